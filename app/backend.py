@@ -1,0 +1,363 @@
+"""The adapter interface every service plugin implements.
+
+A backend is small: it signs in, reports facts, and carries out commands. Everything that is the same
+for all services (storing, de-duplicating, counting unread, reconnecting with backoff, the outbox)
+lives in the core, so it exists once.
+
+The required base is :class:`Backend`; optional abilities are the ``Supports*`` mixins, and
+:meth:`Backend.capabilities` says, per conversation if need be, which of them may be used right now.
+Expected failures (wrong password, server unreachable, permission denied) are *values*
+(:class:`Failure`), never exceptions; an exception escaping a backend is a bug and is logged as one.
+See ``docs/backends.md`` for a walkthrough.
+"""
+
+from __future__ import annotations
+
+import abc
+import enum
+import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import ClassVar, Protocol, TypeVar
+
+from app.facts import Fact
+from app.models import (
+    Attachment,
+    ConversationId,
+    DeliveryState,
+    MessageKind,
+    Presence,
+)
+
+M = TypeVar("M")
+
+API_VERSION = 1
+"""Bumped when the interface changes incompatibly; the registry rejects other versions."""
+
+
+class Capability(enum.Flag):
+    """What a service (or one conversation of it) can do. The UI hides or greys out the rest."""
+
+    NONE = 0
+    GROUP_CHAT = enum.auto()
+    CREATE_ROOM = enum.auto()
+    INVITE = enum.auto()
+    KICK = enum.auto()
+    BAN = enum.auto()
+    TOPIC = enum.auto()
+    ROSTER = enum.auto()
+    SUBSCRIPTIONS = enum.auto()
+    PRESENCE = enum.auto()
+    TYPING = enum.auto()
+    DELIVERY_RECEIPTS = enum.auto()
+    READ_RECEIPTS = enum.auto()
+    HISTORY = enum.auto()
+    FILES = enum.auto()
+    EDITS = enum.auto()
+    REPLIES = enum.auto()
+    REACTIONS = enum.auto()
+    RETRACTIONS = enum.auto()
+    RICH_TEXT = enum.auto()
+    ENCRYPTION = enum.auto()
+    BLOCKING = enum.auto()
+    EMOTES = enum.auto()
+    NOTICES = enum.auto()
+    IDEMPOTENT_SEND = enum.auto()
+    """Re-sending with the same transaction id is delivered once (Matrix txn_id)."""
+
+
+class FieldKind(enum.StrEnum):
+    TEXT = "text"
+    PASSWORD = "password"
+    INTEGER = "integer"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    FILE = "file"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountField:
+    """One input of the account dialog. ``secret`` fields go to the keyring, never to a file."""
+
+    name: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    default: str | int | bool | None = None
+    secret: bool = False
+    help: str = ""
+    placeholder: str = ""
+    choices: tuple[str, ...] = ()
+    pattern: str = ""  # a regular expression the whole value must match (text fields)
+    advanced: bool = False
+
+
+class FailureKind(enum.StrEnum):
+    AUTH = "auth"  # wrong credentials: retrying will not help
+    NETWORK = "network"  # unreachable, reset, timed out: retry later
+    TLS = "tls"  # certificate not trusted; ``detail`` holds the fingerprint
+    CONFIG = "config"  # settings are invalid
+    PROTOCOL = "protocol"  # the server said something we could not use
+    RATE_LIMITED = "rate_limited"
+    NOT_CONNECTED = "not_connected"
+    REJECTED = "rejected"  # the server refused (permissions, unknown room …)
+    UNSUPPORTED = "unsupported"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An expected failure, described for a person (``message``) and for the core (the rest)."""
+
+    kind: FailureKind
+    message: str
+    retryable: bool = False
+    detail: str = ""
+    retry_after: float | None = None  # seconds, when the server said so
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectResult:
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingMessage:
+    """What the user wants sent. ``txn_id`` is stable across retries: use it as the service's
+    transaction/stanza id so a retry after a lost connection is recognised, not duplicated."""
+
+    txn_id: str
+    body: str
+    html: str | None = None
+    kind: MessageKind = MessageKind.TEXT
+    reply_to: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SendResult:
+    """The outcome of handing a message to the service.
+
+    ``confirmed``: the service acknowledged it (it may leave the outbox). When a confirmation arrives
+    later (stream-management ack, IRC echo-message) return ``confirmed=False`` and report a
+    :class:`~app.facts.DeliveryUpdated` with the ``txn_id`` when it comes.
+    """
+
+    remote_id: str | None = None
+    confirmed: bool = True
+    state: DeliveryState = DeliveryState.SENT
+    failure: Failure | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """Result of any other command: ``value`` on success (e.g. a new room's native id)."""
+
+    failure: Failure | None = None
+    value: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.failure is None
+
+
+class SecretAccess(Protocol):
+    """This account's secrets in the system keyring. Blocking I/O happens off the core loop."""
+
+    async def get(self, key: str) -> str | None: ...
+
+    async def set(self, key: str, value: str) -> None: ...
+
+    async def delete(self, key: str) -> None: ...
+
+
+class StateAccess(Protocol):
+    """Small per-account values a backend must keep across restarts (sync tokens, device ids).
+
+    Stored by the core in the account's store, so the backend never touches the database.
+    """
+
+    async def get(self, key: str) -> str | None: ...
+
+    async def set(self, key: str, value: str | None) -> None: ...
+
+
+@dataclass(frozen=True)
+class BackendContext:
+    """Everything a backend gets from the core: its account and the ways to talk back."""
+
+    account_id: str
+    settings: Mapping[str, str | int | bool]
+    secrets: SecretAccess
+    state: StateAccess
+    report: Callable[[Fact], None]
+    """Report a fact. Call it from the core's event loop thread (the one running the backend)."""
+    report_threadsafe: Callable[[Fact], None]
+    """Report from any other thread (a protocol library running its own thread)."""
+    logger: logging.LoggerAdapter[logging.Logger]
+    data_dir: Path
+    """A private folder for files the backend keeps (encryption keys …); deleted with the account."""
+    extra: Mapping[str, object] = field(default_factory=dict)
+
+
+class Backend(abc.ABC):
+    """The required base of every service plugin.
+
+    One instance serves one account for one session: the core creates it, calls :meth:`connect`,
+    and creates a fresh instance after a :meth:`disconnect`.
+    """
+
+    api_version: ClassVar[int] = API_VERSION
+    protocol_id: ClassVar[str]
+    display_name: ClassVar[str]
+    account_fields: ClassVar[Sequence[AccountField]]
+
+    own_id: str = ""
+    """Our own native id on the service (JID, user id, current nick), once known."""
+
+    def __init__(self, ctx: BackendContext) -> None:
+        self.ctx = ctx
+
+    @abc.abstractmethod
+    async def connect(self) -> ConnectResult:
+        """Sign in. Return once the session is usable, or with the reason it is not."""
+
+    @abc.abstractmethod
+    async def disconnect(self) -> None:
+        """Close the session politely. Must be safe to call twice and on a dead connection."""
+
+    @abc.abstractmethod
+    async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
+        """Send a message; see :class:`SendResult` for when it counts as confirmed."""
+
+    def capabilities(self, conv: ConversationId | None = None) -> Capability:
+        """What can be done now, for the account (``conv=None``) or one conversation."""
+        return Capability.NONE
+
+    @classmethod
+    def account_label(cls, settings: Mapping[str, str | int | bool]) -> str:
+        """A short human name for an account with these settings (default: the first field)."""
+        if cls.account_fields:
+            return str(settings.get(cls.account_fields[0].name, "")) or cls.display_name
+        return cls.display_name
+
+    @classmethod
+    def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
+        """Field name → problem, beyond what :class:`AccountField` declares. Empty when valid."""
+        return {}
+
+
+class SupportsGroupChat(abc.ABC):
+    @abc.abstractmethod
+    async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
+        """Join a room/channel; ``Outcome.value`` is its native id."""
+
+    @abc.abstractmethod
+    async def leave(self, conv: ConversationId, reason: str = "") -> Outcome: ...
+
+    async def create_room(self, name: str, *, public: bool = False) -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot create rooms."))
+
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot invite."))
+
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot kick."))
+
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot set a topic."))
+
+    async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
+        if accept:
+            return await self.join(conv.native_id)
+        return Outcome()
+
+
+class SupportsRoster(abc.ABC):
+    @abc.abstractmethod
+    async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome: ...
+
+    @abc.abstractmethod
+    async def remove_contact(self, contact: str) -> Outcome: ...
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot rename contacts."))
+
+    async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service has no subscriptions."))
+
+
+class SupportsPresence(abc.ABC):
+    @abc.abstractmethod
+    async def set_presence(self, presence: Presence) -> Outcome: ...
+
+
+class SupportsTyping(abc.ABC):
+    @abc.abstractmethod
+    async def send_typing(self, conv: ConversationId, typing: bool) -> None: ...
+
+
+class SupportsReceipts(abc.ABC):
+    @abc.abstractmethod
+    async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None: ...
+
+
+class SupportsHistory(abc.ABC):
+    @abc.abstractmethod
+    async def fetch_history(
+        self, conv: ConversationId, before_remote_id: str | None, limit: int
+    ) -> Outcome:
+        """Report up to ``limit`` older messages as facts (``history=True``).
+
+        ``Outcome.value`` is ``"end"`` when the start of the conversation was reached.
+        """
+
+
+class SupportsFiles(abc.ABC):
+    @abc.abstractmethod
+    async def upload(
+        self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        """Upload a file; ``Outcome.value`` is the URL to send in an attachment."""
+
+
+class SupportsEdits(abc.ABC):
+    @abc.abstractmethod
+    async def edit_message(
+        self, conv: ConversationId, target_remote_id: str, msg: OutgoingMessage
+    ) -> SendResult: ...
+
+
+class SupportsReactions(abc.ABC):
+    @abc.abstractmethod
+    async def react(
+        self, conv: ConversationId, target_remote_id: str, keys: tuple[str, ...]
+    ) -> Outcome:
+        """Set our reactions on a message to exactly ``keys``."""
+
+
+class SupportsRetraction(abc.ABC):
+    @abc.abstractmethod
+    async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome: ...
+
+
+class SupportsBlocking(abc.ABC):
+    @abc.abstractmethod
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome: ...
+
+
+def as_capable(backend: Backend | None, mixin: type[M]) -> M | None:
+    """``backend`` viewed as an optional mixin it implements, else None.
+
+    A plain ``isinstance`` would do at run time; this keeps type checkers (which cannot intersect
+    two ABCs with abstract methods) able to follow the narrowing.
+    """
+    return backend if isinstance(backend, mixin) else None

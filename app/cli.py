@@ -1,0 +1,74 @@
+"""The ``chinwag`` command: parse options, then hand over to a front end found by entry point.
+
+Front ends register under ``chinwag.frontends`` (the Qt one is ``qt``), so the core never imports
+Qt and a fork can ship its own front end. ``--list-backends`` needs no front end at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.metadata
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from app import __version__
+from app.paths import PROFILE_ENV
+from app.registry import BackendRegistry
+
+FRONTEND_GROUP = "chinwag.frontends"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chinwag", description="One chat client for XMPP, Matrix and IRC."
+    )
+    parser.add_argument("--version", action="version", version=f"chinwag {__version__}")
+    parser.add_argument(
+        "--list-backends",
+        action="store_true",
+        help="list the service plugins found, and why any was rejected",
+    )
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        metavar="DIR",
+        help=f"keep config, data and logs under DIR (also: ${PROFILE_ENV})",
+    )
+    parser.add_argument("--frontend", default="qt", help="front end to start (default: qt)")
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    parser.add_argument("uri", nargs="?", help="an xmpp:, matrix: or irc(s): link to open")
+    return parser
+
+
+def list_backends(out: Callable[[str], None] = print) -> int:
+    registry = BackendRegistry.discover()
+    registry.load_all()
+    reports = registry.reports()
+    if not reports:
+        out("No backends found (entry-point group 'chinwag.backends').")
+        return 0
+    width = max(len(r.name) for r in reports)
+    for report in reports:
+        if report.loaded:
+            out(f"{report.name:<{width}}  ok        {report.display_name}  ({report.source})")
+        else:
+            out(f"{report.name:<{width}}  REJECTED  {report.reason}  ({report.source})")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.profile is not None:
+        os.environ[PROFILE_ENV] = str(args.profile.expanduser().absolute())
+    if args.list_backends:
+        return list_backends()
+    frontends = {ep.name: ep for ep in importlib.metadata.entry_points(group=FRONTEND_GROUP)}
+    ep = frontends.get(args.frontend)
+    if ep is None:
+        known = ", ".join(sorted(frontends)) or "none installed"
+        print(f"chinwag: no front end {args.frontend!r} (available: {known})", file=sys.stderr)
+        return 2
+    run = ep.load()
+    return int(run(args))

@@ -1,0 +1,666 @@
+"""The headless heart of Chinwag: accounts, stores, sessions, and the commands a front end calls.
+
+:class:`Core` runs on one asyncio loop (see :mod:`app.runtime` for the thread that hosts it). Its
+public coroutines are the command API: a front end calls them, and learns about everything else
+from typed events on :attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal
+or screen-reader-first front end can drive the same core.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import shutil
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, TypeVar
+
+from app import events as ev
+from app.backend import (
+    AccountField,
+    Backend,
+    Capability,
+    Failure,
+    FailureKind,
+    FieldKind,
+    Outcome,
+    SupportsGroupChat,
+    SupportsHistory,
+    SupportsPresence,
+    SupportsReceipts,
+    SupportsTyping,
+    as_capable,
+)
+from app.backoff import Backoff
+from app.bus import EventBus
+from app.config import AccountEntry, AppConfig, ConfigFile
+from app.dispatch import AccountDispatcher, PrivacyPolicy, new_local_id, outgoing_payload
+from app.models import (
+    Account,
+    AccountId,
+    ConnectionState,
+    Conversation,
+    ConversationId,
+    ConversationKind,
+    Cursor,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageId,
+    MessageKind,
+    Page,
+    Presence,
+    to_millis,
+    utc_now,
+)
+from app.paths import AppPaths
+from app.registry import BackendRegistry
+from app.sanitize import sanitize_html
+from app.secrets import SecretStore
+from app.session import AccountSession, SessionServices, account_logger
+from app.store import archive
+from app.store.account_store import AccountStore
+from app.store.worker import StoreWorker
+
+_log = logging.getLogger(__name__)
+M = TypeVar("M")
+
+PREF_ONLY_CONTACTS = "privacy.only_contacts"
+PREF_SEND_RECEIPTS = "privacy.send_read_receipts"
+PREF_SEND_TYPING = "privacy.send_typing"
+
+
+class CommandError(Exception):
+    """A command that cannot be carried out as asked; the message is for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackendInfo:
+    """What the account dialog needs to know about a service."""
+
+    protocol_id: str
+    display_name: str
+    fields: tuple[AccountField, ...]
+
+
+@dataclass
+class CoreContext:
+    """Everything the core depends on, passed in so tests need no patching."""
+
+    paths: AppPaths
+    registry: BackendRegistry
+    secrets: SecretStore
+    clock: Callable[[], datetime] = utc_now
+    backoff_factory: Callable[[], Backoff] = field(default=Backoff)
+    connect_timeout: float = 45.0
+
+
+class Core:
+    """Owns the accounts and their sessions; every public coroutine is a command."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+        self.bus = EventBus()
+        self.worker = StoreWorker()
+        self._config_file = ConfigFile(ctx.paths.config_file)
+        self.config = AppConfig()
+        self.sessions: dict[AccountId, AccountSession] = {}
+        self._started = False
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Open the stores and publish the initial state, then start connecting in the background."""
+        self.ctx.paths.ensure()
+        self.config = await asyncio.to_thread(self._config_file.load)
+        for report in self.ctx.registry.problems():
+            self.bus.publish(ev.PluginProblem(report.name, report.reason))
+        for entry in self.config.accounts:
+            await self._open_session(entry.account)
+        self._publish_accounts()
+        for session in self.sessions.values():
+            self._publish_state(session)
+            convs = await self.worker.run(session.store.conversations)
+            if convs:
+                self.bus.publish(ev.ConversationsChanged(tuple(convs)))
+        self._started = True
+        self.bus.publish(ev.CoreStarted())
+        for session in self.sessions.values():
+            await session.start()
+
+    async def stop(self) -> None:
+        """Disconnect every account and close every store. Queued messages stay in the outbox."""
+        for session in list(self.sessions.values()):
+            await session.stop()
+            await self.worker.run(session.store.close)
+        self.sessions.clear()
+        await asyncio.to_thread(self.worker.shutdown)
+
+    async def flushed(self) -> None:
+        """Wait until every reported fact has been stored and published (tests, shutdown)."""
+        for session in list(self.sessions.values()):
+            await session.flushed()
+
+    # -- backends and accounts -------------------------------------------------------------
+
+    async def backends(self) -> list[BackendInfo]:
+        """Every usable backend (imports them all); broken plugins are published as problems."""
+        loaded = await asyncio.to_thread(self.ctx.registry.load_all)
+        for report in self.ctx.registry.problems():
+            self.bus.publish(ev.PluginProblem(report.name, report.reason))
+        return [
+            BackendInfo(pid, cls.display_name, tuple(cls.account_fields))
+            for pid, cls in sorted(loaded.items())
+        ]
+
+    def accounts(self) -> list[Account]:
+        return [e.account for e in self.config.accounts]
+
+    async def add_account(
+        self,
+        protocol_id: str,
+        settings: Mapping[str, str | int | bool],
+        secrets: Mapping[str, str] | None = None,
+        *,
+        display_name: str = "",
+        enabled: bool = True,
+    ) -> Account:
+        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing."""
+        cls = await self._backend_class(protocol_id)
+        settings, secrets = _validated(cls, settings, secrets or {})
+        account_id = uuid.uuid4().hex[:12]
+        for key, value in secrets.items():
+            await asyncio.to_thread(self.ctx.secrets.set, account_id, key, value)
+        account = Account(
+            id=account_id,
+            protocol_id=protocol_id,
+            display_name=display_name or cls.account_label(settings),
+            settings=settings,
+            enabled=enabled,
+        )
+        await self._save(self.config.with_account(AccountEntry(account, tuple(secrets))))
+        session = await self._open_session(account)
+        self._publish_accounts()
+        self._publish_state(session)
+        await session.start()
+        return account
+
+    async def update_account(
+        self,
+        account_id: AccountId,
+        *,
+        settings: Mapping[str, str | int | bool] | None = None,
+        secrets: Mapping[str, str] | None = None,
+        display_name: str | None = None,
+    ) -> Account:
+        """Change an account; a running connection restarts with the new settings."""
+        entry = self._entry(account_id)
+        account = entry.account
+        cls = await self._backend_class(account.protocol_id)
+        new_settings, new_secrets = _validated(
+            cls,
+            settings if settings is not None else account.settings,
+            secrets or {},
+            require_secrets=False,
+        )
+        for key, value in new_secrets.items():
+            await asyncio.to_thread(self.ctx.secrets.set, account_id, key, value)
+        account = replace(
+            account,
+            settings=new_settings,
+            display_name=display_name if display_name is not None else account.display_name,
+        )
+        keys = tuple(dict.fromkeys((*entry.secret_keys, *new_secrets)))
+        await self._save(self.config.with_account(AccountEntry(account, keys)))
+        session = self.sessions[account_id]
+        await session.stop()
+        session.with_account(account)
+        self._publish_accounts()
+        await session.start()
+        return account
+
+    async def set_account_enabled(self, account_id: AccountId, enabled: bool) -> Account:
+        entry = self._entry(account_id)
+        account = replace(entry.account, enabled=enabled)
+        await self._save(self.config.with_account(replace(entry, account=account)))
+        session = self.sessions[account_id]
+        session.with_account(account)
+        if enabled:
+            await session.start()
+        else:
+            await session.supervisor.stop(ConnectionState.DISABLED)
+        self._publish_accounts()
+        return account
+
+    async def remove_account(self, account_id: AccountId, *, keep_history: bool = False) -> None:
+        """Sign out and forget an account: its secrets always, its history unless kept.
+
+        Kept history moves to the archive folder, where it can be imported again later.
+        """
+        entry = self._entry(account_id)
+        session = self.sessions.pop(account_id)
+        await session.stop()
+        conv_ids = tuple(c.id for c in await self.worker.run(session.store.conversations))
+        await self.worker.run(session.store.close)
+        for key in entry.secret_keys:
+            await asyncio.to_thread(self.ctx.secrets.delete, account_id, key)
+        await self._save(self.config.without_account(account_id))
+        paths = self.ctx.paths
+        store_path = paths.account_store(account_id)
+        if keep_history:
+            paths.archive_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            stamp = self.ctx.clock().strftime("%Y%m%dT%H%M%S")
+            await asyncio.to_thread(
+                shutil.move, store_path, paths.archive_dir / f"{account_id}-{stamp}.sqlite3"
+            )
+        else:
+            await asyncio.to_thread(_delete_store_files, store_path)
+        await asyncio.to_thread(shutil.rmtree, paths.account_files(account_id), True)
+        if conv_ids:
+            self.bus.publish(ev.ConversationsRemoved(conv_ids))
+        self._publish_accounts()
+
+    async def reconnect(self, account_id: AccountId) -> None:
+        session = self._session(account_id)
+        if session.account.enabled:
+            session.supervisor.retry_now()
+
+    async def set_preference(self, key: str, value: Any) -> None:
+        await self._save(self.config.with_preference(key, value))
+        if key == PREF_ONLY_CONTACTS:
+            for session in self.sessions.values():
+                session.set_privacy(self._privacy())
+
+    def preference(self, key: str, default: Any = None) -> Any:
+        return self.config.preferences.get(key, default)
+
+    # -- conversations and messages --------------------------------------------------------
+
+    async def conversations(self, account_id: AccountId | None = None) -> list[Conversation]:
+        found: list[Conversation] = []
+        for session in self.sessions.values():
+            if account_id is None or session.account_id == account_id:
+                found.extend(await self.worker.run(session.store.conversations))
+        return found
+
+    async def fetch_page(
+        self, conv: ConversationId, before: Cursor | None = None, limit: int = 50
+    ) -> Page:
+        """A page of stored history, oldest first (the newest page when ``before`` is None)."""
+        session = self._session(conv.account_id)
+        return await self.worker.run(session.store.page, conv.native_id, before, limit)
+
+    async def fetch_remote_history(self, conv: ConversationId, limit: int = 50) -> Outcome:
+        """Ask the service for messages older than the oldest stored; they arrive as events."""
+        session = self._session(conv.account_id)
+        backend = as_capable(session.backend, SupportsHistory)
+        if backend is None or not session.capabilities(conv) & Capability.HISTORY:
+            return Outcome(Failure(FailureKind.UNSUPPORTED, "No server history for this chat."))
+        oldest = await self.worker.run(session.store.oldest_remote_id, conv.native_id)
+        outcome = await backend.fetch_history(conv, oldest, limit)
+        await session.flushed()
+        return outcome
+
+    async def mark_read(self, conv: ConversationId) -> None:
+        session = self._session(conv.account_id)
+        events, remote_id = await self.worker.run(session.dispatcher.mark_read, conv.native_id)
+        self._publish_all(events)
+        backend = as_capable(session.backend, SupportsReceipts)
+        if (
+            remote_id
+            and backend is not None
+            and self.preference(PREF_SEND_RECEIPTS, True)
+            and session.capabilities(conv) & Capability.READ_RECEIPTS
+        ):
+            await self._guard(backend.send_read_marker(conv, remote_id), session)
+
+    async def open_direct(
+        self, account_id: AccountId, contact: str, title: str = ""
+    ) -> Conversation:
+        """The 1:1 conversation with ``contact`` (created, empty, if new)."""
+        session = self._session(account_id)
+        conv, events = await self.worker.run(
+            session.dispatcher.ensure_conversation, contact, ConversationKind.DIRECT, title
+        )
+        self._publish_all(events)
+        return conv
+
+    async def send_message(
+        self,
+        conv: ConversationId,
+        body: str,
+        *,
+        html: str | None = None,
+        reply_to: str | None = None,
+        kind: MessageKind = MessageKind.TEXT,
+    ) -> MessageId:
+        """Queue a message: stored and in the outbox at once, sent as soon as connected."""
+        if not body.strip():
+            raise CommandError("Cannot send an empty message.")
+        session = self._session(conv.account_id)
+        if await self.worker.run(session.store.conversation, conv.native_id) is None:
+            raise CommandError("No such conversation.")
+        backend = session.backend
+        own = (backend.own_id if backend is not None else "") or session.account.display_name
+        message = Message(
+            id=MessageId(conv.account_id, new_local_id()),
+            conversation_id=conv,
+            sender=own,
+            sender_name=own,
+            timestamp=self.ctx.clock(),
+            body=body,
+            html=sanitize_html(html),
+            direction=Direction.OUTGOING,
+            kind=kind,
+            reply_to=reply_to,
+            delivery=DeliveryState.PENDING,
+        )
+        events = await self.worker.run(
+            session.dispatcher.queue_outgoing, message, outgoing_payload(message)
+        )
+        self._publish_all(events)
+        session.outbox.wake()
+        return message.id
+
+    async def retry_message(self, message: MessageId) -> None:
+        session = self._session(message.account_id)
+        self._publish_all(await self.worker.run(session.dispatcher.requeue, message.native_id))
+        session.outbox.wake()
+
+    async def set_typing(self, conv: ConversationId, typing: bool) -> None:
+        session = self._session(conv.account_id)
+        backend = as_capable(session.backend, SupportsTyping)
+        if (
+            backend is not None
+            and self.preference(PREF_SEND_TYPING, True)
+            and session.capabilities(conv) & Capability.TYPING
+        ):
+            await self._guard(backend.send_typing(conv, typing), session)
+
+    async def join(
+        self, account_id: AccountId, room: str, nick: str = "", password: str = ""
+    ) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.join(room, nick, password)
+        await session.flushed()
+        return outcome
+
+    async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.leave(conv, reason)
+        await session.flushed()
+        return outcome
+
+    async def set_presence(self, presence: Presence, account_id: AccountId | None = None) -> None:
+        """Set our presence on one account, or on all that support it."""
+        for session in self.sessions.values():
+            if account_id is not None and session.account_id != account_id:
+                continue
+            backend = as_capable(session.backend, SupportsPresence)
+            if backend is not None:
+                outcome = await self._guard(backend.set_presence(presence), session)
+                if isinstance(outcome, Outcome) and outcome.ok:
+                    self.bus.publish(ev.OwnPresenceChanged(session.account_id, presence))
+
+    async def search(
+        self, text: str, limit: int = 50, conversation: ConversationId | None = None
+    ) -> list[Message]:
+        """Messages matching every word, newest first, across all accounts (each keeps its own)."""
+        results: list[Message] = []
+        for session in list(self.sessions.values()):
+            if conversation is not None and conversation.account_id != session.account_id:
+                continue
+            native = None if conversation is None else conversation.native_id
+            results.extend(await self.worker.run(session.store.search, text, limit, native))
+        results.sort(key=lambda m: (m.timestamp, m.seq), reverse=True)
+        return results[:limit]
+
+    async def prune_history(self, days: int, account_id: AccountId | None = None) -> int:
+        """Delete messages older than ``days`` days; returns how many went."""
+        if days < 0:
+            raise CommandError("The number of days cannot be negative.")
+        cutoff = to_millis(self.ctx.clock() - timedelta(days=days))
+        total = 0
+        for session in self.sessions.values():
+            if account_id is None or session.account_id == account_id:
+                total += await self.worker.run(session.store.delete_older_than, cutoff)
+        return total
+
+    async def export_account(self, account_id: AccountId, path: Path) -> int:
+        """Write the account's history to a JSON Lines file; returns the number of messages."""
+        session = self._session(account_id)
+        account = session.account
+        loop = asyncio.get_running_loop()
+
+        def progress(done: int) -> None:
+            self.bus.publish(ev.ProgressChanged(account_id, "export", "Exporting", done, None))
+
+        def run() -> int:
+            tmp = path.with_name(path.name + ".part")
+            with tmp.open("w", encoding="utf-8") as out:
+                count = archive.export_account(
+                    session.store, account, out, _threadsafe(progress, loop)
+                )
+            tmp.replace(path)
+            return count
+
+        return await self.worker.run(run)
+
+    async def import_account(self, path: Path) -> Account:
+        """Create a (disabled) account from an export; sign-in secrets must be entered again."""
+        header = await asyncio.to_thread(archive.read_header, path)
+        account_id = uuid.uuid4().hex[:12]
+        account = Account(
+            id=account_id,
+            protocol_id=header.protocol_id,
+            display_name=header.display_name,
+            settings=header.settings,
+            enabled=False,
+        )
+        session = await self._open_session(account)
+
+        def run() -> archive.ImportReport:
+            with path.open(encoding="utf-8") as lines:
+                return archive.import_account(session.store, lines)
+
+        try:
+            report = await self.worker.run(run)
+        except Exception:
+            self.sessions.pop(account_id, None)
+            await self.worker.run(session.store.close)
+            await asyncio.to_thread(_delete_store_files, self.ctx.paths.account_store(account_id))
+            raise
+        await self._save(self.config.with_account(AccountEntry(account)))
+        self._publish_accounts()
+        self._publish_state(session)
+        convs = await self.worker.run(session.store.conversations)
+        if convs:
+            self.bus.publish(ev.ConversationsChanged(tuple(convs)))
+        if report.skipped_lines:
+            self.bus.publish(
+                ev.Notice(
+                    f"{report.skipped_lines} damaged lines were skipped.", account_id, "warning"
+                )
+            )
+        await session.start()
+        return account
+
+    def capabilities(self, conv: ConversationId) -> Capability:
+        session = self.sessions.get(conv.account_id)
+        if session is None or session.backend is None:
+            return Capability.NONE
+        return session.backend.capabilities(conv)
+
+    # -- internals -------------------------------------------------------------------------
+
+    async def _open_session(self, account: Account) -> AccountSession:
+        path = self.ctx.paths.account_store(account.id)
+        store = await self.worker.run(AccountStore, account.id, path)
+        dispatcher = AccountDispatcher(
+            store,
+            privacy=self._privacy(),
+            now=self.ctx.clock,
+            logger=account_logger("chinwag.dispatch", account.id),
+        )
+        session = AccountSession(account, store, dispatcher, self._services())
+        self.sessions[account.id] = session
+        return session
+
+    def _services(self) -> SessionServices:
+        return SessionServices(
+            worker=self.worker,
+            registry=self.ctx.registry,
+            secrets=self.ctx.secrets,
+            publish=self.bus.publish,
+            remember_secret=self._remember_secret,
+            account_files=self.ctx.paths.account_files,
+            backoff_factory=self.ctx.backoff_factory,
+            connect_timeout=self.ctx.connect_timeout,
+        )
+
+    def _remember_secret(self, account_id: str, key: str) -> None:
+        """A backend stored a secret (a token): note its name so removal can delete it."""
+        entry = self.config.account(account_id)
+        if entry is None or key in entry.secret_keys:
+            return
+        config = self.config.with_account(replace(entry, secret_keys=(*entry.secret_keys, key)))
+        self.config = config
+        self._config_file.save(config)
+
+    def _privacy(self) -> PrivacyPolicy:
+        return PrivacyPolicy(only_contacts=bool(self.preference(PREF_ONLY_CONTACTS, False)))
+
+    async def _save(self, config: AppConfig) -> None:
+        await asyncio.to_thread(self._config_file.save, config)
+        self.config = config
+
+    async def _backend_class(self, protocol_id: str) -> type[Backend]:
+        cls = await asyncio.to_thread(self.ctx.registry.get, protocol_id)
+        if cls is None:
+            raise CommandError(f"No usable plugin for {protocol_id!r} is installed.")
+        return cls
+
+    def _entry(self, account_id: AccountId) -> AccountEntry:
+        entry = self.config.account(account_id)
+        if entry is None:
+            raise CommandError("No such account.")
+        return entry
+
+    def _session(self, account_id: AccountId) -> AccountSession:
+        session = self.sessions.get(account_id)
+        if session is None:
+            raise CommandError("No such account.")
+        return session
+
+    def _capable(self, session: AccountSession, mixin: type[M]) -> M | Outcome:
+        if session.backend is None:
+            return Outcome(Failure(FailureKind.NOT_CONNECTED, "The account is not connected."))
+        backend = as_capable(session.backend, mixin)
+        if backend is None:
+            return Outcome(Failure(FailureKind.UNSUPPORTED, "The service cannot do that."))
+        return backend
+
+    async def _guard(self, coro: Any, session: AccountSession) -> object:
+        """Run a backend call whose failure must not break the command that triggered it."""
+        try:
+            return await coro
+        except Exception:
+            session.log.exception("backend call failed")
+            return None
+
+    def _publish_all(self, events: list[ev.Event]) -> None:
+        for event in events:
+            self.bus.publish(event)
+
+    def _publish_accounts(self) -> None:
+        self.bus.publish(ev.AccountsChanged(tuple(e.account for e in self.config.accounts)))
+
+    def _publish_state(self, session: AccountSession) -> None:
+        state = session.state
+        self.bus.publish(
+            ev.ConnectionStateChanged(
+                session.account_id, state.state, state.message, state.retry_in
+            )
+        )
+
+
+def _threadsafe(
+    fn: Callable[[int], None], loop: asyncio.AbstractEventLoop
+) -> Callable[[int], None]:
+    def call(value: int) -> None:
+        loop.call_soon_threadsafe(fn, value)
+
+    return call
+
+
+def _delete_store_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def _validated(
+    cls: type[Backend],
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    *,
+    require_secrets: bool = True,
+) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+    """Settings and secrets checked against the backend's fields; CommandError lists problems."""
+    problems: dict[str, str] = {}
+    clean: dict[str, str | int | bool] = {}
+    clean_secrets: dict[str, str] = {}
+    for fld in cls.account_fields:
+        if fld.secret:
+            value = secrets.get(fld.name, "")
+            if value:
+                clean_secrets[fld.name] = value
+            elif fld.required and require_secrets:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        raw = settings.get(fld.name, fld.default)
+        if raw is None or raw == "":
+            if fld.required:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        try:
+            value_ok = _coerce(fld, raw)
+        except ValueError as exc:
+            problems[fld.name] = f"{fld.label}: {exc}"
+            continue
+        clean[fld.name] = value_ok
+    unknown = set(settings) - {f.name for f in cls.account_fields}
+    if unknown:
+        problems[sorted(unknown)[0]] = f"Unknown setting {sorted(unknown)[0]!r}."
+    if not problems:
+        problems.update(cls.validate_settings(clean))
+    if problems:
+        raise CommandError("\n".join(problems.values()))
+    return clean, clean_secrets
+
+
+def _coerce(fld: AccountField, raw: str | int | bool) -> str | int | bool:
+    if fld.kind is FieldKind.BOOLEAN:
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return bool(raw)
+    if fld.kind is FieldKind.INTEGER:
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ValueError("must be a whole number") from None
+    text = str(raw).strip()
+    if fld.kind is FieldKind.CHOICE and fld.choices and text not in fld.choices:
+        raise ValueError(f"must be one of {', '.join(fld.choices)}")
+    if fld.pattern and not re.fullmatch(fld.pattern, text):
+        raise ValueError("has the wrong form")
+    return text

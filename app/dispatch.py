@@ -1,0 +1,517 @@
+"""The incoming pipeline: fact → privacy filter → find/create conversation → de-duplicate → persist
+→ typed events (libpurple's ``serv_got_im``, once for every service).
+
+:class:`AccountDispatcher` is synchronous and runs on the database worker thread: it applies a
+whole batch of facts in one transaction and returns the events to publish. Per-message work is
+small (one sanitiser call, one INSERT), and events are coalesced per batch, so a flood of 10,000
+messages becomes a handful of events rather than 10,000 signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from app import events as ev
+from app import facts as f
+from app.backend import SendResult
+from app.models import (
+    Contact,
+    ContactId,
+    Conversation,
+    ConversationId,
+    ConversationKind,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageId,
+    MessageKind,
+    Presence,
+    to_millis,
+)
+from app.sanitize import sanitize_html
+from app.store.account_store import AccountStore
+
+MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "show more"
+
+
+@dataclass
+class PrivacyPolicy:
+    """Who may start a conversation with us. Blocked contacts are always dropped."""
+
+    only_contacts: bool = False
+
+
+def new_local_id() -> str:
+    return uuid.uuid4().hex
+
+
+class _Batch:
+    """Events of one batch, in order, plus the conversations it touched."""
+
+    def __init__(self) -> None:
+        self.events: list[ev.Event] = []
+        self.touched: dict[str, None] = {}
+        self.members: dict[str, None] = {}
+
+    def add(self, event: ev.Event) -> None:
+        self.events.append(event)
+
+    def finish(self, store: AccountStore) -> list[ev.Event]:
+        out: list[ev.Event] = []
+        convs = [c for c in (store.conversation(n) for n in self.touched) if c is not None]
+        if convs:
+            out.append(ev.ConversationsChanged(tuple(convs)))
+        out.extend(_coalesce(self.events))
+        for native in self.members:
+            conv_id = ConversationId(store.account_id, native)
+            out.append(ev.MembersChanged(conv_id, tuple(store.members(native))))
+        return out
+
+
+def _coalesce(events: list[ev.Event]) -> list[ev.Event]:
+    """Merge runs of MessagesAdded/MessagesUpdated of the same conversation into one event."""
+    out: list[ev.Event] = []
+    for event in events:
+        last = out[-1] if out else None
+        if (
+            isinstance(event, ev.MessagesAdded)
+            and isinstance(last, ev.MessagesAdded)
+            and last.conversation_id == event.conversation_id
+            and last.live == event.live
+        ):
+            out[-1] = replace(last, messages=last.messages + event.messages)
+        elif (
+            isinstance(event, ev.MessagesUpdated)
+            and isinstance(last, ev.MessagesUpdated)
+            and last.conversation_id == event.conversation_id
+        ):
+            merged = {m.local_id: m for m in last.messages}
+            merged.update((m.local_id, m) for m in event.messages)
+            out[-1] = replace(last, messages=tuple(merged.values()))
+        else:
+            out.append(event)
+    return out
+
+
+class AccountDispatcher:
+    """Applies one account's facts and commands to its store; returns what changed as events.
+
+    Lives on the database worker thread together with the store. Presence and typing are kept in
+    memory only: they are stale the moment the connection drops.
+    """
+
+    def __init__(
+        self,
+        store: AccountStore,
+        *,
+        privacy: PrivacyPolicy | None = None,
+        now: Callable[[], datetime],
+        logger: logging.LoggerAdapter[logging.Logger],
+    ) -> None:
+        self.store = store
+        self.account_id = store.account_id
+        self.privacy = privacy or PrivacyPolicy()
+        self.now = now
+        self.log = logger
+        self.presence: dict[str, Presence] = {}
+        self.typing: dict[str, dict[str, str]] = {}
+        self.bad_input = 0
+        self._pending: list[tuple[Message, bool]] = []
+        self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
+            f.DeliveryUpdated: self._on_delivery,
+            f.MessageRetracted: self._on_retracted,
+            f.ReactionChanged: self._on_reaction,
+            f.ReactionsReplaced: self._on_reactions_replaced,
+            f.ConversationUpdated: self._on_conversation_updated,
+            f.ConversationLeft: self._on_conversation_left,
+            f.MembersChanged: self._on_members,
+            f.ContactsChanged: self._on_contacts,
+            f.PresenceChanged: self._on_presence,
+            f.OwnPresenceChanged: self._on_own_presence,
+            f.TypingChanged: self._on_typing,
+            f.ReadUpTo: self._on_read_up_to,
+            f.SubscriptionRequested: self._on_subscription,
+            f.InviteReceived: self._on_invite,
+            f.ServiceNotice: self._on_notice,
+            f.BadInput: self._on_bad_input,
+            f.Progress: self._on_progress,
+        }
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def apply(self, facts: Sequence[f.Fact]) -> list[ev.Event]:
+        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped."""
+        batch = _Batch()
+        try:
+            with self.store.transaction():
+                for fact in facts:
+                    try:
+                        if isinstance(fact, f.MessageReceived):
+                            self._on_message(fact, batch)
+                            continue
+                        self._flush(batch)
+                        handler = self._handlers.get(type(fact))
+                        if handler is None:
+                            self.log.warning("no handler for fact %s", type(fact).__name__)
+                        else:
+                            handler(fact, batch)
+                    except sqlite3.Error:
+                        raise
+                    except Exception:
+                        self.log.exception("dropped fact %s after an error", type(fact).__name__)
+                self._flush(batch)
+        except sqlite3.Error as exc:
+            self._pending.clear()
+            self.store.reload_conversations()
+            self.log.error("could not save %d updates: %s", len(facts), exc)
+            return [
+                ev.Notice(
+                    f"Could not save incoming messages ({exc}). Is the disk full?",
+                    self.account_id,
+                    "error",
+                )
+            ]
+        return batch.finish(self.store)
+
+    def _on_message(self, fact: f.MessageReceived, batch: _Batch) -> None:
+        store = self.store
+        if fact.outgoing and fact.txn_id and store.message_by_local_id(fact.txn_id) is not None:
+            # Our own message coming back (echo-message, carbon of ours, sync): a confirmation.
+            self._flush(batch)
+            self._confirm(fact.txn_id, fact.remote_id, DeliveryState.SENT, batch)
+            return
+        if fact.replaces is not None:
+            self._flush(batch)
+            edited = self._apply_edit(fact)
+            if edited is not None:
+                batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
+                return
+            # The original is not here (not fetched, or not ours to edit): keep the text anyway.
+        if not fact.outgoing and store.is_blocked(fact.sender):
+            self.log.debug("dropped a message from a blocked sender")
+            return
+        conv = store.conversation(fact.conversation)
+        if conv is None:
+            if (
+                self.privacy.only_contacts
+                and fact.conversation_kind is ConversationKind.DIRECT
+                and not fact.outgoing
+                and not store.is_contact(fact.sender)
+            ):
+                self.log.info("dropped a message from someone not in the contact list")
+                return
+            conv, _ = store.ensure_conversation(
+                fact.conversation, fact.conversation_kind, fact.conversation_title
+            )
+            batch.touched[conv.id.native_id] = None
+        body = fact.body if len(fact.body) <= MAX_BODY_CHARS else fact.body[:MAX_BODY_CHARS]
+        message = Message(
+            id=MessageId(self.account_id, fact.txn_id or new_local_id()),
+            conversation_id=conv.id,
+            sender=fact.sender,
+            sender_name=fact.sender_name,
+            timestamp=fact.timestamp or self.now(),
+            body=body,
+            html=sanitize_html(fact.html),
+            direction=Direction.OUTGOING if fact.outgoing else Direction.INCOMING,
+            kind=fact.kind,
+            remote_id=fact.remote_id,
+            attachments=fact.attachments,
+            reply_to=fact.reply_to,
+            edited=fact.replaces is not None,
+            delivery=DeliveryState.SENT,
+            mentions_me=fact.mentions_me and not fact.outgoing,
+        )
+        self._pending.append((message, fact.history))
+
+    def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
+        assert fact.replaces is not None
+        target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
+        if target is None:
+            return None
+        # Our own edit from another device: same person, maybe under another id.
+        sender = target.sender if fact.outgoing and target.outgoing else fact.sender
+        return self.store.apply_edit(
+            fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
+        )
+
+    def _flush(self, batch: _Batch) -> None:
+        if not self._pending:
+            return
+        pending, self._pending = self._pending, []
+        history = {m.local_id for m, h in pending if h}
+        inserted = self.store.append([m for m, _ in pending])
+        counts: dict[str, list[int]] = {}
+        latest: dict[str, datetime] = {}
+        for msg in inserted:
+            native = msg.conversation_id.native_id
+            live = msg.local_id not in history
+            batch.add(ev.MessagesAdded(msg.conversation_id, (msg,), live=live))
+            if live and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
+                c = counts.setdefault(native, [0, 0])
+                c[0] += 1
+                c[1] += int(msg.mentions_me)
+            if native not in latest or msg.timestamp > latest[native]:
+                latest[native] = msg.timestamp
+            typing = self.typing.get(native)
+            if typing and typing.pop(msg.sender, None) is not None:
+                batch.add(ev.TypingChanged(msg.conversation_id, tuple(typing.values())))
+        for native, ts in latest.items():
+            conv = self.store.conversation(native)
+            assert conv is not None
+            unread, mentions = counts.get(native, (0, 0))
+            last = conv.last_activity if conv.last_activity and conv.last_activity > ts else ts
+            self.store.update_conversation(
+                native,
+                unread_count=conv.unread_count + unread,
+                mention_count=conv.mention_count + mentions,
+                last_activity=last,
+            )
+            batch.touched[native] = None
+
+    def _confirm(
+        self, local_id: str, remote_id: str | None, state: DeliveryState, batch: _Batch
+    ) -> None:
+        updated = self.store.update_delivery(local_id, state, remote_id=remote_id)
+        self.store.outbox_remove(local_id)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_delivery(self, fact: f.DeliveryUpdated, batch: _Batch) -> None:
+        msg = self.store.message_by_local_id(fact.txn_id) if fact.txn_id else None
+        if msg is None and fact.remote_id:
+            msg = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
+        if msg is None:
+            self.log.debug("delivery update for an unknown message")
+            return
+        if fact.up_to and fact.state in (DeliveryState.DELIVERED, DeliveryState.READ):
+            changed = self.store.mark_outgoing_up_to(fact.conversation, msg, fact.state)
+            if changed:
+                batch.add(ev.MessagesUpdated(msg.conversation_id, tuple(changed)))
+            return
+        if not msg.outgoing:
+            return
+        updated = self.store.update_delivery(
+            msg.local_id, fact.state, remote_id=fact.remote_id, reason=fact.reason
+        )
+        if fact.state is not DeliveryState.PENDING:
+            self.store.outbox_remove(msg.local_id)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_retracted(self, fact: f.MessageRetracted, batch: _Batch) -> None:
+        target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
+        if target is None or (fact.by and fact.by != target.sender and not target.outgoing):
+            return
+        updated = self.store.retract(fact.conversation, fact.remote_id)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_reaction(self, fact: f.ReactionChanged, batch: _Batch) -> None:
+        updated = self.store.change_reaction(
+            fact.conversation,
+            fact.target_remote_id,
+            fact.sender,
+            add=(fact.key,) if fact.added else (),
+            remove=() if fact.added else (fact.key,),
+        )
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_reactions_replaced(self, fact: f.ReactionsReplaced, batch: _Batch) -> None:
+        updated = self.store.change_reaction(
+            fact.conversation, fact.target_remote_id, fact.sender, add=fact.keys, replace_all=True
+        )
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_conversation_updated(self, fact: f.ConversationUpdated, batch: _Batch) -> None:
+        conv, _ = self.store.ensure_conversation(fact.conversation, fact.kind, fact.title or "")
+        changes: dict[str, Any] = {"kind": fact.kind}
+        for name, value in (
+            ("title", fact.title),
+            ("topic", fact.topic),
+            ("encrypted", fact.encrypted),
+            ("joined", fact.joined),
+            ("unread_count", fact.unread_count),
+            ("mention_count", fact.mention_count),
+        ):
+            if value is not None:
+                changes[name] = value
+        if any(getattr(conv, k) != v for k, v in changes.items()):
+            self.store.update_conversation(fact.conversation, **changes)
+        batch.touched[fact.conversation] = None
+
+    def _on_conversation_left(self, fact: f.ConversationLeft, batch: _Batch) -> None:
+        if self.store.conversation(fact.conversation) is not None:
+            self.store.update_conversation(fact.conversation, joined=False)
+            batch.touched[fact.conversation] = None
+
+    def _on_members(self, fact: f.MembersChanged, batch: _Batch) -> None:
+        if self.store.conversation(fact.conversation) is None:
+            self.store.ensure_conversation(fact.conversation, ConversationKind.GROUP)
+            batch.touched[fact.conversation] = None
+        self.store.change_members(
+            fact.conversation, fact.upserted, fact.removed, complete=fact.complete
+        )
+        batch.members[fact.conversation] = None
+
+    def _on_contacts(self, fact: f.ContactsChanged, batch: _Batch) -> None:
+        self.store.upsert_contacts(fact.upserted, complete=fact.complete)
+        self.store.remove_contacts(fact.removed)
+        upserted = tuple(
+            replace(c, presence=self.presence.get(c.id.native_id, c.presence))
+            for c in fact.upserted
+        )
+        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed))
+
+    def _on_presence(self, fact: f.PresenceChanged, batch: _Batch) -> None:
+        self.presence[fact.contact] = fact.presence
+        contact = self.store.contact(fact.contact) or Contact(
+            ContactId(self.account_id, fact.contact)
+        )
+        batch.add(ev.ContactsChanged(self.account_id, (replace(contact, presence=fact.presence),)))
+
+    def _on_own_presence(self, fact: f.OwnPresenceChanged, batch: _Batch) -> None:
+        batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))
+
+    def _on_typing(self, fact: f.TypingChanged, batch: _Batch) -> None:
+        typing = self.typing.setdefault(fact.conversation, {})
+        before = dict(typing)
+        if fact.typing:
+            typing[fact.sender] = self._name_of(fact.conversation, fact.sender)
+        else:
+            typing.pop(fact.sender, None)
+        if typing != before:
+            conv_id = ConversationId(self.account_id, fact.conversation)
+            batch.add(ev.TypingChanged(conv_id, tuple(typing.values())))
+
+    def _on_read_up_to(self, fact: f.ReadUpTo, batch: _Batch) -> None:
+        if self.store.conversation(fact.conversation) is not None:
+            self.store.mark_read(fact.conversation)
+            batch.touched[fact.conversation] = None
+
+    def _on_subscription(self, fact: f.SubscriptionRequested, batch: _Batch) -> None:
+        if self.store.is_blocked(fact.contact):
+            return
+        batch.add(
+            ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
+        )
+
+    def _on_invite(self, fact: f.InviteReceived, batch: _Batch) -> None:
+        if self.store.is_blocked(fact.inviter):
+            return
+        conv_id = ConversationId(self.account_id, fact.conversation)
+        batch.add(ev.InviteReceived(conv_id, fact.inviter, fact.reason))
+
+    def _on_notice(self, fact: f.ServiceNotice, batch: _Batch) -> None:
+        batch.add(ev.Notice(fact.text, self.account_id))
+
+    def _on_bad_input(self, fact: f.BadInput, batch: _Batch) -> None:
+        self.bad_input += 1
+        self.log.warning("dropped bad input: %s", fact.what)
+        self.log.debug("bad input detail: %s", fact.detail)
+
+    def _on_progress(self, fact: f.Progress, batch: _Batch) -> None:
+        batch.add(ev.ProgressChanged(self.account_id, fact.task, fact.label, fact.done, fact.total))
+
+    def _name_of(self, conversation: str, sender: str) -> str:
+        contact = self.store.contact(sender)
+        return contact.name if contact else sender
+
+    # -- commands (also on the database thread) --------------------------------------------
+
+    def queue_outgoing(self, message: Message, payload: Mapping[str, Any]) -> list[ev.Event]:
+        """Store a new outgoing message and its outbox entry in one transaction."""
+        batch = _Batch()
+        native = message.conversation_id.native_id
+        with self.store.transaction():
+            inserted = self.store.append([message])
+            self.store.outbox_add(message.local_id, native, payload, to_millis(message.timestamp))
+            conv = self.store.conversation(native)
+            assert conv is not None
+            self.store.update_conversation(native, last_activity=message.timestamp)
+        batch.touched[native] = None
+        batch.add(ev.MessagesAdded(message.conversation_id, tuple(inserted)))
+        return batch.finish(self.store)
+
+    def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
+        batch = _Batch()
+        with self.store.transaction():
+            if result.confirmed:
+                self._confirm(local_id, result.remote_id, result.state, batch)
+            elif result.remote_id:
+                updated = self.store.update_delivery(
+                    local_id, DeliveryState.PENDING, remote_id=result.remote_id
+                )
+                if updated is not None:
+                    batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+        return batch.finish(self.store)
+
+    def send_failed(self, local_id: str, reason: str) -> list[ev.Event]:
+        batch = _Batch()
+        with self.store.transaction():
+            self.store.outbox_remove(local_id)
+            updated = self.store.update_delivery(local_id, DeliveryState.FAILED, reason=reason)
+            if updated is not None:
+                batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+        return batch.finish(self.store)
+
+    def requeue(self, local_id: str) -> list[ev.Event]:
+        """Put a failed outgoing message back in the outbox (the user pressed "retry")."""
+        msg = self.store.message_by_local_id(local_id)
+        if msg is None or not msg.outgoing or msg.delivery is not DeliveryState.FAILED:
+            return []
+        batch = _Batch()
+        with self.store.transaction():
+            self.store.outbox_add(
+                local_id,
+                msg.conversation_id.native_id,
+                outgoing_payload(msg),
+                to_millis(self.now()),
+            )
+            updated = self.store.update_delivery(local_id, DeliveryState.PENDING, force=True)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+        return batch.finish(self.store)
+
+    def mark_read(self, native_id: str) -> tuple[list[ev.Event], str | None]:
+        """Clear the unread count; returns the events and the newest incoming remote id."""
+        if self.store.conversation(native_id) is None:
+            return [], None
+        batch = _Batch()
+        with self.store.transaction():
+            self.store.mark_read(native_id)
+        batch.touched[native_id] = None
+        return batch.finish(self.store), self.store.latest_incoming_remote_id(native_id)
+
+    def ensure_conversation(
+        self, native_id: str, kind: ConversationKind, title: str = ""
+    ) -> tuple[Conversation, list[ev.Event]]:
+        with self.store.transaction():
+            conv, created = self.store.ensure_conversation(native_id, kind, title)
+            if not conv.joined:
+                conv = self.store.update_conversation(native_id, joined=True)
+                created = True
+        return conv, ([ev.ConversationsChanged((conv,))] if created else [])
+
+
+def outgoing_payload(msg: Message) -> dict[str, Any]:
+    """What the outbox keeps to (re-)build an :class:`~app.backend.OutgoingMessage`."""
+    payload: dict[str, Any] = {"body": msg.body, "kind": msg.kind.value}
+    if msg.html:
+        payload["html"] = msg.html
+    if msg.reply_to:
+        payload["reply_to"] = msg.reply_to
+    if msg.attachments:
+        payload["attachments"] = [
+            {"url": a.url, "filename": a.filename, "mime_type": a.mime_type, "size": a.size}
+            for a in msg.attachments
+        ]
+    return payload

@@ -1,0 +1,157 @@
+"""Typed events the core publishes for its front end(s).
+
+Events are dispatched by class (never by string name) on :class:`app.bus.EventBus`. They describe
+state after the core applied a fact or a command, so a front end only mirrors them: it never has to
+re-derive unread counts or delivery states itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.models import (
+    Account,
+    AccountId,
+    ConnectionState,
+    Contact,
+    Conversation,
+    ConversationId,
+    Member,
+    Message,
+    Presence,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Base of everything the core publishes."""
+
+
+@dataclass(frozen=True, slots=True)
+class CoreStarted(Event):
+    """The store is open and the initial state has been published."""
+
+
+@dataclass(frozen=True, slots=True)
+class AccountsChanged(Event):
+    """The full, ordered account list (small; sent whole on every change)."""
+
+    accounts: tuple[Account, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionStateChanged(Event):
+    account_id: AccountId
+    state: ConnectionState
+    message: str = ""  # for a person: why it failed, what is happening
+    retry_in: float | None = None  # seconds until the next attempt (WAITING)
+    failure_kind: str = ""
+    detail: str = ""  # e.g. a certificate fingerprint to offer trusting
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationsChanged(Event):
+    """Conversations created or updated (title, unread, activity …)."""
+
+    conversations: tuple[Conversation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationsRemoved(Event):
+    conversation_ids: tuple[ConversationId, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesAdded(Event):
+    """New messages of one conversation, oldest first. ``live`` is false for history fetches."""
+
+    conversation_id: ConversationId
+    messages: tuple[Message, ...]
+    live: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesUpdated(Event):
+    """Messages whose delivery state, body, reactions … changed."""
+
+    conversation_id: ConversationId
+    messages: tuple[Message, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ContactsChanged(Event):
+    account_id: AccountId
+    upserted: tuple[Contact, ...] = ()
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MembersChanged(Event):
+    conversation_id: ConversationId
+    members: tuple[Member, ...]  # the whole current list
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPresenceChanged(Event):
+    account_id: AccountId
+    presence: Presence
+
+
+@dataclass(frozen=True, slots=True)
+class TypingChanged(Event):
+    conversation_id: ConversationId
+    typing: tuple[str, ...]  # display names currently typing
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionRequested(Event):
+    account_id: AccountId
+    contact: str
+    display_name: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InviteReceived(Event):
+    conversation_id: ConversationId
+    inviter: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressChanged(Event):
+    account_id: AccountId
+    task: str
+    label: str
+    done: int
+    total: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Notice(Event):
+    """Something a person should read: a service notice, a problem that needs them."""
+
+    text: str
+    account_id: AccountId | None = None
+    level: str = "info"  # info | warning | error
+
+
+@dataclass(frozen=True, slots=True)
+class PluginProblem(Event):
+    """A backend plugin failed to load or validate. The rest of the app carries on."""
+
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFinished(Event):
+    """The answer to a front end's command, matched by the id the front end chose."""
+
+    request_id: int
+    result: object = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None

@@ -1,0 +1,218 @@
+"""Facts: what a backend reports about its service, in unified terms.
+
+A backend never decides what to store, count or show; it states what happened ("message M arrived in
+room R", "contact C went away") through ``BackendContext.report`` and the core's dispatch pipeline does
+the rest, once, for every service. Facts carry native ids only: the account is implied by the context
+that reported them, so a backend cannot speak for another silo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from app.models import (
+    Attachment,
+    Contact,
+    ConversationKind,
+    DeliveryState,
+    Member,
+    MessageKind,
+    Presence,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """Base of everything a backend may report."""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageReceived(Fact):
+    """A message appeared in a conversation: live, from history, or sent by us elsewhere.
+
+    ``html`` is the service's rich body as received; the core sanitises it, so a backend must never
+    pre-trust it. ``outgoing`` marks our own messages (carbons, echoes, other devices); if
+    ``txn_id`` is one of ours the fact confirms the outbox entry instead of adding a copy.
+    """
+
+    conversation: str
+    sender: str
+    body: str
+    conversation_kind: ConversationKind = ConversationKind.DIRECT
+    conversation_title: str = ""
+    sender_name: str = ""
+    remote_id: str | None = None
+    timestamp: datetime | None = None  # server time; None means "now"
+    html: str | None = None
+    kind: MessageKind = MessageKind.TEXT
+    attachments: tuple[Attachment, ...] = ()
+    reply_to: str | None = None
+    replaces: str | None = None  # remote id of the message this one corrects
+    outgoing: bool = False
+    txn_id: str | None = None
+    history: bool = False  # from an archive/backfill: never unread, never notified
+    mentions_me: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class DeliveryUpdated(Fact):
+    """An outgoing message moved on: the server confirmed it, the peer received or read it, or it failed.
+
+    Identify it by ``txn_id`` (our local id) or ``remote_id``. With ``up_to`` every earlier outgoing
+    message in the conversation reaches the state too (XEP-0333 markers, Matrix read receipts).
+    """
+
+    conversation: str
+    state: DeliveryState
+    remote_id: str | None = None
+    txn_id: str | None = None
+    up_to: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageRetracted(Fact):
+    conversation: str
+    remote_id: str
+    by: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionChanged(Fact):
+    """One sender added or removed one reaction (Matrix annotations, IRC +draft/react)."""
+
+    conversation: str
+    target_remote_id: str
+    sender: str
+    key: str
+    added: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ReactionsReplaced(Fact):
+    """A sender's whole reaction set on a message (XEP-0444 sends the full set each time)."""
+
+    conversation: str
+    target_remote_id: str
+    sender: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationUpdated(Fact):
+    """A conversation exists or changed. ``None`` fields are left as they were."""
+
+    conversation: str
+    kind: ConversationKind
+    title: str | None = None
+    topic: str | None = None
+    encrypted: bool | None = None
+    joined: bool | None = None
+    unread_count: int | None = None  # only when the service counts for us (Matrix)
+    mention_count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationLeft(Fact):
+    conversation: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MembersChanged(Fact):
+    """Members joined, changed or left; with ``complete`` the list replaces what was known."""
+
+    conversation: str
+    upserted: tuple[Member, ...] = ()
+    removed: tuple[str, ...] = ()
+    complete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class ContactsChanged(Fact):
+    upserted: tuple[Contact, ...] = ()
+    removed: tuple[str, ...] = ()
+    complete: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PresenceChanged(Fact):
+    contact: str
+    presence: Presence
+
+
+@dataclass(frozen=True, slots=True)
+class OwnPresenceChanged(Fact):
+    presence: Presence
+
+
+@dataclass(frozen=True, slots=True)
+class TypingChanged(Fact):
+    conversation: str
+    sender: str
+    typing: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ReadUpTo(Fact):
+    """We read the conversation up to a message on another device: unread counts drop."""
+
+    conversation: str
+    remote_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubscriptionRequested(Fact):
+    """Someone asks to see our presence / add us; the user decides."""
+
+    contact: str
+    display_name: str = ""
+    message: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class InviteReceived(Fact):
+    conversation: str
+    inviter: str
+    reason: str = ""
+    password: str = ""
+    kind: ConversationKind = ConversationKind.GROUP
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionLost(Fact):
+    """The session ended without us asking. The core decides whether and when to reconnect."""
+
+    reason: str
+    retryable: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Progress(Fact):
+    """Long work the user should see moving (initial sync, history fetch, upload)."""
+
+    task: str
+    label: str
+    done: int
+    total: int | None = None  # None: unknown amount
+
+    @property
+    def finished(self) -> bool:
+        return self.total is not None and self.done >= self.total
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceNotice(Fact):
+    """Text from the service itself (MOTD, server notices, errors worth showing)."""
+
+    text: str
+    conversation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BadInput(Fact):
+    """Something the backend could not parse; logged and counted, never shown as a message."""
+
+    what: str
+    detail: str = ""

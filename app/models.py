@@ -1,0 +1,273 @@
+"""Unified models every backend translates its protocol into.
+
+All models are frozen dataclasses: they cross threads (core → Qt) and are shared between the store,
+the event bus and the UI, so nobody may mutate one in place; changes make a new value with
+``dataclasses.replace``. Every identity is ``(account_id, native_id)`` so two accounts that know the
+same address still hold two different contacts (the silo rule).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+AccountId = str
+"""Local, stable id of an account (chosen by the core when the account is added)."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ContactId:
+    """A person or bot as one account sees them (JID, Matrix user id, IRC nick)."""
+
+    account_id: AccountId
+    native_id: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ConversationId:
+    """A 1:1 chat or a room/channel within one account."""
+
+    account_id: AccountId
+    native_id: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class MessageId:
+    """A message by its *local* id, which exists before the service assigns a remote one."""
+
+    account_id: AccountId
+    native_id: str
+
+
+class ConversationKind(enum.StrEnum):
+    DIRECT = "direct"
+    GROUP = "group"
+
+
+class DeliveryState(enum.StrEnum):
+    """Where an outgoing message is. Only ever moves forward, except into FAILED."""
+
+    PENDING = "pending"
+    SENT = "sent"
+    DELIVERED = "delivered"
+    READ = "read"
+    FAILED = "failed"
+
+    @property
+    def rank(self) -> int:
+        return _DELIVERY_RANK[self]
+
+
+_DELIVERY_RANK = {
+    DeliveryState.FAILED: -1,
+    DeliveryState.PENDING: 0,
+    DeliveryState.SENT: 1,
+    DeliveryState.DELIVERED: 2,
+    DeliveryState.READ: 3,
+}
+
+
+class MessageKind(enum.StrEnum):
+    TEXT = "text"
+    NOTICE = "notice"  # IRC NOTICE, Matrix m.notice: never answered automatically
+    EMOTE = "emote"  # /me
+    SYSTEM = "system"  # joins, topic changes … shown but not counted as unread
+
+
+class Direction(enum.StrEnum):
+    INCOMING = "in"
+    OUTGOING = "out"
+
+
+class PresenceState(enum.StrEnum):
+    AVAILABLE = "available"
+    CHAT = "chat"
+    AWAY = "away"
+    EXTENDED_AWAY = "xa"
+    DO_NOT_DISTURB = "dnd"
+    OFFLINE = "offline"
+    UNKNOWN = "unknown"
+
+
+class Role(enum.StrEnum):
+    """A member's power in a group, mapped from MUC roles/affiliations, power levels or IRC modes."""
+
+    OWNER = "owner"
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    MEMBER = "member"
+    VISITOR = "visitor"
+
+
+class ConnectionState(enum.StrEnum):
+    DISABLED = "disabled"
+    OFFLINE = "offline"
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    WAITING = "waiting"  # lost or unreachable; retrying after a backoff
+    FAILED = "failed"  # needs the user (wrong password, bad certificate, bad settings)
+
+
+class NotifyLevel(enum.StrEnum):
+    ALL = "all"
+    MENTIONS = "mentions"
+    NONE = "none"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_millis(ts: datetime) -> int:
+    if ts.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    return int(ts.timestamp() * 1000)
+
+
+def from_millis(ms: int) -> datetime:
+    return datetime.fromtimestamp(ms / 1000, UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Presence:
+    state: PresenceState = PresenceState.UNKNOWN
+    status: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A configured sign-in to one service. Secrets are never part of it (they live in the keyring)."""
+
+    id: AccountId
+    protocol_id: str
+    display_name: str
+    settings: Mapping[str, str | int | bool] = field(default_factory=dict)
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    id: ContactId
+    display_name: str = ""
+    presence: Presence = Presence()
+    groups: tuple[str, ...] = ()
+    subscription: str = ""  # protocol-defined (XMPP: none/to/from/both); "" when not applicable
+    blocked: bool = False
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.id.native_id
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """Someone in a group conversation, with the role they hold there."""
+
+    conversation_id: ConversationId
+    native_id: str  # occupant/nick/user id as the service names them in this room
+    display_name: str = ""
+    role: Role = Role.MEMBER
+    affiliation: str = ""  # protocol detail shown as-is (MUC affiliation, power level)
+    contact: ContactId | None = None  # the real identity, when the service reveals it
+    presence: Presence = Presence(PresenceState.AVAILABLE)
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.native_id
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    id: ConversationId
+    kind: ConversationKind
+    title: str = ""
+    topic: str = ""
+    unread_count: int = 0
+    mention_count: int = 0
+    last_activity: datetime | None = None
+    encrypted: bool = False
+    notify: NotifyLevel = NotifyLevel.ALL
+    joined: bool = True
+
+    @property
+    def name(self) -> str:
+        return self.title or self.id.native_id
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A file or image. ``url`` is the service's reference; ``local_path`` is set once downloaded."""
+
+    url: str
+    filename: str = ""
+    mime_type: str = ""
+    size: int | None = None
+    width: int | None = None
+    height: int | None = None
+    thumbnail_url: str = ""
+    local_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reaction:
+    key: str  # the emoji or short text
+    senders: tuple[str, ...]  # native ids of who reacted
+
+
+@dataclass(frozen=True, slots=True)
+class Cursor:
+    """A position in a conversation, for paging backwards: (server time in ms, store sequence)."""
+
+    timestamp_ms: int
+    seq: int
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One message as stored and shown.
+
+    ``html`` is already sanitised (the core does it once, on the way in); ``body`` is the plain text
+    every message has, used for search, notifications and screen readers.
+    """
+
+    id: MessageId
+    conversation_id: ConversationId
+    sender: str  # native id of the sender in this conversation
+    sender_name: str
+    timestamp: datetime  # server time when known, else the local receive time
+    body: str
+    direction: Direction = Direction.INCOMING
+    kind: MessageKind = MessageKind.TEXT
+    remote_id: str | None = None
+    html: str | None = None
+    attachments: tuple[Attachment, ...] = ()
+    reply_to: str | None = None  # remote id of the message answered
+    edited: bool = False
+    retracted: bool = False
+    delivery: DeliveryState = DeliveryState.SENT
+    failure_reason: str = ""
+    reactions: tuple[Reaction, ...] = ()
+    mentions_me: bool = False
+    seq: int = 0  # store sequence; 0 until persisted
+
+    @property
+    def local_id(self) -> str:
+        return self.id.native_id
+
+    @property
+    def cursor(self) -> Cursor:
+        return Cursor(to_millis(self.timestamp), self.seq)
+
+    @property
+    def outgoing(self) -> bool:
+        return self.direction is Direction.OUTGOING
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A slice of a conversation, oldest first; ``before`` continues further back."""
+
+    messages: tuple[Message, ...]
+    before: Cursor | None  # pass back to get the previous page; None at the start of the store

@@ -1,0 +1,85 @@
+"""The thread that hosts the core's asyncio loop, so a GUI thread only paints and handles input.
+
+A front end creates a :class:`CoreThread`, starts it, and talks to the core only through
+:meth:`CoreThread.submit` (commands) and the core's event bus (whose callbacks run on this thread;
+hand events over to your own thread yourself, as ``ui.bridge`` does).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import threading
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from app.core import Core
+
+T = TypeVar("T")
+_log = logging.getLogger(__name__)
+
+
+class CoreThread:
+    def __init__(self, core_factory: Callable[[], Core]) -> None:
+        self._factory = core_factory
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._main, name="chinwag-core", daemon=True)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.core: Core | None = None
+        self._startup_error: BaseException | None = None
+
+    def start(self) -> Core:
+        """Start the loop and create the core on it; returns once the core object exists.
+
+        The core's ``start()`` coroutine is *not* awaited here; submit it so the caller can
+        subscribe to the bus first and see the initial events.
+        """
+        self._thread.start()
+        self._ready.wait()
+        if self._startup_error is not None:
+            raise self._startup_error
+        assert self.core is not None
+        return self.core
+
+    def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        assert self.loop is not None
+        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+
+    def call_soon(self, fn: Callable[..., object], *args: object) -> None:
+        assert self.loop is not None
+        self.loop.call_soon_threadsafe(fn, *args)
+
+    def stop(self, timeout: float = 15.0) -> None:
+        """Stop the core (disconnect, close stores) and the loop; waits up to ``timeout`` s."""
+        loop, core = self.loop, self.core
+        if loop is None or core is None or not self._thread.is_alive():
+            return
+        try:
+            self.submit(core.stop()).result(timeout)
+        except Exception:
+            _log.exception("core did not stop cleanly")
+        loop.call_soon_threadsafe(loop.stop)
+        self._thread.join(timeout)
+
+    def _main(self) -> None:
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self.loop = loop
+        try:
+            self.core = self._factory()
+        except BaseException as exc:
+            self._startup_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        try:
+            loop.run_forever()
+        finally:
+            pending = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            for task in pending:
+                task.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()

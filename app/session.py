@@ -1,0 +1,251 @@
+"""One account at run time: its store, dispatcher, connection supervisor, outbox and backend.
+
+The session is the only place where a backend meets the core: it builds the backend's context,
+routes reported facts (connection loss to the supervisor, progress straight to the bus, the rest
+through the batched dispatch pipeline) and hands the connected backend to the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app import events as ev
+from app import facts as f
+from app.backend import Backend, BackendContext, Capability
+from app.backoff import Backoff
+from app.connection import ConnectionSupervisor, StateReport
+from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.models import Account, ConnectionState, ConversationId
+from app.outbox import OutboxSender
+from app.registry import BackendRegistry
+from app.secrets import SecretStore
+from app.store.account_store import AccountStore
+from app.store.worker import StoreWorker
+
+MAX_BATCH = 5000
+
+
+class AccountLogger(logging.LoggerAdapter[logging.Logger]):
+    """Every log line carries its account (DESIGN §8.6)."""
+
+    def process(self, msg: object, kwargs: dict[str, object]) -> tuple[object, dict[str, object]]:  # type: ignore[override]
+        kwargs["extra"] = {**(kwargs.get("extra") or {}), "account": self.extra["account"]}  # type: ignore[index,dict-item]
+        return msg, kwargs
+
+
+def account_logger(name: str, account_id: str) -> AccountLogger:
+    return AccountLogger(logging.getLogger(name), {"account": account_id})
+
+
+class AccountSecrets:
+    """:class:`~app.backend.SecretAccess` for one account; keyring calls run off the loop."""
+
+    def __init__(self, secrets: SecretStore, account_id: str, remember: Callable[[str], None]):
+        self._secrets = secrets
+        self._account_id = account_id
+        self._remember = remember
+
+    async def get(self, key: str) -> str | None:
+        return await asyncio.to_thread(self._secrets.get, self._account_id, key)
+
+    async def set(self, key: str, value: str) -> None:
+        await asyncio.to_thread(self._secrets.set, self._account_id, key, value)
+        self._remember(key)
+
+    async def delete(self, key: str) -> None:
+        await asyncio.to_thread(self._secrets.delete, self._account_id, key)
+
+
+class AccountState:
+    """:class:`~app.backend.StateAccess` over the account's store (keys are namespaced)."""
+
+    def __init__(self, worker: StoreWorker, store: AccountStore) -> None:
+        self._worker = worker
+        self._store = store
+
+    async def get(self, key: str) -> str | None:
+        return await self._worker.run(self._store.get_state, f"backend.{key}")
+
+    async def set(self, key: str, value: str | None) -> None:
+        await self._worker.run(self._store.set_state, f"backend.{key}", value)
+
+
+@dataclass
+class SessionServices:
+    """What sessions share: the store thread, the registry, the keyring, the bus."""
+
+    worker: StoreWorker
+    registry: BackendRegistry
+    secrets: SecretStore
+    publish: Callable[[ev.Event], None]
+    remember_secret: Callable[[str, str], None]
+    account_files: Callable[[str], Path]
+    backoff_factory: Callable[[], Backoff]
+    connect_timeout: float = 45.0
+
+
+class AccountSession:
+    def __init__(
+        self,
+        account: Account,
+        store: AccountStore,
+        dispatcher: AccountDispatcher,
+        services: SessionServices,
+    ) -> None:
+        self.account = account
+        self.store = store
+        self.dispatcher = dispatcher
+        self.services = services
+        self.log = account_logger("chinwag.session", account.id)
+        self.backend: Backend | None = None
+        self.state = StateReport(
+            ConnectionState.OFFLINE if account.enabled else ConnectionState.DISABLED
+        )
+        self._facts: list[f.Fact] = []
+        self._draining = False
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self.outbox = OutboxSender(
+            dispatcher=dispatcher, worker=services.worker, publish=services.publish, logger=self.log
+        )
+        self.supervisor = ConnectionSupervisor(
+            create_backend=self._create_backend,
+            on_connected=self._connected,
+            on_disconnected=self._disconnected,
+            on_state=self._state_changed,
+            logger=self.log,
+            backoff=services.backoff_factory(),
+            connect_timeout=services.connect_timeout,
+        )
+
+    @property
+    def account_id(self) -> str:
+        return self.account.id
+
+    def capabilities(self, conv: ConversationId | None = None) -> Capability:
+        """What the connected backend can do now; nothing while offline."""
+        return self.backend.capabilities(conv) if self.backend is not None else Capability.NONE
+
+    async def start(self) -> None:
+        self.outbox.start()
+        if self.account.enabled:
+            self.supervisor.start()
+
+    async def stop(self, state: ConnectionState | None = None) -> None:
+        if state is None:
+            state = ConnectionState.OFFLINE if self.account.enabled else ConnectionState.DISABLED
+        await self.supervisor.stop(state)
+        await self.outbox.stop()
+        await self.flushed()
+
+    async def flushed(self) -> None:
+        """Wait until every fact reported so far is stored and published."""
+        await self._idle.wait()
+
+    def set_privacy(self, privacy: PrivacyPolicy) -> None:
+        self.dispatcher.privacy = privacy
+
+    # -- facts -----------------------------------------------------------------------------
+
+    def report(self, backend: Backend, fact: f.Fact) -> None:
+        if not isinstance(fact, f.Fact):  # a plugin's bug, not a type error we can rule out
+            self.log.error("backend reported a non-fact %r; dropped", type(fact).__name__)  # type: ignore[unreachable]
+            return
+        if isinstance(fact, f.ConnectionLost):
+            self.supervisor.lost(fact, backend)
+            return
+        if isinstance(fact, f.Progress):
+            self.services.publish(
+                ev.ProgressChanged(self.account_id, fact.task, fact.label, fact.done, fact.total)
+            )
+            return
+        self._facts.append(fact)
+        if not self._draining:
+            self._draining = True
+            self._idle.clear()
+            asyncio.get_running_loop().create_task(self._drain(), name="dispatch")
+
+    async def _drain(self) -> None:
+        try:
+            while self._facts:
+                batch = self._facts[:MAX_BATCH]
+                del self._facts[:MAX_BATCH]
+                for event in await self.services.worker.run(self.dispatcher.apply, batch):
+                    self.services.publish(event)
+        finally:
+            self._draining = False
+            self._idle.set()
+
+    # -- connection ------------------------------------------------------------------------
+
+    async def _create_backend(self) -> Backend | None:
+        registry = self.services.registry
+        protocol = self.account.protocol_id
+        cls = await asyncio.to_thread(registry.get, protocol)
+        if cls is None:
+            report = next((r for r in registry.reports() if r.name == protocol), None)
+            reason = report.reason if report else "no such plugin is installed"
+            self.services.publish(ev.PluginProblem(protocol, reason))
+            return None
+        loop = asyncio.get_running_loop()
+        holder: list[Backend] = []
+
+        def report_fact(fact: f.Fact) -> None:
+            self.report(holder[0], fact)
+
+        def report_threadsafe(fact: f.Fact) -> None:
+            loop.call_soon_threadsafe(report_fact, fact)
+
+        files = self.services.account_files(self.account_id)
+        files.mkdir(parents=True, exist_ok=True, mode=0o700)
+        ctx = BackendContext(
+            account_id=self.account_id,
+            settings=dict(self.account.settings),
+            secrets=AccountSecrets(
+                self.services.secrets,
+                self.account_id,
+                functools.partial(self.services.remember_secret, self.account_id),
+            ),
+            state=AccountState(self.services.worker, self.store),
+            report=report_fact,
+            report_threadsafe=report_threadsafe,
+            logger=account_logger(f"chinwag.backend.{protocol}", self.account_id),
+            data_dir=files,
+        )
+        try:
+            backend = cls(ctx)
+        except Exception:
+            self.log.exception("backend %s could not be created", protocol)
+            return None
+        holder.append(backend)
+        return backend
+
+    async def _connected(self, backend: Backend) -> None:
+        self.backend = backend
+        self.outbox.connected(backend)
+
+    async def _disconnected(self) -> None:
+        self.backend = None
+        self.outbox.disconnected()
+
+    def _state_changed(self, report: StateReport) -> None:
+        self.state = report
+        failure = report.failure
+        self.services.publish(
+            ev.ConnectionStateChanged(
+                self.account_id,
+                report.state,
+                message=report.message,
+                retry_in=report.retry_in,
+                failure_kind=failure.kind.value if failure else "",
+                detail=failure.detail if failure else "",
+            )
+        )
+
+    def with_account(self, account: Account) -> None:
+        self.account = replace(account)

@@ -1,0 +1,262 @@
+"""Export an account's history to JSON Lines and import it back.
+
+JSON Lines keeps the export open (any tool reads it line by line) and streamable (a million messages
+never sit in memory). The first line is a header naming the format and the account; every other
+line is one record with a ``type``. Import skips lines it cannot understand and reports them, so one
+damaged line never loses the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Any
+
+from app.models import (
+    Account,
+    Attachment,
+    Contact,
+    ContactId,
+    ConversationId,
+    ConversationKind,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageId,
+    MessageKind,
+    NotifyLevel,
+    Reaction,
+    to_millis,
+)
+from app.store.account_store import AccountStore
+
+FORMAT = "chinwag-account-export"
+VERSION = 1
+_log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ExportHeader:
+    account_id: str
+    protocol_id: str
+    display_name: str
+    settings: dict[str, str | int | bool]
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    header: ExportHeader
+    messages: int
+    skipped_lines: int
+
+
+class ArchiveError(Exception):
+    """The file is not a Chinwag export (or of a newer version)."""
+
+
+def export_account(
+    store: AccountStore, account: Account, out: IO[str], progress: ProgressFn | None = None
+) -> int:
+    """Write the account's store to ``out``; returns the number of messages written."""
+    header: dict[str, Any] = {
+        "type": FORMAT,
+        "version": VERSION,
+        "account_id": account.id,
+        "protocol_id": account.protocol_id,
+        "display_name": account.display_name,
+        "settings": dict(account.settings),
+    }
+    out.write(json.dumps(header, ensure_ascii=False) + "\n")
+    for conv in store.conversations():
+        record: dict[str, Any] = {
+            "type": "conversation",
+            "native_id": conv.id.native_id,
+            "kind": conv.kind.value,
+            "title": conv.title,
+            "topic": conv.topic,
+            "encrypted": conv.encrypted,
+            "notify": conv.notify.value,
+            "joined": conv.joined,
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    for contact in store.contacts():
+        record = {
+            "type": "contact",
+            "native_id": contact.id.native_id,
+            "display_name": contact.display_name,
+            "groups": list(contact.groups),
+            "subscription": contact.subscription,
+            "blocked": contact.blocked,
+        }
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    count = 0
+    for msg in store.iter_messages():
+        out.write(json.dumps(_message_record(msg), ensure_ascii=False) + "\n")
+        count += 1
+        if progress is not None and count % 10_000 == 0:
+            progress(count)
+    return count
+
+
+def read_header(path: Path) -> ExportHeader:
+    with path.open(encoding="utf-8") as f:
+        return _parse_header(f.readline())
+
+
+def import_account(
+    store: AccountStore, lines: IO[str], progress: ProgressFn | None = None, batch: int = 2000
+) -> ImportReport:
+    """Load an export into ``store``; records already present (same ids) are skipped."""
+    header = _parse_header(lines.readline())
+    skipped = 0
+    imported = 0
+    pending: list[Message] = []
+
+    def flush() -> None:
+        nonlocal imported
+        if pending:
+            imported += len(store.append(pending))
+            pending.clear()
+            if progress is not None:
+                progress(imported)
+
+    for number, line in _numbered(lines):
+        try:
+            record = json.loads(line)
+            kind = record["type"]
+            if kind == "conversation":
+                flush()
+                _import_conversation(store, record)
+            elif kind == "contact":
+                store.upsert_contacts([_contact(store.account_id, record)])
+            elif kind == "message":
+                conv = store.conversation(record["conversation"])
+                if conv is None:
+                    conv, _ = store.ensure_conversation(
+                        record["conversation"], ConversationKind.DIRECT
+                    )
+                pending.append(_message(store.account_id, record))
+                if len(pending) >= batch:
+                    flush()
+            else:
+                raise ValueError(f"unknown record type {kind!r}")
+        except (ValueError, KeyError, TypeError) as exc:
+            skipped += 1
+            _log.warning("import: line %d skipped: %s", number, exc)
+    flush()
+    return ImportReport(header, imported, skipped)
+
+
+def _numbered(lines: IO[str]) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(lines, start=2):
+        if line.strip():
+            yield number, line
+
+
+def _parse_header(line: str) -> ExportHeader:
+    try:
+        header = json.loads(line)
+    except ValueError as exc:
+        raise ArchiveError("not a Chinwag export: the first line is not JSON") from exc
+    if not isinstance(header, dict) or header.get("type") != FORMAT:
+        raise ArchiveError("not a Chinwag export")
+    if header.get("version") != VERSION:
+        raise ArchiveError(f"unsupported export version {header.get('version')!r}")
+    try:
+        return ExportHeader(
+            str(header["account_id"]),
+            str(header["protocol_id"]),
+            str(header.get("display_name", "")),
+            dict(header.get("settings", {})),
+        )
+    except KeyError as exc:
+        raise ArchiveError(f"export header lacks {exc}") from exc
+
+
+def _import_conversation(store: AccountStore, r: dict[str, Any]) -> None:
+    conv, _ = store.ensure_conversation(
+        str(r["native_id"]), ConversationKind(r["kind"]), str(r.get("title", ""))
+    )
+    store.update_conversation(
+        conv.id.native_id,
+        topic=str(r.get("topic", "")),
+        encrypted=bool(r.get("encrypted", False)),
+        notify=NotifyLevel(r.get("notify", "all")),
+        joined=bool(r.get("joined", True)),
+    )
+
+
+def _contact(account_id: str, r: dict[str, Any]) -> Contact:
+    return Contact(
+        ContactId(account_id, str(r["native_id"])),
+        display_name=str(r.get("display_name", "")),
+        groups=tuple(str(g) for g in r.get("groups", [])),
+        subscription=str(r.get("subscription", "")),
+        blocked=bool(r.get("blocked", False)),
+    )
+
+
+def _message_record(m: Message) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "type": "message",
+        "conversation": m.conversation_id.native_id,
+        "local_id": m.local_id,
+        "remote_id": m.remote_id,
+        "sender": m.sender,
+        "sender_name": m.sender_name,
+        "timestamp": m.timestamp.isoformat(),
+        "body": m.body,
+        "html": m.html,
+        "kind": m.kind.value,
+        "direction": m.direction.value,
+        "delivery": m.delivery.value,
+    }
+    optional = {
+        "failure": m.failure_reason,
+        "reply_to": m.reply_to,
+        "edited": m.edited,
+        "retracted": m.retracted,
+        "mentions_me": m.mentions_me,
+        "attachments": [
+            {k: v for k, v in _attachment_fields(a).items() if v not in (None, "")}
+            for a in m.attachments
+        ],
+        "reactions": {r.key: list(r.senders) for r in m.reactions},
+    }
+    record.update({k: v for k, v in optional.items() if v})
+    return record
+
+
+def _attachment_fields(a: Attachment) -> dict[str, Any]:
+    return {name: getattr(a, name) for name in a.__slots__}
+
+
+def _message(account_id: str, r: dict[str, Any]) -> Message:
+    ts = datetime.fromisoformat(str(r["timestamp"]))
+    to_millis(ts)  # rejects naive timestamps
+    return Message(
+        id=MessageId(account_id, str(r["local_id"])),
+        conversation_id=ConversationId(account_id, str(r["conversation"])),
+        sender=str(r["sender"]),
+        sender_name=str(r.get("sender_name", "")),
+        timestamp=ts,
+        body=str(r["body"]),
+        html=r.get("html"),
+        kind=MessageKind(r.get("kind", "text")),
+        direction=Direction(r.get("direction", "in")),
+        delivery=DeliveryState(r.get("delivery", "sent")),
+        remote_id=r.get("remote_id"),
+        failure_reason=str(r.get("failure", "")),
+        reply_to=r.get("reply_to"),
+        edited=bool(r.get("edited", False)),
+        retracted=bool(r.get("retracted", False)),
+        mentions_me=bool(r.get("mentions_me", False)),
+        attachments=tuple(Attachment(**a) for a in r.get("attachments", [])),
+        reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
+    )

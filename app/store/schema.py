@@ -1,0 +1,135 @@
+"""Versioned schema of an account's store (sqlite-utils migrations, applied in order, once).
+
+Add a new function for every change; never edit one that has shipped. Migrations run inside a
+transaction each, so a crash half-way leaves the previous version intact.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("chinwag-account")
+
+FTS_TOKENIZER = "unicode61 remove_diacritics 2"
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE conversations (
+            id INTEGER PRIMARY KEY,
+            native_id TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL,
+            title TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL DEFAULT '',
+            unread INTEGER NOT NULL DEFAULT 0,
+            mentions INTEGER NOT NULL DEFAULT 0,
+            last_activity INTEGER,
+            encrypted INTEGER NOT NULL DEFAULT 0,
+            notify TEXT NOT NULL DEFAULT 'all',
+            joined INTEGER NOT NULL DEFAULT 1,
+            read_ts INTEGER NOT NULL DEFAULT 0,
+            read_seq INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    # seq is the rowid: a stable, cheap cursor and the FTS content rowid.
+    db.execute(
+        """
+        CREATE TABLE messages (
+            seq INTEGER PRIMARY KEY,
+            conversation INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            local_id TEXT NOT NULL UNIQUE,
+            remote_id TEXT,
+            sender TEXT NOT NULL,
+            sender_name TEXT NOT NULL DEFAULT '',
+            ts INTEGER NOT NULL,
+            body TEXT NOT NULL,
+            html TEXT,
+            kind TEXT NOT NULL DEFAULT 'text',
+            outgoing INTEGER NOT NULL DEFAULT 0,
+            delivery TEXT NOT NULL DEFAULT 'sent',
+            failure TEXT NOT NULL DEFAULT '',
+            reply_to TEXT,
+            edited INTEGER NOT NULL DEFAULT 0,
+            retracted INTEGER NOT NULL DEFAULT 0,
+            mentions_me INTEGER NOT NULL DEFAULT 0,
+            attachments TEXT,
+            reactions TEXT
+        )
+        """
+    )
+    # Replays (history fetched twice, a resumed stream, a restart) must never duplicate.
+    db.execute(
+        "CREATE UNIQUE INDEX messages_remote_id ON messages(conversation, remote_id) "
+        "WHERE remote_id IS NOT NULL"
+    )
+    db.execute("CREATE INDEX messages_by_time ON messages(conversation, ts, seq)")
+    # Hand-written rather than sqlite-utils' enable_fts: that one runs executescript (which commits
+    # in the middle of this migration) and re-indexes the body on *every* update, while delivery
+    # state changes are the most frequent update of all.
+    db.execute(
+        "CREATE VIRTUAL TABLE messages_fts USING fts5("
+        f"body, content='messages', content_rowid='seq', tokenize='{FTS_TOKENIZER}')"
+    )
+    db.execute(
+        """
+        CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+            INSERT INTO messages_fts(rowid, body) VALUES (new.seq, new.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.seq, old.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+            INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.seq, old.body);
+            INSERT INTO messages_fts(rowid, body) VALUES (new.seq, new.body);
+        END
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE outbox (
+            local_id TEXT PRIMARY KEY,
+            conversation TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            state TEXT NOT NULL DEFAULT 'queued',
+            attempts INTEGER NOT NULL DEFAULT 0,
+            created INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE contacts (
+            native_id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL DEFAULT '',
+            groups TEXT NOT NULL DEFAULT '[]',
+            subscription TEXT NOT NULL DEFAULT '',
+            blocked INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE members (
+            conversation INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+            native_id TEXT NOT NULL,
+            display_name TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT 'member',
+            affiliation TEXT NOT NULL DEFAULT '',
+            contact TEXT,
+            PRIMARY KEY (conversation, native_id)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")

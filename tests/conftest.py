@@ -1,0 +1,40 @@
+"""Shared fixtures: a throwaway profile, the fake service, in-memory secrets, a running core."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from app.core import Core
+from tests.fakes.core_harness import make_core
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+
+
+@pytest.fixture
+def fake_server() -> FakeServer:
+    return FakeServer(passwords={"alice": "wonderland", "bob": "builder"})
+
+
+@pytest.fixture
+def secrets() -> MemorySecrets:
+    return MemorySecrets()
+
+
+@pytest.fixture
+def profile(tmp_path: Path) -> Path:
+    root = tmp_path / "profile"
+    root.mkdir()
+    return root
+
+
+@pytest.fixture
+async def core(profile: Path, fake_server: FakeServer, secrets: MemorySecrets) -> AsyncIterator[Core]:
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        yield core
+    finally:
+        await core.stop()

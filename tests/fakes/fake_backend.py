@@ -1,0 +1,279 @@
+"""A test-only service: :class:`FakeServer` plays the network, :class:`FakeBackend` the plugin.
+
+It implements the whole adapter interface so core, contract and UI tests can drive every path
+(receive, send, confirmations, receipts, history, disconnects, wrong passwords) without a server.
+It is not registered as an entry point, so users never see it. Tests act as "the other side" through
+the server's methods; facts reach the core via ``report_threadsafe``, so this works both when the
+core runs on the test's own loop and on a core thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from app import facts as f
+from app.backend import (
+    AccountField,
+    Backend,
+    Capability,
+    ConnectResult,
+    Failure,
+    FailureKind,
+    FieldKind,
+    OutgoingMessage,
+    Outcome,
+    SendResult,
+    SupportsFiles,
+    SupportsGroupChat,
+    SupportsHistory,
+    SupportsPresence,
+    SupportsReceipts,
+    SupportsRoster,
+    SupportsTyping,
+)
+from app.models import (
+    Contact,
+    ContactId,
+    ConversationId,
+    ConversationKind,
+    DeliveryState,
+    Presence,
+)
+
+
+@dataclass
+class SentRecord:
+    user: str
+    conversation: str
+    message: OutgoingMessage
+    remote_id: str
+
+
+@dataclass
+class FakeServer:
+    """The service the fake backends talk to. Everything is inspectable and scriptable."""
+
+    passwords: dict[str, str] = field(default_factory=dict)
+    reachable: bool = True
+    confirm: str = "immediate"  # "immediate" | "later" (confirmation arrives as a fact)
+    idempotent: bool = False
+    send_failure: Failure | None = None
+    connect_hook: Callable[[FakeBackend], None] | None = None
+    online: dict[str, FakeBackend] = field(default_factory=dict)
+    sent: list[SentRecord] = field(default_factory=list)
+    archive: dict[str, list[f.MessageReceived]] = field(default_factory=dict)
+    contacts: dict[str, list[Contact]] = field(default_factory=dict)
+    calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
+    connects: int = 0
+    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def backend_class(self) -> type[FakeBackend]:
+        """A FakeBackend subclass bound to this server (no globals between tests)."""
+        return type("FakeBackend", (FakeBackend,), {"server": self})
+
+    def next_remote_id(self) -> str:
+        return f"r{next(self._ids)}"
+
+    # -- the other side ----------------------------------------------------------------
+
+    def report(self, user: str, fact: f.Fact) -> None:
+        self.online[user].ctx.report_threadsafe(fact)
+
+    def deliver(
+        self,
+        user: str,
+        conversation: str,
+        body: str,
+        *,
+        sender: str | None = None,
+        kind: ConversationKind = ConversationKind.DIRECT,
+        remote_id: str | None = None,
+        timestamp: datetime | None = None,
+        **extra: object,
+    ) -> str:
+        """A message arrives for ``user``; returns its remote id."""
+        rid = remote_id or self.next_remote_id()
+        self.report(
+            user,
+            f.MessageReceived(
+                conversation=conversation,
+                sender=sender or conversation,
+                body=body,
+                conversation_kind=kind,
+                remote_id=rid,
+                timestamp=timestamp,
+                **extra,  # type: ignore[arg-type]
+            ),
+        )
+        return rid
+
+    def confirm_sent(self, record: SentRecord) -> None:
+        self.report(
+            record.user,
+            f.DeliveryUpdated(
+                record.conversation,
+                DeliveryState.SENT,
+                remote_id=record.remote_id,
+                txn_id=record.message.txn_id,
+            ),
+        )
+
+    def receipt(self, record: SentRecord, state: DeliveryState, *, up_to: bool = False) -> None:
+        self.report(
+            record.user,
+            f.DeliveryUpdated(record.conversation, state, remote_id=record.remote_id, up_to=up_to),
+        )
+
+    def drop(self, user: str, *, retryable: bool = True, reason: str = "connection reset") -> None:
+        backend = self.online.pop(user)
+        backend.connected = False
+        backend.ctx.report_threadsafe(f.ConnectionLost(reason, retryable))
+
+
+class FakeBackend(
+    Backend,
+    SupportsGroupChat,
+    SupportsRoster,
+    SupportsPresence,
+    SupportsTyping,
+    SupportsReceipts,
+    SupportsHistory,
+    SupportsFiles,
+):
+    """The plugin side of the fake service."""
+
+    protocol_id = "fake"
+    display_name = "Fake chat (tests only)"
+    account_fields = (
+        AccountField("user", "User name", required=True, pattern=r"[a-z0-9._-]+"),
+        AccountField("password", "Password", FieldKind.PASSWORD, required=True, secret=True),
+        AccountField("server", "Server", default="fake.local", advanced=True),
+    )
+    server: ClassVar[FakeServer]
+
+    def __init__(self, ctx: object) -> None:
+        super().__init__(ctx)  # type: ignore[arg-type]
+        self.connected = False
+        self.user = str(self.ctx.settings["user"])
+
+    async def connect(self) -> ConnectResult:
+        server = self.server
+        server.connects += 1
+        await asyncio.sleep(0)
+        if not server.reachable:
+            return ConnectResult(
+                Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+            )
+        password = await self.ctx.secrets.get("password")
+        if server.passwords.get(self.user) != password:
+            return ConnectResult(Failure(FailureKind.AUTH, "Wrong user name or password."))
+        self.connected = True
+        self.own_id = self.user
+        server.online[self.user] = self
+        if server.contacts.get(self.user):
+            self.ctx.report(f.ContactsChanged(tuple(server.contacts[self.user]), complete=True))
+        if server.connect_hook is not None:
+            server.connect_hook(self)
+        return ConnectResult()
+
+    async def disconnect(self) -> None:
+        if self.server.online.get(self.user) is self:
+            del self.server.online[self.user]
+        self.connected = False
+
+    def capabilities(self, conv: ConversationId | None = None) -> Capability:
+        caps = (
+            Capability.GROUP_CHAT
+            | Capability.ROSTER
+            | Capability.PRESENCE
+            | Capability.TYPING
+            | Capability.READ_RECEIPTS
+            | Capability.DELIVERY_RECEIPTS
+            | Capability.HISTORY
+            | Capability.FILES
+        )
+        if self.server.idempotent:
+            caps |= Capability.IDEMPOTENT_SEND
+        return caps
+
+    async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
+        server = self.server
+        server.calls.append(("send", (conv.native_id, msg.body)))
+        if not self.connected:
+            return SendResult(
+                failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+            )
+        if server.send_failure is not None:
+            failure, server.send_failure = server.send_failure, None
+            return SendResult(failure=failure)
+        remote_id = server.next_remote_id()
+        server.sent.append(SentRecord(self.user, conv.native_id, msg, remote_id))
+        peer = server.online.get(conv.native_id)
+        if peer is not None and peer is not self:
+            peer.ctx.report_threadsafe(
+                f.MessageReceived(
+                    conversation=self.user,
+                    sender=self.user,
+                    body=msg.body,
+                    html=msg.html,
+                    remote_id=remote_id,
+                )
+            )
+        if server.confirm == "later":
+            return SendResult(confirmed=False)
+        return SendResult(remote_id=remote_id)
+
+    async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
+        self.server.calls.append(("join", (room, nick)))
+        self.ctx.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=room))
+        return Outcome(value=room)
+
+    async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
+        self.server.calls.append(("leave", (conv.native_id,)))
+        self.ctx.report(f.ConversationLeft(conv.native_id))
+        return Outcome()
+
+    async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
+        self.server.calls.append(("add_contact", (contact, name)))
+        self.ctx.report(f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), name),)))
+        return Outcome()
+
+    async def remove_contact(self, contact: str) -> Outcome:
+        self.server.calls.append(("remove_contact", (contact,)))
+        self.ctx.report(f.ContactsChanged(removed=(contact,)))
+        return Outcome()
+
+    async def set_presence(self, presence: Presence) -> Outcome:
+        self.server.calls.append(("presence", (presence.state.value, presence.status)))
+        return Outcome()
+
+    async def send_typing(self, conv: ConversationId, typing: bool) -> None:
+        self.server.calls.append(("typing", (conv.native_id, typing)))
+
+    async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
+        self.server.calls.append(("read", (conv.native_id, remote_id)))
+
+    async def fetch_history(
+        self, conv: ConversationId, before_remote_id: str | None, limit: int
+    ) -> Outcome:
+        self.server.calls.append(("history", (conv.native_id, before_remote_id)))
+        archived = self.server.archive.get(conv.native_id, [])
+        ids = [m.remote_id for m in archived]
+        end = ids.index(before_remote_id) if before_remote_id in ids else len(archived)
+        chunk = archived[max(0, end - limit) : end]
+        for fact in chunk:
+            self.ctx.report(fact)
+        return Outcome(value="end" if end - limit <= 0 else None)
+
+    async def upload(
+        self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        size = path.stat().st_size
+        progress(size, size)
+        return Outcome(value=f"https://files.fake.local/{path.name}")

@@ -1,0 +1,482 @@
+"""The core end to end over the fake service: accounts, connection, dispatch, outbox, search."""
+
+from __future__ import annotations
+
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from app import events as ev
+from app.backend import Failure, FailureKind
+from app.core import Core, CommandError
+from app.models import (
+    ConnectionState,
+    ConversationId,
+    ConversationKind,
+    DeliveryState,
+    Presence,
+    PresenceState,
+)
+from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+
+
+async def add_alice(core: Core, password: str = "wonderland") -> str:
+    account = await core.add_account("fake", {"user": "alice"}, {"password": password})
+    return account.id
+
+
+def state_of(core: Core, account_id: str) -> ConnectionState:
+    return core.sessions[account_id].state.state
+
+
+async def connected(core: Core, account_id: str) -> None:
+    await wait_for(lambda: state_of(core, account_id) is ConnectionState.CONNECTED)
+
+
+async def test_add_account_connects_and_keeps_password_out_of_config(
+    core: Core, secrets: MemorySecrets, profile: Path
+) -> None:
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    assert secrets.get(account_id, "password") == "wonderland"
+    config = (profile / "config" / "config.json").read_text()
+    assert "wonderland" not in config
+    assert json.loads(config)["accounts"][0]["secret_keys"] == ["password"]
+    assert stat.S_IMODE((profile / "config" / "config.json").stat().st_mode) == 0o600
+    states = [e.state for e in rec.of(ev.ConnectionStateChanged)]
+    assert states[-2:] == [ConnectionState.CONNECTING, ConnectionState.CONNECTED]
+
+
+async def test_invalid_settings_are_refused_before_anything_is_stored(
+    core: Core, secrets: MemorySecrets
+) -> None:
+    with pytest.raises(CommandError, match="User name"):
+        await core.add_account("fake", {"user": "Not Valid!"}, {"password": "x"})
+    with pytest.raises(CommandError, match="Password is required"):
+        await core.add_account("fake", {"user": "alice"}, {})
+    with pytest.raises(CommandError, match="No usable plugin"):
+        await core.add_account("nope", {}, {})
+    assert core.accounts() == []
+    assert secrets.values == {}
+
+
+async def test_wrong_password_fails_without_retrying(core: Core, fake_server: FakeServer) -> None:
+    rec = Recorder(core)
+    account_id = await add_alice(core, password="wrong")
+    await wait_for(lambda: state_of(core, account_id) is ConnectionState.FAILED)
+    await settle(core)
+    assert fake_server.connects == 1
+    failed = rec.of(ev.ConnectionStateChanged)[-1]
+    assert failed.failure_kind == "auth"
+    assert "password" in failed.message
+
+
+async def test_unreachable_server_retries_with_backoff_then_connects(
+    core: Core, fake_server: FakeServer
+) -> None:
+    fake_server.reachable = False
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await wait_for(lambda: fake_server.connects >= 3)
+    waits = [e for e in rec.of(ev.ConnectionStateChanged) if e.state is ConnectionState.WAITING]
+    assert waits and all(e.retry_in is not None and e.retry_in > 0 for e in waits)
+    fake_server.reachable = True
+    await connected(core, account_id)
+
+
+async def test_lost_connection_reconnects(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.drop("alice")
+    await wait_for(lambda: fake_server.connects == 2 and "alice" in fake_server.online)
+    await connected(core, account_id)
+
+
+async def test_incoming_messages_create_conversation_count_unread_and_dedupe(
+    core: Core, fake_server: FakeServer
+) -> None:
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "Hallo, wie geht's? 你好 👋", remote_id="m1")
+    fake_server.deliver("alice", "bob", "second", remote_id="m2", mentions_me=True)
+    fake_server.deliver("alice", "bob", "Hallo again (replayed)", remote_id="m1")  # a replay
+    await settle(core)
+    conv_id = ConversationId(account_id, "bob")
+    page = await core.fetch_page(conv_id)
+    assert [m.body for m in page.messages] == ["Hallo, wie geht's? 你好 👋", "second"]
+    conv = (await core.conversations(account_id))[0]
+    assert (conv.unread_count, conv.mention_count, conv.kind) == (2, 1, ConversationKind.DIRECT)
+    added = [m for e in rec.of(ev.MessagesAdded) for m in e.messages]
+    assert len(added) == 2
+    await core.mark_read(conv_id)
+    conv = (await core.conversations(account_id))[0]
+    assert conv.unread_count == 0
+    assert ("read", ("bob", "m2")) in fake_server.calls
+
+
+async def test_same_address_on_two_accounts_stays_two_conversations(
+    core: Core, fake_server: FakeServer
+) -> None:
+    a1 = await add_alice(core)
+    a2 = (await core.add_account("fake", {"user": "bob"}, {"password": "builder"})).id
+    await connected(core, a1)
+    await connected(core, a2)
+    fake_server.deliver("alice", "carol", "to alice")
+    fake_server.deliver("bob", "carol", "to bob")
+    await settle(core)
+    p1 = await core.fetch_page(ConversationId(a1, "carol"))
+    p2 = await core.fetch_page(ConversationId(a2, "carol"))
+    assert [m.body for m in p1.messages] == ["to alice"]
+    assert [m.body for m in p2.messages] == ["to bob"]
+    results = await core.search("to")
+    assert {(m.id.account_id, m.body) for m in results} == {(a1, "to alice"), (a2, "to bob")}
+
+
+async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: FakeServer) -> None:
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    msg_id = await core.send_message(conv.id, "hello bob")
+    await settle(core)
+    states = [m.delivery for e in rec.of(ev.MessagesAdded) for m in e.messages]
+    assert states == [DeliveryState.PENDING]
+    updated = [m for e in rec.of(ev.MessagesUpdated) for m in e.messages]
+    assert updated[-1].delivery is DeliveryState.SENT and updated[-1].id == msg_id
+    record = fake_server.sent[-1]
+    assert record.message.txn_id == msg_id.native_id
+    fake_server.receipt(record, DeliveryState.READ, up_to=True)
+    await settle(core)
+    page = await core.fetch_page(conv.id)
+    assert page.messages[-1].delivery is DeliveryState.READ
+    assert page.messages[-1].remote_id == record.remote_id
+
+
+async def test_message_written_offline_is_sent_once_on_connect(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> None:
+    fake_server.reachable = False
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        account_id = await add_alice(core)
+        conv = await core.open_direct(account_id, "bob")
+        await core.send_message(conv.id, "written on a train")
+        await settle(core)
+        assert fake_server.sent == []
+        fake_server.reachable = True
+        await core.reconnect(account_id)
+        await wait_for(lambda: len(fake_server.sent) == 1)
+        await settle(core)
+        page = await core.fetch_page(conv.id)
+        assert page.messages[-1].delivery is DeliveryState.SENT
+    finally:
+        await core.stop()
+    assert len(fake_server.sent) == 1
+
+
+async def test_outbox_survives_a_restart(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> None:
+    fake_server.reachable = False
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    account_id = await add_alice(core)
+    conv = await core.open_direct(account_id, "bob")
+    await core.send_message(conv.id, "survive me")
+    await core.stop()  # the app is closed (or killed) before the network came back
+
+    fake_server.reachable = True
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        await wait_for(lambda: len(fake_server.sent) == 1)
+        assert fake_server.sent[0].message.body == "survive me"
+        await settle(core)
+        page = await core.fetch_page(conv.id)
+        assert page.messages[-1].delivery is DeliveryState.SENT
+    finally:
+        await core.stop()
+
+
+async def test_unconfirmed_message_is_not_resent_unless_idempotent(
+    core: Core, fake_server: FakeServer
+) -> None:
+    fake_server.confirm = "later"
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    await core.send_message(conv.id, "maybe delivered")
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    fake_server.drop("alice")
+    await wait_for(lambda: fake_server.connects == 2 and state_of(core, account_id).value == "connected")
+    await settle(core)
+    page = await core.fetch_page(conv.id)
+    assert len(fake_server.sent) == 1
+    assert page.messages[-1].delivery is DeliveryState.FAILED
+    assert "may not have been delivered" in page.messages[-1].failure_reason
+    # The user retries: it goes out again, once.
+    fake_server.confirm = "immediate"
+    await core.retry_message(page.messages[-1].id)
+    await wait_for(lambda: len(fake_server.sent) == 2)
+    await settle(core)
+    page = await core.fetch_page(conv.id)
+    assert page.messages[-1].delivery is DeliveryState.SENT
+
+
+async def test_unconfirmed_message_is_resent_with_same_txn_when_idempotent(
+    core: Core, fake_server: FakeServer
+) -> None:
+    fake_server.confirm = "later"
+    fake_server.idempotent = True
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    await core.send_message(conv.id, "exactly once")
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    fake_server.drop("alice")
+    await wait_for(lambda: len(fake_server.sent) == 2)
+    first, second = fake_server.sent
+    assert first.message.txn_id == second.message.txn_id
+    fake_server.confirm_sent(second)
+    await settle(core)
+    page = await core.fetch_page(conv.id)
+    assert [m.delivery for m in page.messages] == [DeliveryState.SENT]
+    assert len(page.messages) == 1
+
+
+async def test_permanent_send_failure_marks_message_failed(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    fake_server.send_failure = Failure(FailureKind.REJECTED, "You are not allowed to write here.")
+    await core.send_message(conv.id, "denied")
+    await wait_for(lambda: bool(fake_server.calls))
+    await settle(core)
+    msg = (await core.fetch_page(conv.id)).messages[-1]
+    assert msg.delivery is DeliveryState.FAILED
+    assert msg.failure_reason == "You are not allowed to write here."
+
+
+async def test_echo_with_txn_id_confirms_instead_of_duplicating(
+    core: Core, fake_server: FakeServer
+) -> None:
+    fake_server.confirm = "later"
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    await core.send_message(conv.id, "echo me")
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    record = fake_server.sent[0]
+    fake_server.deliver(
+        "alice", "bob", "echo me", sender="alice", outgoing=True, txn_id=record.message.txn_id,
+        remote_id="srv-1",
+    )
+    await settle(core)
+    page = await core.fetch_page(conv.id)
+    assert len(page.messages) == 1
+    assert page.messages[0].delivery is DeliveryState.SENT
+    assert page.messages[0].remote_id == "srv-1"
+
+
+async def test_remote_history_is_fetched_and_deduplicated(
+    core: Core, fake_server: FakeServer
+) -> None:
+    from app import facts as f
+
+    fake_server.archive["room"] = [
+        f.MessageReceived("room", "carol", f"old {i}", ConversationKind.GROUP, remote_id=f"h{i}",
+                          history=True)
+        for i in range(5)
+    ]
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    await core.join(account_id, "room")
+    fake_server.deliver("alice", "room", "live", sender="dave", kind=ConversationKind.GROUP,
+                        remote_id="h4")  # already in the archive: a replay
+    await settle(core)
+    conv_id = ConversationId(account_id, "room")
+    outcome = await core.fetch_remote_history(conv_id, limit=3)
+    await settle(core)
+    bodies = [m.body for m in (await core.fetch_page(conv_id)).messages]
+    assert bodies.count("live") == 1 and "old 4" not in bodies
+    assert outcome.ok
+    await core.fetch_remote_history(conv_id, limit=10)
+    await settle(core)
+    page = await core.fetch_page(conv_id)
+    assert len(page.messages) == 5
+    conv = next(c for c in await core.conversations() if c.id == conv_id)
+    assert conv.unread_count == 1  # history never counts as unread
+
+
+async def test_paging_back_through_history(core: Core, fake_server: FakeServer) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    start = datetime(2026, 1, 1, tzinfo=UTC)
+    for i in range(120):
+        fake_server.deliver("alice", "bob", f"m{i}", timestamp=start + timedelta(minutes=i))
+    await settle(core)
+    conv_id = ConversationId(account_id, "bob")
+    seen: list[str] = []
+    before = None
+    while True:
+        page = await core.fetch_page(conv_id, before, 50)
+        seen[:0] = [m.body for m in page.messages]
+        if page.before is None:
+            break
+        before = page.before
+    assert seen == [f"m{i}" for i in range(120)]
+
+
+async def test_remove_account_deletes_history_and_secrets(
+    core: Core, secrets: MemorySecrets, profile: Path, fake_server: FakeServer
+) -> None:
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "bye")
+    await settle(core)
+    store = profile / "data" / "accounts" / f"{account_id}.sqlite3"
+    assert store.exists()
+    await core.remove_account(account_id)
+    assert not store.exists()
+    assert not Path(str(store) + "-wal").exists()
+    assert secrets.values == {}
+    assert core.accounts() == []
+    assert rec.of(ev.ConversationsRemoved)[-1].conversation_ids == (ConversationId(account_id, "bob"),)
+    assert "alice" not in fake_server.online
+
+
+async def test_remove_account_can_keep_history(core: Core, profile: Path) -> None:
+    account_id = await add_alice(core)
+    await core.remove_account(account_id, keep_history=True)
+    archived = list((profile / "data" / "archive").glob(f"{account_id}-*.sqlite3"))
+    assert len(archived) == 1
+
+
+async def test_disable_and_enable(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    await core.set_account_enabled(account_id, False)
+    assert state_of(core, account_id) is ConnectionState.DISABLED
+    assert "alice" not in fake_server.online
+    await core.set_account_enabled(account_id, True)
+    await connected(core, account_id)
+
+
+async def test_only_contacts_policy_and_blocking(core: Core, fake_server: FakeServer) -> None:
+    from app.models import Contact, ContactId
+
+    account_id = await add_alice(core)
+    fake_server.contacts["alice"] = [
+        Contact(ContactId(account_id, "bob"), "Bob"),
+        Contact(ContactId(account_id, "mallory"), "Mallory", blocked=True),
+    ]
+    await core.set_preference("privacy.only_contacts", True)
+    await core.reconnect(account_id)
+    await connected(core, account_id)
+    await settle(core)
+    fake_server.deliver("alice", "bob", "from a contact")
+    fake_server.deliver("alice", "spammer", "buy now")
+    fake_server.deliver("alice", "mallory", "blocked")
+    await settle(core)
+    convs = {c.id.native_id for c in await core.conversations(account_id)}
+    assert convs == {"bob"}
+
+
+async def test_presence_typing_and_events(core: Core, fake_server: FakeServer) -> None:
+    from app import facts as f
+
+    rec = Recorder(core)
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.report("alice", f.TypingChanged("bob", "bob", True))
+    fake_server.report("alice", f.PresenceChanged("bob", Presence(PresenceState.AWAY, "lunch")))
+    await settle(core)
+    assert rec.of(ev.TypingChanged)[-1].typing == ("bob",)
+    contact = rec.of(ev.ContactsChanged)[-1].upserted[0]
+    assert contact.presence == Presence(PresenceState.AWAY, "lunch")
+    fake_server.deliver("alice", "bob", "done typing")
+    await settle(core)
+    assert rec.of(ev.TypingChanged)[-1].typing == ()
+    await core.set_presence(Presence(PresenceState.DO_NOT_DISTURB, "busy"))
+    assert ("presence", ("dnd", "busy")) in fake_server.calls
+    assert rec.of(ev.OwnPresenceChanged)[-1].presence.state is PresenceState.DO_NOT_DISTURB
+
+
+async def test_export_import_round_trip(core: Core, fake_server: FakeServer, tmp_path: Path) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    for i in range(30):
+        fake_server.deliver("alice", "bob", f"línea {i} ✓")
+    await settle(core)
+    out = tmp_path / "alice.jsonl"
+    assert await core.export_account(account_id, out) == 30
+    await core.remove_account(account_id)
+    imported = await core.import_account(out)
+    assert not imported.enabled
+    assert imported.settings == {"user": "alice", "server": "fake.local"}
+    page = await core.fetch_page(ConversationId(imported.id, "bob"))
+    assert [m.body for m in page.messages] == [f"línea {i} ✓" for i in range(30)]
+
+
+async def test_prune_history(core: Core, fake_server: FakeServer) -> None:
+    from datetime import timedelta
+
+    from app.models import utc_now
+
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "ancient", timestamp=utc_now() - timedelta(days=400))
+    fake_server.deliver("alice", "bob", "recent", timestamp=utc_now() - timedelta(days=2))
+    await settle(core)
+    assert await core.prune_history(30) == 1
+    page = await core.fetch_page(ConversationId(account_id, "bob"))
+    assert [m.body for m in page.messages] == ["recent"]
+
+
+async def test_hostile_html_is_sanitised_before_storage(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver(
+        "alice", "bob", "click",
+        html='<b>hi</b><script>alert(1)</script><img src="https://track.example/p.gif">'
+             '<a href="javascript:alert(1)">x</a><a href="https://ok.example">ok</a>',
+    )
+    await settle(core)
+    msg = (await core.fetch_page(ConversationId(account_id, "bob"))).messages[0]
+    assert msg.html is not None
+    assert "<b>hi</b>" in msg.html
+    assert "script" not in msg.html and "track.example" not in msg.html
+    assert "javascript" not in msg.html and 'href="https://ok.example"' in msg.html
+
+
+async def test_core_restart_keeps_conversations_and_unread(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> None:
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "persist me")
+    await settle(core)
+    await core.stop()
+    core = make_core(profile, fake_server, secrets)
+    rec = Recorder(core)
+    await core.start()
+    try:
+        convs = [c for e in rec.of(ev.ConversationsChanged) for c in e.conversations]
+        assert [(c.id.native_id, c.unread_count) for c in convs] == [("bob", 1)]
+        assert rec.of(ev.CoreStarted)
+    finally:
+        await core.stop()
