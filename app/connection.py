@@ -18,6 +18,7 @@ from app.backend import Backend, ConnectResult, Failure, FailureKind
 from app.backoff import Backoff
 from app.facts import ConnectionLost
 from app.models import ConnectionState
+from app.secrets import SecretsUnavailable
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,10 +96,10 @@ class ConnectionSupervisor:
             self._lost.set_result(fact)
 
     async def _run(self) -> None:
-        while not self._stopping:
+        while not self._stopped():
             self._set(StateReport(ConnectionState.CONNECTING))
             backend = await self._create_backend()
-            if self._stopping:
+            if self._stopped():
                 return
             if backend is None:
                 self._set(
@@ -140,6 +141,9 @@ class ConnectionSupervisor:
                 async with asyncio.timeout(delay):
                     await self._wake.wait()
 
+    def _stopped(self) -> bool:
+        return self._stopping
+
     async def _connect(self, backend: Backend) -> ConnectResult:
         try:
             async with asyncio.timeout(self.connect_timeout):
@@ -148,6 +152,8 @@ class ConnectionSupervisor:
             return ConnectResult(
                 Failure(FailureKind.NETWORK, "The server did not answer in time.", retryable=True)
             )
+        except SecretsUnavailable as exc:  # retrying cannot help until the user fixes it
+            return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         except Exception as exc:  # a bug in the backend; keep retrying with backoff
             self.log.exception("backend crashed while connecting")
             return ConnectResult(

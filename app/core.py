@@ -60,7 +60,7 @@ from app.models import (
 from app.paths import AppPaths
 from app.registry import BackendRegistry
 from app.sanitize import sanitize_html
-from app.secrets import SecretStore
+from app.secrets import SecretStore, SecretsUnavailable
 from app.session import AccountSession, SessionServices, account_logger
 from app.store import archive
 from app.store.account_store import AccountStore
@@ -129,6 +129,8 @@ class Core:
                 self.bus.publish(ev.ConversationsChanged(tuple(convs)))
         self._started = True
         self.bus.publish(ev.CoreStarted())
+        if self.config.accounts:
+            await self._check_secrets()
         for session in self.sessions.values():
             await session.start()
 
@@ -536,6 +538,13 @@ class Core:
         config = self.config.with_account(replace(entry, secret_keys=(*entry.secret_keys, key)))
         self.config = config
         self._config_file.save(config)
+
+    async def _check_secrets(self) -> None:
+        """Say early, and in words, that no keyring is usable (instead of failing accounts one by one)."""
+        try:
+            await asyncio.to_thread(self.ctx.secrets.check)
+        except SecretsUnavailable as exc:
+            self.bus.publish(ev.Notice(str(exc), None, "error"))
 
     def _privacy(self) -> PrivacyPolicy:
         return PrivacyPolicy(only_contacts=bool(self.preference(PREF_ONLY_CONTACTS, False)))

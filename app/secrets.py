@@ -42,6 +42,10 @@ class SecretsUnavailable(Exception):
 
 
 class SecretStore(Protocol):
+    def check(self) -> object:
+        """Raise :class:`SecretsUnavailable` when secrets cannot be kept safely."""
+        ...
+
     def get(self, account_id: str, key: str) -> str | None: ...
 
     def set(self, account_id: str, key: str, value: str) -> None: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -11,6 +12,9 @@ from app.core import Core
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
+
+# Qt tests render offscreen unless a test (or the caller) picked a real display on purpose.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture
@@ -31,7 +35,9 @@ def profile(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def core(profile: Path, fake_server: FakeServer, secrets: MemorySecrets) -> AsyncIterator[Core]:
+async def core(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> AsyncIterator[Core]:
     core = make_core(profile, fake_server, secrets)
     await core.start()
     try:

@@ -26,8 +26,8 @@ from app.backend import (
     Failure,
     FailureKind,
     FieldKind,
-    OutgoingMessage,
     Outcome,
+    OutgoingMessage,
     SendResult,
     SupportsFiles,
     SupportsGroupChat,
@@ -241,7 +241,9 @@ class FakeBackend(
 
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
         self.server.calls.append(("add_contact", (contact, name)))
-        self.ctx.report(f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), name),)))
+        self.ctx.report(
+            f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), name),))
+        )
         return Outcome()
 
     async def remove_contact(self, contact: str) -> Outcome:

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import json
 import stat
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from app import events as ev
+from app import facts as f
 from app.backend import Failure, FailureKind
-from app.core import Core, CommandError
+from app.core import CommandError, Core
 from app.models import (
     ConnectionState,
+    Contact,
+    ContactId,
     ConversationId,
     ConversationKind,
     DeliveryState,
     Presence,
     PresenceState,
+    utc_now,
 )
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
 from tests.fakes.fake_backend import FakeServer
@@ -215,7 +220,9 @@ async def test_unconfirmed_message_is_not_resent_unless_idempotent(
     await core.send_message(conv.id, "maybe delivered")
     await wait_for(lambda: len(fake_server.sent) == 1)
     fake_server.drop("alice")
-    await wait_for(lambda: fake_server.connects == 2 and state_of(core, account_id).value == "connected")
+    await wait_for(
+        lambda: fake_server.connects == 2 and state_of(core, account_id).value == "connected"
+    )
     await settle(core)
     page = await core.fetch_page(conv.id)
     assert len(fake_server.sent) == 1
@@ -277,7 +284,12 @@ async def test_echo_with_txn_id_confirms_instead_of_duplicating(
     await wait_for(lambda: len(fake_server.sent) == 1)
     record = fake_server.sent[0]
     fake_server.deliver(
-        "alice", "bob", "echo me", sender="alice", outgoing=True, txn_id=record.message.txn_id,
+        "alice",
+        "bob",
+        "echo me",
+        sender="alice",
+        outgoing=True,
+        txn_id=record.message.txn_id,
         remote_id="srv-1",
     )
     await settle(core)
@@ -290,18 +302,18 @@ async def test_echo_with_txn_id_confirms_instead_of_duplicating(
 async def test_remote_history_is_fetched_and_deduplicated(
     core: Core, fake_server: FakeServer
 ) -> None:
-    from app import facts as f
-
     fake_server.archive["room"] = [
-        f.MessageReceived("room", "carol", f"old {i}", ConversationKind.GROUP, remote_id=f"h{i}",
-                          history=True)
+        f.MessageReceived(
+            "room", "carol", f"old {i}", ConversationKind.GROUP, remote_id=f"h{i}", history=True
+        )
         for i in range(5)
     ]
     account_id = await add_alice(core)
     await connected(core, account_id)
     await core.join(account_id, "room")
-    fake_server.deliver("alice", "room", "live", sender="dave", kind=ConversationKind.GROUP,
-                        remote_id="h4")  # already in the archive: a replay
+    fake_server.deliver(
+        "alice", "room", "live", sender="dave", kind=ConversationKind.GROUP, remote_id="h4"
+    )  # already in the archive: a replay
     await settle(core)
     conv_id = ConversationId(account_id, "room")
     outcome = await core.fetch_remote_history(conv_id, limit=3)
@@ -318,8 +330,6 @@ async def test_remote_history_is_fetched_and_deduplicated(
 
 
 async def test_paging_back_through_history(core: Core, fake_server: FakeServer) -> None:
-    from datetime import UTC, datetime, timedelta
-
     account_id = await add_alice(core)
     await connected(core, account_id)
     start = datetime(2026, 1, 1, tzinfo=UTC)
@@ -353,7 +363,9 @@ async def test_remove_account_deletes_history_and_secrets(
     assert not Path(str(store) + "-wal").exists()
     assert secrets.values == {}
     assert core.accounts() == []
-    assert rec.of(ev.ConversationsRemoved)[-1].conversation_ids == (ConversationId(account_id, "bob"),)
+    assert rec.of(ev.ConversationsRemoved)[-1].conversation_ids == (
+        ConversationId(account_id, "bob"),
+    )
     assert "alice" not in fake_server.online
 
 
@@ -375,8 +387,6 @@ async def test_disable_and_enable(core: Core, fake_server: FakeServer) -> None:
 
 
 async def test_only_contacts_policy_and_blocking(core: Core, fake_server: FakeServer) -> None:
-    from app.models import Contact, ContactId
-
     account_id = await add_alice(core)
     fake_server.contacts["alice"] = [
         Contact(ContactId(account_id, "bob"), "Bob"),
@@ -395,8 +405,6 @@ async def test_only_contacts_policy_and_blocking(core: Core, fake_server: FakeSe
 
 
 async def test_presence_typing_and_events(core: Core, fake_server: FakeServer) -> None:
-    from app import facts as f
-
     rec = Recorder(core)
     account_id = await add_alice(core)
     await connected(core, account_id)
@@ -414,7 +422,9 @@ async def test_presence_typing_and_events(core: Core, fake_server: FakeServer) -
     assert rec.of(ev.OwnPresenceChanged)[-1].presence.state is PresenceState.DO_NOT_DISTURB
 
 
-async def test_export_import_round_trip(core: Core, fake_server: FakeServer, tmp_path: Path) -> None:
+async def test_export_import_round_trip(
+    core: Core, fake_server: FakeServer, tmp_path: Path
+) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
     for i in range(30):
@@ -431,10 +441,6 @@ async def test_export_import_round_trip(core: Core, fake_server: FakeServer, tmp
 
 
 async def test_prune_history(core: Core, fake_server: FakeServer) -> None:
-    from datetime import timedelta
-
-    from app.models import utc_now
-
     account_id = await add_alice(core)
     await connected(core, account_id)
     fake_server.deliver("alice", "bob", "ancient", timestamp=utc_now() - timedelta(days=400))
@@ -445,13 +451,17 @@ async def test_prune_history(core: Core, fake_server: FakeServer) -> None:
     assert [m.body for m in page.messages] == ["recent"]
 
 
-async def test_hostile_html_is_sanitised_before_storage(core: Core, fake_server: FakeServer) -> None:
+async def test_hostile_html_is_sanitised_before_storage(
+    core: Core, fake_server: FakeServer
+) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
     fake_server.deliver(
-        "alice", "bob", "click",
+        "alice",
+        "bob",
+        "click",
         html='<b>hi</b><script>alert(1)</script><img src="https://track.example/p.gif">'
-             '<a href="javascript:alert(1)">x</a><a href="https://ok.example">ok</a>',
+        '<a href="javascript:alert(1)">x</a><a href="https://ok.example">ok</a>',
     )
     await settle(core)
     msg = (await core.fetch_page(ConversationId(account_id, "bob"))).messages[0]

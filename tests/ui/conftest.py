@@ -1,0 +1,66 @@
+"""UI fixtures: a real core on its own thread (as in the app) over the fake service, a bridge,
+and the main window. Screenshots go to ``test-artifacts/screenshots`` to be looked at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from app import events as ev
+from app.runtime import CoreThread
+from tests.fakes.core_harness import make_core
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+from ui.bridge import CoreBridge
+from ui.main_window import MainWindow
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+
+
+def save_screenshot(widget: QWidget, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(path)), f"could not write {path}"
+    return path
+
+
+def has_event(kind: type[ev.Event]) -> Callable[[list[ev.Event]], bool]:
+    return lambda batch: any(isinstance(e, kind) for e in batch)
+
+
+@pytest.fixture
+def bridge(
+    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> Iterator[CoreBridge]:
+    runner = CoreThread(lambda: make_core(profile, fake_server, secrets))
+    runner.start()
+    bridge = CoreBridge(runner)
+    try:
+        yield bridge
+    finally:
+        bridge.close()
+        runner.stop()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
+    win = MainWindow(bridge)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)):
+        bridge.start()
+    return win
+
+
+def run_core(qtbot: QtBot, bridge: CoreBridge, coro: object, timeout: int = 5000) -> object:
+    """Call a core command from a test and wait (processing Qt events) for its result."""
+    results: list[ev.RequestFinished] = []
+    bridge.call(coro, results.append)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: bool(results), timeout=timeout)
+    done = results[0]
+    assert done.ok, done.error
+    return done.result

@@ -1,0 +1,74 @@
+"""Start the Qt front end: paint the window first, then start the core on its own thread."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app.core import Core, CoreContext
+from app.logs import setup_logging
+from app.paths import AppPaths
+from app.registry import BackendRegistry
+from app.runtime import CoreThread
+from app.secrets import KeyringSecrets
+from ui.bridge import CoreBridge
+from ui.main_window import MainWindow
+
+I18N_DIR = Path(__file__).parent / "i18n"
+
+
+def install_translations(app: QApplication) -> None:
+    locale = QLocale()
+    for name, directory in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("chinwag", str(I18N_DIR)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+
+
+def create_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Chinwag")
+    app.setApplicationDisplayName("Chinwag")
+    app.setDesktopFileName("chinwag")
+    install_translations(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = AppPaths.default()
+    paths.ensure()
+    setup_logging(paths.log_dir, logging.DEBUG if args.debug else logging.INFO)
+    app = create_app(sys.argv[:1])
+
+    runner = CoreThread(
+        lambda: Core(
+            CoreContext(paths=paths, registry=BackendRegistry.discover(), secrets=KeyringSecrets())
+        )
+    )
+    runner.start()
+    bridge = CoreBridge(runner)
+    window = MainWindow(bridge)
+    window.show()
+    QTimer.singleShot(0, bridge.start)  # the window paints before any store is opened
+
+    # Let Ctrl+C and SIGTERM close the app cleanly (Python handles signals between Qt events).
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    heartbeat = QTimer()
+    heartbeat.start(250)
+    heartbeat.timeout.connect(lambda: None)
+
+    code = app.exec()
+    window.close()
+    runner.stop()
+    return code

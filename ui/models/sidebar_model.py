@@ -1,0 +1,289 @@
+"""The sidebar: accounts (each a visibly separate silo, with its connection state) and, under each,
+its conversations sorted by activity with unread and mention counts.
+
+Fed only by core events; it never asks the core anything, so it can never block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+
+from app import events as ev
+from app.models import Account, ConnectionState, Conversation, ConversationId
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+KindRole = Qt.ItemDataRole.UserRole + 1
+IdRole = Qt.ItemDataRole.UserRole + 2
+UnreadRole = Qt.ItemDataRole.UserRole + 3
+MentionRole = Qt.ItemDataRole.UserRole + 4
+StateRole = Qt.ItemDataRole.UserRole + 5
+StateTextRole = Qt.ItemDataRole.UserRole + 6
+
+_EPOCH = datetime.min.replace(tzinfo=UTC)
+
+
+def tr(text: str, n: int = -1) -> str:
+    """Translate in this model's context; ``%n`` in ``text`` becomes ``n`` (with plural forms)."""
+    return QCoreApplication.translate("SidebarModel", text, None, n)
+
+
+def state_text(state: ConnectionState) -> str:
+    """A word for the state: the sidebar never relies on colour alone."""
+    return {
+        ConnectionState.DISABLED: tr("disabled"),
+        ConnectionState.OFFLINE: tr("offline"),
+        ConnectionState.CONNECTING: tr("connecting…"),
+        ConnectionState.CONNECTED: tr("online"),
+        ConnectionState.WAITING: tr("reconnecting…"),
+        ConnectionState.FAILED: tr("needs attention"),
+    }[state]
+
+
+@dataclass
+class _AccountNode:
+    account: Account
+    state: ConnectionState = ConnectionState.OFFLINE
+    message: str = ""
+    conversations: list[Conversation] = field(default_factory=list)
+
+
+def _sort_key(conv: Conversation) -> tuple[datetime, str]:
+    return (conv.last_activity or _EPOCH, conv.name.casefold())
+
+
+class SidebarModel(QAbstractItemModel):
+    """Two levels: accounts (internal id 0) and conversations (internal id = account row + 1)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._accounts: list[_AccountNode] = []
+
+    # -- Qt model API ----------------------------------------------------------------------
+
+    def index(self, row: int, column: int = 0, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            if row < len(self._accounts):
+                return self.createIndex(row, 0, 0)
+            return QModelIndex()
+        if parent.internalId() != 0:
+            return QModelIndex()
+        node = self._accounts[parent.row()]
+        if row < len(node.conversations):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(child.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._accounts)
+        if parent.internalId() == 0:
+            return len(self._accounts[parent.row()].conversations)
+        return 0
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            return self._account_data(self._accounts[index.row()], role)
+        node = self._accounts[index.internalId() - 1]
+        return self._conversation_data(node.conversations[index.row()], role)
+
+    def _account_data(self, node: _AccountNode, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return node.account.display_name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return tr("Account {name} ({protocol}), {state}").format(
+                name=node.account.display_name,
+                protocol=node.account.protocol_id,
+                state=state_text(node.state),
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return node.message or state_text(node.state)
+        if role == KindRole:
+            return "account"
+        if role == IdRole:
+            return node.account.id
+        if role == StateRole:
+            return node.state
+        if role == StateTextRole:
+            return state_text(node.state)
+        if role in (UnreadRole, MentionRole):
+            return sum(
+                c.unread_count if role == UnreadRole else c.mention_count
+                for c in node.conversations
+            )
+        return None
+
+    def _conversation_data(self, conv: Conversation, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return conv.name
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [conv.name]
+            if conv.unread_count:
+                parts.append(tr("%n unread", conv.unread_count))
+            if conv.mention_count:
+                parts.append(tr("%n mentioning you", conv.mention_count))
+            return ", ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return conv.topic or conv.name
+        if role == KindRole:
+            return "conversation"
+        if role == IdRole:
+            return conv.id
+        if role == UnreadRole:
+            return conv.unread_count
+        if role == MentionRole:
+            return conv.mention_count
+        return None
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def conversation_index(self, conv_id: ConversationId) -> QModelIndex:
+        for arow, node in enumerate(self._accounts):
+            if node.account.id != conv_id.account_id:
+                continue
+            for crow, conv in enumerate(node.conversations):
+                if conv.id == conv_id:
+                    return self.createIndex(crow, 0, arow + 1)
+        return QModelIndex()
+
+    def conversation(self, conv_id: ConversationId) -> Conversation | None:
+        index = self.conversation_index(conv_id)
+        if not index.isValid():
+            return None
+        return self._accounts[index.internalId() - 1].conversations[index.row()]
+
+    def account_ids(self) -> list[str]:
+        return [n.account.id for n in self._accounts]
+
+    def total_unread(self) -> int:
+        return sum(c.unread_count for n in self._accounts for c in n.conversations)
+
+    # -- events ----------------------------------------------------------------------------
+
+    @Slot(list)
+    def handle_events(self, events: list[ev.Event]) -> None:
+        for event in events:
+            if isinstance(event, ev.AccountsChanged):
+                self._set_accounts(event.accounts)
+            elif isinstance(event, ev.ConnectionStateChanged):
+                self._set_state(event)
+            elif isinstance(event, ev.ConversationsChanged):
+                self._upsert(event.conversations)
+            elif isinstance(event, ev.ConversationsRemoved):
+                self._remove(event.conversation_ids)
+
+    def _node_row(self, account_id: str) -> int:
+        for row, node in enumerate(self._accounts):
+            if node.account.id == account_id:
+                return row
+        return -1
+
+    def _set_accounts(self, accounts: tuple[Account, ...]) -> None:
+        wanted = [a.id for a in accounts]
+        # Remove accounts that went away (and their conversations).
+        for row in reversed(range(len(self._accounts))):
+            if self._accounts[row].account.id not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._accounts[row]
+                self.endRemoveRows()
+        for account in accounts:
+            row = self._node_row(account.id)
+            if row < 0:
+                self.beginInsertRows(QModelIndex(), len(self._accounts), len(self._accounts))
+                self._accounts.append(_AccountNode(account))
+                self.endInsertRows()
+            else:
+                self._accounts[row].account = account
+                idx = self.index(row)
+                self.dataChanged.emit(idx, idx)
+
+    def _set_state(self, event: ev.ConnectionStateChanged) -> None:
+        row = self._node_row(event.account_id)
+        if row < 0:
+            return
+        node = self._accounts[row]
+        node.state = event.state
+        node.message = event.message
+        idx = self.index(row)
+        self.dataChanged.emit(idx, idx)
+
+    def _upsert(self, conversations: tuple[Conversation, ...]) -> None:
+        by_account: dict[str, list[Conversation]] = {}
+        for conv in conversations:
+            by_account.setdefault(conv.id.account_id, []).append(conv)
+        for account_id, convs in by_account.items():
+            arow = self._node_row(account_id)
+            if arow < 0:
+                continue
+            node = self._accounts[arow]
+            parent = self.index(arow)
+            positions = {c.id: i for i, c in enumerate(node.conversations)}
+            new = [c for c in convs if c.id not in positions]
+            for conv in convs:
+                if conv.id in positions:
+                    node.conversations[positions[conv.id]] = conv
+            if new:
+                first = len(node.conversations)
+                self.beginInsertRows(parent, first, first + len(new) - 1)
+                node.conversations.extend(new)
+                self.endInsertRows()
+            self._resort(arow)
+            if node.conversations:
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(node.conversations) - 1, 0, parent)
+                )
+            self.dataChanged.emit(parent, parent)
+
+    def _resort(self, arow: int) -> None:
+        node = self._accounts[arow]
+        ordered = sorted(node.conversations, key=_sort_key, reverse=True)
+        if ordered == node.conversations:
+            return
+        parent = self.index(arow)
+        self.layoutAboutToBeChanged.emit()
+        old_rows = {c.id: i for i, c in enumerate(node.conversations)}
+        node.conversations = ordered
+        old_indexes = []
+        new_indexes = []
+        for new_row, conv in enumerate(ordered):
+            old_indexes.append(self.createIndex(old_rows[conv.id], 0, arow + 1))
+            new_indexes.append(self.createIndex(new_row, 0, arow + 1))
+        self.changePersistentIndexList(old_indexes, new_indexes)
+        self.layoutChanged.emit()
+
+    def _remove(self, conversation_ids: tuple[ConversationId, ...]) -> None:
+        for conv_id in conversation_ids:
+            index = self.conversation_index(conv_id)
+            if not index.isValid():
+                continue
+            arow = index.internalId() - 1
+            self.beginRemoveRows(self.index(arow), index.row(), index.row())
+            del self._accounts[arow].conversations[index.row()]
+            self.endRemoveRows()
