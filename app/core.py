@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import mimetypes
 import re
 import shutil
 import uuid
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app import events as ev
+from app import facts as f
 from app.backend import (
     AccountField,
     Backend,
@@ -28,10 +30,17 @@ from app.backend import (
     FailureKind,
     FieldKind,
     Outcome,
+    OutgoingMessage,
+    SupportsBlocking,
+    SupportsEdits,
+    SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
     SupportsPresence,
+    SupportsReactions,
     SupportsReceipts,
+    SupportsRetraction,
+    SupportsRoster,
     SupportsTyping,
     as_capable,
 )
@@ -42,13 +51,16 @@ from app.dispatch import AccountDispatcher, PrivacyPolicy, new_local_id, outgoin
 from app.models import (
     Account,
     AccountId,
+    Attachment,
     ConnectionState,
+    Contact,
     Conversation,
     ConversationId,
     ConversationKind,
     Cursor,
     DeliveryState,
     Direction,
+    Member,
     Message,
     MessageId,
     MessageKind,
@@ -339,9 +351,10 @@ class Core:
         html: str | None = None,
         reply_to: str | None = None,
         kind: MessageKind = MessageKind.TEXT,
+        attachments: tuple[Attachment, ...] = (),
     ) -> MessageId:
         """Queue a message: stored and in the outbox at once, sent as soon as connected."""
-        if not body.strip():
+        if not body.strip() and not attachments:
             raise CommandError("Cannot send an empty message.")
         session = self._session(conv.account_id)
         if await self.worker.run(session.store.conversation, conv.native_id) is None:
@@ -359,6 +372,7 @@ class Core:
             direction=Direction.OUTGOING,
             kind=kind,
             reply_to=reply_to,
+            attachments=attachments,
             delivery=DeliveryState.PENDING,
         )
         events = await self.worker.run(
@@ -402,6 +416,192 @@ class Core:
         outcome = await backend.leave(conv, reason)
         await session.flushed()
         return outcome
+
+    async def create_room(
+        self, account_id: AccountId, name: str, *, public: bool = False
+    ) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.create_room(name, public=public)
+        await session.flushed()
+        return outcome
+
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        return (
+            backend if isinstance(backend, Outcome) else await backend.invite(conv, contact, reason)
+        )
+
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        return backend if isinstance(backend, Outcome) else await backend.kick(conv, member, reason)
+
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        return backend if isinstance(backend, Outcome) else await backend.set_topic(conv, topic)
+
+    async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsGroupChat)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.answer_invite(conv, accept)
+        await session.flushed()
+        return outcome
+
+    async def members(self, conv: ConversationId) -> list[Member]:
+        session = self._session(conv.account_id)
+        return await self.worker.run(session.store.members, conv.native_id)
+
+    async def contacts(self, account_id: AccountId) -> list[Contact]:
+        session = self._session(account_id)
+        return await self.worker.run(session.store.contacts)
+
+    async def add_contact(
+        self, account_id: AccountId, contact: str, name: str = "", message: str = ""
+    ) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsRoster)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.add_contact(contact, name, message)
+        await session.flushed()
+        return outcome
+
+    async def remove_contact(self, account_id: AccountId, contact: str) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsRoster)
+        return backend if isinstance(backend, Outcome) else await backend.remove_contact(contact)
+
+    async def rename_contact(self, account_id: AccountId, contact: str, name: str) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsRoster)
+        return (
+            backend if isinstance(backend, Outcome) else await backend.rename_contact(contact, name)
+        )
+
+    async def answer_subscription(
+        self, account_id: AccountId, contact: str, accept: bool
+    ) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsRoster)
+        if isinstance(backend, Outcome):
+            return backend
+        return await backend.answer_subscription(contact, accept)
+
+    async def set_blocked(self, account_id: AccountId, contact: str, blocked: bool) -> Outcome:
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsBlocking)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await backend.set_blocked(contact, blocked)
+        await session.flushed()
+        return outcome
+
+    async def edit_message(self, message: MessageId, body: str, html: str | None = None) -> Outcome:
+        """Correct one of our sent messages; shown edited here once the service accepts it."""
+        session, msg = await self._own_sent_message(message)
+        backend = self._capable(session, SupportsEdits)
+        if isinstance(backend, Outcome):
+            return backend
+        assert msg.remote_id is not None
+        result = await backend.edit_message(
+            msg.conversation_id,
+            msg.remote_id,
+            OutgoingMessage(txn_id=new_local_id(), body=body, html=sanitize_html(html)),
+        )
+        if result.failure is not None:
+            return Outcome(result.failure)
+        session.report_local(
+            f.MessageReceived(
+                conversation=msg.conversation_id.native_id,
+                sender=msg.sender,
+                body=body,
+                html=html,
+                replaces=msg.remote_id,
+                outgoing=True,
+            )
+        )
+        await session.flushed()
+        return Outcome()
+
+    async def react(self, message: MessageId, keys: tuple[str, ...]) -> Outcome:
+        """Set our reactions on a message to exactly ``keys`` (empty removes them)."""
+        session, msg = await self._message_with_remote_id(message)
+        backend = self._capable(session, SupportsReactions)
+        if isinstance(backend, Outcome):
+            return backend
+        assert msg.remote_id is not None
+        outcome = await backend.react(msg.conversation_id, msg.remote_id, keys)
+        if outcome.ok:
+            own = (
+                session.backend.own_id if session.backend else ""
+            ) or session.account.display_name
+            session.report_local(
+                f.ReactionsReplaced(msg.conversation_id.native_id, msg.remote_id, own, keys)
+            )
+            await session.flushed()
+        return outcome
+
+    async def retract(self, message: MessageId) -> Outcome:
+        """Delete one of our messages for everyone, where the service allows it."""
+        session, msg = await self._own_sent_message(message)
+        backend = self._capable(session, SupportsRetraction)
+        if isinstance(backend, Outcome):
+            return backend
+        assert msg.remote_id is not None
+        outcome = await backend.retract(msg.conversation_id, msg.remote_id)
+        if outcome.ok:
+            session.report_local(f.MessageRetracted(msg.conversation_id.native_id, msg.remote_id))
+            await session.flushed()
+        return outcome
+
+    async def send_file(
+        self, conv: ConversationId, path: Path, caption: str = ""
+    ) -> MessageId | Outcome:
+        """Upload a file (progress arrives as events), then send it as a message."""
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsFiles)
+        if isinstance(backend, Outcome):
+            return backend
+        if not path.is_file():
+            raise CommandError("No such file.")
+        size = path.stat().st_size
+        task = f"upload:{new_local_id()}"
+
+        def progress(done: int, total: int) -> None:
+            self.bus.publish(
+                ev.ProgressChanged(conv.account_id, task, path.name, done, total or size)
+            )
+
+        outcome = await backend.upload(conv, path, progress)
+        if not outcome.ok or not outcome.value:
+            return outcome
+        mime, _ = mimetypes.guess_type(path.name)
+        attachment = Attachment(
+            url=outcome.value, filename=path.name, mime_type=mime or "", size=size
+        )
+        return await self.send_message(conv, caption or path.name, attachments=(attachment,))
+
+    async def _message_with_remote_id(self, message: MessageId) -> tuple[AccountSession, Message]:
+        session = self._session(message.account_id)
+        msg = await self.worker.run(session.store.message_by_local_id, message.native_id)
+        if msg is None:
+            raise CommandError("No such message.")
+        if msg.remote_id is None:
+            raise CommandError("The service has not confirmed this message yet.")
+        return session, msg
+
+    async def _own_sent_message(self, message: MessageId) -> tuple[AccountSession, Message]:
+        session, msg = await self._message_with_remote_id(message)
+        if not msg.outgoing:
+            raise CommandError("Only your own messages can be changed.")
+        return session, msg
 
     async def set_presence(self, presence: Presence, account_id: AccountId | None = None) -> None:
         """Set our presence on one account, or on all that support it."""

@@ -152,6 +152,10 @@ class AccountSession:
 
     # -- facts -----------------------------------------------------------------------------
 
+    def report_local(self, fact: f.Fact) -> None:
+        """A change the core made itself (our edit, reaction …), through the same pipeline."""
+        self._queue(fact)
+
     def report(self, backend: Backend, fact: f.Fact) -> None:
         if not isinstance(fact, f.Fact):  # a plugin's bug, not a type error we can rule out
             self.log.error("backend reported a non-fact %r; dropped", type(fact).__name__)  # type: ignore[unreachable]
@@ -164,6 +168,9 @@ class AccountSession:
                 ev.ProgressChanged(self.account_id, fact.task, fact.label, fact.done, fact.total)
             )
             return
+        self._queue(fact)
+
+    def _queue(self, fact: f.Fact) -> None:
         self._facts.append(fact)
         if not self._draining:
             self._draining = True

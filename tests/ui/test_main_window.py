@@ -49,7 +49,7 @@ def test_add_account_through_the_dialog(qtbot: QtBot, window: MainWindow) -> Non
     qtbot.mouseClick(window.first_run.add_button, Qt.MouseButton.LeftButton)
     dialog = window.account_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.service.isEnabled(), timeout=5000)
+    qtbot.waitUntil(dialog.service.isEnabled, timeout=5000)
     assert dialog.service.currentData() == "fake"
     user = dialog.findChild(QLineEdit, "field_user")
     password = dialog.findChild(QLineEdit, "field_password")
@@ -74,7 +74,7 @@ def test_dialog_shows_core_errors(qtbot: QtBot, window: MainWindow) -> None:
     window.add_account()
     dialog = window.account_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.service.isEnabled(), timeout=5000)
+    qtbot.waitUntil(dialog.service.isEnabled, timeout=5000)
     user = dialog.findChild(QLineEdit, "field_user")
     password = dialog.findChild(QLineEdit, "field_password")
     assert user is not None and password is not None
@@ -203,7 +203,7 @@ def test_every_control_has_an_accessible_name(
     window.add_account()
     dialog = window.account_dialog
     assert dialog is not None
-    qtbot.waitUntil(lambda: dialog.service.isEnabled(), timeout=5000)
+    qtbot.waitUntil(dialog.service.isEnabled, timeout=5000)
     unnamed = []
     for root in (window, dialog):
         for widget in root.findChildren(QWidget):
@@ -233,7 +233,7 @@ def test_keyboard_focus_order(qtbot: QtBot, window: MainWindow, fake_server: Fak
 
 def test_plugin_problem_is_shown(qtbot: QtBot, window: MainWindow, bridge: CoreBridge) -> None:
     bridge.core.bus.publish(ev.PluginProblem("broken", "import failed: ModuleNotFoundError"))
-    qtbot.waitUntil(lambda: window.notices.isVisible(), timeout=5000)
+    qtbot.waitUntil(window.notices.isVisible, timeout=5000)
     assert "broken" in window.notices.label.text()
     assert "ModuleNotFoundError" in window.notices.label.text()
     save_screenshot(window, "plugin-problem")

@@ -266,7 +266,6 @@ class SidebarModel(QAbstractItemModel):
         ordered = sorted(node.conversations, key=_sort_key, reverse=True)
         if ordered == node.conversations:
             return
-        parent = self.index(arow)
         self.layoutAboutToBeChanged.emit()
         old_rows = {c.id: i for i, c in enumerate(node.conversations)}
         node.conversations = ordered

@@ -1,0 +1,52 @@
+"""The fake service as a contract harness (proves the suite itself, and the fake, are honest)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+
+from app import facts as f
+from tests.fakes.fake_backend import FakeServer
+
+
+class FakeHarness:
+    def __init__(self) -> None:
+        self.server = FakeServer(passwords={"alice": "wonderland"})
+        self.backend_class = self.server.backend_class()
+
+    def settings(self) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+        return {"user": "alice"}, {"password": "wonderland"}
+
+    def with_wrong_password(self) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+        return {"user": "alice"}, {"password": "not it"}
+
+    def unreachable(self) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+        self.server.reachable = False
+        return self.settings()
+
+    @property
+    def peer_conversation(self) -> str:
+        return "bob"
+
+    async def peer_send(self, text: str) -> None:
+        self.server.deliver("alice", "bob", text, sender="bob")
+
+    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+        for _ in range(int(timeout / 0.02)):
+            if any(r.message.body == text for r in self.server.sent):
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError(f"peer never got {text!r}")
+
+    async def close(self) -> None:
+        self.server.reachable = True
+
+
+async def open_harness(request: pytest.FixtureRequest, tmp_path: Path) -> FakeHarness:
+    del request, tmp_path
+    return FakeHarness()
+
+
+__all__ = ["FakeHarness", "f", "open_harness"]
