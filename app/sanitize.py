@@ -7,6 +7,9 @@ remote images that would leak that a message was read.
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 import nh3
 
 ALLOWED_TAGS = {
@@ -26,6 +29,9 @@ URL_SCHEMES = {"http", "https", "mailto", "xmpp", "matrix", "irc", "ircs", "mxc"
 # Dropped with everything inside them, not just unwrapped.
 CLEAN_CONTENT_TAGS = {"script", "style", "mx-reply", "iframe", "object", "embed", "template"}
 MAX_HTML_CHARS = 256 * 1024
+# nh3's output is normalised (double-quoted attributes), so this only sees well-formed tags.
+_IMG_WITHOUT_SRC = re.compile(r'<img(?![^>]*\ssrc=")(?:\s[^>]*)?>')
+_ALT = re.compile(r'\salt="([^"]*)"')
 
 
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -52,4 +58,13 @@ def sanitize_html(html: str | None) -> str | None:
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
+    cleaned = _IMG_WITHOUT_SRC.sub(_image_placeholder, cleaned)
     return cleaned.strip() or None
+
+
+def _image_placeholder(match: re.Match[str]) -> str:
+    """A remote image we refused: keep its description, if it had one, as text."""
+    alt = _ALT.search(match.group(0))
+    if alt is None or not alt.group(1).strip():
+        return ""
+    return "[" + html_lib.escape(html_lib.unescape(alt.group(1)), quote=False) + "]"

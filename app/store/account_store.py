@@ -95,7 +95,10 @@ class AccountStore:
         self.path = path
         create_private_file(path)
         try:
-            conn = sqlite3.connect(path, check_same_thread=False)
+            # Autocommit: a lone statement commits at once, and transaction() groups many in an
+            # explicit BEGIN/COMMIT. (Python's implicit transactions would leave single writes
+            # uncommitted, and turn the next transaction() into a savepoint that never commits.)
+            conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
             # SQLite gives -wal/-shm files the database's mode, so they stay 0600 too.
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")  # durable against an app crash in WAL mode
@@ -185,11 +188,13 @@ class AccountStore:
             "SELECT ts, seq FROM messages WHERE conversation=? ORDER BY ts DESC, seq DESC LIMIT 1",
             (row,),
         ).fetchone()
-        if last is not None:
-            self._conn.execute(
-                "UPDATE conversations SET read_ts=?, read_seq=? WHERE id=?", (last[0], last[1], row)
-            )
-        return self.update_conversation(native_id, unread_count=0, mention_count=0)
+        with self.transaction():
+            if last is not None:
+                self._conn.execute(
+                    "UPDATE conversations SET read_ts=?, read_seq=? WHERE id=?",
+                    (last[0], last[1], row),
+                )
+            return self.update_conversation(native_id, unread_count=0, mention_count=0)
 
     def read_marker(self, native_id: str) -> Cursor | None:
         """Where the user last read up to (for the unread marker line)."""
@@ -206,8 +211,9 @@ class AccountStore:
         row = self._row_by_native.pop(native_id, None)
         if row is None:
             return
-        self._conn.execute("DELETE FROM messages WHERE conversation=?", (row,))
-        self._conn.execute("DELETE FROM conversations WHERE id=?", (row,))
+        with self.transaction():
+            self._conn.execute("DELETE FROM messages WHERE conversation=?", (row,))
+            self._conn.execute("DELETE FROM conversations WHERE id=?", (row,))
         del self._by_row[row]
 
     # -- messages: writing -----------------------------------------------------------------
@@ -286,9 +292,11 @@ class AccountStore:
             (row, to_millis(upto.timestamp), upto.seq, *lower),
         )
         if found:
-            self._conn.executemany(
-                "UPDATE messages SET delivery=? WHERE seq=?", [(state.value, m.seq) for m in found]
-            )
+            with self.transaction():
+                self._conn.executemany(
+                    "UPDATE messages SET delivery=? WHERE seq=?",
+                    [(state.value, m.seq) for m in found],
+                )
         return [replace(m, delivery=state) for m in found]
 
     def apply_edit(

@@ -29,11 +29,15 @@ from app.backend import (
     Outcome,
     OutgoingMessage,
     SendResult,
+    SupportsBlocking,
+    SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
     SupportsPresence,
+    SupportsReactions,
     SupportsReceipts,
+    SupportsRetraction,
     SupportsRoster,
     SupportsTyping,
 )
@@ -145,6 +149,10 @@ class FakeBackend(
     SupportsReceipts,
     SupportsHistory,
     SupportsFiles,
+    SupportsEdits,
+    SupportsReactions,
+    SupportsRetraction,
+    SupportsBlocking,
 ):
     """The plugin side of the fake service."""
 
@@ -197,6 +205,10 @@ class FakeBackend(
             | Capability.DELIVERY_RECEIPTS
             | Capability.HISTORY
             | Capability.FILES
+            | Capability.EDITS
+            | Capability.REACTIONS
+            | Capability.RETRACTIONS
+            | Capability.BLOCKING
         )
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
@@ -279,3 +291,26 @@ class FakeBackend(
         size = path.stat().st_size
         progress(size, size)
         return Outcome(value=f"https://files.fake.local/{path.name}")
+
+    async def edit_message(
+        self, conv: ConversationId, target_remote_id: str, msg: OutgoingMessage
+    ) -> SendResult:
+        self.server.calls.append(("edit", (conv.native_id, target_remote_id, msg.body)))
+        return SendResult(remote_id=self.server.next_remote_id())
+
+    async def react(
+        self, conv: ConversationId, target_remote_id: str, keys: tuple[str, ...]
+    ) -> Outcome:
+        self.server.calls.append(("react", (conv.native_id, target_remote_id, keys)))
+        return Outcome()
+
+    async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
+        self.server.calls.append(("retract", (conv.native_id, target_remote_id)))
+        return Outcome()
+
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        self.server.calls.append(("block", (contact, blocked)))
+        self.ctx.report(
+            f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), blocked=blocked),))
+        )
+        return Outcome()

@@ -490,3 +490,83 @@ async def test_core_restart_keeps_conversations_and_unread(
         assert rec.of(ev.CoreStarted)
     finally:
         await core.stop()
+
+
+async def _sent_message(core: Core, fake_server: FakeServer) -> tuple[str, ConversationId]:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    await core.send_message(conv.id, "frist")
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    await settle(core)
+    return account_id, conv.id
+
+
+async def test_edit_react_retract_own_message(core: Core, fake_server: FakeServer) -> None:
+    _, conv = await _sent_message(core, fake_server)
+    msg = (await core.fetch_page(conv)).messages[-1]
+    assert (await core.edit_message(msg.id, "first")).ok
+    assert ("edit", ("bob", msg.remote_id, "first")) in fake_server.calls
+    edited = (await core.fetch_page(conv)).messages[-1]
+    assert (edited.body, edited.edited) == ("first", True)
+    assert (await core.react(msg.id, ("👍", "🎉"))).ok
+    reacted = (await core.fetch_page(conv)).messages[-1]
+    assert {r.key: r.senders for r in reacted.reactions} == {"👍": ("alice",), "🎉": ("alice",)}
+    assert (await core.react(msg.id, ())).ok
+    assert (await core.fetch_page(conv)).messages[-1].reactions == ()
+    assert (await core.retract(msg.id)).ok
+    gone = (await core.fetch_page(conv)).messages[-1]
+    assert gone.retracted and gone.body == ""
+
+
+async def test_cannot_edit_someone_elses_message(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "mine, not yours")
+    await settle(core)
+    msg = (await core.fetch_page(ConversationId(account_id, "bob"))).messages[0]
+    with pytest.raises(CommandError, match="your own"):
+        await core.edit_message(msg.id, "hacked")
+    # Nor may a peer edit ours or another's message through a forged correction.
+    fake_server.deliver("alice", "bob", "hacked", sender="mallory", replaces=msg.remote_id)
+    await settle(core)
+    bodies = [m.body for m in (await core.fetch_page(ConversationId(account_id, "bob"))).messages]
+    assert bodies[0] == "mine, not yours"
+
+
+async def test_block_contact_drops_their_messages(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    assert (await core.set_blocked(account_id, "mallory", True)).ok
+    fake_server.deliver("alice", "mallory", "let me in")
+    await settle(core)
+    assert await core.conversations(account_id) == []
+    assert [c.blocked for c in await core.contacts(account_id)] == [True]
+
+
+async def test_send_file_uploads_then_sends_attachment(
+    core: Core, fake_server: FakeServer, tmp_path: Path
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    photo = tmp_path / "holiday.jpg"
+    photo.write_bytes(b"\xff\xd8" + b"0" * 1000)
+    rec = Recorder(core)
+    await core.send_file(conv.id, photo)
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    sent = fake_server.sent[0].message
+    assert sent.attachments[0].url.endswith("/holiday.jpg")
+    assert sent.attachments[0].mime_type == "image/jpeg"
+    assert rec.of(ev.ProgressChanged)[-1].done == 1002
+
+
+async def test_commands_on_a_disconnected_account_fail_politely(core: Core) -> None:
+    account_id = await add_alice(core, password="wrong")
+    await wait_for(lambda: state_of(core, account_id) is ConnectionState.FAILED)
+    outcome = await core.join(account_id, "room")
+    assert outcome.failure is not None and outcome.failure.kind is FailureKind.NOT_CONNECTED
+    with pytest.raises(CommandError):
+        await core.send_message(ConversationId(account_id, "nobody"), "hi")
+    with pytest.raises(CommandError, match="empty"):
+        await core.send_message(ConversationId(account_id, "nobody"), "   ")

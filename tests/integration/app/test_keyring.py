@@ -1,0 +1,74 @@
+"""Passwords go to the real Secret Service (gnome-keyring in the test session) and nowhere else."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app.models import ConnectionState
+from app.secrets import SERVICE, KeyringSecrets, SecretsUnavailable
+from tests.fakes.core_harness import make_core, wait_for
+from tests.fakes.fake_backend import FakeServer
+from tests.integration.support import in_ci
+
+
+@pytest.fixture
+def real_keyring() -> KeyringSecrets:
+    secrets = KeyringSecrets()
+    try:
+        secrets.check()
+        probe = f"probe-{uuid.uuid4().hex}"
+        secrets.set(probe, "k", "v")
+        secrets.delete(probe, "k")
+    except SecretsUnavailable as exc:
+        message = f"no usable Secret Service here (run the tests through scripts/test): {exc}"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    return secrets
+
+
+def files_containing(root: Path, needle: bytes) -> list[Path]:
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file() and needle in path.read_bytes():
+            found.append(path)
+    return found
+
+
+async def test_password_lives_only_in_the_keyring(
+    real_keyring: KeyringSecrets, tmp_path: Path
+) -> None:
+    password = f"pw-{uuid.uuid4().hex}-ünïcödé"
+    server = FakeServer(passwords={"alice": password})
+    profile = tmp_path / "profile"
+    core = make_core(profile, server, real_keyring)
+    await core.start()
+    try:
+        account = await core.add_account("fake", {"user": "alice"}, {"password": password})
+        # The backend could sign in, so it read the password back from the keyring.
+        await wait_for(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
+        assert keyring.get_password(SERVICE, f"{account.id}/password") == password
+        conv = await core.open_direct(account.id, "bob")
+        await core.send_message(conv.id, "hello")
+        await wait_for(lambda: len(server.sent) == 1)
+    finally:
+        await core.stop()
+    for needle in (password.encode(), password.encode("utf-16-le"), password.encode("utf-16-be")):
+        assert files_containing(profile, needle) == []
+    for var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        if os.environ.get(var):  # the app's default dirs, if the run set them
+            assert files_containing(Path(os.environ[var]) / "chinwag", password.encode()) == []
+
+    # Removing the account removes its secret from the keyring too.
+    core = make_core(profile, server, real_keyring)
+    await core.start()
+    try:
+        await core.remove_account(account.id)
+    finally:
+        await core.stop()
+    assert keyring.get_password(SERVICE, f"{account.id}/password") is None

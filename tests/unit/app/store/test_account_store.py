@@ -1,0 +1,324 @@
+"""The per-account SQLite store: files, migrations, de-duplication, paging, search, outbox."""
+
+from __future__ import annotations
+
+import sqlite3
+import stat
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.models import (
+    ConversationId,
+    ConversationKind,
+    Cursor,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageId,
+    to_millis,
+)
+from app.store.account_store import OUTBOX_IN_FLIGHT, AccountStore, StoreError
+
+T0 = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def msg(
+    store: AccountStore,
+    conv: str,
+    n: int,
+    *,
+    body: str | None = None,
+    remote: str | None = None,
+    ts: datetime | None = None,
+    **kw: object,
+) -> Message:
+    return Message(
+        id=MessageId(store.account_id, f"local-{conv}-{n}"),
+        conversation_id=ConversationId(store.account_id, conv),
+        sender="bob",
+        sender_name="Bob",
+        timestamp=ts or T0 + timedelta(seconds=n),
+        body=body if body is not None else f"message {n}",
+        remote_id=remote if remote is not None else f"r-{conv}-{n}",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> AccountStore:
+    s = AccountStore("acct", tmp_path / "data" / "acct.sqlite3")
+    s.ensure_conversation("bob", ConversationKind.DIRECT)
+    yield s
+    s.close()
+
+
+def test_files_are_private_and_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "accounts" / "a.sqlite3"
+    s = AccountStore("a", path)
+    s.ensure_conversation("x", ConversationKind.DIRECT)
+    s.append([Message(MessageId("a", "1"), ConversationId("a", "x"), "x", "", T0, "hi")])
+    for file in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+        assert file.exists(), file
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600, file
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+
+
+def test_existing_loose_file_permissions_are_tightened(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    path.touch(mode=0o644)
+    path.chmod(0o644)
+    AccountStore("a", path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    s = AccountStore("a", path)
+    s.ensure_conversation("bob", ConversationKind.GROUP, "Bob's room")
+    s.close()
+    s = AccountStore("a", path)
+    applied = s.db.execute("SELECT name FROM _sqlite_migrations").fetchall()
+    assert applied == [("0001_initial",)]
+    conv = s.conversation("bob")
+    assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
+    s.close()
+
+
+def test_opening_does_not_read_messages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.sqlite3"
+    s = AccountStore("a", path)
+    s.ensure_conversation("bob", ConversationKind.DIRECT)
+    s.append([msg(s, "bob", i) for i in range(100)])
+    s.close()
+    statements: list[str] = []
+    original = sqlite3.connect
+
+    def traced(*args: object, **kwargs: object) -> sqlite3.Connection:
+        conn = original(*args, **kwargs)  # type: ignore[call-overload]
+        conn.set_trace_callback(statements.append)
+        return conn  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+    AccountStore("a", path).close()
+    assert any("conversations" in s for s in statements)  # the trace did see the open
+    touching = [s for s in statements if "from messages" in s.lower() or "messages_fts" in s]
+    assert touching == [], touching
+
+
+def test_corrupt_file_is_a_store_error(tmp_path: Path) -> None:
+    path = tmp_path / "bad.sqlite3"
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError):
+        AccountStore("a", path)
+
+
+def test_append_skips_replays_by_remote_or_local_id(store: AccountStore) -> None:
+    first = store.append([msg(store, "bob", 1), msg(store, "bob", 2)])
+    assert [m.seq for m in first] == [1, 2]
+    again = store.append(
+        [
+            msg(store, "bob", 1),  # same local + remote id
+            msg(store, "bob", 99, remote="r-bob-2"),  # same remote id, other local id
+            msg(store, "bob", 3),
+        ]
+    )
+    assert [m.body for m in again] == ["message 3"]
+    assert store.message_count("bob") == 3
+
+
+def test_same_remote_id_in_two_conversations_is_two_messages(store: AccountStore) -> None:
+    store.ensure_conversation("room", ConversationKind.GROUP)
+    store.append([msg(store, "bob", 1, remote="same")])
+    store.append([msg(store, "room", 1, remote="same")])
+    assert store.message_count() == 2
+
+
+def test_messages_without_remote_id_are_all_kept(store: AccountStore) -> None:
+    store.append([msg(store, "bob", i, remote="") for i in range(1)])
+    m = Message(MessageId("acct", "x1"), ConversationId("acct", "bob"), "bob", "", T0, "a")
+    n = Message(MessageId("acct", "x2"), ConversationId("acct", "bob"), "bob", "", T0, "b")
+    assert len(store.append([m, n])) == 2
+
+
+def test_paging_backwards_with_equal_timestamps(store: AccountStore) -> None:
+    # 30 messages sharing 3 timestamps: the (ts, seq) cursor must neither skip nor repeat.
+    store.append([msg(store, "bob", i, ts=T0 + timedelta(seconds=i // 10)) for i in range(30)])
+    seen: list[str] = []
+    before: Cursor | None = None
+    pages = 0
+    while True:
+        page = store.page("bob", before, 7)
+        pages += 1
+        seen[:0] = [m.body for m in page.messages]
+        if page.before is None:
+            break
+        before = page.before
+    assert seen == [f"message {i}" for i in range(30)]
+    assert pages == 5
+
+
+def test_history_arriving_late_sorts_by_server_time(store: AccountStore) -> None:
+    store.append([msg(store, "bob", 10), msg(store, "bob", 11)])
+    store.append([msg(store, "bob", 5)])  # fetched from the archive afterwards
+    assert [m.body for m in store.page("bob").messages] == [
+        "message 5",
+        "message 10",
+        "message 11",
+    ]
+
+
+def test_page_of_unknown_conversation_is_empty(store: AccountStore) -> None:
+    assert store.page("nobody").messages == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("bonjour", ["Bonjour à tous"]),
+        ("BONJOUR", ["Bonjour à tous"]),
+        ("a tous", ["Bonjour à tous"]),  # diacritics folded
+        ("caf", ["Un café ?"]),  # prefix of the last word
+        ('"; DROP TABLE messages; --', []),
+        ("NEAR(", []),
+        ("*", []),
+        ("", []),
+        ("привет", ["привет мир"]),
+    ],
+)
+def test_search_is_safe_and_forgiving(store: AccountStore, query: str, expected: list[str]) -> None:
+    bodies = ["Bonjour à tous", "Un café ?", "привет мир", "nothing here"]
+    store.append([msg(store, "bob", i, body=b) for i, b in enumerate(bodies)])
+    assert [m.body for m in store.search(query)] == expected
+
+
+def test_search_newest_first_and_within_one_conversation(store: AccountStore) -> None:
+    store.ensure_conversation("room", ConversationKind.GROUP)
+    store.append([msg(store, "bob", i, body=f"lunch {i}") for i in range(3)])
+    store.append([msg(store, "room", 9, body="lunch in the room")])
+    assert [m.body for m in store.search("lunch", limit=2)] == ["lunch in the room", "lunch 2"]
+    assert [m.body for m in store.search("lunch", conversation="room")] == ["lunch in the room"]
+
+
+def test_search_follows_edits_and_deletions(store: AccountStore) -> None:
+    store.append([msg(store, "bob", 1, body="old words")])
+    store.apply_edit("bob", "r-bob-1", "new words", None, "bob")
+    assert store.search("old") == []
+    assert [m.body for m in store.search("new")] == ["new words"]
+    store.retract("bob", "r-bob-1")
+    assert store.search("new") == []
+
+
+def test_delivery_state_only_moves_forward(store: AccountStore) -> None:
+    store.append(
+        [
+            msg(
+                store,
+                "bob",
+                1,
+                direction=Direction.OUTGOING,
+                delivery=DeliveryState.PENDING,
+                remote="",
+            )
+        ]
+    )
+    local = "local-bob-1"
+    assert store.update_delivery(local, DeliveryState.READ) is not None
+    assert store.update_delivery(local, DeliveryState.DELIVERED) is None
+    assert store.update_delivery(local, DeliveryState.FAILED) is None  # read messages cannot fail
+    current = store.message_by_local_id(local)
+    assert current is not None and current.delivery is DeliveryState.READ
+
+
+def test_read_marker_marks_earlier_outgoing_messages(store: AccountStore) -> None:
+    store.append(
+        [
+            msg(store, "bob", i, direction=Direction.OUTGOING, delivery=DeliveryState.SENT)
+            for i in range(5)
+        ]
+    )
+    target = store.message_by_remote_id("bob", "r-bob-2")
+    assert target is not None
+    changed = store.mark_outgoing_up_to("bob", target, DeliveryState.READ)
+    assert sorted(m.body for m in changed) == ["message 0", "message 1", "message 2"]
+    states = [m.delivery for m in store.page("bob").messages]
+    assert states == [DeliveryState.READ] * 3 + [DeliveryState.SENT] * 2
+
+
+def test_only_the_sender_can_edit(store: AccountStore) -> None:
+    store.append([msg(store, "bob", 1)])
+    assert store.apply_edit("bob", "r-bob-1", "forged", None, "mallory") is None
+    assert store.apply_edit("bob", "r-bob-1", "fixed", "<b>fixed</b>", "bob") is not None
+    m = store.message_by_remote_id("bob", "r-bob-1")
+    assert m is not None and (m.body, m.html, m.edited) == ("fixed", "<b>fixed</b>", True)
+
+
+def test_reactions_add_remove_and_replace(store: AccountStore) -> None:
+    store.append([msg(store, "bob", 1)])
+    store.change_reaction("bob", "r-bob-1", "ann", add=["👍"])
+    store.change_reaction("bob", "r-bob-1", "cid", add=["👍", "❤️"])
+    m = store.change_reaction("bob", "r-bob-1", "ann", add=["🎉"], replace_all=True)
+    assert m is not None
+    assert {r.key: set(r.senders) for r in m.reactions} == {
+        "👍": {"cid"},
+        "❤️": {"cid"},
+        "🎉": {"ann"},
+    }
+    m = store.change_reaction("bob", "r-bob-1", "cid", remove=["👍"])
+    assert m is not None and "👍" not in {r.key for r in m.reactions}
+    assert store.change_reaction("bob", "unknown", "x", add=["a"]) is None
+
+
+def test_outbox_keeps_order_and_state(store: AccountStore) -> None:
+    store.outbox_add("b", "bob", {"body": "second"}, 2)
+    store.outbox_add("a", "bob", {"body": "first"}, 1)
+    store.outbox_mark("a", OUTBOX_IN_FLIGHT)
+    entries = store.outbox_entries()
+    assert [(e.local_id, e.state, e.attempts) for e in entries] == [
+        ("a", "in_flight", 1),
+        ("b", "queued", 0),
+    ]
+    assert store.outbox_remove("a") and not store.outbox_remove("a")
+
+
+def test_delete_older_than_days(store: AccountStore) -> None:
+    store.append([msg(store, "bob", i, ts=T0 + timedelta(days=i)) for i in range(10)])
+    cutoff = to_millis(T0 + timedelta(days=7))
+    assert store.delete_older_than(cutoff) == 7
+    assert [m.body for m in store.page("bob").messages] == ["message 7", "message 8", "message 9"]
+    assert store.search("message") and len(store.search("message")) == 3
+
+
+def test_unread_counts_and_read_marker_persist(tmp_path: Path) -> None:
+    path = tmp_path / "a.sqlite3"
+    s = AccountStore("a", path)
+    s.ensure_conversation("bob", ConversationKind.DIRECT)
+    s.update_conversation("bob", unread_count=4, mention_count=1)
+    s.append([msg(s, "bob", 1)])
+    s.close()
+    s = AccountStore("a", path)
+    conv = s.conversation("bob")
+    assert conv is not None and (conv.unread_count, conv.mention_count) == (4, 1)
+    s.mark_read("bob")
+    marker = s.read_marker("bob")
+    assert marker is not None and marker.seq == 1
+    s.close()
+
+
+def test_remove_conversation_deletes_its_messages(store: AccountStore) -> None:
+    store.append([msg(store, "bob", i) for i in range(3)])
+    store.remove_conversation("bob")
+    assert store.conversation("bob") is None
+    assert store.message_count() == 0
+    assert store.search("message") == []
+
+
+def test_state_key_values(store: AccountStore) -> None:
+    assert store.get_state("since") is None
+    store.set_state("since", "s123")
+    assert store.get_state("since") == "s123"
+    store.set_state("since", None)
+    assert store.get_state("since") is None

@@ -1,0 +1,175 @@
+"""The dispatch pipeline on its own: batching, coalescing, de-duplication, robustness."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app import events as ev
+from app import facts as f
+from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.models import ConversationKind, DeliveryState, Direction, MessageKind
+from app.store.account_store import AccountStore
+
+NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def dispatcher(tmp_path: Path) -> AccountDispatcher:
+    store = AccountStore("a", tmp_path / "a.sqlite3")
+    d = AccountDispatcher(
+        store, now=lambda: NOW, logger=logging.LoggerAdapter(logging.getLogger("t"), {})
+    )
+    yield d
+    store.close()
+
+
+def incoming(conv: str, n: int, **kw: object) -> f.MessageReceived:
+    fields: dict[str, object] = {"remote_id": f"{conv}-{n}", "sender": conv}
+    fields.update(kw)
+    return f.MessageReceived(conv, body=f"msg {n}", **fields)  # type: ignore[arg-type]
+
+
+def test_a_flood_becomes_a_handful_of_events(dispatcher: AccountDispatcher) -> None:
+    facts = [
+        incoming("#flood", i, conversation_kind=ConversationKind.GROUP, sender="x")
+        for i in range(5000)
+    ]
+    events = dispatcher.apply(facts)
+    assert [type(e).__name__ for e in events] == ["ConversationsChanged", "MessagesAdded"]
+    added = events[1]
+    assert isinstance(added, ev.MessagesAdded) and len(added.messages) == 5000
+    conv = dispatcher.store.conversation("#flood")
+    assert conv is not None and conv.unread_count == 5000
+
+
+def test_a_fact_that_trips_a_bug_does_not_lose_the_batch(
+    dispatcher: AccountDispatcher, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    def broken(fact: object, batch: object) -> None:
+        raise KeyError("bug")
+
+    monkeypatch.setitem(dispatcher._handlers, f.TypingChanged, broken)
+    events = dispatcher.apply(
+        [incoming("bob", 1), f.TypingChanged("bob", "bob", True), incoming("bob", 2)]
+    )
+    added = [m.body for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages]
+    assert added == ["msg 1", "msg 2"]
+    assert "dropped fact TypingChanged" in caplog.text
+
+
+def test_system_history_and_own_messages_do_not_count_as_unread(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply(
+        [
+            incoming("bob", 1),
+            incoming("bob", 2, history=True),
+            incoming("bob", 3, kind=MessageKind.SYSTEM),
+            incoming("bob", 4, outgoing=True, sender="me"),
+            incoming("bob", 5, mentions_me=True),
+        ]
+    )
+    conv = dispatcher.store.conversation("bob")
+    assert conv is not None and (conv.unread_count, conv.mention_count) == (2, 1)
+
+
+def test_events_report_history_as_not_live(dispatcher: AccountDispatcher) -> None:
+    events = dispatcher.apply([incoming("bob", 1, history=True), incoming("bob", 2)])
+    flags = [(e.live, len(e.messages)) for e in events if isinstance(e, ev.MessagesAdded)]
+    assert flags == [(False, 1), (True, 1)]
+
+
+def test_timestamps_default_to_now_and_huge_bodies_are_capped(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply([f.MessageReceived("bob", "bob", "x" * 2_000_001, remote_id="big")])
+    msg = dispatcher.store.page("bob").messages[0]
+    assert msg.timestamp == NOW
+    assert len(msg.body) == 1_000_000
+
+
+def test_only_contacts_policy_still_allows_known_conversations(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.privacy = PrivacyPolicy(only_contacts=True)
+    dispatcher.apply(
+        [
+            incoming("bob", 2),
+            incoming("stranger", 1),
+            incoming("#room", 1, conversation_kind=ConversationKind.GROUP),
+        ]
+    )
+    assert sorted(c.id.native_id for c in dispatcher.store.conversations()) == ["#room", "bob"]
+
+
+def test_delivery_updates_never_go_backwards(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply([f.MessageReceived("bob", "me", "hi", remote_id="m1", outgoing=True)])
+    dispatcher.apply([f.DeliveryUpdated("bob", DeliveryState.READ, remote_id="m1")])
+    events = dispatcher.apply([f.DeliveryUpdated("bob", DeliveryState.DELIVERED, remote_id="m1")])
+    assert not [e for e in events if isinstance(e, ev.MessagesUpdated)]
+    msg = dispatcher.store.page("bob").messages[0]
+    assert msg.direction is Direction.OUTGOING and msg.delivery is DeliveryState.READ
+
+
+def test_typing_is_cleared_by_a_message_from_the_typist(dispatcher: AccountDispatcher) -> None:
+    events = dispatcher.apply([f.TypingChanged("bob", "bob", True)])
+    assert [e.typing for e in events if isinstance(e, ev.TypingChanged)] == [("bob",)]
+    events = dispatcher.apply([incoming("bob", 1)])
+    assert [e.typing for e in events if isinstance(e, ev.TypingChanged)] == [()]
+
+
+def test_members_are_reported_whole(dispatcher: AccountDispatcher) -> None:
+    from app.models import ConversationId, Member, Role
+
+    room = ConversationId("a", "#room")
+    dispatcher.apply(
+        [
+            f.MembersChanged(
+                "#room", (Member(room, "ann", role=Role.OWNER), Member(room, "bob")), complete=True
+            )
+        ]
+    )
+    events = dispatcher.apply(
+        [
+            f.MembersChanged("#room", removed=("bob",)),
+            f.MembersChanged("#room", (Member(room, "cid"),)),
+        ]
+    )
+    changes = [e for e in events if isinstance(e, ev.MembersChanged)]
+    assert len(changes) == 1
+    assert [(m.native_id, m.role) for m in changes[0].members] == [
+        ("ann", Role.OWNER),
+        ("cid", Role.MEMBER),
+    ]
+
+
+def test_retraction_by_someone_else_is_ignored(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply([f.MessageRetracted("bob", "bob-1", by="mallory")])
+    assert dispatcher.store.page("bob").messages[0].body == "msg 1"
+    dispatcher.apply([f.MessageRetracted("bob", "bob-1", by="bob")])
+    assert dispatcher.store.page("bob").messages[0].retracted
+
+
+def test_read_elsewhere_clears_unread(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply([incoming("bob", i) for i in range(3)])
+    events = dispatcher.apply([f.ReadUpTo("bob", "bob-2")])
+    convs = [c for e in events if isinstance(e, ev.ConversationsChanged) for c in e.conversations]
+    assert convs[0].unread_count == 0
+
+
+def test_messages_arriving_before_the_timestamp_of_now_keep_order(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply(
+        [
+            incoming("bob", 2, timestamp=NOW),
+            incoming("bob", 1, timestamp=NOW - timedelta(minutes=5)),
+        ]
+    )
+    assert [m.body for m in dispatcher.store.page("bob").messages] == ["msg 1", "msg 2"]

@@ -1,0 +1,77 @@
+"""The layering rule, enforced: app/ imports no Qt, backend or protocol library; ui/ no backend.
+
+Walks every module's AST (including imports inside functions), so a lazy import cannot sneak past.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+PROTOCOL_LIBRARIES = ("slixmpp", "nio", "irc", "aiohttp")  # (jaraco comes with keyring too)
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "qasync")
+
+
+def imported_modules(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "import_module"
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+        ):
+            names.add(str(node.args[0].value))
+    return names
+
+
+def offenders(package: str, forbidden: tuple[str, ...]) -> list[str]:
+    bad = []
+    for path in sorted((ROOT / package).rglob("*.py")):
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if top in forbidden:
+                bad.append(f"{path.relative_to(ROOT)} imports {name}")
+    return bad
+
+
+def test_core_imports_no_qt_backend_or_protocol_library() -> None:
+    assert offenders("app", (*QT, *PROTOCOL_LIBRARIES, "backends", "ui")) == []
+
+
+def test_ui_imports_no_backend_or_protocol_library() -> None:
+    assert offenders("ui", ("backends", *PROTOCOL_LIBRARIES)) == []
+
+
+def test_backends_import_no_qt_ui_or_sqlite() -> None:
+    assert offenders("backends", (*QT, "ui", "sqlite3", "sqlite_utils")) == []
+
+
+@pytest.mark.parametrize("forbidden", ["PySide6", "backends"])
+def test_the_checker_itself_catches_a_violation(tmp_path: Path, forbidden: str) -> None:
+    module = tmp_path / "m.py"
+    module.write_text(f"def f():\n    import {forbidden}.x\n")
+    assert f"{forbidden}.x" in imported_modules(module)
+
+
+def test_importing_the_core_loads_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.core, app.runtime, app.cli; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in "
+        f"{(*QT, *PROTOCOL_LIBRARIES)!r}]; print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
