@@ -97,7 +97,9 @@ class RecordingContext:
             state=_State(),
             report=report,
             report_threadsafe=report_threadsafe,
-            logger=logging.LoggerAdapter(logging.getLogger("contract"), {"account": self.account_id}),
+            logger=logging.LoggerAdapter(
+                logging.getLogger("contract"), {"account": self.account_id}
+            ),
             data_dir=self.data_dir,
         )
 

@@ -84,7 +84,9 @@ async def test_sends_text(harness: ContractHarness, tmp_path: Path) -> None:
     try:
         conv = ConversationId(rec.account_id, harness.peer_conversation)
         text = "Hello from the contract suite ✓"
-        result = await backend.send_message(conv, OutgoingMessage(txn_id="txn-contract-1", body=text))
+        result = await backend.send_message(
+            conv, OutgoingMessage(txn_id="txn-contract-1", body=text)
+        )
         assert result.ok, result.failure
         await harness.peer_wait_for(text)
     finally:
