@@ -70,20 +70,27 @@ class KeyringSecrets:
         with self._lock:
             if self._checked is None:
                 backend = self._backend or keyring.get_keyring()
-                usable = []
+                safe = []
+                plaintext = []
                 for candidate in _chain(backend):
                     module = type(candidate).__module__
                     if module.startswith(_ABSENT_MODULES):
                         continue
                     if module.startswith(_PLAINTEXT_MODULES) or "plaintext" in module.lower():
-                        raise SecretsUnavailable(
-                            f"The only keyring available ({type(candidate).__name__} from "
-                            f"{module}) would store passwords unprotected."
-                        )
-                    usable.append(candidate)
-                if not usable:
+                        plaintext.append(candidate)
+                    else:
+                        safe.append(candidate)
+                if safe:
+                    # Use the best safe backend alone: keyring's own chain would fall back to
+                    # a plaintext file when the Secret Service is locked or away.
+                    self._checked = safe[0]
+                elif plaintext:
+                    raise SecretsUnavailable(
+                        f"The only keyring available ({type(plaintext[0]).__name__} from "
+                        f"{type(plaintext[0]).__module__}) would store passwords unprotected."
+                    )
+                else:
                     raise SecretsUnavailable("No keyring service is installed or running.")
-                self._checked = backend
             return self._checked
 
     def get(self, account_id: str, key: str) -> str | None:

@@ -50,6 +50,7 @@ class CoreBridge(QObject):
         self._last_flush = 0.0
         self._callbacks: dict[int, Callable[[RequestFinished], None]] = {}
         self._ids = itertools.count(1)
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
@@ -75,7 +76,11 @@ class CoreBridge(QObject):
         return request_id
 
     def close(self) -> None:
+        """Stop delivering: the windows that asked for answers may be gone."""
+        self._closed = True
         self._unsubscribe()
+        self._callbacks.clear()
+        self._timer.stop()
 
     # -- core thread -----------------------------------------------------------------------
 
@@ -104,6 +109,8 @@ class CoreBridge(QObject):
 
     @Slot()
     def _flush(self) -> None:
+        if self._closed:
+            return
         wait = FRAME_SECONDS - (time.monotonic() - self._last_flush)
         if wait > 0.001:
             if not self._timer.isActive():

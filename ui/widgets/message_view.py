@@ -189,7 +189,7 @@ class MessageView(QListView):
     @Slot()
     def _appended(self) -> None:
         if self._follow:
-            QTimer.singleShot(0, self.scrollToBottom)
+            QTimer.singleShot(0, self, self.scrollToBottom)  # cancelled if the view goes away
 
     @Slot()
     def _reset(self) -> None:

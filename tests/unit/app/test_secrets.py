@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 from keyring.backend import KeyringBackend
-from keyring.backends import chainer, fail, null
+from keyring.backends import fail, null
+from keyring.compat import properties
 
 from app.secrets import KeyringSecrets, SecretsUnavailable
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    # keyring registers every subclass globally; a priority that raises keeps this test double
+    # from ever being picked by keyring itself in later tests.
+    @properties.classproperty
+    def priority(cls) -> float:
+        raise RuntimeError("test double, never chosen automatically")
 
     def __init__(self) -> None:
         super().__init__()
@@ -57,11 +62,17 @@ def test_plaintext_keyring_is_refused() -> None:
         KeyringSecrets(PlaintextKeyring()).set("a", "password", "x")
 
 
-def test_chain_with_a_plaintext_member_is_refused() -> None:
-    chain_cls = type(
-        "Chain", (chainer.ChainerBackend,), {"backends": [MemoryKeyring(), PlaintextKeyring()]}
-    )
-    with pytest.raises(SecretsUnavailable):
-        KeyringSecrets(chain_cls()).check()
-    safe_chain = type("Chain", (chainer.ChainerBackend,), {"backends": [MemoryKeyring()]})
-    assert KeyringSecrets(safe_chain()).check() is not None
+class FakeChain:
+    """Looks like keyring's ChainerBackend (a list of backends) without registering a class."""
+
+    def __init__(self, *backends: KeyringBackend) -> None:
+        self.backends = list(backends)
+
+
+def test_a_chain_uses_its_safe_member_and_never_the_plaintext_one() -> None:
+    safe, plain = MemoryKeyring(), PlaintextKeyring()
+    secrets = KeyringSecrets(FakeChain(plain, safe))  # type: ignore[arg-type]
+    secrets.set("a", "password", "x")
+    assert safe.values and not plain.values
+    with pytest.raises(SecretsUnavailable, match="unprotected"):
+        KeyringSecrets(FakeChain(plain, fail.Keyring())).check()  # type: ignore[arg-type]
