@@ -14,7 +14,7 @@ import mimetypes
 import re
 import shutil
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -400,59 +400,41 @@ class Core:
     async def join(
         self, account_id: AccountId, room: str, nick: str = "", password: str = ""
     ) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.join(room, nick, password)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            account_id, SupportsGroupChat, lambda b: b.join(room, nick, password)
+        )
 
     async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
-        session = self._session(conv.account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.leave(conv, reason)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.leave(conv, reason)
+        )
 
     async def create_room(
         self, account_id: AccountId, name: str, *, public: bool = False
     ) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.create_room(name, public=public)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            account_id, SupportsGroupChat, lambda b: b.create_room(name, public=public)
+        )
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
-        session = self._session(conv.account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        return (
-            backend if isinstance(backend, Outcome) else await backend.invite(conv, contact, reason)
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.invite(conv, contact, reason)
         )
 
     async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        session = self._session(conv.account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        return backend if isinstance(backend, Outcome) else await backend.kick(conv, member, reason)
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.kick(conv, member, reason)
+        )
 
     async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
-        session = self._session(conv.account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        return backend if isinstance(backend, Outcome) else await backend.set_topic(conv, topic)
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.set_topic(conv, topic)
+        )
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
-        session = self._session(conv.account_id)
-        backend = self._capable(session, SupportsGroupChat)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.answer_invite(conv, accept)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.answer_invite(conv, accept)
+        )
 
     async def members(self, conv: ConversationId) -> list[Member]:
         session = self._session(conv.account_id)
@@ -465,43 +447,29 @@ class Core:
     async def add_contact(
         self, account_id: AccountId, contact: str, name: str = "", message: str = ""
     ) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsRoster)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.add_contact(contact, name, message)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            account_id, SupportsRoster, lambda b: b.add_contact(contact, name, message)
+        )
 
     async def remove_contact(self, account_id: AccountId, contact: str) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsRoster)
-        return backend if isinstance(backend, Outcome) else await backend.remove_contact(contact)
+        return await self._delegate(account_id, SupportsRoster, lambda b: b.remove_contact(contact))
 
     async def rename_contact(self, account_id: AccountId, contact: str, name: str) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsRoster)
-        return (
-            backend if isinstance(backend, Outcome) else await backend.rename_contact(contact, name)
+        return await self._delegate(
+            account_id, SupportsRoster, lambda b: b.rename_contact(contact, name)
         )
 
     async def answer_subscription(
         self, account_id: AccountId, contact: str, accept: bool
     ) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsRoster)
-        if isinstance(backend, Outcome):
-            return backend
-        return await backend.answer_subscription(contact, accept)
+        return await self._delegate(
+            account_id, SupportsRoster, lambda b: b.answer_subscription(contact, accept)
+        )
 
     async def set_blocked(self, account_id: AccountId, contact: str, blocked: bool) -> Outcome:
-        session = self._session(account_id)
-        backend = self._capable(session, SupportsBlocking)
-        if isinstance(backend, Outcome):
-            return backend
-        outcome = await backend.set_blocked(contact, blocked)
-        await session.flushed()
-        return outcome
+        return await self._delegate(
+            account_id, SupportsBlocking, lambda b: b.set_blocked(contact, blocked)
+        )
 
     async def edit_message(self, message: MessageId, body: str, html: str | None = None) -> Outcome:
         """Correct one of our sent messages; shown edited here once the service accepts it."""
@@ -770,6 +738,21 @@ class Core:
         if session is None:
             raise CommandError("No such account.")
         return session
+
+    async def _delegate(
+        self,
+        account_id: AccountId,
+        mixin: type[M],
+        call: Callable[[M], Awaitable[Outcome]],
+    ) -> Outcome:
+        """Run a command on a backend that has ``mixin``; returns once its facts are stored."""
+        session = self._session(account_id)
+        backend = self._capable(session, mixin)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await call(backend)
+        await session.flushed()
+        return outcome
 
     def _capable(self, session: AccountSession, mixin: type[M]) -> M | Outcome:
         if session.backend is None:
