@@ -63,6 +63,7 @@ class Capability(enum.Flag):
     BLOCKING = enum.auto()
     EMOTES = enum.auto()
     NOTICES = enum.auto()
+    COMMANDS = enum.auto()
     IDEMPOTENT_SEND = enum.auto()
     """Re-sending with the same transaction id is delivered once (Matrix txn_id)."""
 
@@ -327,6 +328,23 @@ class SupportsFiles(abc.ABC):
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
         """Upload a file; ``Outcome.value`` is the URL to send in an attachment."""
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        """Fetch an attachment into ``destination`` (only ever called when the user allows)."""
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
+
+
+class SupportsCommands(abc.ABC):
+    """Slash commands only this service understands (IRC's /quote, /whois …)."""
+
+    @abc.abstractmethod
+    def command_names(self) -> tuple[str, ...]:
+        """Lower-case names without the slash."""
+
+    @abc.abstractmethod
+    async def run_command(self, conv: ConversationId | None, name: str, args: str) -> Outcome: ...
 
 
 class SupportsEdits(abc.ABC):

@@ -9,6 +9,7 @@ or screen-reader-first front end can drive the same core.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import mimetypes
 import re
@@ -18,13 +19,14 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TextIO, TypeVar
 
 from app import events as ev
 from app import facts as f
 from app.backend import (
     AccountField,
     Backend,
+    BackendContext,
     Capability,
     Failure,
     FailureKind,
@@ -32,6 +34,7 @@ from app.backend import (
     Outcome,
     OutgoingMessage,
     SupportsBlocking,
+    SupportsCommands,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -64,6 +67,7 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    NotifyLevel,
     Page,
     Presence,
     to_millis,
@@ -74,7 +78,7 @@ from app.registry import BackendRegistry
 from app.sanitize import sanitize_html
 from app.secrets import SecretStore, SecretsUnavailable
 from app.session import AccountSession, SessionServices, account_logger
-from app.store import archive
+from app.store import archive, html_export
 from app.store.account_store import AccountStore
 from app.store.worker import StoreWorker
 
@@ -97,6 +101,28 @@ class BackendInfo:
     protocol_id: str
     display_name: str
     fields: tuple[AccountField, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationDetails:
+    """What a front end needs to show an open conversation beyond its messages."""
+
+    conversation: Conversation
+    capabilities: Capability
+    members: tuple[Member, ...]
+    own_id: str
+    read_marker: Cursor | None
+    connected: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ContextPage:
+    """Messages around one message (a search hit), with cursors to page either way."""
+
+    messages: tuple[Message, ...]
+    target: MessageId
+    before: Cursor | None  # page further back from here; None at the start
+    after: Cursor | None  # page forward from here; None when the newest message is included
 
 
 @dataclass
@@ -134,6 +160,7 @@ class Core:
         for entry in self.config.accounts:
             await self._open_session(entry.account)
         self._publish_accounts()
+        self.bus.publish(ev.PreferencesChanged(dict(self.config.preferences)))
         for session in self.sessions.values():
             self._publish_state(session)
             convs = await self.worker.run(session.store.conversations)
@@ -278,6 +305,45 @@ class Core:
             self.bus.publish(ev.ConversationsRemoved(conv_ids))
         self._publish_accounts()
 
+    async def test_connection(
+        self,
+        protocol_id: str,
+        settings: Mapping[str, str | int | bool],
+        secrets: Mapping[str, str] | None = None,
+        *,
+        account_id: AccountId | None = None,
+    ) -> Outcome:
+        """Try to sign in with these settings without saving anything, then sign out.
+
+        Secrets not given are taken from the keyring of ``account_id`` (editing an account).
+        """
+        cls = await self._backend_class(protocol_id)
+        clean, given = _validated(cls, settings, secrets or {}, require_secrets=False)
+        stored = {}
+        if account_id is not None:
+            for fld in cls.account_fields:
+                if fld.secret and fld.name not in given:
+                    value = await asyncio.to_thread(self.ctx.secrets.get, account_id, fld.name)
+                    if value is not None:
+                        stored[fld.name] = value
+        backend = cls(
+            _probe_context(
+                account_id or "probe", clean, {**stored, **given}, self.ctx.paths.cache_dir
+            )
+        )
+        try:
+            async with asyncio.timeout(self.ctx.connect_timeout):
+                result = await backend.connect()
+        except TimeoutError:
+            return Outcome(Failure(FailureKind.NETWORK, "The server did not answer in time.", True))
+        except Exception as exc:
+            _log.exception("backend crashed while testing a connection")
+            return Outcome(Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+        finally:
+            with contextlib.suppress(Exception):
+                await backend.disconnect()
+        return Outcome(result.failure)
+
     async def reconnect(self, account_id: AccountId) -> None:
         session = self._session(account_id)
         if session.account.enabled:
@@ -285,6 +351,7 @@ class Core:
 
     async def set_preference(self, key: str, value: Any) -> None:
         await self._save(self.config.with_preference(key, value))
+        self.bus.publish(ev.PreferencesChanged(dict(self.config.preferences)))
         if key == PREF_ONLY_CONTACTS:
             for session in self.sessions.values():
                 session.set_privacy(self._privacy())
@@ -307,6 +374,96 @@ class Core:
         """A page of stored history, oldest first (the newest page when ``before`` is None)."""
         session = self._session(conv.account_id)
         return await self.worker.run(session.store.page, conv.native_id, before, limit)
+
+    async def fetch_newer(self, conv: ConversationId, after: Cursor, limit: int = 50) -> Page:
+        """Stored messages after ``after``, oldest first (``Page.before`` continues forward)."""
+        session = self._session(conv.account_id)
+        return await self.worker.run(session.store.page_after, conv.native_id, after, limit)
+
+    async def fetch_context(self, message: MessageId, around: int = 25) -> ContextPage:
+        """The stored messages around ``message`` (opening a search hit in context)."""
+        session = self._session(message.account_id)
+        store = session.store
+
+        def run() -> ContextPage:
+            target = store.message_by_local_id(message.native_id)
+            if target is None:
+                raise CommandError("That message is no longer stored.")
+            native = target.conversation_id.native_id
+            older = store.page(native, target.cursor, around)
+            newer = store.page_after(native, target.cursor, around)
+            return ContextPage(
+                (*older.messages, target, *newer.messages), message, older.before, newer.before
+            )
+
+        return await self.worker.run(run)
+
+    async def conversation_details(self, conv: ConversationId) -> ConversationDetails:
+        session = self._session(conv.account_id)
+        conversation = await self.worker.run(session.store.conversation, conv.native_id)
+        if conversation is None:
+            raise CommandError("No such conversation.")
+        members = await self.worker.run(session.store.members, conv.native_id)
+        marker = await self.worker.run(session.store.read_marker, conv.native_id)
+        backend = session.backend
+        return ConversationDetails(
+            conversation=conversation,
+            capabilities=session.capabilities(conv),
+            members=tuple(members),
+            own_id=(backend.own_id if backend else "") or session.account.display_name,
+            read_marker=marker,
+            connected=backend is not None,
+        )
+
+    async def set_notify(self, conv: ConversationId, level: NotifyLevel) -> Conversation:
+        """When this conversation may notify (and be announced): all, mentions, none."""
+        session = self._session(conv.account_id)
+
+        def run() -> Conversation:
+            with session.store.transaction():
+                return session.store.update_conversation(conv.native_id, notify=level)
+
+        updated = await self.worker.run(run)
+        self.bus.publish(ev.ConversationsChanged((updated,)))
+        return updated
+
+    async def run_command(self, conv: ConversationId, name: str, args: str) -> Outcome:
+        """A slash command the service itself understands (see ``SupportsCommands``)."""
+        session = self._session(conv.account_id)
+        backend = self._capable(session, SupportsCommands)
+        if isinstance(backend, Outcome):
+            return backend
+        if name.lower() not in backend.command_names():
+            return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
+        outcome = await backend.run_command(conv, name.lower(), args)
+        await session.flushed()
+        return outcome
+
+    async def command_names(self, conv: ConversationId) -> tuple[str, ...]:
+        session = self._session(conv.account_id)
+        backend = as_capable(session.backend, SupportsCommands)
+        return backend.command_names() if backend is not None else ()
+
+    async def download(self, message: MessageId, index: int, destination: Path) -> Outcome:
+        """Fetch attachment ``index`` of a message into ``destination``; progress as events."""
+        session = self._session(message.account_id)
+        msg = await self.worker.run(session.store.message_by_local_id, message.native_id)
+        if msg is None or not 0 <= index < len(msg.attachments):
+            raise CommandError("No such attachment.")
+        backend = self._capable(session, SupportsFiles)
+        if isinstance(backend, Outcome):
+            return backend
+        attachment = msg.attachments[index]
+        task = f"download:{message.native_id}:{index}"
+        name = attachment.filename or destination.name
+
+        def progress(done: int, total: int) -> None:
+            self.bus.publish(
+                ev.ProgressChanged(message.account_id, task, name, done, total or attachment.size)
+            )
+
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        return await backend.download(attachment.url, destination, progress)
 
     async def fetch_remote_history(self, conv: ConversationId, limit: int = 50) -> Outcome:
         """Ask the service for messages older than the oldest stored; they arrive as events."""
@@ -607,24 +764,56 @@ class Core:
         return total
 
     async def export_account(self, account_id: AccountId, path: Path) -> int:
-        """Write the account's history to a JSON Lines file; returns the number of messages."""
+        """Write the account's history to ``path``: JSON Lines, or readable HTML for ``.html``.
+
+        Returns the number of messages written. JSON Lines can be imported again.
+        """
         session = self._session(account_id)
         account = session.account
-        loop = asyncio.get_running_loop()
+        progress = self._progress_reporter(account_id, "export", "Exporting")
 
-        def progress(done: int) -> None:
-            self.bus.publish(ev.ProgressChanged(account_id, "export", "Exporting", done, None))
-
-        def run() -> int:
-            tmp = path.with_name(path.name + ".part")
-            with tmp.open("w", encoding="utf-8") as out:
-                count = archive.export_account(
-                    session.store, account, out, _threadsafe(progress, loop)
+        def write(out: TextIO) -> int:
+            if _is_html(path):
+                convs = session.store.conversations()
+                return html_export.write_html(
+                    out,
+                    account.display_name,
+                    ((c, session.store.iter_messages(conversation=c.id.native_id)) for c in convs),
                 )
-            tmp.replace(path)
+            return archive.export_account(session.store, account, out, progress)
+
+        return await self.worker.run(_write_atomically, path, write)
+
+    async def export_conversation(self, conv: ConversationId, path: Path) -> int:
+        """One conversation's history, as JSON Lines or (for ``.html``) readable HTML."""
+        session = self._session(conv.account_id)
+        store = session.store
+
+        def write(out: TextIO) -> int:
+            conversation = store.conversation(conv.native_id)
+            if conversation is None:
+                raise CommandError("No such conversation.")
+            messages = store.iter_messages(conversation=conv.native_id)
+            if _is_html(path):
+                return html_export.write_html(out, conversation.name, [(conversation, messages)])
+            count = 0
+            for msg in messages:
+                out.write(archive.message_json(msg) + "\n")
+                count += 1
             return count
 
-        return await self.worker.run(run)
+        return await self.worker.run(_write_atomically, path, write)
+
+    def _progress_reporter(
+        self, account_id: AccountId, task: str, label: str
+    ) -> Callable[[int], None]:
+        """A callback for worker-thread code that publishes progress on the core loop."""
+        loop = asyncio.get_running_loop()
+
+        def publish(done: int) -> None:
+            self.bus.publish(ev.ProgressChanged(account_id, task, label, done, None))
+
+        return _threadsafe(publish, loop)
 
     async def import_account(self, path: Path) -> Account:
         """Create a (disabled) account from an export; sign-in secrets must be entered again."""
@@ -793,6 +982,65 @@ def _threadsafe(
         loop.call_soon_threadsafe(fn, value)
 
     return call
+
+
+def _is_html(path: Path) -> bool:
+    return path.suffix.lower() in (".html", ".htm")
+
+
+def _write_atomically(path: Path, write: Callable[[TextIO], int]) -> int:
+    """Write through a temporary file, so a failed export never leaves half a file behind."""
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8") as out:
+            count = write(out)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _probe_context(
+    account_id: str,
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    cache: Path,
+) -> BackendContext:
+    """A throwaway backend context for "test connection": nothing is stored or published."""
+
+    class _Secrets:
+        async def get(self, key: str) -> str | None:
+            return secrets.get(key)
+
+        async def set(self, key: str, value: str) -> None:
+            return None
+
+        async def delete(self, key: str) -> None:
+            return None
+
+    class _State:
+        async def get(self, key: str) -> str | None:
+            return None
+
+        async def set(self, key: str, value: str | None) -> None:
+            return None
+
+    def drop(fact: f.Fact) -> None:
+        return None
+
+    folder = cache / "probe"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return BackendContext(
+        account_id=account_id,
+        settings=dict(settings),
+        secrets=_Secrets(),
+        state=_State(),
+        report=drop,
+        report_threadsafe=drop,
+        logger=account_logger("chinwag.probe", account_id),
+        data_dir=folder,
+    )
 
 
 def _delete_store_files(path: Path) -> None:

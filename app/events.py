@@ -7,6 +7,7 @@ re-derive unread counts or delivery states itself.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.models import (
@@ -134,6 +135,13 @@ class Notice(Event):
     text: str
     account_id: AccountId | None = None
     level: str = "info"  # info | warning | error
+
+
+@dataclass(frozen=True, slots=True)
+class PreferencesChanged(Event):
+    """All app preferences (small; sent whole at start and on every change)."""
+
+    preferences: Mapping[str, object]
 
 
 @dataclass(frozen=True, slots=True)

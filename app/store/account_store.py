@@ -150,11 +150,15 @@ class AccountStore:
         existing = self.conversation(native_id)
         if existing is not None:
             return existing, False
+        # Busy rooms would be unbearable otherwise: groups notify on mentions unless changed.
+        notify = NotifyLevel.MENTIONS if kind is ConversationKind.GROUP else NotifyLevel.ALL
         cur = self._conn.execute(
-            "INSERT INTO conversations (native_id, kind, title) VALUES (?, ?, ?)",
-            (native_id, kind.value, title),
+            "INSERT INTO conversations (native_id, kind, title, notify) VALUES (?, ?, ?, ?)",
+            (native_id, kind.value, title, notify.value),
         )
-        conv = Conversation(ConversationId(self.account_id, native_id), kind, title=title)
+        conv = Conversation(
+            ConversationId(self.account_id, native_id), kind, title=title, notify=notify
+        )
         assert cur.lastrowid is not None
         self._cache_conversation(cur.lastrowid, conv)
         return conv, True
@@ -389,6 +393,23 @@ class AccountStore:
         more = found[0].cursor if len(found) == limit and found else None
         return Page(tuple(found), more)
 
+    def page_after(self, native_id: str, after: Cursor, limit: int = 50) -> Page:
+        """Up to ``limit`` messages newer than ``after``, oldest first.
+
+        ``Page.before`` is the cursor of the newest message returned when more may follow (None
+        when the newest stored message is included), so a view can keep paging forward.
+        """
+        row = self._row_by_native.get(native_id)
+        if row is None:
+            return Page((), None)
+        found = self._query_messages(
+            f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) > (?, ?)"
+            " ORDER BY ts, seq LIMIT ?",
+            (row, after.timestamp_ms, after.seq, limit),
+        )
+        more = found[-1].cursor if len(found) == limit else None
+        return Page(tuple(found), more)
+
     def message_by_local_id(self, local_id: str) -> Message | None:
         found = self._query_messages(
             f"SELECT {_MSG_COLUMNS} FROM messages WHERE local_id=?", (local_id,)
@@ -453,13 +474,22 @@ class AccountStore:
         except sqlite3.OperationalError:
             return []  # a query FTS5 still rejects is "no results", not a crash
 
-    def iter_messages(self, batch: int = 1000) -> Iterator[Message]:
-        """Every message in storage order, streamed (for export)."""
+    def iter_messages(
+        self, batch: int = 1000, conversation: str | None = None
+    ) -> Iterator[Message]:
+        """Every message (of one conversation, if given) in storage order, streamed (export)."""
         last = 0
+        where = ""
+        extra: tuple[Any, ...] = ()
+        if conversation is not None:
+            row = self._row_by_native.get(conversation)
+            if row is None:
+                return
+            where, extra = " AND conversation=?", (row,)
         while True:
             found = self._query_messages(
-                f"SELECT {_MSG_COLUMNS} FROM messages WHERE seq > ? ORDER BY seq LIMIT ?",
-                (last, batch),
+                f"SELECT {_MSG_COLUMNS} FROM messages WHERE seq > ?{where} ORDER BY seq LIMIT ?",
+                (last, *extra, batch),
             )
             if not found:
                 return

@@ -97,7 +97,7 @@ def export_account(
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     count = 0
     for msg in store.iter_messages():
-        out.write(json.dumps(_message_record(msg), ensure_ascii=False) + "\n")
+        out.write(message_json(msg) + "\n")
         count += 1
         if progress is not None and count % 10_000 == 0:
             progress(count)
@@ -200,6 +200,11 @@ def _contact(account_id: str, r: dict[str, Any]) -> Contact:
         subscription=str(r.get("subscription", "")),
         blocked=bool(r.get("blocked", False)),
     )
+
+
+def message_json(m: Message) -> str:
+    """One message as the JSON of an export line."""
+    return json.dumps(_message_record(m), ensure_ascii=False)
 
 
 def _message_record(m: Message) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from app.backend import (
     OutgoingMessage,
     SendResult,
     SupportsBlocking,
+    SupportsCommands,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -74,6 +75,7 @@ class FakeServer:
     archive: dict[str, list[f.MessageReceived]] = field(default_factory=dict)
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
     connects: int = 0
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -153,6 +155,7 @@ class FakeBackend(
     SupportsReactions,
     SupportsRetraction,
     SupportsBlocking,
+    SupportsCommands,
 ):
     """The plugin side of the fake service."""
 
@@ -209,6 +212,10 @@ class FakeBackend(
             | Capability.REACTIONS
             | Capability.RETRACTIONS
             | Capability.BLOCKING
+            | Capability.COMMANDS
+            | Capability.TOPIC
+            | Capability.INVITE
+            | Capability.KICK
         )
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
@@ -289,8 +296,34 @@ class FakeBackend(
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
         size = path.stat().st_size
+        self.server.files[f"https://files.fake.local/{path.name}"] = path.read_bytes()
         progress(size, size)
         return Outcome(value=f"https://files.fake.local/{path.name}")
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        data = self.server.files.get(url)
+        if data is None:
+            return Outcome(Failure(FailureKind.REJECTED, "No such file on the server."))
+        half = len(data) // 2
+        progress(half, len(data))
+        destination.write_bytes(data)
+        progress(len(data), len(data))
+        return Outcome(value=str(destination))
+
+    def command_names(self) -> tuple[str, ...]:
+        return ("shout",)
+
+    async def run_command(self, conv: ConversationId | None, name: str, args: str) -> Outcome:
+        self.server.calls.append(("command", (name, args)))
+        if conv is not None:
+            self.ctx.report(
+                f.MessageReceived(
+                    conv.native_id, "server", args.upper(), remote_id=self.server.next_remote_id()
+                )
+            )
+        return Outcome()
 
     async def edit_message(
         self, conv: ConversationId, target_remote_id: str, msg: OutgoingMessage

@@ -11,7 +11,7 @@ import pytest
 
 from app import events as ev
 from app import facts as f
-from app.backend import Failure, FailureKind
+from app.backend import Capability, Failure, FailureKind
 from app.core import CommandError, Core
 from app.models import (
     ConnectionState,
@@ -20,6 +20,7 @@ from app.models import (
     ConversationId,
     ConversationKind,
     DeliveryState,
+    NotifyLevel,
     Presence,
     PresenceState,
     utc_now,
@@ -570,3 +571,94 @@ async def test_commands_on_a_disconnected_account_fail_politely(core: Core) -> N
         await core.send_message(ConversationId(account_id, "nobody"), "hi")
     with pytest.raises(CommandError, match="empty"):
         await core.send_message(ConversationId(account_id, "nobody"), "   ")
+
+
+async def test_test_connection_saves_nothing(core: Core, profile: Path) -> None:
+    ok = await core.test_connection("fake", {"user": "alice"}, {"password": "wonderland"})
+    assert ok.ok
+    bad = await core.test_connection("fake", {"user": "alice"}, {"password": "nope"})
+    assert bad.failure is not None and bad.failure.kind is FailureKind.AUTH
+    assert core.accounts() == []
+    assert not (profile / "data" / "accounts").exists() or not any(
+        (profile / "data" / "accounts").iterdir()
+    )
+
+
+async def test_test_connection_of_an_existing_account_uses_its_stored_password(
+    core: Core,
+) -> None:
+    account_id = await add_alice(core)
+    outcome = await core.test_connection("fake", {"user": "alice"}, {}, account_id=account_id)
+    assert outcome.ok
+
+
+async def test_context_and_forward_paging(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    for i in range(100):
+        fake_server.deliver("alice", "bob", f"word{i}", timestamp=start + timedelta(minutes=i))
+    await settle(core)
+    hit = (await core.search("word40"))[0]
+    context = await core.fetch_context(hit.id, around=10)
+    assert [m.body for m in context.messages] == [f"word{i}" for i in range(30, 51)]
+    assert context.before is not None and context.after is not None
+    newer = await core.fetch_newer(hit.conversation_id, context.after, 100)
+    assert [m.body for m in newer.messages] == [f"word{i}" for i in range(51, 100)]
+    assert newer.before is None  # reached the newest
+
+
+async def test_notify_levels_default_by_kind_and_can_change(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "hi")
+    fake_server.deliver("alice", "#room", "hi all", sender="x", kind=ConversationKind.GROUP)
+    await settle(core)
+    levels = {c.id.native_id: c.notify for c in await core.conversations(account_id)}
+    assert levels == {"bob": NotifyLevel.ALL, "#room": NotifyLevel.MENTIONS}
+    changed = await core.set_notify(ConversationId(account_id, "#room"), NotifyLevel.NONE)
+    assert changed.notify is NotifyLevel.NONE
+
+
+async def test_exports_of_a_conversation(
+    core: Core, fake_server: FakeServer, tmp_path: Path
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "<script>x</script> & friends")
+    fake_server.deliver("alice", "carol", "other")
+    await settle(core)
+    conv = ConversationId(account_id, "bob")
+    assert await core.export_conversation(conv, tmp_path / "bob.html") == 1
+    page = (tmp_path / "bob.html").read_text()
+    assert "&lt;script&gt;x&lt;/script&gt; &amp; friends" in page and "<script>" not in page
+    assert await core.export_conversation(conv, tmp_path / "bob.jsonl") == 1
+    assert json.loads((tmp_path / "bob.jsonl").read_text())["body"].endswith("& friends")
+    assert await core.export_account(account_id, tmp_path / "all.html") == 2
+    assert not list(tmp_path.glob("*.part"))
+
+
+async def test_backend_commands_details_and_downloads(
+    core: Core, fake_server: FakeServer, tmp_path: Path
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    assert await core.command_names(conv.id) == ("shout",)
+    assert (await core.run_command(conv.id, "SHOUT", "hello")).ok
+    unknown = await core.run_command(conv.id, "nope", "")
+    assert unknown.failure is not None and "Unknown command /nope" in unknown.failure.message
+    details = await core.conversation_details(conv.id)
+    assert details.connected and details.own_id == "alice"
+    assert details.capabilities & Capability.EDITS
+    photo = tmp_path / "p.png"
+    photo.write_bytes(b"\x89PNG" + b"1" * 50)
+    await core.send_file(conv.id, photo)
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    await settle(core)
+    sent = (await core.fetch_page(conv.id)).messages[-1]
+    target = tmp_path / "downloads" / "p.png"
+    assert (await core.download(sent.id, 0, target)).ok
+    assert target.read_bytes() == photo.read_bytes()
