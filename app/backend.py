@@ -35,6 +35,13 @@ M = TypeVar("M")
 API_VERSION = 1
 """Bumped when the interface changes incompatibly; the registry rejects other versions."""
 
+TRUSTED_FINGERPRINT_FIELD = "trusted_fingerprint"
+"""Name of the account field holding a pinned certificate fingerprint ("AA:BB:…", SHA-256).
+
+A backend that supports pinning declares a field with this name; when a connection fails with
+``FailureKind.TLS`` and the fingerprint in ``Failure.detail``, the account dialog offers to trust it
+by filling this field."""
+
 
 class Capability(enum.Flag):
     """What a service (or one conversation of it) can do. The UI hides or greys out the rest."""

@@ -148,6 +148,7 @@ class Core:
         self.config = AppConfig()
         self.sessions: dict[AccountId, AccountSession] = {}
         self._started = False
+        self._config_lock = asyncio.Lock()
 
     # -- lifecycle -------------------------------------------------------------------------
 
@@ -542,7 +543,7 @@ class Core:
     async def retry_message(self, message: MessageId) -> None:
         session = self._session(message.account_id)
         self._publish_all(await self.worker.run(session.dispatcher.requeue, message.native_id))
-        session.outbox.wake()
+        session.outbox.forget(message.native_id)
 
     async def set_typing(self, conv: ConversationId, typing: bool) -> None:
         session = self._session(conv.account_id)
@@ -907,8 +908,14 @@ class Core:
         return PrivacyPolicy(only_contacts=bool(self.preference(PREF_ONLY_CONTACTS, False)))
 
     async def _save(self, config: AppConfig) -> None:
-        await asyncio.to_thread(self._config_file.save, config)
+        """Adopt ``config`` at once (the next command builds on it), then write the newest one.
+
+        Commands run concurrently on the loop: without this, two changes in flight would each
+        start from the old config and the second write would undo the first.
+        """
         self.config = config
+        async with self._config_lock:
+            await asyncio.to_thread(self._config_file.save, self.config)
 
     async def _backend_class(self, protocol_id: str) -> type[Backend]:
         cls = await asyncio.to_thread(self.ctx.registry.get, protocol_id)

@@ -129,8 +129,14 @@ class OutboxSender:
                 await asyncio.sleep(failure.retry_after or 1.0)
                 self.wake()
             return False
+        self._sent_this_connection.discard(entry.local_id)  # a retry must be able to send it
         await self._publish(self.dispatcher.send_failed, entry.local_id, failure.message)
         return True
+
+    def forget(self, local_id: str) -> None:
+        """The user asked to send this message again: it is no longer "already handed over"."""
+        self._sent_this_connection.discard(local_id)
+        self.wake()
 
     async def _publish(self, fn: Callable[..., list[ev.Event]], *args: object) -> None:
         for event in await self.worker.run(fn, *args):

@@ -19,12 +19,19 @@ from app.runtime import CoreThread
 from app.secrets import KeyringSecrets
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
+from ui.notifications import default_notifier
 
 I18N_DIR = Path(__file__).parent / "i18n"
 
 
 def install_translations(app: QApplication) -> None:
+    """English plural forms first, then the user's language (searched first, as installed last)."""
+    english = QTranslator(app)
+    if english.load("chinwag_en", str(I18N_DIR)):
+        app.installTranslator(english)
     locale = QLocale()
+    if locale.language() in (QLocale.Language.English, QLocale.Language.C):
+        return
     for name, directory in (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("chinwag", str(I18N_DIR)),
@@ -57,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     )
     runner.start()
     bridge = CoreBridge(runner)
-    window = MainWindow(bridge)
+    window = MainWindow(bridge, default_notifier())
     window.show()
     QTimer.singleShot(0, bridge.start)  # the window paints before any store is opened
 

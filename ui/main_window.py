@@ -1,19 +1,29 @@
-"""The main window: sidebar (accounts and conversations), message view, composer.
+"""The main window: sidebar (accounts and their conversations), the open conversation, menus.
 
 A thin layer: it shows what the core's events say and turns user intent into core commands through
 the bridge. It starts painted and usable before the core has opened a single store; a "loading"
 page gives way to the first-run page (no accounts) or the chat page.
+
+Everything is reachable from the keyboard: the menus (with mnemonics) hold every action, Ctrl+K
+jumps to a conversation, F6 / Shift+F6 move between the regions, Alt+Up/Down between
+conversations and Alt+Shift+Up/Down between unread ones.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
-    QPushButton,
+    QMessageBox,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -21,36 +31,46 @@ from PySide6.QtWidgets import (
 )
 
 from app import events as ev
-from app.models import Conversation, ConversationId
+from app.backend import Outcome
+from app.models import Account, ConversationId, Message, Presence, PresenceState
 from ui.bridge import CoreBridge
+from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
-from ui.models.message_model import MessageListModel
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.quick_switcher import QuickSwitcher
+from ui.dialogs.search_dialog import SearchDialog
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.models.sidebar_model import SidebarModel
-from ui.widgets.composer import Composer
+from ui.notifications import Announcer, NotificationCenter, Notifier
+from ui.preferences import TEXT_SCALE, THEME, Preferences
+from ui.theme import ThemeManager
 from ui.widgets.first_run import FirstRunPage
-from ui.widgets.message_view import MessageView
 from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
 
 
 class MainWindow(QMainWindow):
     PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT = range(3)
 
-    def __init__(self, bridge: CoreBridge) -> None:
+    def __init__(self, bridge: CoreBridge, notifier: Notifier | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Chinwag"))
         self.bridge = bridge
+        self.core = bridge.core
         self._started = False
         self._account_count = 0
-        self._open: ConversationId | None = None
         self.account_dialog: AccountDialog | None = None
+        self.last_dialog: Any = None  # the most recent dialog (tests drive it)
 
+        self.preferences = Preferences(self)
         self.sidebar_model = SidebarModel(self)
-        self.message_model = MessageListModel(bridge, self)
+        bridge.events.connect(self.preferences.handle_events)
         bridge.events.connect(self.sidebar_model.handle_events)
-        bridge.events.connect(self.message_model.handle_events)
-        bridge.events.connect(self._handle_events)
+        app = QApplication.instance()
+        self.theme = ThemeManager(app) if isinstance(app, QApplication) else None
+        self.preferences.changed.connect(self._preferences_changed)
 
         self.notices = NoticeBar()
         self.pages = QStackedWidget()
@@ -73,116 +93,446 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notices)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
-        self._build_menu()
 
-        self._mark_read_timer = QTimer(self)
-        self._mark_read_timer.setSingleShot(True)
-        self._mark_read_timer.setInterval(300)
-        self._mark_read_timer.timeout.connect(self._mark_open_read)
+        self.announcer = Announcer(self.pane.view)
+        self.notifications = NotificationCenter(
+            self, self.sidebar_model, self.preferences, notifier, self.announcer
+        )
+        self.notifications.activated.connect(self._raise)
+        bridge.events.connect(self.notifications.handle_events)
+        bridge.events.connect(self._handle_events)
+        self._build_menus()
+        self._build_shortcuts()
         self._update_title()
-        self.resize(960, 640)
+        self.resize(1040, 680)
 
     # -- construction ----------------------------------------------------------------------
 
     def _build_chat_page(self) -> QWidget:
         self.sidebar = Sidebar(self.sidebar_model)
         self.sidebar.conversationActivated.connect(self.open_conversation)
-        sidebar_label = QLabel(self.tr("&Conversations"))
-        sidebar_label.setBuddy(self.sidebar)
+        self.sidebar.enterPressed.connect(self._go_read)
+        self.requests = RequestsPanel()
+        self.requests.answered.connect(self._answer_request)
         left = QWidget()
+        left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(6, 6, 0, 6)
-        left_layout.addWidget(sidebar_label)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.requests)
         left_layout.addWidget(self.sidebar, 1)
-
-        self.header = QLabel(self.tr("No conversation open"))
-        self.header.setObjectName("conversationHeader")
-        self.header.setAccessibleName(self.tr("Conversation"))
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.header.font()
-        font.setBold(True)
-        self.header.setFont(font)
-        self.message_view = MessageView(self.message_model)
-        self.loading_label = QLabel(self.tr("Loading older messages…"))
-        self.loading_label.setObjectName("historyLoading")
-        self.loading_label.setAccessibleName(self.tr("Loading older messages"))
-        self.loading_label.hide()
-        self.message_model.loadingChanged.connect(self.loading_label.setVisible)
-        self.composer = Composer()
-        self.composer.submitted.connect(self.send)
-        self.composer.escapePressed.connect(self.message_view.setFocus)
-        self.send_button = QPushButton(self.tr("&Send"))
-        self.send_button.setObjectName("sendButton")
-        self.send_button.setAccessibleName(self.tr("Send message"))
-        self.send_button.clicked.connect(self.composer.submit)
-        composer_row = QHBoxLayout()
-        composer_row.addWidget(self.composer, 1)
-        composer_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignBottom)
-        self._set_composer_enabled(False)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 6, 6, 6)
-        right_layout.addWidget(self.header)
-        right_layout.addWidget(self.loading_label)
-        right_layout.addWidget(self.message_view, 1)
-        right_layout.addLayout(composer_row)
-
+        self.pane = ConversationPane(self.bridge, self.sidebar_model, self.preferences)
+        self.pane.notice.connect(self.notices.show_notice)
+        self.pane.openRequested.connect(self.show_conversation)
+        self.pane.searchRequested.connect(self.search_in)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("chatSplitter")
         splitter.setAccessibleName(self.tr("Chat"))
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 680])
-        QWidget.setTabOrder(self.sidebar, self.message_view)
-        QWidget.setTabOrder(self.message_view, self.composer)
-        QWidget.setTabOrder(self.composer, self.send_button)
+        splitter.setSizes([290, 750])
+        QWidget.setTabOrder(self.sidebar.filter, self.sidebar.tree)
+        QWidget.setTabOrder(self.sidebar.tree, self.pane.view)
+        QWidget.setTabOrder(self.pane.view, self.pane.composer_area.composer)
         return splitter
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu(self.tr("&Chinwag"))
-        add = QAction(self.tr("&Add account…"), self)
-        add.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N))
-        add.triggered.connect(self.add_account)
-        menu.addAction(add)
-        menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
-        menu.addAction(quit_action)
-        self.add_account_action = add
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
 
-    # -- user intent -----------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        main = bar.addMenu(self.tr("&Chinwag"))
+        self.add_account_action = self._action(
+            main, self.tr("&Add account…"), self.add_account, "Ctrl+N"
+        )
+        self._action(main, self.tr("&Settings…"), self.open_settings, "Ctrl+,")
+        main.addSeparator()
+        self._action(main, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        accounts = bar.addMenu(self.tr("&Accounts"))
+        self._action(accounts, self.tr("&Edit account…"), self.edit_account)
+        self._action(accounts, self.tr("Enable or &disable account"), self.toggle_account)
+        self._action(accounts, self.tr("&Reconnect"), self.reconnect_account)
+        self._action(accounts, self.tr("Re&move account…"), self.remove_account)
+        accounts.addSeparator()
+        status = accounts.addMenu(self.tr("My &status"))
+        for state, label in (
+            (PresenceState.AVAILABLE, self.tr("&Available")),
+            (PresenceState.AWAY, self.tr("A&way")),
+            (PresenceState.EXTENDED_AWAY, self.tr("Away for a &while")),
+            (PresenceState.DO_NOT_DISTURB, self.tr("&Do not disturb")),
+        ):
+            self._action(status, label, lambda _=False, s=state: self.set_presence(s))
+        self._action(status, self.tr("Status &message…"), self.set_status_message)
+        self.presence_all = QAction(self.tr("Apply to &all accounts"), self)
+        self.presence_all.setCheckable(True)
+        self.presence_all.setChecked(True)
+        status.addSeparator()
+        status.addAction(self.presence_all)
+        accounts.addSeparator()
+        self._action(accounts, self.tr("E&xport account history…"), self.export_account)
+        self._action(accounts, self.tr("&Import history…"), self.import_history)
+        self._action(accounts, self.tr("Delete &old history…"), self.prune_history)
+
+        convs = bar.addMenu(self.tr("C&onversations"))
+        self._action(convs, self.tr("&Go to conversation…"), self.quick_switch, "Ctrl+K")
+        self._action(
+            convs, self.tr("&Start a conversation…"), self.start_conversation, "Ctrl+Shift+N"
+        )
+        self._action(convs, self.tr("&Join a room…"), self.join_room, "Ctrl+J")
+        self._action(convs, self.tr("Add a &contact…"), self.add_contact)
+        convs.addSeparator()
+        self._action(convs, self.tr("&Find in conversation…"), self.search_here, "Ctrl+F")
+        self._action(convs, self.tr("Search &everywhere…"), self.search_everywhere, "Ctrl+Shift+F")
+        convs.addSeparator()
+        self._action(convs, self.tr("&Previous conversation"), lambda: self.step(-1), "Alt+Up")
+        self._action(convs, self.tr("&Next conversation"), lambda: self.step(1), "Alt+Down")
+        self._action(
+            convs, self.tr("Previous &unread"), lambda: self.step(-1, True), "Alt+Shift+Up"
+        )
+        self._action(convs, self.tr("Next u&nread"), lambda: self.step(1, True), "Alt+Shift+Down")
+
+        view = bar.addMenu(self.tr("&View"))
+        self._action(view, self.tr("Next &region"), lambda: self.cycle_region(1), "F6")
+        self._action(view, self.tr("Previous r&egion"), lambda: self.cycle_region(-1), "Shift+F6")
+        self._action(view, self.tr("Jump to &latest"), self.pane.jump_to_latest, "Ctrl+End")
+
+    def _build_shortcuts(self) -> None:
+        focus_composer = QShortcut(QKeySequence("Ctrl+L"), self)
+        focus_composer.activated.connect(self.pane.composer_area.composer.setFocus)
+
+    # -- regions and moving around ---------------------------------------------------------
+
+    def regions(self) -> list[QWidget]:
+        regions: list[QWidget] = [
+            self.sidebar.tree,
+            self.pane.view,
+            self.pane.composer_area.composer,
+        ]
+        if self.pane.members.isVisible():
+            regions.append(self.pane.members.list)
+        if self.requests.isVisible():
+            regions.insert(0, self.requests)
+        return regions
+
+    def cycle_region(self, delta: int) -> None:
+        regions = [r for r in self.regions() if r.isVisible() and r.isEnabled()]
+        if not regions:
+            return
+        focus = QApplication.focusWidget()
+        current = next(
+            (
+                i
+                for i, r in enumerate(regions)
+                if focus is not None and (focus is r or r.isAncestorOf(focus))
+            ),
+            -1,
+        )
+        target = regions[(current + delta) % len(regions)]
+        if target is self.requests:
+            target.focusNextChild()
+            buttons = target.findChildren(QWidget)
+            focusable = [b for b in buttons if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
+            (focusable[0] if focusable else target).setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def step(self, delta: int, unread_only: bool = False) -> None:
+        self.sidebar.step(delta, unread_only)
+
+    @Slot()
+    def _go_read(self) -> None:
+        if self.sidebar.current_conversation() is not None:
+            self.pane.view.setFocus()
+            last = self.pane.model.rowCount() - 1
+            if last >= 0:
+                self.pane.view.setCurrentIndex(self.pane.model.index(last))
+
+    # -- conversations -----------------------------------------------------------------------
+
+    @Slot(object)
+    def open_conversation(self, conv_id: ConversationId) -> None:
+        if conv_id == self.pane.conversation:
+            return
+        self.pane.open(conv_id)
+        self.notifications.open_conversation = conv_id
+
+    @Slot(object)
+    def show_conversation(self, conv_id: ConversationId, at: Message | None = None) -> None:
+        """Select a conversation in the sidebar (it may be new) and open it."""
+        self.sidebar.select_conversation(conv_id)
+        if at is not None or self.pane.conversation != conv_id:
+            self.pane.open(conv_id, at.id if at is not None else None)
+            self.notifications.open_conversation = conv_id
+
+    @Slot()
+    def quick_switch(self) -> None:
+        dialog = QuickSwitcher(self.sidebar_model, self)
+        dialog.accepted.connect(lambda: self._switched(dialog))
+        self._show_dialog(dialog)
+
+    def _switched(self, dialog: QuickSwitcher) -> None:
+        if dialog.chosen is not None:
+            self.show_conversation(dialog.chosen)
+            self.pane.composer_area.composer.setFocus()
+
+    @Slot()
+    def search_here(self) -> None:
+        if self.pane.conversation is not None:
+            self.search_in(self.pane.conversation)
+        else:
+            self.search_everywhere()
+
+    @Slot()
+    def search_everywhere(self) -> None:
+        self.search_in(None)
+
+    @Slot(object)
+    def search_in(self, conversation: ConversationId | None) -> None:
+        dialog = SearchDialog(self.bridge, self.sidebar_model, self, conversation)
+        dialog.accepted.connect(lambda: self._search_chosen(dialog))
+        self._show_dialog(dialog)
+
+    def _search_chosen(self, dialog: SearchDialog) -> None:
+        msg = dialog.chosen
+        if msg is not None:
+            self.show_conversation(msg.conversation_id, at=msg)
+            self.pane.view.setFocus()
+
+    @Slot()
+    def start_conversation(self) -> None:
+        dialog = self._form(
+            self.tr("Start a conversation"), [("who", self.tr("Address or nick"), True)]
+        )
+        dialog.accepted.connect(
+            lambda: self.bridge.call(
+                self.core.open_direct(dialog.account_id(), dialog.value("who")),
+                self._direct_started,
+            )
+        )
+
+    def _direct_started(self, done: ev.RequestFinished) -> None:
+        if self._report(done):
+            self.show_conversation(done.result.id)  # type: ignore[attr-defined]
+            self.pane.composer_area.composer.setFocus()
+
+    @Slot()
+    def join_room(self) -> None:
+        dialog = self._form(
+            self.tr("Join a room"),
+            [
+                ("room", self.tr("Room address or channel"), True),
+                ("nick", self.tr("Nickname"), False),
+                ("password", self.tr("Password"), False),
+            ],
+        )
+        dialog.edits["password"].setEchoMode(dialog.edits["password"].EchoMode.Password)
+        dialog.accepted.connect(
+            lambda: self._call(
+                self.core.join(
+                    dialog.account_id(),
+                    dialog.value("room"),
+                    dialog.value("nick"),
+                    dialog.value("password"),
+                )
+            )
+        )
+
+    @Slot()
+    def add_contact(self) -> None:
+        dialog = self._form(
+            self.tr("Add a contact"),
+            [
+                ("who", self.tr("Address"), True),
+                ("name", self.tr("Name"), False),
+            ],
+        )
+        dialog.accepted.connect(
+            lambda: self._call(
+                self.core.add_contact(
+                    dialog.account_id(), dialog.value("who"), dialog.value("name")
+                ),
+                success=self.tr("Contact request sent."),
+            )
+        )
+
+    def _form(self, title: str, fields: list[tuple[str, str, bool]]) -> FormDialog:
+        accounts = [(a.id, a.display_name) for a in self.sidebar_model.accounts()]
+        dialog = FormDialog(title, fields, accounts, self)
+        current = self.sidebar.current_account()
+        if current is not None and dialog.account is not None:
+            dialog.account.setCurrentIndex(max(dialog.account.findData(current), 0))
+        self._show_dialog(dialog)
+        return dialog
+
+    @Slot(object, bool)
+    def _answer_request(self, request: Request, accept: bool) -> None:
+        if request.kind == "subscription":
+            self._call(self.core.answer_subscription(request.account_id, request.target, accept))
+        else:
+            conv = RequestsPanel.conversation_of(request)
+            self._call(self.core.answer_invite(conv, accept))
+
+    # -- accounts ------------------------------------------------------------------------------
+
+    def _current_account(self) -> Account | None:
+        account_id = self.sidebar.current_account()
+        accounts = self.sidebar_model.accounts()
+        if account_id is None and len(accounts) == 1:
+            return accounts[0]
+        return self.sidebar_model.account(account_id) if account_id else None
+
+    def _need_account(self) -> Account | None:
+        account = self._current_account()
+        if account is None:
+            self.notices.show_notice(self.tr("Select an account in the sidebar first."), "info")
+        return account
 
     @Slot()
     def add_account(self) -> None:
         dialog = AccountDialog(self.bridge, self)
         self.account_dialog = dialog
+        self._show_dialog(dialog)
+
+    def _show_dialog(self, dialog: QDialog) -> None:
+        """Open a window-modal dialog; when it closes, the keyboard focus comes back here."""
+        self.last_dialog = dialog
+        dialog.finished.connect(self._dialog_closed)
         dialog.open()
 
-    @Slot(object)
-    def open_conversation(self, conv_id: ConversationId) -> None:
-        self._open = conv_id
-        self.message_model.set_conversation(conv_id)
-        self._show_header(self.sidebar_model.conversation(conv_id))
-        self._set_composer_enabled(True)
-        self.bridge.call(self.bridge.core.mark_read(conv_id))
-
-    @Slot(str)
-    def send(self, text: str) -> None:
-        if self._open is None:
-            return
-        self.bridge.call(self.bridge.core.send_message(self._open, text), self._command_done)
-
-    def _command_done(self, done: ev.RequestFinished) -> None:
-        if not done.ok:
-            self.notices.show_notice(done.error or self.tr("That did not work."), "error")
+    @Slot()
+    def _dialog_closed(self) -> None:
+        self.activateWindow()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            if self.pages.currentIndex() == self.PAGE_CHAT:
+                target: QWidget = (
+                    self.pane.composer_area.composer
+                    if self.pane.conversation is not None
+                    else self.sidebar.tree
+                )
+                target.setFocus()
+            elif self.pages.currentIndex() == self.PAGE_FIRST_RUN:
+                self.first_run.setFocus()
 
     @Slot()
-    def _mark_open_read(self) -> None:
-        if self._open is not None:
-            self.bridge.call(self.bridge.core.mark_read(self._open))
+    def edit_account(self) -> None:
+        account = self._need_account()
+        if account is None:
+            return
+        dialog = AccountDialog(self.bridge, self, account)
+        self.account_dialog = dialog
+        self._show_dialog(dialog)
+
+    @Slot()
+    def toggle_account(self) -> None:
+        account = self._need_account()
+        if account is not None:
+            self._call(self.core.set_account_enabled(account.id, not account.enabled))
+
+    @Slot()
+    def reconnect_account(self) -> None:
+        account = self._need_account()
+        if account is not None:
+            self._call(self.core.reconnect(account.id))
+
+    @Slot()
+    def remove_account(self) -> None:
+        account = self._need_account()
+        if account is None:
+            return
+        box = QMessageBox(self)
+        box.setObjectName("removeAccountBox")
+        box.setWindowTitle(self.tr("Remove account"))
+        box.setText(
+            self.tr(
+                "Remove the account “{name}”? You will be signed out and its "
+                "password removed from the keyring."
+            ).format(name=account.display_name)
+        )
+        box.setInformativeText(self.tr("Keep its history on this computer?"))
+        keep = box.addButton(self.tr("Remove, &keep history"), QMessageBox.ButtonRole.AcceptRole)
+        delete = box.addButton(
+            self.tr("Remove and &delete history"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        self.last_dialog = box
+
+        def done() -> None:
+            clicked = box.clickedButton()
+            if clicked in (keep, delete):
+                self._call(self.core.remove_account(account.id, keep_history=clicked is keep))
+
+        box.finished.connect(done)
+        box.open()
+
+    def set_presence(self, state: PresenceState, status: str = "") -> None:
+        account = None if self.presence_all.isChecked() else self._need_account()
+        if account is None and not self.presence_all.isChecked():
+            return
+        self._call(self.core.set_presence(Presence(state, status), account.id if account else None))
+
+    @Slot()
+    def set_status_message(self) -> None:
+        text, ok = QInputDialog.getText(
+            self, self.tr("Status message"), self.tr("What should others see?")
+        )
+        if ok:
+            self.set_presence(PresenceState.AVAILABLE, text)
+
+    @Slot()
+    def export_account(self) -> None:
+        account = self._need_account()
+        if account is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export account history"),
+            f"{account.display_name}.jsonl",
+            self.tr("JSON Lines, can be imported again (*.jsonl);;Web page (*.html)"),
+        )
+        if path:
+            self._call(
+                self.core.export_account(account.id, Path(path)),
+                success=self.tr("History exported to {path}.").format(path=path),
+            )
+
+    @Slot()
+    def import_history(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import history"), "", self.tr("JSON Lines (*.jsonl)")
+        )
+        if path:
+            self._call(
+                self.core.import_account(Path(path)),
+                success=self.tr("History imported as a new, disabled account. Edit it to sign in."),
+            )
+
+    @Slot()
+    def prune_history(self) -> None:
+        days, ok = QInputDialog.getInt(
+            self,
+            self.tr("Delete old history"),
+            self.tr("Delete messages older than this many days (all accounts):"),
+            365,
+            0,
+            36500,
+        )
+        if ok:
+            self._call(
+                self.core.prune_history(days),
+                success_fn=lambda n: self.tr("%n old message(s) deleted.", "", int(n)),
+            )
+
+    @Slot()
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.bridge, self.preferences, self)
+        self._show_dialog(dialog)
 
     # -- events ----------------------------------------------------------------------------
 
@@ -195,13 +545,9 @@ class MainWindow(QMainWindow):
             elif isinstance(event, ev.AccountsChanged):
                 self._account_count = len(event.accounts)
                 self._choose_page()
-            elif isinstance(event, ev.ConversationsChanged):
-                self._conversations_changed(event.conversations)
             elif isinstance(event, ev.ConversationsRemoved):
-                if self._open in event.conversation_ids:
-                    self._open = None
-                    self._show_header(None)
-                    self._set_composer_enabled(False)
+                if self.pane.conversation in event.conversation_ids:
+                    self.pane.open(None)
             elif isinstance(event, ev.PluginProblem):
                 self.notices.show_notice(
                     self.tr("The plugin “{name}” could not be loaded: {reason}").format(
@@ -211,15 +557,36 @@ class MainWindow(QMainWindow):
                 )
             elif isinstance(event, ev.Notice):
                 self.notices.show_notice(event.text, event.level)
+            elif isinstance(event, (ev.SubscriptionRequested, ev.InviteReceived)):
+                account_id = (
+                    event.account_id
+                    if isinstance(event, ev.SubscriptionRequested)
+                    else event.conversation_id.account_id
+                )
+                self.requests.handle(event, self.sidebar_model.account_name(account_id))
+            elif isinstance(event, ev.ProgressChanged) and not event.task.startswith(
+                ("download:", "upload:")
+            ):
+                self._progress(event)
         self._update_title()
 
-    def _conversations_changed(self, conversations: tuple[Conversation, ...]) -> None:
-        for conv in conversations:
-            if conv.id != self._open:
-                continue
-            self._show_header(conv)
-            if conv.unread_count and self.isActiveWindow():
-                self._mark_read_timer.start()
+    def _progress(self, event: ev.ProgressChanged) -> None:
+        account = self.sidebar_model.account_name(event.account_id)
+        if event.total:
+            text = self.tr("{account}: {label} {done} of {total}").format(
+                account=account, label=event.label, done=event.done, total=event.total
+            )
+            if event.done >= event.total:
+                self.statusBar().showMessage(
+                    self.tr("{account}: {label} done").format(account=account, label=event.label),
+                    5000,
+                )
+                return
+        else:
+            text = self.tr("{account}: {label} ({done})").format(
+                account=account, label=event.label, done=event.done
+            )
+        self.statusBar().showMessage(text)
 
     def _choose_page(self) -> None:
         if not self._started:
@@ -231,21 +598,40 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(self.PAGE_CHAT)
             self.sidebar.setFocus()
 
-    def _show_header(self, conv: Conversation | None) -> None:
-        if conv is None:
-            self.header.setText(self.tr("No conversation open"))
-            return
-        text = conv.name if not conv.topic else f"{conv.name} — {conv.topic}"
-        self.header.setText(text)
-        self.header.setAccessibleDescription(text)
-
-    def _set_composer_enabled(self, enabled: bool) -> None:
-        self.composer.setEnabled(enabled)
-        self.send_button.setEnabled(enabled)
+    @Slot(dict)
+    def _preferences_changed(self, values: dict[str, Any]) -> None:
+        if self.theme is not None:
+            self.theme.apply(str(values.get(THEME, "system")), int(values.get(TEXT_SCALE, 100)))
+            self.pane.view.message_delegate.clear_cache()
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.total_unread()
         self.setWindowTitle(f"({unread}) Chinwag" if unread else "Chinwag")
+
+    @Slot()
+    def _raise(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    # -- plumbing --------------------------------------------------------------------------
+
+    def _call(self, coro: Any, success: str = "", success_fn: Any = None) -> None:
+        def answered(done: ev.RequestFinished) -> None:
+            if self._report(done) and (success or success_fn):
+                self.notices.show_notice(success_fn(done.result) if success_fn else success, "info")
+
+        self.bridge.call(coro, answered)
+
+    def _report(self, done: ev.RequestFinished) -> bool:
+        if not done.ok:
+            self.notices.show_notice(done.error or self.tr("That did not work."), "error")
+            return False
+        result = done.result
+        if isinstance(result, Outcome) and result.failure is not None:
+            self.notices.show_notice(result.failure.message, "error")
+            return False
+        return True
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from app import facts as f
 from app.backend import (
+    TRUSTED_FINGERPRINT_FIELD,
     AccountField,
     Backend,
     Capability,
@@ -77,6 +78,8 @@ class FakeServer:
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     connects: int = 0
+    tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
+    conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
@@ -165,6 +168,7 @@ class FakeBackend(
         AccountField("user", "User name", required=True, pattern=r"[a-z0-9._-]+"),
         AccountField("password", "Password", FieldKind.PASSWORD, required=True, secret=True),
         AccountField("server", "Server", default="fake.local", advanced=True),
+        AccountField(TRUSTED_FINGERPRINT_FIELD, "Trusted certificate (SHA-256)", advanced=True),
     )
     server: ClassVar[FakeServer]
 
@@ -180,6 +184,11 @@ class FakeBackend(
         if not server.reachable:
             return ConnectResult(
                 Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+            )
+        fingerprint = server.tls_fingerprint
+        if fingerprint and self.ctx.settings.get(TRUSTED_FINGERPRINT_FIELD) != fingerprint:
+            return ConnectResult(
+                Failure(FailureKind.TLS, "The certificate is self-signed.", detail=fingerprint)
             )
         password = await self.ctx.secrets.get("password")
         if server.passwords.get(self.user) != password:
@@ -219,6 +228,9 @@ class FakeBackend(
         )
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
+        caps |= Capability.REPLIES | Capability.EDITS
+        if conv is not None and conv.native_id in self.server.conversation_caps:
+            return self.server.conversation_caps[conv.native_id]
         return caps
 
     async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
@@ -268,6 +280,10 @@ class FakeBackend(
     async def remove_contact(self, contact: str) -> Outcome:
         self.server.calls.append(("remove_contact", (contact,)))
         self.ctx.report(f.ContactsChanged(removed=(contact,)))
+        return Outcome()
+
+    async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
+        self.server.calls.append(("subscription", (contact, accept)))
         return Outcome()
 
     async def set_presence(self, presence: Presence) -> Outcome:

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
@@ -16,6 +16,7 @@ from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
 from ui.bridge import CoreBridge
+from ui.main import install_translations
 from ui.main_window import MainWindow
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -30,6 +31,12 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
 
 def has_event(kind: type[ev.Event]) -> Callable[[list[ev.Event]], bool]:
     return lambda batch: any(isinstance(e, kind) for e in batch)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _translations(qapp: QApplication) -> None:
+    """As in the app: English plural forms ("1 member" / "2 members")."""
+    install_translations(qapp)
 
 
 @pytest.fixture

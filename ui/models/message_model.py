@@ -1,19 +1,27 @@
-"""The open conversation's messages, loaded lazily a page at a time from the store.
+"""The open conversation's messages: a window loaded lazily, a page at a time, from the store.
 
-The model never holds a whole conversation: it starts with the newest page and asks the core for
-the previous page when the view reaches the top; when the store has nothing older it asks the
-service for history (which arrives as ordinary events). Every request is asynchronous, through the
-bridge, so scrolling never waits on SQLite or the network.
+The model never holds a whole conversation. It starts with the newest page (or, when a search hit
+is opened, with the messages around it) and grows at either end as the view scrolls: older pages
+from the store and then from the service's history, newer pages from the store until the window
+reaches the newest message again ("jump to latest" does that at once). Every request goes through
+the bridge, so scrolling never waits on SQLite or the network.
+
+Besides the messages, it decides what the delegate draws around them: day separators, whether a
+message starts a new group (sender and time shown) or continues the previous one, where the
+"new messages" line goes, the quoted text of a reply, and each attachment's download state.
 """
 
 from __future__ import annotations
 
 import bisect
+from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
+    QDate,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -25,7 +33,16 @@ from PySide6.QtCore import (
 
 from app import events as ev
 from app.backend import Outcome
-from app.models import ConversationId, Cursor, DeliveryState, Message, MessageKind, Page
+from app.core import ContextPage
+from app.models import (
+    ConversationId,
+    Cursor,
+    DeliveryState,
+    Message,
+    MessageId,
+    MessageKind,
+    Page,
+)
 from ui.bridge import CoreBridge
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -36,12 +53,15 @@ TimeTextRole = Qt.ItemDataRole.UserRole + 3
 DeliveryRole = Qt.ItemDataRole.UserRole + 4
 DeliveryTextRole = Qt.ItemDataRole.UserRole + 5
 LocalIdRole = Qt.ItemDataRole.UserRole + 6
+DayTextRole = Qt.ItemDataRole.UserRole + 7  # a day separator above this message, or ""
+GroupStartRole = Qt.ItemDataRole.UserRole + 8  # show sender and time (a new group begins)
+UnreadMarkerRole = Qt.ItemDataRole.UserRole + 9  # the "new messages" line goes above this one
+ReplyTextRole = Qt.ItemDataRole.UserRole + 10  # "Bob: quoted text" of the message answered
+DownloadsRole = Qt.ItemDataRole.UserRole + 11  # {attachment index: DownloadState}
+HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
 PAGE_SIZE = 50
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MessageListModel", text)
+GROUP_GAP = timedelta(minutes=5)
 
 
 def delivery_text(msg: Message) -> str:
@@ -49,12 +69,24 @@ def delivery_text(msg: Message) -> str:
     if not msg.outgoing:
         return ""
     return {
-        DeliveryState.PENDING: tr("sending…"),
-        DeliveryState.SENT: tr("sent"),
-        DeliveryState.DELIVERED: tr("delivered"),
-        DeliveryState.READ: tr("read"),
-        DeliveryState.FAILED: tr("failed"),
+        DeliveryState.PENDING: QCoreApplication.translate("MessageListModel", "sending…"),
+        DeliveryState.SENT: QCoreApplication.translate("MessageListModel", "sent"),
+        DeliveryState.DELIVERED: QCoreApplication.translate("MessageListModel", "delivered"),
+        DeliveryState.READ: QCoreApplication.translate("MessageListModel", "read"),
+        DeliveryState.FAILED: QCoreApplication.translate("MessageListModel", "not sent"),
     }[msg.delivery]
+
+
+@dataclass(frozen=True)
+class DownloadState:
+    done: int = 0
+    total: int | None = None
+    path: str = ""
+    error: str = ""
+
+    @property
+    def finished(self) -> bool:
+        return bool(self.path) and not self.error
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -65,14 +97,20 @@ def _key(msg: Message) -> tuple[int, int]:
 class MessageListModel(QAbstractListModel):
     """Signals:
 
-    ``loadingChanged(bool)``: a page (or server history) is being fetched.
+    ``loadingChanged(bool)``: older history is being fetched (show a progress indicator).
     ``conversationChanged()``: another conversation was opened.
     ``messagesAppended()``: new messages arrived at the bottom (the view may follow them).
+    ``atLatestChanged(bool)``: whether the newest message is in the window ("jump to latest").
+    ``targetLoaded(int)``: the row of a message opened in context, once it is loaded.
+    ``liveMessages(list)``: messages that just arrived live in this conversation (announcements).
     """
 
     loadingChanged = Signal(bool)
     conversationChanged = Signal()
     messagesAppended = Signal()
+    atLatestChanged = Signal(bool)
+    targetLoaded = Signal(int)
+    liveMessages = Signal(list)
 
     def __init__(self, bridge: CoreBridge, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -82,11 +120,18 @@ class MessageListModel(QAbstractListModel):
         self._messages: list[Message] = []
         self._keys: list[tuple[int, int]] = []
         self._rows: dict[str, int] = {}
+        self._by_remote: dict[str, Message] = {}
         self._before: Cursor | None = None
+        self._after: Cursor | None = None
+        self._at_latest = True
         self._store_exhausted = False
         self._server_exhausted = False
         self._loading = False
+        self._loading_newer = False
         self._generation = 0
+        self._read_marker: Cursor | None = None
+        self._target: str | None = None
+        self._downloads: dict[tuple[str, int], DownloadState] = {}
         self._locale = QLocale()
 
     # -- public API ------------------------------------------------------------------------
@@ -100,6 +145,10 @@ class MessageListModel(QAbstractListModel):
         return self._loading
 
     @property
+    def at_latest(self) -> bool:
+        return self._at_latest
+
+    @property
     def at_start(self) -> bool:
         """Nothing older exists, neither stored nor on the server."""
         return self._store_exhausted and self._server_exhausted
@@ -107,18 +156,40 @@ class MessageListModel(QAbstractListModel):
     def message(self, row: int) -> Message:
         return self._messages[row]
 
+    def row_of(self, local_id: str) -> int:
+        return self._rows.get(local_id, -1)
+
+    def messages(self) -> list[Message]:
+        return list(self._messages)
+
     def set_conversation(self, conv: ConversationId | None) -> None:
-        if conv == self._conversation:
+        """Open a conversation at its newest messages."""
+        if conv == self._conversation and self._at_latest:
             return
-        self._generation += 1
-        self.beginResetModel()
-        self._conversation = conv
-        self._messages, self._keys, self._rows = [], [], {}
-        self._before = None
-        self._store_exhausted = self._server_exhausted = False
-        self.endResetModel()
-        self._set_loading(False)
-        self.conversationChanged.emit()
+        self._reset(conv)
+        if conv is not None:
+            self._request_page(None)
+
+    def set_read_marker(self, marker: Cursor | None) -> None:
+        """Where the user had read up to when the conversation was opened (the "new" line)."""
+        self._read_marker = marker
+        if self._messages:
+            self.dataChanged.emit(self.index(0), self.index(len(self._messages) - 1))
+
+    def open_at(self, message: MessageId, conv: ConversationId) -> None:
+        """Open ``conv`` around ``message`` (a search hit), which is then highlighted."""
+        self._reset(conv)
+        self._target = message.native_id
+        generation = self._generation
+        self._set_loading(True)
+        self._bridge.call(
+            self._bridge.core.fetch_context(message, self._page_size // 2),
+            lambda done: self._context_loaded(done, generation),
+        )
+
+    def jump_to_latest(self) -> None:
+        conv = self._conversation
+        self._reset(conv)
         if conv is not None:
             self._request_page(None)
 
@@ -136,6 +207,38 @@ class MessageListModel(QAbstractListModel):
             lambda done: self._remote_history_done(done, generation),
         )
 
+    def load_newer(self) -> None:
+        """Fetch the next page towards the newest message (after opening in context)."""
+        if self._conversation is None or self._at_latest or self._loading_newer:
+            return
+        if self._after is None:
+            return
+        generation = self._generation
+        self._loading_newer = True
+        self._bridge.call(
+            self._bridge.core.fetch_newer(self._conversation, self._after, self._page_size),
+            lambda done: self._newer_loaded(done, generation),
+        )
+
+    def set_download(self, local_id: str, index: int, state: DownloadState) -> None:
+        self._downloads[(local_id, index)] = state
+        row = self._rows.get(local_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row), self.index(row))
+
+    def download_state(self, local_id: str, index: int) -> DownloadState | None:
+        return self._downloads.get((local_id, index))
+
+    def last_own_message(self) -> Message | None:
+        """The newest message we sent that the service confirmed (what Up edits)."""
+        for msg in reversed(self._messages):
+            if msg.outgoing and msg.remote_id and not msg.retracted:
+                return msg
+        return None
+
+    def message_by_remote_id(self, remote_id: str) -> Message | None:
+        return self._by_remote.get(remote_id)
+
     # -- Qt model API ----------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -144,9 +247,10 @@ class MessageListModel(QAbstractListModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._messages):
             return None
-        msg = self._messages[index.row()]
+        row = index.row()
+        msg = self._messages[row]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display_body(msg)
+            return self.display_body(msg)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.accessible_text(msg)
         if role == MessageRole:
@@ -161,36 +265,132 @@ class MessageListModel(QAbstractListModel):
             return delivery_text(msg)
         if role == LocalIdRole:
             return msg.local_id
+        if role == DayTextRole:
+            return self._day_text(row)
+        if role == GroupStartRole:
+            return self._starts_group(row)
+        if role == UnreadMarkerRole:
+            return self._unread_marker_here(row)
+        if role == ReplyTextRole:
+            return self.reply_text(msg)
+        if role == DownloadsRole:
+            return {
+                i: state
+                for i in range(len(msg.attachments))
+                if (state := self._downloads.get((msg.local_id, i))) is not None
+            }
+        if role == HighlightRole:
+            return msg.local_id == self._target
         if role == Qt.ItemDataRole.ToolTipRole and msg.delivery is DeliveryState.FAILED:
             return msg.failure_reason
         return None
+
+    # -- what is shown ---------------------------------------------------------------------
 
     def time_text(self, msg: Message) -> str:
         local = msg.timestamp.astimezone()
         qtime = QTime(local.hour, local.minute, local.second)
         return self._locale.toString(qtime, QLocale.FormatType.ShortFormat)
 
+    def day_text(self, day: date, today: date | None = None) -> str:
+        today = today or date.today()
+        if day == today:
+            return QCoreApplication.translate("MessageListModel", "Today")
+        if day == today - timedelta(days=1):
+            return QCoreApplication.translate("MessageListModel", "Yesterday")
+        return self._locale.toString(
+            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
+        )
+
+    def reply_text(self, msg: Message) -> str:
+        if not msg.reply_to:
+            return ""
+        original = self._by_remote.get(msg.reply_to)
+        if original is None:
+            return QCoreApplication.translate("MessageListModel", "In reply to an earlier message")
+        text = " ".join(self.display_body(original).split())
+        if len(text) > 140:
+            text = text[:139] + "…"
+        return f"{original.sender_name or original.sender}: {text}"
+
     def accessible_text(self, msg: Message) -> str:
-        """What a screen reader says: "sender, time: message", then its state."""
-        text = tr("{sender}, {time}: {body}").format(
+        """What a screen reader says: "sender, time: message", then what else it carries."""
+        text = QCoreApplication.translate("MessageListModel", "{sender}, {time}: {body}").format(
             sender=msg.sender_name or msg.sender,
             time=self.time_text(msg),
-            body=self._display_body(msg),
+            body=self.display_body(msg),
         )
+        extra = []
+        reply = self.reply_text(msg)
+        if reply:
+            extra.append(
+                QCoreApplication.translate("MessageListModel", "in reply to {quote}").format(
+                    quote=reply
+                )
+            )
+        if msg.attachments:
+            names = ", ".join(a.filename or a.url for a in msg.attachments)
+            extra.append(
+                QCoreApplication.translate("MessageListModel", "attachments: {names}").format(
+                    names=names
+                )
+            )
+        if msg.reactions:
+            chips = ", ".join(f"{r.key} {len(r.senders)}" for r in msg.reactions)
+            extra.append(
+                QCoreApplication.translate("MessageListModel", "reactions: {chips}").format(
+                    chips=chips
+                )
+            )
+        if msg.edited:
+            extra.append(QCoreApplication.translate("MessageListModel", "edited"))
         state = delivery_text(msg)
         if state:
-            text += " (" + state + ")"
-        if msg.edited:
-            text += " " + tr("(edited)")
+            extra.append(state)
+        if extra:
+            text += " (" + "; ".join(extra) + ")"
         return text
 
     @staticmethod
-    def _display_body(msg: Message) -> str:
+    def display_body(msg: Message) -> str:
         if msg.retracted:
-            return tr("This message was deleted.")
+            return QCoreApplication.translate("MessageListModel", "This message was deleted.")
         if msg.kind is MessageKind.EMOTE:
             return f"* {msg.sender_name or msg.sender} {msg.body}"
         return msg.body
+
+    def _day_of(self, row: int) -> date:
+        return self._messages[row].timestamp.astimezone().date()
+
+    def _day_text(self, row: int) -> str:
+        if row > 0 and self._day_of(row - 1) == self._day_of(row):
+            return ""
+        return self.day_text(self._day_of(row))
+
+    def _starts_group(self, row: int) -> bool:
+        if row == 0 or self._day_text(row) or self._unread_marker_here(row):
+            return True
+        prev, msg = self._messages[row - 1], self._messages[row]
+        return (
+            prev.sender != msg.sender
+            or prev.direction != msg.direction
+            or msg.kind in (MessageKind.EMOTE, MessageKind.SYSTEM, MessageKind.NOTICE)
+            or msg.timestamp - prev.timestamp > GROUP_GAP
+        )
+
+    def _unread_marker_here(self, row: int) -> bool:
+        marker = self._read_marker
+        if marker is None:
+            return False
+        key = (marker.timestamp_ms, marker.seq)
+        if self._keys[row] <= key or self._messages[row].outgoing:
+            return False
+        for earlier in range(row - 1, -1, -1):
+            if self._keys[earlier] <= key:
+                return True
+            if not self._messages[earlier].outgoing:
+                return False
+        return self._store_exhausted  # the first loaded message is only "first new" at the start
 
     # -- events ----------------------------------------------------------------------------
 
@@ -201,13 +401,59 @@ class MessageListModel(QAbstractListModel):
             return
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.conversation_id == conv:
-                self._insert(event.messages)
+                self._added(event)
             elif isinstance(event, ev.MessagesUpdated) and event.conversation_id == conv:
                 self._update(event.messages)
             elif isinstance(event, ev.ConversationsRemoved) and conv in event.conversation_ids:
-                self.set_conversation(None)
+                self._reset(None)
+            elif isinstance(event, ev.ProgressChanged) and event.task.startswith("download:"):
+                self._download_progress(event)
 
-    # -- internals -------------------------------------------------------------------------
+    def _added(self, event: ev.MessagesAdded) -> None:
+        if not self._at_latest:
+            newest = self._keys[-1] if self._keys else None
+            # Older than the window's end: it belongs inside the window (history, late arrival).
+            fitting = tuple(m for m in event.messages if newest is not None and _key(m) <= newest)
+            if fitting:
+                self._insert(fitting)
+            return
+        self._insert(event.messages)
+        if event.live:
+            fresh = [m for m in event.messages if not m.outgoing]
+            if fresh:
+                self.liveMessages.emit(fresh)
+
+    def _download_progress(self, event: ev.ProgressChanged) -> None:
+        _, local_id, index = event.task.split(":", 2)
+        if local_id not in self._rows:
+            return
+        key = (local_id, int(index))
+        previous = self._downloads.get(key, DownloadState())
+        self.set_download(
+            local_id,
+            int(index),
+            DownloadState(event.done, event.total, previous.path, previous.error),
+        )
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def _reset(self, conv: ConversationId | None) -> None:
+        changed = conv != self._conversation
+        self._generation += 1
+        self.beginResetModel()
+        self._conversation = conv
+        self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
+        self._before = self._after = None
+        self._store_exhausted = self._server_exhausted = False
+        self._target = None
+        if changed:
+            self._read_marker = None
+        self.endResetModel()
+        self._set_loading(False)
+        self._loading_newer = False
+        self._set_at_latest(True)
+        if changed:
+            self.conversationChanged.emit()
 
     def _request_page(self, before: Cursor | None) -> None:
         assert self._conversation is not None
@@ -230,6 +476,35 @@ class MessageListModel(QAbstractListModel):
         self._store_exhausted = page.before is None
         self._insert(page.messages)
 
+    def _context_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._set_loading(False)
+        if not done.ok or not isinstance(done.result, ContextPage):
+            self._target = None
+            self.jump_to_latest()
+            return
+        context = done.result
+        self._before = context.before
+        self._store_exhausted = context.before is None
+        self._after = context.after
+        self._set_at_latest(context.after is None)
+        self._insert(context.messages)
+        row = self._rows.get(context.target.native_id, -1)
+        if row >= 0:
+            self.targetLoaded.emit(row)
+
+    def _newer_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._loading_newer = False
+        if not done.ok or not isinstance(done.result, Page):
+            return
+        page = done.result
+        self._insert(page.messages)
+        self._after = page.before
+        self._set_at_latest(page.before is None)
+
     def _remote_history_done(self, done: ev.RequestFinished, generation: int) -> None:
         if generation != self._generation:
             return
@@ -242,6 +517,8 @@ class MessageListModel(QAbstractListModel):
             or outcome.value == "end"
         ):
             self._server_exhausted = True
+
+    # -- rows ------------------------------------------------------------------------------
 
     def _insert(self, messages: tuple[Message, ...]) -> None:
         fresh = [m for m in messages if m.local_id not in self._rows]
@@ -258,12 +535,17 @@ class MessageListModel(QAbstractListModel):
                 self._keys.append(_key(msg))
             self.endInsertRows()
             appended = True
+            if first > 0:  # the previous last row may now continue into a group
+                self.dataChanged.emit(self.index(first - 1), self.index(first - 1))
         elif _key(fresh[-1]) <= self._keys[0]:
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._messages[0:0] = fresh
             self._keys[0:0] = [_key(m) for m in fresh]
             self.endInsertRows()
             self._reindex()
+            after = len(fresh)
+            if after < len(self._messages):
+                self.dataChanged.emit(self.index(after), self.index(after))
         else:
             for msg in fresh:  # interleaved (late history, clock skew): one at a time
                 key = _key(msg)
@@ -273,6 +555,10 @@ class MessageListModel(QAbstractListModel):
                 self._keys.insert(row, key)
                 self.endInsertRows()
             self._reindex()
+            self.dataChanged.emit(self.index(0), self.index(len(self._messages) - 1))
+        for msg in fresh:
+            if msg.remote_id:
+                self._by_remote[msg.remote_id] = msg
         if appended:
             self.messagesAppended.emit()
 
@@ -282,6 +568,8 @@ class MessageListModel(QAbstractListModel):
             if row is None:
                 continue
             self._messages[row] = msg
+            if msg.remote_id:
+                self._by_remote[msg.remote_id] = msg
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
@@ -292,3 +580,8 @@ class MessageListModel(QAbstractListModel):
         if loading != self._loading:
             self._loading = loading
             self.loadingChanged.emit(loading)
+
+    def _set_at_latest(self, value: bool) -> None:
+        if value != self._at_latest:
+            self._at_latest = value
+            self.atLatestChanged.emit(value)

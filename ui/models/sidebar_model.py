@@ -34,20 +34,15 @@ StateTextRole = Qt.ItemDataRole.UserRole + 6
 _EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
-def tr(text: str, n: int = -1) -> str:
-    """Translate in this model's context; ``%n`` in ``text`` becomes ``n`` (with plural forms)."""
-    return QCoreApplication.translate("SidebarModel", text, None, n)
-
-
 def state_text(state: ConnectionState) -> str:
     """A word for the state: the sidebar never relies on colour alone."""
     return {
-        ConnectionState.DISABLED: tr("disabled"),
-        ConnectionState.OFFLINE: tr("offline"),
-        ConnectionState.CONNECTING: tr("connecting…"),
-        ConnectionState.CONNECTED: tr("online"),
-        ConnectionState.WAITING: tr("reconnecting…"),
-        ConnectionState.FAILED: tr("needs attention"),
+        ConnectionState.DISABLED: QCoreApplication.translate("SidebarModel", "disabled"),
+        ConnectionState.OFFLINE: QCoreApplication.translate("SidebarModel", "offline"),
+        ConnectionState.CONNECTING: QCoreApplication.translate("SidebarModel", "connecting…"),
+        ConnectionState.CONNECTED: QCoreApplication.translate("SidebarModel", "online"),
+        ConnectionState.WAITING: QCoreApplication.translate("SidebarModel", "reconnecting…"),
+        ConnectionState.FAILED: QCoreApplication.translate("SidebarModel", "needs attention"),
     }[state]
 
 
@@ -118,7 +113,9 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.account.display_name
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return tr("Account {name} ({protocol}), {state}").format(
+            return QCoreApplication.translate(
+                "SidebarModel", "Account {name} ({protocol}), {state}"
+            ).format(
                 name=node.account.display_name,
                 protocol=node.account.protocol_id,
                 state=state_text(node.state),
@@ -146,9 +143,15 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [conv.name]
             if conv.unread_count:
-                parts.append(tr("%n unread", conv.unread_count))
+                parts.append(
+                    QCoreApplication.translate("SidebarModel", "%n unread", None, conv.unread_count)
+                )
             if conv.mention_count:
-                parts.append(tr("%n mentioning you", conv.mention_count))
+                parts.append(
+                    QCoreApplication.translate(
+                        "SidebarModel", "%n mentioning you", None, conv.mention_count
+                    )
+                )
             return ", ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
             return conv.topic or conv.name
@@ -181,6 +184,31 @@ class SidebarModel(QAbstractItemModel):
 
     def account_ids(self) -> list[str]:
         return [n.account.id for n in self._accounts]
+
+    def accounts(self) -> list[Account]:
+        return [n.account for n in self._accounts]
+
+    def account(self, account_id: str) -> Account | None:
+        row = self._node_row(account_id)
+        return self._accounts[row].account if row >= 0 else None
+
+    def account_name(self, account_id: str) -> str:
+        account = self.account(account_id)
+        return account.display_name if account else account_id
+
+    def account_state(self, account_id: str) -> ConnectionState | None:
+        row = self._node_row(account_id)
+        return self._accounts[row].state if row >= 0 else None
+
+    def conversations_of(self, account_id: str) -> list[Conversation]:
+        row = self._node_row(account_id)
+        return list(self._accounts[row].conversations) if row >= 0 else []
+
+    def activity_rank(self, conv_id: ConversationId) -> float:
+        conv = self.conversation(conv_id)
+        if conv is None or conv.last_activity is None:
+            return 0.0
+        return conv.last_activity.timestamp()
 
     def total_unread(self) -> int:
         return sum(c.unread_count for n in self._accounts for c in n.conversations)

@@ -1,34 +1,88 @@
-"""Where the user writes: multiline, Enter sends, Shift+Enter breaks the line."""
+"""Where the user writes.
+
+Multiline; Enter sends, Shift+Enter breaks the line; Up in an empty composer edits the last
+message; Tab completes member names (and moves focus on when there is nothing to complete); Esc
+cancels a reply or edit, then leaves the composer. Pasted images and dropped files become
+attachments. Typing notifications are emitted as "started" and "stopped" (after 5 s idle).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPlainTextEdit, QSizePolicy, QWidget
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.models import Message
+
+TYPING_IDLE_MS = 5000
 
 
 class Composer(QPlainTextEdit):
     """Signals:
 
-    ``submitted(str)``: the user pressed Enter with some text (already cleared from the box).
-    ``escapePressed()``: the user wants to leave the composer.
+    ``submitted(str)``: Enter with some text (already cleared from the box).
+    ``escapePressed()``: Esc with no reply/edit to cancel: leave the composer.
+    ``cancelRequested()``: Esc while replying or editing.
+    ``editLastRequested()``: Up in an empty composer.
+    ``typingChanged(bool)``: the user started or stopped typing.
+    ``imagePasted(QImage)``: an image was pasted.
+    ``filesDropped(list)``: files (``Path``) were dropped or pasted.
     """
 
     submitted = Signal(str)
     escapePressed = Signal()
+    cancelRequested = Signal()
+    editLastRequested = Signal()
+    typingChanged = Signal(bool)
+    imagePasted = Signal(QImage)
+    filesDropped = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
         self.setAccessibleName(self.tr("Message"))
         self.setAccessibleDescription(
-            self.tr("Type a message. Enter sends it, Shift+Enter starts a new line.")
+            self.tr(
+                "Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your "
+                "last message, Tab completes names, Escape leaves."
+            )
         )
         self.setPlaceholderText(self.tr("Write a message…"))
-        self.setTabChangesFocus(True)
+        self.setTabChangesFocus(False)
+        self.setAcceptDrops(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.mode_active = False  # replying or editing: Esc cancels that first
+        self._names: list[str] = []
+        self._completion: tuple[int, str, list[str], int] | None = None
+        self._typing = False
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(TYPING_IDLE_MS)
+        self._idle.timeout.connect(self._stopped_typing)
         self.textChanged.connect(self._fit_height)
+        self.textChanged.connect(self._text_changed)
         self._fit_height()
+
+    def set_completion_names(self, names: list[str]) -> None:
+        self._names = sorted(set(names), key=str.casefold)
+
+    def submit(self) -> None:
+        text = self.toPlainText()
+        if not text.strip():
+            return
+        self.clear()
+        self._stopped_typing()
+        self.submitted.emit(text)
 
     @Slot()
     def _fit_height(self) -> None:
@@ -38,24 +92,262 @@ class Composer(QPlainTextEdit):
         doc_margin = int(self.document().documentMargin() * 2)
         self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + margins + doc_margin + 4)
 
-    def submit(self) -> None:
-        text = self.toPlainText()
-        if not text.strip():
-            return
-        self.clear()
-        self.submitted.emit(text)
+    @Slot()
+    def _text_changed(self) -> None:
+        if self.toPlainText().strip():
+            if not self._typing:
+                self._typing = True
+                self.typingChanged.emit(True)
+            self._idle.start()
+        else:
+            self._stopped_typing()
+
+    @Slot()
+    def _stopped_typing(self) -> None:
+        self._idle.stop()
+        if self._typing:
+            self._typing = False
+            self.typingChanged.emit(False)
+
+    # -- keys ------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        mods = event.modifiers()
+        if key != Qt.Key.Key_Tab:
+            self._completion = None
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            if mods & Qt.KeyboardModifier.ShiftModifier:
                 self.insertPlainText("\n")
             else:
                 self.submit()
             event.accept()
             return
         if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
+            if self.mode_active:
+                self.cancelRequested.emit()
+            else:
+                self.escapePressed.emit()
+            event.accept()
+            return
+        if (
+            key == Qt.Key.Key_Up
+            and not self.toPlainText()
+            and mods == Qt.KeyboardModifier.NoModifier
+        ):
+            self.editLastRequested.emit()
+            event.accept()
+            return
+        if key == Qt.Key.Key_Tab and mods == Qt.KeyboardModifier.NoModifier:
+            if not self._complete():
+                self._move_focus(forward=True)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Backtab:
+            self._move_focus(forward=False)
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def _move_focus(self, forward: bool) -> None:
+        """Tab out of the composer (a text edit's own focusNextChild refuses to)."""
+        widget: QWidget | None = self
+        for _ in range(200):
+            assert widget is not None
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
+            if widget is None or widget is self:
+                return
+            if (
+                widget.isVisible()
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and widget.focusProxy() is None
+            ):
+                widget.setFocus(
+                    Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+                )
+                return
+
+    def _complete(self) -> bool:
+        """Complete (or cycle) the member name before the cursor; False if there is none."""
+        cursor = self.textCursor()
+        if self._completion is not None:
+            start, prefix, matches, i = self._completion
+            inserted = matches[i] + (": " if start == 0 else " ")
+            if self.toPlainText()[start : cursor.position()] != inserted:
+                self._completion = None  # the text changed since: start afresh
+        if self._completion is not None:
+            i = (i + 1) % len(matches)
+        else:
+            text = self.toPlainText()[: cursor.position()]
+            start = len(text) - len(text.split(" ")[-1].split("\n")[-1])
+            prefix = text[start:]
+            if not prefix:
+                return False
+            matches = [n for n in self._names if n.casefold().startswith(prefix.casefold())]
+            if not matches:
+                return False
+            i = 0
+        suffix = ": " if start == 0 else " "
+        cursor.setPosition(start)
+        cursor.setPosition(self.textCursor().position(), QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(matches[i] + suffix)
+        self.setTextCursor(cursor)
+        self._completion = (start, prefix, matches, i)
+        return True
+
+    # -- pasting and dropping --------------------------------------------------------------
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasImage() or source.hasUrls() or super().canInsertFromMimeData(source)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if source.hasImage():
+            image = source.imageData()
+            if isinstance(image, QImage) and not image.isNull():
+                self.imagePasted.emit(image)
+                return
+        files = _local_files(source)
+        if files:
+            self.filesDropped.emit(files)
+            return
+        super().insertFromMimeData(source)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            self.filesDropped.emit(files)
+            event.acceptProposedAction()
+            return
+        super().dropEvent(event)
+
+
+def _local_files(source: QMimeData) -> list[Path]:
+    return (
+        [Path(u.toLocalFile()) for u in source.urls() if u.isLocalFile()]
+        if source.hasUrls()
+        else []
+    )
+
+
+class ComposerArea(QWidget):
+    """The composer with its reply/edit banner, typing line, upload progress and buttons.
+
+    Signals: ``attachRequested()``: the user wants to pick a file.
+    """
+
+    attachRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("composerArea")
+        self.reply_to: Message | None = None
+        self.editing: Message | None = None
+        self.banner = QLabel()
+        self.banner.setObjectName("composerBanner")
+        self.banner.setAccessibleName(self.tr("Reply or edit"))
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("composerCancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel reply or edit"))
+        self.cancel_button.clicked.connect(self.cancel_mode)
+        banner_row = QWidget()
+        banner_row.setObjectName("composerBannerRow")
+        banner_layout = QHBoxLayout(banner_row)
+        banner_layout.setContentsMargins(0, 0, 0, 0)
+        banner_layout.addWidget(self.banner, 1)
+        banner_layout.addWidget(self.cancel_button)
+        self.banner_row = banner_row
+        banner_row.hide()
+
+        self.typing_label = QLabel()
+        self.typing_label.setObjectName("typingLabel")
+        self.typing_label.setAccessibleName(self.tr("Who is typing"))
+        self.typing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("uploadProgress")
+        self.progress_label.setAccessibleName(self.tr("Upload progress"))
+        self.progress_label.hide()
+
+        self.composer = Composer()
+        self.composer.cancelRequested.connect(self.cancel_mode)
+        self.attach_button = QPushButton(self.tr("&Attach…"))
+        self.attach_button.setObjectName("attachButton")
+        self.attach_button.setAccessibleName(self.tr("Attach a file"))
+        self.attach_button.clicked.connect(self.attachRequested)
+        self.send_button = QPushButton(self.tr("&Send"))
+        self.send_button.setObjectName("sendButton")
+        self.send_button.setAccessibleName(self.tr("Send message"))
+        self.send_button.clicked.connect(self.composer.submit)
+        row = QHBoxLayout()
+        row.addWidget(self.composer, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.send_button)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(banner_row)
+        layout.addLayout(row)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.typing_label, 1)
+        bottom.addWidget(self.progress_label)
+        layout.addLayout(bottom)
+        self.setFocusProxy(self.composer)
+
+    def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:
+        self.composer.setEnabled(enabled)
+        self.send_button.setEnabled(enabled)
+        self.attach_button.setEnabled(enabled and can_attach)
+
+    def start_reply(self, msg: Message, quote: str) -> None:
+        self.editing = None
+        self.reply_to = msg
+        self._show_banner(self.tr("Replying to {quote}").format(quote=quote))
+        self.composer.setFocus()
+
+    def start_edit(self, msg: Message) -> None:
+        self.reply_to = None
+        self.editing = msg
+        self._show_banner(self.tr("Editing your message (Escape cancels)"))
+        self.composer.setPlainText(msg.body)
+        self.composer.moveCursor(QTextCursor.MoveOperation.End)
+        self.composer.setFocus()
+
+    @Slot()
+    def cancel_mode(self) -> None:
+        was_editing = self.editing is not None
+        self.reply_to = None
+        self.editing = None
+        self.banner_row.hide()
+        self.composer.mode_active = False
+        if was_editing:
+            self.composer.clear()
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.setAccessibleDescription(text)
+        self.banner_row.show()
+        self.composer.mode_active = True
+
+    def set_typing(self, names: tuple[str, ...]) -> None:
+        if not names:
+            text = ""
+        elif len(names) == 1:
+            text = self.tr("{name} is typing…").format(name=names[0])
+        elif len(names) <= 3:
+            text = self.tr("{names} are typing…").format(names=", ".join(names))
+        else:
+            text = self.tr("Several people are typing…")
+        self.typing_label.setText(text)
+
+    def set_progress(self, text: str) -> None:
+        self.progress_label.setText(text)
+        self.progress_label.setVisible(bool(text))

@@ -1,15 +1,48 @@
-"""The message list: one item per message, painted by a light delegate, paged on scroll-up.
+"""The message list: one item per message, painted by a delegate, paged at both ends.
 
-Each item's accessible text reads "sender, time: message" (the model provides it), so a screen
-reader walks the list message by message. Delivery state is written out in words next to the
-time; nothing is conveyed by colour alone, and all colours come from the palette (high contrast
-themes keep working).
+Each item's accessible text reads "sender, time: message …" (the model provides it), so a screen
+reader walks the list message by message. Everything drawn comes from the palette (high-contrast
+themes keep working) and every state has words: delivery state, "(edited)", "new messages", the
+failure reason with "Retry". Clickable parts (links, attachments, reactions, retry, "show more")
+are also reachable from the keyboard through the per-message menu (see MainWindow).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,73 +53,292 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import DeliveryState, Message
+from app.models import DeliveryState, Message, MessageKind
 from ui.models.message_model import (
+    DayTextRole,
     DeliveryTextRole,
+    DownloadsRole,
+    DownloadState,
+    GroupStartRole,
+    HighlightRole,
     MessageListModel,
     MessageRole,
+    ReplyTextRole,
     SenderRole,
     TimeTextRole,
+    UnreadMarkerRole,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-PAD = 6
-GAP = 2
-MAX_SHOWN_CHARS = 4000  # longer bodies are shown cut, with a note (the whole text is stored)
+PAD = 8
+GAP = 3
+THUMB_MAX = QSize(320, 240)
+MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
+MORE_URL = "chinwag:more"
+URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
-def shown_body(text: str) -> str:
-    if len(text) <= MAX_SHOWN_CHARS:
-        return text
-    return (
-        text[:MAX_SHOWN_CHARS]
-        + "…\n"
-        + QApplication.translate(
-            "MessageDelegate", "[message truncated; {n} more characters]"
-        ).format(n=len(text) - MAX_SHOWN_CHARS)
-    )
+def linkify(text: str) -> str:
+    """Escape plain text for rich display and turn URLs into links."""
+    out = []
+    last = 0
+    for match in URL_PATTERN.finditer(text):
+        out.append(html.escape(text[last : match.start()]))
+        url = match.group(0)
+        out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out).replace("\n", "<br>")
+
+
+def body_html(msg: Message, shown: str, expanded: bool) -> str:
+    """The rich text to draw for a message: its sanitised HTML, or its linkified plain body."""
+    if msg.retracted:
+        return f"<i>{html.escape(shown)}</i>"
+    cut = not expanded and len(shown) > MAX_SHOWN_CHARS
+    if msg.html and not cut and msg.kind is not MessageKind.EMOTE:
+        rich = msg.html
+    else:
+        rich = linkify(shown[:MAX_SHOWN_CHARS] if cut else shown)
+    if cut:
+        rest = len(shown) - MAX_SHOWN_CHARS
+        label = html.escape(
+            QCoreApplication.translate("MessageDelegate", "Show more ({n} more characters)").format(
+                n=rest
+            )
+        )
+        rich += f'… <a href="{MORE_URL}">{label}</a>'
+    if msg.kind in (MessageKind.EMOTE, MessageKind.NOTICE, MessageKind.SYSTEM):
+        rich = f"<i>{rich}</i>"
+    return rich
+
+
+class SafeDocument(QTextDocument):
+    """A text document that never loads anything: no files, no network, only text."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
+        return None
+
+
+def human_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return ""
+
+
+@dataclass
+class MessageLayout:
+    """Where each part of one message goes, relative to the item's top-left corner."""
+
+    height: int = 0
+    day: QRect | None = None
+    unread: QRect | None = None
+    header: QRect | None = None
+    meta: QRect | None = None  # time/state of a message that continues a group
+    reply: QRect | None = None
+    body: QRect = field(default_factory=QRect)
+    document: QTextDocument | None = None
+    attachments: list[tuple[int, QRect, str, QPixmap | None]] = field(default_factory=list)
+    reactions: list[tuple[str, QRect, str]] = field(default_factory=list)
+    failure: QRect | None = None
 
 
 class MessageDelegate(QStyledItemDelegate):
-    """Paints a header (sender, time, delivery state) above the wrapped body."""
+    """Lays out and paints one message; answers "what is under this point?" for clicks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._sizes: dict[tuple[str, int, int, bool], QSize] = {}
+        self._layouts: dict[tuple[Any, ...], MessageLayout] = {}
+        self._pixmaps: dict[str, QPixmap] = {}
+        self.expanded: set[str] = set()
+        self.own_id = ""
 
     def clear_cache(self) -> None:
-        self._sizes.clear()
+        self._layouts.clear()
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        body = QFont(option.font)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        return body, bold
+    # -- layout ----------------------------------------------------------------------------
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+    def layout_for(self, option: QStyleOptionViewItem, index: ModelIndex) -> MessageLayout | None:
         msg: Message | None = index.data(MessageRole)
         if msg is None:
-            return super().sizeHint(option, index)
-        width = max(option.rect.width(), 200)
-        text = shown_body(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        key = (msg.local_id, width, hash(text), msg.edited)
-        cached = self._sizes.get(key)
+            return None
+        width = max(option.rect.width(), 240)
+        downloads: dict[int, DownloadState] = index.data(DownloadsRole) or {}
+        key = (
+            msg,  # frozen dataclass: a changed message is a new key
+            width,
+            index.data(DayTextRole),
+            index.data(GroupStartRole),
+            index.data(UnreadMarkerRole),
+            index.data(ReplyTextRole),
+            tuple(sorted(downloads.items())),
+            msg.local_id in self.expanded,
+            option.font.key(),
+        )
+        cached = self._layouts.get(key)
         if cached is not None:
             return cached
-        body_font, bold_font = self._fonts(option)
-        header_h = QFontMetrics(bold_font).height()
-        body_rect = QFontMetrics(body_font).boundingRect(
-            QRect(0, 0, width - 2 * PAD, 1_000_000), Qt.TextFlag.TextWordWrap, text
+        layout = self._compute(option, index, msg, width, downloads)
+        if len(self._layouts) > 2000:
+            self._layouts.clear()
+        self._layouts[key] = layout
+        return layout
+
+    def _compute(
+        self,
+        option: QStyleOptionViewItem,
+        index: ModelIndex,
+        msg: Message,
+        width: int,
+        downloads: dict[int, DownloadState],
+    ) -> MessageLayout:
+        font = QFont(option.font)
+        metrics = QFontMetrics(font)
+        line = metrics.height()
+        inner = width - 2 * PAD
+        layout = MessageLayout()
+        y = GAP
+        day = index.data(DayTextRole)
+        if day:
+            layout.day = QRect(PAD, y, inner, line + 6)
+            y += line + 10
+        if index.data(UnreadMarkerRole):
+            layout.unread = QRect(PAD, y, inner, line + 4)
+            y += line + 6
+        meta_text = self._meta_text(index, msg)
+        if index.data(GroupStartRole):
+            layout.header = QRect(PAD, y, inner, line)
+            y += line + GAP
+            body_width = inner
+        else:
+            meta_w = metrics.horizontalAdvance(meta_text) + PAD
+            layout.meta = QRect(PAD + inner - meta_w + PAD, y, meta_w, line)
+            body_width = max(inner - meta_w, 120)
+        reply = index.data(ReplyTextRole)
+        if reply:
+            layout.reply = QRect(PAD, y, inner, line + 4)
+            y += line + 6
+        doc = SafeDocument()
+        doc.setDefaultFont(font)
+        doc.setDocumentMargin(0)
+        doc.setHtml(body_html(msg, index.data() or "", msg.local_id in self.expanded))
+        doc.setTextWidth(body_width)
+        layout.document = doc
+        body_h = (
+            int(doc.size().height()) if (msg.body or msg.retracted or not msg.attachments) else 0
         )
-        size = QSize(width, PAD + header_h + GAP + body_rect.height() + PAD)
-        if len(self._sizes) > 5000:
-            self._sizes.clear()
-        self._sizes[key] = size
-        return size
+        layout.body = QRect(PAD, y, body_width, body_h)
+        y += body_h + (GAP if body_h else 0)
+        for i, attachment in enumerate(msg.attachments):
+            state = downloads.get(i)
+            pixmap = None
+            if state is not None and state.finished and attachment.mime_type.startswith("image/"):
+                pixmap = self._thumbnail(state.path)
+            label = self._attachment_text(
+                attachment.filename or attachment.url, attachment.size, state
+            )
+            if pixmap is not None:
+                rect = QRect(PAD, y, pixmap.width(), pixmap.height() + line + 2)
+            else:
+                rect = QRect(PAD, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
+            layout.attachments.append((i, rect, label, pixmap))
+            y += rect.height() + GAP
+        if msg.reactions:
+            x = PAD
+            for reaction in msg.reactions:
+                mine = self.own_id in reaction.senders
+                text = f"{reaction.key} {len(reaction.senders)}" + (" ✓" if mine else "")
+                w = metrics.horizontalAdvance(text) + 14
+                layout.reactions.append((reaction.key, QRect(x, y, w, line + 4), text))
+                x += w + 4
+            y += line + 4 + GAP
+        if msg.outgoing and msg.delivery is DeliveryState.FAILED:
+            layout.failure = QRect(PAD, y, inner, line + 4)
+            y += line + 4 + GAP
+        layout.height = y + GAP
+        return layout
+
+    def _thumbnail(self, path: str) -> QPixmap | None:
+        pixmap = self._pixmaps.get(path)
+        if pixmap is None:
+            loaded = QPixmap(path)
+            if loaded.isNull():
+                return None
+            pixmap = (
+                loaded.scaled(
+                    THUMB_MAX,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+                if loaded.width() > THUMB_MAX.width() or loaded.height() > THUMB_MAX.height()
+                else loaded
+            )
+            if len(self._pixmaps) > 200:
+                self._pixmaps.clear()
+            self._pixmaps[path] = pixmap
+        return pixmap
+
+    @staticmethod
+    def _attachment_text(
+        name: str, size: int | None, state: DownloadState | None, image: bool = False
+    ) -> str:
+        size_text = human_size(size)
+        kind = (
+            QCoreApplication.translate("MessageDelegate", "Image")
+            if image
+            else QCoreApplication.translate("MessageDelegate", "File")
+        )
+        base = f"{kind}: {name}" + (f" ({size_text})" if size_text else "")
+        if state is None:
+            return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
+        if state.error:
+            return (
+                base
+                + " — "
+                + QCoreApplication.translate("MessageDelegate", "download failed: {error}").format(
+                    error=state.error
+                )
+            )
+        if state.finished:
+            return base + " — " + QCoreApplication.translate("MessageDelegate", "Open")
+        if state.total:
+            percent = int(state.done * 100 / state.total)
+            return (
+                base
+                + " — "
+                + QCoreApplication.translate("MessageDelegate", "downloading {percent}%").format(
+                    percent=percent
+                )
+            )
+        return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
+
+    @staticmethod
+    def _meta_text(index: ModelIndex, msg: Message) -> str:
+        parts = [index.data(TimeTextRole) or ""]
+        state = index.data(DeliveryTextRole)
+        if state:
+            parts.append(state)
+        if msg.edited:
+            parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
+        return " · ".join(parts)
+
+    # -- Qt delegate API -------------------------------------------------------------------
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        layout = self.layout_for(option, index)
+        if layout is None:
+            return super().sizeHint(option, index)
+        return QSize(option.rect.width(), layout.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         msg: Message | None = index.data(MessageRole)
-        if msg is None:
+        layout = self.layout_for(option, index)
+        if msg is None or layout is None:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -96,56 +348,184 @@ class MessageDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        palette = opt.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        text_color = palette.color(text_role)
+        link_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
         painter.save()
-        painter.setPen(opt.palette.color(role))
-        body_font, bold_font = self._fonts(opt)
-        rect = opt.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        header_h = QFontMetrics(bold_font).height()
+        painter.translate(opt.rect.topLeft())
+        font = QFont(opt.font)
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(font)
+        painter.setFont(font)
+        painter.setPen(text_color)
 
-        sender = index.data(SenderRole) or ""
-        painter.setFont(bold_font)
-        sender_w = min(QFontMetrics(bold_font).horizontalAdvance(sender), rect.width() // 2)
+        if layout.day is not None:
+            day = index.data(DayTextRole)
+            self._draw_rule(painter, layout.day, day, bold, text_color)
+        if layout.unread is not None:
+            self._draw_rule(
+                painter,
+                layout.unread,
+                QCoreApplication.translate("MessageDelegate", "New messages"),
+                bold,
+                link_color,
+            )
+        if index.data(HighlightRole):
+            pen = QPen(palette.color(QPalette.ColorRole.Highlight))
+            pen.setWidth(2)
+            painter.setPen(pen)
+            top = (layout.header or layout.body).top() - 2
+            painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
+            painter.setPen(text_color)
+        meta_text = self._meta_text(index, msg)
+        if layout.header is not None:
+            sender = index.data(SenderRole) or ""
+            painter.setFont(bold)
+            sender_w = min(
+                QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
+            )
+            painter.drawText(
+                QRect(layout.header.left(), layout.header.top(), sender_w, layout.header.height()),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w),
+            )
+            painter.setFont(font)
+            painter.drawText(
+                layout.header.adjusted(sender_w + PAD, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                meta_text,
+            )
+        elif layout.meta is not None:
+            painter.drawText(
+                layout.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta_text
+            )
+        if layout.reply is not None:
+            painter.fillRect(
+                QRect(layout.reply.left(), layout.reply.top(), 3, layout.reply.height()), link_color
+            )
+            italic = QFont(font)
+            italic.setItalic(True)
+            painter.setFont(italic)
+            reply = "↪ " + (index.data(ReplyTextRole) or "")
+            painter.drawText(
+                layout.reply.adjusted(8, 0, 0, 0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetrics(italic).elidedText(
+                    reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
+                ),
+            )
+            painter.setFont(font)
+        if layout.document is not None and layout.body.height():
+            painter.save()
+            painter.translate(layout.body.topLeft())
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, text_color)
+            context.palette.setColor(QPalette.ColorRole.Link, link_color)
+            context.clip = QRectF(0, 0, layout.body.width(), layout.body.height())
+            layout.document.documentLayout().draw(painter, context)
+            painter.restore()
+        for _i, rect, label, pixmap in layout.attachments:
+            if pixmap is not None:
+                painter.drawPixmap(rect.topLeft(), pixmap)
+                painter.drawText(
+                    QRect(
+                        rect.left(),
+                        rect.top() + pixmap.height() + 2,
+                        rect.width() + 200,
+                        metrics.height(),
+                    ),
+                    Qt.AlignmentFlag.AlignLeft,
+                    label,
+                )
+            else:
+                painter.setPen(QPen(text_color))
+                painter.drawRoundedRect(rect, 4, 4)
+                painter.drawText(
+                    rect.adjusted(8, 0, -4, 0),
+                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, rect.width() - 12),
+                )
+        for _key, rect, text in layout.reactions:
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if layout.failure is not None:
+            reason = msg.failure_reason or QCoreApplication.translate(
+                "MessageDelegate", "The message could not be sent."
+            )
+            text = "⚠ " + reason + " — " + QCoreApplication.translate("MessageDelegate", "Retry")
+            painter.drawText(
+                layout.failure,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
+            )
+        painter.restore()
+
+    @staticmethod
+    def _draw_rule(painter: QPainter, rect: QRect, text: str, font: QFont, color: Any) -> None:
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(color)
+        metrics = QFontMetrics(font)
+        text_w = metrics.horizontalAdvance(text) + 16
+        mid = rect.center().y()
+        left_end = rect.left() + (rect.width() - text_w) // 2
+        painter.drawLine(rect.left(), mid, left_end, mid)
+        painter.drawLine(left_end + text_w, mid, rect.right(), mid)
         painter.drawText(
-            QRect(rect.left(), rect.top(), sender_w, header_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(bold_font).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w),
-        )
-        details = [index.data(TimeTextRole) or ""]
-        state = index.data(DeliveryTextRole)
-        if state:
-            details.append(state)
-        if msg.edited:
-            details.append(QApplication.translate("MessageDelegate", "edited"))
-        painter.setFont(body_font)
-        if msg.delivery is DeliveryState.FAILED:
-            details[-1] = "⚠ " + details[-1]
-        painter.drawText(
-            QRect(rect.left() + sender_w + 2 * PAD, rect.top(), rect.width(), header_h),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            " · ".join(details),
-        )
-        body = shown_body(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.drawText(
-            QRect(rect.left(), rect.top() + header_h + GAP, rect.width(), rect.height()),
-            Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-            body,
+            QRect(left_end, rect.top(), text_w, rect.height()), Qt.AlignmentFlag.AlignCenter, text
         )
         painter.restore()
 
+    # -- hit testing -----------------------------------------------------------------------
+
+    def hit(
+        self, option: QStyleOptionViewItem, index: ModelIndex, point: QPoint
+    ) -> tuple[str, Any]:
+        """What a click at ``point`` (item coordinates) means: ("link", url), ("attachment", i),
+        ("react", key), ("retry", None), ("more", None) or ("", None)."""
+        layout = self.layout_for(option, index)
+        if layout is None:
+            return "", None
+        if layout.document is not None and layout.body.contains(point):
+            local = QPointF(point - layout.body.topLeft())
+            anchor = layout.document.documentLayout().anchorAt(local)
+            if anchor:
+                return ("more", None) if anchor == MORE_URL else ("link", anchor)
+        for i, rect, _label, _pixmap in layout.attachments:
+            if rect.contains(point):
+                return "attachment", i
+        for key, rect, _text in layout.reactions:
+            if rect.contains(point):
+                return "react", key
+        if layout.failure is not None and layout.failure.contains(point):
+            return "retry", None
+        return "", None
+
 
 class MessageView(QListView):
-    """Follows new messages while at the bottom; asks for older ones at the top."""
+    """Follows new messages while at the bottom; asks for older ones at the top and newer ones
+    at the bottom (after a search opened the conversation further back).
+
+    Signals: ``activated(str, object, object)``: a clickable part was used — (kind, message,
+    detail) with kind one of link / attachment / react / retry / more.
+    """
+
+    partActivated = Signal(str, object, object)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageView")
         self.setAccessibleName(self.tr("Messages"))
         self.setAccessibleDescription(
-            self.tr("Messages of the open conversation, oldest first. Scroll up for older ones.")
+            self.tr(
+                "Messages of the open conversation, oldest first. Use the arrow keys to move "
+                "between messages and the menu key for what you can do with one."
+            )
         )
-        self._delegate = MessageDelegate(self)
-        self.setItemDelegate(self._delegate)
+        self.message_delegate = MessageDelegate(self)
+        self.setItemDelegate(self.message_delegate)
         self.setModel(model)
         self._model = model
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -154,7 +534,9 @@ class MessageView(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
         self.setWordWrap(True)
+        self.setMouseTracking(True)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._follow = True
         self._keep_from_bottom: int | None = None
         bar = self.verticalScrollBar()
@@ -163,13 +545,64 @@ class MessageView(QListView):
         model.rowsAboutToBeInserted.connect(self._before_insert)
         model.modelReset.connect(self._reset)
         model.messagesAppended.connect(self._appended)
+        model.targetLoaded.connect(self._show_target)
+        self.viewport().installEventFilter(self)
+
+    @property
+    def following(self) -> bool:
+        return self._follow
+
+    def current_message(self) -> Message | None:
+        index = self.currentIndex()
+        return index.data(MessageRole) if index.isValid() else None
+
+    def part_at(self, point: QPoint) -> tuple[str, Any, Message | None]:
+        index = self.indexAt(point)
+        if not index.isValid():
+            return "", None, None
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        rect = self.visualRect(index)
+        option.rect = rect
+        kind, detail = self.message_delegate.hit(option, index, point - rect.topLeft())
+        return kind, detail, index.data(MessageRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.viewport():
+            if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
+                kind, _detail, _msg = self.part_at(event.position().toPoint())
+                shape = Qt.CursorShape.PointingHandCursor if kind else Qt.CursorShape.ArrowCursor
+                self.viewport().setCursor(shape)
+            elif (
+                event.type() == QEvent.Type.MouseButtonRelease
+                and isinstance(event, QMouseEvent)
+                and event.button() == Qt.MouseButton.LeftButton
+            ):
+                kind, detail, msg = self.part_at(event.position().toPoint())
+                if kind and msg is not None:
+                    if kind == "more":
+                        self.toggle_expanded(msg)
+                    else:
+                        self.partActivated.emit(kind, msg, detail)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def toggle_expanded(self, msg: Message) -> None:
+        expanded = self.message_delegate.expanded
+        expanded.symmetric_difference_update({msg.local_id})
+        self.message_delegate.clear_cache()
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
 
     @Slot(int)
     def _scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
-        self._follow = value >= bar.maximum() - 4
+        at_bottom = value >= bar.maximum() - 4
+        self._follow = at_bottom and self._model.at_latest
         if value <= bar.minimum() and self._model.rowCount() > 0:
             self._model.load_older()
+        if at_bottom and not self._model.at_latest:
+            self._model.load_newer()
 
     @Slot(QModelIndex, int, int)
     def _before_insert(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -183,19 +616,34 @@ class MessageView(QListView):
         if self._keep_from_bottom is not None:
             bar.setValue(maximum - self._keep_from_bottom)
             self._keep_from_bottom = None
-        elif self._follow:
+        elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
 
     @Slot()
     def _appended(self) -> None:
-        if self._follow:
-            QTimer.singleShot(0, self, self.scrollToBottom)  # cancelled if the view goes away
+        if self._follow and self._model.at_latest:
+            QTimer.singleShot(0, self, self._follow_to_bottom)  # cancelled if the view goes away
+
+    @Slot()
+    def _follow_to_bottom(self) -> None:
+        if self._follow and self._model.at_latest:
+            self.scrollToBottom()
+
+    @Slot(int)
+    def _show_target(self, row: int) -> None:
+        self._follow = False
+        index = self._model.index(row)
+        self.setCurrentIndex(index)
+        QTimer.singleShot(
+            0, self, lambda: self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        )
 
     @Slot()
     def _reset(self) -> None:
         self._follow = True
         self._keep_from_bottom = None
+        self.message_delegate.expanded.clear()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._delegate.clear_cache()
+        self.message_delegate.clear_cache()
         super().resizeEvent(event)

@@ -1,14 +1,26 @@
-"""The sidebar view: accounts with their state in words, conversations with unread badges."""
+"""The sidebar: a filter box over accounts (with their state in words) and their conversations
+(with unread badges), plus keyboard moves to the previous/next (unread) conversation."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QLabel,
+    QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -68,38 +80,95 @@ class SidebarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class Sidebar(QTreeView):
+class ConversationFilter(QSortFilterProxyModel):
+    """Keeps every account row; hides conversations whose name does not contain the filter."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._text = text.casefold().strip()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not source_parent.isValid() or not self._text:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self._text in str(index.data() or "").casefold()
+
+
+class SidebarTree(QTreeView):
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            parent = self.parent()
+            if isinstance(parent, Sidebar):
+                parent.enterPressed.emit()
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
+class Sidebar(QWidget):
     """Signals:
 
     ``conversationActivated(object)``: a :class:`ConversationId` was chosen.
     ``accountActivated(str)``: an account row was chosen.
+    ``enterPressed()``: Enter on the list (go read the chosen conversation).
     """
 
     conversationActivated = Signal(object)
     accountActivated = Signal(str)
+    enterPressed = Signal()
 
     def __init__(self, model: SidebarModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("sidebar")
-        self.setAccessibleName(self.tr("Accounts and conversations"))
-        self.setAccessibleDescription(
+        self.setObjectName("sidebarArea")
+        self.source = model
+        self.proxy = ConversationFilter(self)
+        self.proxy.setSourceModel(model)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("sidebarFilter")
+        self.filter.setAccessibleName(self.tr("Filter conversations"))
+        self.filter.setPlaceholderText(self.tr("Filter conversations…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = SidebarTree(self)
+        self.tree.setObjectName("sidebar")
+        self.tree.setAccessibleName(self.tr("Accounts and conversations"))
+        self.tree.setAccessibleDescription(
             self.tr("Each account with its conversations, most recently active first.")
         )
-        self.setModel(model)
-        self.setHeaderHidden(True)
-        self.setItemDelegate(SidebarDelegate(self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setUniformRowHeights(True)
-        self.setExpandsOnDoubleClick(False)
-        model.rowsInserted.connect(self._expand_new_accounts)
-        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(SidebarDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setExpandsOnDoubleClick(False)
+        self.proxy.rowsInserted.connect(self._expand_new_accounts)
+        self.proxy.layoutChanged.connect(self.tree.expandAll)
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        label = QLabel(self.tr("&Conversations"))
+        label.setBuddy(self.tree)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.addWidget(label)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.tree, 1)
+        self.setFocusProxy(self.tree)
+
+    @Slot(str)
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self.tree.expandAll()
 
     @Slot(QModelIndex, int, int)
     def _expand_new_accounts(self, parent: QModelIndex, first: int, last: int) -> None:
         if not parent.isValid():
             for row in range(first, last + 1):
-                self.expand(self.model().index(row, 0))
+                self.tree.expand(self.proxy.index(row, 0))
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
@@ -110,9 +179,58 @@ class Sidebar(QTreeView):
         else:
             self.accountActivated.emit(current.data(IdRole))
 
-    def select_conversation(self, conv_id: ConversationId) -> None:
-        model = self.model()
-        assert isinstance(model, SidebarModel)
-        index = model.conversation_index(conv_id)
-        if index.isValid():
-            self.setCurrentIndex(index)
+    def select_conversation(self, conv_id: ConversationId) -> bool:
+        source = self.source.conversation_index(conv_id)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # filtered out: clear the filter so it can be shown
+            self.filter.clear()
+            index = self.proxy.mapFromSource(self.source.conversation_index(conv_id))
+        self.tree.setCurrentIndex(index)
+        return index.isValid()
+
+    def conversation_order(self) -> list[ConversationId]:
+        """Conversations as shown, top to bottom (for Alt+Up/Down)."""
+        order = []
+        for arow in range(self.proxy.rowCount()):
+            parent = self.proxy.index(arow, 0)
+            for crow in range(self.proxy.rowCount(parent)):
+                order.append(self.proxy.index(crow, 0, parent).data(IdRole))
+        return order
+
+    def current_conversation(self) -> ConversationId | None:
+        index = self.tree.currentIndex()
+        if index.isValid() and index.data(KindRole) == "conversation":
+            conv = index.data(IdRole)
+            return conv if isinstance(conv, ConversationId) else None
+        return None
+
+    def current_account(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        if index.data(KindRole) == "account":
+            return str(index.data(IdRole))
+        return str(index.parent().data(IdRole))
+
+    def step(self, delta: int, unread_only: bool = False) -> ConversationId | None:
+        """Move to the previous/next conversation (optionally the next with unread messages)."""
+        order = self.conversation_order()
+        if not order:
+            return None
+        current = self.current_conversation()
+        start = order.index(current) if current in order else (-1 if delta > 0 else len(order))
+        for offset in range(1, len(order) + 1):
+            i = start + delta * offset
+            if not unread_only and not 0 <= i < len(order):
+                return None
+            candidate = order[i % len(order)]
+            if not unread_only:
+                self.select_conversation(candidate)
+                return candidate
+            conv = self.source.conversation(candidate)
+            if conv is not None and conv.unread_count and candidate != current:
+                self.select_conversation(candidate)
+                return candidate
+        return None

@@ -662,3 +662,29 @@ async def test_backend_commands_details_and_downloads(
     target = tmp_path / "downloads" / "p.png"
     assert (await core.download(sent.id, 0, target)).ok
     assert target.read_bytes() == photo.read_bytes()
+
+
+async def test_retry_after_a_permanent_failure_sends_again_on_the_same_connection(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "bob")
+    fake_server.send_failure = Failure(FailureKind.REJECTED, "not now")
+    await core.send_message(conv.id, "again")
+    await wait_for(lambda: ("send", ("bob", "again")) in fake_server.calls)
+    await settle(core)
+    msg = (await core.fetch_page(conv.id)).messages[-1]
+    assert msg.delivery is DeliveryState.FAILED
+    await core.retry_message(msg.id)
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    await settle(core)
+    assert (await core.fetch_page(conv.id)).messages[-1].delivery is DeliveryState.SENT
+
+
+async def test_concurrent_preference_changes_are_all_kept(core: Core, profile: Path) -> None:
+    import asyncio
+
+    await asyncio.gather(*(core.set_preference(f"k{i}", i) for i in range(10)))
+    saved = json.loads((profile / "config" / "config.json").read_text())["preferences"]
+    assert saved == {f"k{i}": i for i in range(10)}

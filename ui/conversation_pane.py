@@ -1,0 +1,743 @@
+"""The right-hand side of the window: one open conversation, with everything one can do in it.
+
+Header (name, topic, encryption, members; actions gated by capabilities), the message view with a
+"jump to latest" button and a history progress line, the member panel, and the composer. Message
+actions (reply, react, edit, delete, copy, retry, download, open link) live in one per-message menu,
+opened by right click or from the keyboard (menu key or Shift+F10), so no action needs a mouse.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import events as ev
+from app.backend import Capability, Outcome
+from app.core import ConversationDetails
+from app.models import (
+    ConversationId,
+    ConversationKind,
+    Member,
+    Message,
+    MessageId,
+    MessageKind,
+    NotifyLevel,
+)
+from ui.bridge import CoreBridge
+from ui.commands import GENERIC, SlashCommand, parse_slash, unescape_slash
+from ui.models.message_model import DownloadState, MessageListModel
+from ui.models.sidebar_model import SidebarModel
+from ui.preferences import REMOTE_MEDIA, Preferences
+from ui.widgets.composer import ComposerArea
+from ui.widgets.conversation_header import ConversationHeader
+from ui.widgets.member_panel import MemberPanel
+from ui.widgets.message_view import URL_PATTERN, MessageView
+
+_log = logging.getLogger(__name__)
+QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
+REPLY_KEY = "Ctrl+R"
+REACT_KEY = "Ctrl+Shift+R"
+EDIT_KEY = "Ctrl+E"
+_SAFE_NAME = re.compile(r"[^\w.\-]+")
+
+
+class ConversationPane(QWidget):
+    """Signals:
+
+    ``notice(str, str)``: something to tell the user (text, level).
+    ``openRequested(object)``: switch to another conversation (a ConversationId).
+    ``searchRequested(object)``: search within a conversation (a ConversationId).
+    """
+
+    notice = Signal(str, str)
+    openRequested = Signal(object)
+    searchRequested = Signal(object)
+
+    def __init__(
+        self,
+        bridge: CoreBridge,
+        sidebar_model: SidebarModel,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationPane")
+        self.bridge = bridge
+        self.core = bridge.core
+        self.sidebar_model = sidebar_model
+        self.preferences = preferences
+        self.conversation: ConversationId | None = None
+        self.details: ConversationDetails | None = None
+        self.reaction_picker: QInputDialog | None = None
+
+        self.model = MessageListModel(bridge, self)
+        bridge.events.connect(self.model.handle_events)
+        bridge.events.connect(self.handle_events)
+
+        self.header = ConversationHeader()
+        self.header.membersToggled.connect(self._toggle_members)
+        self.header.inviteRequested.connect(self.invite)
+        self.header.topicRequested.connect(self.change_topic)
+        self.header.leaveRequested.connect(self.leave)
+        self.header.notifyChosen.connect(self.set_notify)
+        self.header.exportRequested.connect(self.export)
+        self.header.searchRequested.connect(self._search_here)
+
+        self.loading_label = QLabel(self.tr("Loading older messages…"))
+        self.loading_label.setObjectName("historyLoading")
+        self.loading_label.setAccessibleName(self.tr("Loading older messages"))
+        self.loading_label.hide()
+        self.model.loadingChanged.connect(self.loading_label.setVisible)
+
+        self.view = MessageView(self.model)
+        self.view.partActivated.connect(self._part_activated)
+        self.view.customContextMenuRequested.connect(self._context_menu_at)
+        self.jump_button = QPushButton(self.tr("Jump to &latest"))
+        self.jump_button.setObjectName("jumpToLatest")
+        self.jump_button.setAccessibleName(self.tr("Jump to the latest messages"))
+        self.jump_button.clicked.connect(self.jump_to_latest)
+        self.jump_button.hide()
+        self.model.atLatestChanged.connect(self._at_latest_changed)
+        self.view.verticalScrollBar().valueChanged.connect(self._update_jump_button)
+        self.model.rowsInserted.connect(self._rows_inserted)
+
+        self.members = MemberPanel()
+        self.members.kickRequested.connect(self.kick)
+        self.members.hide()
+
+        self.composer_area = ComposerArea()
+        composer = self.composer_area.composer
+        composer.submitted.connect(self._submitted)
+        composer.escapePressed.connect(self.view.setFocus)
+        composer.editLastRequested.connect(self.edit_last)
+        composer.typingChanged.connect(self._typing)
+        composer.imagePasted.connect(self.send_image)
+        composer.filesDropped.connect(self.send_files)
+        self.composer_area.attachRequested.connect(self.attach)
+
+        center = QWidget()
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.loading_label)
+        center_layout.addWidget(self.view, 1)
+        center_layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("messagesAndMembers")
+        splitter.addWidget(center)
+        splitter.addWidget(self.members)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([600, 200])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.composer_area)
+
+        for keys in ("Shift+F10", "Menu"):
+            shortcut = QShortcut(QKeySequence(keys), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.open_message_menu)
+        # The main message actions also have their own keys on the message list.
+        keyed: tuple[tuple[str | QKeySequence.StandardKey, Any], ...] = (
+            (REPLY_KEY, self.reply),
+            (REACT_KEY, self.pick_reaction),
+            (EDIT_KEY, self.edit),
+            (QKeySequence.StandardKey.Copy, self.copy),
+            (QKeySequence.StandardKey.Delete, self.delete),
+        )
+        for sequence, action in keyed:
+            shortcut = QShortcut(QKeySequence(sequence), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(functools.partial(self._on_current, action))
+        self._mark_read_timer = QTimer(self)
+        self._mark_read_timer.setSingleShot(True)
+        self._mark_read_timer.setInterval(300)
+        self._mark_read_timer.timeout.connect(self.mark_read)
+        self.composer_area.set_enabled(False)
+        QWidget.setTabOrder(self.view, composer)
+
+    # -- opening -----------------------------------------------------------------------------
+
+    def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
+        if conv != self.conversation:
+            self.composer_area.cancel_mode()
+            self.composer_area.set_typing(())
+        self.conversation = conv
+        self.details = None
+        if conv is None:
+            self.model.set_conversation(None)
+            self.header.show_details(None)
+            self.members.set_members((), can_kick=False)
+            self.composer_area.set_enabled(False)
+            return
+        if at is not None:
+            self.model.open_at(at, conv)
+        else:
+            self.model.set_conversation(conv)
+        self.header.show_conversation(self.sidebar_model.conversation(conv))
+        self.composer_area.set_enabled(True)
+        self.refresh_details(first=True)  # marks it read once the old read marker is known
+
+    def refresh_details(self, first: bool = False) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+        self.bridge.call(
+            self.core.conversation_details(conv),
+            lambda done: self._details_loaded(done, conv, first),
+        )
+
+    def _details_loaded(self, done: ev.RequestFinished, conv: ConversationId, first: bool) -> None:
+        if (
+            conv != self.conversation
+            or not done.ok
+            or not isinstance(done.result, ConversationDetails)
+        ):
+            return
+        details = done.result
+        self.details = details
+        if first:
+            # Read the marker first, then mark read: asked together, they would race.
+            self.model.set_read_marker(details.read_marker)
+            self.mark_read()
+        self.view.message_delegate.own_id = details.own_id
+        self.header.show_details(details)
+        caps = details.capabilities
+        self.members.set_members(details.members, can_kick=bool(caps & Capability.KICK))
+        if details.conversation.kind is not ConversationKind.GROUP:
+            self.members.hide()
+            self.header.members_button.setChecked(False)
+        self.composer_area.composer.set_completion_names([m.name for m in details.members])
+        self.composer_area.set_enabled(True, can_attach=bool(caps & Capability.FILES))
+
+    @property
+    def capabilities(self) -> Capability:
+        return self.details.capabilities if self.details else Capability.NONE
+
+    def mark_read(self) -> None:
+        if self.conversation is not None:
+            self.bridge.call(self.core.mark_read(self.conversation))
+
+    # -- events ------------------------------------------------------------------------------
+
+    @Slot(list)
+    def handle_events(self, events: list[ev.Event]) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+        refresh = False
+        for event in events:
+            if isinstance(event, ev.ConversationsChanged):
+                for c in event.conversations:
+                    if c.id == conv:
+                        self.header.show_conversation(c)
+                        if c.unread_count and self.window().isActiveWindow():
+                            self._mark_read_timer.start()
+            elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
+                self.members.set_members(
+                    event.members, can_kick=bool(self.capabilities & Capability.KICK)
+                )
+                self.composer_area.composer.set_completion_names([m.name for m in event.members])
+            elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
+                self.composer_area.set_typing(event.typing)
+            elif (
+                isinstance(event, ev.ConnectionStateChanged) and event.account_id == conv.account_id
+            ):
+                refresh = True
+            elif isinstance(event, ev.ProgressChanged) and event.task.startswith("upload:"):
+                self._upload_progress(event)
+        if refresh:
+            self.refresh_details()
+
+    def _upload_progress(self, event: ev.ProgressChanged) -> None:
+        if event.total and event.done >= event.total:
+            self.composer_area.set_progress("")
+            return
+        percent = f" {int(event.done * 100 / event.total)}%" if event.total else ""
+        self.composer_area.set_progress(
+            self.tr("Uploading {name}{percent}").format(name=event.label, percent=percent)
+        )
+
+    @Slot(bool)
+    def _at_latest_changed(self, at_latest: bool) -> None:
+        self._update_jump_button()
+
+    @Slot()
+    def _update_jump_button(self) -> None:
+        bar = self.view.verticalScrollBar()
+        away = bar.value() < bar.maximum() - bar.pageStep()
+        self.jump_button.setVisible(not self.model.at_latest or away)
+
+    @Slot()
+    def jump_to_latest(self) -> None:
+        if self.model.at_latest:
+            self.view.scrollToBottom()
+        else:
+            self.model.jump_to_latest()
+        self.jump_button.hide()
+        self.view.setFocus()
+
+    def _rows_inserted(self, parent: Any, first: int, last: int) -> None:
+        """Fetch images of new rows by themselves only when the privacy setting says always."""
+        if self.preferences.get(REMOTE_MEDIA) != "always":
+            return
+        for row in range(first, last + 1):
+            msg = self.model.message(row)
+            for i, attachment in enumerate(msg.attachments):
+                if attachment.mime_type.startswith("image/") and not self.model.download_state(
+                    msg.local_id, i
+                ):
+                    self.download(msg, i)
+
+    # -- sending -----------------------------------------------------------------------------
+
+    @Slot(str)
+    def _submitted(self, text: str) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+        area = self.composer_area
+        if area.editing is not None:
+            target = area.editing
+            area.cancel_mode()
+            self._call(self.core.edit_message(target.id, text))
+            return
+        command = parse_slash(text)
+        if command is not None:
+            self.run_slash(conv, command)
+            return
+        reply = area.reply_to
+        area.cancel_mode()
+        self._call(
+            self.core.send_message(
+                conv, unescape_slash(text), reply_to=reply.remote_id if reply else None
+            )
+        )
+
+    def run_slash(self, conv: ConversationId, command: SlashCommand) -> None:
+        name, core = command.name, self.core
+        if name == "me" and command.args:
+            self._call(core.send_message(conv, command.args, kind=MessageKind.EMOTE))
+        elif name == "join" and command.args:
+            room, password = command.split(2)
+            self._call(core.join(conv.account_id, room, password=password))
+        elif name in ("part", "leave"):
+            self._call(core.leave(conv, command.args))
+        elif name == "topic" and command.args:
+            self._call(core.set_topic(conv, command.args))
+        elif name == "invite" and command.args:
+            who, reason = command.split(2)
+            self._call(core.invite(conv, who, reason))
+        elif name == "kick" and command.args:
+            who, reason = command.split(2)
+            self._call(core.kick(conv, who, reason))
+        elif name in ("msg", "query") and command.args:
+            who, text = command.split(2)
+            self.bridge.call(
+                core.open_direct(conv.account_id, who),
+                lambda done: self._direct_opened(done, text, open_it=name == "query" or not text),
+            )
+        elif name == "help":
+            lines = list(GENERIC.values())
+            self.notice.emit("\n".join(lines), "info")
+        elif self.capabilities & Capability.COMMANDS:
+            self._call(core.run_command(conv, name, command.args))
+        else:
+            self.notice.emit(
+                self.tr("Unknown command /{name}. Type /help for the list.").format(name=name),
+                "warning",
+            )
+
+    def _direct_opened(self, done: ev.RequestFinished, text: str, open_it: bool) -> None:
+        if not done.ok:
+            self.notice.emit(done.error or "", "error")
+            return
+        conv_id = done.result.id  # type: ignore[attr-defined]
+        if text:
+            self._call(self.core.send_message(conv_id, text))
+        if open_it:
+            self.openRequested.emit(conv_id)
+
+    @Slot(bool)
+    def _typing(self, typing: bool) -> None:
+        if self.conversation is not None:
+            self.bridge.call(self.core.set_typing(self.conversation, typing))
+
+    @Slot()
+    def attach(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files"))
+        self.send_files([Path(p) for p in paths])
+
+    @Slot(list)
+    def send_files(self, paths: list[Path]) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+        if not self.capabilities & Capability.FILES:
+            self.notice.emit(self.tr("This conversation cannot receive files."), "warning")
+            return
+        for path in paths:
+            self._call(self.core.send_file(conv, path))
+
+    @Slot(QImage)
+    def send_image(self, image: QImage) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="chinwag-paste-"))
+        path = folder / "pasted-image.png"
+        if image.save(str(path)):  # the format follows the file name
+            self.send_files([path])
+
+    # -- message actions -----------------------------------------------------------------------
+
+    def _on_current(self, action: Any) -> None:
+        """Run a message action on the message that has the keyboard focus, if allowed."""
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        msg = self.model.message(index.row())
+        allowed = {a.data() for a in self.message_menu(msg).actions() if a.data()}
+        name = getattr(action, "__name__", "")
+        if name in allowed or name == "copy":
+            action(msg)
+
+    @Slot()
+    def open_message_menu(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return
+        rect = self.view.visualRect(index)
+        self.show_message_menu(
+            self.model.message(index.row()),
+            self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(20, 20)),
+        )
+
+    @Slot(QPoint)
+    def _context_menu_at(self, pos: QPoint) -> None:
+        index = self.view.indexAt(pos)
+        if index.isValid():
+            self.view.setCurrentIndex(index)
+            self.show_message_menu(
+                self.model.message(index.row()), self.view.viewport().mapToGlobal(pos)
+            )
+
+    def message_menu(self, msg: Message) -> QMenu:
+        """The actions for one message; only those the service and the message allow."""
+        caps = self.capabilities
+        menu = QMenu(self)
+        menu.setObjectName("messageMenu")
+        confirmed = msg.remote_id is not None and not msg.retracted
+        if confirmed and caps & Capability.REPLIES:
+            _tag(
+                menu.addAction(self.tr("&Reply"), QKeySequence(REPLY_KEY), lambda: self.reply(msg)),
+                "reply",
+            )
+        if confirmed and caps & Capability.REACTIONS:
+            react = menu.addMenu(self.tr("Re&act"))
+            react.menuAction().setData("pick_reaction")
+            for key in QUICK_REACTIONS:
+                react.addAction(key, functools.partial(self.toggle_reaction, msg, key))
+            react.addAction(
+                self.tr("Other…"), QKeySequence(REACT_KEY), lambda: self.pick_reaction(msg)
+            )
+        if confirmed and msg.outgoing and caps & Capability.EDITS:
+            _tag(
+                menu.addAction(self.tr("&Edit"), QKeySequence(EDIT_KEY), lambda: self.edit(msg)),
+                "edit",
+            )
+        if confirmed and msg.outgoing and caps & Capability.RETRACTIONS:
+            _tag(
+                menu.addAction(
+                    self.tr("&Delete for everyone…"),
+                    QKeySequence(QKeySequence.StandardKey.Delete),
+                    lambda: self.delete(msg),
+                ),
+                "delete",
+            )
+        menu.addAction(
+            self.tr("&Copy text"),
+            QKeySequence(QKeySequence.StandardKey.Copy),
+            lambda: self.copy(msg),
+        )
+        for url in _links(msg):
+            menu.addAction(
+                self.tr("Open link {url}").format(url=_short(url)),
+                functools.partial(self.open_link, url),
+            )
+        for i, attachment in enumerate(msg.attachments):
+            name = attachment.filename or attachment.url
+            state = self.model.download_state(msg.local_id, i)
+            if state is not None and state.finished:
+                menu.addAction(
+                    self.tr("Open {name}").format(name=name),
+                    functools.partial(self.attachment, msg, i),
+                )
+            else:
+                menu.addAction(
+                    self.tr("Download {name}").format(name=name),
+                    functools.partial(self.download, msg, i),
+                )
+            menu.addAction(
+                self.tr("Save {name} as…").format(name=name),
+                functools.partial(self.save_as, msg, i),
+            )
+        if len(msg.body) > 4000:
+            menu.addAction(
+                self.tr("Show or hide the whole message"), lambda: self.view.toggle_expanded(msg)
+            )
+        if msg.outgoing and msg.delivery.value == "failed":
+            menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
+        return menu
+
+    def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
+        """Pop the menu up without a nested event loop; it takes the keyboard focus."""
+        menu = self.message_menu(msg)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.aboutToHide.connect(menu.close)
+        menu.destroyed.connect(self._menu_closed)
+        menu.popup(global_pos)
+
+    @Slot()
+    def _menu_closed(self) -> None:
+        """Back to the message the menu was for (unless an action moved the focus on)."""
+        focus = QApplication.focusWidget()
+        if focus is None or not self.window().isAncestorOf(focus):
+            self.window().activateWindow()
+            self.view.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _part_activated(self, kind: str, msg: Message, detail: Any) -> None:
+        if kind == "link":
+            self.open_link(str(detail))
+        elif kind == "attachment":
+            self.attachment(msg, int(detail))
+        elif kind == "react":
+            self.toggle_reaction(msg, str(detail))
+        elif kind == "retry":
+            self.retry(msg)
+
+    def reply(self, msg: Message) -> None:
+        text = " ".join(self.model.display_body(msg).split())
+        quote = f"{msg.sender_name or msg.sender}: {text[:80]}"
+        self.composer_area.start_reply(msg, quote)
+
+    def edit(self, msg: Message) -> None:
+        self.composer_area.start_edit(msg)
+
+    @Slot()
+    def edit_last(self) -> None:
+        if not self.capabilities & Capability.EDITS:
+            return
+        msg = self.model.last_own_message()
+        if msg is not None:
+            self.edit(msg)
+
+    def toggle_reaction(self, msg: Message, key: str) -> None:
+        own = self.details.own_id if self.details else ""
+        mine = {r.key for r in msg.reactions if own in r.senders}
+        mine ^= {key}
+        self._call(self.core.react(msg.id, tuple(sorted(mine))))
+
+    def pick_reaction(self, msg: Message) -> None:
+        """Choose a reaction (or type one) in a small dialog; Enter takes the first."""
+        dialog = QInputDialog(self)
+        dialog.setObjectName("reactionPicker")
+        dialog.setWindowTitle(self.tr("React"))
+        dialog.setLabelText(self.tr("Reaction (choose or type an emoji or a word):"))
+        dialog.setComboBoxItems(list(QUICK_REACTIONS))
+        dialog.setComboBoxEditable(True)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(functools.partial(self._reaction_picked, msg))
+        dialog.finished.connect(self._picker_closed)
+        self.reaction_picker = dialog
+        dialog.open()
+
+    def _reaction_picked(self, msg: Message, key: str) -> None:
+        if key.strip():
+            self.toggle_reaction(msg, key.strip())
+
+    @Slot()
+    def _picker_closed(self) -> None:
+        self.reaction_picker = None
+        self.window().activateWindow()  # dialogs give the focus back to the message list
+        self.view.setFocus()
+
+    def delete(self, msg: Message) -> None:
+        if not (msg.outgoing and msg.remote_id and self.capabilities & Capability.RETRACTIONS):
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete message"),
+            self.tr("Delete this message for everyone in the conversation?"),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call(self.core.retract(msg.id))
+
+    def copy(self, msg: Message) -> None:
+        QGuiApplication.clipboard().setText(self.model.display_body(msg))
+
+    def retry(self, msg: Message) -> None:
+        self._call(self.core.retry_message(msg.id))
+
+    def open_link(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+    def attachment(self, msg: Message, index: int) -> None:
+        state = self.model.download_state(msg.local_id, index)
+        if state is not None and state.finished:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(state.path))
+        elif state is None or state.error:
+            self.download(msg, index)
+
+    def media_path(self, msg: Message, index: int) -> Path:
+        attachment = msg.attachments[index]
+        name = _SAFE_NAME.sub("_", attachment.filename or "file")[:80] or "file"
+        folder = self.core.ctx.paths.cache_dir / "media" / msg.id.account_id
+        return folder / f"{msg.local_id}-{index}-{name}"
+
+    def download(self, msg: Message, index: int, destination: Path | None = None) -> None:
+        target = destination or self.media_path(msg, index)
+        self.model.set_download(msg.local_id, index, DownloadState())
+        self.bridge.call(
+            self.core.download(msg.id, index, target),
+            lambda done: self._downloaded(done, msg, index, target),
+        )
+
+    def _downloaded(self, done: ev.RequestFinished, msg: Message, index: int, target: Path) -> None:
+        outcome = done.result
+        if done.ok and isinstance(outcome, Outcome) and outcome.ok:
+            size = target.stat().st_size if target.exists() else 0
+            self.model.set_download(msg.local_id, index, DownloadState(size, size, str(target)))
+        else:
+            error = done.error or (
+                outcome.failure.message
+                if isinstance(outcome, Outcome) and outcome.failure
+                else self.tr("unknown error")
+            )
+            self.model.set_download(msg.local_id, index, DownloadState(error=error))
+
+    def save_as(self, msg: Message, index: int) -> None:
+        name = msg.attachments[index].filename or "file"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
+        if path:
+            self.download(msg, index, Path(path))
+
+    # -- conversation actions ------------------------------------------------------------------
+
+    @Slot(bool)
+    def _toggle_members(self, shown: bool) -> None:
+        self.members.setVisible(shown)
+        if shown:
+            self.members.setFocus()
+
+    @Slot()
+    def invite(self) -> None:
+        if self.conversation is None:
+            return
+        who, ok = QInputDialog.getText(
+            self, self.tr("Invite"), self.tr("Address of the person to invite:")
+        )
+        if ok and who.strip():
+            self._call(self.core.invite(self.conversation, who.strip()))
+
+    @Slot()
+    def change_topic(self) -> None:
+        if self.conversation is None or self.details is None:
+            return
+        topic, ok = QInputDialog.getText(
+            self, self.tr("Topic"), self.tr("New topic:"), text=self.details.conversation.topic
+        )
+        if ok:
+            self._call(self.core.set_topic(self.conversation, topic))
+
+    @Slot()
+    def leave(self) -> None:
+        if self.conversation is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Leave"), self.tr("Leave this conversation?"))
+        if answer == QMessageBox.StandardButton.Yes:
+            self._call(self.core.leave(self.conversation))
+
+    @Slot(object)
+    def kick(self, member: Member) -> None:
+        if self.conversation is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Remove from room"),
+            self.tr("Remove {name}? Reason (optional):").format(name=member.name),
+        )
+        if ok:
+            self._call(self.core.kick(self.conversation, member.native_id, reason))
+
+    @Slot(str)
+    def set_notify(self, level: str) -> None:
+        if self.conversation is not None:
+            self._call(self.core.set_notify(self.conversation, NotifyLevel(level)))
+
+    @Slot()
+    def export(self) -> None:
+        if self.conversation is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export conversation"),
+            "conversation.html",
+            self.tr("Web page (*.html);;JSON Lines (*.jsonl)"),
+        )
+        if path:
+            self._call(
+                self.core.export_conversation(self.conversation, Path(path)),
+                success=self.tr("Conversation exported to {path}.").format(path=path),
+            )
+
+    @Slot()
+    def _search_here(self) -> None:
+        if self.conversation is not None:
+            self.searchRequested.emit(self.conversation)
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _call(self, coro: Any, success: str = "") -> None:
+        self.bridge.call(coro, lambda done: self._answered(done, success))
+
+    def _answered(self, done: ev.RequestFinished, success: str) -> None:
+        result = done.result
+        if not done.ok:
+            self.notice.emit(done.error or self.tr("That did not work."), "error")
+        elif isinstance(result, Outcome) and result.failure is not None:
+            self.notice.emit(result.failure.message, "error")
+        elif success:
+            self.notice.emit(success, "info")
+
+
+def _tag(action: Any, name: str) -> None:
+    """Name a menu action after the method it runs (keyboard shortcuts check what is allowed)."""
+    action.setData(name)
+
+
+def _links(msg: Message) -> list[str]:
+    found = [m.group(0) for m in URL_PATTERN.finditer(msg.body)]
+    if msg.html:
+        found += re.findall(r'href="([^"]+)"', msg.html)
+    return list(dict.fromkeys(found))[:5]
+
+
+def _short(url: str) -> str:
+    return url if len(url) <= 50 else url[:47] + "…"

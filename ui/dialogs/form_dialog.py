@@ -1,0 +1,87 @@
+"""A small generic form ("Add contact", "Join room", "Start conversation"), so every simple dialog
+has labelled fields, an account choice where it matters, and the same keyboard behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class FormDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        fields: list[tuple[str, str, bool]],
+        accounts: list[tuple[str, str]] | None = None,
+        parent: QWidget | None = None,
+        intro: str = "",
+    ) -> None:
+        """``fields``: (name, label, required); ``accounts``: (id, name) to choose from."""
+        super().__init__(parent)
+        self.setObjectName("formDialog")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        form = QFormLayout()
+        self.account: QComboBox | None = None
+        if accounts:
+            self.account = QComboBox()
+            self.account.setObjectName("formAccount")
+            self.account.setAccessibleName(self.tr("Account"))
+            for account_id, name in accounts:
+                self.account.addItem(name, account_id)
+            label = QLabel(self.tr("&Account:"))
+            label.setBuddy(self.account)
+            form.addRow(label, self.account)
+        self.edits: dict[str, QLineEdit] = {}
+        self._required = {name for name, _, required in fields if required}
+        for name, text, required in fields:
+            edit = QLineEdit()
+            edit.setObjectName(f"form_{name}")
+            edit.setAccessibleName(text)
+            label = QLabel(text + (" *" if required else "") + ":")
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            self.edits[name] = edit
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setAccessibleName(self.tr("Problem"))
+        self.error.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        for button in buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        if intro:
+            info = QLabel(intro)
+            info.setWordWrap(True)
+            layout.addWidget(info)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def value(self, name: str) -> str:
+        return self.edits[name].text().strip()
+
+    def account_id(self) -> str:
+        return str(self.account.currentData()) if self.account is not None else ""
+
+    def _check(self) -> None:
+        missing = [self.edits[n].accessibleName() for n in self._required if not self.value(n)]
+        if missing:
+            self.error.setText(
+                self.tr("Please fill in: {fields}").format(fields=", ".join(missing))
+            )
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,131 @@
+"""Settings: theme, text size, notifications, and privacy. Each change goes to the core at once
+(``set_preference``); the UI follows the core's PreferencesChanged event like everything else."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
+from ui.bridge import CoreBridge
+from ui.preferences import NOTIFICATIONS, REMOTE_MEDIA, TEXT_SCALE, THEME, Preferences
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, bridge: CoreBridge, prefs: Preferences, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setAccessibleName(self.tr("Settings"))
+        self._bridge = bridge
+
+        self.theme = self._combo(
+            "themeChoice",
+            self.tr("Theme"),
+            THEME,
+            prefs,
+            [
+                ("system", self.tr("Follow the system")),
+                ("light", self.tr("Light")),
+                ("dark", self.tr("Dark")),
+            ],
+        )
+        self.text_scale = QSpinBox()
+        self.text_scale.setObjectName("textScale")
+        self.text_scale.setAccessibleName(self.tr("Text size in percent"))
+        self.text_scale.setRange(70, 250)
+        self.text_scale.setSingleStep(10)
+        self.text_scale.setSuffix(" %")
+        self.text_scale.setValue(int(prefs.get(TEXT_SCALE)))
+        self.text_scale.valueChanged.connect(lambda v: self._set(TEXT_SCALE, int(v)))
+        self.notifications = self._check(
+            "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
+        )
+        self.remote_media = self._combo(
+            "remoteMedia",
+            self.tr("Load images from the network"),
+            REMOTE_MEDIA,
+            prefs,
+            [
+                ("never", self.tr("Never")),
+                ("ask", self.tr("When I ask")),
+                ("always", self.tr("Always")),
+            ],
+        )
+        self.send_typing = self._check(
+            "sendTyping", self.tr("Let others see when I am typing"), PREF_SEND_TYPING, prefs
+        )
+        self.send_receipts = self._check(
+            "sendReceipts", self.tr("Send read receipts"), PREF_SEND_RECEIPTS, prefs
+        )
+        self.only_contacts = self._check(
+            "onlyContacts",
+            self.tr("Accept new private conversations only from contacts"),
+            PREF_ONLY_CONTACTS,
+            prefs,
+        )
+
+        look = QGroupBox(self.tr("Appearance"))
+        look_form = QFormLayout(look)
+        look_form.addRow(self._label(self.tr("&Theme:"), self.theme), self.theme)
+        look_form.addRow(self._label(self.tr("Text si&ze:"), self.text_scale), self.text_scale)
+        privacy = QGroupBox(self.tr("Privacy"))
+        privacy_form = QFormLayout(privacy)
+        privacy_form.addRow(self._label(self.tr("&Images:"), self.remote_media), self.remote_media)
+        privacy_form.addRow(self.send_typing)
+        privacy_form.addRow(self.send_receipts)
+        privacy_form.addRow(self.only_contacts)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(look)
+        layout.addWidget(self.notifications)
+        layout.addWidget(privacy)
+        layout.addWidget(buttons)
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    def _combo(
+        self,
+        name: str,
+        accessible: str,
+        key: str,
+        prefs: Preferences,
+        choices: list[tuple[str, str]],
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.setAccessibleName(accessible)
+        for value, label in choices:
+            combo.addItem(label, value)
+        index = combo.findData(prefs.get(key))
+        combo.setCurrentIndex(max(index, 0))
+        combo.currentIndexChanged.connect(lambda _i: self._set(key, combo.currentData()))
+        return combo
+
+    def _check(self, name: str, text: str, key: str, prefs: Preferences) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setAccessibleName(text)
+        box.setChecked(bool(prefs.get(key)))
+        box.toggled.connect(lambda on: self._set(key, bool(on)))
+        return box
+
+    def _set(self, key: str, value: Any) -> None:
+        self._bridge.call(self._bridge.core.set_preference(key, value))

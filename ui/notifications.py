@@ -1,0 +1,225 @@
+"""Telling the user about new messages: desktop notifications, the tray icon with the unread
+count, and announcements to assistive technology — each by the conversation's setting
+(all / mentions / none).
+
+Desktop notifications go over D-Bus (org.freedesktop.Notifications) from a worker thread, so a
+slow or missing notification daemon can never stall the window.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import sys
+from typing import Any, Protocol
+
+try:  # Linux only (a dependency there): the freedesktop notification service lives on D-Bus
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+except ImportError:  # pragma: no cover - other platforms use the tray's balloon messages
+    open_dbus_connection = None
+
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPalette,
+    QPixmap,
+    QPolygon,
+)
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+
+from app import events as ev
+from app.models import ConversationKind, Message, NotifyLevel
+from ui.models.sidebar_model import SidebarModel
+from ui.preferences import NOTIFICATIONS, Preferences
+
+_log = logging.getLogger(__name__)
+
+
+class Notifier(Protocol):
+    def notify(self, title: str, body: str) -> None: ...
+
+
+class FreedesktopNotifier:
+    """org.freedesktop.Notifications over the session bus, via jeepney on a worker thread."""
+
+    def __init__(self) -> None:
+        self._executor = concurrent.futures.ThreadPoolExecutor(1, "chinwag-notify")
+        self._conn: Any = None
+
+    def notify(self, title: str, body: str) -> None:
+        self._executor.submit(self._send, title, body)
+
+    def _send(self, title: str, body: str) -> None:
+        try:
+            if self._conn is None:
+                self._conn = open_dbus_connection(bus="SESSION")
+            address = DBusAddress(
+                "/org/freedesktop/Notifications",
+                bus_name="org.freedesktop.Notifications",
+                interface="org.freedesktop.Notifications",
+            )
+            message = new_method_call(
+                address,
+                "Notify",
+                "susssasa{sv}i",
+                ("Chinwag", 0, "chinwag", title, body, [], {}, -1),
+            )
+            self._conn.send_and_get_reply(message, timeout=3)
+        except Exception as exc:  # no daemon, no bus: the tray and the title still show it
+            _log.debug("desktop notification not shown: %s", exc)
+            self._conn = None
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+
+def default_notifier() -> Notifier | None:
+    if sys.platform.startswith("linux") and open_dbus_connection is not None:
+        return FreedesktopNotifier()
+    return None
+
+
+class Announcer:
+    """Speaks through the screen reader (Qt's accessibility announcement event)."""
+
+    def __init__(self, widget: QWidget) -> None:
+        self.widget = widget
+        self.spoken: list[str] = []  # kept for tests and debugging
+
+    def announce(self, text: str) -> None:
+        self.spoken.append(text)
+        del self.spoken[:-50]
+        event = QAccessibleAnnouncementEvent(self.widget, text)
+        QAccessible.updateAccessibility(event)
+
+
+def unread_icon(count: int, palette: QPalette) -> QIcon:
+    """The app icon with the unread count written on it (text, not just a dot)."""
+    pixmap = QPixmap(64, 64)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(palette.color(QPalette.ColorRole.Highlight))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawRoundedRect(QRect(4, 8, 56, 44), 12, 12)
+    painter.drawPolygon(QPolygon([QPoint(14, 48), QPoint(30, 48), QPoint(14, 62)]))
+    if count:
+        painter.setPen(QColor(palette.color(QPalette.ColorRole.HighlightedText)))
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(26 if count < 100 else 18)
+        painter.setFont(font)
+        painter.drawText(
+            QRect(4, 8, 56, 44),
+            Qt.AlignmentFlag.AlignCenter,
+            str(count) if count < 1000 else "999+",
+        )
+    painter.end()
+    return QIcon(pixmap)
+
+
+class NotificationCenter(QObject):
+    """Decides what deserves a notification and an announcement, and keeps the tray current.
+
+    Signals: ``activated()``: the user clicked the tray icon (show the window).
+    """
+
+    activated = Signal()
+
+    def __init__(
+        self,
+        window: QWidget,
+        sidebar: SidebarModel,
+        preferences: Preferences,
+        notifier: Notifier | None,
+        announcer: Announcer,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.sidebar = sidebar
+        self.preferences = preferences
+        self.notifier = notifier
+        self.announcer = announcer
+        self.open_conversation: object = None
+        self.tray: QSystemTrayIcon | None = None
+        if QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(unread_icon(0, QApplication.palette()), self)
+            self.tray.setToolTip(self.tr("Chinwag"))
+            self.tray.activated.connect(self._tray_activated)
+            self.tray.show()
+        self.sent: list[tuple[str, str]] = []  # what was notified (tests, debugging)
+
+    @Slot(list)
+    def handle_events(self, events: list[ev.Event]) -> None:
+        for event in events:
+            if isinstance(event, ev.MessagesAdded) and event.live:
+                self._messages(event)
+            elif isinstance(event, ev.ConversationsChanged):
+                self._update_tray()
+
+    def _messages(self, event: ev.MessagesAdded) -> None:
+        conv = self.sidebar.conversation(event.conversation_id)
+        if conv is None:
+            return
+        incoming = [m for m in event.messages if not m.outgoing]
+        wanted = [m for m in incoming if self._wanted(m, conv.notify, conv.kind)]
+        if not wanted:
+            return
+        is_open = event.conversation_id == self.open_conversation
+        focused = self.window.isActiveWindow()
+        if is_open:
+            # The reader is in this conversation: the screen reader says the text itself.
+            for msg in wanted[-3:]:
+                self.announcer.announce(
+                    self.tr("{sender}: {body}").format(
+                        sender=msg.sender_name or msg.sender, body=msg.body
+                    )
+                )
+        else:
+            last = wanted[-1]
+            self.announcer.announce(
+                self.tr("New message from {sender} in {conversation}").format(
+                    sender=last.sender_name or last.sender, conversation=conv.name
+                )
+            )
+        if is_open and focused:
+            return
+        if not self.preferences.get(NOTIFICATIONS):
+            return
+        title = conv.name
+        if len(wanted) == 1:
+            msg = wanted[0]
+            body = f"{msg.sender_name or msg.sender}: {msg.body}"
+        else:
+            body = self.tr("%n new message(s)", "", len(wanted))
+        body = body if len(body) <= 200 else body[:199] + "…"
+        self.sent.append((title, body))
+        if self.notifier is not None:
+            self.notifier.notify(title, body)
+        elif self.tray is not None:
+            self.tray.showMessage(title, body)
+
+    @staticmethod
+    def _wanted(msg: Message, level: NotifyLevel, kind: ConversationKind) -> bool:
+        if level is NotifyLevel.NONE:
+            return False
+        if level is NotifyLevel.ALL:
+            return True
+        return msg.mentions_me or kind is ConversationKind.DIRECT
+
+    def _update_tray(self) -> None:
+        if self.tray is None:
+            return
+        count = self.sidebar.total_unread()
+        self.tray.setIcon(unread_icon(count, QApplication.palette()))
+        self.tray.setToolTip(self.tr("Chinwag — %n unread", "", count) if count else "Chinwag")
+
+    @Slot(QSystemTrayIcon.ActivationReason)
+    def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        self.activated.emit()

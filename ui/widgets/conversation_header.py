@@ -1,0 +1,165 @@
+"""The open conversation's name, topic, encryption state and member count, and the actions the
+service allows here (hidden otherwise, never greyed-out guesses)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.backend import Capability
+from app.core import ConversationDetails
+from app.models import Conversation, ConversationKind, NotifyLevel
+
+
+class ConversationHeader(QWidget):
+    """Signals: ``membersToggled(bool)``, ``inviteRequested()``, ``topicRequested()``,
+    ``leaveRequested()``, ``notifyChosen(str)``, ``exportRequested()``, ``searchRequested()``."""
+
+    membersToggled = Signal(bool)
+    inviteRequested = Signal()
+    topicRequested = Signal()
+    leaveRequested = Signal()
+    notifyChosen = Signal(str)
+    exportRequested = Signal()
+    searchRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationHeaderArea")
+        self.title = QLabel(self.tr("No conversation open"))
+        self.title.setObjectName("conversationHeader")
+        self.title.setAccessibleName(self.tr("Conversation"))
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        self.topic = QLabel()
+        self.topic.setObjectName("conversationTopic")
+        self.topic.setAccessibleName(self.tr("Topic"))
+        self.topic.setTextFormat(Qt.TextFormat.PlainText)
+        self.topic.setWordWrap(True)
+        self.info = QLabel()
+        self.info.setObjectName("conversationInfo")
+        self.info.setAccessibleName(self.tr("Conversation details"))
+        self.info.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.members_button = self._button(
+            self.tr("&Members"), self.tr("Show members"), "membersButton"
+        )
+        self.members_button.setCheckable(True)
+        self.members_button.toggled.connect(self.membersToggled)
+        self.invite_button = self._button(
+            self.tr("&Invite…"), self.tr("Invite someone"), "inviteButton"
+        )
+        self.invite_button.clicked.connect(self.inviteRequested)
+        self.topic_button = self._button(
+            self.tr("&Topic…"), self.tr("Change the topic"), "topicButton"
+        )
+        self.topic_button.clicked.connect(self.topicRequested)
+        self.leave_button = self._button(
+            self.tr("&Leave"), self.tr("Leave this conversation"), "leaveButton"
+        )
+        self.leave_button.clicked.connect(self.leaveRequested)
+
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("conversationMenuButton")
+        self.more_button.setText(self.tr("More"))
+        self.more_button.setAccessibleName(self.tr("More conversation actions"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.menu = QMenu(self.more_button)
+        self.menu.setObjectName("conversationMenu")
+        search = self.menu.addAction(self.tr("&Search in this conversation…"))
+        search.triggered.connect(self.searchRequested)
+        export = self.menu.addAction(self.tr("&Export history…"))
+        export.triggered.connect(self.exportRequested)
+        notify_menu = self.menu.addMenu(self.tr("&Notify me"))
+        self.notify_actions: dict[NotifyLevel, QAction] = {}
+        group = QActionGroup(self)
+        for level, label in (
+            (NotifyLevel.ALL, self.tr("For every message")),
+            (NotifyLevel.MENTIONS, self.tr("Only when mentioned")),
+            (NotifyLevel.NONE, self.tr("Never")),
+        ):
+            action = notify_menu.addAction(label)
+            action.setCheckable(True)
+            group.addAction(action)
+            action.triggered.connect(lambda _=False, lv=level.value: self.notifyChosen.emit(lv))
+            self.notify_actions[level] = action
+        self.more_button.setMenu(self.menu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for button in (
+            self.members_button,
+            self.invite_button,
+            self.topic_button,
+            self.leave_button,
+        ):
+            top.addWidget(button)
+        top.addWidget(self.more_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.topic)
+        layout.addWidget(self.info)
+        self.show_details(None)
+
+    def _button(self, text: str, name: str, object_name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(name)
+        return button
+
+    def show_conversation(self, conv: Conversation | None) -> None:
+        if conv is None:
+            self.show_details(None)
+            return
+        self.title.setText(conv.name)
+        self.topic.setText(conv.topic)
+        self.topic.setVisible(bool(conv.topic))
+        for level, action in self.notify_actions.items():
+            action.setChecked(level is conv.notify)
+
+    def show_details(self, details: ConversationDetails | None) -> None:
+        if details is None:
+            self.title.setText(self.tr("No conversation open"))
+            self.topic.hide()
+            self.info.setText("")
+            for button in (
+                self.members_button,
+                self.invite_button,
+                self.topic_button,
+                self.leave_button,
+                self.more_button,
+            ):
+                button.hide()
+            return
+        conv = details.conversation
+        self.show_conversation(conv)
+        caps = details.capabilities
+        group = conv.kind is ConversationKind.GROUP
+        parts = [self.tr("Encrypted") if conv.encrypted else self.tr("Not encrypted")]
+        if group:
+            parts.append(self.tr("%n member(s)", "", len(details.members)))
+        if not details.connected:
+            parts.append(self.tr("offline: messages wait in the outbox"))
+        text = " · ".join(parts)
+        self.info.setText(text)
+        self.info.setAccessibleDescription(text)
+        self.members_button.setVisible(group)
+        self.invite_button.setVisible(group and bool(caps & Capability.INVITE))
+        self.topic_button.setVisible(group and bool(caps & Capability.TOPIC))
+        self.leave_button.setVisible(group and bool(caps & Capability.GROUP_CHAT))
+        self.more_button.show()
+        accessible = f"{conv.name}. {conv.topic + '. ' if conv.topic else ''}{text}"
+        self.title.setAccessibleDescription(accessible)

@@ -1,0 +1,53 @@
+"""Members of a group conversation with their roles and presence; kick where allowed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+
+from app.models import Member
+from ui.models.member_model import MemberListModel, MemberRole
+
+
+class MemberPanel(QWidget):
+    """Signals: ``kickRequested(object)``: remove a :class:`Member`."""
+
+    kickRequested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("memberPanel")
+        self.model = MemberListModel(self)
+        self.label = QLabel(self.tr("Members"))
+        self.list = QListView()
+        self.list.setObjectName("memberList")
+        self.list.setAccessibleName(self.tr("Members"))
+        self.list.setModel(self.model)
+        self.label.setBuddy(self.list)
+        self.kick_button = QPushButton(self.tr("&Remove from room"))
+        self.kick_button.setObjectName("kickButton")
+        self.kick_button.setAccessibleName(self.tr("Remove the selected member from the room"))
+        self.kick_button.clicked.connect(self._kick)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.kick_button)
+        self.setFocusProxy(self.list)
+        self.set_members((), can_kick=False)
+
+    def set_members(self, members: tuple[Member, ...], *, can_kick: bool) -> None:
+        self.model.set_members(members)
+        self.label.setText(self.tr("Members (%n)", "", len(members)))
+        self.kick_button.setVisible(can_kick)
+
+    def selected(self) -> Member | None:
+        index = self.list.currentIndex()
+        member = index.data(MemberRole) if index.isValid() else None
+        return member if isinstance(member, Member) else None
+
+    @Slot()
+    def _kick(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.kickRequested.emit(member)
