@@ -250,6 +250,14 @@ class Backend(abc.ABC):
         """What can be done now, for the account (``conv=None``) or one conversation."""
         return Capability.NONE
 
+    async def open_direct(self, contact: str) -> Outcome:
+        """The native id of the 1:1 conversation with ``contact`` (``Outcome.value``).
+
+        By default the contact's own id. Override where they differ: Matrix talks to a person
+        in a (possibly new) room, IRC folds the nick's case.
+        """
+        return Outcome(value=contact)
+
     @classmethod
     def account_label(cls, settings: Mapping[str, str | int | bool]) -> str:
         """A short human name for an account with these settings (default: the first field)."""
@@ -286,6 +294,16 @@ class SupportsGroupChat(abc.ABC):
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         if accept:
             return await self.join(conv.native_id)
+        return Outcome()
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
+
+    async def fetch_members(self, conv: ConversationId) -> Outcome:
+        """Report the complete member list (for services that load members lazily)."""
         return Outcome()
 
 
@@ -341,6 +359,15 @@ class SupportsFiles(abc.ABC):
     ) -> Outcome:
         """Fetch an attachment into ``destination`` (only ever called when the user allows)."""
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
+
+
+class SupportsLogout(abc.ABC):
+    """Services where signing in leaves something on the server (a Matrix device) that
+    removing the account must end. Called before the account's secrets are deleted, on the
+    connected backend or on a fresh, unconnected one."""
+
+    @abc.abstractmethod
+    async def logout(self) -> Outcome: ...
 
 
 class SupportsCommands(abc.ABC):

@@ -39,6 +39,7 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsLogout,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -285,6 +286,7 @@ class Core:
         """
         entry = self._entry(account_id)
         session = self.sessions.pop(account_id)
+        await self._logout(session)
         await session.stop()
         conv_ids = tuple(c.id for c in await self.worker.run(session.store.conversations))
         await self.worker.run(session.store.close)
@@ -344,6 +346,25 @@ class Core:
             with contextlib.suppress(Exception):
                 await backend.disconnect()
         return Outcome(result.failure)
+
+    async def _logout(self, session: AccountSession) -> None:
+        """End the server-side session (a Matrix device) before the secrets are gone."""
+        cls = await asyncio.to_thread(self.ctx.registry.get, session.account.protocol_id)
+        if cls is None or not issubclass(cls, SupportsLogout):
+            return
+        backend = as_capable(session.backend, SupportsLogout)
+        if backend is None:
+            created = await session.create_backend()
+            backend = as_capable(created, SupportsLogout)
+        if backend is None:
+            return
+        try:
+            async with asyncio.timeout(15):
+                outcome = await backend.logout()
+            if outcome.failure is not None:
+                session.log.warning("logout failed: %s", outcome.failure.message)
+        except Exception:
+            session.log.exception("logout failed")
 
     async def reconnect(self, account_id: AccountId) -> None:
         session = self._session(account_id)
@@ -493,10 +514,27 @@ class Core:
     async def open_direct(
         self, account_id: AccountId, contact: str, title: str = ""
     ) -> Conversation:
-        """The 1:1 conversation with ``contact`` (created, empty, if new)."""
+        """The 1:1 conversation with ``contact`` (created, empty, if new).
+
+        While connected the service names it (a Matrix room, a case-folded IRC nick);
+        offline it is named after the contact.
+        """
         session = self._session(account_id)
+        contact = contact.strip()
+        if not contact:
+            raise CommandError("Whom do you want to talk to?")
+        native = contact
+        if session.backend is not None:
+            outcome = await session.backend.open_direct(contact)
+            if outcome.failure is not None:
+                raise CommandError(outcome.failure.message)
+            native = outcome.value or contact
+            await session.flushed()
         conv, events = await self.worker.run(
-            session.dispatcher.ensure_conversation, contact, ConversationKind.DIRECT, title
+            session.dispatcher.ensure_conversation,
+            native,
+            ConversationKind.DIRECT,
+            title or (contact if native != contact else ""),
         )
         self._publish_all(events)
         return conv
@@ -587,6 +625,22 @@ class Core:
     async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
         return await self._delegate(
             conv.account_id, SupportsGroupChat, lambda b: b.set_topic(conv, topic)
+        )
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.ban(conv, member, reason)
+        )
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.unban(conv, member, reason)
+        )
+
+    async def refresh_members(self, conv: ConversationId) -> Outcome:
+        """Ask for the complete member list (it arrives as a MembersChanged event)."""
+        return await self._delegate(
+            conv.account_id, SupportsGroupChat, lambda b: b.fetch_members(conv)
         )
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:

@@ -38,6 +38,8 @@ from app.sanitize import sanitize_html
 from app.store.account_store import AccountStore
 
 MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "show more"
+SERVER_CONVERSATION = ":server"
+"""Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
 
 
 @dataclass
@@ -227,6 +229,7 @@ class AccountDispatcher:
             edited=fact.replaces is not None,
             delivery=DeliveryState.SENT,
             mentions_me=fact.mentions_me and not fact.outgoing,
+            ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
         )
         self._pending.append((message, fact.history))
 
@@ -411,7 +414,28 @@ class AccountDispatcher:
         batch.add(ev.InviteReceived(conv_id, fact.inviter, fact.reason))
 
     def _on_notice(self, fact: f.ServiceNotice, batch: _Batch) -> None:
-        batch.add(ev.Notice(fact.text, self.account_id))
+        """Server text (MOTD, WHOIS replies, errors) is kept as system messages: in its
+        conversation when it names one we have, else in the account's "Server messages"."""
+        native = fact.conversation
+        if native is None or self.store.conversation(native) is None:
+            native = SERVER_CONVERSATION
+            if self.store.conversation(native) is None:
+                self.store.ensure_conversation(native, ConversationKind.GROUP, "Server messages")
+                batch.touched[native] = None
+        self._pending.append(
+            (
+                Message(
+                    id=MessageId(self.account_id, new_local_id()),
+                    conversation_id=ConversationId(self.account_id, native),
+                    sender=SERVER_CONVERSATION,
+                    sender_name="Server",
+                    timestamp=self.now(),
+                    body=fact.text[:MAX_BODY_CHARS],
+                    kind=MessageKind.SYSTEM,
+                ),
+                False,
+            )
+        )
 
     def _on_bad_input(self, fact: f.BadInput, batch: _Batch) -> None:
         self.bad_input += 1

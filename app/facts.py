@@ -53,6 +53,10 @@ class MessageReceived(Fact):
     txn_id: str | None = None
     history: bool = False  # from an archive/backfill: never unread, never notified
     mentions_me: bool = False
+    ref_id: str | None = None
+    """A second id others may use to refer to this message (XMPP: the sender's id, while
+    ``remote_id`` is the archive's stanza-id). Corrections, replies, reactions and retractions
+    are matched against ``remote_id``, then ``ref_id``, then our own local id."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -250,6 +250,7 @@ class Message:
     failure_reason: str = ""
     reactions: tuple[Reaction, ...] = ()
     mentions_me: bool = False
+    ref_id: str | None = None  # a second id the service refers to it by (see facts.MessageReceived)
     seq: int = 0  # store sequence; 0 until persisted
 
     @property

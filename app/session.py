@@ -190,6 +190,10 @@ class AccountSession:
 
     # -- connection ------------------------------------------------------------------------
 
+    async def create_backend(self) -> Backend | None:
+        """A fresh backend for this account, not connected (used to log out on removal)."""
+        return await self._create_backend()
+
     async def _create_backend(self) -> Backend | None:
         registry = self.services.registry
         protocol = self.account.protocol_id

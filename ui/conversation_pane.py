@@ -122,6 +122,7 @@ class ConversationPane(QWidget):
 
         self.members = MemberPanel()
         self.members.kickRequested.connect(self.kick)
+        self.members.banRequested.connect(self.ban)
         self.members.hide()
 
         self.composer_area = ComposerArea()
@@ -222,7 +223,11 @@ class ConversationPane(QWidget):
         self.view.message_delegate.own_id = details.own_id
         self.header.show_details(details)
         caps = details.capabilities
-        self.members.set_members(details.members, can_kick=bool(caps & Capability.KICK))
+        self.members.set_members(
+            details.members,
+            can_kick=bool(caps & Capability.KICK),
+            can_ban=bool(caps & Capability.BAN),
+        )
         if details.conversation.kind is not ConversationKind.GROUP:
             self.members.hide()
             self.header.members_button.setChecked(False)
@@ -254,7 +259,9 @@ class ConversationPane(QWidget):
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
                 self.members.set_members(
-                    event.members, can_kick=bool(self.capabilities & Capability.KICK)
+                    event.members,
+                    can_kick=bool(self.capabilities & Capability.KICK),
+                    can_ban=bool(self.capabilities & Capability.BAN),
                 )
                 self.composer_area.composer.set_completion_names([m.name for m in event.members])
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
@@ -645,6 +652,8 @@ class ConversationPane(QWidget):
         self.members.setVisible(shown)
         if shown:
             self.members.setFocus()
+            if self.conversation is not None:  # services that load members lazily: all now
+                self._call(self.core.refresh_members(self.conversation))
 
     @Slot()
     def invite(self) -> None:
@@ -685,6 +694,20 @@ class ConversationPane(QWidget):
         )
         if ok:
             self._call(self.core.kick(self.conversation, member.native_id, reason))
+
+    @Slot(object)
+    def ban(self, member: Member) -> None:
+        if self.conversation is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Ban from room"),
+            self.tr("Ban {name} (they cannot come back)? Reason (optional):").format(
+                name=member.name
+            ),
+        )
+        if ok:
+            self._call(self.core.ban(self.conversation, member.native_id, reason))
 
     @Slot(str)
     def set_notify(self, level: str) -> None:

@@ -51,7 +51,7 @@ OUTBOX_IN_FLIGHT = "in_flight"
 
 _MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
-    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions"
+    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id"
 )
 _MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in _MSG_COLUMNS.split(","))
 _CONV_COLUMNS = (
@@ -60,7 +60,7 @@ _CONV_COLUMNS = (
 _INSERT_MESSAGE = (
     "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
     " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attachments, reactions, ref_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -417,14 +417,19 @@ class AccountStore:
         return found[0] if found else None
 
     def message_by_remote_id(self, native_id: str, remote_id: str) -> Message | None:
+        """The message a service refers to by ``remote_id``: its remote id, else its second
+        (``ref_id``) id, else — for our own messages — the local id we sent it under."""
         row = self._row_by_native.get(native_id)
         if row is None:
             return None
-        found = self._query_messages(
-            f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND remote_id=?",
-            (row, remote_id),
-        )
-        return found[0] if found else None
+        for column in ("remote_id", "ref_id", "local_id"):
+            found = self._query_messages(
+                f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND {column}=?",
+                (row, remote_id),
+            )
+            if found:
+                return found[0]
+        return None
 
     def latest_incoming_remote_id(self, native_id: str) -> str | None:
         """The newest message from someone else that has a remote id (for read markers)."""
@@ -721,6 +726,7 @@ class AccountStore:
             mentions_me=bool(r[16]),
             attachments=_load_attachments(r[17]),
             reactions=_load_reactions(r[18]),
+            ref_id=r[19],
             seq=r[0],
         )
 
@@ -745,6 +751,7 @@ class AccountStore:
             int(m.mentions_me),
             _dump_attachments(m.attachments),
             _dump_reactions(m.reactions),
+            m.ref_id,
         )
 
 

@@ -228,6 +228,7 @@ def _message_record(m: Message) -> dict[str, Any]:
         "edited": m.edited,
         "retracted": m.retracted,
         "mentions_me": m.mentions_me,
+        "ref_id": m.ref_id,
         "attachments": [
             {k: v for k, v in _attachment_fields(a).items() if v not in (None, "")}
             for a in m.attachments
@@ -262,6 +263,7 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         edited=bool(r.get("edited", False)),
         retracted=bool(r.get("retracted", False)),
         mentions_me=bool(r.get("mentions_me", False)),
+        ref_id=r.get("ref_id"),
         attachments=tuple(Attachment(**a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
     )

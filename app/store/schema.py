@@ -133,3 +133,12 @@ def _initial(db: Database) -> None:
         """
     )
     db.execute("CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID")
+
+
+@MIGRATIONS(name="0002_ref_id")
+def _ref_id(db: Database) -> None:
+    """A second id per message, for services whose peers refer to messages by another id."""
+    db.execute("ALTER TABLE messages ADD COLUMN ref_id TEXT")
+    db.execute(
+        "CREATE INDEX messages_ref_id ON messages(conversation, ref_id) WHERE ref_id IS NOT NULL"
+    )

@@ -36,6 +36,7 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsLogout,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -159,6 +160,7 @@ class FakeBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsCommands,
+    SupportsLogout,
 ):
     """The plugin side of the fake service."""
 
@@ -280,6 +282,14 @@ class FakeBackend(
     async def remove_contact(self, contact: str) -> Outcome:
         self.server.calls.append(("remove_contact", (contact,)))
         self.ctx.report(f.ContactsChanged(removed=(contact,)))
+        return Outcome()
+
+    async def open_direct(self, contact: str) -> Outcome:
+        """Like IRC: names are case-insensitive, so the conversation uses the folded name."""
+        return Outcome(value=contact.lower())
+
+    async def logout(self) -> Outcome:
+        self.server.calls.append(("logout", (self.user, self.connected)))
         return Outcome()
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:

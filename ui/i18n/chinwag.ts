@@ -484,6 +484,14 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ban from room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,6 +908,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Remove the selected member from the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ban from room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban the selected member from the room</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -482,6 +482,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Ban from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished" />
     </message>
@@ -897,6 +905,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Remove the selected member from the room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ban from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban the selected member from the room</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">

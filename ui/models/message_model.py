@@ -557,8 +557,7 @@ class MessageListModel(QAbstractListModel):
             self._reindex()
             self.dataChanged.emit(self.index(0), self.index(len(self._messages) - 1))
         for msg in fresh:
-            if msg.remote_id:
-                self._by_remote[msg.remote_id] = msg
+            self._remember_ids(msg)
         if appended:
             self.messagesAppended.emit()
 
@@ -568,10 +567,15 @@ class MessageListModel(QAbstractListModel):
             if row is None:
                 continue
             self._messages[row] = msg
-            if msg.remote_id:
-                self._by_remote[msg.remote_id] = msg
+            self._remember_ids(msg)
             index = self.index(row)
             self.dataChanged.emit(index, index)
+
+    def _remember_ids(self, msg: Message) -> None:
+        """Every id a reply may point at: remote, second (ref) and, for ours, the local one."""
+        for key in (msg.remote_id, msg.ref_id, msg.local_id if msg.outgoing else None):
+            if key:
+                self._by_remote[key] = msg
 
     def _reindex(self) -> None:
         self._rows = {m.local_id: i for i, m in enumerate(self._messages)}

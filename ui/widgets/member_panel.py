@@ -10,9 +10,11 @@ from ui.models.member_model import MemberListModel, MemberRole
 
 
 class MemberPanel(QWidget):
-    """Signals: ``kickRequested(object)``: remove a :class:`Member`."""
+    """Signals: ``kickRequested(object)`` / ``banRequested(object)``: remove (and keep out) a
+    :class:`Member`."""
 
     kickRequested = Signal(object)
+    banRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,18 +30,26 @@ class MemberPanel(QWidget):
         self.kick_button.setObjectName("kickButton")
         self.kick_button.setAccessibleName(self.tr("Remove the selected member from the room"))
         self.kick_button.clicked.connect(self._kick)
+        self.ban_button = QPushButton(self.tr("&Ban from room"))
+        self.ban_button.setObjectName("banButton")
+        self.ban_button.setAccessibleName(self.tr("Ban the selected member from the room"))
+        self.ban_button.clicked.connect(self._ban)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.kick_button)
+        layout.addWidget(self.ban_button)
         self.setFocusProxy(self.list)
         self.set_members((), can_kick=False)
 
-    def set_members(self, members: tuple[Member, ...], *, can_kick: bool) -> None:
+    def set_members(
+        self, members: tuple[Member, ...], *, can_kick: bool, can_ban: bool = False
+    ) -> None:
         self.model.set_members(members)
         self.label.setText(self.tr("Members (%n)", "", len(members)))
         self.kick_button.setVisible(can_kick)
+        self.ban_button.setVisible(can_ban)
 
     def selected(self) -> Member | None:
         index = self.list.currentIndex()
@@ -51,3 +61,9 @@ class MemberPanel(QWidget):
         member = self.selected()
         if member is not None:
             self.kickRequested.emit(member)
+
+    @Slot()
+    def _ban(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.banRequested.emit(member)

@@ -20,6 +20,7 @@ from app.models import (
     ConversationId,
     ConversationKind,
     DeliveryState,
+    MessageKind,
     NotifyLevel,
     Presence,
     PresenceState,
@@ -688,3 +689,58 @@ async def test_concurrent_preference_changes_are_all_kept(core: Core, profile: P
     await asyncio.gather(*(core.set_preference(f"k{i}", i) for i in range(10)))
     saved = json.loads((profile / "config" / "config.json").read_text())["preferences"]
     assert saved == {f"k{i}": i for i in range(10)}
+
+
+async def test_service_text_is_kept_as_system_messages(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "hi")
+    fake_server.report("alice", f.ServiceNotice("Welcome to the fake network\nBe nice."))
+    fake_server.report("alice", f.ServiceNotice("bob is away: lunch", conversation="bob"))
+    fake_server.report("alice", f.ServiceNotice("no such room", conversation="#nowhere"))
+    await settle(core)
+    server = await core.fetch_page(ConversationId(account_id, ":server"))
+    assert [m.body for m in server.messages] == [
+        "Welcome to the fake network\nBe nice.",
+        "no such room",
+    ]
+    assert all(m.kind is MessageKind.SYSTEM for m in server.messages)
+    in_query = (await core.fetch_page(ConversationId(account_id, "bob"))).messages
+    assert in_query[-1].body == "bob is away: lunch" and in_query[-1].sender_name == "Server"
+    convs = {c.id.native_id: c for c in await core.conversations(account_id)}
+    assert convs[":server"].title == "Server messages" and convs[":server"].unread_count == 0
+    assert convs["bob"].unread_count == 1  # the notice does not count
+
+
+async def test_open_direct_lets_the_service_name_the_conversation(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.open_direct(account_id, "Bob")
+    assert conv.id.native_id == "bob" and conv.title == "Bob"
+    with pytest.raises(CommandError):
+        await core.open_direct(account_id, "  ")
+
+
+async def test_removing_an_account_logs_out_first(core: Core, fake_server: FakeServer) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    await core.remove_account(account_id)
+    assert ("logout", ("alice", True)) in fake_server.calls
+    # Also when it was not connected: a fresh backend does it.
+    fake_server.reachable = False
+    second = await add_alice(core)
+    await core.remove_account(second)
+    assert ("logout", ("alice", False)) in fake_server.calls
+
+
+async def test_ban_and_member_refresh_are_refused_in_words_when_unsupported(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    await core.join(account_id, "#room")
+    outcome = await core.ban(ConversationId(account_id, "#room"), "mallory")
+    assert outcome.failure is not None and "cannot ban" in outcome.failure.message
+    assert (await core.refresh_members(ConversationId(account_id, "#room"))).ok

@@ -82,7 +82,7 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
     s.close()
     s = AccountStore("a", path)
     applied = s.db.execute("SELECT name FROM _sqlite_migrations").fetchall()
-    assert applied == [("0001_initial",)]
+    assert applied == [("0001_initial",), ("0002_ref_id",)]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
     s.close()
@@ -322,3 +322,42 @@ def test_state_key_values(store: AccountStore) -> None:
     assert store.get_state("since") == "s123"
     store.set_state("since", None)
     assert store.get_state("since") is None
+
+
+def test_messages_are_found_by_their_second_id_or_our_local_id(store: AccountStore) -> None:
+    store.append(
+        [
+            msg(store, "bob", 1, remote="stanza-1", ref_id="sender-1"),
+            msg(store, "bob", 2, remote="stanza-2", direction=Direction.OUTGOING),
+        ]
+    )
+    found = store.message_by_remote_id("bob", "sender-1")
+    assert found is not None and found.body == "message 1" and found.ref_id == "sender-1"
+    assert store.apply_edit("bob", "sender-1", "fixed", None, "bob") is not None
+    ours = store.message_by_remote_id("bob", "local-bob-2")  # peers name ours by our id
+    assert ours is not None and ours.body == "message 2"
+    assert store.message_by_remote_id("bob", "nothing") is None
+
+
+def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
+    import sqlite3 as sql
+
+    from sqlite_utils import Database
+
+    from app.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.sqlite3"
+    db = Database(sql.connect(path, isolation_level=None), execute_plugins=False)
+    MIGRATIONS.apply(db, stop_before="0002_ref_id")
+    db.execute("INSERT INTO conversations (native_id, kind) VALUES ('bob', 'direct')")
+    db.execute(
+        "INSERT INTO messages (conversation, local_id, remote_id, sender, ts, body)"
+        " VALUES (1, 'l1', 'r1', 'bob', 0, 'from before the upgrade')"
+    )
+    db.conn.close()
+    store = AccountStore("a", path)
+    old = store.page("bob").messages[0]
+    assert (old.body, old.ref_id) == ("from before the upgrade", None)
+    applied = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
+    assert applied == ["0001_initial", "0002_ref_id"]
+    store.close()
