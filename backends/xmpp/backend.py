@@ -1,0 +1,575 @@
+"""The XMPP backend: signs in with slixmpp and connects the services to the core's interface.
+
+One instance serves one connection (the core makes a new one after every loss and never asks this
+one to reconnect). What must outlive an instance — rooms we are in, our presence, the XEP-0198
+stream and unacknowledged sends — is kept in the account's state through ``ctx.state``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import secrets
+import ssl
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+from slixmpp.jid import JID
+from slixmpp.xmlstream.handler import Callback
+from slixmpp.xmlstream.matcher import MatchXPath
+
+from app import facts as f
+from app.backend import (
+    Backend,
+    BackendContext,
+    Capability,
+    ConnectResult,
+    Failure,
+    FailureKind,
+    Outcome,
+    OutgoingMessage,
+    SendResult,
+    SupportsBlocking,
+    SupportsEdits,
+    SupportsFiles,
+    SupportsGroupChat,
+    SupportsHistory,
+    SupportsPresence,
+    SupportsReactions,
+    SupportsReceipts,
+    SupportsRetraction,
+    SupportsRoster,
+    SupportsTyping,
+)
+from app.models import ConversationId, Presence
+from backends.xmpp import convert, ns, stanzas, tls
+from backends.xmpp import settings as account_settings
+from backends.xmpp.client import ChinwagClient
+from backends.xmpp.files import FileService
+from backends.xmpp.history import ArchiveService
+from backends.xmpp.ledger import SendLedger, StreamState
+from backends.xmpp.messaging import MessageService
+from backends.xmpp.ns import q
+from backends.xmpp.rooms import RoomService
+from backends.xmpp.roster import RosterService, load_own_presence
+from backends.xmpp.session import IqFailure, XmppSession
+from backends.xmpp.signin import SignIn
+
+CLOSE_ACK_WAIT = 2.0
+STATE_RESOURCE_TAG = "xmpp.resource_tag"
+_FATAL_STREAM_ERRORS = {"conflict": "You signed in elsewhere with the same device name."}
+_CLIENT_FEATURES = (
+    ns.RECEIPTS,
+    ns.MARKERS,
+    ns.CHATSTATES,
+    ns.CORRECT,
+    ns.REPLY,
+    ns.REACTIONS,
+    ns.RETRACT,
+    ns.OOB,
+    ns.CONFERENCE,
+    ns.MUC,
+    ns.XHTML_IM,
+)
+_BASE_CAPS = (
+    Capability.GROUP_CHAT
+    | Capability.INVITE
+    | Capability.KICK
+    | Capability.TOPIC
+    | Capability.ROSTER
+    | Capability.SUBSCRIPTIONS
+    | Capability.PRESENCE
+    | Capability.TYPING
+    | Capability.DELIVERY_RECEIPTS
+    | Capability.READ_RECEIPTS
+    | Capability.EDITS
+    | Capability.REPLIES
+    | Capability.REACTIONS
+    | Capability.RETRACTIONS
+    | Capability.EMOTES
+    | Capability.IDEMPOTENT_SEND
+)
+_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.TOPIC
+_DIRECT_ONLY = Capability.DELIVERY_RECEIPTS | Capability.READ_RECEIPTS
+
+
+class _Services:
+    """The parts of one connection (built together, dropped together)."""
+
+    def __init__(
+        self, backend: XmppBackend, session: XmppSession, ssl_context: ssl.SSLContext, own: Presence
+    ) -> None:
+        self.roster = RosterService(session, own)
+        self.rooms = RoomService(session, lambda: self.roster.own_presence)
+        self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
+        self.messages = MessageService(
+            session,
+            backend.ledger,
+            is_room=self.rooms.is_room,
+            wait_joined=self.rooms.wait_joined,
+            lookup_ref=self.archive.lookup,
+            observe=self._observe,
+        )
+        self.messages.set_blocked_check(lambda bare: bare in self.roster.blocked)
+        self.files = FileService(session, ssl_context)
+
+    def _apply(self, parsed: convert.ParsedMessage) -> None:
+        self.messages.apply(parsed)
+
+    def _observe(self, fact: f.Fact) -> None:
+        if isinstance(fact, f.InviteReceived):
+            self.rooms.remember_invite(fact)
+
+
+class XmppBackend(
+    Backend,
+    SupportsGroupChat,
+    SupportsRoster,
+    SupportsPresence,
+    SupportsTyping,
+    SupportsReceipts,
+    SupportsHistory,
+    SupportsFiles,
+    SupportsEdits,
+    SupportsReactions,
+    SupportsRetraction,
+    SupportsBlocking,
+):
+    """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
+
+    protocol_id = "xmpp"
+    display_name = "XMPP (Jabber)"
+    account_fields = account_settings.ACCOUNT_FIELDS
+
+    def __init__(self, ctx: BackendContext) -> None:
+        super().__init__(ctx)
+        self.ledger = SendLedger(self.ctx.state)
+        self._session: XmppSession | None = None
+        self._services: _Services | None = None
+        self._closing = False
+        self._loss: asyncio.Task[None] | None = None
+        self._stream_error = ""
+
+    @classmethod
+    def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
+        return account_settings.problems(settings)
+
+    # -- connecting --------------------------------------------------------------------------
+
+    async def connect(self) -> ConnectResult:
+        parsed = account_settings.parse(self.ctx.settings)
+        if isinstance(parsed, str):
+            return ConnectResult(Failure(FailureKind.CONFIG, parsed))
+        password = await self.ctx.secrets.get("password")
+        if not password:
+            return ConnectResult(
+                Failure(FailureKind.AUTH, "No password is stored for this account.")
+            )
+        try:
+            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+        except tls.TrustConfigError as exc:
+            return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
+        await self.ledger.load()
+        stream = self.ledger.stream
+        if stream is not None and JID(stream.jid).bare != parsed.jid:
+            stream = None
+        resource = f"{parsed.resource}.{await self._resource_tag()}"
+        full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
+        client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        session = XmppSession(self.ctx, client, parsed)
+        services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
+        self._session, self._services = session, services
+        await services.rooms.load()
+        if stream is not None:
+            # Stanzas the server kept for us arrive the moment the stream resumes: be in our
+            # rooms already. A fresh session rejoins them instead.
+            services.rooms.resumed()
+        signin = SignIn(client, parsed, self.ctx.logger)
+        self._configure(client, parsed, stream, services, signin)
+        result = await signin.run()
+        if result.failure is not None:
+            await self._drop(session)
+            if result.failure.kind is FailureKind.AUTH:
+                await self.ledger.save_stream(None)
+            return result
+        try:
+            await self._signed_in(session, services, signin)
+        except Exception:  # the session works; a failed extra must not fail the sign-in
+            self.ctx.logger.exception("setting up the session failed")
+        return ConnectResult()
+
+    async def _resource_tag(self) -> str:
+        """A short random tag kept per account, so that two installations (or a connection test
+        beside the running account) never take each other's resource (Conversations does the same)."""
+        tag = await self.ctx.state.get(STATE_RESOURCE_TAG)
+        if not tag:
+            tag = secrets.token_hex(3)
+            await self.ctx.state.set(STATE_RESOURCE_TAG, tag)
+        return tag
+
+    def _configure(
+        self,
+        client: ChinwagClient,
+        parsed: account_settings.ConnectionSettings,
+        stream: StreamState | None,
+        services: _Services,
+        signin: SignIn,
+    ) -> None:
+        client.enable_plaintext = False
+        custom = bool(parsed.host)
+        client.enable_direct_tls = parsed.tls_mode == "direct" or (
+            parsed.tls_mode == "auto" and not custom
+        )
+        client.enable_starttls = parsed.tls_mode != "direct"
+        client.register_plugin("xep_0030")
+        client.register_plugin("xep_0198", {"window": 50, "allow_resume": True})
+        client.register_plugin("xep_0199", {"keepalive": True, "interval": 60, "timeout": 30})
+        if stream is not None:
+            sm = client.plugin["xep_0198"]
+            sm.sm_id = stream.sm_id
+            sm.handled = stream.handled
+            sm.seq = stream.seq
+            sm.last_ack = stream.seq
+        for feature in _CLIENT_FEATURES:
+            client.plugin["xep_0030"].add_feature(feature)
+        client.require_encryption(signin.refuse_plaintext)
+        client.add_filter("out_sync", services.messages.number_outgoing)
+        client.add_event_handler("stanza_acked", services.messages.on_acked)
+        client.add_event_handler("sm_enabled", self._on_sm_enabled)
+        client.add_event_handler("roster_update", services.roster.on_roster_push)
+        client.register_handler(
+            Callback("chinwag message", MatchXPath(q(ns.CLIENT, "message")), self._on_message)
+        )
+        client.register_handler(
+            Callback("chinwag presence", MatchXPath(q(ns.CLIENT, "presence")), self._on_presence)
+        )
+        for verb in ("block", "unblock"):
+            client.register_handler(
+                Callback(
+                    f"chinwag {verb}",
+                    MatchXPath(f"{q(ns.CLIENT, 'iq')}/{q(ns.BLOCKING, verb)}"),
+                    self._on_block_push,
+                )
+            )
+
+    async def _signed_in(self, session: XmppSession, services: _Services, signin: SignIn) -> None:
+        client = session.client
+        session.connected = True
+        self.own_id = session.own_jid
+        client.add_event_handler("disconnected", self._on_disconnected)
+        client.add_event_handler("stream_error", self._on_stream_error)
+        roster = services.roster
+        if signin.resumed:
+            sm = client.plugin["xep_0198"]
+            sm.seq = signin.resumed_h
+            sm.last_ack = signin.resumed_h
+            services.messages.report_verdicts(
+                self.ledger.resumed(signin.resumed_h, str(sm.sm_id or ""))
+            )
+            client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
+            await self._discover(session)
+        else:
+            await self._discover(session)
+            await roster.fetch()
+            roster.broadcast_presence(roster.own_presence, {})  # initial presence, then archives
+            if session.features.carbons:
+                with contextlib.suppress(IqFailure):
+                    await session.iq("set", None, stanzas.carbons_enable())
+            services.rooms.rejoin_all()
+        self.ctx.report(f.OwnPresenceChanged(roster.own_presence))
+        if self.ledger.previous:
+            services.messages.report_verdicts(await services.archive.verify(self.ledger))
+        await self.ledger.save_pending()
+
+    async def _discover(self, session: XmppSession) -> None:
+        """What the server offers: carbons, blocking, archive, group chat and upload services."""
+        domain = session.settings.domain
+        features = session.features
+
+        async def info(jid: str | None) -> convert.DiscoInfo:
+            try:
+                result = await session.iq("get", jid, ET.Element(q(ns.DISCO_INFO, "query")))
+            except IqFailure:
+                return convert.DiscoInfo()
+            return convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
+
+        server, account = await asyncio.gather(info(domain), info(session.own_jid))
+        features.carbons = ns.CARBONS in server.features
+        features.blocking = ns.BLOCKING in server.features
+        features.mam = ns.MAM in account.features
+        try:
+            result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
+            items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
+        except IqFailure:
+            items = []
+        for jid, item in zip(items, await asyncio.gather(*(info(i) for i in items)), strict=True):
+            if ("conference", "text") in item.identities and not features.muc_service:
+                features.muc_service = jid
+            if ns.UPLOAD in item.features and not features.upload_service:
+                features.upload_service = jid
+                size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
+                features.upload_max_size = int(size) if size.isdigit() else None
+
+    def _on_sm_enabled(self, _event: Any) -> None:
+        """Remember the new stream at once, so even a crash leaves a chance to resume it."""
+        services, session = self._services, self._session
+        if services is not None and session is not None:
+            session.spawn(self.ledger.save_stream(services.messages.stream_state()), "save-stream")
+
+    # -- incoming ----------------------------------------------------------------------------
+
+    def _on_message(self, stanza: Any) -> None:
+        session, services = self._session, self._services
+        if session is None or services is None:
+            return
+        el: ET.Element = stanza.xml
+        try:
+            session.check_expectations(el)
+            result = el.find(q(ns.MAM, "result"))
+            if result is not None:
+                services.archive.on_result(el, result)
+                return
+            services.messages.on_message(el)
+        except Exception as exc:
+            self.ctx.logger.warning("dropped a message stanza after an error", exc_info=True)
+            self.ctx.report(f.BadInput("message", repr(exc)))
+
+    def _on_presence(self, stanza: Any) -> None:
+        session, services = self._session, self._services
+        if session is None or services is None:
+            return
+        try:
+            event = convert.parse_presence(stanza.xml, session.parse_context())
+            if isinstance(event, convert.OccupantPresence):
+                services.rooms.on_presence(event)
+            elif isinstance(event, convert.ContactPresence):
+                if not services.rooms.is_room(event.bare):
+                    services.roster.on_contact_presence(event)
+            elif isinstance(event, convert.SubscriptionPresence):
+                services.roster.on_subscription(event)
+            elif isinstance(event, convert.PresenceError) and not services.rooms.on_presence_error(
+                event
+            ):
+                self.ctx.logger.info("presence error from a contact: %s", event.condition)
+        except Exception as exc:
+            self.ctx.logger.warning("dropped a presence stanza after an error", exc_info=True)
+            self.ctx.report(f.BadInput("presence", repr(exc)))
+
+    def _on_block_push(self, iq: Any) -> None:
+        if self._services is not None and iq["type"] == "set":
+            self._services.roster.on_block_push(iq)
+
+    def _on_stream_error(self, error: Any) -> None:
+        with contextlib.suppress(Exception):
+            self._stream_error = str(error["condition"])
+
+    def _on_disconnected(self, reason: object) -> None:
+        session = self._session
+        if session is None or self._closing or not session.connected:
+            return
+        session.connected = False
+        self._loss = asyncio.get_running_loop().create_task(self._lost(session, reason))
+
+    async def _lost(self, session: XmppSession, reason: object) -> None:
+        fatal = _FATAL_STREAM_ERRORS.get(self._stream_error)
+        services = self._services
+        try:
+            stream = None if fatal or services is None else services.messages.stream_state()
+            self.ledger.mark_unsent()
+            await self.ledger.save_stream(stream)
+            await self.ledger.save_pending()
+        except Exception:
+            self.ctx.logger.exception("could not save the stream for resumption")
+        text = fatal or (str(reason) if reason else "") or "The connection was lost."
+        self.ctx.report(f.ConnectionLost(text, retryable=fatal is None))
+
+    # -- closing -----------------------------------------------------------------------------
+
+    async def disconnect(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        self._closing = True
+        if self._loss is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._loss), 5)
+        services = self._services
+        if session.connected and services is not None:
+            session.connected = False
+            await self._await_acks(services)
+            try:
+                self.ledger.mark_unsent()
+                await self.ledger.save_stream(None)  # a closed stream cannot be resumed
+                await self.ledger.save_pending()
+            except Exception:
+                self.ctx.logger.exception("could not save unconfirmed messages")
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(session.client.disconnect(wait=CLOSE_ACK_WAIT), 5)
+        await self._drop(session)
+
+    async def _await_acks(self, services: _Services) -> None:
+        """Give the server a moment to acknowledge what is still in flight."""
+        if not self.ledger.pending or not services.messages.stream_managed():
+            return
+        with contextlib.suppress(Exception):
+            services.messages.session.client.plugin["xep_0198"].request_ack()  # type: ignore[no-untyped-call]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + CLOSE_ACK_WAIT
+        while self.ledger.pending and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+
+    async def _drop(self, session: XmppSession) -> None:
+        """Forget the connection: abort the socket and end every task slixmpp or we started."""
+        client = session.client
+        session.connected = False
+        with contextlib.suppress(Exception):
+            client.cancel_connection_attempt()
+        if client.transport is not None:
+            with contextlib.suppress(Exception):
+                client.abort()
+        await session.cancel_tasks()
+        for task in (getattr(client, "_run_out_filters", None),):
+            if isinstance(task, asyncio.Future) and not task.done():
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+        with contextlib.suppress(Exception):
+            client.cancel_schedule("Ping keepalive")
+        self._session = None
+        self._services = None
+
+    # -- what can be done --------------------------------------------------------------------
+
+    def capabilities(self, conv: ConversationId | None = None) -> Capability:
+        session, services = self._session, self._services
+        if session is None or services is None or not session.connected:
+            return Capability.NONE
+        features = session.features
+        caps = _BASE_CAPS
+        if features.muc_service:
+            caps |= Capability.CREATE_ROOM
+        if features.mam:
+            caps |= Capability.HISTORY
+        if features.upload_service:
+            caps |= Capability.FILES
+        if features.blocking:
+            caps |= Capability.BLOCKING
+        if conv is None:
+            return caps
+        if services.rooms.is_room(conv.native_id):
+            caps &= ~_DIRECT_ONLY
+            if features.room_mam.get(conv.native_id, True):
+                caps |= Capability.HISTORY
+            else:
+                caps &= ~Capability.HISTORY
+            return caps
+        return caps & ~_ROOM_ONLY
+
+    def _ready(self) -> _Services | Failure:
+        if self._services is None or self._session is None or not self._session.connected:
+            return Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+        return self._services
+
+    # -- messages ----------------------------------------------------------------------------
+
+    async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
+        services = self._services
+        if services is None:
+            # The outbox may still ask about a message the previous connection sent.
+            return SendResult(
+                failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+            )
+        return await services.messages.send(conv, msg)
+
+    async def edit_message(
+        self, conv: ConversationId, target_remote_id: str, msg: OutgoingMessage
+    ) -> SendResult:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return SendResult(failure=services)
+        return await services.messages.edit(conv, target_remote_id, msg)
+
+    async def react(
+        self, conv: ConversationId, target_remote_id: str, keys: tuple[str, ...]
+    ) -> Outcome:
+        return await self._call(lambda s: s.messages.react(conv, target_remote_id, keys))
+
+    async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
+        return await self._call(lambda s: s.messages.retract(conv, target_remote_id))
+
+    async def send_typing(self, conv: ConversationId, typing: bool) -> None:
+        services = self._ready()
+        if not isinstance(services, Failure):
+            await services.messages.typing(conv, typing)
+
+    async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
+        services = self._ready()
+        if not isinstance(services, Failure):
+            await services.messages.read_marker(conv, remote_id)
+
+    async def fetch_history(
+        self, conv: ConversationId, before_remote_id: str | None, limit: int
+    ) -> Outcome:
+        return await self._call(lambda s: s.archive.fetch(conv.native_id, before_remote_id, limit))
+
+    async def upload(
+        self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        return await self._call(lambda s: s.files.upload(path, progress))
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        return await self._call(lambda s: s.files.download(url, destination, progress))
+
+    # -- rooms -------------------------------------------------------------------------------
+
+    async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
+        return await self._call(lambda s: s.rooms.join(room, nick, password))
+
+    async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.rooms.leave(conv.native_id, reason))
+
+    async def create_room(self, name: str, *, public: bool = False) -> Outcome:
+        return await self._call(lambda s: s.rooms.create(name, public))
+
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.rooms.invite(conv.native_id, contact, reason))
+
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.rooms.kick(conv.native_id, member, reason))
+
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
+        return await self._call(lambda s: s.rooms.set_topic(conv.native_id, topic))
+
+    async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
+        return await self._call(lambda s: s.rooms.answer_invite(conv.native_id, accept))
+
+    # -- contacts ----------------------------------------------------------------------------
+
+    async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
+        return await self._call(lambda s: s.roster.add(contact, name, message))
+
+    async def remove_contact(self, contact: str) -> Outcome:
+        return await self._call(lambda s: s.roster.remove(contact))
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        return await self._call(lambda s: s.roster.rename(contact, name))
+
+    async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
+        return await self._call(lambda s: s.roster.answer_subscription(contact, accept))
+
+    async def set_presence(self, presence: Presence) -> Outcome:
+        return await self._call(lambda s: s.roster.set_own(presence, s.rooms.joined_nicks()))
+
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        return await self._call(lambda s: s.roster.set_blocked(contact, blocked))
+
+    async def _call(self, command: Callable[[_Services], Any]) -> Outcome:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return Outcome(services)
+        outcome: Outcome = await command(services)
+        return outcome

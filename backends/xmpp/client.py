@@ -1,0 +1,88 @@
+"""slixmpp's client, with the habits Chinwag cannot have taken away from it.
+
+- It never reconnects by itself (slixmpp retries failed connects, follows ``see-other-host`` and
+  reconnects on ping timeouts): reconnecting is the core's one loop, with a new backend instance.
+- It never authenticates over an unencrypted stream, whatever the server offers.
+- A pinned certificate is compared before the stream even starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ssl
+from typing import Any
+
+from slixmpp import ClientXMPP
+
+from backends.xmpp.tls import fingerprint_of_pem
+
+
+class TrustFailure(Exception):
+    """The server's certificate is not the pinned one / not trusted; carries its fingerprint."""
+
+    def __init__(self, message: str, fingerprint: str) -> None:
+        super().__init__(message)
+        self.fingerprint = fingerprint
+
+
+class ChinwagClient(ClientXMPP):
+    """One connection attempt. Its outcome is read from :attr:`trust_failure` and events."""
+
+    def __init__(self, jid: str, password: str, ssl_context: ssl.SSLContext, pinned: str) -> None:
+        super().__init__(jid, password)
+        self.ssl_context = ssl_context
+        self.pinned = pinned
+        self.trust_failure: TrustFailure | None = None
+        self.last_attempt: tuple[str, int, bool] | None = None
+        self.roster.auto_authorize = None  # type: ignore[assignment]  # subscription requests are the person's decision
+        self.roster.auto_subscribe = False
+        self.add_event_handler("ssl_cert", self._check_pin)
+
+    # -- no reconnecting of its own ----------------------------------------------------------
+
+    def reschedule_connection_attempt(self) -> asyncio.Future[Any] | None:
+        self._current_connection_attempt = None
+        return None
+
+    def reconnect(self, wait: int | float = 2.0, reason: str = "Reconnecting") -> None:
+        self.disconnect_reason = reason
+        self.abort()
+
+    async def _attempt_connection(
+        self, host: str, port: int, tls: bool, server_hostname: str | None
+    ) -> bool:
+        self.last_attempt = (host, port, tls)
+        result: bool = await super()._attempt_connection(host, port, tls, server_hostname)
+        return result
+
+    # -- trust --------------------------------------------------------------------------------
+
+    def _check_pin(self, pem: str) -> None:
+        if not self.pinned:
+            return
+        seen = fingerprint_of_pem(pem)
+        if seen != self.pinned:
+            self.trust_failure = TrustFailure(
+                "The server's certificate does not match the pinned fingerprint.", seen
+            )
+            # connection_made() stops before sending the stream header when the attempt is gone.
+            self.cancel_connection_attempt()
+            self.abort()
+
+    def is_encrypted(self) -> bool:
+        return "starttls" in self.features or isinstance(
+            self.socket, (ssl.SSLSocket, ssl.SSLObject)
+        )
+
+    def require_encryption(self, on_plaintext: Any) -> None:
+        """Refuse SASL on a plaintext stream (a server that did not offer STARTTLS)."""
+        handler, restart = self._stream_feature_handlers["mechanisms"]
+
+        def guarded(features: Any) -> Any:
+            if not self.is_encrypted():
+                on_plaintext()
+                self.abort()
+                return True
+            return handler(features)
+
+        self._stream_feature_handlers["mechanisms"] = (guarded, restart)

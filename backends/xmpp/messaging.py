@@ -1,0 +1,307 @@
+"""Messages in and out: conversion of live stanzas, sending with exactly-once bookkeeping, and the
+small things around a message (receipts, markers, typing, corrections, reactions, retractions).
+
+How a send is confirmed (see also :mod:`backends.xmpp.ledger`):
+
+- with XEP-0198 on the stream, ``send_message`` returns ``SendResult(confirmed=False)`` once the
+  message is written and an ack is requested; the server's ack then becomes
+  ``DeliveryUpdated(SENT, txn_id=…)``. In a room, the room's echo of our message (with its stanza-id)
+  confirms it too.
+- without stream management there is nothing better than TCP, so the send counts as confirmed.
+- the message's stanza id *and* its origin-id (XEP-0359) are the outbox's ``txn_id``, so echoes,
+  carbons and archive copies of it are recognised as ours.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from slixmpp.stanza import Message
+from slixmpp.types import MessageTypes
+
+from app import facts as f
+from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
+from app.models import ConversationId, DeliveryState, MessageKind
+from backends.xmpp import convert, stanzas
+from backends.xmpp.convert import IdLink
+from backends.xmpp.ledger import SendLedger, StreamState, Verdict
+from backends.xmpp.session import XmppSession
+
+UNCONFIRMED = (
+    "The connection was lost before the server confirmed this message, so it may not have "
+    "been delivered."
+)
+NUMBERING_TIMEOUT = 10.0
+
+LookupRef = Callable[[str, str, bool], Awaitable[IdLink | None]]
+
+
+class MessageService:
+    """Everything about messages for one connection."""
+
+    def __init__(
+        self,
+        session: XmppSession,
+        ledger: SendLedger,
+        *,
+        is_room: Callable[[str], bool],
+        wait_joined: Callable[[str], Awaitable[bool]],
+        lookup_ref: LookupRef,
+        observe: Callable[[f.Fact], None] = lambda _fact: None,
+    ) -> None:
+        self.session = session
+        self.observe = observe
+        self.ledger = ledger
+        self.is_room = is_room
+        self.wait_joined = wait_joined
+        self.lookup_ref = lookup_ref
+        self._numbering: dict[str, asyncio.Future[int]] = {}
+        self._blocked: Callable[[str], bool] = lambda _jid: False
+
+    def set_blocked_check(self, check: Callable[[str], bool]) -> None:
+        self._blocked = check
+
+    # -- stream management ------------------------------------------------------------------
+
+    def number_outgoing(self, stanza: Any) -> Any:
+        """``out_sync`` filter after XEP-0198's own: note the number our messages got."""
+        if isinstance(stanza, Message):
+            txn = str(stanza["id"])
+            sm = self.session.client.plugin["xep_0198"]
+            seq = int(sm.seq) if sm.enabled_out else -1
+            if seq >= 0 and txn in self.ledger.pending:
+                # Recorded here, synchronously: the stanza is written right after this filter.
+                self.ledger.numbered(txn, seq, str(sm.sm_id or ""))
+            waiter = self._numbering.pop(txn, None)
+            if waiter is not None and not waiter.done():
+                waiter.set_result(seq)
+        return stanza
+
+    def on_acked(self, stanza: Any) -> None:
+        """XEP-0198 ack for one stanza: our message is with the server."""
+        if not isinstance(stanza, Message):
+            return
+        txn = str(stanza["id"])
+        entry = self.ledger.acked(txn)
+        if entry is None:
+            return
+        self.session.report(f.DeliveryUpdated(entry.conversation, DeliveryState.SENT, txn_id=txn))
+        self.session.spawn(self.ledger.save_pending(), "save-pending")
+
+    def stream_state(self) -> StreamState | None:
+        """What a later connection needs to resume this stream, if it can be resumed."""
+        client = self.session.client
+        sm = client.plugin["xep_0198"]
+        if not sm.sm_id or not sm.allow_resume:
+            return None
+        return StreamState(
+            sm_id=str(sm.sm_id),
+            jid=str(client.boundjid.full),
+            handled=int(sm.handled),
+            seq=int(sm.seq),
+            last_ack=int(sm.last_ack),
+        )
+
+    def stream_managed(self) -> bool:
+        sm = self.session.client.plugin["xep_0198"]
+        return bool(sm.enabled_out) and "stream_management" in self.session.client.features
+
+    def report_verdicts(self, verdicts: dict[str, Verdict]) -> None:
+        """Confirm what the previous connection's server provably received."""
+        for txn, verdict in verdicts.items():
+            entry = self.ledger.previous.get(txn)
+            if verdict is Verdict.RECEIVED and entry is not None:
+                self.session.report(
+                    f.DeliveryUpdated(entry.conversation, DeliveryState.SENT, txn_id=txn)
+                )
+
+    # -- incoming ----------------------------------------------------------------------------
+
+    def on_message(self, el: Any) -> None:
+        """A live message stanza (archive results are routed elsewhere before this)."""
+        try:
+            parsed = convert.parse_message(el, self.session.parse_context())
+        except Exception as exc:  # a bug in convert must not take the connection down
+            self.session.log.warning("could not parse a message stanza", exc_info=True)
+            self.session.report(f.BadInput("message", repr(exc)))
+            return
+        self.apply(parsed)
+        if parsed.receipt_to and parsed.receipt_id:
+            sender = convert.jid(parsed.receipt_to)
+            if sender is not None and not self._blocked(sender.bare):
+                self.session.send_message(
+                    parsed.receipt_to, "chat", children=[stanzas.receipt(parsed.receipt_id)]
+                )
+
+    def apply(self, parsed: convert.ParsedMessage) -> None:
+        if parsed.link is not None:
+            self.session.ids.remember(parsed.link)
+        for fact in parsed.facts:
+            if (
+                isinstance(fact, f.MessageReceived)
+                and fact.outgoing
+                and fact.txn_id
+                and self.ledger.acked(fact.txn_id) is not None  # a room echoed our message
+            ):
+                self.session.spawn(self.ledger.save_pending(), "save-pending")
+            self.observe(fact)
+            self.session.report(fact)
+
+    # -- sending ------------------------------------------------------------------------------
+
+    async def send(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
+        session = self.session
+        to = conv.native_id
+        group = self.is_room(to)
+        own_remote = None if group else msg.txn_id
+        verdict = self.ledger.verdict(msg.txn_id)
+        if verdict is Verdict.RECEIVED:
+            self.ledger.forget(msg.txn_id)
+            return SendResult(remote_id=own_remote)
+        if verdict is Verdict.UNKNOWN:
+            self.ledger.forget(msg.txn_id)
+            return SendResult(failure=Failure(FailureKind.NETWORK, UNCONFIRMED))
+        self.ledger.forget(msg.txn_id)
+        if not session.connected:
+            return _not_connected()
+        if group and not await self.wait_joined(to):
+            return SendResult(
+                failure=Failure(FailureKind.REJECTED, "You are not in this room.", retryable=False)
+            )
+        reply = await self._reply_target(to, msg.reply_to, group) if msg.reply_to else None
+        body, urls = _body_and_urls(msg)
+        children = stanzas.message_payload(
+            msg.txn_id, request_receipt=not group, markable=not group, reply_to=reply, urls=urls
+        )
+        mtype: MessageTypes = "groupchat" if group else "chat"
+        managed = self.stream_managed()
+        if managed:
+            await self.ledger.add(msg.txn_id, to, group)
+            waiter: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+            self._numbering[msg.txn_id] = waiter
+        if not session.alive():  # lost while saving
+            self.ledger.forget(msg.txn_id)
+            self._numbering.pop(msg.txn_id, None)
+            return _not_connected()
+        session.send_message(to, mtype, body=body, stanza_id=msg.txn_id, children=children)
+        if not managed:
+            return SendResult(remote_id=own_remote)
+        try:
+            async with asyncio.timeout(NUMBERING_TIMEOUT):
+                seq = await waiter
+        except TimeoutError:
+            seq = -1
+        finally:
+            self._numbering.pop(msg.txn_id, None)
+        if seq >= 0 and session.alive():
+            session.client.plugin["xep_0198"].request_ack()  # type: ignore[no-untyped-call]
+        return SendResult(remote_id=own_remote, confirmed=False, state=DeliveryState.PENDING)
+
+    async def edit(self, conv: ConversationId, target: str, msg: OutgoingMessage) -> SendResult:
+        to = conv.native_id
+        group = self.is_room(to)
+        if not self.session.connected:
+            return _not_connected()
+        link = await self.lookup_ref(to, target, group)
+        ref = link.ref if link is not None else target
+        children = [
+            *stanzas.message_payload(msg.txn_id, request_receipt=False, markable=False),
+            stanzas.correction(ref),
+        ]
+        self.session.send_message(
+            to,
+            "groupchat" if group else "chat",
+            body=msg.body,
+            stanza_id=msg.txn_id,
+            children=children,
+        )
+        return SendResult(remote_id=None if group else msg.txn_id)
+
+    async def react(self, conv: ConversationId, target: str, keys: tuple[str, ...]) -> Outcome:
+        return await self._about(conv, target, lambda ref: stanzas.reactions(ref, keys))
+
+    async def retract(self, conv: ConversationId, target: str) -> Outcome:
+        return await self._about(conv, target, stanzas.retraction, body=stanzas.RETRACT_FALLBACK)
+
+    async def _about(
+        self,
+        conv: ConversationId,
+        target: str,
+        build: Callable[[str], list[Any]],
+        body: str | None = None,
+    ) -> Outcome:
+        """Send a message that refers to another one (reaction, retraction)."""
+        if not self.session.connected:
+            return Outcome(_not_connected().failure)
+        to = conv.native_id
+        group = self.is_room(to)
+        ref = await self._ref(to, target, group)
+        self.session.send_message(
+            to,
+            "groupchat" if group else "chat",
+            body=body,
+            stanza_id=self.session.client.new_id(),
+            children=build(ref),
+        )
+        return Outcome()
+
+    async def _ref(self, conversation: str, remote_id: str, group: bool) -> str:
+        """How peers reference a message we know by ``remote_id`` (XEP-0424/0444/0461/0333).
+
+        In a room that is the room's stanza-id, which is our remote id; in 1:1 it is the id its
+        sender gave it.
+        """
+        if group:
+            return remote_id
+        link = await self.lookup_ref(conversation, remote_id, group)
+        return link.ref if link is not None else remote_id
+
+    async def _reply_target(
+        self, conversation: str, remote_id: str, group: bool
+    ) -> tuple[str, str]:
+        link = await self.lookup_ref(conversation, remote_id, group)
+        if group:
+            nick = link.sender if link is not None and link.sender != self.session.own_jid else ""
+            return (f"{conversation}/{nick}" if nick else "", remote_id)
+        ref = link.ref if link is not None else remote_id
+        author = link.sender if link is not None else ""
+        return (author, ref)
+
+    async def typing(self, conv: ConversationId, typing: bool) -> None:
+        if not self.session.connected:
+            return
+        to = conv.native_id
+        group = self.is_room(to)
+        self.session.send_message(
+            to, "groupchat" if group else "chat", children=stanzas.chat_state(typing)
+        )
+
+    async def read_marker(self, conv: ConversationId, remote_id: str) -> None:
+        to = conv.native_id
+        if not self.session.connected or self.is_room(to):
+            return
+        ref = await self._ref(to, remote_id, False)
+        self.session.send_message(to, "chat", children=stanzas.displayed(ref))
+
+
+def _not_connected() -> SendResult:
+    return SendResult(failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+
+
+def _body_and_urls(msg: OutgoingMessage) -> tuple[str, list[str]]:
+    """The body to send, and the attachment links to announce with XEP-0066.
+
+    A lone attachment whose caption is just its file name is sent as the bare URL, which is what
+    other clients (Conversations, Dino, Gajim) show inline.
+    """
+    urls = [a.url for a in msg.attachments if a.url]
+    body = msg.body
+    if msg.kind is MessageKind.EMOTE and not body.startswith("/me "):
+        body = "/me " + body
+    if len(urls) == 1 and body.strip() in ("", msg.attachments[0].filename):
+        return urls[0], urls
+    if urls:
+        body = "\n".join([body, *urls]) if body.strip() else "\n".join(urls)
+    return body, urls
