@@ -1,0 +1,370 @@
+"""IRC payload → Chinwag facts and models (DESIGN §8.7). Pure: no sockets, no clocks, no state.
+
+Identities:
+
+* A channel's conversation id is its name *folded* with the server's CASEMAPPING
+  (:func:`backends.irc.text.fold`, rfc1459 until the server says otherwise), so ``#Chan`` and
+  ``#chan`` are one conversation; the name as the server spells it becomes the title.
+* A private query's conversation id is the other person's folded nick; the sender of every
+  message is the nick as written (``Bob``), which is what people see.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from app import facts as f
+from app.models import (
+    ContactId,
+    ConversationId,
+    ConversationKind,
+    Member,
+    MessageKind,
+    Presence,
+    PresenceState,
+    Role,
+)
+from backends.irc import ctcp, formatting
+from backends.irc.protocol import Line, split_source
+from backends.irc.text import fold
+
+
+@dataclass
+class ServerInfo:
+    """What the server announced in ISUPPORT (numeric 005), with RFC defaults until then."""
+
+    casemapping: str = "rfc1459"
+    chantypes: str = "#&"
+    prefix_modes: str = "ov"
+    prefix_chars: str = "@+"
+    statusmsg: str = ""
+    chanmodes: tuple[str, str, str, str] = ("beI", "k", "l", "imnpst")
+    network: str = ""
+    monitor: int | None = None  # None: MONITOR not offered
+    chathistory: int | None = None  # CHATHISTORY limit, when offered
+    linelen: int = 512
+    nicklen: int = 30
+    raw: dict[str, str] = field(default_factory=dict)
+
+    def update(self, tokens: Iterable[str]) -> None:
+        """Apply the tokens of one 005 line (without the nick and the trailing text)."""
+        for token in tokens:
+            if token.startswith("-"):
+                self.raw.pop(token[1:].upper(), None)
+                if token[1:].upper() == "MONITOR":
+                    self.monitor = None
+                continue
+            key, _, value = token.partition("=")
+            key = key.upper()
+            self.raw[key] = value
+            try:
+                self._apply(key, value)
+            except ValueError:
+                continue  # a malformed token keeps the previous value
+
+    def _apply(self, key: str, value: str) -> None:
+        match key:
+            case "CASEMAPPING":
+                self.casemapping = value.lower() or "rfc1459"
+            case "CHANTYPES":
+                self.chantypes = value
+            case "PREFIX":
+                if value.startswith("(") and ")" in value:
+                    modes, chars = value[1:].split(")", 1)
+                    if len(modes) == len(chars):
+                        self.prefix_modes, self.prefix_chars = modes, chars
+                elif not value:
+                    self.prefix_modes, self.prefix_chars = "", ""
+            case "STATUSMSG":
+                self.statusmsg = value
+            case "CHANMODES":
+                parts = [*value.split(","), "", "", ""][:4]
+                self.chanmodes = (parts[0], parts[1], parts[2], parts[3])
+            case "NETWORK":
+                self.network = value
+            case "MONITOR":
+                self.monitor = int(value) if value else 100
+            case "CHATHISTORY" | "DRAFT/CHATHISTORY":
+                self.chathistory = int(value) if value else 100
+            case "LINELEN":
+                self.linelen = max(512, int(value))
+            case "NICKLEN":
+                self.nicklen = int(value)
+
+    def fold(self, name: str) -> str:
+        return fold(name, self.casemapping)
+
+    def is_channel(self, target: str) -> bool:
+        return bool(target) and target[0] in self.chantypes
+
+    def strip_statusmsg(self, target: str) -> str:
+        """``@#chan`` (a message to the channel's ops) → ``#chan``."""
+        stripped = target.lstrip(self.statusmsg) if self.statusmsg else target
+        return stripped if self.is_channel(stripped) else target
+
+    def mode_takes_arg(self, mode: str, adding: bool) -> bool:
+        if mode in self.prefix_modes:
+            return True
+        a, b, c, _ = self.chanmodes
+        return mode in a or mode in b or (adding and mode in c)
+
+
+def parse_server_time(value: str | None) -> datetime | None:
+    """The IRCv3 ``time`` tag (``2024-01-02T03:04:05.678Z``) as an aware datetime."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return parsed.astimezone(UTC)
+
+
+def format_server_time(ts: datetime) -> str:
+    return ts.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{ts.microsecond // 1000:03d}Z"
+
+
+@dataclass(frozen=True, slots=True)
+class CtcpRequest:
+    """A CTCP request (not ACTION) addressed to us or a channel; the backend may answer it."""
+
+    sender: str
+    target: str
+    request: ctcp.Ctcp
+
+
+@dataclass(frozen=True, slots=True)
+class CtcpReply:
+    sender: str
+    reply: ctcp.Ctcp
+
+
+def mentions(text: str, nick: str, info: ServerInfo) -> bool:
+    """Whether ``text`` names ``nick`` as a word (case-insensitively under the casemapping)."""
+    if not nick:
+        return False
+    folded_text = info.fold(text)
+    folded_nick = info.fold(nick)
+    start = 0
+    while True:
+        index = folded_text.find(folded_nick, start)
+        if index < 0:
+            return False
+        before = folded_text[index - 1] if index else " "
+        end = index + len(folded_nick)
+        after = folded_text[end] if end < len(folded_text) else " "
+        if not _nick_char(before) and not _nick_char(after):
+            return True
+        start = index + 1
+
+
+def _nick_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "[]\\`_^{|}-"
+
+
+def message_from_line(
+    line: Line,
+    info: ServerInfo,
+    own_nick: str,
+    *,
+    history: bool = False,
+) -> f.MessageReceived | CtcpRequest | CtcpReply | None:
+    """A PRIVMSG or NOTICE as a fact (or a CTCP for the backend to handle); ``None`` to drop.
+
+    Messages from ourselves (echo-message, a bouncer's playback) come out ``outgoing``, in the
+    conversation they were sent to.
+    """
+    if line.command not in ("PRIVMSG", "NOTICE") or len(line.params) < 2:
+        return None
+    sender, _, _ = split_source(line.source)
+    if not sender:
+        return None
+    target = info.strip_statusmsg(line.params[0])
+    text = line.params[1]
+    is_notice = line.command == "NOTICE"
+    outgoing = bool(own_nick) and info.fold(sender) == info.fold(own_nick)
+    request = ctcp.parse(text)
+    kind = MessageKind.NOTICE if is_notice else MessageKind.TEXT
+    if request is not None:
+        if request.command != "ACTION":
+            if outgoing:
+                return None  # our own CTCP traffic echoed back: nothing to show
+            if is_notice:
+                return CtcpReply(sender, request)
+            return CtcpRequest(sender, target, request)
+        text = request.args
+        kind = MessageKind.EMOTE
+    if info.is_channel(target):
+        conversation = info.fold(target)
+        conv_kind = ConversationKind.GROUP
+        title = target
+    else:
+        peer = target if outgoing else sender
+        conversation = info.fold(peer)
+        conv_kind = ConversationKind.DIRECT
+        title = peer
+    body, html = formatting.split(text)
+    return f.MessageReceived(
+        conversation=conversation,
+        sender=sender,
+        body=body,
+        conversation_kind=conv_kind,
+        conversation_title=title,
+        sender_name=sender,
+        remote_id=line.tags.get("msgid") or None,
+        timestamp=parse_server_time(line.tags.get("time")),
+        html=html,
+        kind=kind,
+        reply_to=line.tags.get("+draft/reply") or line.tags.get("+reply") or None,
+        outgoing=outgoing,
+        history=history,
+        mentions_me=not outgoing and mentions(body, own_nick, info),
+    )
+
+
+def role_for(prefixes: str, info: ServerInfo) -> Role:
+    """The highest role among a member's prefix characters (``~&@%+``)."""
+    modes = {
+        info.prefix_modes[info.prefix_chars.index(c)] for c in prefixes if c in info.prefix_chars
+    }
+    if "q" in modes or "y" in modes:
+        return Role.OWNER
+    if "a" in modes or "o" in modes:
+        return Role.ADMIN
+    if "h" in modes:
+        return Role.MODERATOR
+    return Role.MEMBER
+
+
+def split_prefixes(entry: str, info: ServerInfo) -> tuple[str, str]:
+    """``@+bob!b@host`` → (``@+``, ``bob!b@host``)."""
+    index = 0
+    while index < len(entry) and entry[index] in info.prefix_chars:
+        index += 1
+    return entry[:index], entry[index:]
+
+
+def sort_prefixes(prefixes: Iterable[str], info: ServerInfo) -> str:
+    """Prefix characters in the server's rank order, highest first, without repeats."""
+    wanted = set(prefixes)
+    return "".join(c for c in info.prefix_chars if c in wanted)
+
+
+@dataclass(frozen=True, slots=True)
+class NamesEntry:
+    nick: str
+    prefixes: str
+    user: str = ""
+    host: str = ""
+
+
+def parse_names(text: str, info: ServerInfo) -> list[NamesEntry]:
+    """The entries of one RPL_NAMREPLY (353) trailing parameter (multi-prefix and UHNAMES aware)."""
+    entries = []
+    for word in text.split():
+        prefixes, rest = split_prefixes(word, info)
+        nick, user, host = split_source(rest)
+        if nick:
+            entries.append(NamesEntry(nick, sort_prefixes(prefixes, info), user, host))
+    return entries
+
+
+def member(
+    account_id: str, conversation: str, nick: str, prefixes: str, info: ServerInfo
+) -> Member:
+    return Member(
+        conversation_id=ConversationId(account_id, conversation),
+        native_id=nick,
+        display_name=nick,
+        role=role_for(prefixes, info),
+        affiliation=prefixes,
+        contact=ContactId(account_id, info.fold(nick)),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ModeChange:
+    adding: bool
+    mode: str
+    arg: str | None
+
+
+def parse_mode_changes(params: Iterable[str], info: ServerInfo) -> list[ModeChange]:
+    """``+ov-b alice bob *!*@x`` → [(+o alice), (+v bob), (-b *!*@x)] using PREFIX/CHANMODES."""
+    items = list(params)
+    if not items:
+        return []
+    modes, args = items[0], items[1:]
+    changes: list[ModeChange] = []
+    adding = True
+    for ch in modes:
+        if ch in "+-":
+            adding = ch == "+"
+            continue
+        arg = args.pop(0) if info.mode_takes_arg(ch, adding) and args else None
+        changes.append(ModeChange(adding, ch, arg))
+    return changes
+
+
+def presence_from_away(message: str | None) -> Presence:
+    if message is None:
+        return Presence(PresenceState.AVAILABLE)
+    return Presence(PresenceState.AWAY, message)
+
+
+def away_message_for(presence: Presence) -> str | None:
+    """What to send with AWAY for a presence; ``None`` means "back"."""
+    if presence.state in (PresenceState.AVAILABLE, PresenceState.CHAT, PresenceState.UNKNOWN):
+        return None
+    if presence.state is PresenceState.OFFLINE:
+        return presence.status or "Offline"
+    default = {
+        PresenceState.AWAY: "Away",
+        PresenceState.EXTENDED_AWAY: "Away for a while",
+        PresenceState.DO_NOT_DISTURB: "Busy",
+    }[presence.state]
+    return presence.status or default
+
+
+_LIST_MODES = re.compile(r"^\[\+[A-Za-z]*(?: [^\]]*)?\] ?")
+
+
+def list_topic(topic: str) -> str:
+    """A LIST row's topic without the ``[+nt]`` mode prefix some servers put in front."""
+    return _LIST_MODES.sub("", formatting.strip(topic), count=1)
+
+
+def monitor_targets(param: str) -> list[str]:
+    """Nicks in a MONITOR reply list (``nick!user@host,nick2``)."""
+    return [split_source(item)[0] for item in param.split(",") if item]
+
+
+def whois_text(nick: str, replies: Mapping[str, tuple[str, ...]]) -> str:
+    """A readable summary of collected WHOIS numerics (keyed by numeric, params after our nick)."""
+    parts = [f"WHOIS {nick}"]
+    if "311" in replies:
+        p = replies["311"]
+        parts.append(f"{p[0]} is {p[1]}@{p[2]} ({p[-1]})" if len(p) >= 4 else " ".join(p))
+    if "330" in replies and len(replies["330"]) >= 2:
+        parts.append(f"logged in as {replies['330'][1]}")
+    if "319" in replies:
+        parts.append(f"on {replies['319'][-1]}")
+    if "312" in replies and len(replies["312"]) >= 2:
+        parts.append(f"via {replies['312'][1]}")
+    if "301" in replies:
+        parts.append(f"away: {replies['301'][-1]}")
+    if "317" in replies and len(replies["317"]) >= 2:
+        parts.append(f"idle {replies['317'][1]} s")
+    if "671" in replies:
+        parts.append("using a secure connection")
+    if "401" in replies:
+        parts.append("no such nick")
+    return "; ".join(parts)

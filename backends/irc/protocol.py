@@ -1,0 +1,145 @@
+"""IRC lines: parse what the server sends, format what we send (RFC 1459/2812 + IRCv3 message-tags).
+
+Pure and total: :func:`parse_line` returns ``None`` for anything it cannot make sense of (the
+caller logs and drops it), and never raises, whatever bytes a hostile server sends. Formatting is
+strict instead: a CR, LF or NUL inside a parameter would let text inject a second command, so
+:func:`format_line` refuses it with :class:`ValueError` (a bug in the caller, never user input:
+callers split user text on line breaks first).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+MAX_LINE_BYTES = 512
+"""The classic limit for the message part, CR LF included (tags have their own budget)."""
+MAX_TAGS_BYTES = 8191
+"""The IRCv3 budget for the tags part (``@...`` and its trailing space)."""
+
+_COMMAND = re.compile(r"^(?:[A-Za-z]+|[0-9]{3})$")
+_FORBIDDEN = ("\r", "\n", "\0")
+_TAG_UNESCAPE = {":": ";", "s": " ", "\\": "\\", "r": "\r", "n": "\n"}
+_TAG_ESCAPE = {";": "\\:", " ": "\\s", "\\": "\\\\", "\r": "\\r", "\n": "\\n"}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One message from the server: tags, source (prefix without the colon), command, parameters."""
+
+    command: str
+    params: tuple[str, ...] = ()
+    source: str = ""
+    tags: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def nick(self) -> str:
+        """The nick of a user source (``nick!user@host``), or the whole source for a server."""
+        return split_source(self.source)[0]
+
+    def param(self, index: int, default: str = "") -> str:
+        return self.params[index] if -len(self.params) <= index < len(self.params) else default
+
+
+def split_source(source: str) -> tuple[str, str, str]:
+    """``nick!user@host`` → (nick, user, host); parts that are missing are empty."""
+    nick, _, rest = source.partition("!")
+    if rest:
+        user, _, host = rest.partition("@")
+        return nick, user, host
+    nick, _, host = nick.partition("@")
+    return nick, "", host
+
+
+def unescape_tag_value(value: str) -> str:
+    if "\\" not in value:
+        return value  # the common case, on every line: nothing to undo
+    out: list[str] = []
+    chars = iter(value)
+    for ch in chars:
+        if ch != "\\":
+            out.append(ch)
+            continue
+        nxt = next(chars, "")
+        # An unknown escape stands for the character itself; a lone trailing backslash is dropped.
+        out.append(_TAG_UNESCAPE.get(nxt, nxt))
+    return "".join(out)
+
+
+def escape_tag_value(value: str) -> str:
+    return "".join(_TAG_ESCAPE.get(ch, ch) for ch in value)
+
+
+def parse_tags(raw: str) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for item in raw.split(";"):
+        if not item:
+            continue
+        key, _, value = item.partition("=")
+        if key:
+            tags[key] = unescape_tag_value(value)
+    return tags
+
+
+def parse_line(text: str) -> Line | None:
+    """The line, or ``None`` when it is not a well-formed IRC message."""
+    text = text.rstrip("\r\n")
+    if not text or "\0" in text:
+        return None
+    tags: dict[str, str] = {}
+    rest = text
+    if rest.startswith("@"):
+        raw_tags, _, rest = rest[1:].partition(" ")
+        tags = parse_tags(raw_tags)
+    rest = rest.lstrip(" ")
+    source = ""
+    if rest.startswith(":"):
+        source, _, rest = rest[1:].partition(" ")
+        if not source:
+            return None
+    rest = rest.lstrip(" ")
+    trailing: str | None = None
+    head, sep, tail = rest.partition(" :")
+    if sep:
+        trailing = tail
+    elif head.startswith(":"):  # a command cannot start with ':'
+        return None
+    words = head.split()
+    if not words or not _COMMAND.match(words[0]):
+        return None
+    params = words[1:]
+    if trailing is not None:
+        params.append(trailing)
+    return Line(command=words[0].upper(), params=tuple(params), source=source, tags=tags)
+
+
+def format_line(command: str, *params: str, tags: Mapping[str, str] | None = None) -> str:
+    """A line to send, without CR LF. The last parameter may contain spaces."""
+    if not _COMMAND.match(command):
+        raise ValueError(f"not an IRC command: {command!r}")
+    parts: list[str] = []
+    if tags:
+        rendered = ";".join(f"{k}={escape_tag_value(v)}" if v else k for k, v in tags.items())
+        parts.append("@" + rendered)
+    parts.append(command)
+    for index, param in enumerate(params):
+        if any(ch in param for ch in _FORBIDDEN):
+            raise ValueError("IRC parameters cannot contain CR, LF or NUL")
+        last = index == len(params) - 1
+        if last and (not param or " " in param or param.startswith(":")):
+            parts.append(":" + param)
+        elif not param or " " in param or param.startswith(":"):
+            raise ValueError(
+                f"only the last IRC parameter may be empty or contain spaces: {param!r}"
+            )
+        else:
+            parts.append(param)
+    return " ".join(parts)
+
+
+def message_bytes(line: str) -> int:
+    """How many bytes of the 512-byte budget a formatted line uses (CR LF included, tags not)."""
+    if line.startswith("@"):
+        line = line.partition(" ")[2]
+    return len(line.encode("utf-8")) + 2
