@@ -1,0 +1,296 @@
+"""Rooms: unread/highlight counts, direct chats, create/join/leave, invites, moderation, topic,
+members with power levels, avatars (against Synapse, with a matrix-nio peer)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import nio  # type: ignore[import-untyped]
+import pytest
+
+from app import facts as f
+from app.backend import Capability, FailureKind, OutgoingMessage
+from app.models import ConversationId, ConversationKind, Role
+from backends.matrix.backend import SECRET_TOKEN
+from tests.integration.matrix.helpers import (
+    Account,
+    Peer,
+    Session,
+    connect,
+    group_with,
+    q,
+    room_state,
+    wait_until,
+)
+from tests.integration.matrix.synapse import Synapse
+
+pytestmark = pytest.mark.integration
+
+
+def conv(session: Session, room_id: str) -> ConversationId:
+    return ConversationId(session.rec.account_id, room_id)
+
+
+async def own_m_direct(synapse: Synapse, session: Session) -> dict[str, list[str]]:
+    status, body = await asyncio.to_thread(
+        synapse.request,
+        "GET",
+        f"/_matrix/client/v3/user/{q(session.backend.own_id)}/account_data/m.direct",
+        None,
+        session.secrets.values[SECRET_TOKEN],
+    )
+    return body if status == 200 else {}
+
+
+async def test_unread_and_highlight_counts_come_from_sync_and_reset_on_read(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    room = await group_with(synapse, account, peer, name="Counting")
+    session = await connect(synapse, account, tmp_path)
+    try:
+        await peer.say(room, "one")
+        await peer.say(room, "two")
+        last = await peer.say(
+            room, f"hey {account.user_id}", **{"m.mentions": {"user_ids": [account.user_id]}}
+        )
+        counted = await session.wait(
+            lambda x: (
+                isinstance(x, f.ConversationUpdated)
+                and x.conversation == room
+                and x.unread_count == 3
+                and x.mention_count == 1
+            )
+        )
+        assert counted
+        mention = await session.wait_message(f"hey {account.user_id}")
+        assert mention.mentions_me and not mention.history
+
+        await session.backend.send_read_marker(conv(session, room), last)
+        cleared = await session.wait(
+            lambda x: (
+                isinstance(x, f.ConversationUpdated)
+                and x.conversation == room
+                and x.unread_count == 0
+            )
+        )
+        assert cleared
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_a_direct_invite_becomes_a_direct_conversation_once_accepted(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    session = await connect(synapse, account, tmp_path)
+    try:
+        room = await peer.create_dm(account.user_id)
+        invite = await session.wait(
+            lambda x: isinstance(x, f.InviteReceived) and x.conversation == room
+        )
+        assert invite.inviter == peer.user_id
+        assert invite.kind is ConversationKind.DIRECT
+
+        outcome = await session.backend.answer_invite(conv(session, room), True)
+        assert outcome.ok, outcome.failure
+        assert await peer.membership(room, account.user_id) == "join"
+        assert room in (await own_m_direct(synapse, session)).get(peer.user_id, [])
+
+        await peer.say(room, "just us")
+        message = await session.wait_message("just us")
+        assert message.conversation == room
+        assert message.conversation_kind is ConversationKind.DIRECT
+        assert message.sender == peer.user_id
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_declining_an_invite_leaves_the_room(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    session = await connect(synapse, account, tmp_path)
+    try:
+        room = await peer.create_room(name="Not for me", invite=[account.user_id])
+        invite = await session.wait(
+            lambda x: isinstance(x, f.InviteReceived) and x.conversation == room
+        )
+        assert invite.kind is ConversationKind.GROUP
+        outcome = await session.backend.answer_invite(conv(session, room), False)
+        assert outcome.ok, outcome.failure
+        assert await peer.membership(room, account.user_id) == "leave"
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_create_private_public_and_direct_rooms(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    session = await connect(synapse, account, tmp_path)
+    backend = session.backend
+    try:
+        private = await backend.create_room("Planning")
+        public = await backend.create_room("Open house", public=True)
+        direct = await backend.open_direct(peer.user_id)
+        assert private.ok and public.ok and direct.ok
+        assert private.value and public.value and direct.value
+
+        token = session.secrets.values[SECRET_TOKEN]
+        rules = await room_state(synapse, token, private.value, "m.room.join_rules")
+        assert rules["join_rule"] == "invite"
+        # Anyone may join a public room, and it is listed in the directory.
+        assert await peer.join(public.value) == public.value
+        assert (await peer.state(public.value, "m.room.name"))["name"] == "Open house"
+        status, listed = await peer.raw(
+            "GET", f"/_matrix/client/v3/directory/list/room/{q(public.value)}"
+        )
+        assert status == 200 and listed["visibility"] == "public"
+        # The direct chat invites the other person as a DM and is in our m.direct.
+        invite = await room_state(synapse, token, direct.value, "m.room.member", peer.user_id)
+        assert invite["membership"] == "invite" and invite["is_direct"] is True
+        assert direct.value in (await own_m_direct(synapse, session))[peer.user_id]
+        again = await backend.open_direct(peer.user_id)
+        assert again.value == direct.value  # reused, not a second room
+        # A conversation named by the person (as the core's open_direct makes it) goes to the DM.
+        sent = await backend.send_message(
+            ConversationId(session.rec.account_id, peer.user_id), OutgoingMessage("dm1", "hi you")
+        )
+        assert sent.ok, sent.failure
+        await peer.join(direct.value)
+        assert (await peer.wait_text(direct.value, "hi you"))["event_id"] == sent.remote_id
+
+        kinds = {x.conversation: x.kind for x in session.facts(f.ConversationUpdated) if x.joined}
+        assert kinds[private.value] is ConversationKind.GROUP
+        assert kinds[direct.value] is ConversationKind.DIRECT
+    finally:
+        await backend.disconnect()
+
+
+async def test_join_by_alias_and_by_id_then_leave(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    alias_local = synapse.unique_name("club")
+    room = await peer.create_room(name="Club", alias=alias_local, preset=nio.RoomPreset.public_chat)
+    other = await peer.create_room(name="Other", preset=nio.RoomPreset.public_chat)
+    session = await connect(synapse, account, tmp_path)
+    try:
+        joined = await session.backend.join(f"#{alias_local}:{synapse.server_name}")
+        assert joined.ok and joined.value == room
+        by_id = await session.backend.join(other)
+        assert by_id.ok and by_id.value == other
+        assert await peer.membership(other, account.user_id) == "join"
+
+        left = await session.backend.leave(conv(session, room), "bye")
+        assert left.ok
+        assert await peer.membership(room, account.user_id) == "leave"
+        assert any(
+            isinstance(x, f.ConversationLeft) and x.conversation == room for x in session.rec.facts
+        )
+        bad = await session.backend.join("#nothing-here:" + synapse.server_name)
+        assert bad.failure is not None and bad.failure.kind is FailureKind.REJECTED
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_invite_kick_ban_and_topic_as_room_admin(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    session = await connect(synapse, account, tmp_path)
+    backend = session.backend
+    try:
+        created = await backend.create_room("Moderated")
+        assert created.value
+        room = created.value
+        c = conv(session, room)
+        assert (await backend.invite(c, peer.user_id, "come in")).ok
+        token = session.secrets.values[SECRET_TOKEN]
+        invited = await room_state(synapse, token, room, "m.room.member", peer.user_id)
+        assert invited["membership"] == "invite" and invited["reason"] == "come in"
+        await peer.join(room)
+
+        assert (await backend.set_topic(c, "Rules: be kind")).ok
+        assert (await peer.state(room, "m.room.topic"))["topic"] == "Rules: be kind"
+        topic = await session.wait(
+            lambda x: (
+                isinstance(x, f.ConversationUpdated)
+                and x.conversation == room
+                and x.topic == "Rules: be kind"
+            )
+        )
+        assert topic
+
+        assert (await backend.kick(c, peer.user_id, "cool down")).ok
+        kicked = await room_state(synapse, token, room, "m.room.member", peer.user_id)
+        assert kicked["membership"] == "leave" and kicked["reason"] == "cool down"
+        assert (await backend.ban(c, peer.user_id, "spam")).ok
+        banned = await room_state(synapse, token, room, "m.room.member", peer.user_id)
+        assert banned["membership"] == "ban"
+        assert (await backend.unban(c, peer.user_id)).ok
+        unbanned = await room_state(synapse, token, room, "m.room.member", peer.user_id)
+        assert unbanned["membership"] == "leave"
+        caps = backend.capabilities(c)
+        assert caps & Capability.KICK and caps & Capability.BAN and caps & Capability.TOPIC
+    finally:
+        await backend.disconnect()
+
+
+async def test_member_list_with_power_levels_and_capabilities_without_power(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    room = await group_with(synapse, account, peer, name="Levels")
+    levels = await peer.state(room, "m.room.power_levels")
+    levels["users"][account.user_id] = 10
+    await peer.put_state(room, "m.room.power_levels", levels)
+    session = await connect(synapse, account, tmp_path)
+    try:
+        c = conv(session, room)
+        outcome = await session.backend.fetch_members(c)
+        assert outcome.ok and outcome.value == "2"
+        complete = [x for x in session.facts(f.MembersChanged) if x.complete][-1]
+        members = {m.native_id: m for m in complete.upserted}
+        # Room version 12 (Synapse's default): the creator owns the room beyond power levels.
+        assert members[peer.user_id].role is Role.OWNER
+        assert members[peer.user_id].affiliation == "creator"
+        assert members[account.user_id].role is Role.MEMBER
+        assert members[account.user_id].affiliation == "10"
+        # Without power, kicking, banning and changing the topic are not offered.
+        caps = session.backend.capabilities(c)
+        assert not caps & (Capability.KICK | Capability.BAN | Capability.TOPIC)
+        assert caps & Capability.INVITE
+        denied = await session.backend.set_topic(c, "mine now")
+        assert denied.failure is not None and denied.failure.kind is FailureKind.REJECTED
+
+        levels["users"][account.user_id] = 50
+        await peer.put_state(room, "m.room.power_levels", levels)
+        promoted = await session.wait(
+            lambda x: (
+                isinstance(x, f.MembersChanged)
+                and any(
+                    m.native_id == account.user_id and m.role is Role.MODERATOR for m in x.upserted
+                )
+            )
+        )
+        assert promoted
+        await wait_until(lambda: session.backend.capabilities(c) & Capability.KICK)
+        assert (await session.backend.set_topic(c, "moderators may")).ok
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_room_avatar_and_being_kicked(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    room = await group_with(synapse, account, peer, name="Pictures")
+    session = await connect(synapse, account, tmp_path)
+    try:
+        avatar = f"mxc://{synapse.server_name}/avatarmedia"
+        await peer.put_state(room, "m.room.avatar", {"url": avatar})
+        await wait_until(lambda: session.backend.room_avatar(conv(session, room)) == avatar)
+
+        resp = await peer.client.room_kick(room, account.user_id, "tidying up")
+        assert isinstance(resp, nio.RoomKickResponse), resp
+        left = await session.wait(
+            lambda x: isinstance(x, f.ConversationLeft) and x.conversation == room
+        )
+        assert peer.user_id in left.reason and "tidying up" in left.reason
+    finally:
+        await session.backend.disconnect()
