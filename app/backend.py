@@ -26,6 +26,7 @@ from app.models import (
     Attachment,
     ConversationId,
     DeliveryState,
+    Device,
     MessageKind,
     Presence,
 )
@@ -359,6 +360,44 @@ class SupportsFiles(abc.ABC):
     ) -> Outcome:
         """Fetch an attachment into ``destination`` (only ever called when the user allows)."""
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
+
+
+class SupportsVerification(abc.ABC):
+    """End-to-end encryption: devices and interactive (SAS) verification.
+
+    Progress is reported as :class:`~app.facts.VerificationChanged` facts (the emojis to compare
+    arrive with ``VerificationState.COMPARE``); incoming requests arrive the same way with
+    ``incoming=True``.
+    """
+
+    @abc.abstractmethod
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        """The known devices of ``contact`` (our own id for ours), with their trust."""
+
+    @abc.abstractmethod
+    async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
+        """Ask ``contact`` (one device, or all) to verify; ``Outcome.value`` is its id."""
+
+    @abc.abstractmethod
+    async def accept_verification(self, verification_id: str) -> Outcome: ...
+
+    @abc.abstractmethod
+    async def confirm_verification(self, verification_id: str, match: bool) -> Outcome:
+        """The user compared the emojis: they match (trust the device) or not (cancel)."""
+
+    @abc.abstractmethod
+    async def cancel_verification(self, verification_id: str) -> Outcome: ...
+
+
+class SupportsKeyBackup(abc.ABC):
+    """Server-side key backup, so a new device can read old encrypted messages."""
+
+    @abc.abstractmethod
+    async def create_key_backup(self) -> Outcome:
+        """Start backing up keys; ``Outcome.value`` is the recovery key to show once."""
+
+    @abc.abstractmethod
+    async def restore_key_backup(self, recovery_key: str) -> Outcome: ...
 
 
 class SupportsLogout(abc.ABC):

@@ -39,6 +39,7 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsKeyBackup,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -46,6 +47,7 @@ from app.backend import (
     SupportsRetraction,
     SupportsRoster,
     SupportsTyping,
+    SupportsVerification,
     as_capable,
 )
 from app.backoff import Backoff
@@ -63,6 +65,7 @@ from app.models import (
     ConversationKind,
     Cursor,
     DeliveryState,
+    Device,
     Direction,
     Member,
     Message,
@@ -646,6 +649,54 @@ class Core:
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._delegate(
             conv.account_id, SupportsGroupChat, lambda b: b.answer_invite(conv, accept)
+        )
+
+    # -- end-to-end encryption ---------------------------------------------------------------
+
+    async def devices(self, account_id: AccountId, contact: str) -> tuple[Device, ...]:
+        """The devices of ``contact`` with their trust (encryption-capable services)."""
+        session = self._session(account_id)
+        backend = self._capable(session, SupportsVerification)
+        if isinstance(backend, Outcome):
+            raise CommandError(backend.failure.message if backend.failure else "")
+        found = await backend.devices(contact)
+        if isinstance(found, Failure):
+            raise CommandError(found.message)
+        return found
+
+    async def start_verification(
+        self, account_id: AccountId, contact: str, device_id: str = ""
+    ) -> Outcome:
+        return await self._delegate(
+            account_id, SupportsVerification, lambda b: b.start_verification(contact, device_id)
+        )
+
+    async def accept_verification(self, account_id: AccountId, verification_id: str) -> Outcome:
+        return await self._delegate(
+            account_id, SupportsVerification, lambda b: b.accept_verification(verification_id)
+        )
+
+    async def confirm_verification(
+        self, account_id: AccountId, verification_id: str, match: bool
+    ) -> Outcome:
+        return await self._delegate(
+            account_id,
+            SupportsVerification,
+            lambda b: b.confirm_verification(verification_id, match),
+        )
+
+    async def cancel_verification(self, account_id: AccountId, verification_id: str) -> Outcome:
+        return await self._delegate(
+            account_id, SupportsVerification, lambda b: b.cancel_verification(verification_id)
+        )
+
+    async def create_key_backup(self, account_id: AccountId) -> Outcome:
+        """Back keys up on the server; the recovery key (``Outcome.value``) is shown once."""
+        return await self._delegate(account_id, SupportsKeyBackup, lambda b: b.create_key_backup())
+
+    async def restore_key_backup(self, account_id: AccountId, recovery_key: str) -> Outcome:
+        return await self._delegate(
+            account_id, SupportsKeyBackup, lambda b: b.restore_key_backup(recovery_key)
         )
 
     async def members(self, conv: ConversationId) -> list[Member]:

@@ -127,6 +127,8 @@ class AccountDispatcher:
         self._pending: list[tuple[Message, bool]] = []
         self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
+            f.MessageDecrypted: self._on_decrypted,
+            f.VerificationChanged: self._on_verification,
             f.MessageRetracted: self._on_retracted,
             f.ReactionChanged: self._on_reaction,
             f.ReactionsReplaced: self._on_reactions_replaced,
@@ -183,7 +185,8 @@ class AccountDispatcher:
 
     def _on_message(self, fact: f.MessageReceived, batch: _Batch) -> None:
         store = self.store
-        if fact.outgoing and fact.txn_id and store.message_by_local_id(fact.txn_id) is not None:
+        own = store.message_by_local_id(fact.txn_id) if fact.outgoing and fact.txn_id else None
+        if own is not None and own.conversation_id.native_id == fact.conversation:
             # Our own message coming back (echo-message, carbon of ours, sync): a confirmation.
             self._flush(batch)
             self._confirm(fact.txn_id, fact.remote_id, DeliveryState.SENT, batch)
@@ -230,6 +233,7 @@ class AccountDispatcher:
             delivery=DeliveryState.SENT,
             mentions_me=fact.mentions_me and not fact.outgoing,
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
+            trust=fact.trust,
         )
         self._pending.append((message, fact.history))
 
@@ -288,6 +292,8 @@ class AccountDispatcher:
 
     def _on_delivery(self, fact: f.DeliveryUpdated, batch: _Batch) -> None:
         msg = self.store.message_by_local_id(fact.txn_id) if fact.txn_id else None
+        if msg is not None and msg.conversation_id.native_id != fact.conversation:
+            msg = None  # someone elsewhere who learnt our id must not change our message
         if msg is None and fact.remote_id:
             msg = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
         if msg is None:
@@ -308,9 +314,27 @@ class AccountDispatcher:
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
+    def _on_decrypted(self, fact: f.MessageDecrypted, batch: _Batch) -> None:
+        updated = self.store.replace_content(
+            fact.conversation,
+            fact.remote_id,
+            body=fact.body[:MAX_BODY_CHARS],
+            html=sanitize_html(fact.html),
+            kind=fact.kind,
+            attachments=fact.attachments,
+            reply_to=fact.reply_to,
+            trust=fact.trust,
+        )
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_verification(self, fact: f.VerificationChanged, batch: _Batch) -> None:
+        batch.add(ev.VerificationChanged(self.account_id, fact.verification))
+
     def _on_retracted(self, fact: f.MessageRetracted, batch: _Batch) -> None:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
-        if target is None or (fact.by and fact.by != target.sender and not target.outgoing):
+        # Only its sender may retract a message ("by" empty: the service vouches for it).
+        if target is None or (fact.by and fact.by != target.sender):
             return
         updated = self.store.retract(fact.conversation, fact.remote_id)
         if updated is not None:
@@ -344,6 +368,7 @@ class AccountDispatcher:
             ("joined", fact.joined),
             ("unread_count", fact.unread_count),
             ("mention_count", fact.mention_count),
+            ("trust", fact.trust),
         ):
             if value is not None:
                 changes[name] = value

@@ -20,6 +20,7 @@ from app.models import (
     Member,
     Message,
     Presence,
+    Verification,
 )
 
 
@@ -117,6 +118,12 @@ class InviteReceived(Event):
     conversation_id: ConversationId
     inviter: str
     reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationChanged(Event):
+    account_id: AccountId
+    verification: Verification
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,8 @@ from app.models import (
     Member,
     MessageKind,
     Presence,
+    Trust,
+    Verification,
 )
 
 
@@ -53,10 +55,33 @@ class MessageReceived(Fact):
     txn_id: str | None = None
     history: bool = False  # from an archive/backfill: never unread, never notified
     mentions_me: bool = False
+    trust: Trust = Trust.NONE
     ref_id: str | None = None
     """A second id others may use to refer to this message (XMPP: the sender's id, while
     ``remote_id`` is the archive's stanza-id). Corrections, replies, reactions and retractions
     are matched against ``remote_id``, then ``ref_id``, then our own local id."""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageDecrypted(Fact):
+    """A message stored as undecryptable (its key arrived late) can now be read: its content
+    replaces the placeholder in place (no new message, not counted as unread again)."""
+
+    conversation: str
+    remote_id: str
+    body: str
+    trust: Trust
+    html: str | None = None
+    kind: MessageKind = MessageKind.TEXT
+    attachments: tuple[Attachment, ...] = ()
+    reply_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationChanged(Fact):
+    """An interactive verification started, moved on (emojis to compare), ended or failed."""
+
+    verification: Verification
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +140,7 @@ class ConversationUpdated(Fact):
     joined: bool | None = None
     unread_count: int | None = None  # only when the service counts for us (Matrix)
     mention_count: int | None = None
+    trust: Trust | None = None  # encrypted conversations: are all the devices verified?
 
 
 @dataclass(frozen=True, slots=True)

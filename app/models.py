@@ -110,6 +110,29 @@ class ConnectionState(enum.StrEnum):
     FAILED = "failed"  # needs the user (wrong password, bad certificate, bad settings)
 
 
+class Trust(enum.StrEnum):
+    """How far a message (or a whole conversation) can be trusted to be private and authentic."""
+
+    NONE = "none"  # not end-to-end encrypted
+    VERIFIED = "verified"  # encrypted, and every device involved is verified
+    UNVERIFIED = "unverified"  # encrypted, but some device involved is not verified
+    UNDECRYPTABLE = "undecryptable"  # encrypted, and the key has not arrived (yet)
+
+
+class DeviceTrust(enum.StrEnum):
+    VERIFIED = "verified"
+    UNVERIFIED = "unverified"
+    BLOCKED = "blocked"
+
+
+class VerificationState(enum.StrEnum):
+    REQUESTED = "requested"  # asked, waiting for the other side to accept
+    READY = "ready"  # both sides agreed to verify
+    COMPARE = "compare"  # the short authentication string is shown: do they match?
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
 class NotifyLevel(enum.StrEnum):
     ALL = "all"
     MENTIONS = "mentions"
@@ -190,6 +213,7 @@ class Conversation:
     encrypted: bool = False
     notify: NotifyLevel = NotifyLevel.ALL
     joined: bool = True
+    trust: Trust = Trust.NONE
 
     @property
     def name(self) -> str:
@@ -251,6 +275,7 @@ class Message:
     reactions: tuple[Reaction, ...] = ()
     mentions_me: bool = False
     ref_id: str | None = None  # a second id the service refers to it by (see facts.MessageReceived)
+    trust: Trust = Trust.NONE
     seq: int = 0  # store sequence; 0 until persisted
 
     @property
@@ -272,3 +297,28 @@ class Page:
 
     messages: tuple[Message, ...]
     before: Cursor | None  # pass back to get the previous page; None at the start of the store
+
+
+@dataclass(frozen=True, slots=True)
+class Device:
+    """One of a person's (or our own) devices, as end-to-end encryption knows it."""
+
+    contact: str
+    device_id: str
+    display_name: str = ""
+    fingerprint: str = ""  # the device's signing key, grouped for reading aloud
+    trust: DeviceTrust = DeviceTrust.UNVERIFIED
+
+
+@dataclass(frozen=True, slots=True)
+class Verification:
+    """An interactive verification (SAS) between us and someone's device."""
+
+    id: str
+    contact: str
+    device_id: str = ""
+    state: VerificationState = VerificationState.REQUESTED
+    incoming: bool = False
+    emojis: tuple[tuple[str, str], ...] = ()  # (emoji, its name) to compare
+    decimals: tuple[int, ...] = ()
+    reason: str = ""  # why it was cancelled

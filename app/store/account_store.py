@@ -40,6 +40,7 @@ from app.models import (
     Page,
     Reaction,
     Role,
+    Trust,
     from_millis,
     to_millis,
 )
@@ -51,16 +52,18 @@ OUTBOX_IN_FLIGHT = "in_flight"
 
 _MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
-    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id"
+    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
+    " trust"
 )
 _MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in _MSG_COLUMNS.split(","))
 _CONV_COLUMNS = (
-    "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined"
+    "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
+    " trust"
 )
 _INSERT_MESSAGE = (
     "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
     " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions, ref_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attachments, reactions, ref_id, trust) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 
 
@@ -169,7 +172,7 @@ class AccountStore:
         conv = replace(self._by_row[row], **changes)
         self._conn.execute(
             "UPDATE conversations SET kind=?, title=?, topic=?, unread=?, mentions=?,"
-            " last_activity=?, encrypted=?, notify=?, joined=? WHERE id=?",
+            " last_activity=?, encrypted=?, notify=?, joined=?, trust=? WHERE id=?",
             (
                 conv.kind.value,
                 conv.title,
@@ -180,6 +183,7 @@ class AccountStore:
                 int(conv.encrypted),
                 conv.notify.value,
                 int(conv.joined),
+                conv.trust.value,
                 row,
             ),
         )
@@ -314,6 +318,45 @@ class AccountStore:
             "UPDATE messages SET body=?, html=?, edited=1 WHERE seq=?", (body, html, msg.seq)
         )
         return replace(msg, body=body, html=html, edited=True)
+
+    def replace_content(
+        self,
+        native_id: str,
+        remote_id: str,
+        *,
+        body: str,
+        html: str | None,
+        kind: MessageKind,
+        attachments: tuple[Attachment, ...],
+        reply_to: str | None,
+        trust: Trust,
+    ) -> Message | None:
+        """Put the real content of a message that could not be decrypted until now."""
+        msg = self.message_by_remote_id(native_id, remote_id)
+        if msg is None or msg.trust is not Trust.UNDECRYPTABLE:
+            return None
+        self._conn.execute(
+            "UPDATE messages SET body=?, html=?, kind=?, attachments=?, reply_to=?, trust=?"
+            " WHERE seq=?",
+            (
+                body,
+                html,
+                kind.value,
+                _dump_attachments(attachments),
+                reply_to,
+                trust.value,
+                msg.seq,
+            ),
+        )
+        return replace(
+            msg,
+            body=body,
+            html=html,
+            kind=kind,
+            attachments=attachments,
+            reply_to=reply_to,
+            trust=trust,
+        )
 
     def retract(self, native_id: str, remote_id: str) -> Message | None:
         msg = self.message_by_remote_id(native_id, remote_id)
@@ -699,6 +742,7 @@ class AccountStore:
             encrypted=bool(r[8]),
             notify=_parse_enum(NotifyLevel, r[9], NotifyLevel.ALL),
             joined=bool(r[10]),
+            trust=_parse_enum(Trust, r[11], Trust.NONE),
         )
 
     def _query_messages(self, sql: str, params: Sequence[Any]) -> list[Message]:
@@ -727,6 +771,7 @@ class AccountStore:
             attachments=_load_attachments(r[17]),
             reactions=_load_reactions(r[18]),
             ref_id=r[19],
+            trust=_parse_enum(Trust, r[20], Trust.NONE),
             seq=r[0],
         )
 
@@ -752,6 +797,7 @@ class AccountStore:
             _dump_attachments(m.attachments),
             _dump_reactions(m.reactions),
             m.ref_id,
+            m.trust.value,
         )
 
 

@@ -30,6 +30,7 @@ from app.models import (
     MessageKind,
     NotifyLevel,
     Reaction,
+    Trust,
     to_millis,
 )
 from app.store.account_store import AccountStore
@@ -229,6 +230,7 @@ def _message_record(m: Message) -> dict[str, Any]:
         "retracted": m.retracted,
         "mentions_me": m.mentions_me,
         "ref_id": m.ref_id,
+        "trust": m.trust.value if m.trust is not Trust.NONE else None,
         "attachments": [
             {k: v for k, v in _attachment_fields(a).items() if v not in (None, "")}
             for a in m.attachments
@@ -264,6 +266,7 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         retracted=bool(r.get("retracted", False)),
         mentions_me=bool(r.get("mentions_me", False)),
         ref_id=r.get("ref_id"),
+        trust=Trust(r.get("trust") or "none"),
         attachments=tuple(Attachment(**a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
     )

@@ -142,3 +142,10 @@ def _ref_id(db: Database) -> None:
     db.execute(
         "CREATE INDEX messages_ref_id ON messages(conversation, ref_id) WHERE ref_id IS NOT NULL"
     )
+
+
+@MIGRATIONS(name="0003_trust")
+def _trust(db: Database) -> None:
+    """End-to-end encryption: how far each message and conversation can be trusted."""
+    db.execute("ALTER TABLE messages ADD COLUMN trust TEXT NOT NULL DEFAULT 'none'")
+    db.execute("ALTER TABLE conversations ADD COLUMN trust TEXT NOT NULL DEFAULT 'none'")

@@ -11,7 +11,7 @@ import pytest
 from app import events as ev
 from app import facts as f
 from app.dispatch import AccountDispatcher, PrivacyPolicy
-from app.models import ConversationKind, DeliveryState, Direction, MessageKind
+from app.models import ConversationKind, DeliveryState, Direction, Message, MessageKind
 from app.store.account_store import AccountStore
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -173,3 +173,87 @@ def test_messages_arriving_before_the_timestamp_of_now_keep_order(
         ]
     )
     assert [m.body for m in dispatcher.store.page("bob").messages] == ["msg 1", "msg 2"]
+
+
+def test_a_delivery_update_from_another_conversation_cannot_touch_our_message(
+    dispatcher: AccountDispatcher,
+) -> None:
+    from app.models import ConversationId, MessageId
+
+    dispatcher.store.ensure_conversation("bob", ConversationKind.DIRECT)
+    mine = Message(
+        MessageId("a", "txn-1"),
+        ConversationId("a", "bob"),
+        "me",
+        "me",
+        NOW,
+        "hi",
+        direction=Direction.OUTGOING,
+        delivery=DeliveryState.PENDING,
+    )
+    dispatcher.queue_outgoing(mine, {"body": "hi"})
+    dispatcher.apply([f.DeliveryUpdated("mallory", DeliveryState.FAILED, txn_id="txn-1")])
+    msg = dispatcher.store.message_by_local_id("txn-1")
+    assert msg is not None and msg.delivery is DeliveryState.PENDING
+    assert dispatcher.store.outbox_entry("txn-1") is not None
+
+
+def test_nobody_else_can_retract_our_message(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply([f.MessageReceived("bob", "me", "mine", remote_id="m1", outgoing=True)])
+    dispatcher.apply([f.MessageRetracted("bob", "m1", by="bob")])
+    assert not dispatcher.store.page("bob").messages[0].retracted
+    dispatcher.apply([f.MessageRetracted("bob", "m1", by="me")])
+    assert dispatcher.store.page("bob").messages[0].retracted
+
+
+def test_late_keys_decrypt_in_place_without_counting_again(dispatcher: AccountDispatcher) -> None:
+    from app.models import Trust
+
+    dispatcher.apply(
+        [
+            f.MessageReceived(
+                "!room", "@bob:x", "waiting for the key", remote_id="$e1", trust=Trust.UNDECRYPTABLE
+            )
+        ]
+    )
+    events = dispatcher.apply(
+        [
+            f.MessageDecrypted(
+                "!room", "$e1", "the real text", Trust.UNVERIFIED, html="<b>the</b> real text"
+            )
+        ]
+    )
+    updated = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert [(m.body, m.trust, m.html) for m in updated] == [
+        ("the real text", Trust.UNVERIFIED, "<b>the</b> real text")
+    ]
+    conv = dispatcher.store.conversation("!room")
+    assert conv is not None and conv.unread_count == 1
+    # A decrypted message is never replaced again (replays of the key do nothing).
+    again = dispatcher.apply([f.MessageDecrypted("!room", "$e1", "forged", Trust.VERIFIED)])
+    assert not [e for e in again if isinstance(e, ev.MessagesUpdated)]
+    assert dispatcher.store.page("!room").messages[0].body == "the real text"
+
+
+def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatcher) -> None:
+    from app.models import Trust, Verification, VerificationState
+
+    v = Verification(
+        "v1",
+        "@bob:x",
+        "DEV",
+        VerificationState.COMPARE,
+        incoming=True,
+        emojis=(("🐶", "Dog"), ("🔑", "Key")),
+    )
+    events = dispatcher.apply(
+        [
+            f.VerificationChanged(v),
+            f.ConversationUpdated(
+                "!room", ConversationKind.DIRECT, encrypted=True, trust=Trust.UNVERIFIED
+            ),
+        ]
+    )
+    assert [e.verification for e in events if isinstance(e, ev.VerificationChanged)] == [v]
+    conv = dispatcher.store.conversation("!room")
+    assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
