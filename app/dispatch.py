@@ -189,7 +189,7 @@ class AccountDispatcher:
         if own is not None and own.conversation_id.native_id == fact.conversation:
             # Our own message coming back (echo-message, carbon of ours, sync): a confirmation.
             self._flush(batch)
-            self._confirm(fact.txn_id, fact.remote_id, DeliveryState.SENT, batch)
+            self._confirm(own.local_id, fact.remote_id, DeliveryState.SENT, batch)
             return
         if fact.replaces is not None:
             self._flush(batch)
