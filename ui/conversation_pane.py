@@ -41,9 +41,11 @@ from app.models import (
     MessageId,
     MessageKind,
     NotifyLevel,
+    Verification,
 )
 from ui.bridge import CoreBridge
 from ui.commands import GENERIC, SlashCommand, parse_slash, unescape_slash
+from ui.dialogs.devices_dialog import DevicesDialog
 from ui.models.message_model import DownloadState, MessageListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.preferences import REMOTE_MEDIA, Preferences
@@ -66,11 +68,13 @@ class ConversationPane(QWidget):
     ``notice(str, str)``: something to tell the user (text, level).
     ``openRequested(object)``: switch to another conversation (a ConversationId).
     ``searchRequested(object)``: search within a conversation (a ConversationId).
+    ``verificationOpened(str, object)``: a verification started (account id, Verification).
     """
 
     notice = Signal(str, str)
     openRequested = Signal(object)
     searchRequested = Signal(object)
+    verificationOpened = Signal(str, object)
 
     def __init__(
         self,
@@ -88,6 +92,7 @@ class ConversationPane(QWidget):
         self.conversation: ConversationId | None = None
         self.details: ConversationDetails | None = None
         self.reaction_picker: QInputDialog | None = None
+        self.devices_dialog: DevicesDialog | None = None
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
@@ -101,6 +106,7 @@ class ConversationPane(QWidget):
         self.header.notifyChosen.connect(self.set_notify)
         self.header.exportRequested.connect(self.export)
         self.header.searchRequested.connect(self._search_here)
+        self.header.verifyRequested.connect(self.verify_contact)
 
         self.loading_label = QLabel(self.tr("Loading older messages…"))
         self.loading_label.setObjectName("historyLoading")
@@ -729,6 +735,49 @@ class ConversationPane(QWidget):
                 self.core.export_conversation(self.conversation, Path(path)),
                 success=self.tr("Conversation exported to {path}.").format(path=path),
             )
+
+    @Slot()
+    def verify_contact(self) -> None:
+        """Verify the other person of a direct conversation (their devices, then emojis)."""
+        conv, details = self.conversation, self.details
+        if conv is None or details is None:
+            return
+        others = [m for m in details.members if m.native_id != details.own_id]
+        contact = (
+            others[0].contact.native_id
+            if others and others[0].contact
+            else others[0].native_id
+            if others
+            else conv.native_id
+        )
+        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self)
+        dialog.verifyRequested.connect(functools.partial(self.start_verification, contact))
+        self.devices_dialog = dialog
+        dialog.open()
+
+    def start_verification(self, contact: str, device_id: str) -> None:
+        conv = self.conversation
+        if conv is None:
+            return
+        account_id = conv.account_id
+        self.bridge.call(
+            self.core.start_verification(account_id, contact, device_id),
+            lambda done: self._verification_started(done, account_id, contact, device_id),
+        )
+
+    def _verification_started(
+        self, done: ev.RequestFinished, account_id: str, contact: str, device_id: str
+    ) -> None:
+        outcome = done.result
+        if not done.ok or not isinstance(outcome, Outcome) or not outcome.ok or not outcome.value:
+            message = done.error or (
+                outcome.failure.message
+                if isinstance(outcome, Outcome) and outcome.failure
+                else self.tr("Could not verify.")
+            )
+            self.notice.emit(message, "error")
+            return
+        self.verificationOpened.emit(account_id, Verification(outcome.value, contact, device_id))
 
     @Slot()
     def _search_here(self) -> None:

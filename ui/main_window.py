@@ -32,7 +32,15 @@ from PySide6.QtWidgets import (
 
 from app import events as ev
 from app.backend import Outcome
-from app.models import Account, ConversationId, Message, Presence, PresenceState
+from app.models import (
+    Account,
+    ConversationId,
+    Message,
+    Presence,
+    PresenceState,
+    Verification,
+    VerificationState,
+)
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
@@ -40,6 +48,7 @@ from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.verification_dialog import VerificationDialog
 from ui.models.sidebar_model import SidebarModel
 from ui.notifications import Announcer, NotificationCenter, Notifier
 from ui.preferences import TEXT_SCALE, THEME, Preferences
@@ -124,6 +133,7 @@ class MainWindow(QMainWindow):
         self.pane.notice.connect(self.notices.show_notice)
         self.pane.openRequested.connect(self.show_conversation)
         self.pane.searchRequested.connect(self.search_in)
+        self.pane.verificationOpened.connect(self.open_verification)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("chatSplitter")
         splitter.setAccessibleName(self.tr("Chat"))
@@ -178,6 +188,9 @@ class MainWindow(QMainWindow):
         self._action(accounts, self.tr("E&xport account history…"), self.export_account)
         self._action(accounts, self.tr("&Import history…"), self.import_history)
         self._action(accounts, self.tr("Delete &old history…"), self.prune_history)
+        accounts.addSeparator()
+        self._action(accounts, self.tr("Set up &key backup…"), self.set_up_key_backup)
+        self._action(accounts, self.tr("Restore keys from &backup…"), self.restore_key_backup)
 
         convs = bar.addMenu(self.tr("C&onversations"))
         self._action(convs, self.tr("&Go to conversation…"), self.quick_switch, "Ctrl+K")
@@ -370,8 +383,68 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
         return dialog
 
+    @Slot(str, object)
+    def open_verification(self, account_id: str, verification: Verification) -> None:
+        dialog = VerificationDialog(self.bridge, account_id, verification, self)
+        self._show_dialog(dialog)
+
+    @Slot()
+    def set_up_key_backup(self) -> None:
+        account = self._need_account()
+        if account is not None:
+            self.bridge.call(self.core.create_key_backup(account.id), self._backup_created)
+
+    def _backup_created(self, done: ev.RequestFinished) -> None:
+        if not self._report(done):
+            return
+        key = getattr(done.result, "value", "") or ""
+        box = QMessageBox(self)
+        box.setObjectName("recoveryKeyBox")
+        box.setWindowTitle(self.tr("Your recovery key"))
+        box.setText(
+            self.tr(
+                "Keep this recovery key somewhere safe, such as a password manager. "
+                "It is shown only now; with it, a new device can read your old "
+                "encrypted messages."
+            )
+        )
+        box.setInformativeText(key)
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        copy = box.addButton(self.tr("&Copy"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(key))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self._show_dialog(box)
+
+    @Slot()
+    def restore_key_backup(self) -> None:
+        account = self._need_account()
+        if account is None:
+            return
+        key, ok = QInputDialog.getText(
+            self, self.tr("Restore from key backup"), self.tr("Recovery key:")
+        )
+        if ok and key.strip():
+            self._call(
+                self.core.restore_key_backup(account.id, key.strip()),
+                success=self.tr("Keys restored from the backup."),
+            )
+
     @Slot(object, bool)
     def _answer_request(self, request: Request, accept: bool) -> None:
+        if request.kind == "verification":
+            if accept:
+                self._call(self.core.accept_verification(request.account_id, request.target))
+                who = request.text.split(" wants ")[0]
+                self.open_verification(
+                    request.account_id,
+                    Verification(request.target, who, incoming=True, state=VerificationState.READY),
+                )
+            else:
+                self._call(self.core.cancel_verification(request.account_id, request.target))
+            return
         if request.kind == "subscription":
             self._call(self.core.answer_subscription(request.account_id, request.target, accept))
         else:
@@ -557,12 +630,10 @@ class MainWindow(QMainWindow):
                 )
             elif isinstance(event, ev.Notice):
                 self.notices.show_notice(event.text, event.level)
-            elif isinstance(event, (ev.SubscriptionRequested, ev.InviteReceived)):
-                account_id = (
-                    event.account_id
-                    if isinstance(event, ev.SubscriptionRequested)
-                    else event.conversation_id.account_id
-                )
+            elif isinstance(event, (ev.SubscriptionRequested, ev.VerificationChanged)):
+                self.requests.handle(event, self.sidebar_model.account_name(event.account_id))
+            elif isinstance(event, ev.InviteReceived):
+                account_id = event.conversation_id.account_id
                 self.requests.handle(event, self.sidebar_model.account_name(account_id))
             elif isinstance(event, ev.ProgressChanged) and not event.task.startswith(
                 ("download:", "upload:")

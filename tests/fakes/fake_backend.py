@@ -36,6 +36,7 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsKeyBackup,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -43,6 +44,7 @@ from app.backend import (
     SupportsRetraction,
     SupportsRoster,
     SupportsTyping,
+    SupportsVerification,
 )
 from app.models import (
     Contact,
@@ -50,7 +52,11 @@ from app.models import (
     ConversationId,
     ConversationKind,
     DeliveryState,
+    Device,
+    DeviceTrust,
     Presence,
+    Verification,
+    VerificationState,
 )
 
 
@@ -78,6 +84,7 @@ class FakeServer:
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    devices: dict[str, tuple[Device, ...]] = field(default_factory=dict)
     connects: int = 0
     tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
     conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
@@ -161,6 +168,8 @@ class FakeBackend(
     SupportsBlocking,
     SupportsCommands,
     SupportsLogout,
+    SupportsVerification,
+    SupportsKeyBackup,
 ):
     """The plugin side of the fake service."""
 
@@ -227,6 +236,7 @@ class FakeBackend(
             | Capability.TOPIC
             | Capability.INVITE
             | Capability.KICK
+            | Capability.ENCRYPTION
         )
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
@@ -287,6 +297,53 @@ class FakeBackend(
     async def open_direct(self, contact: str) -> Outcome:
         """Like IRC: names are case-insensitive, so the conversation uses the folded name."""
         return Outcome(value=contact.lower())
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        self.server.calls.append(("devices", (contact,)))
+        return self.server.devices.get(
+            contact,
+            (
+                Device(contact, "PHONE", "Phone", "ABCD EFGH", DeviceTrust.UNVERIFIED),
+                Device(contact, "LAPTOP", "Laptop", "IJKL MNOP", DeviceTrust.VERIFIED),
+            ),
+        )
+
+    async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
+        vid = f"v{self.server.next_remote_id()}"
+        self.server.calls.append(("verify", (contact, device_id)))
+        self.ctx.report(f.VerificationChanged(Verification(vid, contact, device_id)))
+        return Outcome(value=vid)
+
+    async def accept_verification(self, verification_id: str) -> Outcome:
+        self.server.calls.append(("accept_verification", (verification_id,)))
+        return Outcome()
+
+    async def confirm_verification(self, verification_id: str, match: bool) -> Outcome:
+        self.server.calls.append(("confirm_verification", (verification_id, match)))
+        state = VerificationState.DONE if match else VerificationState.CANCELLED
+        self.ctx.report(
+            f.VerificationChanged(
+                Verification(
+                    verification_id,
+                    "bob",
+                    state=state,
+                    reason="" if match else "the emojis differed",
+                )
+            )
+        )
+        return Outcome()
+
+    async def cancel_verification(self, verification_id: str) -> Outcome:
+        self.server.calls.append(("cancel_verification", (verification_id,)))
+        return Outcome()
+
+    async def create_key_backup(self) -> Outcome:
+        self.server.calls.append(("backup", ()))
+        return Outcome(value="EsTc 1234 5678 9abc")
+
+    async def restore_key_backup(self, recovery_key: str) -> Outcome:
+        self.server.calls.append(("restore", (recovery_key,)))
+        return Outcome()
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))

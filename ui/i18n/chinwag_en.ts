@@ -310,6 +310,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Verify contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation type="unfinished" />
     </message>
@@ -323,6 +327,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encrypted, all devices verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encrypted, some devices not verified</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -502,7 +514,70 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Could not verify.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DevicesDialog</name>
+    <message>
+        <source>Devices of {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading devices…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Verify selected device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify the selected device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify &amp;person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verify this person on all devices</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The devices could not be listed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{verified} of {total} devices verified.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>blocked</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -653,6 +728,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Set up &amp;key backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore keys from &amp;backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>C&amp;onversations</source>
         <translation type="unfinished" />
     </message>
@@ -750,6 +833,30 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Contact request sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore from key backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys restored from the backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -995,6 +1102,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>sent from an unverified device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>waiting for the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished" />
     </message>
@@ -1143,6 +1258,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>They wrote: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} wants to verify your device on {account}, to trust each other's encrypted messages.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1360,6 +1479,73 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n mentioning you</source>
         <translation>
             <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <source>Verify {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Verification status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>They &amp;match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The emojis match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>They do&amp;n't match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The emojis do not match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Waiting for {who} to accept on their device…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Both sides agreed. Preparing the emojis…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare these emojis with the ones {who} sees, in the same order. Only confirm if they are identical.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who}'s device is verified. Messages from it are now trusted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The verification was stopped: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emojis: {names}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

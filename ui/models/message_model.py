@@ -42,6 +42,7 @@ from app.models import (
     MessageId,
     MessageKind,
     Page,
+    Trust,
 )
 from ui.bridge import CoreBridge
 
@@ -87,6 +88,15 @@ class DownloadState:
     @property
     def finished(self) -> bool:
         return bool(self.path) and not self.error
+
+
+def trust_text(msg: Message) -> str:
+    """What a reader must know about an encrypted message's origin, in words ("" if nothing)."""
+    if msg.trust is Trust.UNVERIFIED and not msg.outgoing:
+        return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
+    if msg.trust is Trust.UNDECRYPTABLE:
+        return QCoreApplication.translate("MessageListModel", "waiting for the key")
+    return ""
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -344,6 +354,9 @@ class MessageListModel(QAbstractListModel):
             )
         if msg.edited:
             extra.append(QCoreApplication.translate("MessageListModel", "edited"))
+        trust = trust_text(msg)
+        if trust:
+            extra.append(trust)
         state = delivery_text(msg)
         if state:
             extra.append(state)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.backend import Capability
 from app.core import ConversationDetails
-from app.models import Conversation, ConversationKind, NotifyLevel
+from app.models import Conversation, ConversationKind, NotifyLevel, Trust
 
 
 class ConversationHeader(QWidget):
@@ -31,6 +31,7 @@ class ConversationHeader(QWidget):
     notifyChosen = Signal(str)
     exportRequested = Signal()
     searchRequested = Signal()
+    verifyRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +83,8 @@ class ConversationHeader(QWidget):
         search.triggered.connect(self.searchRequested)
         export = self.menu.addAction(self.tr("&Export history…"))
         export.triggered.connect(self.exportRequested)
+        self.verify_action = self.menu.addAction(self.tr("&Verify contact…"))
+        self.verify_action.triggered.connect(self.verifyRequested)
         notify_menu = self.menu.addMenu(self.tr("&Notify me"))
         self.notify_actions: dict[NotifyLevel, QAction] = {}
         group = QActionGroup(self)
@@ -130,6 +133,16 @@ class ConversationHeader(QWidget):
         for level, action in self.notify_actions.items():
             action.setChecked(level is conv.notify)
 
+    def trust_text(self, conv: Conversation) -> str:
+        """Encryption state in words (never just a padlock icon)."""
+        if not conv.encrypted:
+            return self.tr("Not encrypted")
+        if conv.trust is Trust.VERIFIED:
+            return self.tr("Encrypted, all devices verified")
+        if conv.trust is Trust.UNVERIFIED:
+            return self.tr("Encrypted, some devices not verified")
+        return self.tr("Encrypted")
+
     def show_details(self, details: ConversationDetails | None) -> None:
         if details is None:
             self.title.setText(self.tr("No conversation open"))
@@ -148,7 +161,7 @@ class ConversationHeader(QWidget):
         self.show_conversation(conv)
         caps = details.capabilities
         group = conv.kind is ConversationKind.GROUP
-        parts = [self.tr("Encrypted") if conv.encrypted else self.tr("Not encrypted")]
+        parts = [self.trust_text(conv)]
         if group:
             parts.append(self.tr("%n member(s)", "", len(details.members)))
         if not details.connected:
@@ -160,6 +173,7 @@ class ConversationHeader(QWidget):
         self.invite_button.setVisible(group and bool(caps & Capability.INVITE))
         self.topic_button.setVisible(group and bool(caps & Capability.TOPIC))
         self.leave_button.setVisible(group and bool(caps & Capability.GROUP_CHAT))
+        self.verify_action.setVisible(not group and bool(caps & Capability.ENCRYPTION))
         self.more_button.show()
         accessible = f"{conv.name}. {conv.topic + '. ' if conv.topic else ''}{text}"
         self.title.setAccessibleDescription(accessible)

@@ -67,6 +67,7 @@ from ui.models.message_model import (
     SenderRole,
     TimeTextRole,
     UnreadMarkerRole,
+    trust_text,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -325,6 +326,9 @@ class MessageDelegate(QStyledItemDelegate):
             parts.append(state)
         if msg.edited:
             parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
+        trust = trust_text(msg)
+        if trust:
+            parts.append(trust)
         return " · ".join(parts)
 
     # -- Qt delegate API -------------------------------------------------------------------

@@ -9,12 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import events as ev
-from app.models import ConversationId
+from app.models import ConversationId, VerificationState
 
 
 @dataclass(frozen=True)
 class Request:
-    kind: str  # "subscription" | "invite"
+    kind: str  # "subscription" | "invite" | "verification"
     account_id: str
     target: str  # contact address or room native id
     text: str
@@ -53,6 +53,19 @@ class RequestsPanel(QFrame):
             if event.message:
                 text += " " + self.tr("They wrote: {message}").format(message=event.message)
             self.add(Request("subscription", event.account_id, event.contact, text))
+        elif isinstance(event, ev.VerificationChanged) and event.verification.incoming:
+            v = event.verification
+            if v.state is VerificationState.REQUESTED:
+                text = self.tr(
+                    "{who} wants to verify your device on {account}, to trust each "
+                    "other's encrypted messages."
+                ).format(who=v.contact, account=account_name)
+                self.add(Request("verification", event.account_id, v.id, text))
+            else:
+                for request in self._requests:
+                    if request.kind == "verification" and request.target == v.id:
+                        self.remove(request)
+                        break
         elif isinstance(event, ev.InviteReceived):
             conv = event.conversation_id
             text = self.tr("{inviter} invites you to {room} on {account}.").format(
