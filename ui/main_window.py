@@ -11,6 +11,7 @@ conversations and Alt+Shift+Up/Down between unread ones.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,8 @@ from ui.widgets.first_run import FirstRunPage
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
+
+_log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -615,6 +618,12 @@ class MainWindow(QMainWindow):
             if isinstance(event, ev.CoreStarted):
                 self._started = True
                 self._choose_page()
+                self.repaint()  # painted now, so "ready" below means usable
+                _log.info(
+                    "main window ready: %d accounts, %d unread",
+                    self._account_count,
+                    self.sidebar_model.total_unread(),
+                )
             elif isinstance(event, ev.AccountsChanged):
                 self._account_count = len(event.accounts)
                 self._choose_page()

@@ -143,15 +143,9 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             parts = [conv.name]
             if conv.unread_count:
-                parts.append(
-                    QCoreApplication.translate("SidebarModel", "%n unread", None, conv.unread_count)
-                )
+                parts.append(self.tr("%n unread", "", conv.unread_count))
             if conv.mention_count:
-                parts.append(
-                    QCoreApplication.translate(
-                        "SidebarModel", "%n mentioning you", None, conv.mention_count
-                    )
-                )
+                parts.append(self.tr("%n mentioning you", "", conv.mention_count))
             return ", ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
             return conv.topic or conv.name
