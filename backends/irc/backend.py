@@ -64,6 +64,7 @@ from app.models import (
     ConversationId,
     ConversationKind,
     DeliveryState,
+    Member,
     MessageKind,
     Presence,
     PresenceState,
@@ -71,7 +72,7 @@ from app.models import (
 from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc.protocol import Line, format_line, parse_line, split_source
 from backends.irc.ratelimit import TokenBucket
-from backends.irc.text import decode, split_text
+from backends.irc.text import decode, fold, split_text
 
 NICK_PATTERN = r"[A-Za-z\[\]\\`_^{|}][A-Za-z0-9\[\]\\`_^{|}-]{0,31}"
 FINGERPRINT_PATTERN = r"(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}"
@@ -122,6 +123,11 @@ FINGERPRINT_FIELD = "trusted_fingerprint"
 """``app.backend.TRUSTED_FINGERPRINT_FIELD``: the account dialog fills it to trust a certificate."""
 _CHANNEL_KEY = "channels"
 _WATCH_KEY = "watch"
+CHANNEL_KEY_SECRET = "channel-key:"
+"""Prefix of a channel key's name in the keyring (``channel-key:<folded channel>``)."""
+MAX_OPEN_WHOIS = 16
+MAX_OPEN_BATCHES = 64
+MAX_MOTD_LINES = 1000
 
 
 @dataclass
@@ -129,7 +135,6 @@ class _Channel:
     name: str  # as the server spells it
     members: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded → (nick, prefixes)
     names: dict[str, tuple[str, str]] | None = None  # a NAMES reply being collected
-    away: dict[str, str] = field(default_factory=dict)  # folded nick → away message
 
 
 @dataclass
@@ -143,6 +148,18 @@ class _PendingSend:
     echoed: int = 0
     remote_id: str | None = None
     failed: bool = False
+
+
+@dataclass
+class _WhoisBook:
+    """WHOIS replies being collected, and who asked for them. Nothing in it outlives its
+    request, and it stays small whatever the server sends (replies without their end)."""
+
+    replies: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    """folded nick → numeric → params after our nick, until the end (318)."""
+    asked: dict[str, str] = field(default_factory=dict)  # folded → conversation of a /whois
+    answers: dict[str, str] = field(default_factory=dict)  # folded → summary, for that /whois
+    internal: set[str] = field(default_factory=set)  # folded nicks we look up for ourselves
 
 
 @dataclass
@@ -288,6 +305,7 @@ class IrcBackend(
     tls_handshake_timeout: ClassVar[float] = 10.0
     motd_grace: ClassVar[float] = 5.0
     nickserv_timeout: ClassVar[float] = 10.0
+    nickserv_check_timeout: ClassVar[float] = 5.0  # for the WHOIS that vets NickServ
     command_timeout: ClassVar[float] = 15.0
     ping_interval: ClassVar[float] = 90.0
     ping_timeout: ClassVar[float] = 60.0
@@ -318,7 +336,7 @@ class IrcBackend(
         self._cap_ls_buffer: dict[str, str] = {}
         self._sasl_mechanism: str | None = None
         self._sasl_ok = False
-        self._nickserv_pending = False
+        self._nickserv_stage = ""  # "checking" (is it the real one?), then "identifying"
         self._motd_done = False
         self._motd: list[str] = []
         self._password: str | None = None
@@ -330,16 +348,18 @@ class IrcBackend(
         self._own_host = ""
         self._channels: dict[str, _Channel] = {}
         self._remembered: dict[str, tuple[str, str]] = {}  # folded → (name, key)
+        self._stored_keys: dict[str, str] = {}  # keyring name → channel key we put there
         self._watch: dict[str, str] = {}  # folded → nick as given
         self._online: dict[str, bool] = {}
-        self._accounts: dict[str, str] = {}  # folded nick → services account (account-notify)
+        # folded nick → services account, only for people in one of our channels (so strangers
+        # cannot grow it): from extended-join, account-notify and account-tag.
+        self._accounts: dict[str, str] = {}
+        self._away: dict[str, Presence] = {}  # folded nick → away (away-notify), same rule
         self._pending_by_label: dict[str, tuple[_PendingSend, int]] = {}
         self._pending_by_target: dict[str, deque[tuple[_PendingSend, str, str]]] = {}
         self._batches: dict[str, _Batch] = {}
         self._waiters: list[_Waiter] = []
-        self._whois: dict[str, dict[str, tuple[str, ...]]] = {}
-        self._whois_conv: dict[str, str] = {}
-        self._last_whois: dict[str, str] = {}
+        self._whois = _WhoisBook()
         self._list: list[ChannelListing] | None = None
         self._labels = itertools.count(1)
         self._last_rx = time.monotonic()
@@ -425,6 +445,11 @@ class IrcBackend(
         return bool({"draft/chathistory", "chathistory"} & self.caps_enabled) and (
             "batch" in self.caps_enabled
         )
+
+    @property
+    def _nickserv_pending(self) -> bool:
+        """Registration waits until NickServ is done with us (or we decided not to use it)."""
+        return self._nickserv_stage != ""
 
     @property
     def connected(self) -> bool:
@@ -563,17 +588,77 @@ class IrcBackend(
         except (ValueError, TypeError):
             self.log.warning("ignored unreadable saved IRC state")
             return
+        migrate = False
         for item in channels if isinstance(channels, list) else []:
-            if isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
-                self._remembered[self.info.fold(item[0])] = (item[0], item[1])
+            name, key = "", ""
+            if isinstance(item, dict) and isinstance(item.get("name"), str):
+                name = item["name"]
+                if item.get("keyed") is True:
+                    key = await self._stored_channel_key(name)
+            elif (
+                isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item)
+            ):
+                name, key = item  # the old format: the key in the clear, in the database
+                migrate = True
+            if name:
+                self._remembered[self.info.fold(name)] = (name, key)
         for nick in watch if isinstance(watch, list) else []:
             if isinstance(nick, str) and nick:
                 self._watch[self.info.fold(nick)] = nick
+        if migrate:
+            self.log.info("moving saved channel keys to the keyring")
+            await self._save_state()
+
+    async def _stored_channel_key(self, name: str) -> str:
+        """A channel's key from the keyring ("" when there is none).
+
+        The key's name holds the channel folded with the casemapping of the session that saved
+        it, which the server has not told this one yet: try each mapping (usually one name).
+        """
+        mappings = (self.info.casemapping, "rfc1459", "ascii", "strict-rfc1459", "rfc7613")
+        for secret in dict.fromkeys(CHANNEL_KEY_SECRET + fold(name, m) for m in mappings):
+            try:
+                key = await self.ctx.secrets.get(secret)
+            except Exception as exc:
+                self.log.warning(
+                    "could not read a channel key from the keyring: %s", type(exc).__name__
+                )
+                return ""
+            if key:
+                self._stored_keys[secret] = key
+                return key
+        return ""
 
     async def _save_state(self) -> None:
-        await self.ctx.state.set(
-            _CHANNEL_KEY, json.dumps([list(v) for v in self._remembered.values()])
-        )
+        """The channels to rejoin and the watch list go to ``ctx.state``; channel keys are
+        secrets and go to the keyring only (``channel-key:<folded channel>``), first, so the
+        state never names a key that is nowhere."""
+        wanted = {
+            CHANNEL_KEY_SECRET + self.info.fold(name): key
+            for name, key in self._remembered.values()
+            if key
+        }
+        for secret, key in wanted.items():
+            if self._stored_keys.get(secret) != key:
+                self._stored_keys[secret] = key
+                try:
+                    await self.ctx.secrets.set(secret, key)
+                except Exception as exc:
+                    self._stored_keys.pop(secret, None)
+                    self.log.warning(
+                        "could not keep a channel key in the keyring: %s", type(exc).__name__
+                    )
+        for secret in [s for s in self._stored_keys if s not in wanted]:
+            if self._stored_keys.pop(secret, None) is None:
+                continue  # another save got there first
+            try:
+                await self.ctx.secrets.delete(secret)
+            except Exception as exc:
+                self.log.warning(
+                    "could not delete a channel key from the keyring: %s", type(exc).__name__
+                )
+        channels = [{"name": name, "keyed": bool(key)} for name, key in self._remembered.values()]
+        await self.ctx.state.set(_CHANNEL_KEY, json.dumps(channels))
         await self.ctx.state.set(_WATCH_KEY, json.dumps(list(self._watch.values())))
 
     def _persist(self) -> None:
@@ -968,16 +1053,57 @@ class IrcBackend(
             auth == "auto" and bool(self._password) and not self._sasl_ok
         )
         if wants_nickserv and self._password and self.account is None:
-            account = self._setting("account") or self._setting("nick")
-            self._nickserv_pending = True
-            self._send(format_line("PRIVMSG", "NickServ", f"IDENTIFY {account} {self._password}"))
-            self._later(self.nickserv_timeout, self._nickserv_timed_out)
+            # Anyone may hold the nick "NickServ" where no services guard it: ask the server
+            # who it is before handing it the password (see _nickserv_checked).
+            self._nickserv_stage = "checking"
+            self._whois.internal.add(self.info.fold("NickServ"))
+            self._send(format_line("WHOIS", "NickServ"))
+            self._later(self.nickserv_check_timeout, self._nickserv_check_timed_out)
         self._later(self.motd_grace, self._motd_timed_out)
 
+    def _nickserv_checked(self, replies: Mapping[str, tuple[str, ...]]) -> None:
+        """The WHOIS of NickServ is in: identify only to the network's own services."""
+        if self._nickserv_stage != "checking":
+            return
+        if not convert.is_network_service(replies):
+            self.log.warning("NickServ does not look like the network's services; not identifying")
+            self._nickserv_not_trusted(
+                "Your password was not sent to NickServ: the user with that nickname is not "
+                "marked as the network's services, so it could be anyone."
+            )
+            return
+        account = self._setting("account") or self._setting("nick")
+        self._nickserv_stage = "identifying"
+        self._send(format_line("PRIVMSG", "NickServ", f"IDENTIFY {account} {self._password}"))
+        self._later(self.nickserv_timeout, self._nickserv_timed_out)
+
+    def _nickserv_not_trusted(self, why: str) -> None:
+        self._nickserv_stage = ""
+        self.ctx.report(f.ServiceNotice(why))
+        self._maybe_registered()
+
+    def _nickserv_check_timed_out(self) -> None:
+        if self._nickserv_stage == "checking":
+            self.log.warning("no WHOIS answer about NickServ; not identifying")
+            self._nickserv_not_trusted(
+                "Your password was not sent to NickServ: the server did not say in time whether "
+                "NickServ is the network's services."
+            )
+
+    def _no_nickserv(self, line: Line) -> bool:
+        """A 401 about NickServ while we wanted it: sign in without identifying."""
+        if not self._nickserv_pending or self.info.fold(line.param(1)) != self.info.fold(
+            "NickServ"
+        ):
+            return False
+        self.log.info("this network has no NickServ; signed in without identifying")
+        self._nickserv_not_trusted("This network has no NickServ: signed in without identifying.")
+        return True
+
     def _nickserv_timed_out(self) -> None:
-        if self._nickserv_pending:
+        if self._nickserv_stage == "identifying":
             self.log.warning("NickServ did not confirm the identification; carrying on")
-            self._nickserv_pending = False
+            self._nickserv_stage = ""
             self._maybe_registered()
 
     def _motd_timed_out(self) -> None:
@@ -988,10 +1114,10 @@ class IrcBackend(
     def _nickserv_answer(self, text: str) -> None:
         lowered = formatting.strip(text).lower()
         if any(p in lowered for p in NICKSERV_BAD):
-            self._nickserv_pending = False
+            self._nickserv_stage = ""
             self._fail(FailureKind.AUTH, "NickServ did not accept the password.")
         elif any(p in lowered for p in NICKSERV_GOOD):
-            self._nickserv_pending = False
+            self._nickserv_stage = ""
             self._maybe_registered()
 
     # -- numerics ------------------------------------------------------------------------------
@@ -1011,7 +1137,8 @@ class IrcBackend(
             case "375":
                 self._motd = []
             case "372":
-                self._motd.append(formatting.strip(line.param(-1)).removeprefix("- "))
+                if len(self._motd) < MAX_MOTD_LINES:
+                    self._motd.append(formatting.strip(line.param(-1)).removeprefix("- "))
             case "376" | "422":
                 if self._motd:
                     self.ctx.report(f.ServiceNotice("\n".join(self._motd)))
@@ -1020,8 +1147,8 @@ class IrcBackend(
                 self._maybe_registered()
             case "900":
                 self.account = line.param(2) or None
-                if self._nickserv_pending:
-                    self._nickserv_pending = False
+                if self._nickserv_pending:  # signed in (by NickServ, or services saw our cert)
+                    self._nickserv_stage = ""
                     self._maybe_registered()
             case "901":
                 self.account = None
@@ -1054,10 +1181,7 @@ class IrcBackend(
     def _on_session_numeric(self, line: Line, label: str | None) -> None:
         code = line.command
         params = line.params
-        if code == "401" and self._nickserv_pending and self.info.fold(line.param(1)) == "nickserv":
-            self.log.info("this network has no NickServ; signed in without identifying")
-            self._nickserv_pending = False
-            self._maybe_registered()
+        if code == "401" and self._no_nickserv(line):
             return
         match code:
             case "353":
@@ -1100,9 +1224,9 @@ class IrcBackend(
                     self._list.append(
                         ChannelListing(params[1], users, convert.list_topic(line.param(-1)))
                     )
-            case "311" | "312" | "313" | "317" | "319" | "330" | "338" | "671" | "301":
+            case "310" | "311" | "312" | "313" | "317" | "319" | "330" | "338" | "671" | "301":
                 self._on_whois_part(line)
-            case "401" if self.info.fold(line.param(1)) in self._whois_conv:
+            case "401" if self.info.fold(line.param(1)) in self._whois.asked:
                 self._on_whois_part(line)
             case "318":
                 self._on_whois_end(line)
@@ -1151,12 +1275,11 @@ class IrcBackend(
                 self.ctx.report(f.ServiceNotice(formatting.strip(line.param(-1))))
             return
         sender = line.nick
-        account = line.tags.get("account")
-        if account:  # account-tag: who is signed in as whom, kept fresh by every message
-            self._accounts[self.info.fold(sender)] = account
+        if "account" in line.tags:  # account-tag: kept fresh by every message
+            self._note_account(sender, line.tags["account"])
         if (
             line.command == "NOTICE"
-            and self._nickserv_pending
+            and self._nickserv_stage == "identifying"
             and self.info.fold(sender) == self.info.fold("NickServ")
         ):
             self._nickserv_answer(line.param(-1))
@@ -1199,7 +1322,8 @@ class IrcBackend(
         entry: tuple[_PendingSend, int] | None = None
         if label and label in self._pending_by_label:
             entry = self._pending_by_label.pop(label)
-            queue = self._pending_by_target.get(entry[0].target)
+            target = entry[0].target
+            queue = self._pending_by_target.get(target)
             if queue:
                 for item in list(queue):
                     if item[0] is entry[0] and item[2] == label:
@@ -1216,6 +1340,8 @@ class IrcBackend(
                 queue.remove(item)
                 self._pending_by_label.pop(item[2], None)
                 entry = (item[0], 0)
+        if queue is not None and not queue:
+            self._pending_by_target.pop(target, None)  # one entry per target we await, no more
         if entry is None:
             return False
         pending = entry[0]
@@ -1245,16 +1371,9 @@ class IrcBackend(
                 pending = queue[0][0]
         if pending is None:
             return False
-        for key, (item, _) in list(self._pending_by_label.items()):
-            if item is pending:
-                del self._pending_by_label[key]
-        queue = self._pending_by_target.get(pending.target)
-        if queue:
-            for item2 in list(queue):
-                if item2[0] is pending:
-                    queue.remove(item2)
-        if not pending.failed:
-            pending.failed = True
+        already_failed = pending.failed
+        self._drop_pending(pending)
+        if not already_failed:
             self.ctx.report(
                 f.DeliveryUpdated(
                     pending.conversation,
@@ -1270,13 +1389,60 @@ class IrcBackend(
     def _is_me(self, nick: str) -> bool:
         return bool(nick) and self.info.fold(nick) == self.info.fold(self.own_id)
 
+    def _member(self, folded_channel: str, nick: str, prefixes: str) -> Member:
+        folded = self.info.fold(nick)
+        made = convert.member(
+            self.ctx.account_id,
+            folded_channel,
+            nick,
+            prefixes,
+            self.info,
+            account=self._accounts.get(folded, ""),
+        )
+        away = self._away.get(folded)
+        return made if away is None else replace(made, presence=away)
+
     def _member_fact(self, folded_channel: str, nick: str, prefixes: str) -> f.MembersChanged:
         return f.MembersChanged(
-            folded_channel,
-            upserted=(
-                convert.member(self.ctx.account_id, folded_channel, nick, prefixes, self.info),
-            ),
+            folded_channel, upserted=(self._member(folded_channel, nick, prefixes),)
         )
+
+    def _shares_channel(self, folded_nick: str) -> bool:
+        return any(folded_nick in channel.members for channel in self._channels.values())
+
+    def _note_account(self, nick: str, account: str | None) -> None:
+        """Who ``nick`` is signed in as (``*`` or None: nobody); members show it."""
+        folded = self.info.fold(nick)
+        if not self._shares_channel(folded):
+            self._accounts.pop(folded, None)
+            return
+        known = account if account and account != "*" else None
+        if self._accounts.get(folded) == known:
+            return
+        if known is None:
+            del self._accounts[folded]
+        else:
+            self._accounts[folded] = known
+        for channel_folded, channel in self._channels.items():
+            entry = channel.members.get(folded)
+            if entry is not None:
+                self.ctx.report(self._member_fact(channel_folded, *entry))
+
+    def _on_account(self, line: Line) -> None:
+        self._note_account(line.nick, line.param(0))
+
+    def _prune_accounts(self) -> None:
+        """Forget accounts and away states of people we no longer share a channel with."""
+        for folded in [n for n in self._accounts if not self._shares_channel(n)]:
+            del self._accounts[folded]
+        for folded in [n for n in self._away if not self._shares_channel(n)]:
+            del self._away[folded]
+
+    def _forget_person(self, nick: str) -> None:
+        folded = self.info.fold(nick)
+        if not self._shares_channel(folded):
+            self._accounts.pop(folded, None)
+            self._away.pop(folded, None)
 
     def _on_join(self, line: Line) -> None:
         if not line.params:
@@ -1284,8 +1450,6 @@ class IrcBackend(
         name = line.params[0]
         folded = self.info.fold(name)
         nick, user, host = split_source(line.source)
-        if len(line.params) >= 2 and line.params[1] != "*":
-            self._accounts[self.info.fold(nick)] = line.params[1]
         if self._is_me(nick):
             if user and host:
                 self._own_user, self._own_host = user, host
@@ -1301,10 +1465,13 @@ class IrcBackend(
         if channel is None:
             return
         channel.members[self.info.fold(nick)] = (nick, "")
+        if len(line.params) >= 2 and line.params[1] != "*":  # extended-join: their account
+            self._accounts[self.info.fold(nick)] = line.params[1]
         self.ctx.report(self._member_fact(folded, nick, ""))
 
     def _forget_channel(self, folded: str) -> None:
         self._channels.pop(folded, None)
+        self._prune_accounts()
         if self._remembered.pop(folded, None) is not None:
             self._persist()
 
@@ -1320,6 +1487,7 @@ class IrcBackend(
         channel = self._channels.get(folded)
         if channel is not None and channel.members.pop(self.info.fold(nick), None) is not None:
             self.ctx.report(f.MembersChanged(folded, removed=(nick,)))
+            self._forget_person(nick)
 
     def _on_kick(self, line: Line) -> None:
         if len(line.params) < 2:
@@ -1347,6 +1515,7 @@ class IrcBackend(
         channel = self._channels.get(folded)
         if channel is not None:
             channel.members.pop(self.info.fold(victim), None)
+            self._forget_person(victim)
         self.ctx.report(f.MembersChanged(folded, removed=(victim,)))
 
     def _on_quit(self, line: Line) -> None:
@@ -1355,6 +1524,8 @@ class IrcBackend(
         for folded, channel in self._channels.items():
             if channel.members.pop(folded_nick, None) is not None:
                 self.ctx.report(f.MembersChanged(folded, removed=(nick,)))
+        self._accounts.pop(folded_nick, None)
+        self._away.pop(folded_nick, None)
         if folded_nick in self._watch and self.info.monitor is None:
             self._set_online(folded_nick, False)
 
@@ -1371,12 +1542,16 @@ class IrcBackend(
             self._nick_requested = None
             old, self.own_id = self.own_id, new
         old_folded, new_folded = self.info.fold(old), self.info.fold(new)
+        if old_folded in self._accounts:  # these stay with the person
+            self._accounts[new_folded] = self._accounts.pop(old_folded)
+        if old_folded in self._away:
+            self._away[new_folded] = self._away.pop(old_folded)
         for folded, channel in self._channels.items():
             entry = channel.members.pop(old_folded, None)
             if entry is None:
                 continue
             channel.members[new_folded] = (new, entry[1])
-            member = convert.member(self.ctx.account_id, folded, new, entry[1], self.info)
+            member = self._member(folded, new, entry[1])
             self.ctx.report(f.MembersChanged(folded, upserted=(member,), removed=(old,)))
 
     def _on_topic(self, line: Line) -> None:
@@ -1429,10 +1604,7 @@ class IrcBackend(
             self.ctx.report(
                 f.MembersChanged(
                     folded,
-                    upserted=tuple(
-                        convert.member(self.ctx.account_id, folded, n, p, self.info)
-                        for n, p in changed.values()
-                    ),
+                    upserted=tuple(self._member(folded, n, p) for n, p in changed.values()),
                 )
             )
 
@@ -1458,7 +1630,7 @@ class IrcBackend(
             f.MembersChanged(
                 folded,
                 upserted=tuple(
-                    convert.member(self.ctx.account_id, folded, nick, prefixes, self.info)
+                    self._member(folded, nick, prefixes)
                     for nick, prefixes in channel.members.values()
                 ),
                 complete=True,
@@ -1480,25 +1652,17 @@ class IrcBackend(
         folded = self.info.fold(nick)
         message = line.params[0] if line.params else None
         presence = convert.presence_from_away(message)
+        if self._shares_channel(folded):
+            if presence.state is PresenceState.AWAY:
+                self._away[folded] = presence
+            else:
+                self._away.pop(folded, None)
         for channel_folded, channel in self._channels.items():
             entry = channel.members.get(folded)
-            if entry is None:
-                continue
-            member = replace(
-                convert.member(self.ctx.account_id, channel_folded, *entry, self.info),
-                presence=presence,
-            )
-            self.ctx.report(f.MembersChanged(channel_folded, upserted=(member,)))
+            if entry is not None:
+                self.ctx.report(self._member_fact(channel_folded, *entry))
         if folded in self._watch:
             self.ctx.report(f.PresenceChanged(folded, presence))
-
-    def _on_account(self, line: Line) -> None:
-        account = line.param(0)
-        folded = self.info.fold(line.nick)
-        if account and account != "*":
-            self._accounts[folded] = account
-        else:
-            self._accounts.pop(folded, None)
 
     def _on_chghost(self, line: Line) -> None:
         if self._is_me(line.nick) and len(line.params) >= 2:
@@ -1514,8 +1678,8 @@ class IrcBackend(
             self._send(format_line("ISON", *nicks[:40]))
 
     def _set_online(self, folded: str, online: bool) -> None:
-        if self._online.get(folded) == online:
-            return
+        if folded not in self._watch or self._online.get(folded) == online:
+            return  # only the people we watch (the server may name others)
         self._online[folded] = online
         state = PresenceState.AVAILABLE if online else PresenceState.OFFLINE
         self.ctx.report(f.PresenceChanged(folded, Presence(state)))
@@ -1539,15 +1703,28 @@ class IrcBackend(
         if len(line.params) < 2:
             return
         folded = self.info.fold(line.params[1])
-        self._whois.setdefault(folded, {})[line.command] = line.params[1:]
+        replies = self._whois.replies.get(folded)
+        if replies is None:
+            # Replies without their end (318) must not pile up: keep a few WHOIS at a time.
+            replies = {}
+            _bounded_insert(self._whois.replies, folded, replies, MAX_OPEN_WHOIS)
+        if len(replies) < 32:
+            replies[line.command] = line.params[1:]
 
     def _on_whois_end(self, line: Line) -> None:
         nick = line.param(1)
         folded = self.info.fold(nick)
-        replies = self._whois.pop(folded, {})
-        conversation = self._whois_conv.pop(folded, None) or None
+        replies = self._whois.replies.pop(folded, {})
+        if folded in self._whois.internal:  # ours (is NickServ genuine?), not the person's
+            self._whois.internal.discard(folded)
+            if folded == self.info.fold("NickServ"):
+                self._nickserv_checked(replies)
+            return
+        asked = folded in self._whois.asked
+        conversation = self._whois.asked.pop(folded, None) or None
         text = convert.whois_text(nick, replies)
-        self._last_whois[folded] = text
+        if asked:  # /whois waits for it (and takes it away); nobody waits for a /quote WHOIS
+            self._whois.answers[folded] = text
         self.ctx.report(f.ServiceNotice(text, conversation))
 
     # -- batches, errors -----------------------------------------------------------------------
@@ -1555,12 +1732,13 @@ class IrcBackend(
     def _on_batch(self, line: Line) -> None:
         ref = line.param(0)
         if ref.startswith("+") and len(ref) > 1:
-            self._batches[ref[1:]] = _Batch(
+            batch = _Batch(
                 kind=line.param(1).lower(),
                 params=line.params[2:],
                 label=line.tags.get("label"),
                 parent=line.tags.get("batch"),
             )
+            _bounded_insert(self._batches, ref[1:], batch, MAX_OPEN_BATCHES)
         elif ref.startswith("-"):
             self._batches.pop(ref[1:], None)
 
@@ -1659,16 +1837,44 @@ class IrcBackend(
                     (pending, piece, label)
                 )
             futures.append(self._send(format_line(command, target, piece, tags=tags)))
-        written = all(await asyncio.gather(*futures))
-        if not written:
+        written = sum(1 for ok in await asyncio.gather(*futures) if ok)
+        if written < len(lines):
+            if pending is not None:
+                self._drop_pending(pending)
+            if written == 0:  # nothing went out: sending it again later cannot duplicate it
+                return SendResult(
+                    failure=Failure(
+                        FailureKind.NOT_CONNECTED, "The connection was lost.", retryable=True
+                    )
+                )
+            # Some lines went out. Sending the whole message again would repeat them (and a
+            # paste that got us killed for flooding would repeat on every reconnect): fail it
+            # for good and let the person decide.
             return SendResult(
                 failure=Failure(
-                    FailureKind.NOT_CONNECTED, "The connection was lost.", retryable=True
+                    FailureKind.NETWORK,
+                    f"Partly sent: {written} of {len(lines)} lines went out before the "
+                    "connection was lost.",
                 )
             )
         if pending is not None:
+            # Every line is out; a confirmation lost with the connection leaves the message
+            # unconfirmed (in flight), which the core fails instead of sending again.
             return SendResult(confirmed=False)
         return SendResult()
+
+    def _drop_pending(self, pending: _PendingSend) -> None:
+        """Forget a message's outstanding echoes (its send failed)."""
+        pending.failed = True
+        for label, (item, _) in list(self._pending_by_label.items()):
+            if item is pending:
+                del self._pending_by_label[label]
+        queue = self._pending_by_target.get(pending.target)
+        if queue is not None:
+            for entry in [e for e in queue if e[0] is pending]:
+                queue.remove(entry)
+            if not queue:
+                del self._pending_by_target[pending.target]
 
     def command_names(self) -> tuple[str, ...]:
         return IRC_COMMANDS
@@ -1753,14 +1959,18 @@ class IrcBackend(
     async def _whois_command(self, nick: str, conversation: str | None) -> Outcome:
         """WHOIS: the summary comes back as ``Outcome.value`` and as a service notice."""
         folded = self.info.fold(nick)
-        self._whois_conv[folded] = conversation or ""
+        self._whois.asked[folded] = conversation or ""
 
         def check(line: Line, label: str | None) -> Outcome | None:
             if line.command == "318" and self.info.fold(line.param(1)) == folded:
-                return Outcome(value=self._last_whois.get(folded, ""))
+                return Outcome(value=self._whois.answers.pop(folded, ""))
             return None
 
-        return await self._request(("WHOIS", nick), check)
+        try:
+            return await self._request(("WHOIS", nick), check)
+        finally:  # unanswered (timeout, lost connection): leave nothing behind
+            self._whois.asked.pop(folded, None)
+            self._whois.answers.pop(folded, None)
 
     def _report_own(self, target: str, text: str, kind: MessageKind | None) -> None:
         """A message we sent elsewhere (``/msg``) on a server without echo-message."""
@@ -2001,6 +2211,14 @@ class IrcBackend(
         anchor = f"msgid={before_remote_id}" if before_remote_id else "*"
         subcommand = "BEFORE" if before_remote_id else "LATEST"
         return await self._request(("CHATHISTORY", subcommand, target, anchor, str(limit)), check)
+
+
+def _bounded_insert(mapping: dict[str, Any], key: str, value: Any, limit: int) -> None:
+    """``mapping[key] = value``, dropping the oldest entries to stay within ``limit``."""
+    mapping.pop(key, None)
+    while len(mapping) >= limit:
+        del mapping[next(iter(mapping))]
+    mapping[key] = value
 
 
 def _parse_caps(text: str) -> dict[str, str]:

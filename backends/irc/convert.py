@@ -278,14 +278,22 @@ def parse_names(text: str, info: ServerInfo) -> list[NamesEntry]:
 
 
 def member(
-    account_id: str, conversation: str, nick: str, prefixes: str, info: ServerInfo
+    account_id: str,
+    conversation: str,
+    nick: str,
+    prefixes: str,
+    info: ServerInfo,
+    *,
+    account: str = "",
 ) -> Member:
+    """A channel member; ``affiliation`` shows the mode prefixes and the services account."""
+    shown = " ".join(filter(None, (prefixes, f"signed in as {account}" if account else "")))
     return Member(
         conversation_id=ConversationId(account_id, conversation),
         native_id=nick,
         display_name=nick,
         role=role_for(prefixes, info),
-        affiliation=prefixes,
+        affiliation=shown,
         contact=ContactId(account_id, info.fold(nick)),
     )
 
@@ -368,3 +376,29 @@ def whois_text(nick: str, replies: Mapping[str, tuple[str, ...]]) -> str:
     if "401" in replies:
         parts.append("no such nick")
     return "; ".join(parts)
+
+
+SERVICES_SERVER_LABELS = frozenset({"services", "service"})
+
+
+def is_network_service(replies: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether a WHOIS reply (collected numerics, params after our nick) shows one of the
+    network's services rather than an ordinary user.
+
+    Services are pseudo-clients of a services server linked to the network; no user can pretend
+    to be on it, nor earn its marks. So: a "service" line (310 RPL_WHOISSERVICE, as ngIRCd's
+    "is an IRC service" and InspIRCd's servprotect "is a Network Service"; 313 "is a Network
+    Service", as Solanum, UnrealIRCd, Bahamut, hybrid), or a server (312) whose first label is
+    ``services`` (services.libera.chat, services.oftc.net …). A bot flag (335) proves nothing:
+    anyone may set it.
+    """
+    for numeric in ("310", "313"):
+        params = replies.get(numeric)
+        if params and "service" in params[-1].lower():
+            return True
+    server = replies.get("312")
+    if server is not None and len(server) >= 2:
+        label = server[1].lower().split(".", 1)[0]
+        if label in SERVICES_SERVER_LABELS and "." in server[1]:
+            return True
+    return False

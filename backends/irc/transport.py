@@ -189,7 +189,10 @@ class LineWriter:
 
     :meth:`submit` never blocks and returns a future that becomes True once the line is handed to
     the socket (False if the connection went away first), so synchronous protocol handlers can
-    answer without awaiting and commands can still wait for "written".
+    answer without awaiting and commands can still wait for "written". True means "may have
+    reached the server": it is set as soon as the transport accepted the bytes, before waiting
+    for the buffer to drain, so a line that went out just before the connection failed is never
+    counted as unsent (the sender must not repeat it).
     """
 
     def __init__(self, writer: asyncio.StreamWriter, bucket: TokenBucket) -> None:
@@ -199,6 +202,7 @@ class LineWriter:
         self._urgent: deque[tuple[bytes, asyncio.Future[bool]]] = deque()
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._current: asyncio.Future[bool] | None = None  # off the queue, waiting for its turn
         self._failed: BaseException | None = None
         self.on_error: Callable[[BaseException], None] | None = None
 
@@ -221,14 +225,16 @@ class LineWriter:
 
     async def _write(self, data: bytes, future: asyncio.Future[bool]) -> None:
         try:
+            if self._writer.is_closing():
+                raise ConnectionResetError("the connection is closing")
             self._writer.write(data)
-            await self._writer.drain()
         except BaseException:
             if not future.done():
                 future.set_result(False)
             raise
         if not future.done():
-            future.set_result(True)
+            future.set_result(True)  # handed over: whatever happens next, it may arrive
+        await self._writer.drain()
 
     async def _flush_urgent(self) -> None:
         while self._urgent:
@@ -243,7 +249,7 @@ class LineWriter:
                     self._wake.clear()
                     await self._wake.wait()
                     continue
-                data, future = self._queue.popleft()
+                data, self._current = self._queue.popleft()
                 deadline = loop.time() + self._bucket.reserve()
                 while (remaining := deadline - loop.time()) > 0:
                     self._wake.clear()
@@ -251,7 +257,8 @@ class LineWriter:
                         async with asyncio.timeout(remaining):
                             await self._wake.wait()
                     await self._flush_urgent()
-                await self._write(data, future)
+                await self._write(data, self._current)
+                self._current = None
         except asyncio.CancelledError:
             self._fail_all()
             raise
@@ -262,6 +269,10 @@ class LineWriter:
                 self.on_error(exc)
 
     def _fail_all(self) -> None:
+        """Every line not handed to the socket is unsent, the one waiting for its turn too."""
+        current, self._current = self._current, None
+        if current is not None and not current.done():
+            current.set_result(False)
         for queue in (self._urgent, self._queue):
             while queue:
                 _, future = queue.popleft()
@@ -284,6 +295,8 @@ class LineWriter:
     async def flush(self, timeout: float) -> None:
         """Wait (up to ``timeout``) until everything submitted so far is written."""
         pending = [fut for _, fut in (*self._urgent, *self._queue)]
+        if self._current is not None:
+            pending.append(self._current)
         if pending:
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(timeout):

@@ -45,7 +45,21 @@ async def test_join_with_key_part_and_rejoin_memory(
     assert update.kind is ConversationKind.GROUP
     await op.wait_for(lambda m: m.command == "JOIN" and m.nick == backend.own_id)
     state = backend.ctx.state
-    assert '"sesame"' in (await state.get("channels") or "")  # remembered for the next connect
+    saved = await state.get("channels") or ""
+    assert channel.lower() in saved.lower()  # remembered for the next connect …
+    assert "sesame" not in saved  # … but a channel key is a secret: the keyring holds it
+    assert "sesame" in backend.ctx.secrets.values.values()  # type: ignore[attr-defined]
+
+    # The next instance (a reconnect or a restart) rejoins with the key from the keyring.
+    await backend.disconnect()
+    await op.wait_for(lambda m: m.command == "QUIT" and m.nick == backend.own_id)
+    seen, mark = len(op.lines), made.mark()
+    again = type(backend)(backend.ctx)
+    assert (await again.connect()).ok
+    await op.wait_for(lambda m: m.command == "JOIN" and m.nick == again.own_id, start=seen)
+    rejoined = await made.wait_fact(f.ConversationUpdated, lambda x: x.joined, after=mark)
+    assert rejoined.conversation == channel.lower()
+    made.backend = backend = again  # the factory disconnects it at the end
 
     left = await backend.leave(ConversationId(made.rec.account_id, channel.lower()), "bye")
     assert left.ok, left.failure

@@ -162,34 +162,53 @@ async def test_away_notify_and_account_notify_and_extended_join(
         after=mark,
     )
 
+    def signed_in(nick: str, account: str) -> Callable[[f.MembersChanged], bool]:
+        return lambda x: any(
+            m.native_id == nick and m.affiliation.endswith(f"signed in as {account}")
+            for m in x.upserted
+        )
+
+    # account-notify: a member signs in; the member list shows it (and away is kept on top)
+    mark = made.mark()
+    await peer.send("AWAY :back soon")
     await peer.privmsg("NickServ", f"IDENTIFY nickserv1 {PASSWORD}")
     await peer.wait_for(lambda m: m.command == "900")
-    await _until(made, lambda: made.backend._accounts.get(peer.nick.lower()) == "nickserv1")
+    shown = await made.wait_fact(f.MembersChanged, signed_in(peer.nick, "nickserv1"), after=mark)
+    member = next(m for m in shown.upserted if m.native_id == peer.nick)
+    assert member.presence.state is PresenceState.AWAY, "an account change forgot the away state"
 
-    late = await peers(inspircd_server)  # logged in *before* joining: extended-join tells us
+    # extended-join: signed in *before* joining
+    late = await peers(inspircd_server)
     await late.privmsg("NickServ", f"IDENTIFY nickserv1 {PASSWORD}")
     await late.wait_for(lambda m: m.command == "900")
     await late.join(channel)
-    await made.wait_fact(
-        f.MembersChanged, lambda x: any(m.native_id == late.nick for m in x.upserted)
-    )
-    assert made.backend._accounts.get(late.nick.lower()) == "nickserv1"
+    await made.wait_fact(f.MembersChanged, signed_in(late.nick, "nickserv1"))
 
-    lone = await peers(inspircd_server)  # shares no channel with us: only account-tag tells
+    # account-tag: signed in before *we* joined (NAMES says nothing); their message tells
+    other = unique_channel()
+    early = await peers(inspircd_server)
+    await early.privmsg("NickServ", f"IDENTIFY nickserv1 {PASSWORD}")
+    await early.wait_for(lambda m: m.command == "900")
+    await early.join(other)
+    assert (await made.backend.join(other)).ok
+    await made.wait_fact(
+        f.MembersChanged, lambda x: any(m.native_id == early.nick for m in x.upserted)
+    )
+    assert made.backend._accounts.get(early.nick.lower()) is None
+    await early.privmsg(other, "tagged")
+    await made.wait_fact(f.MessageReceived, lambda x: x.body == "tagged")
+    await made.wait_fact(f.MembersChanged, signed_in(early.nick, "nickserv1"))
+
+    # strangers cannot grow what we remember: only people in our channels are kept
+    lone = await peers(inspircd_server)
     await lone.privmsg("NickServ", f"IDENTIFY nickserv1 {PASSWORD}")
     await lone.wait_for(lambda m: m.command == "900")
+    await lone.privmsg(made.backend.own_id, "from a stranger")
+    await made.wait_fact(f.MessageReceived, lambda x: x.body == "from a stranger")
     assert lone.nick.lower() not in made.backend._accounts
-    await lone.privmsg(made.backend.own_id, "tagged")
-    await made.wait_fact(f.MessageReceived, lambda x: x.body == "tagged")
-    assert made.backend._accounts.get(lone.nick.lower()) == "nickserv1"
-
-
-async def _until(made: object, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
+    await late.send(f"PART {channel}")
+    await made.wait_fact(f.MembersChanged, lambda x: late.nick in x.removed)
+    assert late.nick.lower() not in made.backend._accounts
 
 
 async def test_history_replayed_on_join_comes_in_a_batch(

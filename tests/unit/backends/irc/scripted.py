@@ -11,6 +11,11 @@ import asyncio
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from backends.irc import IrcBackend
+from tests.contract.harness import RecordingContext
 
 
 @dataclass
@@ -21,6 +26,11 @@ class Script:
     ls_in_parts: bool = False  # multi-line CAP LS (302 continuation)
     sasl_accept: str | None = None  # the base64 payload that succeeds
     nick_taken: set[str] = field(default_factory=set)
+    whois: dict[str, list[str]] | None = None
+    """Folded nick → reply lines to a WHOIS (``{me}`` is the client's nick; 318 is added).
+    None: WHOIS goes unanswered; a nick not listed gets 401."""
+    identify_password: str | None = None  # NickServ IDENTIFY with it succeeds (900), else fails
+    channel_keys: dict[str, str] = field(default_factory=dict)  # channel → key JOIN needs (+k)
 
 
 class ScriptedServer:
@@ -100,8 +110,47 @@ class ScriptedServer:
                 await self.send(f":scripted.test 903 {self.nick} :SASL authentication successful")
             else:
                 await self.send(f":scripted.test 904 {self.nick} :SASL authentication failed")
+        elif command == "JOIN" and len(words) > 1 and self._registered:
+            await self._join(words[1], words[2] if len(words) > 2 else "")
+        elif command == "WHOIS" and len(words) > 1 and s.whois is not None:
+            await self._whois(words[-1].lstrip(":"))
+        elif command == "PRIVMSG" and len(words) > 2 and words[1].lower() == "nickserv":
+            await self._nickserv(line.split(" :", 1)[-1])
         elif command == "PING" and self._registered:
             await self.send(f":scripted.test PONG scripted.test :{words[-1].lstrip(':')}")
+
+    async def _join(self, channels: str, keys: str) -> None:
+        given = keys.split(",")
+        for i, channel in enumerate(channels.split(",")):
+            key = given[i] if i < len(given) else ""
+            wanted = self.script.channel_keys.get(channel.lower())
+            if wanted is not None and key != wanted:
+                await self.send(f":scripted.test 475 {self.nick} {channel} :Cannot join (+k)")
+                continue
+            await self.send(f":{self.nick}!u@host.test JOIN {channel}")
+            await self.send(f":scripted.test 353 {self.nick} = {channel} :{self.nick}")
+            await self.send(f":scripted.test 366 {self.nick} {channel} :End of /NAMES list.")
+
+    async def _whois(self, nick: str) -> None:
+        assert self.script.whois is not None
+        replies = self.script.whois.get(nick.lower())
+        if replies is None:
+            await self.send(f":scripted.test 401 {self.nick} {nick} :No such nick")
+        for reply in replies or ():
+            await self.send(f":scripted.test {reply.format(me=self.nick)}")
+        await self.send(f":scripted.test 318 {self.nick} {nick} :End of /WHOIS list.")
+
+    async def _nickserv(self, text: str) -> None:
+        words = text.split()
+        if not words or words[0].upper() != "IDENTIFY":
+            return
+        source = ":NickServ!NickServ@services.scripted"
+        if words[-1] == self.script.identify_password:
+            account = words[1] if len(words) > 2 else self.nick
+            await self.send(f":scripted.test 900 {self.nick} {self.nick}!u@h {account} :Logged in")
+            await self.send(f"{source} NOTICE {self.nick} :You are now identified for {account}.")
+        else:
+            await self.send(f"{source} NOTICE {self.nick} :Invalid password for {self.nick}.")
 
     async def _maybe_welcome(self) -> None:
         if self._registered or self._cap_negotiating or not self.nick or not self._user:
@@ -149,3 +198,38 @@ class ScriptedServer:
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+IRCV3 = "server-time message-tags batch echo-message"
+
+
+class Quick(IrcBackend):
+    """The backend at a pace and with timeouts that suit a loopback script."""
+
+    send_burst = 50
+    send_rate = 200.0
+    motd_grace = 0.5
+    registration_timeout = 3.0
+    command_timeout = 3.0
+
+
+def make(
+    server: ScriptedServer, tmp_path: Path, cls: type[IrcBackend] = Quick, **settings: Any
+) -> tuple[IrcBackend, RecordingContext]:
+    secrets = settings.pop("secrets", {})
+    rec = RecordingContext(
+        "acct",
+        {"server": "127.0.0.1", "port": server.port, "nick": "me", "plain_text": True, **settings},
+        secrets,
+        tmp_path / "files",
+    )
+    return cls(rec.build(asyncio.get_running_loop())), rec
+
+
+async def connected(
+    server: ScriptedServer, tmp_path: Path, cls: type[IrcBackend] = Quick, **settings: Any
+) -> tuple[IrcBackend, RecordingContext]:
+    backend, rec = make(server, tmp_path, cls, **settings)
+    result = await backend.connect()
+    assert result.ok, result.failure
+    return backend, rec

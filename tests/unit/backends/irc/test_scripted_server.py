@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,58 +14,7 @@ import pytest
 from app import facts as f
 from app.backend import Capability, ConnectResult, FailureKind, OutgoingMessage
 from app.models import ConversationId
-from backends.irc import IrcBackend
-from tests.contract.harness import RecordingContext
-from tests.unit.backends.irc.scripted import Script, ScriptedServer
-
-IRCV3 = "server-time message-tags batch echo-message"
-
-
-class Quick(IrcBackend):
-    send_burst = 50
-    send_rate = 200.0
-    motd_grace = 0.5
-    registration_timeout = 3.0
-    command_timeout = 3.0
-
-
-@pytest.fixture
-async def scripted() -> AsyncIterator[Callable[[Script], Any]]:
-    servers: list[ScriptedServer] = []
-
-    async def start(script: Script) -> ScriptedServer:
-        server = await ScriptedServer(script).start()
-        servers.append(server)
-        return server
-
-    try:
-        yield start
-    finally:
-        for server in servers:
-            await server.close()
-
-
-def make(
-    server: ScriptedServer, tmp_path: Path, cls: type[IrcBackend] = Quick, **settings: Any
-) -> tuple[IrcBackend, RecordingContext]:
-    secrets = settings.pop("secrets", {})
-    rec = RecordingContext(
-        "acct",
-        {"server": "127.0.0.1", "port": server.port, "nick": "me", "plain_text": True, **settings},
-        secrets,
-        tmp_path / "files",
-    )
-    return cls(rec.build(asyncio.get_running_loop())), rec
-
-
-async def connected(
-    server: ScriptedServer, tmp_path: Path, cls: type[IrcBackend] = Quick, **settings: Any
-) -> tuple[IrcBackend, RecordingContext]:
-    backend, rec = make(server, tmp_path, cls, **settings)
-    result = await backend.connect()
-    assert result.ok, result.failure
-    return backend, rec
-
+from tests.unit.backends.irc.scripted import IRCV3, Quick, Script, connected, make
 
 BAD_LINES: list[bytes] = [
     b"\xff\xfe\x00 binary garbage",
