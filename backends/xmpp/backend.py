@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import secrets
 import ssl
+import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -43,13 +44,14 @@ from app.backend import (
     SupportsRoster,
     SupportsTyping,
 )
-from app.models import ConversationId, Presence
+from app.models import ConversationId, ConversationKind, Presence
 from backends.xmpp import convert, ns, stanzas, tls
 from backends.xmpp import settings as account_settings
+from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.files import FileService
-from backends.xmpp.history import ArchiveService
-from backends.xmpp.ledger import SendLedger, StreamState
+from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
+from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
 from backends.xmpp.ns import q
 from backends.xmpp.rooms import RoomService
@@ -101,9 +103,11 @@ class _Services:
     def __init__(
         self, backend: XmppBackend, session: XmppSession, ssl_context: ssl.SSLContext, own: Presence
     ) -> None:
+        self.session = session
         self.roster = RosterService(session, own)
         self.rooms = RoomService(session, lambda: self.roster.own_presence)
         self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
+        self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
             backend.ledger,
@@ -111,9 +115,30 @@ class _Services:
             wait_joined=self.rooms.wait_joined,
             lookup_ref=self.archive.lookup,
             observe=self._observe,
+            archived=self.catchup.seen,
+            sent=lambda conv, txn: self.archive.note_oldest(conv, [txn], time.time()),
         )
         self.messages.set_blocked_check(lambda bare: bare in self.roster.blocked)
         self.files = FileService(session, ssl_context)
+        # A room we have read before is caught up on from its archive, so it needs no join
+        # history (which would deliver part of the same messages, out of order, as old).
+        self.rooms.join_history = lambda room: 0 if self.catchup.knows(room) else 20
+        self.rooms.on_joined = self.catch_up
+        self.rooms.on_left = self.catchup.forget
+
+    async def load(self) -> None:
+        """What the account's state keeps for these services."""
+        await self.rooms.load()
+        await self.archive.anchors.load()
+        await self.catchup.load()
+
+    async def save(self) -> None:
+        """Keep what the next connection needs (the connection is ending)."""
+        await self.catchup.save()
+        await self.archive.anchors.save()
+
+    def catch_up(self, archive: str) -> None:
+        self.session.spawn(self.catchup.run(archive), f"catch up {archive}")
 
     def _apply(self, parsed: convert.ParsedMessage) -> None:
         self.messages.apply(parsed)
@@ -121,6 +146,15 @@ class _Services:
     def _observe(self, fact: f.Fact) -> None:
         if isinstance(fact, f.InviteReceived):
             self.rooms.remember_invite(fact)
+        elif (
+            isinstance(fact, f.MessageReceived)
+            and fact.outgoing
+            and not fact.history
+            and fact.conversation_kind is ConversationKind.DIRECT
+        ):
+            # Ours from another device: it may become the core's oldest message there.
+            stamp = fact.timestamp.timestamp() if fact.timestamp else time.time()
+            self.archive.note_oldest(fact.conversation, [fact.remote_id, fact.txn_id], stamp)
 
 
 class XmppBackend(
@@ -151,6 +185,7 @@ class XmppBackend(
         self._closing = False
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
+        self._verifying = False
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -181,7 +216,7 @@ class XmppBackend(
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services
-        await services.rooms.load()
+        await services.load()
         if stream is not None:
             # Stanzas the server kept for us arrive the moment the stream resumes: be in our
             # rooms already. A fresh session rejoins them instead.
@@ -198,6 +233,7 @@ class XmppBackend(
             await self._signed_in(session, services, signin)
         except Exception:  # the session works; a failed extra must not fail the sign-in
             self.ctx.logger.exception("setting up the session failed")
+            self._start_verify(session, services)
         return ConnectResult()
 
     async def _resource_tag(self) -> str:
@@ -270,6 +306,8 @@ class XmppBackend(
             )
             client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
             await self._discover(session)
+            for archive in services.catchup.behind():  # what the last catch-up left unread
+                services.catch_up(archive)
         else:
             await self._discover(session)
             await roster.fetch()
@@ -277,11 +315,39 @@ class XmppBackend(
             if session.features.carbons:
                 with contextlib.suppress(IqFailure):
                     await session.iq("set", None, stanzas.carbons_enable())
-            services.rooms.rejoin_all()
+            services.rooms.rejoin_all()  # each room catches up once it is joined
+            if session.features.mam:
+                services.catch_up(session.own_jid)
         self.ctx.report(f.OwnPresenceChanged(roster.own_presence))
-        if self.ledger.previous:
-            services.messages.report_verdicts(await services.archive.verify(self.ledger))
+        self._start_verify(session, services)
         await self.ledger.save_pending()
+
+    def _start_verify(self, session: XmppSession, services: _Services) -> None:
+        """Start deciding about the last connection's unconfirmed messages (once)."""
+        if self._verifying:
+            return
+        self._verifying = True
+        if any(self.ledger.verdict(txn) is Verdict.UNKNOWN for txn in self.ledger.previous):
+            session.spawn(self._verify(services), "verify-unconfirmed")
+        else:
+            services.messages.verified.set()
+
+    async def _verify(self, services: _Services) -> None:
+        """After signing in, not within it (the core gives a sign-in 45 s): ask the archives
+        about the last connection's unconfirmed messages. Sending one of them waits for this;
+        what is still undecided after :data:`VERIFY_DEADLINE` fails as "may not have been
+        delivered" and is never re-sent."""
+        try:
+            async with asyncio.timeout(VERIFY_DEADLINE):
+                await services.archive.verify(
+                    self.ledger, lambda txn, v: services.messages.report_verdicts({txn: v})
+                )
+        except TimeoutError:
+            self.ctx.logger.info("the archive search for unconfirmed messages ran out of time")
+        finally:
+            services.messages.verified.set()
+            with contextlib.suppress(Exception):
+                await self.ledger.save_pending()
 
     async def _discover(self, session: XmppSession) -> None:
         """What the server offers: carbons, blocking, archive, group chat and upload services."""
@@ -380,6 +446,8 @@ class XmppBackend(
             self.ledger.mark_unsent()
             await self.ledger.save_stream(stream)
             await self.ledger.save_pending()
+            if services is not None:
+                await services.save()
         except Exception:
             self.ctx.logger.exception("could not save the stream for resumption")
         text = fatal or (str(reason) if reason else "") or "The connection was lost."
@@ -403,6 +471,7 @@ class XmppBackend(
                 self.ledger.mark_unsent()
                 await self.ledger.save_stream(None)  # a closed stream cannot be resumed
                 await self.ledger.save_pending()
+                await services.save()
             except Exception:
                 self.ctx.logger.exception("could not save unconfirmed messages")
             with contextlib.suppress(Exception):

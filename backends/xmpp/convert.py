@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Literal
 from urllib.parse import unquote, urlsplit
@@ -66,6 +66,15 @@ class Context:
     resolve: Callable[[str, str], str] = _identity
     """(conversation, id a stanza references) → the remote id we reported for that message."""
     history: bool = False
+    servers: frozenset[str] = frozenset()
+    """Domains of our own server besides our JID's (the service we connected to)."""
+
+    def is_our_server(self, who: JID) -> bool:
+        """``who`` is our own server itself (not a user, not a subdomain, not another server)."""
+        if who.user:
+            return False
+        own = jid(self.own_jid)
+        return who.domain in self.servers or (own is not None and who.domain == own.domain)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +96,16 @@ class ParsedMessage:
     receipt_to: str | None = None  # full JID that asked for a delivery receipt
     receipt_id: str | None = None
     link: IdLink | None = None
+    archived: ArchiveMark | None = None  # a live stanza's place in an archive (for catching up)
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveMark:
+    """Where a live message sits in an archive: the stanza-id that archive gave it, and when."""
+
+    archive: str  # bare JID of the archive (ours, or the room)
+    archive_id: str
+    timestamp: datetime | None = None
 
 
 # -- small readers -----------------------------------------------------------------------------
@@ -261,8 +280,16 @@ def parse_archived(result: ET.Element, archive_of: str, ctx: Context) -> ParsedM
         archive_id=result.get("id") or None,
         archive_of=archive_of,
     )
-    hist = Context(ctx.account_id, ctx.own_jid, ctx.rooms, ctx.resolve, history=True)
-    return _message(inner, hist, env)
+    return _message(inner, replace(ctx, history=True), env)
+
+
+def archive_mark(result: ET.Element, archive_of: str) -> ArchiveMark | None:
+    """The place of a MAM ``<result>`` in the archive of ``archive_of`` (its id and time)."""
+    result_id = result.get("id")
+    if not result_id:
+        return None
+    forwarded = result.find(q(ns.FORWARD, "forwarded"))
+    return ArchiveMark(archive_of, result_id, None if forwarded is None else _delay(forwarded))
 
 
 def _unwrap_carbon(
@@ -294,7 +321,11 @@ def _message(msg: ET.Element, ctx: Context, env: _Envelope) -> ParsedMessage:
         return _error(msg, sender, out)
     if mtype == "groupchat":
         return _groupchat(msg, ctx, env, sender, out)
-    if mtype == "headline":
+    outgoing = env.outgoing if env.outgoing is not None else sender.bare == own
+    if not outgoing and ctx.is_our_server(sender):
+        # Our own server (announcements, MOTD): shown as "Server" text. Anyone else — another
+        # server, a service, a user sending a headline — is an ordinary sender, so the core's
+        # block list and "only contacts" rule apply to them.
         body = _body(msg)
         if body and not env.archive_id:
             out.facts.append(f.ServiceNotice(body))
@@ -303,13 +334,7 @@ def _message(msg: ET.Element, ctx: Context, env: _Envelope) -> ParsedMessage:
     if invite is not None:
         out.facts.append(invite)
         return out
-    outgoing = env.outgoing if env.outgoing is not None else sender.bare == own
     peer = to if outgoing else sender
-    if not outgoing and not peer.user:  # the server itself (announcements, MOTD)
-        body = _body(msg)
-        if body and not env.archive_id:
-            out.facts.append(f.ServiceNotice(body))
-        return out
     private_room = peer.bare in ctx.rooms and bool(peer.resource)
     conversation = peer.full if private_room else peer.bare
     who = own if outgoing else conversation
@@ -422,7 +447,10 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
     group = kind is ConversationKind.GROUP
     ref = _origin_id(msg) or msg.get("id") or None
     archive_by = conversation if group else ctx.own_jid
-    archive_id = env.archive_id or _trusted_stanza_id(msg, archive_by)
+    stamped = _trusted_stanza_id(msg, archive_by)
+    archive_id = env.archive_id or stamped
+    if stamped and not env.archive_id and not ctx.history:
+        out.archived = ArchiveMark(archive_by, stamped, env.timestamp)
     remote_id = (archive_id or ref) if group or not outgoing else (ref or archive_id)
     resolve = ctx.resolve
 
@@ -464,8 +492,8 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
     if reply is not None and reply.get("id"):
         reply_to = resolve(conversation, reply.get("id", ""))
         text = _strip_fallback(text, msg, ns.REPLY)
-    replace = msg.find(q(ns.CORRECT, "replace"))
-    replaces = resolve(conversation, replace.get("id", "")) if replace is not None else None
+    correction = msg.find(q(ns.CORRECT, "replace"))
+    replaces = resolve(conversation, correction.get("id", "")) if correction is not None else None
     if replaces == "":
         replaces = None
     out.facts.append(
@@ -838,6 +866,39 @@ class ArchivePage:
     complete: bool
     first: str | None
     last: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ArchivePrefs:
+    """What our archive keeps (XEP-0313 preferences)."""
+
+    default: str  # always | roster | never
+    always: frozenset[str] = frozenset()
+    never: frozenset[str] = frozenset()
+
+    def keeps_everything_with(self, contact: str) -> bool:
+        """Whether every message exchanged with ``contact`` is archived, whoever they are."""
+        if contact in self.always:
+            return True
+        return self.default == "always" and contact not in self.never
+
+
+def parse_mam_prefs(iq: ET.Element) -> ArchivePrefs | None:
+    prefs = iq.find(q(ns.MAM, "prefs"))
+    if prefs is None:
+        return None
+
+    def jids(name: str) -> frozenset[str]:
+        holder = prefs.find(q(ns.MAM, name))
+        if holder is None:
+            return frozenset()
+        found = (jid(_text(j).strip()) for j in holder.findall(q(ns.MAM, "jid")))
+        return frozenset(j.bare for j in found if j is not None and j.bare)
+
+    default = prefs.get("default") or ""
+    if default not in ("always", "roster", "never"):
+        default = ""
+    return ArchivePrefs(default, jids("always"), jids("never"))
 
 
 def parse_mam_fin(iq: ET.Element) -> ArchivePage:

@@ -18,7 +18,7 @@ from backends.xmpp import ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
 from backends.xmpp.tls import build_context
-from backends.xmpp.upload import UploadError, get_file, put_file
+from backends.xmpp.upload import MAX_DOWNLOAD, UploadError, get_file, put_file
 
 
 class FileService:
@@ -86,12 +86,21 @@ class FileService:
         host = (urlsplit(url).hostname or "").lower()
         upload_host = urlsplit(f"//{self.session.features.upload_service}").hostname or ""
         ours = host in {settings.domain, settings.host.lower(), upload_host} - {""}
+        limit = MAX_DOWNLOAD
         if ours:
             context, pinned = self.ssl_context, settings.fingerprint
+            limit = self.session.features.upload_max_size or MAX_DOWNLOAD  # nothing bigger fits
         else:
             context, pinned = build_context(settings.ca_file, ""), ""
         try:
-            await get_file(url, destination, ssl_context=context, pinned=pinned, progress=progress)
+            await get_file(
+                url,
+                destination,
+                ssl_context=context,
+                pinned=pinned,
+                progress=progress,
+                max_size=limit,
+            )
         except UploadError as exc:
             kind = FailureKind.TLS if exc.fingerprint else FailureKind.NETWORK
             return Outcome(Failure(kind, str(exc), exc.retryable, detail=exc.fingerprint))

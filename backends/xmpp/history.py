@@ -3,28 +3,107 @@
 Results arrive as ``<message>`` stanzas before the IQ that ends the query; the backend routes them
 here by query id, and only accepts them from the archive that was asked (our own account, or the
 room), so nobody else can inject "history".
+
+Paging backwards needs an archive id (XEP-0359 stanza-id) to page from, but the core asks for
+"older than my oldest message", and that message may be one of ours, known by the id we sent it
+with. So :class:`HistoryAnchors` keeps, per conversation and across restarts (in ``ctx.state``),
+the oldest message we reported or sent: its ids, its archive id when known, and its time. A fetch
+from an id the archive does not know pages from that archive id, else from that time (XEP-0313
+``end``), and only as a last resort searches back from now.
 """
 
 from __future__ import annotations
 
+import json
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app import facts as f
-from app.backend import Failure, FailureKind, Outcome
+from app.backend import Failure, FailureKind, Outcome, StateAccess
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, Verdict
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
 
-LOCATE_PAGES = 20
+LOCATE_PAGES = 20  # searching back from now for an id with no other clue
 LOCATE_PAGE_SIZE = 100
+NEAR_PAGES = 3  # searching around a known time
+NEAR_SLACK = 600.0  # seconds after a recorded time the archive's own stamp may be (clock skew)
 VERIFY_PAGES = 10
-VERIFY_SLACK = 300.0  # seconds before the first send that the archive search starts at
+VERIFY_SLACK = 86400.0  # the archive search for an unconfirmed send starts a day before it
+VERIFY_DEADLINE = 15.0  # seconds for the whole search after signing in
+STATE_ANCHORS = "xmpp.history_anchors"
+MAX_ANCHORS = 2_000  # conversations whose oldest message is remembered
+
+
+@dataclass(slots=True)
+class Anchor:
+    """The oldest message of a conversation we reported or sent."""
+
+    ids: list[str]  # what the core may know it by (remote id, sender's id)
+    archive_id: str | None  # where backwards paging continues, when known
+    ts: float  # unix time (the archive's, or ours when we sent it)
+
+
+class HistoryAnchors:
+    """Per conversation, where the core's oldest message sits in the archive (kept in state)."""
+
+    def __init__(self, state: StateAccess) -> None:
+        self._state = state
+        self._anchors: OrderedDict[str, Anchor] = OrderedDict()
+
+    async def load(self) -> None:
+        raw = await self._state.get(STATE_ANCHORS)
+        try:
+            data = json.loads(raw) if raw else {}
+            self._anchors = OrderedDict(
+                (
+                    str(conv),
+                    Anchor(
+                        [str(i) for i in v["ids"]],
+                        str(v["archive_id"]) if v.get("archive_id") else None,
+                        float(v["ts"]),
+                    ),
+                )
+                for conv, v in data.items()
+            )
+        except (ValueError, TypeError, KeyError, AttributeError):
+            self._anchors = OrderedDict()
+
+    async def save(self) -> None:
+        data = {
+            conv: {"ids": a.ids, "archive_id": a.archive_id, "ts": a.ts}
+            for conv, a in self._anchors.items()
+        }
+        await self._state.set(STATE_ANCHORS, json.dumps(data) if data else None)
+
+    def get(self, conversation: str, remote_id: str) -> Anchor | None:
+        """The anchor of ``conversation`` if the core's oldest message is the one it records."""
+        anchor = self._anchors.get(conversation)
+        return anchor if anchor is not None and remote_id in anchor.ids else None
+
+    def has(self, conversation: str) -> bool:
+        return conversation in self._anchors
+
+    def offer(
+        self, conversation: str, ids: Iterable[str | None], archive_id: str | None, ts: float
+    ) -> bool:
+        """Record a message if it is the oldest seen in its conversation; True if it was."""
+        current = self._anchors.get(conversation)
+        if current is not None and current.ts <= ts:
+            return False
+        self._anchors[conversation] = Anchor(
+            list(dict.fromkeys(i for i in ids if i)), archive_id, ts
+        )
+        self._anchors.move_to_end(conversation)
+        while len(self._anchors) > MAX_ANCHORS:
+            self._anchors.popitem(last=False)
+        return True
 
 
 @dataclass(slots=True)
@@ -46,6 +125,7 @@ class ArchiveService:
         self.session = session
         self.is_room = is_room
         self.apply = apply
+        self.anchors = HistoryAnchors(session.ctx.state)
         self._collectors: dict[str, _Collector] = {}
 
     def on_result(self, message: ET.Element, result: ET.Element) -> None:
@@ -68,6 +148,7 @@ class ArchiveService:
         before: str | None = None,
         after: str | None = None,
         start: datetime | None = None,
+        end: datetime | None = None,
         ids: tuple[str, ...] = (),
         max_items: int = 50,
     ) -> tuple[list[ET.Element], convert.ArchivePage]:
@@ -78,6 +159,7 @@ class ArchiveService:
             query_id,
             with_jid=with_jid,
             start=start,
+            end=end,
             before=before,
             after=after,
             ids=ids,
@@ -105,50 +187,83 @@ class ArchiveService:
         archive, with_jid = self._where(conversation)
         if with_jid is not None and not session.features.mam:
             return Outcome(Failure(FailureKind.UNSUPPORTED, "This server keeps no history."))
-        anchor = ""
-        if before_remote_id:
-            link = session.ids.link_for_remote(conversation, before_remote_id)
-            anchor = link.archive_id if link is not None and link.archive_id else before_remote_id
         task = f"history:{conversation}"
         session.report(f.Progress(task, "Loading older messages", 0, limit))
         try:
-            try:
-                results, page = await self.query(
-                    archive, with_jid=with_jid, before=anchor, max_items=limit
-                )
-            except IqFailure as exc:
-                if exc.condition != "item-not-found" or not before_remote_id:
-                    raise
-                # The anchor is not an archive id (one of our own 1:1 messages): find it.
-                located = await self._locate(conversation, before_remote_id)
-                if located is None:
-                    return Outcome(
-                        Failure(FailureKind.PROTOCOL, "Could not find this point in the history.")
-                    )
-                results, page = await self.query(
-                    archive, with_jid=with_jid, before=located, max_items=limit
-                )
+            found = await self._page(conversation, before_remote_id, limit)
         except IqFailure as exc:
             return Outcome(exc.failure("Could not load the history"))
         finally:
             session.report(f.Progress(task, "Loading older messages", limit, limit))
+        if found is None:
+            return Outcome(
+                Failure(FailureKind.PROTOCOL, "Could not find this point in the history.")
+            )
+        results, page = found
         ctx = session.parse_context(history=True)
+        oldest: tuple[list[str | None], float] | None = None
         for result in results:
             try:
-                self.apply(convert.parse_archived(result, archive, ctx))
+                parsed = convert.parse_archived(result, archive, ctx)
             except Exception as exc:
                 session.log.warning("could not parse an archived message", exc_info=True)
                 session.report(f.BadInput("archive", repr(exc)))
+                continue
+            if oldest is None:
+                oldest = _message_ids(parsed)
+            self.apply(parsed)
+        if oldest is not None and page.first is not None:
+            ids, ts = oldest
+            if self.anchors.offer(conversation, ids, page.first, ts):
+                await self.anchors.save()
         return Outcome(value="end" if page.complete else None)
 
-    async def _locate(self, conversation: str, ref: str) -> str | None:
-        """The archive id of the message whose sender's id is ``ref``, searching back from now."""
+    async def _page(
+        self, conversation: str, before_remote_id: str | None, limit: int
+    ) -> tuple[list[ET.Element], convert.ArchivePage] | None:
+        """Up to ``limit`` results older than ``before_remote_id``; None if it cannot be placed."""
         archive, with_jid = self._where(conversation)
+
+        async def before(anchor: str) -> tuple[list[ET.Element], convert.ArchivePage]:
+            return await self.query(archive, with_jid=with_jid, before=anchor, max_items=limit)
+
+        if not before_remote_id:
+            return await before("")
+        link = self.session.ids.link_for_remote(conversation, before_remote_id)
+        if link is not None and link.archive_id:
+            return await before(link.archive_id)
+        anchor = self.anchors.get(conversation, before_remote_id)
+        if anchor is not None and anchor.archive_id:
+            return await before(anchor.archive_id)
+        if anchor is not None:
+            # One of our own messages, never seen in the archive: find it near the time we
+            # sent it, else page by that time.
+            located = await self._locate(
+                conversation, before_remote_id, end=anchor.ts + NEAR_SLACK, pages=NEAR_PAGES
+            )
+            if located is not None:
+                return await before(located)
+            end = datetime.fromtimestamp(anchor.ts + 1, UTC)  # "end" is whole seconds
+            return await self.query(archive, with_jid=with_jid, end=end, before="", max_items=limit)
+        try:
+            return await before(before_remote_id)  # most remote ids are archive ids
+        except IqFailure as exc:
+            if exc.condition != "item-not-found":
+                raise
+        located = await self._locate(conversation, before_remote_id)
+        return None if located is None else await before(located)
+
+    async def _locate(
+        self, conversation: str, ref: str, *, end: float | None = None, pages: int = LOCATE_PAGES
+    ) -> str | None:
+        """The archive id of the message known by ``ref``, searching back from ``end`` (or now)."""
+        archive, with_jid = self._where(conversation)
+        until = None if end is None else datetime.fromtimestamp(min(end, time.time() + 60), UTC)
         before = ""
         ctx = self.session.parse_context(history=True)
-        for _ in range(LOCATE_PAGES):
+        for _ in range(pages):
             results, page = await self.query(
-                archive, with_jid=with_jid, before=before, max_items=LOCATE_PAGE_SIZE
+                archive, with_jid=with_jid, end=until, before=before, max_items=LOCATE_PAGE_SIZE
             )
             for result in results:
                 link = convert.parse_archived(result, archive, ctx).link
@@ -160,6 +275,12 @@ class ArchiveService:
                 return None
             before = page.first
         return None
+
+    def note_oldest(self, conversation: str, ids: Iterable[str | None], ts: float) -> None:
+        """A message of ours in a conversation we know nothing about yet: it may become the
+        core's oldest there, so remember its time (its archive id is not known)."""
+        if not self.anchors.has(conversation) and self.anchors.offer(conversation, ids, None, ts):
+            self.session.spawn(self.anchors.save(), "save-anchors")
 
     async def lookup(self, conversation: str, remote_id: str, group: bool) -> IdLink | None:
         """Both ids of a message we know by ``remote_id``: from memory, else from the archive."""
@@ -184,40 +305,81 @@ class ArchiveService:
 
     # -- proof for the outbox ----------------------------------------------------------------
 
-    async def verify(self, ledger: SendLedger) -> dict[str, Verdict]:
+    async def verify(self, ledger: SendLedger, settled: Callable[[str, Verdict], None]) -> None:
         """Decide, from the archives, which of the last connection's unacknowledged messages
-        the server has (see :mod:`backends.xmpp.ledger`)."""
-        verdicts: dict[str, Verdict] = {}
+        the server has (see :mod:`backends.xmpp.ledger`); ``settled`` hears each verdict.
+
+        "Not received" needs two things: the archive keeps every message of that conversation
+        (our archive's preferences say ``always``; a room says it archives), and the whole
+        search window — from a day before the send until now — was read. Anything less is
+        "unknown": the message fails as "may not have been delivered" and is never re-sent.
+        """
+        keeps: dict[str, bool] = {}
         for txn, entry in list(ledger.previous.items()):
             if ledger.verdict(txn) is not Verdict.UNKNOWN:
                 continue
-            verdict = await self._search(txn, entry.conversation, entry.group, entry.at)
+            if entry.conversation not in keeps:
+                keeps[entry.conversation] = await self._keeps_everything(
+                    entry.conversation, entry.group
+                )
+            verdict = await self._search(
+                txn, entry.conversation, entry.group, entry.at, keeps[entry.conversation]
+            )
             ledger.settle(txn, verdict)
-            verdicts[txn] = verdict
-        return verdicts
+            settled(txn, verdict)
 
-    async def _search(self, txn: str, conversation: str, group: bool, at: float) -> Verdict:
+    async def _keeps_everything(self, conversation: str, group: bool) -> bool:
+        session = self.session
+        try:
+            if group:
+                result = await session.iq(
+                    "get", conversation, ET.Element(q(ns.DISCO_INFO, "query"))
+                )
+                info = convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
+                return ns.MAM in info.features
+            if not session.features.mam:
+                return False
+            prefs = convert.parse_mam_prefs(
+                await session.iq("get", None, stanzas.mam_prefs_request())
+            )
+        except IqFailure as exc:
+            session.log.info("could not learn what the archive keeps: %s", exc.condition)
+            return False
+        return prefs is not None and prefs.keeps_everything_with(conversation)
+
+    async def _search(
+        self, txn: str, conversation: str, group: bool, at: float, keeps_everything: bool
+    ) -> Verdict:
         session = self.session
         if not group and not session.features.mam:
             return Verdict.UNKNOWN
         archive = conversation if group else session.own_jid
         with_jid = None if group else conversation
         start = datetime.fromtimestamp(min(at, time.time()) - VERIFY_SLACK, UTC)
-        after: str | None = None
+        before = ""  # newest first: a message sent just before the loss is found at once
         try:
             for _ in range(VERIFY_PAGES):
                 results, page = await self.query(
-                    archive, with_jid=with_jid, start=start, after=after, max_items=100
+                    archive, with_jid=with_jid, start=start, before=before, max_items=100
                 )
-                for result in results:
-                    if _is_ours(result, txn):
-                        return Verdict.RECEIVED
-                if page.complete or page.last is None:
-                    return Verdict.NOT_RECEIVED
-                after = page.last
+                if any(_is_ours(result, txn) for result in results):
+                    return Verdict.RECEIVED
+                if page.complete:
+                    return Verdict.NOT_RECEIVED if keeps_everything else Verdict.UNKNOWN
+                if page.first is None:
+                    break
+                before = page.first
         except IqFailure as exc:
             session.log.info("archive search for an unconfirmed message failed: %s", exc.condition)
         return Verdict.UNKNOWN
+
+
+def _message_ids(parsed: convert.ParsedMessage) -> tuple[list[str | None], float] | None:
+    """The ids the core may know a reported message by, and its time (None: not a message)."""
+    for fact in parsed.facts:
+        if isinstance(fact, f.MessageReceived) and fact.timestamp is not None:
+            return [fact.remote_id, fact.ref_id, fact.txn_id], fact.timestamp.timestamp()
+    return None
 
 
 def _is_ours(result: ET.Element, txn: str) -> bool:

@@ -7,7 +7,13 @@ How a send is confirmed (see also :mod:`backends.xmpp.ledger`):
   message is written and an ack is requested; the server's ack then becomes
   ``DeliveryUpdated(SENT, txn_id=…)``. In a room, the room's echo of our message (with its stanza-id)
   confirms it too.
-- without stream management there is nothing better than TCP, so the send counts as confirmed.
+- without stream management there is nothing better than TCP, so the send counts as confirmed once
+  the stanza was written to a socket that is still open afterwards; if the session died on the way
+  the result is a retryable ``NOT_CONNECTED`` and the ledger keeps the message, so the next
+  connection asks the archive before anything is sent again.
+- a message the previous connection left unconfirmed waits (at most :data:`VERDICT_WAIT`) for the
+  archive search that runs after signing in (see :meth:`XmppBackend._verify`): received → confirmed,
+  not received → sent, unknown → failed as "may not have been delivered", never re-sent.
 - the message's stanza id *and* its origin-id (XEP-0359) are the outbox's ``txn_id``, so echoes,
   carbons and archive copies of it are recognised as ours.
 """
@@ -15,7 +21,9 @@ How a send is confirmed (see also :mod:`backends.xmpp.ledger`):
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any
 
 from slixmpp.stanza import Message
@@ -34,6 +42,17 @@ UNCONFIRMED = (
     "been delivered."
 )
 NUMBERING_TIMEOUT = 10.0
+VERDICT_WAIT = 30.0  # longer than the archive search's own deadline
+
+
+def _live_stamp() -> datetime:
+    """When a live message (one without a server stamp) arrived, in whole seconds.
+
+    Archives stamp whole seconds (Prosody does): a live message stamped to the millisecond would
+    sort after the messages a catch-up brings from the same second, although it came first. With
+    equal stamps the store keeps the order of arrival."""
+    return datetime.now(UTC).replace(microsecond=0)
+
 
 LookupRef = Callable[[str, str, bool], Awaitable[IdLink | None]]
 
@@ -50,15 +69,20 @@ class MessageService:
         wait_joined: Callable[[str], Awaitable[bool]],
         lookup_ref: LookupRef,
         observe: Callable[[f.Fact], None] = lambda _fact: None,
+        archived: Callable[[convert.ArchiveMark], None] = lambda _mark: None,
+        sent: Callable[[str, str], None] = lambda _conversation, _txn: None,
     ) -> None:
         self.session = session
-        self.observe = observe
+        self.observe = observe  # every fact, before it is reported
+        self.archived = archived  # a live message's place in an archive
+        self.sent = sent  # (conversation, txn id) of a 1:1 message we handed over
         self.ledger = ledger
         self.is_room = is_room
         self.wait_joined = wait_joined
         self.lookup_ref = lookup_ref
         self._numbering: dict[str, asyncio.Future[int]] = {}
         self._blocked: Callable[[str], bool] = lambda _jid: False
+        self.verified = asyncio.Event()  # the archive search about the last connection is over
 
     def set_blocked_check(self, check: Callable[[str], bool]) -> None:
         self._blocked = check
@@ -71,9 +95,10 @@ class MessageService:
             txn = str(stanza["id"])
             sm = self.session.client.plugin["xep_0198"]
             seq = int(sm.seq) if sm.enabled_out else -1
-            if seq >= 0 and txn in self.ledger.pending:
+            if txn in self.ledger.pending:
                 # Recorded here, synchronously: the stanza is written right after this filter.
-                self.ledger.numbered(txn, seq, str(sm.sm_id or ""))
+                # Without stream management the number is -1: "written, on no stream".
+                self.ledger.numbered(txn, seq, str(sm.sm_id or "") if seq >= 0 else "")
             waiter = self._numbering.pop(txn, None)
             if waiter is not None and not waiter.done():
                 waiter.set_result(seq)
@@ -138,7 +163,12 @@ class MessageService:
     def apply(self, parsed: convert.ParsedMessage) -> None:
         if parsed.link is not None:
             self.session.ids.remember(parsed.link)
-        for fact in parsed.facts:
+        if parsed.archived is not None:
+            self.archived(parsed.archived)
+        for parsed_fact in parsed.facts:
+            fact = parsed_fact
+            if isinstance(fact, f.MessageReceived) and fact.timestamp is None:
+                fact = dataclasses.replace(fact, timestamp=_live_stamp())
             if (
                 isinstance(fact, f.MessageReceived)
                 and fact.outgoing
@@ -157,15 +187,20 @@ class MessageService:
         group = self.is_room(to)
         own_remote = None if group else msg.txn_id
         verdict = self.ledger.verdict(msg.txn_id)
+        if verdict is Verdict.UNKNOWN:
+            await session.wait_or_down(self.verified.wait(), VERDICT_WAIT)
+            if not session.alive():  # whatever was found out: the next connection decides
+                return _not_connected()
+            verdict = self.ledger.verdict(msg.txn_id)
         if verdict is Verdict.RECEIVED:
             self.ledger.forget(msg.txn_id)
             return SendResult(remote_id=own_remote)
         if verdict is Verdict.UNKNOWN:
             self.ledger.forget(msg.txn_id)
             return SendResult(failure=Failure(FailureKind.NETWORK, UNCONFIRMED))
-        self.ledger.forget(msg.txn_id)
-        if not session.connected:
+        if not session.alive():
             return _not_connected()
+        self.ledger.forget(msg.txn_id)
         if group and not await self.wait_joined(to):
             return SendResult(
                 failure=Failure(FailureKind.REJECTED, "You are not in this room.", retryable=False)
@@ -177,26 +212,38 @@ class MessageService:
         )
         mtype: MessageTypes = "groupchat" if group else "chat"
         managed = self.stream_managed()
-        if managed:
-            await self.ledger.add(msg.txn_id, to, group)
-            waiter: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-            self._numbering[msg.txn_id] = waiter
-        if not session.alive():  # lost while saving
+        # Saved before it leaves (crash safety); with its number once it is written.
+        await self.ledger.add(msg.txn_id, to, group)
+        waiter: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+        self._numbering[msg.txn_id] = waiter
+        if not session.alive():  # lost while saving: it never left
             self.ledger.forget(msg.txn_id)
             self._numbering.pop(msg.txn_id, None)
+            await self.ledger.save_pending()
             return _not_connected()
         session.send_message(to, mtype, body=body, stanza_id=msg.txn_id, children=children)
-        if not managed:
-            return SendResult(remote_id=own_remote)
         try:
-            async with asyncio.timeout(NUMBERING_TIMEOUT):
-                seq = await waiter
-        except TimeoutError:
-            seq = -1
+            seq = await session.wait_or_down(waiter, NUMBERING_TIMEOUT)
         finally:
             self._numbering.pop(msg.txn_id, None)
-        if seq >= 0 and session.alive():
+        if not session.alive():
+            # The session died on the way: whether the server has it is for the next connection
+            # to find out (stream resumption or the archive); the ledger keeps it until then.
+            return _not_connected()
+        if not managed:
+            if seq is None:  # never reached the socket although the session lives: try again
+                self.ledger.forget(msg.txn_id)
+                await self.ledger.save_pending()
+                return _not_connected()
+            self.ledger.acked(msg.txn_id)  # written on a live socket: as good as it gets
+            await self.ledger.save_pending()
+            if not group:
+                self.sent(to, msg.txn_id)
+            return SendResult(remote_id=own_remote)
+        if seq is not None and seq >= 0:
             session.client.plugin["xep_0198"].request_ack()  # type: ignore[no-untyped-call]
+        if not group:
+            self.sent(to, msg.txn_id)
         return SendResult(remote_id=own_remote, confirmed=False, state=DeliveryState.PENDING)
 
     async def edit(self, conv: ConversationId, target: str, msg: OutgoingMessage) -> SendResult:

@@ -1,7 +1,8 @@
 """Group chat (XEP-0045): joining, creating, members, topic, invitations, kicking, leaving.
 
 Rooms we are in are remembered in the account's state, so a new connection rejoins them (or, when
-the stream was resumed, knows it never left). A new room stays locked on the server until its owner
+the stream was resumed, knows it never left). A room's password is a secret: it is kept in the
+keyring (``ctx.secrets``, key ``room-password:<room>``), never in the state. A new room stays locked on the server until its owner
 submits a configuration, exactly as RFC-style servers (Prosody, ejabberd) require; :meth:`create`
 configures it and :meth:`join` unlocks a room it happened to create with the default settings.
 """
@@ -12,6 +13,7 @@ import asyncio
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -26,6 +28,7 @@ from backends.xmpp.session import IqFailure, XmppSession
 STATE_ROOMS = "xmpp.rooms"
 JOIN_TIMEOUT = 30.0
 NICK_ATTEMPTS = 3
+MAX_INVITES = 100  # unanswered invitations kept (strangers can send any number)
 _JOIN_ERRORS = {
     "not-authorized": "This room needs a password (or the password is wrong).",
     "registration-required": "Only members may join this room.",
@@ -68,6 +71,14 @@ class _Room:
     members_only: bool | None = None
 
 
+@dataclass(slots=True)
+class _SavedRoom:
+    """A room to rejoin: our nick, and whether the keyring holds a password for it."""
+
+    nick: str
+    has_password: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class _Invite:
     inviter: str
@@ -80,10 +91,15 @@ class RoomService:
     def __init__(self, session: XmppSession, own_presence: Callable[[], Presence]) -> None:
         self.session = session
         self.own_presence = own_presence
-        self.saved: dict[str, dict[str, str]] = {}
+        self.saved: dict[str, _SavedRoom] = {}
+        self._passwords: dict[str, str] = {}  # read from the keyring when first needed
+        self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
         self.rooms: dict[str, _Room] = {}
         self.known: set[str] = set()  # rooms seen this session, joined or not any more
-        self.invites: dict[str, _Invite] = {}
+        self.invites: OrderedDict[str, _Invite] = OrderedDict()
+        self.join_history: Callable[[str], int] = lambda _room: 20  # stanzas asked for on joining
+        self.on_joined: Callable[[str], None] = lambda _room: None
+        self.on_left: Callable[[str], None] = lambda _room: None
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -91,17 +107,81 @@ class RoomService:
         raw = await self.session.ctx.state.get(STATE_ROOMS)
         try:
             data = json.loads(raw) if raw else {}
-            self.saved = {
-                str(k): {"nick": str(v.get("nick", "")), "password": str(v.get("password", ""))}
-                for k, v in data.items()
-            }
+            entries = {str(k): v for k, v in data.items() if isinstance(v, dict)}
         except (ValueError, AttributeError):
-            self.saved = {}
+            entries = {}
+        self.saved = {
+            room: _SavedRoom(str(v.get("nick", "")), bool(v.get("has_password", False)))
+            for room, v in entries.items()
+        }
+        # Older versions kept room passwords in the state: move them to the keyring, once.
+        if not any("password" in v for v in entries.values()):
+            return
+        for room, v in entries.items():
+            password = str(v.get("password") or "")
+            if not password:
+                continue
+            self._passwords[room] = password
+            if await self._store_password(room, password):
+                self.saved[room].has_password = True
+            else:  # the keyring refused it: leave it where it was until it can move
+                self._legacy.add(room)
+        await self._save()
 
     async def _save(self) -> None:
-        await self.session.ctx.state.set(
-            STATE_ROOMS, json.dumps(self.saved) if self.saved else None
-        )
+        data: dict[str, dict[str, object]] = {}
+        for room, saved in self.saved.items():
+            entry: dict[str, object] = {"nick": saved.nick}
+            if saved.has_password:
+                entry["has_password"] = True
+            elif room in self._legacy:
+                entry["password"] = self._passwords.get(room, "")
+            data[room] = entry
+        await self.session.ctx.state.set(STATE_ROOMS, json.dumps(data) if data else None)
+
+    # -- passwords (keyring) -----------------------------------------------------------------
+
+    @staticmethod
+    def password_key(room: str) -> str:
+        return f"room-password:{room}"
+
+    async def _password(self, room: str) -> str:
+        """The password we joined ``room`` with (from memory, else from the keyring)."""
+        if room in self._passwords:
+            return self._passwords[room]
+        saved = self.saved.get(room)
+        password = ""
+        if saved is not None and saved.has_password:
+            try:
+                password = await self.session.ctx.secrets.get(self.password_key(room)) or ""
+            except Exception as exc:  # no keyring: join without, the room will say if it needs one
+                self.session.log.warning("could not read a room password from the keyring: %s", exc)
+                return ""
+        self._passwords[room] = password
+        return password
+
+    async def _store_password(self, room: str, password: str) -> bool:
+        """Keep (or, with ``""``, forget) a room's password in the keyring; False if it failed."""
+        key = self.password_key(room)
+        try:
+            if password:
+                await self.session.ctx.secrets.set(key, password)
+            else:
+                await self.session.ctx.secrets.delete(key)
+        except Exception as exc:
+            self.session.log.warning("could not update a room password in the keyring: %s", exc)
+            return False
+        return True
+
+    async def _forget(self, room: str) -> None:
+        """We are no longer in ``room``: drop it, and its password, from what survives us."""
+        saved = self.saved.pop(room, None)
+        self._passwords.pop(room, None)
+        self._legacy.discard(room)
+        self.on_left(room)
+        await self._save()
+        if saved is not None and saved.has_password:
+            await self._store_password(room, "")
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -129,7 +209,7 @@ class RoomService:
     def resumed(self) -> None:
         """The stream was resumed: the server kept us in every room."""
         for room, saved in self.saved.items():
-            state = _Room(room, saved["nick"], saved["password"], joined=True)
+            state = _Room(room, saved.nick, self._passwords.get(room, ""), joined=True)
             state.ready.set()
             self.rooms[room] = state
             self.known.add(room)
@@ -137,17 +217,15 @@ class RoomService:
 
     def rejoin_all(self) -> None:
         for room, saved in list(self.saved.items()):
-            self.session.spawn(
-                self._rejoin(room, saved["nick"], saved["password"]), f"rejoin {room}"
-            )
-            self.rooms.setdefault(room, _Room(room, saved["nick"], saved["password"]))
-            self.session.room_nicks.setdefault(room, saved["nick"])
+            self.session.spawn(self._rejoin(room, saved.nick), f"rejoin {room}")
+            self.rooms.setdefault(room, _Room(room, saved.nick))
+            self.session.room_nicks.setdefault(room, saved.nick)
 
-    async def _rejoin(self, room: str, nick: str, password: str) -> None:
+    async def _rejoin(self, room: str, nick: str) -> None:
+        password = await self._password(room)
         outcome = await self.join(room, nick, password, rejoining=True)
         if outcome.failure is not None and outcome.failure.kind is FailureKind.REJECTED:
-            self.saved.pop(room, None)
-            await self._save()
+            await self._forget(room)
             self.session.report(f.ConversationLeft(room, outcome.failure.message))
 
     # -- joining -----------------------------------------------------------------------------
@@ -178,6 +256,8 @@ class RoomService:
             return Outcome(value=jid)
         if not password and jid in self.invites:
             password = self.invites[jid].password
+        if not password:
+            password = await self._password(jid)  # a room we were in before
         reply = await self._join_with_nicks(jid, nick or self.default_nick(), password)
         if not reply.ok:
             message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not join the room.")
@@ -214,7 +294,7 @@ class RoomService:
             f"{room}/{nick}",
             show=show_of(own.state),
             status=own.status or None,
-            children=[stanzas.muc_join(password, max_history=20)],
+            children=[stanzas.muc_join(password, max_history=self.join_history(room))],
         )
         try:
             async with asyncio.timeout(JOIN_TIMEOUT):
@@ -232,13 +312,28 @@ class RoomService:
         state.nick = reply.nick or nick
         state.joined = True
         self.session.room_nicks[room] = state.nick
-        self.saved[room] = {"nick": state.nick, "password": password}
-        await self._save()
+        await self._remember(room, state.nick, password)
         self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, joined=True))
         self.session.report(f.MembersChanged(room, tuple(state.occupants.values()), complete=True))
         state.ready.set()
         self.session.spawn(self._describe(room), f"describe {room}")
+        self.on_joined(room)
         return reply
+
+    async def _remember(self, room: str, nick: str, password: str) -> None:
+        """Save a joined room for the next connection; its password goes to the keyring."""
+        before = self.saved.get(room)
+        had = before is not None and before.has_password
+        has = had
+        if password and (not had or self._passwords.get(room) != password):
+            has = await self._store_password(room, password)
+        elif not password and had:
+            await self._store_password(room, "")  # it no longer needs one
+            has = False
+        self._passwords[room] = password
+        self._legacy.discard(room)
+        self.saved[room] = _SavedRoom(nick, has)
+        await self._save()
 
     async def _describe(self, room: str) -> None:
         """The room's name and abilities (archive, members-only) from its disco#info."""
@@ -274,7 +369,7 @@ class RoomService:
             state.nick = event.new_nick
             self.session.room_nicks[event.room] = event.new_nick
             if event.room in self.saved:
-                self.saved[event.room]["nick"] = event.new_nick
+                self.saved[event.room].nick = event.new_nick
                 self.session.spawn(self._save(), "save-rooms")
             self.session.report(f.MembersChanged(event.room, removed=(event.nick,)))
             return
@@ -293,8 +388,7 @@ class RoomService:
         reason = next((r for c, r in _LEFT_REASONS.items() if c in event.codes), "")
         if event.reason:
             reason = f"{reason} {event.reason}".strip()
-        self.saved.pop(state.jid, None)
-        self.session.spawn(self._save(), "save-rooms")
+        self.session.spawn(self._forget(state.jid), "save-rooms")
         self.session.report(f.ConversationLeft(state.jid, reason or "You left the room."))
 
     def on_presence_error(self, event: convert.PresenceError) -> bool:
@@ -310,8 +404,7 @@ class RoomService:
 
     async def leave(self, room: str, reason: str = "") -> Outcome:
         state = self.rooms.get(room)
-        self.saved.pop(room, None)
-        await self._save()
+        await self._forget(room)
         if state is None or not self.session.connected:
             self.rooms.pop(room, None)
             self.session.room_nicks.pop(room, None)
@@ -407,13 +500,20 @@ class RoomService:
             )
         else:
             # Direct (XEP-0249): straight to the person, with the password if the room has one.
+            password = state.password or await self._password(room)
             self.session.send_message(
-                who.bare, "normal", children=[stanzas.direct_invite(room, reason, state.password)]
+                who.bare, "normal", children=[stanzas.direct_invite(room, reason, password)]
             )
         return Outcome()
 
     def remember_invite(self, fact: f.InviteReceived) -> None:
+        """Keep an invitation until it is answered; anyone can send them, so only the newest
+        ``MAX_INVITES`` are kept (the core still shows the older ones; accepting one without its
+        password then asks for it)."""
         self.invites[fact.conversation] = _Invite(fact.inviter, fact.password)
+        self.invites.move_to_end(fact.conversation)
+        while len(self.invites) > MAX_INVITES:
+            self.invites.popitem(last=False)
 
     async def answer_invite(self, room: str, accept: bool) -> Outcome:
         invite = self.invites.pop(room, None)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections import OrderedDict
 from typing import Any
 
 from slixmpp.types import PresenceShows
@@ -20,6 +21,8 @@ from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
 
 STATE_PRESENCE = "xmpp.presence"
+MAX_PRESENCE_CONTACTS = 5_000  # senders whose devices we track
+MAX_RESOURCES = 32  # devices tracked per sender
 _SHOW: dict[PresenceState, PresenceShows | None] = {
     PresenceState.AVAILABLE: None,
     PresenceState.CHAT: "chat",
@@ -51,7 +54,8 @@ class RosterService:
         self.items: dict[str, convert.RosterItem] = {}
         self.blocked: set[str] = set()
         self.own_presence = own_presence
-        self._resources: dict[str, dict[str, tuple[int, Presence]]] = {}
+        # bare JID → resource → (priority, presence); bounded, as anyone can send us presence
+        self._resources: OrderedDict[str, OrderedDict[str, tuple[int, Presence]]] = OrderedDict()
 
     # -- roster ------------------------------------------------------------------------------
 
@@ -99,7 +103,19 @@ class RosterService:
             self.session.report(f.ContactsChanged(tuple(upserted), tuple(removed)))
 
     def on_block_push(self, iq: Any) -> None:
-        """The server tells us (any of our devices) blocked or unblocked someone."""
+        """The server tells us (any of our devices) blocked or unblocked someone.
+
+        Only our server may say so: a push comes without ``from`` or from our own bare JID (as
+        RFC 6121 §2.1.6 requires of roster pushes). Anyone else gets an error and changes nothing.
+        """
+        if not self.push_is_trusted(iq.xml.get("from")):
+            self.session.log.info("ignored a block list push from someone else")
+            reply = iq.reply()
+            reply["type"] = "error"
+            reply["error"]["type"] = "cancel"
+            reply["error"]["condition"] = "service-unavailable"
+            reply.send()
+            return
         block = iq.xml.find(q(ns.BLOCKING, "block"))
         unblock = iq.xml.find(q(ns.BLOCKING, "unblock"))
         iq.reply().send()
@@ -108,6 +124,13 @@ class RosterService:
         elif unblock is not None:
             jids = convert.parse_block_items(unblock) or sorted(self.blocked)  # empty: all
             self._set_blocked(jids, False)
+
+    def push_is_trusted(self, sender: str | None) -> bool:
+        """Whether a ``from`` address may push changes of our account: none, or our bare JID."""
+        if not sender:
+            return True
+        who = convert.jid(sender)
+        return who is not None and not who.resource and who.bare == self.session.own_jid
 
     def _set_blocked(self, jids: list[str], blocked: bool) -> None:
         changed: list[str] = []
@@ -183,11 +206,22 @@ class RosterService:
     def on_contact_presence(self, event: convert.ContactPresence) -> None:
         if event.bare == self.session.own_jid:
             return  # our other devices
-        resources = self._resources.setdefault(event.bare, {})
+        resources = self._resources.get(event.bare)
+        if resources is None:
+            if event.presence.state is PresenceState.OFFLINE:
+                self.session.report(f.PresenceChanged(event.bare, event.presence))
+                return
+            resources = self._resources[event.bare] = OrderedDict()
+            while len(self._resources) > MAX_PRESENCE_CONTACTS:
+                self._resources.popitem(last=False)  # the longest-quiet sender
+        self._resources.move_to_end(event.bare)
         if event.presence.state is PresenceState.OFFLINE:
             resources.pop(event.resource, None)
         else:
             resources[event.resource] = (event.priority, event.presence)
+            resources.move_to_end(event.resource)
+            while len(resources) > MAX_RESOURCES:
+                resources.popitem(last=False)
         presence = (
             convert.best_presence(resources.values())
             if resources

@@ -10,9 +10,9 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from slixmpp.exceptions import IqError, IqTimeout
 from slixmpp.stanza import Message
@@ -26,6 +26,7 @@ from backends.xmpp.ids import MessageIdMap
 from backends.xmpp.settings import ConnectionSettings
 
 IQ_TIMEOUT = 20.0
+T = TypeVar("T")
 
 
 class IqFailure(Exception):
@@ -85,13 +86,43 @@ class XmppSession:
         self.ids = MessageIdMap()
         self.features = ServerFeatures()
         self.room_nicks: dict[str, str] = {}  # rooms we are in (or joining) → our nick
-        self.connected = False
+        self.down = asyncio.Event()  # set once the session is over (waits can end early)
+        self._connected = False
         self._tasks: set[asyncio.Task[Any]] = set()
         self._expected: list[tuple[Callable[[ET.Element], bool], asyncio.Future[ET.Element]]] = []
 
+    @property
+    def connected(self) -> bool:
+        """Signed in, and no loss or close has been noticed yet."""
+        return self._connected
+
+    @connected.setter
+    def connected(self, value: bool) -> None:
+        self._connected = value
+        if value:
+            self.down.clear()
+        else:
+            self.down.set()
+
     def alive(self) -> bool:
-        """Connected right now (a call, so checks after an ``await`` are not narrowed away)."""
-        return self.connected
+        """Connected right now, socket included (a call, so checks after an ``await`` are not
+        narrowed away). The socket can be gone before slixmpp reports the loss."""
+        transport = self.client.transport
+        return self._connected and transport is not None and not transport.is_closing()
+
+    async def wait_or_down(self, awaitable: Awaitable[T], timeout: float) -> T | None:
+        """``awaitable``'s result; None if the session ends or ``timeout`` passes first."""
+        task = asyncio.ensure_future(awaitable)
+        down = asyncio.ensure_future(self.down.wait())
+        try:
+            await asyncio.wait({task, down}, timeout=timeout, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            down.cancel()
+        if task.done() and not task.cancelled() and task.exception() is None:
+            return task.result()
+        if not task.done():
+            task.cancel()
+        return None
 
     @property
     def own_jid(self) -> str:
@@ -107,6 +138,7 @@ class XmppSession:
             rooms=dict(self.room_nicks),
             resolve=self.ids.remote_for,
             history=history,
+            servers=frozenset({self.settings.domain, str(self.client.boundjid.domain)} - {""}),
         )
 
     # -- waiting for a message ----------------------------------------------------------------

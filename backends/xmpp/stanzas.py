@@ -161,6 +161,7 @@ def mam_query(
     *,
     with_jid: str | None = None,
     start: datetime | None = None,
+    end: datetime | None = None,
     before: str | None = None,
     after: str | None = None,
     ids: Sequence[str] = (),
@@ -174,6 +175,8 @@ def mam_query(
         form.append(_field("with", with_jid))
     if start is not None:
         form.append(_field("start", start.strftime("%Y-%m-%dT%H:%M:%SZ")))
+    if end is not None:
+        form.append(_field("end", end.strftime("%Y-%m-%dT%H:%M:%SZ")))
     if ids:
         form.append(_field("ids", list(ids)))
     query.append(form)
@@ -185,6 +188,10 @@ def mam_query(
         rsm.append(el(ns.RSM, "after", after))
     query.append(rsm)
     return query
+
+
+def mam_prefs_request() -> ET.Element:
+    return el(ns.MAM, "prefs")
 
 
 def roster_item(

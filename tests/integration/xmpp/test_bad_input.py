@@ -79,3 +79,17 @@ async def test_a_huge_body_arrives_whole(xmpp: Backends, peers: PeerFactory) -> 
     peer.chat(me.account.jid, body)
     got = await me.wait(f.MessageReceived, lambda m: len(m.body) > 1000, timeout=30)
     assert got.body == body
+
+
+async def test_a_headline_from_a_person_is_not_a_server_message(
+    xmpp: Backends, peers: PeerFactory
+) -> None:
+    """Only our own server may speak as "Server" (shown outside block lists and contact rules)."""
+    me = await xmpp.open()
+    peer: Peer = await peers()
+    peer.chat(
+        me.account.jid, "Your account will be deleted, log in at evil.example", mtype="headline"
+    )
+    got = await me.wait(f.MessageReceived, lambda m: "evil.example" in m.body)
+    assert (got.conversation, got.sender, got.outgoing) == (peer.jid, peer.jid, False)
+    assert not me.of(f.ServiceNotice)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 
 import pytest
+from slixmpp.exceptions import IqError
 
 from app import facts as f
 from tests.integration.xmpp.conftest import Backends, PeerFactory
@@ -55,3 +57,36 @@ async def test_blocks_from_another_device_and_at_sign_in(
     assert [(c.id.native_id, c.blocked) for c in listing.upserted] == [
         ("spammer@example.org", True)
     ]
+
+
+async def test_block_pushes_from_anyone_but_our_server_change_nothing(
+    xmpp: Backends, peers: PeerFactory, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="contract")
+    me = await xmpp.open()
+    stranger: Peer = await peers()
+    friend: Peer = await peers()
+    assert (await me.backend.set_blocked("spammer@example.org", True)).ok
+    await me.wait(f.ContactsChanged, blocked("spammer@example.org", True))
+    session = me.backend._session
+    assert session is not None
+    our_device = session.client.boundjid.full
+    before = len(me.facts)
+
+    for payload in (  # block a friend, unblock everyone, unblock the spammer
+        f"<block xmlns='urn:xmpp:blocking'><item jid='{friend.jid}'/></block>",
+        "<unblock xmlns='urn:xmpp:blocking'/>",
+        "<unblock xmlns='urn:xmpp:blocking'><item jid='spammer@example.org'/></unblock>",
+    ):
+        with pytest.raises(IqError) as refused:
+            await stranger.iq("set", our_device, payload)
+        assert refused.value.iq["error"]["condition"] == "service-unavailable"
+
+    await asyncio.sleep(0.3)
+    ignored = [r for r in caplog.records if "ignored a block list push" in r.getMessage()]
+    assert len(ignored) == 3  # they reached us (the server did not refuse them for us)
+    assert not [x for x in me.facts[before:] if isinstance(x, f.ContactsChanged)]
+    services = me.backend._services
+    assert services is not None and services.roster.blocked == {"spammer@example.org"}
+    friend.chat(me.account.jid, "still friends")  # the server was never told to block them
+    await me.wait(f.MessageReceived, lambda m: m.body == "still friends")

@@ -386,3 +386,42 @@ async def test_send_file_reports_progress_and_sends_the_link(
     fetched = await run.core.download(sent, 0, target)
     assert fetched.ok, fetched.failure
     assert target.read_bytes() == path.read_bytes()
+
+
+async def test_messages_another_device_got_while_we_were_offline_are_stored_once_as_unread(
+    prosody: ProsodyServer, run_core: CoreFactory, peers: PeerFactory
+) -> None:
+    account = prosody.new_account("core")
+    phone: Peer = await peers(account, resource="phone")  # the account stays online meanwhile
+    peer: Peer = await peers()
+    run = await run_core(account)
+    await run.connected()
+    conv = ConversationId(run.account_id, peer.jid)
+    peer.chat(account.jid, "hi")
+
+    async def bodies() -> list[str]:
+        return [m.body for m in (await run.core.fetch_page(conv, None, 100)).messages]
+
+    async def settled_on(text: str) -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 20
+        while text not in await bodies():
+            assert loop.time() < deadline, await bodies()
+            await asyncio.sleep(0.05)
+
+    await settled_on("hi")
+    await run.core.mark_read(conv)
+    await run.core.set_account_enabled(run.account_id, False)  # closes the stream: no resuming
+    await wait_for(lambda: run.session.backend is None, 10)
+    peer.chat(account.jid, "while away 1")
+    peer.chat(account.jid, "while away 2")
+    await phone.wait_body("while away 2")
+
+    await run.core.set_account_enabled(run.account_id, True)
+    await run.connected()
+    await settled_on("while away 2")
+    await asyncio.sleep(SETTLE)
+    await run.core.flushed()
+    assert await bodies() == ["hi", "while away 1", "while away 2"]
+    [conversation] = [c for c in await run.core.conversations(run.account_id) if c.id == conv]
+    assert conversation.unread_count == 2

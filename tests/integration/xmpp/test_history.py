@@ -9,9 +9,11 @@ import pytest
 from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId
+from backends.xmpp import history as archive_module
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected
+from tests.integration.xmpp.helpers import Connected, eventually
 from tests.integration.xmpp.peer import Peer
+from tests.integration.xmpp.server import ProsodyServer
 
 pytestmark = pytest.mark.integration
 
@@ -113,3 +115,80 @@ async def test_room_history_pages_backwards(xmpp: Backends, peers: PeerFactory) 
     rest, end = await page(me, room, newest[0].remote_id, 50)
     assert [m.body for m in rest] == [f"room {i}" for i in range(1, 8)]
     assert end == "end"
+
+
+async def test_paging_continues_after_a_restart_from_one_of_our_own_messages(
+    xmpp: Backends, peers: PeerFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The oldest stored message is ours (stored under our id, not the archive's) and the new
+    instance has no memory of its archive id: paging must still continue right before it."""
+    me = await xmpp.open()
+    peer: Peer = await peers()
+    conv = ConversationId(me.rec.account_id, peer.jid)
+    for i in range(1, 6):
+        peer.chat(me.account.jid, f"before {i}")
+    await me.wait(f.MessageReceived, lambda m: m.body == "before 5")
+    await me.backend.send_message(conv, OutgoingMessage("txn-oldest", "ours"))
+    await peer.wait_body("ours")
+    for i in range(1, 4):
+        peer.chat(me.account.jid, f"after {i}")
+    await me.wait(f.MessageReceived, lambda m: m.body == "after 3")
+    newest, _ = await page(me, peer.jid, None, 4)
+    assert [m.body for m in newest] == ["ours", "after 1", "after 2", "after 3"]
+    assert newest[0].remote_id == "txn-oldest"  # what the core now has as its oldest
+
+    await me.backend.disconnect()
+    monkeypatch.setattr(
+        archive_module, "LOCATE_PAGES", 0
+    )  # as if it were thousands of messages back
+    again = await xmpp.reopen(me)
+    older, end = await page(again, peer.jid, "txn-oldest", 3)
+    assert [m.body for m in older] == ["before 3", "before 4", "before 5"]
+    assert end is None
+
+
+async def test_paging_after_a_restart_from_our_first_message_in_a_conversation(
+    prosody: ProsodyServer,
+    xmpp: Backends,
+    peers: PeerFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another device talked to the peer before this one existed; our first message here is the
+    core's oldest, and the archive has never shown us its archive id: page by its time."""
+    account = prosody.new_account("me")
+    phone: Peer = await peers(account, resource="phone")
+    peer: Peer = await peers()
+    for i in range(1, 4):
+        phone.chat(peer.jid, f"phone {i}")
+    await peer.wait_body("phone 3")
+    me = await xmpp.open(account)
+    services = me.backend._services
+    assert services is not None
+    await eventually(lambda: account.jid in services.catchup.positions)  # at "phone 3"
+    conv = ConversationId(me.rec.account_id, peer.jid)
+    await me.backend.send_message(conv, OutgoingMessage("txn-first", "first from here"))
+    await peer.wait_body("first from here")
+    await me.backend.disconnect()
+
+    monkeypatch.setattr(archive_module, "LOCATE_PAGES", 0)
+    again = await xmpp.reopen(me)
+    await again.wait(f.MessageReceived, lambda m: m.txn_id == "txn-first")  # caught up on it
+    await again.backend.disconnect()
+    third = await xmpp.reopen(again)  # knows nothing of its archive id now
+    assert third.backend._session is not None and not len(third.backend._session.ids)
+    older, end = await page(third, peer.jid, "txn-first", 10)
+    assert [(m.body, m.outgoing) for m in older] == [(f"phone {i}", True) for i in range(1, 4)]
+    assert end == "end"
+
+
+async def test_an_unknown_anchor_is_a_failure_not_a_wrong_page(
+    xmpp: Backends, peers: PeerFactory
+) -> None:
+    me = await xmpp.open()
+    peer: Peer = await peers()
+    peer.chat(me.account.jid, "only message")
+    await me.wait(f.MessageReceived, lambda m: m.body == "only message")
+    outcome = await me.backend.fetch_history(
+        ConversationId(me.rec.account_id, peer.jid), "no-such-message", 10
+    )
+    assert outcome.failure is not None and "find this point" in outcome.failure.message

@@ -4,15 +4,19 @@ with roles and affiliations, kick, leave, nick clash, rejoin after reconnect."""
 
 from __future__ import annotations
 
+import json
 import uuid
+from pathlib import Path
+from typing import Any, cast
 
 import pytest
 
 from app import facts as f
 from app.backend import FailureKind, OutgoingMessage
 from app.models import ConversationId, ConversationKind, Role
+from backends.xmpp import XmppBackend
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected
+from tests.integration.xmpp.helpers import Connected, recording
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import ProsodyServer
 
@@ -324,3 +328,58 @@ async def test_room_message_confirmation_by_echo(
     echo = await me.wait(f.MessageReceived, lambda m: m.txn_id == "txn-echo")
     assert echo.outgoing and echo.remote_id
     assert not me.backend.ledger.pending  # nothing left waiting for a stream-management ack
+
+
+PASSWORD_ROOM = {"muc#roomconfig_passwordprotectedroom": "1", "muc#roomconfig_roomsecret": "s3cret"}
+
+
+def state_text(me: Connected) -> str:
+    values: dict[str, str] = cast(Any, me.ctx.state).values
+    return json.dumps(values)
+
+
+async def test_room_passwords_live_in_the_keyring_not_the_state(
+    prosody: ProsodyServer,
+    xmpp: Backends,
+    peers: PeerFactory,
+) -> None:
+    peer: Peer = await peers()
+    room = await peer_owned_room(prosody, peer, "pat", **PASSWORD_ROOM)
+    me = await xmpp.open()
+    assert (await me.backend.join(room, "sam", "s3cret")).ok
+    assert await me.ctx.secrets.get(f"room-password:{room}") == "s3cret"
+    assert room in state_text(me) and "s3cret" not in state_text(me)
+
+    await me.backend.disconnect()
+    peer.presences.clear()
+    again = await xmpp.reopen(me)  # rejoins with the password from the keyring
+    await peer.wait_presence(lambda p: p.get("from") == f"{room}/sam" and p.get("type") is None)
+    await again.wait(f.MembersChanged, lambda m: m.complete and m.conversation == room)
+    assert "s3cret" not in state_text(again)
+
+    assert (await again.backend.leave(c(again, room))).ok
+    assert await again.ctx.secrets.get(f"room-password:{room}") is None  # gone with the room
+    assert room not in state_text(again)
+
+
+async def test_a_room_password_kept_by_an_older_version_moves_to_the_keyring(
+    prosody: ProsodyServer,
+    xmpp: Backends,
+    peers: PeerFactory,
+    tmp_path: Path,
+) -> None:
+    peer: Peer = await peers()
+    room = await peer_owned_room(prosody, peer, "pat", **PASSWORD_ROOM)
+    account = prosody.new_account("me")
+    rec, ctx = recording(prosody, account, tmp_path)
+    await ctx.state.set("xmpp.rooms", json.dumps({room: {"nick": "sam", "password": "s3cret"}}))
+    backend = XmppBackend(ctx)
+    assert (await backend.connect()).ok
+    me = Connected(backend, rec, ctx, account)
+    xmpp.opened.append(me)
+    assert await ctx.secrets.get(f"room-password:{room}") == "s3cret"
+    saved = json.loads(await ctx.state.get("xmpp.rooms") or "{}")
+    assert saved == {room: {"nick": "sam", "has_password": True}}
+    # … and the rejoin used it.
+    await peer.wait_presence(lambda p: p.get("from") == f"{room}/sam" and p.get("type") is None)
+    await me.wait(f.ConversationUpdated, lambda u: u.conversation == room and u.joined is True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 
@@ -242,14 +243,52 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
         f.InviteReceived(ROOM, f"{ROOM}/pat", "", ""),
     ),
     (
-        "a headline is a service notice",
+        "a headline from our own server is a service notice",
         """<message from='example.org' type='headline'><body>Maintenance at 10</body></message>""",
         f.ServiceNotice("Maintenance at 10"),
     ),
     (
-        "a message from the server itself is a service notice",
+        "a message from our own server itself is a service notice",
         """<message from='example.org' type='normal'><body>Welcome!</body></message>""",
         f.ServiceNotice("Welcome!"),
+    ),
+    (
+        "our own server with a resource is still our server",
+        """<message from='example.org/announce' type='normal'><body>Restart</body></message>""",
+        f.ServiceNotice("Restart"),
+    ),
+    (
+        "another server is an ordinary sender, not the Server",
+        """<message from='evil.example' type='normal' id='s1'><body>Reset your password</body>
+           </message>""",
+        f.MessageReceived("evil.example", "evil.example", "Reset your password", remote_id="s1"),
+    ),
+    (
+        "a headline from another server is an ordinary message",
+        """<message from='evil.example' type='headline' id='s2'><body>Click here</body></message>""",
+        f.MessageReceived("evil.example", "evil.example", "Click here", remote_id="s2"),
+    ),
+    (
+        "a subdomain of our server (a service) is not the Server either",
+        """<message from='news.example.org' type='headline' id='s3'><body>Feed item</body>
+           </message>""",
+        f.MessageReceived("news.example.org", "news.example.org", "Feed item", remote_id="s3"),
+    ),
+    (
+        "a headline from a person is an ordinary message from them",
+        f"""<message from='{PEER}/bot' type='headline' id='h1'><body>Alert</body></message>""",
+        f.MessageReceived(PEER, PEER, "Alert", remote_id="h1"),
+    ),
+    (
+        "a headline without a body from someone else is dropped",
+        f"""<message from='{PEER}/bot' type='headline' id='h2'>
+              <event xmlns='http://jabber.org/protocol/pubsub#event'/></message>""",
+        None,
+    ),
+    (
+        "a server message without a body is dropped",
+        """<message from='example.org' type='headline'/>""",
+        None,
     ),
     (
         "/me is an emote",
@@ -289,6 +328,22 @@ def test_message(stanza: str, expected: f.Fact | None) -> None:
         assert parsed.facts == []
     else:
         assert only(parsed) == expected
+
+
+def test_the_service_we_connected_to_counts_as_our_server() -> None:
+    stanza = xml("""<message from='xmpp.example.net' type='headline'><body>Hi</body></message>""")
+    ctx = dataclasses.replace(CTX, servers=frozenset({"xmpp.example.net"}))
+    assert convert.parse_message(stanza, ctx).facts == [f.ServiceNotice("Hi")]
+    assert isinstance(only(convert.parse_message(stanza, CTX)), f.MessageReceived)
+
+
+def test_an_archived_server_message_is_not_a_notice_again() -> None:
+    result = ET.fromstring(
+        """<result xmlns='urn:xmpp:mam:2' id='A9'><forwarded xmlns='urn:xmpp:forward:0'>
+             <message xmlns='jabber:client' from='example.org' type='headline'>
+               <body>Old news</body></message></forwarded></result>"""
+    )
+    assert convert.parse_archived(result, ME, CTX).facts == []
 
 
 def test_receipt_request_is_answered_only_for_live_incoming_chat() -> None:
