@@ -48,22 +48,47 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsKeyBackup,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
     SupportsTyping,
+    SupportsVerification,
 )
-from app.models import Attachment, ConversationId, ConversationKind, Member, Presence
+from app.models import (
+    Attachment,
+    ConversationId,
+    ConversationKind,
+    Device,
+    DeviceTrust,
+    Member,
+    Presence,
+    Trust,
+)
 from backends.matrix import convert as cv
-from backends.matrix.http import MatrixHttp, Reply, q
+from backends.matrix.bounded import BoundedDict
+from backends.matrix.http import MAX_DOWNLOAD_BYTES, MatrixHttp, Reply, q
 from backends.matrix.rooms import RoomState
+
+try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it rooms stay plain
+    from backends.matrix import crypto as e2e
+    from backends.matrix import verification as sas
+
+    E2E_AVAILABLE = True
+except ImportError:  # pragma: no cover - depends on the installed extras
+    E2E_AVAILABLE = False
 
 V3 = "/_matrix/client/v3"
 V1 = "/_matrix/client/v1"
 MEDIA_V1 = "/_matrix/client/v1/media"  # authenticated media (spec 1.11, MSC3916)
 MEDIA_LEGACY = "/_matrix/media/v3"
 
+ENCRYPTION_STATE = {
+    "type": "m.room.encryption",
+    "state_key": "",
+    "content": {"algorithm": "m.megolm.v1.aes-sha2"},
+}
 SECRET_TOKEN = "access_token"
 SECRET_DEVICE = "device_id"
 STATE_SINCE = "since"
@@ -83,6 +108,19 @@ DEVICE_NAME = "Chinwag"
 SYNC_TASK = "matrix-initial-sync"
 MAX_REMEMBERED_REACTIONS = 20_000
 MAX_HISTORY_PAGES = 10
+MAX_GAP_PAGES = 5
+"""A ``limited`` sync's gap is paged back at most this many ``/messages`` pages (of
+``GAP_PAGE_SIZE``); the rest is left to backfill."""
+GAP_PAGE_SIZE = 50
+MAX_ORPHAN_TARGETS = 2_000  # reactions waiting for an older message, per session
+MAX_ORPHANS_PER_TARGET = 100
+MAX_INVITES = 500
+MAX_HISTORY_TOKENS = 1_000
+NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
+THUMBNAIL_MAX_BYTES = 10 * 1024 * 1024
+MAX_NOTES = 5_000  # per-event decryption results waiting to be converted
+STATE_LAST_EVENT = "last_event:"  # + room id: the newest timeline event this account has seen
+ALLOW_HTTP = "allow_http"
 
 BASE_CAPABILITIES = (
     Capability.GROUP_CHAT
@@ -122,8 +160,10 @@ class MatrixBackend(
     SupportsEdits,
     SupportsReactions,
     SupportsRetraction,
+    SupportsVerification,
+    SupportsKeyBackup,
 ):
-    """A Matrix account through matrix-nio (unencrypted rooms; E2E is the next step)."""
+    """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
     display_name: ClassVar[str] = "Matrix"
@@ -159,6 +199,15 @@ class MatrixBackend(
             pattern=r"([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}",
             advanced=True,
         ),
+        AccountField(
+            ALLOW_HTTP,
+            "Allow unencrypted HTTP",
+            FieldKind.BOOLEAN,
+            default=False,
+            help="Only for a homeserver you reach safely another way (a VPN, a tunnel). "
+            "Password, access token and messages would travel without HTTPS.",
+            advanced=True,
+        ),
     )
 
     def __init__(self, ctx: BackendContext) -> None:
@@ -177,11 +226,23 @@ class MatrixBackend(
         self._own_names: tuple[str, ...] = ()
         self._rooms: dict[str, RoomState] = {}
         self._direct: dict[str, str] = {}  # room id → the other person (m.direct)
-        self._invites: dict[str, f.InviteReceived] = {}
+        self._joined: set[str] = set()  # rooms we are in (GET /joined_rooms at connect, then sync)
+        self._invites: BoundedDict[str, f.InviteReceived] = BoundedDict(MAX_INVITES)
         self._reactions: collections.OrderedDict[str, f.ReactionChanged] = collections.OrderedDict()
-        self._history_tokens: dict[tuple[str, str], str] = {}
-        self._orphan_reactions: dict[str, dict[str, list[f.ReactionChanged]]] = {}
+        self._history_tokens: BoundedDict[tuple[str, str], str] = BoundedDict(MAX_HISTORY_TOKENS)
+        # (room, target event) → reactions that arrived before their message did
+        self._orphan_reactions: BoundedDict[tuple[str, str], list[f.ReactionChanged]] = BoundedDict(
+            MAX_ORPHAN_TARGETS
+        )
         self._image_sizes: dict[str, tuple[int, int]] = {}
+        self._last_events: dict[str, str] = {}  # room → newest timeline event, to persist
+        self._e2e: Any = None  # crypto.E2E once the Olm store is open
+        self._verifications: Any = None  # verification.Verifications
+        self._to_send: list[Any] = []  # verification.Outgoing waiting for the sync loop
+        self._notes: BoundedDict[str, tuple[Trust, str | None]] = BoundedDict(MAX_NOTES)
+        self._room_trust: dict[str, Trust] = {}
+        self._encrypted_cache: dict[str, bool] = {}
+        self._cross: Any = None  # crosssigning.CrossSigning
         self.synced = asyncio.Event()
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         self.resumed = False
@@ -197,7 +258,15 @@ class MatrixBackend(
         ca_file = str(settings.get("ca_file", "") or "")
         if ca_file and not Path(ca_file).expanduser().is_file():
             problems["ca_file"] = "The CA certificate file does not exist."
+        homeserver = str(settings.get("homeserver", "") or "").strip()
+        if homeserver:
+            insecure = cv.insecure_homeserver(homeserver, allow_http=bool(settings.get(ALLOW_HTTP)))
+            if insecure is not None:
+                problems["homeserver"] = insecure.message
         return problems
+
+    def _allow_http(self) -> bool:
+        return bool(self.ctx.settings.get(ALLOW_HTTP, False))
 
     def _ssl_context(self) -> ssl.SSLContext | aiohttp.Fingerprint | Failure:
         pinned = str(self.ctx.settings.get(TRUSTED_FINGERPRINT, "") or "").strip()
@@ -246,12 +315,16 @@ class MatrixBackend(
             await self._forget_session(device_too=True)
         override = str(self.ctx.settings.get("homeserver", "") or "").strip().rstrip("/")
         homeserver = override or (await state.get(STATE_HOMESERVER) if token else None) or ""
+        if homeserver:
+            insecure = cv.insecure_homeserver(homeserver, allow_http=self._allow_http())
+            if insecure is not None:
+                return insecure
         store = self.ctx.data_dir / "nio-store"
         store.mkdir(parents=True, exist_ok=True, mode=0o700)
         config = nio.AsyncClientConfig(
             max_limit_exceeded=0,  # hand 429 answers back to us instead of sleeping inside nio
             max_timeouts=0,  # raise on the first timeout; the core owns retrying
-            encryption_enabled=False,  # end-to-end encryption is the next issue
+            encryption_enabled=False,  # the Olm store is opened by _open_crypto, not by nio
             store_sync_tokens=False,  # the since-token lives in ctx.state
             request_timeout=60,
         )
@@ -269,11 +342,18 @@ class MatrixBackend(
             if isinstance(found, Failure):
                 return found
             homeserver = found
+            insecure = cv.insecure_homeserver(homeserver, allow_http=self._allow_http())
+            if insecure is not None:
+                return insecure  # .well-known named a plain-HTTP server off this machine
         self.homeserver = homeserver
         self._client.homeserver = homeserver
         failure = await self._sign_in(token, device)
         if failure is not None:
             return failure
+        if E2E_AVAILABLE:
+            failure = await self._open_crypto(store)
+            if failure is not None:
+                return failure
         self.own_id = self.user_id = str(self._client.user_id)
         await state.set(STATE_USER, self.own_id)
         await state.set(STATE_HOMESERVER, homeserver)
@@ -302,6 +382,9 @@ class MatrixBackend(
         if isinstance(base, Failure):
             return base
         homeserver = base or fallback
+        insecure = cv.insecure_homeserver(homeserver, allow_http=self._allow_http())
+        if insecure is not None:
+            return insecure
         self._client.homeserver = homeserver
         versions = await self._http.request(
             "GET", "/_matrix/client/versions", timeout=15, auth=False
@@ -359,6 +442,56 @@ class MatrixBackend(
         self.log.info("signed in as device %s", self.device_id)
         return None
 
+    async def _open_crypto(self, store: Path) -> Failure | None:
+        """Open this device's Olm/Megolm store, encrypted at rest with the keyring's pickle key.
+
+        A store that cannot be opened (the keyring lost its key, the file is damaged) is moved
+        aside and the account signs in as a new device: its old keys are unusable anyway, and
+        reusing the device id with a new identity key would be rejected by the server.
+        """
+        client = self._client
+        pickle_key = await self.ctx.secrets.get(e2e.SECRET_PICKLE_KEY)
+        if not pickle_key:
+            pickle_key = e2e.new_pickle_key()
+            await self.ctx.secrets.set(e2e.SECRET_PICKLE_KEY, pickle_key)
+        client.config = e2e.store_config(client.config, pickle_key)
+        for attempt in range(2):
+            try:
+                client.load_store()
+                break
+            except Exception as exc:  # vodozemac.PickleException, sqlite errors …
+                if attempt:
+                    return Failure(
+                        FailureKind.PROTOCOL, f"The encryption store cannot be opened: {exc}"
+                    )
+                self.log.warning("the encryption store cannot be opened (%s); new device", exc)
+                stamp = str(int(asyncio.get_running_loop().time()))
+                for path in e2e.store_files(store, str(client.user_id), str(client.device_id)):
+                    if path.exists():
+                        path.replace(path.with_name(f"{path.name}.unreadable-{stamp}"))
+                client.store = client.olm = None
+                assert self._http is not None
+                await self._http.request("POST", f"{V3}/logout", body={}, timeout=30)
+                await self._forget_session(device_too=True)
+                client.access_token = ""
+                client.device_id = None
+                failure = await self._sign_in(None, "")
+                if failure is not None:
+                    return failure
+        self._e2e = e2e.E2E(client, self.log)
+        self._verifications = sas.Verifications(
+            str(client.user_id),
+            str(client.device_id),
+            self._e2e.ed25519,
+            self._device_key,
+        )
+        self.log.info("end-to-end encryption ready (device %s)", client.device_id)
+        return None
+
+    def _device_key(self, user_id: str, device_id: str) -> str | None:
+        device = self._e2e.device(user_id, device_id) if self._e2e is not None else None
+        return str(device.ed25519) if device is not None else None
+
     async def _forget_session(self, *, device_too: bool) -> None:
         await self.ctx.secrets.delete(SECRET_TOKEN)
         if device_too:
@@ -377,6 +510,14 @@ class MatrixBackend(
             return reply.transport
         elif reply.status != 404:
             self.log.warning("could not read m.direct: HTTP %s", reply.status)
+        joined = await self._http.request("GET", f"{V3}/joined_rooms", timeout=30)
+        if joined.ok:
+            rooms = cv.get_list(joined.body, "joined_rooms") or []
+            self._joined = {r for r in rooms if isinstance(r, str)}
+        elif joined.transport is not None:
+            return joined.transport
+        else:
+            self.log.warning("could not list joined rooms: HTTP %s", joined.status)
         profile = await self._http.request(
             "GET", f"{V3}/profile/{q(self.own_id)}/displayname", timeout=30
         )
@@ -395,9 +536,15 @@ class MatrixBackend(
 
     async def _close_client(self) -> None:
         client, self._client = self._client, None
+        self._e2e = None
         if client is not None:
             with contextlib.suppress(Exception):
                 await client.close()
+            store = getattr(client, "store", None)
+            database = getattr(store, "database", None)
+            if database is not None:
+                with contextlib.suppress(Exception):
+                    database.close()
 
     async def logout(self) -> Outcome:
         """Sign this device out on the server and forget its token (account removal, "sign out").
@@ -412,6 +559,8 @@ class MatrixBackend(
             )
             device = await self.ctx.secrets.get(SECRET_DEVICE) or ""
             context = self._ssl_context()
+            if cv.insecure_homeserver(homeserver, allow_http=self._allow_http()) is not None:
+                homeserver = ""  # never send the token over plain HTTP off this machine
             if homeserver and not isinstance(context, Failure):
                 self._client = nio.AsyncClient(
                     homeserver,
@@ -494,7 +643,9 @@ class MatrixBackend(
                 self.ctx.report(f.BadInput("sync answer without next_batch"))
                 self._lost("The homeserver sent an unusable sync answer.")
                 return
+            await self._before_sync(reply.body, incremental=since is not None)
             self._process_sync(reply.body, initial=since is None, first=first)
+            await self._after_sync()
             # Let the core queue these facts before the token moves past them (store order).
             await asyncio.sleep(0)
             await self.ctx.state.set(STATE_SINCE, next_batch)
@@ -502,6 +653,40 @@ class MatrixBackend(
             if first:
                 first = False
                 self.synced.set()
+
+    async def _before_sync(self, body: dict[str, Any], *, incremental: bool) -> None:
+        """What must happen before the answer's timelines are converted: nio sees the new room
+        keys and device lists, verification messages move on, and gaps are filled (older)."""
+        if self._e2e is not None:
+            try:
+                await self._e2e.feed(body)
+            except Exception:  # nio must never stop the sync; the events show as undecryptable
+                self.log.exception("the encryption layer failed on a sync answer")
+                self.ctx.report(f.BadInput("matrix sync answer (encryption part)"))
+            self._handle_verification_events(body)
+        if incremental:
+            await self._fill_gaps(body)
+
+    async def _after_sync(self) -> None:
+        """Send what encryption queued, decrypt late keys' messages, keep trust and gaps current."""
+        state = self.ctx.state
+        last, self._last_events = self._last_events, {}
+        for room_id, event_id in last.items():
+            await state.set(STATE_LAST_EVENT + room_id, event_id)
+        if self._e2e is None or self._http is None:
+            return
+        try:
+            changed = await self._e2e.after_sync(self._http.call)
+            await self._e2e.request_keys(self._http.call)
+            await self._flush_to_device()
+            self._report_late_keys()
+            if changed or self._e2e.device_lists_changed:
+                self._e2e.device_lists_changed = False
+            self._update_trust()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.log.exception("the encryption layer failed after a sync answer")
 
     # -- turning a sync answer into facts -------------------------------------------------------
 
@@ -585,6 +770,7 @@ class MatrixBackend(
     def _process_joined(self, room_id: str, data: dict[str, Any], *, history: bool) -> None:
         report = self.ctx.report
         room = self._room(room_id)
+        self._joined.add(room_id)
         self._invites.pop(room_id, None)
         summary = cv.get_dict(data, "summary")
         if summary:
@@ -612,28 +798,22 @@ class MatrixBackend(
         facts: list[f.Fact] = []
         raw_events = cv.get_list(timeline, "events") or []
         for event in raw_events:
+            if isinstance(event, dict) and isinstance(event.get("event_id"), str):
+                self._last_events[room_id] = event["event_id"]
             if isinstance(event, dict) and isinstance(event.get("state_key"), str):
                 apply_state(event)
                 continue
-            converted = cv.convert_event(event, ctx)
+            opened = self._open(room_id, event)
+            converted = self._convert(opened, ctx)
             if converted is None:
-                facts.append(f.BadInput("matrix room event", _event_label(event)))
+                facts.append(f.BadInput("matrix room event", _event_label(opened)))
                 continue
-            facts.extend(self._track(converted, event))
+            facts.extend(self._track(converted, opened))
         if power_changed:
             members.update(
                 dict.fromkeys(u for u, i in room.members.items() if i.membership == "join")
             )
-        upserted: list[Member] = []
-        removed: list[str] = []
-        for user_id in members:
-            member = room.member(self.ctx.account_id, user_id)
-            if member is not None:
-                upserted.append(member)
-            else:
-                removed.append(user_id)
-        if upserted or removed:
-            report(f.MembersChanged(room_id, tuple(upserted), tuple(removed)))
+        self._report_members(room, members)
         for fact in facts:
             report(fact)
         self._ephemeral(room, cv.get_dict(data, "ephemeral"))
@@ -648,8 +828,21 @@ class MatrixBackend(
                 joined=True,
                 unread_count=cv.get_int(counts, "notification_count"),
                 mention_count=cv.get_int(counts, "highlight_count"),
+                trust=self._room_trust.get(room_id) if room.encrypted else None,
             )
         )
+
+    def _report_members(self, room: RoomState, members: dict[str, None]) -> None:
+        upserted: list[Member] = []
+        removed: list[str] = []
+        for user_id in members:
+            member = room.member(self.ctx.account_id, user_id)
+            if member is not None:
+                upserted.append(member)
+            else:
+                removed.append(user_id)
+        if upserted or removed:
+            self.ctx.report(f.MembersChanged(room.room_id, tuple(upserted), tuple(removed)))
 
     def _track(self, facts: list[f.Fact], event: object) -> list[f.Fact]:
         """Remember which event added which reaction, so its redaction removes just that."""
@@ -705,13 +898,486 @@ class MatrixBackend(
                     elif membership == "leave" and by and by != self.own_id:
                         reason = f"Removed by {by}" + (f": {why}" if why else "")
         self._rooms.pop(room_id, None)
+        self._joined.discard(room_id)
         self._invites.pop(room_id, None)
         self.ctx.report(f.ConversationLeft(room_id, reason))
+
+    # -- gaps of limited syncs -------------------------------------------------------------------
+
+    async def _fill_gaps(self, body: dict[str, Any]) -> None:
+        """Page back through the gap of every ``limited`` timeline to the last event we saw.
+
+        Rule for what the gap's messages count as: *live* (unread, notified — like the rest of a
+        catch-up sync), except what we already read on another device, which is *history*: when
+        this answer carries our own read receipt, every gap event up to the one it points at (all
+        of them, if it points into this answer's timeline) is history. At most ``MAX_GAP_PAGES``
+        pages are read;
+        a gap still open after them is left (logged) — the core's backfill pages back from the
+        oldest stored message, so it does not reach that hole.
+        """
+        rooms = cv.get_dict(body, "rooms") or {}
+        for room_id, data in (cv.get_dict(rooms, "join") or {}).items():
+            if not isinstance(data, dict):
+                continue
+            timeline = cv.get_dict(data, "timeline") or {}
+            prev_batch = cv.get_str(timeline, "prev_batch")
+            if timeline.get("limited") is not True or not prev_batch:
+                continue
+            last_seen = await self.ctx.state.get(STATE_LAST_EVENT + room_id)
+            if not last_seen:
+                continue
+            events = cv.get_list(timeline, "events") or []
+            if any(isinstance(e, dict) and e.get("event_id") == last_seen for e in events):
+                continue
+            try:
+                await self._fill_gap(room_id, data, prev_batch, last_seen)
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                self.log.exception("could not fill the gap in %s", room_id)
+                self.ctx.report(f.BadInput("matrix gap", room_id))
+
+    async def _fill_gap(
+        self, room_id: str, data: dict[str, Any], prev_batch: str, last_seen: str
+    ) -> None:
+        assert self._http is not None
+        room = self._room(room_id)
+        for event in cv.events_of(data.get("state")):
+            room.remember_name(event)
+        read_up_to: str | None = None
+        for event in cv.events_of(data.get("ephemeral")):
+            if cv.get_str(event, "type") == "m.receipt":
+                read_up_to = cv.own_receipt(event, self.own_id) or read_up_to
+        newest_first: list[dict[str, Any]] = []
+        token, closed = prev_batch, False
+        for _ in range(MAX_GAP_PAGES):
+            reply = await self._http.request(
+                "GET",
+                f"{V3}/rooms/{q(room_id)}/messages",
+                query={
+                    "dir": "b",
+                    "from": token,
+                    "limit": GAP_PAGE_SIZE,
+                    "filter": json.dumps(HISTORY_FILTER, separators=(",", ":")),
+                },
+                timeout=60,
+            )
+            if not reply.ok:
+                self.log.info("gap of %s not filled: %s", room_id, reply.failure().message)
+                break
+            for event in cv.events_of({"events": reply.body.get("state")}):
+                room.remember_name(event)
+            for event in cv.get_list(reply.body, "chunk") or []:
+                if isinstance(event, dict) and event.get("event_id") == last_seen:
+                    closed = True
+                    break
+                if isinstance(event, dict):
+                    newest_first.append(event)
+            end = cv.get_str(reply.body, "end")
+            if closed or not end or end == token:
+                closed = closed or not end
+                break
+            token = end
+        if not closed:
+            self.log.info("the gap of %s is longer than %d pages", room_id, MAX_GAP_PAGES)
+        gap = list(reversed(newest_first))
+        timeline_ids = {
+            e.get("event_id")
+            for e in cv.get_list(cv.get_dict(data, "timeline") or {}, "events") or []
+            if isinstance(e, dict)
+        }
+        gap_ids = [e.get("event_id") for e in gap]
+        if read_up_to is not None and read_up_to in timeline_ids:
+            read_count = len(gap)
+        elif read_up_to is not None and read_up_to in gap_ids:
+            read_count = gap_ids.index(read_up_to) + 1
+        else:
+            read_count = 0
+        report = self.ctx.report
+        for index, event in enumerate(gap):
+            if isinstance(event.get("state_key"), str):
+                continue
+            history = index < read_count
+            opened = self._open(room_id, event)
+            converted = self._convert(opened, self._room_context(room, history=history))
+            if converted is None:
+                report(f.BadInput("matrix room event", _event_label(event)))
+                continue
+            for fact in self._track(converted, opened):
+                report(fact)
+
+    # -- encryption: events ----------------------------------------------------------------------
+
+    def _open(self, room_id: str, event: object) -> object:
+        """An ``m.room.encrypted`` event decrypted (its trust noted), or left as it is with a note
+        saying why it cannot be read. Other events pass through."""
+        if not isinstance(event, dict) or event.get("type") != "m.room.encrypted":
+            return event
+        event_id = cv.get_str(event, "event_id")
+        if event_id is None:
+            return event
+        if self._e2e is None:
+            self._notes[event_id] = (Trust.UNDECRYPTABLE, NO_E2E_BODY)
+            return event
+        result = self._e2e.decrypt(room_id, event)
+        if isinstance(result, e2e.Decrypted):
+            self._notes[event_id] = (result.trust, None)
+            return result.event
+        self._notes[event_id] = (Trust.UNDECRYPTABLE, result.body)
+        return event
+
+    def _convert(self, event: object, ctx: cv.RoomContext) -> list[f.Fact] | None:
+        """:func:`convert.convert_event` with the trust (and placeholder) of decrypted events."""
+        converted = cv.convert_event(event, ctx)
+        event_id = cv.get_str(event, "event_id") if isinstance(event, dict) else None
+        note = self._notes.pop(event_id, None) if event_id else None
+        if converted is None or note is None:
+            return converted
+        trust, body = note
+        out: list[f.Fact] = []
+        for fact in converted:
+            if isinstance(fact, f.MessageReceived) and fact.remote_id == event_id:
+                out.append(dataclasses.replace(fact, trust=trust, body=body or fact.body))
+            else:
+                out.append(fact)
+        return out
+
+    def _report_late_keys(self) -> None:
+        """Messages whose Megolm key arrived after them: their content replaces the placeholder
+        (:class:`~app.facts.MessageDecrypted`); edits and reactions are reported as themselves."""
+        if self._e2e is None:
+            return
+        report = self.ctx.report
+        for room_id, events in self._e2e.ready_sessions():
+            room = self._room(room_id)
+            ctx = self._room_context(room, history=False)
+            for raw in events:
+                event_id = cv.get_str(raw, "event_id") or ""
+                result = self._e2e.decrypt(room_id, raw)
+                if not isinstance(result, e2e.Decrypted):
+                    report(f.MessageDecrypted(room_id, event_id, result.body, Trust.UNDECRYPTABLE))
+                    continue
+                converted = cv.convert_event(result.event, ctx)
+                if converted is None:
+                    report(f.BadInput("matrix room event", _event_label(raw)))
+                    continue
+                for fact in self._track(converted, result.event):
+                    if (
+                        isinstance(fact, f.MessageReceived)
+                        and fact.remote_id == event_id
+                        and fact.replaces is None
+                    ):
+                        report(
+                            f.MessageDecrypted(
+                                room_id,
+                                event_id,
+                                fact.body,
+                                result.trust,
+                                html=fact.html,
+                                kind=fact.kind,
+                                attachments=fact.attachments,
+                                reply_to=fact.reply_to,
+                            )
+                        )
+                    elif isinstance(fact, f.MessageReceived):
+                        report(dataclasses.replace(fact, trust=result.trust))
+                    else:
+                        report(fact)
+
+    def _room_members(self, room_id: str) -> set[str]:
+        """Who takes part in a room as far as we know (nio's list once synced, else ours)."""
+        members: set[str] = set()
+        nio_room = self._client.rooms.get(room_id) if self._client is not None else None
+        if nio_room is not None:
+            members.update(nio_room.users)
+        room = self._rooms.get(room_id)
+        if room is not None:
+            members.update(u for u, i in room.members.items() if i.membership in ("join", "invite"))
+        return members
+
+    def _update_trust(self) -> None:
+        """Report the trust of encrypted conversations whose answer changed."""
+        if self._e2e is None:
+            return
+        for room_id, room in list(self._rooms.items()):
+            if not room.encrypted:
+                continue
+            trust = self._e2e.users_trust(self._room_members(room_id))
+            if self._room_trust.get(room_id) is not trust:
+                self._room_trust[room_id] = trust
+                self.ctx.report(
+                    f.ConversationUpdated(room_id, self._kind(room_id), encrypted=True, trust=trust)
+                )
+
+    # -- encryption: sending -----------------------------------------------------------------------
+
+    async def _is_encrypted(self, room_id: str) -> bool | Failure:
+        """Whether a room is encrypted; asks the server when this session has not seen its state
+        (never send plain text into a room only because we did not look)."""
+        room = self._rooms.get(room_id)
+        if room is not None and room.encrypted is not None:
+            return room.encrypted
+        if self._client is not None and room_id in getattr(self._client, "encrypted_rooms", ()):
+            return True
+        if room_id in self._encrypted_cache:
+            return self._encrypted_cache[room_id]
+        assert self._http is not None
+        reply = await self._http.request(
+            "GET", f"{V3}/rooms/{q(room_id)}/state/m.room.encryption/", timeout=30
+        )
+        if reply.ok:
+            encrypted = bool(cv.get_str(reply.body, "algorithm"))
+        elif reply.status == 404:
+            encrypted = False
+        else:
+            return reply.failure()
+        self._encrypted_cache[room_id] = encrypted
+        return encrypted
+
+    async def _prepare_room(self, room_id: str) -> Failure | None:
+        """Make nio ready to send to a room: it must know the room, whether it is encrypted and,
+        if so, every joined and invited member (whose devices get the Megolm key)."""
+        encrypted = await self._is_encrypted(room_id)
+        if isinstance(encrypted, Failure):
+            return encrypted
+        if self._e2e is None:
+            if encrypted:
+                return Failure(
+                    FailureKind.UNSUPPORTED,
+                    "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
+                    "is not installed.",
+                )
+            return None
+        client = self._client
+        nio_room = client.rooms.get(room_id)
+        if nio_room is None:
+            nio_room = client.rooms[room_id] = nio.MatrixRoom(room_id, self.own_id, encrypted)
+        if not encrypted:
+            return None
+        nio_room.encrypted = True
+        client.encrypted_rooms.add(room_id)
+        if not nio_room.members_synced:
+            failure = await self._load_members_for_keys(nio_room)
+            if failure is not None:
+                return failure
+        return None
+
+    async def _load_members_for_keys(self, nio_room: Any) -> Failure | None:
+        assert self._http is not None
+        reply = await self._http.request(
+            "GET",
+            f"{V3}/rooms/{q(nio_room.room_id)}/members",
+            query={"not_membership": "leave"},
+            timeout=60,
+        )
+        if not reply.ok:
+            return reply.failure()
+        for event in cv.events_of({"events": reply.body.get("chunk")}):
+            user = cv.get_str(event, "state_key")
+            content = cv.get_dict(event, "content") or {}
+            membership = cv.get_str(content, "membership")
+            if user is None or membership not in ("join", "invite"):
+                continue
+            if user not in nio_room.users:
+                nio_room.add_member(
+                    user,
+                    cv.get_str(content, "displayname"),
+                    cv.get_str(content, "avatar_url"),
+                    membership == "invite",
+                )
+        nio_room.members_synced = True
+        self._client.olm.update_tracked_users(nio_room)
+        if self._client.should_query_keys:
+            await self._http.call(self._client.keys_query())
+        return None
+
+    # -- encryption: verification ------------------------------------------------------------------
+
+    def _handle_verification_events(self, body: dict[str, Any]) -> None:
+        if self._verifications is None or self._e2e is None:
+            return
+        for event in cv.events_of(body.get("to_device")):
+            etype = cv.get_str(event, "type") or ""
+            sender = cv.get_str(event, "sender")
+            content = cv.get_dict(event, "content")
+            if not etype.startswith("m.key.verification.") or sender is None or content is None:
+                continue
+            device = content.get("from_device")
+            if isinstance(device, str) and self._e2e.device(sender, device) is None:
+                self._client.olm.users_for_key_query.add(sender)  # its key is needed for the MAC
+            try:
+                flow, out = self._verifications.handle(etype, sender, content)
+            except Exception:
+                self.log.exception("bad verification message from %s", sender)
+                self.ctx.report(f.BadInput("matrix verification message", etype))
+                continue
+            self._to_send.extend(out)
+            if flow is not None:
+                self.ctx.report(f.VerificationChanged(flow.snapshot()))
+        self._apply_verified()
+
+    def _apply_verified(self) -> None:
+        """Devices a finished SAS proved: trusted in nio's store (and outbound keys re-shared)."""
+        if self._verifications is None or self._e2e is None:
+            return
+        verified, self._verifications.verified = self._verifications.verified, []
+        for user_id, device_id in verified:
+            device = self._e2e.device(user_id, device_id)
+            if device is not None:
+                self._e2e.verify(device)
+                self.log.info("verified device %s of %s", device_id, user_id)
+        if verified:
+            self._update_trust()
+
+    async def _flush_to_device(self) -> None:
+        pending, self._to_send = self._to_send, []
+        for message in pending:
+            await self._send_to_device(
+                message.type, {message.user: dict.fromkeys(message.devices, message.content)}
+            )
+
+    async def _send_to_device(
+        self, event_type: str, messages: dict[str, dict[str, Any]]
+    ) -> Failure | None:
+        assert self._http is not None
+        path = f"{V3}/sendToDevice/{q(event_type)}/{uuid.uuid4().hex}"
+        reply = await self._http.request("PUT", path, body={"messages": messages}, timeout=30)
+        if not reply.ok:
+            self.log.info("to-device %s not sent: %s", event_type, reply.failure().message)
+            return reply.failure()
+        return None
+
+    def _e2e_ready(self) -> Failure | None:
+        if not self._connected():
+            return _not_connected()
+        if self._e2e is None or self._verifications is None:
+            return Failure(
+                FailureKind.UNSUPPORTED,
+                "End-to-end encryption support (matrix-nio[e2e]) is not installed.",
+            )
+        return None
+
+    async def _query_devices(self, user_id: str) -> Failure | None:
+        """Make sure nio has ``user_id``'s device list (a key query if it never asked)."""
+        olm = self._client.olm
+        if user_id in olm.tracked_users and user_id not in olm.users_for_key_query:
+            return None
+        olm.users_for_key_query.add(user_id)
+        assert self._http is not None
+        _resp, failure = await self._http.call(self._client.keys_query())
+        return failure
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        """``contact``'s devices (ours with our own id) and how far we trust each."""
+        failure = self._e2e_ready()
+        if failure is not None:
+            return failure
+        if cv.parse_user_id(contact) is None:
+            return Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.")
+        failure = await self._query_devices(contact)
+        if failure is not None:
+            return failure
+        found = [
+            Device(
+                contact=contact,
+                device_id=str(d.id),
+                display_name=str(d.display_name or ""),
+                fingerprint=e2e.fingerprint(str(d.ed25519)),
+                trust=self._e2e.device_trust(d),
+            )
+            for d in self._e2e.devices_of(contact)
+        ]
+        if contact == self.own_id:
+            found.insert(
+                0,
+                Device(
+                    contact=contact,
+                    device_id=str(self._client.device_id),
+                    display_name=f"{DEVICE_NAME} (this device)",
+                    fingerprint=e2e.fingerprint(self._e2e.ed25519),
+                    trust=DeviceTrust.VERIFIED,
+                ),
+            )
+        return tuple(found)
+
+    async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
+        """SAS with one device of ``contact`` (started at once, as every client understands), or
+        a request to all of them (``m.key.verification.request``; the first to answer wins)."""
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        failure = await self._query_devices(contact)
+        if failure is not None:
+            return Outcome(failure)
+        mine = str(self._client.device_id)
+        known = [str(d.id) for d in self._e2e.devices_of(contact) if str(d.id) != mine]
+        if device_id:
+            if device_id not in known:
+                return Outcome(
+                    Failure(FailureKind.REJECTED, f"{contact} has no device {device_id}.")
+                )
+            flow, out = self._verifications.start_direct(contact, device_id)
+        else:
+            if not known:
+                return Outcome(Failure(FailureKind.REJECTED, f"{contact} has no device to verify."))
+            flow, out = self._verifications.request(contact, tuple(known))
+        self._to_send.extend(out)
+        await self._flush_to_device()
+        self.ctx.report(f.VerificationChanged(flow.snapshot()))
+        return Outcome(value=flow.id)
+
+    async def _verification_step(self, flow_id: str, out: list[Any]) -> Outcome:
+        flow = self._verifications.flows.get(flow_id)
+        if flow is None:
+            return Outcome(Failure(FailureKind.REJECTED, "No such verification."))
+        self._to_send.extend(out)
+        await self._flush_to_device()
+        self._apply_verified()
+        self.ctx.report(f.VerificationChanged(flow.snapshot()))
+        return Outcome(value=flow.id)
+
+    async def accept_verification(self, verification_id: str) -> Outcome:
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        out = self._verifications.accept(verification_id)
+        return await self._verification_step(verification_id, out)
+
+    async def confirm_verification(self, verification_id: str, match: bool) -> Outcome:
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        out = self._verifications.confirm(verification_id, match)
+        return await self._verification_step(verification_id, out)
+
+    async def cancel_verification(self, verification_id: str) -> Outcome:
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        out = self._verifications.cancel(verification_id)
+        return await self._verification_step(verification_id, out)
+
+    # -- encryption: key backup ------------------------------------------------------------------
+
+    async def create_key_backup(self) -> Outcome:
+        """Start a server-side key backup; ``Outcome.value`` is the recovery key (shown once)."""
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "Key backup is not available yet."))
+
+    async def restore_key_backup(self, recovery_key: str) -> Outcome:
+        failure = self._e2e_ready()
+        if failure is not None:
+            return Outcome(failure)
+        return Outcome(Failure(FailureKind.UNSUPPORTED, "Key backup is not available yet."))
 
     # -- capabilities ------------------------------------------------------------------------
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
-        caps = BASE_CAPABILITIES
+        caps = BASE_CAPABILITIES | (
+            Capability.ENCRYPTION if self._e2e is not None else Capability.NONE
+        )
         if conv is None:
             return caps
         room = self._rooms.get(conv.native_id)
@@ -741,23 +1407,30 @@ class MatrixBackend(
             return outcome.failure or Failure(FailureKind.PROTOCOL, "No direct chat.")
         return outcome.value
 
-    def _encrypted_failure(self, room_id: str) -> Failure | None:
-        room = self._rooms.get(room_id)
-        if room is not None and room.encrypted:
-            return Failure(
-                FailureKind.UNSUPPORTED,
-                "This room is end-to-end encrypted, which this version of Chinwag cannot send "
-                "to yet.",
-            )
-        return None
-
     async def _room_send(
         self, room_id: str, event_type: str, content: dict[str, Any], txn_id: str
     ) -> SendResult:
+        """Send one event; in an encrypted room nio shares the Megolm key with every device of
+        the members first (unverified ones too, as Element does: trust is shown, not enforced)."""
         assert self._http is not None
-        resp, failure = await self._http.call(
-            self._client.room_send(room_id, event_type, content, tx_id=txn_id)
-        )
+        failure = await self._prepare_room(room_id)
+        if failure is not None:
+            return SendResult(failure=failure)
+        try:
+            resp, failure = await self._http.call(
+                self._client.room_send(
+                    room_id, event_type, content, tx_id=txn_id, ignore_unverified_devices=True
+                )
+            )
+        except (nio.LocalProtocolError, nio.EncryptionError, nio.SendRetryError) as exc:
+            self.log.warning("could not encrypt for %s: %s", room_id, exc)
+            return SendResult(
+                failure=Failure(
+                    FailureKind.PROTOCOL,
+                    f"The message could not be encrypted: {exc}",
+                    retryable=True,
+                )
+            )
         if failure is not None:
             if failure.kind is FailureKind.NETWORK:
                 # The request may or may not have reached the server; the core resends with the
@@ -772,9 +1445,6 @@ class MatrixBackend(
         room_id = await self._target_room(conv.native_id)
         if isinstance(room_id, Failure):
             return SendResult(failure=room_id)
-        failure = self._encrypted_failure(room_id)
-        if failure is not None:
-            return SendResult(failure=failure)
         if not msg.attachments:
             content = cv.text_content(msg.body, kind=msg.kind, html=msg.html, reply_to=msg.reply_to)
             return await self._room_send(room_id, "m.room.message", content, msg.txn_id)
@@ -811,9 +1481,6 @@ class MatrixBackend(
     ) -> SendResult:
         if not self._connected():
             return SendResult(failure=_not_connected())
-        failure = self._encrypted_failure(conv.native_id)
-        if failure is not None:
-            return SendResult(failure=failure)
         content = cv.edit_content(target_remote_id, msg.body, kind=msg.kind, html=msg.html)
         return await self._room_send(conv.native_id, "m.room.message", content, msg.txn_id)
 
@@ -942,6 +1609,7 @@ class MatrixBackend(
         if not reply.ok:
             return Outcome(reply.failure())
         room_id = cv.get_str(reply.body, "room_id") or target
+        self._joined.add(room_id)
         invite = self._invites.pop(room_id, None)
         if invite is not None and invite.kind is ConversationKind.DIRECT:
             await self._add_direct(invite.inviter, room_id)
@@ -969,6 +1637,7 @@ class MatrixBackend(
         if not reply.ok:
             return Outcome(reply.failure())
         self._rooms.pop(conv.native_id, None)
+        self._joined.discard(conv.native_id)
         self.ctx.report(f.ConversationLeft(conv.native_id))
         return Outcome()
 
@@ -979,14 +1648,34 @@ class MatrixBackend(
             "preset": "public_chat" if public else "private_chat",
             "visibility": "public" if public else "private",
         }
+        if self._e2e is not None and not public:
+            body["initial_state"] = [ENCRYPTION_STATE]  # private rooms too, as in Element
         outcome = await self._create(body)
         if outcome.ok and outcome.value:
+            self._room(outcome.value).encrypted = "initial_state" in body
             self.ctx.report(
                 f.ConversationUpdated(
-                    outcome.value, ConversationKind.GROUP, title=name, joined=True
+                    outcome.value,
+                    ConversationKind.GROUP,
+                    title=name,
+                    joined=True,
+                    encrypted="initial_state" in body,
                 )
             )
         return outcome
+
+    def _existing_direct(self, user_id: str) -> str | None:
+        """A room of m.direct with ``user_id`` that we are still in: seen in this session's sync,
+        or listed by ``/joined_rooms`` at connect (a resumed sync only names rooms with news, so
+        relying on sync alone would make a new DM every session)."""
+        candidates = [r for r, other in self._direct.items() if other == user_id]
+        for room_id in candidates:
+            if room_id in self._rooms:
+                return room_id
+        for room_id in candidates:
+            if room_id in self._joined:
+                return room_id
+        return None
 
     async def open_direct(self, user_id: str) -> Outcome:
         """Our direct chat with ``user_id`` (from m.direct), created and invited if there is none."""
@@ -994,18 +1683,28 @@ class MatrixBackend(
             return Outcome(_not_connected())
         if cv.parse_user_id(user_id) is None:
             return Outcome(Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org."))
-        for room_id, other in self._direct.items():
-            if other == user_id and room_id in self._rooms:
-                return Outcome(value=room_id)
-        outcome = await self._create(
-            {"preset": "trusted_private_chat", "is_direct": True, "invite": [user_id]}
-        )
+        existing = self._existing_direct(user_id)
+        if existing is not None:
+            return Outcome(value=existing)
+        body: dict[str, Any] = {
+            "preset": "trusted_private_chat",
+            "is_direct": True,
+            "invite": [user_id],
+        }
+        if self._e2e is not None:
+            body["initial_state"] = [ENCRYPTION_STATE]  # DMs are encrypted, as in Element
+        outcome = await self._create(body)
         if outcome.ok and outcome.value:
+            self._direct[outcome.value] = user_id  # before the sync can report it as a group
             await self._add_direct(user_id, outcome.value)
-            self._room(outcome.value)
+            self._room(outcome.value).encrypted = self._e2e is not None
             self.ctx.report(
                 f.ConversationUpdated(
-                    outcome.value, ConversationKind.DIRECT, title=cv.localpart(user_id), joined=True
+                    outcome.value,
+                    ConversationKind.DIRECT,
+                    title=cv.localpart(user_id),
+                    joined=True,
+                    encrypted=self._e2e is not None,
                 )
             )
         return outcome
@@ -1022,6 +1721,7 @@ class MatrixBackend(
             return Outcome(
                 Failure(FailureKind.PROTOCOL, "The server did not say which room it made.")
             )
+        self._joined.add(room_id)
         return Outcome(value=room_id)
 
     async def _add_direct(self, user_id: str, room_id: str) -> None:
@@ -1161,8 +1861,10 @@ class MatrixBackend(
         self.ctx.report(f.Progress(task, label, 0, None))
         reported = 0
         end: str | None = token
-        # Pages of only state events (the room's creation) show nothing: keep going, so the
-        # core's "oldest message" moves and the start of the room is reached.
+        oldest: str | None = None
+        # Pages without messages (only state events, an empty chunk the server still gives an
+        # ``end`` for) show nothing: keep going, so the core's "oldest message" moves. Only a
+        # missing ``end`` token is the start of the room (spec: /messages "end" absent = no more).
         for _ in range(MAX_HISTORY_PAGES):
             query: dict[str, str | int] = {
                 "dir": "b",
@@ -1182,11 +1884,20 @@ class MatrixBackend(
             chunk = cv.get_list(reply.body, "chunk") or []
             oldest, count = self._report_history(room, list(reversed(chunk)))
             reported += count
-            end = cv.get_str(reply.body, "end")
+            previous, end = end, cv.get_str(reply.body, "end")
+            if end is not None and end == previous:
+                end = None  # the server did not move: treat it as the start, never loop
             if oldest is not None and end:
                 self._history_tokens[(room_id, oldest)] = end
-            if not end or not chunk or oldest is not None:
+            if not end or oldest is not None:
                 break
+        if oldest is None and end:
+            # Left after pages without messages: the core will ask again from the same message,
+            # so the next call must start where this one stopped, not where it started.
+            if before_remote_id:
+                self._history_tokens[(room_id, before_remote_id)] = end
+            else:
+                room.prev_batch = end
         self.ctx.report(f.Progress(task, label, reported, reported))
         return Outcome(value=None if end else "end")
 
@@ -1200,9 +1911,10 @@ class MatrixBackend(
         reactions: list[f.ReactionChanged] = []
         seen: set[str] = set()
         oldest: str | None = None
-        orphans = self._orphan_reactions.setdefault(room.room_id, {})
-        for event in events:
-            converted = cv.convert_event(event, ctx)
+        orphans = self._orphan_reactions
+        for raw in events:
+            event = self._open(room.room_id, raw)
+            converted = self._convert(event, ctx)
             if converted is None:
                 report(f.BadInput("matrix room event", _event_label(event)))
                 continue
@@ -1219,13 +1931,15 @@ class MatrixBackend(
                     edit = self._bundled_edit(event, ctx)
                     if edit is not None:
                         report(edit)
-                    for waiting in orphans.pop(fact.remote_id, []):
+                    for waiting in orphans.pop((room.room_id, fact.remote_id), []):
                         report(waiting)
         for reaction in reactions:
             if reaction.target_remote_id in seen or not reaction.added:
                 report(reaction)
             else:  # its message is older than this page: report it when that page arrives
-                orphans.setdefault(reaction.target_remote_id, []).append(reaction)
+                queue = orphans.setdefault_new((room.room_id, reaction.target_remote_id), list)
+                if len(queue) < MAX_ORPHANS_PER_TARGET:
+                    queue.append(reaction)
         return oldest, len(seen)
 
     def _bundled_edit(self, event: object, ctx: cv.RoomContext) -> f.MessageReceived | None:
@@ -1257,43 +1971,67 @@ class MatrixBackend(
         except OSError as exc:
             return Outcome(Failure(FailureKind.CONFIG, f"The file cannot be read: {exc}"))
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        encrypt = await self._upload_encrypted(conv.native_id)
+        if isinstance(encrypt, Failure):
+            return Outcome(encrypt)
+        keys: dict[str, Any] = {}
 
         def provider(got_429: int, got_timeouts: int) -> AsyncIterator[bytes]:
             return _read_chunks(path, size, progress)
 
         async def upload() -> Any:
-            resp, _decryption_keys = await self._client.upload(
-                provider, content_type=mime, filename=path.name, filesize=size
+            resp, decryption = await self._client.upload(
+                provider, content_type=mime, filename=path.name, filesize=size, encrypt=encrypt
             )
+            keys.update(decryption or {})
             return resp
 
         resp, failure = await self._http.call(upload())
         if failure is not None:
             return Outcome(failure)
         url = str(resp.content_uri)
+        if encrypt:
+            url = cv.encrypted_url(url, keys)  # AES-CTR key, IV and hash travel with the URL
         dims = cv.image_size(head)
         if dims is not None:
             self._image_sizes[url] = dims
         progress(size, size)
         return Outcome(value=url)
 
+    async def _upload_encrypted(self, native_id: str) -> bool | Failure:
+        """Whether a file for this conversation must be encrypted before it leaves us."""
+        if self._e2e is None:
+            return False
+        if native_id.startswith("@"):
+            existing = self._existing_direct(native_id)
+            if existing is None:
+                return True  # the DM we would create is encrypted
+            native_id = existing
+        return await self._is_encrypted(native_id)
+
     async def download(
-        self, url: str, dest: Path, progress: Callable[[int, int], None] | None = None
+        self,
+        url: str,
+        dest: Path,
+        progress: Callable[[int, int], None] | None = None,
+        *,
+        max_bytes: int | None = None,
     ) -> Outcome:
         """Fetch ``mxc://`` media to ``dest`` — only when the user shows it.
 
         Uses the authenticated endpoint (``/_matrix/client/v1/media/download``, spec 1.11) with the
         access token in the Authorization header; servers from before 1.11 get the legacy
-        ``/_matrix/media/v3`` path.
+        ``/_matrix/media/v3`` path. At most ``max_bytes`` (the size the message announced, when the
+        caller knows it; else ``http.MAX_DOWNLOAD_BYTES``) are accepted.
         """
-        return await self._media("download", url, dest, progress, {})
+        return await self._media("download", url, dest, progress, {}, max_bytes=max_bytes)
 
     async def fetch_thumbnail(
         self, url: str, dest: Path, width: int = 320, height: int = 240
     ) -> Outcome:
         """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box."""
         query: dict[str, str | int] = {"width": width, "height": height, "method": "scale"}
-        return await self._media("thumbnail", url, dest, None, query)
+        return await self._media("thumbnail", url, dest, None, query, max_bytes=THUMBNAIL_MAX_BYTES)
 
     async def _media(
         self,
@@ -1302,24 +2040,70 @@ class MatrixBackend(
         dest: Path,
         progress: Callable[[int, int], None] | None,
         query: dict[str, str | int],
+        *,
+        max_bytes: int | None,
     ) -> Outcome:
         if not self._connected():
             return Outcome(_not_connected())
         assert self._http is not None
+        url, decryption = cv.split_encrypted_url(url)
         parsed = cv.parse_mxc(url)
-        if parsed is None:
+        if parsed is None or decryption == {}:
             return Outcome(Failure(FailureKind.CONFIG, "Not a Matrix media URL."))
+        if decryption is not None:  # an encrypted thumbnail is a whole (small) file
+            return await self._encrypted_media(url, dest, progress, decryption, max_bytes)
         server, media_id = parsed
         suffix = f"/{kind}/{q(server)}/{q(media_id)}"
-        reply = await self._http.download(MEDIA_V1 + suffix, dest, progress, query=query)
+        limit = max_bytes if max_bytes is not None else MAX_DOWNLOAD_BYTES
+        reply = await self._http.download(
+            MEDIA_V1 + suffix, dest, progress, query=query, max_bytes=limit
+        )
         if reply.status in (404, 405) and reply.errcode in ("M_UNRECOGNIZED", ""):
             legacy_query = {**query, "allow_redirect": "true"}
             reply = await self._http.download(
-                MEDIA_LEGACY + suffix, dest, progress, query=legacy_query
+                MEDIA_LEGACY + suffix, dest, progress, query=legacy_query, max_bytes=limit
             )
         if not reply.ok:
             return Outcome(reply.failure())
         return Outcome(value=str(dest))
+
+    async def _encrypted_media(
+        self,
+        url: str,
+        dest: Path,
+        progress: Callable[[int, int], None] | None,
+        decryption: dict[str, Any],
+        max_bytes: int | None,
+    ) -> Outcome:
+        """Download the ciphertext, check its SHA-256 and decrypt it (AES-CTR) into ``dest``."""
+        sealed = dest.with_name(dest.name + ".enc")
+        try:
+            outcome = await self._media("download", url, sealed, progress, {}, max_bytes=max_bytes)
+            if not outcome.ok:
+                return outcome
+            try:
+                await asyncio.to_thread(_decrypt_file, sealed, dest, decryption)
+            except (ValueError, KeyError, TypeError, nio.EncryptionError) as exc:
+                return Outcome(
+                    Failure(FailureKind.PROTOCOL, f"The encrypted file is damaged: {exc}")
+                )
+            return Outcome(value=str(dest))
+        finally:
+            sealed.unlink(missing_ok=True)
+
+
+def _decrypt_file(sealed: Path, dest: Path, decryption: dict[str, Any]) -> None:
+    from nio.crypto import decrypt_attachment  # type: ignore[import-untyped]  # noqa: PLC0415
+
+    plain = decrypt_attachment(
+        sealed.read_bytes(),
+        decryption["key"]["k"],
+        decryption["hashes"]["sha256"],
+        decryption["iv"],
+    )
+    part = dest.with_name(dest.name + ".part")
+    part.write_bytes(plain)
+    part.replace(dest)
 
 
 def _event_label(event: object) -> str:

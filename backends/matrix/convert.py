@@ -12,13 +12,18 @@ cheap to run: per-event work is a handful of dict lookups.
 
 from __future__ import annotations
 
+import base64
 import html as html_lib
+import ipaddress
+import json
 import logging
+import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol
+from urllib.parse import urlsplit
 
 import markdown  # type: ignore[import-untyped]
 
@@ -32,6 +37,7 @@ from app.models import (
     Presence,
     PresenceState,
     Role,
+    Trust,
     from_millis,
 )
 
@@ -39,7 +45,11 @@ _log = logging.getLogger(__name__)
 
 HTML_FORMAT = "org.matrix.custom.html"
 MEDIA_MSGTYPES = {"m.image", "m.file", "m.audio", "m.video"}
-ENCRYPTED_PLACEHOLDER = "🔒 Encrypted message — this version of Chinwag cannot decrypt it yet."
+ENCRYPTED_PLACEHOLDER = "Waiting for the key to decrypt this message…"
+"""The body of an encrypted message until its key arrives (``trust=UNDECRYPTABLE``); replaced in
+place by :class:`~app.facts.MessageDecrypted` once it can be read."""
+HIDDEN_UNTIL_DECRYPTED = ("m.replace", "m.annotation")
+"""Encrypted edits and reactions show nothing until they can be read (their relation is visible)."""
 
 
 class Log(Protocol):
@@ -112,6 +122,49 @@ def localpart(user_id: str) -> str:
     return parsed[0] if parsed else user_id
 
 
+ENCRYPTED_MEDIA = "#e2e="
+"""Marks an ``Attachment.url`` of an encrypted file: ``mxc://…#e2e=<base64url JSON>`` carries the
+file's key, IV and hash (spec "Sending encrypted attachments"), so the core can store and hand it
+back without knowing about encryption."""
+
+
+def encrypted_url(mxc: str, info: Mapping[str, Any]) -> str:
+    """``mxc`` with the decryption info of an encrypted file (``key``, ``iv``, ``hashes``, ``v``)."""
+    keep = {k: info[k] for k in ("key", "iv", "hashes", "v") if k in info}
+    packed = base64.urlsafe_b64encode(
+        json.dumps(keep, separators=(",", ":"), sort_keys=True).encode()
+    )
+    return mxc + ENCRYPTED_MEDIA + packed.decode().rstrip("=")
+
+
+def split_encrypted_url(url: str) -> tuple[str, dict[str, Any] | None]:
+    """The plain ``mxc://`` URL and, for an encrypted file, its decryption info (else None).
+
+    Damaged info comes back as ``{}`` (present but unusable), never as an exception."""
+    mxc, mark, packed = url.partition(ENCRYPTED_MEDIA)
+    if not mark:
+        return url, None
+    try:
+        info = json.loads(base64.urlsafe_b64decode(packed + "=" * (-len(packed) % 4)))
+    except (ValueError, TypeError):
+        return mxc, {}
+    if not isinstance(info, dict):
+        return mxc, {}
+    key = get_dict(info, "key") or {}
+    hashes = get_dict(info, "hashes") or {}
+    if not (get_str(key, "k") and get_str(info, "iv") and get_str(hashes, "sha256")):
+        return mxc, {}
+    return mxc, info
+
+
+def encrypted_file_content(url: str) -> dict[str, Any] | None:
+    """The ``file`` object of ``m.room.message`` content for an encrypted upload, or None."""
+    mxc, info = split_encrypted_url(url)
+    if not info:
+        return None
+    return {"url": mxc, **info}
+
+
 def parse_mxc(url: str) -> tuple[str, str] | None:
     """``(server_name, media_id)`` of an ``mxc://`` URI; None if it is not one."""
     if not url.startswith("mxc://"):
@@ -154,19 +207,59 @@ def parse_well_known(status: int, body: object) -> str | Failure | None:
     return base.rstrip("/")
 
 
+def is_loopback_host(host: str | None) -> bool:
+    """``localhost``, 127.0.0.0/8 or ``::1``: traffic that never leaves this machine."""
+    if not host:
+        return False
+    host = host.strip("[]").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def insecure_homeserver(url: str, *, allow_http: bool = False) -> Failure | None:
+    """A CONFIG failure when ``url`` is plain ``http://`` to a host off this machine.
+
+    The access token and every message travel with each request, so plain HTTP is only accepted on
+    loopback (a local test server, an SSH tunnel) or when the user explicitly allowed it.
+    """
+    parts = urlsplit(url)
+    if parts.scheme == "https" or allow_http:
+        return None
+    if parts.scheme == "http" and is_loopback_host(parts.hostname):
+        return None
+    return Failure(
+        FailureKind.CONFIG,
+        f"{url} is not an https:// address. Matrix sign-in needs HTTPS so your password, access "
+        "token and messages are not sent in the clear; plain http:// is only used on this "
+        "computer (localhost) or when “Allow unencrypted HTTP” is switched on.",
+    )
+
+
 # -- failures -------------------------------------------------------------------------------
+
+MAX_RETRY_AFTER = 300.0
+"""A server's "retry after" is obeyed up to five minutes: a hostile or broken server must not be
+able to park the sync loop or the outbox for hours."""
 
 
 def retry_after_seconds(retry_after_ms: object, header: str | None) -> float | None:
-    """Seconds to wait from a 429: ``retry_after_ms`` in the body, else the Retry-After header."""
+    """Seconds to wait from a 429: ``retry_after_ms`` in the body, else the Retry-After header,
+    clamped to ``0 … MAX_RETRY_AFTER``."""
+    seconds: float | None = None
     if isinstance(retry_after_ms, int | float) and not isinstance(retry_after_ms, bool):
-        return max(0.0, float(retry_after_ms) / 1000)
-    if header:
+        seconds = float(retry_after_ms) / 1000
+    elif header:
         try:
-            return max(0.0, float(header.strip()))
+            seconds = float(header.strip())
         except ValueError:
             return None
-    return None
+    if seconds is None or math.isnan(seconds):
+        return None
+    return min(MAX_RETRY_AFTER, max(0.0, seconds))
 
 
 def error_failure(
@@ -290,6 +383,11 @@ def media_content(attachment: Attachment, caption: str = "") -> dict[str, Any]:
         "info": info,
         "m.mentions": {},
     }
+    encrypted = encrypted_file_content(attachment.url)
+    if encrypted is not None:  # spec: encrypted files go in "file", never in "url"
+        del content["url"]
+        content["file"] = encrypted
+        info.pop("thumbnail_url", None)
     return content
 
 
@@ -432,8 +530,11 @@ def convert_event(event: object, ctx: RoomContext) -> list[f.Fact] | None:
             return None
         return [f.MessageRetracted(ctx.room_id, target, by=header.sender)]
     if header.type == "m.room.encrypted":
+        rel = get_dict(header.content, "m.relates_to") or {}
+        if get_str(rel, "rel_type") in HIDDEN_UNTIL_DECRYPTED:
+            return []
         return [
-            _base_message(header, ctx, ENCRYPTED_PLACEHOLDER, kind=MessageKind.SYSTEM),
+            _base_message(header, ctx, ENCRYPTED_PLACEHOLDER, trust=Trust.UNDECRYPTABLE),
         ]
     return []
 
@@ -470,6 +571,7 @@ def _base_message(
     reply_to: str | None = None,
     replaces: str | None = None,
     mentions_me: bool = False,
+    trust: Trust = Trust.NONE,
 ) -> f.MessageReceived:
     outgoing = header.sender == ctx.own_id
     txn = get_str(header.unsigned, "transaction_id") if outgoing else None
@@ -491,6 +593,7 @@ def _base_message(
         txn_id=txn,
         history=ctx.history,
         mentions_me=mentions_me and not outgoing,
+        trust=trust,
     )
 
 
@@ -583,14 +686,22 @@ def parse_message_content(
     return body, html, _KINDS.get(msgtype, MessageKind.TEXT), attachments
 
 
+def _encrypted_file_url(encrypted: Mapping[str, Any] | None) -> str | None:
+    url = get_str(encrypted, "url") if encrypted else None
+    if url is None or encrypted is None or parse_mxc(url) is None:
+        return None
+    packed = encrypted_url(url, encrypted)
+    return packed if split_encrypted_url(packed)[1] else None
+
+
 def attachment_of(
     content: Mapping[str, Any], msgtype: str, event_id: str = "", log: Log = _log
 ) -> Attachment | None:
     url = get_str(content, "url")
-    if url is None:
-        encrypted_file = get_dict(content, "file")
-        url = get_str(encrypted_file, "url") if encrypted_file else None
-    if url is None or parse_mxc(url) is None:
+    encrypted = url is None
+    if encrypted:
+        url = _encrypted_file_url(get_dict(content, "file"))
+    if url is None or parse_mxc(split_encrypted_url(url)[0]) is None:
         log.warning("dropped media message %s without a valid mxc:// URL", event_id)
         return None
     info = get_dict(content, "info") or {}
@@ -598,7 +709,9 @@ def attachment_of(
     thumbnail = get_str(info, "thumbnail_url") or ""
     if thumbnail and parse_mxc(thumbnail) is None:
         thumbnail = ""
-    if not thumbnail and msgtype in ("m.image", "m.sticker"):
+    if encrypted:  # the server cannot scale ciphertext: only an encrypted thumbnail will do
+        thumbnail = _encrypted_file_url(get_dict(info, "thumbnail_file")) or ""
+    elif not thumbnail and msgtype in ("m.image", "m.sticker"):
         thumbnail = url  # the media repository scales the image itself
     return Attachment(
         url=url,
@@ -666,6 +779,24 @@ def receipt_facts(
             else:
                 out.append(f.DeliveryUpdated(room_id, DeliveryState.READ, event_id, up_to=True))
     return out
+
+
+def own_receipt(event: Mapping[str, Any], own_id: str) -> str | None:
+    """The event our newest ``m.read``/``m.read.private`` receipt in ``event`` points at."""
+    content = event.get("content")
+    if not isinstance(content, dict):
+        return None
+    newest: tuple[int, str] | None = None
+    for event_id, kinds in content.items():
+        if not isinstance(event_id, str) or not isinstance(kinds, dict):
+            continue
+        for kind in ("m.read", "m.read.private"):
+            users = kinds.get(kind)
+            mine = users.get(own_id) if isinstance(users, dict) else None
+            ts = get_int(mine, "ts") if isinstance(mine, dict) else None
+            if ts is not None and (newest is None or ts > newest[0]):
+                newest = (ts, event_id)
+    return newest[1] if newest else None
 
 
 _PRESENCE = {

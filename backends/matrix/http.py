@@ -28,6 +28,10 @@ from app.backend import Failure, FailureKind
 from backends.matrix.convert import Log, error_failure
 
 CHUNK = 256 * 1024
+MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
+"""Downloads stop here unless the caller allows more (the advertised size, when known, wins)."""
+DOWNLOAD_CONNECT_TIMEOUT = 30.0
+DOWNLOAD_READ_TIMEOUT = 60.0
 
 
 def q(part: str) -> str:
@@ -220,15 +224,25 @@ class MatrixHttp:
         progress: Callable[[int, int], None] | None = None,
         *,
         query: Mapping[str, str | int] | None = None,
+        max_bytes: int = MAX_DOWNLOAD_BYTES,
     ) -> Reply:
-        """Stream a media download to ``dest`` (written to a temporary name, then renamed)."""
+        """Stream a media download to ``dest`` (written to a ``.part`` name, then renamed).
+
+        Bounded: connecting may take ``DOWNLOAD_CONNECT_TIMEOUT`` s and the server may stay silent
+        for at most ``DOWNLOAD_READ_TIMEOUT`` s between two chunks (a slow but moving download is
+        fine); more than ``max_bytes`` — or more than the server announced — is refused with a
+        ``REJECTED`` failure and the partial file removed.
+        """
         url = path + ("?" + urlencode(query) if query else "")
         part = dest.with_name(dest.name + ".part")
+        timeout = aiohttp.ClientTimeout(
+            total=None, sock_connect=DOWNLOAD_CONNECT_TIMEOUT, sock_read=DOWNLOAD_READ_TIMEOUT
+        )
         try:
-            resp = await self.client.send("GET", url, None, self._headers(True), timeout=0)
+            resp = await self.client.send("GET", url, None, self._headers(True), timeout=timeout)
             try:
                 if resp.status != 200:
-                    raw = await resp.read()
+                    raw = await resp.content.read(64 * 1024)
                     try:
                         parsed = json.loads(raw) if raw else {}
                     except ValueError:
@@ -239,12 +253,19 @@ class MatrixHttp:
                         resp.headers.get("Retry-After"),
                     )
                 total = int(resp.content_length or 0)
+                if total > max_bytes:
+                    return _too_big(total, max_bytes)
+                limit = total or max_bytes
                 done = 0
                 dest.parent.mkdir(parents=True, exist_ok=True)
                 with part.open("wb") as out:
                     async for chunk in resp.content.iter_chunked(CHUNK):
-                        await asyncio.to_thread(out.write, chunk)
                         done += len(chunk)
+                        if done > limit:
+                            out.close()
+                            part.unlink(missing_ok=True)
+                            return _too_big(done, limit)
+                        await asyncio.to_thread(out.write, chunk)
                         if progress is not None:
                             progress(done, total or done)
                 part.replace(dest)
@@ -257,3 +278,14 @@ class MatrixHttp:
         except TRANSPORT_ERRORS as exc:
             part.unlink(missing_ok=True)
             return Reply(0, transport=await self._transport_failure(exc))
+
+
+def _too_big(size: int, limit: int) -> Reply:
+    return Reply(
+        413,
+        transport=Failure(
+            FailureKind.REJECTED,
+            f"The file is larger than allowed ({size} bytes; at most {limit}).",
+            detail="M_TOO_LARGE",
+        ),
+    )

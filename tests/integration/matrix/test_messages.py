@@ -12,7 +12,7 @@ import pytest
 
 from app import facts as f
 from app.backend import FailureKind, OutgoingMessage
-from app.models import Attachment, ConversationId, MessageKind
+from app.models import Attachment, ConversationId, MessageKind, Trust
 from backends.matrix.convert import ENCRYPTED_PLACEHOLDER
 from tests.integration.matrix.helpers import (
     Account,
@@ -294,7 +294,7 @@ async def test_images_and_files_through_the_authenticated_media_repository(
     assert missing.failure is not None and missing.failure.kind is FailureKind.REJECTED
 
 
-async def test_encrypted_rooms_are_refused_for_sending_and_shown_as_placeholders(
+async def test_a_room_that_turns_encrypted_is_sent_to_encrypted(
     chat: tuple[Session, str], peer: Peer
 ) -> None:
     session, room = chat
@@ -304,7 +304,7 @@ async def test_encrypted_rooms_are_refused_for_sending_and_shown_as_placeholders
             isinstance(x, f.ConversationUpdated) and x.conversation == room and bool(x.encrypted)
         )
     )
-    await peer.send(
+    shown = await peer.send(
         room,
         {
             "algorithm": "m.megolm.v1.aes-sha2",
@@ -315,7 +315,11 @@ async def test_encrypted_rooms_are_refused_for_sending_and_shown_as_placeholders
         },
         "m.room.encrypted",
     )
-    placeholder = await session.wait_message(ENCRYPTED_PLACEHOLDER)
-    assert placeholder.kind is MessageKind.SYSTEM
+    placeholder = await session.wait(
+        lambda x: isinstance(x, f.MessageReceived) and x.remote_id == shown
+    )
+    assert placeholder.body == ENCRYPTED_PLACEHOLDER and placeholder.trust is Trust.UNDECRYPTABLE
     result = await session.backend.send_message(conv(session, room), OutgoingMessage("enc1", "hi"))
-    assert result.failure is not None and result.failure.kind is FailureKind.UNSUPPORTED
+    assert result.ok, result.failure
+    event = await peer.wait_event(room, lambda e: e.get("event_id") == result.remote_id)
+    assert event["type"] == "m.room.encrypted" and "hi" not in str(event["content"].get("body"))

@@ -156,7 +156,14 @@ async def test_create_private_public_and_direct_rooms(
         )
         assert sent.ok, sent.failure
         await peer.join(direct.value)
-        assert (await peer.wait_text(direct.value, "hi you"))["event_id"] == sent.remote_id
+        # New DMs and private rooms are end-to-end encrypted (as Element makes them); this peer
+        # has no keys, so it sees the ciphertext event only.
+        seen = await peer.wait_event(direct.value, lambda e: e.get("event_id") == sent.remote_id)
+        assert seen["type"] == "m.room.encrypted" and "hi you" not in str(seen["content"])
+        for encrypted_room in (direct.value, private.value):
+            algorithm = await room_state(synapse, token, encrypted_room, "m.room.encryption")
+            assert algorithm == {"algorithm": "m.megolm.v1.aes-sha2"}
+        assert await room_state(synapse, token, public.value, "m.room.encryption") == {}
 
         kinds = {x.conversation: x.kind for x in session.facts(f.ConversationUpdated) if x.joined}
         assert kinds[private.value] is ConversationKind.GROUP

@@ -17,6 +17,7 @@ from app.models import (
     MessageKind,
     PresenceState,
     Role,
+    Trust,
 )
 from backends.matrix import convert as cv
 
@@ -24,6 +25,9 @@ ME = "@me:example.org"
 BOB = "@bob:example.org"
 ROOM = "!room:example.org"
 TS = 1_700_000_000_000
+
+
+FILE_KEYS = {"key": {"k": "K"}, "iv": "IV", "hashes": {"sha256": "H"}, "v": "v2"}
 
 
 def ctx(**kwargs: Any) -> cv.RoomContext:
@@ -178,9 +182,9 @@ def test_messages(content: dict[str, Any], expected: dict[str, Any]) -> None:
             Attachment("mxc://s/r", "r.pdf", "application/pdf", None, None, None, "mxc://s/t"),
             "the report",
         ),
-        (  # encrypted files keep their mxc reference (decryption is the E2E issue)
-            {"msgtype": "m.video", "body": "v.mp4", "file": {"url": "mxc://s/v"}},
-            Attachment("mxc://s/v", "v.mp4"),
+        (  # encrypted files carry their key, IV and hash in the URL (to decrypt on download)
+            {"msgtype": "m.video", "body": "v.mp4", "file": {"url": "mxc://s/v", **FILE_KEYS}},
+            Attachment(cv.encrypted_url("mxc://s/v", FILE_KEYS), "v.mp4"),
             "v.mp4",
         ),
         (  # negative sizes are not sizes; a non-mxc thumbnail is dropped
@@ -274,10 +278,83 @@ def test_a_removed_reaction_is_nothing() -> None:
     assert cv.convert_event(e, ctx()) == []
 
 
-def test_encrypted_events_show_a_placeholder() -> None:
+def test_encrypted_events_show_a_placeholder_until_decrypted() -> None:
     e = event({"algorithm": "m.megolm.v1.aes-sha2", "ciphertext": "…"}, type="m.room.encrypted")
     message = only_message(cv.convert_event(e, ctx()))
-    assert message.body == cv.ENCRYPTED_PLACEHOLDER and message.kind is MessageKind.SYSTEM
+    assert (
+        message.body == cv.ENCRYPTED_PLACEHOLDER == "Waiting for the key to decrypt this message…"
+    )
+    assert message.kind is MessageKind.TEXT and message.trust is Trust.UNDECRYPTABLE
+
+
+@pytest.mark.parametrize("rel_type", ["m.replace", "m.annotation"])
+def test_encrypted_edits_and_reactions_show_nothing_until_decrypted(rel_type: str) -> None:
+    content = {
+        "algorithm": "m.megolm.v1.aes-sha2",
+        "ciphertext": "…",
+        "m.relates_to": {"rel_type": rel_type, "event_id": "$target"},
+    }
+    assert cv.convert_event(event(content, type="m.room.encrypted"), ctx()) == []
+
+
+@pytest.mark.parametrize(
+    ("ms", "header", "expected"),
+    [
+        (1500, None, 1.5),
+        (10**12, None, cv.MAX_RETRY_AFTER),  # a server asking for 31 years gets five minutes
+        (-5, None, 0.0),
+        (None, "99999", cv.MAX_RETRY_AFTER),
+        (None, "inf", cv.MAX_RETRY_AFTER),
+        (None, "nan", None),
+        (None, "soon", None),
+        (None, None, None),
+    ],
+)
+def test_retry_after_is_clamped(ms: object, header: str | None, expected: float | None) -> None:
+    assert cv.retry_after_seconds(ms, header) == expected
+
+
+def test_a_429_failure_never_asks_for_more_than_five_minutes() -> None:
+    failure = cv.error_failure(429, {"errcode": "M_LIMIT_EXCEEDED", "retry_after_ms": 10**9})
+    assert failure.retry_after == 300.0
+
+
+@pytest.mark.parametrize(
+    ("url", "allow_http", "refused"),
+    [
+        ("https://matrix.example.org", False, False),
+        ("http://127.0.0.1:8008", False, False),
+        ("http://127.5.6.7:8008", False, False),
+        ("http://localhost:8008", False, False),
+        ("http://[::1]:8008", False, False),
+        ("http://matrix.example.org", False, True),
+        ("http://10.0.0.2:8008", False, True),
+        ("http://localhost.example.org", False, True),
+        ("http://matrix.example.org", True, False),
+        ("ftp://matrix.example.org", True, False),
+        ("ftp://matrix.example.org", False, True),
+    ],
+)
+def test_plain_http_only_on_loopback_or_when_allowed(
+    url: str, allow_http: bool, refused: bool
+) -> None:
+    failure = cv.insecure_homeserver(url, allow_http=allow_http)
+    assert (failure is not None) is refused
+    if failure is not None:
+        assert failure.kind is FailureKind.CONFIG and "https" in failure.message.lower()
+
+
+def test_own_receipt_time() -> None:
+    receipt = {
+        "type": "m.receipt",
+        "content": {
+            "$a": {"m.read": {"@me:x": {"ts": 10}, "@you:x": {"ts": 99}}},
+            "$b": {"m.read.private": {"@me:x": {"ts": 20}}},
+            "$c": {"m.read": {"@me:x": {"ts": "late"}}},
+        },
+    }
+    assert cv.own_receipt(receipt, "@me:x") == "$b"
+    assert cv.own_receipt(receipt, "@nobody:x") is None
 
 
 @pytest.mark.parametrize(
