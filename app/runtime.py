@@ -20,6 +20,10 @@ T = TypeVar("T")
 _log = logging.getLogger(__name__)
 
 
+class CoreStopped(RuntimeError):
+    """A command came after the core loop had stopped; it was not run."""
+
+
 class CoreThread:
     def __init__(self, core_factory: Callable[[], Core]) -> None:
         self._factory = core_factory
@@ -43,8 +47,17 @@ class CoreThread:
         return self.core
 
     def submit(self, coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        """Run ``coro`` on the core loop. Once the loop has stopped, the coroutine is closed
+        unrun and the future fails with :class:`CoreStopped` (a widget's timer may still fire
+        while the app shuts down)."""
         assert self.loop is not None
-        return asyncio.run_coroutine_threadsafe(coro, self.loop)
+        try:
+            return asyncio.run_coroutine_threadsafe(coro, self.loop)
+        except RuntimeError:  # the loop is closed
+            coro.close()
+            stopped: concurrent.futures.Future[T] = concurrent.futures.Future()
+            stopped.set_exception(CoreStopped("the core has stopped"))
+            return stopped
 
     def call_soon(self, fn: Callable[..., object], *args: object) -> None:
         assert self.loop is not None

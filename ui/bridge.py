@@ -23,7 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core import CommandError, Core
 from app.events import Event, RequestFinished
-from app.runtime import CoreThread
+from app.runtime import CoreStopped, CoreThread
 from app.secrets import SecretsUnavailable
 
 FRAME_SECONDS = 0.016
@@ -90,6 +90,9 @@ class CoreBridge(QObject):
         except (CommandError, SecretsUnavailable) as exc:
             self._enqueue(RequestFinished(request_id, None, str(exc)))
         except concurrent.futures.CancelledError:
+            self._enqueue(RequestFinished(request_id, None, "cancelled"))
+        except CoreStopped:
+            _log.debug("a command came after the core stopped; dropped")
             self._enqueue(RequestFinished(request_id, None, "cancelled"))
         except Exception as exc:
             _log.error("core command failed", exc_info=exc)
