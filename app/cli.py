@@ -7,7 +7,6 @@ Qt and a fork can ship its own front end. ``--list-backends`` needs no front end
 from __future__ import annotations
 
 import argparse
-import importlib.metadata
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from app import __version__
 from app.paths import PROFILE_ENV
-from app.registry import BackendRegistry
+from app.registry import BackendRegistry, entry_points
 
 FRONTEND_GROUP = "chinwag.frontends"
 
@@ -64,7 +63,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.environ[PROFILE_ENV] = str(args.profile.expanduser().absolute())
     if args.list_backends:
         return list_backends()
-    frontends = {ep.name: ep for ep in importlib.metadata.entry_points(group=FRONTEND_GROUP)}
+    frontends = {ep.name: ep for ep in entry_points(FRONTEND_GROUP)}
     ep = frontends.get(args.frontend)
     if ep is None:
         known = ", ".join(sorted(frontends)) or "none installed"

@@ -12,6 +12,7 @@ import importlib.metadata
 import inspect
 import logging
 import re
+import sys
 import threading
 import traceback
 from collections.abc import Iterable
@@ -21,8 +22,29 @@ from typing import Protocol
 from app.backend import API_VERSION, AccountField, Backend
 
 ENTRY_POINT_GROUP = "chinwag.backends"
+# A frozen bundle (PyInstaller) is no installed distribution, so it has no entry points: there it
+# falls back to the plugins built into it. Anywhere else an empty group means none are installed.
+FROZEN_ENTRY_POINTS = {
+    ENTRY_POINT_GROUP: {
+        "irc": "backends.irc:IrcBackend",
+        "matrix": "backends.matrix:MatrixBackend",
+        "xmpp": "backends.xmpp:XmppBackend",
+    },
+    "chinwag.frontends": {"qt": "ui.main:run"},
+}
 _PROTOCOL_ID = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _log = logging.getLogger(__name__)
+
+
+def entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
+    """The installed entry points of ``group``; in a frozen bundle, the ones built into it."""
+    found = list(importlib.metadata.entry_points(group=group))
+    if not found and getattr(sys, "frozen", False):
+        builtin = FROZEN_ENTRY_POINTS.get(group, {})
+        found = [
+            importlib.metadata.EntryPoint(name, value, group) for name, value in builtin.items()
+        ]
+    return found
 
 
 class EntryPointLike(Protocol):
@@ -79,7 +101,7 @@ class BackendRegistry:
     @classmethod
     def discover(cls) -> BackendRegistry:
         """The registry of installed plugins (nothing is imported yet)."""
-        eps = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+        eps = entry_points(ENTRY_POINT_GROUP)
         return cls(entry_points=sorted(eps, key=lambda ep: (ep.name, ep.value)))
 
     def add_class(self, backend_cls: type[Backend]) -> PluginReport:

@@ -20,6 +20,8 @@ from app.secrets import KeyringSecrets
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 from ui.notifications import default_notifier
+from ui.single_instance import SingleInstance, socket_name
+from ui.uri_handler import UriHandler
 
 I18N_DIR = Path(__file__).parent / "i18n"
 
@@ -46,7 +48,7 @@ def create_app(argv: list[str]) -> QApplication:
     assert isinstance(app, QApplication)
     app.setApplicationName("Chinwag")
     app.setApplicationDisplayName("Chinwag")
-    app.setDesktopFileName("chinwag")
+    app.setDesktopFileName("org.chinwag.Chinwag")  # packaging/org.chinwag.Chinwag.desktop
     install_translations(app)
     return app
 
@@ -56,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
     paths.ensure()
     setup_logging(paths.log_dir, logging.DEBUG if args.debug else logging.INFO)
     app = create_app(sys.argv[:1])
+    instance = SingleInstance(socket_name(paths))
+    if instance.hand_over(args.uri):  # one runs already: it shows the link, this launch is done
+        return 0
+    instance.listen()
 
     runner = CoreThread(
         lambda: Core(
@@ -66,6 +72,10 @@ def run(args: argparse.Namespace) -> int:
     bridge = CoreBridge(runner)
     window = MainWindow(bridge, default_notifier())
     window.show()
+    links = UriHandler(window)
+    instance.received.connect(links.open_uri)
+    if args.uri:
+        links.open_uri(args.uri)
     QTimer.singleShot(0, bridge.start)  # the window paints before any store is opened
 
     # Let Ctrl+C and SIGTERM close the app cleanly (Python handles signals between Qt events).
@@ -76,6 +86,7 @@ def run(args: argparse.Namespace) -> int:
     heartbeat.timeout.connect(lambda: None)
 
     code = app.exec()
+    instance.close()
     window.close()
     runner.stop()
     return code

@@ -1494,6 +1494,73 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>UriHandler</name>
+    <message>
+        <source>This link cannot be opened: {problem} ({uri})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You already have an account on {server}: “{account}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} opens once “{account}” is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{account}” is not connected, so {address} cannot be opened. Enable or edit the account in the Accounts menu, then open the link again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link could not be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that did not work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no IRC account on {server} to open {uri}. Add one: the link opens once it is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have no {protocol} account to open {uri}. Add one: the link opens once it is added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link is too long</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinwag opens xmpp:, matrix:, irc: and ircs: links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the link is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it names no person, room or server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address in it is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the port in it is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this kind of link is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VerificationDialog</name>
     <message>
         <source>Verify {who}</source>

@@ -1,0 +1,239 @@
+"""Take the AppStream screenshots from the real window, rendered offscreen.
+
+    .venv/bin/python packaging/make_screenshots.py      # rewrites packaging/screenshots/*.png
+
+The window, its models and the core are the app's own; only the network is the tests' fake
+service (tests/fakes), posing as XMPP, Matrix and IRC accounts with a few conversations, so the
+pictures show what a person sees without a server. tests/packaging runs this into a temporary
+folder to keep it working.
+"""
+
+# ruff: noqa: E402  (the checkout goes on sys.path first, so this runs as a plain script)
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale
+from PySide6.QtWidgets import QApplication
+
+from app import facts as f
+from app.models import Account, ConversationId, ConversationKind, Member, Role
+from app.runtime import CoreThread
+from tests.fakes.core_harness import make_core
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+from ui.bridge import CoreBridge
+from ui.main import create_app
+from ui.main_window import MainWindow
+
+SCREENSHOTS = HERE / "screenshots"
+SIZE = (1280, 760)
+# name → caption, in the order of the metainfo file
+SHOTS = {
+    "group-conversation": "A group conversation, with its members",
+    "direct-conversation": "Talking with one person; accounts on three services in the sidebar",
+    "first-run": "The first start: add an account on any service",
+}
+PROTOCOLS = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
+
+
+def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR0915
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    app = QApplication.instance() or create_app(sys.argv[:1])
+    assert isinstance(app, QApplication)
+
+    def wait_until(ready: Callable[[], bool], timeout: float = 10.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not ready():
+            if time.monotonic() > deadline:
+                raise TimeoutError("the window did not get there in time")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+
+    def settle(seconds: float = 0.3) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+
+    def shoot(window: MainWindow, name: str) -> Path:
+        settle()
+        path = out_dir / f"{name}.png"
+        if not window.grab().save(str(path), "PNG"):
+            raise SystemExit(f"could not write {path}")
+        return path
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="chinwag-shots-") as tmp:
+        server = FakeServer(passwords={"alice": "pw", "alice.m": "pw", "alice_irc": "pw"})
+        posing = tuple(
+            type(
+                f"Fake{name}",
+                (server.backend_class(),),
+                {"protocol_id": pid, "display_name": name},
+            )
+            for pid, name in PROTOCOLS.items()
+        )
+        runner = CoreThread(
+            lambda: make_core(Path(tmp), server, MemorySecrets(), extra_classes=posing)
+        )
+        runner.start()
+        bridge = CoreBridge(runner)
+        window = MainWindow(bridge)
+        window.resize(*SIZE)
+        window.show()
+        bridge.start()
+        wait_until(lambda: window.pages.currentIndex() == MainWindow.PAGE_FIRST_RUN)
+        written.append(shoot(window, "first-run"))
+
+        def add(protocol: str, user: str, name: str) -> Account:
+            done: list[object] = []
+            bridge.call(
+                bridge.core.add_account(
+                    protocol,
+                    {"user": user, "server": "example.org"},
+                    {"password": "pw"},
+                    display_name=name,
+                ),
+                done.append,
+            )
+            wait_until(lambda: user in server.online)
+            wait_until(lambda: bool(done))
+            account = getattr(done[0], "result", None)
+            assert isinstance(account, Account)
+            return account
+
+        xmpp = add("xmpp", "alice", "alice@example.org")
+        matrix = add("matrix", "alice.m", "@alice:example.org")
+        add("irc", "alice_irc", "alice on irc.example.net")
+        start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
+
+        def lines(
+            user: str, conv: str, kind: ConversationKind, said: list[tuple[str, str]]
+        ) -> None:
+            for i, (sender, body) in enumerate(said):
+                server.deliver(
+                    user,
+                    conv,
+                    body,
+                    sender=sender,
+                    sender_name=sender.split("@")[0].capitalize(),
+                    kind=kind,
+                    timestamp=start + timedelta(minutes=3 * i),
+                )
+
+        garden = "garden@conference.example.org"
+        server.report(
+            "alice",
+            f.ConversationUpdated(
+                garden,
+                ConversationKind.GROUP,
+                title="Garden club",
+                topic="Seed swap on Saturday 🌱",
+            ),
+        )
+        conv = ConversationId(xmpp.id, garden)
+        server.report(
+            "alice",
+            f.MembersChanged(
+                garden,
+                (
+                    Member(conv, "alice", role=Role.MEMBER),
+                    Member(conv, "bernadette", role=Role.OWNER),
+                    Member(conv, "bertrand", role=Role.MODERATOR),
+                    Member(conv, "charlie"),
+                    Member(conv, "dora"),
+                ),
+                complete=True,
+            ),
+        )
+        lines(
+            "alice",
+            garden,
+            ConversationKind.GROUP,
+            [
+                ("bernadette", "Morning all! Who is coming to the seed swap on Saturday?"),
+                ("bertrand", "I'll be there, with far too many tomato seedlings 🍅"),
+                ("charlie", "Count me in. Does anyone have spare runner beans?"),
+                ("dora", "I do — purple ones, they climb like mad"),
+                (
+                    "bernadette",
+                    "Lovely. Bring a label for everything, please: last year we "
+                    "had three mystery squashes.",
+                ),
+                ("alice", "I'll bring the trestle table and the tea urn ☕"),
+            ],
+        )
+        lines(
+            "alice",
+            "bob@example.org",
+            ConversationKind.DIRECT,
+            [
+                ("bob@example.org", "Are we still on for the climbing wall tonight?"),
+                ("alice", "Yes! 7 o'clock at the usual place?"),
+                ("bob@example.org", "Perfect. I found my old chalk bag, so no excuses now 😄"),
+                ("alice", "Ha. Then I'll book the lane for two hours."),
+                ("bob@example.org", "Great, see you there 👋"),
+            ],
+        )
+        lines(
+            "alice.m",
+            "!chinwag:example.org",
+            ConversationKind.GROUP,
+            [
+                ("@erin:example.org", "The new release is out!"),
+                ("@frank:example.org", "Nice, the search is so much faster now"),
+            ],
+        )
+        server.report(
+            "alice.m",
+            f.ConversationUpdated(
+                "!chinwag:example.org", ConversationKind.GROUP, title="Chinwag users"
+            ),
+        )
+        lines(
+            "alice_irc",
+            "#python",
+            ConversationKind.GROUP,
+            [
+                ("guido", "anyone tried the new pattern matching tricks?"),
+                ("tim", "only in production 😇"),
+            ],
+        )
+        wait_until(lambda: len(window.sidebar_model.conversations_of(matrix.id)) == 1)
+        wait_until(lambda: len(window.sidebar_model.conversations_of(xmpp.id)) == 2)
+
+        window.show_conversation(conv)
+        wait_until(lambda: window.pane.model.rowCount() >= 6)
+        window.pane.header.members_button.click()
+        written.insert(0, shoot(window, "group-conversation"))
+        window.pane.header.members_button.click()
+
+        window.show_conversation(ConversationId(xmpp.id, "bob@example.org"))
+        wait_until(lambda: window.pane.model.rowCount() >= 5)
+        window.pane.composer_area.composer.setPlainText("On my way!")
+        written.insert(1, shoot(window, "direct-conversation"))
+
+        window.close()
+        bridge.close()
+        runner.stop()
+    return written
+
+
+if __name__ == "__main__":
+    for path in make_screenshots():
+        print(path.relative_to(ROOT))

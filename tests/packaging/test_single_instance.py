@@ -1,0 +1,96 @@
+"""The single-instance door: per user and profile, survives a crashed instance, ignores junk."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtNetwork import QLocalSocket
+from pytestqt.qtbot import QtBot
+
+from app.paths import AppPaths
+from ui.single_instance import SingleInstance, socket_name
+
+
+@pytest.fixture
+def short_tmp() -> Iterator[Path]:
+    """A short folder: a Unix socket's path must fit in about 100 bytes."""
+    with tempfile.TemporaryDirectory(prefix="cw", dir="/tmp" if os.name == "posix" else None) as d:
+        yield Path(d)
+
+
+def test_each_profile_has_its_own_socket_in_the_users_runtime_folder(
+    short_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tmp_path = short_tmp
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.delenv("FLATPAK_ID", raising=False)
+    one = socket_name(AppPaths.in_profile(tmp_path / "one"))
+    two = socket_name(AppPaths.in_profile(tmp_path / "two"))
+    assert one != two
+    assert one == socket_name(AppPaths.in_profile(tmp_path / "one"))
+    if sys.platform.startswith("linux"):
+        assert Path(one).parent == tmp_path and one.endswith(".socket")
+        monkeypatch.setenv("FLATPAK_ID", "org.chinwag.Chinwag")
+        (tmp_path / "app" / "org.chinwag.Chinwag").mkdir(parents=True)
+        flatpak = socket_name(AppPaths.in_profile(tmp_path / "one"))
+        assert Path(flatpak).parent == tmp_path / "app" / "org.chinwag.Chinwag"
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path / "missing"))
+    assert "/" not in socket_name(AppPaths.in_profile(tmp_path / "one"))  # Qt's own folder
+
+
+def test_nobody_running_means_no_hand_over(qtbot: QtBot, short_tmp: Path) -> None:
+    tmp_path = short_tmp
+    assert not SingleInstance(str(tmp_path / "none.socket")).hand_over("xmpp:a@example.org")
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets only")
+def test_a_socket_left_by_a_crashed_instance_is_taken_over(qtbot: QtBot, short_tmp: Path) -> None:
+    tmp_path = short_tmp
+    name = str(tmp_path / "stale.socket")
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(name)  # bound, never listening: what a killed instance leaves behind
+    stale.close()
+    assert os.path.exists(name)
+    later = SingleInstance(name)
+    assert not later.hand_over("xmpp:a@example.org", timeout_ms=500)
+    running = SingleInstance(name)
+    assert running.listen()
+    try:
+        with qtbot.waitSignal(running.received, timeout=5000) as blocker:
+            client = QLocalSocket()
+            client.connectToServer(name)
+            assert client.waitForConnected(2000)
+            client.write(b'{"uri": "xmpp:a@example.org"}\n')
+            client.flush()
+        assert blocker.args == ["xmpp:a@example.org"]
+    finally:
+        running.close()
+
+
+def test_junk_is_dropped_without_a_signal(qtbot: QtBot, short_tmp: Path) -> None:
+    tmp_path = short_tmp
+    name = str(tmp_path / "junk.socket")
+    running = SingleInstance(name)
+    assert running.listen()
+    got: list[str] = []
+    running.received.connect(got.append)
+    try:
+        for junk in (b"not json\n", b"[1, 2]\n", b'{"uri": 5}\n', b"x" * 70000):
+            client = QLocalSocket()
+            client.connectToServer(name)
+            assert client.waitForConnected(2000)
+            client.write(junk)
+            client.flush()
+            qtbot.waitUntil(
+                lambda c=client: c.state() == QLocalSocket.LocalSocketState.UnconnectedState,
+                timeout=5000,
+            )
+        assert got == []
+    finally:
+        running.close()

@@ -1,0 +1,166 @@
+"""One Chinwag per user and profile: a second launch hands its link to the running one and exits.
+
+Clicking an ``xmpp:`` link while Chinwag runs starts ``chinwag xmpp:…`` again. That launch must not
+open a second window on the same stores; it connects to the running instance's local socket
+(a Unix socket in the user's runtime folder, a named pipe on Windows), sends the link, waits for the
+one-line answer and exits 0. The running instance raises its window and opens the link.
+
+The socket's name is derived from the user and the profile's config folder, so two profiles
+(``--profile``) run side by side, and two users on one machine never reach each other.
+
+Wire format, one exchange per connection: the client sends one JSON object and a newline,
+``{"uri": "xmpp:…"}`` (``""``: just show the window); the server answers ``ok`` and a newline.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from app.paths import AppPaths
+
+MAX_MESSAGE = 64 * 1024
+_ANSWER = b"ok\n"
+_UNIX_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
+_log = logging.getLogger(__name__)
+
+
+def socket_name(paths: AppPaths) -> str:
+    """The running instance's address for this user and profile.
+
+    On Linux it is a full path in ``$XDG_RUNTIME_DIR`` (private to the user; inside Flatpak the
+    app's own runtime folder, shared by its instances); elsewhere a plain name that Qt places in the
+    temporary folder (macOS) or the named-pipe namespace (Windows).
+    """
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for this uid (containers)
+        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
+    key = hashlib.sha256(f"{user}\0{paths.config_dir}".encode()).hexdigest()[:16]
+    name = f"chinwag-{key}"
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if sys.platform.startswith("linux") and runtime:
+        folder = Path(runtime)
+        flatpak_id = os.environ.get("FLATPAK_ID", "")
+        if flatpak_id:
+            folder = folder / "app" / flatpak_id
+        path = folder / f"{name}.socket"
+        if folder.is_dir() and len(str(path)) < _UNIX_PATH_MAX:
+            return str(path)
+    return name
+
+
+class _Connection(QObject):
+    """One client connection: reads its message, answers, then goes away.
+
+    Signals: ``message(str)``: the link the client sent (``""``: only show the window).
+    """
+
+    message = Signal(str)
+
+    def __init__(self, socket: QLocalSocket, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.socket = socket
+        socket.setParent(self)
+        self._buffer = b""
+        self._done = False
+        socket.readyRead.connect(self._read)
+        socket.disconnected.connect(self.deleteLater)
+
+    @Slot()
+    def _read(self) -> None:
+        if self._done:
+            return
+        self._buffer += bytes(self.socket.readAll().data())
+        if len(self._buffer) > MAX_MESSAGE:
+            _log.warning("single instance: dropped an oversized message")
+            self._finish(b"")
+            return
+        line, newline, _ = self._buffer.partition(b"\n")
+        if not newline:
+            return
+        try:
+            payload = json.loads(line.decode("utf-8"))
+            uri = payload.get("uri", "") if isinstance(payload, dict) else None
+        except (UnicodeDecodeError, ValueError):
+            uri = None
+        if not isinstance(uri, str):
+            _log.warning("single instance: dropped a malformed message")
+            self._finish(b"")
+            return
+        self._finish(_ANSWER)
+        self.message.emit(uri)
+
+    def _finish(self, answer: bytes) -> None:
+        self._done = True
+        if answer:
+            self.socket.write(answer)
+            self.socket.flush()
+        self.socket.disconnectFromServer()
+
+
+class SingleInstance(QObject):
+    """The running instance's door, or the way to knock on it.
+
+    Signals: ``received(str)``: a later launch handed over a link (``""``: only show the window).
+    """
+
+    received = Signal(str)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server: QLocalServer | None = None
+
+    def hand_over(self, uri: str | None, timeout_ms: int = 5000) -> bool:
+        """Give ``uri`` to a running instance. True: it took it (so exit); False: none answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self.name)
+        if not socket.waitForConnected(min(timeout_ms, 1000)):
+            return False  # nobody listens (or a crashed instance left its socket behind)
+        socket.write(json.dumps({"uri": uri or ""}).encode() + b"\n")
+        socket.flush()
+        answer = b""
+        while len(answer) < len(_ANSWER) and socket.waitForReadyRead(timeout_ms):
+            answer += bytes(socket.readAll().data())
+        socket.abort()
+        if answer.startswith(_ANSWER):
+            return True
+        _log.warning("the running Chinwag did not answer; starting another one")
+        return False
+
+    def listen(self) -> bool:
+        """Become the running instance. False (logged): links will not reach this one."""
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if not server.listen(self.name):
+            # A socket left behind by an instance that crashed: nobody answered hand_over().
+            QLocalServer.removeServer(self.name)
+            if not server.listen(self.name):
+                _log.warning("cannot listen for other launches: %s", server.errorString())
+                return False
+        server.newConnection.connect(self._accept)
+        self._server = server
+        return True
+
+    def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+
+    @Slot()
+    def _accept(self) -> None:
+        assert self._server is not None
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            connection = _Connection(socket, self)
+            connection.message.connect(self.received)
+            connection._read()  # the message may have arrived with the connection
