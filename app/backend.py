@@ -29,6 +29,7 @@ from app.models import (
     Device,
     MessageKind,
     Presence,
+    RoomListing,
 )
 
 M = TypeVar("M")
@@ -387,6 +388,18 @@ class SupportsVerification(abc.ABC):
 
     @abc.abstractmethod
     async def cancel_verification(self, verification_id: str) -> Outcome: ...
+
+
+class SupportsRoomDirectory(abc.ABC):
+    """A list of public rooms to browse and join (IRC's channel list, a MUC service's rooms,
+    a Matrix server's public room directory)."""
+
+    @abc.abstractmethod
+    async def room_directory(
+        self, query: str = "", limit: int = 500
+    ) -> tuple[RoomListing, ...] | Failure:
+        """Rooms matching ``query`` (all when empty), the most popular first, at most
+        ``limit``."""
 
 
 class SupportsKeyBackup(abc.ABC):

@@ -45,6 +45,7 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
     SupportsVerification,
@@ -74,6 +75,7 @@ from app.models import (
     NotifyLevel,
     Page,
     Presence,
+    RoomListing,
     to_millis,
     utc_now,
 )
@@ -645,6 +647,26 @@ class Core:
         return await self._delegate(
             conv.account_id, SupportsGroupChat, lambda b: b.fetch_members(conv)
         )
+
+    async def room_directory(
+        self, account_id: AccountId, query: str = ""
+    ) -> tuple[RoomListing, ...]:
+        """Public rooms of an account's service matching ``query``, the most popular first."""
+        backend = self._capable(self._session(account_id), SupportsRoomDirectory)
+        if isinstance(backend, Outcome):
+            raise CommandError(backend.failure.message if backend.failure else "")
+        found = await backend.room_directory(query.strip())
+        if isinstance(found, Failure):
+            raise CommandError(found.message)
+        return found
+
+    async def room_directory_accounts(self) -> list[AccountId]:
+        """The connected accounts whose service has a room directory to browse."""
+        return [
+            account_id
+            for account_id, session in self.sessions.items()
+            if as_capable(session.backend, SupportsRoomDirectory) is not None
+        ]
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._delegate(

@@ -300,6 +300,17 @@ class Page:
 
 
 @dataclass(frozen=True, slots=True)
+class RoomListing:
+    """A public room or channel a service lists in its directory (IRC LIST, MUC disco, Matrix
+    public rooms); ``address`` is what joining it takes."""
+
+    address: str
+    name: str = ""
+    topic: str = ""
+    members: int | None = None  # None: the service does not say
+
+
+@dataclass(frozen=True, slots=True)
 class Device:
     """One of a person's (or our own) devices, as end-to-end encryption knows it."""
 

@@ -17,6 +17,7 @@ GENERIC = {
     "invite": "/invite WHO [REASON] — invite someone here",
     "kick": "/kick WHO [REASON] — remove someone from this room",
     "msg": "/msg WHO TEXT — send a private message",
+    "list": "/list [WORDS] — browse the public rooms or channels",
     "query": "/query WHO — open a private conversation",
     "help": "/help — list the commands",
 }

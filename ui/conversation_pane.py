@@ -69,12 +69,14 @@ class ConversationPane(QWidget):
     ``openRequested(object)``: switch to another conversation (a ConversationId).
     ``searchRequested(object)``: search within a conversation (a ConversationId).
     ``verificationOpened(str, object)``: a verification started (account id, Verification).
+    ``browseRequested(object, str)``: browse the room directory (account id, search text).
     """
 
     notice = Signal(str, str)
     openRequested = Signal(object)
     searchRequested = Signal(object)
     verificationOpened = Signal(str, object)
+    browseRequested = Signal(object, str)
 
     def __init__(
         self,
@@ -369,6 +371,8 @@ class ConversationPane(QWidget):
                 core.open_direct(conv.account_id, who),
                 lambda done: self._direct_opened(done, text, open_it=name == "query" or not text),
             )
+        elif name == "list":
+            self.browseRequested.emit(conv.account_id, command.args)
         elif name == "help":
             lines = list(GENERIC.values())
             self.notice.emit("\n".join(lines), "info")

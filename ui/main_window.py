@@ -47,6 +47,7 @@ from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.quick_switcher import QuickSwitcher
+from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self.pane.notice.connect(self.notices.show_notice)
         self.pane.openRequested.connect(self.show_conversation)
         self.pane.searchRequested.connect(self.search_in)
+        self.pane.browseRequested.connect(self.browse_rooms_of)
         self.pane.verificationOpened.connect(self.open_verification)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("chatSplitter")
@@ -201,6 +203,7 @@ class MainWindow(QMainWindow):
             convs, self.tr("&Start a conversation…"), self.start_conversation, "Ctrl+Shift+N"
         )
         self._action(convs, self.tr("&Join a room…"), self.join_room, "Ctrl+J")
+        self._action(convs, self.tr("&Browse rooms…"), self.browse_rooms, "Ctrl+Shift+J")
         self._action(convs, self.tr("Add a &contact…"), self.add_contact)
         convs.addSeparator()
         self._action(convs, self.tr("&Find in conversation…"), self.search_here, "Ctrl+F")
@@ -358,6 +361,27 @@ class MainWindow(QMainWindow):
                 )
             )
         )
+
+    @Slot()
+    def browse_rooms(self) -> None:
+        self.browse_rooms_of(self.sidebar.current_account(), "")
+
+    @Slot(object, str)
+    def browse_rooms_of(self, account_id: str | None, query: str) -> None:
+        dialog = RoomDirectoryDialog(self.bridge, self.sidebar_model, self, account_id, query)
+        dialog.joinRequested.connect(self.join_listed)
+        self._show_dialog(dialog)
+
+    @Slot(str, str)
+    def join_listed(self, account_id: str, address: str) -> None:
+        """Join a room chosen in the directory, then open it."""
+
+        def joined(done: ev.RequestFinished) -> None:
+            if self._report(done):
+                native = getattr(done.result, "value", None) or address
+                self.show_conversation(ConversationId(account_id, native))
+
+        self.bridge.call(self.core.join(account_id, address), joined)
 
     @Slot()
     def add_contact(self) -> None:

@@ -56,6 +56,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsPresence,
+    SupportsRoomDirectory,
     SupportsRoster,
 )
 from app.models import (
@@ -68,6 +69,7 @@ from app.models import (
     MessageKind,
     Presence,
     PresenceState,
+    RoomListing,
 )
 from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc.protocol import Line, format_line, parse_line, split_source
@@ -188,6 +190,10 @@ class ChannelListing:
     topic: str
 
 
+MAX_LISTED = 200_000  # rows of one LIST kept (Libera.Chat lists ~30,000); a flood stops there
+LIST_FRESH = 300.0  # seconds a fetched channel list is reused for new searches
+
+
 class IrcBackend(
     Backend,
     SupportsGroupChat,
@@ -195,6 +201,7 @@ class IrcBackend(
     SupportsPresence,
     SupportsHistory,
     SupportsCommands,
+    SupportsRoomDirectory,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory."""
 
@@ -311,6 +318,7 @@ class IrcBackend(
     ping_timeout: ClassVar[float] = 60.0
     ison_interval: ClassVar[float] = 60.0
     version_reply: ClassVar[str] = "Chinwag (https://chinwag.invalid)"
+    _listed: tuple[float, list[ChannelListing]] | None = None  # (when, the whole LIST), cached
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -1216,7 +1224,7 @@ class IrcBackend(
             case "321":
                 self._list = []
             case "322":
-                if self._list is not None and len(params) >= 3:
+                if self._list is not None and len(params) >= 3 and len(self._list) < MAX_LISTED:
                     try:
                         users = int(params[2])
                     except ValueError:
@@ -2119,6 +2127,26 @@ class IrcBackend(
             return None
 
         return await self._request(("INVITE", contact, conv.native_id), check)
+
+    async def room_directory(
+        self, query: str = "", limit: int = 500
+    ) -> tuple[RoomListing, ...] | Failure:
+        """Channels whose name or topic contains ``query`` (case-insensitive), from the
+        server's whole list — fetched once and reused for :data:`LIST_FRESH` seconds, so typing
+        a search does not ask the server again each time."""
+        now = time.monotonic()
+        if self._listed is None or now - self._listed[0] > LIST_FRESH:
+            listing = await self.list_channels()
+            if isinstance(listing, Failure):
+                return listing
+            self._listed = (now, listing)
+        needle = query.casefold()
+        rows = [
+            RoomListing(c.name, c.name, c.topic, c.users)
+            for c in self._listed[1]
+            if not needle or needle in c.name.casefold() or needle in c.topic.casefold()
+        ]
+        return tuple(rows[:limit])
 
     async def list_channels(self, pattern: str = "") -> list[ChannelListing] | Failure:
         """The server's channel list (LIST), sorted by the number of users, largest first."""

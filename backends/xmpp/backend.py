@@ -41,10 +41,11 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
 )
-from app.models import ConversationId, ConversationKind, Presence
+from app.models import ConversationId, ConversationKind, Presence, RoomListing
 from backends.xmpp import convert, ns, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
@@ -170,6 +171,7 @@ class XmppBackend(
     SupportsReactions,
     SupportsRetraction,
     SupportsBlocking,
+    SupportsRoomDirectory,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -603,6 +605,14 @@ class XmppBackend(
 
     async def create_room(self, name: str, *, public: bool = False) -> Outcome:
         return await self._call(lambda s: s.rooms.create(name, public))
+
+    async def room_directory(
+        self, query: str = "", limit: int = 500
+    ) -> tuple[RoomListing, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.rooms.directory(query, limit)
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
         return await self._call(lambda s: s.rooms.invite(conv.native_id, contact, reason))

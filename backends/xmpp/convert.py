@@ -42,6 +42,7 @@ from app.models import (
     Presence,
     PresenceState,
     Role,
+    RoomListing,
 )
 from backends.xmpp import ns
 from backends.xmpp.ns import q
@@ -850,6 +851,34 @@ def parse_disco_info(query: ET.Element | None) -> DiscoInfo:
         frozenset((i.get("category", ""), i.get("type", "")) for i in identities),
         name,
         forms,
+    )
+
+
+def parse_room_items(query: ET.Element | None) -> list[RoomListing]:
+    """A MUC service's rooms (disco#items): address and name, as the service gives them."""
+    if query is None:
+        return []
+    rooms = []
+    for item in query.findall(q(ns.DISCO_ITEMS, "item")):
+        address = item.get("jid", "")
+        if jid(address) is None or "@" not in address:
+            continue
+        rooms.append(RoomListing(address, item.get("name", "") or address.split("@", 1)[0]))
+    return rooms
+
+
+ROOM_INFO = "http://jabber.org/protocol/muc#roominfo"
+
+
+def room_listing(room: RoomListing, info: DiscoInfo) -> RoomListing:
+    """A listed room with what its disco#info adds (XEP-0045 §6.4): name, subject, occupants."""
+    fields = info.fields.get(ROOM_INFO, {})
+    occupants = fields.get("muc#roominfo_occupants", "")
+    return RoomListing(
+        room.address,
+        info.name or room.name,
+        fields.get("muc#roominfo_subject", "") or fields.get("muc#roominfo_description", ""),
+        int(occupants) if occupants.isdigit() else room.members,
     )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
-from app.models import ConversationKind, Member, Presence
+from app.models import ConversationKind, Member, Presence, RoomListing
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.roster import show_of
@@ -29,6 +29,7 @@ STATE_ROOMS = "xmpp.rooms"
 JOIN_TIMEOUT = 30.0
 NICK_ATTEMPTS = 3
 MAX_INVITES = 100  # unanswered invitations kept (strangers can send any number)
+DIRECTORY_DETAILS = 50  # rooms of a directory search whose details (subject, occupants) are asked
 _JOIN_ERRORS = {
     "not-authorized": "This room needs a password (or the password is wrong).",
     "registration-required": "Only members may join this room.",
@@ -483,6 +484,47 @@ class RoomService:
             await self.session.iq("set", room, stanzas.instant_room())
         except IqFailure as exc:
             self.session.log.warning("could not unlock the new room: %s", exc.condition)
+
+    async def directory(self, query: str, limit: int) -> tuple[RoomListing, ...] | Failure:
+        """The public rooms of our server's group chat service whose address, name or subject
+        contains ``query``, the busiest first. Each listed room's disco#info (subject, occupants)
+        is asked for the first :data:`DIRECTORY_DETAILS` matches only: a big service has
+        thousands of rooms."""
+        service = self.session.features.muc_service
+        if not service:
+            return Failure(FailureKind.UNSUPPORTED, "This server offers no group chat service.")
+        try:
+            result = await self.session.iq("get", service, ET.Element(q(ns.DISCO_ITEMS, "query")))
+        except IqFailure as exc:
+            return exc.failure("Could not list the rooms")
+        rooms = convert.parse_room_items(result.find(q(ns.DISCO_ITEMS, "query")))
+        needle = query.casefold()
+
+        def named(room: RoomListing) -> bool:
+            return needle in room.address.casefold() or needle in room.name.casefold()
+
+        # Rooms whose name matches come first; the others are searched by their description
+        # only as far as the details reach.
+        rooms.sort(key=lambda r: not named(r))
+        detailed = await asyncio.gather(*(self._room_details(r) for r in rooms[:DIRECTORY_DETAILS]))
+        found = [
+            r
+            for r in [*detailed, *rooms[DIRECTORY_DETAILS:]]
+            if named(r) or needle in r.topic.casefold()
+        ]
+        found.sort(key=lambda r: (-(r.members or 0), r.name.casefold()))
+        return tuple(found[:limit])
+
+    async def _room_details(self, room: RoomListing) -> RoomListing:
+        try:
+            result = await self.session.iq(
+                "get", room.address, ET.Element(q(ns.DISCO_INFO, "query")), timeout=10.0
+            )
+        except IqFailure:
+            return room
+        return convert.room_listing(
+            room, convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
+        )
 
     async def invite(self, room: str, contact: str, reason: str) -> Outcome:
         state = self.rooms.get(room)

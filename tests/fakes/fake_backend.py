@@ -42,6 +42,7 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
     SupportsVerification,
@@ -55,6 +56,7 @@ from app.models import (
     Device,
     DeviceTrust,
     Presence,
+    RoomListing,
     Verification,
     VerificationState,
 )
@@ -85,6 +87,7 @@ class FakeServer:
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
     devices: dict[str, tuple[Device, ...]] = field(default_factory=dict)
+    directory: list[RoomListing] = field(default_factory=list)  # the public rooms listed
     connects: int = 0
     tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
     conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
@@ -170,6 +173,7 @@ class FakeBackend(
     SupportsLogout,
     SupportsVerification,
     SupportsKeyBackup,
+    SupportsRoomDirectory,
 ):
     """The plugin side of the fake service."""
 
@@ -276,6 +280,14 @@ class FakeBackend(
         self.server.calls.append(("join", (room, nick)))
         self.ctx.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=room))
         return Outcome(value=room)
+
+    async def room_directory(
+        self, query: str = "", limit: int = 500
+    ) -> tuple[RoomListing, ...] | Failure:
+        self.server.calls.append(("room_directory", (query,)))
+        needle = query.casefold()
+        found = [r for r in self.server.directory if needle in f"{r.name} {r.topic}".casefold()]
+        return tuple(found[:limit])
 
     async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
         self.server.calls.append(("leave", (conv.native_id,)))

@@ -752,6 +752,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Browse rooms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Add a &amp;contact…</source>
         <translation type="unfinished" />
     </message>
@@ -1288,6 +1292,90 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Requests (%n)</source>
         <translation>
             <numerusform>Requests (%n)</numerusform><numerusform>Requests (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RoomDirectoryDialog</name>
+    <message>
+        <source>Browse rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name or topic…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Looking for accounts with a room directory…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None of your connected accounts has a room directory to browse.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room list could not be fetched.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n room(s)</source>
+        <translation>
+            <numerusform>%n room</numerusform><numerusform>%n rooms</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RoomListModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Members</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{name}, %n member(s)</source>
+        <translation>
+            <numerusform>{name}, %n member</numerusform><numerusform>{name}, %n members</numerusform></translation>
     </message>
 </context>
 <context>

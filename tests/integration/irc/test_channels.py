@@ -210,11 +210,18 @@ async def test_channel_list(
     await peer.join(channel)
     await set_topic_as(peer, channel, "Come in")
     made = await backends.connected(inspircd_server)
-    listing = await made.backend.list_channels()
-    assert isinstance(listing, list), listing
-    row = next(c for c in listing if c.name.lower() == channel.lower())
-    assert row.users == 1
+    listing = await made.backend.room_directory()
+    assert isinstance(listing, tuple), listing
+    row = next(c for c in listing if c.address.lower() == channel.lower())
+    assert row.members == 1
     assert row.topic == "Come in"
+
+    # a search matches names and topics, case-insensitively, from the cached list
+    by_topic = await made.backend.room_directory("COME IN")
+    assert isinstance(by_topic, tuple) and [r.address for r in by_topic] == [row.address]
+    assert await made.backend.room_directory("no such channel anywhere") == ()
+    # joining what the directory lists works as typed
+    assert (await made.backend.join(row.address)).ok
 
 
 async def test_private_query_both_ways_and_case_mapping(

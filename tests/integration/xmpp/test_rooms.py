@@ -383,3 +383,39 @@ async def test_a_room_password_kept_by_an_older_version_moves_to_the_keyring(
     # … and the rejoin used it.
     await peer.wait_presence(lambda p: p.get("from") == f"{room}/sam" and p.get("type") is None)
     await me.wait(f.ConversationUpdated, lambda u: u.conversation == room and u.joined is True)
+
+
+async def test_room_directory_lists_public_rooms_with_description_and_occupants(
+    prosody: ProsodyServer,
+    xmpp: Backends,
+    peers: PeerFactory,
+) -> None:
+    tag = uuid.uuid4().hex[:6]
+    peer: Peer = await peers()
+    listed = await peer_owned_room(
+        prosody,
+        peer,
+        **{
+            "muc#roomconfig_roomname": f"Plants {tag}",
+            "muc#roomconfig_roomdesc": "Ferns and mosses",  # Prosody 0.12 lists no subject
+            "muc#roomconfig_publicroom": "1",
+        },
+    )
+    hidden = await peer_owned_room(
+        prosody,
+        peer,
+        **{"muc#roomconfig_roomname": f"Hidden {tag}", "muc#roomconfig_publicroom": "0"},
+    )
+    me = await xmpp.open()
+
+    found = await me.backend.room_directory(tag)
+    assert isinstance(found, tuple), found
+    assert [r.address for r in found] == [listed]  # the hidden room is not listed
+    (room,) = found
+    assert room.name == f"Plants {tag}"
+    assert room.topic == "Ferns and mosses"
+    assert room.members == 1
+    assert hidden not in [r.address for r in await me.backend.room_directory("")]  # type: ignore[union-attr]
+    by_subject = await me.backend.room_directory("MOSSES")
+    assert isinstance(by_subject, tuple) and listed in [r.address for r in by_subject]
+    assert (await me.backend.join(room.address, "me")).ok  # what the directory lists joins

@@ -670,3 +670,47 @@ def test_block_list_and_disco() -> None:
     assert ("store", "file") in info.identities
     assert info.fields["urn:xmpp:http:upload:0"]["max-file-size"] == "1024"
     assert info.name == "Upload"
+
+
+def test_room_items_keep_rooms_and_drop_what_is_not_one() -> None:
+    query = ET.fromstring(
+        "<query xmlns='http://jabber.org/protocol/disco#items'>"
+        "<item jid='plants@muc.example.org' name='Plants'/>"
+        "<item jid='quiet@muc.example.org'/>"
+        "<item jid='muc.example.org' name='the service itself'/>"
+        "<item name='no address'/>"
+        "<item jid='bad@@jid' name='broken'/>"
+        "</query>"
+    )
+    rooms = convert.parse_room_items(query)
+    assert [(r.address, r.name) for r in rooms] == [
+        ("plants@muc.example.org", "Plants"),
+        ("quiet@muc.example.org", "quiet"),
+    ]
+    assert convert.parse_room_items(None) == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"muc#roominfo_occupants": "12", "muc#roominfo_description": "d"}, ("d", 12)),
+        ({"muc#roominfo_subject": "s", "muc#roominfo_description": "d"}, ("s", None)),
+        ({"muc#roominfo_occupants": "many"}, ("", None)),
+        ({}, ("", None)),
+    ],
+)
+def test_room_listing_takes_what_disco_info_adds(
+    fields: dict[str, str], expected: tuple[str, int | None]
+) -> None:
+    room = convert.parse_room_items(
+        ET.fromstring(
+            "<query xmlns='http://jabber.org/protocol/disco#items'>"
+            "<item jid='plants@muc.example.org'/></query>"
+        )
+    )[0]
+    info = convert.DiscoInfo(name="Plants", fields={convert.ROOM_INFO: fields})
+    listed = convert.room_listing(room, info)
+    assert listed.name == "Plants"
+    topic, members = expected
+    assert listed.topic == topic
+    assert listed.members == members
