@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[3]
 I18N = ROOT / "ui" / "i18n"
@@ -39,8 +40,9 @@ def test_catalogue_matches_the_sources(tmp_path: Path) -> None:
     assert not any(context == "" for context, _ in current), "a string without a context"
 
 
-def test_english_plural_forms() -> None:
-    app = QCoreApplication.instance() or QCoreApplication([])
+def test_english_plural_forms(qapp: QApplication) -> None:
+    # pytest-qt's QApplication: a bare QCoreApplication here would make every later widget abort
+    app = qapp
     translator = QTranslator()
     assert translator.load("chinwag_en", str(I18N))
     app.installTranslator(translator)
