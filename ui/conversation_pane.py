@@ -12,6 +12,7 @@ import functools
 import logging
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,7 @@ class ConversationPane(QWidget):
         self.view = MessageView(self.model)
         self.view.partActivated.connect(self._part_activated)
         self.view.customContextMenuRequested.connect(self._context_menu_at)
-        self.jump_button = QPushButton(self.tr("Jump to &latest"))
+        self.jump_button = QPushButton(self.tr("Jump to lat&est"))
         self.jump_button.setObjectName("jumpToLatest")
         self.jump_button.setAccessibleName(self.tr("Jump to the latest messages"))
         self.jump_button.clicked.connect(self.jump_to_latest)
@@ -262,10 +263,17 @@ class ConversationPane(QWidget):
             if isinstance(event, ev.ConversationsChanged):
                 for c in event.conversations:
                     if c.id == conv:
-                        self.header.show_conversation(c)
+                        if self.details is not None:  # the encryption line may change too
+                            self.details = replace(self.details, conversation=c)
+                            self.header.show_details(self.details)
+                        else:
+                            self.header.show_conversation(c)
                         if c.unread_count and self.window().isActiveWindow():
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
+                if self.details is not None:  # the member count in the header follows
+                    self.details = replace(self.details, members=event.members)
+                    self.header.show_details(self.details)
                 self.members.set_members(
                     event.members,
                     can_kick=bool(self.capabilities & Capability.KICK),

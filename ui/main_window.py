@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         self._account_count = 0
         self.account_dialog: AccountDialog | None = None
         self.last_dialog: Any = None  # the most recent dialog (tests drive it)
+        # Long operations still running, (account id, task) -> the status line they show.
+        self.running: dict[tuple[str, str], str] = {}
 
         self.preferences = Preferences(self)
         self.sidebar_model = SidebarModel(self)
@@ -106,6 +108,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.notices)
         layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+        self.statusBar().setAccessibleName(self.tr("Status and progress"))
 
         self.announcer = Announcer(self.pane.view)
         self.notifications = NotificationCenter(
@@ -179,12 +182,12 @@ class MainWindow(QMainWindow):
         for state, label in (
             (PresenceState.AVAILABLE, self.tr("&Available")),
             (PresenceState.AWAY, self.tr("A&way")),
-            (PresenceState.EXTENDED_AWAY, self.tr("Away for a &while")),
+            (PresenceState.EXTENDED_AWAY, self.tr("Away for a w&hile")),
             (PresenceState.DO_NOT_DISTURB, self.tr("&Do not disturb")),
         ):
             self._action(status, label, lambda _=False, s=state: self.set_presence(s))
         self._action(status, self.tr("Status &message…"), self.set_status_message)
-        self.presence_all = QAction(self.tr("Apply to &all accounts"), self)
+        self.presence_all = QAction(self.tr("Apply to all a&ccounts"), self)
         self.presence_all.setCheckable(True)
         self.presence_all.setChecked(True)
         status.addSeparator()
@@ -214,7 +217,7 @@ class MainWindow(QMainWindow):
         self._action(
             convs, self.tr("Previous &unread"), lambda: self.step(-1, True), "Alt+Shift+Up"
         )
-        self._action(convs, self.tr("Next u&nread"), lambda: self.step(1, True), "Alt+Shift+Down")
+        self._action(convs, self.tr("Ne&xt unread"), lambda: self.step(1, True), "Alt+Shift+Down")
 
         view = bar.addMenu(self.tr("&View"))
         self._action(view, self.tr("Next &region"), lambda: self.cycle_region(1), "F6")
@@ -600,6 +603,7 @@ class MainWindow(QMainWindow):
             self._call(
                 self.core.export_account(account.id, Path(path)),
                 success=self.tr("History exported to {path}.").format(path=path),
+                finished=lambda: self._end_progress(account.id, "export"),
             )
 
     @Slot()
@@ -675,22 +679,40 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _progress(self, event: ev.ProgressChanged) -> None:
+        """Long work in the status bar: "alice: Exporting 500 of 2000", then "… done"."""
+        key = (event.account_id, event.task)
         account = self.sidebar_model.account_name(event.account_id)
+        if event.total and event.done >= event.total:
+            self.running.pop(key, None)
+            self._show_progress(
+                self.tr("{account}: {label} done").format(account=account, label=event.label)
+            )
+            return
         if event.total:
             text = self.tr("{account}: {label} {done} of {total}").format(
                 account=account, label=event.label, done=event.done, total=event.total
             )
-            if event.done >= event.total:
-                self.statusBar().showMessage(
-                    self.tr("{account}: {label} done").format(account=account, label=event.label),
-                    5000,
-                )
-                return
         else:
             text = self.tr("{account}: {label} ({done})").format(
                 account=account, label=event.label, done=event.done
             )
-        self.statusBar().showMessage(text)
+        self.running[key] = text
+        self._show_progress()
+
+    def _end_progress(self, account_id: str, task: str) -> None:
+        """A command whose progress has no known total has finished: stop showing it."""
+        if self.running.pop((account_id, task), None) is not None:
+            self._show_progress()
+
+    def _show_progress(self, finished: str = "") -> None:
+        """The newest running task; else what just finished, for a few seconds; else nothing."""
+        bar = self.statusBar()
+        if self.running:
+            bar.showMessage(list(self.running.values())[-1])
+        elif finished:
+            bar.showMessage(finished, 5000)
+        else:
+            bar.clearMessage()
 
     def _choose_page(self) -> None:
         if not self._started:
@@ -707,6 +729,7 @@ class MainWindow(QMainWindow):
         if self.theme is not None:
             self.theme.apply(str(values.get(THEME, "system")), int(values.get(TEXT_SCALE, 100)))
             self.pane.view.message_delegate.clear_cache()
+            self.notifications.refresh_icon()
 
     def _update_title(self) -> None:
         unread = self.sidebar_model.total_unread()
@@ -720,8 +743,12 @@ class MainWindow(QMainWindow):
 
     # -- plumbing --------------------------------------------------------------------------
 
-    def _call(self, coro: Any, success: str = "", success_fn: Any = None) -> None:
+    def _call(
+        self, coro: Any, success: str = "", success_fn: Any = None, finished: Any = None
+    ) -> None:
         def answered(done: ev.RequestFinished) -> None:
+            if finished is not None:
+                finished()
             if self._report(done) and (success or success_fn):
                 self.notices.show_notice(success_fn(done.result) if success_fn else success, "info")
 

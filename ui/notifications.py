@@ -99,6 +99,13 @@ class Announcer:
         QAccessible.updateAccessibility(event)
 
 
+def unread_label(count: int) -> str:
+    """The text written on the tray icon: the count, capped so it stays legible."""
+    if count <= 0:
+        return ""
+    return str(count) if count < 1000 else "999+"
+
+
 def unread_icon(count: int, palette: QPalette) -> QIcon:
     """The app icon with the unread count written on it (text, not just a dot)."""
     pixmap = QPixmap(64, 64)
@@ -109,19 +116,53 @@ def unread_icon(count: int, palette: QPalette) -> QIcon:
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawRoundedRect(QRect(4, 8, 56, 44), 12, 12)
     painter.drawPolygon(QPolygon([QPoint(14, 48), QPoint(30, 48), QPoint(14, 62)]))
-    if count:
+    label = unread_label(count)
+    if label:
         painter.setPen(QColor(palette.color(QPalette.ColorRole.HighlightedText)))
         font = QFont()
         font.setBold(True)
-        font.setPixelSize(26 if count < 100 else 18)
+        font.setPixelSize(26 if len(label) < 3 else 18)
         painter.setFont(font)
-        painter.drawText(
-            QRect(4, 8, 56, 44),
-            Qt.AlignmentFlag.AlignCenter,
-            str(count) if count < 1000 else "999+",
-        )
+        painter.drawText(QRect(4, 8, 56, 44), Qt.AlignmentFlag.AlignCenter, label)
     painter.end()
     return QIcon(pixmap)
+
+
+class TrayStatus(QObject):
+    """What the tray icon shows (the unread count on the icon and in the tooltip), kept current
+    whether or not the desktop has a system tray, so it can be checked without one.
+
+    Signals: ``changed()``: the count (and so the icon and tooltip) changed.
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.count = 0
+        self.tooltip = self.tr("Chinwag")
+        self.label = ""
+        self._palette_key: int | None = None
+        self._icon: QIcon | None = None
+
+    def set_count(self, count: int) -> bool:
+        """Follow the total unread count; True if anything shown changed."""
+        if count == self.count:
+            return False
+        self.count = count
+        self.label = unread_label(count)
+        self.tooltip = self.tr("Chinwag — %n unread", "", count) if count else self.tr("Chinwag")
+        self._icon = None
+        self.changed.emit()
+        return True
+
+    def icon(self, palette: QPalette) -> QIcon:
+        """The icon for the count, drawn in the palette's highlight colours (cached)."""
+        key = palette.cacheKey()
+        if self._icon is None or key != self._palette_key:
+            self._icon = unread_icon(self.count, palette)
+            self._palette_key = key
+        return self._icon
 
 
 class NotificationCenter(QObject):
@@ -147,10 +188,11 @@ class NotificationCenter(QObject):
         self.notifier = notifier
         self.announcer = announcer
         self.open_conversation: object = None
+        self.tray_status = TrayStatus(self)
         self.tray: QSystemTrayIcon | None = None
         if QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(unread_icon(0, QApplication.palette()), self)
-            self.tray.setToolTip(self.tr("Chinwag"))
+            self.tray = QSystemTrayIcon(self.tray_status.icon(QApplication.palette()), self)
+            self.tray.setToolTip(self.tray_status.tooltip)
             self.tray.activated.connect(self._tray_activated)
             self.tray.show()
         self.sent: list[tuple[str, str]] = []  # what was notified (tests, debugging)
@@ -160,8 +202,8 @@ class NotificationCenter(QObject):
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.live:
                 self._messages(event)
-            elif isinstance(event, ev.ConversationsChanged):
-                self._update_tray()
+        # After every batch: unread counts also drop when conversations or accounts go away.
+        self._update_tray()
 
     def _messages(self, event: ev.MessagesAdded) -> None:
         conv = self.sidebar.conversation(event.conversation_id)
@@ -214,11 +256,15 @@ class NotificationCenter(QObject):
         return msg.mentions_me or kind is ConversationKind.DIRECT
 
     def _update_tray(self) -> None:
-        if self.tray is None:
-            return
-        count = self.sidebar.total_unread()
-        self.tray.setIcon(unread_icon(count, QApplication.palette()))
-        self.tray.setToolTip(self.tr("Chinwag — %n unread", "", count) if count else "Chinwag")
+        status = self.tray_status
+        if status.set_count(self.sidebar.total_unread()) and self.tray is not None:
+            self.tray.setIcon(status.icon(QApplication.palette()))
+            self.tray.setToolTip(status.tooltip)
+
+    def refresh_icon(self) -> None:
+        """Redraw the tray icon in the current palette (after a theme change)."""
+        if self.tray is not None:
+            self.tray.setIcon(self.tray_status.icon(QApplication.palette()))
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:

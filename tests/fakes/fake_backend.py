@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -91,6 +92,10 @@ class FakeServer:
     connects: int = 0
     tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
     conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
+    presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
+    # Set to an unset Event: uploads and downloads stop half way and history fetches before
+    # answering until the test sets it (so a test can see the progress shown meanwhile).
+    hold: threading.Event | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
@@ -367,6 +372,7 @@ class FakeBackend(
 
     async def set_presence(self, presence: Presence) -> Outcome:
         self.server.calls.append(("presence", (presence.state.value, presence.status)))
+        self.server.presence[self.user] = presence
         return Outcome()
 
     async def send_typing(self, conv: ConversationId, typing: bool) -> None:
@@ -379,6 +385,7 @@ class FakeBackend(
         self, conv: ConversationId, before_remote_id: str | None, limit: int
     ) -> Outcome:
         self.server.calls.append(("history", (conv.native_id, before_remote_id)))
+        await self._held()
         archived = self.server.archive.get(conv.native_id, [])
         ids = [m.remote_id for m in archived]
         end = ids.index(before_remote_id) if before_remote_id in ids else len(archived)
@@ -391,6 +398,8 @@ class FakeBackend(
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
         size = path.stat().st_size
+        progress(size // 2, size)
+        await self._held()
         self.server.files[f"https://files.fake.local/{path.name}"] = path.read_bytes()
         progress(size, size)
         return Outcome(value=f"https://files.fake.local/{path.name}")
@@ -403,9 +412,16 @@ class FakeBackend(
             return Outcome(Failure(FailureKind.REJECTED, "No such file on the server."))
         half = len(data) // 2
         progress(half, len(data))
+        await self._held()
         destination.write_bytes(data)
         progress(len(data), len(data))
         return Outcome(value=str(destination))
+
+    async def _held(self) -> None:
+        """Wait while the test holds transfers (see ``FakeServer.hold``)."""
+        hold = self.server.hold
+        while hold is not None and not hold.is_set():
+            await asyncio.sleep(0.005)
 
     def command_names(self) -> tuple[str, ...]:
         return ("shout",)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -23,6 +24,9 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 
 
 def save_screenshot(widget: QWidget, name: str) -> Path:
+    # Lay out what is pending first (after a font change the menu bar still had its old
+    # height and showed only its overflow arrow).
+    QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
     assert widget.grab().save(str(path)), f"could not write {path}"

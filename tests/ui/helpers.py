@@ -9,7 +9,16 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from app.models import Account, ConversationId, ConversationKind
+from app import facts as f
+from app.models import (
+    Account,
+    Attachment,
+    ConversationId,
+    ConversationKind,
+    Member,
+    MessageKind,
+    Role,
+)
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from ui.main_window import MainWindow
@@ -107,3 +116,135 @@ def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = 5000)
 def row_data(window: MainWindow, row: int, role: int) -> object:
     index: QModelIndex = window.pane.model.index(row)
     return index.data(role)
+
+
+def busy_group(
+    server: FakeServer, account_id: str, reactions: tuple[str, str] = ("👍", "🎉")
+) -> ConversationId:
+    """#plants, a busy group for screenshots: a topic, six members with roles, 34 messages from
+    several people over two days (ours among them), replies, reactions, an edit, an emote, a
+    link, a mention and an image not loaded yet (remote media "ask")."""
+    conv = ConversationId(account_id, "#plants")
+    server.report(
+        "alice",
+        f.ConversationUpdated(
+            "#plants", ConversationKind.GROUP, title="#plants", topic="Ferns, mosses, cacti"
+        ),
+    )
+    people = [
+        ("carol", Role.OWNER),
+        ("dan", Role.MODERATOR),
+        ("erin", Role.MEMBER),
+        ("frank", Role.MEMBER),
+        ("grace", Role.MEMBER),
+        ("alice", Role.MEMBER),
+    ]
+    server.report(
+        "alice",
+        f.MembersChanged(
+            "#plants",
+            tuple(Member(conv, n, n.capitalize(), role=r) for n, r in people),
+            complete=True,
+        ),
+    )
+    chatter = [
+        ("carol", "Morning all! The greenhouse is open today."),
+        ("dan", "Is the watering rota up?"),
+        ("carol", "On the board by the door."),
+        ("erin", "I can take Tuesday and Thursday."),
+        ("frank", "Wednesday for me."),
+        ("grace", "Does anyone know why my calathea curls its leaves?"),
+        ("dan", "Too little humidity, usually. Mist it or put it on a pebble tray."),
+        ("grace", "Thanks, I will try the tray."),
+        ("erin", "The seed swap is on Saturday, bring envelopes."),
+        ("frank", "How many seeds per envelope?"),
+        ("erin", "Ten or so; label them with the year."),
+        ("carol", "And the variety, please, not just 'tomato'."),
+        ("dan", "Ha, that was me last year."),
+        ("grace", "Is anyone bringing cuttings?"),
+        ("frank", "Pothos and a string of pearls."),
+        ("carol", "Lovely."),
+        ("erin", "Reminder: the compost bins are full."),
+        ("dan", "I will turn them tomorrow."),
+        ("grace", "Can I help? I want to learn how."),
+        ("dan", "Sure, 9 o'clock."),
+    ]
+    rids: list[str] = []
+    for i, (who, body) in enumerate(chatter):
+        rids.append(
+            server.deliver(
+                "alice",
+                "#plants",
+                body,
+                sender=who,
+                sender_name=who.capitalize(),
+                kind=ConversationKind.GROUP,
+                timestamp=T0 + timedelta(minutes=7 * i),
+            )
+        )
+    day2 = T0 + timedelta(days=1)
+    later: list[tuple[str, str, dict[str, object]]] = [
+        ("carol", "Good news: the fern society sent us spores.", {}),
+        ("dan", "Which kinds?", {}),
+        ("carol", "Maidenhair and hart's-tongue, details at https://ferns.example/spores", {}),
+        ("alice", "I can sow them this weekend.", {"outgoing": True}),
+        ("erin", "Use sterile compost, they mould easily.", {"reply_to": "alice-sow"}),
+        ("frank", "waters the seedlings", {"kind": MessageKind.EMOTE}),
+        ("grace", "Here is my calathea after a week on the tray:", {}),
+        ("grace", "", {"image": True}),
+        ("dan", "Much better!", {"reply_to": "grace-photo"}),
+        ("carol", "alice, can you bring the spare trays?", {"mentions_me": True}),
+        ("alice", "Yes, three of them.", {"outgoing": True}),
+        ("erin", "See you all on Saturday then.", {}),
+        ("frank", "Don't forget envelopes!", {}),
+        ("grace", "Thanks everyone, this group is great.", {}),
+    ]
+    ids: dict[str, str] = {}
+    for i, (who, body, extra) in enumerate(later):
+        options: dict[str, object] = {
+            k: v for k, v in extra.items() if k in ("outgoing", "kind", "mentions_me")
+        }
+        if "reply_to" in extra:
+            options["reply_to"] = ids[str(extra["reply_to"])]
+        if extra.get("image"):
+            options["attachments"] = (
+                Attachment(
+                    "https://files.fake.local/calathea.jpg", "calathea.jpg", "image/jpeg", 240_000
+                ),
+            )
+        rid = server.next_remote_id()
+        server.report(
+            "alice",
+            f.MessageReceived(
+                "#plants",
+                who,
+                body,
+                ConversationKind.GROUP,
+                sender_name=who.capitalize(),
+                remote_id=rid,
+                timestamp=day2 + timedelta(minutes=3 * i),
+                **options,  # type: ignore[arg-type]
+            ),
+        )
+        if who == "alice" and "sow" in body:
+            ids["alice-sow"] = rid
+        if extra.get("image"):
+            ids["grace-photo"] = rid
+        rids.append(rid)
+    # Reactions on the photo and the mention, and an edit (the "(edited)" mark).
+    photo = ids["grace-photo"]
+    for who in ("carol", "dan", "erin"):
+        server.report("alice", f.ReactionChanged("#plants", photo, who, reactions[0]))
+    server.report("alice", f.ReactionChanged("#plants", photo, "frank", reactions[1]))
+    server.report("alice", f.ReactionChanged("#plants", rids[-1], "carol", reactions[1]))
+    server.deliver(
+        "alice",
+        "#plants",
+        "Don't forget envelopes and labels!",
+        sender="frank",
+        sender_name="Frank",
+        kind=ConversationKind.GROUP,
+        timestamp=day2 + timedelta(minutes=40),
+        replaces=rids[-2],
+    )
+    return conv

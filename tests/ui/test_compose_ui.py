@@ -72,6 +72,7 @@ def test_header_shows_topic_encryption_members_and_allowed_actions(
     assert names == ["bernadette (owner)", "bertrand (moderator)", "alice", "charlie"]
     access = window.pane.members.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert access == "bernadette, owner, available"
+    wait_for(qtbot, lambda: window.sidebar_model.conversation(in_room).unread_count == 0)
     save_screenshot(window, "group-conversation")
     # Without the capability, the action is not offered at all.
     fake_server.conversation_caps["#garden"] = Capability.GROUP_CHAT

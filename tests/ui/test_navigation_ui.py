@@ -13,7 +13,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId, ConversationKind, NotifyLevel
+from app import facts as f
+from app.models import ConversationId, ConversationKind, Member, NotifyLevel
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from tests.ui.helpers import T0, focus, open_conv, press, room, sign_in, type_text, wait_for
@@ -64,6 +65,13 @@ def busy_history(server: FakeServer) -> None:
         "#plants",
         [("carol", "The fern needs water"), ("dan", "and the cactus does not")],
         start=T0 + timedelta(hours=3),
+    )
+    plants = ConversationId(server.online["alice"].ctx.account_id, "#plants")
+    server.report(
+        "alice",
+        f.MembersChanged(
+            "#plants", tuple(Member(plants, n) for n in ("alice", "carol", "dan")), complete=True
+        ),
     )
 
 
@@ -286,6 +294,7 @@ def test_settings_dark_theme_text_size_and_privacy(
     account_id = sign_in(qtbot, window, fake_server)
     busy_history(fake_server)
     open_conv(qtbot, window, ConversationId(account_id, "#plants"))
+    wait_for(qtbot, lambda: window.pane.header.info.text() == "Not encrypted · 3 members")
     base_size = QApplication.font().pointSizeF()
     window.open_settings()
     dialog = window.last_dialog
@@ -303,6 +312,11 @@ def test_settings_dark_theme_text_size_and_privacy(
     assert window_color.lightness() < 60
     assert QApplication.font().pointSizeF() == pytest.approx(base_size * 1.3, rel=0.05)
     dialog.accept()
+    # The header's title stays larger than the text, at any text size (the widgets learn of
+    # the new application font a little later).
+    size = QApplication.font().pointSizeF()
+    title = window.pane.header.title
+    wait_for(qtbot, lambda: abs(title.font().pointSizeF() - size * 1.15) < 0.2)
     save_screenshot(window, "dark-theme")
     wait_for(qtbot, lambda: window.preferences.get("privacy.send_typing") is False)
     box = window.pane.composer_area.composer

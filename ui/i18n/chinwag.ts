@@ -208,7 +208,7 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Attach…</source>
+        <source>A&amp;ttach…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -279,11 +279,11 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Topic…</source>
+        <source>Change the topic</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change the topic</source>
+        <source>To&amp;pic…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -368,7 +368,7 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Jump to &amp;latest</source>
+        <source>Jump to lat&amp;est</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -604,7 +604,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add an account…</source>
+        <source>Add a&amp;n account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -647,6 +647,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status and progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -702,19 +706,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Away for a &amp;while</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status &amp;message…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apply to &amp;all accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -779,10 +775,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Previous &amp;unread</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Next u&amp;nread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -945,6 +937,18 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away for a w&amp;hile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply to all a&amp;ccounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt unread</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1150,6 +1154,22 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>download failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This message was deleted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1201,10 +1221,6 @@ To begin, add the account you use most. You can add more later.</source>
 <context>
     <name>NotificationCenter</name>
     <message>
-        <source>Chinwag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{sender}: {body}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1214,12 +1230,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Chinwag — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1524,6 +1534,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shows only the conversations whose name contains the text, in every account. Escape clears it; Down or Enter goes to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Filter conversations…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1536,7 +1550,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Conversations</source>
+        <source>Co&amp;nversations</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1578,6 +1592,19 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayStatus</name>
+    <message>
+        <source>Chinwag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Chinwag — %n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>

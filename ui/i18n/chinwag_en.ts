@@ -207,7 +207,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Attach…</source>
+        <source>A&amp;ttach…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -278,11 +278,11 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Topic…</source>
+        <source>Change the topic</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Change the topic</source>
+        <source>To&amp;pic…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -366,7 +366,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Jump to &amp;latest</source>
+        <source>Jump to lat&amp;est</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -602,7 +602,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add an account…</source>
+        <source>Add a&amp;n account…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -645,6 +645,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status and progress</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -700,19 +704,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Away for a &amp;while</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>&amp;Do not disturb</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Status &amp;message…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Apply to &amp;all accounts</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -777,10 +773,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Previous &amp;unread</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next u&amp;nread</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -942,6 +934,18 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away for a w&amp;hile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply to all a&amp;ccounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;xt unread</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1146,6 +1150,22 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>download failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>downloaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>downloading {percent}%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This message was deleted.</source>
         <translation type="unfinished" />
     </message>
@@ -1195,10 +1215,6 @@ To begin, add the account you use most. You can add more later.</source>
 </context>
 <context>
     <name>NotificationCenter</name>
-    <message>
-        <source>Chinwag</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>{sender}: {body}</source>
         <translation type="unfinished" />
@@ -1512,6 +1528,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Shows only the conversations whose name contains the text, in every account. Escape clears it; Down or Enter goes to the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Filter conversations…</source>
         <translation type="unfinished" />
     </message>
@@ -1524,7 +1544,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Conversations</source>
+        <source>Co&amp;nversations</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1567,6 +1587,18 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n mentioning you</source>
         <translation>
             <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TrayStatus</name>
+    <message>
+        <source>Chinwag</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Chinwag — %n unread</source>
+        <translation>
+            <numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
     </message>
 </context>
 <context>

@@ -319,6 +319,8 @@ class MessageListModel(QAbstractListModel):
         if original is None:
             return QCoreApplication.translate("MessageListModel", "In reply to an earlier message")
         text = " ".join(self.display_body(original).split())
+        if not text and original.attachments:  # a photo on its own: name what was sent
+            text = ", ".join(a.filename or a.url for a in original.attachments)
         if len(text) > 140:
             text = text[:139] + "…"
         return f"{original.sender_name or original.sender}: {text}"
@@ -339,7 +341,10 @@ class MessageListModel(QAbstractListModel):
                 )
             )
         if msg.attachments:
-            names = ", ".join(a.filename or a.url for a in msg.attachments)
+            names = ", ".join(
+                self._attachment_words(a.filename or a.url, self._downloads.get((msg.local_id, i)))
+                for i, a in enumerate(msg.attachments)
+            )
             extra.append(
                 QCoreApplication.translate("MessageListModel", "attachments: {names}").format(
                     names=names
@@ -363,6 +368,23 @@ class MessageListModel(QAbstractListModel):
         if extra:
             text += " (" + "; ".join(extra) + ")"
         return text
+
+    @staticmethod
+    def _attachment_words(name: str, state: DownloadState | None) -> str:
+        """An attachment's name with its download state, as the screen reader says it."""
+        if state is None:
+            return name
+        if state.error:
+            done = QCoreApplication.translate("MessageListModel", "download failed")
+        elif state.finished:
+            done = QCoreApplication.translate("MessageListModel", "downloaded")
+        elif state.total:
+            done = QCoreApplication.translate("MessageListModel", "downloading {percent}%").format(
+                percent=int(state.done * 100 / state.total)
+            )
+        else:
+            done = QCoreApplication.translate("MessageListModel", "downloading")
+        return f"{name} ({done})"
 
     @staticmethod
     def display_body(msg: Message) -> str:

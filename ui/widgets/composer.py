@@ -278,7 +278,7 @@ class ComposerArea(QWidget):
 
         self.composer = Composer()
         self.composer.cancelRequested.connect(self.cancel_mode)
-        self.attach_button = QPushButton(self.tr("&Attach…"))
+        self.attach_button = QPushButton(self.tr("A&ttach…"))
         self.attach_button.setObjectName("attachButton")
         self.attach_button.setAccessibleName(self.tr("Attach a file"))
         self.attach_button.clicked.connect(self.attachRequested)

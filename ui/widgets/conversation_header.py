@@ -3,7 +3,7 @@ service allows here (hidden otherwise, never greyed-out guesses)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,10 +40,7 @@ class ConversationHeader(QWidget):
         self.title.setObjectName("conversationHeader")
         self.title.setAccessibleName(self.tr("Conversation"))
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title.setFont(font)
+        self._fit_title_font()
         self.topic = QLabel()
         self.topic.setObjectName("conversationTopic")
         self.topic.setAccessibleName(self.tr("Topic"))
@@ -64,7 +61,7 @@ class ConversationHeader(QWidget):
         )
         self.invite_button.clicked.connect(self.inviteRequested)
         self.topic_button = self._button(
-            self.tr("&Topic…"), self.tr("Change the topic"), "topicButton"
+            self.tr("To&pic…"), self.tr("Change the topic"), "topicButton"
         )
         self.topic_button.clicked.connect(self.topicRequested)
         self.leave_button = self._button(
@@ -117,6 +114,19 @@ class ConversationHeader(QWidget):
         layout.addWidget(self.info)
         self.show_details(None)
 
+    def _fit_title_font(self) -> None:
+        """The title: bold and a little larger than the text around it, at any text size."""
+        font = self.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size setting changed
+            self._fit_title_font()
+        super().changeEvent(event)
+
     def _button(self, text: str, name: str, object_name: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(object_name)
@@ -162,7 +172,7 @@ class ConversationHeader(QWidget):
         caps = details.capabilities
         group = conv.kind is ConversationKind.GROUP
         parts = [self.trust_text(conv)]
-        if group:
+        if group and details.members:  # none known yet (not "0 members": we are one)
             parts.append(self.tr("%n member(s)", "", len(details.members)))
         if not details.connected:
             parts.append(self.tr("offline: messages wait in the outbox"))

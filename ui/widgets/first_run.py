@@ -37,7 +37,7 @@ class FirstRunPage(QWidget):
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro.setAccessibleName(self.tr("Introduction"))
-        self.add_button = QPushButton(self.tr("&Add an account…"))
+        self.add_button = QPushButton(self.tr("Add a&n account…"))
         self.add_button.setObjectName("firstRunAdd")
         self.add_button.setAccessibleName(self.tr("Add an account"))
         self.add_button.setDefault(True)

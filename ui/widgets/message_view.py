@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
+    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +34,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QMouseEvent,
@@ -241,7 +243,10 @@ class MessageDelegate(QStyledItemDelegate):
             if state is not None and state.finished and attachment.mime_type.startswith("image/"):
                 pixmap = self._thumbnail(state.path)
             label = self._attachment_text(
-                attachment.filename or attachment.url, attachment.size, state
+                attachment.filename or attachment.url,
+                attachment.size,
+                state,
+                image=attachment.mime_type.startswith("image/"),
             )
             if pixmap is not None:
                 rect = QRect(PAD, y, pixmap.width(), pixmap.height() + line + 2)
@@ -651,3 +656,24 @@ class MessageView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.message_delegate.clear_cache()
         super().resizeEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._current_in_sight()
+        super().focusInEvent(event)
+
+    def _current_in_sight(self) -> None:
+        """Arriving by keyboard, start at the newest message in sight, not at the oldest one
+        loaded (Qt's default, far above the screen: the next arrow key would jump there)."""
+        count = self._model.rowCount()
+        if count == 0:
+            return
+        area = self.viewport().rect()
+        current = self.currentIndex()
+        if current.isValid() and self.visualRect(current).intersects(area):
+            return
+        index = self.indexAt(QPoint(PAD, area.bottom() - 1))
+        if not index.isValid():  # the messages do not fill the view
+            index = self._model.index(count - 1)
+        selection = self.selectionModel()
+        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)

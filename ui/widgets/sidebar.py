@@ -7,6 +7,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QRect,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -39,6 +40,13 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 class SidebarDelegate(QStyledItemDelegate):
     """Draws the default item, then the account state or the unread count on the right."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        """Tall enough for the bold badge text with a margin (the style's row was not)."""
+        size = super().sizeHint(option, index)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return QSize(size.width(), max(size.height(), QFontMetrics(bold).height() + 6))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         kind = index.data(KindRole)
@@ -99,6 +107,28 @@ class ConversationFilter(QSortFilterProxyModel):
         return self._text in str(index.data() or "").casefold()
 
 
+class FilterBox(QLineEdit):
+    """The filter line. Escape clears it (or, when empty, goes to the list); Down and Enter go
+    to the list.
+
+    Signals: ``listRequested()``: move on to the (filtered) list.
+    """
+
+    listRequested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+            event.accept()
+            return
+        if key in (Qt.Key.Key_Escape, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.listRequested.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class SidebarTree(QTreeView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -128,12 +158,21 @@ class Sidebar(QWidget):
         self.source = model
         self.proxy = ConversationFilter(self)
         self.proxy.setSourceModel(model)
-        self.filter = QLineEdit()
+        self._chosen: ConversationId | None = None  # the conversation last chosen here
+        self._filtering = False
+        self.filter = FilterBox()
         self.filter.setObjectName("sidebarFilter")
         self.filter.setAccessibleName(self.tr("Filter conversations"))
+        self.filter.setAccessibleDescription(
+            self.tr(
+                "Shows only the conversations whose name contains the text, in every account. "
+                "Escape clears it; Down or Enter goes to the list."
+            )
+        )
         self.filter.setPlaceholderText(self.tr("Filter conversations…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
+        self.filter.listRequested.connect(self._to_list)
         self.tree = SidebarTree(self)
         self.tree.setObjectName("sidebar")
         self.tree.setAccessibleName(self.tr("Accounts and conversations"))
@@ -150,7 +189,7 @@ class Sidebar(QWidget):
         self.proxy.rowsInserted.connect(self._expand_new_accounts)
         self.proxy.layoutChanged.connect(self.tree.expandAll)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        label = QLabel(self.tr("&Conversations"))
+        label = QLabel(self.tr("Co&nversations"))
         label.setBuddy(self.tree)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
@@ -161,8 +200,27 @@ class Sidebar(QWidget):
 
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self.tree.expandAll()
+        """Filter without opening anything: hiding the open conversation must not move the
+        selection on to (and so open) a neighbour."""
+        self._filtering = True
+        try:
+            self.proxy.set_text(text)
+            self.tree.expandAll()
+            shown = QModelIndex()
+            if self._chosen is not None:
+                shown = self.proxy.mapFromSource(self.source.conversation_index(self._chosen))
+            self.tree.setCurrentIndex(shown)
+        finally:
+            self._filtering = False
+
+    @Slot()
+    def _to_list(self) -> None:
+        """From the filter to the list, on the open conversation or else the first one shown."""
+        if self.current_conversation() is None:
+            order = self.conversation_order()
+            if order:
+                self.select_conversation(order[0])
+        self.tree.setFocus(Qt.FocusReason.TabFocusReason)
 
     @Slot(QModelIndex, int, int)
     def _expand_new_accounts(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -172,9 +230,10 @@ class Sidebar(QWidget):
 
     @Slot(QModelIndex, QModelIndex)
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._filtering:
             return
         if current.data(KindRole) == "conversation":
+            self._chosen = current.data(IdRole)
             self.conversationActivated.emit(current.data(IdRole))
         else:
             self.accountActivated.emit(current.data(IdRole))
