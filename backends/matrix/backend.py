@@ -24,7 +24,7 @@ import json
 import mimetypes
 import ssl
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -72,7 +72,9 @@ from backends.matrix.http import MAX_DOWNLOAD_BYTES, MatrixHttp, Reply, q
 from backends.matrix.rooms import RoomState
 
 try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it rooms stay plain
+    from backends.matrix import crosssign as xs
     from backends.matrix import crypto as e2e
+    from backends.matrix import keybackup as kb
     from backends.matrix import verification as sas
 
     E2E_AVAILABLE = True
@@ -119,6 +121,7 @@ MAX_HISTORY_TOKENS = 1_000
 NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
 THUMBNAIL_MAX_BYTES = 10 * 1024 * 1024
 MAX_NOTES = 5_000  # per-event decryption results waiting to be converted
+MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
 STATE_LAST_EVENT = "last_event:"  # + room id: the newest timeline event this account has seen
 ALLOW_HTTP = "allow_http"
 
@@ -242,7 +245,12 @@ class MatrixBackend(
         self._notes: BoundedDict[str, tuple[Trust, str | None]] = BoundedDict(MAX_NOTES)
         self._room_trust: dict[str, Trust] = {}
         self._encrypted_cache: dict[str, bool] = {}
-        self._cross: Any = None  # crosssigning.CrossSigning
+        self._cross: Any = None  # crosssign.CrossSigning
+        self._backup: Any = None  # keybackup.KeyBackup
+        self._own_devices_verified: list[str] = []  # ours, proven by SAS: to sign (cross-signing)
+        self._cross_attempts = 0
+        self.cross_signing_checked = asyncio.Event()
+        """Set once this session has looked at (and if needed made) its cross-signing keys."""
         self.synced = asyncio.Event()
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         self.resumed = False
@@ -479,14 +487,45 @@ class MatrixBackend(
                 if failure is not None:
                     return failure
         self._e2e = e2e.E2E(client, self.log)
+        assert self._http is not None
+        self._cross = xs.CrossSigning(
+            self._http,
+            self.ctx.secrets,
+            self.ctx.state,
+            self.log,
+            user_id=str(client.user_id),
+            device_id=str(client.device_id),
+            device_ed25519=self._e2e.ed25519,
+            device_sign=client.olm.account.sign,
+        )
+        self._e2e.extra_trust = self._cross.extra_trust
         self._verifications = sas.Verifications(
             str(client.user_id),
             str(client.device_id),
             self._e2e.ed25519,
             self._device_key,
+            own_master=self._cross.own_master,
+            their_master=self._cross.their_master,
         )
+        self._backup = kb.KeyBackup(
+            self._http,
+            self.ctx.secrets,
+            self.ctx.state,
+            self.log,
+            olm=client.olm,
+            sign_auth_data=self._sign_auth_data,
+        )
+        await self._backup.load()
         self.log.info("end-to-end encryption ready (device %s)", client.device_id)
         return None
+
+    def _sign_auth_data(self, auth: dict[str, Any]) -> dict[str, Any]:
+        """Key backup ``auth_data`` signed by this device and, when we hold it, our master key."""
+        client = self._client
+        signed = xs.sign_with_device(
+            auth, str(client.user_id), str(client.device_id), client.olm.account.sign
+        )
+        return self._cross.sign_json(signed) if self._cross is not None else signed
 
     def _device_key(self, user_id: str, device_id: str) -> str | None:
         device = self._e2e.device(user_id, device_id) if self._e2e is not None else None
@@ -536,7 +575,7 @@ class MatrixBackend(
 
     async def _close_client(self) -> None:
         client, self._client = self._client, None
-        self._e2e = None
+        self._e2e = self._cross = self._backup = None
         if client is not None:
             with contextlib.suppress(Exception):
                 await client.close()
@@ -677,12 +716,20 @@ class MatrixBackend(
             return
         try:
             changed = await self._e2e.after_sync(self._http.call)
+            await self._guarded(self._cross_signing_step(changed), "cross-signing")
+            await self._guarded(self._after_verifications(), "signing after verification")
             await self._e2e.request_keys(self._http.call)
             await self._flush_to_device()
             self._report_late_keys()
+            if self._backup is not None:
+                await self._guarded(self._backup.upload_new(), "key backup")
             if changed or self._e2e.device_lists_changed:
                 self._e2e.device_lists_changed = False
             self._update_trust()
+            if self._cross is not None and self._cross.wanted:
+                # Trust questions about people whose cross-signing keys we never asked for.
+                await self._guarded(self._cross.refresh_wanted(), "cross-signing")
+                self._update_trust()
         except asyncio.CancelledError:
             raise
         except Exception:
@@ -1099,10 +1146,14 @@ class MatrixBackend(
         """Report the trust of encrypted conversations whose answer changed."""
         if self._e2e is None:
             return
+        # nio's store remembers which rooms are encrypted: after a restart a resumed sync rarely
+        # repeats a room's state, yet its trust can change (cross-signing) once members are known.
+        known = getattr(self._client, "encrypted_rooms", None) or ()
         for room_id, room in list(self._rooms.items()):
-            if not room.encrypted:
+            members = self._room_members(room_id)
+            if not room.encrypted and (room_id not in known or not members - {self.own_id}):
                 continue
-            trust = self._e2e.users_trust(self._room_members(room_id))
+            trust = self._e2e.users_trust(members)
             if self._room_trust.get(room_id) is not trust:
                 self._room_trust[room_id] = trust
                 self.ctx.report(
@@ -1205,6 +1256,8 @@ class MatrixBackend(
             device = content.get("from_device")
             if isinstance(device, str) and self._e2e.device(sender, device) is None:
                 self._client.olm.users_for_key_query.add(sender)  # its key is needed for the MAC
+            if self._cross is not None and not self._cross.book.knows(sender):
+                self._cross.wanted[sender] = None  # their master key too (cross-signing)
             try:
                 flow, out = self._verifications.handle(etype, sender, content)
             except Exception:
@@ -1226,7 +1279,52 @@ class MatrixBackend(
             if device is not None:
                 self._e2e.verify(device)
                 self.log.info("verified device %s of %s", device_id, user_id)
+            if user_id == self.own_id:
+                self._own_devices_verified.append(device_id)
         if verified:
+            self._update_trust()
+
+    async def _guarded(self, step: Awaitable[object], what: str) -> None:
+        """Run an encryption side step; a bug in it is logged and costs only that step."""
+        try:
+            await step
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            self.log.exception("%s failed", what)
+
+    async def _cross_signing_step(self, changed: list[str]) -> None:
+        """Set up our cross-signing keys once per session; keep others' current (their device
+        lists changed, or a trust question needed them)."""
+        cross = self._cross
+        if cross is None:
+            return
+        if not cross.set_up and self._cross_attempts < MAX_CROSS_SIGNING_ATTEMPTS:
+            self._cross_attempts += 1
+            failure = await cross.set_up_keys()
+            if failure is not None:
+                self.log.info("cross-signing not set up: %s", failure.message)
+                if not failure.retryable:
+                    self._cross_attempts = MAX_CROSS_SIGNING_ATTEMPTS
+            if failure is None or self._cross_attempts >= MAX_CROSS_SIGNING_ATTEMPTS:
+                self.cross_signing_checked.set()
+        listed = self._e2e.take_changed_users() if self._e2e is not None else set()
+        users = set(changed) | set(cross.wanted) | {u for u in listed if cross.book.knows(u)}
+        if users:
+            await cross.refresh(users)
+
+    async def _after_verifications(self) -> None:
+        """What SAS proved, signed: a person's master key (user-signing key), our own other
+        devices (self-signing key) — so the trust reaches every device of ours and theirs."""
+        if self._cross is None or self._verifications is None:
+            return
+        masters, self._verifications.masters_verified = self._verifications.masters_verified, []
+        own, self._own_devices_verified = self._own_devices_verified, []
+        for user_id, master in masters:
+            await self._cross.master_verified(user_id, master)
+        for device_id in own:
+            await self._cross.sign_own_device(device_id)
+        if masters or own:
             self._update_trust()
 
     async def _flush_to_device(self) -> None:
@@ -1260,12 +1358,17 @@ class MatrixBackend(
     async def _query_devices(self, user_id: str) -> Failure | None:
         """Make sure nio has ``user_id``'s device list (a key query if it never asked)."""
         olm = self._client.olm
-        if user_id in olm.tracked_users and user_id not in olm.users_for_key_query:
-            return None
-        olm.users_for_key_query.add(user_id)
-        assert self._http is not None
-        _resp, failure = await self._http.call(self._client.keys_query())
-        return failure
+        queried = False
+        if user_id not in olm.tracked_users or user_id in olm.users_for_key_query:
+            olm.users_for_key_query.add(user_id)
+            assert self._http is not None
+            _resp, failure = await self._http.call(self._client.keys_query())
+            if failure is not None:
+                return failure
+            queried = True
+        if self._cross is not None and (queried or not self._cross.book.knows(user_id)):
+            await self._cross.refresh([user_id])  # cross-signing keys: nio drops them
+        return None
 
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
         """``contact``'s devices (ours with our own id) and how far we trust each."""
@@ -1309,6 +1412,8 @@ class MatrixBackend(
         failure = await self._query_devices(contact)
         if failure is not None:
             return Outcome(failure)
+        if self._cross is not None:
+            await self._cross.refresh([contact])  # their master key, for the MAC check
         mine = str(self._client.device_id)
         known = [str(d.id) for d in self._e2e.devices_of(contact) if str(d.id) != mine]
         if device_id:
@@ -1333,6 +1438,7 @@ class MatrixBackend(
         self._to_send.extend(out)
         await self._flush_to_device()
         self._apply_verified()
+        await self._guarded(self._after_verifications(), "signing after verification")
         self.ctx.report(f.VerificationChanged(flow.snapshot()))
         return Outcome(value=flow.id)
 
@@ -1360,17 +1466,27 @@ class MatrixBackend(
     # -- encryption: key backup ------------------------------------------------------------------
 
     async def create_key_backup(self) -> Outcome:
-        """Start a server-side key backup; ``Outcome.value`` is the recovery key (shown once)."""
+        """Start a server-side key backup; ``Outcome.value`` is the recovery key (shown once).
+
+        Every Megolm session this device has is uploaded now, new ones after each sync."""
         failure = self._e2e_ready()
-        if failure is not None:
-            return Outcome(failure)
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "Key backup is not available yet."))
+        if failure is not None or self._backup is None:
+            return Outcome(failure or _not_connected())
+        outcome: Outcome = await self._backup.create()
+        return outcome
 
     async def restore_key_backup(self, recovery_key: str) -> Outcome:
+        """Import the keys of the server's backup (``Outcome.value``: how many were new); the
+        messages waiting for them are decrypted in place. A wrong key is a Failure."""
         failure = self._e2e_ready()
-        if failure is not None:
-            return Outcome(failure)
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "Key backup is not available yet."))
+        if failure is not None or self._backup is None:
+            return Outcome(failure or _not_connected())
+        outcome: Outcome
+        outcome, imported = await self._backup.restore(recovery_key)
+        if imported:
+            self._report_late_keys()
+            self._update_trust()
+        return outcome
 
     # -- capabilities ------------------------------------------------------------------------
 

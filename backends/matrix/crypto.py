@@ -202,6 +202,8 @@ class E2E:
         self.requested: BoundedDict[str, None] = BoundedDict(MAX_PENDING_SESSIONS)
         self.key_requests: list[Any] = []  # MegolmEvents whose key we should ask for
         self.device_lists_changed = False
+        self.changed_users: set[str] = set()
+        """Users the server said changed keys since the last :meth:`take_changed_users`."""
         self.extra_trust: Callable[[OlmDevice], bool] = lambda _device: False
         """Cross-signing: whether a device is trusted through its owner's verified identity."""
 
@@ -228,8 +230,19 @@ class E2E:
             return
         before = set(self.olm.users_for_key_query)
         await self.client.receive_response(response)
-        if view["device_lists"]["changed"] or set(self.olm.users_for_key_query) - before:
+        changed = view["device_lists"]["changed"]
+        # nio only re-queries people it sees in an encrypted room *this session*; after a
+        # restart a resumed sync names few members, so a tracked person's new device (or new
+        # cross-signing identity) would go unnoticed.
+        tracked = self.olm.tracked_users
+        self.olm.users_for_key_query.update(u for u in changed if u in tracked)
+        self.changed_users.update(changed)
+        if changed or set(self.olm.users_for_key_query) - before:
             self.device_lists_changed = True
+
+    def take_changed_users(self) -> set[str]:
+        changed, self.changed_users = self.changed_users, set()
+        return changed
 
     async def after_sync(self, call: Callable[[Any], Any]) -> list[str]:
         """Send what nio queued; returns the users whose devices changed (a key query answered).
