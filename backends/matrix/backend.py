@@ -497,6 +497,7 @@ class MatrixBackend(
             device_id=str(client.device_id),
             device_ed25519=self._e2e.ed25519,
             device_sign=client.olm.account.sign,
+            notice=lambda text: self.ctx.report(f.ServiceNotice(text)),
         )
         self._e2e.extra_trust = self._cross.extra_trust
         self._verifications = sas.Verifications(

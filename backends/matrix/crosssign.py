@@ -421,8 +421,10 @@ class CrossSigning:
         device_id: str,
         device_ed25519: str,
         device_sign: Callable[[str], str],
+        notice: Callable[[str], None] = lambda _text: None,
     ) -> None:
         self.http = http
+        self.notice = notice  # tells the person (a service notice), e.g. an identity change
         self.secrets = secrets
         self.state = state
         self.log = log
@@ -490,6 +492,10 @@ class CrossSigning:
                         "the cryptographic identity of %s changed; their devices are no "
                         "longer verified through it",
                         user_id,
+                    )
+                    self.notice(
+                        f"The encryption identity of {user_id} changed, so their devices are no "
+                        "longer verified. Verify them again before you trust new messages."
                     )
         return None
 

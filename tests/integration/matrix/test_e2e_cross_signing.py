@@ -319,6 +319,15 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
             30,
             "the conversation is no longer verified",
         )
+        # … and Alice is told in words, not only by a changed badge.
+        await wait_until(
+            lambda: any(
+                isinstance(x, f.ServiceNotice) and f"identity of {them} changed" in x.text
+                for x in alice.rec.facts[mark:]
+            ),
+            30,
+            "a notice about the changed identity",
+        )
     finally:
         await disconnect(*sessions)
 
