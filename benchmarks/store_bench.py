@@ -4,7 +4,8 @@ Measures what a user feels at the store level:
 - open:   opening every account's store (what start-up pays before painting conversations)
 - page:   the newest page of a 100,000-message conversation, and paging back 10 pages
 - search: global search across all accounts (p50/p95 over a set of queries)
-- ingest: the store's append rate against raw sqlite3 executemany on the same rows
+
+The ingest ratio (the store against raw sqlite3 on the same rows) is benchmarks/ingest_bench.py.
 
 Targets (issue 2): open < 0.2 s, page < 30 ms, search p50 < 20 ms.
 Usage: python benchmarks/store_bench.py [--messages N] [--accounts N] [--dir DIR]
@@ -16,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -34,7 +34,7 @@ from app.models import (
     MessageId,
     to_millis,
 )
-from app.store.account_store import _INSERT_MESSAGE, AccountStore
+from app.store.account_store import AccountStore
 
 WORDS = [
     "the",
@@ -204,7 +204,7 @@ def make_messages(
 
 
 def build(root: Path, accounts: int, total: int, rng: random.Random) -> dict[str, float]:
-    """Fill the profile; returns ingest figures measured on the first account."""
+    """Fill the profile; returns the append rate seen while filling the first account."""
     per_account = total // accounts
     big = min(100_000, per_account)
     rest_convs = 20
@@ -235,34 +235,7 @@ def build(root: Path, accounts: int, total: int, rng: random.Random) -> dict[str
             remaining -= n
             c += 1
         store.close()
-    ingest["raw_rows_per_s"] = raw_ingest_rate(root / "raw.sqlite3", rng, min(100_000, per_account))
-    ingest["ratio"] = ingest["store_rows_per_s"] / ingest["raw_rows_per_s"]
-    (root / "raw.sqlite3").unlink(missing_ok=True)
     return ingest
-
-
-def raw_ingest_rate(path: Path, rng: random.Random, count: int) -> float:
-    """The same schema and rows through plain sqlite3 executemany, in the same batch size."""
-    store = AccountStore("raw", path)  # creates the identical schema (indexes, FTS triggers)
-    store.ensure_conversation("big", ConversationKind.GROUP)
-    store.close()
-    conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
-    started = time.perf_counter()
-    made = 0
-    while made < count:
-        n = min(10_000, count - made)
-        rows = [
-            AccountStore._message_params(1, m) for m in make_messages(rng, "raw", "big", made, n)
-        ]
-        conn.execute("BEGIN")
-        conn.executemany(_INSERT_MESSAGE, rows)
-        conn.execute("COMMIT")
-        made += n
-    rate = count / (time.perf_counter() - started)
-    conn.close()
-    return rate
 
 
 def ms(seconds: float) -> float:
@@ -337,7 +310,7 @@ def main() -> int:
         figures = measure(root, args.accounts)
         figures["build_s"] = None if build_s is None else round(build_s, 1)
         if ingest:
-            figures["ingest"] = {k: round(v, 3 if k == "ratio" else 0) for k, v in ingest.items()}
+            figures["build_rows_per_s"] = round(ingest["store_rows_per_s"])
         size = sum(p.stat().st_size for p in root.glob("acct*.sqlite3*"))
         figures["disk_mb"] = round(size / 1e6, 1)
         print(json.dumps(figures, indent=2, ensure_ascii=False))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.core import Core, CoreContext
@@ -53,6 +55,37 @@ def create_app(argv: list[str]) -> QApplication:
     return app
 
 
+def install_quit_signals(app: QApplication) -> QSocketNotifier:
+    """Let Ctrl+C and SIGTERM close the app cleanly, without waking the GUI thread otherwise.
+
+    Python runs a signal handler only when the interpreter next gets control, and while Qt's
+    event loop waits in C it does not. A polling timer would wake the GUI thread forever (at
+    250 ms it was most of the app's idle CPU, see docs/performance.md); instead the C-level
+    handler writes a byte to a socket (``signal.set_wakeup_fd``) that Qt watches, so the thread
+    wakes only when a signal comes.
+    Keep the returned notifier alive (it is parented to ``app``).
+    """
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+
+    def drain() -> None:  # running Python code here lets the pending handler run
+        with contextlib.suppress(OSError):
+            reader.recv(512)
+
+    notifier.activated.connect(drain)
+    _signal_sockets.append((reader, writer))
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: app.quit())
+    return notifier
+
+
+_signal_sockets: list[tuple[socket.socket, socket.socket]] = []
+"""Open for the life of the process: ``signal.set_wakeup_fd`` holds the bare descriptor."""
+
+
 def run(args: argparse.Namespace) -> int:
     paths = AppPaths.default()
     paths.ensure()
@@ -78,12 +111,7 @@ def run(args: argparse.Namespace) -> int:
         links.open_uri(args.uri)
     QTimer.singleShot(0, bridge.start)  # the window paints before any store is opened
 
-    # Let Ctrl+C and SIGTERM close the app cleanly (Python handles signals between Qt events).
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: app.quit())
-    heartbeat = QTimer()
-    heartbeat.start(250)
-    heartbeat.timeout.connect(lambda: None)
+    install_quit_signals(app)
 
     code = app.exec()
     instance.close()

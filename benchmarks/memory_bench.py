@@ -1,0 +1,474 @@
+"""memory + idle: the app connected to all three services, in 50 rooms, then left alone.
+
+The real app (core thread + main window, offscreen) runs in a child process with one account of
+each service on loopback test servers (XMPP on Prosody, Matrix on Synapse, IRC on InspIRCd, all
+started with the integration tests' helpers) and joins 50 rooms/channels in total: XMPP and IRC
+rooms are created by joining them; the Matrix rooms are made by another user, each with a short
+backlog, and joined by alias. One Matrix room is open in the window.
+
+- memory: after ``--settle`` s (30) of idling, the child's RSS (target ≤ 150 MB), with USS and
+  PSS from /proc/<pid>/smaps_rollup, and the RSS with only the window open (before connecting).
+- idle: CPU seconds used by the whole process (every thread) in the next ``--idle`` s (60),
+  as a percentage of one core (target ≤ 0.1 %), with each thread's CPU time and wake-ups per
+  second (context switches), to show *who* wakes up.
+
+Prints one JSON document with both. ``--py-spy FILE`` records the idle window with py-spy
+(investigation only: the sampling costs the child CPU, so that run's idle figure is not clean).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.app_driver import (  # noqa: E402
+    ChildProcess,
+    cpu_seconds,
+    machine_load,
+    process_cpu_ticks,
+    process_figures,
+    thread_figures,
+)
+
+SERVICES = ("xmpp", "matrix", "irc")
+MEMORY_TARGET_MB = 150
+IDLE_TARGET_PERCENT = 0.1
+
+
+# -- the app side (child process) ----------------------------------------------------------------
+
+
+def driver(config_path: str) -> int:
+    """Run the app, add the accounts, join the rooms, then idle until SIGTERM.
+
+    Talks on stdin/stdout: prints ``READY {json}`` once every room is joined; answers each
+    ``MEASURE`` line with ``FIGURES {json}`` (its own CPU time at µs resolution, and memory).
+    The reader thread blocks on stdin, so it costs nothing while idle.
+    """
+    config = json.loads(Path(config_path).read_text())
+    if config.get("tracemalloc"):
+        import tracemalloc
+
+        tracemalloc.start()
+    from PySide6.QtCore import QTimer
+
+    from app.models import ConnectionState, ConversationId
+    from benchmarks.app_driver import open_app
+
+    running = open_app()  # backends are discovered and imported on demand, as in the app
+    window_only: dict[str, float] = {}
+    ready: list[Any] = []
+
+    async def setup() -> dict[str, Any]:
+        core = running.bridge.core
+        started = time.perf_counter()
+        ids: dict[str, str] = {}
+        for account in config["accounts"]:
+            added = await core.add_account(
+                account["protocol"], account["settings"], account["secrets"]
+            )
+            ids[account["protocol"]] = added.id
+        for _ in range(1200):
+            states = {p: core.sessions[i].state.state for p, i in ids.items()}
+            if all(s is ConnectionState.CONNECTED for s in states.values()):
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise RuntimeError(f"not all accounts connected: {states}")
+        connected_s = time.perf_counter() - started
+        joined: dict[str, list[str]] = {}
+        failures: list[str] = []
+        for account in config["accounts"]:
+            account_id = ids[account["protocol"]]
+            for room in account["rooms"]:
+                outcome = await core.join(account_id, room)
+                if outcome.ok:
+                    joined.setdefault(account["protocol"], []).append(str(outcome.value or room))
+                else:
+                    failures.append(f"{room}: {outcome.failure}")
+        await core.flushed()
+        return {
+            "ids": ids,
+            "joined": joined,
+            "failures": failures,
+            "connect_s": round(connected_s, 2),
+            "connect_and_join_s": round(time.perf_counter() - started, 2),
+        }
+
+    def measure_window() -> None:
+        window_only.update(process_figures())
+        running.bridge.call(setup(), ready.append)
+        QTimer.singleShot(100, when_ready)
+
+    def when_ready() -> None:
+        if not ready:
+            QTimer.singleShot(100, when_ready)
+            return
+        done = ready[0]
+        if not done.ok:
+            print("READY " + json.dumps({"error": str(done.error)}), flush=True)
+            running.app.quit()
+            return
+        summary = done.result
+        opened = config.get("open")
+        if opened and opened["protocol"] in summary["ids"]:
+            rooms = summary["joined"].get(opened["protocol"], [])
+            if rooms:
+                running.window.show_conversation(
+                    ConversationId(summary["ids"][opened["protocol"]], rooms[0])
+                )
+        QTimer.singleShot(1000, lambda: report_ready(summary))
+
+    def report_ready(summary: dict[str, Any]) -> None:
+        threads = {t.native_id: t.name for t in threading.enumerate()}
+        info = {
+            "pid": os.getpid(),
+            "window_only": window_only,
+            "rooms_joined": sum(len(v) for v in summary["joined"].values()),
+            "rooms_by_service": {k: len(v) for k, v in summary["joined"].items()},
+            "join_failures": summary["failures"][:5],
+            "sidebar_conversations": sidebar_conversations(running.window.sidebar_model),
+            "connect_s": summary["connect_s"],
+            "connect_and_join_s": summary["connect_and_join_s"],
+            "python_threads": threads,
+        }
+        print("READY " + json.dumps(info), flush=True)
+
+    def answer() -> None:
+        for line in sys.stdin:
+            if line.strip() == "CPU":  # as little work as possible inside the idle window
+                print(f'FIGURES {{"cpu_s": {cpu_seconds()!r}}}', flush=True)
+            elif line.strip() == "MEASURE":
+                figures: dict[str, Any] = {"cpu_s": cpu_seconds(), "memory": process_figures()}
+                if config.get("tracemalloc"):
+                    figures["python_heap_by_package"] = python_heap_by_package()
+                print("FIGURES " + json.dumps(figures), flush=True)
+        # stdin closed: the parent is gone or done
+
+    threading.Thread(target=answer, name="bench-stdin", daemon=True).start()
+    QTimer.singleShot(1500, measure_window)  # the window painted and the stores opened
+    running.app.exec()
+    running.close()
+    return 0
+
+
+def python_heap_by_package(top: int = 25) -> dict[str, float]:
+    """MB of live Python allocations (tracemalloc) by the top-level package that made them."""
+    import tracemalloc
+
+    sizes: dict[str, int] = {}
+    for stat in tracemalloc.take_snapshot().statistics("filename"):
+        name = stat.traceback[0].filename
+        marker = "site-packages/"
+        if marker in name:
+            package = name.split(marker, 1)[1].split("/", 1)[0]
+        elif str(ROOT) in name:
+            package = name.split(str(ROOT) + "/", 1)[1].split("/", 1)[0]
+        else:
+            package = "stdlib:" + Path(name).stem
+        sizes[package] = sizes.get(package, 0) + stat.size
+    ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
+    return {"total": round(sum(sizes.values()) / 2**20, 1)} | {
+        k: round(v / 2**20, 2) for k, v in ranked[:top]
+    }
+
+
+# -- the harness (parent process) ----------------------------------------------------------------
+
+
+class Servers:
+    """The test servers the run needs, started with the integration tests' helpers."""
+
+    def __init__(self, work: Path, services: tuple[str, ...]) -> None:
+        self.work = work
+        self.services = services
+        self.prosody: Any = None
+        self.synapse: Any = None
+        self.irc: Any = None
+
+    def start(self) -> None:
+        starters = {"xmpp": self._prosody, "matrix": self._synapse, "irc": self._irc}
+        with ThreadPoolExecutor(len(self.services)) as pool:
+            jobs = [pool.submit(starters[s]) for s in self.services]
+            errors = []
+            for job in jobs:
+                try:
+                    job.result()
+                except BaseException as exc:  # pytest.skip() raises a BaseException
+                    errors.append(f"{type(exc).__name__}: {exc}")
+        if errors:
+            self.stop()
+            raise RuntimeError("a test server did not start: " + "; ".join(errors))
+
+    def _prosody(self) -> None:
+        from tests.integration.xmpp.server import start_prosody
+
+        self.prosody = start_prosody(self.work / "prosody")
+
+    def _synapse(self) -> None:
+        from tests.integration.matrix.synapse import SYNAPSE_PYTHON, start_synapse
+
+        if not SYNAPSE_PYTHON.exists():
+            raise RuntimeError("Synapse is not installed (bash scripts/setup-synapse)")
+        self.synapse = start_synapse(self.work / "synapse")
+
+    def _irc(self) -> None:
+        from tests.integration.irc.servers import start_inspircd
+
+        self.irc = start_inspircd(self.work / "inspircd")
+
+    def stop(self) -> None:
+        for server in (self.prosody, self.irc):
+            if server is not None:
+                server.stop()
+        if self.synapse is not None and self.synapse.process is not None:
+            self.synapse.process.stop()
+
+
+def split_rooms(total: int, services: tuple[str, ...]) -> dict[str, int]:
+    base, extra = divmod(total, len(services))
+    return {s: base + (1 if i < extra else 0) for i, s in enumerate(services)}
+
+
+def matrix_rooms(synapse: Any, count: int, backlog: int) -> list[str]:
+    """Rooms made by another user, each with ``backlog`` messages; returns their aliases."""
+    owner = synapse.unique_name("owner")
+    password = uuid.uuid4().hex
+    token = synapse.login(synapse.register(owner, password), password)
+    tag = uuid.uuid4().hex[:6]
+    aliases = []
+    for i in range(count):
+        status, room = synapse.request(
+            "POST",
+            "/_matrix/client/v3/createRoom",
+            {"preset": "public_chat", "room_alias_name": f"bench{tag}{i}", "name": f"Bench {i}"},
+            token,
+        )
+        assert status == 200, room
+        for n in range(backlog):
+            path = f"/_matrix/client/v3/rooms/{quote(room['room_id'])}/send/m.room.message/t{i}-{n}"
+            body = {"msgtype": "m.text", "body": f"backlog line {n} in room {i}, plain chat"}
+            status, sent = synapse.request("PUT", path, body, token)
+            assert status == 200, sent
+        aliases.append(f"#bench{tag}{i}:{synapse.server_name}")
+    return aliases
+
+
+def account_config(servers: Servers, rooms: dict[str, int], backlog: int) -> dict[str, Any]:
+    accounts: list[dict[str, Any]] = []
+    tag = uuid.uuid4().hex[:6]
+    if servers.prosody is not None:
+        prosody = servers.prosody
+        account = prosody.new_account("bench")
+        accounts.append(
+            {
+                "protocol": "xmpp",
+                "settings": prosody.settings(account),
+                "secrets": {"password": account.password},
+                "rooms": [f"bench{tag}{i}@{prosody.muc}" for i in range(rooms["xmpp"])],
+            }
+        )
+    if servers.synapse is not None:
+        synapse = servers.synapse
+        localpart = synapse.unique_name("bench")
+        password = uuid.uuid4().hex
+        user_id = synapse.register(localpart, password)
+        accounts.append(
+            {
+                "protocol": "matrix",
+                "settings": {
+                    "user_id": user_id,
+                    "homeserver": synapse.tls_base_url,
+                    "ca_file": str(synapse.ca_file),
+                },
+                "secrets": {"password": password},
+                "rooms": matrix_rooms(synapse, rooms["matrix"], backlog),
+            }
+        )
+    if servers.irc is not None:
+        irc = servers.irc
+        accounts.append(
+            {
+                "protocol": "irc",
+                "settings": {
+                    "server": irc.host,
+                    "port": irc.tls_port,
+                    "nick": f"bench{tag}",
+                    "ca_file": str(irc.tls.ca_cert),
+                },
+                "secrets": {},
+                "rooms": [f"#bench{tag}{i}" for i in range(rooms["irc"])],
+            }
+        )
+    opened = "matrix" if servers.synapse is not None else accounts[0]["protocol"]
+    return {"accounts": accounts, "open": {"protocol": opened}}
+
+
+def sidebar_conversations(model: Any) -> int:
+    return sum(model.rowCount(model.index(row, 0)) for row in range(model.rowCount()))
+
+
+def measure(child: ChildProcess, what: str = "MEASURE") -> dict[str, Any]:
+    child.send(what)
+    return dict(json.loads(child.expect("FIGURES", 30)))
+
+
+def harness(args: argparse.Namespace) -> dict[str, Any]:
+    services = tuple(s for s in args.services.split(",") if s)
+    unknown = set(services) - set(SERVICES)
+    if unknown or not services:
+        raise SystemExit(f"--services takes a comma-separated subset of {','.join(SERVICES)}")
+    load_before = machine_load()
+    work = Path(tempfile.mkdtemp(prefix="chinwag-memory-"))
+    servers = Servers(work, services)
+    started = time.perf_counter()
+    servers.start()
+    child: ChildProcess | None = None
+    try:
+        servers_s = time.perf_counter() - started
+        config = account_config(servers, split_rooms(args.rooms, services), args.backlog)
+        config["tracemalloc"] = args.tracemalloc
+        config_path = work / "accounts.json"
+        config_path.write_text(json.dumps(config))
+        child = ChildProcess([sys.executable, __file__, "--driver", str(config_path)])
+        ready = json.loads(child.expect("READY", args.timeout))
+        if "error" in ready:
+            raise RuntimeError(f"the app could not set up: {ready['error']}")
+        pid = int(ready["pid"])
+        time.sleep(args.settle)
+        settled = measure(child)
+
+        profiler = None
+        if args.py_spy:
+            profiler = subprocess.Popen(
+                [
+                    str(Path(sys.executable).with_name("py-spy")),
+                    "record",
+                    "--pid",
+                    str(pid),
+                    "--duration",
+                    str(int(args.idle)),
+                    "--threads",
+                    *os.environ.get("CHINWAG_PY_SPY_ARGS", "--nonblocking").split(),
+                    "--rate",
+                    "500",
+                    "--format",
+                    "raw",
+                    "--output",
+                    str(args.py_spy),
+                ],
+                stdout=subprocess.DEVNULL,
+            )
+        threads0 = thread_figures(pid)
+        ticks0 = process_cpu_ticks(pid)
+        first = measure(child, "CPU")
+        time.sleep(args.idle)
+        last = measure(child, "CPU")
+        ticks1 = process_cpu_ticks(pid)
+        threads1 = thread_figures(pid)
+        if profiler is not None:
+            profiler.wait(args.idle + 60)
+
+        after = measure(child)["memory"]
+        elapsed = args.idle
+        cpu = last["cpu_s"] - first["cpu_s"]
+        per_thread = []
+        names = {int(k): v for k, v in ready["python_threads"].items()}
+        for tid, end in threads1.items():
+            begin = threads0.get(tid, {"cpu_s": 0.0, "switches": 0})
+            per_thread.append(
+                {
+                    "thread": names.get(tid, end["name"]),
+                    "cpu_ms": round((end["cpu_s"] - begin["cpu_s"]) * 1000),
+                    "wakeups_per_s": round((end["switches"] - begin["switches"]) / elapsed, 2),
+                }
+            )
+        per_thread.sort(key=lambda t: (-t["wakeups_per_s"], -t["cpu_ms"]))
+        memory = {
+            "benchmark": "memory",
+            "services": list(services),
+            "rooms_joined": ready["rooms_joined"],
+            "rooms_by_service": ready["rooms_by_service"],
+            "join_failures": ready["join_failures"],
+            "sidebar_conversations": ready["sidebar_conversations"],
+            "matrix_backlog_per_room": args.backlog if "matrix" in services else None,
+            "settle_s": args.settle,
+            **settled["memory"],
+            **(
+                {"python_heap_by_package_mb": settled["python_heap_by_package"]}
+                if args.tracemalloc
+                else {}
+            ),
+            "window_only": ready["window_only"],
+            "connect_s": ready["connect_s"],
+            "connect_and_join_s": ready["connect_and_join_s"],
+            "target_rss_mb": MEMORY_TARGET_MB,
+            "meets_target": settled["memory"]["rss_mb"] <= MEMORY_TARGET_MB,
+        }
+        idle = {
+            "benchmark": "idle",
+            "idle_s": elapsed,
+            "cpu_seconds": round(cpu, 4),
+            "cpu_percent_of_one_core": round(100 * cpu / elapsed, 4),
+            "cpu_seconds_from_proc_stat": round(ticks1 - ticks0, 2),
+            "wakeups_per_s": round(sum(t["wakeups_per_s"] for t in per_thread), 2),
+            "threads": per_thread,
+            "rss_mb_after": after["rss_mb"],
+            "profiled_with_py_spy": bool(args.py_spy),
+            "target_percent": IDLE_TARGET_PERCENT,
+            "meets_target": 100 * cpu / elapsed <= IDLE_TARGET_PERCENT,
+        }
+        return {
+            "benchmark": "memory_idle",
+            "servers_start_s": round(servers_s, 1),
+            "machine_load_before": load_before,
+            "memory": memory,
+            "idle": idle,
+        }
+    finally:
+        if child is not None:
+            child.stop()
+        servers.stop()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rooms", type=int, default=50, help="rooms/channels in total")
+    parser.add_argument("--services", default=",".join(SERVICES))
+    parser.add_argument("--backlog", type=int, default=20, help="messages in each Matrix room")
+    parser.add_argument("--settle", type=float, default=30.0, help="idle seconds before memory")
+    parser.add_argument("--idle", type=float, default=60.0, help="seconds of idle CPU measured")
+    parser.add_argument("--timeout", type=float, default=300.0, help="deadline for the set-up")
+    parser.add_argument("--py-spy", type=Path, metavar="FILE", help="record the idle window")
+    parser.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="attribute the Python heap by package (investigation: inflates the memory figures)",
+    )
+    parser.add_argument("--driver", metavar="CONFIG", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.driver:
+        return driver(args.driver)
+    print(json.dumps(harness(args), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
