@@ -45,7 +45,15 @@ def install_translations(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
+GIL_SWITCH_INTERVAL = 0.001
+"""Seconds a busy thread may hold the GIL while another waits (Python's default is 0.005). The GUI
+thread calls into Python for every row it lays out (a delegate's size hint); with the core and
+store threads busy in a flood, each call waited up to the default interval, and a layout of a
+few hundred rows stalled the window for a second or more."""
+
+
 def create_app(argv: list[str]) -> QApplication:
+    sys.setswitchinterval(GIL_SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("Chinwag")

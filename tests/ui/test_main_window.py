@@ -19,7 +19,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
-from ui.models.message_model import DeliveryRole, DeliveryTextRole
+from ui.models.message_model import LIVE_ROWS, DeliveryRole, DeliveryTextRole
 from ui.models.sidebar_model import MentionRole, UnreadRole
 
 
@@ -133,19 +133,25 @@ def test_receive_send_delivery_unread_and_paging(
     window.pane.composer_area.composer.insertPlainText("ça va ?")  # QTest can only type ASCII
     qtbot.keyClick(window.pane.composer_area.composer, Qt.Key.Key_Return)
     assert window.pane.composer_area.composer.toPlainText() == ""
-    qtbot.waitUntil(lambda: model.rowCount() == 121, timeout=5000)
-    last = model.index(120)
-    assert model.message(120).body == "Bonjour Bob, ça va ?"
+    # (Following the newest messages, the window keeps LIVE_ROWS of them; the rest page back.)
+    qtbot.waitUntil(
+        lambda: model.message(model.rowCount() - 1).body == "Bonjour Bob, ça va ?", timeout=5000
+    )
+    assert model.rowCount() == min(121, LIVE_ROWS)
+    newest = model.rowCount() - 1
+    last = model.index(newest)
     assert last.data(DeliveryRole) == DeliveryState.PENDING
     assert last.data(DeliveryTextRole) == "sending…"
     qtbot.waitUntil(lambda: len(fake_server.sent) == 1, timeout=5000)
     fake_server.confirm_sent(fake_server.sent[0])
-    qtbot.waitUntil(lambda: model.index(120).data(DeliveryRole) == DeliveryState.SENT, timeout=5000)
+    qtbot.waitUntil(
+        lambda: model.index(newest).data(DeliveryRole) == DeliveryState.SENT, timeout=5000
+    )
     fake_server.receipt(fake_server.sent[0], DeliveryState.DELIVERED)
     qtbot.waitUntil(
-        lambda: model.index(120).data(DeliveryRole) == DeliveryState.DELIVERED, timeout=5000
+        lambda: model.index(newest).data(DeliveryRole) == DeliveryState.DELIVERED, timeout=5000
     )
-    assert "delivered" in model.index(120).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "delivered" in model.index(newest).data(Qt.ItemDataRole.AccessibleTextRole)
     window.pane.view.scrollToBottom()
     save_screenshot(window, "conversation")
 

@@ -6,6 +6,11 @@ from the store and then from the service's history, newer pages from the store u
 reaches the newest message again ("jump to latest" does that at once). Every request goes through
 the bridge, so scrolling never waits on SQLite or the network.
 
+While the view follows the newest messages (``follow_live``), the window keeps at most
+:data:`LIVE_ROWS` rows: older ones leave at the top and page back in from the store when the user
+scrolls up. A flood of thousands of lines thus costs the layout of one screenful per frame, not of
+every line ever received (DESIGN §9).
+
 Besides the messages, it decides what the delegate draws around them: day separators, whether a
 message starts a new group (sender and time shown) or continues the previous one, where the
 "new messages" line goes, the quoted text of a reply, and each attachment's download state.
@@ -62,6 +67,8 @@ DownloadsRole = Qt.ItemDataRole.UserRole + 11  # {attachment index: DownloadStat
 HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
 PAGE_SIZE = 50
+LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
+MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
 GROUP_GAP = timedelta(minutes=5)
 
 
@@ -99,6 +106,27 @@ def trust_text(msg: Message) -> str:
     return ""
 
 
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """Everything the delegate draws for one row, fetched in one Python call.
+
+    The delegate could ask ``index.data(role)`` for each piece, but every such call goes through
+    C++ and gives up the GIL; with the core and store threads busy (a flood), each one waited for
+    it again and laying out a few hundred rows stalled the window."""
+
+    msg: Message
+    shown: str  # the body as displayed
+    sender: str
+    time: str
+    delivery: str
+    day: str  # a day separator above this row, or ""
+    group_start: bool
+    unread_marker: bool
+    reply: str
+    downloads: tuple[tuple[int, DownloadState], ...]
+    highlight: bool
+
+
 def _key(msg: Message) -> tuple[int, int]:
     cursor = msg.cursor
     return (cursor.timestamp_ms, cursor.seq)
@@ -113,6 +141,8 @@ class MessageListModel(QAbstractListModel):
     ``atLatestChanged(bool)``: whether the newest message is in the window ("jump to latest").
     ``targetLoaded(int)``: the row of a message opened in context, once it is loaded.
     ``liveMessages(list)``: messages that just arrived live in this conversation (announcements).
+    ``arrived(int)``: that many new messages of this conversation reached the model (shown, or
+    already past the top of the kept window during a flood).
     """
 
     loadingChanged = Signal(bool)
@@ -121,6 +151,7 @@ class MessageListModel(QAbstractListModel):
     atLatestChanged = Signal(bool)
     targetLoaded = Signal(int)
     liveMessages = Signal(list)
+    arrived = Signal(int)
 
     def __init__(self, bridge: CoreBridge, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -143,6 +174,10 @@ class MessageListModel(QAbstractListModel):
         self._target: str | None = None
         self._downloads: dict[tuple[str, int], DownloadState] = {}
         self._locale = QLocale()
+        self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
+        self._views: dict[str, RowView] = {}  # local id → what the delegate draws
+        self.follow_live = True
+        """Set by the view: the newest messages are in sight, so the window may drop old rows."""
 
     # -- public API ------------------------------------------------------------------------
 
@@ -184,7 +219,7 @@ class MessageListModel(QAbstractListModel):
         """Where the user had read up to when the conversation was opened (the "new" line)."""
         self._read_marker = marker
         if self._messages:
-            self.dataChanged.emit(self.index(0), self.index(len(self._messages) - 1))
+            self._changed(0, len(self._messages) - 1)
 
     def open_at(self, message: MessageId, conv: ConversationId) -> None:
         """Open ``conv`` around ``message`` (a search hit), which is then highlighted."""
@@ -234,7 +269,7 @@ class MessageListModel(QAbstractListModel):
         self._downloads[(local_id, index)] = state
         row = self._rows.get(local_id)
         if row is not None:
-            self.dataChanged.emit(self.index(row), self.index(row))
+            self._changed(row, row)
 
     def download_state(self, local_id: str, index: int) -> DownloadState | None:
         return self._downloads.get((local_id, index))
@@ -294,6 +329,34 @@ class MessageListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and msg.delivery is DeliveryState.FAILED:
             return msg.failure_reason
         return None
+
+    def row_view(self, row: int) -> RowView | None:
+        """What the delegate draws for ``row`` (see :class:`RowView`), kept until the row
+        changes: a relayout asks for every row, and building one calls into Qt (times, days)."""
+        if not 0 <= row < len(self._messages):
+            return None
+        msg = self._messages[row]
+        cached = self._views.get(msg.local_id)
+        if cached is not None and cached.msg is msg:
+            return cached
+        view = self._views[msg.local_id] = RowView(
+            msg=msg,
+            shown=self.display_body(msg),
+            sender=msg.sender_name or msg.sender,
+            time=self.time_text(msg),
+            delivery=delivery_text(msg),
+            day=self._day_text(row),
+            group_start=self._starts_group(row),
+            unread_marker=self._unread_marker_here(row),
+            reply=self.reply_text(msg),
+            downloads=tuple(
+                (i, state)
+                for i in range(len(msg.attachments))
+                if (state := self._downloads.get((msg.local_id, i))) is not None
+            ),
+            highlight=msg.local_id == self._target,
+        )
+        return view
 
     # -- what is shown ---------------------------------------------------------------------
 
@@ -395,7 +458,11 @@ class MessageListModel(QAbstractListModel):
         return msg.body
 
     def _day_of(self, row: int) -> date:
-        return self._messages[row].timestamp.astimezone().date()
+        stamp = self._keys[row][0]
+        day = self._days.get(stamp)
+        if day is None:  # astimezone() is slow, and every layout asks for every row's day
+            day = self._days[stamp] = self._messages[row].timestamp.astimezone().date()
+        return day
 
     def _day_text(self, row: int) -> str:
         if row > 0 and self._day_of(row - 1) == self._day_of(row):
@@ -452,7 +519,24 @@ class MessageListModel(QAbstractListModel):
             if fitting:
                 self._insert(fitting)
             return
-        self._insert(event.messages)
+        messages = tuple(m for m in event.messages if m.local_id not in self._rows)
+        if (
+            not self.follow_live
+            and self._messages
+            and len(self._messages) + len(messages) > MAX_WINDOW
+        ):
+            # The user reads further up during a flood: the window stops growing; what is newer
+            # pages in from the store once they scroll back down ("jump to latest" shows).
+            self._after = self._messages[-1].cursor
+            self._set_at_latest(False)
+            self.arrived.emit(len(event.messages))
+            return
+        if self.follow_live and len(messages) > LIVE_ROWS:  # a flood: only the newest are shown
+            messages = tuple(sorted(messages, key=_key)[-LIVE_ROWS:])
+        self._insert(messages)
+        if self.follow_live:
+            self._trim_oldest(LIVE_ROWS)
+        self.arrived.emit(len(event.messages))
         if event.live:
             fresh = [m for m in event.messages if not m.outgoing]
             if fresh:
@@ -478,6 +562,7 @@ class MessageListModel(QAbstractListModel):
         self.beginResetModel()
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
+        self._days, self._views = {}, {}
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
@@ -571,7 +656,7 @@ class MessageListModel(QAbstractListModel):
             self.endInsertRows()
             appended = True
             if first > 0:  # the previous last row may now continue into a group
-                self.dataChanged.emit(self.index(first - 1), self.index(first - 1))
+                self._changed(first - 1, first - 1)
         elif _key(fresh[-1]) <= self._keys[0]:
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._messages[0:0] = fresh
@@ -580,7 +665,7 @@ class MessageListModel(QAbstractListModel):
             self._reindex()
             after = len(fresh)
             if after < len(self._messages):
-                self.dataChanged.emit(self.index(after), self.index(after))
+                self._changed(after, after)
         else:
             for msg in fresh:  # interleaved (late history, clock skew): one at a time
                 key = _key(msg)
@@ -590,21 +675,54 @@ class MessageListModel(QAbstractListModel):
                 self._keys.insert(row, key)
                 self.endInsertRows()
             self._reindex()
-            self.dataChanged.emit(self.index(0), self.index(len(self._messages) - 1))
+            self._changed(0, len(self._messages) - 1)
         for msg in fresh:
             self._remember_ids(msg)
         if appended:
             self.messagesAppended.emit()
 
+    def _trim_oldest(self, keep: int) -> None:
+        """Drop rows from the top so that at most ``keep`` remain; they page back in from the
+        store when the user scrolls up."""
+        extra = len(self._messages) - keep
+        if extra <= 0:
+            return
+        self.beginRemoveRows(QModelIndex(), 0, extra - 1)
+        gone = self._messages[:extra]
+        del self._messages[:extra]
+        del self._keys[:extra]
+        self.endRemoveRows()
+        for msg in gone:
+            self._views.pop(msg.local_id, None)
+            for key in (msg.remote_id, msg.ref_id, msg.local_id):
+                if key and self._by_remote.get(key) is msg:
+                    del self._by_remote[key]
+        self._days = {k: v for k, v in self._days.items() if k >= self._keys[0][0]}
+        self._reindex()
+        self._before = self._messages[0].cursor
+        self._store_exhausted = False
+        self._changed(0, 0)  # it may now start a group or a day
+
     def _update(self, messages: tuple[Message, ...]) -> None:
+        ids: set[str] = set()
         for msg in messages:
             row = self._rows.get(msg.local_id)
             if row is None:
                 continue
             self._messages[row] = msg
             self._remember_ids(msg)
-            index = self.index(row)
-            self.dataChanged.emit(index, index)
+            ids.update(i for i in (msg.remote_id, msg.ref_id, msg.local_id) if i)
+            self._changed(row, row)
+        if ids:  # replies quoting a changed message show its new text
+            for row, reply in enumerate(self._messages):
+                if reply.reply_to in ids:
+                    self._changed(row, row)
+
+    def _changed(self, first: int, last: int) -> None:
+        """Rows whose drawing changed: forget their cached views and tell the view."""
+        for row in range(first, last + 1):
+            self._views.pop(self._messages[row].local_id, None)
+        self.dataChanged.emit(self.index(first), self.index(last))
 
     def _remember_ids(self, msg: Message) -> None:
         """Every id a reply may point at: remote, second (ref) and, for ours, the local one."""

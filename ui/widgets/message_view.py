@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,18 +58,10 @@ from PySide6.QtWidgets import (
 
 from app.models import DeliveryState, Message, MessageKind
 from ui.models.message_model import (
-    DayTextRole,
-    DeliveryTextRole,
-    DownloadsRole,
     DownloadState,
-    GroupStartRole,
-    HighlightRole,
     MessageListModel,
     MessageRole,
-    ReplyTextRole,
-    SenderRole,
-    TimeTextRole,
-    UnreadMarkerRole,
+    RowView,
     trust_text,
 )
 
@@ -76,6 +69,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 PAD = 8
 GAP = 3
 THUMB_MAX = QSize(320, 240)
+MAX_LAYOUTS = 4000  # laid-out messages kept (each holds a QTextDocument)
 MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
 MORE_URL = "chinwag:more"
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
@@ -156,7 +150,8 @@ class MessageDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._layouts: dict[tuple[Any, ...], MessageLayout] = {}
+        # (local id, width, expanded, font) → (the row view it was made from, the layout)
+        self._layouts: OrderedDict[tuple[Any, ...], tuple[RowView, MessageLayout]] = OrderedDict()
         self._pixmaps: dict[str, QPixmap] = {}
         self.expanded: set[str] = set()
         self.own_id = ""
@@ -166,55 +161,53 @@ class MessageDelegate(QStyledItemDelegate):
 
     # -- layout ----------------------------------------------------------------------------
 
-    def layout_for(self, option: QStyleOptionViewItem, index: ModelIndex) -> MessageLayout | None:
-        msg: Message | None = index.data(MessageRole)
-        if msg is None:
+    @staticmethod
+    def row_view(index: ModelIndex) -> RowView | None:
+        """The row's :class:`RowView`, in one call to our model (no per-role round trips)."""
+        model = index.model()
+        if not isinstance(model, MessageListModel):
+            return None
+        return model.row_view(index.row())
+
+    def layout_for(
+        self, option: QStyleOptionViewItem, index: ModelIndex, view: RowView | None = None
+    ) -> MessageLayout | None:
+        view = view or self.row_view(index)
+        if view is None:
             return None
         width = max(option.rect.width(), 240)
-        downloads: dict[int, DownloadState] = index.data(DownloadsRole) or {}
-        key = (
-            msg,  # frozen dataclass: a changed message is a new key
-            width,
-            index.data(DayTextRole),
-            index.data(GroupStartRole),
-            index.data(UnreadMarkerRole),
-            index.data(ReplyTextRole),
-            tuple(sorted(downloads.items())),
-            msg.local_id in self.expanded,
-            option.font.key(),
-        )
+        local_id = view.msg.local_id
+        key = (local_id, width, local_id in self.expanded, option.font.key())
         cached = self._layouts.get(key)
-        if cached is not None:
-            return cached
-        layout = self._compute(option, index, msg, width, downloads)
-        if len(self._layouts) > 2000:
-            self._layouts.clear()
-        self._layouts[key] = layout
+        # The model hands out a new view whenever anything drawn changed: same object, same
+        # drawing (comparing by identity keeps this cheap; a relayout asks for every row).
+        if cached is not None and cached[0] is view:
+            self._layouts.move_to_end(key)
+            return cached[1]
+        layout = self._compute(option, view, width)
+        self._layouts[key] = (view, layout)
+        self._layouts.move_to_end(key)
+        if len(self._layouts) > MAX_LAYOUTS:  # least recently used first: no relayout storms
+            self._layouts.popitem(last=False)
         return layout
 
-    def _compute(
-        self,
-        option: QStyleOptionViewItem,
-        index: ModelIndex,
-        msg: Message,
-        width: int,
-        downloads: dict[int, DownloadState],
-    ) -> MessageLayout:
+    def _compute(self, option: QStyleOptionViewItem, view: RowView, width: int) -> MessageLayout:
+        msg = view.msg
+        downloads = dict(view.downloads)
         font = QFont(option.font)
         metrics = QFontMetrics(font)
         line = metrics.height()
         inner = width - 2 * PAD
         layout = MessageLayout()
         y = GAP
-        day = index.data(DayTextRole)
-        if day:
+        if view.day:
             layout.day = QRect(PAD, y, inner, line + 6)
             y += line + 10
-        if index.data(UnreadMarkerRole):
+        if view.unread_marker:
             layout.unread = QRect(PAD, y, inner, line + 4)
             y += line + 6
-        meta_text = self._meta_text(index, msg)
-        if index.data(GroupStartRole):
+        meta_text = self._meta_text(view)
+        if view.group_start:
             layout.header = QRect(PAD, y, inner, line)
             y += line + GAP
             body_width = inner
@@ -222,14 +215,13 @@ class MessageDelegate(QStyledItemDelegate):
             meta_w = metrics.horizontalAdvance(meta_text) + PAD
             layout.meta = QRect(PAD + inner - meta_w + PAD, y, meta_w, line)
             body_width = max(inner - meta_w, 120)
-        reply = index.data(ReplyTextRole)
-        if reply:
+        if view.reply:
             layout.reply = QRect(PAD, y, inner, line + 4)
             y += line + 6
         doc = SafeDocument()
         doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
-        doc.setHtml(body_html(msg, index.data() or "", msg.local_id in self.expanded))
+        doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
         doc.setTextWidth(body_width)
         layout.document = doc
         body_h = (
@@ -324,11 +316,11 @@ class MessageDelegate(QStyledItemDelegate):
         return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
 
     @staticmethod
-    def _meta_text(index: ModelIndex, msg: Message) -> str:
-        parts = [index.data(TimeTextRole) or ""]
-        state = index.data(DeliveryTextRole)
-        if state:
-            parts.append(state)
+    def _meta_text(view: RowView) -> str:
+        msg = view.msg
+        parts = [view.time]
+        if view.delivery:
+            parts.append(view.delivery)
         if msg.edited:
             parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
         trust = trust_text(msg)
@@ -345,14 +337,15 @@ class MessageDelegate(QStyledItemDelegate):
         return QSize(option.rect.width(), layout.height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        msg: Message | None = index.data(MessageRole)
-        layout = self.layout_for(option, index)
-        if msg is None or layout is None:
+        view = self.row_view(index)
+        layout = self.layout_for(option, index, view) if view is not None else None
+        if view is None or layout is None:
             super().paint(painter, option, index)
             return
+        msg = view.msg
+        # A plain copy, not initStyleOption(): that would ask the model for a dozen roles (each
+        # a round trip through C++) only to draw the selection under the row.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
         widget = opt.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
@@ -371,8 +364,7 @@ class MessageDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
 
         if layout.day is not None:
-            day = index.data(DayTextRole)
-            self._draw_rule(painter, layout.day, day, bold, text_color)
+            self._draw_rule(painter, layout.day, view.day, bold, text_color)
         if layout.unread is not None:
             self._draw_rule(
                 painter,
@@ -381,16 +373,16 @@ class MessageDelegate(QStyledItemDelegate):
                 bold,
                 link_color,
             )
-        if index.data(HighlightRole):
+        if view.highlight:
             pen = QPen(palette.color(QPalette.ColorRole.Highlight))
             pen.setWidth(2)
             painter.setPen(pen)
             top = (layout.header or layout.body).top() - 2
             painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
             painter.setPen(text_color)
-        meta_text = self._meta_text(index, msg)
+        meta_text = self._meta_text(view)
         if layout.header is not None:
-            sender = index.data(SenderRole) or ""
+            sender = view.sender
             painter.setFont(bold)
             sender_w = min(
                 QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
@@ -417,7 +409,7 @@ class MessageDelegate(QStyledItemDelegate):
             italic = QFont(font)
             italic.setItalic(True)
             painter.setFont(italic)
-            reply = "↪ " + (index.data(ReplyTextRole) or "")
+            reply = "↪ " + view.reply
             painter.drawText(
                 layout.reply.adjusted(8, 0, 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
@@ -539,6 +531,9 @@ class MessageView(QListView):
         self._model = model
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always there: a scroll bar that appears once the first page fills the view would
+        # narrow every row and make the whole page be laid out twice.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setUniformItemSizes(False)
@@ -547,6 +542,7 @@ class MessageView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._follow = True
+        model.follow_live = True
         self._keep_from_bottom: int | None = None
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
@@ -603,11 +599,15 @@ class MessageView(QListView):
         self.scheduleDelayedItemsLayout()
         self.viewport().update()
 
+    def _set_follow(self, follow: bool) -> None:
+        """Follow the newest messages (or not); the model keeps a short window while we do."""
+        self._follow = self._model.follow_live = follow
+
     @Slot(int)
     def _scrolled(self, value: int) -> None:
         bar = self.verticalScrollBar()
         at_bottom = value >= bar.maximum() - 4
-        self._follow = at_bottom and self._model.at_latest
+        self._set_follow(at_bottom and self._model.at_latest)
         if value <= bar.minimum() and self._model.rowCount() > 0:
             self._model.load_older()
         if at_bottom and not self._model.at_latest:
@@ -640,7 +640,7 @@ class MessageView(QListView):
 
     @Slot(int)
     def _show_target(self, row: int) -> None:
-        self._follow = False
+        self._set_follow(False)
         index = self._model.index(row)
         self.setCurrentIndex(index)
         QTimer.singleShot(
@@ -649,7 +649,7 @@ class MessageView(QListView):
 
     @Slot()
     def _reset(self) -> None:
-        self._follow = True
+        self._set_follow(True)
         self._keep_from_bottom = None
         self.message_delegate.expanded.clear()
 

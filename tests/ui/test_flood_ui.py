@@ -1,0 +1,87 @@
+"""A flood into the open conversation: the view shows the newest messages without laying out
+every line ever received, and nothing is lost — older lines page back in from the store."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from pytestqt.qtbot import QtBot
+
+from app.models import ConversationId
+from tests.fakes.fake_backend import FakeServer
+from tests.ui.helpers import T0, open_conv, sign_in, wait_for
+from ui.main_window import MainWindow
+from ui.models.message_model import LIVE_ROWS, MAX_WINDOW
+
+FLOOD = 1000
+
+
+def flood(server: FakeServer, start: int, count: int) -> None:
+    for i in range(start, start + count):
+        server.deliver(
+            "alice", "bob", f"line {i}", sender="bob", timestamp=T0 + timedelta(seconds=i)
+        )
+
+
+def test_while_following_the_window_keeps_the_newest_and_pages_the_rest_back(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    model, view = window.pane.model, window.pane.view
+    arrived: list[int] = []
+    model.arrived.connect(arrived.append)
+    flood(fake_server, 0, FLOOD)
+
+    wait_for(qtbot, lambda: sum(arrived) == FLOOD, timeout=20000)
+    assert model.rowCount() <= LIVE_ROWS  # never every line: one screenful or so is laid out
+    assert model.message(model.rowCount() - 1).body == f"line {FLOOD - 1}"
+    assert [m.body for m in model.messages()] == [
+        f"line {i}" for i in range(FLOOD - model.rowCount(), FLOOD)
+    ]
+    bar = view.verticalScrollBar()
+    wait_for(qtbot, lambda: bar.value() == bar.maximum())  # still following the newest
+    assert view.following
+
+    # Scrolling to the top brings the lines that left the window back, in order.
+    first = model.message(0).body
+    before = int(first.split()[1]) - 1
+    bar.setValue(bar.minimum())
+    wait_for(qtbot, lambda: model.message(0).body != first)
+    bodies = [m.body for m in model.messages()]
+    assert bodies.index(first) > 0
+    assert bodies[bodies.index(first) - 1] == f"line {before}"
+
+
+def test_reading_further_up_during_a_flood_stops_the_window_from_growing(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    flood(fake_server, 0, 120)
+    conv = ConversationId(account_id, "bob")
+    wait_for(
+        qtbot,
+        lambda: (
+            (c := window.sidebar_model.conversation(conv)) is not None and c.unread_count == 120
+        ),
+    )
+    open_conv(qtbot, window, conv, rows=50)
+    model, view, pane = window.pane.model, window.pane.view, window.pane
+    bar = view.verticalScrollBar()
+    wait_for(qtbot, lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)  # the user reads further up
+    assert not view.following and not model.follow_live
+    arrived: list[int] = []
+    model.arrived.connect(arrived.append)
+    flood(fake_server, 120, MAX_WINDOW)
+
+    wait_for(qtbot, lambda: sum(arrived) == MAX_WINDOW, timeout=30000)
+    assert model.rowCount() <= MAX_WINDOW
+    assert not model.at_latest  # the newest wait for the user to come back down
+    wait_for(qtbot, pane.jump_button.isVisible)
+    pane.jump_to_latest()
+    last = f"line {120 + MAX_WINDOW - 1}"
+    wait_for(qtbot, lambda: model.rowCount() and model.message(model.rowCount() - 1).body == last)
+    assert model.at_latest
