@@ -1,0 +1,44 @@
+"""PySide6's import hook, made to stop keeping the source of every module in memory.
+
+After ``import PySide6``, shiboken replaces ``__import__`` so that each newly imported module can
+be checked for ``from __feature__ import …`` (snake_case, true_property). The check,
+``shibokensupport.feature._mod_uses_pyside``, reads the module's source with
+``inspect.getsource``, which keeps it in ``linecache`` for the life of the process: about 24 MB
+for the ~720 modules this app imports (measured with tracemalloc, docs/performance.md). The
+replacement answers the same question ("does the source mention PySide6?") by reading the file
+once and keeping nothing. Chinwag uses no ``__feature__``; the answer only tells PySide which
+modules to look at.
+
+If a PySide6 release changes this internal, nothing is patched and a debug line says so.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from types import ModuleType
+
+_log = logging.getLogger(__name__)
+
+
+def _mentions_pyside(module: ModuleType) -> bool:
+    path = getattr(module, "__file__", None)
+    if not isinstance(path, str) or not path.endswith(".py"):
+        return False
+    try:
+        with open(path, "rb") as source:
+            return b"PySide6" in source.read()
+    except OSError:
+        return False
+
+
+def lighten() -> bool:
+    """Install the lighter check; True if PySide6's hook was found and patched."""
+    import PySide6.QtCore  # noqa: F401, PLC0415  (installs shiboken's import hook)
+
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
+        _log.debug("PySide6's feature import hook not found; left as it is")
+        return False
+    setattr(feature, "_mod_uses_pyside", _mentions_pyside)  # noqa: B010
+    return True
