@@ -39,6 +39,10 @@ async def test_signs_in_with_the_servers_ca_and_reports_its_own_jid(xmpp: Backen
     session = me.backend._session
     assert session is not None and str(session.client.boundjid.resource).startswith("laptop.")
     assert session.client.is_encrypted()
+    mech = session.client.plugin["feature_mechanisms"].mech
+    assert mech is not None and mech.name.startswith("SCRAM-"), (
+        mech
+    )  # never PLAIN when SCRAM is offered
     caps = me.backend.capabilities()
     for cap in (Capability.ROSTER, Capability.HISTORY, Capability.FILES, Capability.BLOCKING):
         assert cap in caps, cap
