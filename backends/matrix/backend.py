@@ -53,6 +53,7 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomDirectory,
     SupportsTyping,
     SupportsVerification,
 )
@@ -64,6 +65,7 @@ from app.models import (
     DeviceTrust,
     Member,
     Presence,
+    RoomListing,
     Trust,
 )
 from backends.matrix import convert as cv
@@ -165,6 +167,7 @@ class MatrixBackend(
     SupportsRetraction,
     SupportsVerification,
     SupportsKeyBackup,
+    SupportsRoomDirectory,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -1780,6 +1783,22 @@ class MatrixBackend(
                 )
             )
         return outcome
+
+    async def room_directory(
+        self, query: str = "", limit: int = 500
+    ) -> tuple[RoomListing, ...] | Failure:
+        """The homeserver's public room directory (``/publicRooms``), searched by the server
+        (names, topics, aliases), largest rooms first as the server orders them."""
+        if not self._connected():
+            return _not_connected()
+        assert self._http is not None
+        body: dict[str, Any] = {"limit": limit}
+        if query:
+            body["filter"] = {"generic_search_term": query}
+        reply = await self._http.request("POST", f"{V3}/publicRooms", body=body, timeout=30)
+        if not reply.ok:
+            return reply.failure()
+        return tuple(cv.public_rooms(reply.body)[:limit])
 
     def _existing_direct(self, user_id: str) -> str | None:
         """A room of m.direct with ``user_id`` that we are still in: seen in this session's sync,

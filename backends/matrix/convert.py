@@ -37,11 +37,40 @@ from app.models import (
     Presence,
     PresenceState,
     Role,
+    RoomListing,
     Trust,
     from_millis,
 )
 
 _log = logging.getLogger(__name__)
+
+
+def public_rooms(body: Any) -> list[RoomListing]:
+    """The ``chunk`` of a ``/publicRooms`` answer; entries without a room id are dropped.
+
+    A room is joined by its canonical alias when it has one (what people share), else its id."""
+    chunk = body.get("chunk") if isinstance(body, dict) else None
+    if not isinstance(chunk, list):
+        return []
+    rooms = []
+    for entry in chunk:
+        if not isinstance(entry, dict) or not isinstance(entry.get("room_id"), str):
+            continue
+        alias = entry.get("canonical_alias")
+        address = alias if isinstance(alias, str) and alias.startswith("#") else entry["room_id"]
+        name = entry.get("name")
+        topic = entry.get("topic")
+        members = entry.get("num_joined_members")
+        rooms.append(
+            RoomListing(
+                address,
+                name if isinstance(name, str) and name else address,
+                topic if isinstance(topic, str) else "",
+                members if isinstance(members, int) and not isinstance(members, bool) else None,
+            )
+        )
+    return rooms
+
 
 HTML_FORMAT = "org.matrix.custom.html"
 MEDIA_MSGTYPES = {"m.image", "m.file", "m.audio", "m.video"}

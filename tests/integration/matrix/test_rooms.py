@@ -301,3 +301,34 @@ async def test_room_avatar_and_being_kicked(
         assert peer.user_id in left.reason and "tidying up" in left.reason
     finally:
         await session.backend.disconnect()
+
+
+async def test_room_directory_lists_public_rooms_and_joins_by_alias(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    tag = synapse.unique_name("dir")
+    alias_local = f"{tag}-plants"
+    room = await peer.create_room(
+        name=f"Plants {tag}",
+        topic="Ferns and mosses",
+        alias=alias_local,
+        preset=nio.RoomPreset.public_chat,
+        visibility=nio.RoomVisibility.public,
+    )
+    await peer.create_room(name=f"Hidden {tag}", preset=nio.RoomPreset.public_chat)  # unlisted
+    session = await connect(synapse, account, tmp_path)
+    backend = session.backend
+    try:
+        found = await backend.room_directory(tag)
+        assert isinstance(found, tuple), found
+        assert [r.name for r in found] == [f"Plants {tag}"]  # the unlisted room is not there
+        (listed,) = found
+        assert listed.address == f"#{alias_local}:{synapse.server_name}"  # what people share
+        assert listed.topic == "Ferns and mosses"
+        assert listed.members == 1
+        by_topic = await backend.room_directory("mosses")
+        assert isinstance(by_topic, tuple) and listed.address in [r.address for r in by_topic]
+        joined = await backend.join(listed.address)
+        assert joined.ok and joined.value == room
+    finally:
+        await backend.disconnect()

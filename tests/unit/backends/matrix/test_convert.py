@@ -853,3 +853,29 @@ def test_image_size(head: bytes, size: tuple[int, int] | None) -> None:
 )
 def test_strip_reply_fallback(body: str, stripped: str) -> None:
     assert cv.strip_reply_fallback(body) == stripped
+
+
+def test_public_rooms_keep_good_entries_and_drop_bad_ones() -> None:
+    body = {
+        "chunk": [
+            {
+                "room_id": "!a:hs",
+                "canonical_alias": "#plants:hs",
+                "name": "Plants",
+                "topic": "Ferns",
+                "num_joined_members": 12,
+            },
+            {"room_id": "!b:hs"},  # no alias, name or count: the id stands in
+            {"name": "no room id"},
+            "not an object",
+            {"room_id": "!c:hs", "canonical_alias": "not-an-alias", "num_joined_members": True},
+            {"room_id": 7},
+        ]
+    }
+    rooms = cv.public_rooms(body)
+    assert [(r.address, r.name, r.topic, r.members) for r in rooms] == [
+        ("#plants:hs", "Plants", "Ferns", 12),
+        ("!b:hs", "!b:hs", "", None),
+        ("!c:hs", "!c:hs", "", None),
+    ]
+    assert cv.public_rooms({"chunk": "nope"}) == [] and cv.public_rooms(None) == []
