@@ -70,7 +70,7 @@ from app.models import (
 )
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
-from backends.matrix.http import MAX_DOWNLOAD_BYTES, MatrixHttp, Reply, q
+from backends.matrix.http import MAX_DOWNLOAD_BYTES, V3, MatrixHttp, Reply, q
 from backends.matrix.rooms import RoomState
 
 try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it rooms stay plain
@@ -83,7 +83,6 @@ try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it room
 except ImportError:  # pragma: no cover - depends on the installed extras
     E2E_AVAILABLE = False
 
-V3 = "/_matrix/client/v3"
 V1 = "/_matrix/client/v1"
 MEDIA_V1 = "/_matrix/client/v1/media"  # authenticated media (spec 1.11, MSC3916)
 MEDIA_LEGACY = "/_matrix/media/v3"

@@ -40,10 +40,9 @@ from Crypto.Signature import eddsa
 from app.backend import Failure, FailureKind, SecretAccess, StateAccess
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
-from backends.matrix.http import MatrixHttp
-from backends.matrix.verification import canonical_json
+from backends.matrix.http import V3, MatrixHttp
+from backends.matrix.verification import canonical_json, unpadded_b64
 
-V3 = "/_matrix/client/v3"
 MASTER = "master"
 SELF_SIGNING = "self_signing"
 USER_SIGNING = "user_signing"
@@ -60,8 +59,7 @@ MAX_IDENTITIES = 5_000
 QUERY_CHUNK = 200
 
 
-def b64(data: bytes) -> str:
-    return base64.b64encode(data).decode().rstrip("=")
+b64 = unpadded_b64  # the spec's encoding of keys and signatures
 
 
 def unb64(text: str) -> bytes:

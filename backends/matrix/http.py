@@ -27,6 +27,7 @@ import nio  # type: ignore[import-untyped]
 from app.backend import Failure, FailureKind
 from backends.matrix.convert import Log, error_failure
 
+V3 = "/_matrix/client/v3"  # the client-server API prefix
 CHUNK = 256 * 1024
 MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 """Downloads stop here unless the caller allows more (the advertised size, when known, wins)."""

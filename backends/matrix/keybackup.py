@@ -27,10 +27,9 @@ from nio.crypto.sessions import InboundGroupSession  # type: ignore[import-untyp
 
 from app.backend import Failure, FailureKind, Outcome, SecretAccess, StateAccess
 from backends.matrix.crosssign import b64, unb64
-from backends.matrix.http import MatrixHttp
+from backends.matrix.http import V3, MatrixHttp
 from backends.matrix.verification import canonical_json
 
-V3 = "/_matrix/client/v3"
 ALGORITHM = "m.megolm_backup.v1.curve25519-aes-sha2"
 MEGOLM = "m.megolm.v1.aes-sha2"
 PREFIX = b"\x8b\x01"

@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import io
-import json
 import uuid
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,7 @@ import nio  # type: ignore[import-untyped]
 from nio.crypto import OlmDevice  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
-from tests.integration.matrix.helpers import PASSWORD, q, wait_until
+from tests.integration.matrix.helpers import PASSWORD, q, raw_request, wait_until
 from tests.integration.matrix.synapse import Synapse
 
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -125,20 +124,7 @@ class CryptoPeer:
     async def raw(
         self, method: str, path: str, body: dict[str, Any] | None = None
     ) -> tuple[int, dict[str, Any]]:
-        resp = await self.client.send(
-            method,
-            path,
-            None if body is None else json.dumps(body),
-            {
-                "Authorization": f"Bearer {self.client.access_token}",
-                "Content-Type": "application/json",
-            },
-        )
-        try:
-            data = await resp.json(content_type=None)
-        finally:
-            resp.release()
-        return resp.status, data if isinstance(data, dict) else {}
+        return await raw_request(self.client, method, path, body)
 
     async def send_raw_event(self, room_id: str, event_type: str, content: dict[str, Any]) -> str:
         status, body = await self.raw(

@@ -49,6 +49,23 @@ async def wait_until(
         await asyncio.sleep(0.05)
 
 
+async def raw_request(
+    client: nio.AsyncClient, method: str, path: str, body: dict[str, Any] | None = None
+) -> tuple[int, dict[str, Any]]:
+    """A client-server API call with ``client``'s token: (HTTP status, JSON object or {})."""
+    resp = await client.send(
+        method,
+        path,
+        None if body is None else json.dumps(body),
+        {"Authorization": f"Bearer {client.access_token}", "Content-Type": "application/json"},
+    )
+    try:
+        data = await resp.json(content_type=None)
+    finally:
+        resp.release()
+    return resp.status, data if isinstance(data, dict) else {}
+
+
 class Peer:
     """The other person: a matrix-nio client with a few raw-API conveniences."""
 
@@ -72,20 +89,7 @@ class Peer:
     async def raw(
         self, method: str, path: str, body: dict[str, Any] | None = None
     ) -> tuple[int, dict[str, Any]]:
-        resp = await self.client.send(
-            method,
-            path,
-            None if body is None else json.dumps(body),
-            {
-                "Authorization": f"Bearer {self.client.access_token}",
-                "Content-Type": "application/json",
-            },
-        )
-        try:
-            data = await resp.json(content_type=None)
-        finally:
-            resp.release()
-        return resp.status, data if isinstance(data, dict) else {}
+        return await raw_request(self.client, method, path, body)
 
     # -- rooms ----------------------------------------------------------------------------
 
