@@ -62,6 +62,8 @@ _IRCD_EXTRA = f"""
 # benchmark additions: an operator (SAJOIN puts a peer into the channels; opers are exempt from
 # the per-user flood penalty that would otherwise pace the flooder)
 <module name="sajoin">
+# the member-scale benchmark: joins hidden (+u) while a crowd of 5,000 joins, else N² JOIN lines
+<module name="auditorium">
 <class name="BenchAll" commands="*" privs="*" usermodes="*" chanmodes="*" snomasks="*">
 <type name="BenchAdmin" classes="BenchAll" host="admin.bench">
 <oper name="{OPER_NAME}" password="{OPER_PASSWORD}" host="*@*" type="BenchAdmin">

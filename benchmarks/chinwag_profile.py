@@ -4,7 +4,8 @@ the core, then the app closed. The benchmarks then start the real app on it (``p
 
     python benchmarks/chinwag_profile.py --profile DIR SPEC.json
 
-SPEC: ``{"accounts": [{"protocol", "settings", "secrets"?, "rooms"?, "nick"?}]}``. Secrets go to
+SPEC: ``{"accounts": [{"protocol", "settings", "secrets"?, "rooms"?, "nick"?}]}``; an account of a
+service the profile already has is reused (only its new rooms are joined). Secrets go to
 the system keyring (the benchmarks run inside a D-Bus session with an unlocked gnome-keyring), the
 settings to the profile's config, saved rooms to each account's store, exactly as in the app.
 Prints ``{"accounts": {protocol: account id}, "joined": {protocol: n}, "failures": [...]}``.
@@ -42,9 +43,12 @@ async def set_up(profile: Path, spec: dict[str, Any], timeout: float) -> dict[st
     )
     await core.start()
     started = time.perf_counter()
-    ids: dict[str, str] = {}
+    # an account of the same service already in the profile is reused (a later, larger step)
+    ids: dict[str, str] = {a.protocol_id: a.id for a in core.accounts()}
     try:
         for account in spec["accounts"]:
+            if account["protocol"] in ids:
+                continue
             added = await core.add_account(
                 account["protocol"], account["settings"], account.get("secrets") or {}
             )
