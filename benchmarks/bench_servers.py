@@ -398,7 +398,12 @@ class XmppBot:
             if not data:
                 return
             stamp = time.monotonic()
-            self._feed(data)
+            try:
+                self._feed(data)
+            except ET.ParseError:  # e.g. data after the server closed the stream: keep draining
+                self.on_stanza = None
+                self._feed = lambda _data: None  # type: ignore[method-assign]
+                continue
             items, self.pending = self.pending, []
             for element in items:
                 if element.tag == CLIENT + "iq" and element.get("type") == "get":

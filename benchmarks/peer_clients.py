@@ -76,6 +76,9 @@ class PeerContext:
     launcher_pid: int = 0
     uid: int | None = None
     gid: int | None = None
+    trace_dir: Path | None = (
+        None  # Chinwag: run it under tracemalloc (traced_app.py), snapshots here
+    )
 
 
 @dataclass
@@ -448,11 +451,17 @@ def chinwag_launch(ctx: PeerContext, profile: Path, link: str) -> Launch:
                 break
             time.sleep(0.2)
 
+    argv = [sys.executable, "-m", "app", "--profile", str(profile)]
+    env = {"XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "xcb"}
+    if ctx.trace_dir is not None:  # investigation: heap snapshots (SIGUSR1), malloc_trim (SIGUSR2)
+        argv[1:3] = [str(ROOT / "benchmarks" / "traced_app.py")]
+        env["CHINWAG_TRACE_DIR"] = str(ctx.trace_dir)
+        env["CHINWAG_TRACE_HEAP"] = "1" if ctx.trace_heap else "0"
     return Launch(
-        [sys.executable, "-m", "app", "--profile", str(profile)],
+        argv,
         CHINWAG_NAMES,
         ChinwagStore(profile / "data" / "accounts"),
-        env={"XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "xcb"},
+        env=env,
         focus=focus,
         as_user=False,
         private_bus=False,  # the benchmark's own session bus: its unlocked keyring holds the secrets

@@ -73,6 +73,8 @@ from benchmarks.procfs import (  # noqa: E402
     kill_pids,
     private_mb,
     rss_figures,
+    smaps_kinds,
+    smaps_top_files,
     tagged_pids,
     tree_cpu,
     tree_rss,
@@ -328,6 +330,10 @@ class PeerRun:
         side.prepare(room)
         ctx = side.context(self.name, nick, room, cfg, home)
         ctx.uid, ctx.gid = args.uid, args.gid
+        if self.name == "chinwag" and (args.chinwag_trace or args.chinwag_trim):
+            base = args.chinwag_trace or (self.dir / "trace")
+            ctx.trace_dir = base / f"{side.protocol}-{self.run}"
+            ctx.trace_heap = bool(args.chinwag_trace)
         launch = side.peers[self.name](ctx)  # Chinwag: its profile is set up here, untimed
         if launch.setup_online:
             side.after_setup(nick)
@@ -371,7 +377,8 @@ class PeerRun:
             launch.focus(env)
         time.sleep(args.settle)
         self._idle()
-        self._flood(launch, room)
+        self._snapshot(ctx, "idle")
+        self._flood(launch, room, ctx)
         if self.xvfb is not None:
             self.xvfb.screenshot(self.dir / "screen.png")
             res["screenshot"] = str(self.dir / "screen.png")
@@ -414,13 +421,84 @@ class PeerRun:
         self.res["idle_cpu_s"] = round(tree_cpu(pids) - cpu0, 3)
         self.res.update(rss_figures(tree_rss(pids), "idle_rss"))
         self.res["idle_uss_mb"] = private_mb(self.pid)
+        self.res["idle_smaps_mb"] = smaps_kinds(self.pid)
+        self.res["idle_top_files_mb"] = smaps_top_files(self.pid)
         self.res["processes"] = len(pids)
         log(
             f"[{self.side.protocol}/{self.name}] idle {self.res['idle_cpu_s']} CPU-s, "
             f"{self.res['idle_rss_mb']} MB"
         )
 
-    def _flood(self, launch: Launch, room: str) -> None:
+    def _trim(self, ctx: PeerContext) -> None:
+        """With --chinwag-trim: have the app collect garbage and malloc_trim(0) (SIGUSR2); what
+        comes back was freed memory the allocator had kept."""
+        if ctx.trace_dir is None:
+            return
+        number = len(list(ctx.trace_dir.glob("trim-*.json"))) + 1
+        os.kill(self.pid, signal.SIGUSR2)
+        answer = ctx.trace_dir / f"trim-{number}.json"
+        deadline = time.monotonic() + 60
+        while not answer.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(0.2)
+        if answer.exists():
+            trimmed = json.loads(answer.read_text())
+            self.res["after_trim_rss_mb"] = trimmed["rss_after_mb"]
+            self.res["after_trim_smaps_mb"] = smaps_kinds(self.pid)
+
+    def _snapshot(self, ctx: PeerContext, label: str) -> None:
+        """With --chinwag-trace: have the traced app dump its Python heap (SIGUSR1), and wait."""
+        if ctx.trace_dir is None or not ctx.trace_heap:
+            return
+        number = len(list(ctx.trace_dir.glob("done-*"))) + 1
+        os.kill(self.pid, signal.SIGUSR1)
+        deadline = time.monotonic() + 300
+        while not (ctx.trace_dir / f"done-{number}").exists():
+            if time.monotonic() > deadline:
+                raise TimeoutError("no heap snapshot from the traced app")
+            time.sleep(0.1)
+        (ctx.trace_dir / f"label-{number}").write_text(label)
+
+    def _profilers(self) -> list[subprocess.Popen[bytes]]:
+        """With --chinwag-py-spy / --chinwag-perf: record Chinwag's flood until stopped (SIGINT).
+        py-spy: Python stacks per thread; perf: on-CPU samples per thread and shared library."""
+        if self.name != "chinwag":
+            return []
+        started = []
+        name = f"{self.side.protocol}-flood-{self.run}"
+        if self.args.chinwag_py_spy:
+            out = self.args.chinwag_py_spy
+            out.mkdir(parents=True, exist_ok=True)
+            extra = os.environ.get("CHINWAG_PY_SPY_ARGS", "--nonblocking").split()
+            spy_name = name + ("-native" if "--native" in extra else "")
+            argv = [str(Path(sys.executable).with_name("py-spy")), "record", "--pid", str(self.pid)]
+            argv += ["--threads", "--rate", "200", "--format", "raw", "--output"]
+            argv += [str(out / f"{spy_name}.txt"), *extra]
+            started.append(self._recorder(argv, out / f"{spy_name}.log"))
+        if self.args.chinwag_perf:
+            out = self.args.chinwag_perf
+            out.mkdir(parents=True, exist_ok=True)
+            argv = [
+                "perf",
+                "record",
+                "-F",
+                "499",
+                "-p",
+                str(self.pid),
+                "-o",
+                str(out / f"{name}.data"),
+            ]
+            started.append(self._recorder(argv, out / f"{name}.log"))
+        if started:
+            time.sleep(1)  # attached before the first line goes out
+        return started
+
+    @staticmethod
+    def _recorder(argv: list[str], log_file: Path) -> subprocess.Popen[bytes]:
+        with log_file.open("wb") as err:
+            return subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=err)
+
+    def _flood(self, launch: Launch, room: str, ctx: PeerContext) -> None:
         side, args, res = self.side, self.args, self.res
         token = "T" + "".join(random.choices(string.ascii_lowercase, k=8))
         payload = side.payload(room, token, args.messages)
@@ -431,6 +509,7 @@ class PeerRun:
         peak = tree_rss(pids)
         server0 = side.cpu()
         xvfb0 = self.xvfb.cpu() if self.xvfb else 0.0
+        recorders = self._profilers()
         cpu0 = tree_cpu(pids)
         began = time.monotonic()
         sender = threading.Thread(target=side.send, args=(payload,))
@@ -468,12 +547,19 @@ class PeerRun:
                     quiet_at, quiet_cpu = prev_t, prev_cpu
                     break
                 prev_cpu, prev_t = cpu, time.monotonic()
+        for recorder in recorders:
+            recorder.send_signal(signal.SIGINT)
+            recorder.wait(120)
+        self._snapshot(ctx, "flood-quiet")
         res["quiet_wall_s"] = round(quiet_at - began, 3) if quiet_at else None
         res["quiet_cpu_s"] = round(quiet_cpu - cpu0, 3) if quiet_cpu is not None else None
         res.update(rss_figures(peak, "flood_peak_rss"))
         res["quiet_rss_mb"] = round(tree_rss(pids)["VmRSS"] / 1024, 1)
         time.sleep(args.after)
         res.update(rss_figures(tree_rss(pids), "after_rss"))
+        res["after_smaps_mb"] = smaps_kinds(self.pid)
+        self._snapshot(ctx, "after")
+        self._trim(ctx)
         res["after_uss_mb"] = private_mb(self.pid)
         res["after_s"] = args.after
         _, count = detector.poll(token)
@@ -674,6 +760,32 @@ def main() -> int:
     parser.add_argument("--user", default=PEER_USER, help="run the other clients as this user")
     parser.add_argument("--keep", action="store_true", help="keep configs, logs and screenshots")
     parser.add_argument("--quick", action="store_true", help="tiny sizes: a smoke run")
+    parser.add_argument(
+        "--chinwag-py-spy",
+        type=Path,
+        metavar="DIR",
+        help="record Chinwag's floods with py-spy (raw files; CHINWAG_PY_SPY_ARGS=--native for "
+        "C/C++ frames); investigation: it slows the app",
+    )
+    parser.add_argument(
+        "--chinwag-perf",
+        type=Path,
+        metavar="DIR",
+        help="record Chinwag's floods with perf (on-CPU samples by thread and library)",
+    )
+    parser.add_argument(
+        "--chinwag-trim",
+        action="store_true",
+        help="after the flood, have Chinwag run gc + malloc_trim(0) and report the RSS then "
+        "(is the memory kept in use, or freed but kept by the allocator?)",
+    )
+    parser.add_argument(
+        "--chinwag-trace",
+        type=Path,
+        metavar="DIR",
+        help="run Chinwag under tracemalloc and snapshot its heap at idle, after the flood and "
+        "--after s later (benchmarks/trace_report.py reads them); investigation only",
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs, args.irc_messages, args.xmpp_messages = 1, 500, 200

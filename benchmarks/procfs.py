@@ -152,3 +152,51 @@ def find_process(root: int, names: tuple[str, ...], timeout: float = 20.0) -> in
                 return pid
         time.sleep(0.05)
     raise RuntimeError(f"no process named {names} under pid {root}")
+
+
+def smaps_kinds(pid: int) -> dict[str, float]:
+    """Resident MB by kind of mapping: the brk heap (glibc's main arena: the GUI thread's C and
+    C++ allocations), anonymous mappings (other malloc arenas, Python's obmalloc arenas, big
+    blocks), files (libraries, the database), stacks."""
+    kinds = dict.fromkeys(("heap", "anon", "file", "stack", "other"), 0)
+    kind = "other"
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                first = line.split(maxsplit=6)
+                if "-" in first[0] and len(first) >= 5 and not first[0].endswith(":"):
+                    name = first[5].strip() if len(first) > 5 else ""
+                    if name == "[heap]":
+                        kind = "heap"
+                    elif name.startswith("[stack"):
+                        kind = "stack"
+                    elif name.startswith("/"):
+                        kind = "file"
+                    elif not name:
+                        kind = "anon"
+                    else:
+                        kind = "other"
+                elif first[0] == "Rss:":
+                    kinds[kind] += int(first[1])
+    except OSError:
+        return {}
+    return {k: round(v / 1024, 1) for k, v in kinds.items()}
+
+
+def smaps_top_files(pid: int, top: int = 12) -> dict[str, float]:
+    """The mapped files with the most resident MB (libraries, databases), by file name."""
+    sizes: dict[str, int] = {}
+    name = ""
+    try:
+        with open(f"/proc/{pid}/smaps") as f:
+            for line in f:
+                first = line.split(maxsplit=6)
+                if "-" in first[0] and len(first) >= 5 and not first[0].endswith(":"):
+                    name = first[5].strip() if len(first) > 5 and first[5].startswith("/") else ""
+                elif first[0] == "Rss:" and name:
+                    base = name.rsplit("/", 1)[-1]
+                    sizes[base] = sizes.get(base, 0) + int(first[1])
+    except OSError:
+        return {}
+    ranked = sorted(sizes.items(), key=lambda kv: -kv[1])[:top]
+    return {k: round(v / 1024, 1) for k, v in ranked}
