@@ -216,6 +216,7 @@ def hexchat(ctx: PeerContext) -> Launch:
     def focus(env: dict[str, str]) -> None:
         # gui_tab_newtofront=0 keeps the server tab in front: click the flood channel, the 2nd
         # row of the channel tree (fixed layout under Xvfb without a window manager)
+        _until_shown(env, "--class", "hexchat")
         _xdotool(env, "mousemove", "80", "66", "click", "1")
 
     return Launch(
@@ -238,27 +239,25 @@ def _pidgin_prefs(d: Path) -> None:
     )
 
 
+def _until_shown(env: dict[str, str], *args: str, timeout: float = 60) -> None:
+    """Run ``xdotool search … <actions>`` until a matching window exists (a loaded machine
+    may take seconds to map a GTK window after the client is already online)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        done = _xdotool(env, "search", "--onlyvisible", *args)
+        if done.returncode == 0:
+            return
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"no window for xdotool search {args[:2]}: {done.stderr.strip()}")
+        time.sleep(0.5)
+
+
 def _pidgin_focus(title: str) -> Callable[[dict[str, str]], None]:
     def focus(env: dict[str, str]) -> None:
         # without a window manager the conversation window opens at 0,0 under the buddy list
         w, h = WINDOW_SIZE
-        done = _xdotool(
-            env,
-            "search",
-            "--onlyvisible",
-            "--name",
-            f"^{title}$",
-            "windowmove",
-            "%@",
-            "260",
-            "0",
-            "windowsize",
-            "%@",
-            str(w),
-            str(h),
-        )
-        if done.returncode:
-            raise RuntimeError(f"no Pidgin window titled {title}: {done.stderr.strip()}")
+        _until_shown(env, "--name", f"^{title}$", "windowmove", "%@", "260", "0")
+        _until_shown(env, "--name", f"^{title}$", "windowsize", "%@", str(w), str(h))
 
     return focus
 
@@ -434,22 +433,7 @@ def chinwag_launch(ctx: PeerContext, profile: Path, link: str) -> Launch:
         if done.returncode:
             raise RuntimeError(f"the link hand-over failed: {done.stderr[-500:]}")
         w, h = WINDOW_SIZE
-        deadline = time.monotonic() + 10
-        while True:  # the window title follows the open conversation
-            sized = _xdotool(
-                env,
-                "search",
-                "--onlyvisible",
-                "--name",
-                "Chinwag",
-                "windowsize",
-                "%@",
-                str(w),
-                str(h),
-            )
-            if sized.returncode == 0 or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        _until_shown(env, "--name", "Chinwag", "windowsize", "%@", str(w), str(h))
 
     argv = [sys.executable, "-m", "app", "--profile", str(profile)]
     env = {"XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "xcb"}

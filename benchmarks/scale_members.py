@@ -214,7 +214,7 @@ def irc_members(work: Path, count: int) -> dict[str, Any]:
 
 def xmpp_members(work: Path, count: int) -> dict[str, Any]:
     from benchmarks.bench_servers import CLIENT, XmppBot
-    from benchmarks.crowds import muc_config_form, xmpp_crowd
+    from benchmarks.crowds import xmpp_crowd
     from tests.integration.xmpp.server import start_prosody
 
     server = start_prosody(work / "prosody-members")
@@ -237,14 +237,10 @@ def xmpp_members(work: Path, count: int) -> dict[str, Any]:
         owner.join(room, "owner")
         _wait(lambda: "joined" in answers, 30, "the owner's room")
 
-        def configure(ident: str, roles: tuple[str, ...]) -> None:
-            assert owner is not None
-            owner.send(f"<iq type='set' to='{room}' id='{ident}'>{muc_config_form(roles)}</iq>")
-            _wait(lambda: ident in answers, 30, "the room configuration")
-            if answers[ident].get("type") != "result":
-                raise RuntimeError(f"room configuration refused: {ET.tostring(answers[ident])!r}")
-
-        configure("quiet", ("moderator",))
+        owner.unlock(room)  # an instant room with the default configuration
+        _wait(lambda: "unlock" in answers, 30, "the room's unlocking")
+        if answers["unlock"].get("type") != "result":
+            raise RuntimeError(f"room not unlocked: {ET.tostring(answers['unlock'])!r}")
         accounts = [server.new_account("crowd") for _ in range(max(1, count // 50))]
         began = time.monotonic()
         crowd = xmpp_crowd(
@@ -255,7 +251,6 @@ def xmpp_members(work: Path, count: int) -> dict[str, Any]:
             server.tls.ca_cert,
         )
         crowd_s = time.monotonic() - began
-        configure("open", ("moderator", "participant", "visitor"))
         me = server.new_account("scalebench")
         config = {
             "protocol": "xmpp",

@@ -288,13 +288,3 @@ def test_process_tree_figures_and_stopping_by_pid() -> None:
     finally:
         assert kill_pids(descendants(child.pid), grace=10) == []
         child.wait(10)
-
-
-def test_muc_configuration_form_is_well_formed() -> None:
-    import xml.etree.ElementTree as ET
-
-    from benchmarks.crowds import muc_config_form
-
-    form = ET.fromstring(muc_config_form(("moderator", "participant")))
-    values = [v.text for v in form.iter("{jabber:x:data}value")]
-    assert values[1:3] == ["moderator", "participant"]
