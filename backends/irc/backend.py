@@ -39,8 +39,10 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsPresence,
+    SupportsReactions,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsTyping,
 )
 from app.models import ConversationId, MessageKind, Presence, RoomListing
 from backends.irc import commands, convert, ctcp, formatting, transport
@@ -61,6 +63,7 @@ from backends.irc.settings import (
 )
 from backends.irc.signin import SignIn
 from backends.irc.state import SavedState
+from backends.irc.tags import REACT, REPLY, TYPING, ClientTags
 
 __all__ = ["WANTED_CAPS", "ChannelListing", "IrcBackend"]
 
@@ -77,8 +80,11 @@ class IrcBackend(
     SupportsHistory,
     SupportsCommands,
     SupportsRoomDirectory,
+    SupportsTyping,
+    SupportsReactions,
 ):
-    """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory."""
+    """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
+    client tags (typing, replies, reactions)."""
 
     protocol_id = "irc"
     display_name = "IRC"
@@ -114,6 +120,7 @@ class IrcBackend(
         self._messaging = Messaging(session, self._members)
         self._channels = Channels(session, self._members, self._saved, self._settings)
         self._history = History(session)
+        self._tags = ClientTags(session)
 
     # -- what the core and the tests read ------------------------------------------------------
 
@@ -186,6 +193,13 @@ class IrcBackend(
             caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC
         if self._history.enabled:
             caps |= Capability.HISTORY
+        # Client tags ride on message-tags: without it they are off, not faked. Edits have no
+        # IRC form, so EDITS is never declared.
+        for tag, flag in ((TYPING, Capability.TYPING), (REPLY, Capability.REPLIES)):
+            if self._tags.allowed(tag):
+                caps |= flag
+        if self._tags.allowed(REACT) and self._tags.allowed(REPLY):
+            caps |= Capability.REACTIONS
         return caps
 
     # -- connecting ----------------------------------------------------------------------------
@@ -263,6 +277,7 @@ class IrcBackend(
         return result
 
     async def disconnect(self) -> None:
+        self._tags.stop()
         await self._session.quit("Leaving")
 
     # -- sending -------------------------------------------------------------------------------
@@ -278,6 +293,7 @@ class IrcBackend(
         for attachment in msg.attachments:
             text += "\n" + attachment.url
         command = "NOTICE" if msg.kind is MessageKind.NOTICE else "PRIVMSG"
+        tags = {REPLY: msg.reply_to} if msg.reply_to and self._tags.allowed(REPLY) else None
         return await self._messaging.send_text(
             conv.native_id,
             conv.native_id,
@@ -285,7 +301,18 @@ class IrcBackend(
             command=command,
             action=msg.kind is MessageKind.EMOTE,
             txn_id=msg.txn_id,
+            tags=tags,
         )
+
+    # -- SupportsTyping, SupportsReactions -----------------------------------------------------
+
+    async def send_typing(self, conv: ConversationId, typing: bool) -> None:
+        await self._tags.send_typing(conv, typing)
+
+    async def react(
+        self, conv: ConversationId, target_remote_id: str, keys: tuple[str, ...]
+    ) -> Outcome:
+        return await self._tags.react(conv, target_remote_id, keys)
 
     # -- SupportsCommands ----------------------------------------------------------------------
 

@@ -240,15 +240,23 @@ class IrcSession:
         if not task.cancelled() and task.exception() is not None:
             self.log.error("IRC background task failed", exc_info=task.exception())
 
-    def later(self, delay: float, callback: Callable[[], None]) -> None:
+    def later(self, delay: float, callback: Callable[[], None]) -> asyncio.TimerHandle | None:
+        """Call ``callback`` after ``delay`` seconds, unless the connection ended first."""
+
         def guarded() -> None:
             try:
                 callback()
             except Exception:
                 self.log.exception("IRC timer failed")
 
-        if not self.closed:
-            self._timers.append(asyncio.get_running_loop().call_later(delay, guarded))
+        if self.closed:
+            return None
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        self._timers = [t for t in self._timers if not t.cancelled() and t.when() > now]
+        handle = loop.call_later(delay, guarded)
+        self._timers.append(handle)
+        return handle
 
     async def keepalive(self) -> None:
         """Ping a quiet server; give up (and report the loss) when it stays silent."""
