@@ -35,6 +35,7 @@ from app.backend import (
     Outcome,
     OutgoingMessage,
     SendResult,
+    SupportsBlocking,
     SupportsCommands,
     SupportsGroupChat,
     SupportsHistory,
@@ -49,6 +50,7 @@ from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc import settings as account_settings
 from backends.irc.channels import ChannelListing, Channels
 from backends.irc.history import History
+from backends.irc.ignore import Ignore
 from backends.irc.members import Membership
 from backends.irc.messaging import Messaging, PendingSend
 from backends.irc.people import People
@@ -82,6 +84,7 @@ class IrcBackend(
     SupportsRoomDirectory,
     SupportsTyping,
     SupportsReactions,
+    SupportsBlocking,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -114,6 +117,7 @@ class IrcBackend(
         tunables = Tunables(**{name: getattr(self, name) for name in _TUNABLES})
         session = self._session = IrcSession(ctx.report, ctx.logger, tunables)
         self._saved = SavedState(ctx.state, ctx.secrets, session.info, ctx.logger, session.spawn)
+        self._ignore = Ignore(session, self._saved, ctx.account_id)
         self._members = Membership(ctx.account_id, session.info, ctx.report)
         self._people = People(session, self._members, self._saved, ctx.account_id)
         self._signin = SignIn(session, self._settings, self._people)
@@ -188,6 +192,7 @@ class IrcBackend(
             | Capability.NOTICES
             | Capability.RICH_TEXT
             | Capability.COMMANDS
+            | Capability.BLOCKING
         )
         if conv is None or self.info.is_channel(conv.native_id):
             caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC
@@ -271,6 +276,7 @@ class IrcBackend(
                 )
             )
         session.connected = True
+        self._ignore.start()
         self._people.start()
         self._channels.rejoin()
         session.spawn(session.keepalive())
@@ -443,6 +449,10 @@ class IrcBackend(
 
     async def set_presence(self, presence: Presence) -> Outcome:
         return await self._people.set_presence(presence)
+
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        """Ignore a nick or a ``nick!user@host`` mask (``Outcome.value``: the mask)."""
+        return await self._ignore.set_blocked(contact, blocked)
 
     async def fetch_history(
         self, conv: ConversationId, before_remote_id: str | None, limit: int

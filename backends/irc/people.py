@@ -72,16 +72,24 @@ class People:
     # -- the watch list ------------------------------------------------------------------------
 
     def contact(self, folded: str) -> Contact:
-        nick = self._saved.watch.get(folded, folded)
-        return Contact(ContactId(self._account_id, folded), self._saved.names.get(folded) or nick)
+        blocked = self._saved.blocked_nicks()
+        nick = self._saved.watch.get(folded) or blocked.get(folded) or folded
+        return Contact(
+            ContactId(self._account_id, folded),
+            self._saved.names.get(folded) or nick,
+            blocked=folded in blocked,
+        )
 
     def start(self) -> None:
-        """Signed in: report the contacts and watch them."""
+        """Signed in: report the contacts (the watch list and the people we ignore by nick)
+        and watch them."""
         watch = self._saved.watch
-        if watch:
+        everyone = dict.fromkeys([*watch, *self._saved.blocked_nicks()])
+        if everyone:
             self._session.report(
-                f.ContactsChanged(tuple(self.contact(k) for k in watch), complete=True)
+                f.ContactsChanged(tuple(self.contact(k) for k in everyone), complete=True)
             )
+        if watch:
             self._watch_nicks(list(watch.values()))
         if self._info.monitor is None:
             self._session.spawn(self._poll_ison())
@@ -130,7 +138,10 @@ class People:
         await self._saved.save()
         if self._session.usable and self._info.monitor is not None:
             self._session.send(format_line("MONITOR", "-", nick))
-        self._session.report(f.ContactsChanged(removed=(folded,)))
+        if folded in self._saved.blocked_nicks():  # still ignored: still listed, as blocked
+            self._session.report(f.ContactsChanged((self.contact(folded),)))
+        else:
+            self._session.report(f.ContactsChanged(removed=(folded,)))
         return Outcome()
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:

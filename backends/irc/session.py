@@ -107,6 +107,7 @@ class IrcSession:
         self.batches: dict[str, Batch] = {}
         self._handlers: dict[str, list[LineHandler]] = {}
         self._numerics: dict[str, list[NumericHandler]] = {}
+        self._filters: list[Callable[[Line], bool]] = []
         for command in ("PONG", "ACK", "SETNAME"):
             self._handlers[command] = []
         self.on("PING", self._on_ping)
@@ -119,6 +120,10 @@ class IrcSession:
 
     def on(self, command: str, handler: LineHandler) -> None:
         self._handlers.setdefault(command, []).append(handler)
+
+    def add_filter(self, drops: Callable[[Line], bool]) -> None:
+        """``drops(line)`` True: nobody sees the line (an ignored sender's message)."""
+        self._filters.append(drops)
 
     def on_numeric(self, codes: Iterable[str], handler: NumericHandler) -> None:
         for code in codes:
@@ -313,6 +318,8 @@ class IrcSession:
                 self.report(f.BadInput("IRC line we could not handle", repr(exc)[:200]))
 
     def dispatch(self, line: Line) -> None:
+        if any(drops(line) for drops in self._filters):
+            return
         label = self.label_of(line)
         handlers = self._handlers.get(line.command)
         if handlers is not None:

@@ -24,6 +24,14 @@ CHANNEL_KEY_SECRET = "channel-key:"
 """Prefix of a channel key's name in the keyring (``channel-key:<folded channel>``)."""
 
 
+def plain_nick(mask: str) -> str | None:
+    """The nick of a ``nick!*@*`` mask without wildcards (a person, shown as a contact)."""
+    nick, _, rest = mask.partition("!")
+    if rest == "*@*" and nick and not set(nick) & {"*", "?"}:
+        return nick
+    return None
+
+
 class SavedState:
     """The account's lasting IRC state, read at connect and written whenever it changes."""
 
@@ -45,6 +53,11 @@ class SavedState:
         self.names: dict[str, str] = {}  # folded nick → the name we gave them
         self.ignored: list[str] = []  # nick!user@host masks, as typed
         self._stored_keys: dict[str, str] = {}  # keyring name → channel key we put there
+
+    def blocked_nicks(self) -> dict[str, str]:
+        """Folded nick → nick, for each ignore mask that names just a nick."""
+        nicks = (plain_nick(m) for m in self.ignored)
+        return {self._info.fold(n): n for n in nicks if n is not None}
 
     async def load(self) -> None:
         try:
