@@ -22,7 +22,8 @@ import asyncio
 import dataclasses
 import re
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import ClassVar
 
 from app.backend import (
@@ -37,6 +38,8 @@ from app.backend import (
     SendResult,
     SupportsBlocking,
     SupportsCommands,
+    SupportsFileOffers,
+    SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
     SupportsPresence,
@@ -49,6 +52,7 @@ from app.models import ConversationId, MessageKind, Presence, RoomListing
 from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc import settings as account_settings
 from backends.irc.channels import ChannelListing, Channels
+from backends.irc.files import URL_PREFIX, DccFiles
 from backends.irc.history import History
 from backends.irc.ignore import Ignore
 from backends.irc.members import Membership
@@ -85,6 +89,8 @@ class IrcBackend(
     SupportsTyping,
     SupportsReactions,
     SupportsBlocking,
+    SupportsFiles,
+    SupportsFileOffers,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -109,6 +115,8 @@ class IrcBackend(
     ping_timeout: ClassVar[float] = Tunables.ping_timeout
     ison_interval: ClassVar[float] = Tunables.ison_interval
     version_reply: ClassVar[str] = Tunables.version_reply
+    dcc_timeout: ClassVar[float] = Tunables.dcc_timeout
+    dcc_resume_timeout: ClassVar[float] = Tunables.dcc_resume_timeout
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -121,7 +129,8 @@ class IrcBackend(
         self._members = Membership(ctx.account_id, session.info, ctx.report)
         self._people = People(session, self._members, self._saved, ctx.account_id)
         self._signin = SignIn(session, self._settings, self._people)
-        self._messaging = Messaging(session, self._members)
+        self._files = DccFiles(session, self._saved, self._settings, ctx.data_dir / "dcc")
+        self._messaging = Messaging(session, self._members, self._files.on_ctcp)
         self._channels = Channels(session, self._members, self._saved, self._settings)
         self._history = History(session)
         self._tags = ClientTags(session)
@@ -196,6 +205,8 @@ class IrcBackend(
         )
         if conv is None or self.info.is_channel(conv.native_id):
             caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC
+        if conv is None or not self.info.is_channel(conv.native_id):
+            caps |= Capability.FILES  # DCC: person to person
         if self._history.enabled:
             caps |= Capability.HISTORY
         # Client tags ride on message-tags: without it they are off, not faked. Edits have no
@@ -284,6 +295,7 @@ class IrcBackend(
 
     async def disconnect(self) -> None:
         self._tags.stop()
+        self._files.stop()
         await self._session.quit("Leaving")
 
     # -- sending -------------------------------------------------------------------------------
@@ -296,8 +308,12 @@ class IrcBackend(
         text = msg.body  # literal: slash commands reach us through run_command, not here
         if msg.html:
             text = formatting.from_html(msg.html) or text
+        sent_by_dcc = [a for a in msg.attachments if a.url.startswith(URL_PREFIX)]
+        if sent_by_dcc and text.strip() in {a.filename for a in sent_by_dcc}:
+            return SendResult()  # the DCC offer was the message: the file has arrived
         for attachment in msg.attachments:
-            text += "\n" + attachment.url
+            if attachment not in sent_by_dcc:
+                text += "\n" + attachment.url
         command = "NOTICE" if msg.kind is MessageKind.NOTICE else "PRIVMSG"
         tags = {REPLY: msg.reply_to} if msg.reply_to and self._tags.allowed(REPLY) else None
         return await self._messaging.send_text(
@@ -309,6 +325,24 @@ class IrcBackend(
             txn_id=msg.txn_id,
             tags=tags,
         )
+
+    # -- SupportsFiles, SupportsFileOffers ------------------------------------------------------
+
+    async def upload(
+        self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        """Offer the file by DCC to the person of a private conversation; done once it arrived."""
+        if not self.connected:
+            return not_connected()
+        return await self._files.upload(conv.native_id, path, progress)
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        return await self._files.download(url, destination, progress)
+
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        return self._files.answer(offer_id, accept)
 
     # -- SupportsTyping, SupportsReactions -----------------------------------------------------
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -43,9 +43,15 @@ class PendingSend:
 class Messaging:
     """See the module docstring."""
 
-    def __init__(self, session: IrcSession, membership: Membership) -> None:
+    def __init__(
+        self,
+        session: IrcSession,
+        membership: Membership,
+        on_dcc: Callable[[str, ctcp.Ctcp], None],
+    ) -> None:
         self._session = session
         self._members = membership
+        self._on_dcc = on_dcc  # (nick, request): file offers and their answers
         tunables = session.tunables
         self._ctcp_bucket = TokenBucket(tunables.ctcp_burst, tunables.ctcp_rate)
         self.pending_by_label: dict[str, tuple[PendingSend, int]] = {}
@@ -81,6 +87,12 @@ class Messaging:
         result = convert.message_from_line(line, self._info, session.me.nick, history=history)
         if result is None:
             return
+        if isinstance(result, convert.CtcpRequest | convert.CtcpReply):
+            request = result.request if isinstance(result, convert.CtcpRequest) else result.reply
+            if request.command == "DCC":  # a file offer (or its answer), never shown as text
+                if not history:
+                    self._on_dcc(result.sender, request)
+                return
         if isinstance(result, convert.CtcpRequest):
             self._answer_ctcp(result)
             return

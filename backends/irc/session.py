@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ipaddress
 import itertools
 import logging
 import secrets
@@ -35,6 +36,7 @@ LineHandler = Callable[[Line], None]
 NumericHandler = Callable[[Line, "str | None"], bool]
 """Returns True when it handled the numeric (later handlers do not see it)."""
 Report = Callable[[f.Fact], None]
+IpAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @dataclass
@@ -96,6 +98,8 @@ class IrcSession:
         self.closed = False
         self.close_reason = ""
         self.signed_in: asyncio.Future[ConnectResult] | None = None
+        self.server_address: IpAddress | None = None  # the server's end of our socket
+        self.local_address: IpAddress | None = None  # ours, as DCC offers name it
         self._writer: transport.LineWriter | None = None
         self._read_task: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[object]] = set()
@@ -148,6 +152,8 @@ class IrcSession:
             writer, bucket, on_error=lambda exc: self.connection_closed(f"Connection lost: {exc}")
         )
         self._writer.start()
+        self.server_address = _address(writer.get_extra_info("peername"))
+        self.local_address = _address(writer.get_extra_info("sockname"))
         self._last_rx = time.monotonic()
         self._read_task = loop.create_task(self._read_loop(reader), name="irc-reader")
 
@@ -472,6 +478,13 @@ class IrcSession:
         finally:
             if future in (w.future for w in self._waiters):
                 self._waiters = [w for w in self._waiters if w.future is not future]
+
+
+def _address(sockname: object) -> IpAddress | None:
+    if isinstance(sockname, tuple) and sockname and isinstance(sockname[0], str):
+        with contextlib.suppress(ValueError):
+            return ipaddress.ip_address(sockname[0].partition("%")[0])
+    return None
 
 
 SEND_ERRORS = frozenset({"401", "402", "403", "404", "406", "407", "411", "412", "413", "414"})

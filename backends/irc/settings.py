@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.backend import AccountField, FieldKind
-from backends.irc import transport
+from backends.irc import dcc, transport
 
 NICK_PATTERN = r"[A-Za-z\[\]\\`_^{|}][A-Za-z0-9\[\]\\`_^{|}-]{0,31}"
 FINGERPRINT_PATTERN = r"(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}"
@@ -126,6 +126,31 @@ ACCOUNT_FIELDS = (
     ),
     AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
     AccountField(
+        "dcc_passive",
+        "Passive file transfers (behind NAT)",
+        FieldKind.BOOLEAN,
+        default=False,
+        advanced=True,
+        help="Ask the other side to listen when you send a file (DCC passive mode): for "
+        "computers that others cannot connect to.",
+    ),
+    AccountField(
+        "dcc_ports",
+        "Ports for file transfers",
+        pattern=r"\d{4,5}(-\d{4,5})?",
+        placeholder="50000-50100",
+        advanced=True,
+        help="The ports DCC listens on (open them in your firewall); empty: any free port.",
+    ),
+    AccountField(
+        "dcc_max_mb",
+        "Largest file to accept (MB)",
+        FieldKind.INTEGER,
+        default=2048,
+        advanced=True,
+        help="Offers of larger files are refused.",
+    ),
+    AccountField(
         "channels",
         "Join these channels",
         advanced=True,
@@ -156,6 +181,8 @@ class Tunables:
     ping_timeout: float = 60.0
     ison_interval: float = 60.0
     version_reply: str = "Chinwag (https://chinwag.invalid)"
+    dcc_timeout: float = 120.0  # for the other side to take a file we offer, or to answer
+    dcc_resume_timeout: float = 15.0  # for the sender to agree to resume
 
 
 class Settings:
@@ -204,6 +231,9 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
         value = str(settings.get(key, ""))
         if value and not transport.exists(value):
             found[key] = f"No such file: {value}"
+    ports = str(settings.get("dcc_ports", "") or "")
+    if ports.strip() and dcc.parse_ports(ports) is None:
+        found["dcc_ports"] = "A port or a range of ports from 1024 to 65535, like 50000-50100."
     auth = str(settings.get("auth", "auto"))
     if auth == "sasl-external" and not settings.get("client_cert"):
         found["client_cert"] = "SASL EXTERNAL needs a client certificate."
