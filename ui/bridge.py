@@ -99,8 +99,8 @@ class CoreBridge(QObject):
     def _finished(
         self, future: concurrent.futures.Future[T], on_done: Callable[[Result[T]], None] | None
     ) -> None:
-        result = result_of(future)
-        if on_done is None:
+        result = result_of(future)  # logs a failure that is a bug, even if nobody listens
+        if on_done is None or self._closed:
             return
         with self._lock:
             self._answers.append(_Answer(result, on_done))
