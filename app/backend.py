@@ -18,6 +18,7 @@ import enum
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Protocol, TypeVar
 
@@ -29,6 +30,7 @@ from app.models import (
     Device,
     MessageKind,
     Presence,
+    Role,
     RoomListing,
 )
 
@@ -307,6 +309,40 @@ class SupportsGroupChat(abc.ABC):
     async def fetch_members(self, conv: ConversationId) -> Outcome:
         """Report the complete member list (for services that load members lazily)."""
         return Outcome()
+
+
+@dataclass(frozen=True, slots=True)
+class RoomOptions:
+    """How a room we run is set up, where the service can do it (IRC channel modes: not
+    ``public`` is +s, ``password`` +k, ``invite_only`` +i, ``moderated`` +m)."""
+
+    public: bool = False
+    password: str = ""
+    invite_only: bool = False
+    moderated: bool = False  # only people with a voice (or a role) may speak
+
+
+@dataclass(frozen=True, slots=True)
+class BanEntry:
+    """One entry of a room's ban list: a mask (IRC ``nick!user@host``) or an address."""
+
+    mask: str
+    set_by: str = ""
+    set_at: datetime | None = None
+
+
+class SupportsRoomAdmin(abc.ABC):
+    """Running a room: its settings, people's roles and the ban list (IRC channel modes)."""
+
+    @abc.abstractmethod
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome: ...
+
+    @abc.abstractmethod
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        """Give ``member`` exactly ``role`` (taking away higher ones)."""
+
+    @abc.abstractmethod
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
 
 
 class SupportsRoster(abc.ABC):

@@ -29,12 +29,14 @@ from typing import ClassVar
 from app.backend import (
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
     SendResult,
     SupportsBlocking,
     SupportsCommands,
@@ -44,13 +46,15 @@ from app.backend import (
     SupportsHistory,
     SupportsPresence,
     SupportsReactions,
+    SupportsRoomAdmin,
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
 )
-from app.models import ConversationId, MessageKind, Presence, RoomListing
+from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
 from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc import settings as account_settings
+from backends.irc.admin import RoomAdmin
 from backends.irc.channels import ChannelListing, Channels
 from backends.irc.files import URL_PREFIX, DccFiles
 from backends.irc.history import History
@@ -91,6 +95,7 @@ class IrcBackend(
     SupportsBlocking,
     SupportsFiles,
     SupportsFileOffers,
+    SupportsRoomAdmin,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -133,6 +138,7 @@ class IrcBackend(
         self._messaging = Messaging(session, self._members, self._files.on_ctcp)
         self._channels = Channels(session, self._members, self._saved, self._settings)
         self._history = History(session)
+        self._admin = RoomAdmin(session, self._channels, self._members, self._saved)
         self._tags = ClientTags(session)
 
     # -- what the core and the tests read ------------------------------------------------------
@@ -204,7 +210,8 @@ class IrcBackend(
             | Capability.BLOCKING
         )
         if conv is None or self.info.is_channel(conv.native_id):
-            caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC
+            caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC | Capability.BAN
+            caps |= Capability.CREATE_ROOM
         if conv is None or not self.info.is_channel(conv.native_id):
             caps |= Capability.FILES  # DCC: person to person
         if self._history.enabled:
@@ -461,6 +468,27 @@ class IrcBackend(
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
         return await self._channels.invite(conv, contact)
+
+    async def create_room(self, name: str, *, public: bool = False) -> Outcome:
+        """Join a channel that does not exist yet (we become its operator); +s unless public."""
+        return await self._admin.create_room(name, public=public)
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._admin.ban(conv, member, reason)
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._admin.unban(conv, member, reason)
+
+    # -- SupportsRoomAdmin ---------------------------------------------------------------------
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._admin.configure_room(conv, options)
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._admin.set_role(conv, member, role)
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        return await self._admin.ban_list(conv)
 
     async def room_directory(
         self, query: str = "", limit: int = 500
