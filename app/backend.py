@@ -331,6 +331,28 @@ class BanEntry:
     set_at: datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ContactDetails:
+    """What the service tells about someone, for a details view (IRC: WHOIS)."""
+
+    address: str  # IRC: nick!user@host
+    online: bool = True
+    real_name: str = ""
+    account: str = ""  # the services account they are signed in to
+    server: str = ""
+    channels: tuple[str, ...] = ()
+    idle_seconds: int | None = None
+    signed_on: datetime | None = None
+    away: str = ""  # their away message, when away
+    secure: bool = False  # connected with TLS
+    operator: bool = False  # a network operator
+
+
+class SupportsContactDetails(abc.ABC):
+    @abc.abstractmethod
+    async def contact_details(self, contact: str) -> ContactDetails | Failure: ...
+
+
 class SupportsRoomAdmin(abc.ABC):
     """Running a room: its settings, people's roles and the ban list (IRC channel modes)."""
 

@@ -32,6 +32,7 @@ from app.backend import (
     BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
     Failure,
     FailureKind,
     Outcome,
@@ -40,6 +41,7 @@ from app.backend import (
     SendResult,
     SupportsBlocking,
     SupportsCommands,
+    SupportsContactDetails,
     SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
@@ -96,6 +98,7 @@ class IrcBackend(
     SupportsFiles,
     SupportsFileOffers,
     SupportsRoomAdmin,
+    SupportsContactDetails,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -511,6 +514,10 @@ class IrcBackend(
 
     async def set_presence(self, presence: Presence) -> Outcome:
         return await self._people.set_presence(presence)
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        """WHOIS, typed: who they are, where, since when, away or not."""
+        return await self._people.details(contact)
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         """Ignore a nick or a ``nick!user@host`` mask (``Outcome.value``: the mask)."""

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from app import facts as f
-from app.backend import Failure, FailureKind, Outcome
+from app.backend import ContactDetails, Failure, FailureKind, Outcome
 from app.models import Contact, ContactId, Presence, PresenceState
 from backends.irc import convert
 from backends.irc.members import Membership
@@ -34,7 +34,6 @@ class WhoisBook:
     """folded nick → numeric → params after our nick, until the end (318)."""
     asked: dict[str, str] = field(default_factory=dict)  # folded → conversation of a /whois
     answers: dict[str, str] = field(default_factory=dict)  # folded → summary, for that /whois
-    details: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     internal: dict[str, WhoisAnswer] = field(default_factory=dict)  # answers nobody sees
 
 
@@ -248,7 +247,7 @@ class People:
 
     def _on_no_such_nick(self, line: Line, label: str | None) -> bool:
         folded = self._info.fold(line.param(1))
-        if folded not in self.whois.asked:
+        if folded not in self.whois.asked and folded not in self.whois.internal:
             return False
         return self._on_whois_numeric(line, label)
 
@@ -281,8 +280,32 @@ class People:
         text = convert.whois_text(nick, replies)
         if asked:  # /whois waits for it (and takes it away); nobody waits for a /quote WHOIS
             self.whois.answers[folded] = text
-            self.whois.details[folded] = replies
         self._session.report(f.ServiceNotice(text, conversation))
+
+    async def details(self, nick: str) -> ContactDetails | Failure:
+        """WHOIS as a typed result, shown nowhere else (a contact's details view)."""
+        nick = nick.strip()
+        if not re.fullmatch(NICK_PATTERN, nick):
+            return Failure(FailureKind.CONFIG, "That is not a nickname.")
+        if not self._session.usable:
+            return Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+        folded = self._info.fold(nick)
+        answer: asyncio.Future[Mapping[str, tuple[str, ...]]]
+        answer = asyncio.get_running_loop().create_future()
+
+        def arrived(replies: Mapping[str, tuple[str, ...]]) -> None:
+            if not answer.done():
+                answer.set_result(replies)
+
+        self.ask(nick, arrived)
+        try:
+            async with asyncio.timeout(self._session.tunables.command_timeout):
+                replies = await answer
+        except TimeoutError:
+            return Failure(FailureKind.NETWORK, "The server did not answer.", retryable=True)
+        finally:
+            self.whois.internal.pop(folded, None)
+        return convert.whois_details(nick, replies)
 
     async def whois_command(self, nick: str, conversation: str | None) -> Outcome:
         """WHOIS: the summary comes back as ``Outcome.value`` and as a service notice."""
@@ -299,4 +322,3 @@ class People:
         finally:  # unanswered (timeout, lost connection): leave nothing behind
             self.whois.asked.pop(folded, None)
             self.whois.answers.pop(folded, None)
-            self.whois.details.pop(folded, None)
