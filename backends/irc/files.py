@@ -75,7 +75,7 @@ class _Sending:
     port: int  # ours (active), or 0 (passive)
     token: str
     position: int = 0
-    answer: asyncio.Future[dcc.Send | dcc.Reject] = field(
+    answer: asyncio.Future[dcc.Send | dcc.Reject | dcc.Refused] = field(
         default_factory=lambda: asyncio.get_running_loop().create_future()
     )
 
@@ -244,9 +244,10 @@ class DccFiles:
         return self._session.send(format_line(command, nick, ctcp.build("DCC", args)))
 
     def stop(self) -> None:
+        """The connection is ending: offers waiting to be taken fail now, not after a timeout."""
         for mine in self._sending:
             if not mine.answer.done():
-                mine.answer.cancel()
+                mine.answer.set_result(dcc.Refused("the connection closed first"))
 
     # -- receiving -----------------------------------------------------------------------------
 
@@ -433,21 +434,33 @@ class DccFiles:
     ) -> tuple[asyncio.StreamReader, asyncio.StreamWriter] | Failure:
         """Wait for the receiver: a connection (active), or where to connect (passive)."""
         timeout = self._session.tunables.dcc_timeout
+        ended = asyncio.ensure_future(self._session.ended.wait())
         try:
             async with asyncio.timeout(timeout):
-                waiting: set[asyncio.Future[object]] = {accepted, mine.answer}  # type: ignore[arg-type]
+                waiting: set[asyncio.Future[object]] = {accepted, mine.answer, ended}  # type: ignore[arg-type]
                 done, _ = await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+                if ended in done and not accepted.done() and not mine.answer.done():
+                    return Failure(
+                        FailureKind.NETWORK,
+                        "Not sent: the connection closed before the file was taken.",
+                        retryable=True,
+                    )
                 if accepted in done:
                     return accepted.result()
                 answer = mine.answer.result()
                 if isinstance(answer, dcc.Reject):
                     return Failure(FailureKind.REJECTED, f"{mine.nick} declined the file.")
+                if isinstance(answer, dcc.Refused):
+                    return Failure(
+                        FailureKind.NETWORK, f"Not sent: {answer.reason}.", retryable=True
+                    )
                 return await asyncio.open_connection(str(answer.address), answer.port)
         except TimeoutError:
             return Failure(FailureKind.NETWORK, "Nobody took the file in time.", retryable=True)
         except OSError as exc:
             return Failure(FailureKind.NETWORK, f"Could not connect: {exc}", retryable=True)
         finally:
+            ended.cancel()
             if not accepted.done():
                 accepted.cancel()
 

@@ -97,6 +97,7 @@ class IrcSession:
         self.closing = False
         self.closed = False
         self.close_reason = ""
+        self.ended = asyncio.Event()  # set once the connection is over, whoever ended it
         self.signed_in: asyncio.Future[ConnectResult] | None = None
         self.server_address: IpAddress | None = None  # the server's end of our socket
         self.local_address: IpAddress | None = None  # ours, as DCC offers name it
@@ -183,6 +184,7 @@ class IrcSession:
         self.closing = True
         self.closed = True
         self.connected = False
+        self.ended.set()
         for timer in self._timers:
             timer.cancel()
         self._timers.clear()
@@ -222,6 +224,7 @@ class IrcSession:
             return
         self.closed = True
         self.connected = False
+        self.ended.set()
         self._fail_waiters(reason)
         self.report(f.ConnectionLost(reason, retryable=True))
         self._shutdown_task = asyncio.get_running_loop().create_task(

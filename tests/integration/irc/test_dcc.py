@@ -228,3 +228,20 @@ async def test_dcc_in_a_channel_is_not_offered(
     await made.backend.join(channel)
     result = await made.backend.upload(conv(made, channel), a_file(tmp_path, 10), Progress())
     assert result.failure is not None and result.failure.kind is FailureKind.UNSUPPORTED
+
+
+async def test_an_offer_nobody_took_ends_with_the_connection(
+    inspircd_server: IrcServer, backends: BackendFactory, tmp_path: Path
+) -> None:
+    alice, bob = await asyncio.gather(
+        backends.connected(inspircd_server), backends.connected(inspircd_server)
+    )
+    source = a_file(tmp_path, 100, "waiting.txt")
+    upload = asyncio.create_task(
+        alice.backend.upload(conv(alice, bob.backend.own_id), source, Progress())
+    )
+    await bob.wait_fact(f.FileOffered)  # asked, and nobody answers
+    await alice.backend.disconnect()
+    result = await asyncio.wait_for(upload, 10)  # not the two minutes an offer may wait
+    assert result.failure is not None and result.failure.retryable
+    assert "connection closed" in result.failure.message
