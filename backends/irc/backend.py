@@ -133,7 +133,9 @@ class IrcBackend(
         tunables = Tunables(**{name: getattr(self, name) for name in _TUNABLES})
         session = self._session = IrcSession(ctx.report, ctx.logger, tunables)
         self._saved = SavedState(ctx.state, ctx.secrets, session.info, ctx.logger, session.spawn)
-        self._ignore = Ignore(session, self._saved, ctx.account_id)
+        self._ignore = Ignore(
+            session, self._saved, ctx.account_id, contacts_only=self._settings.flag("contacts_only")
+        )
         self._members = Membership(ctx.account_id, session.info, ctx.report)
         self._people = People(session, self._members, self._saved, ctx.account_id)
         self._signin = SignIn(session, self._settings, self._people)
@@ -504,9 +506,13 @@ class IrcBackend(
     # -- SupportsRoster, SupportsPresence, SupportsHistory -------------------------------------
 
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
-        return await self._people.add_contact(contact, name)
+        added = await self._people.add_contact(contact, name)
+        if added.ok:
+            self._ignore.accept([contact.strip()], True)
+        return added
 
     async def remove_contact(self, contact: str) -> Outcome:
+        self._ignore.accept([contact.strip()], False)
         return await self._people.remove_contact(contact)
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:

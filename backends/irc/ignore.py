@@ -61,16 +61,28 @@ def mask_regex(mask: str, info: ServerInfo) -> re.Pattern[str]:
 class Ignore:
     """See the module docstring."""
 
-    def __init__(self, session: IrcSession, saved: SavedState, account_id: str) -> None:
+    def __init__(
+        self, session: IrcSession, saved: SavedState, account_id: str, *, contacts_only: bool
+    ) -> None:
         self._session = session
         self._saved = saved
         self._account_id = account_id
+        self._contacts_only = contacts_only
         self._compiled: dict[str, re.Pattern[str]] = {}
         session.add_filter(self._drops)
 
     @property
     def server_side(self) -> bool:
         return "SILENCE" in self._session.info.raw
+
+    @property
+    def _callerid(self) -> str:
+        """The user mode of the server's accept list (+g), when it has one."""
+        return self._session.info.raw.get("CALLERID", "g") if self._has_callerid else ""
+
+    @property
+    def _has_callerid(self) -> bool:
+        return "CALLERID" in self._session.info.raw
 
     def _pattern(self, mask: str) -> re.Pattern[str]:
         compiled = self._compiled.get(mask)
@@ -91,13 +103,40 @@ class Ignore:
         if self.ignores(line.source):
             self._session.log.debug("dropped a %s from an ignored sender", line.command)
             return True
+        if self._contacts_only and self._stranger_in_private(line):
+            self._session.log.debug(
+                "dropped a private %s from someone not in the contacts", line.command
+            )
+            return True
         return False
 
+    def _stranger_in_private(self, line: Line) -> bool:
+        info = self._session.info
+        if "!" not in line.source or info.is_channel(info.strip_statusmsg(line.param(0))):
+            return False
+        folded = info.fold(line.nick)
+        return folded not in self._saved.watch and folded != info.fold("NickServ")
+
     def start(self) -> None:
-        """Signed in: the server forgot our SILENCE list with the last connection."""
+        """Signed in: the server forgot our SILENCE and ACCEPT lists with the last connection."""
         if self.server_side:
             for mask in self._saved.ignored:
                 self._session.send(format_line("SILENCE", "+" + mask))
+        if self._contacts_only and self._has_callerid:
+            self._session.send(format_line("MODE", self._session.me.nick, "+" + self._callerid))
+            self.accept(list(self._saved.watch.values()), True)
+
+    def accept(self, nicks: list[str], accepted: bool) -> None:
+        """Keep the server's accept list (+g) the contact list, less the people we block."""
+        if not (self._contacts_only and self._has_callerid and self._session.usable):
+            return
+        blocked = self._saved.blocked_nicks()
+        info = self._session.info
+        names = [
+            n if accepted else "-" + n for n in nicks if not accepted or info.fold(n) not in blocked
+        ]
+        for start in range(0, len(names), 20):
+            self._session.send(format_line("ACCEPT", ",".join(names[start : start + 20])))
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         mask = normalise_mask(contact)
@@ -121,6 +160,8 @@ class Ignore:
         await self._saved.save()
         nick = plain_nick(mask)
         if nick is not None:
+            if nick and self._session.info.fold(nick) in self._saved.watch:
+                self.accept([nick], not blocked)
             folded_nick = self._session.info.fold(nick)
             watched = folded_nick in self._saved.watch
             if blocked or watched:

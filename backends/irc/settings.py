@@ -126,6 +126,15 @@ ACCOUNT_FIELDS = (
     ),
     AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
     AccountField(
+        "contacts_only",
+        "Only my contacts may message me privately",
+        FieldKind.BOOLEAN,
+        default=False,
+        advanced=True,
+        help="Private messages from anyone else are refused: by the server with user mode +g "
+        "where it offers it (CALLERID), else dropped here. Channels are not affected.",
+    ),
+    AccountField(
         "dcc_passive",
         "Passive file transfers (behind NAT)",
         FieldKind.BOOLEAN,

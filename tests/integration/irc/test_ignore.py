@@ -12,7 +12,7 @@ import pytest
 from app import facts as f
 from app.backend import Capability, FailureKind
 from tests.integration.irc.helpers import BackendFactory, Made, settings_for
-from tests.integration.irc.peer import Peer
+from tests.integration.irc.peer import Peer, unique_channel
 from tests.integration.irc.servers import IrcServer
 
 pytestmark = pytest.mark.integration
@@ -125,3 +125,33 @@ async def test_ignoring_survives_a_reconnect(
 async def _until(condition: Callable[[], bool]) -> None:
     while not condition():
         await asyncio.sleep(0.05)
+
+
+@pytest.mark.parametrize("server_name", ["inspircd", "ngircd"])
+async def test_only_contacts_may_message_us_privately(
+    server_name: str,
+    request: pytest.FixtureRequest,
+    backends: BackendFactory,
+    peers: OpenPeer,
+) -> None:
+    server: IrcServer = request.getfixturevalue(f"{server_name}_server")
+    made = await backends.connected(server, contacts_only=True)
+    friend, stranger = await peers(server), await peers(server)
+    assert (await made.backend.add_contact(friend.nick)).ok
+    raw = record_raw(made)
+    callerid = "CALLERID" in made.backend.info.raw
+    assert callerid is (server_name == "inspircd")
+
+    await stranger.privmsg(made.backend.own_id, "who are you?")
+    if callerid:  # the server refused it and told the stranger (ERR_TARGUMODEG)
+        await stranger.wait_for(lambda m: m.command == "716")
+    await until_seen(made, friend, "a friend is heard")
+    assert not [x for x in made.of(f.MessageReceived) if x.sender == stranger.nick]
+    if callerid:
+        assert not [r for r in raw if b"who are you?" in r]
+    # Channels are not private messages: a stranger is heard there.
+    channel = unique_channel()
+    await made.backend.join(channel)
+    await stranger.join(channel)
+    await stranger.privmsg(channel, "hello everyone")
+    await made.wait_fact(f.MessageReceived, lambda x: x.body == "hello everyone")

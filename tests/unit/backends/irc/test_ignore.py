@@ -56,7 +56,7 @@ def test_plain_nick() -> None:
 
 async def test_only_what_the_ignored_say_is_dropped() -> None:
     w = wire()
-    Ignore(w.session, _Saved(["pest!*@*"]), "acct")  # type: ignore[arg-type]
+    Ignore(w.session, _Saved(["pest!*@*"]), "acct", contacts_only=False)  # type: ignore[arg-type]
     seen: list[str] = []
     for command in ("PRIVMSG", "NOTICE", "TAGMSG", "INVITE", "JOIN"):
         w.session.on(command, lambda line: seen.append(f"{line.nick} {line.command}"))
