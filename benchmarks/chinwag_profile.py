@@ -44,12 +44,12 @@ async def set_up(profile: Path, spec: dict[str, Any], timeout: float) -> dict[st
     await core.start()
     started = time.perf_counter()
     # an account of the same service already in the profile is reused (a later, larger step)
-    ids: dict[str, str] = {a.protocol_id: a.id for a in core.accounts()}
+    ids: dict[str, str] = {a.protocol_id: a.id for a in core.accounts.list_accounts()}
     try:
         for account in spec["accounts"]:
             if account["protocol"] in ids:
                 continue
-            added = await core.add_account(
+            added = await core.accounts.add_account(
                 account["protocol"], account["settings"], account.get("secrets") or {}
             )
             ids[account["protocol"]] = added.id
@@ -68,7 +68,7 @@ async def set_up(profile: Path, spec: dict[str, Any], timeout: float) -> dict[st
 
         async def join(protocol: str, room: str, nick: str) -> None:
             async with gate:
-                outcome = await core.join(ids[protocol], room, nick)
+                outcome = await core.rooms.join(ids[protocol], room, nick)
             if outcome.ok:
                 joined[protocol] = joined.get(protocol, 0) + 1
             else:

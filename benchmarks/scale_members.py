@@ -74,7 +74,7 @@ def driver(config_path: str) -> int:
         wait_until(lambda: bool(answers), timeout)
         if not answers[0].ok:
             raise RuntimeError(f"core command failed: {answers[0].error}")
-        return answers[0].result
+        return answers[0].value
 
     def memory() -> dict[str, float]:
         gc.collect()
@@ -84,7 +84,9 @@ def driver(config_path: str) -> int:
     result: dict[str, Any] = {"service": config["protocol"], "members": expected}
     try:
         wait_until(window.isVisible, 30)
-        account = call(core.add_account(config["protocol"], config["settings"], config["secrets"]))
+        account = call(
+            core.accounts.add_account(config["protocol"], config["settings"], config["secrets"])
+        )
 
         def connected() -> bool:
             return core.sessions[account.id].state.state is ConnectionState.CONNECTED
@@ -93,7 +95,7 @@ def driver(config_path: str) -> int:
         before = memory()
         reset_gaps()
         began = time.perf_counter()
-        outcome = call(core.join(account.id, config["room"], config.get("nick", "")))
+        outcome = call(core.rooms.join(account.id, config["room"], config.get("nick", "")))
         if not outcome.ok:
             raise RuntimeError(f"join failed: {outcome.failure}")
         conv = ConversationId(account.id, str(outcome.value or config["room"]))
@@ -101,7 +103,7 @@ def driver(config_path: str) -> int:
             counts = [0]
 
             def stored() -> bool:
-                counts[0] = len(call(core.members(conv)))
+                counts[0] = len(call(core.rooms.members(conv)))
                 return counts[0] >= expected
 
             wait_until(stored, 300)
