@@ -288,3 +288,47 @@ def test_process_tree_figures_and_stopping_by_pid() -> None:
     finally:
         assert kill_pids(descendants(child.pid), grace=10) == []
         child.wait(10)
+
+
+def test_markdown_tables_come_from_one_run_document(tmp_path: Path) -> None:
+    from benchmarks.peers_bench import ratios, summarize
+
+    runs = [
+        {"peer": "hexchat", "flood_cpu_s": 1.0, "idle_rss_mb": 43.0, "logged_lines": 20000},
+        {"peer": "chinwag", "flood_cpu_s": 3.0, "idle_rss_mb": 110.0, "logged_lines": 20000},
+    ]
+    summary = summarize(runs)
+    doc = {
+        "results": {
+            "peers": {
+                "irc": {
+                    "clients": ["hexchat", "chinwag"],
+                    "summary": summary,
+                    "chinwag_ratios": ratios(summary),
+                    "targets": {"flood_cpu_le_hexchat": {"value": 3.0, "limit": 1.0, "met": False}},
+                }
+            },
+            "scale": {
+                "history": {
+                    "curve": [
+                        {
+                            "messages": 10_000_000,
+                            "profile": {"disk_mb": 2900.0},
+                            "window_s": 0.6,
+                            "first_page_shown_ms": 40.0,
+                            "page_back_ms": [30.0, 45.0],
+                            "search_p50_ms": 60.0,
+                            "search_p95_ms": 90.0,
+                        }
+                    ]
+                }
+            },
+        }
+    }
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(doc))
+    done = run_script("benchmarks/bench_tables.py", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "| flood CPU-s | 1.00 | 3.00 | 3.00 (hexchat) |" in done.stdout
+    assert "| flood_cpu_le_hexchat | 3.00 | 1.00 | **no** |" in done.stdout
+    assert "| 10,000,000 | 2900.0 | 0.60 | 40.0 | 30.0–45.0 | 60.0 / 90.0 |" in done.stdout
