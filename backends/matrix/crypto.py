@@ -23,19 +23,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nio  # type: ignore[import-untyped]
-from nio.crypto import OlmDevice, TrustState  # type: ignore[import-untyped]
+from nio.crypto import OlmDevice as NioOlmDevice  # type: ignore[import-untyped]
+from nio.crypto import TrustState
 from nio.exceptions import EncryptionError  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
+from app.backend import Failure
 from app.models import DeviceTrust, Trust
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
+from backends.matrix.niotypes import MegolmEvent, NioClient, OlmDevice, OlmMachine
 
 SECRET_PICKLE_KEY = "e2e_pickle_key"
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -44,6 +47,8 @@ BROKEN_BODY = "This message could not be decrypted."
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
 MAX_PENDING_PER_SESSION = 200
 VERIFICATION_PREFIX = "m.key.verification."
+Call = Callable[[Awaitable[Any]], Awaitable[tuple[Any, Failure | None]]]
+""":meth:`MatrixHttp.call`: a nio request's response, or why it failed."""
 
 
 def new_pickle_key() -> str:
@@ -192,7 +197,7 @@ def fingerprint(key: str) -> str:
 class E2E:
     """nio's Olm machine for one session of one account."""
 
-    def __init__(self, client: Any, log: Any) -> None:
+    def __init__(self, client: NioClient, log: cv.ServiceLog) -> None:
         self.client = client
         self.log = log
         # (room, session id) → the raw events waiting for that Megolm session's key
@@ -200,7 +205,7 @@ class E2E:
             MAX_PENDING_SESSIONS
         )
         self.requested: BoundedDict[str, None] = BoundedDict(MAX_PENDING_SESSIONS)
-        self.key_requests: list[Any] = []  # MegolmEvents whose key we should ask for
+        self.key_requests: list[MegolmEvent] = []  # whose key we should ask for
         self.device_lists_changed = False
         self.changed_users: set[str] = set()
         """Users the server said changed keys since the last :meth:`take_changed_users`."""
@@ -208,8 +213,11 @@ class E2E:
         """Cross-signing: whether a device is trusted through its owner's verified identity."""
 
     @property
-    def olm(self) -> Any:
-        return self.client.olm
+    def olm(self) -> OlmMachine:
+        olm = self.client.olm
+        if olm is None:
+            raise RuntimeError("the encryption store is not loaded")
+        return olm
 
     @property
     def ed25519(self) -> str:
@@ -244,7 +252,7 @@ class E2E:
         changed, self.changed_users = self.changed_users, set()
         return changed
 
-    async def after_sync(self, call: Callable[[Any], Any]) -> list[str]:
+    async def after_sync(self, call: Call) -> list[str]:
         """Send what nio queued; returns the users whose devices changed (a key query answered).
 
         ``call`` is :meth:`MatrixHttp.call` (a failure is logged; the next sync retries).
@@ -302,7 +310,9 @@ class E2E:
             return Undecryptable(False, session_id, sender_key, "malformed plaintext")
         return Decrypted(plaintext_event(raw, decrypted), self._message_trust(event, decrypted))
 
-    def _wait_for_key(self, room_id: str, session_id: str, raw: dict[str, Any], event: Any) -> None:
+    def _wait_for_key(
+        self, room_id: str, session_id: str, raw: dict[str, Any], event: MegolmEvent
+    ) -> None:
         waiting = self.pending.setdefault_new((room_id, session_id), list)
         if len(waiting) < MAX_PENDING_PER_SESSION and raw not in waiting:
             waiting.append(raw)
@@ -310,7 +320,7 @@ class E2E:
             self.requested[session_id] = None
             self.key_requests.append(event)
 
-    def _message_trust(self, event: Any, decrypted: Any) -> Trust:
+    def _message_trust(self, event: MegolmEvent, decrypted: object) -> Trust:
         if bool(getattr(decrypted, "verified", False)):
             return Trust.VERIFIED
         device = self.device(str(event.sender), str(event.device_id))
@@ -341,7 +351,7 @@ class E2E:
                 ready.append((room_id, events))
         return ready
 
-    async def request_keys(self, call: Callable[[Any], Any]) -> None:
+    async def request_keys(self, call: Call) -> None:
         """Ask our other devices for keys we wait for (``m.room_key_request``, spec "Key
         requests"); nio accepts the forwarded key only from our own verified devices. The
         sender's devices re-share by themselves when they see us (a late ``m.room_key``)."""
@@ -363,7 +373,7 @@ class E2E:
             device = self.olm.device_store[user_id][device_id]
         except KeyError:
             return None
-        return device if isinstance(device, OlmDevice) else None
+        return device if isinstance(device, NioOlmDevice) else None
 
     def devices_of(self, user_id: str) -> list[OlmDevice]:
         return list(self.olm.device_store.active_user_devices(user_id))

@@ -26,6 +26,7 @@ import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind
 from backends.matrix.convert import Log, error_failure
+from backends.matrix.niotypes import NioClient
 
 V3 = "/_matrix/client/v3"  # the client-server API prefix
 CHUNK = 256 * 1024
@@ -123,7 +124,7 @@ def _pin_failure(got: str) -> Failure:
     )
 
 
-def nio_failure(resp: Any, *, login: bool = False) -> Failure:
+def nio_failure(resp: object, *, login: bool = False) -> Failure:
     """A nio ``ErrorResponse`` as a Failure (nio keeps the HTTP answer in ``transport_response``)."""
     transport = getattr(resp, "transport_response", None)
     status = int(getattr(transport, "status", 0) or 0) or 400
@@ -139,7 +140,7 @@ def nio_failure(resp: Any, *, login: bool = False) -> Failure:
 class MatrixHttp:
     """Requests on the nio client's HTTP session, with our access token."""
 
-    def __init__(self, client: Any, log: Log) -> None:
+    def __init__(self, client: NioClient, log: Log) -> None:
         self.client = client
         self.log = log
 
