@@ -19,7 +19,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import ClassVar
 
-from app import facts as f
 from app.backend import (
     AccountField,
     Backend,
@@ -45,7 +44,6 @@ from app.backend import (
 )
 from app.models import ConversationId, Device, Presence, RoomListing
 from backends.matrix import settings as account_settings
-from backends.matrix.bounded import BoundedDict
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
     GAP_PAGE_SIZE,
@@ -55,12 +53,9 @@ from backends.matrix.history import (
     History,
     HistoryLimits,
 )
-from backends.matrix.http import MatrixHttp
 from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
-from backends.matrix.niotypes import NioClient
-from backends.matrix.rooms import RoomState
 from backends.matrix.session import (
     MAX_INVITES,
     SECRET_DEVICE,
@@ -392,68 +387,3 @@ class MatrixBackend(
             self._timeline.report_late_keys()
             self._encryption.update_trust()
         return outcome
-
-    # -- seams the unit and integration tests reach through (unchanged by the split) ---------------
-
-    @property
-    def _http(self) -> MatrixHttp | None:
-        return self._session.http
-
-    @_http.setter
-    def _http(self, value: MatrixHttp | None) -> None:
-        self._session.http = value
-
-    @property
-    def _client(self) -> NioClient | None:
-        return self._session.client
-
-    @_client.setter
-    def _client(self, value: NioClient | None) -> None:
-        self._session.client = value
-
-    @property
-    def _own_names(self) -> tuple[str, ...]:
-        return self._session.own_names
-
-    @_own_names.setter
-    def _own_names(self, value: tuple[str, ...]) -> None:
-        self._session.own_names = value
-
-    @property
-    def _rooms(self) -> dict[str, RoomState]:
-        return self._session.rooms
-
-    @property
-    def _invites(self) -> BoundedDict[str, f.InviteReceived]:
-        return self._session.invites
-
-    @property
-    def _history_tokens(self) -> BoundedDict[tuple[str, str], str]:
-        return self._history.tokens
-
-    @property
-    def _orphan_reactions(self) -> BoundedDict[tuple[str, str], list[f.ReactionChanged]]:
-        return self._history.orphans
-
-    @_orphan_reactions.setter
-    def _orphan_reactions(
-        self, value: BoundedDict[tuple[str, str], list[f.ReactionChanged]]
-    ) -> None:
-        self._history.orphans = value
-
-    @property
-    def _e2e(self) -> object:
-        return self._encryption.parts.e2e if self._encryption.parts else None
-
-    @property
-    def _cross(self) -> object:
-        return self._encryption.parts.cross if self._encryption.parts else None
-
-    def _room(self, room_id: str) -> RoomState:
-        return self._session.room(room_id)
-
-    def _process_sync(self, body: dict[str, object], *, initial: bool, first: bool) -> None:
-        self._sync.process(dict(body), initial=initial, first=first)
-
-    def _report_history(self, room: RoomState, events: list[object]) -> tuple[str | None, int]:
-        return self._history.report_page(room, events)
