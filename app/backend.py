@@ -30,6 +30,7 @@ from app.models import (
     MessageKind,
     Presence,
     RoomListing,
+    Trust,
 )
 
 M = TypeVar("M")
@@ -155,12 +156,16 @@ class SendResult:
     ``confirmed``: the service acknowledged it (it may leave the outbox). When a confirmation arrives
     later (stream-management ack, IRC echo-message) return ``confirmed=False`` and report a
     :class:`~app.facts.DeliveryUpdated` with the ``txn_id`` when it comes.
+
+    ``trust``: how the message left — end-to-end encrypted by this device (``VERIFIED``: the
+    sender is us), or ``NONE``; stored with the message, so an export says what really happened.
     """
 
     remote_id: str | None = None
     confirmed: bool = True
     state: DeliveryState = DeliveryState.SENT
     failure: Failure | None = None
+    trust: Trust = Trust.NONE
 
     @property
     def ok(self) -> bool:

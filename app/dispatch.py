@@ -32,6 +32,7 @@ from app.models import (
     MessageId,
     MessageKind,
     Presence,
+    Trust,
     to_millis,
 )
 from app.sanitize import sanitize_html
@@ -189,6 +190,8 @@ class AccountDispatcher:
         if own is not None and own.conversation_id.native_id == fact.conversation:
             # Our own message coming back (echo-message, carbon of ours, sync): a confirmation.
             self._flush(batch)
+            if fact.trust is not Trust.NONE and own.trust is Trust.NONE:
+                self._set_trust(own.local_id, fact.trust, batch)  # it went out encrypted
             self._confirm(own.local_id, fact.remote_id, DeliveryState.SENT, batch)
             return
         if fact.replaces is not None:
@@ -287,6 +290,11 @@ class AccountDispatcher:
     ) -> None:
         updated = self.store.update_delivery(local_id, state, remote_id=remote_id)
         self.store.outbox_remove(local_id)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _set_trust(self, local_id: str, trust: Trust, batch: _Batch) -> None:
+        updated = self.store.set_trust(local_id, trust)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
@@ -493,6 +501,8 @@ class AccountDispatcher:
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
         batch = _Batch()
         with self.store.transaction():
+            if result.trust is not Trust.NONE:
+                self._set_trust(local_id, result.trust, batch)
             if result.confirmed:
                 self._confirm(local_id, result.remote_id, result.state, batch)
             elif result.remote_id:

@@ -388,19 +388,30 @@ class E2E:
         return DeviceTrust.UNVERIFIED
 
     def users_trust(self, users: Iterable[str]) -> Trust:
-        """VERIFIED when every device of every one of ``users`` is verified (or blocked)."""
+        """VERIFIED only when what holds says so: every other person has at least one verified
+        device and no unverified one (blocked devices get no keys), our own other devices are
+        verified, and no device list is still unknown or being re-queried. Anything less —
+        nobody else, a person with no devices, a list not answered yet — is UNVERIFIED."""
         own = self.client.user_id
         users = set(users)
         if not users - {own}:
             return Trust.UNVERIFIED  # nobody else known yet: nothing to vouch for
+        olm = self.olm
         for user in users:
-            if user != own and user not in self.olm.tracked_users:
+            if user != own and user not in olm.tracked_users:
                 return Trust.UNVERIFIED  # devices not known yet: nothing is verified
+            if user in olm.users_for_key_query:
+                return Trust.UNVERIFIED  # the list changed and is being asked again
+            verified = 0
             for device in self.devices_of(user):
-                if device.user_id == self.client.user_id and device.id == self.client.device_id:
+                if device.user_id == own and device.id == self.client.device_id:
                     continue
-                if self.device_trust(device) is DeviceTrust.UNVERIFIED:
+                trust = self.device_trust(device)
+                if trust is DeviceTrust.UNVERIFIED:
                     return Trust.UNVERIFIED
+                verified += trust is DeviceTrust.VERIFIED
+            if user != own and not verified:
+                return Trust.UNVERIFIED  # no device (or only blocked ones): nothing verified
         return Trust.VERIFIED
 
     def verify(self, device: OlmDevice) -> None:

@@ -39,6 +39,7 @@ except ImportError:  # pragma: no cover - depends on the installed extras
 
 NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
 MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
+MAX_UNSEEN_ROOMS = 200  # encrypted rooms a resumed sync did not mention, watched per session
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,8 @@ class Encryption:
         self.room_trust: dict[str, Trust] = {}
         self._encrypted_cache: dict[str, bool] = {}
         self._cross_attempts = 0
+        self._watched: set[str] = set()  # encrypted rooms outside this session's sync answers
+        self._unseen_checked = False
         self.cross_signing_checked = asyncio.Event()
         """Set once this session has looked at (and if needed made) its cross-signing keys."""
 
@@ -228,9 +231,15 @@ class Encryption:
         # nio's store remembers which rooms are encrypted: after a restart a resumed sync rarely
         # repeats a room's state, yet its trust can change (cross-signing) once members are known.
         known = session.client.encrypted_rooms if session.client is not None else set()
-        for room_id, room in list(session.rooms.items()):
+        rooms = list(session.rooms) + sorted((self._watched & session.joined) - set(session.rooms))
+        for room_id in rooms:
+            room = session.rooms.get(room_id)
             members = session.room_members(room_id)
-            if not room.encrypted and (room_id not in known or not members - {session.own_id}):
+            seen_encrypted = room is not None and bool(room.encrypted)
+            if not seen_encrypted and (
+                (room_id not in known and room_id not in self._watched)
+                or not members - {session.own_id}
+            ):
                 continue
             trust = self.parts.e2e.users_trust(members)
             if self.room_trust.get(room_id) is not trust:
@@ -240,6 +249,32 @@ class Encryption:
                         room_id, session.kind(room_id), encrypted=True, trust=trust
                     )
                 )
+
+    async def watch_unseen_rooms(self) -> None:
+        """Once per session: the encrypted rooms a resumed sync did not mention still show the
+        trust an earlier session found. Load their members (and device lists), so that a device
+        added meanwhile — or one added later — changes what they show."""
+        if self.parts is None or self._unseen_checked:
+            return
+        self._unseen_checked = True
+        session = self.session
+        client = session.nio
+        encrypted = (set(client.encrypted_rooms) | set(session.encrypted_since)) & session.joined
+        unseen = sorted(encrypted - set(session.rooms))
+        if len(unseen) > MAX_UNSEEN_ROOMS:
+            self.log.info("trust of %d quiet encrypted rooms not rechecked", len(unseen))
+        for room_id in unseen[:MAX_UNSEEN_ROOMS]:
+            nio_room = client.rooms.get(room_id)
+            if nio_room is None:
+                nio_room = client.rooms[room_id] = nio.MatrixRoom(room_id, session.own_id, True)
+            nio_room.encrypted = True
+            if not nio_room.members_synced:
+                failure = await self._load_members_for_keys(nio_room)
+                if failure is not None:
+                    self.log.info("members of %s not loaded: %s", room_id, failure.message)
+                    continue
+            self._watched.add(room_id)
+        self.update_trust()
 
     # -- sending -----------------------------------------------------------------------------------
 
@@ -266,9 +301,10 @@ class Encryption:
         self._encrypted_cache[room_id] = encrypted
         return encrypted
 
-    async def prepare_room(self, room_id: str) -> Failure | None:
+    async def prepare_room(self, room_id: str) -> bool | Failure:
         """Make nio ready to send to a room: it must know the room, whether it is encrypted and,
-        if so, every joined and invited member (whose devices get the Megolm key)."""
+        if so, every joined and invited member (whose devices get the Megolm key). Returns
+        whether what is sent there will be encrypted."""
         encrypted = await self.is_encrypted(room_id)
         if isinstance(encrypted, Failure):
             return encrypted
@@ -279,7 +315,7 @@ class Encryption:
                     "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
                     "is not installed.",
                 )
-            return None
+            return False
         client = self.session.nio
         nio_room = client.rooms.get(room_id)
         if nio_room is None:
@@ -287,14 +323,14 @@ class Encryption:
                 room_id, self.session.own_id, encrypted
             )
         if not encrypted:
-            return None
+            return False
         nio_room.encrypted = True
         client.encrypted_rooms.add(room_id)
         if not nio_room.members_synced:
             failure = await self._load_members_for_keys(nio_room)
             if failure is not None:
                 return failure
-        return None
+        return True
 
     async def _load_members_for_keys(self, nio_room: NioRoom) -> Failure | None:
         session = self.session

@@ -110,6 +110,7 @@ class History:
             if cv.get_str(event, "type") == "m.receipt":
                 read_up_to = cv.own_receipt(event, session.own_id) or read_up_to
         gap, closed = await self._page_back(room, prev_batch, last_seen)
+        self.timeline.learn_encryption(room, gap)
         if not closed:
             session.log.info(
                 "the gap of %s is longer than %d pages", room_id, self.limits.gap_pages
@@ -227,6 +228,7 @@ class History:
             for event in cv.events_of({"events": reply.body.get("state")}):
                 room.remember_name(event)
             chunk = cv.get_list(reply.body, "chunk") or []
+            self.timeline.learn_encryption(room, chunk)
             oldest, count = self.report_page(room, list(reversed(chunk)))
             reported += count
             previous, end = end, cv.get_str(reply.body, "end")
@@ -244,6 +246,7 @@ class History:
             else:
                 room.prev_batch = end
         session.report(f.Progress(task, label, reported, reported))
+        await session.save_encrypted()
         return Outcome(value=None if end else "end")
 
     def report_page(self, room: RoomState, events: list[object]) -> tuple[str | None, int]:

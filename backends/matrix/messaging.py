@@ -16,7 +16,7 @@ from typing import Any
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
-from app.models import Attachment, ConversationId, Presence
+from app.models import Attachment, ConversationId, Presence, Trust
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
 from backends.matrix.http import V3, q
@@ -56,9 +56,9 @@ class Messaging:
         """Send one event; in an encrypted room nio shares the Megolm key with every device of
         the members first (unverified ones too, as Element does: trust is shown, not enforced)."""
         session = self.session
-        failure = await self.encryption.prepare_room(room_id)
-        if failure is not None:
-            return SendResult(failure=failure)
+        encrypted = await self.encryption.prepare_room(room_id)
+        if isinstance(encrypted, Failure):
+            return SendResult(failure=encrypted)
         try:
             resp, failure = await session.api.call(
                 session.nio.room_send(
@@ -80,7 +80,9 @@ class Messaging:
                 # same txn id on the next connection, which the server recognises.
                 session.lost(failure.message)
             return SendResult(failure=failure)
-        return SendResult(remote_id=str(resp.event_id))
+        # Encrypted by this device: as trusted as our own device is (VERIFIED, like its echo).
+        trust = Trust.VERIFIED if encrypted else Trust.NONE
+        return SendResult(remote_id=str(resp.event_id), trust=trust)
 
     async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
         if not self.session.connected():

@@ -11,6 +11,7 @@ we are in and which invite us.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 
 from app import facts as f
@@ -28,6 +29,9 @@ STATE_SINCE = "since"
 STATE_HOMESERVER = "homeserver"
 STATE_USER = "user_id"
 STATE_LAST_EVENT = "last_event:"  # + room id: the newest timeline event this account has seen
+STATE_ENCRYPTED = "encrypted_rooms"
+"""JSON: room id → when its encryption started (ms, 0 if unknown). Encryption cannot be turned
+off (spec), so a message sent in the clear after that time gets a warning, after restarts too."""
 DEVICE_NAME = "Chinwag"
 MAX_INVITES = 500
 Logger = logging.LoggerAdapter[logging.Logger]
@@ -57,6 +61,8 @@ class MatrixSession:
         self.direct: dict[str, str] = {}  # room id → the other person (m.direct)
         self.joined: set[str] = set()  # rooms we are in (GET /joined_rooms at connect, then sync)
         self.invites: BoundedDict[str, f.InviteReceived] = BoundedDict(max_invites)
+        self.encrypted_since: dict[str, int] = {}  # see STATE_ENCRYPTED
+        self._encrypted_saved: dict[str, int] = {}
         self._lost_reported = False
 
     # -- the connection ------------------------------------------------------------------------
@@ -159,6 +165,7 @@ class MatrixSession:
 
     def forget_room(self, room_id: str) -> None:
         self.rooms.pop(room_id, None)
+        self.encrypted_since.pop(room_id, None)
         self.joined.discard(room_id)
         self.invites.pop(room_id, None)
 
@@ -184,3 +191,57 @@ class MatrixSession:
         if room is not None:
             members.update(u for u, i in room.members.items() if i.membership in ("join", "invite"))
         return members
+
+    # -- since when each room is encrypted -----------------------------------------------------------
+
+    def known_encrypted(self, room_id: str) -> bool:
+        """Whether this session knows the room to be encrypted (its state now, or before)."""
+        room = self.rooms.get(room_id)
+        if room is not None and room.encrypted:
+            return True
+        if room_id in self.encrypted_since:
+            return True
+        # nio's store remembers encrypted rooms across restarts (with matrix-nio[e2e] only).
+        return room_id in getattr(self.client, "encrypted_rooms", ())
+
+    def sent_in_the_clear(self, room_id: str, timestamp_ms: int | None) -> bool:
+        """Whether a message that was not encrypted, sent at ``timestamp_ms``, came after the
+        room's encryption started: then somebody sent it unencrypted, and it gets a warning."""
+        if not self.known_encrypted(room_id):
+            return False
+        room = self.rooms.get(room_id)
+        starts = [s for s in (room.encrypted_since if room else None,) if s is not None]
+        if room_id in self.encrypted_since:
+            starts.append(self.encrypted_since[room_id])
+        since = min(starts, default=0)
+        return timestamp_ms is None or timestamp_ms >= since
+
+    def note_encrypted(self, room: RoomState) -> None:
+        """Remember (to save) that a room is encrypted, and since when if its state said so."""
+        if not room.encrypted:
+            return
+        since = room.encrypted_since or 0
+        known = self.encrypted_since.get(room.room_id)
+        if known is None or (since and (not known or since < known)):
+            self.encrypted_since[room.room_id] = since
+
+    async def load_encrypted(self) -> None:
+        text = await self.ctx.state.get(STATE_ENCRYPTED)
+        try:
+            data = json.loads(text) if text else {}
+        except ValueError:
+            data = {}
+        if isinstance(data, dict):
+            self.encrypted_since = {
+                k: v
+                for k, v in data.items()
+                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool)
+            }
+        self._encrypted_saved = dict(self.encrypted_since)
+
+    async def save_encrypted(self) -> None:
+        if self.encrypted_since != self._encrypted_saved:
+            self._encrypted_saved = dict(self.encrypted_since)
+            await self.ctx.state.set(
+                STATE_ENCRYPTED, json.dumps(self.encrypted_since, separators=(",", ":"))
+            )

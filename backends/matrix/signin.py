@@ -109,6 +109,7 @@ class SignIn:
         session.own_id = session.user_id = str(client.user_id)
         await state.set(STATE_USER, session.own_id)
         await state.set(STATE_HOMESERVER, homeserver)
+        await session.load_encrypted()
         return await self._load_account()
 
     async def _discover(self, server_name: str) -> str | Failure:

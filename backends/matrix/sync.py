@@ -143,10 +143,12 @@ class SyncLoop:
         last, self._last_events = self._last_events, {}
         for room_id, event_id in last.items():
             await state.set(STATE_LAST_EVENT + room_id, event_id)
+        await self.session.save_encrypted()
         if not self.encryption.active or self.session.http is None:
             return
         try:
             await self.encryption.after_sync()
+            await self.encryption.watch_unseen_rooms()
             await self.verification.after_sync()
             await self.encryption.request_keys()
             self.timeline.report_late_keys()
@@ -229,19 +231,22 @@ class SyncLoop:
 
         for event in cv.events_of(data.get("state")):
             apply_state(event)
+        session.note_encrypted(room)
         timeline = cv.get_dict(data, "timeline") or {}
         prev_batch = cv.get_str(timeline, "prev_batch")
         if prev_batch and room.prev_batch is None:
             room.prev_batch = prev_batch
         ctx = session.room_context(room, history=history)
         facts: list[f.Fact] = []
+        newest: str | None = None
         for event in cv.get_list(timeline, "events") or []:
             if isinstance(event, dict) and isinstance(event.get("event_id"), str):
-                self._last_events[room_id] = event["event_id"]
+                newest = event["event_id"]
             if isinstance(event, dict) and isinstance(event.get("state_key"), str):
                 apply_state(event)
                 continue
             facts.extend(self.timeline.facts(room_id, event, ctx)[1])
+        session.note_encrypted(room)
         if power_changed:
             members.update(
                 dict.fromkeys(u for u, i in room.members.items() if i.membership == "join")
@@ -249,6 +254,8 @@ class SyncLoop:
         session.report_members(room, members)
         for fact in facts:
             report(fact)
+        if newest is not None:  # saved before the since-token, only once its facts are reported
+            self._last_events[room_id] = newest
         self._ephemeral(room, cv.get_dict(data, "ephemeral"))
         counts = cv.get_dict(data, "unread_notifications") or {}
         report(

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import collections
 import dataclasses
+from collections.abc import Iterable
 from typing import Any
 
 from app import facts as f
 from app.models import Trust
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption, Opened
+from backends.matrix.rooms import RoomState
 from backends.matrix.session import MatrixSession
 
 MAX_REMEMBERED_REACTIONS = 20_000
+PLAIN_MESSAGE_TYPES = ("m.room.message", "m.sticker")
 
 
 def event_label(event: object) -> str:
@@ -37,14 +40,28 @@ class Timeline:
         self._reactions: collections.OrderedDict[str, f.ReactionChanged] = collections.OrderedDict()
 
     def open(self, room_id: str, event: object) -> Opened:
-        """The event ready to convert: decrypted (with its trust) when it is encrypted."""
-        if (
-            isinstance(event, dict)
-            and event.get("type") == "m.room.encrypted"
-            and cv.get_str(event, "event_id") is not None
-        ):
+        """The event ready to convert: decrypted (with its trust) when it is encrypted; marked
+        ``PLAINTEXT`` when it is a message sent in the clear into a room already encrypted."""
+        if not isinstance(event, dict):
+            return Opened(event)
+        etype = event.get("type")
+        if etype == "m.room.encrypted" and cv.get_str(event, "event_id") is not None:
             return self.encryption.open_event(room_id, event)
+        if (
+            etype in PLAIN_MESSAGE_TYPES
+            and not isinstance(event.get("state_key"), str)
+            and self.session.sent_in_the_clear(room_id, cv.get_int(event, "origin_server_ts"))
+        ):
+            return Opened(event, Trust.PLAINTEXT)
         return Opened(event)
+
+    def learn_encryption(self, room: RoomState, events: Iterable[object]) -> None:
+        """Note the ``m.room.encryption`` events of a page before its messages are judged (a
+        message older than encryption was not sent in the clear by mistake)."""
+        for event in events:
+            if isinstance(event, dict) and event.get("type") == "m.room.encryption":
+                room.apply_state(event, self.session.log)
+        self.session.note_encrypted(room)
 
     def facts(self, room_id: str, raw: object, ctx: cv.RoomContext) -> tuple[object, list[f.Fact]]:
         """The event as opened (plaintext when decrypted) and its facts; a malformed event is a

@@ -1118,6 +1118,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>not encrypted, in an encrypted conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished" />
     </message>

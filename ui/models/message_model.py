@@ -103,6 +103,10 @@ def trust_text(msg: Message) -> str:
         return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
     if msg.trust is Trust.UNDECRYPTABLE:
         return QCoreApplication.translate("MessageListModel", "waiting for the key")
+    if msg.trust is Trust.PLAINTEXT:
+        return QCoreApplication.translate(
+            "MessageListModel", "not encrypted, in an encrypted conversation"
+        )
     return ""
 
 

@@ -3,6 +3,7 @@ history readable, and a late key updates the stored message in place (against Sy
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from app.models import Trust
 from backends.matrix.crypto import WAITING_BODY
 from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.matrix.e2e_helpers import CryptoPeer
-from tests.integration.matrix.helpers import Account
+from tests.integration.matrix.helpers import Account, Peer, group_with
 from tests.integration.matrix.synapse import Synapse
 from tests.integration.matrix.test_core import add_account, restart, wait_until_async
 
@@ -82,3 +83,36 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
         assert secrets.values.get((run.account_id, "e2e_pickle_key"))
     finally:
         await again.core.stop()
+
+
+async def test_our_messages_are_stored_and_exported_as_they_left(
+    synapse: Synapse, account: Account, cpeer: CryptoPeer, peer: Peer, tmp_path: Path
+) -> None:
+    profile, secrets = tmp_path / "profile", MemorySecrets()
+    run = await add_account(profile, secrets, account, synapse.base_url)
+    try:
+        await run.connected()
+        dm = await run.core.open_direct(run.account_id, cpeer.user_id)
+        room = dm.id.native_id
+        await cpeer.wait_room(room)
+        group = await group_with(synapse, account, peer)
+        await run.core.send_message(dm.id, "ours, encrypted")
+        await run.core.send_message(run.conv(group), "ours, in the clear")
+        await cpeer.wait_text(room, "ours, encrypted")
+        await peer.wait_text(group, "ours, in the clear")
+        encrypted = await wait_until_async(
+            lambda: run.wait_message(room, "ours, encrypted"),
+            lambda m: bool(m.remote_id) and m.trust is Trust.VERIFIED,
+        )
+        plain = await wait_until_async(
+            lambda: run.wait_message(group, "ours, in the clear"), lambda m: bool(m.remote_id)
+        )
+        assert encrypted.outgoing and plain.trust is Trust.NONE
+        out = tmp_path / "export.jsonl"
+        await run.core.export_account(run.account_id, out)
+        records = [json.loads(line) for line in out.read_text().splitlines()]
+        exported = {r.get("body"): r.get("trust") for r in records if r.get("type") == "message"}
+        assert exported["ours, encrypted"] == "verified"  # not "unencrypted" any more
+        assert exported["ours, in the clear"] is None  # said only when it holds
+    finally:
+        await run.core.stop()

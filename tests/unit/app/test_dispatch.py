@@ -257,3 +257,56 @@ def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatc
     assert [e.verification for e in events if isinstance(e, ev.VerificationChanged)] == [v]
     conv = dispatcher.store.conversation("!room")
     assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
+
+
+def test_our_message_keeps_how_it_left(dispatcher: AccountDispatcher) -> None:
+    """An encrypted send is stored as such (an export must not call it unencrypted), from the
+    send's result or from the service's echo of it; a plain one stays NONE."""
+    from app.backend import SendResult
+    from app.models import ConversationId, MessageId, Trust
+
+    dispatcher.store.ensure_conversation("bob", ConversationKind.DIRECT)
+
+    def queue(local_id: str) -> None:
+        mine = Message(
+            MessageId("a", local_id),
+            ConversationId("a", "bob"),
+            "me",
+            "me",
+            NOW,
+            local_id,
+            direction=Direction.OUTGOING,
+            delivery=DeliveryState.PENDING,
+        )
+        dispatcher.queue_outgoing(mine, {"body": local_id})
+
+    def trust(local_id: str) -> Trust:
+        msg = dispatcher.store.message_by_local_id(local_id)
+        assert msg is not None
+        return msg.trust
+
+    for local_id in ("sealed", "plain", "echoed"):
+        queue(local_id)
+    events = dispatcher.send_succeeded("sealed", SendResult("$1", trust=Trust.VERIFIED))
+    assert [m.trust for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages][
+        -1
+    ] is Trust.VERIFIED
+    dispatcher.send_succeeded("plain", SendResult("$2"))
+    dispatcher.apply(
+        [
+            f.MessageReceived(
+                "bob",
+                "me",
+                "echoed",
+                remote_id="$3",
+                outgoing=True,
+                txn_id="echoed",
+                trust=Trust.VERIFIED,
+            )
+        ]
+    )
+    assert (trust("sealed"), trust("plain"), trust("echoed")) == (
+        Trust.VERIFIED,
+        Trust.NONE,
+        Trust.VERIFIED,
+    )
