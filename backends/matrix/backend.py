@@ -34,6 +34,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsKeyBackup,
+    SupportsLogout,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -128,6 +129,7 @@ class MatrixBackend(
     SupportsVerification,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsLogout,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -210,8 +212,8 @@ class MatrixBackend(
         except asyncio.CancelledError:
             await self._close()
             raise
-        if failure is not None:
-            await self._close()
+        if failure is not None or self.ctx.probe:
+            await self._close()  # a connection test is over once signed in (and out again)
             return ConnectResult(failure)
         self._sync_task = asyncio.get_running_loop().create_task(
             self._sync.run(), name=f"matrix-sync-{self.ctx.account_id}"

@@ -47,8 +47,14 @@ class SignIn:
         )
 
     async def run(self) -> Failure | None:
-        """Sign in (see the module doc); the session's client and wire are set on the way."""
+        """Sign in (see the module doc); the session's client and wire are set on the way.
+
+        A connection test (``ctx.probe``) signs in with the password as a new device and signs
+        that device out again at once (the server deletes it with its keys): no encryption store,
+        no token kept, nothing beside the account's real device.
+        """
         session = self.session
+        probe = session.ctx.probe
         parsed = cv.parse_user_id(session.user_id)
         if parsed is None:
             return Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.")
@@ -56,9 +62,9 @@ class SignIn:
         if isinstance(context, Failure):
             return context
         secrets, state = session.ctx.secrets, session.ctx.state
-        token = await secrets.get(SECRET_TOKEN)
-        device = await secrets.get(SECRET_DEVICE) or ""
-        stored_user = await state.get(STATE_USER)
+        token = None if probe else await secrets.get(SECRET_TOKEN)
+        device = "" if probe else await secrets.get(SECRET_DEVICE) or ""
+        stored_user = None if probe else await state.get(STATE_USER)
         if stored_user and stored_user != session.user_id:
             # The account now signs in as someone else: nothing of the old session applies.
             self.log.info("Matrix ID changed; starting a new session")
@@ -71,7 +77,8 @@ class SignIn:
             if insecure is not None:
                 return insecure
         store = session.ctx.data_dir / "nio-store"
-        store.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not probe:
+            store.mkdir(parents=True, exist_ok=True, mode=0o700)
         config = nio.AsyncClientConfig(
             max_limit_exceeded=0,  # hand 429 answers back to us instead of sleeping inside nio
             max_timeouts=0,  # raise on the first timeout; the core owns retrying
@@ -83,7 +90,7 @@ class SignIn:
             homeserver or f"https://{parsed[1]}",
             session.user_id,
             device_id=device or None,
-            store_path=str(store),
+            store_path=None if probe else str(store),
             config=config,
             ssl=context,
         )
@@ -102,6 +109,8 @@ class SignIn:
         failure = await self._sign_in(token, device)
         if failure is not None:
             return failure
+        if probe:
+            return await self._end_probe()
         if E2E_AVAILABLE:
             failure = await self._open_crypto(store)
             if failure is not None:
@@ -111,6 +120,20 @@ class SignIn:
         await state.set(STATE_HOMESERVER, homeserver)
         await session.load_encrypted()
         return await self._load_account()
+
+    async def _end_probe(self) -> Failure | None:
+        """Sign the connection test's device out (the server deletes it and its keys)."""
+        session = self.session
+        for _attempt in range(2):  # once more if the answer was lost on the way
+            reply = await session.api.request("POST", f"{V3}/logout", body={}, timeout=30)
+            if reply.transport is None:
+                break
+        if reply.ok or reply.errcode == "M_UNKNOWN_TOKEN":
+            self.log.info("connection test: device %s signed out again", session.device_id)
+        else:
+            self.log.warning("connection test: device %s not signed out", session.device_id)
+        session.nio.access_token = ""
+        return None
 
     async def _discover(self, server_name: str) -> str | Failure:
         """Client-server spec "Server Discovery": ``.well-known`` first, the server name second."""

@@ -341,3 +341,35 @@ async def test_incoming_html_is_sanitised_and_backfill_is_deduplicated(
         assert {f"old {i}" for i in range(25)} <= bodies
     finally:
         await run.core.stop()
+
+
+async def test_a_connection_test_and_removing_the_account_leave_no_device(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    """Issue 13: "test connection" used to leave a second device, with its encryption keys,
+    beside the real one; removing the account left the real one."""
+    # (Registering through the admin API leaves a device of its own: the baseline.)
+    registered = await asyncio.to_thread(synapse.devices_of, account.user_id)
+    profile, secrets = tmp_path / "profile", MemorySecrets()
+    run = await add_account(profile, secrets, account, synapse.base_url)
+    try:
+        await run.connected()
+        device = secrets.values[(run.account_id, SECRET_DEVICE)]
+        ours = registered | {device}
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == ours
+        settings = {"user_id": account.user_id, "homeserver": synapse.base_url}
+        tested = await run.core.test_connection("matrix", settings, {"password": account.password})
+        assert tested.ok, tested.failure
+        # Editing the account: its stored password, while the account itself is connected.
+        again = await run.core.test_connection("matrix", settings, account_id=run.account_id)
+        assert again.ok, again.failure
+        wrong = await run.core.test_connection("matrix", settings, {"password": "not it"})
+        assert wrong.failure is not None and wrong.failure.kind is FailureKind.AUTH
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == ours
+        assert not list((profile / "cache").rglob("*.db"))  # no encryption store made either
+        assert run.session.supervisor.state is ConnectionState.CONNECTED  # undisturbed
+
+        await run.core.remove_account(run.account_id)
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == registered
+    finally:
+        await run.core.stop()
