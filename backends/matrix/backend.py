@@ -387,5 +387,7 @@ class MatrixBackend(
         outcome, imported = await self._encryption.restore_backup(recovery_key)
         if imported:
             self._timeline.report_late_keys()
+            await self._timeline.report_restored_keys()
+            await self._encryption.save_waiting()
             self._encryption.update_trust()
         return outcome

@@ -46,6 +46,7 @@ WAITING_BODY = "Waiting for the key to decrypt this message…"
 BROKEN_BODY = "This message could not be decrypted."
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
 MAX_PENDING_PER_SESSION = 200
+MAX_WAITING_SAVED = 2_000  # event ids of messages waiting for a key, kept across restarts
 VERIFICATION_PREFIX = "m.key.verification."
 Call = Callable[[Awaitable[Any]], Awaitable[tuple[Any, Failure | None]]]
 """:meth:`MatrixHttp.call`: a nio request's response, or why it failed."""
@@ -205,6 +206,10 @@ class E2E:
             MAX_PENDING_SESSIONS
         )
         self.requested: BoundedDict[str, None] = BoundedDict(MAX_PENDING_SESSIONS)
+        # (room, session id) → (sender key, event ids): waiting since an earlier session
+        self.restored: BoundedDict[tuple[str, str], tuple[str, list[str]]] = BoundedDict(
+            MAX_PENDING_SESSIONS
+        )
         self.key_requests: list[MegolmEvent] = []  # whose key we should ask for
         self.device_lists_changed = False
         self.changed_users: set[str] = set()
@@ -349,6 +354,57 @@ class E2E:
                 del self.pending[(room_id, session_id)]
                 self.requested.pop(session_id, None)
                 ready.append((room_id, events))
+        return ready
+
+    def waiting_index(self) -> list[list[Any]]:
+        """What is waiting for a key, small enough to keep across a restart: ``[room, session
+        id, sender key, [event ids]]`` (the newest sessions first, at most
+        ``MAX_WAITING_SAVED`` ids); the events themselves can be fetched again by id."""
+        merged: dict[tuple[str, str], tuple[str, list[str]]] = {
+            key: (sender, list(ids)) for key, (sender, ids) in self.restored.items()
+        }
+        for key, events in self.pending.items():
+            first = events[0] if events else {}
+            sender = cv.get_str(cv.get_dict(first, "content") or {}, "sender_key") or ""
+            ids = merged.setdefault(key, (sender, []))[1]
+            for event in events:
+                event_id = cv.get_str(event, "event_id")
+                if event_id and event_id not in ids:
+                    ids.append(event_id)
+        index: list[list[Any]] = []
+        room: str
+        session: str
+        budget = MAX_WAITING_SAVED
+        for (room, session), (sender, ids) in reversed(list(merged.items())):
+            if budget <= 0:
+                break
+            kept = ids[-budget:]
+            budget -= len(kept)
+            index.append([room, session, sender, kept])
+        return index
+
+    def restore_index(self, index: object) -> None:
+        """Messages an earlier session left waiting for a key (see :meth:`waiting_index`)."""
+        if not isinstance(index, list):
+            return
+        for entry in reversed(index):
+            if (
+                isinstance(entry, list)
+                and len(entry) == 4
+                and all(isinstance(x, str) for x in entry[:3])
+                and isinstance(entry[3], list)
+            ):
+                ids = [i for i in entry[3] if isinstance(i, str)][:MAX_PENDING_PER_SESSION]
+                self.restored[(entry[0], entry[1])] = (entry[2], ids)
+
+    def ready_restored(self) -> list[tuple[str, list[str]]]:
+        """Waiting messages of an earlier session whose key is here now: (room, event ids)."""
+        ready: list[tuple[str, list[str]]] = []
+        store = self.olm.inbound_group_store
+        for (room_id, session_id), (sender, ids) in list(self.restored.items()):
+            if store.get(room_id, sender, session_id) is not None:
+                del self.restored[(room_id, session_id)]
+                ready.append((room_id, ids))
         return ready
 
     async def request_keys(self, call: Call) -> None:

@@ -13,6 +13,7 @@ Without matrix-nio[e2e] (vodozemac) none of it imports: rooms stay plain, encryp
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
@@ -40,6 +41,9 @@ except ImportError:  # pragma: no cover - depends on the installed extras
 NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
 MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
 MAX_UNSEEN_ROOMS = 200  # encrypted rooms a resumed sync did not mention, watched per session
+STATE_WAITING = "megolm_waiting"
+"""JSON: the messages still waiting for their Megolm key (room, session, event ids), so a key
+that arrives after a restart — or at a crash — still decrypts them in place."""
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,7 @@ class Encryption:
         self._encrypted_cache: dict[str, bool] = {}
         self._cross_attempts = 0
         self._watched: set[str] = set()  # encrypted rooms outside this session's sync answers
+        self._waiting_saved = ""
         self._unseen_checked = False
         self.cross_signing_checked = asyncio.Event()
         """Set once this session has looked at (and if needed made) its cross-signing keys."""
@@ -129,6 +134,12 @@ class Encryption:
             sign_auth_data=self._sign_auth_data,
         )
         await backup.load()
+        saved = await ctx.state.get(STATE_WAITING)
+        try:
+            machine.restore_index(json.loads(saved) if saved else [])
+        except ValueError:
+            self.log.warning("the list of messages waiting for a key is unreadable; dropped")
+        self._waiting_saved = saved or ""
         self.parts = CryptoParts(machine, cross, verifications, backup)
         self.log.info("end-to-end encryption ready (device %s)", client.device_id)
 
@@ -164,6 +175,19 @@ class Encryption:
         """Events whose Megolm key arrived since they did (room id, raw events)."""
         return self.parts.e2e.ready_sessions() if self.parts is not None else []
 
+    def ready_restored(self) -> list[tuple[str, list[str]]]:
+        """Events an earlier session left waiting whose key is here now (room id, event ids)."""
+        return self.parts.e2e.ready_restored() if self.parts is not None else []
+
+    async def save_waiting(self) -> None:
+        """Keep what still waits for a key (before the sync position moves past it)."""
+        if self.parts is None:
+            return
+        text = json.dumps(self.parts.e2e.waiting_index(), separators=(",", ":"))
+        if text != self._waiting_saved:
+            self._waiting_saved = text
+            await self.session.ctx.state.set(STATE_WAITING, text)
+
     # -- the sync answer -----------------------------------------------------------------------
 
     async def feed(self, body: dict[str, Any]) -> None:
@@ -194,6 +218,7 @@ class Encryption:
         if parts is None:
             return
         await guarded(parts.backup.upload_new(), "key backup", self.log)
+        await self.save_waiting()
         parts.e2e.device_lists_changed = False
         self.update_trust()
         if parts.cross.wanted:

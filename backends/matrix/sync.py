@@ -152,6 +152,7 @@ class SyncLoop:
             await self.verification.after_sync()
             await self.encryption.request_keys()
             self.timeline.report_late_keys()
+            await self.timeline.report_restored_keys()
             await self.encryption.settle()
         except asyncio.CancelledError:
             raise

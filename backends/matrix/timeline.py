@@ -18,6 +18,7 @@ from app import facts as f
 from app.models import Trust
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption, Opened
+from backends.matrix.http import V3, q
 from backends.matrix.rooms import RoomState
 from backends.matrix.session import MatrixSession
 
@@ -99,6 +100,21 @@ class Timeline:
             for raw in events:
                 for fact in self._late(room_id, raw, ctx):
                     report(fact)
+
+    async def report_restored_keys(self) -> None:
+        """The same for messages an earlier session left waiting: fetched again by id."""
+        session = self.session
+        for room_id, event_ids in self.encryption.ready_restored():
+            ctx = session.room_context(session.room(room_id), history=False)
+            for event_id in event_ids:
+                reply = await session.api.request(
+                    "GET", f"{V3}/rooms/{q(room_id)}/event/{q(event_id)}", timeout=30
+                )
+                if not reply.ok:
+                    session.log.info("waiting message %s not fetched again", event_id)
+                    continue
+                for fact in self._late(room_id, reply.body, ctx):
+                    session.report(fact)
 
     def _late(self, room_id: str, raw: dict[str, Any], ctx: cv.RoomContext) -> list[f.Fact]:
         event_id = cv.get_str(raw, "event_id") or ""

@@ -116,3 +116,36 @@ async def test_our_messages_are_stored_and_exported_as_they_left(
         assert exported["ours, in the clear"] is None  # said only when it holds
     finally:
         await run.core.stop()
+
+
+async def test_a_key_that_comes_after_a_restart_still_decrypts_in_place(
+    synapse: Synapse, account: Account, cpeer: CryptoPeer, tmp_path: Path
+) -> None:
+    """What waits for a key is kept across restarts: the key arriving while the app was closed
+    (or at a crash, before the sync position moved) still turns the placeholder into the text."""
+    profile, secrets = tmp_path / "profile", MemorySecrets()
+    run = await add_account(profile, secrets, account, synapse.base_url)
+    try:
+        await run.connected()
+        conv = await run.core.open_direct(run.account_id, cpeer.user_id)
+        room = conv.id.native_id
+        await cpeer.wait_room(room)
+        event_id, session_id, key = await cpeer.encrypt_without_sharing(room, "after a restart")
+        placeholder = await run.wait_message(room, WAITING_BODY)
+        assert placeholder.remote_id == event_id
+        # A later answer comes only after the position (and what waits) past this one is saved.
+        await cpeer.say(room, "position saved")
+        await run.wait_message(room, "position saved")
+        device = run.backend.device_id
+    finally:
+        await run.core.stop()
+
+    await cpeer.share_session_key(room, account.user_id, device, session_id, key)
+    again = await restart(profile, secrets, run.account_id)
+    try:
+        await again.connected()
+        updated = await again.wait_message(room, "after a restart", timeout=30)
+        assert updated.local_id == placeholder.local_id and updated.trust is Trust.UNVERIFIED
+        assert WAITING_BODY not in [m.body for m in await again.messages(room)]
+    finally:
+        await again.core.stop()
