@@ -36,16 +36,18 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
-        conv = await run.core.open_direct(run.account_id, cpeer.user_id)
+        conv = await run.core.conversations.open_direct(run.account_id, cpeer.user_id)
         room = conv.id.native_id
         assert room.startswith("!")
         await cpeer.wait_room(room)
-        await run.core.send_message(conv.id, "ours, encrypted")
+        await run.core.messaging.send_message(conv.id, "ours, encrypted")
         await cpeer.wait_text(room, "ours, encrypted")
         await cpeer.say(room, "theirs, encrypted")
         theirs = await run.wait_message(room, "theirs, encrypted")
         assert theirs.trust is Trust.UNVERIFIED
-        details = next(c for c in await run.core.conversations() if c.id.native_id == room)
+        details = next(
+            c for c in await run.core.conversations.list_conversations() if c.id.native_id == room
+        )
         assert details.encrypted
 
         # A key that comes late: the stored placeholder becomes the message, in place.
@@ -73,7 +75,7 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
             assert bodies.count(text) == 1, text
         assert WAITING_BODY not in bodies
         # Sending still works after the restart, and the peer can read it.
-        await again.core.send_message(again.conv(room), "still encrypted")
+        await again.core.messaging.send_message(again.conv(room), "still encrypted")
         await cpeer.wait_text(room, "still encrypted")
         stored = await again.wait_message(room, "still encrypted")
         await wait_until_async(
@@ -88,16 +90,16 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
 async def test_our_messages_are_stored_and_exported_as_they_left(
     synapse: Synapse, account: Account, cpeer: CryptoPeer, peer: Peer, tmp_path: Path
 ) -> None:
+    group = await group_with(synapse, account, peer)  # a plain room, known from the first sync
     profile, secrets = tmp_path / "profile", MemorySecrets()
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
-        dm = await run.core.open_direct(run.account_id, cpeer.user_id)
+        dm = await run.core.conversations.open_direct(run.account_id, cpeer.user_id)
         room = dm.id.native_id
         await cpeer.wait_room(room)
-        group = await group_with(synapse, account, peer)
-        await run.core.send_message(dm.id, "ours, encrypted")
-        await run.core.send_message(run.conv(group), "ours, in the clear")
+        await run.core.messaging.send_message(dm.id, "ours, encrypted")
+        await run.core.messaging.send_message(run.conv(group), "ours, in the clear")
         await cpeer.wait_text(room, "ours, encrypted")
         await peer.wait_text(group, "ours, in the clear")
         encrypted = await wait_until_async(
@@ -109,7 +111,7 @@ async def test_our_messages_are_stored_and_exported_as_they_left(
         )
         assert encrypted.outgoing and plain.trust is Trust.NONE
         out = tmp_path / "export.jsonl"
-        await run.core.export_account(run.account_id, out)
+        await run.core.archive.export_account(run.account_id, out)
         records = [json.loads(line) for line in out.read_text().splitlines()]
         exported = {r.get("body"): r.get("trust") for r in records if r.get("type") == "message"}
         assert exported["ours, encrypted"] == "verified"  # not "unencrypted" any more
@@ -127,7 +129,7 @@ async def test_a_key_that_comes_after_a_restart_still_decrypts_in_place(
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
-        conv = await run.core.open_direct(run.account_id, cpeer.user_id)
+        conv = await run.core.conversations.open_direct(run.account_id, cpeer.user_id)
         room = conv.id.native_id
         await cpeer.wait_room(room)
         event_id, session_id, key = await cpeer.encrypt_without_sharing(room, "after a restart")
