@@ -15,7 +15,7 @@ import contextlib
 import hashlib
 import json
 import ssl
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 """Downloads stop here unless the caller allows more (the advertised size, when known, wins)."""
 DOWNLOAD_CONNECT_TIMEOUT = 30.0
 DOWNLOAD_READ_TIMEOUT = 60.0
+Query = Mapping[str, str | int] | Sequence[tuple[str, str | int]]
+"""Query parameters: a mapping, or pairs when a name repeats (``via=a&via=b``)."""
 
 
 def q(part: str) -> str:
@@ -176,7 +178,7 @@ class MatrixHttp:
         method: str,
         path: str,
         *,
-        query: Mapping[str, str | int] | None = None,
+        query: Query | None = None,
         body: Mapping[str, Any] | None = None,
         timeout: float = 60.0,
         auth: bool = True,

@@ -8,6 +8,7 @@ and a new one is written to ``m.direct`` at once (before the sync can report it 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qsl
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
@@ -23,6 +24,7 @@ ENCRYPTION_STATE = {
     "content": {"algorithm": "m.megolm.v1.aes-sha2"},
 }
 BAD_USER_ID = "A Matrix ID looks like @name:example.org."
+MAX_VIA = 5
 
 
 class RoomService:
@@ -38,16 +40,32 @@ class RoomService:
         )
 
     async def join(self, room: str) -> Outcome:
-        """Join by room id or alias (``#room:server``); ``Outcome.value`` is the room id."""
+        """Join by room id or alias (``#room:server``); ``Outcome.value`` is the room id.
+
+        A room id may carry the servers to join through, as a ``matrix:`` link does
+        (``!id?via=example.org``): a room version 12 id names no server of its own, so a room
+        our homeserver is not in yet can only be reached through them.
+        """
         session = self.session
         if not session.connected():
             return Outcome(not_connected())
         target = room.strip()
+        via: list[str] = []
+        if target.startswith("!") and "?" in target:
+            target, _, query = target.partition("?")
+            via = [v for k, v in parse_qsl(query) if k == "via" and v][:MAX_VIA]
         if not target or target[0] not in "!#":
             return Outcome(
                 Failure(FailureKind.CONFIG, "A room is named #alias:server or !id:server.")
             )
-        reply = await session.api.request("POST", f"{V3}/join/{q(target)}", body={}, timeout=60)
+        reply = await session.api.request(
+            "POST",
+            f"{V3}/join/{q(target)}",
+            # ``via`` (spec 1.12), and ``server_name`` for servers from before it
+            query=[(name, v) for name in ("via", "server_name") for v in via] or None,
+            body={},
+            timeout=60,
+        )
         if not reply.ok:
             return Outcome(reply.failure())
         room_id = cv.get_str(reply.body, "room_id") or target
