@@ -40,7 +40,7 @@ except ImportError:  # pragma: no cover - depends on the installed extras
 
 NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
 MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
-MAX_UNSEEN_ROOMS = 200  # encrypted rooms a resumed sync did not mention, watched per session
+MAX_UNSEEN_ROOMS = 200  # encrypted rooms whose members we load ourselves, per session
 STATE_WAITING = "megolm_waiting"
 """JSON: the messages still waiting for their Megolm key (room, session, event ids), so a key
 that arrives after a restart — or at a crash — still decrypts them in place."""
@@ -86,9 +86,9 @@ class Encryption:
         self.room_trust: dict[str, Trust] = {}
         self._encrypted_cache: dict[str, bool] = {}
         self._cross_attempts = 0
-        self._watched: set[str] = set()  # encrypted rooms outside this session's sync answers
+        self._watched: set[str] = set()  # encrypted rooms whose members we loaded ourselves
+        self._checked: set[str] = set()  # rooms looked at for members, once per session
         self._waiting_saved = ""
-        self._unseen_checked = False
         self.cross_signing_checked = asyncio.Event()
         """Set once this session has looked at (and if needed made) its cross-signing keys."""
 
@@ -275,20 +275,31 @@ class Encryption:
                     )
                 )
 
-    async def watch_unseen_rooms(self) -> None:
-        """Once per session: the encrypted rooms a resumed sync did not mention still show the
-        trust an earlier session found. Load their members (and device lists), so that a device
-        added meanwhile — or one added later — changes what they show."""
-        if self.parts is None or self._unseen_checked:
+    async def watch_rooms_without_members(self) -> None:
+        """Encrypted rooms whose members this session does not know — not mentioned by a
+        resumed sync, or mentioned without membership (lazy loading) — would keep the trust an
+        earlier session found. Load their members (and device lists) once, so that a device
+        added meanwhile, or later, changes what they show. At most ``MAX_UNSEEN_ROOMS`` rooms
+        per session."""
+        if self.parts is None:
             return
-        self._unseen_checked = True
         session = self.session
         client = session.nio
-        encrypted = (set(client.encrypted_rooms) | set(session.encrypted_since)) & session.joined
-        unseen = sorted(encrypted - set(session.rooms))
-        if len(unseen) > MAX_UNSEEN_ROOMS:
-            self.log.info("trust of %d quiet encrypted rooms not rechecked", len(unseen))
-        for room_id in unseen[:MAX_UNSEEN_ROOMS]:
+        encrypted = set(client.encrypted_rooms) | set(session.encrypted_since)
+        encrypted |= {r for r, room in session.rooms.items() if room.encrypted}
+        own = {session.own_id}
+        waiting = sorted(
+            r
+            for r in encrypted & session.joined
+            if r not in self._checked and not session.room_members(r) - own
+        )
+        if not waiting:
+            return
+        budget = max(0, MAX_UNSEEN_ROOMS - len(self._checked))
+        if len(waiting) > budget:
+            self.log.info("trust of %d encrypted rooms not rechecked", len(waiting) - budget)
+        for room_id in waiting[:budget]:
+            self._checked.add(room_id)
             nio_room = client.rooms.get(room_id)
             if nio_room is None:
                 nio_room = client.rooms[room_id] = nio.MatrixRoom(room_id, session.own_id, True)

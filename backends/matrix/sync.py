@@ -148,7 +148,7 @@ class SyncLoop:
             return
         try:
             await self.encryption.after_sync()
-            await self.encryption.watch_unseen_rooms()
+            await self.encryption.watch_rooms_without_members()
             await self.verification.after_sync()
             await self.encryption.request_keys()
             self.timeline.report_late_keys()

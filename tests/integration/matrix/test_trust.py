@@ -118,7 +118,7 @@ async def test_an_unverified_device_then_verified_then_a_device_added_later(
         await backend.disconnect()
 
 
-async def test_a_device_added_while_we_were_away_shows_in_a_quiet_room(
+async def test_a_device_added_while_we_were_away_shows_after_the_restart(
     synapse: Synapse, account: Account, cpeer: CryptoPeer, tmp_path: Path
 ) -> None:
     session = await connect(synapse, account, tmp_path)
@@ -138,7 +138,8 @@ async def test_a_device_added_while_we_were_away_shows_in_a_quiet_room(
         await cpeer.client.accept_key_verification(started.value)
         await verified_both_ways(session, cpeer, started.value, room)
         # A later answer is reported only once the position past the last one was saved: the
-        # restarted sync has nothing to say about this room.
+        # restarted sync has little or nothing to say about this room (no membership: lazy
+        # loading), so its members must be looked up for the trust to be computed at all.
         await cpeer.say(room, "position saved")
         await session.wait_message("position saved")
     finally:
@@ -158,7 +159,6 @@ async def test_a_device_added_while_we_were_away_shows_in_a_quiet_room(
                 timeout=30,
             )
             assert Trust.VERIFIED not in trusts(again, room)
-            assert not again.facts(f.MessageReceived)  # the room was quiet: no sync news
         finally:
             await again.backend.disconnect()
     finally:
