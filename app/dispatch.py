@@ -493,6 +493,10 @@ class AccountDispatcher:
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
         batch = _Batch()
         with self.store.transaction():
+            if result.trust is not None:
+                marked = self.store.set_trust(local_id, result.trust)
+                if marked is not None:
+                    batch.add(ev.MessagesUpdated(marked.conversation_id, (marked,)))
             if result.confirmed:
                 self._confirm(local_id, result.remote_id, result.state, batch)
             elif result.remote_id:

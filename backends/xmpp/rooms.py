@@ -189,6 +189,19 @@ class RoomService:
     def is_room(self, jid: str) -> bool:
         return jid in self.rooms or jid in self.saved or jid in self.known
 
+    def real_jid(self, room: str, nick: str) -> str | None:
+        """The real bare JID of an occupant, when the room shows it (non-anonymous rooms)."""
+        state = self.rooms.get(room)
+        member = None if state is None else state.occupants.get(nick)
+        return member.contact.native_id if member is not None and member.contact else None
+
+    def real_jids(self, room: str) -> set[str]:
+        """The real bare JIDs of everyone present whose address the room shows."""
+        state = self.rooms.get(room)
+        if state is None:
+            return set()
+        return {m.contact.native_id for m in state.occupants.values() if m.contact is not None}
+
     def joined_nicks(self) -> dict[str, str]:
         return {r.jid: r.nick for r in self.rooms.values() if r.joined}
 

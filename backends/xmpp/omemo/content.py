@@ -82,7 +82,8 @@ def strip_outside(message: ET.Element, *, keep: frozenset[str] = TRANSPORT) -> N
     """Remove every child of ``message`` whose namespace is not in ``keep`` (bodies, rich text,
     links, the encrypted elements themselves, a stray plaintext SCE envelope …)."""
     for child in list(message):
-        if not isinstance(child.tag, str):
+        tag: object = child.tag
+        if not isinstance(tag, str):  # a comment
             message.remove(child)
             continue
         if child.tag == _THREAD:

@@ -56,7 +56,8 @@ class OmemoEngine:
                 "on_device_list": self._device_list,
             },
         )
-        self.plugin = self.session.client.plugin[PLUGIN]
+        plugins: Any = self.session.client.plugin  # typed for slixmpp's own plugins only
+        self.plugin = plugins[PLUGIN]
 
     async def start(self) -> None:
         """Make the session manager (after signing in); sets ready either way."""

@@ -52,7 +52,7 @@ class NewDevicesUndecided(TrustDecisionFailed):
         self.devices = devices
 
 
-class ChinwagOmemo(XEP_0384):  # type: ignore[misc]  # slixmpp's plugin base is untyped
+class ChinwagOmemo(XEP_0384):
     """XEP-0384 with encrypted storage, BTBV, and explicit device list subscriptions."""
 
     name = PLUGIN

@@ -142,9 +142,7 @@ class ConversationPolicy:
             return Decision(True, frozenset(recipients))
         if was_on:
             who = ", ".join(without[:3]) + (" …" if len(without) > 3 else "")
-            reason = (
-                f"Not every member can read encrypted messages ({who}), so this message was not sent."
-            )
+            reason = f"Not every member can read encrypted messages ({who}), so this message was not sent."
             return Decision(False, failure=Failure(FailureKind.REJECTED, reason))
         return Decision(False)
 
@@ -157,7 +155,7 @@ class ConversationPolicy:
             result = await self.session.iq("get", room, ET.Element(q(ns.DISCO_INFO, "query")))
             features = convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query"))).features
         except IqFailure:
-            features = set()
+            features = frozenset()
         possible = "muc_membersonly" in features and "muc_nonanonymous" in features
         info = _RoomInfo(possible)
         if possible:

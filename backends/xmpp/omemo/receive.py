@@ -28,6 +28,7 @@ import oldmemo
 import oldmemo.etree
 import twomemo
 import twomemo.etree
+from omemo.message import Message
 from omemo.session_manager import (
     MessageNotForUs,
     PublicDataInconsistency,
@@ -88,8 +89,8 @@ class Decryptor:
         self._trust: weakref.WeakKeyDictionary[ET.Element, Trust] = weakref.WeakKeyDictionary()
         self.broken: dict[str, set[tuple[str, int]]] = {}  # conversation → (jid, device) failed
         self.sent_in_rooms: dict[str, dict[str, bytes]] = {}  # our txn id → plaintexts we sent
-        self._queue: asyncio.Queue[tuple[ET.Element, Callable[[ET.Element], None]]] = (
-            asyncio.Queue(MAX_QUEUE)
+        self._queue: asyncio.Queue[tuple[ET.Element, Callable[[ET.Element], None]]] = asyncio.Queue(
+            MAX_QUEUE
         )
         self._worker: asyncio.Task[None] | None = None
 
@@ -138,6 +139,7 @@ class Decryptor:
     async def decrypt_results(self, results: list[ET.Element], archive: str) -> None:
         """Decrypt the encrypted messages among MAM ``<result>`` elements from ``archive``."""
         pending: list[_Where] = []
+        own = self.session.own_jid
         for result in results:
             forwarded = result.find(q(ns.FORWARD, "forwarded"))
             inner = None if forwarded is None else forwarded.find(q(ns.CLIENT, "message"))
@@ -145,8 +147,14 @@ class Decryptor:
                 continue
             sent = _delay(forwarded) if forwarded is not None else None
             where = self._where(inner, sent or _delay(inner), archive_of=archive)
-            if where is not None:
-                pending.append(where)
+            if where is None:
+                continue
+            if self.session.ids.knows_remote(where.conversation, result.get("id") or ""):
+                # It came live and was decrypted then; its message key is used up.
+                content.replace_with_notice(inner, OWN_COPY if where.sender == own else FAILED)
+                self._trust[inner] = Trust.UNREADABLE
+                continue
+            pending.append(where)
         if not pending:
             return
         manager = await self.engine.wait_ready()
@@ -168,7 +176,9 @@ class Decryptor:
 
     # -- one stanza --------------------------------------------------------------------------
 
-    def _where(self, inner: ET.Element, sent: datetime | None, archive_of: str | None) -> _Where | None:
+    def _where(
+        self, inner: ET.Element, sent: datetime | None, archive_of: str | None
+    ) -> _Where | None:
         if not content.encrypted_elements(inner):
             return None
         own = self.session.own_jid
@@ -316,7 +326,7 @@ class Decryptor:
 
 async def _parse(
     element: ET.Element, namespace: str, sender: str, own: str, manager: SessionManager
-) -> object:
+) -> Message:
     if namespace == twomemo.twomemo.NAMESPACE:
         return twomemo.etree.parse_message(element, sender)
     return await oldmemo.etree.parse_message(element, sender, own, manager)

@@ -162,7 +162,7 @@ def _write(element: ET.Element, parent_ns: str, out: list[str]) -> None:
         if element.text:
             out.append(escape(element.text))
         for child in element:
-            if isinstance(child.tag, str):  # comments and PIs are not copied
+            if _is_element(child):  # comments and PIs are not copied
                 _write(child, namespace, out)
             if child.tail:
                 out.append(escape(child.tail))
@@ -224,8 +224,8 @@ def open_envelope(
     kept: list[ET.Element] = []
     dropped: list[str] = []
     for item in contents[0]:
-        if not isinstance(item.tag, str):
-            continue
+        if not _is_element(item):
+            continue  # a comment
         if _forbidden(item):
             dropped.append(item.tag)
         else:
@@ -266,7 +266,7 @@ def parse_xml(data: bytes) -> ET.Element:
 
 def _forbidden(item: ET.Element) -> str:
     """Why ``item`` may not travel inside ``<content>`` ("" when it may)."""
-    if not isinstance(item.tag, str):
+    if not _is_element(item):
         return "not an element"
     namespace, name = _split(item.tag)
     if not namespace:
@@ -278,6 +278,12 @@ def _forbidden(item: ET.Element) -> str:
     if namespace == CLIENT and name not in _CLIENT_ALLOWED:
         return "a stanza part, not content"
     return ""
+
+
+def _is_element(item: ET.Element) -> bool:
+    """Not a comment or processing instruction (whose ``tag`` is a function)."""
+    tag: object = item.tag
+    return isinstance(tag, str)
 
 
 def _split(tag: str) -> tuple[str, str]:

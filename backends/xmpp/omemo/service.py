@@ -166,9 +166,7 @@ class OmemoService:
         device = next((d for d in candidates if str(d.device_id) == device_id), None)
         if device is None:
             return Outcome(Failure(FailureKind.REJECTED, "No such device."))
-        await self.engine.manager.set_trust(
-            bare, device.identity_key, trust_words.level_for(trust)
-        )
+        await self.engine.manager.set_trust(bare, device.identity_key, trust_words.level_for(trust))
         await self.policy.report_all()
         return Outcome()
 
