@@ -155,6 +155,7 @@ class OmemoPeer:
         self.raw: list[ET.Element] = []
         self.failures: list[str] = []
         self._ready = asyncio.Event()
+        self._tasks: set[asyncio.Future[None]] = set()
         client.add_event_handler("omemo_initialized", lambda _e: self._ready.set())
         client.register_handler(Callback("omemo peer", MatchXPath(f"{C}message"), self._on_message))
 
@@ -261,7 +262,9 @@ class OmemoPeer:
     def _on_message(self, stanza: Any) -> None:
         self.raw.append(stanza.xml)
         if self.plugin.is_encrypted(stanza):
-            asyncio.ensure_future(self._decrypt(stanza))
+            task = asyncio.ensure_future(self._decrypt(stanza))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
 
     async def _decrypt(self, stanza: Any) -> None:
         plugin = self.plugin
