@@ -145,6 +145,7 @@ class _Services:
         self.rooms.join_history = lambda room: 0 if self.catchup.knows(room) else 20
         self.rooms.on_joined = self._joined
         self.rooms.on_left = self.catchup.forget
+        self.rooms.on_configured = self._configured
 
     async def load(self) -> None:
         """What the account's state keeps for these services (and OMEMO's plugin and keys,
@@ -156,6 +157,10 @@ class _Services:
 
     def _joined(self, room: str) -> None:
         self.catch_up(room)
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    def _configured(self, room: str) -> None:
+        """A room we created has its configuration now (members-only, addresses shown)."""
         self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
 
     async def upload(self, conv: str, path: Path, progress: Callable[[int, int], None]) -> Outcome:

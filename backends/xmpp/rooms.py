@@ -101,6 +101,7 @@ class RoomService:
         self.join_history: Callable[[str], int] = lambda _room: 20  # stanzas asked for on joining
         self.on_joined: Callable[[str], None] = lambda _room: None
         self.on_left: Callable[[str], None] = lambda _room: None
+        self.on_configured: Callable[[str], None] = lambda _room: None  # a room we created
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -459,6 +460,10 @@ class RoomService:
             )
         title = name if "@" not in name else ""
         await self._configure(room, {"public": public, "title": title})
+        state = self.rooms.get(room)
+        if state is not None:  # what the join-time disco#info said is out of date now
+            state.members_only = not public
+        self.on_configured(room)
         if title:
             self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=title))
         self.session.spawn(self._describe(room), f"describe {room}")
@@ -484,6 +489,9 @@ class RoomService:
                     ("muc#roomconfig_membersonly", "0" if public else "1"),
                     ("muc#roomconfig_enablearchiving", "1"),
                     ("muc#roomconfig_allowinvites", "1"),
+                    # A private room shows members' addresses to members, as Conversations'
+                    # private groups do: OMEMO needs them (XEP-0384 §7).
+                    ("muc#roomconfig_whois", "moderators" if public else "anyone"),
                 ):
                     if var in fields and value:
                         values[var] = value

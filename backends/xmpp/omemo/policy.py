@@ -82,6 +82,7 @@ class ConversationPolicy:
         self.on: dict[str, bool] = {}  # conversations that are encrypted for good → is a room
         self._reported: dict[str, Trust] = {}
         self._room_info: dict[str, _RoomInfo] = {}
+        self._generation: dict[str, int] = {}
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -151,6 +152,7 @@ class ConversationPolicy:
         info = self._room_info.get(room)
         if info is not None and time.monotonic() - info.fetched < AFFILIATION_TTL:
             return info
+        generation = self._generation.get(room, 0)
         try:
             result = await self.session.iq("get", room, ET.Element(q(ns.DISCO_INFO, "query")))
             features = convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query"))).features
@@ -162,7 +164,8 @@ class ConversationPolicy:
             for affiliation in AFFILIATIONS:
                 info.members |= await self._affiliated(room, affiliation)
         info.fetched = time.monotonic()
-        self._room_info[room] = info
+        if self._generation.get(room, 0) == generation:  # not asked again meanwhile
+            self._room_info[room] = info
         return info
 
     async def _affiliated(self, room: str, affiliation: str) -> set[str]:
@@ -187,8 +190,10 @@ class ConversationPolicy:
         return (info.members | self.rooms.real_jids(room)) - {self.session.own_jid}
 
     def forget_room(self, room: str) -> None:
-        """Membership may have changed: ask the room again next time."""
+        """Membership or configuration may have changed: ask the room again next time (an
+        answer still on its way is not kept)."""
         self._room_info.pop(room, None)
+        self._generation[room] = self._generation.get(room, 0) + 1
 
     # -- state and trust ---------------------------------------------------------------------
 

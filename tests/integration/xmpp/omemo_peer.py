@@ -156,6 +156,7 @@ class OmemoPeer:
         self.failures: list[str] = []
         self._ready = asyncio.Event()
         self._tasks: set[asyncio.Future[None]] = set()
+        self._lock = asyncio.Lock()
         client.add_event_handler("omemo_initialized", lambda _e: self._ready.set())
         client.register_handler(Callback("omemo peer", MatchXPath(f"{C}message"), self._on_message))
 
@@ -225,6 +226,7 @@ class OmemoPeer:
         affix_from: str | None = None,
         mtype: str = "chat",
         extra: list[ET.Element] | None = None,
+        tamper: Callable[[ET.Element], None] | None = None,
     ) -> ET.Element:
         """OMEMO 2 with an envelope written here: content, rpad, time, to, from."""
         manager = await self.plugin.get_session_manager()
@@ -246,7 +248,10 @@ class OmemoPeer:
         )
         stanza = self.client.make_message(mto=to, mtype=mtype)  # type: ignore[arg-type]
         for message in messages:
-            stanza.append(twomemo.etree.serialize_message(message))
+            element = twomemo.etree.serialize_message(message)
+            if tamper is not None:
+                tamper(element)
+            stanza.append(element)
         stanza.enable("store")
         stanza["eme"]["namespace"] = TWO
         stanza["eme"]["name"] = "OMEMO 2"
@@ -267,6 +272,10 @@ class OmemoPeer:
             task.add_done_callback(self._tasks.discard)
 
     async def _decrypt(self, stanza: Any) -> None:
+        async with self._lock:  # one ratchet step at a time, in arrival order
+            await self._decrypt_one(stanza)
+
+    async def _decrypt_one(self, stanza: Any) -> None:
         plugin = self.plugin
         found = plugin.is_encrypted(stanza)
         manager = await plugin.get_session_manager()
