@@ -198,6 +198,6 @@ def _has_files(folder: Path) -> bool:
 def _move_aside(folder: Path, log: Callable[[str], None]) -> None:
     if not folder.exists():
         return
-    target = folder.with_name(f"{folder.name}.unreadable-{int(time.time())}")
+    target = folder.with_name(f"{folder.name}.unreadable-{int(time.time())}-{secrets.token_hex(3)}")
     folder.rename(target)
     log(f"the OMEMO keys could not be read with the keyring's key; kept them in {target.name}")

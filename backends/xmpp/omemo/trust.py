@@ -90,7 +90,7 @@ class DeviceChange:
 
     bare_jid: str
     device_id: int
-    fingerprint: str
+    identity_key: str  # base64, as the snapshot keeps it
     changed: bool  # True: the same device id now has another identity key
 
 

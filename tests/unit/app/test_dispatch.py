@@ -257,3 +257,31 @@ def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatc
     assert [e.verification for e in events if isinstance(e, ev.VerificationChanged)] == [v]
     conv = dispatcher.store.conversation("!room")
     assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
+
+
+def test_how_a_sent_message_went_end_to_end_is_stored(dispatcher: AccountDispatcher) -> None:
+    from app.backend import SendResult
+    from app.models import ConversationId, MessageId, Trust
+
+    dispatcher.store.ensure_conversation("bob", ConversationKind.DIRECT)
+    for txn in ("txn-enc", "txn-plain"):
+        mine = Message(
+            MessageId("a", txn),
+            ConversationId("a", "bob"),
+            "me",
+            "me",
+            NOW,
+            "hi",
+            direction=Direction.OUTGOING,
+            delivery=DeliveryState.PENDING,
+        )
+        dispatcher.queue_outgoing(mine, {"body": "hi"})
+    events = dispatcher.send_succeeded("txn-enc", SendResult("txn-enc", trust=Trust.VERIFIED))
+    updated = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert updated and updated[-1].trust is Trust.VERIFIED
+    assert updated[-1].delivery is DeliveryState.SENT
+    dispatcher.send_succeeded("txn-plain", SendResult("txn-plain"))  # trust not said: as stored
+    enc = dispatcher.store.message_by_local_id("txn-enc")
+    plain = dispatcher.store.message_by_local_id("txn-plain")
+    assert enc is not None and enc.trust is Trust.VERIFIED
+    assert plain is not None and plain.trust is Trust.NONE
