@@ -447,7 +447,8 @@ class XmppBackend(
             if result is not None:
                 services.archive.on_result(el, result)
                 return
-            if services.omemo.encrypted(el):  # decrypted first, in order, then as any other
+            if services.omemo.encrypted(el) or services.omemo.busy:
+                # decrypted first, in arrival order (plain ones wait behind), then as any other
                 services.omemo.later(el, services.messages.on_message)
                 return
             services.messages.on_message(el)

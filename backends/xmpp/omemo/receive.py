@@ -37,6 +37,7 @@ from omemo.session_manager import (
 )
 from omemo.types import DeviceInformation
 
+from app import facts as f
 from app.models import Trust
 from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
@@ -55,6 +56,7 @@ DISTRUSTED = "This message came from a device you distrust, so it is not shown."
 INVALID = "This message's encrypted content was not valid, so it is not shown."
 OWN_COPY = "You sent this message from this device; its stored copy cannot be decrypted here."
 UNAVAILABLE = "This message is encrypted, and encryption is not available right now."
+CHANGED_KEY = "This message came from a device whose identity key changed, so it is not shown."
 MAX_QUEUE = 2_000
 MAX_BROKEN = 500
 
@@ -107,8 +109,15 @@ class Decryptor:
 
     # -- live --------------------------------------------------------------------------------
 
+    @property
+    def busy(self) -> bool:
+        """Stanzas wait for decryption: a plain one arriving now must queue behind them, so
+        nothing overtakes (an archive position must never move past an unread message)."""
+        return self._worker is not None and not self._worker.done()
+
     def later(self, stanza: ET.Element, then: Callable[[ET.Element], None]) -> None:
-        """Decrypt ``stanza`` in arrival order, then hand it to ``then`` (the usual handler)."""
+        """Decrypt ``stanza`` (if it is encrypted) in arrival order, then hand it to ``then``
+        (the usual handler)."""
         try:
             self._queue.put_nowait((stanza, then))
         except asyncio.QueueFull:
@@ -121,11 +130,15 @@ class Decryptor:
         while not self._queue.empty():
             stanza, then = self._queue.get_nowait()
             try:
-                await self.decrypt_live(stanza)
+                if self.encrypted(stanza):
+                    await self.decrypt_live(stanza)
             except Exception:
                 self.session.log.warning("decrypting a message failed", exc_info=True)
                 _fallback(_unwrap_carbon(stanza), self._trust)
-            then(stanza)
+            try:
+                then(stanza)
+            except Exception:  # the handler's bug must not stop the queue
+                self.session.log.warning("handling a decrypted message failed", exc_info=True)
 
     async def decrypt_live(self, stanza: ET.Element) -> None:
         inner = _unwrap_carbon(stanza)
@@ -229,7 +242,14 @@ class Decryptor:
                 return
             except PublicDataInconsistency as exc:
                 self.session.log.warning("a sender's identity key does not match: %s", exc)
-                self._unreadable(where, FAILED, (sender, parsed.device_id))
+                self._unreadable(where, CHANGED_KEY, None)
+                self.session.report(
+                    f.ServiceNotice(
+                        f"A device of {sender} ({parsed.device_id}) now presents another identity "
+                        "key than the one it published, so its messages are not shown.",
+                        conversation=None if where.group else where.conversation,
+                    )
+                )
                 return
             except Exception as exc:
                 self.session.log.info("an OMEMO message did not decrypt: %r", exc)

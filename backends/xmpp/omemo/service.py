@@ -87,6 +87,10 @@ class OmemoService:
     def encrypted(self, stanza: ET.Element) -> bool:
         return self.receiver.encrypted(stanza)
 
+    @property
+    def busy(self) -> bool:
+        return self.receiver.busy
+
     def later(self, stanza: ET.Element, then: Callable[[ET.Element], None]) -> None:
         self.receiver.later(stanza, then)
 

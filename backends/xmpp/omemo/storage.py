@@ -53,6 +53,10 @@ _CANARY = "/chinwag/canary"
 T = TypeVar("T")
 
 
+class KeyringRefused(Exception):
+    """The keyring did not keep a new storage key."""
+
+
 class UnreadableStore(Exception):
     """The stored keys cannot be decrypted with the keyring's key (lost, or another one)."""
 
@@ -86,9 +90,14 @@ class EncryptedStorage(Storage):
             if stored:
                 log("the keyring's OMEMO storage key is malformed; starting a new OMEMO device")
             key = secrets.token_bytes(32)
+            encoded = base64.b64encode(key).decode("ascii")
+            await secrets_access.set(SECRET_NAME, encoded)
+            if await secrets_access.get(SECRET_NAME) != encoded:
+                # A keyring that does not keep the key (or "test connection", which stores
+                # nothing) would make a new OMEMO device every time: no OMEMO then.
+                raise KeyringRefused("the keyring did not keep the OMEMO storage key")
             if _has_files(folder):
                 _move_aside(folder, log)
-            await secrets_access.set(SECRET_NAME, base64.b64encode(key).decode("ascii"))
         store = cls(folder, key)
         try:
             await store.check()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from omemo.storage import StorageException
 
-from backends.xmpp.omemo.storage import SECRET_NAME, EncryptedStorage
+from backends.xmpp.omemo.storage import SECRET_NAME, EncryptedStorage, KeyringRefused
 
 
 class Keyring:
@@ -105,3 +105,15 @@ async def test_another_key_for_the_same_folder_is_noticed(tmp_path: Path) -> Non
     await third.close()
     assert base64.b64decode(keyring.values[SECRET_NAME]) != bytes(range(32))
     assert any("malformed" in line for line in log)
+
+
+async def test_no_store_when_the_keyring_does_not_keep_the_key(tmp_path: Path) -> None:
+    """ "Test connection" stores no secret: OMEMO must not make a device (and files) for it."""
+
+    class Forgetful(Keyring):
+        async def set(self, key: str, value: str) -> None:
+            return None
+
+    with pytest.raises(KeyringRefused):
+        await open_store(tmp_path, Forgetful(), [])
+    assert not (tmp_path / "omemo").exists()
