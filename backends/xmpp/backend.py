@@ -345,6 +345,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
+        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -353,7 +354,8 @@ class XmppBackend(
             services.messages.report_verdicts(
                 self.ledger.resumed(signin.resumed_h, str(sm.sm_id or ""))
             )
-            client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
+            with contextlib.suppress(ValueError):  # slixmpp's own session_resumed handler may
+                client.plugin["xep_0199"].enable_keepalive()  # have been first: already running
             await self._discover(session)
             for archive in services.catchup.behind():  # what the last catch-up left unread
                 services.catch_up(archive)
@@ -368,7 +370,6 @@ class XmppBackend(
             if session.features.mam:
                 services.catch_up(session.own_jid)
         self.ctx.report(f.OwnPresenceChanged(roster.own_presence))
-        session.spawn(services.omemo.start(), "omemo-start")
         self._start_verify(session, services)
         await self.ledger.save_pending()
 

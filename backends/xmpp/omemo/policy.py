@@ -114,6 +114,9 @@ class ConversationPolicy:
             return Decision(False)
         if group:
             return await self._decide_room(conversation)
+        if conversation == self.session.own_jid:  # notes to self: for our other devices
+            _, others = await self.engine.own()
+            return Decision(bool(others), frozenset())
         await self.engine.follow({conversation})
         if await self.engine.devices(conversation):
             return Decision(True, frozenset({conversation}))
