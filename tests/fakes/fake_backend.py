@@ -35,6 +35,7 @@ from app.backend import (
     SupportsCommands,
     SupportsDeviceTrust,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
@@ -184,6 +185,7 @@ class FakeBackend(
     SupportsLogout,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsFileOffers,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -382,6 +384,10 @@ class FakeBackend(
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))
+        return Outcome()
+
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        self.server.calls.append(("file_offer", (offer_id, accept)))
         return Outcome()
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:

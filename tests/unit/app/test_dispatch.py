@@ -11,7 +11,15 @@ import pytest
 from app import events as ev
 from app import facts as f
 from app.dispatch import AccountDispatcher, PrivacyPolicy
-from app.models import ConversationKind, DeliveryState, Direction, Message, MessageKind
+from app.models import (
+    Contact,
+    ContactId,
+    ConversationKind,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageKind,
+)
 from app.store.account_store import AccountStore
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -285,3 +293,14 @@ def test_how_a_sent_message_went_end_to_end_is_stored(dispatcher: AccountDispatc
     plain = dispatcher.store.message_by_local_id("txn-plain")
     assert enc is not None and enc.trust is Trust.VERIFIED
     assert plain is not None and plain.trust is Trust.NONE
+
+
+def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
+    dispatcher: AccountDispatcher,
+) -> None:
+
+    events = dispatcher.apply([f.FileOffered("mallory", "o1", "a.jpg", 10)])
+    assert events == [ev.FileOffered("a", "mallory", "o1", "a.jpg", 10)]
+    blocked = Contact(ContactId("a", "mallory"), blocked=True)
+    dispatcher.apply([f.ContactsChanged((blocked,))])
+    assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
