@@ -21,6 +21,7 @@ with them (a snapshot of id → identity key per person lives in the encrypted O
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import time
@@ -46,6 +47,7 @@ SEEN_KEY = "/chinwag/seen/"  # + bare JID: {device id: identity key (base64)} la
 AFFILIATIONS = ("owner", "admin", "member")
 TRUSTED = TrustLevel.TRUSTED.value
 AFFILIATION_TTL = 60.0  # seconds an affiliation list is trusted before it is asked for again
+FOLLOW_TIMEOUT = 10.0  # a person's server that does not answer must not hold a message long
 
 
 class Rooms(Protocol):
@@ -117,7 +119,7 @@ class ConversationPolicy:
         if conversation == self.session.own_jid:  # notes to self: for our other devices
             _, others = await self.engine.own()
             return Decision(bool(others), frozenset())
-        await self.engine.follow({conversation})
+        await self._follow({conversation})
         if await self.engine.devices(conversation):
             return Decision(True, frozenset({conversation}))
         if self.is_on(conversation):
@@ -140,7 +142,7 @@ class ConversationPolicy:
                 return Decision(False, failure=Failure(FailureKind.REJECTED, reason))
             return Decision(False)
         recipients = await self.members(room)
-        await self.engine.follow(recipients)
+        await self._follow(recipients)
         without = [r for r in sorted(recipients) if not await self.engine.devices(r)]
         if not without:
             return Decision(True, frozenset(recipients))
@@ -149,6 +151,14 @@ class ConversationPolicy:
             reason = f"Not every member can read encrypted messages ({who}), so this message was not sent."
             return Decision(False, failure=Failure(FailureKind.REJECTED, reason))
         return Decision(False)
+
+    async def _follow(self, people: set[str]) -> None:
+        """Make sure we know (and follow) their device lists, within :data:`FOLLOW_TIMEOUT`;
+        after that what is known decides (a conversation that is already encrypted stays so)."""
+        try:
+            await asyncio.wait_for(self.engine.follow(people), FOLLOW_TIMEOUT)
+        except TimeoutError:
+            self.session.log.info("device lists did not come in time; deciding on what is known")
 
     async def _room(self, room: str) -> _RoomInfo:
         """Whether OMEMO is possible in ``room`` and its affiliated members (cached briefly)."""

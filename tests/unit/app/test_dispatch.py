@@ -304,3 +304,31 @@ def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     blocked = Contact(ContactId("a", "mallory"), blocked=True)
     dispatcher.apply([f.ContactsChanged((blocked,))])
     assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
+
+
+def test_a_plain_correction_cannot_pass_for_an_encrypted_message(
+    dispatcher: AccountDispatcher,
+) -> None:
+    from app.models import Trust
+
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "the plan", remote_id="m1", trust=Trust.VERIFIED)]
+    )
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "forged plan", remote_id="m2", replaces="m1")]
+    )
+    page = dispatcher.store.page("bob").messages
+    assert [(m.body, m.trust, m.edited) for m in page] == [
+        ("the plan", Trust.VERIFIED, False),
+        ("forged plan", Trust.NONE, True),  # kept apart, and says it is not encrypted
+    ]
+    # an encrypted correction from a device that is not verified: the text, and its trust
+    dispatcher.apply(
+        [
+            f.MessageReceived(
+                "bob", "bob", "new plan", remote_id="m3", replaces="m1", trust=Trust.UNVERIFIED
+            )
+        ]
+    )
+    first = dispatcher.store.page("bob").messages[0]
+    assert (first.body, first.trust, first.edited) == ("new plan", Trust.UNVERIFIED, True)
