@@ -259,6 +259,16 @@ class OmemoPeer:
         xml: ET.Element = stanza.xml
         return xml
 
+    async def send_empty(self, jid: str) -> int:
+        """Empty OMEMO messages (new sessions, no payload: what heartbeats and key transport
+        look like) to every device of ``jid`` we have a session with; how many devices."""
+        manager = await self.plugin.get_session_manager()
+        devices = await manager.get_device_information(jid)
+        for device in devices:
+            failed = await manager.replace_sessions(device)
+            assert not failed, failed
+        return len(devices)
+
     def send_raw(self, xml: str) -> None:
         self.client.send_raw(xml)
 

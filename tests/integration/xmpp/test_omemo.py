@@ -120,6 +120,10 @@ async def test_legacy_device_gets_omemo_03_and_a_mixed_account_gets_both(
     assert got.stanza.find("{jabber:client}body") is not None  # 0.3 clients expect a fallback
     await legacy.send_oldmemo(me.account.jid, "old answer")
     await received(me, "old answer")
+    # key transport without a payload (OMEMO 0.3): nothing to show, and the new session works
+    assert await legacy.send_empty(me.account.jid) == 1
+    await legacy.send_oldmemo(me.account.jid, "after an empty message")
+    await received(me, "after an empty message")
     # bob adds a device that speaks OMEMO 2: one stanza, each device in its newest version
     modern = await omemo_peers(bob, "modern")
     await modern.devices_of(me.account.jid)
@@ -131,6 +135,12 @@ async def test_legacy_device_gets_omemo_03_and_a_mixed_account_gets_both(
     assert wire.find(f"{{{TWO}}}encrypted") is not None
     assert wire.find(f"{{{OLD}}}encrypted") is not None
     assert legacy.failures == [] and modern.failures == []
+    # the same in OMEMO 2
+    assert await modern.send_empty(me.account.jid) == 1
+    await modern.send_twomemo(me.account.jid, "after an empty OMEMO 2 message")
+    await received(me, "after an empty OMEMO 2 message")
+    no_empty_messages(me)
+    assert not [m for m in me.of(f.MessageReceived) if m.trust is Trust.UNREADABLE]
 
 
 async def test_group_chat_members_only_non_anonymous(xmpp: Backends) -> None:
