@@ -169,11 +169,11 @@ class OmemoPeer:
         started = asyncio.Event()
         self.client.add_event_handler("session_start", lambda _e: started.set())
         self.client.connect(self.server.host, self.server.c2s_port)
-        async with asyncio.timeout(20):
+        async with asyncio.timeout(60):
             await started.wait()
         self.client.send_presence()
         await self.plugin.get_session_manager()
-        async with asyncio.timeout(30):
+        async with asyncio.timeout(60):
             await self._ready.wait()
         return self
 
@@ -321,7 +321,7 @@ class OmemoPeer:
             self.failures.append(f"{type(exc).__name__}: {exc}")
 
     async def wait_decrypted(
-        self, predicate: Callable[[Decrypted], bool], timeout: float = 30.0
+        self, predicate: Callable[[Decrypted], bool], timeout: float = 60.0
     ) -> Decrypted:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout

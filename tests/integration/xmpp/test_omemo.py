@@ -52,7 +52,7 @@ async def send(me: Connected, to: str, txn: str, text: str) -> None:
     assert result.ok, result.failure
 
 
-async def received(me: Connected, text: str, timeout: float = 30) -> f.MessageReceived:
+async def received(me: Connected, text: str, timeout: float = 60) -> f.MessageReceived:
     return await me.wait(f.MessageReceived, lambda m: m.body == text, timeout=timeout)
 
 
@@ -64,7 +64,7 @@ def no_empty_messages(me: Connected) -> None:
 async def test_two_app_accounts_talk_omemo2_both_ways(xmpp: Backends) -> None:
     alice, bob = await xmpp.open(), await xmpp.open()
     await alice.backend.open_direct(bob.account.jid)
-    on = await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True, timeout=30)
+    on = await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
     assert on.conversation == bob.account.jid and on.trust is Trust.UNVERIFIED
     result = await alice.backend.send_message(
         conv(alice, bob.account.jid), OutgoingMessage("txn-o-1", "secret hello")
@@ -176,7 +176,7 @@ async def test_encrypted_file_upload_and_download(
 ) -> None:
     alice, bob = await xmpp.open(), await xmpp.open()
     await alice.backend.open_direct(bob.account.jid)
-    await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True, timeout=30)
+    await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
     source = tmp_path / "très secret.txt"
     plain = ("the plans " * 5000).encode()
     source.write_bytes(plain)
@@ -196,7 +196,7 @@ async def test_encrypted_file_upload_and_download(
         OutgoingMessage("txn-f-1", source.name, attachments=(attachment,)),
     )
     assert result.ok, result.failure
-    got = await bob.wait(f.MessageReceived, lambda m: bool(m.attachments), timeout=30)
+    got = await bob.wait(f.MessageReceived, lambda m: bool(m.attachments))
     assert got.body == source.name and got.trust is Trust.UNVERIFIED
     shared = got.attachments[0]
     assert shared.url == link and shared.filename == source.name
@@ -244,7 +244,7 @@ async def test_device_added_later_is_announced_and_reached(xmpp: Backends) -> No
         f.ServiceNotice, lambda n: n.conversation == bob.account.jid, timeout=30
     )
     assert "has a new device" in notice.text and "Messages are encrypted to it" in notice.text
-    own = await bob.wait(f.ServiceNotice, lambda n: "added to your account" in n.text, timeout=30)
+    own = await bob.wait(f.ServiceNotice, lambda n: "added to your account" in n.text)
     assert own.conversation is None
     await send(alice, bob.account.jid, "txn-d-2", "to both devices")
     await received(bob, "to both devices")
@@ -252,7 +252,7 @@ async def test_device_added_later_is_announced_and_reached(xmpp: Backends) -> No
     await send(bob2, alice.account.jid, "txn-d-3", "from the new device")
     assert (await received(alice, "from the new device")).trust is Trust.UNVERIFIED
     # bob's first device sees what his second one sent (a carbon, decrypted as ours)
-    mine = await bob.wait(f.MessageReceived, lambda m: m.txn_id == "txn-d-3", timeout=30)
+    mine = await bob.wait(f.MessageReceived, lambda m: m.txn_id == "txn-d-3")
     assert mine.outgoing and mine.body == "from the new device"
 
 
@@ -273,7 +273,7 @@ async def test_messages_that_cannot_be_read_say_so_and_the_session_is_repaired(
                 key.text = base64.b64encode(bytes(raw)).decode()
 
     await peer.send_twomemo(me.account.jid, "altered on the way", tamper=corrupt_our_key)
-    broken = await me.wait(f.MessageReceived, lambda m: m.trust is Trust.UNREADABLE, timeout=30)
+    broken = await me.wait(f.MessageReceived, lambda m: m.trust is Trust.UNREADABLE)
     assert "could not be decrypted" in broken.body and "altered" not in broken.body
     repaired = await me.backend.repair_encryption(conv(me, peer.jid))
     assert repaired.ok and repaired.value == "1", repaired
@@ -283,11 +283,11 @@ async def test_messages_that_cannot_be_read_say_so_and_the_session_is_repaired(
     carol = prosody.new_account("carol")
     await own_device_id(await xmpp.open(carol))  # someone else with OMEMO (published)
     await peer.send_twomemo(me.account.jid, "not for you", recipients={carol.jid})
-    other = await me.wait(f.MessageReceived, lambda m: "not for this device" in m.body, timeout=30)
+    other = await me.wait(f.MessageReceived, lambda m: "not for this device" in m.body)
     assert other.trust is Trust.UNREADABLE
 
     await peer.send_twomemo(me.account.jid, "spoofed", affix_from=carol.jid)
-    spoofed = await me.wait(f.MessageReceived, lambda m: "not valid" in m.body, timeout=30)
+    spoofed = await me.wait(f.MessageReceived, lambda m: "not valid" in m.body)
     assert spoofed.trust is Trust.UNREADABLE
     assert not [m for m in me.of(f.MessageReceived) if m.body in ("spoofed", "not for you")]
     no_empty_messages(me)
@@ -366,7 +366,7 @@ async def test_archive_catch_up_and_carbons_with_our_other_device(xmpp: Backends
     await received(alice, "hello both of you")
     await received(alice2, "hello both of you")
     await send(alice, bob.account.jid, "txn-c-1", "sent from my first device")
-    carbon = await alice2.wait(f.MessageReceived, lambda m: m.txn_id == "txn-c-1", timeout=30)
+    carbon = await alice2.wait(f.MessageReceived, lambda m: m.txn_id == "txn-c-1")
     assert carbon.outgoing and carbon.body == "sent from my first device"
     assert carbon.trust is Trust.UNVERIFIED and carbon.conversation == bob.account.jid
     await alice2.backend.disconnect()
