@@ -240,9 +240,7 @@ async def test_device_added_later_is_announced_and_reached(xmpp: Backends) -> No
     await send(alice, bob.account.jid, "txn-d-1", "to one device")
     await received(bob, "to one device")
     bob2 = await xmpp.open(bob.account)  # the same account on a second computer
-    notice = await alice.wait(
-        f.ServiceNotice, lambda n: n.conversation == bob.account.jid, timeout=30
-    )
+    notice = await alice.wait(f.ServiceNotice, lambda n: n.conversation == bob.account.jid)
     assert "has a new device" in notice.text and "Messages are encrypted to it" in notice.text
     own = await bob.wait(f.ServiceNotice, lambda n: "added to your account" in n.text)
     assert own.conversation is None
@@ -330,9 +328,7 @@ async def test_verify_and_distrust_devices(xmpp: Backends) -> None:
 
     # bob gets a new device: nothing goes to it until alice decides
     bob2 = await xmpp.open(bob.account)
-    notice = await alice.wait(
-        f.ServiceNotice, lambda n: n.conversation == bob.account.jid, timeout=30
-    )
+    notice = await alice.wait(f.ServiceNotice, lambda n: n.conversation == bob.account.jid)
     assert "until you verify or distrust it" in notice.text
     await alice.wait(
         f.ConversationUpdated,
@@ -375,12 +371,8 @@ async def test_archive_catch_up_and_carbons_with_our_other_device(xmpp: Backends
     await send(alice, bob.account.jid, "txn-c-3", "answered from the first device")
     await received(bob, "answered from the first device")
     back = await xmpp.reopen(alice2)
-    caught = await back.wait(
-        f.MessageReceived, lambda m: m.body == "while you were away", timeout=30
-    )
+    caught = await back.wait(f.MessageReceived, lambda m: m.body == "while you were away")
     assert caught.trust is Trust.UNVERIFIED and not caught.outgoing
-    ours = await back.wait(
-        f.MessageReceived, lambda m: m.body == "answered from the first device", timeout=30
-    )
+    ours = await back.wait(f.MessageReceived, lambda m: m.body == "answered from the first device")
     assert ours.outgoing and ours.trust is Trust.UNVERIFIED
     no_empty_messages(back)
