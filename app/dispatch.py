@@ -42,6 +42,8 @@ MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "
 SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
 
+_ENCRYPTED = frozenset({Trust.VERIFIED, Trust.UNVERIFIED})
+
 
 @dataclass
 class PrivacyPolicy:
@@ -191,8 +193,6 @@ class AccountDispatcher:
         if own is not None and own.conversation_id.native_id == fact.conversation:
             # Our own message coming back (echo-message, carbon of ours, sync): a confirmation.
             self._flush(batch)
-            if fact.trust is not Trust.NONE and own.trust is Trust.NONE:
-                self._set_trust(own.local_id, fact.trust, batch)  # it went out encrypted
             self._confirm(own.local_id, fact.remote_id, DeliveryState.SENT, batch)
             return
         if fact.replaces is not None:
@@ -246,11 +246,23 @@ class AccountDispatcher:
         target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
         if target is None:
             return None
+        if target.trust in _ENCRYPTED and fact.trust not in _ENCRYPTED:
+            # A correction in plain must not pass for the encrypted message it replaces: it
+            # stays a message of its own (marked "not encrypted" in an encrypted conversation).
+            self.log.info("a correction without encryption of an encrypted message was kept apart")
+            return None
         # Our own edit from another device: same person, maybe under another id.
         sender = target.sender if fact.outgoing and target.outgoing else fact.sender
-        return self.store.apply_edit(
+        edited = self.store.apply_edit(
             fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
         )
+        if (
+            edited is not None
+            and edited.trust is Trust.VERIFIED
+            and fact.trust is not Trust.VERIFIED
+        ):
+            edited = self.store.set_trust(edited.local_id, fact.trust) or edited
+        return edited
 
     def _flush(self, batch: _Batch) -> None:
         if not self._pending:
@@ -291,11 +303,6 @@ class AccountDispatcher:
     ) -> None:
         updated = self.store.update_delivery(local_id, state, remote_id=remote_id)
         self.store.outbox_remove(local_id)
-        if updated is not None:
-            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
-
-    def _set_trust(self, local_id: str, trust: Trust, batch: _Batch) -> None:
-        updated = self.store.set_trust(local_id, trust)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
@@ -509,8 +516,10 @@ class AccountDispatcher:
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
         batch = _Batch()
         with self.store.transaction():
-            if result.trust is not Trust.NONE:
-                self._set_trust(local_id, result.trust, batch)
+            if result.trust is not None:
+                marked = self.store.set_trust(local_id, result.trust)
+                if marked is not None:
+                    batch.add(ev.MessagesUpdated(marked.conversation_id, (marked,)))
             if result.confirmed:
                 self._confirm(local_id, result.remote_id, result.state, batch)
             elif result.remote_id:

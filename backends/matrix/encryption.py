@@ -275,6 +275,13 @@ class Encryption:
                     )
                 )
 
+    def sending_trust(self, room_id: str) -> Trust:
+        """How far a message we just encrypted into a room can be trusted to stay private:
+        ``VERIFIED`` only when every device that got its key is verified (as for the room)."""
+        if self.parts is None:
+            return Trust.UNVERIFIED
+        return self.parts.e2e.users_trust(self.session.room_members(room_id))
+
     async def watch_rooms_without_members(self) -> None:
         """Encrypted rooms whose members this session does not know — not mentioned by a
         resumed sync, or mentioned without membership (lazy loading) — would keep the trust an

@@ -16,7 +16,7 @@ from typing import Any
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
-from app.models import Attachment, ConversationId, Presence, Trust
+from app.models import Attachment, ConversationId, Presence
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
 from backends.matrix.http import V3, q
@@ -80,8 +80,8 @@ class Messaging:
                 # same txn id on the next connection, which the server recognises.
                 session.lost(failure.message)
             return SendResult(failure=failure)
-        # Encrypted by this device: as trusted as our own device is (VERIFIED, like its echo).
-        trust = Trust.VERIFIED if encrypted else Trust.NONE
+        # How it went end to end: encrypted, to devices all verified or not (None: in the clear).
+        trust = self.encryption.sending_trust(room_id) if encrypted else None
         return SendResult(remote_id=str(resp.event_id), trust=trust)
 
     async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:

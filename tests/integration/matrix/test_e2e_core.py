@@ -104,17 +104,19 @@ async def test_our_messages_are_stored_and_exported_as_they_left(
         await peer.wait_text(group, "ours, in the clear")
         encrypted = await wait_until_async(
             lambda: run.wait_message(room, "ours, encrypted"),
-            lambda m: bool(m.remote_id) and m.trust is Trust.VERIFIED,
+            lambda m: bool(m.remote_id) and m.trust is not Trust.NONE,
         )
         plain = await wait_until_async(
             lambda: run.wait_message(group, "ours, in the clear"), lambda m: bool(m.remote_id)
         )
-        assert encrypted.outgoing and plain.trust is Trust.NONE
+        # Encrypted to the peer's one device, which nobody verified: "encrypted", not "verified".
+        assert encrypted.outgoing and encrypted.trust is Trust.UNVERIFIED
+        assert plain.trust is Trust.NONE
         out = tmp_path / "export.jsonl"
         await run.core.archive.export_account(run.account_id, out)
         records = [json.loads(line) for line in out.read_text().splitlines()]
         exported = {r.get("body"): r.get("trust") for r in records if r.get("type") == "message"}
-        assert exported["ours, encrypted"] == "verified"  # not "unencrypted" any more
+        assert exported["ours, encrypted"] == "unverified"  # encrypted, not "unencrypted" any more
         assert exported["ours, in the clear"] is None  # said only when it holds
     finally:
         await run.core.stop()

@@ -267,57 +267,32 @@ def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatc
     assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
 
 
-def test_our_message_keeps_how_it_left(dispatcher: AccountDispatcher) -> None:
-    """An encrypted send is stored as such (an export must not call it unencrypted), from the
-    send's result or from the service's echo of it; a plain one stays NONE."""
+def test_how_a_sent_message_went_end_to_end_is_stored(dispatcher: AccountDispatcher) -> None:
     from app.backend import SendResult
     from app.models import ConversationId, MessageId, Trust
 
     dispatcher.store.ensure_conversation("bob", ConversationKind.DIRECT)
-
-    def queue(local_id: str) -> None:
+    for txn in ("txn-enc", "txn-plain"):
         mine = Message(
-            MessageId("a", local_id),
+            MessageId("a", txn),
             ConversationId("a", "bob"),
             "me",
             "me",
             NOW,
-            local_id,
+            "hi",
             direction=Direction.OUTGOING,
             delivery=DeliveryState.PENDING,
         )
-        dispatcher.queue_outgoing(mine, {"body": local_id})
-
-    def trust(local_id: str) -> Trust:
-        msg = dispatcher.store.message_by_local_id(local_id)
-        assert msg is not None
-        return msg.trust
-
-    for local_id in ("sealed", "plain", "echoed"):
-        queue(local_id)
-    events = dispatcher.send_succeeded("sealed", SendResult("$1", trust=Trust.VERIFIED))
-    assert [m.trust for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages][
-        -1
-    ] is Trust.VERIFIED
-    dispatcher.send_succeeded("plain", SendResult("$2"))
-    dispatcher.apply(
-        [
-            f.MessageReceived(
-                "bob",
-                "me",
-                "echoed",
-                remote_id="$3",
-                outgoing=True,
-                txn_id="echoed",
-                trust=Trust.VERIFIED,
-            )
-        ]
-    )
-    assert (trust("sealed"), trust("plain"), trust("echoed")) == (
-        Trust.VERIFIED,
-        Trust.NONE,
-        Trust.VERIFIED,
-    )
+        dispatcher.queue_outgoing(mine, {"body": "hi"})
+    events = dispatcher.send_succeeded("txn-enc", SendResult("txn-enc", trust=Trust.VERIFIED))
+    updated = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert updated and updated[-1].trust is Trust.VERIFIED
+    assert updated[-1].delivery is DeliveryState.SENT
+    dispatcher.send_succeeded("txn-plain", SendResult("txn-plain"))  # trust not said: as stored
+    enc = dispatcher.store.message_by_local_id("txn-enc")
+    plain = dispatcher.store.message_by_local_id("txn-plain")
+    assert enc is not None and enc.trust is Trust.VERIFIED
+    assert plain is not None and plain.trust is Trust.NONE
 
 
 def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
@@ -329,3 +304,31 @@ def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     blocked = Contact(ContactId("a", "mallory"), blocked=True)
     dispatcher.apply([f.ContactsChanged((blocked,))])
     assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
+
+
+def test_a_plain_correction_cannot_pass_for_an_encrypted_message(
+    dispatcher: AccountDispatcher,
+) -> None:
+    from app.models import Trust
+
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "the plan", remote_id="m1", trust=Trust.VERIFIED)]
+    )
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "forged plan", remote_id="m2", replaces="m1")]
+    )
+    page = dispatcher.store.page("bob").messages
+    assert [(m.body, m.trust, m.edited) for m in page] == [
+        ("the plan", Trust.VERIFIED, False),
+        ("forged plan", Trust.NONE, True),  # kept apart, and says it is not encrypted
+    ]
+    # an encrypted correction from a device that is not verified: the text, and its trust
+    dispatcher.apply(
+        [
+            f.MessageReceived(
+                "bob", "bob", "new plan", remote_id="m3", replaces="m1", trust=Trust.UNVERIFIED
+            )
+        ]
+    )
+    first = dispatcher.store.page("bob").messages[0]
+    assert (first.body, first.trust, first.edited) == ("new plan", Trust.UNVERIFIED, True)
