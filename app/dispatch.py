@@ -198,7 +198,7 @@ class AccountDispatcher:
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
             # The original is not here (not fetched, or not ours to edit): keep the text anyway.
-        if not fact.outgoing and store.is_blocked(fact.sender):
+        if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
         conv = store.conversation(fact.conversation)
@@ -236,6 +236,14 @@ class AccountDispatcher:
             trust=fact.trust,
         )
         self._pending.append((message, fact.history))
+
+    def _blocked_sender(self, conversation: str, sender: str) -> bool:
+        """Blocked by their id, or (in a room) by the real identity behind their nick."""
+        store = self.store
+        if store.is_blocked(sender):
+            return True
+        real = store.member_contact(conversation, sender)
+        return real is not None and real != sender and store.is_blocked(real)
 
     def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
         assert fact.replaces is not None

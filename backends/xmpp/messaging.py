@@ -32,7 +32,7 @@ from slixmpp.types import MessageTypes
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
 from app.models import ConversationId, DeliveryState, MessageKind
-from backends.xmpp import convert, stanzas
+from backends.xmpp import convert, stanzas, styling
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.session import XmppSession
@@ -260,7 +260,7 @@ class MessageService:
         self.session.send_message(
             to,
             "groupchat" if group else "chat",
-            body=msg.body,
+            body=styling.html_to_styling(msg.html) if msg.html else msg.body,
             stanza_id=msg.txn_id,
             children=children,
         )
@@ -344,7 +344,7 @@ def _body_and_urls(msg: OutgoingMessage) -> tuple[str, list[str]]:
     other clients (Conversations, Dino, Gajim) show inline.
     """
     urls = [a.url for a in msg.attachments if a.url]
-    body = msg.body
+    body = styling.html_to_styling(msg.html) if msg.html else msg.body
     if msg.kind is MessageKind.EMOTE and not body.startswith("/me "):
         body = "/me " + body
     if len(urls) == 1 and body.strip() in ("", msg.attachments[0].filename):
