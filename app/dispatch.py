@@ -405,14 +405,18 @@ class AccountDispatcher:
             replace(c, presence=self.presence.get(c.id.native_id, c.presence))
             for c in fact.upserted
         )
-        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed))
+        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
 
     def _on_presence(self, fact: f.PresenceChanged, batch: _Batch) -> None:
         self.presence[fact.contact] = fact.presence
         contact = self.store.contact(fact.contact) or Contact(
             ContactId(self.account_id, fact.contact)
         )
-        batch.add(ev.ContactsChanged(self.account_id, (replace(contact, presence=fact.presence),)))
+        batch.add(
+            ev.ContactsChanged(
+                self.account_id, (replace(contact, presence=fact.presence),), presence_only=True
+            )
+        )
 
     def _on_own_presence(self, fact: f.OwnPresenceChanged, batch: _Batch) -> None:
         batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))

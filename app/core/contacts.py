@@ -33,10 +33,13 @@ class ContactCommands:
         the presence last reported this session."""
         session = self._s.session(account_id)
         dispatcher = session.dispatcher
+        online = session.backend is not None  # offline, what we last heard is stale
 
         def read() -> list[Contact]:
             return [
                 replace(c, presence=dispatcher.presence.get(c.id.native_id, c.presence))
+                if online
+                else c
                 for c in session.store.contacts()
             ]
 

@@ -49,7 +49,7 @@ class RoomCommands:
 
     # -- creating ----------------------------------------------------------------------------
 
-    def room_features(self, account_id: AccountId) -> RoomFeature:
+    async def room_features(self, account_id: AccountId) -> RoomFeature:
         """What the account's service lets a new room be set up with (NONE: it cannot create
         rooms, or is not connected)."""
         session = self._s.sessions.get(account_id)
@@ -89,7 +89,7 @@ class RoomCommands:
         await session.flushed()
         if not created.ok or not created.value:
             return created
-        if options.invite and not self.room_features(account_id) & RoomFeature.INVITEES:
+        if options.invite and not await self.room_features(account_id) & RoomFeature.INVITEES:
             conv = ConversationId(account_id, created.value)
             refused = [who for who in options.invite if not (await self.invite(conv, who)).ok]
             if refused:
