@@ -286,6 +286,8 @@ class ConversationPane(QWidget):
                 if self.details is not None:  # the member count in the header follows
                     self.details = replace(self.details, members=event.members)
                     self.header.show_details(self.details)
+                else:  # the details on their way may predate this change
+                    refresh = True
                 self.members.set_members(
                     event.members,
                     can_kick=bool(self.capabilities & Capability.KICK),

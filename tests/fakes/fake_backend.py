@@ -552,6 +552,10 @@ class FakeBackend(
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
         self.server.calls.append(("invite", (conv.native_id, contact)))
+        if contact not in self.server.passwords:  # only people with an account here
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"The service cannot invite {contact}: no such user.")
+            )
         return Outcome()
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:

@@ -24,7 +24,6 @@ from tests.ui.helpers import focus, open_conv, press, sign_in, type_text, wait_f
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.contact_details_dialog import ContactDetailsDialog
 from ui.main_window import MainWindow
-from ui.models.contact_model import ContactRole, KindRole
 
 
 def people(account_id: str) -> tuple[Contact, ...]:
@@ -71,7 +70,9 @@ def test_contacts_show_presence_groups_and_requests(
     fake_server.report(
         "alice", f.PresenceChanged("bob@fake.local", Presence(PresenceState.AWAY, "at lunch"))
     )
-    fake_server.report("alice", f.PresenceChanged("carol@fake.local", Presence(PresenceState.AVAILABLE)))
+    fake_server.report(
+        "alice", f.PresenceChanged("carol@fake.local", Presence(PresenceState.AVAILABLE))
+    )
     fake_server.report("alice", f.PresenceChanged("stranger@x", Presence(PresenceState.AVAILABLE)))
     wait_for(qtbot, lambda: any("at lunch" in r for r in contact_rows(window)))
     window.activateWindow()
@@ -82,7 +83,10 @@ def test_contacts_show_presence_groups_and_requests(
     assert rows[0] == "alice, 4 contacts"
     assert "  Contacts, 1 contact, 0 online" in rows
     assert "    Dan (dan@fake.local), offline" in rows
-    assert "    Erin (erin@fake.local), presence unknown, asked to see their status, waiting for them" in rows
+    assert (
+        "    Erin (erin@fake.local), presence unknown, asked to see their status, waiting for them"
+        in rows
+    )
     assert "  Friends, 2 contacts, 2 online" in rows
     assert "    Bob (bob@fake.local), away, at lunch" in rows
     assert "    Carol (carol@fake.local), available" in rows
@@ -93,7 +97,9 @@ def test_contacts_show_presence_groups_and_requests(
     # A presence change updates the row in place: the keyboard stays on it.
     assert window.contact_list.select_contact(account_id, "bob@fake.local")
     current = window.contact_list.tree.currentIndex()
-    fake_server.report("alice", f.PresenceChanged("bob@fake.local", Presence(PresenceState.AVAILABLE)))
+    fake_server.report(
+        "alice", f.PresenceChanged("bob@fake.local", Presence(PresenceState.AVAILABLE))
+    )
     wait_for(qtbot, lambda: "available" in str(window.contact_list.tree.currentIndex().data()))
     assert window.contact_list.tree.currentIndex() == current
     assert window.contact_list.current_contact().id.native_id == "bob@fake.local"  # type: ignore[union-attr]
@@ -175,7 +181,7 @@ def test_blocked_list_blocks_by_address_refuses_everyone_and_unblocks(
     wait_for(qtbot, lambda: focus(qtbot) is dialog.entry)
     type_text(qtbot, "*!*@*")
     press(qtbot, Qt.Key.Key_Return)
-    wait_for(qtbot, lambda: dialog.problem.isVisible())
+    wait_for(qtbot, dialog.problem.isVisible)
     assert dialog.problem.text() == "“*!*@*” would block everyone."
     assert not any(c[0] == "block" for c in fake_server.calls)
     dialog.entry.clear()
@@ -210,7 +216,7 @@ def test_block_a_member_and_a_message_sender(
     open_conv(qtbot, window, conv, rows=1)
     window.pane.header.members_button.setChecked(True)
     panel = window.pane.members
-    wait_for(qtbot, lambda: panel.block_button.isVisible())
+    wait_for(qtbot, panel.block_button.isVisible)
     panel.list.setCurrentIndex(panel.model.index(1, 0))  # by role: alice (owner), mallory
     assert panel.selected() is not None and panel.selected().native_id == "mallory"  # type: ignore[union-attr]
     panel.block_button.click()

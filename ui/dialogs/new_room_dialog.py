@@ -70,6 +70,8 @@ class NewRoomDialog(QDialog):
         self.create_button.setDefault(True)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
+            if button is not self.create_button:
+                button.setAutoDefault(False)  # Enter in a field creates, never cancels
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -78,6 +80,7 @@ class NewRoomDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
+        self.create_button.setEnabled(False)  # until the account's abilities are known
         self._account_changed()
 
     def account_id(self) -> str:
@@ -88,6 +91,7 @@ class NewRoomDialog(QDialog):
     @Slot()
     def _account_changed(self) -> None:
         account_id = self.account_id()
+        self.create_button.setEnabled(False)
         if not account_id:
             self.fields.set_features(RoomFeature.NONE)
             self._say(self.tr("Add an account first."))
@@ -103,6 +107,7 @@ class NewRoomDialog(QDialog):
         features = done.value if done.ok else RoomFeature.NONE
         self.fields.set_features(features)
         self.create_button.setEnabled(bool(features))
+        self.create_button.setDefault(bool(features))  # Enter creates (not Cancel)
         if not features:
             self._say(
                 self.tr(
@@ -140,6 +145,7 @@ class NewRoomDialog(QDialog):
     def _answered(self, done: Result[Outcome], account_id: str) -> None:
         self.busy = False
         self.create_button.setEnabled(True)
+        self.create_button.setDefault(True)
         self.create_button.setText(self.tr("&Create"))
         if not done.ok:
             self.show_error(done.error or self.tr("The room could not be created."))

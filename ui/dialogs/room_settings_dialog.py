@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import events as ev
 from app.backend import BanEntry, Outcome, RoomFeature, RoomSettings
 from app.models import ConversationId, Member, Role
 from app.runtime import Result
@@ -177,6 +178,7 @@ class RoomSettingsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 520)
         self._enable(None)
+        bridge.events.connect(self._events)
         self.load()
 
     # -- loading -----------------------------------------------------------------------------
@@ -355,5 +357,14 @@ class RoomSettingsDialog(QDialog):
     def _clear(self) -> None:
         self.problem.clear_problem()
 
-    def set_members(self, members: tuple[Member, ...]) -> None:
-        self.members.set_members(members)
+    @Slot(list)
+    def _events(self, events: list[ev.Event]) -> None:
+        """Roles given here (or by others) show at once, the chosen person kept chosen."""
+        for event in events:
+            if isinstance(event, ev.MembersChanged) and event.conversation_id == self.conv:
+                index = self.member_list.currentIndex()
+                chosen = index.data(MemberRole) if index.isValid() else None
+                self.members.set_members(event.members)
+                for row, member in enumerate(self.members.members()):
+                    if isinstance(chosen, Member) and member.native_id == chosen.native_id:
+                        self.member_list.setCurrentIndex(self.members.index(row, 0))

@@ -408,15 +408,15 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add contact…</source>
+        <source>Ne&amp;w contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Your contacts</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Add a contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Peo&amp;ple</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -898,14 +898,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Con&amp;versations</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Con&amp;tacts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Chat</source>
         <translation type="unfinished" />
     </message>
@@ -963,10 +955,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Status &amp;message…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Blocked people…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1216,11 +1204,31 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Away for a w&amp;hile</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Apply to all a&amp;ccounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1880,11 +1888,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Pass&amp;word:</source>
+        <source>Room password (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Room password (optional)</source>
+        <source>&amp;Password:</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -55,8 +55,10 @@ class RoomOptionsForm(QWidget):
         self.access.setAccessibleName(self.tr("Who can join"))
         self._row(self.tr("&Who can join:"), self.access)
         self.access.currentIndexChanged.connect(self._access_changed)
+        self.access.activated.connect(self._access_chosen)
+        self._access_set = False  # the person (or the room's own setting) chose one
         self.password = self._line(
-            "roomPassword", self.tr("Pass&word:"), self.tr("Room password (optional)")
+            "roomPassword", self.tr("&Password:"), self.tr("Room password (optional)")
         )
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.persistent = self._check(
@@ -128,7 +130,7 @@ class RoomOptionsForm(QWidget):
         for value, text, needs in choices:
             if needs == RoomFeature.NONE or features & needs:
                 self.access.addItem(text, value)
-        index = self.access.findData(current)
+        index = self.access.findData(current) if self._access_set else -1
         if index < 0 and self._creating:
             index = self.access.findData(ACCESS_INVITED)  # private unless asked otherwise
         self.access.setCurrentIndex(max(index, 0))
@@ -150,6 +152,7 @@ class RoomOptionsForm(QWidget):
         self.encrypted.setChecked(options.encrypted)
         self.encrypted.blockSignals(False)
         self._encryption_touched = True  # a room's own setting is never changed for it
+        self._access_set = True
         self.access.setCurrentIndex(max(self.access.findData(access_of(options)), 0))
 
     # -- reading -----------------------------------------------------------------------------
@@ -185,6 +188,10 @@ class RoomOptionsForm(QWidget):
             self.encrypted.setChecked(private and bool(self._features & RoomFeature.ENCRYPTED))
             self.encrypted.blockSignals(False)
         self.changed.emit()
+
+    @Slot(int)
+    def _access_chosen(self, _index: int) -> None:
+        self._access_set = True
 
     @Slot(bool)
     def _encryption_toggled(self, _on: bool) -> None:
