@@ -780,15 +780,20 @@ class MainWindow(QMainWindow):
                 account=account.display_name
             )
         )
-        dialog.intValueSelected.connect(
-            lambda days: self._call(
-                self.core.archive.prune_history(days, account.id),
-                success_fn=lambda n: self.tr(
-                    "%n old message(s) of {account} deleted.", "", n
-                ).format(account=account.display_name),
-            )
-        )
+        dialog.intValueSelected.connect(lambda days: self._prune(account, days))
         self._show_dialog(dialog)
+
+    def _prune(self, account: Account, days: int) -> None:
+        def pruned(done: Result[int]) -> None:
+            if not self._report(done):
+                return
+            text = self.tr("%n old message(s) of {account} deleted.", "", done.value)
+            self.notices.show_notice(text.format(account=account.display_name), "info")
+            open_conv = self.pane.conversation
+            if done.value and open_conv is not None and open_conv.account_id == account.id:
+                self.pane.model.jump_to_latest()  # what is shown must still be stored
+
+        self.bridge.call(self.core.archive.prune_history(days, account.id), pruned)
 
     @Slot()
     def open_settings(self) -> None:

@@ -24,18 +24,18 @@ from app.backend import (
     AccountField,
     Backend,
     BanEntry,
-    ContactDetails,
-    Endpoint,
-    RoomFeature,
-    RoomOptions,
-    RoomSettings,
     Capability,
     ConnectResult,
+    ContactDetails,
+    Endpoint,
     Failure,
     FailureKind,
     FieldKind,
     Outcome,
     OutgoingMessage,
+    RoomFeature,
+    RoomOptions,
+    RoomSettings,
     SendResult,
     SupportsBlocking,
     SupportsCommands,
@@ -530,7 +530,9 @@ class FakeBackend(
         return Outcome()
 
     async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
-        return tuple(BanEntry(m, set_by=self.user) for m in self.server.bans.get(conv.native_id, []))
+        return tuple(
+            BanEntry(m, set_by=self.user) for m in self.server.bans.get(conv.native_id, [])
+        )
 
     async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         self.server.calls.append(("ban", (conv.native_id, member, reason)))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -70,7 +71,7 @@ class NewRoomDialog(QDialog):
         self.create_button.setDefault(True)
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
-            if button is not self.create_button:
+            if isinstance(button, QPushButton) and button is not self.create_button:
                 button.setAutoDefault(False)  # Enter in a field creates, never cancels
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

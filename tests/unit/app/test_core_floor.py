@@ -205,7 +205,7 @@ async def test_a_kept_history_is_imported_again(
 async def test_a_file_that_is_no_history_is_refused_in_words(core: Core, tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite3"
     junk.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(CommandError, match="junk.sqlite3"):
+    with pytest.raises(CommandError, match=r"junk\.sqlite3"):
         await core.archive.import_account(junk)
     text = tmp_path / "junk.jsonl"
     text.write_text("{}\n")
