@@ -497,6 +497,14 @@ class SupportsFiles(abc.ABC):
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
 
 
+class SupportsFileOffers(abc.ABC):
+    """Files offered person to person that the user accepts first (IRC DCC from strangers):
+    offers arrive as :class:`~app.facts.FileOffered`."""
+
+    @abc.abstractmethod
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome: ...
+
+
 class SupportsVerification(abc.ABC):
     """End-to-end encryption: devices and interactive (SAS) verification.
 

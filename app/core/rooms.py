@@ -9,6 +9,8 @@ a front end that shows the room next finds it up to date.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from app.backend import (
     BanEntry,
     Failure,
@@ -72,7 +74,10 @@ class RoomCommands:
         """Create a room we run, set up as ``options`` from the start; ``Outcome.value`` is its
         native id. People in ``options.invite`` are invited once it exists (by the service
         itself where it can, as Matrix does)."""
-        options = options or RoomOptions(name=name, public=public)
+        if options is None:
+            options = RoomOptions(name=name, public=public)
+        elif name.strip() and not (options.name.strip() or options.address.strip()):
+            options = replace(options, name=name)
         if not (options.name.strip() or options.address.strip()):
             raise CommandError("Give the room a name or an address.")
         s = self._s

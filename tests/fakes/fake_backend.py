@@ -41,6 +41,7 @@ from app.backend import (
     SupportsCommands,
     SupportsContactDetails,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
@@ -198,6 +199,7 @@ class FakeBackend(
     SupportsRoomAdmin,
     SupportsRoomClosing,
     SupportsContactDetails,
+    SupportsFileOffers,
 ):
     """The plugin side of the fake service."""
 
@@ -401,6 +403,10 @@ class FakeBackend(
         self.server.calls.append(("logout", (self.user, self.connected)))
         return Outcome()
 
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        self.server.calls.append(("file_offer", (offer_id, accept)))
+        return Outcome()
+
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
         self.server.calls.append(("subscription", (contact, accept)))
         return Outcome()
@@ -535,6 +541,8 @@ class FakeBackend(
         )
 
     async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        if conv.native_id not in self.server.rooms:  # only rooms made here are ours to run
+            return await super().ban(conv, member, reason)
         self.server.calls.append(("ban", (conv.native_id, member, reason)))
         self.server.bans.setdefault(conv.native_id, []).append(member)
         return Outcome()

@@ -60,7 +60,7 @@ class CoreRun:
         ]
 
     async def connected(
-        self, other_than: XmppBackend | None = None, timeout: float = 20
+        self, other_than: XmppBackend | None = None, timeout: float = 60.0
     ) -> XmppBackend:
         await wait_for(
             lambda: (

@@ -132,7 +132,7 @@ async def test_roles_bans_and_destroy(
     assert isinstance(bans, tuple) and [b.mask for b in bans] == [peer.jid]
     assert (await me.backend.unban(c(me, room), peer.jid)).ok
     assert await me.backend.ban_list(c(me, room)) == ()
-    await peer.join_room(room, "pat")  # welcome again
+    await peer.join_room(room, "pat2")  # welcome again (a new nick: a new self-presence)
 
     unknown = await me.backend.ban(c(me, room), "nobody-here")
     assert unknown.failure is not None and unknown.failure.kind is FailureKind.REJECTED
