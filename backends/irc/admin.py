@@ -96,6 +96,12 @@ class RoomAdmin:
         """Join-create the channel named by ``options``, then give it its modes and topic."""
         name = (options.address or options.name).strip()
         created = await self.create_room(name, public=options.public)
+        if created.failure is not None and created.value:
+            # Someone else runs it: "New room" must not leave us in their channel.
+            await self._channels.leave(ConversationId(account_id, created.value), "")
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"{name} already exists and someone else runs it.")
+            )
         if not created.ok or not created.value:
             return created
         conv = ConversationId(account_id, created.value)

@@ -8,9 +8,16 @@ from collections.abc import Iterator
 import pytest
 
 from tests.e2e.harness import LoopThread
+from tests.integration.irc.servers import ensure_plugin
 from tests.integration.xmpp.server import prosody
 
 __all__ = ["prosody"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The IRC servers (InspIRCd + Atheme) are a plugin shared with the integration tests, so
+    # one session starts them once whichever suites it runs.
+    ensure_plugin(config)
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QMenu, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
@@ -36,8 +37,10 @@ from tests.fakes.memory_secrets import MemorySecrets
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
+from ui.widgets.requests_panel import Request
 
 T = TypeVar("T")
+D = TypeVar("D")
 WAIT_MS = 30_000  # a real server on a loaded 2-core machine: generous, never a fixed sleep
 
 
@@ -145,6 +148,49 @@ class Signed:
 
     def notices(self) -> list[str]:
         return list(self.window.notices.notices)
+
+    def dialog(self, kind: type[D]) -> D:
+        """The dialog of ``kind`` the window opened last, once it shows."""
+        self.wait(
+            lambda: (
+                isinstance(self.window.last_dialog, kind) and self.window.last_dialog.isVisible()
+            )
+        )
+        found = self.window.last_dialog
+        assert isinstance(found, kind)
+        return found
+
+    def select_account(self) -> None:
+        """The account's row in the sidebar (the Accounts menu acts on it)."""
+        self.window.show_tab(0)
+        self.window.sidebar.tree.setCurrentIndex(self.window.sidebar.proxy.index(0, 0))
+
+    def answer_request(self, predicate: Callable[[Request], bool], accept: bool = True) -> Request:
+        """Accept (or decline) a waiting request with its button, by keyboard."""
+        panel = self.window.requests
+        self.wait(lambda: any(predicate(r) for r in panel.requests))
+        request = next(r for r in panel.requests if predicate(r))
+        label = ("Accept: " if accept else "Decline: ") + request.text
+        button = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == label)
+        button.setFocus()
+        self.qtbot.keyClick(button, Qt.Key.Key_Space)
+        return request
+
+    def members(self) -> list[str]:
+        return [m.native_id for m in self.window.pane.members.model.members()]
+
+
+def action(window: MainWindow, *path: str) -> QAction:
+    """A menu action of the window by its menu path (texts with their mnemonics)."""
+    actions = window.menuBar().actions()
+    found: QAction | None = None
+    for text in path:
+        found = next((a for a in actions if a.text() == text), None)
+        assert found is not None, f"no {text!r} in {[a.text() for a in actions]}"
+        menu = found.menu()
+        actions = menu.actions() if isinstance(menu, QMenu) else []
+    assert found is not None
+    return found
 
 
 def contact_rows(window: MainWindow) -> list[str]:

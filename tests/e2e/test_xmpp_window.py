@@ -19,20 +19,18 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QPushButton
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.models import DeliveryState, Role
 from backends.xmpp import XmppBackend
-from tests.e2e.harness import LoopThread, Signed, contact_rows, signed_in_window
+from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import Account, ProsodyServer
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
 from ui.dialogs.room_settings_dialog import RoomSettingsDialog
-from ui.main_window import MainWindow
 from ui.widgets.room_options_form import ACCESS_INVITED
 
 pytestmark = pytest.mark.integration
@@ -127,31 +125,6 @@ def bot(bots: Callable[..., Bot]) -> Bot:
     return bots()
 
 
-def action(window: MainWindow, *path: str) -> QAction:
-    """A menu action of the window by its menu path (texts with their mnemonics)."""
-    actions = window.menuBar().actions()
-    found: QAction | None = None
-    for text in path:
-        found = next((a for a in actions if a.text() == text), None)
-        assert found is not None, f"no {text!r} in {[a.text() for a in actions]}"
-        menu = found.menu()
-        actions = menu.actions() if isinstance(menu, QMenu) else []
-    assert found is not None
-    return found
-
-
-def last_dialog(me: Signed, kind: type[Any]) -> Any:
-    me.wait(lambda: isinstance(me.window.last_dialog, kind) and me.window.last_dialog.isVisible())
-    return me.window.last_dialog
-
-
-def select_account(me: Signed) -> None:
-    """The account's row in the sidebar (the Accounts menu acts on it)."""
-    me.window.show_tab(0)
-    tree = me.window.sidebar.tree
-    tree.setCurrentIndex(me.window.sidebar.proxy.index(0, 0))
-
-
 def mutual_contacts(me: Signed, bot: Bot, name: str = "Bot") -> None:
     """Set-up: each in the other's roster with presence both ways."""
     me.call(me.core.contacts.add_contact(me.account_id, bot.jid, name))
@@ -199,7 +172,7 @@ def test_floor_presence(me: Signed, bot: Bot) -> None:
 
 def test_floor_add_contact(me: Signed, bot: Bot) -> None:
     action(me.window, "C&onversations", "Add a &contact…").trigger()
-    form = last_dialog(me, FormDialog)
+    form = me.dialog(FormDialog)
     form.edits["who"].setText(bot.jid)
     form.edits["name"].setText("Robo")
     me.qtbot.keyClick(form.edits["name"], Qt.Key.Key_Return)
@@ -229,7 +202,7 @@ def test_floor_add_contact(me: Signed, bot: Bot) -> None:
 
     # A bad address is said in words.
     action(me.window, "C&onversations", "Add a &contact…").trigger()
-    form = last_dialog(me, FormDialog)
+    form = me.dialog(FormDialog)
     form.edits["who"].setText("not an address@@")
     me.qtbot.keyClick(form.edits["who"], Qt.Key.Key_Return)
     me.wait(lambda: any("is not an XMPP address" in n for n in me.notices()))
@@ -247,7 +220,7 @@ def test_floor_create_room(me: Signed, bot: Bot, prosody: ProsodyServer) -> None
         Qt.Key.Key_O,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    dialog = last_dialog(me, NewRoomDialog)
+    dialog = me.dialog(NewRoomDialog)
     me.wait(dialog.create_button.isEnabled)
     fields = dialog.fields
     assert fields.access.currentData() == ACCESS_INVITED
@@ -480,7 +453,7 @@ def test_floor_block(me: Signed, bot: Bot) -> None:
     menu = me.window.pane.message_menu(me.messages()[0])
     block = next(a for a in menu.actions() if a.text().startswith("&Block"))
     block.trigger()
-    box = last_dialog(me, QMessageBox)
+    box = me.dialog(QMessageBox)
     next(b for b in box.buttons() if b.text() == "&Block").click()
     me.wait(lambda: any(f"{bot.jid}, " in r and "blocked" in r for r in contact_rows(me.window)))
 
@@ -490,9 +463,9 @@ def test_floor_block(me: Signed, bot: Bot) -> None:
     assert [m.body for m in me.messages()] == ["buy cheap watches"]
 
     # Unblocked from the account's "Blocked" list: the bot gets through again.
-    select_account(me)
+    me.select_account()
     action(me.window, "&Accounts", "Blocked &people…").trigger()
-    dialog = last_dialog(me, BlockedDialog)
+    dialog = me.dialog(BlockedDialog)
     me.wait(lambda: dialog.blocked() == [bot.jid])
     dialog.list.setCurrentRow(0)
     dialog.unblock_button.click()
@@ -512,7 +485,7 @@ def test_floor_manage_room(me: Signed, bot: Bot, prosody: ProsodyServer) -> None
     me.open(room)
     me.wait(lambda: "botty" in [m.native_id for m in me.window.pane.members.model.members()])
     action(me.window, "C&onversations", "Room se&ttings…").trigger()
-    settings = last_dialog(me, RoomSettingsDialog)
+    settings = me.dialog(RoomSettingsDialog)
     me.wait(lambda: settings.settings is not None and settings.pending == 0)
     assert settings.fields.name.text() == "Run it"
 
@@ -575,9 +548,9 @@ def test_floor_archive(me: Signed, bot: Bot) -> None:
     last = max(m.timestamp for m in me.messages())
 
     # Delete this account's old history from its own menu: gone from the window…
-    select_account(me)
+    me.select_account()
     action(me.window, "&Accounts", "Delete &old history…").trigger()
-    prune = last_dialog(me, QInputDialog)
+    prune = me.dialog(QInputDialog)
     assert "“" in prune.labelText()
     prune.setIntValue(0)
     prune.accept()

@@ -154,10 +154,8 @@ class NewRoomDialog(QDialog):
         outcome = done.value
         if outcome.value:
             self.created.emit(account_id, outcome.value)
-        if outcome.failure is not None:
+        if outcome.failure is not None:  # the room may exist (and be open) all the same
             self.show_error(outcome.failure.message)
-            if outcome.value:  # created, only the invitations failed: nothing to retry here
-                self.create_button.setEnabled(False)
             return
         self.accept()
 
