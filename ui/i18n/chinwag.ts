@@ -413,11 +413,11 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Your contacts</source>
+        <source>Add a contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add a contact</source>
+        <source>&amp;Your contacts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -660,6 +660,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Block {name}…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -677,6 +681,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -803,7 +811,43 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the selected device&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -823,7 +867,31 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -902,6 +970,22 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chat</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,6 +1043,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Status &amp;message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1204,31 +1292,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conversations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversations (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts (Ctrl+2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Away for a w&amp;hile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Apply to all a&amp;ccounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blocked &amp;people…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1424,11 +1492,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1902,11 +1986,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Room password (optional)</source>
+        <source>&amp;Password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Password:</source>
+        <source>Room password (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
