@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
 from PySide6.QtCore import Qt, Slot
@@ -21,7 +20,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -46,7 +44,7 @@ from app.models import (
     VerificationState,
 )
 from app.runtime import Done, Result
-from app.store.archive import KeptHistory
+from ui.archive_actions import ArchiveActions
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
@@ -95,6 +93,7 @@ class MainWindow(QMainWindow):
         bridge.events.connect(self.sidebar_model.handle_events)
         bridge.events.connect(self.contact_model.handle_events)
         self.people = PeopleActions(bridge, self.sidebar_model, self.contact_model, self)
+        self.archive = ArchiveActions(self)
         app = QApplication.instance()
         self.theme = ThemeManager(app) if isinstance(app, QApplication) else None
         self.preferences.changed.connect(self._preferences_changed)
@@ -698,106 +697,25 @@ class MainWindow(QMainWindow):
         if ok:
             self.set_presence(PresenceState.AVAILABLE, text)
 
+    # -- the archive (ArchiveActions does the work) ---------------------------------------
+
     @Slot()
     def export_account(self) -> None:
         account = self._need_account()
-        if account is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export account history"),
-            f"{account.display_name}.jsonl",
-            self.tr("JSON Lines, can be imported again (*.jsonl);;Web page (*.html)"),
-        )
-        if path:
-            self._call(
-                self.core.archive.export_account(account.id, Path(path)),
-                success=self.tr("History exported to {path}.").format(path=path),
-                finished=lambda: self._end_progress(account.id, "export"),
-            )
+        if account is not None:
+            self.archive.export(account)
 
     @Slot()
     def import_history(self) -> None:
         """Import an export, or a history kept when an account was removed."""
-        self.bridge.call(self.core.archive.kept_histories(), self._choose_import)
-
-    def _choose_import(self, done: Result[list[KeptHistory]]) -> None:
-        kept = done.value if done.ok else []
-        if not kept:
-            self._import_file()
-            return
-        labels = [
-            self.tr("{name} ({service}), kept {when}, %n message(s)", "", k.messages).format(
-                name=k.display_name,
-                service=k.protocol_id,
-                when=k.kept_at.astimezone().strftime("%Y-%m-%d") if k.kept_at else "?",
-            )
-            for k in kept
-        ]
-        other = self.tr("Another file (an export)…")
-        dialog = QInputDialog(self)
-        dialog.setObjectName("importChooser")
-        dialog.setWindowTitle(self.tr("Import history"))
-        dialog.setLabelText(self.tr("History kept from a removed account, or a file:"))
-        dialog.setComboBoxItems([*labels, other])
-        dialog.setComboBoxEditable(False)
-
-        def chosen(text: str) -> None:
-            if text in labels:
-                self._import(kept[labels.index(text)].path)
-            else:
-                self._import_file()
-
-        dialog.textValueSelected.connect(chosen)
-        self._show_dialog(dialog)
-
-    def _import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import history"),
-            str(self.core.ctx.paths.archive_dir),
-            self.tr("Chinwag history (*.jsonl *.sqlite3)"),
-        )
-        if path:
-            self._import(Path(path))
-
-    def _import(self, path: Path) -> None:
-        self._call(
-            self.core.archive.import_account(path),
-            success=self.tr("History imported as a new, disabled account. Edit it to sign in."),
-        )
+        self.archive.import_history()
 
     @Slot()
     def prune_history(self) -> None:
         """Delete old messages of the selected account only (the account's own menu)."""
         account = self._need_account()
-        if account is None:
-            return
-        dialog = QInputDialog(self)
-        dialog.setObjectName("pruneDialog")
-        dialog.setWindowTitle(self.tr("Delete old history"))
-        dialog.setInputMode(QInputDialog.InputMode.IntInput)
-        dialog.setIntRange(0, 36500)
-        dialog.setIntValue(365)
-        dialog.setLabelText(
-            self.tr("Delete the messages of “{account}” older than this many days:").format(
-                account=account.display_name
-            )
-        )
-        dialog.intValueSelected.connect(lambda days: self._prune(account, days))
-        self._show_dialog(dialog)
-
-    def _prune(self, account: Account, days: int) -> None:
-        def pruned(done: Result[int]) -> None:
-            if not self._report(done):
-                return
-            text = self.tr("%n old message(s) of {account} deleted.", "", done.value)
-            self.notices.show_notice(text.format(account=account.display_name), "info")
-            open_conv = self.pane.conversation
-            if done.value and open_conv is not None and open_conv.account_id == account.id:
-                self.pane.model.jump_to_latest()  # what is shown must still be stored
-
-        self.bridge.call(self.core.archive.prune_history(days, account.id), pruned)
+        if account is not None:
+            self.archive.prune(account)
 
     @Slot()
     def open_settings(self) -> None:
@@ -937,6 +855,12 @@ class MainWindow(QMainWindow):
             self.notices.show_notice(done.value.failure.message, "error")
             return False
         return True
+
+    # For the action classes that act on this window (ArchiveActions).
+    run = _call
+    report = _report
+    show_dialog = _show_dialog
+    end_progress = _end_progress
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

@@ -272,7 +272,7 @@ def test_export_and_prune_from_the_menus(
     open_conv(qtbot, window, ConversationId(account_id, "bob"))
     target = tmp_path / "alice.jsonl"
     monkeypatch.setattr(
-        "ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.archive_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     window.export_account()
     wait_for(qtbot, target.exists)

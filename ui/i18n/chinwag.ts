@@ -171,6 +171,61 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Export account history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({service}), kept {when}, %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another file (an export)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History kept from a removed account, or a file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinwag history (*.jsonl *.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History imported as a new, disabled account. Edit it to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete old history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the messages of “{account}” older than this many days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old message(s) of {account} deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -1246,40 +1301,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export account history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History exported to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>{name} ({service}), kept {when}, %n message(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Another file (an export)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History imported as a new, disabled account. Edit it to sign in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete old history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,24 +1323,6 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>Ne&amp;xt unread</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History kept from a removed account, or a file:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Chinwag history (*.jsonl *.sqlite3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete the messages of “{account}” older than this many days:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n old message(s) of {account} deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>

@@ -170,6 +170,59 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Export account history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History exported to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{name} ({service}), kept {when}, %n message(s)</source>
+        <translation>
+            <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Another file (an export)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History kept from a removed account, or a file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinwag history (*.jsonl *.sqlite3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History imported as a new, disabled account. Edit it to sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete old history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the messages of “{account}” older than this many days:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n old message(s) of {account} deleted.</source>
+        <translation>
+            <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -1241,38 +1294,10 @@ To begin, add the account you use most. You can add more later.</source>
         <source>What should others see?</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Export account history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>History exported to {path}.</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
         <translation>
             <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
-    </message>
-    <message>
-        <source>Another file (an export)…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>History imported as a new, disabled account. Edit it to sign in.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete old history</source>
-        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>%n old message(s) deleted.</source>
@@ -1301,18 +1326,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Ne&amp;xt unread</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>History kept from a removed account, or a file:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Chinwag history (*.jsonl *.sqlite3)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete the messages of “{account}” older than this many days:</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
