@@ -436,12 +436,20 @@ class MainWindow(QMainWindow):
                 ("name", self.tr("Name"), False),
             ],
         )
-        dialog.accepted.connect(
-            lambda: self._call(
+        dialog.wait_for_answer()  # an address the service refuses is said in the dialog
+
+        def answered(done: Result[Outcome]) -> None:
+            failure = done.value.failure if done.ok else None
+            dialog.answered(done.error or (failure.message if failure else ""))
+            if done.ok and failure is None:
+                self.notices.show_notice(self.tr("Contact request sent."), "info")
+
+        dialog.submitted.connect(
+            lambda: self.bridge.call(
                 self.core.contacts.add_contact(
                     dialog.account_id(), dialog.value("who"), dialog.value("name")
                 ),
-                success=self.tr("Contact request sent."),
+                answered,
             )
         )
         if account_id is not None and dialog.account is not None:

@@ -205,7 +205,8 @@ def test_floor_add_contact(me: Signed, bot: Bot) -> None:
     form = me.dialog(FormDialog)
     form.edits["who"].setText("not an address@@")
     me.qtbot.keyClick(form.edits["who"], Qt.Key.Key_Return)
-    me.wait(lambda: any("is not an XMPP address" in n for n in me.notices()))
+    me.wait(lambda: "is not an XMPP address" in form.error.text())
+    assert form.isVisible()  # said in the dialog, which stays open to correct it
 
 
 # -- rooms -------------------------------------------------------------------------------------

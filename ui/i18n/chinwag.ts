@@ -990,10 +990,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -984,10 +984,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished" />
     </message>
