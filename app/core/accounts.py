@@ -294,6 +294,7 @@ def _probe_context(
         report_threadsafe=drop,
         logger=account_logger("chinwag.probe", account_id),
         data_dir=folder,
+        probe=True,
     )
 
 
