@@ -11,6 +11,7 @@ invite-only, removes everyone else and leaves it.
 from __future__ import annotations
 
 import asyncio
+import re
 from typing import Any
 
 from app import facts as f
@@ -40,6 +41,8 @@ ROOM_FEATURES = (
     | RoomFeature.ENCRYPTED
     | RoomFeature.INVITEES
 )
+ALIAS = re.compile(r"[a-z0-9._=\-/+]+", re.IGNORECASE)
+"""What a room alias's local part may hold (the spec's grammar for historical user ids)."""
 LEVELS = {Role.ADMIN: 100, Role.MODERATOR: 50, Role.MEMBER: 0}
 _SETTINGS_STATE = (
     (RoomFeature.NAME, "m.room.name"),
@@ -112,6 +115,9 @@ class RoomAdmin:
             return Outcome(
                 Failure(FailureKind.UNSUPPORTED, "Encryption is not available in this session.")
             )
+        alias = options.address.strip().lstrip("#").split(":", 1)[0]
+        if alias and not ALIAS.fullmatch(alias):
+            return Outcome(Failure(FailureKind.REJECTED, f"#{alias} cannot be a room address."))
         body = create_body(options, session.own_id, self.encryption.active)
         reply = await session.api.request("POST", f"{V3}/createRoom", body=body, timeout=60)
         if not reply.ok:

@@ -9,15 +9,17 @@ import pytest
 
 from tests.e2e.harness import LoopThread
 from tests.integration.irc.servers import ensure_plugin
+from tests.integration.matrix.synapse import ensure_plugin as ensure_synapse
 from tests.integration.xmpp.server import prosody
 
 __all__ = ["prosody"]
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # The IRC servers (InspIRCd + Atheme) are a plugin shared with the integration tests, so
-    # one session starts them once whichever suites it runs.
+    # The IRC servers (InspIRCd + Atheme) and Synapse are plugins shared with the integration
+    # tests, so one session starts each once whichever suites it runs.
     ensure_plugin(config)
+    ensure_synapse(config)
 
 
 @pytest.fixture(scope="session")
