@@ -27,7 +27,7 @@ import secrets
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -266,7 +266,15 @@ class Synapse:
         return self.process.log_tail(lines) if self.process else "(not started)"
 
 
-def start_synapse(directory: Path) -> Synapse:
+def start_synapse(
+    directory: Path,
+    extra: Callable[[Synapse], dict[str, Any]] | None = None,
+    *,
+    wait: bool = True,
+) -> Synapse:
+    """Start a homeserver; ``extra(server)`` gives config keys to add or replace (it is called
+    once the ports are known). ``wait=False`` returns once the process is started, so a caller
+    can start another server meanwhile and call :meth:`Synapse.wait_ready` itself."""
     python = require_synapse()
     directory.mkdir(parents=True, exist_ok=True)
     http_port, tls_port = free_port(), free_port()
@@ -275,9 +283,10 @@ def start_synapse(directory: Path) -> Synapse:
     tls = make_tls_files(directory / "tls", "localhost")
     server = Synapse(directory, http_port, tls_port, tls, secrets.token_hex(16))
     config_path = directory / "homeserver.yaml"
-    config_path.write_text(
-        json.dumps(synapse_config(directory, http_port, tls_port, tls, server.shared_secret))
-    )
+    config = synapse_config(directory, http_port, tls_port, tls, server.shared_secret)
+    if extra is not None:
+        config.update(extra(server))
+    config_path.write_text(json.dumps(config))
     (directory / "log.config").write_text(json.dumps(LOG_CONFIG))
     env = {"SYNAPSE_CACHE_FACTOR": "0.2"}
     keygen = ServerProcess(
@@ -297,7 +306,9 @@ def start_synapse(directory: Path) -> Synapse:
         env=env,
         cwd=directory,
     )
-    server.process.start(wait_ports=(http_port, tls_port), timeout=90)
+    server.process.start(wait_ports=(http_port, tls_port) if wait else (), timeout=90)
+    if not wait:
+        return server
     try:
         server.wait_ready()
     except BaseException:
