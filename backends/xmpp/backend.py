@@ -46,7 +46,7 @@ from app.backend import (
     SupportsTyping,
 )
 from app.models import ConversationId, ConversationKind, Presence, RoomListing
-from backends.xmpp import convert, ns, stanzas, tls
+from backends.xmpp import convert, discovery, ns, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
@@ -215,6 +215,8 @@ class XmppBackend(
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        client.discovery_log = self.ctx.logger
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services

@@ -157,6 +157,12 @@ class SignIn:
             if self._auth_condition == "account-disabled":
                 return _fail(FailureKind.AUTH, "This account is disabled on the server.")
             return _fail(FailureKind.AUTH, "Wrong address or password.")
+        found = self.client.discovered
+        if found is not None and not found.endpoints:
+            return _fail(
+                FailureKind.CONFIG,
+                " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+            )
         if self._stream_error == "host-unknown":
             return _fail(FailureKind.CONFIG, f"The server does not serve {self.settings.domain}.")
         detail = f" ({_reason(self._error)})" if self._error else ""
