@@ -199,13 +199,15 @@ class XmppBackend(
         parsed = account_settings.parse(self.ctx.settings)
         if isinstance(parsed, str):
             return ConnectResult(Failure(FailureKind.CONFIG, parsed))
-        password = await self.ctx.secrets.get("password")
-        if not password:
+        password = await self.ctx.secrets.get("password") or ""
+        if not password and parsed.client_cert is None:
             return ConnectResult(
                 Failure(FailureKind.AUTH, "No password is stored for this account.")
             )
         try:
-            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+            ssl_context = tls.build_context(
+                parsed.ca_file, parsed.fingerprint, parsed.client_cert, parsed.client_key
+            )
         except tls.TrustConfigError as exc:
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         await self.ledger.load()
@@ -217,6 +219,10 @@ class XmppBackend(
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
         client.discovery_log = self.ctx.logger
         client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        if parsed.client_cert is not None:
+            # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
+            # several addresses) must not sign us in as them (XEP-0178 §3).
+            client.credentials["authzid"] = parsed.jid
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services

@@ -259,7 +259,15 @@ def make_client_cert(tls: TlsFiles, directory: Path, xmpp_address: str) -> tuple
             critical=False,
         )
         .add_extension(
-            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False
+            # Prosody checks a client certificate as if it were a server's (s2s habits), so it
+            # carries both purposes.
+            x509.ExtendedKeyUsage(
+                [
+                    x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH,
+                    x509.oid.ExtendedKeyUsageOID.SERVER_AUTH,
+                ]
+            ),
+            critical=False,
         )
         .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
     )
