@@ -27,11 +27,13 @@ from app.backend import (
     BackendContext,
     Capability,
     ConnectResult,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
     SupportsEdits,
     SupportsFiles,
@@ -43,10 +45,11 @@ from app.backend import (
     SupportsRetraction,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import ConversationId, ConversationKind, Presence, RoomListing
-from backends.xmpp import convert, discovery, ns, stanzas, tls
+from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
@@ -172,6 +175,7 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsSignUp,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -188,6 +192,7 @@ class XmppBackend(
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
         self._verifying = False
+        self._registration: register.Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -465,7 +470,26 @@ class XmppBackend(
 
     # -- closing -----------------------------------------------------------------------------
 
+    # -- making an account (XEP-0077) ------------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+            return await made.start()
+        return await self._registration.answer(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         session = self._session
         if session is None:
             return
