@@ -431,7 +431,7 @@ class Registration:
             for child in answer_query(parsed, answers):
                 iq["register"].xml.append(child)
             try:
-                await iq.send(timeout=REGISTER_TIMEOUT)  # type: ignore[no-untyped-call]
+                await iq.send(timeout=REGISTER_TIMEOUT)
             except IqTimeout:
                 self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
                 return
@@ -466,7 +466,7 @@ class Registration:
         """Ask for the form (again: a refused answer may need a new CAPTCHA)."""
         iq = self._register_iq("get")
         try:
-            result = await iq.send(timeout=REGISTER_TIMEOUT)  # type: ignore[no-untyped-call]
+            result = await iq.send(timeout=REGISTER_TIMEOUT)
         except IqTimeout:
             self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
             return None
