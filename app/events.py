@@ -157,16 +157,3 @@ class PluginProblem(Event):
 
     name: str
     reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class RequestFinished(Event):
-    """The answer to a front end's command, matched by the id the front end chose."""
-
-    request_id: int
-    result: object = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None

@@ -304,4 +304,4 @@ def test_notify_setting_from_the_header_menu(
     assert window.pane.header.notify_actions[NotifyLevel.MENTIONS].isChecked()
     window.pane.header.notify_actions[NotifyLevel.NONE].trigger()
     wait_for(qtbot, lambda: window.sidebar_model.conversation(in_room).notify is NotifyLevel.NONE)
-    run_core(qtbot, window.bridge, window.bridge.core.conversations())
+    run_core(qtbot, window.bridge, window.bridge.core.conversations.list_conversations())

@@ -70,7 +70,7 @@ async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
 
 
 async def message(core: Core, conv: ConversationId, local: MessageId) -> Message:
-    page = await core.fetch_page(conv, limit=200)
+    page = await core.conversations.fetch_page(conv, limit=200)
     return next(m for m in page.messages if m.id == local)
 
 
@@ -95,7 +95,7 @@ def backend_of(core: Core, account_id: str) -> IrcBackend | None:
 
 async def add_account(core: Core, server: IrcServer, proxy: FlakyProxy) -> str:
     assert server.tls is not None
-    account = await core.add_account(
+    account = await core.accounts.add_account(
         "irc",
         {
             "server": server.host,
@@ -117,19 +117,19 @@ async def test_reconnect_rejoins_signs_in_and_delivers_what_was_typed_offline(
     first = backend_of(core, account_id)
     assert first is not None and first.account == "reconnect"
     channel = unique_channel()
-    joined = await core.join(account_id, channel)
+    joined = await core.rooms.join(account_id, channel)
     assert joined.ok, joined.failure
     peer = await peers(inspircd_server)
     await peer.join(channel)
     conv = ConversationId(account_id, channel.lower())
 
-    before = await core.send_message(conv, "before the drop")
+    before = await core.messaging.send_message(conv, "before the drop")
     await peer.wait_privmsg("before the drop")
     await delivered(core, conv, before, DeliveryState.SENT)
 
     await proxy.go_offline()
     await until(lambda: core.sessions[account_id].state.state is not ConnectionState.CONNECTED)
-    offline = await core.send_message(conv, "typed while offline")
+    offline = await core.messaging.send_message(conv, "typed while offline")
     assert (await message(core, conv, offline)).delivery is DeliveryState.PENDING
     seen = len(peer.lines)
 
@@ -153,10 +153,10 @@ async def test_sent_only_when_the_server_echoes_it(
 ) -> None:
     account_id = await add_account(core, inspircd_server, proxy)
     peer = await peers(inspircd_server)
-    conv = (await core.open_direct(account_id, peer.nick.lower(), peer.nick)).id
+    conv = (await core.conversations.open_direct(account_id, peer.nick.lower(), peer.nick)).id
 
     proxy.hold()  # the server's echo (and everything else it says) waits at the proxy
-    held = await core.send_message(conv, "wait for the echo")
+    held = await core.messaging.send_message(conv, "wait for the echo")
     await peer.wait_privmsg("wait for the echo")  # the server has it...
     assert (await message(core, conv, held)).delivery is DeliveryState.PENDING  # ...we do not
     proxy.release()
@@ -170,10 +170,10 @@ async def test_an_echo_lost_with_the_connection_is_never_sent_twice(
     account_id = await add_account(core, inspircd_server, proxy)
     first = backend_of(core, account_id)
     peer = await peers(inspircd_server)
-    conv = (await core.open_direct(account_id, peer.nick.lower(), peer.nick)).id
+    conv = (await core.conversations.open_direct(account_id, peer.nick.lower(), peer.nick)).id
 
     proxy.hold()
-    lost = await core.send_message(conv, "echo lost on the way")
+    lost = await core.messaging.send_message(conv, "echo lost on the way")
     await peer.wait_privmsg("echo lost on the way")
     await proxy.go_offline()
     proxy.release()
@@ -182,7 +182,7 @@ async def test_an_echo_lost_with_the_connection_is_never_sent_twice(
 
     failed = await delivered(core, conv, lost, DeliveryState.FAILED)
     assert "may not have been delivered" in failed.failure_reason
-    after = await core.send_message(conv, "after the reconnect")
+    after = await core.messaging.send_message(conv, "after the reconnect")
     await peer.wait_privmsg("after the reconnect")
     texts = [m.params[-1] for m in peer.received("PRIVMSG")]
     assert texts.count("echo lost on the way") == 1  # IRC cannot de-duplicate: not re-sent
