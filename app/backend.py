@@ -124,6 +124,9 @@ class Failure:
     retryable: bool = False
     detail: str = ""
     retry_after: float | None = None  # seconds, when the server said so
+    field: str = ""
+    """The account field the failure is about (a wrong password → ``"password"``), so the
+    account dialog shows it beside that field; empty when it is about no one field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -543,6 +546,7 @@ class SupportsSignUp(abc.ABC):
 
     async def cancel_sign_up(self) -> None:
         """Close whatever the sign-up keeps open (a stream, a listener)."""
+        return None
 
 
 class SupportsBrowserSignIn(abc.ABC):

@@ -75,11 +75,18 @@ class AccountCommands:
         *,
         display_name: str = "",
         enabled: bool = True,
+        session_secrets: Mapping[str, str] | None = None,
     ) -> Account:
-        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing."""
+        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing.
+
+        ``session_secrets`` are what a sign-in in the browser left (an access token, a device
+        id): kept as they are, and the account's password is then not required."""
         s = self._s
         cls = await s.backend_class(protocol_id)
-        settings, secrets = _validated(cls, settings, secrets or {})
+        settings, secrets = _validated(
+            cls, settings, secrets or {}, require_secrets=not session_secrets
+        )
+        secrets = {**secrets, **(session_secrets or {})}
         account_id = uuid.uuid4().hex[:12]
         for key, value in secrets.items():
             await asyncio.to_thread(s.ctx.secrets.set, account_id, key, value)
@@ -199,7 +206,13 @@ class AccountCommands:
                     if value is not None:
                         stored[fld.name] = value
         backend = cls(
-            _probe_context(account_id or "probe", clean, {**stored, **given}, s.ctx.paths.cache_dir)
+            probe_context(
+                account_id or "probe",
+                clean,
+                {**stored, **given},
+                s.ctx.paths.cache_dir,
+                extra=s.ctx.backend_extra,
+            )
         )
         try:
             async with asyncio.timeout(s.ctx.connect_timeout):
@@ -251,11 +264,13 @@ class AccountCommands:
                     s.publish(ev.OwnPresenceChanged(session.account_id, presence))
 
 
-def _probe_context(
+def probe_context(
     account_id: str,
     settings: Mapping[str, str | int | bool],
     secrets: Mapping[str, str],
     cache: Path,
+    *,
+    extra: Mapping[str, object] | None = None,
 ) -> BackendContext:
     """A throwaway backend context for "test connection": nothing is stored or published."""
 
@@ -290,7 +305,23 @@ def _probe_context(
         report_threadsafe=drop,
         logger=account_logger("chinwag.probe", account_id),
         data_dir=folder,
+        extra=dict(extra or {}),
     )
+
+
+def validated_problems(
+    cls: type[Backend],
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    *,
+    require_secrets: bool = True,
+) -> dict[str, str]:
+    """Field name → what is wrong with it; empty when the settings can be used."""
+    try:
+        _validated(cls, settings, secrets, require_secrets=require_secrets)
+    except CommandError as exc:
+        return exc.problems or {"": str(exc)}
+    return {}
 
 
 def _validated(
@@ -329,7 +360,7 @@ def _validated(
     if not problems:
         problems.update(cls.validate_settings(clean))
     if problems:
-        raise CommandError("\n".join(problems.values()))
+        raise CommandError("\n".join(problems.values()), problems)
     return clean, clean_secrets
 
 

@@ -8,7 +8,7 @@ group is a new class over the same services, not more lines on one big class.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -36,7 +36,14 @@ PREF_SEND_TYPING = "privacy.send_typing"
 
 
 class CommandError(Exception):
-    """A command that cannot be carried out as asked; the message is for a person."""
+    """A command that cannot be carried out as asked; the message is for a person.
+
+    ``problems`` maps an account field to what is wrong with it, when the error is about fields
+    (the account dialog shows each beside its field)."""
+
+    def __init__(self, message: str, problems: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.problems: dict[str, str] = dict(problems or {})
 
 
 @dataclass
@@ -49,6 +56,8 @@ class CoreContext:
     clock: Callable[[], datetime] = utc_now
     backoff_factory: Callable[[], Backoff] = field(default=Backoff)
     connect_timeout: float = 45.0
+    backend_extra: Mapping[str, object] = field(default_factory=dict)
+    """Handed to every backend as ``BackendContext.extra`` (e.g. the DNS server a test runs)."""
 
 
 class CoreServices:
@@ -125,6 +134,7 @@ class CoreServices:
             account_files=self.ctx.paths.account_files,
             backoff_factory=self.ctx.backoff_factory,
             connect_timeout=self.ctx.connect_timeout,
+            backend_extra=self.ctx.backend_extra,
         )
 
     def session(self, account_id: AccountId) -> AccountSession:

@@ -5,13 +5,20 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 
+from app import events as ev
 from app.backend import Credentials, Failure, FailureKind, FieldKind, SignUpForm
+from app.core import Core
+from app.models import ConnectionState
 from backends.xmpp import XmppBackend, discovery
 from tests.contract.harness import RecordingContext
+from tests.fakes.core_harness import Recorder, make_core, wait_for
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.xmpp.signup_server import (
     CLOSED,
     DOMAIN,
@@ -121,3 +128,63 @@ async def test_no_server_no_account(signup_server: SignupServer, tmp_path: Path)
         await backend.cancel_sign_up()
     assert isinstance(outcome, Failure), outcome
     assert outcome.kind is FailureKind.CONFIG
+
+
+# -- through the core -----------------------------------------------------------------------
+
+
+@pytest.fixture
+async def core(signup_server: SignupServer, tmp_path: Path) -> AsyncIterator[Core]:
+    core = make_core(
+        tmp_path / "profile",
+        FakeServer(),
+        MemorySecrets(),
+        extra_classes=(XmppBackend,),
+        backend_extra={discovery.EXTRA_DNS_SERVERS: list(signup_server.nameservers)},
+    )
+    await core.start()
+    try:
+        yield core
+    finally:
+        await core.stop()
+
+
+async def test_the_core_adds_the_new_account_and_signs_it_in(
+    core: Core, signup_server: SignupServer
+) -> None:
+    recorder = Recorder(core)
+    user = signup_server.unique_user("core")
+    settings = {"jid": f"{user}@{DOMAIN}", "ca_file": str(signup_server.tls.ca_cert)}
+    step = await core.signin.begin_sign_up("xmpp", settings, {}, display_name="New me")
+    assert step.form is not None, step
+    assert "password" in {f.name for f in step.form.fields}
+    step = await core.signin.answer_sign_up(
+        step.sign_up_id, {"username": user, "password": "typed in the form"}
+    )
+    assert step.account is not None, step.failure
+    assert step.account.display_name == "New me"
+    assert step.account.settings["jid"] == f"{user}@{DOMAIN}"
+    assert core.ctx.secrets.get(step.account.id, "password") == "typed in the form"
+    await wait_for(
+        lambda: any(
+            e.account_id == step.account.id and e.state is ConnectionState.CONNECTED  # type: ignore[union-attr]
+            for e in recorder.of(ev.ConnectionStateChanged)
+        ),
+        timeout=20,
+    )
+
+
+async def test_the_core_reports_a_refusal_and_adds_nothing(
+    core: Core, signup_server: SignupServer
+) -> None:
+    settings = {"jid": f"someone@{CLOSED}", "ca_file": str(signup_server.tls.ca_cert)}
+    step = await core.signin.begin_sign_up("xmpp", settings, {"password": "pw"})
+    assert step.failure is not None and step.failure.kind is FailureKind.REJECTED
+    assert core.accounts.list_accounts() == []
+
+
+async def test_bad_settings_name_their_field(core: Core) -> None:
+    problems = await core.signin.check_settings("xmpp", {"jid": "not an address"})
+    assert set(problems) == {"jid"}
+    step = await core.signin.begin_sign_up("xmpp", {"jid": "nope"}, {})
+    assert step.failure is not None and step.failure.field == "jid"
