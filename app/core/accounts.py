@@ -26,8 +26,10 @@ from app.backend import (
     FailureKind,
     FieldKind,
     Outcome,
+    SupportsBrowserSignIn,
     SupportsLogout,
     SupportsPresence,
+    SupportsSignUp,
     as_capable,
 )
 from app.config import AccountEntry
@@ -45,6 +47,10 @@ class BackendInfo:
     protocol_id: str
     display_name: str
     fields: tuple[AccountField, ...]
+    sign_up: bool = False
+    """Accounts can be made from the app (:class:`~app.backend.SupportsSignUp`)."""
+    browser_sign_in: bool = False
+    """The server may offer sign-in in the browser (:class:`~app.backend.SupportsBrowserSignIn`)."""
 
 
 class AccountCommands:
@@ -60,7 +66,13 @@ class AccountCommands:
         for report in registry.problems():
             self._s.publish(ev.PluginProblem(report.name, report.reason))
         return [
-            BackendInfo(pid, cls.display_name, tuple(cls.account_fields))
+            BackendInfo(
+                pid,
+                cls.display_name,
+                tuple(cls.account_fields),
+                sign_up=issubclass(cls, SupportsSignUp),
+                browser_sign_in=issubclass(cls, SupportsBrowserSignIn),
+            )
             for pid, cls in sorted(loaded.items())
         ]
 
