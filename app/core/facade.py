@@ -41,7 +41,7 @@ class Core:
         self.contacts = ContactCommands(services)
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
-        self.signin = SignInCommands(services, self.accounts)
+        self.signin = SignInCommands(services, self.accounts.add_account)
 
     @property
     def ctx(self) -> CoreContext:

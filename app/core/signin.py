@@ -18,6 +18,7 @@ import itertools
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from app import events as ev
 from app.backend import (
@@ -31,8 +32,7 @@ from app.backend import (
     SupportsSignUp,
     as_capable,
 )
-from app.core.accounts import AccountCommands, probe_context, validated_problems
-from app.core.services import CoreServices
+from app.core.services import CoreServices, probe_context, validated_problems
 from app.models import Account, AccountId
 
 _log = logging.getLogger(__name__)
@@ -41,6 +41,19 @@ SIGN_UP_STEP_TIMEOUT = 120.0
 """At most this long for the server's answer to one sign-up step (not the person's)."""
 BROWSER_SIGN_IN_TIMEOUT = 15 * 60.0
 """How long a browser sign-in may take, the person's typing and second factor included."""
+
+
+class AddAccount(Protocol):
+    async def __call__(
+        self,
+        protocol_id: str,
+        settings: Mapping[str, str | int | bool],
+        secrets: Mapping[str, str] | None = None,
+        *,
+        display_name: str = "",
+        enabled: bool = True,
+        session_secrets: Mapping[str, str] | None = None,
+    ) -> Account: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +77,11 @@ class _SignUp:
 class SignInCommands:
     """``core.signin``: sign-in methods, single sign-on, sign-up."""
 
-    def __init__(self, services: CoreServices, accounts: AccountCommands) -> None:
+    def __init__(self, services: CoreServices, add_account: AddAccount) -> None:
+        """``add_account``: ``core.accounts.add_account`` (given, not imported: command
+        groups build on the shared services alone)."""
         self._s = services
-        self._accounts = accounts
+        self._add_account = add_account
         self._sign_ups: dict[str, _SignUp] = {}
         self._browser: set[asyncio.Task[Credentials | Failure]] = set()
 
@@ -258,7 +273,7 @@ class SignInCommands:
         """Save what a sign-in or sign-up produced: a new account, or new secrets for one."""
         merged = {**settings, **credentials.settings}
         if account_id is None:
-            return await self._accounts.add_account(
+            return await self._add_account(
                 protocol_id,
                 merged,
                 {},
