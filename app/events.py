@@ -114,6 +114,17 @@ class SubscriptionRequested(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class FileOffered(Event):
+    """Someone not in the contacts offers a file: ask the user (``Core.answer_file_offer``)."""
+
+    account_id: AccountId
+    contact: str
+    offer_id: str
+    filename: str
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InviteReceived(Event):
     conversation_id: ConversationId
     inviter: str

@@ -492,6 +492,10 @@ class MainWindow(QMainWindow):
             self._call(
                 self.core.contacts.answer_subscription(request.account_id, request.target, accept)
             )
+        elif request.kind == "file":
+            self._call(
+                self.core.messaging.answer_file_offer(request.account_id, request.target, accept)
+            )
         else:
             conv = RequestsPanel.conversation_of(request)
             self._call(self.core.rooms.answer_invite(conv, accept))
@@ -698,7 +702,9 @@ class MainWindow(QMainWindow):
                 self.notices.show_notice(event.text, event.level)
             elif isinstance(event, ev.OpenInBrowser):
                 self.open_in_browser(event.url)
-            elif isinstance(event, (ev.SubscriptionRequested, ev.VerificationChanged)):
+            elif isinstance(
+                event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
+            ):
                 self.requests.handle(event, self.sidebar_model.account_name(event.account_id))
             elif isinstance(event, ev.InviteReceived):
                 account_id = event.conversation_id.account_id

@@ -7,8 +7,15 @@ commands only ask the service, through :class:`~app.backend.SupportsRoster` and
 
 from __future__ import annotations
 
-from app.backend import Outcome, SupportsBlocking, SupportsRoster
-from app.core.services import CoreServices
+from app.backend import (
+    ContactDetails,
+    Failure,
+    Outcome,
+    SupportsBlocking,
+    SupportsContactDetails,
+    SupportsRoster,
+)
+from app.core.services import CommandError, CoreServices
 from app.models import AccountId, Contact
 
 
@@ -47,6 +54,14 @@ class ContactCommands:
         return await self._s.delegate(
             account_id, SupportsRoster, lambda b: b.answer_subscription(contact, accept)
         )
+
+    async def details(self, account_id: AccountId, contact: str) -> ContactDetails:
+        """What the service tells about someone (IRC: WHOIS), for a details view."""
+        backend = self._s.require(self._s.session(account_id), SupportsContactDetails)
+        found = await backend.contact_details(contact)
+        if isinstance(found, Failure):
+            raise CommandError(found.message)
+        return found
 
     async def set_blocked(self, account_id: AccountId, contact: str, blocked: bool) -> Outcome:
         return await self._s.delegate(

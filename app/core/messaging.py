@@ -19,6 +19,7 @@ from app.backend import (
     OutgoingMessage,
     SupportsCommands,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsReactions,
     SupportsRetraction,
@@ -28,6 +29,7 @@ from app.backend import (
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
 from app.dispatch import new_local_id, outgoing_payload
 from app.models import (
+    AccountId,
     Attachment,
     ConversationId,
     DeliveryState,
@@ -138,6 +140,15 @@ class MessagingCommands:
 
         destination.parent.mkdir(parents=True, exist_ok=True)
         return await backend.download(attachment.url, destination, progress)
+
+    async def answer_file_offer(
+        self, account_id: AccountId, offer_id: str, accept: bool
+    ) -> Outcome:
+        """Yes or no to a file someone not in the contacts offers (``FileOffered``): accepted,
+        it arrives as a message with the file attached."""
+        return await self._s.delegate(
+            account_id, SupportsFileOffers, lambda b: b.answer_file_offer(offer_id, accept)
+        )
 
     async def set_typing(self, conv: ConversationId, typing: bool) -> None:
         s = self._s

@@ -7,9 +7,18 @@ room next finds it up to date.
 
 from __future__ import annotations
 
-from app.backend import Failure, Outcome, SupportsGroupChat, SupportsRoomDirectory, as_capable
+from app.backend import (
+    BanEntry,
+    Failure,
+    Outcome,
+    RoomOptions,
+    SupportsGroupChat,
+    SupportsRoomAdmin,
+    SupportsRoomDirectory,
+    as_capable,
+)
 from app.core.services import CommandError, CoreServices
-from app.models import AccountId, ConversationId, Member, RoomListing
+from app.models import AccountId, ConversationId, Member, Role, RoomListing
 
 
 class RoomCommands:
@@ -32,11 +41,44 @@ class RoomCommands:
         )
 
     async def create_room(
-        self, account_id: AccountId, name: str, *, public: bool = False
+        self,
+        account_id: AccountId,
+        name: str,
+        *,
+        public: bool = False,
+        options: RoomOptions | None = None,
     ) -> Outcome:
-        return await self._s.delegate(
+        """Create a room we run; ``options`` (password, invite only, moderated) are applied
+        right after, where the service can (``SupportsRoomAdmin``), else refused."""
+        if options is not None:
+            public = options.public
+        created = await self._s.delegate(
             account_id, SupportsGroupChat, lambda b: b.create_room(name, public=public)
         )
+        if options is None or not created.ok or not created.value:
+            return created
+        conv = ConversationId(account_id, created.value)
+        configured = await self.configure_room(conv, options)
+        return created if configured.ok else Outcome(configured.failure, created.value)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._s.delegate(
+            conv.account_id, SupportsRoomAdmin, lambda b: b.configure_room(conv, options)
+        )
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        """Give a member exactly ``role`` (IRC: +o, +h, +v…); the change arrives as members."""
+        return await self._s.delegate(
+            conv.account_id, SupportsRoomAdmin, lambda b: b.set_role(conv, member, role)
+        )
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...]:
+        """Who is banned from a room we run."""
+        backend = self._s.require(self._s.session(conv.account_id), SupportsRoomAdmin)
+        found = await backend.ban_list(conv)
+        if isinstance(found, Failure):
+            raise CommandError(found.message)
+        return found
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._s.delegate(

@@ -39,6 +39,7 @@ from app.backend import (
     SupportsBrowserSignIn,
     SupportsCommands,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
@@ -200,6 +201,7 @@ class FakeBackend(
     SupportsRoomDirectory,
     SupportsBrowserSignIn,
     SupportsSignUp,
+    SupportsFileOffers,
 ):
     """The plugin side of the fake service."""
 
@@ -442,6 +444,10 @@ class FakeBackend(
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))
+        return Outcome()
+
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        self.server.calls.append(("file_offer", (offer_id, accept)))
         return Outcome()
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
