@@ -19,7 +19,15 @@ import re
 from collections.abc import AsyncIterator, Mapping
 from dataclasses import dataclass
 
-from app.backend import Credentials, Failure, FailureKind, FieldKind, FormField, SignUpForm
+from app.backend import (
+    BackendContext,
+    Credentials,
+    Failure,
+    FailureKind,
+    FieldKind,
+    FormField,
+    SignUpForm,
+)
 from backends.irc import formatting, protocol, transport
 
 REGISTER_TIMEOUT = 30.0
@@ -244,3 +252,30 @@ class NickServRegistration:
         writer.close()
         with contextlib.suppress(Exception):
             await writer.wait_closed()
+
+
+async def begin(ctx: BackendContext) -> NickServRegistration | Failure:
+    """A registration for the nick, server and password typed into the account's settings."""
+    values = ctx.settings
+    host = str(values.get("server", "") or "").strip()
+    nick = str(values.get("nick", "") or "").strip()
+    if not host or not nick:
+        return Failure(FailureKind.CONFIG, "A server and a nickname are needed.", field="nick")
+    port = values.get("port", 6697)
+    if not isinstance(port, int) or isinstance(port, bool):
+        return Failure(FailureKind.CONFIG, "The port must be a number.", field="port")
+    tls = None
+    if not values.get("plain_text"):
+        tls = transport.TlsOptions(
+            ca_file=str(values.get("ca_file", "") or ""),
+            fingerprint=str(values.get("trusted_fingerprint", "") or ""),
+        )
+    return NickServRegistration(
+        host=host,
+        port=port,
+        tls=tls,
+        nick=nick,
+        password=await ctx.secrets.get("password") or "",
+        server_password=await ctx.secrets.get("server_password") or "",
+        log=ctx.logger,
+    )

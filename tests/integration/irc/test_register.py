@@ -12,7 +12,7 @@ import pytest
 from app.backend import Credentials, Failure, FailureKind, SignUpForm
 from backends.irc import transport
 from backends.irc.register import FIELD_EMAIL, NickServRegistration
-from tests.integration.irc.helpers import BackendFactory
+from tests.integration.irc.helpers import BackendFactory, settings_for
 from tests.integration.irc.servers import IrcServer
 
 pytestmark = pytest.mark.integration
@@ -87,3 +87,23 @@ async def test_a_network_without_nickserv(ngircd_server: IrcServer) -> None:
     )
     outcome = await registration.step({FIELD_EMAIL: "a@example.org"})
     assert isinstance(outcome, Failure) and outcome.kind is FailureKind.UNSUPPORTED, outcome
+
+
+async def test_the_backend_registers_from_the_account_dialogs_settings(
+    inspircd_server: IrcServer, backends: BackendFactory
+) -> None:
+    """What the core's sign-up drives: the nick, server and password typed in the dialog, then
+    the e-mail in the form; the credentials then name the services account."""
+    nick = _nick()
+    made = backends.new(settings_for(inspircd_server, nick), {"password": "typed-in-dialog"})
+    try:
+        form = await made.backend.sign_up({})
+        assert isinstance(form, SignUpForm), form
+        done = await made.backend.sign_up({FIELD_EMAIL: f"{nick}@example.org"})
+    finally:
+        await made.backend.cancel_sign_up()
+    assert done == Credentials({"nick": nick, "account": nick}, {"password": "typed-in-dialog"})
+    signed = await backends.connected(
+        inspircd_server, nick=nick, account=nick, secrets={"password": "typed-in-dialog"}
+    )
+    assert signed.backend.account == nick
