@@ -359,6 +359,7 @@ class Registration:
             self._failure = Failure(
                 FailureKind.CONFIG,
                 " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+                field="jid",
             )
         elif self._failure is None:
             self._failure = Failure(

@@ -189,6 +189,7 @@ async def test_a_domain_without_xmpp_service_is_a_clear_config_failure(
     failure = result.failure  # type: ignore[attr-defined]
     assert failure is not None and failure.kind is FailureKind.CONFIG
     assert "offers no XMPP service" in failure.message
+    assert failure.field == "jid"  # the account dialog shows it under the address
     assert not failure.retryable
 
 
