@@ -15,6 +15,7 @@ passes ``send(auth) -> (status, body)``).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -256,11 +257,27 @@ class Interaction:
     need nobody are done on the way; one form gathers all the answers the flow needs.
     """
 
-    def __init__(self, send: Send, *, homeserver: str, title: str, user_id: str = "") -> None:
+    def __init__(
+        self,
+        send: Send,
+        *,
+        homeserver: str,
+        title: str,
+        user_id: str = "",
+        open_url: Callable[[str], None] | None = None,
+        poll: float = 2.0,
+        browser_timeout: float = 300.0,
+    ) -> None:
+        """``open_url``: for a request made without a form to show (a background task), a
+        stage done in the browser is opened there at once and the request retried every
+        ``poll`` seconds until the page is done (or ``browser_timeout``)."""
         self._send = send
         self._homeserver = homeserver
         self._title = title
         self._user_id = user_id
+        self._open_url = open_url
+        self._poll = poll
+        self._browser_timeout = browser_timeout
         self._challenge: Challenge | None = None
         self._answers: dict[str, str | bool] = {}
         self._asked = False
@@ -285,6 +302,11 @@ class Interaction:
             todo = remaining(challenge, flow)
             if not todo:
                 status, body = await self._send({"session": challenge.session})
+            elif todo[0] in IN_BROWSER and self._open_url is not None:
+                answer = await self._in_browser(challenge, todo[0])
+                if isinstance(answer, Failure):
+                    return answer
+                status, body = answer
             else:
                 if (needs_person(todo) and not self._asked) or errors:
                     self._asked = True
@@ -327,3 +349,26 @@ class Interaction:
                 nxt.error,
             )
         return Failure(FailureKind.PROTOCOL, "The server kept asking for more steps.")
+
+    async def _in_browser(
+        self, challenge: Challenge, stage: str
+    ) -> tuple[int, dict[str, Any]] | Failure:
+        """Open the stage's fallback page and retry with the session until it is done there."""
+        assert self._open_url is not None
+        self._open_url(sso.fallback_url(self._homeserver, stage, challenge.session))
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self._browser_timeout
+        while True:
+            status, body = await self._send({"session": challenge.session})
+            if status != 401:
+                return status, body
+            again = parse_challenge(body)
+            if again is None or stage in again.completed:
+                return status, body
+            if loop.time() > deadline:
+                return Failure(
+                    FailureKind.AUTH,
+                    f"The confirmation in the browser ({STAGE_NAMES.get(stage, stage)}) was "
+                    "not finished in time.",
+                )
+            await asyncio.sleep(self._poll)

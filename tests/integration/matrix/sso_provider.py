@@ -523,6 +523,12 @@ class Browser:
         TOTP code (the current one unless ``code`` is given), and follow where it leads: Synapse,
         its "continue to your app" page, and finally the app's redirect."""
         page = await self.open(start_url)
+        if page.form_with("password") is None:
+            # Synapse's "Confirm it's you" page (user-interactive auth by SSO): a link to the
+            # provider, to click.
+            onward = [link for link in page.links() if "/oauth2/authorize" in link]
+            if onward:
+                page = await self.open(onward[0])
         login = page.form_with("password")
         if login is None:
             raise AssertionError(f"no login form at {page.url}:\n{page.text[:2000]}")

@@ -14,7 +14,7 @@ import nio  # type: ignore[import-untyped]
 import pytest
 
 from app.backend import Credentials, Failure, FailureKind, IdentityProvider
-from backends.matrix import browser
+from backends.matrix import browser, uia
 from backends.matrix.http import MatrixHttp
 from tests.integration.matrix.sso_provider import (
     DOWN_IDP_ID,
@@ -172,3 +172,50 @@ async def test_a_provider_that_is_down_is_said_before_any_browser_opens(
     assert isinstance(made, Failure) and made.kind is FailureKind.NETWORK
     assert "“Broken Sign-On” cannot be reached" in made.message
     assert opened == []
+
+
+async def test_user_interactive_auth_by_the_sso_fallback_deletes_a_device(
+    http: MatrixHttp, auth_stack: AuthStack
+) -> None:
+    """An account without a password confirms "it's you" through its provider (with the second
+    factor) on the homeserver's fallback page; the app retries with the session meanwhile."""
+    person = await asyncio.to_thread(auth_stack.idp.new_person)
+    signed = []
+    for _ in range(2):
+        made = await browser.sso_sign_in(
+            http,
+            homeserver=auth_stack.synapse.base_url,
+            provider=LLNG,
+            open_url=PersonAtTheBrowser(auth_stack, person).open_url,
+            device_id="",
+            ssl_param=True,
+            timeout=60,
+        )
+        assert isinstance(made, Credentials), made
+        signed.append(made)
+    token, other = signed[0].secrets["access_token"], signed[1].secrets["device_id"]
+
+    async def send(auth: dict[str, object] | None) -> tuple[int, dict[str, object]]:
+        body = {} if auth is None else {"auth": auth}
+        return await asyncio.to_thread(
+            auth_stack.synapse.request, "DELETE", f"/_matrix/client/v3/devices/{other}", body, token
+        )
+
+    at_browser = PersonAtTheBrowser(auth_stack, person)
+    interaction = uia.Interaction(
+        send,  # type: ignore[arg-type]
+        homeserver=auth_stack.synapse.base_url,
+        title="Delete a device",
+        open_url=at_browser.open_url,
+        poll=0.2,
+        browser_timeout=60,
+    )
+    status, body = await interaction.step()  # type: ignore[misc]
+    assert status == 200, body
+    await at_browser.finished()
+    assert "/auth/m.login.sso/fallback/web?session=" in at_browser.opened[0]
+    assert any("/totp2fcheck" in line for line in at_browser.visited)
+    status, body = await asyncio.to_thread(
+        auth_stack.synapse.request, "GET", f"/_matrix/client/v3/devices/{other}", None, token
+    )
+    assert status == 404, body  # the device is gone
