@@ -283,3 +283,26 @@ def test_back_leaves_the_servers_form(
     dialog.back_button.click()
     assert dialog.pages.currentIndex() == AccountDialog.PAGE_DETAILS
     assert dialog.ok_button.text() == "&Sign in"
+
+
+def test_signing_in_again_through_the_browser_keeps_the_account(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, opened: list[str]
+) -> None:
+    """A server that ended the session (a soft logout): Edit account, "Sign in with …", and the
+    same account gets its new session and reconnects — nothing is added or lost."""
+    from tests.ui.helpers import sign_in
+
+    fake_server.sso_providers = [IdentityProvider("oidc-corp", "Corp ID")]
+    account_id = sign_in(qtbot, window, fake_server, "alice")
+    fake_server.passwords["alice"] = "new session from the provider"
+    fake_server.drop("alice")  # the stored secret no longer works
+    window.edit_account()
+    dialog = window.account_dialog
+    assert dialog is not None and dialog.account is not None
+    wait_for(qtbot, lambda: bool(dialog.sso_buttons))
+    dialog.sso_buttons[0].click()
+    wait_for(qtbot, lambda: bool(opened))
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        fake_server.finish_browser("alice")
+    wait_for(qtbot, lambda: "alice" in fake_server.online, timeout=10000)
+    assert window.sidebar_model.account_ids() == [account_id]
