@@ -414,8 +414,11 @@ class FakeBackend(
                 retryable=True,
             )
         open_url(f"https://sso.fake.example/{provider_id}?user={self.user}")
-        if not await asyncio.to_thread(server.browser_done.wait, 20):
-            return Failure(FailureKind.NETWORK, "The browser did not come back.", True)
+        deadline = asyncio.get_running_loop().time() + 20
+        while not server.browser_done.is_set():  # polled: cancelling leaves no thread waiting
+            if asyncio.get_running_loop().time() > deadline:
+                return Failure(FailureKind.NETWORK, "The browser did not come back.", True)
+            await asyncio.sleep(0.02)
         server.browser_done.clear()
         user = server.browser_user or self.user
         return Credentials({"user": user}, {"password": server.passwords[user]})
