@@ -37,6 +37,7 @@ SECRET_TOKEN = "access_token"
 SECRET_DEVICE = "device_id"
 SECRET_REFRESH = "refresh_token"
 SECRET_OAUTH_CLIENT = "oauth_client_id"
+SECRET_OAUTH_CLIENT_SECRET = "oauth_client_secret"
 DEVICE_NAME = "Chinwag"
 
 Ssl = ssl.SSLContext | aiohttp.Fingerprint | bool
@@ -183,6 +184,7 @@ async def oauth_sign_in(
     open_url: Callable[[str], None],
     device_id: str = "",
     client_id: str = "",
+    client_secret: str = "",
     login_hint: str = "",
     create_account: bool = False,
     ssl_param: Ssl = True,
@@ -216,6 +218,7 @@ async def oauth_sign_in(
                 if isinstance(registered, Failure):
                     return registered
                 client_id = registered
+                client_secret = oauth.client_secret_of(body)
             pkce = oauth.new_pkce()
             state = secrets.token_urlsafe(16)
             open_url(
@@ -242,7 +245,11 @@ async def oauth_sign_in(
             session,
             meta.token_endpoint,
             form=oauth.token_request(
-                client_id=client_id, code=code, redirect_uri=listener.url, verifier=pkce.verifier
+                client_id=client_id,
+                code=code,
+                redirect_uri=listener.url,
+                verifier=pkce.verifier,
+                client_secret=client_secret,
             ),
         )
     if isinstance(answer, Failure):
@@ -261,7 +268,12 @@ async def oauth_sign_in(
 
 
 async def oauth_refresh(
-    meta: oauth.ServerMetadata, *, client_id: str, refresh_token: str, ssl_param: Ssl = True
+    meta: oauth.ServerMetadata,
+    *,
+    client_id: str,
+    refresh_token: str,
+    client_secret: str = "",
+    ssl_param: Ssl = True,
 ) -> oauth.Tokens | Failure:
     """A new access token (and maybe refresh token) from the token endpoint."""
     connector = aiohttp.TCPConnector(ssl=ssl_param)
@@ -271,7 +283,9 @@ async def oauth_refresh(
         answer = await _post(
             session,
             meta.token_endpoint,
-            form=oauth.refresh_request(client_id=client_id, refresh_token=refresh_token),
+            form=oauth.refresh_request(
+                client_id=client_id, refresh_token=refresh_token, client_secret=client_secret
+            ),
         )
     if isinstance(answer, Failure):
         return answer

@@ -153,6 +153,13 @@ def client_id_of(body: Mapping[str, Any]) -> str | Failure:
     return Failure(FailureKind.PROTOCOL, "The sign-in service did not register the app.")
 
 
+def client_secret_of(body: Mapping[str, Any]) -> str:
+    """A secret the server issued although a public client was asked for (RFC 7591 §3.2.1
+    allows it); then it authenticates the token requests (``client_secret_post``)."""
+    secret = body.get("client_secret")
+    return secret if isinstance(secret, str) else ""
+
+
 def new_pkce() -> Pkce:
     """A PKCE pair (RFC 7636 §4.1-4.2): 43 characters of verifier, its S256 challenge."""
     verifier = secrets.token_urlsafe(32)
@@ -171,7 +178,9 @@ def new_device_id() -> str:
 
 
 def scope(device_id: str) -> str:
-    return f"{SCOPE_API} {SCOPE_DEVICE}{device_id}"
+    """The Matrix scopes, with ``openid`` as Element asks too (an OpenID Connect provider behind
+    the homeserver wants it; a plain OAuth server ignores it)."""
+    return f"openid {SCOPE_API} {SCOPE_DEVICE}{device_id}"
 
 
 def authorization_url(
@@ -219,19 +228,29 @@ def code_of(query: Mapping[str, str], state: str) -> str | Failure:
     return code
 
 
-def token_request(*, client_id: str, code: str, redirect_uri: str, verifier: str) -> dict[str, str]:
+def token_request(
+    *, client_id: str, code: str, redirect_uri: str, verifier: str, client_secret: str = ""
+) -> dict[str, str]:
     """The form body of the code exchange (``application/x-www-form-urlencoded``)."""
-    return {
+    body = {
         "grant_type": "authorization_code",
         "code": code,
         "redirect_uri": redirect_uri,
         "client_id": client_id,
         "code_verifier": verifier,
     }
+    if client_secret:
+        body["client_secret"] = client_secret
+    return body
 
 
-def refresh_request(*, client_id: str, refresh_token: str) -> dict[str, str]:
-    return {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
+def refresh_request(
+    *, client_id: str, refresh_token: str, client_secret: str = ""
+) -> dict[str, str]:
+    body = {"grant_type": "refresh_token", "refresh_token": refresh_token, "client_id": client_id}
+    if client_secret:
+        body["client_secret"] = client_secret
+    return body
 
 
 def revocation_request(*, client_id: str, token: str, hint: str) -> dict[str, str]:

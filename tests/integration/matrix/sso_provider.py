@@ -143,6 +143,9 @@ def lmconf(
         "oidcServiceKeyIdSig": "chinwag-test",
         "oidcServiceAllowAuthorizationCodeFlow": 1,
         "oidcServiceIgnoreScopeForClaims": 1,
+        # OAuth 2.0 clients may register themselves (RFC 7591): the next-generation Matrix
+        # auth client is tested against this authorization server.
+        "oidcServiceAllowDynamicRegistration": 1,
         "oidcRPMetaDataOptions": {
             "synapse": {
                 "oidcRPMetaDataOptionsClientID": client_id,
@@ -542,8 +545,17 @@ class Browser:
         totp["fields"]["code"] = code if code is not None else person.code()
         portal = urlsplit(page.url).netloc
         page = await self.submit(page, totp)
+        consent = page.form_with("confirm") if urlsplit(page.url).netloc == portal else None
+        if consent is not None and self.accept_terms:
+            # "Do you accept to give … these rights?" (an app the portal does not know yet):
+            # the person clicks Accept, which sends the form as it is.
+            page = await self.submit(page, consent)
         if urlsplit(page.url).netloc == portal:
-            raise SignInRefused(f"the portal kept the person at {page.url}")
+            parser = _Forms()
+            parser.feed(page.text)
+            raise SignInRefused(
+                f"the portal kept the person at {page.url}:\n{_text_of(page)}\n{parser.forms}"
+            )
         return await self.continue_to_app(page)
 
     async def continue_to_app(self, page: Page) -> Page:
@@ -560,6 +572,14 @@ class Browser:
         if page.form_with("code") is not None or page.form_with("password") is not None:
             raise SignInRefused(f"the portal refused the sign-in at {page.url}")
         return page
+
+
+def _text_of(page: Page) -> str:
+    """The page's words, for a failure message."""
+    import re
+
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", page.text, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", text).split())[:1500]
 
 
 def login_token_of(url: str) -> str | None:

@@ -100,7 +100,7 @@ def test_authorization_url() -> None:
         "response_mode": "query",
         "client_id": "cid",
         "redirect_uri": "http://127.0.0.1:1/cb",
-        "scope": f"urn:matrix:client:api:* urn:matrix:client:device:{device}",
+        "scope": f"openid urn:matrix:client:api:* urn:matrix:client:device:{device}",
         "state": "st",
         "code_challenge": "c",
         "code_challenge_method": "S256",
