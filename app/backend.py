@@ -28,10 +28,12 @@ from app.models import (
     ConversationId,
     DeliveryState,
     Device,
+    DeviceTrust,
     MessageKind,
     Presence,
     Role,
     RoomListing,
+    Trust,
 )
 
 M = TypeVar("M")
@@ -166,6 +168,8 @@ class SendResult:
     confirmed: bool = True
     state: DeliveryState = DeliveryState.SENT
     failure: Failure | None = None
+    trust: Trust | None = None
+    """How the message went end to end, when the service encrypted it (None: as stored)."""
 
     @property
     def ok(self) -> bool:
@@ -457,6 +461,27 @@ class SupportsVerification(abc.ABC):
 
     @abc.abstractmethod
     async def cancel_verification(self, verification_id: str) -> Outcome: ...
+
+
+class SupportsDeviceTrust(abc.ABC):
+    """End-to-end encryption whose devices the user verifies by comparing fingerprints (OMEMO):
+    no interactive protocol, the user marks a device verified, distrusts it, or takes that back.
+    A session that broke (messages from a device cannot be decrypted) can be repaired on request.
+    """
+
+    @abc.abstractmethod
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        """The known devices of ``contact`` (our own id for ours), with fingerprints and trust."""
+
+    @abc.abstractmethod
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        """The user's decision about one device (VERIFIED after comparing, BLOCKED to
+        distrust it, UNVERIFIED to take a decision back)."""
+
+    @abc.abstractmethod
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        """Start new encryption sessions with the devices whose messages in ``conv`` could not
+        be decrypted; only ever on the user's request."""
 
 
 class SupportsRoomDirectory(abc.ABC):

@@ -44,6 +44,7 @@ from app.models import (
     MessageId,
     MessageKind,
     NotifyLevel,
+    Trust,
     Verification,
 )
 from app.runtime import Result
@@ -231,6 +232,7 @@ class ConversationPane(QWidget):
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
+        self.model.set_encrypted(details.conversation.encrypted)
         self.header.show_details(details)
         caps = details.capabilities
         self.members.set_members(
@@ -269,6 +271,7 @@ class ConversationPane(QWidget):
                             self.header.show_details(self.details)
                         else:
                             self.header.show_conversation(c)
+                        self.model.set_encrypted(c.encrypted)
                         if c.unread_count and self.window().isActiveWindow():
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
@@ -530,6 +533,16 @@ class ConversationPane(QWidget):
             )
         if msg.outgoing and msg.delivery.value == "failed":
             menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
+        if msg.trust is Trust.UNREADABLE and caps & Capability.ENCRYPTION:
+            _tag(
+                menu.addAction(
+                    self.tr("Re&pair encryption with {who}").format(
+                        who=msg.sender_name or msg.sender
+                    ),
+                    lambda: self.repair_encryption(msg),
+                ),
+                "repair_encryption",
+            )
         return menu
 
     def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
@@ -620,6 +633,16 @@ class ConversationPane(QWidget):
 
     def retry(self, msg: Message) -> None:
         self._call(self.core.messaging.retry_message(msg.id))
+
+    def repair_encryption(self, msg: Message) -> None:
+        """New encryption sessions with the devices whose messages here could not be read."""
+        self._call(
+            self.core.encryption.repair_encryption(msg.conversation_id),
+            success=self.tr(
+                "New encryption sessions were started. Messages sent from now on can be read; "
+                "ask for the unreadable ones again."
+            ),
+        )
 
     def open_link(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
@@ -759,7 +782,7 @@ class ConversationPane(QWidget):
             if others
             else conv.native_id
         )
-        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self)
+        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self, own=details.own_id)
         dialog.verifyRequested.connect(functools.partial(self.start_verification, contact))
         self.devices_dialog = dialog
         dialog.open()

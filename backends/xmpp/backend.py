@@ -35,6 +35,7 @@ from app.backend import (
     SendResult,
     SignUpForm,
     SupportsBlocking,
+    SupportsDeviceTrust,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -48,7 +49,14 @@ from app.backend import (
     SupportsSignUp,
     SupportsTyping,
 )
-from app.models import ConversationId, ConversationKind, Presence, RoomListing
+from app.models import (
+    ConversationId,
+    ConversationKind,
+    Device,
+    DeviceTrust,
+    Presence,
+    RoomListing,
+)
 from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
@@ -58,6 +66,8 @@ from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
 from backends.xmpp.ns import q
+from backends.xmpp.omemo.files import EncryptedFiles
+from backends.xmpp.omemo.service import OmemoService
 from backends.xmpp.rooms import RoomService
 from backends.xmpp.roster import RosterService, load_own_presence
 from backends.xmpp.session import IqFailure, XmppSession
@@ -117,10 +127,18 @@ class _Services:
             session,
             lambda: self.roster.own_presence,
             join_history=self._join_history,
-            on_joined=self.catch_up,
+            on_joined=self._joined,
             on_left=self._forget_room,
+            on_configured=self._configured,
         )
-        self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
+        self.omemo = OmemoService(session, self.rooms)
+        session.trust_of = self.omemo.trust_of
+        self.archive = ArchiveService(
+            session,
+            is_room=self.rooms.is_room,
+            apply=self._apply,
+            decrypt=self.omemo.decrypt_results,
+        )
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
@@ -132,14 +150,42 @@ class _Services:
             archived=self.catchup.seen,
             sent=lambda conv, txn: self.archive.note_oldest(conv, [txn], time.time()),
             blocked=lambda bare: bare in self.roster.blocked,
+            seal=self.omemo.seal,
         )
         self.files = FileService(session, ssl_context)
+        self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
-        """What the account's state keeps for these services."""
+        """What the account's state keeps for these services (and OMEMO's plugin and keys,
+        which must be on the client before its stream starts)."""
         await self.rooms.load()
         await self.archive.anchors.load()
         await self.catchup.load()
+        await self.omemo.prepare()
+
+    def _joined(self, room: str) -> None:
+        self.catch_up(room)
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    def _configured(self, room: str) -> None:
+        """A room we created has its configuration now (members-only, addresses shown)."""
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    async def upload(self, conv: str, path: Path, progress: Callable[[int, int], None]) -> Outcome:
+        """A file for ``conv``: encrypted (XEP-0454) when the conversation is."""
+        encrypt = await self.omemo.will_encrypt(conv, self.rooms.is_room(conv))
+        if isinstance(encrypt, Failure):
+            return Outcome(encrypt)
+        if encrypt:
+            return await self.encrypted_files.upload(path, progress)
+        return await self.files.upload(path, progress)
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        if url.lower().startswith("aesgcm:"):
+            return await self.encrypted_files.download(url, destination, progress)
+        return await self.files.download(url, destination, progress)
 
     async def save(self) -> None:
         """Keep what the next connection needs (the connection is ending)."""
@@ -187,6 +233,7 @@ class XmppBackend(
     SupportsBlocking,
     SupportsRoomDirectory,
     SupportsSignUp,
+    SupportsDeviceTrust,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -322,6 +369,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
+        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -330,7 +378,8 @@ class XmppBackend(
             services.messages.report_verdicts(
                 self.ledger.resumed(signin.resumed_h, str(sm.sm_id or ""))
             )
-            client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
+            with contextlib.suppress(ValueError):  # slixmpp's own session_resumed handler may
+                client.plugin["xep_0199"].enable_keepalive()  # have been first: already running
             await self._discover(session)
             for archive in services.catchup.behind():  # what the last catch-up left unread
                 services.catch_up(archive)
@@ -422,6 +471,10 @@ class XmppBackend(
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
+                return
+            if services.omemo.encrypted(el) or services.omemo.busy:
+                # decrypted first, in arrival order (plain ones wait behind), then as any other
+                services.omemo.later(el, services.messages.on_message)
                 return
             services.messages.on_message(el)
         except Exception as exc:
@@ -551,6 +604,8 @@ class XmppBackend(
                     await task
         with contextlib.suppress(Exception):
             client.cancel_schedule("Ping keepalive")
+        if self._services is not None:
+            await self._services.omemo.stop()
         self._session = None
         self._services = None
 
@@ -570,6 +625,8 @@ class XmppBackend(
             caps |= Capability.FILES
         if features.blocking:
             caps |= Capability.BLOCKING
+        if services.omemo.available:
+            caps |= Capability.ENCRYPTION
         if conv is None:
             return caps
         if services.rooms.is_room(conv.native_id):
@@ -631,12 +688,34 @@ class XmppBackend(
     async def upload(
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.upload(path, progress))
+        return await self._call(lambda s: s.upload(conv.native_id, path, progress))
 
     async def download(
         self, url: str, destination: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.download(url, destination, progress))
+        return await self._call(lambda s: s.download(url, destination, progress))
+
+    # -- end-to-end encryption (OMEMO) -------------------------------------------------------
+
+    async def open_direct(self, contact: str) -> Outcome:
+        """A 1:1 conversation is its peer's address; opening it finds out whether it is
+        encrypted (the header says so before the first message)."""
+        services = self._ready()
+        if not isinstance(services, Failure) and "/" not in contact:
+            services.session.spawn(services.omemo.evaluate(contact, False), "omemo-open")
+        return Outcome(value=contact)
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.omemo.devices(contact)
+
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        return await self._call(lambda s: s.omemo.set_trust(contact, device_id, trust))
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        return await self._call(lambda s: s.omemo.repair(conv.native_id))
 
     # -- rooms -------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import threading
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -38,6 +38,7 @@ from app.backend import (
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsCommands,
+    SupportsDeviceTrust,
     SupportsEdits,
     SupportsFileOffers,
     SupportsFiles,
@@ -65,6 +66,7 @@ from app.models import (
     DeviceTrust,
     Presence,
     RoomListing,
+    Trust,
     Verification,
     VerificationState,
 )
@@ -110,6 +112,8 @@ class FakeServer:
     browser_user: str = ""  # who the "browser" signed in as (set by the test)
     sign_up_form: SignUpForm | None = None  # the form the server asks, None: nothing to ask
     sign_up_answer: str = "42"  # what the form's "captcha" field must be
+    encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
+    send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def finish_browser(self, user: str) -> None:
@@ -119,8 +123,10 @@ class FakeServer:
         self.browser_done.set()
 
     def backend_class(self) -> type[FakeBackend]:
-        """A FakeBackend subclass bound to this server (no globals between tests)."""
-        return type("FakeBackend", (FakeBackend,), {"server": self})
+        """A FakeBackend subclass bound to this server (no globals between tests). It verifies
+        devices interactively (SAS, as Matrix) unless ``encryption == "fingerprints"`` (OMEMO)."""
+        how = SupportsDeviceTrust if self.encryption == "fingerprints" else SupportsVerification
+        return type("FakeBackend", (FakeBackend, how), {"server": self})
 
     def next_remote_id(self) -> str:
         return f"r{next(self._ids)}"
@@ -196,14 +202,14 @@ class FakeBackend(
     SupportsBlocking,
     SupportsCommands,
     SupportsLogout,
-    SupportsVerification,
     SupportsKeyBackup,
     SupportsRoomDirectory,
     SupportsBrowserSignIn,
     SupportsSignUp,
     SupportsFileOffers,
 ):
-    """The plugin side of the fake service."""
+    """The plugin side of the fake service (verification mixed in by
+    :meth:`FakeServer.backend_class`)."""
 
     protocol_id = "fake"
     display_name = "Fake chat (tests only)"
@@ -305,8 +311,8 @@ class FakeBackend(
                 )
             )
         if server.confirm == "later":
-            return SendResult(confirmed=False)
-        return SendResult(remote_id=remote_id)
+            return SendResult(confirmed=False, trust=server.send_trust)
+        return SendResult(remote_id=remote_id, trust=server.send_trust)
 
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         self.server.calls.append(("join", (room, nick)))
@@ -351,6 +357,18 @@ class FakeBackend(
                 Device(contact, "LAPTOP", "Laptop", "IJKL MNOP", DeviceTrust.VERIFIED),
             ),
         )
+
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        self.server.calls.append(("set_device_trust", (contact, device_id, trust)))
+        found = self.server.devices.get(contact, ())
+        self.server.devices[contact] = tuple(
+            replace(d, trust=trust) if d.device_id == device_id else d for d in found
+        )
+        return Outcome()
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        self.server.calls.append(("repair_encryption", (conv.native_id,)))
+        return Outcome(value="1")
 
     async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
         vid = f"v{self.server.next_remote_id()}"

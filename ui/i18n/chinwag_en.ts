@@ -506,6 +506,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>React</source>
         <translation type="unfinished" />
     </message>
@@ -519,6 +523,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -625,7 +633,43 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the selected device's fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -645,7 +689,31 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1223,11 +1291,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished" />
     </message>
     <message>
