@@ -15,8 +15,10 @@ import pytest
 
 from app.backend import Credentials, Failure, FailureKind, IdentityProvider
 from backends.matrix import browser, uia
-from backends.matrix.http import MatrixHttp
+from backends.matrix.http import MatrixHttp, Reply
+from backends.matrix.tokens import TokenKeeper
 from tests.integration.matrix.sso_provider import (
+    ACCESS_TOKEN_LIFETIME,
     DOWN_IDP_ID,
     IDP_ID,
     AuthStack,
@@ -219,3 +221,112 @@ async def test_user_interactive_auth_by_the_sso_fallback_deletes_a_device(
         auth_stack.synapse.request, "GET", f"/_matrix/client/v3/devices/{other}", None, token
     )
     assert status == 404, body  # the device is gone
+
+
+# -- refresh tokens (the auth homeserver's access tokens live ACCESS_TOKEN_LIFETIME seconds) ----
+
+
+class _Store:
+    def __init__(self, values: dict[str, str]) -> None:
+        self.values = dict(values)
+
+    async def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    async def set(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.values.pop(key, None)
+        else:
+            self.values[key] = value
+
+    async def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+
+def _keeper(http: MatrixHttp, secrets: _Store, state: _Store, applied: list[str]) -> TokenKeeper:
+    async def post(path: str, body: dict[str, object]) -> Reply:
+        return await http.request("POST", path, body=body, timeout=30, auth=False)
+
+    return TokenKeeper(secrets, state, post, applied.append, LOG)
+
+
+async def _sso_session(http: MatrixHttp, stack: AuthStack) -> Credentials:
+    person = await asyncio.to_thread(stack.idp.new_person)
+    made = await browser.sso_sign_in(
+        http,
+        homeserver=stack.synapse.base_url,
+        provider=LLNG,
+        open_url=PersonAtTheBrowser(stack, person).open_url,
+        device_id="",
+        ssl_param=True,
+        timeout=60,
+    )
+    assert isinstance(made, Credentials), made
+    return made
+
+
+async def test_the_access_token_is_renewed_before_it_expires(
+    http: MatrixHttp, auth_stack: AuthStack
+) -> None:
+    made = await _sso_session(http, auth_stack)
+    secrets, state, applied = _Store(dict(made.secrets)), _Store({}), []
+    tokens = _keeper(http, secrets, state, applied)
+    await tokens.signed_in({"refresh_token": made.secrets["refresh_token"], "expires_in_ms": 8000})
+    await tokens.start()
+    try:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 60
+        while not applied:
+            assert loop.time() < deadline, "the token was never renewed"
+            await asyncio.sleep(0.1)
+    finally:
+        tokens.stop()
+    new = secrets.values["access_token"]
+    assert new == applied[0] != made.secrets["access_token"]
+    assert secrets.values["refresh_token"] != made.secrets["refresh_token"]
+    me = await _whoami(auth_stack, new)
+    assert me["device_id"] == made.secrets["device_id"]  # the same device
+
+
+async def test_an_expired_token_is_refused_and_a_refresh_revives_the_session(
+    http: MatrixHttp, auth_stack: AuthStack
+) -> None:
+    made = await _sso_session(http, auth_stack)
+    old = made.secrets["access_token"]
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + ACCESS_TOKEN_LIFETIME + 60
+    while True:  # wait until the server refuses the token: M_UNKNOWN_TOKEN, soft logout
+        status, body = await asyncio.to_thread(
+            auth_stack.synapse.request, "GET", "/_matrix/client/v3/account/whoami", None, old
+        )
+        if status == 401:
+            break
+        assert loop.time() < deadline, "the access token never expired"
+        await asyncio.sleep(0.5)
+    assert body["errcode"] == "M_UNKNOWN_TOKEN" and body.get("soft_logout") is True
+    secrets, applied = _Store(dict(made.secrets)), []
+    tokens = _keeper(http, secrets, _Store({}), applied)
+    assert await tokens.refresh() is None
+    assert (await _whoami(auth_stack, applied[0]))["device_id"] == made.secrets["device_id"]
+
+
+async def test_a_refresh_token_used_elsewhere_means_signing_in_again(
+    http: MatrixHttp, auth_stack: AuthStack
+) -> None:
+    """Someone (or something) used our refresh token: ours is refused — a soft logout that keeps
+    the device for the next sign-in."""
+    made = await _sso_session(http, auth_stack)
+    reply = await http.request(
+        "POST",
+        "/_matrix/client/v3/refresh",
+        body={"refresh_token": made.secrets["refresh_token"]},
+        auth=False,
+    )
+    assert reply.ok, reply.body
+    await _whoami(auth_stack, reply.body["access_token"])  # the new token used: ours is spent
+    secrets = _Store(dict(made.secrets))
+    tokens = _keeper(http, secrets, _Store({}), [])
+    failure = await tokens.refresh()
+    assert failure is not None and failure.kind is FailureKind.AUTH
+    assert failure.detail == "soft_logout"
+    assert secrets.values["device_id"] == made.secrets["device_id"]
