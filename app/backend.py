@@ -225,6 +225,9 @@ class BackendContext:
     data_dir: Path
     """A private folder for files the backend keeps (encryption keys …); deleted with the account."""
     extra: Mapping[str, object] = field(default_factory=dict)
+    probe: bool = False
+    """A connection test ("test connection" in the account dialog): sign in to prove the settings
+    work, then leave nothing behind on the server (no extra device, no keys) or on disk."""
 
 
 class Backend(abc.ABC):

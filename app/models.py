@@ -117,6 +117,7 @@ class Trust(enum.StrEnum):
     VERIFIED = "verified"  # encrypted, and every device involved is verified
     UNVERIFIED = "unverified"  # encrypted, but some device involved is not verified
     UNDECRYPTABLE = "undecryptable"  # encrypted, and the key has not arrived (yet)
+    PLAINTEXT = "plaintext"  # sent unencrypted into an encrypted conversation: a warning
     UNREADABLE = "unreadable"  # encrypted, and it cannot be decrypted (no key will come)
 
 

@@ -293,6 +293,7 @@ def probe_context(
         logger=account_logger("chinwag.probe", account_id),
         data_dir=folder,
         extra=dict(extra or {}),
+        probe=True,
     )
 
 

@@ -114,6 +114,8 @@ def trust_text(msg: Message, encrypted: bool = False) -> str:
         return QCoreApplication.translate("MessageListModel", "waiting for the key")
     if msg.trust is Trust.UNREADABLE:
         return QCoreApplication.translate("MessageListModel", "could not be decrypted")
+    if msg.trust is Trust.PLAINTEXT:  # the service saw it sent in the clear after encryption
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
     if encrypted and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
         return QCoreApplication.translate("MessageListModel", "not encrypted")
     return ""

@@ -19,7 +19,10 @@ import nio  # type: ignore[import-untyped]
 from nio.crypto import OlmDevice  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
-from tests.integration.matrix.helpers import PASSWORD, q, raw_request, wait_until
+from app import facts as f
+from app.backend import Failure
+from app.models import DeviceTrust, Trust, VerificationState
+from tests.integration.matrix.helpers import PASSWORD, Session, q, raw_request, wait_until
 from tests.integration.matrix.synapse import Synapse
 
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -39,8 +42,14 @@ class CryptoPeer:
         self._task: asyncio.Task[None] | None = None
 
     @classmethod
-    async def create(cls, synapse: Synapse, store: Path, prefix: str = "e2epeer") -> CryptoPeer:
-        user_id = await asyncio.to_thread(synapse.register, synapse.unique_name(prefix), PASSWORD)
+    async def create(
+        cls, synapse: Synapse, store: Path, prefix: str = "e2epeer", *, user_id: str = ""
+    ) -> CryptoPeer:
+        """A new person, or (``user_id``) one more device of someone who exists."""
+        if not user_id:
+            user_id = await asyncio.to_thread(
+                synapse.register, synapse.unique_name(prefix), PASSWORD
+            )
         store.mkdir(parents=True, exist_ok=True)
         config = nio.AsyncClientConfig(
             store=SqliteStore, encryption_enabled=True, store_sync_tokens=True
@@ -243,3 +252,48 @@ class CryptoPeer:
             timeout,
             "a verification on the peer",
         )
+
+
+async def verified_both_ways(session: Session, cpeer: CryptoPeer, flow_id: str, room: str) -> None:
+    """Compare, confirm on both sides, and check what each side now trusts."""
+    backend = session.backend
+    compare = await session.wait(
+        lambda x: (
+            isinstance(x, f.VerificationChanged)
+            and x.verification.id == flow_id
+            and x.verification.state is VerificationState.COMPARE
+        )
+    )
+    theirs = await cpeer.wait_sas(lambda s: s.transaction_id == flow_id and s.established_sas)
+    # The same seven emojis on both screens (names are each client's: the spec says "Spanner"
+    # and "Thumbs Up" where nio says "Wrench" and "Thumbs up").
+    ours = compare.verification.emojis
+    assert [e for e, _ in ours] == [e for e, _ in theirs.get_emoji()] and len(ours) == 7
+    assert all(name for _, name in ours)
+    assert compare.verification.decimals == tuple(theirs.get_decimals())
+    confirmed = await backend.confirm_verification(flow_id, True)
+    assert confirmed.ok, confirmed.failure
+    resp = await cpeer.client.confirm_short_auth_string(flow_id)
+    assert not isinstance(resp, nio.ToDeviceError), resp
+    done = await session.wait(
+        lambda x: (
+            isinstance(x, f.VerificationChanged)
+            and x.verification.id == flow_id
+            and x.verification.state is VerificationState.DONE
+        )
+    )
+    assert done.verification.contact == cpeer.user_id
+    await wait_until(lambda: theirs.verified, what="the peer verified our device")
+    devices = await backend.devices(cpeer.user_id)
+    assert not isinstance(devices, Failure)
+    assert [(d.device_id, d.trust) for d in devices] == [(cpeer.device_id, DeviceTrust.VERIFIED)]
+    await session.wait(
+        lambda x: (
+            isinstance(x, f.ConversationUpdated)
+            and x.conversation == room
+            and x.trust is Trust.VERIFIED
+        )
+    )
+    await cpeer.say(room, "from a verified device")
+    message = await session.wait_message("from a verified device")
+    assert message.trust is Trust.VERIFIED
