@@ -27,18 +27,15 @@ import aiohttp
 from app.backend import Credentials, Failure, FailureKind, IdentityProvider, SignInMethods
 from backends.matrix import oauth, sso
 from backends.matrix.http import V3, MatrixHttp
+from backends.matrix.session import DEVICE_NAME, SECRET_DEVICE, SECRET_REFRESH, SECRET_TOKEN
 
 BROWSER_TIMEOUT = 10 * 60.0
 """How long the person may take in the browser (password, second factor, consent)."""
 PREFLIGHT_TIMEOUT = 15.0
 OAUTH_PROVIDER = "oauth"
 """The provider id of "continue with the homeserver's sign-in service" (next-generation auth)."""
-SECRET_TOKEN = "access_token"
-SECRET_DEVICE = "device_id"
-SECRET_REFRESH = "refresh_token"
 SECRET_OAUTH_CLIENT = "oauth_client_id"
 SECRET_OAUTH_CLIENT_SECRET = "oauth_client_secret"
-DEVICE_NAME = "Chinwag"
 
 Ssl = ssl.SSLContext | aiohttp.Fingerprint | bool
 

@@ -17,13 +17,10 @@ from typing import Any
 from app.backend import Credentials, Failure, FailureKind, SignUpForm
 from backends.matrix import uia
 from backends.matrix.http import V3, Reply
+from backends.matrix.session import SECRET_DEVICE, SECRET_REFRESH, SECRET_TOKEN
 
 Request = Callable[[str, str, dict[str, Any] | None], Awaitable[Reply]]
 """``request(method, path, body)`` on the homeserver, without an access token."""
-
-SECRET_TOKEN = "access_token"
-SECRET_DEVICE = "device_id"
-SECRET_REFRESH = "refresh_token"
 
 
 def register_body(

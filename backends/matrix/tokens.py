@@ -20,8 +20,8 @@ from typing import Any
 
 from app.backend import Failure, FailureKind, SecretAccess, StateAccess
 from backends.matrix.http import V3, Reply
+from backends.matrix.session import SECRET_REFRESH, SECRET_TOKEN
 
-SECRET_REFRESH = "refresh_token"
 STATE_EXPIRES = "access_token_expires_ms"
 """When the access token expires (ms since the epoch), so a restart knows."""
 REFRESH_AT = 0.8
@@ -70,7 +70,7 @@ class TokenKeeper:
         log: Any,
         *,
         clock: Callable[[], float] = time.time,
-        secret_token: str = "access_token",
+        secret_token: str = SECRET_TOKEN,
     ) -> None:
         self._secrets = secrets
         self._state = state
@@ -107,13 +107,14 @@ class TokenKeeper:
     async def start(self) -> None:
         """Renew on time from now on (reads the expiry a sign-in or a refresh stored)."""
         self.stop()
+        if not await self.has_refresh_token():
+            return
         stored = await self._state.get(STATE_EXPIRES)
-        if not stored or not await self.has_refresh_token():
-            return
         try:
-            left_ms = int(stored) - self._clock() * 1000
+            left_ms = int(stored) - self._clock() * 1000 if stored else 0.0
         except ValueError:
-            return
+            left_ms = 0.0
+        # Unknown (a sign-in in the browser on another instance): renew now, which tells.
         self._task = asyncio.get_running_loop().create_task(
             self._renew_after(refresh_delay(left_ms)), name="matrix-token-refresh"
         )

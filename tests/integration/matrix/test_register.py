@@ -7,16 +7,26 @@ from __future__ import annotations
 
 import asyncio
 import json
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 
 from app.backend import Credentials, Failure, FailureKind, FieldKind, SignUpForm
-from backends.matrix import uia
+from backends.matrix import MatrixBackend, uia
 from backends.matrix.http import Reply
 from backends.matrix.register import Registration
-from tests.integration.matrix.helpers import PASSWORD
+from tests.fakes.core_harness import make_core
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+from tests.integration.matrix.helpers import (
+    PASSWORD,
+    Account,
+    Session,
+    SharedSecrets,
+    make_session,
+)
 from tests.integration.matrix.sso_provider import AuthStack
 from tests.integration.matrix.synapse import Synapse
 
@@ -132,3 +142,81 @@ async def test_an_unreachable_homeserver_is_a_network_failure() -> None:
 
 async def _unreachable(method: str, path: str, body: dict[str, Any] | None) -> Reply:
     return Reply(0, transport=Failure(FailureKind.NETWORK, "unreachable", True))
+
+
+# -- the backend and the core ------------------------------------------------------------------
+
+
+def _session(server: Synapse, user_id: str, password: str, tmp_path: Path) -> Session:
+    return make_session(Account(user_id, password), tmp_path, {"homeserver": server.base_url})
+
+
+async def test_the_backend_makes_the_account_the_dialog_describes(
+    synapse: Synapse, tmp_path: Path
+) -> None:
+    name = synapse.unique_name("dialog")
+    probe = _session(synapse, synapse.mxid(name), "typed in the dialog", tmp_path / "probe")
+    try:
+        made = await probe.backend.sign_up({})
+    finally:
+        await probe.backend.cancel_sign_up()
+    assert isinstance(made, Credentials), made
+    assert made.secrets["password"] == "typed in the dialog"
+    # The new account signs in with what the core stores (its token and device, no new device).
+    secrets = SharedSecrets(dict(made.secrets))
+    session = make_session(
+        Account(synapse.mxid(name), ""), tmp_path, {"homeserver": synapse.base_url}, secrets=secrets
+    )
+    result = await session.backend.connect()
+    try:
+        assert result.ok, result.failure
+        assert session.backend.device_id == made.secrets["device_id"]
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_the_core_asks_for_the_token_and_terms_then_adds_the_account(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    server = auth_stack.synapse
+    core = make_core(
+        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+    )
+    await core.start()
+    try:
+        name = server.unique_name("core")
+        step = await core.signin.begin_sign_up(
+            "matrix",
+            {"user_id": server.mxid(name), "homeserver": server.base_url},
+            {"password": "chosen"},
+        )
+        assert step.form is not None, step
+        token = await asyncio.to_thread(auth_stack.new_registration_token)
+        step = await core.signin.answer_sign_up(
+            step.sign_up_id, {uia.FIELD_TOKEN: token, uia.FIELD_TERMS: True}
+        )
+        assert step.account is not None, step.failure
+        assert step.account.settings["user_id"] == server.mxid(name)
+        assert core.ctx.secrets.get(step.account.id, "device_id")
+        assert core.ctx.secrets.get(step.account.id, "password") == "chosen"
+    finally:
+        await core.stop()
+
+
+async def test_a_refused_registration_adds_nothing(synapse: Synapse, tmp_path: Path) -> None:
+    core = make_core(
+        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+    )
+    await core.start()
+    try:
+        taken = synapse.unique_name("taken")
+        await asyncio.to_thread(synapse.register, taken, PASSWORD)
+        step = await core.signin.begin_sign_up(
+            "matrix",
+            {"user_id": synapse.mxid(taken), "homeserver": synapse.base_url},
+            {"password": "x"},
+        )
+        assert step.failure is not None and step.failure.field == "user_id"
+        assert core.accounts.list_accounts() == []
+    finally:
+        await core.stop()

@@ -9,14 +9,29 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import quote
 
 import nio  # type: ignore[import-untyped]
 import pytest
 
+from app import events as ev
+from app import facts as f
 from app.backend import Credentials, Failure, FailureKind, IdentityProvider
-from backends.matrix import browser, uia
+from app.models import ConnectionState
+from backends.matrix import MatrixBackend, browser, uia
 from backends.matrix.http import MatrixHttp, Reply
 from backends.matrix.tokens import TokenKeeper
+from tests.fakes.core_harness import make_core, wait_for
+from tests.fakes.fake_backend import FakeServer
+from tests.fakes.memory_secrets import MemorySecrets
+from tests.integration.matrix.helpers import (
+    Account,
+    Session,
+    SharedSecrets,
+    SharedState,
+    make_session,
+)
 from tests.integration.matrix.sso_provider import (
     ACCESS_TOKEN_LIFETIME,
     DOWN_IDP_ID,
@@ -330,3 +345,187 @@ async def test_a_refresh_token_used_elsewhere_means_signing_in_again(
     assert failure is not None and failure.kind is FailureKind.AUTH
     assert failure.detail == "soft_logout"
     assert secrets.values["device_id"] == made.secrets["device_id"]
+
+
+# -- the backend and the core --------------------------------------------------------------------
+
+
+def _backend(
+    stack: AuthStack, user_id: str, tmp_path: Path, secrets: SharedSecrets, state: SharedState
+) -> Session:
+    return make_session(
+        Account(user_id, ""),
+        tmp_path,
+        {"homeserver": stack.synapse.base_url},
+        secrets=secrets,
+        state=state,
+    )
+
+
+async def _signed_in_through_sso(
+    stack: AuthStack, tmp_path: Path, person: Person
+) -> tuple[Session, SharedSecrets, SharedState]:
+    """What the core does: browser sign-in on a throwaway instance, then the real session."""
+    probe = _backend(
+        stack, stack.mxid(person), tmp_path / "probe", SharedSecrets({}), SharedState()
+    )
+    at_browser = PersonAtTheBrowser(stack, person)
+    made = await probe.backend.sign_in_with_browser(IDP_ID, at_browser.open_url)
+    await probe.backend.disconnect()
+    assert isinstance(made, Credentials), made
+    assert "password" not in made.secrets
+    secrets, state = SharedSecrets(dict(made.secrets)), SharedState()
+    session = _backend(stack, str(made.settings["user_id"]), tmp_path, secrets, state)
+    result = await session.backend.connect()
+    assert result.ok, result.failure
+    await asyncio.wait_for(session.backend.synced.wait(), 60)
+    return session, secrets, state
+
+
+async def test_the_backend_offers_the_providers_of_the_homeserver(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    probe = _backend(auth_stack, "@someone:example.org", tmp_path, SharedSecrets({}), SharedState())
+    methods = await probe.backend.sign_in_methods()
+    await probe.backend.disconnect()
+    assert not isinstance(methods, Failure), methods
+    assert [p.id for p in methods.providers] == [IDP_ID, DOWN_IDP_ID]
+
+
+async def test_an_sso_account_syncs_and_its_token_is_renewed_while_connected(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    person = await asyncio.to_thread(auth_stack.idp.new_person)
+    session, secrets, _state = await _signed_in_through_sso(auth_stack, tmp_path, person)
+    try:
+        # Renewed at once (a browser sign-in on another instance left no expiry), then again
+        # on time, before the new token's 8 s are up.
+        seen = [secrets.values["access_token"]]
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + 60
+        while len(seen) < 3:
+            assert loop.time() < deadline, f"renewed {len(seen) - 1} times only"
+            if secrets.values["access_token"] != seen[-1]:
+                seen.append(secrets.values["access_token"])
+            await asyncio.sleep(0.1)
+        # The sync loop carries on with the new token: a message from elsewhere arrives.
+        token = secrets.values["access_token"]
+        room = await _create_room(auth_stack, token)
+        status, _ = await asyncio.to_thread(
+            auth_stack.synapse.request,
+            "PUT",
+            f"/_matrix/client/v3/rooms/{quote(room, safe='')}/send/m.room.message/t1",
+            {"msgtype": "m.text", "body": "after the refresh"},
+            token,
+        )
+        assert status == 200
+        await session.wait_message("after the refresh", timeout=60)
+        assert not session.facts(f.ConnectionLost)
+    finally:
+        await session.backend.disconnect()
+
+
+async def _create_room(stack: AuthStack, token: str) -> str:
+    status, body = await asyncio.to_thread(
+        stack.synapse.request, "POST", "/_matrix/client/v3/createRoom", {}, token
+    )
+    assert status == 200, body
+    return str(body["room_id"])
+
+
+async def test_a_restart_after_the_token_expired_needs_no_password(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    person = await asyncio.to_thread(auth_stack.idp.new_person)
+    session, secrets, state = await _signed_in_through_sso(auth_stack, tmp_path, person)
+    device = session.backend.device_id
+    await session.backend.disconnect()
+    await asyncio.sleep(ACCESS_TOKEN_LIFETIME + 1)  # the stored access token is now expired
+    again = _backend(auth_stack, session.backend.own_id, tmp_path, secrets, state)
+    result = await again.backend.connect()
+    try:
+        assert result.ok, result.failure
+        assert again.backend.device_id == device
+    finally:
+        await again.backend.disconnect()
+
+
+async def test_soft_logout_asks_to_sign_in_again_and_keeps_device_and_keys(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    person = await asyncio.to_thread(auth_stack.idp.new_person)
+    session, secrets, state = await _signed_in_through_sso(auth_stack, tmp_path, person)
+    device = session.backend.device_id
+    identity = session.backend._session.nio.olm.account.identity_keys["ed25519"]
+    user_id = session.backend.own_id
+    await session.backend.disconnect()
+    # The refresh token is spent elsewhere, and the access token expires: the server ends the
+    # session (soft logout).
+    spent = await asyncio.to_thread(
+        auth_stack.synapse.request,
+        "POST",
+        "/_matrix/client/v3/refresh",
+        {"refresh_token": secrets.values["refresh_token"]},
+    )
+    assert spent[0] == 200, spent
+    await _whoami(auth_stack, str(spent[1]["access_token"]))
+    await asyncio.sleep(ACCESS_TOKEN_LIFETIME + 1)
+    ended = _backend(auth_stack, user_id, tmp_path, secrets, state)
+    result = await ended.backend.connect()
+    await ended.backend.disconnect()
+    assert result.failure is not None and result.failure.kind is FailureKind.AUTH
+    assert result.failure.detail == "soft_logout" and "sign in again" in result.failure.message
+    assert secrets.values.get("device_id") == device  # kept for the next sign-in
+    # Signing in again through the browser continues the same device, keys included.
+    probe = _backend(auth_stack, user_id, tmp_path / "probe2", secrets, SharedState())
+    made = await probe.backend.sign_in_with_browser(
+        IDP_ID, PersonAtTheBrowser(auth_stack, person).open_url
+    )
+    await probe.backend.disconnect()
+    assert isinstance(made, Credentials), made
+    assert made.secrets["device_id"] == device
+    secrets.values.update(made.secrets)
+    back = _backend(auth_stack, user_id, tmp_path, secrets, state)
+    result = await back.backend.connect()
+    try:
+        assert result.ok, result.failure
+        assert back.backend.device_id == device
+        assert back.backend._session.nio.olm.account.identity_keys["ed25519"] == identity
+    finally:
+        await back.backend.disconnect()
+
+
+async def test_the_core_adds_an_sso_account_that_comes_online(
+    auth_stack: AuthStack, tmp_path: Path
+) -> None:
+    """The app's whole path: core.signin opens the browser (an OpenInBrowser event), the person
+    signs in with password and TOTP, the account is added with its session secrets only (no
+    password anywhere) and connects."""
+    core = make_core(
+        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+    )
+    await core.start()
+    person = await asyncio.to_thread(auth_stack.idp.new_person)
+    at_browser = PersonAtTheBrowser(auth_stack, person)
+    core.bus.subscribe(ev.OpenInBrowser, lambda e: at_browser.open_url(e.url))
+    states: list[ev.ConnectionStateChanged] = []
+    core.bus.subscribe(ev.ConnectionStateChanged, states.append)
+    try:
+        account = await core.signin.sign_in_with_browser(
+            "matrix",
+            {"user_id": auth_stack.mxid(person), "homeserver": auth_stack.synapse.base_url},
+            IDP_ID,
+            display_name="Work",
+        )
+        assert not isinstance(account, Failure), account
+        assert account.display_name == "Work"
+        assert core.ctx.secrets.get(account.id, "password") is None
+        assert core.ctx.secrets.get(account.id, "refresh_token")
+        await wait_for(
+            lambda: any(
+                s.account_id == account.id and s.state is ConnectionState.CONNECTED for s in states
+            ),
+            timeout=60,
+        )
+    finally:
+        await core.stop()
