@@ -702,6 +702,14 @@ class MainWindow(QMainWindow):
                 self.notices.show_notice(event.text, event.level)
             elif isinstance(event, ev.OpenInBrowser):
                 self.open_in_browser(event.url)
+            elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":
+                self.notices.show_notice(
+                    self.tr(
+                        "{account}: the server ended the session. Sign in again with Edit "
+                        "account; your messages and encryption keys are kept."
+                    ).format(account=self.sidebar_model.account_name(event.account_id)),
+                    "warning",
+                )
             elif isinstance(
                 event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
             ):

@@ -306,3 +306,19 @@ def test_signing_in_again_through_the_browser_keeps_the_account(
         fake_server.finish_browser("alice")
     wait_for(qtbot, lambda: "alice" in fake_server.online, timeout=10000)
     assert window.sidebar_model.account_ids() == [account_id]
+
+
+def test_a_session_ended_by_the_server_is_said_with_what_to_do(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    from app import events as ev
+    from app.models import ConnectionState
+
+    window._handle_events(
+        [
+            ev.ConnectionStateChanged(
+                "nobody", ConnectionState.FAILED, "ended", failure_kind="auth", detail="soft_logout"
+            )
+        ]
+    )
+    assert any("Sign in again" in n for n in window.notices.notices)

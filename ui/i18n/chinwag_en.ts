@@ -1110,6 +1110,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{account}: {label} {done} of {total}</source>
         <translation type="unfinished" />
     </message>
