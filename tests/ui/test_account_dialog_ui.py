@@ -322,3 +322,37 @@ def test_a_session_ended_by_the_server_is_said_with_what_to_do(
         ]
     )
     assert any("Sign in again" in n for n in window.notices.notices)
+
+
+def test_keyboard_order_and_names(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Tab goes service → fields → "Sign in with …" → Advanced → what it holds; every control
+    a person can reach has a name a screen reader can say."""
+    fake_server.sso_providers = [IdentityProvider("oidc-corp", "Corp ID")]
+    dialog = open_dialog(qtbot, window)
+    edit(dialog, "user").setText("sam")
+    wait_for(qtbot, lambda: bool(dialog.sso_buttons))
+    dialog.advanced.set_open(True)
+    password = edit(dialog, "password")
+    password.setFocus()
+    order = []
+    for _ in range(5):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+    assert order[:4] == [
+        dialog.sso_buttons[0],
+        dialog.advanced.button,
+        dialog.name_edit,
+        edit(dialog, "server"),
+    ]
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QWidget
+
+    unnamed = [
+        w.objectName() or type(w).__name__
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, (QAbstractButton, QLineEdit, QComboBox))
+        and w.isVisible()
+        and not w.accessibleName()
+    ]
+    assert unnamed == []

@@ -51,6 +51,7 @@ from ui.bridge import CoreBridge
 from ui.dialogs.account_form import (
     Disclosure,
     FieldForm,
+    FileField,
     editor_for_account_field,
     value_of,
 )
@@ -115,7 +116,8 @@ class AccountDialog(QDialog):
         self.advanced_form.setAccessibleName(self.tr("Advanced settings"))
         self.name_edit = QLineEdit(account.display_name if account else "")
         self.name_edit.setObjectName("accountName")
-        self.name_edit.setAccessibleName(self.tr("Account name"))
+        # Not "Account name": IRC's services account is called that (two fields, one name).
+        self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
         self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
         name_label = QLabel(self.tr("&Name in the sidebar:"))
         name_label.setBuddy(self.name_edit)
@@ -277,17 +279,21 @@ class AccountDialog(QDialog):
         first = next(iter(self.basic.rows.values()), None)
         if first is not None:
             # New rows are shown on the next event loop turn; focus them once they are.
-            QTimer.singleShot(0, first.editor, first.editor.setFocus)
+            QTimer.singleShot(0, first.focus_target, first.focus_target.setFocus)
         if info.browser_sign_in and self._address_ready():
             self._schedule_probe()
 
     def _tab_order(self) -> None:
+        """Service, the basic fields, the sign-in buttons, Advanced and what it holds."""
         previous: QWidget = self.service
-        chain: list[QWidget] = [row.editor for row in self.basic.rows.values()]
-        chain += self.sso_buttons
-        chain.append(self.advanced.button)
-        chain.append(self.name_edit)
-        chain += [row.editor for row in self.advanced_form.rows.values()]
+        chain: list[QWidget] = []
+        for row in (*self.basic.rows.values(), None, *self.advanced_form.rows.values()):
+            if row is None:
+                chain += [*self.sso_buttons, self.advanced.button, self.name_edit]
+            elif isinstance(row.editor, FileField):
+                chain += [row.editor.edit, row.editor.browse]
+            else:
+                chain.append(row.editor)
         for widget in chain:
             QWidget.setTabOrder(previous, widget)
             previous = widget
@@ -751,7 +757,7 @@ class AccountDialog(QDialog):
     def _focus_first_error(self) -> None:
         row = self.basic.first_error() or self.advanced_form.first_error()
         if row is not None:
-            row.editor.setFocus()
+            row.focus_target.setFocus()
 
     def _clear_messages(self) -> None:
         self.error.hide()

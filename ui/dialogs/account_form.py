@@ -45,14 +45,14 @@ class FileField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(label)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAccessibleName(self.tr("Choose a file for {label}").format(label=label))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setAccessibleName(self.tr("Choose a file for {label}").format(label=label))
+        self.browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
-        layout.addWidget(browse)
-        self.setFocusProxy(self.edit)
+        layout.addWidget(self.browse)
+        # No focus proxy: the row would then report "focused" along with its field.
 
     @Slot()
     def _browse(self) -> None:
@@ -82,20 +82,21 @@ class FieldRow(QWidget):
         layout.setSpacing(2)
         layout.addWidget(editor)
         layout.addWidget(self.error)
-        self.setFocusProxy(editor)
+        self.focus_target: QWidget = editor.edit if isinstance(editor, FileField) else editor
 
     def set_error(self, text: str) -> None:
+        target = self.focus_target
         if text:
             self.error.setText("⚠ " + text)
             self.error.show()
-            self.editor.setAccessibleDescription(
+            target.setAccessibleDescription(
                 self.tr("Problem: {text}").format(text=text)
                 + (" " + self.help_text if self.help_text else "")
             )
         else:
             self.error.clear()
             self.error.hide()
-            self.editor.setAccessibleDescription(self.help_text)
+            target.setAccessibleDescription(self.help_text)
 
     def has_error(self) -> bool:
         return self.error.isVisibleTo(self)
@@ -213,7 +214,7 @@ class FieldForm(QWidget):
             self.layout_.addRow(row)  # a check box carries its own label
         else:
             caption = QLabel(label + (" *" if required else "") + ":")
-            caption.setBuddy(editor if not isinstance(editor, FileField) else editor.edit)
+            caption.setBuddy(editor.edit if isinstance(editor, FileField) else editor)
             caption.setWordWrap(True)
             self.layout_.addRow(caption, row)
         if extra is not None:

@@ -98,7 +98,7 @@ class SignUpPage(QWidget):
     def focus_first(self) -> None:
         row = self.form.first_error() or next(iter(self.form.rows.values()), None)
         if row is not None:
-            row.editor.setFocus()
+            row.focus_target.setFocus()
         elif self.web is not None:
             self.web.setFocus()
 

@@ -28,10 +28,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -101,6 +97,10 @@
     </message>
     <message>
         <source>Advanced settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -27,10 +27,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished" />
     </message>
@@ -100,6 +96,10 @@
     </message>
     <message>
         <source>Advanced settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
         <translation type="unfinished" />
     </message>
     <message>
