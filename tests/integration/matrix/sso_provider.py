@@ -41,7 +41,13 @@ import pytest
 from yarl import URL
 
 from tests.integration.matrix.synapse import Synapse, require_synapse, start_synapse
-from tests.integration.support import LOOPBACK, ServerProcess, free_port, require_binary
+from tests.integration.support import (
+    LOOPBACK,
+    ServerProcess,
+    free_port,
+    in_ci,
+    require_binary,
+)
 
 LLNG_DIR = Path(__file__).resolve().parent / "llng"
 INSTALL_HINT = "bash scripts/setup test"
@@ -59,7 +65,10 @@ def require_llng() -> None:
     """Skip (fail under CI) when LemonLDAP::NG or plackup is not installed."""
     require_binary("plackup", INSTALL_HINT)
     if not LLNG_PORTAL_MODULE.exists():
-        require_binary("lemonldap-ng-portal-is-not-installed", INSTALL_HINT)
+        message = f"LemonLDAP::NG's portal is not installed (install it with: {INSTALL_HINT})"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from tests.integration.support import (
     ServerProcess,
     TlsFiles,
     free_port,
+    in_ci,
     make_tls_files,
     require_binary,
 )
@@ -144,7 +145,10 @@ def start_signup_server(root: Path) -> SignupServer:
     prosody = require_binary("prosody")
     prosodyctl = require_binary("prosodyctl")
     if not Path("/usr/lib/prosody/modules/mod_auth_ccert").exists():
-        require_binary("prosody-modules-is-not-installed", "bash scripts/setup test")
+        message = "prosody-modules is not installed (install it with: bash scripts/setup test)"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
     root.mkdir(parents=True, exist_ok=True)
     (root / "data").mkdir(exist_ok=True)
     tls = make_tls_files(root / "tls", DOMAIN, also=(*VHOSTS[1:], TARGET))
