@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from pathlib import Path
 
 import pytest
 from aiohttp import web
@@ -113,3 +114,17 @@ async def test_the_provider_that_is_down_fails_at_the_homeserver(auth_stack: Aut
             f"?redirectUrl=http://{LOOPBACK}:9/cb"
         )
     assert page.status >= 400
+
+
+@pytest.mark.parametrize(
+    ("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)]
+)
+def test_a_missing_identity_provider_fails_under_ci(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ci: str, outcome: type[BaseException]
+) -> None:
+    from tests.integration.matrix import sso_provider
+
+    monkeypatch.setattr(sso_provider, "LLNG_PORTAL_MODULE", tmp_path / "no-such-module.pm")
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome, match="bash scripts/setup test"):
+        sso_provider.require_llng()
