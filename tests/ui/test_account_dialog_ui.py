@@ -24,6 +24,8 @@ def open_dialog(qtbot: QtBot, window: MainWindow) -> AccountDialog:
     dialog = window.account_dialog
     assert dialog is not None
     wait_for(qtbot, dialog.service.isEnabled)
+    # The service's rows are shown on a later turn of the event loop than they are made.
+    wait_for(qtbot, lambda: edit(dialog, "password").isVisible())
     return dialog
 
 
