@@ -242,6 +242,15 @@ class CoreServices:
         return call
 
 
+_MATCHES_EVERYONE = re.compile(r"[*?!@.:]*")
+
+
+def matches_everyone(mask: str) -> bool:
+    """A ban or block mask made only of wildcards and separators (``*``, ``*!*@*``, ``*@*``):
+    it would shut out everyone, ourselves included."""
+    return _MATCHES_EVERYONE.fullmatch(mask.strip()) is not None
+
+
 def delete_store_files(path: Path) -> None:
     """Remove an account's SQLite file with its journal files."""
     for suffix in ("", "-wal", "-shm", "-journal"):

@@ -23,17 +23,23 @@ from app.backend import (
     AccountField,
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
     Credentials,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
+    RoomSettings,
     SendResult,
     SignInMethods,
     SignUpForm,
+    SupportsBlocking,
     SupportsBrowserSignIn,
+    SupportsContactDetails,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -44,15 +50,20 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
+    SupportsRoster,
     SupportsSignUp,
     SupportsTyping,
     SupportsVerification,
 )
-from app.models import ConversationId, Device, Presence, RoomListing
+from app.models import ConversationId, Device, Presence, Role, RoomListing
 from backends.matrix import browser, oauth
 from backends.matrix import convert as cv
 from backends.matrix import settings as account_settings
+from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
     GAP_PAGE_SIZE,
@@ -66,6 +77,7 @@ from backends.matrix.http import Reply
 from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
+from backends.matrix.people import People
 from backends.matrix.register import Registration
 from backends.matrix.session import (
     DEVICE_NAME,
@@ -117,6 +129,8 @@ BASE_CAPABILITIES = (
     | Capability.EMOTES
     | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
+    | Capability.ROSTER
+    | Capability.BLOCKING
 )
 _ROOM_POWERS = (
     ("kick", Capability.KICK),
@@ -143,12 +157,19 @@ class MatrixBackend(
     SupportsLogout,
     SupportsBrowserSignIn,
     SupportsSignUp,
+    SupportsRoster,
+    SupportsBlocking,
+    SupportsContactDetails,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
     display_name: ClassVar[str] = "Matrix"
     account_fields: ClassVar[tuple[AccountField, ...]] = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -166,11 +187,18 @@ class MatrixBackend(
                 orphans_per_target=MAX_ORPHANS_PER_TARGET,
             ),
         )
-        self._sync = SyncLoop(
-            session, encryption, self._verification, self._timeline, self._history
-        )
         self._media = Media(session, encryption)
         self._rooms_service = RoomService(session, encryption)
+        self._admin = RoomAdmin(session, encryption)
+        self._people = People(session, self._rooms_service.open_direct, self._verification.devices)
+        self._sync = SyncLoop(
+            session,
+            encryption,
+            self._verification,
+            self._timeline,
+            self._history,
+            account_data=self._people.account_data,
+        )
         self._messaging = Messaging(
             session,
             encryption,
@@ -229,6 +257,7 @@ class MatrixBackend(
         if failure is not None or self.ctx.probe:
             await self._close()  # a connection test is over once signed in (and out again)
             return ConnectResult(failure)
+        await self._people.load()
         self._sync_task = asyncio.get_running_loop().create_task(
             self._sync.run(), name=f"matrix-sync-{self.ctx.account_id}"
         )
@@ -431,6 +460,41 @@ class MatrixBackend(
 
     async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
         return await self._rooms_service.set_topic(conv, topic)
+
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._admin.create(options)
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        return await self._admin.settings(conv)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._admin.configure(conv, options)
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._admin.set_role(conv, member, role)
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        return await self._admin.ban_list(conv)
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._admin.close(conv, reason)
+
+    # -- people ------------------------------------------------------------------------------------
+
+    async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
+        return await self._people.add(contact, name)
+
+    async def remove_contact(self, contact: str) -> Outcome:
+        return await self._people.remove(contact)
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        return await self._people.rename(contact, name)
+
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        return await self._people.set_blocked(contact, blocked)
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        return await self._people.details(contact)
 
     async def fetch_members(self, conv: ConversationId) -> Outcome:
         return await self._rooms_service.fetch_members(conv)
