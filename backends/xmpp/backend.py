@@ -29,6 +29,7 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
@@ -36,6 +37,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -52,6 +54,7 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import (
@@ -63,7 +66,7 @@ from app.models import (
     Role,
     RoomListing,
 )
-from backends.xmpp import convert, ns, stanzas, tls
+from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
@@ -241,6 +244,7 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsSignUp,
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsRoomClosing,
@@ -263,6 +267,7 @@ class XmppBackend(
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
         self._verifying = False
+        self._registration: register.Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -274,13 +279,15 @@ class XmppBackend(
         parsed = account_settings.parse(self.ctx.settings)
         if isinstance(parsed, str):
             return ConnectResult(Failure(FailureKind.CONFIG, parsed))
-        password = await self.ctx.secrets.get("password")
-        if not password:
+        password = await self.ctx.secrets.get("password") or ""
+        if not password and parsed.client_cert is None:
             return ConnectResult(
                 Failure(FailureKind.AUTH, "No password is stored for this account.")
             )
         try:
-            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+            ssl_context = tls.build_context(
+                parsed.ca_file, parsed.fingerprint, parsed.client_cert, parsed.client_key
+            )
         except tls.TrustConfigError as exc:
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         await self.ledger.load()
@@ -290,6 +297,12 @@ class XmppBackend(
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        client.discovery_log = self.ctx.logger
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        if parsed.client_cert is not None:
+            # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
+            # several addresses) must not sign us in as them (XEP-0178 §3).
+            client.credentials["authzid"] = parsed.jid
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services
@@ -538,7 +551,26 @@ class XmppBackend(
 
     # -- closing -----------------------------------------------------------------------------
 
+    # -- making an account (XEP-0077) ------------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+            return await made.start()
+        return await self._registration.answer(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         session = self._session
         if session is None:
             return
