@@ -9,6 +9,7 @@ messages becomes a handful of events rather than 10,000 signals.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sqlite3
 import uuid
@@ -47,6 +48,20 @@ class PrivacyPolicy:
     """Who may start a conversation with us. Blocked contacts are always dropped."""
 
     only_contacts: bool = False
+
+
+@dataclass(eq=False)
+class StateWrite:
+    """A backend's state value (a resume position) queued behind the facts reported before it.
+
+    Applied in the same transaction as those facts; ``committed`` says whether that transaction
+    went through. ``done`` belongs to the event loop and is never touched on the store thread.
+    """
+
+    key: str
+    value: str | None
+    done: asyncio.Future[None] | None = None
+    committed: bool = False
 
 
 def new_local_id() -> str:
@@ -149,12 +164,22 @@ class AccountDispatcher:
 
     # -- facts -----------------------------------------------------------------------------
 
-    def apply(self, facts: Sequence[f.Fact]) -> list[ev.Event]:
-        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped."""
+    def apply(self, facts: Sequence[f.Fact | StateWrite]) -> list[ev.Event]:
+        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped.
+
+        State writes in the batch are written in the same transaction, after the facts before
+        them, and marked ``committed`` once it is.
+        """
         batch = _Batch()
+        writes: list[StateWrite] = []
         try:
             with self.store.transaction():
                 for fact in facts:
+                    if isinstance(fact, StateWrite):
+                        self._flush(batch)
+                        self.store.set_state(fact.key, fact.value)
+                        writes.append(fact)
+                        continue
                     try:
                         if isinstance(fact, f.MessageReceived):
                             self._on_message(fact, batch)
@@ -181,6 +206,8 @@ class AccountDispatcher:
                     "error",
                 )
             ]
+        for write in writes:
+            write.committed = True
         return batch.finish(self.store)
 
     def _on_message(self, fact: f.MessageReceived, batch: _Batch) -> None:
