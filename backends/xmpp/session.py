@@ -170,6 +170,9 @@ class XmppSession:
         task = asyncio.get_running_loop().create_task(self._guard(coro, name), name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        # Cancelled before it ever ran (the connection ended at once): close the coroutine, or
+        # Python warns that it was never awaited. Closing a finished one does nothing.
+        task.add_done_callback(lambda _task: coro.close())
         return task
 
     async def _guard(self, coro: Coroutine[Any, Any, Any], name: str) -> Any:

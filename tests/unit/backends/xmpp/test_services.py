@@ -278,7 +278,7 @@ async def test_a_long_absence_is_read_over_several_sign_ins_without_a_gap(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
-    monkeypatch.setattr(catchup, "PAGES", 2)
+    monkeypatch.setattr(catchup, "MAX_PAGES", 2)
     session = StubSession()
     archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 8)])
     up, _ = make_catchup(session, archive)
@@ -296,6 +296,68 @@ async def test_a_long_absence_is_read_over_several_sign_ins_without_a_gap(
     assert up.positions[ME].archive_id == "a7" and not up.positions[ME].behind
     up.seen(convert.ArchiveMark(ME, "a8", None))
     assert up.positions[ME].archive_id == "a8"
+
+
+async def test_a_long_absence_is_read_to_its_end_in_one_sign_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 30)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    await up.run(ME)
+    assert [m.body for m in session.messages()] == [f"m{i}" for i in range(2, 30)]
+    assert up.positions[ME].archive_id == "a29" and not up.positions[ME].behind
+
+
+async def test_the_position_moves_page_by_page_so_a_crash_reads_on_from_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 10)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    real = archive.query
+    saved: list[tuple[str, int]] = []
+
+    async def query(archive_jid: str, **kw: Any) -> Any:
+        saved.append((up.positions[ME].archive_id, len(session.messages())))
+        if len(saved) == 3:
+            raise asyncio.CancelledError  # the process dies while the third page is asked for
+        return await real(archive_jid, **kw)
+
+    archive.query = query  # type: ignore[method-assign]
+    with pytest.raises(asyncio.CancelledError):
+        await up.run(ME)
+    # The position only ever names a message reported before it moved there.
+    assert saved == [("a1", 0), ("a3", 2), ("a5", 4)]
+    assert up.positions[ME] == Position("a5", up.positions[ME].ts, behind=True)
+
+
+async def test_a_live_message_before_the_catch_up_starts_does_not_skip_the_gap() -> None:
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 5)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    up.hold(ME)  # the sign-in holds our archive before the initial presence
+    up.seen(convert.ArchiveMark(ME, "a4", None))  # the first live message, before the catch-up
+    assert up.positions[ME].archive_id == "a1"
+    await up.run(ME)
+    assert [m.body for m in session.messages()] == ["m2", "m3", "m4"]
+    up.seen(convert.ArchiveMark(ME, "a5", None))  # in step now: live messages move it again
+    assert up.positions[ME].archive_id == "a5"
+
+
+async def test_a_first_position_is_saved_before_anything_can_arrive() -> None:
+    session = StubSession()
+    archive = FakeArchive([stanza_result("a1", "m1"), stanza_result("a2", "m2", minute=1)])
+    up, _ = make_catchup(session, archive)
+    await up.establish(ME)
+    saved = await session.ctx.state.get(catchup.STATE_CATCHUP)
+    assert saved is not None and '"a2"' in saved
+    assert session.messages() == []  # what was there before the first sign-in is history
 
 
 async def test_live_messages_during_a_catch_up_decide_the_position_at_its_end() -> None:
