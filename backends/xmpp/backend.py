@@ -287,6 +287,15 @@ class XmppBackend(
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
+        client.remove_handler("Stream Management Request Ack")  # acks wait for the store
+        client.register_handler(
+            Callback(
+                "chinwag sm request ack",
+                MatchXPath(f"{{{ns.SM}}}r"),
+                services.messages.on_request_ack,
+                instream=True,
+            )
+        )
         client.add_event_handler("roster_update", services.roster.on_roster_push)
         client.register_handler(
             Callback("chinwag message", MatchXPath(q(ns.CLIENT, "message")), self._on_message)
