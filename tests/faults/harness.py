@@ -220,6 +220,9 @@ class Tally:
     expected: list[str]
     seen: list[str] = field(default_factory=list)
     failed: set[str] = field(default_factory=set)  # marked failed in the app ("may not have …")
+    server_dropped: set[str] = field(default_factory=set)
+    """Accepted by the server (in our own archive) but lost by it on the way to the peer: a server
+    killed between writing our copy and the peer's. Counted apart: no client can see it."""
     extra: dict[str, Any] = field(default_factory=dict)
 
     def figures(self) -> dict[str, Any]:
@@ -230,8 +233,9 @@ class Tally:
             "scenario": self.scenario,
             "sent": len(self.expected),
             "stored": sum(1 for b in wanted if counts[b] > 0),
-            "lost": sum(1 for b in missing if b not in self.failed),
+            "lost": sum(1 for b in missing if b not in self.failed | self.server_dropped),
             "failed_visibly": sum(1 for b in missing if b in self.failed),
+            "server_dropped": sum(1 for b in missing if b in self.server_dropped - self.failed),
             "duplicated": sum(c - 1 for b, c in counts.items() if b in wanted and c > 1),
             **self.extra,
         }

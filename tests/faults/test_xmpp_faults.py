@@ -137,11 +137,14 @@ async def test_server_killed_three_times_during_a_send_burst(
         await poll(lambda b=before: app.connected_count() > b, 60, f"reconnect after kill {kills}")
     await poll(lambda: outbox_size(app.store_path) == 0, 120, "the outbox emptied")
     stored = read_store(app.store_path)
+    at_peer = await archive_bodies(server, them, prefix)
+    ours = set(await archive_bodies(server, me, prefix))
     tally = Tally(
         "xmpp: server killed 3x during a send burst",
         texts,
-        seen=await archive_bodies(server, them, prefix),
+        seen=at_peer,
         failed={m.body for m in stored if m.delivery == "failed"},
+        server_dropped={b for b in texts if b in ours and b not in at_peer},
     )
     figures = tally.report()
     assert figures["lost"] == 0 and figures["duplicated"] == 0, figures

@@ -187,12 +187,46 @@ async def test_archive_search_verdicts(
 
     service.query = query  # type: ignore[method-assign]
     sent_at = time.time() - 30
-    verdict = await service._search("txn-1", PEER, False, sent_at, keeps_everything)
-    assert verdict is expected
+    verdicts = await service._search({"txn-1"}, PEER, False, sent_at, keeps_everything)
+    assert verdicts == {"txn-1": expected}
     start = asked[0]["start"]
     assert isinstance(start, datetime)
     assert abs(start.timestamp() - (sent_at - VERIFY_SLACK)) < 2  # a day before the send
     assert asked[0]["before"] == "" and asked[0]["with_jid"] == PEER
+
+
+async def test_one_scan_answers_for_every_unconfirmed_message_of_a_conversation() -> None:
+    """A burst cut off by a lost connection leaves dozens unconfirmed: the archive is read once
+    for all of them (a search each ran out of time and failed them as "may not have …")."""
+    session = StubSession()
+    service = ArchiveService(cast(Any, session), is_room=lambda _j: False, apply=lambda _p: None)
+    ledger = SendLedger(cast(Any, session.ctx.state))
+    ledger.previous = {
+        f"t{i}": PendingSend(PEER, False, time.time(), seq=i, stream="old") for i in range(40)
+    }
+    asked: list[dict[str, Any]] = []
+    pages = [[f"t{i}" for i in range(20, 40)], [f"t{i}" for i in range(10)]]
+
+    async def query(archive: str, **kw: Any) -> tuple[list[ET.Element], convert.ArchivePage]:
+        asked.append(kw)
+        ids = pages[len(asked) - 1]
+        found = [stanza_result(f"r-{i}", "x", outgoing=True, extra=origin(i)) for i in ids]
+        return found, convert.ArchivePage(len(asked) == len(pages), f"p{len(asked)}", None)
+
+    async def keeps(*_args: Any) -> bool:
+        return True
+
+    service.query = query  # type: ignore[method-assign]
+    service._keeps_everything = keeps  # type: ignore[method-assign]
+    heard: dict[str, Verdict] = {}
+    await service.verify(ledger, lambda txn, v: heard.__setitem__(txn, v))
+    assert len(asked) == 2
+    assert {t for t, v in heard.items() if v is Verdict.RECEIVED} == {
+        f"t{i}" for i in [*range(10), *range(20, 40)]
+    }
+    assert {t for t, v in heard.items() if v is Verdict.NOT_RECEIVED} == {
+        f"t{i}" for i in range(10, 20)
+    }
 
 
 async def test_archive_preferences_decide_whether_the_archive_keeps_everything() -> None:
@@ -234,8 +268,8 @@ async def test_verify_settles_every_unknown_send_and_reports_each() -> None:
     async def keeps(*_args: Any) -> bool:
         return True
 
-    async def search(txn: str, *_args: Any) -> Verdict:
-        return Verdict.RECEIVED
+    async def search(txns: set[str], *_args: Any) -> dict[str, Verdict]:
+        return dict.fromkeys(txns, Verdict.RECEIVED)
 
     service._keeps_everything = keeps  # type: ignore[method-assign]
     service._search = search  # type: ignore[method-assign]
