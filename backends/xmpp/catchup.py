@@ -184,7 +184,9 @@ class CatchUp:
         passing failure), ``unavailable``."""
         task = f"catch-up:{archive}"
         label = "Fetching messages from while you were away"
-        self.session.log.info("catching up on an archive from %s", position.archive_id or "its start")
+        self.session.log.info(
+            "catching up on an archive from %s", position.archive_id or "its start"
+        )
         self.session.report(f.Progress(task, label, 0))
         done = 0
         outcome = "incomplete"

@@ -13,7 +13,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +90,9 @@ class AppProcess:
         return float(event["t"])
 
     def connected_count(self) -> int:
-        return sum(1 for e in self.events if e.get("event") == "state" and e["state"] == "connected")
+        return sum(
+            1 for e in self.events if e.get("event") == "state" and e["state"] == "connected"
+        )
 
     async def call(self, op: str, timeout: float = 60.0, **args: Any) -> Any:
         assert self.proc is not None and self.proc.stdin is not None

@@ -9,9 +9,7 @@ import asyncio
 import contextlib
 import signal
 import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,7 +92,9 @@ async def archive_bodies(server: ProsodyServer, account: Account, prefix: str) -
                 f"<after>{after}</after></set>" if after else "</set>"
             )
             seen = len(audit.messages)
-            iq = await audit.iq("set", None, f"<query xmlns='{MAM}' queryid='{query_id}'>{rsm}</query>")
+            iq = await audit.iq(
+                "set", None, f"<query xmlns='{MAM}' queryid='{query_id}'>{rsm}</query>"
+            )
             for m in audit.messages[seen:]:
                 result = m.find(f"{{{MAM}}}result")
                 if result is None or result.get("queryid") != query_id:
@@ -206,9 +206,7 @@ async def test_app_killed_twice_mid_ingest_then_catches_up_on_everything(
             peer.chat(me.jid, text)
         await poll(lambda: stored("warm") == len(warm), 60, "warm-up stored")
         first = read_state(app.store_path, "backend.xmpp.catchup")
-        await poll(
-            lambda: read_state(app.store_path, "backend.xmpp.catchup") != first, 60, "saved"
-        )
+        await poll(lambda: read_state(app.store_path, "backend.xmpp.catchup") != first, 60, "saved")
         for text in burst:
             peer.chat(me.jid, text)
         await poll(lambda: stored("burst") >= 50, 60, "some of the burst", interval=0.02)

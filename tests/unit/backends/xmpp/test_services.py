@@ -219,7 +219,7 @@ async def test_one_scan_answers_for_every_unconfirmed_message_of_a_conversation(
     service.query = query  # type: ignore[method-assign]
     service._keeps_everything = keeps  # type: ignore[method-assign]
     heard: dict[str, Verdict] = {}
-    await service.verify(ledger, lambda txn, v: heard.__setitem__(txn, v))
+    await service.verify(ledger, heard.__setitem__)
     assert len(asked) == 2
     assert {t for t, v in heard.items() if v is Verdict.RECEIVED} == {
         f"t{i}" for i in [*range(10), *range(20, 40)]
