@@ -157,6 +157,7 @@ class AccountDispatcher:
             f.ReadUpTo: self._on_read_up_to,
             f.SubscriptionRequested: self._on_subscription,
             f.InviteReceived: self._on_invite,
+            f.FileOffered: self._on_file_offer,
             f.ServiceNotice: self._on_notice,
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
@@ -457,6 +458,13 @@ class AccountDispatcher:
             return
         batch.add(
             ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
+        )
+
+    def _on_file_offer(self, fact: f.FileOffered, batch: _Batch) -> None:
+        if self.store.is_blocked(fact.contact):
+            return
+        batch.add(
+            ev.FileOffered(self.account_id, fact.contact, fact.offer_id, fact.filename, fact.size)
         )
 
     def _on_invite(self, fact: f.InviteReceived, batch: _Batch) -> None:

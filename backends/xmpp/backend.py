@@ -106,7 +106,17 @@ class _Services:
     ) -> None:
         self.session = session
         self.roster = RosterService(session, own)
-        self.rooms = RoomService(session, lambda: self.roster.own_presence)
+        # A room we have read before is caught up on from its archive, so it needs no join
+        # history (which would deliver part of the same messages, out of order, as old). The
+        # archive and catch-up are built after the rooms (they ask it what is a room), so the
+        # rooms get methods of this object that reach them once they exist.
+        self.rooms = RoomService(
+            session,
+            lambda: self.roster.own_presence,
+            join_history=self._join_history,
+            on_joined=self.catch_up,
+            on_left=self._forget_room,
+        )
         self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
@@ -118,14 +128,9 @@ class _Services:
             observe=self._observe,
             archived=self.catchup.seen,
             sent=lambda conv, txn: self.archive.note_oldest(conv, [txn], time.time()),
+            blocked=lambda bare: bare in self.roster.blocked,
         )
-        self.messages.set_blocked_check(lambda bare: bare in self.roster.blocked)
         self.files = FileService(session, ssl_context)
-        # A room we have read before is caught up on from its archive, so it needs no join
-        # history (which would deliver part of the same messages, out of order, as old).
-        self.rooms.join_history = self._join_history
-        self.rooms.on_joined = self.catch_up
-        self.rooms.on_left = self.catchup.forget
 
     async def load(self) -> None:
         """What the account's state keeps for these services."""
@@ -137,6 +142,10 @@ class _Services:
         """Keep what the next connection needs (the connection is ending)."""
         await self.catchup.save()
         await self.archive.anchors.save()
+
+
+    def _forget_room(self, room: str) -> None:
+        self.catchup.forget(room)
 
     def catch_up(self, archive: str) -> None:
         self.catchup.hold(archive)  # from now until its catch-up has read it

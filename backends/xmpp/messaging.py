@@ -72,6 +72,7 @@ class MessageService:
         observe: Callable[[f.Fact], None] = lambda _fact: None,
         archived: Callable[[convert.ArchiveMark], None] = lambda _mark: None,
         sent: Callable[[str, str], None] = lambda _conversation, _txn: None,
+        blocked: Callable[[str], bool] = lambda _jid: False,
     ) -> None:
         self.session = session
         self.observe = observe  # every fact, before it is reported
@@ -82,11 +83,8 @@ class MessageService:
         self.wait_joined = wait_joined
         self.lookup_ref = lookup_ref
         self._numbering: dict[str, asyncio.Future[int]] = {}
-        self._blocked: Callable[[str], bool] = lambda _jid: False
+        self._blocked = blocked  # a bare JID whose messages are dropped
         self.verified = asyncio.Event()  # the archive search about the last connection is over
-
-    def set_blocked_check(self, check: Callable[[str], bool]) -> None:
-        self._blocked = check
 
     # -- stream management ------------------------------------------------------------------
 

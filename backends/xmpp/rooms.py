@@ -89,18 +89,26 @@ class _Invite:
 class RoomService:
     """The rooms of one connection: their state, the commands on them, their presence."""
 
-    def __init__(self, session: XmppSession, own_presence: Callable[[], Presence]) -> None:
+    def __init__(
+        self,
+        session: XmppSession,
+        own_presence: Callable[[], Presence],
+        *,
+        join_history: Callable[[str], int] = lambda _room: 20,
+        on_joined: Callable[[str], None] = lambda _room: None,
+        on_left: Callable[[str], None] = lambda _room: None,
+    ) -> None:
         self.session = session
         self.own_presence = own_presence
+        self.join_history = join_history  # stanzas asked for on joining
         self.saved: dict[str, _SavedRoom] = {}
         self._passwords: dict[str, str] = {}  # read from the keyring when first needed
         self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
         self.rooms: dict[str, _Room] = {}
         self.known: set[str] = set()  # rooms seen this session, joined or not any more
         self.invites: OrderedDict[str, _Invite] = OrderedDict()
-        self.join_history: Callable[[str], int] = lambda _room: 20  # stanzas asked for on joining
-        self.on_joined: Callable[[str], None] = lambda _room: None
-        self.on_left: Callable[[str], None] = lambda _room: None
+        self.on_joined = on_joined
+        self.on_left = on_left
 
     # -- persistence -------------------------------------------------------------------------
 

@@ -34,6 +34,7 @@ from app.backend import (
     SupportsBlocking,
     SupportsCommands,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
@@ -179,6 +180,7 @@ class FakeBackend(
     SupportsVerification,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsFileOffers,
 ):
     """The plugin side of the fake service."""
 
@@ -364,6 +366,10 @@ class FakeBackend(
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))
+        return Outcome()
+
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        self.server.calls.append(("file_offer", (offer_id, accept)))
         return Outcome()
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:

@@ -58,7 +58,9 @@ def test_tray_and_title_follow_the_unread_count(
     assert window.windowTitle() == "(3) Chinwag"
 
     # Removing an account takes its unread messages away too (no ConversationsChanged then).
-    run_core(qtbot, window.bridge, window.bridge.core.remove_account(bob, keep_history=False))
+    run_core(
+        qtbot, window.bridge, window.bridge.core.accounts.remove_account(bob, keep_history=False)
+    )
     wait_for(qtbot, lambda: status.count == 1)
     assert status.tooltip == "Chinwag — 1 unread"  # the singular form
     assert window.windowTitle() == "(1) Chinwag"

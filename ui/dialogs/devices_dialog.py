@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import RequestFinished
 from app.models import Device, DeviceTrust
+from app.runtime import Result
 from ui.bridge import CoreBridge
 
 
@@ -59,13 +57,13 @@ class DevicesDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
         self.resize(480, 320)
-        bridge.call(bridge.core.devices(account_id, contact), self._loaded)
+        bridge.call(bridge.core.encryption.devices(account_id, contact), self._loaded)
 
-    def _loaded(self, done: RequestFinished) -> None:
+    def _loaded(self, done: Result[tuple[Device, ...]]) -> None:
         if not done.ok:
             self.status.setText(done.error or self.tr("The devices could not be listed."))
             return
-        devices: Any = done.result
+        devices = done.value
         self.list.clear()
         for device in devices:
             self.list.addItem(self._item(device))

@@ -1287,6 +1287,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{who} wants to send you a file on {account}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept files from this person?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{inviter} invites you to {room} on {account}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1285,6 +1285,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{who} wants to send you a file on {account}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept files from this person?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{inviter} invites you to {room} on {account}.</source>
         <translation type="unfinished" />
     </message>

@@ -49,6 +49,7 @@ from app.models import (
     Page,
     Trust,
 )
+from app.runtime import Result
 from ui.bridge import CoreBridge
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -228,7 +229,7 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_context(message, self._page_size // 2),
+            self._bridge.core.conversations.fetch_context(message, self._page_size // 2),
             lambda done: self._context_loaded(done, generation),
         )
 
@@ -248,7 +249,9 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_remote_history(self._conversation, self._page_size),
+            self._bridge.core.conversations.fetch_remote_history(
+                self._conversation, self._page_size
+            ),
             lambda done: self._remote_history_done(done, generation),
         )
 
@@ -261,7 +264,9 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._loading_newer = True
         self._bridge.call(
-            self._bridge.core.fetch_newer(self._conversation, self._after, self._page_size),
+            self._bridge.core.conversations.fetch_newer(
+                self._conversation, self._after, self._page_size
+            ),
             lambda done: self._newer_loaded(done, generation),
         )
 
@@ -580,31 +585,31 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_page(self._conversation, before, self._page_size),
+            self._bridge.core.conversations.fetch_page(self._conversation, before, self._page_size),
             lambda done: self._page_loaded(done, generation),
         )
 
-    def _page_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _page_loaded(self, done: Result[Page], generation: int) -> None:
         if generation != self._generation:
             return  # the user moved on to another conversation meanwhile
         self._set_loading(False)
-        if not done.ok or not isinstance(done.result, Page):
+        if not done.ok:
             self._store_exhausted = True
             return
-        page = done.result
+        page = done.value
         self._before = page.before
         self._store_exhausted = page.before is None
         self._insert(page.messages)
 
-    def _context_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _context_loaded(self, done: Result[ContextPage], generation: int) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
-        if not done.ok or not isinstance(done.result, ContextPage):
+        if not done.ok:
             self._target = None
             self.jump_to_latest()
             return
-        context = done.result
+        context = done.value
         self._before = context.before
         self._store_exhausted = context.before is None
         self._after = context.after
@@ -614,28 +619,22 @@ class MessageListModel(QAbstractListModel):
         if row >= 0:
             self.targetLoaded.emit(row)
 
-    def _newer_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _newer_loaded(self, done: Result[Page], generation: int) -> None:
         if generation != self._generation:
             return
         self._loading_newer = False
-        if not done.ok or not isinstance(done.result, Page):
+        if not done.ok:
             return
-        page = done.result
+        page = done.value
         self._insert(page.messages)
         self._after = page.before
         self._set_at_latest(page.before is None)
 
-    def _remote_history_done(self, done: ev.RequestFinished, generation: int) -> None:
+    def _remote_history_done(self, done: Result[Outcome], generation: int) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
-        outcome = done.result
-        if (
-            not done.ok
-            or not isinstance(outcome, Outcome)
-            or not outcome.ok
-            or outcome.value == "end"
-        ):
+        if not done.ok or not done.value.ok or done.value.value == "end":
             self._server_exhausted = True
 
     # -- rows ------------------------------------------------------------------------------

@@ -11,7 +11,15 @@ import pytest
 from app import events as ev
 from app import facts as f
 from app.dispatch import AccountDispatcher, PrivacyPolicy
-from app.models import ConversationKind, DeliveryState, Direction, Message, MessageKind
+from app.models import (
+    Contact,
+    ContactId,
+    ConversationKind,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageKind,
+)
 from app.store.account_store import AccountStore
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
@@ -257,3 +265,14 @@ def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatc
     assert [e.verification for e in events if isinstance(e, ev.VerificationChanged)] == [v]
     conv = dispatcher.store.conversation("!room")
     assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
+
+
+def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
+    dispatcher: AccountDispatcher,
+) -> None:
+
+    events = dispatcher.apply([f.FileOffered("mallory", "o1", "a.jpg", 10)])
+    assert events == [ev.FileOffered("a", "mallory", "o1", "a.jpg", 10)]
+    blocked = Contact(ContactId("a", "mallory"), blocked=True)
+    dispatcher.apply([f.ContactsChanged((blocked,))])
+    assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
