@@ -143,7 +143,6 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
-
     def _forget_room(self, room: str) -> None:
         self.catchup.forget(room)
 

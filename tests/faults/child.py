@@ -115,9 +115,9 @@ async def main(profile: Path) -> None:
     core.bus.subscribe(ev.ConnectionStateChanged, on_state)
     emit(event="starting", t=round(time.monotonic() - STARTED, 3))
     await core.start()
-    if not core.accounts():
-        await core.add_account(spec["protocol"], spec["settings"], spec.get("secrets", {}))
-    account = core.accounts()[0]
+    if not core.accounts.list_accounts():
+        await core.accounts.add_account(spec["protocol"], spec["settings"], spec.get("secrets", {}))
+    account = core.accounts.list_accounts()[0]
     emit(event="ready", account=account.id, t=round(time.monotonic() - STARTED, 3))
 
     loop = asyncio.get_running_loop()
@@ -134,16 +134,19 @@ async def main(profile: Path) -> None:
     async def run(command: dict[str, Any]) -> Any:
         op = command["op"]
         if op == "open_direct":
-            conv = await core.open_direct(account.id, command["contact"])
+            conv = await core.conversations.open_direct(account.id, command["contact"])
             return conv.id.native_id
         if op == "join":
-            outcome = await core.join(account.id, command["room"])
+            outcome = await core.rooms.join(account.id, command["room"])
             if outcome.failure is not None:
                 raise RuntimeError(outcome.failure.message)
             return command["room"]
         if op == "send":
             conv_id = ConversationId(account.id, command["conversation"])
-            ids = [(await core.send_message(conv_id, body)).native_id for body in command["bodies"]]
+            ids = [
+                (await core.messaging.send_message(conv_id, body)).native_id
+                for body in command["bodies"]
+            ]
             return len(ids)
         if op == "flush":
             await core.flushed()

@@ -17,7 +17,7 @@ from tests.fakes.core_harness import settle, wait_for
 
 
 async def _session(core: Core) -> tuple[AccountSession, Backend]:
-    account = await core.add_account("fake", {"user": "alice"}, {"password": "wonderland"})
+    account = await core.accounts.add_account("fake", {"user": "alice"}, {"password": "wonderland"})
     session = core.sessions[account.id]
     await wait_for(lambda: session.backend is not None)
     assert session.backend is not None
