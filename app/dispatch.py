@@ -10,6 +10,7 @@ messages becomes a handful of events rather than 10,000 signals.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import sqlite3
 import uuid
@@ -139,7 +140,7 @@ class AccountDispatcher:
         self.presence: dict[str, Presence] = {}
         self.typing: dict[str, dict[str, str]] = {}
         self.bad_input = 0
-        self._pending: list[tuple[Message, bool]] = []
+        self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -221,11 +222,15 @@ class AccountDispatcher:
             return
         if fact.replaces is not None:
             self._flush(batch)
-            edited = self._apply_edit(fact)
-            if edited is not None:
+            target = store.message_by_remote_id(fact.conversation, fact.replaces)
+            if target is not None:
+                edited = self._apply_edit(fact, target)
+                if edited is None:
+                    self.log.warning("dropped a correction of a message its sender did not write")
+                    return
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
-            # The original is not here (not fetched, or not ours to edit): keep the text anyway.
+            # The original is not here (not fetched yet): keep the text as a message of its own.
         if not fact.outgoing and store.is_blocked(fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
@@ -257,19 +262,16 @@ class AccountDispatcher:
             remote_id=fact.remote_id,
             attachments=fact.attachments,
             reply_to=fact.reply_to,
-            edited=fact.replaces is not None,
+            edited=False,  # a correction of a message we have changed that message instead
             delivery=DeliveryState.SENT,
             mentions_me=fact.mentions_me and not fact.outgoing,
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
         )
-        self._pending.append((message, fact.history))
+        self._pending.append((message, fact.history, fact.remote_id_unique))
 
-    def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
+    def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None
-        target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
-        if target is None:
-            return None
         # Our own edit from another device: same person, maybe under another id.
         sender = target.sender if fact.outgoing and target.outgoing else fact.sender
         return self.store.apply_edit(
@@ -280,8 +282,12 @@ class AccountDispatcher:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        history = {m.local_id for m, h in pending if h}
-        inserted = self.store.append([m for m, _ in pending])
+        history = {m.local_id for m, h, _ in pending if h}
+        inserted = self.store.append([m for m, _, _ in pending])
+        if len(inserted) < len(pending):
+            apart = self._clashes(pending, inserted)
+            if apart:
+                inserted.extend(self.store.append(apart))
         counts: dict[str, list[int]] = {}
         latest: dict[str, datetime] = {}
         for msg in inserted:
@@ -309,6 +315,37 @@ class AccountDispatcher:
                 last_activity=last,
             )
             batch.touched[native] = None
+
+    def _clashes(
+        self, pending: list[tuple[Message, bool, bool]], inserted: list[Message]
+    ) -> list[Message]:
+        """Messages the store skipped because another message has their remote id, which are
+        not replays of it: they come back under an id of their own, never dropped silently.
+
+        A replay is the same sender's message again; when the sender chose the id (not the
+        service), it must also say the same thing (unless it was corrected or retracted since).
+        """
+        stored = {m.local_id for m in inserted}
+        apart: list[Message] = []
+        for msg, _, unique in pending:
+            if msg.local_id in stored or msg.remote_id is None:
+                continue
+            native = msg.conversation_id.native_id
+            existing = self.store.message_by_remote_id(native, msg.remote_id)
+            if existing is None or existing.remote_id != msg.remote_id:
+                continue  # skipped for its local id: our own message seen again
+            if existing.sender == msg.sender and (
+                unique or existing.body == msg.body or existing.edited or existing.retracted
+            ):
+                continue  # the same message again (history fetched twice, a restart …)
+            digest = hashlib.sha256(f"{msg.sender}\0{msg.body}".encode()).hexdigest()[:16]
+            self.log.warning(
+                "two different messages carry the id %r; the later one is kept as %r",
+                msg.remote_id,
+                f"{msg.remote_id}~{digest}",
+            )
+            apart.append(replace(msg, remote_id=f"{msg.remote_id}~{digest}"))
+        return apart
 
     def _confirm(
         self, local_id: str, remote_id: str | None, state: DeliveryState, batch: _Batch
@@ -494,6 +531,7 @@ class AccountDispatcher:
                     kind=MessageKind.SYSTEM,
                 ),
                 False,
+                True,
             )
         )
 

@@ -402,6 +402,7 @@ class XmppBackend(
         features.carbons = ns.CARBONS in server.features
         features.blocking = ns.BLOCKING in server.features
         features.mam = ns.MAM in account.features
+        features.stanza_ids = ns.SID in account.features
         try:
             result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
             items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))

@@ -65,12 +65,14 @@ class ServerFeatures:
     """What the server (and our account on it) supports, learnt after signing in."""
 
     mam: bool = False
+    stanza_ids: bool = False  # our account's archive adds (and vouches for) XEP-0359 ids
     carbons: bool = False
     blocking: bool = False
     upload_service: str = ""
     upload_max_size: int | None = None
     muc_service: str = ""
     room_mam: dict[str, bool] = field(default_factory=dict)
+    room_stanza_ids: dict[str, bool] = field(default_factory=dict)
 
 
 class XmppSession:
@@ -139,6 +141,10 @@ class XmppSession:
             resolve=self.ids.remote_for,
             history=history,
             servers=frozenset({self.settings.domain, str(self.client.boundjid.domain)} - {""}),
+            stamping=frozenset(
+                [self.own_jid] * self.features.stanza_ids
+                + [room for room, ok in self.features.room_stanza_ids.items() if ok]
+            ),
         )
 
     # -- waiting for a message ----------------------------------------------------------------
