@@ -297,7 +297,9 @@ def test_a_replay_of_the_same_message_is_stored_once(dispatcher: AccountDispatch
 def test_another_senders_message_under_a_taken_id_is_kept_apart(
     dispatcher: AccountDispatcher, caplog: pytest.LogCaptureFixture
 ) -> None:
-    dispatcher.apply([f.MessageReceived("#r", "ann", "mine", ConversationKind.GROUP, remote_id="x1")])
+    dispatcher.apply(
+        [f.MessageReceived("#r", "ann", "mine", ConversationKind.GROUP, remote_id="x1")]
+    )
     evil = f.MessageReceived("#r", "mallory", "also x1", ConversationKind.GROUP, remote_id="x1")
     with caplog.at_level(logging.WARNING):
         dispatcher.apply([evil])
