@@ -70,18 +70,23 @@ def emit(**fields: Any) -> None:
     sys.stdout.flush()
 
 
-def _backend_classes(protocol: str) -> list[type]:
+def _backend_classes(protocol: str, attrs: dict[str, Any]) -> list[type]:
+    """The backend for ``protocol``; ``attrs`` override class settings (a test server needs no
+    flood protection: an IRC burst at a real network's pace takes minutes)."""
+    cls: type
     if protocol == "xmpp":
         from backends.xmpp import XmppBackend
 
-        return [XmppBackend]
-    if protocol == "matrix":
+        cls = XmppBackend
+    elif protocol == "matrix":
         from backends.matrix import MatrixBackend
 
-        return [MatrixBackend]
-    from backends.irc import IrcBackend
+        cls = MatrixBackend
+    else:
+        from backends.irc import IrcBackend
 
-    return [IrcBackend]
+        cls = IrcBackend
+    return [type(cls.__name__, (cls,), attrs) if attrs else cls]
 
 
 async def main(profile: Path) -> None:
@@ -97,7 +102,9 @@ async def main(profile: Path) -> None:
     core = Core(
         CoreContext(
             paths=AppPaths.in_profile(profile),
-            registry=BackendRegistry(classes=_backend_classes(spec["protocol"])),
+            registry=BackendRegistry(
+                classes=_backend_classes(spec["protocol"], spec.get("backend_attrs", {}))
+            ),
             secrets=secrets,
             # Quick retries: a test restarts a killed server and waits for the app to come back.
             backoff_factory=lambda: Backoff(base=0.2, cap=1.0),
