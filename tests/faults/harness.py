@@ -20,6 +20,18 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[2]
 FIGURES_ENV = "CHINWAG_FAULT_FIGURES"
 """If set, every scenario appends its figures (one JSON object a line) to this file (scripts/soak)."""
+SCALE_ENV = "CHINWAG_FAULT_SCALE"
+"""A factor on the number of messages of every scenario (scripts/soak runs bigger ones; the
+default keeps each scenario well under a minute on a loaded 2-core machine)."""
+
+
+def scaled(count: int) -> int:
+    """``count`` times the scale factor of this run (at least 1)."""
+    try:
+        factor = float(os.environ.get(SCALE_ENV, "1"))
+    except ValueError:
+        factor = 1.0
+    return max(1, round(count * factor))
 
 
 class AppProcess:
@@ -171,6 +183,20 @@ def read_store(path: Path) -> list[StoredMessage]:
     finally:
         conn.close()
     return [StoredMessage(r[0], r[1], r[2], bool(r[3]), r[4]) for r in rows]
+
+
+def conversations(path: Path) -> list[str]:
+    """Native ids of the conversations in an account store ([] before it exists)."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+    except sqlite3.OperationalError:
+        return []
+    try:
+        return [str(r[0]) for r in conn.execute("SELECT native_id FROM conversations")]
+    except sqlite3.OperationalError:
+        return []
+    finally:
+        conn.close()
 
 
 def outbox_size(path: Path) -> int:

@@ -26,6 +26,7 @@ from tests.faults.harness import (
     outbox_size,
     poll,
     read_store,
+    scaled,
 )
 from tests.integration.irc.helpers import settings_for
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
@@ -33,7 +34,7 @@ from tests.integration.irc.servers import IrcServer, start_inspircd
 
 pytestmark = pytest.mark.integration
 
-BURST = 200
+BURST = scaled(200)
 HISTORY = 50  # <chanhistory maxlines> in the test server's configuration
 RESTART_BUDGET = 5.0
 

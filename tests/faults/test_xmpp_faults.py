@@ -24,6 +24,7 @@ from tests.faults.harness import (
     poll,
     read_state,
     read_store,
+    scaled,
 )
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import Account, ProsodyServer, start_prosody
@@ -32,9 +33,11 @@ pytestmark = pytest.mark.integration
 
 MAM = "urn:xmpp:mam:2"
 RSM = "http://jabber.org/protocol/rsm"
-BURST = 200  # messages the app sends while the server is killed three times
-INGEST_BURST = 600  # sent at once; the app is killed early in it (more than 5 archive pages)
-INGEST_STREAM = 300  # sent slowly while the app is killed and started again
+BURST = scaled(200)  # messages the app sends while the server is killed three times
+INGEST_BURST = scaled(
+    600
+)  # sent at once; the app is killed early in it (more than 5 archive pages)
+INGEST_STREAM = scaled(300)  # sent slowly while the app is killed and started again
 RESTART_BUDGET = 5.0  # seconds from the core's start to connected, after a crash
 
 
