@@ -65,9 +65,7 @@ def irc_lines(draw: st.DrawFn) -> str:
         return draw(IRC_TEXT)
     parts: list[str] = []
     if draw(st.booleans()):
-        tags = draw(
-            st.lists(st.tuples(IRC_TEXT.map(lambda s: s[:30]), IRC_TEXT), max_size=6)
-        )
+        tags = draw(st.lists(st.tuples(IRC_TEXT.map(lambda s: s[:30]), IRC_TEXT), max_size=6))
         parts.append("@" + ";".join(f"{k}={v}".replace(" ", "\\s") for k, v in tags))
     if draw(st.booleans()):
         nick = draw(st.sampled_from(["me", "bob", "Me", "", "x" * 300, "a!b@c", "irc.test"]))

@@ -44,9 +44,7 @@ JIDS = st.sampled_from(
         "peer@example.org/" + "r" * 2000,
     ]
 )
-TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=300
-)
+TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0"), max_size=300)
 IDS = st.one_of(st.sampled_from(["", "m1", "spoof1", "o1", "a" * 5000]), TEXT)
 STAMPS = st.one_of(
     st.sampled_from(
