@@ -61,7 +61,7 @@ async def proxy(inspircd_server: IrcServer) -> AsyncIterator[FlakyProxy]:
         await p.close()
 
 
-async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():
@@ -75,7 +75,7 @@ async def message(core: Core, conv: ConversationId, local: MessageId) -> Message
 
 
 async def delivered(
-    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState, timeout: float = 20.0
+    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState, timeout: float = 60.0
 ) -> Message:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout

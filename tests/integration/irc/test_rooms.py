@@ -87,6 +87,8 @@ async def test_roles_are_given_and_taken(
     assert (await made.backend.create_room(channel, public=True)).ok
     peer = await peers(inspircd_server)
     await peer.join(channel)
+    # The peer's JOIN reaches our connection a moment later: roles are given to known members.
+    await made.until(lambda: peer.nick in made.backend.members(channel), "the peer is a member")
     where = conv(made, channel)
     for role, prefix, change in (
         (Role.ADMIN, "@", "+o"),
@@ -110,6 +112,7 @@ async def test_the_ban_list(
     assert (await made.backend.create_room(channel, public=True)).ok
     pest = await peers(inspircd_server)
     await pest.join(channel)
+    await made.until(lambda: pest.nick in made.backend.members(channel), "the pest is a member")
     where = conv(made, channel)
     assert (await made.backend.ban_list(where)) == ()
 

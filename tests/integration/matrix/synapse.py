@@ -26,6 +26,7 @@ import os
 import secrets
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -159,6 +160,7 @@ class Synapse:
     shared_secret: str
     process: ServerProcess | None = None
     _users: dict[str, str] = field(default_factory=dict)
+    _admin_token: str = ""
 
     @property
     def base_url(self) -> str:
@@ -246,6 +248,17 @@ class Synapse:
         )
         assert status == 200, answer
         return str(answer["access_token"])
+
+    def devices_of(self, user_id: str) -> set[str]:
+        """The device ids the server holds for ``user_id`` (Synapse's admin API, so looking
+        adds no device of the user's own)."""
+        if not self._admin_token:
+            admin = self.register(self.unique_name("admin"), "admin-password", admin=True)
+            self._admin_token = self.login(admin, "admin-password")
+        path = f"/_synapse/admin/v2/users/{urllib.parse.quote(user_id, safe='')}/devices"
+        status, body = self.request("GET", path, None, self._admin_token)
+        assert status == 200, body
+        return {str(d["device_id"]) for d in body.get("devices", [])}
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
