@@ -137,10 +137,14 @@ class CatchUp:
     def seen(self, mark: convert.ArchiveMark) -> None:
         """A live message carried its archive id: we are up to date with that archive."""
         position = Position(mark.archive_id, _unix(mark.timestamp))
+        current = self.positions.get(mark.archive)
         if mark.archive in self._held:
             self._held[mark.archive] = position  # the catch-up decides when it ends
+            if current is None:
+                # No position yet (a room just joined): there is no gap to jump over, all
+                # before this is history. Taken at once, so a loss right now keeps it.
+                self._set(mark.archive, position)
             return
-        current = self.positions.get(mark.archive)
         if current is not None and current.behind:
             return  # a gap is still unread: the position stays before it
         self._set(mark.archive, position)
@@ -277,6 +281,8 @@ class CatchUp:
         except IqFailure as exc:
             self.session.log.debug("no archive position for a catch-up: %s", exc.condition)
             return "unavailable" if exc.condition in _UNAVAILABLE else "incomplete"
+        if archive in self.positions:
+            return "complete"  # a live message was quicker: it is newer than what we asked
         mark = convert.archive_mark(results[-1], archive) if results else None
         if mark is not None:
             self._set(archive, Position(mark.archive_id, _unix(mark.timestamp)))

@@ -384,6 +384,25 @@ async def test_a_live_message_before_the_catch_up_starts_does_not_skip_the_gap()
     assert up.positions[ME].archive_id == "a5"
 
 
+async def test_a_room_without_a_position_takes_the_first_live_message_at_once() -> None:
+    """Just joined: nothing before is ours to catch up on, so a live message is the position
+    even while its first look at the archive runs (a loss then still keeps it)."""
+    session = StubSession()
+    room = "room@muc.example.org"
+    archive = FakeArchive([])
+    up, _ = make_catchup(session, archive)
+    real = archive.query
+
+    async def slow(archive_jid: str, **kw: Any) -> Any:
+        up.seen(convert.ArchiveMark(room, "r-live", None))  # arrives while the query runs
+        assert up.positions[room].archive_id == "r-live"
+        return await real(archive_jid, **kw)
+
+    archive.query = slow  # type: ignore[method-assign]
+    await up.run(room)
+    assert up.positions[room].archive_id == "r-live"  # the (empty) archive did not replace it
+
+
 async def test_a_first_position_is_saved_before_anything_can_arrive() -> None:
     session = StubSession()
     archive = FakeArchive([stanza_result("a1", "m1"), stanza_result("a2", "m2", minute=1)])
