@@ -35,6 +35,7 @@ from app.models import ConversationId, DeliveryState, MessageKind
 from backends.xmpp import convert, ns, stanzas, styling
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
+from backends.xmpp.omemo.engine import EngineStopped
 from backends.xmpp.omemo.send import Sealed
 from backends.xmpp.session import XmppSession
 
@@ -311,7 +312,12 @@ class MessageService:
         """The message encrypted, when the conversation is (see :mod:`backends.xmpp.omemo`)."""
         if self.seal is None:
             return None
-        return await self.seal(to, group, txn, body, children)
+        try:
+            return await self.seal(to, group, txn, body, children)
+        except EngineStopped:
+            # The connection ended while encrypting (a server restart mid-burst): not sent,
+            # so the outbox tries again on the next connection instead of failing it for good.
+            return _not_connected().failure
 
     async def react(self, conv: ConversationId, target: str, keys: tuple[str, ...]) -> Outcome:
         return await self._about(conv, target, lambda ref: stanzas.reactions(ref, keys))

@@ -509,3 +509,20 @@ def test_chunk_sizes(line: bytes, expected: int) -> None:
 def test_bad_chunk_sizes_are_upload_errors(line: bytes) -> None:
     with pytest.raises(upload.UploadError):
         upload._chunk_size(line)
+
+
+async def test_a_send_cut_off_while_encrypting_is_tried_again_not_failed() -> None:
+    """A server restart mid-burst stopped OMEMO under a message being encrypted; it failed for
+    good as "Internal error: OMEMO is not ready" although it was never sent (issue 13 fault
+    test): now it waits for the next connection like any unsent message."""
+    from app.backend import Failure, FailureKind
+    from backends.xmpp.messaging import MessageService
+    from backends.xmpp.omemo.engine import EngineStopped
+
+    async def stopped(*_args: Any) -> Any:
+        raise EngineStopped("OMEMO is not ready")
+
+    service = SimpleNamespace(seal=stopped)
+    failure = await MessageService._sealed(cast(Any, service), PEER, False, "t1", "hi", [])
+    assert isinstance(failure, Failure)
+    assert failure.kind is FailureKind.NOT_CONNECTED and failure.retryable
