@@ -98,12 +98,26 @@ class DownloadState:
         return bool(self.path) and not self.error
 
 
-def trust_text(msg: Message) -> str:
-    """What a reader must know about an encrypted message's origin, in words ("" if nothing)."""
-    if msg.trust is Trust.UNVERIFIED and not msg.outgoing:
+def trust_text(msg: Message, encrypted: bool = False) -> str:
+    """What a reader must know about a message's encryption, in words ("" if nothing).
+
+    ``encrypted``: the conversation is end-to-end encrypted, so a plain message someone sent
+    into it is pointed out. Our own messages say only what the service confirmed (a service
+    that does not say leaves them unmarked, never "not encrypted")."""
+    if msg.trust is Trust.UNVERIFIED:
+        if msg.outgoing:
+            return QCoreApplication.translate("MessageListModel", "encrypted")
         return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
+    if msg.trust is Trust.VERIFIED:
+        return QCoreApplication.translate("MessageListModel", "encrypted, verified")
     if msg.trust is Trust.UNDECRYPTABLE:
         return QCoreApplication.translate("MessageListModel", "waiting for the key")
+    if msg.trust is Trust.UNREADABLE:
+        return QCoreApplication.translate("MessageListModel", "could not be decrypted")
+    if msg.trust is Trust.PLAINTEXT:  # the service saw it sent in the clear after encryption
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
+    if encrypted and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
     return ""
 
 
@@ -126,6 +140,7 @@ class RowView:
     reply: str
     downloads: tuple[tuple[int, DownloadState], ...]
     highlight: bool
+    trust: str = ""  # the message's encryption in words (see trust_text)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -170,6 +185,7 @@ class MessageListModel(QAbstractListModel):
         self._server_exhausted = False
         self._loading = False
         self._loading_newer = False
+        self._early: list[ev.MessagesAdded] = []  # arrived while the first page was loading
         self._generation = 0
         self._read_marker: Cursor | None = None
         self._target: str | None = None
@@ -177,6 +193,7 @@ class MessageListModel(QAbstractListModel):
         self._locale = QLocale()
         self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
+        self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
 
@@ -360,6 +377,7 @@ class MessageListModel(QAbstractListModel):
                 if (state := self._downloads.get((msg.local_id, i))) is not None
             ),
             highlight=msg.local_id == self._target,
+            trust=trust_text(msg, self._encrypted),
         )
         return view
 
@@ -427,7 +445,7 @@ class MessageListModel(QAbstractListModel):
             )
         if msg.edited:
             extra.append(QCoreApplication.translate("MessageListModel", "edited"))
-        trust = trust_text(msg)
+        trust = trust_text(msg, self._encrypted)
         if trust:
             extra.append(trust)
         state = delivery_text(msg)
@@ -517,6 +535,12 @@ class MessageListModel(QAbstractListModel):
                 self._download_progress(event)
 
     def _added(self, event: ev.MessagesAdded) -> None:
+        if self._loading and not self._messages:
+            # The first page is on its way. Events can reach us before its answer, even ones
+            # the core published before the page was read (a frame may cut a core batch in
+            # two): keep them until the page is in, then add only what belongs after it.
+            self._early.append(event)
+            return
         if not self._at_latest:
             newest = self._keys[-1] if self._keys else None
             # Older than the window's end: it belongs inside the window (history, late arrival).
@@ -525,6 +549,11 @@ class MessageListModel(QAbstractListModel):
                 self._insert(fitting)
             return
         messages = tuple(m for m in event.messages if m.local_id not in self._rows)
+        if self._keys and not self._store_exhausted:
+            # Older than the first row, with more before it in the store: that part of the
+            # history is not in the window; it pages in with the rest (never a row out of place).
+            first = self._keys[0]
+            messages = tuple(m for m in messages if _key(m) >= first)
         if (
             not self.follow_live
             and self._messages
@@ -571,8 +600,10 @@ class MessageListModel(QAbstractListModel):
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
+        self._early = []
         if changed:
             self._read_marker = None
+            self._encrypted = False  # until the new conversation's details say
         self.endResetModel()
         self._set_loading(False)
         self._loading_newer = False
@@ -595,11 +626,18 @@ class MessageListModel(QAbstractListModel):
         self._set_loading(False)
         if not done.ok:
             self._store_exhausted = True
-            return
-        page = done.value
-        self._before = page.before
-        self._store_exhausted = page.before is None
-        self._insert(page.messages)
+        else:
+            page = done.value
+            self._before = page.before
+            self._store_exhausted = page.before is None
+            self._insert(page.messages)
+        self._replay_early()
+
+    def _replay_early(self) -> None:
+        """Add what arrived while the window was still empty, now that it has its rows."""
+        early, self._early = self._early, []
+        for event in early:
+            self._added(event)
 
     def _context_loaded(self, done: Result[ContextPage], generation: int) -> None:
         if generation != self._generation:
@@ -615,6 +653,7 @@ class MessageListModel(QAbstractListModel):
         self._after = context.after
         self._set_at_latest(context.after is None)
         self._insert(context.messages)
+        self._replay_early()
         row = self._rows.get(context.target.native_id, -1)
         if row >= 0:
             self.targetLoaded.emit(row)
@@ -636,6 +675,7 @@ class MessageListModel(QAbstractListModel):
         self._set_loading(False)
         if not done.ok or not done.value.ok or done.value.value == "end":
             self._server_exhausted = True
+        self._replay_early()
 
     # -- rows ------------------------------------------------------------------------------
 
@@ -716,6 +756,13 @@ class MessageListModel(QAbstractListModel):
             for row, reply in enumerate(self._messages):
                 if reply.reply_to in ids:
                     self._changed(row, row)
+
+    def set_encrypted(self, encrypted: bool) -> None:
+        """Whether the open conversation is end-to-end encrypted (plain messages say so)."""
+        if encrypted != self._encrypted:
+            self._encrypted = encrypted
+            if self._messages:
+                self._changed(0, len(self._messages) - 1)
 
     def _changed(self, first: int, last: int) -> None:
         """Rows whose drawing changed: forget their cached views and tell the view."""
