@@ -244,7 +244,7 @@ class AccountStore:
                 if cur.rowcount == 1:
                     seq = cur.lastrowid
                     assert seq is not None
-                    inserted.append(replace(msg, seq=seq))
+                    inserted.append(msg.with_seq(seq))
                     indexed.append((seq, msg.body))
             # Full-text index in one statement per batch (see schema 0004: not a trigger).
             self._conn.executemany(_INSERT_FTS, indexed)

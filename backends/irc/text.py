@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import re
 import unicodedata
 
 _FALLBACK_ERRORS = "chinwag-irc-fallback"
@@ -50,7 +51,7 @@ _TABLES = {
 }
 
 
-_RFC1459_EXTRA = "[]\\~"  # what rfc1459 folds besides A–Z (strict-rfc1459: all but ~)
+_RFC1459_EXTRA = re.compile(r"[\[\]\\~]")  # what rfc1459 folds besides A–Z (strict: all but ~)
 
 
 def fold_text(text: str, casemapping: str = "rfc1459") -> str:
@@ -65,7 +66,7 @@ def fold_text(text: str, casemapping: str = "rfc1459") -> str:
     if not text.isascii():
         return text.translate(table)
     lowered = text.lower()
-    if casemapping == "ascii" or not any(ch in lowered for ch in _RFC1459_EXTRA):
+    if casemapping == "ascii" or not _RFC1459_EXTRA.search(lowered):
         return lowered
     return lowered.translate(table)
 

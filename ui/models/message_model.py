@@ -48,6 +48,7 @@ from app.models import (
     MessageKind,
     Page,
     Trust,
+    to_millis,
 )
 from app.runtime import Result
 from ui.bridge import CoreBridge
@@ -144,8 +145,8 @@ class RowView:
 
 
 def _key(msg: Message) -> tuple[int, int]:
-    cursor = msg.cursor
-    return (cursor.timestamp_ms, cursor.seq)
+    """``msg.cursor`` as a tuple, without building the Cursor (a flood sorts 5,000 at a time)."""
+    return (to_millis(msg.timestamp), msg.seq)
 
 
 class MessageListModel(QAbstractListModel):
