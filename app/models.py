@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 
+from app.frozen import fast_init
+
 AccountId = str
 """Local, stable id of an account (chosen by the core when the account is added)."""
 
@@ -253,6 +255,7 @@ class Cursor:
     seq: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Message:
     """One message as stored and shown.
