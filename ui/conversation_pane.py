@@ -3,7 +3,8 @@
 Header (name, topic, encryption, members; actions gated by capabilities), the message view with a
 "jump to latest" button and a history progress line, the member panel, and the composer. Message
 actions (reply, react, edit, delete, copy, retry, download, open link) live in one per-message menu,
-opened by right click or from the keyboard (menu key or Shift+F10), so no action needs a mouse.
+opened by right click or from the keyboard (menu key or Shift+F10), so no action needs a mouse;
+Enter on a message opens its attachment (or link), Ctrl+T says when it was sent.
 """
 
 from __future__ import annotations
@@ -44,6 +45,10 @@ from app.models import (
     NotifyLevel,
     Verification,
 )
+from ui.a11y import levels
+from ui.a11y.announcer import Announcer
+from ui.a11y.verbosity import MESSAGE_PARTS, Verbosity, spoken_time
+from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.commands import GENERIC, SlashCommand, parse_slash, unescape_slash
 from ui.dialogs.devices_dialog import DevicesDialog
@@ -60,6 +65,7 @@ QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
 REACT_KEY = "Ctrl+Shift+R"
 EDIT_KEY = "Ctrl+E"
+TIME_KEY = "Ctrl+T"
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
@@ -71,9 +77,11 @@ class ConversationPane(QWidget):
     ``searchRequested(object)``: search within a conversation (a ConversationId).
     ``verificationOpened(str, object)``: a verification started (account id, Verification).
     ``browseRequested(object, str)``: browse the room directory (account id, search text).
+    ``conversationShown()``: another conversation (or none) is shown; its name may differ.
     """
 
     notice = Signal(str, str)
+    conversationShown = Signal()
     openRequested = Signal(object)
     searchRequested = Signal(object)
     verificationOpened = Signal(str, object)
@@ -96,6 +104,8 @@ class ConversationPane(QWidget):
         self.details: ConversationDetails | None = None
         self.reaction_picker: QInputDialog | None = None
         self.devices_dialog: DevicesDialog | None = None
+        self.announcer: Announcer | None = None  # set by the window (Ctrl+T speaks through it)
+        self.screen_reader_mode = False
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
@@ -110,6 +120,7 @@ class ConversationPane(QWidget):
         self.header.exportRequested.connect(self.export)
         self.header.searchRequested.connect(self._search_here)
         self.header.verifyRequested.connect(self.verify_contact)
+        self.header.announceChosen.connect(self.set_announce)
 
         self.loading_label = QLabel(self.tr("Loading older messages…"))
         self.loading_label.setObjectName("historyLoading")
@@ -119,6 +130,7 @@ class ConversationPane(QWidget):
 
         self.view = MessageView(self.model)
         self.view.partActivated.connect(self._part_activated)
+        self.view.messageActivated.connect(self.activate_message)
         self.view.customContextMenuRequested.connect(self._context_menu_at)
         self.jump_button = QPushButton(self.tr("Jump to lat&est"))
         self.jump_button.setObjectName("jumpToLatest")
@@ -168,6 +180,7 @@ class ConversationPane(QWidget):
             shortcut.activated.connect(self.open_message_menu)
         # The main message actions also have their own keys on the message list.
         keyed: tuple[tuple[str | QKeySequence.StandardKey, Any], ...] = (
+            (TIME_KEY, self.say_time),
             (REPLY_KEY, self.reply),
             (REACT_KEY, self.pick_reaction),
             (EDIT_KEY, self.edit),
@@ -183,7 +196,42 @@ class ConversationPane(QWidget):
         self._mark_read_timer.setInterval(300)
         self._mark_read_timer.timeout.connect(self.mark_read)
         self.composer_area.set_enabled(False)
-        QWidget.setTabOrder(self.view, composer)
+        self._tab_order()
+        preferences.changed.connect(self._preferences_changed)
+
+    def first_in_tab_order(self) -> QWidget:
+        return self.header.members_button
+
+    def _tab_order(self) -> None:
+        """Tab in reading order: header buttons, messages, "jump to latest", members, then the
+        composer area (the reply banner's Cancel above the composer, Attach and Send after)."""
+        area = self.composer_area
+        tab_chain(
+            [
+                *self.header.tab_order(),
+                self.view,
+                self.jump_button,
+                self.members.list,
+                self.members.kick_button,
+                self.members.ban_button,
+                area.cancel_button,
+                area.composer,
+                area.attach_button,
+                area.send_button,
+            ]
+        )
+
+    @Slot(dict)
+    def _preferences_changed(self, values: dict[str, Any]) -> None:
+        self.model.set_verbosity(
+            Verbosity.from_preference(values.get(MESSAGE_PARTS), self.screen_reader_mode)
+        )
+        if self.conversation is not None:
+            self.header.show_announce(self._announce_state(self.conversation))
+
+    def set_screen_reader_mode(self, on: bool) -> None:
+        self.screen_reader_mode = on
+        self._preferences_changed(dict(self.preferences.values()))
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -193,19 +241,44 @@ class ConversationPane(QWidget):
             self.composer_area.set_typing(())
         self.conversation = conv
         self.details = None
+        self._name_regions(conv)
         if conv is None:
             self.model.set_conversation(None)
             self.header.show_details(None)
             self.members.set_members((), can_kick=False)
             self.composer_area.set_enabled(False)
+            self.conversationShown.emit()
             return
         if at is not None:
             self.model.open_at(at, conv)
         else:
             self.model.set_conversation(conv)
         self.header.show_conversation(self.sidebar_model.conversation(conv))
+        self.header.show_announce(self._announce_state(conv))
         self.composer_area.set_enabled(True)
         self.refresh_details(first=True)  # marks it read once the old read marker is known
+        self.conversationShown.emit()
+
+    def _name_regions(self, conv: ConversationId | None) -> None:
+        """The composer and the message list say which conversation they belong to: after
+        switching, the screen reader then names it as the focus lands."""
+        shown = self.sidebar_model.conversation(conv) if conv is not None else None
+        if shown is None:
+            self.composer_area.composer.setAccessibleName(self.tr("Message"))
+            self.view.setAccessibleName(self.tr("Messages"))
+            return
+        self.composer_area.composer.setAccessibleName(
+            self.tr("Message to {conversation}").format(conversation=shown.name)
+        )
+        self.view.setAccessibleName(
+            self.tr("Messages in {conversation}").format(conversation=shown.name)
+        )
+
+    def _announce_state(self, conv: ConversationId) -> tuple[str, str]:
+        """(this conversation's own read-aloud level or "", its account's level)."""
+        prefs = self.preferences.values()
+        own = levels.own_level(prefs, conv)
+        return (own.value if own else "", levels.account_level(prefs, conv.account_id).value)
 
     def refresh_details(self, first: bool = False) -> None:
         conv = self.conversation
@@ -440,7 +513,7 @@ class ConversationPane(QWidget):
         msg = self.model.message(index.row())
         allowed = {a.data() for a in self.message_menu(msg).actions() if a.data()}
         name = getattr(action, "__name__", "")
-        if name in allowed or name == "copy":
+        if name in allowed or name in ("copy", "say_time"):
             action(msg)
 
     @Slot()
@@ -501,6 +574,12 @@ class ConversationPane(QWidget):
             QKeySequence(QKeySequence.StandardKey.Copy),
             lambda: self.copy(msg),
         )
+        _tag(
+            menu.addAction(
+                self.tr("Say when it was &sent"), QKeySequence(TIME_KEY), lambda: self.say_time(msg)
+            ),
+            "say_time",
+        )
         for url in _links(msg):
             menu.addAction(
                 self.tr("Open link {url}").format(url=_short(url)),
@@ -556,6 +635,29 @@ class ConversationPane(QWidget):
             self.toggle_reaction(msg, str(detail))
         elif kind == "retry":
             self.retry(msg)
+
+    def say_time(self, msg: Message) -> None:
+        """Ctrl+T: when the message was sent, spoken (in screen-reader mode it is not read
+        with every message)."""
+        if self.announcer is None:
+            return
+        local = msg.timestamp.astimezone()
+        day = self.model.day_text(local.date())
+        self.announcer.say(
+            self.tr("Sent {when}").format(when=spoken_time(msg.timestamp, day)), key="time"
+        )
+
+    @Slot(object)
+    def activate_message(self, msg: Message) -> None:
+        """Enter on a message: open its attachment or its link; with several, choose from
+        the message's menu (which lists them)."""
+        links = _links(msg)
+        if len(msg.attachments) == 1 and not links:
+            self.attachment(msg, 0)
+        elif len(links) == 1 and not msg.attachments:
+            self.open_link(links[0])
+        elif msg.attachments or links:
+            self.open_message_menu()
 
     def reply(self, msg: Message) -> None:
         text = " ".join(self.model.display_body(msg).split())
@@ -726,6 +828,13 @@ class ConversationPane(QWidget):
         )
         if ok:
             self._call(self.core.ban(self.conversation, member.native_id, reason))
+
+    @Slot(str)
+    def set_announce(self, level: str) -> None:
+        """What of this conversation is read aloud ("" follows the account's default)."""
+        if self.conversation is not None:
+            key = levels.conversation_key(self.conversation)
+            self._call(self.core.set_preference(key, level or None))
 
     @Slot(str)
     def set_notify(self, level: str) -> None:

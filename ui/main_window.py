@@ -6,7 +6,8 @@ page gives way to the first-run page (no accounts) or the chat page.
 
 Everything is reachable from the keyboard: the menus (with mnemonics) hold every action, Ctrl+K
 jumps to a conversation, F6 / Shift+F6 move between the regions, Alt+Up/Down between
-conversations and Alt+Shift+Up/Down between unread ones.
+conversations and Alt+Shift+Up/Down between unread ones, F1 lists the keys. What a screen reader
+hears is described in docs/accessibility.md (ui/a11y/ holds the machinery).
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ from app.models import (
     Verification,
     VerificationState,
 )
+from ui.a11y import regions
+from ui.a11y.announcer import Announcer
+from ui.a11y.mode import ScreenReaderMode
+from ui.a11y.probe import AssistiveTechWatch
+from ui.a11y.speech import Speech
+from ui.a11y.widgets import delete_when_closed
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
@@ -50,9 +57,10 @@ from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
 from ui.models.sidebar_model import SidebarModel
-from ui.notifications import Announcer, NotificationCenter, Notifier
+from ui.notifications import NotificationCenter, Notifier
 from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.theme import ThemeManager
 from ui.widgets.first_run import FirstRunPage
@@ -110,7 +118,19 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setAccessibleName(self.tr("Status and progress"))
 
-        self.announcer = Announcer(self.pane.view)
+        self.assistive_tech = AssistiveTechWatch(self)
+        self.speech = Speech(self, self.assistive_tech)
+        self.announcer = Announcer(self.speech, self)
+        self.pane.announcer = self.announcer
+        self.screen_reader = ScreenReaderMode(
+            lambda key, value: self.bridge.call(self.core.set_preference(key, value)),
+            self.assistive_tech,
+            self,
+        )
+        self.preferences.changed.connect(self.screen_reader.preferences_changed)
+        self.screen_reader.changed.connect(self._screen_reader_changed)
+        self.screen_reader.offer.connect(self._show_dialog)
+        self.pane.conversationShown.connect(self._update_title)
         self.notifications = NotificationCenter(
             self, self.sidebar_model, self.preferences, notifier, self.announcer
         )
@@ -149,9 +169,9 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 750])
+        # Tab in reading order: the sidebar, then the conversation (see ConversationPane).
         QWidget.setTabOrder(self.sidebar.filter, self.sidebar.tree)
-        QWidget.setTabOrder(self.sidebar.tree, self.pane.view)
-        QWidget.setTabOrder(self.pane.view, self.pane.composer_area.composer)
+        QWidget.setTabOrder(self.sidebar.tree, self.pane.first_in_tab_order())
         return splitter
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
@@ -224,6 +244,9 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Previous r&egion"), lambda: self.cycle_region(-1), "Shift+F6")
         self._action(view, self.tr("Jump to &latest"), self.pane.jump_to_latest, "Ctrl+End")
 
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1")
+
     def _build_shortcuts(self) -> None:
         focus_composer = QShortcut(QKeySequence("Ctrl+L"), self)
         focus_composer.activated.connect(self.pane.composer_area.composer.setFocus)
@@ -231,35 +254,27 @@ class MainWindow(QMainWindow):
     # -- regions and moving around ---------------------------------------------------------
 
     def regions(self) -> list[QWidget]:
-        regions: list[QWidget] = [
+        """The F6 cycle (see ui/a11y/regions.py): sidebar, composer, messages, members."""
+        found: list[QWidget] = [
             self.sidebar.tree,
-            self.pane.view,
             self.pane.composer_area.composer,
+            self.pane.view,
         ]
         if self.pane.members.isVisible():
-            regions.append(self.pane.members.list)
+            found.append(self.pane.members.list)
         if self.requests.isVisible():
-            regions.insert(0, self.requests)
-        return regions
+            found.insert(0, self.requests)
+        return found
 
     def cycle_region(self, delta: int) -> None:
-        regions = [r for r in self.regions() if r.isVisible() and r.isEnabled()]
-        if not regions:
-            return
-        focus = QApplication.focusWidget()
-        current = next(
-            (
-                i
-                for i, r in enumerate(regions)
-                if focus is not None and (focus is r or r.isAncestorOf(focus))
-            ),
-            -1,
-        )
-        target = regions[(current + delta) % len(regions)]
+        regions.cycle(self.regions(), self.focusWidget(), delta, self._enter_region)
+
+    def _enter_region(self, target: QWidget) -> None:
         if target is self.requests:
-            target.focusNextChild()
             buttons = target.findChildren(QWidget)
-            focusable = [b for b in buttons if b.focusPolicy() != Qt.FocusPolicy.NoFocus]
+            focusable = [
+                b for b in buttons if b.focusPolicy() != Qt.FocusPolicy.NoFocus and b.isVisible()
+            ]
             (focusable[0] if focusable else target).setFocus(Qt.FocusReason.TabFocusReason)
         else:
             target.setFocus(Qt.FocusReason.TabFocusReason)
@@ -294,7 +309,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def quick_switch(self) -> None:
-        dialog = QuickSwitcher(self.sidebar_model, self)
+        dialog = QuickSwitcher(self.sidebar_model, self, self.announcer.say)
         dialog.accepted.connect(lambda: self._switched(dialog))
         self._show_dialog(dialog)
 
@@ -302,6 +317,10 @@ class MainWindow(QMainWindow):
         if dialog.chosen is not None:
             self.show_conversation(dialog.chosen)
             self.pane.composer_area.composer.setFocus()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        self._show_dialog(ShortcutsDialog(self))
 
     @Slot()
     def search_here(self) -> None:
@@ -316,7 +335,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def search_in(self, conversation: ConversationId | None) -> None:
-        dialog = SearchDialog(self.bridge, self.sidebar_model, self, conversation)
+        dialog = SearchDialog(
+            self.bridge, self.sidebar_model, self, conversation, self.announcer.say
+        )
         dialog.accepted.connect(lambda: self._search_chosen(dialog))
         self._show_dialog(dialog)
 
@@ -502,11 +523,17 @@ class MainWindow(QMainWindow):
         self.account_dialog = dialog
         self._show_dialog(dialog)
 
+    @Slot(object)
     def _show_dialog(self, dialog: QDialog) -> None:
-        """Open a window-modal dialog; when it closes, the keyboard focus comes back here."""
+        """Open a window-modal dialog; when it closes, the keyboard focus comes back here and
+        the dialog is deleted (a closed dialog must not linger in the accessibility tree)."""
         self.last_dialog = dialog
+        if dialog.parent() is None:
+            dialog.setParent(self, dialog.windowFlags())
         dialog.finished.connect(self._dialog_closed)
+        delete_when_closed(dialog)
         dialog.open()
+        dialog.activateWindow()  # a window manager would; and the screen reader follows it
 
     @Slot()
     def _dialog_closed(self) -> None:
@@ -564,7 +591,6 @@ class MainWindow(QMainWindow):
             self.tr("Remove and &delete history"), QMessageBox.ButtonRole.DestructiveRole
         )
         box.addButton(QMessageBox.StandardButton.Cancel)
-        self.last_dialog = box
 
         def done() -> None:
             clicked = box.clickedButton()
@@ -572,7 +598,7 @@ class MainWindow(QMainWindow):
                 self._call(self.core.remove_account(account.id, keep_history=clicked is keep))
 
         box.finished.connect(done)
-        box.open()
+        self._show_dialog(box)
 
     def set_presence(self, state: PresenceState, status: str = "") -> None:
         account = None if self.presence_all.isChecked() else self._need_account()
@@ -635,7 +661,14 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.bridge, self.preferences, self)
+        dialog = SettingsDialog(
+            self.bridge,
+            self.preferences,
+            self,
+            accounts=[(a.id, a.display_name) for a in self.sidebar_model.accounts()],
+            set_mode=self.screen_reader.answer,
+            say=self.announcer.say,
+        )
         self._show_dialog(dialog)
 
     # -- events ----------------------------------------------------------------------------
@@ -646,6 +679,7 @@ class MainWindow(QMainWindow):
             if isinstance(event, ev.CoreStarted):
                 self._started = True
                 self._choose_page()
+                self.screen_reader.started()
                 self.repaint()  # painted now, so "ready" below means usable
                 _log.info(
                     "main window ready: %d accounts, %d unread",
@@ -731,9 +765,27 @@ class MainWindow(QMainWindow):
             self.pane.view.message_delegate.clear_cache()
             self.notifications.refresh_icon()
 
+    @Slot(bool)
+    def _screen_reader_changed(self, on: bool) -> None:
+        self.pane.set_screen_reader_mode(on)
+        self._update_title()
+
+    @Slot()
     def _update_title(self) -> None:
+        """ "(3) #python — Chinwag": the open conversation, and the unread count except in
+        screen-reader mode (a screen reader speaks each change of the active window's title)."""
+        conv = self.pane.conversation
+        shown = self.sidebar_model.conversation(conv) if conv is not None else None
+        title = (
+            self.tr("{conversation} — Chinwag").format(conversation=shown.name)
+            if shown
+            else "Chinwag"
+        )
         unread = self.sidebar_model.total_unread()
-        self.setWindowTitle(f"({unread}) Chinwag" if unread else "Chinwag")
+        if unread and not self.screen_reader.on:
+            title = f"({unread}) {title}"
+        if title != self.windowTitle():
+            self.setWindowTitle(title)
 
     @Slot()
     def _raise(self) -> None:

@@ -196,7 +196,7 @@ def test_reaction_chips_toggle_our_reaction(
     click_part(qtbot, window, 0, layout.reactions[0][1].center())
     wait_for(qtbot, lambda: ("react", ("bob", rid, ("🎂",))) in fake_server.calls)
     wait_for(qtbot, lambda: window.pane.model.message(0).reactions[0].senders == ("carol", "alice"))
-    assert "reactions: 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "reactions, 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def test_unread_marker_line_sits_above_the_first_new_message(

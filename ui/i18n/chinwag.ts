@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear {field}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccessibilityPage</name>
+    <message>
+        <source>Bob</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lunch at noon?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in reply to Alice, anyone free today?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reactions, 👍 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachments, menu.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent from an unverified device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen-&amp;reader mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts in the conversation list, reads message times only on request (Ctrl+T) and turns animations off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read new messages of the &amp;open conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read new messages of the open conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud in the background</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read aloud in {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parts read, in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Parts read, in order (check to read):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the part up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the part down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{part}, now {position} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit account</source>
@@ -171,13 +301,44 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
-    <name>Composer</name>
+    <name>Announcer</name>
     <message>
-        <source>Message</source>
+        <source>from {sender}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your last message, Tab completes names, Escape leaves.</source>
+        <source>from {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{conversation} on {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} on {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private message from {sender}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} mentioned you in {conversation}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} in {conversation}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -331,6 +492,38 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Read aloud</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mentions and direct messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Like the account ({level})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Encrypted, all devices verified</source>
         <translation type="unfinished"></translation>
     </message>
@@ -376,6 +569,22 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to {conversation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in {conversation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Uploading {name}{percent}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -416,6 +625,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Say when it was &amp;sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open link {url}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -437,6 +650,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>&amp;Retry sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -794,6 +1011,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start a conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -953,6 +1178,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{conversation} — Chinwag</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1134,23 +1363,19 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{sender}, {time}: {body}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>in reply to {quote}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>attachments: {names}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>reactions: {chips}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attachments, {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reactions, {chips}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1178,10 +1403,6 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MessageView</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages of the open conversation, oldest first. Use the arrow keys to move between messages and the menu key for what you can do with one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1220,19 +1441,15 @@ To begin, add the account you use most. You can add more later.</source>
 </context>
 <context>
     <name>NotificationCenter</name>
-    <message>
-        <source>{sender}: {body}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New message from {sender} in {conversation}</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>sent {files}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1241,8 +1458,16 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Go to conversation</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name}, direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <source>(%n unread)</source>
+        <source>%n unread</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
@@ -1261,6 +1486,16 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Go to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) found, first {entry}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conversation found</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1400,6 +1635,33 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>ScreenReaderOffer</name>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A screen reader is running. Chinwag has a mode for it: the keyboard starts in the conversation list, message times are read only when you ask (Ctrl+T), and nothing is animated. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Turn on screen-reader mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn on screen-reader mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search all accounts</source>
@@ -1415,6 +1677,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Words to find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1442,6 +1708,13 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>{sender} in {where}, {account}, {when}. {body}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1799,201 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A&amp;ccessibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>go to a conversation by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F6, Shift+F6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next or previous region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Up, Alt+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous or next conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alt+Shift+Up, Alt+Shift+Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>previous or next unread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write a message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the message field, send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the message field, a new line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in an empty message field, edit your last message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the message field, complete a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the message field, to the messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the messages, one message at a time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the messages, the first loaded and the newest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, open its attachment or link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Menu key, Shift+F10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, all it offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, react</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on your message, edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, copy its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on a message, say when it was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jump to the latest messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+F, Ctrl+Shift+F</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search here, search everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{keys}, {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1542,11 +2010,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Accounts and conversations</source>
+        <source>Clear the filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Each account with its conversations, most recently active first.</source>
+        <source>Accounts and conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1581,7 +2049,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account {name} ({protocol}), {state}</source>
+        <source>{name}, {protocol} account, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1674,6 +2142,45 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>this kind of link is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Verbosity</name>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message replied to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption warnings</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

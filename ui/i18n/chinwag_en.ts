@@ -1,6 +1,136 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Clear {field}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccessibilityPage</name>
+    <message>
+        <source>Bob</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lunch at noon?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in reply to Alice, anyone free today?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactions, 👍 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>attachments, menu.pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent from an unverified device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Screen-&amp;reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starts in the conversation list, reads message times only on request (Ctrl+T) and turns animations off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read new messages of the &amp;open conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read new messages of the open conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read aloud in the background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read aloud in {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parts read, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Parts read, in order (check to read):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the part up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the part down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{part}, now {position} of {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview, {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit account</source>
@@ -170,13 +300,44 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
-    <name>Composer</name>
+    <name>Announcer</name>
     <message>
-        <source>Message</source>
+        <source>from {sender}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your last message, Tab completes names, Escape leaves.</source>
+        <source>from {first} and {second}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{conversation} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Private message from {sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} mentioned you in {conversation}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} in {conversation}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <source>Message</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -330,6 +491,38 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Read aloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Like the account ({level})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Encrypted, all devices verified</source>
         <translation type="unfinished" />
     </message>
@@ -374,6 +567,22 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message to {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages in {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Uploading {name}{percent}</source>
         <translation type="unfinished" />
     </message>
@@ -414,6 +623,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Say when it was &amp;sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Open link {url}</source>
         <translation type="unfinished" />
     </message>
@@ -435,6 +648,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>&amp;Retry sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent {when}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -792,6 +1009,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Start a conversation</source>
         <translation type="unfinished" />
     </message>
@@ -950,6 +1175,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{conversation} — Chinwag</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1130,23 +1359,19 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{sender}, {time}: {body}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>in reply to {quote}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>attachments: {names}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>reactions: {chips}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>attachments, {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactions, {chips}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1174,10 +1399,6 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MessageView</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Messages of the open conversation, oldest first. Use the arrow keys to move between messages and the menu key for what you can do with one.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1215,18 +1436,14 @@ To begin, add the account you use most. You can add more later.</source>
 </context>
 <context>
     <name>NotificationCenter</name>
-    <message>
-        <source>{sender}: {body}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New message from {sender} in {conversation}</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>sent {files}</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
@@ -1246,6 +1463,19 @@ To begin, add the account you use most. You can add more later.</source>
             <numerusform>(%n unread)</numerusform><numerusform>(%n unread)</numerusform></translation>
     </message>
     <message>
+        <source>{name}, direct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+    </message>
+    <message>
         <source>Conversation name</source>
         <translation type="unfinished" />
     </message>
@@ -1259,6 +1489,15 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Go to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) found, first {entry}</source>
+        <translation>
+            <numerusform>%n conversation found, first {entry}</numerusform><numerusform>%n conversations found, first {entry}</numerusform></translation>
+    </message>
+    <message>
+        <source>No conversation found</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1395,6 +1634,33 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>ScreenReaderOffer</name>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A screen reader is running. Chinwag has a mode for it: the keyboard starts in the conversation list, message times are read only when you ask (Ctrl+T), and nothing is animated. You can change this later in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Turn on screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn on screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search all accounts</source>
@@ -1410,6 +1676,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Words to find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1436,6 +1706,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>{sender} in {where}, {account}, {when}. {body}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1520,6 +1797,201 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Close</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ccessibility</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>go to a conversation by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F6, Shift+F6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>next or previous region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt+Up, Alt+Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>previous or next conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt+Shift+Up, Alt+Shift+Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>previous or next unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>write a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, a new line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in an empty message field, edit your last message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, complete a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the message field, to the messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the messages, one message at a time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the messages, the first loaded and the newest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, open its attachment or link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu key, Shift+F10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, all it offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, react</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on your message, edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, copy its text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, say when it was sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>jump to the latest messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+F, Ctrl+Shift+F</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>search here, search everywhere</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{keys}, {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -1536,11 +2008,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Accounts and conversations</source>
+        <source>Clear the filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Each account with its conversations, most recently active first.</source>
+        <source>Accounts and conversations</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1575,7 +2047,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account {name} ({protocol}), {state}</source>
+        <source>{name}, {protocol} account, {state}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1665,6 +2137,45 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>this kind of link is not supported</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Verbosity</name>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message replied to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encryption warnings</source>
         <translation type="unfinished" />
     </message>
 </context>

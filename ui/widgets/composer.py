@@ -50,13 +50,9 @@ class Composer(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
+        # "Message to #python" once a conversation is open (ConversationPane). No description:
+        # a screen reader reads it each time the focus comes back (the keys are under F1).
         self.setAccessibleName(self.tr("Message"))
-        self.setAccessibleDescription(
-            self.tr(
-                "Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your "
-                "last message, Tab completes names, Escape leaves."
-            )
-        )
         self.setPlaceholderText(self.tr("Write a message…"))
         self.setTabChangesFocus(False)
         self.setAcceptDrops(True)

@@ -1,0 +1,131 @@
+"""The patterns every widget follows so a screen reader user can rely on it (docs/accessibility.md).
+
+- :func:`name`: an accessible name (short: what it is) and, only when it helps, a description;
+- :func:`tab_chain`: the Tab order of a region, in reading order, set in one place;
+- :func:`name_clear_button`: a line edit's built-in clear button gets a name too;
+- :class:`ListFocus`: a list or tree that a screen reader hears correctly — entering it speaks
+  the item one is on (that item is selected), and only the focused view has a "focused" item;
+- :func:`delete_when_closed`: a dialog leaves the accessibility tree when it closes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QLineEdit, QToolButton, QWidget
+
+
+def name(widget: QWidget, text: str, description: str = "") -> QWidget:
+    """Name ``widget`` for screen readers. Keep descriptions rare and short: Orca reads them every
+    time the widget gets the focus."""
+    widget.setAccessibleName(text)
+    widget.setAccessibleDescription(description)
+    return widget
+
+
+def tab_chain(widgets: Sequence[QWidget]) -> None:
+    """Tab visits ``widgets`` in this order (hidden or disabled ones are skipped by Qt)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def name_clear_button(edit: QLineEdit, text: str = "") -> None:
+    """The clear button Qt adds to a line edit has no name of its own: give it one."""
+    label = text or QCoreApplication.translate("Accessibility", "Clear {field}").format(
+        field=edit.accessibleName() or edit.placeholderText()
+    )
+    for button in edit.findChildren(QToolButton):
+        button.setAccessibleName(label)
+
+
+def delete_when_closed(dialog: QDialog) -> None:
+    """A closed dialog must not stay in the accessibility tree (nor in memory)."""
+    dialog.finished.connect(dialog.deleteLater)
+
+
+class ListFocus(QObject):
+    """Makes a list or tree speak well (installed on the view as an event filter).
+
+    - On entering, the current item is made current *and selected* (the one remembered, or the
+      one ``fallback`` picks): Orca speaks a focused list's selected item, not only "list with N
+      items".
+    - On leaving (except for a popup menu opened from it), the current index is remembered and
+      cleared: Qt reports every view's current item as "focused", so otherwise a dialog's list,
+      the sidebar and the message list all claimed the focus at once. The selection stays (the
+      sidebar keeps showing the open conversation).
+    """
+
+    def __init__(self, view: QAbstractItemView, fallback: object = None) -> None:
+        super().__init__(view)
+        self.view = view
+        self.fallback = fallback  # callable returning a QModelIndex, or None
+        self.remembered = QPersistentModelIndex()
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.view:
+            if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
+                self._entered()
+            elif (
+                event.type() == QEvent.Type.FocusOut
+                and isinstance(event, QFocusEvent)
+                and event.reason() != Qt.FocusReason.PopupFocusReason
+            ):
+                self._left()
+        return False
+
+    def current(self) -> QModelIndex:
+        """The item one is on, even while the view is not focused."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            return index
+        return _index(self.remembered)
+
+    def _entered(self) -> None:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            index = _index(self.remembered)
+        if not index.isValid() and callable(self.fallback):
+            index = self.fallback()
+        if index.isValid():
+            selection = self.view.selectionModel()
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def select(self, index: QModelIndex) -> None:
+        """Make ``index`` the item one is on: current if the view has the focus, else selected
+        and remembered for when the focus comes back."""
+        selection = self.view.selectionModel()
+        if self.view.hasFocus():
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        else:
+            self.remembered = QPersistentModelIndex(index)
+            selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    @Slot()
+    def _left(self) -> None:
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.remembered = QPersistentModelIndex(current)
+            self.view.selectionModel().setCurrentIndex(
+                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+
+def _index(persistent: QPersistentModelIndex) -> QModelIndex:
+    """The plain index a persistent one stands for now (invalid if its row went away)."""
+    model = persistent.model()
+    if not persistent.isValid() or model is None:
+        return QModelIndex()
+    return model.index(persistent.row(), persistent.column(), persistent.parent())
