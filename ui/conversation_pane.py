@@ -202,24 +202,25 @@ class ConversationPane(QWidget):
     def first_in_tab_order(self) -> QWidget:
         return self.header.members_button
 
-    def _tab_order(self) -> None:
-        """Tab in reading order: header buttons, messages, "jump to latest", members, then the
+    def tab_order(self) -> list[QWidget]:
+        """Reading order: header buttons, messages, "jump to latest", members, then the
         composer area (the reply banner's Cancel above the composer, Attach and Send after)."""
         area = self.composer_area
-        tab_chain(
-            [
-                *self.header.tab_order(),
-                self.view,
-                self.jump_button,
-                self.members.list,
-                self.members.kick_button,
-                self.members.ban_button,
-                area.cancel_button,
-                area.composer,
-                area.attach_button,
-                area.send_button,
-            ]
-        )
+        return [
+            *self.header.tab_order(),
+            self.view,
+            self.jump_button,
+            self.members.list,
+            self.members.kick_button,
+            self.members.ban_button,
+            area.cancel_button,
+            area.composer,
+            area.attach_button,
+            area.send_button,
+        ]
+
+    def _tab_order(self) -> None:
+        tab_chain(self.tab_order())
 
     @Slot(dict)
     def _preferences_changed(self, values: dict[str, Any]) -> None:
@@ -771,7 +772,7 @@ class ConversationPane(QWidget):
     def _toggle_members(self, shown: bool) -> None:
         self.members.setVisible(shown)
         if shown:
-            self.members.setFocus()
+            self.members.list.setFocus()
             if self.conversation is not None:  # services that load members lazily: all now
                 self._call(self.core.refresh_members(self.conversation))
 

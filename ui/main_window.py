@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -47,8 +47,8 @@ from ui.a11y import regions
 from ui.a11y.announcer import Announcer
 from ui.a11y.mode import ScreenReaderMode
 from ui.a11y.probe import AssistiveTechWatch
-from ui.a11y.speech import Speech
-from ui.a11y.widgets import delete_when_closed
+from ui.a11y.speech import PlainContainer, Speech, install_accessible_factory
+from ui.a11y.widgets import delete_when_closed, tab_target
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
@@ -96,9 +96,9 @@ class MainWindow(QMainWindow):
         self.preferences.changed.connect(self._preferences_changed)
 
         self.notices = NoticeBar()
-        self.pages = QStackedWidget()
-        self.pages.setObjectName("pages")
-        self.pages.setAccessibleName(self.tr("Main area"))
+        install_accessible_factory()
+        self.pages = PlainContainer()
+        self.pages.setObjectName("pages")  # unnamed: Orca would say "Main area" on every return
         loading = QLabel(self.tr("Opening your conversations…"))
         loading.setObjectName("loadingPage")
         loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.screen_reader.changed.connect(self._screen_reader_changed)
         self.screen_reader.offer.connect(self._show_dialog)
         self.pane.conversationShown.connect(self._update_title)
+        self.notices.shown.connect(self.announcer.say)
         self.notifications = NotificationCenter(
             self, self.sidebar_model, self.preferences, notifier, self.announcer
         )
@@ -265,6 +266,27 @@ class MainWindow(QMainWindow):
         if self.requests.isVisible():
             found.insert(0, self.requests)
         return found
+
+    def tab_order(self) -> list[QWidget]:
+        """Tab and Shift+Tab on the chat page, in reading order, round and round."""
+        return [
+            self.notices.dismiss,
+            *self.requests.findChildren(QPushButton),
+            self.sidebar.filter,
+            self.sidebar.tree,
+            *self.pane.tab_order(),
+        ]
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        if self.pages.currentIndex() == self.PAGE_CHAT:
+            target = tab_target(self.tab_order(), QApplication.focusWidget(), next)
+            if target is not None:
+                reason = (
+                    Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
+                )
+                target.setFocus(reason)
+                return True
+        return super().focusNextPrevChild(next)
 
     def cycle_region(self, delta: int) -> None:
         regions.cycle(self.regions(), self.focusWidget(), delta, self._enter_region)
@@ -548,7 +570,7 @@ class MainWindow(QMainWindow):
                 )
                 target.setFocus()
             elif self.pages.currentIndex() == self.PAGE_FIRST_RUN:
-                self.first_run.setFocus()
+                self.first_run.add_button.setFocus()
 
     @Slot()
     def edit_account(self) -> None:
@@ -753,10 +775,10 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentIndex(self.PAGE_LOADING)
         elif self._account_count == 0:
             self.pages.setCurrentIndex(self.PAGE_FIRST_RUN)
-            self.first_run.setFocus()
+            self.first_run.add_button.setFocus()
         elif self.pages.currentIndex() != self.PAGE_CHAT:
             self.pages.setCurrentIndex(self.PAGE_CHAT)
-            self.sidebar.setFocus()
+            self.sidebar.tree.setFocus()
 
     @Slot(dict)
     def _preferences_changed(self, values: dict[str, Any]) -> None:

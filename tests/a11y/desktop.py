@@ -29,7 +29,7 @@ from tests.integration.support import require_binary
 
 INSTALL_HINT = "apt-get install xvfb dbus at-spi2-core python3-pyatspi orca speech-dispatcher"
 # "12:00:00.000 - SPEECH OUTPUT: 'text'" then maybe " voice=name", then the voice's settings dict
-SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?: voice=\S+)?(?:\{[^{}]*\})?$", re.MULTILINE)
+SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?: voice=\S+)? ?(?:\{[^{}]*\})?$", re.MULTILINE)
 
 
 def _stop(proc: subprocess.Popen[bytes] | None, timeout: float = 10.0) -> None:

@@ -40,7 +40,10 @@ class Scene:
         found = [
             n
             for n in self.tree()
-            if "focused" in n.states and n.showing and n.role not in ("list item", "tree item")
+            if "focused" in n.states
+            and "focusable" in n.states
+            and n.showing
+            and n.role not in ("list item", "tree item", "table cell")
         ]
         return found[-1] if found else None
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 
 from app.models import ConversationId
 from ui.a11y.speech import Speech
@@ -82,65 +82,58 @@ class _Group:
         return 1 if self.first.is_open else 2
 
 
-def _from(senders: list[str]) -> str:
-    if len(senders) == 1:
-        return QCoreApplication.translate("Announcer", "from {sender}").format(sender=senders[0])
-    if len(senders) == 2:
-        return QCoreApplication.translate("Announcer", "from {first} and {second}").format(
-            first=senders[0], second=senders[1]
-        )
-    return QCoreApplication.translate(
-        "Announcer", "from {first} and %n other(s)", None, len(senders) - 1
-    ).format(first=senders[0])
+class Phrasing(QObject):
+    """The sentences said about arrivals (a QObject only for ``tr``: plural forms)."""
 
+    def senders(self, senders: list[str]) -> str:
+        if len(senders) == 1:
+            return self.tr("from {sender}").format(sender=senders[0])
+        if len(senders) == 2:
+            return self.tr("from {first} and {second}").format(first=senders[0], second=senders[1])
+        others = len(senders) - 1
+        return self.tr("from {first} and %n other(s)", "", others).format(first=senders[0])
 
-def _sentence(group: _Group, many_accounts: bool) -> str:
-    first = group.first
-    where = first.conversation_name
-    who = first.sender
-    if many_accounts:
-        where = QCoreApplication.translate("Announcer", "{conversation} on {account}").format(
-            conversation=where, account=first.account_name
-        )
-        who = QCoreApplication.translate("Announcer", "{sender} on {account}").format(
-            sender=who, account=first.account_name
-        )
-    single = group.count == 1 or (first.is_open and not first.direct and group.count == 2)
-    if single:
-        lines = []
-        for sender, text in group.texts:
-            if first.direct:
-                line = QCoreApplication.translate(
-                    "Announcer", "Private message from {sender}, {text}"
-                ).format(sender=who if sender == first.sender else sender, text=text)
-            elif first.is_open and not many_accounts:
-                line = QCoreApplication.translate("Announcer", "{sender}, {text}").format(
-                    sender=sender, text=text
-                )
-            elif group.mentions:
-                line = QCoreApplication.translate(
-                    "Announcer", "{sender} mentioned you in {conversation}, {text}"
-                ).format(sender=sender, conversation=where, text=text)
-            else:
-                line = QCoreApplication.translate(
-                    "Announcer", "{sender} in {conversation}, {text}"
-                ).format(sender=sender, conversation=where, text=text)
-            lines.append(_end(line))
-        return " ".join(lines)
-    if first.direct:
-        text = QCoreApplication.translate(
-            "Announcer", "%n new private message(s) from {sender}", None, group.count
-        ).format(sender=who)
-    else:
-        text = QCoreApplication.translate(
-            "Announcer", "%n new message(s) in {conversation}", None, group.count
-        ).format(conversation=where)
-        text += ", " + _from(group.senders)
-        if group.mentions:
-            text += ", " + QCoreApplication.translate(
-                "Announcer", "%n mentioning you", None, group.mentions
+    def sentence(self, group: _Group, many_accounts: bool) -> str:
+        first = group.first
+        where = first.conversation_name
+        who = first.sender
+        if many_accounts:
+            where = self.tr("{conversation} on {account}").format(
+                conversation=where, account=first.account_name
             )
-    return _end(text)
+            who = self.tr("{sender} on {account}").format(sender=who, account=first.account_name)
+        count = group.count
+        if count == 1 or (first.is_open and not first.direct and count == 2):
+            return " ".join(
+                self._line(group, sender, text, where, who) for sender, text in group.texts
+            )
+        if first.direct:
+            return _end(
+                self.tr("%n new private message(s) from {sender}", "", count).format(sender=who)
+            )
+        text = self.tr("%n new message(s) in {conversation}", "", count).format(conversation=where)
+        text += ", " + self.senders(group.senders)
+        if group.mentions:
+            text += ", " + self.tr("%n mentioning you", "", group.mentions)
+        return _end(text)
+
+    def _line(self, group: _Group, sender: str, text: str, where: str, who: str) -> str:
+        first = group.first
+        if first.direct:
+            line = self.tr("Private message from {sender}, {text}").format(
+                sender=who if sender == first.sender else sender, text=text
+            )
+        elif first.is_open:
+            line = self.tr("{sender}, {text}").format(sender=sender, text=text)
+        elif group.mentions:
+            line = self.tr("{sender} mentioned you in {conversation}, {text}").format(
+                sender=sender, conversation=where, text=text
+            )
+        else:
+            line = self.tr("{sender} in {conversation}, {text}").format(
+                sender=sender, conversation=where, text=text
+            )
+        return _end(line)
 
 
 def _end(text: str) -> str:
@@ -163,7 +156,8 @@ class Pending:
     def sentence(self, many_accounts: bool) -> str:
         """Direct messages and mentions first, then the open conversation, then the rest."""
         ordered = sorted(self.groups.values(), key=lambda g: g.rank)  # stable within a rank
-        return " ".join(_sentence(g, many_accounts) for g in ordered)
+        phrasing = Phrasing()
+        return " ".join(phrasing.sentence(g, many_accounts) for g in ordered)
 
 
 def describe(arrivals: list[Arrival], many_accounts: bool) -> str:

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Slot,
 )
 from PySide6.QtGui import QFocusEvent
@@ -39,6 +40,35 @@ def tab_chain(widgets: Sequence[QWidget]) -> None:
     """Tab visits ``widgets`` in this order (hidden or disabled ones are skipped by Qt)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def tab_target(order: Sequence[QWidget], focused: QWidget | None, forward: bool) -> QWidget | None:
+    """Where Tab (or Shift+Tab) goes from ``focused`` in the cyclic ``order``: the next widget
+    that is shown, enabled and takes the focus by Tab; None when ``focused`` is not in it.
+
+    A window overrides ``focusNextPrevChild`` with this: Qt's own focus chain is one cycle
+    through every widget ever created, where a widget inserted with setTabOrder drags its
+    neighbours along, and the composer area looped back on itself."""
+    index = next(
+        (
+            i
+            for i, widget in enumerate(order)
+            if focused is not None and (focused is widget or widget.isAncestorOf(focused))
+        ),
+        -1,
+    )
+    if index < 0:
+        return None
+    step = 1 if forward else -1
+    for offset in range(1, len(order) + 1):
+        widget = order[(index + step * offset) % len(order)]
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            return widget
+    return None
 
 
 def name_clear_button(edit: QLineEdit, text: str = "") -> None:
@@ -63,19 +93,36 @@ class ListFocus(QObject):
       items".
     - On leaving (except for a popup menu opened from it), the current index is remembered and
       cleared: Qt reports every view's current item as "focused", so otherwise a dialog's list,
-      the sidebar and the message list all claimed the focus at once. The selection stays (the
-      sidebar keeps showing the open conversation).
+      the sidebar and the message list all claimed the focus at once.
+
+    ``tree=True`` (a QTreeView): Qt 6 reports a tree's selected item to AT-SPI by its row
+    *within its parent*, so Orca, entering a tree that has a selection, read the item that many
+    rows from the top (the wrong one). A tree therefore keeps no selection while it is not
+    focused (the delegate marks the chosen item) and selects its item only after it has
+    announced itself as focused.
     """
 
-    def __init__(self, view: QAbstractItemView, fallback: object = None) -> None:
+    def __init__(
+        self, view: QAbstractItemView, fallback: object = None, *, tree: bool = False
+    ) -> None:
         super().__init__(view)
         self.view = view
         self.fallback = fallback  # callable returning a QModelIndex, or None
+        self.tree = tree
         self.remembered = QPersistentModelIndex()
+        self._pending = False  # a tree's entry waits for its own focus event
+        # Tells Qt a current index was chosen: its focus-in then no longer makes the top row
+        # current by itself (we pick the item, see enter()).
+        view.setCurrentIndex(QModelIndex())
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view:
+            if self._pending and event.type() in (
+                QEvent.Type.KeyPress,
+                QEvent.Type.MouseButtonPress,
+            ):
+                self.enter()  # a key pressed at once moves on from the remembered item
             if event.type() == QEvent.Type.FocusIn and isinstance(event, QFocusEvent):
                 self._entered()
             elif (
@@ -94,6 +141,26 @@ class ListFocus(QObject):
         return _index(self.remembered)
 
     def _entered(self) -> None:
+        if self.tree:  # after the view's own focus event (see the class)
+            self._pending = True
+            QTimer.singleShot(0, self, self._deferred_enter)
+        else:
+            self.enter()
+
+    @Slot()
+    def _deferred_enter(self) -> None:
+        if self._pending:
+            self.enter()
+
+    def enter(self) -> None:
+        """Make the remembered (or fallback) item current and selected; call it right after
+        giving the view the focus when the item must be current at once."""
+        self._pending = False
+        if not self.view.hasFocus():
+            return
+        # Rows inserted or moved meanwhile are laid out later; Qt numbers the item it reports
+        # focused from that layout: lay them out first.
+        self.view.executeDelayedItemsLayout()
         index = self.view.currentIndex()
         if not index.isValid():
             index = _index(self.remembered)
@@ -111,13 +178,20 @@ class ListFocus(QObject):
             selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         else:
             self.remembered = QPersistentModelIndex(index)
-            selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            if self.tree:
+                selection.clearSelection()
+            else:
+                selection.select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     @Slot()
     def _left(self) -> None:
+        self._pending = False
         current = self.view.currentIndex()
         if current.isValid():
             self.remembered = QPersistentModelIndex(current)
+        if self.tree:
+            self.view.setCurrentIndex(QModelIndex())  # and no selection either
+        elif current.isValid():
             self.view.selectionModel().setCurrentIndex(
                 QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
             )

@@ -41,6 +41,7 @@ from app.backend import (
 from app.core import BackendInfo
 from app.events import RequestFinished
 from app.models import Account
+from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 
 
@@ -49,14 +50,14 @@ class _FileField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit()
         self.edit.setAccessibleName(label)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAccessibleName(self.tr("Choose a file for {label}").format(label=label))
-        browse.clicked.connect(self._browse)
+        self.browse = QPushButton(self.tr("Browse…"))
+        self.browse.setAccessibleName(self.tr("Choose a file for {label}").format(label=label))
+        self.browse.clicked.connect(self._browse)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.edit, 1)
-        layout.addWidget(browse)
-        self.setFocusProxy(self.edit)
+        layout.addWidget(self.browse)
+        # No focus proxy: the row would then report "focused" along with its field.
 
     @Slot()
     def _browse(self) -> None:
@@ -91,7 +92,8 @@ class AccountDialog(QDialog):
 
         self.name_edit = QLineEdit(account.display_name if account else "")
         self.name_edit.setObjectName("accountName")
-        self.name_edit.setAccessibleName(self.tr("Account name"))
+        # Not "Account name": IRC's services account is called that (two fields, one name).
+        self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
         self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
         name_label = QLabel(self.tr("&Name:"))
         name_label.setBuddy(self.name_edit)
@@ -202,19 +204,18 @@ class AccountDialog(QDialog):
                 advanced_added = True
             editor = self._editor_for(fld)
             label = QLabel(fld.label + (" *" if fld.required else "") + ":")
-            label.setBuddy(editor)
+            label.setBuddy(editor.edit if isinstance(editor, _FileField) else editor)
             self.form.addRow(label, editor)
             self._editors[fld.name] = (fld, editor)
         self._clear_messages()
-        first = next(iter(self._editors.values()), None)
-        if first is not None:
-            # New rows are shown on the next event loop turn; focus them once they are.
-            QTimer.singleShot(0, first[1], first[1].setFocus)
-        previous: QWidget = self.service  # tab order: service, its fields, the optional name
+        order: list[QWidget] = [self.service]  # tab order: service, its fields, the name
         for _fld, editor in self._editors.values():
-            QWidget.setTabOrder(previous, editor)
-            previous = editor
-        QWidget.setTabOrder(previous, self.name_edit)
+            order += [editor.edit, editor.browse] if isinstance(editor, _FileField) else [editor]
+        order.append(self.name_edit)
+        if len(order) > 2:
+            # New rows are shown on the next event loop turn; focus them once they are.
+            QTimer.singleShot(0, order[1], order[1].setFocus)
+        tab_chain(order)
 
     def _editor_for(self, fld: AccountField) -> QWidget:
         current = self.account.settings.get(fld.name) if self.account else None

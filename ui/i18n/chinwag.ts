@@ -154,7 +154,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account name</source>
+        <source>Name in the sidebar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -297,41 +297,6 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>The account could not be saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Announcer</name>
-    <message>
-        <source>from {sender}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from {first} and {second}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{conversation} on {account}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sender} on {account}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Private message from {sender}, {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sender}, {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sender} mentioned you in {conversation}, {text}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{sender} in {conversation}, {text}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -852,10 +817,6 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MainWindow</name>
     <message>
         <source>Chinwag</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Main area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1432,6 +1393,14 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Warning: </source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Error, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>(%n more)</source>
         <translation type="unfinished">
@@ -1449,6 +1418,65 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>sent {files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Phrasing</name>
+    <message>
+        <source>from {sender}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {first} and {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>from {first} and %n other(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{conversation} on {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} on {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new private message(s) from {sender}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in {conversation}</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Private message from {sender}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} mentioned you in {conversation}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sender} in {conversation}, {text}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -153,7 +153,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account name</source>
+        <source>Name in the sidebar</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -296,41 +296,6 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The account could not be saved.</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>Announcer</name>
-    <message>
-        <source>from {sender}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>from {first} and {second}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{conversation} on {account}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{sender} on {account}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Private message from {sender}, {text}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{sender}, {text}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{sender} mentioned you in {conversation}, {text}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{sender} in {conversation}, {text}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -850,10 +815,6 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MainWindow</name>
     <message>
         <source>Chinwag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Main area</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1428,6 +1389,14 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Warning: </source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Error, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning, {text}</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>(%n more)</source>
         <translation>
@@ -1449,6 +1418,61 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Chinwag — %n unread</source>
         <translation>
             <numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Phrasing</name>
+    <message>
+        <source>from {sender}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from {first} and {second}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>from {first} and %n other(s)</source>
+        <translation>
+            <numerusform>from {first} and %n other</numerusform><numerusform>from {first} and %n others</numerusform></translation>
+    </message>
+    <message>
+        <source>{conversation} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n new private message(s) from {sender}</source>
+        <translation>
+            <numerusform>%n new private message from {sender}</numerusform><numerusform>%n new private messages from {sender}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in {conversation}</source>
+        <translation>
+            <numerusform>%n new message in {conversation}</numerusform><numerusform>%n new messages in {conversation}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+    <message>
+        <source>Private message from {sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} mentioned you in {conversation}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} in {conversation}, {text}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

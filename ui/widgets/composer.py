@@ -146,7 +146,11 @@ class Composer(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def _move_focus(self, forward: bool) -> None:
-        """Tab out of the composer (a text edit's own focusNextChild refuses to)."""
+        """Tab out of the composer (a text edit's own focusNextChild refuses to): the window
+        decides where Tab goes when it knows (MainWindow.tab_order), else the focus chain."""
+        window = self.window()
+        if window is not self and window.focusNextPrevChild(forward):
+            return
         widget: QWidget | None = self
         for _ in range(200):
             assert widget is not None
@@ -296,7 +300,6 @@ class ComposerArea(QWidget):
         bottom.addWidget(self.typing_label, 1)
         bottom.addWidget(self.progress_label)
         layout.addLayout(bottom)
-        self.setFocusProxy(self.composer)
 
     def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:
         self.composer.setEnabled(enabled)

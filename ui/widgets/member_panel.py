@@ -42,7 +42,6 @@ class MemberPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.kick_button)
         layout.addWidget(self.ban_button)
-        self.setFocusProxy(self.list)
         self.set_members((), can_kick=False)
 
     def set_members(

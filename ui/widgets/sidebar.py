@@ -6,6 +6,8 @@ list speaks it; the order holds still while the pointer or the focus is in the l
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -45,7 +48,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class SidebarDelegate(QStyledItemDelegate):
-    """Draws the default item, then the account state or the unread count on the right."""
+    """Draws the default item, then the account state or the unread count on the right. The open
+    conversation looks selected even while the list has no selection (see ListFocus)."""
+
+    def __init__(self, chosen: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chosen = chosen
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         """Tall enough for the bold badge text with a margin (the style's row was not)."""
@@ -65,6 +73,8 @@ class SidebarDelegate(QStyledItemDelegate):
             label = ("@ " if mentions else "") + (str(unread) if unread else "")
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        if kind == "conversation" and index.data(IdRole) == self._chosen():
+            opt.state |= QStyle.StateFlag.State_Selected
         font = QFont(opt.font)
         if kind == "account" or (kind == "conversation" and index.data(UnreadRole)):
             font.setBold(True)
@@ -185,7 +195,7 @@ class Sidebar(QWidget):
         name(self.tree, self.tr("Accounts and conversations"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setItemDelegate(SidebarDelegate(self.tree))
+        self.tree.setItemDelegate(SidebarDelegate(lambda: self._chosen, self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
@@ -193,7 +203,7 @@ class Sidebar(QWidget):
         self.proxy.rowsInserted.connect(self._expand_new_accounts)
         self.proxy.layoutChanged.connect(self.tree.expandAll)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
-        self.list_focus = ListFocus(self.tree, self._first_shown)
+        self.list_focus = ListFocus(self.tree, self._first_shown, tree=True)
         self.tree.installEventFilter(self)
         self.tree.viewport().installEventFilter(self)
         label = QLabel(self.tr("Co&nversations"))
@@ -203,7 +213,6 @@ class Sidebar(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        self.setFocusProxy(self.tree)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Hold the order while the pointer is over the list or the focus is in it."""
@@ -250,6 +259,7 @@ class Sidebar(QWidget):
             if order:
                 self.select_conversation(order[0])
         self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+        self.list_focus.enter()  # the tree has announced itself: its item now
 
     @Slot(QModelIndex, int, int)
     def _expand_new_accounts(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -266,6 +276,7 @@ class Sidebar(QWidget):
     def _activate(self, index: QModelIndex) -> None:
         if index.data(KindRole) == "conversation":
             self._chosen = index.data(IdRole)
+            self.tree.viewport().update()  # the delegate marks the open conversation
             self.conversationActivated.emit(index.data(IdRole))
         else:
             self.accountActivated.emit(index.data(IdRole))
@@ -300,11 +311,7 @@ class Sidebar(QWidget):
 
     def _current(self) -> QModelIndex:
         """The item one is on, whether or not the list has the focus."""
-        index = self.list_focus.current()
-        if not index.isValid():
-            selected = self.tree.selectionModel().selectedIndexes()
-            index = selected[0] if selected else QModelIndex()
-        return index
+        return self.list_focus.current()
 
     def current_conversation(self) -> ConversationId | None:
         index = self._current()
