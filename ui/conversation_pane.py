@@ -14,6 +14,7 @@ import logging
 import re
 import tempfile
 from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -642,11 +643,15 @@ class ConversationPane(QWidget):
         with every message)."""
         if self.announcer is None:
             return
-        local = msg.timestamp.astimezone()
-        day = self.model.day_text(local.date())
-        self.announcer.say(
-            self.tr("Sent {when}").format(when=spoken_time(msg.timestamp, day)), key="time"
-        )
+        day = msg.timestamp.astimezone().date()
+        at = spoken_time(msg.timestamp)
+        if day == date.today():
+            text = self.tr("Sent at {time}").format(time=at)
+        elif day == date.today() - timedelta(days=1):
+            text = self.tr("Sent yesterday at {time}").format(time=at)
+        else:
+            text = self.tr("Sent on {day} at {time}").format(day=self.model.day_text(day), time=at)
+        self.announcer.say(text, key="time")
 
     @Slot(object)
     def activate_message(self, msg: Message) -> None:

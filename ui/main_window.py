@@ -47,7 +47,7 @@ from ui.a11y import regions
 from ui.a11y.announcer import Announcer
 from ui.a11y.mode import ScreenReaderMode
 from ui.a11y.probe import AssistiveTechWatch
-from ui.a11y.speech import PlainContainer, Speech, install_accessible_factory
+from ui.a11y.speech import Speech
 from ui.a11y.widgets import delete_when_closed, tab_target
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
@@ -65,6 +65,7 @@ from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.theme import ThemeManager
 from ui.widgets.first_run import FirstRunPage
 from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.page_stack import PageStack
 from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
 
@@ -77,7 +78,9 @@ class MainWindow(QMainWindow):
     def __init__(self, bridge: CoreBridge, notifier: Notifier | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setAccessibleName(self.tr("Chinwag"))
+        # No accessible name: the frame is then named by its title, which names the open
+        # conversation (a screen reader says it when the window becomes active again).
+        self.setWindowTitle("Chinwag")
         self.bridge = bridge
         self.core = bridge.core
         self._started = False
@@ -96,8 +99,7 @@ class MainWindow(QMainWindow):
         self.preferences.changed.connect(self._preferences_changed)
 
         self.notices = NoticeBar()
-        install_accessible_factory()
-        self.pages = PlainContainer()
+        self.pages = PageStack()
         self.pages.setObjectName("pages")  # unnamed: Orca would say "Main area" on every return
         loading = QLabel(self.tr("Opening your conversations…"))
         loading.setObjectName("loadingPage")

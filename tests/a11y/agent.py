@@ -112,8 +112,17 @@ class Agent:
 
     # -- convenience ------------------------------------------------------------------------
 
-    def tree(self, app: str) -> list[Node]:
-        return [Node.of(raw) for raw in self.call("tree", name=app)]
+    def tree(self, app: str, window: int | None = None) -> list[Node]:
+        """Every node of ``app`` (or of its top-level window number ``window``)."""
+        return [Node.of(raw) for raw in self.call("tree", name=app, window=window)]
+
+    def windows(self, app: str) -> list[Node]:
+        return [Node.of(raw) for raw in self.call("windows", name=app)]
+
+    def focus(self) -> Node | None:
+        """The object of the last "focused" event, as it is now (what a screen reader follows)."""
+        raw = self.call("focus")
+        return None if raw is None else Node.of(raw)
 
     def keys(self, *combos: str, gap: float = 0.08) -> None:
         self.call("keys", keys=list(combos), gap=gap)

@@ -59,7 +59,7 @@ INTERACTIVE = {
 MODIFIERS = {"ctrl": "Control_L", "shift": "Shift_L", "alt": "Alt_L"}
 
 recorded = []  # every event seen, in order
-_state = {"keymap": None, "pending": b""}
+_state = {"keymap": None, "pending": b"", "focus": None}
 
 
 def describe(obj):
@@ -81,6 +81,8 @@ def on_event(event):
         source = describe(event.source)
     except Exception:
         source = {}
+    if event.type == "object:state-changed:focused" and event.detail1:
+        _state["focus"] = event.source
     recorded.append(
         {
             "type": event.type,
@@ -161,8 +163,20 @@ def handle(request):
         if app is None:
             raise LookupError(f"no accessible application {request['name']!r}")
         out = []
-        walk(app, [], out)
+        window = request.get("window")
+        if window is None:
+            walk(app, [], out)
+        else:  # one top-level window only (cheaper)
+            walk(app.getChildAtIndex(int(window)), [int(window)], out)
         return out
+    if cmd == "windows":
+        app = find_app(request["name"])
+        if app is None:
+            raise LookupError(f"no accessible application {request['name']!r}")
+        return [{**describe(app.getChildAtIndex(i)), "path": [i]} for i in range(app.childCount)]
+    if cmd == "focus":
+        source = _state["focus"]
+        return None if source is None else {**describe(source), "path": []}
     if cmd == "keys":
         for combo in request["keys"]:
             press(combo)

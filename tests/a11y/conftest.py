@@ -95,7 +95,7 @@ def scene(
     }
     log = (root / "app.log").open("wb")
     app = subprocess.Popen(
-        [str(CHINWAG), "--profile", str(profile)],
+        [str(CHINWAG), "--debug", "--profile", str(profile)],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -105,6 +105,7 @@ def scene(
     scene = Scene(desktop, agent, app, bot, nick, channel, root)
     try:
         agent.call("wait_app", name="Chinwag", timeout=60)
+        scene.answer_offer()
         scene.wait_joined()
         yield scene
     finally:

@@ -9,18 +9,24 @@ Everything here is a real program started by the tests and stopped by its own pi
 - ``speech-dispatcher`` with one output module, ``sd_generic`` running ``printf`` into a file:
   there is no sound card, and what reaches the speech server is then on disk too;
 - ``orca`` (Debian 12: 43.1) with ``--debug-file``: its debug log records every
-  ``SPEECH OUTPUT: '…'`` line, which is what a user would hear.
+  ``SPEECH OUTPUT: '…'`` line, which is what a user would hear. Orca writes that log through
+  an ordinary Python file, which holds lines back in an 8 KB buffer (a test would wait for
+  speech Orca has long said); given a terminal, Python flushes every line, so the "file" is a
+  pseudo-terminal whose other end a thread copies to disk.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import pty
 import re
 import shutil
 import signal
 import subprocess
+import threading
 import time
+import tty
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +71,7 @@ class Desktop:
     procs: list[subprocess.Popen[bytes]] = field(default_factory=list)
     orca_log: Path | None = None
     spoken_file: Path | None = None
+    _pty: tuple[int, int] | None = None
 
     # -- starting -------------------------------------------------------------------------
 
@@ -215,11 +222,37 @@ class Desktop:
         self.orca_log = self.root / "orca-debug.log"
         prefs = self.root / "orca-prefs"
         prefs.mkdir(exist_ok=True)
+        master, follower = pty.openpty()
+        tty.setraw(follower)  # bytes as written: no "\r\n" for "\n"
+        self._pty = (master, follower)
+        threading.Thread(
+            target=self._copy_log, args=(master, self.orca_log), name="orca-log", daemon=True
+        ).start()
         self._spawn(
-            [orca, "--replace", "--user-prefs", str(prefs), "--debug-file", str(self.orca_log)],
+            [
+                orca,
+                "--replace",
+                "--user-prefs",
+                str(prefs),
+                "--debug-file",
+                os.ttyname(follower),
+            ],
             "orca.out",
         )
         wait_until(lambda: "Screen reader on." in self.spoken(), 60, "Orca to start speaking")
+
+    @staticmethod
+    def _copy_log(master: int, path: Path) -> None:
+        with path.open("ab") as out:
+            while True:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the terminal closed (Orca and we are gone)
+                    return
+                if not chunk:
+                    return
+                out.write(chunk)
+                out.flush()
 
     # -- what Orca said ----------------------------------------------------------------------
 
@@ -253,3 +286,8 @@ class Desktop:
         for proc in reversed(self.procs):
             _stop(proc)
         self.procs.clear()
+        if self._pty is not None:
+            for fd in self._pty:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            self._pty = None

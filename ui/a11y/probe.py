@@ -67,7 +67,9 @@ def probe_desktop(timeout: float = 2.0) -> AssistiveTech:
     bus = DBusAddress("/org/a11y/bus", bus_name="org.a11y.Bus", interface="org.a11y.Bus")
     with open_dbus_connection(bus="SESSION") as session:
         # No AT-SPI bus running: no screen reader either (and asking org.a11y.Bus would start one).
-        owned = session.send_and_get_reply(message_bus.NameHasOwner("org.a11y.Bus"), timeout)
+        owned = session.send_and_get_reply(
+            message_bus.NameHasOwner("org.a11y.Bus"), timeout=timeout
+        )
         if not owned.body[0]:
             return AssistiveTech(known=True)
         enabled = session.send_and_get_reply(

@@ -20,7 +20,7 @@ import logging
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from ui.a11y.probe import AssistiveTechWatch
 
@@ -40,18 +40,10 @@ class LiveNotice(QWidget):
         self.setGeometry(0, 0, 1, 1)
 
 
-class PlainContainer(QStackedWidget):
-    """A stack of pages that a screen reader passes over silently (a "filler"): Orca names a
-    layered pane, with or without a name, every time the focus comes back into it."""
-
-
 def _accessible_for(key: str, obj: QObject) -> QAccessibleInterface | None:
-    """Qt's accessibility factory: the role of a :class:`LiveNotice` is "notification", that of
-    a :class:`PlainContainer` "filler"."""
+    """Qt's accessibility factory: the role of a :class:`LiveNotice` is "notification"."""
     if isinstance(obj, LiveNotice):
         return QAccessibleWidget(obj, QAccessible.Role.Notification, obj.accessibleName())
-    if isinstance(obj, PlainContainer):
-        return QAccessibleWidget(obj, QAccessible.Role.Filler)
     return None
 
 
@@ -84,6 +76,7 @@ class Speech:
         announcements = self.watch is None or self.watch.current.announcements
         self.ways.append("announcement" if announcements else "notification")
         del self.ways[:-100]
+        _log.debug("said as %s: %s", self.ways[-1], text)
         if announcements:
             event = QAccessibleAnnouncementEvent(self.window, text)
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)

@@ -5,7 +5,8 @@
 - :func:`name_clear_button`: a line edit's built-in clear button gets a name too;
 - :class:`ListFocus`: a list or tree that a screen reader hears correctly — entering it speaks
   the item one is on (that item is selected), and only the focused view has a "focused" item;
-- :func:`delete_when_closed`: a dialog leaves the accessibility tree when it closes.
+- :func:`delete_when_closed`: a dialog leaves the accessibility tree when it closes;
+- :func:`announce_on_tab`: a line edit reached by Tab is named by the screen reader.
 """
 
 from __future__ import annotations
@@ -78,6 +79,41 @@ def name_clear_button(edit: QLineEdit, text: str = "") -> None:
     )
     for button in edit.findChildren(QToolButton):
         button.setAccessibleName(label)
+
+
+class _QuietTabFocus(QObject):
+    """See :func:`announce_on_tab`."""
+
+    REASONS = (
+        Qt.FocusReason.TabFocusReason,
+        Qt.FocusReason.BacktabFocusReason,
+        Qt.FocusReason.ShortcutFocusReason,
+    )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, QLineEdit)
+            and event.type() == QEvent.Type.FocusIn
+            and isinstance(event, QFocusEvent)
+            and event.reason() in self.REASONS
+        ):
+            watched.focusInEvent(QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.OtherFocusReason))
+            return True
+        return False
+
+
+_quiet_tab = _QuietTabFocus()
+
+
+def announce_on_tab(*edits: QLineEdit) -> None:
+    """Make Tab into these line edits heard as "Name, text".
+
+    A QLineEdit reached by Tab selects its text first, which sends "caret moved" and
+    "selection changed" before "focused"; Orca 43 then takes the caret event for the focus
+    change and never says the field's name and role. Without the select-all, only the focus
+    event goes out. (Tab no longer selects the field's text; typing still replaces nothing.)"""
+    for edit in edits:
+        edit.installEventFilter(_quiet_tab)
 
 
 def delete_when_closed(dialog: QDialog) -> None:

@@ -37,7 +37,7 @@ from app.models import NotifyLevel
 from ui.a11y import levels, verbosity
 from ui.a11y.mode import SCREEN_READER_MODE
 from ui.a11y.verbosity import MESSAGE_PARTS, Verbosity
-from ui.a11y.widgets import name, tab_chain
+from ui.a11y.widgets import announce_on_tab, name, tab_chain
 from ui.preferences import Preferences
 
 PartRole = Qt.ItemDataRole.UserRole + 1
@@ -143,6 +143,7 @@ class AccessibilityPage(QWidget):
         self.preview = QLineEdit()
         self.preview.setObjectName("verbosityPreview")
         self.preview.setReadOnly(True)
+        announce_on_tab(self.preview)
         name(self.preview, self.tr("Preview"))
         preview_label = QLabel(self.tr("Pre&view:"))
         preview_label.setBuddy(self.preview)

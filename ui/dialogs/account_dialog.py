@@ -41,7 +41,7 @@ from app.backend import (
 from app.core import BackendInfo
 from app.events import RequestFinished
 from app.models import Account
-from ui.a11y.widgets import tab_chain
+from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
 
 
@@ -95,6 +95,7 @@ class AccountDialog(QDialog):
         # Not "Account name": IRC's services account is called that (two fields, one name).
         self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
         self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
+        announce_on_tab(self.name_edit)
         name_label = QLabel(self.tr("&Name:"))
         name_label.setBuddy(self.name_edit)
 
@@ -249,6 +250,9 @@ class AccountDialog(QDialog):
             if not line.placeholderText():
                 line.setPlaceholderText(fld.placeholder)
             editor = line
+        for line_edit in [editor, *editor.findChildren(QLineEdit)]:
+            if isinstance(line_edit, QLineEdit):
+                announce_on_tab(line_edit)
         editor.setObjectName(f"field_{fld.name}")
         editor.setAccessibleName(fld.label)
         if fld.help:

@@ -1,5 +1,6 @@
 """A small generic form ("Add contact", "Join room", "Start conversation"), so every simple dialog
-has labelled fields, an account choice where it matters, and the same keyboard behaviour."""
+has labelled fields, an account choice where it matters, and the same keyboard behaviour. A field
+left empty gets the focus back with the problem as its description, so a screen reader says it."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ui.a11y.widgets import announce_on_tab
 
 
 class FormDialog(QDialog):
@@ -46,6 +49,7 @@ class FormDialog(QDialog):
             edit = QLineEdit()
             edit.setObjectName(f"form_{name}")
             edit.setAccessibleName(text)
+            announce_on_tab(edit)
             label = QLabel(text + (" *" if required else "") + ":")
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -77,11 +81,16 @@ class FormDialog(QDialog):
         return str(self.account.currentData()) if self.account is not None else ""
 
     def _check(self) -> None:
-        missing = [self.edits[n].accessibleName() for n in self._required if not self.value(n)]
+        missing = [n for n in self.edits if n in self._required and not self.value(n)]
+        for edit in self.edits.values():
+            edit.setAccessibleDescription("")
         if missing:
-            self.error.setText(
-                self.tr("Please fill in: {fields}").format(fields=", ".join(missing))
-            )
+            names = ", ".join(self.edits[n].accessibleName() for n in missing)
+            problem = self.tr("Please fill in: {fields}").format(fields=names)
+            self.error.setText(problem)
             self.error.show()
+            first = self.edits[missing[0]]
+            first.setAccessibleDescription(self.tr("Required, still empty"))
+            first.setFocus()
             return
         self.accept()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from app.models import ConversationId, ConversationKind
-from ui.a11y.widgets import ListFocus, name
+from ui.a11y.widgets import ListFocus, announce_on_tab, name
 from ui.models.sidebar_model import SidebarModel
 
 
@@ -52,6 +52,7 @@ class QuickSwitcher(QDialog):
         self.filter.setPlaceholderText(self.tr("Type part of a name…"))
         self.filter.textChanged.connect(self._refilter)
         self.filter.installEventFilter(self)
+        announce_on_tab(self.filter)
         self.model = QStringListModel(self)
         self.list = QListView()
         self.list.setObjectName("switcherList")

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from app.events import RequestFinished
 from app.models import ConversationId, Message
 from ui.a11y.verbosity import spoken_time
-from ui.a11y.widgets import ListFocus, name, name_clear_button
+from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
 from ui.models.sidebar_model import SidebarModel
 
@@ -191,6 +191,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._return_pressed)
         self.query.installEventFilter(self)
+        announce_on_tab(self.query)
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         self.status.setAccessibleName(self.tr("Search status"))

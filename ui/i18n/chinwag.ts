@@ -618,7 +618,15 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sent {when}</source>
+        <source>Sent at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent yesterday at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent on {day} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -812,13 +820,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Required, still empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Chinwag</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Opening your conversations…</source>
         <translation type="unfinished"></translation>
@@ -2030,7 +2038,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shows only the conversations whose name contains the text, in every account. Escape clears it; Down or Enter goes to the list.</source>
+        <source>Down goes to the list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

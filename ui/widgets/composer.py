@@ -302,9 +302,12 @@ class ComposerArea(QWidget):
         layout.addLayout(bottom)
 
     def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:
+        """Attach is shown only where files can be sent (like the header's actions: hidden,
+        not greyed out, so Tab and the screen reader meet only what works here)."""
         self.composer.setEnabled(enabled)
         self.send_button.setEnabled(enabled)
         self.attach_button.setEnabled(enabled and can_attach)
+        self.attach_button.setVisible(can_attach)
 
     def start_reply(self, msg: Message, quote: str) -> None:
         self.editing = None

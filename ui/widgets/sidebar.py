@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationId
-from ui.a11y.widgets import ListFocus, name, name_clear_button
+from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.models.sidebar_model import (
     IdRole,
     KindRole,
@@ -179,15 +179,12 @@ class Sidebar(QWidget):
         self.filter = FilterBox()
         self.filter.setObjectName("sidebarFilter")
         self.filter.setAccessibleName(self.tr("Filter conversations"))
-        self.filter.setAccessibleDescription(
-            self.tr(
-                "Shows only the conversations whose name contains the text, in every account. "
-                "Escape clears it; Down or Enter goes to the list."
-            )
-        )
+        # Short: a screen reader reads it at every visit.
+        self.filter.setAccessibleDescription(self.tr("Down goes to the list"))
         self.filter.setPlaceholderText(self.tr("Filter conversations…"))
         self.filter.setClearButtonEnabled(True)
         name_clear_button(self.filter, self.tr("Clear the filter"))
+        announce_on_tab(self.filter)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.listRequested.connect(self._to_list)
         self.tree = SidebarTree(self)
