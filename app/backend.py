@@ -18,6 +18,7 @@ import enum
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar, Protocol, TypeVar
 
@@ -27,9 +28,12 @@ from app.models import (
     ConversationId,
     DeliveryState,
     Device,
+    DeviceTrust,
     MessageKind,
     Presence,
+    Role,
     RoomListing,
+    Trust,
 )
 
 M = TypeVar("M")
@@ -161,6 +165,8 @@ class SendResult:
     confirmed: bool = True
     state: DeliveryState = DeliveryState.SENT
     failure: Failure | None = None
+    trust: Trust | None = None
+    """How the message went end to end, when the service encrypted it (None: as stored)."""
 
     @property
     def ok(self) -> bool:
@@ -309,6 +315,62 @@ class SupportsGroupChat(abc.ABC):
         return Outcome()
 
 
+@dataclass(frozen=True, slots=True)
+class RoomOptions:
+    """How a room we run is set up, where the service can do it (IRC channel modes: not
+    ``public`` is +s, ``password`` +k, ``invite_only`` +i, ``moderated`` +m)."""
+
+    public: bool = False
+    password: str = ""
+    invite_only: bool = False
+    moderated: bool = False  # only people with a voice (or a role) may speak
+
+
+@dataclass(frozen=True, slots=True)
+class BanEntry:
+    """One entry of a room's ban list: a mask (IRC ``nick!user@host``) or an address."""
+
+    mask: str
+    set_by: str = ""
+    set_at: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContactDetails:
+    """What the service tells about someone, for a details view (IRC: WHOIS)."""
+
+    address: str  # IRC: nick!user@host
+    online: bool = True
+    real_name: str = ""
+    account: str = ""  # the services account they are signed in to
+    server: str = ""
+    channels: tuple[str, ...] = ()
+    idle_seconds: int | None = None
+    signed_on: datetime | None = None
+    away: str = ""  # their away message, when away
+    secure: bool = False  # connected with TLS
+    operator: bool = False  # a network operator
+
+
+class SupportsContactDetails(abc.ABC):
+    @abc.abstractmethod
+    async def contact_details(self, contact: str) -> ContactDetails | Failure: ...
+
+
+class SupportsRoomAdmin(abc.ABC):
+    """Running a room: its settings, people's roles and the ban list (IRC channel modes)."""
+
+    @abc.abstractmethod
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome: ...
+
+    @abc.abstractmethod
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        """Give ``member`` exactly ``role`` (taking away higher ones)."""
+
+    @abc.abstractmethod
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
+
+
 class SupportsRoster(abc.ABC):
     @abc.abstractmethod
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome: ...
@@ -363,6 +425,14 @@ class SupportsFiles(abc.ABC):
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
 
 
+class SupportsFileOffers(abc.ABC):
+    """Files offered person to person that the user accepts first (IRC DCC from strangers):
+    offers arrive as :class:`~app.facts.FileOffered`."""
+
+    @abc.abstractmethod
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome: ...
+
+
 class SupportsVerification(abc.ABC):
     """End-to-end encryption: devices and interactive (SAS) verification.
 
@@ -388,6 +458,27 @@ class SupportsVerification(abc.ABC):
 
     @abc.abstractmethod
     async def cancel_verification(self, verification_id: str) -> Outcome: ...
+
+
+class SupportsDeviceTrust(abc.ABC):
+    """End-to-end encryption whose devices the user verifies by comparing fingerprints (OMEMO):
+    no interactive protocol, the user marks a device verified, distrusts it, or takes that back.
+    A session that broke (messages from a device cannot be decrypted) can be repaired on request.
+    """
+
+    @abc.abstractmethod
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        """The known devices of ``contact`` (our own id for ours), with fingerprints and trust."""
+
+    @abc.abstractmethod
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        """The user's decision about one device (VERIFIED after comparing, BLOCKED to
+        distrust it, UNVERIFIED to take a decision back)."""
+
+    @abc.abstractmethod
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        """Start new encryption sessions with the devices whose messages in ``conv`` could not
+        be decrypted; only ever on the user's request."""
 
 
 class SupportsRoomDirectory(abc.ABC):

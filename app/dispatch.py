@@ -32,6 +32,7 @@ from app.models import (
     MessageId,
     MessageKind,
     Presence,
+    Trust,
     to_millis,
 )
 from app.sanitize import sanitize_html
@@ -40,6 +41,8 @@ from app.store.account_store import AccountStore
 MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "show more"
 SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
+
+_ENCRYPTED = frozenset({Trust.VERIFIED, Trust.UNVERIFIED})
 
 
 @dataclass
@@ -142,6 +145,7 @@ class AccountDispatcher:
             f.ReadUpTo: self._on_read_up_to,
             f.SubscriptionRequested: self._on_subscription,
             f.InviteReceived: self._on_invite,
+            f.FileOffered: self._on_file_offer,
             f.ServiceNotice: self._on_notice,
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
@@ -242,11 +246,23 @@ class AccountDispatcher:
         target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
         if target is None:
             return None
+        if target.trust in _ENCRYPTED and fact.trust not in _ENCRYPTED:
+            # A correction in plain must not pass for the encrypted message it replaces: it
+            # stays a message of its own (marked "not encrypted" in an encrypted conversation).
+            self.log.info("a correction without encryption of an encrypted message was kept apart")
+            return None
         # Our own edit from another device: same person, maybe under another id.
         sender = target.sender if fact.outgoing and target.outgoing else fact.sender
-        return self.store.apply_edit(
+        edited = self.store.apply_edit(
             fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
         )
+        if (
+            edited is not None
+            and edited.trust is Trust.VERIFIED
+            and fact.trust is not Trust.VERIFIED
+        ):
+            edited = self.store.set_trust(edited.local_id, fact.trust) or edited
+        return edited
 
     def _flush(self, batch: _Batch) -> None:
         if not self._pending:
@@ -432,6 +448,13 @@ class AccountDispatcher:
             ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
         )
 
+    def _on_file_offer(self, fact: f.FileOffered, batch: _Batch) -> None:
+        if self.store.is_blocked(fact.contact):
+            return
+        batch.add(
+            ev.FileOffered(self.account_id, fact.contact, fact.offer_id, fact.filename, fact.size)
+        )
+
     def _on_invite(self, fact: f.InviteReceived, batch: _Batch) -> None:
         if self.store.is_blocked(fact.inviter):
             return
@@ -493,6 +516,10 @@ class AccountDispatcher:
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
         batch = _Batch()
         with self.store.transaction():
+            if result.trust is not None:
+                marked = self.store.set_trust(local_id, result.trust)
+                if marked is not None:
+                    batch.add(ev.MessagesUpdated(marked.conversation_id, (marked,)))
             if result.confirmed:
                 self._confirm(local_id, result.remote_id, result.state, batch)
             elif result.remote_id:

@@ -114,6 +114,17 @@ class SubscriptionRequested(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class FileOffered(Event):
+    """Someone not in the contacts offers a file: ask the user (``Core.answer_file_offer``)."""
+
+    account_id: AccountId
+    contact: str
+    offer_id: str
+    filename: str
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InviteReceived(Event):
     conversation_id: ConversationId
     inviter: str
@@ -157,16 +168,3 @@ class PluginProblem(Event):
 
     name: str
     reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class RequestFinished(Event):
-    """The answer to a front end's command, matched by the id the front end chose."""
-
-    request_id: int
-    result: object = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None

@@ -202,6 +202,19 @@ class SubscriptionRequested(Fact):
 
 
 @dataclass(frozen=True, slots=True)
+class FileOffered(Fact):
+    """Someone not in the contacts offers a file (IRC DCC): the user decides whether to see it.
+
+    Answered through the backend's ``SupportsFileOffers``; accepted, the offer arrives as an
+    ordinary message with the file attached."""
+
+    contact: str
+    offer_id: str
+    filename: str
+    size: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class InviteReceived(Fact):
     conversation: str
     inviter: str

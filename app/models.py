@@ -117,6 +117,7 @@ class Trust(enum.StrEnum):
     VERIFIED = "verified"  # encrypted, and every device involved is verified
     UNVERIFIED = "unverified"  # encrypted, but some device involved is not verified
     UNDECRYPTABLE = "undecryptable"  # encrypted, and the key has not arrived (yet)
+    UNREADABLE = "unreadable"  # encrypted, and it cannot be decrypted (no key will come)
 
 
 class DeviceTrust(enum.StrEnum):
@@ -319,6 +320,16 @@ class Device:
     display_name: str = ""
     fingerprint: str = ""  # the device's signing key, grouped for reading aloud
     trust: DeviceTrust = DeviceTrust.UNVERIFIED
+    uri: str = ""  # for a QR code other apps scan to verify it (XMPP: ``xmpp:…?omemo-sid-…``)
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationMethods:
+    """How an account's devices are verified: interactively (Matrix SAS: both sides compare
+    emojis) and/or by the user comparing fingerprints and marking devices (OMEMO)."""
+
+    interactive: bool = False
+    fingerprints: bool = False
 
 
 @dataclass(frozen=True, slots=True)

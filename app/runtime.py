@@ -2,7 +2,8 @@
 
 A front end creates a :class:`CoreThread`, starts it, and talks to the core only through
 :meth:`CoreThread.submit` (commands) and the core's event bus (whose callbacks run on this thread;
-hand events over to your own thread yourself, as ``ui.bridge`` does).
+hand events over to your own thread yourself, as ``ui.bridge`` does). :func:`result_of` turns a
+finished command into a typed :data:`Result` — the value, or an error meant for a person.
 """
 
 from __future__ import annotations
@@ -12,16 +13,72 @@ import concurrent.futures
 import logging
 import threading
 from collections.abc import Callable, Coroutine
-from typing import Any, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
-from app.core import Core
+from app.core import CommandError, Core
+from app.secrets import SecretsUnavailable
 
 T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
 _log = logging.getLogger(__name__)
 
 
 class CoreStopped(RuntimeError):
     """A command came after the core loop had stopped; it was not run."""
+
+
+@dataclass(frozen=True, slots=True)
+class Done(Generic[T_co]):
+    """A command that finished: ``value`` is what its coroutine returned."""
+
+    value: T_co
+
+    @property
+    def ok(self) -> Literal[True]:
+        return True
+
+    @property
+    def error(self) -> None:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """A command that did not finish: ``error`` says why, in words for a person."""
+
+    error: str
+
+    @property
+    def ok(self) -> Literal[False]:
+        return False
+
+
+Result: TypeAlias = Done[T] | Failed
+"""A command's answer; ``if result.ok`` (or ``result.error is None``) narrows it to :class:`Done`."""
+
+CANCELLED = "cancelled"
+
+
+def result_of(future: concurrent.futures.Future[T]) -> Result[T]:
+    """The typed answer of a finished command future.
+
+    A :class:`~app.core.CommandError` or an unusable keyring is an answer for a person; a
+    command cancelled, or refused because the core had stopped, is ``Failed("cancelled")``; any
+    other exception is a bug: logged with its traceback and reported as an internal error.
+    """
+    try:
+        return Done(future.result())
+    except (CommandError, SecretsUnavailable) as exc:
+        return Failed(str(exc))
+    except concurrent.futures.CancelledError:
+        return Failed(CANCELLED)
+    except CoreStopped:
+        _log.debug("a command came after the core stopped; dropped")
+        return Failed(CANCELLED)
+    except Exception as exc:
+        _log.error("core command failed", exc_info=exc)
+        return Failed(f"Internal error: {exc}")
 
 
 class CoreThread:

@@ -133,7 +133,7 @@ def driver(port: int, count: int, quiet: float) -> int:
         import asyncio
 
         core = bridge.core
-        acct = await core.add_account(
+        acct = await core.accounts.add_account(
             "irc", {"server": "127.0.0.1", "port": port, "nick": "bencher", "plain_text": True}
         )
         account.append(acct.id)
@@ -141,7 +141,7 @@ def driver(port: int, count: int, quiet: float) -> int:
             if core.sessions[acct.id].state.state is ConnectionState.CONNECTED:
                 break
             await asyncio.sleep(0.1)
-        outcome = await core.join(acct.id, CHANNEL)
+        outcome = await core.rooms.join(acct.id, CHANNEL)
         assert outcome.ok, outcome.failure
 
     ready: list[Any] = []

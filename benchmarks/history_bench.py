@@ -125,10 +125,10 @@ def main() -> int:
             for query in QUERIES:
                 answer: list[object] = []
                 begin = time.perf_counter()
-                bridge.call(bridge.core.search(query, 50), answer.append)
+                bridge.call(bridge.core.archive.search(query, 50), answer.append)
                 wait_until(lambda answer=answer: bool(answer))
                 searches.append(time.perf_counter() - begin)
-                result = getattr(answer[0], "result", None)
+                result = getattr(answer[0], "value", None)
                 hits.append(len(result) if isinstance(result, list) else 0)
         searches.sort()
         bridge.close()

@@ -80,7 +80,7 @@ def driver(config_path: str) -> int:
         started = time.perf_counter()
         ids: dict[str, str] = {}
         for account in config["accounts"]:
-            added = await core.add_account(
+            added = await core.accounts.add_account(
                 account["protocol"], account["settings"], account["secrets"]
             )
             ids[account["protocol"]] = added.id
@@ -97,7 +97,7 @@ def driver(config_path: str) -> int:
         for account in config["accounts"]:
             account_id = ids[account["protocol"]]
             for room in account["rooms"]:
-                outcome = await core.join(account_id, room)
+                outcome = await core.rooms.join(account_id, room)
                 if outcome.ok:
                     joined.setdefault(account["protocol"], []).append(str(outcome.value or room))
                 else:
@@ -125,7 +125,7 @@ def driver(config_path: str) -> int:
             print("READY " + json.dumps({"error": str(done.error)}), flush=True)
             running.app.quit()
             return
-        summary = done.result
+        summary = done.value
         opened = config.get("open")
         if opened and opened["protocol"] in summary["ids"]:
             rooms = summary["joined"].get(opened["protocol"], [])

@@ -103,7 +103,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         def add(protocol: str, user: str, name: str) -> Account:
             done: list[object] = []
             bridge.call(
-                bridge.core.add_account(
+                bridge.core.accounts.add_account(
                     protocol,
                     {"user": user, "server": "example.org"},
                     {"password": "pw"},
@@ -113,7 +113,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             )
             wait_until(lambda: user in server.online)
             wait_until(lambda: bool(done))
-            account = getattr(done[0], "result", None)
+            account = getattr(done[0], "value", None)
             assert isinstance(account, Account)
             return account
 

@@ -4,30 +4,43 @@ Core → UI: :class:`CoreBridge` subscribes to the core's bus (callbacks run on 
 queues each event, and delivers them on the GUI thread as *batches* through the ``events`` signal,
 at most once per frame: a flood of 10,000 messages becomes a few signals, not 10,000.
 
-UI → core: :meth:`CoreBridge.call` schedules a core coroutine on the core loop and returns a request
-id at once; the answer comes back as a :class:`~app.events.RequestFinished` in the same stream (and
-to an optional callback, also on the GUI thread). The GUI thread never waits for the core.
+UI → core: :meth:`CoreBridge.call` schedules a core coroutine on the core loop and returns at once;
+its answer, a typed :data:`~app.runtime.Result` (``Done(value)`` or ``Failed(error)``), goes to an
+optional callback on the GUI thread, queued behind the events the command published, so the
+callback sees the models already updated. The GUI thread never waits for the core.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import itertools
 import logging
 import threading
 import time
 from collections.abc import Callable, Coroutine
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from app.core import CommandError, Core
-from app.events import Event, RequestFinished
-from app.runtime import CoreStopped, CoreThread
-from app.secrets import SecretsUnavailable
+from app.core import Core
+from app.events import Event
+from app.runtime import CoreThread, Result, result_of
+
+T = TypeVar("T")
 
 FRAME_SECONDS = 0.016
 _log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer(Generic[T]):
+    """A command's result waiting in the queue, with the callback that wants it."""
+
+    result: Result[T]
+    on_done: Callable[[Result[T]], None]
+
+    def deliver(self) -> None:
+        self.on_done(self.result)
 
 
 class CoreBridge(QObject):
@@ -46,10 +59,9 @@ class CoreBridge(QObject):
         self.core: Core = runner.core
         self._lock = threading.Lock()
         self._queue: list[Event] = []
+        self._answers: list[_Answer[Any]] = []
         self._scheduled = False
         self._last_flush = 0.0
-        self._callbacks: dict[int, Callable[[RequestFinished], None]] = {}
-        self._ids = itertools.count(1)
         self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -64,41 +76,38 @@ class CoreBridge(QObject):
 
     def call(
         self,
-        coro: Coroutine[Any, Any, Any],
-        on_done: Callable[[RequestFinished], None] | None = None,
-    ) -> int:
-        """Run a core command; its :class:`RequestFinished` arrives later on the GUI thread."""
-        request_id = next(self._ids)
-        if on_done is not None:
-            self._callbacks[request_id] = on_done
+        coro: Coroutine[Any, Any, T],
+        on_done: Callable[[Result[T]], None] | None = None,
+    ) -> None:
+        """Run a core command; ``on_done`` later receives its typed result on the GUI thread.
+
+        Without ``on_done`` the result is dropped (a failure that is a bug is still logged).
+        """
         future = self.runner.submit(coro)
-        future.add_done_callback(lambda fut: self._finished(request_id, fut))
-        return request_id
+        future.add_done_callback(lambda fut: self._finished(fut, on_done))
 
     def close(self) -> None:
         """Stop delivering: the windows that asked for answers may be gone."""
         self._closed = True
         self._unsubscribe()
-        self._callbacks.clear()
+        with self._lock:
+            self._queue, self._answers = [], []
         self._timer.stop()
 
     # -- core thread -----------------------------------------------------------------------
 
-    def _finished(self, request_id: int, future: concurrent.futures.Future[Any]) -> None:
-        try:
-            result = future.result()
-        except (CommandError, SecretsUnavailable) as exc:
-            self._enqueue(RequestFinished(request_id, None, str(exc)))
-        except concurrent.futures.CancelledError:
-            self._enqueue(RequestFinished(request_id, None, "cancelled"))
-        except CoreStopped:
-            _log.debug("a command came after the core stopped; dropped")
-            self._enqueue(RequestFinished(request_id, None, "cancelled"))
-        except Exception as exc:
-            _log.error("core command failed", exc_info=exc)
-            self._enqueue(RequestFinished(request_id, None, f"Internal error: {exc}"))
-        else:
-            self._enqueue(RequestFinished(request_id, result))
+    def _finished(
+        self, future: concurrent.futures.Future[T], on_done: Callable[[Result[T]], None] | None
+    ) -> None:
+        result = result_of(future)  # logs a failure that is a bug, even if nobody listens
+        if on_done is None or self._closed:
+            return
+        with self._lock:
+            self._answers.append(_Answer(result, on_done))
+            if self._scheduled:
+                return
+            self._scheduled = True
+        self._wake.emit()
 
     def _enqueue(self, event: Event) -> None:
         with self._lock:
@@ -121,16 +130,16 @@ class CoreBridge(QObject):
             return
         with self._lock:
             batch, self._queue = self._queue, []
+            answers, self._answers = self._answers, []
             self._scheduled = False
-        if not batch:
+        if not batch and not answers:
             return
         self._last_flush = time.monotonic()
-        self.events.emit(batch)
-        for event in batch:
-            if isinstance(event, RequestFinished):
-                callback = self._callbacks.pop(event.request_id, None)
-                if callback is not None:
-                    try:
-                        callback(event)
-                    except Exception:
-                        _log.exception("request callback failed")
+        # Events first: an answer's callback then sees the models its command updated.
+        if batch:
+            self.events.emit(batch)
+        for answer in answers:
+            try:
+                answer.deliver()
+            except Exception:
+                _log.exception("request callback failed")

@@ -13,6 +13,7 @@ import functools
 import logging
 import re
 import tempfile
+from collections.abc import Coroutine
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,6 +38,7 @@ from app import events as ev
 from app.backend import Capability, Outcome
 from app.core import ConversationDetails
 from app.models import (
+    Conversation,
     ConversationId,
     ConversationKind,
     Member,
@@ -44,8 +46,10 @@ from app.models import (
     MessageId,
     MessageKind,
     NotifyLevel,
+    Trust,
     Verification,
 )
+from app.runtime import Result
 from ui.a11y import levels
 from ui.a11y.announcer import Announcer
 from ui.a11y.verbosity import MESSAGE_PARTS, Verbosity, spoken_time
@@ -287,24 +291,23 @@ class ConversationPane(QWidget):
         if conv is None:
             return
         self.bridge.call(
-            self.core.conversation_details(conv),
+            self.core.conversations.conversation_details(conv),
             lambda done: self._details_loaded(done, conv, first),
         )
 
-    def _details_loaded(self, done: ev.RequestFinished, conv: ConversationId, first: bool) -> None:
-        if (
-            conv != self.conversation
-            or not done.ok
-            or not isinstance(done.result, ConversationDetails)
-        ):
+    def _details_loaded(
+        self, done: Result[ConversationDetails], conv: ConversationId, first: bool
+    ) -> None:
+        if conv != self.conversation or not done.ok:
             return
-        details = done.result
+        details = done.value
         self.details = details
         if first:
             # Read the marker first, then mark read: asked together, they would race.
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
+        self.model.set_encrypted(details.conversation.encrypted)
         self.header.show_details(details)
         caps = details.capabilities
         self.members.set_members(
@@ -324,7 +327,7 @@ class ConversationPane(QWidget):
 
     def mark_read(self) -> None:
         if self.conversation is not None:
-            self.bridge.call(self.core.mark_read(self.conversation))
+            self.bridge.call(self.core.conversations.mark_read(self.conversation))
 
     # -- events ------------------------------------------------------------------------------
 
@@ -343,6 +346,7 @@ class ConversationPane(QWidget):
                             self.header.show_details(self.details)
                         else:
                             self.header.show_conversation(c)
+                        self.model.set_encrypted(c.encrypted)
                         if c.unread_count and self.window().isActiveWindow():
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
@@ -417,7 +421,7 @@ class ConversationPane(QWidget):
         if area.editing is not None:
             target = area.editing
             area.cancel_mode()
-            self._call(self.core.edit_message(target.id, text))
+            self._call(self.core.messaging.edit_message(target.id, text))
             return
         command = parse_slash(text)
         if command is not None:
@@ -426,7 +430,7 @@ class ConversationPane(QWidget):
         reply = area.reply_to
         area.cancel_mode()
         self._call(
-            self.core.send_message(
+            self.core.messaging.send_message(
                 conv, unescape_slash(text), reply_to=reply.remote_id if reply else None
             )
         )
@@ -434,24 +438,24 @@ class ConversationPane(QWidget):
     def run_slash(self, conv: ConversationId, command: SlashCommand) -> None:
         name, core = command.name, self.core
         if name == "me" and command.args:
-            self._call(core.send_message(conv, command.args, kind=MessageKind.EMOTE))
+            self._call(core.messaging.send_message(conv, command.args, kind=MessageKind.EMOTE))
         elif name == "join" and command.args:
             room, password = command.split(2)
-            self._call(core.join(conv.account_id, room, password=password))
+            self._call(core.rooms.join(conv.account_id, room, password=password))
         elif name in ("part", "leave"):
-            self._call(core.leave(conv, command.args))
+            self._call(core.rooms.leave(conv, command.args))
         elif name == "topic" and command.args:
-            self._call(core.set_topic(conv, command.args))
+            self._call(core.rooms.set_topic(conv, command.args))
         elif name == "invite" and command.args:
             who, reason = command.split(2)
-            self._call(core.invite(conv, who, reason))
+            self._call(core.rooms.invite(conv, who, reason))
         elif name == "kick" and command.args:
             who, reason = command.split(2)
-            self._call(core.kick(conv, who, reason))
+            self._call(core.rooms.kick(conv, who, reason))
         elif name in ("msg", "query") and command.args:
             who, text = command.split(2)
             self.bridge.call(
-                core.open_direct(conv.account_id, who),
+                core.conversations.open_direct(conv.account_id, who),
                 lambda done: self._direct_opened(done, text, open_it=name == "query" or not text),
             )
         elif name == "list":
@@ -460,27 +464,27 @@ class ConversationPane(QWidget):
             lines = list(GENERIC.values())
             self.notice.emit("\n".join(lines), "info")
         elif self.capabilities & Capability.COMMANDS:
-            self._call(core.run_command(conv, name, command.args))
+            self._call(core.messaging.run_command(conv, name, command.args))
         else:
             self.notice.emit(
                 self.tr("Unknown command /{name}. Type /help for the list.").format(name=name),
                 "warning",
             )
 
-    def _direct_opened(self, done: ev.RequestFinished, text: str, open_it: bool) -> None:
+    def _direct_opened(self, done: Result[Conversation], text: str, open_it: bool) -> None:
         if not done.ok:
             self.notice.emit(done.error or "", "error")
             return
-        conv_id = done.result.id  # type: ignore[attr-defined]
+        conv_id = done.value.id
         if text:
-            self._call(self.core.send_message(conv_id, text))
+            self._call(self.core.messaging.send_message(conv_id, text))
         if open_it:
             self.openRequested.emit(conv_id)
 
     @Slot(bool)
     def _typing(self, typing: bool) -> None:
         if self.conversation is not None:
-            self.bridge.call(self.core.set_typing(self.conversation, typing))
+            self.bridge.call(self.core.messaging.set_typing(self.conversation, typing))
 
     @Slot()
     def attach(self) -> None:
@@ -496,7 +500,7 @@ class ConversationPane(QWidget):
             self.notice.emit(self.tr("This conversation cannot receive files."), "warning")
             return
         for path in paths:
-            self._call(self.core.send_file(conv, path))
+            self._call(self.core.messaging.send_file(conv, path))
 
     @Slot(QImage)
     def send_image(self, image: QImage) -> None:
@@ -610,6 +614,16 @@ class ConversationPane(QWidget):
             )
         if msg.outgoing and msg.delivery.value == "failed":
             menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
+        if msg.trust is Trust.UNREADABLE and caps & Capability.ENCRYPTION:
+            _tag(
+                menu.addAction(
+                    self.tr("Re&pair encryption with {who}").format(
+                        who=msg.sender_name or msg.sender
+                    ),
+                    lambda: self.repair_encryption(msg),
+                ),
+                "repair_encryption",
+            )
         return menu
 
     def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
@@ -685,7 +699,7 @@ class ConversationPane(QWidget):
         own = self.details.own_id if self.details else ""
         mine = {r.key for r in msg.reactions if own in r.senders}
         mine ^= {key}
-        self._call(self.core.react(msg.id, tuple(sorted(mine))))
+        self._call(self.core.messaging.react(msg.id, tuple(sorted(mine))))
 
     def pick_reaction(self, msg: Message) -> None:
         """Choose a reaction (or type one) in a small dialog; Enter takes the first."""
@@ -720,13 +734,23 @@ class ConversationPane(QWidget):
             self.tr("Delete this message for everyone in the conversation?"),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self._call(self.core.retract(msg.id))
+            self._call(self.core.messaging.retract(msg.id))
 
     def copy(self, msg: Message) -> None:
         QGuiApplication.clipboard().setText(self.model.display_body(msg))
 
     def retry(self, msg: Message) -> None:
-        self._call(self.core.retry_message(msg.id))
+        self._call(self.core.messaging.retry_message(msg.id))
+
+    def repair_encryption(self, msg: Message) -> None:
+        """New encryption sessions with the devices whose messages here could not be read."""
+        self._call(
+            self.core.encryption.repair_encryption(msg.conversation_id),
+            success=self.tr(
+                "New encryption sessions were started. Messages sent from now on can be read; "
+                "ask for the unreadable ones again."
+            ),
+        )
 
     def open_link(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
@@ -748,21 +772,17 @@ class ConversationPane(QWidget):
         target = destination or self.media_path(msg, index)
         self.model.set_download(msg.local_id, index, DownloadState())
         self.bridge.call(
-            self.core.download(msg.id, index, target),
+            self.core.messaging.download(msg.id, index, target),
             lambda done: self._downloaded(done, msg, index, target),
         )
 
-    def _downloaded(self, done: ev.RequestFinished, msg: Message, index: int, target: Path) -> None:
-        outcome = done.result
-        if done.ok and isinstance(outcome, Outcome) and outcome.ok:
+    def _downloaded(self, done: Result[Outcome], msg: Message, index: int, target: Path) -> None:
+        if done.ok and done.value.ok:
             size = target.stat().st_size if target.exists() else 0
             self.model.set_download(msg.local_id, index, DownloadState(size, size, str(target)))
         else:
-            error = done.error or (
-                outcome.failure.message
-                if isinstance(outcome, Outcome) and outcome.failure
-                else self.tr("unknown error")
-            )
+            failure = done.value.failure if done.ok else None
+            error = done.error or (failure.message if failure else self.tr("unknown error"))
             self.model.set_download(msg.local_id, index, DownloadState(error=error))
 
     def save_as(self, msg: Message, index: int) -> None:
@@ -779,7 +799,7 @@ class ConversationPane(QWidget):
         if shown:
             self.members.list.setFocus()
             if self.conversation is not None:  # services that load members lazily: all now
-                self._call(self.core.refresh_members(self.conversation))
+                self._call(self.core.rooms.refresh_members(self.conversation))
 
     @Slot()
     def invite(self) -> None:
@@ -789,7 +809,7 @@ class ConversationPane(QWidget):
             self, self.tr("Invite"), self.tr("Address of the person to invite:")
         )
         if ok and who.strip():
-            self._call(self.core.invite(self.conversation, who.strip()))
+            self._call(self.core.rooms.invite(self.conversation, who.strip()))
 
     @Slot()
     def change_topic(self) -> None:
@@ -799,7 +819,7 @@ class ConversationPane(QWidget):
             self, self.tr("Topic"), self.tr("New topic:"), text=self.details.conversation.topic
         )
         if ok:
-            self._call(self.core.set_topic(self.conversation, topic))
+            self._call(self.core.rooms.set_topic(self.conversation, topic))
 
     @Slot()
     def leave(self) -> None:
@@ -807,7 +827,7 @@ class ConversationPane(QWidget):
             return
         answer = QMessageBox.question(self, self.tr("Leave"), self.tr("Leave this conversation?"))
         if answer == QMessageBox.StandardButton.Yes:
-            self._call(self.core.leave(self.conversation))
+            self._call(self.core.rooms.leave(self.conversation))
 
     @Slot(object)
     def kick(self, member: Member) -> None:
@@ -819,7 +839,7 @@ class ConversationPane(QWidget):
             self.tr("Remove {name}? Reason (optional):").format(name=member.name),
         )
         if ok:
-            self._call(self.core.kick(self.conversation, member.native_id, reason))
+            self._call(self.core.rooms.kick(self.conversation, member.native_id, reason))
 
     @Slot(object)
     def ban(self, member: Member) -> None:
@@ -833,19 +853,19 @@ class ConversationPane(QWidget):
             ),
         )
         if ok:
-            self._call(self.core.ban(self.conversation, member.native_id, reason))
+            self._call(self.core.rooms.ban(self.conversation, member.native_id, reason))
 
     @Slot(str)
     def set_announce(self, level: str) -> None:
         """What of this conversation is read aloud ("" follows the account's default)."""
         if self.conversation is not None:
             key = levels.conversation_key(self.conversation)
-            self._call(self.core.set_preference(key, level or None))
+            self._call(self.core.preferences.set(key, level or None))
 
     @Slot(str)
     def set_notify(self, level: str) -> None:
         if self.conversation is not None:
-            self._call(self.core.set_notify(self.conversation, NotifyLevel(level)))
+            self._call(self.core.conversations.set_notify(self.conversation, NotifyLevel(level)))
 
     @Slot()
     def export(self) -> None:
@@ -859,7 +879,7 @@ class ConversationPane(QWidget):
         )
         if path:
             self._call(
-                self.core.export_conversation(self.conversation, Path(path)),
+                self.core.archive.export_conversation(self.conversation, Path(path)),
                 success=self.tr("Conversation exported to {path}.").format(path=path),
             )
 
@@ -877,7 +897,7 @@ class ConversationPane(QWidget):
             if others
             else conv.native_id
         )
-        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self)
+        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self, own=details.own_id)
         dialog.verifyRequested.connect(functools.partial(self.start_verification, contact))
         self.devices_dialog = dialog
         dialog.open()
@@ -888,18 +908,18 @@ class ConversationPane(QWidget):
             return
         account_id = conv.account_id
         self.bridge.call(
-            self.core.start_verification(account_id, contact, device_id),
+            self.core.encryption.start_verification(account_id, contact, device_id),
             lambda done: self._verification_started(done, account_id, contact, device_id),
         )
 
     def _verification_started(
-        self, done: ev.RequestFinished, account_id: str, contact: str, device_id: str
+        self, done: Result[Outcome], account_id: str, contact: str, device_id: str
     ) -> None:
-        outcome = done.result
-        if not done.ok or not isinstance(outcome, Outcome) or not outcome.ok or not outcome.value:
+        outcome = done.value if done.ok else None
+        if outcome is None or not outcome.ok or not outcome.value:
             message = done.error or (
                 outcome.failure.message
-                if isinstance(outcome, Outcome) and outcome.failure
+                if outcome is not None and outcome.failure
                 else self.tr("Could not verify.")
             )
             self.notice.emit(message, "error")
@@ -913,15 +933,15 @@ class ConversationPane(QWidget):
 
     # -- plumbing ------------------------------------------------------------------------------
 
-    def _call(self, coro: Any, success: str = "") -> None:
+    def _call(self, coro: Coroutine[Any, Any, object], success: str = "") -> None:
+        """Run a command whose answer only matters if it failed (or to say ``success``)."""
         self.bridge.call(coro, lambda done: self._answered(done, success))
 
-    def _answered(self, done: ev.RequestFinished, success: str) -> None:
-        result = done.result
+    def _answered(self, done: Result[object], success: str) -> None:
         if not done.ok:
             self.notice.emit(done.error or self.tr("That did not work."), "error")
-        elif isinstance(result, Outcome) and result.failure is not None:
-            self.notice.emit(result.failure.message, "error")
+        elif isinstance(done.value, Outcome) and done.value.failure is not None:
+            self.notice.emit(done.value.failure.message, "error")
         elif success:
             self.notice.emit(success, "info")
 

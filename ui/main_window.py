@@ -13,8 +13,9 @@ hears is described in docs/accessibility.md (ui/a11y/ holds the machinery).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard, TypeVar
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
@@ -36,6 +37,7 @@ from app import events as ev
 from app.backend import Outcome
 from app.models import (
     Account,
+    Conversation,
     ConversationId,
     Message,
     Presence,
@@ -43,6 +45,7 @@ from app.models import (
     Verification,
     VerificationState,
 )
+from app.runtime import Done, Result
 from ui.a11y import regions
 from ui.a11y.announcer import Announcer
 from ui.a11y.mode import ScreenReaderMode
@@ -70,6 +73,7 @@ from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
 
 _log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
@@ -125,7 +129,7 @@ class MainWindow(QMainWindow):
         self.announcer = Announcer(self.speech, self)
         self.pane.announcer = self.announcer
         self.screen_reader = ScreenReaderMode(
-            lambda key, value: self.bridge.call(self.core.set_preference(key, value)),
+            lambda key, value: self.bridge.call(self.core.preferences.set(key, value)),
             self.assistive_tech,
             self,
         )
@@ -378,14 +382,14 @@ class MainWindow(QMainWindow):
         )
         dialog.accepted.connect(
             lambda: self.bridge.call(
-                self.core.open_direct(dialog.account_id(), dialog.value("who")),
+                self.core.conversations.open_direct(dialog.account_id(), dialog.value("who")),
                 self._direct_started,
             )
         )
 
-    def _direct_started(self, done: ev.RequestFinished) -> None:
+    def _direct_started(self, done: Result[Conversation]) -> None:
         if self._report(done):
-            self.show_conversation(done.result.id)  # type: ignore[attr-defined]
+            self.show_conversation(done.value.id)
             self.pane.composer_area.composer.setFocus()
 
     @Slot()
@@ -401,7 +405,7 @@ class MainWindow(QMainWindow):
         dialog.edits["password"].setEchoMode(dialog.edits["password"].EchoMode.Password)
         dialog.accepted.connect(
             lambda: self._call(
-                self.core.join(
+                self.core.rooms.join(
                     dialog.account_id(),
                     dialog.value("room"),
                     dialog.value("nick"),
@@ -424,12 +428,12 @@ class MainWindow(QMainWindow):
     def join_listed(self, account_id: str, address: str) -> None:
         """Join a room chosen in the directory, then open it."""
 
-        def joined(done: ev.RequestFinished) -> None:
+        def joined(done: Result[Outcome]) -> None:
             if self._report(done):
-                native = getattr(done.result, "value", None) or address
+                native = done.value.value or address
                 self.show_conversation(ConversationId(account_id, native))
 
-        self.bridge.call(self.core.join(account_id, address), joined)
+        self.bridge.call(self.core.rooms.join(account_id, address), joined)
 
     @Slot()
     def add_contact(self) -> None:
@@ -442,7 +446,7 @@ class MainWindow(QMainWindow):
         )
         dialog.accepted.connect(
             lambda: self._call(
-                self.core.add_contact(
+                self.core.contacts.add_contact(
                     dialog.account_id(), dialog.value("who"), dialog.value("name")
                 ),
                 success=self.tr("Contact request sent."),
@@ -467,12 +471,14 @@ class MainWindow(QMainWindow):
     def set_up_key_backup(self) -> None:
         account = self._need_account()
         if account is not None:
-            self.bridge.call(self.core.create_key_backup(account.id), self._backup_created)
+            self.bridge.call(
+                self.core.encryption.create_key_backup(account.id), self._backup_created
+            )
 
-    def _backup_created(self, done: ev.RequestFinished) -> None:
+    def _backup_created(self, done: Result[Outcome]) -> None:
         if not self._report(done):
             return
-        key = getattr(done.result, "value", "") or ""
+        key = done.value.value or ""
         box = QMessageBox(self)
         box.setObjectName("recoveryKeyBox")
         box.setWindowTitle(self.tr("Your recovery key"))
@@ -503,7 +509,7 @@ class MainWindow(QMainWindow):
         )
         if ok and key.strip():
             self._call(
-                self.core.restore_key_backup(account.id, key.strip()),
+                self.core.encryption.restore_key_backup(account.id, key.strip()),
                 success=self.tr("Keys restored from the backup."),
             )
 
@@ -511,20 +517,30 @@ class MainWindow(QMainWindow):
     def _answer_request(self, request: Request, accept: bool) -> None:
         if request.kind == "verification":
             if accept:
-                self._call(self.core.accept_verification(request.account_id, request.target))
+                self._call(
+                    self.core.encryption.accept_verification(request.account_id, request.target)
+                )
                 who = request.text.split(" wants ")[0]
                 self.open_verification(
                     request.account_id,
                     Verification(request.target, who, incoming=True, state=VerificationState.READY),
                 )
             else:
-                self._call(self.core.cancel_verification(request.account_id, request.target))
+                self._call(
+                    self.core.encryption.cancel_verification(request.account_id, request.target)
+                )
             return
         if request.kind == "subscription":
-            self._call(self.core.answer_subscription(request.account_id, request.target, accept))
+            self._call(
+                self.core.contacts.answer_subscription(request.account_id, request.target, accept)
+            )
+        elif request.kind == "file":
+            self._call(
+                self.core.messaging.answer_file_offer(request.account_id, request.target, accept)
+            )
         else:
             conv = RequestsPanel.conversation_of(request)
-            self._call(self.core.answer_invite(conv, accept))
+            self._call(self.core.rooms.answer_invite(conv, accept))
 
     # -- accounts ------------------------------------------------------------------------------
 
@@ -587,13 +603,13 @@ class MainWindow(QMainWindow):
     def toggle_account(self) -> None:
         account = self._need_account()
         if account is not None:
-            self._call(self.core.set_account_enabled(account.id, not account.enabled))
+            self._call(self.core.accounts.set_account_enabled(account.id, not account.enabled))
 
     @Slot()
     def reconnect_account(self) -> None:
         account = self._need_account()
         if account is not None:
-            self._call(self.core.reconnect(account.id))
+            self._call(self.core.accounts.reconnect(account.id))
 
     @Slot()
     def remove_account(self) -> None:
@@ -619,7 +635,9 @@ class MainWindow(QMainWindow):
         def done() -> None:
             clicked = box.clickedButton()
             if clicked in (keep, delete):
-                self._call(self.core.remove_account(account.id, keep_history=clicked is keep))
+                self._call(
+                    self.core.accounts.remove_account(account.id, keep_history=clicked is keep)
+                )
 
         box.finished.connect(done)
         self._show_dialog(box)
@@ -628,7 +646,11 @@ class MainWindow(QMainWindow):
         account = None if self.presence_all.isChecked() else self._need_account()
         if account is None and not self.presence_all.isChecked():
             return
-        self._call(self.core.set_presence(Presence(state, status), account.id if account else None))
+        self._call(
+            self.core.accounts.set_presence(
+                Presence(state, status), account.id if account else None
+            )
+        )
 
     @Slot()
     def set_status_message(self) -> None:
@@ -651,7 +673,7 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._call(
-                self.core.export_account(account.id, Path(path)),
+                self.core.archive.export_account(account.id, Path(path)),
                 success=self.tr("History exported to {path}.").format(path=path),
                 finished=lambda: self._end_progress(account.id, "export"),
             )
@@ -663,7 +685,7 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._call(
-                self.core.import_account(Path(path)),
+                self.core.archive.import_account(Path(path)),
                 success=self.tr("History imported as a new, disabled account. Edit it to sign in."),
             )
 
@@ -679,8 +701,8 @@ class MainWindow(QMainWindow):
         )
         if ok:
             self._call(
-                self.core.prune_history(days),
-                success_fn=lambda n: self.tr("%n old message(s) deleted.", "", int(n)),
+                self.core.archive.prune_history(days),
+                success_fn=lambda n: self.tr("%n old message(s) deleted.", "", n),
             )
 
     @Slot()
@@ -725,7 +747,9 @@ class MainWindow(QMainWindow):
                 )
             elif isinstance(event, ev.Notice):
                 self.notices.show_notice(event.text, event.level)
-            elif isinstance(event, (ev.SubscriptionRequested, ev.VerificationChanged)):
+            elif isinstance(
+                event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
+            ):
                 self.requests.handle(event, self.sidebar_model.account_name(event.account_id))
             elif isinstance(event, ev.InviteReceived):
                 account_id = event.conversation_id.account_id
@@ -820,23 +844,29 @@ class MainWindow(QMainWindow):
     # -- plumbing --------------------------------------------------------------------------
 
     def _call(
-        self, coro: Any, success: str = "", success_fn: Any = None, finished: Any = None
+        self,
+        coro: Coroutine[Any, Any, T],
+        success: str = "",
+        success_fn: Callable[[T], str] | None = None,
+        finished: Callable[[], None] | None = None,
     ) -> None:
-        def answered(done: ev.RequestFinished) -> None:
+        """Run a command; say what went wrong, or ``success`` (or ``success_fn(value)``)."""
+
+        def answered(done: Result[T]) -> None:
             if finished is not None:
                 finished()
             if self._report(done) and (success or success_fn):
-                self.notices.show_notice(success_fn(done.result) if success_fn else success, "info")
+                self.notices.show_notice(success_fn(done.value) if success_fn else success, "info")
 
         self.bridge.call(coro, answered)
 
-    def _report(self, done: ev.RequestFinished) -> bool:
+    def _report(self, done: Result[T]) -> TypeGuard[Done[T]]:
+        """Whether the command worked; if not, say why in the notice bar."""
         if not done.ok:
             self.notices.show_notice(done.error or self.tr("That did not work."), "error")
             return False
-        result = done.result
-        if isinstance(result, Outcome) and result.failure is not None:
-            self.notices.show_notice(result.failure.message, "error")
+        if isinstance(done.value, Outcome) and done.value.failure is not None:
+            self.notices.show_notice(done.value.failure.message, "error")
             return False
         return True
 

@@ -3,8 +3,8 @@
 The link is read by :func:`app.uri.parse_uri` into an intent. The account is one of the link's
 protocol; for IRC one on the link's server (a network is its own world); for Matrix and XMPP
 one on the link's server if there is one, else any (both federate, so any account reaches the
-address). A person's link opens the 1:1 conversation (``core.open_direct``), a room's link joins
-the room (``core.join``); then the window shows it. An account that is still connecting is waited
+address). A person's link opens the 1:1 conversation (``core.conversations.open_direct``), a room's link joins
+the room (``core.rooms.join``); then the window shows it. An account that is still connecting is waited
 for. With no such account, a notice says so and the account dialog opens with the service (and,
 for IRC, the server) filled in; once the account is added, the link is opened.
 """
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 from app import events as ev
 from app.backend import Outcome
 from app.models import Account, ConnectionState, Conversation, ConversationId
+from app.runtime import Result
 from app.uri import TargetKind, UriError, UriIntent, UriProblem, parse_uri
 from ui.dialogs.account_dialog import AccountDialog
 from ui.main_window import MainWindow
@@ -130,7 +131,7 @@ class UriHandler(QObject):
         core = self.window.core
         if intent.kind is TargetKind.DIRECT:
             self.window.bridge.call(
-                core.open_direct(account.id, intent.address), self._direct_opened
+                core.conversations.open_direct(account.id, intent.address), self._direct_opened
             )
             return
         known = self._known_room(account, intent.address)
@@ -138,7 +139,7 @@ class UriHandler(QObject):
             self._show(known.id)
             return
         self.window.bridge.call(
-            core.join(account.id, intent.address, "", intent.password),
+            core.rooms.join(account.id, intent.address, "", intent.password),
             lambda done: self._joined(account.id, intent, done),
         )
 
@@ -149,17 +150,17 @@ class UriHandler(QObject):
                 return conv
         return None
 
-    def _direct_opened(self, done: ev.RequestFinished) -> None:
-        if not done.ok or not isinstance(done.result, Conversation):
+    def _direct_opened(self, done: Result[Conversation]) -> None:
+        if not done.ok:
             self._failed(done.error)
             return
-        self._show(done.result.id)
+        self._show(done.value.id)
 
-    def _joined(self, account_id: str, intent: UriIntent, done: ev.RequestFinished) -> None:
-        outcome = done.result
-        if not done.ok or not isinstance(outcome, Outcome):
+    def _joined(self, account_id: str, intent: UriIntent, done: Result[Outcome]) -> None:
+        if not done.ok:
             self._failed(done.error)
             return
+        outcome = done.value
         if outcome.failure is not None:
             self._failed(outcome.failure.message)
             return

@@ -287,6 +287,14 @@ class AccountStore:
             return None
         return replace(msg, remote_id=remote_id)
 
+    def set_trust(self, local_id: str, trust: Trust) -> Message | None:
+        """How one of our messages went end to end (the service says once it is sent)."""
+        msg = self.message_by_local_id(local_id)
+        if msg is None or msg.trust is trust:
+            return None
+        self._conn.execute("UPDATE messages SET trust=? WHERE seq=?", (trust.value, msg.seq))
+        return replace(msg, trust=trust)
+
     def mark_outgoing_up_to(
         self, native_id: str, upto: Message, state: DeliveryState
     ) -> list[Message]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from app import facts as f
+from app.backend import ContactDetails
 from app.models import (
     ContactId,
     ConversationId,
@@ -376,6 +377,35 @@ def whois_text(nick: str, replies: Mapping[str, tuple[str, ...]]) -> str:
     if "401" in replies:
         parts.append("no such nick")
     return "; ".join(parts)
+
+
+def _number(params: tuple[str, ...] | None, index: int) -> int | None:
+    if params is None or len(params) <= index or not params[index].isdigit():
+        return None
+    value = params[index]
+    return int(value) if len(value) < 12 else None
+
+
+def whois_details(nick: str, replies: Mapping[str, tuple[str, ...]]) -> ContactDetails:
+    """The typed form of collected WHOIS numerics (params after our nick), for a details view."""
+    user = replies.get("311", ())
+    address = f"{nick}!{user[1]}@{user[2]}" if len(user) >= 4 else nick
+    signed_on = _number(replies.get("317"), 2)
+    server = replies.get("312", ())
+    account = replies.get("330", ())
+    return ContactDetails(
+        address=address,
+        online="401" not in replies and "311" in replies,
+        real_name=formatting.strip(user[-1]) if len(user) >= 4 else "",
+        account=account[1] if len(account) >= 2 else "",
+        server=server[1] if len(server) >= 2 else "",
+        channels=tuple(replies["319"][-1].split()) if "319" in replies else (),
+        idle_seconds=_number(replies.get("317"), 1),
+        signed_on=datetime.fromtimestamp(signed_on, UTC) if signed_on is not None else None,
+        away=formatting.strip(replies["301"][-1]) if "301" in replies else "",
+        secure="671" in replies,
+        operator="313" in replies,
+    )
 
 
 SERVICES_SERVER_LABELS = frozenset({"services", "service"})

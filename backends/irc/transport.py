@@ -195,7 +195,12 @@ class LineWriter:
     counted as unsent (the sender must not repeat it).
     """
 
-    def __init__(self, writer: asyncio.StreamWriter, bucket: TokenBucket) -> None:
+    def __init__(
+        self,
+        writer: asyncio.StreamWriter,
+        bucket: TokenBucket,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> None:
         self._writer = writer
         self._bucket = bucket
         self._queue: deque[tuple[bytes, asyncio.Future[bool]]] = deque()
@@ -204,7 +209,7 @@ class LineWriter:
         self._task: asyncio.Task[None] | None = None
         self._current: asyncio.Future[bool] | None = None  # off the queue, waiting for its turn
         self._failed: BaseException | None = None
-        self.on_error: Callable[[BaseException], None] | None = None
+        self.on_error = on_error
 
     @property
     def usable(self) -> bool:

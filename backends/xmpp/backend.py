@@ -33,6 +33,7 @@ from app.backend import (
     OutgoingMessage,
     SendResult,
     SupportsBlocking,
+    SupportsDeviceTrust,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -45,7 +46,14 @@ from app.backend import (
     SupportsRoster,
     SupportsTyping,
 )
-from app.models import ConversationId, ConversationKind, Presence, RoomListing
+from app.models import (
+    ConversationId,
+    ConversationKind,
+    Device,
+    DeviceTrust,
+    Presence,
+    RoomListing,
+)
 from backends.xmpp import convert, ns, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
@@ -55,6 +63,8 @@ from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
 from backends.xmpp.ns import q
+from backends.xmpp.omemo.files import EncryptedFiles
+from backends.xmpp.omemo.service import OmemoService
 from backends.xmpp.rooms import RoomService
 from backends.xmpp.roster import RosterService, load_own_presence
 from backends.xmpp.session import IqFailure, XmppSession
@@ -106,8 +116,26 @@ class _Services:
     ) -> None:
         self.session = session
         self.roster = RosterService(session, own)
-        self.rooms = RoomService(session, lambda: self.roster.own_presence)
-        self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
+        # A room we have read before is caught up on from its archive, so it needs no join
+        # history (which would deliver part of the same messages, out of order, as old). The
+        # archive and catch-up are built after the rooms (they ask it what is a room), so the
+        # rooms get methods of this object that reach them once they exist.
+        self.rooms = RoomService(
+            session,
+            lambda: self.roster.own_presence,
+            join_history=self._join_history,
+            on_joined=self._joined,
+            on_left=self._forget_room,
+            on_configured=self._configured,
+        )
+        self.omemo = OmemoService(session, self.rooms)
+        session.trust_of = self.omemo.trust_of
+        self.archive = ArchiveService(
+            session,
+            is_room=self.rooms.is_room,
+            apply=self._apply,
+            decrypt=self.omemo.decrypt_results,
+        )
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
@@ -118,25 +146,54 @@ class _Services:
             observe=self._observe,
             archived=self.catchup.seen,
             sent=lambda conv, txn: self.archive.note_oldest(conv, [txn], time.time()),
+            blocked=lambda bare: bare in self.roster.blocked,
+            seal=self.omemo.seal,
         )
-        self.messages.set_blocked_check(lambda bare: bare in self.roster.blocked)
         self.files = FileService(session, ssl_context)
-        # A room we have read before is caught up on from its archive, so it needs no join
-        # history (which would deliver part of the same messages, out of order, as old).
-        self.rooms.join_history = lambda room: 0 if self.catchup.knows(room) else 20
-        self.rooms.on_joined = self.catch_up
-        self.rooms.on_left = self.catchup.forget
+        self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
-        """What the account's state keeps for these services."""
+        """What the account's state keeps for these services (and OMEMO's plugin and keys,
+        which must be on the client before its stream starts)."""
         await self.rooms.load()
         await self.archive.anchors.load()
         await self.catchup.load()
+        await self.omemo.prepare()
+
+    def _joined(self, room: str) -> None:
+        self.catch_up(room)
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    def _configured(self, room: str) -> None:
+        """A room we created has its configuration now (members-only, addresses shown)."""
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    async def upload(self, conv: str, path: Path, progress: Callable[[int, int], None]) -> Outcome:
+        """A file for ``conv``: encrypted (XEP-0454) when the conversation is."""
+        encrypt = await self.omemo.will_encrypt(conv, self.rooms.is_room(conv))
+        if isinstance(encrypt, Failure):
+            return Outcome(encrypt)
+        if encrypt:
+            return await self.encrypted_files.upload(path, progress)
+        return await self.files.upload(path, progress)
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        if url.lower().startswith("aesgcm:"):
+            return await self.encrypted_files.download(url, destination, progress)
+        return await self.files.download(url, destination, progress)
 
     async def save(self) -> None:
         """Keep what the next connection needs (the connection is ending)."""
         await self.catchup.save()
         await self.archive.anchors.save()
+
+    def _join_history(self, room: str) -> int:
+        return 0 if self.catchup.knows(room) else 20
+
+    def _forget_room(self, room: str) -> None:
+        self.catchup.forget(room)
 
     def catch_up(self, archive: str) -> None:
         self.session.spawn(self.catchup.run(archive), f"catch up {archive}")
@@ -172,6 +229,7 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsDeviceTrust,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -298,6 +356,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
+        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -306,7 +365,8 @@ class XmppBackend(
             services.messages.report_verdicts(
                 self.ledger.resumed(signin.resumed_h, str(sm.sm_id or ""))
             )
-            client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
+            with contextlib.suppress(ValueError):  # slixmpp's own session_resumed handler may
+                client.plugin["xep_0199"].enable_keepalive()  # have been first: already running
             await self._discover(session)
             for archive in services.catchup.behind():  # what the last catch-up left unread
                 services.catch_up(archive)
@@ -398,6 +458,10 @@ class XmppBackend(
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
+                return
+            if services.omemo.encrypted(el) or services.omemo.busy:
+                # decrypted first, in arrival order (plain ones wait behind), then as any other
+                services.omemo.later(el, services.messages.on_message)
                 return
             services.messages.on_message(el)
         except Exception as exc:
@@ -508,6 +572,8 @@ class XmppBackend(
                     await task
         with contextlib.suppress(Exception):
             client.cancel_schedule("Ping keepalive")
+        if self._services is not None:
+            await self._services.omemo.stop()
         self._session = None
         self._services = None
 
@@ -527,6 +593,8 @@ class XmppBackend(
             caps |= Capability.FILES
         if features.blocking:
             caps |= Capability.BLOCKING
+        if services.omemo.available:
+            caps |= Capability.ENCRYPTION
         if conv is None:
             return caps
         if services.rooms.is_room(conv.native_id):
@@ -588,12 +656,34 @@ class XmppBackend(
     async def upload(
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.upload(path, progress))
+        return await self._call(lambda s: s.upload(conv.native_id, path, progress))
 
     async def download(
         self, url: str, destination: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.download(url, destination, progress))
+        return await self._call(lambda s: s.download(url, destination, progress))
+
+    # -- end-to-end encryption (OMEMO) -------------------------------------------------------
+
+    async def open_direct(self, contact: str) -> Outcome:
+        """A 1:1 conversation is its peer's address; opening it finds out whether it is
+        encrypted (the header says so before the first message)."""
+        services = self._ready()
+        if not isinstance(services, Failure) and "/" not in contact:
+            services.session.spawn(services.omemo.evaluate(contact, False), "omemo-open")
+        return Outcome(value=contact)
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.omemo.devices(contact)
+
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        return await self._call(lambda s: s.omemo.set_trust(contact, device_id, trust))
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        return await self._call(lambda s: s.omemo.repair(conv.native_id))
 
     # -- rooms -------------------------------------------------------------------------------
 

@@ -89,18 +89,28 @@ class _Invite:
 class RoomService:
     """The rooms of one connection: their state, the commands on them, their presence."""
 
-    def __init__(self, session: XmppSession, own_presence: Callable[[], Presence]) -> None:
+    def __init__(
+        self,
+        session: XmppSession,
+        own_presence: Callable[[], Presence],
+        *,
+        join_history: Callable[[str], int] = lambda _room: 20,
+        on_joined: Callable[[str], None] = lambda _room: None,
+        on_left: Callable[[str], None] = lambda _room: None,
+        on_configured: Callable[[str], None] = lambda _room: None,
+    ) -> None:
         self.session = session
         self.own_presence = own_presence
+        self.join_history = join_history  # stanzas asked for on joining
         self.saved: dict[str, _SavedRoom] = {}
         self._passwords: dict[str, str] = {}  # read from the keyring when first needed
         self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
         self.rooms: dict[str, _Room] = {}
         self.known: set[str] = set()  # rooms seen this session, joined or not any more
         self.invites: OrderedDict[str, _Invite] = OrderedDict()
-        self.join_history: Callable[[str], int] = lambda _room: 20  # stanzas asked for on joining
-        self.on_joined: Callable[[str], None] = lambda _room: None
-        self.on_left: Callable[[str], None] = lambda _room: None
+        self.on_joined = on_joined
+        self.on_left = on_left
+        self.on_configured = on_configured  # a room we created has its configuration
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -188,6 +198,19 @@ class RoomService:
 
     def is_room(self, jid: str) -> bool:
         return jid in self.rooms or jid in self.saved or jid in self.known
+
+    def real_jid(self, room: str, nick: str) -> str | None:
+        """The real bare JID of an occupant, when the room shows it (non-anonymous rooms)."""
+        state = self.rooms.get(room)
+        member = None if state is None else state.occupants.get(nick)
+        return member.contact.native_id if member is not None and member.contact else None
+
+    def real_jids(self, room: str) -> set[str]:
+        """The real bare JIDs of everyone present whose address the room shows."""
+        state = self.rooms.get(room)
+        if state is None:
+            return set()
+        return {m.contact.native_id for m in state.occupants.values() if m.contact is not None}
 
     def joined_nicks(self) -> dict[str, str]:
         return {r.jid: r.nick for r in self.rooms.values() if r.joined}
@@ -446,6 +469,10 @@ class RoomService:
             )
         title = name if "@" not in name else ""
         await self._configure(room, {"public": public, "title": title})
+        state = self.rooms.get(room)
+        if state is not None:  # what the join-time disco#info said is out of date now
+            state.members_only = not public
+        self.on_configured(room)
         if title:
             self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=title))
         self.session.spawn(self._describe(room), f"describe {room}")
@@ -471,6 +498,9 @@ class RoomService:
                     ("muc#roomconfig_membersonly", "0" if public else "1"),
                     ("muc#roomconfig_enablearchiving", "1"),
                     ("muc#roomconfig_allowinvites", "1"),
+                    # A private room shows members' addresses to members, as Conversations'
+                    # private groups do: OMEMO needs them (XEP-0384 §7).
+                    ("muc#roomconfig_whois", "moderators" if public else "anyone"),
                 ):
                     if var in fields and value:
                         values[var] = value

@@ -37,7 +37,7 @@ class ContractHarness(Protocol):
     async def peer_send(self, text: str) -> None:
         """The other person sends us ``text`` in a 1:1 conversation."""
 
-    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+    async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         """Wait until the other person has received ``text`` from us."""
 
     async def close(self) -> None: ...
@@ -103,7 +103,7 @@ class RecordingContext:
             data_dir=self.data_dir,
         )
 
-    async def wait_for(self, predicate: Callable[[f.Fact], bool], timeout: float = 15.0) -> f.Fact:
+    async def wait_for(self, predicate: Callable[[f.Fact], bool], timeout: float = 60.0) -> f.Fact:
         deadline = asyncio.get_running_loop().time() + timeout
         seen = 0
         while True:

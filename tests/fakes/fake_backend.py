@@ -13,7 +13,7 @@ import asyncio
 import itertools
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -33,7 +33,9 @@ from app.backend import (
     SendResult,
     SupportsBlocking,
     SupportsCommands,
+    SupportsDeviceTrust,
     SupportsEdits,
+    SupportsFileOffers,
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
@@ -58,6 +60,7 @@ from app.models import (
     DeviceTrust,
     Presence,
     RoomListing,
+    Trust,
     Verification,
     VerificationState,
 )
@@ -96,11 +99,15 @@ class FakeServer:
     # Set to an unset Event: uploads and downloads stop half way and history fetches before
     # answering until the test sets it (so a test can see the progress shown meanwhile).
     hold: threading.Event | None = None
+    encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
+    send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
-        """A FakeBackend subclass bound to this server (no globals between tests)."""
-        return type("FakeBackend", (FakeBackend,), {"server": self})
+        """A FakeBackend subclass bound to this server (no globals between tests). It verifies
+        devices interactively (SAS, as Matrix) unless ``encryption == "fingerprints"`` (OMEMO)."""
+        how = SupportsDeviceTrust if self.encryption == "fingerprints" else SupportsVerification
+        return type("FakeBackend", (FakeBackend, how), {"server": self})
 
     def next_remote_id(self) -> str:
         return f"r{next(self._ids)}"
@@ -176,11 +183,12 @@ class FakeBackend(
     SupportsBlocking,
     SupportsCommands,
     SupportsLogout,
-    SupportsVerification,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsFileOffers,
 ):
-    """The plugin side of the fake service."""
+    """The plugin side of the fake service (verification mixed in by
+    :meth:`FakeServer.backend_class`)."""
 
     protocol_id = "fake"
     display_name = "Fake chat (tests only)"
@@ -278,8 +286,8 @@ class FakeBackend(
                 )
             )
         if server.confirm == "later":
-            return SendResult(confirmed=False)
-        return SendResult(remote_id=remote_id)
+            return SendResult(confirmed=False, trust=server.send_trust)
+        return SendResult(remote_id=remote_id, trust=server.send_trust)
 
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         self.server.calls.append(("join", (room, nick)))
@@ -325,6 +333,18 @@ class FakeBackend(
             ),
         )
 
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        self.server.calls.append(("set_device_trust", (contact, device_id, trust)))
+        found = self.server.devices.get(contact, ())
+        self.server.devices[contact] = tuple(
+            replace(d, trust=trust) if d.device_id == device_id else d for d in found
+        )
+        return Outcome()
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        self.server.calls.append(("repair_encryption", (conv.native_id,)))
+        return Outcome(value="1")
+
     async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
         vid = f"v{self.server.next_remote_id()}"
         self.server.calls.append(("verify", (contact, device_id)))
@@ -364,6 +384,10 @@ class FakeBackend(
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))
+        return Outcome()
+
+    async def answer_file_offer(self, offer_id: str, accept: bool) -> Outcome:
+        self.server.calls.append(("file_offer", (offer_id, accept)))
         return Outcome()
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from app import events as ev
 from app.backend import AccountField, FieldKind
 from app.models import Account
-from app.runtime import CoreThread
+from app.runtime import CoreThread, Result
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeBackend, FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
@@ -95,16 +95,17 @@ def add_account(
     qtbot: QtBot, window: MainWindow, server: FakeServer, protocol: str, user: str, host: str
 ) -> Account:
     """An account of ``protocol`` on ``host``, signed in."""
-    results: list[ev.RequestFinished] = []
+    results: list[Result[Account]] = []
     window.bridge.call(
-        window.core.add_account(
+        window.core.accounts.add_account(
             protocol, {"user": user, "server": host}, {"password": "pw"}, display_name=user
         ),
         results.append,
     )
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
-    assert results[0].ok, results[0].error
-    account = results[0].result
+    done = results[0]
+    assert done.ok, done.error
+    account = done.value
     assert isinstance(account, Account)
     qtbot.waitUntil(lambda: user in server.online, timeout=5000)
     return account

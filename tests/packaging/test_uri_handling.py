@@ -75,14 +75,14 @@ def test_a_link_for_a_disabled_account_says_so_and_opens_once_it_is_enabled(
     window = chat_window
     start(qtbot, window)
     account = add_account(qtbot, window, chat_server, "matrix", "amy", "example.org")
-    window.bridge.call(window.core.set_account_enabled(account.id, False))
+    window.bridge.call(window.core.accounts.set_account_enabled(account.id, False))
     qtbot.waitUntil(
         lambda: window.sidebar_model.account_state(account.id) is ConnectionState.DISABLED
     )
     handler = UriHandler(window)
     handler.open_uri("matrix:u/bob:example.org")
     assert any("not connected" in n for n in window.notices.notices), window.notices.notices
-    window.bridge.call(window.core.set_account_enabled(account.id, True))
+    window.bridge.call(window.core.accounts.set_account_enabled(account.id, True))
     qtbot.waitUntil(
         lambda: window.sidebar_model.account_state(account.id) is not ConnectionState.DISABLED
     )
@@ -103,7 +103,7 @@ def test_a_link_given_at_start_waits_for_the_core_and_the_connection(
     async def earlier_session() -> Account:
         core = make_core(profile, chat_server, chat_secrets, extra_classes=chat_backends)
         await core.start()
-        account = await core.add_account(
+        account = await core.accounts.add_account(
             "matrix", {"user": "amy", "server": "example.org"}, {"password": "pw"}
         )
         await core.stop()

@@ -3,8 +3,9 @@ and the main window. Screenshots go to ``test-artifacts/screenshots`` to be look
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent
@@ -12,13 +13,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
-from app.runtime import CoreThread
+from app.runtime import CoreThread, Result
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
+
+T = TypeVar("T")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -67,11 +70,13 @@ def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
     return win
 
 
-def run_core(qtbot: QtBot, bridge: CoreBridge, coro: object, timeout: int = 5000) -> object:
+def run_core(
+    qtbot: QtBot, bridge: CoreBridge, coro: Coroutine[Any, Any, T], timeout: int = 5000
+) -> T:
     """Call a core command from a test and wait (processing Qt events) for its result."""
-    results: list[ev.RequestFinished] = []
-    bridge.call(coro, results.append)  # type: ignore[arg-type]
+    results: list[Result[T]] = []
+    bridge.call(coro, results.append)
     qtbot.waitUntil(lambda: bool(results), timeout=timeout)
     done = results[0]
     assert done.ok, done.error
-    return done.result
+    return done.value

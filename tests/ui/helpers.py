@@ -31,7 +31,7 @@ def sign_in(qtbot: QtBot, window: MainWindow, server: FakeServer, user: str = "a
     account = run_core(
         qtbot,
         window.bridge,
-        window.bridge.core.add_account("fake", {"user": user}, {"password": password}),
+        window.bridge.core.accounts.add_account("fake", {"user": user}, {"password": password}),
     )
     assert isinstance(account, Account)
     qtbot.waitUntil(lambda: user in server.online, timeout=5000)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -277,6 +277,30 @@ def test_subscription_and_invite_requests(
     assert not panel.isVisibleTo(window)
 
 
+def test_a_file_from_a_stranger_is_a_question(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    sign_in(qtbot, window, fake_server)
+    fake_server.report("alice", f.FileOffered("Mallory", "o1", "holiday.jpg", 2 * 1024 * 1024))
+    fake_server.report("alice", f.FileOffered("Trent", "o2", "notes.txt", 1200))
+    panel = window.requests
+    wait_for(qtbot, lambda: len(panel.requests) == 2)
+    first = panel.requests[0]
+    assert first.kind == "file"
+    assert "Mallory wants to send you a file" in first.text
+    assert "holiday.jpg (2.0 MB)" in first.text and "Accept files from this person?" in first.text
+    save_screenshot(window, "file-offer")
+    buttons = {b.accessibleName(): b for b in panel.findChildren(QPushButton)}
+    accept = buttons[f"Accept: {first.text}"]
+    decline = buttons[f"Decline: {panel.requests[1].text}"]
+    accept.setFocus()
+    qtbot.keyClick(accept, Qt.Key.Key_Space)  # by keyboard, as a screen-reader user would
+    wait_for(qtbot, lambda: ("file_offer", ("o1", True)) in fake_server.calls)
+    qtbot.mouseClick(decline, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, lambda: ("file_offer", ("o2", False)) in fake_server.calls)
+    assert not panel.isVisibleTo(window)
+
+
 def test_add_contact_and_start_conversation_forms(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
@@ -304,4 +328,4 @@ def test_notify_setting_from_the_header_menu(
     assert window.pane.header.notify_actions[NotifyLevel.MENTIONS].isChecked()
     window.pane.header.notify_actions[NotifyLevel.NONE].trigger()
     wait_for(qtbot, lambda: window.sidebar_model.conversation(in_room).notify is NotifyLevel.NONE)
-    run_core(qtbot, window.bridge, window.bridge.core.conversations())
+    run_core(qtbot, window.bridge, window.bridge.core.conversations.list_conversations())

@@ -27,7 +27,9 @@ def add_alice(qtbot: QtBot, window: MainWindow, server: FakeServer) -> str:
     account = run_core(
         qtbot,
         window.bridge,
-        window.bridge.core.add_account("fake", {"user": "alice"}, {"password": "wonderland"}),
+        window.bridge.core.accounts.add_account(
+            "fake", {"user": "alice"}, {"password": "wonderland"}
+        ),
     )
     assert isinstance(account, Account)
     qtbot.waitUntil(lambda: "alice" in server.online, timeout=5000)
@@ -160,7 +162,7 @@ def test_shift_enter_breaks_the_line_without_sending(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
     account_id = add_alice(qtbot, window, fake_server)
-    run_core(qtbot, window.bridge, window.bridge.core.open_direct(account_id, "bob"))
+    run_core(qtbot, window.bridge, window.bridge.core.conversations.open_direct(account_id, "bob"))
     qtbot.waitUntil(
         lambda: window.sidebar_model.conversation_index(
             ConversationId(account_id, "bob")

@@ -115,7 +115,7 @@ def test_images_follow_the_privacy_setting(
     fake_server.files[url] = png.read_bytes()
     account_id = sign_in(qtbot, window, fake_server)
     run_core(
-        qtbot, window.bridge, window.bridge.core.set_preference("privacy.remote_media", setting)
+        qtbot, window.bridge, window.bridge.core.preferences.set("privacy.remote_media", setting)
     )
     wait_for(qtbot, lambda: window.preferences.get("privacy.remote_media") == setting)
     fake_server.deliver(
@@ -147,7 +147,7 @@ def test_failed_message_says_why_and_retries(
 ) -> None:
     account_id = sign_in(qtbot, window, fake_server)
     conv = ConversationId(account_id, "bob")
-    run_core(qtbot, window.bridge, window.bridge.core.open_direct(account_id, "bob"))
+    run_core(qtbot, window.bridge, window.bridge.core.conversations.open_direct(account_id, "bob"))
     open_conv(qtbot, window, conv)
     fake_server.send_failure = Failure(FailureKind.REJECTED, "Bob does not accept messages.")
     window.pane.composer_area.composer.setPlainText("hello?")

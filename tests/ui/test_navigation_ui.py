@@ -228,7 +228,9 @@ def test_notifications_follow_the_conversation_setting(
     run_core(
         qtbot,
         window.bridge,
-        window.bridge.core.set_notify(ConversationId(account_id, "bob"), NotifyLevel.NONE),
+        window.bridge.core.conversations.set_notify(
+            ConversationId(account_id, "bob"), NotifyLevel.NONE
+        ),
     )
     fake_server.deliver("alice", "bob", "quiet now", sender="bob")
     wait_for(
@@ -332,7 +334,7 @@ def test_an_error_is_shown_in_words(
     run_core(
         qtbot,
         window.bridge,
-        window.bridge.core.add_account("fake", {"user": "bob"}, {"password": "wrong"}),
+        window.bridge.core.accounts.add_account("fake", {"user": "bob"}, {"password": "wrong"}),
     )
     wait_for(
         qtbot,

@@ -59,7 +59,9 @@ def test_tray_and_title_follow_the_unread_count(
     assert window.windowTitle() == "(3) carol — Chinwag"
 
     # Removing an account takes its unread messages away too (no ConversationsChanged then).
-    run_core(qtbot, window.bridge, window.bridge.core.remove_account(bob, keep_history=False))
+    run_core(
+        qtbot, window.bridge, window.bridge.core.accounts.remove_account(bob, keep_history=False)
+    )
     wait_for(qtbot, lambda: status.count == 1)
     assert status.tooltip == "Chinwag — 1 unread"  # the singular form
     assert window.windowTitle() == "(1) carol — Chinwag"
@@ -158,7 +160,7 @@ def test_announcements_follow_the_read_aloud_levels(
     run_core(
         qtbot,
         window.bridge,
-        window.bridge.core.set_preference(levels.account_key(alice), NotifyLevel.ALL.value),
+        window.bridge.core.preferences.set(levels.account_key(alice), NotifyLevel.ALL.value),
     )
     wait_for(qtbot, lambda: levels.account_level(window.preferences.values(), alice).value == "all")
     spoken.clear()

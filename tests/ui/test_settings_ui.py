@@ -57,7 +57,9 @@ def test_read_receipts_off_sends_none(
     wait_for(qtbot, lambda: window.preferences.get(PREF_SEND_RECEIPTS) is False)
     open_conv(qtbot, window, ConversationId(account_id, "bob"))
     wait_for(qtbot, lambda: unread("bob") == 0)  # read here...
-    run_core(qtbot, window.bridge, window.bridge.core.conversations())  # (the core caught up)
+    run_core(
+        qtbot, window.bridge, window.bridge.core.conversations.list_conversations()
+    )  # (the core caught up)
     assert ("read", ("bob", bob_rid)) not in fake_server.calls  # ...but not told
     assert [c for c in fake_server.calls if c[0] == "read"] == [("read", ("carol", carol_rid))]
 
@@ -66,7 +68,9 @@ def test_only_contacts_drops_a_strangers_message(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
     account_id = sign_in(qtbot, window, fake_server)
-    run_core(qtbot, window.bridge, window.bridge.core.add_contact(account_id, "carol", "Carol"))
+    run_core(
+        qtbot, window.bridge, window.bridge.core.contacts.add_contact(account_id, "carol", "Carol")
+    )
     toggle_setting(qtbot, window, "onlyContacts")
     wait_for(qtbot, lambda: window.preferences.get(PREF_ONLY_CONTACTS) is True)
 

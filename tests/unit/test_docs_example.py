@@ -31,16 +31,16 @@ async def test_echo_example_validates_and_chats(tmp_path: Path) -> None:
     core = make_core(tmp_path, FakeServer(), MemorySecrets(), extra_classes=(echo,))
     await core.start()
     try:
-        account = await core.add_account("echo", {"name": "me"}, {"password": "pw"})
+        account = await core.accounts.add_account("echo", {"name": "me"}, {"password": "pw"})
         await wait_for(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
         conv = ConversationId(account.id, "echo")
         rec = Recorder(core)
-        await core.send_message(conv, "hello")
+        await core.messaging.send_message(conv, "hello")
         await wait_for(lambda: sum(len(e.messages) for e in rec.of(ev.MessagesAdded)) == 2)
         await settle(core)
-        bodies = [m.body for m in (await core.fetch_page(conv)).messages]
+        bodies = [m.body for m in (await core.conversations.fetch_page(conv)).messages]
         assert bodies == ["hello", "olleh"]
-        bad = await core.add_account("echo", {"name": "x"}, {"password": "wrong"})
+        bad = await core.accounts.add_account("echo", {"name": "x"}, {"password": "wrong"})
         await wait_for(lambda: core.sessions[bad.id].state.state is ConnectionState.FAILED)
     finally:
         await core.stop()

@@ -45,7 +45,7 @@ def part_label(part: str) -> str:
         ATTACHMENTS: QCoreApplication.translate("Verbosity", "Attachments"),
         DELIVERY: QCoreApplication.translate("Verbosity", "Delivery state"),
         EDITED: QCoreApplication.translate("Verbosity", "Edited"),
-        SECURITY: QCoreApplication.translate("Verbosity", "Encryption warnings"),
+        SECURITY: QCoreApplication.translate("Verbosity", "Encryption"),
     }[part]
 
 

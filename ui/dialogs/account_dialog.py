@@ -39,8 +39,8 @@ from app.backend import (
     Outcome,
 )
 from app.core import BackendInfo
-from app.events import RequestFinished
 from app.models import Account
+from app.runtime import Result
 from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
 
@@ -162,20 +162,20 @@ class AccountDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(500, 420)
-        bridge.call(bridge.core.backends(), self._backends_loaded)
+        bridge.call(bridge.core.accounts.backends(), self._backends_loaded)
 
     # -- loading the services ------------------------------------------------------------
 
-    def _backends_loaded(self, done: RequestFinished) -> None:
+    def _backends_loaded(self, done: Result[list[BackendInfo]]) -> None:
         self.service.clear()
-        if not done.ok or not done.result:
+        if not done.ok or not done.value:
             self.service.addItem(self.tr("No services available"))
             self._show_error(
                 done.error
                 or self.tr("No service plugins are installed, so no account can be added.")
             )
             return
-        backends = list(done.result)  # type: ignore[call-overload]
+        backends = done.value
         if self.account is not None:
             backends = [b for b in backends if b.protocol_id == self.account.protocol_id]
         self._backends = backends
@@ -317,7 +317,7 @@ class AccountDialog(QDialog):
         self._clear_messages()
         self._set_busy(True, self.tr("Testing the connection…"))
         self._bridge.call(
-            self._bridge.core.test_connection(
+            self._bridge.core.accounts.test_connection(
                 self.protocol_id,
                 settings,
                 secrets,
@@ -326,13 +326,12 @@ class AccountDialog(QDialog):
             lambda done: self._tested(done, then_save),
         )
 
-    def _tested(self, done: RequestFinished, then_save: bool) -> None:
+    def _tested(self, done: Result[Outcome], then_save: bool) -> None:
         self._set_busy(False)
-        outcome = done.result
         if not done.ok:
             self._show_error(done.error or self.tr("The connection could not be tested."))
             return
-        failure = outcome.failure if isinstance(outcome, Outcome) else None
+        failure = done.value.failure
         if failure is None:
             self._show_status(self.tr("Connected successfully."))
             if then_save:
@@ -395,14 +394,14 @@ class AccountDialog(QDialog):
         name = self.name_edit.text().strip()
         self._set_busy(True, self.tr("Saving…"))
         if self.account is None:
-            coro = core.add_account(self.protocol_id, settings, secrets, display_name=name)
+            coro = core.accounts.add_account(self.protocol_id, settings, secrets, display_name=name)
         else:
-            coro = core.update_account(
+            coro = core.accounts.update_account(
                 self.account.id, settings=settings, secrets=secrets, display_name=name or None
             )
         self._bridge.call(coro, self._saved)
 
-    def _saved(self, done: RequestFinished) -> None:
+    def _saved(self, done: Result[Account]) -> None:
         self._set_busy(False)
         if done.ok:
             self.accept()

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import RequestFinished
-from app.models import RoomListing
+from app.models import AccountId, RoomListing
+from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.models.sidebar_model import SidebarModel
 
@@ -190,12 +190,12 @@ class RoomDirectoryDialog(QDialog):
         self._generation = 0
         self.resize(760, 520)
         self._set_status(self.tr("Looking for accounts with a room directory…"))
-        bridge.call(bridge.core.room_directory_accounts(), self._accounts_found)
+        bridge.call(bridge.core.rooms.room_directory_accounts(), self._accounts_found)
 
     # -- accounts --------------------------------------------------------------------------
 
-    def _accounts_found(self, done: RequestFinished) -> None:
-        ids = list(done.result) if done.ok and isinstance(done.result, list) else []
+    def _accounts_found(self, done: Result[list[AccountId]]) -> None:
+        ids = list(done.value) if done.ok else []
         self.account.blockSignals(True)
         for account_id in ids:
             self.account.addItem(self._sidebar.account_name(account_id), account_id)
@@ -229,14 +229,14 @@ class RoomDirectoryDialog(QDialog):
         generation = self._generation
         self._set_status(self.tr("Searching…"))
         self._bridge.call(
-            self._bridge.core.room_directory(account_id, self.query.text()),
+            self._bridge.core.rooms.room_directory(account_id, self.query.text()),
             lambda done: self._found(done, generation),
         )
 
-    def _found(self, done: RequestFinished, generation: int) -> None:
+    def _found(self, done: Result[tuple[RoomListing, ...]], generation: int) -> None:
         if generation != self._generation:
             return  # an answer to an older search
-        rooms = list(done.result) if done.ok and isinstance(done.result, tuple) else []
+        rooms = list(done.value) if done.ok else []
         self.model.set_rooms(rooms)
         if not done.ok:
             self._set_status(done.error or self.tr("The room list could not be fetched."))

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.events import RequestFinished
 from app.models import ConversationId, Message
+from app.runtime import Result
 from ui.a11y.verbosity import spoken_time
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
@@ -235,14 +235,14 @@ class SearchDialog(QDialog):
             return
         self.status.setText(self.tr("Searching…"))
         self._bridge.call(
-            self._bridge.core.search(text, 100, self.conversation),
+            self._bridge.core.archive.search(text, 100, self.conversation),
             lambda done: self._found(done, generation),
         )
 
-    def _found(self, done: RequestFinished, generation: int) -> None:
+    def _found(self, done: Result[list[Message]], generation: int) -> None:
         if generation != self._generation:
             return
-        results = list(done.result) if done.ok and isinstance(done.result, list) else []
+        results = list(done.value) if done.ok else []
         self.model.set_results(results)
         if not done.ok:
             text = done.error or self.tr("The search failed.")

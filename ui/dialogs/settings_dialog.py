@@ -172,4 +172,4 @@ class SettingsDialog(QDialog):
         return box
 
     def _set(self, key: str, value: Any) -> None:
-        self._bridge.call(self._bridge.core.set_preference(key, value))
+        self._bridge.call(self._bridge.core.preferences.set(key, value))

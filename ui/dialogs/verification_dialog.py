@@ -131,7 +131,9 @@ class VerificationDialog(QDialog):
 
     def _confirm(self, match: bool) -> None:
         self._bridge.call(
-            self._bridge.core.confirm_verification(self.account_id, self.verification.id, match)
+            self._bridge.core.encryption.confirm_verification(
+                self.account_id, self.verification.id, match
+            )
         )
         self.match_button.setEnabled(False)
         self.mismatch_button.setEnabled(False)
@@ -139,6 +141,8 @@ class VerificationDialog(QDialog):
     def _cancel(self) -> None:
         if self.verification.state not in (VerificationState.DONE, VerificationState.CANCELLED):
             self._bridge.call(
-                self._bridge.core.cancel_verification(self.account_id, self.verification.id)
+                self._bridge.core.encryption.cancel_verification(
+                    self.account_id, self.verification.id
+                )
             )
         self.reject()

@@ -618,6 +618,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sent at {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -643,6 +647,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,7 +757,43 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the selected device&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -769,7 +813,31 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1312,11 +1380,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1555,6 +1639,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{who} wants to verify your device on {account}, to trust each other&apos;s encrypted messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} wants to send you a file on {account}: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accept files from this person?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2216,7 +2308,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Encryption warnings</source>
+        <source>Encryption</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -616,6 +616,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Sent at {time}</source>
         <translation type="unfinished" />
     </message>
@@ -641,6 +645,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -747,7 +755,43 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the selected device's fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -767,7 +811,31 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1308,11 +1376,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1553,6 +1637,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{who} wants to verify your device on {account}, to trust each other's encrypted messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} wants to send you a file on {account}: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept files from this person?</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2207,7 +2299,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Encryption warnings</source>
+        <source>Encryption</source>
         <translation type="unfinished" />
     </message>
 </context>

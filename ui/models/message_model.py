@@ -49,6 +49,7 @@ from app.models import (
     Page,
     Trust,
 )
+from app.runtime import Result
 from ui.a11y import verbosity
 from ui.bridge import CoreBridge
 
@@ -98,12 +99,24 @@ class DownloadState:
         return bool(self.path) and not self.error
 
 
-def trust_text(msg: Message) -> str:
-    """What a reader must know about an encrypted message's origin, in words ("" if nothing)."""
-    if msg.trust is Trust.UNVERIFIED and not msg.outgoing:
+def trust_text(msg: Message, encrypted: bool = False) -> str:
+    """What a reader must know about a message's encryption, in words ("" if nothing).
+
+    ``encrypted``: the conversation is end-to-end encrypted, so a plain message someone sent
+    into it is pointed out. Our own messages say only what the service confirmed (a service
+    that does not say leaves them unmarked, never "not encrypted")."""
+    if msg.trust is Trust.UNVERIFIED:
+        if msg.outgoing:
+            return QCoreApplication.translate("MessageListModel", "encrypted")
         return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
+    if msg.trust is Trust.VERIFIED:
+        return QCoreApplication.translate("MessageListModel", "encrypted, verified")
     if msg.trust is Trust.UNDECRYPTABLE:
         return QCoreApplication.translate("MessageListModel", "waiting for the key")
+    if msg.trust is Trust.UNREADABLE:
+        return QCoreApplication.translate("MessageListModel", "could not be decrypted")
+    if encrypted and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
     return ""
 
 
@@ -126,6 +139,7 @@ class RowView:
     reply: str
     downloads: tuple[tuple[int, DownloadState], ...]
     highlight: bool
+    trust: str = ""  # the message's encryption in words (see trust_text)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -178,6 +192,7 @@ class MessageListModel(QAbstractListModel):
         self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
         self._verbosity = verbosity.Verbosity.default()
+        self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
 
@@ -230,7 +245,7 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_context(message, self._page_size // 2),
+            self._bridge.core.conversations.fetch_context(message, self._page_size // 2),
             lambda done: self._context_loaded(done, generation),
         )
 
@@ -250,7 +265,9 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_remote_history(self._conversation, self._page_size),
+            self._bridge.core.conversations.fetch_remote_history(
+                self._conversation, self._page_size
+            ),
             lambda done: self._remote_history_done(done, generation),
         )
 
@@ -263,7 +280,9 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._loading_newer = True
         self._bridge.call(
-            self._bridge.core.fetch_newer(self._conversation, self._after, self._page_size),
+            self._bridge.core.conversations.fetch_newer(
+                self._conversation, self._after, self._page_size
+            ),
             lambda done: self._newer_loaded(done, generation),
         )
 
@@ -357,6 +376,7 @@ class MessageListModel(QAbstractListModel):
                 if (state := self._downloads.get((msg.local_id, i))) is not None
             ),
             highlight=msg.local_id == self._target,
+            trust=trust_text(msg, self._encrypted),
         )
         return view
 
@@ -409,7 +429,7 @@ class MessageListModel(QAbstractListModel):
                 QCoreApplication.translate("MessageListModel", "edited") if msg.edited else ""
             ),
             verbosity.DELIVERY: delivery_text(msg),
-            verbosity.SECURITY: trust_text(msg),
+            verbosity.SECURITY: trust_text(msg, self._encrypted),
         }
         if msg.attachments:
             names = ", ".join(
@@ -579,6 +599,7 @@ class MessageListModel(QAbstractListModel):
         self._target = None
         if changed:
             self._read_marker = None
+            self._encrypted = False  # until the new conversation's details say
         self.endResetModel()
         self._set_loading(False)
         self._loading_newer = False
@@ -591,31 +612,31 @@ class MessageListModel(QAbstractListModel):
         generation = self._generation
         self._set_loading(True)
         self._bridge.call(
-            self._bridge.core.fetch_page(self._conversation, before, self._page_size),
+            self._bridge.core.conversations.fetch_page(self._conversation, before, self._page_size),
             lambda done: self._page_loaded(done, generation),
         )
 
-    def _page_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _page_loaded(self, done: Result[Page], generation: int) -> None:
         if generation != self._generation:
             return  # the user moved on to another conversation meanwhile
         self._set_loading(False)
-        if not done.ok or not isinstance(done.result, Page):
+        if not done.ok:
             self._store_exhausted = True
             return
-        page = done.result
+        page = done.value
         self._before = page.before
         self._store_exhausted = page.before is None
         self._insert(page.messages)
 
-    def _context_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _context_loaded(self, done: Result[ContextPage], generation: int) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
-        if not done.ok or not isinstance(done.result, ContextPage):
+        if not done.ok:
             self._target = None
             self.jump_to_latest()
             return
-        context = done.result
+        context = done.value
         self._before = context.before
         self._store_exhausted = context.before is None
         self._after = context.after
@@ -625,28 +646,22 @@ class MessageListModel(QAbstractListModel):
         if row >= 0:
             self.targetLoaded.emit(row)
 
-    def _newer_loaded(self, done: ev.RequestFinished, generation: int) -> None:
+    def _newer_loaded(self, done: Result[Page], generation: int) -> None:
         if generation != self._generation:
             return
         self._loading_newer = False
-        if not done.ok or not isinstance(done.result, Page):
+        if not done.ok:
             return
-        page = done.result
+        page = done.value
         self._insert(page.messages)
         self._after = page.before
         self._set_at_latest(page.before is None)
 
-    def _remote_history_done(self, done: ev.RequestFinished, generation: int) -> None:
+    def _remote_history_done(self, done: Result[Outcome], generation: int) -> None:
         if generation != self._generation:
             return
         self._set_loading(False)
-        outcome = done.result
-        if (
-            not done.ok
-            or not isinstance(outcome, Outcome)
-            or not outcome.ok
-            or outcome.value == "end"
-        ):
+        if not done.ok or not done.value.ok or done.value.value == "end":
             self._server_exhausted = True
 
     # -- rows ------------------------------------------------------------------------------
@@ -728,6 +743,13 @@ class MessageListModel(QAbstractListModel):
             for row, reply in enumerate(self._messages):
                 if reply.reply_to in ids:
                     self._changed(row, row)
+
+    def set_encrypted(self, encrypted: bool) -> None:
+        """Whether the open conversation is end-to-end encrypted (plain messages say so)."""
+        if encrypted != self._encrypted:
+            self._encrypted = encrypted
+            if self._messages:
+                self._changed(0, len(self._messages) - 1)
 
     def _changed(self, first: int, last: int) -> None:
         """Rows whose drawing changed: forget their cached views and tell the view."""

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     Slot,
@@ -104,7 +105,14 @@ class SidebarModel(QAbstractItemModel):
             return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, child: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+    # Qt overloads parent(): QObject.parent() (no argument) and the model's parent(child).
+    @overload
+    def parent(self) -> QObject | None: ...
+    @overload
+    def parent(self, child: ModelIndex, /) -> QModelIndex: ...
+    def parent(self, child: ModelIndex | None = None) -> QObject | QModelIndex | None:
+        if child is None:
+            return super().parent()
         if not child.isValid() or child.internalId() == 0:
             return QModelIndex()
         return self.createIndex(child.internalId() - 1, 0, 0)

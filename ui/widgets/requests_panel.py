@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app import events as ev
 from app.models import ConversationId, VerificationState
+from ui.widgets.message_view import human_size
 
 
 @dataclass(frozen=True)
 class Request:
-    kind: str  # "subscription" | "invite" | "verification"
+    kind: str  # "subscription" | "invite" | "verification" | "file"
     account_id: str
     target: str  # contact address or room native id
     text: str
@@ -66,6 +67,14 @@ class RequestsPanel(QFrame):
                     if request.kind == "verification" and request.target == v.id:
                         self.remove(request)
                         break
+        elif isinstance(event, ev.FileOffered):
+            text = self.tr("{who} wants to send you a file on {account}: {name}").format(
+                who=event.contact, account=account_name, name=event.filename
+            )
+            if event.size is not None:
+                text += " (" + human_size(event.size) + ")"
+            text += ". " + self.tr("Accept files from this person?")
+            self.add(Request("file", event.account_id, event.offer_id, text))
         elif isinstance(event, ev.InviteReceived):
             conv = event.conversation_id
             text = self.tr("{inviter} invites you to {room} on {account}.").format(

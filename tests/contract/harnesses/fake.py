@@ -33,7 +33,7 @@ class FakeHarness:
     async def peer_send(self, text: str) -> None:
         self.server.deliver("alice", "bob", text, sender="bob")
 
-    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+    async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         for _ in range(int(timeout / 0.02)):
             if any(r.message.body == text for r in self.server.sent):
                 return

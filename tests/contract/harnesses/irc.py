@@ -49,7 +49,7 @@ class IrcHarness:
     async def peer_send(self, text: str) -> None:
         await self.peer.privmsg(self.nick, text)
 
-    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+    async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         await self.peer.wait_privmsg(text, sender=self.nick, timeout=timeout)
 
     async def close(self) -> None:

@@ -47,7 +47,7 @@ class MatrixHarness:
     async def peer_send(self, text: str) -> None:
         await self.peer.say(self.room_id, text)
 
-    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+    async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         event = await self.peer.wait_text(self.room_id, text, timeout)
         assert event["sender"] == self.account.user_id
 

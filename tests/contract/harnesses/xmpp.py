@@ -39,7 +39,7 @@ class XmppHarness:
     async def peer_send(self, text: str) -> None:
         self.peer.chat(self.me.jid, text)
 
-    async def peer_wait_for(self, text: str, timeout: float = 15.0) -> None:
+    async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         await self.peer.wait_body(text, timeout)
 
     async def close(self) -> None:

@@ -49,12 +49,12 @@ async def test_password_lives_only_in_the_keyring(
     core = make_core(profile, server, real_keyring)
     await core.start()
     try:
-        account = await core.add_account("fake", {"user": "alice"}, {"password": password})
+        account = await core.accounts.add_account("fake", {"user": "alice"}, {"password": password})
         # The backend could sign in, so it read the password back from the keyring.
         await wait_for(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
         assert keyring.get_password(SERVICE, f"{account.id}/password") == password
-        conv = await core.open_direct(account.id, "bob")
-        await core.send_message(conv.id, "hello")
+        conv = await core.conversations.open_direct(account.id, "bob")
+        await core.messaging.send_message(conv.id, "hello")
         await wait_for(lambda: len(server.sent) == 1)
     finally:
         await core.stop()
@@ -68,7 +68,7 @@ async def test_password_lives_only_in_the_keyring(
     core = make_core(profile, server, real_keyring)
     await core.start()
     try:
-        await core.remove_account(account.id)
+        await core.accounts.remove_account(account.id)
     finally:
         await core.stop()
     assert keyring.get_password(SERVICE, f"{account.id}/password") is None

@@ -53,8 +53,17 @@ class Made:
     def of(self, kind: type[Any]) -> list[Any]:
         return [x for x in self.rec.facts if isinstance(x, kind)]
 
-    async def wait(self, predicate: Callable[[Any], bool], timeout: float = 15.0) -> Any:
+    async def wait(self, predicate: Callable[[Any], bool], timeout: float = 60.0) -> Any:
         return await self.rec.wait_for(predicate, timeout)
+
+    async def until(self, condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+        """Poll the backend's own view (members, modes …) until ``condition`` holds."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while not condition():
+            if loop.time() > deadline:
+                raise AssertionError(f"{what}: not within {timeout} s")
+            await asyncio.sleep(0.02)
 
     def mark(self) -> int:
         """A position in the facts, for :meth:`wait_fact` ``after``: only what came later."""
@@ -64,7 +73,7 @@ class Made:
         self,
         kind: type[Any],
         predicate: Callable[[Any], bool] = lambda x: True,
-        timeout: float = 15.0,
+        timeout: float = 60.0,
         *,
         after: int = 0,
     ) -> Any:

@@ -125,7 +125,7 @@ class Peer:
         )
 
     async def wait_for(
-        self, predicate: Callable[[Msg], bool], timeout: float = 15.0, *, start: int = 0
+        self, predicate: Callable[[Msg], bool], timeout: float = 60.0, *, start: int = 0
     ) -> Msg:
         """The first line (from index ``start`` on) that matches, waiting for it if need be."""
         seen = start
@@ -146,7 +146,7 @@ class Peer:
                     await self._changed.wait()
 
     async def wait_privmsg(
-        self, text: str, *, sender: str | None = None, timeout: float = 15.0
+        self, text: str, *, sender: str | None = None, timeout: float = 60.0
     ) -> Msg:
         return await self.wait_for(
             lambda m: (

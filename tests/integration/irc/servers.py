@@ -190,6 +190,8 @@ INSPIRCD_MODULES = (
     "svshold",
     "servprotect",
     "chanhistory",
+    "silence",
+    "callerid",
 )
 
 

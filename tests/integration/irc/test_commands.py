@@ -121,7 +121,7 @@ async def test_commands_through_the_core_and_text_is_never_a_command(
     core: Core, inspircd_server: IrcServer, peers: OpenPeer
 ) -> None:
     assert inspircd_server.tls is not None and inspircd_server.tls_port is not None
-    account = await core.add_account(
+    account = await core.accounts.add_account(
         "irc",
         {
             "server": inspircd_server.host,
@@ -136,13 +136,13 @@ async def test_commands_through_the_core_and_text_is_never_a_command(
     while core.sessions[account.id].state.state is not ConnectionState.CONNECTED:
         assert loop.time() < deadline
         await asyncio.sleep(0.05)
-    conv = (await core.open_direct(account.id, peer.nick.lower(), peer.nick)).id
-    assert "whois" in await core.command_names(conv)
-    done = await core.run_command(conv, "quote", f"PRIVMSG {peer.nick} :via the core")
+    conv = (await core.conversations.open_direct(account.id, peer.nick.lower(), peer.nick)).id
+    assert "whois" in await core.messaging.command_names(conv)
+    done = await core.messaging.run_command(conv, "quote", f"PRIVMSG {peer.nick} :via the core")
     assert done.ok, done.failure
     await peer.wait_privmsg("via the core")
     # What the UI sends as a message is text, even when it starts with a slash ("//x" → "/x").
-    await core.send_message(conv, "/not a command")
+    await core.messaging.send_message(conv, "/not a command")
     await peer.wait_privmsg("/not a command")
 
 

@@ -61,7 +61,7 @@ async def proxy(inspircd_server: IrcServer) -> AsyncIterator[FlakyProxy]:
         await p.close()
 
 
-async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():
@@ -70,12 +70,12 @@ async def until(predicate: Callable[[], bool], timeout: float = 20.0) -> None:
 
 
 async def message(core: Core, conv: ConversationId, local: MessageId) -> Message:
-    page = await core.fetch_page(conv, limit=200)
+    page = await core.conversations.fetch_page(conv, limit=200)
     return next(m for m in page.messages if m.id == local)
 
 
 async def delivered(
-    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState, timeout: float = 20.0
+    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState, timeout: float = 60.0
 ) -> Message:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -95,7 +95,7 @@ def backend_of(core: Core, account_id: str) -> IrcBackend | None:
 
 async def add_account(core: Core, server: IrcServer, proxy: FlakyProxy) -> str:
     assert server.tls is not None
-    account = await core.add_account(
+    account = await core.accounts.add_account(
         "irc",
         {
             "server": server.host,
@@ -117,19 +117,19 @@ async def test_reconnect_rejoins_signs_in_and_delivers_what_was_typed_offline(
     first = backend_of(core, account_id)
     assert first is not None and first.account == "reconnect"
     channel = unique_channel()
-    joined = await core.join(account_id, channel)
+    joined = await core.rooms.join(account_id, channel)
     assert joined.ok, joined.failure
     peer = await peers(inspircd_server)
     await peer.join(channel)
     conv = ConversationId(account_id, channel.lower())
 
-    before = await core.send_message(conv, "before the drop")
+    before = await core.messaging.send_message(conv, "before the drop")
     await peer.wait_privmsg("before the drop")
     await delivered(core, conv, before, DeliveryState.SENT)
 
     await proxy.go_offline()
     await until(lambda: core.sessions[account_id].state.state is not ConnectionState.CONNECTED)
-    offline = await core.send_message(conv, "typed while offline")
+    offline = await core.messaging.send_message(conv, "typed while offline")
     assert (await message(core, conv, offline)).delivery is DeliveryState.PENDING
     seen = len(peer.lines)
 
@@ -153,10 +153,10 @@ async def test_sent_only_when_the_server_echoes_it(
 ) -> None:
     account_id = await add_account(core, inspircd_server, proxy)
     peer = await peers(inspircd_server)
-    conv = (await core.open_direct(account_id, peer.nick.lower(), peer.nick)).id
+    conv = (await core.conversations.open_direct(account_id, peer.nick.lower(), peer.nick)).id
 
     proxy.hold()  # the server's echo (and everything else it says) waits at the proxy
-    held = await core.send_message(conv, "wait for the echo")
+    held = await core.messaging.send_message(conv, "wait for the echo")
     await peer.wait_privmsg("wait for the echo")  # the server has it...
     assert (await message(core, conv, held)).delivery is DeliveryState.PENDING  # ...we do not
     proxy.release()
@@ -170,10 +170,10 @@ async def test_an_echo_lost_with_the_connection_is_never_sent_twice(
     account_id = await add_account(core, inspircd_server, proxy)
     first = backend_of(core, account_id)
     peer = await peers(inspircd_server)
-    conv = (await core.open_direct(account_id, peer.nick.lower(), peer.nick)).id
+    conv = (await core.conversations.open_direct(account_id, peer.nick.lower(), peer.nick)).id
 
     proxy.hold()
-    lost = await core.send_message(conv, "echo lost on the way")
+    lost = await core.messaging.send_message(conv, "echo lost on the way")
     await peer.wait_privmsg("echo lost on the way")
     await proxy.go_offline()
     proxy.release()
@@ -182,8 +182,82 @@ async def test_an_echo_lost_with_the_connection_is_never_sent_twice(
 
     failed = await delivered(core, conv, lost, DeliveryState.FAILED)
     assert "may not have been delivered" in failed.failure_reason
-    after = await core.send_message(conv, "after the reconnect")
+    after = await core.messaging.send_message(conv, "after the reconnect")
     await peer.wait_privmsg("after the reconnect")
     texts = [m.params[-1] for m in peer.received("PRIVMSG")]
     assert texts.count("echo lost on the way") == 1  # IRC cannot de-duplicate: not re-sent
     await delivered(core, conv, after, DeliveryState.SENT)
+
+
+async def add_direct(core: Core, server: IrcServer) -> str:
+    """An account straight to InspIRCd's TLS port (no proxy)."""
+    assert server.tls is not None and server.tls_port is not None
+    account = await core.accounts.add_account(
+        "irc",
+        {
+            "server": server.host,
+            "port": server.tls_port,
+            "nick": unique_nick("Core"),
+            "ca_file": str(server.tls.ca_cert),
+        },
+        {},
+    )
+    await until(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
+    return account.id
+
+
+async def test_blocked_people_are_neither_stored_nor_heard_and_typing_obeys_the_setting(
+    core: Core, inspircd_server: IrcServer, peers: OpenPeer
+) -> None:
+    account_id = await add_direct(core, inspircd_server)
+    backend = backend_of(core, account_id)
+    assert backend is not None
+    pest = await peers(inspircd_server)
+    friend = await peers(inspircd_server, caps=("message-tags",))
+    assert (await core.contacts.set_blocked(account_id, pest.nick, True)).ok
+    await pest.privmsg(backend.own_id, "let me in")
+    await friend.privmsg(backend.own_id, "hello there")
+    friend_conv = ConversationId(account_id, friend.nick.lower())
+    stored: set[str] = set()
+    async with asyncio.timeout(20):
+        while friend_conv.native_id not in stored:  # the friend's came after the pest's
+            await asyncio.sleep(0.05)
+            listed = await core.conversations.list_conversations(account_id)
+            stored = {c.id.native_id for c in listed}
+    assert pest.nick.lower() not in stored  # not stored, so never notified either
+
+    await core.preferences.set("privacy.send_typing", False)
+    await core.messaging.set_typing(friend_conv, True)
+    await core.messaging.send_message(friend_conv, "typed without telling")
+    await friend.wait_privmsg("typed without telling")
+    assert not friend.received("TAGMSG")
+    await core.preferences.set("privacy.send_typing", True)
+    await core.messaging.set_typing(friend_conv, True)
+    await friend.wait_for(lambda m: m.command == "TAGMSG" and "+typing=active" in m.tags)
+
+
+async def test_channels_we_run_and_details_through_the_core(
+    core: Core, inspircd_server: IrcServer, peers: OpenPeer
+) -> None:
+    from app.backend import RoomOptions
+    from app.models import Role
+
+    account_id = await add_direct(core, inspircd_server)
+    channel = unique_channel("#core")
+    options = RoomOptions(password="sesame", moderated=True)
+    created = await core.rooms.create_room(account_id, channel, options=options)
+    assert created.ok and created.value == channel.lower(), created.failure
+    peer = await peers(inspircd_server)
+    await peer.join(channel, "sesame")
+    start = len(peer.lines)
+    await peer.send(f"MODE {channel}")
+    modes = (await peer.wait_for(lambda m: m.command == "324", start=start)).params[2]
+    assert {"s", "k", "m"} <= set(modes)
+    conv = ConversationId(account_id, channel.lower())
+    assert (await core.rooms.set_role(conv, peer.nick, Role.MEMBER)).ok
+    await peer.wait_for(lambda m: m.command == "MODE" and m.params[1:] == ("+v", peer.nick))
+    assert (await core.rooms.ban(conv, "*!*@spam.example")).ok
+    bans = await core.rooms.ban_list(conv)
+    assert [b.mask for b in bans] == ["*!*@spam.example"]
+    details = await core.contacts.details(account_id, peer.nick)
+    assert details.online and any(c.endswith(channel) for c in details.channels)

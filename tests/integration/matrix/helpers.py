@@ -35,7 +35,7 @@ def q(part: str) -> str:
 
 
 async def wait_until(
-    predicate: Callable[[], Any], timeout: float = 15.0, what: str = "condition"
+    predicate: Callable[[], Any], timeout: float = 60.0, what: str = "condition"
 ) -> Any:
     """Poll ``predicate`` until it returns something truthy (returned), or fail."""
     loop = asyncio.get_running_loop()
@@ -152,7 +152,7 @@ class Peer:
         return [e for e in reversed(body.get("chunk", [])) if isinstance(e, dict)]
 
     async def wait_event(
-        self, room_id: str, predicate: Callable[[dict[str, Any]], bool], timeout: float = 15.0
+        self, room_id: str, predicate: Callable[[dict[str, Any]], bool], timeout: float = 60.0
     ) -> dict[str, Any]:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -164,13 +164,13 @@ class Peer:
                 raise AssertionError(f"the peer never saw a matching event in {room_id}")
             await asyncio.sleep(0.1)
 
-    async def wait_text(self, room_id: str, text: str, timeout: float = 15.0) -> dict[str, Any]:
+    async def wait_text(self, room_id: str, text: str, timeout: float = 60.0) -> dict[str, Any]:
         return await self.wait_event(
             room_id, lambda e: e.get("content", {}).get("body") == text, timeout
         )
 
     async def sync_until(
-        self, predicate: Callable[[dict[str, Any]], Any], timeout: float = 15.0
+        self, predicate: Callable[[dict[str, Any]], Any], timeout: float = 60.0
     ) -> Any:
         """Raw /sync until ``predicate(answer)`` is truthy (for ephemeral events)."""
         loop = asyncio.get_running_loop()
@@ -246,10 +246,10 @@ class Session:
     def facts(self, kind: type[Any]) -> list[Any]:
         return [x for x in self.rec.facts if isinstance(x, kind)]
 
-    async def wait(self, predicate: Callable[[f.Fact], bool], timeout: float = 15.0) -> Any:
+    async def wait(self, predicate: Callable[[f.Fact], bool], timeout: float = 60.0) -> Any:
         return await self.rec.wait_for(predicate, timeout)
 
-    async def wait_message(self, body: str, timeout: float = 15.0) -> f.MessageReceived:
+    async def wait_message(self, body: str, timeout: float = 60.0) -> f.MessageReceived:
         fact = await self.rec.wait_for(
             lambda x: isinstance(x, f.MessageReceived) and x.body == body, timeout
         )

@@ -74,7 +74,7 @@ class Running:
         return self.backend
 
     async def messages(self, room: str) -> list[Message]:
-        page = await self.core.fetch_page(self.conv(room), limit=500)
+        page = await self.core.conversations.fetch_page(self.conv(room), limit=500)
         return list(page.messages)
 
     async def wait_message(self, room: str, body: str, timeout: float = 20.0) -> Message:
@@ -104,7 +104,7 @@ async def add_account(
     profile: Path, secrets: MemorySecrets, account: Account, homeserver: str
 ) -> Running:
     core = await start_core(profile, secrets)
-    added = await core.add_account(
+    added = await core.accounts.add_account(
         "matrix",
         {"user_id": account.user_id, "homeserver": homeserver},
         {"password": account.password},
@@ -131,7 +131,7 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
         # Twice: aiohttp itself retries an idempotent PUT once when a pooled connection dies
         # (harmless here: the same txn id), so the second drop is the one the backend sees.
         drop = proxy.add(Rule(matches("PUT", "/send/m.room.message/"), "drop", times=2))
-        local = await run.core.send_message(run.conv(room), "exactly once, please")
+        local = await run.core.messaging.send_message(run.conv(room), "exactly once, please")
 
         await wait_until(lambda: drop.hits == 2, what="the dropped answers")
         await peer.wait_text(room, "exactly once, please")
@@ -189,7 +189,7 @@ async def test_a_message_in_flight_during_a_crash_is_delivered_once_after_restar
     await run.wait_message(room, "nudge")
     await wait_until(lambda: syncs.hits >= 1, what="a held sync")
     hold = proxy.add(Rule(matches("PUT", "/send/m.room.message/"), "hold"))
-    await run.core.send_message(run.conv(room), "sent while crashing")
+    await run.core.messaging.send_message(run.conv(room), "sent while crashing")
     await wait_until(lambda: hold.hits == 1, what="the send reaching the server")
     await peer.wait_text(room, "sent while crashing")
     # A crash: the outbox task dies mid-send, so the entry stays "in flight".
@@ -244,7 +244,9 @@ async def test_a_restart_resumes_the_sync_and_keeps_the_device(
         assert not during.outgoing
         assert secrets.values[(run.account_id, SECRET_TOKEN)] == token  # same device, no login
         assert [m.body for m in await again.messages(room)].count("before") == 1
-        conv = next(c for c in await again.core.conversations() if c.id.native_id == room)
+        conv = next(
+            c for c in await again.core.conversations.list_conversations() if c.id.native_id == room
+        )
         assert conv.title == "Resume" and conv.unread_count >= 1
         progress = again.events.of(ev.ProgressChanged)
         assert progress and progress[-1].done == progress[-1].total
@@ -285,7 +287,7 @@ async def test_rate_limited_sends_wait_and_arrive_once_in_order(
 
         # Through the outbox: every message arrives, once, in order.
         for i in range(3):
-            await run.core.send_message(run.conv(room), f"queued {i}")
+            await run.core.messaging.send_message(run.conv(room), f"queued {i}")
         for i in range(3):
             await peer.wait_text(room, f"queued {i}", timeout=30)
         await wait_until_async(run.outbox, lambda entries: entries == [], timeout=30)
@@ -328,13 +330,13 @@ async def test_incoming_html_is_sanitised_and_backfill_is_deduplicated(
         assert "quoted" not in rich.html
 
         before = len(await run.messages(room))
-        first = await run.core.fetch_remote_history(run.conv(room), limit=10)
+        first = await run.core.conversations.fetch_remote_history(run.conv(room), limit=10)
         assert first.ok
         after_one = await run.messages(room)
         assert len(after_one) > before
         # Asking again from the same point (the store's oldest id) continues, never repeats.
-        await run.core.fetch_remote_history(run.conv(room), limit=10)
-        await run.core.fetch_remote_history(run.conv(room), limit=10)
+        await run.core.conversations.fetch_remote_history(run.conv(room), limit=10)
+        await run.core.conversations.fetch_remote_history(run.conv(room), limit=10)
         remote_ids = [m.remote_id for m in await run.messages(room)]
         assert len(remote_ids) == len(set(remote_ids))
         bodies = {m.body for m in await run.messages(room)}

@@ -158,6 +158,10 @@ async def test_a_restart_keeps_old_and_new_messages_readable(
     first = session.backend
     await cpeer.say(room, "before the restart")
     old = await session.wait_message("before the restart")
+    # A later message arrives in a later sync, so the since-token is past "before the restart" by
+    # then: the restart must find it by backfill, not by a replay of the same sync.
+    await cpeer.say(room, "marker")
+    await session.wait_message("marker")
     device = first.device_id
     await first.disconnect()
 

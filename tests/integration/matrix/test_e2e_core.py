@@ -35,16 +35,18 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
-        conv = await run.core.open_direct(run.account_id, cpeer.user_id)
+        conv = await run.core.conversations.open_direct(run.account_id, cpeer.user_id)
         room = conv.id.native_id
         assert room.startswith("!")
         await cpeer.wait_room(room)
-        await run.core.send_message(conv.id, "ours, encrypted")
+        await run.core.messaging.send_message(conv.id, "ours, encrypted")
         await cpeer.wait_text(room, "ours, encrypted")
         await cpeer.say(room, "theirs, encrypted")
         theirs = await run.wait_message(room, "theirs, encrypted")
         assert theirs.trust is Trust.UNVERIFIED
-        details = next(c for c in await run.core.conversations() if c.id.native_id == room)
+        details = next(
+            c for c in await run.core.conversations.list_conversations() if c.id.native_id == room
+        )
         assert details.encrypted
 
         # A key that comes late: the stored placeholder becomes the message, in place.
@@ -72,7 +74,7 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
             assert bodies.count(text) == 1, text
         assert WAITING_BODY not in bodies
         # Sending still works after the restart, and the peer can read it.
-        await again.core.send_message(again.conv(room), "still encrypted")
+        await again.core.messaging.send_message(again.conv(room), "still encrypted")
         await cpeer.wait_text(room, "still encrypted")
         stored = await again.wait_message(room, "still encrypted")
         await wait_until_async(

@@ -36,7 +36,7 @@ class Connected:
         return [x for x in self.rec.facts if isinstance(x, kind)]
 
     async def wait(
-        self, kind: type[F], predicate: Callable[[F], bool] = lambda _x: True, timeout: float = 15.0
+        self, kind: type[F], predicate: Callable[[F], bool] = lambda _x: True, timeout: float = 60.0
     ) -> F:
         fact = await self.rec.wait_for(
             lambda x: isinstance(x, kind) and predicate(x), timeout=timeout
@@ -75,7 +75,7 @@ async def reconnect(old: Connected) -> Connected:
     return Connected(backend, old.rec, old.ctx, old.account)
 
 
-async def eventually(predicate: Callable[[], bool], timeout: float = 15.0, what: str = "") -> None:
+async def eventually(predicate: Callable[[], bool], timeout: float = 60.0, what: str = "") -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():

@@ -115,7 +115,9 @@ class Peer:
         )
         return stanza_id
 
-    async def iq(self, itype: str, to: str | None, payload: str, timeout: float = 15) -> ET.Element:
+    async def iq(
+        self, itype: str, to: str | None, payload: str, timeout: float = 60.0
+    ) -> ET.Element:
         iq = self.client.make_iq(ito=to, itype=itype)  # type: ignore[arg-type]
         iq.xml.append(ET.fromstring(payload))
         result = await iq.send(timeout=timeout)  # type: ignore[no-untyped-call]
@@ -144,15 +146,15 @@ class Peer:
     # -- waiting -----------------------------------------------------------------------------
 
     async def wait_message(
-        self, predicate: Callable[[ET.Element], bool], timeout: float = 15.0
+        self, predicate: Callable[[ET.Element], bool], timeout: float = 60.0
     ) -> ET.Element:
         return await _wait(self.messages, predicate, timeout, "message")
 
-    async def wait_body(self, text: str, timeout: float = 15.0) -> ET.Element:
+    async def wait_body(self, text: str, timeout: float = 60.0) -> ET.Element:
         return await self.wait_message(lambda m: body_of(m) == text, timeout)
 
     async def wait_presence(
-        self, predicate: Callable[[ET.Element], bool], timeout: float = 15.0
+        self, predicate: Callable[[ET.Element], bool], timeout: float = 60.0
     ) -> ET.Element:
         return await _wait(self.presences, predicate, timeout, "presence")
 

@@ -32,7 +32,7 @@ from tests.fakes.memory_secrets import MemorySecrets
 
 
 async def add_alice(core: Core, password: str = "wonderland") -> str:
-    account = await core.add_account("fake", {"user": "alice"}, {"password": password})
+    account = await core.accounts.add_account("fake", {"user": "alice"}, {"password": password})
     return account.id
 
 
@@ -63,12 +63,12 @@ async def test_invalid_settings_are_refused_before_anything_is_stored(
     core: Core, secrets: MemorySecrets
 ) -> None:
     with pytest.raises(CommandError, match="User name"):
-        await core.add_account("fake", {"user": "Not Valid!"}, {"password": "x"})
+        await core.accounts.add_account("fake", {"user": "Not Valid!"}, {"password": "x"})
     with pytest.raises(CommandError, match="Password is required"):
-        await core.add_account("fake", {"user": "alice"}, {})
+        await core.accounts.add_account("fake", {"user": "alice"}, {})
     with pytest.raises(CommandError, match="No usable plugin"):
-        await core.add_account("nope", {}, {})
-    assert core.accounts() == []
+        await core.accounts.add_account("nope", {}, {})
+    assert core.accounts.list_accounts() == []
     assert secrets.values == {}
 
 
@@ -115,14 +115,14 @@ async def test_incoming_messages_create_conversation_count_unread_and_dedupe(
     fake_server.deliver("alice", "bob", "Hallo again (replayed)", remote_id="m1")  # a replay
     await settle(core)
     conv_id = ConversationId(account_id, "bob")
-    page = await core.fetch_page(conv_id)
+    page = await core.conversations.fetch_page(conv_id)
     assert [m.body for m in page.messages] == ["Hallo, wie geht's? 你好 👋", "second"]
-    conv = (await core.conversations(account_id))[0]
+    conv = (await core.conversations.list_conversations(account_id))[0]
     assert (conv.unread_count, conv.mention_count, conv.kind) == (2, 1, ConversationKind.DIRECT)
     added = [m for e in rec.of(ev.MessagesAdded) for m in e.messages]
     assert len(added) == 2
-    await core.mark_read(conv_id)
-    conv = (await core.conversations(account_id))[0]
+    await core.conversations.mark_read(conv_id)
+    conv = (await core.conversations.list_conversations(account_id))[0]
     assert conv.unread_count == 0
     assert ("read", ("bob", "m2")) in fake_server.calls
 
@@ -131,17 +131,17 @@ async def test_same_address_on_two_accounts_stays_two_conversations(
     core: Core, fake_server: FakeServer
 ) -> None:
     a1 = await add_alice(core)
-    a2 = (await core.add_account("fake", {"user": "bob"}, {"password": "builder"})).id
+    a2 = (await core.accounts.add_account("fake", {"user": "bob"}, {"password": "builder"})).id
     await connected(core, a1)
     await connected(core, a2)
     fake_server.deliver("alice", "carol", "to alice")
     fake_server.deliver("bob", "carol", "to bob")
     await settle(core)
-    p1 = await core.fetch_page(ConversationId(a1, "carol"))
-    p2 = await core.fetch_page(ConversationId(a2, "carol"))
+    p1 = await core.conversations.fetch_page(ConversationId(a1, "carol"))
+    p2 = await core.conversations.fetch_page(ConversationId(a2, "carol"))
     assert [m.body for m in p1.messages] == ["to alice"]
     assert [m.body for m in p2.messages] == ["to bob"]
-    results = await core.search("to")
+    results = await core.archive.search("to")
     assert {(m.id.account_id, m.body) for m in results} == {(a1, "to alice"), (a2, "to bob")}
 
 
@@ -149,8 +149,8 @@ async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: Fa
     rec = Recorder(core)
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    msg_id = await core.send_message(conv.id, "hello bob")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    msg_id = await core.messaging.send_message(conv.id, "hello bob")
     await settle(core)
     states = [m.delivery for e in rec.of(ev.MessagesAdded) for m in e.messages]
     assert states == [DeliveryState.PENDING]
@@ -160,7 +160,7 @@ async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: Fa
     assert record.message.txn_id == msg_id.native_id
     fake_server.receipt(record, DeliveryState.READ, up_to=True)
     await settle(core)
-    page = await core.fetch_page(conv.id)
+    page = await core.conversations.fetch_page(conv.id)
     assert page.messages[-1].delivery is DeliveryState.READ
     assert page.messages[-1].remote_id == record.remote_id
 
@@ -173,15 +173,15 @@ async def test_message_written_offline_is_sent_once_on_connect(
     await core.start()
     try:
         account_id = await add_alice(core)
-        conv = await core.open_direct(account_id, "bob")
-        await core.send_message(conv.id, "written on a train")
+        conv = await core.conversations.open_direct(account_id, "bob")
+        await core.messaging.send_message(conv.id, "written on a train")
         await settle(core)
         assert fake_server.sent == []
         fake_server.reachable = True
-        await core.reconnect(account_id)
+        await core.accounts.reconnect(account_id)
         await wait_for(lambda: len(fake_server.sent) == 1)
         await settle(core)
-        page = await core.fetch_page(conv.id)
+        page = await core.conversations.fetch_page(conv.id)
         assert page.messages[-1].delivery is DeliveryState.SENT
     finally:
         await core.stop()
@@ -195,8 +195,8 @@ async def test_outbox_survives_a_restart(
     core = make_core(profile, fake_server, secrets)
     await core.start()
     account_id = await add_alice(core)
-    conv = await core.open_direct(account_id, "bob")
-    await core.send_message(conv.id, "survive me")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    await core.messaging.send_message(conv.id, "survive me")
     await core.stop()  # the app is closed (or killed) before the network came back
 
     fake_server.reachable = True
@@ -206,7 +206,7 @@ async def test_outbox_survives_a_restart(
         await wait_for(lambda: len(fake_server.sent) == 1)
         assert fake_server.sent[0].message.body == "survive me"
         await settle(core)
-        page = await core.fetch_page(conv.id)
+        page = await core.conversations.fetch_page(conv.id)
         assert page.messages[-1].delivery is DeliveryState.SENT
     finally:
         await core.stop()
@@ -218,24 +218,24 @@ async def test_unconfirmed_message_is_not_resent_unless_idempotent(
     fake_server.confirm = "later"
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    await core.send_message(conv.id, "maybe delivered")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    await core.messaging.send_message(conv.id, "maybe delivered")
     await wait_for(lambda: len(fake_server.sent) == 1)
     fake_server.drop("alice")
     await wait_for(
         lambda: fake_server.connects == 2 and state_of(core, account_id).value == "connected"
     )
     await settle(core)
-    page = await core.fetch_page(conv.id)
+    page = await core.conversations.fetch_page(conv.id)
     assert len(fake_server.sent) == 1
     assert page.messages[-1].delivery is DeliveryState.FAILED
     assert "may not have been delivered" in page.messages[-1].failure_reason
     # The user retries: it goes out again, once.
     fake_server.confirm = "immediate"
-    await core.retry_message(page.messages[-1].id)
+    await core.messaging.retry_message(page.messages[-1].id)
     await wait_for(lambda: len(fake_server.sent) == 2)
     await settle(core)
-    page = await core.fetch_page(conv.id)
+    page = await core.conversations.fetch_page(conv.id)
     assert page.messages[-1].delivery is DeliveryState.SENT
 
 
@@ -246,8 +246,8 @@ async def test_unconfirmed_message_is_resent_with_same_txn_when_idempotent(
     fake_server.idempotent = True
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    await core.send_message(conv.id, "exactly once")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    await core.messaging.send_message(conv.id, "exactly once")
     await wait_for(lambda: len(fake_server.sent) == 1)
     fake_server.drop("alice")
     await wait_for(lambda: len(fake_server.sent) == 2)
@@ -255,7 +255,7 @@ async def test_unconfirmed_message_is_resent_with_same_txn_when_idempotent(
     assert first.message.txn_id == second.message.txn_id
     fake_server.confirm_sent(second)
     await settle(core)
-    page = await core.fetch_page(conv.id)
+    page = await core.conversations.fetch_page(conv.id)
     assert [m.delivery for m in page.messages] == [DeliveryState.SENT]
     assert len(page.messages) == 1
 
@@ -265,12 +265,12 @@ async def test_permanent_send_failure_marks_message_failed(
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
+    conv = await core.conversations.open_direct(account_id, "bob")
     fake_server.send_failure = Failure(FailureKind.REJECTED, "You are not allowed to write here.")
-    await core.send_message(conv.id, "denied")
+    await core.messaging.send_message(conv.id, "denied")
     await wait_for(lambda: bool(fake_server.calls))
     await settle(core)
-    msg = (await core.fetch_page(conv.id)).messages[-1]
+    msg = (await core.conversations.fetch_page(conv.id)).messages[-1]
     assert msg.delivery is DeliveryState.FAILED
     assert msg.failure_reason == "You are not allowed to write here."
 
@@ -281,8 +281,8 @@ async def test_echo_with_txn_id_confirms_instead_of_duplicating(
     fake_server.confirm = "later"
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    await core.send_message(conv.id, "echo me")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    await core.messaging.send_message(conv.id, "echo me")
     await wait_for(lambda: len(fake_server.sent) == 1)
     record = fake_server.sent[0]
     fake_server.deliver(
@@ -295,7 +295,7 @@ async def test_echo_with_txn_id_confirms_instead_of_duplicating(
         remote_id="srv-1",
     )
     await settle(core)
-    page = await core.fetch_page(conv.id)
+    page = await core.conversations.fetch_page(conv.id)
     assert len(page.messages) == 1
     assert page.messages[0].delivery is DeliveryState.SENT
     assert page.messages[0].remote_id == "srv-1"
@@ -312,22 +312,22 @@ async def test_remote_history_is_fetched_and_deduplicated(
     ]
     account_id = await add_alice(core)
     await connected(core, account_id)
-    await core.join(account_id, "room")
+    await core.rooms.join(account_id, "room")
     fake_server.deliver(
         "alice", "room", "live", sender="dave", kind=ConversationKind.GROUP, remote_id="h4"
     )  # already in the archive: a replay
     await settle(core)
     conv_id = ConversationId(account_id, "room")
-    outcome = await core.fetch_remote_history(conv_id, limit=3)
+    outcome = await core.conversations.fetch_remote_history(conv_id, limit=3)
     await settle(core)
-    bodies = [m.body for m in (await core.fetch_page(conv_id)).messages]
+    bodies = [m.body for m in (await core.conversations.fetch_page(conv_id)).messages]
     assert bodies.count("live") == 1 and "old 4" not in bodies
     assert outcome.ok
-    await core.fetch_remote_history(conv_id, limit=10)
+    await core.conversations.fetch_remote_history(conv_id, limit=10)
     await settle(core)
-    page = await core.fetch_page(conv_id)
+    page = await core.conversations.fetch_page(conv_id)
     assert len(page.messages) == 5
-    conv = next(c for c in await core.conversations() if c.id == conv_id)
+    conv = next(c for c in await core.conversations.list_conversations() if c.id == conv_id)
     assert conv.unread_count == 1  # history never counts as unread
 
 
@@ -342,7 +342,7 @@ async def test_paging_back_through_history(core: Core, fake_server: FakeServer) 
     seen: list[str] = []
     before = None
     while True:
-        page = await core.fetch_page(conv_id, before, 50)
+        page = await core.conversations.fetch_page(conv_id, before, 50)
         seen[:0] = [m.body for m in page.messages]
         if page.before is None:
             break
@@ -360,11 +360,11 @@ async def test_remove_account_deletes_history_and_secrets(
     await settle(core)
     store = profile / "data" / "accounts" / f"{account_id}.sqlite3"
     assert store.exists()
-    await core.remove_account(account_id)
+    await core.accounts.remove_account(account_id)
     assert not store.exists()
     assert not Path(str(store) + "-wal").exists()
     assert secrets.values == {}
-    assert core.accounts() == []
+    assert core.accounts.list_accounts() == []
     assert rec.of(ev.ConversationsRemoved)[-1].conversation_ids == (
         ConversationId(account_id, "bob"),
     )
@@ -373,7 +373,7 @@ async def test_remove_account_deletes_history_and_secrets(
 
 async def test_remove_account_can_keep_history(core: Core, profile: Path) -> None:
     account_id = await add_alice(core)
-    await core.remove_account(account_id, keep_history=True)
+    await core.accounts.remove_account(account_id, keep_history=True)
     archived = list((profile / "data" / "archive").glob(f"{account_id}-*.sqlite3"))
     assert len(archived) == 1
 
@@ -381,10 +381,10 @@ async def test_remove_account_can_keep_history(core: Core, profile: Path) -> Non
 async def test_disable_and_enable(core: Core, fake_server: FakeServer) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    await core.set_account_enabled(account_id, False)
+    await core.accounts.set_account_enabled(account_id, False)
     assert state_of(core, account_id) is ConnectionState.DISABLED
     assert "alice" not in fake_server.online
-    await core.set_account_enabled(account_id, True)
+    await core.accounts.set_account_enabled(account_id, True)
     await connected(core, account_id)
 
 
@@ -394,15 +394,15 @@ async def test_only_contacts_policy_and_blocking(core: Core, fake_server: FakeSe
         Contact(ContactId(account_id, "bob"), "Bob"),
         Contact(ContactId(account_id, "mallory"), "Mallory", blocked=True),
     ]
-    await core.set_preference("privacy.only_contacts", True)
-    await core.reconnect(account_id)
+    await core.preferences.set("privacy.only_contacts", True)
+    await core.accounts.reconnect(account_id)
     await connected(core, account_id)
     await settle(core)
     fake_server.deliver("alice", "bob", "from a contact")
     fake_server.deliver("alice", "spammer", "buy now")
     fake_server.deliver("alice", "mallory", "blocked")
     await settle(core)
-    convs = {c.id.native_id for c in await core.conversations(account_id)}
+    convs = {c.id.native_id for c in await core.conversations.list_conversations(account_id)}
     assert convs == {"bob"}
 
 
@@ -419,7 +419,7 @@ async def test_presence_typing_and_events(core: Core, fake_server: FakeServer) -
     fake_server.deliver("alice", "bob", "done typing")
     await settle(core)
     assert rec.of(ev.TypingChanged)[-1].typing == ()
-    await core.set_presence(Presence(PresenceState.DO_NOT_DISTURB, "busy"))
+    await core.accounts.set_presence(Presence(PresenceState.DO_NOT_DISTURB, "busy"))
     assert ("presence", ("dnd", "busy")) in fake_server.calls
     assert rec.of(ev.OwnPresenceChanged)[-1].presence.state is PresenceState.DO_NOT_DISTURB
 
@@ -433,12 +433,12 @@ async def test_export_import_round_trip(
         fake_server.deliver("alice", "bob", f"línea {i} ✓")
     await settle(core)
     out = tmp_path / "alice.jsonl"
-    assert await core.export_account(account_id, out) == 30
-    await core.remove_account(account_id)
-    imported = await core.import_account(out)
+    assert await core.archive.export_account(account_id, out) == 30
+    await core.accounts.remove_account(account_id)
+    imported = await core.archive.import_account(out)
     assert not imported.enabled
     assert imported.settings == {"user": "alice", "server": "fake.local"}
-    page = await core.fetch_page(ConversationId(imported.id, "bob"))
+    page = await core.conversations.fetch_page(ConversationId(imported.id, "bob"))
     assert [m.body for m in page.messages] == [f"línea {i} ✓" for i in range(30)]
 
 
@@ -448,8 +448,8 @@ async def test_prune_history(core: Core, fake_server: FakeServer) -> None:
     fake_server.deliver("alice", "bob", "ancient", timestamp=utc_now() - timedelta(days=400))
     fake_server.deliver("alice", "bob", "recent", timestamp=utc_now() - timedelta(days=2))
     await settle(core)
-    assert await core.prune_history(30) == 1
-    page = await core.fetch_page(ConversationId(account_id, "bob"))
+    assert await core.archive.prune_history(30) == 1
+    page = await core.conversations.fetch_page(ConversationId(account_id, "bob"))
     assert [m.body for m in page.messages] == ["recent"]
 
 
@@ -466,7 +466,7 @@ async def test_hostile_html_is_sanitised_before_storage(
         '<a href="javascript:alert(1)">x</a><a href="https://ok.example">ok</a>',
     )
     await settle(core)
-    msg = (await core.fetch_page(ConversationId(account_id, "bob"))).messages[0]
+    msg = (await core.conversations.fetch_page(ConversationId(account_id, "bob"))).messages[0]
     assert msg.html is not None
     assert "<b>hi</b>" in msg.html
     assert "script" not in msg.html and "track.example" not in msg.html
@@ -497,8 +497,8 @@ async def test_core_restart_keeps_conversations_and_unread(
 async def _sent_message(core: Core, fake_server: FakeServer) -> tuple[str, ConversationId]:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    await core.send_message(conv.id, "frist")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    await core.messaging.send_message(conv.id, "frist")
     await wait_for(lambda: len(fake_server.sent) == 1)
     await settle(core)
     return account_id, conv.id
@@ -506,18 +506,18 @@ async def _sent_message(core: Core, fake_server: FakeServer) -> tuple[str, Conve
 
 async def test_edit_react_retract_own_message(core: Core, fake_server: FakeServer) -> None:
     _, conv = await _sent_message(core, fake_server)
-    msg = (await core.fetch_page(conv)).messages[-1]
-    assert (await core.edit_message(msg.id, "first")).ok
+    msg = (await core.conversations.fetch_page(conv)).messages[-1]
+    assert (await core.messaging.edit_message(msg.id, "first")).ok
     assert ("edit", ("bob", msg.remote_id, "first")) in fake_server.calls
-    edited = (await core.fetch_page(conv)).messages[-1]
+    edited = (await core.conversations.fetch_page(conv)).messages[-1]
     assert (edited.body, edited.edited) == ("first", True)
-    assert (await core.react(msg.id, ("👍", "🎉"))).ok
-    reacted = (await core.fetch_page(conv)).messages[-1]
+    assert (await core.messaging.react(msg.id, ("👍", "🎉"))).ok
+    reacted = (await core.conversations.fetch_page(conv)).messages[-1]
     assert {r.key: r.senders for r in reacted.reactions} == {"👍": ("alice",), "🎉": ("alice",)}
-    assert (await core.react(msg.id, ())).ok
-    assert (await core.fetch_page(conv)).messages[-1].reactions == ()
-    assert (await core.retract(msg.id)).ok
-    gone = (await core.fetch_page(conv)).messages[-1]
+    assert (await core.messaging.react(msg.id, ())).ok
+    assert (await core.conversations.fetch_page(conv)).messages[-1].reactions == ()
+    assert (await core.messaging.retract(msg.id)).ok
+    gone = (await core.conversations.fetch_page(conv)).messages[-1]
     assert gone.retracted and gone.body == ""
 
 
@@ -526,24 +526,27 @@ async def test_cannot_edit_someone_elses_message(core: Core, fake_server: FakeSe
     await connected(core, account_id)
     fake_server.deliver("alice", "bob", "mine, not yours")
     await settle(core)
-    msg = (await core.fetch_page(ConversationId(account_id, "bob"))).messages[0]
+    msg = (await core.conversations.fetch_page(ConversationId(account_id, "bob"))).messages[0]
     with pytest.raises(CommandError, match="your own"):
-        await core.edit_message(msg.id, "hacked")
+        await core.messaging.edit_message(msg.id, "hacked")
     # Nor may a peer edit ours or another's message through a forged correction.
     fake_server.deliver("alice", "bob", "hacked", sender="mallory", replaces=msg.remote_id)
     await settle(core)
-    bodies = [m.body for m in (await core.fetch_page(ConversationId(account_id, "bob"))).messages]
+    bodies = [
+        m.body
+        for m in (await core.conversations.fetch_page(ConversationId(account_id, "bob"))).messages
+    ]
     assert bodies[0] == "mine, not yours"
 
 
 async def test_block_contact_drops_their_messages(core: Core, fake_server: FakeServer) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    assert (await core.set_blocked(account_id, "mallory", True)).ok
+    assert (await core.contacts.set_blocked(account_id, "mallory", True)).ok
     fake_server.deliver("alice", "mallory", "let me in")
     await settle(core)
-    assert await core.conversations(account_id) == []
-    assert [c.blocked for c in await core.contacts(account_id)] == [True]
+    assert await core.conversations.list_conversations(account_id) == []
+    assert [c.blocked for c in await core.contacts.list_contacts(account_id)] == [True]
 
 
 async def test_send_file_uploads_then_sends_attachment(
@@ -551,11 +554,11 @@ async def test_send_file_uploads_then_sends_attachment(
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
+    conv = await core.conversations.open_direct(account_id, "bob")
     photo = tmp_path / "holiday.jpg"
     photo.write_bytes(b"\xff\xd8" + b"0" * 1000)
     rec = Recorder(core)
-    await core.send_file(conv.id, photo)
+    await core.messaging.send_file(conv.id, photo)
     await wait_for(lambda: len(fake_server.sent) == 1)
     sent = fake_server.sent[0].message
     assert sent.attachments[0].url.endswith("/holiday.jpg")
@@ -566,20 +569,20 @@ async def test_send_file_uploads_then_sends_attachment(
 async def test_commands_on_a_disconnected_account_fail_politely(core: Core) -> None:
     account_id = await add_alice(core, password="wrong")
     await wait_for(lambda: state_of(core, account_id) is ConnectionState.FAILED)
-    outcome = await core.join(account_id, "room")
+    outcome = await core.rooms.join(account_id, "room")
     assert outcome.failure is not None and outcome.failure.kind is FailureKind.NOT_CONNECTED
     with pytest.raises(CommandError):
-        await core.send_message(ConversationId(account_id, "nobody"), "hi")
+        await core.messaging.send_message(ConversationId(account_id, "nobody"), "hi")
     with pytest.raises(CommandError, match="empty"):
-        await core.send_message(ConversationId(account_id, "nobody"), "   ")
+        await core.messaging.send_message(ConversationId(account_id, "nobody"), "   ")
 
 
 async def test_test_connection_saves_nothing(core: Core, profile: Path) -> None:
-    ok = await core.test_connection("fake", {"user": "alice"}, {"password": "wonderland"})
+    ok = await core.accounts.test_connection("fake", {"user": "alice"}, {"password": "wonderland"})
     assert ok.ok
-    bad = await core.test_connection("fake", {"user": "alice"}, {"password": "nope"})
+    bad = await core.accounts.test_connection("fake", {"user": "alice"}, {"password": "nope"})
     assert bad.failure is not None and bad.failure.kind is FailureKind.AUTH
-    assert core.accounts() == []
+    assert core.accounts.list_accounts() == []
     assert not (profile / "data" / "accounts").exists() or not any(
         (profile / "data" / "accounts").iterdir()
     )
@@ -589,7 +592,9 @@ async def test_test_connection_of_an_existing_account_uses_its_stored_password(
     core: Core,
 ) -> None:
     account_id = await add_alice(core)
-    outcome = await core.test_connection("fake", {"user": "alice"}, {}, account_id=account_id)
+    outcome = await core.accounts.test_connection(
+        "fake", {"user": "alice"}, {}, account_id=account_id
+    )
     assert outcome.ok
 
 
@@ -600,11 +605,11 @@ async def test_context_and_forward_paging(core: Core, fake_server: FakeServer) -
     for i in range(100):
         fake_server.deliver("alice", "bob", f"word{i}", timestamp=start + timedelta(minutes=i))
     await settle(core)
-    hit = (await core.search("word40"))[0]
-    context = await core.fetch_context(hit.id, around=10)
+    hit = (await core.archive.search("word40"))[0]
+    context = await core.conversations.fetch_context(hit.id, around=10)
     assert [m.body for m in context.messages] == [f"word{i}" for i in range(30, 51)]
     assert context.before is not None and context.after is not None
-    newer = await core.fetch_newer(hit.conversation_id, context.after, 100)
+    newer = await core.conversations.fetch_newer(hit.conversation_id, context.after, 100)
     assert [m.body for m in newer.messages] == [f"word{i}" for i in range(51, 100)]
     assert newer.before is None  # reached the newest
 
@@ -617,9 +622,13 @@ async def test_notify_levels_default_by_kind_and_can_change(
     fake_server.deliver("alice", "bob", "hi")
     fake_server.deliver("alice", "#room", "hi all", sender="x", kind=ConversationKind.GROUP)
     await settle(core)
-    levels = {c.id.native_id: c.notify for c in await core.conversations(account_id)}
+    levels = {
+        c.id.native_id: c.notify for c in await core.conversations.list_conversations(account_id)
+    }
     assert levels == {"bob": NotifyLevel.ALL, "#room": NotifyLevel.MENTIONS}
-    changed = await core.set_notify(ConversationId(account_id, "#room"), NotifyLevel.NONE)
+    changed = await core.conversations.set_notify(
+        ConversationId(account_id, "#room"), NotifyLevel.NONE
+    )
     assert changed.notify is NotifyLevel.NONE
 
 
@@ -632,12 +641,12 @@ async def test_exports_of_a_conversation(
     fake_server.deliver("alice", "carol", "other")
     await settle(core)
     conv = ConversationId(account_id, "bob")
-    assert await core.export_conversation(conv, tmp_path / "bob.html") == 1
+    assert await core.archive.export_conversation(conv, tmp_path / "bob.html") == 1
     page = (tmp_path / "bob.html").read_text()
     assert "&lt;script&gt;x&lt;/script&gt; &amp; friends" in page and "<script>" not in page
-    assert await core.export_conversation(conv, tmp_path / "bob.jsonl") == 1
+    assert await core.archive.export_conversation(conv, tmp_path / "bob.jsonl") == 1
     assert json.loads((tmp_path / "bob.jsonl").read_text())["body"].endswith("& friends")
-    assert await core.export_account(account_id, tmp_path / "all.html") == 2
+    assert await core.archive.export_account(account_id, tmp_path / "all.html") == 2
     assert not list(tmp_path.glob("*.part"))
 
 
@@ -646,22 +655,22 @@ async def test_backend_commands_details_and_downloads(
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
-    assert await core.command_names(conv.id) == ("shout",)
-    assert (await core.run_command(conv.id, "SHOUT", "hello")).ok
-    unknown = await core.run_command(conv.id, "nope", "")
+    conv = await core.conversations.open_direct(account_id, "bob")
+    assert await core.messaging.command_names(conv.id) == ("shout",)
+    assert (await core.messaging.run_command(conv.id, "SHOUT", "hello")).ok
+    unknown = await core.messaging.run_command(conv.id, "nope", "")
     assert unknown.failure is not None and "Unknown command /nope" in unknown.failure.message
-    details = await core.conversation_details(conv.id)
+    details = await core.conversations.conversation_details(conv.id)
     assert details.connected and details.own_id == "alice"
     assert details.capabilities & Capability.EDITS
     photo = tmp_path / "p.png"
     photo.write_bytes(b"\x89PNG" + b"1" * 50)
-    await core.send_file(conv.id, photo)
+    await core.messaging.send_file(conv.id, photo)
     await wait_for(lambda: len(fake_server.sent) == 1)
     await settle(core)
-    sent = (await core.fetch_page(conv.id)).messages[-1]
+    sent = (await core.conversations.fetch_page(conv.id)).messages[-1]
     target = tmp_path / "downloads" / "p.png"
-    assert (await core.download(sent.id, 0, target)).ok
+    assert (await core.messaging.download(sent.id, 0, target)).ok
     assert target.read_bytes() == photo.read_bytes()
 
 
@@ -670,23 +679,25 @@ async def test_retry_after_a_permanent_failure_sends_again_on_the_same_connectio
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "bob")
+    conv = await core.conversations.open_direct(account_id, "bob")
     fake_server.send_failure = Failure(FailureKind.REJECTED, "not now")
-    await core.send_message(conv.id, "again")
+    await core.messaging.send_message(conv.id, "again")
     await wait_for(lambda: ("send", ("bob", "again")) in fake_server.calls)
     await settle(core)
-    msg = (await core.fetch_page(conv.id)).messages[-1]
+    msg = (await core.conversations.fetch_page(conv.id)).messages[-1]
     assert msg.delivery is DeliveryState.FAILED
-    await core.retry_message(msg.id)
+    await core.messaging.retry_message(msg.id)
     await wait_for(lambda: len(fake_server.sent) == 1)
     await settle(core)
-    assert (await core.fetch_page(conv.id)).messages[-1].delivery is DeliveryState.SENT
+    assert (await core.conversations.fetch_page(conv.id)).messages[
+        -1
+    ].delivery is DeliveryState.SENT
 
 
 async def test_concurrent_preference_changes_are_all_kept(core: Core, profile: Path) -> None:
     import asyncio
 
-    await asyncio.gather(*(core.set_preference(f"k{i}", i) for i in range(10)))
+    await asyncio.gather(*(core.preferences.set(f"k{i}", i) for i in range(10)))
     saved = json.loads((profile / "config" / "config.json").read_text())["preferences"]
     assert saved == {f"k{i}": i for i in range(10)}
 
@@ -699,15 +710,15 @@ async def test_service_text_is_kept_as_system_messages(core: Core, fake_server: 
     fake_server.report("alice", f.ServiceNotice("bob is away: lunch", conversation="bob"))
     fake_server.report("alice", f.ServiceNotice("no such room", conversation="#nowhere"))
     await settle(core)
-    server = await core.fetch_page(ConversationId(account_id, ":server"))
+    server = await core.conversations.fetch_page(ConversationId(account_id, ":server"))
     assert [m.body for m in server.messages] == [
         "Welcome to the fake network\nBe nice.",
         "no such room",
     ]
     assert all(m.kind is MessageKind.SYSTEM for m in server.messages)
-    in_query = (await core.fetch_page(ConversationId(account_id, "bob"))).messages
+    in_query = (await core.conversations.fetch_page(ConversationId(account_id, "bob"))).messages
     assert in_query[-1].body == "bob is away: lunch" and in_query[-1].sender_name == "Server"
-    convs = {c.id.native_id: c for c in await core.conversations(account_id)}
+    convs = {c.id.native_id: c for c in await core.conversations.list_conversations(account_id)}
     assert convs[":server"].title == "Server messages" and convs[":server"].unread_count == 0
     assert convs["bob"].unread_count == 1  # the notice does not count
 
@@ -717,21 +728,21 @@ async def test_open_direct_lets_the_service_name_the_conversation(
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    conv = await core.open_direct(account_id, "Bob")
+    conv = await core.conversations.open_direct(account_id, "Bob")
     assert conv.id.native_id == "bob" and conv.title == "Bob"
     with pytest.raises(CommandError):
-        await core.open_direct(account_id, "  ")
+        await core.conversations.open_direct(account_id, "  ")
 
 
 async def test_removing_an_account_logs_out_first(core: Core, fake_server: FakeServer) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    await core.remove_account(account_id)
+    await core.accounts.remove_account(account_id)
     assert ("logout", ("alice", True)) in fake_server.calls
     # Also when it was not connected: a fresh backend does it.
     fake_server.reachable = False
     second = await add_alice(core)
-    await core.remove_account(second)
+    await core.accounts.remove_account(second)
     assert ("logout", ("alice", False)) in fake_server.calls
 
 
@@ -740,7 +751,7 @@ async def test_ban_and_member_refresh_are_refused_in_words_when_unsupported(
 ) -> None:
     account_id = await add_alice(core)
     await connected(core, account_id)
-    await core.join(account_id, "#room")
-    outcome = await core.ban(ConversationId(account_id, "#room"), "mallory")
+    await core.rooms.join(account_id, "#room")
+    outcome = await core.rooms.ban(ConversationId(account_id, "#room"), "mallory")
     assert outcome.failure is not None and "cannot ban" in outcome.failure.message
-    assert (await core.refresh_members(ConversationId(account_id, "#room"))).ok
+    assert (await core.rooms.refresh_members(ConversationId(account_id, "#room"))).ok

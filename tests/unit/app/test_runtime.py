@@ -3,14 +3,17 @@ crash (a widget's timer can still fire while the app shuts down)."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import gc
+import logging
 import warnings
 from typing import Any, cast
 
 import pytest
 
-from app.core import Core
-from app.runtime import CoreStopped, CoreThread
+from app.core import CommandError, Core
+from app.runtime import CoreStopped, CoreThread, Done, Failed, result_of
+from app.secrets import SecretsUnavailable
 
 
 class _Core:
@@ -47,3 +50,39 @@ def test_a_core_that_fails_to_start_raises_in_start() -> None:
     runner = CoreThread(broken)
     with pytest.raises(ValueError, match="no store"):
         runner.start()
+
+
+def _finished(value: object = None, error: BaseException | None = None) -> Any:
+    future: concurrent.futures.Future[object] = concurrent.futures.Future()
+    if error is not None:
+        future.set_exception(error)
+    else:
+        future.set_result(value)
+    return future
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        (CommandError("No such account."), Failed("No such account.")),
+        (SecretsUnavailable("No keyring."), Failed(str(SecretsUnavailable("No keyring.")))),
+        (CoreStopped("the core has stopped"), Failed("cancelled")),
+        (ValueError("boom"), Failed("Internal error: boom")),
+    ],
+)
+def test_a_failed_command_becomes_words_for_a_person(
+    error: BaseException, expected: Failed, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG, logger="app.runtime"):
+        assert result_of(_finished(error=error)) == expected
+    bug = isinstance(error, ValueError)
+    assert any(r.levelno == logging.ERROR and r.exc_info for r in caplog.records) == bug
+
+
+def test_a_finished_command_is_done_with_its_value_and_a_cancelled_one_failed() -> None:
+    done = result_of(_finished([1, 2]))
+    assert done == Done([1, 2]) and done.ok and done.error is None
+    cancelled: concurrent.futures.Future[int] = concurrent.futures.Future()
+    cancelled.cancel()
+    failed = result_of(cancelled)
+    assert failed == Failed("cancelled") and not failed.ok

@@ -1,0 +1,57 @@
+"""The headless heart of Chinwag: accounts, stores, sessions, and the commands a front end calls.
+
+:class:`Core` runs on one asyncio loop (see :mod:`app.runtime` for the thread that hosts it). Its
+command groups are the command API, one class per concern over shared :class:`CoreServices`:
+
+- ``core.accounts`` (:class:`AccountCommands`): services, accounts, sign-in, own presence
+- ``core.preferences`` (:class:`PreferenceCommands`): app-wide settings
+- ``core.conversations`` (:class:`ConversationCommands`): the list, opening, history pages
+- ``core.messaging`` (:class:`MessagingCommands`): sending, editing, reacting, files
+- ``core.rooms`` (:class:`RoomCommands`): joining, creating, members, moderation, directory
+- ``core.contacts`` (:class:`ContactCommands`): roster, subscriptions, blocking
+- ``core.encryption`` (:class:`EncryptionCommands`): devices, verification, key backup
+- ``core.archive`` (:class:`ArchiveCommands`): search, pruning, export, import
+
+A front end calls these coroutines and learns about everything else from typed events on
+:attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal or
+screen-reader-first front end can drive the same core.
+"""
+
+from app.core.accounts import AccountCommands, BackendInfo
+from app.core.archive import ArchiveCommands
+from app.core.contacts import ContactCommands
+from app.core.conversations import ContextPage, ConversationCommands, ConversationDetails
+from app.core.encryption import EncryptionCommands
+from app.core.facade import Core
+from app.core.messaging import MessagingCommands
+from app.core.preferences import PreferenceCommands
+from app.core.rooms import RoomCommands
+from app.core.services import (
+    PREF_ONLY_CONTACTS,
+    PREF_SEND_RECEIPTS,
+    PREF_SEND_TYPING,
+    CommandError,
+    CoreContext,
+    CoreServices,
+)
+
+__all__ = [
+    "PREF_ONLY_CONTACTS",
+    "PREF_SEND_RECEIPTS",
+    "PREF_SEND_TYPING",
+    "AccountCommands",
+    "ArchiveCommands",
+    "BackendInfo",
+    "CommandError",
+    "ContactCommands",
+    "ContextPage",
+    "ConversationCommands",
+    "ConversationDetails",
+    "Core",
+    "CoreContext",
+    "CoreServices",
+    "EncryptionCommands",
+    "MessagingCommands",
+    "PreferenceCommands",
+    "RoomCommands",
+]

@@ -1,0 +1,351 @@
+"""Account commands: the services on offer, adding, changing and removing accounts, sign-in.
+
+Our own presence lives here too: it is a property of an account (Gajim's status per account),
+while other people's presence belongs to :mod:`app.core.contacts`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import shutil
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from app import events as ev
+from app import facts as f
+from app.backend import (
+    AccountField,
+    Backend,
+    BackendContext,
+    Failure,
+    FailureKind,
+    FieldKind,
+    Outcome,
+    SupportsLogout,
+    SupportsPresence,
+    as_capable,
+)
+from app.config import AccountEntry
+from app.core.services import CommandError, CoreServices, delete_store_files
+from app.models import Account, AccountId, ConnectionState, Presence
+from app.session import AccountSession, account_logger
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class BackendInfo:
+    """What the account dialog needs to know about a service."""
+
+    protocol_id: str
+    display_name: str
+    fields: tuple[AccountField, ...]
+
+
+class AccountCommands:
+    """``core.accounts``: everything about the accounts themselves, not what they carry."""
+
+    def __init__(self, services: CoreServices) -> None:
+        self._s = services
+
+    async def backends(self) -> list[BackendInfo]:
+        """Every usable backend (imports them all); broken plugins are published as problems."""
+        registry = self._s.ctx.registry
+        loaded = await asyncio.to_thread(registry.load_all)
+        for report in registry.problems():
+            self._s.publish(ev.PluginProblem(report.name, report.reason))
+        return [
+            BackendInfo(pid, cls.display_name, tuple(cls.account_fields))
+            for pid, cls in sorted(loaded.items())
+        ]
+
+    def list_accounts(self) -> list[Account]:
+        return [e.account for e in self._s.config.accounts]
+
+    async def add_account(
+        self,
+        protocol_id: str,
+        settings: Mapping[str, str | int | bool],
+        secrets: Mapping[str, str] | None = None,
+        *,
+        display_name: str = "",
+        enabled: bool = True,
+    ) -> Account:
+        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing."""
+        s = self._s
+        cls = await s.backend_class(protocol_id)
+        settings, secrets = _validated(cls, settings, secrets or {})
+        account_id = uuid.uuid4().hex[:12]
+        for key, value in secrets.items():
+            await asyncio.to_thread(s.ctx.secrets.set, account_id, key, value)
+        account = Account(
+            id=account_id,
+            protocol_id=protocol_id,
+            display_name=display_name or cls.account_label(settings),
+            settings=settings,
+            enabled=enabled,
+        )
+        await s.save(s.config.with_account(AccountEntry(account, tuple(secrets))))
+        session = await s.open_session(account)
+        s.publish_accounts()
+        s.publish_state(session)
+        await session.start()
+        return account
+
+    async def update_account(
+        self,
+        account_id: AccountId,
+        *,
+        settings: Mapping[str, str | int | bool] | None = None,
+        secrets: Mapping[str, str] | None = None,
+        display_name: str | None = None,
+    ) -> Account:
+        """Change an account; a running connection restarts with the new settings."""
+        s = self._s
+        entry = s.entry(account_id)
+        account = entry.account
+        cls = await s.backend_class(account.protocol_id)
+        new_settings, new_secrets = _validated(
+            cls,
+            settings if settings is not None else account.settings,
+            secrets or {},
+            require_secrets=False,
+        )
+        for key, value in new_secrets.items():
+            await asyncio.to_thread(s.ctx.secrets.set, account_id, key, value)
+        account = replace(
+            account,
+            settings=new_settings,
+            display_name=display_name if display_name is not None else account.display_name,
+        )
+        keys = tuple(dict.fromkeys((*entry.secret_keys, *new_secrets)))
+        await s.save(s.config.with_account(AccountEntry(account, keys)))
+        session = s.sessions[account_id]
+        await session.stop()
+        session.with_account(account)
+        s.publish_accounts()
+        await session.start()
+        return account
+
+    async def set_account_enabled(self, account_id: AccountId, enabled: bool) -> Account:
+        s = self._s
+        entry = s.entry(account_id)
+        account = replace(entry.account, enabled=enabled)
+        await s.save(s.config.with_account(replace(entry, account=account)))
+        session = s.sessions[account_id]
+        session.with_account(account)
+        if enabled:
+            await session.start()
+        else:
+            await session.supervisor.stop(ConnectionState.DISABLED)
+        s.publish_accounts()
+        return account
+
+    async def remove_account(self, account_id: AccountId, *, keep_history: bool = False) -> None:
+        """Sign out and forget an account: its secrets always, its history unless kept.
+
+        Kept history moves to the archive folder, where it can be imported again later.
+        """
+        s = self._s
+        entry = s.entry(account_id)
+        session = s.sessions.pop(account_id)
+        await self._logout(session)
+        await session.stop()
+        conv_ids = tuple(c.id for c in await s.worker.run(session.store.conversations))
+        await s.worker.run(session.store.close)
+        for key in entry.secret_keys:
+            await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)
+        await s.save(s.config.without_account(account_id))
+        paths = s.ctx.paths
+        store_path = paths.account_store(account_id)
+        if keep_history:
+            paths.archive_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            stamp = s.ctx.clock().strftime("%Y%m%dT%H%M%S")
+            await asyncio.to_thread(
+                shutil.move, store_path, paths.archive_dir / f"{account_id}-{stamp}.sqlite3"
+            )
+        else:
+            await asyncio.to_thread(delete_store_files, store_path)
+        await asyncio.to_thread(shutil.rmtree, paths.account_files(account_id), True)
+        if conv_ids:
+            s.publish(ev.ConversationsRemoved(conv_ids))
+        s.publish_accounts()
+
+    async def test_connection(
+        self,
+        protocol_id: str,
+        settings: Mapping[str, str | int | bool],
+        secrets: Mapping[str, str] | None = None,
+        *,
+        account_id: AccountId | None = None,
+    ) -> Outcome:
+        """Try to sign in with these settings without saving anything, then sign out.
+
+        Secrets not given are taken from the keyring of ``account_id`` (editing an account).
+        """
+        s = self._s
+        cls = await s.backend_class(protocol_id)
+        clean, given = _validated(cls, settings, secrets or {}, require_secrets=False)
+        stored = {}
+        if account_id is not None:
+            for fld in cls.account_fields:
+                if fld.secret and fld.name not in given:
+                    value = await asyncio.to_thread(s.ctx.secrets.get, account_id, fld.name)
+                    if value is not None:
+                        stored[fld.name] = value
+        backend = cls(
+            _probe_context(account_id or "probe", clean, {**stored, **given}, s.ctx.paths.cache_dir)
+        )
+        try:
+            async with asyncio.timeout(s.ctx.connect_timeout):
+                result = await backend.connect()
+        except TimeoutError:
+            return Outcome(Failure(FailureKind.NETWORK, "The server did not answer in time.", True))
+        except Exception as exc:
+            _log.exception("backend crashed while testing a connection")
+            return Outcome(Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+        finally:
+            with contextlib.suppress(Exception):
+                await backend.disconnect()
+        return Outcome(result.failure)
+
+    async def _logout(self, session: AccountSession) -> None:
+        """End the server-side session (a Matrix device) before the secrets are gone."""
+        cls = await asyncio.to_thread(self._s.ctx.registry.get, session.account.protocol_id)
+        if cls is None or not issubclass(cls, SupportsLogout):
+            return
+        backend = as_capable(session.backend, SupportsLogout)
+        if backend is None:
+            created = await session.create_backend()
+            backend = as_capable(created, SupportsLogout)
+        if backend is None:
+            return
+        try:
+            async with asyncio.timeout(15):
+                outcome = await backend.logout()
+            if outcome.failure is not None:
+                session.log.warning("logout failed: %s", outcome.failure.message)
+        except Exception:
+            session.log.exception("logout failed")
+
+    async def reconnect(self, account_id: AccountId) -> None:
+        session = self._s.session(account_id)
+        if session.account.enabled:
+            session.supervisor.retry_now()
+
+    async def set_presence(self, presence: Presence, account_id: AccountId | None = None) -> None:
+        """Set our presence on one account, or on all that support it."""
+        s = self._s
+        for session in s.sessions.values():
+            if account_id is not None and session.account_id != account_id:
+                continue
+            backend = as_capable(session.backend, SupportsPresence)
+            if backend is not None:
+                outcome = await s.guard(backend.set_presence(presence), session)
+                if isinstance(outcome, Outcome) and outcome.ok:
+                    s.publish(ev.OwnPresenceChanged(session.account_id, presence))
+
+
+def _probe_context(
+    account_id: str,
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    cache: Path,
+) -> BackendContext:
+    """A throwaway backend context for "test connection": nothing is stored or published."""
+
+    class _Secrets:
+        async def get(self, key: str) -> str | None:
+            return secrets.get(key)
+
+        async def set(self, key: str, value: str) -> None:
+            return None
+
+        async def delete(self, key: str) -> None:
+            return None
+
+    class _State:
+        async def get(self, key: str) -> str | None:
+            return None
+
+        async def set(self, key: str, value: str | None) -> None:
+            return None
+
+    def drop(fact: f.Fact) -> None:
+        return None
+
+    folder = cache / "probe"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return BackendContext(
+        account_id=account_id,
+        settings=dict(settings),
+        secrets=_Secrets(),
+        state=_State(),
+        report=drop,
+        report_threadsafe=drop,
+        logger=account_logger("chinwag.probe", account_id),
+        data_dir=folder,
+    )
+
+
+def _validated(
+    cls: type[Backend],
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    *,
+    require_secrets: bool = True,
+) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+    """Settings and secrets checked against the backend's fields; CommandError lists problems."""
+    problems: dict[str, str] = {}
+    clean: dict[str, str | int | bool] = {}
+    clean_secrets: dict[str, str] = {}
+    for fld in cls.account_fields:
+        if fld.secret:
+            value = secrets.get(fld.name, "")
+            if value:
+                clean_secrets[fld.name] = value
+            elif fld.required and require_secrets:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        raw = settings.get(fld.name, fld.default)
+        if raw is None or raw == "":
+            if fld.required:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        try:
+            value_ok = _coerce(fld, raw)
+        except ValueError as exc:
+            problems[fld.name] = f"{fld.label}: {exc}"
+            continue
+        clean[fld.name] = value_ok
+    unknown = set(settings) - {f.name for f in cls.account_fields}
+    if unknown:
+        problems[sorted(unknown)[0]] = f"Unknown setting {sorted(unknown)[0]!r}."
+    if not problems:
+        problems.update(cls.validate_settings(clean))
+    if problems:
+        raise CommandError("\n".join(problems.values()))
+    return clean, clean_secrets
+
+
+def _coerce(fld: AccountField, raw: str | int | bool) -> str | int | bool:
+    if fld.kind is FieldKind.BOOLEAN:
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return bool(raw)
+    if fld.kind is FieldKind.INTEGER:
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ValueError("must be a whole number") from None
+    text = str(raw).strip()
+    if fld.kind is FieldKind.CHOICE and fld.choices and text not in fld.choices:
+        raise ValueError(f"must be one of {', '.join(fld.choices)}")
+    if fld.pattern and not re.fullmatch(fld.pattern, text):
+        raise ValueError("has the wrong form")
+    return text

@@ -1,0 +1,107 @@
+"""The :class:`Core` façade: one object that starts and stops everything and names the groups.
+
+A front end holds one :class:`Core`, calls the coroutines of its command groups
+(``core.messaging.send_message(...)``, ``core.rooms.join(...)``) and learns about everything
+else from typed events on :attr:`Core.bus`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from app import events as ev
+from app.bus import EventBus
+from app.config import AppConfig
+from app.core.accounts import AccountCommands
+from app.core.archive import ArchiveCommands
+from app.core.contacts import ContactCommands
+from app.core.conversations import ConversationCommands
+from app.core.encryption import EncryptionCommands
+from app.core.messaging import MessagingCommands
+from app.core.preferences import PreferenceCommands
+from app.core.rooms import RoomCommands
+from app.core.services import CoreContext, CoreServices
+from app.models import AccountId
+from app.secrets import SecretsUnavailable
+from app.session import AccountSession
+from app.store.worker import StoreWorker
+
+
+class Core:
+    """Owns the accounts and their sessions; its command groups share one :class:`CoreServices`."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.services = services = CoreServices(ctx)
+        self.accounts = AccountCommands(services)
+        self.preferences = PreferenceCommands(services)
+        self.conversations = ConversationCommands(services)
+        self.messaging = MessagingCommands(services)
+        self.rooms = RoomCommands(services)
+        self.contacts = ContactCommands(services)
+        self.encryption = EncryptionCommands(services)
+        self.archive = ArchiveCommands(services)
+
+    @property
+    def ctx(self) -> CoreContext:
+        return self.services.ctx
+
+    @property
+    def bus(self) -> EventBus:
+        return self.services.bus
+
+    @property
+    def worker(self) -> StoreWorker:
+        return self.services.worker
+
+    @property
+    def sessions(self) -> dict[AccountId, AccountSession]:
+        return self.services.sessions
+
+    @property
+    def config(self) -> AppConfig:
+        return self.services.config
+
+    # -- lifecycle -------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Open the stores and publish the initial state, then start connecting in the background."""
+        s = self.services
+        s.ctx.paths.ensure()
+        await s.load_config()
+        for report in s.ctx.registry.problems():
+            s.publish(ev.PluginProblem(report.name, report.reason))
+        for entry in s.config.accounts:
+            await s.open_session(entry.account)
+        s.publish_accounts()
+        s.publish(ev.PreferencesChanged(dict(s.config.preferences)))
+        for session in s.sessions.values():
+            s.publish_state(session)
+            convs = await s.worker.run(session.store.conversations)
+            if convs:
+                s.publish(ev.ConversationsChanged(tuple(convs)))
+        s.publish(ev.CoreStarted())
+        if s.config.accounts:
+            await self._check_secrets()
+        for session in s.sessions.values():
+            await session.start()
+
+    async def stop(self) -> None:
+        """Disconnect every account and close every store. Queued messages stay in the outbox."""
+        s = self.services
+        for session in list(s.sessions.values()):
+            await session.stop()
+            await s.worker.run(session.store.close)
+        s.sessions.clear()
+        await asyncio.to_thread(s.worker.shutdown)
+
+    async def flushed(self) -> None:
+        """Wait until every reported fact has been stored and published (tests, shutdown)."""
+        for session in list(self.services.sessions.values()):
+            await session.flushed()
+
+    async def _check_secrets(self) -> None:
+        """Say early, and in words, that no keyring is usable (instead of failing accounts one by one)."""
+        try:
+            await asyncio.to_thread(self.services.ctx.secrets.check)
+        except SecretsUnavailable as exc:
+            self.services.publish(ev.Notice(str(exc), None, "error"))

@@ -1,0 +1,227 @@
+"""What every command group shares: the bus, the store thread, the sessions and the config.
+
+The command groups (:mod:`app.core.accounts`, :mod:`app.core.messaging` …) each receive one
+:class:`CoreServices` through their constructor and never talk to each other through it, so a new
+group is a new class over the same services, not more lines on one big class.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from app import events as ev
+from app.backend import Backend, Failure, FailureKind, Outcome, as_capable
+from app.backoff import Backoff
+from app.bus import EventBus
+from app.config import AccountEntry, AppConfig, ConfigFile
+from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.models import Account, AccountId, utc_now
+from app.paths import AppPaths
+from app.registry import BackendRegistry
+from app.secrets import SecretStore
+from app.session import AccountSession, SessionServices, account_logger
+from app.store.account_store import AccountStore
+from app.store.worker import StoreWorker
+
+M = TypeVar("M")
+
+PREF_ONLY_CONTACTS = "privacy.only_contacts"
+PREF_SEND_RECEIPTS = "privacy.send_read_receipts"
+PREF_SEND_TYPING = "privacy.send_typing"
+
+
+class CommandError(Exception):
+    """A command that cannot be carried out as asked; the message is for a person."""
+
+
+@dataclass
+class CoreContext:
+    """Everything the core depends on, passed in so tests need no patching."""
+
+    paths: AppPaths
+    registry: BackendRegistry
+    secrets: SecretStore
+    clock: Callable[[], datetime] = utc_now
+    backoff_factory: Callable[[], Backoff] = field(default=Backoff)
+    connect_timeout: float = 45.0
+
+
+class CoreServices:
+    """The shared state of one core, and the small helpers every command group needs."""
+
+    def __init__(self, ctx: CoreContext) -> None:
+        self.ctx = ctx
+        self.bus = EventBus()
+        self.worker = StoreWorker()
+        self.sessions: dict[AccountId, AccountSession] = {}
+        self.config = AppConfig()
+        self._config_file = ConfigFile(ctx.paths.config_file)
+        self._config_lock = asyncio.Lock()
+
+    # -- config ----------------------------------------------------------------------------
+
+    async def load_config(self) -> None:
+        self.config = await asyncio.to_thread(self._config_file.load)
+
+    async def save(self, config: AppConfig) -> None:
+        """Adopt ``config`` at once (the next command builds on it), then write the newest one.
+
+        Commands run concurrently on the loop: without this, two changes in flight would each
+        start from the old config and the second write would undo the first.
+        """
+        self.config = config
+        async with self._config_lock:
+            await asyncio.to_thread(self._config_file.save, self.config)
+
+    def preference(self, key: str, default: Any = None) -> Any:
+        return self.config.preferences.get(key, default)
+
+    def privacy(self) -> PrivacyPolicy:
+        return PrivacyPolicy(only_contacts=bool(self.preference(PREF_ONLY_CONTACTS, False)))
+
+    def entry(self, account_id: AccountId) -> AccountEntry:
+        entry = self.config.account(account_id)
+        if entry is None:
+            raise CommandError("No such account.")
+        return entry
+
+    def remember_secret(self, account_id: str, key: str) -> None:
+        """A backend stored a secret (a token): note its name so removal can delete it."""
+        entry = self.config.account(account_id)
+        if entry is None or key in entry.secret_keys:
+            return
+        config = self.config.with_account(replace(entry, secret_keys=(*entry.secret_keys, key)))
+        self.config = config
+        self._config_file.save(config)
+
+    # -- sessions --------------------------------------------------------------------------
+
+    async def open_session(self, account: Account) -> AccountSession:
+        """Open the account's store and create its (not yet started) session."""
+        path = self.ctx.paths.account_store(account.id)
+        store = await self.worker.run(AccountStore, account.id, path)
+        dispatcher = AccountDispatcher(
+            store,
+            privacy=self.privacy(),
+            now=self.ctx.clock,
+            logger=account_logger("chinwag.dispatch", account.id),
+        )
+        session = AccountSession(account, store, dispatcher, self._session_services())
+        self.sessions[account.id] = session
+        return session
+
+    def _session_services(self) -> SessionServices:
+        return SessionServices(
+            worker=self.worker,
+            registry=self.ctx.registry,
+            secrets=self.ctx.secrets,
+            publish=self.bus.publish,
+            remember_secret=self.remember_secret,
+            account_files=self.ctx.paths.account_files,
+            backoff_factory=self.ctx.backoff_factory,
+            connect_timeout=self.ctx.connect_timeout,
+        )
+
+    def session(self, account_id: AccountId) -> AccountSession:
+        session = self.sessions.get(account_id)
+        if session is None:
+            raise CommandError("No such account.")
+        return session
+
+    async def backend_class(self, protocol_id: str) -> type[Backend]:
+        cls = await asyncio.to_thread(self.ctx.registry.get, protocol_id)
+        if cls is None:
+            raise CommandError(f"No usable plugin for {protocol_id!r} is installed.")
+        return cls
+
+    # -- calling backends ------------------------------------------------------------------
+
+    async def delegate(
+        self,
+        account_id: AccountId,
+        mixin: type[M],
+        call: Callable[[M], Awaitable[Outcome]],
+    ) -> Outcome:
+        """Run a command on a backend that has ``mixin``; returns once its facts are stored."""
+        session = self.session(account_id)
+        backend = self.capable(session, mixin)
+        if isinstance(backend, Outcome):
+            return backend
+        outcome = await call(backend)
+        await session.flushed()
+        return outcome
+
+    def capable(self, session: AccountSession, mixin: type[M]) -> M | Outcome:
+        """The session's backend as ``mixin``, or the failure to answer with instead."""
+        if session.backend is None:
+            return Outcome(Failure(FailureKind.NOT_CONNECTED, "The account is not connected."))
+        backend = as_capable(session.backend, mixin)
+        if backend is None:
+            return Outcome(Failure(FailureKind.UNSUPPORTED, "The service cannot do that."))
+        return backend
+
+    def require(self, session: AccountSession, mixin: type[M]) -> M:
+        """Like :meth:`capable`, for commands whose answer is data: no backend is an error."""
+        backend = self.capable(session, mixin)
+        if isinstance(backend, Outcome):
+            raise CommandError(backend.failure.message if backend.failure else "")
+        return backend
+
+    async def guard(self, coro: Coroutine[Any, Any, object], session: AccountSession) -> object:
+        """Run a backend call whose failure must not break the command that triggered it."""
+        try:
+            return await coro
+        except Exception:
+            session.log.exception("backend call failed")
+            return None
+
+    @staticmethod
+    def own_id(session: AccountSession) -> str:
+        """Who we are on the account: the service's id while connected, else the account name."""
+        backend = session.backend
+        return (backend.own_id if backend is not None else "") or session.account.display_name
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def publish(self, event: ev.Event) -> None:
+        self.bus.publish(event)
+
+    def publish_all(self, events: list[ev.Event]) -> None:
+        for event in events:
+            self.bus.publish(event)
+
+    def publish_accounts(self) -> None:
+        self.bus.publish(ev.AccountsChanged(tuple(e.account for e in self.config.accounts)))
+
+    def publish_state(self, session: AccountSession) -> None:
+        state = session.state
+        self.bus.publish(
+            ev.ConnectionStateChanged(
+                session.account_id, state.state, state.message, state.retry_in
+            )
+        )
+
+    def progress_reporter(
+        self, account_id: AccountId, task: str, label: str
+    ) -> Callable[[int], None]:
+        """A callback for worker-thread code that publishes progress on the core loop."""
+        loop = asyncio.get_running_loop()
+
+        def publish(done: int) -> None:
+            self.bus.publish(ev.ProgressChanged(account_id, task, label, done, None))
+
+        def call(done: int) -> None:
+            loop.call_soon_threadsafe(publish, done)
+
+        return call
+
+
+def delete_store_files(path: Path) -> None:
+    """Remove an account's SQLite file with its journal files."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
