@@ -20,6 +20,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from app.core import Core
@@ -40,6 +41,10 @@ class _Answer(Generic[T]):
     on_done: Callable[[Result[T]], None]
 
     def deliver(self) -> None:
+        target = getattr(self.on_done, "func", self.on_done)  # a functools.partial's method
+        owner = getattr(target, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # a closed (deleted) dialog asked: nobody is there to answer
         self.on_done(self.result)
 
 

@@ -242,6 +242,13 @@ class NotificationCenter(QObject):
         ]
         self.announcer.many_accounts = len(self.sidebar.account_ids()) > 1
         self.announcer.add(arrivals)
+        _log.debug(
+            "%s: %d new, %d to read aloud (open and active: %s)",
+            conv.id.account_id,
+            len(messages),
+            len(arrivals),
+            is_open,
+        )
 
     @staticmethod
     def _wanted(msg: Message, level: NotifyLevel, kind: ConversationKind) -> bool:

@@ -45,15 +45,18 @@ class Node:
     description: str
     states: frozenset[str]
     path: tuple[int, ...]
+    container: tuple[str, str] | None = None  # an item's list (role, name)
 
     @classmethod
     def of(cls, raw: Mapping[str, Any]) -> Node:
+        container = raw.get("container")
         return cls(
             raw["role"],
             raw["name"],
             raw["description"],
             frozenset(raw["states"]),
             tuple(raw.get("path", ())),
+            tuple(container) if container else None,  # type: ignore[arg-type]
         )
 
     @property

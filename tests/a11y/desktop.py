@@ -35,6 +35,25 @@ from tests.integration.support import require_binary
 
 INSTALL_HINT = "apt-get install xvfb dbus at-spi2-core python3-pyatspi orca speech-dispatcher"
 # "12:00:00.000 - SPEECH OUTPUT: 'text'" then maybe " voice=name", then the voice's settings dict
+ORCA_CUSTOMIZATIONS = '''"""Chinwag's accessibility tests: Orca logs only what it speaks.
+
+--debug-file turns on every debug line (tens of thousands a minute, each written while Orca
+handles its events); that slowed Orca until its event queue overflowed into "deluge" mode, which
+a user never sees. The SPEECH OUTPUT lines are all the tests read.
+"""
+import orca.debug as debug
+
+_println = debug.println
+
+
+def _speech_only(level, text="", timestamp=False):
+    if isinstance(text, str) and text.startswith("SPEECH OUTPUT"):
+        _println(debug.LEVEL_SEVERE, text, timestamp)
+
+
+debug.println = _speech_only
+debug.debugLevel = debug.LEVEL_SEVERE
+'''
 SPEECH = re.compile(r"SPEECH OUTPUT: '(.*)'(?: voice=\S+)? ?(?:\{[^{}]*\})?$", re.MULTILINE)
 
 
@@ -222,6 +241,8 @@ class Desktop:
         self.orca_log = self.root / "orca-debug.log"
         prefs = self.root / "orca-prefs"
         prefs.mkdir(exist_ok=True)
+        if not os.environ.get("CHINWAG_ORCA_FULL_DEBUG"):
+            (prefs / "orca-customizations.py").write_text(ORCA_CUSTOMIZATIONS)
         master, follower = pty.openpty()
         tty.setraw(follower)  # bytes as written: no "\r\n" for "\n"
         self._pty = (master, follower)

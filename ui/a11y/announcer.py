@@ -216,7 +216,7 @@ class Announcer(QObject):
         if remaining > 0.02:
             self._timer.start(int(remaining * 1000) + 1)
             return
-        parts = list(self._texts.values())
+        parts = [_end(text) for text in self._texts.values() if text]
         if self._pending:
             parts.append(self._pending.sentence(self.many_accounts))
         self._texts.clear()

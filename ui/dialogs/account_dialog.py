@@ -10,6 +10,7 @@ keyring; editing leaves a password field empty to keep the saved one.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -323,7 +324,7 @@ class AccountDialog(QDialog):
                 secrets,
                 account_id=self.account.id if self.account else None,
             ),
-            lambda done: self._tested(done, then_save),
+            functools.partial(self._tested, then_save=then_save),
         )
 
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:

@@ -10,6 +10,7 @@ Signals: ``joinRequested(str, str)`` — account id and the room's address, once
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import (
@@ -230,7 +231,7 @@ class RoomDirectoryDialog(QDialog):
         self._set_status(self.tr("Searching…"))
         self._bridge.call(
             self._bridge.core.rooms.room_directory(account_id, self.query.text()),
-            lambda done: self._found(done, generation),
+            functools.partial(self._found, generation=generation),
         )
 
     def _found(self, done: Result[tuple[RoomListing, ...]], generation: int) -> None:

@@ -8,6 +8,7 @@ the core's store thread, so typing never waits for it.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -236,7 +237,7 @@ class SearchDialog(QDialog):
         self.status.setText(self.tr("Searching…"))
         self._bridge.call(
             self._bridge.core.archive.search(text, 100, self.conversation),
-            lambda done: self._found(done, generation),
+            functools.partial(self._found, generation=generation),
         )
 
     def _found(self, done: Result[list[Message]], generation: int) -> None:
