@@ -531,6 +531,7 @@ class ConversationPane(QWidget):
         self.show_message_menu(
             self.model.message(index.row()),
             self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(20, 20)),
+            by_keyboard=True,
         )
 
     @Slot(QPoint)
@@ -626,13 +627,21 @@ class ConversationPane(QWidget):
             )
         return menu
 
-    def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
-        """Pop the menu up without a nested event loop; it takes the keyboard focus."""
+    def show_message_menu(
+        self, msg: Message, global_pos: QPoint, by_keyboard: bool = False
+    ) -> None:
+        """Pop the menu up without a nested event loop; it takes the keyboard focus. Opened
+        from the keyboard, its first action is highlighted at once, so a screen reader says
+        where one is (Qt otherwise waits for an arrow key, and nothing is heard)."""
         menu = self.message_menu(msg)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.aboutToHide.connect(menu.close)
         menu.destroyed.connect(self._menu_closed)
         menu.popup(global_pos)
+        if by_keyboard:
+            first = next((a for a in menu.actions() if a.isEnabled() and not a.isSeparator()), None)
+            if first is not None:
+                menu.setActiveAction(first)
 
     @Slot()
     def _menu_closed(self) -> None:

@@ -139,3 +139,29 @@ def test_tab_through_the_composer_area(scene: Scene) -> None:
         scene.wait_spoken(lambda s, e=expected: e in s, since, f"{expected!r} after {key}")
     show(scene, start, "Tab, Tab, Shift+Tab, Shift+Tab from the composer")
     assert not any("More conversation actions" in s for s in scene.spoken(start))
+
+
+def test_a_message_menu_by_keyboard(scene: Scene) -> None:
+    """Shift+F10 on a message opens its actions with the first one spoken (Reply: IRCv3
+    replies), Down reads the next, Escape comes back to the message."""
+    scene.reset()
+    since = scene.desktop.mark()
+    scene.bot.say(scene.channel, "Menu for this one")
+    scene.wait_spoken(lambda s: "Menu for this one" in s, since, "the message")
+    entered = scene.desktop.mark()
+    scene.agent.keys("F6")
+    scene.wait_spoken(
+        lambda s: s.startswith(f"{scene.bot.nick}, Menu for this one"), entered, "in the list"
+    )
+    opened = scene.desktop.mark()
+    scene.agent.keys("shift+F10")
+    scene.wait_spoken(lambda s: s.startswith("Reply"), opened, "the first action")
+    moved = scene.desktop.mark()
+    scene.agent.keys("Down")
+    scene.wait_spoken(lambda s: s.startswith("React"), moved, "the next action")
+    closed = scene.desktop.mark()
+    scene.agent.keys("Escape")
+    scene.wait_spoken(
+        lambda s: s.startswith(f"{scene.bot.nick}, Menu for this one"), closed, "back"
+    )
+    show(scene, opened, "Shift+F10 on a message, Down, Escape")

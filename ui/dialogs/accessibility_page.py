@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -37,7 +37,7 @@ from app.models import NotifyLevel
 from ui.a11y import levels, verbosity
 from ui.a11y.mode import SCREEN_READER_MODE
 from ui.a11y.verbosity import MESSAGE_PARTS, Verbosity
-from ui.a11y.widgets import announce_on_tab, name, tab_chain
+from ui.a11y.widgets import name, tab_chain
 from ui.preferences import Preferences
 
 PartRole = Qt.ItemDataRole.UserRole + 1
@@ -77,6 +77,7 @@ class AccessibilityPage(QWidget):
         self._set = set_preference
         self._set_mode = set_mode
         self._say = say
+        self._echoes: list[Any] = []  # parts we saved whose PreferencesChanged is still to come
         values = prefs.values()
 
         self.mode = QCheckBox(self.tr("Screen-&reader mode"))
@@ -140,10 +141,11 @@ class AccessibilityPage(QWidget):
         self.down.setObjectName("partDown")
         name(self.down, self.tr("Move the part down"))
         self.down.clicked.connect(lambda: self.move_part(1))
-        self.preview = QLineEdit()
+        self.preview = QPlainTextEdit()
         self.preview.setObjectName("verbosityPreview")
         self.preview.setReadOnly(True)
-        announce_on_tab(self.preview)
+        self.preview.setTabChangesFocus(True)
+        self.preview.setFixedHeight(self.preview.fontMetrics().lineSpacing() * 3 + 12)
         name(self.preview, self.tr("Preview"))
         preview_label = QLabel(self.tr("Pre&view:"))
         preview_label.setBuddy(self.preview)
@@ -256,13 +258,14 @@ class AccessibilityPage(QWidget):
     def _save(self) -> None:
         chosen = set(self.chosen().parts)
         order = self.order()
-        self._set(MESSAGE_PARTS, Verbosity.to_preference(order, {p: p in chosen for p in order}))
+        value = Verbosity.to_preference(order, {p: p in chosen for p in order})
+        self._echoes.append(value)
+        self._set(MESSAGE_PARTS, value)
         self._show_preview()
 
     def _show_preview(self, speak: bool = True) -> None:
         text = verbosity.compose(sample_values(), self.chosen())
-        self.preview.setText(text)
-        self.preview.setCursorPosition(0)
+        self.preview.setPlainText(text)
         if speak and self._say is not None:
             self._say(self.tr("Preview, {text}").format(text=text), key="preview", delay=0.6)
 
@@ -276,6 +279,11 @@ class AccessibilityPage(QWidget):
     def _preferences_changed(self, values: dict[str, Any]) -> None:
         """Screen-reader mode changes the parts (no time): show what holds now."""
         raw = values.get(MESSAGE_PARTS)
+        if raw in self._echoes:  # our own change coming back (a later one may be on its way)
+            del self._echoes[: self._echoes.index(raw) + 1]
+            raw = None if self._echoes else raw
+        if raw is None and self._echoes:
+            return
         wanted = Verbosity.from_preference(raw, values.get(SCREEN_READER_MODE) is True)
         if wanted != self.chosen() or Verbosity.order_of(raw) != self.order():
             self._fill_parts(raw)

@@ -131,7 +131,11 @@ class MatchDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
         doc.setHtml(highlighted(text, self._words()))
-        doc.setTextWidth(max(option.rect.width(), 200))
+        width = option.rect.width()
+        view = option.widget
+        if isinstance(view, QListView):  # a size hint's rect is not the row's yet
+            width = view.viewport().width()
+        doc.setTextWidth(max(width, 200))
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
