@@ -15,7 +15,6 @@ import re
 import tempfile
 from collections.abc import Coroutine
 from dataclasses import replace
-from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -50,9 +49,7 @@ from app.models import (
     Verification,
 )
 from app.runtime import Result
-from ui.a11y import levels
-from ui.a11y.announcer import Announcer
-from ui.a11y.verbosity import MESSAGE_PARTS, Verbosity, spoken_time
+from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.commands import GENERIC, SlashCommand, parse_slash, unescape_slash
@@ -109,8 +106,6 @@ class ConversationPane(QWidget):
         self.details: ConversationDetails | None = None
         self.reaction_picker: QInputDialog | None = None
         self.devices_dialog: DevicesDialog | None = None
-        self.announcer: Announcer | None = None  # set by the window (Ctrl+T speaks through it)
-        self.screen_reader_mode = False
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
@@ -125,7 +120,6 @@ class ConversationPane(QWidget):
         self.header.exportRequested.connect(self.export)
         self.header.searchRequested.connect(self._search_here)
         self.header.verifyRequested.connect(self.verify_contact)
-        self.header.announceChosen.connect(self.set_announce)
 
         self.loading_label = QLabel(self.tr("Loading older messages…"))
         self.loading_label.setObjectName("historyLoading")
@@ -202,7 +196,14 @@ class ConversationPane(QWidget):
         self._mark_read_timer.timeout.connect(self.mark_read)
         self.composer_area.set_enabled(False)
         self._tab_order()
-        preferences.changed.connect(self._preferences_changed)
+        self.voice = ConversationVoice(
+            preferences,
+            sidebar_model,
+            self.model,
+            self.header,
+            regions=(composer, self.view),
+            set_preference=lambda key, value: self._call(self.core.preferences.set(key, value)),
+        )
 
     def first_in_tab_order(self) -> QWidget:
         return self.header.members_button
@@ -227,18 +228,6 @@ class ConversationPane(QWidget):
     def _tab_order(self) -> None:
         tab_chain(self.tab_order())
 
-    @Slot(dict)
-    def _preferences_changed(self, values: dict[str, Any]) -> None:
-        self.model.set_verbosity(
-            Verbosity.from_preference(values.get(MESSAGE_PARTS), self.screen_reader_mode)
-        )
-        if self.conversation is not None:
-            self.header.show_announce(self._announce_state(self.conversation))
-
-    def set_screen_reader_mode(self, on: bool) -> None:
-        self.screen_reader_mode = on
-        self._preferences_changed(dict(self.preferences.values()))
-
     # -- opening -----------------------------------------------------------------------------
 
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
@@ -247,7 +236,7 @@ class ConversationPane(QWidget):
             self.composer_area.set_typing(())
         self.conversation = conv
         self.details = None
-        self._name_regions(conv)
+        self.voice.shown(conv)
         if conv is None:
             self.model.set_conversation(None)
             self.header.show_details(None)
@@ -260,31 +249,9 @@ class ConversationPane(QWidget):
         else:
             self.model.set_conversation(conv)
         self.header.show_conversation(self.sidebar_model.conversation(conv))
-        self.header.show_announce(self._announce_state(conv))
         self.composer_area.set_enabled(True)
         self.refresh_details(first=True)  # marks it read once the old read marker is known
         self.conversationShown.emit()
-
-    def _name_regions(self, conv: ConversationId | None) -> None:
-        """The composer and the message list say which conversation they belong to: after
-        switching, the screen reader then names it as the focus lands."""
-        shown = self.sidebar_model.conversation(conv) if conv is not None else None
-        if shown is None:
-            self.composer_area.composer.setAccessibleName(self.tr("Message"))
-            self.view.setAccessibleName(self.tr("Messages"))
-            return
-        self.composer_area.composer.setAccessibleName(
-            self.tr("Message to {conversation}").format(conversation=shown.name)
-        )
-        self.view.setAccessibleName(
-            self.tr("Messages in {conversation}").format(conversation=shown.name)
-        )
-
-    def _announce_state(self, conv: ConversationId) -> tuple[str, str]:
-        """(this conversation's own read-aloud level or "", its account's level)."""
-        prefs = self.preferences.values()
-        own = levels.own_level(prefs, conv)
-        return (own.value if own else "", levels.account_level(prefs, conv.account_id).value)
 
     def refresh_details(self, first: bool = False) -> None:
         conv = self.conversation
@@ -662,19 +629,7 @@ class ConversationPane(QWidget):
             self.retry(msg)
 
     def say_time(self, msg: Message) -> None:
-        """Ctrl+T: when the message was sent, spoken (in screen-reader mode it is not read
-        with every message)."""
-        if self.announcer is None:
-            return
-        day = msg.timestamp.astimezone().date()
-        at = spoken_time(msg.timestamp)
-        if day == date.today():
-            text = self.tr("Sent at {time}").format(time=at)
-        elif day == date.today() - timedelta(days=1):
-            text = self.tr("Sent yesterday at {time}").format(time=at)
-        else:
-            text = self.tr("Sent on {day} at {time}").format(day=self.model.day_text(day), time=at)
-        self.announcer.say(text, key="time")
+        self.voice.say_time(msg)
 
     @Slot(object)
     def activate_message(self, msg: Message) -> None:
@@ -863,13 +818,6 @@ class ConversationPane(QWidget):
         )
         if ok:
             self._call(self.core.rooms.ban(self.conversation, member.native_id, reason))
-
-    @Slot(str)
-    def set_announce(self, level: str) -> None:
-        """What of this conversation is read aloud ("" follows the account's default)."""
-        if self.conversation is not None:
-            key = levels.conversation_key(self.conversation)
-            self._call(self.core.preferences.set(key, level or None))
 
     @Slot(str)
     def set_notify(self, level: str) -> None:

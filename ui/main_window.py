@@ -127,7 +127,7 @@ class MainWindow(QMainWindow):
         self.assistive_tech = AssistiveTechWatch(self)
         self.speech = Speech(self, self.assistive_tech)
         self.announcer = Announcer(self.speech, self)
-        self.pane.announcer = self.announcer
+        self.pane.voice.announcer = self.announcer
         self.screen_reader = ScreenReaderMode(
             lambda key, value: self.bridge.call(self.core.preferences.set(key, value)),
             self.assistive_tech,
@@ -815,7 +815,7 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _screen_reader_changed(self, on: bool) -> None:
-        self.pane.set_screen_reader_mode(on)
+        self.pane.voice.set_screen_reader_mode(on)
         self._update_title()
 
     @Slot()

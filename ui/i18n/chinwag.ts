@@ -534,22 +534,6 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Message</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Message to {conversation}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Messages in {conversation}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Uploading {name}{percent}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -619,18 +603,6 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Re&amp;pair encryption with {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent yesterday at {time}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sent on {day} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -719,6 +691,37 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>That did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationVoice</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message to {conversation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages in {conversation}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent yesterday at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent on {day} at {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

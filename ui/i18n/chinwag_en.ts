@@ -532,22 +532,6 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Message to {conversation}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Messages in {conversation}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Uploading {name}{percent}</source>
         <translation type="unfinished" />
     </message>
@@ -617,18 +601,6 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Re&amp;pair encryption with {who}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sent at {time}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sent yesterday at {time}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sent on {day} at {time}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -717,6 +689,37 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationVoice</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message to {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages in {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent yesterday at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent on {day} at {time}</source>
         <translation type="unfinished" />
     </message>
 </context>
