@@ -117,6 +117,7 @@ class Trust(enum.StrEnum):
     VERIFIED = "verified"  # encrypted, and every device involved is verified
     UNVERIFIED = "unverified"  # encrypted, but some device involved is not verified
     UNDECRYPTABLE = "undecryptable"  # encrypted, and the key has not arrived (yet)
+    PLAINTEXT = "plaintext"  # sent unencrypted into an encrypted conversation: a warning
     UNREADABLE = "unreadable"  # encrypted, and it cannot be decrypted (no key will come)
 
 
@@ -158,6 +159,9 @@ def from_millis(ms: int) -> datetime:
 class Presence:
     state: PresenceState = PresenceState.UNKNOWN
     status: str = ""
+    last_seen: datetime | None = None
+    """When they were last active, where the service says (XMPP idle or last activity, Matrix
+    ``last_active_ago``); None when it does not."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,14 +25,21 @@ from app import facts as f
 from app.backend import (
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
+    RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
+    SupportsContactDetails,
     SupportsDeviceTrust,
     SupportsEdits,
     SupportsFiles,
@@ -42,8 +49,12 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import (
@@ -52,9 +63,10 @@ from app.models import (
     Device,
     DeviceTrust,
     Presence,
+    Role,
     RoomListing,
 )
-from backends.xmpp import convert, ns, stanzas, tls
+from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
@@ -62,6 +74,7 @@ from backends.xmpp.files import FileService
 from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
+from backends.xmpp.muc_admin import ROOM_FEATURES, RoomAdmin
 from backends.xmpp.ns import q
 from backends.xmpp.omemo.files import EncryptedFiles
 from backends.xmpp.omemo.service import OmemoService
@@ -90,6 +103,7 @@ _BASE_CAPS = (
     Capability.GROUP_CHAT
     | Capability.INVITE
     | Capability.KICK
+    | Capability.BAN
     | Capability.TOPIC
     | Capability.ROSTER
     | Capability.SUBSCRIPTIONS
@@ -104,7 +118,7 @@ _BASE_CAPS = (
     | Capability.EMOTES
     | Capability.IDEMPOTENT_SEND
 )
-_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.TOPIC
+_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.BAN | Capability.TOPIC
 _DIRECT_ONLY = Capability.DELIVERY_RECEIPTS | Capability.READ_RECEIPTS
 
 
@@ -136,6 +150,7 @@ class _Services:
             apply=self._apply,
             decrypt=self.omemo.decrypt_results,
         )
+        self.admin = RoomAdmin(session, self.rooms)
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
@@ -189,14 +204,19 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
-    def _join_history(self, room: str) -> int:
-        return 0 if self.catchup.knows(room) else 20
-
     def _forget_room(self, room: str) -> None:
         self.catchup.forget(room)
 
     def catch_up(self, archive: str) -> None:
+        self.catchup.hold(archive)  # from now until its catch-up has read it
         self.session.spawn(self.catchup.run(archive), f"catch up {archive}")
+
+    def _join_history(self, room: str) -> int:
+        """Join history to ask for (called just before the join is sent)."""
+        if not self.catchup.knows(room):
+            return 20
+        self.catchup.hold(room)  # its messages may arrive before its catch-up starts
+        return 0
 
     def _apply(self, parsed: convert.ParsedMessage) -> None:
         self.messages.apply(parsed)
@@ -229,6 +249,11 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsSignUp,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsContactDetails,
     SupportsDeviceTrust,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
@@ -236,6 +261,7 @@ class XmppBackend(
     protocol_id = "xmpp"
     display_name = "XMPP (Jabber)"
     account_fields = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -246,6 +272,7 @@ class XmppBackend(
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
         self._verifying = False
+        self._registration: register.Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -257,22 +284,34 @@ class XmppBackend(
         parsed = account_settings.parse(self.ctx.settings)
         if isinstance(parsed, str):
             return ConnectResult(Failure(FailureKind.CONFIG, parsed))
-        password = await self.ctx.secrets.get("password")
-        if not password:
+        password = await self.ctx.secrets.get("password") or ""
+        if not password and parsed.client_cert is None:
             return ConnectResult(
                 Failure(FailureKind.AUTH, "No password is stored for this account.")
             )
         try:
-            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+            ssl_context = tls.build_context(
+                parsed.ca_file, parsed.fingerprint, parsed.client_cert, parsed.client_key
+            )
         except tls.TrustConfigError as exc:
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         await self.ledger.load()
         stream = self.ledger.stream
         if stream is not None and JID(stream.jid).bare != parsed.jid:
             stream = None
+        if self.ledger.stream is not None:
+            # One attempt only: a stream that cannot be resumed now never delays a later
+            # sign-in, and the next stream is saved when (and only if) this one is lost.
+            await self.ledger.save_stream(None)
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        client.discovery_log = self.ctx.logger
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        if parsed.client_cert is not None:
+            # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
+            # several addresses) must not sign us in as them (XEP-0178 §3).
+            client.credentials["authzid"] = parsed.jid
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services
@@ -333,7 +372,15 @@ class XmppBackend(
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
-        client.add_event_handler("sm_enabled", self._on_sm_enabled)
+        client.remove_handler("Stream Management Request Ack")  # acks wait for the store
+        client.register_handler(
+            Callback(
+                "chinwag sm request ack",
+                MatchXPath(f"{{{ns.SM}}}r"),
+                services.messages.on_request_ack,
+                instream=True,
+            )
+        )
         client.add_event_handler("roster_update", services.roster.on_roster_push)
         client.register_handler(
             Callback("chinwag message", MatchXPath(q(ns.CLIENT, "message")), self._on_message)
@@ -372,6 +419,13 @@ class XmppBackend(
                 services.catch_up(archive)
         else:
             await self._discover(session)
+            if session.features.mam:
+                # Live messages start with the initial presence: they must not move our archive
+                # position past what arrived while we were away before the catch-up has read it,
+                # and a first position must be on disk before them (a crash must not start over
+                # "from the newest" and skip what came in between).
+                services.catchup.hold(session.own_jid)
+                await services.catchup.establish(session.own_jid)
             await roster.fetch()
             roster.broadcast_presence(roster.own_presence, {})  # initial presence, then archives
             if session.features.carbons:
@@ -427,6 +481,7 @@ class XmppBackend(
         features.carbons = ns.CARBONS in server.features
         features.blocking = ns.BLOCKING in server.features
         features.mam = ns.MAM in account.features
+        features.stanza_ids = ns.SID in account.features
         try:
             result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
             items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
@@ -439,12 +494,6 @@ class XmppBackend(
                 features.upload_service = jid
                 size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
                 features.upload_max_size = int(size) if size.isdigit() else None
-
-    def _on_sm_enabled(self, _event: Any) -> None:
-        """Remember the new stream at once, so even a crash leaves a chance to resume it."""
-        services, session = self._services, self._session
-        if services is not None and session is not None:
-            session.spawn(self.ledger.save_stream(services.messages.stream_state()), "save-stream")
 
     # -- incoming ----------------------------------------------------------------------------
 
@@ -521,7 +570,26 @@ class XmppBackend(
 
     # -- closing -----------------------------------------------------------------------------
 
+    # -- making an account (XEP-0077) ------------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+            return await made.start()
+        return await self._registration.answer(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         session = self._session
         if session is None:
             return
@@ -716,6 +784,36 @@ class XmppBackend(
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._call(lambda s: s.rooms.answer_invite(conv.native_id, accept))
 
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.create(options))
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.settings(conv.native_id)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.configure(conv.native_id, options))
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._call(lambda s: s.admin.set_role(conv.native_id, member, role))
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.ban_list(conv.native_id)
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.ban(conv.native_id, member, reason))
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.unban(conv.native_id, member))
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.destroy(conv.native_id, reason))
+
     # -- contacts ----------------------------------------------------------------------------
 
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
@@ -735,6 +833,12 @@ class XmppBackend(
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         return await self._call(lambda s: s.roster.set_blocked(contact, blocked))
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.roster.details(contact)
 
     async def _call(self, command: Callable[[_Services], Any]) -> Outcome:
         services = self._ready()

@@ -85,6 +85,30 @@ def test_trust_is_shown_in_words_and_late_keys_decrypt_in_place(
     assert "waiting" not in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
+def test_a_message_sent_in_the_clear_into_an_encrypted_conversation_says_so(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    encrypted_dm(qtbot, window, fake_server)
+    fake_server.deliver(
+        "alice",
+        "bob",
+        "anyone on the server can read this",
+        sender="bob",
+        sender_name="Bob",
+        trust=Trust.PLAINTEXT,
+    )
+    model = window.pane.model
+    wait_for(qtbot, lambda: model.rowCount() == 3)
+    warning = "not encrypted"
+    assert warning in model.index(2).data(Qt.ItemDataRole.AccessibleTextRole)
+    view = window.pane.view.itemDelegate().row_view(model.index(2))
+    assert view is not None
+    assert warning in window.pane.view.itemDelegate()._meta_text(view)
+    for row in (0, 1):  # the encrypted ones carry no such warning
+        assert warning not in model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+    save_screenshot(window, "plaintext_in_encrypted_conversation")
+
+
 def test_verify_a_contact_by_comparing_emojis(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
