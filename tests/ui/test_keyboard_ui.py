@@ -65,7 +65,7 @@ def test_every_menu_has_distinct_mnemonics(
     assert len(set(keys)) == len(keys), keys
     problems = [p for a in tops for p in clashes(a.menu())]
     problems += clashes(window.pane.header.menu)
-    problems += clashes(window.pane.message_menu(window.pane.model.message(0)))
+    problems += clashes(window.pane.messages.message_menu(window.pane.model.message(0)))
     assert problems == [], "\n".join(problems)
 
 

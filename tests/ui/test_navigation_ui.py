@@ -197,7 +197,7 @@ def test_message_menu_from_the_keyboard(
     open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
     window.pane.view.setFocus()
     window.pane.view.setCurrentIndex(window.pane.model.index(0))
-    menu = window.pane.message_menu(window.pane.model.message(0))
+    menu = window.pane.messages.message_menu(window.pane.model.message(0))
     labels = [a.text() for a in menu.actions()]
     assert labels[:3] == ["&Reply", "Re&act", "&Copy text"]
     assert "&Edit" not in labels  # not ours
@@ -275,9 +275,9 @@ def test_export_and_prune_from_the_menus(
     assert json.loads(lines[0])["type"] == "chinwag-account-export" and len(lines) > 80
     page = tmp_path / "bob.html"
     monkeypatch.setattr(
-        "ui.conversation_pane.QFileDialog.getSaveFileName", lambda *a, **k: (str(page), "")
+        "ui.conversation_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(page), "")
     )
-    window.pane.export()
+    window.pane.conversation_actions.export()
     wait_for(qtbot, page.exists)
     assert "note 79" in page.read_text()
     window.prune_history()  # the selected account's own history (one account here)
@@ -408,8 +408,8 @@ def test_keyboard_only_journey(qtbot: QtBot, window: MainWindow, fake_server: Fa
     wait_for(
         qtbot,
         lambda: (
-            window.pane.reaction_picker is not None
-            and window.pane.reaction_picker.isAncestorOf(focus(qtbot))
+            window.pane.messages.reaction_picker is not None
+            and window.pane.messages.reaction_picker.isAncestorOf(focus(qtbot))
         ),
     )
     press(qtbot, Qt.Key.Key_Return)

@@ -131,6 +131,65 @@
     </message>
 </context>
 <context>
+    <name>AccountActions</name>
+    <message>
+        <source>Select an account in the sidebar first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the account “{name}”? You will be signed out and its password removed from the keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep its history on this computer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove, &amp;keep history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove and &amp;delete history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What should others see?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore from key backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys restored from the backup.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
         <source>Edit account</source>
@@ -480,6 +539,13 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>CommandRunner</name>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Message</source>
@@ -705,6 +771,108 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ConversationActions</name>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address of the person to invite:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New topic:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave this conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {name}? Reason (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Web page (*.html);;JSON Lines (*.jsonl)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversation exported to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not verify.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationFinder</name>
+    <message>
+        <source>Start a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address or nick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room address or channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact request sent.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ConversationHeader</name>
     <message>
         <source>No conversation open</source>
@@ -884,170 +1052,6 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>This conversation cannot receive files.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Reply</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;act</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Other…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Delete for everyone…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Copy text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Say when it was &amp;sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open link {url}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Download {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save {name} as…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show or hide the whole message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Retry sending</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;pair encryption with {who}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Block {name}…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>React</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reaction (choose or type an emoji or a word):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete this message for everyone in the conversation?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Images are never loaded</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>this image</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Load when I ask, and get this one</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Keep never loading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Invite</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address of the person to invite:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New topic:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave this conversation?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove from room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove {name}? Reason (optional):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ban from room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Web page (*.html);;JSON Lines (*.jsonl)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Conversation exported to {path}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Could not verify.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1333,271 +1337,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Chinwag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Add account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Edit account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enable or &amp;disable account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Reconnect</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;move account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>My &amp;status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A&amp;way</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Do not disturb</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Status &amp;message…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Blocked &amp;people…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>E&amp;xport account history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Import history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete &amp;old history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Set up &amp;key backup…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Restore keys from &amp;backup…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C&amp;onversations</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Go to conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Start a conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Join a room…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Browse rooms…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add a &amp;contact…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New &amp;room…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Room se&amp;ttings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Find in conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Search &amp;everywhere…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Previous conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Next conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Previous &amp;unread</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next &amp;region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Previous r&amp;egion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Jump to &amp;latest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Conversations list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C&amp;ontacts list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Start a conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address or nick</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Join a room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Room address or channel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nickname</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add a contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Contact request sent.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open a room first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your recovery key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Restore from key backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open this address in your web browser to continue: {url}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Select an account in the sidebar first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove the account “{name}”? You will be signed out and its password removed from the keyring.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keep its history on this computer?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove, &amp;keep history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove and &amp;delete history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Status message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>What should others see?</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1618,41 +1362,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>{account}: {label} {done} of {total}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{account}: {label} done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Away for a w&amp;hile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Apply to all a&amp;ccounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ne&amp;xt unread</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
         <translation>
             <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
     </message>
     <message>
-        <source>{account}: {label} ({done})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{conversation} — Chinwag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1741,6 +1457,117 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Members (%n)</source>
         <translation>
             <numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <source>&amp;Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete for everyone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say when it was &amp;sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open link {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save {name} as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the whole message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retry sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>React</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reaction (choose or type an emoji or a word):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images are never loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Load when I ask, and get this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep never loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2148,6 +1975,21 @@ To begin, add the account you use most. You can add more later.</source>
     <name>ProblemLabel</name>
     <message>
         <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ProgressLine</name>
+    <message>
+        <source>{account}: {label} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: {label} {done} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: {label} ({done})</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3236,6 +3078,185 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Emojis: {names}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Chinwag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enable or &amp;disable account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;move account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My &amp;status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away for a w&amp;hile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status &amp;message…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply to all a&amp;ccounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport account history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete &amp;old history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set up &amp;key backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore keys from &amp;backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;onversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go to conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start a conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse rooms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a &amp;contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous &amp;unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;xt unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next &amp;region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous r&amp;egion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jump to &amp;latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Conversations list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontacts list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
 </context>
