@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.core import Core
 from app.events import Event
@@ -71,7 +71,10 @@ class CoreBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
-        self._wake.connect(self._flush)
+        # Queued even when emitted on the GUI thread: a command that finished before
+        # bridge.call() added its callback (a fast core on a loaded machine) must still be
+        # answered later, not inside call() while the caller is half-way through its work.
+        self._wake.connect(self._flush, Qt.ConnectionType.QueuedConnection)
         # Subscribed before the core starts, so the initial state is never missed.
         self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
 
