@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -68,6 +67,7 @@ from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.page_stack import PageStack
 from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
+from ui.widgets.view_switcher import ViewSwitcher
 from ui.window_menus import WindowMenus
 
 _log = logging.getLogger(__name__)
@@ -198,14 +198,11 @@ class MainWindow(QMainWindow):
         self.contact_list.chatRequested.connect(self.people.chat_with)
         self.contact_list.menuRequested.connect(self.people.show_contact_menu)
         self.contact_list.addRequested.connect(self.add_contact_to)
-        self.left_tabs = QTabWidget()
+        self.left_tabs = ViewSwitcher()
         self.left_tabs.setObjectName("leftTabs")
-        self.left_tabs.setAccessibleName(self.tr("Conversations and contacts"))
-        # No Alt+letter on the tabs (their letters are all taken); Ctrl+1 and Ctrl+2 switch.
-        self.left_tabs.addTab(self.sidebar, self.tr("Conversations"))
-        self.left_tabs.addTab(self.contact_list, self.tr("Contacts"))
-        self.left_tabs.setTabToolTip(0, self.tr("Conversations (Ctrl+1)"))
-        self.left_tabs.setTabToolTip(1, self.tr("Contacts (Ctrl+2)"))
+        # No Alt+letter on the buttons (their letters are all taken); Ctrl+1 and Ctrl+2 switch.
+        self.left_tabs.add_view(self.sidebar, self.tr("Conversations"), "Ctrl+1")
+        self.left_tabs.add_view(self.contact_list, self.tr("Contacts"), "Ctrl+2")
         left = QWidget()
         left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
@@ -258,7 +255,6 @@ class MainWindow(QMainWindow):
         return [
             self.notices.dismiss,
             *self.requests.findChildren(QPushButton),
-            self.left_tabs.tabBar(),
             self.sidebar.filter,
             self.sidebar.tree,
             self.contact_list.filter,

@@ -241,6 +241,23 @@ def test_the_irc_account_form_names_each_field_once(scene: Scene) -> None:
     wait_until(
         lambda: any(n.name == "Nickname" for n in scene.subtree(dialog)), 30, "the IRC fields"
     )
+    # Both name fields are under "Advanced": Tab to it and open it with Space.
+    for _ in range(20):
+        current = scene.focused()
+        assert current is not None
+        if current.name.startswith("Advanced"):
+            break
+        before = scene.agent.mark()
+        scene.agent.keys("Tab")
+        scene.agent.wait_event(
+            lambda e: e["type"] == "object:state-changed:focused" and e["detail1"] == 1,
+            before,
+            f"a focus change after Tab from {current.name!r}",
+        )
+    scene.agent.keys("space")
+    wait_until(
+        lambda: any(n.name == "Account name" for n in scene.subtree(dialog)), 30, "Advanced open"
+    )
     nodes = scene.subtree(dialog)
     assert unnamed(nodes) == []
     named = [focus_key(n) for n in controls(nodes) if n.role not in ITEMS]

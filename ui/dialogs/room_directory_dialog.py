@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.models import AccountId, RoomListing
 from app.runtime import Result
+from ui.a11y.widgets import name_clear_button
 from ui.bridge import CoreBridge
 from ui.models.sidebar_model import SidebarModel
 
@@ -134,6 +135,7 @@ class RoomDirectoryDialog(QDialog):
         self.query.setAccessibleName(self.tr("Search rooms"))
         self.query.setPlaceholderText(self.tr("Name or topic…"))
         self.query.setClearButtonEnabled(True)
+        name_clear_button(self.query, self.tr("Clear the search"))
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._return_pressed)
         form = QFormLayout()

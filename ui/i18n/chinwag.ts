@@ -716,6 +716,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear the filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Contacts</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1319,23 +1323,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Conversations and contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Conversations (Ctrl+1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Contacts (Ctrl+2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2109,6 +2101,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Name or topic…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -713,6 +713,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Clear the filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
@@ -1313,23 +1317,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Conversations and contacts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Conversations</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Contacts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Conversations (Ctrl+1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Contacts (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2115,6 +2107,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Name or topic…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished" />
     </message>
     <message>
