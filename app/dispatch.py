@@ -96,8 +96,27 @@ class _Batch:
 
 
 def _coalesce(events: list[ev.Event]) -> list[ev.Event]:
-    """Merge runs of MessagesAdded/MessagesUpdated of the same conversation into one event."""
+    """Merge runs of MessagesAdded/MessagesUpdated of the same conversation into one event.
+
+    Linear: a run's messages are gathered first and the event rebuilt once per run (rebuilding it
+    per message made a 5,000-message batch copy 12 million tuple items).
+    """
     out: list[ev.Event] = []
+    added: list[Message] = []  # the messages of the run that ends at out[-1], if it is one
+    updated: dict[str, Message] = {}
+    merged = False  # whether out[-1] took in a later event
+
+    def close_run() -> None:
+        nonlocal merged
+        last = out[-1] if out else None
+        if merged and isinstance(last, ev.MessagesAdded):
+            out[-1] = replace(last, messages=tuple(added))
+        elif merged and isinstance(last, ev.MessagesUpdated):
+            out[-1] = replace(last, messages=tuple(updated.values()))
+        added.clear()
+        updated.clear()
+        merged = False
+
     for event in events:
         last = out[-1] if out else None
         if (
@@ -106,17 +125,23 @@ def _coalesce(events: list[ev.Event]) -> list[ev.Event]:
             and last.conversation_id == event.conversation_id
             and last.live == event.live
         ):
-            out[-1] = replace(last, messages=last.messages + event.messages)
+            added.extend(event.messages)
+            merged = True
         elif (
             isinstance(event, ev.MessagesUpdated)
             and isinstance(last, ev.MessagesUpdated)
             and last.conversation_id == event.conversation_id
         ):
-            merged = {m.local_id: m for m in last.messages}
-            merged.update((m.local_id, m) for m in event.messages)
-            out[-1] = replace(last, messages=tuple(merged.values()))
+            updated.update((m.local_id, m) for m in event.messages)
+            merged = True
         else:
+            close_run()
             out.append(event)
+            if isinstance(event, ev.MessagesAdded):
+                added.extend(event.messages)
+            elif isinstance(event, ev.MessagesUpdated):
+                updated.update((m.local_id, m) for m in event.messages)
+    close_run()
     return out
 
 
@@ -144,6 +169,7 @@ class AccountDispatcher:
         self.typing: dict[str, dict[str, str]] = {}
         self.bad_input = 0
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
+        self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -177,9 +203,12 @@ class AccountDispatcher:
         """
         batch = _Batch()
         writes: list[StateWrite] = []
+        self._blocked.clear()
         try:
             with self.store.transaction():
                 for fact in facts:
+                    if not isinstance(fact, f.MessageReceived):
+                        self._blocked.clear()  # it may change who is blocked or who is who
                     if isinstance(fact, StateWrite):
                         self._flush(batch)
                         self.store.set_state(fact.key, fact.value)
@@ -282,12 +311,21 @@ class AccountDispatcher:
         self._pending.append((message, fact.history, fact.remote_id_unique))
 
     def _blocked_sender(self, conversation: str, sender: str) -> bool:
-        """Blocked by their id, or (in a room) by the real identity behind their nick."""
-        store = self.store
-        if store.is_blocked(sender):
-            return True
-        real = store.member_contact(conversation, sender)
-        return real is not None and real != sender and store.is_blocked(real)
+        """Blocked by their id, or (in a room) by the real identity behind their nick.
+
+        Remembered within a run of messages of one batch (two queries per message were a tenth
+        of a flood's cost); any other fact forgets it.
+        """
+        key = (conversation, sender)
+        known = self._blocked.get(key)
+        if known is None:
+            store = self.store
+            known = store.is_blocked(sender)
+            if not known:
+                real = store.member_contact(conversation, sender)
+                known = real is not None and real != sender and store.is_blocked(real)
+            self._blocked[key] = known
+        return known
 
     def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None

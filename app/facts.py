@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from app.frozen import fast_init
 from app.models import (
     Attachment,
     Contact,
@@ -29,6 +30,7 @@ class Fact:
     """Base of everything a backend may report."""
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class MessageReceived(Fact):
     """A message appeared in a conversation: live, from history, or sent by us elsewhere.

@@ -30,7 +30,7 @@ from app.models import (
 )
 from backends.irc import ctcp, formatting
 from backends.irc.protocol import Line, split_source
-from backends.irc.text import fold
+from backends.irc.text import fold, fold_text
 
 
 @dataclass
@@ -98,6 +98,10 @@ class ServerInfo:
     def fold(self, name: str) -> str:
         return fold(name, self.casemapping)
 
+    def fold_text(self, text: str) -> str:
+        """Like :meth:`fold`, for a message body (not remembered)."""
+        return fold_text(text, self.casemapping)
+
     def is_channel(self, target: str) -> bool:
         return bool(target) and target[0] in self.chantypes
 
@@ -152,7 +156,7 @@ def mentions(text: str, nick: str, info: ServerInfo) -> bool:
     """Whether ``text`` names ``nick`` as a word (case-insensitively under the casemapping)."""
     if not nick:
         return False
-    folded_text = info.fold(text)
+    folded_text = info.fold_text(text)
     folded_nick = info.fold(nick)
     start = 0
     while True:

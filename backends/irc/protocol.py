@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from app.frozen import fast_init
+
 MAX_LINE_BYTES = 512
 """The classic limit for the message part, CR LF included (tags have their own budget)."""
 MAX_TAGS_BYTES = 8191
@@ -24,6 +26,7 @@ _TAG_UNESCAPE = {":": ";", "s": " ", "\\": "\\", "r": "\r", "n": "\n"}
 _TAG_ESCAPE = {";": "\\:", " ": "\\s", "\\": "\\\\", "\r": "\\r", "\n": "\\n"}
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One message from the server: tags, source (prefix without the colon), command, parameters."""

@@ -55,6 +55,29 @@ def test_while_following_the_window_keeps_the_newest_and_pages_the_rest_back(
     assert bodies[bodies.index(first) - 1] == f"line {before}"
 
 
+def test_a_flood_leaves_no_layouts_of_rows_that_left_the_window(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Each layout holds a QTextDocument: those of trimmed rows must go (memory after a flood)."""
+    account_id = sign_in(qtbot, window, fake_server)
+    conv = ConversationId(account_id, "bob")
+    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
+    open_conv(qtbot, window, conv, rows=1)
+    model, view = window.pane.model, window.pane.view
+    arrived: list[int] = []
+    model.arrived.connect(arrived.append)
+    for start in range(0, FLOOD, 100):  # in bursts, so rows are laid out and then trimmed
+        flood(fake_server, start, 100)
+        wait_for(qtbot, lambda start=start: sum(arrived) == start + 100, timeout=20000)
+        qtbot.wait_until(
+            lambda: view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+        )
+    laid_out = {key[0] for key in view.message_delegate._layouts}
+    assert laid_out  # the rows on screen were laid out
+    assert all(model.row_of(local_id) >= 0 for local_id in laid_out)
+    assert len(view.message_delegate._layouts) <= 2 * model.rowCount()  # a width or two each
+
+
 def test_reading_further_up_during_a_flood_stops_the_window_from_growing(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:

@@ -31,3 +31,28 @@ def test_the_sidebar_model_passes_the_qt_model_tester_and_has_both_parents(
     assert account.isValid() and account == model.index(account.row(), 0)
     assert child == model.index(child.row(), 0, account)
     assert not model.parent(account).isValid()
+
+
+def test_a_message_repaints_its_own_row_not_the_whole_account(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """A flood updates one room's unread count per message: only that row is announced."""
+    account_id = sign_in(qtbot, window, fake_server)
+    names = ["#a", "#b", "#c", "#d"]
+    for name in names:
+        room(fake_server, "alice", name, [("bob", f"hello {name}")])
+    model = window.sidebar_model
+    convs = [ConversationId(account_id, n) for n in names]
+    qtbot.waitUntil(lambda: all(model.conversation_index(c).isValid() for c in convs), timeout=5000)
+    newest = ConversationId(account_id, "#d")  # the most recent: it stays first when sorted
+    changed: list[tuple[int, int, bool]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles=(): changed.append(
+            (top.row(), bottom.row(), top.parent().isValid())
+        )
+    )
+    room(fake_server, "alice", "#d", [("bob", "again")])
+    qtbot.waitUntil(lambda: model.conversation(newest).unread_count == 2, timeout=5000)
+    row = model.conversation_index(newest).row()
+    conversation_rows = [(top, bottom) for top, bottom, child in changed if child]
+    assert conversation_rows and all(r == (row, row) for r in conversation_rows)

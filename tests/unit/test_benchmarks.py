@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -109,3 +111,224 @@ def test_a_child_that_exits_is_reported_not_waited_for() -> None:
             child.line(20)
     finally:
         child.stop(grace=10)
+
+
+# -- peers and scale: their parts that need no server ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "script", ["peers_bench.py", "scale_bench.py", "chinwag_profile.py", "history_bench.py"]
+)
+def test_peer_and_scale_benchmarks_start(script: str) -> None:
+    done = run_script(f"benchmarks/{script}", "--help")
+    assert done.returncode == 0, done.stderr
+    assert "usage:" in done.stdout
+
+
+def test_scripts_bench_knows_every_benchmark() -> None:
+    done = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "bench"), "--help"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "peers" in done.stdout and "scale" in done.stdout and "--quick" in done.stdout
+    refused = subprocess.run(
+        ["bash", str(ROOT / "scripts" / "bench"), "--no-setup", "nonsense"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+    assert refused.returncode == 2 and "unknown argument" in refused.stderr
+
+
+def test_the_benchmark_inspircd_raises_limits_of_the_test_config(tmp_path: Path) -> None:
+    """The benchmark edits the tests' own InspIRCd config: if a value it raises changed there,
+    this fails here rather than in a half-hour benchmark run."""
+    from benchmarks.bench_servers import OPER_NAME, bench_inspircd_config
+    from tests.integration.support import make_tls_files
+
+    text = bench_inspircd_config(tmp_path, make_tls_files(tmp_path / "tls"))
+    assert 'netbuffersize="65000"' in text and 'netbuffersize="10240"' not in text
+    assert 'localmax="20000"' in text and 'maxchans="5000"' in text
+    assert '<module name="sajoin">' in text and '<module name="auditorium">' in text
+    assert f'<oper name="{OPER_NAME}"' in text
+
+
+def test_flood_payloads_end_with_the_end_line() -> None:
+    from benchmarks.bench_servers import irc_flood, xmpp_flood
+
+    lines = irc_flood("#bench", "Tok", 5).decode().split("\r\n")
+    assert lines[-1] == "" and len(lines) == 6
+    assert all(line.startswith("PRIVMSG #bench :Tok ") for line in lines[:4])
+    assert lines[4] == "PRIVMSG #bench :END-Tok 000005"
+    stanzas = xmpp_flood("room@muc.localhost", "Tok", 3).decode()
+    assert stanzas.count("<message ") == 3 and stanzas.endswith("END-Tok 000003</body></message>")
+
+
+def test_a_log_tail_counts_only_new_lines_with_the_token(tmp_path: Path) -> None:
+    from benchmarks.peer_clients import LogTail
+
+    log = tmp_path / "logs" / "a" / "#bench.log"
+    log.parent.mkdir(parents=True)
+    log.write_text("old Tok line\n")
+    tail = LogTail(f"{tmp_path}/logs/**/*#bench.log")
+    assert tail.poll("Other") == (False, 0)
+    with log.open("a") as f:
+        f.write("x Tok 1\nunrelated\nx Tok 2\nx END-To")  # the END line is still being written
+    assert tail.poll("Tok") == (False, 2)
+    with log.open("a") as f:
+        f.write("k 3\n")
+    assert tail.poll("Tok") == (True, 3)
+
+
+def test_the_store_detector_reads_the_accounts_store(tmp_path: Path) -> None:
+    from app.models import ConversationKind
+    from app.store.account_store import AccountStore
+    from benchmarks.peer_clients import ChinwagStore
+    from benchmarks.store_bench import make_messages
+
+    store = AccountStore("acct", tmp_path / "acct.sqlite3")
+    store.ensure_conversation("#bench", ConversationKind.GROUP)
+    messages = make_messages(random.Random(1), "acct", "#bench", 0, 3)
+    store.append(
+        [
+            replace(messages[0], body="Tok 1"),
+            messages[1],
+            replace(messages[2], body="END-Tok 3"),
+        ]
+    )
+    detector = ChinwagStore(tmp_path)
+    assert detector.poll("Tok") == (True, 2)
+    assert detector.conversations() == {"group/joined=1": 1}
+    store.close()
+
+
+def test_ratios_compare_chinwag_with_the_best_other_client() -> None:
+    from benchmarks.peers_bench import irc_targets, ratios, summarize, xmpp_targets
+
+    runs = [
+        {"peer": "hexchat", "flood_cpu_s": 1.0, "start_s": 1.2, "idle_rss_mb": 43.0},
+        {"peer": "hexchat", "flood_cpu_s": 1.4, "start_s": 1.2, "idle_rss_mb": 43.0},
+        {"peer": "pidgin", "flood_cpu_s": 9.0, "start_s": 2.2, "idle_rss_mb": 68.0},
+        {"peer": "chinwag", "flood_cpu_s": 3.6, "start_s": 1.3, "idle_rss_mb": 110.0},
+        {"peer": "chinwag", "error": "RuntimeError: left out of the medians"},
+    ]
+    summary = summarize(runs)
+    assert summary["hexchat"]["flood_cpu_s"] == 1.2  # the median of its runs
+    found = ratios(summary)
+    assert found["flood_cpu_s"]["best_peer"] == "hexchat"
+    assert found["flood_cpu_s"]["ratio_to_best"] == 3.0
+    assert found["flood_cpu_s"]["ratio_to"] == {"hexchat": 3.0, "pidgin": 0.4}
+    targets = irc_targets(summary)
+    assert targets["flood_cpu_le_hexchat"]["met"] is False
+    assert targets["start_le_hexchat_plus_0.2s"]["met"] is True
+    assert targets["idle_rss_le_pidgin"] == {"value": 110.0, "limit": 68.0, "met": False}
+    xmpp = xmpp_targets(
+        {
+            "pidgin": {"flood_cpu_s": 4.4},
+            "chinwag": {
+                "flood_cpu_s": 4.0,
+                "idle_rss_mb": 120.0,
+                "flood_peak_rss_mb": 228.0,
+                "after_rss_mb": 125.0,
+            },
+        }
+    )
+    assert xmpp["flood_cpu_le_pidgin"]["met"] is True
+    assert xmpp["peak_rss_le_idle_plus_30mb"]["met"] is False
+    assert xmpp["memory_given_back_within_10mb"]["met"] is True
+
+
+def test_bulk_profile_is_the_stores_own_and_searchable(tmp_path: Path) -> None:
+    from app.models import ConversationKind
+    from app.store.account_store import AccountStore
+    from benchmarks.profile_gen import BIG_ROOM, fill_store
+    from benchmarks.store_bench import make_messages
+
+    path = tmp_path / "acct.sqlite3"
+    assert fill_store("acct", path, 1200, batch=500) == 1200
+    store = AccountStore("acct", path)
+    try:
+        assert store.message_count() == 1200
+        page = store.page(BIG_ROOM, None, 50)
+        assert len(page.messages) == 50 and page.messages[-1].id.native_id.endswith("1199")
+        assert store.search("zebra", 50)  # the rare words are indexed
+        # the full-text trigger is back: a new message is found at once
+        store.ensure_conversation("new", ConversationKind.DIRECT)
+        fresh = make_messages(random.Random(2), "acct", "new", 0, 1)[0]
+        store.append([replace(fresh, body="quetzalcoatl")])
+        assert [m.body for m in store.search("quetzalcoatl", 5)] == ["quetzalcoatl"]
+    finally:
+        store.close()
+
+
+def test_process_tree_figures_and_stopping_by_pid() -> None:
+    from benchmarks.procfs import descendants, kill_pids, tree_cpu, tree_rss
+
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import subprocess, sys, time; "
+            "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(60)']); time.sleep(60)",
+        ]
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while len(descendants(child.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        tree = descendants(child.pid)
+        assert len(tree) == 2
+        assert tree_rss(tree)["VmRSS"] > 1000
+        assert tree_cpu(tree) >= 0
+    finally:
+        assert kill_pids(descendants(child.pid), grace=10) == []
+        child.wait(10)
+
+
+def test_markdown_tables_come_from_one_run_document(tmp_path: Path) -> None:
+    from benchmarks.peers_bench import ratios, summarize
+
+    runs = [
+        {"peer": "hexchat", "flood_cpu_s": 1.0, "idle_rss_mb": 43.0, "logged_lines": 20000},
+        {"peer": "chinwag", "flood_cpu_s": 3.0, "idle_rss_mb": 110.0, "logged_lines": 20000},
+    ]
+    summary = summarize(runs)
+    doc = {
+        "results": {
+            "peers": {
+                "irc": {
+                    "clients": ["hexchat", "chinwag"],
+                    "summary": summary,
+                    "chinwag_ratios": ratios(summary),
+                    "targets": {"flood_cpu_le_hexchat": {"value": 3.0, "limit": 1.0, "met": False}},
+                }
+            },
+            "scale": {
+                "history": {
+                    "curve": [
+                        {
+                            "messages": 10_000_000,
+                            "profile": {"disk_mb": 2900.0},
+                            "window_s": 0.6,
+                            "first_page_shown_ms": 40.0,
+                            "page_back_ms": [30.0, 45.0],
+                            "search_p50_ms": 60.0,
+                            "search_p95_ms": 90.0,
+                        }
+                    ]
+                }
+            },
+        }
+    }
+    path = tmp_path / "run.json"
+    path.write_text(json.dumps(doc))
+    done = run_script("benchmarks/bench_tables.py", str(path))
+    assert done.returncode == 0, done.stderr
+    assert "| flood CPU-s | 1.00 | 3.00 | 3.00 (hexchat) |" in done.stdout
+    assert "| flood_cpu_le_hexchat | 3.00 | 1.00 | **no** |" in done.stdout
+    assert "| 10,000,000 | 2900.0 | 0.60 | 40.0 | 30.0–45.0 | 60.0 / 90.0 |" in done.stdout

@@ -300,6 +300,7 @@ class SidebarModel(QAbstractItemModel):
             parent = self.index(arow)
             positions = {c.id: i for i, c in enumerate(node.conversations)}
             new = [c for c in convs if c.id not in positions]
+            touched = {c.id for c in convs}
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
@@ -317,9 +318,12 @@ class SidebarModel(QAbstractItemModel):
                 self._unsorted.add(arow)
             else:
                 self._resort(arow)
-            if node.conversations:
+            # Only the rows that changed: during a flood every message updates its room's
+            # unread count, and a range over the whole account repainted all of its rows.
+            rows = [i for i, c in enumerate(node.conversations) if c.id in touched]
+            if rows:
                 self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(node.conversations) - 1, 0, parent)
+                    self.index(rows[0], 0, parent), self.index(rows[-1], 0, parent)
                 )
             self.dataChanged.emit(parent, parent)
 

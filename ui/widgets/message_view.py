@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,6 +162,17 @@ class MessageDelegate(QStyledItemDelegate):
 
     def clear_cache(self) -> None:
         self._layouts.clear()
+
+    def forget_missing(self, present: Callable[[str], bool]) -> None:
+        """Drop the layouts of messages that left the model.
+
+        Each layout holds a QTextDocument (10-20 KB of C++ heap). During a flood the model keeps
+        only the newest rows, but the rows it dropped stayed here up to MAX_LAYOUTS: a 5,000
+        message MUC flood kept ~90 MB after it was over (the peers benchmark, issue 16).
+        """
+        stale = [key for key in self._layouts if not present(key[0])]
+        for key in stale:
+            del self._layouts[key]
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -547,6 +559,7 @@ class MessageView(QListView):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
         model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.rowsRemoved.connect(self._removed)
         model.modelReset.connect(self._reset)
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
@@ -665,6 +678,14 @@ class MessageView(QListView):
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
 
+    @Slot(QModelIndex, int, int)
+    def _removed(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._forget_missing()
+
+    def _forget_missing(self) -> None:
+        model = self._model
+        self.message_delegate.forget_missing(lambda local_id: model.row_of(local_id) >= 0)
+
     @Slot(int, int)
     def _range_changed(self, minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
@@ -698,6 +719,7 @@ class MessageView(QListView):
         self._set_follow(True)
         self._keep_from_bottom = None
         self.message_delegate.expanded.clear()
+        self._forget_missing()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.message_delegate.clear_cache()

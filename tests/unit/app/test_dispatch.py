@@ -10,14 +10,16 @@ import pytest
 
 from app import events as ev
 from app import facts as f
-from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.dispatch import AccountDispatcher, PrivacyPolicy, _coalesce
 from app.models import (
     Contact,
     ContactId,
+    ConversationId,
     ConversationKind,
     DeliveryState,
     Direction,
     Message,
+    MessageId,
     MessageKind,
 )
 from app.store.account_store import AccountStore
@@ -52,6 +54,46 @@ def test_a_flood_becomes_a_handful_of_events(dispatcher: AccountDispatcher) -> N
     assert isinstance(added, ev.MessagesAdded) and len(added.messages) == 5000
     conv = dispatcher.store.conversation("#flood")
     assert conv is not None and conv.unread_count == 5000
+
+
+def test_coalescing_merges_runs_per_conversation_in_order() -> None:
+    a, b = ConversationId("acc", "a"), ConversationId("acc", "b")
+
+    def m(n: int, conv: ConversationId, body: str = "") -> Message:
+        return Message(
+            id=MessageId("acc", f"l{n}"),
+            conversation_id=conv,
+            sender="x",
+            sender_name="",
+            timestamp=NOW,
+            body=body or f"m{n}",
+        )
+
+    events: list[ev.Event] = [
+        ev.MessagesAdded(a, (m(1, a),)),
+        ev.MessagesAdded(a, (m(2, a), m(3, a))),
+        ev.MessagesAdded(a, (m(4, a),), live=False),  # history: a run of its own
+        ev.MessagesAdded(b, (m(5, b),)),
+        ev.TypingChanged(b, ()),
+        ev.MessagesAdded(b, (m(6, b),)),
+        ev.MessagesUpdated(a, (m(1, a, "old"), m(2, a))),
+        ev.MessagesUpdated(a, (m(1, a, "new"),)),  # the later version of l1 wins, in place
+        ev.MessagesUpdated(b, (m(5, b),)),
+    ]
+    out = _coalesce(events)
+    shape = [
+        (type(e).__name__, [(x.local_id, x.body) for x in getattr(e, "messages", ())]) for e in out
+    ]
+    assert shape == [
+        ("MessagesAdded", [("l1", "m1"), ("l2", "m2"), ("l3", "m3")]),
+        ("MessagesAdded", [("l4", "m4")]),
+        ("MessagesAdded", [("l5", "m5")]),
+        ("TypingChanged", []),
+        ("MessagesAdded", [("l6", "m6")]),
+        ("MessagesUpdated", [("l1", "new"), ("l2", "m2")]),
+        ("MessagesUpdated", [("l5", "m5")]),
+    ]
+    assert [getattr(e, "live", None) for e in out[:3]] == [True, False, True]
 
 
 def test_a_fact_that_trips_a_bug_does_not_lose_the_batch(
@@ -304,6 +346,24 @@ def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     blocked = Contact(ContactId("a", "mallory"), blocked=True)
     dispatcher.apply([f.ContactsChanged((blocked,))])
     assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
+
+
+def test_blocking_in_the_middle_of_a_batch_drops_the_messages_after_it(
+    dispatcher: AccountDispatcher,
+) -> None:
+    blocked = Contact(ContactId("a", "mallory"), blocked=True)
+    unblocked = Contact(ContactId("a", "mallory"), blocked=False)
+    dispatcher.apply(
+        [
+            incoming("mallory", 1),
+            incoming("mallory", 2),
+            f.ContactsChanged((blocked,)),
+            incoming("mallory", 3),
+            f.ContactsChanged((unblocked,)),
+            incoming("mallory", 4),
+        ]
+    )
+    assert _bodies(dispatcher, "mallory") == ["msg 1", "msg 2", "msg 4"]
 
 
 # -- two messages, one id (issue 13) -----------------------------------------------------------

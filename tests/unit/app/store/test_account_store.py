@@ -82,7 +82,12 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
     s.close()
     s = AccountStore("a", path)
     applied = s.db.execute("SELECT name FROM _sqlite_migrations").fetchall()
-    assert applied == [("0001_initial",), ("0002_ref_id",), ("0003_trust",)]
+    assert applied == [
+        ("0001_initial",),
+        ("0002_ref_id",),
+        ("0003_trust",),
+        ("0004_fts_insert_by_store",),
+    ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
     s.close()
@@ -359,5 +364,23 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
     old = store.page("bob").messages[0]
     assert (old.body, old.ref_id) == ("from before the upgrade", None)
     applied = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["0001_initial", "0002_ref_id", "0003_trust"]
+    assert applied == ["0001_initial", "0002_ref_id", "0003_trust", "0004_fts_insert_by_store"]
+    # the full-text index holds the old row once and new rows once (the store, not a trigger)
+    store.append([msg(store, "bob", 2, body="after the upgrade")])
+    assert [m.body for m in store.search("upgrade")] == [
+        "after the upgrade",
+        "from before the upgrade",
+    ]
+    assert store.db.execute("SELECT count(*) FROM messages_fts").fetchone() == (2,)
+    store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")
     store.close()
+
+
+def test_search_finds_each_appended_message_once_and_not_replays(store: AccountStore) -> None:
+    store.ensure_conversation("room", ConversationKind.GROUP)
+    first = [msg(store, "room", n, body=f"flood line {n}") for n in range(3)]
+    assert len(store.append(first)) == 3
+    assert store.append(first) == []  # replays: skipped, and not indexed again
+    assert len(store.search("flood")) == 3
+    assert store.db.execute("SELECT count(*) FROM messages_fts").fetchone() == (3,)
+    store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")

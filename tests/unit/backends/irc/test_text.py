@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from backends.irc.text import decode, fold, split_text
+from backends.irc.text import _TABLES, decode, fold, fold_text, split_text
 
 
 @pytest.mark.parametrize(
@@ -39,6 +41,17 @@ def test_decode(raw: bytes, text: str) -> None:
 )
 def test_fold(name: str, mapping: str, folded: str) -> None:
     assert fold(name, mapping) == folded
+    assert fold_text(name, mapping) == folded
+
+
+@given(
+    st.text(alphabet=st.sampled_from("aZ09 []\\~{}|^-_#ÄäİßΣ!@.")),
+    st.sampled_from(["ascii", "rfc1459", "strict-rfc1459", "other"]),
+)
+def test_fold_text_takes_shortcuts_without_changing_the_result(text: str, mapping: str) -> None:
+    """ASCII text goes through str.lower: the same result as the mapping's table, always."""
+    table = _TABLES.get(mapping, _TABLES["rfc1459"])
+    assert fold_text(text, mapping) == text.translate(table) == fold(text, mapping)
 
 
 SPLIT_CASES = [
