@@ -559,6 +559,9 @@ class MessageListModel(QAbstractListModel):
             fitting = tuple(m for m in event.messages if newest is not None and _key(m) <= newest)
             if fitting:
                 self._insert(fitting)
+            # The rest waits in the store below the window; it reached us all the same (a flood
+            # spread over several batches is counted whole, whichever batch filled the window).
+            self.arrived.emit(len(event.messages))
             return
         messages = tuple(m for m in event.messages if m.local_id not in self._rows)
         if self._keys and not self._store_exhausted:
