@@ -158,11 +158,13 @@ class AccountCommands:
         await s.save(s.config.with_account(replace(entry, account=account)))
         session = s.sessions[account_id]
         session.with_account(account)
+        # The account's new flag goes out before the state change it causes, so a window that
+        # sees "disabled" already knows the account is off (it toggled it on again as "off").
+        s.publish_accounts()
         if enabled:
             await session.start()
         else:
             await session.supervisor.stop(ConnectionState.DISABLED)
-        s.publish_accounts()
         return account
 
     async def remove_account(self, account_id: AccountId, *, keep_history: bool = False) -> None:

@@ -388,6 +388,31 @@ async def test_disable_and_enable(core: Core, fake_server: FakeServer) -> None:
     await connected(core, account_id)
 
 
+async def test_an_account_is_known_off_before_it_is_shown_disabled(
+    core: Core, fake_server: FakeServer
+) -> None:
+    """A window toggling the account again on seeing "disabled" must read it as off (it read
+    the old flag and turned the account off a second time, 1 UI run in 10 under load)."""
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    seen: list[ev.Event] = []
+    core.bus.subscribe(ev.Event, seen.append)
+    await core.accounts.set_account_enabled(account_id, False)
+    off = next(
+        i
+        for i, e in enumerate(seen)
+        if isinstance(e, ev.ConnectionStateChanged) and e.state is ConnectionState.DISABLED
+    )
+    flags = [
+        a.enabled
+        for e in seen[:off]
+        if isinstance(e, ev.AccountsChanged)
+        for a in e.accounts
+        if a.id == account_id
+    ]
+    assert flags and flags[-1] is False
+
+
 async def test_only_contacts_policy_and_blocking(core: Core, fake_server: FakeServer) -> None:
     account_id = await add_alice(core)
     fake_server.contacts["alice"] = [
