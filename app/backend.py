@@ -79,6 +79,10 @@ class Capability(enum.Flag):
     COMMANDS = enum.auto()
     IDEMPOTENT_SEND = enum.auto()
     """Re-sending with the same transaction id is delivered once (Matrix txn_id)."""
+    THREADS = enum.auto()
+    """Replies in threads: read a thread apart from the main timeline, answer in it."""
+    LINK_PREVIEWS = enum.auto()
+    """The service makes link previews for us (Matrix: the homeserver fetches the page)."""
 
 
 class FieldKind(enum.StrEnum):
@@ -150,6 +154,7 @@ class OutgoingMessage:
     kind: MessageKind = MessageKind.TEXT
     reply_to: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    thread_root: str | None = None  # remote id of the thread's first message, to answer in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +550,23 @@ class SupportsReactions(abc.ABC):
 class SupportsRetraction(abc.ABC):
     @abc.abstractmethod
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome: ...
+
+
+class SupportsThreads(abc.ABC):
+    """Threads: replies gathered under a first message (Matrix ``m.thread``). Sending in one
+    is :attr:`OutgoingMessage.thread_root`; replies arrive with ``thread_root`` set."""
+
+    @abc.abstractmethod
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        """Report a thread's first message and up to ``limit`` of its newest replies
+        (``history=True``); ``Outcome.value`` is ``"end"`` when every reply was reported."""
+
+    @abc.abstractmethod
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        """We read a thread up to ``remote_id`` (Matrix: a threaded read receipt where the
+        server knows them, else an ordinary one)."""
 
 
 class SupportsBlocking(abc.ABC):

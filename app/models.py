@@ -243,6 +243,21 @@ class Reaction:
 
 
 @dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """What a thread's first message shows under it: how many replies, and the latest one.
+
+    ``count`` may be larger than the replies stored here: the service counts them all
+    (Matrix bundles a thread's summary with its root)."""
+
+    count: int
+    latest_sender: str = ""
+    latest_sender_name: str = ""
+    latest_body: str = ""
+    latest_timestamp: datetime | None = None
+    participated: bool = False  # we replied in it (or started it)
+
+
+@dataclass(frozen=True, slots=True)
 class Cursor:
     """A position in a conversation, for paging backwards: (server time in ms, store sequence)."""
 
@@ -279,6 +294,14 @@ class Message:
     ref_id: str | None = None  # a second id the service refers to it by (see facts.MessageReceived)
     trust: Trust = Trust.NONE
     seq: int = 0  # store sequence; 0 until persisted
+    thread_root: str | None = None
+    """Remote id of the thread's first message when this is a reply in a thread (shown in the
+    thread, not in the conversation's main timeline)."""
+    thread: ThreadSummary | None = None  # on a thread's first message: its replies
+
+    @property
+    def in_thread(self) -> bool:
+        return self.thread_root is not None
 
     @property
     def local_id(self) -> str:

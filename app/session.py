@@ -19,7 +19,7 @@ from app import facts as f
 from app.backend import Backend, BackendContext, Capability
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
-from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.dispatch import AccountDispatcher, PrivacyPolicy, backend_state_key
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
@@ -69,10 +69,10 @@ class AccountState:
         self._store = store
 
     async def get(self, key: str) -> str | None:
-        return await self._worker.run(self._store.get_state, f"backend.{key}")
+        return await self._worker.run(self._store.get_state, backend_state_key(key))
 
     async def set(self, key: str, value: str | None) -> None:
-        await self._worker.run(self._store.set_state, f"backend.{key}", value)
+        await self._worker.run(self._store.set_state, backend_state_key(key), value)
 
 
 @dataclass

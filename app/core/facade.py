@@ -21,6 +21,7 @@ from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
+from app.core.threads import ThreadCommands
 from app.models import AccountId
 from app.secrets import SecretsUnavailable
 from app.session import AccountSession
@@ -40,6 +41,7 @@ class Core:
         self.contacts = ContactCommands(services)
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
+        self.threads = ThreadCommands(services)
 
     @property
     def ctx(self) -> CoreContext:

@@ -149,3 +149,15 @@ def _trust(db: Database) -> None:
     """End-to-end encryption: how far each message and conversation can be trusted."""
     db.execute("ALTER TABLE messages ADD COLUMN trust TEXT NOT NULL DEFAULT 'none'")
     db.execute("ALTER TABLE conversations ADD COLUMN trust TEXT NOT NULL DEFAULT 'none'")
+
+
+@MIGRATIONS(name="0004_threads")
+def _threads(db: Database) -> None:
+    """Threads: a reply's thread (the root's remote id; NULL in the main timeline), and on a
+    root the summary of its replies (JSON, see :mod:`app.store.threads`)."""
+    db.execute("ALTER TABLE messages ADD COLUMN thread_root TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN thread TEXT")
+    db.execute(
+        "CREATE INDEX messages_thread ON messages(conversation, thread_root, ts, seq)"
+        " WHERE thread_root IS NOT NULL"
+    )

@@ -40,6 +40,7 @@ from app.backend import (
     SupportsReceipts,
     SupportsRetraction,
     SupportsRoomDirectory,
+    SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
@@ -68,6 +69,7 @@ from backends.matrix.session import (
 )
 from backends.matrix.signin import SignIn
 from backends.matrix.sync import SYNC_TASK, SyncLoop
+from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
 from backends.matrix.verifying import DeviceVerification
 
@@ -106,6 +108,7 @@ BASE_CAPABILITIES = (
     | Capability.EMOTES
     | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
+    | Capability.THREADS
 )
 _ROOM_POWERS = (
     ("kick", Capability.KICK),
@@ -130,6 +133,7 @@ class MatrixBackend(
     SupportsKeyBackup,
     SupportsRoomDirectory,
     SupportsLogout,
+    SupportsThreads,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -143,6 +147,7 @@ class MatrixBackend(
         self._encryption = encryption = Encryption(session)
         self._verification = DeviceVerification(session, encryption)
         self._timeline = Timeline(session, encryption)
+        self._threads = Threads(session, self._timeline)
         self._history = History(
             session,
             self._timeline,
@@ -152,9 +157,15 @@ class MatrixBackend(
                 gap_page_size=GAP_PAGE_SIZE,
                 orphans_per_target=MAX_ORPHANS_PER_TARGET,
             ),
+            prepare=self._threads.prepare,
         )
         self._sync = SyncLoop(
-            session, encryption, self._verification, self._timeline, self._history
+            session,
+            encryption,
+            self._verification,
+            self._timeline,
+            self._history,
+            threads=self._threads,
         )
         self._media = Media(session, encryption)
         self._rooms_service = RoomService(session, encryption)
@@ -163,6 +174,7 @@ class MatrixBackend(
             encryption,
             open_direct=self._rooms_service.open_direct,
             with_size=self._media.with_size,
+            thread_relation=self._threads.relation,
         )
         self._signin = SignIn(session, encryption)
         self._sync_task: asyncio.Task[None] | None = None
@@ -193,6 +205,11 @@ class MatrixBackend(
     def synced(self) -> asyncio.Event:
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         return self._sync.synced
+
+    @property
+    def sync_count(self) -> int:
+        """Sync answers processed this session (the flood benchmark's divisor)."""
+        return self._sync.count
 
     @property
     def resumed(self) -> bool:
@@ -286,6 +303,15 @@ class MatrixBackend(
     ) -> Outcome:
         """Backfill with ``/messages``: report up to ``limit`` older events (``history=True``)."""
         return await self._history.fetch(conv, before_remote_id, limit)
+
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        """A thread's root and newest replies (``/relations``), reported as history."""
+        return await self._threads.fetch(conv, root_remote_id, limit)
+
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        await self._threads.send_read_marker(conv, root_remote_id, remote_id)
 
     # -- rooms -------------------------------------------------------------------------------------
 

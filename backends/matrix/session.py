@@ -13,12 +13,15 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
 from app.models import ConversationKind, Member
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
+from backends.matrix.features import Features
 from backends.matrix.http import MatrixHttp
 from backends.matrix.niotypes import NioClient
 from backends.matrix.rooms import RoomState
@@ -34,6 +37,7 @@ STATE_ENCRYPTED = "encrypted_rooms"
 off (spec), so a message sent in the clear after that time gets a warning, after restarts too."""
 DEVICE_NAME = "Chinwag"
 MAX_INVITES = 500
+MAX_MISSING_ROOTS = 5_000
 Logger = logging.LoggerAdapter[logging.Logger]
 
 
@@ -61,6 +65,16 @@ class MatrixSession:
         self.direct: dict[str, str] = {}  # room id → the other person (m.direct)
         self.joined: set[str] = set()  # rooms we are in (GET /joined_rooms at connect, then sync)
         self.invites: BoundedDict[str, f.InviteReceived] = BoundedDict(max_invites)
+        self.last_events: dict[str, str] = {}  # room → newest event seen (STATE_LAST_EVENT)
+        self.features = Features()  # what the homeserver offers (asked once)
+        self.missing_roots: BoundedDict[tuple[str, str], None] = BoundedDict(MAX_MISSING_ROOTS)
+        """(room, event) of thread roots that do not exist (or cannot be seen): their replies
+        stay in the main timeline (see :mod:`.threads`)."""
+        self.latest_text: Callable[[str, dict[str, Any]], str | None] = lambda _room, event: (
+            cv.plain_text(event)
+        )
+        """The text of a thread summary's latest reply; :class:`~.timeline.Timeline` puts in
+        one that decrypts."""
         self.encrypted_since: dict[str, int] = {}  # see STATE_ENCRYPTED
         self._encrypted_saved: dict[str, int] = {}
         self._lost_reported = False
@@ -96,12 +110,19 @@ class MatrixSession:
         self.log.info("connection lost: %s", reason)
         self.report(f.ConnectionLost(reason, retryable))
 
+    def keep(self, key: str, value: str | None) -> None:
+        """Keep a small value across restarts, stored together with the facts reported before
+        it (:class:`~app.facts.StateKept`): a sync position is never saved without what it
+        covers."""
+        self.report(f.StateKept(key, value))
+
     async def forget_session(self, *, device_too: bool) -> None:
         """Drop the stored access token (and the device, with its since-token)."""
         await self.ctx.secrets.delete(SECRET_TOKEN)
         if device_too:
             await self.ctx.secrets.delete(SECRET_DEVICE)
             await self.ctx.state.set(STATE_SINCE, None)
+            self.keep(STATE_SINCE, None)  # after any position still on its way to the store
 
     async def close_client(self) -> None:
         """Close nio's HTTP session and its encryption store (the session ends)."""
@@ -136,6 +157,8 @@ class MatrixSession:
             history=history,
             name_of=room.display_name_of,
             log=self.log,
+            root_known=lambda root: (room.room_id, root) not in self.missing_roots,
+            latest_text=lambda event: self.latest_text(room.room_id, event),
         )
 
     def set_direct(self, direct: dict[str, str]) -> None:
@@ -239,9 +262,7 @@ class MatrixSession:
             }
         self._encrypted_saved = dict(self.encrypted_since)
 
-    async def save_encrypted(self) -> None:
+    def save_encrypted(self) -> None:
         if self.encrypted_since != self._encrypted_saved:
             self._encrypted_saved = dict(self.encrypted_since)
-            await self.ctx.state.set(
-                STATE_ENCRYPTED, json.dumps(self.encrypted_since, separators=(",", ":"))
-            )
+            self.keep(STATE_ENCRYPTED, json.dumps(self.encrypted_since, separators=(",", ":")))

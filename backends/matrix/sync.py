@@ -14,7 +14,6 @@ facts may be reported twice (the store de-duplicates by event id) but never lost
 from __future__ import annotations
 
 import asyncio
-import json
 from typing import Any
 
 from app import facts as f
@@ -25,16 +24,17 @@ from backends.matrix.history import History
 from backends.matrix.http import V3
 from backends.matrix.rooms import RoomState
 from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE, MatrixSession
+from backends.matrix.syncfilter import SyncFilter
+from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
 from backends.matrix.verifying import DeviceVerification
 
 SYNC_TIMEOUT_MS = 30_000
-SYNC_FILTER = {
-    "room": {
-        "state": {"lazy_load_members": True},
-        "timeline": {"limit": 20, "lazy_load_members": True},
-    },
-}
+BUSY_INTERVAL = 0.5
+"""After an answer that carried room events, the next ``/sync`` leaves no sooner than this many
+seconds after the previous one did: a flood arrives in a few answers a second, each holding many
+events, instead of one answer per event (every answer has a fixed cost: a request, a store
+transaction, a repaint). A quiet room loses nothing: the long poll answers the first event at once."""
 SYNC_TASK = "matrix-initial-sync"
 
 
@@ -48,19 +48,26 @@ class SyncLoop:
         verification: DeviceVerification,
         timeline: Timeline,
         history: History,
+        *,
+        threads: Threads,
     ) -> None:
         self.session = session
         self.encryption = encryption
         self.verification = verification
         self.timeline = timeline
         self.history = history
+        self.threads = threads
         self.log = session.log
         self._label = "Loading your rooms"
         self._last_events: dict[str, str] = {}  # room → newest timeline event, to persist
+        self._filter = SyncFilter()
+        self._busy = False  # the last answer carried room events (see BUSY_INTERVAL)
         self.synced = asyncio.Event()
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         self.resumed = False
         """Whether this session continued from a stored since-token."""
+        self.count = 0
+        """Sync answers processed this session (benchmarks divide their CPU time by it)."""
 
     async def run(self) -> None:
         try:
@@ -81,12 +88,16 @@ class SyncLoop:
         session.report(f.Progress(SYNC_TASK, self._label, 0, None))
         while not session.stopped():
             query: dict[str, str | int] = {
-                "filter": json.dumps(SYNC_FILTER, separators=(",", ":")),
+                "filter": await self._filter.parameter(
+                    session.api, session.own_id, session.direct.values()
+                ),
                 "timeout": 0 if first else SYNC_TIMEOUT_MS,
                 "set_presence": session.presence,
             }
             if since:
                 query["since"] = since
+            loop = asyncio.get_running_loop()
+            sent_at = loop.time()
             reply = await session.api.request(
                 "GET", f"{V3}/sync", query=query, timeout=SYNC_TIMEOUT_MS / 1000 + 30
             )
@@ -109,7 +120,7 @@ class SyncLoop:
                         device_too=reply.body.get("soft_logout") is not True
                     )
                 elif reply.errcode in ("M_UNKNOWN_POS", "M_INVALID_PARAM") and since:
-                    await state.set(STATE_SINCE, None)  # start over rather than loop
+                    session.keep(STATE_SINCE, None)  # start over rather than loop
                 session.lost(failure.message, retryable=failure.kind is not FailureKind.AUTH)
                 return
             next_batch = cv.get_str(reply.body, "next_batch")
@@ -118,32 +129,44 @@ class SyncLoop:
                 session.lost("The homeserver sent an unusable sync answer.")
                 return
             await self._before(reply.body, incremental=since is not None)
+            self._busy = False
             self.process(reply.body, initial=since is None, first=first)
             await self._after()
-            # Let the core queue these facts before the token moves past them (store order).
-            await asyncio.sleep(0)
-            await state.set(STATE_SINCE, next_batch)
+            # Stored in the transaction of the facts above (one per answer), never before them.
+            session.keep(STATE_SINCE, next_batch)
             since = next_batch
+            self.count += 1
             if first:
                 first = False
                 self.synced.set()
+            elif self._busy:
+                pause = BUSY_INTERVAL - (loop.time() - sent_at)
+                if pause > 0:
+                    await asyncio.sleep(pause)
 
     async def _before(self, body: dict[str, Any], *, incremental: bool) -> None:
         """What must happen before the answer's timelines are converted: nio sees the new room
-        keys and device lists, verification messages move on, and gaps are filled (older)."""
+        keys and device lists, verification messages move on, gaps are filled (older), and
+        the roots of threads answered in it are reported (or known to be missing)."""
         if self.encryption.active:
             await self.encryption.feed(body)
             self.verification.handle_events(body)
         if incremental:
             await self.history.fill_gaps(body)
+        rooms = cv.get_dict(body, "rooms") or {}
+        for room_id, data in (cv.get_dict(rooms, "join") or {}).items():
+            timeline = cv.get_dict(data, "timeline") if isinstance(data, dict) else None
+            events = cv.get_list(timeline, "events") if timeline else None
+            if events:
+                await self.threads.prepare(room_id, events)
 
     async def _after(self) -> None:
         """Send what encryption queued, decrypt late keys' messages, keep trust and gaps current."""
-        state = self.session.ctx.state
         last, self._last_events = self._last_events, {}
         for room_id, event_id in last.items():
-            await state.set(STATE_LAST_EVENT + room_id, event_id)
-        await self.session.save_encrypted()
+            self.session.last_events[room_id] = event_id
+            self.session.keep(STATE_LAST_EVENT + room_id, event_id)
+        self.session.save_encrypted()
         if not self.encryption.active or self.session.http is None:
             return
         try:
@@ -257,6 +280,7 @@ class SyncLoop:
             report(fact)
         if newest is not None:  # saved before the since-token, only once its facts are reported
             self._last_events[room_id] = newest
+            self._busy = True
         self._ephemeral(room, cv.get_dict(data, "ephemeral"))
         counts = cv.get_dict(data, "unread_notifications") or {}
         report(

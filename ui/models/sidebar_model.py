@@ -284,18 +284,27 @@ class SidebarModel(QAbstractItemModel):
                 self.beginInsertRows(parent, first, first + len(new) - 1)
                 node.conversations.extend(new)
                 self.endInsertRows()
-            self._resort(arow)
-            if node.conversations:
+            if self._resort(arow):
+                changed = range(len(node.conversations))  # the order changed: every row
+            else:  # only the rows that changed (a flood changes one row many times a second)
+                ids = {c.id for c in convs}
+                changed = range(0)
+                rows = [i for i, c in enumerate(node.conversations) if c.id in ids]
+                if rows:
+                    changed = range(min(rows), max(rows) + 1)
+            if changed:
                 self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(node.conversations) - 1, 0, parent)
+                    self.index(changed.start, 0, parent), self.index(changed.stop - 1, 0, parent)
                 )
             self.dataChanged.emit(parent, parent)
 
-    def _resort(self, arow: int) -> None:
+    def _resort(self, arow: int) -> bool:
+        """Put the account's conversations in order; True when the order changed."""
         node = self._accounts[arow]
         ordered = sorted(node.conversations, key=_sort_key, reverse=True)
-        if ordered == node.conversations:
-            return
+        if [c.id for c in ordered] == [c.id for c in node.conversations]:
+            node.conversations = ordered
+            return False
         self.layoutAboutToBeChanged.emit()
         old_rows = {c.id: i for i, c in enumerate(node.conversations)}
         node.conversations = ordered
@@ -306,6 +315,7 @@ class SidebarModel(QAbstractItemModel):
             new_indexes.append(self.createIndex(new_row, 0, arow + 1))
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+        return True
 
     def _remove(self, conversation_ids: tuple[ConversationId, ...]) -> None:
         for conv_id in conversation_ids:

@@ -158,6 +158,13 @@ class MessageDelegate(QStyledItemDelegate):
     def clear_cache(self) -> None:
         self._layouts.clear()
 
+    def forget(self, local_ids: set[str]) -> None:
+        """Drop the layouts of messages that left the model (a flood pushes them out at the
+        top): their text documents are most of a flood's memory, and a message that pages
+        back in is laid out again once."""
+        for key in [k for k in self._layouts if k[0] in local_ids]:
+            del self._layouts[key]
+
     # -- layout ----------------------------------------------------------------------------
 
     @staticmethod
@@ -546,6 +553,7 @@ class MessageView(QListView):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
         model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.rowsAboutToBeRemoved.connect(self._before_remove)
         model.modelReset.connect(self._reset)
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
@@ -616,6 +624,15 @@ class MessageView(QListView):
         if first == 0 and self._model.rowCount() > 0:
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
+
+    @Slot(QModelIndex, int, int)
+    def _before_remove(self, parent: QModelIndex, first: int, last: int) -> None:
+        gone = set()
+        for row in range(first, last + 1):
+            msg = self._model.index(row, 0).data(MessageRole)
+            if isinstance(msg, Message):
+                gone.add(msg.local_id)
+        self.message_delegate.forget(gone)
 
     @Slot(int, int)
     def _range_changed(self, minimum: int, maximum: int) -> None:
