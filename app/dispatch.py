@@ -340,7 +340,7 @@ class AccountDispatcher:
             row = self.store.conversation_row(native)
             if row is None or (native, root) in new_roots:
                 continue  # a root stored in this batch counted its replies already
-            live = sum(1 for m in msgs if m.local_id not in history)
+            live = [m for m in msgs if m.local_id not in history]
             if threads.replies_added(row, root, msgs, live) is not None:
                 updated = self.store.message_by_remote_id(native, root)
                 if updated is not None:

@@ -58,12 +58,14 @@ from ui.widgets.composer import ComposerArea
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import URL_PATTERN, MessageView
+from ui.widgets.thread_panel import ThreadPanel
 
 _log = logging.getLogger(__name__)
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
 REACT_KEY = "Ctrl+Shift+R"
 EDIT_KEY = "Ctrl+E"
+THREAD_KEY = "Ctrl+Shift+T"
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
@@ -133,6 +135,13 @@ class ConversationPane(QWidget):
         self.view.verticalScrollBar().valueChanged.connect(self._update_jump_button)
         self.model.rowsInserted.connect(self._rows_inserted)
 
+        self.thread_panel = ThreadPanel(bridge)
+        self.thread_panel.partActivated.connect(self._part_activated)
+        self.thread_panel.menuRequested.connect(self.show_message_menu)
+        self.thread_panel.notice.connect(self.notice)
+        self.thread_panel.closed.connect(self.view.setFocus)
+        self.thread_panel.hide()
+
         self.members = MemberPanel()
         self.members.kickRequested.connect(self.kick)
         self.members.banRequested.connect(self.ban)
@@ -157,9 +166,10 @@ class ConversationPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("messagesAndMembers")
         splitter.addWidget(center)
+        splitter.addWidget(self.thread_panel)
         splitter.addWidget(self.members)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 200])
+        splitter.setSizes([600, 320, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addWidget(self.header)
@@ -175,6 +185,7 @@ class ConversationPane(QWidget):
             (REPLY_KEY, self.reply),
             (REACT_KEY, self.pick_reaction),
             (EDIT_KEY, self.edit),
+            (THREAD_KEY, self.reply_in_thread),
             (QKeySequence.StandardKey.Copy, self.copy),
             (QKeySequence.StandardKey.Delete, self.delete),
         )
@@ -195,6 +206,8 @@ class ConversationPane(QWidget):
         if conv != self.conversation:
             self.composer_area.cancel_mode()
             self.composer_area.set_typing(())
+            if self.thread_panel.isVisible():
+                self.thread_panel.close_thread()
         self.conversation = conv
         self.details = None
         if conv is None:
@@ -232,6 +245,7 @@ class ConversationPane(QWidget):
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
+        self.thread_panel.set_own_id(details.own_id)
         self.model.set_encrypted(details.conversation.encrypted)
         self.header.show_details(details)
         caps = details.capabilities
@@ -486,6 +500,23 @@ class ConversationPane(QWidget):
             react.addAction(
                 self.tr("Other…"), QKeySequence(REACT_KEY), lambda: self.pick_reaction(msg)
             )
+        if msg.thread is not None and msg.thread.count and msg.remote_id:
+            _tag(
+                menu.addAction(
+                    self.tr("Open &thread ({count})").format(count=msg.thread.count),
+                    lambda: self.open_thread(msg),
+                ),
+                "open_thread",
+            )
+        if confirmed and caps & Capability.THREADS:
+            _tag(
+                menu.addAction(
+                    self.tr("Reply in t&hread"),
+                    QKeySequence(THREAD_KEY),
+                    lambda: self.reply_in_thread(msg),
+                ),
+                "reply_in_thread",
+            )
         if confirmed and msg.outgoing and caps & Capability.EDITS:
             _tag(
                 menu.addAction(self.tr("&Edit"), QKeySequence(EDIT_KEY), lambda: self.edit(msg)),
@@ -570,11 +601,37 @@ class ConversationPane(QWidget):
             self.toggle_reaction(msg, str(detail))
         elif kind == "retry":
             self.retry(msg)
+        elif kind == "thread":
+            self.open_thread(msg)
 
     def reply(self, msg: Message) -> None:
         text = " ".join(self.model.display_body(msg).split())
         quote = f"{msg.sender_name or msg.sender}: {text[:80]}"
+        panel = self.thread_panel
+        if panel.isVisible() and panel.root and panel.root in (msg.thread_root, msg.remote_id):
+            panel.start_reply(msg, quote)  # a message of the open thread: answered there
+            panel.composer_area.composer.setFocus()
+            return
         self.composer_area.start_reply(msg, quote)
+
+    def open_thread(self, msg: Message, *, answer: bool = False) -> None:
+        """Show the thread ``msg`` starts (or is in) in the thread panel."""
+        conv = self.conversation
+        if conv is None:
+            return
+        root: Message | None = msg
+        if msg.thread_root is not None:
+            known = self.thread_panel.model.root_message
+            root = self.model.message_by_remote_id(msg.thread_root) or (
+                known if known is not None and known.remote_id == msg.thread_root else None
+            )
+        if root is None or root.thread_root is not None or root.remote_id is None:
+            return
+        self.thread_panel.open_thread(conv, root, answer=answer)
+
+    def reply_in_thread(self, msg: Message) -> None:
+        """Answer in the thread ``msg`` starts (a new one if it has none yet)."""
+        self.open_thread(msg, answer=True)
 
     def edit(self, msg: Message) -> None:
         self.composer_area.start_edit(msg)

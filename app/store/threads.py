@@ -4,7 +4,8 @@ A reply in a thread is an ordinary message row whose ``thread_root`` names the t
 message (its remote id). The root keeps a small JSON summary in its ``thread`` column:
 
 - ``server``: the reply count the service last told (Matrix bundles it with the root), and
-  ``live``: replies that arrived live since then — together what the service knows;
+  ``live``: replies that arrived live since then, newer than the latest reply it counted
+  (``server_ts``) — together what the service knows;
 - ``stored``: replies stored here (a thread seen only in part has fewer);
 - ``latest``: the newest reply (sender, name, start of its text, time); ``mine``: we took part.
 
@@ -148,10 +149,10 @@ class ThreadRecords:
         )
 
     def replies_added(
-        self, conv_row: int, root: str, replies: Sequence[Message], live: int
+        self, conv_row: int, root: str, replies: Sequence[Message], live: Sequence[Message]
     ) -> int | None:
-        """New replies were stored (``live`` of them arrived live); returns the root's seq when
-        its summary changed (None: the root is not stored yet)."""
+        """New replies were stored (``live``: those that arrived live); returns the root's seq
+        when its summary changed (None: the root is not stored yet)."""
         self._with_threads().add(conv_row)
         found = self._state(conv_row, root)
         if found is None:
@@ -159,7 +160,12 @@ class ThreadRecords:
         seq, state, counted = found
         if not counted:  # (a count just made includes them)
             state["stored"] = int(state.get("stored", 0)) + len(replies)
-        state["live"] = int(state.get("live", 0)) + live
+        counted_up_to = state.get("server_ts")
+        state["live"] = int(state.get("live", 0)) + sum(
+            1
+            for m in live
+            if not isinstance(counted_up_to, int) or to_millis(m.timestamp) > counted_up_to
+        )
         newest = max(replies, key=lambda m: (m.timestamp, m.seq))
         state["latest"] = _newer(
             state.get("latest"),
@@ -195,6 +201,9 @@ class ThreadRecords:
     def _apply_server(self, state: dict[str, Any], server: ThreadSummary) -> None:
         state["server"] = server.count
         state["live"] = 0
+        state["server_ts"] = (
+            to_millis(server.latest_timestamp) if server.latest_timestamp is not None else None
+        )
         state["mine"] = bool(state.get("mine")) or server.participated
         if server.latest_timestamp is not None:
             state["latest"] = _newer(

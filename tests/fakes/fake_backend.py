@@ -47,6 +47,7 @@ from app.backend import (
     SupportsRetraction,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
@@ -101,6 +102,8 @@ class FakeServer:
     hold: threading.Event | None = None
     encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
     send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
+    threads: dict[str, list[f.Fact]] = field(default_factory=dict)  # root → what fetching gives
+    threaded: bool = False  # the service has threads (Capability.THREADS)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
@@ -186,6 +189,7 @@ class FakeBackend(
     SupportsKeyBackup,
     SupportsRoomDirectory,
     SupportsFileOffers,
+    SupportsThreads,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -255,6 +259,8 @@ class FakeBackend(
             | Capability.KICK
             | Capability.ENCRYPTION
         )
+        if self.server.threaded:
+            caps |= Capability.THREADS
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
         caps |= Capability.REPLIES | Capability.EDITS
@@ -404,6 +410,17 @@ class FakeBackend(
 
     async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
         self.server.calls.append(("read", (conv.native_id, remote_id)))
+
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        self.server.calls.append(("thread", (conv.native_id, root_remote_id)))
+        for fact in self.server.threads.get(root_remote_id, []):
+            self.ctx.report(fact)
+        return Outcome(value="end")
+
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        self.server.calls.append(("thread_read", (conv.native_id, root_remote_id, remote_id)))
 
     async def fetch_history(
         self, conv: ConversationId, before_remote_id: str | None, limit: int

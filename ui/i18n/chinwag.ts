@@ -404,6 +404,14 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open &amp;thread ({count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply in t&amp;hread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1206,6 +1214,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{count}, latest from {sender}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1216,6 +1228,12 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>In reply to an earlier message</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in thread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>{sender}, {time}: {body}</source>
@@ -1687,6 +1705,61 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages of the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer in the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer in the thread…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send in the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thread started by {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thread started by {who}: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer could not be sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the thread…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

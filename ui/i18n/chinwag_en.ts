@@ -402,6 +402,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open &amp;thread ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply in t&amp;hread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
@@ -1202,6 +1210,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>{count}, latest from {sender}: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished" />
     </message>
@@ -1212,6 +1224,11 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>In reply to an earlier message</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in thread</source>
+        <translation>
+            <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
     </message>
     <message>
         <source>{sender}, {time}: {body}</source>
@@ -1679,6 +1696,61 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n mentioning you</source>
         <translation>
             <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages of the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer in the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer in the thread…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send in the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thread started by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thread started by {who}: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer could not be sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the thread…</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

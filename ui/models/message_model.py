@@ -141,6 +141,7 @@ class RowView:
     downloads: tuple[tuple[int, DownloadState], ...]
     highlight: bool
     trust: str = ""  # the message's encryption in words (see trust_text)
+    thread: str = ""  # under a thread's first message: its replies in words (see thread_text)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -195,6 +196,8 @@ class MessageListModel(QAbstractListModel):
         self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
+        self.thread_summaries = True
+        """Show a thread's summary under its first message (not inside the thread itself)."""
 
     # -- public API ------------------------------------------------------------------------
 
@@ -305,6 +308,11 @@ class MessageListModel(QAbstractListModel):
     def message_by_remote_id(self, remote_id: str) -> Message | None:
         return self._by_remote.get(remote_id)
 
+    def belongs(self, msg: Message) -> bool:
+        """Whether a new message of the open conversation is shown here: the main timeline
+        leaves replies in threads to their thread (its root shows a summary)."""
+        return msg.thread_root is None
+
     # -- Qt model API ----------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -377,6 +385,7 @@ class MessageListModel(QAbstractListModel):
             ),
             highlight=msg.local_id == self._target,
             trust=trust_text(msg, self._encrypted),
+            thread=self.thread_text(msg),
         )
         return view
 
@@ -409,6 +418,22 @@ class MessageListModel(QAbstractListModel):
         if len(text) > 140:
             text = text[:139] + "…"
         return f"{original.sender_name or original.sender}: {text}"
+
+    def thread_text(self, msg: Message) -> str:
+        """Under a thread's first message: how many replies, and the latest ("" if none, and
+        inside the thread itself)."""
+        summary = msg.thread
+        if summary is None or summary.count <= 0 or not self.thread_summaries:
+            return ""
+        count = self.tr("%n message(s) in thread", "", summary.count)
+        if not (summary.latest_sender_name or summary.latest_sender):
+            return count
+        latest = " ".join(summary.latest_body.split())
+        if len(latest) > 80:
+            latest = latest[:79] + "…"
+        return self.tr("{count}, latest from {sender}: {text}").format(
+            count=count, sender=summary.latest_sender_name or summary.latest_sender, text=latest
+        )
 
     def accessible_text(self, msg: Message) -> str:
         """What a screen reader says: "sender, time: message", then what else it carries."""
@@ -444,6 +469,9 @@ class MessageListModel(QAbstractListModel):
             )
         if msg.edited:
             extra.append(QCoreApplication.translate("MessageListModel", "edited"))
+        thread = self.thread_text(msg)
+        if thread:
+            extra.append(thread)
         trust = trust_text(msg, self._encrypted)
         if trust:
             extra.append(trust)
@@ -525,7 +553,11 @@ class MessageListModel(QAbstractListModel):
             return
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.conversation_id == conv:
-                self._added(event)
+                kept = tuple(m for m in event.messages if self.belongs(m))
+                if len(kept) < len(event.messages):
+                    event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
+                if kept:
+                    self._added(event)
             elif isinstance(event, ev.MessagesUpdated) and event.conversation_id == conv:
                 self._update(event.messages)
             elif isinstance(event, ev.ConversationsRemoved) and conv in event.conversation_ids:

@@ -141,6 +141,7 @@ class MessageLayout:
     document: QTextDocument | None = None
     attachments: list[tuple[int, QRect, str, QPixmap | None]] = field(default_factory=list)
     reactions: list[tuple[str, QRect, str]] = field(default_factory=list)
+    thread: QRect | None = None  # the thread summary (opens the thread)
     failure: QRect | None = None
 
 
@@ -261,6 +262,9 @@ class MessageDelegate(QStyledItemDelegate):
                 layout.reactions.append((reaction.key, QRect(x, y, w, line + 4), text))
                 x += w + 4
             y += line + 4 + GAP
+        if view.thread:
+            layout.thread = QRect(PAD, y, inner, line + 6)
+            y += line + 6 + GAP
         if msg.outgoing and msg.delivery is DeliveryState.FAILED:
             layout.failure = QRect(PAD, y, inner, line + 4)
             y += line + 4 + GAP
@@ -456,6 +460,8 @@ class MessageDelegate(QStyledItemDelegate):
         for _key, rect, text in layout.reactions:
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if layout.thread is not None:
+            self._draw_thread(painter, layout.thread, view.thread, option)
         if layout.failure is not None:
             reason = msg.failure_reason or QCoreApplication.translate(
                 "MessageDelegate", "The message could not be sent."
@@ -466,6 +472,28 @@ class MessageDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
             )
+        painter.restore()
+
+    @staticmethod
+    def _draw_thread(
+        painter: QPainter, rect: QRect, text: str, option: QStyleOptionViewItem
+    ) -> None:
+        """The thread summary: a bar on the left and the words in the link colour (it opens
+        the thread; the words say what it is, the colour is not the only sign)."""
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        link = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+        )
+        painter.fillRect(QRect(rect.left(), rect.top() + 2, 3, rect.height() - 4), link)
+        painter.setPen(link)
+        metrics = QFontMetrics(option.font)
+        label = "🧵 " + text
+        painter.drawText(
+            rect.adjusted(10, 0, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - 10),
+        )
         painter.restore()
 
     @staticmethod
@@ -490,7 +518,7 @@ class MessageDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: ModelIndex, point: QPoint
     ) -> tuple[str, Any]:
         """What a click at ``point`` (item coordinates) means: ("link", url), ("attachment", i),
-        ("react", key), ("retry", None), ("more", None) or ("", None)."""
+        ("react", key), ("thread", None), ("retry", None), ("more", None) or ("", None)."""
         layout = self.layout_for(option, index)
         if layout is None:
             return "", None
@@ -505,6 +533,8 @@ class MessageDelegate(QStyledItemDelegate):
         for key, rect, _text in layout.reactions:
             if rect.contains(point):
                 return "react", key
+        if layout.thread is not None and layout.thread.contains(point):
+            return "thread", None
         if layout.failure is not None and layout.failure.contains(point):
             return "retry", None
         return "", None
