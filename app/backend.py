@@ -33,6 +33,7 @@ from app.models import (
     Presence,
     Role,
     RoomListing,
+    SpaceHierarchy,
     Trust,
 )
 
@@ -567,6 +568,17 @@ class SupportsThreads(abc.ABC):
     ) -> None:
         """We read a thread up to ``remote_id`` (Matrix: a threaded read receipt where the
         server knows them, else an ordinary one)."""
+
+
+class SupportsSpaces(abc.ABC):
+    """Spaces: groups of rooms (Matrix ``m.space``). The spaces one is in arrive as
+    :class:`~app.facts.SpaceUpdated`; what one holds, joined or not, is asked here."""
+
+    @abc.abstractmethod
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        """The rooms and sub-spaces of ``space`` (at most ``limit``), to browse and join."""
 
 
 class SupportsBlocking(abc.ABC):

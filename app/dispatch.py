@@ -69,6 +69,7 @@ class _Batch:
         self.events: list[ev.Event] = []
         self.touched: dict[str, None] = {}
         self.members: dict[str, None] = {}
+        self.spaces = False  # the account's spaces changed
 
     def add(self, event: ev.Event) -> None:
         self.events.append(event)
@@ -79,6 +80,8 @@ class _Batch:
         if convs:
             out.append(ev.ConversationsChanged(tuple(convs)))
         out.extend(_coalesce(self.events))
+        if self.spaces:
+            out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
         for native in self.members:
             conv_id = ConversationId(store.account_id, native)
             out.append(ev.MembersChanged(conv_id, tuple(store.members(native))))
@@ -156,6 +159,8 @@ class AccountDispatcher:
             f.FileOffered: self._on_file_offer,
             f.ServiceNotice: self._on_notice,
             f.StateKept: self._on_state_kept,
+            f.SpaceUpdated: self._on_space_updated,
+            f.SpaceLeft: self._on_space_left,
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
         }
@@ -543,6 +548,24 @@ class AccountDispatcher:
                 False,
             )
         )
+
+    def _on_space_updated(self, fact: f.SpaceUpdated, batch: _Batch) -> None:
+        if self.store.spaces.upsert(
+            fact.space,
+            title=fact.title,
+            topic=fact.topic,
+            children=fact.children,
+            added=fact.added,
+            removed=fact.removed,
+        ):
+            batch.spaces = True
+        if self.store.conversation(fact.space) is not None:  # stored before it was known
+            self.store.remove_conversation(fact.space)
+            batch.add(ev.ConversationsRemoved((ConversationId(self.account_id, fact.space),)))
+
+    def _on_space_left(self, fact: f.SpaceLeft, batch: _Batch) -> None:
+        if self.store.spaces.remove(fact.space):
+            batch.spaces = True
 
     def _on_state_kept(self, fact: f.StateKept, batch: _Batch) -> None:
         self.store.set_state(backend_state_key(fact.key), fact.value)

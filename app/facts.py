@@ -269,6 +269,24 @@ class ServiceNotice(Fact):
 
 
 @dataclass(frozen=True, slots=True)
+class SpaceUpdated(Fact):
+    """A space exists or changed (``None`` fields are left as they were). A space is no
+    conversation: a conversation of the same id is removed."""
+
+    space: str
+    title: str | None = None
+    topic: str | None = None
+    children: tuple[str, ...] | None = None  # all of them (replaces what was known)
+    added: tuple[str, ...] = ()  # or changes to what was known
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceLeft(Fact):
+    space: str
+
+
+@dataclass(frozen=True, slots=True)
 class StateKept(Fact):
     """A small value the backend keeps across restarts (as ``ctx.state.set`` does), stored in
     the same transaction as the facts reported before it: a sync position saved together with

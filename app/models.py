@@ -336,6 +336,44 @@ class RoomListing:
 
 
 @dataclass(frozen=True, slots=True)
+class Space:
+    """A group of rooms (a Matrix space): its rooms and sub-spaces, in the space's order.
+
+    ``children`` are native ids; a child may be a room we are not in, or another space (a
+    space may even list itself or its own parent: whoever walks the tree must stop)."""
+
+    id: ConversationId
+    title: str = ""
+    topic: str = ""
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceRoom:
+    """One room (or sub-space) of a space's hierarchy as the service lists it, joined or not;
+    ``address`` is what joining it takes."""
+
+    native_id: str
+    address: str
+    name: str = ""
+    topic: str = ""
+    members: int | None = None
+    is_space: bool = False
+    joined: bool = False
+    parent: str = ""  # the space that lists it
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceHierarchy:
+    """What a space holds, as far as it was read: ``complete`` is False when the listing was
+    cut short (a space of thousands of rooms is read only up to a limit)."""
+
+    space: str
+    rooms: tuple[SpaceRoom, ...]
+    complete: bool = True
+
+
+@dataclass(frozen=True, slots=True)
 class Device:
     """One of a person's (or our own) devices, as end-to-end encryption knows it."""
 

@@ -53,8 +53,10 @@ from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.dialogs.space_rooms_dialog import SpaceRoomsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
 from ui.models.sidebar_model import SidebarModel
+from ui.models.space_model import SpaceTree
 from ui.notifications import Announcer, NotificationCenter, Notifier
 from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.theme import ThemeManager
@@ -62,6 +64,7 @@ from ui.widgets.first_run import FirstRunPage
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
+from ui.widgets.space_filter import SpaceFilter
 
 _log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -134,11 +137,17 @@ class MainWindow(QMainWindow):
         self.sidebar.enterPressed.connect(self._go_read)
         self.requests = RequestsPanel()
         self.requests.answered.connect(self._answer_request)
+        self.space_tree = SpaceTree(self.sidebar_model, self)
+        self.bridge.events.connect(self.space_tree.handle_events)
+        self.space_filter = SpaceFilter(self.space_tree)
+        self.space_filter.filterChanged.connect(self.sidebar.show_only)
+        self.space_filter.exploreRequested.connect(self.explore_space)
         left = QWidget()
         left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.requests)
+        left_layout.addWidget(self.space_filter)
         left_layout.addWidget(self.sidebar, 1)
         self.pane = ConversationPane(self.bridge, self.sidebar_model, self.preferences)
         self.pane.notice.connect(self.notices.show_notice)
@@ -153,6 +162,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.pane)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 750])
+        QWidget.setTabOrder(self.space_filter.combo, self.space_filter.explore)
+        QWidget.setTabOrder(self.space_filter.explore, self.sidebar.filter)
         QWidget.setTabOrder(self.sidebar.filter, self.sidebar.tree)
         QWidget.setTabOrder(self.sidebar.tree, self.pane.view)
         QWidget.setTabOrder(self.pane.view, self.pane.composer_area.composer)
@@ -374,6 +385,11 @@ class MainWindow(QMainWindow):
         self.browse_rooms_of(self.sidebar.current_account(), "")
 
     @Slot(object, str)
+    @Slot(object, str)
+    def explore_space(self, space: ConversationId, title: str) -> None:
+        """The rooms a space holds, to join."""
+        self._show_dialog(SpaceRoomsDialog(self.bridge, space, title, self))
+
     def browse_rooms_of(self, account_id: str | None, query: str) -> None:
         dialog = RoomDirectoryDialog(self.bridge, self.sidebar_model, self, account_id, query)
         dialog.joinRequested.connect(self.join_listed)

@@ -12,6 +12,7 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.encryption`` (:class:`EncryptionCommands`): devices, verification, key backup
 - ``core.archive`` (:class:`ArchiveCommands`): search, pruning, export, import
 - ``core.threads`` (:class:`ThreadCommands`): reading a thread, marking it read
+- ``core.spaces`` (:class:`SpaceCommands`): spaces, what they hold, joining their rooms
 
 A front end calls these coroutines and learns about everything else from typed events on
 :attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal or
@@ -35,6 +36,7 @@ from app.core.services import (
     CoreContext,
     CoreServices,
 )
+from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands, ThreadPage
 
 __all__ = [
@@ -56,6 +58,7 @@ __all__ = [
     "MessagingCommands",
     "PreferenceCommands",
     "RoomCommands",
+    "SpaceCommands",
     "ThreadCommands",
     "ThreadPage",
 ]

@@ -21,6 +21,7 @@ from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
+from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands
 from app.models import AccountId
 from app.secrets import SecretsUnavailable
@@ -42,6 +43,7 @@ class Core:
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
         self.threads = ThreadCommands(services)
+        self.spaces = SpaceCommands(services)
 
     @property
     def ctx(self) -> CoreContext:
@@ -81,6 +83,9 @@ class Core:
             convs = await s.worker.run(session.store.conversations)
             if convs:
                 s.publish(ev.ConversationsChanged(tuple(convs)))
+            spaces = await s.worker.run(session.store.spaces.all)
+            if spaces:
+                s.publish(ev.SpacesChanged(session.account_id, tuple(spaces)))
         s.publish(ev.CoreStarted())
         if s.config.accounts:
             await self._check_secrets()

@@ -46,6 +46,7 @@ from app.models import (
 )
 from app.store.fts import fts_query
 from app.store.schema import MIGRATIONS
+from app.store.spaces import SpaceRecords
 from app.store.threads import ThreadRecords, summary_of
 
 OUTBOX_QUEUED = "queued"
@@ -119,6 +120,7 @@ class AccountStore:
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
         self.threads = ThreadRecords(conn, self._query_messages, _MSG_COLUMNS)
+        self.spaces = SpaceRecords(conn, account_id)
 
     def reload_conversations(self) -> None:
         """Re-read the conversation cache (after a rolled-back transaction)."""

@@ -161,3 +161,18 @@ def _threads(db: Database) -> None:
         "CREATE INDEX messages_thread ON messages(conversation, thread_root, ts, seq)"
         " WHERE thread_root IS NOT NULL"
     )
+
+
+@MIGRATIONS(name="0005_spaces")
+def _spaces(db: Database) -> None:
+    """Spaces (groups of rooms): each one's name and its children's native ids (JSON)."""
+    db.execute(
+        """
+        CREATE TABLE spaces (
+            native_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL DEFAULT '',
+            children TEXT NOT NULL DEFAULT '[]'
+        ) WITHOUT ROWID
+        """
+    )

@@ -40,11 +40,12 @@ from app.backend import (
     SupportsReceipts,
     SupportsRetraction,
     SupportsRoomDirectory,
+    SupportsSpaces,
     SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
-from app.models import ConversationId, Device, Presence, RoomListing
+from app.models import ConversationId, Device, Presence, RoomListing, SpaceHierarchy
 from backends.matrix import settings as account_settings
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
@@ -68,6 +69,7 @@ from backends.matrix.session import (
     MatrixSession,
 )
 from backends.matrix.signin import SignIn
+from backends.matrix.spaces import Spaces
 from backends.matrix.sync import SYNC_TASK, SyncLoop
 from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
@@ -134,6 +136,7 @@ class MatrixBackend(
     SupportsRoomDirectory,
     SupportsLogout,
     SupportsThreads,
+    SupportsSpaces,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -177,6 +180,7 @@ class MatrixBackend(
             thread_relation=self._threads.relation,
         )
         self._signin = SignIn(session, encryption)
+        self._spaces = Spaces(session)
         self._sync_task: asyncio.Task[None] | None = None
 
     @classmethod
@@ -332,6 +336,12 @@ class MatrixBackend(
         self, query: str = "", limit: int = 500
     ) -> tuple[RoomListing, ...] | Failure:
         return await self._rooms_service.room_directory(query, limit)
+
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        """The rooms and sub-spaces of a space (``/hierarchy``), read up to a limit."""
+        return await self._spaces.hierarchy(space, limit)
 
     async def open_direct(self, user_id: str) -> Outcome:
         """Our direct chat with ``user_id`` (from m.direct), created and invited if there is none."""

@@ -32,6 +32,8 @@ STATE_SINCE = "since"
 STATE_HOMESERVER = "homeserver"
 STATE_USER = "user_id"
 STATE_LAST_EVENT = "last_event:"  # + room id: the newest timeline event this account has seen
+STATE_SPACES = "spaces"
+"""JSON: the ids of the rooms that are spaces (a resumed sync rarely repeats their creation)."""
 STATE_ENCRYPTED = "encrypted_rooms"
 """JSON: room id → when its encryption started (ms, 0 if unknown). Encryption cannot be turned
 off (spec), so a message sent in the clear after that time gets a warning, after restarts too."""
@@ -65,6 +67,7 @@ class MatrixSession:
         self.direct: dict[str, str] = {}  # room id → the other person (m.direct)
         self.joined: set[str] = set()  # rooms we are in (GET /joined_rooms at connect, then sync)
         self.invites: BoundedDict[str, f.InviteReceived] = BoundedDict(max_invites)
+        self.spaces: set[str] = set()  # rooms that are spaces (see STATE_SPACES)
         self.last_events: dict[str, str] = {}  # room → newest event seen (STATE_LAST_EVENT)
         self.features = Features()  # what the homeserver offers (asked once)
         self.missing_roots: BoundedDict[tuple[str, str], None] = BoundedDict(MAX_MISSING_ROOTS)
@@ -247,6 +250,15 @@ class MatrixSession:
         known = self.encrypted_since.get(room.room_id)
         if known is None or (since and (not known or since < known)):
             self.encrypted_since[room.room_id] = since
+
+    async def load_spaces(self) -> None:
+        text = await self.ctx.state.get(STATE_SPACES)
+        try:
+            data = json.loads(text) if text else []
+        except ValueError:
+            data = []
+        if isinstance(data, list):
+            self.spaces = {s for s in data if isinstance(s, str)}
 
     async def load_encrypted(self) -> None:
         text = await self.ctx.state.get(STATE_ENCRYPTED)

@@ -14,6 +14,8 @@ facts may be reported twice (the store de-duplicates by event id) but never lost
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import Callable
 from typing import Any
 
 from app import facts as f
@@ -23,7 +25,7 @@ from backends.matrix.encryption import Encryption
 from backends.matrix.history import History
 from backends.matrix.http import V3
 from backends.matrix.rooms import RoomState
-from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE, MatrixSession
+from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE, STATE_SPACES, MatrixSession
 from backends.matrix.syncfilter import SyncFilter
 from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
@@ -83,6 +85,7 @@ class SyncLoop:
         state = session.ctx.state
         since = await state.get(STATE_SINCE)
         self.resumed = since is not None
+        await session.load_spaces()
         first = True
         self._label = "Catching up" if since else "Loading your rooms"
         session.report(f.Progress(SYNC_TASK, self._label, 0, None))
@@ -242,6 +245,7 @@ class SyncLoop:
             room.apply_summary(summary)
         members: dict[str, None] = {}
         power_changed = False
+        space_changes: dict[str, None] = {}  # children added to or taken from a space
 
         def apply_state(event: dict[str, Any]) -> None:
             nonlocal power_changed
@@ -252,9 +256,15 @@ class SyncLoop:
                 members[change.user_id] = None
             elif change.what in ("power_levels", "create"):
                 power_changed = True
+            elif change.what == "space":
+                space_changes[change.user_id] = None
 
         for event in cv.events_of(data.get("state")):
             apply_state(event)
+        room.note_creation(cv.events_of(cv.get_dict(data, "timeline")))  # a new room's
+        if room.is_space or room_id in session.spaces:
+            self._space(room, data, space_changes, apply_state)
+            return
         session.note_encrypted(room)
         timeline = cv.get_dict(data, "timeline") or {}
         prev_batch = cv.get_str(timeline, "prev_batch")
@@ -297,6 +307,44 @@ class SyncLoop:
             )
         )
 
+    def _space(
+        self,
+        room: RoomState,
+        data: dict[str, Any],
+        changes: dict[str, None],
+        apply_state: Callable[[dict[str, Any]], None],
+    ) -> None:
+        """A space is no conversation: its name, topic and children are reported, its timeline
+        only read for state. Its children are all of them once its creation was seen in this
+        session (the state came whole), else the changes this answer brings."""
+        session = self.session
+        timeline = cv.get_dict(data, "timeline") or {}
+        for event in cv.events_of(timeline):
+            if isinstance(event.get("state_key"), str):
+                apply_state(event)
+        if room.room_id not in session.spaces:
+            session.spaces.add(room.room_id)
+            session.keep(STATE_SPACES, json.dumps(sorted(session.spaces)))
+        if room.is_space:
+            session.report(
+                f.SpaceUpdated(
+                    room.room_id,
+                    title=room.title(session.own_id),
+                    topic=room.topic,
+                    children=room.ordered_children(),
+                )
+            )
+            return
+        session.report(
+            f.SpaceUpdated(
+                room.room_id,
+                title=room.title(session.own_id),
+                topic=room.topic,
+                added=tuple(c for c in changes if c in room.children),
+                removed=tuple(c for c in changes if c not in room.children),
+            )
+        )
+
     def _ephemeral(self, room: RoomState, ephemeral: dict[str, Any] | None) -> None:
         for event in cv.events_of(ephemeral):
             etype = cv.get_str(event, "type")
@@ -336,5 +384,11 @@ class SyncLoop:
                         reason = f"Banned by {by}" + (f": {why}" if why else "")
                     elif membership == "leave" and by and by != own_id:
                         reason = f"Removed by {by}" + (f": {why}" if why else "")
+        if room_id in self.session.spaces:
+            self.session.spaces.discard(room_id)
+            self.session.keep(STATE_SPACES, json.dumps(sorted(self.session.spaces)))
+            self.session.forget_room(room_id)
+            self.session.report(f.SpaceLeft(room_id))
+            return
         self.session.forget_room(room_id)
         self.session.report(f.ConversationLeft(room_id, reason))

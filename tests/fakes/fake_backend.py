@@ -47,6 +47,7 @@ from app.backend import (
     SupportsRetraction,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSpaces,
     SupportsThreads,
     SupportsTyping,
     SupportsVerification,
@@ -61,6 +62,7 @@ from app.models import (
     DeviceTrust,
     Presence,
     RoomListing,
+    SpaceHierarchy,
     Trust,
     Verification,
     VerificationState,
@@ -104,6 +106,7 @@ class FakeServer:
     send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
     threads: dict[str, list[f.Fact]] = field(default_factory=dict)  # root → what fetching gives
     threaded: bool = False  # the service has threads (Capability.THREADS)
+    hierarchies: dict[str, SpaceHierarchy] = field(default_factory=dict)  # space → its rooms
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
@@ -190,6 +193,7 @@ class FakeBackend(
     SupportsRoomDirectory,
     SupportsFileOffers,
     SupportsThreads,
+    SupportsSpaces,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -410,6 +414,15 @@ class FakeBackend(
 
     async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
         self.server.calls.append(("read", (conv.native_id, remote_id)))
+
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        self.server.calls.append(("hierarchy", (space.native_id,)))
+        found = self.server.hierarchies.get(space.native_id)
+        if found is None:
+            return Failure(FailureKind.REJECTED, "No such space.")
+        return found
 
     async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
         self.server.calls.append(("thread", (conv.native_id, root_remote_id)))

@@ -1708,6 +1708,126 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SpaceFilter</name>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the conversations of one space and its sub-spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms in this space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms in this space, to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %n unread, mentions you</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %n unread</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SpaceRoomsDialog</name>
+    <message>
+        <source>Rooms in {space}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the rooms of the space…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rooms in the space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rooms could not be listed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The space holds more rooms than can be listed; here are the first %n.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) in this space.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This space holds no rooms you can see.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sub-space</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joining {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You joined {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} could not be joined: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ThreadPanel</name>
     <message>
         <source>Thread</source>

@@ -87,6 +87,7 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
         ("0002_ref_id",),
         ("0003_trust",),
         ("0004_threads",),
+        ("0005_spaces",),
     ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
@@ -364,5 +365,5 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
     old = store.page("bob").messages[0]
     assert (old.body, old.ref_id) == ("from before the upgrade", None)
     applied = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["0001_initial", "0002_ref_id", "0003_trust", "0004_threads"]
+    assert applied == ["0001_initial", "0002_ref_id", "0003_trust", "0004_threads", "0005_spaces"]
     store.close()
