@@ -324,15 +324,51 @@ class SupportsGroupChat(abc.ABC):
         return Outcome()
 
 
+class RoomFeature(enum.Flag):
+    """Which :class:`RoomOptions` a service honours, so a dialog shows only those."""
+
+    NONE = 0
+    NAME = enum.auto()
+    TOPIC = enum.auto()  # a topic, subject or description
+    ADDRESS = enum.auto()  # a chosen address (MUC local part, Matrix alias, IRC channel)
+    PUBLIC = enum.auto()  # listed in the service's room directory
+    INVITE_ONLY = enum.auto()  # members / invited people only
+    KNOCK = enum.auto()  # others may ask to join
+    PASSWORD = enum.auto()
+    PERSISTENT = enum.auto()  # stays when the last person leaves
+    MODERATED = enum.auto()  # only people with a voice (or a role) may speak
+    ENCRYPTED = enum.auto()  # end-to-end encrypted
+    INVITEES = enum.auto()  # people invited as it is created
+
+
 @dataclass(frozen=True, slots=True)
 class RoomOptions:
-    """How a room we run is set up, where the service can do it (IRC channel modes: not
-    ``public`` is +s, ``password`` +k, ``invite_only`` +i, ``moderated`` +m)."""
+    """How a room we create or run is set up. A service uses what its :class:`RoomFeature`
+    flags say it honours (IRC channel modes: not ``public`` is +s, ``password`` +k,
+    ``invite_only`` +i, ``moderated`` +m; a MUC's configuration form; Matrix ``createRoom``)."""
 
     public: bool = False
     password: str = ""
     invite_only: bool = False
-    moderated: bool = False  # only people with a voice (or a role) may speak
+    moderated: bool = False
+    name: str = ""
+    topic: str = ""
+    address: str = ""  # "" lets the service (or the name) choose
+    persistent: bool = True
+    knock: bool = False
+    encrypted: bool = False
+    invite: tuple[str, ...] = ()  # addresses of people to invite once it exists
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSettings:
+    """A room as it is set up now, and what we may change in it (for a settings dialog)."""
+
+    options: RoomOptions
+    editable: RoomFeature = RoomFeature.NONE  # what our power in the room lets us change
+    roles: tuple[Role, ...] = ()  # the roles we may give (most powerful first)
+    can_ban: bool = False
+    can_close: bool = False  # destroy (MUC), close (Matrix: everyone out, no way back in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,15 +378,27 @@ class BanEntry:
     mask: str
     set_by: str = ""
     set_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One place someone is signed in from (an XMPP resource, a Matrix device)."""
+
+    id: str
+    name: str = ""  # a device's display name
+    client: str = ""  # software and version, where the service tells (XEP-0092)
+    presence: Presence | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ContactDetails:
-    """What the service tells about someone, for a details view (IRC: WHOIS)."""
+    """What the service tells about someone, for a details view (IRC: WHOIS; XMPP: their
+    resources and clients; Matrix: their profile and devices)."""
 
-    address: str  # IRC: nick!user@host
+    address: str  # IRC: nick!user@host; XMPP: bare JID; Matrix: user id
     online: bool = True
-    real_name: str = ""
+    real_name: str = ""  # IRC real name; the profile's display name elsewhere
     account: str = ""  # the services account they are signed in to
     server: str = ""
     channels: tuple[str, ...] = ()
@@ -359,25 +407,53 @@ class ContactDetails:
     away: str = ""  # their away message, when away
     secure: bool = False  # connected with TLS
     operator: bool = False  # a network operator
+    presence: Presence | None = None
+    endpoints: tuple[Endpoint, ...] = ()
+
+
+class SupportsRoomCreation(abc.ABC):
+    """Creating a room with its options set from the start (a MUC configured before it
+    unlocks, Matrix ``createRoom`` with its preset and invitees, an IRC channel and its modes)."""
+
+    room_features: ClassVar[RoomFeature] = RoomFeature.NAME
+
+    @abc.abstractmethod
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        """Create a room we own; ``Outcome.value`` is its native id. A room that already
+        exists (someone else's) is refused, never silently joined."""
+
+
+class SupportsRoomAdmin(abc.ABC):
+    """Running a room: its settings, people's roles and the ban list."""
+
+    @abc.abstractmethod
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        """How the room is set up now and what we may change."""
+
+    @abc.abstractmethod
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        """Change the room to ``options`` (only what differs need be sent)."""
+
+    @abc.abstractmethod
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        """Give ``member`` (a member id, or an address for someone not in the room) exactly
+        ``role``, taking away higher ones."""
+
+    @abc.abstractmethod
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
+
+
+class SupportsRoomClosing(abc.ABC):
+    """Ending a room for everyone, where the service allows (MUC destroy; Matrix: everyone
+    removed and the room closed to joins)."""
+
+    @abc.abstractmethod
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome: ...
 
 
 class SupportsContactDetails(abc.ABC):
     @abc.abstractmethod
     async def contact_details(self, contact: str) -> ContactDetails | Failure: ...
-
-
-class SupportsRoomAdmin(abc.ABC):
-    """Running a room: its settings, people's roles and the ban list (IRC channel modes)."""
-
-    @abc.abstractmethod
-    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome: ...
-
-    @abc.abstractmethod
-    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
-        """Give ``member`` exactly ``role`` (taking away higher ones)."""
-
-    @abc.abstractmethod
-    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
 
 
 class SupportsRoster(abc.ABC):
@@ -582,8 +658,12 @@ class SupportsSpaces(abc.ABC):
 
 
 class SupportsBlocking(abc.ABC):
+    """Blocking people: their messages, invitations and requests never reach us. A blocked
+    person is reported as a contact with ``blocked=True`` (the account's "Blocked" list)."""
+
     @abc.abstractmethod
-    async def set_blocked(self, contact: str, blocked: bool) -> Outcome: ...
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        """``contact``: an address, or (IRC) a ``nick!user@host`` mask."""
 
 
 def as_capable(backend: Backend | None, mixin: type[M]) -> M | None:

@@ -217,7 +217,7 @@ class AccountDispatcher:
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
             # The original is not here (not fetched, or not ours to edit): keep the text anyway.
-        if not fact.outgoing and store.is_blocked(fact.sender):
+        if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
         conv = store.conversation(fact.conversation)
@@ -258,6 +258,14 @@ class AccountDispatcher:
         if fact.thread is not None:
             self._summaries[message.local_id] = fact.thread
         self._pending.append((message, fact.history))
+
+    def _blocked_sender(self, conversation: str, sender: str) -> bool:
+        """Blocked by their id, or (in a room) by the real identity behind their nick."""
+        store = self.store
+        if store.is_blocked(sender):
+            return True
+        real = store.member_contact(conversation, sender)
+        return real is not None and real != sender and store.is_blocked(real)
 
     def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
         assert fact.replaces is not None
@@ -477,14 +485,18 @@ class AccountDispatcher:
             replace(c, presence=self.presence.get(c.id.native_id, c.presence))
             for c in fact.upserted
         )
-        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed))
+        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
 
     def _on_presence(self, fact: f.PresenceChanged, batch: _Batch) -> None:
         self.presence[fact.contact] = fact.presence
         contact = self.store.contact(fact.contact) or Contact(
             ContactId(self.account_id, fact.contact)
         )
-        batch.add(ev.ContactsChanged(self.account_id, (replace(contact, presence=fact.presence),)))
+        batch.add(
+            ev.ContactsChanged(
+                self.account_id, (replace(contact, presence=fact.presence),), presence_only=True
+            )
+        )
 
     def _on_own_presence(self, fact: f.OwnPresenceChanged, batch: _Batch) -> None:
         batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))

@@ -91,9 +91,15 @@ class MessagesUpdated(Event):
 
 @dataclass(frozen=True, slots=True)
 class ContactsChanged(Event):
+    """Contacts added, changed or removed; with ``complete`` the list replaces what was known.
+    With ``presence_only`` only the presence of known contacts moved (strangers' presence
+    arrives so too: a contact list shows it only for the people it lists)."""
+
     account_id: AccountId
     upserted: tuple[Contact, ...] = ()
     removed: tuple[str, ...] = ()
+    complete: bool = False
+    presence_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

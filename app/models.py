@@ -159,6 +159,9 @@ def from_millis(ms: int) -> datetime:
 class Presence:
     state: PresenceState = PresenceState.UNKNOWN
     status: str = ""
+    last_seen: datetime | None = None
+    """When they were last active, where the service says (XMPP idle or last activity, Matrix
+    ``last_active_ago``); None when it does not."""
 
 
 @dataclass(frozen=True, slots=True)

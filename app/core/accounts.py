@@ -34,6 +34,7 @@ from app.config import AccountEntry
 from app.core.services import CommandError, CoreServices, delete_store_files
 from app.models import Account, AccountId, ConnectionState, Presence
 from app.session import AccountSession, account_logger
+from app.store import archive
 
 _log = logging.getLogger(__name__)
 
@@ -157,6 +158,9 @@ class AccountCommands:
         await self._logout(session)
         await session.stop()
         conv_ids = tuple(c.id for c in await s.worker.run(session.store.conversations))
+        if keep_history:  # so it can be imported again (core.archive.import_account)
+            record = archive.kept_account_record(entry.account, s.ctx.clock())
+            await s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record)
         await s.worker.run(session.store.close)
         for key in entry.secret_keys:
             await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)

@@ -8,6 +8,7 @@ group is a new class over the same services, not more lines on one big class.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -219,6 +220,15 @@ class CoreServices:
             loop.call_soon_threadsafe(publish, done)
 
         return call
+
+
+_MATCHES_EVERYONE = re.compile(r"[*?!@.:]*")
+
+
+def matches_everyone(mask: str) -> bool:
+    """A ban or block mask made only of wildcards and separators (``*``, ``*!*@*``, ``*@*``):
+    it would shut out everyone, ourselves included."""
+    return _MATCHES_EVERYONE.fullmatch(mask.strip()) is not None
 
 
 def delete_store_files(path: Path) -> None:

@@ -682,6 +682,16 @@ class AccountStore:
             is not None
         )
 
+    def member_contact(self, native_id: str, member_id: str) -> str | None:
+        """The real identity behind a member of a room, when the service revealed it."""
+        row = self._row_by_native.get(native_id)
+        if row is None:
+            return None
+        r = self._conn.execute(
+            "SELECT contact FROM members WHERE conversation=? AND native_id=?", (row, member_id)
+        ).fetchone()
+        return None if r is None or r[0] is None else str(r[0])
+
     def members(self, native_id: str) -> list[Member]:
         row = self._row_by_native.get(native_id)
         if row is None:

@@ -38,6 +38,7 @@ from app.backend import (
     Outcome,
     OutgoingMessage,
     RoomOptions,
+    RoomSettings,
     SendResult,
     SupportsBlocking,
     SupportsCommands,
@@ -49,6 +50,7 @@ from app.backend import (
     SupportsPresence,
     SupportsReactions,
     SupportsRoomAdmin,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
@@ -56,7 +58,7 @@ from app.backend import (
 from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
 from backends.irc import commands, convert, ctcp, formatting, transport
 from backends.irc import settings as account_settings
-from backends.irc.admin import RoomAdmin
+from backends.irc.admin import ROOM_FEATURES, RoomAdmin
 from backends.irc.channels import ChannelListing, Channels
 from backends.irc.files import URL_PREFIX, DccFiles
 from backends.irc.history import History
@@ -97,6 +99,7 @@ class IrcBackend(
     SupportsBlocking,
     SupportsFiles,
     SupportsFileOffers,
+    SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsContactDetails,
 ):
@@ -106,6 +109,7 @@ class IrcBackend(
     protocol_id = "irc"
     display_name = "IRC"
     account_fields = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     # Tunables (class attributes so a test or a network profile can subclass them).
     wanted_caps: ClassVar[tuple[str, ...]] = Tunables.wanted_caps
@@ -484,7 +488,13 @@ class IrcBackend(
     async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         return await self._admin.unban(conv, member, reason)
 
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._admin.create_room_with(self.ctx.account_id, options)
+
     # -- SupportsRoomAdmin ---------------------------------------------------------------------
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        return await self._admin.room_settings(conv)
 
     async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
         return await self._admin.configure_room(conv, options)

@@ -23,12 +23,18 @@ from app.backend import (
     AccountField,
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
     Failure,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
+    RoomSettings,
     SendResult,
+    SupportsBlocking,
+    SupportsContactDetails,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -39,14 +45,19 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
+    SupportsRoster,
     SupportsSpaces,
     SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
-from app.models import ConversationId, Device, Presence, RoomListing, SpaceHierarchy
+from app.models import ConversationId, Device, Presence, Role, RoomListing, SpaceHierarchy
 from backends.matrix import settings as account_settings
+from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
     GAP_PAGE_SIZE,
@@ -59,6 +70,7 @@ from backends.matrix.history import (
 from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
+from backends.matrix.people import People
 from backends.matrix.session import (
     MAX_INVITES,
     SECRET_DEVICE,
@@ -111,6 +123,8 @@ BASE_CAPABILITIES = (
     | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
     | Capability.THREADS
+    | Capability.ROSTER
+    | Capability.BLOCKING
 )
 _ROOM_POWERS = (
     ("kick", Capability.KICK),
@@ -137,12 +151,19 @@ class MatrixBackend(
     SupportsLogout,
     SupportsThreads,
     SupportsSpaces,
+    SupportsRoster,
+    SupportsBlocking,
+    SupportsContactDetails,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
     display_name: ClassVar[str] = "Matrix"
     account_fields: ClassVar[tuple[AccountField, ...]] = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -162,6 +183,10 @@ class MatrixBackend(
             ),
             prepare=self._threads.prepare,
         )
+        self._media = Media(session, encryption)
+        self._rooms_service = RoomService(session, encryption)
+        self._admin = RoomAdmin(session, encryption)
+        self._people = People(session, self._rooms_service.open_direct, self._verification.devices)
         self._sync = SyncLoop(
             session,
             encryption,
@@ -169,9 +194,8 @@ class MatrixBackend(
             self._timeline,
             self._history,
             threads=self._threads,
+            account_data=self._people.account_data,
         )
-        self._media = Media(session, encryption)
-        self._rooms_service = RoomService(session, encryption)
         self._messaging = Messaging(
             session,
             encryption,
@@ -236,6 +260,7 @@ class MatrixBackend(
         if failure is not None or self.ctx.probe:
             await self._close()  # a connection test is over once signed in (and out again)
             return ConnectResult(failure)
+        await self._people.load()
         self._sync_task = asyncio.get_running_loop().create_task(
             self._sync.run(), name=f"matrix-sync-{self.ctx.account_id}"
         )
@@ -361,6 +386,41 @@ class MatrixBackend(
 
     async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
         return await self._rooms_service.set_topic(conv, topic)
+
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._admin.create(options)
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        return await self._admin.settings(conv)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._admin.configure(conv, options)
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._admin.set_role(conv, member, role)
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        return await self._admin.ban_list(conv)
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._admin.close(conv, reason)
+
+    # -- people ------------------------------------------------------------------------------------
+
+    async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
+        return await self._people.add(contact, name)
+
+    async def remove_contact(self, contact: str) -> Outcome:
+        return await self._people.remove(contact)
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        return await self._people.rename(contact, name)
+
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        return await self._people.set_blocked(contact, blocked)
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        return await self._people.details(contact)
 
     async def fetch_members(self, conv: ConversationId) -> Outcome:
         return await self._rooms_service.fetch_members(conv)

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -889,7 +889,11 @@ def presence_of(event: Mapping[str, Any], log: Log = _log) -> tuple[str, Presenc
         log.warning("dropped a malformed presence event")
         return None
     status = get_str(content, "status_msg") or ""
-    return sender, Presence(_PRESENCE.get(state, PresenceState.UNKNOWN), status)
+    ago = get_int(content, "last_active_ago")
+    seen = None
+    if ago is not None and ago >= 0 and content.get("currently_active") is not True:
+        seen = datetime.now(UTC) - timedelta(milliseconds=ago)
+    return sender, Presence(_PRESENCE.get(state, PresenceState.UNKNOWN), status, seen)
 
 
 def presence_to_matrix(presence: Presence) -> str:

@@ -52,8 +52,10 @@ class SyncLoop:
         history: History,
         *,
         threads: Threads,
+        account_data: Callable[[str, object], None] = lambda _type, _content: None,
     ) -> None:
         self.session = session
+        self._account_data = account_data  # contacts and blocking (see people.py)
         self.encryption = encryption
         self.verification = verification
         self.timeline = timeline
@@ -192,8 +194,10 @@ class SyncLoop:
         session = self.session
         report = session.report
         for event in cv.events_of(body.get("account_data")):
-            if cv.get_str(event, "type") == "m.direct":
+            etype = cv.get_str(event, "type") or ""
+            if etype == "m.direct":
                 session.set_direct(cv.direct_rooms(event.get("content"), self.log))
+            self._account_data(etype, event.get("content"))
         for event in cv.events_of(body.get("presence")):
             presence = cv.presence_of(event, self.log)
             if presence is None:

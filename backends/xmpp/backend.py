@@ -25,14 +25,19 @@ from app import facts as f
 from app.backend import (
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
+    RoomSettings,
     SendResult,
     SupportsBlocking,
+    SupportsContactDetails,
     SupportsDeviceTrust,
     SupportsEdits,
     SupportsFiles,
@@ -42,6 +47,9 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsTyping,
@@ -52,6 +60,7 @@ from app.models import (
     Device,
     DeviceTrust,
     Presence,
+    Role,
     RoomListing,
 )
 from backends.xmpp import convert, ns, stanzas, tls
@@ -62,6 +71,7 @@ from backends.xmpp.files import FileService
 from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
+from backends.xmpp.muc_admin import ROOM_FEATURES, RoomAdmin
 from backends.xmpp.ns import q
 from backends.xmpp.omemo.files import EncryptedFiles
 from backends.xmpp.omemo.service import OmemoService
@@ -90,6 +100,7 @@ _BASE_CAPS = (
     Capability.GROUP_CHAT
     | Capability.INVITE
     | Capability.KICK
+    | Capability.BAN
     | Capability.TOPIC
     | Capability.ROSTER
     | Capability.SUBSCRIPTIONS
@@ -104,7 +115,7 @@ _BASE_CAPS = (
     | Capability.EMOTES
     | Capability.IDEMPOTENT_SEND
 )
-_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.TOPIC
+_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.BAN | Capability.TOPIC
 _DIRECT_ONLY = Capability.DELIVERY_RECEIPTS | Capability.READ_RECEIPTS
 
 
@@ -136,6 +147,7 @@ class _Services:
             apply=self._apply,
             decrypt=self.omemo.decrypt_results,
         )
+        self.admin = RoomAdmin(session, self.rooms)
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
@@ -229,6 +241,10 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsContactDetails,
     SupportsDeviceTrust,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
@@ -236,6 +252,7 @@ class XmppBackend(
     protocol_id = "xmpp"
     display_name = "XMPP (Jabber)"
     account_fields = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -716,6 +733,36 @@ class XmppBackend(
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._call(lambda s: s.rooms.answer_invite(conv.native_id, accept))
 
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.create(options))
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.settings(conv.native_id)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.configure(conv.native_id, options))
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._call(lambda s: s.admin.set_role(conv.native_id, member, role))
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.ban_list(conv.native_id)
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.ban(conv.native_id, member, reason))
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.unban(conv.native_id, member))
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.destroy(conv.native_id, reason))
+
     # -- contacts ----------------------------------------------------------------------------
 
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
@@ -735,6 +782,12 @@ class XmppBackend(
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         return await self._call(lambda s: s.roster.set_blocked(contact, blocked))
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.roster.details(contact)
 
     async def _call(self, command: Callable[[_Services], Any]) -> Outcome:
         services = self._ready()

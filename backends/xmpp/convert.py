@@ -46,7 +46,7 @@ from app.models import (
     RoomListing,
     Trust,
 )
-from backends.xmpp import ns
+from backends.xmpp import ns, styling
 from backends.xmpp.ns import q
 from backends.xmpp.omemo.aesgcm import parse_body as parse_shared_file
 
@@ -168,6 +168,13 @@ def _strip_ns(el: ET.Element) -> ET.Element:
     for child in el:
         out.append(_strip_ns(child))
     return out
+
+
+def _styled(msg: ET.Element, text: str) -> str | None:
+    """Message Styling (XEP-0393) in the body as HTML, unless the sender asked for none."""
+    if msg.find(q(ns.STYLING, "unstyled")) is not None:
+        return None
+    return styling.styling_to_html(text)
 
 
 def _xhtml(msg: ET.Element) -> str | None:
@@ -514,7 +521,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             conversation_kind=kind,
             remote_id=remote_id,
             timestamp=env.timestamp,
-            html=_xhtml(msg),
+            html=_xhtml(msg) or _styled(msg, text),
             kind=MessageKind.EMOTE if text.startswith("/me ") else MessageKind.TEXT,
             attachments=attachments,
             reply_to=reply_to,
@@ -677,10 +684,12 @@ PresenceEvent = ContactPresence | SubscriptionPresence | OccupantPresence | Pres
 
 def _presence_value(pres: ET.Element, available: bool) -> Presence:
     status = _text(pres.find(q(ns.CLIENT, "status")))
+    idle = pres.find(q(ns.IDLE, "idle"))
+    since = parse_stamp(idle.get("since")) if idle is not None else None  # XEP-0319
     if not available:
-        return Presence(PresenceState.OFFLINE, status)
+        return Presence(PresenceState.OFFLINE, status, since)
     show = _text(pres.find(q(ns.CLIENT, "show"))).strip()
-    return Presence(_SHOW.get(show, PresenceState.AVAILABLE), status)
+    return Presence(_SHOW.get(show, PresenceState.AVAILABLE), status, since)
 
 
 def _error_of(el: ET.Element) -> tuple[str, str]:

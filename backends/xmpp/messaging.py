@@ -32,7 +32,7 @@ from slixmpp.types import MessageTypes
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
 from app.models import ConversationId, DeliveryState, MessageKind
-from backends.xmpp import convert, stanzas
+from backends.xmpp import convert, stanzas, styling
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.omemo.send import Sealed
@@ -270,10 +270,11 @@ class MessageService:
             *stanzas.message_payload(msg.txn_id, request_receipt=False, markable=False),
             stanzas.correction(ref),
         ]
-        sealed = await self._sealed(to, group, msg.txn_id, msg.body, children)
+        text = styling.html_to_styling(msg.html) if msg.html else msg.body
+        sealed = await self._sealed(to, group, msg.txn_id, text, children)
         if isinstance(sealed, Failure):
             return SendResult(failure=sealed)
-        body: str | None = msg.body
+        body: str | None = text
         if sealed is not None:
             body, children = sealed.body, sealed.children
         self.session.send_message(
@@ -371,7 +372,7 @@ def _body_and_urls(msg: OutgoingMessage) -> tuple[str, list[str]]:
     other clients (Conversations, Dino, Gajim) show inline.
     """
     urls = [a.url for a in msg.attachments if a.url]
-    body = msg.body
+    body = styling.html_to_styling(msg.html) if msg.html else msg.body
     if msg.kind is MessageKind.EMOTE and not body.startswith("/me "):
         body = "/me " + body
     if len(urls) == 1 and body.strip() in ("", msg.attachments[0].filename):

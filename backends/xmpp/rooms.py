@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
-from app.models import ConversationKind, Member, Presence, RoomListing
+from app.models import ConversationKind, Member, Presence, Role, RoomListing
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.roster import show_of
@@ -375,6 +375,35 @@ class RoomService:
         if title:
             self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=title))
 
+    async def reconfigured(self, room: str, password: str | None) -> None:
+        """We changed the room's setup: read its name and abilities again, and keep a new
+        password (``None``: unchanged) for rejoining and for invitations."""
+        state = self.rooms.get(room)
+        if password is not None and state is not None:
+            state.password = password
+            await self._remember(room, state.nick, password)
+        await self._describe(room)
+
+    def occupant(self, room: str, nick: str) -> Member | None:
+        state = self.rooms.get(room)
+        return None if state is None else state.occupants.get(nick)
+
+    def own_standing(self, room: str) -> tuple[str | None, str]:
+        """Our affiliation in a joined room (None: not in it) and our role there."""
+        state = self.rooms.get(room)
+        own = None if state is None or not state.joined else state.occupants.get(state.nick)
+        if own is None:
+            return None, ""
+        role = {Role.VISITOR: "visitor", Role.MEMBER: "participant"}.get(own.role, "moderator")
+        return own.affiliation or "none", role
+
+    async def wait_gone(self, room: str, timeout: float) -> None:
+        """Wait until the service has told us we are out of ``room``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while room in self.rooms and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+
     # -- presence from rooms -----------------------------------------------------------------
 
     def on_presence(self, event: convert.OccupantPresence) -> None:
@@ -448,7 +477,9 @@ class RoomService:
         self.session.report(f.ConversationLeft(room))
         return Outcome()
 
-    async def create(self, name: str, public: bool) -> Outcome:
+    async def open_new(self, name: str) -> Outcome:
+        """Join a room that must not exist yet (the service creates it, locked, with us as its
+        owner); ``Outcome.value`` is its address. An existing room is left and refused."""
         if "@" not in name and not self.session.features.muc_service:
             return Outcome(
                 Failure(FailureKind.UNSUPPORTED, "This server has no group chat service.")
@@ -465,8 +496,15 @@ class RoomService:
         if 201 not in reply.codes:
             await self.leave(room)
             return Outcome(
-                Failure(FailureKind.REJECTED, "A room with this address already exists.")
+                Failure(FailureKind.REJECTED, f"A room with the address {room} already exists.")
             )
+        return Outcome(value=room)
+
+    async def create(self, name: str, public: bool) -> Outcome:
+        opened = await self.open_new(name)
+        if not opened.ok or not opened.value:
+            return opened
+        room = opened.value
         title = name if "@" not in name else ""
         await self._configure(room, {"public": public, "title": title})
         state = self.rooms.get(room)

@@ -23,16 +23,23 @@ from app.backend import (
     TRUSTED_FINGERPRINT_FIELD,
     AccountField,
     Backend,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
+    Endpoint,
     Failure,
     FailureKind,
     FieldKind,
     Outcome,
     OutgoingMessage,
+    RoomFeature,
+    RoomOptions,
+    RoomSettings,
     SendResult,
     SupportsBlocking,
     SupportsCommands,
+    SupportsContactDetails,
     SupportsDeviceTrust,
     SupportsEdits,
     SupportsFileOffers,
@@ -45,6 +52,9 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSpaces,
@@ -60,7 +70,10 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    Member,
     Presence,
+    PresenceState,
+    Role,
     RoomListing,
     SpaceHierarchy,
     Trust,
@@ -99,6 +112,8 @@ class FakeServer:
     tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
     conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
     presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
+    rooms: dict[str, RoomOptions] = field(default_factory=dict)  # rooms made here, by id
+    bans: dict[str, list[str]] = field(default_factory=dict)  # room id → banned masks
     # Set to an unset Event: uploads and downloads stop half way and history fetches before
     # answering until the test sets it (so a test can see the progress shown meanwhile).
     hold: threading.Event | None = None
@@ -191,12 +206,30 @@ class FakeBackend(
     SupportsLogout,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsContactDetails,
     SupportsFileOffers,
     SupportsThreads,
     SupportsSpaces,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
+
+    room_features = (
+        RoomFeature.NAME
+        | RoomFeature.TOPIC
+        | RoomFeature.ADDRESS
+        | RoomFeature.PUBLIC
+        | RoomFeature.INVITE_ONLY
+        | RoomFeature.KNOCK
+        | RoomFeature.PASSWORD
+        | RoomFeature.PERSISTENT
+        | RoomFeature.MODERATED
+        | RoomFeature.ENCRYPTED
+        | RoomFeature.INVITEES
+    )
 
     protocol_id = "fake"
     display_name = "Fake chat (tests only)"
@@ -261,6 +294,8 @@ class FakeBackend(
             | Capability.TOPIC
             | Capability.INVITE
             | Capability.KICK
+            | Capability.BAN
+            | Capability.CREATE_ROOM
             | Capability.ENCRYPTION
         )
         if self.server.threaded:
@@ -505,6 +540,97 @@ class FakeBackend(
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         self.server.calls.append(("retract", (conv.native_id, target_remote_id)))
         return Outcome()
+
+    # -- rooms we run (the address "taken" is always someone else's) --------------------------
+
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        self.server.calls.append(("create_room", (options,)))
+        native = (options.address or options.name).strip().lower().replace(" ", "-")
+        if native == "taken" or native in self.server.rooms:
+            return Outcome(Failure(FailureKind.REJECTED, f"The address {native} is taken."))
+        self.server.rooms[native] = options
+        self.ctx.report(
+            f.ConversationUpdated(native, ConversationKind.GROUP, title=options.name or native)
+        )
+        own = Member(ConversationId(self.ctx.account_id, native), self.user, role=Role.OWNER)
+        self.ctx.report(f.MembersChanged(native, (own,), complete=True))
+        return Outcome(value=native)
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        options = self.server.rooms.get(conv.native_id)
+        if options is None:
+            return RoomSettings(RoomOptions(name=conv.native_id))  # someone else's: read only
+        return RoomSettings(
+            options,
+            editable=self.room_features & ~(RoomFeature.ADDRESS | RoomFeature.INVITEES),
+            roles=(Role.OWNER, Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.VISITOR),
+            can_ban=True,
+            can_close=True,
+        )
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        self.server.calls.append(("configure_room", (conv.native_id, options)))
+        if options.name == "refused":
+            return Outcome(Failure(FailureKind.REJECTED, "The server refused the name."))
+        self.server.rooms[conv.native_id] = options
+        self.ctx.report(
+            f.ConversationUpdated(conv.native_id, ConversationKind.GROUP, title=options.name)
+        )
+        return Outcome()
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        self.server.calls.append(("set_role", (conv.native_id, member, role)))
+        self.ctx.report(f.MembersChanged(conv.native_id, (Member(conv, member, role=role),)))
+        return Outcome()
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        return tuple(
+            BanEntry(m, set_by=self.user) for m in self.server.bans.get(conv.native_id, [])
+        )
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        if conv.native_id not in self.server.rooms:  # only rooms made here are ours to run
+            return await super().ban(conv, member, reason)
+        self.server.calls.append(("ban", (conv.native_id, member, reason)))
+        self.server.bans.setdefault(conv.native_id, []).append(member)
+        return Outcome()
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("unban", (conv.native_id, member)))
+        bans = self.server.bans.get(conv.native_id, [])
+        if member in bans:
+            bans.remove(member)
+        return Outcome()
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        self.server.calls.append(("close_room", (conv.native_id,)))
+        self.server.rooms.pop(conv.native_id, None)
+        self.ctx.report(f.ConversationLeft(conv.native_id, "The room was closed."))
+        return Outcome()
+
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("invite", (conv.native_id, contact)))
+        if contact not in self.server.passwords:  # only people with an account here
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"The service cannot invite {contact}: no such user.")
+            )
+        return Outcome()
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        self.server.calls.append(("rename_contact", (contact, name)))
+        self.ctx.report(
+            f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), name),))
+        )
+        return Outcome()
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        self.server.calls.append(("details", (contact,)))
+        return ContactDetails(
+            contact,
+            real_name=contact.capitalize(),
+            presence=Presence(PresenceState.AWAY, "at lunch"),
+            endpoints=(Endpoint("phone", client="FakeChat 2.0"),),
+        )
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         self.server.calls.append(("block", (contact, blocked)))

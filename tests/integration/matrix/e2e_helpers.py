@@ -103,7 +103,7 @@ class CryptoPeer:
 
     # -- rooms and messages -------------------------------------------------------------------
 
-    async def wait_room(self, room_id: str, timeout: float = 20.0) -> Any:
+    async def wait_room(self, room_id: str, timeout: float = 60.0) -> Any:
         """nio's room object once the peer has joined and seen that it is encrypted."""
         return await wait_until(
             lambda: (r := self.client.rooms.get(room_id)) is not None and r.encrypted and r,
@@ -123,7 +123,7 @@ class CryptoPeer:
         assert isinstance(resp, nio.RoomSendResponse), resp
         return str(resp.event_id)
 
-    async def wait_text(self, room_id: str, text: str, timeout: float = 20.0) -> Any:
+    async def wait_text(self, room_id: str, text: str, timeout: float = 60.0) -> Any:
         return await wait_until(
             lambda: next((e for r, e in self.messages if r == room_id and e.body == text), None),
             timeout,
@@ -193,7 +193,7 @@ class CryptoPeer:
 
     # -- keys ------------------------------------------------------------------------------------
 
-    async def device_of(self, user_id: str, device_id: str, timeout: float = 20.0) -> OlmDevice:
+    async def device_of(self, user_id: str, device_id: str, timeout: float = 60.0) -> OlmDevice:
         """The other side's device, querying its keys until the server lists it."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -246,7 +246,7 @@ class CryptoPeer:
     def sas(self, transaction_id: str) -> Any:
         return self.client.key_verifications.get(transaction_id)
 
-    async def wait_sas(self, predicate: Any, timeout: float = 20.0) -> Any:
+    async def wait_sas(self, predicate: Any, timeout: float = 60.0) -> Any:
         return await wait_until(
             lambda: next((s for s in self.client.key_verifications.values() if predicate(s)), None),
             timeout,

@@ -60,7 +60,7 @@ class Running:
     def conv(self, room: str) -> ConversationId:
         return ConversationId(self.account_id, room)
 
-    async def connected(self, timeout: float = 20.0) -> MatrixBackend:
+    async def connected(self, timeout: float = 60.0) -> MatrixBackend:
         await wait_until(
             lambda: (
                 self.session.supervisor.state is ConnectionState.CONNECTED
@@ -77,7 +77,7 @@ class Running:
         page = await self.core.conversations.fetch_page(self.conv(room), limit=500)
         return list(page.messages)
 
-    async def wait_message(self, room: str, body: str, timeout: float = 20.0) -> Message:
+    async def wait_message(self, room: str, body: str, timeout: float = 60.0) -> Message:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -160,7 +160,7 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
 
 
 async def wait_until_async(
-    fetch: Callable[[], Awaitable[T]], check: Callable[[T], bool], timeout: float = 20.0
+    fetch: Callable[[], Awaitable[T]], check: Callable[[T], bool], timeout: float = 60.0
 ) -> T:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
