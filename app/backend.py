@@ -29,6 +29,7 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    LinkPreview,
     MessageKind,
     Presence,
     Role,
@@ -655,6 +656,18 @@ class SupportsSpaces(abc.ABC):
         self, space: ConversationId, limit: int = 1000
     ) -> SpaceHierarchy | Failure:
         """The rooms and sub-spaces of ``space`` (at most ``limit``), to browse and join."""
+
+
+class SupportsLinkPreviews(abc.ABC):
+    """Link previews made by the service (Matrix: the homeserver's ``preview_url``)."""
+
+    @abc.abstractmethod
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        """The service's preview of ``url`` (an http(s) link)."""
+
+    @abc.abstractmethod
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        """Fetch a small thumbnail of the preview's image to ``dest`` (bounded in size)."""
 
 
 class SupportsBlocking(abc.ABC):

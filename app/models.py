@@ -339,6 +339,22 @@ class RoomListing:
 
 
 @dataclass(frozen=True, slots=True)
+class LinkPreview:
+    """What a link leads to, as the service's preview of it says: a card under the message.
+
+    Made by the service (the Matrix homeserver fetches the page), never by us: the person's
+    address is not shown to every site a message links to. ``image_path`` is set once the
+    preview's image (a small thumbnail) is on disk."""
+
+    url: str
+    title: str = ""
+    description: str = ""
+    site_name: str = ""
+    image_url: str = ""  # the service's reference to the page's image (mxc://…)
+    image_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Space:
     """A group of rooms (a Matrix space): its rooms and sub-spaces, in the space's order.
 

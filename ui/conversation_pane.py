@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from app import events as ev
 from app.backend import Capability, Outcome
-from app.core import ConversationDetails
+from app.core import PREF_LINK_PREVIEWS, ConversationDetails
 from app.formatting import markdown_to_html
 from app.models import (
     Conversation,
@@ -113,6 +113,7 @@ class ConversationPane(QWidget):
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
+        preferences.changed.connect(self._preferences_changed)
         bridge.events.connect(self.handle_events)
 
         self.header = ConversationHeader()
@@ -150,6 +151,7 @@ class ConversationPane(QWidget):
         self.thread_panel.notice.connect(self.notice)
         self.thread_panel.closed.connect(self.view.setFocus)
         self.thread_panel.hide()
+        self._preferences_changed()
 
         self.members = MemberPanel()
         self.members.kickRequested.connect(self.kick)
@@ -211,6 +213,12 @@ class ConversationPane(QWidget):
         QWidget.setTabOrder(self.view, composer)
 
     # -- opening -----------------------------------------------------------------------------
+
+    @Slot()
+    def _preferences_changed(self, _values: object = None) -> None:
+        on = bool(self.preferences.get(PREF_LINK_PREVIEWS))
+        self.model.link_previews = on  # (new rows ask; the open page is asked again on reopen)
+        self.thread_panel.model.link_previews = on
 
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
         if conv != self.conversation:

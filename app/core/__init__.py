@@ -13,6 +13,7 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.archive`` (:class:`ArchiveCommands`): search, pruning, export, import
 - ``core.threads`` (:class:`ThreadCommands`): reading a thread, marking it read
 - ``core.spaces`` (:class:`SpaceCommands`): spaces, what they hold, joining their rooms
+- ``core.previews`` (:class:`PreviewCommands`): link previews made by the service
 
 A front end calls these coroutines and learns about everything else from typed events on
 :attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal or
@@ -27,8 +28,10 @@ from app.core.encryption import EncryptionCommands
 from app.core.facade import Core
 from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
+from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import (
+    PREF_LINK_PREVIEWS,
     PREF_ONLY_CONTACTS,
     PREF_SEND_RECEIPTS,
     PREF_SEND_TYPING,
@@ -40,6 +43,7 @@ from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands, ThreadPage
 
 __all__ = [
+    "PREF_LINK_PREVIEWS",
     "PREF_ONLY_CONTACTS",
     "PREF_SEND_RECEIPTS",
     "PREF_SEND_TYPING",
@@ -57,6 +61,7 @@ __all__ = [
     "EncryptionCommands",
     "MessagingCommands",
     "PreferenceCommands",
+    "PreviewCommands",
     "RoomCommands",
     "SpaceCommands",
     "ThreadCommands",

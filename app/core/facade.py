@@ -19,6 +19,7 @@ from app.core.conversations import ConversationCommands
 from app.core.encryption import EncryptionCommands
 from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
+from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
 from app.core.spaces import SpaceCommands
@@ -44,6 +45,7 @@ class Core:
         self.archive = ArchiveCommands(services)
         self.threads = ThreadCommands(services)
         self.spaces = SpaceCommands(services)
+        self.previews = PreviewCommands(services)
 
     @property
     def ctx(self) -> CoreContext:

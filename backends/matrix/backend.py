@@ -40,6 +40,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsKeyBackup,
+    SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -55,7 +56,15 @@ from app.backend import (
     SupportsTyping,
     SupportsVerification,
 )
-from app.models import ConversationId, Device, Presence, Role, RoomListing, SpaceHierarchy
+from app.models import (
+    ConversationId,
+    Device,
+    LinkPreview,
+    Presence,
+    Role,
+    RoomListing,
+    SpaceHierarchy,
+)
 from backends.matrix import settings as account_settings
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.encryption import Encryption
@@ -71,6 +80,7 @@ from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
 from backends.matrix.people import People
+from backends.matrix.previews import Previews
 from backends.matrix.session import (
     MAX_INVITES,
     SECRET_DEVICE,
@@ -123,6 +133,7 @@ BASE_CAPABILITIES = (
     | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
     | Capability.THREADS
+    | Capability.LINK_PREVIEWS
     | Capability.ROSTER
     | Capability.BLOCKING
 )
@@ -151,6 +162,7 @@ class MatrixBackend(
     SupportsLogout,
     SupportsThreads,
     SupportsSpaces,
+    SupportsLinkPreviews,
     SupportsRoster,
     SupportsBlocking,
     SupportsContactDetails,
@@ -205,6 +217,7 @@ class MatrixBackend(
         )
         self._signin = SignIn(session, encryption)
         self._spaces = Spaces(session)
+        self._previews = Previews(session, self._media.thumbnail)
         self._sync_task: asyncio.Task[None] | None = None
 
     @classmethod
@@ -448,6 +461,13 @@ class MatrixBackend(
     ) -> Outcome:
         """Fetch ``mxc://`` media to ``dest`` — only when the user shows it."""
         return await self._media.download(url, dest, progress, max_bytes)
+
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        """The homeserver's preview of a web link (it fetches the page, we never do)."""
+        return await self._previews.preview(url)
+
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        return await self._previews.image(preview, dest)
 
     async def fetch_thumbnail(
         self, url: str, dest: Path, width: int = 320, height: int = 240

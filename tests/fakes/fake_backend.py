@@ -47,6 +47,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsKeyBackup,
+    SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -70,6 +71,7 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    LinkPreview,
     Member,
     Presence,
     PresenceState,
@@ -122,6 +124,8 @@ class FakeServer:
     threads: dict[str, list[f.Fact]] = field(default_factory=dict)  # root → what fetching gives
     threaded: bool = False  # the service has threads (Capability.THREADS)
     hierarchies: dict[str, SpaceHierarchy] = field(default_factory=dict)  # space → its rooms
+    previews: dict[str, LinkPreview] = field(default_factory=dict)  # url → the service's preview
+    preview_images: dict[str, bytes] = field(default_factory=dict)  # image url → its thumbnail
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def backend_class(self) -> type[FakeBackend]:
@@ -213,6 +217,7 @@ class FakeBackend(
     SupportsFileOffers,
     SupportsThreads,
     SupportsSpaces,
+    SupportsLinkPreviews,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -300,6 +305,8 @@ class FakeBackend(
         )
         if self.server.threaded:
             caps |= Capability.THREADS
+        if self.server.previews:
+            caps |= Capability.LINK_PREVIEWS
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
         caps |= Capability.REPLIES | Capability.EDITS
@@ -458,6 +465,18 @@ class FakeBackend(
         if found is None:
             return Failure(FailureKind.REJECTED, "No such space.")
         return found
+
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        self.server.calls.append(("preview", (url,)))
+        found = self.server.previews.get(url)
+        return found if found is not None else Failure(FailureKind.REJECTED, "No preview.")
+
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        data = self.server.preview_images.get(preview.image_url)
+        if data is None:
+            return Outcome(Failure(FailureKind.REJECTED, "No image."))
+        dest.write_bytes(data)
+        return Outcome(value=str(dest))
 
     async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
         self.server.calls.append(("thread", (conv.native_id, root_remote_id)))

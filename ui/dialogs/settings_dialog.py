@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
+from app.core import (
+    PREF_LINK_PREVIEWS,
+    PREF_ONLY_CONTACTS,
+    PREF_SEND_RECEIPTS,
+    PREF_SEND_TYPING,
+)
 from ui.bridge import CoreBridge
 from ui.preferences import NOTIFICATIONS, REMOTE_MEDIA, TEXT_SCALE, THEME, Preferences
 
@@ -87,6 +92,17 @@ class SettingsDialog(QDialog):
         privacy_form.addRow(self.send_typing)
         privacy_form.addRow(self.send_receipts)
         privacy_form.addRow(self.only_contacts)
+        self.link_previews = self._check(
+            "linkPreviews", self.tr("Show previews of web links"), PREF_LINK_PREVIEWS, prefs
+        )
+        self.link_previews.setAccessibleDescription(
+            self.tr(
+                "Your server fetches each linked page for you (the site never sees your "
+                "address). Never in end-to-end encrypted conversations."
+            )
+        )
+        self.link_previews.setToolTip(self.link_previews.accessibleDescription())
+        privacy_form.addRow(self.link_previews)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.accept)

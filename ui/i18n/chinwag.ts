@@ -1545,6 +1545,10 @@ To begin, add the account you use most. You can add more later.</source>
         </translation>
     </message>
     <message>
+        <source>link preview: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{sender}, {time}: {body}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2347,6 +2351,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Images:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show previews of web links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your server fetches each linked page for you (the site never sees your address). Never in end-to-end encrypted conversations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

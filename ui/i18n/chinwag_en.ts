@@ -1552,6 +1552,10 @@ To begin, add the account you use most. You can add more later.</source>
             <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
     </message>
     <message>
+        <source>link preview: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{sender}, {time}: {body}</source>
         <translation type="unfinished" />
     </message>
@@ -2349,6 +2353,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Images:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show previews of web links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your server fetches each linked page for you (the site never sees your address). Never in end-to-end encrypted conversations.</source>
         <translation type="unfinished" />
     </message>
     <message>

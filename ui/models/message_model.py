@@ -19,6 +19,8 @@ message starts a new group (sender and time shown) or continues the previous one
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -43,6 +45,7 @@ from app.models import (
     ConversationId,
     Cursor,
     DeliveryState,
+    LinkPreview,
     Message,
     MessageId,
     MessageKind,
@@ -67,6 +70,7 @@ ReplyTextRole = Qt.ItemDataRole.UserRole + 10  # "Bob: quoted text" of the messa
 DownloadsRole = Qt.ItemDataRole.UserRole + 11  # {attachment index: DownloadState}
 HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
+WEB_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
@@ -142,6 +146,7 @@ class RowView:
     highlight: bool
     trust: str = ""  # the message's encryption in words (see trust_text)
     thread: str = ""  # under a thread's first message: its replies in words (see thread_text)
+    preview: LinkPreview | None = None  # the card of the first web link (when turned on)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -198,6 +203,10 @@ class MessageListModel(QAbstractListModel):
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
         self.thread_summaries = True
         """Show a thread's summary under its first message (not inside the thread itself)."""
+        self._previews: dict[str, LinkPreview] = {}  # local id → its link's preview
+        self._previews_asked: set[str] = set()
+        self.link_previews = False
+        """Ask for previews of web links (the person turned them on; see core.previews)."""
 
     # -- public API ------------------------------------------------------------------------
 
@@ -386,6 +395,7 @@ class MessageListModel(QAbstractListModel):
             highlight=msg.local_id == self._target,
             trust=trust_text(msg, self._encrypted),
             thread=self.thread_text(msg),
+            preview=self._previews.get(msg.local_id),
         )
         return view
 
@@ -435,6 +445,12 @@ class MessageListModel(QAbstractListModel):
             count=count, sender=summary.latest_sender_name or summary.latest_sender, text=latest
         )
 
+    def preview_text(self, preview: LinkPreview) -> str:
+        """A link preview in words: "link preview: site, title: description"."""
+        head = ", ".join(p for p in (preview.site_name, preview.title) if p)
+        text = f"{head}: {preview.description}" if preview.description else head
+        return self.tr("link preview: {text}").format(text=text or preview.url)
+
     def accessible_text(self, msg: Message) -> str:
         """What a screen reader says: "sender, time: message", then what else it carries."""
         text = QCoreApplication.translate("MessageListModel", "{sender}, {time}: {body}").format(
@@ -472,6 +488,9 @@ class MessageListModel(QAbstractListModel):
         thread = self.thread_text(msg)
         if thread:
             extra.append(thread)
+        preview = self._previews.get(msg.local_id)
+        if preview is not None:
+            extra.append(self.preview_text(preview))
         trust = trust_text(msg, self._encrypted)
         if trust:
             extra.append(trust)
@@ -617,6 +636,7 @@ class MessageListModel(QAbstractListModel):
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
         self._days, self._views = {}, {}
+        self._previews, self._previews_asked = {}, set()
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
@@ -727,6 +747,8 @@ class MessageListModel(QAbstractListModel):
             self._changed(0, len(self._messages) - 1)
         for msg in fresh:
             self._remember_ids(msg)
+        if self.link_previews and not self._encrypted:
+            self._ask_previews(fresh)
         if appended:
             self.messagesAppended.emit()
 
@@ -751,6 +773,39 @@ class MessageListModel(QAbstractListModel):
         self._before = self._messages[0].cursor
         self._store_exhausted = False
         self._changed(0, 0)  # it may now start a group or a day
+
+    def _ask_previews(self, messages: list[Message]) -> None:
+        """Ask the core for the preview of each new message's first web link."""
+        conv = self._conversation
+        if conv is None:
+            return
+        generation = self._generation
+        for msg in messages:
+            if msg.retracted or msg.local_id in self._previews_asked:
+                continue
+            found = WEB_LINK.search(msg.body)
+            if found is None:
+                continue
+            self._previews_asked.add(msg.local_id)
+            self._bridge.call(
+                self._bridge.core.previews.preview(conv, found.group(0)),
+                functools.partial(
+                    self._preview_loaded, local_id=msg.local_id, generation=generation
+                ),
+            )
+
+    def _preview_loaded(
+        self, done: Result[LinkPreview | None], *, local_id: str, generation: int
+    ) -> None:
+        if generation != self._generation or not done.ok or done.value is None:
+            return
+        self._previews[local_id] = done.value
+        row = self._rows.get(local_id)
+        if row is not None:
+            self._changed(row, row)
+
+    def preview_of(self, msg: Message) -> LinkPreview | None:
+        return self._previews.get(msg.local_id)
 
     def _update(self, messages: tuple[Message, ...]) -> None:
         ids: set[str] = set()
