@@ -248,6 +248,11 @@ class MatrixBackend(
         return self._sync.synced
 
     @property
+    def sync_mode(self) -> str:
+        """Where this session's sync answers come from: "sliding" or "v3" ("" before one)."""
+        return self._sync.mode
+
+    @property
     def sync_count(self) -> int:
         """Sync answers processed this session (the flood benchmark's divisor)."""
         return self._sync.count

@@ -21,17 +21,16 @@ from typing import Any
 from app import facts as f
 from app.backend import FailureKind
 from backends.matrix import convert as cv
+from backends.matrix import sources
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import History
-from backends.matrix.http import V3
+from backends.matrix.http import Reply
 from backends.matrix.rooms import RoomState
-from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE, STATE_SPACES, MatrixSession
-from backends.matrix.syncfilter import SyncFilter
+from backends.matrix.session import STATE_LAST_EVENT, STATE_SPACES, MatrixSession
 from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
 from backends.matrix.verifying import DeviceVerification
 
-SYNC_TIMEOUT_MS = 30_000
 BUSY_INTERVAL = 0.5
 """After an answer that carried room events, the next ``/sync`` leaves no sooner than this many
 seconds after the previous one did: a flood arrives in a few answers a second, each holding many
@@ -64,7 +63,6 @@ class SyncLoop:
         self.log = session.log
         self._label = "Loading your rooms"
         self._last_events: dict[str, str] = {}  # room → newest timeline event, to persist
-        self._filter = SyncFilter()
         self._busy = False  # the last answer carried room events (see BUSY_INTERVAL)
         self.synced = asyncio.Event()
         """Set once the first sync answer of this session has been reported (tests, UI)."""
@@ -72,6 +70,8 @@ class SyncLoop:
         """Whether this session continued from a stored since-token."""
         self.count = 0
         """Sync answers processed this session (benchmarks divide their CPU time by it)."""
+        self.mode = ""
+        """Where the answers come from: "v3" or "sliding" (simplified sliding sync)."""
 
     async def run(self) -> None:
         try:
@@ -85,61 +85,43 @@ class SyncLoop:
     async def _sync_forever(self) -> None:
         session = self.session
         state = session.ctx.state
-        since = await state.get(STATE_SINCE)
+        source = await sources.choose(session)
+        since = await source.load(state)
         self.resumed = since is not None
         await session.load_spaces()
         first = True
         self._label = "Catching up" if since else "Loading your rooms"
         session.report(f.Progress(SYNC_TASK, self._label, 0, None))
         while not session.stopped():
-            query: dict[str, str | int] = {
-                "filter": await self._filter.parameter(
-                    session.api, session.own_id, session.direct.values()
-                ),
-                "timeout": 0 if first else SYNC_TIMEOUT_MS,
-                "set_presence": session.presence,
-            }
-            if since:
-                query["since"] = since
             loop = asyncio.get_running_loop()
             sent_at = loop.time()
-            reply = await session.api.request(
-                "GET", f"{V3}/sync", query=query, timeout=SYNC_TIMEOUT_MS / 1000 + 30
-            )
+            reply = await source.fetch(since, first)
             if session.stopped():
                 return
-            if reply.transport is not None:
-                session.lost(
-                    reply.transport.message, retryable=reply.transport.kind is not FailureKind.TLS
-                )
-                return
+            if isinstance(source, sources.SlidingSource) and sources.unsupported(reply):
+                self.log.info("the homeserver has no sliding sync: /sync v3 from here on")
+                source = sources.V3Source(session)
+                since = await source.load(state)
+                continue
             if not reply.ok:
-                failure = reply.failure()
-                if failure.kind is FailureKind.RATE_LIMITED:
-                    wait = failure.retry_after or 5.0
-                    self.log.info("sync rate limited; waiting %.1f s", wait)
-                    await asyncio.sleep(wait)
+                if await self._failed(reply, source, since):
                     continue
-                if failure.kind is FailureKind.NOT_CONNECTED:
-                    await session.forget_session(
-                        device_too=reply.body.get("soft_logout") is not True
-                    )
-                elif reply.errcode in ("M_UNKNOWN_POS", "M_INVALID_PARAM") and since:
-                    session.keep(STATE_SINCE, None)  # start over rather than loop
-                session.lost(failure.message, retryable=failure.kind is not FailureKind.AUTH)
                 return
-            next_batch = cv.get_str(reply.body, "next_batch")
-            if not next_batch:
-                session.report(f.BadInput("sync answer without next_batch"))
+            answer = source.answer(reply)
+            if answer is None:
+                session.report(f.BadInput("sync answer without a position"))
                 session.lost("The homeserver sent an unusable sync answer.")
                 return
-            await self._before(reply.body, incremental=since is not None)
+            self.mode = source.name
+            await self._before(answer.body, incremental=since is not None)
             self._busy = False
-            self.process(reply.body, initial=since is None, first=first)
+            self.process(answer.body, initial=since is None, first=first)
             await self._after()
             # Stored in the transaction of the facts above (one per answer), never before them.
-            session.keep(STATE_SINCE, next_batch)
-            since = next_batch
+            for key, value in answer.keep:
+                session.keep(key, value)
+            session.keep(source.state_key, answer.position)
+            since = answer.position
             self.count += 1
             if first:
                 first = False
@@ -148,6 +130,28 @@ class SyncLoop:
                 pause = BUSY_INTERVAL - (loop.time() - sent_at)
                 if pause > 0:
                     await asyncio.sleep(pause)
+
+    async def _failed(self, reply: Reply, source: sources.SyncSource, since: str | None) -> bool:
+        """An error answer: True to ask again (rate limited), False when the session is over
+        (reported as lost; a position the server no longer knows is forgotten first)."""
+        session = self.session
+        if reply.transport is not None:
+            session.lost(
+                reply.transport.message, retryable=reply.transport.kind is not FailureKind.TLS
+            )
+            return False
+        failure = reply.failure()
+        if failure.kind is FailureKind.RATE_LIMITED:
+            wait = failure.retry_after or 5.0
+            self.log.info("sync rate limited; waiting %.1f s", wait)
+            await asyncio.sleep(wait)
+            return True
+        if failure.kind is FailureKind.NOT_CONNECTED:
+            await session.forget_session(device_too=reply.body.get("soft_logout") is not True)
+        elif reply.errcode in ("M_UNKNOWN_POS", "M_INVALID_PARAM") and since:
+            session.keep(source.state_key, None)  # start over rather than loop
+        session.lost(failure.message, retryable=failure.kind is not FailureKind.AUTH)
+        return False
 
     async def _before(self, body: dict[str, Any], *, incremental: bool) -> None:
         """What must happen before the answer's timelines are converted: nio sees the new room

@@ -4,7 +4,8 @@ Lost connections and 429 answers are hard to get from a healthy server at the ri
 put this proxy between the backend and Synapse and tell it what to do with the next matching
 request: answer 429 with ``retry_after_ms``, forward it but cut the connection before the answer
 returns (the request *did* reach the server), hold the answer back, rewrite the answer (what a
-misbehaving remote server could get relayed to us), or go down entirely.
+misbehaving remote server could get relayed to us), answer 404 as a server that lacks an
+endpoint, or go down entirely.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def matches(method: str, path_part: str) -> Match:
 @dataclass
 class Rule:
     match: Match
-    action: str  # "429" | "drop" | "hold" | "rewrite"
+    action: str  # "429" | "404" | "drop" | "hold" | "rewrite"
     times: int = 1
     retry_after_ms: int = 1000
     rewrite: Callable[[dict[str, Any]], bool] | None = None  # edits the JSON; True if it did
@@ -106,6 +107,10 @@ class MisbehavingProxy:
                     "retry_after_ms": rule.retry_after_ms,
                 },
                 status=429,
+            )
+        if rule is not None and rule.action == "404":  # a server without this endpoint
+            return web.json_response(
+                {"errcode": "M_UNRECOGNIZED", "error": "Unrecognized request"}, status=404
             )
         body = await request.read()
         headers = {

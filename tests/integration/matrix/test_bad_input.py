@@ -9,7 +9,6 @@ proxy, as a remote server could.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -21,15 +20,6 @@ from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
-    p = await MisbehavingProxy(synapse.base_url).start()
-    try:
-        yield p
-    finally:
-        await p.close()
 
 
 def _ev(event_id: str, content: Any, **extra: Any) -> dict[str, Any]:

@@ -5,7 +5,7 @@ sanitised; backfill is de-duplicated (against Synapse)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -28,15 +28,6 @@ from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
 T = TypeVar("T")
-
-
-@pytest.fixture
-async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
-    p = await MisbehavingProxy(synapse.base_url).start()
-    try:
-        yield p
-    finally:
-        await p.close()
 
 
 class Running:

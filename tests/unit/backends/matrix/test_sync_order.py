@@ -65,6 +65,14 @@ class ScriptedServer:
             return Reply(200, self.answers.pop(0))
         if path.endswith("/filter"):
             return Reply(200, {"filter_id": "7"})
+        if path.endswith("/versions"):  # no sliding sync: /sync v3
+            return Reply(
+                200,
+                {
+                    "versions": ["v1.4"],
+                    "unstable_features": {"org.matrix.simplified_msc3575": False},
+                },
+            )
         if path.endswith("/messages"):  # the gap, newest first, down to the last event seen
             return Reply(200, {"chunk": [message(n) for n in reversed(self.gap)], "end": "x"})
         raise AssertionError(f"unexpected request {method} {path}")
