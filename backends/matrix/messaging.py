@@ -252,11 +252,12 @@ class Messaging:
         if presence.status:
             body["status_msg"] = presence.status
         # Before the request: a sync starting meanwhile must not flip it back to "online".
-        before, session.presence = session.presence, state
+        before = session.presence, session.status_msg
+        session.presence, session.status_msg = state, presence.status
         reply = await session.api.request(
             "PUT", f"{V3}/presence/{q(session.own_id)}/status", body=body, timeout=30
         )
         if not reply.ok:
-            session.presence = before
+            session.presence, session.status_msg = before
             return Outcome(reply.failure())
         return Outcome()

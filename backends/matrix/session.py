@@ -62,6 +62,7 @@ class MatrixSession:
         self.http: MatrixHttp | None = None
         self.closing = False
         self.presence = "online"  # what the sync loop announces (set_presence)
+        self.status_msg = ""  # the status message chosen with it (kept by :mod:`.presencepoll`)
         self.own_names: tuple[str, ...] = ()
         self.rooms: dict[str, RoomState] = {}
         self.direct: dict[str, str] = {}  # room id → the other person (m.direct)

@@ -67,7 +67,7 @@ ACCOUNT_FIELDS: tuple[AccountField, ...] = (
         FieldKind.BOOLEAN,
         default=True,
         help="Where the homeserver has it: the room list arrives in one answer, however many "
-        "rooms. Presence is not part of it.",
+        "rooms.",
         advanced=True,
     ),
 )

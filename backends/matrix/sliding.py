@@ -11,7 +11,8 @@ comes later, when a room is read (the timelines are short).
 
 Positions: the answer's ``pos`` (kept as :data:`STATE_POS`) and the to-device extension's own
 ``next_batch`` (:data:`STATE_TO_DEVICE`, the server deletes to-device messages up to it), kept
-together with the facts of the answer. Sliding sync has no presence.
+together with the facts of the answer. Sliding sync has no presence: :mod:`.presencepoll` asks
+for it beside.
 """
 
 from __future__ import annotations

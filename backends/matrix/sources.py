@@ -15,6 +15,7 @@ from app.backend import StateAccess
 from backends.matrix import convert as cv
 from backends.matrix import sliding
 from backends.matrix.http import V3, Reply
+from backends.matrix.presencepoll import PresencePoll
 from backends.matrix.session import STATE_SINCE, MatrixSession
 from backends.matrix.syncfilter import SyncFilter
 
@@ -87,6 +88,8 @@ class SlidingSource:
         self.session = session
         self.window = sliding.FIRST_WINDOW
         self.to_device: str | None = None
+        self.presence = PresencePoll(session)
+        self._presence_events: list[dict[str, Any]] = []
 
     async def load(self, state: StateAccess) -> str | None:
         self.to_device = await state.get(sliding.STATE_TO_DEVICE)
@@ -96,7 +99,12 @@ class SlidingSource:
         return await state.get(sliding.STATE_POS)
 
     async def fetch(self, position: str | None, first: bool) -> Reply:
-        query: dict[str, str | int] = {"timeout": 0 if first else SYNC_TIMEOUT_MS}
+        timeout = 0
+        if not first:  # (the first answer, the room list, waits for nothing)
+            self._presence_events += await self.presence.round()
+            left = int(self.presence.seconds_left() * 1000)
+            timeout = max(1_000, min(SYNC_TIMEOUT_MS, left))  # back for the next round
+        query: dict[str, str | int] = {"timeout": timeout}
         if position:
             query["pos"] = position
         return await self.session.api.request(
@@ -121,6 +129,9 @@ class SlidingSource:
             self.window = min(count, sliding.MAX_ROOMS)
             keep.append((sliding.STATE_POS + ":window", str(self.window)))
         body = sliding.to_v3(reply.body, self.session.own_id, position)
+        if self._presence_events:
+            body["presence"] = {"events": self._presence_events}
+            self._presence_events = []
         return Answer(body, position, keep)
 
 

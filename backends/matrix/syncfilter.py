@@ -3,8 +3,9 @@
 - Room timelines and state carry only the event types the backend converts or tracks
   (:data:`TIMELINE_TYPES`); members are lazy-loaded (the server sends the members of the events
   it sends, not every member of every room).
-- Presence only of the people presence is shown for: the other person of each direct chat
-  (nobody's, without direct chats). A room of 5,000 people then costs no presence traffic.
+- Presence only of the people presence is shown for: ourselves (another device of ours may set
+  it) and the other person of each direct chat. A room of 5,000 people then costs no presence
+  traffic.
 
 The filter is uploaded once (``POST /user/{id}/filter``) and referred to by its id; it is made
 again when what it names changes (a new direct chat). Pure parts (:func:`sync_filter`) do no I/O.
@@ -77,7 +78,7 @@ class SyncFilter:
     async def parameter(self, http: MatrixHttp, user_id: str, presence_of: Iterable[str]) -> str:
         """The ``filter`` query parameter: an uploaded filter's id, or the JSON itself when the
         server would not store it (the answer is the same, the request longer)."""
-        text = compact(sync_filter(presence_of))
+        text = compact(sync_filter([user_id, *presence_of]))  # ours too: other devices set it
         if text == self._text:
             return self._id or text  # (the server would not store this one: sent inline)
         self._text, self._id = text, ""
