@@ -65,6 +65,10 @@ class MessageReceived(Fact):
     thread: ThreadSummary | None = None
     """On a thread's first message: the service's own summary of its replies (Matrix bundles
     it), which counts replies not stored here."""
+    remote_id_unique: bool = True
+    """The service vouches that ``remote_id`` names this one message (a server-assigned id).
+    False when the sender chose it (an XMPP id attribute or origin-id): then a different message
+    under the same id is kept apart instead of being taken for a replay."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.threads`` (:class:`ThreadCommands`): reading a thread, marking it read
 - ``core.spaces`` (:class:`SpaceCommands`): spaces, what they hold, joining their rooms
 - ``core.previews`` (:class:`PreviewCommands`): link previews made by the service
+- ``core.signin`` (:class:`SignInCommands`): sign-in methods, single sign-on, making accounts
 
 A front end calls these coroutines and learns about everything else from typed events on
 :attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal or
@@ -39,6 +40,7 @@ from app.core.services import (
     CoreContext,
     CoreServices,
 )
+from app.core.signin import SignInCommands, SignUpStep
 from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands, ThreadPage
 
@@ -63,6 +65,8 @@ __all__ = [
     "PreferenceCommands",
     "PreviewCommands",
     "RoomCommands",
+    "SignInCommands",
+    "SignUpStep",
     "SpaceCommands",
     "ThreadCommands",
     "ThreadPage",

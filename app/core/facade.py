@@ -22,6 +22,7 @@ from app.core.preferences import PreferenceCommands
 from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
+from app.core.signin import SignInCommands
 from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands
 from app.models import AccountId
@@ -46,6 +47,7 @@ class Core:
         self.threads = ThreadCommands(services)
         self.spaces = SpaceCommands(services)
         self.previews = PreviewCommands(services)
+        self.signin = SignInCommands(services, self.accounts.add_account)
 
     @property
     def ctx(self) -> CoreContext:

@@ -27,13 +27,17 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
     Outcome,
     OutgoingMessage,
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignInMethods,
+    SignUpForm,
     SupportsBlocking,
+    SupportsBrowserSignIn,
     SupportsContactDetails,
     SupportsEdits,
     SupportsFiles,
@@ -51,6 +55,7 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsSpaces,
     SupportsThreads,
     SupportsTyping,
@@ -66,6 +71,7 @@ from app.models import (
     SpaceHierarchy,
 )
 from backends.matrix import settings as account_settings
+from backends.matrix.access import AccountAccess
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
@@ -163,6 +169,8 @@ class MatrixBackend(
     SupportsThreads,
     SupportsSpaces,
     SupportsLinkPreviews,
+    SupportsBrowserSignIn,
+    SupportsSignUp,
     SupportsRoster,
     SupportsBlocking,
     SupportsContactDetails,
@@ -219,6 +227,7 @@ class MatrixBackend(
         self._spaces = Spaces(session)
         self._previews = Previews(session, self._media.thumbnail)
         self._sync_task: asyncio.Task[None] | None = None
+        self._access = AccountAccess(session, self._signin)
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -294,8 +303,28 @@ class MatrixBackend(
         await self._close()
 
     async def _close(self) -> None:
+        self._signin.stop()
         self._encryption.close()
         await self._session.close_client()
+
+    # -- signing in through the browser, making accounts -------------------------------------
+
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        return await self._access.sign_in_methods()
+
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        return await self._access.sign_in_with_browser(provider_id, open_url)
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        return await self._access.sign_up(answers)
+
+    async def cancel_sign_up(self) -> None:
+        self._access.cancel_sign_up()
+        await self._close()
 
     async def logout(self) -> Outcome:
         """Sign this device out on the server and forget its token (account removal, "sign out").

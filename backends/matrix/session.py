@@ -20,6 +20,7 @@ from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
 from app.models import ConversationKind, Member
 from backends.matrix import convert as cv
+from backends.matrix import sliding
 from backends.matrix.bounded import BoundedDict
 from backends.matrix.features import Features
 from backends.matrix.http import MatrixHttp
@@ -28,6 +29,7 @@ from backends.matrix.rooms import RoomState
 
 SECRET_TOKEN = "access_token"
 SECRET_DEVICE = "device_id"
+SECRET_REFRESH = "refresh_token"
 STATE_SINCE = "since"
 STATE_HOMESERVER = "homeserver"
 STATE_USER = "user_id"
@@ -121,12 +123,15 @@ class MatrixSession:
         self.report(f.StateKept(key, value))
 
     async def forget_session(self, *, device_too: bool) -> None:
-        """Drop the stored access token (and the device, with its since-token)."""
+        """Drop the stored access and refresh tokens (and the device, with its since-token)."""
         await self.ctx.secrets.delete(SECRET_TOKEN)
+        await self.ctx.secrets.delete(SECRET_REFRESH)
         if device_too:
             await self.ctx.secrets.delete(SECRET_DEVICE)
-            await self.ctx.state.set(STATE_SINCE, None)
-            self.keep(STATE_SINCE, None)  # after any position still on its way to the store
+            # Every sync position (v3, sliding, to-device) belongs to the device.
+            for key in (STATE_SINCE, *sliding.STATE_KEYS):
+                await self.ctx.state.set(key, None)
+                self.keep(key, None)  # after any position still on its way to the store
 
     async def close_client(self) -> None:
         """Close nio's HTTP session and its encryption store (the session ends)."""

@@ -25,6 +25,8 @@ from backends.matrix.syncfilter import STATE_TYPES
 PATH = "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync"
 STATE_POS = "sliding_pos"
 STATE_TO_DEVICE = "sliding_to_device"
+STATE_WINDOW = "sliding_pos:window"  # how many rooms the list asks for (all, once known)
+STATE_KEYS = (STATE_POS, STATE_TO_DEVICE, STATE_WINDOW)
 CONN_ID = "chinwag"
 LIST = "all"
 FIRST_WINDOW = 300  # rooms the first request asks for (a later one asks for them all)

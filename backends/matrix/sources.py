@@ -93,7 +93,7 @@ class SlidingSource:
 
     async def load(self, state: StateAccess) -> str | None:
         self.to_device = await state.get(sliding.STATE_TO_DEVICE)
-        window = await state.get(sliding.STATE_POS + ":window")
+        window = await state.get(sliding.STATE_WINDOW)
         if window and window.isdigit():
             self.window = max(self.window, int(window))
         return await state.get(sliding.STATE_POS)
@@ -127,7 +127,7 @@ class SlidingSource:
         count = sliding.list_count(reply.body)
         if count is not None and count > self.window:  # ask for every room next time
             self.window = min(count, sliding.MAX_ROOMS)
-            keep.append((sliding.STATE_POS + ":window", str(self.window)))
+            keep.append((sliding.STATE_WINDOW, str(self.window)))
         body = sliding.to_v3(reply.body, self.session.own_id, position)
         if self._presence_events:
             body["presence"] = {"events": self._presence_events}
