@@ -11,8 +11,9 @@ thousands.
 
 Figures (JSON): ``flood_cpu_s`` — the app's CPU seconds (every thread, from ``/proc``) from the
 first PUT until END is in its store; ``quiet_cpu_s`` — until it next uses < 0.05 CPU-s in a second;
-``syncs`` — ``/sync`` answers it took in that time (from the app's own count), so
-``cpu_ms_per_sync``; private memory (``RssAnon``, and USS from ``smaps_rollup``) before, at its peak
+``syncs`` — sync answers it took in that time (from the app's own count), so
+``cpu_ms_per_sync``; ``sync`` — how it synced (``--sync``: simplified sliding sync, the default
+where Synapse serves it, or ``/sync`` v3); private memory (``RssAnon``, and USS from ``smaps_rollup``) before, at its peak
 during the flood (100 ms samples) and ``--after`` seconds after it; ``server_accept_s`` — when
 Synapse accepted END (the server's pace); Synapse's own CPU seconds; ``stored`` — messages with the
 token in the store (N = nothing lost). ``--py-spy FILE`` records the app with py-spy during the
@@ -109,17 +110,17 @@ def driver(config_path: str) -> int:
         summary["threads"] = {str(t.native_id): t.name for t in threading.enumerate()}
         QTimer.singleShot(1000, lambda: print("READY " + json.dumps(summary), flush=True))
 
-    def syncs() -> int:
+    def figures() -> dict[str, Any]:
         for session in running.bridge.core.sessions.values():
-            loop = getattr(session.backend, "sync_count", None)
-            if isinstance(loop, int):
-                return loop
-        return -1
+            count = getattr(session.backend, "sync_count", None)
+            if isinstance(count, int):
+                return {"syncs": count, "mode": getattr(session.backend, "sync_mode", "")}
+        return {"syncs": -1, "mode": ""}
 
     def answer() -> None:
         for line in sys.stdin:
             if line.strip() == "SYNCS":
-                print(f"FIGURES {json.dumps({'syncs': syncs()})}", flush=True)
+                print(f"FIGURES {json.dumps(figures())}", flush=True)
 
     threading.Thread(target=answer, name="bench-stdin", daemon=True).start()
     running.bridge.call(setup(), ready.append)
@@ -263,7 +264,11 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         Api(port, tokens["f"])("POST", f"/_matrix/client/v3/join/{q(rooms[0])}", {})
         me("POST", "/_matrix/client/v3/logout", {})
         config = {
-            "settings": {"user_id": users["me"], "homeserver": synapse.base_url},
+            "settings": {
+                "user_id": users["me"],
+                "homeserver": synapse.base_url,
+                "sliding_sync": args.sync == "sliding",
+            },
             "secrets": {"password": password},
             "room": rooms[0],
         }
@@ -276,10 +281,14 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         pid = int(ready["pid"])
         time.sleep(args.settle)
 
+        mode: list[str] = []
+
         def syncs() -> int:
             assert child is not None
             child.send("SYNCS")
-            return int(json.loads(child.expect("FIGURES", 30))["syncs"])
+            answer = json.loads(child.expect("FIGURES", 30))
+            mode[:] = [str(answer["mode"])]
+            return int(answer["syncs"])
 
         token = uuid.uuid4().hex[:10]
         bodies = [f"{token} {i:06d} {FILLER}" for i in range(1, args.n)]
@@ -348,6 +357,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         return {
             "benchmark": "matrix_flood",
             "messages": args.n,
+            "sync": mode[0] if mode else "",
             "extra_rooms": args.rooms,
             "flood_cpu_s": round(flood_cpu, 2),
             "flood_wall_s": round(flood_wall, 2),
@@ -389,6 +399,9 @@ def main() -> int:
     parser.add_argument("--settle", type=float, default=5.0, help="seconds before the flood")
     parser.add_argument("--after", type=float, default=20.0, help="seconds before memory after")
     parser.add_argument("--timeout", type=float, default=900.0)
+    parser.add_argument(
+        "--sync", choices=("sliding", "v3"), default="sliding", help="how the app syncs"
+    )
     parser.add_argument("--py-spy", default="", help="record the app with py-spy into FILE")
     parser.add_argument("--py-spy-format", default="raw")
     parser.add_argument("--py-spy-args", default="", help="more py-spy options (--gil, --native)")

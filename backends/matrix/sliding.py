@@ -76,6 +76,12 @@ def _events(value: object) -> list[dict[str, Any]]:
     return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
 
+def _room_events(value: object) -> list[Any]:
+    """A room's events as they came (a list, else none): the v3 pipeline reports each malformed
+    one as bad input, as it does for v3 answers, rather than it vanishing here."""
+    return list(value) if isinstance(value, list) else []
+
+
 def _left(room: dict[str, Any], own_id: str) -> bool:
     """Whether the newest membership event of ours in a room's answer is a leave or a ban."""
     membership: str | None = None
@@ -116,14 +122,14 @@ def to_v3(body: dict[str, Any], own_id: str, position: str) -> dict[str, Any]:
             invite[room_id] = {"invite_state": {"events": stripped}}
             continue
         timeline = {
-            "events": _events(room.get("timeline")),
+            "events": _room_events(room.get("timeline")),
             "limited": room.get("limited") is True,
         }
         prev_batch = cv.get_str(room, "prev_batch")
         if prev_batch:
             timeline["prev_batch"] = prev_batch
         entry: dict[str, Any] = {
-            "state": {"events": _events(room.get("required_state"))},
+            "state": {"events": _room_events(room.get("required_state"))},
             "timeline": timeline,
         }
         if _left(room, own_id):

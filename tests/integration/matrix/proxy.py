@@ -30,6 +30,11 @@ def matches(method: str, path_part: str) -> Match:
     return lambda r: r.method == method and path_part in r.path
 
 
+def any_sync() -> Match:
+    """A sync request, either kind: ``GET …/v3/sync`` or ``POST …/simplified_msc3575/sync``."""
+    return lambda r: r.path.endswith("/sync") and r.method in ("GET", "POST")
+
+
 @dataclass
 class Rule:
     match: Match
@@ -85,8 +90,9 @@ class MisbehavingProxy:
         self.rules.append(rule)
         return rule
 
-    def requests(self, path_part: str, method: str = "GET") -> list[float]:
-        return [t for t, m, p in self.log if m == method and path_part in p]
+    def requests(self, path_part: str, method: str | None = "GET") -> list[float]:
+        """When requests with ``path_part`` in their path came (``method`` None: any)."""
+        return [t for t, m, p in self.log if method in (None, m) and path_part in p]
 
     def _rule_for(self, request: web.Request) -> Rule | None:
         for rule in self.rules:
