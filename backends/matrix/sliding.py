@@ -7,7 +7,7 @@ extensions bring what v3 has at its top level: to-device messages, end-to-end en
 each answer into the v3 shape, so the rest of the sync pipeline (encryption, gaps, threads,
 spaces, facts) is the same for both. The first answer already lists every room (up to
 :data:`MAX_ROOMS`), so the room list shows at once, however many rooms there are; history
-comes later, when a room is read (the timelines are short).
+comes later, when a room is read (each room brings its newest 20 events, as v3 does).
 
 Positions: the answer's ``pos`` (kept as :data:`STATE_POS`) and the to-device extension's own
 ``next_batch`` (:data:`STATE_TO_DEVICE`, the server deletes to-device messages up to it), kept
@@ -21,6 +21,7 @@ from typing import Any
 
 from backends.matrix import convert as cv
 from backends.matrix.syncfilter import STATE_TYPES
+from backends.matrix.syncfilter import TIMELINE_LIMIT as V3_TIMELINE_LIMIT
 
 PATH = "/_matrix/client/unstable/org.matrix.simplified_msc3575/sync"
 STATE_POS = "sliding_pos"
@@ -31,7 +32,7 @@ CONN_ID = "chinwag"
 LIST = "all"
 FIRST_WINDOW = 300  # rooms the first request asks for (a later one asks for them all)
 MAX_ROOMS = 2_000
-TIMELINE_LIMIT = 10
+TIMELINE_LIMIT = V3_TIMELINE_LIMIT  # as /sync v3: a room opens on the same page either way
 REQUIRED_STATE = [
     *([t, "*" if t.startswith("m.space.") else ""] for t in STATE_TYPES if t != "m.room.member"),
     ["m.room.member", "$LAZY"],
@@ -148,13 +149,10 @@ def to_v3(body: dict[str, Any], own_id: str, position: str) -> dict[str, Any]:
                 summary[ours] = value
         if summary:
             entry["summary"] = summary
-        counts = {
-            k: v
-            for k in ("notification_count", "highlight_count")
-            if (v := cv.get_int(room, k)) is not None
-        }
-        if counts:
-            entry["unread_notifications"] = counts
+        # No "unread_notifications": Synapse sends 0 placeholders for notification_count and
+        # highlight_count here ("notifications can only really be done correctly on the
+        # client"), which would reset every room's unread count on each update. The core counts
+        # live messages itself, and our receipts from other devices come as ReadUpTo.
         join[room_id] = entry
 
     def room_entry(room_id: object) -> dict[str, Any] | None:
