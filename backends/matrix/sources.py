@@ -135,6 +135,11 @@ class SlidingSource:
         return Answer(body, position, keep)
 
 
+def position_unknown(source: SyncSource, reply: Reply) -> bool:
+    """A sliding sync position the server does not know (expired, or another device's)."""
+    return isinstance(source, SlidingSource) and reply.errcode == "M_UNKNOWN_POS"
+
+
 def unsupported(reply: Reply) -> bool:
     """The server does not know the sliding sync endpoint."""
     return reply.transport is None and (

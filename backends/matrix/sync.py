@@ -103,6 +103,14 @@ class SyncLoop:
                 source = sources.V3Source(session)
                 since = await source.load(state)
                 continue
+            if since and sources.position_unknown(source, reply):
+                # Sliding sync positions belong to one device's connection and the server drops
+                # them as it likes: start over within the session (an initial answer), as the
+                # MSC asks, rather than end it.
+                self.log.info("the homeserver no longer knows our sliding sync position")
+                session.keep(source.state_key, None)
+                since = None
+                continue
             if not reply.ok:
                 if await self._failed(reply, source, since):
                     continue

@@ -18,6 +18,7 @@ from tests.integration.matrix.e2e_helpers import CryptoPeer
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
+    SharedState,
     connect,
     direct_chat,
     group_with,
@@ -177,3 +178,26 @@ async def test_a_server_without_sliding_sync_gets_v3(
         await wait_until(lambda: session.state.values.get("since"), what="a v3 position kept")
     finally:
         await session.backend.disconnect()
+
+
+async def test_a_position_the_server_does_not_know_starts_over_in_the_session(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    """A sliding sync position belongs to one device's connection: a new device (the keyring
+    lost, the store kept) with the old position is answered M_UNKNOWN_POS, and starts over."""
+    room = await group_with(synapse, account, peer, name="Start over")
+    state = SharedState()
+    first = await connect(synapse, account, tmp_path / "one", state=state)
+    await first.backend.disconnect()
+    old = state.values[STATE_POS]
+    assert old
+    again = await connect(synapse, account, tmp_path / "two", state=state)  # a new device
+    try:
+        await peer.say(room, "after starting over")
+        got = await again.wait_message("after starting over")
+        assert not got.history
+        assert not again.facts(f.ConnectionLost)
+        assert again.backend.sync_mode == "sliding"
+        assert state.values[STATE_POS] and state.values[STATE_POS] != old
+    finally:
+        await again.backend.disconnect()
