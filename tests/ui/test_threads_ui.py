@@ -115,6 +115,6 @@ def test_reply_in_thread_from_the_keyboard(
     wait_for(qtbot, panel.isVisible)
     assert focus(qtbot) is panel.composer_area.composer
     assert panel.composer_area.composer.accessibleName() == "Answer in the thread"
-    menu = pane.message_menu(pane.model.message(0))
+    menu = pane.messages.message_menu(pane.model.message(0))
     names = [a.text() for a in menu.actions()]
     assert "Open &thread (2)" in names and "Reply in t&hread" in names
