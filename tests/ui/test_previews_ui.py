@@ -75,14 +75,14 @@ def test_a_link_preview_card_when_turned_on(
     preview = pane.model.preview_of(pane.model.message(1))
     assert preview is not None and preview.image_path  # the thumbnail is on disk
     spoken = pane.model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "link preview: Example, All about tea: Green, black and oolong, brewed right." in spoken
+    assert "link preview, Example, All about tea, Green, black and oolong, brewed right." in spoken
     layout, _rect = layout_and_rect(window, 1)
     assert layout is not None and layout.preview is not None
     assert pane.view.message_delegate._preview_pixmap(preview.image_path) is not None
     save_screenshot(window, "link-preview")
 
     opened: list[Any] = []
-    monkeypatch.setattr("ui.conversation_pane.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("ui.message_actions.QDesktopServices.openUrl", opened.append)
     click_part(qtbot, window, 1, layout.preview.center())
     wait_for(qtbot, lambda: opened)
     assert opened[0].toString() == URL

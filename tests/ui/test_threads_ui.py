@@ -56,7 +56,7 @@ def test_a_thread_shows_as_a_summary_and_opens_in_the_panel(
     bodies = [pane.model.message(r).body for r in range(2)]
     assert bodies == ["Shall we move the meeting?", "Lunch is here"]
     text = pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "2 messages in thread, latest from Carol: Thursday works" in text
+    assert "2 messages in thread, latest from Carol, Thursday works" in text
     layout, _rect = layout_and_rect(window, 0)
     assert layout is not None and layout.thread is not None
     save_screenshot(window, "thread-summary")

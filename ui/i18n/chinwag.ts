@@ -1661,11 +1661,15 @@ To begin, add the account you use most. You can add more later.</source>
         </translation>
     </message>
     <message>
+        <source>{count}, latest from {sender}, {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{count}, latest from {sender}: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>link preview: {text}</source>
+        <source>link preview, {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1668,11 +1668,15 @@ To begin, add the account you use most. You can add more later.</source>
             <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
     </message>
     <message>
+        <source>{count}, latest from {sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{count}, latest from {sender}: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>link preview: {text}</source>
+        <source>link preview, {text}</source>
         <translation type="unfinished" />
     </message>
     <message>

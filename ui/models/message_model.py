@@ -432,9 +432,10 @@ class MessageListModel(QAbstractListModel):
             text = text[:139] + "…"
         return f"{original.sender_name or original.sender}: {text}"
 
-    def thread_text(self, msg: Message) -> str:
+    def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
-        inside the thread itself)."""
+        inside the thread itself). ``spoken``: with commas only (a screen reader at its default
+        punctuation level reads a colon aloud)."""
         summary = msg.thread
         if summary is None or summary.count <= 0 or not self.thread_summaries:
             return ""
@@ -444,15 +445,20 @@ class MessageListModel(QAbstractListModel):
         latest = " ".join(summary.latest_body.split())
         if len(latest) > 80:
             latest = latest[:79] + "…"
+        sender = summary.latest_sender_name or summary.latest_sender
+        if spoken:
+            return self.tr("{count}, latest from {sender}, {text}").format(
+                count=count, sender=sender, text=latest
+            )
         return self.tr("{count}, latest from {sender}: {text}").format(
-            count=count, sender=summary.latest_sender_name or summary.latest_sender, text=latest
+            count=count, sender=sender, text=latest
         )
 
     def preview_text(self, preview: LinkPreview) -> str:
-        """A link preview in words: "link preview: site, title: description"."""
-        head = ", ".join(p for p in (preview.site_name, preview.title) if p)
-        text = f"{head}: {preview.description}" if preview.description else head
-        return self.tr("link preview: {text}").format(text=text or preview.url)
+        """A link preview as a screen reader says it: "link preview, site, title, description"
+        (commas only, see :meth:`thread_text`)."""
+        parts = [p for p in (preview.site_name, preview.title, preview.description) if p]
+        return self.tr("link preview, {text}").format(text=", ".join(parts) or preview.url)
 
     def accessible_text(self, msg: Message) -> str:
         """What a screen reader says for the message: the parts the person chose, in their
@@ -488,11 +494,10 @@ class MessageListModel(QAbstractListModel):
             values[verbosity.REACTIONS] = QCoreApplication.translate(
                 "MessageListModel", "reactions, {chips}"
             ).format(chips=chips)
-        # Commas, not colons: a screen reader at its default punctuation level reads a colon.
-        values[verbosity.THREAD] = self.thread_text(msg).replace(": ", ", ")
+        values[verbosity.THREAD] = self.thread_text(msg, spoken=True)
         preview = self._previews.get(msg.local_id)
         if preview is not None:
-            values[verbosity.PREVIEW] = self.preview_text(preview).replace(": ", ", ")
+            values[verbosity.PREVIEW] = self.preview_text(preview)
         return verbosity.compose(values, self._verbosity) or values[verbosity.TEXT].strip()
 
     def _spoken_day(self, msg: Message) -> str:
