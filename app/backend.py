@@ -29,10 +29,12 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    LinkPreview,
     MessageKind,
     Presence,
     Role,
     RoomListing,
+    SpaceHierarchy,
     Trust,
 )
 
@@ -79,6 +81,10 @@ class Capability(enum.Flag):
     COMMANDS = enum.auto()
     IDEMPOTENT_SEND = enum.auto()
     """Re-sending with the same transaction id is delivered once (Matrix txn_id)."""
+    THREADS = enum.auto()
+    """Replies in threads: read a thread apart from the main timeline, answer in it."""
+    LINK_PREVIEWS = enum.auto()
+    """The service makes link previews for us (Matrix: the homeserver fetches the page)."""
 
 
 class FieldKind(enum.StrEnum):
@@ -153,6 +159,7 @@ class OutgoingMessage:
     kind: MessageKind = MessageKind.TEXT
     reply_to: str | None = None
     attachments: tuple[Attachment, ...] = ()
+    thread_root: str | None = None  # remote id of the thread's first message, to answer in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,6 +631,46 @@ class SupportsReactions(abc.ABC):
 class SupportsRetraction(abc.ABC):
     @abc.abstractmethod
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome: ...
+
+
+class SupportsThreads(abc.ABC):
+    """Threads: replies gathered under a first message (Matrix ``m.thread``). Sending in one
+    is :attr:`OutgoingMessage.thread_root`; replies arrive with ``thread_root`` set."""
+
+    @abc.abstractmethod
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        """Report a thread's first message and up to ``limit`` of its newest replies
+        (``history=True``); ``Outcome.value`` is ``"end"`` when every reply was reported."""
+
+    @abc.abstractmethod
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        """We read a thread up to ``remote_id`` (Matrix: a threaded read receipt where the
+        server knows them, else an ordinary one)."""
+
+
+class SupportsSpaces(abc.ABC):
+    """Spaces: groups of rooms (Matrix ``m.space``). The spaces one is in arrive as
+    :class:`~app.facts.SpaceUpdated`; what one holds, joined or not, is asked here."""
+
+    @abc.abstractmethod
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        """The rooms and sub-spaces of ``space`` (at most ``limit``), to browse and join."""
+
+
+class SupportsLinkPreviews(abc.ABC):
+    """Link previews made by the service (Matrix: the homeserver's ``preview_url``)."""
+
+    @abc.abstractmethod
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        """The service's preview of ``url`` (an http(s) link)."""
+
+    @abc.abstractmethod
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        """Fetch a small thumbnail of the preview's image to ``dest`` (bounded in size)."""
 
 
 class SupportsBlocking(abc.ABC):

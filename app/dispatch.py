@@ -34,6 +34,7 @@ from app.models import (
     MessageId,
     MessageKind,
     Presence,
+    ThreadSummary,
     Trust,
     to_millis,
 )
@@ -45,6 +46,11 @@ SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
 
 _ENCRYPTED = frozenset({Trust.VERIFIED, Trust.UNVERIFIED})
+
+
+def backend_state_key(key: str) -> str:
+    """Where a backend's ``ctx.state`` key lives in the store's state table (its namespace)."""
+    return f"backend.{key}"
 
 
 @dataclass
@@ -79,6 +85,7 @@ class _Batch:
         self.events: list[ev.Event] = []
         self.touched: dict[str, None] = {}
         self.members: dict[str, None] = {}
+        self.spaces = False  # the account's spaces changed
 
     def add(self, event: ev.Event) -> None:
         self.events.append(event)
@@ -89,6 +96,8 @@ class _Batch:
         if convs:
             out.append(ev.ConversationsChanged(tuple(convs)))
         out.extend(_coalesce(self.events))
+        if self.spaces:
+            out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
         for native in self.members:
             conv_id = ConversationId(store.account_id, native)
             out.append(ev.MembersChanged(conv_id, tuple(store.members(native))))
@@ -170,9 +179,11 @@ class AccountDispatcher:
         self.bad_input = 0
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
+        self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
         self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
+            f.ThreadUpdated: self._on_thread_updated,
             f.VerificationChanged: self._on_verification,
             f.MessageRetracted: self._on_retracted,
             f.ReactionChanged: self._on_reaction,
@@ -189,6 +200,9 @@ class AccountDispatcher:
             f.InviteReceived: self._on_invite,
             f.FileOffered: self._on_file_offer,
             f.ServiceNotice: self._on_notice,
+            f.StateKept: self._on_state_kept,
+            f.SpaceUpdated: self._on_space_updated,
+            f.SpaceLeft: self._on_space_left,
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
         }
@@ -231,6 +245,7 @@ class AccountDispatcher:
                 self._flush(batch)
         except sqlite3.Error as exc:
             self._pending.clear()
+            self._summaries.clear()
             self.store.reload_conversations()
             self.log.error("could not save %d updates: %s", len(facts), exc)
             return [
@@ -307,7 +322,10 @@ class AccountDispatcher:
             mentions_me=fact.mentions_me and not fact.outgoing,
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
+            thread_root=fact.thread_root if fact.thread_root != fact.remote_id else None,
         )
+        if fact.thread is not None:
+            self._summaries[message.local_id] = fact.thread
         self._pending.append((message, fact.history, fact.remote_id_unique))
 
     def _blocked_sender(self, conversation: str, sender: str) -> bool:
@@ -352,6 +370,7 @@ class AccountDispatcher:
             apart = self._clashes(pending, inserted)
             if apart:
                 inserted.extend(self.store.append(apart))
+        inserted = self._threads_stored(inserted, history, batch)
         counts: dict[str, list[int]] = {}
         latest: dict[str, datetime] = {}
         for msg in inserted:
@@ -379,6 +398,51 @@ class AccountDispatcher:
                 last_activity=last,
             )
             batch.touched[native] = None
+
+    def _threads_stored(
+        self, inserted: list[Message], history: set[str], batch: _Batch
+    ) -> list[Message]:
+        """Thread summaries after new messages were stored: a new root gets one (from the
+        service, or counted from replies stored before it), a stored root counts its new
+        replies. Returns ``inserted`` with the new roots' summaries in place."""
+        summaries, self._summaries = self._summaries, {}
+        threads = self.store.threads
+        out: list[Message] = []
+        new_roots: set[tuple[str, str]] = set()
+        replies: dict[tuple[str, str], list[Message]] = {}
+        for msg in inserted:
+            native = msg.conversation_id.native_id
+            row = self.store.conversation_row(native)
+            stored = msg
+            if row is None:
+                pass
+            elif msg.thread_root is not None:
+                replies.setdefault((native, msg.thread_root), []).append(msg)
+            elif threads.root_stored(row, msg, summaries.get(msg.local_id)):
+                stored = self.store.message_by_local_id(msg.local_id) or msg
+                if msg.remote_id:
+                    new_roots.add((native, msg.remote_id))
+            out.append(stored)
+        for (native, root), msgs in replies.items():
+            row = self.store.conversation_row(native)
+            if row is None or (native, root) in new_roots:
+                continue  # a root stored in this batch counted its replies already
+            live = [m for m in msgs if m.local_id not in history]
+            if threads.replies_added(row, root, msgs, live) is not None:
+                updated = self.store.message_by_remote_id(native, root)
+                if updated is not None:
+                    batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+        return out
+
+    def _on_thread_updated(self, fact: f.ThreadUpdated, batch: _Batch) -> None:
+        row = self.store.conversation_row(fact.conversation)
+        if row is None:
+            return
+        if self.store.threads.server_summary(row, fact.root_remote_id, fact.summary) is None:
+            return
+        updated = self.store.message_by_remote_id(fact.conversation, fact.root_remote_id)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
     def _clashes(
         self, pending: list[tuple[Message, bool, bool]], inserted: list[Message]
@@ -603,6 +667,27 @@ class AccountDispatcher:
             )
         )
 
+    def _on_space_updated(self, fact: f.SpaceUpdated, batch: _Batch) -> None:
+        if self.store.spaces.upsert(
+            fact.space,
+            title=fact.title,
+            topic=fact.topic,
+            children=fact.children,
+            added=fact.added,
+            removed=fact.removed,
+        ):
+            batch.spaces = True
+        if self.store.conversation(fact.space) is not None:  # stored before it was known
+            self.store.remove_conversation(fact.space)
+            batch.add(ev.ConversationsRemoved((ConversationId(self.account_id, fact.space),)))
+
+    def _on_space_left(self, fact: f.SpaceLeft, batch: _Batch) -> None:
+        if self.store.spaces.remove(fact.space):
+            batch.spaces = True
+
+    def _on_state_kept(self, fact: f.StateKept, batch: _Batch) -> None:
+        self.store.set_state(backend_state_key(fact.key), fact.value)
+
     def _on_bad_input(self, fact: f.BadInput, batch: _Batch) -> None:
         self.bad_input += 1
         self.log.warning("dropped bad input: %s", fact.what)
@@ -623,6 +708,7 @@ class AccountDispatcher:
         native = message.conversation_id.native_id
         with self.store.transaction():
             inserted = self.store.append([message])
+            inserted = self._threads_stored(inserted, set(), batch)
             self.store.outbox_add(message.local_id, native, payload, to_millis(message.timestamp))
             conv = self.store.conversation(native)
             assert conv is not None
@@ -703,6 +789,8 @@ def outgoing_payload(msg: Message) -> dict[str, Any]:
         payload["html"] = msg.html
     if msg.reply_to:
         payload["reply_to"] = msg.reply_to
+    if msg.thread_root:
+        payload["thread_root"] = msg.thread_root
     if msg.attachments:
         payload["attachments"] = [
             {"url": a.url, "filename": a.filename, "mime_type": a.mime_type, "size": a.size}

@@ -20,6 +20,7 @@ from app.models import (
     Member,
     Message,
     Presence,
+    Space,
     Verification,
 )
 
@@ -61,6 +62,14 @@ class ConversationsChanged(Event):
 @dataclass(frozen=True, slots=True)
 class ConversationsRemoved(Event):
     conversation_ids: tuple[ConversationId, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpacesChanged(Event):
+    """Every space of one account (small; sent whole on every change)."""
+
+    account_id: AccountId
+    spaces: tuple[Space, ...]
 
 
 @dataclass(frozen=True, slots=True)

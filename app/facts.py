@@ -20,6 +20,7 @@ from app.models import (
     Member,
     MessageKind,
     Presence,
+    ThreadSummary,
     Trust,
     Verification,
 )
@@ -62,6 +63,10 @@ class MessageReceived(Fact):
     """A second id others may use to refer to this message (XMPP: the sender's id, while
     ``remote_id`` is the archive's stanza-id). Corrections, replies, reactions and retractions
     are matched against ``remote_id``, then ``ref_id``, then our own local id."""
+    thread_root: str | None = None  # remote id of the thread's first message (a reply in it)
+    thread: ThreadSummary | None = None
+    """On a thread's first message: the service's own summary of its replies (Matrix bundles
+    it), which counts replies not stored here."""
     remote_id_unique: bool = True
     """The service vouches that ``remote_id`` names this one message (a server-assigned id).
     False when the sender chose it (an XMPP id attribute or origin-id): then a different message
@@ -81,6 +86,16 @@ class MessageDecrypted(Fact):
     kind: MessageKind = MessageKind.TEXT
     attachments: tuple[Attachment, ...] = ()
     reply_to: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadUpdated(Fact):
+    """The service's summary of a thread changed (a reply arrived, was removed, or the
+    summary came with its first message again)."""
+
+    conversation: str
+    root_remote_id: str
+    summary: ThreadSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +272,34 @@ class ServiceNotice(Fact):
 
     text: str
     conversation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceUpdated(Fact):
+    """A space exists or changed (``None`` fields are left as they were). A space is no
+    conversation: a conversation of the same id is removed."""
+
+    space: str
+    title: str | None = None
+    topic: str | None = None
+    children: tuple[str, ...] | None = None  # all of them (replaces what was known)
+    added: tuple[str, ...] = ()  # or changes to what was known
+    removed: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceLeft(Fact):
+    space: str
+
+
+@dataclass(frozen=True, slots=True)
+class StateKept(Fact):
+    """A small value the backend keeps across restarts (as ``ctx.state.set`` does), stored in
+    the same transaction as the facts reported before it: a sync position saved together with
+    everything it covers, so a crash can never keep one without the other. ``None`` deletes."""
+
+    key: str
+    value: str | None
 
 
 @dataclass(frozen=True, slots=True)

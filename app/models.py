@@ -248,6 +248,21 @@ class Reaction:
 
 
 @dataclass(frozen=True, slots=True)
+class ThreadSummary:
+    """What a thread's first message shows under it: how many replies, and the latest one.
+
+    ``count`` may be larger than the replies stored here: the service counts them all
+    (Matrix bundles a thread's summary with its root)."""
+
+    count: int
+    latest_sender: str = ""
+    latest_sender_name: str = ""
+    latest_body: str = ""
+    latest_timestamp: datetime | None = None
+    participated: bool = False  # we replied in it (or started it)
+
+
+@dataclass(frozen=True, slots=True)
 class Cursor:
     """A position in a conversation, for paging backwards: (server time in ms, store sequence)."""
 
@@ -285,6 +300,14 @@ class Message:
     ref_id: str | None = None  # a second id the service refers to it by (see facts.MessageReceived)
     trust: Trust = Trust.NONE
     seq: int = 0  # store sequence; 0 until persisted
+    thread_root: str | None = None
+    """Remote id of the thread's first message when this is a reply in a thread (shown in the
+    thread, not in the conversation's main timeline)."""
+    thread: ThreadSummary | None = None  # on a thread's first message: its replies
+
+    @property
+    def in_thread(self) -> bool:
+        return self.thread_root is not None
 
     @property
     def local_id(self) -> str:
@@ -338,6 +361,60 @@ class RoomListing:
     name: str = ""
     topic: str = ""
     members: int | None = None  # None: the service does not say
+
+
+@dataclass(frozen=True, slots=True)
+class LinkPreview:
+    """What a link leads to, as the service's preview of it says: a card under the message.
+
+    Made by the service (the Matrix homeserver fetches the page), never by us: the person's
+    address is not shown to every site a message links to. ``image_path`` is set once the
+    preview's image (a small thumbnail) is on disk."""
+
+    url: str
+    title: str = ""
+    description: str = ""
+    site_name: str = ""
+    image_url: str = ""  # the service's reference to the page's image (mxc://…)
+    image_path: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """A group of rooms (a Matrix space): its rooms and sub-spaces, in the space's order.
+
+    ``children`` are native ids; a child may be a room we are not in, or another space (a
+    space may even list itself or its own parent: whoever walks the tree must stop)."""
+
+    id: ConversationId
+    title: str = ""
+    topic: str = ""
+    children: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceRoom:
+    """One room (or sub-space) of a space's hierarchy as the service lists it, joined or not;
+    ``address`` is what joining it takes."""
+
+    native_id: str
+    address: str
+    name: str = ""
+    topic: str = ""
+    members: int | None = None
+    is_space: bool = False
+    joined: bool = False
+    parent: str = ""  # the space that lists it
+
+
+@dataclass(frozen=True, slots=True)
+class SpaceHierarchy:
+    """What a space holds, as far as it was read: ``complete`` is False when the listing was
+    cut short (a space of thousands of rooms is read only up to a limit)."""
+
+    space: str
+    rooms: tuple[SpaceRoom, ...]
+    complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -151,6 +151,7 @@ def _outgoing(entry: OutboxEntry) -> OutgoingMessage:
         html=p.get("html"),
         kind=MessageKind(p.get("kind", "text")),
         reply_to=p.get("reply_to"),
+        thread_root=p.get("thread_root"),
         attachments=tuple(
             Attachment(
                 url=a["url"],

@@ -19,7 +19,7 @@ from app import facts as f
 from app.backend import Backend, BackendContext, Capability
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
-from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite
+from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_state_key
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
@@ -84,10 +84,12 @@ class AccountState:
         self._queue = queue
 
     async def get(self, key: str) -> str | None:
-        return await self._worker.run(self._store.get_state, f"backend.{key}")
+        return await self._worker.run(self._store.get_state, backend_state_key(key))
 
     async def set(self, key: str, value: str | None) -> None:
-        write = StateWrite(f"backend.{key}", value, asyncio.get_running_loop().create_future())
+        write = StateWrite(
+            backend_state_key(key), value, asyncio.get_running_loop().create_future()
+        )
         self._queue(write)
         assert write.done is not None
         await write.done

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from app import events as ev
 from app.backend import Capability, Outcome
-from app.core import ConversationDetails
+from app.core import PREF_LINK_PREVIEWS, ConversationDetails
 from app.formatting import markdown_to_html
 from app.models import (
     Conversation,
@@ -58,6 +58,7 @@ from ui.widgets.composer import ComposerArea
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import MessageView
+from ui.widgets.thread_panel import ThreadPanel
 
 _log = logging.getLogger(__name__)
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
@@ -110,6 +111,7 @@ class ConversationPane(QWidget):
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
+        preferences.changed.connect(self._preferences_changed)
         bridge.events.connect(self.handle_events)
 
         self.header = ConversationHeader()
@@ -128,6 +130,12 @@ class ConversationPane(QWidget):
         self.jump_button.hide()
         self.model.atLatestChanged.connect(self._at_latest_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._update_jump_button)
+
+        self.thread_panel = ThreadPanel(bridge)
+        self.thread_panel.notice.connect(self.notice)
+        self.thread_panel.closed.connect(self.view.setFocus)
+        self.thread_panel.hide()
+        self._preferences_changed()
 
         self.members = MemberPanel()
         self.members.blockRequested.connect(self.blockMemberRequested)
@@ -151,9 +159,10 @@ class ConversationPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("messagesAndMembers")
         splitter.addWidget(center)
+        splitter.addWidget(self.thread_panel)
         splitter.addWidget(self.members)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 200])
+        splitter.setSizes([600, 320, 200])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addWidget(self.header)
@@ -179,8 +188,12 @@ class ConversationPane(QWidget):
             call=self._call,
             say_time=self.voice.say_time,
             parent=self,
+            thread_panel=self.thread_panel,
+            conversation=lambda: self.conversation,
         )
         self.messages.blockSenderRequested.connect(self.blockSenderRequested)
+        self.thread_panel.partActivated.connect(self.messages.part_activated)
+        self.thread_panel.menuRequested.connect(self.messages.show_message_menu)
         self.conversation_actions = ConversationActions(
             bridge,
             self.header,
@@ -228,10 +241,18 @@ class ConversationPane(QWidget):
 
     # -- opening -----------------------------------------------------------------------------
 
+    @Slot()
+    def _preferences_changed(self, _values: object = None) -> None:
+        on = bool(self.preferences.get(PREF_LINK_PREVIEWS))
+        self.model.link_previews = on  # (new rows ask; the open page is asked again on reopen)
+        self.thread_panel.model.link_previews = on
+
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
         if conv != self.conversation:
             self.composer_area.cancel_mode()
             self.composer_area.set_typing(())
+            if self.thread_panel.isVisible():
+                self.thread_panel.close_thread()
         self.conversation = conv
         self.details = None
         self.voice.shown(conv)
@@ -272,6 +293,7 @@ class ConversationPane(QWidget):
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
+        self.thread_panel.set_own_id(details.own_id)
         self.model.set_encrypted(details.conversation.encrypted)
         self.header.show_details(details)
         caps = details.capabilities

@@ -53,9 +53,11 @@ from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.account_form import open_link
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from ui.dialogs.space_rooms_dialog import SpaceRoomsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
+from ui.models.space_model import SpaceTree
 from ui.notifications import NotificationCenter, Notifier
 from ui.people_actions import PeopleActions
 from ui.preferences import TEXT_SCALE, THEME, Preferences
@@ -67,6 +69,7 @@ from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.page_stack import PageStack
 from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
+from ui.widgets.space_filter import SpaceFilter
 from ui.widgets.view_switcher import ViewSwitcher
 from ui.window_menus import WindowMenus
 
@@ -194,14 +197,25 @@ class MainWindow(QMainWindow):
         self.sidebar.enterPressed.connect(self._go_read)
         self.requests = RequestsPanel()
         self.requests.answered.connect(self._answer_request)
+        self.space_tree = SpaceTree(self.sidebar_model, self)
+        self.bridge.events.connect(self.space_tree.handle_events)
+        self.space_filter = SpaceFilter(self.space_tree)
+        self.space_filter.filterChanged.connect(self.sidebar.show_only)
+        self.space_filter.exploreRequested.connect(self.explore_space)
         self.contact_list = ContactList(self.contact_model)
         self.contact_list.chatRequested.connect(self.people.chat_with)
         self.contact_list.menuRequested.connect(self.people.show_contact_menu)
         self.contact_list.addRequested.connect(self.add_contact_to)
         self.left_tabs = ViewSwitcher()
         self.left_tabs.setObjectName("leftTabs")
+        conversations = QWidget()
+        conversations.setObjectName("conversationsTab")
+        tab_layout = QVBoxLayout(conversations)
+        tab_layout.setContentsMargins(0, 0, 0, 0)
+        tab_layout.addWidget(self.space_filter)  # shown once the account is in a space
+        tab_layout.addWidget(self.sidebar, 1)
         # No Alt+letter on the buttons (their letters are all taken); Ctrl+1 and Ctrl+2 switch.
-        self.left_tabs.add_view(self.sidebar, self.tr("Conversations"), "Ctrl+1")
+        self.left_tabs.add_view(conversations, self.tr("Conversations"), "Ctrl+1")
         self.left_tabs.add_view(self.contact_list, self.tr("Contacts"), "Ctrl+2")
         left = QWidget()
         left.setObjectName("leftColumn")
@@ -224,6 +238,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([290, 750])
         # Tab in reading order: the sidebar, then the conversation (see ConversationPane).
+        QWidget.setTabOrder(self.space_filter.combo, self.space_filter.explore)
+        QWidget.setTabOrder(self.space_filter.explore, self.sidebar.filter)
         QWidget.setTabOrder(self.sidebar.filter, self.sidebar.tree)
         QWidget.setTabOrder(self.sidebar.tree, self.pane.first_in_tab_order())
         return splitter
@@ -344,6 +360,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def browse_rooms(self) -> None:
         self.finder.browse_rooms(self.sidebar.current_account(), "")
+
+    @Slot(object, str)
+    def explore_space(self, space: ConversationId, title: str) -> None:
+        """The rooms a space holds, to join."""
+        self._show_dialog(SpaceRoomsDialog(self.bridge, space, title, self))
 
     @Slot()
     def add_contact(self) -> None:

@@ -20,19 +20,21 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QM
 
 from app.backend import Capability, Outcome
 from app.core import ConversationDetails
-from app.models import Message, MessageKind, Trust
+from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.models.message_model import DownloadState, MessageListModel
 from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.message_view import URL_PATTERN, MessageView
+from ui.widgets.thread_panel import ThreadPanel
 
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
 REACT_KEY = "Ctrl+Shift+R"
 EDIT_KEY = "Ctrl+E"
 TIME_KEY = "Ctrl+T"
+THREAD_KEY = "Ctrl+Shift+T"
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 Call = Callable[..., None]
@@ -59,9 +61,12 @@ class MessageActions(QObject):
         call: Call,
         say_time: Callable[[Message], None],
         parent: QWidget,
+        thread_panel: ThreadPanel,
+        conversation: Callable[[], ConversationId | None],
     ) -> None:
         """``details``: the open conversation's details (capabilities, own id), None while
-        they load; ``parent``: the widget the menus and dialogs open over."""
+        they load; ``parent``: the widget the menus and dialogs open over; ``thread_panel``:
+        where a thread is read and answered."""
         super().__init__(parent)
         self.bridge = bridge
         self.core = bridge.core
@@ -73,6 +78,8 @@ class MessageActions(QObject):
         self._call = call
         self._say_time = say_time
         self._widget = parent
+        self.thread_panel = thread_panel
+        self._conversation = conversation
         self.reaction_picker: QInputDialog | None = None
         self.never_box: QMessageBox | None = None
 
@@ -91,6 +98,7 @@ class MessageActions(QObject):
             (REPLY_KEY, self.reply),
             (REACT_KEY, self.pick_reaction),
             (EDIT_KEY, self.edit),
+            (THREAD_KEY, self.reply_in_thread),
             (QKeySequence.StandardKey.Copy, self.copy),
             (QKeySequence.StandardKey.Delete, self.delete),
         )
@@ -170,6 +178,23 @@ class MessageActions(QObject):
                 react.addAction(key, functools.partial(self.toggle_reaction, msg, key))
             react.addAction(
                 self.tr("Other…"), QKeySequence(REACT_KEY), lambda: self.pick_reaction(msg)
+            )
+        if msg.thread is not None and msg.thread.count and msg.remote_id:
+            _tag(
+                menu.addAction(
+                    self.tr("Open &thread ({count})").format(count=msg.thread.count),
+                    lambda: self.open_thread(msg),
+                ),
+                "open_thread",
+            )
+        if confirmed and caps & Capability.THREADS:
+            _tag(
+                menu.addAction(
+                    self.tr("Reply in t&hread"),
+                    QKeySequence(THREAD_KEY),
+                    lambda: self.reply_in_thread(msg),
+                ),
+                "reply_in_thread",
             )
         if confirmed and msg.outgoing and caps & Capability.EDITS:
             _tag(
@@ -275,6 +300,8 @@ class MessageActions(QObject):
             self.toggle_reaction(msg, str(detail))
         elif kind == "retry":
             self.retry(msg)
+        elif kind == "thread":
+            self.open_thread(msg)
 
     @Slot(object)
     def activate_message(self, msg: Message) -> None:
@@ -291,7 +318,31 @@ class MessageActions(QObject):
     def reply(self, msg: Message) -> None:
         text = " ".join(self.model.display_body(msg).split())
         quote = f"{msg.sender_name or msg.sender}: {text[:80]}"
+        panel = self.thread_panel
+        if panel.isVisible() and panel.root and panel.root in (msg.thread_root, msg.remote_id):
+            panel.start_reply(msg, quote)  # a message of the open thread: answered there
+            panel.composer_area.composer.setFocus()
+            return
         self.composer_area.start_reply(msg, quote)
+
+    def open_thread(self, msg: Message, *, answer: bool = False) -> None:
+        """Show the thread ``msg`` starts (or is in) in the thread panel."""
+        conv = self._conversation()
+        if conv is None:
+            return
+        root: Message | None = msg
+        if msg.thread_root is not None:
+            known = self.thread_panel.model.root_message
+            root = self.model.message_by_remote_id(msg.thread_root) or (
+                known if known is not None and known.remote_id == msg.thread_root else None
+            )
+        if root is None or root.thread_root is not None or root.remote_id is None:
+            return
+        self.thread_panel.open_thread(conv, root, answer=answer)
+
+    def reply_in_thread(self, msg: Message) -> None:
+        """Answer in the thread ``msg`` starts (a new one if it has none yet)."""
+        self.open_thread(msg, answer=True)
 
     def edit(self, msg: Message) -> None:
         self.composer_area.start_edit(msg)

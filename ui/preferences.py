@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 from app import events as ev
-from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
+from app.core import PREF_LINK_PREVIEWS, PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
 
 REMOTE_MEDIA = "privacy.remote_media"  # never | ask | always
 THEME = "ui.theme"  # system | light | dark
@@ -24,6 +24,7 @@ DEFAULTS: dict[str, Any] = {
     PREF_SEND_TYPING: True,
     PREF_SEND_RECEIPTS: True,
     PREF_ONLY_CONTACTS: False,
+    PREF_LINK_PREVIEWS: False,
 }
 
 

@@ -11,6 +11,9 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.contacts`` (:class:`ContactCommands`): roster, subscriptions, blocking
 - ``core.encryption`` (:class:`EncryptionCommands`): devices, verification, key backup
 - ``core.archive`` (:class:`ArchiveCommands`): search, pruning, export, import
+- ``core.threads`` (:class:`ThreadCommands`): reading a thread, marking it read
+- ``core.spaces`` (:class:`SpaceCommands`): spaces, what they hold, joining their rooms
+- ``core.previews`` (:class:`PreviewCommands`): link previews made by the service
 - ``core.signin`` (:class:`SignInCommands`): sign-in methods, single sign-on, making accounts
 
 A front end calls these coroutines and learns about everything else from typed events on
@@ -26,8 +29,10 @@ from app.core.encryption import EncryptionCommands
 from app.core.facade import Core
 from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
+from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import (
+    PREF_LINK_PREVIEWS,
     PREF_ONLY_CONTACTS,
     PREF_SEND_RECEIPTS,
     PREF_SEND_TYPING,
@@ -36,8 +41,11 @@ from app.core.services import (
     CoreServices,
 )
 from app.core.signin import SignInCommands, SignUpStep
+from app.core.spaces import SpaceCommands
+from app.core.threads import ThreadCommands, ThreadPage
 
 __all__ = [
+    "PREF_LINK_PREVIEWS",
     "PREF_ONLY_CONTACTS",
     "PREF_SEND_RECEIPTS",
     "PREF_SEND_TYPING",
@@ -55,7 +63,11 @@ __all__ = [
     "EncryptionCommands",
     "MessagingCommands",
     "PreferenceCommands",
+    "PreviewCommands",
     "RoomCommands",
     "SignInCommands",
     "SignUpStep",
+    "SpaceCommands",
+    "ThreadCommands",
+    "ThreadPage",
 ]

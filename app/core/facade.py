@@ -19,9 +19,12 @@ from app.core.conversations import ConversationCommands
 from app.core.encryption import EncryptionCommands
 from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
+from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
 from app.core.signin import SignInCommands
+from app.core.spaces import SpaceCommands
+from app.core.threads import ThreadCommands
 from app.models import AccountId
 from app.secrets import SecretsUnavailable
 from app.session import AccountSession
@@ -41,6 +44,9 @@ class Core:
         self.contacts = ContactCommands(services)
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
+        self.threads = ThreadCommands(services)
+        self.spaces = SpaceCommands(services)
+        self.previews = PreviewCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
 
     @property
@@ -81,6 +87,9 @@ class Core:
             convs = await s.worker.run(session.store.conversations)
             if convs:
                 s.publish(ev.ConversationsChanged(tuple(convs)))
+            spaces = await s.worker.run(session.store.spaces.all)
+            if spaces:
+                s.publish(ev.SpacesChanged(session.account_id, tuple(spaces)))
         s.publish(ev.CoreStarted())
         if s.config.accounts:
             await self._check_secrets()

@@ -57,8 +57,12 @@ class MessagingCommands:
         reply_to: str | None = None,
         kind: MessageKind = MessageKind.TEXT,
         attachments: tuple[Attachment, ...] = (),
+        thread_root: str | None = None,
     ) -> MessageId:
-        """Queue a message: stored and in the outbox at once, sent as soon as connected."""
+        """Queue a message: stored and in the outbox at once, sent as soon as connected.
+
+        ``thread_root`` (the remote id of a thread's first message) sends it as a reply in that
+        thread, where the service has threads (else it is an ordinary reply to that message)."""
         if not body.strip() and not attachments:
             raise CommandError("Cannot send an empty message.")
         s = self._s
@@ -79,6 +83,7 @@ class MessagingCommands:
             reply_to=reply_to,
             attachments=attachments,
             delivery=DeliveryState.PENDING,
+            thread_root=thread_root,
         )
         events = await s.worker.run(
             session.dispatcher.queue_outgoing, message, outgoing_payload(message)

@@ -44,6 +44,8 @@ M = TypeVar("M")
 PREF_ONLY_CONTACTS = "privacy.only_contacts"
 PREF_SEND_RECEIPTS = "privacy.send_read_receipts"
 PREF_SEND_TYPING = "privacy.send_typing"
+PREF_LINK_PREVIEWS = "privacy.link_previews"
+"""Show previews of web links (made by the service, never in encrypted conversations)."""
 
 
 class CommandError(Exception):

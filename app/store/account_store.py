@@ -46,6 +46,8 @@ from app.models import (
 )
 from app.store.fts import fts_query
 from app.store.schema import MIGRATIONS
+from app.store.spaces import SpaceRecords
+from app.store.threads import ThreadRecords, summary_of
 
 OUTBOX_QUEUED = "queued"
 OUTBOX_IN_FLIGHT = "in_flight"
@@ -53,7 +55,7 @@ OUTBOX_IN_FLIGHT = "in_flight"
 _MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust"
+    " trust, thread_root, thread"
 )
 _MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in _MSG_COLUMNS.split(","))
 _CONV_COLUMNS = (
@@ -63,7 +65,8 @@ _CONV_COLUMNS = (
 _INSERT_MESSAGE = (
     "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
     " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions, ref_id, trust) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attachments, reactions, ref_id, trust, thread_root)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 _INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
 
@@ -117,6 +120,8 @@ class AccountStore:
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
+        self.threads = ThreadRecords(conn, self._query_messages, _MSG_COLUMNS)
+        self.spaces = SpaceRecords(conn, account_id)
 
     def reload_conversations(self) -> None:
         """Re-read the conversation cache (after a rolled-back transaction)."""
@@ -437,13 +442,13 @@ class AccountStore:
         if before is None:
             found = self._query_messages(
                 f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=?"
-                " ORDER BY ts DESC, seq DESC LIMIT ?",
+                " AND thread_root IS NULL ORDER BY ts DESC, seq DESC LIMIT ?",
                 (row, limit),
             )
         else:
             found = self._query_messages(
                 f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) < (?, ?)"
-                " ORDER BY ts DESC, seq DESC LIMIT ?",
+                " AND thread_root IS NULL ORDER BY ts DESC, seq DESC LIMIT ?",
                 (row, before.timestamp_ms, before.seq, limit),
             )
         found.reverse()
@@ -461,11 +466,24 @@ class AccountStore:
             return Page((), None)
         found = self._query_messages(
             f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) > (?, ?)"
-            " ORDER BY ts, seq LIMIT ?",
+            " AND thread_root IS NULL ORDER BY ts, seq LIMIT ?",
             (row, after.timestamp_ms, after.seq, limit),
         )
         more = found[-1].cursor if len(found) == limit else None
         return Page(tuple(found), more)
+
+    def thread_page(
+        self, native_id: str, root: str, before: Cursor | None = None, limit: int = 50
+    ) -> Page:
+        """A page of a thread's replies (the main timeline's pages leave them out)."""
+        row = self._row_by_native.get(native_id)
+        if row is None:
+            return Page((), None)
+        return self.threads.page(row, root, before, limit)
+
+    def conversation_row(self, native_id: str) -> int | None:
+        """The conversation's row id (for :attr:`threads`), None when it is not stored."""
+        return self._row_by_native.get(native_id)
 
     def message_by_local_id(self, local_id: str) -> Message | None:
         found = self._query_messages(
@@ -797,6 +815,8 @@ class AccountStore:
             ref_id=r[19],
             trust=_parse_enum(Trust, r[20], Trust.NONE),
             seq=r[0],
+            thread_root=r[21],
+            thread=summary_of(r[22]),
         )
 
     @staticmethod
@@ -822,6 +842,7 @@ class AccountStore:
             _dump_reactions(m.reactions),
             m.ref_id,
             m.trust.value,
+            m.thread_root,
         )
 
 

@@ -296,6 +296,7 @@ def _message_record(m: Message) -> dict[str, Any]:
         "mentions_me": m.mentions_me,
         "ref_id": m.ref_id,
         "trust": m.trust.value if m.trust is not Trust.NONE else None,
+        "thread_root": m.thread_root,
         "attachments": [
             {k: v for k, v in _attachment_fields(a).items() if v not in (None, "")}
             for a in m.attachments
@@ -332,6 +333,7 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         mentions_me=bool(r.get("mentions_me", False)),
         ref_id=r.get("ref_id"),
         trust=Trust(r.get("trust") or "none"),
+        thread_root=r.get("thread_root") if isinstance(r.get("thread_root"), str) else None,
         attachments=tuple(Attachment(**a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
     )

@@ -151,7 +151,34 @@ def _trust(db: Database) -> None:
     db.execute("ALTER TABLE conversations ADD COLUMN trust TEXT NOT NULL DEFAULT 'none'")
 
 
-@MIGRATIONS(name="0004_fts_insert_by_store")
+@MIGRATIONS(name="0004_threads")
+def _threads(db: Database) -> None:
+    """Threads: a reply's thread (the root's remote id; NULL in the main timeline), and on a
+    root the summary of its replies (JSON, see :mod:`app.store.threads`)."""
+    db.execute("ALTER TABLE messages ADD COLUMN thread_root TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN thread TEXT")
+    db.execute(
+        "CREATE INDEX messages_thread ON messages(conversation, thread_root, ts, seq)"
+        " WHERE thread_root IS NOT NULL"
+    )
+
+
+@MIGRATIONS(name="0005_spaces")
+def _spaces(db: Database) -> None:
+    """Spaces (groups of rooms): each one's name and its children's native ids (JSON)."""
+    db.execute(
+        """
+        CREATE TABLE spaces (
+            native_id TEXT PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            topic TEXT NOT NULL DEFAULT '',
+            children TEXT NOT NULL DEFAULT '[]'
+        ) WITHOUT ROWID
+        """
+    )
+
+
+@MIGRATIONS(name="0006_fts_insert_by_store")
 def _fts_insert_by_store(db: Database) -> None:
     """New rows reach the full-text index from ``AccountStore.append``, not from a trigger.
 

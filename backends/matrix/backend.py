@@ -29,7 +29,6 @@ from app.backend import (
     ContactDetails,
     Credentials,
     Failure,
-    FailureKind,
     Outcome,
     OutgoingMessage,
     RoomOptions,
@@ -45,6 +44,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsKeyBackup,
+    SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -56,13 +56,22 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsSpaces,
+    SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
-from app.models import ConversationId, Device, Presence, Role, RoomListing
-from backends.matrix import browser, oauth
-from backends.matrix import convert as cv
+from app.models import (
+    ConversationId,
+    Device,
+    LinkPreview,
+    Presence,
+    Role,
+    RoomListing,
+    SpaceHierarchy,
+)
 from backends.matrix import settings as account_settings
+from backends.matrix.access import AccountAccess
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
@@ -73,14 +82,12 @@ from backends.matrix.history import (
     History,
     HistoryLimits,
 )
-from backends.matrix.http import Reply
 from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
 from backends.matrix.people import People
-from backends.matrix.register import Registration
+from backends.matrix.previews import Previews
 from backends.matrix.session import (
-    DEVICE_NAME,
     MAX_INVITES,
     SECRET_DEVICE,
     SECRET_TOKEN,
@@ -90,7 +97,9 @@ from backends.matrix.session import (
     MatrixSession,
 )
 from backends.matrix.signin import SignIn
+from backends.matrix.spaces import Spaces
 from backends.matrix.sync import SYNC_TASK, SyncLoop
+from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
 from backends.matrix.verifying import DeviceVerification
 
@@ -129,6 +138,8 @@ BASE_CAPABILITIES = (
     | Capability.EMOTES
     | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
+    | Capability.THREADS
+    | Capability.LINK_PREVIEWS
     | Capability.ROSTER
     | Capability.BLOCKING
 )
@@ -155,6 +166,9 @@ class MatrixBackend(
     SupportsKeyBackup,
     SupportsRoomDirectory,
     SupportsLogout,
+    SupportsThreads,
+    SupportsSpaces,
+    SupportsLinkPreviews,
     SupportsBrowserSignIn,
     SupportsSignUp,
     SupportsRoster,
@@ -177,6 +191,7 @@ class MatrixBackend(
         self._encryption = encryption = Encryption(session)
         self._verification = DeviceVerification(session, encryption)
         self._timeline = Timeline(session, encryption)
+        self._threads = Threads(session, self._timeline)
         self._history = History(
             session,
             self._timeline,
@@ -186,6 +201,7 @@ class MatrixBackend(
                 gap_page_size=GAP_PAGE_SIZE,
                 orphans_per_target=MAX_ORPHANS_PER_TARGET,
             ),
+            prepare=self._threads.prepare,
         )
         self._media = Media(session, encryption)
         self._rooms_service = RoomService(session, encryption)
@@ -197,6 +213,7 @@ class MatrixBackend(
             self._verification,
             self._timeline,
             self._history,
+            threads=self._threads,
             account_data=self._people.account_data,
         )
         self._messaging = Messaging(
@@ -204,10 +221,13 @@ class MatrixBackend(
             encryption,
             open_direct=self._rooms_service.open_direct,
             with_size=self._media.with_size,
+            thread_relation=self._threads.relation,
         )
         self._signin = SignIn(session, encryption)
+        self._spaces = Spaces(session)
+        self._previews = Previews(session, self._media.thumbnail)
         self._sync_task: asyncio.Task[None] | None = None
-        self._registration: Registration | None = None
+        self._access = AccountAccess(session, self._signin)
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -235,6 +255,16 @@ class MatrixBackend(
     def synced(self) -> asyncio.Event:
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         return self._sync.synced
+
+    @property
+    def sync_mode(self) -> str:
+        """Where this session's sync answers come from: "sliding" or "v3" ("" before one)."""
+        return self._sync.mode
+
+    @property
+    def sync_count(self) -> int:
+        """Sync answers processed this session (the flood benchmark's divisor)."""
+        return self._sync.count
 
     @property
     def resumed(self) -> bool:
@@ -280,92 +310,20 @@ class MatrixBackend(
     # -- signing in through the browser, making accounts -------------------------------------
 
     async def sign_in_methods(self) -> SignInMethods | Failure:
-        homeserver = await self._signin.find_server()
-        if isinstance(homeserver, Failure):
-            return homeserver
-        return await browser.sign_in_methods(self._session.api, homeserver)
+        return await self._access.sign_in_methods()
 
     async def sign_in_with_browser(
         self, provider_id: str, open_url: Callable[[str], None]
     ) -> Credentials | Failure:
-        """Single sign-on (or the homeserver's OAuth 2.0 service) in the system browser. After a
-        soft logout the stored device id is asked for again, so keys and store stay valid."""
-        methods = await self.sign_in_methods()
-        if isinstance(methods, Failure):
-            return methods
-        provider = next((p for p in methods.providers if p.id == provider_id), None)
-        if provider is None:
-            return Failure(FailureKind.CONFIG, "This homeserver does not offer that sign-in.")
-        device = await self.ctx.secrets.get(SECRET_DEVICE) or ""
-        if provider_id == browser.OAUTH_PROVIDER:
-            return await self._oauth_sign_in(open_url, device)
-        return await browser.sso_sign_in(
-            self._session.api,
-            homeserver=self._session.homeserver,
-            provider=provider,
-            open_url=open_url,
-            device_id=device,
-            ssl_param=self._signin.ssl_param,
-        )
-
-    async def _oauth_sign_in(
-        self, open_url: Callable[[str], None], device: str
-    ) -> Credentials | Failure:
-        api = self._session.api
-        meta = await browser.server_metadata(api)
-        if not isinstance(meta, oauth.ServerMetadata):
-            return meta or Failure(FailureKind.UNSUPPORTED, "No sign-in service is advertised.")
-        made = await browser.oauth_sign_in(
-            meta,
-            open_url=open_url,
-            device_id=device,
-            client_id=await self.ctx.secrets.get(browser.SECRET_OAUTH_CLIENT) or "",
-            client_secret=await self.ctx.secrets.get(browser.SECRET_OAUTH_CLIENT_SECRET) or "",
-            login_hint=self._session.user_id,
-            ssl_param=self._signin.ssl_param,
-        )
-        if isinstance(made, Failure):
-            return made
-        # Who the token belongs to, from the homeserver itself.
-        self._session.nio.access_token = made.secrets[SECRET_TOKEN]
-        who = await api.request("GET", "/_matrix/client/v3/account/whoami", timeout=30)
-        self._session.nio.access_token = ""
-        user_id = who.body.get("user_id") if who.ok else None
-        if not isinstance(user_id, str):
-            return (
-                who.failure()
-                if not who.ok
-                else Failure(FailureKind.PROTOCOL, "The homeserver does not say who signed in.")
-            )
-        return Credentials({"user_id": user_id}, made.secrets)
+        return await self._access.sign_in_with_browser(provider_id, open_url)
 
     async def sign_up(
         self, answers: Mapping[str, str | bool]
     ) -> SignUpForm | Credentials | Failure:
-        if self._registration is None:
-            homeserver = await self._signin.find_server()
-            if isinstance(homeserver, Failure):
-                return homeserver
-            session = self._session
-            parsed = cv.parse_user_id(session.user_id)
-            assert parsed is not None  # find_server checked it
-            api = session.api
-
-            async def request(method: str, path: str, body: dict[str, object] | None) -> Reply:
-                return await api.request(method, path, body=body, timeout=30, auth=False)
-
-            self._registration = Registration(
-                request,
-                homeserver=homeserver,
-                server_name=parsed[1],
-                localpart=parsed[0],
-                password=await self.ctx.secrets.get("password") or "",
-                device_name=DEVICE_NAME,
-            )
-        return await self._registration.step(answers)
+        return await self._access.sign_up(answers)
 
     async def cancel_sign_up(self) -> None:
-        self._registration = None
+        self._access.cancel_sign_up()
         await self._close()
 
     async def logout(self) -> Outcome:
@@ -422,6 +380,15 @@ class MatrixBackend(
         """Backfill with ``/messages``: report up to ``limit`` older events (``history=True``)."""
         return await self._history.fetch(conv, before_remote_id, limit)
 
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        """A thread's root and newest replies (``/relations``), reported as history."""
+        return await self._threads.fetch(conv, root_remote_id, limit)
+
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        await self._threads.send_read_marker(conv, root_remote_id, remote_id)
+
     # -- rooms -------------------------------------------------------------------------------------
 
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
@@ -441,6 +408,12 @@ class MatrixBackend(
         self, query: str = "", limit: int = 500
     ) -> tuple[RoomListing, ...] | Failure:
         return await self._rooms_service.room_directory(query, limit)
+
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        """The rooms and sub-spaces of a space (``/hierarchy``), read up to a limit."""
+        return await self._spaces.hierarchy(space, limit)
 
     async def open_direct(self, user_id: str) -> Outcome:
         """Our direct chat with ``user_id`` (from m.direct), created and invited if there is none."""
@@ -522,6 +495,13 @@ class MatrixBackend(
     ) -> Outcome:
         """Fetch ``mxc://`` media to ``dest`` — only when the user shows it."""
         return await self._media.download(url, dest, progress, max_bytes)
+
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        """The homeserver's preview of a web link (it fetches the page, we never do)."""
+        return await self._previews.preview(url)
+
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        return await self._previews.image(preview, dest)
 
     async def fetch_thumbnail(
         self, url: str, dest: Path, width: int = 320, height: int = 240

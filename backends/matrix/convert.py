@@ -38,9 +38,11 @@ from app.models import (
     PresenceState,
     Role,
     RoomListing,
+    ThreadSummary,
     Trust,
     from_millis,
 )
+from backends.matrix import relations
 
 _log = logging.getLogger(__name__)
 
@@ -480,6 +482,15 @@ def strip_html_reply_fallback(html: str) -> str:
 # -- incoming events ----------------------------------------------------------------------------
 
 
+def plain_text(event: Mapping[str, Any]) -> str | None:
+    """The text of a plain (decrypted) message event without its reply fallback, or None."""
+    if get_str(event, "type") not in ("m.room.message", "m.sticker"):
+        return None
+    content = get_dict(event, "content") or {}
+    body = get_str(get_dict(content, "m.new_content") or content, "body")
+    return strip_reply_fallback(body) if body is not None else None
+
+
 @dataclass(frozen=True)
 class RoomContext:
     """What converting an event of one room needs to know about the room and about us."""
@@ -492,6 +503,11 @@ class RoomContext:
     history: bool = False
     name_of: Callable[[str], str] = field(default=lambda user_id: user_id)
     log: Log = field(default=_log)
+    root_known: Callable[[str], bool] = field(default=lambda root: True)
+    """Whether a thread's root exists (a reply to a missing root is shown as an ordinary
+    reply in the main timeline, where it can be seen)."""
+    latest_text: Callable[[dict[str, Any]], str | None] = field(default=plain_text)
+    """The text of a thread summary's latest reply (None: it cannot be read)."""
 
 
 @dataclass(frozen=True)
@@ -576,9 +592,14 @@ def convert_event(
         rel = get_dict(header.content, "m.relates_to") or {}
         if get_str(rel, "rel_type") in HIDDEN_UNTIL_DECRYPTED:
             return []
+        thread_root, _reply = thread_place(rel, header.event_id, ctx)
         return [
             _base_message(
-                header, ctx, placeholder or ENCRYPTED_PLACEHOLDER, trust=Trust.UNDECRYPTABLE
+                header,
+                ctx,
+                placeholder or ENCRYPTED_PLACEHOLDER,
+                trust=Trust.UNDECRYPTABLE,
+                thread_root=thread_root,
             ),
         ]
     return []
@@ -617,6 +638,7 @@ def _base_message(
     replaces: str | None = None,
     mentions_me: bool = False,
     trust: Trust = Trust.NONE,
+    thread_root: str | None = None,
 ) -> f.MessageReceived:
     outgoing = header.sender == ctx.own_id
     txn = get_str(header.unsigned, "transaction_id") if outgoing else None
@@ -639,7 +661,27 @@ def _base_message(
         history=ctx.history,
         mentions_me=mentions_me and not outgoing,
         trust=trust,
+        thread_root=thread_root,
+        thread=thread_summary(header, ctx),
     )
+
+
+def thread_summary(header: EventHeader, ctx: RoomContext) -> ThreadSummary | None:
+    """The server's summary of the thread this event is the root of (None: not a root)."""
+    if "m.relations" not in header.unsigned:
+        return None
+    return relations.bundled_summary(header.unsigned, ctx.own_id, ctx.name_of, ctx.latest_text)
+
+
+def thread_place(
+    rel: Mapping[str, Any], event_id: str, ctx: RoomContext
+) -> tuple[str | None, str | None]:
+    """``(thread root, message answered)``; a reply whose root is missing stays in the main
+    timeline as a reply to that root."""
+    root, reply_to = relations.thread_and_reply(rel, event_id, ctx.log)
+    if root is not None and not ctx.root_known(root):
+        return None, reply_to or root
+    return root, reply_to
 
 
 _KINDS = {"m.notice": MessageKind.NOTICE, "m.emote": MessageKind.EMOTE}
@@ -666,8 +708,8 @@ def _message_facts(header: EventHeader, ctx: RoomContext, trust: Trust) -> list[
     if parsed is None:
         return None
     body, html, kind, attachments = parsed
-    reply_to = None if replaces else _reply_target(rel, header.event_id, ctx.log)
-    if reply_to is not None:
+    thread_root, reply_to = (None, None) if replaces else thread_place(rel, header.event_id, ctx)
+    if reply_to is not None or thread_root is not None:
         body = strip_reply_fallback(body)
     if html is not None:
         html = strip_html_reply_fallback(html) or None
@@ -686,22 +728,9 @@ def _message_facts(header: EventHeader, ctx: RoomContext, trust: Trust) -> list[
             replaces=replaces,
             mentions_me=mentions_me(content, body, ctx),
             trust=trust,
+            thread_root=thread_root,
         )
     ]
-
-
-def _reply_target(rel: Mapping[str, Any], event_id: str, log: Log) -> str | None:
-    in_reply = rel.get("m.in_reply_to")
-    if in_reply is None:
-        if get_str(rel, "rel_type") == "m.thread":
-            return get_str(rel, "event_id")  # shown as an answer to the thread's root
-        return None
-    if not isinstance(in_reply, dict) or get_str(in_reply, "event_id") is None:
-        log.warning("ignored a malformed reply reference in %s", event_id)
-        return None
-    if get_str(rel, "rel_type") == "m.thread" and rel.get("is_falling_back") is True:
-        return get_str(rel, "event_id")
-    return get_str(in_reply, "event_id")
 
 
 def parse_message_content(

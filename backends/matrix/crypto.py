@@ -214,6 +214,7 @@ class E2E:
         self.device_lists_changed = False
         self.changed_users: set[str] = set()
         """Users the server said changed keys since the last :meth:`take_changed_users`."""
+        self._fed_counts: dict[str, int] | None = None  # one-time-key counts nio last saw
         self.extra_trust: Callable[[OlmDevice], bool] = lambda _device: False
         """Cross-signing: whether a device is trusted through its owner's verified identity."""
 
@@ -234,9 +235,27 @@ class E2E:
 
     # -- sync ----------------------------------------------------------------------------------
 
+    def _news_for_nio(self, view: dict[str, Any]) -> bool:
+        """Whether a crypto view tells nio anything: to-device messages, device-list changes,
+        one-time-key counts other than the last ones, membership or encryption state, or a room
+        nio does not know yet. A flood of plain messages tells it nothing, and then nio's schema
+        validation and its store writes (sync token, encrypted rooms) are skipped."""
+        if view["to_device"]["events"] or any(view["device_lists"].values()):
+            return True
+        if view["device_one_time_keys_count"] != self._fed_counts:
+            return True
+        known = self.client.rooms
+        for room_id, entry in view["rooms"]["join"].items():
+            if room_id not in known or entry["state"]["events"] or entry["timeline"]["events"]:
+                return True
+        return False
+
     async def feed(self, body: dict[str, Any]) -> None:
         """Let nio's Olm machine see a sync answer (room keys, device lists, key counts)."""
         view = crypto_view(body)
+        if not self._news_for_nio(view):
+            return
+        self._fed_counts = view["device_one_time_keys_count"]
         response = nio.SyncResponse.from_dict(view)
         if not isinstance(response, nio.SyncResponse):
             self.log.warning("nio could not read the sync answer's encryption part: %s", response)

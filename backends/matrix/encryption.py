@@ -186,7 +186,7 @@ class Encryption:
         text = json.dumps(self.parts.e2e.waiting_index(), separators=(",", ":"))
         if text != self._waiting_saved:
             self._waiting_saved = text
-            await self.session.ctx.state.set(STATE_WAITING, text)
+            self.session.keep(STATE_WAITING, text)
 
     # -- the sync answer -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,11 +53,16 @@ class History:
     """Gap filling and backfill for one session."""
 
     def __init__(
-        self, session: MatrixSession, timeline: Timeline, limits: HistoryLimits | None = None
+        self,
+        session: MatrixSession,
+        timeline: Timeline,
+        limits: HistoryLimits | None = None,
+        prepare: Callable[[str, list[Any]], Awaitable[None]] | None = None,
     ) -> None:
         self.session = session
         self.timeline = timeline
         self.limits = limits or HistoryLimits()
+        self._prepare = prepare  # thread roots of a page reported first (Threads.prepare)
         self.tokens: BoundedDict[tuple[str, str], str] = BoundedDict(MAX_HISTORY_TOKENS)
         """(room, oldest message reported) → the ``/messages`` position before it."""
         self.orphans: BoundedDict[tuple[str, str], list[f.ReactionChanged]] = BoundedDict(
@@ -84,7 +90,9 @@ class History:
             prev_batch = cv.get_str(timeline, "prev_batch")
             if timeline.get("limited") is not True or not prev_batch:
                 continue
-            last_seen = await self.session.ctx.state.get(STATE_LAST_EVENT + room_id)
+            last_seen = self.session.last_events.get(room_id) or await self.session.ctx.state.get(
+                STATE_LAST_EVENT + room_id
+            )
             if not last_seen:
                 continue
             events = cv.get_list(timeline, "events") or []
@@ -111,6 +119,8 @@ class History:
                 read_up_to = cv.own_receipt(event, session.own_id) or read_up_to
         gap, closed = await self._page_back(room, prev_batch, last_seen)
         self.timeline.learn_encryption(room, gap)
+        if self._prepare is not None:
+            await self._prepare(room_id, gap)
         if not closed:
             session.log.info(
                 "the gap of %s is longer than %d pages", room_id, self.limits.gap_pages
@@ -229,6 +239,8 @@ class History:
                 room.remember_name(event)
             chunk = cv.get_list(reply.body, "chunk") or []
             self.timeline.learn_encryption(room, chunk)
+            if self._prepare is not None:
+                await self._prepare(room_id, chunk)
             oldest, count = self.report_page(room, list(reversed(chunk)))
             reported += count
             previous, end = end, cv.get_str(reply.body, "end")
@@ -246,7 +258,7 @@ class History:
             else:
                 room.prev_batch = end
         session.report(f.Progress(task, label, reported, reported))
-        await session.save_encrypted()
+        session.save_encrypted()
         return Outcome(value=None if end else "end")
 
     def report_page(self, room: RoomState, events: list[object]) -> tuple[str | None, int]:

@@ -109,10 +109,13 @@ class Media:
         ``http.MAX_DOWNLOAD_BYTES``)."""
         return await self._media("download", url, dest, progress, {}, max_bytes=max_bytes)
 
-    async def thumbnail(self, url: str, dest: Path, width: int, height: int) -> Outcome:
+    async def thumbnail(
+        self, url: str, dest: Path, width: int, height: int, *, max_bytes: int | None = None
+    ) -> Outcome:
         """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box."""
         query: dict[str, str | int] = {"width": width, "height": height, "method": "scale"}
-        return await self._media("thumbnail", url, dest, None, query, max_bytes=THUMBNAIL_MAX_BYTES)
+        limit = min(max_bytes or THUMBNAIL_MAX_BYTES, THUMBNAIL_MAX_BYTES)
+        return await self._media("thumbnail", url, dest, None, query, max_bytes=limit)
 
     async def _media(
         self,

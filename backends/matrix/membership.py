@@ -56,7 +56,7 @@ class RoomService:
             via = [v for k, v in parse_qsl(query) if k == "via" and v][:MAX_VIA]
         if not target or target[0] not in "!#":
             return Outcome(
-                Failure(FailureKind.CONFIG, "A room is named #alias:server or !id:server.")
+                Failure(FailureKind.CONFIG, "A room is named #alias:server or by its !id.")
             )
         reply = await session.api.request(
             "POST",

@@ -9,6 +9,7 @@ devices get the key.
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -23,6 +24,10 @@ from backends.matrix.http import V3, q
 from backends.matrix.session import MatrixSession, not_connected
 
 V1 = "/_matrix/client/v1"
+READ_MARKER_INTERVAL = 2.0
+"""Read markers of one room leave at most this often (seconds); the newest one waiting is sent
+when the interval has passed. Reading a busy room live otherwise posts a marker after every
+sync answer (Nheko: ~1,700 in a 5,000-message flood), each a request for us and the server."""
 
 
 class Messaging:
@@ -35,11 +40,16 @@ class Messaging:
         *,
         open_direct: Callable[[str], Awaitable[Outcome]],
         with_size: Callable[[Attachment], Attachment],
+        thread_relation: Callable[[str, str, str | None], dict[str, Any]],
     ) -> None:
         self.session = session
         self.encryption = encryption
         self._open_direct = open_direct  # the direct chat with a user id, made if needed
         self._with_size = with_size  # an uploaded image's measured size
+        self._thread_relation = thread_relation  # m.relates_to of a reply in a thread
+        self._marker_sent: dict[str, float] = {}  # room → when its last read marker left
+        self._marker_waiting: dict[str, str] = {}  # room → the newest marker not sent yet
+        self._marker_tasks: set[asyncio.Task[None]] = set()
 
     async def _target_room(self, native_id: str) -> str | Failure:
         """A room id for a conversation id; a user id means "our direct chat with them"."""
@@ -90,14 +100,23 @@ class Messaging:
         room_id = await self._target_room(conv.native_id)
         if isinstance(room_id, Failure):
             return SendResult(failure=room_id)
+        thread = (
+            self._thread_relation(room_id, msg.thread_root, msg.reply_to)
+            if msg.thread_root
+            else None
+        )
         if not msg.attachments:
             content = cv.text_content(msg.body, kind=msg.kind, html=msg.html, reply_to=msg.reply_to)
+            if thread is not None:
+                content["m.relates_to"] = thread
             return await self.room_send(room_id, "m.room.message", content, msg.txn_id)
         first: SendResult | None = None
         for i, attachment in enumerate(msg.attachments):
             caption = msg.body if i == 0 and msg.body != attachment.filename else ""
             content = cv.media_content(self._with_size(attachment), caption)
-            if msg.reply_to and i == 0:
+            if thread is not None:
+                content["m.relates_to"] = thread
+            elif msg.reply_to and i == 0:
                 content["m.relates_to"] = {"m.in_reply_to": {"event_id": msg.reply_to}}
             txn = msg.txn_id if i == 0 else f"{msg.txn_id}.{i}"
             result = await self.room_send(room_id, "m.room.message", content, txn)
@@ -171,12 +190,37 @@ class Messaging:
     # -- receipts, typing, presence ----------------------------------------------------------------
 
     async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
-        session = self.session
-        if not session.connected():
+        """Mark a room read up to ``remote_id``: at once, or — if a marker left for this room
+        less than :data:`READ_MARKER_INTERVAL` ago — together with any newer one when the
+        interval has passed."""
+        if not self.session.connected():
             return
+        room = conv.native_id
+        loop = asyncio.get_running_loop()
+        wait = self._marker_sent.get(room, -READ_MARKER_INTERVAL) + READ_MARKER_INTERVAL
+        wait -= loop.time()
+        if wait <= 0 and room not in self._marker_waiting:
+            await self._post_marker(room, remote_id)
+            return
+        first = room not in self._marker_waiting
+        self._marker_waiting[room] = remote_id
+        if first:
+            task = loop.create_task(self._marker_later(room, max(0.0, wait)))
+            self._marker_tasks.add(task)
+            task.add_done_callback(self._marker_tasks.discard)
+
+    async def _marker_later(self, room: str, wait: float) -> None:
+        await asyncio.sleep(wait)
+        remote_id = self._marker_waiting.pop(room, None)
+        if remote_id is not None and self.session.connected():
+            await self._post_marker(room, remote_id)
+
+    async def _post_marker(self, room: str, remote_id: str) -> None:
+        session = self.session
+        self._marker_sent[room] = asyncio.get_running_loop().time()
         reply = await session.api.request(
             "POST",
-            f"{V3}/rooms/{q(conv.native_id)}/read_markers",
+            f"{V3}/rooms/{q(room)}/read_markers",
             body={"m.fully_read": remote_id, "m.read": remote_id},
             timeout=30,
         )
@@ -208,11 +252,12 @@ class Messaging:
         if presence.status:
             body["status_msg"] = presence.status
         # Before the request: a sync starting meanwhile must not flip it back to "online".
-        before, session.presence = session.presence, state
+        before = session.presence, session.status_msg
+        session.presence, session.status_msg = state, presence.status
         reply = await session.api.request(
             "PUT", f"{V3}/presence/{q(session.own_id)}/status", body=body, timeout=30
         )
         if not reply.ok:
-            session.presence = before
+            session.presence, session.status_msg = before
             return Outcome(reply.failure())
         return Outcome()

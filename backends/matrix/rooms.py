@@ -38,11 +38,13 @@ class StateChange:
     """What one state event changed: a member (their user id), or a room field by name."""
 
     what: (
-        str  # "member", "name", "topic", "avatar", "encryption", "power_levels", "create", "alias"
+        str  # "member", "name", "topic", "avatar", "encryption", "power_levels", "create", "alias",
+        # "space" (a child room added to or taken from a space: its id in ``user_id``)
     )
     user_id: str = ""
 
 
+MAX_CHILDREN = 5_000  # rooms one space may list (the rest are ignored)
 # Room versions whose creators hold unlimited power (MSC4289, room version 12).
 _CREATOR_POWER_VERSIONS = frozenset({"12", "org.matrix.hydra.11"})
 
@@ -68,6 +70,9 @@ class RoomState:
         self.members: dict[str, MemberInfo] = {}
         self.prev_batch: str | None = None
         self.typing: set[str] = set()
+        self.room_type: str | None = None  # m.room.create's type ("m.space" for a space)
+        self.children: dict[str, tuple[str, bool]] = {}
+        """A space's rooms (``m.space.child``): room id → (its ``order``, suggested)."""
 
     # -- input ----------------------------------------------------------------------------
 
@@ -102,6 +107,8 @@ class RoomState:
                 get_str(content, "avatar_url"),
             )
             return StateChange("member", state_key)
+        if etype == "m.space.child":
+            return self._space_child(state_key, content)
         if state_key != "":
             return None
         if etype == "m.room.name":
@@ -131,6 +138,7 @@ class RoomState:
             self.power_levels_known = True
             return StateChange("power_levels")
         if etype == "m.room.create":
+            self.room_type = get_str(content, "type")
             version = get_str(content, "room_version") or "1"
             if version in _CREATOR_POWER_VERSIONS:
                 creators = {get_str(event, "sender") or ""}
@@ -139,6 +147,40 @@ class RoomState:
                 self.creators = frozenset(c for c in creators if c)
             return StateChange("create")
         return None
+
+    def _space_child(self, child: str, content: dict[str, Any]) -> StateChange | None:
+        """``m.space.child``: a child with a non-empty ``via`` is in the space, one without
+        is not (spec "Spaces"); a space never counts as its own child."""
+        via = get_list(content, "via")
+        if not child.startswith("!") or child == self.room_id:
+            return None
+        if via and any(isinstance(v, str) and v for v in via):
+            order = get_str(content, "order") or ""
+            if len(order) > 50 or any(not 0x20 <= ord(c) <= 0x7E for c in order):
+                order = ""  # spec: otherwise ignored
+            if len(self.children) >= MAX_CHILDREN and child not in self.children:
+                return None
+            self.children[child] = (order, content.get("suggested") is True)
+        elif self.children.pop(child, None) is None:
+            return None
+        return StateChange("space", child)
+
+    def ordered_children(self) -> tuple[str, ...]:
+        """The space's children in its order: by ``order`` (those without one last), then by id."""
+        return tuple(
+            sorted(self.children, key=lambda c: (self.children[c][0] == "", self.children[c][0], c))
+        )
+
+    def note_creation(self, events: list[dict[str, Any]]) -> None:
+        """The room's type from an ``m.room.create`` among timeline events (a room created
+        moments ago has its creation in the timeline, not in the state before it)."""
+        for event in events:
+            if get_str(event, "type") == "m.room.create" and get_str(event, "state_key") == "":
+                self.room_type = get_str(get_dict(event, "content") or {}, "type")
+
+    @property
+    def is_space(self) -> bool:
+        return self.room_type == "m.space"
 
     def remember_name(self, event: dict[str, Any]) -> None:
         """A member event from history: only fills in a display name we do not know yet."""

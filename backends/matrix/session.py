@@ -13,12 +13,16 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
 from app.models import ConversationKind, Member
 from backends.matrix import convert as cv
+from backends.matrix import sliding
 from backends.matrix.bounded import BoundedDict
+from backends.matrix.features import Features
 from backends.matrix.http import MatrixHttp
 from backends.matrix.niotypes import NioClient
 from backends.matrix.rooms import RoomState
@@ -30,11 +34,14 @@ STATE_SINCE = "since"
 STATE_HOMESERVER = "homeserver"
 STATE_USER = "user_id"
 STATE_LAST_EVENT = "last_event:"  # + room id: the newest timeline event this account has seen
+STATE_SPACES = "spaces"
+"""JSON: the ids of the rooms that are spaces (a resumed sync rarely repeats their creation)."""
 STATE_ENCRYPTED = "encrypted_rooms"
 """JSON: room id → when its encryption started (ms, 0 if unknown). Encryption cannot be turned
 off (spec), so a message sent in the clear after that time gets a warning, after restarts too."""
 DEVICE_NAME = "Chinwag"
 MAX_INVITES = 500
+MAX_MISSING_ROOTS = 5_000
 Logger = logging.LoggerAdapter[logging.Logger]
 
 
@@ -57,11 +64,23 @@ class MatrixSession:
         self.http: MatrixHttp | None = None
         self.closing = False
         self.presence = "online"  # what the sync loop announces (set_presence)
+        self.status_msg = ""  # the status message chosen with it (kept by :mod:`.presencepoll`)
         self.own_names: tuple[str, ...] = ()
         self.rooms: dict[str, RoomState] = {}
         self.direct: dict[str, str] = {}  # room id → the other person (m.direct)
         self.joined: set[str] = set()  # rooms we are in (GET /joined_rooms at connect, then sync)
         self.invites: BoundedDict[str, f.InviteReceived] = BoundedDict(max_invites)
+        self.spaces: set[str] = set()  # rooms that are spaces (see STATE_SPACES)
+        self.last_events: dict[str, str] = {}  # room → newest event seen (STATE_LAST_EVENT)
+        self.features = Features()  # what the homeserver offers (asked once)
+        self.missing_roots: BoundedDict[tuple[str, str], None] = BoundedDict(MAX_MISSING_ROOTS)
+        """(room, event) of thread roots that do not exist (or cannot be seen): their replies
+        stay in the main timeline (see :mod:`.threads`)."""
+        self.latest_text: Callable[[str, dict[str, Any]], str | None] = lambda _room, event: (
+            cv.plain_text(event)
+        )
+        """The text of a thread summary's latest reply; :class:`~.timeline.Timeline` puts in
+        one that decrypts."""
         self.encrypted_since: dict[str, int] = {}  # see STATE_ENCRYPTED
         self._encrypted_saved: dict[str, int] = {}
         self._lost_reported = False
@@ -97,13 +116,22 @@ class MatrixSession:
         self.log.info("connection lost: %s", reason)
         self.report(f.ConnectionLost(reason, retryable))
 
+    def keep(self, key: str, value: str | None) -> None:
+        """Keep a small value across restarts, stored together with the facts reported before
+        it (:class:`~app.facts.StateKept`): a sync position is never saved without what it
+        covers."""
+        self.report(f.StateKept(key, value))
+
     async def forget_session(self, *, device_too: bool) -> None:
         """Drop the stored access and refresh tokens (and the device, with its since-token)."""
         await self.ctx.secrets.delete(SECRET_TOKEN)
         await self.ctx.secrets.delete(SECRET_REFRESH)
         if device_too:
             await self.ctx.secrets.delete(SECRET_DEVICE)
-            await self.ctx.state.set(STATE_SINCE, None)
+            # Every sync position (v3, sliding, to-device) belongs to the device.
+            for key in (STATE_SINCE, *sliding.STATE_KEYS):
+                await self.ctx.state.set(key, None)
+                self.keep(key, None)  # after any position still on its way to the store
 
     async def close_client(self) -> None:
         """Close nio's HTTP session and its encryption store (the session ends)."""
@@ -138,6 +166,8 @@ class MatrixSession:
             history=history,
             name_of=room.display_name_of,
             log=self.log,
+            root_known=lambda root: (room.room_id, root) not in self.missing_roots,
+            latest_text=lambda event: self.latest_text(room.room_id, event),
         )
 
     def set_direct(self, direct: dict[str, str]) -> None:
@@ -227,6 +257,15 @@ class MatrixSession:
         if known is None or (since and (not known or since < known)):
             self.encrypted_since[room.room_id] = since
 
+    async def load_spaces(self) -> None:
+        text = await self.ctx.state.get(STATE_SPACES)
+        try:
+            data = json.loads(text) if text else []
+        except ValueError:
+            data = []
+        if isinstance(data, list):
+            self.spaces = {s for s in data if isinstance(s, str)}
+
     async def load_encrypted(self) -> None:
         text = await self.ctx.state.get(STATE_ENCRYPTED)
         try:
@@ -241,9 +280,7 @@ class MatrixSession:
             }
         self._encrypted_saved = dict(self.encrypted_since)
 
-    async def save_encrypted(self) -> None:
+    def save_encrypted(self) -> None:
         if self.encrypted_since != self._encrypted_saved:
             self._encrypted_saved = dict(self.encrypted_since)
-            await self.ctx.state.set(
-                STATE_ENCRYPTED, json.dumps(self.encrypted_since, separators=(",", ":"))
-            )
+            self.keep(STATE_ENCRYPTED, json.dumps(self.encrypted_since, separators=(",", ":")))

@@ -61,6 +61,15 @@ ACCOUNT_FIELDS: tuple[AccountField, ...] = (
         "Password, access token and messages would travel without HTTPS.",
         advanced=True,
     ),
+    AccountField(
+        "sliding_sync",
+        "Use sliding sync",
+        FieldKind.BOOLEAN,
+        default=True,
+        help="Where the homeserver has it: the room list arrives in one answer, however many "
+        "rooms.",
+        advanced=True,
+    ),
 )
 
 

@@ -21,21 +21,21 @@ from typing import Any
 from app import facts as f
 from app.backend import FailureKind
 from backends.matrix import convert as cv
+from backends.matrix import sources
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import History
-from backends.matrix.http import V3
+from backends.matrix.http import Reply
 from backends.matrix.rooms import RoomState
-from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE, MatrixSession
+from backends.matrix.session import STATE_LAST_EVENT, STATE_SPACES, MatrixSession
+from backends.matrix.threads import Threads
 from backends.matrix.timeline import Timeline
 from backends.matrix.verifying import DeviceVerification
 
-SYNC_TIMEOUT_MS = 30_000
-SYNC_FILTER = {
-    "room": {
-        "state": {"lazy_load_members": True},
-        "timeline": {"limit": 20, "lazy_load_members": True},
-    },
-}
+BUSY_INTERVAL = 0.5
+"""After an answer that carried room events, the next ``/sync`` leaves no sooner than this many
+seconds after the previous one did: a flood arrives in a few answers a second, each holding many
+events, instead of one answer per event (every answer has a fixed cost: a request, a store
+transaction, a repaint). A quiet room loses nothing: the long poll answers the first event at once."""
 SYNC_TASK = "matrix-initial-sync"
 
 
@@ -50,6 +50,7 @@ class SyncLoop:
         timeline: Timeline,
         history: History,
         *,
+        threads: Threads,
         account_data: Callable[[str, object], None] = lambda _type, _content: None,
     ) -> None:
         self.session = session
@@ -58,13 +59,19 @@ class SyncLoop:
         self.verification = verification
         self.timeline = timeline
         self.history = history
+        self.threads = threads
         self.log = session.log
         self._label = "Loading your rooms"
         self._last_events: dict[str, str] = {}  # room → newest timeline event, to persist
+        self._busy = False  # the last answer carried room events (see BUSY_INTERVAL)
         self.synced = asyncio.Event()
         """Set once the first sync answer of this session has been reported (tests, UI)."""
         self.resumed = False
         """Whether this session continued from a stored since-token."""
+        self.count = 0
+        """Sync answers processed this session (benchmarks divide their CPU time by it)."""
+        self.mode = ""
+        """Where the answers come from: "v3" or "sliding" (simplified sliding sync)."""
 
     async def run(self) -> None:
         try:
@@ -78,76 +85,105 @@ class SyncLoop:
     async def _sync_forever(self) -> None:
         session = self.session
         state = session.ctx.state
-        since = await state.get(STATE_SINCE)
+        source = await sources.choose(session)
+        since = await source.load(state)
         self.resumed = since is not None
+        await session.load_spaces()
         first = True
         self._label = "Catching up" if since else "Loading your rooms"
         session.report(f.Progress(SYNC_TASK, self._label, 0, None))
         while not session.stopped():
-            query: dict[str, str | int] = {
-                "filter": json.dumps(SYNC_FILTER, separators=(",", ":")),
-                "timeout": 0 if first else SYNC_TIMEOUT_MS,
-                "set_presence": session.presence,
-            }
-            if since:
-                query["since"] = since
-            reply = await session.api.request(
-                "GET", f"{V3}/sync", query=query, timeout=SYNC_TIMEOUT_MS / 1000 + 30
-            )
+            loop = asyncio.get_running_loop()
+            sent_at = loop.time()
+            reply = await source.fetch(since, first)
             if session.stopped():
                 return
-            if reply.transport is not None:
-                session.lost(
-                    reply.transport.message, retryable=reply.transport.kind is not FailureKind.TLS
-                )
-                return
+            if isinstance(source, sources.SlidingSource) and sources.unsupported(reply):
+                self.log.info("the homeserver has no sliding sync: /sync v3 from here on")
+                source = sources.V3Source(session)
+                since = await source.load(state)
+                continue
+            if since and sources.position_unknown(source, reply):
+                # Sliding sync positions belong to one device's connection and the server drops
+                # them as it likes: start over within the session (an initial answer), as the
+                # MSC asks, rather than end it.
+                self.log.info("the homeserver no longer knows our sliding sync position")
+                session.keep(source.state_key, None)
+                since = None
+                continue
             if not reply.ok:
-                failure = reply.failure()
-                if failure.kind is FailureKind.RATE_LIMITED:
-                    wait = failure.retry_after or 5.0
-                    self.log.info("sync rate limited; waiting %.1f s", wait)
-                    await asyncio.sleep(wait)
+                if await self._failed(reply, source, since):
                     continue
-                if failure.kind is FailureKind.NOT_CONNECTED:
-                    await session.forget_session(
-                        device_too=reply.body.get("soft_logout") is not True
-                    )
-                elif reply.errcode in ("M_UNKNOWN_POS", "M_INVALID_PARAM") and since:
-                    await state.set(STATE_SINCE, None)  # start over rather than loop
-                session.lost(failure.message, retryable=failure.kind is not FailureKind.AUTH)
                 return
-            next_batch = cv.get_str(reply.body, "next_batch")
-            if not next_batch:
-                session.report(f.BadInput("sync answer without next_batch"))
+            answer = source.answer(reply)
+            if answer is None:
+                session.report(f.BadInput("sync answer without a position"))
                 session.lost("The homeserver sent an unusable sync answer.")
                 return
-            await self._before(reply.body, incremental=since is not None)
-            self.process(reply.body, initial=since is None, first=first)
+            self.mode = source.name
+            await self._before(answer.body, incremental=since is not None)
+            self._busy = False
+            self.process(answer.body, initial=since is None, first=first)
             await self._after()
-            # Let the core queue these facts before the token moves past them (store order).
-            await asyncio.sleep(0)
-            await state.set(STATE_SINCE, next_batch)
-            since = next_batch
+            # Stored in the transaction of the facts above (one per answer), never before them.
+            for key, value in answer.keep:
+                session.keep(key, value)
+            session.keep(source.state_key, answer.position)
+            since = answer.position
+            self.count += 1
             if first:
                 first = False
                 self.synced.set()
+            elif self._busy:
+                pause = BUSY_INTERVAL - (loop.time() - sent_at)
+                if pause > 0:
+                    await asyncio.sleep(pause)
+
+    async def _failed(self, reply: Reply, source: sources.SyncSource, since: str | None) -> bool:
+        """An error answer: True to ask again (rate limited), False when the session is over
+        (reported as lost; a position the server no longer knows is forgotten first)."""
+        session = self.session
+        if reply.transport is not None:
+            session.lost(
+                reply.transport.message, retryable=reply.transport.kind is not FailureKind.TLS
+            )
+            return False
+        failure = reply.failure()
+        if failure.kind is FailureKind.RATE_LIMITED:
+            wait = failure.retry_after or 5.0
+            self.log.info("sync rate limited; waiting %.1f s", wait)
+            await asyncio.sleep(wait)
+            return True
+        if failure.kind is FailureKind.NOT_CONNECTED:
+            await session.forget_session(device_too=reply.body.get("soft_logout") is not True)
+        elif reply.errcode in ("M_UNKNOWN_POS", "M_INVALID_PARAM") and since:
+            session.keep(source.state_key, None)  # start over rather than loop
+        session.lost(failure.message, retryable=failure.kind is not FailureKind.AUTH)
+        return False
 
     async def _before(self, body: dict[str, Any], *, incremental: bool) -> None:
         """What must happen before the answer's timelines are converted: nio sees the new room
-        keys and device lists, verification messages move on, and gaps are filled (older)."""
+        keys and device lists, verification messages move on, gaps are filled (older), and
+        the roots of threads answered in it are reported (or known to be missing)."""
         if self.encryption.active:
             await self.encryption.feed(body)
             self.verification.handle_events(body)
         if incremental:
             await self.history.fill_gaps(body)
+        rooms = cv.get_dict(body, "rooms") or {}
+        for room_id, data in (cv.get_dict(rooms, "join") or {}).items():
+            timeline = cv.get_dict(data, "timeline") if isinstance(data, dict) else None
+            events = cv.get_list(timeline, "events") if timeline else None
+            if events:
+                await self.threads.prepare(room_id, events)
 
     async def _after(self) -> None:
         """Send what encryption queued, decrypt late keys' messages, keep trust and gaps current."""
-        state = self.session.ctx.state
         last, self._last_events = self._last_events, {}
         for room_id, event_id in last.items():
-            await state.set(STATE_LAST_EVENT + room_id, event_id)
-        await self.session.save_encrypted()
+            self.session.last_events[room_id] = event_id
+            self.session.keep(STATE_LAST_EVENT + room_id, event_id)
+        self.session.save_encrypted()
         if not self.encryption.active or self.session.http is None:
             return
         try:
@@ -225,6 +261,7 @@ class SyncLoop:
             room.apply_summary(summary)
         members: dict[str, None] = {}
         power_changed = False
+        space_changes: dict[str, None] = {}  # children added to or taken from a space
 
         def apply_state(event: dict[str, Any]) -> None:
             nonlocal power_changed
@@ -235,9 +272,15 @@ class SyncLoop:
                 members[change.user_id] = None
             elif change.what in ("power_levels", "create"):
                 power_changed = True
+            elif change.what == "space":
+                space_changes[change.user_id] = None
 
         for event in cv.events_of(data.get("state")):
             apply_state(event)
+        room.note_creation(cv.events_of(cv.get_dict(data, "timeline")))  # a new room's
+        if room.is_space or room_id in session.spaces:
+            self._space(room, data, space_changes, apply_state)
+            return
         session.note_encrypted(room)
         timeline = cv.get_dict(data, "timeline") or {}
         prev_batch = cv.get_str(timeline, "prev_batch")
@@ -263,6 +306,7 @@ class SyncLoop:
             report(fact)
         if newest is not None:  # saved before the since-token, only once its facts are reported
             self._last_events[room_id] = newest
+            self._busy = True
         self._ephemeral(room, cv.get_dict(data, "ephemeral"))
         counts = cv.get_dict(data, "unread_notifications") or {}
         report(
@@ -276,6 +320,44 @@ class SyncLoop:
                 unread_count=cv.get_int(counts, "notification_count"),
                 mention_count=cv.get_int(counts, "highlight_count"),
                 trust=self.encryption.room_trust.get(room_id) if room.encrypted else None,
+            )
+        )
+
+    def _space(
+        self,
+        room: RoomState,
+        data: dict[str, Any],
+        changes: dict[str, None],
+        apply_state: Callable[[dict[str, Any]], None],
+    ) -> None:
+        """A space is no conversation: its name, topic and children are reported, its timeline
+        only read for state. Its children are all of them once its creation was seen in this
+        session (the state came whole), else the changes this answer brings."""
+        session = self.session
+        timeline = cv.get_dict(data, "timeline") or {}
+        for event in cv.events_of(timeline):
+            if isinstance(event.get("state_key"), str):
+                apply_state(event)
+        if room.room_id not in session.spaces:
+            session.spaces.add(room.room_id)
+            session.keep(STATE_SPACES, json.dumps(sorted(session.spaces)))
+        if room.is_space:
+            session.report(
+                f.SpaceUpdated(
+                    room.room_id,
+                    title=room.title(session.own_id),
+                    topic=room.topic,
+                    children=room.ordered_children(),
+                )
+            )
+            return
+        session.report(
+            f.SpaceUpdated(
+                room.room_id,
+                title=room.title(session.own_id),
+                topic=room.topic,
+                added=tuple(c for c in changes if c in room.children),
+                removed=tuple(c for c in changes if c not in room.children),
             )
         )
 
@@ -318,5 +400,11 @@ class SyncLoop:
                         reason = f"Banned by {by}" + (f": {why}" if why else "")
                     elif membership == "leave" and by and by != own_id:
                         reason = f"Removed by {by}" + (f": {why}" if why else "")
+        if room_id in self.session.spaces:
+            self.session.spaces.discard(room_id)
+            self.session.keep(STATE_SPACES, json.dumps(sorted(self.session.spaces)))
+            self.session.forget_room(room_id)
+            self.session.report(f.SpaceLeft(room_id))
+            return
         self.session.forget_room(room_id)
         self.session.report(f.ConversationLeft(room_id, reason))

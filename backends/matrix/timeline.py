@@ -39,6 +39,15 @@ class Timeline:
         self.session = session
         self.encryption = encryption
         self._reactions: collections.OrderedDict[str, f.ReactionChanged] = collections.OrderedDict()
+        session.latest_text = self.latest_text
+
+    def latest_text(self, room_id: str, event: dict[str, Any]) -> str | None:
+        """The text of a thread summary's latest reply, decrypted when it is encrypted and its
+        key is here (None otherwise)."""
+        opened = self.open(room_id, event)
+        if opened.placeholder is not None or not isinstance(opened.event, dict):
+            return None
+        return cv.plain_text(opened.event)
 
     def open(self, room_id: str, event: object) -> Opened:
         """The event ready to convert: decrypted (with its trust) when it is encrypted; marked

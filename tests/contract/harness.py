@@ -65,6 +65,9 @@ class _State:
         return self.values.get(key)
 
     async def set(self, key: str, value: str | None) -> None:
+        self.keep(key, value)
+
+    def keep(self, key: str, value: str | None) -> None:
         if value is None:
             self.values.pop(key, None)
         else:
@@ -82,8 +85,12 @@ class RecordingContext:
     facts: list[f.Fact] = field(default_factory=list)
 
     def build(self, loop: asyncio.AbstractEventLoop) -> BackendContext:
+        state = _State()
+
         def report(fact: f.Fact) -> None:
             assert isinstance(fact, f.Fact), f"not a fact: {fact!r}"
+            if isinstance(fact, f.StateKept):  # what the core's dispatch does with it
+                state.keep(fact.key, fact.value)
             self.facts.append(fact)
 
         def report_threadsafe(fact: f.Fact) -> None:
@@ -94,7 +101,7 @@ class RecordingContext:
             account_id=self.account_id,
             settings=self.settings,
             secrets=_Secrets(self.secrets),
-            state=_State(),
+            state=state,
             report=report,
             report_threadsafe=report_threadsafe,
             logger=logging.LoggerAdapter(

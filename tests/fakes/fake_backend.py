@@ -52,6 +52,7 @@ from app.backend import (
     SupportsGroupChat,
     SupportsHistory,
     SupportsKeyBackup,
+    SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -63,6 +64,8 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsSpaces,
+    SupportsThreads,
     SupportsTyping,
     SupportsVerification,
 )
@@ -74,11 +77,13 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    LinkPreview,
     Member,
     Presence,
     PresenceState,
     Role,
     RoomListing,
+    SpaceHierarchy,
     Trust,
     Verification,
     VerificationState,
@@ -129,6 +134,11 @@ class FakeServer:
     sign_up_answer: str = "42"  # what the form's "captcha" field must be
     encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
     send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
+    threads: dict[str, list[f.Fact]] = field(default_factory=dict)  # root → what fetching gives
+    threaded: bool = False  # the service has threads (Capability.THREADS)
+    hierarchies: dict[str, SpaceHierarchy] = field(default_factory=dict)  # space → its rooms
+    previews: dict[str, LinkPreview] = field(default_factory=dict)  # url → the service's preview
+    preview_images: dict[str, bytes] = field(default_factory=dict)  # image url → its thumbnail
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def finish_browser(self, user: str) -> None:
@@ -226,6 +236,9 @@ class FakeBackend(
     SupportsRoomClosing,
     SupportsContactDetails,
     SupportsFileOffers,
+    SupportsThreads,
+    SupportsSpaces,
+    SupportsLinkPreviews,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -315,6 +328,10 @@ class FakeBackend(
             | Capability.CREATE_ROOM
             | Capability.ENCRYPTION
         )
+        if self.server.threaded:
+            caps |= Capability.THREADS
+        if self.server.previews:
+            caps |= Capability.LINK_PREVIEWS
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
         caps |= Capability.REPLIES | Capability.EDITS
@@ -520,6 +537,38 @@ class FakeBackend(
 
     async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
         self.server.calls.append(("read", (conv.native_id, remote_id)))
+
+    async def space_hierarchy(
+        self, space: ConversationId, limit: int = 1000
+    ) -> SpaceHierarchy | Failure:
+        self.server.calls.append(("hierarchy", (space.native_id,)))
+        found = self.server.hierarchies.get(space.native_id)
+        if found is None:
+            return Failure(FailureKind.REJECTED, "No such space.")
+        return found
+
+    async def link_preview(self, url: str) -> LinkPreview | Failure:
+        self.server.calls.append(("preview", (url,)))
+        found = self.server.previews.get(url)
+        return found if found is not None else Failure(FailureKind.REJECTED, "No preview.")
+
+    async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
+        data = self.server.preview_images.get(preview.image_url)
+        if data is None:
+            return Outcome(Failure(FailureKind.REJECTED, "No image."))
+        dest.write_bytes(data)
+        return Outcome(value=str(dest))
+
+    async def fetch_thread(self, conv: ConversationId, root_remote_id: str, limit: int) -> Outcome:
+        self.server.calls.append(("thread", (conv.native_id, root_remote_id)))
+        for fact in self.server.threads.get(root_remote_id, []):
+            self.ctx.report(fact)
+        return Outcome(value="end")
+
+    async def send_thread_read_marker(
+        self, conv: ConversationId, root_remote_id: str, remote_id: str
+    ) -> None:
+        self.server.calls.append(("thread_read", (conv.native_id, root_remote_id, remote_id)))
 
     async def fetch_history(
         self, conv: ConversationId, before_remote_id: str | None, limit: int

@@ -31,7 +31,20 @@ SENDER, TEXT, TIME, REPLY, REACTIONS, ATTACHMENTS, DELIVERY, EDITED, SECURITY = 
     "edited",
     "security",
 )
-ALL_PARTS = (SENDER, TEXT, REPLY, ATTACHMENTS, REACTIONS, EDITED, DELIVERY, SECURITY, TIME)
+THREAD, PREVIEW = "thread", "preview"  # a thread's summary under its root; a link preview
+ALL_PARTS = (
+    SENDER,
+    TEXT,
+    REPLY,
+    ATTACHMENTS,
+    PREVIEW,
+    REACTIONS,
+    THREAD,
+    EDITED,
+    DELIVERY,
+    SECURITY,
+    TIME,
+)
 
 
 def part_label(part: str) -> str:
@@ -46,6 +59,8 @@ def part_label(part: str) -> str:
         DELIVERY: QCoreApplication.translate("Verbosity", "Delivery state"),
         EDITED: QCoreApplication.translate("Verbosity", "Edited"),
         SECURITY: QCoreApplication.translate("Verbosity", "Encryption"),
+        THREAD: QCoreApplication.translate("Verbosity", "Thread"),
+        PREVIEW: QCoreApplication.translate("Verbosity", "Link preview"),
     }[part]
 
 

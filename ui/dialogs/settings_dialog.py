@@ -21,7 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
+from app.core import (
+    PREF_LINK_PREVIEWS,
+    PREF_ONLY_CONTACTS,
+    PREF_SEND_RECEIPTS,
+    PREF_SEND_TYPING,
+)
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.accessibility_page import AccessibilityPage
@@ -101,6 +106,17 @@ class SettingsDialog(QDialog):
         privacy_form.addRow(self.send_typing)
         privacy_form.addRow(self.send_receipts)
         privacy_form.addRow(self.only_contacts)
+        self.link_previews = self._check(
+            "linkPreviews", self.tr("Show previews of web links"), PREF_LINK_PREVIEWS, prefs
+        )
+        self.link_previews.setAccessibleDescription(
+            self.tr(
+                "Your server fetches each linked page for you (the site never sees your "
+                "address). Never in end-to-end encrypted conversations."
+            )
+        )
+        self.link_previews.setToolTip(self.link_previews.accessibleDescription())
+        privacy_form.addRow(self.link_previews)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setAccessibleName(self.tr("Close"))
@@ -134,6 +150,7 @@ class SettingsDialog(QDialog):
                 self.send_typing,
                 self.send_receipts,
                 self.only_contacts,
+                self.link_previews,
             ]
         )
         layout = QVBoxLayout(self)

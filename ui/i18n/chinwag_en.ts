@@ -1449,6 +1449,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open &amp;thread ({count})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply in t&amp;hread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation type="unfinished" />
     </message>
@@ -1652,6 +1660,23 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>In reply to an earlier message</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) in thread</source>
+        <translation>
+            <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
+    </message>
+    <message>
+        <source>{count}, latest from {sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{count}, latest from {sender}: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>link preview, {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2585,6 +2610,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Show previews of web links</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your server fetches each linked page for you (the site never sees your address). Never in end-to-end encrypted conversations.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Close</source>
         <translation type="unfinished" />
     </message>
@@ -2876,6 +2909,121 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SpaceFilter</name>
+    <message>
+        <source>Space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shows only the conversations of one space and its sub-spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rooms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rooms in this space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rooms in this space, to join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{name} — %n unread, mentions you</source>
+        <translation>
+            <numerusform>{name} — %n unread, mentions you</numerusform><numerusform>{name} — %n unread, mentions you</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} — %n unread</source>
+        <translation>
+            <numerusform>{name} — %n unread</numerusform><numerusform>{name} — %n unread</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SpaceRoomsDialog</name>
+    <message>
+        <source>Rooms in {space}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the rooms of the space…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rooms in the space</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rooms</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The rooms could not be listed: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>The space holds more rooms than can be listed; here are the first %n.</source>
+        <translation>
+            <numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform><numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s) in this space.</source>
+        <translation>
+            <numerusform>%n room in this space.</numerusform><numerusform>%n rooms in this space.</numerusform></translation>
+    </message>
+    <message>
+        <source>This space holds no rooms you can see.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(space)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>— joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sub-space</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n member(s)</source>
+        <translation>
+            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+    </message>
+    <message>
+        <source>joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not joined</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Joining {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You joined {name}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} could not be joined: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SsoProviders</name>
     <message>
         <source>Sign in through a web page</source>
@@ -2895,6 +3043,61 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Opens your web browser; come back here when you are signed in.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ThreadPanel</name>
+    <message>
+        <source>Thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages of the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer in the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answer in the thread…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attach…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send in the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thread started by {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thread started by {who}: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer could not be sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the thread…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -3013,6 +3216,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Encryption</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Link preview</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -19,6 +19,8 @@ message starts a new group (sender and time shown) or continues the previous one
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -43,6 +45,7 @@ from app.models import (
     ConversationId,
     Cursor,
     DeliveryState,
+    LinkPreview,
     Message,
     MessageId,
     MessageKind,
@@ -69,6 +72,7 @@ ReplyTextRole = Qt.ItemDataRole.UserRole + 10  # "Bob: quoted text" of the messa
 DownloadsRole = Qt.ItemDataRole.UserRole + 11  # {attachment index: DownloadState}
 HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
+WEB_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
@@ -143,6 +147,8 @@ class RowView:
     downloads: tuple[tuple[int, DownloadState], ...]
     highlight: bool
     trust: str = ""  # the message's encryption in words (see trust_text)
+    thread: str = ""  # under a thread's first message: its replies in words (see thread_text)
+    preview: LinkPreview | None = None  # the card of the first web link (when turned on)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -199,6 +205,12 @@ class MessageListModel(QAbstractListModel):
         self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
+        self.thread_summaries = True
+        """Show a thread's summary under its first message (not inside the thread itself)."""
+        self._previews: dict[str, LinkPreview] = {}  # local id → its link's preview
+        self._previews_asked: set[str] = set()
+        self.link_previews = False
+        """Ask for previews of web links (the person turned them on; see core.previews)."""
 
     # -- public API ------------------------------------------------------------------------
 
@@ -309,6 +321,11 @@ class MessageListModel(QAbstractListModel):
     def message_by_remote_id(self, remote_id: str) -> Message | None:
         return self._by_remote.get(remote_id)
 
+    def belongs(self, msg: Message) -> bool:
+        """Whether a new message of the open conversation is shown here: the main timeline
+        leaves replies in threads to their thread (its root shows a summary)."""
+        return msg.thread_root is None
+
     # -- Qt model API ----------------------------------------------------------------------
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -381,6 +398,8 @@ class MessageListModel(QAbstractListModel):
             ),
             highlight=msg.local_id == self._target,
             trust=trust_text(msg, self._encrypted),
+            thread=self.thread_text(msg),
+            preview=self._previews.get(msg.local_id),
         )
         return view
 
@@ -413,6 +432,34 @@ class MessageListModel(QAbstractListModel):
         if len(text) > 140:
             text = text[:139] + "…"
         return f"{original.sender_name or original.sender}: {text}"
+
+    def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
+        """Under a thread's first message: how many replies, and the latest ("" if none, and
+        inside the thread itself). ``spoken``: with commas only (a screen reader at its default
+        punctuation level reads a colon aloud)."""
+        summary = msg.thread
+        if summary is None or summary.count <= 0 or not self.thread_summaries:
+            return ""
+        count = self.tr("%n message(s) in thread", "", summary.count)
+        if not (summary.latest_sender_name or summary.latest_sender):
+            return count
+        latest = " ".join(summary.latest_body.split())
+        if len(latest) > 80:
+            latest = latest[:79] + "…"
+        sender = summary.latest_sender_name or summary.latest_sender
+        if spoken:
+            return self.tr("{count}, latest from {sender}, {text}").format(
+                count=count, sender=sender, text=latest
+            )
+        return self.tr("{count}, latest from {sender}: {text}").format(
+            count=count, sender=sender, text=latest
+        )
+
+    def preview_text(self, preview: LinkPreview) -> str:
+        """A link preview as a screen reader says it: "link preview, site, title, description"
+        (commas only, see :meth:`thread_text`)."""
+        parts = [p for p in (preview.site_name, preview.title, preview.description) if p]
+        return self.tr("link preview, {text}").format(text=", ".join(parts) or preview.url)
 
     def accessible_text(self, msg: Message) -> str:
         """What a screen reader says for the message: the parts the person chose, in their
@@ -448,6 +495,10 @@ class MessageListModel(QAbstractListModel):
             values[verbosity.REACTIONS] = QCoreApplication.translate(
                 "MessageListModel", "reactions, {chips}"
             ).format(chips=chips)
+        values[verbosity.THREAD] = self.thread_text(msg, spoken=True)
+        preview = self._previews.get(msg.local_id)
+        if preview is not None:
+            values[verbosity.PREVIEW] = self.preview_text(preview)
         return verbosity.compose(values, self._verbosity) or values[verbosity.TEXT].strip()
 
     def _spoken_day(self, msg: Message) -> str:
@@ -538,7 +589,11 @@ class MessageListModel(QAbstractListModel):
             return
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.conversation_id == conv:
-                self._added(event)
+                kept = tuple(m for m in event.messages if self.belongs(m))
+                if len(kept) < len(event.messages):
+                    event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
+                if kept:
+                    self._added(event)
             elif isinstance(event, ev.MessagesUpdated) and event.conversation_id == conv:
                 self._update(event.messages)
             elif isinstance(event, ev.ConversationsRemoved) and conv in event.conversation_ids:
@@ -612,6 +667,7 @@ class MessageListModel(QAbstractListModel):
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
         self._days, self._views = {}, {}
+        self._previews, self._previews_asked = {}, set()
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
@@ -732,6 +788,8 @@ class MessageListModel(QAbstractListModel):
             self._changed(0, len(self._messages) - 1)
         for msg in fresh:
             self._remember_ids(msg)
+        if self.link_previews and not self._encrypted:
+            self._ask_previews(fresh)
         if appended:
             self.messagesAppended.emit()
 
@@ -756,6 +814,39 @@ class MessageListModel(QAbstractListModel):
         self._before = self._messages[0].cursor
         self._store_exhausted = False
         self._changed(0, 0)  # it may now start a group or a day
+
+    def _ask_previews(self, messages: list[Message]) -> None:
+        """Ask the core for the preview of each new message's first web link."""
+        conv = self._conversation
+        if conv is None:
+            return
+        generation = self._generation
+        for msg in messages:
+            if msg.retracted or msg.local_id in self._previews_asked:
+                continue
+            found = WEB_LINK.search(msg.body)
+            if found is None:
+                continue
+            self._previews_asked.add(msg.local_id)
+            self._bridge.call(
+                self._bridge.core.previews.preview(conv, found.group(0)),
+                functools.partial(
+                    self._preview_loaded, local_id=msg.local_id, generation=generation
+                ),
+            )
+
+    def _preview_loaded(
+        self, done: Result[LinkPreview | None], *, local_id: str, generation: int
+    ) -> None:
+        if generation != self._generation or not done.ok or done.value is None:
+            return
+        self._previews[local_id] = done.value
+        row = self._rows.get(local_id)
+        if row is not None:
+            self._changed(row, row)
+
+    def preview_of(self, msg: Message) -> LinkPreview | None:
+        return self._previews.get(msg.local_id)
 
     def _update(self, messages: tuple[Message, ...]) -> None:
         ids: set[str] = set()

@@ -327,11 +327,13 @@ class SidebarModel(QAbstractItemModel):
                 )
             self.dataChanged.emit(parent, parent)
 
-    def _resort(self, arow: int) -> None:
+    def _resort(self, arow: int) -> bool:
+        """Put the account's conversations in order; True when the order changed."""
         node = self._accounts[arow]
         ordered = sorted(node.conversations, key=_sort_key, reverse=True)
-        if ordered == node.conversations:
-            return
+        if [c.id for c in ordered] == [c.id for c in node.conversations]:
+            node.conversations = ordered
+            return False
         self.layoutAboutToBeChanged.emit()
         old_rows = {c.id: i for i, c in enumerate(node.conversations)}
         node.conversations = ordered
@@ -342,6 +344,7 @@ class SidebarModel(QAbstractItemModel):
             new_indexes.append(self.createIndex(new_row, 0, arow + 1))
         self.changePersistentIndexList(old_indexes, new_indexes)
         self.layoutChanged.emit()
+        return True
 
     def _remove(self, conversation_ids: tuple[ConversationId, ...]) -> None:
         for conv_id in conversation_ids:

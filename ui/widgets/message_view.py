@@ -41,6 +41,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QImageReader,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -60,7 +61,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import DeliveryState, Message, MessageKind
+from app.models import DeliveryState, LinkPreview, Message, MessageKind
 from ui.a11y.widgets import ListFocus
 from ui.models.message_model import (
     DownloadState,
@@ -76,6 +77,9 @@ THUMB_MAX = QSize(320, 240)
 MAX_LAYOUTS = 4000  # laid-out messages kept (each holds a QTextDocument)
 MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
 MORE_URL = "chinwag:more"
+PREVIEW_WIDTH = 420  # a link preview card at most this wide
+PREVIEW_IMAGE = 64  # its thumbnail, drawn at most this many pixels square
+MAX_PREVIEW_PIXELS = 4096 * 4096  # a preview image claiming more is not decoded
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -146,6 +150,8 @@ class MessageLayout:
     document: QTextDocument | None = None
     attachments: list[tuple[int, QRect, str, QPixmap | None]] = field(default_factory=list)
     reactions: list[tuple[str, QRect, str]] = field(default_factory=list)
+    thread: QRect | None = None  # the thread summary (opens the thread)
+    preview: QRect | None = None  # the card of a link preview (opens the link)
     failure: QRect | None = None
 
 
@@ -270,6 +276,13 @@ class MessageDelegate(QStyledItemDelegate):
                 layout.reactions.append((reaction.key, QRect(x, y, w, line + 4), text))
                 x += w + 4
             y += line + 4 + GAP
+        if view.preview is not None:
+            height = max(PREVIEW_IMAGE + 8, 3 * line + 12)
+            layout.preview = QRect(PAD, y, min(inner, PREVIEW_WIDTH), height)
+            y += height + GAP
+        if view.thread:
+            layout.thread = QRect(PAD, y, inner, line + 6)
+            y += line + 6 + GAP
         if msg.outgoing and msg.delivery is DeliveryState.FAILED:
             layout.failure = QRect(PAD, y, inner, line + 4)
             y += line + 4 + GAP
@@ -465,6 +478,10 @@ class MessageDelegate(QStyledItemDelegate):
         for _key, rect, text in layout.reactions:
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        if layout.preview is not None and view.preview is not None:
+            self._draw_preview(painter, layout.preview, view.preview, option)
+        if layout.thread is not None:
+            self._draw_thread(painter, layout.thread, view.thread, option)
         if layout.failure is not None:
             reason = msg.failure_reason or QCoreApplication.translate(
                 "MessageDelegate", "The message could not be sent."
@@ -475,6 +492,103 @@ class MessageDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
             )
+        painter.restore()
+
+    def _draw_preview(
+        self, painter: QPainter, rect: QRect, preview: LinkPreview, option: QStyleOptionViewItem
+    ) -> None:
+        """A link preview card: the image (a small thumbnail, if any) on the left, the site,
+        the title in bold and the start of the description; all of it opens the link."""
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), 6, 6)
+        x = rect.left() + 8
+        pixmap = self._preview_pixmap(preview.image_path) if preview.image_path else None
+        if pixmap is not None:
+            top = rect.top() + (rect.height() - pixmap.height()) // 2
+            painter.drawPixmap(x, top, pixmap)
+            x += PREVIEW_IMAGE + 8
+        text_rect = QRect(x, rect.top() + 4, rect.right() - x - 6, rect.height() - 8)
+        metrics = QFontMetrics(option.font)
+        line = metrics.height()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        color = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        painter.setPen(color)
+        y = text_rect.top()
+        if preview.site_name:
+            painter.drawText(
+                QRect(text_rect.left(), y, text_rect.width(), line),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(
+                    preview.site_name, Qt.TextElideMode.ElideRight, text_rect.width()
+                ),
+            )
+            y += line
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.setFont(bold)
+        title = preview.title or preview.url
+        painter.drawText(
+            QRect(text_rect.left(), y, text_rect.width(), line),
+            Qt.AlignmentFlag.AlignLeft,
+            QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
+        )
+        y += line
+        painter.setFont(option.font)
+        if preview.description and y + line <= text_rect.bottom() + 2:
+            painter.drawText(
+                QRect(text_rect.left(), y, text_rect.width(), line),
+                Qt.AlignmentFlag.AlignLeft,
+                metrics.elidedText(
+                    preview.description, Qt.TextElideMode.ElideRight, text_rect.width()
+                ),
+            )
+        painter.restore()
+
+    def _preview_pixmap(self, path: str) -> QPixmap | None:
+        """A preview's thumbnail, decoded straight to at most PREVIEW_IMAGE pixels square; an
+        image claiming more than MAX_PREVIEW_PIXELS is not decoded at all."""
+        key = "preview:" + path
+        pixmap = self._pixmaps.get(key)
+        if pixmap is not None:
+            return pixmap
+        reader = QImageReader(path)
+        size = reader.size()
+        if not size.isValid() or size.width() * size.height() > MAX_PREVIEW_PIXELS:
+            return None
+        reader.setScaledSize(
+            size.scaled(PREVIEW_IMAGE, PREVIEW_IMAGE, Qt.AspectRatioMode.KeepAspectRatio)
+        )
+        image = reader.read()
+        if image.isNull():
+            return None
+        if len(self._pixmaps) > 200:
+            self._pixmaps.clear()
+        pixmap = self._pixmaps[key] = QPixmap.fromImage(image)
+        return pixmap
+
+    @staticmethod
+    def _draw_thread(
+        painter: QPainter, rect: QRect, text: str, option: QStyleOptionViewItem
+    ) -> None:
+        """The thread summary: a bar on the left and the words in the link colour (it opens
+        the thread; the words say what it is, the colour is not the only sign)."""
+        painter.save()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        link = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
+        )
+        painter.fillRect(QRect(rect.left(), rect.top() + 2, 3, rect.height() - 4), link)
+        painter.setPen(link)
+        metrics = QFontMetrics(option.font)
+        label = "🧵 " + text
+        painter.drawText(
+            rect.adjusted(10, 0, 0, 0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - 10),
+        )
         painter.restore()
 
     @staticmethod
@@ -499,7 +613,7 @@ class MessageDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: ModelIndex, point: QPoint
     ) -> tuple[str, Any]:
         """What a click at ``point`` (item coordinates) means: ("link", url), ("attachment", i),
-        ("react", key), ("retry", None), ("more", None) or ("", None)."""
+        ("react", key), ("thread", None), ("retry", None), ("more", None) or ("", None)."""
         layout = self.layout_for(option, index)
         if layout is None:
             return "", None
@@ -514,6 +628,12 @@ class MessageDelegate(QStyledItemDelegate):
         for key, rect, _text in layout.reactions:
             if rect.contains(point):
                 return "react", key
+        if layout.thread is not None and layout.thread.contains(point):
+            return "thread", None
+        view = self.row_view(index)
+        preview = view.preview if view is not None else None
+        if layout.preview is not None and preview is not None and layout.preview.contains(point):
+            return "link", preview.url
         if layout.failure is not None and layout.failure.contains(point):
             return "retry", None
         return "", None

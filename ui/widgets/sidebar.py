@@ -110,17 +110,28 @@ class ConversationFilter(QSortFilterProxyModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
+        self._allowed: frozenset[ConversationId] | None = None  # a space's conversations
 
     def set_text(self, text: str) -> None:
         self.beginFilterChange()
         self._text = text.casefold().strip()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_allowed(self, allowed: frozenset[ConversationId] | None) -> None:
+        """Show only these conversations (a space's), or all (None)."""
+        if allowed == self._allowed:
+            return
+        self.beginFilterChange()
+        self._allowed = allowed
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if not source_parent.isValid() or not self._text:
+        if not source_parent.isValid():
             return True
         index = self.sourceModel().index(source_row, 0, source_parent)
-        return self._text in str(index.data() or "").casefold()
+        if self._allowed is not None and index.data(IdRole) not in self._allowed:
+            return False
+        return not self._text or self._text in str(index.data() or "").casefold()
 
 
 class FilterBox(QLineEdit):
@@ -229,13 +240,22 @@ class Sidebar(QWidget):
                 return index
         return self.proxy.index(0, 0)
 
+    @Slot(object)
+    def show_only(self, allowed: frozenset[ConversationId] | None) -> None:
+        """Show only a space's conversations (None: all), keeping the selection as filtering
+        by text does."""
+        self._refilter(lambda: self.proxy.set_allowed(allowed))
+
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
+        self._refilter(lambda: self.proxy.set_text(text))
+
+    def _refilter(self, apply: Callable[[], None]) -> None:
         """Filter without opening anything: hiding the open conversation must not move the
         selection on to (and so open) a neighbour."""
         self._filtering = True
         try:
-            self.proxy.set_text(text)
+            apply()
             self.tree.expandAll()
             shown = QModelIndex()
             if self._chosen is not None:

@@ -1,4 +1,5 @@
-"""Fixtures of the Matrix integration tests: the session's Synapse, a peer, our account."""
+"""Fixtures of the Matrix integration tests: the session's Synapse, a peer, our account, and a
+misbehaving proxy in front of Synapse."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.integration.matrix.helpers import Account, Peer, new_account
+from tests.integration.matrix.proxy import MisbehavingProxy
 from tests.integration.matrix.sso_provider import auth_stack  # noqa: F401  (a fixture)
 from tests.integration.matrix.synapse import Synapse, ensure_plugin
 
@@ -29,3 +31,12 @@ async def peer(synapse: Synapse) -> AsyncIterator[Peer]:
 @pytest.fixture
 async def account(synapse: Synapse) -> Account:
     return await new_account(synapse)
+
+
+@pytest.fixture
+async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
+    p = await MisbehavingProxy(synapse.base_url).start()
+    try:
+        yield p
+    finally:
+        await p.close()

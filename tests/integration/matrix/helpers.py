@@ -212,6 +212,9 @@ class SharedState:
         return self.values.get(key)
 
     async def set(self, key: str, value: str | None) -> None:
+        self.keep(key, value)
+
+    def keep(self, key: str, value: str | None) -> None:
         if value is None:
             self.values.pop(key, None)
         else:
@@ -273,8 +276,17 @@ def make_session(
     rec = RecordingContext(
         f"mx{next(_ids)}", {"user_id": account.user_id, **settings}, {}, tmp_path / "data"
     )
+    base = rec.build(asyncio.get_running_loop())
+    kept = state
+
+    def report(fact: f.Fact) -> None:
+        if isinstance(fact, f.StateKept):  # stored with the facts before it, as the core does
+            kept.keep(fact.key, fact.value)
+        base.report(fact)
+
     ctx: BackendContext = dataclasses.replace(
-        rec.build(asyncio.get_running_loop()),
+        base,
+        report=report,
         secrets=secrets,
         state=state,
         logger=logging.LoggerAdapter(logging.getLogger("matrix-test"), {"account": rec.account_id}),

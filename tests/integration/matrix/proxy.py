@@ -4,7 +4,8 @@ Lost connections and 429 answers are hard to get from a healthy server at the ri
 put this proxy between the backend and Synapse and tell it what to do with the next matching
 request: answer 429 with ``retry_after_ms``, forward it but cut the connection before the answer
 returns (the request *did* reach the server), hold the answer back, rewrite the answer (what a
-misbehaving remote server could get relayed to us), or go down entirely.
+misbehaving remote server could get relayed to us), answer 404 as a server that lacks an
+endpoint, or go down entirely.
 """
 
 from __future__ import annotations
@@ -29,10 +30,15 @@ def matches(method: str, path_part: str) -> Match:
     return lambda r: r.method == method and path_part in r.path
 
 
+def any_sync() -> Match:
+    """A sync request, either kind: ``GET …/v3/sync`` or ``POST …/simplified_msc3575/sync``."""
+    return lambda r: r.path.endswith("/sync") and r.method in ("GET", "POST")
+
+
 @dataclass
 class Rule:
     match: Match
-    action: str  # "429" | "drop" | "hold" | "rewrite"
+    action: str  # "429" | "404" | "drop" | "hold" | "rewrite"
     times: int = 1
     retry_after_ms: int = 1000
     rewrite: Callable[[dict[str, Any]], bool] | None = None  # edits the JSON; True if it did
@@ -84,8 +90,9 @@ class MisbehavingProxy:
         self.rules.append(rule)
         return rule
 
-    def requests(self, path_part: str, method: str = "GET") -> list[float]:
-        return [t for t, m, p in self.log if m == method and path_part in p]
+    def requests(self, path_part: str, method: str | None = "GET") -> list[float]:
+        """When requests with ``path_part`` in their path came (``method`` None: any)."""
+        return [t for t, m, p in self.log if method in (None, m) and path_part in p]
 
     def _rule_for(self, request: web.Request) -> Rule | None:
         for rule in self.rules:
@@ -106,6 +113,10 @@ class MisbehavingProxy:
                     "retry_after_ms": rule.retry_after_ms,
                 },
                 status=429,
+            )
+        if rule is not None and rule.action == "404":  # a server without this endpoint
+            return web.json_response(
+                {"errcode": "M_UNRECOGNIZED", "error": "Unrecognized request"}, status=404
             )
         body = await request.read()
         headers = {

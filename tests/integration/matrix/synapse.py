@@ -110,7 +110,21 @@ def synapse_config(
         "presence": {"enabled": True},
         # Synapse publishes public rooms to its directory only when a rule allows it.
         "room_list_publication_rules": [{"action": "allow"}],
-        "url_preview_enabled": False,
+        # Link previews (tests/integration/matrix/test_previews.py) from a page served on
+        # loopback: every private range is refused except 127.0.0.1.
+        "url_preview_enabled": True,
+        "url_preview_ip_range_blacklist": [
+            "127.0.0.0/8",
+            "10.0.0.0/8",
+            "172.16.0.0/12",
+            "192.168.0.0/16",
+            "100.64.0.0/10",
+            "169.254.0.0/16",
+            "::1/128",
+            "fe80::/10",
+            "fc00::/7",
+        ],
+        "url_preview_ip_range_whitelist": ["127.0.0.1"],
         "enable_metrics": False,
         "rc_message": _HIGH,
         "rc_registration": _HIGH,

@@ -9,7 +9,6 @@ proxy, as a remote server could.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -17,19 +16,10 @@ import pytest
 
 from app import facts as f
 from tests.integration.matrix.helpers import Account, Peer, connect, group_with
-from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
+from tests.integration.matrix.proxy import MisbehavingProxy, Rule, any_sync
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
-    p = await MisbehavingProxy(synapse.base_url).start()
-    try:
-        yield p
-    finally:
-        await p.close()
 
 
 def _ev(event_id: str, content: Any, **extra: Any) -> dict[str, Any]:
@@ -62,6 +52,7 @@ RELAYED: list[object] = [
 ]
 
 
+@pytest.mark.parametrize("sliding", [False, True], ids=["v3", "sliding"])
 async def test_malformed_events_are_logged_and_dropped(
     *,
     synapse: Synapse,
@@ -70,9 +61,12 @@ async def test_malformed_events_are_logged_and_dropped(
     proxy: MisbehavingProxy,
     tmp_path: Path,
     caplog: pytest.LogCaptureFixture,
+    sliding: bool,
 ) -> None:
     room = await group_with(synapse, account, peer, name="Garbage in")
-    session = await connect(synapse, account, tmp_path, settings={"homeserver": proxy.url})
+    session = await connect(
+        synapse, account, tmp_path, settings={"homeserver": proxy.url, "sliding_sync": sliding}
+    )
     try:
         target = await peer.say(room, "a fine message")
         await session.wait_message("a fine message")
@@ -106,13 +100,20 @@ async def test_malformed_events_are_logged_and_dropped(
         accepted_ids = [await peer.send(room, content, kind) for content, kind in accepted]
 
         def inject(answer: dict[str, Any]) -> bool:
-            timeline = answer.get("rooms", {}).get("join", {}).get(room, {}).get("timeline")
+            rooms = answer.get("rooms", {})
+            if sliding:  # rooms → id → timeline: [events]
+                entry = rooms.get(room, {})
+                if "timeline" not in entry:
+                    return False
+                entry["timeline"] = RELAYED + entry["timeline"]
+                return True
+            timeline = rooms.get("join", {}).get(room, {}).get("timeline")
             if timeline is None:
                 return False
             timeline["events"] = RELAYED + timeline["events"]
             return True
 
-        rule = proxy.add(Rule(matches("GET", "/sync"), "rewrite", rewrite=inject))
+        rule = proxy.add(Rule(any_sync(), "rewrite", rewrite=inject))
         await peer.say(room, "still fine")
         await session.wait_message("still fine")
         assert rule.hits == 1

@@ -5,7 +5,6 @@ HTTP is refused off loopback."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -30,15 +29,6 @@ from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
-    p = await MisbehavingProxy(synapse.base_url).start()
-    try:
-        yield p
-    finally:
-        await p.close()
 
 
 def gap_messages(session: object, room: str) -> list[f.MessageReceived]:

@@ -12,7 +12,15 @@ import pytest
 from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId, DeliveryState, Presence, PresenceState
-from tests.integration.matrix.helpers import Account, Peer, Session, connect, group_with
+from backends.matrix import presencepoll
+from tests.integration.matrix.helpers import (
+    Account,
+    Peer,
+    Session,
+    connect,
+    direct_chat,
+    group_with,
+)
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
@@ -90,9 +98,33 @@ async def test_typing_both_ways(chat: tuple[Session, str], peer: Peer) -> None:
     assert await peer.sync_until(we_type)
 
 
-async def test_presence_both_ways(chat: tuple[Session, str], peer: Peer) -> None:
-    session, room = chat
-    del room
+@pytest.mark.parametrize("sliding", [False, True], ids=["v3", "sliding"])
+async def test_presence_both_ways(
+    synapse: Synapse,
+    account: Account,
+    peer: Peer,
+    tmp_path: Path,
+    sliding: bool,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Presence is shown (and synced) for the other person of a direct chat only.
+    await direct_chat(synapse, account, peer)
+    # Sliding sync carries no presence: it is asked for on a schedule (shortened here).
+    monkeypatch.setattr(presencepoll, "INTERVAL", 1.0)
+    session = await connect(
+        synapse,
+        account,
+        tmp_path,
+        settings={"homeserver": synapse.base_url, "sliding_sync": sliding},
+    )
+    try:
+        assert session.backend.sync_mode == ("sliding" if sliding else "v3")
+        await presence_both_ways(session, peer)
+    finally:
+        await session.backend.disconnect()
+
+
+async def presence_both_ways(session: Session, peer: Peer) -> None:
     await peer.client.set_presence("unavailable", "at lunch")
     theirs = await session.wait(
         lambda x: (
@@ -112,4 +144,4 @@ async def test_presence_both_ways(chat: tuple[Session, str], peer: Peer) -> None
         lambda x: isinstance(x, f.OwnPresenceChanged) and x.presence.state is PresenceState.AWAY
     )
     resp = await peer.client.get_presence(session.backend.own_id)
-    assert resp.presence == "unavailable"
+    assert (resp.presence, resp.status_msg) == ("unavailable", "focus")

@@ -48,8 +48,11 @@ async def own_m_direct(synapse: Synapse, session: Session) -> dict[str, list[str
 async def test_unread_and_highlight_counts_come_from_sync_and_reset_on_read(
     synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
 ) -> None:
+    """/sync v3: the server's counts. (Sliding sync: see the next test.)"""
     room = await group_with(synapse, account, peer, name="Counting")
-    session = await connect(synapse, account, tmp_path)
+    session = await connect(
+        synapse, account, tmp_path, settings={"homeserver": synapse.base_url, "sliding_sync": False}
+    )
     try:
         await peer.say(room, "one")
         await peer.say(room, "two")
@@ -77,6 +80,34 @@ async def test_unread_and_highlight_counts_come_from_sync_and_reset_on_read(
             )
         )
         assert cleared
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_with_sliding_sync_no_made_up_counts_and_our_read_marker_comes_back(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    """Synapse's sliding sync sends 0 for every room's notification counts: passed on, they would
+    clear each unread count at every update. None are reported (the core counts live messages);
+    a read marker comes back as ReadUpTo, as one set on another device does."""
+    room = await group_with(synapse, account, peer, name="Counting")
+    session = await connect(synapse, account, tmp_path)
+    try:
+        assert session.backend.sync_mode == "sliding"
+        await peer.say(room, "one")
+        last = await peer.say(
+            room, f"hey {account.user_id}", **{"m.mentions": {"user_ids": [account.user_id]}}
+        )
+        mention = await session.wait_message(f"hey {account.user_id}")
+        assert mention.mentions_me and not mention.history
+        updates = [x for x in session.facts(f.ConversationUpdated) if x.conversation == room]
+        assert updates and all(x.unread_count is None for x in updates)
+        assert all(x.mention_count is None for x in updates)
+
+        await session.backend.send_read_marker(conv(session, room), last)
+        await session.wait(
+            lambda x: isinstance(x, f.ReadUpTo) and x.conversation == room and x.remote_id == last
+        )
     finally:
         await session.backend.disconnect()
 

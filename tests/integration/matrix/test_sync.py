@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from app import facts as f
 from app.models import ConversationId, ConversationKind
 from backends.matrix.backend import SECRET_TOKEN, STATE_SINCE, SYNC_TASK
+from backends.matrix.sliding import STATE_POS as SLIDING_POS
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -29,15 +29,6 @@ from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
-
-
-@pytest.fixture
-async def proxy(synapse: Synapse) -> AsyncIterator[MisbehavingProxy]:
-    p = await MisbehavingProxy(synapse.base_url).start()
-    try:
-        yield p
-    finally:
-        await p.close()
 
 
 async def test_first_sync_shows_progress_and_the_joined_rooms(
@@ -68,20 +59,44 @@ async def test_first_sync_shows_progress_and_the_joined_rooms(
         await session.backend.disconnect()
 
 
+# Both ways of syncing: /sync v3, and simplified sliding sync (what Synapse serves by default).
+MODES = pytest.mark.parametrize(
+    ("sliding", "position_key", "method"),
+    [(False, STATE_SINCE, "GET"), (True, SLIDING_POS, "POST")],
+    ids=["v3", "sliding"],
+)
+
+
+@MODES
 async def test_a_restart_resumes_from_the_stored_since_token(
-    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+    synapse: Synapse,
+    account: Account,
+    peer: Peer,
+    tmp_path: Path,
+    sliding: bool,
+    position_key: str,
+    method: str,
 ) -> None:
     room = await group_with(synapse, account, peer)
     seen = await peer.say(room, "before the restart")
     secrets = SharedSecrets({"password": account.password})
     state = SharedState()
-    first = await connect(synapse, account, tmp_path, secrets=secrets, state=state)
+    settings: dict[str, str | int | bool] = {
+        "homeserver": synapse.base_url,
+        "sliding_sync": sliding,
+    }
+    first = await connect(
+        synapse, account, tmp_path, secrets=secrets, state=state, settings=settings
+    )
     await first.wait_message("before the restart")
+    assert first.backend.sync_mode == ("sliding" if sliding else "v3")
     await first.backend.disconnect()
-    assert state.values[STATE_SINCE]
+    assert state.values[position_key]
 
     missed = await peer.say(room, "while you were away")
-    second = await connect(synapse, account, tmp_path, secrets=secrets, state=state)
+    second = await connect(
+        synapse, account, tmp_path, secrets=secrets, state=state, settings=settings
+    )
     try:
         assert second.backend.resumed
         fact = await second.wait_message("while you were away")
@@ -130,21 +145,31 @@ async def test_members_are_lazy_loaded_and_the_full_list_comes_on_request(
         await session.backend.disconnect()
 
 
+@MODES
 async def test_a_429_on_sync_is_honoured_without_ending_the_session(
-    synapse: Synapse, account: Account, peer: Peer, proxy: MisbehavingProxy, tmp_path: Path
+    synapse: Synapse,
+    account: Account,
+    peer: Peer,
+    proxy: MisbehavingProxy,
+    tmp_path: Path,
+    sliding: bool,
+    position_key: str,
+    method: str,
 ) -> None:
     room = await group_with(synapse, account, peer)
-    session = await connect(synapse, account, tmp_path, settings={"homeserver": proxy.url})
+    session = await connect(
+        synapse, account, tmp_path, settings={"homeserver": proxy.url, "sliding_sync": sliding}
+    )
     try:
-        before = len(proxy.requests("/sync"))
-        rule = proxy.add(Rule(matches("GET", "/sync"), "429", retry_after_ms=1500))
+        before = len(proxy.requests("/sync", method))
+        rule = proxy.add(Rule(matches(method, "/sync"), "429", retry_after_ms=1500))
         await peer.say(room, "wake the long poll")  # the current sync returns; the next gets 429
         await session.wait_message("wake the long poll")
         await wait_until(lambda: rule.hits == 1, what="the 429 answer")
         await peer.say(room, "after the pause")
         await session.wait_message("after the pause", timeout=20)
         limited_at = rule.hit_times[0]
-        after = [t for t in proxy.requests("/sync")[before:] if t > limited_at]
+        after = [t for t in proxy.requests("/sync", method)[before:] if t > limited_at]
         assert after, "no sync after the 429"
         assert after[0] - limited_at >= 1.4, "the next sync did not wait for retry_after_ms"
         assert not session.facts(f.ConnectionLost)

@@ -465,3 +465,29 @@ def test_a_plain_correction_cannot_pass_for_an_encrypted_message(
     )
     first = dispatcher.store.page("bob").messages[0]
     assert (first.body, first.trust, first.edited) == ("new plan", Trust.UNVERIFIED, True)
+
+
+def test_kept_state_is_stored_with_the_facts_before_it(
+    dispatcher: AccountDispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sync position (StateKept) commits in the transaction of the messages it covers: when
+    the batch fails, neither is stored."""
+    from app.dispatch import backend_state_key
+
+    store = dispatcher.store
+    dispatcher.apply([incoming("!r", 1), f.StateKept("since", "s1")])
+    assert store.get_state(backend_state_key("since")) == "s1"
+    assert store.message_by_remote_id("!r", "!r-1") is not None
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        import sqlite3
+
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "update_conversation", full_disk)
+    events = dispatcher.apply([incoming("!r", 2), f.StateKept("since", "s2")])
+    assert [type(e).__name__ for e in events] == ["Notice"]
+    assert store.get_state(backend_state_key("since")) == "s1"
+    assert store.message_by_remote_id("!r", "!r-2") is None
+    dispatcher.apply([f.StateKept("since", None)])
+    assert store.get_state(backend_state_key("since")) is None

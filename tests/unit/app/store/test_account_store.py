@@ -86,7 +86,9 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
         ("0001_initial",),
         ("0002_ref_id",),
         ("0003_trust",),
-        ("0004_fts_insert_by_store",),
+        ("0004_threads",),
+        ("0005_spaces",),
+        ("0006_fts_insert_by_store",),
     ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
@@ -364,7 +366,14 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
     old = store.page("bob").messages[0]
     assert (old.body, old.ref_id) == ("from before the upgrade", None)
     applied = [r[0] for r in store.db.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["0001_initial", "0002_ref_id", "0003_trust", "0004_fts_insert_by_store"]
+    assert applied == [
+        "0001_initial",
+        "0002_ref_id",
+        "0003_trust",
+        "0004_threads",
+        "0005_spaces",
+        "0006_fts_insert_by_store",
+    ]
     # the full-text index holds the old row once and new rows once (the store, not a trigger)
     store.append([msg(store, "bob", 2, body="after the upgrade")])
     assert [m.body for m in store.search("upgrade")] == [

@@ -119,7 +119,7 @@ def only_message(facts: list[f.Fact] | None) -> f.MessageReceived:
             {"msgtype": "m.text", "body": "x", "m.relates_to": {"m.in_reply_to": "$q"}},
             {"body": "x", "reply_to": None},
         ),
-        (  # thread fallback: shown as an answer to the root
+        (  # in a thread: the reply fallback to its latest message is not a real reply
             {
                 "msgtype": "m.text",
                 "body": "in thread",
@@ -130,7 +130,28 @@ def only_message(facts: list[f.Fact] | None) -> f.MessageReceived:
                     "m.in_reply_to": {"event_id": "$last"},
                 },
             },
-            {"reply_to": "$root"},
+            {"thread_root": "$root", "reply_to": None, "body": "in thread"},
+        ),
+        (  # a real reply inside a thread
+            {
+                "msgtype": "m.text",
+                "body": "> <@bob:example.org> that\n\nyes",
+                "m.relates_to": {
+                    "rel_type": "m.thread",
+                    "event_id": "$root",
+                    "is_falling_back": False,
+                    "m.in_reply_to": {"event_id": "$that"},
+                },
+            },
+            {"thread_root": "$root", "reply_to": "$that", "body": "yes"},
+        ),
+        (  # a thread relation to something that is not an event id is no thread
+            {
+                "msgtype": "m.text",
+                "body": "odd",
+                "m.relates_to": {"rel_type": "m.thread", "event_id": 5},
+            },
+            {"thread_root": None, "reply_to": None},
         ),
         (
             {

@@ -1,6 +1,8 @@
 """The order a restart relies on (issue 13): every fact of a sync answer — its gap, its timeline,
 its receipts — is reported before that answer's ``next_batch`` is saved, and a room's "last event
-seen" is saved only after that room's facts. Driven through the real sync loop with scripted
+seen" is saved only after that room's facts. Positions are saved as facts themselves
+(:class:`~app.facts.StateKept`, stored in the transaction of the facts before them), so the
+order of reports is the order of storing. Driven through the real sync loop with scripted
 answers; reports and state writes go into one log, in the order they happened."""
 
 from __future__ import annotations
@@ -61,6 +63,16 @@ class ScriptedServer:
                 self.served.set()
                 await asyncio.Event().wait()  # the long poll
             return Reply(200, self.answers.pop(0))
+        if path.endswith("/filter"):
+            return Reply(200, {"filter_id": "7"})
+        if path.endswith("/versions"):  # no sliding sync: /sync v3
+            return Reply(
+                200,
+                {
+                    "versions": ["v1.4"],
+                    "unstable_features": {"org.matrix.simplified_msc3575": False},
+                },
+            )
         if path.endswith("/messages"):  # the gap, newest first, down to the last event seen
             return Reply(200, {"chunk": [message(n) for n in reversed(self.gap)], "end": "x"})
         raise AssertionError(f"unexpected request {method} {path}")
@@ -95,7 +107,9 @@ async def test_every_fact_of_an_answer_comes_before_its_position(tmp_path: Path)
     rec = RecordingContext("acct", {"user_id": ME}, {}, tmp_path)
     ctx = dataclasses.replace(
         rec.build(asyncio.get_running_loop()),
-        report=lambda fact: log.append(("fact", fact)),
+        report=lambda fact: log.append(
+            ("state", (fact.key, fact.value)) if isinstance(fact, f.StateKept) else ("fact", fact)
+        ),
         state=LoggedState(log),
     )
     backend = MatrixBackend(ctx)

@@ -183,7 +183,7 @@ async def test_an_encrypted_room_stays_so_and_is_remembered(tmp_path: Path) -> N
     off = encryption_event(60) | {"event_id": "$off", "content": {}}
     backend._sync.process(sync_with([off, event("$m", 70)], state), initial=True, first=True)
     assert trust_of(rec)["$m"] is Trust.PLAINTEXT
-    await backend._session.save_encrypted()
+    backend._session.save_encrypted()  # kept with the facts (StateKept)
     stored: dict[str, str] = backend.ctx.state.values  # type: ignore[attr-defined]
     saved = json.loads(stored[STATE_ENCRYPTED])
     assert saved == {ROOM: 50}
