@@ -34,6 +34,7 @@ from app.models import (
     to_millis,
 )
 from app.paths import AppPaths
+from app.store import account_store
 from app.store.account_store import AccountStore
 from benchmarks.store_bench import T0, WORDS
 
@@ -111,10 +112,8 @@ def fill_store(account_id: str, path: Path, count: int, batch: int = 50_000) -> 
 
 
 _INSERT = (
-    "INSERT INTO messages (conversation, local_id, remote_id, sender, sender_name, ts, body, html,"
-    " kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me, attachments,"
-    " reactions, ref_id, trust) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
+    account_store._INSERT_MESSAGE
+)  # the store's own statement: its columns, whatever they become
 
 
 def _conversation_rows(path: Path) -> dict[str, int]:
