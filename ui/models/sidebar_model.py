@@ -6,8 +6,9 @@ Fed only by core events; it never asks the core anything, so it can never block.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+
 from typing import Any, overload
 
 from PySide6.QtCore import (
@@ -32,7 +33,6 @@ MentionRole = Qt.ItemDataRole.UserRole + 4
 StateRole = Qt.ItemDataRole.UserRole + 5
 StateTextRole = Qt.ItemDataRole.UserRole + 6
 
-_EPOCH = datetime.min.replace(tzinfo=UTC)
 
 
 def state_text(state: ConnectionState) -> str:
@@ -55,8 +55,23 @@ class _AccountNode:
     conversations: list[Conversation] = field(default_factory=list)
 
 
-def _sort_key(conv: Conversation) -> tuple[datetime, str]:
-    return (conv.last_activity or _EPOCH, conv.name.casefold())
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[str | int, ...]:
+    """"#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
+    ``re.split`` with a group alternates text and digits starting with text, so equal
+    positions always hold the same type."""
+    parts = _DIGITS.split(name.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _sort_key(conv: Conversation) -> tuple[int, float, tuple[str | int, ...]]:
+    """Smallest first: the most recent activity on top, then rooms with none in natural name
+    order (the same order every time, however the service listed them)."""
+    if conv.last_activity is None:
+        return (1, 0.0, natural_key(conv.name))
+    return (0, -conv.last_activity.timestamp(), natural_key(conv.name))
 
 
 class SidebarModel(QAbstractItemModel):
@@ -293,7 +308,7 @@ class SidebarModel(QAbstractItemModel):
 
     def _resort(self, arow: int) -> None:
         node = self._accounts[arow]
-        ordered = sorted(node.conversations, key=_sort_key, reverse=True)
+        ordered = sorted(node.conversations, key=_sort_key)
         if ordered == node.conversations:
             return
         self.layoutAboutToBeChanged.emit()
