@@ -22,6 +22,7 @@ from app import facts as f
 from app.backend import (
     TRUSTED_FINGERPRINT_FIELD,
     AccountField,
+    AvatarImage,
     Backend,
     BanEntry,
     Capability,
@@ -37,6 +38,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsCommands,
     SupportsContactDetails,
@@ -103,6 +105,7 @@ class FakeServer:
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    avatars: dict[str, bytes] = field(default_factory=dict)  # ref → picture served
     devices: dict[str, tuple[Device, ...]] = field(default_factory=dict)
     directory: list[RoomListing] = field(default_factory=list)  # the public rooms listed
     connects: int = 0
@@ -205,6 +208,7 @@ class FakeBackend(
     SupportsRoomClosing,
     SupportsContactDetails,
     SupportsFileOffers,
+    SupportsAvatars,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -608,3 +612,10 @@ class FakeBackend(
             f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), blocked=blocked),))
         )
         return Outcome()
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        self.server.calls.append(("avatar", (ref,)))
+        data = self.server.avatars.get(ref)
+        if data is None:
+            return Failure(FailureKind.REJECTED, "No such picture.")
+        return AvatarImage(data)
