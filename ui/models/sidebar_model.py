@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
 from typing import Any, overload
 
 from PySide6.QtCore import (
@@ -32,7 +31,6 @@ UnreadRole = Qt.ItemDataRole.UserRole + 3
 MentionRole = Qt.ItemDataRole.UserRole + 4
 StateRole = Qt.ItemDataRole.UserRole + 5
 StateTextRole = Qt.ItemDataRole.UserRole + 6
-
 
 
 def state_text(state: ConnectionState) -> str:
@@ -59,7 +57,7 @@ _DIGITS = re.compile(r"(\d+)")
 
 
 def natural_key(name: str) -> tuple[str | int, ...]:
-    """"#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
+    """ "#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
     ``re.split`` with a group alternates text and digits starting with text, so equal
     positions always hold the same type."""
     parts = _DIGITS.split(name.casefold())
