@@ -23,6 +23,7 @@ from slixmpp.xmlstream.matcher import MatchXPath
 
 from app import facts as f
 from app.backend import (
+    AvatarImage,
     Backend,
     BackendContext,
     BanEntry,
@@ -36,6 +37,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -65,6 +67,7 @@ from app.models import (
 )
 from backends.xmpp import convert, ns, stanzas, tls
 from backends.xmpp import settings as account_settings
+from backends.xmpp.avatars import AvatarService
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.files import FileService
@@ -162,6 +165,7 @@ class _Services:
             seal=self.omemo.seal,
         )
         self.files = FileService(session, ssl_context)
+        self.avatars = AvatarService(session)
         self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
@@ -246,6 +250,7 @@ class XmppBackend(
     SupportsRoomClosing,
     SupportsContactDetails,
     SupportsDeviceTrust,
+    SupportsAvatars,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -347,6 +352,7 @@ class XmppBackend(
             sm.last_ack = stream.seq
         for feature in _CLIENT_FEATURES:
             client.plugin["xep_0030"].add_feature(feature)
+        services.avatars.prepare(client)
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
@@ -390,6 +396,8 @@ class XmppBackend(
         else:
             await self._discover(session)
             await roster.fetch()
+            with contextlib.suppress(Exception):  # no caps: no avatar notifications, all else works
+                await services.avatars.announce()
             roster.broadcast_presence(roster.own_presence, {})  # initial presence, then archives
             if session.features.carbons:
                 with contextlib.suppress(IqFailure):
@@ -472,6 +480,8 @@ class XmppBackend(
         el: ET.Element = stanza.xml
         try:
             session.check_expectations(el)
+            if services.avatars.on_message(el):
+                return
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
@@ -490,6 +500,7 @@ class XmppBackend(
         if session is None or services is None:
             return
         try:
+            services.avatars.on_presence(stanza.xml, services.rooms.is_room)
             event = convert.parse_presence(stanza.xml, session.parse_context())
             if isinstance(event, convert.OccupantPresence):
                 services.rooms.on_presence(event)
@@ -770,6 +781,12 @@ class XmppBackend(
 
     async def remove_contact(self, contact: str) -> Outcome:
         return await self._call(lambda s: s.roster.remove(contact))
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.avatars.fetch(ref)
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:
         return await self._call(lambda s: s.roster.rename(contact, name))
