@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from app.backend import (
     AccountField,
+    AvatarImage,
     Backend,
     BackendContext,
     BanEntry,
@@ -33,6 +34,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsEdits,
@@ -56,6 +58,7 @@ from app.backend import (
 from app.models import ConversationId, Device, Presence, Role, RoomListing
 from backends.matrix import settings as account_settings
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
+from backends.matrix.avatars import MatrixAvatars
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
     GAP_PAGE_SIZE,
@@ -150,6 +153,7 @@ class MatrixBackend(
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsRoomClosing,
+    SupportsAvatars,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -175,6 +179,7 @@ class MatrixBackend(
             ),
         )
         self._media = Media(session, encryption)
+        self._avatars = MatrixAvatars(session, self._media, ctx.data_dir / "avatar-transit")
         self._rooms_service = RoomService(session, encryption)
         self._admin = RoomAdmin(session, encryption)
         self._people = People(session, self._rooms_service.open_direct, self._verification.devices)
@@ -185,6 +190,7 @@ class MatrixBackend(
             self._timeline,
             self._history,
             account_data=self._people.account_data,
+            room_seen=self._avatars.room_seen,
         )
         self._messaging = Messaging(
             session,
@@ -416,6 +422,9 @@ class MatrixBackend(
     ) -> Outcome:
         """Fetch ``mxc://`` media to ``dest`` — only when the user shows it."""
         return await self._media.download(url, dest, progress, max_bytes)
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        return await self._avatars.fetch(ref)
 
     async def fetch_thumbnail(
         self, url: str, dest: Path, width: int = 320, height: int = 240

@@ -109,10 +109,20 @@ class Media:
         ``http.MAX_DOWNLOAD_BYTES``)."""
         return await self._media("download", url, dest, progress, {}, max_bytes=max_bytes)
 
-    async def thumbnail(self, url: str, dest: Path, width: int, height: int) -> Outcome:
-        """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box."""
-        query: dict[str, str | int] = {"width": width, "height": height, "method": "scale"}
-        return await self._media("thumbnail", url, dest, None, query, max_bytes=THUMBNAIL_MAX_BYTES)
+    async def thumbnail(
+        self,
+        url: str,
+        dest: Path,
+        width: int,
+        height: int,
+        *,
+        method: str = "scale",
+        max_bytes: int = THUMBNAIL_MAX_BYTES,
+    ) -> Outcome:
+        """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box (or
+        cropped to fill it: avatars)."""
+        query: dict[str, str | int] = {"width": width, "height": height, "method": method}
+        return await self._media("thumbnail", url, dest, None, query, max_bytes=max_bytes)
 
     async def _media(
         self,
