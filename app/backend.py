@@ -128,6 +128,9 @@ class Failure:
     retryable: bool = False
     detail: str = ""
     retry_after: float | None = None  # seconds, when the server said so
+    field: str = ""
+    """The account field the failure is about (a wrong password → ``"password"``), so the
+    account dialog shows it beside that field; empty when it is about no one field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -649,6 +652,110 @@ class SupportsAvatars(abc.ABC):
     @abc.abstractmethod
     async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
         """The picture ``ref`` names; small (a thumbnail where the service makes them)."""
+
+
+# -- signing in and signing up ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One input of a form a service sends while an account is made (XEP-0077 data forms,
+    Matrix user-interactive auth stages, NickServ's e-mail): filled in by the person, returned
+    by ``name`` in the answers."""
+
+    name: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    value: str = ""
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    media: bytes = b""
+    """An image to show beside the field (a CAPTCHA), of ``media_type``."""
+    media_type: str = ""
+    link: str = ""
+    """A page to read before answering (the terms), opened in the browser."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignUpForm:
+    """One step of making an account: what to fill in. ``errors`` maps a field name to what
+    was wrong with the last answer ("" for the form as a whole). ``url``: a step only a web
+    page can do (a CAPTCHA the app cannot show, the server's own sign-up page) — open it, then
+    answer the form again (empty answers continue)."""
+
+    title: str
+    instructions: str = ""
+    fields: tuple[FormField, ...] = ()
+    errors: Mapping[str, str] = field(default_factory=dict)
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """What a finished sign-up or browser sign-in leaves: the account's settings and the
+    secrets that go to the keyring (never to a file)."""
+
+    settings: Mapping[str, str | int | bool]
+    secrets: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityProvider:
+    """A single sign-on provider a server offers ("Sign in with …")."""
+
+    id: str
+    name: str
+    brand: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignInMethods:
+    """How an account can sign in on its server, found before asking for anything."""
+
+    password: bool = True
+    providers: tuple[IdentityProvider, ...] = ()
+    browser: bool = False
+    """The server signs in only through its web page (OAuth 2.0 / OIDC, no password)."""
+    sign_up: bool = False
+    server: str = ""
+    """The server that was found (shown to the person)."""
+
+
+class SupportsSignUp(abc.ABC):
+    """Making a new account on the service from the app.
+
+    Runs on an instance made for the sign-up (its settings are what the person typed so far).
+    The first call gets ``{}`` and returns the first form; each answer returns the next form
+    (another stage, a fresh CAPTCHA, or the same form with ``errors``), the new account's
+    :class:`Credentials`, or a :class:`Failure` (the server refuses new accounts, a step the
+    app cannot do). :meth:`cancel_sign_up` ends it early.
+    """
+
+    @abc.abstractmethod
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure: ...
+
+    async def cancel_sign_up(self) -> None:
+        """Close whatever the sign-up keeps open (a stream, a listener)."""
+        return None
+
+
+class SupportsBrowserSignIn(abc.ABC):
+    """Sign-in through a web page in the system browser (single sign-on, OAuth 2.0)."""
+
+    @abc.abstractmethod
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        """Ask the server how one signs in there (before anything is saved)."""
+
+    @abc.abstractmethod
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        """Open ``open_url(url)`` on the provider's page and wait for the browser to come back;
+        the credentials are those of the signed-in session (a soft-logged-out account keeps its
+        device)."""
 
 
 def as_capable(backend: Backend | None, mixin: type[M]) -> M | None:

@@ -183,3 +183,14 @@ class PluginProblem(Event):
 
     name: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInBrowser(Event):
+    """A sign-in continues on a web page: the front end opens ``url`` in the system browser
+    (single sign-on, a registration step only a page can do). ``account_id`` is empty while an
+    account is being made."""
+
+    url: str
+    account_id: AccountId | str = ""
+    reason: str = ""

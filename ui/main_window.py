@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeGuard, TypeVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ from ui.archive_actions import ArchiveActions
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.account_form import open_link
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
         self._started = False
         self._account_count = 0
         self.account_dialog: AccountDialog | None = None
+        self.url_opener: Callable[[str], bool] = open_link
+        """Opens a sign-in page in the system browser (tests put a recorder here)."""
         self.last_dialog: Any = None  # the most recent dialog (tests drive it)
         # Long operations still running, (account id, task) -> the status line they show.
         self.running: dict[tuple[str, str], str] = {}
@@ -601,6 +604,14 @@ class MainWindow(QMainWindow):
             return accounts[0]
         return self.sidebar_model.account(account_id) if account_id else None
 
+    def open_in_browser(self, url: str) -> None:
+        """A sign-in continues in the browser (single sign-on, a CAPTCHA page)."""
+        if not self.url_opener(url):
+            self.notices.show_notice(
+                self.tr("Open this address in your web browser to continue: {url}").format(url=url),
+                "warning",
+            )
+
     def _need_account(self) -> Account | None:
         account = self._current_account()
         if account is None:
@@ -759,6 +770,16 @@ class MainWindow(QMainWindow):
                 )
             elif isinstance(event, ev.Notice):
                 self.notices.show_notice(event.text, event.level)
+            elif isinstance(event, ev.OpenInBrowser):
+                self.open_in_browser(event.url)
+            elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":
+                self.notices.show_notice(
+                    self.tr(
+                        "{account}: the server ended the session. Sign in again with Edit "
+                        "account; your messages and encryption keys are kept."
+                    ).format(account=self.sidebar_model.account_name(event.account_id)),
+                    "warning",
+                )
             elif isinstance(
                 event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
             ):
@@ -776,7 +797,7 @@ class MainWindow(QMainWindow):
         """Long work in the status bar: "alice: Exporting 500 of 2000", then "… done"."""
         key = (event.account_id, event.task)
         account = self.sidebar_model.account_name(event.account_id)
-        if event.total and event.done >= event.total:
+        if event.total is not None and event.done >= event.total:  # 0 of 0 is done too
             self.running.pop(key, None)
             self._show_progress(
                 self.tr("{account}: {label} done").format(account=account, label=event.label)
@@ -869,6 +890,13 @@ class MainWindow(QMainWindow):
     report = _report
     show_dialog = _show_dialog
     end_progress = _end_progress
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back in the window: what arrived meanwhile in the open conversation is in front
+            # of the person now (it was counted as unread while they were elsewhere).
+            self.pane.window_activated()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

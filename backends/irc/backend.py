@@ -33,6 +33,7 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
@@ -40,6 +41,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
     SupportsCommands,
     SupportsContactDetails,
@@ -53,10 +55,11 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
-from backends.irc import commands, convert, ctcp, formatting, transport
+from backends.irc import commands, convert, ctcp, formatting, register, transport
 from backends.irc import settings as account_settings
 from backends.irc.admin import ROOM_FEATURES, RoomAdmin
 from backends.irc.channels import ChannelListing, Channels
@@ -102,6 +105,7 @@ class IrcBackend(
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsContactDetails,
+    SupportsSignUp,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -134,6 +138,7 @@ class IrcBackend(
         super().__init__(ctx)
         self.log = ctx.logger
         self._settings = Settings(ctx.settings)
+        self._registration: register.NickServRegistration | None = None
         tunables = Tunables(**{name: getattr(self, name) for name in _TUNABLES})
         session = self._session = IrcSession(ctx.report, ctx.logger, tunables)
         self._saved = SavedState(ctx.state, ctx.secrets, session.info, ctx.logger, session.spawn)
@@ -309,7 +314,25 @@ class IrcBackend(
         session.spawn(session.keepalive())
         return result
 
+    # -- registering the nick with NickServ ------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+        return await self._registration.step(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         self._tags.stop()
         self._files.stop()
         await self._session.quit("Leaving")

@@ -28,14 +28,19 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
+    FailureKind,
     Outcome,
     OutgoingMessage,
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignInMethods,
+    SignUpForm,
     SupportsAvatars,
     SupportsBlocking,
+    SupportsBrowserSignIn,
     SupportsContactDetails,
     SupportsEdits,
     SupportsFiles,
@@ -52,10 +57,13 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
     SupportsVerification,
 )
 from app.models import ConversationId, Device, Presence, Role, RoomListing
+from backends.matrix import browser, oauth
+from backends.matrix import convert as cv
 from backends.matrix import settings as account_settings
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
 from backends.matrix.avatars import MatrixAvatars
@@ -68,11 +76,14 @@ from backends.matrix.history import (
     History,
     HistoryLimits,
 )
+from backends.matrix.http import Reply
 from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
 from backends.matrix.people import People
+from backends.matrix.register import Registration
 from backends.matrix.session import (
+    DEVICE_NAME,
     MAX_INVITES,
     SECRET_DEVICE,
     SECRET_TOKEN,
@@ -147,6 +158,8 @@ class MatrixBackend(
     SupportsKeyBackup,
     SupportsRoomDirectory,
     SupportsLogout,
+    SupportsBrowserSignIn,
+    SupportsSignUp,
     SupportsRoster,
     SupportsBlocking,
     SupportsContactDetails,
@@ -200,6 +213,7 @@ class MatrixBackend(
         )
         self._signin = SignIn(session, encryption)
         self._sync_task: asyncio.Task[None] | None = None
+        self._registration: Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -265,8 +279,100 @@ class MatrixBackend(
         await self._close()
 
     async def _close(self) -> None:
+        self._signin.stop()
         self._encryption.close()
         await self._session.close_client()
+
+    # -- signing in through the browser, making accounts -------------------------------------
+
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        homeserver = await self._signin.find_server()
+        if isinstance(homeserver, Failure):
+            return homeserver
+        return await browser.sign_in_methods(self._session.api, homeserver)
+
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        """Single sign-on (or the homeserver's OAuth 2.0 service) in the system browser. After a
+        soft logout the stored device id is asked for again, so keys and store stay valid."""
+        methods = await self.sign_in_methods()
+        if isinstance(methods, Failure):
+            return methods
+        provider = next((p for p in methods.providers if p.id == provider_id), None)
+        if provider is None:
+            return Failure(FailureKind.CONFIG, "This homeserver does not offer that sign-in.")
+        device = await self.ctx.secrets.get(SECRET_DEVICE) or ""
+        if provider_id == browser.OAUTH_PROVIDER:
+            return await self._oauth_sign_in(open_url, device)
+        return await browser.sso_sign_in(
+            self._session.api,
+            homeserver=self._session.homeserver,
+            provider=provider,
+            open_url=open_url,
+            device_id=device,
+            ssl_param=self._signin.ssl_param,
+        )
+
+    async def _oauth_sign_in(
+        self, open_url: Callable[[str], None], device: str
+    ) -> Credentials | Failure:
+        api = self._session.api
+        meta = await browser.server_metadata(api)
+        if not isinstance(meta, oauth.ServerMetadata):
+            return meta or Failure(FailureKind.UNSUPPORTED, "No sign-in service is advertised.")
+        made = await browser.oauth_sign_in(
+            meta,
+            open_url=open_url,
+            device_id=device,
+            client_id=await self.ctx.secrets.get(browser.SECRET_OAUTH_CLIENT) or "",
+            client_secret=await self.ctx.secrets.get(browser.SECRET_OAUTH_CLIENT_SECRET) or "",
+            login_hint=self._session.user_id,
+            ssl_param=self._signin.ssl_param,
+        )
+        if isinstance(made, Failure):
+            return made
+        # Who the token belongs to, from the homeserver itself.
+        self._session.nio.access_token = made.secrets[SECRET_TOKEN]
+        who = await api.request("GET", "/_matrix/client/v3/account/whoami", timeout=30)
+        self._session.nio.access_token = ""
+        user_id = who.body.get("user_id") if who.ok else None
+        if not isinstance(user_id, str):
+            return (
+                who.failure()
+                if not who.ok
+                else Failure(FailureKind.PROTOCOL, "The homeserver does not say who signed in.")
+            )
+        return Credentials({"user_id": user_id}, made.secrets)
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            homeserver = await self._signin.find_server()
+            if isinstance(homeserver, Failure):
+                return homeserver
+            session = self._session
+            parsed = cv.parse_user_id(session.user_id)
+            assert parsed is not None  # find_server checked it
+            api = session.api
+
+            async def request(method: str, path: str, body: dict[str, object] | None) -> Reply:
+                return await api.request(method, path, body=body, timeout=30, auth=False)
+
+            self._registration = Registration(
+                request,
+                homeserver=homeserver,
+                server_name=parsed[1],
+                localpart=parsed[0],
+                password=await self.ctx.secrets.get("password") or "",
+                device_name=DEVICE_NAME,
+            )
+        return await self._registration.step(answers)
+
+    async def cancel_sign_up(self) -> None:
+        self._registration = None
+        await self._close()
 
     async def logout(self) -> Outcome:
         """Sign this device out on the server and forget its token (account removal, "sign out").

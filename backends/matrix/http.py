@@ -145,6 +145,8 @@ class MatrixHttp:
     def __init__(self, client: NioClient, log: Log) -> None:
         self.client = client
         self.log = log
+        self.refresh: Callable[[], Awaitable[Failure | None]] | None = None
+        """Renews the access token (:class:`~backends.matrix.tokens.TokenKeeper.refresh`)."""
 
     @property
     def homeserver(self) -> str:
@@ -182,6 +184,33 @@ class MatrixHttp:
         body: Mapping[str, Any] | None = None,
         timeout: float = 60.0,
         auth: bool = True,
+    ) -> Reply:
+        """One request; with a refresh token, an access token the server no longer knows
+        (``M_UNKNOWN_TOKEN``) is renewed and the request sent once more."""
+        reply = await self._request(
+            method, path, query=query, body=body, timeout=timeout, auth=auth
+        )
+        if (
+            auth
+            and self.refresh is not None
+            and reply.status == 401
+            and reply.errcode == "M_UNKNOWN_TOKEN"
+            and await self.refresh() is None
+        ):
+            reply = await self._request(
+                method, path, query=query, body=body, timeout=timeout, auth=auth
+            )
+        return reply
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Query | None,
+        body: Mapping[str, Any] | None,
+        timeout: float,
+        auth: bool,
     ) -> Reply:
         url = path + ("?" + urlencode(query) if query else "")
         data = None if body is None else json.dumps(body)

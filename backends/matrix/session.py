@@ -25,6 +25,7 @@ from backends.matrix.rooms import RoomState
 
 SECRET_TOKEN = "access_token"
 SECRET_DEVICE = "device_id"
+SECRET_REFRESH = "refresh_token"
 STATE_SINCE = "since"
 STATE_HOMESERVER = "homeserver"
 STATE_USER = "user_id"
@@ -97,8 +98,9 @@ class MatrixSession:
         self.report(f.ConnectionLost(reason, retryable))
 
     async def forget_session(self, *, device_too: bool) -> None:
-        """Drop the stored access token (and the device, with its since-token)."""
+        """Drop the stored access and refresh tokens (and the device, with its since-token)."""
         await self.ctx.secrets.delete(SECRET_TOKEN)
+        await self.ctx.secrets.delete(SECRET_REFRESH)
         if device_too:
             await self.ctx.secrets.delete(SECRET_DEVICE)
             await self.ctx.state.set(STATE_SINCE, None)

@@ -9,15 +9,18 @@ account's settings, from the last session, or from ``.well-known`` discovery.
 from __future__ import annotations
 
 import asyncio
+import ssl
 from pathlib import Path
+from typing import Any
 
+import aiohttp
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome
 from backends.matrix import convert as cv
 from backends.matrix import settings as account_settings
 from backends.matrix.encryption import E2E_AVAILABLE, Encryption
-from backends.matrix.http import V3, MatrixHttp, q
+from backends.matrix.http import V3, MatrixHttp, Reply, q
 from backends.matrix.niotypes import NioClient
 from backends.matrix.session import (
     DEVICE_NAME,
@@ -27,6 +30,7 @@ from backends.matrix.session import (
     STATE_USER,
     MatrixSession,
 )
+from backends.matrix.tokens import TokenKeeper, soft_logout_failure
 
 if E2E_AVAILABLE:
     from backends.matrix import crypto as e2e
@@ -40,38 +44,33 @@ class SignIn:
         self.encryption = encryption
         self.log = session.log
         self.settings = session.ctx.settings
+        self.tokens: TokenKeeper | None = None
+        self.ssl_param: ssl.SSLContext | aiohttp.Fingerprint | bool = True
 
     def _insecure(self, homeserver: str) -> Failure | None:
         return cv.insecure_homeserver(
             homeserver, allow_http=account_settings.allow_http(self.settings)
         )
 
-    async def run(self) -> Failure | None:
-        """Sign in (see the module doc); the session's client and wire are set on the way.
-
-        A connection test (``ctx.probe``) signs in with the password as a new device and signs
-        that device out again at once (the server deletes it with its keys): no encryption store,
-        no token kept, nothing beside the account's real device.
-        """
+    async def find_server(self, *, token_known: bool = False) -> str | Failure:
+        """The nio client, the wire and the homeserver (settings, last session, or discovery)
+        — everything before signing in. Also what the sign-in methods, browser sign-in and
+        registration of a throwaway instance need."""
         session = self.session
         probe = session.ctx.probe
         parsed = cv.parse_user_id(session.user_id)
         if parsed is None:
-            return Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.")
+            return Failure(
+                FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.", field="user_id"
+            )
         context = account_settings.ssl_context(self.settings)
         if isinstance(context, Failure):
             return context
-        secrets, state = session.ctx.secrets, session.ctx.state
-        token = None if probe else await secrets.get(SECRET_TOKEN)
-        device = "" if probe else await secrets.get(SECRET_DEVICE) or ""
-        stored_user = None if probe else await state.get(STATE_USER)
-        if stored_user and stored_user != session.user_id:
-            # The account now signs in as someone else: nothing of the old session applies.
-            self.log.info("Matrix ID changed; starting a new session")
-            token, device = None, ""
-            await session.forget_session(device_too=True)
+        self.ssl_param = context
+        state = session.ctx.state
+        device = "" if probe else await session.ctx.secrets.get(SECRET_DEVICE) or ""
         override = account_settings.homeserver_override(self.settings)
-        homeserver = override or (await state.get(STATE_HOMESERVER) if token else None) or ""
+        homeserver = override or (await state.get(STATE_HOMESERVER) if token_known else None) or ""
         if homeserver:
             insecure = self._insecure(homeserver)
             if insecure is not None:
@@ -106,6 +105,44 @@ class SignIn:
                 return insecure  # .well-known named a plain-HTTP server off this machine
         session.homeserver = homeserver
         client.homeserver = homeserver
+        self.tokens = TokenKeeper(
+            session.ctx.secrets,
+            state,
+            self._post_unauthenticated,
+            self._use_token,
+            self.log,
+        )
+        return homeserver
+
+    async def _post_unauthenticated(self, path: str, body: dict[str, Any]) -> Reply:
+        return await self.session.api.request("POST", path, body=body, timeout=30, auth=False)
+
+    def _use_token(self, token: str) -> None:
+        self.session.nio.access_token = token
+
+    async def run(self) -> Failure | None:
+        """Sign in (see the module doc); the session's client and wire are set on the way.
+
+        A connection test (``ctx.probe``) signs in with the password as a new device and signs
+        that device out again at once (the server deletes it with its keys): no encryption store,
+        no token kept, nothing beside the account's real device.
+        """
+        session = self.session
+        probe = session.ctx.probe
+        secrets, state = session.ctx.secrets, session.ctx.state
+        token = None if probe else await secrets.get(SECRET_TOKEN)
+        device = "" if probe else await secrets.get(SECRET_DEVICE) or ""
+        stored_user = None if probe else await state.get(STATE_USER)
+        if stored_user and stored_user != session.user_id:
+            # The account now signs in as someone else: nothing of the old session applies.
+            self.log.info("Matrix ID changed; starting a new session")
+            token, device = None, ""
+            await session.forget_session(device_too=True)
+        homeserver = await self.find_server(token_known=bool(token))
+        if isinstance(homeserver, Failure):
+            return homeserver
+        client = session.nio
+        store = session.ctx.data_dir / "nio-store"
         failure = await self._sign_in(token, device)
         if failure is not None:
             return failure
@@ -119,7 +156,21 @@ class SignIn:
         await state.set(STATE_USER, session.own_id)
         await state.set(STATE_HOMESERVER, homeserver)
         await session.load_encrypted()
-        return await self._load_account()
+        failure = await self._load_account()
+        if failure is None:
+            await self.keeper.start()  # renew the access token on time from now on
+            session.api.refresh = self.keeper.refresh
+        return failure
+
+    @property
+    def keeper(self) -> TokenKeeper:
+        if self.tokens is None:
+            raise RuntimeError("find_server() first")
+        return self.tokens
+
+    def stop(self) -> None:
+        if self.tokens is not None:
+            self.tokens.stop()
 
     async def _end_probe(self) -> Failure | None:
         """Sign the connection test's device out (the server deletes it and its keys)."""
@@ -168,12 +219,20 @@ class SignIn:
         return homeserver
 
     async def _sign_in(self, token: str | None, device: str) -> Failure | None:
-        """Reuse the stored token (same device) when it still works, else log in with the password."""
+        """Reuse the stored token (same device) when it still works — renewing it with the
+        refresh token when it has expired — else log in with the password."""
         session = self.session
         http, client = session.api, session.nio
         if token and device:
             client.restore_login(session.user_id, device, token)
             reply = await http.request("GET", f"{V3}/account/whoami", timeout=30)
+            if (
+                reply.errcode == "M_UNKNOWN_TOKEN"
+                and await self.keeper.has_refresh_token()
+                and await self.keeper.refresh() is None
+            ):
+                self.log.info("the access token had expired; renewed it")
+                reply = await http.request("GET", f"{V3}/account/whoami", timeout=30)
             if reply.ok:
                 who = cv.get_str(reply.body, "user_id")
                 if who and who != session.user_id:
@@ -186,7 +245,7 @@ class SignIn:
             if rejected.kind is not FailureKind.NOT_CONNECTED:
                 return rejected  # unreachable, rate limited …: retry later with the same token
             self.log.info("the stored access token was rejected; signing in again")
-            soft = reply.body.get("soft_logout") is True
+            soft = reply.body.get("soft_logout") is True or self.keeper.soft_logged_out
             await session.forget_session(device_too=not soft)
             client.access_token = ""
             if not soft:
@@ -194,16 +253,40 @@ class SignIn:
                 client.device_id = None
         password = await session.ctx.secrets.get("password")
         if not password:
+            if device:
+                # Soft logout of an account without a password (single sign-on): the person
+                # signs in again through the browser; the device and its keys stay.
+                return soft_logout_failure()
             return Failure(FailureKind.AUTH, "No password is saved for this account.")
-        client.device_id = device or None
-        resp, failure = await http.call(client.login(password, device_name=DEVICE_NAME), login=True)
-        if failure is not None:
-            return failure
-        session.user_id = str(resp.user_id)
-        session.device_id = str(resp.device_id)
-        await session.ctx.secrets.set(SECRET_TOKEN, str(resp.access_token))
-        await session.ctx.secrets.set(SECRET_DEVICE, session.device_id)
-        self.log.info("signed in as device %s", session.device_id)
+        return await self._password_login(password, device)
+
+    async def _password_login(self, password: str, device: str) -> Failure | None:
+        """``m.login.password`` asking for a refresh token (nio's login cannot ask)."""
+        session = self.session
+        client = session.nio
+        body: dict[str, Any] = {
+            "type": "m.login.password",
+            "identifier": {"type": "m.id.user", "user": session.user_id},
+            "password": password,
+            "initial_device_display_name": DEVICE_NAME,
+            "refresh_token": True,
+        }
+        if device:
+            body["device_id"] = device
+        reply = await session.api.request("POST", f"{V3}/login", body=body, timeout=30, auth=False)
+        if not reply.ok:
+            return reply.failure(login=True)
+        user_id, token = cv.get_str(reply.body, "user_id"), cv.get_str(reply.body, "access_token")
+        device_id = cv.get_str(reply.body, "device_id")
+        if not user_id or not token or not device_id:
+            return Failure(FailureKind.PROTOCOL, "The homeserver's sign-in answer is incomplete.")
+        client.restore_login(user_id, device_id, token)
+        session.user_id = user_id
+        session.device_id = device_id
+        await session.ctx.secrets.set(SECRET_TOKEN, token)
+        await session.ctx.secrets.set(SECRET_DEVICE, device_id)
+        await self.keeper.signed_in(reply.body)
+        self.log.info("signed in as device %s", device_id)
         return None
 
     async def _open_crypto(self, store: Path) -> Failure | None:

@@ -30,6 +30,7 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
@@ -37,6 +38,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsAvatars,
     SupportsBlocking,
     SupportsContactDetails,
@@ -54,6 +56,7 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import (
@@ -65,7 +68,7 @@ from app.models import (
     Role,
     RoomListing,
 )
-from backends.xmpp import convert, ns, stanzas, tls
+from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.avatars import AvatarService
 from backends.xmpp.catchup import CatchUp
@@ -205,14 +208,19 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
-    def _join_history(self, room: str) -> int:
-        return 0 if self.catchup.knows(room) else 20
-
     def _forget_room(self, room: str) -> None:
         self.catchup.forget(room)
 
     def catch_up(self, archive: str) -> None:
+        self.catchup.hold(archive)  # from now until its catch-up has read it
         self.session.spawn(self.catchup.run(archive), f"catch up {archive}")
+
+    def _join_history(self, room: str) -> int:
+        """Join history to ask for (called just before the join is sent)."""
+        if not self.catchup.knows(room):
+            return 20
+        self.catchup.hold(room)  # its messages may arrive before its catch-up starts
+        return 0
 
     def _apply(self, parsed: convert.ParsedMessage) -> None:
         self.messages.apply(parsed)
@@ -245,6 +253,7 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsSignUp,
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsRoomClosing,
@@ -268,6 +277,7 @@ class XmppBackend(
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
         self._verifying = False
+        self._registration: register.Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -279,22 +289,34 @@ class XmppBackend(
         parsed = account_settings.parse(self.ctx.settings)
         if isinstance(parsed, str):
             return ConnectResult(Failure(FailureKind.CONFIG, parsed))
-        password = await self.ctx.secrets.get("password")
-        if not password:
+        password = await self.ctx.secrets.get("password") or ""
+        if not password and parsed.client_cert is None:
             return ConnectResult(
                 Failure(FailureKind.AUTH, "No password is stored for this account.")
             )
         try:
-            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+            ssl_context = tls.build_context(
+                parsed.ca_file, parsed.fingerprint, parsed.client_cert, parsed.client_key
+            )
         except tls.TrustConfigError as exc:
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         await self.ledger.load()
         stream = self.ledger.stream
         if stream is not None and JID(stream.jid).bare != parsed.jid:
             stream = None
+        if self.ledger.stream is not None:
+            # One attempt only: a stream that cannot be resumed now never delays a later
+            # sign-in, and the next stream is saved when (and only if) this one is lost.
+            await self.ledger.save_stream(None)
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        client.discovery_log = self.ctx.logger
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        if parsed.client_cert is not None:
+            # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
+            # several addresses) must not sign us in as them (XEP-0178 §3).
+            client.credentials["authzid"] = parsed.jid
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services
@@ -356,7 +378,15 @@ class XmppBackend(
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
-        client.add_event_handler("sm_enabled", self._on_sm_enabled)
+        client.remove_handler("Stream Management Request Ack")  # acks wait for the store
+        client.register_handler(
+            Callback(
+                "chinwag sm request ack",
+                MatchXPath(f"{{{ns.SM}}}r"),
+                services.messages.on_request_ack,
+                instream=True,
+            )
+        )
         client.add_event_handler("roster_update", services.roster.on_roster_push)
         client.register_handler(
             Callback("chinwag message", MatchXPath(q(ns.CLIENT, "message")), self._on_message)
@@ -395,6 +425,13 @@ class XmppBackend(
                 services.catch_up(archive)
         else:
             await self._discover(session)
+            if session.features.mam:
+                # Live messages start with the initial presence: they must not move our archive
+                # position past what arrived while we were away before the catch-up has read it,
+                # and a first position must be on disk before them (a crash must not start over
+                # "from the newest" and skip what came in between).
+                services.catchup.hold(session.own_jid)
+                await services.catchup.establish(session.own_jid)
             await roster.fetch()
             with contextlib.suppress(Exception):  # no caps: no avatar notifications, all else works
                 await services.avatars.announce()
@@ -452,6 +489,7 @@ class XmppBackend(
         features.carbons = ns.CARBONS in server.features
         features.blocking = ns.BLOCKING in server.features
         features.mam = ns.MAM in account.features
+        features.stanza_ids = ns.SID in account.features
         try:
             result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
             items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
@@ -464,12 +502,6 @@ class XmppBackend(
                 features.upload_service = jid
                 size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
                 features.upload_max_size = int(size) if size.isdigit() else None
-
-    def _on_sm_enabled(self, _event: Any) -> None:
-        """Remember the new stream at once, so even a crash leaves a chance to resume it."""
-        services, session = self._services, self._session
-        if services is not None and session is not None:
-            session.spawn(self.ledger.save_stream(services.messages.stream_state()), "save-stream")
 
     # -- incoming ----------------------------------------------------------------------------
 
@@ -549,7 +581,26 @@ class XmppBackend(
 
     # -- closing -----------------------------------------------------------------------------
 
+    # -- making an account (XEP-0077) ------------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+            return await made.start()
+        return await self._registration.answer(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         session = self._session
         if session is None:
             return

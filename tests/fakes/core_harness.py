@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,7 +20,12 @@ E = TypeVar("E", bound=Event)
 
 
 def make_core(
-    root: Path, server: FakeServer, secrets: SecretStore, *, extra_classes: tuple[type, ...] = ()
+    root: Path,
+    server: FakeServer,
+    secrets: SecretStore,
+    *,
+    extra_classes: tuple[type, ...] = (),
+    backend_extra: Mapping[str, object] | None = None,
 ) -> Core:
     registry = BackendRegistry(classes=[server.backend_class(), *extra_classes])
     ctx = CoreContext(
@@ -29,6 +34,7 @@ def make_core(
         secrets=secrets,
         backoff_factory=lambda: Backoff(base=0.02, cap=0.1, rng=random.Random(7)),
         connect_timeout=5.0,
+        backend_extra=dict(backend_extra or {}),
     )
     return Core(ctx)
 

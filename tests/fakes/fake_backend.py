@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -28,18 +28,23 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Endpoint,
     Failure,
     FailureKind,
     FieldKind,
+    IdentityProvider,
     Outcome,
     OutgoingMessage,
     RoomFeature,
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignInMethods,
+    SignUpForm,
     SupportsAvatars,
     SupportsBlocking,
+    SupportsBrowserSignIn,
     SupportsCommands,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -59,6 +64,7 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
     SupportsVerification,
 )
@@ -117,9 +123,22 @@ class FakeServer:
     # Set to an unset Event: uploads and downloads stop half way and history fetches before
     # answering until the test sets it (so a test can see the progress shown meanwhile).
     hold: threading.Event | None = None
+    # Sign-in in the browser and making accounts (the account dialog's other paths):
+    sso_providers: list[IdentityProvider] = field(default_factory=list)
+    password_login: bool = True  # False: the server signs in only through its web page
+    browser_done: threading.Event = field(default_factory=threading.Event)
+    browser_user: str = ""  # who the "browser" signed in as (set by the test)
+    sign_up_form: SignUpForm | None = None  # the form the server asks, None: nothing to ask
+    sign_up_answer: str = "42"  # what the form's "captcha" field must be
     encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
     send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+
+    def finish_browser(self, user: str) -> None:
+        """The person signed in at the provider's page in their browser (as ``user``)."""
+        self.browser_user = user
+        self.passwords.setdefault(user, "sso-session")
+        self.browser_done.set()
 
     def backend_class(self) -> type[FakeBackend]:
         """A FakeBackend subclass bound to this server (no globals between tests). It verifies
@@ -203,6 +222,8 @@ class FakeBackend(
     SupportsLogout,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsBrowserSignIn,
+    SupportsSignUp,
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsRoomClosing,
@@ -240,7 +261,7 @@ class FakeBackend(
     def __init__(self, ctx: object) -> None:
         super().__init__(ctx)  # type: ignore[arg-type]
         self.connected = False
-        self.user = str(self.ctx.settings["user"])
+        self.user = str(self.ctx.settings.get("user", ""))
 
     async def connect(self) -> ConnectResult:
         server = self.server
@@ -249,6 +270,10 @@ class FakeBackend(
         if not server.reachable:
             return ConnectResult(
                 Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+            )
+        if self.ctx.settings.get("server") == "nowhere.invalid":
+            return ConnectResult(
+                Failure(FailureKind.CONFIG, "There is no such server.", field="server")
             )
         fingerprint = server.tls_fingerprint
         if fingerprint and self.ctx.settings.get(TRUSTED_FINGERPRINT_FIELD) != fingerprint:
@@ -420,6 +445,62 @@ class FakeBackend(
     async def restore_key_backup(self, recovery_key: str) -> Outcome:
         self.server.calls.append(("restore", (recovery_key,)))
         return Outcome()
+
+    # -- sign-in in the browser, making accounts ------------------------------------------
+
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        server = self.server
+        if not server.reachable:
+            return Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+        return SignInMethods(
+            password=server.password_login,
+            providers=tuple(server.sso_providers),
+            sign_up=True,
+            server=str(self.ctx.settings.get("server", "fake.local")),
+        )
+
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        server = self.server
+        server.calls.append(("sso", (provider_id, self.user)))
+        if provider_id == "down":
+            return Failure(
+                FailureKind.NETWORK,
+                "The sign-in service “Down” cannot be reached right now.",
+                retryable=True,
+            )
+        open_url(f"https://sso.fake.example/{provider_id}?user={self.user}")
+        deadline = asyncio.get_running_loop().time() + 20
+        while not server.browser_done.is_set():  # polled: cancelling leaves no thread waiting
+            if asyncio.get_running_loop().time() > deadline:
+                return Failure(FailureKind.NETWORK, "The browser did not come back.", True)
+            await asyncio.sleep(0.02)
+        server.browser_done.clear()
+        user = server.browser_user or self.user
+        return Credentials({"user": user}, {"password": server.passwords[user]})
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        server = self.server
+        password = await self.ctx.secrets.get("password") or ""
+        if self.user in server.passwords:
+            return Failure(FailureKind.REJECTED, "This user name is taken.", field="user")
+        form = server.sign_up_form
+        if form is not None:
+            if not answers:
+                return form
+            problems = {}
+            if answers.get("captcha") != server.sign_up_answer:
+                problems["captcha"] = "That is not the text in the picture."
+            if answers.get("accept") is not True:
+                problems["accept"] = "The server makes accounts only for people who accept."
+            if problems:
+                return SignUpForm(form.title, form.instructions, form.fields, problems, form.url)
+        server.passwords[self.user] = password
+        server.calls.append(("sign_up", (self.user,)))
+        return Credentials({"user": self.user}, {"password": password})
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))

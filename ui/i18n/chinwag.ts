@@ -24,19 +24,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Account details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account details</source>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name in the sidebar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -60,15 +68,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add account</source>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and add the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a new account on the server with this address and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -88,6 +108,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the account details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,15 +128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Advanced settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty to keep the saved one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -116,7 +136,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This does not look right; for example:{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{label} has the wrong form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in through your organisation&apos;s page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in there (with your second factor, if you have one), then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for a new account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answers and create the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -148,7 +216,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection failed.</source>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -951,6 +1019,47 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <source>expanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the settings most accounts never need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Problem with {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file for {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome</source>
@@ -1265,6 +1374,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open this address in your web browser to continue: {url}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Select an account in the sidebar first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1298,6 +1411,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2407,6 +2524,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignUpPage</name>
+    <message>
+        <source>What the server asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s page in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrayStatus</name>
     <message>
         <source>Chinwag</source>
@@ -2550,21 +2690,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Emojis: {names}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>_FileField</name>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file for {label}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -23,19 +23,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Account details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account details</source>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name in the sidebar:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -59,15 +67,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add account</source>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in and add the account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Makes a new account on the server with this address and password.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Save account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -87,6 +107,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the account details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -99,15 +127,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Advanced</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Advanced settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave empty to keep the saved one</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -115,7 +135,55 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This does not look right; for example:{hint}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{label} has the wrong form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in through your organisation's page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in there (with your second factor, if you have one), then come back here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sign-in did not finish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the server for a new account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account could not be made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending your answers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the answers and create the account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -147,7 +215,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection failed.</source>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -945,6 +1013,47 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>Disclosure</name>
+    <message>
+        <source>expanded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shows the settings most accounts never need.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Problem with {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file for {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>FirstRunPage</name>
     <message>
         <source>Welcome</source>
@@ -1259,6 +1368,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open this address in your web browser to continue: {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Select an account in the sidebar first.</source>
         <translation type="unfinished" />
     </message>
@@ -1302,6 +1415,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2408,6 +2525,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignUpPage</name>
+    <message>
+        <source>What the server asks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read: {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the server's page in the browser</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TrayStatus</name>
     <message>
         <source>Chinwag</source>
@@ -2550,21 +2690,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Emojis: {names}</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>_FileField</name>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose a file for {label}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose a file</source>
         <translation type="unfinished" />
     </message>
 </context>

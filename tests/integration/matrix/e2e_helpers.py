@@ -222,6 +222,9 @@ class CryptoPeer:
             room_id, {"type": "m.room.message", "content": {"msgtype": "m.text", "body": text}}
         )
         event_id = await self.send_raw_event(room_id, "m.room.encrypted", content)
+        # Forget it: the next :meth:`say` must start a session that is really shared, not keep
+        # encrypting with this one nobody can read yet.
+        olm.outbound_group_sessions.pop(room_id, None)
         return event_id, str(session.id), str(session_key)
 
     async def share_session_key(
