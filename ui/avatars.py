@@ -15,12 +15,25 @@ Signals:
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import lru_cache
 
 from PySide6.QtCore import QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QImage, QImageReader, QPainter, QPainterPath, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QIcon,
+    QImage,
+    QImageReader,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmap,
+)
 
 from app import events as ev
-from ui.identity_colors import color_key, initials, readable_rgb
+from ui.identity_colors import AA_CONTRAST, RGB, color_key, initials, readable_rgb
+from ui.theme import ON_IDENTITY, is_high_contrast
 
 CACHE_SIZE = 600
 AvatarKey = tuple[str, str, str]  # account, conversation ("" for people and rooms), entity
@@ -54,6 +67,35 @@ class _DecodeJob(QRunnable):
         self.done.ready.emit(self.path, self.size, image)
 
 
+@lru_cache(maxsize=4096)
+def _readable(key: str, background: tuple[float, float, float], minimum: float) -> RGB:
+    return readable_rgb(key, background, minimum=minimum)
+
+
+def name_color(key: str, palette: QPalette, background: QPalette.ColorRole) -> QColor:
+    """The XEP-0392 colour of ``key`` made readable (4.5:1) on the palette's ``background``
+    (cached: views ask on every paint). In a high-contrast setting the palette's own text
+    colour: only the palette's colours are drawn there, and the name is written anyway."""
+    if is_high_contrast(palette):
+        text = (
+            QPalette.ColorRole.WindowText
+            if background == QPalette.ColorRole.Window
+            else QPalette.ColorRole.Text
+        )
+        return palette.color(text)
+    color = palette.color(background)
+    rgb = _readable(key, (color.redF(), color.greenF(), color.blueF()), AA_CONTRAST)
+    return QColor.fromRgbF(*rgb)
+
+
+def untinted_icon(pixmap: QPixmap) -> QIcon:
+    """An icon that looks the same on a selected row (the style would tint a face otherwise)."""
+    icon = QIcon()
+    icon.addPixmap(pixmap, QIcon.Mode.Normal)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+    return icon
+
+
 def round_pixmap(image: QImage, size: int, ratio: float = 1.0) -> QPixmap:
     side = round(size * ratio)
     out = QPixmap(side, side)
@@ -70,9 +112,16 @@ def round_pixmap(image: QImage, size: int, ratio: float = 1.0) -> QPixmap:
     return out
 
 
-def generated_avatar(key: str, name: str, size: int, ratio: float = 1.0) -> QPixmap:
-    """Initials in white on the key's XEP-0392 hue, darkened until white reads on it (4.5:1)."""
-    r, g, b = readable_rgb(key, (1.0, 1.0, 1.0))
+def generated_avatar(
+    key: str, name: str, size: int, ratio: float = 1.0, *, palette: QPalette | None = None
+) -> QPixmap:
+    """Initials in white on the key's XEP-0392 hue, darkened until white reads on it (4.5:1);
+    given a high-contrast ``palette``, its base colour on its text colour instead."""
+    if palette is not None:
+        fill = palette.color(QPalette.ColorRole.Text)
+        ink = palette.color(QPalette.ColorRole.Base)
+    else:
+        fill, ink = QColor.fromRgbF(*readable_rgb(key, (1.0, 1.0, 1.0))), ON_IDENTITY
     side = round(size * ratio)
     out = QPixmap(side, side)
     out.setDevicePixelRatio(ratio)
@@ -80,14 +129,14 @@ def generated_avatar(key: str, name: str, size: int, ratio: float = 1.0) -> QPix
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor.fromRgbF(r, g, b))
+    painter.setBrush(fill)
     painter.drawEllipse(QRectF(0, 0, size, size))
     font = QFont()
     letters = initials(name)
     font.setPixelSize(max(6, int(size * (0.42 if len(letters) < 2 else 0.36))))
     font.setBold(True)
     painter.setFont(font)
-    painter.setPen(QColor(255, 255, 255))
+    painter.setPen(ink)
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letters)
     painter.end()
     return out
@@ -102,7 +151,7 @@ class AvatarStore(QObject):
         self._protocols: dict[str, str] = {}
         self._decoded: OrderedDict[tuple[str, int], QImage] = OrderedDict()
         self._pixmaps: OrderedDict[tuple[str, int, float], QPixmap] = OrderedDict()
-        self._generated: OrderedDict[tuple[str, str, int, float], QPixmap] = OrderedDict()
+        self._generated: OrderedDict[tuple[str, str, int, float, int], QPixmap] = OrderedDict()
         self._pending: set[tuple[str, int]] = set()
         self._owner: dict[str, set[str]] = {}  # path → accounts to tell when decoded
         self._pool = pool or QThreadPool.globalInstance()
@@ -139,6 +188,24 @@ class AvatarStore(QObject):
                 return found
         return self._paths.get((account_id, "", entity), "")
 
+    def protocol(self, account_id: str) -> str:
+        return self._protocols.get(account_id, "")
+
+    def color_key(self, account_id: str, entity: str) -> str:
+        """The string XEP-0392 colours for ``entity`` on this account's service."""
+        return color_key(self.protocol(account_id), entity)
+
+    def name_color(
+        self,
+        account_id: str,
+        entity: str,
+        palette: QPalette,
+        background: QPalette.ColorRole = QPalette.ColorRole.Base,
+    ) -> QColor:
+        """The person's colour, readable on the palette's ``background`` (the name is always
+        written too)."""
+        return name_color(self.color_key(account_id, entity), palette, background)
+
     def has_picture(self, account_id: str, entity: str, conversation: str = "") -> bool:
         return bool(self.path(account_id, entity, conversation))
 
@@ -166,12 +233,14 @@ class AvatarStore(QObject):
                 return pixmap
             if image is None:
                 self._decode(path, round(size * ratio), account_id)
-        protocol = self._protocols.get(account_id, "")
-        key = color_key(protocol, f"{conversation}/{entity}" if conversation else entity)
-        gkey = (key, name, size, ratio)
+        # Coloured by who they are, not where: a room member's face has the colour of their name.
+        key = self.color_key(account_id, entity)
+        palette = QGuiApplication.palette()
+        strict = palette if is_high_contrast(palette) else None
+        gkey = (key, name, size, ratio, strict.cacheKey() if strict is not None else 0)
         cached = self._generated.get(gkey)
         if cached is None:
-            cached = generated_avatar(key, name or entity, size, ratio)
+            cached = generated_avatar(key, name or entity, size, ratio, palette=strict)
             self._remember(self._generated, gkey, cached)
         return cached
 

@@ -55,6 +55,7 @@ from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
+from ui.look import WindowParts, wire_look
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.notifications import Announcer, NotificationCenter, Notifier
@@ -135,6 +136,15 @@ class MainWindow(QMainWindow):
         self.notifications.activated.connect(self._raise)
         bridge.events.connect(self.notifications.handle_events)
         bridge.events.connect(self._handle_events)
+        parts = WindowParts(
+            self.sidebar,
+            self.contact_list,
+            self.pane.header,
+            self.pane.view,
+            self.pane.members,
+            self.pane.composer_area,
+        )
+        self.avatars = wire_look(bridge, self.sidebar_model, self.preferences, parts, self)
         self._build_menus()
         self._build_shortcuts()
         self._update_title()

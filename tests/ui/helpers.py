@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -248,3 +249,33 @@ def busy_group(
         replaces=rids[-2],
     )
     return conv
+
+
+def png(color: str, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A picture of one colour, as PNG bytes (a face the fake service can serve)."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def add_account_as(
+    qtbot: QtBot, window: MainWindow, server: FakeServer, protocol: str, user: str, name: str
+) -> Account:
+    """An account on the fake service posing as ``protocol`` (see ``services_window``)."""
+    account = run_core(
+        qtbot,
+        window.bridge,
+        window.bridge.core.accounts.add_account(
+            protocol,
+            {"user": user, "server": "example.org"},
+            {"password": server.passwords[user]},
+            display_name=name,
+        ),
+    )
+    assert isinstance(account, Account)
+    qtbot.waitUntil(lambda: user in server.online, timeout=5000)
+    return account

@@ -398,6 +398,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Emo&amp;ji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji (Ctrl+;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Send</source>
         <translation type="unfinished"></translation>
     </message>
@@ -602,6 +614,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Service and server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -671,6 +687,14 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {service}, account {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1031,6 +1055,51 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     <message>
         <source>Shows the settings most accounts never need.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a name. Down goes to the results, Enter inserts the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search emoji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recently used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently used emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emoji with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Results (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2371,6 +2440,25 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Service</name>
+    <message>
+        <source>XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IRC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service}, {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2390,6 +2478,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2507,7 +2599,19 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account {name} ({protocol}), {state}</source>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} conversation on {service}, account {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account {name} ({service}), {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -395,6 +395,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Emo&amp;ji…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert emoji (Ctrl+;)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Send</source>
         <translation type="unfinished" />
     </message>
@@ -597,6 +609,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Service and server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Members</source>
         <translation type="unfinished" />
     </message>
@@ -666,6 +682,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picture of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On {service}, account {account}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1025,6 +1049,50 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     <message>
         <source>Shows the settings most accounts never need.</source>
         <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type part of a name. Down goes to the results, Enter inserts the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search emoji…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Recently used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recently used emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;All emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No emoji with that name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Results (%n)</source>
+        <translation>
+            <numerusform>Results (%n)</numerusform><numerusform>Results (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2374,6 +2442,25 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Service</name>
+    <message>
+        <source>XMPP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IRC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{service}, {server}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2393,6 +2480,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High contrast</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2510,7 +2601,19 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account {name} ({protocol}), {state}</source>
+        <source>group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} conversation on {service}, account {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account {name} ({service}), {state}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">

@@ -21,7 +21,8 @@ from PySide6.QtCore import (
 )
 
 from app import events as ev
-from app.models import Account, ConnectionState, Conversation, ConversationId
+from app.models import Account, ConnectionState, Conversation, ConversationId, ConversationKind
+from ui.service_identity import server_of, service_description, service_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -31,6 +32,8 @@ UnreadRole = Qt.ItemDataRole.UserRole + 3
 MentionRole = Qt.ItemDataRole.UserRole + 4
 StateRole = Qt.ItemDataRole.UserRole + 5
 StateTextRole = Qt.ItemDataRole.UserRole + 6
+ProtocolRole = Qt.ItemDataRole.UserRole + 7  # the row's service ("xmpp", "matrix", "irc")
+ServerRole = Qt.ItemDataRole.UserRole + 8  # the account's server, "" when not known
 
 
 def state_text(state: ConnectionState) -> str:
@@ -128,6 +131,34 @@ class SidebarModel(QAbstractItemModel):
         if index.internalId() == 0:
             return self._account_data(self._accounts[index.row()], role)
         node = self._accounts[index.internalId() - 1]
+        if role == ProtocolRole:
+            return node.account.protocol_id
+        if role == ServerRole:
+            return server_of(node.account)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            conv = node.conversations[index.row()]
+            kind = (
+                QCoreApplication.translate("SidebarModel", "group")
+                if conv.kind is ConversationKind.GROUP
+                else QCoreApplication.translate("SidebarModel", "direct")
+            )
+            return QCoreApplication.translate(
+                "SidebarModel", "{kind} conversation on {service}, account {account}"
+            ).format(
+                kind=kind,
+                service=service_description(node.account),
+                account=node.account.display_name,
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            conv = node.conversations[index.row()]
+            return "\n".join(
+                p
+                for p in (
+                    conv.topic or conv.name,
+                    service_name(node.account.protocol_id) + " · " + node.account.display_name,
+                )
+                if p
+            )
         return self._conversation_data(node.conversations[index.row()], role)
 
     def _account_data(self, node: _AccountNode, role: int) -> Any:
@@ -135,14 +166,20 @@ class SidebarModel(QAbstractItemModel):
             return node.account.display_name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return QCoreApplication.translate(
-                "SidebarModel", "Account {name} ({protocol}), {state}"
+                "SidebarModel", "Account {name} ({service}), {state}"
             ).format(
                 name=node.account.display_name,
-                protocol=node.account.protocol_id,
+                service=service_description(node.account),
                 state=state_text(node.state),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.message or state_text(node.state)
+            return "\n".join(
+                (service_description(node.account), node.message or state_text(node.state))
+            )
+        if role == ProtocolRole:
+            return node.account.protocol_id
+        if role == ServerRole:
+            return server_of(node.account)
         if role == KindRole:
             return "account"
         if role == IdRole:
@@ -168,8 +205,6 @@ class SidebarModel(QAbstractItemModel):
             if conv.mention_count:
                 parts.append(self.tr("%n mentioning you", "", conv.mention_count))
             return ", ".join(parts)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return conv.topic or conv.name
         if role == KindRole:
             return "conversation"
         if role == IdRole:

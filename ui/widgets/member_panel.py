@@ -6,7 +6,17 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from app.models import Member
+from ui.avatars import AvatarStore
 from ui.models.member_model import MemberListModel, MemberRole
+from ui.widgets.face_delegate import Face, FaceDelegate, ModelIndex, show_faces
+
+
+def member_face(index: ModelIndex) -> Face | None:
+    member = index.data(MemberRole)
+    if not isinstance(member, Member):
+        return None
+    conv = member.conversation_id
+    return Face(conv.account_id, member.native_id, member.name, conv.native_id)
 
 
 class MemberPanel(QWidget):
@@ -26,6 +36,8 @@ class MemberPanel(QWidget):
         self.list.setObjectName("memberList")
         self.list.setAccessibleName(self.tr("Members"))
         self.list.setModel(self.model)
+        self.delegate = FaceDelegate(member_face, self.list)
+        self.list.setItemDelegate(self.delegate)
         self.label.setBuddy(self.list)
         self.kick_button = QPushButton(self.tr("&Remove from room"))
         self.kick_button.setObjectName("kickButton")
@@ -48,6 +60,10 @@ class MemberPanel(QWidget):
         layout.addWidget(self.block_button)
         self.setFocusProxy(self.list)
         self.set_members((), can_kick=False)
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """Members with their faces, names in their colours."""
+        show_faces(self.list, self.delegate, avatars)
 
     def set_members(
         self,

@@ -57,6 +57,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import DeliveryState, Message, MessageKind
+from ui.avatars import AvatarStore
+from ui.emoji_text import big_emoji
 from ui.models.message_model import (
     DownloadState,
     MessageListModel,
@@ -71,6 +73,8 @@ THUMB_MAX = QSize(320, 240)
 MAX_LAYOUTS = 4000  # laid-out messages kept (each holds a QTextDocument)
 MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
 MORE_URL = "chinwag:more"
+FACE = 32  # a sender's face beside the first message of a group
+BIG_EMOJI_SCALE = 2.4  # a message of a few emoji and nothing else is drawn this much larger
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -135,6 +139,7 @@ class MessageLayout:
     day: QRect | None = None
     unread: QRect | None = None
     header: QRect | None = None
+    face: QRect | None = None  # the sender's picture, beside the first message of a group
     meta: QRect | None = None  # time/state of a message that continues a group
     reply: QRect | None = None
     body: QRect = field(default_factory=QRect)
@@ -154,6 +159,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._pixmaps: dict[str, QPixmap] = {}
         self.expanded: set[str] = set()
         self.own_id = ""
+        self.avatars: AvatarStore | None = None
 
     def clear_cache(self) -> None:
         self._layouts.clear()
@@ -196,38 +202,54 @@ class MessageDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         metrics = QFontMetrics(font)
         line = metrics.height()
-        inner = width - 2 * PAD
+        full = width - 2 * PAD
+        # With faces, every message of a group lines up right of its sender's picture.
+        left = PAD + (FACE + PAD if self.avatars is not None else 0)
+        inner = width - left - PAD
         layout = MessageLayout()
         y = GAP
         if view.day:
-            layout.day = QRect(PAD, y, inner, line + 6)
+            layout.day = QRect(PAD, y, full, line + 6)
             y += line + 10
         if view.unread_marker:
-            layout.unread = QRect(PAD, y, inner, line + 4)
+            layout.unread = QRect(PAD, y, full, line + 4)
             y += line + 6
         meta_text = self._meta_text(view)
         if view.group_start:
-            layout.header = QRect(PAD, y, inner, line)
+            if self.avatars is not None:
+                layout.face = QRect(PAD, y, FACE, FACE)
+            layout.header = QRect(left, y, inner, line)
             y += line + GAP
             body_width = inner
         else:
             meta_w = metrics.horizontalAdvance(meta_text) + PAD
-            layout.meta = QRect(PAD + inner - meta_w + PAD, y, meta_w, line)
+            layout.meta = QRect(left + inner - meta_w + PAD, y, meta_w, line)
             body_width = max(inner - meta_w, 120)
         if view.reply:
-            layout.reply = QRect(PAD, y, inner, line + 4)
+            layout.reply = QRect(left, y, inner, line + 4)
             y += line + 6
         doc = SafeDocument()
-        doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
-        doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
+        if big_emoji(msg):
+            big = QFont(font)
+            if font.pointSizeF() > 0:
+                big.setPointSizeF(font.pointSizeF() * BIG_EMOJI_SCALE)
+            else:
+                big.setPixelSize(round(font.pixelSize() * BIG_EMOJI_SCALE))
+            doc.setDefaultFont(big)
+            doc.setPlainText(view.shown)
+        else:
+            doc.setDefaultFont(font)
+            doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
         doc.setTextWidth(body_width)
         layout.document = doc
         body_h = (
             int(doc.size().height()) if (msg.body or msg.retracted or not msg.attachments) else 0
         )
-        layout.body = QRect(PAD, y, body_width, body_h)
+        layout.body = QRect(left, y, body_width, body_h)
         y += body_h + (GAP if body_h else 0)
+        if layout.face is not None:
+            y = max(y, layout.face.bottom() + 1 + GAP)
         for i, attachment in enumerate(msg.attachments):
             state = downloads.get(i)
             pixmap = None
@@ -240,13 +262,13 @@ class MessageDelegate(QStyledItemDelegate):
                 image=attachment.mime_type.startswith("image/"),
             )
             if pixmap is not None:
-                rect = QRect(PAD, y, pixmap.width(), pixmap.height() + line + 2)
+                rect = QRect(left, y, pixmap.width(), pixmap.height() + line + 2)
             else:
-                rect = QRect(PAD, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
+                rect = QRect(left, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
             layout.attachments.append((i, rect, label, pixmap))
             y += rect.height() + GAP
         if msg.reactions:
-            x = PAD
+            x = left
             for reaction in msg.reactions:
                 mine = self.own_id in reaction.senders
                 text = f"{reaction.key} {len(reaction.senders)}" + (" ✓" if mine else "")
@@ -255,7 +277,7 @@ class MessageDelegate(QStyledItemDelegate):
                 x += w + 4
             y += line + 4 + GAP
         if msg.outgoing and msg.delivery is DeliveryState.FAILED:
-            layout.failure = QRect(PAD, y, inner, line + 4)
+            layout.failure = QRect(left, y, inner, line + 4)
             y += line + 4 + GAP
         layout.height = y + GAP
         return layout
@@ -379,8 +401,25 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
             painter.setPen(text_color)
         meta_text = self._meta_text(view)
+        if layout.face is not None and self.avatars is not None:
+            conv = msg.conversation_id
+            painter.drawPixmap(
+                layout.face.topLeft(),
+                self.avatars.pixmap(
+                    conv.account_id,
+                    msg.sender,
+                    view.sender,
+                    FACE,
+                    conversation=conv.native_id,
+                    ratio=painter.device().devicePixelRatioF(),
+                ),
+            )
         if layout.header is not None:
             sender = view.sender
+            if self.avatars is not None and not selected:
+                painter.setPen(
+                    self.avatars.name_color(msg.conversation_id.account_id, msg.sender, palette)
+                )
             painter.setFont(bold)
             sender_w = min(
                 QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
@@ -390,6 +429,7 @@ class MessageDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w),
             )
+            painter.setPen(text_color)
             painter.setFont(font)
             painter.drawText(
                 layout.header.adjusted(sender_w + PAD, 0, 0, 0),
@@ -550,6 +590,18 @@ class MessageView(QListView):
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
         self.viewport().installEventFilter(self)
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """Senders' faces beside the first message of each group, names in their colours."""
+        self.message_delegate.avatars = avatars
+        self.message_delegate.clear_cache()
+        avatars.updated.connect(self._avatars_updated)
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
+    @Slot(str)
+    def _avatars_updated(self, _account_id: str) -> None:
+        self.viewport().update()
 
     @property
     def following(self) -> bool:
