@@ -39,7 +39,6 @@ class ThemeManager:
         self.current = (theme, scale_percent)
         # Read by ui.avatars.high_contrast(): names then reach 7:1 against the background.
         self.app.setProperty(HIGH_CONTRAST_PROPERTY, theme == "high-contrast")
-        self.app.setStyleSheet(HIGH_CONTRAST_FRAMES if theme == "high-contrast" else "")
         if theme == "high-contrast":
             self.app.setStyle(QStyleFactory.create("Fusion"))
             self.app.setPalette(high_contrast_palette())
@@ -54,6 +53,8 @@ class ThemeManager:
             if style is not None:
                 self.app.setStyle(style)
             self.app.setPalette(self.system_palette)
+        # After the palette: a style sheet set first kept the old palette's selection colour.
+        self.app.setStyleSheet(HIGH_CONTRAST_FRAMES if theme == "high-contrast" else "")
         font = QFont(self.base_font)
         size = self.base_font.pointSizeF()
         if size > 0:

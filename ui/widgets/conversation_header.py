@@ -210,6 +210,8 @@ class ConversationHeader(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # the text size setting changed
             self._fit_title_font()
+        elif event.type() == QEvent.Type.PaletteChange:  # a theme: badges and initials follow
+            self._show_identity()
         super().changeEvent(event)
 
     def _button(self, text: str, name: str, object_name: str) -> QPushButton:
