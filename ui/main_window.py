@@ -44,6 +44,7 @@ from app.models import (
     VerificationState,
 )
 from app.runtime import Done, Result
+from ui.activity_actions import ActivityActions
 from ui.archive_actions import ArchiveActions
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
@@ -145,6 +146,9 @@ class MainWindow(QMainWindow):
             self.pane.composer_area,
         )
         self.avatars = wire_look(bridge, self.sidebar_model, self.preferences, parts, self)
+        self.activity = ActivityActions(bridge, self.sidebar_model, self.avatars, self)
+        self.activity.openConversation.connect(self.show_conversation)
+        self.activity.requestsWanted.connect(self._show_requests)
         self._build_menus()
         self._build_shortcuts()
         self._update_title()
@@ -247,6 +251,7 @@ class MainWindow(QMainWindow):
 
         convs = bar.addMenu(self.tr("C&onversations"))
         self._action(convs, self.tr("&Go to conversation…"), self.quick_switch, "Ctrl+K")
+        self._action(convs, self.tr("&Activity in every account…"), self.activity.show, "Ctrl+I")
         self._action(
             convs, self.tr("&Start a conversation…"), self.start_conversation, "Ctrl+Shift+N"
         )
@@ -316,6 +321,13 @@ class MainWindow(QMainWindow):
 
     def step(self, delta: int, unread_only: bool = False) -> None:
         self.sidebar.step(delta, unread_only)
+
+    @Slot()
+    def _show_requests(self) -> None:
+        self.activateWindow()
+        self.show_tab(0)
+        if not self.requests.focus_first():
+            self.notices.show_notice(self.tr("Nothing is waiting for an answer."))
 
     @Slot()
     def _go_read(self) -> None:

@@ -239,6 +239,98 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity in every account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions, direct messages, invitations and requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first. Enter opens one where it happened; Delete marks it read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new. Mentions, direct messages, invitations and contact requests from every account appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected activity read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark a&amp;ll read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all activity read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Activity (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} invites you to {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} wants to add you as a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}, {when}, {where}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArchiveActions</name>
     <message>
         <source>Export account history</source>
@@ -1307,6 +1399,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Activity in every account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Start a conversation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1372,6 +1468,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>C&amp;ontacts list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

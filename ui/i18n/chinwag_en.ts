@@ -238,6 +238,97 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activity in every account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions, direct messages, invitations and requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest first. Enter opens one where it happened; Delete marks it read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing new. Mentions, direct messages, invitations and contact requests from every account appear here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the selected activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark the selected activity read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark a&amp;ll read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark all activity read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Activity (%n)</source>
+        <translation>
+            <numerusform>Activity (%n)</numerusform><numerusform>Activity (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Mention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} invites you to {room}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} wants to add you as a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind}, {when}, {where}: {what}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ArchiveActions</name>
     <message>
         <source>Export account history</source>
@@ -1300,6 +1391,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Activity in every account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Start a conversation…</source>
         <translation type="unfinished" />
     </message>
@@ -1365,6 +1460,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>C&amp;ontacts list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is waiting for an answer.</source>
         <translation type="unfinished" />
     </message>
     <message>
