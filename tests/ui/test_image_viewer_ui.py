@@ -52,7 +52,7 @@ def test_fitted_then_zoomed_by_keyboard_and_saved(
     assert viewer.picture.accessibleDescription() == "1600 × 1200 pixels"
     assert viewer.fit and viewer.scale < 1.0  # a large photo is fitted to the window
     assert "(fitted)" in viewer.zoom_label.text()
-    assert viewer.picture.width() <= viewer.scroll.viewport().width()
+    assert viewer.picture.width() <= viewer.scroller.viewport().width()
 
     qtbot.keyClick(viewer, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert viewer.scale == 1.0 and viewer.picture.width() == 1600

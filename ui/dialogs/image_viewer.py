@@ -99,13 +99,13 @@ class ImageViewer(QDialog):
         self.picture.setObjectName("imagePicture")
         self.picture.setAccessibleName(self.name)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll = _Scroll()
-        self.scroll.setObjectName("imageScroll")
-        self.scroll.setAccessibleName(self.tr("Image"))
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(False)
-        self.scroll.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.scroll.zoomed.connect(self._wheel_zoom)
+        self.scroller = _Scroll()
+        self.scroller.setObjectName("imageScroll")
+        self.scroller.setAccessibleName(self.tr("Image"))
+        self.scroller.setWidget(self.picture)
+        self.scroller.setWidgetResizable(False)
+        self.scroller.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scroller.zoomed.connect(self._wheel_zoom)
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("imageZoom")
         self.zoom_label.setAccessibleName(self.tr("Zoom level"))
@@ -136,7 +136,8 @@ class ImageViewer(QDialog):
             (QKeySequence("Ctrl+1"), self.actual_size),
             (QKeySequence.StandardKey.Save, self.save_copy),
         ):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
 
         row = QHBoxLayout()
         for button in (
@@ -151,11 +152,11 @@ class ImageViewer(QDialog):
         row.addWidget(self.save_button)
         row.addWidget(close)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addLayout(row)
         self._set_enabled(False)
         self.resize(900, 680)
-        self.scroll.setFocus()
+        self.scroller.setFocus()
 
         self._done = _Decoded(self)
         self._done.ready.connect(self._decoded)
@@ -202,12 +203,10 @@ class ImageViewer(QDialog):
     def fit_scale(self) -> float:
         if self.image.isNull():
             return 1.0
-        room = self.scroll.viewport().size() - QSize(4, 4)
-        return min(
-            1.0,
-            room.width() / max(1, self.image.width()),
-            room.height() / max(1, self.image.height()),
-        )
+        room = self.scroller.viewport().size() - QSize(4, 4)
+        across = room.width() / max(1, self.image.width())
+        down = room.height() / max(1, self.image.height())
+        return float(min(1.0, across, down))
 
     def _show(self) -> None:
         if self.image.isNull():
