@@ -7,7 +7,13 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -23,6 +29,7 @@ from app.models import (
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from ui.main_window import MainWindow
+from ui.widgets.message_view import MessageView
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -279,3 +286,30 @@ def add_account_as(
     assert isinstance(account, Account)
     qtbot.waitUntil(lambda: user in server.online, timeout=5000)
     return account
+
+
+def centre(image: QImage) -> str:
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def row_face(delegate: QStyledItemDelegate, view: QAbstractItemView, index: QModelIndex) -> str:
+    """The centre colour of the picture a delegate gives a row (what it would draw)."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    delegate.initStyleOption(option, index)
+    return centre(option.icon.pixmap(option.decorationSize).toImage())
+
+
+def message_face(view: MessageView, row: int) -> str | None:
+    """The colour painted at the centre of a message's face (None: the row has no face)."""
+    index = view.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    layout = view.message_delegate.layout_for(option, index)
+    if layout is None or layout.face is None:
+        return None
+    shot = view.viewport().grab().toImage()
+    ratio = shot.devicePixelRatio()
+    point = option.rect.topLeft() + layout.face.center()
+    return shot.pixelColor(round(point.x() * ratio), round(point.y() * ratio)).name()

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
 )
 from pytestqt.qtbot import QtBot
@@ -30,7 +28,18 @@ from app.models import (
 )
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import T0, add_account_as, open_conv, png, press, type_text, wait_for
+from tests.ui.helpers import (
+    T0,
+    add_account_as,
+    centre,
+    message_face,
+    open_conv,
+    png,
+    press,
+    row_face,
+    type_text,
+    wait_for,
+)
 from ui.identity_colors import AA_CONTRAST, AAA_CONTRAST, contrast_ratio
 from ui.main_window import MainWindow
 from ui.models.sidebar_model import ProtocolRole
@@ -38,33 +47,6 @@ from ui.widgets.message_view import MessageView
 
 GREEN, BLUE, ORANGE = "#10b020", "#2040e0", "#f08000"
 GARDEN = "garden@muc.example.org"
-
-
-def centre(image: QImage) -> str:
-    return image.pixelColor(image.width() // 2, image.height() // 2).name()
-
-
-def row_face(delegate: QStyledItemDelegate, view: QAbstractItemView, index: QModelIndex) -> str:
-    """The centre colour of the picture a delegate gives a row (what it would draw)."""
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    delegate.initStyleOption(option, index)
-    return centre(option.icon.pixmap(option.decorationSize).toImage())
-
-
-def message_face(view: MessageView, row: int) -> str | None:
-    """The colour painted at the centre of a message's face (None: the row has no face)."""
-    index = view.model().index(row, 0)
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    option.rect = view.visualRect(index)
-    layout = view.message_delegate.layout_for(option, index)
-    if layout is None or layout.face is None:
-        return None
-    shot = view.viewport().grab().toImage()
-    ratio = shot.devicePixelRatio()
-    point = option.rect.topLeft() + layout.face.center()
-    return shot.pixelColor(round(point.x() * ratio), round(point.y() * ratio)).name()
 
 
 def garden(server: FakeServer, account_id: str) -> ConversationId:

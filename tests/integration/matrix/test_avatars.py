@@ -5,8 +5,6 @@ authenticated media (a real PNG, so Synapse can scale it); a picture taken down 
 from __future__ import annotations
 
 import io
-import struct
-import zlib
 from pathlib import Path
 
 import nio  # type: ignore[import-untyped]
@@ -21,29 +19,12 @@ from tests.integration.matrix.helpers import (
     connect,
     direct_chat,
     group_with,
+    png,
     q,
 )
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
-
-
-def png(width: int = 120, height: int = 120, rgb: tuple[int, int, int] = (200, 40, 90)) -> bytes:
-    """A real PNG (Synapse decodes it to make thumbnails), written without an image library."""
-    row = b"\x00" + bytes(rgb) * width
-    raw = row * height
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
 
 
 async def upload(peer: Peer, data: bytes) -> str:
