@@ -43,6 +43,7 @@ from tests.ui.helpers import (
 from ui.identity_colors import AA_CONTRAST, AAA_CONTRAST, contrast_ratio
 from ui.main_window import MainWindow
 from ui.models.sidebar_model import ProtocolRole
+from ui.widgets.emoji_picker import EmojiPicker
 from ui.widgets.message_view import MessageView
 
 GREEN, BLUE, ORANGE = "#10b020", "#2040e0", "#f08000"
@@ -404,3 +405,28 @@ def test_the_sidebar_keeps_the_open_conversation_in_view(
     assert window.sidebar.current_conversation() == chosen
     index = window.sidebar.proxy.mapFromSource(model.conversation_index(chosen))
     assert tree.currentIndex() == QPersistentModelIndex(index) or tree.currentIndex() == index
+
+
+def test_emoji_picker_enter_repeats_the_last_one_and_may_take_words(qtbot: QtBot) -> None:
+    picked: list[str] = []
+    picker = EmojiPicker(["🎉", "👍"], title="React", allow_text=True)
+    qtbot.addWidget(picker)
+    picker.picked.connect(picked.append)
+    picker.show()
+    assert picker.accessibleName() == "React"
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picked == ["🎉"]  # nothing typed: the one used last
+    picker = EmojiPicker([], allow_text=True)
+    qtbot.addWidget(picker)
+    picker.picked.connect(picked.append)
+    picker.show()
+    qtbot.keyClicks(picker.search, "lgtm")  # no emoji by that name: the word itself
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert picked == ["🎉", "lgtm"]
+    strict = EmojiPicker([])
+    qtbot.addWidget(strict)
+    strict.picked.connect(picked.append)
+    strict.show()
+    qtbot.keyClicks(strict.search, "lgtm")
+    qtbot.keyClick(strict.search, Qt.Key.Key_Return)
+    assert picked == ["🎉", "lgtm"] and strict.isVisible()  # the composer inserts only emoji

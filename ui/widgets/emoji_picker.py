@@ -37,6 +37,7 @@ from ui.emoji_text import EmojiEntry, entry_for, search
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 RECENT_MAX = 24
+MAX_TEXT = 64  # a typed reaction is a word, not a message
 CELL = 40
 
 
@@ -136,16 +137,29 @@ class _Grid(QListView):
 class EmojiPicker(QDialog):
     picked = Signal(str)
 
-    def __init__(self, recent: list[str] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        recent: list[str] | None = None,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        allow_text: bool = False,
+    ) -> None:
+        """``allow_text``: Enter on a search that finds no emoji picks the text itself (a
+        reaction may be a word)."""
         super().__init__(parent)
         self.setObjectName("emojiPicker")
-        self.setWindowTitle(self.tr("Insert emoji"))
-        self.setAccessibleName(self.tr("Insert emoji"))
+        self.allow_text = allow_text
+        self.setWindowTitle(title or self.tr("Insert emoji"))
+        self.setAccessibleName(title or self.tr("Insert emoji"))
         self.search = _SearchBox()
         self.search.setObjectName("emojiSearch")
         self.search.setAccessibleName(self.tr("Search emoji"))
         self.search.setAccessibleDescription(
-            self.tr("Type part of a name. Down goes to the results, Enter inserts the first.")
+            self.tr(
+                "Type part of a name. Down goes to the results; Enter takes the first, or with "
+                "nothing typed the one used last."
+            )
         )
         self.search.setPlaceholderText(self.tr("Search emoji…"))
         self.search.setClearButtonEnabled(True)
@@ -164,7 +178,11 @@ class EmojiPicker(QDialog):
         self.results.setAccessibleName(self.tr("Emoji"))
         self.results.setModel(self.model)
         self.results_label.setBuddy(self.results)
-        self.empty = QLabel(self.tr("No emoji with that name."))
+        self.empty = QLabel(
+            self.tr("No emoji with that name. Enter uses the text itself.")
+            if allow_text
+            else self.tr("No emoji with that name.")
+        )
         self.empty.setObjectName("emojiNone")
         self.empty.hide()
         layout = QVBoxLayout(self)
@@ -217,8 +235,15 @@ class EmojiPicker(QDialog):
 
     @Slot()
     def _pick_first(self) -> None:
-        if self.model.rowCount():
+        """Enter in the search: with nothing typed, the most recently used emoji (Enter twice
+        repeats the last one); else the first result (or, where allowed, the text typed)."""
+        text = self.search.text().strip()
+        if not text and self.recent_model.rowCount():
+            self._chosen(self.recent_model.entries()[0].char)
+        elif self.model.rowCount():
             self._chosen(self.model.entries()[0].char)
+        elif text and self.allow_text:
+            self._chosen(text[:MAX_TEXT])
 
     @Slot(str)
     def _chosen(self, char: str) -> None:

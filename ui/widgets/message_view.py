@@ -35,6 +35,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QCursor,
     QFocusEvent,
     QFont,
     QFontMetrics,
@@ -65,6 +66,7 @@ from ui.models.message_model import (
     MessageRole,
     RowView,
 )
+from ui.widgets.hover_bar import HoverBar
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -549,9 +551,12 @@ class MessageView(QListView):
 
     Signals: ``activated(str, object, object)``: a clickable part was used — (kind, message,
     detail) with kind one of link / attachment / react / retry / more.
+    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "more")
+    on a Message.
     """
 
     partActivated = Signal(str, object, object)
+    hoverAction = Signal(str, object)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -590,6 +595,10 @@ class MessageView(QListView):
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
         self.viewport().installEventFilter(self)
+        self.hover_bar = HoverBar(self.viewport())
+        self.hover_bar.triggered.connect(self.hoverAction)
+        bar.valueChanged.connect(self.hover_bar.hide_bar)
+        model.modelReset.connect(self.hover_bar.hide_bar)
 
     def set_avatars(self, avatars: AvatarStore) -> None:
         """Senders' faces beside the first message of each group, names in their colours."""
@@ -625,9 +634,17 @@ class MessageView(QListView):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport():
             if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-                kind, _detail, _msg = self.part_at(event.position().toPoint())
+                point = event.position().toPoint()
+                kind, _detail, _msg = self.part_at(point)
                 shape = Qt.CursorShape.PointingHandCursor if kind else Qt.CursorShape.ArrowCursor
                 self.viewport().setCursor(shape)
+                self._hover(point)
+            elif event.type() == QEvent.Type.Leave:
+                inside = self.hover_bar.geometry().contains(
+                    self.viewport().mapFromGlobal(QCursor.pos())
+                )
+                if not inside:
+                    self.hover_bar.hide_bar()
             elif (
                 event.type() == QEvent.Type.MouseButtonRelease
                 and isinstance(event, QMouseEvent)
@@ -641,6 +658,17 @@ class MessageView(QListView):
                         self.partActivated.emit(kind, msg, detail)
                     return True
         return super().eventFilter(watched, event)
+
+    def _hover(self, point: QPoint) -> None:
+        """The hover bar over the message under the pointer (hidden between messages)."""
+        index = self.indexAt(point)
+        msg = index.data(MessageRole) if index.isValid() else None
+        if not isinstance(msg, Message):
+            self.hover_bar.hide_bar()
+            return
+        if self.hover_bar.isVisible() and self.hover_bar.message is msg:
+            return
+        self.hover_bar.show_for(msg, self.visualRect(index))
 
     def toggle_expanded(self, msg: Message) -> None:
         expanded = self.message_delegate.expanded
