@@ -293,7 +293,7 @@ def test_floor_file(me: Signed, bot: Bot, tmp_path: Path, monkeypatch: pytest.Mo
     me.answer_request(lambda r: r.kind == "file" and "photos.zip" in r.text)
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text() == "Download photos.zip").trigger()
     model = me.window.pane.model
     me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)

@@ -342,7 +342,7 @@ def test_floor_file(
     )
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text() == "Download photos.zip").trigger()
     model = me.window.pane.model
     me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)
@@ -376,7 +376,7 @@ def test_floor_block(me: Signed, bot: Bot, synapse: Synapse) -> None:
     me.open(room)
     me.wait(lambda: [m.body for m in me.messages() if not m.outgoing] == ["buy cheap watches"])
     msg = next(m for m in me.messages() if not m.outgoing and m.body == "buy cheap watches")
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text().startswith("&Block")).trigger()
     box = me.dialog(QMessageBox)
     next(b for b in box.buttons() if b.text() == "&Block").click()

@@ -393,7 +393,7 @@ def test_floor_file(
     bot.chat(own_jid(me), shared, extra=f"<x xmlns='jabber:x:oob'><url>{shared}</url></x>")
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     download = next(a for a in menu.actions() if a.text() == "Download photos.zip")
     download.trigger()
     model = me.window.pane.model
@@ -454,7 +454,7 @@ def test_floor_block(me: Signed, bot: Bot) -> None:
     me.wait(lambda: me.window.sidebar_model.conversation_index(me.conversation(bot.jid)).isValid())
     me.open(bot.jid)
     me.wait(lambda: len(me.messages()) == 1)
-    menu = me.window.pane.message_menu(me.messages()[0])
+    menu = me.window.pane.messages.message_menu(me.messages()[0])
     block = next(a for a in menu.actions() if a.text().startswith("&Block"))
     block.trigger()
     box = me.dialog(QMessageBox)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -119,6 +120,14 @@ def type_text(qtbot: QtBot, text: str) -> None:
 
 def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = 5000) -> None:
     qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
+
+
+def results_of(dialog: QDialog) -> list[int]:
+    """The results the dialog finished with, recorded as it finishes: a closed dialog is
+    deleted (it must not stay in the accessibility tree), so it cannot be asked afterwards."""
+    results: list[int] = []
+    dialog.finished.connect(results.append)
+    return results
 
 
 def row_data(window: MainWindow, row: int, role: int) -> object:

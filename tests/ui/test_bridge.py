@@ -4,6 +4,7 @@ the events the command published; failures arrive as ``Failed`` with words for a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -119,3 +120,25 @@ def test_after_close_no_answer_is_delivered(qtbot: QtBot, window: MainWindow) ->
     qtbot.waitUntil(finished.is_set, timeout=5000)
     qtbot.wait(100)  # give a wrongly queued answer the chance to arrive
     assert answers == []
+
+
+def test_a_command_finished_before_its_callback_was_added_is_answered_later(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine the core can finish a command before ``call`` adds its callback,
+    which then runs at once on the GUI thread: the answer must still come on a later turn of
+    the event loop (the window's first page was once taken in while it was being opened)."""
+    bridge = window.bridge
+
+    def finished_at_once(coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        coro.close()
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        future.set_result(42)  # type: ignore[arg-type]
+        return future
+
+    monkeypatch.setattr(bridge.runner, "submit", finished_at_once)
+    answers: list[Result[int]] = []
+    bridge.call(asyncio.sleep(0, 42), answers.append)
+    assert answers == []  # not inside call()
+    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    assert answers == [Done(42)]

@@ -68,7 +68,7 @@ def test_rich_text_is_sanitised_and_links_open(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "ui.conversation_pane.QDesktopServices.openUrl",
+        "ui.message_actions.QDesktopServices.openUrl",
         lambda url: opened.append(QUrl(url).toString()),
     )
     account_id = sign_in(qtbot, window, fake_server)
@@ -140,8 +140,8 @@ def test_images_follow_the_privacy_setting(
     click_part(qtbot, window, 0, layout.attachments[0][1].center())
     if setting == "never":
         # "Never" means never, even on a click: the click offers to change the setting.
-        wait_for(qtbot, lambda: window.pane.never_box is not None)
-        box = window.pane.never_box
+        wait_for(qtbot, lambda: window.pane.messages.never_box is not None)
+        box = window.pane.messages.never_box
         assert box is not None and "never to load images" in box.text()
         qtbot.wait(100)
         assert model.download_state(local_id, 0) is None
@@ -206,7 +206,7 @@ def test_reaction_chips_toggle_our_reaction(
     click_part(qtbot, window, 0, layout.reactions[0][1].center())
     wait_for(qtbot, lambda: ("react", ("bob", rid, ("🎂",))) in fake_server.calls)
     wait_for(qtbot, lambda: window.pane.model.message(0).reactions[0].senders == ("carol", "alice"))
-    assert "reactions: 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "reactions, 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def test_unread_marker_line_sits_above_the_first_new_message(

@@ -12,7 +12,7 @@ from app.backend import RoomOptions
 from app.models import ConversationId, Member, Role
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import focus, press, sign_in, type_text, wait_for
+from tests.ui.helpers import focus, press, results_of, sign_in, type_text, wait_for
 from ui.dialogs.new_room_dialog import NewRoomDialog
 from ui.dialogs.room_settings_dialog import RoomSettingsDialog
 from ui.main_window import MainWindow
@@ -73,8 +73,9 @@ def test_new_room_by_keyboard_with_errors_in_the_dialog(
     fields.access.setCurrentIndex(fields.access.findData(ACCESS_LISTED))
     assert not fields.encrypted.isChecked()  # public: not encrypted unless asked
     fields.moderated.setChecked(True)
+    finished = results_of(dialog)
     press(qtbot, Qt.Key.Key_Return)
-    wait_for(qtbot, lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    wait_for(qtbot, lambda: finished == [QDialog.DialogCode.Accepted.value])
     created = [c[1][0] for c in fake_server.calls if c[0] == "create_room"]
     assert created[-1] == RoomOptions(
         public=True,
@@ -158,12 +159,13 @@ def test_room_settings_roles_bans_and_closing(
 
     # Closing asks first, then the room is left.
     settings.tabs.setCurrentIndex(0)
+    finished = results_of(settings)
     settings.close_room()
     box = settings.confirm_box
     assert isinstance(box, QMessageBox)
     next(b for b in box.buttons() if b.text() == "Close the &room").click()
     wait_for(qtbot, lambda: ("close_room", ("plants",)) in fake_server.calls)
-    wait_for(qtbot, lambda: settings.result() == QDialog.DialogCode.Accepted)
+    wait_for(qtbot, lambda: finished == [QDialog.DialogCode.Accepted.value])
     wait_for(qtbot, lambda: not window.sidebar_model.conversation(conv).joined)  # type: ignore[union-attr]
 
 

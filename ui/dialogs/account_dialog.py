@@ -17,6 +17,7 @@ empty to keep the saved one.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -47,6 +48,7 @@ from app.backend import (
 from app.core import BackendInfo, SignUpStep
 from app.models import Account
 from app.runtime import Result
+from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.account_form import (
     Disclosure,
@@ -119,6 +121,7 @@ class AccountDialog(QDialog):
         # Not "Account name": IRC's services account is called that (two fields, one name).
         self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
         self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
+        announce_on_tab(self.name_edit)
         name_label = QLabel(self.tr("&Name in the sidebar:"))
         name_label.setBuddy(self.name_edit)
         self.advanced_form.layout_.addRow(name_label, self.name_edit)
@@ -267,6 +270,9 @@ class AccountDialog(QDialog):
             current = self.account.settings.get(fld.name) if self.account else None
             value = current if current is not None else fld.default
             editor = editor_for_account_field(fld, value, self.account is not None)
+            for line_edit in [editor, *editor.findChildren(QLineEdit)]:
+                if isinstance(line_edit, QLineEdit):
+                    announce_on_tab(line_edit)
             form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
             self._fields[fld.name] = fld
             probe = info.browser_sign_in and fld.required and not fld.secret
@@ -285,8 +291,7 @@ class AccountDialog(QDialog):
 
     def _tab_order(self) -> None:
         """Service, the basic fields, the sign-in buttons, Advanced and what it holds."""
-        previous: QWidget = self.service
-        chain: list[QWidget] = []
+        chain: list[QWidget] = [self.service]
         for row in (*self.basic.rows.values(), None, *self.advanced_form.rows.values()):
             if row is None:
                 chain += [*self.sso_buttons, self.advanced.button, self.name_edit]
@@ -294,9 +299,7 @@ class AccountDialog(QDialog):
                 chain += [row.editor.edit, row.editor.browse]
             else:
                 chain.append(row.editor)
-        for widget in chain:
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
+        tab_chain(chain)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -598,7 +601,7 @@ class AccountDialog(QDialog):
                 secrets,
                 account_id=self.account.id if self.account else None,
             ),
-            lambda done: self._tested(done, then_save),
+            functools.partial(self._tested, then_save=then_save),
         )
 
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:

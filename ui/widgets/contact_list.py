@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Contact
+from ui.a11y.widgets import name_clear_button
 from ui.avatars import AvatarStore
 from ui.models.contact_model import AccountRole, ContactListModel, ContactRole, KindRole
 from ui.widgets.face_delegate import Face, FaceDelegate, ModelIndex, show_faces
@@ -75,6 +76,7 @@ class ContactList(QWidget):
         )
         self.filter.setPlaceholderText(self.tr("Filter contacts…"))
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, self.tr("Clear the filter"))
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.listRequested.connect(self._to_list)
         self.tree = _ContactTree(self)
@@ -118,7 +120,7 @@ class ContactList(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.tree)
+        # No focus proxy: the column would then report "focused" along with its list.
         QWidget.setTabOrder(self.filter, self.tree)
         QWidget.setTabOrder(self.tree, self.add_button)
 

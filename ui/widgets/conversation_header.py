@@ -30,7 +30,8 @@ BADGE = 16
 class ConversationHeader(QWidget):
     """Signals: ``membersToggled(bool)``, ``inviteRequested()``, ``topicRequested()``,
     ``leaveRequested()``, ``notifyChosen(str)``, ``exportRequested()``, ``searchRequested()``,
-    ``verifyRequested()``, ``settingsRequested()`` (a room's settings)."""
+    ``verifyRequested()``, ``settingsRequested()`` (a room's settings),
+    ``announceChosen(str)``: what is read aloud here ("" follows the account's default)."""
 
     membersToggled = Signal(bool)
     inviteRequested = Signal()
@@ -41,6 +42,7 @@ class ConversationHeader(QWidget):
     searchRequested = Signal()
     verifyRequested = Signal()
     settingsRequested = Signal()
+    announceChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,6 +122,20 @@ class ConversationHeader(QWidget):
             group.addAction(action)
             action.triggered.connect(lambda _=False, lv=level.value: self.notifyChosen.emit(lv))
             self.notify_actions[level] = action
+        announce_menu = self.menu.addMenu(self.tr("&Read aloud"))
+        self.announce_actions: dict[str, QAction] = {}
+        announce_group = QActionGroup(self)
+        for value, label in (
+            ("", ""),  # "Like the account (…)", labelled by show_announce()
+            (NotifyLevel.ALL.value, self.tr("Every message")),
+            (NotifyLevel.MENTIONS.value, self.tr("Mentions and direct messages")),
+            (NotifyLevel.NONE.value, self.tr("Nothing")),
+        ):
+            action = announce_menu.addAction(label)
+            action.setCheckable(True)
+            announce_group.addAction(action)
+            action.triggered.connect(lambda _=False, v=value: self.announceChosen.emit(v))
+            self.announce_actions[value] = action
         self.more_button.setMenu(self.menu)
 
         top = QHBoxLayout()
@@ -213,6 +229,29 @@ class ConversationHeader(QWidget):
         elif event.type() == QEvent.Type.PaletteChange:  # a theme: badges and initials follow
             self._show_identity()
         super().changeEvent(event)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.members_button,
+            self.invite_button,
+            self.topic_button,
+            self.leave_button,
+            self.more_button,
+        ]
+
+    def show_announce(self, state: tuple[str, str]) -> None:
+        """Check the conversation's read-aloud level; ``state`` is (own level or "", the
+        account's level)."""
+        own, account = state
+        words = {
+            NotifyLevel.ALL.value: self.tr("every message"),
+            NotifyLevel.MENTIONS.value: self.tr("mentions and direct messages"),
+            NotifyLevel.NONE.value: self.tr("nothing"),
+        }
+        self.announce_actions[""].setText(
+            self.tr("Like the account ({level})").format(level=words.get(account, account))
+        )
+        self.announce_actions[own if own in self.announce_actions else ""].setChecked(True)
 
     def _button(self, text: str, name: str, object_name: str) -> QPushButton:
         button = QPushButton(text)
