@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
-    <name></name>
-    <message>
-        <source>HoverBar</source>
-        <comment>Reply</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HoverBar</source>
-        <comment>Edit</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HoverBar</source>
-        <comment>More actions</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Clear {field}</source>
@@ -1494,6 +1476,22 @@ To begin, add the account you use most. You can add more later.</source>
 <context>
     <name>HoverBar</name>
     <message>
+        <source>React</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Message actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2263,14 +2261,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>HoverBar</source>
-        <comment>React</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <source>HoverBar</source>
-        <comment>Reply</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HoverBar</source>
-        <comment>Edit</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>HoverBar</source>
-        <comment>More actions</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>Clear {field}</source>
@@ -1486,6 +1468,22 @@ To begin, add the account you use most. You can add more later.</source>
 <context>
     <name>HoverBar</name>
     <message>
+        <source>React</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Message actions</source>
         <translation type="unfinished" />
     </message>
@@ -2265,14 +2263,6 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>QCoreApplication</name>
-    <message>
-        <source>HoverBar</source>
-        <comment>React</comment>
         <translation type="unfinished" />
     </message>
 </context>

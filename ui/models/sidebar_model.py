@@ -360,11 +360,11 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
-            for conv in sorted(new, key=_sort_key, reverse=True):
+            for conv in sorted(new, key=_sort_key):
                 # Where the order puts it, without moving the others (their order may be held).
                 key = _sort_key(conv)
                 row = next(
-                    (i for i, c in enumerate(node.conversations) if _sort_key(c) < key),
+                    (i for i, c in enumerate(node.conversations) if _sort_key(c) > key),
                     len(node.conversations),
                 )
                 self.beginInsertRows(parent, row, row)

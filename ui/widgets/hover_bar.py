@@ -24,12 +24,11 @@ ACTIONS = ("react", "reply", "edit", "more")
 
 def _labels() -> dict[str, tuple[str, str]]:
     """Action → (glyph on the button, accessible name and tooltip)."""
-    tr = QCoreApplication.translate
     return {
-        "react": ("☺", tr("HoverBar", "React")),
-        "reply": ("↩", tr("HoverBar", "Reply")),
-        "edit": ("✎", tr("HoverBar", "Edit")),
-        "more": ("⋯", tr("HoverBar", "More actions")),
+        "react": ("☺", QCoreApplication.translate("HoverBar", "React")),
+        "reply": ("↩", QCoreApplication.translate("HoverBar", "Reply")),
+        "edit": ("✎", QCoreApplication.translate("HoverBar", "Edit")),
+        "more": ("⋯", QCoreApplication.translate("HoverBar", "More actions")),
     }
 
 
