@@ -179,6 +179,7 @@ class ConversationPane(QWidget):
             call=self._call,
             say_time=self.voice.say_time,
             parent=self,
+            protocol_of=self._protocol_of,
         )
         self.messages.blockSenderRequested.connect(self.blockSenderRequested)
         self.conversation_actions = ConversationActions(
@@ -485,6 +486,10 @@ class ConversationPane(QWidget):
             self.send_files([path])
 
     # -- plumbing ------------------------------------------------------------------------------
+
+    def _protocol_of(self, account_id: str) -> str:
+        account = self.sidebar_model.account(account_id)
+        return account.protocol_id if account is not None else ""
 
     def _call(self, coro: Coroutine[Any, Any, object], success: str = "") -> None:
         """Run a command whose answer only matters if it failed (or to say ``success``)."""

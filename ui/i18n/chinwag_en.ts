@@ -1759,6 +1759,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Copy &amp;link to the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Say when it was &amp;sent</source>
         <translation type="unfinished" />
     </message>
@@ -1799,7 +1803,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Reaction (choose or type an emoji or a word):</source>
+        <source>&amp;Recent and quick reactions</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -342,6 +342,10 @@ class ComposerArea(QWidget):
     @Slot(str)
     def _insert_emoji(self, char: str) -> None:
         self.composer.insertPlainText(char)
+        self.remember_emoji(char)
+
+    def remember_emoji(self, char: str) -> None:
+        """``char`` was just used (inserted or reacted with): first among the recent ones."""
         self.recent_emoji = remember(char, self.recent_emoji)
         self.recentEmojiChanged.emit(list(self.recent_emoji))
 

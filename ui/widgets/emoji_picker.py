@@ -144,6 +144,7 @@ class EmojiPicker(QDialog):
         *,
         title: str = "",
         allow_text: bool = False,
+        recent_title: str = "",
     ) -> None:
         """``allow_text``: Enter on a search that finds no emoji picks the text itself (a
         reaction may be a word)."""
@@ -163,7 +164,7 @@ class EmojiPicker(QDialog):
         )
         self.search.setPlaceholderText(self.tr("Search emoji…"))
         self.search.setClearButtonEnabled(True)
-        self.recent_label = QLabel(self.tr("&Recently used"))
+        self.recent_label = QLabel(recent_title or self.tr("&Recently used"))
         self.recent_model = EmojiListModel(self)
         self.recent_view = _Grid()
         self.recent_view.setObjectName("recentEmoji")

@@ -597,7 +597,7 @@ class MessageView(QListView):
         model.targetLoaded.connect(self._show_target)
         self.viewport().installEventFilter(self)
         self.hover_bar = HoverBar(self.viewport())
-        self.hover_bar.triggered.connect(self.hoverAction)
+        self.hover_bar.triggered.connect(self._hover_triggered)
         bar.valueChanged.connect(self.hover_bar.hide_bar)
         model.modelReset.connect(self.hover_bar.hide_bar)
         self.list_focus = ListFocus(self, self._newest_in_sight)
@@ -714,9 +714,25 @@ class MessageView(QListView):
         if not isinstance(msg, Message):
             self.hover_bar.hide_bar()
             return
-        if self.hover_bar.isVisible() and self.hover_bar.message is msg:
+        shown = self.hover_bar.message
+        if self.hover_bar.isVisible() and shown is not None and shown.local_id == msg.local_id:
             return
-        self.hover_bar.show_for(msg, self.visualRect(index))
+        rect = self.visualRect(index)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = rect
+        layout = self.message_delegate.layout_for(option, index)
+        if layout is not None:  # over the message itself, not its day or "new messages" rule
+            rect.setTop(rect.top() + (layout.header or layout.body).top())
+        self.hover_bar.show_for(msg, rect)
+
+    @Slot(str, object)
+    def _hover_triggered(self, action: str, msg: Message) -> None:
+        """The message as it is now (a reaction or an edit may have replaced it since the bar
+        appeared)."""
+        row = self._model.row_of(msg.local_id)
+        if row >= 0:
+            self.hoverAction.emit(action, self._model.message(row))
 
     def toggle_expanded(self, msg: Message) -> None:
         expanded = self.message_delegate.expanded
