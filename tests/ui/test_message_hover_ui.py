@@ -21,6 +21,8 @@ from ui.main_window import MainWindow
 def hover(qtbot: QtBot, window: MainWindow, row: int) -> None:
     view = window.pane.view
     rect = view.visualRect(window.pane.model.index(row))
+    below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
+    qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
     qtbot.mouseMove(view.viewport(), rect.center())
     wait_for(
         qtbot,
