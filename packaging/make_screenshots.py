@@ -69,6 +69,7 @@ SHOTS = {
     "new-room": "Creating a room: only what the service can do is asked",
     "room-settings": "Running a room: its settings, people's roles and the ban list",
     "emoji-picker": "The emoji picker: search by name, recently used first",
+    "activity": "One inbox for every account: mentions, direct messages and requests",
     "dark-theme": "The dark theme: names keep their colours, readable on the background",
     "high-contrast": "The high-contrast theme",
 }
@@ -408,6 +409,28 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         written.append(shoot_over(window, settings, "room-settings"))
         settings.reject()
         written.append(emoji_shot)
+
+        # The activity inbox: a mention on Matrix, a direct message on IRC, a request on XMPP.
+        server.deliver(
+            "alice.m",
+            "!chinwag:example.org",
+            "@alice could you try the new build on Windows?",
+            sender="@erin:example.org",
+            sender_name="Erin",
+            kind=ConversationKind.GROUP,
+            mentions_me=True,
+        )
+        server.deliver(
+            "alice_irc", "tim", "are you around for the release?", sender="tim", sender_name="tim"
+        )
+        server.report(
+            "alice", f.SubscriptionRequested("fred@example.org", "Fred", "From the garden club")
+        )
+        wait_until(lambda: len(window.requests.requests) == 1)
+        inbox = window.activity.show()
+        wait_until(lambda: inbox.model.rowCount() >= 3)
+        written.append(shoot_over(window, inbox, "activity"))
+        inbox.reject()
 
         window.show_conversation(conv)
         wait_until(lambda: window.pane.model.rowCount() >= 7)
