@@ -8,8 +8,10 @@ Signals:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.avatars import AvatarStore
 from ui.bridge import CoreBridge
@@ -28,8 +30,12 @@ class ActivityActions(QObject):
         sidebar_model: SidebarModel,
         avatars: AvatarStore | None,
         window: QWidget,
+        present: Callable[[QDialog], None] | None = None,
     ) -> None:
+        """``present``: how the window opens a dialog (window-modal, the focus back to it
+        when it closes); plain ``open()`` without one."""
         super().__init__(window)
+        self._present = present
         self._bridge = bridge
         self._avatars = avatars
         self._window = window
@@ -49,7 +55,10 @@ class ActivityActions(QObject):
         dialog.requestsRequested.connect(self.requestsWanted)
         dialog.finished.connect(self._closed)
         self.dialog = dialog
-        dialog.show()
+        if self._present is not None:
+            self._present(dialog)
+        else:
+            dialog.open()
         dialog.activateWindow()
         dialog.focus_list()
         return dialog

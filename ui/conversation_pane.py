@@ -208,7 +208,8 @@ class ConversationPane(QWidget):
 
     def tab_order(self) -> list[QWidget]:
         """Reading order: header buttons, messages, "jump to latest", members, then the
-        composer area (the reply banner's Cancel above the composer, Attach and Send after)."""
+        composer area (the reply banner's Cancel above the composer, Attach, Emoji and Send
+        after)."""
         area = self.composer_area
         return [
             *self.header.tab_order(),
@@ -221,6 +222,7 @@ class ConversationPane(QWidget):
             area.cancel_button,
             area.composer,
             area.attach_button,
+            area.emoji_button,
             area.send_button,
         ]
 

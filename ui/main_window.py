@@ -191,7 +191,9 @@ class MainWindow(QMainWindow):
             self.pane.composer_area,
         )
         self.avatars = wire_look(bridge, self.sidebar_model, self.preferences, parts, self)
-        self.activity = ActivityActions(bridge, self.sidebar_model, self.avatars, self)
+        self.activity = ActivityActions(
+            bridge, self.sidebar_model, self.avatars, self, present=self._show_dialog
+        )
         self.activity.openConversation.connect(self.show_conversation)
         self.activity.requestsWanted.connect(self._show_requests)
         self.menus = WindowMenus(self, self)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QModelIndex, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationId
+from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.bridge import CoreBridge
 from ui.models.activity_model import ActivityEntry, ActivityKind, ActivityModel, EntryRole
@@ -89,6 +89,7 @@ class ActivityDialog(QDialog):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list_focus = ListFocus(self.list, lambda: self.model.index(0))
         self.delegate = FaceDelegate(entry_face, self.list, colour_names=False)
         self.list.setItemDelegate(self.delegate)
         self.list.setIconSize(QSize(24, 24))
@@ -139,9 +140,8 @@ class ActivityDialog(QDialog):
         self.focus_list()
 
     def focus_list(self) -> None:
-        """The keyboard on the list (on the close button while there is nothing in it)."""
-        if self.list.isVisibleTo(self):
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        """The keyboard on the list."""
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current(self) -> ActivityEntry | None:
         entry = self.list.currentIndex().data(EntryRole)
@@ -150,12 +150,9 @@ class ActivityDialog(QDialog):
     @Slot()
     def _reset(self) -> None:
         count = self.model.rowCount()
-        focused = QApplication.focusWidget()
-        had_focus = focused is not None and (focused is self or self.isAncestorOf(focused))
+        # The list stays (empty, it is still where the keyboard lands and a screen reader
+        # says "0 items"); the line under it says why.
         self.empty.setVisible(count == 0)
-        self.list.setVisible(count > 0)
-        if count and had_focus and not self.list.hasFocus():
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         for button in (self.open_button, self.read_button, self.all_button):
             button.setEnabled(count > 0)
         if count:

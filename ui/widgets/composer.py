@@ -352,6 +352,7 @@ class ComposerArea(QWidget):
     @Slot()
     def _picker_closed(self) -> None:
         self.emoji_picker = None
+        self.window().activateWindow()  # as a window manager would, when a dialog closes
         self.composer.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.a11y.widgets import ListFocus, announce_on_tab, name_clear_button
 from ui.emoji_text import EmojiEntry, entry_for, search
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -164,6 +165,8 @@ class EmojiPicker(QDialog):
         )
         self.search.setPlaceholderText(self.tr("Search emoji…"))
         self.search.setClearButtonEnabled(True)
+        name_clear_button(self.search, self.tr("Clear the search"))
+        announce_on_tab(self.search)
         self.recent_label = QLabel(recent_title or self.tr("&Recently used"))
         self.recent_model = EmojiListModel(self)
         self.recent_view = _Grid()
@@ -172,6 +175,7 @@ class EmojiPicker(QDialog):
         self.recent_view.setModel(self.recent_model)
         self.recent_view.setFixedHeight(CELL + 8)
         self.recent_label.setBuddy(self.recent_view)
+        self.recent_focus = ListFocus(self.recent_view, lambda: self.recent_model.index(0))
         self.results_label = QLabel(self.tr("&All emoji"))
         self.model = EmojiListModel(self)
         self.results = _Grid()
@@ -179,6 +183,7 @@ class EmojiPicker(QDialog):
         self.results.setAccessibleName(self.tr("Emoji"))
         self.results.setModel(self.model)
         self.results_label.setBuddy(self.results)
+        self.results_focus = ListFocus(self.results, lambda: self.model.index(0))
         self.empty = QLabel(
             self.tr("No emoji with that name. Enter uses the text itself.")
             if allow_text
