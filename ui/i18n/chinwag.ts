@@ -1369,6 +1369,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Recently used</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1362,6 +1362,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Clear the search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Recently used</source>
         <translation type="unfinished" />
     </message>
