@@ -648,3 +648,40 @@ def test_a_contacts_picture_shows_in_the_window(
     domain = own_jid(me).split("@", 1)[1]
     assert domain in header.service_text.text() or "127.0.0.1" in header.service_text.text()
     assert "XMPP" in header.title.accessibleDescription()
+
+
+def test_the_activity_inbox_marks_read_at_the_sender(me: Signed, bot: Bot) -> None:
+    """A direct message from the bot shows in the activity inbox (Ctrl+I) with its service;
+    marking it read there (Delete) sends the bot the chat marker, as reading it would."""
+    bot.chat(
+        own_jid(me),
+        "did you see the seed list?",
+        extra="<markable xmlns='urn:xmpp:chat-markers:0'/>",
+        stanza_id="bot-inbox-1",
+    )
+    window = me.window
+    me.wait(lambda: window.sidebar_model.conversation_index(me.conversation(bot.jid)).isValid())
+    window.activateWindow()
+    window.sidebar.tree.setFocus()
+    me.qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    me.wait(lambda: window.activity.dialog is not None)
+    inbox = window.activity.dialog
+    assert inbox is not None
+    me.wait(lambda: inbox.model.rowCount() == 1)
+    spoken = str(inbox.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole))
+    assert spoken.startswith("Direct message") and "XMPP" in spoken
+    assert "did you see the seed list?" in spoken
+    inbox.list.setFocus()
+    inbox.list.setCurrentIndex(inbox.model.index(0))
+    me.qtbot.keyClick(inbox.list, Qt.Key.Key_Delete)
+    me.wait(lambda: inbox.model.rowCount() == 0)
+    me.wait(
+        lambda: bot.messages(
+            lambda m: (
+                (d := m.find("{urn:xmpp:chat-markers:0}displayed")) is not None
+                and d.get("id") == "bot-inbox-1"
+            )
+        )
+    )
+    me.qtbot.keyClick(inbox.list, Qt.Key.Key_Escape)
+    me.wait(lambda: window.activity.dialog is None)
