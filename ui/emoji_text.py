@@ -42,7 +42,8 @@ def emoji_only(text: str, limit: int = BIG_EMOJI_MAX) -> bool:
     emoji = _emoji()
     if not emoji.purely_emoji(compact):
         return False
-    return 0 < emoji.emoji_count(compact) <= limit
+    count: int = emoji.emoji_count(compact)
+    return 0 < count <= limit
 
 
 def big_emoji(msg: Message) -> bool:
