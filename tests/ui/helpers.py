@@ -29,6 +29,7 @@ from app.models import (
 )
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
+from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 from ui.widgets.message_view import MessageView
 
@@ -118,7 +119,7 @@ def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focus(qtbot), text)
 
 
-def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = 5000) -> None:
+def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = UI_WAIT_MS) -> None:
     qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
 
 

@@ -18,6 +18,7 @@ from app.models import Conversation, ConversationId
 from app.runtime import Done, Failed, Result
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import sign_in
+from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 
@@ -27,7 +28,7 @@ T = TypeVar("T")
 def answer_of(qtbot: QtBot, bridge: CoreBridge, coro: Coroutine[Any, Any, T]) -> Result[T]:
     answers: list[Result[T]] = []
     bridge.call(coro, answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    qtbot.waitUntil(lambda: bool(answers), timeout=UI_WAIT_MS)
     assert len(answers) == 1
     return answers[0]
 
@@ -48,7 +49,7 @@ def test_an_answer_comes_typed_on_the_gui_thread_after_the_events_of_its_command
         seen.append(done)
 
     bridge.call(bridge.core.conversations.open_direct(account_id, "bob"), answered)
-    qtbot.waitUntil(lambda: any(isinstance(s, Done) for s in seen), timeout=5000)
+    qtbot.waitUntil(lambda: any(isinstance(s, Done) for s in seen), timeout=UI_WAIT_MS)
 
     done = seen[-1]
     assert isinstance(done, Done) and isinstance(done.value, Conversation)
@@ -117,7 +118,7 @@ def test_after_close_no_answer_is_delivered(qtbot: QtBot, window: MainWindow) ->
 
     bridge.close()
     bridge.call(quick(), answers.append)
-    qtbot.waitUntil(finished.is_set, timeout=5000)
+    qtbot.waitUntil(finished.is_set, timeout=UI_WAIT_MS)
     qtbot.wait(100)  # give a wrongly queued answer the chance to arrive
     assert answers == []
 
@@ -140,5 +141,5 @@ def test_a_command_finished_before_its_callback_was_added_is_answered_later(
     answers: list[Result[int]] = []
     bridge.call(asyncio.sleep(0, 42), answers.append)
     assert answers == []  # not inside call()
-    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    qtbot.waitUntil(lambda: bool(answers), timeout=UI_WAIT_MS)
     assert answers == [Done(42)]

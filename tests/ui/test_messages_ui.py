@@ -16,6 +16,7 @@ from app.models import Attachment, ConversationId, ConversationKind, DeliverySta
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from tests.ui.helpers import T0, open_conv, room, sign_in, wait_for, wait_rows
+from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 from ui.models.message_model import (
     DayTextRole,
@@ -247,7 +248,7 @@ def test_server_history_loads_with_a_progress_line(
     ]
     room(fake_server, "alice", "#old", [("dan", "latest")])
     open_conv(qtbot, window, ConversationId(account_id, "#old"), rows=1)
-    with qtbot.waitSignal(window.pane.model.loadingChanged, timeout=5000) as loading:
+    with qtbot.waitSignal(window.pane.model.loadingChanged, timeout=UI_WAIT_MS) as loading:
         window.pane.model.load_older()
     assert loading.args == [True]
     wait_rows(qtbot, window, 31)

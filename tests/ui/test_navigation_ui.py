@@ -17,7 +17,17 @@ from app import facts as f
 from app.models import ConversationId, ConversationKind, Member, NotifyLevel
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
-from tests.ui.helpers import T0, focus, open_conv, press, room, sign_in, type_text, wait_for
+from tests.ui.helpers import (
+    T0,
+    focus,
+    open_conv,
+    press,
+    room,
+    sign_in,
+    type_text,
+    wait_for,
+)
+from tests.ui.waits import UI_WAIT_MS
 from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.search_dialog import SearchDialog
 from ui.main_window import MainWindow
@@ -44,7 +54,9 @@ def window(qtbot: QtBot, bridge, notifier: RecordingNotifier) -> MainWindow:  # 
     win = MainWindow(bridge, notifier)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)):
+    with qtbot.waitSignal(
+        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
+    ):
         bridge.start()
     return win
 

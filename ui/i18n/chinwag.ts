@@ -191,15 +191,7 @@
     </message>
 </context>
 <context>
-    <name>AccountDialog</name>
-    <message>
-        <source>Edit account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add an account</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>AccountDetailsPage</name>
     <message>
         <source>Service</source>
         <translation type="unfinished"></translation>
@@ -213,19 +205,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Shown in the sidebar (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Account details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Sign in through a web page</source>
+        <source>Advanced settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Name in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -250,6 +242,17 @@
     </message>
     <message>
         <source>Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -317,10 +320,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Advanced settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{label} is required.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -334,22 +333,6 @@
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in through your organisation&apos;s page:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This server signs you in through a web page:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in with {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3234,6 +3217,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Open the server&apos;s page in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SsoProviders</name>
+    <message>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in through your organisation&apos;s page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -190,15 +190,7 @@
     </message>
 </context>
 <context>
-    <name>AccountDialog</name>
-    <message>
-        <source>Edit account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add an account</source>
-        <translation type="unfinished" />
-    </message>
+    <name>AccountDetailsPage</name>
     <message>
         <source>Service</source>
         <translation type="unfinished" />
@@ -212,19 +204,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Shown in the sidebar (optional)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Account details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Sign in through a web page</source>
+        <source>Advanced settings</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Name in the sidebar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -249,6 +241,17 @@
     </message>
     <message>
         <source>Trust this certificate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -316,10 +319,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Advanced settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{label} is required.</source>
         <translation type="unfinished" />
     </message>
@@ -333,22 +332,6 @@
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in through your organisation's page:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This server signs you in through a web page:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in with {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3233,6 +3216,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Open the server's page in the browser</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SsoProviders</name>
+    <message>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in through your organisation's page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished" />
     </message>
 </context>
