@@ -294,7 +294,7 @@ def add_account_as(
         ),
     )
     assert isinstance(account, Account)
-    qtbot.waitUntil(lambda: user in server.online, timeout=5000)
+    qtbot.waitUntil(lambda: user in server.online, timeout=UI_WAIT_MS)
     return account
 
 

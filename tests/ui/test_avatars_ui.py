@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app import events as ev
 from app.models import Account
+from tests.ui.waits import UI_WAIT_MS
 from ui import avatars
 from ui.avatars import AvatarStore, generated_avatar
 from ui.identity_colors import readable_rgb
@@ -47,10 +48,10 @@ def test_initials_first_then_the_picture_decoded_off_the_ui_thread(
     assert generated.pixelColor(16, 3).name() == QColor.fromRgbF(r, g, b).name()
 
     path = picture(tmp_path, QColor(10, 200, 30))
-    with qtbot.waitSignal(store.updated):
+    with qtbot.waitSignal(store.updated, timeout=UI_WAIT_MS):
         store.handle_events([ev.AvatarsChanged("a1", {("", "bob@example.org"): path})])
     assert store.has_picture("a1", "bob@example.org")
-    with qtbot.waitSignal(store.updated, timeout=10000):
+    with qtbot.waitSignal(store.updated, timeout=UI_WAIT_MS):
         first = store.pixmap("a1", "bob@example.org", "Bob", 32)  # starts the decode
     assert centre(first.toImage()).name() != QColor(10, 200, 30).name()  # initials meanwhile
     shown = store.pixmap("a1", "bob@example.org", "Bob", 32).toImage()
@@ -59,7 +60,7 @@ def test_initials_first_then_the_picture_decoded_off_the_ui_thread(
     assert shown.pixelColor(0, 0).alpha() == 0  # round: the corners are clear
     assert threads and all(t is not QThread.currentThread() for t in threads)
 
-    with qtbot.waitSignal(store.updated):
+    with qtbot.waitSignal(store.updated, timeout=UI_WAIT_MS):
         store.handle_events([ev.AvatarsChanged("a1", {("", "bob@example.org"): ""})])
     assert not store.has_picture("a1", "bob@example.org")
     again = store.pixmap("a1", "bob@example.org", "Bob", 32).toImage()
@@ -85,7 +86,7 @@ def test_a_file_that_is_not_a_picture_keeps_the_initials(qtbot: QtBot, tmp_path:
     bad = tmp_path / "bad.img"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n broken")
     store.handle_events([ev.AvatarsChanged("a1", {("", "eve"): str(bad)})])
-    with qtbot.waitSignal(store.updated, timeout=10000):
+    with qtbot.waitSignal(store.updated, timeout=UI_WAIT_MS):
         store.pixmap("a1", "eve", "Eve", 24)
     image = store.pixmap("a1", "eve", "Eve", 24).toImage()
     expected = generated_avatar("eve", "Eve", 24).toImage()

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import save_screenshot
+from tests.ui.waits import UI_WAIT_MS
 from ui.dialogs import image_viewer
 from ui.dialogs.image_viewer import ImageViewer
 
@@ -28,7 +29,7 @@ def picture(tmp_path: Path, width: int = 1600, height: int = 1200) -> Path:
 def open_viewer(qtbot: QtBot, path: Path, name: str = "photo.png") -> ImageViewer:
     viewer = ImageViewer(path, name)
     qtbot.addWidget(viewer)
-    with qtbot.waitSignal(viewer.loaded, timeout=10000):
+    with qtbot.waitSignal(viewer.loaded, timeout=UI_WAIT_MS):
         viewer.show()
     return viewer
 
@@ -100,7 +101,7 @@ def test_not_a_picture_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     bad.write_bytes(b"\x89PNG\r\n\x1a\n this is not really a picture")
     viewer = ImageViewer(bad, "notes.png")
     qtbot.addWidget(viewer)
-    with qtbot.waitSignal(viewer.loaded, timeout=10000) as blocker:
+    with qtbot.waitSignal(viewer.loaded, timeout=UI_WAIT_MS) as blocker:
         viewer.show()
     assert blocker.args == [False]
     assert "could not be shown as an image" in viewer.picture.text()
@@ -124,7 +125,7 @@ def test_absurd_dimensions_are_refused_before_decoding(qtbot: QtBot, tmp_path: P
     )
     viewer = ImageViewer(bomb, "bomb.png")
     qtbot.addWidget(viewer)
-    with qtbot.waitSignal(viewer.loaded, timeout=10000) as blocker:
+    with qtbot.waitSignal(viewer.loaded, timeout=UI_WAIT_MS) as blocker:
         viewer.show()
     assert blocker.args == [False]
     assert "too large" in viewer.picture.text()
