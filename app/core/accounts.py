@@ -158,11 +158,13 @@ class AccountCommands:
         await s.save(s.config.with_account(replace(entry, account=account)))
         session = s.sessions[account_id]
         session.with_account(account)
+        # The account's new flag first, its connection state after: a front end that saw
+        # "disabled" while the account still read enabled toggled it off a second time.
+        s.publish_accounts()
         if enabled:
             await session.start()
         else:
             await session.supervisor.stop(ConnectionState.DISABLED)
-        s.publish_accounts()
         return account
 
     async def remove_account(self, account_id: AccountId, *, keep_history: bool = False) -> None:

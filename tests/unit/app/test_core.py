@@ -788,3 +788,25 @@ async def test_activity_gathers_unread_mentions_and_direct_messages_of_every_acc
     assert [(m.id.account_id, m.body) for m in found] == [(a2, "hey @bob"), (a1, "direct to alice")]
     await core.conversations.mark_read(ConversationId(a2, "#room"))
     assert [m.body for m in await core.conversations.activity()] == ["direct to alice"]
+
+
+async def test_disabling_says_the_account_is_disabled_before_its_state(
+    core: Core, fake_server: FakeServer
+) -> None:
+    """A front end toggles by the account's flag: it must never see the "disabled" state while
+    the account still reads enabled (a second toggle then disabled it again)."""
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    rec = Recorder(core)
+    await core.accounts.set_account_enabled(account_id, False)
+    await settle(core)
+    order = [
+        "flag"
+        if isinstance(e, ev.AccountsChanged)
+        and not next(a for a in e.accounts if a.id == account_id).enabled
+        else "state"
+        for e in rec.events
+        if isinstance(e, ev.AccountsChanged)
+        or (isinstance(e, ev.ConnectionStateChanged) and e.state is ConnectionState.DISABLED)
+    ]
+    assert order[:2] == ["flag", "state"]
