@@ -682,6 +682,25 @@ class SupportsBlocking(abc.ABC):
         """``contact``: an address, or (IRC) a ``nick!user@host`` mask."""
 
 
+@dataclass(frozen=True, slots=True)
+class AvatarImage:
+    """A picture as the service gave it (PNG, JPEG, GIF or WebP bytes)."""
+
+    data: bytes
+    mime_type: str = ""
+
+
+class SupportsAvatars(abc.ABC):
+    """Pictures of people and rooms. The backend reports :class:`~app.facts.AvatarChanged`
+    with an opaque ``ref`` that changes whenever the picture does (an XMPP hash, a Matrix
+    ``mxc://`` URL); the core keeps a copy per account on disk and asks for the bytes only for
+    a ref it has not stored yet."""
+
+    @abc.abstractmethod
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        """The picture ``ref`` names; small (a thumbnail where the service makes them)."""
+
+
 # -- signing in and signing up ------------------------------------------------------------
 
 

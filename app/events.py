@@ -147,6 +147,15 @@ class InviteReceived(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class AvatarsChanged(Event):
+    """Pictures stored on disk for an account: (conversation, entity) → image file, or ``""``
+    when the picture was removed. Sent whole for the account at start, then as they change."""
+
+    account_id: AccountId
+    avatars: Mapping[tuple[str, str], str]
+
+
+@dataclass(frozen=True, slots=True)
 class VerificationChanged(Event):
     account_id: AccountId
     verification: Verification

@@ -303,6 +303,20 @@ class StateKept(Fact):
 
 
 @dataclass(frozen=True, slots=True)
+class AvatarChanged(Fact):
+    """Someone's (or a room's) picture is ``ref`` now; ``ref == ""``: they have none.
+
+    ``entity`` is a contact, user or conversation id; with ``conversation`` it is a member
+    known only inside that room (an XMPP occupant's nickname), never mixed up with a contact
+    of the same name. ``ref`` is opaque to the core and passed back to
+    :meth:`~app.backend.SupportsAvatars.fetch_avatar`."""
+
+    entity: str
+    ref: str
+    conversation: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class BadInput(Fact):
     """Something the backend could not parse; logged and counted, never shown as a message."""
 

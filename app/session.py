@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app import events as ev
 from app import facts as f
+from app.avatars import AvatarCache, AvatarFetcher
 from app.backend import Backend, BackendContext, Capability
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
@@ -134,6 +135,13 @@ class AccountSession:
         self.outbox = OutboxSender(
             dispatcher=dispatcher, worker=services.worker, publish=services.publish, logger=self.log
         )
+        self.avatars = AvatarFetcher(
+            account.id,
+            AvatarCache(services.account_files(account.id) / "avatars"),
+            lambda: self.backend,
+            services.publish,
+            self.log,
+        )
         self.supervisor = ConnectionSupervisor(
             create_backend=self._create_backend,
             on_connected=self._connected,
@@ -153,6 +161,7 @@ class AccountSession:
         return self.backend.capabilities(conv) if self.backend is not None else Capability.NONE
 
     async def start(self) -> None:
+        await self.avatars.start()
         self.outbox.start()
         if self.account.enabled:
             self.supervisor.start()
@@ -161,6 +170,7 @@ class AccountSession:
         if state is None:
             state = ConnectionState.OFFLINE if self.account.enabled else ConnectionState.DISABLED
         await self.supervisor.stop(state)
+        await self.avatars.stop()
         await self.outbox.stop()
         await self.flushed()
 
@@ -183,6 +193,9 @@ class AccountSession:
             return
         if isinstance(fact, f.ConnectionLost):
             self.supervisor.lost(fact, backend)
+            return
+        if isinstance(fact, f.AvatarChanged):  # files, not the store: see app/avatars.py
+            self.avatars.changed(fact)
             return
         if isinstance(fact, f.Progress):
             self.services.publish(

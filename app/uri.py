@@ -25,7 +25,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 MAX_URI_LENGTH = 4096
 SCHEMES = ("xmpp", "matrix", "irc", "ircs")
@@ -318,3 +318,19 @@ def _parse_irc(uri: str, rest: str, *, tls: bool) -> ParseResult:
     if len(channel) < 2:
         return UriError(uri, UriProblem.BAD_ADDRESS, channel)
     return intent(TargetKind.ROOM, channel, params.get("key", ""))
+
+
+# -- links to messages -----------------------------------------------------------------------------
+
+
+def message_permalink(protocol: str, room: str, remote_id: str) -> str | None:
+    """A link to one message that any client of the service opens, or None where the service
+    has none (XMPP defines no message links; IRC messages have no ids).
+
+    Matrix: a matrix.to permalink with the room's server as ``via``, as Element makes them.
+    """
+    if protocol != "matrix" or not room.startswith("!") or not remote_id.startswith("$"):
+        return None
+    server = room.partition(":")[2]
+    link = f"https://matrix.to/#/{quote(room, safe='!:')}/{quote(remote_id, safe='$:')}"
+    return f"{link}?{urlencode({'via': server})}" if server else link

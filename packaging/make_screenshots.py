@@ -25,8 +25,16 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QPoint
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QLocale,
+    QPoint,
+    QRectF,
+)
+from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app import facts as f
@@ -60,8 +68,35 @@ SHOTS = {
     "contacts": "Contacts of every account, by group, with their presence in words",
     "new-room": "Creating a room: only what the service can do is asked",
     "room-settings": "Running a room: its settings, people's roles and the ban list",
+    "emoji-picker": "The emoji picker: search by name, recently used first",
+    "activity": "One inbox for every account: mentions, direct messages and requests",
+    "dark-theme": "The dark theme: names keep their colours, readable on the background",
+    "high-contrast": "The high-contrast theme",
 }
 PROTOCOLS = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
+
+
+def picture(top: str, bottom: str, disc: str) -> bytes:
+    """A made-up profile picture (a gradient with a sun or a moon), as PNG bytes: the pictures
+    come from the fake service like any service's, through the app's own avatar path."""
+    image = QImage(96, 96, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    gradient = QLinearGradient(0, 0, 0, 96)
+    gradient.setColorAt(0, QColor(top))
+    gradient.setColorAt(1, QColor(bottom))
+    painter.fillRect(0, 0, 96, 96, gradient)
+    painter.setPen(QColor(0, 0, 0, 0))
+    painter.setBrush(QColor(disc))
+    painter.drawEllipse(QRectF(30, 22, 36, 36))
+    painter.setBrush(QColor(bottom).darker(160))
+    painter.drawRect(0, 70, 96, 26)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
 
 
 def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR0915
@@ -154,6 +189,18 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         matrix = add("matrix", "alice.m", "@alice:example.org")
         add("irc", "alice_irc", "alice on irc.example.net")
         start = datetime.now().astimezone().replace(hour=9, minute=0, second=0, microsecond=0)
+        garden = "garden@conference.example.org"
+        pictures = {
+            ("alice", "bob@example.org", ""): picture("#4a90d9", "#d7ecff", "#ffd54a"),
+            ("alice", "bernadette", garden): picture("#f6a96b", "#fde3c8", "#ffffff"),
+            ("alice", "bernadette@example.org", ""): picture("#f6a96b", "#fde3c8", "#ffffff"),
+            ("alice", garden, ""): picture("#3f9b4f", "#c9efcf", "#f7e36b"),
+            ("alice.m", "@erin:example.org", ""): picture("#23235b", "#6c63b5", "#f2f2f2"),
+            ("alice.m", "!chinwag:example.org", ""): picture("#e0457b", "#ffd0e0", "#fff3a0"),
+        }
+        for i, ((user, entity, room), data) in enumerate(pictures.items()):
+            server.avatars[f"pic{i}"] = data
+            server.report(user, f.AvatarChanged(entity, f"pic{i}", conversation=room))
 
         def lines(
             user: str, conv: str, kind: ConversationKind, said: list[tuple[str, str]]
@@ -169,7 +216,6 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
                     timestamp=start + timedelta(minutes=3 * i),
                 )
 
-        garden = "garden@conference.example.org"
         server.report(
             "alice",
             f.ConversationUpdated(
@@ -201,6 +247,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             [
                 ("bernadette", "Morning all! Who is coming to the seed swap on Saturday?"),
                 ("bertrand", "I'll be there, with far too many tomato seedlings 🍅"),
+                ("bertrand", "Anyone want some? They are free to a good home"),
                 ("charlie", "Count me in. Does anyone have spare runner beans?"),
                 ("dora", "I do — purple ones, they climb like mad"),
                 (
@@ -220,7 +267,8 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
                 ("alice", "Yes! 7 o'clock at the usual place?"),
                 ("bob@example.org", "Perfect. I found my old chalk bag, so no excuses now 😄"),
                 ("alice", "Ha. Then I'll book the lane for two hours."),
-                ("bob@example.org", "Great, see you there 👋"),
+                ("bob@example.org", "Great, see you there"),
+                ("bob@example.org", "🧗‍♀️🎉"),
             ],
         )
         lines(
@@ -229,6 +277,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             ConversationKind.GROUP,
             [
                 ("@erin:example.org", "The new release is out!"),
+                ("@erin:example.org", "Avatars everywhere, and an emoji picker 🎉"),
                 ("@frank:example.org", "Nice, the search is so much faster now"),
             ],
         )
@@ -251,15 +300,31 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         wait_until(lambda: len(window.sidebar_model.conversations_of(xmpp.id)) == 2)
 
         window.show_conversation(conv)
-        wait_until(lambda: window.pane.model.rowCount() >= 6)
+        wait_until(lambda: window.pane.model.rowCount() >= 7)
+        wait_until(
+            lambda: (
+                window.avatars.has_picture(xmpp.id, garden)
+                and window.avatars.has_picture(xmpp.id, "bernadette", garden)
+                and window.avatars.has_picture(matrix.id, "!chinwag:example.org")
+            )
+        )
         window.pane.header.members_button.click()
         written.insert(0, shoot(window, "group-conversation"))
         window.pane.header.members_button.click()
 
         window.show_conversation(ConversationId(xmpp.id, "bob@example.org"))
-        wait_until(lambda: window.pane.model.rowCount() >= 5)
+        wait_until(lambda: window.pane.model.rowCount() >= 6)
         window.pane.composer_area.composer.setPlainText("On my way!")
         written.insert(1, shoot(window, "direct-conversation"))
+        composer_area = window.pane.composer_area
+        composer_area.set_recent_emoji(["👍", "😂", "🎉", "❤️", "🌱", "☕"])
+        composer_area.open_emoji_picker()
+        picker = composer_area.emoji_picker
+        assert picker is not None
+        picker.search.setText("heart")
+        emoji_shot = shoot_over(window, picker, "emoji-picker")
+        picker.reject()
+        composer_area.composer.setPlainText("")
 
         # Contacts: presence, status, groups, a request still waiting, someone blocked.
         def person(
@@ -343,6 +408,39 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         wait_until(lambda: settings.settings is not None and settings.pending == 0)
         written.append(shoot_over(window, settings, "room-settings"))
         settings.reject()
+        written.append(emoji_shot)
+
+        # The activity inbox: a mention on Matrix, a direct message on IRC, a request on XMPP.
+        server.deliver(
+            "alice.m",
+            "!chinwag:example.org",
+            "@alice could you try the new build on Windows?",
+            sender="@erin:example.org",
+            sender_name="Erin",
+            kind=ConversationKind.GROUP,
+            mentions_me=True,
+        )
+        server.deliver(
+            "alice_irc", "tim", "are you around for the release?", sender="tim", sender_name="tim"
+        )
+        server.report(
+            "alice", f.SubscriptionRequested("fred@example.org", "Fred", "From the garden club")
+        )
+        wait_until(lambda: len(window.requests.requests) == 1)
+        inbox = window.activity.show()
+        wait_until(lambda: inbox.model.rowCount() >= 3)
+        written.append(shoot_over(window, inbox, "activity"))
+        inbox.reject()
+
+        window.show_conversation(conv)
+        wait_until(lambda: window.pane.model.rowCount() >= 7)
+        window.pane.header.members_button.click()
+        for theme, name in (("dark", "dark-theme"), ("high-contrast", "high-contrast")):
+            if window.theme is not None:
+                window.theme.apply(theme, 100)
+            written.append(shoot(window, name))
+        if window.theme is not None:
+            window.theme.apply("system", 100)
 
         window.close()
         bridge.close()

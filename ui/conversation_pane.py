@@ -190,6 +190,7 @@ class ConversationPane(QWidget):
             parent=self,
             thread_panel=self.thread_panel,
             conversation=lambda: self.conversation,
+            protocol_of=self._protocol_of,
         )
         self.messages.blockSenderRequested.connect(self.blockSenderRequested)
         self.thread_panel.partActivated.connect(self.messages.part_activated)
@@ -220,7 +221,8 @@ class ConversationPane(QWidget):
 
     def tab_order(self) -> list[QWidget]:
         """Reading order: header buttons, messages, "jump to latest", members, then the
-        composer area (the reply banner's Cancel above the composer, Attach and Send after)."""
+        composer area (the reply banner's Cancel above the composer, Attach, Emoji and Send
+        after)."""
         area = self.composer_area
         return [
             *self.header.tab_order(),
@@ -233,6 +235,7 @@ class ConversationPane(QWidget):
             area.cancel_button,
             area.composer,
             area.attach_button,
+            area.emoji_button,
             area.send_button,
         ]
 
@@ -507,6 +510,10 @@ class ConversationPane(QWidget):
             self.send_files([path])
 
     # -- plumbing ------------------------------------------------------------------------------
+
+    def _protocol_of(self, account_id: str) -> str:
+        account = self.sidebar_model.account(account_id)
+        return account.protocol_id if account is not None else ""
 
     def _call(self, coro: Coroutine[Any, Any, object], success: str = "") -> None:
         """Run a command whose answer only matters if it failed (or to say ``success``)."""

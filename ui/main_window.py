@@ -44,6 +44,7 @@ from ui.a11y.probe import AssistiveTechWatch
 from ui.a11y.speech import Speech
 from ui.a11y.widgets import delete_when_closed, tab_target
 from ui.account_actions import AccountActions
+from ui.activity_actions import ActivityActions
 from ui.archive_actions import ArchiveActions
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
@@ -55,6 +56,7 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from ui.dialogs.space_rooms_dialog import SpaceRoomsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
+from ui.look import WindowParts, wire_look
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.models.space_model import SpaceTree
@@ -183,6 +185,20 @@ class MainWindow(QMainWindow):
         self.notifications.activated.connect(self._raise)
         bridge.events.connect(self.notifications.handle_events)
         bridge.events.connect(self._handle_events)
+        parts = WindowParts(
+            self.sidebar,
+            self.contact_list,
+            self.pane.header,
+            self.pane.view,
+            self.pane.members,
+            self.pane.composer_area,
+        )
+        self.avatars = wire_look(bridge, self.sidebar_model, self.preferences, parts, self)
+        self.activity = ActivityActions(
+            bridge, self.sidebar_model, self.avatars, self, present=self._show_dialog
+        )
+        self.activity.openConversation.connect(self.show_conversation)
+        self.activity.requestsWanted.connect(self._show_requests)
         self.menus = WindowMenus(self, self)
         self.presence_all = self.menus.presence_all
         self.add_account_action = self.menus.add_account_action
@@ -305,6 +321,18 @@ class MainWindow(QMainWindow):
 
     def step(self, delta: int, unread_only: bool = False) -> None:
         self.sidebar.step(delta, unread_only)
+
+    @Slot()
+    def show_activity(self) -> None:
+        """Ctrl+I: the activity inbox of every account."""
+        self.activity.show()
+
+    @Slot()
+    def _show_requests(self) -> None:
+        self.activateWindow()
+        self.show_tab(0)
+        if not self.requests.focus_first():
+            self.notices.show_notice(self.tr("Nothing is waiting for an answer."))
 
     @Slot()
     def _go_read(self) -> None:

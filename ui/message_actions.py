@@ -16,16 +16,20 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
 from app.backend import Capability, Outcome
 from app.core import ConversationDetails
 from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
+from app.uri import message_permalink
 from ui.bridge import CoreBridge
+from ui.dialogs.image_viewer import ImageViewer
+from ui.emoji_text import emoji_only
 from ui.models.message_model import DownloadState, MessageListModel
 from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
+from ui.widgets.emoji_picker import EmojiPicker
 from ui.widgets.message_view import URL_PATTERN, MessageView
 from ui.widgets.thread_panel import ThreadPanel
 
@@ -63,10 +67,12 @@ class MessageActions(QObject):
         parent: QWidget,
         thread_panel: ThreadPanel,
         conversation: Callable[[], ConversationId | None],
+        protocol_of: Callable[[str], str] = lambda _account_id: "",
     ) -> None:
         """``details``: the open conversation's details (capabilities, own id), None while
         they load; ``parent``: the widget the menus and dialogs open over; ``thread_panel``:
-        where a thread is read and answered."""
+        where a thread is read and answered; ``protocol_of``: an account's service (for links
+        to messages)."""
         super().__init__(parent)
         self.bridge = bridge
         self.core = bridge.core
@@ -80,12 +86,16 @@ class MessageActions(QObject):
         self._widget = parent
         self.thread_panel = thread_panel
         self._conversation = conversation
-        self.reaction_picker: QInputDialog | None = None
+        self._protocol_of = protocol_of
+        self.reaction_picker: EmojiPicker | None = None
+        self.image_viewer: ImageViewer | None = None
         self.never_box: QMessageBox | None = None
 
         view.partActivated.connect(self.part_activated)
         view.messageActivated.connect(self.activate_message)
         view.customContextMenuRequested.connect(self.context_menu_at)
+        view.hover_bar.actions_for = self.hover_actions
+        view.hoverAction.connect(self.hover_action)
         self.model.rowsInserted.connect(self.rows_inserted)
         composer_area.composer.editLastRequested.connect(self.edit_last)
         for keys in ("Shift+F10", "Menu"):
@@ -215,6 +225,12 @@ class MessageActions(QObject):
             QKeySequence(QKeySequence.StandardKey.Copy),
             lambda: self.copy(msg),
         )
+        link = self.permalink(msg)
+        if link:
+            menu.addAction(
+                self.tr("Copy &link to the message"),
+                lambda: QGuiApplication.clipboard().setText(link),
+            )
         _tag(
             menu.addAction(
                 self.tr("Say when it was &sent"), QKeySequence(TIME_KEY), lambda: self.say_time(msg)
@@ -363,28 +379,76 @@ class MessageActions(QObject):
         self._call(self.core.messaging.react(msg.id, tuple(sorted(mine))))
 
     def pick_reaction(self, msg: Message) -> None:
-        """Choose a reaction (or type one) in a small dialog; Enter takes the first."""
-        dialog = QInputDialog(self._widget)
+        """Choose a reaction in the emoji picker: the recently used and the quick ones first,
+        Enter takes the first of them, or search by name; a word that is no emoji's name is
+        sent as it is (services allow words)."""
+        recent = list(dict.fromkeys([*self.composer_area.recent_emoji, *QUICK_REACTIONS]))
+        dialog = EmojiPicker(
+            recent,
+            self._widget,
+            title=self.tr("React"),
+            allow_text=True,
+            recent_title=self.tr("&Recent and quick reactions"),
+        )
         dialog.setObjectName("reactionPicker")
-        dialog.setWindowTitle(self.tr("React"))
-        dialog.setLabelText(self.tr("Reaction (choose or type an emoji or a word):"))
-        dialog.setComboBoxItems(list(QUICK_REACTIONS))
-        dialog.setComboBoxEditable(True)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(functools.partial(self._reaction_picked, msg))
+        dialog.picked.connect(functools.partial(self._reaction_picked, msg))
         dialog.finished.connect(self._picker_closed)
         self.reaction_picker = dialog
         dialog.open()
 
     def _reaction_picked(self, msg: Message, key: str) -> None:
-        if key.strip():
-            self.toggle_reaction(msg, key.strip())
+        key = key.strip()
+        if key:
+            self.toggle_reaction(msg, key)
+            if emoji_only(key, limit=1):  # a word is not kept among the recent emoji
+                self.composer_area.remember_emoji(key)
 
     @Slot()
     def _picker_closed(self) -> None:
         self.reaction_picker = None
         self._widget.window().activateWindow()  # dialogs give the focus back to the message list
         self.view.setFocus()
+
+    # -- the hover bar ---------------------------------------------------------------------
+
+    def hover_actions(self, msg: Message) -> tuple[str, ...]:
+        """What the hover bar offers on ``msg``: what its menu offers, in short."""
+        caps = self.capabilities
+        confirmed = msg.remote_id is not None and not msg.retracted
+        actions = []
+        if confirmed and caps & Capability.REACTIONS:
+            actions.append("react")
+        if confirmed and caps & Capability.REPLIES:
+            actions.append("reply")
+        if confirmed and msg.outgoing and caps & Capability.EDITS:
+            actions.append("edit")
+        actions.append("more")
+        return tuple(actions)
+
+    @Slot(str, object)
+    def hover_action(self, action: str, msg: Message) -> None:
+        row = self.model.row_of(msg.local_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+        if action == "react":
+            self.pick_reaction(msg)
+        elif action == "reply":
+            self.reply(msg)
+            self.composer_area.composer.setFocus()
+        elif action == "edit":
+            self.edit(msg)
+            self.composer_area.composer.setFocus()
+        elif action == "more":
+            bar = self.view.hover_bar
+            self.show_message_menu(msg, bar.mapToGlobal(bar.rect().bottomLeft()))
+
+    def permalink(self, msg: Message) -> str | None:
+        """A link to ``msg`` others can open, where its service has them (Matrix)."""
+        if not msg.remote_id:
+            return None
+        protocol = self._protocol_of(msg.id.account_id)
+        return message_permalink(protocol, msg.conversation_id.native_id, msg.remote_id)
 
     def delete(self, msg: Message) -> None:
         if not (msg.outgoing and msg.remote_id and self.capabilities & Capability.RETRACTIONS):
@@ -419,9 +483,30 @@ class MessageActions(QObject):
     def attachment(self, msg: Message, index: int) -> None:
         state = self.model.download_state(msg.local_id, index)
         if state is not None and state.finished:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(state.path))
+            attachment = msg.attachments[index]
+            if attachment.mime_type.startswith("image/"):
+                self.view_image(Path(state.path), attachment.filename or Path(state.path).name)
+            else:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(state.path))
         elif state is None or state.error:
             self.download(msg, index)
+
+    def view_image(self, path: Path, name: str) -> ImageViewer:
+        """The image viewer (zoom, save a copy) over the window; one at a time."""
+        if self.image_viewer is not None:
+            self.image_viewer.close()
+        viewer = ImageViewer(path, name, self._widget.window())
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        viewer.finished.connect(self._viewer_closed)
+        self.image_viewer = viewer
+        viewer.show()
+        return viewer
+
+    @Slot()
+    def _viewer_closed(self) -> None:
+        self.image_viewer = None
+        self._widget.window().activateWindow()
+        self.view.setFocus()
 
     def media_path(self, msg: Message, index: int) -> Path:
         attachment = msg.attachments[index]

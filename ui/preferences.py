@@ -12,7 +12,7 @@ from app import events as ev
 from app.core import PREF_LINK_PREVIEWS, PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
 
 REMOTE_MEDIA = "privacy.remote_media"  # never | ask | always
-THEME = "ui.theme"  # system | light | dark
+THEME = "ui.theme"  # system | light | dark | high-contrast
 TEXT_SCALE = "ui.text_scale"  # percent
 NOTIFICATIONS = "notifications.enabled"
 

@@ -4,8 +4,25 @@ widget colour comes from the palette, nothing is hard-coded elsewhere)."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
+
+HIGH_CONTRAST_PROPERTY = "chinwagHighContrast"
+# The few colours that do not come from the palette: people's XEP-0392 colours (computed, see
+# ui.identity_colors) with white initials on them, and the services' badges. In a high-contrast
+# setting all of them give way to the palette (see is_high_contrast).
+ON_IDENTITY = QColor(255, 255, 255)
+SERVICE_COLOURS = {
+    "xmpp": QColor(0x1F, 0x6F, 0xB2),
+    "matrix": QColor(0x1A, 0x1A, 0x1A),
+    "irc": QColor(0x6B, 0x3F, 0xA0),
+}
+OTHER_SERVICE = QColor(0x5A, 0x5A, 0x5A)
+# Fusion draws input frames a shade darker than the window: on black that is no frame at all.
+HIGH_CONTRAST_FRAMES = (
+    "QLineEdit, QAbstractScrollArea, QComboBox, QSpinBox { border: 1px solid palette(text); }"
+)
 
 
 class ThemeManager:
@@ -20,7 +37,12 @@ class ThemeManager:
         if (theme, scale_percent) == self.current:
             return
         self.current = (theme, scale_percent)
-        if theme == "dark":
+        # Read by ui.avatars.high_contrast(): names then reach 7:1 against the background.
+        self.app.setProperty(HIGH_CONTRAST_PROPERTY, theme == "high-contrast")
+        if theme == "high-contrast":
+            self.app.setStyle(QStyleFactory.create("Fusion"))
+            self.app.setPalette(high_contrast_palette())
+        elif theme == "dark":
             self.app.setStyle(QStyleFactory.create("Fusion"))
             self.app.setPalette(dark_palette())
         elif theme == "light":
@@ -31,6 +53,8 @@ class ThemeManager:
             if style is not None:
                 self.app.setStyle(style)
             self.app.setPalette(self.system_palette)
+        # After the palette: a style sheet set first kept the old palette's selection colour.
+        self.app.setStyleSheet(HIGH_CONTRAST_FRAMES if theme == "high-contrast" else "")
         font = QFont(self.base_font)
         size = self.base_font.pointSizeF()
         if size > 0:
@@ -75,3 +99,73 @@ def dark_palette() -> QPalette:
     ):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
     return p
+
+
+def high_contrast_palette() -> QPalette:
+    """White on black with a yellow selection (black text on it), as high-contrast desktop
+    themes do: every pair of text and background is 7:1 or more (WCAG AAA)."""
+    p = QPalette()
+    black, white, yellow = QColor(0, 0, 0), QColor(255, 255, 255), QColor(255, 255, 0)
+    disabled = QColor(170, 170, 170)
+    for role in (
+        QPalette.ColorRole.Window,
+        QPalette.ColorRole.Base,
+        QPalette.ColorRole.AlternateBase,
+        QPalette.ColorRole.ToolTipBase,
+        QPalette.ColorRole.Button,
+        QPalette.ColorRole.Dark,
+        QPalette.ColorRole.Shadow,
+    ):
+        p.setColor(role, black)
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+        QPalette.ColorRole.ToolTipText,
+        QPalette.ColorRole.BrightText,
+        QPalette.ColorRole.Light,
+        QPalette.ColorRole.Midlight,
+        QPalette.ColorRole.Mid,
+    ):
+        p.setColor(role, white)
+    p.setColor(QPalette.ColorRole.PlaceholderText, disabled)
+    p.setColor(QPalette.ColorRole.Link, QColor(0, 255, 255))
+    p.setColor(QPalette.ColorRole.LinkVisited, QColor(255, 128, 255))
+    p.setColor(QPalette.ColorRole.Highlight, yellow)
+    p.setColor(QPalette.ColorRole.HighlightedText, black)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def _ratio(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def is_high_contrast(palette: QPalette | None = None) -> bool:
+    """A high-contrast setting is in force: the app's own theme, the desktop's contrast
+    preference, or a palette of pure black and white (as the desktops' high-contrast themes
+    are; ordinary light and dark palettes use off-white or off-black somewhere). Then people's
+    colours and the services' badges give way to the palette's own colours."""
+    app = QGuiApplication.instance()
+    if app is not None and app.property(HIGH_CONTRAST_PROPERTY):
+        return True
+    hints = QGuiApplication.styleHints()  # kept: a chained call lets shiboken free it early
+    accessibility = hints.accessibility()
+    if accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast:
+        return True
+    p = palette if palette is not None else QGuiApplication.palette()
+    text = _ratio(p.color(QPalette.ColorRole.Text), p.color(QPalette.ColorRole.Base))
+    window = _ratio(p.color(QPalette.ColorRole.WindowText), p.color(QPalette.ColorRole.Window))
+    return text >= 19.5 and window >= 19.5

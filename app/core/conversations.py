@@ -135,6 +135,16 @@ class ConversationCommands:
         s.publish(ev.ConversationsChanged((updated,)))
         return updated
 
+    async def activity(self, limit: int = 200) -> list[Message]:
+        """The activity inbox: unread mentions and direct messages of every account, newest
+        first (each account's store asked in turn, off the loop)."""
+        s = self._s
+        found: list[Message] = []
+        for session in list(s.sessions.values()):
+            found.extend(await s.worker.run(session.store.unread_activity, limit))
+        found.sort(key=lambda m: (m.timestamp, m.seq), reverse=True)
+        return found[:limit]
+
     async def mark_read(self, conv: ConversationId) -> None:
         """Everything in the conversation is read; tell the service too, if allowed."""
         s = self._s

@@ -554,6 +554,17 @@ class AccountStore:
         except sqlite3.OperationalError:
             return []  # a query FTS5 still rejects is "no results", not a crash
 
+    def unread_activity(self, limit: int = 200) -> list[Message]:
+        """Incoming messages not read yet that call for the person: those that mention them,
+        and everything in direct conversations (the activity inbox), newest first."""
+        return self._query_messages(
+            f"SELECT {_MSG_COLUMNS_M} FROM messages m JOIN conversations c"
+            " ON m.conversation = c.id WHERE m.outgoing = 0 AND m.retracted = 0 AND c.joined = 1"
+            " AND (m.mentions_me = 1 OR c.kind = ?) AND (m.ts, m.seq) > (c.read_ts, c.read_seq)"
+            " ORDER BY m.ts DESC, m.seq DESC LIMIT ?",
+            (ConversationKind.DIRECT.value, limit),
+        )
+
     def iter_messages(
         self, batch: int = 1000, conversation: str | None = None
     ) -> Iterator[Message]:

@@ -21,6 +21,7 @@ from typing import ClassVar
 
 from app.backend import (
     AccountField,
+    AvatarImage,
     Backend,
     BackendContext,
     BanEntry,
@@ -36,6 +37,7 @@ from app.backend import (
     SendResult,
     SignInMethods,
     SignUpForm,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsContactDetails,
@@ -73,6 +75,7 @@ from app.models import (
 from backends.matrix import settings as account_settings
 from backends.matrix.access import AccountAccess
 from backends.matrix.admin import ROOM_FEATURES, RoomAdmin
+from backends.matrix.avatars import MatrixAvatars
 from backends.matrix.encryption import Encryption
 from backends.matrix.history import (
     GAP_PAGE_SIZE,
@@ -177,6 +180,7 @@ class MatrixBackend(
     SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsRoomClosing,
+    SupportsAvatars,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -204,6 +208,7 @@ class MatrixBackend(
             prepare=self._threads.prepare,
         )
         self._media = Media(session, encryption)
+        self._avatars = MatrixAvatars(session, self._media, ctx.data_dir / "avatar-transit")
         self._rooms_service = RoomService(session, encryption)
         self._admin = RoomAdmin(session, encryption)
         self._people = People(session, self._rooms_service.open_direct, self._verification.devices)
@@ -215,6 +220,7 @@ class MatrixBackend(
             self._history,
             threads=self._threads,
             account_data=self._people.account_data,
+            room_seen=self._avatars.room_seen,
         )
         self._messaging = Messaging(
             session,
@@ -502,6 +508,9 @@ class MatrixBackend(
 
     async def preview_image(self, preview: LinkPreview, dest: Path) -> Outcome:
         return await self._previews.image(preview, dest)
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        return await self._avatars.fetch(ref)
 
     async def fetch_thumbnail(
         self, url: str, dest: Path, width: int = 320, height: int = 240

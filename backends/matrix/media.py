@@ -110,10 +110,18 @@ class Media:
         return await self._media("download", url, dest, progress, {}, max_bytes=max_bytes)
 
     async def thumbnail(
-        self, url: str, dest: Path, width: int, height: int, *, max_bytes: int | None = None
+        self,
+        url: str,
+        dest: Path,
+        width: int,
+        height: int,
+        *,
+        method: str = "scale",
+        max_bytes: int | None = None,
     ) -> Outcome:
-        """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box."""
-        query: dict[str, str | int] = {"width": width, "height": height, "method": "scale"}
+        """A server-made thumbnail of ``mxc://`` media (images), scaled to fit the box (or
+        cropped to fill it: avatars); never more than :data:`THUMBNAIL_MAX_BYTES`."""
+        query: dict[str, str | int] = {"width": width, "height": height, "method": method}
         limit = min(max_bytes or THUMBNAIL_MAX_BYTES, THUMBNAIL_MAX_BYTES)
         return await self._media("thumbnail", url, dest, None, query, max_bytes=limit)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from app import facts as f
@@ -52,8 +52,10 @@ class SyncLoop:
         *,
         threads: Threads,
         account_data: Callable[[str, object], None] = lambda _type, _content: None,
+        room_seen: Callable[[RoomState, Iterable[str]], None] = lambda _room, _changed: None,
     ) -> None:
         self.session = session
+        self._room_seen = room_seen  # avatars (see avatars.py)
         self._account_data = account_data  # contacts and blocking (see people.py)
         self.encryption = encryption
         self.verification = verification
@@ -209,6 +211,9 @@ class SyncLoop:
             etype = cv.get_str(event, "type") or ""
             if etype == "m.direct":
                 session.set_direct(cv.direct_rooms(event.get("content"), self.log))
+                for room_id in session.direct:  # a direct chat shows its partner's picture
+                    if room_id in session.rooms:
+                        self._room_seen(session.rooms[room_id], ())
             self._account_data(etype, event.get("content"))
         for event in cv.events_of(body.get("presence")):
             presence = cv.presence_of(event, self.log)
@@ -302,24 +307,29 @@ class SyncLoop:
                 dict.fromkeys(u for u, i in room.members.items() if i.membership == "join")
             )
         session.report_members(room, members)
+        self._room_seen(room, members)
         for fact in facts:
             report(fact)
         if newest is not None:  # saved before the since-token, only once its facts are reported
             self._last_events[room_id] = newest
             self._busy = True
         self._ephemeral(room, cv.get_dict(data, "ephemeral"))
-        counts = cv.get_dict(data, "unread_notifications") or {}
-        report(
+        self._report_room(room, cv.get_dict(data, "unread_notifications") or {})
+
+    def _report_room(self, room: RoomState, counts: dict[str, Any]) -> None:
+        """The joined room as the core shows it, with the server's unread counts."""
+        session = self.session
+        session.report(
             f.ConversationUpdated(
-                room_id,
-                session.kind(room_id),
+                room.room_id,
+                session.kind(room.room_id),
                 title=room.title(session.own_id),
                 topic=room.topic,
                 encrypted=room.encrypted,
                 joined=True,
                 unread_count=cv.get_int(counts, "notification_count"),
                 mention_count=cv.get_int(counts, "highlight_count"),
-                trust=self.encryption.room_trust.get(room_id) if room.encrypted else None,
+                trust=self.encryption.room_trust.get(room.room_id) if room.encrypted else None,
             )
         )
 

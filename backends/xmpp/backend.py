@@ -23,6 +23,7 @@ from slixmpp.xmlstream.matcher import MatchXPath
 
 from app import facts as f
 from app.backend import (
+    AvatarImage,
     Backend,
     BackendContext,
     BanEntry,
@@ -38,6 +39,7 @@ from app.backend import (
     RoomSettings,
     SendResult,
     SignUpForm,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -68,6 +70,7 @@ from app.models import (
 )
 from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
+from backends.xmpp.avatars import AvatarService
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.files import FileService
@@ -165,6 +168,7 @@ class _Services:
             seal=self.omemo.seal,
         )
         self.files = FileService(session, ssl_context)
+        self.avatars = AvatarService(session)
         self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
@@ -255,6 +259,7 @@ class XmppBackend(
     SupportsRoomClosing,
     SupportsContactDetails,
     SupportsDeviceTrust,
+    SupportsAvatars,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
@@ -369,6 +374,7 @@ class XmppBackend(
             sm.last_ack = stream.seq
         for feature in _CLIENT_FEATURES:
             client.plugin["xep_0030"].add_feature(feature)
+        services.avatars.prepare(client)
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
@@ -427,6 +433,8 @@ class XmppBackend(
                 services.catchup.hold(session.own_jid)
                 await services.catchup.establish(session.own_jid)
             await roster.fetch()
+            with contextlib.suppress(Exception):  # no caps: no avatar notifications, all else works
+                await services.avatars.announce()
             roster.broadcast_presence(roster.own_presence, {})  # initial presence, then archives
             if session.features.carbons:
                 with contextlib.suppress(IqFailure):
@@ -504,6 +512,8 @@ class XmppBackend(
         el: ET.Element = stanza.xml
         try:
             session.check_expectations(el)
+            if services.avatars.on_message(el):
+                return
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
@@ -522,6 +532,7 @@ class XmppBackend(
         if session is None or services is None:
             return
         try:
+            services.avatars.on_presence(stanza.xml, services.rooms.is_room)
             event = convert.parse_presence(stanza.xml, session.parse_context())
             if isinstance(event, convert.OccupantPresence):
                 services.rooms.on_presence(event)
@@ -821,6 +832,12 @@ class XmppBackend(
 
     async def remove_contact(self, contact: str) -> Outcome:
         return await self._call(lambda s: s.roster.remove(contact))
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.avatars.fetch(ref)
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:
         return await self._call(lambda s: s.roster.rename(contact, name))

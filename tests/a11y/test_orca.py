@@ -123,14 +123,17 @@ def test_switching_back_names_the_conversation(scene: Scene) -> None:
 
 
 def test_tab_through_the_composer_area(scene: Scene) -> None:
-    """From the composer, Tab reaches Send (IRC sends no files: no Attach here), then leaves
-    the conversation for the sidebar's filter; Shift+Tab comes back. No loop."""
+    """From the composer, Tab reaches the emoji button and Send (IRC sends no files: no Attach
+    here), then leaves the conversation for the sidebar's filter; Shift+Tab comes back. No
+    loop."""
     scene.reset()
     start = scene.desktop.mark()
     steps = (
+        ("Tab", "Insert emoji push button"),
         ("Tab", "Send message push button"),
         ("Tab", "Filter conversations text"),
         ("shift+Tab", "Send message push button"),
+        ("shift+Tab", "Insert emoji push button"),
         ("shift+Tab", f"Message to {scene.channel} text"),
     )
     for key, expected in steps:

@@ -24,6 +24,8 @@ DIALOGS = (
     ("ctrl+shift+j", "Browse rooms"),
     ("ctrl+n", "Add an account"),
     ("F1", "Keyboard shortcuts"),
+    ("ctrl+i", "Activity"),
+    ("ctrl+semicolon", "Insert emoji"),  # from the composer, where scene.reset() leaves us
 )
 
 

@@ -11,6 +11,7 @@ them as any client would; the encrypted paths are tested in tests/integration/ma
 
 from __future__ import annotations
 
+import io
 import os
 import time
 import uuid
@@ -22,6 +23,7 @@ from typing import Any
 import nio  # type: ignore[import-untyped]
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -29,9 +31,9 @@ from app.backend import RoomOptions
 from app.models import DeliveryState, Role
 from backends.matrix import MatrixBackend, presencepoll
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
-from tests.integration.matrix.helpers import PASSWORD, Peer, q
+from tests.integration.matrix.helpers import PASSWORD, Peer, png, q
 from tests.integration.matrix.synapse import Synapse
-from tests.ui.helpers import results_of
+from tests.ui.helpers import centre, message_face, results_of, row_face
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -513,3 +515,50 @@ def test_floor_archive(me: Signed, bot: Bot) -> None:
             == [*(f"archived {i}" for i in range(3)), "after the clean-up"]
         )
     )
+
+
+# -- faces and service identity ---------------------------------------------------------------
+
+
+def near(colour: str, wanted: tuple[int, int, int]) -> bool:
+    """Within a few steps of ``wanted`` (the server scales the picture into a thumbnail)."""
+    got = QColor(colour)
+    return all(abs(a - b) <= 8 for a, b in zip(got.getRgb()[:3], wanted, strict=True))
+
+
+def test_pictures_of_people_and_rooms_show_in_the_window(me: Signed, bot: Bot) -> None:
+    """The bot sets its profile picture and the room's (through the media repository, as any
+    client does); the window shows them in the sidebar, the header, the member list and beside
+    the bot's messages (fetched as thumbnails through authenticated media), and says Matrix."""
+    person, cover = (200, 40, 90), (10, 120, 200)
+
+    async def upload(data: bytes) -> str:
+        resp, _keys = await bot.peer.client.upload(
+            io.BytesIO(data), content_type="image/png", filename="face.png", filesize=len(data)
+        )
+        assert isinstance(resp, nio.UploadResponse), resp
+        return str(resp.content_uri)
+
+    face = bot.run(upload(png(rgb=person)))
+    status, _ = bot.raw(
+        "PUT", f"/_matrix/client/v3/profile/{q(bot.user_id)}/avatar_url", {"avatar_url": face}
+    )
+    assert status == 200
+    room = plain_room_with(me, bot)
+    bot.run(bot.peer.put_state(room, "m.room.avatar", {"url": bot.run(upload(png(rgb=cover)))}))
+    bot.say(room, "a room with a face")
+    window = me.window
+    conv = me.open(room)
+    me.wait(lambda: window.avatars.has_picture(me.account_id, room))
+    sidebar = window.sidebar
+    row = sidebar.proxy.mapFromSource(window.sidebar_model.conversation_index(conv))
+    me.wait(lambda: near(row_face(sidebar.delegate, sidebar.tree, row), cover))
+    me.wait(lambda: near(centre(window.pane.header.face.pixmap().toImage()), cover))
+    me.wait(lambda: (c := message_face(window.pane.view, 0)) is not None and near(c, person))
+    window.pane.header.members_button.click()
+    members = window.pane.members
+    me.wait(lambda: bot.user_id in [m.native_id for m in members.model.members()])
+    bot_row = members.model.index([m.native_id for m in members.model.members()].index(bot.user_id))
+    me.wait(lambda: near(row_face(members.delegate, members.list, bot_row), person))
+    assert window.pane.header.service_icon.accessibleName() == "Matrix"
+    assert "Matrix" in window.pane.header.title.accessibleDescription()

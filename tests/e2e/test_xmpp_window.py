@@ -7,6 +7,8 @@ writing its stanzas as XML, ``tests/integration/xmpp/peer.py``), then the other 
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import os
 import ssl
 import urllib.request
@@ -27,7 +29,7 @@ from backends.xmpp import XmppBackend
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import Account, ProsodyServer
-from tests.ui.helpers import results_of
+from tests.ui.helpers import centre, message_face, png, results_of, row_face
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -592,3 +594,94 @@ def test_floor_archive(me: Signed, bot: Bot) -> None:
             == [*(f"archived {i}" for i in range(3)), "after the clean-up"]
         )
     )
+
+
+# -- faces and service identity ---------------------------------------------------------------
+
+
+def test_a_contacts_picture_shows_in_the_window(
+    me: Signed, bot: Bot, prosody: ProsodyServer
+) -> None:
+    """The bot publishes a User Avatar (XEP-0084) as any client does; the window shows that
+    picture for it in the contact list, the sidebar, the header and beside its messages, and
+    says the conversation is on XMPP at this server."""
+    mutual_contacts(me, bot)
+    data = png("#d04010", (48, 48))
+    digest = hashlib.sha1(data).hexdigest()
+    bot.iq(
+        "set",
+        None,
+        "<pubsub xmlns='http://jabber.org/protocol/pubsub'><publish node='urn:xmpp:avatar:data'>"
+        f"<item id='{digest}'><data xmlns='urn:xmpp:avatar:data'>"
+        f"{base64.b64encode(data).decode()}</data></item></publish></pubsub>",
+    )
+    bot.iq(
+        "set",
+        None,
+        "<pubsub xmlns='http://jabber.org/protocol/pubsub'><publish node='urn:xmpp:avatar:metadata'>"
+        f"<item id='{digest}'><metadata xmlns='urn:xmpp:avatar:metadata'>"
+        f"<info bytes='{len(data)}' id='{digest}' height='48' width='48' type='image/png'/>"
+        "</metadata></item></publish></pubsub>",
+    )
+    window = me.window
+    me.wait(lambda: window.avatars.has_picture(me.account_id, bot.jid))
+
+    window.show_tab(1)
+    me.wait(lambda: window.contact_list.select_contact(me.account_id, bot.jid))
+    contacts = window.contact_list
+    me.wait(
+        lambda: (
+            row_face(contacts.delegate, contacts.tree, contacts.tree.currentIndex()) == "#d04010"
+        )
+    )
+    window.show_tab(0)
+
+    bot.chat(own_jid(me), "look, a new picture")
+    conv = me.open(bot.jid)
+    sidebar = window.sidebar
+    row = sidebar.proxy.mapFromSource(window.sidebar_model.conversation_index(conv))
+    me.wait(lambda: row_face(sidebar.delegate, sidebar.tree, row) == "#d04010")
+    header = window.pane.header
+    me.wait(lambda: centre(header.face.pixmap().toImage()) == "#d04010")
+    me.wait(lambda: message_face(window.pane.view, 0) == "#d04010")
+    assert header.service_icon.accessibleName() == "XMPP"
+    domain = own_jid(me).split("@", 1)[1]
+    assert domain in header.service_text.text() or "127.0.0.1" in header.service_text.text()
+    assert "XMPP" in header.title.accessibleDescription()
+
+
+def test_the_activity_inbox_marks_read_at_the_sender(me: Signed, bot: Bot) -> None:
+    """A direct message from the bot shows in the activity inbox (Ctrl+I) with its service;
+    marking it read there (Delete) sends the bot the chat marker, as reading it would."""
+    bot.chat(
+        own_jid(me),
+        "did you see the seed list?",
+        extra="<markable xmlns='urn:xmpp:chat-markers:0'/>",
+        stanza_id="bot-inbox-1",
+    )
+    window = me.window
+    me.wait(lambda: window.sidebar_model.conversation_index(me.conversation(bot.jid)).isValid())
+    window.activateWindow()
+    window.sidebar.tree.setFocus()
+    me.qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    me.wait(lambda: window.activity.dialog is not None)
+    inbox = window.activity.dialog
+    assert inbox is not None
+    me.wait(lambda: inbox.model.rowCount() == 1)
+    spoken = str(inbox.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole))
+    assert spoken.startswith("Direct message") and "XMPP" in spoken
+    assert "did you see the seed list?" in spoken
+    inbox.list.setFocus()
+    inbox.list.setCurrentIndex(inbox.model.index(0))
+    me.qtbot.keyClick(inbox.list, Qt.Key.Key_Delete)
+    me.wait(lambda: inbox.model.rowCount() == 0)
+    me.wait(
+        lambda: bot.messages(
+            lambda m: (
+                (d := m.find("{urn:xmpp:chat-markers:0}displayed")) is not None
+                and d.get("id") == "bot-inbox-1"
+            )
+        )
+    )
+    me.qtbot.keyClick(inbox.list, Qt.Key.Key_Escape)
+    me.wait(lambda: window.activity.dialog is None)

@@ -22,6 +22,7 @@ from app import facts as f
 from app.backend import (
     TRUSTED_FINGERPRINT_FIELD,
     AccountField,
+    AvatarImage,
     Backend,
     BanEntry,
     Capability,
@@ -41,6 +42,7 @@ from app.backend import (
     SendResult,
     SignInMethods,
     SignUpForm,
+    SupportsAvatars,
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsCommands,
@@ -114,6 +116,7 @@ class FakeServer:
     contacts: dict[str, list[Contact]] = field(default_factory=dict)
     calls: list[tuple[str, tuple[object, ...]]] = field(default_factory=list)
     files: dict[str, bytes] = field(default_factory=dict)
+    avatars: dict[str, bytes] = field(default_factory=dict)  # ref → picture served
     devices: dict[str, tuple[Device, ...]] = field(default_factory=dict)
     directory: list[RoomListing] = field(default_factory=list)  # the public rooms listed
     connects: int = 0
@@ -239,6 +242,7 @@ class FakeBackend(
     SupportsThreads,
     SupportsSpaces,
     SupportsLinkPreviews,
+    SupportsAvatars,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""
@@ -738,3 +742,10 @@ class FakeBackend(
             f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), blocked=blocked),))
         )
         return Outcome()
+
+    async def fetch_avatar(self, ref: str) -> AvatarImage | Failure:
+        self.server.calls.append(("avatar", (ref,)))
+        data = self.server.avatars.get(ref)
+        if data is None:
+            return Failure(FailureKind.REJECTED, "No such picture.")
+        return AvatarImage(data)

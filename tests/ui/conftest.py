@@ -83,3 +83,37 @@ def run_core(
     done = results[0]
     assert done.ok, done.error
     return done.value
+
+
+SERVICES = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
+
+
+@pytest.fixture
+def services_window(
+    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+) -> Iterator[MainWindow]:
+    """The main window over the fake service posing as XMPP, Matrix and IRC (so service
+    identity, colours and faces take each service's rules), no account yet."""
+    posing = tuple(
+        type(
+            f"Fake{name}",
+            (fake_server.backend_class(),),
+            {"protocol_id": pid, "display_name": name},
+        )
+        for pid, name in SERVICES.items()
+    )
+    runner = CoreThread(lambda: make_core(profile, fake_server, secrets, extra_classes=posing))
+    runner.start()
+    bridge = CoreBridge(runner)
+    win = MainWindow(bridge)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        with qtbot.waitSignal(
+            bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)
+        ):
+            bridge.start()
+        yield win
+    finally:
+        bridge.close()
+        runner.stop()

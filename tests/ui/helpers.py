@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -23,6 +31,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
+from ui.widgets.message_view import MessageView
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 
@@ -257,3 +266,60 @@ def busy_group(
         replaces=rids[-2],
     )
     return conv
+
+
+def png(color: str, size: tuple[int, int] = (64, 48)) -> bytes:
+    """A picture of one colour, as PNG bytes (a face the fake service can serve)."""
+    image = QImage(*size, QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+def add_account_as(
+    qtbot: QtBot, window: MainWindow, server: FakeServer, protocol: str, user: str, name: str
+) -> Account:
+    """An account on the fake service posing as ``protocol`` (see ``services_window``)."""
+    account = run_core(
+        qtbot,
+        window.bridge,
+        window.bridge.core.accounts.add_account(
+            protocol,
+            {"user": user, "server": "example.org"},
+            {"password": server.passwords[user]},
+            display_name=name,
+        ),
+    )
+    assert isinstance(account, Account)
+    qtbot.waitUntil(lambda: user in server.online, timeout=UI_WAIT_MS)
+    return account
+
+
+def centre(image: QImage) -> str:
+    return image.pixelColor(image.width() // 2, image.height() // 2).name()
+
+
+def row_face(delegate: QStyledItemDelegate, view: QAbstractItemView, index: QModelIndex) -> str:
+    """The centre colour of the picture a delegate gives a row (what it would draw)."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    delegate.initStyleOption(option, index)
+    return centre(option.icon.pixmap(option.decorationSize).toImage())
+
+
+def message_face(view: MessageView, row: int) -> str | None:
+    """The colour painted at the centre of a message's face (None: the row has no face)."""
+    index = view.model().index(row, 0)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(index)
+    layout = view.message_delegate.layout_for(option, index)
+    if layout is None or layout.face is None:
+        return None
+    shot = view.viewport().grab().toImage()
+    ratio = shot.devicePixelRatio()
+    point = option.rect.topLeft() + layout.face.center()
+    return shot.pixelColor(round(point.x() * ratio), round(point.y() * ratio)).name()

@@ -3,14 +3,19 @@ Qt's ``parent`` overloads: ``parent()`` is the QObject owner, ``parent(child)`` 
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
+import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId
+from app import events as ev
+from app.models import Account, Conversation, ConversationId, ConversationKind
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import room, sign_in
 from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
+from ui.models.sidebar_model import SidebarModel, natural_key
 
 
 def test_the_sidebar_model_passes_the_qt_model_tester_and_has_both_parents(
@@ -56,3 +61,43 @@ def test_a_message_repaints_its_own_row_not_the_whole_account(
     row = model.conversation_index(newest).row()
     conversation_rows = [(top, bottom) for top, bottom, child in changed if child]
     assert conversation_rows and all(r == (row, row) for r in conversation_rows)
+
+
+def _titles(model: SidebarModel) -> list[str]:
+    parent = model.index(0, 0)
+    return [model.index(r, 0, parent).data() for r in range(model.rowCount(parent))]
+
+
+def test_rooms_without_activity_follow_in_natural_order_after_the_active_ones(
+    qtbot: QtBot,
+) -> None:
+    model = SidebarModel()
+    model.handle_events([ev.AccountsChanged((Account("a", "irc", "Libera"),))])
+    names = ["#c30", "#c3", "#c29", "#C4", "#c100", "#b"]
+    convs = tuple(Conversation(ConversationId("a", n), ConversationKind.GROUP) for n in names)
+    model.handle_events([ev.ConversationsChanged(convs)])
+    assert _titles(model) == ["#b", "#c3", "#C4", "#c29", "#c30", "#c100"]
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    active = (
+        Conversation(ConversationId("a", "#c100"), ConversationKind.GROUP, last_activity=now),
+        Conversation(
+            ConversationId("a", "#c29"),
+            ConversationKind.GROUP,
+            last_activity=now + timedelta(minutes=1),
+        ),
+    )
+    model.handle_events([ev.ConversationsChanged(active)])
+    assert _titles(model) == ["#c29", "#c100", "#b", "#c3", "#C4", "#c30"]
+
+
+@pytest.mark.parametrize(
+    ("names", "ordered"),
+    [
+        (["a10", "a2", "a1"], ["a1", "a2", "a10"]),
+        (["x", "X1", "x0"], ["x", "x0", "X1"]),
+        (["2", "10", "1b", "1a"], ["1a", "1b", "2", "10"]),
+    ],
+)
+def test_natural_key(names: list[str], ordered: list[str]) -> None:
+    assert sorted(names, key=natural_key) == ordered

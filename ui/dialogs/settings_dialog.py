@@ -59,6 +59,7 @@ class SettingsDialog(QDialog):
                 ("system", self.tr("Follow the system")),
                 ("light", self.tr("Light")),
                 ("dark", self.tr("Dark")),
+                ("high-contrast", self.tr("High contrast")),
             ],
         )
         self.text_scale = QSpinBox()

@@ -21,6 +21,7 @@ class ShortcutsDialog(QDialog):
         name(self, title)
         keys = [
             (self.tr("Ctrl+K"), self.tr("go to a conversation by name")),
+            (self.tr("Ctrl+I"), self.tr("activity of every account, mentions and requests")),
             (self.tr("F6, Shift+F6"), self.tr("next or previous region")),
             (self.tr("Alt+Up, Alt+Down"), self.tr("previous or next conversation")),
             (self.tr("Alt+Shift+Up, Alt+Shift+Down"), self.tr("previous or next unread")),
@@ -29,6 +30,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Shift+Enter"), self.tr("in the message field, a new line")),
             (self.tr("Up"), self.tr("in an empty message field, edit your last message")),
             (self.tr("Tab"), self.tr("in the message field, complete a name")),
+            (self.tr("Ctrl+;"), self.tr("in the message field, insert an emoji")),
             (self.tr("Escape"), self.tr("from the message field, to the messages")),
             (self.tr("Up, Down"), self.tr("in the messages, one message at a time")),
             (self.tr("Home, End"), self.tr("in the messages, the first loaded and the newest")),

@@ -411,6 +411,98 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity in every account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mentions, direct messages, invitations and requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first. Enter opens one where it happened; Delete marks it read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new. Mentions, direct messages, invitations and contact requests from every account appear here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark the selected activity read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark a&amp;ll read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark all activity read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Activity (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Mention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} invites you to {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} wants to add you as a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}, {when}, {where}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArchiveActions</name>
     <message>
         <source>Export account history</source>
@@ -570,6 +662,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emo&amp;ji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Insert emoji (Ctrl+;)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -883,6 +987,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Service and server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Members</source>
         <translation type="unfinished"></translation>
     </message>
@@ -968,6 +1076,14 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Picture of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On {service}, account {account}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1218,6 +1334,59 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type part of a name. Down goes to the results; Enter takes the first, or with nothing typed the one used last.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search emoji…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recently used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recently used emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emoji with that name. Enter uses the text itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No emoji with that name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Results (%n)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <source>Problem with {label}</source>
@@ -1292,6 +1461,120 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>HoverBar</name>
+    <message>
+        <source>React</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit to the window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show at actual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a copy of the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file could not be shown as an image ({error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{percent} % (fitted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening your conversations…</source>
@@ -1315,6 +1598,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1461,6 +1748,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy &amp;link to the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Say when it was &amp;sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1501,7 +1792,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reaction (choose or type an emoji or a word):</source>
+        <source>&amp;Recent and quick reactions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2530,6 +2821,25 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Service</name>
+    <message>
+        <source>XMPP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IRC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{service}, {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2549,6 +2859,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2647,6 +2961,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activity of every account, mentions and requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>F6, Shift+F6</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2708,6 +3030,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>in the message field, complete a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the message field, insert an emoji</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2869,7 +3199,23 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name}, {protocol} account, {state}</source>
+        <source>group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} conversation on {service}, account {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {service} account at {server}, {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, {service} account, {state}</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3396,6 +3742,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Go to conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activity in every account…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

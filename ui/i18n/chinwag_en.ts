@@ -410,6 +410,97 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ActivityDialog</name>
+    <message>
+        <source>Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Activity in every account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions, direct messages, invitations and requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Newest first. Enter opens one where it happened; Delete marks it read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing new. Mentions, direct messages, invitations and contact requests from every account appear here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the selected activity</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark &amp;read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark the selected activity read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark a&amp;ll read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark all activity read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Activity (%n)</source>
+        <translation>
+            <numerusform>Activity (%n)</numerusform><numerusform>Activity (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ActivityModel</name>
+    <message>
+        <source>Mention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Direct message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invitation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} invites you to {room}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} wants to add you as a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind}, {when}, {where}: {what}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ArchiveActions</name>
     <message>
         <source>Export account history</source>
@@ -567,6 +658,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Attach a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emo&amp;ji…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Insert emoji (Ctrl+;)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -878,6 +981,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Service and server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Members</source>
         <translation type="unfinished" />
     </message>
@@ -963,6 +1070,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Picture of {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>On {service}, account {account}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1212,6 +1327,58 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>EmojiPicker</name>
+    <message>
+        <source>Insert emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type part of a name. Down goes to the results; Enter takes the first, or with nothing typed the one used last.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search emoji…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Recently used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recently used emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;All emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emoji</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No emoji with that name. Enter uses the text itself.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No emoji with that name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Results (%n)</source>
+        <translation>
+            <numerusform>Results (%n)</numerusform><numerusform>Results (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FieldRow</name>
     <message>
         <source>Problem with {label}</source>
@@ -1286,6 +1453,120 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>HoverBar</name>
+    <message>
+        <source>React</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message actions</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Image: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image viewer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the image…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit to the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show at actual size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save a copy of the image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file could not be shown as an image ({error}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{width} × {height} pixels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{percent} %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{percent} % (fitted)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save: {error}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Opening your conversations…</source>
@@ -1309,6 +1590,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is waiting for an answer.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1469,6 +1754,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Copy &amp;link to the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Say when it was &amp;sent</source>
         <translation type="unfinished" />
     </message>
@@ -1509,7 +1798,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Reaction (choose or type an emoji or a word):</source>
+        <source>&amp;Recent and quick reactions</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2532,6 +2821,25 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Service</name>
+    <message>
+        <source>XMPP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IRC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{service}, {server}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -2551,6 +2859,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>High contrast</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2649,6 +2961,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Ctrl+I</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>activity of every account, mentions and requests</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>F6, Shift+F6</source>
         <translation type="unfinished" />
     </message>
@@ -2710,6 +3030,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>in the message field, complete a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, insert an emoji</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2871,7 +3199,23 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{name}, {protocol} account, {state}</source>
+        <source>group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>direct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{kind} conversation on {service}, account {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, {service} account at {server}, {state}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, {service} account, {state}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -3390,6 +3734,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Go to conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Activity in every account…</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -10,8 +10,8 @@ or the focus; the list re-sorts once they leave.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any, overload
 
 from PySide6.QtCore import (
@@ -25,7 +25,8 @@ from PySide6.QtCore import (
 )
 
 from app import events as ev
-from app.models import Account, ConnectionState, Conversation, ConversationId
+from app.models import Account, ConnectionState, Conversation, ConversationId, ConversationKind
+from ui.service_identity import server_of, service_description, service_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -35,8 +36,8 @@ UnreadRole = Qt.ItemDataRole.UserRole + 3
 MentionRole = Qt.ItemDataRole.UserRole + 4
 StateRole = Qt.ItemDataRole.UserRole + 5
 StateTextRole = Qt.ItemDataRole.UserRole + 6
-
-_EPOCH = datetime.min.replace(tzinfo=UTC)
+ProtocolRole = Qt.ItemDataRole.UserRole + 7  # the row's service ("xmpp", "matrix", "irc")
+ServerRole = Qt.ItemDataRole.UserRole + 8  # the account's server, "" when not known
 
 
 def state_text(state: ConnectionState) -> str:
@@ -59,8 +60,23 @@ class _AccountNode:
     conversations: list[Conversation] = field(default_factory=list)
 
 
-def _sort_key(conv: Conversation) -> tuple[datetime, str]:
-    return (conv.last_activity or _EPOCH, conv.name.casefold())
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple[str | int, ...]:
+    """ "#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
+    ``re.split`` with a group alternates text and digits starting with text, so equal
+    positions always hold the same type."""
+    parts = _DIGITS.split(name.casefold())
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
+
+
+def _sort_key(conv: Conversation) -> tuple[int, float, tuple[str | int, ...]]:
+    """Smallest first: the most recent activity on top, then rooms with none in natural name
+    order (the same order every time, however the service listed them)."""
+    if conv.last_activity is None:
+        return (1, 0.0, natural_key(conv.name))
+    return (0, -conv.last_activity.timestamp(), natural_key(conv.name))
 
 
 class SidebarModel(QAbstractItemModel):
@@ -138,6 +154,34 @@ class SidebarModel(QAbstractItemModel):
         if index.internalId() == 0:
             return self._account_data(self._accounts[index.row()], role)
         node = self._accounts[index.internalId() - 1]
+        if role == ProtocolRole:
+            return node.account.protocol_id
+        if role == ServerRole:
+            return server_of(node.account)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            conv = node.conversations[index.row()]
+            kind = (
+                QCoreApplication.translate("SidebarModel", "group")
+                if conv.kind is ConversationKind.GROUP
+                else QCoreApplication.translate("SidebarModel", "direct")
+            )
+            return QCoreApplication.translate(
+                "SidebarModel", "{kind} conversation on {service}, account {account}"
+            ).format(
+                kind=kind,
+                service=service_description(node.account),
+                account=node.account.display_name,
+            )
+        if role == Qt.ItemDataRole.ToolTipRole:
+            conv = node.conversations[index.row()]
+            return "\n".join(
+                p
+                for p in (
+                    conv.topic or conv.name,
+                    service_name(node.account.protocol_id) + " · " + node.account.display_name,
+                )
+                if p
+            )
         return self._conversation_data(node.conversations[index.row()], role)
 
     def _account_data(self, node: _AccountNode, role: int) -> Any:
@@ -145,15 +189,30 @@ class SidebarModel(QAbstractItemModel):
             return node.account.display_name
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # Commas only: Orca reads parentheses and colons aloud at its default punctuation.
-            return QCoreApplication.translate(
-                "SidebarModel", "{name}, {protocol} account, {state}"
-            ).format(
+            server = server_of(node.account)
+            text = (
+                QCoreApplication.translate(
+                    "SidebarModel", "{name}, {service} account at {server}, {state}"
+                )
+                if server
+                else QCoreApplication.translate(
+                    "SidebarModel", "{name}, {service} account, {state}"
+                )
+            )
+            return text.format(
                 name=node.account.display_name,
-                protocol=node.account.protocol_id.upper(),
+                service=service_name(node.account.protocol_id),
+                server=server,
                 state=state_text(node.state),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.message or state_text(node.state)
+            return "\n".join(
+                (service_description(node.account), node.message or state_text(node.state))
+            )
+        if role == ProtocolRole:
+            return node.account.protocol_id
+        if role == ServerRole:
+            return server_of(node.account)
         if role == KindRole:
             return "account"
         if role == IdRole:
@@ -179,8 +238,6 @@ class SidebarModel(QAbstractItemModel):
             if conv.mention_count:
                 parts.append(self.tr("%n mentioning you", "", conv.mention_count))
             return ", ".join(parts)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return conv.topic or conv.name
         if role == KindRole:
             return "conversation"
         if role == IdRole:
@@ -304,11 +361,11 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
-            for conv in sorted(new, key=_sort_key, reverse=True):
+            for conv in sorted(new, key=_sort_key):
                 # Where the order puts it, without moving the others (their order may be held).
                 key = _sort_key(conv)
                 row = next(
-                    (i for i, c in enumerate(node.conversations) if _sort_key(c) < key),
+                    (i for i, c in enumerate(node.conversations) if _sort_key(c) > key),
                     len(node.conversations),
                 )
                 self.beginInsertRows(parent, row, row)
@@ -330,7 +387,7 @@ class SidebarModel(QAbstractItemModel):
     def _resort(self, arow: int) -> bool:
         """Put the account's conversations in order; True when the order changed."""
         node = self._accounts[arow]
-        ordered = sorted(node.conversations, key=_sort_key, reverse=True)
+        ordered = sorted(node.conversations, key=_sort_key)
         if [c.id for c in ordered] == [c.id for c in node.conversations]:
             node.conversations = ordered
             return False

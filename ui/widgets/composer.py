@@ -11,7 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeyEvent, QTextCursor
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDropEvent,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Message
+from ui.widgets.emoji_picker import EmojiPicker, remember
 
 TYPING_IDLE_MS = 5000
 
@@ -240,9 +249,12 @@ class ComposerArea(QWidget):
     """The composer with its reply/edit banner, typing line, upload progress and buttons.
 
     Signals: ``attachRequested()``: the user wants to pick a file.
+    ``recentEmojiChanged(list)``: an emoji was inserted; the recently used ones, newest first
+    (for the owner to keep).
     """
 
     attachRequested = Signal()
+    recentEmojiChanged = Signal(list)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -282,6 +294,16 @@ class ComposerArea(QWidget):
         self.attach_button.setObjectName("attachButton")
         self.attach_button.setAccessibleName(self.tr("Attach a file"))
         self.attach_button.clicked.connect(self.attachRequested)
+        self.recent_emoji: list[str] = []
+        self.emoji_picker: EmojiPicker | None = None
+        self.emoji_button = QPushButton(self.tr("Emo&ji…"))
+        self.emoji_button.setObjectName("emojiButton")
+        self.emoji_button.setAccessibleName(self.tr("Insert emoji"))
+        self.emoji_button.setToolTip(self.tr("Insert emoji (Ctrl+;)"))
+        self.emoji_button.clicked.connect(self.open_emoji_picker)
+        emoji_key = QShortcut(QKeySequence("Ctrl+;"), self.composer)
+        emoji_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        emoji_key.activated.connect(self.open_emoji_picker)
         self.send_button = QPushButton(self.tr("&Send"))
         self.send_button.setObjectName("sendButton")
         self.send_button.setAccessibleName(self.tr("Send message"))
@@ -290,6 +312,7 @@ class ComposerArea(QWidget):
         row.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
         buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.emoji_button)
         buttons.addWidget(self.send_button)
         row.addLayout(buttons)
         layout = QVBoxLayout(self)
@@ -301,11 +324,43 @@ class ComposerArea(QWidget):
         bottom.addWidget(self.progress_label)
         layout.addLayout(bottom)
 
+    def set_recent_emoji(self, recent: list[str]) -> None:
+        self.recent_emoji = [c for c in recent if isinstance(c, str)]
+
+    @Slot()
+    def open_emoji_picker(self) -> None:
+        """The picker over the window; the chosen emoji goes in at the cursor."""
+        if not self.composer.isEnabled():
+            return
+        picker = EmojiPicker(self.recent_emoji, self)
+        picker.picked.connect(self._insert_emoji)
+        picker.finished.connect(self._picker_closed)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.emoji_picker = picker
+        picker.open()
+
+    @Slot(str)
+    def _insert_emoji(self, char: str) -> None:
+        self.composer.insertPlainText(char)
+        self.remember_emoji(char)
+
+    def remember_emoji(self, char: str) -> None:
+        """``char`` was just used (inserted or reacted with): first among the recent ones."""
+        self.recent_emoji = remember(char, self.recent_emoji)
+        self.recentEmojiChanged.emit(list(self.recent_emoji))
+
+    @Slot()
+    def _picker_closed(self) -> None:
+        self.emoji_picker = None
+        self.window().activateWindow()  # as a window manager would, when a dialog closes
+        self.composer.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:
         """Attach is shown only where files can be sent (like the header's actions: hidden,
         not greyed out, so Tab and the screen reader meet only what works here)."""
         self.composer.setEnabled(enabled)
         self.send_button.setEnabled(enabled)
+        self.emoji_button.setEnabled(enabled)
         self.attach_button.setEnabled(enabled and can_attach)
         self.attach_button.setVisible(can_attach)
 

@@ -19,8 +19,17 @@ from PySide6.QtWidgets import (
 
 from app.models import Contact
 from ui.a11y.widgets import name_clear_button
+from ui.avatars import AvatarStore
 from ui.models.contact_model import AccountRole, ContactListModel, ContactRole, KindRole
+from ui.widgets.face_delegate import Face, FaceDelegate, ModelIndex, show_faces
 from ui.widgets.sidebar import FilterBox
+
+
+def contact_face(index: ModelIndex) -> Face | None:
+    contact = index.data(ContactRole)
+    if not isinstance(contact, Contact):
+        return None
+    return Face(contact.id.account_id, contact.id.native_id, contact.name)
 
 
 class _ContactTree(QTreeView):
@@ -80,6 +89,8 @@ class ContactList(QWidget):
             )
         )
         self.tree.setModel(self.proxy)
+        self.delegate = FaceDelegate(contact_face, self.tree, colour_names=False)
+        self.tree.setItemDelegate(self.delegate)
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,6 +123,10 @@ class ContactList(QWidget):
         # No focus proxy: the column would then report "focused" along with its list.
         QWidget.setTabOrder(self.filter, self.tree)
         QWidget.setTabOrder(self.tree, self.add_button)
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """People with their faces."""
+        show_faces(self.tree, self.delegate, avatars)
 
     # -- reading -----------------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
-"""The open conversation's name, topic, encryption state and member count, and the actions the
-service allows here (hidden otherwise, never greyed-out guesses)."""
+"""The open conversation's face, name, topic, service and server, encryption state and member
+count, and the actions the service allows here (hidden otherwise, never greyed-out guesses)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,7 +19,12 @@ from PySide6.QtWidgets import (
 
 from app.backend import Capability
 from app.core import ConversationDetails
-from app.models import Conversation, ConversationKind, NotifyLevel, Trust
+from app.models import Account, Conversation, ConversationKind, NotifyLevel, Trust
+from ui.avatars import AvatarStore
+from ui.service_identity import server_of, service_description, service_icon, service_name
+
+FACE = 40
+BADGE = 16
 
 
 class ConversationHeader(QWidget):
@@ -54,6 +61,20 @@ class ConversationHeader(QWidget):
         self.info.setObjectName("conversationInfo")
         self.info.setAccessibleName(self.tr("Conversation details"))
         self.info.setTextFormat(Qt.TextFormat.PlainText)
+        self.avatars: AvatarStore | None = None
+        self.account_of: Callable[[str], Account | None] = lambda _id: None
+        self._conversation: Conversation | None = None
+        self.face = QLabel()
+        self.face.setObjectName("conversationFace")
+        self.face.setFixedSize(FACE, FACE)
+        self.face.hide()
+        self.service_icon = QLabel()
+        self.service_icon.setObjectName("conversationService")
+        self.service_icon.setFixedSize(BADGE, BADGE)
+        self.service_text = QLabel()
+        self.service_text.setObjectName("conversationServer")
+        self.service_text.setAccessibleName(self.tr("Service and server"))
+        self.service_text.setTextFormat(Qt.TextFormat.PlainText)
 
         self.members_button = self._button(
             self.tr("&Members"), self.tr("Show members"), "membersButton"
@@ -127,12 +148,72 @@ class ConversationHeader(QWidget):
         ):
             top.addWidget(button)
         top.addWidget(self.more_button)
-        layout = QVBoxLayout(self)
+        identity = QHBoxLayout()
+        identity.setSpacing(4)
+        identity.addWidget(self.service_icon)
+        identity.addWidget(self.service_text)
+        identity.addSpacing(8)
+        identity.addWidget(self.info, 1)
+        text = QVBoxLayout()
+        text.setContentsMargins(0, 0, 0, 0)
+        text.addLayout(top)
+        text.addWidget(self.topic)
+        text.addLayout(identity)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.topic)
-        layout.addWidget(self.info)
+        layout.addWidget(self.face, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(text, 1)
         self.show_details(None)
+
+    def set_sources(
+        self, avatars: AvatarStore, account_of: Callable[[str], Account | None]
+    ) -> None:
+        """Where the face (``avatars``) and the service and server (``account_of(id)``) come
+        from."""
+        self.avatars = avatars
+        self.account_of = account_of
+        avatars.updated.connect(self._avatars_updated)
+        self._show_identity()
+
+    @Slot(str)
+    def _avatars_updated(self, account_id: str) -> None:
+        if self._conversation is not None and self._conversation.id.account_id == account_id:
+            self._show_identity()
+
+    def _show_identity(self) -> None:
+        conv = self._conversation
+        account = self.account_of(conv.id.account_id) if conv is not None else None
+        for widget in (self.service_icon, self.service_text):
+            widget.setVisible(account is not None)
+        self.face.setVisible(conv is not None and self.avatars is not None)
+        if conv is not None and self.avatars is not None:
+            self.face.setPixmap(
+                self.avatars.pixmap(
+                    conv.id.account_id,
+                    conv.id.native_id,
+                    conv.name,
+                    FACE,
+                    ratio=self.devicePixelRatioF(),
+                )
+            )
+            self.face.setAccessibleName(self.tr("Picture of {name}").format(name=conv.name))
+        if account is None:
+            return
+        name = service_name(account.protocol_id)
+        self.service_icon.setPixmap(
+            service_icon(account.protocol_id, BADGE, self.devicePixelRatioF())
+        )
+        self.service_icon.setAccessibleName(name)
+        described = service_description(account)
+        self.service_icon.setToolTip(described)
+        server = server_of(account)
+        shown = " · ".join(p for p in (name, server, account.display_name) if p)
+        self.service_text.setText(shown)
+        self.service_text.setToolTip(
+            self.tr("On {service}, account {account}").format(
+                service=described, account=account.display_name
+            )
+        )
 
     def _fit_title_font(self) -> None:
         """The title: bold and a little larger than the text around it, at any text size."""
@@ -145,6 +226,8 @@ class ConversationHeader(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:  # the text size setting changed
             self._fit_title_font()
+        elif event.type() == QEvent.Type.PaletteChange:  # a theme: badges and initials follow
+            self._show_identity()
         super().changeEvent(event)
 
     def tab_order(self) -> list[QWidget]:
@@ -180,6 +263,8 @@ class ConversationHeader(QWidget):
         if conv is None:
             self.show_details(None)
             return
+        self._conversation = conv
+        self._show_identity()
         self.title.setText(conv.name)
         self.topic.setText(conv.topic)
         self.topic.setVisible(bool(conv.topic))
@@ -198,6 +283,8 @@ class ConversationHeader(QWidget):
 
     def show_details(self, details: ConversationDetails | None) -> None:
         if details is None:
+            self._conversation = None
+            self._show_identity()
             self.title.setText(self.tr("No conversation open"))
             self.topic.hide()
             self.info.setText("")
@@ -229,5 +316,7 @@ class ConversationHeader(QWidget):
         self.verify_action.setVisible(not group and bool(caps & Capability.ENCRYPTION))
         self.settings_action.setVisible(group and bool(caps & Capability.GROUP_CHAT))
         self.more_button.show()
-        accessible = f"{conv.name}. {conv.topic + '. ' if conv.topic else ''}{text}"
+        account = self.account_of(conv.id.account_id)
+        where = f"{service_description(account)}. " if account is not None else ""
+        accessible = f"{conv.name}. {conv.topic + '. ' if conv.topic else ''}{where}{text}"
         self.title.setAccessibleDescription(accessible)

@@ -7,7 +7,17 @@ from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidg
 
 from app.models import Member
 from ui.a11y.widgets import ListFocus
+from ui.avatars import AvatarStore
 from ui.models.member_model import MemberListModel, MemberRole
+from ui.widgets.face_delegate import Face, FaceDelegate, ModelIndex, show_faces
+
+
+def member_face(index: ModelIndex) -> Face | None:
+    member = index.data(MemberRole)
+    if not isinstance(member, Member):
+        return None
+    conv = member.conversation_id
+    return Face(conv.account_id, member.native_id, member.name, conv.native_id)
 
 
 class MemberPanel(QWidget):
@@ -27,6 +37,8 @@ class MemberPanel(QWidget):
         self.list.setObjectName("memberList")
         self.list.setAccessibleName(self.tr("Members"))
         self.list.setModel(self.model)
+        self.delegate = FaceDelegate(member_face, self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list_focus = ListFocus(self.list, lambda: self.model.index(0, 0))
         self.label.setBuddy(self.list)
         self.kick_button = QPushButton(self.tr("&Remove from room"))
@@ -49,6 +61,10 @@ class MemberPanel(QWidget):
         layout.addWidget(self.ban_button)
         layout.addWidget(self.block_button)
         self.set_members((), can_kick=False)
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """Members with their faces, names in their colours."""
+        show_faces(self.list, self.delegate, avatars)
 
     def set_members(
         self,

@@ -38,6 +38,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
+    QCursor,
     QFocusEvent,
     QFont,
     QFontMetrics,
@@ -63,12 +64,15 @@ from PySide6.QtWidgets import (
 
 from app.models import DeliveryState, LinkPreview, Message, MessageKind
 from ui.a11y.widgets import ListFocus
+from ui.avatars import AvatarStore
+from ui.emoji_text import big_emoji
 from ui.models.message_model import (
     DownloadState,
     MessageListModel,
     MessageRole,
     RowView,
 )
+from ui.widgets.hover_bar import HoverBar
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -80,6 +84,8 @@ MORE_URL = "chinwag:more"
 PREVIEW_WIDTH = 420  # a link preview card at most this wide
 PREVIEW_IMAGE = 64  # its thumbnail, drawn at most this many pixels square
 MAX_PREVIEW_PIXELS = 4096 * 4096  # a preview image claiming more is not decoded
+FACE = 32  # a sender's face beside the first message of a group
+BIG_EMOJI_SCALE = 2.4  # a message of a few emoji and nothing else is drawn this much larger
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -144,6 +150,7 @@ class MessageLayout:
     day: QRect | None = None
     unread: QRect | None = None
     header: QRect | None = None
+    face: QRect | None = None  # the sender's picture, beside the first message of a group
     meta: QRect | None = None  # time/state of a message that continues a group
     reply: QRect | None = None
     body: QRect = field(default_factory=QRect)
@@ -165,6 +172,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._pixmaps: dict[str, QPixmap] = {}
         self.expanded: set[str] = set()
         self.own_id = ""
+        self.avatars: AvatarStore | None = None
 
     def clear_cache(self) -> None:
         self._layouts.clear()
@@ -218,38 +226,54 @@ class MessageDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         metrics = QFontMetrics(font)
         line = metrics.height()
-        inner = width - 2 * PAD
+        full = width - 2 * PAD
+        # With faces, every message of a group lines up right of its sender's picture.
+        left = PAD + (FACE + PAD if self.avatars is not None else 0)
+        inner = width - left - PAD
         layout = MessageLayout()
         y = GAP
         if view.day:
-            layout.day = QRect(PAD, y, inner, line + 6)
+            layout.day = QRect(PAD, y, full, line + 6)
             y += line + 10
         if view.unread_marker:
-            layout.unread = QRect(PAD, y, inner, line + 4)
+            layout.unread = QRect(PAD, y, full, line + 4)
             y += line + 6
         meta_text = self._meta_text(view)
         if view.group_start:
-            layout.header = QRect(PAD, y, inner, line)
+            if self.avatars is not None:
+                layout.face = QRect(PAD, y, FACE, FACE)
+            layout.header = QRect(left, y, inner, line)
             y += line + GAP
             body_width = inner
         else:
             meta_w = metrics.horizontalAdvance(meta_text) + PAD
-            layout.meta = QRect(PAD + inner - meta_w + PAD, y, meta_w, line)
+            layout.meta = QRect(left + inner - meta_w + PAD, y, meta_w, line)
             body_width = max(inner - meta_w, 120)
         if view.reply:
-            layout.reply = QRect(PAD, y, inner, line + 4)
+            layout.reply = QRect(left, y, inner, line + 4)
             y += line + 6
         doc = SafeDocument()
-        doc.setDefaultFont(font)
         doc.setDocumentMargin(0)
-        doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
+        if big_emoji(msg):
+            big = QFont(font)
+            if font.pointSizeF() > 0:
+                big.setPointSizeF(font.pointSizeF() * BIG_EMOJI_SCALE)
+            else:
+                big.setPixelSize(round(font.pixelSize() * BIG_EMOJI_SCALE))
+            doc.setDefaultFont(big)
+            doc.setPlainText(view.shown)
+        else:
+            doc.setDefaultFont(font)
+            doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
         doc.setTextWidth(body_width)
         layout.document = doc
         body_h = (
             int(doc.size().height()) if (msg.body or msg.retracted or not msg.attachments) else 0
         )
-        layout.body = QRect(PAD, y, body_width, body_h)
+        layout.body = QRect(left, y, body_width, body_h)
         y += body_h + (GAP if body_h else 0)
+        if layout.face is not None:
+            y = max(y, layout.face.bottom() + 1 + GAP)
         for i, attachment in enumerate(msg.attachments):
             state = downloads.get(i)
             pixmap = None
@@ -262,13 +286,13 @@ class MessageDelegate(QStyledItemDelegate):
                 image=attachment.mime_type.startswith("image/"),
             )
             if pixmap is not None:
-                rect = QRect(PAD, y, pixmap.width(), pixmap.height() + line + 2)
+                rect = QRect(left, y, pixmap.width(), pixmap.height() + line + 2)
             else:
-                rect = QRect(PAD, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
+                rect = QRect(left, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
             layout.attachments.append((i, rect, label, pixmap))
             y += rect.height() + GAP
         if msg.reactions:
-            x = PAD
+            x = left
             for reaction in msg.reactions:
                 mine = self.own_id in reaction.senders
                 text = f"{reaction.key} {len(reaction.senders)}" + (" ✓" if mine else "")
@@ -284,7 +308,7 @@ class MessageDelegate(QStyledItemDelegate):
             layout.thread = QRect(PAD, y, inner, line + 6)
             y += line + 6 + GAP
         if msg.outgoing and msg.delivery is DeliveryState.FAILED:
-            layout.failure = QRect(PAD, y, inner, line + 4)
+            layout.failure = QRect(left, y, inner, line + 4)
             y += line + 4 + GAP
         layout.height = y + GAP
         return layout
@@ -408,8 +432,25 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
             painter.setPen(text_color)
         meta_text = self._meta_text(view)
+        if layout.face is not None and self.avatars is not None:
+            conv = msg.conversation_id
+            painter.drawPixmap(
+                layout.face.topLeft(),
+                self.avatars.pixmap(
+                    conv.account_id,
+                    msg.sender,
+                    view.sender,
+                    FACE,
+                    conversation=conv.native_id,
+                    ratio=painter.device().devicePixelRatioF(),
+                ),
+            )
         if layout.header is not None:
             sender = view.sender
+            if self.avatars is not None and not selected:
+                painter.setPen(
+                    self.avatars.name_color(msg.conversation_id.account_id, msg.sender, palette)
+                )
             painter.setFont(bold)
             sender_w = min(
                 QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
@@ -419,6 +460,7 @@ class MessageDelegate(QStyledItemDelegate):
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w),
             )
+            painter.setPen(text_color)
             painter.setFont(font)
             painter.drawText(
                 layout.header.adjusted(sender_w + PAD, 0, 0, 0),
@@ -646,10 +688,13 @@ class MessageView(QListView):
     Signals: ``partActivated(str, object, object)``: a clickable part was used — (kind,
     message, detail) with kind one of link / attachment / react / retry / more.
     ``messageActivated(object)``: Enter on a message (open what it carries).
+    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "more")
+    on a Message.
     """
 
     partActivated = Signal(str, object, object)
     messageActivated = Signal(object)
+    hoverAction = Signal(str, object)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -684,10 +729,26 @@ class MessageView(QListView):
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
         self.viewport().installEventFilter(self)
+        self.hover_bar = HoverBar(self.viewport())
+        self.hover_bar.triggered.connect(self._hover_triggered)
+        bar.valueChanged.connect(self.hover_bar.hide_bar)
+        model.modelReset.connect(self.hover_bar.hide_bar)
         self.list_focus = ListFocus(self, self._newest_in_sight)
         self._end_pending = False
         model.modelReset.connect(self._select_newest_if_asked)
         model.messagesAppended.connect(self._select_newest_if_asked)
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """Senders' faces beside the first message of each group, names in their colours."""
+        self.message_delegate.avatars = avatars
+        self.message_delegate.clear_cache()
+        avatars.updated.connect(self._avatars_updated)
+        self.scheduleDelayedItemsLayout()
+        self.viewport().update()
+
+    @Slot(str)
+    def _avatars_updated(self, _account_id: str) -> None:
+        self.viewport().update()
 
     @property
     def following(self) -> bool:
@@ -754,9 +815,17 @@ class MessageView(QListView):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.viewport():
             if event.type() == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
-                kind, _detail, _msg = self.part_at(event.position().toPoint())
+                point = event.position().toPoint()
+                kind, _detail, _msg = self.part_at(point)
                 shape = Qt.CursorShape.PointingHandCursor if kind else Qt.CursorShape.ArrowCursor
                 self.viewport().setCursor(shape)
+                self._hover(point)
+            elif event.type() == QEvent.Type.Leave:
+                inside = self.hover_bar.geometry().contains(
+                    self.viewport().mapFromGlobal(QCursor.pos())
+                )
+                if not inside:
+                    self.hover_bar.hide_bar()
             elif (
                 event.type() == QEvent.Type.MouseButtonRelease
                 and isinstance(event, QMouseEvent)
@@ -770,6 +839,33 @@ class MessageView(QListView):
                         self.partActivated.emit(kind, msg, detail)
                     return True
         return super().eventFilter(watched, event)
+
+    def _hover(self, point: QPoint) -> None:
+        """The hover bar over the message under the pointer (hidden between messages)."""
+        index = self.indexAt(point)
+        msg = index.data(MessageRole) if index.isValid() else None
+        if not isinstance(msg, Message):
+            self.hover_bar.hide_bar()
+            return
+        shown = self.hover_bar.message
+        if self.hover_bar.isVisible() and shown is not None and shown.local_id == msg.local_id:
+            return
+        rect = self.visualRect(index)
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = rect
+        layout = self.message_delegate.layout_for(option, index)
+        if layout is not None:  # over the message itself, not its day or "new messages" rule
+            rect.setTop(rect.top() + (layout.header or layout.body).top())
+        self.hover_bar.show_for(msg, rect)
+
+    @Slot(str, object)
+    def _hover_triggered(self, action: str, msg: Message) -> None:
+        """The message as it is now (a reaction or an edit may have replaced it since the bar
+        appeared)."""
+        row = self._model.row_of(msg.local_id)
+        if row >= 0:
+            self.hoverAction.emit(action, self._model.message(row))
 
     def toggle_expanded(self, msg: Message) -> None:
         expanded = self.message_delegate.expanded

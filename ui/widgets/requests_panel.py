@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app import events as ev
@@ -44,6 +44,18 @@ class RequestsPanel(QFrame):
     @property
     def requests(self) -> list[Request]:
         return list(self._requests)
+
+    def focus_first(self) -> bool:
+        """Put the keyboard on the first answer button (False: nothing is waiting)."""
+        if not self._requests:
+            return False
+        buttons = [
+            b for b in self.findChildren(QPushButton) if b.isVisibleTo(self) and b.isEnabled()
+        ]
+        if not buttons:
+            return False
+        buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def handle(self, event: ev.Event, account_name: str) -> None:
         if isinstance(event, ev.SubscriptionRequested):

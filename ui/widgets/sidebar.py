@@ -1,8 +1,10 @@
-"""The sidebar: a filter box over accounts (with their state in words) and their conversations
-(with unread badges), plus keyboard moves to the previous/next (unread) conversation.
+"""The sidebar: a filter box over accounts (with their service, server and state in words) and
+their conversations (with faces and unread badges), plus keyboard moves to the previous/next
+(unread) conversation.
 
 The open conversation is the selected item, also while the focus is elsewhere, so entering the
-list speaks it; the order holds still while the pointer or the focus is in the list."""
+list speaks it; the order holds still while the pointer or the focus is in the list, and when it
+re-sorts otherwise the open conversation stays in view."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -35,32 +37,88 @@ from PySide6.QtWidgets import (
 
 from app.models import ConversationId
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
+from ui.avatars import AvatarStore, untinted_icon
 from ui.models.sidebar_model import (
     IdRole,
     KindRole,
     MentionRole,
+    ProtocolRole,
+    ServerRole,
     SidebarModel,
     StateTextRole,
     UnreadRole,
 )
+from ui.service_identity import service_icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+AVATAR = 24
+SERVICE_ICON = 18
+
+
+def badge_size(size: int) -> int:
+    return max(8, size * 5 // 12)
+
+
+def with_badge(face: QPixmap, badge: QPixmap, size: int) -> QPixmap:
+    """``face`` with the service's ``badge`` in its lower right corner."""
+    ratio = face.devicePixelRatio()
+    out = QPixmap(face)
+    side = badge.width() / ratio
+    painter = QPainter(out)
+    painter.drawPixmap(round(size - side), round(size - side), badge)
+    painter.end()
+    return out
 
 
 class SidebarDelegate(QStyledItemDelegate):
-    """Draws the default item, then the account state or the unread count on the right. The open
-    conversation looks selected even while the list has no selection (see ListFocus)."""
+    """Draws each row with its picture (an account: its service's badge; a conversation: its
+    face with the service's badge), then the account state or the unread count on the right.
+    The open conversation looks selected even while the list has no selection (see
+    ListFocus)."""
 
     def __init__(self, chosen: Callable[[], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._chosen = chosen
+        self.avatars: AvatarStore | None = None
+        self._faces: dict[tuple[int, int], QPixmap] = {}
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        """Tall enough for the bold badge text with a margin (the style's row was not)."""
+        """Tall enough for the bold badge text and the face, with a margin."""
         size = super().sizeHint(option, index)
         bold = QFont(option.font)
         bold.setBold(True)
-        return QSize(size.width(), max(size.height(), QFontMetrics(bold).height() + 6))
+        return QSize(size.width(), max(size.height(), QFontMetrics(bold).height() + 6, AVATAR + 6))
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        super().initStyleOption(option, index)
+        kind = index.data(KindRole)
+        protocol = str(index.data(ProtocolRole) or "")
+        ratio = option.widget.devicePixelRatioF() if option.widget is not None else 1.0
+        if kind == "account":
+            server = str(index.data(ServerRole) or "")
+            if server and server.casefold() not in option.text.casefold():
+                option.text = f"{option.text} · {server}"
+            option.icon = untinted_icon(service_icon(protocol, SERVICE_ICON, ratio))
+            option.decorationSize = QSize(SERVICE_ICON, SERVICE_ICON)
+        elif kind == "conversation" and self.avatars is not None:
+            conv = index.data(IdRole)
+            if not isinstance(conv, ConversationId):
+                return
+            face = self.avatars.pixmap(
+                conv.account_id, conv.native_id, option.text, AVATAR, ratio=ratio
+            )
+            badge = service_icon(protocol, badge_size(AVATAR), ratio)
+            key = (face.cacheKey(), badge.cacheKey())
+            shown = self._faces.get(key)
+            if shown is None:
+                if len(self._faces) > 500:
+                    self._faces.clear()
+                shown = self._faces[key] = with_badge(face, badge, AVATAR)
+            option.icon = untinted_icon(shown)
+            option.decorationSize = QSize(AVATAR, AVATAR)
+        else:
+            return
+        option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         kind = index.data(KindRole)
@@ -203,13 +261,20 @@ class Sidebar(QWidget):
         name(self.tree, self.tr("Accounts and conversations"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setItemDelegate(SidebarDelegate(lambda: self._chosen, self.tree))
+        self.delegate = SidebarDelegate(lambda: self._chosen, self.tree)
+        self.tree.setItemDelegate(self.delegate)
+        self.tree.setIconSize(QSize(AVATAR, AVATAR))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
         self.tree.setExpandsOnDoubleClick(False)
         self.proxy.rowsInserted.connect(self._expand_new_accounts)
         self.proxy.layoutChanged.connect(self.tree.expandAll)
+        self._chosen_was_shown = False
+        self.proxy.layoutAboutToBeChanged.connect(self._before_resort)
+        self.proxy.layoutChanged.connect(self._after_resort)
+        self.proxy.rowsAboutToBeInserted.connect(self._before_resort)
+        self.proxy.rowsInserted.connect(self._after_resort)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.list_focus = ListFocus(self.tree, self._first_shown, tree=True)
         self.tree.installEventFilter(self)
@@ -245,6 +310,41 @@ class Sidebar(QWidget):
         """Show only a space's conversations (None: all), keeping the selection as filtering
         by text does."""
         self._refilter(lambda: self.proxy.set_allowed(allowed))
+
+    def set_avatars(self, avatars: AvatarStore) -> None:
+        """Draw conversations with their faces from ``avatars`` (repainting as they arrive)."""
+        self.delegate.avatars = avatars
+        avatars.updated.connect(self._avatars_updated)
+        self.tree.viewport().update()
+
+    @Slot(str)
+    def _avatars_updated(self, _account_id: str) -> None:
+        self.tree.viewport().update()
+
+    def _chosen_index(self) -> QModelIndex:
+        if self._chosen is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.source.conversation_index(self._chosen))
+
+    def _chosen_in_view(self) -> bool:
+        index = self._chosen_index()
+        return index.isValid() and self.tree.visualRect(index).intersects(
+            self.tree.viewport().rect()
+        )
+
+    @Slot()
+    def _before_resort(self) -> None:
+        self._chosen_was_shown = self._chosen_was_shown or self._chosen_in_view()
+
+    @Slot()
+    def _after_resort(self) -> None:
+        """A conversation moved up (new activity) or one arrived: keep the open one in view if
+        it was (never pull the list back when the person had scrolled away from it)."""
+        if self._chosen_was_shown:
+            self._chosen_was_shown = False
+            index = self._chosen_index()
+            if index.isValid():
+                self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
@@ -315,6 +415,7 @@ class Sidebar(QWidget):
         else:
             self.list_focus.select(index)
             self._activate(index)
+        self.tree.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
         return True
 
     def conversation_order(self) -> list[ConversationId]:

@@ -12,6 +12,8 @@ import dataclasses
 import itertools
 import json
 import logging
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -375,3 +377,21 @@ async def room_state(
         token,
     )
     return body if status == 200 else {}
+
+
+def png(width: int = 120, height: int = 120, rgb: tuple[int, int, int] = (200, 40, 90)) -> bytes:
+    """A real PNG (Synapse decodes it to make thumbnails), written without an image library."""
+    row = b"\x00" + bytes(rgb) * width
+    raw = row * height
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )

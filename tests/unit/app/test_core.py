@@ -780,3 +780,58 @@ async def test_ban_and_member_refresh_are_refused_in_words_when_unsupported(
     outcome = await core.rooms.ban(ConversationId(account_id, "#room"), "mallory")
     assert outcome.failure is not None and "cannot ban" in outcome.failure.message
     assert (await core.rooms.refresh_members(ConversationId(account_id, "#room"))).ok
+
+
+async def test_activity_gathers_unread_mentions_and_direct_messages_of_every_account(
+    core: Core, fake_server: FakeServer
+) -> None:
+    a1 = await add_alice(core)
+    a2 = (await core.accounts.add_account("fake", {"user": "bob"}, {"password": "builder"})).id
+    await connected(core, a1)
+    await connected(core, a2)
+    t0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+    fake_server.deliver("alice", "carol", "direct to alice", timestamp=t0)
+    fake_server.deliver(
+        "bob",
+        "#room",
+        "hey @bob",
+        kind=ConversationKind.GROUP,
+        sender="dan",
+        mentions_me=True,
+        timestamp=t0 + timedelta(minutes=1),
+    )
+    fake_server.deliver(
+        "bob",
+        "#room",
+        "chatter",
+        kind=ConversationKind.GROUP,
+        sender="dan",
+        timestamp=t0 + timedelta(minutes=2),
+    )
+    await settle(core)
+    found = await core.conversations.activity()
+    assert [(m.id.account_id, m.body) for m in found] == [(a2, "hey @bob"), (a1, "direct to alice")]
+    await core.conversations.mark_read(ConversationId(a2, "#room"))
+    assert [m.body for m in await core.conversations.activity()] == ["direct to alice"]
+
+
+async def test_disabling_says_the_account_is_disabled_before_its_state(
+    core: Core, fake_server: FakeServer
+) -> None:
+    """A front end toggles by the account's flag: it must never see the "disabled" state while
+    the account still reads enabled (a second toggle then disabled it again)."""
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    rec = Recorder(core)
+    await core.accounts.set_account_enabled(account_id, False)
+    await settle(core)
+    order = [
+        "flag"
+        if isinstance(e, ev.AccountsChanged)
+        and not next(a for a in e.accounts if a.id == account_id).enabled
+        else "state"
+        for e in rec.events
+        if isinstance(e, ev.AccountsChanged)
+        or (isinstance(e, ev.ConnectionStateChanged) and e.state is ConnectionState.DISABLED)
+    ]
+    assert order[:2] == ["flag", "state"]

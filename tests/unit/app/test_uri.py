@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from app.uri import MAX_URI_LENGTH, TargetKind, UriError, UriIntent, UriProblem, parse_uri
+from app.uri import (
+    MAX_URI_LENGTH,
+    TargetKind,
+    UriError,
+    UriIntent,
+    UriProblem,
+    message_permalink,
+    parse_uri,
+)
 
 D, R, S = TargetKind.DIRECT, TargetKind.ROOM, TargetKind.SERVER
 
@@ -196,3 +204,18 @@ def test_a_matrix_room_id_is_joined_through_the_link_s_servers() -> None:
     assert v12.join_address == "!Hi8REMx_-OP?via=a.example&via=b.example"
     alias = parse_uri("matrix:r/room:example.org?via=a.example")
     assert isinstance(alias, UriIntent) and alias.join_address == "#room:example.org"
+
+
+def test_message_permalinks_only_where_the_service_has_them() -> None:
+    assert (
+        message_permalink("matrix", "!abc:example.org", "$ev1:example.org")
+        == "https://matrix.to/#/!abc:example.org/$ev1:example.org?via=example.org"
+    )
+    # A room version 12 id names no server: no via.
+    assert message_permalink("matrix", "!opaque", "$ev") == "https://matrix.to/#/!opaque/$ev"
+    # Whatever an id holds cannot break out of the link.
+    link = message_permalink("matrix", "!a b/c?d:example.org", "$e#f")
+    assert link is not None and " " not in link and "#f" not in link and "?d" not in link[:40]
+    assert message_permalink("matrix", "#alias:example.org", "$ev") is None
+    assert message_permalink("xmpp", "room@muc.example.org", "abc") is None
+    assert message_permalink("irc", "#chan", "x") is None

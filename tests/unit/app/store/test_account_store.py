@@ -393,3 +393,30 @@ def test_search_finds_each_appended_message_once_and_not_replays(store: AccountS
     assert len(store.search("flood")) == 3
     assert store.db.execute("SELECT count(*) FROM messages_fts").fetchone() == (3,)
     store.db.execute("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")
+
+
+def test_unread_activity_is_mentions_and_direct_messages_after_the_read_marker(
+    store: AccountStore,
+) -> None:
+    store.ensure_conversation("#room", ConversationKind.GROUP)
+    store.ensure_conversation("#left", ConversationKind.GROUP)
+    store.append(
+        [
+            msg(store, "bob", 1),
+            msg(store, "#room", 2),  # a group message that does not mention us
+            msg(store, "#room", 3, mentions_me=True),
+            msg(store, "bob", 4, direction=Direction.OUTGOING),  # ours
+            msg(store, "#left", 5, mentions_me=True),
+        ]
+    )
+    store.update_conversation("#left", joined=False)  # a room we left: not our activity
+    found = store.unread_activity()
+    assert [m.body for m in found] == ["message 3", "message 1"]  # newest first
+    store.mark_read("bob")
+    assert [m.body for m in store.unread_activity()] == ["message 3"]
+    store.append([msg(store, "bob", 6)])
+    assert [m.body for m in store.unread_activity()] == ["message 6", "message 3"]
+    assert [m.body for m in store.unread_activity(limit=1)] == ["message 6"]
+    store.mark_read("#room")
+    store.mark_read("bob")
+    assert store.unread_activity() == []
