@@ -1,0 +1,147 @@
+"""Which core chat is which Chinwag conversation, and what each chat is.
+
+A 1:1 conversation is named by the other person's address, but the core may hold two 1:1 chats
+with one address: an encrypted one with their *key-contact* (Delta Chat 2 names a person by their
+key) and a plain e-mail one with their *address-contact* (mail that came unencrypted). Both are
+shown as one conversation; every message carries its own trust, so an unencrypted one is never
+shown as encrypted. Sending always goes to the encrypted chat when there is one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.api import ConversationKind
+
+from chinwag_deltachat import convert
+from chinwag_deltachat.rpc import CoreProcess
+
+
+@dataclass(frozen=True, slots=True)
+class ChatInfo:
+    chat_id: int
+    native: str
+    kind: ConversationKind
+    title: str
+    encrypted: bool
+    contact_request: bool
+    can_send: bool
+    contact_ids: tuple[int, ...]
+    chat_type: str
+    self_in_group: bool = True
+    device: bool = False
+
+    @property
+    def hidden(self) -> bool:
+        """Not a conversation for Chinwag: the core's special chats and its device chat (its
+        own notices, "messages are end-to-end encrypted" tips)."""
+        return self.chat_id <= convert.LAST_SPECIAL_CHAT or self.device or not self.chat_type
+
+
+class ChatDirectory:
+    """Looks chats up in the core and remembers what it learnt, per connection."""
+
+    def __init__(self, core: CoreProcess, account: int) -> None:
+        self._core = core
+        self._account = account
+        self._chats: dict[int, ChatInfo] = {}
+        self._direct: dict[str, int] = {}  # address → the chat we send to
+        self._contacts: dict[int, dict[str, Any]] = {}
+
+    def cached(self, chat_id: int) -> ChatInfo | None:
+        return self._chats.get(chat_id)
+
+    def forget(self, chat_id: int) -> None:
+        self._chats.pop(chat_id, None)
+
+    def forget_contact(self, contact_id: int | None) -> None:
+        if contact_id is None:
+            self._contacts.clear()
+        else:
+            self._contacts.pop(contact_id, None)
+
+    async def contact(self, contact_id: int) -> dict[str, Any]:
+        if contact_id not in self._contacts:
+            self._contacts[contact_id] = await self._core.call(
+                "get_contact", self._account, contact_id
+            )
+        return self._contacts[contact_id]
+
+    async def chat(self, chat_id: int) -> ChatInfo:
+        info = self._chats.get(chat_id)
+        if info is None:
+            full = await self._core.call("get_full_chat_by_id", self._account, chat_id)
+            info = await self._describe(full)
+            self._chats[chat_id] = info
+            if info.kind is ConversationKind.DIRECT and info.native:
+                known = self._chats.get(self._direct.get(info.native, -1))
+                if known is None or (info.encrypted and not known.encrypted):
+                    self._direct[info.native] = chat_id
+        return info
+
+    async def _describe(self, full: dict[str, Any]) -> ChatInfo:
+        chat_id = int(full["id"])
+        chat_type = str(full.get("chatType") or "")
+        kind = convert.conversation_kind(chat_type)
+        contacts = tuple(int(c) for c in full.get("contactIds") or ())
+        title = str(full.get("name") or "")
+        native = convert.chat_native_id(chat_id)
+        if kind is ConversationKind.DIRECT:
+            others = [c for c in contacts if c != convert.SELF_CONTACT]
+            if others:
+                address = str((await self.contact(others[0])).get("address") or "")
+                native = convert.normalise_address(address)
+        return ChatInfo(
+            chat_id=chat_id,
+            native=native,
+            kind=kind,
+            title=title,
+            encrypted=bool(full.get("isEncrypted")),
+            contact_request=bool(full.get("isContactRequest")),
+            can_send=bool(full.get("canSend", True)),
+            contact_ids=contacts,
+            chat_type=chat_type,
+            self_in_group=bool(full.get("selfInGroup", True)),
+            device=bool(full.get("isDeviceChat")),
+        )
+
+    async def chat_for(self, native: str, *, create: bool = True) -> ChatInfo | None:
+        """The core chat a conversation sends to (a 1:1 chat is created when needed)."""
+        chat_id = convert.parse_chat_native_id(native)
+        if chat_id is not None:
+            try:
+                return await self.chat(chat_id)
+            except Exception:
+                return None
+        address = convert.normalise_address(native)
+        if address in self._direct:
+            return await self.chat(self._direct[address])
+        if not convert.looks_like_address(address):
+            return None
+        contact_id = await self._core.call("lookup_contact_id_by_addr", self._account, address)
+        if contact_id is None:
+            if not create:
+                return None
+            contact_id = await self._core.call("create_contact", self._account, address, None)
+        found = await self._core.call("get_chat_id_by_contact_id", self._account, contact_id)
+        if found is None:
+            if not create:
+                return None
+            found = await self._core.call("create_chat_by_contact_id", self._account, contact_id)
+        info = await self.chat(int(found))
+        self._direct.setdefault(address, info.chat_id)
+        return info
+
+    async def message_ids(self, chat_id: int) -> list[int]:
+        """The chat's message ids, oldest first."""
+        ids = await self._core.call("get_message_ids", self._account, chat_id, False, False)
+        return [int(i) for i in ids]
+
+    async def all_chats(self) -> list[ChatInfo]:
+        ids = await self._core.call("get_chatlist_entries", self._account, None, None, None)
+        chats = []
+        for chat_id in ids:
+            if int(chat_id) > convert.LAST_SPECIAL_CHAT:
+                chats.append(await self.chat(int(chat_id)))
+        return chats
