@@ -72,6 +72,8 @@ class EventTranslator:
 
     async def handle(self, event: dict[str, Any]) -> None:
         kind = str(event.get("kind") or "")
+        if kind not in ("Info", "Warning"):
+            self._log.debug("core event %s", {k: v for k, v in event.items() if k != "msg"})
         try:
             await self._dispatch(kind, event)
         except CoreError as exc:

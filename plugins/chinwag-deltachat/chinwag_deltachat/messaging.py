@@ -26,6 +26,13 @@ READ_MARK_WINDOW = 200
 """How many of a chat's latest messages a read marker covers (the core skips seen ones)."""
 
 
+NO_KEY = (
+    "This message cannot be encrypted: the key of {who} is not known yet. Send them your "
+    "invite link (/invite) or open theirs (/join LINK); or allow unencrypted e-mail in the "
+    "account's settings."
+)
+
+
 def _msg_id(remote_id: str) -> int | None:
     return int(remote_id) if remote_id.isascii() and remote_id.isdigit() else None
 
@@ -95,10 +102,16 @@ class MessageService:
                 self._sent[msg_id] = msg.txn_id
                 first = msg_id if first is None else first
         except CoreError as exc:
+            if "encryption unavailable" in exc.message and first is None:
+                return SendResult(failure=_rejected(NO_KEY.format(who=self._who(info))))
             return SendResult(failure=_rejected(exc.message))
         for path, _ in files:
             self._files.discard(path)  # the core copied it into its blob folder
         return SendResult(remote_id=str(first), confirmed=True, state=DeliveryState.PENDING)
+
+    @staticmethod
+    def _who(info: ChatInfo) -> str:
+        return info.native if info.kind.value == "direct" else "someone in this group"
 
     async def edit(self, conv: ConversationId, target: str, msg: OutgoingMessage) -> SendResult:
         msg_id = _msg_id(target)

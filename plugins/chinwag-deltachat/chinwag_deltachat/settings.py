@@ -61,6 +61,14 @@ FIELDS = (
         help="Only for a server you run yourself with a self-signed certificate.",
     ),
     AccountField(
+        "allow_unencrypted",
+        "Also send unencrypted e-mail",
+        FieldKind.BOOLEAN,
+        default=False,
+        advanced=True,
+        help="To people whose key is not known yet (plain e-mail users). Off: only encrypted.",
+    ),
+    AccountField(
         "max_file_mb",
         "Largest file to send (MB)",
         FieldKind.INTEGER,
@@ -72,6 +80,10 @@ FIELDS = (
 
 def address(settings: Settings) -> str:
     return convert.normalise_address(str(settings.get("address") or ""))
+
+
+def force_encryption(settings: Settings) -> bool:
+    return not bool(settings.get("allow_unencrypted"))
 
 
 def max_file_bytes(settings: Settings) -> int:

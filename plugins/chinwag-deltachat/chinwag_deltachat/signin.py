@@ -17,7 +17,8 @@ from chinwag_deltachat import convert, settings
 from chinwag_deltachat.rpc import CoreError, CoreProcess
 
 ONLINE_TIMEOUT = 25.0
-CONNECTIVITY_WORKING = 3000  # the core is connected and fetching (4000: idle, all fetched)
+CONNECTIVITY_WORKING = 3000  # connected and fetching
+CONNECTIVITY_CONNECTED = 4000  # the inbox is selected and idle: everything new will arrive
 POLL = 0.2
 
 
@@ -41,6 +42,8 @@ class SignIn:
                 await core.call("add_or_update_transport", account, wanted)
             name = str(values.get("display_name") or "").strip()
             await core.call("set_config", account, "displayname", name or None)
+            forced = "1" if settings.force_encryption(values) else "0"
+            await core.call("set_config", account, "force_encryption", forced)
         except CoreError as exc:
             failure = convert.configure_failure(exc.message)
             self._log.info("sign-in failed (%s): %s", failure.kind, failure.message)
@@ -48,18 +51,26 @@ class SignIn:
         return account
 
     async def go_online(self, account: int) -> Failure | None:
-        """Start fetching and sending; wait until the core has reached the mail server."""
+        """Start fetching and sending; wait until the core watches the inbox.
+
+        On its very first look at an inbox the core takes only mail that arrives after it (what
+        is already there is someone else's business), so "signed in" must mean "watching",
+        or mail sent in between would be skipped. A large mailbox may keep the core busy for a
+        while: then being connected and fetching is enough."""
+        state = 0
         try:
             await self._core.call("start_io", account)
             loop = asyncio.get_running_loop()
             deadline = loop.time() + ONLINE_TIMEOUT
             while loop.time() < deadline:
                 state = int(await self._core.call("get_connectivity", account))
-                if state >= CONNECTIVITY_WORKING:
+                if state >= CONNECTIVITY_CONNECTED:
                     return None
                 await asyncio.sleep(POLL)
         except CoreError as exc:
             return Failure(FailureKind.PROTOCOL, exc.message, retryable=True)
+        if state >= CONNECTIVITY_WORKING:
+            return None
         return Failure(
             FailureKind.NETWORK, "The mail server did not answer in time.", retryable=True
         )
