@@ -66,6 +66,8 @@ class EventTranslator:
         self.sent = sent
         """Message ids we sent in this session → their txn ids: not new messages."""
         self.reported: set[int] = set()
+        self.partial: set[int] = set()
+        """Pre-messages whose whole message is still being fetched."""
         self.on_connectivity: Callable[[], None] = lambda: None
         self.on_error: Callable[[str], None] = lambda _text: None
         self.on_securejoin: Callable[[int, int], None] = lambda _contact, _progress: None
@@ -129,6 +131,15 @@ class EventTranslator:
         info = await self._chats.chat(int(msg["chatId"]))
         if info.hidden or self._skip(msg):
             return
+        state = msg.get("downloadState")
+        if state in ("Available", "InProgress") and msg_id not in self.partial:
+            # A pre-message: the file (and maybe the text) follows. Report the whole once the
+            # core has it (MsgsChanged), asking for it if the core does not fetch it by itself.
+            self.partial.add(msg_id)
+            if state == "Available":
+                await self._core.call("download_full_message", self._account, msg_id)
+            return
+        self.partial.discard(msg_id)
         sender = int(msg.get("fromId") or 0)
         fact = convert.message_fact(
             msg,
@@ -153,6 +164,9 @@ class EventTranslator:
             msg = await self._core.call("get_message", self._account, msg_id)
         except CoreError:
             return  # deleted meanwhile
+        if msg_id in self.partial and msg.get("downloadState") not in ("Available", "InProgress"):
+            await self.report_message(msg_id)
+            return
         if msg.get("isEdited") and (msg_id in self.reported or msg_id in self.sent):
             info = await self._chats.chat(int(msg["chatId"]))
             sender = int(msg.get("fromId") or 0)
@@ -170,14 +184,14 @@ class EventTranslator:
                 )
             )
             return
-        state = int(msg.get("state") or 0)
-        if (
-            msg_id not in self.sent
-            and msg_id not in self.reported
-            and int(msg.get("fromId") or 0) == convert.SELF_CONTACT
-            and state in (convert.OUT_DELIVERED, convert.OUT_MDN_RCVD)
-        ):
-            await self.report_message(msg_id)  # sent from another device
+        if msg_id in self.sent or msg_id in self.reported:
+            return
+        if int(msg.get("fromId") or 0) == convert.SELF_CONTACT:
+            state = int(msg.get("state") or 0)
+            if state in (convert.OUT_DELIVERED, convert.OUT_MDN_RCVD):
+                await self.report_message(msg_id)  # sent from another device
+        elif msg.get("downloadState") == "Done" and not msg.get("isInfo"):
+            await self.report_message(msg_id)  # the whole message that replaced a pre-message
 
     async def _delivery(self, kind: str, msg_id: int) -> None:
         msg = await self._core.call("get_message", self._account, msg_id)

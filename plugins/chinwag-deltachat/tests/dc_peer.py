@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from deltachat_rpc_client import Rpc
+from deltachat_rpc_client.rpc import JsonRpcError
 from mail_servers import LOOPBACK, MailServers
 
 from chinwag_deltachat.rpc import server_path
@@ -107,9 +108,24 @@ class Peer:
                 seen = len(self.events)
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    kinds = sorted({str(e.get("kind")) for e in self.events})
-                    raise AssertionError(f"peer {self.address}: no such event in {timeout} s; saw {kinds}")
+                    raise AssertionError(
+                        f"peer {self.address}: no such event in {timeout} s; saw {self._summary()}"
+                    )
                 self._cond.wait(min(left, 1.0))
+
+    def _summary(self) -> list[str]:
+        out = []
+        for event in self.events:
+            kind = str(event.get("kind"))
+            if kind == "IncomingMsg":
+                try:
+                    msg = self.rpc.get_message(self.account, event["msgId"])
+                    kind += f"({msg.get('text')!r}, file={msg.get('fileName')!r})"
+                except JsonRpcError:
+                    kind += "(replaced)"
+            if kind not in ("Info", "ConnectivityChanged", "ConfigureProgress"):
+                out.append(kind)
+        return out
 
     def wait_message(
         self, predicate: Callable[[dict[str, Any]], bool], timeout: float = 60.0
@@ -118,9 +134,16 @@ class Peer:
         found: dict[str, Any] = {}
 
         def check(event: dict[str, Any]) -> bool:
-            if event.get("kind") != "IncomingMsg":
+            # A message with a file may come as a small pre-message first (IncomingMsg), the
+            # whole of it later (MsgsChanged): wait for the whole.
+            if event.get("kind") not in ("IncomingMsg", "MsgsChanged") or not event.get("msgId"):
                 return False
-            msg = self.rpc.get_message(self.account, event["msgId"])
+            try:
+                msg = self.rpc.get_message(self.account, event["msgId"])
+            except JsonRpcError:
+                return False  # a pre-message, replaced by the whole message
+            if msg.get("fromId") == 1 or msg.get("downloadState") != "Done":
+                return False
             if predicate(msg):
                 found.update(msg)
                 return True
