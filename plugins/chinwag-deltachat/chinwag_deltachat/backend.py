@@ -232,7 +232,7 @@ class DeltaChatBackend(
         return await s.messages.send(conv, msg)
 
     async def open_direct(self, contact: str) -> Outcome:
-        address = convert.normalise_address(contact)
+        address, _ = convert.parse_direct_native_id(contact)
         if not convert.looks_like_address(address):
             return Outcome(Failure(FailureKind.REJECTED, f"{contact} is not an e-mail address."))
         return Outcome(value=address)

@@ -2,9 +2,11 @@
 
 A 1:1 conversation is named by the other person's address, but the core may hold two 1:1 chats
 with one address: an encrypted one with their *key-contact* (Delta Chat 2 names a person by their
-key) and a plain e-mail one with their *address-contact* (mail that came unencrypted). Both are
-shown as one conversation; every message carries its own trust, so an unencrypted one is never
-shown as encrypted. Sending always goes to the encrypted chat when there is one.
+key) and a plain e-mail one with their *address-contact* (mail that came unencrypted). While no key
+is known for the address, the plain chat is the address's conversation (plain e-mail
+correspondents). Once a key is known, the encrypted chat is, and unencrypted mail from that address
+goes to a separate ``mailto:<address>`` conversation titled as unencrypted: anyone can put an
+address in a From line, so it must not be read as coming from the person whose key we trust.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 from app.api import ConversationKind
 
 from chinwag_deltachat import convert
-from chinwag_deltachat.rpc import CoreProcess
+from chinwag_deltachat.rpc import CoreError, CoreProcess
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,9 @@ class ChatInfo:
         return self.chat_id <= convert.LAST_SPECIAL_CHAT or self.device or not self.chat_type
 
 
+GCL_ADDRESS = 0x04  # list address-contacts (Delta Chat 2 lists key-contacts by default)
+
+
 class ChatDirectory:
     """Looks chats up in the core and remembers what it learnt, per connection."""
 
@@ -56,10 +61,13 @@ class ChatDirectory:
         self._chats.pop(chat_id, None)
 
     def forget_contact(self, contact_id: int | None) -> None:
+        """Contacts changed (a key arrived, a name changed): what chats are called may too."""
         if contact_id is None:
             self._contacts.clear()
         else:
             self._contacts.pop(contact_id, None)
+        self._chats.clear()
+        self._direct.clear()
 
     async def contact(self, contact_id: int) -> dict[str, Any]:
         if contact_id not in self._contacts:
@@ -90,8 +98,12 @@ class ChatDirectory:
         if kind is ConversationKind.DIRECT:
             others = [c for c in contacts if c != convert.SELF_CONTACT]
             if others:
-                address = str((await self.contact(others[0])).get("address") or "")
-                native = convert.normalise_address(address)
+                data = await self.contact(others[0])
+                address = convert.normalise_address(str(data.get("address") or ""))
+                native = address
+                if not data.get("isKeyContact") and await self.key_contact(address) is not None:
+                    native = convert.plain_native_id(address)
+                    title = f"{title or address} (unencrypted e-mail)"
         return ChatInfo(
             chat_id=chat_id,
             native=native,
@@ -106,20 +118,39 @@ class ChatDirectory:
             device=bool(full.get("isDeviceChat")),
         )
 
+    async def _find_contact(self, address: str, *, key: bool) -> int | None:
+        flags = 0 if key else GCL_ADDRESS
+        ids = await self._core.call("get_contact_ids", self._account, flags, address)
+        for contact_id in ids or ():
+            data = await self.contact(int(contact_id))
+            if (
+                convert.normalise_address(str(data.get("address") or "")) == address
+                and bool(data.get("isKeyContact")) == key
+            ):
+                return int(contact_id)
+        return None
+
+    async def key_contact(self, address: str) -> int | None:
+        """The most recent key-contact with this address, if any (the core lists it first)."""
+        return await self._find_contact(address, key=True)
+
     async def chat_for(self, native: str, *, create: bool = True) -> ChatInfo | None:
-        """The core chat a conversation sends to (a 1:1 chat is created when needed)."""
+        """The core chat a conversation sends to (a 1:1 chat is created when needed): the
+        encrypted one if the address's key is known, else plain e-mail."""
         chat_id = convert.parse_chat_native_id(native)
         if chat_id is not None:
             try:
                 return await self.chat(chat_id)
-            except Exception:
+            except CoreError:
                 return None
-        address = convert.normalise_address(native)
-        if address in self._direct:
+        address, plain = convert.parse_direct_native_id(native)
+        if not plain and address in self._direct:
             return await self.chat(self._direct[address])
         if not convert.looks_like_address(address):
             return None
-        contact_id = await self._core.call("lookup_contact_id_by_addr", self._account, address)
+        contact_id = None if plain else await self.key_contact(address)
+        if contact_id is None:
+            contact_id = await self._find_contact(address, key=False)
         if contact_id is None:
             if not create:
                 return None
@@ -129,9 +160,7 @@ class ChatDirectory:
             if not create:
                 return None
             found = await self._core.call("create_chat_by_contact_id", self._account, contact_id)
-        info = await self.chat(int(found))
-        self._direct.setdefault(address, info.chat_id)
-        return info
+        return await self.chat(int(found))
 
     async def message_ids(self, chat_id: int) -> list[int]:
         """The chat's message ids, oldest first."""

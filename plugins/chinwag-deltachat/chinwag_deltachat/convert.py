@@ -4,10 +4,13 @@ Everything that reads a field of a core object lives here, so a change in the co
 one module, and each rule is checked by a table-driven test (``tests/test_convert.py``).
 
 Native ids. A 1:1 chat is named by the other person's e-mail address (lower-cased), so what a
-user types, what a contact is called and what the conversation is called agree, as with a JID. Every
-other chat (groups, mailing lists, broadcasts) is ``chat:<id>``: the core's chat id, stable for
-the life of the account's Delta Chat database (which lives in, and dies with, the account's data
-folder). Message ids are the core's message ids, as text.
+user types, what a contact is called and what the conversation is called agree, as with a JID.
+Delta Chat 2 tells people apart by their key: once someone's key is known, unencrypted mail that
+claims their address may come from anyone, so it is kept apart in ``mailto:<address>`` (see
+:mod:`chinwag_deltachat.chats`). Every other chat (groups, mailing lists, broadcasts) is
+``chat:<id>``: the core's chat id, stable for the life of the account's Delta Chat database
+(which lives in, and dies with, the account's data folder). Message ids are the core's message
+ids, as text.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ SELF_CONTACT = 1  # DC_CONTACT_ID_SELF
 LAST_SPECIAL_CONTACT = 9
 LAST_SPECIAL_CHAT = 9
 CHAT_PREFIX = "chat:"
+PLAIN_PREFIX = "mailto:"
 ATTACHMENT_PREFIX = "dcmsg:"
 
 # Message states (``Message.state``): the core's own queue, the SMTP hand-over, read receipts.
@@ -86,6 +90,18 @@ def parse_chat_native_id(native: str) -> int | None:
 
 def normalise_address(address: str) -> str:
     return address.strip().lower()
+
+
+def plain_native_id(address: str) -> str:
+    """The conversation of unencrypted mail from an address whose owner's key we know."""
+    return f"{PLAIN_PREFIX}{normalise_address(address)}"
+
+
+def parse_direct_native_id(native: str) -> tuple[str, bool]:
+    """``(address, plain)``: ``plain`` for a ``mailto:`` conversation (address-contact only)."""
+    if native.startswith(PLAIN_PREFIX):
+        return normalise_address(native.removeprefix(PLAIN_PREFIX)), True
+    return normalise_address(native), False
 
 
 def looks_like_address(text: str) -> bool:

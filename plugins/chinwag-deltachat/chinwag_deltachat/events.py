@@ -15,6 +15,7 @@ from typing import Any
 
 from app.api import (
     BadInput,
+    Contact,
     ContactsChanged,
     ConversationId,
     ConversationKind,
@@ -32,7 +33,7 @@ from app.api import (
 )
 
 from chinwag_deltachat import convert
-from chinwag_deltachat.chats import ChatDirectory, ChatInfo
+from chinwag_deltachat.chats import GCL_ADDRESS, ChatDirectory, ChatInfo
 from chinwag_deltachat.rpc import CoreError, CoreProcess
 from chinwag_deltachat.trust import TrustBook
 
@@ -283,14 +284,17 @@ class EventTranslator:
             self._report(ConversationLeft(info.native, "You are no longer a member."))
 
     async def report_contacts(self) -> None:
-        ids = await self._core.call("get_contact_ids", self._account, 0, None)
-        contacts = []
-        for contact_id in ids:
-            data = await self._chats.contact(int(contact_id))
+        """Key-contacts and plain address-contacts (one per address, the key-contact first),
+        and the blocked ones."""
+        contacts: dict[str, Contact] = {}
+        for flags in (0, GCL_ADDRESS):
+            for contact_id in await self._core.call("get_contact_ids", self._account, flags, None):
+                data = await self._chats.contact(int(contact_id))
+                if data.get("address"):
+                    found = convert.contact(self._account_id, data)
+                    contacts.setdefault(found.id.native_id, found)
+        for data in await self._core.call("get_blocked_contacts", self._account) or ():
             if data.get("address"):
-                contacts.append(convert.contact(self._account_id, data))
-        blocked = await self._core.call("get_blocked_contacts", self._account)
-        for data in blocked or ():
-            if data.get("address"):
-                contacts.append(convert.contact(self._account_id, data))
-        self._report(ContactsChanged(tuple(contacts), complete=True))
+                found = convert.contact(self._account_id, data)
+                contacts[found.id.native_id] = found
+        self._report(ContactsChanged(tuple(contacts.values()), complete=True))

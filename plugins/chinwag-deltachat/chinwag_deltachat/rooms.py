@@ -39,7 +39,9 @@ class RoomService:
         address = convert.normalise_address(address)
         if not convert.looks_like_address(address):
             return None
-        found = await self._core.call("lookup_contact_id_by_addr", self._account, address)
+        found = await self._chats.key_contact(address)
+        if found is None:
+            found = await self._core.call("lookup_contact_id_by_addr", self._account, address)
         return int(found) if found is not None else None
 
     async def join(self, link: str) -> Outcome:
