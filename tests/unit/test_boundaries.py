@@ -132,4 +132,4 @@ def test_the_public_api_exports_what_it_names() -> None:
 
     missing = [name for name in app.api.__all__ if not hasattr(app.api, name)]
     assert missing == []
-    assert app.api.API_VERSION == app.api.Backend.api_version
+    assert app.api.Backend.api_version == app.api.API_VERSION

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from app.api import (
-    AccountField,
     Backend,
     BackendContext,
     Capability,
@@ -40,7 +39,6 @@ from app.api import (
     SupportsRetraction,
     SupportsRoster,
 )
-
 from chinwag_deltachat import convert, settings
 from chinwag_deltachat.chats import ChatDirectory
 from chinwag_deltachat.events import EventTranslator
@@ -83,13 +81,13 @@ class _Services:
         self.events = EventTranslator(
             core,
             account,
-            ctx.account_id,
-            backend.own_id,
-            self.chats,
-            self.trust,
-            ctx.report,
-            ctx.logger,
-            self.sent,
+            account_id=ctx.account_id,
+            own_address=backend.own_id,
+            chats=self.chats,
+            trust=self.trust,
+            report=ctx.report,
+            log=ctx.logger,
+            sent=self.sent,
         )
         self.files = FileService(
             core,
@@ -119,7 +117,7 @@ class DeltaChatBackend(
 
     protocol_id = "deltachat"
     display_name = "Delta Chat (chat over e-mail)"
-    account_fields: tuple[AccountField, ...] = settings.FIELDS
+    account_fields = settings.FIELDS
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)

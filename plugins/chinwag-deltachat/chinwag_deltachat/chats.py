@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.api import ConversationKind
-
 from chinwag_deltachat import convert
 from chinwag_deltachat.rpc import CoreError, CoreProcess
 

@@ -31,7 +31,6 @@ from app.api import (
     ReadUpTo,
     Trust,
 )
-
 from chinwag_deltachat import convert
 from chinwag_deltachat.chats import GCL_ADDRESS, ChatDirectory, ChatInfo
 from chinwag_deltachat.rpc import CoreError, CoreProcess
@@ -48,6 +47,7 @@ class EventTranslator:
         self,
         core: CoreProcess,
         account: int,
+        *,
         account_id: str,
         own_address: str,
         chats: ChatDirectory,

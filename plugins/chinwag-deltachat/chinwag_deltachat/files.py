@@ -16,7 +16,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.api import Failure, FailureKind, Outcome
-
 from chinwag_deltachat import convert
 from chinwag_deltachat.rpc import CoreError, CoreProcess
 
@@ -28,9 +27,7 @@ def _megabytes(size: int) -> str:
 
 
 class FileService:
-    def __init__(
-        self, core: CoreProcess, account: int, outgoing_dir: Path, max_bytes: int
-    ) -> None:
+    def __init__(self, core: CoreProcess, account: int, outgoing_dir: Path, max_bytes: int) -> None:
         self._core = core
         self._account = account
         self._dir = outgoing_dir

@@ -9,7 +9,6 @@ makes a repeat harmless.
 from __future__ import annotations
 
 from app.api import ConversationId, Outcome, StateAccess
-
 from chinwag_deltachat import convert
 from chinwag_deltachat.chats import ChatDirectory
 from chinwag_deltachat.events import EventTranslator
@@ -20,9 +19,7 @@ CATCH_UP_LIMIT = 500
 
 
 class HistoryService:
-    def __init__(
-        self, chats: ChatDirectory, events: EventTranslator, state: StateAccess
-    ) -> None:
+    def __init__(self, chats: ChatDirectory, events: EventTranslator, state: StateAccess) -> None:
         self._chats = chats
         self._events = events
         self._state = state

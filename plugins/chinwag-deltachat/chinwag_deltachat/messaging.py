@@ -17,7 +17,6 @@ from app.api import (
     OutgoingMessage,
     SendResult,
 )
-
 from chinwag_deltachat.chats import ChatDirectory, ChatInfo
 from chinwag_deltachat.files import FileService
 from chinwag_deltachat.rpc import CoreError, CoreProcess

@@ -9,7 +9,6 @@ core runs the SecureJoin handshake, which also verifies the keys.
 from __future__ import annotations
 
 from app.api import ConversationId, Failure, FailureKind, Outcome
-
 from chinwag_deltachat import convert
 from chinwag_deltachat.chats import ChatDirectory, ChatInfo
 from chinwag_deltachat.events import EventTranslator

@@ -97,7 +97,7 @@ class CoreProcess:
         except JsonRpcError as exc:
             raise CoreError(_error_text(exc)) from exc
 
-    def pump_events(self, account_id: int, sink: Callable[[dict[str, Any] | None], None]) -> None:
+    def pump_events(self, account_id: int, sink: Callable[[dict[str, Any] | None], object]) -> None:
         """Hand every event of ``account_id`` to ``sink`` (from a thread: ``sink`` must be thread
         safe, e.g. ``loop.call_soon_threadsafe``); ``None`` says the core has gone."""
         rpc = self._rpc

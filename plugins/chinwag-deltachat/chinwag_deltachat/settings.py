@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.api import AccountField, FieldKind
-
 from chinwag_deltachat import convert
 
 SECURITY_CHOICES = ("automatic", "ssl", "starttls", "plain")

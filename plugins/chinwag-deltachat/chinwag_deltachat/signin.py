@@ -12,7 +12,6 @@ import asyncio
 import logging
 
 from app.api import Failure, FailureKind
-
 from chinwag_deltachat import convert, settings
 from chinwag_deltachat.rpc import CoreError, CoreProcess
 

@@ -11,13 +11,13 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import mail_servers
 import pytest
-from dc_peer import Peer, start_peer
-from mail_servers import LOOPBACK, MailServers
 
+import mail_servers
 from app.api import Fact
 from chinwag_deltachat import DeltaChatBackend
+from dc_peer import Peer, start_peer
+from mail_servers import LOOPBACK, MailServers
 from tests.contract.harness import RecordingContext
 from tests.integration.support import in_ci
 
@@ -66,7 +66,9 @@ def mailbox(mail: MailServers) -> Callable[[str], Mailbox]:
     return make
 
 
-def settings_for(mail: MailServers, box: Mailbox, **overrides: str | int | bool) -> dict[str, str | int | bool]:
+def settings_for(
+    mail: MailServers, box: Mailbox, **overrides: str | int | bool
+) -> dict[str, str | int | bool]:
     values: dict[str, str | int | bool] = {
         "address": box.address,
         "imap_server": LOOPBACK,
@@ -101,7 +103,12 @@ class Backends:
         self.opened: list[DeltaChatBackend] = []
 
     def make(
-        self, box: Mailbox, *, password: str | None = None, data: str = "", **overrides: str | int | bool
+        self,
+        box: Mailbox,
+        *,
+        password: str | None = None,
+        data: str = "",
+        **overrides: str | int | bool,
     ) -> Connected:
         rec = RecordingContext(
             f"dc{next(_ids)}",

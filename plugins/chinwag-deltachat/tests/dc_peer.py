@@ -16,9 +16,9 @@ from typing import Any
 
 from deltachat_rpc_client import Rpc
 from deltachat_rpc_client.rpc import JsonRpcError
-from mail_servers import LOOPBACK, MailServers
 
 from chinwag_deltachat.rpc import server_path
+from mail_servers import LOOPBACK, MailServers
 
 
 def login(servers: MailServers, address: str, password: str) -> dict[str, Any]:
@@ -50,7 +50,9 @@ class Peer:
         self.servers = servers
         base.mkdir(parents=True, exist_ok=True)
         self._log = (base / "core.log").open("wb")
-        self.rpc = Rpc(accounts_dir=str(base / "accounts"), rpc_server_path=server_path(), stderr=self._log)
+        self.rpc = Rpc(
+            accounts_dir=str(base / "accounts"), rpc_server_path=server_path(), stderr=self._log
+        )
         self.account = 0
         self.events: list[dict[str, Any]] = []
         self._cond = threading.Condition()
@@ -159,7 +161,11 @@ class Peer:
 
     def contact(self, address: str) -> int:
         found = self.rpc.lookup_contact_id_by_addr(self.account, address)
-        return int(found) if found is not None else int(self.rpc.create_contact(self.account, address, None))
+        return (
+            int(found)
+            if found is not None
+            else int(self.rpc.create_contact(self.account, address, None))
+        )
 
     def chat_with(self, address: str) -> int:
         contact = self.contact(address)

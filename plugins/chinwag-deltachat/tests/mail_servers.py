@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
+from tests.integration.support import make_tls_files
+
 LOOPBACK = "127.0.0.1"
 MESSAGE_SIZE_LIMIT = 52_428_800  # Postfix's default (50 MiB, of encoded mail)
 WIRE_ARCHIVE = "wire-archive"
@@ -69,8 +71,8 @@ log_path = {base}/dovecot/dovecot.log
 protocols = imap
 listen = 127.0.0.1
 ssl = yes
-ssl_cert = <{base}/cert.pem
-ssl_key = <{base}/key.pem
+ssl_cert = <{base}/tls/server.pem
+ssl_key = <{base}/tls/server.key
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = dovecot
@@ -131,8 +133,8 @@ smtpd_sasl_type = dovecot
 smtpd_sasl_path = inet:127.0.0.1:{auth}
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
 smtpd_tls_security_level = may
-smtpd_tls_cert_file = {base}/cert.pem
-smtpd_tls_key_file = {base}/key.pem
+smtpd_tls_cert_file = {base}/tls/server.pem
+smtpd_tls_key_file = {base}/tls/server.key
 message_size_limit = {size_limit}
 virtual_mailbox_limit = 0
 virtual_mailbox_domains = {domains}
@@ -154,8 +156,9 @@ def _master_cf(smtp_port: int) -> str:
             if fields[0] == "smtp" and fields[1] == "inet":
                 fields[0] = f"{LOOPBACK}:{smtp_port}"
             fields[4] = "n"
-            line = " ".join(fields)
-        out.append(line)
+            out.append(" ".join(fields))
+        else:
+            out.append(line)
     return "\n".join(out) + "\n"
 
 
@@ -179,7 +182,7 @@ class MailServers:
         )
         self._write_vmailbox()
         subprocess.run(
-            ["postfix", "-c", str(self.base / "postfix"), "reload"], check=True, capture_output=True
+            ["postfix", "-c", str(self.base / "postfix"), "reload"], capture_output=True, check=True
         )
 
     def maildir(self, address: str) -> Path:
@@ -215,7 +218,10 @@ class MailServers:
 
     def queue_is_empty(self) -> bool:
         out = subprocess.run(
-            ["postqueue", "-c", str(self.base / "postfix"), "-p"], capture_output=True, text=True
+            ["postqueue", "-c", str(self.base / "postfix"), "-p"],
+            capture_output=True,
+            text=True,
+            check=False,
         )
         return "Mail queue is empty" in out.stdout
 
@@ -223,7 +229,9 @@ class MailServers:
         postfix = self.procs.get("postfix")
         if postfix is not None and postfix.poll() is None:
             subprocess.run(
-                ["postfix", "-c", str(self.base / "postfix"), "stop"], capture_output=True
+                ["postfix", "-c", str(self.base / "postfix"), "stop"],
+                capture_output=True,
+                check=False,
             )
         dovecot = self.procs.get("dovecot")
         if dovecot is not None and dovecot.poll() is None:
@@ -273,7 +281,7 @@ def _mail_ids() -> tuple[int, int]:
 def binaries_missing() -> list[str]:
     return [
         name
-        for name in ("dovecot", "postfix", "openssl")
+        for name in ("dovecot", "postfix")
         if shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin") is None
     ]
 
@@ -288,13 +296,9 @@ def start(base: Path, users: dict[str, str], *, domain: str = "example.org") -> 
             raise PermissionError(f"{parent} is not searchable by others (chmod o+x)")
     uid, gid = _mail_ids()
     ports = {"imap": free_port(), "smtp": free_port(), "auth": free_port()}
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2"]
-        + ["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]
-        + ["-keyout", str(base / "key.pem"), "-out", str(base / "cert.pem")],
-        check=True,
-        capture_output=True,
-    )
+    tls = make_tls_files(base / "tls")  # the project's throwaway CA and server certificate
+    for path in (tls.cert, tls.key):
+        path.chmod(0o644)  # read by Dovecot's and Postfix's unprivileged processes
     servers = MailServers(base, ports, domain, dict(users))
     domains = sorted({u.split("@", 1)[1] for u in users} | {domain})
     (base / "mail").mkdir(exist_ok=True)
@@ -347,12 +351,13 @@ def _start_postfix(servers: MailServers, domains: list[str], uid: int, gid: int)
     (base / "postfix-data").mkdir(exist_ok=True)
     pf = pwd.getpwnam("postfix")
     os.chown(base / "postfix-data", pf.pw_uid, pf.pw_gid)
-    check = subprocess.run(["postfix", "-c", str(conf), "check"], capture_output=True)
+    check = subprocess.run(["postfix", "-c", str(conf), "check"], capture_output=True, check=False)
     if check.returncode != 0:  # it only tells a tty why
         why = subprocess.run(
             ["script", "-q", "-c", f"postfix -c {conf} check", "/dev/null"],
             capture_output=True,
             text=True,
+            check=False,
         )
         raise RuntimeError(f"postfix check failed: {why.stdout}{why.stderr}")
     with (conf / "stdout.log").open("wb") as log:

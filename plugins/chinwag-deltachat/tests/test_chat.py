@@ -7,10 +7,6 @@ from __future__ import annotations
 import asyncio
 import time
 
-from conftest import Backends, Connected, Mailbox, PeerFactory
-from dc_peer import Peer
-from mail_servers import MailServers
-
 from app.api import (
     ConversationId,
     ConversationKind,
@@ -22,6 +18,9 @@ from app.api import (
     OutgoingMessage,
     Trust,
 )
+from conftest import Backends, Connected, Mailbox, PeerFactory
+from dc_peer import Peer
+from mail_servers import MailServers
 
 
 def conv(conn: Connected, native: str) -> ConversationId:
@@ -45,9 +44,11 @@ async def pair(conn: Connected, peer: Peer) -> None:
     started = time.monotonic()
     await asyncio.to_thread(peer.secure_join, outcome.value)
     await conn.rec.wait_for(
-        lambda f: isinstance(f, ConversationUpdated)
-        and f.conversation == peer.address
-        and f.trust is Trust.VERIFIED,
+        lambda f: (
+            isinstance(f, ConversationUpdated)
+            and f.conversation == peer.address
+            and f.trust is Trust.VERIFIED
+        ),
         90,
     )
     print(f"SecureJoin handshake: {time.monotonic() - started:.2f} s")
@@ -80,9 +81,11 @@ async def test_plain_mail_both_ways_before_keys_are_known(
     msg = await asyncio.to_thread(peer.wait_text, "and back")
     assert not msg["showPadlock"]
     await conn.rec.wait_for(
-        lambda f: isinstance(f, DeliveryUpdated)
-        and f.txn_id == "txn-plain-1"
-        and f.state is DeliveryState.SENT
+        lambda f: (
+            isinstance(f, DeliveryUpdated)
+            and f.txn_id == "txn-plain-1"
+            and f.state is DeliveryState.SENT
+        )
     )
 
 
@@ -140,9 +143,11 @@ async def test_joining_the_peers_invite_link(
     assert outcome.ok, outcome.failure
     assert outcome.value == peer.address
     await conn.rec.wait_for(
-        lambda f: isinstance(f, ConversationUpdated)
-        and f.conversation == peer.address
-        and f.trust is Trust.VERIFIED,
+        lambda f: (
+            isinstance(f, ConversationUpdated)
+            and f.conversation == peer.address
+            and f.trust is Trust.VERIFIED
+        ),
         90,
     )
     bad = await conn.backend.join("#not-a-link")
@@ -159,9 +164,11 @@ async def test_group_both_ways(backends: Backends, mailbox, peers: PeerFactory) 
     group = conv(conn, created.value)
     assert (await conn.backend.invite(group, peer.address)).ok
     await conn.rec.wait_for(
-        lambda f: isinstance(f, MembersChanged)
-        and f.conversation == group.native_id
-        and peer.address in {m.native_id for m in f.upserted}
+        lambda f: (
+            isinstance(f, MembersChanged)
+            and f.conversation == group.native_id
+            and peer.address in {m.native_id for m in f.upserted}
+        )
     )
     started = time.monotonic()
     result = await conn.backend.send_message(group, OutgoingMessage("txn-g-1", "hello group"))
@@ -210,9 +217,11 @@ async def test_read_receipts_both_ways(backends: Backends, mailbox, peers: PeerF
     msg = await asyncio.to_thread(peer.wait_text, "read me")
     await asyncio.to_thread(peer.rpc.markseen_msgs, peer.account, [msg["id"]])
     await conn.rec.wait_for(
-        lambda f: isinstance(f, DeliveryUpdated)
-        and f.txn_id == "txn-r-1"
-        and f.state is DeliveryState.READ
+        lambda f: (
+            isinstance(f, DeliveryUpdated)
+            and f.txn_id == "txn-r-1"
+            and f.state is DeliveryState.READ
+        )
     )
 
     chat = await asyncio.to_thread(peer.chat_with, conn.box.address)

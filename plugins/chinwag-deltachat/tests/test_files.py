@@ -8,10 +8,15 @@ import hashlib
 import os
 from pathlib import Path
 
+from app.api import (
+    FailureKind,
+    MessageReceived,
+    MessageRetracted,
+    OutgoingMessage,
+    ReactionsReplaced,
+)
 from conftest import Backends, Connected, PeerFactory
 from test_chat import conv, pair, received
-
-from app.api import FailureKind, MessageReceived, MessageRetracted, OutgoingMessage, ReactionsReplaced
 
 
 def digest(path: Path) -> str:
@@ -20,7 +25,9 @@ def digest(path: Path) -> str:
 
 async def send_file(conn: Connected, native: str, path: Path, caption: str = "") -> str:
     progress: list[tuple[int, int]] = []
-    uploaded = await conn.backend.upload(conv(conn, native), path, lambda d, t: progress.append((d, t)))
+    uploaded = await conn.backend.upload(
+        conv(conn, native), path, lambda d, t: progress.append((d, t))
+    )
     assert uploaded.ok and uploaded.value, uploaded.failure
     assert progress and progress[-1][0] == progress[-1][1] == path.stat().st_size
     from app.api import Attachment
@@ -100,9 +107,11 @@ async def test_edit_react_delete(backends: Backends, mailbox, peers: PeerFactory
     assert edited.ok, edited.failure
     await asyncio.to_thread(
         peer.wait_event,
-        lambda e: e.get("kind") == "MsgsChanged"
-        and e.get("msgId") == original["id"]
-        and peer.rpc.get_message(peer.account, original["id"])["text"] == "the typo",
+        lambda e: (
+            e.get("kind") == "MsgsChanged"
+            and e.get("msgId") == original["id"]
+            and peer.rpc.get_message(peer.account, original["id"])["text"] == "the typo"
+        ),
     )
 
     await asyncio.to_thread(peer.rpc.send_reaction, peer.account, original["id"], ["👍"])

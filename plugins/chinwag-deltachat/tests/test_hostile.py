@@ -14,13 +14,13 @@ from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
 import pytest
+
+from app.api import BadInput, ConversationKind, MessageReceived, OutgoingMessage, Trust
+from app.api import utc_now as now
 from conftest import Backends, Connected, PeerFactory
 from dc_peer import Peer
 from mail_servers import MailServers
 from test_chat import conv, pair, received
-
-from app.api import BadInput, ConversationKind, MessageReceived, OutgoingMessage, Trust
-from app.api import utc_now as now
 
 
 def mail(sender: str, to: list[str], subject: str, text: str, **headers: str) -> EmailMessage:
@@ -71,9 +71,7 @@ async def test_forged_chat_version_from_a_verified_contact(
     mail.smtp_send(forged, peer.address, [conn.box.address])
     await still_works(conn, peer)
     forged_facts = [
-        f
-        for f in conn.facts
-        if isinstance(f, MessageReceived) and "verified friend" in f.body
+        f for f in conn.facts if isinstance(f, MessageReceived) and "verified friend" in f.body
     ]
     assert len(forged_facts) == (1 if allow_unencrypted else 0)
     for fact in forged_facts:

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import time
 
+from app.api import ConnectionLost, ContactsChanged, FailureKind
 from conftest import Backends, Mailbox
 from mail_servers import free_port
-
-from app.api import ConnectionLost, ContactsChanged, FailureKind
 
 
 async def test_signs_in_with_address_and_password(backends: Backends, mailbox) -> None:
@@ -40,7 +39,10 @@ async def test_wrong_password_is_an_auth_failure(backends: Backends, mailbox) ->
     assert result.failure is not None
     assert result.failure.kind is FailureKind.AUTH
     assert not result.failure.retryable
-    assert "password" not in result.failure.message.lower() or "not-the-password" not in result.failure.message
+    assert (
+        "password" not in result.failure.message.lower()
+        or "not-the-password" not in result.failure.message
+    )
 
 
 async def test_dead_server_is_retryable(backends: Backends, mailbox) -> None:
