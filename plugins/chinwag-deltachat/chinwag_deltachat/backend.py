@@ -65,7 +65,8 @@ _BASE_CAPS = (
     | Capability.COMMANDS
 )
 _GROUP_ONLY = Capability.INVITE | Capability.KICK | Capability.TOPIC
-COMMANDS = ("invite",)
+COMMANDS = ("invitelink",)
+"""``/invite WHO`` is Chinwag's own (add someone to this group), so the link has its own name."""
 
 
 class _Services:
@@ -313,9 +314,9 @@ class DeltaChatBackend(
         return COMMANDS
 
     async def run_command(self, conv: ConversationId | None, name: str, args: str) -> Outcome:
-        """``/invite``: our SecureJoin invite link (the group's, in a group): whoever opens it
+        """``/invitelink``: our SecureJoin invite link (the group's, in a group): whoever opens it
         in Delta Chat gets our key out of band, verified, and starts an encrypted chat."""
-        if name != "invite":
+        if name != "invitelink":
             return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
 
         async def invite(s: _Services) -> Outcome:

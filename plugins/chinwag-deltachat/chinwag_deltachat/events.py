@@ -67,8 +67,8 @@ class EventTranslator:
         self.sent = sent
         """Message ids we sent in this session → their txn ids: not new messages."""
         self.reported: set[int] = set()
-        self.partial: set[int] = set()
-        """Pre-messages whose whole message is still being fetched."""
+        self.partial: dict[int, int] = {}
+        """Pre-messages whose whole message is still being fetched → their chat."""
         self.on_connectivity: Callable[[], None] = lambda: None
         self.on_error: Callable[[str], None] = lambda _text: None
         self.on_securejoin: Callable[[int, int], None] = lambda _contact, _progress: None
@@ -136,11 +136,12 @@ class EventTranslator:
         if state in ("Available", "InProgress") and msg_id not in self.partial:
             # A pre-message: the file (and maybe the text) follows. Report the whole once the
             # core has it (MsgsChanged), asking for it if the core does not fetch it by itself.
-            self.partial.add(msg_id)
+            self.partial[msg_id] = info.chat_id
+            self._log.debug("pre-message %s (%s): waiting for the whole", msg_id, state)
             if state == "Available":
                 await self._core.call("download_full_message", self._account, msg_id)
             return
-        self.partial.discard(msg_id)
+        self.partial.pop(msg_id, None)
         sender = int(msg.get("fromId") or 0)
         fact = convert.message_fact(
             msg,
@@ -191,8 +192,18 @@ class EventTranslator:
             state = int(msg.get("state") or 0)
             if state in (convert.OUT_DELIVERED, convert.OUT_MDN_RCVD):
                 await self.report_message(msg_id)  # sent from another device
-        elif msg.get("downloadState") == "Done" and not msg.get("isInfo"):
-            await self.report_message(msg_id)  # the whole message that replaced a pre-message
+        elif (
+            msg.get("downloadState") == "Done"
+            and not msg.get("isInfo")
+            and int(msg.get("chatId") or 0) in self.partial.values()
+        ):
+            # The whole message, under a new id, that replaced a pre-message of this chat (not
+            # any old message the core shows again, e.g. one that came while its sender was
+            # blocked: that stays unseen).
+            chat_id = int(msg["chatId"])
+            gone = next(m for m, c in self.partial.items() if c == chat_id)
+            self.partial.pop(gone, None)
+            await self.report_message(msg_id)
 
     async def _delivery(self, kind: str, msg_id: int) -> None:
         msg = await self._core.call("get_message", self._account, msg_id)

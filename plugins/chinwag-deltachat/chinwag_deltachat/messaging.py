@@ -27,7 +27,7 @@ READ_MARK_WINDOW = 200
 
 NO_KEY = (
     "This message cannot be encrypted: the key of {who} is not known yet. Send them your "
-    "invite link (/invite) or open theirs (/join LINK); or allow unencrypted e-mail in the "
+    "invite link (/invitelink) or open theirs (/join LINK); or allow unencrypted e-mail in the "
     "account's settings."
 )
 

@@ -82,7 +82,7 @@ class RoomService:
         ):
             return _rejected(
                 f"{address}'s key is not known yet, so they cannot join an encrypted group. "
-                "Ask them to write to you from Delta Chat, or send them an /invite link."
+                "Ask them to write to you from Delta Chat, or send them your /invitelink."
             )
         await self._core.call("add_contact_to_chat", self._account, info.chat_id, contact)
         return Outcome()

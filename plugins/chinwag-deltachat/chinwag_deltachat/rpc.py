@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from queue import Empty
 from typing import Any, TypeVar
 
 from deltachat_rpc_client import Rpc
@@ -29,6 +30,7 @@ from deltachat_rpc_client.rpc import JsonRpcError
 T = TypeVar("T")
 SERVER = "deltachat-rpc-server"
 STOP_TIMEOUT = 10.0
+PUMP_POLL = 1.0  # how often the event thread checks that the core is still alive
 
 
 class CoreError(Exception):
@@ -103,9 +105,16 @@ class CoreProcess:
         rpc = self._rpc
         assert rpc is not None and self._pump is None
 
+        queue = rpc.get_queue(account_id)
+
         def run() -> None:
             while True:
-                event = rpc.wait_for_event(account_id)
+                try:
+                    event = queue.get(timeout=PUMP_POLL)
+                except Empty:
+                    if rpc.process.poll() is None:
+                        continue
+                    event = None  # the core died: its own event thread ended without a word
                 sink(event)
                 if event is None:
                     return

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import contextlib
 import grp
+import imaplib
 import os
 import pwd
 import shutil
@@ -177,13 +178,30 @@ class MailServers:
         map is read at start, so new users get a fresh map and a reload)."""
         self.users[address] = password
         self._make_maildir(address)
-        (self.base / "dovecot" / "users").write_text(
-            "".join(f"{u}:{pw}\n" for u, pw in self.users.items())
+        _replace(
+            self.base / "dovecot" / "users",
+            "".join(f"{u}:{pw}\n" for u, pw in self.users.items()),
         )
         self._write_vmailbox()
         subprocess.run(
             ["postfix", "-c", str(self.base / "postfix"), "reload"], capture_output=True, check=True
         )
+        self.wait_login(address, password)
+
+    def wait_login(self, address: str, password: str, timeout: float = 30.0) -> None:
+        """Until Dovecot lets ``address`` in (it re-reads its passwd-file when it changes; a
+        test must not race that)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with imaplib.IMAP4(LOOPBACK, self.ports["imap"], timeout=10) as imap:
+                    imap.login(address, password)
+                    imap.logout()
+                    return
+            except (imaplib.IMAP4.error, OSError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
 
     def maildir(self, address: str) -> Path:
         local, dom = address.split("@", 1)
@@ -255,9 +273,17 @@ class MailServers:
 
     def _write_vmailbox(self) -> None:
         boxes = [*self.users, f"{WIRE_ARCHIVE}@{self.domain}"]
-        (self.base / "postfix" / "vmailbox").write_text(
-            "".join(f"{u} {u.split('@')[1]}/{u.split('@')[0]}/Maildir/\n" for u in boxes)
+        _replace(
+            self.base / "postfix" / "vmailbox",
+            "".join(f"{u} {u.split('@')[1]}/{u.split('@')[0]}/Maildir/\n" for u in boxes),
         )
+
+
+def _replace(path: Path, text: str) -> None:
+    """Write a file the servers read as a whole, never half-written (write, then rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text)
+    tmp.replace(path)
 
 
 def _reap_group(pgid: int, timeout: float = 10.0) -> None:

@@ -38,7 +38,7 @@ async def received(conn: Connected, text: str, timeout: float = 60.0) -> Message
 async def pair(conn: Connected, peer: Peer) -> None:
     """The peer opens our invite link (as if scanning our QR code): keys are exchanged and
     verified; our side learns it from the core's SecureJoin progress."""
-    outcome = await conn.backend.run_command(None, "invite", "")
+    outcome = await conn.backend.run_command(None, "invitelink", "")
     assert outcome.ok and outcome.value, outcome.failure
     assert outcome.value.startswith("https://i.delta.chat/")
     started = time.monotonic()
@@ -102,7 +102,7 @@ async def test_without_a_key_nothing_is_sent_in_the_clear(
     )
     assert result.failure is not None
     assert "cannot be encrypted" in result.failure.message
-    assert "/invite" in result.failure.message
+    assert "/invitelink" in result.failure.message
     assert not result.failure.retryable
     await asyncio.sleep(1)  # nothing to wait for: the core refused before any SMTP
     assert all(b"would be plain" not in raw for raw in mail.wire_copies()[before:])

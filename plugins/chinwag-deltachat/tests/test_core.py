@@ -91,7 +91,7 @@ async def test_through_the_core(
     conv = (await core.conversations.open_direct(added.id, peer.address)).id
     assert conv.native_id == peer.address
 
-    invite = await core.messaging.run_command(conv, "invite", "")
+    invite = await core.messaging.run_command(conv, "invitelink", "")
     assert invite.ok and invite.value
     await asyncio.to_thread(peer.secure_join, invite.value)
 

@@ -60,16 +60,17 @@ async def test_files_both_ways(
     assert digest(Path(msg["file"])) == digest(ours)
     assert not Path(staged).exists()  # the staged copy went with the message
 
-    theirs = tmp_path / "photo.png"
-    theirs.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(50_000))
+    theirs = tmp_path / "minutes.pdf"
+    # large enough that the core sends a small pre-message first, the whole file after it
+    theirs.write_bytes(b"%PDF-1.4\n" + os.urandom(400_000))
     chat = await asyncio.to_thread(peer.chat_with, conn.box.address)
     await asyncio.to_thread(peer.send_file, chat, theirs, "a picture")
     fact = await received(conn, "a picture")
     assert len(fact.attachments) == 1
     attachment = fact.attachments[0]
-    assert attachment.filename == "photo.png"
+    assert attachment.filename == "minutes.pdf"
     assert attachment.size == theirs.stat().st_size
-    target = tmp_path / "downloads" / "photo.png"
+    target = tmp_path / "downloads" / "minutes.pdf"
     done: list[tuple[int, int]] = []
     outcome = await conn.backend.download(attachment.url, target, lambda d, t: done.append((d, t)))
     assert outcome.ok, outcome.failure
