@@ -203,9 +203,13 @@ class DeltaChatBackend(
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         if conv is None:
             return _BASE_CAPS | _GROUP_ONLY
-        if conv.native_id.startswith(convert.CHAT_PREFIX):
-            return _BASE_CAPS | _GROUP_ONLY
-        return _BASE_CAPS
+        chat_id = convert.parse_chat_native_id(conv.native_id)
+        if chat_id is None:
+            return _BASE_CAPS  # 1:1
+        info = self._s.chats.cached(chat_id) if self._s is not None else None
+        if info is not None and info.chat_type != "Group":
+            return _BASE_CAPS  # mailing lists and broadcasts have no members to manage
+        return _BASE_CAPS | _GROUP_ONLY
 
     def _services(self) -> _Services | Failure:
         if self._s is None:

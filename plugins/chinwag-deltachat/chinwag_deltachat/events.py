@@ -192,17 +192,15 @@ class EventTranslator:
             state = int(msg.get("state") or 0)
             if state in (convert.OUT_DELIVERED, convert.OUT_MDN_RCVD):
                 await self.report_message(msg_id)  # sent from another device
-        elif (
-            msg.get("downloadState") == "Done"
-            and not msg.get("isInfo")
-            and int(msg.get("chatId") or 0) in self.partial.values()
-        ):
-            # The whole message, under a new id, that replaced a pre-message of this chat (not
-            # any old message the core shows again, e.g. one that came while its sender was
-            # blocked: that stays unseen).
-            chat_id = int(msg["chatId"])
-            gone = next(m for m, c in self.partial.items() if c == chat_id)
-            self.partial.pop(gone, None)
+        elif msg.get("downloadState") == "Done" and int(msg.get("state") or 0) == IN_FRESH:
+            # A new message the core announced without IncomingMsg: the 2nd, 3rd … message of
+            # a contact request, or the whole message (under a new id) that replaced a
+            # pre-message. Old messages the core shows again are not fresh.
+            chat_id = int(msg.get("chatId") or 0)
+            for pre, chat in list(self.partial.items()):
+                if chat == chat_id:
+                    self.partial.pop(pre, None)
+                    break
             await self.report_message(msg_id)
 
     async def _delivery(self, kind: str, msg_id: int) -> None:

@@ -234,6 +234,33 @@ class MailServers:
             else:
                 smtp.sendmail(sender, recipients, message)
 
+    def wait_taken(self, address: str, delivered_before: int, timeout: float = 60.0) -> None:
+        """Until more mail than ``delivered_before`` went through Postfix and ``address``'s
+        Maildir is empty again: Delta Chat deletes what it fetched, after storing it."""
+        box = self.maildir(address)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.wire_copies()) > delivered_before and not any(
+                p.is_file() for sub in ("new", "cur") for p in (box / sub).iterdir()
+            ):
+                return
+            time.sleep(0.1)
+        raise AssertionError(f"mail to {address} was not fetched in {timeout} s")
+
+    def wait_delivered(self, address: str, delivered_before: int, timeout: float = 60.0) -> None:
+        """Until more mail than ``delivered_before`` went through Postfix into ``address``'s
+        Maildir. Mail sent after this has a higher IMAP UID, and Delta Chat fetches in UID
+        order: once a later message has arrived, this one has been dealt with."""
+        box = self.maildir(address)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.wire_copies()) > delivered_before and any(
+                p.is_file() for sub in ("new", "cur") for p in (box / sub).iterdir()
+            ):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"no mail delivered to {address} in {timeout} s")
+
     def queue_is_empty(self) -> bool:
         out = subprocess.run(
             ["postqueue", "-c", str(self.base / "postfix"), "-p"],

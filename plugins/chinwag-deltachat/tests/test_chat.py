@@ -8,6 +8,7 @@ import asyncio
 import time
 
 from app.api import (
+    Capability,
     ConversationId,
     ConversationKind,
     ConversationUpdated,
@@ -162,6 +163,8 @@ async def test_group_both_ways(backends: Backends, mailbox, peers: PeerFactory) 
     created = await conn.backend.create_room("Book club")
     assert created.ok and created.value, created.failure
     group = conv(conn, created.value)
+    assert conn.backend.capabilities(group) & Capability.INVITE
+    assert not conn.backend.capabilities(conv(conn, peer.address)) & Capability.INVITE
     assert (await conn.backend.invite(group, peer.address)).ok
     await conn.rec.wait_for(
         lambda f: (

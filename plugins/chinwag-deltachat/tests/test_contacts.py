@@ -50,21 +50,6 @@ async def test_contacts_add_rename_remove(backends: Backends, mailbox) -> None:
     assert bad.failure is not None
 
 
-async def fetched(mail: MailServers, address: str, delivered_before: int) -> None:
-    """Wait until a new mail went through Postfix and our core took it off the server (it
-    deletes what it fetched): only then has it decided what to do with it."""
-    box = mail.maildir(address)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 60
-    while loop.time() < deadline:
-        if len(mail.wire_copies()) > delivered_before and not any(
-            p.is_file() for sub in ("new", "cur") for p in (box / sub).iterdir()
-        ):
-            return
-        await asyncio.sleep(0.1)
-    raise AssertionError("the mail was not fetched")
-
-
 async def test_blocking_and_replies(
     backends: Backends, mailbox, peers: PeerFactory, mail: MailServers
 ) -> None:
@@ -103,7 +88,7 @@ async def test_blocking_and_replies(
     )
     delivered = len(mail.wire_copies())
     await asyncio.to_thread(peer.send_text, chat, "you cannot see me")
-    await fetched(mail, conn.box.address, delivered)
+    await asyncio.to_thread(mail.wait_taken, conn.box.address, delivered)
     assert (await conn.backend.set_blocked(peer.address, False)).ok
     await conn.rec.wait_for(
         lambda f: (
