@@ -28,10 +28,12 @@ from app.models import (
     ConversationId,
     DeliveryState,
     Device,
+    DeviceTrust,
     MessageKind,
     Presence,
     Role,
     RoomListing,
+    Trust,
 )
 
 M = TypeVar("M")
@@ -126,6 +128,9 @@ class Failure:
     retryable: bool = False
     detail: str = ""
     retry_after: float | None = None  # seconds, when the server said so
+    field: str = ""
+    """The account field the failure is about (a wrong password → ``"password"``), so the
+    account dialog shows it beside that field; empty when it is about no one field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +168,8 @@ class SendResult:
     confirmed: bool = True
     state: DeliveryState = DeliveryState.SENT
     failure: Failure | None = None
+    trust: Trust | None = None
+    """How the message went end to end, when the service encrypted it (None: as stored)."""
 
     @property
     def ok(self) -> bool:
@@ -218,6 +225,9 @@ class BackendContext:
     data_dir: Path
     """A private folder for files the backend keeps (encryption keys …); deleted with the account."""
     extra: Mapping[str, object] = field(default_factory=dict)
+    probe: bool = False
+    """A connection test ("test connection" in the account dialog): sign in to prove the settings
+    work, then leave nothing behind on the server (no extra device, no keys) or on disk."""
 
 
 class Backend(abc.ABC):
@@ -311,15 +321,51 @@ class SupportsGroupChat(abc.ABC):
         return Outcome()
 
 
+class RoomFeature(enum.Flag):
+    """Which :class:`RoomOptions` a service honours, so a dialog shows only those."""
+
+    NONE = 0
+    NAME = enum.auto()
+    TOPIC = enum.auto()  # a topic, subject or description
+    ADDRESS = enum.auto()  # a chosen address (MUC local part, Matrix alias, IRC channel)
+    PUBLIC = enum.auto()  # listed in the service's room directory
+    INVITE_ONLY = enum.auto()  # members / invited people only
+    KNOCK = enum.auto()  # others may ask to join
+    PASSWORD = enum.auto()
+    PERSISTENT = enum.auto()  # stays when the last person leaves
+    MODERATED = enum.auto()  # only people with a voice (or a role) may speak
+    ENCRYPTED = enum.auto()  # end-to-end encrypted
+    INVITEES = enum.auto()  # people invited as it is created
+
+
 @dataclass(frozen=True, slots=True)
 class RoomOptions:
-    """How a room we run is set up, where the service can do it (IRC channel modes: not
-    ``public`` is +s, ``password`` +k, ``invite_only`` +i, ``moderated`` +m)."""
+    """How a room we create or run is set up. A service uses what its :class:`RoomFeature`
+    flags say it honours (IRC channel modes: not ``public`` is +s, ``password`` +k,
+    ``invite_only`` +i, ``moderated`` +m; a MUC's configuration form; Matrix ``createRoom``)."""
 
     public: bool = False
     password: str = ""
     invite_only: bool = False
-    moderated: bool = False  # only people with a voice (or a role) may speak
+    moderated: bool = False
+    name: str = ""
+    topic: str = ""
+    address: str = ""  # "" lets the service (or the name) choose
+    persistent: bool = True
+    knock: bool = False
+    encrypted: bool = False
+    invite: tuple[str, ...] = ()  # addresses of people to invite once it exists
+
+
+@dataclass(frozen=True, slots=True)
+class RoomSettings:
+    """A room as it is set up now, and what we may change in it (for a settings dialog)."""
+
+    options: RoomOptions
+    editable: RoomFeature = RoomFeature.NONE  # what our power in the room lets us change
+    roles: tuple[Role, ...] = ()  # the roles we may give (most powerful first)
+    can_ban: bool = False
+    can_close: bool = False  # destroy (MUC), close (Matrix: everyone out, no way back in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,15 +375,27 @@ class BanEntry:
     mask: str
     set_by: str = ""
     set_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """One place someone is signed in from (an XMPP resource, a Matrix device)."""
+
+    id: str
+    name: str = ""  # a device's display name
+    client: str = ""  # software and version, where the service tells (XEP-0092)
+    presence: Presence | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class ContactDetails:
-    """What the service tells about someone, for a details view (IRC: WHOIS)."""
+    """What the service tells about someone, for a details view (IRC: WHOIS; XMPP: their
+    resources and clients; Matrix: their profile and devices)."""
 
-    address: str  # IRC: nick!user@host
+    address: str  # IRC: nick!user@host; XMPP: bare JID; Matrix: user id
     online: bool = True
-    real_name: str = ""
+    real_name: str = ""  # IRC real name; the profile's display name elsewhere
     account: str = ""  # the services account they are signed in to
     server: str = ""
     channels: tuple[str, ...] = ()
@@ -346,25 +404,53 @@ class ContactDetails:
     away: str = ""  # their away message, when away
     secure: bool = False  # connected with TLS
     operator: bool = False  # a network operator
+    presence: Presence | None = None
+    endpoints: tuple[Endpoint, ...] = ()
+
+
+class SupportsRoomCreation(abc.ABC):
+    """Creating a room with its options set from the start (a MUC configured before it
+    unlocks, Matrix ``createRoom`` with its preset and invitees, an IRC channel and its modes)."""
+
+    room_features: ClassVar[RoomFeature] = RoomFeature.NAME
+
+    @abc.abstractmethod
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        """Create a room we own; ``Outcome.value`` is its native id. A room that already
+        exists (someone else's) is refused, never silently joined."""
+
+
+class SupportsRoomAdmin(abc.ABC):
+    """Running a room: its settings, people's roles and the ban list."""
+
+    @abc.abstractmethod
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        """How the room is set up now and what we may change."""
+
+    @abc.abstractmethod
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        """Change the room to ``options`` (only what differs need be sent)."""
+
+    @abc.abstractmethod
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        """Give ``member`` (a member id, or an address for someone not in the room) exactly
+        ``role``, taking away higher ones."""
+
+    @abc.abstractmethod
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
+
+
+class SupportsRoomClosing(abc.ABC):
+    """Ending a room for everyone, where the service allows (MUC destroy; Matrix: everyone
+    removed and the room closed to joins)."""
+
+    @abc.abstractmethod
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome: ...
 
 
 class SupportsContactDetails(abc.ABC):
     @abc.abstractmethod
     async def contact_details(self, contact: str) -> ContactDetails | Failure: ...
-
-
-class SupportsRoomAdmin(abc.ABC):
-    """Running a room: its settings, people's roles and the ban list (IRC channel modes)."""
-
-    @abc.abstractmethod
-    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome: ...
-
-    @abc.abstractmethod
-    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
-        """Give ``member`` exactly ``role`` (taking away higher ones)."""
-
-    @abc.abstractmethod
-    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure: ...
 
 
 class SupportsRoster(abc.ABC):
@@ -456,6 +542,27 @@ class SupportsVerification(abc.ABC):
     async def cancel_verification(self, verification_id: str) -> Outcome: ...
 
 
+class SupportsDeviceTrust(abc.ABC):
+    """End-to-end encryption whose devices the user verifies by comparing fingerprints (OMEMO):
+    no interactive protocol, the user marks a device verified, distrusts it, or takes that back.
+    A session that broke (messages from a device cannot be decrypted) can be repaired on request.
+    """
+
+    @abc.abstractmethod
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        """The known devices of ``contact`` (our own id for ours), with fingerprints and trust."""
+
+    @abc.abstractmethod
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        """The user's decision about one device (VERIFIED after comparing, BLOCKED to
+        distrust it, UNVERIFIED to take a decision back)."""
+
+    @abc.abstractmethod
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        """Start new encryption sessions with the devices whose messages in ``conv`` could not
+        be decrypted; only ever on the user's request."""
+
+
 class SupportsRoomDirectory(abc.ABC):
     """A list of public rooms to browse and join (IRC's channel list, a MUC service's rooms,
     a Matrix server's public room directory)."""
@@ -520,8 +627,116 @@ class SupportsRetraction(abc.ABC):
 
 
 class SupportsBlocking(abc.ABC):
+    """Blocking people: their messages, invitations and requests never reach us. A blocked
+    person is reported as a contact with ``blocked=True`` (the account's "Blocked" list)."""
+
     @abc.abstractmethod
-    async def set_blocked(self, contact: str, blocked: bool) -> Outcome: ...
+    async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
+        """``contact``: an address, or (IRC) a ``nick!user@host`` mask."""
+
+
+# -- signing in and signing up ------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One input of a form a service sends while an account is made (XEP-0077 data forms,
+    Matrix user-interactive auth stages, NickServ's e-mail): filled in by the person, returned
+    by ``name`` in the answers."""
+
+    name: str
+    label: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    value: str = ""
+    choices: tuple[str, ...] = ()
+    help: str = ""
+    media: bytes = b""
+    """An image to show beside the field (a CAPTCHA), of ``media_type``."""
+    media_type: str = ""
+    link: str = ""
+    """A page to read before answering (the terms), opened in the browser."""
+
+
+@dataclass(frozen=True, slots=True)
+class SignUpForm:
+    """One step of making an account: what to fill in. ``errors`` maps a field name to what
+    was wrong with the last answer ("" for the form as a whole). ``url``: a step only a web
+    page can do (a CAPTCHA the app cannot show, the server's own sign-up page) — open it, then
+    answer the form again (empty answers continue)."""
+
+    title: str
+    instructions: str = ""
+    fields: tuple[FormField, ...] = ()
+    errors: Mapping[str, str] = field(default_factory=dict)
+    url: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """What a finished sign-up or browser sign-in leaves: the account's settings and the
+    secrets that go to the keyring (never to a file)."""
+
+    settings: Mapping[str, str | int | bool]
+    secrets: Mapping[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityProvider:
+    """A single sign-on provider a server offers ("Sign in with …")."""
+
+    id: str
+    name: str
+    brand: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SignInMethods:
+    """How an account can sign in on its server, found before asking for anything."""
+
+    password: bool = True
+    providers: tuple[IdentityProvider, ...] = ()
+    browser: bool = False
+    """The server signs in only through its web page (OAuth 2.0 / OIDC, no password)."""
+    sign_up: bool = False
+    server: str = ""
+    """The server that was found (shown to the person)."""
+
+
+class SupportsSignUp(abc.ABC):
+    """Making a new account on the service from the app.
+
+    Runs on an instance made for the sign-up (its settings are what the person typed so far).
+    The first call gets ``{}`` and returns the first form; each answer returns the next form
+    (another stage, a fresh CAPTCHA, or the same form with ``errors``), the new account's
+    :class:`Credentials`, or a :class:`Failure` (the server refuses new accounts, a step the
+    app cannot do). :meth:`cancel_sign_up` ends it early.
+    """
+
+    @abc.abstractmethod
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure: ...
+
+    async def cancel_sign_up(self) -> None:
+        """Close whatever the sign-up keeps open (a stream, a listener)."""
+        return None
+
+
+class SupportsBrowserSignIn(abc.ABC):
+    """Sign-in through a web page in the system browser (single sign-on, OAuth 2.0)."""
+
+    @abc.abstractmethod
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        """Ask the server how one signs in there (before anything is saved)."""
+
+    @abc.abstractmethod
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        """Open ``open_url(url)`` on the provider's page and wait for the browser to come back;
+        the credentials are those of the signed-in session (a soft-logged-out account keeps its
+        device)."""
 
 
 def as_capable(backend: Backend | None, mixin: type[M]) -> M | None:

@@ -32,6 +32,7 @@ from app.models import (
     MessageId,
     MessageKind,
     Presence,
+    Trust,
     to_millis,
 )
 from app.sanitize import sanitize_html
@@ -40,6 +41,8 @@ from app.store.account_store import AccountStore
 MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "show more"
 SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
+
+_ENCRYPTED = frozenset({Trust.VERIFIED, Trust.UNVERIFIED})
 
 
 @dataclass
@@ -199,7 +202,7 @@ class AccountDispatcher:
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
             # The original is not here (not fetched, or not ours to edit): keep the text anyway.
-        if not fact.outgoing and store.is_blocked(fact.sender):
+        if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
         conv = store.conversation(fact.conversation)
@@ -238,16 +241,36 @@ class AccountDispatcher:
         )
         self._pending.append((message, fact.history))
 
+    def _blocked_sender(self, conversation: str, sender: str) -> bool:
+        """Blocked by their id, or (in a room) by the real identity behind their nick."""
+        store = self.store
+        if store.is_blocked(sender):
+            return True
+        real = store.member_contact(conversation, sender)
+        return real is not None and real != sender and store.is_blocked(real)
+
     def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
         assert fact.replaces is not None
         target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
         if target is None:
             return None
+        if target.trust in _ENCRYPTED and fact.trust not in _ENCRYPTED:
+            # A correction in plain must not pass for the encrypted message it replaces: it
+            # stays a message of its own (marked "not encrypted" in an encrypted conversation).
+            self.log.info("a correction without encryption of an encrypted message was kept apart")
+            return None
         # Our own edit from another device: same person, maybe under another id.
         sender = target.sender if fact.outgoing and target.outgoing else fact.sender
-        return self.store.apply_edit(
+        edited = self.store.apply_edit(
             fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
         )
+        if (
+            edited is not None
+            and edited.trust is Trust.VERIFIED
+            and fact.trust is not Trust.VERIFIED
+        ):
+            edited = self.store.set_trust(edited.local_id, fact.trust) or edited
+        return edited
 
     def _flush(self, batch: _Batch) -> None:
         if not self._pending:
@@ -398,14 +421,18 @@ class AccountDispatcher:
             replace(c, presence=self.presence.get(c.id.native_id, c.presence))
             for c in fact.upserted
         )
-        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed))
+        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
 
     def _on_presence(self, fact: f.PresenceChanged, batch: _Batch) -> None:
         self.presence[fact.contact] = fact.presence
         contact = self.store.contact(fact.contact) or Contact(
             ContactId(self.account_id, fact.contact)
         )
-        batch.add(ev.ContactsChanged(self.account_id, (replace(contact, presence=fact.presence),)))
+        batch.add(
+            ev.ContactsChanged(
+                self.account_id, (replace(contact, presence=fact.presence),), presence_only=True
+            )
+        )
 
     def _on_own_presence(self, fact: f.OwnPresenceChanged, batch: _Batch) -> None:
         batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))
@@ -501,6 +528,10 @@ class AccountDispatcher:
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
         batch = _Batch()
         with self.store.transaction():
+            if result.trust is not None:
+                marked = self.store.set_trust(local_id, result.trust)
+                if marked is not None:
+                    batch.add(ev.MessagesUpdated(marked.conversation_id, (marked,)))
             if result.confirmed:
                 self._confirm(local_id, result.remote_id, result.state, batch)
             elif result.remote_id:

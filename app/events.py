@@ -82,9 +82,15 @@ class MessagesUpdated(Event):
 
 @dataclass(frozen=True, slots=True)
 class ContactsChanged(Event):
+    """Contacts added, changed or removed; with ``complete`` the list replaces what was known.
+    With ``presence_only`` only the presence of known contacts moved (strangers' presence
+    arrives so too: a contact list shows it only for the people it lists)."""
+
     account_id: AccountId
     upserted: tuple[Contact, ...] = ()
     removed: tuple[str, ...] = ()
+    complete: bool = False
+    presence_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,3 +174,14 @@ class PluginProblem(Event):
 
     name: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OpenInBrowser(Event):
+    """A sign-in continues on a web page: the front end opens ``url`` in the system browser
+    (single sign-on, a registration step only a page can do). ``account_id`` is empty while an
+    account is being made."""
+
+    url: str
+    account_id: AccountId | str = ""
+    reason: str = ""

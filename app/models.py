@@ -117,6 +117,8 @@ class Trust(enum.StrEnum):
     VERIFIED = "verified"  # encrypted, and every device involved is verified
     UNVERIFIED = "unverified"  # encrypted, but some device involved is not verified
     UNDECRYPTABLE = "undecryptable"  # encrypted, and the key has not arrived (yet)
+    PLAINTEXT = "plaintext"  # sent unencrypted into an encrypted conversation: a warning
+    UNREADABLE = "unreadable"  # encrypted, and it cannot be decrypted (no key will come)
 
 
 class DeviceTrust(enum.StrEnum):
@@ -157,6 +159,9 @@ def from_millis(ms: int) -> datetime:
 class Presence:
     state: PresenceState = PresenceState.UNKNOWN
     status: str = ""
+    last_seen: datetime | None = None
+    """When they were last active, where the service says (XMPP idle or last activity, Matrix
+    ``last_active_ago``); None when it does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +324,16 @@ class Device:
     display_name: str = ""
     fingerprint: str = ""  # the device's signing key, grouped for reading aloud
     trust: DeviceTrust = DeviceTrust.UNVERIFIED
+    uri: str = ""  # for a QR code other apps scan to verify it (XMPP: ``xmpp:…?omemo-sid-…``)
+
+
+@dataclass(frozen=True, slots=True)
+class VerificationMethods:
+    """How an account's devices are verified: interactively (Matrix SAS: both sides compare
+    emojis) and/or by the user comparing fingerprints and marking devices (OMEMO)."""
+
+    interactive: bool = False
+    fingerprints: bool = False
 
 
 @dataclass(frozen=True, slots=True)

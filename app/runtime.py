@@ -12,8 +12,8 @@ import asyncio
 import concurrent.futures
 import logging
 import threading
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass
+from collections.abc import Callable, Coroutine, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
 from app.core import CommandError, Core
@@ -45,9 +45,11 @@ class Done(Generic[T_co]):
 
 @dataclass(frozen=True, slots=True)
 class Failed:
-    """A command that did not finish: ``error`` says why, in words for a person."""
+    """A command that did not finish: ``error`` says why, in words for a person; ``problems``
+    maps account fields to what is wrong with each, when the command was about them."""
 
     error: str
+    problems: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> Literal[False]:
@@ -69,7 +71,9 @@ def result_of(future: concurrent.futures.Future[T]) -> Result[T]:
     """
     try:
         return Done(future.result())
-    except (CommandError, SecretsUnavailable) as exc:
+    except CommandError as exc:
+        return Failed(str(exc), exc.problems)
+    except SecretsUnavailable as exc:
         return Failed(str(exc))
     except concurrent.futures.CancelledError:
         return Failed(CANCELLED)

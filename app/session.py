@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app import events as ev
@@ -87,6 +87,7 @@ class SessionServices:
     account_files: Callable[[str], Path]
     backoff_factory: Callable[[], Backoff]
     connect_timeout: float = 45.0
+    backend_extra: Mapping[str, object] = field(default_factory=dict)
 
 
 class AccountSession:
@@ -227,6 +228,7 @@ class AccountSession:
             report_threadsafe=report_threadsafe,
             logger=account_logger(f"chinwag.backend.{protocol}", self.account_id),
             data_dir=files,
+            extra=self.services.backend_extra,
         )
         try:
             backend = cls(ctx)

@@ -12,7 +12,8 @@ The forms understood:
   ``xmpp:room@conference.example.org?join``, ``xmpp://me@example.org/alice@example.org?message``
   (the authority names the account to use), ``?message;body=Hi`` (the body is kept).
 - Matrix (the spec's ``matrix:`` scheme): ``matrix:r/room:example.org`` (``#room:example.org``),
-  ``matrix:roomid/abc:example.org`` (``!abc:example.org``), ``matrix:u/alice:example.org``
+  ``matrix:roomid/abc:example.org`` (``!abc:example.org``), a room version 12 id, which names no
+  server (``matrix:roomid/<opaque>?via=example.org``), ``matrix:u/alice:example.org``
   (``@alice:example.org``), an ``/e/EVENT`` suffix, ``?action=join|chat`` and ``?via=server``.
 - IRC (the irc: URL draft): ``irc://host[:port]/#channel``, ``irc://host/channel`` (``#`` is
   implied), ``irc://host/nick,isnick``, ``?key=`` for a channel key, ``ircs://`` for TLS; an empty
@@ -24,7 +25,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qsl, unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit
 
 MAX_URI_LENGTH = 4096
 SCHEMES = ("xmpp", "matrix", "irc", "ircs")
@@ -74,6 +75,14 @@ class UriIntent:
     via: tuple[str, ...] = ()  # Matrix servers to join through
     event: str = ""  # a Matrix event the link points at
 
+    @property
+    def join_address(self) -> str:
+        """What to join: the address, with the link's servers for a Matrix room id
+        (``!id?via=example.org``) — a room version 12 id names none of its own."""
+        if self.protocol == "matrix" and self.address.startswith("!") and self.via:
+            return self.address + "?" + urlencode([("via", v) for v in self.via])
+        return self.address
+
 
 @dataclass(frozen=True, slots=True)
 class UriError:
@@ -109,6 +118,8 @@ _DOMAIN = re.compile(r"^(?:\[[0-9A-Fa-f:.]+\]|[^\s/@:\[\]]+)$")
 _JID_NODE_FORBIDDEN = set("\"&'/:<>@ ")
 _MATRIX_SIGILS = {"u": "@", "user": "@", "r": "#", "room": "#", "roomid": "!"}
 _MATRIX_LOCALPART = re.compile(r"^[^\s:]+$")
+_MATRIX_OPAQUE_ROOM_ID = re.compile(r"^[A-Za-z0-9._~+/=-]{1,255}$")
+"""A room id from room version 12 on: the create event's hash, no ``:server`` (MSC4291)."""
 _MATRIX_SERVER = re.compile(r"^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$")
 _IRC_CHANNEL_PREFIXES = "#&+!"
 _IRC_FORBIDDEN = re.compile(r"[\s,\x07]")
@@ -232,7 +243,10 @@ def _parse_matrix(uri: str, rest: str) -> ParseResult:
     localpart, colon, server = body.partition(":")
     if body.startswith(("@", "#", "!")):
         return UriError(uri, UriProblem.BAD_ADDRESS, body)  # the sigil comes from the kind
-    if not colon or not _MATRIX_LOCALPART.match(localpart) or not _MATRIX_SERVER.match(server):
+    opaque = sigil == "!" and not colon and bool(_MATRIX_OPAQUE_ROOM_ID.match(body))
+    if not opaque and (
+        not colon or not _MATRIX_LOCALPART.match(localpart) or not _MATRIX_SERVER.match(server)
+    ):
         return UriError(uri, UriProblem.BAD_ADDRESS, body)
     params = parse_qsl(query, keep_blank_values=True)
     action = next((v.lower() for k, v in params if k == "action"), "")
@@ -243,7 +257,7 @@ def _parse_matrix(uri: str, rest: str) -> ParseResult:
         uri=uri,
         protocol="matrix",
         kind=TargetKind.DIRECT if sigil == "@" else TargetKind.ROOM,
-        address=f"{sigil}{localpart}:{server}",
+        address=f"{sigil}{body}" if opaque else f"{sigil}{localpart}:{server}",
         server=server.lower(),
         via=via,
         event=event,

@@ -25,11 +25,23 @@ ROOT = HERE.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, QPoint
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QDialog
 
 from app import facts as f
-from app.models import Account, ConversationId, ConversationKind, Member, Role
+from app.backend import RoomOptions
+from app.models import (
+    Account,
+    Contact,
+    ContactId,
+    ConversationId,
+    ConversationKind,
+    Member,
+    Presence,
+    PresenceState,
+    Role,
+)
 from app.runtime import CoreThread
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
@@ -45,6 +57,9 @@ SHOTS = {
     "group-conversation": "A group conversation, with its members",
     "direct-conversation": "Talking with one person; accounts on three services in the sidebar",
     "first-run": "The first start: add an account on any service",
+    "contacts": "Contacts of every account, by group, with their presence in words",
+    "new-room": "Creating a room: only what the service can do is asked",
+    "room-settings": "Running a room: its settings, people's roles and the ban list",
 }
 PROTOCOLS = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
 
@@ -73,6 +88,24 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         settle()
         path = out_dir / f"{name}.png"
         if not window.grab().save(str(path), "PNG"):
+            raise SystemExit(f"could not write {path}")
+        return path
+
+    def shoot_over(window: MainWindow, dialog: QDialog, name: str) -> Path:
+        """The window with a dialog over it, as a person sees them (two windows, one image)."""
+        settle()
+        picture = window.grab()
+        painter = QPainter(picture)
+        shown = dialog.grab()
+        painter.drawPixmap(
+            QPoint(
+                (picture.width() - shown.width()) // 2, (picture.height() - shown.height()) // 3
+            ),
+            shown,
+        )
+        painter.end()
+        path = out_dir / f"{name}.png"
+        if not picture.save(str(path), "PNG"):
             raise SystemExit(f"could not write {path}")
         return path
 
@@ -227,6 +260,89 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         wait_until(lambda: window.pane.model.rowCount() >= 5)
         window.pane.composer_area.composer.setPlainText("On my way!")
         written.insert(1, shoot(window, "direct-conversation"))
+
+        # Contacts: presence, status, groups, a request still waiting, someone blocked.
+        def person(
+            account: Account, address: str, name: str, groups: tuple[str, ...] = (), **kw: object
+        ) -> Contact:
+            sub = str(kw.pop("subscription", "both"))
+            return Contact(ContactId(account.id, address), name, groups=groups, subscription=sub)
+
+        irc = next(a for a in window.sidebar_model.accounts() if a.protocol_id == "irc")
+        server.report(
+            "alice",
+            f.ContactsChanged(
+                (
+                    person(xmpp, "bob@example.org", "Bob", ("Climbing",)),
+                    person(xmpp, "bernadette@example.org", "Bernadette", ("Garden club",)),
+                    person(xmpp, "charlie@example.org", "Charlie", ("Garden club", "Family")),
+                    person(xmpp, "dora@example.org", "Dora", ("Family",)),
+                    person(xmpp, "erin@example.org", "Erin", subscription="none+ask"),
+                ),
+                complete=True,
+            ),
+        )
+        for who, presence in (
+            ("bob@example.org", Presence(PresenceState.AVAILABLE, "At the wall 🧗")),
+            ("bernadette@example.org", Presence(PresenceState.AWAY, "In the greenhouse")),
+            ("charlie@example.org", Presence(PresenceState.DO_NOT_DISTURB, "Exams")),
+        ):
+            server.report("alice", f.PresenceChanged(who, presence))
+        server.report(
+            "alice_irc",
+            f.ContactsChanged(
+                (person(irc, "guido", "guido", subscription=""),),
+                complete=True,
+            ),
+        )
+        server.report("alice_irc", f.PresenceChanged("guido", Presence(PresenceState.AVAILABLE)))
+        window.show_tab(1)
+        wait_until(lambda: len(window.contact_model.contacts(xmpp.id)) == 5)
+        window.contact_list.select_contact(xmpp.id, "bob@example.org")
+        written.append(shoot(window, "contacts"))
+        window.show_tab(0)
+
+        window.show_conversation(conv)
+        wait_until(lambda: window.pane.model.rowCount() >= 6)
+        dialog = window.people.new_room(xmpp.id)
+        wait_until(dialog.create_button.isEnabled)
+        dialog.fields.name.setText("Seed swap 2026")
+        dialog.fields.topic.setText("Who brings what on Saturday")
+        dialog.fields.invite.setText("bob@example.org, dora@example.org")
+        written.append(shoot_over(window, dialog, "new-room"))
+        dialog.reject()
+
+        done_creating: list[object] = []
+        bridge.call(
+            bridge.core.rooms.create_room(
+                xmpp.id, options=RoomOptions(name="Seed swap 2026", invite_only=True)
+            ),
+            done_creating.append,
+        )
+        wait_until(lambda: bool(done_creating))
+        seeds = ConversationId(xmpp.id, "seed-swap-2026")
+        server.report(
+            "alice",
+            f.MembersChanged(
+                "seed-swap-2026",
+                (
+                    Member(seeds, "alice", role=Role.OWNER),
+                    Member(seeds, "bernadette", role=Role.ADMIN),
+                    Member(seeds, "dora", role=Role.MODERATOR),
+                    Member(seeds, "charlie"),
+                ),
+                complete=True,
+            ),
+        )
+        server.bans["seed-swap-2026"] = ["spammer@bad.example"]
+        window.show_conversation(seeds)
+        wait_until(
+            lambda: window.pane.details is not None and len(window.pane.details.members) == 4
+        )
+        settings = window.people.room_settings(seeds, "Seed swap 2026", window.pane.details.members)
+        wait_until(lambda: settings.settings is not None and settings.pending == 0)
+        written.append(shoot_over(window, settings, "room-settings"))
+        settings.reject()
 
         window.close()
         bridge.close()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app import events as ev
 from app.backend import Capability, Outcome
 from app.core import ConversationDetails
+from app.formatting import markdown_to_html
 from app.models import (
     Conversation,
     ConversationId,
@@ -44,6 +45,7 @@ from app.models import (
     MessageId,
     MessageKind,
     NotifyLevel,
+    Trust,
     Verification,
 )
 from app.runtime import Result
@@ -74,6 +76,9 @@ class ConversationPane(QWidget):
     ``searchRequested(object)``: search within a conversation (a ConversationId).
     ``verificationOpened(str, object)``: a verification started (account id, Verification).
     ``browseRequested(object, str)``: browse the room directory (account id, search text).
+    ``settingsRequested(object)``: open a room's settings (a ConversationId).
+    ``blockMemberRequested(object)``: block a room :class:`Member`.
+    ``blockSenderRequested(object)``: block who sent a :class:`Message`.
     """
 
     notice = Signal(str, str)
@@ -81,6 +86,9 @@ class ConversationPane(QWidget):
     searchRequested = Signal(object)
     verificationOpened = Signal(str, object)
     browseRequested = Signal(object, str)
+    settingsRequested = Signal(object)
+    blockMemberRequested = Signal(object)
+    blockSenderRequested = Signal(object)
 
     def __init__(
         self,
@@ -99,6 +107,7 @@ class ConversationPane(QWidget):
         self.details: ConversationDetails | None = None
         self.reaction_picker: QInputDialog | None = None
         self.devices_dialog: DevicesDialog | None = None
+        self.never_box: QMessageBox | None = None  # "never load images" asked about a click
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
@@ -113,6 +122,7 @@ class ConversationPane(QWidget):
         self.header.exportRequested.connect(self.export)
         self.header.searchRequested.connect(self._search_here)
         self.header.verifyRequested.connect(self.verify_contact)
+        self.header.settingsRequested.connect(self._settings)
 
         self.loading_label = QLabel(self.tr("Loading older messages…"))
         self.loading_label.setObjectName("historyLoading")
@@ -135,6 +145,7 @@ class ConversationPane(QWidget):
         self.members = MemberPanel()
         self.members.kickRequested.connect(self.kick)
         self.members.banRequested.connect(self.ban)
+        self.members.blockRequested.connect(self.blockMemberRequested)
         self.members.hide()
 
         self.composer_area = ComposerArea()
@@ -231,12 +242,14 @@ class ConversationPane(QWidget):
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
+        self.model.set_encrypted(details.conversation.encrypted)
         self.header.show_details(details)
         caps = details.capabilities
         self.members.set_members(
             details.members,
             can_kick=bool(caps & Capability.KICK),
             can_ban=bool(caps & Capability.BAN),
+            can_block=bool(caps & Capability.BLOCKING),
         )
         if details.conversation.kind is not ConversationKind.GROUP:
             self.members.hide()
@@ -269,16 +282,20 @@ class ConversationPane(QWidget):
                             self.header.show_details(self.details)
                         else:
                             self.header.show_conversation(c)
+                        self.model.set_encrypted(c.encrypted)
                         if c.unread_count and self.window().isActiveWindow():
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
                 if self.details is not None:  # the member count in the header follows
                     self.details = replace(self.details, members=event.members)
                     self.header.show_details(self.details)
+                else:  # the details on their way may predate this change
+                    refresh = True
                 self.members.set_members(
                     event.members,
                     can_kick=bool(self.capabilities & Capability.KICK),
                     can_ban=bool(self.capabilities & Capability.BAN),
+                    can_block=bool(self.capabilities & Capability.BLOCKING),
                 )
                 self.composer_area.composer.set_completion_names([m.name for m in event.members])
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
@@ -343,7 +360,7 @@ class ConversationPane(QWidget):
         if area.editing is not None:
             target = area.editing
             area.cancel_mode()
-            self._call(self.core.messaging.edit_message(target.id, text))
+            self._call(self.core.messaging.edit_message(target.id, text, markdown_to_html(text)))
             return
         command = parse_slash(text)
         if command is not None:
@@ -351,16 +368,27 @@ class ConversationPane(QWidget):
             return
         reply = area.reply_to
         area.cancel_mode()
+        body = unescape_slash(text)
         self._call(
             self.core.messaging.send_message(
-                conv, unescape_slash(text), reply_to=reply.remote_id if reply else None
+                conv,
+                body,
+                html=markdown_to_html(body),  # the composer's formatting, for every service
+                reply_to=reply.remote_id if reply else None,
             )
         )
 
     def run_slash(self, conv: ConversationId, command: SlashCommand) -> None:
         name, core = command.name, self.core
         if name == "me" and command.args:
-            self._call(core.messaging.send_message(conv, command.args, kind=MessageKind.EMOTE))
+            self._call(
+                core.messaging.send_message(
+                    conv,
+                    command.args,
+                    html=markdown_to_html(command.args),
+                    kind=MessageKind.EMOTE,
+                )
+            )
         elif name == "join" and command.args:
             room, password = command.split(2)
             self._call(core.rooms.join(conv.account_id, room, password=password))
@@ -530,6 +558,22 @@ class ConversationPane(QWidget):
             )
         if msg.outgoing and msg.delivery.value == "failed":
             menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
+        if msg.trust is Trust.UNREADABLE and caps & Capability.ENCRYPTION:
+            _tag(
+                menu.addAction(
+                    self.tr("Re&pair encryption with {who}").format(
+                        who=msg.sender_name or msg.sender
+                    ),
+                    lambda: self.repair_encryption(msg),
+                ),
+                "repair_encryption",
+            )
+        if not msg.outgoing and msg.kind is not MessageKind.SYSTEM and caps & Capability.BLOCKING:
+            menu.addSeparator()
+            menu.addAction(
+                self.tr("&Block {name}…").format(name=msg.sender_name or msg.sender),
+                lambda: self.blockSenderRequested.emit(msg),
+            )
         return menu
 
     def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
@@ -621,6 +665,16 @@ class ConversationPane(QWidget):
     def retry(self, msg: Message) -> None:
         self._call(self.core.messaging.retry_message(msg.id))
 
+    def repair_encryption(self, msg: Message) -> None:
+        """New encryption sessions with the devices whose messages here could not be read."""
+        self._call(
+            self.core.encryption.repair_encryption(msg.conversation_id),
+            success=self.tr(
+                "New encryption sessions were started. Messages sent from now on can be read; "
+                "ask for the unreadable ones again."
+            ),
+        )
+
     def open_link(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
 
@@ -638,12 +692,54 @@ class ConversationPane(QWidget):
         return folder / f"{msg.local_id}-{index}-{name}"
 
     def download(self, msg: Message, index: int, destination: Path | None = None) -> None:
+        if not self._may_fetch(msg, index, destination):
+            return
         target = destination or self.media_path(msg, index)
         self.model.set_download(msg.local_id, index, DownloadState())
         self.bridge.call(
             self.core.messaging.download(msg.id, index, target),
             lambda done: self._downloaded(done, msg, index, target),
         )
+
+    def _may_fetch(self, msg: Message, index: int, destination: Path | None) -> bool:
+        """ "Never load images" means never, even on a click: the click offers to change the
+        setting instead (and then fetches)."""
+        attachment = msg.attachments[index]
+        if self.preferences.get(REMOTE_MEDIA) != "never" or not attachment.mime_type.startswith(
+            "image/"
+        ):
+            return True
+        box = QMessageBox(self)
+        box.setObjectName("neverLoadBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Images are never loaded"))
+        box.setText(
+            self.tr(
+                "Your privacy setting says never to load images from the network, so "
+                "{name} was not downloaded. Load images when you ask for them from now on?"
+            ).format(name=attachment.filename or self.tr("this image"))
+        )
+        change = box.addButton(
+            self.tr("&Load when I ask, and get this one"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(self.tr("&Keep never loading"), QMessageBox.ButtonRole.RejectRole)
+        self.never_box = box
+
+        def decided() -> None:
+            self.never_box = None
+            if box.clickedButton() is change:
+                self.bridge.call(
+                    self.core.preferences.set(REMOTE_MEDIA, "ask"),
+                    lambda _done: self._fetch_after_change(msg, index, destination),
+                )
+
+        box.finished.connect(decided)
+        box.open()
+        return False
+
+    def _fetch_after_change(self, msg: Message, index: int, destination: Path | None) -> None:
+        if self.preferences.get(REMOTE_MEDIA) != "never":
+            self.download(msg, index, destination)
 
     def _downloaded(self, done: Result[Outcome], msg: Message, index: int, target: Path) -> None:
         if done.ok and done.value.ok:
@@ -759,7 +855,7 @@ class ConversationPane(QWidget):
             if others
             else conv.native_id
         )
-        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self)
+        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self, own=details.own_id)
         dialog.verifyRequested.connect(functools.partial(self.start_verification, contact))
         self.devices_dialog = dialog
         dialog.open()
@@ -787,6 +883,11 @@ class ConversationPane(QWidget):
             self.notice.emit(message, "error")
             return
         self.verificationOpened.emit(account_id, Verification(outcome.value, contact, device_id))
+
+    @Slot()
+    def _settings(self) -> None:
+        if self.conversation is not None:
+            self.settingsRequested.emit(self.conversation)
 
     @Slot()
     def _search_here(self) -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Coroutine
-from pathlib import Path
 from typing import Any, TypeGuard, TypeVar
 
 from PySide6.QtCore import Qt, Slot
@@ -21,13 +20,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,19 +44,24 @@ from app.models import (
     VerificationState,
 )
 from app.runtime import Done, Result
+from ui.archive_actions import ArchiveActions
 from ui.bridge import CoreBridge
 from ui.conversation_pane import ConversationPane
 from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.account_form import open_link
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
 from ui.dialogs.search_dialog import SearchDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.dialogs.verification_dialog import VerificationDialog
+from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.notifications import Announcer, NotificationCenter, Notifier
+from ui.people_actions import PeopleActions
 from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.theme import ThemeManager
+from ui.widgets.contact_list import ContactList
 from ui.widgets.first_run import FirstRunPage
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.requests_panel import Request, RequestsPanel
@@ -79,14 +83,20 @@ class MainWindow(QMainWindow):
         self._started = False
         self._account_count = 0
         self.account_dialog: AccountDialog | None = None
+        self.url_opener: Callable[[str], bool] = open_link
+        """Opens a sign-in page in the system browser (tests put a recorder here)."""
         self.last_dialog: Any = None  # the most recent dialog (tests drive it)
         # Long operations still running, (account id, task) -> the status line they show.
         self.running: dict[tuple[str, str], str] = {}
 
         self.preferences = Preferences(self)
         self.sidebar_model = SidebarModel(self)
+        self.contact_model = ContactListModel(self)
         bridge.events.connect(self.preferences.handle_events)
         bridge.events.connect(self.sidebar_model.handle_events)
+        bridge.events.connect(self.contact_model.handle_events)
+        self.people = PeopleActions(bridge, self.sidebar_model, self.contact_model, self)
+        self.archive = ArchiveActions(self)
         app = QApplication.instance()
         self.theme = ThemeManager(app) if isinstance(app, QApplication) else None
         self.preferences.changed.connect(self._preferences_changed)
@@ -114,6 +124,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.statusBar().setAccessibleName(self.tr("Status and progress"))
 
+        self.people.notice.connect(self.notices.show_notice)
+        self.people.openConversation.connect(self._open_and_write)
+        self.people.dialogOpened.connect(self._show_dialog)
+        self.people.addContactRequested.connect(self.add_contact_to)
         self.announcer = Announcer(self.pane.view)
         self.notifications = NotificationCenter(
             self, self.sidebar_model, self.preferences, notifier, self.announcer
@@ -134,18 +148,33 @@ class MainWindow(QMainWindow):
         self.sidebar.enterPressed.connect(self._go_read)
         self.requests = RequestsPanel()
         self.requests.answered.connect(self._answer_request)
+        self.contact_list = ContactList(self.contact_model)
+        self.contact_list.chatRequested.connect(self.people.chat_with)
+        self.contact_list.menuRequested.connect(self.people.show_contact_menu)
+        self.contact_list.addRequested.connect(self.add_contact_to)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("leftTabs")
+        self.left_tabs.setAccessibleName(self.tr("Conversations and contacts"))
+        # No Alt+letter on the tabs (their letters are all taken); Ctrl+1 and Ctrl+2 switch.
+        self.left_tabs.addTab(self.sidebar, self.tr("Conversations"))
+        self.left_tabs.addTab(self.contact_list, self.tr("Contacts"))
+        self.left_tabs.setTabToolTip(0, self.tr("Conversations (Ctrl+1)"))
+        self.left_tabs.setTabToolTip(1, self.tr("Contacts (Ctrl+2)"))
         left = QWidget()
         left.setObjectName("leftColumn")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.requests)
-        left_layout.addWidget(self.sidebar, 1)
+        left_layout.addWidget(self.left_tabs, 1)
         self.pane = ConversationPane(self.bridge, self.sidebar_model, self.preferences)
         self.pane.notice.connect(self.notices.show_notice)
         self.pane.openRequested.connect(self.show_conversation)
         self.pane.searchRequested.connect(self.search_in)
         self.pane.browseRequested.connect(self.browse_rooms_of)
         self.pane.verificationOpened.connect(self.open_verification)
+        self.pane.settingsRequested.connect(self.room_settings_of)
+        self.pane.blockMemberRequested.connect(self.people.block_member)
+        self.pane.blockSenderRequested.connect(self._block_sender)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("chatSplitter")
         splitter.setAccessibleName(self.tr("Chat"))
@@ -197,6 +226,8 @@ class MainWindow(QMainWindow):
         status.addSeparator()
         status.addAction(self.presence_all)
         accounts.addSeparator()
+        self._action(accounts, self.tr("Blocked &people…"), self.blocked_people)
+        accounts.addSeparator()
         self._action(accounts, self.tr("E&xport account history…"), self.export_account)
         self._action(accounts, self.tr("&Import history…"), self.import_history)
         self._action(accounts, self.tr("Delete &old history…"), self.prune_history)
@@ -212,6 +243,8 @@ class MainWindow(QMainWindow):
         self._action(convs, self.tr("&Join a room…"), self.join_room, "Ctrl+J")
         self._action(convs, self.tr("&Browse rooms…"), self.browse_rooms, "Ctrl+Shift+J")
         self._action(convs, self.tr("Add a &contact…"), self.add_contact)
+        self._action(convs, self.tr("New &room…"), self.new_room, "Ctrl+Shift+O")
+        self._action(convs, self.tr("Room se&ttings…"), self.room_settings)
         convs.addSeparator()
         self._action(convs, self.tr("&Find in conversation…"), self.search_here, "Ctrl+F")
         self._action(convs, self.tr("Search &everywhere…"), self.search_everywhere, "Ctrl+Shift+F")
@@ -227,6 +260,9 @@ class MainWindow(QMainWindow):
         self._action(view, self.tr("Next &region"), lambda: self.cycle_region(1), "F6")
         self._action(view, self.tr("Previous r&egion"), lambda: self.cycle_region(-1), "Shift+F6")
         self._action(view, self.tr("Jump to &latest"), self.pane.jump_to_latest, "Ctrl+End")
+        view.addSeparator()
+        self._action(view, self.tr("&Conversations list"), lambda: self.show_tab(0), "Ctrl+1")
+        self._action(view, self.tr("C&ontacts list"), lambda: self.show_tab(1), "Ctrl+2")
 
     def _build_shortcuts(self) -> None:
         focus_composer = QShortcut(QKeySequence("Ctrl+L"), self)
@@ -236,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def regions(self) -> list[QWidget]:
         regions: list[QWidget] = [
-            self.sidebar.tree,
+            self.contact_list.tree if self.left_tabs.currentIndex() == 1 else self.sidebar.tree,
             self.pane.view,
             self.pane.composer_area.composer,
         ]
@@ -392,6 +428,10 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def add_contact(self) -> None:
+        self.add_contact_to(None)
+
+    @Slot(object)
+    def add_contact_to(self, account_id: str | None) -> None:
         dialog = self._form(
             self.tr("Add a contact"),
             [
@@ -399,14 +439,24 @@ class MainWindow(QMainWindow):
                 ("name", self.tr("Name"), False),
             ],
         )
-        dialog.accepted.connect(
-            lambda: self._call(
+        dialog.wait_for_answer()  # an address the service refuses is said in the dialog
+
+        def answered(done: Result[Outcome]) -> None:
+            failure = done.value.failure if done.ok else None
+            dialog.answered(done.error or (failure.message if failure else ""))
+            if done.ok and failure is None:
+                self.notices.show_notice(self.tr("Contact request sent."), "info")
+
+        dialog.submitted.connect(
+            lambda: self.bridge.call(
                 self.core.contacts.add_contact(
                     dialog.account_id(), dialog.value("who"), dialog.value("name")
                 ),
-                success=self.tr("Contact request sent."),
+                answered,
             )
         )
+        if account_id is not None and dialog.account is not None:
+            dialog.account.setCurrentIndex(max(dialog.account.findData(account_id), 0))
 
     def _form(self, title: str, fields: list[tuple[str, str, bool]]) -> FormDialog:
         accounts = [(a.id, a.display_name) for a in self.sidebar_model.accounts()]
@@ -416,6 +466,54 @@ class MainWindow(QMainWindow):
             dialog.account.setCurrentIndex(max(dialog.account.findData(current), 0))
         self._show_dialog(dialog)
         return dialog
+
+    # -- people and rooms (PeopleActions does the work) ------------------------------------
+
+    def show_tab(self, index: int) -> None:
+        """Conversations (0) or contacts (1) in the left column, with the focus on its list."""
+        self.left_tabs.setCurrentIndex(index)
+        (self.contact_list.tree if index == 1 else self.sidebar.tree).setFocus()
+
+    @Slot()
+    def new_room(self) -> None:
+        self.people.new_room(self._current_account_id())
+
+    @Slot()
+    def room_settings(self) -> None:
+        if self.pane.conversation is None:
+            self.notices.show_notice(self.tr("Open a room first."), "info")
+            return
+        self.room_settings_of(self.pane.conversation)
+
+    @Slot(object)
+    def room_settings_of(self, conv: ConversationId) -> None:
+        details = self.pane.details if self.pane.conversation == conv else None
+        title = details.conversation.name if details is not None else conv.native_id
+        members = details.members if details is not None else ()
+        self.people.room_settings(conv, title, members)
+
+    @Slot()
+    def blocked_people(self) -> None:
+        account = self._need_account()
+        if account is not None:
+            self.people.blocked_list(account.id)
+
+    @Slot(object)
+    def _block_sender(self, msg: Message) -> None:
+        details = self.pane.details
+        self.people.block_sender(msg, details.members if details is not None else ())
+
+    @Slot(object)
+    def _open_and_write(self, conv: ConversationId) -> None:
+        self.show_tab(0)
+        self.show_conversation(conv)
+        self.pane.composer_area.composer.setFocus()
+
+    def _current_account_id(self) -> str | None:
+        if self.left_tabs.currentIndex() == 1:
+            return self.contact_list.current_account()
+        account = self._current_account()
+        return account.id if account is not None else None
 
     @Slot(str, object)
     def open_verification(self, account_id: str, verification: Verification) -> None:
@@ -505,6 +603,14 @@ class MainWindow(QMainWindow):
         if account_id is None and len(accounts) == 1:
             return accounts[0]
         return self.sidebar_model.account(account_id) if account_id else None
+
+    def open_in_browser(self, url: str) -> None:
+        """A sign-in continues in the browser (single sign-on, a CAPTCHA page)."""
+        if not self.url_opener(url):
+            self.notices.show_notice(
+                self.tr("Open this address in your web browser to continue: {url}").format(url=url),
+                "warning",
+            )
 
     def _need_account(self) -> Account | None:
         account = self._current_account()
@@ -610,50 +716,25 @@ class MainWindow(QMainWindow):
         if ok:
             self.set_presence(PresenceState.AVAILABLE, text)
 
+    # -- the archive (ArchiveActions does the work) ---------------------------------------
+
     @Slot()
     def export_account(self) -> None:
         account = self._need_account()
-        if account is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export account history"),
-            f"{account.display_name}.jsonl",
-            self.tr("JSON Lines, can be imported again (*.jsonl);;Web page (*.html)"),
-        )
-        if path:
-            self._call(
-                self.core.archive.export_account(account.id, Path(path)),
-                success=self.tr("History exported to {path}.").format(path=path),
-                finished=lambda: self._end_progress(account.id, "export"),
-            )
+        if account is not None:
+            self.archive.export(account)
 
     @Slot()
     def import_history(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import history"), "", self.tr("JSON Lines (*.jsonl)")
-        )
-        if path:
-            self._call(
-                self.core.archive.import_account(Path(path)),
-                success=self.tr("History imported as a new, disabled account. Edit it to sign in."),
-            )
+        """Import an export, or a history kept when an account was removed."""
+        self.archive.import_history()
 
     @Slot()
     def prune_history(self) -> None:
-        days, ok = QInputDialog.getInt(
-            self,
-            self.tr("Delete old history"),
-            self.tr("Delete messages older than this many days (all accounts):"),
-            365,
-            0,
-            36500,
-        )
-        if ok:
-            self._call(
-                self.core.archive.prune_history(days),
-                success_fn=lambda n: self.tr("%n old message(s) deleted.", "", n),
-            )
+        """Delete old messages of the selected account only (the account's own menu)."""
+        account = self._need_account()
+        if account is not None:
+            self.archive.prune(account)
 
     @Slot()
     def open_settings(self) -> None:
@@ -689,6 +770,16 @@ class MainWindow(QMainWindow):
                 )
             elif isinstance(event, ev.Notice):
                 self.notices.show_notice(event.text, event.level)
+            elif isinstance(event, ev.OpenInBrowser):
+                self.open_in_browser(event.url)
+            elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":
+                self.notices.show_notice(
+                    self.tr(
+                        "{account}: the server ended the session. Sign in again with Edit "
+                        "account; your messages and encryption keys are kept."
+                    ).format(account=self.sidebar_model.account_name(event.account_id)),
+                    "warning",
+                )
             elif isinstance(
                 event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
             ):
@@ -793,6 +884,12 @@ class MainWindow(QMainWindow):
             self.notices.show_notice(done.value.failure.message, "error")
             return False
         return True
+
+    # For the action classes that act on this window (ArchiveActions).
+    run = _call
+    report = _report
+    show_dialog = _show_dialog
+    end_progress = _end_progress
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

@@ -139,7 +139,7 @@ class UriHandler(QObject):
             self._show(known.id)
             return
         self.window.bridge.call(
-            core.rooms.join(account.id, intent.address, "", intent.password),
+            core.rooms.join(account.id, intent.join_address, "", intent.password),
             lambda done: self._joined(account.id, intent, done),
         )
 

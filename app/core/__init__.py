@@ -11,6 +11,7 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.contacts`` (:class:`ContactCommands`): roster, subscriptions, blocking
 - ``core.encryption`` (:class:`EncryptionCommands`): devices, verification, key backup
 - ``core.archive`` (:class:`ArchiveCommands`): search, pruning, export, import
+- ``core.signin`` (:class:`SignInCommands`): sign-in methods, single sign-on, making accounts
 
 A front end calls these coroutines and learns about everything else from typed events on
 :attr:`Core.bus`. Nothing here imports Qt or a protocol library, so a terminal or
@@ -34,6 +35,7 @@ from app.core.services import (
     CoreContext,
     CoreServices,
 )
+from app.core.signin import SignInCommands, SignUpStep
 
 __all__ = [
     "PREF_ONLY_CONTACTS",
@@ -54,4 +56,6 @@ __all__ = [
     "MessagingCommands",
     "PreferenceCommands",
     "RoomCommands",
+    "SignInCommands",
+    "SignUpStep",
 ]

@@ -9,31 +9,33 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 import shutil
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from app import events as ev
-from app import facts as f
 from app.backend import (
     AccountField,
-    Backend,
-    BackendContext,
     Failure,
     FailureKind,
-    FieldKind,
     Outcome,
+    SupportsBrowserSignIn,
     SupportsLogout,
     SupportsPresence,
+    SupportsSignUp,
     as_capable,
 )
 from app.config import AccountEntry
-from app.core.services import CommandError, CoreServices, delete_store_files
+from app.core.services import (
+    CoreServices,
+    delete_store_files,
+    probe_context,
+    validated,
+)
 from app.models import Account, AccountId, ConnectionState, Presence
-from app.session import AccountSession, account_logger
+from app.session import AccountSession
+from app.store import archive
 
 _log = logging.getLogger(__name__)
 
@@ -45,6 +47,10 @@ class BackendInfo:
     protocol_id: str
     display_name: str
     fields: tuple[AccountField, ...]
+    sign_up: bool = False
+    """Accounts can be made from the app (:class:`~app.backend.SupportsSignUp`)."""
+    browser_sign_in: bool = False
+    """The server may offer sign-in in the browser (:class:`~app.backend.SupportsBrowserSignIn`)."""
 
 
 class AccountCommands:
@@ -60,7 +66,13 @@ class AccountCommands:
         for report in registry.problems():
             self._s.publish(ev.PluginProblem(report.name, report.reason))
         return [
-            BackendInfo(pid, cls.display_name, tuple(cls.account_fields))
+            BackendInfo(
+                pid,
+                cls.display_name,
+                tuple(cls.account_fields),
+                sign_up=issubclass(cls, SupportsSignUp),
+                browser_sign_in=issubclass(cls, SupportsBrowserSignIn),
+            )
             for pid, cls in sorted(loaded.items())
         ]
 
@@ -75,11 +87,18 @@ class AccountCommands:
         *,
         display_name: str = "",
         enabled: bool = True,
+        session_secrets: Mapping[str, str] | None = None,
     ) -> Account:
-        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing."""
+        """Add an account: secrets go to the keyring first, so a keyring problem adds nothing.
+
+        ``session_secrets`` are what a sign-in in the browser left (an access token, a device
+        id): kept as they are, and the account's password is then not required."""
         s = self._s
         cls = await s.backend_class(protocol_id)
-        settings, secrets = _validated(cls, settings, secrets or {})
+        settings, secrets = validated(
+            cls, settings, secrets or {}, require_secrets=not session_secrets
+        )
+        secrets = {**secrets, **(session_secrets or {})}
         account_id = uuid.uuid4().hex[:12]
         for key, value in secrets.items():
             await asyncio.to_thread(s.ctx.secrets.set, account_id, key, value)
@@ -110,7 +129,7 @@ class AccountCommands:
         entry = s.entry(account_id)
         account = entry.account
         cls = await s.backend_class(account.protocol_id)
-        new_settings, new_secrets = _validated(
+        new_settings, new_secrets = validated(
             cls,
             settings if settings is not None else account.settings,
             secrets or {},
@@ -157,6 +176,9 @@ class AccountCommands:
         await self._logout(session)
         await session.stop()
         conv_ids = tuple(c.id for c in await s.worker.run(session.store.conversations))
+        if keep_history:  # so it can be imported again (core.archive.import_account)
+            record = archive.kept_account_record(entry.account, s.ctx.clock())
+            await s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record)
         await s.worker.run(session.store.close)
         for key in entry.secret_keys:
             await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)
@@ -190,7 +212,7 @@ class AccountCommands:
         """
         s = self._s
         cls = await s.backend_class(protocol_id)
-        clean, given = _validated(cls, settings, secrets or {}, require_secrets=False)
+        clean, given = validated(cls, settings, secrets or {}, require_secrets=False)
         stored = {}
         if account_id is not None:
             for fld in cls.account_fields:
@@ -199,7 +221,13 @@ class AccountCommands:
                     if value is not None:
                         stored[fld.name] = value
         backend = cls(
-            _probe_context(account_id or "probe", clean, {**stored, **given}, s.ctx.paths.cache_dir)
+            probe_context(
+                account_id or "probe",
+                clean,
+                {**stored, **given},
+                s.ctx.paths.cache_dir,
+                extra=s.ctx.backend_extra,
+            )
         )
         try:
             async with asyncio.timeout(s.ctx.connect_timeout):
@@ -249,103 +277,3 @@ class AccountCommands:
                 outcome = await s.guard(backend.set_presence(presence), session)
                 if isinstance(outcome, Outcome) and outcome.ok:
                     s.publish(ev.OwnPresenceChanged(session.account_id, presence))
-
-
-def _probe_context(
-    account_id: str,
-    settings: Mapping[str, str | int | bool],
-    secrets: Mapping[str, str],
-    cache: Path,
-) -> BackendContext:
-    """A throwaway backend context for "test connection": nothing is stored or published."""
-
-    class _Secrets:
-        async def get(self, key: str) -> str | None:
-            return secrets.get(key)
-
-        async def set(self, key: str, value: str) -> None:
-            return None
-
-        async def delete(self, key: str) -> None:
-            return None
-
-    class _State:
-        async def get(self, key: str) -> str | None:
-            return None
-
-        async def set(self, key: str, value: str | None) -> None:
-            return None
-
-    def drop(fact: f.Fact) -> None:
-        return None
-
-    folder = cache / "probe"
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return BackendContext(
-        account_id=account_id,
-        settings=dict(settings),
-        secrets=_Secrets(),
-        state=_State(),
-        report=drop,
-        report_threadsafe=drop,
-        logger=account_logger("chinwag.probe", account_id),
-        data_dir=folder,
-    )
-
-
-def _validated(
-    cls: type[Backend],
-    settings: Mapping[str, str | int | bool],
-    secrets: Mapping[str, str],
-    *,
-    require_secrets: bool = True,
-) -> tuple[dict[str, str | int | bool], dict[str, str]]:
-    """Settings and secrets checked against the backend's fields; CommandError lists problems."""
-    problems: dict[str, str] = {}
-    clean: dict[str, str | int | bool] = {}
-    clean_secrets: dict[str, str] = {}
-    for fld in cls.account_fields:
-        if fld.secret:
-            value = secrets.get(fld.name, "")
-            if value:
-                clean_secrets[fld.name] = value
-            elif fld.required and require_secrets:
-                problems[fld.name] = f"{fld.label} is required."
-            continue
-        raw = settings.get(fld.name, fld.default)
-        if raw is None or raw == "":
-            if fld.required:
-                problems[fld.name] = f"{fld.label} is required."
-            continue
-        try:
-            value_ok = _coerce(fld, raw)
-        except ValueError as exc:
-            problems[fld.name] = f"{fld.label}: {exc}"
-            continue
-        clean[fld.name] = value_ok
-    unknown = set(settings) - {f.name for f in cls.account_fields}
-    if unknown:
-        problems[sorted(unknown)[0]] = f"Unknown setting {sorted(unknown)[0]!r}."
-    if not problems:
-        problems.update(cls.validate_settings(clean))
-    if problems:
-        raise CommandError("\n".join(problems.values()))
-    return clean, clean_secrets
-
-
-def _coerce(fld: AccountField, raw: str | int | bool) -> str | int | bool:
-    if fld.kind is FieldKind.BOOLEAN:
-        if isinstance(raw, str):
-            return raw.strip().lower() in ("1", "true", "yes", "on")
-        return bool(raw)
-    if fld.kind is FieldKind.INTEGER:
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise ValueError("must be a whole number") from None
-    text = str(raw).strip()
-    if fld.kind is FieldKind.CHOICE and fld.choices and text not in fld.choices:
-        raise ValueError(f"must be one of {', '.join(fld.choices)}")
-    if fld.pattern and not re.fullmatch(fld.pattern, text):
-        raise ValueError("has the wrong form")
-    return text

@@ -7,6 +7,8 @@ and never touch the network.
 from __future__ import annotations
 
 import asyncio
+import logging
+import shutil
 import uuid
 from collections.abc import Callable
 from datetime import timedelta
@@ -18,6 +20,8 @@ from app.config import AccountEntry
 from app.core.services import CommandError, CoreServices, delete_store_files
 from app.models import Account, AccountId, ConversationId, Message, to_millis
 from app.store import archive, html_export
+
+_log = logging.getLogger(__name__)
 
 
 class ArchiveCommands:
@@ -41,7 +45,8 @@ class ArchiveCommands:
         return results[:limit]
 
     async def prune_history(self, days: int, account_id: AccountId | None = None) -> int:
-        """Delete messages older than ``days`` days; returns how many went."""
+        """Delete messages older than ``days`` days, of one account or (``None``) of all;
+        returns how many went."""
         if days < 0:
             raise CommandError("The number of days cannot be negative.")
         s = self._s
@@ -93,10 +98,33 @@ class ArchiveCommands:
 
         return await self._s.worker.run(_write_atomically, path, write)
 
+    async def kept_histories(self) -> list[archive.KeptHistory]:
+        """Histories kept when their accounts were removed, newest first (importable again)."""
+        folder = self._s.ctx.paths.archive_dir
+
+        def scan() -> list[archive.KeptHistory]:
+            found = []
+            for path in sorted(folder.glob("*.sqlite3")) if folder.is_dir() else []:
+                try:
+                    found.append(archive.read_kept(path))
+                except archive.ArchiveError as exc:
+                    _log.info("not an importable kept history: %s", exc)
+            return found
+
+        kept = await asyncio.to_thread(scan)
+        kept.sort(key=lambda k: k.kept_at.timestamp() if k.kept_at else 0.0, reverse=True)
+        return kept
+
     async def import_account(self, path: Path) -> Account:
-        """Create a (disabled) account from an export; sign-in secrets must be entered again."""
+        """Create a (disabled) account from an export (JSON Lines) or from a history kept when
+        an account was removed (``.sqlite3``); sign-in secrets must be entered again."""
+        if path.suffix.lower() == ".sqlite3":
+            return await self._restore_kept(path)
         s = self._s
-        header = await asyncio.to_thread(archive.read_header, path)
+        try:
+            header = await asyncio.to_thread(archive.read_header, path)
+        except (OSError, UnicodeDecodeError, archive.ArchiveError) as exc:
+            raise CommandError(f"{path.name} cannot be imported: {exc}") from exc
         account_id = uuid.uuid4().hex[:12]
         account = Account(
             id=account_id,
@@ -130,6 +158,45 @@ class ArchiveCommands:
                     f"{report.skipped_lines} damaged lines were skipped.", account_id, "warning"
                 )
             )
+        await session.start()
+        return account
+
+    async def _restore_kept(self, path: Path) -> Account:
+        """Bring a kept store back as a new, disabled account: the file is copied into the
+        accounts folder (and, when it came from the archive folder, removed from there)."""
+        s = self._s
+        try:
+            kept = await asyncio.to_thread(archive.read_kept, path)
+        except archive.ArchiveError as exc:
+            raise CommandError(str(exc)) from exc
+        await s.backend_class(kept.protocol_id)  # a plugin that is gone: say so before copying
+        account_id = uuid.uuid4().hex[:12]
+        target = s.ctx.paths.account_store(account_id)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        await asyncio.to_thread(shutil.copy2, path, target)
+        target.chmod(0o600)
+        account = Account(
+            id=account_id,
+            protocol_id=kept.protocol_id,
+            display_name=kept.display_name or kept.protocol_id,
+            settings=kept.settings,
+            enabled=False,
+        )
+        try:
+            session = await s.open_session(account)
+        except Exception as exc:
+            s.sessions.pop(account_id, None)
+            await asyncio.to_thread(delete_store_files, target)
+            raise CommandError(f"{path.name} cannot be imported: {exc}") from exc
+        await s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, None)
+        await s.save(s.config.with_account(AccountEntry(account)))
+        if path.parent.resolve() == s.ctx.paths.archive_dir.resolve():
+            await asyncio.to_thread(delete_store_files, path)
+        s.publish_accounts()
+        s.publish_state(session)
+        convs = await s.worker.run(session.store.conversations)
+        if convs:
+            s.publish(ev.ConversationsChanged(tuple(convs)))
         await session.start()
         return account
 

@@ -1,11 +1,14 @@
-"""Contact commands: the roster (adding, renaming, removing), subscriptions and blocking.
+"""Contact commands: the roster (adding, renaming, removing), subscriptions, details, blocking.
 
-Presence and roster changes arrive as events (``PresenceChanged``, ``ContactsChanged``); these
-commands only ask the service, through :class:`~app.backend.SupportsRoster` and
-:class:`~app.backend.SupportsBlocking`, and return once the facts they caused are stored.
+Presence and roster changes arrive as events (``ContactsChanged``, with each contact's current
+presence); these commands ask the service through :class:`~app.backend.SupportsRoster`,
+:class:`~app.backend.SupportsBlocking` and :class:`~app.backend.SupportsContactDetails`, and
+return once the facts they caused are stored.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from app.backend import (
     ContactDetails,
@@ -15,7 +18,7 @@ from app.backend import (
     SupportsContactDetails,
     SupportsRoster,
 )
-from app.core.services import CommandError, CoreServices
+from app.core.services import CommandError, CoreServices, matches_everyone
 from app.models import AccountId, Contact
 
 
@@ -26,15 +29,34 @@ class ContactCommands:
         self._s = services
 
     async def list_contacts(self, account_id: AccountId) -> list[Contact]:
-        """The stored contacts of an account (its roster as last seen)."""
+        """The account's contacts (its roster as last seen, the blocked included), each with
+        the presence last reported this session."""
         session = self._s.session(account_id)
-        return await self._s.worker.run(session.store.contacts)
+        dispatcher = session.dispatcher
+        online = session.backend is not None  # offline, what we last heard is stale
+
+        def read() -> list[Contact]:
+            return [
+                replace(c, presence=dispatcher.presence.get(c.id.native_id, c.presence))
+                if online
+                else c
+                for c in session.store.contacts()
+            ]
+
+        return await self._s.worker.run(read)
+
+    async def blocked(self, account_id: AccountId) -> list[Contact]:
+        """The account's "Blocked" list."""
+        return [c for c in await self.list_contacts(account_id) if c.blocked]
 
     async def add_contact(
         self, account_id: AccountId, contact: str, name: str = "", message: str = ""
     ) -> Outcome:
+        who = contact.strip()
+        if not who:
+            raise CommandError("Whom do you want to add?")
         return await self._s.delegate(
-            account_id, SupportsRoster, lambda b: b.add_contact(contact, name, message)
+            account_id, SupportsRoster, lambda b: b.add_contact(who, name.strip(), message)
         )
 
     async def remove_contact(self, account_id: AccountId, contact: str) -> Outcome:
@@ -44,7 +66,7 @@ class ContactCommands:
 
     async def rename_contact(self, account_id: AccountId, contact: str, name: str) -> Outcome:
         return await self._s.delegate(
-            account_id, SupportsRoster, lambda b: b.rename_contact(contact, name)
+            account_id, SupportsRoster, lambda b: b.rename_contact(contact, name.strip())
         )
 
     async def answer_subscription(
@@ -56,7 +78,8 @@ class ContactCommands:
         )
 
     async def details(self, account_id: AccountId, contact: str) -> ContactDetails:
-        """What the service tells about someone (IRC: WHOIS), for a details view."""
+        """What the service tells about someone (IRC: WHOIS; XMPP: resources and clients;
+        Matrix: profile and devices), for a details view."""
         backend = self._s.require(self._s.session(account_id), SupportsContactDetails)
         found = await backend.contact_details(contact)
         if isinstance(found, Failure):
@@ -64,6 +87,12 @@ class ContactCommands:
         return found
 
     async def set_blocked(self, account_id: AccountId, contact: str, blocked: bool) -> Outcome:
+        """Block (or unblock) an address or, on IRC, a ``nick!user@host`` mask."""
+        who = contact.strip()
+        if not who:
+            raise CommandError("Whom do you want to block?")
+        if blocked and matches_everyone(who):
+            raise CommandError(f"“{who}” would block everyone.")
         return await self._s.delegate(
-            account_id, SupportsBlocking, lambda b: b.set_blocked(contact, blocked)
+            account_id, SupportsBlocking, lambda b: b.set_blocked(who, blocked)
         )

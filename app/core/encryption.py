@@ -6,9 +6,16 @@ Verification progress arrives as events; these commands start, answer or cancel 
 
 from __future__ import annotations
 
-from app.backend import Failure, Outcome, SupportsKeyBackup, SupportsVerification
+from app.backend import (
+    Failure,
+    Outcome,
+    SupportsDeviceTrust,
+    SupportsKeyBackup,
+    SupportsVerification,
+    as_capable,
+)
 from app.core.services import CommandError, CoreServices
-from app.models import AccountId, Device
+from app.models import AccountId, ConversationId, Device, DeviceTrust, VerificationMethods
 
 
 class EncryptionCommands:
@@ -19,11 +26,41 @@ class EncryptionCommands:
 
     async def devices(self, account_id: AccountId, contact: str) -> tuple[Device, ...]:
         """The devices of ``contact`` with their trust (encryption-capable services)."""
-        backend = self._s.require(self._s.session(account_id), SupportsVerification)
-        found = await backend.devices(contact)
+        session = self._s.session(account_id)
+        manual = as_capable(session.backend, SupportsDeviceTrust)
+        if manual is not None:
+            found = await manual.devices(contact)
+        else:
+            backend = self._s.require(session, SupportsVerification)
+            found = await backend.devices(contact)
         if isinstance(found, Failure):
             raise CommandError(found.message)
         return found
+
+    async def verification_methods(self, account_id: AccountId) -> VerificationMethods:
+        """How this account's devices are verified (which buttons the devices dialog offers)."""
+        backend = self._s.session(account_id).backend
+        return VerificationMethods(
+            interactive=as_capable(backend, SupportsVerification) is not None,
+            fingerprints=as_capable(backend, SupportsDeviceTrust) is not None,
+        )
+
+    async def set_device_trust(
+        self, account_id: AccountId, contact: str, device_id: str, trust: DeviceTrust
+    ) -> Outcome:
+        """The user compared a device's fingerprint (VERIFIED), distrusts it (BLOCKED), or takes
+        the decision back (UNVERIFIED)."""
+        return await self._s.delegate(
+            account_id,
+            SupportsDeviceTrust,
+            lambda b: b.set_device_trust(contact, device_id, trust),
+        )
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        """New encryption sessions with the devices whose messages in ``conv`` failed."""
+        return await self._s.delegate(
+            conv.account_id, SupportsDeviceTrust, lambda b: b.repair_encryption(conv)
+        )
 
     async def start_verification(
         self, account_id: AccountId, contact: str, device_id: str = ""

@@ -21,6 +21,7 @@ from app.core.messaging import MessagingCommands
 from app.core.preferences import PreferenceCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
+from app.core.signin import SignInCommands
 from app.models import AccountId
 from app.secrets import SecretsUnavailable
 from app.session import AccountSession
@@ -40,6 +41,7 @@ class Core:
         self.contacts = ContactCommands(services)
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
+        self.signin = SignInCommands(services, self.accounts.add_account)
 
     @property
     def ctx(self) -> CoreContext:

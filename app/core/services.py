@@ -8,14 +8,25 @@ group is a new class over the same services, not more lines on one big class.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Coroutine
+import re
+from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 from app import events as ev
-from app.backend import Backend, Failure, FailureKind, Outcome, as_capable
+from app import facts as f
+from app.backend import (
+    AccountField,
+    Backend,
+    BackendContext,
+    Failure,
+    FailureKind,
+    FieldKind,
+    Outcome,
+    as_capable,
+)
 from app.backoff import Backoff
 from app.bus import EventBus
 from app.config import AccountEntry, AppConfig, ConfigFile
@@ -36,7 +47,14 @@ PREF_SEND_TYPING = "privacy.send_typing"
 
 
 class CommandError(Exception):
-    """A command that cannot be carried out as asked; the message is for a person."""
+    """A command that cannot be carried out as asked; the message is for a person.
+
+    ``problems`` maps an account field to what is wrong with it, when the error is about fields
+    (the account dialog shows each beside its field)."""
+
+    def __init__(self, message: str, problems: Mapping[str, str] | None = None) -> None:
+        super().__init__(message)
+        self.problems: dict[str, str] = dict(problems or {})
 
 
 @dataclass
@@ -49,6 +67,8 @@ class CoreContext:
     clock: Callable[[], datetime] = utc_now
     backoff_factory: Callable[[], Backoff] = field(default=Backoff)
     connect_timeout: float = 45.0
+    backend_extra: Mapping[str, object] = field(default_factory=dict)
+    """Handed to every backend as ``BackendContext.extra`` (e.g. the DNS server a test runs)."""
 
 
 class CoreServices:
@@ -125,6 +145,7 @@ class CoreServices:
             account_files=self.ctx.paths.account_files,
             backoff_factory=self.ctx.backoff_factory,
             connect_timeout=self.ctx.connect_timeout,
+            backend_extra=self.ctx.backend_extra,
         )
 
     def session(self, account_id: AccountId) -> AccountSession:
@@ -221,7 +242,138 @@ class CoreServices:
         return call
 
 
+_MATCHES_EVERYONE = re.compile(r"[*?!@.:]*")
+
+
+def matches_everyone(mask: str) -> bool:
+    """A ban or block mask made only of wildcards and separators (``*``, ``*!*@*``, ``*@*``):
+    it would shut out everyone, ourselves included."""
+    return _MATCHES_EVERYONE.fullmatch(mask.strip()) is not None
+
+
 def delete_store_files(path: Path) -> None:
     """Remove an account's SQLite file with its journal files."""
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+# -- checking settings and throwaway backends (accounts and sign-in share these) ----------
+
+
+def probe_context(
+    account_id: str,
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    cache: Path,
+    *,
+    extra: Mapping[str, object] | None = None,
+) -> BackendContext:
+    """A throwaway backend context for "test connection": nothing is stored or published."""
+
+    class _Secrets:
+        async def get(self, key: str) -> str | None:
+            return secrets.get(key)
+
+        async def set(self, key: str, value: str) -> None:
+            return None
+
+        async def delete(self, key: str) -> None:
+            return None
+
+    class _State:
+        async def get(self, key: str) -> str | None:
+            return None
+
+        async def set(self, key: str, value: str | None) -> None:
+            return None
+
+    def drop(fact: f.Fact) -> None:
+        return None
+
+    folder = cache / "probe"
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return BackendContext(
+        account_id=account_id,
+        settings=dict(settings),
+        secrets=_Secrets(),
+        state=_State(),
+        report=drop,
+        report_threadsafe=drop,
+        logger=account_logger("chinwag.probe", account_id),
+        data_dir=folder,
+        extra=dict(extra or {}),
+        probe=True,
+    )
+
+
+def validated_problems(
+    cls: type[Backend],
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    *,
+    require_secrets: bool = True,
+) -> dict[str, str]:
+    """Field name → what is wrong with it; empty when the settings can be used."""
+    try:
+        validated(cls, settings, secrets, require_secrets=require_secrets)
+    except CommandError as exc:
+        return exc.problems or {"": str(exc)}
+    return {}
+
+
+def validated(
+    cls: type[Backend],
+    settings: Mapping[str, str | int | bool],
+    secrets: Mapping[str, str],
+    *,
+    require_secrets: bool = True,
+) -> tuple[dict[str, str | int | bool], dict[str, str]]:
+    """Settings and secrets checked against the backend's fields; CommandError lists problems."""
+    problems: dict[str, str] = {}
+    clean: dict[str, str | int | bool] = {}
+    clean_secrets: dict[str, str] = {}
+    for fld in cls.account_fields:
+        if fld.secret:
+            value = secrets.get(fld.name, "")
+            if value:
+                clean_secrets[fld.name] = value
+            elif fld.required and require_secrets:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        raw = settings.get(fld.name, fld.default)
+        if raw is None or raw == "":
+            if fld.required:
+                problems[fld.name] = f"{fld.label} is required."
+            continue
+        try:
+            value_ok = _coerce(fld, raw)
+        except ValueError as exc:
+            problems[fld.name] = f"{fld.label}: {exc}"
+            continue
+        clean[fld.name] = value_ok
+    unknown = set(settings) - {f.name for f in cls.account_fields}
+    if unknown:
+        problems[sorted(unknown)[0]] = f"Unknown setting {sorted(unknown)[0]!r}."
+    if not problems:
+        problems.update(cls.validate_settings(clean))
+    if problems:
+        raise CommandError("\n".join(problems.values()), problems)
+    return clean, clean_secrets
+
+
+def _coerce(fld: AccountField, raw: str | int | bool) -> str | int | bool:
+    if fld.kind is FieldKind.BOOLEAN:
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("1", "true", "yes", "on")
+        return bool(raw)
+    if fld.kind is FieldKind.INTEGER:
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ValueError("must be a whole number") from None
+    text = str(raw).strip()
+    if fld.kind is FieldKind.CHOICE and fld.choices and text not in fld.choices:
+        raise ValueError(f"must be one of {', '.join(fld.choices)}")
+    if fld.pattern and not re.fullmatch(fld.pattern, text):
+        raise ValueError("has the wrong form")
+    return text

@@ -287,6 +287,14 @@ class AccountStore:
             return None
         return replace(msg, remote_id=remote_id)
 
+    def set_trust(self, local_id: str, trust: Trust) -> Message | None:
+        """How one of our messages went end to end (the service says once it is sent)."""
+        msg = self.message_by_local_id(local_id)
+        if msg is None or msg.trust is trust:
+            return None
+        self._conn.execute("UPDATE messages SET trust=? WHERE seq=?", (trust.value, msg.seq))
+        return replace(msg, trust=trust)
+
     def mark_outgoing_up_to(
         self, native_id: str, upto: Message, state: DeliveryState
     ) -> list[Message]:
@@ -655,6 +663,16 @@ class AccountStore:
             self._conn.execute("SELECT 1 FROM contacts WHERE native_id=?", (native_id,)).fetchone()
             is not None
         )
+
+    def member_contact(self, native_id: str, member_id: str) -> str | None:
+        """The real identity behind a member of a room, when the service revealed it."""
+        row = self._row_by_native.get(native_id)
+        if row is None:
+            return None
+        r = self._conn.execute(
+            "SELECT contact FROM members WHERE conversation=? AND native_id=?", (row, member_id)
+        ).fetchone()
+        return None if r is None or r[0] is None else str(r[0])
 
     def members(self, native_id: str) -> list[Member]:
         row = self._row_by_native.get(native_id)

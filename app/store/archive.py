@@ -8,8 +8,10 @@ damaged line never loses the rest.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,6 +37,8 @@ from app.models import (
 )
 from app.store.account_store import AccountStore
 
+KEPT_ACCOUNT_KEY = "chinwag.kept_account"
+"""State key a removed account's kept store carries: what it takes to import it again."""
 FORMAT = "chinwag-account-export"
 VERSION = 1
 _log = logging.getLogger(__name__)
@@ -59,6 +63,67 @@ class ImportReport:
 
 class ArchiveError(Exception):
     """The file is not a Chinwag export (or of a newer version)."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeptHistory:
+    """The store of a removed account whose history was kept, as it can be imported again."""
+
+    path: Path
+    protocol_id: str
+    display_name: str
+    settings: dict[str, str | int | bool]
+    kept_at: datetime | None
+    messages: int
+
+
+def kept_account_record(account: Account, kept_at: datetime) -> str:
+    """What a kept store remembers of its account (no secrets: those stay in no file)."""
+    return json.dumps(
+        {
+            "protocol_id": account.protocol_id,
+            "display_name": account.display_name,
+            "settings": dict(account.settings),
+            "kept_at": kept_at.isoformat(),
+        },
+        ensure_ascii=False,
+    )
+
+
+def read_kept(path: Path) -> KeptHistory:
+    """Describe a kept store without changing it (opened read-only)."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"{path.name} cannot be opened: {exc}") from exc
+    try:
+        row = conn.execute("SELECT value FROM state WHERE key=?", (KEPT_ACCOUNT_KEY,)).fetchone()
+        count = int(conn.execute("SELECT count(*) FROM messages").fetchone()[0])
+    except sqlite3.Error as exc:
+        raise ArchiveError(f"{path.name} is not a Chinwag history: {exc}") from exc
+    finally:
+        conn.close()
+    if row is None:
+        raise ArchiveError(
+            f"{path.name} does not say which account it belonged to "
+            "(it was kept by an older version), so it cannot be imported."
+        )
+    try:
+        data = json.loads(row[0])
+        settings = data.get("settings") or {}
+        kept_at = None
+        with contextlib.suppress(TypeError, ValueError):
+            kept_at = datetime.fromisoformat(str(data.get("kept_at")))
+        return KeptHistory(
+            path=path,
+            protocol_id=str(data["protocol_id"]),
+            display_name=str(data.get("display_name") or ""),
+            settings={str(k): v for k, v in settings.items() if isinstance(v, (str, int, bool))},
+            kept_at=kept_at,
+            messages=count,
+        )
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ArchiveError(f"{path.name} has a damaged account record: {exc}") from exc
 
 
 def export_account(

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from app.backend import BanEntry, Failure, FailureKind, Outcome, RoomOptions
+from app.backend import (
+    BanEntry,
+    Failure,
+    FailureKind,
+    Outcome,
+    RoomFeature,
+    RoomOptions,
+    RoomSettings,
+)
 from app.models import ConversationId, Role
 from backends.irc.channels import Channels
 from backends.irc.ignore import matches_everyone, normalise_mask
@@ -21,6 +29,16 @@ from backends.irc.state import SavedState
 MODE_ERRORS = frozenset({"401", "403", "441", "442", "467", "472", "477", "478", "482", "525"})
 ROLE_MODES = {Role.OWNER: "q", Role.ADMIN: "o", Role.MODERATOR: "h", Role.MEMBER: "v"}
 MAX_BANS = 1000
+ROOM_FEATURES = (
+    RoomFeature.NAME
+    | RoomFeature.TOPIC
+    | RoomFeature.PUBLIC
+    | RoomFeature.INVITE_ONLY
+    | RoomFeature.PASSWORD
+    | RoomFeature.MODERATED
+)
+"""What a channel we create or run can be set up with: join-creates, then +s/+i/+k/+m."""
+_ROLE_ORDER = (Role.OWNER, Role.ADMIN, Role.MODERATOR, Role.MEMBER)
 
 
 class RoomAdmin:
@@ -73,6 +91,67 @@ class RoomAdmin:
             if not secret.ok:
                 return Outcome(secret.failure, folded)
         return Outcome(value=folded)
+
+    async def create_room_with(self, account_id: str, options: RoomOptions) -> Outcome:
+        """Join-create the channel named by ``options``, then give it its modes and topic."""
+        name = (options.address or options.name).strip()
+        created = await self.create_room(name, public=options.public)
+        if created.failure is not None and created.value:
+            # Someone else runs it: "New room" must not leave us in their channel.
+            await self._channels.leave(ConversationId(account_id, created.value), "")
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"{name} already exists and someone else runs it.")
+            )
+        if not created.ok or not created.value:
+            return created
+        conv = ConversationId(account_id, created.value)
+        configured = await self.configure_room(conv, options)
+        if not configured.ok:
+            return Outcome(configured.failure, created.value)
+        if options.topic.strip():
+            topic = await self._channels.set_topic(conv, options.topic.strip())
+            if not topic.ok:
+                return Outcome(topic.failure, created.value)
+        return created
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        """The channel's modes as the server states them, and what our rank lets us change."""
+        info = self._session.info
+        name = self._name(conv)
+        folded = info.fold(name)
+        state = self._members.channels.get(folded)
+        if state is None:
+            return Failure(FailureKind.REJECTED, f"You are not in {name}.")
+        current = await self._current_modes(name, folded)
+        if isinstance(current, Failure):
+            return current
+        flags, key = current
+        options = RoomOptions(
+            name=name,
+            public="s" not in flags and "p" not in flags,
+            invite_only="i" in flags,
+            moderated="m" in flags,
+            password=key,
+            persistent=False,
+        )
+        if not self._is_op(folded):
+            return RoomSettings(options)
+        entry = state.members.get(info.fold(self._session.me.nick))
+        held = [info.prefix_modes[info.prefix_chars.index(c)] for c in (entry[1] if entry else "")]
+        top = min((info.prefix_modes.index(m) for m in held), default=len(info.prefix_modes))
+        # An operator gives the ranks below their own (and +o, as every operator may).
+        roles = tuple(
+            role
+            for role in _ROLE_ORDER
+            if (mode := ROLE_MODES[role]) in info.prefix_modes
+            and (info.prefix_modes.index(mode) > top or mode == "o")
+        )
+        return RoomSettings(
+            options,
+            editable=ROOM_FEATURES & ~RoomFeature.NAME,
+            roles=roles,
+            can_ban=True,
+        )
 
     async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
         """Make the channel's +s, +i, +m and +k what ``options`` say (only what differs is

@@ -33,12 +33,15 @@ from app.backend import (
     Capability,
     ConnectResult,
     ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
     RoomOptions,
+    RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
     SupportsCommands,
     SupportsContactDetails,
@@ -49,14 +52,16 @@ from app.backend import (
     SupportsPresence,
     SupportsReactions,
     SupportsRoomAdmin,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
 from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
-from backends.irc import commands, convert, ctcp, formatting, transport
+from backends.irc import commands, convert, ctcp, formatting, register, transport
 from backends.irc import settings as account_settings
-from backends.irc.admin import RoomAdmin
+from backends.irc.admin import ROOM_FEATURES, RoomAdmin
 from backends.irc.channels import ChannelListing, Channels
 from backends.irc.files import URL_PREFIX, DccFiles
 from backends.irc.history import History
@@ -97,8 +102,10 @@ class IrcBackend(
     SupportsBlocking,
     SupportsFiles,
     SupportsFileOffers,
+    SupportsRoomCreation,
     SupportsRoomAdmin,
     SupportsContactDetails,
+    SupportsSignUp,
 ):
     """IRC with IRCv3: SASL, echo-message, server-time, batches, labels, MONITOR, chathistory,
     client tags (typing, replies, reactions)."""
@@ -106,6 +113,7 @@ class IrcBackend(
     protocol_id = "irc"
     display_name = "IRC"
     account_fields = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     # Tunables (class attributes so a test or a network profile can subclass them).
     wanted_caps: ClassVar[tuple[str, ...]] = Tunables.wanted_caps
@@ -130,6 +138,7 @@ class IrcBackend(
         super().__init__(ctx)
         self.log = ctx.logger
         self._settings = Settings(ctx.settings)
+        self._registration: register.NickServRegistration | None = None
         tunables = Tunables(**{name: getattr(self, name) for name in _TUNABLES})
         session = self._session = IrcSession(ctx.report, ctx.logger, tunables)
         self._saved = SavedState(ctx.state, ctx.secrets, session.info, ctx.logger, session.spawn)
@@ -305,7 +314,25 @@ class IrcBackend(
         session.spawn(session.keepalive())
         return result
 
+    # -- registering the nick with NickServ ------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+        return await self._registration.step(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         self._tags.stop()
         self._files.stop()
         await self._session.quit("Leaving")
@@ -484,7 +511,13 @@ class IrcBackend(
     async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         return await self._admin.unban(conv, member, reason)
 
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._admin.create_room_with(self.ctx.account_id, options)
+
     # -- SupportsRoomAdmin ---------------------------------------------------------------------
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        return await self._admin.room_settings(conv)
 
     async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
         return await self._admin.configure_room(conv, options)

@@ -172,6 +172,11 @@ class Ignore:
                 )
             else:
                 self._session.report(f.ContactsChanged(removed=(folded_nick,)))
+        elif blocked:  # a host mask: listed as itself in the "Blocked" list
+            listed = Contact(ContactId(self._account_id, mask), mask, blocked=True)
+            self._session.report(f.ContactsChanged((listed,)))
+        else:
+            self._session.report(f.ContactsChanged(removed=(mask, *present)))
         if self.server_side and self._session.usable:
             return await self._silence(mask, blocked)
         return Outcome(value=mask)

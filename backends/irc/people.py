@@ -17,7 +17,7 @@ from backends.irc.members import Membership
 from backends.irc.protocol import Line, format_line
 from backends.irc.session import IrcSession, bounded_insert, error_text
 from backends.irc.settings import NICK_PATTERN
-from backends.irc.state import SavedState
+from backends.irc.state import SavedState, plain_nick
 
 MAX_OPEN_WHOIS = 16
 WHOIS_PARTS = ("310", "311", "312", "313", "317", "319", "330", "338", "671", "301")
@@ -80,13 +80,18 @@ class People:
         )
 
     def start(self) -> None:
-        """Signed in: report the contacts (the watch list and the people we ignore by nick)
-        and watch them."""
+        """Signed in: report the contacts (the watch list, the people we ignore by nick and
+        the host masks we ignore, all in the "Blocked" list) and watch them."""
         watch = self._saved.watch
         everyone = dict.fromkeys([*watch, *self._saved.blocked_nicks()])
-        if everyone:
+        masks = tuple(
+            Contact(ContactId(self._account_id, m), m, blocked=True)
+            for m in self._saved.ignored
+            if plain_nick(m) is None
+        )
+        if everyone or masks:
             self._session.report(
-                f.ContactsChanged(tuple(self.contact(k) for k in everyone), complete=True)
+                f.ContactsChanged((*(self.contact(k) for k in everyone), *masks), complete=True)
             )
         if watch:
             self._watch_nicks(list(watch.values()))

@@ -21,7 +21,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
@@ -87,6 +87,14 @@ class Log(Protocol):
     def warning(self, msg: str, *args: object) -> None: ...
 
     def debug(self, msg: str, *args: object) -> None: ...
+
+
+class ServiceLog(Log, Protocol):
+    """The logger the backend's services use (``ctx.logger``, or a plain ``logging.Logger``)."""
+
+    def info(self, msg: str, *args: object) -> None: ...
+
+    def exception(self, msg: str, *args: object) -> None: ...
 
 
 # -- small typed accessors -------------------------------------------------------------------
@@ -534,8 +542,14 @@ def redacted(header: EventHeader) -> bool:
     return "redacted_because" in header.unsigned
 
 
-def convert_event(event: object, ctx: RoomContext) -> list[f.Fact] | None:
+def convert_event(
+    event: object, ctx: RoomContext, *, trust: Trust = Trust.NONE, placeholder: str | None = None
+) -> list[f.Fact] | None:
     """One timeline (or ``/messages``) event as facts.
+
+    ``trust`` is how far the event's messages can be trusted (the decryption's verdict; ``NONE``
+    for an event that was never encrypted); ``placeholder`` is the text of an encrypted event that
+    cannot be read (why), instead of :data:`ENCRYPTED_PLACEHOLDER`.
 
     ``None``: the event was malformed (logged; the caller reports BadInput). ``[]``: nothing to show
     (state events, unknown types, call signalling …).
@@ -546,7 +560,7 @@ def convert_event(event: object, ctx: RoomContext) -> list[f.Fact] | None:
     if header.state_key is not None:
         return []
     if header.type in ("m.room.message", "m.sticker"):
-        return _message_facts(header, ctx)
+        return _message_facts(header, ctx, trust)
     if header.type == "m.reaction":
         if redacted(header):
             return []  # a removed reaction keeps its type but loses its content
@@ -563,7 +577,9 @@ def convert_event(event: object, ctx: RoomContext) -> list[f.Fact] | None:
         if get_str(rel, "rel_type") in HIDDEN_UNTIL_DECRYPTED:
             return []
         return [
-            _base_message(header, ctx, ENCRYPTED_PLACEHOLDER, trust=Trust.UNDECRYPTABLE),
+            _base_message(
+                header, ctx, placeholder or ENCRYPTED_PLACEHOLDER, trust=Trust.UNDECRYPTABLE
+            ),
         ]
     return []
 
@@ -629,12 +645,12 @@ def _base_message(
 _KINDS = {"m.notice": MessageKind.NOTICE, "m.emote": MessageKind.EMOTE}
 
 
-def _message_facts(header: EventHeader, ctx: RoomContext) -> list[f.Fact] | None:
+def _message_facts(header: EventHeader, ctx: RoomContext, trust: Trust) -> list[f.Fact] | None:
     content = header.content
     if redacted(header) and not content.get("body"):
         # Deleted before we saw it (history, or a late first sync): keep its place, marked deleted.
         return [
-            _base_message(header, ctx, "", kind=MessageKind.TEXT),
+            _base_message(header, ctx, "", kind=MessageKind.TEXT, trust=trust),
             f.MessageRetracted(ctx.room_id, header.event_id, by=header.sender),
         ]
     rel = get_dict(content, "m.relates_to") or {}
@@ -669,6 +685,7 @@ def _message_facts(header: EventHeader, ctx: RoomContext) -> list[f.Fact] | None
             reply_to=reply_to,
             replaces=replaces,
             mentions_me=mentions_me(content, body, ctx),
+            trust=trust,
         )
     ]
 
@@ -843,7 +860,11 @@ def presence_of(event: Mapping[str, Any], log: Log = _log) -> tuple[str, Presenc
         log.warning("dropped a malformed presence event")
         return None
     status = get_str(content, "status_msg") or ""
-    return sender, Presence(_PRESENCE.get(state, PresenceState.UNKNOWN), status)
+    ago = get_int(content, "last_active_ago")
+    seen = None
+    if ago is not None and ago >= 0 and content.get("currently_active") is not True:
+        seen = datetime.now(UTC) - timedelta(milliseconds=ago)
+    return sender, Presence(_PRESENCE.get(state, PresenceState.UNKNOWN), status, seen)
 
 
 def presence_to_matrix(presence: Presence) -> str:

@@ -41,6 +41,7 @@ from app.backend import Failure, FailureKind, SecretAccess, StateAccess
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
 from backends.matrix.http import V3, MatrixHttp
+from backends.matrix.niotypes import OlmDevice
 from backends.matrix.verification import canonical_json, unpadded_b64
 
 MASTER = "master"
@@ -413,7 +414,7 @@ class CrossSigning:
         http: MatrixHttp,
         secrets: SecretAccess,
         state: StateAccess,
-        log: Any,
+        log: cv.ServiceLog,
         *,
         user_id: str,
         device_id: str,
@@ -448,7 +449,7 @@ class CrossSigning:
         identity = self.book.identity(user_id)
         return identity.master if identity is not None and identity.master else None
 
-    def extra_trust(self, device: Any) -> bool:
+    def extra_trust(self, device: OlmDevice) -> bool:
         """Whether nio's ``device`` is trusted through its owner's cross-signing (never raises)."""
         user_id = str(getattr(device, "user_id", ""))
         if not self.book.knows(user_id):

@@ -23,19 +23,22 @@ from __future__ import annotations
 import dataclasses
 import json
 import secrets
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import nio  # type: ignore[import-untyped]
-from nio.crypto import OlmDevice, TrustState  # type: ignore[import-untyped]
+from nio.crypto import OlmDevice as NioOlmDevice  # type: ignore[import-untyped]
+from nio.crypto import TrustState
 from nio.exceptions import EncryptionError  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
+from app.backend import Failure
 from app.models import DeviceTrust, Trust
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
+from backends.matrix.niotypes import MegolmEvent, NioClient, OlmDevice, OlmMachine
 
 SECRET_PICKLE_KEY = "e2e_pickle_key"
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -43,7 +46,10 @@ WAITING_BODY = "Waiting for the key to decrypt this message…"
 BROKEN_BODY = "This message could not be decrypted."
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
 MAX_PENDING_PER_SESSION = 200
+MAX_WAITING_SAVED = 2_000  # event ids of messages waiting for a key, kept across restarts
 VERIFICATION_PREFIX = "m.key.verification."
+Call = Callable[[Awaitable[Any]], Awaitable[tuple[Any, Failure | None]]]
+""":meth:`MatrixHttp.call`: a nio request's response, or why it failed."""
 
 
 def new_pickle_key() -> str:
@@ -192,7 +198,7 @@ def fingerprint(key: str) -> str:
 class E2E:
     """nio's Olm machine for one session of one account."""
 
-    def __init__(self, client: Any, log: Any) -> None:
+    def __init__(self, client: NioClient, log: cv.ServiceLog) -> None:
         self.client = client
         self.log = log
         # (room, session id) → the raw events waiting for that Megolm session's key
@@ -200,7 +206,11 @@ class E2E:
             MAX_PENDING_SESSIONS
         )
         self.requested: BoundedDict[str, None] = BoundedDict(MAX_PENDING_SESSIONS)
-        self.key_requests: list[Any] = []  # MegolmEvents whose key we should ask for
+        # (room, session id) → (sender key, event ids): waiting since an earlier session
+        self.restored: BoundedDict[tuple[str, str], tuple[str, list[str]]] = BoundedDict(
+            MAX_PENDING_SESSIONS
+        )
+        self.key_requests: list[MegolmEvent] = []  # whose key we should ask for
         self.device_lists_changed = False
         self.changed_users: set[str] = set()
         """Users the server said changed keys since the last :meth:`take_changed_users`."""
@@ -208,8 +218,11 @@ class E2E:
         """Cross-signing: whether a device is trusted through its owner's verified identity."""
 
     @property
-    def olm(self) -> Any:
-        return self.client.olm
+    def olm(self) -> OlmMachine:
+        olm = self.client.olm
+        if olm is None:
+            raise RuntimeError("the encryption store is not loaded")
+        return olm
 
     @property
     def ed25519(self) -> str:
@@ -244,7 +257,7 @@ class E2E:
         changed, self.changed_users = self.changed_users, set()
         return changed
 
-    async def after_sync(self, call: Callable[[Any], Any]) -> list[str]:
+    async def after_sync(self, call: Call) -> list[str]:
         """Send what nio queued; returns the users whose devices changed (a key query answered).
 
         ``call`` is :meth:`MatrixHttp.call` (a failure is logged; the next sync retries).
@@ -302,7 +315,9 @@ class E2E:
             return Undecryptable(False, session_id, sender_key, "malformed plaintext")
         return Decrypted(plaintext_event(raw, decrypted), self._message_trust(event, decrypted))
 
-    def _wait_for_key(self, room_id: str, session_id: str, raw: dict[str, Any], event: Any) -> None:
+    def _wait_for_key(
+        self, room_id: str, session_id: str, raw: dict[str, Any], event: MegolmEvent
+    ) -> None:
         waiting = self.pending.setdefault_new((room_id, session_id), list)
         if len(waiting) < MAX_PENDING_PER_SESSION and raw not in waiting:
             waiting.append(raw)
@@ -310,7 +325,7 @@ class E2E:
             self.requested[session_id] = None
             self.key_requests.append(event)
 
-    def _message_trust(self, event: Any, decrypted: Any) -> Trust:
+    def _message_trust(self, event: MegolmEvent, decrypted: object) -> Trust:
         if bool(getattr(decrypted, "verified", False)):
             return Trust.VERIFIED
         device = self.device(str(event.sender), str(event.device_id))
@@ -341,7 +356,58 @@ class E2E:
                 ready.append((room_id, events))
         return ready
 
-    async def request_keys(self, call: Callable[[Any], Any]) -> None:
+    def waiting_index(self) -> list[list[Any]]:
+        """What is waiting for a key, small enough to keep across a restart: ``[room, session
+        id, sender key, [event ids]]`` (the newest sessions first, at most
+        ``MAX_WAITING_SAVED`` ids); the events themselves can be fetched again by id."""
+        merged: dict[tuple[str, str], tuple[str, list[str]]] = {
+            key: (sender, list(ids)) for key, (sender, ids) in self.restored.items()
+        }
+        for key, events in self.pending.items():
+            first = events[0] if events else {}
+            sender = cv.get_str(cv.get_dict(first, "content") or {}, "sender_key") or ""
+            ids = merged.setdefault(key, (sender, []))[1]
+            for event in events:
+                event_id = cv.get_str(event, "event_id")
+                if event_id and event_id not in ids:
+                    ids.append(event_id)
+        index: list[list[Any]] = []
+        room: str
+        session: str
+        budget = MAX_WAITING_SAVED
+        for (room, session), (sender, ids) in reversed(list(merged.items())):
+            if budget <= 0:
+                break
+            kept = ids[-budget:]
+            budget -= len(kept)
+            index.append([room, session, sender, kept])
+        return index
+
+    def restore_index(self, index: object) -> None:
+        """Messages an earlier session left waiting for a key (see :meth:`waiting_index`)."""
+        if not isinstance(index, list):
+            return
+        for entry in reversed(index):
+            if (
+                isinstance(entry, list)
+                and len(entry) == 4
+                and all(isinstance(x, str) for x in entry[:3])
+                and isinstance(entry[3], list)
+            ):
+                ids = [i for i in entry[3] if isinstance(i, str)][:MAX_PENDING_PER_SESSION]
+                self.restored[(entry[0], entry[1])] = (entry[2], ids)
+
+    def ready_restored(self) -> list[tuple[str, list[str]]]:
+        """Waiting messages of an earlier session whose key is here now: (room, event ids)."""
+        ready: list[tuple[str, list[str]]] = []
+        store = self.olm.inbound_group_store
+        for (room_id, session_id), (sender, ids) in list(self.restored.items()):
+            if store.get(room_id, sender, session_id) is not None:
+                del self.restored[(room_id, session_id)]
+                ready.append((room_id, ids))
+        return ready
+
+    async def request_keys(self, call: Call) -> None:
         """Ask our other devices for keys we wait for (``m.room_key_request``, spec "Key
         requests"); nio accepts the forwarded key only from our own verified devices. The
         sender's devices re-share by themselves when they see us (a late ``m.room_key``)."""
@@ -363,7 +429,7 @@ class E2E:
             device = self.olm.device_store[user_id][device_id]
         except KeyError:
             return None
-        return device if isinstance(device, OlmDevice) else None
+        return device if isinstance(device, NioOlmDevice) else None
 
     def devices_of(self, user_id: str) -> list[OlmDevice]:
         return list(self.olm.device_store.active_user_devices(user_id))
@@ -378,19 +444,30 @@ class E2E:
         return DeviceTrust.UNVERIFIED
 
     def users_trust(self, users: Iterable[str]) -> Trust:
-        """VERIFIED when every device of every one of ``users`` is verified (or blocked)."""
+        """VERIFIED only when what holds says so: every other person has at least one verified
+        device and no unverified one (blocked devices get no keys), our own other devices are
+        verified, and no device list is still unknown or being re-queried. Anything less —
+        nobody else, a person with no devices, a list not answered yet — is UNVERIFIED."""
         own = self.client.user_id
         users = set(users)
         if not users - {own}:
             return Trust.UNVERIFIED  # nobody else known yet: nothing to vouch for
+        olm = self.olm
         for user in users:
-            if user != own and user not in self.olm.tracked_users:
+            if user != own and user not in olm.tracked_users:
                 return Trust.UNVERIFIED  # devices not known yet: nothing is verified
+            if user in olm.users_for_key_query:
+                return Trust.UNVERIFIED  # the list changed and is being asked again
+            verified = 0
             for device in self.devices_of(user):
-                if device.user_id == self.client.user_id and device.id == self.client.device_id:
+                if device.user_id == own and device.id == self.client.device_id:
                     continue
-                if self.device_trust(device) is DeviceTrust.UNVERIFIED:
+                trust = self.device_trust(device)
+                if trust is DeviceTrust.UNVERIFIED:
                     return Trust.UNVERIFIED
+                verified += trust is DeviceTrust.VERIFIED
+            if user != own and not verified:
+                return Trust.UNVERIFIED  # no device (or only blocked ones): nothing verified
         return Trust.VERIFIED
 
     def verify(self, device: OlmDevice) -> None:

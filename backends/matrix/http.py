@@ -15,7 +15,7 @@ import contextlib
 import hashlib
 import json
 import ssl
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind
 from backends.matrix.convert import Log, error_failure
+from backends.matrix.niotypes import NioClient
 
 V3 = "/_matrix/client/v3"  # the client-server API prefix
 CHUNK = 256 * 1024
@@ -33,6 +34,8 @@ MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 """Downloads stop here unless the caller allows more (the advertised size, when known, wins)."""
 DOWNLOAD_CONNECT_TIMEOUT = 30.0
 DOWNLOAD_READ_TIMEOUT = 60.0
+Query = Mapping[str, str | int] | Sequence[tuple[str, str | int]]
+"""Query parameters: a mapping, or pairs when a name repeats (``via=a&via=b``)."""
 
 
 def q(part: str) -> str:
@@ -123,7 +126,7 @@ def _pin_failure(got: str) -> Failure:
     )
 
 
-def nio_failure(resp: Any, *, login: bool = False) -> Failure:
+def nio_failure(resp: object, *, login: bool = False) -> Failure:
     """A nio ``ErrorResponse`` as a Failure (nio keeps the HTTP answer in ``transport_response``)."""
     transport = getattr(resp, "transport_response", None)
     status = int(getattr(transport, "status", 0) or 0) or 400
@@ -139,9 +142,11 @@ def nio_failure(resp: Any, *, login: bool = False) -> Failure:
 class MatrixHttp:
     """Requests on the nio client's HTTP session, with our access token."""
 
-    def __init__(self, client: Any, log: Log) -> None:
+    def __init__(self, client: NioClient, log: Log) -> None:
         self.client = client
         self.log = log
+        self.refresh: Callable[[], Awaitable[Failure | None]] | None = None
+        """Renews the access token (:class:`~backends.matrix.tokens.TokenKeeper.refresh`)."""
 
     @property
     def homeserver(self) -> str:
@@ -175,10 +180,37 @@ class MatrixHttp:
         method: str,
         path: str,
         *,
-        query: Mapping[str, str | int] | None = None,
+        query: Query | None = None,
         body: Mapping[str, Any] | None = None,
         timeout: float = 60.0,
         auth: bool = True,
+    ) -> Reply:
+        """One request; with a refresh token, an access token the server no longer knows
+        (``M_UNKNOWN_TOKEN``) is renewed and the request sent once more."""
+        reply = await self._request(
+            method, path, query=query, body=body, timeout=timeout, auth=auth
+        )
+        if (
+            auth
+            and self.refresh is not None
+            and reply.status == 401
+            and reply.errcode == "M_UNKNOWN_TOKEN"
+            and await self.refresh() is None
+        ):
+            reply = await self._request(
+                method, path, query=query, body=body, timeout=timeout, auth=auth
+            )
+        return reply
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: Query | None,
+        body: Mapping[str, Any] | None,
+        timeout: float,
+        auth: bool,
     ) -> Reply:
         url = path + ("?" + urlencode(query) if query else "")
         data = None if body is None else json.dumps(body)

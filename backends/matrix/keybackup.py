@@ -26,8 +26,10 @@ import vodozemac
 from nio.crypto.sessions import InboundGroupSession  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome, SecretAccess, StateAccess
+from backends.matrix.convert import ServiceLog
 from backends.matrix.crosssign import b64, unb64
 from backends.matrix.http import V3, MatrixHttp
+from backends.matrix.niotypes import GroupSession, OlmMachine
 from backends.matrix.verification import canonical_json
 
 ALGORITHM = "m.megolm_backup.v1.curve25519-aes-sha2"
@@ -111,7 +113,7 @@ def public_key_of(private: bytes) -> str:
 # -- one session -----------------------------------------------------------------------------------
 
 
-def session_export(session: Any) -> dict[str, Any]:
+def session_export(session: GroupSession) -> dict[str, Any]:
     """What the backup holds of a nio ``InboundGroupSession`` (spec ``BackedUpSessionData``)."""
     return {
         "algorithm": MEGOLM,
@@ -154,7 +156,7 @@ def decrypt_session_data(private: bytes, session_data: object) -> dict[str, Any]
     return payload if isinstance(payload, dict) else None
 
 
-def key_backup_data(session: Any, public_key: str) -> dict[str, Any]:
+def key_backup_data(session: GroupSession, public_key: str) -> dict[str, Any]:
     """One ``KeyBackupData`` for ``PUT /room_keys/keys``."""
     return {
         "first_message_index": int(session.first_known_index),
@@ -164,7 +166,7 @@ def key_backup_data(session: Any, public_key: str) -> dict[str, Any]:
     }
 
 
-def upload_body(sessions: Iterable[Any], public_key: str) -> dict[str, Any]:
+def upload_body(sessions: Iterable[GroupSession], public_key: str) -> dict[str, Any]:
     rooms: dict[str, Any] = {}
     for session in sessions:
         room = rooms.setdefault(str(session.room_id), {"sessions": {}})
@@ -233,11 +235,11 @@ class BackupState:
     def dump(self) -> str:
         return json.dumps({"version": self.version, "sent": self.sent or {}}, separators=(",", ":"))
 
-    def needs(self, session: Any) -> bool:
+    def needs(self, session: GroupSession) -> bool:
         index = (self.sent or {}).get(str(session.id)[:SENT_ID_LENGTH])
         return index is None or index > int(session.first_known_index)
 
-    def mark(self, session: Any) -> None:
+    def mark(self, session: GroupSession) -> None:
         if self.sent is None:
             self.sent = {}
         self.sent[str(session.id)[:SENT_ID_LENGTH]] = int(session.first_known_index)
@@ -254,9 +256,9 @@ class KeyBackup:
         http: MatrixHttp,
         secrets: SecretAccess,
         state: StateAccess,
-        log: Any,
+        log: ServiceLog,
         *,
-        olm: Any,
+        olm: OlmMachine,
         sign_auth_data: Callable[[dict[str, Any]], dict[str, Any]],
     ) -> None:
         self.http = http

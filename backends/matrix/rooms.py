@@ -57,6 +57,8 @@ class RoomState:
         self.topic: str | None = None
         self.avatar_url: str | None = None
         self.encrypted: bool | None = None
+        self.encrypted_since: int | None = None
+        """When encryption was turned on (ms, server time), if this session saw that event."""
         self.power_levels: dict[str, Any] = {}
         self.power_levels_known = False
         self.creators: frozenset[str] = frozenset()
@@ -115,7 +117,14 @@ class RoomState:
             self.avatar_url = get_str(content, "url") or ""
             return StateChange("avatar")
         if etype == "m.room.encryption":
-            self.encrypted = bool(get_str(content, "algorithm"))
+            if not get_str(content, "algorithm"):
+                # Encryption cannot be turned off (spec): an event without one changes nothing.
+                self.encrypted = self.encrypted or False
+                return None
+            self.encrypted = True
+            since = get_int(event, "origin_server_ts")
+            if since is not None and (self.encrypted_since is None or since < self.encrypted_since):
+                self.encrypted_since = since
             return StateChange("encryption")
         if etype == "m.room.power_levels":
             self.power_levels = dict(content)

@@ -107,10 +107,10 @@ class Flow:
     their_commitment: str = ""
     key_agreement: str = KEY_AGREEMENT
     mac_method: str = MAC_V2
-    sas: Any = field(default_factory=vodozemac.Sas)
+    sas: vodozemac.Sas = field(default_factory=vodozemac.Sas)
     our_key: str = ""
     their_key: str = ""
-    established: Any = None
+    established: vodozemac.EstablishedSas | None = None
     emojis: tuple[tuple[str, str], ...] = ()
     decimals: tuple[int, ...] = ()
     confirmed: bool = False
@@ -428,8 +428,9 @@ class Verifications:
                 )
             )
         flow.their_key = key
-        flow.established = flow.sas.diffie_hellman(vodozemac.Curve25519PublicKey.from_base64(key))
-        sas_bytes = flow.established.bytes(self._sas_info(flow))
+        established = flow.sas.diffie_hellman(vodozemac.Curve25519PublicKey.from_base64(key))
+        flow.established = established
+        sas_bytes = established.bytes(self._sas_info(flow))
         flow.emojis = emoji_from_indices(bytes(sas_bytes.emoji_indices), legacy=flow.legacy)
         flow.decimals = tuple(sas_bytes.decimals)
         flow.state = VerificationState.COMPARE
@@ -446,8 +447,15 @@ class Verifications:
             f"{second[0]}|{second[1]}|{second[2]}|{flow.id}"
         )
 
+    @staticmethod
+    def _shared(flow: Flow) -> vodozemac.EstablishedSas:
+        """The key agreement of a flow past the key exchange (MACs only exist after it)."""
+        if flow.established is None:
+            raise ValueError("no key exchange yet")
+        return flow.established
+
     def _calc(self, flow: Flow, data: str, info: str) -> str:
-        return str(flow.established.calculate_mac(data, info))
+        return str(self._shared(flow).calculate_mac(data, info))
 
     def _mac(self, flow: Flow) -> Outgoing:
         info = (
@@ -480,7 +488,7 @@ class Verifications:
         if got == self._calc(flow, data, info):
             return True
         # The old method as the spec (libolm) encodes it, for clients other than nio 0.26.
-        return flow.legacy and got == flow.established.calculate_mac_invalid_base64(data, info)
+        return flow.legacy and got == self._shared(flow).calculate_mac_invalid_base64(data, info)
 
     def _check_mac(self, flow: Flow) -> list[Outgoing]:
         content = flow.their_mac or {}

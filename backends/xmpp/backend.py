@@ -25,14 +25,22 @@ from app import facts as f
 from app.backend import (
     Backend,
     BackendContext,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
+    Credentials,
     Failure,
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomOptions,
+    RoomSettings,
     SendResult,
+    SignUpForm,
     SupportsBlocking,
+    SupportsContactDetails,
+    SupportsDeviceTrust,
     SupportsEdits,
     SupportsFiles,
     SupportsGroupChat,
@@ -41,12 +49,24 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
 )
-from app.models import ConversationId, ConversationKind, Presence, RoomListing
-from backends.xmpp import convert, ns, stanzas, tls
+from app.models import (
+    ConversationId,
+    ConversationKind,
+    Device,
+    DeviceTrust,
+    Presence,
+    Role,
+    RoomListing,
+)
+from backends.xmpp import convert, discovery, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
@@ -54,7 +74,10 @@ from backends.xmpp.files import FileService
 from backends.xmpp.history import VERIFY_DEADLINE, ArchiveService
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
 from backends.xmpp.messaging import MessageService
+from backends.xmpp.muc_admin import ROOM_FEATURES, RoomAdmin
 from backends.xmpp.ns import q
+from backends.xmpp.omemo.files import EncryptedFiles
+from backends.xmpp.omemo.service import OmemoService
 from backends.xmpp.rooms import RoomService
 from backends.xmpp.roster import RosterService, load_own_presence
 from backends.xmpp.session import IqFailure, XmppSession
@@ -80,6 +103,7 @@ _BASE_CAPS = (
     Capability.GROUP_CHAT
     | Capability.INVITE
     | Capability.KICK
+    | Capability.BAN
     | Capability.TOPIC
     | Capability.ROSTER
     | Capability.SUBSCRIPTIONS
@@ -94,7 +118,7 @@ _BASE_CAPS = (
     | Capability.EMOTES
     | Capability.IDEMPOTENT_SEND
 )
-_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.TOPIC
+_ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.BAN | Capability.TOPIC
 _DIRECT_ONLY = Capability.DELIVERY_RECEIPTS | Capability.READ_RECEIPTS
 
 
@@ -114,10 +138,19 @@ class _Services:
             session,
             lambda: self.roster.own_presence,
             join_history=self._join_history,
-            on_joined=self.catch_up,
+            on_joined=self._joined,
             on_left=self._forget_room,
+            on_configured=self._configured,
         )
-        self.archive = ArchiveService(session, is_room=self.rooms.is_room, apply=self._apply)
+        self.omemo = OmemoService(session, self.rooms)
+        session.trust_of = self.omemo.trust_of
+        self.archive = ArchiveService(
+            session,
+            is_room=self.rooms.is_room,
+            apply=self._apply,
+            decrypt=self.omemo.decrypt_results,
+        )
+        self.admin = RoomAdmin(session, self.rooms)
         self.catchup = CatchUp(session, self.archive, self._apply)
         self.messages = MessageService(
             session,
@@ -129,14 +162,42 @@ class _Services:
             archived=self.catchup.seen,
             sent=lambda conv, txn: self.archive.note_oldest(conv, [txn], time.time()),
             blocked=lambda bare: bare in self.roster.blocked,
+            seal=self.omemo.seal,
         )
         self.files = FileService(session, ssl_context)
+        self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
-        """What the account's state keeps for these services."""
+        """What the account's state keeps for these services (and OMEMO's plugin and keys,
+        which must be on the client before its stream starts)."""
         await self.rooms.load()
         await self.archive.anchors.load()
         await self.catchup.load()
+        await self.omemo.prepare()
+
+    def _joined(self, room: str) -> None:
+        self.catch_up(room)
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    def _configured(self, room: str) -> None:
+        """A room we created has its configuration now (members-only, addresses shown)."""
+        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+
+    async def upload(self, conv: str, path: Path, progress: Callable[[int, int], None]) -> Outcome:
+        """A file for ``conv``: encrypted (XEP-0454) when the conversation is."""
+        encrypt = await self.omemo.will_encrypt(conv, self.rooms.is_room(conv))
+        if isinstance(encrypt, Failure):
+            return Outcome(encrypt)
+        if encrypt:
+            return await self.encrypted_files.upload(path, progress)
+        return await self.files.upload(path, progress)
+
+    async def download(
+        self, url: str, destination: Path, progress: Callable[[int, int], None]
+    ) -> Outcome:
+        if url.lower().startswith("aesgcm:"):
+            return await self.encrypted_files.download(url, destination, progress)
+        return await self.files.download(url, destination, progress)
 
     async def save(self) -> None:
         """Keep what the next connection needs (the connection is ending)."""
@@ -183,12 +244,19 @@ class XmppBackend(
     SupportsRetraction,
     SupportsBlocking,
     SupportsRoomDirectory,
+    SupportsSignUp,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsContactDetails,
+    SupportsDeviceTrust,
 ):
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
     protocol_id = "xmpp"
     display_name = "XMPP (Jabber)"
     account_fields = account_settings.ACCOUNT_FIELDS
+    room_features = ROOM_FEATURES
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -199,6 +267,7 @@ class XmppBackend(
         self._loss: asyncio.Task[None] | None = None
         self._stream_error = ""
         self._verifying = False
+        self._registration: register.Registration | None = None
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -210,13 +279,15 @@ class XmppBackend(
         parsed = account_settings.parse(self.ctx.settings)
         if isinstance(parsed, str):
             return ConnectResult(Failure(FailureKind.CONFIG, parsed))
-        password = await self.ctx.secrets.get("password")
-        if not password:
+        password = await self.ctx.secrets.get("password") or ""
+        if not password and parsed.client_cert is None:
             return ConnectResult(
                 Failure(FailureKind.AUTH, "No password is stored for this account.")
             )
         try:
-            ssl_context = tls.build_context(parsed.ca_file, parsed.fingerprint)
+            ssl_context = tls.build_context(
+                parsed.ca_file, parsed.fingerprint, parsed.client_cert, parsed.client_key
+            )
         except tls.TrustConfigError as exc:
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         await self.ledger.load()
@@ -226,6 +297,12 @@ class XmppBackend(
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
+        client.discovery_log = self.ctx.logger
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        if parsed.client_cert is not None:
+            # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
+            # several addresses) must not sign us in as them (XEP-0178 §3).
+            client.credentials["authzid"] = parsed.jid
         session = XmppSession(self.ctx, client, parsed)
         services = _Services(self, session, ssl_context, await load_own_presence(self.ctx.state))
         self._session, self._services = session, services
@@ -309,6 +386,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
+        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -317,7 +395,8 @@ class XmppBackend(
             services.messages.report_verdicts(
                 self.ledger.resumed(signin.resumed_h, str(sm.sm_id or ""))
             )
-            client.plugin["xep_0199"].enable_keepalive()  # slixmpp starts it on fresh sessions only
+            with contextlib.suppress(ValueError):  # slixmpp's own session_resumed handler may
+                client.plugin["xep_0199"].enable_keepalive()  # have been first: already running
             await self._discover(session)
             for archive in services.catchup.behind():  # what the last catch-up left unread
                 services.catch_up(archive)
@@ -410,6 +489,10 @@ class XmppBackend(
             if result is not None:
                 services.archive.on_result(el, result)
                 return
+            if services.omemo.encrypted(el) or services.omemo.busy:
+                # decrypted first, in arrival order (plain ones wait behind), then as any other
+                services.omemo.later(el, services.messages.on_message)
+                return
             services.messages.on_message(el)
         except Exception as exc:
             self.ctx.logger.warning("dropped a message stanza after an error", exc_info=True)
@@ -468,7 +551,26 @@ class XmppBackend(
 
     # -- closing -----------------------------------------------------------------------------
 
+    # -- making an account (XEP-0077) ------------------------------------------------------------
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        if self._registration is None:
+            made = await register.begin(self.ctx)
+            if isinstance(made, Failure):
+                return made
+            self._registration = made
+            return await made.start()
+        return await self._registration.answer(answers)
+
+    async def cancel_sign_up(self) -> None:
+        registration, self._registration = self._registration, None
+        if registration is not None:
+            await registration.close()
+
     async def disconnect(self) -> None:
+        await self.cancel_sign_up()
         session = self._session
         if session is None:
             return
@@ -519,6 +621,8 @@ class XmppBackend(
                     await task
         with contextlib.suppress(Exception):
             client.cancel_schedule("Ping keepalive")
+        if self._services is not None:
+            await self._services.omemo.stop()
         self._session = None
         self._services = None
 
@@ -538,6 +642,8 @@ class XmppBackend(
             caps |= Capability.FILES
         if features.blocking:
             caps |= Capability.BLOCKING
+        if services.omemo.available:
+            caps |= Capability.ENCRYPTION
         if conv is None:
             return caps
         if services.rooms.is_room(conv.native_id):
@@ -599,12 +705,34 @@ class XmppBackend(
     async def upload(
         self, conv: ConversationId, path: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.upload(path, progress))
+        return await self._call(lambda s: s.upload(conv.native_id, path, progress))
 
     async def download(
         self, url: str, destination: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
-        return await self._call(lambda s: s.files.download(url, destination, progress))
+        return await self._call(lambda s: s.download(url, destination, progress))
+
+    # -- end-to-end encryption (OMEMO) -------------------------------------------------------
+
+    async def open_direct(self, contact: str) -> Outcome:
+        """A 1:1 conversation is its peer's address; opening it finds out whether it is
+        encrypted (the header says so before the first message)."""
+        services = self._ready()
+        if not isinstance(services, Failure) and "/" not in contact:
+            services.session.spawn(services.omemo.evaluate(contact, False), "omemo-open")
+        return Outcome(value=contact)
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.omemo.devices(contact)
+
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        return await self._call(lambda s: s.omemo.set_trust(contact, device_id, trust))
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        return await self._call(lambda s: s.omemo.repair(conv.native_id))
 
     # -- rooms -------------------------------------------------------------------------------
 
@@ -637,6 +765,36 @@ class XmppBackend(
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         return await self._call(lambda s: s.rooms.answer_invite(conv.native_id, accept))
 
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.create(options))
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.settings(conv.native_id)
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        return await self._call(lambda s: s.admin.configure(conv.native_id, options))
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        return await self._call(lambda s: s.admin.set_role(conv.native_id, member, role))
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.admin.ban_list(conv.native_id)
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.ban(conv.native_id, member, reason))
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.unban(conv.native_id, member))
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        return await self._call(lambda s: s.admin.destroy(conv.native_id, reason))
+
     # -- contacts ----------------------------------------------------------------------------
 
     async def add_contact(self, contact: str, name: str = "", message: str = "") -> Outcome:
@@ -656,6 +814,12 @@ class XmppBackend(
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         return await self._call(lambda s: s.roster.set_blocked(contact, blocked))
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        services = self._ready()
+        if isinstance(services, Failure):
+            return services
+        return await services.roster.details(contact)
 
     async def _call(self, command: Callable[[_Services], Any]) -> Outcome:
         services = self._ready()

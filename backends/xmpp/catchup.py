@@ -172,7 +172,7 @@ class CatchUp:
             try:
                 try:
                     results, page = await self.archive.query(
-                        archive, after=after, start=start, max_items=PAGE_SIZE
+                        archive, after=after, start=start, max_items=PAGE_SIZE, read=True
                     )
                 except IqFailure as exc:
                     if exc.condition != "item-not-found" or after != position.archive_id:
@@ -180,7 +180,7 @@ class CatchUp:
                     # The archive no longer has that message (expired): go by its time instead.
                     after, start = None, datetime.fromtimestamp(position.ts, UTC)
                     results, page = await self.archive.query(
-                        archive, start=start, max_items=PAGE_SIZE
+                        archive, start=start, max_items=PAGE_SIZE, read=True
                     )
             except IqFailure as exc:
                 self.session.log.info("catching up on an archive failed: %s", exc.condition)

@@ -4,17 +4,23 @@
   reconnects on ping timeouts): reconnecting is the core's one loop, with a new backend instance.
 - It never authenticates over an unencrypted stream, whatever the server offers.
 - A pinned certificate is compared before the stream even starts.
+- Its server is found by :mod:`backends.xmpp.discovery` (SRV with XEP-0368, host-meta), through
+  a resolver that can be pointed at a given DNS server.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import ssl
 from typing import Any
 
 from slixmpp import ClientXMPP
 
+from backends.xmpp import discovery
 from backends.xmpp.tls import fingerprint_of_pem
+
+_log = logging.getLogger(__name__)
 
 
 class TrustFailure(Exception):
@@ -34,6 +40,11 @@ class ChinwagClient(ClientXMPP):
         self.pinned = pinned
         self.trust_failure: TrustFailure | None = None
         self.last_attempt: tuple[str, int, bool] | None = None
+        self.nameservers: tuple[str, ...] = ()
+        """DNS servers ("ip" or "ip:port") instead of the system's, for discovery."""
+        self.host_meta_port = 443
+        self.discovered: discovery.Discovery | None = None
+        self.discovery_log: logging.LoggerAdapter[logging.Logger] | None = None
         self.roster.auto_authorize = None  # type: ignore[assignment]  # subscription requests are the person's decision
         self.roster.auto_subscribe = False
         self.add_event_handler("ssl_cert", self._check_pin)
@@ -47,6 +58,36 @@ class ChinwagClient(ClientXMPP):
     def reconnect(self, wait: int | float = 2.0, reason: str = "Reconnecting") -> None:
         self.disconnect_reason = reason
         self.abort()
+
+    # -- finding the server ---------------------------------------------------------------------
+
+    async def get_dns_records(
+        self, domain: str, port: int | None = None
+    ) -> list[tuple[str, str, str, int]]:
+        """Used by slixmpp's connect loop when no host is set: our discovery, not its own."""
+        log = self.discovery_log or logging.LoggerAdapter(_log, {})
+        records, found = await discovery.connection_records(
+            domain,
+            resolver=discovery.make_resolver(self.nameservers),
+            nameservers=self.nameservers,
+            log=log,
+            ssl_context=self.ssl_context,
+            https_port=self.host_meta_port,
+            use_ipv6=self.use_ipv6,
+        )
+        self.discovered = found
+        allowed = set()
+        if self.enable_direct_tls:
+            allowed.add(discovery.DIRECT_TLS_SERVICE)
+        if self.enable_starttls:
+            allowed.add(discovery.STARTTLS_SERVICE)
+        usable = [r for r in records if r[0] in allowed]
+        if not usable:
+            # Nothing to try: slixmpp would fall back to the bare domain on 5222, which DNS (or
+            # the chosen encryption mode) has just ruled out. Without a current attempt each of
+            # its tries returns at once (cancelling would cancel this very coroutine).
+            self._current_connection_attempt = None
+        return usable
 
     async def _attempt_connection(
         self, host: str, port: int, tls: bool, server_hostname: str | None

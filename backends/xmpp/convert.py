@@ -19,6 +19,7 @@ bad data (the backend still catches, logs and reports :class:`~app.facts.BadInpu
 
 from __future__ import annotations
 
+import mimetypes
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Mapping
@@ -43,9 +44,11 @@ from app.models import (
     PresenceState,
     Role,
     RoomListing,
+    Trust,
 )
-from backends.xmpp import ns
+from backends.xmpp import ns, styling
 from backends.xmpp.ns import q
+from backends.xmpp.omemo.aesgcm import parse_body as parse_shared_file
 
 MAX_HTML_CHARS = 200_000  # rich text beyond this is dropped; the plain body is kept
 MAX_REACTIONS = 32
@@ -55,6 +58,10 @@ MAX_ATTACHMENTS = 16
 
 def _identity(conversation: str, ref: str) -> str:
     return ref
+
+
+def _not_encrypted(message: ET.Element) -> Trust:
+    return Trust.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +76,9 @@ class Context:
     history: bool = False
     servers: frozenset[str] = frozenset()
     """Domains of our own server besides our JID's (the service we connected to)."""
+    trust: Callable[[ET.Element], Trust] = _not_encrypted
+    """How a ``<message>`` was encrypted: OMEMO decrypts stanzas before they are converted and
+    answers for the elements it rewrote (nothing in a stanza can claim it)."""
 
     def is_our_server(self, who: JID) -> bool:
         """``who`` is our own server itself (not a user, not a subdomain, not another server)."""
@@ -158,6 +168,13 @@ def _strip_ns(el: ET.Element) -> ET.Element:
     for child in el:
         out.append(_strip_ns(child))
     return out
+
+
+def _styled(msg: ET.Element, text: str) -> str | None:
+    """Message Styling (XEP-0393) in the body as HTML, unless the sender asked for none."""
+    if msg.find(q(ns.STYLING, "unstyled")) is not None:
+        return None
+    return styling.styling_to_html(text)
 
 
 def _xhtml(msg: ET.Element) -> str | None:
@@ -483,8 +500,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
         if state is not None:
             out.facts.append(f.TypingChanged(conversation, who, state))
 
-    body = _body(msg)
-    attachments = _attachments(msg)
+    body, attachments, trust = _content(msg, ctx)
     if body is None and not attachments:
         return
     text = body or ""
@@ -505,7 +521,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             conversation_kind=kind,
             remote_id=remote_id,
             timestamp=env.timestamp,
-            html=_xhtml(msg),
+            html=_xhtml(msg) or _styled(msg, text),
             kind=MessageKind.EMOTE if text.startswith("/me ") else MessageKind.TEXT,
             attachments=attachments,
             reply_to=reply_to,
@@ -514,6 +530,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             txn_id=ref if outgoing else None,
             history=ctx.history or (group and env.timestamp is not None and not outgoing),
             mentions_me=group and not outgoing and _mentions(text, w.our_nick),
+            trust=trust,
             ref_id=ref if ref and ref != remote_id else None,  # what peers refer to it by
         )
     )
@@ -530,6 +547,21 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
     ):
         out.receipt_to = msg.get("from")
         out.receipt_id = msg.get("id")
+
+
+def _content(msg: ET.Element, ctx: Context) -> tuple[str | None, tuple[Attachment, ...], Trust]:
+    """The body, the attachments and how the message was encrypted. A body that is only an
+    ``aesgcm://`` link (XEP-0454) is a shared file — believed only of an encrypted message."""
+    body = _body(msg)
+    attachments = _attachments(msg)
+    trust = ctx.trust(msg)
+    shared = parse_shared_file(body) if body and trust is not Trust.NONE else None
+    if shared is not None:
+        name = shared.filename
+        mime = mimetypes.guess_type(name)[0] or ""
+        attachments = (*attachments, Attachment(url=shared.link(), filename=name, mime_type=mime))
+        body = name
+    return body, attachments, trust
 
 
 def _retracted_id(msg: ET.Element) -> str | None:
@@ -652,10 +684,12 @@ PresenceEvent = ContactPresence | SubscriptionPresence | OccupantPresence | Pres
 
 def _presence_value(pres: ET.Element, available: bool) -> Presence:
     status = _text(pres.find(q(ns.CLIENT, "status")))
+    idle = pres.find(q(ns.IDLE, "idle"))
+    since = parse_stamp(idle.get("since")) if idle is not None else None  # XEP-0319
     if not available:
-        return Presence(PresenceState.OFFLINE, status)
+        return Presence(PresenceState.OFFLINE, status, since)
     show = _text(pres.find(q(ns.CLIENT, "show"))).strip()
-    return Presence(_SHOW.get(show, PresenceState.AVAILABLE), status)
+    return Presence(_SHOW.get(show, PresenceState.AVAILABLE), status, since)
 
 
 def _error_of(el: ET.Element) -> tuple[str, str]:

@@ -28,8 +28,17 @@ class FileService:
         self.session = session
         self.ssl_context = ssl_context
 
-    async def upload(self, path: Path, progress: Callable[[int, int], None]) -> Outcome:
+    async def upload(
+        self,
+        path: Path,
+        progress: Callable[[int, int], None],
+        *,
+        name: str | None = None,
+        content_type: str | None = None,
+    ) -> Outcome:
+        """Upload ``path`` (announced as ``name``, by default its own name)."""
         session = self.session
+        name = name or path.name
         service = session.features.upload_service
         if not service:
             return Outcome(Failure(FailureKind.UNSUPPORTED, "This server offers no file upload."))
@@ -45,10 +54,10 @@ class FileService:
                     f"The file is too large for this server (at most {limit // 1024} KiB).",
                 )
             )
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         try:
             result = await session.iq(
-                "get", service, stanzas.upload_request(path.name, size, content_type)
+                "get", service, stanzas.upload_request(name, size, content_type)
             )
         except IqFailure as exc:
             return Outcome(exc.failure("The server refused the upload"))

@@ -18,7 +18,7 @@ import json
 import time
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -39,6 +39,8 @@ VERIFY_SLACK = 86400.0  # the archive search for an unconfirmed send starts a da
 VERIFY_DEADLINE = 15.0  # seconds for the whole search after signing in
 STATE_ANCHORS = "xmpp.history_anchors"
 MAX_ANCHORS = 2_000  # conversations whose oldest message is remembered
+Decrypt = Callable[[list[ET.Element], str], Awaitable[None]]
+"""(archive results, archive) → decrypted in place (see :mod:`backends.xmpp.omemo.receive`)."""
 
 
 @dataclass(slots=True)
@@ -121,10 +123,12 @@ class ArchiveService:
         *,
         is_room: Callable[[str], bool],
         apply: Callable[[convert.ParsedMessage], None],
+        decrypt: Decrypt | None = None,
     ) -> None:
         self.session = session
         self.is_room = is_room
         self.apply = apply
+        self.decrypt = decrypt  # end-to-end encrypted results, before they are converted
         self.anchors = HistoryAnchors(session.ctx.state)
         self._collectors: dict[str, _Collector] = {}
 
@@ -151,7 +155,11 @@ class ArchiveService:
         end: datetime | None = None,
         ids: tuple[str, ...] = (),
         max_items: int = 50,
+        read: bool = False,
     ) -> tuple[list[ET.Element], convert.ArchivePage]:
+        """One page of ``archive``. With ``read`` its messages are about to be reported: the
+        encrypted ones are decrypted first (never for id look-ups, which must not use up a
+        message key before the message itself is shown)."""
         query_id = self.session.client.new_id()
         collector = _Collector(archive)
         self._collectors[query_id] = collector
@@ -170,6 +178,8 @@ class ArchiveService:
             result = await self.session.iq("set", to, payload, timeout=60)
         finally:
             self._collectors.pop(query_id, None)
+        if read and self.decrypt is not None:
+            await self.decrypt(collector.results, archive)
         return collector.results, convert.parse_mam_fin(result)
 
     def _where(self, conversation: str) -> tuple[str, str | None]:
@@ -225,7 +235,9 @@ class ArchiveService:
         archive, with_jid = self._where(conversation)
 
         async def before(anchor: str) -> tuple[list[ET.Element], convert.ArchivePage]:
-            return await self.query(archive, with_jid=with_jid, before=anchor, max_items=limit)
+            return await self.query(
+                archive, with_jid=with_jid, before=anchor, max_items=limit, read=True
+            )
 
         if not before_remote_id:
             return await before("")
@@ -244,7 +256,9 @@ class ArchiveService:
             if located is not None:
                 return await before(located)
             end = datetime.fromtimestamp(anchor.ts + 1, UTC)  # "end" is whole seconds
-            return await self.query(archive, with_jid=with_jid, end=end, before="", max_items=limit)
+            return await self.query(
+                archive, with_jid=with_jid, end=end, before="", max_items=limit, read=True
+            )
         try:
             return await before(before_remote_id)  # most remote ids are archive ids
         except IqFailure as exc:

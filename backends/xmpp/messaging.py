@@ -32,9 +32,10 @@ from slixmpp.types import MessageTypes
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
 from app.models import ConversationId, DeliveryState, MessageKind
-from backends.xmpp import convert, stanzas
+from backends.xmpp import convert, stanzas, styling
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
+from backends.xmpp.omemo.send import Sealed
 from backends.xmpp.session import XmppSession
 
 UNCONFIRMED = (
@@ -55,6 +56,8 @@ def _live_stamp() -> datetime:
 
 
 LookupRef = Callable[[str, str, bool], Awaitable[IdLink | None]]
+Seal = Callable[[str, bool, str, str | None, list[Any]], Awaitable[Sealed | Failure | None]]
+"""(to, group, txn id, body, payload) → the encrypted form, a failure, or None (send as is)."""
 
 
 class MessageService:
@@ -72,11 +75,13 @@ class MessageService:
         archived: Callable[[convert.ArchiveMark], None] = lambda _mark: None,
         sent: Callable[[str, str], None] = lambda _conversation, _txn: None,
         blocked: Callable[[str], bool] = lambda _jid: False,
+        seal: Seal | None = None,
     ) -> None:
         self.session = session
         self.observe = observe  # every fact, before it is reported
         self.archived = archived  # a live message's place in an archive
         self.sent = sent  # (conversation, txn id) of a 1:1 message we handed over
+        self.seal = seal  # end-to-end encryption (OMEMO), when the connection has it
         self.ledger = ledger
         self.is_room = is_room
         self.wait_joined = wait_joined
@@ -208,6 +213,14 @@ class MessageService:
         children = stanzas.message_payload(
             msg.txn_id, request_receipt=not group, markable=not group, reply_to=reply, urls=urls
         )
+        sealed = await self._sealed(to, group, msg.txn_id, body, children)
+        if isinstance(sealed, Failure):
+            return SendResult(failure=sealed)
+        stanza_body, children, trust = (
+            (body, children, None)
+            if sealed is None
+            else (sealed.body, sealed.children, sealed.trust)
+        )
         mtype: MessageTypes = "groupchat" if group else "chat"
         managed = self.stream_managed()
         # Saved before it leaves (crash safety); with its number once it is written.
@@ -219,7 +232,7 @@ class MessageService:
             self._numbering.pop(msg.txn_id, None)
             await self.ledger.save_pending()
             return _not_connected()
-        session.send_message(to, mtype, body=body, stanza_id=msg.txn_id, children=children)
+        session.send_message(to, mtype, body=stanza_body, stanza_id=msg.txn_id, children=children)
         try:
             seq = await session.wait_or_down(waiter, NUMBERING_TIMEOUT)
         finally:
@@ -237,12 +250,14 @@ class MessageService:
             await self.ledger.save_pending()
             if not group:
                 self.sent(to, msg.txn_id)
-            return SendResult(remote_id=own_remote)
+            return SendResult(remote_id=own_remote, trust=trust)
         if seq is not None and seq >= 0:
             session.client.plugin["xep_0198"].request_ack()  # type: ignore[no-untyped-call]
         if not group:
             self.sent(to, msg.txn_id)
-        return SendResult(remote_id=own_remote, confirmed=False, state=DeliveryState.PENDING)
+        return SendResult(
+            remote_id=own_remote, confirmed=False, state=DeliveryState.PENDING, trust=trust
+        )
 
     async def edit(self, conv: ConversationId, target: str, msg: OutgoingMessage) -> SendResult:
         to = conv.native_id
@@ -255,14 +270,29 @@ class MessageService:
             *stanzas.message_payload(msg.txn_id, request_receipt=False, markable=False),
             stanzas.correction(ref),
         ]
+        text = styling.html_to_styling(msg.html) if msg.html else msg.body
+        sealed = await self._sealed(to, group, msg.txn_id, text, children)
+        if isinstance(sealed, Failure):
+            return SendResult(failure=sealed)
+        body: str | None = text
+        if sealed is not None:
+            body, children = sealed.body, sealed.children
         self.session.send_message(
             to,
             "groupchat" if group else "chat",
-            body=msg.body,
+            body=body,
             stanza_id=msg.txn_id,
             children=children,
         )
         return SendResult(remote_id=None if group else msg.txn_id)
+
+    async def _sealed(
+        self, to: str, group: bool, txn: str, body: str | None, children: list[Any]
+    ) -> Sealed | Failure | None:
+        """The message encrypted, when the conversation is (see :mod:`backends.xmpp.omemo`)."""
+        if self.seal is None:
+            return None
+        return await self.seal(to, group, txn, body, children)
 
     async def react(self, conv: ConversationId, target: str, keys: tuple[str, ...]) -> Outcome:
         return await self._about(conv, target, lambda ref: stanzas.reactions(ref, keys))
@@ -342,7 +372,7 @@ def _body_and_urls(msg: OutgoingMessage) -> tuple[str, list[str]]:
     other clients (Conversations, Dino, Gajim) show inline.
     """
     urls = [a.url for a in msg.attachments if a.url]
-    body = msg.body
+    body = styling.html_to_styling(msg.html) if msg.html else msg.body
     if msg.kind is MessageKind.EMOTE and not body.startswith("/me "):
         body = "/me " + body
     if len(urls) == 1 and body.strip() in ("", msg.attachments[0].filename):

@@ -39,6 +39,10 @@ CONFERENCE = "jabber:x:conference"  # XEP-0249 direct invitations
 BLOCKING = "urn:xmpp:blocking"  # XEP-0191
 UPLOAD = "urn:xmpp:http:upload:0"  # XEP-0363
 SM = "urn:xmpp:sm:3"  # XEP-0198
+STYLING = "urn:xmpp:styling:0"  # XEP-0393
+IDLE = "urn:xmpp:idle:1"  # XEP-0319
+LAST = "jabber:iq:last"  # XEP-0012
+VERSION = "jabber:iq:version"  # XEP-0092
 
 
 def q(namespace: str, name: str) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
-from app.models import ConversationKind, Member, Presence, RoomListing
+from app.models import ConversationKind, Member, Presence, Role, RoomListing
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.roster import show_of
@@ -97,6 +97,7 @@ class RoomService:
         join_history: Callable[[str], int] = lambda _room: 20,
         on_joined: Callable[[str], None] = lambda _room: None,
         on_left: Callable[[str], None] = lambda _room: None,
+        on_configured: Callable[[str], None] = lambda _room: None,
     ) -> None:
         self.session = session
         self.own_presence = own_presence
@@ -109,6 +110,7 @@ class RoomService:
         self.invites: OrderedDict[str, _Invite] = OrderedDict()
         self.on_joined = on_joined
         self.on_left = on_left
+        self.on_configured = on_configured  # a room we created has its configuration
 
     # -- persistence -------------------------------------------------------------------------
 
@@ -196,6 +198,19 @@ class RoomService:
 
     def is_room(self, jid: str) -> bool:
         return jid in self.rooms or jid in self.saved or jid in self.known
+
+    def real_jid(self, room: str, nick: str) -> str | None:
+        """The real bare JID of an occupant, when the room shows it (non-anonymous rooms)."""
+        state = self.rooms.get(room)
+        member = None if state is None else state.occupants.get(nick)
+        return member.contact.native_id if member is not None and member.contact else None
+
+    def real_jids(self, room: str) -> set[str]:
+        """The real bare JIDs of everyone present whose address the room shows."""
+        state = self.rooms.get(room)
+        if state is None:
+            return set()
+        return {m.contact.native_id for m in state.occupants.values() if m.contact is not None}
 
     def joined_nicks(self) -> dict[str, str]:
         return {r.jid: r.nick for r in self.rooms.values() if r.joined}
@@ -360,6 +375,35 @@ class RoomService:
         if title:
             self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=title))
 
+    async def reconfigured(self, room: str, password: str | None) -> None:
+        """We changed the room's setup: read its name and abilities again, and keep a new
+        password (``None``: unchanged) for rejoining and for invitations."""
+        state = self.rooms.get(room)
+        if password is not None and state is not None:
+            state.password = password
+            await self._remember(room, state.nick, password)
+        await self._describe(room)
+
+    def occupant(self, room: str, nick: str) -> Member | None:
+        state = self.rooms.get(room)
+        return None if state is None else state.occupants.get(nick)
+
+    def own_standing(self, room: str) -> tuple[str | None, str]:
+        """Our affiliation in a joined room (None: not in it) and our role there."""
+        state = self.rooms.get(room)
+        own = None if state is None or not state.joined else state.occupants.get(state.nick)
+        if own is None:
+            return None, ""
+        role = {Role.VISITOR: "visitor", Role.MEMBER: "participant"}.get(own.role, "moderator")
+        return own.affiliation or "none", role
+
+    async def wait_gone(self, room: str, timeout: float) -> None:
+        """Wait until the service has told us we are out of ``room``."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        while room in self.rooms and loop.time() < deadline:
+            await asyncio.sleep(0.05)
+
     # -- presence from rooms -----------------------------------------------------------------
 
     def on_presence(self, event: convert.OccupantPresence) -> None:
@@ -433,7 +477,9 @@ class RoomService:
         self.session.report(f.ConversationLeft(room))
         return Outcome()
 
-    async def create(self, name: str, public: bool) -> Outcome:
+    async def open_new(self, name: str) -> Outcome:
+        """Join a room that must not exist yet (the service creates it, locked, with us as its
+        owner); ``Outcome.value`` is its address. An existing room is left and refused."""
         if "@" not in name and not self.session.features.muc_service:
             return Outcome(
                 Failure(FailureKind.UNSUPPORTED, "This server has no group chat service.")
@@ -450,10 +496,21 @@ class RoomService:
         if 201 not in reply.codes:
             await self.leave(room)
             return Outcome(
-                Failure(FailureKind.REJECTED, "A room with this address already exists.")
+                Failure(FailureKind.REJECTED, f"A room with the address {room} already exists.")
             )
+        return Outcome(value=room)
+
+    async def create(self, name: str, public: bool) -> Outcome:
+        opened = await self.open_new(name)
+        if not opened.ok or not opened.value:
+            return opened
+        room = opened.value
         title = name if "@" not in name else ""
         await self._configure(room, {"public": public, "title": title})
+        state = self.rooms.get(room)
+        if state is not None:  # what the join-time disco#info said is out of date now
+            state.members_only = not public
+        self.on_configured(room)
         if title:
             self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, title=title))
         self.session.spawn(self._describe(room), f"describe {room}")
@@ -479,6 +536,9 @@ class RoomService:
                     ("muc#roomconfig_membersonly", "0" if public else "1"),
                     ("muc#roomconfig_enablearchiving", "1"),
                     ("muc#roomconfig_allowinvites", "1"),
+                    # A private room shows members' addresses to members, as Conversations'
+                    # private groups do: OMEMO needs them (XEP-0384 §7).
+                    ("muc#roomconfig_whois", "moderators" if public else "anyone"),
                 ):
                     if var in fields and value:
                         values[var] = value

@@ -6,15 +6,18 @@ entry and blocked flag are merged here before they are reported.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
+from collections.abc import Mapping
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from slixmpp.types import PresenceShows
 
 from app import facts as f
-from app.backend import Failure, FailureKind, Outcome, StateAccess
+from app.backend import ContactDetails, Endpoint, Failure, FailureKind, Outcome, StateAccess
 from app.models import Presence, PresenceState
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
@@ -23,6 +26,7 @@ from backends.xmpp.session import IqFailure, XmppSession
 STATE_PRESENCE = "xmpp.presence"
 MAX_PRESENCE_CONTACTS = 5_000  # senders whose devices we track
 MAX_RESOURCES = 32  # devices tracked per sender
+DETAILS_TIMEOUT = 5.0  # a device that does not say which client it runs is shown without
 _SHOW: dict[PresenceState, PresenceShows | None] = {
     PresenceState.AVAILABLE: None,
     PresenceState.CHAT: "chat",
@@ -194,12 +198,85 @@ class RosterService:
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         if not self.session.features.blocking:
             return Outcome(Failure(FailureKind.UNSUPPORTED, "This server cannot block contacts."))
+        who = convert.jid(contact)
+        if who is None or (not who.user and "." not in who.domain):
+            # A bare word is a JID too (a server called "bob"): refuse it rather than block
+            # a server nobody meant; a nick in a room that hides addresses ends up here.
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address to block.")
+            )
+        contact = who.full
         try:
             await self.session.iq("set", None, stanzas.block([contact], blocked=blocked))
         except IqFailure as exc:
             return Outcome(exc.failure("Could not change the block list"))
         self._set_blocked([contact], blocked)  # the server's push to us may come later
         return Outcome()
+
+    # -- details -----------------------------------------------------------------------------
+
+    async def details(self, contact: str) -> ContactDetails | Failure:
+        """Someone's devices (resources) with the client each runs (XEP-0092), and when they
+        were last seen (XEP-0012) when none is online."""
+        who = convert.jid(contact)
+        if who is None or not who.user:
+            return Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address.")
+        bare = who.bare
+        resources: Mapping[str, tuple[int, Presence]] = self._resources.get(bare, {})
+        clients = await asyncio.gather(
+            *(self._client_of(f"{bare}/{resource}") for resource in resources)
+        )
+        endpoints = tuple(
+            Endpoint(resource, client=client, presence=presence)
+            for (resource, (_priority, presence)), client in zip(
+                resources.items(), clients, strict=True
+            )
+        )
+        presence = (
+            convert.best_presence(resources.values())
+            if resources
+            else Presence(PresenceState.OFFLINE, last_seen=await self._last_seen(bare))
+        )
+        item = self.items.get(bare)
+        return ContactDetails(
+            address=bare,
+            online=bool(resources),
+            real_name=item.name if item is not None else "",
+            away=presence.status if presence.state is not PresenceState.AVAILABLE else "",
+            presence=presence,
+            endpoints=endpoints,
+        )
+
+    async def _client_of(self, full: str) -> str:
+        try:
+            result = await self.session.iq(
+                "get", full, ET.Element(q(ns.VERSION, "query")), timeout=DETAILS_TIMEOUT
+            )
+        except IqFailure:
+            return ""
+        query = result.find(q(ns.VERSION, "query"))
+        if query is None:
+            return ""
+        parts = [
+            (query.findtext(q(ns.VERSION, name)) or "").strip()[:100]
+            for name in ("name", "version", "os")
+        ]
+        name, version, system = parts
+        text = " ".join(p for p in (name, version) if p)
+        return f"{text} ({system})" if text and system else text
+
+    async def _last_seen(self, bare: str) -> datetime | None:
+        try:
+            result = await self.session.iq(
+                "get", bare, ET.Element(q(ns.LAST, "query")), timeout=DETAILS_TIMEOUT
+            )
+        except IqFailure:
+            return None
+        query = result.find(q(ns.LAST, "query"))
+        seconds = query.get("seconds", "") if query is not None else ""
+        if not seconds.isdigit():
+            return None
+        return datetime.now(UTC) - timedelta(seconds=int(seconds))
 
     # -- presence ----------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from slixmpp.types import IqTypes, MessageTypes, PresenceShows, PresenceTypes
 
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
+from app.models import Trust
 from backends.xmpp import convert
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.ids import MessageIdMap
@@ -86,6 +87,8 @@ class XmppSession:
         self.ids = MessageIdMap()
         self.features = ServerFeatures()
         self.room_nicks: dict[str, str] = {}  # rooms we are in (or joining) → our nick
+        self.trust_of: Callable[[ET.Element], Trust] = lambda _message: Trust.NONE
+        """How a message stanza was encrypted (OMEMO answers for what it decrypted)."""
         self.down = asyncio.Event()  # set once the session is over (waits can end early)
         self._connected = False
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -139,6 +142,7 @@ class XmppSession:
             resolve=self.ids.remote_for,
             history=history,
             servers=frozenset({self.settings.domain, str(self.client.boundjid.domain)} - {""}),
+            trust=self.trust_of,
         )
 
     # -- waiting for a message ----------------------------------------------------------------

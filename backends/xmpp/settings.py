@@ -69,6 +69,15 @@ ACCOUNT_FIELDS: tuple[AccountField, ...] = (
         placeholder="AA:BB:…",
         help="Trust exactly this server certificate, even if no authority vouches for it.",
     ),
+    AccountField(
+        "client_cert",
+        "Client certificate",
+        FieldKind.FILE,
+        advanced=True,
+        help="A PEM certificate (with its key, or give the key below) naming your address: "
+        "signs in with it (SASL EXTERNAL) instead of the password.",
+    ),
+    AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
 )
 
 
@@ -83,6 +92,8 @@ class ConnectionSettings:
     tls_mode: str
     ca_file: Path | None
     fingerprint: str  # "AA:BB:…" upper case, or ""
+    client_cert: Path | None = None
+    client_key: Path | None = None
 
     @property
     def domain(self) -> str:
@@ -116,6 +127,14 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
     fingerprint = str(settings.get(FINGERPRINT_FIELD, "") or "")
     if fingerprint and not normalise_fingerprint(fingerprint):
         found[FINGERPRINT_FIELD] = "A SHA-256 fingerprint has 32 pairs of hex digits."
+    cert = str(settings.get("client_cert", "") or "").strip()
+    key = str(settings.get("client_key", "") or "").strip()
+    if cert and not Path(cert).expanduser().is_file():
+        found["client_cert"] = "The client certificate file does not exist."
+    if key and not cert:
+        found["client_key"] = "A key needs its client certificate."
+    elif key and not Path(key).expanduser().is_file():
+        found["client_key"] = "The key file does not exist."
     mode = str(settings.get("tls_mode", "auto") or "auto")
     if mode not in TLS_MODES:
         found["tls_mode"] = f"Choose one of {', '.join(TLS_MODES)}."
@@ -135,6 +154,8 @@ def parse(settings: Mapping[str, str | int | bool]) -> ConnectionSettings | str:
     raw_port = settings.get("port")
     port = int(raw_port) if isinstance(raw_port, int) and not isinstance(raw_port, bool) else 0
     ca = str(settings.get("ca_file", "") or "").strip()
+    cert = str(settings.get("client_cert", "") or "").strip()
+    key = str(settings.get("client_key", "") or "").strip()
     return ConnectionSettings(
         jid=f"{local}@{domain.lower()}",
         resource=str(settings.get("resource", "") or "").strip() or DEFAULT_RESOURCE,
@@ -143,4 +164,6 @@ def parse(settings: Mapping[str, str | int | bool]) -> ConnectionSettings | str:
         tls_mode=str(settings.get("tls_mode", "auto") or "auto"),
         ca_file=Path(ca).expanduser() if ca else None,
         fingerprint=normalise_fingerprint(str(settings.get(FINGERPRINT_FIELD, "") or "")),
+        client_cert=Path(cert).expanduser() if cert else None,
+        client_key=Path(key).expanduser() if key else None,
     )

@@ -157,8 +157,19 @@ class SignIn:
             if self._auth_condition == "account-disabled":
                 return _fail(FailureKind.AUTH, "This account is disabled on the server.")
             return _fail(FailureKind.AUTH, "Wrong address or password.")
+        found = self.client.discovered
+        if found is not None and not found.endpoints:
+            return _fail(
+                FailureKind.CONFIG,
+                " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+                field="jid",
+            )
         if self._stream_error == "host-unknown":
-            return _fail(FailureKind.CONFIG, f"The server does not serve {self.settings.domain}.")
+            return _fail(
+                FailureKind.CONFIG,
+                f"The server does not serve {self.settings.domain}.",
+                field="jid",
+            )
         detail = f" ({_reason(self._error)})" if self._error else ""
         return _fail(FailureKind.NETWORK, f"Cannot reach the server{detail}.", retryable=True)
 
@@ -175,9 +186,9 @@ class SignIn:
 
 
 def _fail(
-    kind: FailureKind, message: str, retryable: bool = False, detail: str = ""
+    kind: FailureKind, message: str, retryable: bool = False, detail: str = "", field: str = ""
 ) -> ConnectResult:
-    return ConnectResult(Failure(kind, message, retryable, detail))
+    return ConnectResult(Failure(kind, message, retryable, detail, field=field))
 
 
 def _reason(error: object) -> str:

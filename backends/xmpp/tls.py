@@ -38,22 +38,35 @@ def fingerprint_of_pem(pem: str) -> str:
     return fingerprint_of_der(ssl.PEM_cert_to_DER_cert(pem))
 
 
-def build_context(ca_file: Path | None, pinned: str) -> ssl.SSLContext:
-    """The client TLS context: system CAs (+ ``ca_file``), or pin-only when ``pinned`` is set."""
+def build_context(
+    ca_file: Path | None,
+    pinned: str,
+    client_cert: Path | None = None,
+    client_key: Path | None = None,
+) -> ssl.SSLContext:
+    """The client TLS context: system CAs (+ ``ca_file``), or pin-only when ``pinned`` is set;
+    with ``client_cert`` (and its key, unless the PEM holds it) presented for SASL EXTERNAL."""
     if pinned:
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         # Chain and name are replaced by the pin, which the connection checks on every handshake.
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
         ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-        return ctx
-    ctx = ssl.create_default_context()
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    if ca_file is not None:
+    else:
+        ctx = ssl.create_default_context()
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+        if ca_file is not None:
+            try:
+                ctx.load_verify_locations(cafile=str(ca_file))
+            except (OSError, ssl.SSLError) as exc:
+                raise TrustConfigError(f"The CA file {ca_file} cannot be used: {exc}") from exc
+    if client_cert is not None:
         try:
-            ctx.load_verify_locations(cafile=str(ca_file))
+            ctx.load_cert_chain(str(client_cert), str(client_key) if client_key else None)
         except (OSError, ssl.SSLError) as exc:
-            raise TrustConfigError(f"The CA file {ca_file} cannot be used: {exc}") from exc
+            raise TrustConfigError(
+                f"The client certificate {client_cert} cannot be used: {exc}"
+            ) from exc
     return ctx
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TypeVar
 
@@ -20,7 +20,12 @@ E = TypeVar("E", bound=Event)
 
 
 def make_core(
-    root: Path, server: FakeServer, secrets: SecretStore, *, extra_classes: tuple[type, ...] = ()
+    root: Path,
+    server: FakeServer,
+    secrets: SecretStore,
+    *,
+    extra_classes: tuple[type, ...] = (),
+    backend_extra: Mapping[str, object] | None = None,
 ) -> Core:
     registry = BackendRegistry(classes=[server.backend_class(), *extra_classes])
     ctx = CoreContext(
@@ -29,6 +34,7 @@ def make_core(
         secrets=secrets,
         backoff_factory=lambda: Backoff(base=0.02, cap=0.1, rng=random.Random(7)),
         connect_timeout=5.0,
+        backend_extra=dict(backend_extra or {}),
     )
     return Core(ctx)
 
@@ -54,7 +60,7 @@ async def settle(core: Core, rounds: int = 5) -> None:
         await core.flushed()
 
 
-async def wait_for(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+async def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():

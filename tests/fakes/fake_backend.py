@@ -12,8 +12,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -23,16 +23,29 @@ from app.backend import (
     TRUSTED_FINGERPRINT_FIELD,
     AccountField,
     Backend,
+    BanEntry,
     Capability,
     ConnectResult,
+    ContactDetails,
+    Credentials,
+    Endpoint,
     Failure,
     FailureKind,
     FieldKind,
+    IdentityProvider,
     Outcome,
     OutgoingMessage,
+    RoomFeature,
+    RoomOptions,
+    RoomSettings,
     SendResult,
+    SignInMethods,
+    SignUpForm,
     SupportsBlocking,
+    SupportsBrowserSignIn,
     SupportsCommands,
+    SupportsContactDetails,
+    SupportsDeviceTrust,
     SupportsEdits,
     SupportsFileOffers,
     SupportsFiles,
@@ -44,8 +57,12 @@ from app.backend import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignUp,
     SupportsTyping,
     SupportsVerification,
 )
@@ -57,8 +74,12 @@ from app.models import (
     DeliveryState,
     Device,
     DeviceTrust,
+    Member,
     Presence,
+    PresenceState,
+    Role,
     RoomListing,
+    Trust,
     Verification,
     VerificationState,
 )
@@ -94,14 +115,33 @@ class FakeServer:
     tls_fingerprint: str | None = None  # set: the server's certificate must be pinned to connect
     conversation_caps: dict[str, Capability] = field(default_factory=dict)  # per-room overrides
     presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
+    rooms: dict[str, RoomOptions] = field(default_factory=dict)  # rooms made here, by id
+    bans: dict[str, list[str]] = field(default_factory=dict)  # room id → banned masks
     # Set to an unset Event: uploads and downloads stop half way and history fetches before
     # answering until the test sets it (so a test can see the progress shown meanwhile).
     hold: threading.Event | None = None
+    # Sign-in in the browser and making accounts (the account dialog's other paths):
+    sso_providers: list[IdentityProvider] = field(default_factory=list)
+    password_login: bool = True  # False: the server signs in only through its web page
+    browser_done: threading.Event = field(default_factory=threading.Event)
+    browser_user: str = ""  # who the "browser" signed in as (set by the test)
+    sign_up_form: SignUpForm | None = None  # the form the server asks, None: nothing to ask
+    sign_up_answer: str = "42"  # what the form's "captcha" field must be
+    encryption: str = "sas"  # how devices are verified: "sas" (Matrix) or "fingerprints" (OMEMO)
+    send_trust: Trust | None = None  # how sent messages went end to end (SendResult.trust)
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
+    def finish_browser(self, user: str) -> None:
+        """The person signed in at the provider's page in their browser (as ``user``)."""
+        self.browser_user = user
+        self.passwords.setdefault(user, "sso-session")
+        self.browser_done.set()
+
     def backend_class(self) -> type[FakeBackend]:
-        """A FakeBackend subclass bound to this server (no globals between tests)."""
-        return type("FakeBackend", (FakeBackend,), {"server": self})
+        """A FakeBackend subclass bound to this server (no globals between tests). It verifies
+        devices interactively (SAS, as Matrix) unless ``encryption == "fingerprints"`` (OMEMO)."""
+        how = SupportsDeviceTrust if self.encryption == "fingerprints" else SupportsVerification
+        return type("FakeBackend", (FakeBackend, how), {"server": self})
 
     def next_remote_id(self) -> str:
         return f"r{next(self._ids)}"
@@ -177,12 +217,32 @@ class FakeBackend(
     SupportsBlocking,
     SupportsCommands,
     SupportsLogout,
-    SupportsVerification,
     SupportsKeyBackup,
     SupportsRoomDirectory,
+    SupportsBrowserSignIn,
+    SupportsSignUp,
+    SupportsRoomCreation,
+    SupportsRoomAdmin,
+    SupportsRoomClosing,
+    SupportsContactDetails,
     SupportsFileOffers,
 ):
-    """The plugin side of the fake service."""
+    """The plugin side of the fake service (verification mixed in by
+    :meth:`FakeServer.backend_class`)."""
+
+    room_features = (
+        RoomFeature.NAME
+        | RoomFeature.TOPIC
+        | RoomFeature.ADDRESS
+        | RoomFeature.PUBLIC
+        | RoomFeature.INVITE_ONLY
+        | RoomFeature.KNOCK
+        | RoomFeature.PASSWORD
+        | RoomFeature.PERSISTENT
+        | RoomFeature.MODERATED
+        | RoomFeature.ENCRYPTED
+        | RoomFeature.INVITEES
+    )
 
     protocol_id = "fake"
     display_name = "Fake chat (tests only)"
@@ -197,7 +257,7 @@ class FakeBackend(
     def __init__(self, ctx: object) -> None:
         super().__init__(ctx)  # type: ignore[arg-type]
         self.connected = False
-        self.user = str(self.ctx.settings["user"])
+        self.user = str(self.ctx.settings.get("user", ""))
 
     async def connect(self) -> ConnectResult:
         server = self.server
@@ -206,6 +266,10 @@ class FakeBackend(
         if not server.reachable:
             return ConnectResult(
                 Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+            )
+        if self.ctx.settings.get("server") == "nowhere.invalid":
+            return ConnectResult(
+                Failure(FailureKind.CONFIG, "There is no such server.", field="server")
             )
         fingerprint = server.tls_fingerprint
         if fingerprint and self.ctx.settings.get(TRUSTED_FINGERPRINT_FIELD) != fingerprint:
@@ -247,6 +311,8 @@ class FakeBackend(
             | Capability.TOPIC
             | Capability.INVITE
             | Capability.KICK
+            | Capability.BAN
+            | Capability.CREATE_ROOM
             | Capability.ENCRYPTION
         )
         if self.server.idempotent:
@@ -280,8 +346,8 @@ class FakeBackend(
                 )
             )
         if server.confirm == "later":
-            return SendResult(confirmed=False)
-        return SendResult(remote_id=remote_id)
+            return SendResult(confirmed=False, trust=server.send_trust)
+        return SendResult(remote_id=remote_id, trust=server.send_trust)
 
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         self.server.calls.append(("join", (room, nick)))
@@ -327,6 +393,18 @@ class FakeBackend(
             ),
         )
 
+    async def set_device_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        self.server.calls.append(("set_device_trust", (contact, device_id, trust)))
+        found = self.server.devices.get(contact, ())
+        self.server.devices[contact] = tuple(
+            replace(d, trust=trust) if d.device_id == device_id else d for d in found
+        )
+        return Outcome()
+
+    async def repair_encryption(self, conv: ConversationId) -> Outcome:
+        self.server.calls.append(("repair_encryption", (conv.native_id,)))
+        return Outcome(value="1")
+
     async def start_verification(self, contact: str, device_id: str = "") -> Outcome:
         vid = f"v{self.server.next_remote_id()}"
         self.server.calls.append(("verify", (contact, device_id)))
@@ -363,6 +441,62 @@ class FakeBackend(
     async def restore_key_backup(self, recovery_key: str) -> Outcome:
         self.server.calls.append(("restore", (recovery_key,)))
         return Outcome()
+
+    # -- sign-in in the browser, making accounts ------------------------------------------
+
+    async def sign_in_methods(self) -> SignInMethods | Failure:
+        server = self.server
+        if not server.reachable:
+            return Failure(FailureKind.NETWORK, "The server cannot be reached.", retryable=True)
+        return SignInMethods(
+            password=server.password_login,
+            providers=tuple(server.sso_providers),
+            sign_up=True,
+            server=str(self.ctx.settings.get("server", "fake.local")),
+        )
+
+    async def sign_in_with_browser(
+        self, provider_id: str, open_url: Callable[[str], None]
+    ) -> Credentials | Failure:
+        server = self.server
+        server.calls.append(("sso", (provider_id, self.user)))
+        if provider_id == "down":
+            return Failure(
+                FailureKind.NETWORK,
+                "The sign-in service “Down” cannot be reached right now.",
+                retryable=True,
+            )
+        open_url(f"https://sso.fake.example/{provider_id}?user={self.user}")
+        deadline = asyncio.get_running_loop().time() + 20
+        while not server.browser_done.is_set():  # polled: cancelling leaves no thread waiting
+            if asyncio.get_running_loop().time() > deadline:
+                return Failure(FailureKind.NETWORK, "The browser did not come back.", True)
+            await asyncio.sleep(0.02)
+        server.browser_done.clear()
+        user = server.browser_user or self.user
+        return Credentials({"user": user}, {"password": server.passwords[user]})
+
+    async def sign_up(
+        self, answers: Mapping[str, str | bool]
+    ) -> SignUpForm | Credentials | Failure:
+        server = self.server
+        password = await self.ctx.secrets.get("password") or ""
+        if self.user in server.passwords:
+            return Failure(FailureKind.REJECTED, "This user name is taken.", field="user")
+        form = server.sign_up_form
+        if form is not None:
+            if not answers:
+                return form
+            problems = {}
+            if answers.get("captcha") != server.sign_up_answer:
+                problems["captcha"] = "That is not the text in the picture."
+            if answers.get("accept") is not True:
+                problems["accept"] = "The server makes accounts only for people who accept."
+            if problems:
+                return SignUpForm(form.title, form.instructions, form.fields, problems, form.url)
+        server.passwords[self.user] = password
+        server.calls.append(("sign_up", (self.user,)))
+        return Credentials({"user": self.user}, {"password": password})
 
     async def logout(self) -> Outcome:
         self.server.calls.append(("logout", (self.user, self.connected)))
@@ -457,6 +591,97 @@ class FakeBackend(
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         self.server.calls.append(("retract", (conv.native_id, target_remote_id)))
         return Outcome()
+
+    # -- rooms we run (the address "taken" is always someone else's) --------------------------
+
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        self.server.calls.append(("create_room", (options,)))
+        native = (options.address or options.name).strip().lower().replace(" ", "-")
+        if native == "taken" or native in self.server.rooms:
+            return Outcome(Failure(FailureKind.REJECTED, f"The address {native} is taken."))
+        self.server.rooms[native] = options
+        self.ctx.report(
+            f.ConversationUpdated(native, ConversationKind.GROUP, title=options.name or native)
+        )
+        own = Member(ConversationId(self.ctx.account_id, native), self.user, role=Role.OWNER)
+        self.ctx.report(f.MembersChanged(native, (own,), complete=True))
+        return Outcome(value=native)
+
+    async def room_settings(self, conv: ConversationId) -> RoomSettings | Failure:
+        options = self.server.rooms.get(conv.native_id)
+        if options is None:
+            return RoomSettings(RoomOptions(name=conv.native_id))  # someone else's: read only
+        return RoomSettings(
+            options,
+            editable=self.room_features & ~(RoomFeature.ADDRESS | RoomFeature.INVITEES),
+            roles=(Role.OWNER, Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.VISITOR),
+            can_ban=True,
+            can_close=True,
+        )
+
+    async def configure_room(self, conv: ConversationId, options: RoomOptions) -> Outcome:
+        self.server.calls.append(("configure_room", (conv.native_id, options)))
+        if options.name == "refused":
+            return Outcome(Failure(FailureKind.REJECTED, "The server refused the name."))
+        self.server.rooms[conv.native_id] = options
+        self.ctx.report(
+            f.ConversationUpdated(conv.native_id, ConversationKind.GROUP, title=options.name)
+        )
+        return Outcome()
+
+    async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
+        self.server.calls.append(("set_role", (conv.native_id, member, role)))
+        self.ctx.report(f.MembersChanged(conv.native_id, (Member(conv, member, role=role),)))
+        return Outcome()
+
+    async def ban_list(self, conv: ConversationId) -> tuple[BanEntry, ...] | Failure:
+        return tuple(
+            BanEntry(m, set_by=self.user) for m in self.server.bans.get(conv.native_id, [])
+        )
+
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        if conv.native_id not in self.server.rooms:  # only rooms made here are ours to run
+            return await super().ban(conv, member, reason)
+        self.server.calls.append(("ban", (conv.native_id, member, reason)))
+        self.server.bans.setdefault(conv.native_id, []).append(member)
+        return Outcome()
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("unban", (conv.native_id, member)))
+        bans = self.server.bans.get(conv.native_id, [])
+        if member in bans:
+            bans.remove(member)
+        return Outcome()
+
+    async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:
+        self.server.calls.append(("close_room", (conv.native_id,)))
+        self.server.rooms.pop(conv.native_id, None)
+        self.ctx.report(f.ConversationLeft(conv.native_id, "The room was closed."))
+        return Outcome()
+
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("invite", (conv.native_id, contact)))
+        if contact not in self.server.passwords:  # only people with an account here
+            return Outcome(
+                Failure(FailureKind.REJECTED, f"The service cannot invite {contact}: no such user.")
+            )
+        return Outcome()
+
+    async def rename_contact(self, contact: str, name: str) -> Outcome:
+        self.server.calls.append(("rename_contact", (contact, name)))
+        self.ctx.report(
+            f.ContactsChanged((Contact(ContactId(self.ctx.account_id, contact), name),))
+        )
+        return Outcome()
+
+    async def contact_details(self, contact: str) -> ContactDetails | Failure:
+        self.server.calls.append(("details", (contact,)))
+        return ContactDetails(
+            contact,
+            real_name=contact.capitalize(),
+            presence=Presence(PresenceState.AWAY, "at lunch"),
+            endpoints=(Endpoint("phone", client="FakeChat 2.0"),),
+        )
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         self.server.calls.append(("block", (contact, blocked)))

@@ -143,8 +143,12 @@ class TlsFiles:
     fingerprint_sha256: str  # of the server certificate, hex with colons
 
 
-def make_tls_files(directory: Path, hostname: str = "localhost") -> TlsFiles:
-    """A throwaway CA and a server certificate it signed, valid for ``hostname`` and 127.0.0.1."""
+def make_tls_files(
+    directory: Path, hostname: str = "localhost", also: Sequence[str] = ()
+) -> TlsFiles:
+    """A throwaway CA and a server certificate it signed, valid for ``hostname``, the names in
+    ``also`` and 127.0.0.1. The CA's key is kept beside it (``ca.key``) to sign client
+    certificates (:func:`make_client_cert`)."""
     directory.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.UTC)
     ca_key = ec.generate_private_key(ec.SECP256R1())
@@ -185,7 +189,11 @@ def make_tls_files(directory: Path, hostname: str = "localhost") -> TlsFiles:
         .not_valid_after(now + dt.timedelta(days=30))
         .add_extension(
             x509.SubjectAlternativeName(
-                [x509.DNSName(hostname), x509.IPAddress(ipaddress.ip_address(LOOPBACK))]
+                [
+                    x509.DNSName(hostname),
+                    *(x509.DNSName(name) for name in also),
+                    x509.IPAddress(ipaddress.ip_address(LOOPBACK)),
+                ]
             ),
             critical=False,
         )
@@ -211,4 +219,67 @@ def make_tls_files(directory: Path, hostname: str = "localhost") -> TlsFiles:
         )
     )
     files.key.chmod(0o600)
+    ca_key_path = directory / "ca.key"
+    ca_key_path.write_bytes(
+        ca_key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    ca_key_path.chmod(0o600)
     return files
+
+
+def make_client_cert(tls: TlsFiles, directory: Path, xmpp_address: str) -> tuple[Path, Path]:
+    """A client certificate signed by ``tls``'s CA naming ``xmpp_address`` as an XMPP address
+    (``id-on-xmppAddr``, RFC 6120 §13.7.1.4), for SASL EXTERNAL. Returns (certificate, key)."""
+    from cryptography.x509.oid import ObjectIdentifier
+
+    ca_key = serialization.load_pem_private_key(
+        (tls.ca_cert.parent / "ca.key").read_bytes(), password=None
+    )
+    ca_cert = x509.load_pem_x509_certificate(tls.ca_cert.read_bytes())
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.UTC)
+    utf8 = xmpp_address.encode()
+    der = b"\x0c" + bytes([len(utf8)]) + utf8  # UTF8String, short form (addresses < 128 bytes)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, xmpp_address)]))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(days=1))
+        .not_valid_after(now + dt.timedelta(days=30))
+        .add_extension(
+            x509.SubjectAlternativeName(
+                [x509.OtherName(ObjectIdentifier("1.3.6.1.5.5.7.8.5"), der)]
+            ),
+            critical=False,
+        )
+        .add_extension(
+            # Prosody checks a client certificate as if it were a server's (s2s habits), so it
+            # carries both purposes.
+            x509.ExtendedKeyUsage(
+                [
+                    x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH,
+                    x509.oid.ExtendedKeyUsageOID.SERVER_AUTH,
+                ]
+            ),
+            critical=False,
+        )
+        .sign(ca_key, hashes.SHA256())  # type: ignore[arg-type]
+    )
+    directory.mkdir(parents=True, exist_ok=True)
+    cert_path, key_path = directory / "client.pem", directory / "client.key"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    key_path.chmod(0o600)
+    return cert_path, key_path

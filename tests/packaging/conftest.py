@@ -86,7 +86,7 @@ def chat_window(qtbot: QtBot, chat_bridge: CoreBridge) -> MainWindow:
 
 def start(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(
-        window.bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)
+        window.bridge.events, timeout=30000, check_params_cb=has_event(ev.CoreStarted)
     ):
         window.bridge.start()
 
@@ -102,12 +102,12 @@ def add_account(
         ),
         results.append,
     )
-    qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    qtbot.waitUntil(lambda: bool(results), timeout=30000)
     done = results[0]
     assert done.ok, done.error
     account = done.value
     assert isinstance(account, Account)
-    qtbot.waitUntil(lambda: user in server.online, timeout=5000)
+    qtbot.waitUntil(lambda: user in server.online, timeout=30000)
     return account
 
 

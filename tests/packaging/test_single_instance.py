@@ -62,7 +62,7 @@ def test_a_socket_left_by_a_crashed_instance_is_taken_over(qtbot: QtBot, short_t
     running = SingleInstance(name)
     assert running.listen()
     try:
-        with qtbot.waitSignal(running.received, timeout=5000) as blocker:
+        with qtbot.waitSignal(running.received, timeout=30000) as blocker:
             client = QLocalSocket()
             client.connectToServer(name)
             assert client.waitForConnected(2000)
@@ -89,7 +89,7 @@ def test_junk_is_dropped_without_a_signal(qtbot: QtBot, short_tmp: Path) -> None
             client.flush()
             qtbot.waitUntil(
                 lambda c=client: c.state() == QLocalSocket.LocalSocketState.UnconnectedState,
-                timeout=5000,
+                timeout=30000,
             )
         assert got == []
     finally:

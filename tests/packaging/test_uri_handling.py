@@ -24,7 +24,7 @@ from ui.uri_handler import UriHandler
 
 
 def opened(qtbot: QtBot, handler: UriHandler, uri: str) -> ConversationId:
-    with qtbot.waitSignal(handler.opened, timeout=5000) as blocker:
+    with qtbot.waitSignal(handler.opened, timeout=30000) as blocker:
         handler.open_uri(uri)
     conv = blocker.args[0]
     assert isinstance(conv, ConversationId)
@@ -86,7 +86,7 @@ def test_a_link_for_a_disabled_account_says_so_and_opens_once_it_is_enabled(
     qtbot.waitUntil(
         lambda: window.sidebar_model.account_state(account.id) is not ConnectionState.DISABLED
     )
-    with qtbot.waitSignal(handler.opened, timeout=5000) as blocker:
+    with qtbot.waitSignal(handler.opened, timeout=30000) as blocker:
         handler.open_uri("matrix:u/bob:example.org")
     assert blocker.args[0] == ConversationId(account.id, "@bob:example.org")
 
@@ -113,7 +113,7 @@ def test_a_link_given_at_start_waits_for_the_core_and_the_connection(
     account = asyncio.run(earlier_session())
     handler = UriHandler(chat_window)
     handler.open_uri("matrix:r/garden:example.org")
-    with qtbot.waitSignal(handler.opened, timeout=10000) as blocker:
+    with qtbot.waitSignal(handler.opened, timeout=30000) as blocker:
         chat_window.bridge.start()
     assert blocker.args[0] == ConversationId(account.id, "#garden:example.org")
     assert chat_window.pane.conversation == blocker.args[0]
@@ -131,7 +131,7 @@ def test_without_an_account_the_dialog_is_offered_prefilled_and_the_link_opens_a
     assert "no IRC account on irc.example.org" in notice, notice
     dialog = window.account_dialog
     assert dialog is not None and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.protocol_id == "irc", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.protocol_id == "irc", timeout=30000)
     server = dialog.findChild(QLineEdit, "field_server")
     qtbot.waitUntil(lambda: server is not None and server.text() == "irc.example.org")
     port = dialog.findChild(QLineEdit, "field_port")
@@ -143,7 +143,7 @@ def test_without_an_account_the_dialog_is_offered_prefilled_and_the_link_opens_a
     assert user is not None and password is not None
     user.setText("bea")
     password.setText("pw")
-    with qtbot.waitSignal(handler.opened, timeout=10000) as blocker:
+    with qtbot.waitSignal(handler.opened, timeout=30000) as blocker:
         dialog._submit()
     conv = blocker.args[0]
     assert conv.native_id == "#garden"

@@ -138,6 +138,16 @@ def test_images_follow_the_privacy_setting(
     layout, _ = layout_and_rect(window, 0)
     assert "Download" in layout.attachments[0][2]
     click_part(qtbot, window, 0, layout.attachments[0][1].center())
+    if setting == "never":
+        # "Never" means never, even on a click: the click offers to change the setting.
+        wait_for(qtbot, lambda: window.pane.never_box is not None)
+        box = window.pane.never_box
+        assert box is not None and "never to load images" in box.text()
+        qtbot.wait(100)
+        assert model.download_state(local_id, 0) is None
+        change = next(b for b in box.buttons() if b.text().startswith("&Load when I ask"))
+        change.click()
+        wait_for(qtbot, lambda: window.preferences.get("privacy.remote_media") == "ask")
     wait_for(qtbot, lambda: (s := model.download_state(local_id, 0)) and s.finished)
     assert Path(model.download_state(local_id, 0).path).read_bytes() == png.read_bytes()
 

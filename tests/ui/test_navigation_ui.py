@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -272,7 +272,7 @@ def test_export_and_prune_from_the_menus(
     open_conv(qtbot, window, ConversationId(account_id, "bob"))
     target = tmp_path / "alice.jsonl"
     monkeypatch.setattr(
-        "ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.archive_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     window.export_account()
     wait_for(qtbot, target.exists)
@@ -285,8 +285,11 @@ def test_export_and_prune_from_the_menus(
     window.pane.export()
     wait_for(qtbot, page.exists)
     assert "note 79" in page.read_text()
-    monkeypatch.setattr("ui.main_window.QInputDialog.getInt", lambda *a, **k: (0, True))
-    window.prune_history()
+    window.prune_history()  # the selected account's own history (one account here)
+    dialog = window.last_dialog
+    assert isinstance(dialog, QInputDialog) and "“alice”" in dialog.labelText()
+    dialog.setIntValue(0)
+    dialog.accept()
     wait_for(qtbot, lambda: any("old message" in n for n in window.notices.notices))
 
 

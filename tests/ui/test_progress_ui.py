@@ -144,7 +144,7 @@ def test_export_progress_is_shown_and_cleared_when_done(
     source = tmp_path / "old.jsonl"
     write_export(source, 10_050)
     monkeypatch.setattr(
-        "ui.main_window.QFileDialog.getOpenFileName", lambda *a, **k: (str(source), "")
+        "ui.archive_actions.QFileDialog.getOpenFileName", lambda *a, **k: (str(source), "")
     )
     window.import_history()
     wait_for(qtbot, lambda: any("History imported" in n for n in window.notices.notices), 20000)
@@ -158,7 +158,7 @@ def test_export_progress_is_shown_and_cleared_when_done(
     bar.messageChanged.connect(shown.append)
     target = tmp_path / "again.jsonl"
     monkeypatch.setattr(
-        "ui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
+        "ui.archive_actions.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), "")
     )
     window.export_account()
     wait_for(qtbot, lambda: any("History exported" in n for n in window.notices.notices), 20000)

@@ -133,3 +133,14 @@ def test_the_public_api_exports_what_it_names() -> None:
     missing = [name for name in app.api.__all__ if not hasattr(app.api, name)]
     assert missing == []
     assert app.api.Backend.api_version == app.api.API_VERSION
+
+
+def test_the_public_api_holds_every_interface_and_fact() -> None:
+    """A class added to the interface or the facts is part of the plugins' surface too."""
+    import app.api
+
+    public = set()
+    for module in ("backend", "facts"):
+        tree = ast.parse((ROOT / "app" / f"{module}.py").read_text())
+        public |= {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+    assert sorted(public - set(app.api.__all__)) == []

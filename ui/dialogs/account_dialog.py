@@ -1,11 +1,18 @@
-"""Add or edit an account: choose a service, then fill in the form its backend declares.
+"""Add or edit an account: the service, the address and the password, and little else.
 
-The form is generated from :class:`~app.backend.AccountField` descriptions, so a third-party backend
-gets a dialog for free. Before saving, the dialog tries the connection and explains problems in
-words: a wrong password, a server that cannot be found, or a certificate it does not trust — then it
-shows the certificate's fingerprint and offers to trust it. Only "the server cannot be reached" may
-be saved anyway (it may be down for a moment). Secrets go to the core, and from there only to the
-keyring; editing leaves a password field empty to keep the saved one.
+What a person types first is what every service needs: the address (the server is found from
+it where the service allows, and shown) and the password — or, where the server signs in through
+a web page, one "Sign in with …" button per identity provider. Everything else the backend
+declares (:class:`~app.backend.AccountField` with ``advanced``) waits under an "Advanced" section
+that opens and closes. "Create account" stands beside "Sign in" for services that can make
+accounts; the server's own questions (a CAPTCHA, a token, the terms) then get a page of their own.
+
+Each problem is shown under the field it is about (and read by a screen reader with that field);
+only what concerns no single field goes to the message below the form. Before saving, the
+dialog tries the connection: a certificate it does not trust is shown with its fingerprint and
+can be trusted; "the server cannot be reached" may be saved anyway (it may be down for a moment).
+Secrets go to the core, and from there only to the keyring; editing leaves a password field
+empty to keep the saved one.
 """
 
 from __future__ import annotations
@@ -13,19 +20,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QIntValidator
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -37,35 +42,31 @@ from app.backend import (
     FailureKind,
     FieldKind,
     Outcome,
+    SignInMethods,
 )
-from app.core import BackendInfo
+from app.core import BackendInfo, SignUpStep
 from app.models import Account
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.dialogs.account_form import (
+    Disclosure,
+    FieldForm,
+    FileField,
+    editor_for_account_field,
+    value_of,
+)
+from ui.dialogs.sign_up_page import SignUpPage
 
-
-class _FileField(QWidget):
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setAccessibleName(label)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.setAccessibleName(self.tr("Choose a file for {label}").format(label=label))
-        browse.clicked.connect(self._browse)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(browse)
-        self.setFocusProxy(self.edit)
-
-    @Slot()
-    def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file"))
-        if path:
-            self.edit.setText(path)
+PROBE_DELAY_MS = 700
+"""How long typing must pause before the dialog asks the server how one signs in there."""
 
 
 class AccountDialog(QDialog):
+    """Signals: only QDialog's (``accepted`` once the account is saved or made)."""
+
+    PAGE_DETAILS = 0
+    PAGE_SIGN_UP = 1
+
     def __init__(
         self, bridge: CoreBridge, parent: QWidget | None = None, account: Account | None = None
     ) -> None:
@@ -77,8 +78,12 @@ class AccountDialog(QDialog):
         self.setAccessibleName(title)
         self._bridge = bridge
         self._backends: list[BackendInfo] = []
-        self._editors: dict[str, tuple[AccountField, QWidget]] = {}
+        self._fields: dict[str, AccountField] = {}
         self._busy = False
+        self._sign_up_id = ""
+        self._browser_pending = False
+        self._methods: SignInMethods | None = None
+        self._fingerprint = ""
 
         self.service = QComboBox()
         self.service.setObjectName("serviceChoice")
@@ -89,24 +94,45 @@ class AccountDialog(QDialog):
         service_label = QLabel(self.tr("&Service:"))
         service_label.setBuddy(self.service)
 
+        self.basic = FieldForm(fixed_rows=1)  # one column of labels, the service's included
+        self.basic.layout_.addRow(service_label, self.service)
+        self.basic.setObjectName("basicFields")
+        self.basic.setAccessibleName(self.tr("Account details"))
+        self.server_found = QLabel()
+        self.server_found.setObjectName("serverFound")
+        self.server_found.setWordWrap(True)
+        self.server_found.setTextFormat(Qt.TextFormat.PlainText)
+        self.server_found.hide()
+        self.sso_box = QWidget()
+        self.sso_box.setObjectName("ssoProviders")
+        self.sso_box.setAccessibleName(self.tr("Sign in through a web page"))
+        self._sso_layout = QVBoxLayout(self.sso_box)
+        self._sso_layout.setContentsMargins(0, 0, 0, 0)
+        self.sso_box.hide()
+        self.sso_buttons: list[QPushButton] = []
+
+        self.advanced_form = FieldForm(fixed_rows=1)  # the name in the sidebar, then the service's
+        self.advanced_form.setObjectName("advancedFields")
+        self.advanced_form.setAccessibleName(self.tr("Advanced settings"))
         self.name_edit = QLineEdit(account.display_name if account else "")
         self.name_edit.setObjectName("accountName")
-        self.name_edit.setAccessibleName(self.tr("Account name"))
+        # Not "Account name": IRC's services account is called that (two fields, one name).
+        self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
         self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
-        name_label = QLabel(self.tr("&Name:"))
+        name_label = QLabel(self.tr("&Name in the sidebar:"))
         name_label.setBuddy(self.name_edit)
-
-        self.form_host = QWidget()
-        self.form_host.setAccessibleName(self.tr("Account details"))
-        self.form = QFormLayout(self.form_host)
+        self.advanced_form.layout_.addRow(name_label, self.name_edit)
+        self.advanced = Disclosure(self.tr("&Advanced"), self.advanced_form)
 
         self.error = QLabel()
         self.error.setObjectName("accountError")
         self.error.setWordWrap(True)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setAccessibleName(self.tr("Problem"))
         self.error.hide()
         self.status = QLabel()
         self.status.setObjectName("accountStatus")
+        self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Connection test"))
         self.status.hide()
         self.trust_button = QPushButton(self.tr("&Trust this certificate"))
@@ -114,52 +140,92 @@ class AccountDialog(QDialog):
         self.trust_button.setAccessibleName(self.tr("Trust this certificate"))
         self.trust_button.clicked.connect(self._trust)
         self.trust_button.hide()
-        self._fingerprint = ""
+
+        details = QWidget()
+        column = QVBoxLayout(details)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.basic)
+        column.addWidget(self.server_found)
+        column.addWidget(self.sso_box)
+        column.addWidget(self.advanced)
+        column.addWidget(self.status)
+        column.addWidget(self.error)
+        column.addWidget(self.trust_button)
+        column.addStretch(1)
+        self.sign_up_page = SignUpPage()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(details)
+        self.pages.addWidget(self.sign_up_page)
 
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(
-            self.tr("&Save") if account else self.tr("&Add account"),
+            self.tr("&Save") if account else self.tr("&Sign in"),
             QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.ok_button.setObjectName("accountOk")
         self.ok_button.setAccessibleName(
-            self.tr("Save account") if account else self.tr("Add account")
+            self.tr("Save account") if account else self.tr("Sign in and add the account")
         )
         self.ok_button.setEnabled(False)
-        self.test_button = self.buttons.addButton(
-            self.tr("&Test connection"), QDialogButtonBox.ButtonRole.ActionRole
+        self.ok_button.setDefault(True)
+        self.create_button = self.buttons.addButton(
+            self.tr("&Create account"), QDialogButtonBox.ButtonRole.ActionRole
         )
+        self.create_button.setObjectName("createAccount")
+        self.create_button.setAccessibleName(self.tr("Create a new account"))
+        self.create_button.setAccessibleDescription(
+            self.tr("Makes a new account on the server with this address and password.")
+        )
+        self.create_button.clicked.connect(self.create_account)
+        self.create_button.hide()
+        # Secondary actions sit on their own row, so "Create account" stands beside "Sign in".
+        self.test_button = QPushButton(self.tr("&Test connection"))
         self.test_button.setObjectName("testConnection")
         self.test_button.setAccessibleName(self.tr("Test connection"))
         self.test_button.setEnabled(False)
         self.test_button.clicked.connect(self.test_connection)
-        self.anyway_button = self.buttons.addButton(
-            self.tr("Add &anyway"), QDialogButtonBox.ButtonRole.ActionRole
-        )
+        self.anyway_button = QPushButton(self.tr("Add &anyway"))
         self.anyway_button.setObjectName("addAnyway")
         self.anyway_button.setAccessibleName(self.tr("Add the account anyway"))
         self.anyway_button.clicked.connect(self._save)
         self.anyway_button.hide()
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setObjectName("signUpBack")
+        self.back_button.setAccessibleName(self.tr("Back to the account details"))
+        self.back_button.clicked.connect(self._back)
+        self.back_button.hide()
         cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 
-        top = QFormLayout()
-        top.addRow(service_label, self.service)
-        bottom = QFormLayout()
-        bottom.addRow(name_label, self.name_edit)
+        secondary = QHBoxLayout()
+        secondary.addWidget(self.back_button)
+        secondary.addWidget(self.test_button)
+        secondary.addWidget(self.anyway_button)
+        secondary.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.form_host)
-        layout.addLayout(bottom)
-        layout.addWidget(self.status)
-        layout.addWidget(self.error)
-        layout.addWidget(self.trust_button)
-        layout.addStretch(1)
+        layout.addWidget(self.pages, 1)
+        layout.addLayout(secondary)
         layout.addWidget(self.buttons)
-        self.resize(500, 420)
+        self.resize(520, 440)
+        self._probe_timer = QTimer(self)
+        self._probe_timer.setSingleShot(True)
+        self._probe_timer.setInterval(PROBE_DELAY_MS)
+        self._probe_timer.timeout.connect(self._probe_methods)
         bridge.call(bridge.core.accounts.backends(), self._backends_loaded)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Enter means the primary action (Sign in, Save, Create account on the server's
+        page), whichever other button came first or had the focus last."""
+        super().showEvent(event)
+        self._make_primary_default()
+
+    def _make_primary_default(self) -> None:
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self.ok_button.setDefault(True)
 
     # -- loading the services ------------------------------------------------------------
 
@@ -189,71 +255,48 @@ class AccountDialog(QDialog):
     def _service_changed(self, row: int) -> None:
         if not 0 <= row < len(self._backends):
             return
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self._editors.clear()
         info = self._backends[row]
-        advanced_added = False
+        self.basic.clear()
+        self.advanced_form.clear()
+        self._fields = {}
+        self._methods = None
+        self._clear_sso()
+        self.server_found.hide()
         for fld in info.fields:
-            if fld.advanced and not advanced_added:
-                heading = QLabel(self.tr("Advanced"))
-                heading.setAccessibleName(self.tr("Advanced settings"))
-                self.form.addRow(heading)
-                advanced_added = True
-            editor = self._editor_for(fld)
-            label = QLabel(fld.label + (" *" if fld.required else "") + ":")
-            label.setBuddy(editor)
-            self.form.addRow(label, editor)
-            self._editors[fld.name] = (fld, editor)
+            form = self.advanced_form if fld.advanced else self.basic
+            current = self.account.settings.get(fld.name) if self.account else None
+            value = current if current is not None else fld.default
+            editor = editor_for_account_field(fld, value, self.account is not None)
+            form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
+            self._fields[fld.name] = fld
+            probe = info.browser_sign_in and fld.required and not fld.secret
+            if probe and isinstance(editor, QLineEdit):
+                editor.textChanged.connect(self._schedule_probe)
+        self.advanced.set_open(False)
+        self.create_button.setVisible(info.sign_up and self.account is None)
         self._clear_messages()
-        first = next(iter(self._editors.values()), None)
+        self._tab_order()
+        first = next(iter(self.basic.rows.values()), None)
         if first is not None:
             # New rows are shown on the next event loop turn; focus them once they are.
-            QTimer.singleShot(0, first[1], first[1].setFocus)
-        previous: QWidget = self.service  # tab order: service, its fields, the optional name
-        for _fld, editor in self._editors.values():
-            QWidget.setTabOrder(previous, editor)
-            previous = editor
-        QWidget.setTabOrder(previous, self.name_edit)
+            QTimer.singleShot(0, first.focus_target, first.focus_target.setFocus)
+        if info.browser_sign_in and self._address_ready():
+            self._schedule_probe()
 
-    def _editor_for(self, fld: AccountField) -> QWidget:
-        current = self.account.settings.get(fld.name) if self.account else None
-        value = current if current is not None else fld.default
-        editor: QWidget
-        if fld.kind is FieldKind.BOOLEAN:
-            box = QCheckBox()
-            box.setChecked(bool(value))
-            editor = box
-        elif fld.kind is FieldKind.CHOICE:
-            combo = QComboBox()
-            combo.addItems(list(fld.choices))
-            if value in fld.choices:
-                combo.setCurrentText(str(value))
-            editor = combo
-        elif fld.kind is FieldKind.FILE:
-            file_field = _FileField(fld.label)
-            if value:
-                file_field.edit.setText(str(value))
-            editor = file_field
-        else:
-            line = QLineEdit()
-            if fld.kind is FieldKind.PASSWORD or fld.secret:
-                line.setEchoMode(QLineEdit.EchoMode.Password)
-                if self.account is not None:
-                    line.setPlaceholderText(self.tr("Leave empty to keep the saved one"))
-            if fld.kind is FieldKind.INTEGER:
-                line.setValidator(QIntValidator(0, 2**31 - 1, line))
-            if value is not None and not fld.secret:
-                line.setText(str(value))
-            if not line.placeholderText():
-                line.setPlaceholderText(fld.placeholder)
-            editor = line
-        editor.setObjectName(f"field_{fld.name}")
-        editor.setAccessibleName(fld.label)
-        if fld.help:
-            editor.setToolTip(fld.help)
-            editor.setAccessibleDescription(fld.help)
-        return editor
+    def _tab_order(self) -> None:
+        """Service, the basic fields, the sign-in buttons, Advanced and what it holds."""
+        previous: QWidget = self.service
+        chain: list[QWidget] = []
+        for row in (*self.basic.rows.values(), None, *self.advanced_form.rows.values()):
+            if row is None:
+                chain += [*self.sso_buttons, self.advanced.button, self.name_edit]
+            elif isinstance(row.editor, FileField):
+                chain += [row.editor.edit, row.editor.browse]
+            else:
+                chain.append(row.editor)
+        for widget in chain:
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
 
     # -- values ----------------------------------------------------------------------------
 
@@ -262,20 +305,19 @@ class AccountDialog(QDialog):
         row = self.service.currentIndex()
         return self._backends[row].protocol_id if 0 <= row < len(self._backends) else ""
 
+    def _info(self) -> BackendInfo | None:
+        row = self.service.currentIndex()
+        return self._backends[row] if 0 <= row < len(self._backends) else None
+
+    def _rows(self) -> dict[str, Any]:
+        return {**self.basic.rows, **self.advanced_form.rows}
+
     def values(self) -> tuple[dict[str, Any], dict[str, str]]:
         settings: dict[str, Any] = {}
         secrets: dict[str, str] = {}
-        for name, (fld, editor) in self._editors.items():
-            value: Any
-            if isinstance(editor, QCheckBox):
-                value = editor.isChecked()
-            elif isinstance(editor, QComboBox):
-                value = editor.currentText()
-            elif isinstance(editor, _FileField):
-                value = editor.edit.text().strip()
-            else:
-                assert isinstance(editor, QLineEdit)
-                value = editor.text() if fld.secret else editor.text().strip()
+        rows = self._rows()
+        for name, fld in self._fields.items():
+            value = value_of(rows[name].editor, strip=not fld.secret)
             if fld.secret:
                 if value:
                     secrets[name] = str(value)
@@ -283,30 +325,268 @@ class AccountDialog(QDialog):
                 settings[name] = value
         return settings, secrets
 
-    def local_problems(self) -> list[str]:
+    def local_problems(self, *, sign_up: bool = False) -> dict[str, str]:
+        """Field → problem, for what can be seen without asking anyone."""
         settings, secrets = self.values()
-        problems = []
-        for name, (fld, _editor) in self._editors.items():
+        problems: dict[str, str] = {}
+        password_free = self._methods is not None and not self._methods.password
+        for name, fld in self._fields.items():
             value = secrets.get(name) if fld.secret else settings.get(name)
             missing = value is None or value == ""
-            if fld.required and missing and not (fld.secret and self.account is not None):
-                problems.append(self.tr("{label} is required.").format(label=fld.label))
+            needed = fld.required or (sign_up and fld.kind is FieldKind.PASSWORD)
+            if fld.secret and (self.account is not None or password_free) and not sign_up:
+                needed = False
+            if needed and missing:
+                problems[name] = self.tr("{label} is required.").format(label=fld.label)
             elif (
                 fld.pattern
                 and isinstance(value, str)
                 and value
                 and not re.fullmatch(fld.pattern, value)
             ):
-                problems.append(self.tr("{label} has the wrong form.").format(label=fld.label))
+                hint = f" {fld.placeholder}" if fld.placeholder else ""
+                problems[name] = (
+                    self.tr("This does not look right; for example:{hint}").format(hint=hint)
+                    if hint
+                    else self.tr("{label} has the wrong form.").format(label=fld.label)
+                )
         return problems
+
+    def _check_locally(self, *, sign_up: bool = False) -> bool:
+        problems = self.local_problems(sign_up=sign_up)
+        self._show_field_errors(problems)
+        if problems:
+            self._focus_first_error()
+        return not problems
+
+    # -- finding out how one signs in --------------------------------------------------------
+
+    def _address_ready(self) -> bool:
+        settings, _ = self.values()
+        for name, fld in self._fields.items():
+            if fld.required and not fld.secret:
+                value = settings.get(name)
+                if not isinstance(value, str) or not value:
+                    return False
+                if fld.pattern and not re.fullmatch(fld.pattern, value):
+                    return False
+        return True
+
+    @Slot()
+    def _schedule_probe(self) -> None:
+        self._probe_timer.start()
+
+    @Slot()
+    def _probe_methods(self) -> None:
+        if not self._address_ready() or self._busy:
+            return
+        settings, _ = self.values()
+        protocol = self.protocol_id
+        self._bridge.call(
+            self._bridge.core.signin.sign_in_methods(protocol, settings),
+            lambda done: self._methods_known(done, protocol, settings),
+        )
+
+    def _methods_known(
+        self, done: Result[SignInMethods | Failure], protocol: str, settings: dict[str, Any]
+    ) -> None:
+        if protocol != self.protocol_id or settings != self.values()[0]:
+            return  # the person typed on meanwhile; a newer answer is on its way
+        if not done.ok:
+            return
+        found = done.value
+        if isinstance(found, Failure):
+            self._methods = None
+            self._clear_sso()
+            if found.field and found.field in self._rows():
+                self._rows()[found.field].set_error(found.message)
+            return
+        self._methods = found
+        if found.server:
+            self.server_found.setText(self.tr("Server: {server}").format(server=found.server))
+            self.server_found.setAccessibleName(self.server_found.text())
+            self.server_found.show()
+        self._clear_sso()
+        if found.providers:
+            heading = QLabel(
+                self.tr("Sign in through your organisation's page:")
+                if found.password
+                else self.tr("This server signs you in through a web page:")
+            )
+            heading.setWordWrap(True)
+            self._sso_layout.addWidget(heading)
+            for provider in found.providers:
+                text = self.tr("Sign in with {name}").format(name=provider.name)
+                button = QPushButton(text)
+                button.setObjectName(f"sso_{provider.id}")
+                button.setAccessibleName(text)
+                button.setAccessibleDescription(
+                    self.tr("Opens your web browser; come back here when you are signed in.")
+                )
+                button.setProperty("provider", provider.id)
+                button.clicked.connect(self._sso_clicked)
+                self._sso_layout.addWidget(button)
+                self.sso_buttons.append(button)
+            self.sso_box.show()
+        for name, fld in self._fields.items():
+            if fld.secret and fld.kind is FieldKind.PASSWORD:
+                self.basic.set_row_visible(name, found.password)
+        self.ok_button.setVisible(found.password or self.account is not None)
+        self._tab_order()
+        self._make_primary_default()
+
+    def _clear_sso(self) -> None:
+        while self._sso_layout.count():
+            item = self._sso_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.sso_buttons = []
+        self.sso_box.hide()
+        for name, fld in self._fields.items():
+            if fld.secret and fld.kind is FieldKind.PASSWORD:
+                self.basic.set_row_visible(name, True)
+        self.ok_button.setVisible(True)
+
+    @Slot()
+    def _sso_clicked(self) -> None:
+        button = self.sender()
+        provider = str(button.property("provider")) if button is not None else ""
+        self.sign_in_with_browser(provider)
+
+    def sign_in_with_browser(self, provider_id: str) -> None:
+        problems = {
+            k: v
+            for k, v in self.local_problems().items()
+            if not self._fields.get(k, AccountField(k, k)).secret
+        }
+        self._show_field_errors(problems)
+        if problems:
+            return
+        settings, _ = self.values()
+        self._clear_messages()
+        self._set_busy(
+            True,
+            self.tr(
+                "Continue in your web browser: sign in there (with your second factor, if you "
+                "have one), then come back here."
+            ),
+        )
+        self._browser_pending = True
+        self._bridge.call(
+            self._bridge.core.signin.sign_in_with_browser(
+                self.protocol_id,
+                settings,
+                provider_id,
+                account_id=self.account.id if self.account else None,
+                display_name=self.name_edit.text().strip(),
+            ),
+            self._browser_done,
+        )
+
+    def _browser_done(self, done: Result[Account | Failure]) -> None:
+        self._browser_pending = False
+        self._set_busy(False)
+        if not done.ok:
+            self._show_error(done.error or self.tr("The sign-in did not finish."))
+            return
+        if isinstance(done.value, Failure):
+            self._show_failure(done.value)
+            return
+        self.accept()
+
+    # -- making an account -------------------------------------------------------------------
+
+    @Slot()
+    def create_account(self) -> None:
+        if self._busy or not self._check_locally(sign_up=True):
+            return
+        settings, secrets = self.values()
+        self._clear_messages()
+        self._set_busy(True, self.tr("Asking the server for a new account…"))
+        self._bridge.call(
+            self._bridge.core.signin.begin_sign_up(
+                self.protocol_id, settings, secrets, display_name=self.name_edit.text().strip()
+            ),
+            self._sign_up_step,
+        )
+
+    def _sign_up_step(self, done: Result[SignUpStep]) -> None:
+        self._set_busy(False)
+        if not done.ok:
+            self._show_error(done.error or self.tr("The account could not be made."))
+            if done.problems:
+                self._show_field_errors(dict(done.problems))
+            return
+        step = done.value
+        self._sign_up_id = step.sign_up_id
+        if step.account is not None:
+            self._sign_up_id = ""
+            self.accept()
+        elif step.form is not None:
+            again = self.pages.currentIndex() == self.PAGE_SIGN_UP and bool(step.form.errors)
+            self.sign_up_page.show_form(
+                step.form, keep=self.sign_up_page.answers() if again else None
+            )
+            self._show_page(self.PAGE_SIGN_UP)
+            self._make_primary_default()
+        elif step.failure is not None:
+            self._sign_up_id = ""
+            failure = step.failure
+            on_page = self.pages.currentIndex() == self.PAGE_SIGN_UP
+            if on_page and failure.field in self.sign_up_page.form.rows:
+                self.sign_up_page.form.show_errors({failure.field: failure.message})
+                return
+            self._show_page(self.PAGE_DETAILS)
+            self._show_failure(failure, sign_up=True)
+
+    @Slot()
+    def _answer_sign_up(self) -> None:
+        if self._busy or not self._sign_up_id:
+            return
+        answers = self.sign_up_page.answers()
+        self.sign_up_page.show_error("")
+        self._set_busy(True, self.tr("Sending your answers…"))
+        self._bridge.call(
+            self._bridge.core.signin.answer_sign_up(self._sign_up_id, answers),
+            self._sign_up_step,
+        )
+
+    @Slot()
+    def _back(self) -> None:
+        self._end_sign_up()
+        self._show_page(self.PAGE_DETAILS)
+
+    def _end_sign_up(self) -> None:
+        if self._sign_up_id:
+            self._bridge.call(self._bridge.core.signin.cancel_sign_up(self._sign_up_id))
+            self._sign_up_id = ""
+
+    def _show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        sign_up = page == self.PAGE_SIGN_UP
+        self.back_button.setVisible(sign_up)
+        self.test_button.setVisible(not sign_up)
+        self.anyway_button.hide()
+        info = self._info()
+        self.create_button.setVisible(
+            not sign_up and info is not None and info.sign_up and self.account is None
+        )
+        if sign_up:
+            self.ok_button.setText(self.tr("&Create account"))
+            self.ok_button.setAccessibleName(self.tr("Send the answers and create the account"))
+            self.sign_up_page.focus_first()
+        else:
+            self.ok_button.setText(self.tr("&Save") if self.account else self.tr("&Sign in"))
+            self.ok_button.setAccessibleName(
+                self.tr("Save account") if self.account else self.tr("Sign in and add the account")
+            )
 
     # -- testing and saving ------------------------------------------------------------------
 
     @Slot()
     def test_connection(self, then_save: bool = False) -> None:
-        problems = self.local_problems()
-        if problems:
-            self._show_error("\n".join(problems))
+        if not self._check_locally():
             return
         settings, secrets = self.values()
         self._clear_messages()
@@ -325,6 +605,8 @@ class AccountDialog(QDialog):
         self._set_busy(False)
         if not done.ok:
             self._show_error(done.error or self.tr("The connection could not be tested."))
+            if done.problems:
+                self._show_field_errors(dict(done.problems))
             return
         failure = done.value.failure
         if failure is None:
@@ -334,7 +616,7 @@ class AccountDialog(QDialog):
             return
         self._show_failure(failure)
 
-    def _show_failure(self, failure: Failure) -> None:
+    def _show_failure(self, failure: Failure, *, sign_up: bool = False) -> None:
         explanations = {
             FailureKind.AUTH: self.tr(
                 "The server refused the sign-in: check the address and the password."
@@ -349,65 +631,100 @@ class AccountDialog(QDialog):
             ),
             FailureKind.CONFIG: self.tr("The settings are not usable."),
         }
-        text = explanations.get(failure.kind, self.tr("The connection failed."))
-        text += "\n" + failure.message
+        rows = self._rows()
+        if failure.field in rows:
+            # The problem has a field: say it there, and open the section it is in.
+            rows[failure.field].set_error(failure.message)
+            if failure.field in self.advanced_form.rows:
+                self.advanced.set_open(True)
+            self._focus_first_error()
+            if failure.kind not in (FailureKind.TLS, FailureKind.NETWORK):
+                return
+        if sign_up and failure.kind in (FailureKind.REJECTED, FailureKind.UNSUPPORTED):
+            text = failure.message
+        else:
+            text = explanations.get(failure.kind, self.tr("That did not work."))
+            text += "\n" + failure.message
         self.trust_button.hide()
-        self.anyway_button.setVisible(failure.kind is FailureKind.NETWORK and self.account is None)
+        self.anyway_button.setVisible(
+            failure.kind is FailureKind.NETWORK and self.account is None and not sign_up
+        )
         if failure.kind is FailureKind.TLS and failure.detail:
             self._fingerprint = failure.detail
             text += "\n\n" + self.tr(
                 "Its fingerprint (SHA-256) is:\n{fp}\nTrust it only if it matches the one your "
                 "server's administrator gave you."
             ).format(fp=failure.detail)
-            self.trust_button.setVisible(TRUSTED_FINGERPRINT_FIELD in self._editors)
+            self.trust_button.setVisible(TRUSTED_FINGERPRINT_FIELD in self._fields)
         self._show_error(text)
 
     @Slot()
     def _trust(self) -> None:
-        entry = self._editors.get(TRUSTED_FINGERPRINT_FIELD)
-        if entry is None or not self._fingerprint:
+        row = self._rows().get(TRUSTED_FINGERPRINT_FIELD)
+        if row is None or not self._fingerprint:
             return
-        editor = entry[1]
-        if isinstance(editor, QLineEdit):
-            editor.setText(self._fingerprint)
+        if isinstance(row.editor, QLineEdit):
+            row.editor.setText(self._fingerprint)
         self.trust_button.hide()
         self._show_status(self.tr("Certificate trusted for this account. Test or save again."))
 
     @Slot()
     def _submit(self) -> None:
-        if not self._busy:
+        if self._busy:
+            return
+        if self.pages.currentIndex() == self.PAGE_SIGN_UP:
+            self._answer_sign_up()
+        else:
             self.test_connection(then_save=True)
 
     @Slot()
     def _save(self) -> None:
-        problems = self.local_problems()
-        if problems:
-            self._show_error("\n".join(problems))
+        if not self._check_locally():
             return
         settings, secrets = self.values()
         core = self._bridge.core
         name = self.name_edit.text().strip()
         self._set_busy(True, self.tr("Saving…"))
         if self.account is None:
-            coro = core.accounts.add_account(self.protocol_id, settings, secrets, display_name=name)
-        else:
-            coro = core.accounts.update_account(
-                self.account.id, settings=settings, secrets=secrets, display_name=name or None
+            self._bridge.call(
+                core.accounts.add_account(self.protocol_id, settings, secrets, display_name=name),
+                self._saved,
             )
-        self._bridge.call(coro, self._saved)
+        else:
+            self._bridge.call(
+                core.accounts.update_account(
+                    self.account.id, settings=settings, secrets=secrets, display_name=name or None
+                ),
+                self._saved,
+            )
 
     def _saved(self, done: Result[Account]) -> None:
         self._set_busy(False)
         if done.ok:
             self.accept()
         else:
+            if done.problems:
+                self._show_field_errors(dict(done.problems))
             self._show_error(done.error or self.tr("The account could not be saved."))
+
+    def reject(self) -> None:
+        self._end_sign_up()
+        if self._browser_pending:
+            self._bridge.call(self._bridge.core.signin.cancel_browser_sign_in())
+        super().reject()
 
     # -- messages --------------------------------------------------------------------------
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
-        for button in (self.ok_button, self.test_button, self.anyway_button):
+        for button in (
+            self.ok_button,
+            self.test_button,
+            self.anyway_button,
+            self.create_button,
+            self.back_button,
+            *self.sso_buttons,
+        ):
             button.setEnabled(not busy)
         if text:
             self._show_status(text)
@@ -418,13 +735,34 @@ class AccountDialog(QDialog):
         self.status.show()
 
     def _show_error(self, text: str) -> None:
+        target = self.sign_up_page if self.pages.currentIndex() == self.PAGE_SIGN_UP else None
+        self.status.hide()
+        if target is not None:
+            target.show_error(text)
+            return
         self.error.setText(text)
         self.error.setAccessibleDescription(text)
-        self.error.show()
-        self.status.hide()
+        self.error.setVisible(bool(text))
+
+    def _show_field_errors(self, problems: dict[str, str]) -> None:
+        """Each problem under its field (opening Advanced when one is there), and all of them
+        in the summary below the form (an error summary, as accessible forms have)."""
+        self.basic.show_errors(problems)
+        self.advanced_form.show_errors(problems)
+        if any(name in self.advanced_form.rows for name in problems):
+            self.advanced.set_open(True)
+        if problems:
+            self._show_error("\n".join(problems.values()))
+
+    def _focus_first_error(self) -> None:
+        row = self.basic.first_error() or self.advanced_form.first_error()
+        if row is not None:
+            row.focus_target.setFocus()
 
     def _clear_messages(self) -> None:
         self.error.hide()
         self.status.hide()
         self.trust_button.hide()
         self.anyway_button.hide()
+        self.basic.show_errors({})
+        self.advanced_form.show_errors({})

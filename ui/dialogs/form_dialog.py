@@ -3,6 +3,7 @@ has labelled fields, an account choice where it matters, and the same keyboard b
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,8 +15,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.problem_label import ProblemLabel
+
 
 class FormDialog(QDialog):
+    """Signals: ``submitted()``: the fields are filled and the dialog waits for an answer (only
+    after :meth:`wait_for_answer`; the owner then calls :meth:`answered`)."""
+
+    submitted = Signal()
+
     def __init__(
         self,
         title: str,
@@ -50,15 +58,14 @@ class FormDialog(QDialog):
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.edits[name] = edit
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.hide()
+        self.error = ProblemLabel("formError")
+        self._waits = False
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         for button in buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
+        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -76,12 +83,26 @@ class FormDialog(QDialog):
     def account_id(self) -> str:
         return str(self.account.currentData()) if self.account is not None else ""
 
+    def wait_for_answer(self) -> None:
+        """OK does not close the dialog: it emits ``submitted`` and waits for :meth:`answered`,
+        so what the service refuses is said here, next to the fields."""
+        self._waits = True
+
+    def answered(self, problem: str = "") -> None:
+        if problem:
+            self._ok.setEnabled(True)
+            self.error.say(problem)
+        else:
+            self.accept()
+
     def _check(self) -> None:
         missing = [self.edits[n].accessibleName() for n in self._required if not self.value(n)]
         if missing:
-            self.error.setText(
-                self.tr("Please fill in: {fields}").format(fields=", ".join(missing))
-            )
-            self.error.show()
+            self.error.say(self.tr("Please fill in: {fields}").format(fields=", ".join(missing)))
+            return
+        if self._waits:
+            self.error.clear_problem()
+            self._ok.setEnabled(False)
+            self.submitted.emit()
             return
         self.accept()

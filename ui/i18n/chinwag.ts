@@ -24,19 +24,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Account details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Account details</source>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name in the sidebar:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -60,15 +68,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Add account</source>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and add the account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Makes a new account on the server with this address and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save account</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -88,6 +108,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the account details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -100,15 +128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Advanced</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Advanced settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave empty to keep the saved one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -116,7 +136,55 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>This does not look right; for example:{hint}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{label} has the wrong form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in through your organisation&apos;s page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in there (with your second factor, if you have one), then come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in did not finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the server for a new account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account could not be made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your answers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the answers and create the account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -148,7 +216,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The connection failed.</source>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -167,6 +235,120 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>The account could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Export account history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{name} ({service}), kept {when}, %n message(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another file (an export)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History kept from a removed account, or a file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinwag history (*.jsonl *.sqlite3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History imported as a new, disabled account. Edit it to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete old history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the messages of “{account}” older than this many days:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n old message(s) of {account} deleted.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked on {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Blocked:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address or mask to block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address, or on IRC a mask such as *!*@spam.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address or mask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bl&amp;ock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block this address or mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unblock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unblock the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an address or a mask to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose someone in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -245,6 +427,163 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ContactDetailsDialog</name>
+    <message>
+        <source>Address: {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence: {presence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presence: offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Away: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in to the account {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In: {channels}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected since {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected securely (TLS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A network operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not tell: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>Filter contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the people whose name, address or presence contains the text. Escape clears it; Down or Enter goes to the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each account&apos;s people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ne&amp;w contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Your contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>asked to see their status, waiting for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you do not see their status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{group}, %n contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{online} online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{account}, %n contact(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConversationHeader</name>
     <message>
         <source>No conversation open</source>
@@ -312,6 +651,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>&amp;Verify contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -440,6 +783,14 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>React</source>
         <translation type="unfinished"></translation>
     </message>
@@ -453,6 +804,30 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images are never loaded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load when I ask, and get this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep never loading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -559,7 +934,43 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>QR code of the selected device&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -579,7 +990,72 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Disclosure</name>
+    <message>
+        <source>expanded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the settings most accounts never need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Problem with {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file for {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -623,10 +1099,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -651,6 +1123,26 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Status and progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations and contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conversations (Ctrl+1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts (Ctrl+2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -714,6 +1206,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>E&amp;xport account history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,6 +1254,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>New &amp;room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Find in conversation…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -791,6 +1295,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Jump to &amp;latest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conversations list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -834,6 +1346,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Open a room first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your recovery key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,6 +1371,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Keys restored from the backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser to continue: {url}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -890,45 +1410,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Export account history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History exported to {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>History imported as a new, disabled account. Edit it to sign in.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete old history</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete messages older than this many days (all accounts):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n old message(s) deleted.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1033,6 +1519,14 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Ban the selected member from the room</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Bloc&amp;k…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block the selected member</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Members (%n)</source>
         <translation type="unfinished">
@@ -1114,11 +1608,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1186,6 +1696,45 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>NewRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account cannot create rooms right now (it is not connected, or its service has no rooms).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room could not be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Notice</source>
@@ -1233,6 +1782,113 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PeopleActions</name>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Unblock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add a contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name for {address}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {name} from your contacts? You will no longer see each other&apos;s status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block {name}? You will not get their messages, invitations or requests any more, and they are not told.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is no longer blocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresenceWords</name>
+    <message>
+        <source>active just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n minute(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n hour(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n day(s) ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProblemLabel</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1405,6 +2061,268 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RoomOptionsForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room address (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chosen from the name when left empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic or description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who can join</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Who can join:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room password (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep the room when everyone has left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Moderated: only people given a voice may write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End-to-end encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Invite:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to invite, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone: listed in the room directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anyone who knows the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only people who are invited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invited people; others may ask to join</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RoomSettingsDialog</name>
+    <message>
+        <source>Settings of {room}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;lose the room for everyone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the room for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role to give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gi&amp;ve role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the chosen role to the selected person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pe&amp;ople and roles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address or mask to ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An address, or a mask such as *!*@spam.example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ban this address or mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the ba&amp;n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lift the selected ban</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned from the room:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address or mask:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the room&apos;s settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings could not be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You may change this room&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the room&apos;s owners may change its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(by {who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room&apos;s settings were saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is now {role}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type an address or a mask to ban.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{who} is banned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a ban in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ban on {who} was lifted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close this room for everyone? Everybody in it is removed, and it cannot be joined again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the &amp;room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1606,6 +2524,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignUpPage</name>
+    <message>
+        <source>What the server asks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read: {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the server&apos;s page in the browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TrayStatus</name>
     <message>
         <source>Chinwag</source>
@@ -1753,18 +2694,12 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
-    <name>_FileField</name>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file for {label}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Idle for %n minute(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -23,19 +23,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Account details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account details</source>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name in the sidebar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Name in the sidebar:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Advanced</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -59,15 +67,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Add account</source>
+        <source>&amp;Sign in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in and add the account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a new account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Makes a new account on the server with this address and password.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Save account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -87,6 +107,14 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the account details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
@@ -99,15 +127,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Advanced</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Advanced settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave empty to keep the saved one</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -115,7 +135,55 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This does not look right; for example:{hint}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>{label} has the wrong form.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in through your organisation's page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Continue in your web browser: sign in there (with your second factor, if you have one), then come back here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sign-in did not finish.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the server for a new account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account could not be made.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending your answers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the answers and create the account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -147,7 +215,7 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The connection failed.</source>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -166,6 +234,118 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The account could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ArchiveActions</name>
+    <message>
+        <source>Export account history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History exported to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{name} ({service}), kept {when}, %n message(s)</source>
+        <translation>
+            <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
+    </message>
+    <message>
+        <source>Another file (an export)…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Import history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History kept from a removed account, or a file:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinwag history (*.jsonl *.sqlite3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>History imported as a new, disabled account. Edit it to sign in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete old history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the messages of “{account}” older than this many days:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n old message(s) of {account} deleted.</source>
+        <translation>
+            <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>BlockedDialog</name>
+    <message>
+        <source>Blocked on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked people</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Blocked:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address or mask to block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An address, or on IRC a mask such as *!*@spam.example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Address or mask:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bl&amp;ock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block this address or mask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unblock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unblock the selected person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is blocked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type an address or a mask to block.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose someone in the list first.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -244,6 +424,161 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ContactDetailsDialog</name>
+    <message>
+        <source>Address: {address}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence: {presence}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Presence: offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Signed in to the account {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: {server}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>In: {channels}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected since {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected securely (TLS)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A network operator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the service…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Details:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service did not tell: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactList</name>
+    <message>
+        <source>Filter contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shows only the people whose name, address or presence contains the text. Escape clears it; Down or Enter goes to the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter contacts…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Each account's people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;w contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Your contacts</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ContactListModel</name>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>asked to see their status, waiting for them</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>you do not see their status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{group}, %n contact(s)</source>
+        <translation>
+            <numerusform>{group}, %n contact</numerusform><numerusform>{group}, %n contacts</numerusform></translation>
+    </message>
+    <message>
+        <source>{online} online</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>{account}, %n contact(s)</source>
+        <translation>
+            <numerusform>{account}, %n contact</numerusform><numerusform>{account}, %n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ConversationHeader</name>
     <message>
         <source>No conversation open</source>
@@ -311,6 +646,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>&amp;Verify contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -438,6 +777,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>React</source>
         <translation type="unfinished" />
     </message>
@@ -451,6 +798,30 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images are never loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Load when I ask, and get this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep never loading</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -557,7 +928,43 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Fingerprints &amp;match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The fingerprints match: mark the selected device as verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Distrust</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Distrust the selected device: nothing is encrypted to it any more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Undo decision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Take back the decision about the selected device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>QR code of the selected device's fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -577,7 +984,72 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>blocked</source>
+        <source>distrusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Device {id}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Yours: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} of {who} — {trust}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encodes the address {uri}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Disclosure</name>
+    <message>
+        <source>expanded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>collapsed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shows the settings most accounts never need.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>Problem with {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem: {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FileField</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file for {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a file</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -621,10 +1093,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Problem</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished" />
     </message>
@@ -649,6 +1117,26 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Status and progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations and contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversations (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contacts (Ctrl+2)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -712,6 +1200,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>E&amp;xport account history…</source>
         <translation type="unfinished" />
     </message>
@@ -756,6 +1248,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>New &amp;room…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Find in conversation…</source>
         <translation type="unfinished" />
     </message>
@@ -789,6 +1289,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Jump to &amp;latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Conversations list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontacts list</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -832,6 +1340,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Open a room first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Your recovery key</source>
         <translation type="unfinished" />
     </message>
@@ -853,6 +1365,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Keys restored from the backup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open this address in your web browser to continue: {url}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -887,37 +1403,10 @@ To begin, add the account you use most. You can add more later.</source>
         <source>What should others see?</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Export account history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>History exported to {path}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Import history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>History imported as a new, disabled account. Edit it to sign in.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete old history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete messages older than this many days (all accounts):</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>{name} ({service}), kept {when}, %n message(s)</source>
+        <translation>
+            <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n old message(s) deleted.</source>
@@ -926,6 +1415,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -947,6 +1440,11 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>Ne&amp;xt unread</source>
         <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n old message(s) of {account} deleted.</source>
+        <translation>
+            <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
@@ -1030,6 +1528,14 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Ban the selected member from the room</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Bloc&amp;k…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block the selected member</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>Members (%n)</source>
         <translation>
@@ -1110,11 +1616,27 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>sent from an unverified device</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>encrypted, verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>waiting for the key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>could not be decrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>not encrypted</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1182,6 +1704,45 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>NewRoomDialog</name>
+    <message>
+        <source>New room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an account first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account cannot create rooms right now (it is not connected, or its service has no rooms).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room could not be created.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NoticeBar</name>
     <message>
         <source>Notice</source>
@@ -1232,6 +1793,110 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Chinwag — %n unread</source>
         <translation>
             <numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PeopleActions</name>
+    <message>
+        <source>&amp;Chat</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Unblock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add a contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name for {address}:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {name} from your contacts? You will no longer see each other's status.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block {name}? You will not get their messages, invitations or requests any more, and they are not told.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} is blocked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} is no longer blocked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PresenceWords</name>
+    <message>
+        <source>active just now</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>last seen %n minute(s) ago</source>
+        <translation>
+            <numerusform>last seen %n minute ago</numerusform><numerusform>last seen %n minutes ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n hour(s) ago</source>
+        <translation>
+            <numerusform>last seen %n hour ago</numerusform><numerusform>last seen %n hours ago</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>last seen %n day(s) ago</source>
+        <translation>
+            <numerusform>last seen %n day ago</numerusform><numerusform>last seen %n days ago</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ProblemLabel</name>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1400,6 +2065,268 @@ To begin, add the account you use most. You can add more later.</source>
         <source>{name}, %n member(s)</source>
         <translation>
             <numerusform>{name}, %n member</numerusform><numerusform>{name}, %n members</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RoomOptionsForm</name>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add&amp;ress:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room address (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chosen from the name when left empty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Topic:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic or description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Who can join</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Who can join:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room password (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep the room when everyone has left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Moderated: only people given a voice may write</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;End-to-end encrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Invite:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People to invite, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Addresses, separated by commas</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anyone: listed in the room directory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Anyone who knows the address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only people who are invited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Invited people; others may ask to join</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RoomSettingsDialog</name>
+    <message>
+        <source>Settings of {room}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;lose the room for everyone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the room for everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>People in the room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Role to give</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gi&amp;ve role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the chosen role to the selected person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;People:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pe&amp;ople and roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address or mask to ban</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An address, or a mask such as *!*@spam.example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ban</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban this address or mask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift the ba&amp;n</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Lift the selected ban</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Banned from the room:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Address or mask:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Bans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the room's settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The settings could not be read.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You may change this room's settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the room's owners may change its settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(by {who})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nobody is banned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room's settings were saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} is now {role}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type an address or a mask to ban.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{who} is banned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a ban in the list first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The ban on {who} was lifted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close this room for everyone? Everybody in it is removed, and it cannot be joined again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close the &amp;room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room was closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1598,6 +2525,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignUpPage</name>
+    <message>
+        <source>What the server asks</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read: {label}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the server's page in the browser</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>TrayStatus</name>
     <message>
         <source>Chinwag</source>
@@ -1744,18 +2694,11 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
-    <name>_FileField</name>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose a file for {label}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Choose a file</source>
-        <translation type="unfinished" />
+    <name>_Plurals</name>
+    <message numerus="yes">
+        <source>Idle for %n minute(s)</source>
+        <translation>
+            <numerusform>Idle for %n minute</numerusform><numerusform>Idle for %n minutes</numerusform></translation>
     </message>
 </context>
 </TS>

@@ -98,12 +98,26 @@ class DownloadState:
         return bool(self.path) and not self.error
 
 
-def trust_text(msg: Message) -> str:
-    """What a reader must know about an encrypted message's origin, in words ("" if nothing)."""
-    if msg.trust is Trust.UNVERIFIED and not msg.outgoing:
+def trust_text(msg: Message, encrypted: bool = False) -> str:
+    """What a reader must know about a message's encryption, in words ("" if nothing).
+
+    ``encrypted``: the conversation is end-to-end encrypted, so a plain message someone sent
+    into it is pointed out. Our own messages say only what the service confirmed (a service
+    that does not say leaves them unmarked, never "not encrypted")."""
+    if msg.trust is Trust.UNVERIFIED:
+        if msg.outgoing:
+            return QCoreApplication.translate("MessageListModel", "encrypted")
         return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
+    if msg.trust is Trust.VERIFIED:
+        return QCoreApplication.translate("MessageListModel", "encrypted, verified")
     if msg.trust is Trust.UNDECRYPTABLE:
         return QCoreApplication.translate("MessageListModel", "waiting for the key")
+    if msg.trust is Trust.UNREADABLE:
+        return QCoreApplication.translate("MessageListModel", "could not be decrypted")
+    if msg.trust is Trust.PLAINTEXT:  # the service saw it sent in the clear after encryption
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
+    if encrypted and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
+        return QCoreApplication.translate("MessageListModel", "not encrypted")
     return ""
 
 
@@ -126,6 +140,7 @@ class RowView:
     reply: str
     downloads: tuple[tuple[int, DownloadState], ...]
     highlight: bool
+    trust: str = ""  # the message's encryption in words (see trust_text)
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -177,6 +192,7 @@ class MessageListModel(QAbstractListModel):
         self._locale = QLocale()
         self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
+        self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
 
@@ -360,6 +376,7 @@ class MessageListModel(QAbstractListModel):
                 if (state := self._downloads.get((msg.local_id, i))) is not None
             ),
             highlight=msg.local_id == self._target,
+            trust=trust_text(msg, self._encrypted),
         )
         return view
 
@@ -427,7 +444,7 @@ class MessageListModel(QAbstractListModel):
             )
         if msg.edited:
             extra.append(QCoreApplication.translate("MessageListModel", "edited"))
-        trust = trust_text(msg)
+        trust = trust_text(msg, self._encrypted)
         if trust:
             extra.append(trust)
         state = delivery_text(msg)
@@ -573,6 +590,7 @@ class MessageListModel(QAbstractListModel):
         self._target = None
         if changed:
             self._read_marker = None
+            self._encrypted = False  # until the new conversation's details say
         self.endResetModel()
         self._set_loading(False)
         self._loading_newer = False
@@ -716,6 +734,13 @@ class MessageListModel(QAbstractListModel):
             for row, reply in enumerate(self._messages):
                 if reply.reply_to in ids:
                     self._changed(row, row)
+
+    def set_encrypted(self, encrypted: bool) -> None:
+        """Whether the open conversation is end-to-end encrypted (plain messages say so)."""
+        if encrypted != self._encrypted:
+            self._encrypted = encrypted
+            if self._messages:
+                self._changed(0, len(self._messages) - 1)
 
     def _changed(self, first: int, last: int) -> None:
         """Rows whose drawing changed: forget their cached views and tell the view."""

@@ -22,7 +22,8 @@ from app.models import Conversation, ConversationKind, NotifyLevel, Trust
 
 class ConversationHeader(QWidget):
     """Signals: ``membersToggled(bool)``, ``inviteRequested()``, ``topicRequested()``,
-    ``leaveRequested()``, ``notifyChosen(str)``, ``exportRequested()``, ``searchRequested()``."""
+    ``leaveRequested()``, ``notifyChosen(str)``, ``exportRequested()``, ``searchRequested()``,
+    ``verifyRequested()``, ``settingsRequested()`` (a room's settings)."""
 
     membersToggled = Signal(bool)
     inviteRequested = Signal()
@@ -32,6 +33,7 @@ class ConversationHeader(QWidget):
     exportRequested = Signal()
     searchRequested = Signal()
     verifyRequested = Signal()
+    settingsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,8 @@ class ConversationHeader(QWidget):
         export.triggered.connect(self.exportRequested)
         self.verify_action = self.menu.addAction(self.tr("&Verify contact…"))
         self.verify_action.triggered.connect(self.verifyRequested)
+        self.settings_action = self.menu.addAction(self.tr("Room se&ttings…"))
+        self.settings_action.triggered.connect(self.settingsRequested)
         notify_menu = self.menu.addMenu(self.tr("&Notify me"))
         self.notify_actions: dict[NotifyLevel, QAction] = {}
         group = QActionGroup(self)
@@ -184,6 +188,7 @@ class ConversationHeader(QWidget):
         self.topic_button.setVisible(group and bool(caps & Capability.TOPIC))
         self.leave_button.setVisible(group and bool(caps & Capability.GROUP_CHAT))
         self.verify_action.setVisible(not group and bool(caps & Capability.ENCRYPTION))
+        self.settings_action.setVisible(group and bool(caps & Capability.GROUP_CHAT))
         self.more_button.show()
         accessible = f"{conv.name}. {conv.topic + '. ' if conv.topic else ''}{text}"
         self.title.setAccessibleDescription(accessible)

@@ -11,10 +11,11 @@ from ui.models.member_model import MemberListModel, MemberRole
 
 class MemberPanel(QWidget):
     """Signals: ``kickRequested(object)`` / ``banRequested(object)``: remove (and keep out) a
-    :class:`Member`."""
+    :class:`Member`; ``blockRequested(object)``: block them everywhere on the account."""
 
     kickRequested = Signal(object)
     banRequested = Signal(object)
+    blockRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,22 +35,33 @@ class MemberPanel(QWidget):
         self.ban_button.setObjectName("banButton")
         self.ban_button.setAccessibleName(self.tr("Ban the selected member from the room"))
         self.ban_button.clicked.connect(self._ban)
+        self.block_button = QPushButton(self.tr("Bloc&k…"))
+        self.block_button.setObjectName("blockMemberButton")
+        self.block_button.setAccessibleName(self.tr("Block the selected member"))
+        self.block_button.clicked.connect(self._block)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.kick_button)
         layout.addWidget(self.ban_button)
+        layout.addWidget(self.block_button)
         self.setFocusProxy(self.list)
         self.set_members((), can_kick=False)
 
     def set_members(
-        self, members: tuple[Member, ...], *, can_kick: bool, can_ban: bool = False
+        self,
+        members: tuple[Member, ...],
+        *,
+        can_kick: bool,
+        can_ban: bool = False,
+        can_block: bool = False,
     ) -> None:
         self.model.set_members(members)
         self.label.setText(self.tr("Members (%n)", "", len(members)))
         self.kick_button.setVisible(can_kick)
         self.ban_button.setVisible(can_ban)
+        self.block_button.setVisible(can_block)
 
     def selected(self) -> Member | None:
         index = self.list.currentIndex()
@@ -61,6 +73,12 @@ class MemberPanel(QWidget):
         member = self.selected()
         if member is not None:
             self.kickRequested.emit(member)
+
+    @Slot()
+    def _block(self) -> None:
+        member = self.selected()
+        if member is not None:
+            self.blockRequested.emit(member)
 
     @Slot()
     def _ban(self) -> None:

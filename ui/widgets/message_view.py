@@ -62,7 +62,6 @@ from ui.models.message_model import (
     MessageListModel,
     MessageRole,
     RowView,
-    trust_text,
 )
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -323,9 +322,8 @@ class MessageDelegate(QStyledItemDelegate):
             parts.append(view.delivery)
         if msg.edited:
             parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
-        trust = trust_text(msg)
-        if trust:
-            parts.append(trust)
+        if view.trust:
+            parts.append(view.trust)
         return " · ".join(parts)
 
     # -- Qt delegate API -------------------------------------------------------------------

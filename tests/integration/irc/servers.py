@@ -120,7 +120,7 @@ class _Blocking:
                 return
             self.buffer += chunk
 
-    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 20.0) -> str:
+    def wait_for(self, predicate: Callable[[str], bool], timeout: float = 60.0) -> str:
         for line in self.lines(time.monotonic() + timeout):
             if predicate(line):
                 return line

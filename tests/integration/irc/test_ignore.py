@@ -84,7 +84,11 @@ async def test_a_mask_by_user_and_host(
     await pest.privmsg(made.backend.own_id, "from the masked one")
     await until_seen(made, friend, "from the other one")
     assert not [x for x in made.of(f.MessageReceived) if x.sender == pest.nick]
-    assert not [x for x in made.of(f.ContactsChanged) if x.upserted]  # a mask is no contact
+    # A mask is no person: it is listed in the "Blocked" list as itself, never as a contact.
+    listed = [c for x in made.of(f.ContactsChanged) for c in x.upserted]
+    assert [(c.id.native_id, c.blocked) for c in listed] == [(mask, True)]
+    assert (await made.backend.set_blocked(mask, False)).ok
+    assert made.of(f.ContactsChanged)[-1].removed[0] == mask
 
 
 @pytest.mark.parametrize("mask", ["*", "*!*@*", "?*!*@*", "*@*"])

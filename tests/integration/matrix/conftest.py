@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 
 from tests.integration.matrix.helpers import Account, Peer, new_account
+from tests.integration.matrix.sso_provider import auth_stack  # noqa: F401  (a fixture)
 from tests.integration.matrix.synapse import Synapse, ensure_plugin
 
 

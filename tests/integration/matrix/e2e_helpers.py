@@ -19,7 +19,10 @@ import nio  # type: ignore[import-untyped]
 from nio.crypto import OlmDevice  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
-from tests.integration.matrix.helpers import PASSWORD, q, raw_request, wait_until
+from app import facts as f
+from app.backend import Failure
+from app.models import DeviceTrust, Trust, VerificationState
+from tests.integration.matrix.helpers import PASSWORD, Session, q, raw_request, wait_until
 from tests.integration.matrix.synapse import Synapse
 
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -39,8 +42,14 @@ class CryptoPeer:
         self._task: asyncio.Task[None] | None = None
 
     @classmethod
-    async def create(cls, synapse: Synapse, store: Path, prefix: str = "e2epeer") -> CryptoPeer:
-        user_id = await asyncio.to_thread(synapse.register, synapse.unique_name(prefix), PASSWORD)
+    async def create(
+        cls, synapse: Synapse, store: Path, prefix: str = "e2epeer", *, user_id: str = ""
+    ) -> CryptoPeer:
+        """A new person, or (``user_id``) one more device of someone who exists."""
+        if not user_id:
+            user_id = await asyncio.to_thread(
+                synapse.register, synapse.unique_name(prefix), PASSWORD
+            )
         store.mkdir(parents=True, exist_ok=True)
         config = nio.AsyncClientConfig(
             store=SqliteStore, encryption_enabled=True, store_sync_tokens=True
@@ -94,7 +103,7 @@ class CryptoPeer:
 
     # -- rooms and messages -------------------------------------------------------------------
 
-    async def wait_room(self, room_id: str, timeout: float = 20.0) -> Any:
+    async def wait_room(self, room_id: str, timeout: float = 60.0) -> Any:
         """nio's room object once the peer has joined and seen that it is encrypted."""
         return await wait_until(
             lambda: (r := self.client.rooms.get(room_id)) is not None and r.encrypted and r,
@@ -114,7 +123,7 @@ class CryptoPeer:
         assert isinstance(resp, nio.RoomSendResponse), resp
         return str(resp.event_id)
 
-    async def wait_text(self, room_id: str, text: str, timeout: float = 20.0) -> Any:
+    async def wait_text(self, room_id: str, text: str, timeout: float = 60.0) -> Any:
         return await wait_until(
             lambda: next((e for r, e in self.messages if r == room_id and e.body == text), None),
             timeout,
@@ -184,7 +193,7 @@ class CryptoPeer:
 
     # -- keys ------------------------------------------------------------------------------------
 
-    async def device_of(self, user_id: str, device_id: str, timeout: float = 20.0) -> OlmDevice:
+    async def device_of(self, user_id: str, device_id: str, timeout: float = 60.0) -> OlmDevice:
         """The other side's device, querying its keys until the server lists it."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
@@ -213,6 +222,9 @@ class CryptoPeer:
             room_id, {"type": "m.room.message", "content": {"msgtype": "m.text", "body": text}}
         )
         event_id = await self.send_raw_event(room_id, "m.room.encrypted", content)
+        # Forget it: the next :meth:`say` must start a session that is really shared, not keep
+        # encrypting with this one nobody can read yet.
+        olm.outbound_group_sessions.pop(room_id, None)
         return event_id, str(session.id), str(session_key)
 
     async def share_session_key(
@@ -237,9 +249,54 @@ class CryptoPeer:
     def sas(self, transaction_id: str) -> Any:
         return self.client.key_verifications.get(transaction_id)
 
-    async def wait_sas(self, predicate: Any, timeout: float = 20.0) -> Any:
+    async def wait_sas(self, predicate: Any, timeout: float = 60.0) -> Any:
         return await wait_until(
             lambda: next((s for s in self.client.key_verifications.values() if predicate(s)), None),
             timeout,
             "a verification on the peer",
         )
+
+
+async def verified_both_ways(session: Session, cpeer: CryptoPeer, flow_id: str, room: str) -> None:
+    """Compare, confirm on both sides, and check what each side now trusts."""
+    backend = session.backend
+    compare = await session.wait(
+        lambda x: (
+            isinstance(x, f.VerificationChanged)
+            and x.verification.id == flow_id
+            and x.verification.state is VerificationState.COMPARE
+        )
+    )
+    theirs = await cpeer.wait_sas(lambda s: s.transaction_id == flow_id and s.established_sas)
+    # The same seven emojis on both screens (names are each client's: the spec says "Spanner"
+    # and "Thumbs Up" where nio says "Wrench" and "Thumbs up").
+    ours = compare.verification.emojis
+    assert [e for e, _ in ours] == [e for e, _ in theirs.get_emoji()] and len(ours) == 7
+    assert all(name for _, name in ours)
+    assert compare.verification.decimals == tuple(theirs.get_decimals())
+    confirmed = await backend.confirm_verification(flow_id, True)
+    assert confirmed.ok, confirmed.failure
+    resp = await cpeer.client.confirm_short_auth_string(flow_id)
+    assert not isinstance(resp, nio.ToDeviceError), resp
+    done = await session.wait(
+        lambda x: (
+            isinstance(x, f.VerificationChanged)
+            and x.verification.id == flow_id
+            and x.verification.state is VerificationState.DONE
+        )
+    )
+    assert done.verification.contact == cpeer.user_id
+    await wait_until(lambda: theirs.verified, what="the peer verified our device")
+    devices = await backend.devices(cpeer.user_id)
+    assert not isinstance(devices, Failure)
+    assert [(d.device_id, d.trust) for d in devices] == [(cpeer.device_id, DeviceTrust.VERIFIED)]
+    await session.wait(
+        lambda x: (
+            isinstance(x, f.ConversationUpdated)
+            and x.conversation == room
+            and x.trust is Trust.VERIFIED
+        )
+    )
+    await cpeer.say(room, "from a verified device")
+    message = await session.wait_message("from a verified device")
+    assert message.trust is Trust.VERIFIED

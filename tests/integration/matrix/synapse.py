@@ -17,6 +17,7 @@ not two).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import hashlib
 import hmac
@@ -26,8 +27,9 @@ import os
 import secrets
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,6 +161,7 @@ class Synapse:
     shared_secret: str
     process: ServerProcess | None = None
     _users: dict[str, str] = field(default_factory=dict)
+    _admin_token: str = ""
 
     @property
     def base_url(self) -> str:
@@ -247,6 +250,17 @@ class Synapse:
         assert status == 200, answer
         return str(answer["access_token"])
 
+    def devices_of(self, user_id: str) -> set[str]:
+        """The device ids the server holds for ``user_id`` (Synapse's admin API, so looking
+        adds no device of the user's own)."""
+        if not self._admin_token:
+            admin = self.register(self.unique_name("admin"), "admin-password", admin=True)
+            self._admin_token = self.login(admin, "admin-password")
+        path = f"/_synapse/admin/v2/users/{urllib.parse.quote(user_id, safe='')}/devices"
+        status, body = self.request("GET", path, None, self._admin_token)
+        assert status == 200, body
+        return {str(d["device_id"]) for d in body.get("devices", [])}
+
     def wait_ready(self, timeout: float = 60.0) -> None:
         deadline = time.monotonic() + timeout
         last: object = None
@@ -266,7 +280,15 @@ class Synapse:
         return self.process.log_tail(lines) if self.process else "(not started)"
 
 
-def start_synapse(directory: Path) -> Synapse:
+def start_synapse(
+    directory: Path,
+    extra: Callable[[Synapse], dict[str, Any]] | None = None,
+    *,
+    wait: bool = True,
+) -> Synapse:
+    """Start a homeserver; ``extra(server)`` gives config keys to add or replace (it is called
+    once the ports are known). ``wait=False`` returns once the process is started, so a caller
+    can start another server meanwhile and call :meth:`Synapse.wait_ready` itself."""
     python = require_synapse()
     directory.mkdir(parents=True, exist_ok=True)
     http_port, tls_port = free_port(), free_port()
@@ -275,21 +297,18 @@ def start_synapse(directory: Path) -> Synapse:
     tls = make_tls_files(directory / "tls", "localhost")
     server = Synapse(directory, http_port, tls_port, tls, secrets.token_hex(16))
     config_path = directory / "homeserver.yaml"
-    config_path.write_text(
-        json.dumps(synapse_config(directory, http_port, tls_port, tls, server.shared_secret))
-    )
+    config = synapse_config(directory, http_port, tls_port, tls, server.shared_secret)
+    if extra is not None:
+        config.update(extra(server))
+    config_path.write_text(json.dumps(config))
     (directory / "log.config").write_text(json.dumps(LOG_CONFIG))
     env = {"SYNAPSE_CACHE_FACTOR": "0.2"}
-    keygen = ServerProcess(
-        "synapse-keys",
-        [str(python), "-m", "synapse.app.homeserver", "-c", str(config_path), "--generate-keys"],
-        log_path=directory / "keygen.log",
-        env=env,
-        cwd=directory,
-    ).start()
-    assert keygen.proc is not None
-    if keygen.proc.wait(120) != 0:
-        raise RuntimeError(f"synapse --generate-keys failed:\n{keygen.log_tail()}")
+    # The signing key, written as `--generate-keys` would (a whole extra Synapse start, 3-10 s
+    # on a loaded machine): "ed25519 a_<id> <unpadded base64 of a 32-byte seed>".
+    seed = base64.b64encode(secrets.token_bytes(32)).decode().rstrip("=")
+    signing_key = directory / "signing.key"
+    signing_key.write_text(f"ed25519 a_{secrets.token_hex(2)} {seed}\n")
+    signing_key.chmod(0o600)
     server.process = ServerProcess(
         "synapse",
         [str(python), "-m", "synapse.app.homeserver", "-c", str(config_path)],
@@ -297,7 +316,9 @@ def start_synapse(directory: Path) -> Synapse:
         env=env,
         cwd=directory,
     )
-    server.process.start(wait_ports=(http_port, tls_port), timeout=90)
+    server.process.start(wait_ports=(http_port, tls_port) if wait else (), timeout=90)
+    if not wait:
+        return server
     try:
         server.wait_ready()
     except BaseException:

@@ -60,7 +60,7 @@ class Running:
     def conv(self, room: str) -> ConversationId:
         return ConversationId(self.account_id, room)
 
-    async def connected(self, timeout: float = 20.0) -> MatrixBackend:
+    async def connected(self, timeout: float = 60.0) -> MatrixBackend:
         await wait_until(
             lambda: (
                 self.session.supervisor.state is ConnectionState.CONNECTED
@@ -77,7 +77,7 @@ class Running:
         page = await self.core.conversations.fetch_page(self.conv(room), limit=500)
         return list(page.messages)
 
-    async def wait_message(self, room: str, body: str, timeout: float = 20.0) -> Message:
+    async def wait_message(self, room: str, body: str, timeout: float = 60.0) -> Message:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         while True:
@@ -160,7 +160,7 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
 
 
 async def wait_until_async(
-    fetch: Callable[[], Awaitable[T]], check: Callable[[T], bool], timeout: float = 20.0
+    fetch: Callable[[], Awaitable[T]], check: Callable[[T], bool], timeout: float = 60.0
 ) -> T:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
@@ -182,11 +182,12 @@ async def test_a_message_in_flight_during_a_crash_is_delivered_once_after_restar
     await run.connected()
     device = secrets.values[(run.account_id, SECRET_DEVICE)]
     # Hold every later sync answer, or the echo of our message (with our txn id) would confirm
-    # it before the crash. The long poll already waiting returns the nudge; the next one hangs.
+    # it before the crash. The long poll already waiting is not held: the nudge ends it (unless
+    # something else did — a presence change, say — and the nudge then waits with the next one,
+    # which is held; waiting for the nudge to be stored made the test fail then).
     await wait_until(lambda: len(proxy.requests("/sync")) >= 2, what="the long poll")
     syncs = proxy.add(Rule(matches("GET", "/sync"), "hold", times=1000))
     await peer.say(room, "nudge")
-    await run.wait_message(room, "nudge")
     await wait_until(lambda: syncs.hits >= 1, what="a held sync")
     hold = proxy.add(Rule(matches("PUT", "/send/m.room.message/"), "hold"))
     await run.core.messaging.send_message(run.conv(room), "sent while crashing")
@@ -341,5 +342,41 @@ async def test_incoming_html_is_sanitised_and_backfill_is_deduplicated(
         assert len(remote_ids) == len(set(remote_ids))
         bodies = {m.body for m in await run.messages(room)}
         assert {f"old {i}" for i in range(25)} <= bodies
+    finally:
+        await run.core.stop()
+
+
+async def test_a_connection_test_and_removing_the_account_leave_no_device(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    """Issue 13: "test connection" used to leave a second device, with its encryption keys,
+    beside the real one; removing the account left the real one."""
+    # (Registering through the admin API leaves a device of its own: the baseline.)
+    registered = await asyncio.to_thread(synapse.devices_of, account.user_id)
+    profile, secrets = tmp_path / "profile", MemorySecrets()
+    run = await add_account(profile, secrets, account, synapse.base_url)
+    try:
+        await run.connected()
+        device = secrets.values[(run.account_id, SECRET_DEVICE)]
+        ours = registered | {device}
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == ours
+        settings = {"user_id": account.user_id, "homeserver": synapse.base_url}
+        tested = await run.core.accounts.test_connection(
+            "matrix", settings, {"password": account.password}
+        )
+        assert tested.ok, tested.failure
+        # Editing the account: its stored password, while the account itself is connected.
+        again = await run.core.accounts.test_connection(
+            "matrix", settings, account_id=run.account_id
+        )
+        assert again.ok, again.failure
+        wrong = await run.core.accounts.test_connection("matrix", settings, {"password": "not it"})
+        assert wrong.failure is not None and wrong.failure.kind is FailureKind.AUTH
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == ours
+        assert not list((profile / "cache").rglob("*.db"))  # no encryption store made either
+        assert run.session.supervisor.state is ConnectionState.CONNECTED  # undisturbed
+
+        await run.core.accounts.remove_account(run.account_id)
+        assert await asyncio.to_thread(synapse.devices_of, account.user_id) == registered
     finally:
         await run.core.stop()

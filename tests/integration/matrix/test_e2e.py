@@ -23,7 +23,7 @@ from app.models import (
     VerificationState,
 )
 from backends.matrix.crypto import BROKEN_BODY, WAITING_BODY
-from tests.integration.matrix.e2e_helpers import CryptoPeer
+from tests.integration.matrix.e2e_helpers import CryptoPeer, verified_both_ways
 from tests.integration.matrix.helpers import Account, Session, connect, wait_until
 from tests.integration.matrix.synapse import Synapse
 
@@ -103,7 +103,7 @@ async def test_a_late_key_decrypts_the_message_in_place(
         )
         assert placeholder.trust is Trust.UNDECRYPTABLE and placeholder.body == WAITING_BODY
         # We asked our other devices for the key (m.room_key_request, via nio's bookkeeping).
-        await wait_until(lambda: session_id in backend._client.outgoing_key_requests)
+        await wait_until(lambda: session_id in backend._session.client.outgoing_key_requests)
 
         await cpeer.share_session_key(room, account.user_id, backend.device_id, session_id, key)
         decrypted = await session.wait(
@@ -208,51 +208,6 @@ async def test_a_lost_pickle_key_starts_a_new_device_instead_of_failing(
         await again.backend.disconnect()
 
 
-async def _verified_both_ways(session: Session, cpeer: CryptoPeer, flow_id: str, room: str) -> None:
-    """Compare, confirm on both sides, and check what each side now trusts."""
-    backend = session.backend
-    compare = await session.wait(
-        lambda x: (
-            isinstance(x, f.VerificationChanged)
-            and x.verification.id == flow_id
-            and x.verification.state is VerificationState.COMPARE
-        )
-    )
-    theirs = await cpeer.wait_sas(lambda s: s.transaction_id == flow_id and s.established_sas)
-    # The same seven emojis on both screens (names are each client's: the spec says "Spanner"
-    # and "Thumbs Up" where nio says "Wrench" and "Thumbs up").
-    ours = compare.verification.emojis
-    assert [e for e, _ in ours] == [e for e, _ in theirs.get_emoji()] and len(ours) == 7
-    assert all(name for _, name in ours)
-    assert compare.verification.decimals == tuple(theirs.get_decimals())
-    confirmed = await backend.confirm_verification(flow_id, True)
-    assert confirmed.ok, confirmed.failure
-    resp = await cpeer.client.confirm_short_auth_string(flow_id)
-    assert not isinstance(resp, nio.ToDeviceError), resp
-    done = await session.wait(
-        lambda x: (
-            isinstance(x, f.VerificationChanged)
-            and x.verification.id == flow_id
-            and x.verification.state is VerificationState.DONE
-        )
-    )
-    assert done.verification.contact == cpeer.user_id
-    await wait_until(lambda: theirs.verified, what="the peer verified our device")
-    devices = await backend.devices(cpeer.user_id)
-    assert not isinstance(devices, Failure)
-    assert [(d.device_id, d.trust) for d in devices] == [(cpeer.device_id, DeviceTrust.VERIFIED)]
-    await session.wait(
-        lambda x: (
-            isinstance(x, f.ConversationUpdated)
-            and x.conversation == room
-            and x.trust is Trust.VERIFIED
-        )
-    )
-    await cpeer.say(room, "from a verified device")
-    message = await session.wait_message("from a verified device")
-    assert message.trust is Trust.VERIFIED
-
-
 async def test_sas_verification_we_start(
     synapse: Synapse, account: Account, cpeer: CryptoPeer, tmp_path: Path
 ) -> None:
@@ -275,7 +230,7 @@ async def test_sas_verification_we_start(
         assert not sas.we_started_it
         resp = await cpeer.client.accept_key_verification(started.value)
         assert not isinstance(resp, nio.ToDeviceError), resp
-        await _verified_both_ways(session, cpeer, started.value, room)
+        await verified_both_ways(session, cpeer, started.value, room)
     finally:
         await backend.disconnect()
 
@@ -299,7 +254,7 @@ async def test_sas_verification_the_peer_starts(
         assert (flow.contact, flow.device_id) == (cpeer.user_id, cpeer.device_id)
         accepted = await backend.accept_verification(flow.id)
         assert accepted.ok, accepted.failure
-        await _verified_both_ways(session, cpeer, flow.id, room)
+        await verified_both_ways(session, cpeer, flow.id, room)
     finally:
         await backend.disconnect()
 

@@ -56,7 +56,7 @@ async def signed_in(synapse: Synapse, account: Account, folder: Path, **kwargs: 
 
 async def keys_query(session: Session, *users: str) -> dict[str, Any]:
     """A raw ``/keys/query`` with the session's own token (no extra device is made)."""
-    http = session.backend._http
+    http = session.backend._session.http
     assert http is not None
     reply = await http.request(
         "POST", f"{V3}/keys/query", body={"device_keys": {u: [] for u in users}}
@@ -107,10 +107,10 @@ async def test_bootstrap_uploads_keys_and_self_signs_this_device(
         body = await keys_query(session, me)
         ours = xs.parse_identity(body, me)
         assert ours.master and ours.self_signing and ours.user_signing
-        assert (backend.device_id, backend._e2e.ed25519) in ours.signed_devices
+        assert (backend.device_id, backend._encryption.parts.e2e.ed25519) in ours.signed_devices
         # The master key is also signed by this device (spec: optional, helps other clients).
         assert xs.verify_signature(
-            body["master_keys"][me], me, backend._e2e.ed25519, backend.device_id
+            body["master_keys"][me], me, backend._encryption.parts.e2e.ed25519, backend.device_id
         )
         # The private keys live in the keyring only, and match what the server has.
         stored = {
@@ -127,7 +127,7 @@ async def test_bootstrap_uploads_keys_and_self_signs_this_device(
                 data = path.read_bytes()
                 assert not any(s in data for s in secrets), path
         # Our own device counts as verified; our own identity is trusted.
-        assert backend._cross.own_master() == ours.master
+        assert backend._encryption.parts.cross.own_master() == ours.master
     finally:
         await backend.disconnect()
 
@@ -140,10 +140,18 @@ async def test_bootstrap_uploads_keys_and_self_signs_this_device(
     try:
         after = await identity(other, account.user_id)
         assert after.master == ours.master and after.self_signing == ours.self_signing
-        assert (again.backend.device_id, again.backend._e2e.ed25519) in after.signed_devices
-        assert (other.backend.device_id, other.backend._e2e.ed25519) not in after.signed_devices
+        assert (
+            again.backend.device_id,
+            again.backend._encryption.parts.e2e.ed25519,
+        ) in after.signed_devices
+        assert (
+            other.backend.device_id,
+            other.backend._encryption.parts.e2e.ed25519,
+        ) not in after.signed_devices
         assert not any(name in other.secrets.values for name in xs.SECRET_KEYS.values())
-        assert other.backend._cross.own_master() is None  # not trusted until verified
+        assert (
+            other.backend._encryption.parts.cross.own_master() is None
+        )  # not trusted until verified
     finally:
         await disconnect(again, other)
 
@@ -224,7 +232,7 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
         )
         # … until Bob verifies it from his first device, which signs it with his self-signing key.
         await sas(bob1, bob2, them, new_device)
-        signed = (new_device, bob2.backend._e2e.ed25519)
+        signed = (new_device, bob2.backend._encryption.parts.e2e.ed25519)
 
         async def new_device_signed() -> bool:
             return signed in (await identity(bob1, them)).signed_devices
@@ -244,9 +252,9 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
             ),
             30,
         )
-        assert alice.backend._e2e.device(them, new_device) is not None
-        assert not alice.backend._client.olm.is_device_verified(
-            alice.backend._e2e.device(them, new_device)
+        assert alice.backend._encryption.parts.e2e.device(them, new_device) is not None
+        assert not alice.backend._session.client.olm.is_device_verified(
+            alice.backend._encryption.parts.e2e.device(them, new_device)
         )  # trusted through cross-signing, not by a device-level SAS
         # A message from that device is shown as verified.
         await bob2.wait(lambda x: isinstance(x, f.ConversationUpdated) and x.conversation == room)
@@ -291,9 +299,9 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
         # Bob's identity changes (a reset elsewhere; the new keys even sign his second device):
         # Alice's trust must not carry over to the new identity.
         made, body = xs.new_identity_keys(
-            them, bob1.backend.device_id, bob1.backend._client.olm.account.sign
+            them, bob1.backend.device_id, bob1.backend._session.client.olm.account.sign
         )
-        http = bob1.backend._http
+        http = bob1.backend._session.http
         assert http is not None
         failure = await xs.upload_signing_keys(http, them, body, PASSWORD)  # UIA with the password
         assert failure is None, failure
@@ -340,7 +348,7 @@ async def _is(value: Awaitable[Any], expected: Any) -> bool:
 
 
 async def backup_count(session: Session) -> int:
-    http = session.backend._http
+    http = session.backend._session.http
     assert http is not None
     reply = await http.request("GET", f"{V3}/room_keys/version")
     return int(reply.body.get("count", 0)) if reply.ok else -1

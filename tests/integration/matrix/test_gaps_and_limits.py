@@ -135,7 +135,7 @@ async def test_a_new_session_reuses_the_direct_chat_and_resends_into_it(
         state=first.state,
     )
     backend = second.backend
-    assert backend.resumed and room not in backend._rooms
+    assert backend.resumed and room not in backend._session.rooms
     again = await backend.open_direct(peer.user_id)
     assert again.value == room  # not a second room
     to_person = ConversationId(second.rec.account_id, peer.user_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from urllib.parse import quote
 
 import nio  # type: ignore[import-untyped]
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from app import facts as f
 from app.backend import Capability, FailureKind, OutgoingMessage
 from app.models import ConversationId, ConversationKind, Role
+from app.uri import TargetKind, UriIntent, parse_uri
 from backends.matrix.backend import SECRET_TOKEN
 from tests.integration.matrix.helpers import (
     Account,
@@ -194,6 +196,34 @@ async def test_join_by_alias_and_by_id_then_leave(
         )
         bad = await session.backend.join("#nothing-here:" + synapse.server_name)
         assert bad.failure is not None and bad.failure.kind is FailureKind.REJECTED
+    finally:
+        await session.backend.disconnect()
+
+
+async def test_links_to_room_version_12_and_11_rooms_join_them(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    """Synapse makes room version 12 rooms, whose id names no server (``!<hash>``): their
+    ``matrix:roomid/`` links were refused as invalid. Both kinds of id now open from a link."""
+    new = await peer.create_room(name="New", preset=nio.RoomPreset.public_chat)
+    old = await peer.create_room(name="Old", preset=nio.RoomPreset.public_chat, room_version="11")
+    assert (await peer.state(new, "m.room.create")).get("room_version") == "12"
+    assert ":" not in new and old.endswith(":" + synapse.server_name)
+    session = await connect(synapse, account, tmp_path)
+    try:
+        for room, link in (
+            (new, f"matrix:roomid/{quote(new[1:])}?via={quote(synapse.server_name)}"),
+            (old, f"matrix:roomid/{quote(old[1:])}?action=join"),
+        ):
+            intent = parse_uri(link)
+            assert isinstance(intent, UriIntent), intent
+            assert intent.kind is TargetKind.ROOM and intent.address == room
+            joined = await session.backend.join(intent.join_address)
+            assert joined.ok and joined.value == room, joined.failure
+            assert await peer.membership(room, account.user_id) == "join"
+        await peer.say(new, "in a version 12 room")
+        message = await session.wait_message("in a version 12 room")
+        assert message.conversation == new
     finally:
         await session.backend.disconnect()
 

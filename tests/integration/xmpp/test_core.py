@@ -108,14 +108,19 @@ def drop_acks(backend: XmppBackend) -> None:
 
 
 def swallow_writes_of(backend: XmppBackend, marker: str) -> None:
-    """Fault: the stanza containing ``marker`` is lost on the way to the server."""
+    """Fault: the stanza containing ``marker`` is lost on the way to the server — and, as on a
+    connection that is dying, everything written after it (anything else would let the server
+    count later stanzas past the lost one: XEP-0198 counts, it cannot see holes)."""
     session = backend._session
     assert session is not None and session.client.transport is not None
     transport = session.client.transport
     write = transport.write
+    lost = False
 
     def lossy(data: bytes | bytearray | memoryview) -> None:
-        if marker.encode() not in data:
+        nonlocal lost
+        lost = lost or marker.encode() in data
+        if not lost:
             write(data)
 
     transport.write = lossy  # type: ignore[method-assign]  # a test-only fault

@@ -267,6 +267,34 @@ def test_verification_progress_and_conversation_trust(dispatcher: AccountDispatc
     assert conv is not None and conv.encrypted and conv.trust is Trust.UNVERIFIED
 
 
+def test_how_a_sent_message_went_end_to_end_is_stored(dispatcher: AccountDispatcher) -> None:
+    from app.backend import SendResult
+    from app.models import ConversationId, MessageId, Trust
+
+    dispatcher.store.ensure_conversation("bob", ConversationKind.DIRECT)
+    for txn in ("txn-enc", "txn-plain"):
+        mine = Message(
+            MessageId("a", txn),
+            ConversationId("a", "bob"),
+            "me",
+            "me",
+            NOW,
+            "hi",
+            direction=Direction.OUTGOING,
+            delivery=DeliveryState.PENDING,
+        )
+        dispatcher.queue_outgoing(mine, {"body": "hi"})
+    events = dispatcher.send_succeeded("txn-enc", SendResult("txn-enc", trust=Trust.VERIFIED))
+    updated = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert updated and updated[-1].trust is Trust.VERIFIED
+    assert updated[-1].delivery is DeliveryState.SENT
+    dispatcher.send_succeeded("txn-plain", SendResult("txn-plain"))  # trust not said: as stored
+    enc = dispatcher.store.message_by_local_id("txn-enc")
+    plain = dispatcher.store.message_by_local_id("txn-plain")
+    assert enc is not None and enc.trust is Trust.VERIFIED
+    assert plain is not None and plain.trust is Trust.NONE
+
+
 def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     dispatcher: AccountDispatcher,
 ) -> None:
@@ -276,3 +304,31 @@ def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     blocked = Contact(ContactId("a", "mallory"), blocked=True)
     dispatcher.apply([f.ContactsChanged((blocked,))])
     assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
+
+
+def test_a_plain_correction_cannot_pass_for_an_encrypted_message(
+    dispatcher: AccountDispatcher,
+) -> None:
+    from app.models import Trust
+
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "the plan", remote_id="m1", trust=Trust.VERIFIED)]
+    )
+    dispatcher.apply(
+        [f.MessageReceived("bob", "bob", "forged plan", remote_id="m2", replaces="m1")]
+    )
+    page = dispatcher.store.page("bob").messages
+    assert [(m.body, m.trust, m.edited) for m in page] == [
+        ("the plan", Trust.VERIFIED, False),
+        ("forged plan", Trust.NONE, True),  # kept apart, and says it is not encrypted
+    ]
+    # an encrypted correction from a device that is not verified: the text, and its trust
+    dispatcher.apply(
+        [
+            f.MessageReceived(
+                "bob", "bob", "new plan", remote_id="m3", replaces="m1", trust=Trust.UNVERIFIED
+            )
+        ]
+    )
+    first = dispatcher.store.page("bob").messages[0]
+    assert (first.body, first.trust, first.edited) == ("new plan", Trust.UNVERIFIED, True)

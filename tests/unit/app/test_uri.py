@@ -57,6 +57,16 @@ VALID: list[tuple[str, tuple[str, TargetKind, str, str], dict[str, object]]] = [
         ("matrix", R, "!AbCdEf:example.org", "example.org"),
         {"event": "$Event1"},
     ),
+    (  # room version 12: the id names no server, the link says where to join through
+        "matrix:roomid/Hi8REMxOPhjMRT_2zRcCg9FhJf7flO8LtlMpTNQToPc?via=example.org&action=join",
+        ("matrix", R, "!Hi8REMxOPhjMRT_2zRcCg9FhJf7flO8LtlMpTNQToPc", ""),
+        {"via": ("example.org",)},
+    ),
+    (
+        "matrix:roomid/Hi8REMxOPhjMRT_2zRcCg9FhJf7flO8LtlMpTNQToPc/e/Ev1",
+        ("matrix", R, "!Hi8REMxOPhjMRT_2zRcCg9FhJf7flO8LtlMpTNQToPc", ""),
+        {"event": "$Ev1"},
+    ),
     (
         "matrix:r/room:Example.org:8448",
         ("matrix", R, "#room:Example.org:8448", "example.org:8448"),
@@ -116,7 +126,11 @@ INVALID: list[tuple[str, UriProblem]] = [
     ("xmpp://me@example.com", UriProblem.NO_TARGET),
     ("matrix:", UriProblem.NO_TARGET),
     ("matrix:r/", UriProblem.NO_TARGET),
-    ("matrix:r/room", UriProblem.BAD_ADDRESS),
+    ("matrix:r/room", UriProblem.BAD_ADDRESS),  # an alias always names its server
+    ("matrix:u/alice", UriProblem.BAD_ADDRESS),  # so does a user id
+    ("matrix:roomid/not%20an%20id", UriProblem.BAD_ADDRESS),
+    ("matrix:roomid/a%3Cb%3E", UriProblem.BAD_ADDRESS),
+    ("matrix:roomid/" + "x" * 256, UriProblem.BAD_ADDRESS),
     ("matrix:r/%23room:example.org", UriProblem.BAD_ADDRESS),
     ("matrix:r/#room:example.org", UriProblem.NO_TARGET),  # "#" starts a fragment
     ("matrix:r/room:exa mple.org", UriProblem.MALFORMED),
@@ -174,3 +188,11 @@ def test_error_reason_names_the_offending_part() -> None:
     error = parse_uri("irc://irc.example.org:notaport/#c")
     assert isinstance(error, UriError)
     assert error.reason == "the port in the link is not valid: notaport"
+
+
+def test_a_matrix_room_id_is_joined_through_the_link_s_servers() -> None:
+    v12 = parse_uri("matrix:roomid/Hi8REMx_-OP?via=a.example&via=b.example")
+    assert isinstance(v12, UriIntent)
+    assert v12.join_address == "!Hi8REMx_-OP?via=a.example&via=b.example"
+    alias = parse_uri("matrix:r/room:example.org?via=a.example")
+    assert isinstance(alias, UriIntent) and alias.join_address == "#room:example.org"

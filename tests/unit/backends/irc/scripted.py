@@ -169,7 +169,7 @@ class ScriptedServer:
         self._writer.write(data)
         await self._writer.drain()
 
-    async def wait_for(self, predicate: Callable[[str], bool], timeout: float = 5.0) -> str:
+    async def wait_for(self, predicate: Callable[[str], bool], timeout: float = 30.0) -> str:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         seen = 0

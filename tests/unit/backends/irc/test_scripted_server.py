@@ -247,7 +247,7 @@ async def test_a_server_that_stops_answering_is_noticed(
     await backend.disconnect()
 
 
-async def _until(predicate: Callable[[], bool], timeout: float = 5.0) -> None:
+async def _until(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
     loop = asyncio.get_running_loop()
     deadline = loop.time() + timeout
     while not predicate():

@@ -3,6 +3,7 @@ flow against matrix-nio's own ``Sas``), tampering, and the sync view nio is fed.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import vodozemac
@@ -15,6 +16,7 @@ from backends.matrix import crypto
 from backends.matrix import verification as v
 
 ALICE, BOB = "@alice:x", "@bob:x"
+LOG = logging.getLogger("test")
 
 
 def machine(
@@ -240,3 +242,41 @@ def test_encrypted_file_info_travels_in_the_url_and_back_into_file() -> None:
     assert cv.split_encrypted_url("mxc://x/y") == ("mxc://x/y", None)
     broken = {"msgtype": "m.file", "body": "f", "file": {"url": "mxc://x/y", "iv": "i"}}
     assert cv.attachment_of(broken, "m.file") is None  # no key: dropped, logged
+
+
+def test_what_waits_for_a_key_survives_a_restart_in_a_bounded_index(
+    monkeypatch: Any,
+) -> None:
+    class Store:
+        def __init__(self) -> None:
+            self.have: set[tuple[str, str, str]] = set()
+
+        def get(self, room: str, sender: str, session: str) -> object | None:
+            return object() if (room, sender, session) in self.have else None
+
+    class Olm:
+        inbound_group_store = Store()
+
+    class Client:
+        olm = Olm()
+
+    def waiting(room: str, session: str, event_id: str) -> dict[str, Any]:
+        return {"event_id": event_id, "content": {"sender_key": "K", "session_id": session}}
+
+    first = crypto.E2E(Client(), LOG)  # type: ignore[arg-type]
+    first.pending[("!a", "s1")] = [waiting("!a", "s1", "$1"), waiting("!a", "s1", "$2")]
+    first.pending[("!b", "s2")] = [waiting("!b", "s2", "$3")]
+    index = first.waiting_index()
+    assert sorted(map(tuple, ([r, s, k, tuple(i)] for r, s, k, i in index))) == [
+        ("!a", "s1", "K", ("$1", "$2")),
+        ("!b", "s2", "K", ("$3",)),
+    ]
+    again = crypto.E2E(Client(), LOG)  # type: ignore[arg-type]
+    again.restore_index([*index, "garbage", [1, 2, 3, 4], ["!c", "s3", "K", "not a list"]])
+    assert again.ready_restored() == []  # no key yet
+    Olm.inbound_group_store.have.add(("!a", "K", "s1"))
+    assert again.ready_restored() == [("!a", ["$1", "$2"])]
+    assert again.ready_restored() == []  # handed out once
+    assert [e[:2] for e in again.waiting_index()] == [["!b", "s2"]]
+    monkeypatch.setattr(crypto, "MAX_WAITING_SAVED", 1)
+    assert sum(len(e[3]) for e in first.waiting_index()) == 1  # bounded, newest kept

@@ -63,8 +63,8 @@ async def backend_with(
     backend = MatrixBackend(rec.build(asyncio.get_running_loop()))
     backend.own_id = ME
     http = ScriptedHttp(pages)
-    backend._http = http  # type: ignore[assignment]
-    backend._client = object()
+    backend._session.http = http  # type: ignore[assignment]
+    backend._session.client = object()
     return backend, rec, http
 
 
@@ -85,7 +85,7 @@ async def test_empty_pages_with_an_end_token_continue(tmp_path: Path) -> None:
     bodies = [x.body for x in rec.facts if isinstance(x, f.MessageReceived)]
     assert bodies == ["$a", "$b"]
     assert [q.get("from") for q in http.queries] == [None, "t1", "t2"]
-    assert backend._history_tokens[(ROOM, "$a")] == "t3"
+    assert backend._history.tokens[(ROOM, "$a")] == "t3"
 
 
 async def test_leaving_after_pages_without_messages_stores_the_position(
@@ -97,10 +97,10 @@ async def test_leaving_after_pages_without_messages_stores_the_position(
         [{"chunk": [], "end": f"e{i}"} for i in range(1, 4)]
         + [{"chunk": [message("$old")], "end": "e9"}],
     )
-    backend._history_tokens[(ROOM, "$oldest")] = "e0"
+    backend._history.tokens[(ROOM, "$oldest")] = "e0"
     first = await backend.fetch_history(CONV, "$oldest", 5)
     assert first.ok and first.value is None
-    assert backend._history_tokens[(ROOM, "$oldest")] == "e3"  # moved on
+    assert backend._history.tokens[(ROOM, "$oldest")] == "e3"  # moved on
     second = await backend.fetch_history(CONV, "$oldest", 5)
     assert second.ok
     assert http.queries[3]["from"] == "e3"  # the next call starts where the first stopped
@@ -123,13 +123,13 @@ async def test_orphan_reactions_are_bounded(
 ) -> None:
     monkeypatch.setattr(backend_module, "MAX_ORPHANS_PER_TARGET", 3)
     backend, _rec, _http = await backend_with(tmp_path, [])
-    backend._orphan_reactions = BoundedDict(10)
-    room = backend._room(ROOM)
+    backend._history.orphans = BoundedDict(10)
+    room = backend._session.room(ROOM)
     flood = [reaction(f"$r{i}", f"$missing{i % 50}") for i in range(500)]
     flood += [reaction(f"$s{i}", "$one") for i in range(20)]
-    backend._report_history(room, flood)
-    assert len(backend._orphan_reactions) <= 10
-    assert len(backend._orphan_reactions[(ROOM, "$one")]) == 3
+    backend._history.report_page(room, flood)
+    assert len(backend._history.orphans) <= 10
+    assert len(backend._history.orphans[(ROOM, "$one")]) == 3
 
 
 def test_bounded_dict_forgets_the_least_recently_used() -> None:
@@ -173,6 +173,6 @@ def test_invites_and_history_tokens_are_bounded(tmp_path: Path) -> None:
             }
         },
     }
-    backend._process_sync(body, initial=False, first=False)
-    assert len(backend._invites) == backend_module.MAX_INVITES
-    assert isinstance(backend._history_tokens, BoundedDict)
+    backend._sync.process(body, initial=False, first=False)
+    assert len(backend._session.invites) == backend_module.MAX_INVITES
+    assert isinstance(backend._history.tokens, BoundedDict)

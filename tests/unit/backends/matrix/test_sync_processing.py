@@ -32,7 +32,7 @@ async def backend_for(tmp_path: Path) -> tuple[MatrixBackend, RecordingContext]:
     rec = RecordingContext("acct", {"user_id": DAVE}, {}, tmp_path)
     backend = MatrixBackend(rec.build(asyncio.get_running_loop()))
     backend.own_id = DAVE
-    backend._own_names = ("Dave", "dave")
+    backend._session.own_names = ("Dave", "dave")
     return backend, rec
 
 
@@ -46,7 +46,7 @@ def of(rec: RecordingContext, kind: type[Any], room: str | None = None) -> list[
 
 async def test_the_recorded_first_sync(tmp_path: Path) -> None:
     backend, rec = await backend_for(tmp_path)
-    backend._process_sync(recorded(), initial=True, first=True)
+    backend._sync.process(recorded(), initial=True, first=True)
 
     assert not of(rec, f.BadInput)
     progress = of(rec, f.Progress)
@@ -89,7 +89,7 @@ async def test_the_recorded_first_sync(tmp_path: Path) -> None:
 
 async def test_a_resumed_sync_is_live_and_a_redacted_reaction_is_removed(tmp_path: Path) -> None:
     backend, rec = await backend_for(tmp_path)
-    backend._process_sync(recorded(), initial=True, first=True)
+    backend._sync.process(recorded(), initial=True, first=True)
     reaction_id = next(
         e["event_id"]
         for e in recorded()["rooms"]["join"][GROUP]["timeline"]["events"]
@@ -141,7 +141,7 @@ async def test_a_resumed_sync_is_live_and_a_redacted_reaction_is_removed(tmp_pat
             },
         },
     }
-    backend._process_sync(later, initial=False, first=False)
+    backend._sync.process(later, initial=False, first=False)
     removed = of(rec, f.ReactionChanged, GROUP)
     assert len(removed) == 1 and not removed[0].added and removed[0].key == "🍅"
     assert not of(rec, f.MessageRetracted)  # it was a reaction, not a message
@@ -200,6 +200,6 @@ async def test_damaged_answers_never_raise(
     tmp_path: Path, what: str, path: tuple[str, ...], value: object, bad_inputs: int
 ) -> None:
     backend, rec = await backend_for(tmp_path)
-    backend._process_sync(_damage(path, value), initial=True, first=True)
+    backend._sync.process(_damage(path, value), initial=True, first=True)
     assert len(of(rec, f.BadInput)) == bad_inputs, what
     assert of(rec, f.Progress)[-1].finished

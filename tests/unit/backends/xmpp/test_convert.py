@@ -16,6 +16,7 @@ from app.models import (
     Presence,
     PresenceState,
     Role,
+    Trust,
 )
 from backends.xmpp import convert
 
@@ -390,6 +391,41 @@ def test_out_of_band_links_become_attachments(url: str, filename: str | None) ->
         assert fact.attachments == ()
     else:
         assert [(a.url, a.filename) for a in fact.attachments] == [(url, filename)]
+
+
+AESGCM_LINK = "aesgcm://up.example.org/x/photo%201.jpg#" + "ab" * 12 + "cd" * 32
+
+
+def test_trust_comes_from_the_decryption_never_from_the_stanza() -> None:
+    stanza = f"""<message from='{PEER}/x' type='chat' id='e1'><body>{AESGCM_LINK}</body>
+                 <trust xmlns='urn:chinwag' level='verified'/></message>"""
+    plain = only(convert.parse_message(xml(stanza), CTX))
+    assert isinstance(plain, f.MessageReceived)
+    assert plain.trust is Trust.NONE
+    # XEP-0454: a bare aesgcm link is a file only in an encrypted message
+    assert plain.body == AESGCM_LINK and plain.attachments == ()
+
+    element = xml(stanza)
+    decrypted = dataclasses.replace(
+        CTX, trust=lambda m: Trust.VERIFIED if m is element else Trust.NONE
+    )
+    fact = only(convert.parse_message(element, decrypted))
+    assert isinstance(fact, f.MessageReceived)
+    assert fact.trust is Trust.VERIFIED
+    assert fact.body == "photo 1.jpg"  # the key stays out of the text
+    assert [(a.url, a.filename, a.mime_type) for a in fact.attachments] == [
+        (AESGCM_LINK, "photo 1.jpg", "image/jpeg")
+    ]
+
+
+def test_an_aesgcm_link_among_words_stays_words() -> None:
+    element = xml(
+        f"<message from='{PEER}/x' type='chat' id='e2'><body>see {AESGCM_LINK}</body></message>"
+    )
+    ctx = dataclasses.replace(CTX, trust=lambda _m: Trust.UNVERIFIED)
+    fact = only(convert.parse_message(element, ctx))
+    assert isinstance(fact, f.MessageReceived)
+    assert fact.attachments == () and fact.trust is Trust.UNVERIFIED
 
 
 def test_rich_text_is_passed_on_raw_for_the_core_to_sanitise() -> None:

@@ -1,0 +1,214 @@
+"""OMEMO for one XMPP connection, as the rest of the backend sees it.
+
+The messaging service asks :meth:`OmemoService.seal` before a message leaves; the backend hands
+encrypted live stanzas to :meth:`OmemoService.later` and archive pages to
+:meth:`OmemoService.decrypt_results` before they are converted; the conversion asks
+:meth:`OmemoService.trust_of`. The adapter's device commands (list devices with fingerprints,
+verify or distrust one, repair a broken session) end here too. The parts:
+
+- :class:`~backends.xmpp.omemo.engine.OmemoEngine`: plugin, encrypted storage, session manager;
+- :class:`~backends.xmpp.omemo.policy.ConversationPolicy`: which conversations are encrypted, to
+  whom, their trust, device notices;
+- :class:`~backends.xmpp.omemo.receive.Decryptor` and :class:`~backends.xmpp.omemo.send.Encryptor`.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Protocol
+
+from app.backend import Failure, FailureKind, Outcome
+from app.models import Device, DeviceTrust, Trust
+from backends.xmpp import convert
+from backends.xmpp.omemo import trust as trust_words
+from backends.xmpp.omemo.engine import OmemoEngine
+from backends.xmpp.omemo.policy import ConversationPolicy
+from backends.xmpp.omemo.receive import Decryptor
+from backends.xmpp.omemo.send import Encryptor, Sealed
+from backends.xmpp.session import XmppSession
+
+THIS_DEVICE = "This device"
+
+
+class Rooms(Protocol):
+    """What OMEMO needs from the room service."""
+
+    def is_room(self, jid: str) -> bool: ...
+
+    def real_jids(self, room: str) -> set[str]: ...
+
+    def real_jid(self, room: str, nick: str) -> str | None: ...
+
+
+class OmemoService:
+    """Encryption, decryption and device trust of one connection."""
+
+    def __init__(self, session: XmppSession, rooms: Rooms) -> None:
+        self.session = session
+        self.rooms = rooms
+        self.engine = OmemoEngine(session)
+        self.policy = ConversationPolicy(session, self.engine, rooms)
+        reflections: OrderedDict[str, dict[str, bytes]] = OrderedDict()
+        self.receiver = Decryptor(session, self.engine, self.policy, rooms.real_jid)
+        self.receiver.sent_in_rooms = reflections
+        self.sender = Encryptor(session, self.engine, self.policy, reflections)
+        self.engine.on_blindly_trusted = self.policy.note_blind_trust
+        self.engine.on_device_list = self._device_list_changed
+
+    # -- life --------------------------------------------------------------------------------
+
+    async def prepare(self) -> None:
+        """Before the stream starts: state, storage and the plugin."""
+        await self.policy.load()
+        await self.engine.prepare()
+
+    async def start(self) -> None:
+        """After signing in: the session manager, then the trust of encrypted conversations."""
+        await self.engine.start()
+        if self.engine.ready:
+            people = {c for c, group in self.policy.on.items() if not group}
+            await self.engine.follow(people)
+            await self.policy.report_all()
+
+    async def stop(self) -> None:
+        await self.engine.stop()
+
+    @property
+    def available(self) -> bool:
+        return self.engine.ready
+
+    # -- receiving ---------------------------------------------------------------------------
+
+    def trust_of(self, message: ET.Element) -> Trust:
+        return self.receiver.trust_of(message)
+
+    def encrypted(self, stanza: ET.Element) -> bool:
+        return self.receiver.encrypted(stanza)
+
+    @property
+    def busy(self) -> bool:
+        return self.receiver.busy
+
+    def later(self, stanza: ET.Element, then: Callable[[ET.Element], None]) -> None:
+        self.receiver.later(stanza, then)
+
+    async def decrypt_results(self, results: list[ET.Element], archive: str) -> None:
+        await self.receiver.decrypt_results(results, archive)
+
+    # -- sending -----------------------------------------------------------------------------
+
+    async def seal(
+        self, to: str, group: bool, txn: str, body: str | None, children: Sequence[ET.Element]
+    ) -> Sealed | Failure | None:
+        return await self.sender.seal(to, group, txn, body, children)
+
+    async def will_encrypt(self, conversation: str, group: bool) -> bool | Failure:
+        """Whether a message (an uploaded file) to ``conversation`` will be encrypted."""
+        await self.engine.wait_ready()
+        decision = await self.policy.decide(conversation, group)
+        return decision.failure if decision.failure is not None else decision.encrypt
+
+    async def evaluate(self, conversation: str, group: bool) -> None:
+        """Encrypt ``conversation`` from now on if everyone in it can read OMEMO (a 1:1
+        conversation was opened, a room joined); report its state either way."""
+        if await self.engine.wait_ready() is None:
+            return
+        if group:
+            self.policy.forget_room(conversation)
+        decision = await self.policy.decide(conversation, group)
+        if decision.encrypt:
+            await self.policy.turn_on(conversation, group)
+        else:
+            await self.policy.report(conversation, group)
+
+    # -- devices and trust -------------------------------------------------------------------
+
+    async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
+        if await self.engine.wait_ready() is None:
+            return _unavailable(self.engine.problem)
+        bare = _bare(contact)
+        if bare is None:
+            return Failure(FailureKind.CONFIG, f"{contact!r} is not an XMPP address.")
+        own = self.session.own_jid
+        if bare == own:
+            this, others = await self.engine.own()
+            shown = [(this, True), *((d, False) for d in others)]
+        else:
+            await self.engine.follow({bare})
+            shown = [(d, False) for d in await self.engine.devices(bare)]
+        return tuple(
+            Device(
+                contact=bare,
+                device_id=str(device.device_id),
+                display_name=THIS_DEVICE if this_one else (device.label or ""),
+                fingerprint=trust_words.fingerprint(device.identity_key),
+                trust=(
+                    DeviceTrust.VERIFIED
+                    if this_one
+                    else trust_words.device_trust(device.trust_level_name)
+                ),
+                uri=trust_words.device_uri(bare, device.device_id, device.identity_key),
+            )
+            for device, this_one in shown
+        )
+
+    async def set_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
+        """The user compared a device's fingerprint (verified), distrusts it, or takes that back."""
+        if await self.engine.wait_ready() is None:
+            return Outcome(_unavailable(self.engine.problem))
+        bare = _bare(contact)
+        if bare is None:
+            return Outcome(Failure(FailureKind.CONFIG, f"{contact!r} is not an XMPP address."))
+        if bare == self.session.own_jid:
+            this, candidates = await self.engine.own()
+            if device_id == str(this.device_id):
+                return Outcome(Failure(FailureKind.REJECTED, "This device is always trusted."))
+        else:
+            candidates = await self.engine.devices(bare)
+        device = next((d for d in candidates if str(d.device_id) == device_id), None)
+        if device is None:
+            return Outcome(Failure(FailureKind.REJECTED, "No such device."))
+        await self.engine.manager.set_trust(bare, device.identity_key, trust_words.level_for(trust))
+        await self.policy.report_all()
+        return Outcome()
+
+    async def repair(self, conversation: str) -> Outcome:
+        """Replace the sessions with the devices whose messages failed in ``conversation``
+        (all of the other person's devices when none is known): XEP-0384 leaves this to the
+        user, never to an automatic reaction."""
+        if await self.engine.wait_ready() is None:
+            return Outcome(_unavailable(self.engine.problem))
+        manager = self.engine.manager
+        targets = self.receiver.broken.pop(conversation, set())
+        if not targets and not self.rooms.is_room(conversation) and "/" not in conversation:
+            targets = {(conversation, d.device_id) for d in await self.engine.devices(conversation)}
+        if not targets:
+            return Outcome(
+                Failure(FailureKind.REJECTED, "No broken encryption session is known here.")
+            )
+        repaired = 0
+        for bare, device_id in sorted(targets):
+            device = next(
+                (d for d in await self.engine.devices(bare) if d.device_id == device_id), None
+            )
+            if device is None:
+                continue
+            failed = await manager.replace_sessions(device)
+            for namespace, problem in failed.items():
+                self.session.log.info("session replacement failed (%s): %r", namespace, problem)
+            repaired += 1
+        return Outcome(value=str(repaired))
+
+    async def _device_list_changed(self, bare: str) -> None:
+        await self.policy.note_devices(bare)
+
+
+def _bare(text: str) -> str | None:
+    found = convert.jid(text)
+    return found.bare if found is not None and found.domain else None
+
+
+def _unavailable(problem: str) -> Failure:
+    return Failure(FailureKind.UNSUPPORTED, problem or "Encryption is not available right now.")

@@ -1,0 +1,497 @@
+"""The interoperable floor over Matrix, from the window to Synapse and back.
+
+Each test signs the real window in to Synapse, acts through the window's own menus, dialogs,
+buttons and keys, and checks the effect with the Matrix HTTP API — a matrix-nio client of its own
+(``tests/integration/matrix/helpers.py``), and, for what only our account can read (its
+account data), a separate login of ours made by hand — then the other way round.
+
+Text, files and receipts are exchanged in rooms the peer makes unencrypted, so the peer reads
+them as any client would; the encrypted paths are tested in tests/integration/matrix/test_e2e*.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import nio  # type: ignore[import-untyped]
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.backend import RoomOptions
+from app.models import DeliveryState, Role
+from backends.matrix import MatrixBackend
+from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
+from tests.integration.matrix.helpers import PASSWORD, Peer, q
+from tests.integration.matrix.synapse import Synapse
+from ui.dialogs.blocked_dialog import BlockedDialog
+from ui.dialogs.form_dialog import FormDialog
+from ui.dialogs.new_room_dialog import NewRoomDialog
+from ui.dialogs.room_settings_dialog import RoomSettingsDialog
+from ui.widgets.room_options_form import ACCESS_INVITED
+
+pytestmark = pytest.mark.integration
+
+TEXTS = (
+    "مرحبا بالعالم، هذه رسالة عربية",
+    "你好，世界！这是一条中文消息。",
+    "family: 👩‍👩‍👧‍👦 and 🏳️‍🌈",
+    "".join(chr(0x41 + i % 26) for i in range(3990)) + " the end",
+)
+
+
+class Bot:
+    """The peer (matrix-nio) on the peers' loop, reached from the test."""
+
+    def __init__(self, loop: LoopThread, peer: Peer) -> None:
+        self.loop = loop
+        self.peer = peer
+        self.user_id = peer.user_id
+        self._since: str | None = None
+        self.invites: set[str] = set()
+        self.receipts: dict[tuple[str, str], set[str]] = {}
+
+    def run(self, coro: Any, timeout: float = 90.0) -> Any:
+        return self.loop.run(coro, timeout)
+
+    def raw(self, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, Any]:
+        return self.run(self.peer.raw(method, path, body))
+
+    def say(self, room: str, text: str, **extra: Any) -> str:
+        return str(self.run(self.peer.say(room, text, **extra)))
+
+    def bodies(self, room: str) -> list[str]:
+        events = self.run(self.peer.events(room))
+        return [
+            str(e["content"]["body"])
+            for e in events
+            if e.get("type") == "m.room.message" and e.get("sender") != self.user_id
+        ]
+
+    def state(self, room: str, event_type: str, key: str = "") -> dict[str, Any]:
+        return dict(self.run(self.peer.state(room, event_type, key)))
+
+    def sync(self) -> None:
+        """One incremental /sync (Synapse caches identical initial syncs for minutes, so
+        polling with fresh full syncs would see nothing new): invites and read receipts seen."""
+        path = "/_matrix/client/v3/sync?timeout=0"
+        if self._since:
+            path += f"&since={q(self._since)}"
+        status, body = self.raw("GET", path)
+        assert status == 200, body
+        self._since = body.get("next_batch")
+        rooms = body.get("rooms", {})
+        self.invites.update(rooms.get("invite", {}))
+        for room_id, data in rooms.get("join", {}).items():
+            self.invites.discard(room_id)
+            for event in data.get("ephemeral", {}).get("events", []):
+                if event.get("type") != "m.receipt":
+                    continue
+                for event_id, kinds in event.get("content", {}).items():
+                    readers = self.receipts.setdefault((room_id, event_id), set())
+                    readers.update(kinds.get("m.read", {}))
+
+    def invited_to(self) -> set[str]:
+        self.sync()
+        return set(self.invites)
+
+    def read_by(self, room: str, event_id: str) -> set[str]:
+        self.sync()
+        return self.receipts.get((room, event_id), set())
+
+
+@pytest.fixture
+def me_user(synapse: Synapse) -> str:
+    return str(synapse.register(synapse.unique_name("me"), PASSWORD))
+
+
+@pytest.fixture
+def me(qtbot: QtBot, synapse: Synapse, me_user: str, tmp_path: Path) -> Iterator[Signed]:
+    settings = {"user_id": me_user, "homeserver": synapse.base_url}
+    with signed_in_window(
+        qtbot, tmp_path / "profile", MatrixBackend, settings, {"password": PASSWORD}
+    ) as signed:
+        backend = signed.core.sessions[signed.account_id].backend
+        assert isinstance(backend, MatrixBackend)
+        signed.wait(backend.synced.is_set, timeout=60_000)
+        yield signed
+
+
+@pytest.fixture
+def bot(synapse: Synapse, peer_loop: LoopThread) -> Iterator[Bot]:
+    peer = peer_loop.run(Peer.create(synapse, "bot"))
+    yield Bot(peer_loop, peer)
+    peer_loop.run(peer.close())
+
+
+def own_id(me: Signed) -> str:
+    backend = me.core.sessions[me.account_id].backend
+    assert backend is not None
+    return backend.own_id
+
+
+def plain_room_with(me: Signed, bot: Bot, *, direct: bool = False) -> str:
+    """Set-up: an unencrypted room the bot made and we joined (so the bot reads what we write)."""
+    kwargs: dict[str, Any] = {"invite": [own_id(me)], "name": "Plain"}
+    if direct:
+        kwargs = {"invite": [own_id(me)], "is_direct": True}
+    room = str(bot.run(bot.peer.create_room(**kwargs)))
+    me.wait(lambda: any(r.target == room for r in me.window.requests.requests))
+    me.call(me.core.rooms.answer_invite(me.conversation(room), True))
+    return room
+
+
+def row_of(me: Signed, who: str) -> str:
+    return next((r.strip() for r in contact_rows(me.window) if who in r), "")
+
+
+# -- contacts and presence ---------------------------------------------------------------------
+
+
+def test_floor_add_contact(me: Signed, bot: Bot) -> None:
+    action(me.window, "C&onversations", "Add a &contact…").trigger()
+    form = me.dialog(FormDialog)
+    form.edits["who"].setText("not a matrix id")
+    me.qtbot.keyClick(form.edits["who"], Qt.Key.Key_Return)
+    me.wait(lambda: "@name:example.org" in form.error.text())
+    assert form.isVisible()
+    form.edits["who"].setText(bot.user_id)
+    form.edits["name"].setText("Robo")
+    me.qtbot.keyClick(form.edits["who"], Qt.Key.Key_Return)
+    me.wait(lambda: form.result() == QDialog.DialogCode.Accepted)
+    # The bot, independently: invited to a direct chat with us.
+    me.wait(bot.invited_to)
+    bot.run(bot.peer.join(next(iter(bot.invited_to()))))
+    me.wait(lambda: row_of(me, f"Robo ({bot.user_id})").startswith("Robo"))
+
+
+def test_floor_presence(me: Signed, bot: Bot) -> None:
+    room = plain_room_with(me, bot, direct=True)
+    me.call(me.core.contacts.add_contact(me.account_id, bot.user_id, "Bot"))
+    assert room
+    bot.raw(
+        "PUT",
+        f"/_matrix/client/v3/presence/{q(bot.user_id)}/status",
+        {"presence": "unavailable", "status_msg": "at lunch"},
+    )
+    me.window.activateWindow()
+    me.qtbot.keyClick(me.window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    me.wait(lambda: row_of(me, bot.user_id).startswith(f"Bot ({bot.user_id}), away, at lunch"))
+
+    # Back: our status from the window, as the homeserver tells anyone who asks.
+    me.window.presence_all.setChecked(True)
+    action(me.window, "&Accounts", "My &status", "A&way").trigger()
+
+    def ours_away() -> bool:
+        status, body = bot.raw("GET", f"/_matrix/client/v3/presence/{q(own_id(me))}/status")
+        return status == 200 and body.get("presence") == "unavailable"
+
+    me.wait(ours_away)
+
+
+# -- rooms -------------------------------------------------------------------------------------
+
+
+def test_floor_create_room(me: Signed, bot: Bot, synapse: Synapse) -> None:
+    taken = f"taken{uuid.uuid4().hex[:6]}"
+    bot.run(bot.peer.create_room(name="Theirs", alias=taken))
+    me.window.activateWindow()
+    me.qtbot.keyClick(
+        me.window,
+        Qt.Key.Key_O,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = me.dialog(NewRoomDialog)
+    me.wait(dialog.create_button.isEnabled)
+    fields = dialog.fields
+    assert fields.access.currentData() == ACCESS_INVITED
+    assert fields.encrypted.isChecked()  # private rooms are encrypted by default
+    assert not fields.password.isVisibleTo(dialog)  # Matrix rooms have no password
+    fields.name.setText("Floor test")
+    fields.address.setText(taken)
+    fields.topic.setText("Only for the floor")
+    fields.invite.setText(bot.user_id)
+    me.qtbot.keyClick(fields.name, Qt.Key.Key_Return)
+    me.wait(lambda: "already taken" in dialog.error.text())
+    fields.address.setText("no spaces allowed")
+    me.qtbot.keyClick(fields.name, Qt.Key.Key_Return)
+    me.wait(lambda: "cannot be a room address" in dialog.error.text())
+    alias = f"floor{uuid.uuid4().hex[:6]}"
+    fields.address.setText(alias)
+    me.qtbot.keyClick(fields.name, Qt.Key.Key_Return)
+    me.wait(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    status, found = bot.raw(
+        "GET", f"/_matrix/client/v3/directory/room/{q(f'#{alias}:{synapse.server_name}')}"
+    )
+    assert status == 200, found
+    room = str(found["room_id"])
+    me.wait(lambda: me.window.pane.conversation == me.conversation(room))
+    me.wait(lambda: room in bot.invited_to())
+    bot.run(bot.peer.join(room))
+    assert bot.state(room, "m.room.name")["name"] == "Floor test"
+    assert bot.state(room, "m.room.topic")["topic"] == "Only for the floor"
+    assert bot.state(room, "m.room.join_rules")["join_rule"] == "invite"
+    assert bot.state(room, "m.room.encryption")["algorithm"] == "m.megolm.v1.aes-sha2"
+
+
+def test_floor_invite(me: Signed, bot: Bot) -> None:
+    options = RoomOptions(name="Invitations", invite_only=True)
+    room = me.call(me.core.rooms.create_room(me.account_id, options=options)).value
+    assert room
+    me.open(room)
+    me.type_and_send(f"/invite {bot.user_id}")
+    me.wait(lambda: room in bot.invited_to())
+    bot.run(bot.peer.join(room))
+    me.wait(lambda: bot.user_id in me.members())
+
+
+def test_floor_be_invited(me: Signed, bot: Bot) -> None:
+    room = str(bot.run(bot.peer.create_room(name="Theirs", invite=[own_id(me)])))
+    me.answer_request(lambda r: r.kind == "invite" and r.target == room)
+    me.wait(lambda: bot.run(bot.peer.membership(room, own_id(me))) == "join")
+    me.open(room)
+    me.wait(lambda: bot.user_id in me.members())
+
+
+# -- messages ----------------------------------------------------------------------------------
+
+
+def test_floor_text(me: Signed, bot: Bot) -> None:
+    room = plain_room_with(me, bot)
+    for text in TEXTS:
+        bot.say(room, text)
+    me.open(room)
+    me.wait(lambda: [m.body for m in me.messages() if not m.outgoing] == list(TEXTS))
+
+    for text in TEXTS:
+        me.type_and_send(f"re: {text}")
+    me.wait(lambda: bot.bodies(room)[-4:] == [f"re: {t}" for t in TEXTS])
+
+    # Formatting typed in the composer goes out as HTML (formatted_body).
+    me.type_and_send("**bold** and _italic_")
+
+    def formatted() -> bool:
+        events = bot.run(bot.peer.events(room))
+        return any(
+            e.get("content", {}).get("formatted_body")
+            == "<p><strong>bold</strong> and <em>italic</em></p>"
+            for e in events
+        )
+
+    me.wait(formatted)
+
+
+def test_floor_file(
+    me: Signed, bot: Bot, synapse: Synapse, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    room = plain_room_with(me, bot)
+    me.open(room)
+    content = os.urandom(150_000)
+    plan = tmp_path / "plan übersicht.pdf"
+    plan.write_bytes(content)
+    monkeypatch.setattr(
+        "ui.conversation_pane.QFileDialog.getOpenFileNames", lambda *a, **k: ([str(plan)], "")
+    )
+    area = me.window.pane.composer_area
+    me.wait(area.attach_button.isEnabled)
+    area.composer.setFocus()
+    me.qtbot.keyClick(area.composer, Qt.Key.Key_T, Qt.KeyboardModifier.AltModifier)  # A&ttach…
+
+    def sent_file() -> dict[str, Any] | None:
+        for event in bot.run(bot.peer.events(room)):
+            if event.get("content", {}).get("msgtype") == "m.file":
+                return dict(event["content"])
+        return None
+
+    me.wait(sent_file)
+    sent = sent_file()
+    assert sent is not None and sent["body"] == plan.name
+    got = bot.run(bot.peer.client.download(mxc=sent["url"]))
+    assert isinstance(got, nio.DownloadResponse) and got.body == content
+
+    # Back: the bot shares a file; the window downloads it from its message's menu.
+    back = os.urandom(80_000)
+    uploaded, _keys = bot.run(
+        bot.peer.client.upload(
+            lambda *_a: back,
+            content_type="application/zip",
+            filename="photos.zip",
+            filesize=len(back),
+        )
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    bot.run(
+        bot.peer.send(
+            room,
+            {
+                "msgtype": "m.file",
+                "body": "photos.zip",
+                "url": uploaded.content_uri,
+                "info": {"size": len(back), "mimetype": "application/zip"},
+            },
+        )
+    )
+    me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
+    msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
+    menu = me.window.pane.message_menu(msg)
+    next(a for a in menu.actions() if a.text() == "Download photos.zip").trigger()
+    model = me.window.pane.model
+    me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)
+    state = model.download_state(msg.local_id, 0)
+    assert state is not None and Path(state.path).read_bytes() == back
+
+
+def test_floor_receipts(me: Signed, bot: Bot) -> None:
+    room = plain_room_with(me, bot)
+    event_id = bot.say(room, "hello")
+    me.window.activateWindow()
+    me.open(room)
+
+    me.wait(lambda: own_id(me) in bot.read_by(room, event_id))
+
+    # Back: our message shows read once the bot sends its receipt.
+    me.type_and_send("did you read this?")
+    mine = lambda: next(  # noqa: E731
+        (m for m in me.messages() if m.body == "did you read this?"), None
+    )
+    me.wait(lambda: (m := mine()) is not None and m.remote_id is not None)
+    message = mine()
+    assert message is not None and message.remote_id is not None
+    bot.raw("POST", f"/_matrix/client/v3/rooms/{q(room)}/receipt/m.read/{q(message.remote_id)}", {})
+    me.wait(lambda: (m := mine()) is not None and m.delivery is DeliveryState.READ)
+
+
+def test_floor_block(me: Signed, bot: Bot, synapse: Synapse) -> None:
+    room = plain_room_with(me, bot)
+    bot.say(room, "buy cheap watches")
+    me.open(room)
+    me.wait(lambda: [m.body for m in me.messages() if not m.outgoing] == ["buy cheap watches"])
+    msg = next(m for m in me.messages() if not m.outgoing and m.body == "buy cheap watches")
+    menu = me.window.pane.message_menu(msg)
+    next(a for a in menu.actions() if a.text().startswith("&Block")).trigger()
+    box = me.dialog(QMessageBox)
+    next(b for b in box.buttons() if b.text() == "&Block").click()
+
+    # On the server, where every device of ours reads it (our account data, read by hand).
+    token = synapse.login(own_id(me), PASSWORD)
+
+    def ignored_on_server() -> bool:
+        status, body = synapse.request(
+            "GET",
+            f"/_matrix/client/v3/user/{q(own_id(me))}/account_data/m.ignored_user_list",
+            None,
+            token,
+        )
+        return status == 200 and bot.user_id in body.get("ignored_users", {})
+
+    me.wait(ignored_on_server)
+    bot.say(room, "are you there?")
+    me.type_and_send("marker")  # ours comes after theirs: once it shows, theirs was dropped
+    me.wait(lambda: any(m.body == "marker" and m.remote_id for m in me.messages()))
+    me.select_account()
+    action(me.window, "&Accounts", "Blocked &people…").trigger()
+    dialog = me.dialog(BlockedDialog)
+    me.wait(lambda: dialog.blocked() == [bot.user_id])
+    dialog.list.setCurrentRow(0)
+    dialog.unblock_button.click()
+    me.wait(lambda: dialog.blocked() == [])
+    me.wait(lambda: not ignored_on_server())
+    bot.say(room, "hello again")
+    me.wait(lambda: [m.body for m in me.messages() if not m.outgoing][-1:] == ["hello again"])
+    assert "are you there?" not in [m.body for m in me.messages()]
+
+
+def test_floor_manage_room(me: Signed, bot: Bot) -> None:
+    options = RoomOptions(name="Run it", public=True)
+    room = me.call(me.core.rooms.create_room(me.account_id, options=options)).value
+    assert room
+    bot.run(bot.peer.join(room))
+    me.open(room)
+    me.wait(lambda: bot.user_id in me.members())
+    action(me.window, "C&onversations", "Room se&ttings…").trigger()
+    settings = me.dialog(RoomSettingsDialog)
+    me.wait(lambda: settings.settings is not None and settings.pending == 0)
+    assert settings.fields.name.text() == "Run it"
+    settings.fields.name.setText("Run well")
+    settings.fields.topic.setText("Set from the window")
+    settings.save_button.click()
+    me.wait(lambda: settings.status.text() == "The room's settings were saved.")
+    assert bot.state(room, "m.room.name")["name"] == "Run well"
+    assert bot.state(room, "m.room.topic")["topic"] == "Set from the window"
+
+    settings.tabs.setCurrentIndex(1)
+    me.wait(lambda: any(m.native_id == bot.user_id for m in settings.members.members()))
+    row = next(i for i, m in enumerate(settings.members.members()) if m.native_id == bot.user_id)
+    settings.member_list.setCurrentIndex(settings.members.index(row, 0))
+    settings.role.setCurrentIndex(settings.role.findData(Role.MODERATOR.value))
+    settings.role_button.click()
+    me.wait(lambda: bot.state(room, "m.room.power_levels").get("users", {}).get(bot.user_id) == 50)
+
+    settings.tabs.setCurrentIndex(2)
+    settings.ban_entry.setText("*")
+    settings.ban_button.click()
+    me.wait(lambda: "would ban everyone" in settings.problem.text())
+    settings.ban_entry.setText(bot.user_id)
+    settings.ban_button.click()
+    me.wait(lambda: settings.ban_list.item(0).data(Qt.ItemDataRole.UserRole) == bot.user_id)
+    # The bot, independently: turned out, and refused when it tries to come back.
+    refused = bot.run(bot.peer.client.join(room))
+    assert isinstance(refused, nio.JoinError) and "banned" in str(refused.message).lower()
+    settings.ban_list.setCurrentRow(0)
+    settings.unban_button.click()
+    me.wait(lambda: settings.ban_list.item(0).text() == "Nobody is banned.")
+    bot.run(bot.peer.join(room))  # welcome again
+    me.wait(lambda: bot.user_id in me.members())
+
+    settings.tabs.setCurrentIndex(0)
+    settings.close_room_button.click()
+    box = settings.confirm_box
+    next(b for b in box.buttons() if b.text() == "Close the &room").click()
+    me.wait(lambda: settings.result() == QDialog.DialogCode.Accepted)
+    assert bot.run(bot.peer.membership(room, bot.user_id)) == "leave"
+    rejoin = bot.run(bot.peer.client.join(room))
+    assert isinstance(rejoin, nio.JoinError)  # closed for good
+
+
+def test_floor_archive(me: Signed, bot: Bot) -> None:
+    room = plain_room_with(me, bot)
+    for i in range(3):
+        bot.say(room, f"archived {i}")
+    me.open(room)
+    me.wait(
+        lambda: (
+            [m.body for m in me.messages() if m.body.startswith("archived")]
+            == [f"archived {i}" for i in range(3)]
+        )
+    )
+    last = max(m.timestamp for m in me.messages())
+    me.select_account()
+    action(me.window, "&Accounts", "Delete &old history…").trigger()
+    prune = me.dialog(QInputDialog)
+    prune.setIntValue(0)
+    prune.accept()
+    me.wait(lambda: any("old message" in n for n in me.notices()))
+    me.wait(lambda: not any(m.body.startswith("archived") for m in me.messages()))
+    # The server still has them (the bot reads them), and scrolling up brings them back.
+    events = bot.run(bot.peer.events(room))
+    assert [e["content"]["body"] for e in events if e.get("type") == "m.room.message"][-3:] == [
+        f"archived {i}" for i in range(3)
+    ]
+    me.wait(lambda: datetime.now(UTC) >= last + timedelta(seconds=1.1))
+    bot.say(room, "after the clean-up")
+    me.wait(
+        lambda: [m.body for m in me.messages() if not m.outgoing][-1:] == ["after the clean-up"]
+    )
+    me.window.pane.model.load_older()
+    me.wait(
+        lambda: (
+            [m.body for m in me.messages() if m.body.startswith(("archived", "after"))]
+            == [*(f"archived {i}" for i in range(3)), "after the clean-up"]
+        )
+    )
