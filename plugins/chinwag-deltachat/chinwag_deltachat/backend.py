@@ -26,6 +26,8 @@ from app.api import (
     FailureKind,
     Outcome,
     OutgoingMessage,
+    RoomFeature,
+    RoomOptions,
     SendResult,
     ServiceNotice,
     SupportsBlocking,
@@ -37,6 +39,7 @@ from app.api import (
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
+    SupportsRoomCreation,
     SupportsRoster,
 )
 from chinwag_deltachat import convert, settings
@@ -104,6 +107,7 @@ class _Services:
 class DeltaChatBackend(
     Backend,
     SupportsGroupChat,
+    SupportsRoomCreation,
     SupportsRoster,
     SupportsReceipts,
     SupportsHistory,
@@ -119,6 +123,9 @@ class DeltaChatBackend(
     protocol_id = "deltachat"
     display_name = "Delta Chat (chat over e-mail)"
     account_fields = settings.FIELDS
+    room_features = (
+        RoomFeature.NAME | RoomFeature.TOPIC | RoomFeature.ENCRYPTED | RoomFeature.INVITEES
+    )
 
     def __init__(self, ctx: BackendContext) -> None:
         super().__init__(ctx)
@@ -288,6 +295,18 @@ class DeltaChatBackend(
 
     async def create_room(self, name: str, *, public: bool = False) -> Outcome:
         return await self._guard(lambda s: s.rooms.create(name))
+
+    async def create_room_with(self, options: RoomOptions) -> Outcome:
+        """A Delta Chat group: its name, description (the topic), whether it is encrypted,
+        and the people in it from the start. Groups are never public and have no password."""
+        return await self._guard(
+            lambda s: s.rooms.create(
+                options.name,
+                encrypted=options.encrypted,
+                description=options.topic,
+                invite=options.invite,
+            )
+        )
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
         return await self._guard(lambda s: s.rooms.add_member(conv, contact))

@@ -66,8 +66,31 @@ class RoomService:
         await self._core.call("leave_group", self._account, info.chat_id)
         return Outcome()
 
-    async def create(self, name: str) -> Outcome:
-        chat_id = int(await self._core.call("create_group_chat", self._account, name, False))
+    async def create(
+        self,
+        name: str,
+        *,
+        encrypted: bool = True,
+        description: str = "",
+        invite: tuple[str, ...] = (),
+    ) -> Outcome:
+        """A new group. Encrypted (members need a known key) unless asked for a plain e-mail
+        group; the people in ``invite`` are added at once (the group reaches them with the first
+        message). Someone who cannot be added fails the whole: no half-made group is left."""
+        name = name.strip() or "Group"
+        method = "create_group_chat" if encrypted else "create_group_chat_unencrypted"
+        args = (name, False) if encrypted else (name,)
+        chat_id = int(await self._core.call(method, self._account, *args))
+        conv = ConversationId("", convert.chat_native_id(chat_id))
+        for address in invite:
+            added = await self.add_member(conv, address)
+            if not added.ok:
+                await self._core.call("delete_chat", self._account, chat_id)
+                self._chats.forget(chat_id)
+                return added
+        if description.strip():
+            await self._core.call("set_chat_description", self._account, chat_id, description)
+        self._chats.forget(chat_id)
         info = await self._chats.chat(chat_id)
         await self._events.report_chat(info)
         return Outcome(value=info.native)

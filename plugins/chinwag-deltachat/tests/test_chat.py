@@ -17,6 +17,7 @@ from app.api import (
     MembersChanged,
     MessageReceived,
     OutgoingMessage,
+    RoomOptions,
     Trust,
 )
 from conftest import Backends, Connected, Mailbox, PeerFactory
@@ -187,6 +188,36 @@ async def test_group_both_ways(backends: Backends, mailbox, peers: PeerFactory) 
     assert fact.conversation == group.native_id
     assert fact.conversation_kind is ConversationKind.GROUP
     assert fact.trust is Trust.VERIFIED
+
+
+async def test_group_created_with_its_members_and_description(
+    backends: Backends, mailbox, peers: PeerFactory
+) -> None:
+    conn = await backends.open(mailbox("me"))
+    peer = await peers(mailbox("peer"))
+    stranger = mailbox("stranger")
+    refused = await conn.backend.create_room_with(
+        RoomOptions(name="No keys", encrypted=True, invite=(stranger.address,))
+    )
+    assert refused.failure is not None and "key" in refused.failure.message
+    await pair(conn, peer)
+    made = await conn.backend.create_room_with(
+        RoomOptions(
+            name="Planning", topic="What we do next", encrypted=True, invite=(peer.address,)
+        )
+    )
+    assert made.ok and made.value, made.failure
+    sent = await conn.backend.send_message(
+        conv(conn, made.value), OutgoingMessage("txn-plan-1", "first item")
+    )
+    assert sent.ok
+    msg = await asyncio.to_thread(peer.wait_text, "first item")
+    info = await asyncio.to_thread(peer.rpc.get_full_chat_by_id, peer.account, msg["chatId"])
+    assert info["name"] == "Planning" and info["isEncrypted"]
+    description = await asyncio.to_thread(
+        peer.rpc.get_chat_description, peer.account, msg["chatId"]
+    )
+    assert description == "What we do next"
 
 
 async def test_group_made_by_the_peer(backends: Backends, mailbox, peers: PeerFactory) -> None:
