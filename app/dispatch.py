@@ -9,6 +9,8 @@ messages becomes a handful of events rather than 10,000 signals.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import logging
 import sqlite3
 import uuid
@@ -50,6 +52,20 @@ class PrivacyPolicy:
     """Who may start a conversation with us. Blocked contacts are always dropped."""
 
     only_contacts: bool = False
+
+
+@dataclass(eq=False)
+class StateWrite:
+    """A backend's state value (a resume position) queued behind the facts reported before it.
+
+    Applied in the same transaction as those facts; ``committed`` says whether that transaction
+    went through. ``done`` belongs to the event loop and is never touched on the store thread.
+    """
+
+    key: str
+    value: str | None
+    done: asyncio.Future[None] | None = None
+    committed: bool = False
 
 
 def new_local_id() -> str:
@@ -127,7 +143,7 @@ class AccountDispatcher:
         self.presence: dict[str, Presence] = {}
         self.typing: dict[str, dict[str, str]] = {}
         self.bad_input = 0
-        self._pending: list[tuple[Message, bool]] = []
+        self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -153,12 +169,22 @@ class AccountDispatcher:
 
     # -- facts -----------------------------------------------------------------------------
 
-    def apply(self, facts: Sequence[f.Fact]) -> list[ev.Event]:
-        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped."""
+    def apply(self, facts: Sequence[f.Fact | StateWrite]) -> list[ev.Event]:
+        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped.
+
+        State writes in the batch are written in the same transaction, after the facts before
+        them, and marked ``committed`` once it is.
+        """
         batch = _Batch()
+        writes: list[StateWrite] = []
         try:
             with self.store.transaction():
                 for fact in facts:
+                    if isinstance(fact, StateWrite):
+                        self._flush(batch)
+                        self.store.set_state(fact.key, fact.value)
+                        writes.append(fact)
+                        continue
                     try:
                         if isinstance(fact, f.MessageReceived):
                             self._on_message(fact, batch)
@@ -185,6 +211,8 @@ class AccountDispatcher:
                     "error",
                 )
             ]
+        for write in writes:
+            write.committed = True
         return batch.finish(self.store)
 
     def _on_message(self, fact: f.MessageReceived, batch: _Batch) -> None:
@@ -195,13 +223,25 @@ class AccountDispatcher:
             self._flush(batch)
             self._confirm(own.local_id, fact.remote_id, DeliveryState.SENT, batch)
             return
+        kept_apart = False  # a correction shown as a message of its own, marked "edited"
         if fact.replaces is not None:
             self._flush(batch)
-            edited = self._apply_edit(fact)
-            if edited is not None:
+            target = store.message_by_remote_id(fact.conversation, fact.replaces)
+            if target is not None and target.trust in _ENCRYPTED and fact.trust not in _ENCRYPTED:
+                # A correction in plain must not pass for the encrypted message it replaces: it
+                # stays a message of its own (marked "not encrypted" in an encrypted conversation).
+                self.log.info(
+                    "a correction without encryption of an encrypted message was kept apart"
+                )
+                kept_apart = True
+            elif target is not None:
+                edited = self._apply_edit(fact, target)
+                if edited is None:
+                    self.log.warning("dropped a correction of a message its sender did not write")
+                    return
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
-            # The original is not here (not fetched, or not ours to edit): keep the text anyway.
+            # The original is not here (not fetched yet): keep the text as a message of its own.
         if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
@@ -233,13 +273,13 @@ class AccountDispatcher:
             remote_id=fact.remote_id,
             attachments=fact.attachments,
             reply_to=fact.reply_to,
-            edited=fact.replaces is not None,
+            edited=kept_apart,  # a correction of a message we lack is just its text
             delivery=DeliveryState.SENT,
             mentions_me=fact.mentions_me and not fact.outgoing,
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
         )
-        self._pending.append((message, fact.history))
+        self._pending.append((message, fact.history, fact.remote_id_unique))
 
     def _blocked_sender(self, conversation: str, sender: str) -> bool:
         """Blocked by their id, or (in a room) by the real identity behind their nick."""
@@ -249,16 +289,8 @@ class AccountDispatcher:
         real = store.member_contact(conversation, sender)
         return real is not None and real != sender and store.is_blocked(real)
 
-    def _apply_edit(self, fact: f.MessageReceived) -> Message | None:
+    def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None
-        target = self.store.message_by_remote_id(fact.conversation, fact.replaces)
-        if target is None:
-            return None
-        if target.trust in _ENCRYPTED and fact.trust not in _ENCRYPTED:
-            # A correction in plain must not pass for the encrypted message it replaces: it
-            # stays a message of its own (marked "not encrypted" in an encrypted conversation).
-            self.log.info("a correction without encryption of an encrypted message was kept apart")
-            return None
         # Our own edit from another device: same person, maybe under another id.
         sender = target.sender if fact.outgoing and target.outgoing else fact.sender
         edited = self.store.apply_edit(
@@ -276,8 +308,12 @@ class AccountDispatcher:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
-        history = {m.local_id for m, h in pending if h}
-        inserted = self.store.append([m for m, _ in pending])
+        history = {m.local_id for m, h, _ in pending if h}
+        inserted = self.store.append([m for m, _, _ in pending])
+        if len(inserted) < len(pending):
+            apart = self._clashes(pending, inserted)
+            if apart:
+                inserted.extend(self.store.append(apart))
         counts: dict[str, list[int]] = {}
         latest: dict[str, datetime] = {}
         for msg in inserted:
@@ -305,6 +341,37 @@ class AccountDispatcher:
                 last_activity=last,
             )
             batch.touched[native] = None
+
+    def _clashes(
+        self, pending: list[tuple[Message, bool, bool]], inserted: list[Message]
+    ) -> list[Message]:
+        """Messages the store skipped because another message has their remote id, which are
+        not replays of it: they come back under an id of their own, never dropped silently.
+
+        A replay is the same sender's message again; when the sender chose the id (not the
+        service), it must also say the same thing (unless it was corrected or retracted since).
+        """
+        stored = {m.local_id for m in inserted}
+        apart: list[Message] = []
+        for msg, _, unique in pending:
+            if msg.local_id in stored or msg.remote_id is None:
+                continue
+            native = msg.conversation_id.native_id
+            existing = self.store.message_by_remote_id(native, msg.remote_id)
+            if existing is None or existing.remote_id != msg.remote_id:
+                continue  # skipped for its local id: our own message seen again
+            if existing.sender == msg.sender and (
+                unique or existing.body == msg.body or existing.edited or existing.retracted
+            ):
+                continue  # the same message again (history fetched twice, a restart …)
+            digest = hashlib.sha256(f"{msg.sender}\0{msg.body}".encode()).hexdigest()[:16]
+            self.log.warning(
+                "two different messages carry the id %r; the later one is kept as %r",
+                msg.remote_id,
+                f"{msg.remote_id}~{digest}",
+            )
+            apart.append(replace(msg, remote_id=f"{msg.remote_id}~{digest}"))
+        return apart
 
     def _confirm(
         self, local_id: str, remote_id: str | None, state: DeliveryState, batch: _Batch
@@ -494,6 +561,7 @@ class AccountDispatcher:
                     kind=MessageKind.SYSTEM,
                 ),
                 False,
+                True,
             )
         )
 

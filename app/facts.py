@@ -60,6 +60,10 @@ class MessageReceived(Fact):
     """A second id others may use to refer to this message (XMPP: the sender's id, while
     ``remote_id`` is the archive's stanza-id). Corrections, replies, reactions and retractions
     are matched against ``remote_id``, then ``ref_id``, then our own local id."""
+    remote_id_unique: bool = True
+    """The service vouches that ``remote_id`` names this one message (a server-assigned id).
+    False when the sender chose it (an XMPP id attribute or origin-id): then a different message
+    under the same id is kept apart instead of being taken for a replay."""
 
 
 @dataclass(frozen=True, slots=True)

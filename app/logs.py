@@ -8,9 +8,21 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
+from typing import Any
 
 FORMAT = "%(asctime)s %(levelname)-7s [%(account)s] %(name)s: %(message)s"
+
+
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """A rotating log file readable by its owner only (0600), each rotated one too: log lines
+    name accounts, contacts and rooms."""
+
+    def _open(self) -> Any:
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.fchmod(fd, 0o600)  # a file an older version created with the default mode
+        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
 
 
 class AccountFilter(logging.Filter):
@@ -30,7 +42,7 @@ def setup_logging(log_dir: Path | None, level: int = logging.INFO) -> None:
     if log_dir is not None:
         log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         handlers.append(
-            logging.handlers.RotatingFileHandler(
+            PrivateRotatingFileHandler(
                 log_dir / "chinwag.log", maxBytes=5_000_000, backupCount=3, encoding="utf-8"
             )
         )

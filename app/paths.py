@@ -22,6 +22,7 @@ class AppPaths:
     data_dir: Path
     cache_dir: Path
     log_dir: Path
+    root: Path | None = None  # the profile folder, when everything lives under one
 
     @classmethod
     def default(cls) -> AppPaths:
@@ -38,7 +39,7 @@ class AppPaths:
     @classmethod
     def in_profile(cls, root: Path) -> AppPaths:
         root = root.expanduser().absolute()
-        return cls(root / "config", root / "data", root / "cache", root / "logs")
+        return cls(root / "config", root / "data", root / "cache", root / "logs", root)
 
     @property
     def config_file(self) -> Path:
@@ -61,5 +62,9 @@ class AppPaths:
         return self.accounts_dir / account_id
 
     def ensure(self) -> None:
+        """Create the folders, readable by their owner only (a profile folder too: it holds
+        every message; its parents are left as they are)."""
+        if self.root is not None:
+            self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
         for d in (self.config_dir, self.data_dir, self.cache_dir, self.log_dir):
             d.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -19,7 +19,7 @@ from app import facts as f
 from app.backend import Backend, BackendContext, Capability
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
-from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
@@ -61,18 +61,36 @@ class AccountSecrets:
         await asyncio.to_thread(self._secrets.delete, self._account_id, key)
 
 
-class AccountState:
-    """:class:`~app.backend.StateAccess` over the account's store (keys are namespaced)."""
+class StateNotSaved(Exception):
+    """A backend's state write was rolled back with the facts before it (the disk is full …)."""
 
-    def __init__(self, worker: StoreWorker, store: AccountStore) -> None:
+
+class AccountState:
+    """:class:`~app.backend.StateAccess` over the account's store (keys are namespaced).
+
+    A write goes through the session's fact queue, not straight to the store: it is committed in
+    the transaction of the facts reported before it (or a later one), never before them. So a
+    resume position saved after the messages it covers (a MAM id, a sync token, a stream counter)
+    can never be on disk while those messages are not, whatever moment the process dies at.
+    ``set`` returns once the write is committed; it raises :class:`StateNotSaved` if that
+    transaction failed.
+    """
+
+    def __init__(
+        self, worker: StoreWorker, store: AccountStore, queue: Callable[[StateWrite], None]
+    ) -> None:
         self._worker = worker
         self._store = store
+        self._queue = queue
 
     async def get(self, key: str) -> str | None:
         return await self._worker.run(self._store.get_state, f"backend.{key}")
 
     async def set(self, key: str, value: str | None) -> None:
-        await self._worker.run(self._store.set_state, f"backend.{key}", value)
+        write = StateWrite(f"backend.{key}", value, asyncio.get_running_loop().create_future())
+        self._queue(write)
+        assert write.done is not None
+        await write.done
 
 
 @dataclass
@@ -107,7 +125,7 @@ class AccountSession:
         self.state = StateReport(
             ConnectionState.OFFLINE if account.enabled else ConnectionState.DISABLED
         )
-        self._facts: list[f.Fact] = []
+        self._facts: list[f.Fact | StateWrite] = []
         self._draining = False
         self._idle = asyncio.Event()
         self._idle.set()
@@ -171,7 +189,7 @@ class AccountSession:
             return
         self._queue(fact)
 
-    def _queue(self, fact: f.Fact) -> None:
+    def _queue(self, fact: f.Fact | StateWrite) -> None:
         self._facts.append(fact)
         if not self._draining:
             self._draining = True
@@ -183,7 +201,11 @@ class AccountSession:
             while self._facts:
                 batch = self._facts[:MAX_BATCH]
                 del self._facts[:MAX_BATCH]
-                for event in await self.services.worker.run(self.dispatcher.apply, batch):
+                try:
+                    events = await self.services.worker.run(self.dispatcher.apply, batch)
+                finally:
+                    _settle_writes(batch)
+                for event in events:
                     self.services.publish(event)
         finally:
             self._draining = False
@@ -223,7 +245,7 @@ class AccountSession:
                 self.account_id,
                 functools.partial(self.services.remember_secret, self.account_id),
             ),
-            state=AccountState(self.services.worker, self.store),
+            state=AccountState(self.services.worker, self.store, self._queue),
             report=report_fact,
             report_threadsafe=report_threadsafe,
             logger=account_logger(f"chinwag.backend.{protocol}", self.account_id),
@@ -262,3 +284,13 @@ class AccountSession:
 
     def with_account(self, account: Account) -> None:
         self.account = replace(account)
+
+
+def _settle_writes(batch: list[f.Fact | StateWrite]) -> None:
+    """Tell each state write of an applied batch whether its transaction committed."""
+    for item in batch:
+        if isinstance(item, StateWrite) and item.done is not None and not item.done.done():
+            if item.committed:
+                item.done.set_result(None)
+            else:
+                item.done.set_exception(StateNotSaved(f"{item.key} was not saved"))

@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from app.core import Core
 from tests.fakes.core_harness import make_core
@@ -15,6 +16,12 @@ from tests.fakes.memory_secrets import MemorySecrets
 
 # Qt tests render offscreen unless a test (or the caller) picked a real display on purpose.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property-based tests: 100 examples each in a normal run (seconds, fit for CI); scripts/soak
+# asks for many more with CHINWAG_HYPOTHESIS_PROFILE=soak.
+settings.register_profile("default", max_examples=100, derandomize=False)
+settings.register_profile("soak", max_examples=1_000)
+settings.load_profile(os.environ.get("CHINWAG_HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture

@@ -265,6 +265,13 @@ class ConversationPane(QWidget):
         if self.conversation is not None:
             self.bridge.call(self.core.conversations.mark_read(self.conversation))
 
+    def window_activated(self) -> None:
+        """The window is active again: the open conversation's unread messages are seen."""
+        conv = self.conversation
+        shown = self.sidebar_model.conversation(conv) if conv is not None else None
+        if shown is not None and shown.unread_count:
+            self._mark_read_timer.start()
+
     # -- events ------------------------------------------------------------------------------
 
     @Slot(list)
@@ -310,7 +317,7 @@ class ConversationPane(QWidget):
             self.refresh_details()
 
     def _upload_progress(self, event: ev.ProgressChanged) -> None:
-        if event.total and event.done >= event.total:
+        if event.total is not None and event.done >= event.total:
             self.composer_area.set_progress("")
             return
         percent = f" {int(event.done * 100 / event.total)}%" if event.total else ""

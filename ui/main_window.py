@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeGuard, TypeVar
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -797,7 +797,7 @@ class MainWindow(QMainWindow):
         """Long work in the status bar: "alice: Exporting 500 of 2000", then "… done"."""
         key = (event.account_id, event.task)
         account = self.sidebar_model.account_name(event.account_id)
-        if event.total and event.done >= event.total:
+        if event.total is not None and event.done >= event.total:  # 0 of 0 is done too
             self.running.pop(key, None)
             self._show_progress(
                 self.tr("{account}: {label} done").format(account=account, label=event.label)
@@ -890,6 +890,13 @@ class MainWindow(QMainWindow):
     report = _report
     show_dialog = _show_dialog
     end_progress = _end_progress
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back in the window: what arrived meanwhile in the open conversation is in front
+            # of the person now (it was counted as unread while they were elsewhere).
+            self.pane.window_activated()
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.bridge.close()

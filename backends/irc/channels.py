@@ -22,6 +22,9 @@ JOIN_ERRORS = frozenset(
 )
 REJOIN_REFUSED = frozenset({"403", "473", "474", "475", "476", "477", "479", "489", "520"})
 """Join errors that will not go away by themselves (full or busy channels are tried again)."""
+MAX_UNASKED_JOINS = 5
+"""Channels per connection the server may put us in without our asking (an oper's SAJOIN, a
+channel forward we did not see announced); more is a hostile server: ignored, not remembered."""
 MAX_LISTED = 200_000  # rows of one LIST kept (Libera.Chat lists ~30,000); a flood stops there
 LIST_FRESH = 300.0  # seconds a fetched channel list is reused for new searches
 
@@ -51,6 +54,8 @@ class Channels:
         self._settings = settings
         self._list: list[ChannelListing] | None = None
         self._listed: tuple[float, list[ChannelListing]] | None = None
+        self._asked: set[str] = set()  # folded channels we sent JOIN for (or were forwarded to)
+        self._unasked = 0
         session.on("JOIN", self._on_join)
         session.on("PART", self._on_part)
         session.on("KICK", self._on_kick)
@@ -59,6 +64,7 @@ class Channels:
         session.on("INVITE", self._on_invite)
         session.on_numeric(("353", "366", "332", "331", "321", "322"), self._on_numeric)
         session.on_numeric(REJOIN_REFUSED, self._on_refused)
+        session.on_numeric(("470",), self._on_forward)
 
     @property
     def _info(self) -> convert.ServerInfo:
@@ -75,6 +81,7 @@ class Channels:
             if self._info.is_channel(name):
                 wanted.setdefault(self._info.fold(name), (name, ""))
         for name, key in wanted.values():
+            self._asked.add(self._info.fold(name))
             self._session.send(format_line("JOIN", name, key) if key else format_line("JOIN", name))
 
     def members(self, channel: str) -> dict[str, str]:
@@ -131,6 +138,12 @@ class Channels:
             self._saved.persist()
         return False
 
+    def _on_forward(self, line: Line, label: str | None) -> bool:
+        """470: the channel we asked for sends us to another one; that JOIN is ours too."""
+        if self._info.fold(line.param(1)) in self._asked and len(line.params) >= 3:
+            self._asked.add(self._info.fold(line.param(2)))
+        return False
+
     def _on_join(self, line: Line) -> None:
         if not line.params:
             return
@@ -138,12 +151,26 @@ class Channels:
         folded = self._info.fold(name)
         nick, user, host = split_source(line.source)
         if self._session.is_me(nick):
+            if not self._info.is_channel(name):
+                self._session.report(f.BadInput("JOIN", "a JOIN to something not a channel"))
+                return
+            asked = folded in self._asked or folded in self._channels
+            if not asked:
+                # Put in a channel we never asked for: a few are an oper's doing; a stream of
+                # them is a hostile server making conversations (issue 13): ignored.
+                self._unasked += 1
+                if self._unasked > MAX_UNASKED_JOINS:
+                    self._session.report(
+                        f.BadInput("JOIN", "joined to a channel we never asked for")
+                    )
+                    return
             if user and host:
                 self._session.me.user, self._session.me.host = user, host
             self._channels[folded] = ChannelState(name)
-            key = self._saved.remembered.get(folded, (name, ""))[1]
-            self._saved.remembered[folded] = (name, key)
-            self._saved.persist()
+            if asked:  # rejoined on the next connection; a forced join is not
+                key = self._saved.remembered.get(folded, (name, ""))[1]
+                self._saved.remembered[folded] = (name, key)
+                self._saved.persist()
             self._session.report(
                 f.ConversationUpdated(folded, ConversationKind.GROUP, title=name, joined=True)
             )
@@ -305,6 +332,7 @@ class Channels:
             return Outcome(value=folded)
         if password:
             self._saved.remembered[folded] = (name, password)
+        self._asked.add(folded)
 
         def check(line: Line, label: str | None) -> Outcome | None:
             if (

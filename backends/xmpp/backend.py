@@ -204,14 +204,19 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
-    def _join_history(self, room: str) -> int:
-        return 0 if self.catchup.knows(room) else 20
-
     def _forget_room(self, room: str) -> None:
         self.catchup.forget(room)
 
     def catch_up(self, archive: str) -> None:
+        self.catchup.hold(archive)  # from now until its catch-up has read it
         self.session.spawn(self.catchup.run(archive), f"catch up {archive}")
+
+    def _join_history(self, room: str) -> int:
+        """Join history to ask for (called just before the join is sent)."""
+        if not self.catchup.knows(room):
+            return 20
+        self.catchup.hold(room)  # its messages may arrive before its catch-up starts
+        return 0
 
     def _apply(self, parsed: convert.ParsedMessage) -> None:
         self.messages.apply(parsed)
@@ -294,6 +299,10 @@ class XmppBackend(
         stream = self.ledger.stream
         if stream is not None and JID(stream.jid).bare != parsed.jid:
             stream = None
+        if self.ledger.stream is not None:
+            # One attempt only: a stream that cannot be resumed now never delays a later
+            # sign-in, and the next stream is saved when (and only if) this one is lost.
+            await self.ledger.save_stream(None)
         resource = f"{parsed.resource}.{await self._resource_tag()}"
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
@@ -363,7 +372,15 @@ class XmppBackend(
         client.require_encryption(signin.refuse_plaintext)
         client.add_filter("out_sync", services.messages.number_outgoing)
         client.add_event_handler("stanza_acked", services.messages.on_acked)
-        client.add_event_handler("sm_enabled", self._on_sm_enabled)
+        client.remove_handler("Stream Management Request Ack")  # acks wait for the store
+        client.register_handler(
+            Callback(
+                "chinwag sm request ack",
+                MatchXPath(f"{{{ns.SM}}}r"),
+                services.messages.on_request_ack,
+                instream=True,
+            )
+        )
         client.add_event_handler("roster_update", services.roster.on_roster_push)
         client.register_handler(
             Callback("chinwag message", MatchXPath(q(ns.CLIENT, "message")), self._on_message)
@@ -402,6 +419,13 @@ class XmppBackend(
                 services.catch_up(archive)
         else:
             await self._discover(session)
+            if session.features.mam:
+                # Live messages start with the initial presence: they must not move our archive
+                # position past what arrived while we were away before the catch-up has read it,
+                # and a first position must be on disk before them (a crash must not start over
+                # "from the newest" and skip what came in between).
+                services.catchup.hold(session.own_jid)
+                await services.catchup.establish(session.own_jid)
             await roster.fetch()
             roster.broadcast_presence(roster.own_presence, {})  # initial presence, then archives
             if session.features.carbons:
@@ -457,6 +481,7 @@ class XmppBackend(
         features.carbons = ns.CARBONS in server.features
         features.blocking = ns.BLOCKING in server.features
         features.mam = ns.MAM in account.features
+        features.stanza_ids = ns.SID in account.features
         try:
             result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
             items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
@@ -469,12 +494,6 @@ class XmppBackend(
                 features.upload_service = jid
                 size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
                 features.upload_max_size = int(size) if size.isdigit() else None
-
-    def _on_sm_enabled(self, _event: Any) -> None:
-        """Remember the new stream at once, so even a crash leaves a chance to resume it."""
-        services, session = self._services, self._session
-        if services is not None and session is not None:
-            session.spawn(self.ledger.save_stream(services.messages.stream_state()), "save-stream")
 
     # -- incoming ----------------------------------------------------------------------------
 

@@ -4,9 +4,8 @@ A resumed stream (XEP-0198) delivers what the server queued for us, and offline 
 what arrived while *no* device was online; neither covers messages that went to another of our
 devices while this one was away, nor room messages beyond the room's join history. So the last
 archive id seen is kept per archive (our own, and each room we are in) in ``ctx.state``, and after
-a fresh sign-in each archive is read forward from it, at most :data:`PAGES` pages of
-:data:`PAGE_SIZE` (what is left is read at the next sign-in: the position only moves past what was
-actually read). A room we can catch up on this way is rejoined without join history, so its
+a fresh sign-in each archive is read forward from it, page by page (:data:`PAGE_SIZE`), to its end; the position
+moves after each page, so a crash half-way reads on from there. A room we can catch up on this way is rejoined without join history, so its
 messages arrive once, in order, from the archive.
 
 Unread or not: messages that arrived while we were away are *new* (``history=False``: counted as
@@ -34,8 +33,8 @@ from backends.xmpp.history import ArchiveService
 from backends.xmpp.session import IqFailure, XmppSession
 
 STATE_CATCHUP = "xmpp.catchup"
-PAGES = 5
 PAGE_SIZE = 100
+MAX_PAGES = 1_000  # per archive and sign-in (100,000 messages); the rest follows next time
 SAVE_DELAY = 2.0  # seconds: positions move with every message; save them at most this often
 MAX_ARCHIVES = 1_000
 _UNAVAILABLE = {"feature-not-implemented", "service-unavailable", "forbidden", "not-allowed"}
@@ -51,7 +50,19 @@ class Position:
 
 
 class CatchUp:
-    """Archive positions of one account, and the catch-up of one connection."""
+    """Archive positions of one account, and the catch-up of one connection.
+
+    Crash safety: a position only ever names a message whose facts were reported before the
+    position is saved, and the core commits a state write after the facts reported before it
+    (:class:`~app.session.AccountState`). So the saved position never runs ahead of the store,
+    and a restart after a crash reads on from what was committed.
+
+    A live message moves its archive's position only while that archive is in step. From the
+    moment a connection could receive live messages (before the initial presence, before a
+    room's join) until the catch-up of that archive has ended, the archive is *held*: live
+    messages are noted but the position stays where the catch-up starts; otherwise the first
+    live message would jump over everything that arrived while we were away.
+    """
 
     def __init__(
         self,
@@ -63,7 +74,8 @@ class CatchUp:
         self.archive = archive
         self.apply = apply
         self.positions: OrderedDict[str, Position] = OrderedDict()
-        self._live: dict[str, Position | None] = {}  # archives being read → newest live meanwhile
+        self._held: dict[str, Position | None] = {}  # archives not in step → newest live mark
+        self._running: set[str] = set()
         self._saver: asyncio.Task[None] | None = None
         self._state: StateAccess = session.ctx.state
 
@@ -117,19 +129,29 @@ class CatchUp:
         """Archives whose last catch-up stopped early."""
         return [archive for archive, p in self.positions.items() if p.behind]
 
+    def hold(self, archive: str) -> None:
+        """Live messages of ``archive`` may come before its catch-up: keep its position still
+        until :meth:`run` has read the archive (call it before they can arrive)."""
+        self._held.setdefault(archive, None)
+
     def seen(self, mark: convert.ArchiveMark) -> None:
         """A live message carried its archive id: we are up to date with that archive."""
         position = Position(mark.archive_id, _unix(mark.timestamp))
-        if mark.archive in self._live:
-            self._live[mark.archive] = position  # the catch-up decides when it ends
-            return
         current = self.positions.get(mark.archive)
+        if mark.archive in self._held:
+            self._held[mark.archive] = position  # the catch-up decides when it ends
+            if current is None:
+                # No position yet (a room just joined): there is no gap to jump over, all
+                # before this is history. Taken at once, so a loss right now keeps it.
+                self._set(mark.archive, position)
+            return
         if current is not None and current.behind:
             return  # a gap is still unread: the position stays before it
         self._set(mark.archive, position)
 
     def forget(self, archive: str) -> None:
         """We left a room: its archive is no concern of ours any more."""
+        self._held.pop(archive, None)
         if self.positions.pop(archive, None) is not None:
             self._changed()
 
@@ -137,59 +159,83 @@ class CatchUp:
 
     async def run(self, archive: str) -> None:
         """Report what ``archive`` got after our position (or just find the position)."""
-        position = self.positions.get(archive)
-        if position is None:
-            await self._establish(archive)
-            return
-        if archive in self._live:
+        if archive in self._running:
             return  # already under way
-        self._live[archive] = None
-        task = f"catch-up:{archive}"
-        self.session.report(f.Progress(task, "Fetching messages from while you were away", 0))
-        read: list[ET.Element] = []
+        self._running.add(archive)
+        self.hold(archive)
         outcome = "incomplete"
         try:
-            outcome = await self._read(archive, position, read)
+            position = self.positions.get(archive)
+            if position is None:
+                outcome = await self._establish(archive)
+            else:
+                outcome = await self._catch_up(archive, position)
         finally:
-            live = self._live.pop(archive, None)
-            self.session.report(f.Progress(task, "Fetched", len(read), len(read)))
-        self._report(archive, read)
-        last = convert.archive_mark(read[-1], archive) if read else None
-        reached = Position(last.archive_id, _unix(last.timestamp)) if last else position
-        if outcome == "complete":
-            self._set(archive, live or replace(reached, behind=False))
-        elif outcome == "unavailable":
+            self._running.discard(archive)
+            live = self._held.pop(archive, None)
+        if outcome == "unavailable":
             self.forget(archive)  # this archive is not (or no longer) ours to read
-        else:  # stay before what is unread, even when newer messages arrive live
-            self._set(archive, replace(reached, behind=True))
+            return
+        current = self.positions.get(archive)
+        if outcome == "complete" and live is not None and (current is None or live.ts > current.ts):
+            # Read to the end of the archive, and live messages came on this connection
+            # meanwhile: the newer of the two is where we are (an older one only re-reads).
+            self._set(archive, live)
 
-    async def _read(self, archive: str, position: Position, read: list[ET.Element]) -> str:
-        """Append the results after ``position`` to ``read``, oldest first; say how it ended:
-        ``complete``, ``incomplete`` (page limit, or a passing failure), ``unavailable``."""
-        after: str | None = position.archive_id or None
-        start: datetime | None = None
-        for _ in range(PAGES):
-            try:
+    async def _catch_up(self, archive: str, position: Position) -> str:
+        """Read and report the archive after ``position``, page by page, moving the position
+        after each page; say how it ended: ``complete``, ``incomplete`` (page limit, or a
+        passing failure), ``unavailable``."""
+        task = f"catch-up:{archive}"
+        label = "Fetching messages from while you were away"
+        self.session.log.info(
+            "catching up on an archive from %s", position.archive_id or "its start"
+        )
+        self.session.report(f.Progress(task, label, 0))
+        done = 0
+        outcome = "incomplete"
+        try:
+            after: str | None = position.archive_id or None
+            start: datetime | None = None
+            for _ in range(MAX_PAGES):
                 try:
-                    results, page = await self.archive.query(
-                        archive, after=after, start=start, max_items=PAGE_SIZE, read=True
-                    )
+                    try:
+                        results, page = await self.archive.query(
+                            archive, after=after, start=start, max_items=PAGE_SIZE, read=True
+                        )
+                    except IqFailure as exc:
+                        if exc.condition != "item-not-found" or after != position.archive_id:
+                            raise
+                        # The archive no longer has that message (expired): go by its time.
+                        after, start = None, datetime.fromtimestamp(position.ts, UTC)
+                        results, page = await self.archive.query(
+                            archive, start=start, max_items=PAGE_SIZE, read=True
+                        )
                 except IqFailure as exc:
-                    if exc.condition != "item-not-found" or after != position.archive_id:
-                        raise
-                    # The archive no longer has that message (expired): go by its time instead.
-                    after, start = None, datetime.fromtimestamp(position.ts, UTC)
-                    results, page = await self.archive.query(
-                        archive, start=start, max_items=PAGE_SIZE, read=True
-                    )
-            except IqFailure as exc:
-                self.session.log.info("catching up on an archive failed: %s", exc.condition)
-                return "unavailable" if exc.condition in _UNAVAILABLE else "incomplete"
-            read.extend(results)
-            if page.complete or page.last is None:
-                return "complete"
-            after = page.last
-        return "incomplete"
+                    self.session.log.info("catching up on an archive failed: %s", exc.condition)
+                    outcome = "unavailable" if exc.condition in _UNAVAILABLE else "incomplete"
+                    return outcome
+                self._report(archive, results)
+                done += len(results)
+                last = convert.archive_mark(results[-1], archive) if results else None
+                if last is not None:
+                    # Saved (later) behind this page's facts: a crash reads on from here.
+                    position = Position(last.archive_id, _unix(last.timestamp), behind=True)
+                    self._set(archive, position)
+                self.session.report(f.Progress(task, label, done))
+                if page.complete or page.last is None:
+                    outcome = "complete"
+                    self._set(archive, replace(position, behind=False))
+                    return outcome
+                after, start = page.last, None
+            self._set(archive, replace(position, behind=True))
+            return outcome
+        finally:
+            if outcome != "complete" and archive in self.positions:
+                # Not saved from here: this may be the connection's end (saved with it then).
+                self.positions[archive] = replace(self.positions[archive], behind=True)
+            self.session.report(f.Progress(task, "Fetched", done, done))
+            self.session.log.info("caught up on an archive: %d results, %s", done, outcome)
 
     def _report(self, archive: str, results: list[ET.Element]) -> None:
         ctx = self.session.parse_context(history=True)
@@ -220,20 +266,29 @@ class CatchUp:
                     facts.append(fact)
             self.apply(replace(one, facts=facts))
 
-    async def _establish(self, archive: str) -> None:
+    async def establish(self, archive: str) -> None:
+        """Find and save a first position for ``archive`` if it has none (before anything from
+        it can arrive live, so a crash later reads on from here instead of starting over)."""
+        if archive in self.positions or archive in self._running:
+            return
+        if await self._establish(archive) == "complete":
+            await self.save()
+
+    async def _establish(self, archive: str) -> str:
         """No position yet (first sign-in, or a room we just joined): start from the newest."""
         try:
             results, _ = await self.archive.query(archive, before="", max_items=1)
         except IqFailure as exc:
             self.session.log.debug("no archive position for a catch-up: %s", exc.condition)
-            return
+            return "unavailable" if exc.condition in _UNAVAILABLE else "incomplete"
         if archive in self.positions:
-            return  # a live message was quicker
+            return "complete"  # a live message was quicker: it is newer than what we asked
         mark = convert.archive_mark(results[-1], archive) if results else None
         if mark is not None:
             self._set(archive, Position(mark.archive_id, _unix(mark.timestamp)))
         elif not results:
             self._set(archive, Position("", time.time()))  # empty: all that comes is new
+        return "complete"
 
 
 def _unix(stamp: datetime | None) -> float:

@@ -76,6 +76,10 @@ class Context:
     history: bool = False
     servers: frozenset[str] = frozenset()
     """Domains of our own server besides our JID's (the service we connected to)."""
+    stamping: frozenset[str] = frozenset()
+    """Archives whose XEP-0359 stanza-ids we believe: our own account and rooms that said they
+    add them (``urn:xmpp:sid:0`` in their disco#info). Such an entity must strip anyone else's
+    claim to be it; an entity that never said so strips nothing, so its "ids" may be forged."""
     trust: Callable[[ET.Element], Trust] = _not_encrypted
     """How a ``<message>`` was encrypted: OMEMO decrypts stanzas before they are converted and
     answers for the elements it rewrote (nothing in a stanza can claim it)."""
@@ -194,13 +198,20 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _trusted_stanza_id(msg: ET.Element, by: str) -> str | None:
-    """XEP-0359 stanza-id set by ``by`` (anyone else's claim is ignored: it could be forged)."""
+def _trusted_stanza_id(msg: ET.Element, by: str, ctx: Context) -> str | None:
+    """XEP-0359 stanza-id set by ``by``, if ``by`` vouches for its ids (see
+    :attr:`Context.stamping`); anyone else's claim is ignored: it could be forged.
+
+    Of several claiming ``by``, the last: the archive appends its own after whatever the sender
+    wrote, and Prosody 0.12 keeps a forged one in front of it instead of removing it."""
+    if by not in ctx.stamping:
+        return None
+    found = None
     for sid in msg.findall(q(ns.SID, "stanza-id")):
         claimed = jid(sid.get("by"))
-        if claimed is not None and claimed.bare == by and sid.get("id"):
-            return sid.get("id")
-    return None
+        if claimed is not None and claimed.full == by and sid.get("id"):
+            found = sid.get("id")
+    return found
 
 
 def _origin_id(msg: ET.Element) -> str | None:
@@ -465,11 +476,13 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
     group = kind is ConversationKind.GROUP
     ref = _origin_id(msg) or msg.get("id") or None
     archive_by = conversation if group else ctx.own_jid
-    stamped = _trusted_stanza_id(msg, archive_by)
+    stamped = _trusted_stanza_id(msg, archive_by, ctx)
     archive_id = env.archive_id or stamped
     if stamped and not env.archive_id and not ctx.history:
         out.archived = ArchiveMark(archive_by, stamped, env.timestamp)
     remote_id = (archive_id or ref) if group or not outgoing else (ref or archive_id)
+    # Only an archive's id names one message for sure; the sender's id is the sender's choice.
+    unique = remote_id is not None and remote_id == archive_id
     resolve = ctx.resolve
 
     retracted = _retracted_id(msg)
@@ -532,6 +545,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             mentions_me=group and not outgoing and _mentions(text, w.our_nick),
             trust=trust,
             ref_id=ref if ref and ref != remote_id else None,  # what peers refer to it by
+            remote_id_unique=unique,
         )
     )
     if ref and remote_id:

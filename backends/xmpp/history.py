@@ -328,19 +328,20 @@ class ArchiveService:
         search window — from a day before the send until now — was read. Anything less is
         "unknown": the message fails as "may not have been delivered" and is never re-sent.
         """
-        keeps: dict[str, bool] = {}
+        # One search per conversation for all its unconfirmed messages: a burst cut off by a
+        # lost connection leaves dozens, and one scan of the window answers for all of them.
+        groups: dict[tuple[str, bool], list[str]] = {}
         for txn, entry in list(ledger.previous.items()):
-            if ledger.verdict(txn) is not Verdict.UNKNOWN:
-                continue
-            if entry.conversation not in keeps:
-                keeps[entry.conversation] = await self._keeps_everything(
-                    entry.conversation, entry.group
-                )
-            verdict = await self._search(
-                txn, entry.conversation, entry.group, entry.at, keeps[entry.conversation]
-            )
-            ledger.settle(txn, verdict)
-            settled(txn, verdict)
+            if ledger.verdict(txn) is Verdict.UNKNOWN:
+                groups.setdefault((entry.conversation, entry.group), []).append(txn)
+        for (conversation, group), txns in groups.items():
+            keeps = await self._keeps_everything(conversation, group)
+            at = min(ledger.previous[txn].at for txn in txns)
+            verdicts = await self._search(set(txns), conversation, group, at, keeps)
+            for txn in txns:
+                verdict = verdicts.get(txn, Verdict.UNKNOWN)
+                ledger.settle(txn, verdict)
+                settled(txn, verdict)
 
     async def _keeps_everything(self, conversation: str, group: bool) -> bool:
         session = self.session
@@ -362,30 +363,35 @@ class ArchiveService:
         return prefs is not None and prefs.keeps_everything_with(conversation)
 
     async def _search(
-        self, txn: str, conversation: str, group: bool, at: float, keeps_everything: bool
-    ) -> Verdict:
+        self, txns: set[str], conversation: str, group: bool, at: float, keeps_everything: bool
+    ) -> dict[str, Verdict]:
+        """Which of ``txns`` (sent to ``conversation`` from ``at`` on) the archive has."""
         session = self.session
         if not group and not session.features.mam:
-            return Verdict.UNKNOWN
+            return dict.fromkeys(txns, Verdict.UNKNOWN)
         archive = conversation if group else session.own_jid
         with_jid = None if group else conversation
         start = datetime.fromtimestamp(min(at, time.time()) - VERIFY_SLACK, UTC)
-        before = ""  # newest first: a message sent just before the loss is found at once
+        before = ""  # newest first: messages sent just before the loss are found at once
+        found: set[str] = set()
+        absent = Verdict.UNKNOWN
         try:
             for _ in range(VERIFY_PAGES):
                 results, page = await self.query(
                     archive, with_jid=with_jid, start=start, before=before, max_items=100
                 )
-                if any(_is_ours(result, txn) for result in results):
-                    return Verdict.RECEIVED
+                found.update(txn for result in results for txn in _ours(result, txns))
+                if found == txns:
+                    break
                 if page.complete:
-                    return Verdict.NOT_RECEIVED if keeps_everything else Verdict.UNKNOWN
+                    absent = Verdict.NOT_RECEIVED if keeps_everything else Verdict.UNKNOWN
+                    break
                 if page.first is None:
                     break
                 before = page.first
         except IqFailure as exc:
-            session.log.info("archive search for an unconfirmed message failed: %s", exc.condition)
-        return Verdict.UNKNOWN
+            session.log.info("archive search for unconfirmed messages failed: %s", exc.condition)
+        return {txn: Verdict.RECEIVED if txn in found else absent for txn in txns}
 
 
 def _message_ids(parsed: convert.ParsedMessage) -> tuple[list[str | None], float] | None:
@@ -396,10 +402,12 @@ def _message_ids(parsed: convert.ParsedMessage) -> tuple[list[str | None], float
     return None
 
 
-def _is_ours(result: ET.Element, txn: str) -> bool:
+def _ours(result: ET.Element, txns: set[str]) -> set[str]:
+    """Which of ``txns`` an archive result is (by its stanza id or origin-id)."""
     fwd = result.find(q(ns.FORWARD, "forwarded"))
     msg = None if fwd is None else fwd.find(q(ns.CLIENT, "message"))
     if msg is None:
-        return False
+        return set()
     origin = msg.find(q(ns.SID, "origin-id"))
-    return msg.get("id") == txn or (origin is not None and origin.get("id") == txn)
+    ids = {msg.get("id"), None if origin is None else origin.get("id")}
+    return {txn for txn in txns if txn in ids}

@@ -7,7 +7,10 @@ server provably does *not* have the first copy:
 1. Before a message is written, its transaction id is saved here (through the core's per-account
    state, so the next backend instance — the core creates one per connection — can read it).
 2. XEP-0198 numbers every stanza we send; when the connection drops, the stream-management id, the
-   counters and each unacknowledged message's number are saved.
+   counters and each unacknowledged message's number are saved. Only then: after a crash there is
+   no saved stream (its inbound counter would be stale, and Prosody leaves a resumption with a
+   counter below what was acknowledged unanswered for slixmpp's 30 s), and a saved stream is
+   tried once and forgotten, so a failed resumption never delays the next sign-in.
 3. The next instance resumes the stream: the server's ``<resumed h=…>`` says exactly how many of our
    stanzas it handled, so each unacknowledged message is *received* or *not received*.
 4. If the stream cannot be resumed (expired, server restarted, app crashed), the backend searches the

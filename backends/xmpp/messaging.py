@@ -32,9 +32,10 @@ from slixmpp.types import MessageTypes
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
 from app.models import ConversationId, DeliveryState, MessageKind
-from backends.xmpp import convert, stanzas, styling
+from backends.xmpp import convert, ns, stanzas, styling
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, StreamState, Verdict
+from backends.xmpp.omemo.engine import EngineStopped
 from backends.xmpp.omemo.send import Sealed
 from backends.xmpp.session import XmppSession
 
@@ -42,6 +43,7 @@ UNCONFIRMED = (
     "The connection was lost before the server confirmed this message, so it may not have "
     "been delivered."
 )
+STATE_HANDLED = "xmpp.stream_handled"  # inbound stanzas committed (acknowledged to the server)
 NUMBERING_TIMEOUT = 10.0
 VERDICT_WAIT = 30.0  # longer than the archive search's own deadline
 
@@ -117,6 +119,24 @@ class MessageService:
             return
         self.session.report(f.DeliveryUpdated(entry.conversation, DeliveryState.SENT, txn_id=txn))
         self.session.spawn(self.ledger.save_pending(), "save-pending")
+
+    def on_request_ack(self, _request: Any) -> None:
+        """The server asks how many of its stanzas we handled (XEP-0198 ``<r/>``).
+
+        slixmpp answers at once with what it has *parsed*; we answer once the facts of those
+        stanzas are committed (a state write is committed after every fact reported before it),
+        so the server never drops a stanza from its queue that a crash could still lose. Every
+        stanza before the request has been through our handlers already: slixmpp runs them in
+        stream order.
+        """
+        sm = self.session.client.plugin["xep_0198"]
+        if sm.enabled_in:
+            self.session.spawn(self._ack_when_committed(int(sm.handled)), "ack")
+
+    async def _ack_when_committed(self, handled: int) -> None:
+        await self.session.ctx.state.set(STATE_HANDLED, str(handled))
+        if self.session.alive():
+            self.session.client.send_raw(f"<a xmlns='{ns.SM}' h='{handled}'/>")
 
     def stream_state(self) -> StreamState | None:
         """What a later connection needs to resume this stream, if it can be resumed."""
@@ -292,7 +312,12 @@ class MessageService:
         """The message encrypted, when the conversation is (see :mod:`backends.xmpp.omemo`)."""
         if self.seal is None:
             return None
-        return await self.seal(to, group, txn, body, children)
+        try:
+            return await self.seal(to, group, txn, body, children)
+        except EngineStopped:
+            # The connection ended while encrypting (a server restart mid-burst): not sent,
+            # so the outbox tries again on the next connection instead of failing it for good.
+            return _not_connected().failure
 
     async def react(self, conv: ConversationId, target: str, keys: tuple[str, ...]) -> Outcome:
         return await self._about(conv, target, lambda ref: stanzas.reactions(ref, keys))

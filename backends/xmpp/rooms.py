@@ -282,6 +282,9 @@ class RoomService:
             password = self.invites[jid].password
         if not password:
             password = await self._password(jid)  # a room we were in before
+        if jid not in self.session.features.room_stanza_ids:
+            # Before its messages arrive: whether the room's stanza-ids can be believed.
+            await self._learn_features(jid)
         reply = await self._join_with_nicks(jid, nick or self.default_nick(), password)
         if not reply.ok:
             message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not join the room.")
@@ -359,14 +362,23 @@ class RoomService:
         self.saved[room] = _SavedRoom(nick, has)
         await self._save()
 
-    async def _describe(self, room: str) -> None:
-        """The room's name and abilities (archive, members-only) from its disco#info."""
+    async def _learn_features(self, room: str) -> convert.DiscoInfo | None:
+        """The room's disco#info, with what it says about archive and ids noted (None: the
+        room does not answer, e.g. it does not exist yet)."""
         try:
             result = await self.session.iq("get", room, ET.Element(q(ns.DISCO_INFO, "query")))
         except IqFailure:
-            return
+            return None
         info = convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
         self.session.features.room_mam[room] = ns.MAM in info.features
+        self.session.features.room_stanza_ids[room] = ns.SID in info.features
+        return info
+
+    async def _describe(self, room: str) -> None:
+        """The room's name and abilities (archive, members-only) from its disco#info."""
+        info = await self._learn_features(room)
+        if info is None:
+            return
         state = self.rooms.get(room)
         if state is not None:
             state.members_only = "muc_membersonly" in info.features

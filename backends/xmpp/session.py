@@ -66,12 +66,14 @@ class ServerFeatures:
     """What the server (and our account on it) supports, learnt after signing in."""
 
     mam: bool = False
+    stanza_ids: bool = False  # our account's archive adds (and vouches for) XEP-0359 ids
     carbons: bool = False
     blocking: bool = False
     upload_service: str = ""
     upload_max_size: int | None = None
     muc_service: str = ""
     room_mam: dict[str, bool] = field(default_factory=dict)
+    room_stanza_ids: dict[str, bool] = field(default_factory=dict)
 
 
 class XmppSession:
@@ -142,6 +144,10 @@ class XmppSession:
             resolve=self.ids.remote_for,
             history=history,
             servers=frozenset({self.settings.domain, str(self.client.boundjid.domain)} - {""}),
+            stamping=frozenset(
+                [self.own_jid] * self.features.stanza_ids
+                + [room for room, ok in self.features.room_stanza_ids.items() if ok]
+            ),
             trust=self.trust_of,
         )
 
@@ -174,6 +180,9 @@ class XmppSession:
         task = asyncio.get_running_loop().create_task(self._guard(coro, name), name=name)
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        # Cancelled before it ever ran (the connection ended at once): close the coroutine, or
+        # Python warns that it was never awaited. Closing a finished one does nothing.
+        task.add_done_callback(lambda _task: coro.close())
         return task
 
     async def _guard(self, coro: Coroutine[Any, Any, Any], name: str) -> Any:

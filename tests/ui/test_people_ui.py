@@ -74,7 +74,14 @@ def test_contacts_show_presence_groups_and_requests(
         "alice", f.PresenceChanged("carol@fake.local", Presence(PresenceState.AVAILABLE))
     )
     fake_server.report("alice", f.PresenceChanged("stranger@x", Presence(PresenceState.AVAILABLE)))
-    wait_for(qtbot, lambda: any("at lunch" in r for r in contact_rows(window)))
+    # Both presences (reported one after the other, they may reach the window in two batches).
+    wait_for(
+        qtbot,
+        lambda: (
+            "    Bob (bob@fake.local), away, at lunch" in (rows := contact_rows(window))
+            and "    Carol (carol@fake.local), available" in rows
+        ),
+    )
     window.activateWindow()
     press(qtbot, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # View → Contacts list
     assert window.left_tabs.currentIndex() == 1

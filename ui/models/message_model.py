@@ -185,6 +185,7 @@ class MessageListModel(QAbstractListModel):
         self._server_exhausted = False
         self._loading = False
         self._loading_newer = False
+        self._early: list[ev.MessagesAdded] = []  # arrived while the first page was loading
         self._generation = 0
         self._read_marker: Cursor | None = None
         self._target: str | None = None
@@ -534,6 +535,12 @@ class MessageListModel(QAbstractListModel):
                 self._download_progress(event)
 
     def _added(self, event: ev.MessagesAdded) -> None:
+        if self._loading and not self._messages:
+            # The first page is on its way. Events can reach us before its answer, even ones
+            # the core published before the page was read (a frame may cut a core batch in
+            # two): keep them until the page is in, then add only what belongs after it.
+            self._early.append(event)
+            return
         if not self._at_latest:
             newest = self._keys[-1] if self._keys else None
             # Older than the window's end: it belongs inside the window (history, late arrival).
@@ -542,6 +549,11 @@ class MessageListModel(QAbstractListModel):
                 self._insert(fitting)
             return
         messages = tuple(m for m in event.messages if m.local_id not in self._rows)
+        if self._keys and not self._store_exhausted:
+            # Older than the first row, with more before it in the store: that part of the
+            # history is not in the window; it pages in with the rest (never a row out of place).
+            first = self._keys[0]
+            messages = tuple(m for m in messages if _key(m) >= first)
         if (
             not self.follow_live
             and self._messages
@@ -588,6 +600,7 @@ class MessageListModel(QAbstractListModel):
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
+        self._early = []
         if changed:
             self._read_marker = None
             self._encrypted = False  # until the new conversation's details say
@@ -613,11 +626,18 @@ class MessageListModel(QAbstractListModel):
         self._set_loading(False)
         if not done.ok:
             self._store_exhausted = True
-            return
-        page = done.value
-        self._before = page.before
-        self._store_exhausted = page.before is None
-        self._insert(page.messages)
+        else:
+            page = done.value
+            self._before = page.before
+            self._store_exhausted = page.before is None
+            self._insert(page.messages)
+        self._replay_early()
+
+    def _replay_early(self) -> None:
+        """Add what arrived while the window was still empty, now that it has its rows."""
+        early, self._early = self._early, []
+        for event in early:
+            self._added(event)
 
     def _context_loaded(self, done: Result[ContextPage], generation: int) -> None:
         if generation != self._generation:
@@ -633,6 +653,7 @@ class MessageListModel(QAbstractListModel):
         self._after = context.after
         self._set_at_latest(context.after is None)
         self._insert(context.messages)
+        self._replay_early()
         row = self._rows.get(context.target.native_id, -1)
         if row >= 0:
             self.targetLoaded.emit(row)
@@ -654,6 +675,7 @@ class MessageListModel(QAbstractListModel):
         self._set_loading(False)
         if not done.ok or not done.value.ok or done.value.value == "end":
             self._server_exhausted = True
+        self._replay_early()
 
     # -- rows ------------------------------------------------------------------------------
 

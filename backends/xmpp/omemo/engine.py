@@ -24,6 +24,10 @@ START_TIMEOUT = 60.0  # making the session manager (and publishing a first bundl
 READY_WAIT = 30.0  # how long a send waits for a starting engine
 
 
+class EngineStopped(RuntimeError):
+    """The session manager went away (the connection ended) while it was being used."""
+
+
 class OmemoEngine:
     """Plugin, storage and session manager of one connection."""
 
@@ -101,7 +105,8 @@ class OmemoEngine:
 
     @property
     def manager(self) -> SessionManager:
-        assert self._manager is not None, "OMEMO is not ready"
+        if self._manager is None:
+            raise EngineStopped("OMEMO is not ready")
         return self._manager
 
     # -- devices -----------------------------------------------------------------------------

@@ -93,3 +93,21 @@ async def test_a_headline_from_a_person_is_not_a_server_message(
     got = await me.wait(f.MessageReceived, lambda m: "evil.example" in m.body)
     assert (got.conversation, got.sender, got.outgoing) == (peer.jid, peer.jid, False)
     assert not me.of(f.ServiceNotice)
+
+
+async def test_a_forged_stanza_id_of_our_own_archive_is_not_believed(
+    xmpp: Backends, peers: PeerFactory
+) -> None:
+    """A contact cannot choose the id a message is stored under (issue 13): two different
+    messages carrying the same forged ``<stanza-id by='us'>`` both arrive, each under the id our
+    server's archive gave it (Prosody 0.12 keeps the forged element and appends its own)."""
+    me = await xmpp.open()
+    peer: Peer = await peers()
+    forged = f"<stanza-id xmlns='urn:xmpp:sid:0' by='{me.account.jid}' id='spoof1'/>"
+    peer.chat(me.account.jid, "first under spoof1", extra=forged)
+    peer.chat(me.account.jid, "second under spoof1", extra=forged)
+    first = await me.wait(f.MessageReceived, lambda m: m.body == "first under spoof1")
+    second = await me.wait(f.MessageReceived, lambda m: m.body == "second under spoof1")
+    assert first.remote_id and second.remote_id
+    assert "spoof1" not in (first.remote_id, second.remote_id)
+    assert first.remote_id != second.remote_id

@@ -306,6 +306,79 @@ def test_a_file_offer_is_a_question_unless_the_sender_is_blocked(
     assert dispatcher.apply([f.FileOffered("mallory", "o2", "b.jpg", 10)]) == []
 
 
+# -- two messages, one id (issue 13) -----------------------------------------------------------
+
+
+def _bodies(dispatcher: AccountDispatcher, conv: str = "bob") -> list[str]:
+    return [m.body for m in dispatcher.store.page(conv).messages]
+
+
+def test_a_replay_of_the_same_message_is_stored_once(dispatcher: AccountDispatcher) -> None:
+    same = f.MessageReceived("bob", "bob", "hello", remote_id="m1")
+    dispatcher.apply([same])
+    dispatcher.apply([same, same])
+    loose = f.MessageReceived("bob", "bob", "hello", remote_id="m1", remote_id_unique=False)
+    dispatcher.apply([loose])
+    assert _bodies(dispatcher) == ["hello"]
+
+
+def test_another_senders_message_under_a_taken_id_is_kept_apart(
+    dispatcher: AccountDispatcher, caplog: pytest.LogCaptureFixture
+) -> None:
+    dispatcher.apply(
+        [f.MessageReceived("#r", "ann", "mine", ConversationKind.GROUP, remote_id="x1")]
+    )
+    evil = f.MessageReceived("#r", "mallory", "also x1", ConversationKind.GROUP, remote_id="x1")
+    with caplog.at_level(logging.WARNING):
+        dispatcher.apply([evil])
+    messages = dispatcher.store.page("#r").messages
+    assert [(m.sender, m.body) for m in messages] == [("ann", "mine"), ("mallory", "also x1")]
+    assert messages[0].remote_id == "x1" and messages[1].remote_id != "x1"
+    assert "two different messages" in caplog.text
+    dispatcher.apply([evil])  # its own replay is still a replay
+    assert len(dispatcher.store.page("#r").messages) == 2
+
+
+def test_a_senders_two_messages_under_one_chosen_id_are_both_kept(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """XMPP ids a sender chose (no archive id): reusing one must not hide a message."""
+    first = f.MessageReceived("bob", "bob", "first", remote_id="o1", remote_id_unique=False)
+    second = f.MessageReceived("bob", "bob", "second", remote_id="o1", remote_id_unique=False)
+    dispatcher.apply([first, second])
+    dispatcher.apply([second])
+    assert _bodies(dispatcher) == ["first", "second"]
+
+
+def test_a_vouched_id_seen_again_with_other_content_is_a_replay(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """A server-assigned id names one message even when the content we stored has changed
+    since (decrypted, corrected): no second copy."""
+    dispatcher.apply([f.MessageReceived("bob", "bob", "(encrypted)", remote_id="$e1")])
+    dispatcher.apply([f.MessageReceived("bob", "bob", "something else", remote_id="$e1")])
+    assert _bodies(dispatcher) == ["(encrypted)"]
+
+
+def test_a_correction_by_someone_else_is_dropped(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply([f.MessageReceived("bob", "mallory", "hacked", replaces="bob-1")])
+    messages = dispatcher.store.page("bob").messages
+    assert [(m.body, m.edited) for m in messages] == [("msg 1", False)]
+
+
+def test_a_correction_of_a_message_we_do_not_have_is_kept_unmarked(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply([f.MessageReceived("bob", "bob", "fixed", remote_id="c1", replaces="gone")])
+    messages = dispatcher.store.page("bob").messages
+    assert [(m.body, m.edited) for m in messages] == [("fixed", False)]
+    dispatcher.apply([f.MessageReceived("bob", "bob", "fixed again", replaces="c1")])
+    assert [(m.body, m.edited) for m in dispatcher.store.page("bob").messages] == [
+        ("fixed again", True)
+    ]
+
+
 def test_a_plain_correction_cannot_pass_for_an_encrypted_message(
     dispatcher: AccountDispatcher,
 ) -> None:

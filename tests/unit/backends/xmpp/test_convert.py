@@ -28,6 +28,7 @@ CTX = convert.Context(
     own_jid=ME,
     rooms={ROOM: "mynick"},
     resolve=lambda conv, ref: {"peer-orig-1": "sid-1"}.get(ref, ref),
+    stamping=frozenset({ME, ROOM}),  # both said they add XEP-0359 ids (disco#info)
 )
 
 
@@ -56,10 +57,17 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
         f.MessageReceived(PEER, PEER, "Grüße 你好", remote_id="sid-9", ref_id="o1"),
     ),
     (
+        "a forged stanza-id of our archive before the server's own: the server's (last) counts",
+        f"""<message from='{PEER}/phone' to='{ME}/c' type='chat' id='m2'><body>y</body>
+              <stanza-id xmlns='urn:xmpp:sid:0' by='{ME}' id='spoof1'/>
+              <stanza-id xmlns='urn:xmpp:sid:0' by='{ME}' id='sid-10'/></message>""",
+        f.MessageReceived(PEER, PEER, "y", remote_id="sid-10", ref_id="m2"),
+    ),
+    (
         "a stanza-id claimed by someone else is ignored",
         f"""<message from='{PEER}/phone' to='{ME}' type='chat' id='m1'><body>x</body>
               <stanza-id xmlns='urn:xmpp:sid:0' by='{PEER}' id='forged'/></message>""",
-        f.MessageReceived(PEER, PEER, "x", remote_id="m1"),
+        f.MessageReceived(PEER, PEER, "x", remote_id="m1", remote_id_unique=False),
     ),
     (
         "room message: sender is the nick, remote id the room's stanza-id",
@@ -131,7 +139,15 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
               <forwarded xmlns='urn:xmpp:forward:0'><message xmlns='jabber:client'
                 from='{ME}/phone' to='{PEER}' type='chat' id='p1'><body>from my phone</body>
                 <origin-id xmlns='urn:xmpp:sid:0' id='p1'/></message></forwarded></sent></message>""",
-        f.MessageReceived(PEER, ME, "from my phone", remote_id="p1", outgoing=True, txn_id="p1"),
+        f.MessageReceived(
+            PEER,
+            ME,
+            "from my phone",
+            remote_id="p1",
+            outgoing=True,
+            txn_id="p1",
+            remote_id_unique=False,
+        ),
     ),
     (
         "carbon received on another device",
@@ -139,7 +155,7 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
               <forwarded xmlns='urn:xmpp:forward:0'><message xmlns='jabber:client'
                 from='{PEER}/x' to='{ME}/phone' type='chat' id='q1'><body>to phone</body>
                 </message></forwarded></received></message>""",
-        f.MessageReceived(PEER, PEER, "to phone", remote_id="q1"),
+        f.MessageReceived(PEER, PEER, "to phone", remote_id="q1", remote_id_unique=False),
     ),
     (
         "a carbon from anyone but our own account is forged",
@@ -182,7 +198,9 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
         "correction (XEP-0308) refers to the corrected message by our remote id",
         f"""<message from='{PEER}/x' type='chat' id='c2'><body>fixed</body>
               <replace xmlns='urn:xmpp:message-correct:0' id='peer-orig-1'/></message>""",
-        f.MessageReceived(PEER, PEER, "fixed", remote_id="c2", replaces="sid-1"),
+        f.MessageReceived(
+            PEER, PEER, "fixed", remote_id="c2", replaces="sid-1", remote_id_unique=False
+        ),
     ),
     (
         "reply (XEP-0461) with its quoted fallback removed",
@@ -190,7 +208,9 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
               <reply xmlns='urn:xmpp:reply:0' to='{ME}' id='peer-orig-1'/>
               <fallback xmlns='urn:xmpp:fallback:0' for='urn:xmpp:reply:0'><body start='0' end='9'/></fallback>
             </message>""".replace("\\n", "\n"),
-        f.MessageReceived(PEER, PEER, "answer", remote_id="r9", reply_to="sid-1"),
+        f.MessageReceived(
+            PEER, PEER, "answer", remote_id="r9", reply_to="sid-1", remote_id_unique=False
+        ),
     ),
     (
         "reactions (XEP-0444): the whole set, duplicates and oversize keys dropped",
@@ -262,23 +282,37 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
         "another server is an ordinary sender, not the Server",
         """<message from='evil.example' type='normal' id='s1'><body>Reset your password</body>
            </message>""",
-        f.MessageReceived("evil.example", "evil.example", "Reset your password", remote_id="s1"),
+        f.MessageReceived(
+            "evil.example",
+            "evil.example",
+            "Reset your password",
+            remote_id="s1",
+            remote_id_unique=False,
+        ),
     ),
     (
         "a headline from another server is an ordinary message",
         """<message from='evil.example' type='headline' id='s2'><body>Click here</body></message>""",
-        f.MessageReceived("evil.example", "evil.example", "Click here", remote_id="s2"),
+        f.MessageReceived(
+            "evil.example", "evil.example", "Click here", remote_id="s2", remote_id_unique=False
+        ),
     ),
     (
         "a subdomain of our server (a service) is not the Server either",
         """<message from='news.example.org' type='headline' id='s3'><body>Feed item</body>
            </message>""",
-        f.MessageReceived("news.example.org", "news.example.org", "Feed item", remote_id="s3"),
+        f.MessageReceived(
+            "news.example.org",
+            "news.example.org",
+            "Feed item",
+            remote_id="s3",
+            remote_id_unique=False,
+        ),
     ),
     (
         "a headline from a person is an ordinary message from them",
         f"""<message from='{PEER}/bot' type='headline' id='h1'><body>Alert</body></message>""",
-        f.MessageReceived(PEER, PEER, "Alert", remote_id="h1"),
+        f.MessageReceived(PEER, PEER, "Alert", remote_id="h1", remote_id_unique=False),
     ),
     (
         "a headline without a body from someone else is dropped",
@@ -294,7 +328,9 @@ MESSAGE_CASES: list[tuple[str, str, f.Fact | None]] = [
     (
         "/me is an emote",
         f"""<message from='{PEER}/x' type='chat' id='e1'><body>/me waves</body></message>""",
-        f.MessageReceived(PEER, PEER, "/me waves", remote_id="e1", kind=MessageKind.EMOTE),
+        f.MessageReceived(
+            PEER, PEER, "/me waves", remote_id="e1", kind=MessageKind.EMOTE, remote_id_unique=False
+        ),
     ),
     (
         "an invalid address is bad input, not our own message",
@@ -329,6 +365,30 @@ def test_message(stanza: str, expected: f.Fact | None) -> None:
         assert parsed.facts == []
     else:
         assert only(parsed) == expected
+
+
+def test_stanza_ids_are_believed_only_from_an_archive_that_said_it_adds_them() -> None:
+    """XEP-0359 §7: an entity that never announced urn:xmpp:sid:0 strips nobody's claims, so a
+    contact could choose the id (and a drop as a "duplicate", or our archive position)."""
+    stanza = xml(
+        f"""<message from='{PEER}/phone' to='{ME}/c' type='chat' id='m1'><body>x</body>
+              <stanza-id xmlns='urn:xmpp:sid:0' by='{ME}' id='spoof1'/></message>"""
+    )
+    silent = dataclasses.replace(CTX, stamping=frozenset())
+    parsed = convert.parse_message(stanza, silent)
+    assert only(parsed) == f.MessageReceived(
+        PEER, PEER, "x", remote_id="m1", remote_id_unique=False
+    )
+    assert parsed.archived is None  # nor does it move the catch-up position
+    believed = convert.parse_message(stanza, CTX)
+    assert believed.archived == convert.ArchiveMark(ME, "spoof1", None)
+    room = xml(
+        f"""<message from='{ROOM}/alice' to='{ME}/c' type='groupchat' id='g1'><body>hi</body>
+              <stanza-id xmlns='urn:xmpp:sid:0' by='{ROOM}' id='r-1'/></message>"""
+    )
+    fact = only(convert.parse_message(room, silent))
+    assert isinstance(fact, f.MessageReceived)
+    assert (fact.remote_id, fact.remote_id_unique) == ("g1", False)
 
 
 def test_the_service_we_connected_to_counts_as_our_server() -> None:
@@ -506,6 +566,7 @@ ARCHIVE_CASES: list[tuple[str, str, str, f.Fact]] = [
             outgoing=True,
             txn_id="txn-1",
             history=True,
+            remote_id_unique=False,
         ),
     ),
     (

@@ -187,12 +187,46 @@ async def test_archive_search_verdicts(
 
     service.query = query  # type: ignore[method-assign]
     sent_at = time.time() - 30
-    verdict = await service._search("txn-1", PEER, False, sent_at, keeps_everything)
-    assert verdict is expected
+    verdicts = await service._search({"txn-1"}, PEER, False, sent_at, keeps_everything)
+    assert verdicts == {"txn-1": expected}
     start = asked[0]["start"]
     assert isinstance(start, datetime)
     assert abs(start.timestamp() - (sent_at - VERIFY_SLACK)) < 2  # a day before the send
     assert asked[0]["before"] == "" and asked[0]["with_jid"] == PEER
+
+
+async def test_one_scan_answers_for_every_unconfirmed_message_of_a_conversation() -> None:
+    """A burst cut off by a lost connection leaves dozens unconfirmed: the archive is read once
+    for all of them (a search each ran out of time and failed them as "may not have …")."""
+    session = StubSession()
+    service = ArchiveService(cast(Any, session), is_room=lambda _j: False, apply=lambda _p: None)
+    ledger = SendLedger(cast(Any, session.ctx.state))
+    ledger.previous = {
+        f"t{i}": PendingSend(PEER, False, time.time(), seq=i, stream="old") for i in range(40)
+    }
+    asked: list[dict[str, Any]] = []
+    pages = [[f"t{i}" for i in range(20, 40)], [f"t{i}" for i in range(10)]]
+
+    async def query(archive: str, **kw: Any) -> tuple[list[ET.Element], convert.ArchivePage]:
+        asked.append(kw)
+        ids = pages[len(asked) - 1]
+        found = [stanza_result(f"r-{i}", "x", outgoing=True, extra=origin(i)) for i in ids]
+        return found, convert.ArchivePage(len(asked) == len(pages), f"p{len(asked)}", None)
+
+    async def keeps(*_args: Any) -> bool:
+        return True
+
+    service.query = query  # type: ignore[method-assign]
+    service._keeps_everything = keeps  # type: ignore[method-assign]
+    heard: dict[str, Verdict] = {}
+    await service.verify(ledger, heard.__setitem__)
+    assert len(asked) == 2
+    assert {t for t, v in heard.items() if v is Verdict.RECEIVED} == {
+        f"t{i}" for i in [*range(10), *range(20, 40)]
+    }
+    assert {t for t, v in heard.items() if v is Verdict.NOT_RECEIVED} == {
+        f"t{i}" for i in range(10, 20)
+    }
 
 
 async def test_archive_preferences_decide_whether_the_archive_keeps_everything() -> None:
@@ -234,8 +268,8 @@ async def test_verify_settles_every_unknown_send_and_reports_each() -> None:
     async def keeps(*_args: Any) -> bool:
         return True
 
-    async def search(txn: str, *_args: Any) -> Verdict:
-        return Verdict.RECEIVED
+    async def search(txns: set[str], *_args: Any) -> dict[str, Verdict]:
+        return dict.fromkeys(txns, Verdict.RECEIVED)
 
     service._keeps_everything = keeps  # type: ignore[method-assign]
     service._search = search  # type: ignore[method-assign]
@@ -278,7 +312,7 @@ async def test_a_long_absence_is_read_over_several_sign_ins_without_a_gap(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
-    monkeypatch.setattr(catchup, "PAGES", 2)
+    monkeypatch.setattr(catchup, "MAX_PAGES", 2)
     session = StubSession()
     archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 8)])
     up, _ = make_catchup(session, archive)
@@ -296,6 +330,87 @@ async def test_a_long_absence_is_read_over_several_sign_ins_without_a_gap(
     assert up.positions[ME].archive_id == "a7" and not up.positions[ME].behind
     up.seen(convert.ArchiveMark(ME, "a8", None))
     assert up.positions[ME].archive_id == "a8"
+
+
+async def test_a_long_absence_is_read_to_its_end_in_one_sign_in(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 30)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    await up.run(ME)
+    assert [m.body for m in session.messages()] == [f"m{i}" for i in range(2, 30)]
+    assert up.positions[ME].archive_id == "a29" and not up.positions[ME].behind
+
+
+async def test_the_position_moves_page_by_page_so_a_crash_reads_on_from_there(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(catchup, "PAGE_SIZE", 2)
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 10)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    real = archive.query
+    saved: list[tuple[str, int]] = []
+
+    async def query(archive_jid: str, **kw: Any) -> Any:
+        saved.append((up.positions[ME].archive_id, len(session.messages())))
+        if len(saved) == 3:
+            raise asyncio.CancelledError  # the process dies while the third page is asked for
+        return await real(archive_jid, **kw)
+
+    archive.query = query  # type: ignore[method-assign]
+    with pytest.raises(asyncio.CancelledError):
+        await up.run(ME)
+    # The position only ever names a message reported before it moved there.
+    assert saved == [("a1", 0), ("a3", 2), ("a5", 4)]
+    assert up.positions[ME] == Position("a5", up.positions[ME].ts, behind=True)
+
+
+async def test_a_live_message_before_the_catch_up_starts_does_not_skip_the_gap() -> None:
+    session = StubSession()
+    archive = FakeArchive([stanza_result(f"a{i}", f"m{i}", minute=i) for i in range(1, 5)])
+    up, _ = make_catchup(session, archive)
+    up.positions[ME] = Position("a1", 0.0)
+    up.hold(ME)  # the sign-in holds our archive before the initial presence
+    up.seen(convert.ArchiveMark(ME, "a4", None))  # the first live message, before the catch-up
+    assert up.positions[ME].archive_id == "a1"
+    await up.run(ME)
+    assert [m.body for m in session.messages()] == ["m2", "m3", "m4"]
+    up.seen(convert.ArchiveMark(ME, "a5", None))  # in step now: live messages move it again
+    assert up.positions[ME].archive_id == "a5"
+
+
+async def test_a_room_without_a_position_takes_the_first_live_message_at_once() -> None:
+    """Just joined: nothing before is ours to catch up on, so a live message is the position
+    even while its first look at the archive runs (a loss then still keeps it)."""
+    session = StubSession()
+    room = "room@muc.example.org"
+    archive = FakeArchive([])
+    up, _ = make_catchup(session, archive)
+    real = archive.query
+
+    async def slow(archive_jid: str, **kw: Any) -> Any:
+        up.seen(convert.ArchiveMark(room, "r-live", None))  # arrives while the query runs
+        assert up.positions[room].archive_id == "r-live"
+        return await real(archive_jid, **kw)
+
+    archive.query = slow  # type: ignore[method-assign]
+    await up.run(room)
+    assert up.positions[room].archive_id == "r-live"  # the (empty) archive did not replace it
+
+
+async def test_a_first_position_is_saved_before_anything_can_arrive() -> None:
+    session = StubSession()
+    archive = FakeArchive([stanza_result("a1", "m1"), stanza_result("a2", "m2", minute=1)])
+    up, _ = make_catchup(session, archive)
+    await up.establish(ME)
+    saved = await session.ctx.state.get(catchup.STATE_CATCHUP)
+    assert saved is not None and '"a2"' in saved
+    assert session.messages() == []  # what was there before the first sign-in is history
 
 
 async def test_live_messages_during_a_catch_up_decide_the_position_at_its_end() -> None:
@@ -394,3 +509,20 @@ def test_chunk_sizes(line: bytes, expected: int) -> None:
 def test_bad_chunk_sizes_are_upload_errors(line: bytes) -> None:
     with pytest.raises(upload.UploadError):
         upload._chunk_size(line)
+
+
+async def test_a_send_cut_off_while_encrypting_is_tried_again_not_failed() -> None:
+    """A server restart mid-burst stopped OMEMO under a message being encrypted; it failed for
+    good as "Internal error: OMEMO is not ready" although it was never sent (issue 13 fault
+    test): now it waits for the next connection like any unsent message."""
+    from app.backend import Failure, FailureKind
+    from backends.xmpp.messaging import MessageService
+    from backends.xmpp.omemo.engine import EngineStopped
+
+    async def stopped(*_args: Any) -> Any:
+        raise EngineStopped("OMEMO is not ready")
+
+    service = SimpleNamespace(seal=stopped)
+    failure = await MessageService._sealed(cast(Any, service), PEER, False, "t1", "hi", [])
+    assert isinstance(failure, Failure)
+    assert failure.kind is FailureKind.NOT_CONNECTED and failure.retryable
