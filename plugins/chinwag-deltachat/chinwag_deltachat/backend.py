@@ -210,13 +210,15 @@ class DeltaChatBackend(
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         if conv is None:
             return _BASE_CAPS | _GROUP_ONLY
-        chat_id = convert.parse_chat_native_id(conv.native_id)
-        if chat_id is None:
-            return _BASE_CAPS  # 1:1
-        info = self._s.chats.cached(chat_id) if self._s is not None else None
+        info = self._s.chats.cached_for(conv.native_id) if self._s is not None else None
+        caps = _BASE_CAPS
+        if info is not None and not info.encrypted:
+            caps &= ~Capability.RETRACTIONS  # the core deletes only encrypted mail for all
+        if convert.parse_chat_native_id(conv.native_id) is None:
+            return caps  # 1:1
         if info is not None and info.chat_type != "Group":
-            return _BASE_CAPS  # mailing lists and broadcasts have no members to manage
-        return _BASE_CAPS | _GROUP_ONLY
+            return caps  # mailing lists and broadcasts have no members to manage
+        return caps | _GROUP_ONLY
 
     def _services(self) -> _Services | Failure:
         if self._s is None:

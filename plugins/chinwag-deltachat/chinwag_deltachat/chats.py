@@ -56,6 +56,14 @@ class ChatDirectory:
     def cached(self, chat_id: int) -> ChatInfo | None:
         return self._chats.get(chat_id)
 
+    def cached_for(self, native: str) -> ChatInfo | None:
+        """What is known of the chat a conversation sends to, without asking the core."""
+        chat_id = convert.parse_chat_native_id(native)
+        if chat_id is None:
+            address, plain = convert.parse_direct_native_id(native)
+            chat_id = None if plain else self._direct.get(address)
+        return self._chats.get(chat_id) if chat_id is not None else None
+
     def forget(self, chat_id: int) -> None:
         self._chats.pop(chat_id, None)
 

@@ -124,9 +124,13 @@ class EventTranslator:
         elif kind == "Error":
             self.on_error(str(event.get("msg") or ""))
 
-    async def report_message(self, msg_id: int, *, history: bool | None = None) -> None:
-        """Report one message; ``history=None``: live if the core has it as unseen."""
-        if msg_id in self.sent or msg_id in self.reported:
+    async def report_message(
+        self, msg_id: int, *, history: bool | None = None, again: bool = False
+    ) -> None:
+        """Report one message; ``history=None``: live if the core has it as unseen.
+        ``again``: even if reported already this session (a history page asked for it: the
+        core's store may not hold it, and de-duplicates it if it does)."""
+        if not again and (msg_id in self.sent or msg_id in self.reported):
             return
         msg = await self._core.call("get_message", self._account, msg_id)
         info = await self._chats.chat(int(msg["chatId"]))

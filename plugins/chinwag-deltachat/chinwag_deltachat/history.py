@@ -37,7 +37,7 @@ class HistoryService:
             ids = [i for i in ids if i < int(before)]
         page = ids[-limit:] if limit > 0 else []
         for msg_id in page:
-            await self._events.report_message(msg_id, history=True)
+            await self._events.report_message(msg_id, history=True, again=True)
         return Outcome(value="end" if len(page) == len(ids) else None)
 
     async def catch_up(self) -> None:

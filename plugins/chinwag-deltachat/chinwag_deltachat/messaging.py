@@ -62,13 +62,19 @@ class MessageService:
             return _rejected(exc.message)
         if info is None or info.hidden:
             return _rejected("There is no such chat.")
-        if info.contact_request:
-            await self._core.call("accept_chat", self._account, info.chat_id)
-            self._chats.forget(info.chat_id)
-            info = await self._chats.chat(info.chat_id)
+        info = await self._accepted(info)
         if not info.can_send:
             return _rejected("You cannot write in this chat (you are no longer a member).")
         return info
+
+    async def _accepted(self, info: ChatInfo) -> ChatInfo:
+        """Answering in a contact request (a message, a reaction) accepts it, as in Delta
+        Chat's own apps; the core refuses to send into a chat still asking."""
+        if not info.contact_request:
+            return info
+        await self._core.call("accept_chat", self._account, info.chat_id)
+        self._chats.forget(info.chat_id)
+        return await self._chats.chat(info.chat_id)
 
     async def send(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
         info = await self._sendable(conv)
@@ -127,6 +133,8 @@ class MessageService:
         if msg_id is None:
             return Outcome(_rejected("No such message."))
         try:
+            msg = await self._core.call("get_message", self._account, msg_id)
+            await self._accepted(await self._chats.chat(int(msg["chatId"])))
             await self._core.call("send_reaction", self._account, msg_id, list(keys))
         except CoreError as exc:
             return Outcome(_rejected(exc.message))

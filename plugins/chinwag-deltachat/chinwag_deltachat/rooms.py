@@ -63,6 +63,11 @@ class RoomService:
         info = await self._group(conv)
         if info is None:
             return _rejected("Only groups can be left.")
+        if not info.self_in_group:
+            # not (yet) a member: a join whose handshake has not finished, or a group that
+            # removed us. Nothing to tell the others; the chat goes (ChatDeleted reports it).
+            await self._core.call("delete_chat", self._account, info.chat_id)
+            return Outcome()
         await self._core.call("leave_group", self._account, info.chat_id)
         return Outcome()
 

@@ -15,10 +15,10 @@ import pytest
 
 import mail_servers
 from app.api import Fact
+from chinwag.testing import RecordingContext
 from chinwag_deltachat import DeltaChatBackend
 from dc_peer import Peer, start_peer
 from mail_servers import LOOPBACK, MailServers
-from tests.contract.harness import RecordingContext
 from tests.integration.support import in_ci
 
 DOMAIN = "example.org"

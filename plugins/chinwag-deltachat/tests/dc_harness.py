@@ -1,4 +1,4 @@
-"""Delta Chat in Chinwag's contract suite (``tests.contract.harness.ContractHarness``).
+"""Delta Chat in Chinwag's conformance kit (a ``chinwag.testing.ContractHarness``).
 
 "Us" is a fresh mailbox on the session's Dovecot + Postfix; the other person is an independent
 Delta Chat core (:class:`dc_peer.Peer`). The two have not exchanged keys, so both are set to also
@@ -46,6 +46,19 @@ class DeltaChatHarness:
     @property
     def peer_conversation(self) -> str:
         return self.peer.address
+
+    @property
+    def peer_address(self) -> str:
+        return self.peer.address
+
+    async def room_to_join(self) -> str:
+        """An invite link to a group the peer made (joining runs SecureJoin with the peer)."""
+
+        def make() -> str:
+            chat = int(self.peer.rpc.create_group_chat(self.peer.account, "Contract group", False))
+            return self.peer.invite_link(chat)
+
+        return await asyncio.to_thread(make)
 
     async def peer_send(self, text: str) -> None:
         if self._chat is None:

@@ -11,7 +11,7 @@ import pytest
 
 from app.backend import FailureKind
 from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.support import make_client_cert
 from tests.integration.xmpp.signup_server import CERTS, SignupServer, signup_server
 

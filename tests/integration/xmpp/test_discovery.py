@@ -17,7 +17,7 @@ from aiohttp import web
 
 from app.backend import BackendContext, FailureKind
 from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.support import LOOPBACK
 from tests.integration.xmpp.server import Account
 from tests.integration.xmpp.signup_server import (

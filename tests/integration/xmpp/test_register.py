@@ -15,7 +15,7 @@ from app.backend import Credentials, Failure, FailureKind, FieldKind, SignUpForm
 from app.core import Core
 from app.models import ConnectionState
 from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets

@@ -17,7 +17,7 @@ from app import events as ev
 from app.models import ConnectionState
 from app.runtime import CoreThread
 from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
