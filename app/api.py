@@ -28,6 +28,7 @@ from app.backend import (
     FieldKind,
     FormField,
     IdentityProvider,
+    NetworkSettings,
     Outcome,
     OutgoingMessage,
     RoomFeature,
@@ -62,6 +63,7 @@ from app.backend import (
     SupportsSignUp,
     SupportsTyping,
     SupportsVerification,
+    declared_capabilities,
 )
 from app.facts import (
     BadInput,
@@ -153,6 +155,7 @@ __all__ = [
     "MessageKind",
     "MessageReceived",
     "MessageRetracted",
+    "NetworkSettings",
     "Outcome",
     "OutgoingMessage",
     "OwnPresenceChanged",
@@ -204,6 +207,7 @@ __all__ = [
     "Verification",
     "VerificationChanged",
     "VerificationState",
+    "declared_capabilities",
     "from_millis",
     "to_millis",
     "utc_now",

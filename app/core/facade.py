@@ -70,6 +70,9 @@ class Core:
         s = self.services
         s.ctx.paths.ensure()
         await s.load_config()
+        # Plugins from elsewhere are imported now (off the loop's thread), so one that cannot be
+        # used is told about at once with its reason instead of being silently left out.
+        await asyncio.to_thread(s.ctx.registry.load_outside)
         for report in s.ctx.registry.problems():
             s.publish(ev.PluginProblem(report.name, report.reason))
         for entry in s.config.accounts:

@@ -111,6 +111,7 @@ class IrcBackend(
     client tags (typing, replies, reactions)."""
 
     protocol_id = "irc"
+    send_features = Capability.REPLIES  # with the +draft/reply tag, when the server allows it
     display_name = "IRC"
     account_fields = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES
@@ -213,19 +214,9 @@ class IrcBackend(
         return account_settings.problems(settings)
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
-        caps = (
-            Capability.GROUP_CHAT
-            | Capability.ROSTER
-            | Capability.PRESENCE
-            | Capability.EMOTES
-            | Capability.NOTICES
-            | Capability.RICH_TEXT
-            | Capability.COMMANDS
-            | Capability.BLOCKING
-        )
+        caps = Capability.GROUP_CHAT | Capability.COMMANDS | Capability.BLOCKING
         if conv is None or self.info.is_channel(conv.native_id):
             caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC | Capability.BAN
-            caps |= Capability.CREATE_ROOM
         if conv is None or not self.info.is_channel(conv.native_id):
             caps |= Capability.FILES  # DCC: person to person
         if self._history.enabled:

@@ -111,12 +111,10 @@ __all__ = [  # what the tests (and the docs) read from this module
 
 BASE_CAPABILITIES = (
     Capability.GROUP_CHAT
-    | Capability.CREATE_ROOM
     | Capability.INVITE
     | Capability.KICK
     | Capability.BAN
     | Capability.TOPIC
-    | Capability.PRESENCE
     | Capability.TYPING
     | Capability.READ_RECEIPTS
     | Capability.HISTORY
@@ -125,11 +123,7 @@ BASE_CAPABILITIES = (
     | Capability.REPLIES
     | Capability.REACTIONS
     | Capability.RETRACTIONS
-    | Capability.RICH_TEXT
-    | Capability.EMOTES
-    | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
-    | Capability.ROSTER
     | Capability.BLOCKING
 )
 _ROOM_POWERS = (
@@ -167,6 +161,7 @@ class MatrixBackend(
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
+    send_features: ClassVar[Capability] = Capability.REPLIES | Capability.IDEMPOTENT_SEND
     display_name: ClassVar[str] = "Matrix"
     account_fields: ClassVar[tuple[AccountField, ...]] = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES

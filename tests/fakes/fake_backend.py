@@ -245,6 +245,7 @@ class FakeBackend(
     )
 
     protocol_id = "fake"
+    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND  # narrowed by the server
     display_name = "Fake chat (tests only)"
     account_fields = (
         AccountField("user", "User name", required=True, pattern=r"[a-z0-9._-]+"),
@@ -296,11 +297,8 @@ class FakeBackend(
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         caps = (
             Capability.GROUP_CHAT
-            | Capability.ROSTER
-            | Capability.PRESENCE
             | Capability.TYPING
             | Capability.READ_RECEIPTS
-            | Capability.DELIVERY_RECEIPTS
             | Capability.HISTORY
             | Capability.FILES
             | Capability.EDITS
@@ -312,7 +310,6 @@ class FakeBackend(
             | Capability.INVITE
             | Capability.KICK
             | Capability.BAN
-            | Capability.CREATE_ROOM
             | Capability.ENCRYPTION
         )
         if self.server.idempotent:

@@ -55,8 +55,6 @@ from chinwag_deltachat.trust import TrustBook
 
 _BASE_CAPS = (
     Capability.GROUP_CHAT
-    | Capability.CREATE_ROOM
-    | Capability.ROSTER
     | Capability.READ_RECEIPTS
     | Capability.HISTORY
     | Capability.FILES
@@ -121,6 +119,7 @@ class DeltaChatBackend(
     """One Delta Chat account (an e-mail address) for one session."""
 
     protocol_id = "deltachat"
+    send_features = Capability.REPLIES
     display_name = "Delta Chat (chat over e-mail)"
     account_fields = settings.FIELDS
     room_features = (
