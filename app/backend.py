@@ -65,10 +65,10 @@ class Capability(enum.Flag):
 
     NONE = 0
     GROUP_CHAT = enum.auto()  # SupportsGroupChat
-    INVITE = enum.auto()  # SupportsGroupChat.invite implemented
-    KICK = enum.auto()  # SupportsGroupChat.kick implemented
-    BAN = enum.auto()  # SupportsGroupChat.ban implemented
-    TOPIC = enum.auto()  # SupportsGroupChat.set_topic implemented
+    INVITE = enum.auto()  # SupportsInvites
+    KICK = enum.auto()  # SupportsKicking
+    BAN = enum.auto()  # SupportsBanning
+    TOPIC = enum.auto()  # SupportsTopic
     TYPING = enum.auto()  # SupportsTyping
     READ_RECEIPTS = enum.auto()  # SupportsReceipts
     HISTORY = enum.auto()  # SupportsHistory
@@ -315,6 +315,10 @@ class Backend(abc.ABC):
 
 
 class SupportsGroupChat(abc.ABC):
+    """Being in rooms: joining, leaving, answering invitations. Running them is separate:
+    :class:`SupportsInvites`, :class:`SupportsKicking`, :class:`SupportsBanning`,
+    :class:`SupportsTopic`, :class:`SupportsRoomCreation`, :class:`SupportsRoomAdmin`."""
+
     @abc.abstractmethod
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         """Join a room/channel; ``Outcome.value`` is its native id."""
@@ -323,31 +327,49 @@ class SupportsGroupChat(abc.ABC):
     async def leave(self, conv: ConversationId, reason: str = "") -> Outcome: ...
 
     async def create_room(self, name: str, *, public: bool = False) -> Outcome:
+        """The plain form of creating a room, used only without :class:`SupportsRoomCreation`."""
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot create rooms."))
-
-    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot invite."))
-
-    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot kick."))
-
-    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot set a topic."))
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         if accept:
             return await self.join(conv.native_id)
         return Outcome()
 
-    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
-
-    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
-
     async def fetch_members(self, conv: ConversationId) -> Outcome:
         """Report the complete member list (for services that load members lazily)."""
         return Outcome()
+
+
+class SupportsInvites(abc.ABC):
+    """Inviting someone into a room (flag ``INVITE``)."""
+
+    @abc.abstractmethod
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsKicking(abc.ABC):
+    """Removing someone from a room (flag ``KICK``)."""
+
+    @abc.abstractmethod
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsBanning(abc.ABC):
+    """Keeping someone out of a room (flag ``BAN``): ``member`` is a member id, an address or
+    (IRC) a mask."""
+
+    @abc.abstractmethod
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+    @abc.abstractmethod
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsTopic(abc.ABC):
+    """Changing a room's topic, subject or description (flag ``TOPIC``)."""
+
+    @abc.abstractmethod
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome: ...
 
 
 class RoomFeature(enum.Flag):
@@ -770,6 +792,10 @@ class SupportsBrowserSignIn(abc.ABC):
 
 _INTERFACE_CAPABILITIES: tuple[tuple[type, Capability], ...] = (
     (SupportsGroupChat, Capability.GROUP_CHAT),
+    (SupportsInvites, Capability.INVITE),
+    (SupportsKicking, Capability.KICK),
+    (SupportsBanning, Capability.BAN),
+    (SupportsTopic, Capability.TOPIC),
     (SupportsTyping, Capability.TYPING),
     (SupportsReceipts, Capability.READ_RECEIPTS),
     (SupportsHistory, Capability.HISTORY),
@@ -782,27 +808,16 @@ _INTERFACE_CAPABILITIES: tuple[tuple[type, Capability], ...] = (
     (SupportsBlocking, Capability.BLOCKING),
     (SupportsCommands, Capability.COMMANDS),
 )
-_GROUP_METHODS = (
-    ("invite", Capability.INVITE),
-    ("kick", Capability.KICK),
-    ("ban", Capability.BAN),
-    ("set_topic", Capability.TOPIC),
-)
 
 
 @functools.cache
 def declared_capabilities(backend_cls: type[Backend]) -> Capability:
-    """Everything ``backend_cls`` can do at best: one flag per interface it implements (a room
-    power of :class:`SupportsGroupChat` when it overrides that method's "cannot" default), and
-    its :attr:`Backend.send_features`."""
+    """Everything ``backend_cls`` can do at best: one flag per interface it implements, and its
+    :attr:`Backend.send_features`."""
     caps = backend_cls.send_features & SEND_FEATURES
     for interface, flag in _INTERFACE_CAPABILITIES:
         if issubclass(backend_cls, interface):
             caps |= flag
-    if issubclass(backend_cls, SupportsGroupChat):
-        for name, flag in _GROUP_METHODS:
-            if getattr(backend_cls, name) is not getattr(SupportsGroupChat, name):
-                caps |= flag
     return caps
 
 

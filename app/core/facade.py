@@ -14,6 +14,7 @@ from app.bus import EventBus
 from app.config import AppConfig
 from app.core.accounts import AccountCommands
 from app.core.archive import ArchiveCommands
+from app.core.commands import SlashCommands
 from app.core.contacts import ContactCommands
 from app.core.conversations import ConversationCommands
 from app.core.encryption import EncryptionCommands
@@ -42,6 +43,7 @@ class Core:
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
+        self.commands = SlashCommands(self.messaging, self.rooms, self.conversations)
 
     @property
     def ctx(self) -> CoreContext:

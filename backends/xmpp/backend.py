@@ -38,6 +38,7 @@ from app.backend import (
     RoomSettings,
     SendResult,
     SignUpForm,
+    SupportsBanning,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -45,6 +46,8 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
+    SupportsKicking,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -55,6 +58,7 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsTopic,
     SupportsTyping,
 )
 from app.models import (
@@ -233,6 +237,10 @@ class _Services:
 class XmppBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsRoster,
     SupportsPresence,
     SupportsTyping,

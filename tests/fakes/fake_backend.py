@@ -41,6 +41,7 @@ from app.backend import (
     SendResult,
     SignInMethods,
     SignUpForm,
+    SupportsBanning,
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsCommands,
@@ -51,7 +52,9 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
     SupportsKeyBackup,
+    SupportsKicking,
     SupportsLogout,
     SupportsPresence,
     SupportsReactions,
@@ -63,6 +66,7 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsTopic,
     SupportsTyping,
     SupportsVerification,
 )
@@ -205,6 +209,10 @@ class FakeServer:
 class FakeBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsRoster,
     SupportsPresence,
     SupportsTyping,
@@ -638,7 +646,7 @@ class FakeBackend(
 
     async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         if conv.native_id not in self.server.rooms:  # only rooms made here are ours to run
-            return await super().ban(conv, member, reason)
+            return Outcome(Failure(FailureKind.REJECTED, "You cannot ban in this room."))
         self.server.calls.append(("ban", (conv.native_id, member, reason)))
         self.server.bans.setdefault(conv.native_id, []).append(member)
         return Outcome()
@@ -654,6 +662,15 @@ class FakeBackend(
         self.server.calls.append(("close_room", (conv.native_id,)))
         self.server.rooms.pop(conv.native_id, None)
         self.ctx.report(f.ConversationLeft(conv.native_id, "The room was closed."))
+        return Outcome()
+
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
+        self.server.calls.append(("topic", (conv.native_id, topic)))
+        self.ctx.report(f.ConversationUpdated(conv.native_id, ConversationKind.GROUP, topic=topic))
+        return Outcome()
+
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("kick", (conv.native_id, member, reason)))
         return Outcome()
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:

@@ -723,6 +723,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Usage: {usage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown command /{name}. Type /help for the list.</source>
         <translation type="unfinished"></translation>
     </message>

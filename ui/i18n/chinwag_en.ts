@@ -717,6 +717,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Usage: {usage}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unknown command /{name}. Type /help for the list.</source>
         <translation type="unfinished" />
     </message>

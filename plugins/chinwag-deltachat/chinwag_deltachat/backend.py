@@ -36,11 +36,14 @@ from app.api import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
+    SupportsKicking,
     SupportsReactions,
     SupportsReceipts,
     SupportsRetraction,
     SupportsRoomCreation,
     SupportsRoster,
+    SupportsTopic,
 )
 from chinwag_deltachat import convert, settings
 from chinwag_deltachat.chats import ChatDirectory
@@ -105,6 +108,9 @@ class _Services:
 class DeltaChatBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsTopic,
     SupportsRoomCreation,
     SupportsRoster,
     SupportsReceipts,

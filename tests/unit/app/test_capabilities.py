@@ -18,6 +18,7 @@ from app.backend import (
     SupportsEdits,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsKicking,
     declared_capabilities,
     effective_capabilities,
 )
@@ -46,8 +47,8 @@ class Plain(Backend):
         return SendResult()
 
 
-class Rooms(Plain, SupportsGroupChat, SupportsHistory):
-    """Joins and kicks, but has no invitations, bans or topics (their defaults say "cannot")."""
+class Rooms(Plain, SupportsGroupChat, SupportsKicking, SupportsHistory):
+    """Joins and kicks, but has no invitations, bans or topics (no interfaces for them)."""
 
     protocol_id = "rooms"
 
@@ -83,7 +84,7 @@ def test_a_plain_backend_declares_nothing() -> None:
     assert declared_capabilities(Plain) == Capability.NONE
 
 
-def test_flags_follow_the_interfaces_and_overridden_room_powers() -> None:
+def test_flags_follow_the_interfaces_one_per_power() -> None:
     assert declared_capabilities(Rooms) == (
         Capability.GROUP_CHAT | Capability.KICK | Capability.HISTORY
     )
