@@ -20,7 +20,8 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.core import Core
 from app.events import Event
@@ -40,6 +41,10 @@ class _Answer(Generic[T]):
     on_done: Callable[[Result[T]], None]
 
     def deliver(self) -> None:
+        target = getattr(self.on_done, "func", self.on_done)  # a functools.partial's method
+        owner = getattr(target, "__self__", None)
+        if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+            return  # a closed (deleted) dialog asked: nobody is there to answer
         self.on_done(self.result)
 
 
@@ -66,7 +71,10 @@ class CoreBridge(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._flush)
-        self._wake.connect(self._flush)
+        # Queued even when emitted on the GUI thread: a command that finished before
+        # bridge.call() added its callback (a fast core on a loaded machine) must still be
+        # answered later, not inside call() while the caller is half-way through its work.
+        self._wake.connect(self._flush, Qt.ConnectionType.QueuedConnection)
         # Subscribed before the core starts, so the initial state is never missed.
         self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
 

@@ -1,14 +1,19 @@
 """The right-hand side of the window: one open conversation, with everything one can do in it.
 
 Header (name, topic, encryption, members; actions gated by capabilities), the message view with a
-"jump to latest" button and a history progress line, the member panel, and the composer. Message
-actions (reply, react, edit, delete, copy, retry, download, open link) live in one per-message menu,
-opened by right click or from the keyboard (menu key or Shift+F10), so no action needs a mouse.
+"jump to latest" button and a history progress line, the member panel, and the composer. The pane
+lays these out, follows the open conversation (its details, events, read state) and sends what is
+written; its collaborators do the rest:
+
+- ui/message_actions.py (``pane.messages``): the per-message menu and its actions (reply, react,
+  edit, delete, copy, retry, download, open link), by mouse or keyboard;
+- ui/conversation_actions.py (``pane.conversation_actions``): what the header and the member panel
+  do (invite, topic, leave, kick, ban, notifications, export, verify);
+- ui/a11y/conversation_voice.py (``pane.voice``): what the conversation says to a screen reader.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 import tempfile
@@ -17,15 +22,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QImage, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
-    QInputDialog,
     QLabel,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -40,30 +41,28 @@ from app.formatting import markdown_to_html
 from app.models import (
     ConversationId,
     ConversationKind,
-    Member,
-    Message,
     MessageId,
-    MessageKind,
-    NotifyLevel,
-    Trust,
-    Verification,
 )
 from app.runtime import Result
+from ui.a11y.conversation_voice import ConversationVoice
+from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
-from ui.dialogs.devices_dialog import DevicesDialog
-from ui.models.message_model import DownloadState, MessageListModel
+from ui.conversation_actions import ConversationActions
+from ui.message_actions import MessageActions
+from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
-from ui.preferences import REMOTE_MEDIA, Preferences
+from ui.preferences import Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
-from ui.widgets.message_view import URL_PATTERN, MessageView
+from ui.widgets.message_view import MessageView
 
 _log = logging.getLogger(__name__)
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
 REACT_KEY = "Ctrl+Shift+R"
 EDIT_KEY = "Ctrl+E"
+TIME_KEY = "Ctrl+T"
 _SAFE_NAME = re.compile(r"[^\w.\-]+")
 
 
@@ -78,9 +77,11 @@ class ConversationPane(QWidget):
     ``settingsRequested(object)``: open a room's settings (a ConversationId).
     ``blockMemberRequested(object)``: block a room :class:`Member`.
     ``blockSenderRequested(object)``: block who sent a :class:`Message`.
+    ``conversationShown()``: another conversation (or none) is shown; its name may differ.
     """
 
     notice = Signal(str, str)
+    conversationShown = Signal()
     openRequested = Signal(object)
     searchRequested = Signal(object)
     verificationOpened = Signal(str, object)
@@ -104,24 +105,12 @@ class ConversationPane(QWidget):
         self.preferences = preferences
         self.conversation: ConversationId | None = None
         self.details: ConversationDetails | None = None
-        self.reaction_picker: QInputDialog | None = None
-        self.devices_dialog: DevicesDialog | None = None
-        self.never_box: QMessageBox | None = None  # "never load images" asked about a click
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
         bridge.events.connect(self.handle_events)
 
         self.header = ConversationHeader()
-        self.header.membersToggled.connect(self._toggle_members)
-        self.header.inviteRequested.connect(self.invite)
-        self.header.topicRequested.connect(self.change_topic)
-        self.header.leaveRequested.connect(self.leave)
-        self.header.notifyChosen.connect(self.set_notify)
-        self.header.exportRequested.connect(self.export)
-        self.header.searchRequested.connect(self._search_here)
-        self.header.verifyRequested.connect(self.verify_contact)
-        self.header.settingsRequested.connect(self._settings)
 
         self.loading_label = QLabel(self.tr("Loading older messages…"))
         self.loading_label.setObjectName("historyLoading")
@@ -130,8 +119,6 @@ class ConversationPane(QWidget):
         self.model.loadingChanged.connect(self.loading_label.setVisible)
 
         self.view = MessageView(self.model)
-        self.view.partActivated.connect(self._part_activated)
-        self.view.customContextMenuRequested.connect(self._context_menu_at)
         self.jump_button = QPushButton(self.tr("Jump to lat&est"))
         self.jump_button.setObjectName("jumpToLatest")
         self.jump_button.setAccessibleName(self.tr("Jump to the latest messages"))
@@ -139,11 +126,8 @@ class ConversationPane(QWidget):
         self.jump_button.hide()
         self.model.atLatestChanged.connect(self._at_latest_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._update_jump_button)
-        self.model.rowsInserted.connect(self._rows_inserted)
 
         self.members = MemberPanel()
-        self.members.kickRequested.connect(self.kick)
-        self.members.banRequested.connect(self.ban)
         self.members.blockRequested.connect(self.blockMemberRequested)
         self.members.hide()
 
@@ -151,7 +135,6 @@ class ConversationPane(QWidget):
         composer = self.composer_area.composer
         composer.submitted.connect(self._submitted)
         composer.escapePressed.connect(self.view.setFocus)
-        composer.editLastRequested.connect(self.edit_last)
         composer.typingChanged.connect(self._typing)
         composer.imagePasted.connect(self.send_image)
         composer.filesDropped.connect(self.send_files)
@@ -175,28 +158,71 @@ class ConversationPane(QWidget):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.composer_area)
 
-        for keys in ("Shift+F10", "Menu"):
-            shortcut = QShortcut(QKeySequence(keys), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_message_menu)
-        # The main message actions also have their own keys on the message list.
-        keyed: tuple[tuple[str | QKeySequence.StandardKey, Any], ...] = (
-            (REPLY_KEY, self.reply),
-            (REACT_KEY, self.pick_reaction),
-            (EDIT_KEY, self.edit),
-            (QKeySequence.StandardKey.Copy, self.copy),
-            (QKeySequence.StandardKey.Delete, self.delete),
+        self.voice = ConversationVoice(
+            preferences,
+            sidebar_model,
+            self.model,
+            self.header,
+            regions=(composer, self.view),
+            set_preference=lambda key, value: self._call(self.core.preferences.set(key, value)),
         )
-        for sequence, action in keyed:
-            shortcut = QShortcut(QKeySequence(sequence), self.view)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(functools.partial(self._on_current, action))
+        # What is done with a message, and with the conversation from its header and members.
+        self.messages = MessageActions(
+            bridge,
+            preferences,
+            self.model,
+            self.view,
+            self.composer_area,
+            details=lambda: self.details,
+            call=self._call,
+            say_time=self.voice.say_time,
+            parent=self,
+        )
+        self.messages.blockSenderRequested.connect(self.blockSenderRequested)
+        self.conversation_actions = ConversationActions(
+            bridge,
+            self.header,
+            self.members,
+            conversation=lambda: self.conversation,
+            details=lambda: self.details,
+            call=self._call,
+            parent=self,
+        )
+        actions = self.conversation_actions
+        actions.notice.connect(self.notice)
+        actions.verificationOpened.connect(self.verificationOpened)
+        actions.settingsRequested.connect(self.settingsRequested)
+        actions.searchRequested.connect(self.searchRequested)
         self._mark_read_timer = QTimer(self)
         self._mark_read_timer.setSingleShot(True)
         self._mark_read_timer.setInterval(300)
         self._mark_read_timer.timeout.connect(self.mark_read)
         self.composer_area.set_enabled(False)
-        QWidget.setTabOrder(self.view, composer)
+        self._tab_order()
+
+    def first_in_tab_order(self) -> QWidget:
+        return self.header.members_button
+
+    def tab_order(self) -> list[QWidget]:
+        """Reading order: header buttons, messages, "jump to latest", members, then the
+        composer area (the reply banner's Cancel above the composer, Attach and Send after)."""
+        area = self.composer_area
+        return [
+            *self.header.tab_order(),
+            self.view,
+            self.jump_button,
+            self.members.list,
+            self.members.kick_button,
+            self.members.ban_button,
+            self.members.block_button,
+            area.cancel_button,
+            area.composer,
+            area.attach_button,
+            area.send_button,
+        ]
+
+    def _tab_order(self) -> None:
+        tab_chain(self.tab_order())
 
     # -- opening -----------------------------------------------------------------------------
 
@@ -206,11 +232,13 @@ class ConversationPane(QWidget):
             self.composer_area.set_typing(())
         self.conversation = conv
         self.details = None
+        self.voice.shown(conv)
         if conv is None:
             self.model.set_conversation(None)
             self.header.show_details(None)
             self.members.set_members((), can_kick=False)
             self.composer_area.set_enabled(False)
+            self.conversationShown.emit()
             return
         if at is not None:
             self.model.open_at(at, conv)
@@ -219,6 +247,7 @@ class ConversationPane(QWidget):
         self.header.show_conversation(self.sidebar_model.conversation(conv))
         self.composer_area.set_enabled(True)
         self.refresh_details(first=True)  # marks it read once the old read marker is known
+        self.conversationShown.emit()
 
     def refresh_details(self, first: bool = False) -> None:
         conv = self.conversation
@@ -343,18 +372,6 @@ class ConversationPane(QWidget):
         self.jump_button.hide()
         self.view.setFocus()
 
-    def _rows_inserted(self, parent: Any, first: int, last: int) -> None:
-        """Fetch images of new rows by themselves only when the privacy setting says always."""
-        if self.preferences.get(REMOTE_MEDIA) != "always":
-            return
-        for row in range(first, last + 1):
-            msg = self.model.message(row)
-            for i, attachment in enumerate(msg.attachments):
-                if attachment.mime_type.startswith("image/") and not self.model.download_state(
-                    msg.local_id, i
-                ):
-                    self.download(msg, i)
-
     # -- sending -----------------------------------------------------------------------------
 
     @Slot(str)
@@ -441,441 +458,6 @@ class ConversationPane(QWidget):
         if image.save(str(path)):  # the format follows the file name
             self.send_files([path])
 
-    # -- message actions -----------------------------------------------------------------------
-
-    def _on_current(self, action: Any) -> None:
-        """Run a message action on the message that has the keyboard focus, if allowed."""
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        msg = self.model.message(index.row())
-        allowed = {a.data() for a in self.message_menu(msg).actions() if a.data()}
-        name = getattr(action, "__name__", "")
-        if name in allowed or name == "copy":
-            action(msg)
-
-    @Slot()
-    def open_message_menu(self) -> None:
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return
-        rect = self.view.visualRect(index)
-        self.show_message_menu(
-            self.model.message(index.row()),
-            self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(20, 20)),
-        )
-
-    @Slot(QPoint)
-    def _context_menu_at(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-            self.show_message_menu(
-                self.model.message(index.row()), self.view.viewport().mapToGlobal(pos)
-            )
-
-    def message_menu(self, msg: Message) -> QMenu:
-        """The actions for one message; only those the service and the message allow."""
-        caps = self.capabilities
-        menu = QMenu(self)
-        menu.setObjectName("messageMenu")
-        confirmed = msg.remote_id is not None and not msg.retracted
-        if confirmed and caps & Capability.REPLIES:
-            _tag(
-                menu.addAction(self.tr("&Reply"), QKeySequence(REPLY_KEY), lambda: self.reply(msg)),
-                "reply",
-            )
-        if confirmed and caps & Capability.REACTIONS:
-            react = menu.addMenu(self.tr("Re&act"))
-            react.menuAction().setData("pick_reaction")
-            for key in QUICK_REACTIONS:
-                react.addAction(key, functools.partial(self.toggle_reaction, msg, key))
-            react.addAction(
-                self.tr("Other…"), QKeySequence(REACT_KEY), lambda: self.pick_reaction(msg)
-            )
-        if confirmed and msg.outgoing and caps & Capability.EDITS:
-            _tag(
-                menu.addAction(self.tr("&Edit"), QKeySequence(EDIT_KEY), lambda: self.edit(msg)),
-                "edit",
-            )
-        if confirmed and msg.outgoing and caps & Capability.RETRACTIONS:
-            _tag(
-                menu.addAction(
-                    self.tr("&Delete for everyone…"),
-                    QKeySequence(QKeySequence.StandardKey.Delete),
-                    lambda: self.delete(msg),
-                ),
-                "delete",
-            )
-        menu.addAction(
-            self.tr("&Copy text"),
-            QKeySequence(QKeySequence.StandardKey.Copy),
-            lambda: self.copy(msg),
-        )
-        for url in _links(msg):
-            menu.addAction(
-                self.tr("Open link {url}").format(url=_short(url)),
-                functools.partial(self.open_link, url),
-            )
-        for i, attachment in enumerate(msg.attachments):
-            name = attachment.filename or attachment.url
-            state = self.model.download_state(msg.local_id, i)
-            if state is not None and state.finished:
-                menu.addAction(
-                    self.tr("Open {name}").format(name=name),
-                    functools.partial(self.attachment, msg, i),
-                )
-            else:
-                menu.addAction(
-                    self.tr("Download {name}").format(name=name),
-                    functools.partial(self.download, msg, i),
-                )
-            menu.addAction(
-                self.tr("Save {name} as…").format(name=name),
-                functools.partial(self.save_as, msg, i),
-            )
-        if len(msg.body) > 4000:
-            menu.addAction(
-                self.tr("Show or hide the whole message"), lambda: self.view.toggle_expanded(msg)
-            )
-        if msg.outgoing and msg.delivery.value == "failed":
-            menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
-        if msg.trust is Trust.UNREADABLE and caps & Capability.ENCRYPTION:
-            _tag(
-                menu.addAction(
-                    self.tr("Re&pair encryption with {who}").format(
-                        who=msg.sender_name or msg.sender
-                    ),
-                    lambda: self.repair_encryption(msg),
-                ),
-                "repair_encryption",
-            )
-        if not msg.outgoing and msg.kind is not MessageKind.SYSTEM and caps & Capability.BLOCKING:
-            menu.addSeparator()
-            menu.addAction(
-                self.tr("&Block {name}…").format(name=msg.sender_name or msg.sender),
-                lambda: self.blockSenderRequested.emit(msg),
-            )
-        return menu
-
-    def show_message_menu(self, msg: Message, global_pos: QPoint) -> None:
-        """Pop the menu up without a nested event loop; it takes the keyboard focus."""
-        menu = self.message_menu(msg)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.aboutToHide.connect(menu.close)
-        menu.destroyed.connect(self._menu_closed)
-        menu.popup(global_pos)
-
-    @Slot()
-    def _menu_closed(self) -> None:
-        """Back to the message the menu was for (unless an action moved the focus on)."""
-        focus = QApplication.focusWidget()
-        if focus is None or not self.window().isAncestorOf(focus):
-            self.window().activateWindow()
-            self.view.setFocus(Qt.FocusReason.PopupFocusReason)
-
-    def _part_activated(self, kind: str, msg: Message, detail: Any) -> None:
-        if kind == "link":
-            self.open_link(str(detail))
-        elif kind == "attachment":
-            self.attachment(msg, int(detail))
-        elif kind == "react":
-            self.toggle_reaction(msg, str(detail))
-        elif kind == "retry":
-            self.retry(msg)
-
-    def reply(self, msg: Message) -> None:
-        text = " ".join(self.model.display_body(msg).split())
-        quote = f"{msg.sender_name or msg.sender}: {text[:80]}"
-        self.composer_area.start_reply(msg, quote)
-
-    def edit(self, msg: Message) -> None:
-        self.composer_area.start_edit(msg)
-
-    @Slot()
-    def edit_last(self) -> None:
-        if not self.capabilities & Capability.EDITS:
-            return
-        msg = self.model.last_own_message()
-        if msg is not None:
-            self.edit(msg)
-
-    def toggle_reaction(self, msg: Message, key: str) -> None:
-        own = self.details.own_id if self.details else ""
-        mine = {r.key for r in msg.reactions if own in r.senders}
-        mine ^= {key}
-        self._call(self.core.messaging.react(msg.id, tuple(sorted(mine))))
-
-    def pick_reaction(self, msg: Message) -> None:
-        """Choose a reaction (or type one) in a small dialog; Enter takes the first."""
-        dialog = QInputDialog(self)
-        dialog.setObjectName("reactionPicker")
-        dialog.setWindowTitle(self.tr("React"))
-        dialog.setLabelText(self.tr("Reaction (choose or type an emoji or a word):"))
-        dialog.setComboBoxItems(list(QUICK_REACTIONS))
-        dialog.setComboBoxEditable(True)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(functools.partial(self._reaction_picked, msg))
-        dialog.finished.connect(self._picker_closed)
-        self.reaction_picker = dialog
-        dialog.open()
-
-    def _reaction_picked(self, msg: Message, key: str) -> None:
-        if key.strip():
-            self.toggle_reaction(msg, key.strip())
-
-    @Slot()
-    def _picker_closed(self) -> None:
-        self.reaction_picker = None
-        self.window().activateWindow()  # dialogs give the focus back to the message list
-        self.view.setFocus()
-
-    def delete(self, msg: Message) -> None:
-        if not (msg.outgoing and msg.remote_id and self.capabilities & Capability.RETRACTIONS):
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete message"),
-            self.tr("Delete this message for everyone in the conversation?"),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
-            self._call(self.core.messaging.retract(msg.id))
-
-    def copy(self, msg: Message) -> None:
-        QGuiApplication.clipboard().setText(self.model.display_body(msg))
-
-    def retry(self, msg: Message) -> None:
-        self._call(self.core.messaging.retry_message(msg.id))
-
-    def repair_encryption(self, msg: Message) -> None:
-        """New encryption sessions with the devices whose messages here could not be read."""
-        self._call(
-            self.core.encryption.repair_encryption(msg.conversation_id),
-            success=self.tr(
-                "New encryption sessions were started. Messages sent from now on can be read; "
-                "ask for the unreadable ones again."
-            ),
-        )
-
-    def open_link(self, url: str) -> None:
-        QDesktopServices.openUrl(QUrl(url))
-
-    def attachment(self, msg: Message, index: int) -> None:
-        state = self.model.download_state(msg.local_id, index)
-        if state is not None and state.finished:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(state.path))
-        elif state is None or state.error:
-            self.download(msg, index)
-
-    def media_path(self, msg: Message, index: int) -> Path:
-        attachment = msg.attachments[index]
-        name = _SAFE_NAME.sub("_", attachment.filename or "file")[:80] or "file"
-        folder = self.core.ctx.paths.cache_dir / "media" / msg.id.account_id
-        return folder / f"{msg.local_id}-{index}-{name}"
-
-    def download(self, msg: Message, index: int, destination: Path | None = None) -> None:
-        if not self._may_fetch(msg, index, destination):
-            return
-        target = destination or self.media_path(msg, index)
-        self.model.set_download(msg.local_id, index, DownloadState())
-        self.bridge.call(
-            self.core.messaging.download(msg.id, index, target),
-            lambda done: self._downloaded(done, msg, index, target),
-        )
-
-    def _may_fetch(self, msg: Message, index: int, destination: Path | None) -> bool:
-        """ "Never load images" means never, even on a click: the click offers to change the
-        setting instead (and then fetches)."""
-        attachment = msg.attachments[index]
-        if self.preferences.get(REMOTE_MEDIA) != "never" or not attachment.mime_type.startswith(
-            "image/"
-        ):
-            return True
-        box = QMessageBox(self)
-        box.setObjectName("neverLoadBox")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(self.tr("Images are never loaded"))
-        box.setText(
-            self.tr(
-                "Your privacy setting says never to load images from the network, so "
-                "{name} was not downloaded. Load images when you ask for them from now on?"
-            ).format(name=attachment.filename or self.tr("this image"))
-        )
-        change = box.addButton(
-            self.tr("&Load when I ask, and get this one"), QMessageBox.ButtonRole.AcceptRole
-        )
-        box.addButton(self.tr("&Keep never loading"), QMessageBox.ButtonRole.RejectRole)
-        self.never_box = box
-
-        def decided() -> None:
-            self.never_box = None
-            if box.clickedButton() is change:
-                self.bridge.call(
-                    self.core.preferences.set(REMOTE_MEDIA, "ask"),
-                    lambda _done: self._fetch_after_change(msg, index, destination),
-                )
-
-        box.finished.connect(decided)
-        box.open()
-        return False
-
-    def _fetch_after_change(self, msg: Message, index: int, destination: Path | None) -> None:
-        if self.preferences.get(REMOTE_MEDIA) != "never":
-            self.download(msg, index, destination)
-
-    def _downloaded(self, done: Result[Outcome], msg: Message, index: int, target: Path) -> None:
-        if done.ok and done.value.ok:
-            size = target.stat().st_size if target.exists() else 0
-            self.model.set_download(msg.local_id, index, DownloadState(size, size, str(target)))
-        else:
-            failure = done.value.failure if done.ok else None
-            error = done.error or (failure.message if failure else self.tr("unknown error"))
-            self.model.set_download(msg.local_id, index, DownloadState(error=error))
-
-    def save_as(self, msg: Message, index: int) -> None:
-        name = msg.attachments[index].filename or "file"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save attachment"), name)
-        if path:
-            self.download(msg, index, Path(path))
-
-    # -- conversation actions ------------------------------------------------------------------
-
-    @Slot(bool)
-    def _toggle_members(self, shown: bool) -> None:
-        self.members.setVisible(shown)
-        if shown:
-            self.members.setFocus()
-            if self.conversation is not None:  # services that load members lazily: all now
-                self._call(self.core.rooms.refresh_members(self.conversation))
-
-    @Slot()
-    def invite(self) -> None:
-        if self.conversation is None:
-            return
-        who, ok = QInputDialog.getText(
-            self, self.tr("Invite"), self.tr("Address of the person to invite:")
-        )
-        if ok and who.strip():
-            self._call(self.core.rooms.invite(self.conversation, who.strip()))
-
-    @Slot()
-    def change_topic(self) -> None:
-        if self.conversation is None or self.details is None:
-            return
-        topic, ok = QInputDialog.getText(
-            self, self.tr("Topic"), self.tr("New topic:"), text=self.details.conversation.topic
-        )
-        if ok:
-            self._call(self.core.rooms.set_topic(self.conversation, topic))
-
-    @Slot()
-    def leave(self) -> None:
-        if self.conversation is None:
-            return
-        answer = QMessageBox.question(self, self.tr("Leave"), self.tr("Leave this conversation?"))
-        if answer == QMessageBox.StandardButton.Yes:
-            self._call(self.core.rooms.leave(self.conversation))
-
-    @Slot(object)
-    def kick(self, member: Member) -> None:
-        if self.conversation is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Remove from room"),
-            self.tr("Remove {name}? Reason (optional):").format(name=member.name),
-        )
-        if ok:
-            self._call(self.core.rooms.kick(self.conversation, member.native_id, reason))
-
-    @Slot(object)
-    def ban(self, member: Member) -> None:
-        if self.conversation is None:
-            return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("Ban from room"),
-            self.tr("Ban {name} (they cannot come back)? Reason (optional):").format(
-                name=member.name
-            ),
-        )
-        if ok:
-            self._call(self.core.rooms.ban(self.conversation, member.native_id, reason))
-
-    @Slot(str)
-    def set_notify(self, level: str) -> None:
-        if self.conversation is not None:
-            self._call(self.core.conversations.set_notify(self.conversation, NotifyLevel(level)))
-
-    @Slot()
-    def export(self) -> None:
-        if self.conversation is None:
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export conversation"),
-            "conversation.html",
-            self.tr("Web page (*.html);;JSON Lines (*.jsonl)"),
-        )
-        if path:
-            self._call(
-                self.core.archive.export_conversation(self.conversation, Path(path)),
-                success=self.tr("Conversation exported to {path}.").format(path=path),
-            )
-
-    @Slot()
-    def verify_contact(self) -> None:
-        """Verify the other person of a direct conversation (their devices, then emojis)."""
-        conv, details = self.conversation, self.details
-        if conv is None or details is None:
-            return
-        others = [m for m in details.members if m.native_id != details.own_id]
-        contact = (
-            others[0].contact.native_id
-            if others and others[0].contact
-            else others[0].native_id
-            if others
-            else conv.native_id
-        )
-        dialog = DevicesDialog(self.bridge, conv.account_id, contact, self, own=details.own_id)
-        dialog.verifyRequested.connect(functools.partial(self.start_verification, contact))
-        self.devices_dialog = dialog
-        dialog.open()
-
-    def start_verification(self, contact: str, device_id: str) -> None:
-        conv = self.conversation
-        if conv is None:
-            return
-        account_id = conv.account_id
-        self.bridge.call(
-            self.core.encryption.start_verification(account_id, contact, device_id),
-            lambda done: self._verification_started(done, account_id, contact, device_id),
-        )
-
-    def _verification_started(
-        self, done: Result[Outcome], account_id: str, contact: str, device_id: str
-    ) -> None:
-        outcome = done.value if done.ok else None
-        if outcome is None or not outcome.ok or not outcome.value:
-            message = done.error or (
-                outcome.failure.message
-                if outcome is not None and outcome.failure
-                else self.tr("Could not verify.")
-            )
-            self.notice.emit(message, "error")
-            return
-        self.verificationOpened.emit(account_id, Verification(outcome.value, contact, device_id))
-
-    @Slot()
-    def _settings(self) -> None:
-        if self.conversation is not None:
-            self.settingsRequested.emit(self.conversation)
-
-    @Slot()
-    def _search_here(self) -> None:
-        if self.conversation is not None:
-            self.searchRequested.emit(self.conversation)
-
     # -- plumbing ------------------------------------------------------------------------------
 
     def _call(self, coro: Coroutine[Any, Any, object], success: str = "") -> None:
@@ -889,19 +471,3 @@ class ConversationPane(QWidget):
             self.notice.emit(done.value.failure.message, "error")
         elif success:
             self.notice.emit(success, "info")
-
-
-def _tag(action: Any, name: str) -> None:
-    """Name a menu action after the method it runs (keyboard shortcuts check what is allowed)."""
-    action.setData(name)
-
-
-def _links(msg: Message) -> list[str]:
-    found = [m.group(0) for m in URL_PATTERN.finditer(msg.body)]
-    if msg.html:
-        found += re.findall(r'href="([^"]+)"', msg.html)
-    return list(dict.fromkeys(found))[:5]
-
-
-def _short(url: str) -> str:
-    return url if len(url) <= 50 else url[:47] + "…"

@@ -113,6 +113,7 @@ def run(args: argparse.Namespace) -> int:
     bridge = CoreBridge(runner)
     window = MainWindow(bridge, default_notifier())
     window.show()
+    window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
     links = UriHandler(window)
     instance.received.connect(links.open_uri)
     if args.uri:

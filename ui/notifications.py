@@ -1,6 +1,6 @@
-"""Telling the user about new messages: desktop notifications, the tray icon with the unread
-count, and announcements to assistive technology — each by the conversation's setting
-(all / mentions / none).
+"""Telling the user about new messages: desktop notifications (by the conversation's "notify me"
+level: all / mentions / none), the tray icon with the unread count, and what the screen reader
+says (by its own read-aloud levels, ui/a11y/levels.py; merged and paced by ui/a11y/announcer.py).
 
 Desktop notifications go over D-Bus (org.freedesktop.Notifications) from a worker thread, so a
 slow or missing notification daemon can never stall the window.
@@ -19,10 +19,8 @@ try:  # Linux only (a dependency there): the freedesktop notification service li
 except ImportError:  # pragma: no cover - other platforms use the tray's balloon messages
     open_dbus_connection = None
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleAnnouncementEvent,
     QColor,
     QFont,
     QIcon,
@@ -34,7 +32,10 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from app import events as ev
-from app.models import ConversationKind, Message, NotifyLevel
+from app.models import Conversation, ConversationKind, Message, NotifyLevel
+from ui.a11y import levels
+from ui.a11y.announcer import Announcer, Arrival
+from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.preferences import NOTIFICATIONS, Preferences
 
@@ -83,20 +84,6 @@ def default_notifier() -> Notifier | None:
     if sys.platform.startswith("linux") and open_dbus_connection is not None:
         return FreedesktopNotifier()
     return None
-
-
-class Announcer:
-    """Speaks through the screen reader (Qt's accessibility announcement event)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        self.widget = widget
-        self.spoken: list[str] = []  # kept for tests and debugging
-
-    def announce(self, text: str) -> None:
-        self.spoken.append(text)
-        del self.spoken[:-50]
-        event = QAccessibleAnnouncementEvent(self.widget, text)
-        QAccessible.updateAccessibility(event)
 
 
 def unread_label(count: int) -> str:
@@ -210,27 +197,13 @@ class NotificationCenter(QObject):
         if conv is None:
             return
         incoming = [m for m in event.messages if not m.outgoing]
-        wanted = [m for m in incoming if self._wanted(m, conv.notify, conv.kind)]
-        if not wanted:
+        if not incoming:
             return
-        is_open = event.conversation_id == self.open_conversation
         focused = self.window.isActiveWindow()
-        if is_open:
-            # The reader is in this conversation: the screen reader says the text itself.
-            for msg in wanted[-3:]:
-                self.announcer.announce(
-                    self.tr("{sender}: {body}").format(
-                        sender=msg.sender_name or msg.sender, body=msg.body
-                    )
-                )
-        else:
-            last = wanted[-1]
-            self.announcer.announce(
-                self.tr("New message from {sender} in {conversation}").format(
-                    sender=last.sender_name or last.sender, conversation=conv.name
-                )
-            )
-        if is_open and focused:
+        is_open = event.conversation_id == self.open_conversation
+        self._announce(conv, incoming, is_open and focused)
+        wanted = [m for m in incoming if self._wanted(m, conv.notify, conv.kind)]
+        if not wanted or (is_open and focused):
             return
         if not self.preferences.get(NOTIFICATIONS):
             return
@@ -246,6 +219,36 @@ class NotificationCenter(QObject):
             self.notifier.notify(title, body)
         elif self.tray is not None:
             self.tray.showMessage(title, body)
+
+    def _announce(self, conv: Conversation, messages: list[Message], is_open: bool) -> None:
+        """Tell the screen reader, by the conversation's read-aloud level (every message of a
+        burst counts: the announcer merges them, it never drops any)."""
+        prefs = self.preferences.values()
+        direct = conv.kind is ConversationKind.DIRECT
+        account = self.sidebar.account_name(conv.id.account_id)
+        arrivals = [
+            Arrival(
+                conversation=conv.id,
+                conversation_name=conv.name,
+                account_name=account,
+                direct=direct,
+                sender=msg.sender_name or msg.sender,
+                text=_spoken_body(msg),
+                mention=msg.mentions_me,
+                is_open=is_open,
+            )
+            for msg in messages
+            if levels.wanted(prefs, conv.id, conv.kind, msg.mentions_me, is_open)
+        ]
+        self.announcer.many_accounts = len(self.sidebar.account_ids()) > 1
+        self.announcer.add(arrivals)
+        _log.debug(
+            "%s: %d new, %d to read aloud (open and active: %s)",
+            conv.id.account_id,
+            len(messages),
+            len(arrivals),
+            is_open,
+        )
 
     @staticmethod
     def _wanted(msg: Message, level: NotifyLevel, kind: ConversationKind) -> bool:
@@ -269,3 +272,12 @@ class NotificationCenter(QObject):
     @Slot(QSystemTrayIcon.ActivationReason)
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         self.activated.emit()
+
+
+def _spoken_body(msg: Message) -> str:
+    """The message as it is read out: its text, or what it carries when it has none."""
+    text = " ".join(MessageListModel.display_body(msg).split())
+    if text:
+        return text
+    names = ", ".join(a.filename or a.url for a in msg.attachments)
+    return QCoreApplication.translate("NotificationCenter", "sent {files}").format(files=names)

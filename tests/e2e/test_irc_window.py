@@ -29,6 +29,7 @@ from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_i
 from tests.integration.irc.helpers import FastIrcBackend, settings_for
 from tests.integration.irc.peer import Msg, Peer, unique_channel, unique_nick
 from tests.integration.irc.servers import IrcServer
+from tests.ui.helpers import results_of
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -171,8 +172,9 @@ def test_floor_create_room(me: Signed, bot: Bot) -> None:
     fields.topic.setText("Built from the window")
     fields.name.setText(unique_channel("#floor"))
     channel = fields.name.text()
+    finished = results_of(dialog)  # a closed dialog is deleted: record how it ended
     me.qtbot.keyClick(fields.name, Qt.Key.Key_Return)
-    me.wait(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     me.wait(lambda: me.window.pane.conversation == me.conversation(channel.lower()))
     # The bot sees it set up as asked: invited (+i) with the key (+k) it may enter, then the
     # modes and the topic from inside.
@@ -293,7 +295,7 @@ def test_floor_file(me: Signed, bot: Bot, tmp_path: Path, monkeypatch: pytest.Mo
     me.answer_request(lambda r: r.kind == "file" and "photos.zip" in r.text)
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text() == "Download photos.zip").trigger()
     model = me.window.pane.model
     me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)
@@ -440,6 +442,8 @@ def test_floor_manage_room(me: Signed, bot: Bot) -> None:
     )
 
     settings.tabs.setCurrentIndex(2)
+    # The role change answered first: its success would clear the ban's problem otherwise.
+    me.wait(lambda: settings.pending == 0)
     settings.ban_entry.setText("*!*@*")
     settings.ban_button.click()
     me.wait(lambda: "would ban everyone" in settings.problem.text())

@@ -30,6 +30,7 @@ from backends.matrix import MatrixBackend
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.integration.matrix.helpers import PASSWORD, Peer, q
 from tests.integration.matrix.synapse import Synapse
+from tests.ui.helpers import results_of
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -163,8 +164,9 @@ def test_floor_add_contact(me: Signed, bot: Bot) -> None:
     assert form.isVisible()
     form.edits["who"].setText(bot.user_id)
     form.edits["name"].setText("Robo")
+    finished = results_of(form)  # a closed dialog is deleted: record how it ended
     me.qtbot.keyClick(form.edits["who"], Qt.Key.Key_Return)
-    me.wait(lambda: form.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     # The bot, independently: invited to a direct chat with us.
     me.wait(bot.invited_to)
     bot.run(bot.peer.join(next(iter(bot.invited_to()))))
@@ -224,8 +226,9 @@ def test_floor_create_room(me: Signed, bot: Bot, synapse: Synapse) -> None:
     me.wait(lambda: "cannot be a room address" in dialog.error.text())
     alias = f"floor{uuid.uuid4().hex[:6]}"
     fields.address.setText(alias)
+    finished = results_of(dialog)  # a closed dialog is deleted: record how it ended
     me.qtbot.keyClick(fields.name, Qt.Key.Key_Return)
-    me.wait(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     status, found = bot.raw(
         "GET", f"/_matrix/client/v3/directory/room/{q(f'#{alias}:{synapse.server_name}')}"
     )
@@ -339,7 +342,7 @@ def test_floor_file(
     )
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text() == "Download photos.zip").trigger()
     model = me.window.pane.model
     me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)
@@ -373,7 +376,7 @@ def test_floor_block(me: Signed, bot: Bot, synapse: Synapse) -> None:
     me.open(room)
     me.wait(lambda: [m.body for m in me.messages() if not m.outgoing] == ["buy cheap watches"])
     msg = next(m for m in me.messages() if not m.outgoing and m.body == "buy cheap watches")
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     next(a for a in menu.actions() if a.text().startswith("&Block")).trigger()
     box = me.dialog(QMessageBox)
     next(b for b in box.buttons() if b.text() == "&Block").click()
@@ -434,6 +437,8 @@ def test_floor_manage_room(me: Signed, bot: Bot) -> None:
     me.wait(lambda: bot.state(room, "m.room.power_levels").get("users", {}).get(bot.user_id) == 50)
 
     settings.tabs.setCurrentIndex(2)
+    # The role change answered first: its success would clear the ban's problem otherwise.
+    me.wait(lambda: settings.pending == 0)
     settings.ban_entry.setText("*")
     settings.ban_button.click()
     me.wait(lambda: "would ban everyone" in settings.problem.text())
@@ -450,10 +455,11 @@ def test_floor_manage_room(me: Signed, bot: Bot) -> None:
     me.wait(lambda: bot.user_id in me.members())
 
     settings.tabs.setCurrentIndex(0)
+    finished = results_of(settings)  # a closed dialog is deleted: record how it ended
     settings.close_room_button.click()
     box = settings.confirm_box
     next(b for b in box.buttons() if b.text() == "Close the &room").click()
-    me.wait(lambda: settings.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     assert bot.run(bot.peer.membership(room, bot.user_id)) == "leave"
     rejoin = bot.run(bot.peer.client.join(room))
     assert isinstance(rejoin, nio.JoinError)  # closed for good

@@ -27,6 +27,7 @@ from backends.xmpp import XmppBackend
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import Account, ProsodyServer
+from tests.ui.helpers import results_of
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -237,8 +238,9 @@ def test_floor_create_room(me: Signed, bot: Bot, prosody: ProsodyServer) -> None
     me.qtbot.keyClick(fields.address, Qt.Key.Key_Return)
     me.wait(lambda: "cannot be a room address" in dialog.error.text())
     fields.address.setText(local)
+    finished = results_of(dialog)  # a closed dialog is deleted: record how it ended
     me.qtbot.keyClick(fields.address, Qt.Key.Key_Return)
-    me.wait(lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     room = f"{local}@{prosody.muc}"
     me.wait(lambda: me.window.pane.conversation == me.conversation(room))
 
@@ -390,7 +392,7 @@ def test_floor_file(
     bot.chat(own_jid(me), shared, extra=f"<x xmlns='jabber:x:oob'><url>{shared}</url></x>")
     me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
     msg = next(m for m in me.messages() if m.attachments and not m.outgoing)
-    menu = me.window.pane.message_menu(msg)
+    menu = me.window.pane.messages.message_menu(msg)
     download = next(a for a in menu.actions() if a.text() == "Download photos.zip")
     download.trigger()
     model = me.window.pane.model
@@ -451,7 +453,7 @@ def test_floor_block(me: Signed, bot: Bot) -> None:
     me.wait(lambda: me.window.sidebar_model.conversation_index(me.conversation(bot.jid)).isValid())
     me.open(bot.jid)
     me.wait(lambda: len(me.messages()) == 1)
-    menu = me.window.pane.message_menu(me.messages()[0])
+    menu = me.window.pane.messages.message_menu(me.messages()[0])
     block = next(a for a in menu.actions() if a.text().startswith("&Block"))
     block.trigger()
     box = me.dialog(QMessageBox)
@@ -515,6 +517,8 @@ def test_floor_manage_room(me: Signed, bot: Bot, prosody: ProsodyServer) -> None
     )
 
     settings.tabs.setCurrentIndex(2)
+    # The role change answered first: its success would clear the ban's problem otherwise.
+    me.wait(lambda: settings.pending == 0)
     settings.ban_entry.setText("*")
     settings.ban_button.click()
     me.wait(lambda: "would ban everyone" in settings.problem.text())
@@ -528,10 +532,11 @@ def test_floor_manage_room(me: Signed, bot: Bot, prosody: ProsodyServer) -> None
     me.wait(lambda: settings.ban_list.count() == 1 and bot.jid in settings.ban_list.item(0).text())
 
     settings.tabs.setCurrentIndex(0)
+    finished = results_of(settings)  # a closed dialog is deleted: record how it ended
     settings.close_room_button.click()
     box = settings.confirm_box
     next(b for b in box.buttons() if b.text() == "Close the &room").click()
-    me.wait(lambda: settings.result() == QDialog.DialogCode.Accepted)
+    me.wait(lambda: finished == [QDialog.DialogCode.Accepted.value])
     gone = bot.iq("get", prosody.muc, "<query xmlns='http://jabber.org/protocol/disco#items'/>")
     assert room not in {
         i.get("jid") for i in gone.iter("{http://jabber.org/protocol/disco#items}item")

@@ -99,6 +99,7 @@ async def test_server_killed_three_times_during_a_send_burst(
             await poll(lambda left=left: outbox_size(app.store_path) <= left, 120, "sending")
             before = app.connected_count()
             kill_server(server)
+            await listeners[-1].read_to_end()
             await listeners[-1].close()
             restart_server(server)
             # The peer is back before the app (which waits for its backoff): a line to a nick
@@ -112,7 +113,7 @@ async def test_server_killed_three_times_during_a_send_burst(
                 + sum(1 for m in read_store(app.store_path) if m.delivery == "failed")
                 >= BURST
             ),
-            30,
+            60,
             "every line arrived or failed",
         )
         stored = read_store(app.store_path)
@@ -153,7 +154,7 @@ async def test_app_killed_mid_send_then_nothing_is_sent_twice(
                 + sum(1 for m in read_store(app.store_path) if m.delivery == "failed")
                 >= BURST
             ),
-            30,
+            60,
             "every line arrived or failed",
         )
         tally = Tally(

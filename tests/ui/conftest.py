@@ -17,6 +17,7 @@ from app.runtime import CoreThread, Result
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
+from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
@@ -65,7 +66,9 @@ def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
     win = MainWindow(bridge)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)):
+    with qtbot.waitSignal(
+        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
+    ):
         bridge.start()
     return win
 

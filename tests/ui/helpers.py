@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -21,6 +21,7 @@ from app.models import (
 )
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
+from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -109,8 +110,16 @@ def type_text(qtbot: QtBot, text: str) -> None:
     qtbot.keyClicks(focus(qtbot), text)
 
 
-def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = 5000) -> None:
+def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = UI_WAIT_MS) -> None:
     qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
+
+
+def results_of(dialog: QDialog) -> list[int]:
+    """The results the dialog finished with, recorded as it finishes: a closed dialog is
+    deleted (it must not stay in the accessibility tree), so it cannot be asked afterwards."""
+    results: list[int] = []
+    dialog.finished.connect(results.append)
+    return results
 
 
 def row_data(window: MainWindow, row: int, role: int) -> object:

@@ -15,6 +15,7 @@ from app.backend import FieldKind, FormField, IdentityProvider, SignUpForm
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import wait_for
+from tests.ui.waits import UI_WAIT_MS
 from ui.dialogs.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 
@@ -89,7 +90,7 @@ def test_each_error_stands_under_its_field_and_is_read_with_it(
     save_screenshot(dialog, "account-dialog-field-errors")
     edit(dialog, "user").setText("alice")
     edit(dialog, "password").setText("wonderland")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         dialog._submit()
 
 
@@ -144,7 +145,7 @@ def test_sign_in_with_a_provider_through_the_browser(
     assert opened == ["https://sso.fake.example/oidc-corp?user=sam"]
     assert "browser" in dialog.status.text()
     assert not dialog.ok_button.isEnabled()  # busy while the browser has it
-    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         fake_server.finish_browser("sam")
     wait_for(qtbot, lambda: "sam" in fake_server.online)
     assert window.sidebar_model.rowCount() == 1
@@ -240,7 +241,7 @@ def test_create_an_account_with_the_servers_form(
     accept = dialog.findChild(QCheckBox, "signup_accept")
     assert accept is not None and accept.isChecked()  # kept as answered; the picture is new
     assert captcha.text() == "42"
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         dialog._submit()
     assert fake_server.passwords["newbie"] == "chosen"
     wait_for(qtbot, lambda: "newbie" in fake_server.online)
@@ -304,9 +305,9 @@ def test_signing_in_again_through_the_browser_keeps_the_account(
     wait_for(qtbot, lambda: bool(dialog.sso_buttons))
     dialog.sso_buttons[0].click()
     wait_for(qtbot, lambda: bool(opened))
-    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         fake_server.finish_browser("alice")
-    wait_for(qtbot, lambda: "alice" in fake_server.online, timeout=10000)
+    wait_for(qtbot, lambda: "alice" in fake_server.online, timeout=UI_WAIT_MS)
     assert window.sidebar_model.account_ids() == [account_id]
 
 

@@ -14,6 +14,7 @@ from app.models import ConnectionState, ConversationId
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import sign_in, wait_for
+from tests.ui.waits import UI_WAIT_MS
 from ui.dialogs.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 
@@ -57,7 +58,7 @@ def test_unreachable_server_can_be_added_anyway(
     wait_for(qtbot, dialog.error.isVisible)
     assert "cannot be reached" in dialog.error.text()
     assert dialog.anyway_button.isVisible()
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         dialog.anyway_button.click()
     wait_for(qtbot, lambda: window.sidebar_model.rowCount() == 1)
 
@@ -79,7 +80,7 @@ def test_untrusted_certificate_shows_fingerprint_and_can_be_trusted(
     assert pinned is not None and pinned.text() == fingerprint
     dialog.test_connection()
     wait_for(qtbot, lambda: "Connected successfully" in dialog.status.text())
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         dialog._submit()
     wait_for(qtbot, lambda: "alice" in fake_server.online)
 
@@ -98,7 +99,7 @@ def test_edit_account_keeps_the_saved_password(
     assert user is not None and user.text() == "alice"
     assert password is not None and password.text() == "" and "keep" in password.placeholderText()
     dialog.name_edit.setText("Alice at work")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    with qtbot.waitSignal(dialog.accepted, timeout=UI_WAIT_MS):
         dialog._submit()  # the test uses the stored password, then saves
     wait_for(qtbot, lambda: window.sidebar_model.account_name(account_id) == "Alice at work")
     wait_for(qtbot, lambda: "alice" in fake_server.online)

@@ -17,6 +17,7 @@ from app.models import ConversationId, ConversationKind, Member
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import has_event, save_screenshot
 from tests.ui.helpers import busy_group, open_conv, room, sign_in, wait_for, wait_rows
+from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 from ui.models.message_model import ReplyTextRole
@@ -144,7 +145,9 @@ def hc_window(qtbot: QtBot, bridge: CoreBridge, high_contrast: QPalette) -> Main
     win = MainWindow(bridge)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)):
+    with qtbot.waitSignal(
+        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
+    ):
         bridge.start()
     return win
 

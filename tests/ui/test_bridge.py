@@ -4,6 +4,7 @@ the events the command published; failures arrive as ``Failed`` with words for a
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import threading
 from collections.abc import Coroutine
 from typing import Any, TypeVar
@@ -17,6 +18,7 @@ from app.models import Conversation, ConversationId
 from app.runtime import Done, Failed, Result
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import sign_in
+from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 
@@ -26,7 +28,7 @@ T = TypeVar("T")
 def answer_of(qtbot: QtBot, bridge: CoreBridge, coro: Coroutine[Any, Any, T]) -> Result[T]:
     answers: list[Result[T]] = []
     bridge.call(coro, answers.append)
-    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    qtbot.waitUntil(lambda: bool(answers), timeout=UI_WAIT_MS)
     assert len(answers) == 1
     return answers[0]
 
@@ -47,7 +49,7 @@ def test_an_answer_comes_typed_on_the_gui_thread_after_the_events_of_its_command
         seen.append(done)
 
     bridge.call(bridge.core.conversations.open_direct(account_id, "bob"), answered)
-    qtbot.waitUntil(lambda: any(isinstance(s, Done) for s in seen), timeout=5000)
+    qtbot.waitUntil(lambda: any(isinstance(s, Done) for s in seen), timeout=UI_WAIT_MS)
 
     done = seen[-1]
     assert isinstance(done, Done) and isinstance(done.value, Conversation)
@@ -116,6 +118,28 @@ def test_after_close_no_answer_is_delivered(qtbot: QtBot, window: MainWindow) ->
 
     bridge.close()
     bridge.call(quick(), answers.append)
-    qtbot.waitUntil(finished.is_set, timeout=5000)
+    qtbot.waitUntil(finished.is_set, timeout=UI_WAIT_MS)
     qtbot.wait(100)  # give a wrongly queued answer the chance to arrive
     assert answers == []
+
+
+def test_a_command_finished_before_its_callback_was_added_is_answered_later(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a loaded machine the core can finish a command before ``call`` adds its callback,
+    which then runs at once on the GUI thread: the answer must still come on a later turn of
+    the event loop (the window's first page was once taken in while it was being opened)."""
+    bridge = window.bridge
+
+    def finished_at_once(coro: Coroutine[Any, Any, T]) -> concurrent.futures.Future[T]:
+        coro.close()
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        future.set_result(42)  # type: ignore[arg-type]
+        return future
+
+    monkeypatch.setattr(bridge.runner, "submit", finished_at_once)
+    answers: list[Result[int]] = []
+    bridge.call(asyncio.sleep(0, 42), answers.append)
+    assert answers == []  # not inside call()
+    qtbot.waitUntil(lambda: bool(answers), timeout=UI_WAIT_MS)
+    assert answers == [Done(42)]

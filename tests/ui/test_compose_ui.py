@@ -90,17 +90,19 @@ def test_kick_invite_topic_and_leave(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     answers = iter([("charlie", True), ("spam", True), ("Potatoes", True)])
-    monkeypatch.setattr("ui.conversation_pane.QInputDialog.getText", lambda *a, **k: next(answers))
     monkeypatch.setattr(
-        "ui.conversation_pane.QMessageBox.question",
+        "ui.conversation_actions.QInputDialog.getText", lambda *a, **k: next(answers)
+    )
+    monkeypatch.setattr(
+        "ui.conversation_actions.QMessageBox.question",
         lambda *a, **k: __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes,
     )
     pane = window.pane
-    pane.invite()
+    pane.conversation_actions.invite()
     pane.members.list.setCurrentIndex(pane.members.model.index(3))
     pane.members.kick_button.click()
-    pane.change_topic()
-    pane.leave()
+    pane.conversation_actions.change_topic()
+    pane.conversation_actions.leave()
     wait_for(qtbot, lambda: ("leave", ("#garden",)) in fake_server.calls)
     wait_for(qtbot, lambda: not window.sidebar_model.conversation(in_room).joined)
 

@@ -115,7 +115,7 @@ def test_verify_a_contact_by_comparing_emojis(
     encrypted_dm(qtbot, window, fake_server)
     assert window.pane.header.verify_action.isVisible()
     window.pane.header.verify_action.trigger()
-    devices = window.pane.devices_dialog
+    devices = window.pane.conversation_actions.devices_dialog
     assert isinstance(devices, DevicesDialog)
     wait_for(qtbot, lambda: devices.list.count() == 2)
     assert "1 of 2 devices verified" in devices.status.text()
@@ -221,7 +221,7 @@ def test_verify_a_device_by_its_fingerprint_and_qr_code(
     encrypted_dm(qtbot, window, omemo_server)
     assert window.pane.header.verify_action.isVisible()
     window.pane.header.verify_action.trigger()
-    dialog = window.pane.devices_dialog
+    dialog = window.pane.conversation_actions.devices_dialog
     assert isinstance(dialog, DevicesDialog)
     wait_for(qtbot, lambda: dialog.list.count() == 3)  # bob's two, then ours
     assert not dialog.verify_button.isVisible() and not dialog.verify_all.isVisible()
@@ -281,12 +281,12 @@ def test_each_message_says_how_it_was_encrypted_and_broken_ones_offer_a_repair(
     assert "could not be decrypted" in words[4]
     view = window.pane.view
     assert "not encrypted" in view.message_delegate._meta_text(model.row_view(3))
-    menu = window.pane.message_menu(model.message(4))
+    menu = window.pane.messages.message_menu(model.message(4))
     repair = [a for a in menu.actions() if a.data() == "repair_encryption"]
     assert repair and "Repair encryption with Bob" in repair[0].text().replace("&", "")
     assert not [
         a
-        for a in window.pane.message_menu(model.message(3)).actions()
+        for a in window.pane.messages.message_menu(model.message(3)).actions()
         if a.data() == "repair_encryption"
     ]
     repair[0].trigger()

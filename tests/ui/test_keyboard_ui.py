@@ -65,7 +65,7 @@ def test_every_menu_has_distinct_mnemonics(
     assert len(set(keys)) == len(keys), keys
     problems = [p for a in tops for p in clashes(a.menu())]
     problems += clashes(window.pane.header.menu)
-    problems += clashes(window.pane.message_menu(window.pane.model.message(0)))
+    problems += clashes(window.pane.messages.message_menu(window.pane.model.message(0)))
     assert problems == [], "\n".join(problems)
 
 
@@ -170,16 +170,16 @@ def test_conversation_steps_search_and_regions_by_real_keys(
     press(qtbot, Qt.Key.Key_Escape)
     wait_for(qtbot, lambda: not dialog.isVisible())
 
-    # Shift+F6: the previous region, round and round.
+    # Shift+F6: the previous region, round and round (sidebar, composer, messages).
     window.pane.composer_area.composer.setFocus()
     wait_for(qtbot, lambda: focus(qtbot) is window.pane.composer_area.composer)
     seen = []
     for _ in range(3):
         press(qtbot, Qt.Key.Key_F6, SHIFT)
         seen.append(focus(qtbot).objectName())
-    assert seen == ["messageView", "sidebar", "composer"]
-    press(qtbot, Qt.Key.Key_F6)
-    assert focus(qtbot).objectName() == "sidebar"
+    assert seen == ["sidebar", "messageView", "composer"]
+    press(qtbot, Qt.Key.Key_F6)  # from the composer, the first F6 reaches the messages
+    assert focus(qtbot).objectName() == "messageView"
 
 
 def test_scrolling_to_the_top_loads_older_history_with_a_progress_line(

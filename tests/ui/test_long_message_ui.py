@@ -53,12 +53,14 @@ def test_a_huge_body_is_cut_with_show_more_and_expands(
     assert kind == "more"
 
     # By keyboard: the message menu has the same action.
-    menu = window.pane.message_menu(model.message(0))
+    menu = window.pane.messages.message_menu(model.message(0))
     (toggle,) = [a for a in menu.actions() if a.text() == "Show or hide the whole message"]
     toggle.trigger()
     wait_for(qtbot, lambda: view.visualRect(index).height() > 10 * cut_height)
     toggle.trigger()
     wait_for(qtbot, lambda: view.visualRect(index).height() == cut_height)
     assert not [
-        a for a in window.pane.message_menu(model.message(1)).actions() if "whole" in a.text()
+        a
+        for a in window.pane.messages.message_menu(model.message(1)).actions()
+        if "whole" in a.text()
     ]

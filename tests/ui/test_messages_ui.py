@@ -16,6 +16,7 @@ from app.models import Attachment, ConversationId, ConversationKind, DeliverySta
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from tests.ui.helpers import T0, open_conv, room, sign_in, wait_for, wait_rows
+from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 from ui.models.message_model import (
     DayTextRole,
@@ -68,7 +69,7 @@ def test_rich_text_is_sanitised_and_links_open(
 ) -> None:
     opened: list[str] = []
     monkeypatch.setattr(
-        "ui.conversation_pane.QDesktopServices.openUrl",
+        "ui.message_actions.QDesktopServices.openUrl",
         lambda url: opened.append(QUrl(url).toString()),
     )
     account_id = sign_in(qtbot, window, fake_server)
@@ -140,8 +141,8 @@ def test_images_follow_the_privacy_setting(
     click_part(qtbot, window, 0, layout.attachments[0][1].center())
     if setting == "never":
         # "Never" means never, even on a click: the click offers to change the setting.
-        wait_for(qtbot, lambda: window.pane.never_box is not None)
-        box = window.pane.never_box
+        wait_for(qtbot, lambda: window.pane.messages.never_box is not None)
+        box = window.pane.messages.never_box
         assert box is not None and "never to load images" in box.text()
         qtbot.wait(100)
         assert model.download_state(local_id, 0) is None
@@ -206,7 +207,7 @@ def test_reaction_chips_toggle_our_reaction(
     click_part(qtbot, window, 0, layout.reactions[0][1].center())
     wait_for(qtbot, lambda: ("react", ("bob", rid, ("🎂",))) in fake_server.calls)
     wait_for(qtbot, lambda: window.pane.model.message(0).reactions[0].senders == ("carol", "alice"))
-    assert "reactions: 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "reactions, 🎂 2" in window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
 
 
 def test_unread_marker_line_sits_above_the_first_new_message(
@@ -247,7 +248,7 @@ def test_server_history_loads_with_a_progress_line(
     ]
     room(fake_server, "alice", "#old", [("dan", "latest")])
     open_conv(qtbot, window, ConversationId(account_id, "#old"), rows=1)
-    with qtbot.waitSignal(window.pane.model.loadingChanged, timeout=5000) as loading:
+    with qtbot.waitSignal(window.pane.model.loadingChanged, timeout=UI_WAIT_MS) as loading:
         window.pane.model.load_older()
     assert loading.args == [True]
     wait_rows(qtbot, window, 31)

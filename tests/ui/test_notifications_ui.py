@@ -1,5 +1,5 @@
 """The unread count on the tray icon and in the window title, and what is announced to
-assistive technology at each per-conversation level (all / mentions / none).
+assistive technology at each read-aloud level (all / mentions and direct / none).
 
 The offscreen platform has no system tray, so the tray's content is checked through
 :class:`TrayStatus`, which the real tray icon only mirrors."""
@@ -16,6 +16,7 @@ from app.models import ConversationId, ConversationKind, NotifyLevel
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from tests.ui.helpers import T0, open_conv, room, sign_in, wait_for
+from ui.a11y import levels
 from ui.main_window import MainWindow
 from ui.notifications import TrayStatus, unread_label
 
@@ -55,7 +56,7 @@ def test_tray_and_title_follow_the_unread_count(
     open_conv(qtbot, window, ConversationId(alice, "carol"))
     wait_for(qtbot, lambda: status.count == 3)
     assert status.tooltip == "Chinwag — 3 unread"
-    assert window.windowTitle() == "(3) Chinwag"
+    assert window.windowTitle() == "(3) carol — Chinwag"
 
     # Removing an account takes its unread messages away too (no ConversationsChanged then).
     run_core(
@@ -63,12 +64,12 @@ def test_tray_and_title_follow_the_unread_count(
     )
     wait_for(qtbot, lambda: status.count == 1)
     assert status.tooltip == "Chinwag — 1 unread"  # the singular form
-    assert window.windowTitle() == "(1) Chinwag"
+    assert window.windowTitle() == "(1) carol — Chinwag"
 
     open_conv(qtbot, window, ConversationId(alice, "#plants"))
     wait_for(qtbot, lambda: status.count == 0)
     assert (status.tooltip, status.label) == ("Chinwag", "")
-    assert window.windowTitle() == "Chinwag"
+    assert window.windowTitle() == "#plants — Chinwag"
 
 
 def test_tray_icon_shows_the_count_in_the_palette_colours(qapp: QApplication) -> None:
@@ -92,15 +93,18 @@ def test_tray_icon_shows_the_count_in_the_palette_colours(qapp: QApplication) ->
     assert [unread_label(n) for n in (0, 1, 999, 1000, 12345)] == ["", "1", "999", "999+", "999+"]
 
 
-def test_announcements_follow_the_conversation_level(
+def test_announcements_follow_the_read_aloud_levels(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    """The open conversation is read aloud by its setting: "mentions" speaks only mentions,
-    "none" nothing. A direct message elsewhere (level "all") marks where each step ends."""
+    """Read aloud: every new message of the open conversation (unless it is set to "nothing");
+    in the background, channels by default only when they mention us, direct messages always;
+    each conversation and each account can be set otherwise. A direct message from Bob marks
+    where each step ends."""
     alice = sign_in(qtbot, window, fake_server)
     crowd = ConversationId(alice, "#crowd")
     room(fake_server, "alice", "#crowd", [("x", "chatter")])
     open_conv(qtbot, window, crowd)
+    window.announcer.paced = False  # what is said, not when (pacing: tests/unit/ui/a11y)
     spoken = window.announcer.spoken
     when = iter(T0 + timedelta(days=400, minutes=i) for i in range(100))
 
@@ -119,30 +123,47 @@ def test_announcements_follow_the_conversation_level(
     def marker(text: str) -> None:
         """A direct message in another conversation: announced, and after what came before."""
         fake_server.deliver("alice", "bob", text, sender="bob", sender_name="Bob")
-        wait_for(qtbot, lambda: spoken and spoken[-1] == "New message from Bob in bob")
+        wait_for(qtbot, lambda: f"Private message from Bob, {text}." in " ".join(spoken))
 
-    # Groups start at "mentions".
+    # The open channel: every message, though channels notify only on mentions.
     wait_for(qtbot, lambda: window.sidebar_model.conversation(crowd) is not None)
     assert window.sidebar_model.conversation(crowd).notify is NotifyLevel.MENTIONS
-    assert window.pane.header.notify_actions[NotifyLevel.MENTIONS].isChecked()
+    assert window.pane.header.announce_actions[""].isChecked()  # like the account
     spoken.clear()
     group_message("just chatting")
-    group_message("alice, look at this", mention=True)
-    wait_for(qtbot, lambda: "Yan: alice, look at this" in spoken)
-    assert spoken == ["Yan: alice, look at this"]  # the plain message was not read out
+    wait_for(qtbot, lambda: any("Yan, just chatting." in s for s in spoken))
 
-    # "None": not even a mention.
-    window.pane.header.notify_actions[NotifyLevel.NONE].trigger()
-    wait_for(qtbot, lambda: window.sidebar_model.conversation(crowd).notify is NotifyLevel.NONE)
+    # "Nothing" for this conversation: not even a mention.
+    window.pane.header.announce_actions[NotifyLevel.NONE.value].trigger()
+    wait_for(
+        qtbot, lambda: levels.own_level(window.preferences.values(), crowd) is NotifyLevel.NONE
+    )
     spoken.clear()
     group_message("alice?", mention=True)
     group_message("more chatter")
     marker("ping")
-    assert spoken == ["New message from Bob in bob"]
+    assert not any("Yan" in s for s in spoken)
 
-    # And "all" speaks everything again.
-    window.pane.header.notify_actions[NotifyLevel.ALL].trigger()
-    wait_for(qtbot, lambda: window.sidebar_model.conversation(crowd).notify is NotifyLevel.ALL)
+    # Back to the account's default, and the channel in the background: mentions only.
+    window.pane.header.announce_actions[""].trigger()
+    wait_for(qtbot, lambda: levels.own_level(window.preferences.values(), crowd) is None)
+    open_conv(qtbot, window, ConversationId(alice, "bob"))
     spoken.clear()
-    group_message("back to chatter")
-    wait_for(qtbot, lambda: spoken == ["Yan: back to chatter"])
+    group_message("background chatter")
+    group_message("alice, look at this", mention=True)
+    marker("pong")
+    said = " ".join(spoken)
+    assert "Yan mentioned you in #crowd, alice, look at this." in said
+    assert "background chatter" not in said
+
+    # The account's default raised to every message: background chatter is read too.
+    run_core(
+        qtbot,
+        window.bridge,
+        window.bridge.core.preferences.set(levels.account_key(alice), NotifyLevel.ALL.value),
+    )
+    wait_for(qtbot, lambda: levels.account_level(window.preferences.values(), alice).value == "all")
+    spoken.clear()
+    group_message("all of it now")
+    marker("bye")
+    assert "Yan in #crowd, all of it now." in " ".join(spoken)

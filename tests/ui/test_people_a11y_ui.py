@@ -3,6 +3,7 @@ has a name a screen reader says, and Tab reaches every one of them."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -79,7 +80,8 @@ def test_new_views_are_named_and_reachable(
     new_room.fields.name.setText("Club")
     new_room.submit()
     wait_for(qtbot, lambda: window.pane.conversation == ConversationId(account_id, "club"))
-    new_room.close()
+    # Created, the dialog closes itself and is deleted (no closed dialog stays in the tree).
+    wait_for(qtbot, lambda: not shiboken6.isValid(new_room))
 
     conv = ConversationId(account_id, "club")
     fake_server.report("alice", f.MembersChanged("club", (Member(conv, "bob"),)))

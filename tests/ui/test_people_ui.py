@@ -233,7 +233,7 @@ def test_block_a_member_and_a_message_sender(
 
     # From the message's menu: the address behind the nick is what gets blocked.
     msg = window.pane.model.message(0)
-    menu = window.pane.message_menu(msg)
+    menu = window.pane.messages.message_menu(msg)
     action = next(a for a in menu.actions() if a.text().startswith("&Block"))
     assert action.text() == "&Block mallory…"
     action.trigger()

@@ -81,11 +81,11 @@ def test_download_progress_is_written_on_the_attachment(
         "File: minutes.txt (2.0 KB) — downloading 50%"
     )
     access = window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "attachments: minutes.txt (downloading 50%)" in access
+    assert "attachments, minutes.txt, downloading 50%" in access
     fake_server.hold.set()
     wait_for(qtbot, lambda: layout_and_rect(window, 0)[0].attachments[0][2].endswith("— Open"))
     access = window.pane.model.index(0).data(Qt.ItemDataRole.AccessibleTextRole)
-    assert "attachments: minutes.txt (downloaded)" in access
+    assert "attachments, minutes.txt, downloaded" in access
 
 
 def test_a_services_long_task_shows_in_the_status_bar(

@@ -3,16 +3,19 @@ room settings (setup, roles, bans, closing), driven by keyboard."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
-from app.backend import RoomOptions
+from app.backend import Failure, FailureKind, Outcome, RoomOptions
 from app.models import ConversationId, Member, Role
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import focus, press, sign_in, type_text, wait_for
+from tests.ui.helpers import focus, press, results_of, sign_in, type_text, wait_for
 from ui.dialogs.new_room_dialog import NewRoomDialog
 from ui.dialogs.room_settings_dialog import RoomSettingsDialog
 from ui.main_window import MainWindow
@@ -73,8 +76,9 @@ def test_new_room_by_keyboard_with_errors_in_the_dialog(
     fields.access.setCurrentIndex(fields.access.findData(ACCESS_LISTED))
     assert not fields.encrypted.isChecked()  # public: not encrypted unless asked
     fields.moderated.setChecked(True)
+    finished = results_of(dialog)
     press(qtbot, Qt.Key.Key_Return)
-    wait_for(qtbot, lambda: dialog.result() == QDialog.DialogCode.Accepted)
+    wait_for(qtbot, lambda: finished == [QDialog.DialogCode.Accepted.value])
     created = [c[1][0] for c in fake_server.calls if c[0] == "create_room"]
     assert created[-1] == RoomOptions(
         public=True,
@@ -158,12 +162,13 @@ def test_room_settings_roles_bans_and_closing(
 
     # Closing asks first, then the room is left.
     settings.tabs.setCurrentIndex(0)
+    finished = results_of(settings)
     settings.close_room()
     box = settings.confirm_box
     assert isinstance(box, QMessageBox)
     next(b for b in box.buttons() if b.text() == "Close the &room").click()
     wait_for(qtbot, lambda: ("close_room", ("plants",)) in fake_server.calls)
-    wait_for(qtbot, lambda: settings.result() == QDialog.DialogCode.Accepted)
+    wait_for(qtbot, lambda: finished == [QDialog.DialogCode.Accepted.value])
     wait_for(qtbot, lambda: not window.sidebar_model.conversation(conv).joined)  # type: ignore[union-attr]
 
 
@@ -185,3 +190,44 @@ def test_a_member_sees_settings_read_only(
     assert not settings.close_room_button.isVisible()
     assert not settings.ban_entry.isEnabled() and not settings.role_button.isEnabled()
     assert settings.status.text() == "Only the room's owners may change its settings."
+
+
+def test_a_late_success_does_not_erase_a_newer_refusal(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """A slow command that succeeds after a quicker one was refused leaves the refusal shown
+    (seen over XMPP: a role change's late answer erased a refused ban's error)."""
+    account_id = sign_in(qtbot, window, fake_server)
+    dialog = open_new_room(qtbot, window)
+    dialog.fields.name.setText("Plants")
+    dialog.submit()
+    conv = ConversationId(account_id, "plants")
+    wait_for(qtbot, lambda: window.pane.conversation == conv)
+    window.room_settings_of(conv)
+    settings = window.last_dialog
+    assert isinstance(settings, RoomSettingsDialog)
+    wait_for(qtbot, lambda: settings.settings is not None and settings.pending == 0)
+
+    gate = threading.Event()
+
+    async def slow_success() -> Outcome:
+        while not gate.is_set():
+            await asyncio.sleep(0.005)
+        return Outcome()
+
+    async def refusal() -> Outcome:
+        return Outcome(Failure(FailureKind.REJECTED, "Refused by the server."))
+
+    settings._run(slow_success(), lambda d: settings._outcome(d, "The slow one worked."))
+    settings._run(refusal(), lambda d: settings._outcome(d, "never said"))
+    wait_for(qtbot, lambda: settings.problem.isVisible() and settings.pending == 1)
+    gate.set()
+    wait_for(qtbot, lambda: settings.pending == 0)
+    assert settings.status.text() == "The slow one worked."
+    assert settings.problem.isVisible()
+    assert settings.problem.text() == "Refused by the server."
+
+    # A success started after the refusal does clear it.
+    settings._run(slow_success(), lambda d: settings._outcome(d, "Newer and fine."))
+    wait_for(qtbot, lambda: settings.pending == 0)
+    assert settings.status.text() == "Newer and fine." and not settings.problem.isVisible()

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import room, sign_in
+from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 
 
@@ -20,7 +21,7 @@ def test_the_sidebar_model_passes_the_qt_model_tester_and_has_both_parents(
     room(fake_server, "alice", "#tea", [("carol", "hi")])
     model = window.sidebar_model
     conv = ConversationId(account_id, "#tea")
-    qtbot.waitUntil(lambda: model.conversation_index(conv).isValid(), timeout=5000)
+    qtbot.waitUntil(lambda: model.conversation_index(conv).isValid(), timeout=UI_WAIT_MS)
 
     qtmodeltester.check(model)
 

@@ -41,12 +41,12 @@ def test_returning_to_the_window_reads_the_open_conversation(
     wait_for(qtbot, lambda: not window.isActiveWindow())
     fake_server.deliver("alice", "bob", "while you were away", sender="bob")
     wait_for(qtbot, lambda: unread_of(window, bob) == 1)
-    assert window.windowTitle() == "(1) Chinwag"  # counted: nobody saw it yet
+    assert window.windowTitle() == "(1) bob — Chinwag"  # counted: nobody saw it yet
 
     window.activateWindow()  # back: the message is in front of them
     wait_for(qtbot, lambda: QApplication.activeWindow() is window)
     wait_for(qtbot, lambda: unread_of(window, bob) == 0)
-    wait_for(qtbot, lambda: window.windowTitle() == "Chinwag")
+    wait_for(qtbot, lambda: window.windowTitle() == "bob — Chinwag")
 
 
 def test_a_progress_with_nothing_to_do_ends(

@@ -17,17 +17,16 @@ empty to keep the saved one.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -47,10 +46,10 @@ from app.backend import (
 from app.core import BackendInfo, SignUpStep
 from app.models import Account
 from app.runtime import Result
+from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
+from ui.dialogs.account_details import AccountDetailsPage
 from ui.dialogs.account_form import (
-    Disclosure,
-    FieldForm,
     FileField,
     editor_for_account_field,
     value_of,
@@ -85,76 +84,22 @@ class AccountDialog(QDialog):
         self._methods: SignInMethods | None = None
         self._fingerprint = ""
 
-        self.service = QComboBox()
-        self.service.setObjectName("serviceChoice")
-        self.service.setAccessibleName(self.tr("Service"))
-        self.service.addItem(self.tr("Loading services…"))
-        self.service.setEnabled(False)
+        self.details = AccountDetailsPage(account)
+        page = self.details
+        self.service, self.basic, self.server_found = page.service, page.basic, page.server_found
+        self.sso_box, self.advanced_form, self.name_edit = (
+            page.sso_box,
+            page.advanced_form,
+            page.name_edit,
+        )
+        self.advanced, self.error, self.status = page.advanced, page.error, page.status
+        self.trust_button = page.trust_button
         self.service.currentIndexChanged.connect(self._service_changed)
-        service_label = QLabel(self.tr("&Service:"))
-        service_label.setBuddy(self.service)
-
-        self.basic = FieldForm(fixed_rows=1)  # one column of labels, the service's included
-        self.basic.layout_.addRow(service_label, self.service)
-        self.basic.setObjectName("basicFields")
-        self.basic.setAccessibleName(self.tr("Account details"))
-        self.server_found = QLabel()
-        self.server_found.setObjectName("serverFound")
-        self.server_found.setWordWrap(True)
-        self.server_found.setTextFormat(Qt.TextFormat.PlainText)
-        self.server_found.hide()
-        self.sso_box = QWidget()
-        self.sso_box.setObjectName("ssoProviders")
-        self.sso_box.setAccessibleName(self.tr("Sign in through a web page"))
-        self._sso_layout = QVBoxLayout(self.sso_box)
-        self._sso_layout.setContentsMargins(0, 0, 0, 0)
-        self.sso_box.hide()
-        self.sso_buttons: list[QPushButton] = []
-
-        self.advanced_form = FieldForm(fixed_rows=1)  # the name in the sidebar, then the service's
-        self.advanced_form.setObjectName("advancedFields")
-        self.advanced_form.setAccessibleName(self.tr("Advanced settings"))
-        self.name_edit = QLineEdit(account.display_name if account else "")
-        self.name_edit.setObjectName("accountName")
-        # Not "Account name": IRC's services account is called that (two fields, one name).
-        self.name_edit.setAccessibleName(self.tr("Name in the sidebar"))
-        self.name_edit.setPlaceholderText(self.tr("Shown in the sidebar (optional)"))
-        name_label = QLabel(self.tr("&Name in the sidebar:"))
-        name_label.setBuddy(self.name_edit)
-        self.advanced_form.layout_.addRow(name_label, self.name_edit)
-        self.advanced = Disclosure(self.tr("&Advanced"), self.advanced_form)
-
-        self.error = QLabel()
-        self.error.setObjectName("accountError")
-        self.error.setWordWrap(True)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setAccessibleName(self.tr("Problem"))
-        self.error.hide()
-        self.status = QLabel()
-        self.status.setObjectName("accountStatus")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Connection test"))
-        self.status.hide()
-        self.trust_button = QPushButton(self.tr("&Trust this certificate"))
-        self.trust_button.setObjectName("trustButton")
-        self.trust_button.setAccessibleName(self.tr("Trust this certificate"))
+        self.sso_box.chosen.connect(self.sign_in_with_browser)
         self.trust_button.clicked.connect(self._trust)
-        self.trust_button.hide()
-
-        details = QWidget()
-        column = QVBoxLayout(details)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.basic)
-        column.addWidget(self.server_found)
-        column.addWidget(self.sso_box)
-        column.addWidget(self.advanced)
-        column.addWidget(self.status)
-        column.addWidget(self.error)
-        column.addWidget(self.trust_button)
-        column.addStretch(1)
         self.sign_up_page = SignUpPage()
         self.pages = QStackedWidget()
-        self.pages.addWidget(details)
+        self.pages.addWidget(self.details)
         self.pages.addWidget(self.sign_up_page)
 
         self.buttons = QDialogButtonBox()
@@ -267,6 +212,9 @@ class AccountDialog(QDialog):
             current = self.account.settings.get(fld.name) if self.account else None
             value = current if current is not None else fld.default
             editor = editor_for_account_field(fld, value, self.account is not None)
+            for line_edit in [editor, *editor.findChildren(QLineEdit)]:
+                if isinstance(line_edit, QLineEdit):
+                    announce_on_tab(line_edit)
             form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
             self._fields[fld.name] = fld
             probe = info.browser_sign_in and fld.required and not fld.secret
@@ -285,8 +233,7 @@ class AccountDialog(QDialog):
 
     def _tab_order(self) -> None:
         """Service, the basic fields, the sign-in buttons, Advanced and what it holds."""
-        previous: QWidget = self.service
-        chain: list[QWidget] = []
+        chain: list[QWidget] = [self.service]
         for row in (*self.basic.rows.values(), None, *self.advanced_form.rows.values()):
             if row is None:
                 chain += [*self.sso_buttons, self.advanced.button, self.name_edit]
@@ -294,9 +241,7 @@ class AccountDialog(QDialog):
                 chain += [row.editor.edit, row.editor.browse]
             else:
                 chain.append(row.editor)
-        for widget in chain:
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
+        tab_chain(chain)
 
     # -- values ----------------------------------------------------------------------------
 
@@ -407,27 +352,7 @@ class AccountDialog(QDialog):
             self.server_found.setAccessibleName(self.server_found.text())
             self.server_found.show()
         self._clear_sso()
-        if found.providers:
-            heading = QLabel(
-                self.tr("Sign in through your organisation's page:")
-                if found.password
-                else self.tr("This server signs you in through a web page:")
-            )
-            heading.setWordWrap(True)
-            self._sso_layout.addWidget(heading)
-            for provider in found.providers:
-                text = self.tr("Sign in with {name}").format(name=provider.name)
-                button = QPushButton(text)
-                button.setObjectName(f"sso_{provider.id}")
-                button.setAccessibleName(text)
-                button.setAccessibleDescription(
-                    self.tr("Opens your web browser; come back here when you are signed in.")
-                )
-                button.setProperty("provider", provider.id)
-                button.clicked.connect(self._sso_clicked)
-                self._sso_layout.addWidget(button)
-                self.sso_buttons.append(button)
-            self.sso_box.show()
+        self.sso_box.show_for(found)
         for name, fld in self._fields.items():
             if fld.secret and fld.kind is FieldKind.PASSWORD:
                 self.basic.set_row_visible(name, found.password)
@@ -435,24 +360,16 @@ class AccountDialog(QDialog):
         self._tab_order()
         self._make_primary_default()
 
+    @property
+    def sso_buttons(self) -> list[QPushButton]:
+        return self.sso_box.buttons
+
     def _clear_sso(self) -> None:
-        while self._sso_layout.count():
-            item = self._sso_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        self.sso_buttons = []
-        self.sso_box.hide()
+        self.sso_box.clear()
         for name, fld in self._fields.items():
             if fld.secret and fld.kind is FieldKind.PASSWORD:
                 self.basic.set_row_visible(name, True)
         self.ok_button.setVisible(True)
-
-    @Slot()
-    def _sso_clicked(self) -> None:
-        button = self.sender()
-        provider = str(button.property("provider")) if button is not None else ""
-        self.sign_in_with_browser(provider)
 
     def sign_in_with_browser(self, provider_id: str) -> None:
         problems = {
@@ -598,7 +515,7 @@ class AccountDialog(QDialog):
                 secrets,
                 account_id=self.account.id if self.account else None,
             ),
-            lambda done: self._tested(done, then_save),
+            functools.partial(self._tested, then_save=then_save),
         )
 
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:
@@ -617,20 +534,6 @@ class AccountDialog(QDialog):
         self._show_failure(failure)
 
     def _show_failure(self, failure: Failure, *, sign_up: bool = False) -> None:
-        explanations = {
-            FailureKind.AUTH: self.tr(
-                "The server refused the sign-in: check the address and the password."
-            ),
-            FailureKind.NETWORK: self.tr(
-                "The server cannot be reached: check the address, the "
-                "port and your network. It may also be down for a "
-                "moment."
-            ),
-            FailureKind.TLS: self.tr(
-                "The server's certificate is not trusted, so the connection could be intercepted."
-            ),
-            FailureKind.CONFIG: self.tr("The settings are not usable."),
-        }
         rows = self._rows()
         if failure.field in rows:
             # The problem has a field: say it there, and open the section it is in.
@@ -643,8 +546,7 @@ class AccountDialog(QDialog):
         if sign_up and failure.kind in (FailureKind.REJECTED, FailureKind.UNSUPPORTED):
             text = failure.message
         else:
-            text = explanations.get(failure.kind, self.tr("That did not work."))
-            text += "\n" + failure.message
+            text = explanation(failure.kind) + "\n" + failure.message
         self.trust_button.hide()
         self.anyway_button.setVisible(
             failure.kind is FailureKind.NETWORK and self.account is None and not sign_up
@@ -766,3 +668,25 @@ class AccountDialog(QDialog):
         self.anyway_button.hide()
         self.basic.show_errors({})
         self.advanced_form.show_errors({})
+
+
+def explanation(kind: FailureKind) -> str:
+    """What a failed sign-in or connection test means, before the server's own words."""
+    if kind is FailureKind.AUTH:
+        return QCoreApplication.translate(
+            "AccountDialog", "The server refused the sign-in: check the address and the password."
+        )
+    if kind is FailureKind.NETWORK:
+        return QCoreApplication.translate(
+            "AccountDialog",
+            "The server cannot be reached: check the address, the port and your network. It may "
+            "also be down for a moment.",
+        )
+    if kind is FailureKind.TLS:
+        return QCoreApplication.translate(
+            "AccountDialog",
+            "The server's certificate is not trusted, so the connection could be intercepted.",
+        )
+    if kind is FailureKind.CONFIG:
+        return QCoreApplication.translate("AccountDialog", "The settings are not usable.")
+    return QCoreApplication.translate("AccountDialog", "That did not work.")

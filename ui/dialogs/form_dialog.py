@@ -1,5 +1,6 @@
 """A small generic form ("Add contact", "Join room", "Start conversation"), so every simple dialog
-has labelled fields, an account choice where it matters, and the same keyboard behaviour."""
+has labelled fields, an account choice where it matters, and the same keyboard behaviour. A field
+left empty gets the focus back with the problem as its description, so a screen reader says it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.a11y.widgets import announce_on_tab
 from ui.widgets.problem_label import ProblemLabel
 
 
@@ -54,6 +56,7 @@ class FormDialog(QDialog):
             edit = QLineEdit()
             edit.setObjectName(f"form_{name}")
             edit.setAccessibleName(text)
+            announce_on_tab(edit)
             label = QLabel(text + (" *" if required else "") + ":")
             label.setBuddy(edit)
             form.addRow(label, edit)
@@ -96,9 +99,15 @@ class FormDialog(QDialog):
             self.accept()
 
     def _check(self) -> None:
-        missing = [self.edits[n].accessibleName() for n in self._required if not self.value(n)]
+        missing = [n for n in self.edits if n in self._required and not self.value(n)]
+        for edit in self.edits.values():
+            edit.setAccessibleDescription("")
         if missing:
-            self.error.say(self.tr("Please fill in: {fields}").format(fields=", ".join(missing)))
+            names = ", ".join(self.edits[n].accessibleName() for n in missing)
+            self.error.say(self.tr("Please fill in: {fields}").format(fields=names))
+            first = self.edits[missing[0]]
+            first.setAccessibleDescription(self.tr("Required, still empty"))
+            first.setFocus()
             return
         if self._waits:
             self.error.clear_problem()

@@ -10,6 +10,7 @@ Signals: ``joinRequested(str, str)`` — account id and the room's address, once
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from PySide6.QtCore import (
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app.models import AccountId, RoomListing
 from app.runtime import Result
+from ui.a11y.widgets import name_clear_button
 from ui.bridge import CoreBridge
 from ui.models.sidebar_model import SidebarModel
 
@@ -133,6 +135,7 @@ class RoomDirectoryDialog(QDialog):
         self.query.setAccessibleName(self.tr("Search rooms"))
         self.query.setPlaceholderText(self.tr("Name or topic…"))
         self.query.setClearButtonEnabled(True)
+        name_clear_button(self.query, self.tr("Clear the search"))
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._return_pressed)
         form = QFormLayout()
@@ -230,7 +233,7 @@ class RoomDirectoryDialog(QDialog):
         self._set_status(self.tr("Searching…"))
         self._bridge.call(
             self._bridge.core.rooms.room_directory(account_id, self.query.text()),
-            lambda done: self._found(done, generation),
+            functools.partial(self._found, generation=generation),
         )
 
     def _found(self, done: Result[tuple[RoomListing, ...]], generation: int) -> None:

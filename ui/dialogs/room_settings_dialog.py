@@ -73,6 +73,12 @@ class RoomSettingsDialog(QDialog):
         self.settings: RoomSettings | None = None
         self.features = _ALL  # narrowed to the service's once known
         self.pending = 0  # commands on their way (tests wait for 0)
+        # Which command an answer belongs to: a success clears only a problem said by a command
+        # started before it, never the refusal of a newer one (a slow success after a fast
+        # refusal used to erase the refusal).
+        self._started = 0
+        self._answering = 0
+        self._problem_from: float = 0
         self.tabs = QTabWidget()
         self.tabs.setObjectName("roomSettingsTabs")
         self.tabs.setAccessibleName(self.tr("Room settings"))
@@ -263,7 +269,7 @@ class RoomSettingsDialog(QDialog):
         index = self.member_list.currentIndex()
         member = index.data(MemberRole) if index.isValid() else None
         if not isinstance(member, Member):
-            self.problem.say(self.tr("Choose a person in the list first."))
+            self._say(self.tr("Choose a person in the list first."))
             return
         role = Role(str(self.role.currentData()))
         self._run(
@@ -278,7 +284,7 @@ class RoomSettingsDialog(QDialog):
     def add_ban(self) -> None:
         who = self.ban_entry.text().strip()
         if not who:
-            self.problem.say(self.tr("Type an address or a mask to ban."))
+            self._say(self.tr("Type an address or a mask to ban."))
             return
 
         def banned(done: Result[Outcome]) -> None:
@@ -293,7 +299,7 @@ class RoomSettingsDialog(QDialog):
         item = self.ban_list.currentItem()
         mask = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if not mask:
-            self.problem.say(self.tr("Choose a ban in the list first."))
+            self._say(self.tr("Choose a ban in the list first."))
             return
 
         def lifted(done: Result[Outcome]) -> None:
@@ -335,23 +341,36 @@ class RoomSettingsDialog(QDialog):
 
     def _run(self, coro: Coroutine[Any, Any, Any], answered: Callable[[Any], object]) -> None:
         self.pending += 1
+        self._started += 1
+        ticket = self._started
 
         def done(result: Result[Any]) -> None:
             self.pending -= 1
-            answered(result)
+            self._answering = ticket
+            try:
+                answered(result)
+            finally:
+                self._answering = 0
 
         self.bridge.call(coro, done)
 
     def _outcome(self, done: Result[Outcome], success: str) -> bool:
         if not done.ok:
-            self.problem.say(done.error or self.tr("That did not work."))
+            self._say(done.error or self.tr("That did not work."))
             return False
         if done.value.failure is not None:
-            self.problem.say(done.value.failure.message)
+            self._say(done.value.failure.message)
             return False
-        self.problem.clear_problem()
+        if self._problem_from <= self._answering:
+            self.problem.clear_problem()
         self.status.setText(success)
         return True
+
+    def _say(self, problem: str) -> None:
+        # Said outside an answer (a local check): newer than every command started so far.
+        said_at = self._answering or self._started + 0.5
+        self._problem_from = max(self._problem_from, said_at)
+        self.problem.say(problem)
 
     @Slot()
     def _clear(self) -> None:

@@ -1,19 +1,50 @@
 """Search: across every account (Ctrl+Shift+F) or within one conversation (Ctrl+F).
 
-Each result says which account and conversation it belongs to, who wrote it and when; Enter opens
-the conversation at that message, in context. Searching runs in the core's store thread, so typing
-never waits for it.
+Each result says which account and conversation it belongs to, who wrote it and when, with the
+words found in bold; Enter opens the conversation at that message, in context. Down or Enter in
+the search field moves to the results (once they are in); the count is spoken. Searching runs in
+the core's store thread, so typing never waits for it.
 """
 
 from __future__ import annotations
 
+import functools
+import html
+import re
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Slot
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QEvent,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Slot,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import ConversationId, Message
 from app.runtime import Result
+from ui.a11y.verbosity import spoken_time
+from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
 from ui.models.sidebar_model import SidebarModel
 
@@ -44,15 +75,91 @@ class SearchResultsModel(QAbstractListModel):
             body = body[:119] + "…"
         return f"{account} · {where} — {msg.sender_name or msg.sender}, {when}: {body}"
 
+    def spoken(self, msg: Message) -> str:
+        """The result as a screen reader says it: commas, and the time as it is said."""
+        conv = self._sidebar.conversation(msg.conversation_id)
+        where = conv.name if conv else msg.conversation_id.native_id
+        account = self._sidebar.account_name(msg.conversation_id.account_id)
+        local = msg.timestamp.astimezone()
+        day = QLocale().toString(
+            QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat
+        )
+        return self.tr("{sender} in {where}, {account}, {when}. {body}").format(
+            sender=msg.sender_name or msg.sender,
+            where=where,
+            account=account,
+            when=spoken_time(msg.timestamp, day),
+            body=" ".join(msg.body.split())[:300],
+        )
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.results):
             return None
         msg = self.results[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.label(msg)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.spoken(msg)
         if role == Qt.ItemDataRole.UserRole:
             return msg
         return None
+
+
+def highlighted(text: str, words: list[str]) -> str:
+    """``text`` as rich text with every occurrence of ``words`` in bold."""
+    if not words:
+        return html.escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out.append(html.escape(text[last : match.start()]))
+        out.append(f"<b>{html.escape(match.group(0))}</b>")
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+class MatchDelegate(QStyledItemDelegate):
+    """Draws a result with the words searched for in bold (not by colour alone)."""
+
+    def __init__(self, words: Callable[[], list[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words = words
+
+    def _document(self, option: QStyleOptionViewItem, text: str) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(2)
+        doc.setHtml(highlighted(text, self._words()))
+        width = option.rect.width()
+        view = option.widget
+        if isinstance(view, QListView):  # a size hint's rect is not the row's yet
+            width = view.viewport().width()
+        doc.setTextWidth(max(width, 200))
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        doc = self._document(opt, text)  # kept alive while its layout draws
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        doc = self._document(opt, opt.text)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()))
 
 
 class SearchDialog(QDialog):
@@ -62,10 +169,13 @@ class SearchDialog(QDialog):
         sidebar: SidebarModel,
         parent: QWidget | None = None,
         conversation: ConversationId | None = None,
+        say: Callable[..., None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("searchDialog")
         self._bridge = bridge
+        self._say = say
+        self._to_results = False  # Enter came before the results: go there once they are in
         self.conversation = conversation
         self.chosen: Message | None = None
         if conversation is None:
@@ -82,8 +192,11 @@ class SearchDialog(QDialog):
         self.query.setAccessibleName(self.tr("Search for"))
         self.query.setPlaceholderText(self.tr("Words to find…"))
         self.query.setClearButtonEnabled(True)
+        name_clear_button(self.query, self.tr("Clear the search"))
         self.query.textChanged.connect(self._schedule)
         self.query.returnPressed.connect(self._return_pressed)
+        self.query.installEventFilter(self)
+        announce_on_tab(self.query)
         self.status = QLabel()
         self.status.setObjectName("searchStatus")
         self.status.setAccessibleName(self.tr("Search status"))
@@ -93,7 +206,10 @@ class SearchDialog(QDialog):
         self.results.setAccessibleName(self.tr("Results"))
         self.results.setModel(self.model)
         self.results.setWordWrap(True)
+        self.results.setItemDelegate(MatchDelegate(self._words, self.results))
         self.results.activated.connect(self._open)
+        self.list_focus = ListFocus(self.results, lambda: self.model.index(0))
+        name(self.results, self.tr("Results"))
         label = QLabel(self.tr("&Find:"))
         label.setBuddy(self.query)
         layout = QVBoxLayout(self)
@@ -118,13 +234,14 @@ class SearchDialog(QDialog):
         self._generation += 1
         generation = self._generation
         if not text:
+            self._to_results = False
             self.model.set_results([])
             self.status.setText("")
             return
         self.status.setText(self.tr("Searching…"))
         self._bridge.call(
             self._bridge.core.archive.search(text, 100, self.conversation),
-            lambda done: self._found(done, generation),
+            functools.partial(self._found, generation=generation),
         )
 
     def _found(self, done: Result[list[Message]], generation: int) -> None:
@@ -139,15 +256,37 @@ class SearchDialog(QDialog):
         self.status.setText(text)
         self.status.setAccessibleDescription(text)
         if results:
-            self.results.setCurrentIndex(self.model.index(0))
+            self.list_focus.select(self.model.index(0))
+        if self._to_results and results:
+            self._to_results = False
+            self.results.setFocus(Qt.FocusReason.TabFocusReason)  # the first result is read
+        elif self._say is not None:
+            self._say(text, key="search")
+
+    def _words(self) -> list[str]:
+        return [w.strip('"*') for w in self.query.text().split() if w.strip('"*')]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.query
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+        ):
+            self._return_pressed()
+            return True
+        return super().eventFilter(watched, event)
 
     @Slot()
     def _return_pressed(self) -> None:
+        """Enter (or Down): to the results; a search still to run runs now, and the focus
+        follows when its results come."""
         if self._timer.isActive() or not self.model.results:
             self._timer.stop()
+            self._to_results = True
             self.search()
             return
-        self.results.setFocus()
+        self.results.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _open(self, index: QModelIndex) -> None:
         msg = index.data(Qt.ItemDataRole.UserRole)

@@ -1,8 +1,10 @@
-"""Settings: theme, text size, notifications, and privacy. Each change goes to the core at once
+"""Settings: theme, text size, notifications and privacy on the first tab, accessibility on the
+second (ui/dialogs/accessibility_page.py). Each change goes to the core at once
 (``set_preference``); the UI follows the core's PreferencesChanged event like everything else."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -14,17 +16,29 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS, PREF_SEND_TYPING
+from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
+from ui.dialogs.accessibility_page import AccessibilityPage
 from ui.preferences import NOTIFICATIONS, REMOTE_MEDIA, TEXT_SCALE, THEME, Preferences
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, bridge: CoreBridge, prefs: Preferences, parent: QWidget | None = None):
+    def __init__(
+        self,
+        bridge: CoreBridge,
+        prefs: Preferences,
+        parent: QWidget | None = None,
+        *,
+        accounts: Sequence[tuple[str, str]] = (),
+        set_mode: Callable[[bool, Any], None] | None = None,
+        say: Callable[..., None] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
@@ -88,12 +102,42 @@ class SettingsDialog(QDialog):
         privacy_form.addRow(self.send_receipts)
         privacy_form.addRow(self.only_contacts)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(self.tr("Close"))
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setAccessibleName(self.tr("Close"))
         buttons.rejected.connect(self.accept)
+        general = QWidget()
+        general.setObjectName("generalPage")
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(look)
+        general_layout.addWidget(self.notifications)
+        general_layout.addWidget(privacy)
+        general_layout.addStretch(1)
+        self.accessibility = AccessibilityPage(
+            prefs,
+            accounts,
+            self._set,
+            set_mode or (lambda on, _parts: self._set("a11y.screen_reader_mode", on)),
+            say=say,
+        )
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settingsTabs")
+        self.tabs.setAccessibleName(self.tr("Settings pages"))
+        self.tabs.addTab(general, self.tr("&General"))
+        self.tabs.addTab(self.accessibility, self.tr("A&ccessibility"))
+        tab_chain(
+            [
+                self.tabs.tabBar(),
+                self.theme,
+                self.text_scale,
+                self.notifications,
+                self.remote_media,
+                self.send_typing,
+                self.send_receipts,
+                self.only_contacts,
+            ]
+        )
         layout = QVBoxLayout(self)
-        layout.addWidget(look)
-        layout.addWidget(self.notifications)
-        layout.addWidget(privacy)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:

@@ -1,15 +1,196 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name>AccountDialog</name>
+    <name>Accessibility</name>
     <message>
-        <source>Edit account</source>
+        <source>Clear {field}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccessibilityPage</name>
+    <message>
+        <source>Bob</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Add an account</source>
+        <source>Lunch at noon?</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>in reply to Alice, anyone free today?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactions, 👍 2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>attachments, menu.pdf</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>sent from an unverified device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Screen-&amp;reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starts in the conversation list, reads message times only on request (Ctrl+T) and turns animations off.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read new messages of the &amp;open conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read new messages of the open conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read aloud in the background</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read aloud in {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No accounts yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Parts read, in order</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Parts read, in order (check to read):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the part up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Move the part down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pre&amp;view:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{part}, now {position} of {count}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview, {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountActions</name>
+    <message>
+        <source>Select an account in the sidebar first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the account “{name}”? You will be signed out and its password removed from the keyring.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep its history on this computer?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove, &amp;keep history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove and &amp;delete history</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What should others see?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore from key backup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keys restored from the backup.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountDetailsPage</name>
     <message>
         <source>Service</source>
         <translation type="unfinished" />
@@ -23,19 +204,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Shown in the sidebar (optional)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Account details</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Sign in through a web page</source>
+        <source>Advanced settings</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Name in the sidebar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shown in the sidebar (optional)</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -60,6 +241,17 @@
     </message>
     <message>
         <source>Trust this certificate</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Edit account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add an account</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -127,10 +319,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Advanced settings</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>{label} is required.</source>
         <translation type="unfinished" />
     </message>
@@ -144,22 +332,6 @@
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in through your organisation's page:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>This server signs you in through a web page:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Sign in with {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -350,13 +522,16 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>CommandRunner</name>
+    <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Composer</name>
     <message>
         <source>Message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your last message, Tab completes names, Escape leaves.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -521,6 +696,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Clear the filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Contacts</source>
         <translation type="unfinished" />
     </message>
@@ -576,6 +755,108 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>{account}, %n contact(s)</source>
         <translation>
             <numerusform>{account}, %n contact</numerusform><numerusform>{account}, %n contacts</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ConversationActions</name>
+    <message>
+        <source>Invite</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address of the person to invite:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New topic:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Leave this conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove {name}? Reason (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban from room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Web page (*.html);;JSON Lines (*.jsonl)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Conversation exported to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not verify.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationFinder</name>
+    <message>
+        <source>Start a conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address or nick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Join a room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room address or channel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a contact</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Contact request sent.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -669,6 +950,38 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>&amp;Read aloud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>every message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mentions and direct messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Like the account ({level})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Encrypted, all devices verified</source>
         <translation type="unfinished" />
     </message>
@@ -733,167 +1046,38 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>&amp;Reply</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;act</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Other…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Delete for everyone…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Copy text</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open link {url}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Open {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Download {name}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save {name} as…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show or hide the whole message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Retry sending</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;pair encryption with {who}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Block {name}…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>React</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Reaction (choose or type an emoji or a word):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete this message for everyone in the conversation?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Images are never loaded</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>this image</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Load when I ask, and get this one</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Keep never loading</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Save attachment</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Invite</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address of the person to invite:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Topic</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New topic:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Leave this conversation?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove from room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove {name}? Reason (optional):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ban from room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ban {name} (they cannot come back)? Reason (optional):</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Export conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Web page (*.html);;JSON Lines (*.jsonl)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Conversation exported to {path}.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Could not verify.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ConversationVoice</name>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message to {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages in {conversation}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent yesterday at {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent on {day} at {time}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1100,17 +1284,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Please fill in: {fields}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Required, still empty</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Chinwag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Main area</source>
-        <translation type="unfinished" />
-    </message>
     <message>
         <source>Opening your conversations…</source>
         <translation type="unfinished" />
@@ -1124,10 +1304,6 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Conversations and contacts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Conversations</source>
         <translation type="unfinished" />
     </message>
@@ -1136,211 +1312,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Conversations (Ctrl+1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Contacts (Ctrl+2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Chat</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Chinwag</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Add account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Settings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Accounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Edit account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Enable or &amp;disable account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Reconnect</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Re&amp;move account…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>My &amp;status</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Available</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>A&amp;way</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Do not disturb</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Status &amp;message…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Blocked &amp;people…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>E&amp;xport account history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Import history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Delete &amp;old history…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Set up &amp;key backup…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Restore keys from &amp;backup…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C&amp;onversations</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Go to conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Start a conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Join a room…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Browse rooms…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add a &amp;contact…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New &amp;room…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Room se&amp;ttings…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Find in conversation…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Search &amp;everywhere…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Previous conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Next conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Previous &amp;unread</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Next &amp;region</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Previous r&amp;egion</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Jump to &amp;latest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Conversations list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>C&amp;ontacts list</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Start a conversation</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address or nick</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Join a room</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Room address or channel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Nickname</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Add a contact</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Contact request sent.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1348,63 +1320,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Your recovery key</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Restore from key backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Open this address in your web browser to continue: {url}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Select an account in the sidebar first.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove account</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove the account “{name}”? You will be signed out and its password removed from the keyring.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keep its history on this computer?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove, &amp;keep history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Remove and &amp;delete history</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Status message</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>What should others see?</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -1425,37 +1341,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>{account}: {label} {done} of {total}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>{account}: {label} done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Away for a w&amp;hile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Apply to all a&amp;ccounts</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Ne&amp;xt unread</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
         <translation>
             <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
     </message>
     <message>
-        <source>{account}: {label} ({done})</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>That did not work.</source>
+        <source>{conversation} — Chinwag</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1544,6 +1436,117 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Members (%n)</source>
         <translation>
             <numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MessageActions</name>
+    <message>
+        <source>&amp;Reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Delete for everyone…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Copy text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say when it was &amp;sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open link {url}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save {name} as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the whole message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Retry sending</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;pair encryption with {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Block {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>React</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reaction (choose or type an emoji or a word):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete this message for everyone in the conversation?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Images are never loaded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>this image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Load when I ask, and get this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep never loading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1656,23 +1659,19 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>{sender}, {time}: {body}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>in reply to {quote}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>attachments: {names}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>reactions: {chips}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>attachments, {names}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reactions, {chips}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1700,10 +1699,6 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MessageView</name>
     <message>
         <source>Messages</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Messages of the open conversation, oldest first. Use the arrow keys to move between messages and the menu key for what you can do with one.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1772,6 +1767,14 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Warning: </source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Error, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Warning, {text}</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>(%n more)</source>
         <translation>
@@ -1780,18 +1783,14 @@ To begin, add the account you use most. You can add more later.</source>
 </context>
 <context>
     <name>NotificationCenter</name>
-    <message>
-        <source>{sender}: {body}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>New message from {sender} in {conversation}</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n new message(s)</source>
         <translation>
             <numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+    </message>
+    <message>
+        <source>sent {files}</source>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
@@ -1875,6 +1874,61 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Phrasing</name>
+    <message>
+        <source>from {sender}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from {first} and {second}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>from {first} and %n other(s)</source>
+        <translation>
+            <numerusform>from {first} and %n other</numerusform><numerusform>from {first} and %n others</numerusform></translation>
+    </message>
+    <message>
+        <source>{conversation} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} on {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n new private message(s) from {sender}</source>
+        <translation>
+            <numerusform>%n new private message from {sender}</numerusform><numerusform>%n new private messages from {sender}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new message(s) in {conversation}</source>
+        <translation>
+            <numerusform>%n new message in {conversation}</numerusform><numerusform>%n new messages in {conversation}</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mentioning you</source>
+        <translation>
+            <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+    <message>
+        <source>Private message from {sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} mentioned you in {conversation}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{sender} in {conversation}, {text}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PresenceWords</name>
     <message>
         <source>active just now</source>
@@ -1904,6 +1958,21 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>ProgressLine</name>
+    <message>
+        <source>{account}: {label} done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: {label} {done} of {total}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{account}: {label} ({done})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>QuickSwitcher</name>
     <message>
         <source>Go to conversation</source>
@@ -1913,6 +1982,19 @@ To begin, add the account you use most. You can add more later.</source>
         <source>(%n unread)</source>
         <translation>
             <numerusform>(%n unread)</numerusform><numerusform>(%n unread)</numerusform></translation>
+    </message>
+    <message>
+        <source>{name}, direct</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name}, {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n unread</source>
+        <translation>
+            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
     </message>
     <message>
         <source>Conversation name</source>
@@ -1928,6 +2010,15 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>&amp;Go to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n conversation(s) found, first {entry}</source>
+        <translation>
+            <numerusform>%n conversation found, first {entry}</numerusform><numerusform>%n conversations found, first {entry}</numerusform></translation>
+    </message>
+    <message>
+        <source>No conversation found</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2003,6 +2094,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Name or topic…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2334,6 +2429,33 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>ScreenReaderOffer</name>
+    <message>
+        <source>Screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A screen reader is running. Chinwag has a mode for it: the keyboard starts in the conversation list, message times are read only when you ask (Ctrl+T), and nothing is animated. You can change this later in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Turn on screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Turn on screen-reader mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Search all accounts</source>
@@ -2349,6 +2471,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Words to find…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the search</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2375,6 +2501,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>{sender} in {where}, {account}, {when}. {body}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -2459,6 +2592,201 @@ To begin, add the account you use most. You can add more later.</source>
         <source>Close</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Settings pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;ccessibility</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+K</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>go to a conversation by name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>F6, Shift+F6</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>next or previous region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt+Up, Alt+Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>previous or next conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Alt+Shift+Up, Alt+Shift+Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>previous or next unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+L</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>write a message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shift+Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, a new line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in an empty message field, edit your last message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the message field, complete a name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Escape</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from the message field, to the messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up, Down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the messages, one message at a time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Home, End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>in the messages, the first loaded and the newest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, open its attachment or link</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Menu key, Shift+F10</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, all it offers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, reply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, react</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on your message, edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+C</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, copy its text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+T</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on a message, say when it was sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+End</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>jump to the latest messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+F, Ctrl+Shift+F</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>search here, search everywhere</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{keys}, {what}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keys:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -2467,7 +2795,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Shows only the conversations whose name contains the text, in every account. Escape clears it; Down or Enter goes to the list.</source>
+        <source>Down goes to the list</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2475,11 +2803,11 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Accounts and conversations</source>
+        <source>Clear the filter</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Each account with its conversations, most recently active first.</source>
+        <source>Accounts and conversations</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2514,7 +2842,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Account {name} ({protocol}), {state}</source>
+        <source>{name}, {protocol} account, {state}</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -2548,6 +2876,29 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Open the server's page in the browser</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SsoProviders</name>
+    <message>
+        <source>Sign in through a web page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in through your organisation's page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server signs you in through a web page:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign in with {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opens your web browser; come back here when you are signed in.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2631,6 +2982,45 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Verbosity</name>
+    <message>
+        <source>Sender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Message replied to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reactions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delivery state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>VerificationDialog</name>
     <message>
         <source>Verify {who}</source>
@@ -2694,6 +3084,185 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Emojis: {names}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WindowMenus</name>
+    <message>
+        <source>&amp;Chinwag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Edit account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enable or &amp;disable account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Reconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;move account…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>My &amp;status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Available</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;way</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Away for a w&amp;hile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Do not disturb</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status &amp;message…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply to all a&amp;ccounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blocked &amp;people…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>E&amp;xport account history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete &amp;old history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set up &amp;key backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restore keys from &amp;backup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;onversations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Go to conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start a conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Join a room…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Browse rooms…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a &amp;contact…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New &amp;room…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Room se&amp;ttings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Find in conversation…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search &amp;everywhere…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Previous conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next conversation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous &amp;unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ne&amp;xt unread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next &amp;region</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous r&amp;egion</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Jump to &amp;latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Conversations list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>C&amp;ontacts list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -50,6 +50,7 @@ from app.models import (
     Trust,
 )
 from app.runtime import Result
+from ui.a11y import verbosity
 from ui.bridge import CoreBridge
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -193,6 +194,7 @@ class MessageListModel(QAbstractListModel):
         self._locale = QLocale()
         self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
+        self._verbosity = verbosity.Verbosity.default()
         self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
@@ -412,48 +414,57 @@ class MessageListModel(QAbstractListModel):
         return f"{original.sender_name or original.sender}: {text}"
 
     def accessible_text(self, msg: Message) -> str:
-        """What a screen reader says: "sender, time: message", then what else it carries."""
-        text = QCoreApplication.translate("MessageListModel", "{sender}, {time}: {body}").format(
-            sender=msg.sender_name or msg.sender,
-            time=self.time_text(msg),
-            body=self.display_body(msg),
-        )
-        extra = []
+        """What a screen reader says for the message: the parts the person chose, in their
+        order (ui/a11y/verbosity.py), with commas and full stops only."""
         reply = self.reply_text(msg)
-        if reply:
-            extra.append(
+        values = {
+            verbosity.SENDER: msg.sender_name or msg.sender,
+            verbosity.TEXT: self.display_body(msg),
+            verbosity.TIME: verbosity.spoken_time(msg.timestamp, self._spoken_day(msg)),
+            verbosity.REPLY: (
                 QCoreApplication.translate("MessageListModel", "in reply to {quote}").format(
-                    quote=reply
+                    quote=reply.replace(": ", ", ", 1)
                 )
-            )
+                if reply
+                else ""
+            ),
+            verbosity.EDITED: (
+                QCoreApplication.translate("MessageListModel", "edited") if msg.edited else ""
+            ),
+            verbosity.DELIVERY: delivery_text(msg),
+            verbosity.SECURITY: trust_text(msg, self._encrypted),
+        }
         if msg.attachments:
             names = ", ".join(
                 self._attachment_words(a.filename or a.url, self._downloads.get((msg.local_id, i)))
                 for i, a in enumerate(msg.attachments)
             )
-            extra.append(
-                QCoreApplication.translate("MessageListModel", "attachments: {names}").format(
-                    names=names
-                )
-            )
+            values[verbosity.ATTACHMENTS] = QCoreApplication.translate(
+                "MessageListModel", "attachments, {names}"
+            ).format(names=names)
         if msg.reactions:
             chips = ", ".join(f"{r.key} {len(r.senders)}" for r in msg.reactions)
-            extra.append(
-                QCoreApplication.translate("MessageListModel", "reactions: {chips}").format(
-                    chips=chips
-                )
+            values[verbosity.REACTIONS] = QCoreApplication.translate(
+                "MessageListModel", "reactions, {chips}"
+            ).format(chips=chips)
+        return verbosity.compose(values, self._verbosity) or values[verbosity.TEXT].strip()
+
+    def _spoken_day(self, msg: Message) -> str:
+        """The day to say with a time: none for today."""
+        day = msg.timestamp.astimezone().date()
+        return "" if day == date.today() else self.day_text(day)
+
+    def set_verbosity(self, chosen: verbosity.Verbosity) -> None:
+        """Read other parts of each message (the accessible names of every row change)."""
+        if chosen == self._verbosity:
+            return
+        self._verbosity = chosen
+        if self._messages:
+            self.dataChanged.emit(
+                self.index(0),
+                self.index(len(self._messages) - 1),
+                [Qt.ItemDataRole.AccessibleTextRole],
             )
-        if msg.edited:
-            extra.append(QCoreApplication.translate("MessageListModel", "edited"))
-        trust = trust_text(msg, self._encrypted)
-        if trust:
-            extra.append(trust)
-        state = delivery_text(msg)
-        if state:
-            extra.append(state)
-        if extra:
-            text += " (" + "; ".join(extra) + ")"
-        return text
 
     @staticmethod
     def _attachment_words(name: str, state: DownloadState | None) -> str:
@@ -470,7 +481,7 @@ class MessageListModel(QAbstractListModel):
             )
         else:
             done = QCoreApplication.translate("MessageListModel", "downloading")
-        return f"{name} ({done})"
+        return f"{name}, {done}"
 
     @staticmethod
     def display_body(msg: Message) -> str:

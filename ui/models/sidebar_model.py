@@ -2,6 +2,10 @@
 its conversations sorted by activity with unread and mention counts.
 
 Fed only by core events; it never asks the core anything, so it can never block.
+
+While the person points at the list or has the keyboard focus in it, the order holds still
+(:meth:`SidebarModel.hold_order`): a conversation that gets a message is not moved under the pointer
+or the focus; the list re-sorts once they leave.
 """
 
 from __future__ import annotations
@@ -65,6 +69,25 @@ class SidebarModel(QAbstractItemModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._accounts: list[_AccountNode] = []
+        self._holds: set[str] = set()
+        self._unsorted: set[int] = set()  # account rows waiting for their re-sort
+
+    def hold_order(self, reason: str, hold: bool) -> None:
+        """Keep the conversations where they are while any reason holds ("pointer", "focus");
+        re-sort what changed meanwhile when the last one lets go."""
+        if hold:
+            self._holds.add(reason)
+            return
+        self._holds.discard(reason)
+        if not self._holds and self._unsorted:
+            rows, self._unsorted = self._unsorted, set()
+            for arow in sorted(rows):
+                if arow < len(self._accounts):
+                    self._resort(arow)
+
+    @property
+    def order_held(self) -> bool:
+        return bool(self._holds)
 
     # -- Qt model API ----------------------------------------------------------------------
 
@@ -121,11 +144,12 @@ class SidebarModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return node.account.display_name
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            # Commas only: Orca reads parentheses and colons aloud at its default punctuation.
             return QCoreApplication.translate(
-                "SidebarModel", "Account {name} ({protocol}), {state}"
+                "SidebarModel", "{name}, {protocol} account, {state}"
             ).format(
                 name=node.account.display_name,
-                protocol=node.account.protocol_id,
+                protocol=node.account.protocol_id.upper(),
                 state=state_text(node.state),
             )
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -279,12 +303,20 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
-            if new:
-                first = len(node.conversations)
-                self.beginInsertRows(parent, first, first + len(new) - 1)
-                node.conversations.extend(new)
+            for conv in sorted(new, key=_sort_key, reverse=True):
+                # Where the order puts it, without moving the others (their order may be held).
+                key = _sort_key(conv)
+                row = next(
+                    (i for i, c in enumerate(node.conversations) if _sort_key(c) < key),
+                    len(node.conversations),
+                )
+                self.beginInsertRows(parent, row, row)
+                node.conversations.insert(row, conv)
                 self.endInsertRows()
-            self._resort(arow)
+            if self._holds:
+                self._unsorted.add(arow)
+            else:
+                self._resort(arow)
             if node.conversations:
                 self.dataChanged.emit(
                     self.index(0, 0, parent), self.index(len(node.conversations) - 1, 0, parent)

@@ -50,13 +50,9 @@ class Composer(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("composer")
+        # "Message to #python" once a conversation is open (ConversationPane). No description:
+        # a screen reader reads it each time the focus comes back (the keys are under F1).
         self.setAccessibleName(self.tr("Message"))
-        self.setAccessibleDescription(
-            self.tr(
-                "Type a message. Enter sends it, Shift+Enter starts a new line, Up edits your "
-                "last message, Tab completes names, Escape leaves."
-            )
-        )
         self.setPlaceholderText(self.tr("Write a message…"))
         self.setTabChangesFocus(False)
         self.setAcceptDrops(True)
@@ -150,7 +146,11 @@ class Composer(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def _move_focus(self, forward: bool) -> None:
-        """Tab out of the composer (a text edit's own focusNextChild refuses to)."""
+        """Tab out of the composer (a text edit's own focusNextChild refuses to): the window
+        decides where Tab goes when it knows (MainWindow.tab_order), else the focus chain."""
+        window = self.window()
+        if window is not self and window.focusNextPrevChild(forward):
+            return
         widget: QWidget | None = self
         for _ in range(200):
             assert widget is not None
@@ -300,12 +300,14 @@ class ComposerArea(QWidget):
         bottom.addWidget(self.typing_label, 1)
         bottom.addWidget(self.progress_label)
         layout.addLayout(bottom)
-        self.setFocusProxy(self.composer)
 
     def set_enabled(self, enabled: bool, can_attach: bool = True) -> None:
+        """Attach is shown only where files can be sent (like the header's actions: hidden,
+        not greyed out, so Tab and the screen reader meet only what works here)."""
         self.composer.setEnabled(enabled)
         self.send_button.setEnabled(enabled)
         self.attach_button.setEnabled(enabled and can_attach)
+        self.attach_button.setVisible(can_attach)
 
     def start_reply(self, msg: Message, quote: str) -> None:
         self.editing = None

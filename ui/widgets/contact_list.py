@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Contact
+from ui.a11y.widgets import name_clear_button
 from ui.models.contact_model import AccountRole, ContactListModel, ContactRole, KindRole
 from ui.widgets.sidebar import FilterBox
 
@@ -66,6 +67,7 @@ class ContactList(QWidget):
         )
         self.filter.setPlaceholderText(self.tr("Filter contacts…"))
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, self.tr("Clear the filter"))
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.listRequested.connect(self._to_list)
         self.tree = _ContactTree(self)
@@ -107,7 +109,7 @@ class ContactList(QWidget):
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.tree)
+        # No focus proxy: the column would then report "focused" along with its list.
         QWidget.setTabOrder(self.filter, self.tree)
         QWidget.setTabOrder(self.tree, self.add_button)
 

@@ -23,7 +23,8 @@ from app.models import Conversation, ConversationKind, NotifyLevel, Trust
 class ConversationHeader(QWidget):
     """Signals: ``membersToggled(bool)``, ``inviteRequested()``, ``topicRequested()``,
     ``leaveRequested()``, ``notifyChosen(str)``, ``exportRequested()``, ``searchRequested()``,
-    ``verifyRequested()``, ``settingsRequested()`` (a room's settings)."""
+    ``verifyRequested()``, ``settingsRequested()`` (a room's settings),
+    ``announceChosen(str)``: what is read aloud here ("" follows the account's default)."""
 
     membersToggled = Signal(bool)
     inviteRequested = Signal()
@@ -34,6 +35,7 @@ class ConversationHeader(QWidget):
     searchRequested = Signal()
     verifyRequested = Signal()
     settingsRequested = Signal()
+    announceChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,20 @@ class ConversationHeader(QWidget):
             group.addAction(action)
             action.triggered.connect(lambda _=False, lv=level.value: self.notifyChosen.emit(lv))
             self.notify_actions[level] = action
+        announce_menu = self.menu.addMenu(self.tr("&Read aloud"))
+        self.announce_actions: dict[str, QAction] = {}
+        announce_group = QActionGroup(self)
+        for value, label in (
+            ("", ""),  # "Like the account (…)", labelled by show_announce()
+            (NotifyLevel.ALL.value, self.tr("Every message")),
+            (NotifyLevel.MENTIONS.value, self.tr("Mentions and direct messages")),
+            (NotifyLevel.NONE.value, self.tr("Nothing")),
+        ):
+            action = announce_menu.addAction(label)
+            action.setCheckable(True)
+            announce_group.addAction(action)
+            action.triggered.connect(lambda _=False, v=value: self.announceChosen.emit(v))
+            self.announce_actions[value] = action
         self.more_button.setMenu(self.menu)
 
         top = QHBoxLayout()
@@ -130,6 +146,29 @@ class ConversationHeader(QWidget):
         if event.type() == QEvent.Type.FontChange:  # the text size setting changed
             self._fit_title_font()
         super().changeEvent(event)
+
+    def tab_order(self) -> list[QWidget]:
+        return [
+            self.members_button,
+            self.invite_button,
+            self.topic_button,
+            self.leave_button,
+            self.more_button,
+        ]
+
+    def show_announce(self, state: tuple[str, str]) -> None:
+        """Check the conversation's read-aloud level; ``state`` is (own level or "", the
+        account's level)."""
+        own, account = state
+        words = {
+            NotifyLevel.ALL.value: self.tr("every message"),
+            NotifyLevel.MENTIONS.value: self.tr("mentions and direct messages"),
+            NotifyLevel.NONE.value: self.tr("nothing"),
+        }
+        self.announce_actions[""].setText(
+            self.tr("Like the account ({level})").format(level=words.get(account, account))
+        )
+        self.announce_actions[own if own in self.announce_actions else ""].setChecked(True)
 
     def _button(self, text: str, name: str, object_name: str) -> QPushButton:
         button = QPushButton(text)

@@ -60,4 +60,3 @@ class FirstRunPage(QWidget):
         layout.addStretch(2)
         layout.addLayout(row)
         layout.addStretch(3)
-        self.setFocusProxy(self.add_button)

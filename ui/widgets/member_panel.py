@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
 from app.models import Member
+from ui.a11y.widgets import ListFocus
 from ui.models.member_model import MemberListModel, MemberRole
 
 
@@ -26,6 +27,7 @@ class MemberPanel(QWidget):
         self.list.setObjectName("memberList")
         self.list.setAccessibleName(self.tr("Members"))
         self.list.setModel(self.model)
+        self.list_focus = ListFocus(self.list, lambda: self.model.index(0, 0))
         self.label.setBuddy(self.list)
         self.kick_button = QPushButton(self.tr("&Remove from room"))
         self.kick_button.setObjectName("kickButton")
@@ -46,7 +48,6 @@ class MemberPanel(QWidget):
         layout.addWidget(self.kick_button)
         layout.addWidget(self.ban_button)
         layout.addWidget(self.block_button)
-        self.setFocusProxy(self.list)
         self.set_members((), can_kick=False)
 
     def set_members(
@@ -64,7 +65,7 @@ class MemberPanel(QWidget):
         self.block_button.setVisible(can_block)
 
     def selected(self) -> Member | None:
-        index = self.list.currentIndex()
+        index = self.list_focus.current()  # the Remove button has the focus when it asks
         member = index.data(MemberRole) if index.isValid() else None
         return member if isinstance(member, Member) else None
 

@@ -1,7 +1,9 @@
 """The message list: one item per message, painted by a delegate, paged at both ends.
 
-Each item's accessible text reads "sender, time: message …" (the model provides it), so a screen
-reader walks the list message by message. Everything drawn comes from the palette (high-contrast
+Each item's accessible text is built from the parts the person chose to hear (the model provides
+it, see ui/a11y/verbosity.py), so a screen reader walks the list message by message: arrow keys
+move with focus events, Home/End go to the first loaded and the newest message, Enter opens a
+message's attachment or link, the menu key its actions. Everything drawn comes from the palette (high-contrast
 themes keep working) and every state has words: delivery state, "(edited)", "new messages", the
 failure reason with "Retry". Clickable parts (links, attachments, reactions, retry, "show more")
 are also reachable from the keyboard through the per-message menu (see MainWindow).
@@ -38,6 +40,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -57,6 +60,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import DeliveryState, Message, MessageKind
+from ui.a11y.widgets import ListFocus
 from ui.models.message_model import (
     DownloadState,
     MessageListModel,
@@ -507,22 +511,19 @@ class MessageView(QListView):
     """Follows new messages while at the bottom; asks for older ones at the top and newer ones
     at the bottom (after a search opened the conversation further back).
 
-    Signals: ``activated(str, object, object)``: a clickable part was used — (kind, message,
-    detail) with kind one of link / attachment / react / retry / more.
+    Signals: ``partActivated(str, object, object)``: a clickable part was used — (kind,
+    message, detail) with kind one of link / attachment / react / retry / more.
+    ``messageActivated(object)``: Enter on a message (open what it carries).
     """
 
     partActivated = Signal(str, object, object)
+    messageActivated = Signal(object)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messageView")
+        # No description: a screen reader would read it on every visit (the keys are in F1).
         self.setAccessibleName(self.tr("Messages"))
-        self.setAccessibleDescription(
-            self.tr(
-                "Messages of the open conversation, oldest first. Use the arrow keys to move "
-                "between messages and the menu key for what you can do with one."
-            )
-        )
         self.message_delegate = MessageDelegate(self)
         self.setItemDelegate(self.message_delegate)
         self.setModel(model)
@@ -550,14 +551,61 @@ class MessageView(QListView):
         model.messagesAppended.connect(self._appended)
         model.targetLoaded.connect(self._show_target)
         self.viewport().installEventFilter(self)
+        self.list_focus = ListFocus(self, self._newest_in_sight)
+        self._end_pending = False
+        model.modelReset.connect(self._select_newest_if_asked)
+        model.messagesAppended.connect(self._select_newest_if_asked)
 
     @property
     def following(self) -> bool:
         return self._follow
 
     def current_message(self) -> Message | None:
-        index = self.currentIndex()
+        index = self.list_focus.current()
         return index.data(MessageRole) if index.isValid() else None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
+            msg = self.current_message()
+            if msg is not None:
+                self.messageActivated.emit(msg)
+            event.accept()
+            return
+        if key == Qt.Key.Key_Home and plain:
+            if self._model.rowCount():
+                self.setCurrentIndex(self._model.index(0))
+            event.accept()
+            return
+        if key == Qt.Key.Key_End and plain:
+            self.go_to_newest()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def go_to_newest(self) -> None:
+        """End: the newest message of the conversation, fetching it if the window holds older
+        ones (opened at a search hit, or read far up during a flood)."""
+        if self._model.at_latest:
+            if self._model.rowCount():
+                self.setCurrentIndex(self._model.index(self._model.rowCount() - 1))
+            return
+        self._end_pending = True
+        self._model.jump_to_latest()
+
+    @Slot()
+    def _select_newest_if_asked(self) -> None:
+        if self._end_pending and self._model.rowCount():
+            self._end_pending = False
+            QTimer.singleShot(0, self, self._select_newest)
+
+    @Slot()
+    def _select_newest(self) -> None:
+        count = self._model.rowCount()
+        if count:
+            self.setCurrentIndex(self._model.index(count - 1))
+            self.scrollToBottom()
 
     def part_at(self, point: QPoint) -> tuple[str, Any, Message | None]:
         index = self.indexAt(point)
@@ -660,18 +708,24 @@ class MessageView(QListView):
             self._current_in_sight()
         super().focusInEvent(event)
 
-    def _current_in_sight(self) -> None:
-        """Arriving by keyboard, start at the newest message in sight, not at the oldest one
-        loaded (Qt's default, far above the screen: the next arrow key would jump there)."""
+    def _newest_in_sight(self) -> QModelIndex:
         count = self._model.rowCount()
         if count == 0:
-            return
+            return QModelIndex()
         area = self.viewport().rect()
-        current = self.currentIndex()
-        if current.isValid() and self.visualRect(current).intersects(area):
-            return
         index = self.indexAt(QPoint(PAD, area.bottom() - 1))
         if not index.isValid():  # the messages do not fill the view
             index = self._model.index(count - 1)
-        selection = self.selectionModel()
-        selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        return index
+
+    def _current_in_sight(self) -> None:
+        """Arriving by keyboard, start at the message one was on if it is in sight, else at
+        the newest in sight — not at the oldest one loaded (Qt's default, far above the screen).
+        It is selected, so the screen reader reads it on arrival."""
+        current = self.currentIndex()
+        if current.isValid() and self.visualRect(current).intersects(self.viewport().rect()):
+            return
+        index = self._newest_in_sight()
+        if index.isValid():
+            selection = self.selectionModel()
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)

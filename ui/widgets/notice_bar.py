@@ -1,13 +1,18 @@
 """A dismissable strip at the top of the window for things a person must read (plugin problems,
-keyring errors, failed commands). Text, not colour, carries the meaning."""
+keyring errors, failed commands). Text, not colour, carries the meaning; each new notice is also
+said by the screen reader (the window connects ``shown``)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
 class NoticeBar(QFrame):
+    """Signals: ``shown(str)``: a new notice, in words to be spoken."""
+
+    shown = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noticeBar")
@@ -35,6 +40,8 @@ class NoticeBar(QFrame):
         prefix = {"error": self.tr("Error: "), "warning": self.tr("Warning: ")}.get(level, "")
         self._notices.append(prefix + text)
         self._refresh()
+        spoken = {"error": self.tr("Error, {text}"), "warning": self.tr("Warning, {text}")}
+        self.shown.emit(spoken.get(level, "{text}").format(text=text))
 
     @Slot()
     def _dismiss(self) -> None:

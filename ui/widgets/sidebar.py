@@ -1,10 +1,17 @@
 """The sidebar: a filter box over accounts (with their state in words) and their conversations
-(with unread badges), plus keyboard moves to the previous/next (unread) conversation."""
+(with unread badges), plus keyboard moves to the previous/next (unread) conversation.
+
+The open conversation is the selected item, also while the focus is elsewhere, so entering the
+list speaks it; the order holds still while the pointer or the focus is in the list."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -26,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationId
+from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.models.sidebar_model import (
     IdRole,
     KindRole,
@@ -39,7 +48,12 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class SidebarDelegate(QStyledItemDelegate):
-    """Draws the default item, then the account state or the unread count on the right."""
+    """Draws the default item, then the account state or the unread count on the right. The open
+    conversation looks selected even while the list has no selection (see ListFocus)."""
+
+    def __init__(self, chosen: Callable[[], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._chosen = chosen
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
         """Tall enough for the bold badge text with a margin (the style's row was not)."""
@@ -59,6 +73,8 @@ class SidebarDelegate(QStyledItemDelegate):
             label = ("@ " if mentions else "") + (str(unread) if unread else "")
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
+        if kind == "conversation" and index.data(IdRole) == self._chosen():
+            opt.state |= QStyle.StateFlag.State_Selected
         font = QFont(opt.font)
         if kind == "account" or (kind == "conversation" and index.data(UnreadRole)):
             font.setBold(True)
@@ -163,25 +179,20 @@ class Sidebar(QWidget):
         self.filter = FilterBox()
         self.filter.setObjectName("sidebarFilter")
         self.filter.setAccessibleName(self.tr("Filter conversations"))
-        self.filter.setAccessibleDescription(
-            self.tr(
-                "Shows only the conversations whose name contains the text, in every account. "
-                "Escape clears it; Down or Enter goes to the list."
-            )
-        )
+        # Short: a screen reader reads it at every visit.
+        self.filter.setAccessibleDescription(self.tr("Down goes to the list"))
         self.filter.setPlaceholderText(self.tr("Filter conversations…"))
         self.filter.setClearButtonEnabled(True)
+        name_clear_button(self.filter, self.tr("Clear the filter"))
+        announce_on_tab(self.filter)
         self.filter.textChanged.connect(self._filter_changed)
         self.filter.listRequested.connect(self._to_list)
         self.tree = SidebarTree(self)
         self.tree.setObjectName("sidebar")
-        self.tree.setAccessibleName(self.tr("Accounts and conversations"))
-        self.tree.setAccessibleDescription(
-            self.tr("Each account with its conversations, most recently active first.")
-        )
+        name(self.tree, self.tr("Accounts and conversations"))
         self.tree.setModel(self.proxy)
         self.tree.setHeaderHidden(True)
-        self.tree.setItemDelegate(SidebarDelegate(self.tree))
+        self.tree.setItemDelegate(SidebarDelegate(lambda: self._chosen, self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setUniformRowHeights(True)
@@ -189,6 +200,9 @@ class Sidebar(QWidget):
         self.proxy.rowsInserted.connect(self._expand_new_accounts)
         self.proxy.layoutChanged.connect(self.tree.expandAll)
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.list_focus = ListFocus(self.tree, self._first_shown, tree=True)
+        self.tree.installEventFilter(self)
+        self.tree.viewport().installEventFilter(self)
         label = QLabel(self.tr("Co&nversations"))
         label.setBuddy(self.tree)
         layout = QVBoxLayout(self)
@@ -196,7 +210,24 @@ class Sidebar(QWidget):
         layout.addWidget(label)
         layout.addWidget(self.filter)
         layout.addWidget(self.tree, 1)
-        self.setFocusProxy(self.tree)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Hold the order while the pointer is over the list or the focus is in it."""
+        kind = event.type()
+        if watched is self.tree.viewport() and kind in (QEvent.Type.Enter, QEvent.Type.Leave):
+            self.source.hold_order("pointer", kind == QEvent.Type.Enter)
+        elif watched is self.tree and kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self.source.hold_order("focus", kind == QEvent.Type.FocusIn)
+        return False
+
+    def _first_shown(self) -> QModelIndex:
+        """Where to start in the list with nothing current: the open conversation, else the
+        first row (an account: entering the list opens nothing by itself)."""
+        if self._chosen is not None:
+            index = self.proxy.mapFromSource(self.source.conversation_index(self._chosen))
+            if index.isValid():
+                return index
+        return self.proxy.index(0, 0)
 
     @Slot(str)
     def _filter_changed(self, text: str) -> None:
@@ -209,7 +240,11 @@ class Sidebar(QWidget):
             shown = QModelIndex()
             if self._chosen is not None:
                 shown = self.proxy.mapFromSource(self.source.conversation_index(self._chosen))
-            self.tree.setCurrentIndex(shown)
+            if shown.isValid():
+                self.list_focus.select(shown)
+            else:
+                self.tree.clearSelection()
+                self.list_focus.remembered = QPersistentModelIndex()
         finally:
             self._filtering = False
 
@@ -221,6 +256,7 @@ class Sidebar(QWidget):
             if order:
                 self.select_conversation(order[0])
         self.tree.setFocus(Qt.FocusReason.TabFocusReason)
+        self.list_focus.enter()  # the tree has announced itself: its item now
 
     @Slot(QModelIndex, int, int)
     def _expand_new_accounts(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -232,13 +268,19 @@ class Sidebar(QWidget):
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if not current.isValid() or self._filtering:
             return
-        if current.data(KindRole) == "conversation":
-            self._chosen = current.data(IdRole)
-            self.conversationActivated.emit(current.data(IdRole))
+        self._activate(current)
+
+    def _activate(self, index: QModelIndex) -> None:
+        if index.data(KindRole) == "conversation":
+            self._chosen = index.data(IdRole)
+            self.tree.viewport().update()  # the delegate marks the open conversation
+            self.conversationActivated.emit(index.data(IdRole))
         else:
-            self.accountActivated.emit(current.data(IdRole))
+            self.accountActivated.emit(index.data(IdRole))
 
     def select_conversation(self, conv_id: ConversationId) -> bool:
+        """Open ``conv_id``: it becomes the selected item (the current one if the list has
+        the focus)."""
         source = self.source.conversation_index(conv_id)
         if not source.isValid():
             return False
@@ -246,8 +288,14 @@ class Sidebar(QWidget):
         if not index.isValid():  # filtered out: clear the filter so it can be shown
             self.filter.clear()
             index = self.proxy.mapFromSource(self.source.conversation_index(conv_id))
-        self.tree.setCurrentIndex(index)
-        return index.isValid()
+        if not index.isValid():
+            return False
+        if self.tree.hasFocus():
+            self.tree.setCurrentIndex(index)
+        else:
+            self.list_focus.select(index)
+            self._activate(index)
+        return True
 
     def conversation_order(self) -> list[ConversationId]:
         """Conversations as shown, top to bottom (for Alt+Up/Down)."""
@@ -258,15 +306,19 @@ class Sidebar(QWidget):
                 order.append(self.proxy.index(crow, 0, parent).data(IdRole))
         return order
 
+    def _current(self) -> QModelIndex:
+        """The item one is on, whether or not the list has the focus."""
+        return self.list_focus.current()
+
     def current_conversation(self) -> ConversationId | None:
-        index = self.tree.currentIndex()
+        index = self._current()
         if index.isValid() and index.data(KindRole) == "conversation":
             conv = index.data(IdRole)
             return conv if isinstance(conv, ConversationId) else None
         return None
 
     def current_account(self) -> str | None:
-        index = self.tree.currentIndex()
+        index = self._current()
         if not index.isValid():
             return None
         if index.data(KindRole) == "account":

@@ -11,6 +11,7 @@ forbids it otherwise). Receipts, markers, chat states and ids stay outside.
 
 from __future__ import annotations
 
+import asyncio
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -20,7 +21,8 @@ import oldmemo
 import oldmemo.etree
 import twomemo
 import twomemo.etree
-from omemo.session_manager import NoEligibleDevices
+from omemo.message import Message, PlainKeyMaterial
+from omemo.session_manager import EncryptionError, NoEligibleDevices
 
 from app.backend import Failure, FailureKind
 from app.models import Trust
@@ -35,6 +37,7 @@ from backends.xmpp.session import XmppSession
 TWOMEMO = twomemo.twomemo.NAMESPACE
 OLDMEMO = oldmemo.oldmemo.NAMESPACE
 MAX_REFLECTIONS = 500  # room messages whose plaintext we keep until the room echoes them
+REFETCH_TIMEOUT = 15.0  # a second look at device lists must not hold a message long
 PLAIN_KEY = "A file that was encrypted for this conversation cannot be sent without encryption."
 
 
@@ -62,6 +65,33 @@ class Encryptor:
         self.policy = policy
         self.reflections = reflections  # txn id → plaintexts, for our room messages' echoes
 
+    async def _encrypt(
+        self, recipients: frozenset[str], plaintexts: dict[str, bytes]
+    ) -> tuple[dict[Message, PlainKeyMaterial], frozenset[EncryptionError]]:
+        """python-omemo's encrypt, tried once more after a fresh look at the device lists when
+        nobody could be encrypted to: a list we hold may be stale, or a bundle download timed
+        out on a busy server."""
+        manager = self.engine.manager
+        try:
+            return await manager.encrypt(
+                recipients, plaintexts, backend_priority_order=list(plaintexts)
+            )
+        except NoEligibleDevices as exc:
+            self.session.log.info(
+                "no device of %s to encrypt to; fetching their device lists again",
+                ", ".join(sorted(exc.bare_jids)),
+            )
+            await self._refetch(exc.bare_jids)
+        return await manager.encrypt(
+            recipients, plaintexts, backend_priority_order=list(plaintexts)
+        )
+
+    async def _refetch(self, people: frozenset[str]) -> None:
+        try:
+            await asyncio.wait_for(self.engine.follow(set(people), refresh=True), REFETCH_TIMEOUT)
+        except TimeoutError:
+            self.session.log.info("device lists did not come again in time")
+
     async def seal(
         self,
         to: str,
@@ -79,7 +109,6 @@ class Encryptor:
             if _carries_key(body, children):
                 return Failure(FailureKind.REJECTED, PLAIN_KEY)
             return None
-        manager = self.engine.manager
         own = self.session.own_jid
         outside, inside = content.split_payload(children)
         payload: list[ET.Element] = []
@@ -92,9 +121,7 @@ class Encryptor:
         if body:
             plaintexts[OLDMEMO] = body.encode("utf-8")
         try:
-            messages, errors = await manager.encrypt(
-                decision.recipients, plaintexts, backend_priority_order=list(plaintexts)
-            )
+            messages, errors = await self._encrypt(decision.recipients, plaintexts)
         except NoEligibleDevices as exc:
             who = ", ".join(sorted(exc.bare_jids))
             return Failure(

@@ -160,6 +160,13 @@ class Peer:
     def received(self, command: str) -> list[Msg]:
         return [m for m in self.lines if m.command == command]
 
+    async def read_to_end(self, timeout: float = 60.0) -> None:
+        """Wait until the server has closed the connection and every line it sent before is read
+        (closing at once would drop lines still unread in the socket when the machine is busy)."""
+        if self._task is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._task), timeout)
+
     async def close(self) -> None:
         if self._writer is not None and not self._writer.is_closing():
             with contextlib.suppress(Exception):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
+from app.backend import NetworkSettings
 from app.models import ConnectionState
 from app.runtime import CoreThread
 from backends.xmpp import XmppBackend, discovery
@@ -22,6 +23,7 @@ from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.xmpp.signup_server import DOMAIN, SignupServer, signup_server
+from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 
@@ -39,7 +41,7 @@ def window(
             FakeServer(),
             MemorySecrets(),
             extra_classes=(XmppBackend,),
-            backend_extra={discovery.EXTRA_DNS_SERVERS: list(signup_server.nameservers)},
+            network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
         )
     )
     runner.start()
@@ -49,7 +51,7 @@ def window(
     win.show()
     with qtbot.waitSignal(
         bridge.events,
-        timeout=10000,
+        timeout=UI_WAIT_MS,
         check_params_cb=lambda batch: any(isinstance(e, ev.CoreStarted) for e in batch),
     ):
         bridge.start()
@@ -72,7 +74,7 @@ def test_create_an_xmpp_account_from_the_dialog(
     win.add_account()
     dialog = win.account_dialog
     assert dialog is not None
-    qtbot.waitUntil(dialog.service.isEnabled, timeout=10000)
+    qtbot.waitUntil(dialog.service.isEnabled, timeout=UI_WAIT_MS)
     service = dialog.findChild(QComboBox, "serviceChoice")
     assert service is not None
     service.setCurrentIndex(service.findData("xmpp"))

@@ -8,8 +8,6 @@ purpose: it catches a parser that goes exponential, not a busy machine.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +16,6 @@ from backends.irc import convert, ctcp, formatting
 from backends.irc.protocol import parse_line, parse_tags
 
 PROPERTY_SETTINGS = settings(  # examples: hypothesis's profile (tests/conftest.py)
-    deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 CONTROL = "\x01\x02\x03\x04\x0f\x11\x16\x1d\x1e\x1f"

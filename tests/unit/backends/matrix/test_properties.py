@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import timedelta
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +20,6 @@ from app.models import ConversationKind
 from backends.matrix import convert
 
 PROPERTY_SETTINGS = settings(  # examples: hypothesis's profile (tests/conftest.py)
-    deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 ME = "@me:example.org"

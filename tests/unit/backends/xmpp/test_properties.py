@@ -9,7 +9,6 @@ per-example deadline (generous on purpose) catches anything that goes exponentia
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from datetime import timedelta
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,7 +18,6 @@ from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
 
 PROPERTY_SETTINGS = settings(  # examples: hypothesis's profile (tests/conftest.py)
-    deadline=timedelta(seconds=2),
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 ME = "me@example.org"

@@ -1,0 +1,182 @@
+"""What a person does with an account from the Accounts menu: add, edit, enable or disable,
+reconnect and remove it, their own presence and status message, and the encryption key backup.
+
+Kept apart from the main window (one concern; the window wires the menu to it). The account
+acted on is the one selected in the sidebar, or the only one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+
+from app.backend import Outcome
+from app.models import Account, Presence, PresenceState
+from app.runtime import Result
+from ui.bridge import CoreBridge
+from ui.command_runner import CommandRunner
+from ui.dialogs.account_dialog import AccountDialog
+from ui.models.sidebar_model import SidebarModel
+from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.sidebar import Sidebar
+
+
+class AccountActions(QObject):
+    def __init__(
+        self,
+        bridge: CoreBridge,
+        sidebar: Sidebar,
+        sidebar_model: SidebarModel,
+        *,
+        notices: NoticeBar,
+        commands: CommandRunner,
+        show_dialog: Callable[[QDialog], None],
+        parent: QWidget,
+    ) -> None:
+        """``show_dialog`` opens a dialog over the window; ``parent``: the window."""
+        super().__init__(parent)
+        self.bridge = bridge
+        self.core = bridge.core
+        self.sidebar = sidebar
+        self.sidebar_model = sidebar_model
+        self.notices = notices
+        self.commands = commands
+        self._show_dialog = show_dialog
+        self._widget = parent
+        self.account_dialog: AccountDialog | None = None  # the last one opened (tests drive it)
+
+    def current(self) -> Account | None:
+        """The account selected in the sidebar, or the only one."""
+        account_id = self.sidebar.current_account()
+        accounts = self.sidebar_model.accounts()
+        if account_id is None and len(accounts) == 1:
+            return accounts[0]
+        return self.sidebar_model.account(account_id) if account_id else None
+
+    def need(self) -> Account | None:
+        """The current account, or None after saying that one must be selected."""
+        account = self.current()
+        if account is None:
+            self.notices.show_notice(self.tr("Select an account in the sidebar first."), "info")
+        return account
+
+    def add(self) -> None:
+        self._open_dialog(None)
+
+    def edit(self) -> None:
+        account = self.need()
+        if account is not None:
+            self._open_dialog(account)
+
+    def _open_dialog(self, account: Account | None) -> None:
+        dialog = AccountDialog(self.bridge, self._widget, account)
+        self.account_dialog = dialog
+        self._show_dialog(dialog)
+
+    def toggle(self) -> None:
+        account = self.need()
+        if account is not None:
+            self.commands.call(
+                self.core.accounts.set_account_enabled(account.id, not account.enabled)
+            )
+
+    def reconnect(self) -> None:
+        account = self.need()
+        if account is not None:
+            self.commands.call(self.core.accounts.reconnect(account.id))
+
+    def remove(self) -> None:
+        account = self.need()
+        if account is None:
+            return
+        box = QMessageBox(self._widget)
+        box.setObjectName("removeAccountBox")
+        box.setWindowTitle(self.tr("Remove account"))
+        box.setText(
+            self.tr(
+                "Remove the account “{name}”? You will be signed out and its "
+                "password removed from the keyring."
+            ).format(name=account.display_name)
+        )
+        box.setInformativeText(self.tr("Keep its history on this computer?"))
+        keep = box.addButton(self.tr("Remove, &keep history"), QMessageBox.ButtonRole.AcceptRole)
+        delete = box.addButton(
+            self.tr("Remove and &delete history"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def done() -> None:
+            clicked = box.clickedButton()
+            if clicked in (keep, delete):
+                self.commands.call(
+                    self.core.accounts.remove_account(account.id, keep_history=clicked is keep)
+                )
+
+        box.finished.connect(done)
+        self._show_dialog(box)
+
+    def set_presence(self, state: PresenceState, status: str = "", everywhere: bool = True) -> None:
+        """Our presence on every account, or (``everywhere`` False) on the current one."""
+        account = None if everywhere else self.need()
+        if account is None and not everywhere:
+            return
+        self.commands.call(
+            self.core.accounts.set_presence(
+                Presence(state, status), account.id if account else None
+            )
+        )
+
+    def set_status_message(self, everywhere: bool = True) -> None:
+        text, ok = QInputDialog.getText(
+            self._widget, self.tr("Status message"), self.tr("What should others see?")
+        )
+        if ok:
+            self.set_presence(PresenceState.AVAILABLE, text, everywhere)
+
+    # -- key backup ----------------------------------------------------------------------------
+
+    def set_up_key_backup(self) -> None:
+        account = self.need()
+        if account is not None:
+            self.bridge.call(
+                self.core.encryption.create_key_backup(account.id), self._backup_created
+            )
+
+    def _backup_created(self, done: Result[Outcome]) -> None:
+        if not self.commands.report(done):
+            return
+        key = done.value.value or ""
+        box = QMessageBox(self._widget)
+        box.setObjectName("recoveryKeyBox")
+        box.setWindowTitle(self.tr("Your recovery key"))
+        box.setText(
+            self.tr(
+                "Keep this recovery key somewhere safe, such as a password manager. "
+                "It is shown only now; with it, a new device can read your old "
+                "encrypted messages."
+            )
+        )
+        box.setInformativeText(key)
+        box.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        copy = box.addButton(self.tr("&Copy"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QApplication.clipboard().setText(key))
+        box.addButton(QMessageBox.StandardButton.Ok)
+        self._show_dialog(box)
+
+    def restore_key_backup(self) -> None:
+        account = self.need()
+        if account is None:
+            return
+        key, ok = QInputDialog.getText(
+            self._widget, self.tr("Restore from key backup"), self.tr("Recovery key:")
+        )
+        if ok and key.strip():
+            self.commands.call(
+                self.core.encryption.restore_key_backup(account.id, key.strip()),
+                success=self.tr("Keys restored from the backup."),
+            )
