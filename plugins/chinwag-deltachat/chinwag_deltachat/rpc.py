@@ -137,6 +137,11 @@ class CoreProcess:
         if rpc.process.poll() is None:
             with contextlib.suppress(Exception):
                 rpc.close()
+        else:
+            # The core died under us: its reader and event threads end with the pipe, but the
+            # client's writer thread (not a daemon) waits for requests for ever and would keep
+            # Chinwag from exiting. An empty request ends it.
+            rpc.request_queue.put(None)
         with contextlib.suppress(subprocess.TimeoutExpired):
             rpc.process.wait(STOP_TIMEOUT)
         if rpc.process.poll() is None:

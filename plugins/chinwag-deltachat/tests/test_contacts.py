@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import threading
 
 from app.api import ConnectionLost, ContactsChanged, OutgoingMessage
 from conftest import Backends, PeerFactory
@@ -105,13 +106,18 @@ async def test_blocking_and_replies(
 
 
 async def test_the_core_dying_is_a_lost_connection(backends: Backends, mailbox) -> None:
+    before = set(threading.enumerate())
     conn = await backends.open(mailbox("me"))
     core = conn.backend._core
     assert core is not None and core._rpc is not None
+    (writer,) = [t for t in set(threading.enumerate()) - before if t.name.endswith("(writer_loop)")]
     os.kill(core._rpc.process.pid, signal.SIGKILL)  # our own child, by its pid
     fact = await conn.rec.wait_for(lambda f: isinstance(f, ConnectionLost), 30)
     assert isinstance(fact, ConnectionLost) and fact.retryable
     await conn.backend.disconnect()
+    # no thread of the dead core is left to keep the app from exiting
+    await asyncio.to_thread(writer.join, 10)
+    assert not writer.is_alive()
     again = backends.make(conn.box, data=conn.box.address)
     result = await again.backend.connect()  # the same data: the core's database survived
     assert result.ok, result.failure
