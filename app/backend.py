@@ -4,8 +4,11 @@ A backend is small: it signs in, reports facts, and carries out commands. Everyt
 for all services (storing, de-duplicating, counting unread, reconnecting with backoff, the outbox)
 lives in the core, so it exists once.
 
-The required base is :class:`Backend`; optional abilities are the ``Supports*`` mixins, and
-:meth:`Backend.capabilities` says, per conversation if need be, which of them may be used right now.
+The required base is :class:`Backend`; optional abilities are the ``Supports*`` interfaces. What a
+backend can do (its :class:`Capability` flags) follows from the interfaces it implements
+(:func:`declared_capabilities`); :meth:`Backend.capabilities` may only narrow that, per conversation
+or for the moment (a server without an archive, a room where we lack the power), and the core reads
+the two together through :func:`effective_capabilities`.
 Expected failures (wrong password, server unreachable, permission denied) are *values*
 (:class:`Failure`), never exceptions; an exception escaping a backend is a bug and is logged as one.
 See ``docs/backends.md`` for a walkthrough.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 import abc
 import enum
+import functools
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -40,8 +44,11 @@ from app.models import (
 
 M = TypeVar("M")
 
-API_VERSION = 1
-"""Bumped when the interface changes incompatibly; the registry rejects other versions."""
+API_VERSION = 2
+"""Bumped when the interface changes incompatibly; the registry rejects other versions and the
+person is told which plugin and why (``PluginProblem``). 2: capabilities follow from the
+interfaces, ``BackendContext.extra`` is gone (``BackendContext.network``), eight unread
+capability flags are gone, and slash commands are read by the core alone (``app.commands``)."""
 
 TRUSTED_FINGERPRINT_FIELD = "trusted_fingerprint"
 """Name of the account field holding a pinned certificate fingerprint ("AA:BB:…", SHA-256).
@@ -52,39 +59,40 @@ by filling this field."""
 
 
 class Capability(enum.Flag):
-    """What a service (or one conversation of it) can do. The UI hides or greys out the rest."""
+    """What a service (or one conversation of it) can do. The UI hides or greys out the rest.
+
+    A backend does not list these: each follows from an interface it implements (see
+    :func:`declared_capabilities`), except the two about ``send_message`` itself, which a backend
+    declares in :attr:`Backend.send_features`. Every flag here is read by the core or the UI."""
 
     NONE = 0
-    GROUP_CHAT = enum.auto()
-    CREATE_ROOM = enum.auto()
-    INVITE = enum.auto()
-    KICK = enum.auto()
-    BAN = enum.auto()
-    TOPIC = enum.auto()
-    ROSTER = enum.auto()
-    SUBSCRIPTIONS = enum.auto()
-    PRESENCE = enum.auto()
-    TYPING = enum.auto()
-    DELIVERY_RECEIPTS = enum.auto()
-    READ_RECEIPTS = enum.auto()
-    HISTORY = enum.auto()
-    FILES = enum.auto()
-    EDITS = enum.auto()
-    REPLIES = enum.auto()
-    REACTIONS = enum.auto()
-    RETRACTIONS = enum.auto()
-    RICH_TEXT = enum.auto()
-    ENCRYPTION = enum.auto()
-    BLOCKING = enum.auto()
-    EMOTES = enum.auto()
-    NOTICES = enum.auto()
-    COMMANDS = enum.auto()
+    GROUP_CHAT = enum.auto()  # SupportsGroupChat
+    INVITE = enum.auto()  # SupportsInvites
+    KICK = enum.auto()  # SupportsKicking
+    BAN = enum.auto()  # SupportsBanning
+    TOPIC = enum.auto()  # SupportsTopic
+    TYPING = enum.auto()  # SupportsTyping
+    READ_RECEIPTS = enum.auto()  # SupportsReceipts
+    HISTORY = enum.auto()  # SupportsHistory
+    FILES = enum.auto()  # SupportsFiles
+    EDITS = enum.auto()  # SupportsEdits
+    REACTIONS = enum.auto()  # SupportsReactions
+    RETRACTIONS = enum.auto()  # SupportsRetraction
+    ENCRYPTION = enum.auto()  # SupportsVerification or SupportsDeviceTrust
+    BLOCKING = enum.auto()  # SupportsBlocking
+    COMMANDS = enum.auto()  # SupportsCommands
+    REPLIES = enum.auto()  # send_features: OutgoingMessage.reply_to is honoured
     IDEMPOTENT_SEND = enum.auto()
-    """Re-sending with the same transaction id is delivered once (Matrix txn_id)."""
+    """send_features: re-sending with the same transaction id is delivered once (Matrix
+    txn_id), so the outbox may retry a message whose fate is unknown."""
     THREADS = enum.auto()
     """Replies in threads: read a thread apart from the main timeline, answer in it."""
     LINK_PREVIEWS = enum.auto()
     """The service makes link previews for us (Matrix: the homeserver fetches the page)."""
+
+
+SEND_FEATURES = Capability.REPLIES | Capability.IDEMPOTENT_SEND
+"""The flags a backend declares itself (:attr:`Backend.send_features`): no interface has them."""
 
 
 class FieldKind(enum.StrEnum):
@@ -216,6 +224,20 @@ class StateAccess(Protocol):
     async def set(self, key: str, value: str | None) -> None: ...
 
 
+@dataclass(frozen=True, slots=True)
+class NetworkSettings:
+    """How this machine reaches the network, the same for every backend and account.
+
+    The person's system decides by default; the core sets it from its own context
+    (``CoreContext.network``), which is how the tests point XMPP discovery at the DNS server and
+    HTTPS site they run on loopback. A backend that looks services up honours it."""
+
+    dns_servers: tuple[str, ...] = ()
+    """DNS servers ("ip" or "ip:port") to ask instead of the system's resolver."""
+    discovery_https_port: int = 443
+    """The HTTPS port of well-known discovery documents (XMPP host-meta)."""
+
+
 @dataclass(frozen=True)
 class BackendContext:
     """Everything a backend gets from the core: its account and the ways to talk back."""
@@ -231,7 +253,8 @@ class BackendContext:
     logger: logging.LoggerAdapter[logging.Logger]
     data_dir: Path
     """A private folder for files the backend keeps (encryption keys …); deleted with the account."""
-    extra: Mapping[str, object] = field(default_factory=dict)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
+    """DNS servers and discovery ports to use instead of the system's (see the class)."""
     probe: bool = False
     """A connection test ("test connection" in the account dialog): sign in to prove the settings
     work, then leave nothing behind on the server (no extra device, no keys) or on disk."""
@@ -248,6 +271,8 @@ class Backend(abc.ABC):
     protocol_id: ClassVar[str]
     display_name: ClassVar[str]
     account_fields: ClassVar[Sequence[AccountField]]
+    send_features: ClassVar[Capability] = Capability.NONE
+    """What ``send_message`` honours beyond text: ``REPLIES``, ``IDEMPOTENT_SEND`` (only these)."""
 
     own_id: str = ""
     """Our own native id on the service (JID, user id, current nick), once known."""
@@ -268,8 +293,12 @@ class Backend(abc.ABC):
         """Send a message; see :class:`SendResult` for when it counts as confirmed."""
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
-        """What can be done now, for the account (``conv=None``) or one conversation."""
-        return Capability.NONE
+        """What can be done now, for the account (``conv=None``) or one conversation.
+
+        By default everything the implemented interfaces declare. Override only to *narrow*
+        (``declared_capabilities(type(self)) & ~…``): the core ignores any flag the backend's
+        interfaces do not back (:func:`effective_capabilities`)."""
+        return declared_capabilities(type(self))
 
     async def open_direct(self, contact: str) -> Outcome:
         """The native id of the 1:1 conversation with ``contact`` (``Outcome.value``).
@@ -293,6 +322,10 @@ class Backend(abc.ABC):
 
 
 class SupportsGroupChat(abc.ABC):
+    """Being in rooms: joining, leaving, answering invitations. Running them is separate:
+    :class:`SupportsInvites`, :class:`SupportsKicking`, :class:`SupportsBanning`,
+    :class:`SupportsTopic`, :class:`SupportsRoomCreation`, :class:`SupportsRoomAdmin`."""
+
     @abc.abstractmethod
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         """Join a room/channel; ``Outcome.value`` is its native id."""
@@ -301,31 +334,49 @@ class SupportsGroupChat(abc.ABC):
     async def leave(self, conv: ConversationId, reason: str = "") -> Outcome: ...
 
     async def create_room(self, name: str, *, public: bool = False) -> Outcome:
+        """The plain form of creating a room, used only without :class:`SupportsRoomCreation`."""
         return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot create rooms."))
-
-    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot invite."))
-
-    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot kick."))
-
-    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot set a topic."))
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         if accept:
             return await self.join(conv.native_id)
         return Outcome()
 
-    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
-
-    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot ban."))
-
     async def fetch_members(self, conv: ConversationId) -> Outcome:
         """Report the complete member list (for services that load members lazily)."""
         return Outcome()
+
+
+class SupportsInvites(abc.ABC):
+    """Inviting someone into a room (flag ``INVITE``)."""
+
+    @abc.abstractmethod
+    async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsKicking(abc.ABC):
+    """Removing someone from a room (flag ``KICK``)."""
+
+    @abc.abstractmethod
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsBanning(abc.ABC):
+    """Keeping someone out of a room (flag ``BAN``): ``member`` is a member id, an address or
+    (IRC) a mask."""
+
+    @abc.abstractmethod
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+    @abc.abstractmethod
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+
+class SupportsTopic(abc.ABC):
+    """Changing a room's topic, subject or description (flag ``TOPIC``)."""
+
+    @abc.abstractmethod
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome: ...
 
 
 class RoomFeature(enum.Flag):
@@ -803,6 +854,44 @@ class SupportsBrowserSignIn(abc.ABC):
         """Open ``open_url(url)`` on the provider's page and wait for the browser to come back;
         the credentials are those of the signed-in session (a soft-logged-out account keeps its
         device)."""
+
+
+_INTERFACE_CAPABILITIES: tuple[tuple[type, Capability], ...] = (
+    (SupportsGroupChat, Capability.GROUP_CHAT),
+    (SupportsInvites, Capability.INVITE),
+    (SupportsKicking, Capability.KICK),
+    (SupportsBanning, Capability.BAN),
+    (SupportsTopic, Capability.TOPIC),
+    (SupportsTyping, Capability.TYPING),
+    (SupportsReceipts, Capability.READ_RECEIPTS),
+    (SupportsHistory, Capability.HISTORY),
+    (SupportsFiles, Capability.FILES),
+    (SupportsEdits, Capability.EDITS),
+    (SupportsReactions, Capability.REACTIONS),
+    (SupportsRetraction, Capability.RETRACTIONS),
+    (SupportsVerification, Capability.ENCRYPTION),
+    (SupportsDeviceTrust, Capability.ENCRYPTION),
+    (SupportsBlocking, Capability.BLOCKING),
+    (SupportsCommands, Capability.COMMANDS),
+    (SupportsThreads, Capability.THREADS),
+    (SupportsLinkPreviews, Capability.LINK_PREVIEWS),
+)
+
+
+@functools.cache
+def declared_capabilities(backend_cls: type[Backend]) -> Capability:
+    """Everything ``backend_cls`` can do at best: one flag per interface it implements, and its
+    :attr:`Backend.send_features`."""
+    caps = backend_cls.send_features & SEND_FEATURES
+    for interface, flag in _INTERFACE_CAPABILITIES:
+        if issubclass(backend_cls, interface):
+            caps |= flag
+    return caps
+
+
+def effective_capabilities(backend: Backend, conv: ConversationId | None = None) -> Capability:
+    """What the core and the UI may use: what the backend says now, within what it declares."""
+    return declared_capabilities(type(backend)) & backend.capabilities(conv)
 
 
 def as_capable(backend: Backend | None, mixin: type[M]) -> M | None:

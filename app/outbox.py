@@ -23,6 +23,7 @@ from app.backend import (
     FailureKind,
     OutgoingMessage,
     SendResult,
+    effective_capabilities,
 )
 from app.dispatch import AccountDispatcher
 from app.models import Attachment, ConversationId, MessageKind
@@ -97,7 +98,7 @@ class OutboxSender:
             if entry.local_id in self._sent_this_connection:
                 continue  # handed over on this connection; its confirmation is on the way
             if entry.state == OUTBOX_IN_FLIGHT and not (
-                backend.capabilities() & Capability.IDEMPOTENT_SEND
+                effective_capabilities(backend) & Capability.IDEMPOTENT_SEND
             ):
                 await self._publish(self.dispatcher.send_failed, entry.local_id, UNCONFIRMED)
                 continue

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from app.backend import API_VERSION, AccountField, Backend
+from app.backend import API_VERSION, SEND_FEATURES, AccountField, Backend, Capability
 
 ENTRY_POINT_GROUP = "chinwag.backends"
 # A frozen bundle (PyInstaller) is no installed distribution, so it has no entry points: there it
@@ -149,6 +149,16 @@ class BackendRegistry:
                 self._get(name)
             return dict(self._loaded)
 
+    def load_outside(self) -> None:
+        """Import the plugins that do not come with Chinwag (its own ``backends`` are known
+        good), so one that cannot be used (built for another plugin interface, broken) is
+        reported at start-up, not only once an account needs it. Blocking: call off the UI
+        thread."""
+        with self._lock:
+            for name, ep in list(self._pending.items()):
+                if not ep.value.startswith("backends."):
+                    self._get(name)
+
     def reports(self) -> list[PluginReport]:
         """What was found so far and why anything was rejected (call ``load_all`` first for all)."""
         return sorted([*self._reports.values(), *self._extra_reports], key=lambda r: r.name)
@@ -172,7 +182,10 @@ class BackendRegistry:
             return reject("not a subclass of app.backend.Backend")
         version = getattr(obj, "api_version", None)
         if version != API_VERSION:
-            return reject(f"API version {version!r}, this Chinwag supports {API_VERSION}")
+            return reject(
+                f"it was built for version {version!r} of Chinwag's plugin interface, and this "
+                f"Chinwag needs version {API_VERSION}: install a version of the plugin made for it"
+            )
         protocol_id = getattr(obj, "protocol_id", None)
         if not isinstance(protocol_id, str) or not _PROTOCOL_ID.match(protocol_id):
             return reject(f"invalid protocol_id {protocol_id!r} (want lowercase letters/digits)")
@@ -192,4 +205,10 @@ class BackendRegistry:
         names = [f.name for f in fields]
         if len(set(names)) != len(names):
             return reject("account_fields has duplicate names")
+        features = getattr(obj, "send_features", Capability.NONE)
+        if not isinstance(features, Capability) or features & ~SEND_FEATURES:
+            return reject(
+                "send_features may hold only REPLIES and IDEMPOTENT_SEND (the other "
+                "capabilities follow from the interfaces a backend implements)"
+            )
         return PluginReport(name, source, True, display_name=display_name)

@@ -10,14 +10,20 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from app import events as ev
 from app import facts as f
 from app.avatars import AvatarCache, AvatarFetcher
-from app.backend import Backend, BackendContext, Capability
+from app.backend import (
+    Backend,
+    BackendContext,
+    Capability,
+    NetworkSettings,
+    effective_capabilities,
+)
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
 from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_state_key
@@ -108,7 +114,7 @@ class SessionServices:
     account_files: Callable[[str], Path]
     backoff_factory: Callable[[], Backoff]
     connect_timeout: float = 45.0
-    backend_extra: Mapping[str, object] = field(default_factory=dict)
+    network: NetworkSettings = field(default_factory=NetworkSettings)
 
 
 class AccountSession:
@@ -158,7 +164,9 @@ class AccountSession:
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         """What the connected backend can do now; nothing while offline."""
-        return self.backend.capabilities(conv) if self.backend is not None else Capability.NONE
+        if self.backend is None:
+            return Capability.NONE
+        return effective_capabilities(self.backend, conv)
 
     async def start(self) -> None:
         await self.avatars.start()
@@ -265,7 +273,7 @@ class AccountSession:
             report_threadsafe=report_threadsafe,
             logger=account_logger(f"chinwag.backend.{protocol}", self.account_id),
             data_dir=files,
-            extra=self.services.backend_extra,
+            network=self.services.network,
         )
         try:
             backend = cls(ctx)

@@ -35,20 +35,18 @@ from PySide6.QtWidgets import (
 
 from app import events as ev
 from app.backend import Capability, Outcome
+from app.commands import SlashResult, parse_slash, unescape_slash
 from app.core import PREF_LINK_PREVIEWS, ConversationDetails
 from app.formatting import markdown_to_html
 from app.models import (
-    Conversation,
     ConversationId,
     ConversationKind,
     MessageId,
-    MessageKind,
 )
 from app.runtime import Result
 from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
-from ui.commands import GENERIC, SlashCommand, parse_slash, unescape_slash
 from ui.conversation_actions import ConversationActions
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
@@ -412,9 +410,8 @@ class ConversationPane(QWidget):
             area.cancel_mode()
             self._call(self.core.messaging.edit_message(target.id, text, markdown_to_html(text)))
             return
-        command = parse_slash(text)
-        if command is not None:
-            self.run_slash(conv, command)
+        if parse_slash(text) is not None:
+            self.run_slash(conv, text)
             return
         reply = area.reply_to
         area.cancel_mode()
@@ -428,58 +425,35 @@ class ConversationPane(QWidget):
             )
         )
 
-    def run_slash(self, conv: ConversationId, command: SlashCommand) -> None:
-        name, core = command.name, self.core
-        if name == "me" and command.args:
-            self._call(
-                core.messaging.send_message(
-                    conv,
-                    command.args,
-                    html=markdown_to_html(command.args),
-                    kind=MessageKind.EMOTE,
-                )
-            )
-        elif name == "join" and command.args:
-            room, password = command.split(2)
-            self._call(core.rooms.join(conv.account_id, room, password=password))
-        elif name in ("part", "leave"):
-            self._call(core.rooms.leave(conv, command.args))
-        elif name == "topic" and command.args:
-            self._call(core.rooms.set_topic(conv, command.args))
-        elif name == "invite" and command.args:
-            who, reason = command.split(2)
-            self._call(core.rooms.invite(conv, who, reason))
-        elif name == "kick" and command.args:
-            who, reason = command.split(2)
-            self._call(core.rooms.kick(conv, who, reason))
-        elif name in ("msg", "query") and command.args:
-            who, text = command.split(2)
-            self.bridge.call(
-                core.conversations.open_direct(conv.account_id, who),
-                lambda done: self._direct_opened(done, text, open_it=name == "query" or not text),
-            )
-        elif name == "list":
-            self.browseRequested.emit(conv.account_id, command.args)
-        elif name == "help":
-            lines = list(GENERIC.values())
-            self.notice.emit("\n".join(lines), "info")
-        elif self.capabilities & Capability.COMMANDS:
-            self._call(core.messaging.run_command(conv, name, command.args))
-        else:
+    def run_slash(self, conv: ConversationId, text: str) -> None:
+        """Hand a typed command to the core (``core.commands``, the one place that knows what it
+        means) and do what its answer asks: open a conversation, browse rooms, show help."""
+        self.bridge.call(
+            self.core.commands.run(conv, text), lambda done: self._slash_done(done, conv)
+        )
+
+    def _slash_done(self, done: Result[SlashResult], conv: ConversationId) -> None:
+        if not done.ok:
+            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            return
+        result = done.value
+        if result.outcome.failure is not None:
+            self.notice.emit(result.outcome.failure.message, "error")
+        elif result.usage:
+            self.notice.emit(self.tr("Usage: {usage}").format(usage=result.usage), "warning")
+        elif result.unknown:
             self.notice.emit(
-                self.tr("Unknown command /{name}. Type /help for the list.").format(name=name),
+                self.tr("Unknown command /{name}. Type /help for the list.").format(
+                    name=result.unknown
+                ),
                 "warning",
             )
-
-    def _direct_opened(self, done: Result[Conversation], text: str, open_it: bool) -> None:
-        if not done.ok:
-            self.notice.emit(done.error or "", "error")
-            return
-        conv_id = done.value.id
-        if text:
-            self._call(self.core.messaging.send_message(conv_id, text))
-        if open_it:
-            self.openRequested.emit(conv_id)
+        elif result.help:
+            self.notice.emit("\n".join(result.help), "info")
+        elif result.browse is not None:
+            self.browseRequested.emit(conv.account_id, result.browse)
+        elif result.open_conversation is not None:
+            self.openRequested.emit(result.open_conversation)
 
     @Slot(bool)
     def _typing(self, typing: bool) -> None:

@@ -228,7 +228,7 @@ class AccountCommands:
                 clean,
                 {**stored, **given},
                 s.ctx.paths.cache_dir,
-                extra=s.ctx.backend_extra,
+                network=s.ctx.network,
             )
         )
         try:

@@ -17,6 +17,7 @@ from app.backend import (
     SupportsHistory,
     SupportsReceipts,
     as_capable,
+    effective_capabilities,
 )
 from app.core.services import PREF_SEND_RECEIPTS, CommandError, CoreServices
 from app.models import (
@@ -74,7 +75,7 @@ class ConversationCommands:
         session = self._s.sessions.get(conv.account_id)
         if session is None or session.backend is None:
             return Capability.NONE
-        return session.backend.capabilities(conv)
+        return effective_capabilities(session.backend, conv)
 
     async def conversation_details(self, conv: ConversationId) -> ConversationDetails:
         s = self._s

@@ -14,6 +14,7 @@ from app.bus import EventBus
 from app.config import AppConfig
 from app.core.accounts import AccountCommands
 from app.core.archive import ArchiveCommands
+from app.core.commands import SlashCommands
 from app.core.contacts import ContactCommands
 from app.core.conversations import ConversationCommands
 from app.core.encryption import EncryptionCommands
@@ -48,6 +49,7 @@ class Core:
         self.spaces = SpaceCommands(services)
         self.previews = PreviewCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
+        self.commands = SlashCommands(self.messaging, self.rooms, self.conversations)
 
     @property
     def ctx(self) -> CoreContext:
@@ -76,6 +78,9 @@ class Core:
         s = self.services
         s.ctx.paths.ensure()
         await s.load_config()
+        # Plugins from elsewhere are imported now (off the loop's thread), so one that cannot be
+        # used is told about at once with its reason instead of being silently left out.
+        await asyncio.to_thread(s.ctx.registry.load_outside)
         for report in s.ctx.registry.problems():
             s.publish(ev.PluginProblem(report.name, report.reason))
         for entry in s.config.accounts:

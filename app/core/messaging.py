@@ -180,9 +180,12 @@ class MessagingCommands:
         return outcome
 
     async def command_names(self, conv: ConversationId) -> tuple[str, ...]:
+        """The service's own commands usable in ``conv`` (none where it narrows COMMANDS)."""
         session = self._s.session(conv.account_id)
         backend = as_capable(session.backend, SupportsCommands)
-        return backend.command_names() if backend is not None else ()
+        if backend is None or not session.capabilities(conv) & Capability.COMMANDS:
+            return ()
+        return backend.command_names()
 
     # -- changing sent messages ------------------------------------------------------------
 

@@ -19,11 +19,15 @@ from app.backend import (
     RoomFeature,
     RoomOptions,
     RoomSettings,
+    SupportsBanning,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
     SupportsRoomAdmin,
     SupportsRoomClosing,
     SupportsRoomCreation,
     SupportsRoomDirectory,
+    SupportsTopic,
     as_capable,
 )
 from app.core.services import CommandError, CoreServices, matches_everyone
@@ -115,12 +119,12 @@ class RoomCommands:
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:
         return await self._s.delegate(
-            conv.account_id, SupportsGroupChat, lambda b: b.invite(conv, contact.strip(), reason)
+            conv.account_id, SupportsInvites, lambda b: b.invite(conv, contact.strip(), reason)
         )
 
     async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
         return await self._s.delegate(
-            conv.account_id, SupportsGroupChat, lambda b: b.set_topic(conv, topic)
+            conv.account_id, SupportsTopic, lambda b: b.set_topic(conv, topic)
         )
 
     # -- members -----------------------------------------------------------------------------
@@ -138,7 +142,7 @@ class RoomCommands:
 
     async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         return await self._s.delegate(
-            conv.account_id, SupportsGroupChat, lambda b: b.kick(conv, member, reason)
+            conv.account_id, SupportsKicking, lambda b: b.kick(conv, member, reason)
         )
 
     # -- running a room ----------------------------------------------------------------------
@@ -179,12 +183,12 @@ class RoomCommands:
         if matches_everyone(who):
             raise CommandError(f"“{who}” would ban everyone, you included.")
         return await self._s.delegate(
-            conv.account_id, SupportsGroupChat, lambda b: b.ban(conv, who, reason)
+            conv.account_id, SupportsBanning, lambda b: b.ban(conv, who, reason)
         )
 
     async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         return await self._s.delegate(
-            conv.account_id, SupportsGroupChat, lambda b: b.unban(conv, member.strip(), reason)
+            conv.account_id, SupportsBanning, lambda b: b.unban(conv, member.strip(), reason)
         )
 
     async def close_room(self, conv: ConversationId, reason: str = "") -> Outcome:

@@ -24,6 +24,7 @@ from app.backend import (
     Failure,
     FailureKind,
     FieldKind,
+    NetworkSettings,
     Outcome,
     as_capable,
 )
@@ -69,8 +70,8 @@ class CoreContext:
     clock: Callable[[], datetime] = utc_now
     backoff_factory: Callable[[], Backoff] = field(default=Backoff)
     connect_timeout: float = 45.0
-    backend_extra: Mapping[str, object] = field(default_factory=dict)
-    """Handed to every backend as ``BackendContext.extra`` (e.g. the DNS server a test runs)."""
+    network: NetworkSettings = field(default_factory=NetworkSettings)
+    """Handed to every backend as ``BackendContext.network`` (e.g. the DNS server a test runs)."""
 
 
 class CoreServices:
@@ -147,7 +148,7 @@ class CoreServices:
             account_files=self.ctx.paths.account_files,
             backoff_factory=self.ctx.backoff_factory,
             connect_timeout=self.ctx.connect_timeout,
-            backend_extra=self.ctx.backend_extra,
+            network=self.ctx.network,
         )
 
     def session(self, account_id: AccountId) -> AccountSession:
@@ -268,7 +269,7 @@ def probe_context(
     secrets: Mapping[str, str],
     cache: Path,
     *,
-    extra: Mapping[str, object] | None = None,
+    network: NetworkSettings | None = None,
 ) -> BackendContext:
     """A throwaway backend context for "test connection": nothing is stored or published."""
 
@@ -303,7 +304,7 @@ def probe_context(
         report_threadsafe=drop,
         logger=account_logger("chinwag.probe", account_id),
         data_dir=folder,
-        extra=dict(extra or {}),
+        network=network or NetworkSettings(),
         probe=True,
     )
 

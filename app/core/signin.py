@@ -258,7 +258,7 @@ class SignInCommands:
             dict(settings),
             secrets,
             self._s.ctx.paths.cache_dir,
-            extra=self._s.ctx.backend_extra,
+            network=self._s.ctx.network,
         )
         return cls(ctx)
 

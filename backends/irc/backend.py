@@ -42,6 +42,7 @@ from app.backend import (
     RoomSettings,
     SendResult,
     SignUpForm,
+    SupportsBanning,
     SupportsBlocking,
     SupportsCommands,
     SupportsContactDetails,
@@ -49,6 +50,8 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
+    SupportsKicking,
     SupportsPresence,
     SupportsReactions,
     SupportsRoomAdmin,
@@ -56,6 +59,7 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsTopic,
     SupportsTyping,
 )
 from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
@@ -92,6 +96,10 @@ _TUNABLES = tuple(field.name for field in dataclasses.fields(Tunables))
 class IrcBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsRoster,
     SupportsPresence,
     SupportsHistory,
@@ -111,6 +119,7 @@ class IrcBackend(
     client tags (typing, replies, reactions)."""
 
     protocol_id = "irc"
+    send_features = Capability.REPLIES  # with the +draft/reply tag, when the server allows it
     display_name = "IRC"
     account_fields = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES
@@ -213,19 +222,9 @@ class IrcBackend(
         return account_settings.problems(settings)
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
-        caps = (
-            Capability.GROUP_CHAT
-            | Capability.ROSTER
-            | Capability.PRESENCE
-            | Capability.EMOTES
-            | Capability.NOTICES
-            | Capability.RICH_TEXT
-            | Capability.COMMANDS
-            | Capability.BLOCKING
-        )
+        caps = Capability.GROUP_CHAT | Capability.COMMANDS | Capability.BLOCKING
         if conv is None or self.info.is_channel(conv.native_id):
             caps |= Capability.INVITE | Capability.KICK | Capability.TOPIC | Capability.BAN
-            caps |= Capability.CREATE_ROOM
         if conv is None or not self.info.is_channel(conv.native_id):
             caps |= Capability.FILES  # DCC: person to person
         if self._history.enabled:
@@ -399,35 +398,27 @@ class IrcBackend(
         return IRC_COMMANDS
 
     async def run_command(self, conv: ConversationId | None, name: str, args: str) -> Outcome:
-        """An IRC command typed as ``/name args`` in ``conv`` (see :mod:`backends.irc.commands`).
+        """One of IRC's own commands (:data:`IRC_COMMANDS`) typed as ``/name args`` in ``conv``.
 
-        Understands the generic ones too (/join, /part, /me, /msg, /topic, /kick, /invite), so a
-        front end may hand over any line; :meth:`command_names` lists only what IRC adds.
+        The generic ones (/join, /part, /me, /msg, /topic, /kick, /invite) mean the same for every
+        service and are carried out by the core (``app.commands``); they never come here.
         """
+        if name.lower() not in IRC_COMMANDS:
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    f"/{name} is not one of IRC's own commands (Chinwag carries out its "
+                    "generic ones itself). Use /quote to send a raw IRC line.",
+                )
+            )
         if not self.connected:
             return not_connected()
         parsed = commands.parse_input(f"/{name} {args}".rstrip(), self.info.chantypes)
         if isinstance(parsed, str):
             return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
         here = conv.native_id if conv is not None else ""
-        account_id = conv.account_id if conv is not None else self.ctx.account_id
-        here_channel = here if self.info.is_channel(here) else ""
         send = self._session.send
-
-        def in_channel(channel: str | None) -> ConversationId | None:
-            target = channel or here_channel
-            return ConversationId(account_id, target) if target else None
-
         match parsed:
-            case commands.Join(channel, key):
-                return await self.join(channel, password=key)
-            case commands.Part(channel, reason):
-                where = in_channel(channel)
-                return await self.leave(where, reason) if where else _usage("part")
-            case commands.Me(text):
-                if not here:
-                    return _usage("me")
-                return _sent(await self._messaging.send_text(here, here, text, action=True))
             case commands.Msg(target, text, notice):
                 command = "NOTICE" if notice else "PRIVMSG"
                 sent = await self._messaging.send_text(target, target, text, command=command)
@@ -437,13 +428,6 @@ class IrcBackend(
                 return _sent(sent)
             case commands.Nick(nick):
                 return await self._people.change_nick(nick)
-            case commands.Topic(channel, topic):
-                where = in_channel(channel)
-                if where is None:
-                    return _usage("topic")
-                if topic is None:
-                    return written(await send(format_line("TOPIC", where.native_id)))
-                return await self.set_topic(where, topic)
             case commands.Whois(nick):
                 return await self._people.whois_command(nick, here or None)
             case commands.Away(message):
@@ -452,12 +436,6 @@ class IrcBackend(
                 if parse_line(raw) is None or any(c in raw for c in "\r\n\0"):
                     return Outcome(Failure(FailureKind.REJECTED, "That is not a valid IRC line."))
                 return written(await send(raw))
-            case commands.Kick(channel, nick, reason):
-                where = in_channel(channel)
-                return await self.kick(where, nick, reason) if where else _usage("kick")
-            case commands.Invite(nick, channel):
-                where = in_channel(channel)
-                return await self.invite(where, nick) if where else _usage("invite")
             case commands.CtcpRequest(nick, command, ctcp_args):
                 return written(
                     await send(format_line("PRIVMSG", nick, ctcp.build(command, ctcp_args)))
@@ -469,11 +447,11 @@ class IrcBackend(
                 return written(await send(format_line("MODE", where_name, *modes.split())))
             case commands.Invalid(command_name, _):
                 return _usage(command_name)
-            case commands.Unknown(command_name):
+            case _:  # /notice is IRC's; the generic commands never come here (see above)
                 return Outcome(
                     Failure(
                         FailureKind.UNSUPPORTED,
-                        f"Unknown command /{command_name}. Use /quote to send a raw IRC line.",
+                        f"Unknown command /{name}. Use /quote to send a raw IRC line.",
                     )
                 )
 

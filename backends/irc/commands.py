@@ -2,10 +2,11 @@
 ``/whois``, ``/away``, ``/quote`` (and a few aliases and neighbours such as ``/notice``, ``/kick``,
 ``/invite``, ``/ctcp``, ``/mode``).
 
-The UI handles the commands every service has (``/me``, ``/join``, ``/part``, ``/topic``,
-``/invite``, ``/kick``, ``/msg``) through the core, and hands the rest to the backend's
-``run_command`` (``SupportsCommands``); this parser understands all of them, so either way one
-table-tested place decides what a line means. :func:`parse_input` turns one line into either plain
+The commands every service has (``/me``, ``/join``, ``/part``, ``/topic``, ``/invite``,
+``/kick``, ``/msg``) are Chinwag's own, carried out by the core (``app.commands``); the backend's
+``run_command`` takes only IRC's (``/nick``, ``/whois``, ``/away``, ``/quote``, ``/notice``,
+``/ctcp``, ``/mode``) and parses them here. The parser still reads the generic forms (its tests
+keep the IRC syntax exact), but nothing acts on them here. :func:`parse_input` turns one line into either plain
 text (``//text`` is a literal ``/text``) or a :data:`Command`; malformed commands come back as
 :class:`Invalid` with a usage line for a person. It does no I/O.
 """

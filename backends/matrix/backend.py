@@ -38,6 +38,7 @@ from app.backend import (
     SignInMethods,
     SignUpForm,
     SupportsAvatars,
+    SupportsBanning,
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsContactDetails,
@@ -45,7 +46,9 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
     SupportsKeyBackup,
+    SupportsKicking,
     SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
@@ -60,6 +63,7 @@ from app.backend import (
     SupportsSignUp,
     SupportsSpaces,
     SupportsThreads,
+    SupportsTopic,
     SupportsTyping,
     SupportsVerification,
 )
@@ -123,12 +127,10 @@ __all__ = [  # what the tests (and the docs) read from this module
 
 BASE_CAPABILITIES = (
     Capability.GROUP_CHAT
-    | Capability.CREATE_ROOM
     | Capability.INVITE
     | Capability.KICK
     | Capability.BAN
     | Capability.TOPIC
-    | Capability.PRESENCE
     | Capability.TYPING
     | Capability.READ_RECEIPTS
     | Capability.HISTORY
@@ -137,13 +139,9 @@ BASE_CAPABILITIES = (
     | Capability.REPLIES
     | Capability.REACTIONS
     | Capability.RETRACTIONS
-    | Capability.RICH_TEXT
-    | Capability.EMOTES
-    | Capability.NOTICES
     | Capability.IDEMPOTENT_SEND
     | Capability.THREADS
     | Capability.LINK_PREVIEWS
-    | Capability.ROSTER
     | Capability.BLOCKING
 )
 _ROOM_POWERS = (
@@ -157,6 +155,10 @@ _ROOM_POWERS = (
 class MatrixBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsPresence,
     SupportsTyping,
     SupportsReceipts,
@@ -185,6 +187,7 @@ class MatrixBackend(
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
+    send_features: ClassVar[Capability] = Capability.REPLIES | Capability.IDEMPOTENT_SEND
     display_name: ClassVar[str] = "Matrix"
     account_fields: ClassVar[tuple[AccountField, ...]] = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES

@@ -40,6 +40,7 @@ from app.backend import (
     SendResult,
     SignUpForm,
     SupportsAvatars,
+    SupportsBanning,
     SupportsBlocking,
     SupportsContactDetails,
     SupportsDeviceTrust,
@@ -47,6 +48,8 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
+    SupportsKicking,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -57,6 +60,7 @@ from app.backend import (
     SupportsRoomDirectory,
     SupportsRoster,
     SupportsSignUp,
+    SupportsTopic,
     SupportsTyping,
 )
 from app.models import (
@@ -108,21 +112,16 @@ _BASE_CAPS = (
     | Capability.KICK
     | Capability.BAN
     | Capability.TOPIC
-    | Capability.ROSTER
-    | Capability.SUBSCRIPTIONS
-    | Capability.PRESENCE
     | Capability.TYPING
-    | Capability.DELIVERY_RECEIPTS
     | Capability.READ_RECEIPTS
     | Capability.EDITS
     | Capability.REPLIES
     | Capability.REACTIONS
     | Capability.RETRACTIONS
-    | Capability.EMOTES
     | Capability.IDEMPOTENT_SEND
 )
 _ROOM_ONLY = Capability.INVITE | Capability.KICK | Capability.BAN | Capability.TOPIC
-_DIRECT_ONLY = Capability.DELIVERY_RECEIPTS | Capability.READ_RECEIPTS
+_DIRECT_ONLY = Capability.READ_RECEIPTS
 
 
 class _Services:
@@ -242,6 +241,10 @@ class _Services:
 class XmppBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsRoster,
     SupportsPresence,
     SupportsTyping,
@@ -264,6 +267,7 @@ class XmppBackend(
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
     protocol_id = "xmpp"
+    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND  # see ledger.py
     display_name = "XMPP (Jabber)"
     account_fields = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES
@@ -312,7 +316,7 @@ class XmppBackend(
         full = stream.jid if stream is not None else f"{parsed.jid}/{resource}"
         client = ChinwagClient(full, password, ssl_context, parsed.fingerprint)
         client.discovery_log = self.ctx.logger
-        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.extra)
+        client.nameservers, client.host_meta_port = discovery.overrides(self.ctx.network)
         if parsed.client_cert is not None:
             # SASL EXTERNAL names who we sign in as: a certificate for someone else (or for
             # several addresses) must not sign us in as them (XEP-0178 §3).
@@ -664,8 +668,6 @@ class XmppBackend(
             return Capability.NONE
         features = session.features
         caps = _BASE_CAPS
-        if features.muc_service:
-            caps |= Capability.CREATE_ROOM
         if features.mam:
             caps |= Capability.HISTORY
         if features.upload_service:

@@ -27,13 +27,15 @@ import random
 import socket
 import ssl
 import xml.etree.ElementTree as ET
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import aiodns
 import aiohttp
+
+from app.backend import NetworkSettings
 
 STARTTLS_SERVICE = "xmpp-client"
 DIRECT_TLS_SERVICE = "xmpps-client"
@@ -46,10 +48,6 @@ ALT_WEBSOCKET = "urn:xmpp:alt-connections:websocket"
 ALT_BOSH = "urn:xmpp:alt-connections:xbosh"
 XRD_NS = "{http://docs.oasis-open.org/ns/xri/xrd-1.0}"
 
-EXTRA_DNS_SERVERS = "xmpp.dns_servers"
-"""``BackendContext.extra`` key: DNS servers ("ip" or "ip:port") to ask instead of the system's."""
-EXTRA_HOST_META_PORT = "xmpp.host_meta_port"
-"""``BackendContext.extra`` key: the HTTPS port for host-meta (443 unless a test serves it)."""
 
 Record = tuple[str, str, str, int]
 """slixmpp's connection record: (service, host name, address, port)."""
@@ -207,16 +205,10 @@ def parse_host_meta_xml(text: str) -> HostMeta:
 # -- the network parts ----------------------------------------------------------------------
 
 
-def overrides(extra: Mapping[str, object]) -> tuple[tuple[str, ...], int]:
-    """The DNS servers and host-meta port a context asks for (see ``EXTRA_*``)."""
-    servers = extra.get(EXTRA_DNS_SERVERS) or ()
-    if isinstance(servers, str):
-        servers = (servers,)
-    port = extra.get(EXTRA_HOST_META_PORT, 443)
-    return (
-        tuple(str(s) for s in servers) if isinstance(servers, (list, tuple)) else (),
-        port if isinstance(port, int) and 0 < port < 65536 else 443,
-    )
+def overrides(network: NetworkSettings) -> tuple[tuple[str, ...], int]:
+    """The DNS servers and host-meta port the core asks for (``BackendContext.network``)."""
+    port = network.discovery_https_port
+    return tuple(network.dns_servers), port if 0 < port < 65536 else 443
 
 
 def make_resolver(nameservers: Sequence[str] = ()) -> aiodns.DNSResolver:

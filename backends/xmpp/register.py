@@ -489,7 +489,7 @@ async def begin(ctx: BackendContext) -> Registration | Failure:
         context = tls.build_context(parsed.ca_file, parsed.fingerprint)
     except tls.TrustConfigError as exc:
         return Failure(FailureKind.CONFIG, str(exc))
-    nameservers, host_meta_port = discovery.overrides(ctx.extra)
+    nameservers, host_meta_port = discovery.overrides(ctx.network)
     return Registration(
         parsed,
         await ctx.secrets.get("password") or "",

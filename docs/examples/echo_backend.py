@@ -12,19 +12,21 @@ from __future__ import annotations
 import asyncio
 import itertools
 
-from app import facts as f
-from app.backend import (
+from app.api import (
     AccountField,
     Backend,
     Capability,
     ConnectResult,
+    ConversationId,
+    ConversationKind,
+    ConversationUpdated,
     Failure,
     FailureKind,
     FieldKind,
+    MessageReceived,
     OutgoingMessage,
     SendResult,
 )
-from app.models import ConversationId, ConversationKind
 
 
 class EchoBackend(Backend):
@@ -54,7 +56,7 @@ class EchoBackend(Backend):
             )
         self._connected = True
         self.own_id = str(self.ctx.settings["name"])
-        self.ctx.report(f.ConversationUpdated("echo", ConversationKind.DIRECT, title="Echo"))
+        self.ctx.report(ConversationUpdated("echo", ConversationKind.DIRECT, title="Echo"))
         return ConnectResult()
 
     async def disconnect(self) -> None:
@@ -73,7 +75,7 @@ class EchoBackend(Backend):
 
     def _answer(self, conversation: str, body: str) -> None:
         self.ctx.report(
-            f.MessageReceived(
+            MessageReceived(
                 conversation=conversation,
                 sender="echo",
                 sender_name="Echo",

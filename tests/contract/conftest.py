@@ -1,4 +1,5 @@
-"""Runs the contract suite once per harness module in ``tests/contract/harnesses``."""
+"""The built-in backends' harnesses for the conformance kit (``chinwag.testing``): one module per
+backend in ``tests/contract/harnesses``, each with an ``open_harness`` function."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from chinwag.testing import ContractHarness
 from tests.contract import harnesses
-from tests.contract.harness import ContractHarness
 
 HARNESSES = sorted(m.name for m in pkgutil.iter_modules(harnesses.__path__))
 

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from app.backend import NetworkSettings
 from app.backoff import Backoff
 from app.core import Core, CoreContext
 from app.events import Event
 from app.paths import AppPaths
-from app.registry import BackendRegistry
+from app.registry import BackendRegistry, EntryPointLike
 from app.secrets import SecretStore
 from tests.fakes.fake_backend import FakeServer
 
@@ -25,16 +26,19 @@ def make_core(
     secrets: SecretStore,
     *,
     extra_classes: tuple[type, ...] = (),
-    backend_extra: Mapping[str, object] | None = None,
+    network: NetworkSettings | None = None,
+    entry_points: Iterable[EntryPointLike] = (),
 ) -> Core:
-    registry = BackendRegistry(classes=[server.backend_class(), *extra_classes])
+    registry = BackendRegistry(
+        entry_points=entry_points, classes=[server.backend_class(), *extra_classes]
+    )
     ctx = CoreContext(
         paths=AppPaths.in_profile(root),
         registry=registry,
         secrets=secrets,
         backoff_factory=lambda: Backoff(base=0.02, cap=0.1, rng=random.Random(7)),
         connect_timeout=5.0,
-        backend_extra=dict(backend_extra or {}),
+        network=network or NetworkSettings(),
     )
     return Core(ctx)
 

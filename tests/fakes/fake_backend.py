@@ -43,6 +43,7 @@ from app.backend import (
     SignInMethods,
     SignUpForm,
     SupportsAvatars,
+    SupportsBanning,
     SupportsBlocking,
     SupportsBrowserSignIn,
     SupportsCommands,
@@ -53,7 +54,9 @@ from app.backend import (
     SupportsFiles,
     SupportsGroupChat,
     SupportsHistory,
+    SupportsInvites,
     SupportsKeyBackup,
+    SupportsKicking,
     SupportsLinkPreviews,
     SupportsLogout,
     SupportsPresence,
@@ -68,6 +71,7 @@ from app.backend import (
     SupportsSignUp,
     SupportsSpaces,
     SupportsThreads,
+    SupportsTopic,
     SupportsTyping,
     SupportsVerification,
 )
@@ -218,6 +222,10 @@ class FakeServer:
 class FakeBackend(
     Backend,
     SupportsGroupChat,
+    SupportsInvites,
+    SupportsKicking,
+    SupportsBanning,
+    SupportsTopic,
     SupportsRoster,
     SupportsPresence,
     SupportsTyping,
@@ -262,6 +270,7 @@ class FakeBackend(
     )
 
     protocol_id = "fake"
+    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND  # narrowed by the server
     display_name = "Fake chat (tests only)"
     account_fields = (
         AccountField("user", "User name", required=True, pattern=r"[a-z0-9._-]+"),
@@ -313,11 +322,8 @@ class FakeBackend(
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         caps = (
             Capability.GROUP_CHAT
-            | Capability.ROSTER
-            | Capability.PRESENCE
             | Capability.TYPING
             | Capability.READ_RECEIPTS
-            | Capability.DELIVERY_RECEIPTS
             | Capability.HISTORY
             | Capability.FILES
             | Capability.EDITS
@@ -329,7 +335,6 @@ class FakeBackend(
             | Capability.INVITE
             | Capability.KICK
             | Capability.BAN
-            | Capability.CREATE_ROOM
             | Capability.ENCRYPTION
         )
         if self.server.threaded:
@@ -694,7 +699,7 @@ class FakeBackend(
 
     async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         if conv.native_id not in self.server.rooms:  # only rooms made here are ours to run
-            return await super().ban(conv, member, reason)
+            return Outcome(Failure(FailureKind.REJECTED, "You cannot ban in this room."))
         self.server.calls.append(("ban", (conv.native_id, member, reason)))
         self.server.bans.setdefault(conv.native_id, []).append(member)
         return Outcome()
@@ -710,6 +715,15 @@ class FakeBackend(
         self.server.calls.append(("close_room", (conv.native_id,)))
         self.server.rooms.pop(conv.native_id, None)
         self.ctx.report(f.ConversationLeft(conv.native_id, "The room was closed."))
+        return Outcome()
+
+    async def set_topic(self, conv: ConversationId, topic: str) -> Outcome:
+        self.server.calls.append(("topic", (conv.native_id, topic)))
+        self.ctx.report(f.ConversationUpdated(conv.native_id, ConversationKind.GROUP, topic=topic))
+        return Outcome()
+
+    async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
+        self.server.calls.append(("kick", (conv.native_id, member, reason)))
         return Outcome()
 
     async def invite(self, conv: ConversationId, contact: str, reason: str = "") -> Outcome:

@@ -84,6 +84,9 @@ def test_the_wheel_holds_the_packages_translations_and_entry_points(
         "ui/single_instance.py",
         "ui/uri_handler.py",
         "ui/i18n/chinwag_en.qm",
+        "chinwag/testing/__init__.py",
+        "chinwag/testing/contract.py",
+        "chinwag/testing/plugin.py",
     ):
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "packaging/", "benchmarks/")) for n in names)
@@ -93,9 +96,11 @@ def test_the_wheel_holds_the_packages_translations_and_entry_points(
         "xmpp = backends.xmpp:XmppBackend",
         "matrix = backends.matrix:MatrixBackend",
         "irc = backends.irc:IrcBackend",
+        "chinwag = chinwag.testing.plugin",
     ):
         assert line in entry_points, line
     assert "[gui_scripts]" in entry_points
+    assert "[pytest11]" in entry_points  # the conformance kit, loaded by pytest anywhere
     assert "Requires-Dist: PySide6-Essentials" in metadata
 
 
@@ -148,6 +153,21 @@ def test_the_installed_wheel_runs(python_dists: tuple[Path, Path], tmp_path: Pat
         check=True,
     ).stdout
     assert where.count(str(target)) == 2, where  # the wheel's copy, not the checkout
+    kit = subprocess.run(
+        [
+            target / "bin" / "python",
+            "-c",
+            "import importlib.metadata as m, chinwag.testing as t; "
+            "print(t.__file__, [e.value for e in m.entry_points(group='pytest11')])",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=True,
+    ).stdout
+    assert str(target) in kit, kit  # the kit imports from the installed wheel
+    assert "chinwag.testing.plugin" in kit, kit  # and pytest finds it as a plugin
     listed = subprocess.run(
         [target / "bin" / "chinwag", "--list-backends"],
         capture_output=True,

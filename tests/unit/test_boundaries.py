@@ -103,3 +103,44 @@ def test_no_core_class_reaches_600_lines() -> None:
                 if length >= 600:
                     long.append(f"{path.name}: {node.name} has {length} lines")
     assert long == []
+
+
+PLUGINS = ROOT / "plugins"
+
+
+def plugin_offenders() -> list[str]:
+    """Out-of-tree plugins (``plugins/*``) are written only against ``app.api``: nothing else
+    from ``app``, and nothing from the in-tree backends or the UI."""
+    bad = []
+    for path in sorted(PLUGINS.rglob("*.py")):
+        if "tests" in path.relative_to(PLUGINS).parts:
+            continue  # a plugin's tests may drive the core the way our own tests do
+        for name in imported_modules(path):
+            top = name.split(".")[0]
+            if (top == "app" and name != "app.api") or top in ("backends", "ui", *QT):
+                bad.append(f"{path.relative_to(ROOT)} imports {name}")
+    return bad
+
+
+def test_plugins_import_only_the_public_api() -> None:
+    assert any(PLUGINS.rglob("*.py")), "no plugin found under plugins/"
+    assert plugin_offenders() == []
+
+
+def test_the_public_api_exports_what_it_names() -> None:
+    import app.api
+
+    missing = [name for name in app.api.__all__ if not hasattr(app.api, name)]
+    assert missing == []
+    assert app.api.Backend.api_version == app.api.API_VERSION
+
+
+def test_the_public_api_holds_every_interface_and_fact() -> None:
+    """A class added to the interface or the facts is part of the plugins' surface too."""
+    import app.api
+
+    public = set()
+    for module in ("backend", "facts"):
+        tree = ast.parse((ROOT / "app" / f"{module}.py").read_text())
+        public |= {n.name for n in tree.body if isinstance(n, ast.ClassDef)}
+    assert sorted(public - set(app.api.__all__)) == []

@@ -1152,6 +1152,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Usage: {usage}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Unknown command /{name}. Type /help for the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3433,6 +3437,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Send in the thread</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emoji…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

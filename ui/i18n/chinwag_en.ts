@@ -1145,6 +1145,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Usage: {usage}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unknown command /{name}. Type /help for the list.</source>
         <translation type="unfinished" />
     </message>
@@ -3426,6 +3430,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Send in the thread</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Emoji…</source>
         <translation type="unfinished" />
     </message>
     <message>

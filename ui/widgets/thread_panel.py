@@ -75,11 +75,12 @@ class ThreadPanel(QWidget):
         self.composer_area.composer.submitted.connect(self._submitted)
         self.composer_area.composer.escapePressed.connect(self.close_thread)
         self.composer_area.attach_button.hide()
-        # No mnemonics here: Alt+S / Alt+T belong to the conversation's own composer (Enter
-        # sends in the thread).
+        # No mnemonics here: Alt+S / Alt+T / Alt+J belong to the conversation's own composer
+        # (Enter sends in the thread).
         self.composer_area.attach_button.setText(self.tr("Attach…"))
         self.composer_area.send_button.setText(self.tr("Send"))
         self.composer_area.send_button.setAccessibleName(self.tr("Send in the thread"))
+        self.composer_area.emoji_button.setText(self.tr("Emoji…"))  # Alt+J is the main one's
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

@@ -30,8 +30,18 @@ class FakeHarness:
     def peer_conversation(self) -> str:
         return "bob"
 
+    @property
+    def peer_address(self) -> str:
+        return "bob"
+
+    async def room_to_join(self) -> str:
+        return "#contract"
+
     async def peer_send(self, text: str) -> None:
-        self.server.deliver("alice", "bob", text, sender="bob")
+        rid = self.server.deliver("alice", "bob", text, sender="bob")
+        # the fake service keeps what it delivered, as a real one's archive would
+        archived = f.MessageReceived("bob", "bob", text, remote_id=rid, history=True)
+        self.server.archive.setdefault("bob", []).append(archived)
 
     async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         for _ in range(int(timeout / 0.02)):
@@ -47,6 +57,3 @@ class FakeHarness:
 async def open_harness(request: pytest.FixtureRequest, tmp_path: Path) -> FakeHarness:
     del request, tmp_path
     return FakeHarness()
-
-
-__all__ = ["FakeHarness", "f", "open_harness"]

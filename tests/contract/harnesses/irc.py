@@ -7,12 +7,13 @@ the IRC integration tests: its module registers as a plugin, so one session star
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 import pytest
 
 from backends.irc import IrcBackend
-from tests.integration.irc.peer import Peer, unique_nick
+from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.servers import PASSWORD, IrcServer, ensure_plugin
 from tests.integration.support import free_port
 
@@ -46,11 +47,44 @@ class IrcHarness:
     def peer_conversation(self) -> str:
         return self.peer.nick.lower()  # the folded nick: see backends/irc/convert.py
 
+    @property
+    def peer_address(self) -> str:
+        return self.peer.nick
+
+    async def room_to_join(self) -> str:
+        """A channel the peer is in."""
+        channel = unique_channel("#contract")
+        await self.peer.join(channel)
+        return channel
+
     async def peer_send(self, text: str) -> None:
         await self.peer.privmsg(self.nick, text)
 
     async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         await self.peer.wait_privmsg(text, sender=self.nick, timeout=timeout)
+
+    async def peer_take_file(self, name: str, timeout: float = 60.0) -> bytes:
+        """The peer accepts our DCC SEND offer of ``name``: connects to us and reads it all,
+        acknowledging as it goes (the classic DCC protocol)."""
+        offer = await self.peer.wait_for(
+            lambda m: m.command == "PRIVMSG" and m.params[-1].startswith(f"\x01DCC SEND {name} "),
+            timeout,
+        )
+        _, _, _, ip, port, size = offer.params[-1].strip("\x01").split(" ")
+        host = ".".join(str((int(ip) >> s) & 255) for s in (24, 16, 8, 0))
+        reader, writer = await asyncio.open_connection(host, int(port))
+        data = b""
+        try:
+            while len(data) < int(size):
+                chunk = await asyncio.wait_for(reader.read(65536), timeout)
+                if not chunk:
+                    break
+                data += chunk
+                writer.write(len(data).to_bytes(4, "big"))
+                await writer.drain()
+        finally:
+            writer.close()
+        return data
 
     async def close(self) -> None:
         await self.peer.close()

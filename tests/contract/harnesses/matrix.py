@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from nio import RoomVisibility
 
 from backends.matrix import MatrixBackend
 from tests.integration.matrix.helpers import Account, Peer, direct_chat, new_account
@@ -43,6 +44,14 @@ class MatrixHarness:
     @property
     def peer_conversation(self) -> str:
         return self.room_id
+
+    @property
+    def peer_address(self) -> str:
+        return self.peer.user_id
+
+    async def room_to_join(self) -> str:
+        """A public room the peer made."""
+        return await self.peer.create_room(name="Contract room", visibility=RoomVisibility.public)
 
     async def peer_send(self, text: str) -> None:
         await self.peer.say(self.room_id, text)

@@ -5,6 +5,7 @@ The other person is a plain slixmpp client (:class:`tests.integration.xmpp.peer.
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,16 @@ class XmppHarness:
     @property
     def peer_conversation(self) -> str:
         return self.peer.jid
+
+    @property
+    def peer_address(self) -> str:
+        return self.peer.jid
+
+    async def room_to_join(self) -> str:
+        """A room the peer made (and is in), on the server's MUC service."""
+        room = f"contract-{uuid.uuid4().hex[:8]}@{self.server.muc}"
+        await self.peer.join_room(room, "peer")
+        return room
 
     async def peer_send(self, text: str) -> None:
         self.peer.chat(self.me.jid, text)

@@ -12,7 +12,7 @@ from typing import Any
 from app import facts as f
 from app.backend import ConnectResult
 from backends.irc import IrcBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.irc.peer import unique_nick
 from tests.integration.irc.servers import PASSWORD, IrcServer
 

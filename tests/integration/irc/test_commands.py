@@ -1,6 +1,6 @@
-"""Slash commands against InspIRCd. The UI sends the generic ones (/me /join /part /topic /msg …)
-through the core's own commands and hands IRC's own (/nick /whois /away /quote /notice /ctcp
-/mode) to ``run_command``; message text itself is never interpreted."""
+"""Slash commands against InspIRCd. The core (``core.commands``) carries out the generic ones
+(/me /join /part /topic /msg …) itself and hands IRC's own (/nick /whois /away /quote /notice /ctcp
+/mode) to ``run_command``, which refuses the generic ones; message text is never interpreted."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ async def test_irc_commands(
     made, peer = await asyncio.gather(backends.connected(inspircd_server), peers(inspircd_server))
     backend = made.backend
     channel = unique_channel()
-    assert (await backend.run_command(conv_of(made, "x"), "join", channel)).ok  # first in: op
+    assert (await backend.join(channel)).ok  # first in: op
     await peer.join(channel)
     here = conv_of(made, channel.lower())
 
@@ -71,15 +71,11 @@ async def test_irc_commands(
     assert backend.own_id == new_nick
     await peer.wait_for(lambda m: m.command == "NICK" and m.params[-1] == new_nick)
 
-    # The generic ones work here too, for front ends that hand every line over.
-    assert (await backend.run_command(here, "me", "waves")).ok
-    await peer.wait_privmsg("\x01ACTION waves\x01")
-    assert (await backend.run_command(here, "topic", "Typed topic")).ok
-    await peer.wait_for(lambda m: m.command == "TOPIC" and m.params[-1] == "Typed topic")
-    assert (await backend.run_command(here, "part", "so long")).ok
-    await made.wait_fact(f.ConversationLeft, lambda x: x.conversation == channel.lower())
-    part = await peer.wait_for(lambda m: m.command == "PART")
-    assert part.params[-1] == "so long"
+    # The generic ones have one meaning, the core's: the backend refuses them (and sends nothing).
+    for generic in ("me", "topic", "part", "join", "msg", "kick", "invite"):
+        refused = await backend.run_command(here, generic, "waves")
+        assert refused.failure is not None and refused.failure.kind is FailureKind.UNSUPPORTED
+    assert not [m for m in peer.lines if m.command in ("TOPIC", "PART") or "ACTION" in m.raw]
 
 
 async def test_bad_commands_fail_with_words(
@@ -141,6 +137,21 @@ async def test_commands_through_the_core_and_text_is_never_a_command(
     done = await core.messaging.run_command(conv, "quote", f"PRIVMSG {peer.nick} :via the core")
     assert done.ok, done.failure
     await peer.wait_privmsg("via the core")
+    # The generic ones, typed as the window hands them over, carried out by the core.
+    channel = unique_channel()
+    joined = await core.commands.run(conv, f"/join {channel}")
+    assert joined.outcome.ok, joined.outcome.failure
+    await peer.join(channel)
+    room = ConversationId(account.id, channel.lower())
+    assert (await core.commands.run(room, "/me waves")).outcome.ok
+    await peer.wait_privmsg("\x01ACTION waves\x01")
+    assert (await core.commands.run(room, "/topic Typed topic")).outcome.ok
+    await peer.wait_for(lambda m: m.command == "TOPIC" and m.params[-1] == "Typed topic")
+    whois = await core.commands.run(room, f"/whois {peer.nick}")  # IRC's own, via the backend
+    assert whois.outcome.ok and peer.nick in (whois.outcome.value or "")
+    assert (await core.commands.run(room, "/part so long")).outcome.ok
+    part = await peer.wait_for(lambda m: m.command == "PART")
+    assert part.params[-1] == "so long"
     # What the UI sends as a message is text, even when it starts with a slash ("//x" → "/x").
     await core.messaging.send_message(conv, "/not a command")
     await peer.wait_privmsg("/not a command")

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from app import facts as f
-from app.backend import Capability, OutgoingMessage
+from app.backend import OutgoingMessage
 from app.models import ConversationId
 from app.sanitize import sanitize_html
 from tests.integration.irc.helpers import BackendFactory
@@ -30,7 +30,6 @@ async def test_formatting_out_and_in(
 ) -> None:
     made = await backends.connected(any_server)
     peer = await peers(any_server)
-    assert made.backend.capabilities() & Capability.RICH_TEXT
     where = ConversationId(made.rec.account_id, peer.nick.lower())
     html = sanitize_html(COMPOSED)
     message = OutgoingMessage("t1", "bold italic under struck mono red", html=html)

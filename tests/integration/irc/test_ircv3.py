@@ -55,7 +55,7 @@ async def test_capabilities_are_negotiated_before_registration(
     assert backend.caps_enabled >= EXPECTED_CAPS
     caps = backend.capabilities()
     assert not caps & Capability.IDEMPOTENT_SEND  # IRC cannot de-duplicate a re-sent line
-    assert caps & Capability.GROUP_CHAT and caps & Capability.ROSTER
+    assert caps & Capability.GROUP_CHAT and caps & Capability.BLOCKING
     direct = backend.capabilities(ConversationId(made.rec.account_id, "somebody"))
     assert not direct & Capability.KICK
 

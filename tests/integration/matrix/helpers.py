@@ -25,7 +25,7 @@ import nio  # type: ignore[import-untyped]
 from app import facts as f
 from app.backend import BackendContext
 from backends.matrix import MatrixBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.matrix.synapse import Synapse
 
 _accounts = itertools.count(1)

@@ -12,7 +12,7 @@ from typing import TypeVar
 from app import facts as f
 from app.backend import BackendContext
 from backends.xmpp import XmppBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.xmpp.server import Account, ProsodyServer
 
 F = TypeVar("F", bound=f.Fact)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from app.backend import FailureKind
-from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from app.backend import FailureKind, NetworkSettings
+from backends.xmpp import XmppBackend
+from chinwag.testing import RecordingContext
 from tests.integration.support import make_client_cert
 from tests.integration.xmpp.signup_server import CERTS, SignupServer, signup_server
 
@@ -35,7 +35,7 @@ async def _connect(
     )
     ctx = dataclasses.replace(
         rec.build(asyncio.get_running_loop()),
-        extra={discovery.EXTRA_DNS_SERVERS: list(server.nameservers)},
+        network=NetworkSettings(dns_servers=tuple(server.nameservers)),
     )
     backend = XmppBackend(ctx)
     return backend, await backend.connect()

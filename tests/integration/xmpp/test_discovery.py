@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from aiohttp import web
 
-from app.backend import BackendContext, FailureKind
+from app.backend import BackendContext, FailureKind, NetworkSettings
 from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 from tests.integration.support import LOOPBACK
 from tests.integration.xmpp.server import Account
 from tests.integration.xmpp.signup_server import (
@@ -48,7 +48,7 @@ def _context(
         tmp_path / "data",
     )
     ctx = rec.build(asyncio.get_running_loop())
-    return dataclasses.replace(ctx, extra={discovery.EXTRA_DNS_SERVERS: list(server.nameservers)})
+    return dataclasses.replace(ctx, network=NetworkSettings(dns_servers=tuple(server.nameservers)))
 
 
 async def _connect(
@@ -235,7 +235,7 @@ async def test_host_meta_names_the_server_when_dns_has_no_srv(
     account = await asyncio.to_thread(signup_server.new_account, "hm", HOST_META)
     ctx = _context(signup_server, account, tmp_path)
     ctx = dataclasses.replace(
-        ctx, extra={**ctx.extra, discovery.EXTRA_HOST_META_PORT: host_meta_site}
+        ctx, network=dataclasses.replace(ctx.network, discovery_https_port=host_meta_site)
     )
     backend = XmppBackend(ctx)
     result = await backend.connect()

@@ -11,11 +11,18 @@ from pathlib import Path
 import pytest
 
 from app import events as ev
-from app.backend import Credentials, Failure, FailureKind, FieldKind, SignUpForm
+from app.backend import (
+    Credentials,
+    Failure,
+    FailureKind,
+    FieldKind,
+    NetworkSettings,
+    SignUpForm,
+)
 from app.core import Core
 from app.models import ConnectionState
-from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from backends.xmpp import XmppBackend
+from chinwag.testing import RecordingContext
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
@@ -40,7 +47,7 @@ def _backend(server: SignupServer, jid: str, password: str, tmp_path: Path) -> X
     )
     ctx = dataclasses.replace(
         rec.build(asyncio.get_running_loop()),
-        extra={discovery.EXTRA_DNS_SERVERS: list(server.nameservers)},
+        network=NetworkSettings(dns_servers=tuple(server.nameservers)),
     )
     return XmppBackend(ctx)
 
@@ -140,7 +147,7 @@ async def core(signup_server: SignupServer, tmp_path: Path) -> AsyncIterator[Cor
         FakeServer(),
         MemorySecrets(),
         extra_classes=(XmppBackend,),
-        backend_extra={discovery.EXTRA_DNS_SERVERS: list(signup_server.nameservers)},
+        network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
     )
     await core.start()
     try:

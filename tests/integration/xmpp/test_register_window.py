@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
+from app.backend import NetworkSettings
 from app.models import ConnectionState
 from app.runtime import CoreThread
-from backends.xmpp import XmppBackend, discovery
-from tests.contract.harness import RecordingContext
+from backends.xmpp import XmppBackend
+from chinwag.testing import RecordingContext
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
@@ -40,7 +41,7 @@ def window(
             FakeServer(),
             MemorySecrets(),
             extra_classes=(XmppBackend,),
-            backend_extra={discovery.EXTRA_DNS_SERVERS: list(signup_server.nameservers)},
+            network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
         )
     )
     runner.start()
@@ -108,7 +109,7 @@ def test_create_an_xmpp_account_from_the_dialog(
         )
         ctx = dataclasses.replace(
             rec.build(asyncio.get_running_loop()),
-            extra={discovery.EXTRA_DNS_SERVERS: list(signup_server.nameservers)},
+            network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
         )
         backend = XmppBackend(ctx)
         try:

@@ -44,7 +44,7 @@ async def test_signs_in_with_the_servers_ca_and_reports_its_own_jid(xmpp: Backen
         mech
     )  # never PLAIN when SCRAM is offered
     caps = me.backend.capabilities()
-    for cap in (Capability.ROSTER, Capability.HISTORY, Capability.FILES, Capability.BLOCKING):
+    for cap in (Capability.GROUP_CHAT, Capability.HISTORY, Capability.FILES, Capability.BLOCKING):
         assert cap in caps, cap
 
 

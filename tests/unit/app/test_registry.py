@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 import pytest
 
-from app.backend import AccountField, Backend, ConnectResult, OutgoingMessage, SendResult
+from app.backend import (
+    AccountField,
+    Backend,
+    Capability,
+    ConnectResult,
+    OutgoingMessage,
+    SendResult,
+)
 from app.models import ConversationId
 from app.registry import BackendRegistry
 
@@ -34,7 +41,12 @@ class Abstract(Backend):
 
 class OldApi(GoodBackend):
     protocol_id = "old"
-    api_version = 0
+    api_version = 1  # built for the interface before API 2
+
+
+class ClaimsTooMuch(GoodBackend):
+    protocol_id = "claims"
+    send_features = Capability.REPLIES | Capability.FILES  # FILES comes from SupportsFiles
 
 
 class BadId(GoodBackend):
@@ -88,7 +100,8 @@ def test_entry_points_load_lazily_and_once() -> None:
         ("broken", None, ModuleNotFoundError("No module named 'slixmpp'"), "import failed"),
         ("notaclass", object(), None, "not a subclass"),
         ("abstract", Abstract, None, "abstract methods"),
-        ("old", OldApi, None, "API version"),
+        ("old", OldApi, None, "built for version 1 of Chinwag's plugin interface"),
+        ("claims", ClaimsTooMuch, None, "send_features may hold only"),
         ("Bad Id!", BadId, None, "invalid protocol_id"),
         ("other", GoodBackend, None, "differs from its entry-point name"),
         ("noname", NoName, None, "display_name"),
@@ -129,3 +142,17 @@ def test_classes_can_be_added_directly() -> None:
     registry = BackendRegistry(classes=[GoodBackend])
     assert registry.get("good") is GoodBackend
     assert not registry.add_class(GoodBackend).loaded
+
+
+def test_plugins_from_elsewhere_are_checked_at_start_and_builtins_left_lazy() -> None:
+    """A plugin built for API 1 must be reported when Chinwag starts, not silently dropped;
+    the built-in backends stay unimported until an account needs them."""
+    builtin = FakeEntryPoint("good", "backends.good:GoodBackend", GoodBackend)
+    old = FakeEntryPoint("old", "chinwag_old:OldApi", OldApi)
+    registry = BackendRegistry(entry_points=[builtin, old])
+    registry.load_outside()
+    assert builtin.loads == 0
+    assert old.loads == 1
+    (problem,) = registry.problems()
+    assert problem.name == "old"
+    assert "version 1" in problem.reason and "needs version 2" in problem.reason

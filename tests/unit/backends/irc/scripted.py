@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from backends.irc import IrcBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 
 @dataclass

@@ -23,7 +23,8 @@ from backends.irc.protocol import parse_line
 from backends.irc.session import MAX_OPEN_BATCHES
 from backends.irc.settings import Settings
 from backends.irc.state import SavedState
-from tests.contract.harness import _Secrets, _State
+from chinwag.testing import MemorySecrets as _Secrets
+from chinwag.testing import MemoryState as _State
 from tests.unit.backends.irc.wire import Wire, wire
 
 LOG = logging.LoggerAdapter(logging.getLogger("test"), {})

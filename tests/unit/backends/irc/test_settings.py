@@ -12,7 +12,7 @@ from app.backend import Capability, FailureKind, FieldKind, OutgoingMessage
 from app.models import ConversationId
 from app.registry import BackendRegistry
 from backends.irc import IrcBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 
 def test_registry_accepts_the_backend() -> None:

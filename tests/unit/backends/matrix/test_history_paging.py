@@ -16,7 +16,7 @@ from backends.matrix import MatrixBackend
 from backends.matrix import backend as backend_module
 from backends.matrix.bounded import BoundedDict
 from backends.matrix.http import Reply
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 ROOM = "!room:example.test"
 ME = "@me:example.test"

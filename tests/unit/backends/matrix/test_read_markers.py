@@ -13,7 +13,7 @@ from app.models import ConversationId
 from backends.matrix import MatrixBackend
 from backends.matrix import messaging as mx
 from backends.matrix.http import Reply
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 
 class Server:

@@ -13,7 +13,7 @@ from backends.matrix import MatrixBackend
 from backends.matrix import spaces as sp
 from backends.matrix.http import Reply
 from backends.matrix.rooms import MAX_CHILDREN, RoomState
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 LOG = logging.LoggerAdapter(logging.getLogger("test"), {})
 SPACE = "!space:x"

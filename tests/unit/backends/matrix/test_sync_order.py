@@ -16,7 +16,7 @@ from app import facts as f
 from backends.matrix import MatrixBackend
 from backends.matrix.http import Reply
 from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 ME, THEM = "@me:x", "@them:x"
 ROOM = "!room:x"

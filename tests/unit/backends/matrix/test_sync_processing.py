@@ -14,7 +14,7 @@ import pytest
 from app import facts as f
 from app.models import ConversationKind, DeliveryState, MessageKind, Role
 from backends.matrix import MatrixBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 DATA = Path(__file__).parent / "data"
 DAVE = "@dave:example.test"

@@ -18,7 +18,7 @@ from app.models import Trust
 from backends.matrix import MatrixBackend
 from backends.matrix.crypto import E2E
 from backends.matrix.session import STATE_ENCRYPTED
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 ME, BOB, CAROL = "@me:x", "@bob:x", "@carol:x"
 ROOM = "!room:x"

@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from app.backend import NetworkSettings
 from backends.xmpp import discovery
 from backends.xmpp.discovery import Endpoint
 
@@ -108,12 +109,13 @@ def test_host_meta_xml() -> None:
 
 
 def test_overrides_from_the_context() -> None:
-    assert discovery.overrides({}) == ((), 443)
+    """The system's resolver and port 443 unless the core's NetworkSettings say otherwise."""
+    assert discovery.overrides(NetworkSettings()) == ((), 443)
     assert discovery.overrides(
-        {discovery.EXTRA_DNS_SERVERS: ["127.0.0.1:53"], discovery.EXTRA_HOST_META_PORT: 8443}
+        NetworkSettings(dns_servers=("127.0.0.1:53",), discovery_https_port=8443)
     ) == (("127.0.0.1:53",), 8443)
-    assert discovery.overrides({discovery.EXTRA_DNS_SERVERS: "10.0.0.1"}) == (("10.0.0.1",), 443)
-    assert discovery.overrides({discovery.EXTRA_HOST_META_PORT: "x"}) == ((), 443)
+    assert discovery.overrides(NetworkSettings(discovery_https_port=0)) == ((), 443)
+    assert discovery.overrides(NetworkSettings(discovery_https_port=70000)) == ((), 443)
 
 
 async def test_an_ip_literal_domain_needs_no_dns() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from app.backend import FailureKind
 from backends.xmpp import XmppBackend
-from tests.contract.harness import RecordingContext
+from chinwag.testing import RecordingContext
 
 FEATURES = (
     "<?xml version='1.0'?><stream:stream xmlns='jabber:client' "

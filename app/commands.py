@@ -1,12 +1,18 @@
-"""Slash commands typed in the composer: parsing only (pure, tested table-driven).
+"""Slash commands typed in the composer: what a line means, decided here and only here.
 
-Generic commands map to core commands for every service; anything else goes to the backend if it
-understands it (``SupportsCommands``, e.g. IRC's /whois or /quote), otherwise the user is told.
+:func:`parse_slash` reads a line (pure, table-tested); the core's :class:`app.core.commands.
+SlashCommands` carries it out: the generic commands below mean the same for every service and map
+to core commands; any other name goes to the backend if it lists it (``SupportsCommands``, e.g.
+IRC's /whois or /quote), and a backend never sees a generic one. Front ends hand the whole line to
+``core.commands.run`` and show the :class:`SlashResult`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from app.backend import Outcome
+from app.models import ConversationId
 
 GENERIC = {
     "me": "/me ACTION — describe what you do",
@@ -48,3 +54,15 @@ def parse_slash(text: str) -> SlashCommand | None:
 def unescape_slash(text: str) -> str:
     """What to send for plain text: "//x" becomes "/x"."""
     return text[1:] if text.startswith("//") else text
+
+
+@dataclass(frozen=True, slots=True)
+class SlashResult:
+    """What became of a line: the outcome, and what the front end should do next."""
+
+    outcome: Outcome = field(default_factory=Outcome)
+    open_conversation: ConversationId | None = None  # /query, or /msg WHO without text
+    browse: str | None = None  # /list: show the room directory, searching for this
+    help: tuple[str, ...] = ()  # /help: the lines to show
+    unknown: str = ""  # a name no one understands (the front end says so in its language)
+    usage: str = ""  # a generic command without what it needs: how to use it

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from ui.commands import SlashCommand, parse_slash, unescape_slash
+from app.commands import SlashCommand, parse_slash, unescape_slash
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,44 @@
+"""The conformance kit for backend plugins, shipped in Chinwag's wheel.
+
+An author writes a *harness* (:class:`ContractHarness`: settings of a working account and a
+second person on the same service) and a test class that inherits :class:`BackendContract`::
+
+    from chinwag.testing import BackendContract
+
+    class TestMyService(BackendContract):
+        @pytest.fixture
+        async def harness(self, tmp_path):
+            h = MyHarness(...)
+            yield h
+            await h.close()
+
+pytest then runs the whole contract against the backend: the basics every backend honours, and
+one test per optional interface the backend implements (history paging, files, rooms, receipts,
+edits, reactions, retractions, presence, roster, blocking). A test of an interface the backend
+does not implement is skipped, and only then. The kit is also a pytest plugin (entry point
+``pytest11``: ``chinwag``) offering the fixtures ``recording_context`` and ``fact_waiter``.
+
+:class:`RecordingContext`, :class:`MemoryState` and :class:`MemorySecrets` drive a backend without
+the core, for an author's own tests.
+"""
+
+from __future__ import annotations
+
+from chinwag.testing.context import (
+    MemorySecrets,
+    MemoryState,
+    RecordingContext,
+    wait_until,
+)
+from chinwag.testing.contract import BackendContract
+from chinwag.testing.harness import ContractHarness, Settings
+
+__all__ = [
+    "BackendContract",
+    "ContractHarness",
+    "MemorySecrets",
+    "MemoryState",
+    "RecordingContext",
+    "Settings",
+    "wait_until",
+]

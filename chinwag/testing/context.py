@@ -1,0 +1,143 @@
+"""A backend context without a core: in-memory state and secrets, and facts recorded in order."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from app.api import BackendContext, Fact, StateKept
+
+T = TypeVar("T")
+
+
+class MemorySecrets:
+    """The keyring, as a dict (``values`` is inspectable)."""
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        self.values: dict[str, str] = dict(values or {})
+
+    async def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    async def set(self, key: str, value: str) -> None:
+        self.values[key] = value
+
+    async def delete(self, key: str) -> None:
+        self.values.pop(key, None)
+
+
+class MemoryState:
+    """The per-account state the core keeps for a backend (sync tokens, positions), as a dict."""
+
+    def __init__(self, values: Mapping[str, str] | None = None) -> None:
+        self.values: dict[str, str] = dict(values or {})
+
+    async def get(self, key: str) -> str | None:
+        return self.values.get(key)
+
+    async def set(self, key: str, value: str | None) -> None:
+        self.keep(key, value)
+
+    def keep(self, key: str, value: str | None) -> None:
+        if value is None:
+            self.values.pop(key, None)
+        else:
+            self.values[key] = value
+
+
+async def wait_until(
+    condition: Callable[[], T | None],
+    timeout: float = 60.0,
+    *,
+    interval: float = 0.02,
+    message: str | Callable[[], str] = "condition",
+) -> T:
+    """Poll ``condition`` until it returns something truthy, and return that.
+
+    Waiting on a condition with a generous deadline (never a fixed sleep) keeps a test right on
+    a loaded machine; the deadline only bounds how long a failure takes to show.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = condition()
+        if value:
+            return value
+        if loop.time() > deadline:
+            what = message() if callable(message) else message
+            raise AssertionError(f"{what}: not reached within {timeout} s")
+        await asyncio.sleep(interval)
+
+
+@dataclass
+class RecordingContext:
+    """Settings, secrets and state for one account; :meth:`build` makes the backend's context.
+
+    Every reported fact is checked to be a :class:`~app.api.Fact` and kept in ``facts``, in the
+    order reported (from the loop or, through ``report_threadsafe``, from another thread).
+    """
+
+    account_id: str
+    settings: dict[str, str | int | bool]
+    secrets: dict[str, str]
+    data_dir: Path
+    facts: list[Fact] = field(default_factory=list)
+    state: MemoryState = field(default_factory=MemoryState)
+    probe: bool = False
+
+    def build(self, loop: asyncio.AbstractEventLoop | None = None) -> BackendContext:
+        loop = loop or asyncio.get_running_loop()
+
+        def report(fact: Fact) -> None:
+            assert isinstance(fact, Fact), f"not a fact: {fact!r}"
+            if isinstance(fact, StateKept):  # what the core does with it: keep the value
+                self.state.keep(fact.key, fact.value)
+            self.facts.append(fact)
+
+        def report_threadsafe(fact: Fact) -> None:
+            loop.call_soon_threadsafe(report, fact)
+
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        return BackendContext(
+            account_id=self.account_id,
+            settings=self.settings,
+            secrets=MemorySecrets(self.secrets),
+            state=self.state,
+            report=report,
+            report_threadsafe=report_threadsafe,
+            logger=logging.LoggerAdapter(
+                logging.getLogger("chinwag.testing"), {"account": self.account_id}
+            ),
+            data_dir=self.data_dir,
+            probe=self.probe,
+        )
+
+    def mark(self) -> int:
+        """A position in ``facts``: pass it to :meth:`wait_for` to look only at later facts."""
+        return len(self.facts)
+
+    async def wait_for(
+        self, predicate: Callable[[Fact], object], timeout: float = 60.0, *, since: int = 0
+    ) -> Fact:
+        """The first fact (from ``since`` on) matching ``predicate``, waiting for it to come."""
+
+        def found() -> Fact | None:
+            return next((x for x in self.facts[since:] if predicate(x)), None)
+
+        return await wait_until(
+            found,
+            timeout,
+            message=lambda: f"no matching fact; got {[type(x).__name__ for x in self.facts]}",
+        )
+
+    def of_type(self, kind: type[T], since: int = 0) -> list[T]:
+        return [x for x in self.facts[since:] if isinstance(x, kind)]
+
+
+async def settle(awaitable: Awaitable[T], timeout: float = 60.0) -> T:
+    """``awaitable`` with a deadline, so a backend that hangs fails the test instead."""
+    return await asyncio.wait_for(awaitable, timeout)

@@ -1,0 +1,123 @@
+"""Contacts, blocking, replies, and the core process dying under us."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+
+from app.api import ConnectionLost, ContactsChanged, OutgoingMessage
+from conftest import Backends, PeerFactory
+from mail_servers import MailServers
+from test_chat import conv, pair, received
+
+
+def last_contacts(facts: list[object]) -> dict[str, bool]:
+    """Address → blocked, from the last complete contact list reported."""
+    lists = [f for f in facts if isinstance(f, ContactsChanged) and f.complete]
+    assert lists
+    return {c.id.native_id: c.blocked for c in lists[-1].upserted}
+
+
+async def test_contacts_add_rename_remove(backends: Backends, mailbox) -> None:
+    conn = await backends.open(mailbox("me"))
+    b = conn.backend
+    assert (await b.add_contact("Carol@Example.org", "Carol")).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and any(
+                c.id.native_id == "carol@example.org" and c.display_name == "Carol"
+                for c in f.upserted
+            )
+        )
+    )
+    assert (await b.rename_contact("carol@example.org", "Caroline")).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged) and any(c.display_name == "Caroline" for c in f.upserted)
+        )
+    )
+    assert (await b.remove_contact("carol@example.org")).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and f.complete
+            and "carol@example.org" not in {c.id.native_id for c in f.upserted}
+        )
+    )
+    bad = await b.add_contact("not an address", "")
+    assert bad.failure is not None
+
+
+async def test_blocking_and_replies(
+    backends: Backends, mailbox, peers: PeerFactory, mail: MailServers
+) -> None:
+    conn = await backends.open(mailbox("me"))
+    peer = await peers(mailbox("peer"))
+    await pair(conn, peer)
+    chat = await asyncio.to_thread(peer.chat_with, conn.box.address)
+
+    # replies, both ways
+    first = await asyncio.to_thread(peer.send_text, chat, "question?")
+    got = await received(conn, "question?")
+    assert got.remote_id
+    answer = await conn.backend.send_message(
+        conv(conn, peer.address),
+        OutgoingMessage("txn-reply-1", "answer!", reply_to=got.remote_id),
+    )
+    assert answer.ok and answer.remote_id
+    msg = await asyncio.to_thread(peer.wait_text, "answer!")
+    assert msg["quote"]["kind"] == "WithMessage" and msg["quote"]["messageId"] == first
+
+    def reply_back() -> None:
+        peer.rpc.send_msg(peer.account, chat, {"text": "thanks", "quotedMessageId": msg["id"]})
+
+    await asyncio.to_thread(reply_back)
+    thanks = await received(conn, "thanks")
+    assert thanks.reply_to == answer.remote_id
+
+    # blocked: their messages are no longer shown
+    assert (await conn.backend.set_blocked(peer.address, True)).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and f.complete
+            and last_contacts(conn.rec.facts).get(peer.address) is True
+        )
+    )
+    delivered = len(mail.wire_copies())
+    await asyncio.to_thread(peer.send_text, chat, "you cannot see me")
+    await asyncio.to_thread(mail.wait_taken, conn.box.address, delivered)
+    assert (await conn.backend.set_blocked(peer.address, False)).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and f.complete
+            and last_contacts(conn.rec.facts).get(peer.address) is False
+        )
+    )
+    await asyncio.to_thread(peer.send_text, chat, "and now you can")
+    await received(conn, "and now you can")
+    assert not any(getattr(f, "body", None) == "you cannot see me" for f in conn.rec.facts), (
+        "a blocked contact's message was shown"
+    )
+
+
+async def test_the_core_dying_is_a_lost_connection(backends: Backends, mailbox) -> None:
+    before = set(threading.enumerate())
+    conn = await backends.open(mailbox("me"))
+    core = conn.backend._core
+    assert core is not None and core._rpc is not None
+    (writer,) = [t for t in set(threading.enumerate()) - before if t.name.endswith("(writer_loop)")]
+    os.kill(core._rpc.process.pid, signal.SIGKILL)  # our own child, by its pid
+    fact = await conn.rec.wait_for(lambda f: isinstance(f, ConnectionLost), 30)
+    assert isinstance(fact, ConnectionLost) and fact.retryable
+    await conn.backend.disconnect()
+    # no thread of the dead core is left to keep the app from exiting
+    await asyncio.to_thread(writer.join, 10)
+    assert not writer.is_alive()
+    again = backends.make(conn.box, data=conn.box.address)
+    result = await again.backend.connect()  # the same data: the core's database survived
+    assert result.ok, result.failure
