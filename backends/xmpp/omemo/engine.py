@@ -6,8 +6,9 @@ Started after signing in and never inside it: loading the OMEMO stack takes ~1.6
 10 s wait between starting the app and being in a room), and making the session manager
 downloads our device lists and may publish bundles (a few round trips). So the stack is imported
 on a worker thread after signing in, the plugin is registered then (slixmpp binds it to the
-running session), and sending and receiving wait for :meth:`OmemoEngine.wait_ready` instead. If OMEMO cannot start (no keyring, a server without PEP)
-the account works unencrypted and :attr:`OmemoEngine.problem` says why.
+running session), and sending and receiving wait for :meth:`OmemoEngine.wait_ready` instead. If
+OMEMO cannot start (no keyring, a server without PEP) the account works unencrypted and
+:attr:`OmemoEngine.problem` says why.
 """
 
 from __future__ import annotations
