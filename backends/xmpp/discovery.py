@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import ipaddress
 import json
 import logging
@@ -33,7 +34,6 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import aiodns
-import aiohttp
 
 from app.backend import NetworkSettings
 
@@ -256,6 +256,9 @@ async def fetch_host_meta(
     Only HTTPS with a verified certificate: the answer says where to send the password. The
     domain is resolved by the same DNS servers as the SRV records."""
     base = f"https://{domain}" + ("" if https_port == 443 else f":{https_port}")
+    # aiohttp costs ~0.4 s to import and only this lookup needs it: not on every sign-in's way
+    # (the backend is imported before an account can connect), and off the loop.
+    aiohttp = await asyncio.to_thread(importlib.import_module, "aiohttp")
     timeout = aiohttp.ClientTimeout(total=HOST_META_TIMEOUT)
     context = ssl_context or ssl.create_default_context()
     resolver = aiohttp.AsyncResolver(nameservers=list(nameservers)) if nameservers else None

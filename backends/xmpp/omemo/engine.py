@@ -1,24 +1,33 @@
 """The OMEMO machinery of one connection: slixmpp-omemo's plugin on our client, its encrypted
 storage, and python-omemo's session manager behind it.
 
-Started after signing in and never inside it: making the session manager downloads our device
-lists and may publish bundles (a few round trips), so sending and receiving wait for
-:meth:`OmemoEngine.wait_ready` instead. If OMEMO cannot start (no keyring, a server without PEP)
-the account works unencrypted and :attr:`OmemoEngine.problem` says why.
+Started after signing in and never inside it: loading the OMEMO stack takes ~1.6 s of CPU
+(slixmpp-omemo, oldmemo and twomemo build XML schemas when imported; under load it was most of a
+10 s wait between starting the app and being in a room), and making the session manager
+downloads our device lists and may publish bundles (a few round trips). So the stack is imported
+on a worker thread after signing in, the plugin is registered then (slixmpp binds it to the
+running session), and sending and receiving wait for :meth:`OmemoEngine.wait_ready` instead. If
+OMEMO cannot start (no keyring, a server without PEP) the account works unencrypted and
+:attr:`OmemoEngine.problem` says why.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from omemo.session_manager import SessionManager
 from omemo.types import DeviceInformation
 
-from backends.xmpp.omemo.plugin import PLUGIN, ChinwagOmemo, DevicesListener, ListUpdateListener
 from backends.xmpp.omemo.storage import EncryptedStorage
 from backends.xmpp.session import XmppSession
+
+if TYPE_CHECKING:  # the plugin's module loads the whole OMEMO stack: only when starting
+    from backends.xmpp.omemo.plugin import ChinwagOmemo, DevicesListener, ListUpdateListener
+
+PLUGIN_MODULE = "backends.xmpp.omemo.plugin"
 
 START_TIMEOUT = 60.0  # making the session manager (and publishing a first bundle)
 READY_WAIT = 30.0  # how long a send waits for a starting engine
@@ -42,8 +51,7 @@ class OmemoEngine:
         self.on_device_list: ListUpdateListener | None = None
 
     async def prepare(self) -> None:
-        """Open the storage (its key comes from the keyring) and load the plugin on the client,
-        before the stream starts: the plugin begins its work when the resource is bound."""
+        """Open the storage (its key comes from the keyring) before the stream starts."""
         ctx = self.session.ctx
         try:
             self.storage = await EncryptedStorage.open(
@@ -51,24 +59,14 @@ class OmemoEngine:
             )
         except Exception as exc:
             self.fail(f"The encryption keys could not be opened: {exc}")
-            return
-        self.session.client.register_plugin(
-            PLUGIN,
-            {
-                "omemo_storage": self.storage,
-                "on_blindly_trusted": self._blindly_trusted,
-                "on_device_list": self._device_list,
-            },
-        )
-        plugins: Any = self.session.client.plugin  # typed for slixmpp's own plugins only
-        self.plugin = plugins[PLUGIN]
 
     async def start(self) -> None:
-        """Make the session manager (after signing in); sets ready either way."""
-        plugin = self.plugin
+        """After signing in, in the background: load the stack, put the plugin on the client,
+        make the session manager; sets ready either way."""
         try:
-            if plugin is None:
+            if self.storage is None:
                 return
+            plugin = await self._load_plugin(self.storage)
             self._manager = await asyncio.wait_for(plugin.get_session_manager(), START_TIMEOUT)
             await plugin.follow({self.session.own_jid})
         except Exception as exc:
@@ -76,6 +74,23 @@ class OmemoEngine:
             self.fail(f"Encryption could not start: {exc or type(exc).__name__}")
         finally:
             self._ready.set()
+
+    async def _load_plugin(self, storage: EncryptedStorage) -> ChinwagOmemo:
+        """Import the OMEMO stack on a worker thread (the connection's loop goes on joining
+        rooms meanwhile), then register the plugin on this connection's client."""
+        module = await asyncio.to_thread(importlib.import_module, PLUGIN_MODULE)
+        self.session.client.register_plugin(
+            module.PLUGIN,
+            {
+                "omemo_storage": storage,
+                "on_blindly_trusted": self._blindly_trusted,
+                "on_device_list": self._device_list,
+            },
+        )
+        plugins: Any = self.session.client.plugin  # typed for slixmpp's own plugins only
+        plugin: ChinwagOmemo = plugins[module.PLUGIN]
+        self.plugin = plugin
+        return plugin
 
     def fail(self, problem: str) -> None:
         self.problem = problem

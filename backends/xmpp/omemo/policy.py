@@ -31,7 +31,6 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from omemo.types import DeviceInformation
-from slixmpp_omemo.base_session_manager import TrustLevel
 
 from app import facts as f
 from app.backend import Failure, FailureKind
@@ -45,7 +44,7 @@ from backends.xmpp.session import IqFailure, XmppSession
 STATE_KEY = "xmpp.omemo"
 SEEN_KEY = "/chinwag/seen/"  # + bare JID: {device id: identity key (base64)} last announced
 AFFILIATIONS = ("owner", "admin", "member")
-TRUSTED = TrustLevel.TRUSTED.value
+TRUSTED = trust_words.TRUSTED
 AFFILIATION_TTL = 60.0  # seconds an affiliation list is trusted before it is asked for again
 FOLLOW_TIMEOUT = 10.0  # a person's server that does not answer must not hold a message long
 

@@ -24,10 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import oldmemo
-import oldmemo.etree
-import twomemo
-import twomemo.etree
 from omemo.message import Message
 from omemo.session_manager import (
     MessageNotForUs,
@@ -223,7 +219,7 @@ class Decryptor:
             return
         own = self.session.own_jid
         last_error: Exception | None = None
-        for namespace in (twomemo.twomemo.NAMESPACE, oldmemo.oldmemo.NAMESPACE):
+        for namespace in (content.TWOMEMO, content.OLDMEMO):
             element = found.get(namespace)
             if element is None:
                 continue
@@ -275,7 +271,7 @@ class Decryptor:
         if plaintext is None:  # heartbeat, session completion, key transport
             content.empty(message)
             return
-        if namespace == twomemo.twomemo.NAMESPACE:
+        if namespace == content.TWOMEMO:
             try:
                 envelope = sce.open_envelope(
                     plaintext,
@@ -311,14 +307,14 @@ class Decryptor:
         sent = self.sent_in_rooms.pop(where.message_id, None)
         if sent is None:
             return False
-        twomemo_plain = sent.get(twomemo.twomemo.NAMESPACE)
+        twomemo_plain = sent.get(content.TWOMEMO)
         if twomemo_plain is not None:
             envelope = sce.open_envelope(
                 twomemo_plain, sender=sender, recipient=where.recipient, group=True
             )
             content.restore_twomemo(where.message, envelope.content)
         else:
-            body = sent.get(oldmemo.oldmemo.NAMESPACE, b"").decode("utf-8", errors="replace")
+            body = sent.get(content.OLDMEMO, b"").decode("utf-8", errors="replace")
             content.restore_oldmemo(where.message, body)
         self._trust[where.message] = Trust.UNVERIFIED
         return True
@@ -347,7 +343,11 @@ class Decryptor:
 async def _parse(
     element: ET.Element, namespace: str, sender: str, own: str, manager: SessionManager
 ) -> Message:
-    if namespace == twomemo.twomemo.NAMESPACE:
+    # Loaded by now: there is a session manager, so the engine has loaded the OMEMO stack.
+    import oldmemo.etree  # noqa: PLC0415
+    import twomemo.etree  # noqa: PLC0415
+
+    if namespace == content.TWOMEMO:
         return twomemo.etree.parse_message(element, sender)
     return await oldmemo.etree.parse_message(element, sender, own, manager)
 

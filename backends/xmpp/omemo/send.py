@@ -17,10 +17,6 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import oldmemo
-import oldmemo.etree
-import twomemo
-import twomemo.etree
 from omemo.message import Message, PlainKeyMaterial
 from omemo.session_manager import EncryptionError, NoEligibleDevices
 
@@ -30,12 +26,11 @@ from backends.xmpp import ns
 from backends.xmpp.ns import q
 from backends.xmpp.omemo import content, sce
 from backends.xmpp.omemo.engine import OmemoEngine
-from backends.xmpp.omemo.plugin import NewDevicesUndecided
 from backends.xmpp.omemo.policy import ConversationPolicy
 from backends.xmpp.session import XmppSession
 
-TWOMEMO = twomemo.twomemo.NAMESPACE
-OLDMEMO = oldmemo.oldmemo.NAMESPACE
+TWOMEMO = content.TWOMEMO
+OLDMEMO = content.OLDMEMO
 MAX_REFLECTIONS = 500  # room messages whose plaintext we keep until the room echoes them
 REFETCH_TIMEOUT = 15.0  # a second look at device lists must not hold a message long
 PLAIN_KEY = "A file that was encrypted for this conversation cannot be sent without encryption."
@@ -120,6 +115,12 @@ class Encryptor:
         plaintexts = {TWOMEMO: sce.build(payload, sender=own, recipient=to)}
         if body:
             plaintexts[OLDMEMO] = body.encode("utf-8")
+        # The OMEMO stack is loaded by now (the engine loads it before it is ready).
+        import oldmemo.etree  # noqa: PLC0415
+        import twomemo.etree  # noqa: PLC0415
+
+        from backends.xmpp.omemo.plugin import NewDevicesUndecided  # noqa: PLC0415
+
         try:
             messages, errors = await self._encrypt(decision.recipients, plaintexts)
         except NoEligibleDevices as exc:

@@ -60,16 +60,18 @@ class OmemoService:
     # -- life --------------------------------------------------------------------------------
 
     async def prepare(self) -> None:
-        """Before the stream starts: state, storage and the plugin."""
+        """Before the stream starts: state and storage (the plugin comes with :meth:`start`)."""
         await self.policy.load()
         await self.engine.prepare()
 
     async def start(self) -> None:
-        """After signing in: the session manager, then the trust of encrypted conversations."""
+        """After signing in: the plugin and session manager, then the trust of encrypted
+        conversations. Their device lists are downloaded again: the plugin arrives after the
+        stream started, so a change announced meanwhile had no one to hear it."""
         await self.engine.start()
         if self.engine.ready:
             people = {c for c, group in self.policy.on.items() if not group}
-            await self.engine.follow(people)
+            await self.engine.follow(people, refresh=True)
             await self.policy.report_all()
 
     async def stop(self) -> None:

@@ -27,20 +27,27 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 import xeddsa
-from slixmpp_omemo.base_session_manager import TrustLevel
 
 from app.models import DeviceTrust, Trust
 
+# slixmpp-omemo's trust level values, spelled out: importing that package loads the whole OMEMO
+# stack (~1.6 s, mostly XML schemas built at import), which must stay off the way to signing in
+# (a unit test checks that they match the library's).
+TRUSTED = "TRUSTED"
+BLINDLY_TRUSTED = "BLINDLY_TRUSTED"
+UNDECIDED = "UNDECIDED"
+DISTRUSTED = "DISTRUSTED"
+
 _DEVICE_TRUST = {
-    TrustLevel.TRUSTED.value: DeviceTrust.VERIFIED,
-    TrustLevel.BLINDLY_TRUSTED.value: DeviceTrust.UNVERIFIED,
-    TrustLevel.UNDECIDED.value: DeviceTrust.UNVERIFIED,
-    TrustLevel.DISTRUSTED.value: DeviceTrust.BLOCKED,
+    TRUSTED: DeviceTrust.VERIFIED,
+    BLINDLY_TRUSTED: DeviceTrust.UNVERIFIED,
+    UNDECIDED: DeviceTrust.UNVERIFIED,
+    DISTRUSTED: DeviceTrust.BLOCKED,
 }
 _LEVEL_FOR = {
-    DeviceTrust.VERIFIED: TrustLevel.TRUSTED.value,
-    DeviceTrust.BLOCKED: TrustLevel.DISTRUSTED.value,
-    DeviceTrust.UNVERIFIED: TrustLevel.BLINDLY_TRUSTED.value,
+    DeviceTrust.VERIFIED: TRUSTED,
+    DeviceTrust.BLOCKED: DISTRUSTED,
+    DeviceTrust.UNVERIFIED: BLINDLY_TRUSTED,
 }
 
 
@@ -56,14 +63,14 @@ def level_for(trust: DeviceTrust) -> str:
 
 def message_trust(level: str) -> Trust:
     """How far a message decrypted from (or encrypted to) a device of this level is trusted."""
-    return Trust.VERIFIED if level == TrustLevel.TRUSTED.value else Trust.UNVERIFIED
+    return Trust.VERIFIED if level == TRUSTED else Trust.UNVERIFIED
 
 
 def conversation_trust(levels: Iterable[str]) -> Trust:
     """VERIFIED when every device involved is verified (distrusted ones take no part) and at
     least one is; UNVERIFIED otherwise."""
-    used = [level for level in levels if level != TrustLevel.DISTRUSTED.value]
-    if used and all(level == TrustLevel.TRUSTED.value for level in used):
+    used = [level for level in levels if level != DISTRUSTED]
+    if used and all(level == TRUSTED for level in used):
         return Trust.VERIFIED
     return Trust.UNVERIFIED
 

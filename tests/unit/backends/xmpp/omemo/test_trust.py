@@ -68,3 +68,18 @@ def test_device_changes_are_new_and_changed_devices_only() -> None:
     changes = trust.device_changes("b@x", {1: "k1", 2: "k2"}, {1: "k1", 2: "new", 3: "k3"})
     assert [(c.device_id, c.changed) for c in changes] == [(2, True), (3, False)]
     assert changes[0].bare_jid == "b@x"
+
+
+def test_levels_and_versions_are_the_libraries_own() -> None:
+    """The values are spelled out so that the backend loads without the OMEMO stack."""
+    import oldmemo.oldmemo
+    import twomemo.twomemo
+    from slixmpp_omemo.base_session_manager import TrustLevel
+
+    from backends.xmpp.omemo import content
+
+    assert {trust.TRUSTED, trust.BLINDLY_TRUSTED, trust.UNDECIDED, trust.DISTRUSTED} == {
+        level.value for level in TrustLevel
+    }
+    assert content.TWOMEMO == twomemo.twomemo.NAMESPACE
+    assert content.OLDMEMO == oldmemo.oldmemo.NAMESPACE
