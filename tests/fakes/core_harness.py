@@ -15,6 +15,7 @@ from app.events import Event
 from app.paths import AppPaths
 from app.registry import BackendRegistry, EntryPointLike
 from app.secrets import SecretStore
+from chinwag.testing import wait_until
 from tests.fakes.fake_backend import FakeServer
 
 E = TypeVar("E", bound=Event)
@@ -65,9 +66,5 @@ async def settle(core: Core, rounds: int = 5) -> None:
 
 
 async def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError("condition not met in time")
-        await asyncio.sleep(0.01)
+    """The kit's :func:`chinwag.testing.wait_until`, with this module's deadline and pace."""
+    await wait_until(predicate, timeout, interval=0.01, message="condition not met in time")

@@ -16,25 +16,9 @@ from backends.matrix.tokens import (
     parse_refresh,
     refresh_delay,
 )
+from chinwag.testing import MemorySecrets, MemoryState
 
 LOG = logging.LoggerAdapter(logging.getLogger("tokens-test"), {})
-
-
-class Store:
-    def __init__(self, values: dict[str, str] | None = None) -> None:
-        self.values = dict(values or {})
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
-
-    async def delete(self, key: str) -> None:
-        self.values.pop(key, None)
 
 
 class Server:
@@ -51,7 +35,9 @@ class Server:
         return self.answers.pop(0)
 
 
-def keeper(server: Server, secrets: Store, state: Store, applied: list[str]) -> TokenKeeper:
+def keeper(
+    server: Server, secrets: MemorySecrets, state: MemoryState, applied: list[str]
+) -> TokenKeeper:
     return TokenKeeper(secrets, state, server.post, applied.append, LOG, clock=lambda: 1000.0)
 
 
@@ -73,7 +59,11 @@ def test_parse_refresh() -> None:
 
 
 async def test_a_refresh_stores_the_new_pair_then_uses_it() -> None:
-    secrets, state, applied = Store({SECRET_REFRESH: "r1", "access_token": "a1"}), Store(), []
+    secrets, state, applied = (
+        MemorySecrets({SECRET_REFRESH: "r1", "access_token": "a1"}),
+        MemoryState(),
+        [],
+    )
     server = Server(
         [Reply(200, {"access_token": "a2", "refresh_token": "r2", "expires_in_ms": 60_000})]
     )
@@ -87,7 +77,7 @@ async def test_a_refresh_stores_the_new_pair_then_uses_it() -> None:
 
 
 async def test_callers_at_once_share_one_refresh() -> None:
-    secrets, state, applied = Store({SECRET_REFRESH: "r1"}), Store(), []
+    secrets, state, applied = MemorySecrets({SECRET_REFRESH: "r1"}), MemoryState(), []
     server = Server([Reply(200, {"access_token": "a2", "refresh_token": "r2"})])
     server.gate.clear()
     tokens = keeper(server, secrets, state, applied)
@@ -99,9 +89,9 @@ async def test_callers_at_once_share_one_refresh() -> None:
 
 
 async def test_a_refused_refresh_is_a_soft_logout_that_keeps_the_device() -> None:
-    secrets = Store({SECRET_REFRESH: "r1", "access_token": "a1", "device_id": "DEV"})
+    secrets = MemorySecrets({SECRET_REFRESH: "r1", "access_token": "a1", "device_id": "DEV"})
     server = Server([Reply(403, {"errcode": "M_FORBIDDEN", "error": "refresh token expired"})])
-    tokens = keeper(server, secrets, Store(), [])
+    tokens = keeper(server, secrets, MemoryState(), [])
     failure = await tokens.refresh()
     assert failure is not None and failure.kind is FailureKind.AUTH
     assert failure.detail == "soft_logout" and "sign in again" in failure.message
@@ -112,16 +102,16 @@ async def test_a_refused_refresh_is_a_soft_logout_that_keeps_the_device() -> Non
 async def test_an_unreachable_server_is_not_a_logout() -> None:
     from app.backend import Failure
 
-    secrets = Store({SECRET_REFRESH: "r1"})
+    secrets = MemorySecrets({SECRET_REFRESH: "r1"})
     down = Failure(FailureKind.NETWORK, "down", True)
-    tokens = keeper(Server([Reply(0, transport=down)]), secrets, Store(), [])
+    tokens = keeper(Server([Reply(0, transport=down)]), secrets, MemoryState(), [])
     assert await tokens.refresh() == down
     assert not tokens.soft_logged_out and secrets.values[SECRET_REFRESH] == "r1"
 
 
 async def test_renewal_is_scheduled_from_the_stored_expiry() -> None:
-    secrets = Store({SECRET_REFRESH: "r1"})
-    state = Store({STATE_EXPIRES: str(1000 * 1000 + 50)})  # 50 ms left
+    secrets = MemorySecrets({SECRET_REFRESH: "r1"})
+    state = MemoryState({STATE_EXPIRES: str(1000 * 1000 + 50)})  # 50 ms left
     applied: list[str] = []
     server = Server([Reply(200, {"access_token": "a2", "refresh_token": "r2"})])
     tokens = keeper(server, secrets, state, applied)

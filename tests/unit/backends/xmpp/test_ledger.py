@@ -15,20 +15,7 @@ from backends.xmpp.ledger import (
     Verdict,
     seq_at_or_before,
 )
-
-
-class MemoryState:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
+from chinwag.testing import MemoryState
 
 
 @pytest.mark.parametrize(

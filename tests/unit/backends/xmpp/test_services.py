@@ -21,26 +21,10 @@ from backends.xmpp.history import VERIFY_SLACK, ArchiveService, HistoryAnchors
 from backends.xmpp.ids import MessageIdMap
 from backends.xmpp.ledger import PendingSend, SendLedger, Verdict
 from backends.xmpp.session import IqFailure, ServerFeatures
+from chinwag.testing import MemorySecrets, MemoryState
 
 ME = "me@example.org"
 PEER = "peer@example.org"
-
-
-class MemoryStore:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
-
-    async def delete(self, key: str) -> None:
-        self.values.pop(key, None)
 
 
 class StubSession:
@@ -48,7 +32,7 @@ class StubSession:
 
     def __init__(self) -> None:
         self.facts: list[f.Fact] = []
-        self.ctx = SimpleNamespace(state=MemoryStore(), secrets=MemoryStore(), account_id="acc")
+        self.ctx = SimpleNamespace(state=MemoryState(), secrets=MemorySecrets(), account_id="acc")
         self.own_jid = ME
         self.log = logging.LoggerAdapter(logging.getLogger("test"), {})
         self.ids = MessageIdMap()
@@ -481,7 +465,7 @@ async def test_positions_survive_in_the_state() -> None:
 
 
 async def test_history_anchors_keep_the_oldest_message_per_conversation() -> None:
-    state = MemoryStore()
+    state = MemoryState()
     anchors = HistoryAnchors(state)
     assert anchors.offer(PEER, ["txn-1"], None, 100.0)
     assert not anchors.offer(PEER, ["later"], "A9", 200.0)  # newer: not the oldest

@@ -10,28 +10,15 @@ import pytest
 from omemo.storage import StorageException
 
 from backends.xmpp.omemo.storage import SECRET_NAME, EncryptedStorage, KeyringRefused
+from chinwag.testing import MemorySecrets
 
 
-class Keyring:
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str) -> None:
-        self.values[key] = value
-
-    async def delete(self, key: str) -> None:
-        self.values.pop(key, None)
-
-
-async def open_store(tmp_path: Path, keyring: Keyring, log: list[str]) -> EncryptedStorage:
+async def open_store(tmp_path: Path, keyring: MemorySecrets, log: list[str]) -> EncryptedStorage:
     return await EncryptedStorage.open(tmp_path, keyring, log.append)
 
 
 async def test_values_round_trip_and_nothing_is_readable_on_disk(tmp_path: Path) -> None:
-    keyring, log = Keyring(), []
+    keyring, log = MemorySecrets(), []
     store = await open_store(tmp_path, keyring, log)
     secret = "SECRET-IDENTITY-KEY-MATERIAL"
     await store.store("/devices/juliet@capulet.lit/1234/identity_key", secret)
@@ -64,7 +51,7 @@ async def test_values_round_trip_and_nothing_is_readable_on_disk(tmp_path: Path)
 
 
 async def test_a_file_moved_to_another_keys_place_does_not_decrypt(tmp_path: Path) -> None:
-    store = await open_store(tmp_path, Keyring(), [])
+    store = await open_store(tmp_path, MemorySecrets(), [])
     await store.store("/a", "first")
     await store.store("/b", "second")
     store._path("/a").write_bytes(store._path("/b").read_bytes())
@@ -79,7 +66,7 @@ async def test_a_file_moved_to_another_keys_place_does_not_decrypt(tmp_path: Pat
 async def test_a_lost_keyring_key_starts_a_new_device_and_keeps_the_old_files(
     tmp_path: Path,
 ) -> None:
-    keyring, log = Keyring(), []
+    keyring, log = MemorySecrets(), []
     store = await open_store(tmp_path, keyring, log)
     await store.store("/own_device_id", 1)
     await store.close()
@@ -92,7 +79,7 @@ async def test_a_lost_keyring_key_starts_a_new_device_and_keeps_the_old_files(
 
 
 async def test_another_key_for_the_same_folder_is_noticed(tmp_path: Path) -> None:
-    keyring, log = Keyring(), []
+    keyring, log = MemorySecrets(), []
     store = await open_store(tmp_path, keyring, log)
     await store.store("/own_device_id", 1)
     await store.close()
@@ -110,7 +97,7 @@ async def test_another_key_for_the_same_folder_is_noticed(tmp_path: Path) -> Non
 async def test_no_store_when_the_keyring_does_not_keep_the_key(tmp_path: Path) -> None:
     """ "Test connection" stores no secret: OMEMO must not make a device (and files) for it."""
 
-    class Forgetful(Keyring):
+    class Forgetful(MemorySecrets):
         async def set(self, key: str, value: str) -> None:
             return None
 
