@@ -16,7 +16,7 @@ from app import facts as f
 from backends.matrix import MatrixBackend
 from backends.matrix.http import Reply
 from backends.matrix.session import STATE_LAST_EVENT, STATE_SINCE
-from chinwag.testing import RecordingContext
+from chinwag.testing import MemoryState, RecordingContext
 
 ME, THEM = "@me:x", "@them:x"
 ROOM = "!room:x"
@@ -78,20 +78,16 @@ class ScriptedServer:
         raise AssertionError(f"unexpected request {method} {path}")
 
 
-class LoggedState:
-    def __init__(self, log: Log) -> None:
-        self.log = log
-        self.values: dict[str, str] = {}
+class LoggedState(MemoryState):
+    """The kit's state that also logs every ``set``, in one order with the facts."""
 
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
+    def __init__(self, log: Log) -> None:
+        super().__init__()
+        self.log = log
 
     async def set(self, key: str, value: str | None) -> None:
         self.log.append(("state", (key, value)))
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
+        await super().set(key, value)
 
 
 def remote_ids(log: Log, upto: int) -> set[str]:
