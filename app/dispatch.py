@@ -22,9 +22,9 @@ from typing import Any
 from app import events as ev
 from app import facts as f
 from app.backend import SendResult
+from app.dispatch_batch import Batch
+from app.dispatch_people import PeopleFacts
 from app.models import (
-    Contact,
-    ContactId,
     Conversation,
     ConversationId,
     ConversationKind,
@@ -33,7 +33,6 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
-    Presence,
     ThreadSummary,
     Trust,
     to_millis,
@@ -78,82 +77,6 @@ def new_local_id() -> str:
     return uuid.uuid4().hex
 
 
-class _Batch:
-    """Events of one batch, in order, plus the conversations it touched."""
-
-    def __init__(self) -> None:
-        self.events: list[ev.Event] = []
-        self.touched: dict[str, None] = {}
-        self.members: dict[str, None] = {}
-        self.spaces = False  # the account's spaces changed
-
-    def add(self, event: ev.Event) -> None:
-        self.events.append(event)
-
-    def finish(self, store: AccountStore) -> list[ev.Event]:
-        out: list[ev.Event] = []
-        convs = [c for c in (store.conversation(n) for n in self.touched) if c is not None]
-        if convs:
-            out.append(ev.ConversationsChanged(tuple(convs)))
-        out.extend(_coalesce(self.events))
-        if self.spaces:
-            out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
-        for native in self.members:
-            conv_id = ConversationId(store.account_id, native)
-            out.append(ev.MembersChanged(conv_id, tuple(store.members(native))))
-        return out
-
-
-def _coalesce(events: list[ev.Event]) -> list[ev.Event]:
-    """Merge runs of MessagesAdded/MessagesUpdated of the same conversation into one event.
-
-    Linear: a run's messages are gathered first and the event rebuilt once per run (rebuilding it
-    per message made a 5,000-message batch copy 12 million tuple items).
-    """
-    out: list[ev.Event] = []
-    added: list[Message] = []  # the messages of the run that ends at out[-1], if it is one
-    updated: dict[str, Message] = {}
-    merged = False  # whether out[-1] took in a later event
-
-    def close_run() -> None:
-        nonlocal merged
-        last = out[-1] if out else None
-        if merged and isinstance(last, ev.MessagesAdded):
-            out[-1] = replace(last, messages=tuple(added))
-        elif merged and isinstance(last, ev.MessagesUpdated):
-            out[-1] = replace(last, messages=tuple(updated.values()))
-        added.clear()
-        updated.clear()
-        merged = False
-
-    for event in events:
-        last = out[-1] if out else None
-        if (
-            isinstance(event, ev.MessagesAdded)
-            and isinstance(last, ev.MessagesAdded)
-            and last.conversation_id == event.conversation_id
-            and last.live == event.live
-        ):
-            added.extend(event.messages)
-            merged = True
-        elif (
-            isinstance(event, ev.MessagesUpdated)
-            and isinstance(last, ev.MessagesUpdated)
-            and last.conversation_id == event.conversation_id
-        ):
-            updated.update((m.local_id, m) for m in event.messages)
-            merged = True
-        else:
-            close_run()
-            out.append(event)
-            if isinstance(event, ev.MessagesAdded):
-                added.extend(event.messages)
-            elif isinstance(event, ev.MessagesUpdated):
-                updated.update((m.local_id, m) for m in event.messages)
-    close_run()
-    return out
-
-
 class AccountDispatcher:
     """Applies one account's facts and commands to its store; returns what changed as events.
 
@@ -174,13 +97,14 @@ class AccountDispatcher:
         self.privacy = privacy or PrivacyPolicy()
         self.now = now
         self.log = logger
-        self.presence: dict[str, Presence] = {}
-        self.typing: dict[str, dict[str, str]] = {}
+        self.people = PeopleFacts(store)
+        self.presence = self.people.presence  # the same dicts: readers look here
+        self.typing = self.people.typing
         self.bad_input = 0
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
-        self._handlers: dict[type[f.Fact], Callable[[Any, _Batch], None]] = {
+        self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
             f.ThreadUpdated: self._on_thread_updated,
@@ -188,23 +112,11 @@ class AccountDispatcher:
             f.MessageRetracted: self._on_retracted,
             f.ReactionChanged: self._on_reaction,
             f.ReactionsReplaced: self._on_reactions_replaced,
-            f.ConversationUpdated: self._on_conversation_updated,
-            f.ConversationLeft: self._on_conversation_left,
-            f.MembersChanged: self._on_members,
-            f.ContactsChanged: self._on_contacts,
-            f.PresenceChanged: self._on_presence,
-            f.OwnPresenceChanged: self._on_own_presence,
-            f.TypingChanged: self._on_typing,
-            f.ReadUpTo: self._on_read_up_to,
-            f.SubscriptionRequested: self._on_subscription,
-            f.InviteReceived: self._on_invite,
-            f.FileOffered: self._on_file_offer,
             f.ServiceNotice: self._on_notice,
             f.StateKept: self._on_state_kept,
-            f.SpaceUpdated: self._on_space_updated,
-            f.SpaceLeft: self._on_space_left,
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
+            **self.people.handlers(),
         }
 
     # -- facts -----------------------------------------------------------------------------
@@ -215,7 +127,7 @@ class AccountDispatcher:
         State writes in the batch are written in the same transaction, after the facts before
         them, and marked ``committed`` once it is.
         """
-        batch = _Batch()
+        batch = Batch()
         writes: list[StateWrite] = []
         self._blocked.clear()
         try:
@@ -259,7 +171,7 @@ class AccountDispatcher:
             write.committed = True
         return batch.finish(self.store)
 
-    def _on_message(self, fact: f.MessageReceived, batch: _Batch) -> None:
+    def _on_message(self, fact: f.MessageReceived, batch: Batch) -> None:
         store = self.store
         own = store.message_by_local_id(fact.txn_id) if fact.outgoing and fact.txn_id else None
         if own is not None and own.conversation_id.native_id == fact.conversation:
@@ -360,7 +272,7 @@ class AccountDispatcher:
             edited = self.store.set_trust(edited.local_id, fact.trust) or edited
         return edited
 
-    def _flush(self, batch: _Batch) -> None:
+    def _flush(self, batch: Batch) -> None:
         if not self._pending:
             return
         pending, self._pending = self._pending, []
@@ -400,7 +312,7 @@ class AccountDispatcher:
             batch.touched[native] = None
 
     def _threads_stored(
-        self, inserted: list[Message], history: set[str], batch: _Batch
+        self, inserted: list[Message], history: set[str], batch: Batch
     ) -> list[Message]:
         """Thread summaries after new messages were stored: a new root gets one (from the
         service, or counted from replies stored before it), a stored root counts its new
@@ -434,7 +346,7 @@ class AccountDispatcher:
                     batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
         return out
 
-    def _on_thread_updated(self, fact: f.ThreadUpdated, batch: _Batch) -> None:
+    def _on_thread_updated(self, fact: f.ThreadUpdated, batch: Batch) -> None:
         row = self.store.conversation_row(fact.conversation)
         if row is None:
             return
@@ -476,14 +388,14 @@ class AccountDispatcher:
         return apart
 
     def _confirm(
-        self, local_id: str, remote_id: str | None, state: DeliveryState, batch: _Batch
+        self, local_id: str, remote_id: str | None, state: DeliveryState, batch: Batch
     ) -> None:
         updated = self.store.update_delivery(local_id, state, remote_id=remote_id)
         self.store.outbox_remove(local_id)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_delivery(self, fact: f.DeliveryUpdated, batch: _Batch) -> None:
+    def _on_delivery(self, fact: f.DeliveryUpdated, batch: Batch) -> None:
         msg = self.store.message_by_local_id(fact.txn_id) if fact.txn_id else None
         if msg is not None and msg.conversation_id.native_id != fact.conversation:
             msg = None  # someone elsewhere who learnt our id must not change our message
@@ -507,7 +419,7 @@ class AccountDispatcher:
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_decrypted(self, fact: f.MessageDecrypted, batch: _Batch) -> None:
+    def _on_decrypted(self, fact: f.MessageDecrypted, batch: Batch) -> None:
         updated = self.store.replace_content(
             fact.conversation,
             fact.remote_id,
@@ -521,10 +433,10 @@ class AccountDispatcher:
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_verification(self, fact: f.VerificationChanged, batch: _Batch) -> None:
+    def _on_verification(self, fact: f.VerificationChanged, batch: Batch) -> None:
         batch.add(ev.VerificationChanged(self.account_id, fact.verification))
 
-    def _on_retracted(self, fact: f.MessageRetracted, batch: _Batch) -> None:
+    def _on_retracted(self, fact: f.MessageRetracted, batch: Batch) -> None:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
         # Only its sender may retract a message ("by" empty: the service vouches for it).
         if target is None or (fact.by and fact.by != target.sender):
@@ -533,7 +445,7 @@ class AccountDispatcher:
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_reaction(self, fact: f.ReactionChanged, batch: _Batch) -> None:
+    def _on_reaction(self, fact: f.ReactionChanged, batch: Batch) -> None:
         updated = self.store.change_reaction(
             fact.conversation,
             fact.target_remote_id,
@@ -544,105 +456,14 @@ class AccountDispatcher:
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_reactions_replaced(self, fact: f.ReactionsReplaced, batch: _Batch) -> None:
+    def _on_reactions_replaced(self, fact: f.ReactionsReplaced, batch: Batch) -> None:
         updated = self.store.change_reaction(
             fact.conversation, fact.target_remote_id, fact.sender, add=fact.keys, replace_all=True
         )
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
-    def _on_conversation_updated(self, fact: f.ConversationUpdated, batch: _Batch) -> None:
-        conv, _ = self.store.ensure_conversation(fact.conversation, fact.kind, fact.title or "")
-        changes: dict[str, Any] = {"kind": fact.kind}
-        for name, value in (
-            ("title", fact.title),
-            ("topic", fact.topic),
-            ("encrypted", fact.encrypted),
-            ("joined", fact.joined),
-            ("unread_count", fact.unread_count),
-            ("mention_count", fact.mention_count),
-            ("trust", fact.trust),
-        ):
-            if value is not None:
-                changes[name] = value
-        if any(getattr(conv, k) != v for k, v in changes.items()):
-            self.store.update_conversation(fact.conversation, **changes)
-        batch.touched[fact.conversation] = None
-
-    def _on_conversation_left(self, fact: f.ConversationLeft, batch: _Batch) -> None:
-        if self.store.conversation(fact.conversation) is not None:
-            self.store.update_conversation(fact.conversation, joined=False)
-            batch.touched[fact.conversation] = None
-
-    def _on_members(self, fact: f.MembersChanged, batch: _Batch) -> None:
-        if self.store.conversation(fact.conversation) is None:
-            self.store.ensure_conversation(fact.conversation, ConversationKind.GROUP)
-            batch.touched[fact.conversation] = None
-        self.store.change_members(
-            fact.conversation, fact.upserted, fact.removed, complete=fact.complete
-        )
-        batch.members[fact.conversation] = None
-
-    def _on_contacts(self, fact: f.ContactsChanged, batch: _Batch) -> None:
-        self.store.upsert_contacts(fact.upserted, complete=fact.complete)
-        self.store.remove_contacts(fact.removed)
-        upserted = tuple(
-            replace(c, presence=self.presence.get(c.id.native_id, c.presence))
-            for c in fact.upserted
-        )
-        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
-
-    def _on_presence(self, fact: f.PresenceChanged, batch: _Batch) -> None:
-        self.presence[fact.contact] = fact.presence
-        contact = self.store.contact(fact.contact) or Contact(
-            ContactId(self.account_id, fact.contact)
-        )
-        batch.add(
-            ev.ContactsChanged(
-                self.account_id, (replace(contact, presence=fact.presence),), presence_only=True
-            )
-        )
-
-    def _on_own_presence(self, fact: f.OwnPresenceChanged, batch: _Batch) -> None:
-        batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))
-
-    def _on_typing(self, fact: f.TypingChanged, batch: _Batch) -> None:
-        typing = self.typing.setdefault(fact.conversation, {})
-        before = dict(typing)
-        if fact.typing:
-            typing[fact.sender] = self._name_of(fact.conversation, fact.sender)
-        else:
-            typing.pop(fact.sender, None)
-        if typing != before:
-            conv_id = ConversationId(self.account_id, fact.conversation)
-            batch.add(ev.TypingChanged(conv_id, tuple(typing.values())))
-
-    def _on_read_up_to(self, fact: f.ReadUpTo, batch: _Batch) -> None:
-        if self.store.conversation(fact.conversation) is not None:
-            self.store.mark_read(fact.conversation)
-            batch.touched[fact.conversation] = None
-
-    def _on_subscription(self, fact: f.SubscriptionRequested, batch: _Batch) -> None:
-        if self.store.is_blocked(fact.contact):
-            return
-        batch.add(
-            ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
-        )
-
-    def _on_file_offer(self, fact: f.FileOffered, batch: _Batch) -> None:
-        if self.store.is_blocked(fact.contact):
-            return
-        batch.add(
-            ev.FileOffered(self.account_id, fact.contact, fact.offer_id, fact.filename, fact.size)
-        )
-
-    def _on_invite(self, fact: f.InviteReceived, batch: _Batch) -> None:
-        if self.store.is_blocked(fact.inviter):
-            return
-        conv_id = ConversationId(self.account_id, fact.conversation)
-        batch.add(ev.InviteReceived(conv_id, fact.inviter, fact.reason))
-
-    def _on_notice(self, fact: f.ServiceNotice, batch: _Batch) -> None:
+    def _on_notice(self, fact: f.ServiceNotice, batch: Batch) -> None:
         """Server text (MOTD, WHOIS replies, errors) is kept as system messages: in its
         conversation when it names one we have, else in the account's "Server messages"."""
         native = fact.conversation
@@ -667,44 +488,22 @@ class AccountDispatcher:
             )
         )
 
-    def _on_space_updated(self, fact: f.SpaceUpdated, batch: _Batch) -> None:
-        if self.store.spaces.upsert(
-            fact.space,
-            title=fact.title,
-            topic=fact.topic,
-            children=fact.children,
-            added=fact.added,
-            removed=fact.removed,
-        ):
-            batch.spaces = True
-        if self.store.conversation(fact.space) is not None:  # stored before it was known
-            self.store.remove_conversation(fact.space)
-            batch.add(ev.ConversationsRemoved((ConversationId(self.account_id, fact.space),)))
-
-    def _on_space_left(self, fact: f.SpaceLeft, batch: _Batch) -> None:
-        if self.store.spaces.remove(fact.space):
-            batch.spaces = True
-
-    def _on_state_kept(self, fact: f.StateKept, batch: _Batch) -> None:
+    def _on_state_kept(self, fact: f.StateKept, batch: Batch) -> None:
         self.store.set_state(backend_state_key(fact.key), fact.value)
 
-    def _on_bad_input(self, fact: f.BadInput, batch: _Batch) -> None:
+    def _on_bad_input(self, fact: f.BadInput, batch: Batch) -> None:
         self.bad_input += 1
         self.log.warning("dropped bad input: %s", fact.what)
         self.log.debug("bad input detail: %s", fact.detail)
 
-    def _on_progress(self, fact: f.Progress, batch: _Batch) -> None:
+    def _on_progress(self, fact: f.Progress, batch: Batch) -> None:
         batch.add(ev.ProgressChanged(self.account_id, fact.task, fact.label, fact.done, fact.total))
-
-    def _name_of(self, conversation: str, sender: str) -> str:
-        contact = self.store.contact(sender)
-        return contact.name if contact else sender
 
     # -- commands (also on the database thread) --------------------------------------------
 
     def queue_outgoing(self, message: Message, payload: Mapping[str, Any]) -> list[ev.Event]:
         """Store a new outgoing message and its outbox entry in one transaction."""
-        batch = _Batch()
+        batch = Batch()
         native = message.conversation_id.native_id
         with self.store.transaction():
             inserted = self.store.append([message])
@@ -718,7 +517,7 @@ class AccountDispatcher:
         return batch.finish(self.store)
 
     def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
-        batch = _Batch()
+        batch = Batch()
         with self.store.transaction():
             if result.trust is not None:
                 marked = self.store.set_trust(local_id, result.trust)
@@ -735,7 +534,7 @@ class AccountDispatcher:
         return batch.finish(self.store)
 
     def send_failed(self, local_id: str, reason: str) -> list[ev.Event]:
-        batch = _Batch()
+        batch = Batch()
         with self.store.transaction():
             self.store.outbox_remove(local_id)
             updated = self.store.update_delivery(local_id, DeliveryState.FAILED, reason=reason)
@@ -748,7 +547,7 @@ class AccountDispatcher:
         msg = self.store.message_by_local_id(local_id)
         if msg is None or not msg.outgoing or msg.delivery is not DeliveryState.FAILED:
             return []
-        batch = _Batch()
+        batch = Batch()
         with self.store.transaction():
             self.store.outbox_add(
                 local_id,
@@ -765,7 +564,7 @@ class AccountDispatcher:
         """Clear the unread count; returns the events and the newest incoming remote id."""
         if self.store.conversation(native_id) is None:
             return [], None
-        batch = _Batch()
+        batch = Batch()
         with self.store.transaction():
             self.store.mark_read(native_id)
         batch.touched[native_id] = None

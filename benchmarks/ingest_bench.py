@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from app.models import ConversationKind, Message  # noqa: E402
-from app.store.account_store import _INSERT_MESSAGE, AccountStore  # noqa: E402
+from app.store.account_store import AccountStore  # noqa: E402
+from app.store.rows import INSERT_MESSAGE, message_params  # noqa: E402
 from benchmarks.app_driver import machine_load  # noqa: E402
 from benchmarks.store_bench import make_messages  # noqa: E402
 
@@ -68,7 +69,7 @@ def raw_run(path: Path, messages: Sequence[Message], batch: int) -> float:
     store = fresh_store(path)  # the identical schema, then the store lets go of the file
     conv_row = store._row_by_native[CONVERSATION]
     store.close()
-    rows = [AccountStore._message_params(conv_row, m) for m in messages]
+    rows = [message_params(conv_row, m) for m in messages]
     chunks = batches(rows, batch)
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -79,7 +80,7 @@ def raw_run(path: Path, messages: Sequence[Message], batch: int) -> float:
         done = 0
         for chunk in chunks:
             conn.execute("BEGIN")
-            conn.executemany(_INSERT_MESSAGE, chunk)
+            conn.executemany(INSERT_MESSAGE, chunk)
             # the full-text index, as the store keeps it (schema 0004: no insert trigger)
             conn.execute(
                 "INSERT INTO messages_fts(rowid, body) SELECT seq, body FROM messages WHERE seq > ?",

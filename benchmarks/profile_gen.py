@@ -34,7 +34,7 @@ from app.models import (
     to_millis,
 )
 from app.paths import AppPaths
-from app.store import account_store
+from app.store import rows as store_rows
 from app.store.account_store import AccountStore
 from benchmarks.store_bench import T0, WORDS
 
@@ -111,9 +111,7 @@ def fill_store(account_id: str, path: Path, count: int, batch: int = 50_000) -> 
     return made
 
 
-_INSERT = (
-    account_store._INSERT_MESSAGE
-)  # the store's own statement: its columns, whatever they become
+_INSERT = store_rows.INSERT_MESSAGE  # the store's own statement: its columns, whatever they become
 
 
 def _conversation_rows(path: Path) -> dict[str, int]:
@@ -133,7 +131,7 @@ def _rows(  # noqa: PLR0917
     count: int,
     big: int,
 ) -> list[tuple[object, ...]]:
-    """The store's own row for each message (AccountStore._message_params), built in bulk: the
+    """The store's own row for each message (app.store.rows.message_params), built in bulk: the
     first ``big`` messages go to the big room, the rest round-robin to 20 direct chats."""
     sample = Message(
         id=MessageId(account_id, "x"),
@@ -145,7 +143,7 @@ def _rows(  # noqa: PLR0917
         remote_id="x",
         direction=Direction.INCOMING,
     )
-    template = AccountStore._message_params(0, sample)
+    template = store_rows.message_params(0, sample)
     base = to_millis(T0)
     step = int(timedelta(seconds=7).total_seconds() * 1000)
     out = []

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -37,12 +36,11 @@ from app.models import (
     Verification,
     VerificationState,
 )
-from ui.a11y import regions
 from ui.a11y.announcer import Announcer
 from ui.a11y.mode import ScreenReaderMode
 from ui.a11y.probe import AssistiveTechWatch
 from ui.a11y.speech import Speech
-from ui.a11y.widgets import delete_when_closed, tab_target
+from ui.a11y.widgets import delete_when_closed
 from ui.account_actions import AccountActions
 from ui.activity_actions import ActivityActions
 from ui.archive_actions import ArchiveActions
@@ -73,6 +71,7 @@ from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.space_filter import SpaceFilter
 from ui.widgets.view_switcher import ViewSwitcher
+from ui.window_focus import WindowFocus
 from ui.window_menus import WindowMenus
 
 _log = logging.getLogger(__name__)
@@ -121,6 +120,14 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(loading)
         self.pages.addWidget(self.first_run)
         self.pages.addWidget(self._build_chat_page())
+        self.focus_order = WindowFocus(
+            notices=self.notices,
+            requests=self.requests,
+            sidebar=self.sidebar,
+            contact_list=self.contact_list,
+            left_tabs=self.left_tabs,
+            pane=self.pane,
+        )
 
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -269,35 +276,16 @@ class MainWindow(QMainWindow):
     # -- regions and moving around ---------------------------------------------------------
 
     def regions(self) -> list[QWidget]:
-        """The F6 cycle (see ui/a11y/regions.py): the sidebar (or the contact list when its tab
-        is shown), composer, messages, members."""
-        found: list[QWidget] = [
-            self.contact_list.tree if self.left_tabs.currentIndex() == 1 else self.sidebar.tree,
-            self.pane.composer_area.composer,
-            self.pane.view,
-        ]
-        if self.pane.members.isVisible():
-            found.append(self.pane.members.list)
-        if self.requests.isVisible():
-            found.insert(0, self.requests)
-        return found
+        """The F6 cycle (see :meth:`WindowFocus.regions`)."""
+        return self.focus_order.regions()
 
     def tab_order(self) -> list[QWidget]:
         """Tab and Shift+Tab on the chat page, in reading order, round and round."""
-        return [
-            self.notices.dismiss,
-            *self.requests.findChildren(QPushButton),
-            self.sidebar.filter,
-            self.sidebar.tree,
-            self.contact_list.filter,
-            self.contact_list.tree,
-            self.contact_list.add_button,
-            *self.pane.tab_order(),
-        ]
+        return self.focus_order.tab_order()
 
     def focusNextPrevChild(self, next: bool) -> bool:
         if self.pages.currentIndex() == self.PAGE_CHAT:
-            target = tab_target(self.tab_order(), QApplication.focusWidget(), next)
+            target = self.focus_order.next_target(QApplication.focusWidget(), next)
             if target is not None:
                 reason = (
                     Qt.FocusReason.TabFocusReason if next else Qt.FocusReason.BacktabFocusReason
@@ -307,17 +295,7 @@ class MainWindow(QMainWindow):
         return super().focusNextPrevChild(next)
 
     def cycle_region(self, delta: int) -> None:
-        regions.cycle(self.regions(), self.focusWidget(), delta, self._enter_region)
-
-    def _enter_region(self, target: QWidget) -> None:
-        if target is self.requests:
-            buttons = target.findChildren(QWidget)
-            focusable = [
-                b for b in buttons if b.focusPolicy() != Qt.FocusPolicy.NoFocus and b.isVisible()
-            ]
-            (focusable[0] if focusable else target).setFocus(Qt.FocusReason.TabFocusReason)
-        else:
-            target.setFocus(Qt.FocusReason.TabFocusReason)
+        self.focus_order.cycle(self.focusWidget(), delta)
 
     def step(self, delta: int, unread_only: bool = False) -> None:
         self.sidebar.step(delta, unread_only)

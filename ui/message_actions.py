@@ -26,7 +26,8 @@ from app.uri import message_permalink
 from ui.bridge import CoreBridge
 from ui.dialogs.image_viewer import ImageViewer
 from ui.emoji_text import emoji_only
-from ui.models.message_model import DownloadState, MessageListModel
+from ui.models.message_model import MessageListModel
+from ui.models.message_texts import DownloadState
 from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.emoji_picker import EmojiPicker

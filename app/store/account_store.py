@@ -9,15 +9,13 @@ of truth for conversation rows. Opening never scans messages: it reads the migra
 from __future__ import annotations
 
 import contextlib
-import enum
-import json
 import os
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -25,64 +23,52 @@ from app.models import (
     AccountId,
     Attachment,
     Contact,
-    ContactId,
     Conversation,
     ConversationId,
     ConversationKind,
     Cursor,
     DeliveryState,
-    Direction,
     Member,
     Message,
-    MessageId,
     MessageKind,
     NotifyLevel,
     Page,
     Reaction,
-    Role,
     Trust,
-    from_millis,
     to_millis,
 )
 from app.store.fts import fts_query
+from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
+from app.store.people import PeopleRecords
+from app.store.rows import (
+    CONV_COLUMNS,
+    INSERT_FTS,
+    INSERT_MESSAGE,
+    MSG_COLUMNS,
+    MSG_COLUMNS_M,
+    conversation_from_row,
+    dump_attachments,
+    dump_reactions,
+    message_from_row,
+    message_params,
+)
 from app.store.schema import MIGRATIONS
 from app.store.spaces import SpaceRecords
-from app.store.threads import ThreadRecords, summary_of
+from app.store.threads import ThreadRecords
 
-OUTBOX_QUEUED = "queued"
-OUTBOX_IN_FLIGHT = "in_flight"
-
-_MSG_COLUMNS = (
-    "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
-    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread"
-)
-_MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in _MSG_COLUMNS.split(","))
-_CONV_COLUMNS = (
-    "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
-    " trust"
-)
-_INSERT_MESSAGE = (
-    "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
-    " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions, ref_id, trust, thread_root)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
-)
-_INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
+# Re-exported: the outbox names have always been importable from here.
+__all__ = [
+    "OUTBOX_IN_FLIGHT",
+    "OUTBOX_QUEUED",
+    "AccountStore",
+    "OutboxEntry",
+    "StoreError",
+    "create_private_file",
+]
 
 
 class StoreError(Exception):
     """The store cannot be used (unreadable file, newer schema, disk full)."""
-
-
-@dataclass(frozen=True, slots=True)
-class OutboxEntry:
-    local_id: str
-    conversation: str
-    payload: Mapping[str, Any]
-    state: str
-    attempts: int
-    created_ms: int
 
 
 def create_private_file(path: Path) -> None:
@@ -120,14 +106,16 @@ class AccountStore:
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
-        self.threads = ThreadRecords(conn, self._query_messages, _MSG_COLUMNS)
+        self.threads = ThreadRecords(conn, self._query_messages, MSG_COLUMNS)
         self.spaces = SpaceRecords(conn, account_id)
+        self.people = PeopleRecords(conn, account_id, self._row_by_native, self.transaction)
+        self.outbox = OutboxRecords(conn)
 
     def reload_conversations(self) -> None:
         """Re-read the conversation cache (after a rolled-back transaction)."""
         self._by_row.clear()
         self._row_by_native.clear()
-        for row in self._conn.execute(f"SELECT {_CONV_COLUMNS} FROM conversations"):
+        for row in self._conn.execute(f"SELECT {CONV_COLUMNS} FROM conversations"):
             self._cache_conversation(row[0], self._conversation_from_row(row))
 
     # -- lifecycle -------------------------------------------------------------------------
@@ -245,14 +233,14 @@ class AccountStore:
         with self.transaction():
             for msg in messages:
                 conv_row = rows[msg.conversation_id.native_id]
-                cur = execute(_INSERT_MESSAGE, self._message_params(conv_row, msg))
+                cur = execute(INSERT_MESSAGE, message_params(conv_row, msg))
                 if cur.rowcount == 1:
                     seq = cur.lastrowid
                     assert seq is not None
                     inserted.append(msg.with_seq(seq))
                     indexed.append((seq, msg.body))
             # Full-text index in one statement per batch (see schema 0004: not a trigger).
-            self._conn.executemany(_INSERT_FTS, indexed)
+            self._conn.executemany(INSERT_FTS, indexed)
         return inserted
 
     def update_delivery(
@@ -314,7 +302,7 @@ class AccountStore:
         lower = [s.value for s in DeliveryState if 0 <= s.rank < state.rank]
         marks = ",".join("?" * len(lower))
         found = self._query_messages(
-            f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND outgoing=1"
+            f"SELECT {MSG_COLUMNS} FROM messages WHERE conversation=? AND outgoing=1"
             f" AND (ts, seq) <= (?, ?) AND delivery IN ({marks})",
             (row, to_millis(upto.timestamp), upto.seq, *lower),
         )
@@ -361,7 +349,7 @@ class AccountStore:
                 body,
                 html,
                 kind.value,
-                _dump_attachments(attachments),
+                dump_attachments(attachments),
                 reply_to,
                 trust.value,
                 msg.seq,
@@ -417,7 +405,7 @@ class AccountStore:
             return None
         self._conn.execute(
             "UPDATE messages SET reactions=? WHERE seq=?",
-            (_dump_reactions(reactions), msg.seq),
+            (dump_reactions(reactions), msg.seq),
         )
         return replace(msg, reactions=reactions)
 
@@ -441,13 +429,13 @@ class AccountStore:
             return Page((), None)
         if before is None:
             found = self._query_messages(
-                f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=?"
+                f"SELECT {MSG_COLUMNS} FROM messages WHERE conversation=?"
                 " AND thread_root IS NULL ORDER BY ts DESC, seq DESC LIMIT ?",
                 (row, limit),
             )
         else:
             found = self._query_messages(
-                f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) < (?, ?)"
+                f"SELECT {MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) < (?, ?)"
                 " AND thread_root IS NULL ORDER BY ts DESC, seq DESC LIMIT ?",
                 (row, before.timestamp_ms, before.seq, limit),
             )
@@ -465,7 +453,7 @@ class AccountStore:
         if row is None:
             return Page((), None)
         found = self._query_messages(
-            f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) > (?, ?)"
+            f"SELECT {MSG_COLUMNS} FROM messages WHERE conversation=? AND (ts, seq) > (?, ?)"
             " AND thread_root IS NULL ORDER BY ts, seq LIMIT ?",
             (row, after.timestamp_ms, after.seq, limit),
         )
@@ -487,7 +475,7 @@ class AccountStore:
 
     def message_by_local_id(self, local_id: str) -> Message | None:
         found = self._query_messages(
-            f"SELECT {_MSG_COLUMNS} FROM messages WHERE local_id=?", (local_id,)
+            f"SELECT {MSG_COLUMNS} FROM messages WHERE local_id=?", (local_id,)
         )
         return found[0] if found else None
 
@@ -499,7 +487,7 @@ class AccountStore:
             return None
         for column in ("remote_id", "ref_id", "local_id"):
             found = self._query_messages(
-                f"SELECT {_MSG_COLUMNS} FROM messages WHERE conversation=? AND {column}=?",
+                f"SELECT {MSG_COLUMNS} FROM messages WHERE conversation=? AND {column}=?",
                 (row, remote_id),
             )
             if found:
@@ -538,7 +526,7 @@ class AccountStore:
         try:
             if conversation is None:
                 return self._query_messages(
-                    f"SELECT {_MSG_COLUMNS} FROM messages WHERE seq IN ("
+                    f"SELECT {MSG_COLUMNS} FROM messages WHERE seq IN ("
                     " SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?"
                     " ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC",
                     (query, limit),
@@ -547,7 +535,7 @@ class AccountStore:
             if row is None:
                 return []
             return self._query_messages(
-                f"SELECT {_MSG_COLUMNS_M} FROM messages_fts f JOIN messages m ON m.seq = f.rowid"
+                f"SELECT {MSG_COLUMNS_M} FROM messages_fts f JOIN messages m ON m.seq = f.rowid"
                 " WHERE messages_fts MATCH ? AND m.conversation = ? ORDER BY m.seq DESC LIMIT ?",
                 (query, row, limit),
             )
@@ -558,7 +546,7 @@ class AccountStore:
         """Incoming messages not read yet that call for the person: those that mention them,
         and everything in direct conversations (the activity inbox), newest first."""
         return self._query_messages(
-            f"SELECT {_MSG_COLUMNS_M} FROM messages m JOIN conversations c"
+            f"SELECT {MSG_COLUMNS_M} FROM messages m JOIN conversations c"
             " ON m.conversation = c.id WHERE m.outgoing = 0 AND m.retracted = 0 AND c.joined = 1"
             " AND (m.mentions_me = 1 OR c.kind = ?) AND (m.ts, m.seq) > (c.read_ts, c.read_seq)"
             " ORDER BY m.ts DESC, m.seq DESC LIMIT ?",
@@ -579,7 +567,7 @@ class AccountStore:
             where, extra = " AND conversation=?", (row,)
         while True:
             found = self._query_messages(
-                f"SELECT {_MSG_COLUMNS} FROM messages WHERE seq > ?{where} ORDER BY seq LIMIT ?",
+                f"SELECT {MSG_COLUMNS} FROM messages WHERE seq > ?{where} ORDER BY seq LIMIT ?",
                 (last, *extra, batch),
             )
             if not found:
@@ -600,135 +588,51 @@ class AccountStore:
             ).fetchone()[0]
         )
 
-    # -- outbox ----------------------------------------------------------------------------
+    # -- outbox (see app.store.outbox_records) -----------------------------------------------
 
     def outbox_add(
         self, local_id: str, conversation: str, payload: Mapping[str, Any], now_ms: int
     ) -> None:
-        self._conn.execute(
-            "INSERT OR REPLACE INTO outbox (local_id, conversation, payload, state, attempts, created)"
-            " VALUES (?, ?, ?, ?, 0, ?)",
-            (local_id, conversation, json.dumps(payload), OUTBOX_QUEUED, now_ms),
-        )
+        self.outbox.add(local_id, conversation, payload, now_ms)
 
     def outbox_entries(self) -> list[OutboxEntry]:
-        return [
-            OutboxEntry(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5])
-            for r in self._conn.execute(
-                "SELECT local_id, conversation, payload, state, attempts, created FROM outbox"
-                " ORDER BY created, rowid"
-            )
-        ]
+        return self.outbox.entries()
 
     def outbox_entry(self, local_id: str) -> OutboxEntry | None:
-        r = self._conn.execute(
-            "SELECT local_id, conversation, payload, state, attempts, created FROM outbox"
-            " WHERE local_id=?",
-            (local_id,),
-        ).fetchone()
-        return None if r is None else OutboxEntry(r[0], r[1], json.loads(r[2]), r[3], r[4], r[5])
+        return self.outbox.entry(local_id)
 
     def outbox_mark(self, local_id: str, state: str) -> None:
-        self._conn.execute(
-            "UPDATE outbox SET state=?, attempts=attempts + ? WHERE local_id=?",
-            (state, 1 if state == OUTBOX_IN_FLIGHT else 0, local_id),
-        )
+        self.outbox.mark(local_id, state)
 
     def outbox_remove(self, local_id: str) -> bool:
-        return self._conn.execute("DELETE FROM outbox WHERE local_id=?", (local_id,)).rowcount > 0
+        return self.outbox.remove(local_id)
 
-    # -- contacts and members --------------------------------------------------------------
+    # -- contacts and members (see app.store.people) -----------------------------------------
 
     def contacts(self) -> list[Contact]:
-        return [
-            self._contact_from_row(r)
-            for r in self._conn.execute(
-                "SELECT native_id, display_name, groups, subscription, blocked FROM contacts"
-                " ORDER BY native_id"
-            )
-        ]
+        return self.people.contacts()
 
     def contact(self, native_id: str) -> Contact | None:
-        r = self._conn.execute(
-            "SELECT native_id, display_name, groups, subscription, blocked FROM contacts"
-            " WHERE native_id=?",
-            (native_id,),
-        ).fetchone()
-        return None if r is None else self._contact_from_row(r)
-
-    def _contact_from_row(self, r: Sequence[Any]) -> Contact:
-        return Contact(
-            ContactId(self.account_id, r[0]),
-            display_name=r[1],
-            groups=tuple(json.loads(r[2])),
-            subscription=r[3],
-            blocked=bool(r[4]),
-        )
+        return self.people.contact(native_id)
 
     def upsert_contacts(self, contacts: Iterable[Contact], *, complete: bool = False) -> None:
-        with self.transaction():
-            if complete:
-                self._conn.execute("DELETE FROM contacts")
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO contacts (native_id, display_name, groups, subscription,"
-                " blocked) VALUES (?, ?, ?, ?, ?)",
-                [
-                    (
-                        c.id.native_id,
-                        c.display_name,
-                        json.dumps(list(c.groups)),
-                        c.subscription,
-                        int(c.blocked),
-                    )
-                    for c in contacts
-                ],
-            )
+        self.people.upsert_contacts(contacts, complete=complete)
 
     def remove_contacts(self, native_ids: Iterable[str]) -> None:
-        self._conn.executemany("DELETE FROM contacts WHERE native_id=?", [(n,) for n in native_ids])
+        self.people.remove_contacts(native_ids)
 
     def is_blocked(self, native_id: str) -> bool:
-        r = self._conn.execute(
-            "SELECT blocked FROM contacts WHERE native_id=?", (native_id,)
-        ).fetchone()
-        return bool(r and r[0])
+        return self.people.is_blocked(native_id)
 
     def is_contact(self, native_id: str) -> bool:
-        return (
-            self._conn.execute("SELECT 1 FROM contacts WHERE native_id=?", (native_id,)).fetchone()
-            is not None
-        )
+        return self.people.is_contact(native_id)
 
     def member_contact(self, native_id: str, member_id: str) -> str | None:
         """The real identity behind a member of a room, when the service revealed it."""
-        row = self._row_by_native.get(native_id)
-        if row is None:
-            return None
-        r = self._conn.execute(
-            "SELECT contact FROM members WHERE conversation=? AND native_id=?", (row, member_id)
-        ).fetchone()
-        return None if r is None or r[0] is None else str(r[0])
+        return self.people.member_contact(native_id, member_id)
 
     def members(self, native_id: str) -> list[Member]:
-        row = self._row_by_native.get(native_id)
-        if row is None:
-            return []
-        conv_id = ConversationId(self.account_id, native_id)
-        return [
-            Member(
-                conv_id,
-                r[0],
-                display_name=r[1],
-                role=_parse_enum(Role, r[2], Role.MEMBER),
-                affiliation=r[3],
-                contact=None if r[4] is None else ContactId(self.account_id, r[4]),
-            )
-            for r in self._conn.execute(
-                "SELECT native_id, display_name, role, affiliation, contact FROM members"
-                " WHERE conversation=? ORDER BY native_id",
-                (row,),
-            )
-        ]
+        return self.people.members(native_id)
 
     def change_members(
         self,
@@ -738,29 +642,7 @@ class AccountStore:
         *,
         complete: bool = False,
     ) -> None:
-        row = self._row_by_native[native_id]
-        with self.transaction():
-            if complete:
-                self._conn.execute("DELETE FROM members WHERE conversation=?", (row,))
-            self._conn.executemany(
-                "DELETE FROM members WHERE conversation=? AND native_id=?",
-                [(row, n) for n in removed],
-            )
-            self._conn.executemany(
-                "INSERT OR REPLACE INTO members (conversation, native_id, display_name, role,"
-                " affiliation, contact) VALUES (?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        row,
-                        m.native_id,
-                        m.display_name,
-                        m.role.value,
-                        m.affiliation,
-                        None if m.contact is None else m.contact.native_id,
-                    )
-                    for m in upserted
-                ],
-            )
+        self.people.change_members(native_id, upserted, removed, complete=complete)
 
     # -- small state -----------------------------------------------------------------------
 
@@ -784,77 +666,13 @@ class AccountStore:
         self._row_by_native[conv.id.native_id] = row
 
     def _conversation_from_row(self, r: Sequence[Any]) -> Conversation:
-        return Conversation(
-            ConversationId(self.account_id, r[1]),
-            _parse_enum(ConversationKind, r[2], ConversationKind.DIRECT),
-            title=r[3],
-            topic=r[4],
-            unread_count=r[5],
-            mention_count=r[6],
-            last_activity=None if r[7] is None else from_millis(r[7]),
-            encrypted=bool(r[8]),
-            notify=_parse_enum(NotifyLevel, r[9], NotifyLevel.ALL),
-            joined=bool(r[10]),
-            trust=_parse_enum(Trust, r[11], Trust.NONE),
-        )
+        return conversation_from_row(self.account_id, r)
 
     def _query_messages(self, sql: str, params: Sequence[Any]) -> list[Message]:
-        convert = self._message_from_row
-        return [convert(r) for r in self._conn.execute(sql, params)]
-
-    def _message_from_row(self, r: Sequence[Any]) -> Message:
-        conv = self._by_row[r[1]]
-        return Message(
-            id=MessageId(self.account_id, r[2]),
-            conversation_id=conv.id,
-            remote_id=r[3],
-            sender=r[4],
-            sender_name=r[5],
-            timestamp=from_millis(r[6]),
-            body=r[7],
-            html=r[8],
-            kind=_parse_enum(MessageKind, r[9], MessageKind.TEXT),
-            direction=Direction.OUTGOING if r[10] else Direction.INCOMING,
-            delivery=_parse_enum(DeliveryState, r[11], DeliveryState.SENT),
-            failure_reason=r[12],
-            reply_to=r[13],
-            edited=bool(r[14]),
-            retracted=bool(r[15]),
-            mentions_me=bool(r[16]),
-            attachments=_load_attachments(r[17]),
-            reactions=_load_reactions(r[18]),
-            ref_id=r[19],
-            trust=_parse_enum(Trust, r[20], Trust.NONE),
-            seq=r[0],
-            thread_root=r[21],
-            thread=summary_of(r[22]),
-        )
-
-    @staticmethod
-    def _message_params(conv_row: int, m: Message) -> tuple[Any, ...]:
-        return (
-            conv_row,
-            m.id.native_id,
-            m.remote_id,
-            m.sender,
-            m.sender_name,
-            to_millis(m.timestamp),
-            m.body,
-            m.html,
-            m.kind.value,
-            int(m.direction is Direction.OUTGOING),
-            m.delivery.value,
-            m.failure_reason,
-            m.reply_to,
-            int(m.edited),
-            int(m.retracted),
-            int(m.mentions_me),
-            _dump_attachments(m.attachments),
-            _dump_reactions(m.reactions),
-            m.ref_id,
-            m.trust.value,
-            m.thread_root,
-        )
+        account, by_row = self.account_id, self._by_row
+        return [
+            message_from_row(account, by_row[r[1]].id, r) for r in self._conn.execute(sql, params)
+        ]
 
 
 def _is_progress(old: DeliveryState, new: DeliveryState) -> bool:
@@ -863,51 +681,3 @@ def _is_progress(old: DeliveryState, new: DeliveryState) -> bool:
     if old is DeliveryState.FAILED:
         return False
     return new.rank > old.rank
-
-
-_E = TypeVar("_E", bound=enum.Enum)
-
-
-def _parse_enum(enum_cls: type[_E], value: str, default: _E) -> _E:
-    """Unknown values (a newer version wrote them) fall back instead of failing the whole read."""
-    try:
-        return enum_cls(value)
-    except ValueError:
-        return default
-
-
-def _dump_attachments(items: tuple[Attachment, ...]) -> str | None:
-    if not items:
-        return None
-    return json.dumps([{k: v for k, v in _attachment_dict(a).items() if v} for a in items])
-
-
-def _attachment_dict(a: Attachment) -> dict[str, Any]:
-    return {
-        "url": a.url,
-        "filename": a.filename,
-        "mime_type": a.mime_type,
-        "size": a.size,
-        "width": a.width,
-        "height": a.height,
-        "thumbnail_url": a.thumbnail_url,
-        "local_path": a.local_path,
-    }
-
-
-def _load_attachments(raw: str | None) -> tuple[Attachment, ...]:
-    if not raw:
-        return ()
-    return tuple(Attachment(**item) for item in json.loads(raw))
-
-
-def _dump_reactions(reactions: tuple[Reaction, ...]) -> str | None:
-    if not reactions:
-        return None
-    return json.dumps({r.key: list(r.senders) for r in reactions}, ensure_ascii=False)
-
-
-def _load_reactions(raw: str | None) -> tuple[Reaction, ...]:
-    if not raw:
-        return ()
-    return tuple(Reaction(k, tuple(v)) for k, v in json.loads(raw).items())

@@ -424,11 +424,11 @@ class XmppBackend(
             )
             with contextlib.suppress(ValueError):  # slixmpp's own session_resumed handler may
                 client.plugin["xep_0199"].enable_keepalive()  # have been first: already running
-            await self._discover(session)
+            await session.discover()
             for archive in services.catchup.behind():  # what the last catch-up left unread
                 services.catch_up(archive)
         else:
-            await self._discover(session)
+            await session.discover()
             if session.features.mam:
                 # Live messages start with the initial presence: they must not move our archive
                 # position past what arrived while we were away before the catch-up has read it,
@@ -476,36 +476,6 @@ class XmppBackend(
             services.messages.verified.set()
             with contextlib.suppress(Exception):
                 await self.ledger.save_pending()
-
-    async def _discover(self, session: XmppSession) -> None:
-        """What the server offers: carbons, blocking, archive, group chat and upload services."""
-        domain = session.settings.domain
-        features = session.features
-
-        async def info(jid: str | None) -> convert.DiscoInfo:
-            try:
-                result = await session.iq("get", jid, ET.Element(q(ns.DISCO_INFO, "query")))
-            except IqFailure:
-                return convert.DiscoInfo()
-            return convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
-
-        server, account = await asyncio.gather(info(domain), info(session.own_jid))
-        features.carbons = ns.CARBONS in server.features
-        features.blocking = ns.BLOCKING in server.features
-        features.mam = ns.MAM in account.features
-        features.stanza_ids = ns.SID in account.features
-        try:
-            result = await session.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
-            items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
-        except IqFailure:
-            items = []
-        for jid, item in zip(items, await asyncio.gather(*(info(i) for i in items)), strict=True):
-            if ("conference", "text") in item.identities and not features.muc_service:
-                features.muc_service = jid
-            if ns.UPLOAD in item.features and not features.upload_service:
-                features.upload_service = jid
-                size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
-                features.upload_max_size = int(size) if size.isdigit() else None
 
     # -- incoming ----------------------------------------------------------------------------
 

@@ -21,9 +21,10 @@ from slixmpp.types import IqTypes, MessageTypes, PresenceShows, PresenceTypes
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
 from app.models import Trust
-from backends.xmpp import convert
+from backends.xmpp import convert, ns
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.ids import MessageIdMap
+from backends.xmpp.ns import q
 from backends.xmpp.settings import ConnectionSettings
 
 IQ_TIMEOUT = 20.0
@@ -268,3 +269,33 @@ class XmppSession:
             raise IqFailure("not-connected", str(exc)) from None
         xml: ET.Element = result.xml
         return xml
+
+    async def discover(self) -> None:
+        """What the server offers: carbons, blocking, archive, group chat and upload services."""
+        domain = self.settings.domain
+        features = self.features
+
+        async def info(jid: str | None) -> convert.DiscoInfo:
+            try:
+                result = await self.iq("get", jid, ET.Element(q(ns.DISCO_INFO, "query")))
+            except IqFailure:
+                return convert.DiscoInfo()
+            return convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
+
+        server, account = await asyncio.gather(info(domain), info(self.own_jid))
+        features.carbons = ns.CARBONS in server.features
+        features.blocking = ns.BLOCKING in server.features
+        features.mam = ns.MAM in account.features
+        features.stanza_ids = ns.SID in account.features
+        try:
+            result = await self.iq("get", domain, ET.Element(q(ns.DISCO_ITEMS, "query")))
+            items = convert.parse_disco_items(result.find(q(ns.DISCO_ITEMS, "query")))
+        except IqFailure:
+            items = []
+        for jid, item in zip(items, await asyncio.gather(*(info(i) for i in items)), strict=True):
+            if ("conference", "text") in item.identities and not features.muc_service:
+                features.muc_service = jid
+            if ns.UPLOAD in item.features and not features.upload_service:
+                features.upload_service = jid
+                size = item.fields.get(ns.UPLOAD, {}).get("max-file-size", "")
+                features.upload_max_size = int(size) if size.isdigit() else None

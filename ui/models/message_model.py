@@ -19,21 +19,15 @@ message starts a new group (sender and time shown) or continues the previous one
 from __future__ import annotations
 
 import bisect
-import functools
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QCoreApplication,
-    QDate,
-    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTime,
     Signal,
     Slot,
 )
@@ -50,12 +44,19 @@ from app.models import (
     MessageId,
     MessageKind,
     Page,
-    Trust,
     to_millis,
 )
 from app.runtime import Result
 from ui.a11y import verbosity
 from ui.bridge import CoreBridge
+from ui.models.link_previews import LinkPreviews
+from ui.models.message_texts import (
+    DownloadState,
+    MessageTexts,
+    delivery_text,
+    display_body,
+    trust_text,
+)
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,59 +73,10 @@ ReplyTextRole = Qt.ItemDataRole.UserRole + 10  # "Bob: quoted text" of the messa
 DownloadsRole = Qt.ItemDataRole.UserRole + 11  # {attachment index: DownloadState}
 HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
-WEB_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
 GROUP_GAP = timedelta(minutes=5)
-
-
-def delivery_text(msg: Message) -> str:
-    """The delivery state in words (never shown by an icon or colour alone)."""
-    if not msg.outgoing:
-        return ""
-    return {
-        DeliveryState.PENDING: QCoreApplication.translate("MessageListModel", "sending…"),
-        DeliveryState.SENT: QCoreApplication.translate("MessageListModel", "sent"),
-        DeliveryState.DELIVERED: QCoreApplication.translate("MessageListModel", "delivered"),
-        DeliveryState.READ: QCoreApplication.translate("MessageListModel", "read"),
-        DeliveryState.FAILED: QCoreApplication.translate("MessageListModel", "not sent"),
-    }[msg.delivery]
-
-
-@dataclass(frozen=True)
-class DownloadState:
-    done: int = 0
-    total: int | None = None
-    path: str = ""
-    error: str = ""
-
-    @property
-    def finished(self) -> bool:
-        return bool(self.path) and not self.error
-
-
-def trust_text(msg: Message, encrypted: bool = False) -> str:
-    """What a reader must know about a message's encryption, in words ("" if nothing).
-
-    ``encrypted``: the conversation is end-to-end encrypted, so a plain message someone sent
-    into it is pointed out. Our own messages say only what the service confirmed (a service
-    that does not say leaves them unmarked, never "not encrypted")."""
-    if msg.trust is Trust.UNVERIFIED:
-        if msg.outgoing:
-            return QCoreApplication.translate("MessageListModel", "encrypted")
-        return QCoreApplication.translate("MessageListModel", "sent from an unverified device")
-    if msg.trust is Trust.VERIFIED:
-        return QCoreApplication.translate("MessageListModel", "encrypted, verified")
-    if msg.trust is Trust.UNDECRYPTABLE:
-        return QCoreApplication.translate("MessageListModel", "waiting for the key")
-    if msg.trust is Trust.UNREADABLE:
-        return QCoreApplication.translate("MessageListModel", "could not be decrypted")
-    if msg.trust is Trust.PLAINTEXT:  # the service saw it sent in the clear after encryption
-        return QCoreApplication.translate("MessageListModel", "not encrypted")
-    if encrypted and not msg.outgoing and msg.kind is not MessageKind.SYSTEM:
-        return QCoreApplication.translate("MessageListModel", "not encrypted")
-    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,7 +150,6 @@ class MessageListModel(QAbstractListModel):
         self._read_marker: Cursor | None = None
         self._target: str | None = None
         self._downloads: dict[tuple[str, int], DownloadState] = {}
-        self._locale = QLocale()
         self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
         self._verbosity = verbosity.Verbosity.default()
@@ -207,8 +158,12 @@ class MessageListModel(QAbstractListModel):
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
         self.thread_summaries = True
         """Show a thread's summary under its first message (not inside the thread itself)."""
-        self._previews: dict[str, LinkPreview] = {}  # local id → its link's preview
-        self._previews_asked: set[str] = set()
+        self._previews = LinkPreviews(bridge, self._preview_loaded)
+        self._texts = MessageTexts(
+            lambda remote_id: self._by_remote.get(remote_id),  # noqa: PLW0108 (_reset replaces it)
+            self._downloads.get,
+            self._previews.get,
+        )
         self.link_previews = False
         """Ask for previews of web links (the person turned them on; see core.previews)."""
 
@@ -406,105 +361,30 @@ class MessageListModel(QAbstractListModel):
     # -- what is shown ---------------------------------------------------------------------
 
     def time_text(self, msg: Message) -> str:
-        local = msg.timestamp.astimezone()
-        qtime = QTime(local.hour, local.minute, local.second)
-        return self._locale.toString(qtime, QLocale.FormatType.ShortFormat)
+        return self._texts.time_text(msg)
 
     def day_text(self, day: date, today: date | None = None) -> str:
-        today = today or date.today()
-        if day == today:
-            return QCoreApplication.translate("MessageListModel", "Today")
-        if day == today - timedelta(days=1):
-            return QCoreApplication.translate("MessageListModel", "Yesterday")
-        return self._locale.toString(
-            QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
-        )
+        return self._texts.day_text(day, today)
 
     def reply_text(self, msg: Message) -> str:
-        if not msg.reply_to:
-            return ""
-        original = self._by_remote.get(msg.reply_to)
-        if original is None:
-            return QCoreApplication.translate("MessageListModel", "In reply to an earlier message")
-        text = " ".join(self.display_body(original).split())
-        if not text and original.attachments:  # a photo on its own: name what was sent
-            text = ", ".join(a.filename or a.url for a in original.attachments)
-        if len(text) > 140:
-            text = text[:139] + "…"
-        return f"{original.sender_name or original.sender}: {text}"
+        return self._texts.reply_text(msg)
 
     def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
-        inside the thread itself). ``spoken``: with commas only (a screen reader at its default
-        punctuation level reads a colon aloud)."""
-        summary = msg.thread
-        if summary is None or summary.count <= 0 or not self.thread_summaries:
-            return ""
-        count = self.tr("%n message(s) in thread", "", summary.count)
-        if not (summary.latest_sender_name or summary.latest_sender):
-            return count
-        latest = " ".join(summary.latest_body.split())
-        if len(latest) > 80:
-            latest = latest[:79] + "…"
-        sender = summary.latest_sender_name or summary.latest_sender
-        if spoken:
-            return self.tr("{count}, latest from {sender}, {text}").format(
-                count=count, sender=sender, text=latest
-            )
-        return self.tr("{count}, latest from {sender}: {text}").format(
-            count=count, sender=sender, text=latest
-        )
+        inside the thread itself); see :meth:`MessageTexts.thread_text`."""
+        return self._texts.thread_text(msg, spoken=spoken) if self.thread_summaries else ""
 
     def preview_text(self, preview: LinkPreview) -> str:
-        """A link preview as a screen reader says it: "link preview, site, title, description"
-        (commas only, see :meth:`thread_text`)."""
-        parts = [p for p in (preview.site_name, preview.title, preview.description) if p]
-        return self.tr("link preview, {text}").format(text=", ".join(parts) or preview.url)
+        return self._texts.preview_text(preview)
 
     def accessible_text(self, msg: Message) -> str:
-        """What a screen reader says for the message: the parts the person chose, in their
-        order (ui/a11y/verbosity.py), with commas and full stops only."""
-        reply = self.reply_text(msg)
-        values = {
-            verbosity.SENDER: msg.sender_name or msg.sender,
-            verbosity.TEXT: self.display_body(msg),
-            verbosity.TIME: verbosity.spoken_time(msg.timestamp, self._spoken_day(msg)),
-            verbosity.REPLY: (
-                QCoreApplication.translate("MessageListModel", "in reply to {quote}").format(
-                    quote=reply.replace(": ", ", ", 1)
-                )
-                if reply
-                else ""
-            ),
-            verbosity.EDITED: (
-                QCoreApplication.translate("MessageListModel", "edited") if msg.edited else ""
-            ),
-            verbosity.DELIVERY: delivery_text(msg),
-            verbosity.SECURITY: trust_text(msg, self._encrypted),
-        }
-        if msg.attachments:
-            names = ", ".join(
-                self._attachment_words(a.filename or a.url, self._downloads.get((msg.local_id, i)))
-                for i, a in enumerate(msg.attachments)
-            )
-            values[verbosity.ATTACHMENTS] = QCoreApplication.translate(
-                "MessageListModel", "attachments, {names}"
-            ).format(names=names)
-        if msg.reactions:
-            chips = ", ".join(f"{r.key} {len(r.senders)}" for r in msg.reactions)
-            values[verbosity.REACTIONS] = QCoreApplication.translate(
-                "MessageListModel", "reactions, {chips}"
-            ).format(chips=chips)
-        values[verbosity.THREAD] = self.thread_text(msg, spoken=True)
-        preview = self._previews.get(msg.local_id)
-        if preview is not None:
-            values[verbosity.PREVIEW] = self.preview_text(preview)
-        return verbosity.compose(values, self._verbosity) or values[verbosity.TEXT].strip()
-
-    def _spoken_day(self, msg: Message) -> str:
-        """The day to say with a time: none for today."""
-        day = msg.timestamp.astimezone().date()
-        return "" if day == date.today() else self.day_text(day)
+        """What a screen reader says for the message (see :meth:`MessageTexts.accessible_text`)."""
+        return self._texts.accessible_text(
+            msg,
+            self._verbosity,
+            encrypted=self._encrypted,
+            thread=self.thread_text(msg, spoken=True),
+        )
 
     def set_verbosity(self, chosen: verbosity.Verbosity) -> None:
         """Read other parts of each message (the accessible names of every row change)."""
@@ -518,30 +398,7 @@ class MessageListModel(QAbstractListModel):
                 [Qt.ItemDataRole.AccessibleTextRole],
             )
 
-    @staticmethod
-    def _attachment_words(name: str, state: DownloadState | None) -> str:
-        """An attachment's name with its download state, as the screen reader says it."""
-        if state is None:
-            return name
-        if state.error:
-            done = QCoreApplication.translate("MessageListModel", "download failed")
-        elif state.finished:
-            done = QCoreApplication.translate("MessageListModel", "downloaded")
-        elif state.total:
-            done = QCoreApplication.translate("MessageListModel", "downloading {percent}%").format(
-                percent=int(state.done * 100 / state.total)
-            )
-        else:
-            done = QCoreApplication.translate("MessageListModel", "downloading")
-        return f"{name}, {done}"
-
-    @staticmethod
-    def display_body(msg: Message) -> str:
-        if msg.retracted:
-            return QCoreApplication.translate("MessageListModel", "This message was deleted.")
-        if msg.kind is MessageKind.EMOTE:
-            return f"* {msg.sender_name or msg.sender} {msg.body}"
-        return msg.body
+    display_body = staticmethod(display_body)
 
     def _day_of(self, row: int) -> date:
         stamp = self._keys[row][0]
@@ -667,7 +524,7 @@ class MessageListModel(QAbstractListModel):
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
         self._days, self._views = {}, {}
-        self._previews, self._previews_asked = {}, set()
+        self._previews.reset()
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
@@ -789,7 +646,7 @@ class MessageListModel(QAbstractListModel):
         for msg in fresh:
             self._remember_ids(msg)
         if self.link_previews and not self._encrypted:
-            self._ask_previews(fresh)
+            self._previews.ask(self._conversation, fresh)
         if appended:
             self.messagesAppended.emit()
 
@@ -815,32 +672,7 @@ class MessageListModel(QAbstractListModel):
         self._store_exhausted = False
         self._changed(0, 0)  # it may now start a group or a day
 
-    def _ask_previews(self, messages: list[Message]) -> None:
-        """Ask the core for the preview of each new message's first web link."""
-        conv = self._conversation
-        if conv is None:
-            return
-        generation = self._generation
-        for msg in messages:
-            if msg.retracted or msg.local_id in self._previews_asked:
-                continue
-            found = WEB_LINK.search(msg.body)
-            if found is None:
-                continue
-            self._previews_asked.add(msg.local_id)
-            self._bridge.call(
-                self._bridge.core.previews.preview(conv, found.group(0)),
-                functools.partial(
-                    self._preview_loaded, local_id=msg.local_id, generation=generation
-                ),
-            )
-
-    def _preview_loaded(
-        self, done: Result[LinkPreview | None], *, local_id: str, generation: int
-    ) -> None:
-        if generation != self._generation or not done.ok or done.value is None:
-            return
-        self._previews[local_id] = done.value
+    def _preview_loaded(self, local_id: str) -> None:
         row = self._rows.get(local_id)
         if row is not None:
             self._changed(row, row)

@@ -67,11 +67,11 @@ from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.emoji_text import big_emoji
 from ui.models.message_model import (
-    DownloadState,
     MessageListModel,
     MessageRole,
     RowView,
 )
+from ui.models.message_texts import DownloadState
 from ui.widgets.hover_bar import HoverBar
 
 ModelIndex = QModelIndex | QPersistentModelIndex

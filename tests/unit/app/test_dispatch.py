@@ -10,7 +10,8 @@ import pytest
 
 from app import events as ev
 from app import facts as f
-from app.dispatch import AccountDispatcher, PrivacyPolicy, _coalesce
+from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.dispatch_batch import coalesce as _coalesce
 from app.models import (
     Contact,
     ContactId,

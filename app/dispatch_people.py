@@ -1,0 +1,159 @@
+"""The dispatcher's facts about conversations, people and spaces (not messages): rooms
+updated or left, members, contacts, presence, typing, requests and invites.
+
+Each handler writes the store and adds events to the batch; presence and typing are kept in
+memory only (stale the moment the connection drops). :class:`~app.dispatch.AccountDispatcher`
+holds one and routes these facts here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from app import events as ev
+from app import facts as f
+from app.dispatch_batch import Batch
+from app.models import Contact, ContactId, ConversationId, ConversationKind, Presence
+from app.store.account_store import AccountStore
+
+
+class PeopleFacts:
+    """Handlers of the facts about conversations, people and spaces of one account."""
+
+    def __init__(self, store: AccountStore) -> None:
+        self.store = store
+        self.account_id = store.account_id
+        self.presence: dict[str, Presence] = {}
+        self.typing: dict[str, dict[str, str]] = {}
+
+    def handlers(self) -> dict[type[f.Fact], Callable[[Any, Batch], None]]:
+        return {
+            f.ConversationUpdated: self.on_conversation_updated,
+            f.ConversationLeft: self.on_conversation_left,
+            f.MembersChanged: self.on_members,
+            f.ContactsChanged: self.on_contacts,
+            f.PresenceChanged: self.on_presence,
+            f.OwnPresenceChanged: self.on_own_presence,
+            f.TypingChanged: self.on_typing,
+            f.ReadUpTo: self.on_read_up_to,
+            f.SubscriptionRequested: self.on_subscription,
+            f.InviteReceived: self.on_invite,
+            f.FileOffered: self.on_file_offer,
+            f.SpaceUpdated: self.on_space_updated,
+            f.SpaceLeft: self.on_space_left,
+        }
+
+    def on_conversation_updated(self, fact: f.ConversationUpdated, batch: Batch) -> None:
+        conv, _ = self.store.ensure_conversation(fact.conversation, fact.kind, fact.title or "")
+        changes: dict[str, Any] = {"kind": fact.kind}
+        for name, value in (
+            ("title", fact.title),
+            ("topic", fact.topic),
+            ("encrypted", fact.encrypted),
+            ("joined", fact.joined),
+            ("unread_count", fact.unread_count),
+            ("mention_count", fact.mention_count),
+            ("trust", fact.trust),
+        ):
+            if value is not None:
+                changes[name] = value
+        if any(getattr(conv, k) != v for k, v in changes.items()):
+            self.store.update_conversation(fact.conversation, **changes)
+        batch.touched[fact.conversation] = None
+
+    def on_conversation_left(self, fact: f.ConversationLeft, batch: Batch) -> None:
+        if self.store.conversation(fact.conversation) is not None:
+            self.store.update_conversation(fact.conversation, joined=False)
+            batch.touched[fact.conversation] = None
+
+    def on_members(self, fact: f.MembersChanged, batch: Batch) -> None:
+        if self.store.conversation(fact.conversation) is None:
+            self.store.ensure_conversation(fact.conversation, ConversationKind.GROUP)
+            batch.touched[fact.conversation] = None
+        self.store.change_members(
+            fact.conversation, fact.upserted, fact.removed, complete=fact.complete
+        )
+        batch.members[fact.conversation] = None
+
+    def on_contacts(self, fact: f.ContactsChanged, batch: Batch) -> None:
+        self.store.upsert_contacts(fact.upserted, complete=fact.complete)
+        self.store.remove_contacts(fact.removed)
+        upserted = tuple(
+            replace(c, presence=self.presence.get(c.id.native_id, c.presence))
+            for c in fact.upserted
+        )
+        batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
+
+    def on_presence(self, fact: f.PresenceChanged, batch: Batch) -> None:
+        self.presence[fact.contact] = fact.presence
+        contact = self.store.contact(fact.contact) or Contact(
+            ContactId(self.account_id, fact.contact)
+        )
+        batch.add(
+            ev.ContactsChanged(
+                self.account_id, (replace(contact, presence=fact.presence),), presence_only=True
+            )
+        )
+
+    def on_own_presence(self, fact: f.OwnPresenceChanged, batch: Batch) -> None:
+        batch.add(ev.OwnPresenceChanged(self.account_id, fact.presence))
+
+    def on_typing(self, fact: f.TypingChanged, batch: Batch) -> None:
+        typing = self.typing.setdefault(fact.conversation, {})
+        before = dict(typing)
+        if fact.typing:
+            typing[fact.sender] = self._name_of(fact.conversation, fact.sender)
+        else:
+            typing.pop(fact.sender, None)
+        if typing != before:
+            conv_id = ConversationId(self.account_id, fact.conversation)
+            batch.add(ev.TypingChanged(conv_id, tuple(typing.values())))
+
+    def on_read_up_to(self, fact: f.ReadUpTo, batch: Batch) -> None:
+        if self.store.conversation(fact.conversation) is not None:
+            self.store.mark_read(fact.conversation)
+            batch.touched[fact.conversation] = None
+
+    def on_subscription(self, fact: f.SubscriptionRequested, batch: Batch) -> None:
+        if self.store.is_blocked(fact.contact):
+            return
+        batch.add(
+            ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
+        )
+
+    def on_file_offer(self, fact: f.FileOffered, batch: Batch) -> None:
+        if self.store.is_blocked(fact.contact):
+            return
+        batch.add(
+            ev.FileOffered(self.account_id, fact.contact, fact.offer_id, fact.filename, fact.size)
+        )
+
+    def on_invite(self, fact: f.InviteReceived, batch: Batch) -> None:
+        if self.store.is_blocked(fact.inviter):
+            return
+        conv_id = ConversationId(self.account_id, fact.conversation)
+        batch.add(ev.InviteReceived(conv_id, fact.inviter, fact.reason))
+
+    def on_space_updated(self, fact: f.SpaceUpdated, batch: Batch) -> None:
+        if self.store.spaces.upsert(
+            fact.space,
+            title=fact.title,
+            topic=fact.topic,
+            children=fact.children,
+            added=fact.added,
+            removed=fact.removed,
+        ):
+            batch.spaces = True
+        if self.store.conversation(fact.space) is not None:  # stored before it was known
+            self.store.remove_conversation(fact.space)
+            batch.add(ev.ConversationsRemoved((ConversationId(self.account_id, fact.space),)))
+
+    def on_space_left(self, fact: f.SpaceLeft, batch: Batch) -> None:
+        if self.store.spaces.remove(fact.space):
+            batch.spaces = True
+
+    def _name_of(self, conversation: str, sender: str) -> str:
+        contact = self.store.contact(sender)
+        return contact.name if contact else sender

@@ -1,0 +1,172 @@
+"""Rows of the account store ↔ models: the column lists and the conversions both ways.
+
+Kept apart from :class:`~app.store.account_store.AccountStore` so the store holds the queries
+and this module the (pure) mapping of one row, which benchmarks also use to build rows in bulk.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+from collections.abc import Sequence
+from typing import Any, TypeVar
+
+from app.models import (
+    AccountId,
+    Attachment,
+    Conversation,
+    ConversationId,
+    ConversationKind,
+    DeliveryState,
+    Direction,
+    Message,
+    MessageId,
+    MessageKind,
+    NotifyLevel,
+    Reaction,
+    Trust,
+    from_millis,
+    to_millis,
+)
+from app.store.threads import summary_of
+
+MSG_COLUMNS = (
+    "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
+    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
+    " trust, thread_root, thread"
+)
+MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
+CONV_COLUMNS = (
+    "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
+    " trust"
+)
+INSERT_MESSAGE = (
+    "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
+    " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
+    " attachments, reactions, ref_id, trust, thread_root)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+)
+INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
+
+
+def conversation_from_row(account_id: AccountId, r: Sequence[Any]) -> Conversation:
+    """A conversation from a row of :data:`CONV_COLUMNS`."""
+    return Conversation(
+        ConversationId(account_id, r[1]),
+        parse_enum(ConversationKind, r[2], ConversationKind.DIRECT),
+        title=r[3],
+        topic=r[4],
+        unread_count=r[5],
+        mention_count=r[6],
+        last_activity=None if r[7] is None else from_millis(r[7]),
+        encrypted=bool(r[8]),
+        notify=parse_enum(NotifyLevel, r[9], NotifyLevel.ALL),
+        joined=bool(r[10]),
+        trust=parse_enum(Trust, r[11], Trust.NONE),
+    )
+
+
+def message_from_row(
+    account_id: AccountId, conversation_id: ConversationId, r: Sequence[Any]
+) -> Message:
+    """A message from a row of :data:`MSG_COLUMNS` (its conversation already resolved)."""
+    return Message(
+        id=MessageId(account_id, r[2]),
+        conversation_id=conversation_id,
+        remote_id=r[3],
+        sender=r[4],
+        sender_name=r[5],
+        timestamp=from_millis(r[6]),
+        body=r[7],
+        html=r[8],
+        kind=parse_enum(MessageKind, r[9], MessageKind.TEXT),
+        direction=Direction.OUTGOING if r[10] else Direction.INCOMING,
+        delivery=parse_enum(DeliveryState, r[11], DeliveryState.SENT),
+        failure_reason=r[12],
+        reply_to=r[13],
+        edited=bool(r[14]),
+        retracted=bool(r[15]),
+        mentions_me=bool(r[16]),
+        attachments=_load_attachments(r[17]),
+        reactions=_load_reactions(r[18]),
+        ref_id=r[19],
+        trust=parse_enum(Trust, r[20], Trust.NONE),
+        seq=r[0],
+        thread_root=r[21],
+        thread=summary_of(r[22]),
+    )
+
+
+def message_params(conv_row: int, m: Message) -> tuple[Any, ...]:
+    """The parameters of :data:`INSERT_MESSAGE` for ``m`` in conversation row ``conv_row``."""
+    return (
+        conv_row,
+        m.id.native_id,
+        m.remote_id,
+        m.sender,
+        m.sender_name,
+        to_millis(m.timestamp),
+        m.body,
+        m.html,
+        m.kind.value,
+        int(m.direction is Direction.OUTGOING),
+        m.delivery.value,
+        m.failure_reason,
+        m.reply_to,
+        int(m.edited),
+        int(m.retracted),
+        int(m.mentions_me),
+        dump_attachments(m.attachments),
+        dump_reactions(m.reactions),
+        m.ref_id,
+        m.trust.value,
+        m.thread_root,
+    )
+
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def parse_enum(enum_cls: type[_E], value: str, default: _E) -> _E:
+    """Unknown values (a newer version wrote them) fall back instead of failing the whole read."""
+    try:
+        return enum_cls(value)
+    except ValueError:
+        return default
+
+
+def dump_attachments(items: tuple[Attachment, ...]) -> str | None:
+    if not items:
+        return None
+    return json.dumps([{k: v for k, v in _attachment_dict(a).items() if v} for a in items])
+
+
+def _attachment_dict(a: Attachment) -> dict[str, Any]:
+    return {
+        "url": a.url,
+        "filename": a.filename,
+        "mime_type": a.mime_type,
+        "size": a.size,
+        "width": a.width,
+        "height": a.height,
+        "thumbnail_url": a.thumbnail_url,
+        "local_path": a.local_path,
+    }
+
+
+def _load_attachments(raw: str | None) -> tuple[Attachment, ...]:
+    if not raw:
+        return ()
+    return tuple(Attachment(**item) for item in json.loads(raw))
+
+
+def dump_reactions(reactions: tuple[Reaction, ...]) -> str | None:
+    if not reactions:
+        return None
+    return json.dumps({r.key: list(r.senders) for r in reactions}, ensure_ascii=False)
+
+
+def _load_reactions(raw: str | None) -> tuple[Reaction, ...]:
+    if not raw:
+        return ()
+    return tuple(Reaction(k, tuple(v)) for k, v in json.loads(raw).items())
