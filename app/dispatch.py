@@ -201,6 +201,9 @@ class AccountDispatcher:
         if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
+        if not fact.outgoing and self.people.sent_while_blocked(fact.sender, fact.timestamp):
+            self.log.info("dropped a message its sender sent while blocked, handed over later")
+            return
         conv = store.conversation(fact.conversation)
         if conv is None:
             if (

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any
 
 from app import events as ev
 from app import facts as f
 from app.dispatch_batch import Batch
-from app.models import Contact, ContactId, ConversationId, ConversationKind, Presence
+from app.models import Contact, ContactId, ConversationId, ConversationKind, Presence, utc_now
 from app.store.account_store import AccountStore
 
 
@@ -27,6 +28,11 @@ class PeopleFacts:
         self.account_id = store.account_id
         self.presence: dict[str, Presence] = {}
         self.typing: dict[str, dict[str, str]] = {}
+        # When someone was blocked in this run, and the spans they were blocked for: a service
+        # may hand over, once they are unblocked, what they sent meanwhile (a Matrix homeserver
+        # sends the withheld events again after the ignore list changes), and that stays unseen.
+        self._blocked_since: dict[str, datetime] = {}
+        self._blocked_spans: dict[str, list[tuple[datetime, datetime]]] = {}
 
     def handlers(self) -> dict[type[f.Fact], Callable[[Any, Batch], None]]:
         return {
@@ -78,6 +84,7 @@ class PeopleFacts:
         batch.members[fact.conversation] = None
 
     def on_contacts(self, fact: f.ContactsChanged, batch: Batch) -> None:
+        self._note_blocking(fact)
         self.store.upsert_contacts(fact.upserted, complete=fact.complete)
         self.store.remove_contacts(fact.removed)
         upserted = tuple(
@@ -85,6 +92,25 @@ class PeopleFacts:
             for c in fact.upserted
         )
         batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
+
+    def _note_blocking(self, fact: f.ContactsChanged) -> None:
+        was = {c.id.native_id for c in self.store.contacts() if c.blocked}
+        now = {c.id.native_id for c in fact.upserted if c.blocked}
+        if not fact.complete:  # the rest stays as it was
+            now |= was - {c.id.native_id for c in fact.upserted} - set(fact.removed)
+        moment = utc_now()
+        for who in now - was:
+            self._blocked_since[who] = moment
+        for who in was - now:
+            since = self._blocked_since.pop(who, datetime.min.replace(tzinfo=UTC))
+            self._blocked_spans.setdefault(who, []).append((since, moment))
+
+    def sent_while_blocked(self, sender: str, when: datetime | None) -> bool:
+        """Whether ``sender`` was blocked (in this run) when the message was sent."""
+        spans = self._blocked_spans.get(sender)
+        if not spans or when is None:
+            return False
+        return any(start <= when <= end for start, end in spans)
 
     def on_presence(self, fact: f.PresenceChanged, batch: Batch) -> None:
         self.presence[fact.contact] = fact.presence

@@ -492,3 +492,23 @@ def test_kept_state_is_stored_with_the_facts_before_it(
     assert store.message_by_remote_id("!r", "!r-2") is None
     dispatcher.apply([f.StateKept("since", None)])
     assert store.get_state(backend_state_key("since")) is None
+
+
+def test_what_someone_sent_while_blocked_stays_unseen_when_handed_over_later(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """A Matrix homeserver sends the events it withheld from an ignored user again once they
+    are unignored: what they sent while blocked must not appear then."""
+    mallory = ContactId("a", "mallory")
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=True),))])
+    sent_meanwhile = datetime.now(UTC)
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=False),), complete=True)])
+    after = datetime.now(UTC) + timedelta(seconds=1)
+    dispatcher.apply(
+        [
+            f.MessageReceived("mallory", "mallory", "while blocked", timestamp=sent_meanwhile),
+            f.MessageReceived("mallory", "mallory", "after", timestamp=after),
+            f.MessageReceived("mallory", "mallory", "no time given"),
+        ]
+    )
+    assert sorted(_bodies(dispatcher, "mallory")) == ["after", "no time given"]
