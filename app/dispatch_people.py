@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from app import events as ev
@@ -110,7 +110,11 @@ class PeopleFacts:
         spans = self._blocked_spans.get(sender)
         if not spans or when is None:
             return False
-        return any(start <= when <= end for start, end in spans)
+        # A stamp in whole seconds (XMPP's live messages) means "within that second": the
+        # message counts as sent while blocked only if the whole second lies in the span (one
+        # sent just after unblocking must never be dropped).
+        latest = when + timedelta(seconds=1) if when.microsecond == 0 else when
+        return any(start <= when and latest <= end for start, end in spans)
 
     def on_presence(self, fact: f.PresenceChanged, batch: Batch) -> None:
         self.presence[fact.contact] = fact.presence

@@ -246,7 +246,12 @@ def signed_in_window(
 
         def connected() -> bool:
             session = bridge.core.sessions.get(account_id)
-            return session is not None and session.state.state is ConnectionState.CONNECTED
+            # The state can say "connected" a moment before the session holds its backend.
+            return (
+                session is not None
+                and session.state.state is ConnectionState.CONNECTED
+                and session.backend is not None
+            )
 
         signed.wait(connected, timeout=60_000)
         signed.wait(lambda: window.pages.currentIndex() == MainWindow.PAGE_CHAT)

@@ -512,3 +512,25 @@ def test_what_someone_sent_while_blocked_stays_unseen_when_handed_over_later(
         ]
     )
     assert sorted(_bodies(dispatcher, "mallory")) == ["after", "no time given"]
+
+
+def test_a_whole_second_stamp_from_just_after_unblocking_is_kept(
+    dispatcher: AccountDispatcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """XMPP stamps live messages in whole seconds: one sent in the second the block ended
+    carries a stamp inside the span, and it must not be dropped."""
+    second = datetime(2026, 5, 1, 12, 0, 0, tzinfo=UTC)
+    moments = iter([second - timedelta(seconds=1), second + timedelta(milliseconds=500)])
+    monkeypatch.setattr("app.dispatch_people.utc_now", lambda: next(moments))
+    mallory = ContactId("a", "mallory")
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=True),))])
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=False),), complete=True)])
+    dispatcher.apply(
+        [
+            f.MessageReceived("mallory", "mallory", "hello again", timestamp=second),
+            f.MessageReceived(
+                "mallory", "mallory", "meanwhile", timestamp=second - timedelta(milliseconds=500)
+            ),
+        ]
+    )
+    assert _bodies(dispatcher, "mallory") == ["hello again"]
