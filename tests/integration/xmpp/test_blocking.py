@@ -62,7 +62,7 @@ async def test_blocks_from_another_device_and_at_sign_in(
 async def test_block_pushes_from_anyone_but_our_server_change_nothing(
     xmpp: Backends, peers: PeerFactory, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.set_level(logging.INFO, logger="contract")
+    caplog.set_level(logging.INFO, logger="chinwag.testing")  # the kit context's logger
     me = await xmpp.open()
     stranger: Peer = await peers()
     friend: Peer = await peers()
