@@ -61,8 +61,18 @@ def no_empty_messages(me: Connected) -> None:
     assert all(m.body.strip() for m in me.of(f.MessageReceived)), me.of(f.MessageReceived)
 
 
+async def omemo_ready(*people: Connected) -> None:
+    """OMEMO starts in the background after sign-in (never on the way to being online): wait
+    until each has published its devices, as a person who has been online a while has."""
+    for me in people:
+        services = me.backend._services
+        assert services is not None
+        assert await services.omemo.engine.wait_ready(timeout=120) is not None
+
+
 async def test_two_app_accounts_talk_omemo2_both_ways(xmpp: Backends) -> None:
     alice, bob = await xmpp.open(), await xmpp.open()
+    await omemo_ready(alice, bob)
     await alice.backend.open_direct(bob.account.jid)
     on = await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
     assert on.conversation == bob.account.jid and on.trust is Trust.UNVERIFIED
