@@ -27,8 +27,9 @@ def _markdown() -> markdown.Markdown:
 _MD = _markdown()
 
 
-def markdown_to_html(text: str) -> str | None:
-    """Sanitised HTML for what the user typed, or None when the text has no formatting."""
+def render_markdown(text: str) -> str | None:
+    """HTML for what the user typed (raw HTML in it stays text), or None when the text has no
+    formatting. Matrix sends this as ``formatted_body``; the window sanitises it first."""
     if not text.strip():
         return None
     try:
@@ -39,4 +40,10 @@ def markdown_to_html(text: str) -> str | None:
     plain = "<p>" + html_lib.escape(text.strip(), quote=False).replace("\n", "<br />\n") + "</p>"
     if rendered == plain:
         return None
-    return sanitize_html(rendered)
+    return rendered
+
+
+def markdown_to_html(text: str) -> str | None:
+    """Sanitised HTML for what the user typed, or None when the text has no formatting."""
+    rendered = render_markdown(text)
+    return None if rendered is None else sanitize_html(rendered)

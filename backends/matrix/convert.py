@@ -13,7 +13,6 @@ cheap to run: per-event work is a handful of dict lookups.
 from __future__ import annotations
 
 import base64
-import html as html_lib
 import ipaddress
 import json
 import logging
@@ -25,10 +24,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-import markdown  # type: ignore[import-untyped]
-
 from app import facts as f
 from app.backend import Failure, FailureKind
+from app.formatting import render_markdown
 from app.models import (
     Attachment,
     ConversationKind,
@@ -343,30 +341,9 @@ def error_failure(
 # -- outgoing content ---------------------------------------------------------------------------
 
 
-def _markdown() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"])
-    # Raw HTML typed by the user is text, not markup (Python-Markdown passes it through otherwise).
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
-
-
-_MD = _markdown()
-
-
 def markdown_to_html(text: str) -> str | None:
     """``formatted_body`` for what the user typed, or None when the text has no formatting."""
-    if not text.strip():
-        return None
-    try:
-        rendered = str(_MD.reset().convert(text)).strip()
-    except Exception:  # Markdown is big; a bug there must not stop a message
-        _log.exception("markdown rendering failed")
-        return None
-    plain = "<p>" + html_lib.escape(text.strip(), quote=False).replace("\n", "<br />\n") + "</p>"
-    if rendered == plain:
-        return None
-    return rendered
+    return render_markdown(text)
 
 
 _MSGTYPE = {
