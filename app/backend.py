@@ -89,9 +89,12 @@ class Capability(enum.Flag):
     """Replies in threads: read a thread apart from the main timeline, answer in it."""
     LINK_PREVIEWS = enum.auto()
     """The service makes link previews for us (Matrix: the homeserver fetches the page)."""
+    VOICE_MESSAGES = enum.auto()
+    """send_features: an attachment marked ``voice`` is sent as a voice message the other side
+    plays inline (Matrix MSC3245; XMPP: an uploaded audio file, as Conversations sends)."""
 
 
-SEND_FEATURES = Capability.REPLIES | Capability.IDEMPOTENT_SEND
+SEND_FEATURES = Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
 """The flags a backend declares itself (:attr:`Backend.send_features`): no interface has them."""
 
 

@@ -595,7 +595,14 @@ def outgoing_payload(msg: Message) -> dict[str, Any]:
         payload["thread_root"] = msg.thread_root
     if msg.attachments:
         payload["attachments"] = [
-            {"url": a.url, "filename": a.filename, "mime_type": a.mime_type, "size": a.size}
+            {
+                "url": a.url,
+                "filename": a.filename,
+                "mime_type": a.mime_type,
+                "size": a.size,
+                **({"duration_ms": a.duration_ms} if a.duration_ms is not None else {}),
+                **({"waveform": list(a.waveform), "voice": True} if a.voice else {}),
+            }
             for a in msg.attachments
         ]
     return payload

@@ -229,7 +229,11 @@ class Conversation:
 
 @dataclass(frozen=True, slots=True)
 class Attachment:
-    """A file or image. ``url`` is the service's reference; ``local_path`` is set once downloaded."""
+    """A file or image. ``url`` is the service's reference; ``local_path`` is set once downloaded.
+
+    Audio and video may say how long they play (``duration_ms``); a voice message (recorded to be
+    heard, not a music file) says so with ``voice`` and may carry its ``waveform``: amplitudes
+    0..1024 from start to end (Matrix MSC3245/MSC3246), drawn before the file is fetched."""
 
     url: str
     filename: str = ""
@@ -239,6 +243,9 @@ class Attachment:
     height: int | None = None
     thumbnail_url: str = ""
     local_path: str = ""
+    duration_ms: int | None = None
+    waveform: tuple[int, ...] = ()
+    voice: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -159,6 +159,9 @@ def _outgoing(entry: OutboxEntry) -> OutgoingMessage:
                 filename=a.get("filename", ""),
                 mime_type=a.get("mime_type", ""),
                 size=a.get("size"),
+                duration_ms=a.get("duration_ms"),
+                waveform=tuple(a.get("waveform", ())),
+                voice=bool(a.get("voice", False)),
             )
             for a in p.get("attachments", [])
         ),

@@ -38,6 +38,7 @@ from app.models import (
     MessageId,
     MessageKind,
 )
+from app.voice import VoiceInfo
 from app.sanitize import sanitize_html
 from app.session import AccountSession
 
@@ -99,14 +100,19 @@ class MessagingCommands:
         session.outbox.forget(message.native_id)
 
     async def send_file(
-        self, conv: ConversationId, path: Path, caption: str = ""
+        self, conv: ConversationId, path: Path, caption: str = "", voice: VoiceInfo | None = None
     ) -> MessageId | Outcome:
-        """Upload a file (progress arrives as events), then send it as a message."""
+        """Upload a file (progress arrives as events), then send it as a message; with ``voice``,
+        as a voice message (its duration and waveform), where the service has them."""
         s = self._s
         session = s.session(conv.account_id)
         backend = s.capable(session, SupportsFiles)
         if isinstance(backend, Outcome):
             return backend
+        if voice is not None and not session.capabilities(conv) & Capability.VOICE_MESSAGES:
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, "This service does not take voice messages.")
+            )
         if not path.is_file():
             raise CommandError("No such file.")
         size = path.stat().st_size
@@ -120,7 +126,13 @@ class MessagingCommands:
             return outcome
         mime, _ = mimetypes.guess_type(path.name)
         attachment = Attachment(
-            url=outcome.value, filename=path.name, mime_type=mime or "", size=size
+            url=outcome.value,
+            filename=path.name,
+            mime_type=mime or "",
+            size=size,
+            duration_ms=voice.duration_ms if voice else None,
+            waveform=voice.waveform if voice else (),
+            voice=voice is not None,
         )
         return await self.send_message(conv, caption or path.name, attachments=(attachment,))
 

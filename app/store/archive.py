@@ -36,6 +36,7 @@ from app.models import (
     to_millis,
 )
 from app.store.account_store import AccountStore
+from app.store.rows import attachment_from_dict
 
 KEPT_ACCOUNT_KEY = "chinwag.kept_account"
 """State key a removed account's kept store carries: what it takes to import it again."""
@@ -298,7 +299,7 @@ def _message_record(m: Message) -> dict[str, Any]:
         "trust": m.trust.value if m.trust is not Trust.NONE else None,
         "thread_root": m.thread_root,
         "attachments": [
-            {k: v for k, v in _attachment_fields(a).items() if v not in (None, "")}
+            {k: v for k, v in _attachment_fields(a).items() if v not in (None, "", (), False)}
             for a in m.attachments
         ],
         "reactions": {r.key: list(r.senders) for r in m.reactions},
@@ -334,6 +335,6 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         ref_id=r.get("ref_id"),
         trust=Trust(r.get("trust") or "none"),
         thread_root=r.get("thread_root") if isinstance(r.get("thread_root"), str) else None,
-        attachments=tuple(Attachment(**a) for a in r.get("attachments", [])),
+        attachments=tuple(attachment_from_dict(a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
     )

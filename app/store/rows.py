@@ -151,13 +151,23 @@ def _attachment_dict(a: Attachment) -> dict[str, Any]:
         "height": a.height,
         "thumbnail_url": a.thumbnail_url,
         "local_path": a.local_path,
+        "duration_ms": a.duration_ms,
+        "waveform": list(a.waveform),
+        "voice": a.voice,
     }
 
 
 def _load_attachments(raw: str | None) -> tuple[Attachment, ...]:
     if not raw:
         return ()
-    return tuple(Attachment(**item) for item in json.loads(raw))
+    return tuple(attachment_from_dict(item) for item in json.loads(raw))
+
+
+def attachment_from_dict(item: dict[str, Any]) -> Attachment:
+    """An attachment as stored (JSON has lists where the model has tuples)."""
+    if "waveform" in item:
+        item = {**item, "waveform": tuple(item["waveform"])}
+    return Attachment(**item)
 
 
 def dump_reactions(reactions: tuple[Reaction, ...]) -> str | None:

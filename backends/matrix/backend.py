@@ -187,7 +187,9 @@ class MatrixBackend(
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
     protocol_id: ClassVar[str] = "matrix"
-    send_features: ClassVar[Capability] = Capability.REPLIES | Capability.IDEMPOTENT_SEND
+    send_features: ClassVar[Capability] = (
+        Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
+    )
     display_name: ClassVar[str] = "Matrix"
     account_fields: ClassVar[tuple[AccountField, ...]] = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES

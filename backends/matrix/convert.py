@@ -40,6 +40,7 @@ from app.models import (
     Trust,
     from_millis,
 )
+from app.voice import clean_waveform
 from backends.matrix import relations
 
 _log = logging.getLogger(__name__)
@@ -391,6 +392,8 @@ def media_content(attachment: Attachment, caption: str = "") -> dict[str, Any]:
         info["w"], info["h"] = attachment.width, attachment.height
     if attachment.thumbnail_url:
         info["thumbnail_url"] = attachment.thumbnail_url
+    if attachment.duration_ms is not None:
+        info["duration"] = attachment.duration_ms
     content: dict[str, Any] = {
         "msgtype": msgtype_for_mime(attachment.mime_type),
         "body": caption or filename,
@@ -399,6 +402,13 @@ def media_content(attachment: Attachment, caption: str = "") -> dict[str, Any]:
         "info": info,
         "m.mentions": {},
     }
+    if attachment.voice:  # MSC3245 (a rendering hint) with MSC1767's audio block, as Element sends
+        content["msgtype"] = "m.audio"
+        audio: dict[str, Any] = {"duration": attachment.duration_ms or 0}
+        if attachment.waveform:
+            audio["waveform"] = list(attachment.waveform)
+        content["org.matrix.msc1767.audio"] = audio
+        content["org.matrix.msc3245.voice"] = {}
     encrypted = encrypted_file_content(attachment.url)
     if encrypted is not None:  # spec: encrypted files go in "file", never in "url"
         del content["url"]
@@ -773,7 +783,19 @@ def attachment_of(
         width=_non_negative(get_int(info, "w")),
         height=_non_negative(get_int(info, "h")),
         thumbnail_url=thumbnail,
+        duration_ms=_duration(content, info),
+        waveform=clean_waveform((get_dict(content, "org.matrix.msc1767.audio") or {}).get("waveform")),
+        voice=msgtype == "m.audio" and isinstance(content.get("org.matrix.msc3245.voice"), dict),
     )
+
+
+def _duration(content: Mapping[str, Any], info: Mapping[str, Any]) -> int | None:
+    """Milliseconds: ``info.duration``, else MSC1767's audio block (voice messages carry both)."""
+    duration = _non_negative(get_int(info, "duration"))
+    if duration is None:
+        audio = get_dict(content, "org.matrix.msc1767.audio") or {}
+        duration = _non_negative(get_int(audio, "duration"))
+    return duration
 
 
 def _non_negative(value: int | None) -> int | None:

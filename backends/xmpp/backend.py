@@ -267,7 +267,8 @@ class XmppBackend(
     """XMPP (RFC 6120/6121 and the modern XEPs a Conversations/Dino/Gajim user expects)."""
 
     protocol_id = "xmpp"
-    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND  # see ledger.py
+    # see ledger.py; a voice message goes as its uploaded audio file (as Conversations sends it)
+    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
     display_name = "XMPP (Jabber)"
     account_fields = account_settings.ACCOUNT_FIELDS
     room_features = ROOM_FEATURES
