@@ -8,6 +8,7 @@ rule serves every service and is testable without audio hardware.
 from __future__ import annotations
 
 import array
+import math
 import sys
 import wave
 from collections.abc import Sequence
@@ -34,7 +35,7 @@ def waveform_bars(peaks: Sequence[float], bars: int = WAVEFORM_BARS) -> tuple[in
     recording still shows its shape); silence stays flat. Fewer peaks than bars: one bar each."""
     if not peaks or bars <= 0:
         return ()
-    clean = [min(max(float(p), 0.0), 1.0) if p == p else 0.0 for p in peaks]  # NaN → 0
+    clean = [0.0 if math.isnan(p) else min(max(float(p), 0.0), 1.0) for p in peaks]
     count = min(bars, len(clean))
     out = []
     for i in range(count):
@@ -55,7 +56,8 @@ def pcm16_peak(data: bytes) -> float:
         samples.byteswap()
     if not samples:
         return 0.0
-    return min(max(max(samples), -min(samples)) / 32767.0, 1.0)
+    high, low = max(samples), -min(samples)
+    return min(max(high, low) / 32767.0, 1.0)
 
 
 def wav_voice_info(path: Path, chunk_ms: int = 20) -> VoiceInfo:
@@ -83,7 +85,7 @@ def clean_waveform(values: object, limit: int = 1000) -> tuple[int, ...]:
         return ()
     out = []
     for v in values[:limit]:
-        if isinstance(v, bool) or not isinstance(v, int | float) or v != v:
+        if isinstance(v, bool) or not isinstance(v, int | float) or math.isnan(v):
             return ()
         out.append(min(max(int(v), 0), WAVEFORM_MAX))
     return tuple(out)

@@ -38,9 +38,9 @@ from app.models import (
     MessageId,
     MessageKind,
 )
-from app.voice import VoiceInfo
 from app.sanitize import sanitize_html
 from app.session import AccountSession
+from app.voice import VoiceInfo
 
 
 class MessagingCommands:

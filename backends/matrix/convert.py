@@ -784,7 +784,9 @@ def attachment_of(
         height=_non_negative(get_int(info, "h")),
         thumbnail_url=thumbnail,
         duration_ms=_duration(content, info),
-        waveform=clean_waveform((get_dict(content, "org.matrix.msc1767.audio") or {}).get("waveform")),
+        waveform=clean_waveform(
+            (get_dict(content, "org.matrix.msc1767.audio") or {}).get("waveform")
+        ),
         voice=msgtype == "m.audio" and isinstance(content.get("org.matrix.msc3245.voice"), dict),
     )
 

@@ -29,7 +29,7 @@ from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "python3-modules.json"
 RUNTIME_PYTHON = "3.12"  # org.kde.Platform 6.9 (freedesktop 24.08)
-PROVIDED = {"chinwag", "pyside6-essentials", "shiboken6", "pip"}
+PROVIDED = {"chinwag", "pyside6-essentials", "pyside6-addons", "shiboken6", "pip"}
 ARCHES = {
     "x86_64": [f"manylinux_2_{n}_x86_64" for n in range(17, 40)] + ["manylinux2014_x86_64"],
     "aarch64": [f"manylinux_2_{n}_aarch64" for n in range(17, 40)] + ["manylinux2014_aarch64"],

@@ -270,7 +270,8 @@ class FakeBackend(
     )
 
     protocol_id = "fake"
-    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND  # narrowed by the server
+    # narrowed by the server
+    send_features = Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
     display_name = "Fake chat (tests only)"
     account_fields = (
         AccountField("user", "User name", required=True, pattern=r"[a-z0-9._-]+"),
@@ -343,7 +344,7 @@ class FakeBackend(
             caps |= Capability.LINK_PREVIEWS
         if self.server.idempotent:
             caps |= Capability.IDEMPOTENT_SEND
-        caps |= Capability.REPLIES | Capability.EDITS
+        caps |= Capability.REPLIES | Capability.EDITS | Capability.VOICE_MESSAGES
         if conv is not None and conv.native_id in self.server.conversation_caps:
             return self.server.conversation_caps[conv.native_id]
         return caps

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
+from ui.media.support import media_title
 
 
 def delivery_text(msg: Message) -> str:
@@ -189,7 +190,7 @@ class MessageTexts:
         }
         if msg.attachments:
             names = ", ".join(
-                attachment_words(a.filename or a.url, self._download_of((msg.local_id, i)))
+                attachment_words(media_title(a), self._download_of((msg.local_id, i)))
                 for i, a in enumerate(msg.attachments)
             )
             values[verbosity.ATTACHMENTS] = QCoreApplication.translate(

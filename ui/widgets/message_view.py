@@ -62,10 +62,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import DeliveryState, LinkPreview, Message, MessageKind
+from app.models import Attachment, DeliveryState, LinkPreview, Message, MessageKind
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.emoji_text import big_emoji
+from ui.media.support import media_kind, media_title
 from ui.models.message_model import (
     MessageListModel,
     MessageRole,
@@ -173,6 +174,8 @@ class MessageDelegate(QStyledItemDelegate):
         self.expanded: set[str] = set()
         self.own_id = ""
         self.avatars: AvatarStore | None = None
+        # The room an inline player needs over an attachment (ui.media.inline_media), if any.
+        self.media_size: Callable[[Attachment, DownloadState | None], QSize | None] | None = None
 
     def clear_cache(self) -> None:
         self._layouts.clear()
@@ -279,13 +282,17 @@ class MessageDelegate(QStyledItemDelegate):
             pixmap = None
             if state is not None and state.finished and attachment.mime_type.startswith("image/"):
                 pixmap = self._thumbnail(state.path)
+            slot = self.media_size(attachment, state) if self.media_size is not None else None
             label = self._attachment_text(
-                attachment.filename or attachment.url,
+                media_title(attachment),
                 attachment.size,
                 state,
                 image=attachment.mime_type.startswith("image/"),
+                media=media_kind(attachment) is not None,
             )
-            if pixmap is not None:
+            if slot is not None:  # a player lies over it: nothing drawn here
+                rect, label = QRect(left, y, min(inner, slot.width()), slot.height()), ""
+            elif pixmap is not None:
                 rect = QRect(left, y, pixmap.width(), pixmap.height() + line + 2)
             else:
                 rect = QRect(left, y, min(inner, metrics.horizontalAdvance(label) + 16), line + 6)
@@ -335,7 +342,11 @@ class MessageDelegate(QStyledItemDelegate):
 
     @staticmethod
     def _attachment_text(
-        name: str, size: int | None, state: DownloadState | None, image: bool = False
+        name: str,
+        size: int | None,
+        state: DownloadState | None,
+        image: bool = False,
+        media: bool = False,
     ) -> str:
         size_text = human_size(size)
         kind = (
@@ -343,7 +354,7 @@ class MessageDelegate(QStyledItemDelegate):
             if image
             else QCoreApplication.translate("MessageDelegate", "File")
         )
-        base = f"{kind}: {name}" + (f" ({size_text})" if size_text else "")
+        base = (name if media else f"{kind}: {name}") + (f" ({size_text})" if size_text else "")
         if state is None:
             return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
         if state.error:
@@ -497,6 +508,8 @@ class MessageDelegate(QStyledItemDelegate):
             layout.document.documentLayout().draw(painter, context)
             painter.restore()
         for _i, rect, label, pixmap in layout.attachments:
+            if not label:  # an inline player's slot
+                continue
             if pixmap is not None:
                 painter.drawPixmap(rect.topLeft(), pixmap)
                 painter.drawText(
@@ -800,6 +813,18 @@ class MessageView(QListView):
         if count:
             self.setCurrentIndex(self._model.index(count - 1))
             self.scrollToBottom()
+
+    def attachment_rect(self, index: QModelIndex, attachment: int) -> QRect | None:
+        """Where attachment number ``attachment`` of a row is drawn, in viewport coordinates."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        rect = self.visualRect(index)
+        option.rect = rect
+        layout = self.message_delegate.layout_for(option, index)
+        for i, part, _label, _pixmap in layout.attachments if layout is not None else ():
+            if i == attachment:
+                return part.translated(rect.topLeft())
+        return None
 
     def part_at(self, point: QPoint) -> tuple[str, Any, Message | None]:
         index = self.indexAt(point)

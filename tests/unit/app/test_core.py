@@ -11,7 +11,7 @@ import pytest
 
 from app import events as ev
 from app import facts as f
-from app.backend import Capability, Failure, FailureKind
+from app.backend import Capability, Failure, FailureKind, Outcome
 from app.core import CommandError, Core
 from app.models import (
     ConnectionState,
@@ -26,6 +26,7 @@ from app.models import (
     PresenceState,
     utc_now,
 )
+from app.voice import VoiceInfo
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.memory_secrets import MemorySecrets
@@ -589,6 +590,27 @@ async def test_send_file_uploads_then_sends_attachment(
     assert sent.attachments[0].url.endswith("/holiday.jpg")
     assert sent.attachments[0].mime_type == "image/jpeg"
     assert rec.of(ev.ProgressChanged)[-1].done == 1002
+
+
+async def test_send_voice_message_carries_duration_and_waveform(
+    core: Core, fake_server: FakeServer, tmp_path: Path
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    conv = await core.conversations.open_direct(account_id, "bob")
+    clip = tmp_path / "voice.m4a"
+    clip.write_bytes(b"0" * 100)
+    await core.messaging.send_file(conv.id, clip, voice=VoiceInfo(7_000, (1, 1024)))
+    await wait_for(lambda: len(fake_server.sent) == 1)
+    sent = fake_server.sent[0].message.attachments[0]
+    assert (sent.voice, sent.duration_ms, sent.waveform) == (True, 7_000, (1, 1024))
+    stored = (await core.conversations.fetch_page(conv.id)).messages[-1].attachments[0]
+    assert (stored.voice, stored.duration_ms, stored.waveform) == (True, 7_000, (1, 1024))
+    fake_server.conversation_caps["carol"] = Capability.FILES
+    other = await core.conversations.open_direct(account_id, "carol")
+    refused = await core.messaging.send_file(other.id, clip, voice=VoiceInfo(1))
+    assert isinstance(refused, Outcome) and refused.failure is not None
+    assert refused.failure.kind is FailureKind.UNSUPPORTED
 
 
 async def test_commands_on_a_disconnected_account_fail_politely(core: Core) -> None:

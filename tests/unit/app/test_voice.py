@@ -19,7 +19,9 @@ from app.voice import (
 )
 
 
-def write_tone_wav(path: Path, seconds: float, rate: int = 8000, loud_second_half: bool = True) -> None:
+def write_tone_wav(
+    path: Path, seconds: float, rate: int = 8000, loud_second_half: bool = True
+) -> None:
     """A mono 16-bit WAV: quiet first half, loud second half (or a constant tone)."""
     frames = int(seconds * rate)
     with wave.open(str(path), "wb") as wav:
@@ -45,7 +47,9 @@ def test_bars_scale_to_the_loudest_and_keep_the_shape() -> None:
     ("peaks", "expected"),
     [([], ()), ([0.0, 0.0], (0, 0)), ([2.0, -1.0, float("nan")], (1024, 0, 0))],
 )
-def test_bars_of_silence_bad_values_and_nothing(peaks: list[float], expected: tuple[int, ...]) -> None:
+def test_bars_of_silence_bad_values_and_nothing(
+    peaks: list[float], expected: tuple[int, ...]
+) -> None:
     assert waveform_bars(peaks, bars=64) == expected
 
 

@@ -1,0 +1,65 @@
+"""Whether QtMultimedia can be used, and how media attachments are named, without importing it."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import logging
+
+from PySide6.QtCore import QCoreApplication
+
+from app.models import Attachment
+from app.voice import format_duration
+
+log = logging.getLogger(__name__)
+
+AUDIO = "audio"
+VIDEO = "video"
+
+
+@functools.cache
+def _installed() -> bool:
+    try:
+        return importlib.util.find_spec("PySide6.QtMultimedia") is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def multimedia_available() -> bool:
+    """QtMultimedia is installed (not imported: that happens on first use)."""
+    return _installed()
+
+
+def media_kind(attachment: Attachment) -> str | None:
+    """AUDIO or VIDEO for what a player plays inline, else None."""
+    major = attachment.mime_type.partition("/")[0].lower()
+    if major == AUDIO or attachment.voice:
+        return AUDIO
+    return VIDEO if major == VIDEO else None
+
+
+def media_title(attachment: Attachment) -> str:
+    """What a media attachment is called in the list and to a screen reader: "Voice message,
+    0:07", "Audio: talk.ogg, 3:10"; other attachments: their file name."""
+    tr = QCoreApplication.translate
+    name = attachment.filename or attachment.url
+    length = format_duration(attachment.duration_ms) if attachment.duration_ms else ""
+    if attachment.voice:
+        title = tr("Media", "Voice message")
+    elif media_kind(attachment) == AUDIO:
+        title = tr("Media", "Audio: {name}").format(name=name)
+    elif media_kind(attachment) == VIDEO:
+        title = tr("Media", "Video: {name}").format(name=name)
+    else:
+        return name
+    return f"{title}, {length}" if length else title
+
+
+def quiet_multimedia_logging() -> None:
+    """The FFmpeg backend warns about every optional library it probes (PipeWire, VA-API) and
+    about a machine without a sound server; that is not a problem worth a warning here."""
+    from PySide6.QtCore import QLoggingCategory
+
+    QLoggingCategory.setFilterRules(
+        "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
+    )
