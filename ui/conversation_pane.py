@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import tempfile
 from collections.abc import Coroutine
 from dataclasses import replace
@@ -44,10 +45,14 @@ from app.models import (
     MessageId,
 )
 from app.runtime import Result
+from app.voice import VoiceInfo
 from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.conversation_actions import ConversationActions
+from ui.media.inline_media import InlineMedia
+from ui.media.recorder import RECORDING_FOLDER_PREFIX
+from ui.media.voice_control import VoiceMessageControl
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
@@ -147,6 +152,10 @@ class ConversationPane(QWidget):
         composer.imagePasted.connect(self.send_image)
         composer.filesDropped.connect(self.send_files)
         self.composer_area.attachRequested.connect(self.attach)
+        self.voice_messages = VoiceMessageControl(self)
+        self.voice_messages.sendRequested.connect(self.send_voice)
+        self.voice_messages.problem.connect(self._voice_problem)
+        self.composer_area.add_voice_control(self.voice_messages.button, self.voice_messages.row)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
@@ -175,6 +184,7 @@ class ConversationPane(QWidget):
             regions=(composer, self.view),
             set_preference=lambda key, value: self._call(self.core.preferences.set(key, value)),
         )
+        self.inline_media = InlineMedia(self.view, self.model)
         # What is done with a message, and with the conversation from its header and members.
         self.messages = MessageActions(
             bridge,
@@ -189,6 +199,7 @@ class ConversationPane(QWidget):
             thread_panel=self.thread_panel,
             conversation=lambda: self.conversation,
             protocol_of=self._protocol_of,
+            inline_media=self.inline_media,
         )
         self.messages.blockSenderRequested.connect(self.blockSenderRequested)
         self.thread_panel.partActivated.connect(self.messages.part_activated)
@@ -231,8 +242,11 @@ class ConversationPane(QWidget):
             self.members.ban_button,
             self.members.block_button,
             area.cancel_button,
+            self.voice_messages.cancel_button,
+            self.voice_messages.send_button,
             area.composer,
             area.attach_button,
+            self.voice_messages.button,
             area.emoji_button,
             area.send_button,
         ]
@@ -250,6 +264,8 @@ class ConversationPane(QWidget):
 
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
         if conv != self.conversation:
+            self.inline_media.stop_all()
+            self.voice_messages.offer(False)
             self.composer_area.cancel_mode()
             self.composer_area.set_typing(())
             if self.thread_panel.isVisible():
@@ -309,6 +325,10 @@ class ConversationPane(QWidget):
             self.header.members_button.setChecked(False)
         self.composer_area.composer.set_completion_names([m.name for m in details.members])
         self.composer_area.set_enabled(True, can_attach=bool(caps & Capability.FILES))
+        self.voice_messages.offer(
+            bool(caps & Capability.VOICE_MESSAGES),
+            self.tr("Voice messages cannot be sent on this service"),
+        )
 
     @property
     def capabilities(self) -> Capability:
@@ -475,6 +495,27 @@ class ConversationPane(QWidget):
             return
         for path in paths:
             self._call(self.core.messaging.send_file(conv, path))
+
+    @Slot(object, object)
+    def send_voice(self, path: Path, info: VoiceInfo) -> None:
+        """A recorded voice message: uploaded and sent like a file, with its duration and
+        waveform; the recording is removed once it has been uploaded (or has failed)."""
+        conv = self.conversation
+        if conv is None:
+            return
+        self.bridge.call(
+            self.core.messaging.send_file(conv, path, voice=info),
+            lambda done: self._voice_sent(done, path),
+        )
+
+    def _voice_sent(self, done: Result[object], path: Path) -> None:
+        self._answered(done, "")
+        if path.parent.name.startswith(RECORDING_FOLDER_PREFIX):  # only ever our own recording
+            shutil.rmtree(path.parent, ignore_errors=True)
+
+    @Slot(str)
+    def _voice_problem(self, text: str) -> None:
+        self.notice.emit(text, "warning")
 
     @Slot(QImage)
     def send_image(self, image: QImage) -> None:

@@ -26,6 +26,7 @@ from app.uri import message_permalink
 from ui.bridge import CoreBridge
 from ui.dialogs.image_viewer import ImageViewer
 from ui.emoji_text import emoji_only
+from ui.media.inline_media import InlineMedia
 from ui.models.message_model import MessageListModel
 from ui.models.message_texts import DownloadState
 from ui.preferences import REMOTE_MEDIA, Preferences
@@ -69,6 +70,7 @@ class MessageActions(QObject):
         thread_panel: ThreadPanel,
         conversation: Callable[[], ConversationId | None],
         protocol_of: Callable[[str], str] = lambda _account_id: "",
+        inline_media: InlineMedia | None = None,
     ) -> None:
         """``details``: the open conversation's details (capabilities, own id), None while
         they load; ``parent``: the widget the menus and dialogs open over; ``thread_panel``:
@@ -91,6 +93,7 @@ class MessageActions(QObject):
         self.reaction_picker: EmojiPicker | None = None
         self.image_viewer: ImageViewer | None = None
         self.never_box: QMessageBox | None = None
+        self.inline_media = inline_media  # audio/video played in the list (ui.media)
 
         view.partActivated.connect(self.part_activated)
         view.messageActivated.connect(self.activate_message)
@@ -485,6 +488,8 @@ class MessageActions(QObject):
         state = self.model.download_state(msg.local_id, index)
         if state is not None and state.finished:
             attachment = msg.attachments[index]
+            if self.inline_media is not None and self.inline_media.activate(msg, index):
+                return
             if attachment.mime_type.startswith("image/"):
                 self.view_image(Path(state.path), attachment.filename or Path(state.path).name)
             else:

@@ -122,7 +122,7 @@ class InlineMedia(QObject):
                 player = video
             else:
                 player = AudioPlayer(path, attachment, self.view.viewport())
-            player.escapePressed.connect(self._back_to_list)  # type: ignore[attr-defined]
+            player.escapePressed.connect(self._back_to_list)
             self.players[key] = player
         return player
 

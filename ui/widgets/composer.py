@@ -311,6 +311,7 @@ class ComposerArea(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.composer, 1)
         buttons = QVBoxLayout()
+        self._buttons = buttons
         buttons.addWidget(self.attach_button)
         buttons.addWidget(self.emoji_button)
         buttons.addWidget(self.send_button)
@@ -323,6 +324,13 @@ class ComposerArea(QWidget):
         bottom.addWidget(self.typing_label, 1)
         bottom.addWidget(self.progress_label)
         layout.addLayout(bottom)
+
+    def add_voice_control(self, button: QWidget, row: QWidget) -> None:
+        """The Record button under Attach, and the recording row above the text (ui.media)."""
+        self._buttons.insertWidget(1, button)
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(1, row)
 
     def set_recent_emoji(self, recent: list[str]) -> None:
         self.recent_emoji = [c for c in recent if isinstance(c, str)]
