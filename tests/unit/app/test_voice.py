@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import struct
 import wave
 from pathlib import Path
@@ -17,22 +16,7 @@ from app.voice import (
     wav_voice_info,
     waveform_bars,
 )
-
-
-def write_tone_wav(
-    path: Path, seconds: float, rate: int = 8000, loud_second_half: bool = True
-) -> None:
-    """A mono 16-bit WAV: quiet first half, loud second half (or a constant tone)."""
-    frames = int(seconds * rate)
-    with wave.open(str(path), "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(rate)
-        data = bytearray()
-        for i in range(frames):
-            amp = 30000 if (not loud_second_half or i >= frames // 2) else 3000
-            data += struct.pack("<h", int(amp * math.sin(2 * math.pi * 440 * i / rate)))
-        wav.writeframes(bytes(data))
+from tests.fakes.media import write_tone_wav
 
 
 def test_bars_scale_to_the_loudest_and_keep_the_shape() -> None:
