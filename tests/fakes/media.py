@@ -68,3 +68,66 @@ class ToneFeed:
         self.timer.stop()
         if self.done is not None:
             self.done()
+
+
+class VideoMaker:
+    """Encodes ``frames`` coloured 160×120 frames to an MPEG-4 file with the real recorder
+    (QVideoFrameInput); ``finished`` turns True when the file is complete, ``error`` says why not."""
+
+    def __init__(self, path: Path, frames: int = 25) -> None:
+        from PySide6.QtCore import QSize, QTimer, QUrl
+        from PySide6.QtMultimedia import (
+            QMediaCaptureSession,
+            QMediaFormat,
+            QMediaRecorder,
+            QVideoFrameInput,
+        )
+
+        self.path, self.frames, self.sent = path, frames, 0
+        self.finished, self.error = False, ""
+        self.input = QVideoFrameInput()
+        self.session = QMediaCaptureSession()
+        self.session.setVideoFrameInput(self.input)
+        self.recorder = QMediaRecorder()
+        self.session.setRecorder(self.recorder)
+        fmt = QMediaFormat(QMediaFormat.FileFormat.MPEG4)
+        fmt.setVideoCodec(QMediaFormat.VideoCodec.MPEG4)
+        self.recorder.setMediaFormat(fmt)
+        self.recorder.setVideoResolution(QSize(160, 120))
+        self.recorder.setVideoFrameRate(25)
+        self.recorder.setOutputLocation(QUrl.fromLocalFile(str(path)))
+        self.recorder.recorderStateChanged.connect(self._state)
+        self.recorder.errorOccurred.connect(self._error)
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._push)
+        self.recorder.record()
+        self.timer.start()
+
+    def _push(self) -> None:
+        from PySide6.QtGui import QColor, QImage, QPainter
+        from PySide6.QtMultimedia import QVideoFrame
+
+        while self.sent < self.frames:
+            image = QImage(160, 120, QImage.Format.Format_RGB32)
+            image.fill(QColor.fromHsv(200 + self.sent * 2, 160, 200))
+            painter = QPainter(image)
+            painter.fillRect(20 + self.sent * 4, 40, 40, 40, QColor("#f0c040"))
+            painter.end()
+            frame = QVideoFrame(image)
+            frame.setStartTime(self.sent * 40_000)
+            frame.setEndTime((self.sent + 1) * 40_000)
+            if not self.input.sendVideoFrame(frame):
+                return
+            self.sent += 1
+        self.timer.stop()
+        self.recorder.stop()
+
+    def _state(self, state: object) -> None:
+        from PySide6.QtMultimedia import QMediaRecorder
+
+        if state == QMediaRecorder.RecorderState.StoppedState and self.sent >= self.frames:
+            self.finished = True
+
+    def _error(self, _error: object, message: str) -> None:
+        self.error = message or "error"

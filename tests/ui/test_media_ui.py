@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from app.backend import Capability
 from app.models import Attachment, ConversationId
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.media import ToneFeed, write_tone_wav
+from tests.fakes.media import ToneFeed, VideoMaker, write_tone_wav
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import open_conv, sign_in, wait_for
 from tests.ui.waits import UI_WAIT_MS
@@ -227,3 +227,54 @@ def test_esc_cancels_a_recording(qtbot: QtBot, window: MainWindow, fake_server: 
     assert not control.row.isVisible()
     wait_for(qtbot, lambda: not path.exists() and not recorder.recording)
     assert fake_server.sent == []
+
+
+# The frames made in the test carry
+# no stream frame rate (the encoder uses its default).
+# Headless, frames are converted without a GPU (Qt says so once).
+@pytest.mark.qt_log_ignore("Invalid frameRate 0", "No RHI backend")
+def test_video_and_voice_messages_side_by_side(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, tmp_path: Path
+) -> None:
+    """A video plays inline over its first frame, with a button to open it larger."""
+    from ui.media.support import quiet_multimedia_logging
+    from ui.media.video_player import VideoPlayer, VideoWindow
+
+    quiet_multimedia_logging()
+    maker = VideoMaker(tmp_path / "garden.mp4")
+    wait_for(qtbot, lambda: maker.finished or maker.error, timeout=UI_WAIT_MS * 3)
+    assert not maker.error
+    url = "https://files.fake.local/garden.mp4"
+    fake_server.files[url] = maker.path.read_bytes()
+    account_id = sign_in(qtbot, window, fake_server)
+    deliver_voice(fake_server, tmp_path)
+    video = Attachment(
+        url, "garden.mp4", "video/mp4", len(fake_server.files[url]), duration_ms=1000
+    )
+    fake_server.deliver("alice", "bob", "the garden", attachments=(video,))
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=2)
+    model = window.pane.model
+    assert "Video: garden.mp4, 0:01" in str(model.index(1).data(Qt.ItemDataRole.AccessibleTextRole))
+    download_row(qtbot, window, 0)
+    download_row(qtbot, window, 1)
+    media = window.pane.inline_media
+    msg = model.message(1)
+    wait_for(qtbot, lambda: (p := media.player_for(msg, 0)) is not None and p.isVisible())
+    player = media.player_for(msg, 0)
+    assert isinstance(player, VideoPlayer)
+    assert player.play_button.accessibleName() == "Play video, 0:01"
+    assert player.larger_button.accessibleName() == "Open the video larger"
+    assert player.video.accessibleName() == "Video: garden.mp4, 0:01"
+    assert player.height() == 250 and player.video.isVisible()
+    wait_for(qtbot, lambda: media.player_for(model.message(0), 0) is not None)
+    wait_for(qtbot, lambda: not player.video.image.isNull())  # the first frame, paused
+    assert player.video.paused
+    save_screenshot(window, "voice-and-video-messages")
+    player.larger_button.click()
+    wait_for(qtbot, lambda: len(media.windows) == 1)
+    larger = media.windows[0]
+    assert isinstance(larger, VideoWindow)
+    assert larger.player.larger_button.isHidden()
+    assert larger.windowTitle() == "Video: garden.mp4, 0:01"
+    qtbot.keyClick(larger.player.play_button, Qt.Key.Key_Escape)
+    wait_for(qtbot, lambda: not larger.isVisible())

@@ -93,6 +93,7 @@ class AudioPlayer(QFrame):
         self.play_button.clicked.connect(self.toggle)
         self.slider = WaveformSlider(attachment.waveform)
         self.slider.setObjectName("seekSlider")
+        self.slider.setMinimumHeight(30)
         self.slider.setRange(0, self._duration)
         self.slider.setSingleStep(1000)
         self.slider.setPageStep(5000)

@@ -1,6 +1,6 @@
 """A video message played inside the message list, with a button to open it larger.
 
-The QVideoWidget and its QMediaPlayer are made when the player is made, which happens only once
+The frame surface and its QMediaPlayer are made when the player is made, which happens only once
 the video has been downloaded and its message is on screen: the first frame is shown paused (the
 poster), and Play starts it in place.
 """
@@ -11,8 +11,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QPointF, QRect, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -30,6 +30,62 @@ from app.voice import format_duration
 from ui.media.support import media_title, quiet_multimedia_logging
 
 log = logging.getLogger(__name__)
+
+
+class VideoSurface(QWidget):
+    """Paints the player's latest frame (from a QVideoSink, converted on the CPU: small inline
+    videos, and it works where there is no GPU), with a play sign over it while paused.
+
+    Signals: ``clicked()``.
+    """
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QImage()
+        self.paused = True
+        self.setMinimumSize(160, 90)
+
+    @Slot(object)
+    def show_frame(self, frame: Any) -> None:
+        image = frame.toImage()
+        if not image.isNull():
+            self.image = image
+            self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("black"))
+        if not self.image.isNull():
+            scaled = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            target = QRect(0, 0, scaled.width(), scaled.height())
+            target.moveCenter(self.rect().center())
+            painter.drawImage(target, self.image)
+        if self.paused:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            radius = min(self.width(), self.height(), 96) / 4
+            centre = QPointF(self.rect().center())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(0, 0, 0, 150))
+            painter.drawEllipse(centre, radius, radius)
+            painter.setBrush(QColor("white"))
+            r = radius * 0.5
+            painter.drawPolygon(
+                QPolygonF(
+                    [
+                        centre + QPointF(-r * 0.6, -r),
+                        centre + QPointF(-r * 0.6, r),
+                        centre + QPointF(r, 0),
+                    ]
+                )
+            )
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class VideoPlayer(QFrame):
@@ -51,8 +107,7 @@ class VideoPlayer(QFrame):
     ) -> None:
         super().__init__(parent)
         quiet_multimedia_logging()
-        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
-        from PySide6.QtMultimediaWidgets import QVideoWidget
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 
         self.setObjectName("videoPlayer")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -62,13 +117,16 @@ class VideoPlayer(QFrame):
         self.setAccessibleName(self.title)
         self.error = ""
         self._duration = attachment.duration_ms or 0
-        self.video = QVideoWidget()
+        self.video = VideoSurface()
         self.video.setObjectName("videoSurface")
         self.video.setAccessibleName(self.title)
+        self.video.clicked.connect(self.toggle)
         self._output = QAudioOutput(self)
+        self._sink = QVideoSink(self)
+        self._sink.videoFrameChanged.connect(self.video.show_frame)
         self.player: Any = QMediaPlayer(self)
         self.player.setAudioOutput(self._output)
-        self.player.setVideoOutput(self.video)
+        self.player.setVideoSink(self._sink)
         self.player.positionChanged.connect(self._position_changed)
         self.player.durationChanged.connect(self._duration_changed)
         self.player.playbackStateChanged.connect(self._state_changed)
@@ -119,6 +177,8 @@ class VideoPlayer(QFrame):
 
     def _update_controls(self, position: int) -> None:
         playing = self.playing
+        self.video.paused = not playing
+        self.video.update()
         length = format_duration(self._duration) if self._duration else "–:––"
         self.time_label.setText(f"{format_duration(position)} / {length}")
         icon = (
