@@ -50,7 +50,8 @@ def test_ingest_bench_compares_the_store_with_raw_sqlite_on_the_same_rows() -> N
 
 
 @pytest.mark.parametrize(
-    "script", ["memory_bench.py", "flood_bench.py", "start_bench.py", "store_bench.py"]
+    "script",
+    ["memory_bench.py", "flood_bench.py", "start_bench.py", "store_bench.py", "media_bench.py"],
 )
 def test_server_and_profile_benchmarks_start(script: str) -> None:
     done = run_script(f"benchmarks/{script}", "--help")
