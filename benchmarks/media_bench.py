@@ -40,7 +40,6 @@ class _NoMultimedia:
     def find_spec(self, name: str, path: object = None, target: object = None) -> None:
         if name.startswith("PySide6.QtMultimedia"):
             raise ModuleNotFoundError(name)
-        return None
 
 
 def make_video(path: Path) -> None:

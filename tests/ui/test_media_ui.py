@@ -25,7 +25,6 @@ from ui.main_window import MainWindow
 from ui.media import support
 from ui.media.audio_player import AudioPlayer
 
-
 WAVEFORM = tuple([100, 300, 800, 1024, 600, 200] * 6)
 
 
@@ -157,7 +156,7 @@ def test_record_button_without_a_microphone_says_so(
     fake_server.deliver("alice", "bob", "hi")
     open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
     control = window.pane.voice_messages
-    wait_for(qtbot, lambda: control.button.isVisible())
+    wait_for(qtbot, control.button.isVisible)
     assert control.button.accessibleName() == "Record a voice message"
     control.button.click()
     assert not control.button.isEnabled()
@@ -193,7 +192,7 @@ def test_record_and_send_a_voice_message(
     feed = ToneFeed(chunks=20)
     control.feed = feed.input
     feed.done = control.finish
-    wait_for(qtbot, lambda: control.button.isVisible())
+    wait_for(qtbot, control.button.isVisible)
     control.button.click()
     assert control.recording and control.row.isVisible()
     assert control.send_button.hasFocus()
@@ -217,7 +216,7 @@ def test_esc_cancels_a_recording(qtbot: QtBot, window: MainWindow, fake_server: 
     control = window.pane.voice_messages
     feed = ToneFeed(chunks=5)
     control.feed = feed.input
-    wait_for(qtbot, lambda: control.button.isVisible())
+    wait_for(qtbot, control.button.isVisible)
     control.button.click()
     feed.start()
     recorder = control.recorder
