@@ -554,6 +554,37 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>AudioPlayer</name>
+    <message>
+        <source>voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play {kind}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Position in {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -1141,6 +1172,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Voice messages cannot be sent on this service</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Uploading {name}{percent}</source>
         <translation type="unfinished" />
     </message>
@@ -1637,6 +1672,21 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>Media</name>
+    <message>
+        <source>Voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Audio: {name}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Video: {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MemberListModel</name>
     <message>
         <source>owner</source>
@@ -1955,10 +2005,9 @@ To begin, add the account you use most. You can add more later.</source>
         <source>In reply to an earlier message</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n message(s) in thread</source>
-        <translation>
-            <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
+        <translation type="unfinished">%n message in thread</translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>
@@ -3643,6 +3692,99 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Emojis: {names}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Position in {title}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the video larger</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Play video</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VoiceMessageControl</name>
+    <message>
+        <source>Voice messa&amp;ge…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Record a voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel the voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Send the voice message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preparing the voice message…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● Recording {time}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The voice message was not recorded: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>VoiceRecorder</name>
+    <message>
+        <source>Recording needs QtMultimedia (PySide6-Addons), which is not installed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No microphone was found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recording failed.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -41,15 +41,14 @@ def media_kind(attachment: Attachment) -> str | None:
 def media_title(attachment: Attachment) -> str:
     """What a media attachment is called in the list and to a screen reader: "Voice message,
     0:07", "Audio: talk.ogg, 3:10"; other attachments: their file name."""
-    tr = QCoreApplication.translate
     name = attachment.filename or attachment.url
     length = format_duration(attachment.duration_ms) if attachment.duration_ms else ""
     if attachment.voice:
-        title = tr("Media", "Voice message")
+        title = QCoreApplication.translate("Media", "Voice message")
     elif media_kind(attachment) == AUDIO:
-        title = tr("Media", "Audio: {name}").format(name=name)
+        title = QCoreApplication.translate("Media", "Audio: {name}").format(name=name)
     elif media_kind(attachment) == VIDEO:
-        title = tr("Media", "Video: {name}").format(name=name)
+        title = QCoreApplication.translate("Media", "Video: {name}").format(name=name)
     else:
         return name
     return f"{title}, {length}" if length else title

@@ -12,7 +12,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPointF, QRect, Qt, QUrl, Signal, Slot
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPolygonF,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -56,7 +65,8 @@ class VideoSurface(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("black"))
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Shadow))
         if not self.image.isNull():
             scaled = self.image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
             target = QRect(0, 0, scaled.width(), scaled.height())
@@ -67,9 +77,11 @@ class VideoSurface(QWidget):
             radius = min(self.width(), self.height(), 96) / 4
             centre = QPointF(self.rect().center())
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(0, 0, 0, 150))
+            veil = QColor(palette.color(QPalette.ColorRole.Shadow))
+            veil.setAlpha(150)
+            painter.setBrush(veil)
             painter.drawEllipse(centre, radius, radius)
-            painter.setBrush(QColor("white"))
+            painter.setBrush(palette.color(QPalette.ColorRole.BrightText))
             r = radius * 0.5
             painter.drawPolygon(
                 QPolygonF(

@@ -47,7 +47,7 @@ class VoiceMessageControl(QObject):
         self.feed = feed
         self.recorder: VoiceRecorder | None = None
         self.unavailable = ""
-        self.button = QPushButton(self.tr("&Record…"))
+        self.button = QPushButton(self.tr("Voice messa&ge…"))
         self.button.setObjectName("recordButton")
         self.button.setAccessibleName(self.tr("Record a voice message"))
         self.button.setToolTip(self.tr("Record a voice message"))
