@@ -143,6 +143,7 @@ BASE_CAPABILITIES = (
     | Capability.THREADS
     | Capability.LINK_PREVIEWS
     | Capability.BLOCKING
+    | Capability.VOICE_MESSAGES
 )
 _ROOM_POWERS = (
     ("kick", Capability.KICK),

@@ -641,8 +641,8 @@ class XmppBackend(
         caps = _BASE_CAPS
         if features.mam:
             caps |= Capability.HISTORY
-        if features.upload_service:
-            caps |= Capability.FILES
+        if features.upload_service:  # a voice message is an uploaded audio file
+            caps |= Capability.FILES | Capability.VOICE_MESSAGES
         if features.blocking:
             caps |= Capability.BLOCKING
         if services.omemo.available:

@@ -232,7 +232,10 @@ def _attachments(msg: ET.Element) -> tuple[Attachment, ...]:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             continue
         name = unquote(parts.path.rstrip("/").rpartition("/")[2]) or parts.netloc
-        found.append(Attachment(url=url, filename=name))
+        # no type on the wire: guessed from the name, so audio and video (Conversations' voice
+        # messages: .m4a, .oga, .opus) play inline
+        mime = mimetypes.guess_type(name)[0] or ""
+        found.append(Attachment(url=url, filename=name, mime_type=mime))
     return tuple(found)
 
 

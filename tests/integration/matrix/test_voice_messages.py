@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from app import facts as f
-from app.backend import OutgoingMessage
+from app.backend import Capability, OutgoingMessage
 from app.models import Attachment, ConversationId
 from app.voice import wav_voice_info
 from tests.fakes.media import write_tone_wav
@@ -37,6 +37,7 @@ async def test_a_voice_message_arrives_as_one_and_comes_back_as_one(
 ) -> None:
     session, room = voice_chat
     conv = ConversationId(session.rec.account_id, room)
+    assert session.backend.capabilities(conv) & Capability.VOICE_MESSAGES
     clip = write_tone_wav(tmp_path / "voice-message.wav", 2.0)
     info = wav_voice_info(clip)
     uploaded = await session.backend.upload(conv, clip, lambda _d, _t: None)
