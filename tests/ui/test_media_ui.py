@@ -63,6 +63,14 @@ def download_row(qtbot: QtBot, window: MainWindow, row: int = 0) -> None:
     wait_for(qtbot, lambda: (s := model.download_state(local_id, 0)) and s.finished)
 
 
+def option_for(window: MainWindow, row: int) -> QStyleOptionViewItem:
+    view = window.pane.view
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(window.pane.model.index(row))
+    return option
+
+
 def test_the_window_does_not_import_qtmultimedia() -> None:
     """Start-up and idle memory: QtMultimedia is loaded by the first media message, not before."""
     code = (
@@ -94,6 +102,8 @@ def test_voice_message_plays_inline(
     # over the slot the delegate left in the row, inside the view
     slot = window.pane.view.attachment_rect(model.index(0), 0)
     assert slot is not None and player.geometry() == slot
+    layout = window.pane.view.message_delegate.layout_for(option_for(window, 0), model.index(0))
+    assert layout is not None and layout.body.height() == 0  # "voice.wav" is not said twice
     save_screenshot(window, "voice-message")
 
     # Enter again: the player takes the focus and plays the downloaded file.
@@ -133,10 +143,7 @@ def test_without_qtmultimedia_audio_opens_in_another_program(
     media = window.pane.inline_media
     assert not media.enabled and media.players == {}
     view = window.pane.view
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    option.rect = view.visualRect(window.pane.model.index(0))
-    layout = view.message_delegate.layout_for(option, window.pane.model.index(0))
+    layout = view.message_delegate.layout_for(option_for(window, 0), window.pane.model.index(0))
     assert layout is not None
     assert layout.attachments[0][2].startswith("Voice message, 0:01")  # drawn as before
     assert layout.attachments[0][2].endswith("Open")
@@ -195,6 +202,7 @@ def test_record_and_send_a_voice_message(
     wait_for(qtbot, control.button.isVisible)
     control.button.click()
     assert control.recording and control.row.isVisible()
+    assert not control.button.isEnabled()  # one recording at a time
     assert control.send_button.hasFocus()
     assert control.elapsed_label.text().startswith("● Recording 0:0")
     save_screenshot(window, "voice-recording")
@@ -206,7 +214,7 @@ def test_record_and_send_a_voice_message(
     assert len(sent.waveform) >= 10 and max(sent.waveform) == 1024
     assert sent.waveform[0] < sent.waveform[-1] // 2  # quiet first, loud after
     assert sent.filename.startswith("voice-message-")
-    assert not control.row.isVisible()
+    assert not control.row.isVisible() and control.button.isEnabled()
 
 
 def test_esc_cancels_a_recording(qtbot: QtBot, window: MainWindow, fake_server: FakeServer) -> None:

@@ -8,7 +8,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication
 
-from app.models import Attachment
+from app.models import Attachment, Message
 from app.voice import format_duration
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,15 @@ def media_title(attachment: Attachment) -> str:
     else:
         return name
     return f"{title}, {length}" if length else title
+
+
+def caption_is_name(msg: Message) -> bool:
+    """A lone audio/video attachment whose text only repeats its file name (or Element's "Voice
+    message"): the player says it already, so the text is not drawn again."""
+    if len(msg.attachments) != 1 or media_kind(msg.attachments[0]) is None:
+        return False
+    body = msg.body.strip()
+    return body in (msg.attachments[0].filename, "Voice message")
 
 
 def quiet_multimedia_logging() -> None:

@@ -106,6 +106,7 @@ class VoiceMessageControl(QObject):
             self.problem.emit(why)
             return
         self._show_elapsed(0)
+        self.button.setEnabled(False)  # one recording at a time
         self.row.show()
         self.send_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -140,6 +141,7 @@ class VoiceMessageControl(QObject):
 
     def _close_row(self) -> None:
         self.send_button.setEnabled(True)
+        self.button.setEnabled(not self.unavailable)
         had_focus = (
             self.row.isAncestorOf(self.row.focusWidget()) if self.row.focusWidget() else False
         )

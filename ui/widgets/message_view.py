@@ -66,7 +66,7 @@ from app.models import Attachment, DeliveryState, LinkPreview, Message, MessageK
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.emoji_text import big_emoji
-from ui.media.support import media_kind, media_title
+from ui.media.support import caption_is_name, media_kind, media_title
 from ui.models.message_model import (
     MessageListModel,
     MessageRole,
@@ -270,9 +270,10 @@ class MessageDelegate(QStyledItemDelegate):
             doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
         doc.setTextWidth(body_width)
         layout.document = doc
-        body_h = (
-            int(doc.size().height()) if (msg.body or msg.retracted or not msg.attachments) else 0
+        shows_body = (msg.body or msg.retracted or not msg.attachments) and not (
+            not msg.retracted and caption_is_name(msg)
         )
+        body_h = int(doc.size().height()) if shows_body else 0
         layout.body = QRect(left, y, body_width, body_h)
         y += body_h + (GAP if body_h else 0)
         if layout.face is not None:
