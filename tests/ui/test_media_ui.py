@@ -114,7 +114,8 @@ def test_voice_message_plays_inline(
     local = Path(model.download_state(msg.local_id, 0).path)
     assert player.player.source() == QUrl.fromLocalFile(str(local))
     wait_for(qtbot, lambda: player.slider.maximum() >= 1400)  # the real length, read by FFmpeg
-    player.slider.setFocus()
+    qtbot.keyClick(player.play_button, Qt.Key.Key_Tab)
+    assert player.slider.hasFocus()
     qtbot.keyClick(player.slider, Qt.Key.Key_Right)
     assert player.slider.value() == 1000
     assert player.time_label.text().startswith("0:01 / ")
@@ -277,7 +278,13 @@ def test_video_and_voice_messages_side_by_side(
     wait_for(qtbot, lambda: not player.video.image.isNull())  # the first frame, paused
     assert player.video.paused
     save_screenshot(window, "voice-and-video-messages")
-    player.larger_button.click()
+    window.activateWindow()
+    player.play_button.setFocus()
+    wait_for(qtbot, player.play_button.hasFocus)
+    qtbot.keyClick(player.play_button, Qt.Key.Key_Tab)
+    qtbot.keyClick(player.slider, Qt.Key.Key_Tab)
+    assert player.larger_button.hasFocus()
+    qtbot.keyClick(player.larger_button, Qt.Key.Key_Space)
     wait_for(qtbot, lambda: len(media.windows) == 1)
     larger = media.windows[0]
     assert isinstance(larger, VideoWindow)

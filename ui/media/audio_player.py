@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSlider, QStyle, QToo
 
 from app.models import Attachment
 from app.voice import WAVEFORM_MAX, format_duration
-from ui.media.support import media_title, quiet_multimedia_logging
+from ui.media.support import media_title, quiet_multimedia_logging, tab_within
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +108,7 @@ class AudioPlayer(QFrame):
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.time_label)
         self.setFocusProxy(self.play_button)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._update_controls(playing=False, position=0)
 
     # -- state -------------------------------------------------------------------------------
@@ -209,6 +210,9 @@ class AudioPlayer(QFrame):
         log.info("cannot play %s: %s", self.path.name, message)
         self.error = self.tr("Cannot play: {reason}").format(reason=message or self.tr("unknown"))
         self._update_controls(False, 0)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return tab_within((self.play_button, self.slider), next) or super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:

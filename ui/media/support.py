@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import logging
+from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.models import Attachment, Message
 from app.voice import format_duration
@@ -61,6 +63,22 @@ def caption_is_name(msg: Message) -> bool:
         return False
     body = msg.body.strip()
     return body in (msg.attachments[0].filename, "Voice message")
+
+
+def tab_within(controls: Sequence[QWidget], forward: bool) -> bool:
+    """Tab inside a player: from one of its ``controls`` to the next shown and enabled one. False
+    at either end (the window's own order then takes the focus on, out of the message list)."""
+    usable = [w for w in controls if w.isVisible() and w.isEnabled()]
+    focused = QApplication.focusWidget()
+    index = next((i for i, w in enumerate(usable) if w is focused), -1)
+    if index < 0:
+        return False
+    target = index + (1 if forward else -1)
+    if not 0 <= target < len(usable):
+        return False
+    reason = Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason
+    usable[target].setFocus(reason)
+    return True
 
 
 def quiet_multimedia_logging() -> None:

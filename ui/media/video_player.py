@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.models import Attachment
 from app.voice import format_duration
-from ui.media.support import media_title, quiet_multimedia_logging
+from ui.media.support import media_title, quiet_multimedia_logging, tab_within
 
 log = logging.getLogger(__name__)
 
@@ -178,6 +178,7 @@ class VideoPlayer(QFrame):
         layout.addWidget(self.video, 1)
         layout.addLayout(controls)
         self.setFocusProxy(self.play_button)
+        self.slider.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._update_controls(0)
         self.player.pause()  # loads it and shows the first frame: the poster
 
@@ -250,6 +251,11 @@ class VideoPlayer(QFrame):
         log.info("cannot play %s: %s", self.path.name, message)
         self.error = self.tr("Cannot play: {reason}").format(reason=message or self.tr("unknown"))
         self._update_controls(0)
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return tab_within(
+            (self.play_button, self.slider, self.larger_button), next
+        ) or super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
