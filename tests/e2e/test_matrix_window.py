@@ -562,3 +562,89 @@ def test_pictures_of_people_and_rooms_show_in_the_window(me: Signed, bot: Bot) -
     me.wait(lambda: near(row_face(members.delegate, members.list, bot_row), person))
     assert window.pane.header.service_icon.accessibleName() == "Matrix"
     assert "Matrix" in window.pane.header.title.accessibleDescription()
+
+
+def test_voice_messages_recorded_in_the_window_and_played_from_the_peer(
+    me: Signed, bot: Bot, tmp_path: Path
+) -> None:
+    """Alt+G records (fed 1.5 s of tone where there is no microphone: the recorder, encoder and
+    upload are the real ones) and the peer gets an MSC3245 voice message; the peer's voice
+    message plays in the window."""
+    from tests.fakes.media import ToneFeed, write_tone_wav
+    from ui.media.audio_player import AudioPlayer
+    from ui.media.support import quiet_multimedia_logging
+
+    quiet_multimedia_logging()
+    room = plain_room_with(me, bot)
+    me.open(room)
+    control = me.window.pane.voice_messages
+    me.wait(control.button.isVisible)
+    feed = ToneFeed(chunks=15)
+    control.feed = feed.input
+    feed.done = control.finish
+    area = me.window.pane.composer_area
+    area.composer.setFocus()
+    me.qtbot.keyClick(area.composer, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)
+    me.wait(lambda: control.recording)
+    feed.start()
+
+    def sent_voice() -> dict[str, Any] | None:
+        for event in bot.run(bot.peer.events(room)):
+            content = event.get("content", {})
+            if "org.matrix.msc3245.voice" in content:
+                return dict(content)
+        return None
+
+    me.wait(sent_voice)
+    sent = sent_voice()
+    assert sent is not None and sent["msgtype"] == "m.audio"
+    audio = sent["org.matrix.msc1767.audio"]
+    assert 1300 <= audio["duration"] <= 1800 and sent["info"]["duration"] == audio["duration"]
+    assert len(audio["waveform"]) >= 5 and max(audio["waveform"]) == 1024
+    got = bot.run(bot.peer.client.download(mxc=sent["url"]))
+    assert isinstance(got, nio.DownloadResponse) and len(got.body) == sent["info"]["size"]
+
+    # Back: the peer's voice message (as Element sends it) plays in the list.
+    clip = write_tone_wav(tmp_path / "hello.wav", 1.0)
+    data = clip.read_bytes()
+    uploaded, _keys = bot.run(
+        bot.peer.client.upload(
+            lambda *_a: data, content_type="audio/wav", filename="hello.wav", filesize=len(data)
+        )
+    )
+    assert isinstance(uploaded, nio.UploadResponse), uploaded
+    bot.run(
+        bot.peer.send(
+            room,
+            {
+                "msgtype": "m.audio",
+                "body": "Voice message",
+                "url": uploaded.content_uri,
+                "info": {"duration": 1000, "mimetype": "audio/wav", "size": len(data)},
+                "org.matrix.msc1767.audio": {"duration": 1000, "waveform": [10, 500, 1024]},
+                "org.matrix.msc3245.voice": {},
+            },
+        )
+    )
+    me.wait(lambda: any(m.attachments for m in me.messages() if not m.outgoing))
+    model = me.window.pane.model
+    row = next(
+        r
+        for r in range(model.rowCount())
+        if model.message(r).attachments and not model.message(r).outgoing
+    )
+    msg = model.message(row)
+    view = me.window.pane.view
+    view.setFocus()
+    view.setCurrentIndex(model.index(row))
+    me.qtbot.keyClick(view, Qt.Key.Key_Return)  # fetched
+    me.wait(lambda: (s := model.download_state(msg.local_id, 0)) is not None and s.finished)
+    media = me.window.pane.inline_media
+    me.wait(lambda: media.player_for(msg, 0) is not None)
+    player = media.player_for(msg, 0)
+    assert isinstance(player, AudioPlayer)
+    assert player.play_button.accessibleName() == "Play voice message, 0:01"
+    assert player.slider.waveform == (10, 500, 1024)
+    view.setFocus()
+    me.qtbot.keyClick(view, Qt.Key.Key_Return)  # played
+    me.wait(lambda: player.player is not None and player.play_button.hasFocus())
