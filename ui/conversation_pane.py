@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 import tempfile
 from collections.abc import Coroutine
 from dataclasses import replace
@@ -45,13 +44,11 @@ from app.models import (
     MessageId,
 )
 from app.runtime import Result
-from app.voice import VoiceInfo
 from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.conversation_actions import ConversationActions
 from ui.media.inline_media import InlineMedia
-from ui.media.recorder import RECORDING_FOLDER_PREFIX
 from ui.media.voice_control import VoiceMessageControl
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
@@ -152,9 +149,8 @@ class ConversationPane(QWidget):
         composer.imagePasted.connect(self.send_image)
         composer.filesDropped.connect(self.send_files)
         self.composer_area.attachRequested.connect(self.attach)
-        self.voice_messages = VoiceMessageControl(self)
-        self.voice_messages.sendRequested.connect(self.send_voice)
-        self.voice_messages.problem.connect(self._voice_problem)
+        self.voice_messages = VoiceMessageControl(self, bridge, lambda: self.conversation)
+        self.voice_messages.problem.connect(self.notice)
         self.composer_area.add_voice_control(self.voice_messages.button, self.voice_messages.row)
 
         center = QWidget()
@@ -495,27 +491,6 @@ class ConversationPane(QWidget):
             return
         for path in paths:
             self._call(self.core.messaging.send_file(conv, path))
-
-    @Slot(object, object)
-    def send_voice(self, path: Path, info: VoiceInfo) -> None:
-        """A recorded voice message: uploaded and sent like a file, with its duration and
-        waveform; the recording is removed once it has been uploaded (or has failed)."""
-        conv = self.conversation
-        if conv is None:
-            return
-        self.bridge.call(
-            self.core.messaging.send_file(conv, path, voice=info),
-            lambda done: self._voice_sent(done, path),
-        )
-
-    def _voice_sent(self, done: Result[object], path: Path) -> None:
-        self._answered(done, "")
-        if path.parent.name.startswith(RECORDING_FOLDER_PREFIX):  # only ever our own recording
-            shutil.rmtree(path.parent, ignore_errors=True)
-
-    @Slot(str)
-    def _voice_problem(self, text: str) -> None:
-        self.notice.emit(text, "warning")
 
     @Slot(QImage)
     def send_image(self, image: QImage) -> None:

@@ -4,6 +4,7 @@ the fallback without QtMultimedia, and recording and sending a voice message."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,30 @@ def test_video_and_voice_messages_side_by_side(
     assert larger.windowTitle() == "Video: garden.mp4, 0:01"
     qtbot.keyClick(larger.player.play_button, Qt.Key.Key_Escape)
     wait_for(qtbot, lambda: not larger.isVisible())
+
+
+def test_a_voice_message_that_is_not_sent_is_kept(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Refused by the service after recording: the file stays and the notice says where."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hi")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    control = window.pane.voice_messages
+    feed = ToneFeed(chunks=5)
+    control.feed = feed.input
+    feed.done = control.finish
+    wait_for(qtbot, control.button.isVisible)
+    control.button.click()
+    recorder = control.recorder
+    assert recorder is not None and recorder.path is not None
+    path = recorder.path
+    fake_server.conversation_caps["bob"] = Capability.FILES  # no longer takes voice messages
+    shown: list[str] = []
+    window.pane.notice.connect(lambda text, _level: shown.append(text))
+    feed.start()
+    wait_for(qtbot, lambda: bool(shown), timeout=UI_WAIT_MS * 3)
+    assert shown[0].startswith("The voice message was not sent (")
+    assert str(path) in shown[0] and path.exists()
+    assert fake_server.sent == []
+    shutil.rmtree(path.parent)

@@ -3772,6 +3772,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The voice message was not sent ({why}); the recording is kept in {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The voice message was not recorded: {reason}</source>
         <translation type="unfinished"></translation>
     </message>

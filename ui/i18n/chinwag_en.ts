@@ -3765,6 +3765,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The voice message was not sent ({why}); the recording is kept in {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The voice message was not recorded: {reason}</source>
         <translation type="unfinished" />
     </message>

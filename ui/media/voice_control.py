@@ -7,6 +7,8 @@ not); the button's tooltip says why when it is not offered or no microphone was 
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,8 +16,12 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.backend import Outcome
+from app.models import ConversationId
+from app.runtime import Result
 from app.voice import VoiceInfo, format_duration
-from ui.media.recorder import VoiceRecorder
+from ui.bridge import CoreBridge
+from ui.media.recorder import RECORDING_FOLDER_PREFIX, VoiceRecorder
 
 
 class RecordingRow(QWidget):
@@ -32,18 +38,26 @@ class RecordingRow(QWidget):
 
 
 class VoiceMessageControl(QObject):
-    """Record, then send or cancel, a voice message.
+    """Record, then send (through the core's ``send_file`` with the voice details) or cancel, a
+    voice message in the open conversation.
 
-    Signals: ``sendRequested(object, object)``: the recorded file (Path) and its
-    :class:`VoiceInfo`; ``problem(str)``: something to tell the user (no microphone, a failure).
+    Signals: ``problem(str, str)``: something to tell the user (no microphone, a failure) and
+    its level ("warning", "error"), as the pane's notices take them.
     """
 
-    sendRequested = Signal(object, object)
-    problem = Signal(str)
+    problem = Signal(str, str)
 
-    def __init__(self, parent: QWidget, feed: Any = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget,
+        bridge: CoreBridge,
+        conversation: Callable[[], ConversationId | None],
+        feed: Any = None,
+    ) -> None:
         """``feed``: record from this QAudioBufferInput instead of a microphone (tests)."""
         super().__init__(parent)
+        self.bridge = bridge
+        self._conversation = conversation
         self.feed = feed
         self.recorder: VoiceRecorder | None = None
         self.unavailable = ""
@@ -103,7 +117,7 @@ class VoiceMessageControl(QObject):
             self.button.setEnabled(False)
             self.button.setToolTip(why)
             self.button.setAccessibleDescription(why)
-            self.problem.emit(why)
+            self.problem.emit(why, "warning")
             return
         self._show_elapsed(0)
         self.button.setEnabled(False)  # one recording at a time
@@ -130,13 +144,36 @@ class VoiceMessageControl(QObject):
     @Slot(object, object)
     def _recorded(self, path: Path, info: VoiceInfo) -> None:
         self._close_row()
-        self.sendRequested.emit(path, info)
+        conv = self._conversation()
+        if conv is None:
+            return
+        self.bridge.call(
+            self.bridge.core.messaging.send_file(conv, path, voice=info),
+            lambda done: self._sent(done, path),
+        )
+
+    def _sent(self, done: Result[object], path: Path) -> None:
+        """Uploaded: the recording goes (only ever our own folder). Not: it stays, and the
+        notice says where, so nothing said is lost."""
+        outcome = done.value if done.ok and isinstance(done.value, Outcome) else None
+        if done.ok and (outcome is None or outcome.failure is None):
+            if path.parent.name.startswith(RECORDING_FOLDER_PREFIX):
+                shutil.rmtree(path.parent, ignore_errors=True)
+            return
+        why = done.error or (outcome.failure.message if outcome and outcome.failure else "")
+        self.problem.emit(
+            self.tr(
+                "The voice message was not sent ({why}); the recording is kept in {path}"
+            ).format(why=why, path=path),
+            "error",
+        )
 
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._close_row()
         self.problem.emit(
-            self.tr("The voice message was not recorded: {reason}").format(reason=message)
+            self.tr("The voice message was not recorded: {reason}").format(reason=message),
+            "error",
         )
 
     def _close_row(self) -> None:
