@@ -465,8 +465,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>Activity (%n)</source>
-        <translation>
-            <numerusform>Activity (%n)</numerusform><numerusform>Activity (%n)</numerusform></translation>
+        <translation><numerusform>Activity (%n)</numerusform><numerusform>Activity (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -516,8 +515,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
-        <translation>
-            <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
+        <translation><numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
     </message>
     <message>
         <source>Another file (an export)…</source>
@@ -549,8 +547,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
-        <translation>
-            <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
+        <translation><numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -878,8 +875,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>{group}, %n contact(s)</source>
-        <translation>
-            <numerusform>{group}, %n contact</numerusform><numerusform>{group}, %n contacts</numerusform></translation>
+        <translation><numerusform>{group}, %n contact</numerusform><numerusform>{group}, %n contacts</numerusform></translation>
     </message>
     <message>
         <source>{online} online</source>
@@ -887,8 +883,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>{account}, %n contact(s)</source>
-        <translation>
-            <numerusform>{account}, %n contact</numerusform><numerusform>{account}, %n contacts</numerusform></translation>
+        <translation><numerusform>{account}, %n contact</numerusform><numerusform>{account}, %n contacts</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1145,8 +1140,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
     <message>
         <source>offline: messages wait in the outbox</source>
@@ -1413,8 +1407,7 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message numerus="yes">
         <source>Results (%n)</source>
-        <translation>
-            <numerusform>Results (%n)</numerusform><numerusform>Results (%n)</numerusform></translation>
+        <translation><numerusform>Results (%n)</numerusform><numerusform>Results (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1645,13 +1638,11 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
-        <translation>
-            <numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
+        <translation><numerusform>{name} ({service}), kept {when}, %n message</numerusform><numerusform>{name} ({service}), kept {when}, %n messages</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n old message(s) deleted.</source>
-        <translation>
-            <numerusform>%n old message deleted.</numerusform><numerusform>%n old messages deleted.</numerusform></translation>
+        <translation><numerusform>%n old message deleted.</numerusform><numerusform>%n old messages deleted.</numerusform></translation>
     </message>
     <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
@@ -1663,8 +1654,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
-        <translation>
-            <numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
+        <translation><numerusform>%n old message of {account} deleted.</numerusform><numerusform>%n old messages of {account} deleted.</numerusform></translation>
     </message>
     <message>
         <source>{conversation} — Chinwag</source>
@@ -1769,8 +1759,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>Members (%n)</source>
-        <translation>
-            <numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
+        <translation><numerusform>Members (%n)</numerusform><numerusform>Members (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2005,9 +1994,9 @@ To begin, add the account you use most. You can add more later.</source>
         <source>In reply to an earlier message</source>
         <translation type="unfinished" />
     </message>
-    <message>
+    <message numerus="yes">
         <source>%n message(s) in thread</source>
-        <translation type="unfinished">%n message in thread</translation>
+        <translation><numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>
@@ -2140,16 +2129,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>(%n more)</source>
-        <translation>
-            <numerusform>(%n more)</numerusform><numerusform>(%n more)</numerusform></translation>
+        <translation><numerusform>(%n more)</numerusform><numerusform>(%n more)</numerusform></translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation>
-            <numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
+        <translation><numerusform>%n new message</numerusform><numerusform>%n new messages</numerusform></translation>
     </message>
     <message>
         <source>sent {files}</source>
@@ -2157,8 +2144,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
-        <translation>
-            <numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
+        <translation><numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2248,8 +2234,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>from {first} and %n other(s)</source>
-        <translation>
-            <numerusform>from {first} and %n other</numerusform><numerusform>from {first} and %n others</numerusform></translation>
+        <translation><numerusform>from {first} and %n other</numerusform><numerusform>from {first} and %n others</numerusform></translation>
     </message>
     <message>
         <source>{conversation} on {account}</source>
@@ -2261,18 +2246,15 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n new private message(s) from {sender}</source>
-        <translation>
-            <numerusform>%n new private message from {sender}</numerusform><numerusform>%n new private messages from {sender}</numerusform></translation>
+        <translation><numerusform>%n new private message from {sender}</numerusform><numerusform>%n new private messages from {sender}</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) in {conversation}</source>
-        <translation>
-            <numerusform>%n new message in {conversation}</numerusform><numerusform>%n new messages in {conversation}</numerusform></translation>
+        <translation><numerusform>%n new message in {conversation}</numerusform><numerusform>%n new messages in {conversation}</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation>
-            <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+        <translation><numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
     </message>
     <message>
         <source>Private message from {sender}, {text}</source>
@@ -2299,18 +2281,15 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>last seen %n minute(s) ago</source>
-        <translation>
-            <numerusform>last seen %n minute ago</numerusform><numerusform>last seen %n minutes ago</numerusform></translation>
+        <translation><numerusform>last seen %n minute ago</numerusform><numerusform>last seen %n minutes ago</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>last seen %n hour(s) ago</source>
-        <translation>
-            <numerusform>last seen %n hour ago</numerusform><numerusform>last seen %n hours ago</numerusform></translation>
+        <translation><numerusform>last seen %n hour ago</numerusform><numerusform>last seen %n hours ago</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>last seen %n day(s) ago</source>
-        <translation>
-            <numerusform>last seen %n day ago</numerusform><numerusform>last seen %n days ago</numerusform></translation>
+        <translation><numerusform>last seen %n day ago</numerusform><numerusform>last seen %n days ago</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2343,8 +2322,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>(%n unread)</source>
-        <translation>
-            <numerusform>(%n unread)</numerusform><numerusform>(%n unread)</numerusform></translation>
+        <translation><numerusform>(%n unread)</numerusform><numerusform>(%n unread)</numerusform></translation>
     </message>
     <message>
         <source>{name}, direct</source>
@@ -2356,8 +2334,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation>
-            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
     </message>
     <message>
         <source>Conversation name</source>
@@ -2377,8 +2354,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n conversation(s) found, first {entry}</source>
-        <translation>
-            <numerusform>%n conversation found, first {entry}</numerusform><numerusform>%n conversations found, first {entry}</numerusform></translation>
+        <translation><numerusform>%n conversation found, first {entry}</numerusform><numerusform>%n conversations found, first {entry}</numerusform></translation>
     </message>
     <message>
         <source>No conversation found</source>
@@ -2437,8 +2413,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>Requests (%n)</source>
-        <translation>
-            <numerusform>Requests (%n)</numerusform><numerusform>Requests (%n)</numerusform></translation>
+        <translation><numerusform>Requests (%n)</numerusform><numerusform>Requests (%n)</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2501,8 +2476,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n room(s)</source>
-        <translation>
-            <numerusform>%n room</numerusform><numerusform>%n rooms</numerusform></translation>
+        <translation><numerusform>%n room</numerusform><numerusform>%n rooms</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2525,8 +2499,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>{name}, %n member(s)</source>
-        <translation>
-            <numerusform>{name}, %n member</numerusform><numerusform>{name}, %n members</numerusform></translation>
+        <translation><numerusform>{name}, %n member</numerusform><numerusform>{name}, %n members</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2862,8 +2835,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation>
-            <numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
+        <translation><numerusform>%n result</numerusform><numerusform>%n results</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3273,13 +3245,11 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation>
-            <numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
+        <translation><numerusform>%n unread</numerusform><numerusform>%n unread</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation>
-            <numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+        <translation><numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3333,13 +3303,11 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>{name} — %n unread, mentions you</source>
-        <translation>
-            <numerusform>{name} — %n unread, mentions you</numerusform><numerusform>{name} — %n unread, mentions you</numerusform></translation>
+        <translation><numerusform>{name} — %n unread, mentions you</numerusform><numerusform>{name} — %n unread, mentions you</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>{name} — %n unread</source>
-        <translation>
-            <numerusform>{name} — %n unread</numerusform><numerusform>{name} — %n unread</numerusform></translation>
+        <translation><numerusform>{name} — %n unread</numerusform><numerusform>{name} — %n unread</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3370,13 +3338,11 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>The space holds more rooms than can be listed; here are the first %n.</source>
-        <translation>
-            <numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform><numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform></translation>
+        <translation><numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform><numerusform>The space holds more rooms than can be listed; here are the first %n.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n room(s) in this space.</source>
-        <translation>
-            <numerusform>%n room in this space.</numerusform><numerusform>%n rooms in this space.</numerusform></translation>
+        <translation><numerusform>%n room in this space.</numerusform><numerusform>%n rooms in this space.</numerusform></translation>
     </message>
     <message>
         <source>This space holds no rooms you can see.</source>
@@ -3396,8 +3362,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation>
-            <numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
+        <translation><numerusform>%n member</numerusform><numerusform>%n members</numerusform></translation>
     </message>
     <message>
         <source>joined</source>
@@ -3510,8 +3475,7 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
-        <translation>
-            <numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
+        <translation><numerusform>Chinwag — %n unread</numerusform><numerusform>Chinwag — %n unread</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3979,8 +3943,7 @@ To begin, add the account you use most. You can add more later.</source>
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Idle for %n minute(s)</source>
-        <translation>
-            <numerusform>Idle for %n minute</numerusform><numerusform>Idle for %n minutes</numerusform></translation>
+        <translation><numerusform>Idle for %n minute</numerusform><numerusform>Idle for %n minutes</numerusform></translation>
     </message>
 </context>
 </TS>
