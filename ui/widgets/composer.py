@@ -8,10 +8,12 @@ attachments. Typing notifications are emitted as "started" and "stopped" (after 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDropEvent,
     QImage,
@@ -23,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -70,6 +73,9 @@ class Composer(QPlainTextEdit):
         self._names: list[str] = []
         self._completion: tuple[int, str, list[str], int] | None = None
         self._typing = False
+        # what spell check adds to the context menu (ui/widgets/spelling.py): (menu, the text
+        # cursor at the word the menu is for)
+        self.extend_context_menu: Callable[[QMenu, QTextCursor], None] | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(TYPING_IDLE_MS)
@@ -204,6 +210,23 @@ class Composer(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._completion = (start, prefix, matches, i)
         return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu and what spell check adds, without a nested event loop; opened
+        from the keyboard it is for the word at the text cursor, its first item highlighted."""
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setObjectName("composerMenu")
+        by_mouse = event.reason() == QContextMenuEvent.Reason.Mouse
+        if self.extend_context_menu is not None:
+            cursor = self.cursorForPosition(event.pos()) if by_mouse else self.textCursor()
+            self.extend_context_menu(menu, cursor)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+        if not by_mouse:
+            first = next((a for a in menu.actions() if a.isEnabled() and not a.isSeparator()), None)
+            if first is not None:
+                menu.setActiveAction(first)
+        event.accept()
 
     # -- pasting and dropping --------------------------------------------------------------
 
