@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -222,10 +223,9 @@ class Composer(QPlainTextEdit):
             self.extend_context_menu(menu, cursor)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
-        if not by_mouse:
-            first = next((a for a in menu.actions() if a.isEnabled() and not a.isSeparator()), None)
-            if first is not None:
-                menu.setActiveAction(first)
+        if not by_mouse:  # as the Down key would: highlighted, a submenu not opened yet
+            down = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(menu, down)
         event.accept()
 
     # -- pasting and dropping --------------------------------------------------------------

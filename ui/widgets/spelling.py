@@ -21,11 +21,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Slot
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtCore import QLocale, QObject, Slot
+from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
 from app.models import ConversationId
+from ui.theme import misspelling_colour
 
 _log = logging.getLogger(__name__)
 
@@ -33,6 +34,8 @@ SUGGESTIONS = 5
 DEFAULT = ""  # a conversation's choice: follow the default language
 OFF = "off"  # a conversation's choice: no spell check here
 IN_FENCE = 1  # block state: inside a ``` fenced code block
+NO_ENCHANT = "no-enchant"
+NO_DICTIONARIES = "no-dictionaries"
 
 _SKIP = re.compile(
     r"(?:[a-z][a-z0-9+.\-]*://|www\.|xmpp:|mailto:|matrix:)\S+"  # links
@@ -42,10 +45,6 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Spelling", text)
 
 
 def words(text: str) -> Iterator[tuple[int, str]]:
@@ -104,14 +103,14 @@ class SpellChecker:
             self._enchant = enchant
         except (ImportError, OSError, RuntimeError) as error:
             _log.warning("spell check is off: %s", error)
-            self._reason = _t("Spell check is unavailable: Enchant is not installed.")
+            self._reason = NO_ENCHANT
             return
         if not self.languages():
-            self._reason = _t("Spell check is unavailable: no dictionaries are installed.")
+            self._reason = NO_DICTIONARIES
 
     @property
     def unavailable_reason(self) -> str:
-        """Why nothing can be checked ("" when something can)."""
+        """Why nothing can be checked: NO_ENCHANT, NO_DICTIONARIES or "" (something can)."""
         self._load()
         return self._reason
 
@@ -225,7 +224,6 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.known: frozenset[str] = frozenset()
         self.misspelled = QTextCharFormat()
         self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
-        self.misspelled.setUnderlineColor(QColor(220, 30, 30))
 
     def set_language(self, language: str | None) -> None:
         if language != self.language:
@@ -256,6 +254,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         if inside or fence or not self.language:
             return
         wide = len(text.encode("utf-16-le")) // 2 != len(text)  # emoji count twice in Qt
+        self.misspelled.setUnderlineColor(misspelling_colour())  # the theme may have changed
         for start, word in self.misspellings(text):
             if wide:
                 at = len(text[:start].encode("utf-16-le")) // 2
@@ -308,67 +307,69 @@ class ComposerSpelling(QObject):
     # -- the context menu -----------------------------------------------------------------
 
     def extend_menu(self, menu: QMenu, cursor: QTextCursor) -> None:
-        """The misspelled word under ``cursor`` first (suggestions, add, ignore), the language
-        submenu last."""
+        """A misspelled word under ``cursor`` puts a submenu first: "Spelling: 5 suggestions
+        for …" (as Gajim's gspell does; a screen reader hears that line first when the menu
+        opens), with the suggestions, "Add to dictionary" and "Ignore". The language submenu
+        goes last."""
         first = menu.actions()[0] if menu.actions() else None
         word, start = self._word_at(cursor)
         language = self.language
         if word and language and not self.checker.check(language, word):
             suggestions = self.checker.suggest(language, word)
             heading = (
-                _t("Spelling: {count} suggestions for “{word}”").format(
-                    count=len(suggestions), word=word
+                self.tr("&Spelling: %n suggestion(s) for “{word}”", "", len(suggestions)).format(
+                    word=word
                 )
                 if suggestions
-                else _t("Spelling: no suggestions for “{word}”").format(word=word)
+                else self.tr("&Spelling: no suggestions for “{word}”").format(word=word)
             )
-            title = menu.insertSection(first, heading) if first else menu.addSection(heading)
-            title.setObjectName("spellingHeading")
+            sub = QMenu(heading, menu)
+            sub.setObjectName("spellingSuggestions")
             for suggestion in suggestions:
-                action = self._insert(menu, first, suggestion)
+                action = sub.addAction(suggestion)
                 action.setToolTip(
-                    _t("Replace “{word}” with “{suggestion}”").format(
+                    self.tr("Replace “{word}” with “{suggestion}”").format(
                         word=word, suggestion=suggestion
                     )
                 )
                 action.triggered.connect(
                     lambda _c=False, s=suggestion: self._replace(start, word, s)
                 )
-            add = self._insert(menu, first, _t("&Add “{word}” to the dictionary").format(word=word))
+            sub.addSeparator()
+            add = sub.addAction(self.tr("&Add “{word}” to the dictionary").format(word=word))
             add.triggered.connect(lambda _c=False: self._add(word))
-            ignore = self._insert(menu, first, _t("&Ignore “{word}”").format(word=word))
+            ignore = sub.addAction(self.tr("&Ignore “{word}”").format(word=word))
             ignore.triggered.connect(lambda _c=False: self._ignore(word))
             if first is not None:
+                menu.insertMenu(first, sub)
                 menu.insertSeparator(first)
+            else:
+                menu.addMenu(sub)
         menu.addSeparator()
         menu.addMenu(self.language_menu(menu))
-
-    def _insert(self, menu: QMenu, before: Any, text: str) -> Any:
-        action = menu.addAction(text)
-        if before is not None:
-            menu.removeAction(action)
-            menu.insertAction(before, action)
-        return action
 
     def language_menu(self, parent: QMenu) -> QMenu:
         """Off, the default, each installed dictionary; the conversation's choice checked. When
         nothing can be checked, one line saying why."""
-        sub = QMenu(_t("S&pelling language"), parent)
+        sub = QMenu(self.tr("S&pelling language"), parent)
         sub.setObjectName("spellingLanguageMenu")
-        reason = self.checker.unavailable_reason
+        reason = {
+            NO_ENCHANT: self.tr("Spell check is unavailable: Enchant is not installed."),
+            NO_DICTIONARIES: self.tr("Spell check is unavailable: no dictionaries are installed."),
+        }.get(self.checker.unavailable_reason, "")
         if not reason and not self.enabled:
-            reason = _t("Spell check is turned off in Settings.")
+            reason = self.tr("Spell check is turned off in Settings.")
         if reason:
             sub.addAction(reason).setEnabled(False)
             return sub
         default = self.checker.default_language(self.ui_locale)
         options = [
-            (OFF, _t("&Off")),
+            (OFF, self.tr("&Off")),
             (
                 DEFAULT,
-                _t("&Default ({language})").format(language=language_label(default))
+                self.tr("&Default ({language})").format(language=language_label(default))
                 if default
-                else _t("&Default"),
+                else self.tr("&Default"),
             ),
         ]
         options += [(tag, language_label(tag)) for tag in self.checker.languages()]
