@@ -1523,6 +1523,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Copy text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>More actions</source>
         <translation type="unfinished" />
     </message>
