@@ -376,6 +376,7 @@ class ConversationPane(QWidget):
                     can_block=bool(self.capabilities & Capability.BLOCKING),
                 )
                 self.composer_area.composer.set_completion_names([m.name for m in event.members])
+                self.spelling.set_known([m.name for m in event.members])
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
                 self.composer_area.set_typing(event.typing)
             elif (

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -15,22 +15,18 @@ from pytestqt.qtbot import QtBot
 from app.models import Attachment, ConversationId, ConversationKind
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
-from tests.ui.helpers import add_account_as, focus, open_conv, press, sign_in, type_text, wait_for
+from tests.ui.helpers import (
+    add_account_as,
+    answer_next_box,
+    focus,
+    hover,
+    open_conv,
+    press,
+    sign_in,
+    type_text,
+    wait_for,
+)
 from ui.main_window import MainWindow
-
-
-def hover(qtbot: QtBot, window: MainWindow, row: int) -> None:
-    view = window.pane.view
-    rect = view.visualRect(window.pane.model.index(row))
-    below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
-    qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
-    qtbot.mouseMove(view.viewport(), rect.center())
-    wait_for(
-        qtbot,
-        lambda: (
-            view.hover_bar.isVisible() and view.hover_bar.message is window.pane.model.message(row)
-        ),
-    )
 
 
 def shown_actions(window: MainWindow) -> list[str]:
@@ -173,22 +169,6 @@ def test_a_link_to_a_matrix_message_is_copied_not_offered_elsewhere(
     open_conv(qtbot, window, ConversationId(xmpp.id, "carol@example.org"), rows=1)
     menu = messages.message_menu(window.pane.model.message(0))
     assert "Copy &link to the message" not in [a.text() for a in menu.actions()]
-
-
-def answer_next_box(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
-    """Answer the next message box (a modal one runs its own loop) and record its text."""
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(20, answer)
-            return
-        seen.append(box.text())
-        box.button(button).click()
-
-    QTimer.singleShot(0, answer)
-    return seen
 
 
 def test_hover_bar_copies_text_and_deletes_own_messages_after_asking(

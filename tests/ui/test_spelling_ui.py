@@ -26,7 +26,7 @@ from pytestqt.qtbot import QtBot
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import SCREENSHOTS, run_core
-from tests.ui.helpers import open_conv, sign_in, wait_for
+from tests.ui.helpers import open_conv, sign_in, toggle_setting, wait_for
 from ui.main_window import MainWindow
 from ui.preferences import SPELL_CHECK
 from ui.widgets.composer import Composer
@@ -150,6 +150,13 @@ def test_a_misspelled_word_is_underlined_and_replaced_from_the_menu(
     close_menus(qtbot)
     assert underlined(composer) == ["recieve"]
 
+    # The conversation's members' names are never marked.
+    composer.setPlainText("ask Zorblatt Quux")
+    assert underlined(composer) == ["Zorblatt", "Quux"]
+    spelling.highlighter.set_known(["Zorblatt Quux", "@dan:example.org"])
+    assert underlined(composer) == []
+    composer.setPlainText("recieve messages from me")
+
     menu = open_menu_at(qtbot, composer, "from")  # a right word: no spelling part
     assert not any(t.startswith("Spelling") for t in texts(menu))
     close_menus(qtbot)
@@ -221,7 +228,9 @@ def test_the_language_is_remembered_per_conversation_and_the_preference_turns_it
     spelling.ui_locale = "en_US"  # the default (the test machine's locale is C)
     open_conv(qtbot, window, bob, rows=1)
     window.activateWindow()
+    assert not pane.spelling.checker.loaded  # nothing written yet: Enchant not loaded
     composer.setPlainText("Ich habe einen Fehler gemacht")
+    assert pane.spelling.checker.loaded
     assert spelling.language == "en_US" and "Fehler" in underlined(composer)
 
     language_action(qtbot, window, "Deutsch (Deutschland)")
@@ -304,3 +313,21 @@ def test_the_cursor_position_maps_past_emoji(qtbot: QtBot, tmp_path: Path) -> No
     cursor = composer.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     assert spelling._word_at(cursor) == ("wrod", 5)  # two emoji: four UTF-16 units, a space
+
+
+def test_the_setting_is_reached_by_keyboard_and_turns_spelling_off(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hi", sender="bob")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    spelling = window.pane.spelling.composers[0]
+    spelling.ui_locale = "en_US"
+    spelling.apply()
+    assert spelling.language == "en_US"
+    toggle_setting(qtbot, window, "spellCheck", "Check spelling while I type")
+    wait_for(qtbot, lambda: window.preferences.get(SPELL_CHECK) is False)
+    wait_for(qtbot, lambda: spelling.language is None)
+    thread_composer = window.pane.spelling.composers[1]  # the thread panel's composer too
+    assert thread_composer.composer is window.pane.thread_panel.composer_area.composer
+    assert thread_composer.language is None

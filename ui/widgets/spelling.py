@@ -23,10 +23,11 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Slot
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMenu, QPlainTextEdit
+from PySide6.QtWidgets import QMenu
 
 from app.models import ConversationId
 from ui.theme import misspelling_colour
+from ui.widgets.composer import Composer
 
 _log = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class SpellChecker:
             return
         self._loaded = True
         try:
-            import enchant  # noqa: PLC0415 (loaded when first needed, see the class docstring)
+            import enchant  # noqa: PLC0415  (loaded when first needed: the class docstring)
 
             self._broker = enchant.Broker()
             self._enchant = enchant
@@ -107,6 +108,11 @@ class SpellChecker:
             return
         if not self.languages():
             self._reason = NO_DICTIONARIES
+
+    @property
+    def loaded(self) -> bool:
+        """Whether Enchant has been asked for anything yet."""
+        return self._loaded
 
     @property
     def unavailable_reason(self) -> str:
@@ -273,7 +279,7 @@ class ComposerSpelling(QObject):
 
     def __init__(
         self,
-        composer: QPlainTextEdit,
+        composer: Composer,
         checker: SpellChecker,
         choose: Callable[[str], None],
         parent: QObject | None = None,
@@ -286,7 +292,9 @@ class ComposerSpelling(QObject):
         self.enabled = True  # the preference
         self.choice = DEFAULT  # the conversation's
         self.ui_locale = QLocale().name()
-        composer.extend_context_menu = self.extend_menu  # type: ignore[attr-defined]
+        self._pending = False
+        composer.extend_context_menu = self.extend_menu
+        composer.textChanged.connect(self._text_changed)
 
     @property
     def language(self) -> str | None:
@@ -298,11 +306,21 @@ class ComposerSpelling(QObject):
         return self.checker.default_language(self.ui_locale)
 
     def apply(self, *, enabled: bool | None = None, choice: str | None = None) -> None:
+        """Take a new preference or choice. With nothing written yet, the language is settled
+        at the first keystroke: Enchant (6 MB) and a dictionary (8-10 MB) load only for
+        someone who writes."""
         if enabled is not None:
             self.enabled = enabled
         if choice is not None:
             self.choice = choice
-        self.highlighter.set_language(self.language)
+        self._pending = self.composer.document().isEmpty()
+        self.highlighter.set_language(None if self._pending else self.language)
+
+    @Slot()
+    def _text_changed(self) -> None:
+        if self._pending:
+            self._pending = False
+            self.highlighter.set_language(self.language)
 
     # -- the context menu -----------------------------------------------------------------
 
@@ -444,7 +462,7 @@ class ConversationSpelling(QObject):
     def __init__(
         self,
         checker: SpellChecker,
-        composers: Sequence[QPlainTextEdit],
+        composers: Sequence[Composer],
         *,
         enabled: Callable[[], bool],
         choice_of: Callable[[ConversationId], str],
