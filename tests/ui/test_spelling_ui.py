@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -30,7 +30,7 @@ from tests.ui.helpers import open_conv, sign_in, toggle_setting, wait_for
 from ui.main_window import MainWindow
 from ui.preferences import SPELL_CHECK
 from ui.widgets.composer import Composer
-from ui.widgets.spelling import ComposerSpelling, SpellChecker, words
+from ui.widgets.spelling import ComposerSpelling, SpellChecker, language_label, words
 
 UNDERLINE = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
 
@@ -118,6 +118,18 @@ def test_words_worth_checking_leave_out_links_mentions_code_and_numbers() -> Non
     line = "see https://exmple.org/pathh and @alise in #chanel, `fnord()` or mail bob@exmple.org"
     assert [w for _i, w in words(line)] == ["see", "and", "in", "or", "mail"]
     assert [w for _i, w in words("it's 3rd of x2 don’t my_var")] == ["it's", "of", "don’t"]
+
+
+def test_the_default_follows_the_ui_locale(tmp_path: Path) -> None:
+    checker = SpellChecker(tmp_path / "words.txt")
+    assert {"en_US", "de_DE", "fr_FR", "es_ES"} <= set(checker.languages())
+    assert checker.default_language("de_DE") == "de_DE"
+    assert checker.default_language("de_AT") == "de_DE"  # no Austrian one: German
+    assert checker.default_language("es_419") == "es_ES"
+    assert checker.default_language("ja_JP") == "en_US"  # none for Japanese here
+    assert checker.default_language("C") == "en_US"
+    assert language_label("de_DE") == "Deutsch (Deutschland)"
+    assert language_label("fr") == "français"
 
 
 def test_a_misspelled_word_is_underlined_and_replaced_from_the_menu(
@@ -331,3 +343,30 @@ def test_the_setting_is_reached_by_keyboard_and_turns_spelling_off(
     thread_composer = window.pane.spelling.composers[1]  # the thread panel's composer too
     assert thread_composer.composer is window.pane.thread_panel.composer_area.composer
     assert thread_composer.language is None
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+    ],
+)
+def test_the_menu_opens_from_the_keyboard_on_the_word_at_the_cursor(
+    qtbot: QtBot, tmp_path: Path, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    composer, _spelling = make_composer(qtbot, tmp_path / "words.txt")
+    composer.setPlainText("helo there")
+    composer.activateWindow()
+    composer.setFocus()
+    qtbot.waitUntil(composer.hasFocus)
+    cursor = composer.textCursor()
+    cursor.setPosition(2)
+    composer.setTextCursor(cursor)
+    qtbot.keyClick(composer, key, modifiers)
+    wait_for(qtbot, lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu)
+    assert menu.actions()[0].text().startswith("&Spelling: ")
+    assert menu.activeAction() is menu.actions()[0]
+    close_menus(qtbot)

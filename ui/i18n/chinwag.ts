@@ -3110,6 +3110,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3175,6 +3179,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>on a message, copy its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

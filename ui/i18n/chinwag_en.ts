@@ -3109,6 +3109,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Escape</source>
         <translation type="unfinished" />
     </message>
@@ -3174,6 +3178,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>on a message, copy its text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
         <translation type="unfinished" />
     </message>
     <message>

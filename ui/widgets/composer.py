@@ -2,8 +2,10 @@
 
 Multiline; Enter sends, Shift+Enter breaks the line; Up in an empty composer edits the last
 message; Tab completes member names (and moves focus on when there is nothing to complete); Esc
-cancels a reply or edit, then leaves the composer. Pasted images and dropped files become
-attachments. Typing notifications are emitted as "started" and "stopped" (after 5 s idle).
+cancels a reply or edit, then leaves the composer; the menu key or Shift+F10 opens its menu at
+the text cursor (spell check adds to it: ui/widgets/spelling.py). Pasted images and dropped
+files become attachments. Typing notifications are emitted as "started" and "stopped" (after 5 s
+idle).
 """
 
 from __future__ import annotations
@@ -158,6 +160,13 @@ class Composer(QPlainTextEdit):
         if key == Qt.Key.Key_Backtab:
             self._move_focus(forward=False)
             event.accept()
+            return
+        if key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
+        ):  # not every platform turns these keys into a context menu event
+            at = self.cursorRect().center()
+            reason = QContextMenuEvent.Reason.Keyboard
+            self.contextMenuEvent(QContextMenuEvent(reason, at, self.viewport().mapToGlobal(at)))
             return
         super().keyPressEvent(event)
 

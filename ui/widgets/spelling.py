@@ -132,8 +132,8 @@ class SpellChecker:
             return []
 
     def default_language(self, ui_locale: str) -> str | None:
-        """The dictionary for the UI's locale (its language when the country has none), else
-        American English, else none."""
+        """The dictionary for the UI's locale (else its language's: the home country's first),
+        else American English, else none."""
         available = self.languages()
         if not available:
             return None
@@ -143,8 +143,9 @@ class SpellChecker:
         if language in available:
             return language
         same = [tag for tag in available if tag.split("_")[0] == language]
-        if same:
-            return same[0]
+        if same:  # the language's home country first: es_ES rather than es_AR
+            home = f"{language}_{language.upper()}"
+            return home if home in same else same[0]
         return "en_US" if "en_US" in available else None
 
     def _dictionary(self, tag: str) -> Any:
