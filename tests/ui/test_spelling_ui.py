@@ -191,6 +191,18 @@ def test_added_words_persist_across_a_restart_of_the_widget(qtbot: QtBot, tmp_pa
     assert underlined(again) == ["Zorblattt"]
 
 
+def test_an_unwritable_word_list_is_logged_and_the_word_accepted_for_the_session(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    blocker = tmp_path / "data"
+    blocker.write_text("a file where the folder should be")
+    checker = SpellChecker(blocker / "personal-words.txt")
+    assert not checker.add("Zorblatt")
+    assert "personal word list was not written" in caplog.text
+    assert checker.check("en_US", "Zorblatt")  # accepted until the app quits
+    assert not checker.check("en_US", "Zorblattt")
+
+
 def test_without_enchant_the_menu_says_why(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -154,12 +154,15 @@ class SpellChecker:
             self._load()
             if self._enchant is None:
                 return None
+            personal: str | None = str(self.personal_words)
             try:
                 self.personal_words.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 self.personal_words.touch(mode=0o600)
-                found = self._enchant.DictWithPWL(
-                    tag, str(self.personal_words), broker=self._broker
-                )
+            except OSError as error:  # checked all the same, without the personal words
+                _log.warning("spell check: the personal word list is unusable: %s", error)
+                personal = None
+            try:
+                found = self._enchant.DictWithPWL(tag, personal, broker=self._broker)
             except Exception as error:  # a missing or broken dictionary: unchecked
                 _log.warning("spell check: no dictionary %s: %s", tag, error)
                 return None
@@ -194,21 +197,30 @@ class SpellChecker:
         except Exception:
             return []
 
-    def add(self, word: str) -> None:
-        """Into the personal word list (kept on disk; every language knows it from now on)."""
-        first = True
-        for tag in list(self._dicts):
-            dictionary = self._dicts[tag]
-            if first:
-                dictionary.add(word)  # writes the personal word list
-                first = False
-            else:
-                dictionary.add_to_session(word)
-        if first:  # no dictionary open yet: append to the file by hand
-            self.personal_words.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            with self.personal_words.open("a", encoding="utf-8") as f:
-                f.write(word + "\n")
+    def add(self, word: str) -> bool:
+        """Into the personal word list (kept on disk; every language knows it from now on).
+        False when the list could not be written (the word is then accepted until the app
+        quits, and the failure logged)."""
+        saved = False
+        try:
+            for tag, dictionary in self._dicts.items():
+                if saved:
+                    dictionary.add_to_session(word)
+                else:
+                    dictionary.add(word)  # writes the personal word list
+                    saved = True
+                    _log.debug("spell check: %s learnt a word", tag)
+            if not saved:  # no dictionary open yet: append to the file by hand
+                self.personal_words.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                with self.personal_words.open("a", encoding="utf-8") as f:
+                    f.write(word + "\n")
+                saved = True
+        except Exception as error:  # a read-only or full disk: not a crash
+            _log.warning("spell check: the personal word list was not written: %s", error)
+        if not saved:
+            self._ignored.add(word)
         self._forget(word)
+        return saved
 
     def ignore(self, word: str) -> None:
         """Accepted until the app quits, in every language."""
