@@ -330,15 +330,21 @@ def message_face(view: MessageView, row: int) -> str | None:
 
 def hover(qtbot: QtBot, window: MainWindow, row: int) -> None:
     """Move the pointer onto message ``row`` and wait for its hover bar."""
-    view = window.pane.view
-    rect = view.visualRect(window.pane.model.index(row))
+    hover_in(qtbot, window.pane.view, row)
+
+
+def hover_in(qtbot: QtBot, view: MessageView, row: int) -> None:
+    """Move the pointer onto message ``row`` of ``view`` and wait for its hover bar."""
+    model = view.model()
+    assert model is not None
+    rect = view.visualRect(model.index(row, 0))
     below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
     qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
     qtbot.mouseMove(view.viewport(), rect.center())
     wait_for(
         qtbot,
         lambda: (
-            view.hover_bar.isVisible() and view.hover_bar.message is window.pane.model.message(row)
+            view.hover_bar.isVisible() and view.hover_bar.message is model.message(row)  # type: ignore[attr-defined]
         ),
     )
 
