@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QPainter,
     QPalette,
@@ -29,6 +30,7 @@ from tests.ui.conftest import SCREENSHOTS, run_core
 from tests.ui.helpers import open_conv, sign_in, toggle_setting, wait_for
 from ui.main_window import MainWindow
 from ui.preferences import SPELL_CHECK
+from ui.theme import dark_palette, high_contrast_palette, misspelling_colour
 from ui.widgets.composer import Composer
 from ui.widgets.spelling import ComposerSpelling, SpellChecker, language_label, words
 
@@ -118,6 +120,16 @@ def test_words_worth_checking_leave_out_links_mentions_code_and_numbers() -> Non
     line = "see https://exmple.org/pathh and @alise in #chanel, `fnord()` or mail bob@exmple.org"
     assert [w for _i, w in words(line)] == ["see", "and", "in", "or", "mail"]
     assert [w for _i, w in words("it's 3rd of x2 don’t my_var")] == ["it's", "of", "don’t"]
+
+
+def test_the_underline_colour_follows_the_theme(qtbot: QtBot) -> None:
+    light = QApplication.style().standardPalette()
+    light.setColor(QPalette.ColorRole.Base, QColor(250, 250, 250))
+    light.setColor(QPalette.ColorRole.Text, QColor(20, 20, 20))
+    dark, contrast = dark_palette(), high_contrast_palette()
+    assert misspelling_colour(light).red() > 150 and misspelling_colour(light).green() < 80
+    assert misspelling_colour(dark).lightness() > misspelling_colour(light).lightness()
+    assert misspelling_colour(contrast) == contrast.color(QPalette.ColorRole.Text)
 
 
 def test_the_default_follows_the_ui_locale(tmp_path: Path) -> None:

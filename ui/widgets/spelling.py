@@ -273,8 +273,11 @@ class SpellHighlighter(QSyntaxHighlighter):
         if inside or fence or not self.language:
             return
         wide = len(text.encode("utf-16-le")) // 2 != len(text)  # emoji count twice in Qt
-        self.misspelled.setUnderlineColor(misspelling_colour())  # the theme may have changed
+        coloured = False
         for start, word in self.misspellings(text):
+            if not coloured:  # the theme may have changed since the last line
+                self.misspelled.setUnderlineColor(misspelling_colour())
+                coloured = True
             if wide:
                 at = len(text[:start].encode("utf-16-le")) // 2
                 length = len(word.encode("utf-16-le")) // 2
