@@ -166,7 +166,7 @@ class SecretStorage:
         if not ss.key_matches(decoded, description):
             return Failure(
                 FailureKind.REJECTED,
-                "This recovery key or passphrase does not open this account's secure storage.",
+                "This recovery key or passphrase does not belong to this account's secure storage.",
             )
         return description.key_id, decoded
 

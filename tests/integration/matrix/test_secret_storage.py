@@ -1,0 +1,173 @@
+"""Secret storage (SSSS) against Synapse: what one device stores, another device of the same
+person opens with the recovery key or the passphrase.
+
+What crossed the server is read back with raw account-data requests, and the storage is decrypted
+in the test with the spec's rules (:mod:`backends.matrix.secretstore`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from app.backend import FailureKind
+from backends.matrix import crosssign as xs
+from backends.matrix import keybackup as kb
+from backends.matrix import secretstore as ss
+from tests.integration.matrix.helpers import Account, Session, connect
+from tests.integration.matrix.synapse import Synapse
+
+pytestmark = pytest.mark.integration
+
+V3 = "/_matrix/client/v3"
+
+
+async def signed_in(synapse: Synapse, account: Account, folder: Path) -> Session:
+    session = await connect(synapse, account, folder)
+    await asyncio.wait_for(session.backend.cross_signing_checked.wait(), 30)
+    return session
+
+
+async def account_data(session: Session, event_type: str) -> dict[str, Any] | None:
+    http = session.backend._session.http
+    assert http is not None
+    user = quote(session.backend._session.own_id, safe="")
+    reply = await http.request("GET", f"{V3}/user/{user}/account_data/{quote(event_type)}")
+    return reply.body if reply.ok else None
+
+
+async def put_account_data(session: Session, event_type: str, content: dict[str, Any]) -> None:
+    http = session.backend._session.http
+    assert http is not None
+    user = quote(session.backend._session.own_id, safe="")
+    path = f"{V3}/user/{user}/account_data/{quote(event_type)}"
+    reply = await http.request("PUT", path, body=content)
+    assert reply.ok, reply.body
+
+
+async def own_identity(session: Session) -> xs.Identity:
+    http = session.backend._session.http
+    assert http is not None
+    user = session.backend._session.own_id
+    reply = await http.request("POST", f"{V3}/keys/query", body={"device_keys": {user: []}})
+    assert reply.ok, reply.body
+    return xs.parse_identity(reply.body, user)
+
+
+def held(session: Session) -> dict[str, str]:
+    return {u: session.secrets.values[n] for u, n in xs.SECRET_KEYS.items() if n in session.secrets.values}
+
+
+async def test_our_recovery_key_opens_our_storage_on_a_new_device(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    first = await signed_in(synapse, account, tmp_path / "first")
+    try:
+        created = await first.backend.create_key_backup()
+        assert created.ok and created.value, created.failure
+        recovery_key = created.value
+        key = kb.decode_recovery_key(recovery_key)
+        assert isinstance(key, bytes)
+        assert recovery_key.replace(" ", "") not in str(first.state.values)
+        # What is on the server, read as any other client would.
+        default = await account_data(first, ss.DEFAULT_KEY)
+        assert default is not None and isinstance(default.get("key"), str)
+        key_id = default["key"]
+        description = ss.parse_description(key_id, await account_data(first, ss.KEY_PREFIX + key_id))
+        assert description is not None and ss.key_matches(key, description)
+        mine = held(first)
+        assert len(mine) == 3
+        for name, usage in (
+            (ss.MASTER, xs.MASTER),
+            (ss.SELF_SIGNING, xs.SELF_SIGNING),
+            (ss.USER_SIGNING, xs.USER_SIGNING),
+        ):
+            stored = ss.open_secret(key_id, key, name, await account_data(first, name))
+            seed = xs.SigningKey.from_secret(stored)
+            assert seed is not None and seed.public == xs.SigningKey.from_secret(mine[usage]).public  # type: ignore[union-attr]
+        backup = ss.open_secret(key_id, key, ss.BACKUP, await account_data(first, ss.BACKUP))
+        assert backup is not None and backup.rstrip("=") == first.secrets.values[kb.SECRET_BACKUP_KEY]
+    finally:
+        await first.backend.disconnect()
+
+    second = await signed_in(synapse, account, tmp_path / "second")
+    try:
+        assert not held(second)  # made on another device: only used for trust
+        identity = await own_identity(second)
+        device_id = second.backend._session.nio.device_id
+        assert not any(d == device_id for d, _ in identity.signed_devices)
+
+        wrong = await second.backend.restore_key_backup(kb.encode_recovery_key(os.urandom(32)))
+        assert wrong.failure is not None and wrong.failure.kind is FailureKind.REJECTED
+        assert not held(second)
+
+        opened = await second.backend.restore_key_backup(recovery_key)
+        assert opened.ok, opened.failure
+        assert held(second) == mine  # the same private keys, now in this device's keyring
+        assert second.secrets.values[kb.SECRET_BACKUP_KEY] == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        identity = await own_identity(second)
+        assert any(d == device_id for d, _ in identity.signed_devices)  # it signed itself
+    finally:
+        await second.backend.disconnect()
+
+
+async def test_a_passphrase_opens_the_storage_and_a_planted_key_is_refused(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    first = await signed_in(synapse, account, tmp_path / "first")
+    try:
+        created = await first.backend._encryption.create_backup("correct horse battery staple")
+        assert created.ok and created.value, created.failure
+        key = kb.decode_recovery_key(created.value)
+        assert isinstance(key, bytes)
+        default = await account_data(first, ss.DEFAULT_KEY)
+        assert default is not None
+        key_id = default["key"]
+        content = await account_data(first, ss.KEY_PREFIX + key_id)
+        assert content is not None and content["passphrase"]["algorithm"] == ss.PBKDF2
+        mine = held(first)
+        # Someone with the storage key (or a server that rewrote it) plants a master key that is
+        # not the account's: it must not be taken.
+        planted = xs.SigningKey.generate()
+        await put_account_data(
+            first, ss.MASTER, ss.encrypted_secret(key_id, key, ss.MASTER, planted.secret())
+        )
+    finally:
+        await first.backend.disconnect()
+
+    second = await signed_in(synapse, account, tmp_path / "second")
+    try:
+        wrong = await second.backend.restore_key_backup("incorrect horse battery staple")
+        assert wrong.failure is not None and wrong.failure.kind is FailureKind.REJECTED
+        opened = await second.backend.restore_key_backup("correct horse battery staple")
+        assert opened.ok, opened.failure
+        taken = held(second)
+        assert xs.MASTER not in taken
+        assert taken == {u: v for u, v in mine.items() if u != xs.MASTER}
+    finally:
+        await second.backend.disconnect()
+
+
+async def test_a_second_device_does_not_replace_storage_it_cannot_fill(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    first = await signed_in(synapse, account, tmp_path / "first")
+    try:
+        created = await first.backend.create_key_backup()
+        assert created.ok, created.failure
+        before = await account_data(first, ss.DEFAULT_KEY)
+    finally:
+        await first.backend.disconnect()
+    second = await signed_in(synapse, account, tmp_path / "second")
+    try:
+        refused = await second.backend.create_key_backup()
+        assert refused.failure is not None and refused.failure.kind is FailureKind.REJECTED
+        assert "recovery key" in refused.failure.message
+        assert await account_data(second, ss.DEFAULT_KEY) == before
+    finally:
+        await second.backend.disconnect()
