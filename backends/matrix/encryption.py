@@ -143,7 +143,12 @@ class Encryption:
             self.log.warning("the list of messages waiting for a key is unreadable; dropped")
         self._waiting_saved = saved or ""
         storage = ssss.SecretStorage(
-            session.api, ctx.secrets, self.log, user_id=str(client.user_id), cross=cross, backup=backup
+            session.api,
+            ctx.secrets,
+            self.log,
+            user_id=str(client.user_id),
+            cross=cross,
+            backup=backup,
         )
         self.parts = CryptoParts(machine, cross, verifications, backup, storage)
         self.log.info("end-to-end encryption ready (device %s)", client.device_id)

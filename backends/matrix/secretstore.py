@@ -59,9 +59,7 @@ def b64decode(text: object) -> bytes | None:
 
 def derive(key: bytes, name: str) -> tuple[bytes, bytes]:
     """The AES key and the HMAC key for the secret ``name`` (HKDF-SHA256, 64 bytes)."""
-    out = HKDF(algorithm=hashes.SHA256(), length=64, salt=bytes(32), info=name.encode()).derive(
-        key
-    )
+    out = HKDF(algorithm=hashes.SHA256(), length=64, salt=bytes(32), info=name.encode()).derive(key)
     return out[:32], out[32:]
 
 

@@ -61,7 +61,7 @@ class SecretStorage:
     def _path(self, event_type: str) -> str:
         return f"{V3}/user/{q(self.user_id)}/account_data/{q(event_type)}"
 
-    async def _get(self, event_type: str) -> dict[str, Any] | None | Failure:
+    async def _get(self, event_type: str) -> dict[str, Any] | Failure | None:
         """The account data of ``event_type``; None when the account has none."""
         reply = await self.http.request("GET", self._path(event_type), timeout=30)
         if reply.ok:
@@ -74,7 +74,7 @@ class SecretStorage:
         reply = await self.http.request("PUT", self._path(event_type), body=content, timeout=30)
         return None if reply.ok else reply.failure()
 
-    async def default_key(self) -> ss.KeyDescription | None | Failure:
+    async def default_key(self) -> ss.KeyDescription | Failure | None:
         """The description of the account's default storage key, if it has one we can use."""
         default = await self._get(ss.DEFAULT_KEY)
         if default is None or isinstance(default, Failure):

@@ -8,6 +8,7 @@ in the test with the spec's rules (:mod:`backends.matrix.secretstore`).
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,7 @@ from app.backend import FailureKind
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix import secretstore as ss
+from tests.integration.matrix.e2e_helpers import sas
 from tests.integration.matrix.helpers import Account, Session, connect
 from tests.integration.matrix.synapse import Synapse
 
@@ -60,7 +62,11 @@ async def own_identity(session: Session) -> xs.Identity:
 
 
 def held(session: Session) -> dict[str, str]:
-    return {u: session.secrets.values[n] for u, n in xs.SECRET_KEYS.items() if n in session.secrets.values}
+    return {
+        u: session.secrets.values[n]
+        for u, n in xs.SECRET_KEYS.items()
+        if n in session.secrets.values
+    }
 
 
 async def test_our_recovery_key_opens_our_storage_on_a_new_device(
@@ -78,7 +84,9 @@ async def test_our_recovery_key_opens_our_storage_on_a_new_device(
         default = await account_data(first, ss.DEFAULT_KEY)
         assert default is not None and isinstance(default.get("key"), str)
         key_id = default["key"]
-        description = ss.parse_description(key_id, await account_data(first, ss.KEY_PREFIX + key_id))
+        description = ss.parse_description(
+            key_id, await account_data(first, ss.KEY_PREFIX + key_id)
+        )
         assert description is not None and ss.key_matches(key, description)
         mine = held(first)
         assert len(mine) == 3
@@ -91,7 +99,9 @@ async def test_our_recovery_key_opens_our_storage_on_a_new_device(
             seed = xs.SigningKey.from_secret(stored)
             assert seed is not None and seed.public == xs.SigningKey.from_secret(mine[usage]).public  # type: ignore[union-attr]
         backup = ss.open_secret(key_id, key, ss.BACKUP, await account_data(first, ss.BACKUP))
-        assert backup is not None and backup.rstrip("=") == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        assert (
+            backup is not None and backup.rstrip("=") == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        )
     finally:
         await first.backend.disconnect()
 
@@ -109,7 +119,10 @@ async def test_our_recovery_key_opens_our_storage_on_a_new_device(
         opened = await second.backend.restore_key_backup(recovery_key)
         assert opened.ok, opened.failure
         assert held(second) == mine  # the same private keys, now in this device's keyring
-        assert second.secrets.values[kb.SECRET_BACKUP_KEY] == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        assert (
+            second.secrets.values[kb.SECRET_BACKUP_KEY]
+            == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        )
         identity = await own_identity(second)
         assert any(d == device_id for d, _ in identity.signed_devices)  # it signed itself
     finally:
@@ -171,3 +184,76 @@ async def test_a_second_device_does_not_replace_storage_it_cannot_fill(
         assert await account_data(second, ss.DEFAULT_KEY) == before
     finally:
         await second.backend.disconnect()
+
+
+async def test_a_new_device_gets_the_secrets_after_verifying_and_an_unverified_one_does_not(
+    synapse: Synapse, account: Account, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Secret sharing between two of our own devices (both Chinwag): ``m.secret.request`` after
+    SAS, answered over Olm by the verified device only."""
+    caplog.set_level(logging.INFO)
+    first = await signed_in(synapse, account, tmp_path / "first")
+    sessions = [first]
+    try:
+        created = await first.backend.create_key_backup()
+        assert created.ok, created.failure
+        mine = held(first)
+        assert len(mine) == 3
+        second = await signed_in(synapse, account, tmp_path / "second")
+        sessions.append(second)
+        # Unverified, a request is not answered: ask as a new device would before verifying.
+        second.backend._verification.sharing.want_secrets()
+        await eventually(
+            lambda: _refused(caplog, second.backend.device_id),
+            what="the first device refuses the unverified device",
+        )
+        assert not held(second)
+
+        await sas(second, first, account.user_id, first.backend.device_id)
+
+        async def got_them() -> bool:
+            return held(second) == mine and kb.SECRET_BACKUP_KEY in second.secrets.values
+
+        await eventually(got_them, what="the verified device receives the secrets")
+        assert (
+            second.secrets.values[kb.SECRET_BACKUP_KEY]
+            == first.secrets.values[kb.SECRET_BACKUP_KEY]
+        )
+        device_id = second.backend.device_id
+        await eventually(
+            lambda: _signed(second, device_id), what="the new device signs itself with them"
+        )
+        # A third device that never verified anything asks too: refused, nothing reaches it.
+        third = await signed_in(synapse, account, tmp_path / "third")
+        sessions.append(third)
+        third.backend._verification.sharing.want_secrets()
+        await eventually(
+            lambda: _refused(caplog, third.backend.device_id),
+            what="the first device refuses the third device",
+        )
+        assert not held(third) and kb.SECRET_BACKUP_KEY not in third.secrets.values
+    finally:
+        for session in sessions:
+            await session.backend.disconnect()
+
+
+async def _signed(session: Session, device_id: str) -> bool:
+    return any(d == device_id for d, _ in (await own_identity(session)).signed_devices)
+
+
+async def _refused(caplog: pytest.LogCaptureFixture, device_id: str) -> bool:
+    return any(
+        "did not share" in r.getMessage() and device_id in r.getMessage() for r in caplog.records
+    )
+
+
+async def eventually(check: Any, timeout: float = 60.0, what: str = "condition") -> Any:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        value = await check()
+        if value:
+            return value
+        if loop.time() > deadline:
+            raise AssertionError(f"{what} not met within {timeout} s")
+        await asyncio.sleep(0.2)
