@@ -20,8 +20,9 @@ from app.backend import FailureKind
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix import secretstore as ss
+from tests.integration.matrix import js_peer
 from tests.integration.matrix.e2e_helpers import sas
-from tests.integration.matrix.helpers import Account, Session, connect
+from tests.integration.matrix.helpers import PASSWORD, Account, Session, connect
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
@@ -257,3 +258,91 @@ async def eventually(check: Any, timeout: float = 60.0, what: str = "condition")
         if loop.time() > deadline:
             raise AssertionError(f"{what} not met within {timeout} s")
         await asyncio.sleep(0.2)
+
+
+# -- the independent peer: matrix-js-sdk with matrix-rust-sdk's crypto -------------------------
+
+
+async def test_the_js_peer_opens_our_secret_storage(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    first = await signed_in(synapse, account, tmp_path / "first")
+    try:
+        created = await first.backend.create_key_backup()
+        assert created.ok and created.value, created.failure
+        mine = held(first)
+        backup_key = first.secrets.values[kb.SECRET_BACKUP_KEY]
+    finally:
+        await first.backend.disconnect()
+    wrong = await js_peer.run(
+        "open", synapse.base_url, account.user_id, PASSWORD, kb.encode_recovery_key(os.urandom(32))
+    )
+    assert wrong["opened"] is False
+    peer = await js_peer.run("open", synapse.base_url, account.user_id, PASSWORD, created.value)
+    assert peer["opened"] is True
+    # The rust crypto imported our three private keys (it checks them against the published
+    # public keys) and signed its own device with them; it took our backup key.
+    assert peer["private_keys_before"] == {
+        "masterKey": False,
+        "selfSigningKey": False,
+        "userSigningKey": False,
+    }
+    assert peer["private_keys"] == {
+        "masterKey": True,
+        "selfSigningKey": True,
+        "userSigningKey": True,
+    }
+    assert peer["cross_signed"] is True
+    assert peer["backup_key"] == backup_key
+    secrets = peer["secrets"]
+    for name, usage in (
+        (ss.MASTER, xs.MASTER),
+        (ss.SELF_SIGNING, xs.SELF_SIGNING),
+        (ss.USER_SIGNING, xs.USER_SIGNING),
+    ):
+        assert secrets[name].rstrip("=") == mine[usage]
+
+
+async def test_a_recovery_key_made_by_the_js_peer_opens_its_storage_here(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    peer = await js_peer.run("bootstrap", synapse.base_url, account.user_id, PASSWORD)
+    assert peer["private_keys"] == {
+        "masterKey": True,
+        "selfSigningKey": True,
+        "userSigningKey": True,
+    }
+    assert peer["backup_version"]
+    recovery_key = peer["recovery_key"]
+    assert isinstance(kb.decode_recovery_key(recovery_key), bytes)
+    ours = await signed_in(synapse, account, tmp_path / "ours")
+    try:
+        assert not held(ours)  # made by the peer: only used for trust until opened
+        opened = await ours.backend.restore_key_backup(recovery_key)
+        assert opened.ok, opened.failure
+        taken = held(ours)
+        for name, usage in (
+            (ss.MASTER, xs.MASTER),
+            (ss.SELF_SIGNING, xs.SELF_SIGNING),
+            (ss.USER_SIGNING, xs.USER_SIGNING),
+        ):
+            assert taken[usage] == peer["secrets"][name].rstrip("=")
+        assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == peer["secrets"][ss.BACKUP].rstrip("=")
+        device_id = ours.backend.device_id
+        await eventually(lambda: _signed(ours, device_id), what="we sign ourselves with its keys")
+    finally:
+        await ours.backend.disconnect()
+
+
+async def test_a_passphrase_set_by_the_js_peer_opens_its_storage_here(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    phrase = "a passphrase the peer chose"
+    peer = await js_peer.run("bootstrap", synapse.base_url, account.user_id, PASSWORD, phrase)
+    ours = await signed_in(synapse, account, tmp_path / "ours")
+    try:
+        opened = await ours.backend.restore_key_backup(phrase)
+        assert opened.ok, opened.failure
+        assert held(ours)[xs.MASTER] == peer["secrets"][ss.MASTER].rstrip("=")
+    finally:
+        await ours.backend.disconnect()

@@ -1,0 +1,149 @@
+// An independent Matrix client for Chinwag's secret-storage tests: matrix-js-sdk with
+// matrix-rust-sdk's crypto (@matrix-org/matrix-sdk-crypto-wasm), signed in as a new device of
+// the same person. One command per run; the result is one JSON line on stdout, logs on stderr.
+//
+//   node ssss_peer.mjs bootstrap <homeserver> <user> <password> [passphrase]
+//       cross-signing (if the account has none) and new secret storage with a new key backup;
+//       prints {recovery_key, device_id, secrets: {name: value}}
+//   node ssss_peer.mjs open <homeserver> <user> <password> <recovery key or passphrase>
+//       opens the account's secret storage, imports the cross-signing keys (rust checks them
+//       against the published ones) and the backup key; prints what it holds afterwards.
+import * as sdk from "matrix-js-sdk";
+import { decodeRecoveryKey, deriveRecoveryKeyFromPassphrase } from "matrix-js-sdk/lib/crypto-api/index.js";
+import { logger } from "matrix-js-sdk/lib/logger.js";
+
+const NAMES = [
+  "m.cross_signing.master",
+  "m.cross_signing.self_signing",
+  "m.cross_signing.user_signing",
+  "m.megolm_backup.v1",
+];
+
+logger.setLevel("warn");
+const log = (...args) => console.error("[peer]", ...args);
+
+async function signIn(baseUrl, user, password) {
+  const login = await sdk.createClient({ baseUrl }).login("m.login.password", {
+    identifier: { type: "m.id.user", user },
+    password,
+    initial_device_display_name: "matrix-js-sdk peer",
+  });
+  let storageKey = null; // the secret storage key, once known
+  const client = sdk.createClient({
+    baseUrl,
+    userId: login.user_id,
+    accessToken: login.access_token,
+    deviceId: login.device_id,
+    cryptoCallbacks: {
+      getSecretStorageKey: async ({ keys }) => {
+        const keyId = Object.keys(keys)[0];
+        return storageKey === null ? null : [keyId, storageKey];
+      },
+      cacheSecretStorageKey: (_keyId, _info, key) => {
+        storageKey = key;
+      },
+    },
+  });
+  await client.initRustCrypto({ useIndexedDB: false });
+  const prepared = new Promise((resolve) => {
+    client.on(sdk.ClientEvent.Sync, (state) => {
+      if (state === "PREPARED" || state === "SYNCING") resolve();
+    });
+  });
+  await client.startClient({ initialSyncLimit: 1 });
+  await prepared;
+  const setKey = (key) => {
+    storageKey = key;
+  };
+  return { client, login, setKey };
+}
+
+async function secretsOf(client) {
+  const out = {};
+  for (const name of NAMES) {
+    out[name] = (await client.secretStorage.get(name)) ?? null;
+  }
+  return out;
+}
+
+async function bootstrap(baseUrl, user, password, passphrase) {
+  const { client, login, setKey } = await signIn(baseUrl, user, password);
+  const crypto = client.getCrypto();
+  await crypto.bootstrapCrossSigning({
+    authUploadDeviceSigningKeys: async (makeRequest) => {
+      await makeRequest({
+        type: "m.login.password",
+        identifier: { type: "m.id.user", user },
+        password,
+      });
+    },
+  });
+  const generated = await crypto.createRecoveryKeyFromPassphrase(passphrase || undefined);
+  setKey(generated.privateKey);
+  await crypto.bootstrapSecretStorage({
+    createSecretStorageKey: async () => generated,
+    setupNewSecretStorage: true,
+    setupNewKeyBackup: true,
+  });
+  const status = await crypto.getCrossSigningStatus();
+  const result = {
+    recovery_key: generated.encodedPrivateKey,
+    device_id: login.device_id,
+    secrets: await secretsOf(client),
+    private_keys: status.privateKeysCachedLocally,
+    backup_version: await crypto.getActiveSessionBackupVersion(),
+  };
+  client.stopClient();
+  return result;
+}
+
+async function open(baseUrl, user, password, text) {
+  const { client, login, setKey } = await signIn(baseUrl, user, password);
+  const crypto = client.getCrypto();
+  const keyId = await client.secretStorage.getDefaultKeyId();
+  const info = keyId ? (await client.secretStorage.getKey(keyId))?.[1] : null;
+  if (!info) throw new Error("the account has no secret storage");
+  let key;
+  try {
+    key = decodeRecoveryKey(text);
+  } catch (error) {
+    if (!info.passphrase) throw error;
+    key = await deriveRecoveryKeyFromPassphrase(text, info.passphrase.salt, info.passphrase.iterations);
+  }
+  const matches = await client.secretStorage.checkKey(key, info);
+  if (!matches) {
+    client.stopClient();
+    return { opened: false, device_id: login.device_id };
+  }
+  setKey(key);
+  const before = await crypto.getCrossSigningStatus();
+  await crypto.bootstrapCrossSigning({}); // imports the keys from secret storage
+  await crypto.loadSessionBackupPrivateKeyFromSecretStorage();
+  const status = await crypto.getCrossSigningStatus();
+  const backupKey = await crypto.getSessionBackupPrivateKey();
+  const verification = await crypto.getDeviceVerificationStatus(login.user_id, login.device_id);
+  const result = {
+    opened: true,
+    device_id: login.device_id,
+    secrets: await secretsOf(client),
+    private_keys_before: before.privateKeysCachedLocally,
+    private_keys: status.privateKeysCachedLocally,
+    backup_key: backupKey ? Buffer.from(backupKey).toString("base64").replace(/=+$/, "") : null,
+    cross_signed: verification ? verification.crossSigningVerified : false,
+  };
+  client.stopClient();
+  return result;
+}
+
+const [command, ...args] = process.argv.slice(2);
+try {
+  let result;
+  if (command === "bootstrap") result = await bootstrap(...args);
+  else if (command === "open") result = await open(...args);
+  else throw new Error(`unknown command ${command}`);
+  process.stdout.write(JSON.stringify(result) + "\n");
+  process.exit(0);
+} catch (error) {
+  log(error && error.stack ? error.stack : String(error));
+  process.exit(2);
+}
