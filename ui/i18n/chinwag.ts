@@ -170,7 +170,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -179,14 +187,6 @@
     </message>
     <message>
         <source>Restore from key backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1949,11 +1949,9 @@ To begin, add the account you use most. You can add more later.</source>
         <source>In reply to an earlier message</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n message(s) in thread</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>

@@ -169,7 +169,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account's secure storage in other apps too, such as Element.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -178,14 +186,6 @@
     </message>
     <message>
         <source>Restore from key backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1955,10 +1955,9 @@ To begin, add the account you use most. You can add more later.</source>
         <source>In reply to an earlier message</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n message(s) in thread</source>
-        <translation>
-            <numerusform>%n message in thread</numerusform><numerusform>%n messages in thread</numerusform></translation>
+        <translation type="unfinished">%n message in thread</translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>
