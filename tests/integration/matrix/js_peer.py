@@ -88,3 +88,45 @@ async def run(*args: str) -> dict[str, Any]:
     result = json.loads(out.decode().strip().splitlines()[-1])
     assert isinstance(result, dict)
     return result
+
+
+class Running:
+    """A peer command that talks while it runs: one JSON object per line."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+
+    @classmethod
+    async def start(cls, *args: str) -> Running:
+        folder = ensure_installed()
+        shutil.copy(PEERS / SCRIPT, folder / SCRIPT)
+        process = await asyncio.create_subprocess_exec(
+            "node",
+            SCRIPT,
+            *args,
+            cwd=folder,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        return cls(process)
+
+    async def next(self, event: str, timeout: float = TIMEOUT) -> dict[str, Any]:
+        """The next line whose ``event`` is ``event`` (a peer that ends first fails the test)."""
+        assert self.process.stdout is not None
+        while True:
+            line = await asyncio.wait_for(self.process.stdout.readline(), timeout)
+            if not line:
+                assert self.process.stderr is not None
+                err = await self.process.stderr.read()
+                raise AssertionError(f"the js peer ended before {event}: {err.decode()[-3000:]}")
+            try:
+                value = json.loads(line)
+            except ValueError:  # a library's log line on stdout
+                continue
+            if isinstance(value, dict) and value.get("event") == event:
+                return value
+
+    async def close(self) -> None:
+        if self.process.returncode is None:
+            self.process.kill()
+        await self.process.wait()

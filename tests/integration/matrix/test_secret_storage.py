@@ -16,7 +16,9 @@ from urllib.parse import quote
 
 import pytest
 
+from app import facts as f
 from app.backend import FailureKind
+from app.models import VerificationState
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix import secretstore as ss
@@ -345,4 +347,51 @@ async def test_a_passphrase_set_by_the_js_peer_opens_its_storage_here(
         assert opened.ok, opened.failure
         assert held(ours)[xs.MASTER] == peer["secrets"][ss.MASTER].rstrip("=")
     finally:
+        await ours.backend.disconnect()
+
+
+async def test_the_js_peer_gets_our_secrets_after_verifying_with_us(
+    synapse: Synapse, account: Account, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A new device of another client (rust crypto) verifies our device by emoji and then asks
+    for the secrets: we answer it over Olm, and its rust crypto accepts them."""
+    caplog.set_level(logging.INFO)
+    ours = await signed_in(synapse, account, tmp_path / "ours")
+    peer = await js_peer.Running.start(
+        "share", synapse.base_url, account.user_id, PASSWORD, ours.backend.device_id
+    )
+    try:
+        created = await ours.backend.create_key_backup()
+        assert created.ok, created.failure
+        ready = await peer.next("ready")
+        their_device = ready["device_id"]
+
+        def state_is(state: VerificationState) -> Any:
+            return lambda x: (
+                isinstance(x, f.VerificationChanged)
+                and x.verification.device_id == their_device
+                and x.verification.state is state
+            )
+
+        requested = await ours.wait(state_is(VerificationState.REQUESTED), 90)
+        flow_id = requested.verification.id
+        accepted = await ours.backend.accept_verification(flow_id)
+        assert accepted.ok, accepted.failure
+        compare = await ours.wait(state_is(VerificationState.COMPARE), 90)
+        shown = await peer.next("sas")
+        assert [e for e, _ in compare.verification.emojis] == shown["emojis"]
+        confirmed = await ours.backend.confirm_verification(flow_id, True)
+        assert confirmed.ok, confirmed.failure
+        await ours.wait(state_is(VerificationState.DONE), 60)
+        done = await peer.next("done")
+        assert done["private_keys"] == {
+            "masterKey": True,
+            "selfSigningKey": True,
+            "userSigningKey": True,
+        }
+        assert done["backup_key"] == ours.secrets.values[kb.SECRET_BACKUP_KEY]
+        shared = [r.getMessage() for r in caplog.records if "shared m." in r.getMessage()]
+        assert len(shared) >= 4 and all(their_device in m for m in shared), shared
+    finally:
+        await peer.close()
         await ours.backend.disconnect()

@@ -8,6 +8,10 @@
 //   node ssss_peer.mjs open <homeserver> <user> <password> <recovery key or passphrase>
 //       opens the account's secret storage, imports the cross-signing keys (rust checks them
 //       against the published ones) and the backup key; prints what it holds afterwards.
+//   node ssss_peer.mjs share <homeserver> <user> <password> <our device id>
+//       a new device that asks our device for emoji verification (prints {event: "ready"}, then
+//       {event: "sas", emojis}, confirming them), then waits for the secrets our device sends
+//       after it (rust's secret gossiping); prints {event: "done", private_keys, backup_key}.
 import * as sdk from "matrix-js-sdk";
 import { decodeRecoveryKey, deriveRecoveryKeyFromPassphrase } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { logger } from "matrix-js-sdk/lib/logger.js";
@@ -135,11 +139,54 @@ async function open(baseUrl, user, password, text) {
   return result;
 }
 
+const emit = (value) => process.stdout.write(JSON.stringify(value) + "\n");
+
+async function share(baseUrl, user, password, ourDevice) {
+  const { client, login } = await signIn(baseUrl, user, password);
+  const crypto = client.getCrypto();
+  await crypto.getUserDeviceInfo([login.user_id], true);
+  emit({ event: "ready", device_id: login.device_id });
+  const request = await crypto.requestDeviceVerification(login.user_id, ourDevice);
+  await new Promise((resolve, reject) => {
+    const check = () => {
+      if (request.phase === sdk.Crypto.VerificationPhase.Ready) resolve();
+      if (request.phase === sdk.Crypto.VerificationPhase.Cancelled) reject(new Error("cancelled"));
+    };
+    request.on(sdk.Crypto.VerificationRequestEvent.Change, check);
+    check();
+  });
+  const verifier = await request.startVerification("m.sas.v1");
+  verifier.on(sdk.Crypto.VerifierEvent.ShowSas, (sas) => {
+    emit({ event: "sas", emojis: sas.sas.emoji.map(([emoji]) => emoji) });
+    sas.confirm();
+  });
+  await verifier.verify();
+  const deadline = Date.now() + 90_000;
+  let status = await crypto.getCrossSigningStatus();
+  let backupKey = null;
+  while (Date.now() < deadline) {
+    status = await crypto.getCrossSigningStatus();
+    backupKey = await crypto.getSessionBackupPrivateKey();
+    const keys = status.privateKeysCachedLocally;
+    if (keys.masterKey && keys.selfSigningKey && keys.userSigningKey && backupKey) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const result = {
+    event: "done",
+    device_id: login.device_id,
+    private_keys: status.privateKeysCachedLocally,
+    backup_key: backupKey ? Buffer.from(backupKey).toString("base64").replace(/=+$/, "") : null,
+  };
+  client.stopClient();
+  return result;
+}
+
 const [command, ...args] = process.argv.slice(2);
 try {
   let result;
   if (command === "bootstrap") result = await bootstrap(...args);
   else if (command === "open") result = await open(...args);
+  else if (command === "share") result = await share(...args);
   else throw new Error(`unknown command ${command}`);
   process.stdout.write(JSON.stringify(result) + "\n");
   process.exit(0);
