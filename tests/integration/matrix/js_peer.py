@@ -95,6 +95,7 @@ class Running:
 
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
+        self.seen: list[object] = []
 
     @classmethod
     async def start(cls, *args: str) -> Running:
@@ -105,10 +106,16 @@ class Running:
             SCRIPT,
             *args,
             cwd=folder,
+            stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
         )
         return cls(process)
+
+    async def tell(self, line: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(line.encode() + b"\n")
+        await self.process.stdin.drain()
 
     async def next(self, event: str, timeout: float = TIMEOUT) -> dict[str, Any]:
         """The next line whose ``event`` is ``event`` (a peer that ends first fails the test)."""
@@ -123,10 +130,17 @@ class Running:
                 value = json.loads(line)
             except ValueError:  # a library's log line on stdout
                 continue
+            self.seen.append(value)
             if isinstance(value, dict) and value.get("event") == event:
                 return value
 
-    async def close(self) -> None:
+    async def close(self) -> str:
+        """Stop the peer; what it logged (shown by pytest when the test failed)."""
         if self.process.returncode is None:
             self.process.kill()
         await self.process.wait()
+        assert self.process.stderr is not None
+        err = (await self.process.stderr.read()).decode(errors="replace")
+        print("js peer said:", self.seen)
+        print("js peer log:", err[-5000:])
+        return err

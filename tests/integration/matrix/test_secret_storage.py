@@ -395,3 +395,61 @@ async def test_the_js_peer_gets_our_secrets_after_verifying_with_us(
     finally:
         await peer.close()
         await ours.backend.disconnect()
+
+
+async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
+    synapse: Synapse, account: Account, tmp_path: Path
+) -> None:
+    """The other direction: the peer (rust crypto) made the account's keys; our new device
+    verifies it by emoji, asks for the secrets and takes them (checked against the published
+    keys), then signs itself."""
+    peer = await js_peer.Running.start("hold", synapse.base_url, account.user_id, PASSWORD)
+    sessions: list[Session] = []
+    try:
+        ready = await peer.next("ready")
+        their_device, theirs = ready["device_id"], ready["secrets"]
+        ours = await signed_in(synapse, account, tmp_path / "ours")
+        sessions.append(ours)
+        assert not held(ours)
+        await peer.tell(ours.backend.device_id)
+        await peer.next("knows")
+        # A request to all our other devices (the peer's is the only one): rust answers requests;
+        # a bare m.key.verification.start to one device (what nio understands) it would not show.
+        started = await ours.backend.start_verification(account.user_id)
+        assert started.ok and started.value, started.failure
+        flow_id = started.value
+
+        def state_is(state: VerificationState) -> Any:
+            return lambda x: (
+                isinstance(x, f.VerificationChanged)
+                and x.verification.id == flow_id
+                and x.verification.state is state
+            )
+
+        compare = await ours.wait(state_is(VerificationState.COMPARE), 90)
+        shown = await peer.next("sas")
+        assert [e for e, _ in compare.verification.emojis] == shown["emojis"]
+        confirmed = await ours.backend.confirm_verification(flow_id, True)
+        assert confirmed.ok, confirmed.failure
+        await ours.wait(state_is(VerificationState.DONE), 60)
+
+        async def got_them() -> bool:
+            backup = theirs[ss.BACKUP] is None or kb.SECRET_BACKUP_KEY in ours.secrets.values
+            return len(held(ours)) == 3 and backup
+
+        await eventually(got_them, 90, what="our device receives the peer's secrets")
+        taken = held(ours)
+        for name, usage in (
+            (ss.MASTER, xs.MASTER),
+            (ss.SELF_SIGNING, xs.SELF_SIGNING),
+            (ss.USER_SIGNING, xs.USER_SIGNING),
+        ):
+            assert taken[usage] == theirs[name].rstrip("=")
+        if theirs[ss.BACKUP] is not None:
+            assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == theirs[ss.BACKUP].rstrip("=")
+        device_id = ours.backend.device_id
+        await eventually(lambda: _signed(ours, device_id), what="our device signs itself")
+    finally:
+        await peer.close()
+        for session in sessions:
+            await session.backend.disconnect()

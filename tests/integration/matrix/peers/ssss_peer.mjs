@@ -12,6 +12,10 @@
 //       a new device that asks our device for emoji verification (prints {event: "ready"}, then
 //       {event: "sas", emojis}, confirming them), then waits for the secrets our device sends
 //       after it (rust's secret gossiping); prints {event: "done", private_keys, backup_key}.
+//   node ssss_peer.mjs hold <homeserver> <user> <password>
+//       bootstraps cross-signing and secret storage (prints {event: "ready", device_id, secrets}),
+//       accepts the first emoji verification asked of it (prints {event: "sas", emojis},
+//       confirming them), then keeps syncing — answering secret requests — until killed.
 import * as sdk from "matrix-js-sdk";
 import { decodeRecoveryKey, deriveRecoveryKeyFromPassphrase } from "matrix-js-sdk/lib/crypto-api/index.js";
 import { logger } from "matrix-js-sdk/lib/logger.js";
@@ -23,7 +27,7 @@ const NAMES = [
   "m.megolm_backup.v1",
 ];
 
-logger.setLevel("warn");
+logger.setLevel(process.env.PEER_DEBUG ? "debug" : "warn");
 const log = (...args) => console.error("[peer]", ...args);
 
 async function signIn(baseUrl, user, password) {
@@ -70,7 +74,7 @@ async function secretsOf(client) {
   return out;
 }
 
-async function bootstrap(baseUrl, user, password, passphrase) {
+async function bootstrap(baseUrl, user, password, passphrase, { keepRunning = false } = {}) {
   const { client, login, setKey } = await signIn(baseUrl, user, password);
   const crypto = client.getCrypto();
   await crypto.bootstrapCrossSigning({
@@ -97,6 +101,7 @@ async function bootstrap(baseUrl, user, password, passphrase) {
     private_keys: status.privateKeysCachedLocally,
     backup_version: await crypto.getActiveSessionBackupVersion(),
   };
+  if (keepRunning) return { ...result, client };
   client.stopClient();
   return result;
 }
@@ -181,12 +186,60 @@ async function share(baseUrl, user, password, ourDevice) {
   return result;
 }
 
+async function hold(baseUrl, user, password) {
+  const result = await bootstrap(baseUrl, user, password, "", { keepRunning: true });
+  const { client } = result;
+  delete result.client;
+  const requests = [];
+  client.on(sdk.Crypto.CryptoEvent.VerificationRequestReceived, (r) => requests.push(r));
+  emit({ event: "ready", ...result });
+  // The test writes our device's id on stdin once it exists: wait until rust knows its keys
+  // (a request from a device it does not know is dropped).
+  const ourDevice = await new Promise((resolve) => {
+    let buffer = "";
+    process.stdin.on("data", (chunk) => {
+      buffer += chunk;
+      if (buffer.includes("\n")) resolve(buffer.trim());
+    });
+  });
+  const crypto = client.getCrypto();
+  for (let i = 0; i < 240; i++) {
+    const devices = await crypto.getUserDeviceInfo([client.getUserId()], true);
+    if (devices.get(client.getUserId())?.has(ourDevice)) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  emit({ event: "knows", device_id: ourDevice });
+  while (requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 100));
+  const request = requests[0];
+  emit({ event: "request", phase: request.phase });
+  await request.accept();
+  emit({ event: "accepted", phase: request.phase });
+  request.on(sdk.Crypto.VerificationRequestEvent.Change, () =>
+    emit({ event: "phase", phase: request.phase, cancel: request.cancellationCode }),
+  );
+  const verifier = await new Promise((resolve) => {
+    const check = () => {
+      if (request.verifier) resolve(request.verifier);
+    };
+    request.on(sdk.Crypto.VerificationRequestEvent.Change, check);
+    check();
+  });
+  verifier.on(sdk.Crypto.VerifierEvent.ShowSas, (sas) => {
+    emit({ event: "sas", emojis: sas.sas.emoji.map(([emoji]) => emoji) });
+    sas.confirm();
+  });
+  await verifier.verify();
+  emit({ event: "verified" });
+  await new Promise(() => {}); // answer secret requests until the test ends us
+}
+
 const [command, ...args] = process.argv.slice(2);
 try {
   let result;
   if (command === "bootstrap") result = await bootstrap(...args);
   else if (command === "open") result = await open(...args);
   else if (command === "share") result = await share(...args);
+  else if (command === "hold") result = await hold(...args);
   else throw new Error(`unknown command ${command}`);
   process.stdout.write(JSON.stringify(result) + "\n");
   process.exit(0);
