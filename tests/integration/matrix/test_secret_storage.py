@@ -408,6 +408,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
     try:
         ready = await peer.next("ready")
         their_device, theirs = ready["device_id"], ready["secrets"]
+        assert all(theirs[name] for name in ss.SECRET_NAMES), theirs
         ours = await signed_in(synapse, account, tmp_path / "ours")
         sessions.append(ours)
         assert not held(ours)
@@ -427,6 +428,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
             )
 
         compare = await ours.wait(state_is(VerificationState.COMPARE), 90)
+        assert compare.verification.device_id == their_device
         shown = await peer.next("sas")
         assert [e for e, _ in compare.verification.emojis] == shown["emojis"]
         confirmed = await ours.backend.confirm_verification(flow_id, True)
@@ -434,8 +436,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
         await ours.wait(state_is(VerificationState.DONE), 60)
 
         async def got_them() -> bool:
-            backup = theirs[ss.BACKUP] is None or kb.SECRET_BACKUP_KEY in ours.secrets.values
-            return len(held(ours)) == 3 and backup
+            return len(held(ours)) == 3 and kb.SECRET_BACKUP_KEY in ours.secrets.values
 
         await eventually(got_them, 90, what="our device receives the peer's secrets")
         taken = held(ours)
@@ -445,8 +446,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
             (ss.USER_SIGNING, xs.USER_SIGNING),
         ):
             assert taken[usage] == theirs[name].rstrip("=")
-        if theirs[ss.BACKUP] is not None:
-            assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == theirs[ss.BACKUP].rstrip("=")
+        assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == theirs[ss.BACKUP].rstrip("=")
         device_id = ours.backend.device_id
         await eventually(lambda: _signed(ours, device_id), what="our device signs itself")
     finally:

@@ -66,6 +66,18 @@ async function signIn(baseUrl, user, password) {
   return { client, login, setKey };
 }
 
+// Some of the work bootstrapping starts finishes in the background (enabling the new backup,
+// uploading signatures): poll for what the answer reports, for at most 60 s.
+async function until(check) {
+  const deadline = Date.now() + 60_000;
+  let value = await check();
+  while (!value && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    value = await check();
+  }
+  return value;
+}
+
 async function secretsOf(client) {
   const out = {};
   for (const name of NAMES) {
@@ -93,6 +105,8 @@ async function bootstrap(baseUrl, user, password, passphrase, { keepRunning = fa
     setupNewSecretStorage: true,
     setupNewKeyBackup: true,
   });
+  await until(async () => (await crypto.getActiveSessionBackupVersion()) !== null);
+  await until(async () => (await client.secretStorage.get("m.megolm_backup.v1")) != null);
   const status = await crypto.getCrossSigningStatus();
   const result = {
     recovery_key: generated.encodedPrivateKey,
@@ -130,7 +144,10 @@ async function open(baseUrl, user, password, text) {
   await crypto.loadSessionBackupPrivateKeyFromSecretStorage();
   const status = await crypto.getCrossSigningStatus();
   const backupKey = await crypto.getSessionBackupPrivateKey();
-  const verification = await crypto.getDeviceVerificationStatus(login.user_id, login.device_id);
+  const verification = await until(async () => {
+    const found = await crypto.getDeviceVerificationStatus(login.user_id, login.device_id);
+    return found && found.crossSigningVerified ? found : null;
+  });
   const result = {
     opened: true,
     device_id: login.device_id,
