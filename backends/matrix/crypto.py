@@ -226,9 +226,10 @@ class E2E:
         """nio drops Olm payloads of types it does not know; keep ``m.secret.send`` (secret
         sharing) for :mod:`.secretshare`. nio has checked sender and recipient keys by then."""
         olm: Any = self.client.olm
-        if olm is None:
+        handle = getattr(olm, "_handle_olm_event", None)
+        if handle is None:  # not nio's machine (a test's fake), or a nio that renamed it
+            self.log.info("secrets sent by our other devices cannot be received")
             return
-        handle = olm._handle_olm_event
 
         def handle_olm_event(sender: str, sender_key: str, payload: dict[str, Any]) -> object:
             content = payload.get("content")
