@@ -24,6 +24,7 @@ from app.models import (
 from app.paths import AppPaths
 from app.registry import BackendRegistry
 from backends.irc import IrcBackend
+from chinwag.testing import wait_until
 from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.irc.helpers import FastIrcBackend
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
@@ -62,11 +63,7 @@ async def proxy(inspircd_server: IrcServer) -> AsyncIterator[FlakyProxy]:
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
+    await wait_until(predicate, timeout)
 
 
 async def message(core: Core, conv: ConversationId, local: MessageId) -> Message:
