@@ -72,16 +72,9 @@ class Made:
         *,
         after: int = 0,
     ) -> Any:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for fact in self.rec.facts[after:]:
-                if isinstance(fact, kind) and predicate(fact):
-                    return fact
-            if loop.time() > deadline:
-                kinds = [type(x).__name__ for x in self.rec.facts[after:]]
-                raise AssertionError(f"no matching {kind.__name__} within {timeout} s; got {kinds}")
-            await asyncio.sleep(0.02)
+        return await self.rec.wait_for(
+            lambda x: isinstance(x, kind) and predicate(x), timeout, since=after
+        )
 
 
 @dataclass

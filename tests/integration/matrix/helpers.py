@@ -242,22 +242,18 @@ def make_session(
 ) -> Session:
     secrets = secrets or SharedSecrets({"password": account.password})
     state = state or SharedState()
+    # the kit's context keeps StateKept values in ``state`` as the core does; the keyring is
+    # swapped for one that outlives this instance
     rec = RecordingContext(
-        f"mx{next(_ids)}", {"user_id": account.user_id, **settings}, {}, tmp_path / "data"
-    )
-    base = rec.build(asyncio.get_running_loop())
-    kept = state
-
-    def report(fact: f.Fact) -> None:
-        if isinstance(fact, f.StateKept):  # stored with the facts before it, as the core does
-            kept.keep(fact.key, fact.value)
-        base.report(fact)
-
-    ctx: BackendContext = dataclasses.replace(
-        base,
-        report=report,
-        secrets=secrets,
+        f"mx{next(_ids)}",
+        {"user_id": account.user_id, **settings},
+        {},
+        tmp_path / "data",
         state=state,
+    )
+    ctx: BackendContext = dataclasses.replace(
+        rec.build(asyncio.get_running_loop()),
+        secrets=secrets,
         logger=logging.LoggerAdapter(logging.getLogger("matrix-test"), {"account": rec.account_id}),
     )
     return Session(MatrixBackend(ctx), rec, secrets, state)
