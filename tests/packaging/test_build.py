@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from tests.integration.support import in_ci
+from chinwag.testing.support import in_ci
 from tests.packaging.builds import ROOT, build_bundle, build_python_dists, folder_size
 
 ATSPI_DUMP = ROOT / "tests" / "integration" / "app" / "atspi_dump.py"

@@ -335,6 +335,11 @@ class DeltaChatBackend(
     async def rename_contact(self, contact: str, name: str) -> Outcome:
         return await self._guard(lambda s: s.rooms.rename_contact(contact, name))
 
+    async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
+        """A contact request (the first mail from someone we never wrote to): accept it, or
+        decline it by blocking them, as Delta Chat's own apps do."""
+        return await self._guard(lambda s: s.rooms.answer_request(contact, accept))
+
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         return await self._guard(lambda s: s.rooms.set_blocked(contact, blocked))
 

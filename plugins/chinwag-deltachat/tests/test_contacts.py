@@ -7,8 +7,13 @@ import os
 import signal
 import threading
 
-from app.api import ConnectionLost, ContactsChanged, OutgoingMessage
-from conftest import Backends, PeerFactory
+from app.api import (
+    ConnectionLost,
+    ContactsChanged,
+    OutgoingMessage,
+    SubscriptionRequested,
+)
+from conftest import Backends, Connected, PeerFactory
 from mail_servers import MailServers
 from test_chat import conv, pair, received
 
@@ -102,6 +107,68 @@ async def test_blocking_and_replies(
     await received(conn, "and now you can")
     assert not any(getattr(f, "body", None) == "you cannot see me" for f in conn.rec.facts), (
         "a blocked contact's message was shown"
+    )
+
+
+async def asked(conn: Connected, address: str, since: int = 0) -> SubscriptionRequested:
+    fact = await conn.rec.wait_for(
+        lambda f: isinstance(f, SubscriptionRequested) and f.contact == address, since=since
+    )
+    assert isinstance(fact, SubscriptionRequested)
+    return fact
+
+
+async def test_contact_requests_accepted_and_declined(
+    backends: Backends, mailbox, peers: PeerFactory, mail: MailServers
+) -> None:
+    """Mail from someone we never wrote to is a contact request, as in Delta Chat: the person is
+    asked. Accepted, the chat is an ordinary one (our read receipt reaches the sender, which the
+    core never sends for a request); declined, the sender is blocked and no longer shown."""
+    conn = await backends.open(mailbox("me"), allow_unencrypted=True)
+    alice = await peers(mailbox("alice"), plain=True)
+    bob = await peers(mailbox("bob"), plain=True)
+
+    a_chat = await asyncio.to_thread(alice.chat_with, conn.box.address)
+    a_msg = await asyncio.to_thread(alice.send_text, a_chat, "may I write to you?")
+    got = await received(conn, "may I write to you?")
+    assert got.remote_id
+    request = await asked(conn, alice.address)
+    assert request.message == "may I write to you?"
+    assert sum(isinstance(f, SubscriptionRequested) for f in conn.rec.facts) == 1
+
+    assert (await conn.backend.answer_subscription(alice.address, True)).ok
+    await conn.backend.send_read_marker(conv(conn, alice.address), got.remote_id)
+    await asyncio.to_thread(
+        alice.wait_event,
+        lambda e: e.get("kind") == "MsgRead" and e.get("msgId") == a_msg,
+        90,
+    )
+    again = await conn.backend.answer_subscription(alice.address, True)
+    assert again.failure is not None and "has not asked" in again.failure.message
+    nobody = await conn.backend.answer_subscription("nobody@example.org", False)
+    assert nobody.failure is not None
+
+    b_chat = await asyncio.to_thread(bob.chat_with, conn.box.address)
+    await asyncio.to_thread(bob.send_text, b_chat, "buy my stuff")
+    await received(conn, "buy my stuff")
+    mark = conn.rec.mark()
+    await asked(conn, bob.address)
+    assert (await conn.backend.answer_subscription(bob.address, False)).ok
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and f.complete
+            and last_contacts(conn.rec.facts).get(bob.address) is True
+        ),
+        since=mark,
+    )
+    delivered = len(mail.wire_copies())
+    await asyncio.to_thread(bob.send_text, b_chat, "still there?")
+    await asyncio.to_thread(mail.wait_delivered, conn.box.address, delivered)
+    await asyncio.to_thread(alice.send_text, a_chat, "after bob")
+    await received(conn, "after bob")  # fetched in order: bob's later mail was dealt with
+    assert not any(getattr(f, "body", None) == "still there?" for f in conn.rec.facts), (
+        "a declined (blocked) sender's mail was shown"
     )
 
 

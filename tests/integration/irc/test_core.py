@@ -24,8 +24,7 @@ from app.models import (
 from app.paths import AppPaths
 from app.registry import BackendRegistry
 from backends.irc import IrcBackend
-from chinwag.testing import wait_until
-from tests.fakes.memory_secrets import MemorySecrets
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.integration.irc.helpers import FastIrcBackend
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.proxy import FlakyProxy
@@ -40,7 +39,7 @@ async def core(tmp_path: Path) -> AsyncIterator[Core]:
     ctx = CoreContext(
         paths=AppPaths.in_profile(tmp_path / "profile"),
         registry=BackendRegistry(classes=[FastIrcBackend]),
-        secrets=MemorySecrets(),
+        secrets=MemorySecretStore(),
         backoff_factory=lambda: Backoff(base=0.1, cap=0.4, rng=random.Random(7)),
         connect_timeout=30.0,
     )

@@ -23,10 +23,9 @@ from backends.matrix import MatrixBackend, browser, uia
 from backends.matrix.http import MatrixHttp, Reply
 from backends.matrix.tokens import TokenKeeper
 from chinwag.testing import MemorySecrets as KeyringDict
-from chinwag.testing import MemoryState
+from chinwag.testing import MemorySecretStore, MemoryState
 from tests.fakes.core_harness import make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.matrix.helpers import (
     Account,
     Session,
@@ -489,7 +488,7 @@ async def test_the_core_adds_an_sso_account_that_comes_online(
     signs in with password and TOTP, the account is added with its session secrets only (no
     password anywhere) and connects."""
     core = make_core(
-        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+        tmp_path / "profile", FakeServer(), MemorySecretStore(), extra_classes=(MatrixBackend,)
     )
     await core.start()
     person = await asyncio.to_thread(auth_stack.idp.new_person)
