@@ -25,6 +25,18 @@ def last_contacts(facts: list[object]) -> dict[str, bool]:
     return {c.id.native_id: c.blocked for c in lists[-1].upserted}
 
 
+async def listed_as_blocked(conn: Connected, address: str, blocked: bool, since: int = 0) -> None:
+    """Until a complete contact list shows ``address`` blocked (or not)."""
+    await conn.rec.wait_for(
+        lambda f: (
+            isinstance(f, ContactsChanged)
+            and f.complete
+            and last_contacts(conn.rec.facts).get(address) is blocked
+        ),
+        since=since,
+    )
+
+
 async def test_contacts_add_rename_remove(backends: Backends, mailbox) -> None:
     conn = await backends.open(mailbox("me"))
     b = conn.backend
@@ -85,24 +97,12 @@ async def test_blocking_and_replies(
 
     # blocked: their messages are no longer shown
     assert (await conn.backend.set_blocked(peer.address, True)).ok
-    await conn.rec.wait_for(
-        lambda f: (
-            isinstance(f, ContactsChanged)
-            and f.complete
-            and last_contacts(conn.rec.facts).get(peer.address) is True
-        )
-    )
+    await listed_as_blocked(conn, peer.address, True)
     delivered = len(mail.wire_copies())
     await asyncio.to_thread(peer.send_text, chat, "you cannot see me")
     await asyncio.to_thread(mail.wait_taken, conn.box.address, delivered)
     assert (await conn.backend.set_blocked(peer.address, False)).ok
-    await conn.rec.wait_for(
-        lambda f: (
-            isinstance(f, ContactsChanged)
-            and f.complete
-            and last_contacts(conn.rec.facts).get(peer.address) is False
-        )
-    )
+    await listed_as_blocked(conn, peer.address, False)
     await asyncio.to_thread(peer.send_text, chat, "and now you can")
     await received(conn, "and now you can")
     assert not any(getattr(f, "body", None) == "you cannot see me" for f in conn.rec.facts), (
@@ -159,14 +159,7 @@ async def test_contact_requests_accepted_and_declined(
 
     mark = conn.rec.mark()
     assert (await conn.backend.answer_subscription(bob.address, False)).ok
-    await conn.rec.wait_for(
-        lambda f: (
-            isinstance(f, ContactsChanged)
-            and f.complete
-            and last_contacts(conn.rec.facts).get(bob.address) is True
-        ),
-        since=mark,
-    )
+    await listed_as_blocked(conn, bob.address, True, mark)
     delivered = len(mail.wire_copies())
     await asyncio.to_thread(bob.send_text, b_chat, "still there?")
     await asyncio.to_thread(mail.wait_delivered, conn.box.address, delivered)
