@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.integration.support import in_ci, require_binary
+from chinwag.testing.support import in_ci, require_binary
 
 PEERS = Path(__file__).parent / "peers"
 REPO = Path(__file__).resolve().parents[3]
