@@ -27,9 +27,9 @@ from app.models import (
     utc_now,
 )
 from app.voice import VoiceInfo
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 
 
 async def add_alice(core: Core, password: str = "wonderland") -> str:
@@ -46,7 +46,7 @@ async def connected(core: Core, account_id: str) -> None:
 
 
 async def test_add_account_connects_and_keeps_password_out_of_config(
-    core: Core, secrets: MemorySecrets, profile: Path
+    core: Core, secrets: MemorySecretStore, profile: Path
 ) -> None:
     rec = Recorder(core)
     account_id = await add_alice(core)
@@ -61,7 +61,7 @@ async def test_add_account_connects_and_keeps_password_out_of_config(
 
 
 async def test_invalid_settings_are_refused_before_anything_is_stored(
-    core: Core, secrets: MemorySecrets
+    core: Core, secrets: MemorySecretStore
 ) -> None:
     with pytest.raises(CommandError, match="User name"):
         await core.accounts.add_account("fake", {"user": "Not Valid!"}, {"password": "x"})
@@ -167,7 +167,7 @@ async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: Fa
 
 
 async def test_message_written_offline_is_sent_once_on_connect(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     fake_server.reachable = False
     core = make_core(profile, fake_server, secrets)
@@ -190,7 +190,7 @@ async def test_message_written_offline_is_sent_once_on_connect(
 
 
 async def test_outbox_survives_a_restart(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     fake_server.reachable = False
     core = make_core(profile, fake_server, secrets)
@@ -352,7 +352,7 @@ async def test_paging_back_through_history(core: Core, fake_server: FakeServer) 
 
 
 async def test_remove_account_deletes_history_and_secrets(
-    core: Core, secrets: MemorySecrets, profile: Path, fake_server: FakeServer
+    core: Core, secrets: MemorySecretStore, profile: Path, fake_server: FakeServer
 ) -> None:
     rec = Recorder(core)
     account_id = await add_alice(core)
@@ -500,7 +500,7 @@ async def test_hostile_html_is_sanitised_before_storage(
 
 
 async def test_core_restart_keeps_conversations_and_unread(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     core = make_core(profile, fake_server, secrets)
     await core.start()
