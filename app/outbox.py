@@ -26,6 +26,7 @@ from app.backend import (
     effective_capabilities,
 )
 from app.dispatch import AccountDispatcher
+from app.i18n import CoreMessages
 from app.models import Attachment, ConversationId, MessageKind
 from app.store.account_store import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry
 from app.store.worker import StoreWorker
@@ -118,7 +119,11 @@ class OutboxSender:
             result = await backend.send_message(conv, _outgoing(entry))
         except Exception as exc:  # a backend bug: fail this message, keep the rest going
             self.log.exception("backend crashed while sending")
-            result = SendResult(failure=Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+            result = SendResult(
+                failure=Failure(
+                    FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc)
+                )
+            )
         failure = result.failure
         if failure is None:
             await self._publish(self.dispatcher.send_succeeded, entry.local_id, result)

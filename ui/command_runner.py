@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from app.backend import Outcome
 from app.runtime import Done, Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.notice_bar import NoticeBar
 
 T = TypeVar("T")
@@ -47,6 +48,6 @@ class CommandRunner(QObject):
             self.notices.show_notice(done.error or self.tr("That did not work."), "error")
             return False
         if isinstance(done.value, Outcome) and done.value.failure is not None:
-            self.notices.show_notice(done.value.failure.message, "error")
+            self.notices.show_notice(core_text(done.value.failure.message), "error")
             return False
         return True

@@ -18,6 +18,7 @@ from typing import TextIO
 from app import events as ev
 from app.config import AccountEntry
 from app.core.services import CommandError, CoreServices, delete_store_files
+from app.i18n import CoreMessages
 from app.models import Account, AccountId, ConversationId, Message, to_millis
 from app.store import archive, html_export
 
@@ -152,10 +153,12 @@ class ArchiveCommands:
         convs = await s.worker.run(session.store.conversations)
         if convs:
             s.publish(ev.ConversationsChanged(tuple(convs)))
-        if report.skipped_lines:
+        if skipped := report.skipped_lines:
             s.publish(
                 ev.Notice(
-                    f"{report.skipped_lines} damaged lines were skipped.", account_id, "warning"
+                    CoreMessages.tr("%n damaged line(s) skipped.", "", skipped),
+                    account_id,
+                    "warning",
                 )
             )
         await session.start()

@@ -20,6 +20,7 @@ from app.backend import (
     effective_capabilities,
 )
 from app.core.services import PREF_SEND_RECEIPTS, CommandError, CoreServices
+from app.i18n import CoreMessages
 from app.models import (
     AccountId,
     Conversation,
@@ -198,7 +199,11 @@ class ConversationCommands:
         session = s.session(conv.account_id)
         backend = as_capable(session.backend, SupportsHistory)
         if backend is None or not session.capabilities(conv) & Capability.HISTORY:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "No server history for this chat."))
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED, CoreMessages.tr("No server history for this chat.")
+                )
+            )
         oldest = await s.worker.run(session.store.oldest_remote_id, conv.native_id)
         outcome = await backend.fetch_history(conv, oldest, limit)
         await session.flushed()

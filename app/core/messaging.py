@@ -28,6 +28,7 @@ from app.backend import (
 )
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
 from app.dispatch import new_local_id, outgoing_payload
+from app.i18n import CoreMessages
 from app.models import (
     AccountId,
     Attachment,
@@ -174,7 +175,9 @@ class MessagingCommands:
         if isinstance(backend, Outcome):
             return backend
         if name.lower() not in backend.command_names():
-            return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("Unknown command /%1.").arg(name))
+            )
         outcome = await backend.run_command(conv, name.lower(), args)
         await session.flushed()
         return outcome

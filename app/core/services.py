@@ -32,6 +32,7 @@ from app.backoff import Backoff
 from app.bus import EventBus
 from app.config import AccountEntry, AppConfig, ConfigFile
 from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.i18n import CoreMessages
 from app.models import Account, AccountId, utc_now
 from app.paths import AppPaths
 from app.registry import BackendRegistry
@@ -183,10 +184,14 @@ class CoreServices:
     def capable(self, session: AccountSession, mixin: type[M]) -> M | Outcome:
         """The session's backend as ``mixin``, or the failure to answer with instead."""
         if session.backend is None:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "The account is not connected."))
+            return Outcome(
+                Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("The account is not connected."))
+            )
         backend = as_capable(session.backend, mixin)
         if backend is None:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "The service cannot do that."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("The service cannot do that."))
+            )
         return backend
 
     def require(self, session: AccountSession, mixin: type[M]) -> M:

@@ -23,6 +23,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import ConnectResult, Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from backends.irc import convert, transport
 from backends.irc.protocol import Line, format_line, parse_line
 from backends.irc.ratelimit import TokenBucket
@@ -372,7 +373,9 @@ class IrcSession:
                 outcome = waiter.check(line, label)
             except Exception:
                 self.log.exception("IRC waiter failed")
-                outcome = Outcome(Failure(FailureKind.PROTOCOL, "Unexpected reply."))
+                outcome = Outcome(
+                    Failure(FailureKind.PROTOCOL, CoreMessages.tr("Unexpected reply."))
+                )
             if outcome is not None:
                 waiter.future.set_result(outcome)
                 self._waiters.remove(waiter)
@@ -451,7 +454,11 @@ class IrcSession:
     ) -> Outcome:
         """Send a command and wait for the reply ``check`` recognises (or its label's reply)."""
         if not self.usable:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         label = self.new_label() if "labeled-response" in self.caps else None
 
         def checker(line: Line, got: str | None) -> Outcome | None:
@@ -470,13 +477,21 @@ class IrcSession:
         written = await self.send(format_line(*line_parts, tags=all_tags or None))
         if not written:
             future.cancel()
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         try:
             async with asyncio.timeout(timeout or self.tunables.command_timeout):
                 return await future
         except TimeoutError:
             return Outcome(
-                Failure(FailureKind.NETWORK, "The server did not answer.", retryable=True)
+                Failure(
+                    FailureKind.NETWORK,
+                    CoreMessages.tr("The server did not answer."),
+                    retryable=True,
+                )
             )
         finally:
             if future in (w.future for w in self._waiters):
@@ -514,8 +529,12 @@ def error_text(line: Line) -> str:
 def written(ok: bool) -> Outcome:
     if ok:
         return Outcome()
-    return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+    return Outcome(
+        Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True)
+    )
 
 
 def not_connected() -> Outcome:
-    return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+    return Outcome(
+        Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True)
+    )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.backend import AccountField, FieldKind
+from app.i18n import CoreMessages
 from backends.irc import dcc, transport
 
 NICK_PATTERN = r"[A-Za-z\[\]\\`_^{|}][A-Za-z0-9\[\]\\`_^{|}-]{0,31}"
@@ -43,128 +44,154 @@ WANTED_CAPS = (
 ACCOUNT_FIELDS = (
     AccountField(
         "server",
-        "Server",
+        CoreMessages.tr("Server"),
         required=True,
-        placeholder="irc.libera.chat",
-        help="The host name of the IRC network's server.",
+        placeholder=CoreMessages.tr("irc.libera.chat"),
+        help=CoreMessages.tr("The host name of the IRC network's server."),
     ),
     AccountField(
         "port",
-        "Port",
+        CoreMessages.tr("Port"),
         FieldKind.INTEGER,
         default=6697,
-        help="6697 is the usual port for TLS; plain-text servers usually listen on 6667.",
+        help=CoreMessages.tr(
+            "6697 is the usual port for TLS; plain-text servers usually listen on 6667."
+        ),
     ),
-    AccountField("nick", "Nickname", required=True, pattern=NICK_PATTERN),
+    AccountField("nick", CoreMessages.tr("Nickname"), required=True, pattern=NICK_PATTERN),
     AccountField(
         "alt_nicks",
-        "Alternate nicknames",
-        help="Tried in order when your nickname is taken; separate them with spaces.",
+        CoreMessages.tr("Alternate nicknames"),
+        help=CoreMessages.tr(
+            "Tried in order when your nickname is taken; separate them with spaces."
+        ),
     ),
     AccountField(
         "password",
-        "Password",
+        CoreMessages.tr("Password"),
         FieldKind.PASSWORD,
         secret=True,
-        help="Your services (NickServ) account password: used for SASL, or for NickServ "
-        "IDENTIFY where the server offers no SASL.",
+        help=CoreMessages.tr(
+            "Your services (NickServ) account password: used for SASL, or for NickServ "
+            "IDENTIFY where the server offers no SASL."
+        ),
     ),
     AccountField(
         "plain_text",
-        "Connect without encryption (plain text)",
+        CoreMessages.tr("Connect without encryption (plain text)"),
         FieldKind.BOOLEAN,
         default=False,
-        help="Only for servers without TLS: anyone on the way can read what you send, "
-        "passwords included.",
+        help=CoreMessages.tr(
+            "Only for servers without TLS: anyone on the way can read what you send, "
+            "passwords included."
+        ),
     ),
     AccountField(
         "account",
-        "Account name",
+        CoreMessages.tr("Account name"),
         advanced=True,
-        help="Your services account, when it differs from your nickname.",
+        help=CoreMessages.tr("Your services account, when it differs from your nickname."),
     ),
     AccountField(
         "auth",
-        "Sign-in method",
+        CoreMessages.tr("Sign-in method"),
         FieldKind.CHOICE,
         default="auto",
         choices=AUTH_CHOICES,
         advanced=True,
-        help="auto: SASL when the server offers it (EXTERNAL with a client certificate, "
-        "else PLAIN), NickServ IDENTIFY otherwise.",
+        help=CoreMessages.tr(
+            "auto: SASL when the server offers it (EXTERNAL with a client certificate, "
+            "else PLAIN), NickServ IDENTIFY otherwise."
+        ),
     ),
     AccountField(
         "server_password",
-        "Server password",
+        CoreMessages.tr("Server password"),
         FieldKind.PASSWORD,
         secret=True,
         advanced=True,
-        help="Sent with PASS before signing in (private servers, bouncers).",
+        help=CoreMessages.tr("Sent with PASS before signing in (private servers, bouncers)."),
     ),
-    AccountField("username", "User name (ident)", advanced=True),
-    AccountField("realname", "Real name", advanced=True),
+    AccountField("username", CoreMessages.tr("User name (ident)"), advanced=True),
+    AccountField("realname", CoreMessages.tr("Real name"), advanced=True),
     AccountField(
         "ca_file",
-        "Trust this CA certificate",
+        CoreMessages.tr("Trust this CA certificate"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM file, for networks whose certificate is signed by their own CA.",
+        help=CoreMessages.tr(
+            "A PEM file, for networks whose certificate is signed by their own CA."
+        ),
     ),
     AccountField(
         FINGERPRINT_FIELD,
-        "Trust this server certificate (SHA-256 fingerprint)",
+        CoreMessages.tr("Trust this server certificate (SHA-256 fingerprint)"),
         pattern=FINGERPRINT_PATTERN,
         advanced=True,
-        help="Pins one certificate, e.g. a self-signed one, instead of checking its issuer.",
+        help=CoreMessages.tr(
+            "Pins one certificate, e.g. a self-signed one, instead of checking its issuer."
+        ),
     ),
     AccountField(
         "client_cert",
-        "Client certificate",
+        CoreMessages.tr("Client certificate"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP.",
+        help=CoreMessages.tr(
+            "A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP."
+        ),
     ),
-    AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
+    AccountField(
+        "client_key", CoreMessages.tr("Client certificate key"), FieldKind.FILE, advanced=True
+    ),
     AccountField(
         "contacts_only",
-        "Only my contacts may message me privately",
+        CoreMessages.tr("Only my contacts may message me privately"),
         FieldKind.BOOLEAN,
         default=False,
         advanced=True,
-        help="Private messages from anyone else are refused: by the server with user mode +g "
-        "where it offers it (CALLERID), else dropped here. Channels are not affected.",
+        help=CoreMessages.tr(
+            "Private messages from anyone else are refused: by the server with user mode +g "
+            "where it offers it (CALLERID), else dropped here. Channels are not affected."
+        ),
     ),
     AccountField(
         "dcc_passive",
-        "Passive file transfers (behind NAT)",
+        CoreMessages.tr("Passive file transfers (behind NAT)"),
         FieldKind.BOOLEAN,
         default=False,
         advanced=True,
-        help="Ask the other side to listen when you send a file (DCC passive mode): for "
-        "computers that others cannot connect to.",
+        help=CoreMessages.tr(
+            "Ask the other side to listen when you send a file (DCC passive mode): for "
+            "computers that others cannot connect to."
+        ),
     ),
     AccountField(
         "dcc_ports",
-        "Ports for file transfers",
+        CoreMessages.tr("Ports for file transfers"),
         pattern=r"\d{4,5}(-\d{4,5})?",
         placeholder="50000-50100",
         advanced=True,
-        help="The ports DCC listens on (open them in your firewall); empty: any free port.",
+        help=CoreMessages.tr(
+            "The ports DCC listens on (open them in your firewall); empty: any free port."
+        ),
     ),
     AccountField(
         "dcc_max_mb",
-        "Largest file to accept (MB)",
+        CoreMessages.tr("Largest file to accept (MB)"),
         FieldKind.INTEGER,
         default=2048,
         advanced=True,
-        help="Offers of larger files are refused.",
+        help=CoreMessages.tr("Offers of larger files are refused."),
     ),
     AccountField(
         "channels",
-        "Join these channels",
+        CoreMessages.tr("Join these channels"),
         advanced=True,
-        placeholder="#chinwag #python",
-        help="Joined on every connect, besides the channels you were in last time.",
+        placeholder=CoreMessages.tr("#chinwag #python"),
+        help=CoreMessages.tr(
+            "Joined on every connect, besides the channels you were in last time."
+        ),
     ),
 )
 

@@ -22,6 +22,7 @@ import nio  # type: ignore[import-untyped]
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Trust
 from backends.matrix import convert as cv
 from backends.matrix.http import V3, q
@@ -355,8 +356,10 @@ class Encryption:
             if encrypted:
                 return Failure(
                     FailureKind.UNSUPPORTED,
-                    "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
-                    "is not installed.",
+                    CoreMessages.tr(
+                        "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
+                        "is not installed."
+                    ),
                 )
             return False
         client = self.session.nio
@@ -415,7 +418,9 @@ class Encryption:
         if self.parts is None:
             return Failure(
                 FailureKind.UNSUPPORTED,
-                "End-to-end encryption support (matrix-nio[e2e]) is not installed.",
+                CoreMessages.tr(
+                    "End-to-end encryption support (matrix-nio[e2e]) is not installed."
+                ),
             )
         return None
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.backend import Failure, FailureKind, FieldKind, FormField, SignUpForm
+from app.i18n import CoreMessages
 from backends.matrix import sso
 
 DUMMY = "m.login.dummy"
@@ -121,8 +122,9 @@ def cannot_do(challenge: Challenge) -> Failure:
     names = ", ".join(STAGE_NAMES.get(s, s) for s in wanted) or "steps Chinwag does not know"
     return Failure(
         FailureKind.UNSUPPORTED,
-        f"The server asks for {names}, which Chinwag cannot do. "
-        "Use the server's web site for this, then come back.",
+        CoreMessages.tr(
+            "The server asks for %1, which Chinwag cannot do. Use the server's web site for this, then come back."
+        ).arg(names),
     )
 
 
@@ -348,7 +350,9 @@ class Interaction:
                 nxt.errcode,
                 nxt.error,
             )
-        return Failure(FailureKind.PROTOCOL, "The server kept asking for more steps.")
+        return Failure(
+            FailureKind.PROTOCOL, CoreMessages.tr("The server kept asking for more steps.")
+        )
 
     async def _in_browser(
         self, challenge: Challenge, stage: str
@@ -368,7 +372,8 @@ class Interaction:
             if loop.time() > deadline:
                 return Failure(
                     FailureKind.AUTH,
-                    f"The confirmation in the browser ({STAGE_NAMES.get(stage, stage)}) was "
-                    "not finished in time.",
+                    CoreMessages.tr(
+                        "The confirmation in the browser (%1) was not finished in time."
+                    ).arg(STAGE_NAMES.get(stage, stage)),
                 )
             await asyncio.sleep(self._poll)

@@ -63,6 +63,7 @@ from app.backend import (
     SupportsTopic,
     SupportsTyping,
 )
+from app.i18n import CoreMessages
 from app.models import (
     ConversationId,
     ConversationKind,
@@ -296,7 +297,9 @@ class XmppBackend(
         password = await self.ctx.secrets.get("password") or ""
         if not password and parsed.client_cert is None:
             return ConnectResult(
-                Failure(FailureKind.AUTH, "No password is stored for this account.")
+                Failure(
+                    FailureKind.AUTH, CoreMessages.tr("No password is stored for this account.")
+                )
             )
         try:
             ssl_context = tls.build_context(
@@ -659,7 +662,9 @@ class XmppBackend(
 
     def _ready(self) -> _Services | Failure:
         if self._services is None or self._session is None or not self._session.connected:
-            return Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+            return Failure(
+                FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+            )
         return self._services
 
     # -- messages ----------------------------------------------------------------------------
@@ -669,7 +674,9 @@ class XmppBackend(
         if services is None:
             # The outbox may still ask about a message the previous connection sent.
             return SendResult(
-                failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+                failure=Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
             )
         return await services.messages.send(conv, msg)
 

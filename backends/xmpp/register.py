@@ -42,6 +42,7 @@ from app.backend import (
     FormField,
     SignUpForm,
 )
+from app.i18n import CoreMessages
 from backends.xmpp import discovery, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.client import ChinwagClient
@@ -316,12 +317,18 @@ class Registration:
             pass
         if not self.client.is_connected():
             self._on_failed("no address answered")
-            self._publish(self._failure or Failure(FailureKind.NETWORK, "Cannot reach the server."))
+            self._publish(
+                self._failure
+                or Failure(FailureKind.NETWORK, CoreMessages.tr("Cannot reach the server."))
+            )
         return await self._next()
 
     async def answer(self, answers: Mapping[str, str | bool]) -> SignUpForm | Credentials | Failure:
         if self._answers is None or self._answers.done():
-            return Failure(FailureKind.PROTOCOL, "No registration form is waiting for answers.")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("No registration form is waiting for answers."),
+            )
         self._step = asyncio.get_running_loop().create_future()
         self._answers.set_result(answers)
         return await self._next()
@@ -342,7 +349,9 @@ class Registration:
             async with asyncio.timeout(REGISTER_TIMEOUT):
                 step = await self._step
         except TimeoutError:
-            step = Failure(FailureKind.NETWORK, "The server did not answer in time.", True)
+            step = Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The server did not answer in time."), True
+            )
         if not isinstance(step, SignUpForm):
             await self.close()
         return step
@@ -363,7 +372,9 @@ class Registration:
             )
         elif self._failure is None:
             self._failure = Failure(
-                FailureKind.NETWORK, f"Cannot reach the server ({error}).", retryable=True
+                FailureKind.NETWORK,
+                CoreMessages.tr("Cannot reach the server (%1).").arg(error),
+                retryable=True,
             )
 
     def _on_gone(self, _reason: object) -> None:
@@ -372,13 +383,20 @@ class Registration:
             self._publish(Failure(FailureKind.TLS, str(trust), detail=trust.fingerprint))
         self._publish(
             self._failure
-            or Failure(FailureKind.NETWORK, "The server closed the connection.", retryable=True)
+            or Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("The server closed the connection."),
+                retryable=True,
+            )
         )
 
     def _on_features(self, _features: Any) -> bool:
         if not self.client.is_encrypted():
             self._publish(
-                Failure(FailureKind.TLS, "The server does not offer an encrypted connection.")
+                Failure(
+                    FailureKind.TLS,
+                    CoreMessages.tr("The server does not offer an encrypted connection."),
+                )
             )
             self.client.abort()
             return True
@@ -395,7 +413,9 @@ class Registration:
             pass
         except Exception as exc:  # a bug must not leave the dialog waiting
             self.log.exception("in-band registration failed")
-            self._publish(Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+            self._publish(
+                Failure(FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc))
+            )
 
     async def _converse(self, stanza: ET.Element) -> None:
         errors: dict[str, str] = {}
@@ -403,7 +423,9 @@ class Registration:
         while True:
             query = stanza.find(_q(NS_REGISTER, "query"))
             if query is None:
-                self._publish(Failure(FailureKind.PROTOCOL, "The server sent no form."))
+                self._publish(
+                    Failure(FailureKind.PROTOCOL, CoreMessages.tr("The server sent no form."))
+                )
                 return
             parsed = parse_registration(query, collect_bob(stanza), self.settings.domain)
             known = prefilled(parsed, self.known) if first and not errors else None
@@ -416,7 +438,11 @@ class Registration:
                     if parsed.form.url:
                         self._publish(parsed.form)  # only the server's web page can do it
                     else:
-                        self._publish(Failure(FailureKind.UNSUPPORTED, "The server sent no form."))
+                        self._publish(
+                            Failure(
+                                FailureKind.UNSUPPORTED, CoreMessages.tr("The server sent no form.")
+                            )
+                        )
                     return
                 form = parsed.form
                 fields = tuple(
@@ -434,7 +460,11 @@ class Registration:
             try:
                 await iq.send(timeout=REGISTER_TIMEOUT)
             except IqTimeout:
-                self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
+                self._publish(
+                    Failure(
+                        FailureKind.NETWORK, CoreMessages.tr("The server did not answer."), True
+                    )
+                )
                 return
             except IqError as exc:
                 outcome = refusal(exc.condition, exc.text, asking=False)
@@ -469,7 +499,9 @@ class Registration:
         try:
             result = await iq.send(timeout=REGISTER_TIMEOUT)
         except IqTimeout:
-            self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
+            self._publish(
+                Failure(FailureKind.NETWORK, CoreMessages.tr("The server did not answer."), True)
+            )
             return None
         except IqError as exc:
             outcome = refusal(exc.condition, exc.text, asking=True)

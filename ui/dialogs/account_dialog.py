@@ -48,6 +48,7 @@ from app.models import Account
 from app.runtime import Result
 from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.account_details import AccountDetailsPage
 from ui.dialogs.account_form import (
     FileField,
@@ -215,7 +216,13 @@ class AccountDialog(QDialog):
             for line_edit in [editor, *editor.findChildren(QLineEdit)]:
                 if isinstance(line_edit, QLineEdit):
                     announce_on_tab(line_edit)
-            form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
+            form.add(
+                fld.name,
+                core_text(fld.label),
+                editor,
+                required=fld.required,
+                help_text=core_text(fld.help),
+            )
             self._fields[fld.name] = fld
             probe = info.browser_sign_in and fld.required and not fld.secret
             if probe and isinstance(editor, QLineEdit):
@@ -282,18 +289,18 @@ class AccountDialog(QDialog):
             if fld.secret and (self.account is not None or password_free) and not sign_up:
                 needed = False
             if needed and missing:
-                problems[name] = self.tr("{label} is required.").format(label=fld.label)
+                problems[name] = self.tr("{label} is required.").format(label=core_text(fld.label))
             elif (
                 fld.pattern
                 and isinstance(value, str)
                 and value
                 and not re.fullmatch(fld.pattern, value)
             ):
-                hint = f" {fld.placeholder}" if fld.placeholder else ""
+                hint = f" {core_text(fld.placeholder)}" if core_text(fld.placeholder) else ""
                 problems[name] = (
                     self.tr("This does not look right; for example:{hint}").format(hint=hint)
                     if hint
-                    else self.tr("{label} has the wrong form.").format(label=fld.label)
+                    else self.tr("{label} has the wrong form.").format(label=core_text(fld.label))
                 )
         return problems
 
@@ -452,7 +459,7 @@ class AccountDialog(QDialog):
             failure = step.failure
             on_page = self.pages.currentIndex() == self.PAGE_SIGN_UP
             if on_page and failure.field in self.sign_up_page.form.rows:
-                self.sign_up_page.form.show_errors({failure.field: failure.message})
+                self.sign_up_page.form.show_errors({failure.field: core_text(failure.message)})
                 return
             self._show_page(self.PAGE_DETAILS)
             self._show_failure(failure, sign_up=True)
@@ -544,9 +551,9 @@ class AccountDialog(QDialog):
             if failure.kind not in (FailureKind.TLS, FailureKind.NETWORK):
                 return
         if sign_up and failure.kind in (FailureKind.REJECTED, FailureKind.UNSUPPORTED):
-            text = failure.message
+            text = core_text(failure.message)
         else:
-            text = explanation(failure.kind) + "\n" + failure.message
+            text = explanation(failure.kind) + "\n" + core_text(failure.message)
         self.trust_button.hide()
         self.anyway_button.setVisible(
             failure.kind is FailureKind.NETWORK and self.account is None and not sign_up

@@ -33,6 +33,7 @@ from app.backend import Outcome
 from app.models import Device, DeviceTrust, VerificationMethods
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.qr_code import QrCode
 
 
@@ -312,7 +313,7 @@ class DevicesDialog(QDialog):
         if not done.ok:
             self.status.setText(done.error or self.tr("That did not work."))
         elif done.value.failure is not None:
-            self.status.setText(done.value.failure.message)
+            self.status.setText(core_text(done.value.failure.message))
         else:
             self.reload()
 

@@ -34,6 +34,7 @@ from app.backend import BanEntry, Outcome, RoomFeature, RoomSettings
 from app.models import ConversationId, Member, Role
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.member_model import MemberListModel, MemberRole, role_text
 from ui.widgets.problem_label import ProblemLabel
 from ui.widgets.room_options_form import RoomOptionsForm
@@ -359,7 +360,7 @@ class RoomSettingsDialog(QDialog):
             self._say(done.error or self.tr("That did not work."))
             return False
         if done.value.failure is not None:
-            self._say(done.value.failure.message)
+            self._say(core_text(done.value.failure.message))
             return False
         if self._problem_from <= self._answering:
             self.problem.clear_problem()

@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
+from ui.bidi import isolate
+from ui.core_text import TranslationContext
 
 
 def delivery_text(msg: Message) -> str:
@@ -29,6 +31,10 @@ def delivery_text(msg: Message) -> str:
         DeliveryState.READ: QCoreApplication.translate("MessageListModel", "read"),
         DeliveryState.FAILED: QCoreApplication.translate("MessageListModel", "not sent"),
     }[msg.delivery]
+
+
+MessageListModel = TranslationContext("MessageListModel")
+"""Plural messages of the message list's context (see :class:`TranslationContext`)."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,7 @@ class MessageTexts:
             text = ", ".join(a.filename or a.url for a in original.attachments)
         if len(text) > 140:
             text = text[:139] + "…"
-        return f"{original.sender_name or original.sender}: {text}"
+        return f"{isolate(original.sender_name or original.sender)}: {isolate(text)}"
 
     def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
@@ -140,8 +146,8 @@ class MessageTexts:
         summary = msg.thread
         if summary is None or summary.count <= 0:
             return ""
-        n = summary.count  # (lupdate reads a plain name as the count, not an attribute)
-        count = QCoreApplication.translate("MessageListModel", "%n message(s) in thread", "", n)
+        n = summary.count  # lupdate reads a plain name as the count, not an attribute
+        count = MessageListModel.tr("%n message(s) in thread", "", n)
         if not (summary.latest_sender_name or summary.latest_sender):
             return count
         latest = " ".join(summary.latest_body.split())
@@ -151,10 +157,10 @@ class MessageTexts:
         if spoken:
             return QCoreApplication.translate(
                 "MessageListModel", "{count}, latest from {sender}, {text}"
-            ).format(count=count, sender=sender, text=latest)
+            ).format(count=count, sender=isolate(sender), text=isolate(latest))
         return QCoreApplication.translate(
             "MessageListModel", "{count}, latest from {sender}: {text}"
-        ).format(count=count, sender=sender, text=latest)
+        ).format(count=count, sender=isolate(sender), text=isolate(latest))
 
     def preview_text(self, preview: LinkPreview) -> str:
         """A link preview as a screen reader says it: "link preview, site, title, description"

@@ -34,6 +34,7 @@ from omemo.types import DeviceInformation
 
 from app import facts as f
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import ConversationKind, Trust
 from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
@@ -126,8 +127,9 @@ class ConversationPolicy:
                 False,
                 failure=Failure(
                     FailureKind.REJECTED,
-                    f"{conversation} no longer has a device that can read encrypted messages, "
-                    "so this message was not sent.",
+                    CoreMessages.tr(
+                        "%1 no longer has a device that can read encrypted messages, so this message was not sent."
+                    ).arg(conversation),
                 ),
             )
         return Decision(False)

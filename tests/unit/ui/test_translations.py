@@ -26,7 +26,7 @@ def sources(ts: Path) -> set[tuple[str, str]]:
 def test_catalogue_matches_the_sources(tmp_path: Path) -> None:
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     fresh = tmp_path / "fresh.ts"
-    files = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    files = sorted(str(p) for top in ("ui", "app", "backends") for p in (ROOT / top).rglob("*.py"))
     subprocess.run(
         [str(lupdate), "-silent", "-locations", "none", *files, "-ts", str(fresh)],
         check=True,
