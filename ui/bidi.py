@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 FSI = "\u2068"  # FIRST STRONG ISOLATE: the enclosed text takes its own first strong direction
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE
 
@@ -11,3 +13,15 @@ def isolate(text: str) -> str:
     strong character, without reordering the text around it (an Arabic name before English, an
     English name in an Arabic sentence)."""
     return f"{FSI}{text}{PDI}" if text else text
+
+
+def has_rtl(text: str) -> bool:
+    """Whether ``text`` has a right-to-left letter (Hebrew, Arabic …)."""
+    return any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in text)
+
+
+def isolate_where_needed(text: str, rtl_window: bool) -> str:
+    """``text`` isolated when directions can mix: in a right-to-left window (where
+    "@alice:example.org" or "#python" would otherwise show their leading sign at the end), or
+    when it holds right-to-left letters; else unchanged."""
+    return isolate(text) if rtl_window or has_rtl(text) else text

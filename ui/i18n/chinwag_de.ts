@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>Read new messages of the &amp;open conversation</source>
-        <translation>Neue Nachrichten der &amp;offenen Unterhaltung vorlesen</translation>
+        <translation>Neue Nachrichten der offenen Unterhaltung vor&amp;lesen</translation>
     </message>
     <message>
         <source>Read new messages of the open conversation</source>
@@ -456,7 +456,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Mark a&amp;ll read</source>
-        <translation>&amp;Alle als gelesen markieren</translation>
+        <translation>A&amp;lle als gelesen markieren</translation>
     </message>
     <message>
         <source>Mark all activity read</source>
@@ -586,7 +586,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>&amp;Address or mask:</source>
-        <translation>&amp;Adresse oder Maske:</translation>
+        <translation>Adresse oder &amp;Maske:</translation>
     </message>
     <message>
         <source>Bl&amp;ock</source>
@@ -1019,7 +1019,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>To&amp;pic…</source>
-        <translation>The&amp;ma …</translation>
+        <translation>&amp;Thema …</translation>
     </message>
     <message>
         <source>&amp;Leave</source>
@@ -1071,7 +1071,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>&amp;Read aloud</source>
-        <translation>&amp;Vorlesen</translation>
+        <translation>Vorlese&amp;n</translation>
     </message>
     <message>
         <source>Every message</source>
@@ -2914,11 +2914,11 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
+        <translation>B&amp;earbeiten</translation>
     </message>
     <message>
         <source>&amp;Delete for everyone…</source>
-        <translation>Für alle &amp;löschen …</translation>
+        <translation>Für alle l&amp;öschen …</translation>
     </message>
     <message>
         <source>&amp;Copy text</source>
@@ -2954,7 +2954,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;Retry sending</source>
-        <translation>Senden &amp;wiederholen</translation>
+        <translation>Senden wiederh&amp;olen</translation>
     </message>
     <message>
         <source>Re&amp;pair encryption with {who}</source>
@@ -2998,7 +2998,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;Load when I ask, and get this one</source>
-        <translation>&amp;Auf Nachfrage laden, und dieses jetzt holen</translation>
+        <translation>Auf &amp;Nachfrage laden, und dieses jetzt holen</translation>
     </message>
     <message>
         <source>&amp;Keep never loading</source>
@@ -3723,7 +3723,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;End-to-end encrypted</source>
-        <translation>&amp;Ende-zu-Ende-verschlüsselt</translation>
+        <translation>Ende-zu-Ende-&amp;verschlüsselt</translation>
     </message>
     <message>
         <source>&amp;Invite:</source>
@@ -3794,7 +3794,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>Gi&amp;ve role</source>
-        <translation>Rolle &amp;vergeben</translation>
+        <translation>Rolle ver&amp;geben</translation>
     </message>
     <message>
         <source>Give the chosen role to the selected person</source>
@@ -3846,7 +3846,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;Address or mask:</source>
-        <translation>&amp;Adresse oder Maske:</translation>
+        <translation>Adresse oder &amp;Maske:</translation>
     </message>
     <message>
         <source>&amp;Bans</source>
@@ -4136,7 +4136,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>A&amp;ccessibility</source>
-        <translation>&amp;Barrierefreiheit</translation>
+        <translation>Barrie&amp;refreiheit</translation>
     </message>
 </context>
 <context>
@@ -4891,7 +4891,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>My &amp;status</source>
-        <translation>Mein &amp;Status</translation>
+        <translation>&amp;Mein Status</translation>
     </message>
     <message>
         <source>&amp;Available</source>
@@ -4915,7 +4915,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>Apply to all a&amp;ccounts</source>
-        <translation>Auf alle &amp;Konten anwenden</translation>
+        <translation>Auf alle Konten an&amp;wenden</translation>
     </message>
     <message>
         <source>Blocked &amp;people…</source>
@@ -4987,7 +4987,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>&amp;Previous conversation</source>
-        <translation>&amp;Vorherige Unterhaltung</translation>
+        <translation>V&amp;orherige Unterhaltung</translation>
     </message>
     <message>
         <source>&amp;Next conversation</source>
@@ -5011,7 +5011,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>Previous r&amp;egion</source>
-        <translation>Vorheriger B&amp;ereich</translation>
+        <translation>&amp;Zum vorherigen Bereich</translation>
     </message>
     <message>
         <source>Jump to &amp;latest</source>

@@ -206,7 +206,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # (local id, width, expanded, font) → (the row view it was made from, the layout)
+        # (local id, width, expanded, font, direction) → (the row view it was made from, the layout)
         self._layouts: OrderedDict[tuple[Any, ...], tuple[RowView, MessageLayout]] = OrderedDict()
         self._pixmaps: dict[str, QPixmap] = {}
         self.expanded: set[str] = set()
@@ -245,7 +245,7 @@ class MessageDelegate(QStyledItemDelegate):
             return None
         width = max(option.rect.width(), 240)
         local_id = view.msg.local_id
-        key = (local_id, width, local_id in self.expanded, option.font.key())
+        key = (local_id, width, local_id in self.expanded, option.font.key(), option.direction)
         cached = self._layouts.get(key)
         # The model hands out a new view whenever anything drawn changed: same object, same
         # drawing (comparing by identity keeps this cheap; a relayout asks for every row).
