@@ -106,7 +106,7 @@ class ConnectionSupervisor:
                 self._set(
                     StateReport(
                         ConnectionState.FAILED,
-                        "This account's service plugin is not available.",
+                        CoreMessages.tr("This account's service plugin is not available."),
                         failure=Failure(FailureKind.CONFIG, CoreMessages.tr("plugin missing")),
                     )
                 )

@@ -36,8 +36,10 @@ class Text(str):
         return self
 
     def arg(self, *values: object) -> Text:
-        """Fill %1, %2 … (as QString.arg does) in English now and in any language later."""
-        return Text(self.template, self.disambiguation, self.n, self.args + tuple(map(str, values)))
+        """Fill %1, %2 … (as QString.arg does) in English now and in any language later; an
+        argument that is itself a :class:`Text` is translated with it."""
+        more = tuple(v if isinstance(v, str) else str(v) for v in values)
+        return Text(self.template, self.disambiguation, self.n, self.args + more)
 
 
 def english(template: str, n: int = -1) -> str:

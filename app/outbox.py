@@ -32,7 +32,7 @@ from app.store.account_store import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry
 from app.store.worker import StoreWorker
 
 MAX_ATTEMPTS = 8
-UNCONFIRMED = (
+UNCONFIRMED = CoreMessages.tr(
     "The connection was lost before the server confirmed this message, so it may not have "
     "been delivered."
 )
@@ -104,7 +104,7 @@ class OutboxSender:
                 await self._publish(self.dispatcher.send_failed, entry.local_id, UNCONFIRMED)
                 continue
             if entry.attempts >= MAX_ATTEMPTS:
-                reason = f"Gave up after {entry.attempts} attempts."
+                reason = CoreMessages.tr("Gave up after %1 attempts.").arg(entry.attempts)
                 await self._publish(self.dispatcher.send_failed, entry.local_id, reason)
                 continue
             if not await self._send(backend, entry):

@@ -45,7 +45,9 @@ class CommandRunner(QObject):
     def report(self, done: Result[T]) -> TypeGuard[Done[T]]:
         """Whether the command worked; if not, say why in the notice bar."""
         if not done.ok:
-            self.notices.show_notice(done.error or self.tr("That did not work."), "error")
+            self.notices.show_notice(
+                core_text(done.error) or self.tr("That did not work."), "error"
+            )
             return False
         if isinstance(done.value, Outcome) and done.value.failure is not None:
             self.notices.show_notice(core_text(done.value.failure.message), "error")

@@ -205,7 +205,7 @@ class ConversationActions(QObject):
     ) -> None:
         outcome = done.value if done.ok else None
         if outcome is None or not outcome.ok or not outcome.value:
-            message = done.error or (
+            message = core_text(done.error) or (
                 core_text(outcome.failure.message)
                 if outcome is not None and outcome.failure
                 else self.tr("Could not verify.")

@@ -437,7 +437,7 @@ class ConversationPane(QWidget):
 
     def _slash_done(self, done: Result[SlashResult], conv: ConversationId) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
             return
         result = done.value
         if result.outcome.failure is not None:
@@ -500,7 +500,7 @@ class ConversationPane(QWidget):
 
     def _answered(self, done: Result[object], success: str) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
         elif isinstance(done.value, Outcome) and done.value.failure is not None:
             self.notice.emit(core_text(done.value.failure.message), "error")
         elif success:

@@ -7,16 +7,19 @@ from PySide6.QtCore import QCoreApplication
 from app.i18n import CONTEXT, Text, fill
 
 
-def core_text(text: str) -> str:
+def core_text(text: str | None) -> str:
     """``text`` translated: by its template and arguments when it is a :class:`Text`, else by its
-    English words (a constant message that lost its type on the way); unknown text as it is."""
+    English words (a constant message that lost its type on the way); unknown text as it is,
+    and no text ("" or None) as ""."""
     if not text:
-        return text
+        return ""
     if isinstance(text, Text):
         translated = QCoreApplication.translate(
             CONTEXT, text.template, text.disambiguation or None, text.n
         )
-        return fill(translated, text.args)
+        return fill(
+            translated, tuple(core_text(a) if isinstance(a, Text) else a for a in text.args)
+        )
     return QCoreApplication.translate(CONTEXT, text)
 
 

@@ -153,13 +153,13 @@ class UriHandler(QObject):
 
     def _direct_opened(self, done: Result[Conversation]) -> None:
         if not done.ok:
-            self._failed(done.error)
+            self._failed(core_text(done.error))
             return
         self._show(done.value.id)
 
     def _joined(self, account_id: str, intent: UriIntent, done: Result[Outcome]) -> None:
         if not done.ok:
-            self._failed(done.error)
+            self._failed(core_text(done.error))
             return
         outcome = done.value
         if outcome.failure is not None:

@@ -49,7 +49,7 @@ class ArchiveCommands:
         """Delete messages older than ``days`` days, of one account or (``None``) of all;
         returns how many went."""
         if days < 0:
-            raise CommandError("The number of days cannot be negative.")
+            raise CommandError(CoreMessages.tr("The number of days cannot be negative."))
         s = self._s
         cutoff = to_millis(s.ctx.clock() - timedelta(days=days))
         total = 0
@@ -87,7 +87,7 @@ class ArchiveCommands:
         def write(out: TextIO) -> int:
             conversation = store.conversation(conv.native_id)
             if conversation is None:
-                raise CommandError("No such conversation.")
+                raise CommandError(CoreMessages.tr("No such conversation."))
             messages = store.iter_messages(conversation=conv.native_id)
             if _is_html(path):
                 return html_export.write_html(out, conversation.name, [(conversation, messages)])

@@ -314,7 +314,7 @@ class IrcBackend(
             return ConnectResult(
                 Failure(
                     FailureKind.NETWORK,
-                    session.close_reason or "The connection was lost.",
+                    session.close_reason or CoreMessages.tr("The connection was lost."),
                     retryable=True,
                 )
             )

@@ -153,7 +153,7 @@ class DccFiles:
         self._session.report(f.BadInput("DCC offer refused", f"{reason}: {args[:120]}"))
         self._session.report(
             f.ServiceNotice(
-                f"A file from {nick} was refused: {reason}.",
+                CoreMessages.tr("A file from %1 was refused: %2.").arg(nick, reason),
                 conversation=self._session.info.fold(nick),
             )
         )
@@ -262,7 +262,9 @@ class DccFiles:
         offer_id = url.removeprefix(URL_PREFIX)
         offer = self._offers.get(offer_id)
         if not url.startswith(URL_PREFIX) or offer is None or offer_id in self._asked:
-            return _failed("This file offer is no longer open (offers last one connection).")
+            return _failed(
+                CoreMessages.tr("This file offer is no longer open (offers last one connection).")
+            )
         send = offer.send
         part = self._part_file(offer)
         part.parent.mkdir(parents=True, exist_ok=True)
@@ -515,7 +517,9 @@ class DccFiles:
                 while sent < mine.size:
                     chunk = source.read(CHUNK)
                     if not chunk:
-                        return _failed(f"{path.name} got shorter while it was sent.")
+                        return _failed(
+                            CoreMessages.tr("%1 got shorter while it was sent.").arg(path.name)
+                        )
                     writer.write(chunk)
                     await writer.drain()
                     sent += len(chunk)
@@ -531,11 +535,15 @@ class DccFiles:
                     if acks == expected:
                         break
             if acks != expected and mine.size:
-                return _failed("The file was sent but its arrival was not confirmed.")
+                return _failed(
+                    CoreMessages.tr("The file was sent but its arrival was not confirmed.")
+                )
             return Outcome(value=URL_PREFIX + mine.name)
         except (OSError, TimeoutError) as exc:
             return _failed(
-                f"The transfer was cut at {sent} of {mine.size} bytes ({exc or 'timeout'}).",
+                CoreMessages.tr("The transfer was cut at %1 of %2 bytes (%3).").arg(
+                    sent, mine.size, exc or "timeout"
+                ),
                 retryable=True,
             )
         finally:

@@ -192,7 +192,7 @@ class People:
                 for folded in self._saved.watch:
                     self._set_online(folded, folded in online)
             case "734":
-                report(f.ServiceNotice("The server's watch list is full."))
+                report(f.ServiceNotice(CoreMessages.tr("The server's watch list is full.")))
         return True
 
     def _on_away(self, line: Line) -> None:

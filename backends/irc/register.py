@@ -102,8 +102,10 @@ def classify(text: str) -> Reply | Failure:
 def email_form(nick: str, network: str, errors: Mapping[str, str] | None = None) -> SignUpForm:
     return SignUpForm(
         f"Register {nick} on {network}",
-        "The network's NickServ keeps your nickname for you. It asks for an e-mail address "
-        "(to reset a lost password, and on some networks to confirm the account).",
+        CoreMessages.tr(
+            "The network's NickServ keeps your nickname for you. It asks for an e-mail address "
+            "(to reset a lost password, and on some networks to confirm the account)."
+        ),
         (FormField(FIELD_EMAIL, "E-mail address", required=True),),
         dict(errors or {}),
     )
@@ -162,7 +164,7 @@ class NickServRegistration:
             return await self._converse(verify_line(self.nick, code), verifying=True)
         email = str(answers.get(FIELD_EMAIL, "")).strip()
         if not email or "@" not in email or any(ch.isspace() for ch in email):
-            errors = {FIELD_EMAIL: "Enter an e-mail address."} if answers else None
+            errors = {FIELD_EMAIL: CoreMessages.tr("Enter an e-mail address.")} if answers else None
             return email_form(self.nick, self.host, errors)
         return await self._converse(register_line(self.password, email), verifying=False)
 

@@ -97,7 +97,7 @@ class IrcSession:
         self.connected = False  # registered and handed to the core
         self.closing = False
         self.closed = False
-        self.close_reason = ""
+        self.close_reason: str = ""
         self.ended = asyncio.Event()  # set once the connection is over, whoever ended it
         self.signed_in: asyncio.Future[ConnectResult] | None = None
         self.server_address: IpAddress | None = None  # the server's end of our socket
@@ -212,8 +212,10 @@ class IrcSession:
         writer, self._writer = self._writer, None
         if writer is not None:
             await writer.close()
-        self._fail_waiters("The connection was closed.")
-        self.fail_signin(FailureKind.NETWORK, "The connection was closed.", retryable=True)
+        self._fail_waiters(CoreMessages.tr("The connection was closed."))
+        self.fail_signin(
+            FailureKind.NETWORK, CoreMessages.tr("The connection was closed."), retryable=True
+        )
 
     def connection_closed(self, reason: str) -> None:
         """The socket ended (or failed); report it once, unless we were the ones closing it."""
@@ -288,13 +290,13 @@ class IrcSession:
                 self.send(format_line("PING", f"chinwag-{int(time.time())}"), urgent=True)
                 pinged = True
             elif quiet > interval + timeout:
-                self.connection_closed("The server stopped answering.")
+                self.connection_closed(CoreMessages.tr("The server stopped answering."))
                 return
 
     # -- reading -------------------------------------------------------------------------------
 
     async def _read_loop(self, reader: asyncio.StreamReader) -> None:
-        reason = "The server closed the connection."
+        reason = CoreMessages.tr("The server closed the connection.")
         try:
             async for raw in transport.read_lines(reader, self._overlong):
                 self._last_rx = time.monotonic()
@@ -302,10 +304,10 @@ class IrcSession:
         except asyncio.CancelledError:
             raise
         except OSError as exc:
-            reason = f"Connection lost: {exc.strerror or exc}"
+            reason = CoreMessages.tr("Connection lost: %1").arg(exc.strerror or exc)
         except Exception:
             self.log.exception("IRC reader failed")
-            reason = "Connection lost (internal error)."
+            reason = CoreMessages.tr("Connection lost (internal error).")
         self.connection_closed(reason)
 
     def _overlong(self, size: int) -> None:
@@ -422,8 +424,8 @@ class IrcSession:
             self.batches.pop(ref[1:], None)
 
     def _on_error(self, line: Line) -> None:
-        text = line.param(0, "The server closed the connection.")
-        self.close_reason = f"Disconnected by the server: {text}"
+        text = line.param(0, CoreMessages.tr("The server closed the connection."))
+        self.close_reason = CoreMessages.tr("Disconnected by the server: %1").arg(text)
 
     def _on_standard_reply(self, line: Line) -> None:
         if line.command == "FAIL" and self.registered and line.param(0) != "CHATHISTORY":

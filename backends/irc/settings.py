@@ -256,21 +256,25 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
     found: dict[str, str] = {}
     port = settings.get("port", 6697)
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        found["port"] = "The port must be a number from 1 to 65535."
+        found["port"] = CoreMessages.tr("The port must be a number from 1 to 65535.")
     for name in str(settings.get("alt_nicks", "")).replace(",", " ").split():
         if not re.fullmatch(NICK_PATTERN, name):
-            found["alt_nicks"] = f"{name!r} is not a valid nickname."
+            found["alt_nicks"] = CoreMessages.tr("%1 is not a valid nickname.").arg(repr(name))
     fingerprint = str(settings.get(FINGERPRINT_FIELD, ""))
     if fingerprint and not transport.normalise_fingerprint(fingerprint):
-        found[FINGERPRINT_FIELD] = "A SHA-256 fingerprint has 32 pairs of hex digits."
+        found[FINGERPRINT_FIELD] = CoreMessages.tr(
+            "A SHA-256 fingerprint has 32 pairs of hex digits."
+        )
     for key in ("ca_file", "client_cert", "client_key"):
         value = str(settings.get(key, ""))
         if value and not transport.exists(value):
             found[key] = f"No such file: {value}"
     ports = str(settings.get("dcc_ports", "") or "")
     if ports.strip() and dcc.parse_ports(ports) is None:
-        found["dcc_ports"] = "A port or a range of ports from 1024 to 65535, like 50000-50100."
+        found["dcc_ports"] = CoreMessages.tr(
+            "A port or a range of ports from 1024 to 65535, like 50000-50100."
+        )
     auth = str(settings.get("auth", "auto"))
     if auth == "sasl-external" and not settings.get("client_cert"):
-        found["client_cert"] = "SASL EXTERNAL needs a client certificate."
+        found["client_cert"] = CoreMessages.tr("SASL EXTERNAL needs a client certificate.")
     return found

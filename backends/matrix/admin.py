@@ -52,7 +52,7 @@ _SETTINGS_STATE = (
     (RoomFeature.ENCRYPTED, "m.room.encryption"),
 )
 _ALIAS_ERRORS = {
-    "M_ROOM_IN_USE": "The address #{alias} is already taken on this server.",
+    "M_ROOM_IN_USE": CoreMessages.tr("The address #{alias} is already taken on this server."),
     "M_INVALID_PARAM": "#{alias} cannot be a room address.",
 }
 
@@ -333,7 +333,7 @@ class RoomAdmin:
         members = await self._api("GET", f"/rooms/{q(room_id)}/joined_members")
         if not members.ok:
             return Outcome(members.failure())
-        why = {"reason": reason or "The room was closed."}
+        why = {"reason": reason or CoreMessages.tr("The room was closed.")}
         for user in cv.get_dict(members.body, "joined") or {}:
             if user == session.own_id:
                 continue
@@ -344,5 +344,5 @@ class RoomAdmin:
         if not left.ok:
             return Outcome(left.failure())
         session.forget_room(room_id)
-        session.report(f.ConversationLeft(room_id, "The room was closed."))
+        session.report(f.ConversationLeft(room_id, CoreMessages.tr("The room was closed.")))
         return Outcome()

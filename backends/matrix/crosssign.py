@@ -499,8 +499,9 @@ class CrossSigning:
                         user_id,
                     )
                     self.notice(
-                        f"The encryption identity of {user_id} changed, so their devices are no "
-                        "longer verified. Verify them again before you trust new messages."
+                        CoreMessages.tr(
+                            "The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages."
+                        ).arg(user_id)
                     )
         return None
 

@@ -39,7 +39,9 @@ try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it room
 except ImportError:  # pragma: no cover - depends on the installed extras
     E2E_AVAILABLE = False
 
-NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
+NO_E2E_BODY = CoreMessages.tr(
+    "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
+)
 MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
 MAX_UNSEEN_ROOMS = 200  # encrypted rooms whose members we load ourselves, per session
 STATE_WAITING = "megolm_waiting"

@@ -24,7 +24,7 @@ ENCRYPTION_STATE = {
     "state_key": "",
     "content": {"algorithm": "m.megolm.v1.aes-sha2"},
 }
-BAD_USER_ID = "A Matrix ID looks like @name:example.org."
+BAD_USER_ID = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
 MAX_VIA = 5
 
 

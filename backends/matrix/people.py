@@ -24,7 +24,7 @@ from backends.matrix.session import MatrixSession, not_connected
 
 IGNORED = "m.ignored_user_list"
 STATE_NAMES = "matrix.contact_names"
-BAD_USER_ID = "A Matrix ID looks like @name:example.org."
+BAD_USER_ID = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
 
 
 class People:

@@ -87,10 +87,10 @@ def problems(settings: Settings) -> dict[str, str]:
     """Field name → what is wrong with it (empty when the settings can be used)."""
     found: dict[str, str] = {}
     if cv.parse_user_id(str(settings.get("user_id", "")).strip()) is None:
-        found["user_id"] = "A Matrix ID looks like @name:example.org."
+        found["user_id"] = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
     ca_file = str(settings.get("ca_file", "") or "")
     if ca_file and not Path(ca_file).expanduser().is_file():
-        found["ca_file"] = "The CA certificate file does not exist."
+        found["ca_file"] = CoreMessages.tr("The CA certificate file does not exist.")
     homeserver = str(settings.get("homeserver", "") or "").strip()
     if homeserver:
         insecure = cv.insecure_homeserver(homeserver, allow_http=allow_http(settings))

@@ -93,7 +93,9 @@ from backends.xmpp.signin import SignIn
 
 CLOSE_ACK_WAIT = 2.0
 STATE_RESOURCE_TAG = "xmpp.resource_tag"
-_FATAL_STREAM_ERRORS = {"conflict": "You signed in elsewhere with the same device name."}
+_FATAL_STREAM_ERRORS = {
+    "conflict": CoreMessages.tr("You signed in elsewhere with the same device name.")
+}
 _CLIENT_FEATURES = (
     ns.RECEIPTS,
     ns.MARKERS,
@@ -553,7 +555,9 @@ class XmppBackend(
                 await services.save()
         except Exception:
             self.ctx.logger.exception("could not save the stream for resumption")
-        text = fatal or (str(reason) if reason else "") or "The connection was lost."
+        text = (
+            fatal or (str(reason) if reason else "") or CoreMessages.tr("The connection was lost.")
+        )
         self.ctx.report(f.ConnectionLost(text, retryable=fatal is None))
 
     # -- closing -----------------------------------------------------------------------------

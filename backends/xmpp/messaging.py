@@ -40,7 +40,7 @@ from backends.xmpp.omemo.engine import EngineStopped
 from backends.xmpp.omemo.send import Sealed
 from backends.xmpp.session import XmppSession
 
-UNCONFIRMED = (
+UNCONFIRMED = CoreMessages.tr(
     "The connection was lost before the server confirmed this message, so it may not have "
     "been delivered."
 )

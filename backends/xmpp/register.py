@@ -252,18 +252,22 @@ def refusal(condition: str, text: str, *, asking: bool) -> Failure | dict[str, s
         if condition in ("not-allowed", "forbidden", "service-unavailable", "not-authorized"):
             return Failure(
                 FailureKind.REJECTED,
-                "This server does not let new accounts be made from an app." + said,
+                CoreMessages.tr("This server does not let new accounts be made from an app.")
+                + said,
             )
-        return Failure(FailureKind.UNSUPPORTED, "This server cannot make accounts." + said)
+        return Failure(
+            FailureKind.UNSUPPORTED, CoreMessages.tr("This server cannot make accounts.") + said
+        )
     if condition == "conflict":
-        return {"username": text or "This username is taken: choose another one."}
+        return {"username": text or CoreMessages.tr("This username is taken: choose another one.")}
     if condition in ("resource-constraint", "policy-violation"):
         return Failure(
             FailureKind.RATE_LIMITED,
-            "The server will not make more accounts right now; try again later." + said,
+            CoreMessages.tr("The server will not make more accounts right now; try again later.")
+            + said,
             retryable=True,
         )
-    return {"": text or "The server did not accept these answers."}
+    return {"": text or CoreMessages.tr("The server did not accept these answers.")}
 
 
 class Registration:
@@ -367,7 +371,8 @@ class Registration:
         if found is not None and not found.endpoints:
             self._failure = Failure(
                 FailureKind.CONFIG,
-                " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+                " ".join(found.notes)
+                or CoreMessages.tr("No XMPP server was found for %1.").arg(self.settings.domain),
                 field="jid",
             )
         elif self._failure is None:

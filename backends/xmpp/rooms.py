@@ -32,22 +32,22 @@ NICK_ATTEMPTS = 3
 MAX_INVITES = 100  # unanswered invitations kept (strangers can send any number)
 DIRECTORY_DETAILS = 50  # rooms of a directory search whose details (subject, occupants) are asked
 _JOIN_ERRORS = {
-    "not-authorized": "This room needs a password (or the password is wrong).",
-    "registration-required": "Only members may join this room.",
-    "forbidden": "You are banned from this room.",
-    "item-not-found": "This room does not exist or is locked.",
-    "service-unavailable": "This room is full.",
-    "not-allowed": "This server does not let you create rooms.",
-    "jid-malformed": "A nickname is required.",
-    "not-acceptable": "This nickname is not allowed here.",
-    "conflict": "This nickname is already used in the room.",
+    "not-authorized": CoreMessages.tr("This room needs a password (or the password is wrong)."),
+    "registration-required": CoreMessages.tr("Only members may join this room."),
+    "forbidden": CoreMessages.tr("You are banned from this room."),
+    "item-not-found": CoreMessages.tr("This room does not exist or is locked."),
+    "service-unavailable": CoreMessages.tr("This room is full."),
+    "not-allowed": CoreMessages.tr("This server does not let you create rooms."),
+    "jid-malformed": CoreMessages.tr("A nickname is required."),
+    "not-acceptable": CoreMessages.tr("This nickname is not allowed here."),
+    "conflict": CoreMessages.tr("This nickname is already used in the room."),
 }
 _LEFT_REASONS = {
-    301: "You were banned from the room.",
-    307: "You were kicked from the room.",
-    321: "Your membership was removed.",
-    322: "The room became members-only.",
-    332: "The room service is shutting down.",
+    301: CoreMessages.tr("You were banned from the room."),
+    307: CoreMessages.tr("You were kicked from the room."),
+    321: CoreMessages.tr("Your membership was removed."),
+    322: CoreMessages.tr("The room became members-only."),
+    332: CoreMessages.tr("The room service is shutting down."),
 }
 
 
@@ -297,7 +297,9 @@ class RoomService:
             await self._learn_features(jid)
         reply = await self._join_with_nicks(jid, nick or self.default_nick(), password)
         if not reply.ok:
-            message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not join the room.")
+            message = _JOIN_ERRORS.get(
+                reply.condition, reply.text or CoreMessages.tr("Could not join the room.")
+            )
             kind = FailureKind.NETWORK if reply.condition == "timeout" else FailureKind.REJECTED
             return Outcome(Failure(kind, message, retryable=kind is FailureKind.NETWORK))
         if 201 in reply.codes:  # we created it by joining: unlock it with the defaults
@@ -464,7 +466,9 @@ class RoomService:
         if event.reason:
             reason = f"{reason} {event.reason}".strip()
         self.session.spawn(self._forget(state.jid), "save-rooms")
-        self.session.report(f.ConversationLeft(state.jid, reason or "You left the room."))
+        self.session.report(
+            f.ConversationLeft(state.jid, reason or CoreMessages.tr("You left the room."))
+        )
 
     def on_presence_error(self, event: convert.PresenceError) -> bool:
         """A join failed; True when the error belonged to a room."""
@@ -523,7 +527,9 @@ class RoomService:
             )
         reply = await self._join_with_nicks(room, self.default_nick(), "")
         if not reply.ok:
-            message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not create the room.")
+            message = _JOIN_ERRORS.get(
+                reply.condition, reply.text or CoreMessages.tr("Could not create the room.")
+            )
             return Outcome(Failure(FailureKind.REJECTED, message))
         if 201 not in reply.codes:
             await self.leave(room)

@@ -137,26 +137,28 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
     found: dict[str, str] = {}
     jid = str(settings.get("jid", "")).strip()
     if jid and not re.fullmatch(JID_PATTERN, jid):
-        found["jid"] = "The address must look like name@example.org."
+        found["jid"] = CoreMessages.tr("The address must look like name@example.org.")
     port = settings.get("port")
     if port not in (None, "") and not (isinstance(port, int) and 0 < port < 65536):
-        found["port"] = "The port must be between 1 and 65535."
+        found["port"] = CoreMessages.tr("The port must be between 1 and 65535.")
     if port not in (None, "") and not str(settings.get("host", "")).strip():
-        found["host"] = "A port needs a server host."
+        found["host"] = CoreMessages.tr("A port needs a server host.")
     fingerprint = str(settings.get(FINGERPRINT_FIELD, "") or "")
     if fingerprint and not normalise_fingerprint(fingerprint):
-        found[FINGERPRINT_FIELD] = "A SHA-256 fingerprint has 32 pairs of hex digits."
+        found[FINGERPRINT_FIELD] = CoreMessages.tr(
+            "A SHA-256 fingerprint has 32 pairs of hex digits."
+        )
     cert = str(settings.get("client_cert", "") or "").strip()
     key = str(settings.get("client_key", "") or "").strip()
     if cert and not Path(cert).expanduser().is_file():
-        found["client_cert"] = "The client certificate file does not exist."
+        found["client_cert"] = CoreMessages.tr("The client certificate file does not exist.")
     if key and not cert:
-        found["client_key"] = "A key needs its client certificate."
+        found["client_key"] = CoreMessages.tr("A key needs its client certificate.")
     elif key and not Path(key).expanduser().is_file():
-        found["client_key"] = "The key file does not exist."
+        found["client_key"] = CoreMessages.tr("The key file does not exist.")
     mode = str(settings.get("tls_mode", "auto") or "auto")
     if mode not in TLS_MODES:
-        found["tls_mode"] = f"Choose one of {', '.join(TLS_MODES)}."
+        found["tls_mode"] = CoreMessages.tr("Choose one of %1.").arg(", ".join(TLS_MODES))
     return found
 
 
@@ -165,7 +167,7 @@ def parse(settings: Mapping[str, str | int | bool]) -> ConnectionSettings | str:
     found = problems(settings)
     jid = str(settings.get("jid", "")).strip()
     if not jid:
-        found.setdefault("jid", "An XMPP address is required.")
+        found.setdefault("jid", CoreMessages.tr("An XMPP address is required."))
     if found:
         return " ".join(found.values())
     local, _, domain = jid.partition("@")

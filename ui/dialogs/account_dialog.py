@@ -180,7 +180,7 @@ class AccountDialog(QDialog):
         if not done.ok or not done.value:
             self.service.addItem(self.tr("No services available"))
             self._show_error(
-                done.error
+                core_text(done.error)
                 or self.tr("No service plugins are installed, so no account can be added.")
             )
             return
@@ -412,7 +412,7 @@ class AccountDialog(QDialog):
         self._browser_pending = False
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The sign-in did not finish."))
+            self._show_error(core_text(done.error) or self.tr("The sign-in did not finish."))
             return
         if isinstance(done.value, Failure):
             self._show_failure(done.value)
@@ -438,9 +438,9 @@ class AccountDialog(QDialog):
     def _sign_up_step(self, done: Result[SignUpStep]) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The account could not be made."))
+            self._show_error(core_text(done.error) or self.tr("The account could not be made."))
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         step = done.value
         self._sign_up_id = step.sign_up_id
@@ -528,9 +528,11 @@ class AccountDialog(QDialog):
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The connection could not be tested."))
+            self._show_error(
+                core_text(done.error) or self.tr("The connection could not be tested.")
+            )
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         failure = done.value.failure
         if failure is None:
@@ -613,8 +615,8 @@ class AccountDialog(QDialog):
             self.accept()
         else:
             if done.problems:
-                self._show_field_errors(dict(done.problems))
-            self._show_error(done.error or self.tr("The account could not be saved."))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
+            self._show_error(core_text(done.error) or self.tr("The account could not be saved."))
 
     def reject(self) -> None:
         self._end_sign_up()

@@ -191,7 +191,9 @@ class DevicesDialog(QDialog):
 
     def _loaded(self, done: Result[tuple[Device, ...]]) -> None:
         if not done.ok:
-            self.status.setText(done.error or self.tr("The devices could not be listed."))
+            self.status.setText(
+                core_text(done.error) or self.tr("The devices could not be listed.")
+            )
             return
         theirs = [_Row(d, own=False, this=False) for d in done.value]
         if self.own and self.methods.fingerprints:
@@ -311,7 +313,7 @@ class DevicesDialog(QDialog):
 
     def _decided(self, done: Result[Outcome]) -> None:
         if not done.ok:
-            self.status.setText(done.error or self.tr("That did not work."))
+            self.status.setText(core_text(done.error) or self.tr("That did not work."))
         elif done.value.failure is not None:
             self.status.setText(core_text(done.value.failure.message))
         else:

@@ -150,7 +150,7 @@ class NewRoomDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.setText(self.tr("&Create"))
         if not done.ok:
-            self.show_error(done.error or self.tr("The room could not be created."))
+            self.show_error(core_text(done.error) or self.tr("The room could not be created."))
             return
         outcome = done.value
         if outcome.value:

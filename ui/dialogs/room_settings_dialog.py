@@ -203,7 +203,7 @@ class RoomSettingsDialog(QDialog):
     def _loaded(self, done: Result[RoomSettings]) -> None:
         if not done.ok:
             self.status.setText(self.tr("The settings could not be read."))
-            self.problem.say(done.error or "")
+            self.problem.say(core_text(done.error) or "")
             return
         settings = done.value
         self.settings = settings
@@ -226,7 +226,7 @@ class RoomSettingsDialog(QDialog):
 
     def _bans_loaded(self, done: Result[tuple[BanEntry, ...]]) -> None:
         if not done.ok:
-            self.problem.say(done.error or "")
+            self.problem.say(core_text(done.error) or "")
             return
         self.ban_list.clear()
         for entry in done.value:
@@ -357,7 +357,7 @@ class RoomSettingsDialog(QDialog):
 
     def _outcome(self, done: Result[Outcome], success: str) -> bool:
         if not done.ok:
-            self._say(done.error or self.tr("That did not work."))
+            self._say(core_text(done.error) or self.tr("That did not work."))
             return False
         if done.value.failure is not None:
             self._say(core_text(done.value.failure.message))

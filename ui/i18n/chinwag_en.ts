@@ -1259,6 +1259,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This account's service plugin is not available.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>plugin missing</source>
         <translation type="unfinished" />
     </message>
@@ -1271,11 +1275,51 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Whom do you want to talk to?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That message is no longer stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No server history for this chat.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Cannot send an empty message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such attachment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unknown command /%1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The service has not confirmed this message yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only your own messages can be changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No usable plugin for %1 is installed.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1284,6 +1328,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The service cannot do that.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown setting %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1403,7 +1455,15 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>A file from %1 was refused: %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>That file offer is no longer open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This file offer is no longer open (offers last one connection).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1447,6 +1507,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 got shorter while it was sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file was sent but its arrival was not confirmed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes (%3).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This server keeps no history for us.</source>
         <translation type="unfinished" />
     </message>
@@ -1472,6 +1544,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The server's watch list is full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The server did not answer.</source>
         <translation type="unfinished" />
     </message>
@@ -1488,11 +1564,19 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The network's NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Choose a password for the account.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>NickServ passwords cannot contain spaces.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter an e-mail address.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1512,7 +1596,27 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection lost (internal error).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Unexpected reply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disconnected by the server: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1668,6 +1772,22 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint has 32 pairs of hex digits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A port or a range of ports from 1024 to 65535, like 50000-50100.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SASL EXTERNAL needs a client certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This server does not relay reactions.</source>
         <translation type="unfinished" />
     </message>
@@ -1716,6 +1836,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The address #{alias} is already taken on this server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1: a Matrix ID is @name:server.</source>
         <translation type="unfinished" />
     </message>
@@ -1737,6 +1861,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Matrix rooms have no %1 role.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room was closed.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1816,6 +1944,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This device's keys are not on the server yet.</source>
         <translation type="unfinished" />
     </message>
@@ -1829,6 +1961,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The server refused the signature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message is end-to-end encrypted; install matrix-nio[e2e] to read it.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2044,6 +2180,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The CA certificate file does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The certificate fingerprint is invalid: %1</source>
         <translation type="unfinished" />
     </message>
@@ -2088,6 +2228,42 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This server gives accounts only to people with a token from its admins.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the registration token you were given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server makes accounts only for people who accept its terms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not accept this registration token.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The web page was not finished: try again in the browser.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server refused this step.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The server kept asking for more steps.</source>
         <translation type="unfinished" />
     </message>
@@ -2125,6 +2301,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The picture does not match its hash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You signed in elsewhere with the same device name.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2192,7 +2372,51 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Encryption is still starting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1 no longer has a device that can read encrypted messages, so this message was not sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This room no longer allows encryption (it must be members-only and show addresses).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not every member can read encrypted messages (%1), so this message was not sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One of your devices has a new identity key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new device was added to your account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A device of %1 has a new identity key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 has a new device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Messages are encrypted to it; compare the fingerprint in Devices to verify it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing is encrypted to it until you verify or distrust it in Devices.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (fingerprint %2). %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2220,11 +2444,39 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Encryption is not available right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server does not let new accounts be made from an app.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server cannot make accounts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This username is taken: choose another one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server will not make more accounts right now; try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not accept these answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Cannot reach the server.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>No registration form is waiting for answers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No XMPP server was found for %1.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2240,7 +2492,71 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>This room needs a password (or the password is wrong).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only members may join this room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are banned from this room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This room does not exist or is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This room is full.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This server does not let you create rooms.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A nickname is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This nickname is not allowed here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This nickname is already used in the room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You were banned from the room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You were kicked from the room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your membership was removed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room became members-only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The room service is shutting down.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>%1 is not a room address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not join the room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You left the room.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2253,6 +2569,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>You are already in this room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not create the room.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2347,10 +2667,350 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>A PEM certificate (with its key, or give the key below) naming your address: signs in with it (SASL EXTERNAL) instead of the password.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The address must look like name@example.org.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A port needs a server host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The client certificate file does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A key needs its client certificate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key file does not exist.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose one of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>An XMPP address is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The number of days cannot be negative.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No such conversation.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>
         <translation>
             <numerusform>%n damaged line skipped.</numerusform><numerusform>%n damaged lines skipped.</numerusform></translation>
+    </message>
+    <message>
+        <source>Whom do you want to add?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whom do you want to block?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Whom do you want to ban?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gave up after %1 attempts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: 'apt install gnome-keyring') or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside 'dbus-run-session' after unlocking one with 'echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets'.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No keyring service is installed or running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not offer the SASL sign-in this account is set to use.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not accept the account name or password (SASL).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server password was not accepted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the user with that nickname is not marked as the network's services, so it could be anyone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the server did not say in time whether NickServ is the network's services.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This network has no NickServ: signed in without identifying.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NickServ did not accept the password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message could not be decrypted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The homeserver sent an unusable sync answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed by %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The emojis did not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only emoji verification is known.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No common key agreement.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No common MAC method.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No common SAS method.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No common method.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No common hash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key before accept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mismatched commitment.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unexpected MAC.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Malformed MAC.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keys did not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown key type.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device key did not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The identity did not match.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The device key was not confirmed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancelled by the other side.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server's certificate does not match the pinned fingerprint.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not deliver this message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 offers no XMPP service (DNS SRV).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The downloaded file is too short to be an encrypted file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The downloaded file ended early.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file could not be decrypted: it was damaged or altered on the way.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message could not be decrypted. Repairing the encryption session with the sender may help with the next messages.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message came from a device you distrust, so it is not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message's encrypted content was not valid, so it is not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You sent this message from this device; its stored copy cannot be decrypted here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message is encrypted, and encryption is not available right now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This message came from a device whose identity key changed, so it is not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server could not check the password now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This account is disabled on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server does not serve %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot reach the server%1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server offered an unencrypted upload address; refusing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload server sent a malformed answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload server answered %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many redirections.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only https links are downloaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server sent an oversized answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file server sent a malformed answer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not answer in HTTP.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The download ended early.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; not downloaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The upload server's certificate does not match the pinned fingerprint.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

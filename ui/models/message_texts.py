@@ -126,7 +126,10 @@ class MessageTexts:
             QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
         )
 
-    def reply_text(self, msg: Message) -> str:
+    def reply_text(self, msg: Message, *, isolated: bool = False) -> str:
+        """The quoted message a reply answers: "Name: text". ``isolated``: for painting, name
+        and text each a Unicode isolate, so an Arabic name beside English text (or the other
+        way) does not reorder the line; never for screen readers, which get the plain words."""
         if not msg.reply_to:
             return ""
         original = self._original_of(msg.reply_to)
@@ -137,12 +140,16 @@ class MessageTexts:
             text = ", ".join(a.filename or a.url for a in original.attachments)
         if len(text) > 140:
             text = text[:139] + "…"
-        return f"{isolate(original.sender_name or original.sender)}: {isolate(text)}"
+        name = original.sender_name or original.sender
+        if isolated:
+            name, text = isolate(name), isolate(text)
+        return f"{name}: {text}"
 
     def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
         inside the thread itself). ``spoken``: with commas only (a screen reader at its default
-        punctuation level reads a colon aloud)."""
+        punctuation level reads a colon aloud); else for painting, with the name and the text
+        isolated (see :meth:`reply_text`)."""
         summary = msg.thread
         if summary is None or summary.count <= 0:
             return ""
@@ -157,7 +164,7 @@ class MessageTexts:
         if spoken:
             return QCoreApplication.translate(
                 "MessageListModel", "{count}, latest from {sender}, {text}"
-            ).format(count=count, sender=isolate(sender), text=isolate(latest))
+            ).format(count=count, sender=sender, text=latest)
         return QCoreApplication.translate(
             "MessageListModel", "{count}, latest from {sender}: {text}"
         ).format(count=count, sender=isolate(sender), text=isolate(latest))

@@ -66,6 +66,7 @@ from app.models import DeliveryState, LinkPreview, Message, MessageKind
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.bidi import isolate
+from ui.core_text import core_text
 from ui.emoji_text import big_emoji
 from ui.models.message_model import (
     MessageListModel,
@@ -91,15 +92,7 @@ URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^
 
 
 def linkify(text: str) -> str:
-    """Escape plain text for rich display and turn URLs into links.
-
-    Each line becomes its own block (not joined by ``<br>``): Qt gives every block its own
-    direction from its first strong character, so an Arabic line after an English one is laid
-    out right to left, whatever the first line or the window's direction."""
-    return "".join(f"<div>{_link_line(line) or '&nbsp;'}</div>" for line in text.split("\n"))
-
-
-def _link_line(text: str) -> str:
+    """Escape plain text for rich display and turn URLs into links."""
     out = []
     last = 0
     for match in URL_PATTERN.finditer(text):
@@ -108,7 +101,14 @@ def _link_line(text: str) -> str:
         out.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>')
         last = match.end()
     out.append(html.escape(text[last:]))
-    return "".join(out)
+    return "".join(out).replace("\n", "<br>")
+
+
+def plain_blocks(text: str) -> str:
+    """Plain text as rich text, each line its own block (not joined by ``<br>``): Qt gives every
+    block its own direction from its first strong character, so an Arabic line after an
+    English one is laid out right to left, whatever the first line or the window's direction."""
+    return "".join(f"<div>{linkify(line) or '&nbsp;'}</div>" for line in text.split("\n"))
 
 
 def body_html(msg: Message, shown: str, expanded: bool) -> str:
@@ -119,7 +119,7 @@ def body_html(msg: Message, shown: str, expanded: bool) -> str:
     if msg.html and not cut and msg.kind is not MessageKind.EMOTE:
         rich = msg.html
     else:
-        rich = linkify(shown[:MAX_SHOWN_CHARS] if cut else shown)
+        rich = plain_blocks(shown[:MAX_SHOWN_CHARS] if cut else shown)
     if cut:
         rest = len(shown) - MAX_SHOWN_CHARS
         label = html.escape(
@@ -569,7 +569,7 @@ class MessageDelegate(QStyledItemDelegate):
         if layout.thread is not None:
             self._draw_thread(painter, layout.thread, view.thread, option)
         if layout.failure is not None:
-            reason = msg.failure_reason or QCoreApplication.translate(
+            reason = core_text(msg.failure_reason) or QCoreApplication.translate(
                 "MessageDelegate", "The message could not be sent."
             )
             text = "⚠ " + reason + " — " + QCoreApplication.translate("MessageDelegate", "Retry")

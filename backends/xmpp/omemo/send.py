@@ -34,7 +34,9 @@ TWOMEMO = content.TWOMEMO
 OLDMEMO = content.OLDMEMO
 MAX_REFLECTIONS = 500  # room messages whose plaintext we keep until the room echoes them
 REFETCH_TIMEOUT = 15.0  # a second look at device lists must not hold a message long
-PLAIN_KEY = "A file that was encrypted for this conversation cannot be sent without encryption."
+PLAIN_KEY = CoreMessages.tr(
+    "A file that was encrypted for this conversation cannot be sent without encryption."
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,4 +226,7 @@ def _bare(text: str) -> str | None:
 
 
 def _unavailable(problem: str) -> Failure:
-    return Failure(FailureKind.UNSUPPORTED, problem or "Encryption is not available right now.")
+    return Failure(
+        FailureKind.UNSUPPORTED,
+        problem or CoreMessages.tr("Encryption is not available right now."),
+    )
