@@ -1275,7 +1275,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This account&apos;s service plugin is not available.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Dienst-Plugin dieses Kontos ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>plugin missing</source>
@@ -1291,11 +1291,11 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Whom do you want to talk to?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit wem möchten Sie sprechen?</translation>
     </message>
     <message>
         <source>That message is no longer stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht ist nicht mehr gespeichert.</translation>
     </message>
     <message>
         <source>No server history for this chat.</source>
@@ -1303,15 +1303,15 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Cannot send an empty message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine leere Nachricht kann nicht gesendet werden.</translation>
     </message>
     <message>
         <source>No such file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei gibt es nicht.</translation>
     </message>
     <message>
         <source>No such attachment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Anhang gibt es nicht.</translation>
     </message>
     <message>
         <source>Unknown command /%1.</source>
@@ -1319,23 +1319,23 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>No such message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht gibt es nicht.</translation>
     </message>
     <message>
         <source>The service has not confirmed this message yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat diese Nachricht noch nicht bestätigt.</translation>
     </message>
     <message>
         <source>Only your own messages can be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Ihre eigenen Nachrichten können geändert werden.</translation>
     </message>
     <message>
         <source>No such account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto gibt es nicht.</translation>
     </message>
     <message>
         <source>No usable plugin for %1 is installed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist kein verwendbares Plugin installiert.</translation>
     </message>
     <message>
         <source>The account is not connected.</source>
@@ -1347,11 +1347,11 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>%1 is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist erforderlich.</translation>
     </message>
     <message>
         <source>Unknown setting %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte Einstellung %1.</translation>
     </message>
     <message>
         <source>This service has no sign-in in the browser.</source>
@@ -1471,7 +1471,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>A file from %1 was refused: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei von %1 wurde abgelehnt: %2.</translation>
     </message>
     <message>
         <source>That file offer is no longer open.</source>
@@ -1479,7 +1479,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This file offer is no longer open (offers last one connection).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Dateiangebot gilt nicht mehr (ein Angebot gilt für eine Verbindung).</translation>
     </message>
     <message>
         <source>Could not reach %1: %2</source>
@@ -1523,15 +1523,15 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>%1 got shorter while it was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist beim Senden kürzer geworden.</translation>
     </message>
     <message>
         <source>The file was sent but its arrival was not confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei wurde gesendet, ihr Eingang aber nicht bestätigt.</translation>
     </message>
     <message>
         <source>The transfer was cut at %1 of %2 bytes (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Übertragung brach bei %1 von %2 Bytes ab (%3).</translation>
     </message>
     <message>
         <source>This server keeps no history for us.</source>
@@ -1562,7 +1562,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The server&apos;s watch list is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Beobachtungsliste des Servers ist voll.</translation>
     </message>
     <message>
         <source>The server did not answer.</source>
@@ -1582,7 +1582,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The network&apos;s NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der NickServ des Netzwerks hält Ihren Spitznamen für Sie frei. Er fragt nach einer E-Mail-Adresse (um ein verlorenes Passwort zurückzusetzen und in manchen Netzwerken, um das Konto zu bestätigen).</translation>
     </message>
     <message>
         <source>Choose a password for the account.</source>
@@ -1594,7 +1594,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Enter an e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine E-Mail-Adresse ein.</translation>
     </message>
     <message>
         <source>NickServ did not answer in time.</source>
@@ -1614,19 +1614,19 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen.</translation>
     </message>
     <message>
         <source>The server stopped answering.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortet nicht mehr.</translation>
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgebrochen: %1</translation>
     </message>
     <message>
         <source>Connection lost (internal error).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung abgebrochen (interner Fehler).</translation>
     </message>
     <message>
         <source>Unexpected reply.</source>
@@ -1634,7 +1634,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server getrennt: %1</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1790,19 +1790,19 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The port must be a number from 1 to 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
     </message>
     <message>
         <source>A SHA-256 fingerprint has 32 pairs of hex digits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein SHA-256-Fingerabdruck besteht aus 32 Paaren von Hexadezimalziffern.</translation>
     </message>
     <message>
         <source>A port or a range of ports from 1024 to 65535, like 50000-50100.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Port oder ein Portbereich von 1024 bis 65535, etwa 50000-50100.</translation>
     </message>
     <message>
         <source>SASL EXTERNAL needs a client certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>SASL EXTERNAL braucht ein Client-Zertifikat.</translation>
     </message>
     <message>
         <source>This server does not relay reactions.</source>
@@ -1854,7 +1854,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The address #{alias} is already taken on this server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse #{alias} ist auf diesem Server bereits vergeben.</translation>
     </message>
     <message>
         <source>%1: a Matrix ID is @name:server.</source>
@@ -1882,7 +1882,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The room was closed.</source>
-        <translation type="unfinished">Der Raum wurde geschlossen.</translation>
+        <translation>Der Raum wurde geschlossen.</translation>
     </message>
     <message>
         <source>Not a Matrix media URL.</source>
@@ -1962,7 +1962,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verschlüsselungsidentität von %1 hat sich geändert, daher sind die Geräte dieser Person nicht mehr verifiziert. Verifizieren Sie sie erneut, bevor Sie neuen Nachrichten vertrauen.</translation>
     </message>
     <message>
         <source>This device&apos;s keys are not on the server yet.</source>
@@ -1982,7 +1982,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This message is end-to-end encrypted; install matrix-nio[e2e] to read it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht ist Ende-zu-Ende-verschlüsselt; installieren Sie matrix-nio[e2e], um sie zu lesen.</translation>
     </message>
     <message>
         <source>This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) is not installed.</source>
@@ -2198,7 +2198,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The CA certificate file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die CA-Zertifikatsdatei existiert nicht.</translation>
     </message>
     <message>
         <source>The certificate fingerprint is invalid: %1</source>
@@ -2246,39 +2246,39 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This server gives accounts only to people with a token from its admins.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server vergibt Konten nur an Personen mit einem Token seiner Administration.</translation>
     </message>
     <message>
         <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server verlangt %1 auf seiner Webseite: Sie öffnet sich in Ihrem Browser. Kommen Sie hierher zurück, wenn Sie dort fertig sind.</translation>
     </message>
     <message>
         <source>Enter the registration token you were given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Registrierungs-Token ein, das Sie erhalten haben.</translation>
     </message>
     <message>
         <source>The server makes accounts only for people who accept its terms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server legt Konten nur für Personen an, die seine Bedingungen akzeptieren.</translation>
     </message>
     <message>
         <source>Enter your password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie Ihr Passwort ein.</translation>
     </message>
     <message>
         <source>The server does not accept this registration token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server akzeptiert dieses Registrierungs-Token nicht.</translation>
     </message>
     <message>
         <source>Wrong password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsches Passwort.</translation>
     </message>
     <message>
         <source>The web page was not finished: try again in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Webseite wurde nicht abgeschlossen: Versuchen Sie es im Browser erneut.</translation>
     </message>
     <message>
         <source>The server refused this step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diesen Schritt abgelehnt.</translation>
     </message>
     <message>
         <source>The server kept asking for more steps.</source>
@@ -2322,7 +2322,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>You signed in elsewhere with the same device name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben sich anderswo mit demselben Gerätenamen angemeldet.</translation>
     </message>
     <message>
         <source>No password is stored for this account.</source>
@@ -2390,7 +2390,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Encryption is still starting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verschlüsselung startet noch.</translation>
     </message>
     <message>
         <source>%1 no longer has a device that can read encrypted messages, so this message was not sent.</source>
@@ -2398,43 +2398,43 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This room no longer allows encryption (it must be members-only and show addresses).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Raum erlaubt keine Verschlüsselung mehr (er muss auf Mitglieder beschränkt sein und Adressen zeigen).</translation>
     </message>
     <message>
         <source>Not every member can read encrypted messages (%1), so this message was not sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht jedes Mitglied kann verschlüsselte Nachrichten lesen (%1), daher wurde diese Nachricht nicht gesendet.</translation>
     </message>
     <message>
         <source>One of your devices has a new identity key</source>
-        <translation type="unfinished"></translation>
+        <translation>Eines Ihrer Geräte hat einen neuen Identitätsschlüssel</translation>
     </message>
     <message>
         <source>A new device was added to your account</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihrem Konto wurde ein neues Gerät hinzugefügt</translation>
     </message>
     <message>
         <source>A device of %1 has a new identity key</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerät von %1 hat einen neuen Identitätsschlüssel</translation>
     </message>
     <message>
         <source>%1 has a new device</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat ein neues Gerät</translation>
     </message>
     <message>
         <source>Messages are encrypted to it; compare the fingerprint in Devices to verify it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten werden dafür verschlüsselt; vergleichen Sie den Fingerabdruck unter Geräte, um es zu verifizieren.</translation>
     </message>
     <message>
         <source>Nothing is encrypted to it until you verify or distrust it in Devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dafür wird nichts verschlüsselt, bis Sie es unter Geräte verifizieren oder ihm misstrauen.</translation>
     </message>
     <message>
         <source>%1 (fingerprint %2). %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Fingerabdruck %2). %3</translation>
     </message>
     <message>
         <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine für diese Unterhaltung verschlüsselte Datei kann nicht unverschlüsselt gesendet werden.</translation>
     </message>
     <message>
         <source>%1 has no device this message may be encrypted to (all are distrusted or unreachable), so it was not sent.</source>
@@ -2462,27 +2462,27 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Encryption is not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselung ist gerade nicht verfügbar.</translation>
     </message>
     <message>
         <source>This server does not let new accounts be made from an app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server erlaubt nicht, neue Konten aus einer App heraus anzulegen.</translation>
     </message>
     <message>
         <source>This server cannot make accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server kann keine Konten anlegen.</translation>
     </message>
     <message>
         <source>This username is taken: choose another one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Benutzername ist vergeben: Wählen Sie einen anderen.</translation>
     </message>
     <message>
         <source>The server will not make more accounts right now; try again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server legt gerade keine weiteren Konten an; versuchen Sie es später noch einmal.</translation>
     </message>
     <message>
         <source>The server did not accept these answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat diese Antworten nicht akzeptiert.</translation>
     </message>
     <message>
         <source>Cannot reach the server.</source>
@@ -2494,7 +2494,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>No XMPP server was found for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 wurde kein XMPP-Server gefunden.</translation>
     </message>
     <message>
         <source>Cannot reach the server (%1).</source>
@@ -2510,59 +2510,59 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This room needs a password (or the password is wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Raum braucht ein Passwort (oder das Passwort ist falsch).</translation>
     </message>
     <message>
         <source>Only members may join this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Mitglieder dürfen diesen Raum betreten.</translation>
     </message>
     <message>
         <source>You are banned from this room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie sind aus diesem Raum verbannt.</translation>
     </message>
     <message>
         <source>This room does not exist or is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Raum existiert nicht oder ist gesperrt.</translation>
     </message>
     <message>
         <source>This room is full.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Raum ist voll.</translation>
     </message>
     <message>
         <source>This server does not let you create rooms.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Server lässt Sie keine Räume anlegen.</translation>
     </message>
     <message>
         <source>A nickname is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Spitzname ist erforderlich.</translation>
     </message>
     <message>
         <source>This nickname is not allowed here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Spitzname ist hier nicht erlaubt.</translation>
     </message>
     <message>
         <source>This nickname is already used in the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Spitzname wird im Raum bereits verwendet.</translation>
     </message>
     <message>
         <source>You were banned from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wurden aus dem Raum verbannt.</translation>
     </message>
     <message>
         <source>You were kicked from the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie wurden aus dem Raum geworfen.</translation>
     </message>
     <message>
         <source>Your membership was removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Mitgliedschaft wurde entfernt.</translation>
     </message>
     <message>
         <source>The room became members-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Raum ist jetzt nur für Mitglieder.</translation>
     </message>
     <message>
         <source>The room service is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Raumdienst wird heruntergefahren.</translation>
     </message>
     <message>
         <source>%1 is not a room address.</source>
@@ -2570,11 +2570,11 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Could not join the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Raum konnte nicht betreten werden.</translation>
     </message>
     <message>
         <source>You left the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben den Raum verlassen.</translation>
     </message>
     <message>
         <source>This server has no group chat service.</source>
@@ -2590,7 +2590,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Could not create the room.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Raum konnte nicht angelegt werden.</translation>
     </message>
     <message>
         <source>A room with the address %1 already exists.</source>
@@ -2686,43 +2686,43 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>The address must look like name@example.org.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse muss wie name@example.org aussehen.</translation>
     </message>
     <message>
         <source>The port must be between 1 and 65535.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Port muss zwischen 1 und 65535 liegen.</translation>
     </message>
     <message>
         <source>A port needs a server host.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Port braucht einen Server-Host.</translation>
     </message>
     <message>
         <source>The client certificate file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei des Client-Zertifikats existiert nicht.</translation>
     </message>
     <message>
         <source>A key needs its client certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schlüssel braucht sein Client-Zertifikat.</translation>
     </message>
     <message>
         <source>The key file does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüsseldatei existiert nicht.</translation>
     </message>
     <message>
         <source>Choose one of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eines von %1.</translation>
     </message>
     <message>
         <source>An XMPP address is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine XMPP-Adresse ist erforderlich.</translation>
     </message>
     <message>
         <source>The number of days cannot be negative.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zahl der Tage kann nicht negativ sein.</translation>
     </message>
     <message>
         <source>No such conversation.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Unterhaltung gibt es nicht.</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>
@@ -2733,303 +2733,303 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>Whom do you want to add?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wen möchten Sie hinzufügen?</translation>
     </message>
     <message>
         <source>Whom do you want to block?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wen möchten Sie blockieren?</translation>
     </message>
     <message>
         <source>Give the room a name or an address.</source>
-        <translation type="unfinished">Geben Sie dem Raum einen Namen oder eine Adresse.</translation>
+        <translation>Geben Sie dem Raum einen Namen oder eine Adresse.</translation>
     </message>
     <message>
         <source>Whom do you want to ban?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wen möchten Sie verbannen?</translation>
     </message>
     <message>
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung brach ab, bevor der Server diese Nachricht bestätigt hat; sie wurde möglicherweise nicht zugestellt.</translation>
     </message>
     <message>
         <source>Gave up after %1 attempts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Versuchen aufgegeben.</translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinwag bewahrt Passwörter nur im Schlüsselbund Ihres Systems auf, nie in einer einfachen Datei. Starten und entsperren Sie einen Secret-Service-Anbieter: unter Linux den GNOME-Schlüsselbund (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) oder KDE Wallet; der eingebaute Schlüsselbund unter macOS und die Anmeldeinformationsverwaltung unter Windows werden automatisch verwendet. Ohne Desktop-Sitzung starten Sie Chinwag in &apos;dbus-run-session&apos;, nachdem Sie einen Schlüsselbund mit &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos; entsperrt haben.</translation>
     </message>
     <message>
         <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der einzige verfügbare Schlüsselbund (%1 aus %2) würde Passwörter ungeschützt speichern.</translation>
     </message>
     <message>
         <source>No keyring service is installed or running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbunddienst ist installiert oder läuft.</translation>
     </message>
     <message>
         <source>%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 sagt nicht, zu welchem Konto es gehörte (es wurde von einer älteren Version aufbewahrt), daher kann es nicht importiert werden.</translation>
     </message>
     <message>
         <source>The server does not offer the SASL sign-in this account is set to use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server bietet die SASL-Anmeldung nicht an, die für dieses Konto eingestellt ist.</translation>
     </message>
     <message>
         <source>The server did not accept the account name or password (SASL).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Kontoname oder Passwort nicht akzeptiert (SASL).</translation>
     </message>
     <message>
         <source>The server password was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Serverpasswort wurde nicht akzeptiert.</translation>
     </message>
     <message>
         <source>Your password was not sent to NickServ: the user with that nickname is not marked as the network&apos;s services, so it could be anyone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort wurde nicht an NickServ gesendet: Der Benutzer mit diesem Spitznamen ist nicht als Dienst des Netzwerks gekennzeichnet, es könnte also jeder sein.</translation>
     </message>
     <message>
         <source>Your password was not sent to NickServ: the server did not say in time whether NickServ is the network&apos;s services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Passwort wurde nicht an NickServ gesendet: Der Server hat nicht rechtzeitig gesagt, ob NickServ der Dienst des Netzwerks ist.</translation>
     </message>
     <message>
         <source>This network has no NickServ: signed in without identifying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Netzwerk hat keinen NickServ: ohne Identifizierung angemeldet.</translation>
     </message>
     <message>
         <source>NickServ did not accept the password.</source>
-        <translation type="unfinished"></translation>
+        <translation>NickServ hat das Passwort nicht akzeptiert.</translation>
     </message>
     <message>
         <source>This message could not be decrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht konnte nicht entschlüsselt werden.</translation>
     </message>
     <message>
         <source>The homeserver sent an unusable sync answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Homeserver hat eine unbrauchbare Sync-Antwort gesendet.</translation>
     </message>
     <message>
         <source>Banned by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbannt von %1: %2</translation>
     </message>
     <message>
         <source>Banned by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbannt von %1</translation>
     </message>
     <message>
         <source>Removed by %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt von %1: %2</translation>
     </message>
     <message>
         <source>Removed by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt von %1</translation>
     </message>
     <message>
         <source>The emojis did not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Emojis stimmten nicht überein.</translation>
     </message>
     <message>
         <source>Cancelled by the user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Benutzer abgebrochen.</translation>
     </message>
     <message>
         <source>Only emoji verification is known.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Emoji-Verifizierung ist bekannt.</translation>
     </message>
     <message>
         <source>No common key agreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gemeinsames Schlüsselaustauschverfahren.</translation>
     </message>
     <message>
         <source>No common MAC method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gemeinsames MAC-Verfahren.</translation>
     </message>
     <message>
         <source>No common SAS method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gemeinsames SAS-Verfahren.</translation>
     </message>
     <message>
         <source>Unexpected accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Annahme.</translation>
     </message>
     <message>
         <source>No common method.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gemeinsames Verfahren.</translation>
     </message>
     <message>
         <source>No common hash.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein gemeinsames Hash-Verfahren.</translation>
     </message>
     <message>
         <source>Unexpected key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter Schlüssel.</translation>
     </message>
     <message>
         <source>Key before accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel vor der Annahme.</translation>
     </message>
     <message>
         <source>Mismatched commitment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zusage passt nicht.</translation>
     </message>
     <message>
         <source>Unexpected MAC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwarteter MAC.</translation>
     </message>
     <message>
         <source>Malformed MAC.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhafter MAC.</translation>
     </message>
     <message>
         <source>The keys did not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Schlüssel stimmten nicht überein.</translation>
     </message>
     <message>
         <source>Unknown key type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Schlüsseltyp.</translation>
     </message>
     <message>
         <source>The device key did not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Geräteschlüssel stimmte nicht überein.</translation>
     </message>
     <message>
         <source>The identity did not match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Identität stimmte nicht überein.</translation>
     </message>
     <message>
         <source>The device key was not confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Geräteschlüssel wurde nicht bestätigt.</translation>
     </message>
     <message>
         <source>Cancelled by the other side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Gegenseite abgebrochen.</translation>
     </message>
     <message>
         <source>Timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit abgelaufen.</translation>
     </message>
     <message>
         <source>The server&apos;s certificate does not match the pinned fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Servers passt nicht zum festgelegten Fingerabdruck.</translation>
     </message>
     <message>
         <source>The server could not deliver this message.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte diese Nachricht nicht zustellen.</translation>
     </message>
     <message>
         <source>%1 offers no XMPP service (DNS SRV).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bietet keinen XMPP-Dienst an (DNS SRV).</translation>
     </message>
     <message>
         <source>The downloaded file is too short to be an encrypted file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die heruntergeladene Datei ist zu kurz für eine verschlüsselte Datei.</translation>
     </message>
     <message>
         <source>The downloaded file ended early.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die heruntergeladene Datei endete zu früh.</translation>
     </message>
     <message>
         <source>The file could not be decrypted: it was damaged or altered on the way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei konnte nicht entschlüsselt werden: Sie wurde unterwegs beschädigt oder verändert.</translation>
     </message>
     <message>
         <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht wurde verschlüsselt, aber nicht für dieses Gerät, daher kann sie hier nicht gelesen werden.</translation>
     </message>
     <message>
         <source>This message could not be decrypted. Repairing the encryption session with the sender may help with the next messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht konnte nicht entschlüsselt werden. Die Verschlüsselungssitzung mit dem Absender zu reparieren, kann bei den nächsten Nachrichten helfen.</translation>
     </message>
     <message>
         <source>This message came from a device you distrust, so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht kam von einem Gerät, dem Sie misstrauen, daher wird sie nicht angezeigt.</translation>
     </message>
     <message>
         <source>This message&apos;s encrypted content was not valid, so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der verschlüsselte Inhalt dieser Nachricht war ungültig, daher wird sie nicht angezeigt.</translation>
     </message>
     <message>
         <source>You sent this message from this device; its stored copy cannot be decrypted here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie haben diese Nachricht von diesem Gerät gesendet; ihre gespeicherte Kopie kann hier nicht entschlüsselt werden.</translation>
     </message>
     <message>
         <source>This message is encrypted, and encryption is not available right now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht ist verschlüsselt, und Verschlüsselung ist gerade nicht verfügbar.</translation>
     </message>
     <message>
         <source>This message came from a device whose identity key changed, so it is not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Nachricht kam von einem Gerät, dessen Identitätsschlüssel sich geändert hat, daher wird sie nicht angezeigt.</translation>
     </message>
     <message>
         <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerät von %1 (%2) zeigt jetzt einen anderen Identitätsschlüssel als den veröffentlichten, daher werden seine Nachrichten nicht angezeigt.</translation>
     </message>
     <message>
         <source>The server could not check the password now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte das Passwort gerade nicht prüfen.</translation>
     </message>
     <message>
         <source>This account is disabled on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto ist auf dem Server deaktiviert.</translation>
     </message>
     <message>
         <source>Wrong address or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Adresse oder falsches Passwort.</translation>
     </message>
     <message>
         <source>The server does not serve %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht für %1 zuständig.</translation>
     </message>
     <message>
         <source>Cannot reach the server%1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar%1.</translation>
     </message>
     <message>
         <source>The server offered an unencrypted upload address; refusing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine unverschlüsselte Upload-Adresse angeboten; abgelehnt.</translation>
     </message>
     <message>
         <source>The upload server sent a malformed answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Server hat eine fehlerhafte Antwort gesendet.</translation>
     </message>
     <message>
         <source>The upload server answered %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Upload-Server antwortete: %1.</translation>
     </message>
     <message>
         <source>Too many redirections.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Weiterleitungen.</translation>
     </message>
     <message>
         <source>Only https links are downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur https-Links werden heruntergeladen.</translation>
     </message>
     <message>
         <source>The server sent an oversized answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine übergroße Antwort gesendet.</translation>
     </message>
     <message>
         <source>The server answered %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server antwortete: %1.</translation>
     </message>
     <message>
         <source>The file server sent a malformed answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dateiserver hat eine fehlerhafte Antwort gesendet.</translation>
     </message>
     <message>
         <source>The server did not answer in HTTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat nicht per HTTP geantwortet.</translation>
     </message>
     <message>
         <source>The download ended early.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Download endete zu früh.</translation>
     </message>
     <message>
         <source>The file is larger than %1 MiB; not downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei ist größer als %1 MiB; nicht heruntergeladen.</translation>
     </message>
     <message>
         <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Zertifikat des Upload-Servers passt nicht zum festgelegten Fingerabdruck.</translation>
     </message>
 </context>
 <context>
