@@ -2626,7 +2626,7 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>you@example.org</source>
-        <translation>sie@example.org</translation>
+        <translation>name@example.org</translation>
     </message>
     <message>
         <source>Your address on the server, like an e-mail address.</source>
@@ -5061,7 +5061,7 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
     <message>
         <source>{kind} conversation on {service}, account {account}</source>
-        <translation>{kind}-Unterhaltung bei {service}, Konto {account}</translation>
+        <translation>Unterhaltung ({kind}) bei {service}, Konto {account}</translation>
     </message>
     <message>
         <source>{name}, {service} account at {server}, {state}</source>
