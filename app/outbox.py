@@ -104,7 +104,8 @@ class OutboxSender:
                 await self._publish(self.dispatcher.send_failed, entry.local_id, UNCONFIRMED)
                 continue
             if entry.attempts >= MAX_ATTEMPTS:
-                reason = CoreMessages.tr("Gave up after %1 attempts.").arg(entry.attempts)
+                attempts = entry.attempts
+                reason = CoreMessages.tr("Gave up after %n attempt(s).", "", attempts)
                 await self._publish(self.dispatcher.send_failed, entry.local_id, reason)
                 continue
             if not await self._send(backend, entry):

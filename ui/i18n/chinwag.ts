@@ -2741,9 +2741,11 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Gave up after %1 attempts.</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>

@@ -2751,9 +2751,12 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>Die Verbindung brach ab, bevor der Server diese Nachricht bestätigt hat; sie wurde möglicherweise nicht zugestellt.</translation>
     </message>
-    <message>
-        <source>Gave up after %1 attempts.</source>
-        <translation>Nach %1 Versuchen aufgegeben.</translation>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Nach %n Versuch aufgegeben.</numerusform>
+            <numerusform>Nach %n Versuchen aufgegeben.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>

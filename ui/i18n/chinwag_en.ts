@@ -2732,9 +2732,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation type="unfinished" />
     </message>
-    <message>
-        <source>Gave up after %1 attempts.</source>
-        <translation type="unfinished" />
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Gave up after %n attempt.</numerusform><numerusform>Gave up after %n attempts.</numerusform></translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: 'apt install gnome-keyring') or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside 'dbus-run-session' after unlocking one with 'echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets'.</source>
