@@ -98,7 +98,7 @@ class AccountDispatcher:
         self.privacy = privacy or PrivacyPolicy()
         self.now = now
         self.log = logger
-        self.people = PeopleFacts(store)
+        self.people = PeopleFacts(store, logger)
         self.presence = self.people.presence  # the same dicts: readers look here
         self.typing = self.people.typing
         self.bad_input = 0

@@ -25,8 +25,6 @@ from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -49,6 +47,7 @@ from app.runtime import Result
 from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
+from ui.dialogs.account_buttons import AccountButtons
 from ui.dialogs.account_details import AccountDetailsPage
 from ui.dialogs.account_form import (
     FileField,
@@ -103,56 +102,24 @@ class AccountDialog(QDialog):
         self.pages.addWidget(self.details)
         self.pages.addWidget(self.sign_up_page)
 
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(
-            self.tr("&Save") if account else self.tr("&Sign in"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
+        self.account_buttons = AccountButtons(editing=account is not None, parent=self)
+        self.buttons = self.account_buttons.box
+        self.ok_button, self.create_button = self.account_buttons.ok, self.account_buttons.create
+        self.test_button, self.anyway_button = (
+            self.account_buttons.test,
+            self.account_buttons.anyway,
         )
-        self.ok_button.setObjectName("accountOk")
-        self.ok_button.setAccessibleName(
-            self.tr("Save account") if account else self.tr("Sign in and add the account")
-        )
-        self.ok_button.setEnabled(False)
-        self.ok_button.setDefault(True)
-        self.create_button = self.buttons.addButton(
-            self.tr("&Create account"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.create_button.setObjectName("createAccount")
-        self.create_button.setAccessibleName(self.tr("Create a new account"))
-        self.create_button.setAccessibleDescription(
-            self.tr("Makes a new account on the server with this address and password.")
-        )
+        self.back_button = self.account_buttons.back
         self.create_button.clicked.connect(self.create_account)
-        self.create_button.hide()
-        # Secondary actions sit on their own row, so "Create account" stands beside "Sign in".
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.setObjectName("testConnection")
-        self.test_button.setAccessibleName(self.tr("Test connection"))
-        self.test_button.setEnabled(False)
         self.test_button.clicked.connect(self.test_connection)
-        self.anyway_button = QPushButton(self.tr("Add &anyway"))
-        self.anyway_button.setObjectName("addAnyway")
-        self.anyway_button.setAccessibleName(self.tr("Add the account anyway"))
         self.anyway_button.clicked.connect(self._save)
-        self.anyway_button.hide()
-        self.back_button = QPushButton(self.tr("&Back"))
-        self.back_button.setObjectName("signUpBack")
-        self.back_button.setAccessibleName(self.tr("Back to the account details"))
         self.back_button.clicked.connect(self._back)
-        self.back_button.hide()
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 
-        secondary = QHBoxLayout()
-        secondary.addWidget(self.back_button)
-        secondary.addWidget(self.test_button)
-        secondary.addWidget(self.anyway_button)
-        secondary.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
-        layout.addLayout(secondary)
+        layout.addLayout(self.account_buttons.secondary)
         layout.addWidget(self.buttons)
         self.resize(520, 440)
         self._probe_timer = QTimer(self)
@@ -351,7 +318,7 @@ class AccountDialog(QDialog):
             self._methods = None
             self._clear_sso()
             if found.field and found.field in self._rows():
-                self._rows()[found.field].set_error(found.message)
+                self._rows()[found.field].set_error(core_text(found.message))
             return
         self._methods = found
         if found.server:
@@ -489,22 +456,12 @@ class AccountDialog(QDialog):
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
         sign_up = page == self.PAGE_SIGN_UP
-        self.back_button.setVisible(sign_up)
-        self.test_button.setVisible(not sign_up)
-        self.anyway_button.hide()
         info = self._info()
-        self.create_button.setVisible(
-            not sign_up and info is not None and info.sign_up and self.account is None
+        self.account_buttons.show_page(
+            sign_up=sign_up, can_sign_up=info is not None and info.sign_up
         )
         if sign_up:
-            self.ok_button.setText(self.tr("&Create account"))
-            self.ok_button.setAccessibleName(self.tr("Send the answers and create the account"))
             self.sign_up_page.focus_first()
-        else:
-            self.ok_button.setText(self.tr("&Save") if self.account else self.tr("&Sign in"))
-            self.ok_button.setAccessibleName(
-                self.tr("Save account") if self.account else self.tr("Sign in and add the account")
-            )
 
     # -- testing and saving ------------------------------------------------------------------
 
@@ -546,7 +503,7 @@ class AccountDialog(QDialog):
         rows = self._rows()
         if failure.field in rows:
             # The problem has a field: say it there, and open the section it is in.
-            rows[failure.field].set_error(failure.message)
+            rows[failure.field].set_error(core_text(failure.message))
             if failure.field in self.advanced_form.rows:
                 self.advanced.set_open(True)
             self._focus_first_error()
@@ -628,14 +585,7 @@ class AccountDialog(QDialog):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
-        for button in (
-            self.ok_button,
-            self.test_button,
-            self.anyway_button,
-            self.create_button,
-            self.back_button,
-            *self.sso_buttons,
-        ):
+        for button in (*self.account_buttons.actions(), *self.sso_buttons):
             button.setEnabled(not busy)
         if text:
             self._show_status(text)
