@@ -52,11 +52,12 @@ from ui.core_text import core_text
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
-from ui.preferences import Preferences
+from ui.preferences import SPELL_CHECK, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import MessageView
+from ui.widgets.spelling import ConversationSpelling, SpellChecker
 from ui.widgets.thread_panel import ThreadPanel
 
 _log = logging.getLogger(__name__)
@@ -148,6 +149,17 @@ class ConversationPane(QWidget):
         composer.imagePasted.connect(self.send_image)
         composer.filesDropped.connect(self.send_files)
         self.composer_area.attachRequested.connect(self.attach)
+        self.spelling = ConversationSpelling(
+            SpellChecker(self.core.ctx.paths.personal_words),
+            (composer, self.thread_panel.composer_area.composer),
+            enabled=lambda: bool(preferences.get(SPELL_CHECK)),
+            choice_of=self._spell_language,
+            save=lambda conv, value: self._call(
+                self.core.conversations.set_spell_language(conv, value)
+            ),
+            parent=self,
+        )
+        preferences.changed.connect(self.spelling.preferences_changed)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
@@ -258,6 +270,7 @@ class ConversationPane(QWidget):
         self.conversation = conv
         self.details = None
         self.voice.shown(conv)
+        self.spelling.open(conv)
         if conv is None:
             self.model.set_conversation(None)
             self.header.show_details(None)
@@ -309,7 +322,12 @@ class ConversationPane(QWidget):
             self.members.hide()
             self.header.members_button.setChecked(False)
         self.composer_area.composer.set_completion_names([m.name for m in details.members])
+        self.spelling.set_known([m.name for m in details.members])
         self.composer_area.set_enabled(True, can_attach=bool(caps & Capability.FILES))
+
+    def _spell_language(self, conv: ConversationId) -> str:
+        shown = self.sidebar_model.conversation(conv)
+        return shown.spell_language if shown is not None else ""
 
     @property
     def capabilities(self) -> Capability:
@@ -359,6 +377,7 @@ class ConversationPane(QWidget):
                     can_block=bool(self.capabilities & Capability.BLOCKING),
                 )
                 self.composer_area.composer.set_completion_names([m.name for m in event.members])
+                self.spelling.set_known([m.name for m in event.members])
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
                 self.composer_area.set_typing(event.typing)
             elif (

@@ -137,6 +137,20 @@ class ConversationCommands:
         s.publish(ev.ConversationsChanged((updated,)))
         return updated
 
+    async def set_spell_language(self, conv: ConversationId, language: str) -> Conversation:
+        """The composer's spell-check language here: '' (the default), 'off', or a dictionary
+        tag; kept with the conversation in its account's store, like ``notify``."""
+        s = self._s
+        session = s.session(conv.account_id)
+
+        def run() -> Conversation:
+            with session.store.transaction():
+                return session.store.update_conversation(conv.native_id, spell_language=language)
+
+        updated = await s.worker.run(run)
+        s.publish(ev.ConversationsChanged((updated,)))
+        return updated
+
     async def activity(self, limit: int = 200) -> list[Message]:
         """The activity inbox: unread mentions and direct messages of every account, newest
         first (each account's store asked in turn, off the loop)."""

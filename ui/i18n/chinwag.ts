@@ -706,6 +706,59 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
@@ -3300,6 +3353,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>More actions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4699,6 +4760,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check spelling while I type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load images from the network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4866,6 +4931,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4931,6 +5000,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>on a message, copy its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -711,6 +711,60 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
 </context>
 <context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation>
+            <numerusform>&amp;Rechtschreibung: %n Vorschlag für „{word}“</numerusform>
+            <numerusform>&amp;Rechtschreibung: %n Vorschläge für „{word}“</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation>&amp;Rechtschreibung: keine Vorschläge für „{word}“</translation>
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation>„{word}“ durch „{suggestion}“ ersetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation>„{word}“ zum Wörterbuch &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation>„{word}“ &amp;ignorieren</translation>
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation>Rechtschreib&amp;sprache</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation>Die Rechtschreibprüfung ist nicht verfügbar: Enchant ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation>Die Rechtschreibprüfung ist nicht verfügbar: Es sind keine Wörterbücher installiert.</translation>
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation>Die Rechtschreibprüfung ist in den Einstellungen ausgeschaltet.</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation>Stan&amp;dard ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>Stan&amp;dard</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
@@ -3314,6 +3368,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Bearbeiten</translation>
     </message>
     <message>
+        <source>Copy text</source>
+        <translation>Text kopieren</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Für alle löschen</translation>
+    </message>
+    <message>
         <source>More actions</source>
         <translation>Weitere Aktionen</translation>
     </message>
@@ -4730,6 +4792,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
+        <source>Check spelling while I type</source>
+        <translation>Rechtschreibung beim Schreiben prüfen</translation>
+    </message>
+    <message>
         <source>Load images from the network</source>
         <translation>Bilder aus dem Netz laden</translation>
     </message>
@@ -4897,6 +4963,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>im Nachrichtenfeld: ein Emoji einfügen</translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation>im Nachrichtenfeld: Rechtschreibvorschläge und Sprache</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Esc</translation>
     </message>
@@ -4963,6 +5033,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>on a message, copy its text</source>
         <translation>auf einer Nachricht: ihren Text kopieren</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Entf</translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
+        <translation>auf Ihrer Nachricht: für alle löschen</translation>
     </message>
     <message>
         <source>Ctrl+T</source>

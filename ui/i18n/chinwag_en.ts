@@ -702,6 +702,58 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
 </context>
 <context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation>
+            <numerusform>&amp;Spelling: %n suggestion for “{word}”</numerusform><numerusform>&amp;Spelling: %n suggestions for “{word}”</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
@@ -3289,6 +3341,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Copy text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>More actions</source>
         <translation type="unfinished" />
     </message>
@@ -4696,6 +4756,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Check spelling while I type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Load images from the network</source>
         <translation type="unfinished" />
     </message>
@@ -4863,6 +4927,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Escape</source>
         <translation type="unfinished" />
     </message>
@@ -4928,6 +4996,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>on a message, copy its text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
         <translation type="unfinished" />
     </message>
     <message>

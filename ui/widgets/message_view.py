@@ -734,8 +734,8 @@ class MessageView(QListView):
     Signals: ``partActivated(str, object, object)``: a clickable part was used — (kind,
     message, detail) with kind one of link / attachment / react / retry / more.
     ``messageActivated(object)``: Enter on a message (open what it carries).
-    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "more")
-    on a Message.
+    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "copy",
+    "delete", "more") on a Message.
     """
 
     partActivated = Signal(str, object, object)

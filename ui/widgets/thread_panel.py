@@ -66,6 +66,7 @@ class ThreadPanel(QWidget):
         self.view.setAccessibleName(self.tr("Messages of the thread"))
         self.view.partActivated.connect(self.partActivated)
         self.view.customContextMenuRequested.connect(self._context_menu_at)
+        self.view.hoverAction.connect(self._hover_action)  # its bar offers only "more"
         self.composer_area = ComposerArea()
         self.composer_area.setObjectName("threadComposer")
         self.composer_area.composer.setAccessibleName(self.tr("Answer in the thread"))
@@ -193,6 +194,12 @@ class ThreadPanel(QWidget):
                 self.model.message(index.row()),
                 self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(20, 20)),
             )
+
+    @Slot(str, object)
+    def _hover_action(self, _action: str, msg: Message) -> None:
+        """The hover bar's "more": the message's menu, under the bar."""
+        bar = self.view.hover_bar
+        self.menuRequested.emit(msg, bar.mapToGlobal(bar.rect().bottomLeft()))
 
     @Slot(QPoint)
     def _context_menu_at(self, pos: QPoint) -> None:
