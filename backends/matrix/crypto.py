@@ -43,7 +43,7 @@ from backends.matrix.niotypes import MegolmEvent, NioClient, OlmDevice, OlmMachi
 
 SECRET_PICKLE_KEY = "e2e_pickle_key"
 MEGOLM = "m.megolm.v1.aes-sha2"
-WAITING_BODY = "Waiting for the key to decrypt this message…"
+WAITING_BODY = CoreMessages.tr("Waiting for the key to decrypt this message…")
 BROKEN_BODY = CoreMessages.tr("This message could not be decrypted.")
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
 MAX_PENDING_PER_SESSION = 200

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId
+from app.models import ConversationId, Trust
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import open_conv, sign_in, wait_for
 from ui.main_window import MainWindow
@@ -53,3 +53,22 @@ def test_core_messages_are_shown_in_german(
     assert "send a private message" not in shown
     # ... and the bar says how many wait, with German plural forms
     assert notices.label.text().endswith("(1 weitere)")
+
+
+def test_a_stored_placeholder_for_an_unreadable_message_is_shown_in_german(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, german: None
+) -> None:
+    """The backend stores its English placeholder (backends/matrix/crypto.py) as the body of a
+    message it could not decrypt; the window says it in its own language. The sender's own
+    words are never looked up."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver(
+        "alice", "bob", "This message could not be decrypted.", sender="bob", trust=Trust.UNREADABLE
+    )
+    fake_server.deliver("alice", "bob", "This message could not be decrypted.", sender="bob")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=2)
+    model = window.pane.model
+    unreadable, written = model.row_view(0), model.row_view(1)
+    assert unreadable is not None and written is not None
+    assert unreadable.shown == "Diese Nachricht konnte nicht entschlüsselt werden."
+    assert written.shown == "This message could not be decrypted."  # what bob typed

@@ -2845,6 +2845,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This message could not be decrypted.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2857,6 +2857,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>NickServ hat das Passwort nicht akzeptiert.</translation>
     </message>
     <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation>Warten auf den Schlüssel, um diese Nachricht zu entschlüsseln …</translation>
+    </message>
+    <message>
         <source>This message could not be decrypted.</source>
         <translation>Diese Nachricht konnte nicht entschlüsselt werden.</translation>
     </message>

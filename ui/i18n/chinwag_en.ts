@@ -2834,6 +2834,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>This message could not be decrypted.</source>
         <translation type="unfinished" />
     </message>

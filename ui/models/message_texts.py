@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
 from ui.bidi import isolate
-from ui.core_text import TranslationContext
+from ui.core_text import TranslationContext, core_text
 
 
 def delivery_text(msg: Message) -> str:
@@ -92,6 +92,10 @@ def attachment_words(name: str, state: DownloadState | None) -> str:
 def display_body(msg: Message) -> str:
     if msg.retracted:
         return QCoreApplication.translate("MessageListModel", "This message was deleted.")
+    if msg.trust in (Trust.UNDECRYPTABLE, Trust.UNREADABLE):
+        # not the sender's words (there are none to show) but the backend's placeholder,
+        # stored in English: shown in the window's language (see app.i18n)
+        return core_text(msg.body)
     if msg.kind is MessageKind.EMOTE:
         return f"* {msg.sender_name or msg.sender} {msg.body}"
     return msg.body
