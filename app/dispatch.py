@@ -24,6 +24,7 @@ from app import facts as f
 from app.backend import SendResult
 from app.dispatch_batch import Batch
 from app.dispatch_people import PeopleFacts
+from app.i18n import CoreMessages
 from app.models import (
     Conversation,
     ConversationId,
@@ -162,7 +163,9 @@ class AccountDispatcher:
             self.log.error("could not save %d updates: %s", len(facts), exc)
             return [
                 ev.Notice(
-                    f"Could not save incoming messages ({exc}). Is the disk full?",
+                    CoreMessages.tr("Could not save incoming messages (%1). Is the disk full?").arg(
+                        exc
+                    ),
                     self.account_id,
                     "error",
                 )

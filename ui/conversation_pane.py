@@ -50,6 +50,7 @@ from ui.bridge import CoreBridge
 from ui.conversation_actions import ConversationActions
 from ui.media.inline_media import InlineMedia
 from ui.media.voice_control import VoiceMessageControl
+from ui.core_text import core_text
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
@@ -410,7 +411,9 @@ class ConversationPane(QWidget):
             return
         percent = f" {int(event.done * 100 / event.total)}%" if event.total else ""
         self.composer_area.set_progress(
-            self.tr("Uploading {name}{percent}").format(name=event.label, percent=percent)
+            self.tr("Uploading {name}{percent}").format(
+                name=core_text(event.label), percent=percent
+            )
         )
 
     @Slot(bool)
@@ -469,13 +472,15 @@ class ConversationPane(QWidget):
 
     def _slash_done(self, done: Result[SlashResult], conv: ConversationId) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
             return
         result = done.value
         if result.outcome.failure is not None:
-            self.notice.emit(result.outcome.failure.message, "error")
+            self.notice.emit(core_text(result.outcome.failure.message), "error")
         elif result.usage:
-            self.notice.emit(self.tr("Usage: {usage}").format(usage=result.usage), "warning")
+            self.notice.emit(
+                self.tr("Usage: {usage}").format(usage=core_text(result.usage)), "warning"
+            )
         elif result.unknown:
             self.notice.emit(
                 self.tr("Unknown command /{name}. Type /help for the list.").format(
@@ -484,7 +489,7 @@ class ConversationPane(QWidget):
                 "warning",
             )
         elif result.help:
-            self.notice.emit("\n".join(result.help), "info")
+            self.notice.emit("\n".join(map(core_text, result.help)), "info")
         elif result.browse is not None:
             self.browseRequested.emit(conv.account_id, result.browse)
         elif result.open_conversation is not None:
@@ -530,8 +535,8 @@ class ConversationPane(QWidget):
 
     def _answered(self, done: Result[object], success: str) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
         elif isinstance(done.value, Outcome) and done.value.failure is not None:
-            self.notice.emit(done.value.failure.message, "error")
+            self.notice.emit(core_text(done.value.failure.message), "error")
         elif success:
             self.notice.emit(success, "info")

@@ -24,6 +24,7 @@ from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
 from app.uri import message_permalink
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.image_viewer import ImageViewer
 from ui.emoji_text import emoji_only
 from ui.media.inline_media import InlineMedia
@@ -543,7 +544,9 @@ class MessageActions(QObject):
             self.model.set_download(msg.local_id, index, DownloadState(size, size, str(target)))
         else:
             failure = done.value.failure if done.ok else None
-            error = done.error or (failure.message if failure else self.tr("unknown error"))
+            error = core_text(done.error) or (
+                core_text(failure.message) if failure else self.tr("unknown error")
+            )
             self.model.set_download(msg.local_id, index, DownloadState(error=error))
 
     def save_as(self, msg: Message, index: int) -> None:

@@ -46,6 +46,7 @@ from app.models import Account
 from app.runtime import Result
 from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.account_buttons import AccountButtons
 from ui.dialogs.account_details import AccountDetailsPage
 from ui.dialogs.account_form import (
@@ -146,7 +147,7 @@ class AccountDialog(QDialog):
         if not done.ok or not done.value:
             self.service.addItem(self.tr("No services available"))
             self._show_error(
-                done.error
+                core_text(done.error)
                 or self.tr("No service plugins are installed, so no account can be added.")
             )
             return
@@ -182,7 +183,13 @@ class AccountDialog(QDialog):
             for line_edit in [editor, *editor.findChildren(QLineEdit)]:
                 if isinstance(line_edit, QLineEdit):
                     announce_on_tab(line_edit)
-            form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
+            form.add(
+                fld.name,
+                core_text(fld.label),
+                editor,
+                required=fld.required,
+                help_text=core_text(fld.help),
+            )
             self._fields[fld.name] = fld
             probe = info.browser_sign_in and fld.required and not fld.secret
             if probe and isinstance(editor, QLineEdit):
@@ -249,18 +256,18 @@ class AccountDialog(QDialog):
             if fld.secret and (self.account is not None or password_free) and not sign_up:
                 needed = False
             if needed and missing:
-                problems[name] = self.tr("{label} is required.").format(label=fld.label)
+                problems[name] = self.tr("{label} is required.").format(label=core_text(fld.label))
             elif (
                 fld.pattern
                 and isinstance(value, str)
                 and value
                 and not re.fullmatch(fld.pattern, value)
             ):
-                hint = f" {fld.placeholder}" if fld.placeholder else ""
+                hint = f" {core_text(fld.placeholder)}" if core_text(fld.placeholder) else ""
                 problems[name] = (
                     self.tr("This does not look right; for example:{hint}").format(hint=hint)
                     if hint
-                    else self.tr("{label} has the wrong form.").format(label=fld.label)
+                    else self.tr("{label} has the wrong form.").format(label=core_text(fld.label))
                 )
         return problems
 
@@ -311,7 +318,7 @@ class AccountDialog(QDialog):
             self._methods = None
             self._clear_sso()
             if found.field and found.field in self._rows():
-                self._rows()[found.field].set_error(found.message)
+                self._rows()[found.field].set_error(core_text(found.message))
             return
         self._methods = found
         if found.server:
@@ -372,7 +379,7 @@ class AccountDialog(QDialog):
         self._browser_pending = False
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The sign-in did not finish."))
+            self._show_error(core_text(done.error) or self.tr("The sign-in did not finish."))
             return
         if isinstance(done.value, Failure):
             self._show_failure(done.value)
@@ -398,9 +405,9 @@ class AccountDialog(QDialog):
     def _sign_up_step(self, done: Result[SignUpStep]) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The account could not be made."))
+            self._show_error(core_text(done.error) or self.tr("The account could not be made."))
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         step = done.value
         self._sign_up_id = step.sign_up_id
@@ -419,7 +426,7 @@ class AccountDialog(QDialog):
             failure = step.failure
             on_page = self.pages.currentIndex() == self.PAGE_SIGN_UP
             if on_page and failure.field in self.sign_up_page.form.rows:
-                self.sign_up_page.form.show_errors({failure.field: failure.message})
+                self.sign_up_page.form.show_errors({failure.field: core_text(failure.message)})
                 return
             self._show_page(self.PAGE_DETAILS)
             self._show_failure(failure, sign_up=True)
@@ -478,9 +485,11 @@ class AccountDialog(QDialog):
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The connection could not be tested."))
+            self._show_error(
+                core_text(done.error) or self.tr("The connection could not be tested.")
+            )
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         failure = done.value.failure
         if failure is None:
@@ -494,16 +503,16 @@ class AccountDialog(QDialog):
         rows = self._rows()
         if failure.field in rows:
             # The problem has a field: say it there, and open the section it is in.
-            rows[failure.field].set_error(failure.message)
+            rows[failure.field].set_error(core_text(failure.message))
             if failure.field in self.advanced_form.rows:
                 self.advanced.set_open(True)
             self._focus_first_error()
             if failure.kind not in (FailureKind.TLS, FailureKind.NETWORK):
                 return
         if sign_up and failure.kind in (FailureKind.REJECTED, FailureKind.UNSUPPORTED):
-            text = failure.message
+            text = core_text(failure.message)
         else:
-            text = explanation(failure.kind) + "\n" + failure.message
+            text = explanation(failure.kind) + "\n" + core_text(failure.message)
         self.trust_button.hide()
         self.anyway_button.setVisible(
             failure.kind is FailureKind.NETWORK and self.account is None and not sign_up
@@ -563,8 +572,8 @@ class AccountDialog(QDialog):
             self.accept()
         else:
             if done.problems:
-                self._show_field_errors(dict(done.problems))
-            self._show_error(done.error or self.tr("The account could not be saved."))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
+            self._show_error(core_text(done.error) or self.tr("The account could not be saved."))
 
     def reject(self) -> None:
         self._end_sign_up()

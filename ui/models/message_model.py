@@ -49,6 +49,7 @@ from app.models import (
 from app.runtime import Result
 from ui.a11y import verbosity
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.link_previews import LinkPreviews
 from ui.models.message_texts import (
     DownloadState,
@@ -324,7 +325,7 @@ class MessageListModel(QAbstractListModel):
         if role == HighlightRole:
             return msg.local_id == self._target
         if role == Qt.ItemDataRole.ToolTipRole and msg.delivery is DeliveryState.FAILED:
-            return msg.failure_reason
+            return core_text(msg.failure_reason)
         return None
 
     def row_view(self, row: int) -> RowView | None:
@@ -345,7 +346,7 @@ class MessageListModel(QAbstractListModel):
             day=self._day_text(row),
             group_start=self._starts_group(row),
             unread_marker=self._unread_marker_here(row),
-            reply=self._texts.reply_text(msg),
+            reply=self._texts.reply_text(msg, isolated=True),
             downloads=tuple(
                 (i, state)
                 for i in range(len(msg.attachments))

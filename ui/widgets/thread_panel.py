@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.models import ConversationId, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.thread_model import ThreadListModel
 from ui.widgets.composer import ComposerArea
 from ui.widgets.message_view import MessageView
@@ -160,7 +161,9 @@ class ThreadPanel(QWidget):
 
     def _sent(self, done: Result[Any]) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("The answer could not be sent."), "error")
+            self.notice.emit(
+                core_text(done.error) or self.tr("The answer could not be sent."), "error"
+            )
 
     # -- reading -----------------------------------------------------------------------------
 
