@@ -48,9 +48,9 @@ from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.conversation_actions import ConversationActions
+from ui.core_text import core_text
 from ui.media.inline_media import InlineMedia
 from ui.media.voice_control import VoiceMessageControl
-from ui.core_text import core_text
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel

@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
-from ui.media.support import media_title
 from ui.bidi import isolate
 from ui.core_text import TranslationContext, core_text
+from ui.media.support import media_title
 
 
 def delivery_text(msg: Message) -> str:
