@@ -21,6 +21,7 @@ from app.models import ConversationId
 from app.runtime import Result
 from app.voice import VoiceInfo, format_duration
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.media.recorder import RECORDING_FOLDER_PREFIX, VoiceRecorder
 
 
@@ -160,7 +161,9 @@ class VoiceMessageControl(QObject):
             if path.parent.name.startswith(RECORDING_FOLDER_PREFIX):
                 shutil.rmtree(path.parent, ignore_errors=True)
             return
-        why = done.error or (outcome.failure.message if outcome and outcome.failure else "")
+        why = core_text(done.error) or (
+            core_text(outcome.failure.message) if outcome and outcome.failure else ""
+        )
         self.problem.emit(
             self.tr(
                 "The voice message was not sent ({why}); the recording is kept in {path}"
