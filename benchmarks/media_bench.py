@@ -21,6 +21,7 @@ import argparse
 import gc
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -130,6 +131,7 @@ def main() -> int:
     if args.without_addons:
         print(json.dumps(results, indent=2))
         running.close()
+        shutil.rmtree(folder, ignore_errors=True)
         return 0
     import PySide6.QtMultimedia  # noqa: F401
 
@@ -156,6 +158,7 @@ def main() -> int:
     player.stop()
     shown.stop()
     running.close()
+    shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
