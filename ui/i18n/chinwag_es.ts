@@ -850,7 +850,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message>
         <source>{online} online</source>
-        <translation>{online} conectados</translation>
+        <translation>{online} en línea</translation>
     </message>
     <message numerus="yes">
         <source>{account}, %n contact(s)</source>
@@ -2133,7 +2133,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Remove {name} from your contacts? You will no longer see each other's status.</source>
-        <translation>¿Quitar a {name} de tus contactos? Dejaréis de ver el estado del otro.</translation>
+        <translation>¿Quitar a {name} de tus contactos? Ninguno de los dos verá ya el estado del otro.</translation>
     </message>
     <message>
         <source>Block</source>
@@ -2315,7 +2315,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>{who} wants to verify your device on {account}, to trust each other's encrypted messages.</source>
-        <translation>{who} quiere verificar tu dispositivo en {account}, para que confiéis en los mensajes cifrados del otro.</translation>
+        <translation>{who} quiere verificar tu dispositivo en {account}, para que ambos confíen en los mensajes cifrados del otro.</translation>
     </message>
     <message>
         <source>{who} wants to send you a file on {account}: {name}</source>
