@@ -1685,7 +1685,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>&amp;Ban from room</source>
-        <translation>&amp;Vetar en la sala</translation>
+        <translation>Vetar en &amp;la sala</translation>
     </message>
     <message>
         <source>Ban the selected member from the room</source>
@@ -2047,11 +2047,11 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>&amp;Dismiss</source>
-        <translation>Ocu&amp;ltar</translation>
+        <translation>&amp;Quitar</translation>
     </message>
     <message>
         <source>Dismiss notice</source>
-        <translation>Ocultar el aviso</translation>
+        <translation>Quitar el aviso</translation>
     </message>
     <message>
         <source>Error: </source>

@@ -1130,7 +1130,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Jump to lat&amp;est</source>
-        <translation>Aller aux plus &amp;récents</translation>
+        <translation>Aller aux &amp;plus récents</translation>
     </message>
     <message>
         <source>Jump to the latest messages</source>
@@ -1693,7 +1693,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Bloc&amp;k…</source>
-        <translation>Blo&amp;quer…</translation>
+        <translation>B&amp;loquer…</translation>
     </message>
     <message>
         <source>Block the selected member</source>
