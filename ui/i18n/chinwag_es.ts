@@ -893,7 +893,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message>
         <source>Ban from room</source>
-        <translation>Vetar en la sala</translation>
+        <translation>Vetar de la sala</translation>
     </message>
     <message>
         <source>Ban {name} (they cannot come back)? Reason (optional):</source>
@@ -1685,11 +1685,11 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>&amp;Ban from room</source>
-        <translation>Vetar en &amp;la sala</translation>
+        <translation>Vetar de &amp;la sala</translation>
     </message>
     <message>
         <source>Ban the selected member from the room</source>
-        <translation>Vetar en la sala al miembro seleccionado</translation>
+        <translation>Vetar de la sala al miembro seleccionado</translation>
     </message>
     <message>
         <source>Bloc&amp;k…</source>
@@ -2611,7 +2611,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Banned from the room:</source>
-        <translation>Vetados en la sala:</translation>
+        <translation>Vetados de la sala:</translation>
     </message>
     <message>
         <source>&amp;Address or mask:</source>

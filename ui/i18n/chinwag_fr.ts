@@ -830,7 +830,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>asked to see their status, waiting for them</source>
-        <translation>demande de voir son statut, en attente de sa réponse</translation>
+        <translation>demande envoyée pour voir son statut, en attente</translation>
     </message>
     <message>
         <source>you do not see their status</source>
