@@ -3316,7 +3316,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>{name} could not be joined: {reason}</source>
-        <translation>No se pudo unir a {name}: {reason}</translation>
+        <translation>No fue posible unirse a {name}: {reason}</translation>
     </message>
 </context>
 <context>
