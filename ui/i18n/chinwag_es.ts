@@ -150,7 +150,7 @@
     </message>
     <message>
         <source>Remove, &amp;keep history</source>
-        <translation>Eliminar y &amp;conservar el historial</translation>
+        <translation>Eliminar y conservar el &amp;historial</translation>
     </message>
     <message>
         <source>Remove and &amp;delete history</source>
@@ -3601,7 +3601,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>&amp;Add account…</source>
-        <translation>&amp;Añadir cuenta…</translation>
+        <translation>A&amp;ñadir cuenta…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -3629,7 +3629,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Re&amp;move account…</source>
-        <translation>Eli&amp;minar cuenta…</translation>
+        <translation>E&amp;liminar cuenta…</translation>
     </message>
     <message>
         <source>My &amp;status</source>
@@ -3645,7 +3645,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Away for a w&amp;hile</source>
-        <translation>Ausente por un &amp;buen rato</translation>
+        <translation>Ausente &amp;por un buen rato</translation>
     </message>
     <message>
         <source>&amp;Do not disturb</source>
@@ -3657,11 +3657,11 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Apply to all a&amp;ccounts</source>
-        <translation>Aplicar a todas las &amp;cuentas</translation>
+        <translation>Aplicar a &amp;todas las cuentas</translation>
     </message>
     <message>
         <source>Blocked &amp;people…</source>
-        <translation>Personas &amp;bloqueadas…</translation>
+        <translation>Personas blo&amp;queadas…</translation>
     </message>
     <message>
         <source>E&amp;xport account history…</source>
@@ -3669,19 +3669,19 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>&amp;Import history…</source>
-        <translation>&amp;Importar historial…</translation>
+        <translation>Importar &amp;historial…</translation>
     </message>
     <message>
         <source>Delete &amp;old history…</source>
-        <translation>Borrar el historial an&amp;tiguo…</translation>
+        <translation>&amp;Borrar el historial antiguo…</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>
-        <translation>Configurar la copia de seguridad de &amp;claves…</translation>
+        <translation>Con&amp;figurar la copia de seguridad de claves…</translation>
     </message>
     <message>
         <source>Restore keys from &amp;backup…</source>
-        <translation>Restaurar claves de la co&amp;pia de seguridad…</translation>
+        <translation>Res&amp;taurar claves de la copia de seguridad…</translation>
     </message>
     <message>
         <source>C&amp;onversations</source>
@@ -3717,7 +3717,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Room se&amp;ttings…</source>
-        <translation>Ajustes de la sa&amp;la…</translation>
+        <translation>Ajustes &amp;de la sala…</translation>
     </message>
     <message>
         <source>&amp;Find in conversation…</source>
@@ -3737,7 +3737,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>Previous &amp;unread</source>
-        <translation>Anterior n&amp;o leída</translation>
+        <translation>Anterior no &amp;leída</translation>
     </message>
     <message>
         <source>Ne&amp;xt unread</source>

@@ -1039,7 +1039,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Notify me</source>
-        <translation>&amp;Me notifier</translation>
+        <translation>Me &amp;notifier</translation>
     </message>
     <message>
         <source>For every message</source>
@@ -2109,7 +2109,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Unblock</source>
-        <translation>&amp;Débloquer</translation>
+        <translation>Déblo&amp;quer</translation>
     </message>
     <message>
         <source>&amp;Add a contact…</source>
@@ -3657,7 +3657,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Apply to all a&amp;ccounts</source>
-        <translation>Appliquer à tous les &amp;comptes</translation>
+        <translation>Appliquer &amp;à tous les comptes</translation>
     </message>
     <message>
         <source>Blocked &amp;people…</source>
@@ -3673,11 +3673,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Delete &amp;old history…</source>
-        <translation>Supprimer l'historique an&amp;cien…</translation>
+        <translation>Supprimer l'ancien &amp;historique…</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>
-        <translation>Configurer la sa&amp;uvegarde des clés…</translation>
+        <translation>Con&amp;figurer la sauvegarde des clés…</translation>
     </message>
     <message>
         <source>Restore keys from &amp;backup…</source>
@@ -3701,7 +3701,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Join a room…</source>
-        <translation>&amp;Rejoindre un salon…</translation>
+        <translation>Re&amp;joindre un salon…</translation>
     </message>
     <message>
         <source>&amp;Browse rooms…</source>
@@ -3749,7 +3749,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Next &amp;region</source>
-        <translation>&amp;Région suivante</translation>
+        <translation>R&amp;égion suivante</translation>
     </message>
     <message>
         <source>Previous r&amp;egion</source>
