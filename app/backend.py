@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import ClassVar, Protocol, TypeVar
 
 from app.facts import Fact
+from app.i18n import CoreMessages
 from app.models import (
     Attachment,
     ConversationId,
@@ -335,7 +336,9 @@ class SupportsGroupChat(abc.ABC):
 
     async def create_room(self, name: str, *, public: bool = False) -> Outcome:
         """The plain form of creating a room, used only without :class:`SupportsRoomCreation`."""
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot create rooms."))
+        return Outcome(
+            Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("This service cannot create rooms."))
+        )
 
     async def answer_invite(self, conv: ConversationId, accept: bool) -> Outcome:
         if accept:
@@ -519,10 +522,16 @@ class SupportsRoster(abc.ABC):
     async def remove_contact(self, contact: str) -> Outcome: ...
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot rename contacts."))
+        return Outcome(
+            Failure(
+                FailureKind.UNSUPPORTED, CoreMessages.tr("This service cannot rename contacts.")
+            )
+        )
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service has no subscriptions."))
+        return Outcome(
+            Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("This service has no subscriptions."))
+        )
 
 
 class SupportsPresence(abc.ABC):
@@ -562,7 +571,9 @@ class SupportsFiles(abc.ABC):
         self, url: str, destination: Path, progress: Callable[[int, int], None]
     ) -> Outcome:
         """Fetch an attachment into ``destination`` (only ever called when the user allows)."""
-        return Outcome(Failure(FailureKind.UNSUPPORTED, "This service cannot download files."))
+        return Outcome(
+            Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("This service cannot download files."))
+        )
 
 
 class SupportsFileOffers(abc.ABC):

@@ -12,20 +12,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.backend import Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId
 
 GENERIC = {
-    "me": "/me ACTION — describe what you do",
-    "join": "/join ROOM [PASSWORD] — join a room or channel",
-    "part": "/part [REASON] — leave this room",
-    "leave": "/leave [REASON] — leave this room",
-    "topic": "/topic TEXT — change the topic",
-    "invite": "/invite WHO [REASON] — invite someone here",
-    "kick": "/kick WHO [REASON] — remove someone from this room",
-    "msg": "/msg WHO TEXT — send a private message",
-    "list": "/list [WORDS] — browse the public rooms or channels",
-    "query": "/query WHO — open a private conversation",
-    "help": "/help — list the commands",
+    "me": CoreMessages.tr("/me ACTION — describe what you do"),
+    "join": CoreMessages.tr("/join ROOM [PASSWORD] — join a room or channel"),
+    "part": CoreMessages.tr("/part [REASON] — leave this room"),
+    "leave": CoreMessages.tr("/leave [REASON] — leave this room"),
+    "topic": CoreMessages.tr("/topic TEXT — change the topic"),
+    "invite": CoreMessages.tr("/invite WHO [REASON] — invite someone here"),
+    "kick": CoreMessages.tr("/kick WHO [REASON] — remove someone from this room"),
+    "msg": CoreMessages.tr("/msg WHO TEXT — send a private message"),
+    "list": CoreMessages.tr("/list [WORDS] — browse the public rooms or channels"),
+    "query": CoreMessages.tr("/query WHO — open a private conversation"),
+    "help": CoreMessages.tr("/help — list the commands"),
 }
 
 

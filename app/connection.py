@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from app.backend import Backend, ConnectResult, Failure, FailureKind
 from app.backoff import Backoff
 from app.facts import ConnectionLost
+from app.i18n import CoreMessages
 from app.models import ConnectionState
 from app.secrets import SecretsUnavailable
 
@@ -105,8 +106,8 @@ class ConnectionSupervisor:
                 self._set(
                     StateReport(
                         ConnectionState.FAILED,
-                        "This account's service plugin is not available.",
-                        failure=Failure(FailureKind.CONFIG, "plugin missing"),
+                        CoreMessages.tr("This account's service plugin is not available."),
+                        failure=Failure(FailureKind.CONFIG, CoreMessages.tr("plugin missing")),
                     )
                 )
                 return
@@ -150,14 +151,22 @@ class ConnectionSupervisor:
                 return await backend.connect()
         except TimeoutError:
             return ConnectResult(
-                Failure(FailureKind.NETWORK, "The server did not answer in time.", retryable=True)
+                Failure(
+                    FailureKind.NETWORK,
+                    CoreMessages.tr("The server did not answer in time."),
+                    retryable=True,
+                )
             )
         except SecretsUnavailable as exc:  # retrying cannot help until the user fixes it
             return ConnectResult(Failure(FailureKind.CONFIG, str(exc)))
         except Exception as exc:  # a bug in the backend; keep retrying with backoff
             self.log.exception("backend crashed while connecting")
             return ConnectResult(
-                Failure(FailureKind.PROTOCOL, f"Internal error: {exc}", retryable=True)
+                Failure(
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("Internal error: %1").arg(exc),
+                    retryable=True,
+                )
             )
 
     async def _teardown(self) -> None:

@@ -24,6 +24,7 @@ from app import facts as f
 from app.backend import SendResult
 from app.dispatch_batch import Batch
 from app.dispatch_people import PeopleFacts
+from app.i18n import CoreMessages
 from app.models import (
     Conversation,
     ConversationId,
@@ -97,7 +98,7 @@ class AccountDispatcher:
         self.privacy = privacy or PrivacyPolicy()
         self.now = now
         self.log = logger
-        self.people = PeopleFacts(store)
+        self.people = PeopleFacts(store, logger)
         self.presence = self.people.presence  # the same dicts: readers look here
         self.typing = self.people.typing
         self.bad_input = 0
@@ -162,7 +163,9 @@ class AccountDispatcher:
             self.log.error("could not save %d updates: %s", len(facts), exc)
             return [
                 ev.Notice(
-                    f"Could not save incoming messages ({exc}). Is the disk full?",
+                    CoreMessages.tr("Could not save incoming messages (%1). Is the disk full?").arg(
+                        exc
+                    ),
                     self.account_id,
                     "error",
                 )

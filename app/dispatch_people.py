@@ -8,6 +8,8 @@ holds one and routes these facts here.
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -19,20 +21,43 @@ from app.dispatch_batch import Batch
 from app.models import Contact, ContactId, ConversationId, ConversationKind, Presence, utc_now
 from app.store.account_store import AccountStore
 
+BLOCKING_KEY = "core.blocking"
+"""The store's state key of who is blocked since when, and the spans they were blocked for."""
+
+MAX_SPANS = 20
+"""Spans kept per person (blocking and unblocking again and again must not grow the record)."""
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def _to_us(moment: datetime) -> int:
+    """Exact, so a span read back ends where it ended (a message a moment before its end is
+    still inside it)."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def _from_us(us: int) -> datetime:
+    return _EPOCH + int(us) * _MICROSECOND
+
 
 class PeopleFacts:
     """Handlers of the facts about conversations, people and spaces of one account."""
 
-    def __init__(self, store: AccountStore) -> None:
+    def __init__(self, store: AccountStore, log: logging.LoggerAdapter[logging.Logger]) -> None:
         self.store = store
+        self.log = log
         self.account_id = store.account_id
         self.presence: dict[str, Presence] = {}
         self.typing: dict[str, dict[str, str]] = {}
-        # When someone was blocked in this run, and the spans they were blocked for: a service
-        # may hand over, once they are unblocked, what they sent meanwhile (a Matrix homeserver
-        # sends the withheld events again after the ignore list changes), and that stays unseen.
+        # When someone was blocked, and the spans they were blocked for: a service may hand
+        # over, once they are unblocked, what they sent meanwhile (a Matrix homeserver sends
+        # the withheld events again after the ignore list changes; an archive is read after a
+        # restart), and that stays unseen. Kept in the store (BLOCKING_KEY), read on first use.
         self._blocked_since: dict[str, datetime] = {}
         self._blocked_spans: dict[str, list[tuple[datetime, datetime]]] = {}
+        self._blocking_loaded = False
 
     def handlers(self) -> dict[type[f.Fact], Callable[[Any, Batch], None]]:
         return {
@@ -94,6 +119,7 @@ class PeopleFacts:
         batch.add(ev.ContactsChanged(self.account_id, upserted, fact.removed, fact.complete))
 
     def _note_blocking(self, fact: f.ContactsChanged) -> None:
+        self._load_blocking()
         was = {c.id.native_id for c in self.store.contacts() if c.blocked}
         now = {c.id.native_id for c in fact.upserted if c.blocked}
         if not fact.complete:  # the rest stays as it was
@@ -102,11 +128,59 @@ class PeopleFacts:
         for who in now - was:
             self._blocked_since[who] = moment
         for who in was - now:
-            since = self._blocked_since.pop(who, datetime.min.replace(tzinfo=UTC))
-            self._blocked_spans.setdefault(who, []).append((since, moment))
+            since = self._blocked_since.pop(who, moment)
+            spans = self._blocked_spans.setdefault(who, [])
+            spans.append((since, moment))
+            del spans[:-MAX_SPANS]
+        if now != was:
+            self.store.set_state(BLOCKING_KEY, self._blocking_record())
+
+    def _load_blocking(self) -> None:
+        """The spans kept by earlier runs; someone blocked before spans were kept counts as
+        blocked since this run began (a span from the beginning of time would hide their
+        older history for good once they are unblocked)."""
+        if self._blocking_loaded:
+            return
+        self._blocking_loaded = True
+        raw = self.store.get_state(BLOCKING_KEY)
+        try:
+            record = json.loads(raw) if raw else {}
+            for who, entry in record.items():
+                if entry.get("since") is not None:
+                    self._blocked_since[who] = _from_us(entry["since"])
+                spans = [(_from_us(a), _from_us(b)) for a, b in entry.get("spans", ())]
+                if spans:
+                    self._blocked_spans[who] = spans[-MAX_SPANS:]
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            self.log.warning("the kept blocking spans were unreadable; starting without them")
+            self._blocked_since.clear()
+            self._blocked_spans.clear()
+        unknown = [
+            c.id.native_id
+            for c in self.store.contacts()
+            if c.blocked and c.id.native_id not in self._blocked_since
+        ]
+        if unknown:
+            moment = utc_now()
+            self._blocked_since.update(dict.fromkeys(unknown, moment))
+
+    def _blocking_record(self) -> str:
+        people = self._blocked_since.keys() | self._blocked_spans.keys()
+        return json.dumps(
+            {
+                who: {
+                    "since": _to_us(self._blocked_since[who])
+                    if who in self._blocked_since
+                    else None,
+                    "spans": [[_to_us(a), _to_us(b)] for a, b in self._blocked_spans.get(who, ())],
+                }
+                for who in sorted(people)
+            }
+        )
 
     def sent_while_blocked(self, sender: str, when: datetime | None) -> bool:
-        """Whether ``sender`` was blocked (in this run) when the message was sent."""
+        """Whether ``sender`` was blocked when the message was sent."""
+        self._load_blocking()
         spans = self._blocked_spans.get(sender)
         if not spans or when is None:
             return False

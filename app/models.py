@@ -221,6 +221,7 @@ class Conversation:
     notify: NotifyLevel = NotifyLevel.ALL
     joined: bool = True
     trust: Trust = Trust.NONE
+    spell_language: str = ""  # the composer's: "" the default, "off", or a tag like "de_DE"
 
     @property
     def name(self) -> str:

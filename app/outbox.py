@@ -26,12 +26,13 @@ from app.backend import (
     effective_capabilities,
 )
 from app.dispatch import AccountDispatcher
+from app.i18n import CoreMessages
 from app.models import Attachment, ConversationId, MessageKind
 from app.store.account_store import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry
 from app.store.worker import StoreWorker
 
 MAX_ATTEMPTS = 8
-UNCONFIRMED = (
+UNCONFIRMED = CoreMessages.tr(
     "The connection was lost before the server confirmed this message, so it may not have "
     "been delivered."
 )
@@ -103,7 +104,8 @@ class OutboxSender:
                 await self._publish(self.dispatcher.send_failed, entry.local_id, UNCONFIRMED)
                 continue
             if entry.attempts >= MAX_ATTEMPTS:
-                reason = f"Gave up after {entry.attempts} attempts."
+                attempts = entry.attempts
+                reason = CoreMessages.tr("Gave up after %n attempt(s).", "", attempts)
                 await self._publish(self.dispatcher.send_failed, entry.local_id, reason)
                 continue
             if not await self._send(backend, entry):
@@ -118,7 +120,11 @@ class OutboxSender:
             result = await backend.send_message(conv, _outgoing(entry))
         except Exception as exc:  # a backend bug: fail this message, keep the rest going
             self.log.exception("backend crashed while sending")
-            result = SendResult(failure=Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+            result = SendResult(
+                failure=Failure(
+                    FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc)
+                )
+            )
         failure = result.failure
         if failure is None:
             await self._publish(self.dispatcher.send_succeeded, entry.local_id, result)

@@ -54,6 +54,11 @@ class AppPaths:
         """Stores of removed accounts whose history the user chose to keep."""
         return self.data_dir / "archive"
 
+    @property
+    def personal_words(self) -> Path:
+        """The spell checker's personal word list (one word a line, every language)."""
+        return self.data_dir / "personal-words.txt"
+
     def account_store(self, account_id: str) -> Path:
         return self.accounts_dir / f"{account_id}.sqlite3"
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
 from app.core import CommandError, Core
+from app.i18n import CoreMessages
 from app.secrets import SecretsUnavailable
 
 T = TypeVar("T")
@@ -72,9 +73,9 @@ def result_of(future: concurrent.futures.Future[T]) -> Result[T]:
     try:
         return Done(future.result())
     except CommandError as exc:
-        return Failed(str(exc), exc.problems)
+        return Failed(message_of(exc), exc.problems)
     except SecretsUnavailable as exc:
-        return Failed(str(exc))
+        return Failed(message_of(exc))
     except concurrent.futures.CancelledError:
         return Failed(CANCELLED)
     except CoreStopped:
@@ -82,7 +83,14 @@ def result_of(future: concurrent.futures.Future[T]) -> Result[T]:
         return Failed(CANCELLED)
     except Exception as exc:
         _log.error("core command failed", exc_info=exc)
-        return Failed(f"Internal error: {exc}")
+        return Failed(CoreMessages.tr("Internal error: %1").arg(exc))
+
+
+def message_of(exc: Exception) -> str:
+    """The exception's message as it was made: ``str(exc)`` would turn a translatable
+    :class:`~app.i18n.Text` into a plain string."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, str) else str(exc)
 
 
 class CoreThread:

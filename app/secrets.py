@@ -16,10 +16,12 @@ import keyring
 import keyring.backend
 import keyring.errors
 
+from app.i18n import CoreMessages
+
 SERVICE = "chinwag"
 _log = logging.getLogger(__name__)
 
-HOW_TO_GET_A_KEYRING = (
+HOW_TO_GET_A_KEYRING = CoreMessages.tr(
     "Chinwag keeps passwords only in your system keyring and never in a plain file. "
     "Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: "
     "'apt install gnome-keyring') or KDE Wallet on Linux; the built-in Keychain on macOS and "
@@ -86,11 +88,14 @@ class KeyringSecrets:
                     self._checked = safe[0]
                 elif plaintext:
                     raise SecretsUnavailable(
-                        f"The only keyring available ({type(plaintext[0]).__name__} from "
-                        f"{type(plaintext[0]).__module__}) would store passwords unprotected."
+                        CoreMessages.tr(
+                            "The only keyring available (%1 from %2) would store passwords unprotected."
+                        ).arg(type(plaintext[0]).__name__, type(plaintext[0]).__module__)
                     )
                 else:
-                    raise SecretsUnavailable("No keyring service is installed or running.")
+                    raise SecretsUnavailable(
+                        CoreMessages.tr("No keyring service is installed or running.")
+                    )
             return self._checked
 
     def get(self, account_id: str, key: str) -> str | None:

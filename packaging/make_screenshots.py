@@ -33,6 +33,7 @@ from PySide6.QtCore import (
     QLocale,
     QPoint,
     QRectF,
+    Qt,
 )
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
@@ -72,6 +73,7 @@ SHOTS = {
     "activity": "One inbox for every account: mentions, direct messages and requests",
     "dark-theme": "The dark theme: names keep their colours, readable on the background",
     "high-contrast": "The high-contrast theme",
+    "right-to-left": "Right to left under Arabic: each message keeps its own direction",
 }
 PROTOCOLS = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
 
@@ -441,6 +443,35 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             written.append(shoot(window, name))
         if window.theme is not None:
             window.theme.apply("system", 100)
+
+        # Right to left, as under an Arabic locale (ui.main sets the direction from the locale),
+        # with Arabic and English side by side in one conversation.
+        server.deliver(
+            "alice",
+            garden,
+            "صباح الخير! سأحضر بذور الطماطم يوم السبت 🍅\nSee you at the seed swap",
+            sender="layla",
+            sender_name="ليلى",
+            kind=ConversationKind.GROUP,
+            timestamp=start + timedelta(minutes=40),
+        )
+        server.deliver(
+            "alice",
+            garden,
+            "Lovely, Layla! شكرا",
+            sender="bernadette",
+            sender_name="Bernadette",
+            kind=ConversationKind.GROUP,
+            timestamp=start + timedelta(minutes=42),
+        )
+        wait_until(lambda: window.pane.model.rowCount() >= 9)
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        try:
+            written.append(shoot(window, "right-to-left"))
+        finally:
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
 
         window.close()
         bridge.close()

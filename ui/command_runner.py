@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from app.backend import Outcome
 from app.runtime import Done, Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.notice_bar import NoticeBar
 
 T = TypeVar("T")
@@ -44,9 +45,11 @@ class CommandRunner(QObject):
     def report(self, done: Result[T]) -> TypeGuard[Done[T]]:
         """Whether the command worked; if not, say why in the notice bar."""
         if not done.ok:
-            self.notices.show_notice(done.error or self.tr("That did not work."), "error")
+            self.notices.show_notice(
+                core_text(done.error) or self.tr("That did not work."), "error"
+            )
             return False
         if isinstance(done.value, Outcome) and done.value.failure is not None:
-            self.notices.show_notice(done.value.failure.message, "error")
+            self.notices.show_notice(core_text(done.value.failure.message), "error")
             return False
         return True

@@ -20,6 +20,7 @@ from app.core import ConversationDetails
 from app.models import ConversationId, Member, NotifyLevel, Verification
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.devices_dialog import DevicesDialog
 from ui.message_actions import Call
 from ui.widgets.conversation_header import ConversationHeader
@@ -204,8 +205,8 @@ class ConversationActions(QObject):
     ) -> None:
         outcome = done.value if done.ok else None
         if outcome is None or not outcome.ok or not outcome.value:
-            message = done.error or (
-                outcome.failure.message
+            message = core_text(done.error) or (
+                core_text(outcome.failure.message)
                 if outcome is not None and outcome.failure
                 else self.tr("Could not verify.")
             )

@@ -19,6 +19,7 @@ from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_pane import ConversationPane
+from ui.core_text import core_text
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.quick_switcher import QuickSwitcher
 from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
@@ -155,7 +156,9 @@ class ConversationFinder(QObject):
 
         def answered(done: Result[Outcome]) -> None:
             failure = done.value.failure if done.ok else None
-            dialog.answered(done.error or (failure.message if failure else ""))
+            dialog.answered(
+                core_text(done.error) or (core_text(failure.message) if failure else "")
+            )
             if done.ok and failure is None:
                 self.notices.show_notice(self.tr("Contact request sent."), "info")
 

@@ -48,14 +48,16 @@ from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.conversation_actions import ConversationActions
+from ui.core_text import core_text
 from ui.message_actions import MessageActions
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
-from ui.preferences import Preferences
+from ui.preferences import SPELL_CHECK, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import MessageView
+from ui.widgets.spelling import ConversationSpelling, SpellChecker
 from ui.widgets.thread_panel import ThreadPanel
 
 _log = logging.getLogger(__name__)
@@ -147,6 +149,17 @@ class ConversationPane(QWidget):
         composer.imagePasted.connect(self.send_image)
         composer.filesDropped.connect(self.send_files)
         self.composer_area.attachRequested.connect(self.attach)
+        self.spelling = ConversationSpelling(
+            SpellChecker(self.core.ctx.paths.personal_words),
+            (composer, self.thread_panel.composer_area.composer),
+            enabled=lambda: bool(preferences.get(SPELL_CHECK)),
+            choice_of=self._spell_language,
+            save=lambda conv, value: self._call(
+                self.core.conversations.set_spell_language(conv, value)
+            ),
+            parent=self,
+        )
+        preferences.changed.connect(self.spelling.preferences_changed)
 
         center = QWidget()
         center_layout = QVBoxLayout(center)
@@ -257,6 +270,7 @@ class ConversationPane(QWidget):
         self.conversation = conv
         self.details = None
         self.voice.shown(conv)
+        self.spelling.open(conv)
         if conv is None:
             self.model.set_conversation(None)
             self.header.show_details(None)
@@ -308,7 +322,12 @@ class ConversationPane(QWidget):
             self.members.hide()
             self.header.members_button.setChecked(False)
         self.composer_area.composer.set_completion_names([m.name for m in details.members])
+        self.spelling.set_known([m.name for m in details.members])
         self.composer_area.set_enabled(True, can_attach=bool(caps & Capability.FILES))
+
+    def _spell_language(self, conv: ConversationId) -> str:
+        shown = self.sidebar_model.conversation(conv)
+        return shown.spell_language if shown is not None else ""
 
     @property
     def capabilities(self) -> Capability:
@@ -358,6 +377,7 @@ class ConversationPane(QWidget):
                     can_block=bool(self.capabilities & Capability.BLOCKING),
                 )
                 self.composer_area.composer.set_completion_names([m.name for m in event.members])
+                self.spelling.set_known([m.name for m in event.members])
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
                 self.composer_area.set_typing(event.typing)
             elif (
@@ -375,7 +395,9 @@ class ConversationPane(QWidget):
             return
         percent = f" {int(event.done * 100 / event.total)}%" if event.total else ""
         self.composer_area.set_progress(
-            self.tr("Uploading {name}{percent}").format(name=event.label, percent=percent)
+            self.tr("Uploading {name}{percent}").format(
+                name=core_text(event.label), percent=percent
+            )
         )
 
     @Slot(bool)
@@ -434,13 +456,15 @@ class ConversationPane(QWidget):
 
     def _slash_done(self, done: Result[SlashResult], conv: ConversationId) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
             return
         result = done.value
         if result.outcome.failure is not None:
-            self.notice.emit(result.outcome.failure.message, "error")
+            self.notice.emit(core_text(result.outcome.failure.message), "error")
         elif result.usage:
-            self.notice.emit(self.tr("Usage: {usage}").format(usage=result.usage), "warning")
+            self.notice.emit(
+                self.tr("Usage: {usage}").format(usage=core_text(result.usage)), "warning"
+            )
         elif result.unknown:
             self.notice.emit(
                 self.tr("Unknown command /{name}. Type /help for the list.").format(
@@ -449,7 +473,7 @@ class ConversationPane(QWidget):
                 "warning",
             )
         elif result.help:
-            self.notice.emit("\n".join(result.help), "info")
+            self.notice.emit("\n".join(map(core_text, result.help)), "info")
         elif result.browse is not None:
             self.browseRequested.emit(conv.account_id, result.browse)
         elif result.open_conversation is not None:
@@ -495,8 +519,8 @@ class ConversationPane(QWidget):
 
     def _answered(self, done: Result[object], success: str) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("That did not work."), "error")
+            self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
         elif isinstance(done.value, Outcome) and done.value.failure is not None:
-            self.notice.emit(done.value.failure.message, "error")
+            self.notice.emit(core_text(done.value.failure.message), "error")
         elif success:
             self.notice.emit(success, "info")

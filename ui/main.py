@@ -10,7 +10,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, QTimer, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.core import Core, CoreContext
@@ -28,12 +28,18 @@ from ui.uri_handler import UriHandler
 I18N_DIR = Path(__file__).parent / "i18n"
 
 
-def install_translations(app: QApplication) -> None:
-    """English plural forms first, then the user's language (searched first, as installed last)."""
+def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
+    """English plural forms first, then the user's language (searched first, as installed last).
+
+    Under a right-to-left language (Arabic, Hebrew …) the whole window is mirrored, from the
+    locale itself: Qt would take it only from a loaded translation's QT_LAYOUT_DIRECTION, and
+    there is none for most such languages yet."""
+    locale = locale or QLocale()
     english = QTranslator(app)
     if english.load("chinwag_en", str(I18N_DIR)):
         app.installTranslator(english)
-    locale = QLocale()
+    if locale.textDirection() == Qt.LayoutDirection.RightToLeft:
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
         return
     for name, directory in (

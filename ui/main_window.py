@@ -48,6 +48,7 @@ from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_finder import ConversationFinder
 from ui.conversation_pane import ConversationPane
+from ui.core_text import core_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.account_form import open_link
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -602,7 +603,7 @@ class MainWindow(QMainWindow):
                     "warning",
                 )
             elif isinstance(event, ev.Notice):
-                self.notices.show_notice(event.text, event.level)
+                self.notices.show_notice(core_text(event.text), event.level)
             elif isinstance(event, ev.OpenInBrowser):
                 self.open_in_browser(event.url)
             elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":

@@ -24,8 +24,10 @@ from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
 from app.uri import message_permalink
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.image_viewer import ImageViewer
 from ui.emoji_text import emoji_only
+from ui.message_hover import MessageHover
 from ui.models.message_model import MessageListModel
 from ui.models.message_texts import DownloadState
 from ui.preferences import REMOTE_MEDIA, Preferences
@@ -95,8 +97,7 @@ class MessageActions(QObject):
         view.partActivated.connect(self.part_activated)
         view.messageActivated.connect(self.activate_message)
         view.customContextMenuRequested.connect(self.context_menu_at)
-        view.hover_bar.actions_for = self.hover_actions
-        view.hoverAction.connect(self.hover_action)
+        self.hover = MessageHover(self)  # the hover bar's buttons run the actions below
         self.model.rowsInserted.connect(self.rows_inserted)
         composer_area.composer.editLastRequested.connect(self.edit_last)
         for keys in ("Shift+F10", "Menu"):
@@ -411,39 +412,6 @@ class MessageActions(QObject):
         self._widget.window().activateWindow()  # dialogs give the focus back to the message list
         self.view.setFocus()
 
-    # -- the hover bar ---------------------------------------------------------------------
-
-    def hover_actions(self, msg: Message) -> tuple[str, ...]:
-        """What the hover bar offers on ``msg``: what its menu offers, in short."""
-        caps = self.capabilities
-        confirmed = msg.remote_id is not None and not msg.retracted
-        actions = []
-        if confirmed and caps & Capability.REACTIONS:
-            actions.append("react")
-        if confirmed and caps & Capability.REPLIES:
-            actions.append("reply")
-        if confirmed and msg.outgoing and caps & Capability.EDITS:
-            actions.append("edit")
-        actions.append("more")
-        return tuple(actions)
-
-    @Slot(str, object)
-    def hover_action(self, action: str, msg: Message) -> None:
-        row = self.model.row_of(msg.local_id)
-        if row >= 0:
-            self.view.setCurrentIndex(self.model.index(row))
-        if action == "react":
-            self.pick_reaction(msg)
-        elif action == "reply":
-            self.reply(msg)
-            self.composer_area.composer.setFocus()
-        elif action == "edit":
-            self.edit(msg)
-            self.composer_area.composer.setFocus()
-        elif action == "more":
-            bar = self.view.hover_bar
-            self.show_message_menu(msg, bar.mapToGlobal(bar.rect().bottomLeft()))
-
     def permalink(self, msg: Message) -> str | None:
         """A link to ``msg`` others can open, where its service has them (Matrix)."""
         if not msg.remote_id:
@@ -571,7 +539,9 @@ class MessageActions(QObject):
             self.model.set_download(msg.local_id, index, DownloadState(size, size, str(target)))
         else:
             failure = done.value.failure if done.ok else None
-            error = done.error or (failure.message if failure else self.tr("unknown error"))
+            error = core_text(done.error) or (
+                core_text(failure.message) if failure else self.tr("unknown error")
+            )
             self.model.set_download(msg.local_id, index, DownloadState(error=error))
 
     def save_as(self, msg: Message, index: int) -> None:

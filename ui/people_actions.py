@@ -18,6 +18,7 @@ from app.backend import Outcome
 from app.models import Contact, ConversationId, Member, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.contact_details_dialog import ContactDetailsDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -73,7 +74,7 @@ class PeopleActions(QObject):
             if done.ok:
                 self.openConversation.emit(done.value.id)
             else:
-                self.notice.emit(done.error or "", "error")
+                self.notice.emit(core_text(done.error) or "", "error")
 
         self.bridge.call(self.core.conversations.open_direct(account_id, address), opened)
 
@@ -217,9 +218,9 @@ class PeopleActions(QObject):
     def _call(self, coro: Coroutine[Any, Any, T], success: str = "") -> None:
         def answered(done: Result[T]) -> None:
             if not done.ok:
-                self.notice.emit(done.error or self.tr("That did not work."), "error")
+                self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
             elif isinstance(done.value, Outcome) and done.value.failure is not None:
-                self.notice.emit(done.value.failure.message, "error")
+                self.notice.emit(core_text(done.value.failure.message), "error")
             elif success:
                 self.notice.emit(success, "info")
 

@@ -15,12 +15,14 @@ REMOTE_MEDIA = "privacy.remote_media"  # never | ask | always
 THEME = "ui.theme"  # system | light | dark | high-contrast
 TEXT_SCALE = "ui.text_scale"  # percent
 NOTIFICATIONS = "notifications.enabled"
+SPELL_CHECK = "ui.spell_check"  # underline misspelled words in the composer
 
 DEFAULTS: dict[str, Any] = {
     REMOTE_MEDIA: "ask",
     THEME: "system",
     TEXT_SCALE: 100,
     NOTIFICATIONS: True,
+    SPELL_CHECK: True,
     PREF_SEND_TYPING: True,
     PREF_SEND_RECEIPTS: True,
     PREF_ONLY_CONTACTS: False,

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QStatusBar
 
 from app import events as ev
+from ui.core_text import core_text
 from ui.models.sidebar_model import SidebarModel
 
 
@@ -27,16 +28,18 @@ class ProgressLine(QObject):
         if event.total is not None and event.done >= event.total:  # 0 of 0 is done too
             self.running.pop(key, None)
             self._show(
-                self.tr("{account}: {label} done").format(account=account, label=event.label)
+                self.tr("{account}: {label} done").format(
+                    account=account, label=core_text(event.label)
+                )
             )
             return
         if event.total:
             text = self.tr("{account}: {label} {done} of {total}").format(
-                account=account, label=event.label, done=event.done, total=event.total
+                account=account, label=core_text(event.label), done=event.done, total=event.total
             )
         else:
             text = self.tr("{account}: {label} ({done})").format(
-                account=account, label=event.label, done=event.done
+                account=account, label=core_text(event.label), done=event.done
             )
         self.running[key] = text
         self._show()

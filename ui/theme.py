@@ -169,3 +169,14 @@ def is_high_contrast(palette: QPalette | None = None) -> bool:
     text = _ratio(p.color(QPalette.ColorRole.Text), p.color(QPalette.ColorRole.Base))
     window = _ratio(p.color(QPalette.ColorRole.WindowText), p.color(QPalette.ColorRole.Window))
     return text >= 19.5 and window >= 19.5
+
+
+def misspelling_colour(palette: QPalette | None = None) -> QColor:
+    """The spell-check underline's colour: red, lighter on a dark base; in high contrast the
+    text's own colour. The line is wavy, so the colour is never the only cue."""
+    p = palette if palette is not None else QGuiApplication.palette()
+    if is_high_contrast(p):
+        return p.color(QPalette.ColorRole.Text)
+    if p.color(QPalette.ColorRole.Base).lightness() < 128:
+        return QColor(255, 120, 120)
+    return QColor(200, 30, 30)

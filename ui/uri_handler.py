@@ -19,6 +19,7 @@ from app.backend import Outcome
 from app.models import Account, ConnectionState, Conversation, ConversationId
 from app.runtime import Result
 from app.uri import TargetKind, UriError, UriIntent, UriProblem, parse_uri
+from ui.core_text import core_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.main_window import MainWindow
 
@@ -152,17 +153,17 @@ class UriHandler(QObject):
 
     def _direct_opened(self, done: Result[Conversation]) -> None:
         if not done.ok:
-            self._failed(done.error)
+            self._failed(core_text(done.error))
             return
         self._show(done.value.id)
 
     def _joined(self, account_id: str, intent: UriIntent, done: Result[Outcome]) -> None:
         if not done.ok:
-            self._failed(done.error)
+            self._failed(core_text(done.error))
             return
         outcome = done.value
         if outcome.failure is not None:
-            self._failed(outcome.failure.message)
+            self._failed(core_text(outcome.failure.message))
             return
         self._show(ConversationId(account_id, outcome.value or intent.address))
 

@@ -33,6 +33,7 @@ from app.core.services import (
     probe_context,
     validated,
 )
+from app.i18n import CoreMessages
 from app.models import Account, AccountId, ConnectionState, Presence
 from app.session import AccountSession
 from app.store import archive
@@ -235,10 +236,16 @@ class AccountCommands:
             async with asyncio.timeout(s.ctx.connect_timeout):
                 result = await backend.connect()
         except TimeoutError:
-            return Outcome(Failure(FailureKind.NETWORK, "The server did not answer in time.", True))
+            return Outcome(
+                Failure(
+                    FailureKind.NETWORK, CoreMessages.tr("The server did not answer in time."), True
+                )
+            )
         except Exception as exc:
             _log.exception("backend crashed while testing a connection")
-            return Outcome(Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+            return Outcome(
+                Failure(FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc))
+            )
         finally:
             with contextlib.suppress(Exception):
                 await backend.disconnect()

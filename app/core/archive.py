@@ -18,6 +18,7 @@ from typing import TextIO
 from app import events as ev
 from app.config import AccountEntry
 from app.core.services import CommandError, CoreServices, delete_store_files
+from app.i18n import CoreMessages
 from app.models import Account, AccountId, ConversationId, Message, to_millis
 from app.store import archive, html_export
 
@@ -48,7 +49,7 @@ class ArchiveCommands:
         """Delete messages older than ``days`` days, of one account or (``None``) of all;
         returns how many went."""
         if days < 0:
-            raise CommandError("The number of days cannot be negative.")
+            raise CommandError(CoreMessages.tr("The number of days cannot be negative."))
         s = self._s
         cutoff = to_millis(s.ctx.clock() - timedelta(days=days))
         total = 0
@@ -86,7 +87,7 @@ class ArchiveCommands:
         def write(out: TextIO) -> int:
             conversation = store.conversation(conv.native_id)
             if conversation is None:
-                raise CommandError("No such conversation.")
+                raise CommandError(CoreMessages.tr("No such conversation."))
             messages = store.iter_messages(conversation=conv.native_id)
             if _is_html(path):
                 return html_export.write_html(out, conversation.name, [(conversation, messages)])
@@ -152,10 +153,12 @@ class ArchiveCommands:
         convs = await s.worker.run(session.store.conversations)
         if convs:
             s.publish(ev.ConversationsChanged(tuple(convs)))
-        if report.skipped_lines:
+        if skipped := report.skipped_lines:
             s.publish(
                 ev.Notice(
-                    f"{report.skipped_lines} damaged lines were skipped.", account_id, "warning"
+                    CoreMessages.tr("%n damaged line(s) skipped.", "", skipped),
+                    account_id,
+                    "warning",
                 )
             )
         await session.start()

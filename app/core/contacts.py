@@ -19,6 +19,7 @@ from app.backend import (
     SupportsRoster,
 )
 from app.core.services import CommandError, CoreServices, matches_everyone
+from app.i18n import CoreMessages
 from app.models import AccountId, Contact
 
 
@@ -54,7 +55,7 @@ class ContactCommands:
     ) -> Outcome:
         who = contact.strip()
         if not who:
-            raise CommandError("Whom do you want to add?")
+            raise CommandError(CoreMessages.tr("Whom do you want to add?"))
         return await self._s.delegate(
             account_id, SupportsRoster, lambda b: b.add_contact(who, name.strip(), message)
         )
@@ -90,7 +91,7 @@ class ContactCommands:
         """Block (or unblock) an address or, on IRC, a ``nick!user@host`` mask."""
         who = contact.strip()
         if not who:
-            raise CommandError("Whom do you want to block?")
+            raise CommandError(CoreMessages.tr("Whom do you want to block?"))
         if blocked and matches_everyone(who):
             raise CommandError(f"“{who}” would block everyone.")
         return await self._s.delegate(

@@ -20,6 +20,7 @@ from app.backend import (
     effective_capabilities,
 )
 from app.core.services import PREF_SEND_RECEIPTS, CommandError, CoreServices
+from app.i18n import CoreMessages
 from app.models import (
     AccountId,
     Conversation,
@@ -82,7 +83,7 @@ class ConversationCommands:
         session = s.session(conv.account_id)
         conversation = await s.worker.run(session.store.conversation, conv.native_id)
         if conversation is None:
-            raise CommandError("No such conversation.")
+            raise CommandError(CoreMessages.tr("No such conversation."))
         members = await s.worker.run(session.store.members, conv.native_id)
         marker = await s.worker.run(session.store.read_marker, conv.native_id)
         return ConversationDetails(
@@ -106,7 +107,7 @@ class ConversationCommands:
         session = s.session(account_id)
         contact = contact.strip()
         if not contact:
-            raise CommandError("Whom do you want to talk to?")
+            raise CommandError(CoreMessages.tr("Whom do you want to talk to?"))
         native = contact
         if session.backend is not None:
             outcome = await session.backend.open_direct(contact)
@@ -131,6 +132,20 @@ class ConversationCommands:
         def run() -> Conversation:
             with session.store.transaction():
                 return session.store.update_conversation(conv.native_id, notify=level)
+
+        updated = await s.worker.run(run)
+        s.publish(ev.ConversationsChanged((updated,)))
+        return updated
+
+    async def set_spell_language(self, conv: ConversationId, language: str) -> Conversation:
+        """The composer's spell-check language here: '' (the default), 'off', or a dictionary
+        tag; kept with the conversation in its account's store, like ``notify``."""
+        s = self._s
+        session = s.session(conv.account_id)
+
+        def run() -> Conversation:
+            with session.store.transaction():
+                return session.store.update_conversation(conv.native_id, spell_language=language)
 
         updated = await s.worker.run(run)
         s.publish(ev.ConversationsChanged((updated,)))
@@ -182,7 +197,7 @@ class ConversationCommands:
         def run() -> ContextPage:
             target = store.message_by_local_id(message.native_id)
             if target is None:
-                raise CommandError("That message is no longer stored.")
+                raise CommandError(CoreMessages.tr("That message is no longer stored."))
             native = target.conversation_id.native_id
             older = store.page(native, target.cursor, around)
             newer = store.page_after(native, target.cursor, around)
@@ -198,7 +213,11 @@ class ConversationCommands:
         session = s.session(conv.account_id)
         backend = as_capable(session.backend, SupportsHistory)
         if backend is None or not session.capabilities(conv) & Capability.HISTORY:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "No server history for this chat."))
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED, CoreMessages.tr("No server history for this chat.")
+                )
+            )
         oldest = await s.worker.run(session.store.oldest_remote_id, conv.native_id)
         outcome = await backend.fetch_history(conv, oldest, limit)
         await session.flushed()

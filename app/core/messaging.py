@@ -28,6 +28,7 @@ from app.backend import (
 )
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
 from app.dispatch import new_local_id, outgoing_payload
+from app.i18n import CoreMessages
 from app.models import (
     AccountId,
     Attachment,
@@ -64,11 +65,11 @@ class MessagingCommands:
         ``thread_root`` (the remote id of a thread's first message) sends it as a reply in that
         thread, where the service has threads (else it is an ordinary reply to that message)."""
         if not body.strip() and not attachments:
-            raise CommandError("Cannot send an empty message.")
+            raise CommandError(CoreMessages.tr("Cannot send an empty message."))
         s = self._s
         session = s.session(conv.account_id)
         if await s.worker.run(session.store.conversation, conv.native_id) is None:
-            raise CommandError("No such conversation.")
+            raise CommandError(CoreMessages.tr("No such conversation."))
         own = s.own_id(session)
         message = Message(
             id=MessageId(conv.account_id, new_local_id()),
@@ -108,7 +109,7 @@ class MessagingCommands:
         if isinstance(backend, Outcome):
             return backend
         if not path.is_file():
-            raise CommandError("No such file.")
+            raise CommandError(CoreMessages.tr("No such file."))
         size = path.stat().st_size
         task = f"upload:{new_local_id()}"
 
@@ -130,7 +131,7 @@ class MessagingCommands:
         session = s.session(message.account_id)
         msg = await s.worker.run(session.store.message_by_local_id, message.native_id)
         if msg is None or not 0 <= index < len(msg.attachments):
-            raise CommandError("No such attachment.")
+            raise CommandError(CoreMessages.tr("No such attachment."))
         backend = s.capable(session, SupportsFiles)
         if isinstance(backend, Outcome):
             return backend
@@ -174,7 +175,9 @@ class MessagingCommands:
         if isinstance(backend, Outcome):
             return backend
         if name.lower() not in backend.command_names():
-            return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("Unknown command /%1.").arg(name))
+            )
         outcome = await backend.run_command(conv, name.lower(), args)
         await session.flushed()
         return outcome
@@ -254,13 +257,13 @@ class MessagingCommands:
         session = s.session(message.account_id)
         msg = await s.worker.run(session.store.message_by_local_id, message.native_id)
         if msg is None:
-            raise CommandError("No such message.")
+            raise CommandError(CoreMessages.tr("No such message."))
         if msg.remote_id is None:
-            raise CommandError("The service has not confirmed this message yet.")
+            raise CommandError(CoreMessages.tr("The service has not confirmed this message yet."))
         return session, msg
 
     async def _own_sent_message(self, message: MessageId) -> tuple[AccountSession, Message]:
         session, msg = await self._message_with_remote_id(message)
         if not msg.outgoing:
-            raise CommandError("Only your own messages can be changed.")
+            raise CommandError(CoreMessages.tr("Only your own messages can be changed."))
         return session, msg

@@ -31,6 +31,7 @@ from app.backend import (
     as_capable,
 )
 from app.core.services import CommandError, CoreServices, matches_everyone
+from app.i18n import CoreMessages
 from app.models import AccountId, ConversationId, Member, Role, RoomListing
 
 
@@ -83,7 +84,7 @@ class RoomCommands:
         elif name.strip() and not (options.name.strip() or options.address.strip()):
             options = replace(options, name=name)
         if not (options.name.strip() or options.address.strip()):
-            raise CommandError("Give the room a name or an address.")
+            raise CommandError(CoreMessages.tr("Give the room a name or an address."))
         s = self._s
         session = s.session(account_id)
         creator = as_capable(session.backend, SupportsRoomCreation)
@@ -179,7 +180,7 @@ class RoomCommands:
         """Keep someone out: a member id, an address, or (IRC) a ``nick!user@host`` mask."""
         who = member.strip()
         if not who:
-            raise CommandError("Whom do you want to ban?")
+            raise CommandError(CoreMessages.tr("Whom do you want to ban?"))
         if matches_everyone(who):
             raise CommandError(f"“{who}” would ban everyone, you included.")
         return await self._s.delegate(

@@ -32,6 +32,7 @@ from app.backoff import Backoff
 from app.bus import EventBus
 from app.config import AccountEntry, AppConfig, ConfigFile
 from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.i18n import CoreMessages
 from app.models import Account, AccountId, utc_now
 from app.paths import AppPaths
 from app.registry import BackendRegistry
@@ -110,7 +111,7 @@ class CoreServices:
     def entry(self, account_id: AccountId) -> AccountEntry:
         entry = self.config.account(account_id)
         if entry is None:
-            raise CommandError("No such account.")
+            raise CommandError(CoreMessages.tr("No such account."))
         return entry
 
     def remember_secret(self, account_id: str, key: str) -> None:
@@ -154,13 +155,15 @@ class CoreServices:
     def session(self, account_id: AccountId) -> AccountSession:
         session = self.sessions.get(account_id)
         if session is None:
-            raise CommandError("No such account.")
+            raise CommandError(CoreMessages.tr("No such account."))
         return session
 
     async def backend_class(self, protocol_id: str) -> type[Backend]:
         cls = await asyncio.to_thread(self.ctx.registry.get, protocol_id)
         if cls is None:
-            raise CommandError(f"No usable plugin for {protocol_id!r} is installed.")
+            raise CommandError(
+                CoreMessages.tr("No usable plugin for %1 is installed.").arg(repr(protocol_id))
+            )
         return cls
 
     # -- calling backends ------------------------------------------------------------------
@@ -183,10 +186,14 @@ class CoreServices:
     def capable(self, session: AccountSession, mixin: type[M]) -> M | Outcome:
         """The session's backend as ``mixin``, or the failure to answer with instead."""
         if session.backend is None:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "The account is not connected."))
+            return Outcome(
+                Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("The account is not connected."))
+            )
         backend = as_capable(session.backend, mixin)
         if backend is None:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "The service cannot do that."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("The service cannot do that."))
+            )
         return backend
 
     def require(self, session: AccountSession, mixin: type[M]) -> M:
@@ -341,12 +348,12 @@ def validated(
             if value:
                 clean_secrets[fld.name] = value
             elif fld.required and require_secrets:
-                problems[fld.name] = f"{fld.label} is required."
+                problems[fld.name] = CoreMessages.tr("%1 is required.").arg(fld.label)
             continue
         raw = settings.get(fld.name, fld.default)
         if raw is None or raw == "":
             if fld.required:
-                problems[fld.name] = f"{fld.label} is required."
+                problems[fld.name] = CoreMessages.tr("%1 is required.").arg(fld.label)
             continue
         try:
             value_ok = _coerce(fld, raw)
@@ -356,7 +363,9 @@ def validated(
         clean[fld.name] = value_ok
     unknown = set(settings) - {f.name for f in cls.account_fields}
     if unknown:
-        problems[sorted(unknown)[0]] = f"Unknown setting {sorted(unknown)[0]!r}."
+        problems[sorted(unknown)[0]] = CoreMessages.tr("Unknown setting %1.").arg(
+            repr(sorted(unknown)[0])
+        )
     if not problems:
         problems.update(cls.validate_settings(clean))
     if problems:

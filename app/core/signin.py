@@ -33,6 +33,7 @@ from app.backend import (
     as_capable,
 )
 from app.core.services import CoreServices, probe_context, validated_problems
+from app.i18n import CoreMessages
 from app.models import Account, AccountId
 
 _log = logging.getLogger(__name__)
@@ -113,7 +114,9 @@ class SignInCommands:
             async with asyncio.timeout(self._s.ctx.connect_timeout):
                 return await capable.sign_in_methods()
         except TimeoutError:
-            return Failure(FailureKind.NETWORK, "The server did not answer in time.", True)
+            return Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The server did not answer in time."), True
+            )
         finally:
             with contextlib.suppress(Exception):
                 await backend.disconnect()
@@ -143,7 +146,10 @@ class SignInCommands:
             return backend
         capable = as_capable(backend, SupportsBrowserSignIn)
         if capable is None:
-            return Failure(FailureKind.UNSUPPORTED, "This service has no sign-in in the browser.")
+            return Failure(
+                FailureKind.UNSUPPORTED,
+                CoreMessages.tr("This service has no sign-in in the browser."),
+            )
 
         def open_url(url: str) -> None:
             self._s.publish(ev.OpenInBrowser(url, account_id or "", "sign-in"))
@@ -156,10 +162,12 @@ class SignInCommands:
             async with asyncio.timeout(BROWSER_SIGN_IN_TIMEOUT):
                 outcome = await task
         except TimeoutError:
-            return Failure(FailureKind.NETWORK, "The sign-in in the browser took too long.")
+            return Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The sign-in in the browser took too long.")
+            )
         except asyncio.CancelledError:
             if task.cancelled() and not _current_cancelled():
-                return Failure(FailureKind.REJECTED, "The sign-in was cancelled.")
+                return Failure(FailureKind.REJECTED, CoreMessages.tr("The sign-in was cancelled."))
             raise
         finally:
             self._browser.discard(task)
@@ -195,7 +203,8 @@ class SignInCommands:
             return SignUpStep(
                 sign_up_id,
                 failure=Failure(
-                    FailureKind.UNSUPPORTED, "Accounts for this service cannot be made here."
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("Accounts for this service cannot be made here."),
                 ),
             )
         self._sign_ups[sign_up_id] = _SignUp(protocol_id, dict(settings), capable, display_name)
@@ -208,7 +217,9 @@ class SignInCommands:
         if sign_up_id not in self._sign_ups:
             return SignUpStep(
                 sign_up_id,
-                failure=Failure(FailureKind.PROTOCOL, "This sign-up has already ended."),
+                failure=Failure(
+                    FailureKind.PROTOCOL, CoreMessages.tr("This sign-up has already ended.")
+                ),
             )
         return await self._step(sign_up_id, answers)
 
@@ -223,10 +234,12 @@ class SignInCommands:
             async with asyncio.timeout(SIGN_UP_STEP_TIMEOUT):
                 outcome = await sign_up.backend.sign_up(answers)
         except TimeoutError:
-            outcome = Failure(FailureKind.NETWORK, "The server did not answer in time.", True)
+            outcome = Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The server did not answer in time."), True
+            )
         except Exception as exc:
             _log.exception("backend crashed while making an account")
-            outcome = Failure(FailureKind.PROTOCOL, f"Internal error: {exc}")
+            outcome = Failure(FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc))
         if isinstance(outcome, SignUpForm):
             return SignUpStep(sign_up_id, form=outcome)
         await self.cancel_sign_up(sign_up_id)
@@ -284,7 +297,7 @@ class SignInCommands:
             await asyncio.to_thread(self._s.ctx.secrets.set, account_id, key, value)
             self._s.remember_secret(account_id, key)
         session = self._s.session(account_id)
-        self._s.publish(ev.Notice("Signed in again.", account_id, "info"))
+        self._s.publish(ev.Notice(CoreMessages.tr("Signed in again."), account_id, "info"))
         if session.account.enabled:
             session.supervisor.retry_now()
         return session.account

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from app.backend import Capability, Failure, FailureKind, Outcome, SupportsThreads, as_capable
 from app.core.services import PREF_SEND_RECEIPTS, CoreServices
+from app.i18n import CoreMessages
 from app.models import ConversationId, Cursor, Message, Page
 
 
@@ -47,7 +48,9 @@ class ThreadCommands:
         session = self._s.session(conv.account_id)
         backend = as_capable(session.backend, SupportsThreads)
         if backend is None or not session.capabilities(conv) & Capability.THREADS:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "This chat has no threads."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("This chat has no threads."))
+            )
         outcome = await backend.fetch_thread(conv, root, limit)
         await session.flushed()
         return outcome

@@ -166,7 +166,8 @@ class AccountStore:
         conv = replace(self._by_row[row], **changes)
         self._conn.execute(
             "UPDATE conversations SET kind=?, title=?, topic=?, unread=?, mentions=?,"
-            " last_activity=?, encrypted=?, notify=?, joined=?, trust=? WHERE id=?",
+            " last_activity=?, encrypted=?, notify=?, joined=?, trust=?,"
+            " spell_language=? WHERE id=?",
             (
                 conv.kind.value,
                 conv.title,
@@ -178,6 +179,7 @@ class AccountStore:
                 conv.notify.value,
                 int(conv.joined),
                 conv.trust.value,
+                conv.spell_language,
                 row,
             ),
         )

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
+from app.i18n import CoreMessages
 from app.models import (
     Account,
     Attachment,
@@ -105,8 +106,9 @@ def read_kept(path: Path) -> KeptHistory:
         conn.close()
     if row is None:
         raise ArchiveError(
-            f"{path.name} does not say which account it belonged to "
-            "(it was kept by an older version), so it cannot be imported."
+            CoreMessages.tr(
+                "%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported."
+            ).arg(path.name)
         )
     try:
         data = json.loads(row[0])

@@ -38,7 +38,7 @@ MSG_COLUMNS = (
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
     "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
-    " trust"
+    " trust, spell_language"
 )
 INSERT_MESSAGE = (
     "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
@@ -63,6 +63,7 @@ def conversation_from_row(account_id: AccountId, r: Sequence[Any]) -> Conversati
         notify=parse_enum(NotifyLevel, r[9], NotifyLevel.ALL),
         joined=bool(r[10]),
         trust=parse_enum(Trust, r[11], Trust.NONE),
+        spell_language=r[12] or "",
     )
 
 

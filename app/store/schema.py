@@ -187,3 +187,10 @@ def _fts_insert_by_store(db: Database) -> None:
     and a flood is nothing but inserts. The delete and update triggers stay: they are rare.
     """
     db.execute("DROP TRIGGER IF EXISTS messages_fts_insert")
+
+
+@MIGRATIONS(name="0007_spell_language")
+def _spell_language(db: Database) -> None:
+    """The composer's spell-check language per conversation: '' follows the default, 'off'
+    checks nothing, else a dictionary tag such as 'de_DE' (Gajim keeps it per contact too)."""
+    db.execute("ALTER TABLE conversations ADD COLUMN spell_language TEXT NOT NULL DEFAULT ''")

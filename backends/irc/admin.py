@@ -18,6 +18,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
 )
+from app.i18n import CoreMessages
 from app.models import ConversationId, Role
 from backends.irc.channels import Channels
 from backends.irc.ignore import matches_everyone, normalise_mask
@@ -71,7 +72,9 @@ class RoomAdmin:
         if name and not info.is_channel(name):
             name = "#" + name
         if info.fold(name) in self._members.channels:
-            return Outcome(Failure(FailureKind.REJECTED, f"You are already in {name}."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You are already in %1.").arg(name))
+            )
         joined = await self._channels.join(name)
         if not joined.ok or not joined.value:
             return joined
@@ -82,7 +85,9 @@ class RoomAdmin:
             return Outcome(
                 Failure(
                     FailureKind.REJECTED,
-                    f"{name} already exists and someone else runs it; you joined it.",
+                    CoreMessages.tr(
+                        "%1 already exists and someone else runs it; you joined it."
+                    ).arg(name),
                 ),
                 folded,
             )
@@ -100,7 +105,10 @@ class RoomAdmin:
             # Someone else runs it: "New room" must not leave us in their channel.
             await self._channels.leave(ConversationId(account_id, created.value), "")
             return Outcome(
-                Failure(FailureKind.REJECTED, f"{name} already exists and someone else runs it.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 already exists and someone else runs it.").arg(name),
+                )
             )
         if not created.ok or not created.value:
             return created
@@ -121,7 +129,7 @@ class RoomAdmin:
         folded = info.fold(name)
         state = self._members.channels.get(folded)
         if state is None:
-            return Failure(FailureKind.REJECTED, f"You are not in {name}.")
+            return Failure(FailureKind.REJECTED, CoreMessages.tr("You are not in %1.").arg(name))
         current = await self._current_modes(name, folded)
         if isinstance(current, Failure):
             return current
@@ -161,7 +169,10 @@ class RoomAdmin:
         password = options.password
         if password and (any(c in password for c in " ,:") or len(password) > 32):
             return Outcome(
-                Failure(FailureKind.CONFIG, "A channel password has no spaces, commas or colons.")
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("A channel password has no spaces, commas or colons."),
+                )
             )
         current = await self._current_modes(name, folded)
         if isinstance(current, Failure):
@@ -220,12 +231,17 @@ class RoomAdmin:
         wanted = ROLE_MODES.get(role, "")
         if wanted and wanted not in info.prefix_modes:
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, f"This server has no {role.value} role.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("This server has no %1 role.").arg(role.value),
+                )
             )
         state = self._members.channels.get(folded)
         entry = state.members.get(info.fold(member)) if state is not None else None
         if entry is None:
-            return Outcome(Failure(FailureKind.REJECTED, f"{member} is not in {name}."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("%1 is not in %2.").arg(member, name))
+            )
         held = {info.prefix_modes[info.prefix_chars.index(c)] for c in entry[1]}
         add = wanted if wanted and wanted not in held else ""
         remove = "".join(m for m in info.prefix_modes if m in held and m != wanted)
@@ -258,10 +274,18 @@ class RoomAdmin:
         """Ban a nick (``nick!*@*``) or a mask; a member by that nick is also kicked out."""
         mask = normalise_mask(member)
         if mask is None:
-            return Outcome(Failure(FailureKind.CONFIG, f"{member!r} is not a nick or a mask."))
+            return Outcome(
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(member)),
+                )
+            )
         if matches_everyone(mask):
             return Outcome(
-                Failure(FailureKind.REJECTED, f"{mask} matches everyone: ban a nick or a host.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 matches everyone: ban a nick or a host.").arg(mask),
+                )
             )
         name = self._name(conv)
         folded = self._session.info.fold(name)
@@ -278,7 +302,12 @@ class RoomAdmin:
     async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         mask = normalise_mask(member)
         if mask is None:
-            return Outcome(Failure(FailureKind.CONFIG, f"{member!r} is not a nick or a mask."))
+            return Outcome(
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(member)),
+                )
+            )
         name = self._name(conv)
         return await self._mode(self._session.info.fold(name), name, "-b", mask)
 

@@ -62,6 +62,7 @@ from app.backend import (
     SupportsTopic,
     SupportsTyping,
 )
+from app.i18n import CoreMessages
 from app.models import ConversationId, MessageKind, Presence, Role, RoomListing
 from backends.irc import commands, convert, ctcp, formatting, register, transport
 from backends.irc import settings as account_settings
@@ -252,13 +253,22 @@ class IrcBackend(
         host = settings.text("server")
         nick = settings.text("nick")
         if not host or not nick:
-            return ConnectResult(Failure(FailureKind.CONFIG, "A server and a nickname are needed."))
+            return ConnectResult(
+                Failure(FailureKind.CONFIG, CoreMessages.tr("A server and a nickname are needed."))
+            )
         if not re.fullmatch(NICK_PATTERN, nick):
-            return ConnectResult(Failure(FailureKind.CONFIG, f"{nick!r} is not a valid nickname."))
+            return ConnectResult(
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1 is not a valid nickname.").arg(repr(nick)),
+                )
+            )
         try:
             port = int(settings.raw("port", 6697))
         except (TypeError, ValueError):
-            return ConnectResult(Failure(FailureKind.CONFIG, "The port must be a number."))
+            return ConnectResult(
+                Failure(FailureKind.CONFIG, CoreMessages.tr("The port must be a number."))
+            )
         tls = None
         if not settings.flag("plain_text"):
             tls = transport.TlsOptions(
@@ -271,7 +281,9 @@ class IrcBackend(
         server_password = await self.ctx.secrets.get("server_password")
         if settings.auth in ("sasl-plain", "nickserv") and not password:
             return ConnectResult(
-                Failure(FailureKind.CONFIG, "This sign-in method needs a password.")
+                Failure(
+                    FailureKind.CONFIG, CoreMessages.tr("This sign-in method needs a password.")
+                )
             )
         await self._saved.load()
         session = self._session
@@ -291,7 +303,7 @@ class IrcBackend(
             result = ConnectResult(
                 Failure(
                     FailureKind.NETWORK,
-                    "The server did not finish signing us in.",
+                    CoreMessages.tr("The server did not finish signing us in."),
                     retryable=True,
                 )
             )
@@ -302,7 +314,7 @@ class IrcBackend(
             return ConnectResult(
                 Failure(
                     FailureKind.NETWORK,
-                    session.close_reason or "The connection was lost.",
+                    session.close_reason or CoreMessages.tr("The connection was lost."),
                     retryable=True,
                 )
             )
@@ -341,7 +353,9 @@ class IrcBackend(
     async def send_message(self, conv: ConversationId, msg: OutgoingMessage) -> SendResult:
         if not self.connected:
             return SendResult(
-                failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+                failure=Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
             )
         text = msg.body  # literal: slash commands reach us through run_command, not here
         if msg.html:
@@ -407,15 +421,18 @@ class IrcBackend(
             return Outcome(
                 Failure(
                     FailureKind.UNSUPPORTED,
-                    f"/{name} is not one of IRC's own commands (Chinwag carries out its "
-                    "generic ones itself). Use /quote to send a raw IRC line.",
+                    CoreMessages.tr(
+                        "/%1 is not one of IRC's own commands (Chinwag carries out its generic ones itself). Use /quote to send a raw IRC line."
+                    ).arg(name),
                 )
             )
         if not self.connected:
             return not_connected()
         parsed = commands.parse_input(f"/{name} {args}".rstrip(), self.info.chantypes)
         if isinstance(parsed, str):
-            return Outcome(Failure(FailureKind.UNSUPPORTED, f"Unknown command /{name}."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("Unknown command /%1.").arg(name))
+            )
         here = conv.native_id if conv is not None else ""
         send = self._session.send
         match parsed:
@@ -434,7 +451,11 @@ class IrcBackend(
                 return await self.set_presence(convert.presence_from_away(message))
             case commands.Quote(raw):
                 if parse_line(raw) is None or any(c in raw for c in "\r\n\0"):
-                    return Outcome(Failure(FailureKind.REJECTED, "That is not a valid IRC line."))
+                    return Outcome(
+                        Failure(
+                            FailureKind.REJECTED, CoreMessages.tr("That is not a valid IRC line.")
+                        )
+                    )
                 return written(await send(raw))
             case commands.CtcpRequest(nick, command, ctcp_args):
                 return written(
@@ -451,7 +472,9 @@ class IrcBackend(
                 return Outcome(
                     Failure(
                         FailureKind.UNSUPPORTED,
-                        f"Unknown command /{name}. Use /quote to send a raw IRC line.",
+                        CoreMessages.tr(
+                            "Unknown command /%1. Use /quote to send a raw IRC line."
+                        ).arg(name),
                     )
                 )
 
@@ -464,7 +487,7 @@ class IrcBackend(
         """A query is named by the nick folded with the server's casemapping, as replies are."""
         nick = contact.strip()
         if not nick or self.info.is_channel(nick) or " " in nick:
-            return Outcome(Failure(FailureKind.CONFIG, "That is not a nickname."))
+            return Outcome(Failure(FailureKind.CONFIG, CoreMessages.tr("That is not a nickname.")))
         return Outcome(value=self.info.fold(nick))
 
     async def leave(self, conv: ConversationId, reason: str = "") -> Outcome:
@@ -548,7 +571,7 @@ class IrcBackend(
 
 def _usage(name: str) -> Outcome:
     usage = commands.USAGE.get(name, f"/{name}")
-    return Outcome(Failure(FailureKind.REJECTED, f"Usage: {usage}"))
+    return Outcome(Failure(FailureKind.REJECTED, CoreMessages.tr("Usage: %1").arg(usage)))
 
 
 def _sent(result: SendResult) -> Outcome:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId, ConversationKind, MessageKind, RoomListing
 from backends.irc import convert, formatting
 from backends.irc.members import ChannelState, Membership
@@ -324,7 +325,9 @@ class Channels:
     async def join(self, room: str, password: str = "") -> Outcome:
         name = room.strip()
         if not name or " " in name or "," in name:
-            return Outcome(Failure(FailureKind.CONFIG, "That is not a channel name."))
+            return Outcome(
+                Failure(FailureKind.CONFIG, CoreMessages.tr("That is not a channel name."))
+            )
         if not self._info.is_channel(name):
             name = "#" + name
         folded = self._info.fold(name)

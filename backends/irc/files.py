@@ -28,6 +28,7 @@ from pathlib import Path
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Attachment, ConversationKind
 from backends.irc import ctcp, dcc
 from backends.irc.protocol import format_line
@@ -152,7 +153,7 @@ class DccFiles:
         self._session.report(f.BadInput("DCC offer refused", f"{reason}: {args[:120]}"))
         self._session.report(
             f.ServiceNotice(
-                f"A file from {nick} was refused: {reason}.",
+                CoreMessages.tr("A file from %1 was refused: %2.").arg(nick, reason),
                 conversation=self._session.info.fold(nick),
             )
         )
@@ -192,7 +193,9 @@ class DccFiles:
         """The person said yes or no to a file from someone not in their contacts."""
         offer = self._asked.pop(offer_id, None)
         if offer is None:
-            return Outcome(Failure(FailureKind.REJECTED, "That file offer is no longer open."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("That file offer is no longer open."))
+            )
         if accept:
             self._trusted.add(self._session.info.fold(offer.nick))
             self._show(offer_id, offer)
@@ -259,7 +262,9 @@ class DccFiles:
         offer_id = url.removeprefix(URL_PREFIX)
         offer = self._offers.get(offer_id)
         if not url.startswith(URL_PREFIX) or offer is None or offer_id in self._asked:
-            return _failed("This file offer is no longer open (offers last one connection).")
+            return _failed(
+                CoreMessages.tr("This file offer is no longer open (offers last one connection).")
+            )
         send = offer.send
         part = self._part_file(offer)
         part.parent.mkdir(parents=True, exist_ok=True)
@@ -319,7 +324,9 @@ class DccFiles:
                     return await asyncio.open_connection(str(send.address), send.port)
             except (OSError, TimeoutError) as exc:
                 return Failure(
-                    FailureKind.NETWORK, f"Could not reach {offer.nick}: {exc}", retryable=True
+                    FailureKind.NETWORK,
+                    CoreMessages.tr("Could not reach %1: %2").arg(offer.nick, exc),
+                    retryable=True,
                 )
         # Passive: we listen and tell the sender where.
         accepted: asyncio.Future[tuple[asyncio.StreamReader, asyncio.StreamWriter]]
@@ -334,7 +341,11 @@ class DccFiles:
             async with asyncio.timeout(timeout):
                 return await accepted
         except TimeoutError:
-            return Failure(FailureKind.NETWORK, f"{offer.nick} did not connect.", retryable=True)
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("%1 did not connect.").arg(offer.nick),
+                retryable=True,
+            )
         finally:
             server.close()
 
@@ -360,8 +371,9 @@ class DccFiles:
                 if not chunk:
                     return Failure(
                         FailureKind.NETWORK,
-                        f"The transfer was cut at {total} of {size} bytes; "
-                        "ask for the file again to resume.",
+                        CoreMessages.tr(
+                            "The transfer was cut at %1 of %2 bytes; ask for the file again to resume."
+                        ).arg(total, size),
                         retryable=True,
                     )
                 out.write(chunk)
@@ -391,13 +403,17 @@ class DccFiles:
                 return await asyncio.start_server(connected, host, port)
             except OSError:
                 continue
-        return Failure(FailureKind.NETWORK, "No free port for DCC in the configured range.")
+        return Failure(
+            FailureKind.NETWORK, CoreMessages.tr("No free port for DCC in the configured range.")
+        )
 
     async def upload(self, nick: str, path: Path, progress: Progress) -> Outcome:
         """Offer ``path`` to ``nick``; done when it arrived, was declined or never taken."""
         info = self._session.info
         if not nick or info.is_channel(nick):
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "DCC sends a file to one person."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("DCC sends a file to one person."))
+            )
         try:
             size = path.stat().st_size
         except OSError as exc:
@@ -417,7 +433,11 @@ class DccFiles:
                 mine.port = server.sockets[0].getsockname()[1]
             args = dcc.send_args(name, self._own_address(), mine.port, size, mine.token)
             if not await self._ctcp(nick, args):
-                return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+                return Outcome(
+                    Failure(
+                        FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                    )
+                )
             streams = await self._taken(mine, accepted)
             if isinstance(streams, Failure):
                 return Outcome(streams)
@@ -442,23 +462,38 @@ class DccFiles:
                 if ended in done and not accepted.done() and not mine.answer.done():
                     return Failure(
                         FailureKind.NETWORK,
-                        "Not sent: the connection closed before the file was taken.",
+                        CoreMessages.tr(
+                            "Not sent: the connection closed before the file was taken."
+                        ),
                         retryable=True,
                     )
                 if accepted in done:
                     return accepted.result()
                 answer = mine.answer.result()
                 if isinstance(answer, dcc.Reject):
-                    return Failure(FailureKind.REJECTED, f"{mine.nick} declined the file.")
+                    return Failure(
+                        FailureKind.REJECTED,
+                        CoreMessages.tr("%1 declined the file.").arg(mine.nick),
+                    )
                 if isinstance(answer, dcc.Refused):
                     return Failure(
-                        FailureKind.NETWORK, f"Not sent: {answer.reason}.", retryable=True
+                        FailureKind.NETWORK,
+                        CoreMessages.tr("Not sent: %1.").arg(answer.reason),
+                        retryable=True,
                     )
                 return await asyncio.open_connection(str(answer.address), answer.port)
         except TimeoutError:
-            return Failure(FailureKind.NETWORK, "Nobody took the file in time.", retryable=True)
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("Nobody took the file in time."),
+                retryable=True,
+            )
         except OSError as exc:
-            return Failure(FailureKind.NETWORK, f"Could not connect: {exc}", retryable=True)
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("Could not connect: %1").arg(exc),
+                retryable=True,
+            )
         finally:
             ended.cancel()
             if not accepted.done():
@@ -482,7 +517,9 @@ class DccFiles:
                 while sent < mine.size:
                     chunk = source.read(CHUNK)
                     if not chunk:
-                        return _failed(f"{path.name} got shorter while it was sent.")
+                        return _failed(
+                            CoreMessages.tr("%1 got shorter while it was sent.").arg(path.name)
+                        )
                     writer.write(chunk)
                     await writer.drain()
                     sent += len(chunk)
@@ -498,11 +535,15 @@ class DccFiles:
                     if acks == expected:
                         break
             if acks != expected and mine.size:
-                return _failed("The file was sent but its arrival was not confirmed.")
+                return _failed(
+                    CoreMessages.tr("The file was sent but its arrival was not confirmed.")
+                )
             return Outcome(value=URL_PREFIX + mine.name)
         except (OSError, TimeoutError) as exc:
             return _failed(
-                f"The transfer was cut at {sent} of {mine.size} bytes ({exc or 'timeout'}).",
+                CoreMessages.tr("The transfer was cut at %1 of %2 bytes (%3).").arg(
+                    sent, mine.size, exc or "timeout"
+                ),
                 retryable=True,
             )
         finally:

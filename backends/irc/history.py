@@ -7,6 +7,7 @@ the networks and bouncers that do (Ergo, soju, …).
 from __future__ import annotations
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId
 from backends.irc.protocol import Line
 from backends.irc.session import HISTORY_BATCHES, Batch, IrcSession
@@ -27,7 +28,11 @@ class History:
         """Ask for up to ``limit`` messages before ``before_remote_id`` (the latest without);
         they arrive as ordinary lines in a chathistory batch, reported with ``history=True``."""
         if not self.enabled:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "This server keeps no history for us."))
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED, CoreMessages.tr("This server keeps no history for us.")
+                )
+            )
         info = self._session.info
         batches = self._session.batches
         limit = max(1, min(limit, info.chathistory or limit))

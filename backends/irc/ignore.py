@@ -13,6 +13,7 @@ import re
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Contact, ContactId
 from backends.irc.convert import ServerInfo
 from backends.irc.protocol import Line, format_line
@@ -141,12 +142,19 @@ class Ignore:
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         mask = normalise_mask(contact)
         if mask is None:
-            return Outcome(Failure(FailureKind.CONFIG, f"{contact!r} is not a nick or a mask."))
+            return Outcome(
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(contact)),
+                )
+            )
         if matches_everyone(mask):
             return Outcome(
                 Failure(
                     FailureKind.REJECTED,
-                    f"{mask} matches everyone: block a nick (bob) or a host (*!*@host) instead.",
+                    CoreMessages.tr(
+                        "%1 matches everyone: block a nick (bob) or a host (*!*@host) instead."
+                    ).arg(mask),
                 )
             )
         ignored = self._saved.ignored

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 
 from app import facts as f
 from app.backend import Failure, FailureKind, SendResult
+from app.i18n import CoreMessages
 from app.models import ConversationKind, DeliveryState, MessageKind
 from backends.irc import convert, ctcp, formatting
 from backends.irc.members import Membership
@@ -245,7 +246,9 @@ class Messaging:
         lines = self.text_lines(command, target, text, action=action)
         if not lines:
             return SendResult(
-                failure=Failure(FailureKind.REJECTED, "IRC cannot send an empty message.")
+                failure=Failure(
+                    FailureKind.REJECTED, CoreMessages.tr("IRC cannot send an empty message.")
+                )
             )
         echo = "echo-message" in session.caps and txn_id is not None
         labels = "labeled-response" in session.caps
@@ -271,17 +274,23 @@ class Messaging:
             if written == 0:  # nothing went out: sending it again later cannot duplicate it
                 return SendResult(
                     failure=Failure(
-                        FailureKind.NOT_CONNECTED, "The connection was lost.", retryable=True
+                        FailureKind.NOT_CONNECTED,
+                        CoreMessages.tr("The connection was lost."),
+                        retryable=True,
                     )
                 )
             # Some lines went out. Sending the whole message again would repeat them (and a
             # paste that got us killed for flooding would repeat on every reconnect): fail it
             # for good and let the person decide.
+            total = len(lines)
             return SendResult(
                 failure=Failure(
                     FailureKind.NETWORK,
-                    f"Partly sent: {written} of {len(lines)} lines went out before the "
-                    "connection was lost.",
+                    CoreMessages.tr(
+                        "Partly sent: %1 of %n line(s) went out before the connection was lost.",
+                        "",
+                        total,
+                    ).arg(written),
                 )
             )
         if pending is not None:

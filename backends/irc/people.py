@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from app import facts as f
 from app.backend import ContactDetails, Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Contact, ContactId, Presence, PresenceState
 from backends.irc import convert
 from backends.irc.members import Membership
@@ -123,7 +124,7 @@ class People:
     async def add_contact(self, contact: str, name: str = "") -> Outcome:
         nick = contact.strip()
         if not re.fullmatch(NICK_PATTERN, nick):
-            return Outcome(Failure(FailureKind.CONFIG, "That is not a nickname."))
+            return Outcome(Failure(FailureKind.CONFIG, CoreMessages.tr("That is not a nickname.")))
         folded = self._info.fold(nick)
         self._saved.watch[folded] = nick
         if name and name != nick:
@@ -152,7 +153,9 @@ class People:
         """IRC has no server-side names for contacts: the name is ours, kept in the state."""
         folded = self._info.fold(contact)
         if folded not in self._saved.watch:
-            return Outcome(Failure(FailureKind.REJECTED, "That nick is not in your contacts."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("That nick is not in your contacts."))
+            )
         name = name.strip()
         if name and name != self._saved.watch[folded]:
             self._saved.names[folded] = name
@@ -189,7 +192,7 @@ class People:
                 for folded in self._saved.watch:
                     self._set_online(folded, folded in online)
             case "734":
-                report(f.ServiceNotice("The server's watch list is full."))
+                report(f.ServiceNotice(CoreMessages.tr("The server's watch list is full.")))
         return True
 
     def _on_away(self, line: Line) -> None:
@@ -291,9 +294,11 @@ class People:
         """WHOIS as a typed result, shown nowhere else (a contact's details view)."""
         nick = nick.strip()
         if not re.fullmatch(NICK_PATTERN, nick):
-            return Failure(FailureKind.CONFIG, "That is not a nickname.")
+            return Failure(FailureKind.CONFIG, CoreMessages.tr("That is not a nickname."))
         if not self._session.usable:
-            return Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+            return Failure(
+                FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+            )
         folded = self._info.fold(nick)
         answer: asyncio.Future[Mapping[str, tuple[str, ...]]]
         answer = asyncio.get_running_loop().create_future()
@@ -307,7 +312,9 @@ class People:
             async with asyncio.timeout(self._session.tunables.command_timeout):
                 replies = await answer
         except TimeoutError:
-            return Failure(FailureKind.NETWORK, "The server did not answer.", retryable=True)
+            return Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The server did not answer."), retryable=True
+            )
         finally:
             self.whois.internal.pop(folded, None)
         return convert.whois_details(nick, replies)

@@ -28,6 +28,7 @@ from app.backend import (
     FormField,
     SignUpForm,
 )
+from app.i18n import CoreMessages
 from backends.irc import formatting, protocol, transport
 
 REGISTER_TIMEOUT = 30.0
@@ -77,12 +78,17 @@ def classify(text: str) -> Reply | Failure:
     ):
         return Reply("confirm", text)
     if any(p in low for p in _TAKEN):
-        return Failure(FailureKind.REJECTED, "This nickname is already registered.", field="nick")
+        return Failure(
+            FailureKind.REJECTED,
+            CoreMessages.tr("This nickname is already registered."),
+            field="nick",
+        )
     if any(p in low for p in _DONE) or re.match(r"nickname \S+ registered", low):
         return Reply("done", text)
     if any(p in low for p in _CLOSED):
         return Failure(
-            FailureKind.REJECTED, f"This network does not register accounts here: {text}"
+            FailureKind.REJECTED,
+            CoreMessages.tr("This network does not register accounts here: %1").arg(text),
         )
     if any(p in low for p in _EMAIL) and ("invalid" in low or "not a valid" in low):
         return Failure(FailureKind.REJECTED, text, field=FIELD_EMAIL)
@@ -90,14 +96,16 @@ def classify(text: str) -> Reply | Failure:
         return Failure(FailureKind.REJECTED, text, field="password")
     if any(p in low for p in _WAIT):
         return Failure(FailureKind.RATE_LIMITED, text, retryable=True)
-    return Failure(FailureKind.PROTOCOL, f"NickServ said: {text}")
+    return Failure(FailureKind.PROTOCOL, CoreMessages.tr("NickServ said: %1").arg(text))
 
 
 def email_form(nick: str, network: str, errors: Mapping[str, str] | None = None) -> SignUpForm:
     return SignUpForm(
         f"Register {nick} on {network}",
-        "The network's NickServ keeps your nickname for you. It asks for an e-mail address "
-        "(to reset a lost password, and on some networks to confirm the account).",
+        CoreMessages.tr(
+            "The network's NickServ keeps your nickname for you. It asks for an e-mail address "
+            "(to reset a lost password, and on some networks to confirm the account)."
+        ),
         (FormField(FIELD_EMAIL, "E-mail address", required=True),),
         dict(errors or {}),
     )
@@ -139,11 +147,15 @@ class NickServRegistration:
     async def step(self, answers: Mapping[str, str | bool]) -> SignUpForm | Credentials | Failure:
         if not self.password:
             return Failure(
-                FailureKind.CONFIG, "Choose a password for the account.", field="password"
+                FailureKind.CONFIG,
+                CoreMessages.tr("Choose a password for the account."),
+                field="password",
             )
         if any(ch.isspace() for ch in self.password):
             return Failure(
-                FailureKind.CONFIG, "NickServ passwords cannot contain spaces.", field="password"
+                FailureKind.CONFIG,
+                CoreMessages.tr("NickServ passwords cannot contain spaces."),
+                field="password",
             )
         if self._awaiting_code:
             code = str(answers.get(FIELD_CODE, "")).strip()
@@ -152,7 +164,7 @@ class NickServRegistration:
             return await self._converse(verify_line(self.nick, code), verifying=True)
         email = str(answers.get(FIELD_EMAIL, "")).strip()
         if not email or "@" not in email or any(ch.isspace() for ch in email):
-            errors = {FIELD_EMAIL: "Enter an e-mail address."} if answers else None
+            errors = {FIELD_EMAIL: CoreMessages.tr("Enter an e-mail address.")} if answers else None
             return email_form(self.nick, self.host, errors)
         return await self._converse(register_line(self.password, email), verifying=False)
 
@@ -167,7 +179,11 @@ class NickServRegistration:
                 text = await self._services_notice()
         except TimeoutError:
             await self.close()
-            return Failure(FailureKind.NETWORK, "NickServ did not answer in time.", retryable=True)
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("NickServ did not answer in time."),
+                retryable=True,
+            )
         if isinstance(text, Failure):
             await self.close()
             return text
@@ -199,14 +215,18 @@ class NickServRegistration:
         while True:
             message = await self._next()
             if message is None:
-                return Failure(FailureKind.NETWORK, "The server closed the connection.", True)
+                return Failure(
+                    FailureKind.NETWORK, CoreMessages.tr("The server closed the connection."), True
+                )
             if message.command == "001":
                 return None
             if message.command in ("433", "432", "436"):
                 await self.close()
                 return Failure(
                     FailureKind.REJECTED,
-                    "Someone is using this nickname right now, or the network refuses it.",
+                    CoreMessages.tr(
+                        "Someone is using this nickname right now, or the network refuses it."
+                    ),
                     field="nick",
                 )
             if message.command == "ERROR":
@@ -217,12 +237,15 @@ class NickServRegistration:
         while True:
             message = await self._next()
             if message is None:
-                return Failure(FailureKind.NETWORK, "The server closed the connection.", True)
+                return Failure(
+                    FailureKind.NETWORK, CoreMessages.tr("The server closed the connection."), True
+                )
             if message.command == "NOTICE" and message.nick.lower() == SERVICES.lower():
                 return message.param(-1)
             if message.command in ("401", "440"):  # no such nick / services down
                 return Failure(
-                    FailureKind.UNSUPPORTED, "This network has no NickServ to register with."
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("This network has no NickServ to register with."),
                 )
 
     async def _next(self) -> protocol.Line | None:
@@ -260,10 +283,14 @@ async def begin(ctx: BackendContext) -> NickServRegistration | Failure:
     host = str(values.get("server", "") or "").strip()
     nick = str(values.get("nick", "") or "").strip()
     if not host or not nick:
-        return Failure(FailureKind.CONFIG, "A server and a nickname are needed.", field="nick")
+        return Failure(
+            FailureKind.CONFIG, CoreMessages.tr("A server and a nickname are needed."), field="nick"
+        )
     port = values.get("port", 6697)
     if not isinstance(port, int) or isinstance(port, bool):
-        return Failure(FailureKind.CONFIG, "The port must be a number.", field="port")
+        return Failure(
+            FailureKind.CONFIG, CoreMessages.tr("The port must be a number."), field="port"
+        )
     tls = None
     if not values.get("plain_text"):
         tls = transport.TlsOptions(

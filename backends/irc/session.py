@@ -23,6 +23,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import ConnectResult, Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from backends.irc import convert, transport
 from backends.irc.protocol import Line, format_line, parse_line
 from backends.irc.ratelimit import TokenBucket
@@ -96,7 +97,7 @@ class IrcSession:
         self.connected = False  # registered and handed to the core
         self.closing = False
         self.closed = False
-        self.close_reason = ""
+        self.close_reason: str = ""
         self.ended = asyncio.Event()  # set once the connection is over, whoever ended it
         self.signed_in: asyncio.Future[ConnectResult] | None = None
         self.server_address: IpAddress | None = None  # the server's end of our socket
@@ -211,8 +212,10 @@ class IrcSession:
         writer, self._writer = self._writer, None
         if writer is not None:
             await writer.close()
-        self._fail_waiters("The connection was closed.")
-        self.fail_signin(FailureKind.NETWORK, "The connection was closed.", retryable=True)
+        self._fail_waiters(CoreMessages.tr("The connection was closed."))
+        self.fail_signin(
+            FailureKind.NETWORK, CoreMessages.tr("The connection was closed."), retryable=True
+        )
 
     def connection_closed(self, reason: str) -> None:
         """The socket ended (or failed); report it once, unless we were the ones closing it."""
@@ -287,13 +290,13 @@ class IrcSession:
                 self.send(format_line("PING", f"chinwag-{int(time.time())}"), urgent=True)
                 pinged = True
             elif quiet > interval + timeout:
-                self.connection_closed("The server stopped answering.")
+                self.connection_closed(CoreMessages.tr("The server stopped answering."))
                 return
 
     # -- reading -------------------------------------------------------------------------------
 
     async def _read_loop(self, reader: asyncio.StreamReader) -> None:
-        reason = "The server closed the connection."
+        reason = CoreMessages.tr("The server closed the connection.")
         try:
             async for raw in transport.read_lines(reader, self._overlong):
                 self._last_rx = time.monotonic()
@@ -301,10 +304,10 @@ class IrcSession:
         except asyncio.CancelledError:
             raise
         except OSError as exc:
-            reason = f"Connection lost: {exc.strerror or exc}"
+            reason = CoreMessages.tr("Connection lost: %1").arg(exc.strerror or exc)
         except Exception:
             self.log.exception("IRC reader failed")
-            reason = "Connection lost (internal error)."
+            reason = CoreMessages.tr("Connection lost (internal error).")
         self.connection_closed(reason)
 
     def _overlong(self, size: int) -> None:
@@ -372,7 +375,9 @@ class IrcSession:
                 outcome = waiter.check(line, label)
             except Exception:
                 self.log.exception("IRC waiter failed")
-                outcome = Outcome(Failure(FailureKind.PROTOCOL, "Unexpected reply."))
+                outcome = Outcome(
+                    Failure(FailureKind.PROTOCOL, CoreMessages.tr("Unexpected reply."))
+                )
             if outcome is not None:
                 waiter.future.set_result(outcome)
                 self._waiters.remove(waiter)
@@ -419,8 +424,8 @@ class IrcSession:
             self.batches.pop(ref[1:], None)
 
     def _on_error(self, line: Line) -> None:
-        text = line.param(0, "The server closed the connection.")
-        self.close_reason = f"Disconnected by the server: {text}"
+        text = line.param(0, CoreMessages.tr("The server closed the connection."))
+        self.close_reason = CoreMessages.tr("Disconnected by the server: %1").arg(text)
 
     def _on_standard_reply(self, line: Line) -> None:
         if line.command == "FAIL" and self.registered and line.param(0) != "CHATHISTORY":
@@ -451,7 +456,11 @@ class IrcSession:
     ) -> Outcome:
         """Send a command and wait for the reply ``check`` recognises (or its label's reply)."""
         if not self.usable:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         label = self.new_label() if "labeled-response" in self.caps else None
 
         def checker(line: Line, got: str | None) -> Outcome | None:
@@ -470,13 +479,21 @@ class IrcSession:
         written = await self.send(format_line(*line_parts, tags=all_tags or None))
         if not written:
             future.cancel()
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         try:
             async with asyncio.timeout(timeout or self.tunables.command_timeout):
                 return await future
         except TimeoutError:
             return Outcome(
-                Failure(FailureKind.NETWORK, "The server did not answer.", retryable=True)
+                Failure(
+                    FailureKind.NETWORK,
+                    CoreMessages.tr("The server did not answer."),
+                    retryable=True,
+                )
             )
         finally:
             if future in (w.future for w in self._waiters):
@@ -514,8 +531,12 @@ def error_text(line: Line) -> str:
 def written(ok: bool) -> Outcome:
     if ok:
         return Outcome()
-    return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+    return Outcome(
+        Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True)
+    )
 
 
 def not_connected() -> Outcome:
-    return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+    return Outcome(
+        Failure(FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True)
+    )

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.backend import AccountField, FieldKind
+from app.i18n import CoreMessages
 from backends.irc import dcc, transport
 
 NICK_PATTERN = r"[A-Za-z\[\]\\`_^{|}][A-Za-z0-9\[\]\\`_^{|}-]{0,31}"
@@ -43,128 +44,154 @@ WANTED_CAPS = (
 ACCOUNT_FIELDS = (
     AccountField(
         "server",
-        "Server",
+        CoreMessages.tr("Server"),
         required=True,
-        placeholder="irc.libera.chat",
-        help="The host name of the IRC network's server.",
+        placeholder=CoreMessages.tr("irc.libera.chat"),
+        help=CoreMessages.tr("The host name of the IRC network's server."),
     ),
     AccountField(
         "port",
-        "Port",
+        CoreMessages.tr("Port"),
         FieldKind.INTEGER,
         default=6697,
-        help="6697 is the usual port for TLS; plain-text servers usually listen on 6667.",
+        help=CoreMessages.tr(
+            "6697 is the usual port for TLS; plain-text servers usually listen on 6667."
+        ),
     ),
-    AccountField("nick", "Nickname", required=True, pattern=NICK_PATTERN),
+    AccountField("nick", CoreMessages.tr("Nickname"), required=True, pattern=NICK_PATTERN),
     AccountField(
         "alt_nicks",
-        "Alternate nicknames",
-        help="Tried in order when your nickname is taken; separate them with spaces.",
+        CoreMessages.tr("Alternate nicknames"),
+        help=CoreMessages.tr(
+            "Tried in order when your nickname is taken; separate them with spaces."
+        ),
     ),
     AccountField(
         "password",
-        "Password",
+        CoreMessages.tr("Password"),
         FieldKind.PASSWORD,
         secret=True,
-        help="Your services (NickServ) account password: used for SASL, or for NickServ "
-        "IDENTIFY where the server offers no SASL.",
+        help=CoreMessages.tr(
+            "Your services (NickServ) account password: used for SASL, or for NickServ "
+            "IDENTIFY where the server offers no SASL."
+        ),
     ),
     AccountField(
         "plain_text",
-        "Connect without encryption (plain text)",
+        CoreMessages.tr("Connect without encryption (plain text)"),
         FieldKind.BOOLEAN,
         default=False,
-        help="Only for servers without TLS: anyone on the way can read what you send, "
-        "passwords included.",
+        help=CoreMessages.tr(
+            "Only for servers without TLS: anyone on the way can read what you send, "
+            "passwords included."
+        ),
     ),
     AccountField(
         "account",
-        "Account name",
+        CoreMessages.tr("Account name"),
         advanced=True,
-        help="Your services account, when it differs from your nickname.",
+        help=CoreMessages.tr("Your services account, when it differs from your nickname."),
     ),
     AccountField(
         "auth",
-        "Sign-in method",
+        CoreMessages.tr("Sign-in method"),
         FieldKind.CHOICE,
         default="auto",
         choices=AUTH_CHOICES,
         advanced=True,
-        help="auto: SASL when the server offers it (EXTERNAL with a client certificate, "
-        "else PLAIN), NickServ IDENTIFY otherwise.",
+        help=CoreMessages.tr(
+            "auto: SASL when the server offers it (EXTERNAL with a client certificate, "
+            "else PLAIN), NickServ IDENTIFY otherwise."
+        ),
     ),
     AccountField(
         "server_password",
-        "Server password",
+        CoreMessages.tr("Server password"),
         FieldKind.PASSWORD,
         secret=True,
         advanced=True,
-        help="Sent with PASS before signing in (private servers, bouncers).",
+        help=CoreMessages.tr("Sent with PASS before signing in (private servers, bouncers)."),
     ),
-    AccountField("username", "User name (ident)", advanced=True),
-    AccountField("realname", "Real name", advanced=True),
+    AccountField("username", CoreMessages.tr("User name (ident)"), advanced=True),
+    AccountField("realname", CoreMessages.tr("Real name"), advanced=True),
     AccountField(
         "ca_file",
-        "Trust this CA certificate",
+        CoreMessages.tr("Trust this CA certificate"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM file, for networks whose certificate is signed by their own CA.",
+        help=CoreMessages.tr(
+            "A PEM file, for networks whose certificate is signed by their own CA."
+        ),
     ),
     AccountField(
         FINGERPRINT_FIELD,
-        "Trust this server certificate (SHA-256 fingerprint)",
+        CoreMessages.tr("Trust this server certificate (SHA-256 fingerprint)"),
         pattern=FINGERPRINT_PATTERN,
         advanced=True,
-        help="Pins one certificate, e.g. a self-signed one, instead of checking its issuer.",
+        help=CoreMessages.tr(
+            "Pins one certificate, e.g. a self-signed one, instead of checking its issuer."
+        ),
     ),
     AccountField(
         "client_cert",
-        "Client certificate",
+        CoreMessages.tr("Client certificate"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP.",
+        help=CoreMessages.tr(
+            "A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP."
+        ),
     ),
-    AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
+    AccountField(
+        "client_key", CoreMessages.tr("Client certificate key"), FieldKind.FILE, advanced=True
+    ),
     AccountField(
         "contacts_only",
-        "Only my contacts may message me privately",
+        CoreMessages.tr("Only my contacts may message me privately"),
         FieldKind.BOOLEAN,
         default=False,
         advanced=True,
-        help="Private messages from anyone else are refused: by the server with user mode +g "
-        "where it offers it (CALLERID), else dropped here. Channels are not affected.",
+        help=CoreMessages.tr(
+            "Private messages from anyone else are refused: by the server with user mode +g "
+            "where it offers it (CALLERID), else dropped here. Channels are not affected."
+        ),
     ),
     AccountField(
         "dcc_passive",
-        "Passive file transfers (behind NAT)",
+        CoreMessages.tr("Passive file transfers (behind NAT)"),
         FieldKind.BOOLEAN,
         default=False,
         advanced=True,
-        help="Ask the other side to listen when you send a file (DCC passive mode): for "
-        "computers that others cannot connect to.",
+        help=CoreMessages.tr(
+            "Ask the other side to listen when you send a file (DCC passive mode): for "
+            "computers that others cannot connect to."
+        ),
     ),
     AccountField(
         "dcc_ports",
-        "Ports for file transfers",
+        CoreMessages.tr("Ports for file transfers"),
         pattern=r"\d{4,5}(-\d{4,5})?",
         placeholder="50000-50100",
         advanced=True,
-        help="The ports DCC listens on (open them in your firewall); empty: any free port.",
+        help=CoreMessages.tr(
+            "The ports DCC listens on (open them in your firewall); empty: any free port."
+        ),
     ),
     AccountField(
         "dcc_max_mb",
-        "Largest file to accept (MB)",
+        CoreMessages.tr("Largest file to accept (MB)"),
         FieldKind.INTEGER,
         default=2048,
         advanced=True,
-        help="Offers of larger files are refused.",
+        help=CoreMessages.tr("Offers of larger files are refused."),
     ),
     AccountField(
         "channels",
-        "Join these channels",
+        CoreMessages.tr("Join these channels"),
         advanced=True,
-        placeholder="#chinwag #python",
-        help="Joined on every connect, besides the channels you were in last time.",
+        placeholder=CoreMessages.tr("#chinwag #python"),
+        help=CoreMessages.tr(
+            "Joined on every connect, besides the channels you were in last time."
+        ),
     ),
 )
 
@@ -229,21 +256,25 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
     found: dict[str, str] = {}
     port = settings.get("port", 6697)
     if not isinstance(port, int) or isinstance(port, bool) or not 0 < port < 65536:
-        found["port"] = "The port must be a number from 1 to 65535."
+        found["port"] = CoreMessages.tr("The port must be a number from 1 to 65535.")
     for name in str(settings.get("alt_nicks", "")).replace(",", " ").split():
         if not re.fullmatch(NICK_PATTERN, name):
-            found["alt_nicks"] = f"{name!r} is not a valid nickname."
+            found["alt_nicks"] = CoreMessages.tr("%1 is not a valid nickname.").arg(repr(name))
     fingerprint = str(settings.get(FINGERPRINT_FIELD, ""))
     if fingerprint and not transport.normalise_fingerprint(fingerprint):
-        found[FINGERPRINT_FIELD] = "A SHA-256 fingerprint has 32 pairs of hex digits."
+        found[FINGERPRINT_FIELD] = CoreMessages.tr(
+            "A SHA-256 fingerprint has 32 pairs of hex digits."
+        )
     for key in ("ca_file", "client_cert", "client_key"):
         value = str(settings.get(key, ""))
         if value and not transport.exists(value):
             found[key] = f"No such file: {value}"
     ports = str(settings.get("dcc_ports", "") or "")
     if ports.strip() and dcc.parse_ports(ports) is None:
-        found["dcc_ports"] = "A port or a range of ports from 1024 to 65535, like 50000-50100."
+        found["dcc_ports"] = CoreMessages.tr(
+            "A port or a range of ports from 1024 to 65535, like 50000-50100."
+        )
     auth = str(settings.get("auth", "auto"))
     if auth == "sasl-external" and not settings.get("client_cert"):
-        found["client_cert"] = "SASL EXTERNAL needs a client certificate."
+        found["client_cert"] = CoreMessages.tr("SASL EXTERNAL needs a client certificate.")
     return found

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from app import facts as f
 from app.backend import ConnectResult, FailureKind
+from app.i18n import CoreMessages
 from backends.irc import convert, formatting
 from backends.irc.protocol import Line, format_line, split_source
 from backends.irc.session import IrcSession
@@ -198,7 +199,9 @@ class SignIn:
         if self._settings.auth.startswith("sasl-") and self._sasl_mechanism is None:
             self._session.fail_signin(
                 FailureKind.CONFIG,
-                "The server does not offer the SASL sign-in this account is set to use.",
+                CoreMessages.tr(
+                    "The server does not offer the SASL sign-in this account is set to use."
+                ),
             )
             return
         if self._sasl_mechanism:
@@ -316,12 +319,16 @@ class SignIn:
                 if not session.registered:
                     session.fail_signin(
                         FailureKind.AUTH,
-                        "The server did not accept the account name or password (SASL).",
+                        CoreMessages.tr(
+                            "The server did not accept the account name or password (SASL)."
+                        ),
                     )
             case "906" | "908":
                 session.log.info("SASL: %s", line.param(-1))
             case "464":
-                session.fail_signin(FailureKind.AUTH, "The server password was not accepted.")
+                session.fail_signin(
+                    FailureKind.AUTH, CoreMessages.tr("The server password was not accepted.")
+                )
             case "465":
                 session.fail_signin(
                     FailureKind.REJECTED, f"Banned from this server: {line.param(-1)}"
@@ -337,7 +344,7 @@ class SignIn:
     def _on_error(self, line: Line) -> None:
         if self._session.registered:
             return
-        text = line.param(0, "The server closed the connection.")
+        text = line.param(0, CoreMessages.tr("The server closed the connection."))
         if self.sent_server_password or "password" in text.lower():
             # Servers say "Access denied" (InspIRCd) or "Bad password" for a wrong PASS.
             self._session.fail_signin(
@@ -363,8 +370,10 @@ class SignIn:
                 "NickServ does not look like the network's services; not identifying"
             )
             self._nickserv_not_trusted(
-                "Your password was not sent to NickServ: the user with that nickname is not "
-                "marked as the network's services, so it could be anyone."
+                CoreMessages.tr(
+                    "Your password was not sent to NickServ: the user with that nickname is not "
+                    "marked as the network's services, so it could be anyone."
+                )
             )
             return
         account = self._settings.text("account") or self._settings.text("nick")
@@ -383,8 +392,10 @@ class SignIn:
         if self.nickserv is NickServStage.CHECKING:
             self._session.log.warning("no WHOIS answer about NickServ; not identifying")
             self._nickserv_not_trusted(
-                "Your password was not sent to NickServ: the server did not say in time whether "
-                "NickServ is the network's services."
+                CoreMessages.tr(
+                    "Your password was not sent to NickServ: the server did not say in time whether "
+                    "NickServ is the network's services."
+                )
             )
 
     def _no_nickserv(self, line: Line, label: str | None) -> bool:
@@ -392,7 +403,9 @@ class SignIn:
         if not self._nickserv_pending or not self._is_nickserv(line.param(1)):
             return False
         self._session.log.info("this network has no NickServ; signed in without identifying")
-        self._nickserv_not_trusted("This network has no NickServ: signed in without identifying.")
+        self._nickserv_not_trusted(
+            CoreMessages.tr("This network has no NickServ: signed in without identifying.")
+        )
         return True
 
     def _nickserv_timed_out(self) -> None:
@@ -407,7 +420,9 @@ class SignIn:
         lowered = formatting.strip(line.param(-1)).lower()
         if any(p in lowered for p in NICKSERV_BAD):
             self.nickserv = NickServStage.IDLE
-            self._session.fail_signin(FailureKind.AUTH, "NickServ did not accept the password.")
+            self._session.fail_signin(
+                FailureKind.AUTH, CoreMessages.tr("NickServ did not accept the password.")
+            )
         elif any(p in lowered for p in NICKSERV_GOOD):
             self.nickserv = NickServStage.IDLE
             self._maybe_registered()

@@ -17,6 +17,7 @@ from collections import OrderedDict
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId
 from backends.irc.protocol import Line, format_line
 from backends.irc.session import IrcSession, written
@@ -126,10 +127,17 @@ class ClientTags:
         known here, so only this connection's reactions can be taken back."""
         if not self.allowed(REACT):
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, "This server does not relay reactions.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("This server does not relay reactions."),
+                )
             )
         if not self._session.usable:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         key = (self._session.info.fold(conv.native_id), target_remote_id)
         before = self._reacted.pop(key, frozenset())
         wanted = frozenset(k for k in keys if k)

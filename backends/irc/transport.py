@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 from backends.irc.ratelimit import TokenBucket
 
 MAX_INCOMING_LINE = 8191 + 512
@@ -105,7 +106,9 @@ async def open_connection(
         try:
             context = _context(tls)
         except (OSError, ssl.SSLError, ValueError) as exc:
-            return Failure(FailureKind.CONFIG, f"Cannot use the TLS settings: {exc}")
+            return Failure(
+                FailureKind.CONFIG, CoreMessages.tr("Cannot use the TLS settings: %1").arg(exc)
+            )
     try:
         async with asyncio.timeout(timeout):
             reader, writer = await asyncio.open_connection(
@@ -120,27 +123,51 @@ async def open_connection(
         fingerprint = await _peer_fingerprint(host, port, timeout)
         return Failure(
             FailureKind.TLS,
-            f"The server's certificate is not trusted ({exc.verify_message or exc.reason}).",
+            CoreMessages.tr("The server's certificate is not trusted (%1).").arg(
+                exc.verify_message or exc.reason
+            ),
             detail=fingerprint,
         )
     except ssl.SSLError as exc:
-        return Failure(FailureKind.TLS, f"TLS failed: {exc.reason or exc}", retryable=True)
-    except ConnectionAbortedError as exc:
-        if "handshake" not in str(exc).lower():
-            return Failure(FailureKind.NETWORK, f"Connection aborted: {exc}", retryable=True)
         return Failure(
             FailureKind.TLS,
-            "The server did not start TLS. If this port is for plain-text connections, use the "
-            "TLS port (usually 6697).",
+            CoreMessages.tr("TLS failed: %1").arg(exc.reason or exc),
+            retryable=True,
+        )
+    except ConnectionAbortedError as exc:
+        if "handshake" not in str(exc).lower():
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("Connection aborted: %1").arg(exc),
+                retryable=True,
+            )
+        return Failure(
+            FailureKind.TLS,
+            CoreMessages.tr(
+                "The server did not start TLS. If this port is for plain-text connections, use the "
+                "TLS port (usually 6697)."
+            ),
             retryable=True,
         )
     except TimeoutError:
-        return Failure(FailureKind.NETWORK, "The server did not answer in time.", retryable=True)
+        return Failure(
+            FailureKind.NETWORK,
+            CoreMessages.tr("The server did not answer in time."),
+            retryable=True,
+        )
     except socket.gaierror as exc:
-        return Failure(FailureKind.NETWORK, f"Cannot find {host}: {exc.strerror}", retryable=True)
+        return Failure(
+            FailureKind.NETWORK,
+            CoreMessages.tr("Cannot find %1: %2").arg(host, exc.strerror),
+            retryable=True,
+        )
     except OSError as exc:
         reason = exc.strerror or str(exc) or type(exc).__name__
-        return Failure(FailureKind.NETWORK, f"Cannot reach {host}:{port}: {reason}", retryable=True)
+        return Failure(
+            FailureKind.NETWORK,
+            CoreMessages.tr("Cannot reach %1:%2: %3").arg(host, port, reason),
+            retryable=True,
+        )
     if tls is not None and tls.fingerprint:
         ssl_object = writer.get_extra_info("ssl_object")
         der = ssl_object.getpeercert(binary_form=True) if ssl_object is not None else None
@@ -149,7 +176,9 @@ async def open_connection(
             writer.close()
             return Failure(
                 FailureKind.TLS,
-                "The server's certificate does not match the one you chose to trust.",
+                CoreMessages.tr(
+                    "The server's certificate does not match the one you chose to trust."
+                ),
                 detail=seen,
             )
     return reader, writer

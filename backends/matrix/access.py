@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from app.backend import Credentials, Failure, FailureKind, SignInMethods, SignUpForm
+from app.i18n import CoreMessages
 from backends.matrix import browser, oauth
 from backends.matrix import convert as cv
 from backends.matrix.http import Reply
@@ -43,7 +44,9 @@ class AccountAccess:
             return methods
         provider = next((p for p in methods.providers if p.id == provider_id), None)
         if provider is None:
-            return Failure(FailureKind.CONFIG, "This homeserver does not offer that sign-in.")
+            return Failure(
+                FailureKind.CONFIG, CoreMessages.tr("This homeserver does not offer that sign-in.")
+            )
         device = await self.session.ctx.secrets.get(SECRET_DEVICE) or ""
         if provider_id == browser.OAUTH_PROVIDER:
             return await self._oauth_sign_in(open_url, device)
@@ -62,7 +65,9 @@ class AccountAccess:
         api = self.session.api
         meta = await browser.server_metadata(api)
         if not isinstance(meta, oauth.ServerMetadata):
-            return meta or Failure(FailureKind.UNSUPPORTED, "No sign-in service is advertised.")
+            return meta or Failure(
+                FailureKind.UNSUPPORTED, CoreMessages.tr("No sign-in service is advertised.")
+            )
         made = await browser.oauth_sign_in(
             meta,
             open_url=open_url,
@@ -84,7 +89,10 @@ class AccountAccess:
             return (
                 who.failure()
                 if not who.ok
-                else Failure(FailureKind.PROTOCOL, "The homeserver does not say who signed in.")
+                else Failure(
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("The homeserver does not say who signed in."),
+                )
             )
         return Credentials({"user_id": user_id}, made.secrets)
 

@@ -24,6 +24,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
 )
+from app.i18n import CoreMessages
 from app.models import ConversationId, ConversationKind, Role, from_millis
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
@@ -51,7 +52,7 @@ _SETTINGS_STATE = (
     (RoomFeature.ENCRYPTED, "m.room.encryption"),
 )
 _ALIAS_ERRORS = {
-    "M_ROOM_IN_USE": "The address #{alias} is already taken on this server.",
+    "M_ROOM_IN_USE": CoreMessages.tr("The address #{alias} is already taken on this server."),
     "M_INVALID_PARAM": "#{alias} cannot be a room address.",
 }
 
@@ -109,15 +110,26 @@ class RoomAdmin:
         bad = [u for u in options.invite if cv.parse_user_id(u.strip()) is None]
         if bad:
             return Outcome(
-                Failure(FailureKind.CONFIG, f"{', '.join(bad)}: a Matrix ID is @name:server.")
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1: a Matrix ID is @name:server.").arg(", ".join(bad)),
+                )
             )
         if options.encrypted and not self.encryption.active:
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, "Encryption is not available in this session.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("Encryption is not available in this session."),
+                )
             )
         alias = options.address.strip().lstrip("#").split(":", 1)[0]
         if alias and not ALIAS.fullmatch(alias):
-            return Outcome(Failure(FailureKind.REJECTED, f"#{alias} cannot be a room address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("#%1 cannot be a room address.").arg(alias),
+                )
+            )
         body = create_body(options, session.own_id, self.encryption.active)
         reply = await session.api.request("POST", f"{V3}/createRoom", body=body, timeout=60)
         if not reply.ok:
@@ -129,7 +141,10 @@ class RoomAdmin:
         room_id = cv.get_str(reply.body, "room_id")
         if room_id is None:
             return Outcome(
-                Failure(FailureKind.PROTOCOL, "The server did not say which room it made.")
+                Failure(
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("The server did not say which room it made."),
+                )
             )
         session.joined.add(room_id)
         encrypted = any(e is ENCRYPTION_STATE for e in body.get("initial_state", ()))
@@ -251,11 +266,18 @@ class RoomAdmin:
 
     async def set_role(self, conv: ConversationId, member: str, role: Role) -> Outcome:
         if cv.parse_user_id(member) is None:
-            return Outcome(Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org."))
+            return Outcome(
+                Failure(
+                    FailureKind.CONFIG, CoreMessages.tr("A Matrix ID looks like @name:example.org.")
+                )
+            )
         level = LEVELS.get(role)
         if level is None:
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, f"Matrix rooms have no {role.value} role.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("Matrix rooms have no %1 role.").arg(role.value),
+                )
             )
         path = f"/rooms/{q(conv.native_id)}/state/m.room.power_levels/"
         reply = await self._api("GET", path)
@@ -311,7 +333,7 @@ class RoomAdmin:
         members = await self._api("GET", f"/rooms/{q(room_id)}/joined_members")
         if not members.ok:
             return Outcome(members.failure())
-        why = {"reason": reason or "The room was closed."}
+        why = {"reason": reason or CoreMessages.tr("The room was closed.")}
         for user in cv.get_dict(members.body, "joined") or {}:
             if user == session.own_id:
                 continue
@@ -322,5 +344,5 @@ class RoomAdmin:
         if not left.ok:
             return Outcome(left.failure())
         session.forget_room(room_id)
-        session.report(f.ConversationLeft(room_id, "The room was closed."))
+        session.report(f.ConversationLeft(room_id, CoreMessages.tr("The room was closed.")))
         return Outcome()

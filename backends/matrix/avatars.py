@@ -18,6 +18,7 @@ from pathlib import Path
 
 from app import facts as f
 from app.backend import AvatarImage, Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import ConversationKind
 from backends.matrix import convert as cv
 from backends.matrix.media import Media
@@ -68,7 +69,7 @@ class MatrixAvatars:
 
     async def fetch(self, ref: str) -> AvatarImage | Failure:
         if cv.parse_mxc(ref) is None:
-            return Failure(FailureKind.PROTOCOL, "Not a Matrix media URL.")
+            return Failure(FailureKind.PROTOCOL, CoreMessages.tr("Not a Matrix media URL."))
         self.transit.mkdir(parents=True, exist_ok=True, mode=0o700)
         dest = self.transit / f"avatar-{secrets.token_hex(8)}"
         try:

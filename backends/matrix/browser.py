@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 import aiohttp
 
 from app.backend import Credentials, Failure, FailureKind, IdentityProvider, SignInMethods
+from app.i18n import CoreMessages
 from backends.matrix import oauth, sso
 from backends.matrix.http import V3, MatrixHttp
 from backends.matrix.session import DEVICE_NAME, SECRET_DEVICE, SECRET_REFRESH, SECRET_TOKEN
@@ -48,7 +49,9 @@ async def sign_in_methods(http: MatrixHttp, homeserver: str) -> SignInMethods | 
     if not reply.ok:
         return Failure(
             FailureKind.PROTOCOL,
-            f"{homeserver} did not say how to sign in (HTTP {reply.status}).",
+            CoreMessages.tr("%1 did not say how to sign in (HTTP %2).").arg(
+                homeserver, reply.status
+            ),
             field="user_id",
         )
     flows = sso.parse_login_flows(reply.body)
@@ -84,8 +87,9 @@ async def preflight(url: str, provider_name: str, ssl_param: Ssl) -> Failure | N
     timeout = aiohttp.ClientTimeout(total=PREFLIGHT_TIMEOUT)
     down = Failure(
         FailureKind.NETWORK,
-        f"The sign-in service “{provider_name}” cannot be reached right now. Try again later, "
-        "or sign in another way.",
+        CoreMessages.tr(
+            "The sign-in service “%1” cannot be reached right now. Try again later, or sign in another way."
+        ).arg(provider_name),
         retryable=True,
     )
     try:
@@ -146,7 +150,9 @@ def credentials_of(body: Mapping[str, Any]) -> Credentials | Failure:
     """The keyring secrets of a ``/login`` answer."""
     user_id, token, device = body.get("user_id"), body.get("access_token"), body.get("device_id")
     if not (isinstance(user_id, str) and isinstance(token, str) and isinstance(device, str)):
-        return Failure(FailureKind.PROTOCOL, "The homeserver's answer lacks the new session.")
+        return Failure(
+            FailureKind.PROTOCOL, CoreMessages.tr("The homeserver's answer lacks the new session.")
+        )
     found = {SECRET_TOKEN: token, SECRET_DEVICE: device}
     refresh = body.get("refresh_token")
     if isinstance(refresh, str) and refresh:
@@ -170,7 +176,9 @@ async def _post(
     except (aiohttp.ClientError, TimeoutError, OSError) as exc:
         return Failure(
             FailureKind.NETWORK,
-            f"The sign-in service cannot be reached ({exc or type(exc).__name__}).",
+            CoreMessages.tr("The sign-in service cannot be reached (%1).").arg(
+                exc or type(exc).__name__
+            ),
             retryable=True,
         )
 
@@ -209,7 +217,9 @@ async def oauth_sign_in(
                 if status not in (200, 201):
                     return Failure(
                         FailureKind.PROTOCOL,
-                        f"The sign-in service did not register the app ({body.get('error') or status}).",
+                        CoreMessages.tr("The sign-in service did not register the app (%1).").arg(
+                            body.get("error") or status
+                        ),
                     )
                 registered = oauth.client_id_of(body)
                 if isinstance(registered, Failure):

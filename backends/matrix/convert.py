@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 from app import facts as f
 from app.backend import Failure, FailureKind
 from app.formatting import render_markdown
+from app.i18n import CoreMessages
 from app.models import (
     Attachment,
     ConversationKind,
@@ -225,21 +226,24 @@ def parse_well_known(status: int, body: object) -> str | Failure | None:
     if status >= 500:
         return Failure(
             FailureKind.NETWORK,
-            f"The server's discovery file is unavailable (HTTP {status}).",
+            CoreMessages.tr("The server's discovery file is unavailable (HTTP %1).").arg(status),
             retryable=True,
         )
     if status != 200:
         return Failure(
             FailureKind.CONFIG,
-            f"The server's discovery file could not be read (HTTP {status}). "
-            "Enter the homeserver URL in the advanced settings.",
+            CoreMessages.tr(
+                "The server's discovery file could not be read (HTTP %1). Enter the homeserver URL in the advanced settings."
+            ).arg(status),
         )
     base = get_str(path_dict(body, "m.homeserver") if isinstance(body, dict) else {}, "base_url")
     if base is None or not re.match(r"^https?://[^\s/]+", base):
         return Failure(
             FailureKind.CONFIG,
-            "The server's discovery file does not name a valid homeserver. "
-            "Enter the homeserver URL in the advanced settings.",
+            CoreMessages.tr(
+                "The server's discovery file does not name a valid homeserver. "
+                "Enter the homeserver URL in the advanced settings."
+            ),
         )
     return base.rstrip("/")
 
@@ -270,9 +274,9 @@ def insecure_homeserver(url: str, *, allow_http: bool = False) -> Failure | None
         return None
     return Failure(
         FailureKind.CONFIG,
-        f"{url} is not an https:// address. Matrix sign-in needs HTTPS so your password, access "
-        "token and messages are not sent in the clear; plain http:// is only used on this "
-        "computer (localhost) or when “Allow unencrypted HTTP” is switched on.",
+        CoreMessages.tr(
+            "%1 is not an https:// address. Matrix sign-in needs HTTPS so your password, access token and messages are not sent in the clear; plain http:// is only used on this computer (localhost) or when “Allow unencrypted HTTP” is switched on."
+        ).arg(url),
     )
 
 
@@ -314,25 +318,39 @@ def error_failure(
         wait = retry_after_seconds(d.get("retry_after_ms"), retry_after_header)
         return Failure(
             FailureKind.RATE_LIMITED,
-            "The server asks us to slow down.",
+            CoreMessages.tr("The server asks us to slow down."),
             retryable=True,
             detail=text,
             retry_after=wait if wait is not None else 5.0,
         )
     if login and errcode in ("M_FORBIDDEN", "M_INVALID_USERNAME", "M_NOT_FOUND"):
-        return Failure(FailureKind.AUTH, "Wrong Matrix ID or password.", detail=text)
+        return Failure(
+            FailureKind.AUTH, CoreMessages.tr("Wrong Matrix ID or password."), detail=text
+        )
     if errcode == "M_USER_DEACTIVATED":
-        return Failure(FailureKind.AUTH, "This account has been deactivated.", detail=text)
+        return Failure(
+            FailureKind.AUTH, CoreMessages.tr("This account has been deactivated."), detail=text
+        )
     if errcode in ("M_UNKNOWN_TOKEN", "M_MISSING_TOKEN"):
         return Failure(
-            FailureKind.NOT_CONNECTED, "The session has ended.", retryable=True, detail=text
+            FailureKind.NOT_CONNECTED,
+            CoreMessages.tr("The session has ended."),
+            retryable=True,
+            detail=text,
         )
     if status >= 500 or status == 0:
         return Failure(
-            FailureKind.NETWORK, f"The server had a problem: {text}", retryable=True, detail=text
+            FailureKind.NETWORK,
+            CoreMessages.tr("The server had a problem: %1").arg(text),
+            retryable=True,
+            detail=text,
         )
     if errcode == "M_UNRECOGNIZED" or (status in (404, 405) and not errcode):
-        return Failure(FailureKind.UNSUPPORTED, "The server does not support this.", detail=text)
+        return Failure(
+            FailureKind.UNSUPPORTED,
+            CoreMessages.tr("The server does not support this."),
+            detail=text,
+        )
     if errcode == "M_CONSENT_NOT_GIVEN":
         return Failure(FailureKind.REJECTED, text, detail=get_str(d, "consent_uri") or "")
     return Failure(FailureKind.REJECTED, text, detail=errcode)

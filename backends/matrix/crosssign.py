@@ -38,6 +38,7 @@ from Crypto.PublicKey import ECC
 from Crypto.Signature import eddsa
 
 from app.backend import Failure, FailureKind, SecretAccess, StateAccess
+from app.i18n import CoreMessages
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
 from backends.matrix.http import V3, MatrixHttp
@@ -362,11 +363,15 @@ async def upload_signing_keys(
     ):
         return Failure(
             FailureKind.UNSUPPORTED,
-            "The server asks for another way of confirming than the password to set up "
-            "cross-signing.",
+            CoreMessages.tr(
+                "The server asks for another way of confirming than the password to set up "
+                "cross-signing."
+            ),
         )
     if not password:
-        return Failure(FailureKind.AUTH, "The password is needed to set up cross-signing.")
+        return Failure(
+            FailureKind.AUTH, CoreMessages.tr("The password is needed to set up cross-signing.")
+        )
     auth = {
         "type": "m.login.password",
         "identifier": {"type": "m.id.user", "user": user_id},
@@ -380,7 +385,8 @@ async def upload_signing_keys(
         return None
     if reply.status == 401:
         return Failure(
-            FailureKind.AUTH, "The server did not accept the password for cross-signing."
+            FailureKind.AUTH,
+            CoreMessages.tr("The server did not accept the password for cross-signing."),
         )
     return reply.failure()
 
@@ -493,8 +499,9 @@ class CrossSigning:
                         user_id,
                     )
                     self.notice(
-                        f"The encryption identity of {user_id} changed, so their devices are no "
-                        "longer verified. Verify them again before you trust new messages."
+                        CoreMessages.tr(
+                            "The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages."
+                        ).arg(user_id)
                     )
         return None
 
@@ -560,7 +567,7 @@ class CrossSigning:
         if self.device_id not in own.devices:
             return Failure(
                 FailureKind.PROTOCOL,
-                "This device's keys are not on the server yet.",
+                CoreMessages.tr("This device's keys are not on the server yet."),
                 retryable=True,
             )
         return await self.sign_own_device(self.device_id)
@@ -577,7 +584,9 @@ class CrossSigning:
             own = self.book.own
             device = own.devices.get(device_id) if own is not None else None
             if failure is not None or device is None:
-                return failure or Failure(FailureKind.PROTOCOL, f"No keys for device {device_id}.")
+                return failure or Failure(
+                    FailureKind.PROTOCOL, CoreMessages.tr("No keys for device %1.").arg(device_id)
+                )
         signed = key.sign_json(signable(device), self.user_id)
         failure = await self._upload_signatures({self.user_id: {device_id: signed}})
         if failure is None:
@@ -602,7 +611,10 @@ class CrossSigning:
             await self.refresh([user_id])
             identity = self.book.identity(user_id)
         if identity is None or identity.master != master:
-            return Failure(FailureKind.PROTOCOL, f"The master key of {user_id} changed meanwhile.")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("The master key of %1 changed meanwhile.").arg(user_id),
+            )
         signed = key.sign_json(signable(identity.master_key), self.user_id)
         failure = await self._upload_signatures({user_id: {master: signed}})
         if failure is None:
@@ -621,7 +633,9 @@ class CrossSigning:
         failures = reply.body.get("failures")
         if isinstance(failures, Mapping) and failures:
             self.log.info("the server refused a signature: %s", failures)
-            return Failure(FailureKind.REJECTED, "The server refused the signature.")
+            return Failure(
+                FailureKind.REJECTED, CoreMessages.tr("The server refused the signature.")
+            )
         return None
 
     def sign_json(self, obj: Mapping[str, Any]) -> dict[str, Any]:

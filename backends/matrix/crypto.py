@@ -35,6 +35,7 @@ from nio.exceptions import EncryptionError  # type: ignore[import-untyped]
 from nio.store import SqliteStore  # type: ignore[import-untyped]
 
 from app.backend import Failure
+from app.i18n import CoreMessages
 from app.models import DeviceTrust, Trust
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
@@ -42,8 +43,8 @@ from backends.matrix.niotypes import MegolmEvent, NioClient, OlmDevice, OlmMachi
 
 SECRET_PICKLE_KEY = "e2e_pickle_key"
 MEGOLM = "m.megolm.v1.aes-sha2"
-WAITING_BODY = "Waiting for the key to decrypt this message…"
-BROKEN_BODY = "This message could not be decrypted."
+WAITING_BODY = CoreMessages.tr("Waiting for the key to decrypt this message…")
+BROKEN_BODY = CoreMessages.tr("This message could not be decrypted.")
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
 MAX_PENDING_PER_SESSION = 200
 MAX_WAITING_SAVED = 2_000  # event ids of messages waiting for a key, kept across restarts

@@ -22,6 +22,7 @@ import nio  # type: ignore[import-untyped]
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Trust
 from backends.matrix import convert as cv
 from backends.matrix.http import V3, q
@@ -38,7 +39,9 @@ try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it room
 except ImportError:  # pragma: no cover - depends on the installed extras
     E2E_AVAILABLE = False
 
-NO_E2E_BODY = "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
+NO_E2E_BODY = CoreMessages.tr(
+    "This message is end-to-end encrypted; install matrix-nio[e2e] to read it."
+)
 MAX_CROSS_SIGNING_ATTEMPTS = 3  # per session, when the server could not be reached
 MAX_UNSEEN_ROOMS = 200  # encrypted rooms whose members we load ourselves, per session
 STATE_WAITING = "megolm_waiting"
@@ -355,8 +358,10 @@ class Encryption:
             if encrypted:
                 return Failure(
                     FailureKind.UNSUPPORTED,
-                    "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
-                    "is not installed.",
+                    CoreMessages.tr(
+                        "This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) "
+                        "is not installed."
+                    ),
                 )
             return False
         client = self.session.nio
@@ -415,7 +420,9 @@ class Encryption:
         if self.parts is None:
             return Failure(
                 FailureKind.UNSUPPORTED,
-                "End-to-end encryption support (matrix-nio[e2e]) is not installed.",
+                CoreMessages.tr(
+                    "End-to-end encryption support (matrix-nio[e2e]) is not installed."
+                ),
             )
         return None
 

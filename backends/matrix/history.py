@@ -16,6 +16,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
@@ -209,7 +210,11 @@ class History:
                     return Outcome(reply.failure())
                 token = cv.get_str(reply.body, "start")
                 if token is None:
-                    return Outcome(Failure(FailureKind.PROTOCOL, "The server gave no position."))
+                    return Outcome(
+                        Failure(
+                            FailureKind.PROTOCOL, CoreMessages.tr("The server gave no position.")
+                        )
+                    )
         else:
             token = room.prev_batch
         task = f"history:{room_id}"

@@ -25,6 +25,7 @@ import aiohttp
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 from backends.matrix.convert import Log, error_failure
 from backends.matrix.niotypes import NioClient
 
@@ -71,7 +72,7 @@ def network_failure(exc: BaseException) -> Failure:
     text = str(exc) or type(exc).__name__
     return Failure(
         FailureKind.NETWORK,
-        f"The homeserver cannot be reached ({text}).",
+        CoreMessages.tr("The homeserver cannot be reached (%1).").arg(text),
         retryable=True,
         detail=text,
     )
@@ -109,8 +110,10 @@ async def tls_failure(url: str, exc: BaseException) -> Failure:
     fingerprint = await tls_fingerprint(url)
     return Failure(
         FailureKind.TLS,
-        "The homeserver's certificate is not trusted. Check the server, or add its CA "
-        "certificate in the account's advanced settings.",
+        CoreMessages.tr(
+            "The homeserver's certificate is not trusted. Check the server, or add its CA "
+            "certificate in the account's advanced settings."
+        ),
         detail=fingerprint or str(exc),
     )
 
@@ -121,7 +124,7 @@ TRANSPORT_ERRORS = (aiohttp.ClientError, TimeoutError, OSError)
 def _pin_failure(got: str) -> Failure:
     return Failure(
         FailureKind.TLS,
-        "The homeserver's certificate is not the one trusted for this account.",
+        CoreMessages.tr("The homeserver's certificate is not the one trusted for this account."),
         detail=got,
     )
 
@@ -318,7 +321,9 @@ def _too_big(size: int, limit: int) -> Reply:
         413,
         transport=Failure(
             FailureKind.REJECTED,
-            f"The file is larger than allowed ({size} bytes; at most {limit}).",
+            CoreMessages.tr("The file is larger than allowed (%1 bytes; at most %2).").arg(
+                size, limit
+            ),
             detail="M_TOO_LARGE",
         ),
     )

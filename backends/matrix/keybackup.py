@@ -26,6 +26,7 @@ import vodozemac
 from nio.crypto.sessions import InboundGroupSession  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome, SecretAccess, StateAccess
+from app.i18n import CoreMessages
 from backends.matrix.convert import ServiceLog
 from backends.matrix.crosssign import b64, unb64
 from backends.matrix.http import V3, MatrixHttp
@@ -89,19 +90,25 @@ def decode_recovery_key(text: str) -> bytes | Failure:
     """The 32-byte private key of a recovery key, or a Failure that says what is wrong with it."""
     compact = "".join(text.split())
     if not compact:
-        return Failure(FailureKind.CONFIG, "Enter the recovery key.")
+        return Failure(FailureKind.CONFIG, CoreMessages.tr("Enter the recovery key."))
     try:
         raw = b58decode(compact)
     except ValueError as exc:
         return Failure(
             FailureKind.CONFIG,
-            f"This is not a recovery key: it contains “{exc}”, which a recovery key never has.",
+            CoreMessages.tr(
+                "This is not a recovery key: it contains “%1”, which a recovery key never has."
+            ).arg(exc),
         )
     if len(raw) != len(PREFIX) + KEY_SIZE + 1 or not raw.startswith(PREFIX):
-        return Failure(FailureKind.CONFIG, "This is not a recovery key (wrong length or start).")
+        return Failure(
+            FailureKind.CONFIG,
+            CoreMessages.tr("This is not a recovery key (wrong length or start)."),
+        )
     if _parity(raw) != 0:
         return Failure(
-            FailureKind.CONFIG, "The recovery key has a typo: its check character does not match."
+            FailureKind.CONFIG,
+            CoreMessages.tr("The recovery key has a typo: its check character does not match."),
         )
     return raw[len(PREFIX) : -1]
 
@@ -369,7 +376,9 @@ class KeyBackup:
             return Outcome(current), 0
         if current is None:
             return Outcome(
-                Failure(FailureKind.REJECTED, "There is no key backup on the server.")
+                Failure(
+                    FailureKind.REJECTED, CoreMessages.tr("There is no key backup on the server.")
+                )
             ), 0
         version = current.get("version")
         auth_data = current.get("auth_data")
@@ -377,14 +386,17 @@ class KeyBackup:
         if current.get("algorithm") != ALGORITHM or not isinstance(version, str):
             return Outcome(
                 Failure(
-                    FailureKind.UNSUPPORTED, "The key backup uses a method Chinwag does not know."
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("The key backup uses a method Chinwag does not know."),
                 )
             ), 0
         if public != public_key_of(private):
             return Outcome(
                 Failure(
                     FailureKind.REJECTED,
-                    "This recovery key does not belong to the key backup on the server.",
+                    CoreMessages.tr(
+                        "This recovery key does not belong to the key backup on the server."
+                    ),
                 )
             ), 0
         reply = await self.http.request(
@@ -435,4 +447,7 @@ class KeyBackup:
 
 
 def _bad_answer() -> Failure:
-    return Failure(FailureKind.PROTOCOL, "The server's answer about the key backup was unusable.")
+    return Failure(
+        FailureKind.PROTOCOL,
+        CoreMessages.tr("The server's answer about the key backup was unusable."),
+    )

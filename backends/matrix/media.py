@@ -17,6 +17,7 @@ from typing import Any
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Attachment, ConversationId
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
@@ -61,7 +62,9 @@ class Media:
             size = path.stat().st_size
             head = await asyncio.to_thread(_read_head, path)
         except OSError as exc:
-            return Outcome(Failure(FailureKind.CONFIG, f"The file cannot be read: {exc}"))
+            return Outcome(
+                Failure(FailureKind.CONFIG, CoreMessages.tr("The file cannot be read: %1").arg(exc))
+            )
         mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         encrypt = await self._must_encrypt(conv.native_id)
         if isinstance(encrypt, Failure):
@@ -141,7 +144,7 @@ class Media:
         url, decryption = cv.split_encrypted_url(url)
         parsed = cv.parse_mxc(url)
         if parsed is None or decryption == {}:
-            return Outcome(Failure(FailureKind.CONFIG, "Not a Matrix media URL."))
+            return Outcome(Failure(FailureKind.CONFIG, CoreMessages.tr("Not a Matrix media URL.")))
         if decryption is not None:  # an encrypted thumbnail is a whole (small) file
             return await self._encrypted_media(url, dest, progress, decryption, max_bytes)
         server, media_id = parsed
@@ -175,7 +178,10 @@ class Media:
                 await asyncio.to_thread(_decrypt_file, sealed, dest, decryption)
             except (ValueError, KeyError, TypeError, nio.EncryptionError) as exc:
                 return Outcome(
-                    Failure(FailureKind.PROTOCOL, f"The encrypted file is damaged: {exc}")
+                    Failure(
+                        FailureKind.PROTOCOL,
+                        CoreMessages.tr("The encrypted file is damaged: %1").arg(exc),
+                    )
                 )
             return Outcome(value=str(dest))
         finally:

@@ -12,6 +12,7 @@ from urllib.parse import parse_qsl
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationId, ConversationKind, RoomListing
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
@@ -23,7 +24,7 @@ ENCRYPTION_STATE = {
     "state_key": "",
     "content": {"algorithm": "m.megolm.v1.aes-sha2"},
 }
-BAD_USER_ID = "A Matrix ID looks like @name:example.org."
+BAD_USER_ID = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
 MAX_VIA = 5
 
 
@@ -56,7 +57,10 @@ class RoomService:
             via = [v for k, v in parse_qsl(query) if k == "via" and v][:MAX_VIA]
         if not target or target[0] not in "!#":
             return Outcome(
-                Failure(FailureKind.CONFIG, "A room is named #alias:server or by its !id.")
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("A room is named #alias:server or by its !id."),
+                )
             )
         reply = await session.api.request(
             "POST",
@@ -180,7 +184,10 @@ class RoomService:
         room_id = cv.get_str(reply.body, "room_id")
         if room_id is None:
             return Outcome(
-                Failure(FailureKind.PROTOCOL, "The server did not say which room it made.")
+                Failure(
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("The server did not say which room it made."),
+                )
             )
         self.session.joined.add(room_id)
         return Outcome(value=room_id)

@@ -17,6 +17,7 @@ from typing import Any
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
+from app.i18n import CoreMessages
 from app.models import Attachment, ConversationId, Presence
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
@@ -57,7 +58,9 @@ class Messaging:
             return native_id
         outcome = await self._open_direct(native_id)
         if outcome.failure is not None or not outcome.value:
-            return outcome.failure or Failure(FailureKind.PROTOCOL, "No direct chat.")
+            return outcome.failure or Failure(
+                FailureKind.PROTOCOL, CoreMessages.tr("No direct chat.")
+            )
         return str(outcome.value)
 
     async def room_send(
@@ -80,7 +83,7 @@ class Messaging:
             return SendResult(
                 failure=Failure(
                     FailureKind.PROTOCOL,
-                    f"The message could not be encrypted: {exc}",
+                    CoreMessages.tr("The message could not be encrypted: %1").arg(exc),
                     retryable=True,
                 )
             )

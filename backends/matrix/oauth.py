@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 
 AUTH_METADATA_PATH = "/_matrix/client/v1/auth_metadata"
 UNSTABLE_ISSUER_PATH = "/_matrix/client/unstable/org.matrix.msc2965/auth_issuer"
@@ -91,19 +92,28 @@ def parse_metadata(body: Mapping[str, Any]) -> ServerMetadata | Failure:
     if missing:
         return Failure(
             FailureKind.PROTOCOL,
-            "The homeserver's sign-in service describes itself incompletely "
-            f"({', '.join(missing)} missing or not HTTPS).",
+            CoreMessages.tr(
+                "The homeserver's sign-in service describes itself incompletely (%1 missing or not HTTPS)."
+            ).arg(", ".join(missing)),
         )
     if "code" not in _strings(body.get("response_types_supported")):
-        return Failure(FailureKind.UNSUPPORTED, "The sign-in service offers no authorization code.")
+        return Failure(
+            FailureKind.UNSUPPORTED,
+            CoreMessages.tr("The sign-in service offers no authorization code."),
+        )
     grants = _strings(body.get("grant_types_supported")) or ["authorization_code"]
     if "authorization_code" not in grants:
-        return Failure(FailureKind.UNSUPPORTED, "The sign-in service refuses authorization codes.")
+        return Failure(
+            FailureKind.UNSUPPORTED,
+            CoreMessages.tr("The sign-in service refuses authorization codes."),
+        )
     if "S256" not in _strings(body.get("code_challenge_methods_supported")):
         return Failure(
             FailureKind.UNSUPPORTED,
-            "The sign-in service does not support PKCE (S256), so it "
-            "cannot be used safely by a desktop app.",
+            CoreMessages.tr(
+                "The sign-in service does not support PKCE (S256), so it "
+                "cannot be used safely by a desktop app."
+            ),
         )
     revocation = body.get("revocation_endpoint")
     account = body.get("account_management_uri")
@@ -150,7 +160,9 @@ def client_id_of(body: Mapping[str, Any]) -> str | Failure:
     client_id = body.get("client_id")
     if isinstance(client_id, str) and client_id:
         return client_id
-    return Failure(FailureKind.PROTOCOL, "The sign-in service did not register the app.")
+    return Failure(
+        FailureKind.PROTOCOL, CoreMessages.tr("The sign-in service did not register the app.")
+    )
 
 
 def client_secret_of(body: Mapping[str, Any]) -> str:
@@ -216,15 +228,18 @@ def authorization_url(
 def code_of(query: Mapping[str, str], state: str) -> str | Failure:
     """The authorization code of the redirect, after checking ``state`` (CSRF, RFC 6749 §10.12)."""
     if query.get("state") != state:
-        return Failure(FailureKind.PROTOCOL, "The sign-in answer does not belong to this sign-in.")
+        return Failure(
+            FailureKind.PROTOCOL,
+            CoreMessages.tr("The sign-in answer does not belong to this sign-in."),
+        )
     error = query.get("error")
     if error:
         text = query.get("error_description") or error
         kind = FailureKind.REJECTED if error == "access_denied" else FailureKind.AUTH
-        return Failure(kind, f"The sign-in was not finished: {text}.")
+        return Failure(kind, CoreMessages.tr("The sign-in was not finished: %1.").arg(text))
     code = query.get("code")
     if not code:
-        return Failure(FailureKind.PROTOCOL, "The sign-in answer carries no code.")
+        return Failure(FailureKind.PROTOCOL, CoreMessages.tr("The sign-in answer carries no code."))
     return code
 
 
@@ -265,12 +280,12 @@ def tokens_of(status: int, body: Mapping[str, Any], previous_refresh: str = "") 
         if error == "invalid_grant":
             return Failure(
                 FailureKind.AUTH,
-                "The sign-in is no longer valid: sign in again.",
+                CoreMessages.tr("The sign-in is no longer valid: sign in again."),
                 detail="invalid_grant",
             )
         return Failure(
             FailureKind.PROTOCOL,
-            f"The sign-in service refused the token request ({error}).",
+            CoreMessages.tr("The sign-in service refused the token request (%1).").arg(error),
             retryable=status >= 500,
         )
     access = body.get("access_token")
@@ -280,7 +295,10 @@ def tokens_of(status: int, body: Mapping[str, Any], previous_refresh: str = "") 
         or not access
         or str(body.get("token_type", "")).lower() != ("bearer")
     ):
-        return Failure(FailureKind.PROTOCOL, "The sign-in service sent no usable access token.")
+        return Failure(
+            FailureKind.PROTOCOL,
+            CoreMessages.tr("The sign-in service sent no usable access token."),
+        )
     expires = body.get("expires_in")
     return Tokens(
         access,

@@ -16,6 +16,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import ContactDetails, Endpoint, Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Contact, ContactId, Device, Presence, PresenceState
 from backends.matrix import convert as cv
 from backends.matrix.http import V3, q
@@ -23,7 +24,7 @@ from backends.matrix.session import MatrixSession, not_connected
 
 IGNORED = "m.ignored_user_list"
 STATE_NAMES = "matrix.contact_names"
-BAD_USER_ID = "A Matrix ID looks like @name:example.org."
+BAD_USER_ID = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
 
 
 class People:
@@ -138,7 +139,9 @@ class People:
         if cv.parse_user_id(user_id) is None:
             return Outcome(Failure(FailureKind.CONFIG, BAD_USER_ID))
         if user_id == self.session.own_id:
-            return Outcome(Failure(FailureKind.REJECTED, "You cannot block yourself."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You cannot block yourself."))
+            )
         content = await self._account_data(IGNORED)
         if isinstance(content, Failure):
             return Outcome(content)
@@ -166,7 +169,7 @@ class People:
             api.request("GET", f"{V3}/presence/{q(user_id)}/status", timeout=30),
         )
         if not profile.ok and profile.status == 404:
-            return Failure(FailureKind.REJECTED, f"{user_id} does not exist.")
+            return Failure(FailureKind.REJECTED, CoreMessages.tr("%1 does not exist.").arg(user_id))
         presence = _presence(status.body) if status.ok else None
         devices = await self._devices(user_id)
         endpoints = (

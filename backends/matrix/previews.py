@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import LinkPreview
 from backends.matrix import convert as cv
 from backends.matrix.session import MatrixSession, not_connected
@@ -68,7 +69,7 @@ class Previews:
         if not session.connected():
             return not_connected()
         if not previewable(url):
-            return Failure(FailureKind.CONFIG, "Only web links have previews.")
+            return Failure(FailureKind.CONFIG, CoreMessages.tr("Only web links have previews."))
         features = await session.features.get(session.api)
         query: dict[str, str | int] = {"url": url}
         reply = await session.api.request(
@@ -81,12 +82,16 @@ class Previews:
             return reply.failure()
         found = parse_preview(url, reply.body)
         if found is None:
-            return Failure(FailureKind.REJECTED, "The page has nothing to preview.")
+            return Failure(
+                FailureKind.REJECTED, CoreMessages.tr("The page has nothing to preview.")
+            )
         return found
 
     async def image(self, preview: LinkPreview, dest: Path) -> Outcome:
         if not preview.image_url:
-            return Outcome(Failure(FailureKind.CONFIG, "The preview has no image."))
+            return Outcome(
+                Failure(FailureKind.CONFIG, CoreMessages.tr("The preview has no image."))
+            )
         width, height = IMAGE_BOX
         return await self._thumbnail(
             preview.image_url, dest, width, height, max_bytes=MAX_IMAGE_BYTES

@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from app.backend import Credentials, Failure, FailureKind, SignUpForm
+from app.i18n import CoreMessages
 from backends.matrix import uia
 from backends.matrix.http import V3, Reply
 from backends.matrix.session import SECRET_DEVICE, SECRET_REFRESH, SECRET_TOKEN
@@ -48,7 +49,10 @@ def outcome_of(status: int, body: Mapping[str, Any], password: str) -> Credentia
             body.get("device_id"),
         )
         if not (isinstance(user_id, str) and isinstance(token, str) and isinstance(device, str)):
-            return Failure(FailureKind.PROTOCOL, "The homeserver's answer lacks the new session.")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("The homeserver's answer lacks the new session."),
+            )
         secrets = {"password": password, SECRET_TOKEN: token, SECRET_DEVICE: device}
         refresh = body.get("refresh_token")
         if isinstance(refresh, str) and refresh:
@@ -56,7 +60,9 @@ def outcome_of(status: int, body: Mapping[str, Any], password: str) -> Credentia
         return Credentials({"user_id": user_id}, secrets)
     if errcode == "M_USER_IN_USE":
         return Failure(
-            FailureKind.REJECTED, "This Matrix ID is taken: choose another name.", field="user_id"
+            FailureKind.REJECTED,
+            CoreMessages.tr("This Matrix ID is taken: choose another name."),
+            field="user_id",
         )
     if errcode in ("M_INVALID_USERNAME", "M_EXCLUSIVE"):
         return Failure(
@@ -73,7 +79,9 @@ def outcome_of(status: int, body: Mapping[str, Any], password: str) -> Credentia
         )
     if errcode == "M_LIMIT_EXCEEDED" or status == 429:
         return Failure(
-            FailureKind.RATE_LIMITED, "Too many attempts; try again in a while.", retryable=True
+            FailureKind.RATE_LIMITED,
+            CoreMessages.tr("Too many attempts; try again in a while."),
+            retryable=True,
         )
     if errcode == "M_FORBIDDEN" or status == 403:
         return Failure(
@@ -82,7 +90,8 @@ def outcome_of(status: int, body: Mapping[str, Any], password: str) -> Credentia
             + (f" ({said})." if said else "."),
         )
     return Failure(
-        FailureKind.PROTOCOL, f"The homeserver refused the new account: {said or status}."
+        FailureKind.PROTOCOL,
+        CoreMessages.tr("The homeserver refused the new account: %1.").arg(said or status),
     )
 
 
@@ -120,7 +129,9 @@ class Registration:
     async def step(self, answers: Mapping[str, str | bool]) -> SignUpForm | Credentials | Failure:
         if not self._password:
             return Failure(
-                FailureKind.CONFIG, "Choose a password for the account.", field="password"
+                FailureKind.CONFIG,
+                CoreMessages.tr("Choose a password for the account."),
+                field="password",
             )
         try:
             result = await self._interaction.step(answers)

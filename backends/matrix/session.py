@@ -18,6 +18,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import ConversationKind, Member
 from backends.matrix import convert as cv
 from backends.matrix import sliding
@@ -46,7 +47,9 @@ Logger = logging.LoggerAdapter[logging.Logger]
 
 
 def not_connected() -> Failure:
-    return Failure(FailureKind.NOT_CONNECTED, "The account is not connected.", retryable=True)
+    return Failure(
+        FailureKind.NOT_CONNECTED, CoreMessages.tr("The account is not connected."), retryable=True
+    )
 
 
 class MatrixSession:

@@ -14,6 +14,7 @@ from pathlib import Path
 import aiohttp
 
 from app.backend import AccountField, Failure, FailureKind, FieldKind
+from app.i18n import CoreMessages
 from backends.matrix import convert as cv
 
 TRUSTED_FINGERPRINT = "trusted_fingerprint"  # the name app.backend.TRUSTED_FINGERPRINT_FIELD gives
@@ -23,51 +24,60 @@ Settings = Mapping[str, str | int | bool]
 ACCOUNT_FIELDS: tuple[AccountField, ...] = (
     AccountField(
         "user_id",
-        "Matrix ID",
+        CoreMessages.tr("Matrix ID"),
         required=True,
         pattern=r"@[^:\s]+:[^\s/]+",
-        placeholder="@alice:example.org",
-        help="Your full Matrix ID. The homeserver is found from it.",
+        placeholder=CoreMessages.tr("@alice:example.org"),
+        help=CoreMessages.tr("Your full Matrix ID. The homeserver is found from it."),
     ),
-    AccountField("password", "Password", FieldKind.PASSWORD, required=True, secret=True),
+    AccountField(
+        "password", CoreMessages.tr("Password"), FieldKind.PASSWORD, required=True, secret=True
+    ),
     AccountField(
         "homeserver",
-        "Homeserver URL",
-        placeholder="https://matrix.example.org",
-        help="Only if it cannot be discovered from your Matrix ID (.well-known).",
+        CoreMessages.tr("Homeserver URL"),
+        placeholder=CoreMessages.tr("https://matrix.example.org"),
+        help=CoreMessages.tr("Only if it cannot be discovered from your Matrix ID (.well-known)."),
         pattern=r"https?://\S+",
         advanced=True,
     ),
     AccountField(
         "ca_file",
-        "Trusted CA certificate",
+        CoreMessages.tr("Trusted CA certificate"),
         FieldKind.FILE,
-        help="A PEM file to trust in addition to the system's certificate authorities.",
+        help=CoreMessages.tr(
+            "A PEM file to trust in addition to the system's certificate authorities."
+        ),
         advanced=True,
     ),
     AccountField(
         TRUSTED_FINGERPRINT,
-        "Trusted certificate fingerprint",
-        help="The SHA-256 fingerprint (AA:BB:…) of a certificate to accept as it is.",
+        CoreMessages.tr("Trusted certificate fingerprint"),
+        help=CoreMessages.tr(
+            "The SHA-256 fingerprint (AA:BB:…) of a certificate to accept as it is."
+        ),
         pattern=r"([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}",
         advanced=True,
     ),
     AccountField(
         ALLOW_HTTP,
-        "Allow unencrypted HTTP",
+        CoreMessages.tr("Allow unencrypted HTTP"),
         FieldKind.BOOLEAN,
         default=False,
-        help="Only for a homeserver you reach safely another way (a VPN, a tunnel). "
-        "Password, access token and messages would travel without HTTPS.",
+        help=CoreMessages.tr(
+            "Only for a homeserver you reach safely another way (a VPN, a tunnel). "
+            "Password, access token and messages would travel without HTTPS."
+        ),
         advanced=True,
     ),
     AccountField(
         "sliding_sync",
-        "Use sliding sync",
+        CoreMessages.tr("Use sliding sync"),
         FieldKind.BOOLEAN,
         default=True,
-        help="Where the homeserver has it: the room list arrives in one answer, however many "
-        "rooms.",
+        help=CoreMessages.tr(
+            "Where the homeserver has it: the room list arrives in one answer, however many rooms."
+        ),
         advanced=True,
     ),
 )
@@ -77,10 +87,10 @@ def problems(settings: Settings) -> dict[str, str]:
     """Field name → what is wrong with it (empty when the settings can be used)."""
     found: dict[str, str] = {}
     if cv.parse_user_id(str(settings.get("user_id", "")).strip()) is None:
-        found["user_id"] = "A Matrix ID looks like @name:example.org."
+        found["user_id"] = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
     ca_file = str(settings.get("ca_file", "") or "")
     if ca_file and not Path(ca_file).expanduser().is_file():
-        found["ca_file"] = "The CA certificate file does not exist."
+        found["ca_file"] = CoreMessages.tr("The CA certificate file does not exist.")
     homeserver = str(settings.get("homeserver", "") or "").strip()
     if homeserver:
         insecure = cv.insecure_homeserver(homeserver, allow_http=allow_http(settings))
@@ -105,12 +115,18 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | aiohttp.Fingerprint | Fa
         try:
             return aiohttp.Fingerprint(bytes.fromhex(pinned.replace(":", "")))
         except ValueError as exc:
-            return Failure(FailureKind.CONFIG, f"The certificate fingerprint is invalid: {exc}")
+            return Failure(
+                FailureKind.CONFIG,
+                CoreMessages.tr("The certificate fingerprint is invalid: %1").arg(exc),
+            )
     context = ssl.create_default_context()
     ca_file = str(settings.get("ca_file", "") or "")
     if ca_file:
         try:
             context.load_verify_locations(cafile=str(Path(ca_file).expanduser()))
         except (OSError, ssl.SSLError) as exc:
-            return Failure(FailureKind.CONFIG, f"The CA certificate file cannot be used: {exc}")
+            return Failure(
+                FailureKind.CONFIG,
+                CoreMessages.tr("The CA certificate file cannot be used: %1").arg(exc),
+            )
     return context

@@ -17,6 +17,7 @@ import aiohttp
 import nio  # type: ignore[import-untyped]
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from backends.matrix import convert as cv
 from backends.matrix import settings as account_settings
 from backends.matrix.encryption import E2E_AVAILABLE, Encryption
@@ -61,7 +62,9 @@ class SignIn:
         parsed = cv.parse_user_id(session.user_id)
         if parsed is None:
             return Failure(
-                FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.", field="user_id"
+                FailureKind.CONFIG,
+                CoreMessages.tr("A Matrix ID looks like @name:example.org."),
+                field="user_id",
             )
         context = account_settings.ssl_context(self.settings)
         if isinstance(context, Failure):
@@ -211,8 +214,9 @@ class SignIn:
                 return versions.transport
             return Failure(
                 FailureKind.CONFIG,
-                f"{homeserver} does not look like a Matrix homeserver. "
-                "Enter the homeserver URL in the advanced settings.",
+                CoreMessages.tr(
+                    "%1 does not look like a Matrix homeserver. Enter the homeserver URL in the advanced settings."
+                ).arg(homeserver),
                 detail=f"HTTP {versions.status}",
             )
         self.log.info("homeserver discovered: %s", homeserver)
@@ -257,7 +261,9 @@ class SignIn:
                 # Soft logout of an account without a password (single sign-on): the person
                 # signs in again through the browser; the device and its keys stay.
                 return soft_logout_failure()
-            return Failure(FailureKind.AUTH, "No password is saved for this account.")
+            return Failure(
+                FailureKind.AUTH, CoreMessages.tr("No password is saved for this account.")
+            )
         return await self._password_login(password, device)
 
     async def _password_login(self, password: str, device: str) -> Failure | None:
@@ -279,7 +285,10 @@ class SignIn:
         user_id, token = cv.get_str(reply.body, "user_id"), cv.get_str(reply.body, "access_token")
         device_id = cv.get_str(reply.body, "device_id")
         if not user_id or not token or not device_id:
-            return Failure(FailureKind.PROTOCOL, "The homeserver's sign-in answer is incomplete.")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("The homeserver's sign-in answer is incomplete."),
+            )
         client.restore_login(user_id, device_id, token)
         session.user_id = user_id
         session.device_id = device_id
@@ -311,7 +320,8 @@ class SignIn:
             except Exception as exc:  # vodozemac.PickleException, sqlite errors …
                 if attempt:
                     return Failure(
-                        FailureKind.PROTOCOL, f"The encryption store cannot be opened: {exc}"
+                        FailureKind.PROTOCOL,
+                        CoreMessages.tr("The encryption store cannot be opened: %1").arg(exc),
                     )
                 self.log.warning("the encryption store cannot be opened (%s); new device", exc)
                 stamp = str(int(asyncio.get_running_loop().time()))

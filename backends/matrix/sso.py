@@ -27,6 +27,7 @@ from urllib.parse import quote, urlencode
 from aiohttp import web
 
 from app.backend import Failure, FailureKind, IdentityProvider
+from app.i18n import CoreMessages
 
 LOGIN_SSO = "m.login.sso"
 LOGIN_TOKEN = "m.login.token"
@@ -172,7 +173,9 @@ class LoopbackRedirect:
         except TimeoutError:
             return Failure(
                 FailureKind.NETWORK,
-                "The browser did not come back: the sign-in was not finished in time.",
+                CoreMessages.tr(
+                    "The browser did not come back: the sign-in was not finished in time."
+                ),
                 retryable=True,
             )
         finally:
@@ -197,4 +200,7 @@ def login_token(query: Mapping[str, str]) -> str | Failure:
             FailureKind.AUTH,
             "The sign-in was not finished: " + (query.get("error_description") or query["error"]),
         )
-    return Failure(FailureKind.PROTOCOL, "The homeserver sent the browser back without a token.")
+    return Failure(
+        FailureKind.PROTOCOL,
+        CoreMessages.tr("The homeserver sent the browser back without a token."),
+    )

@@ -20,6 +20,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import FailureKind
+from app.i18n import CoreMessages
 from backends.matrix import convert as cv
 from backends.matrix import sources
 from backends.matrix.encryption import Encryption
@@ -120,7 +121,7 @@ class SyncLoop:
             answer = source.answer(reply)
             if answer is None:
                 session.report(f.BadInput("sync answer without a position"))
-                session.lost("The homeserver sent an unusable sync answer.")
+                session.lost(CoreMessages.tr("The homeserver sent an unusable sync answer."))
                 return
             self.mode = source.name
             await self._before(answer.body, incremental=since is not None)
@@ -407,9 +408,17 @@ class SyncLoop:
                     by = cv.get_str(event, "sender") or ""
                     why = cv.get_str(content, "reason") or ""
                     if membership == "ban":
-                        reason = f"Banned by {by}" + (f": {why}" if why else "")
+                        reason = (
+                            CoreMessages.tr("Banned by %1: %2").arg(by, why)
+                            if why
+                            else CoreMessages.tr("Banned by %1").arg(by)
+                        )
                     elif membership == "leave" and by and by != own_id:
-                        reason = f"Removed by {by}" + (f": {why}" if why else "")
+                        reason = (
+                            CoreMessages.tr("Removed by %1: %2").arg(by, why)
+                            if why
+                            else CoreMessages.tr("Removed by %1").arg(by)
+                        )
         if room_id in self.session.spaces:
             self.session.spaces.discard(room_id)
             self.session.keep(STATE_SPACES, json.dumps(sorted(self.session.spaces)))

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from app.backend import Failure, FailureKind, SecretAccess, StateAccess
+from app.i18n import CoreMessages
 from backends.matrix.http import V3, Reply
 from backends.matrix.session import SECRET_REFRESH, SECRET_TOKEN
 
@@ -36,8 +37,10 @@ Post = Callable[[str, dict[str, Any]], Awaitable[Reply]]
 def soft_logout_failure() -> Failure:
     return Failure(
         FailureKind.AUTH,
-        "The server ended this session: sign in again. Your messages and encryption keys on "
-        "this device are kept.",
+        CoreMessages.tr(
+            "The server ended this session: sign in again. Your messages and encryption keys on "
+            "this device are kept."
+        ),
         detail="soft_logout",
     )
 
@@ -169,7 +172,8 @@ class TokenKeeper:
                 reply.failure()
                 if not reply.ok
                 else Failure(
-                    FailureKind.PROTOCOL, "The homeserver's refresh answer lacks the new tokens."
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("The homeserver's refresh answer lacks the new tokens."),
                 )
             )
         access, new_refresh, expires = parsed

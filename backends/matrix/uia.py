@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.backend import Failure, FailureKind, FieldKind, FormField, SignUpForm
+from app.i18n import CoreMessages
 from backends.matrix import sso
 
 DUMMY = "m.login.dummy"
@@ -121,8 +122,9 @@ def cannot_do(challenge: Challenge) -> Failure:
     names = ", ".join(STAGE_NAMES.get(s, s) for s in wanted) or "steps Chinwag does not know"
     return Failure(
         FailureKind.UNSUPPORTED,
-        f"The server asks for {names}, which Chinwag cannot do. "
-        "Use the server's web site for this, then come back.",
+        CoreMessages.tr(
+            "The server asks for %1, which Chinwag cannot do. Use the server's web site for this, then come back."
+        ).arg(names),
     )
 
 
@@ -167,7 +169,9 @@ def form_for(
                     FIELD_TOKEN,
                     "Registration token",
                     required=True,
-                    help="This server gives accounts only to people with a token from its admins.",
+                    help=CoreMessages.tr(
+                        "This server gives accounts only to people with a token from its admins."
+                    ),
                 )
             )
         elif stage == TERMS:
@@ -189,8 +193,9 @@ def form_for(
         elif stage in IN_BROWSER and not url:
             url = sso.fallback_url(homeserver, stage, challenge.session)
             notes.append(
-                f"The server asks for {STAGE_NAMES.get(stage, stage)} on its web page: it opens "
-                "in your browser. Come back here when you are done there."
+                CoreMessages.tr(
+                    "The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there."
+                ).arg(STAGE_NAMES.get(stage, stage))
             )
             fields.append(
                 FormField(FIELD_BROWSER_DONE, "I have finished in the browser", FieldKind.BOOLEAN)
@@ -225,11 +230,13 @@ def answer_problems(stages: Sequence[str], answers: Mapping[str, str | bool]) ->
     """What is missing from the person's answers before anything is sent."""
     problems: dict[str, str] = {}
     if TOKEN in stages and not str(answers.get(FIELD_TOKEN, "")).strip():
-        problems[FIELD_TOKEN] = "Enter the registration token you were given."
+        problems[FIELD_TOKEN] = CoreMessages.tr("Enter the registration token you were given.")
     if TERMS in stages and answers.get(FIELD_TERMS) not in (True, "1", "true"):
-        problems[FIELD_TERMS] = "The server makes accounts only for people who accept its terms."
+        problems[FIELD_TERMS] = CoreMessages.tr(
+            "The server makes accounts only for people who accept its terms."
+        )
     if PASSWORD in stages and not answers.get(FIELD_PASSWORD):
-        problems[FIELD_PASSWORD] = "Enter your password."
+        problems[FIELD_PASSWORD] = CoreMessages.tr("Enter your password.")
     return problems
 
 
@@ -237,12 +244,14 @@ def stage_error(stage: str, body: Mapping[str, Any]) -> tuple[str, str]:
     """(field, message) for a stage the server refused."""
     error = str(body.get("error") or "")
     if stage == TOKEN:
-        return FIELD_TOKEN, "The server does not accept this registration token."
+        return FIELD_TOKEN, CoreMessages.tr("The server does not accept this registration token.")
     if stage == PASSWORD:
-        return FIELD_PASSWORD, "Wrong password."
+        return FIELD_PASSWORD, CoreMessages.tr("Wrong password.")
     if stage in IN_BROWSER:
-        return FIELD_BROWSER_DONE, "The web page was not finished: try again in the browser."
-    return "", error or "The server refused this step."
+        return FIELD_BROWSER_DONE, CoreMessages.tr(
+            "The web page was not finished: try again in the browser."
+        )
+    return "", error or CoreMessages.tr("The server refused this step.")
 
 
 Send = Callable[[dict[str, Any] | None], Awaitable[tuple[int, dict[str, Any]]]]
@@ -348,7 +357,9 @@ class Interaction:
                 nxt.errcode,
                 nxt.error,
             )
-        return Failure(FailureKind.PROTOCOL, "The server kept asking for more steps.")
+        return Failure(
+            FailureKind.PROTOCOL, CoreMessages.tr("The server kept asking for more steps.")
+        )
 
     async def _in_browser(
         self, challenge: Challenge, stage: str
@@ -368,7 +379,8 @@ class Interaction:
             if loop.time() > deadline:
                 return Failure(
                     FailureKind.AUTH,
-                    f"The confirmation in the browser ({STAGE_NAMES.get(stage, stage)}) was "
-                    "not finished in time.",
+                    CoreMessages.tr(
+                        "The confirmation in the browser (%1) was not finished in time."
+                    ).arg(STAGE_NAMES.get(stage, stage)),
                 )
             await asyncio.sleep(self._poll)

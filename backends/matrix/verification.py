@@ -29,6 +29,7 @@ from typing import Any
 
 import vodozemac
 
+from app.i18n import CoreMessages
 from app.models import Verification, VerificationState
 
 SAS_V1 = "m.sas.v1"
@@ -236,14 +237,18 @@ class Verifications:
         if flow is None or flow.state is not VerificationState.COMPARE:
             return []
         if not match:
-            return self._cancel(flow, "m.mismatched_sas", "The emojis did not match.")
+            return self._cancel(
+                flow, "m.mismatched_sas", CoreMessages.tr("The emojis did not match.")
+            )
         flow.confirmed = True
         out = [self._mac(flow)]
         if flow.their_mac is not None:
             out.extend(self._check_mac(flow))
         return out
 
-    def cancel(self, flow_id: str, reason: str = "Cancelled by the user.") -> list[Outgoing]:
+    def cancel(
+        self, flow_id: str, reason: str = CoreMessages.tr("Cancelled by the user.")
+    ) -> list[Outgoing]:
         flow = self.flows.get(flow_id)
         if flow is None or flow.finished:
             return []
@@ -299,7 +304,9 @@ class Verifications:
             return None, []
         flow = self._add(Flow(flow_id, sender, device, incoming=True, via_request=True))
         if SAS_V1 not in methods:
-            return flow, self._cancel(flow, "m.unknown_method", "Only emoji verification is known.")
+            return flow, self._cancel(
+                flow, "m.unknown_method", CoreMessages.tr("Only emoji verification is known.")
+            )
         return flow, []
 
     def _on_fresh_start(
@@ -317,7 +324,9 @@ class Verifications:
             return []
         methods = content.get("methods")
         if not isinstance(methods, list) or SAS_V1 not in methods:
-            return self._cancel(flow, "m.unknown_method", "Only emoji verification is known.")
+            return self._cancel(
+                flow, "m.unknown_method", CoreMessages.tr("Only emoji verification is known.")
+            )
         flow.device = device
         flow.state = VerificationState.READY
         out = [self._start(flow)]
@@ -343,7 +352,9 @@ class Verifications:
 
     def _take_start(self, flow: Flow, content: dict[str, Any]) -> list[Outgoing]:
         if content.get("method") != SAS_V1:
-            return self._cancel(flow, "m.unknown_method", "Only emoji verification is known.")
+            return self._cancel(
+                flow, "m.unknown_method", CoreMessages.tr("Only emoji verification is known.")
+            )
         agreements = content.get("key_agreement_protocols") or []
         macs = content.get("message_authentication_codes") or []
         strings = content.get("short_authentication_string") or []
@@ -353,15 +364,17 @@ class Verifications:
         elif KEY_AGREEMENT_OLD in agreements:
             flow.key_agreement = KEY_AGREEMENT_OLD
         else:
-            return self._cancel(flow, "m.unknown_method", "No common key agreement.")
+            return self._cancel(
+                flow, "m.unknown_method", CoreMessages.tr("No common key agreement.")
+            )
         if MAC_V2 in macs:
             flow.mac_method = MAC_V2
         elif MAC_OLD in macs:
             flow.mac_method = MAC_OLD
         else:
-            return self._cancel(flow, "m.unknown_method", "No common MAC method.")
+            return self._cancel(flow, "m.unknown_method", CoreMessages.tr("No common MAC method."))
         if HASH not in hashes or "emoji" not in strings:
-            return self._cancel(flow, "m.unknown_method", "No common SAS method.")
+            return self._cancel(flow, "m.unknown_method", CoreMessages.tr("No common SAS method."))
         flow.we_start = False
         flow.start_content = dict(content)
         flow.device = str(content.get("from_device") or flow.device)
@@ -386,15 +399,15 @@ class Verifications:
 
     def _on_accept(self, flow: Flow, content: dict[str, Any]) -> list[Outgoing]:
         if not flow.we_start or flow.start_content is None or flow.their_commitment:
-            return self._cancel(flow, "m.unexpected_message", "Unexpected accept.")
+            return self._cancel(flow, "m.unexpected_message", CoreMessages.tr("Unexpected accept."))
         agreement = content.get("key_agreement_protocol")
         mac = content.get("message_authentication_code")
         strings = content.get("short_authentication_string") or []
         got = content.get("commitment")
         if agreement != KEY_AGREEMENT or mac not in (MAC_V2, MAC_OLD) or "emoji" not in strings:
-            return self._cancel(flow, "m.unknown_method", "No common method.")
+            return self._cancel(flow, "m.unknown_method", CoreMessages.tr("No common method."))
         if content.get("hash") != HASH or not isinstance(got, str):
-            return self._cancel(flow, "m.unknown_method", "No common hash.")
+            return self._cancel(flow, "m.unknown_method", CoreMessages.tr("No common hash."))
         flow.key_agreement = agreement
         flow.mac_method = str(mac)
         flow.their_commitment = got
@@ -405,20 +418,26 @@ class Verifications:
     def _on_key(self, flow: Flow, content: dict[str, Any]) -> list[Outgoing]:
         key = content.get("key")
         if not isinstance(key, str) or flow.their_key or flow.start_content is None:
-            return self._cancel(flow, "m.unexpected_message", "Unexpected key.")
+            return self._cancel(flow, "m.unexpected_message", CoreMessages.tr("Unexpected key."))
         out: list[Outgoing] = []
         if flow.we_start:
             if not flow.their_commitment:
-                return self._cancel(flow, "m.unexpected_message", "Key before accept.")
+                return self._cancel(
+                    flow, "m.unexpected_message", CoreMessages.tr("Key before accept.")
+                )
             expected = {
                 commitment(key, flow.start_content, legacy=False),
                 commitment(key, flow.start_content, legacy=True),
             }
             if flow.their_commitment not in expected:
-                return self._cancel(flow, "m.mismatched_commitment", "Mismatched commitment.")
+                return self._cancel(
+                    flow, "m.mismatched_commitment", CoreMessages.tr("Mismatched commitment.")
+                )
         else:
             if not flow.accepted_by_user:
-                return self._cancel(flow, "m.unexpected_message", "Key before accept.")
+                return self._cancel(
+                    flow, "m.unexpected_message", CoreMessages.tr("Key before accept.")
+                )
             out.append(
                 Outgoing(
                     "m.key.verification.key",
@@ -476,9 +495,9 @@ class Verifications:
 
     def _on_mac(self, flow: Flow, content: dict[str, Any]) -> list[Outgoing]:
         if flow.state is not VerificationState.COMPARE or flow.their_mac is not None:
-            return self._cancel(flow, "m.unexpected_message", "Unexpected MAC.")
+            return self._cancel(flow, "m.unexpected_message", CoreMessages.tr("Unexpected MAC."))
         if not isinstance(content.get("mac"), dict) or not isinstance(content.get("keys"), str):
-            return self._cancel(flow, "m.invalid_message", "Malformed MAC.")
+            return self._cancel(flow, "m.invalid_message", CoreMessages.tr("Malformed MAC."))
         flow.their_mac = content
         return self._check_mac(flow) if flow.confirmed else []
 
@@ -498,24 +517,30 @@ class Verifications:
             f"{self.own_user}{self.own_device}{flow.id}"
         )
         if not self._matches(flow, ",".join(sorted(macs)), info + "KEY_IDS", content.get("keys")):
-            return self._cancel(flow, "m.key_mismatch", "The keys did not match.")
+            return self._cancel(flow, "m.key_mismatch", CoreMessages.tr("The keys did not match."))
         device_key = self.device_key(flow.user, flow.device)
         device_ok = False
         master_key = self.their_master(flow.user)
         for key_id, got in macs.items():
             algorithm, _, name = str(key_id).partition(":")
             if algorithm != "ed25519":
-                return self._cancel(flow, "m.key_mismatch", "Unknown key type.")
+                return self._cancel(flow, "m.key_mismatch", CoreMessages.tr("Unknown key type."))
             if name == flow.device:
                 if device_key is None or not self._matches(flow, device_key, info + key_id, got):
-                    return self._cancel(flow, "m.key_mismatch", "The device key did not match.")
+                    return self._cancel(
+                        flow, "m.key_mismatch", CoreMessages.tr("The device key did not match.")
+                    )
                 device_ok = True
             elif master_key and name == master_key:
                 if not self._matches(flow, master_key, info + key_id, got):
-                    return self._cancel(flow, "m.key_mismatch", "The identity did not match.")
+                    return self._cancel(
+                        flow, "m.key_mismatch", CoreMessages.tr("The identity did not match.")
+                    )
                 flow.verified_master = master_key
         if not device_ok:
-            return self._cancel(flow, "m.key_mismatch", "The device key was not confirmed.")
+            return self._cancel(
+                flow, "m.key_mismatch", CoreMessages.tr("The device key was not confirmed.")
+            )
         flow.state = VerificationState.DONE
         self.verified.append((flow.user, flow.device))
         if flow.verified_master:
@@ -530,7 +555,7 @@ class Verifications:
         reason = content.get("reason")
         code = content.get("code")
         flow.state = VerificationState.CANCELLED
-        flow.reason = str(reason or code or "Cancelled by the other side.")
+        flow.reason = str(reason or code or CoreMessages.tr("Cancelled by the other side."))
         return []
 
     def expire(self, max_age: float = 600.0) -> list[Flow]:
@@ -540,6 +565,6 @@ class Verifications:
         for flow in list(self.flows.values()):
             if not flow.finished and now - flow.created > max_age:
                 flow.state = VerificationState.CANCELLED
-                flow.reason = "Timed out."
+                flow.reason = CoreMessages.tr("Timed out.")
                 gone.append(flow)
         return gone

@@ -13,6 +13,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Device, DeviceTrust
 from backends.matrix import convert as cv
 from backends.matrix.encryption import CryptoParts, Encryption, guarded
@@ -143,9 +144,11 @@ class DeviceVerification:
         """``contact``'s devices (ours with our own id) and how far we trust each."""
         parts, failure = self._parts()
         if parts is None:
-            return failure or Failure(FailureKind.UNSUPPORTED, "No encryption.")
+            return failure or Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("No encryption."))
         if cv.parse_user_id(contact) is None:
-            return Failure(FailureKind.CONFIG, "A Matrix ID looks like @name:example.org.")
+            return Failure(
+                FailureKind.CONFIG, CoreMessages.tr("A Matrix ID looks like @name:example.org.")
+            )
         failure = await self._query_devices(parts, contact)
         if failure is not None:
             return failure
@@ -187,12 +190,20 @@ class DeviceVerification:
         if device_id:
             if device_id not in known:
                 return Outcome(
-                    Failure(FailureKind.REJECTED, f"{contact} has no device {device_id}.")
+                    Failure(
+                        FailureKind.REJECTED,
+                        CoreMessages.tr("%1 has no device %2.").arg(contact, device_id),
+                    )
                 )
             flow, out = parts.verifications.start_direct(contact, device_id)
         else:
             if not known:
-                return Outcome(Failure(FailureKind.REJECTED, f"{contact} has no device to verify."))
+                return Outcome(
+                    Failure(
+                        FailureKind.REJECTED,
+                        CoreMessages.tr("%1 has no device to verify.").arg(contact),
+                    )
+                )
             flow, out = parts.verifications.request(contact, tuple(known))
         self._to_send.extend(out)
         await self._flush()
@@ -221,7 +232,7 @@ class DeviceVerification:
     async def _step(self, parts: CryptoParts, flow_id: str, out: list[sas.Outgoing]) -> Outcome:
         flow = parts.verifications.flows.get(flow_id)
         if flow is None:
-            return Outcome(Failure(FailureKind.REJECTED, "No such verification."))
+            return Outcome(Failure(FailureKind.REJECTED, CoreMessages.tr("No such verification.")))
         self._to_send.extend(out)
         await self._flush()
         self._apply_verified()

@@ -27,6 +27,7 @@ from typing import Any
 
 from app import facts as f
 from app.backend import AvatarImage, Failure, FailureKind
+from app.i18n import CoreMessages
 from backends.xmpp.convert import jid
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
@@ -161,7 +162,7 @@ class AvatarService:
         digest, _, target = ref.partition(" ")
         address = jid(target)
         if not _SHA1.fullmatch(digest) or address is None:
-            return Failure(FailureKind.PROTOCOL, "Not an XMPP avatar reference.")
+            return Failure(FailureKind.PROTOCOL, CoreMessages.tr("Not an XMPP avatar reference."))
         if not address.resource:
             image = await self._pep_data(address.bare, digest)
             if image is not None:
@@ -171,13 +172,18 @@ class AvatarService:
                 "get", address.full, ET.Element(q(VCARD, "vCard")), timeout=AVATAR_TIMEOUT
             )
         except IqFailure as exc:
-            return Failure(FailureKind.REJECTED, f"No picture was given: {exc.condition}.")
+            return Failure(
+                FailureKind.REJECTED,
+                CoreMessages.tr("No picture was given: %1.").arg(exc.condition),
+            )
         image = vcard_photo(result.find(q(VCARD, "vCard")))
         if image is None:
-            return Failure(FailureKind.PROTOCOL, "The vCard has no picture.")
+            return Failure(FailureKind.PROTOCOL, CoreMessages.tr("The vCard has no picture."))
         if hashlib.sha1(image.data, usedforsecurity=False).hexdigest() != digest:
             # XEP-0153: the hash names the picture; another one is not the one announced.
-            return Failure(FailureKind.PROTOCOL, "The picture does not match its hash.")
+            return Failure(
+                FailureKind.PROTOCOL, CoreMessages.tr("The picture does not match its hash.")
+            )
         return image
 
     async def _pep_data(self, owner: str, digest: str) -> AvatarImage | None:

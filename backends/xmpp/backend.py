@@ -63,6 +63,7 @@ from app.backend import (
     SupportsTopic,
     SupportsTyping,
 )
+from app.i18n import CoreMessages
 from app.models import (
     ConversationId,
     ConversationKind,
@@ -92,7 +93,9 @@ from backends.xmpp.signin import SignIn
 
 CLOSE_ACK_WAIT = 2.0
 STATE_RESOURCE_TAG = "xmpp.resource_tag"
-_FATAL_STREAM_ERRORS = {"conflict": "You signed in elsewhere with the same device name."}
+_FATAL_STREAM_ERRORS = {
+    "conflict": CoreMessages.tr("You signed in elsewhere with the same device name.")
+}
 _CLIENT_FEATURES = (
     ns.RECEIPTS,
     ns.MARKERS,
@@ -296,7 +299,9 @@ class XmppBackend(
         password = await self.ctx.secrets.get("password") or ""
         if not password and parsed.client_cert is None:
             return ConnectResult(
-                Failure(FailureKind.AUTH, "No password is stored for this account.")
+                Failure(
+                    FailureKind.AUTH, CoreMessages.tr("No password is stored for this account.")
+                )
             )
         try:
             ssl_context = tls.build_context(
@@ -550,7 +555,9 @@ class XmppBackend(
                 await services.save()
         except Exception:
             self.ctx.logger.exception("could not save the stream for resumption")
-        text = fatal or (str(reason) if reason else "") or "The connection was lost."
+        text = (
+            fatal or (str(reason) if reason else "") or CoreMessages.tr("The connection was lost.")
+        )
         self.ctx.report(f.ConnectionLost(text, retryable=fatal is None))
 
     # -- closing -----------------------------------------------------------------------------
@@ -659,7 +666,9 @@ class XmppBackend(
 
     def _ready(self) -> _Services | Failure:
         if self._services is None or self._session is None or not self._session.connected:
-            return Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+            return Failure(
+                FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+            )
         return self._services
 
     # -- messages ----------------------------------------------------------------------------
@@ -669,7 +678,9 @@ class XmppBackend(
         if services is None:
             # The outbox may still ask about a message the previous connection sent.
             return SendResult(
-                failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True)
+                failure=Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
             )
         return await services.messages.send(conv, msg)
 

@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 
 from app import facts as f
 from app.backend import StateAccess
+from app.i18n import CoreMessages
 from backends.xmpp import convert
 from backends.xmpp.history import ArchiveService
 from backends.xmpp.session import IqFailure, XmppSession
@@ -234,7 +235,7 @@ class CatchUp:
             if outcome != "complete" and archive in self.positions:
                 # Not saved from here: this may be the connection's end (saved with it then).
                 self.positions[archive] = replace(self.positions[archive], behind=True)
-            self.session.report(f.Progress(task, "Fetched", done, done))
+            self.session.report(f.Progress(task, CoreMessages.tr("Fetched"), done, done))
             self.session.log.info("caught up on an archive: %d results, %s", done, outcome)
 
     def _report(self, archive: str, results: list[ET.Element]) -> None:

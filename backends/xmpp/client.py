@@ -17,6 +17,7 @@ from typing import Any
 
 from slixmpp import ClientXMPP
 
+from app.i18n import CoreMessages
 from backends.xmpp import discovery
 from backends.xmpp.tls import fingerprint_of_pem
 
@@ -104,7 +105,8 @@ class ChinwagClient(ClientXMPP):
         seen = fingerprint_of_pem(pem)
         if seen != self.pinned:
             self.trust_failure = TrustFailure(
-                "The server's certificate does not match the pinned fingerprint.", seen
+                CoreMessages.tr("The server's certificate does not match the pinned fingerprint."),
+                seen,
             )
             # connection_made() stops before sending the stream header when the attempt is gone.
             self.cancel_connection_attempt()

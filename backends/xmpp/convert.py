@@ -31,6 +31,7 @@ from urllib.parse import unquote, urlsplit
 from slixmpp.jid import JID, InvalidJID
 
 from app import facts as f
+from app.i18n import CoreMessages
 from app.models import (
     Attachment,
     Contact,
@@ -415,7 +416,11 @@ def _error(msg: ET.Element, sender: JID, out: ParsedMessage) -> ParsedMessage:
                     text = _text(child)
                 else:
                     condition = name
-    reason = text or condition.replace("-", " ") or "The server could not deliver this message."
+    reason = (
+        text
+        or condition.replace("-", " ")
+        or CoreMessages.tr("The server could not deliver this message.")
+    )
     if ref:
         out.facts.append(
             f.DeliveryUpdated(sender.bare, DeliveryState.FAILED, txn_id=ref, reason=reason)

@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 import aiodns
 
 from app.backend import NetworkSettings
+from app.i18n import CoreMessages
 
 STARTTLS_SERVICE = "xmpp-client"
 DIRECT_TLS_SERVICE = "xmpps-client"
@@ -302,7 +303,9 @@ async def discover(
         return Discovery(order(srv, rng), "srv")
     if any_record:
         # Records exist, and every one of them says "not here" (target ".").
-        return Discovery([], "unavailable", [f"{domain} offers no XMPP service (DNS SRV)."])
+        return Discovery(
+            [], "unavailable", [CoreMessages.tr("%1 offers no XMPP service (DNS SRV).").arg(domain)]
+        )
     meta = await fetch_host_meta(
         domain, ssl_context=ssl_context, https_port=https_port, nameservers=nameservers, log=log
     )

@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from backends.xmpp import ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
@@ -41,17 +42,25 @@ class FileService:
         name = name or path.name
         service = session.features.upload_service
         if not service:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "This server offers no file upload."))
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED, CoreMessages.tr("This server offers no file upload.")
+                )
+            )
         try:
             size = path.stat().st_size
         except OSError as exc:
-            return Outcome(Failure(FailureKind.REJECTED, f"Cannot read the file: {exc}"))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("Cannot read the file: %1").arg(exc))
+            )
         limit = session.features.upload_max_size
         if limit is not None and size > limit:
             return Outcome(
                 Failure(
                     FailureKind.REJECTED,
-                    f"The file is too large for this server (at most {limit // 1024} KiB).",
+                    CoreMessages.tr("The file is too large for this server (at most %1 KiB).").arg(
+                        limit // 1024
+                    ),
                 )
             )
         content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
@@ -67,7 +76,11 @@ class FileService:
         put_url = None if put is None else put.get("url")
         get_url = None if get is None else get.get("url")
         if put is None or not put_url or not get_url:
-            return Outcome(Failure(FailureKind.PROTOCOL, "The upload service sent no address."))
+            return Outcome(
+                Failure(
+                    FailureKind.PROTOCOL, CoreMessages.tr("The upload service sent no address.")
+                )
+            )
         headers = {
             h.get("name", ""): (h.text or "")
             for h in put.findall(q(ns.UPLOAD, "header"))

@@ -24,6 +24,7 @@ from datetime import UTC, datetime
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, StateAccess
+from app.i18n import CoreMessages
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.convert import IdLink
 from backends.xmpp.ledger import SendLedger, Verdict
@@ -193,21 +194,32 @@ class ArchiveService:
     async def fetch(self, conversation: str, before_remote_id: str | None, limit: int) -> Outcome:
         session = self.session
         if not session.connected:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         archive, with_jid = self._where(conversation)
         if with_jid is not None and not session.features.mam:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "This server keeps no history."))
+            return Outcome(
+                Failure(FailureKind.UNSUPPORTED, CoreMessages.tr("This server keeps no history."))
+            )
         task = f"history:{conversation}"
-        session.report(f.Progress(task, "Loading older messages", 0, limit))
+        session.report(f.Progress(task, CoreMessages.tr("Loading older messages"), 0, limit))
         try:
             found = await self._page(conversation, before_remote_id, limit)
         except IqFailure as exc:
             return Outcome(exc.failure("Could not load the history"))
         finally:
-            session.report(f.Progress(task, "Loading older messages", limit, limit))
+            session.report(
+                f.Progress(task, CoreMessages.tr("Loading older messages"), limit, limit)
+            )
         if found is None:
             return Outcome(
-                Failure(FailureKind.PROTOCOL, "Could not find this point in the history.")
+                Failure(
+                    FailureKind.PROTOCOL,
+                    CoreMessages.tr("Could not find this point in the history."),
+                )
             )
         results, page = found
         ctx = session.parse_context(history=True)

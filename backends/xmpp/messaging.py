@@ -31,6 +31,7 @@ from slixmpp.types import MessageTypes
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome, OutgoingMessage, SendResult
+from app.i18n import CoreMessages
 from app.models import ConversationId, DeliveryState, MessageKind
 from backends.xmpp import convert, ns, stanzas, styling
 from backends.xmpp.convert import IdLink
@@ -39,7 +40,7 @@ from backends.xmpp.omemo.engine import EngineStopped
 from backends.xmpp.omemo.send import Sealed
 from backends.xmpp.session import XmppSession
 
-UNCONFIRMED = (
+UNCONFIRMED = CoreMessages.tr(
     "The connection was lost before the server confirmed this message, so it may not have "
     "been delivered."
 )
@@ -226,7 +227,11 @@ class MessageService:
         self.ledger.forget(msg.txn_id)
         if group and not await self.wait_joined(to):
             return SendResult(
-                failure=Failure(FailureKind.REJECTED, "You are not in this room.", retryable=False)
+                failure=Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("You are not in this room."),
+                    retryable=False,
+                )
             )
         reply = await self._reply_target(to, msg.reply_to, group) if msg.reply_to else None
         body, urls = _body_and_urls(msg)
@@ -387,7 +392,11 @@ class MessageService:
 
 
 def _not_connected() -> SendResult:
-    return SendResult(failure=Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+    return SendResult(
+        failure=Failure(
+            FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+        )
+    )
 
 
 def _body_and_urls(msg: OutgoingMessage) -> tuple[str, list[str]]:

@@ -23,6 +23,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
 )
+from app.i18n import CoreMessages
 from app.models import ConversationKind, Role
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
@@ -218,7 +219,7 @@ class RoomAdmin:
     async def settings(self, room: str) -> RoomSettings | Failure:
         affiliation, role = self.rooms.own_standing(room)
         if affiliation is None:
-            return Failure(FailureKind.REJECTED, "You are not in this room.")
+            return Failure(FailureKind.REJECTED, CoreMessages.tr("You are not in this room."))
         if affiliation == "owner":
             try:
                 result = await self.session.iq("get", room, stanzas.owner_query())
@@ -289,7 +290,10 @@ class RoomAdmin:
         else:
             if occupant is None:
                 return Outcome(
-                    Failure(FailureKind.REJECTED, f"{member} is not in the room right now.")
+                    Failure(
+                        FailureKind.REJECTED,
+                        CoreMessages.tr("%1 is not in the room right now.").arg(member),
+                    )
                 )
             if affiliation in ("owner", "admin"):
                 if real is None:
@@ -317,7 +321,9 @@ class RoomAdmin:
         if real is None:
             return Outcome(_hidden_address(member))
         if real == self.session.own_jid:
-            return Outcome(Failure(FailureKind.REJECTED, "You cannot ban yourself."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You cannot ban yourself."))
+            )
         try:
             await self.session.iq(
                 "set", room, admin_item(jid=real, affiliation="outcast", reason=reason)
@@ -329,7 +335,12 @@ class RoomAdmin:
     async def unban(self, room: str, address: str) -> Outcome:
         who = convert.jid(address)
         if who is None:
-            return Outcome(Failure(FailureKind.REJECTED, f"{address!r} is not an XMPP address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 is not an XMPP address.").arg(repr(address)),
+                )
+            )
         try:
             await self.session.iq("set", room, admin_item(jid=who.full, affiliation="none"))
         except IqFailure as exc:
@@ -378,5 +389,7 @@ def _editable(values: Mapping[str, list[str]]) -> RoomFeature:
 def _hidden_address(member: str) -> Failure:
     return Failure(
         FailureKind.REJECTED,
-        f"The room does not show {member}'s address, so it cannot be used for that.",
+        CoreMessages.tr("The room does not show %1's address, so it cannot be used for that.").arg(
+            member
+        ),
     )

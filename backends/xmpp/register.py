@@ -42,6 +42,7 @@ from app.backend import (
     FormField,
     SignUpForm,
 )
+from app.i18n import CoreMessages
 from backends.xmpp import discovery, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.client import ChinwagClient
@@ -251,18 +252,22 @@ def refusal(condition: str, text: str, *, asking: bool) -> Failure | dict[str, s
         if condition in ("not-allowed", "forbidden", "service-unavailable", "not-authorized"):
             return Failure(
                 FailureKind.REJECTED,
-                "This server does not let new accounts be made from an app." + said,
+                CoreMessages.tr("This server does not let new accounts be made from an app.")
+                + said,
             )
-        return Failure(FailureKind.UNSUPPORTED, "This server cannot make accounts." + said)
+        return Failure(
+            FailureKind.UNSUPPORTED, CoreMessages.tr("This server cannot make accounts.") + said
+        )
     if condition == "conflict":
-        return {"username": text or "This username is taken: choose another one."}
+        return {"username": text or CoreMessages.tr("This username is taken: choose another one.")}
     if condition in ("resource-constraint", "policy-violation"):
         return Failure(
             FailureKind.RATE_LIMITED,
-            "The server will not make more accounts right now; try again later." + said,
+            CoreMessages.tr("The server will not make more accounts right now; try again later.")
+            + said,
             retryable=True,
         )
-    return {"": text or "The server did not accept these answers."}
+    return {"": text or CoreMessages.tr("The server did not accept these answers.")}
 
 
 class Registration:
@@ -316,12 +321,18 @@ class Registration:
             pass
         if not self.client.is_connected():
             self._on_failed("no address answered")
-            self._publish(self._failure or Failure(FailureKind.NETWORK, "Cannot reach the server."))
+            self._publish(
+                self._failure
+                or Failure(FailureKind.NETWORK, CoreMessages.tr("Cannot reach the server."))
+            )
         return await self._next()
 
     async def answer(self, answers: Mapping[str, str | bool]) -> SignUpForm | Credentials | Failure:
         if self._answers is None or self._answers.done():
-            return Failure(FailureKind.PROTOCOL, "No registration form is waiting for answers.")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("No registration form is waiting for answers."),
+            )
         self._step = asyncio.get_running_loop().create_future()
         self._answers.set_result(answers)
         return await self._next()
@@ -342,7 +353,9 @@ class Registration:
             async with asyncio.timeout(REGISTER_TIMEOUT):
                 step = await self._step
         except TimeoutError:
-            step = Failure(FailureKind.NETWORK, "The server did not answer in time.", True)
+            step = Failure(
+                FailureKind.NETWORK, CoreMessages.tr("The server did not answer in time."), True
+            )
         if not isinstance(step, SignUpForm):
             await self.close()
         return step
@@ -358,12 +371,15 @@ class Registration:
         if found is not None and not found.endpoints:
             self._failure = Failure(
                 FailureKind.CONFIG,
-                " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+                " ".join(found.notes)
+                or CoreMessages.tr("No XMPP server was found for %1.").arg(self.settings.domain),
                 field="jid",
             )
         elif self._failure is None:
             self._failure = Failure(
-                FailureKind.NETWORK, f"Cannot reach the server ({error}).", retryable=True
+                FailureKind.NETWORK,
+                CoreMessages.tr("Cannot reach the server (%1).").arg(error),
+                retryable=True,
             )
 
     def _on_gone(self, _reason: object) -> None:
@@ -372,13 +388,20 @@ class Registration:
             self._publish(Failure(FailureKind.TLS, str(trust), detail=trust.fingerprint))
         self._publish(
             self._failure
-            or Failure(FailureKind.NETWORK, "The server closed the connection.", retryable=True)
+            or Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("The server closed the connection."),
+                retryable=True,
+            )
         )
 
     def _on_features(self, _features: Any) -> bool:
         if not self.client.is_encrypted():
             self._publish(
-                Failure(FailureKind.TLS, "The server does not offer an encrypted connection.")
+                Failure(
+                    FailureKind.TLS,
+                    CoreMessages.tr("The server does not offer an encrypted connection."),
+                )
             )
             self.client.abort()
             return True
@@ -395,7 +418,9 @@ class Registration:
             pass
         except Exception as exc:  # a bug must not leave the dialog waiting
             self.log.exception("in-band registration failed")
-            self._publish(Failure(FailureKind.PROTOCOL, f"Internal error: {exc}"))
+            self._publish(
+                Failure(FailureKind.PROTOCOL, CoreMessages.tr("Internal error: %1").arg(exc))
+            )
 
     async def _converse(self, stanza: ET.Element) -> None:
         errors: dict[str, str] = {}
@@ -403,7 +428,9 @@ class Registration:
         while True:
             query = stanza.find(_q(NS_REGISTER, "query"))
             if query is None:
-                self._publish(Failure(FailureKind.PROTOCOL, "The server sent no form."))
+                self._publish(
+                    Failure(FailureKind.PROTOCOL, CoreMessages.tr("The server sent no form."))
+                )
                 return
             parsed = parse_registration(query, collect_bob(stanza), self.settings.domain)
             known = prefilled(parsed, self.known) if first and not errors else None
@@ -416,7 +443,11 @@ class Registration:
                     if parsed.form.url:
                         self._publish(parsed.form)  # only the server's web page can do it
                     else:
-                        self._publish(Failure(FailureKind.UNSUPPORTED, "The server sent no form."))
+                        self._publish(
+                            Failure(
+                                FailureKind.UNSUPPORTED, CoreMessages.tr("The server sent no form.")
+                            )
+                        )
                     return
                 form = parsed.form
                 fields = tuple(
@@ -434,7 +465,11 @@ class Registration:
             try:
                 await iq.send(timeout=REGISTER_TIMEOUT)
             except IqTimeout:
-                self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
+                self._publish(
+                    Failure(
+                        FailureKind.NETWORK, CoreMessages.tr("The server did not answer."), True
+                    )
+                )
                 return
             except IqError as exc:
                 outcome = refusal(exc.condition, exc.text, asking=False)
@@ -469,7 +504,9 @@ class Registration:
         try:
             result = await iq.send(timeout=REGISTER_TIMEOUT)
         except IqTimeout:
-            self._publish(Failure(FailureKind.NETWORK, "The server did not answer.", True))
+            self._publish(
+                Failure(FailureKind.NETWORK, CoreMessages.tr("The server did not answer."), True)
+            )
             return None
         except IqError as exc:
             outcome = refusal(exc.condition, exc.text, asking=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from app import facts as f
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import ConversationKind, Member, Presence, Role, RoomListing
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
@@ -31,22 +32,22 @@ NICK_ATTEMPTS = 3
 MAX_INVITES = 100  # unanswered invitations kept (strangers can send any number)
 DIRECTORY_DETAILS = 50  # rooms of a directory search whose details (subject, occupants) are asked
 _JOIN_ERRORS = {
-    "not-authorized": "This room needs a password (or the password is wrong).",
-    "registration-required": "Only members may join this room.",
-    "forbidden": "You are banned from this room.",
-    "item-not-found": "This room does not exist or is locked.",
-    "service-unavailable": "This room is full.",
-    "not-allowed": "This server does not let you create rooms.",
-    "jid-malformed": "A nickname is required.",
-    "not-acceptable": "This nickname is not allowed here.",
-    "conflict": "This nickname is already used in the room.",
+    "not-authorized": CoreMessages.tr("This room needs a password (or the password is wrong)."),
+    "registration-required": CoreMessages.tr("Only members may join this room."),
+    "forbidden": CoreMessages.tr("You are banned from this room."),
+    "item-not-found": CoreMessages.tr("This room does not exist or is locked."),
+    "service-unavailable": CoreMessages.tr("This room is full."),
+    "not-allowed": CoreMessages.tr("This server does not let you create rooms."),
+    "jid-malformed": CoreMessages.tr("A nickname is required."),
+    "not-acceptable": CoreMessages.tr("This nickname is not allowed here."),
+    "conflict": CoreMessages.tr("This nickname is already used in the room."),
 }
 _LEFT_REASONS = {
-    301: "You were banned from the room.",
-    307: "You were kicked from the room.",
-    321: "Your membership was removed.",
-    322: "The room became members-only.",
-    332: "The room service is shutting down.",
+    301: CoreMessages.tr("You were banned from the room."),
+    307: CoreMessages.tr("You were kicked from the room."),
+    321: CoreMessages.tr("Your membership was removed."),
+    322: CoreMessages.tr("The room became members-only."),
+    332: CoreMessages.tr("The room service is shutting down."),
 }
 
 
@@ -272,9 +273,18 @@ class RoomService:
     ) -> Outcome:
         jid = self._room_jid(room)
         if jid is None:
-            return Outcome(Failure(FailureKind.REJECTED, f"{room!r} is not a room address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 is not a room address.").arg(repr(room)),
+                )
+            )
         if not self.session.connected:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         current = self.rooms.get(jid)
         if current is not None and current.joined and not rejoining:
             return Outcome(value=jid)
@@ -287,7 +297,9 @@ class RoomService:
             await self._learn_features(jid)
         reply = await self._join_with_nicks(jid, nick or self.default_nick(), password)
         if not reply.ok:
-            message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not join the room.")
+            message = _JOIN_ERRORS.get(
+                reply.condition, reply.text or CoreMessages.tr("Could not join the room.")
+            )
             kind = FailureKind.NETWORK if reply.condition == "timeout" else FailureKind.REJECTED
             return Outcome(Failure(kind, message, retryable=kind is FailureKind.NETWORK))
         if 201 in reply.codes:  # we created it by joining: unlock it with the defaults
@@ -454,7 +466,9 @@ class RoomService:
         if event.reason:
             reason = f"{reason} {event.reason}".strip()
         self.session.spawn(self._forget(state.jid), "save-rooms")
-        self.session.report(f.ConversationLeft(state.jid, reason or "You left the room."))
+        self.session.report(
+            f.ConversationLeft(state.jid, reason or CoreMessages.tr("You left the room."))
+        )
 
     def on_presence_error(self, event: convert.PresenceError) -> bool:
         """A join failed; True when the error belonged to a room."""
@@ -494,21 +508,36 @@ class RoomService:
         owner); ``Outcome.value`` is its address. An existing room is left and refused."""
         if "@" not in name and not self.session.features.muc_service:
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, "This server has no group chat service.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("This server has no group chat service."),
+                )
             )
         room = self._room_jid(name)
         if room is None:
-            return Outcome(Failure(FailureKind.REJECTED, f"{name!r} cannot be a room address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 cannot be a room address.").arg(repr(name)),
+                )
+            )
         if room in self.rooms:
-            return Outcome(Failure(FailureKind.REJECTED, "You are already in this room."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You are already in this room."))
+            )
         reply = await self._join_with_nicks(room, self.default_nick(), "")
         if not reply.ok:
-            message = _JOIN_ERRORS.get(reply.condition, reply.text or "Could not create the room.")
+            message = _JOIN_ERRORS.get(
+                reply.condition, reply.text or CoreMessages.tr("Could not create the room.")
+            )
             return Outcome(Failure(FailureKind.REJECTED, message))
         if 201 not in reply.codes:
             await self.leave(room)
             return Outcome(
-                Failure(FailureKind.REJECTED, f"A room with the address {room} already exists.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("A room with the address %1 already exists.").arg(room),
+                )
             )
         return Outcome(value=room)
 
@@ -572,7 +601,10 @@ class RoomService:
         thousands of rooms."""
         service = self.session.features.muc_service
         if not service:
-            return Failure(FailureKind.UNSUPPORTED, "This server offers no group chat service.")
+            return Failure(
+                FailureKind.UNSUPPORTED,
+                CoreMessages.tr("This server offers no group chat service."),
+            )
         try:
             result = await self.session.iq("get", service, ET.Element(q(ns.DISCO_ITEMS, "query")))
         except IqFailure as exc:
@@ -609,10 +641,17 @@ class RoomService:
     async def invite(self, room: str, contact: str, reason: str) -> Outcome:
         state = self.rooms.get(room)
         if state is None or not state.joined:
-            return Outcome(Failure(FailureKind.REJECTED, "You are not in this room."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You are not in this room."))
+            )
         who = convert.jid(contact)
         if who is None or not who.user:
-            return Outcome(Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 is not an XMPP address.").arg(repr(contact)),
+                )
+            )
         if state.members_only is None:
             await self._describe(room)
         if state.members_only:
@@ -657,7 +696,9 @@ class RoomService:
     async def set_topic(self, room: str, topic: str) -> Outcome:
         state = self.rooms.get(room)
         if state is None or not state.joined:
-            return Outcome(Failure(FailureKind.REJECTED, "You are not in this room."))
+            return Outcome(
+                Failure(FailureKind.REJECTED, CoreMessages.tr("You are not in this room."))
+            )
         stanza_id = self.session.client.new_id()
         waiter = self.session.expect_message(
             lambda el: (
@@ -676,7 +717,11 @@ class RoomService:
             async with asyncio.timeout(10):
                 answer = await waiter
         except TimeoutError:
-            return Outcome(Failure(FailureKind.NETWORK, "The room did not answer.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NETWORK, CoreMessages.tr("The room did not answer."), retryable=True
+                )
+            )
         finally:
             self.session.forget_expectation(waiter)
         if answer.get("type") == "error":

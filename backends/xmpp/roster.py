@@ -18,6 +18,7 @@ from slixmpp.types import PresenceShows
 
 from app import facts as f
 from app.backend import ContactDetails, Endpoint, Failure, FailureKind, Outcome, StateAccess
+from app.i18n import CoreMessages
 from app.models import Presence, PresenceState
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
@@ -151,7 +152,12 @@ class RosterService:
     async def add(self, contact: str, name: str, message: str) -> Outcome:
         who = convert.jid(contact)
         if who is None or not who.user or who.resource:
-            return Outcome(Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address."))
+            return Outcome(
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 is not an XMPP address.").arg(repr(contact)),
+                )
+            )
         bare = who.bare
         try:
             await self.session.iq("set", None, stanzas.roster_item(bare, name=name))
@@ -185,7 +191,11 @@ class RosterService:
 
     async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
         if not self.session.connected:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         if not accept:
             self.session.send_presence(contact, ptype="unsubscribed")
             return Outcome()
@@ -197,13 +207,20 @@ class RosterService:
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         if not self.session.features.blocking:
-            return Outcome(Failure(FailureKind.UNSUPPORTED, "This server cannot block contacts."))
+            return Outcome(
+                Failure(
+                    FailureKind.UNSUPPORTED, CoreMessages.tr("This server cannot block contacts.")
+                )
+            )
         who = convert.jid(contact)
         if who is None or (not who.user and "." not in who.domain):
             # A bare word is a JID too (a server called "bob"): refuse it rather than block
             # a server nobody meant; a nick in a room that hides addresses ends up here.
             return Outcome(
-                Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address to block.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("%1 is not an XMPP address to block.").arg(repr(contact)),
+                )
             )
         contact = who.full
         try:
@@ -220,7 +237,10 @@ class RosterService:
         were last seen (XEP-0012) when none is online."""
         who = convert.jid(contact)
         if who is None or not who.user:
-            return Failure(FailureKind.REJECTED, f"{contact!r} is not an XMPP address.")
+            return Failure(
+                FailureKind.REJECTED,
+                CoreMessages.tr("%1 is not an XMPP address.").arg(repr(contact)),
+            )
         bare = who.bare
         resources: Mapping[str, tuple[int, Presence]] = self._resources.get(bare, {})
         clients = await asyncio.gather(
@@ -327,10 +347,17 @@ class RosterService:
     async def set_own(self, presence: Presence, rooms: dict[str, str]) -> Outcome:
         if presence.state not in _SHOW:
             return Outcome(
-                Failure(FailureKind.UNSUPPORTED, "Disconnect the account to appear offline.")
+                Failure(
+                    FailureKind.UNSUPPORTED,
+                    CoreMessages.tr("Disconnect the account to appear offline."),
+                )
             )
         if not self.session.connected:
-            return Outcome(Failure(FailureKind.NOT_CONNECTED, "Not connected.", retryable=True))
+            return Outcome(
+                Failure(
+                    FailureKind.NOT_CONNECTED, CoreMessages.tr("Not connected."), retryable=True
+                )
+            )
         self.own_presence = presence
         self.broadcast_presence(presence, rooms)
         await self.session.ctx.state.set(

@@ -20,6 +20,7 @@ from slixmpp.types import IqTypes, MessageTypes, PresenceShows, PresenceTypes
 
 from app import facts as f
 from app.backend import BackendContext, Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import Trust
 from backends.xmpp import convert, ns
 from backends.xmpp.client import ChinwagClient
@@ -43,7 +44,11 @@ class IqFailure(Exception):
     def failure(self, what: str) -> Failure:
         """The failure to hand to the core, with a sentence for a person."""
         if self.timeout:
-            return Failure(FailureKind.NETWORK, f"{what}: the server did not answer.", True)
+            return Failure(
+                FailureKind.NETWORK,
+                CoreMessages.tr("%1: the server did not answer.").arg(what),
+                True,
+            )
         detail = self.text or self.condition.replace("-", " ")
         kind = {
             "forbidden": FailureKind.REJECTED,

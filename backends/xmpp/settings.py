@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.backend import AccountField, FieldKind
+from app.i18n import CoreMessages
 
 JID_PATTERN = r"[^@/\s\"&'<>:]+@[^@/\s\"&'<>]+"
 _FINGERPRINT_HEX = re.compile(r"^[0-9a-fA-F]{64}$")
@@ -24,60 +25,78 @@ dialog offers to pin the certificate by filling it with ``Failure.detail``."""
 ACCOUNT_FIELDS: tuple[AccountField, ...] = (
     AccountField(
         "jid",
-        "XMPP address",
+        CoreMessages.tr("XMPP address"),
         required=True,
         pattern=JID_PATTERN,
-        placeholder="you@example.org",
-        help="Your address on the server, like an e-mail address.",
+        placeholder=CoreMessages.tr("you@example.org"),
+        help=CoreMessages.tr("Your address on the server, like an e-mail address."),
     ),
-    AccountField("password", "Password", FieldKind.PASSWORD, required=True, secret=True),
+    AccountField(
+        "password", CoreMessages.tr("Password"), FieldKind.PASSWORD, required=True, secret=True
+    ),
     AccountField(
         "resource",
-        "Device name (resource)",
+        CoreMessages.tr("Device name (resource)"),
         default=DEFAULT_RESOURCE,
         pattern=r"[^\s/@]{1,64}",
-        help="Tells your devices apart; a short random tag is added so two never collide.",
+        help=CoreMessages.tr(
+            "Tells your devices apart; a short random tag is added so two never collide."
+        ),
     ),
     AccountField(
         "host",
-        "Server host",
+        CoreMessages.tr("Server host"),
         advanced=True,
-        help="Only if the server cannot be found from your address (DNS SRV).",
+        help=CoreMessages.tr("Only if the server cannot be found from your address (DNS SRV)."),
     ),
-    AccountField("port", "Port", FieldKind.INTEGER, advanced=True, help="Used with Server host."),
+    AccountField(
+        "port",
+        CoreMessages.tr("Port"),
+        FieldKind.INTEGER,
+        advanced=True,
+        help=CoreMessages.tr("Used with Server host."),
+    ),
     AccountField(
         "tls_mode",
-        "Encryption",
+        CoreMessages.tr("Encryption"),
         FieldKind.CHOICE,
         default="auto",
         choices=TLS_MODES,
         advanced=True,
-        help="auto: as the server announces; starttls or direct TLS for a given host and port.",
+        help=CoreMessages.tr(
+            "auto: as the server announces; starttls or direct TLS for a given host and port."
+        ),
     ),
     AccountField(
         "ca_file",
-        "Trusted CA certificate file",
+        CoreMessages.tr("Trusted CA certificate file"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM file with the certificate authority of a self-hosted server.",
+        help=CoreMessages.tr("A PEM file with the certificate authority of a self-hosted server."),
     ),
     AccountField(
         FINGERPRINT_FIELD,
-        "Pinned certificate fingerprint (SHA-256)",
+        CoreMessages.tr("Pinned certificate fingerprint (SHA-256)"),
         advanced=True,
         pattern=r"(?:[0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}",
-        placeholder="AA:BB:…",
-        help="Trust exactly this server certificate, even if no authority vouches for it.",
+        placeholder=CoreMessages.tr("AA:BB:…"),
+        help=CoreMessages.tr(
+            "Trust exactly this server certificate, even if no authority vouches for it."
+        ),
     ),
     AccountField(
         "client_cert",
-        "Client certificate",
+        CoreMessages.tr("Client certificate"),
         FieldKind.FILE,
         advanced=True,
-        help="A PEM certificate (with its key, or give the key below) naming your address: "
-        "signs in with it (SASL EXTERNAL) instead of the password.",
+        help=CoreMessages.tr(
+            "A PEM certificate (with its key, or give the key below) naming your address: "
+            "signs in with it (SASL EXTERNAL) instead of the password."
+        ),
     ),
-    AccountField("client_key", "Client certificate key", FieldKind.FILE, advanced=True),
+    AccountField(
+        "client_key", CoreMessages.tr("Client certificate key"), FieldKind.FILE, advanced=True
+    ),
 )
 
 
@@ -118,26 +137,28 @@ def problems(settings: Mapping[str, str | int | bool]) -> dict[str, str]:
     found: dict[str, str] = {}
     jid = str(settings.get("jid", "")).strip()
     if jid and not re.fullmatch(JID_PATTERN, jid):
-        found["jid"] = "The address must look like name@example.org."
+        found["jid"] = CoreMessages.tr("The address must look like name@example.org.")
     port = settings.get("port")
     if port not in (None, "") and not (isinstance(port, int) and 0 < port < 65536):
-        found["port"] = "The port must be between 1 and 65535."
+        found["port"] = CoreMessages.tr("The port must be between 1 and 65535.")
     if port not in (None, "") and not str(settings.get("host", "")).strip():
-        found["host"] = "A port needs a server host."
+        found["host"] = CoreMessages.tr("A port needs a server host.")
     fingerprint = str(settings.get(FINGERPRINT_FIELD, "") or "")
     if fingerprint and not normalise_fingerprint(fingerprint):
-        found[FINGERPRINT_FIELD] = "A SHA-256 fingerprint has 32 pairs of hex digits."
+        found[FINGERPRINT_FIELD] = CoreMessages.tr(
+            "A SHA-256 fingerprint has 32 pairs of hex digits."
+        )
     cert = str(settings.get("client_cert", "") or "").strip()
     key = str(settings.get("client_key", "") or "").strip()
     if cert and not Path(cert).expanduser().is_file():
-        found["client_cert"] = "The client certificate file does not exist."
+        found["client_cert"] = CoreMessages.tr("The client certificate file does not exist.")
     if key and not cert:
-        found["client_key"] = "A key needs its client certificate."
+        found["client_key"] = CoreMessages.tr("A key needs its client certificate.")
     elif key and not Path(key).expanduser().is_file():
-        found["client_key"] = "The key file does not exist."
+        found["client_key"] = CoreMessages.tr("The key file does not exist.")
     mode = str(settings.get("tls_mode", "auto") or "auto")
     if mode not in TLS_MODES:
-        found["tls_mode"] = f"Choose one of {', '.join(TLS_MODES)}."
+        found["tls_mode"] = CoreMessages.tr("Choose one of %1.").arg(", ".join(TLS_MODES))
     return found
 
 
@@ -146,7 +167,7 @@ def parse(settings: Mapping[str, str | int | bool]) -> ConnectionSettings | str:
     found = problems(settings)
     jid = str(settings.get("jid", "")).strip()
     if not jid:
-        found.setdefault("jid", "An XMPP address is required.")
+        found.setdefault("jid", CoreMessages.tr("An XMPP address is required."))
     if found:
         return " ".join(found.values())
     local, _, domain = jid.partition("@")

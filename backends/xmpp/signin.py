@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from app.backend import ConnectResult, Failure, FailureKind
+from app.i18n import CoreMessages
 from backends.xmpp import tls
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.settings import ConnectionSettings
@@ -118,7 +119,11 @@ class SignIn:
                     self._finish()
                 await self._done
         except TimeoutError:
-            return _fail(FailureKind.NETWORK, "The server did not answer in time.", retryable=True)
+            return _fail(
+                FailureKind.NETWORK,
+                CoreMessages.tr("The server did not answer in time."),
+                retryable=True,
+            )
         finally:
             self.detach()
         if self.client.is_connected() and self._succeeded():
@@ -141,37 +146,51 @@ class SignIn:
         if trust is not None:
             return _fail(FailureKind.TLS, str(trust), detail=trust.fingerprint)
         if self._plaintext:
-            return _fail(FailureKind.TLS, "The server does not offer an encrypted connection.")
+            return _fail(
+                FailureKind.TLS,
+                CoreMessages.tr("The server does not offer an encrypted connection."),
+            )
         if self._tls_error is not None:
             fingerprint = await self._probe()
             return _fail(
                 FailureKind.TLS,
-                f"The server's certificate is not trusted ({_reason(self._tls_error)}).",
+                CoreMessages.tr("The server's certificate is not trusted (%1).").arg(
+                    _reason(self._tls_error)
+                ),
                 detail=fingerprint,
             )
         if self._auth_failed:
             if self._auth_condition in _TRANSIENT_AUTH:
                 return _fail(
-                    FailureKind.NETWORK, "The server could not check the password now.", True
+                    FailureKind.NETWORK,
+                    CoreMessages.tr("The server could not check the password now."),
+                    True,
                 )
             if self._auth_condition == "account-disabled":
-                return _fail(FailureKind.AUTH, "This account is disabled on the server.")
-            return _fail(FailureKind.AUTH, "Wrong address or password.")
+                return _fail(
+                    FailureKind.AUTH, CoreMessages.tr("This account is disabled on the server.")
+                )
+            return _fail(FailureKind.AUTH, CoreMessages.tr("Wrong address or password."))
         found = self.client.discovered
         if found is not None and not found.endpoints:
             return _fail(
                 FailureKind.CONFIG,
-                " ".join(found.notes) or f"No XMPP server was found for {self.settings.domain}.",
+                " ".join(found.notes)
+                or CoreMessages.tr("No XMPP server was found for %1.").arg(self.settings.domain),
                 field="jid",
             )
         if self._stream_error == "host-unknown":
             return _fail(
                 FailureKind.CONFIG,
-                f"The server does not serve {self.settings.domain}.",
+                CoreMessages.tr("The server does not serve %1.").arg(self.settings.domain),
                 field="jid",
             )
         detail = f" ({_reason(self._error)})" if self._error else ""
-        return _fail(FailureKind.NETWORK, f"Cannot reach the server{detail}.", retryable=True)
+        return _fail(
+            FailureKind.NETWORK,
+            CoreMessages.tr("Cannot reach the server%1.").arg(detail),
+            retryable=True,
+        )
 
     async def _probe(self) -> str:
         attempt = self.client.last_attempt

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
 
+from app.i18n import CoreMessages
 from backends.xmpp.tls import fingerprint_of_der
 
 T = TypeVar("T")
@@ -53,7 +54,9 @@ async def put_file(
 ) -> None:
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
-        raise UploadError("The server offered an unencrypted upload address; refusing.")
+        raise UploadError(
+            CoreMessages.tr("The server offered an unencrypted upload address; refusing.")
+        )
     size = path.stat().st_size
     target = parts.path or "/"
     if parts.query:
@@ -93,11 +96,13 @@ async def put_file(
     except (OSError, TimeoutError, ssl.SSLError) as exc:
         raise UploadError(f"The upload failed: {_reason(exc)}", retryable=True) from exc
     except (ValueError, asyncio.LimitOverrunError) as exc:
-        raise UploadError("The upload server sent a malformed answer.") from exc
+        raise UploadError(CoreMessages.tr("The upload server sent a malformed answer.")) from exc
     status = _status(status_line)
     if status not in (200, 201):
         raise UploadError(
-            f"The upload server answered {status_line.decode(errors='replace').strip() or 'nothing'}.",
+            CoreMessages.tr("The upload server answered %1.").arg(
+                status_line.decode(errors="replace").strip() or "nothing"
+            ),
             retryable=status is not None and status >= 500,
         )
 
@@ -130,7 +135,7 @@ async def get_file(
         if location is None:
             return
         url = location
-    raise UploadError("Too many redirections.")
+    raise UploadError(CoreMessages.tr("Too many redirections."))
 
 
 async def _get_once(
@@ -144,7 +149,7 @@ async def _get_once(
 ) -> str | None:
     parts = urlsplit(url)
     if parts.scheme != "https" or not parts.hostname:
-        raise UploadError("Only https links are downloaded.")
+        raise UploadError(CoreMessages.tr("Only https links are downloaded."))
     target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     request = (
         f"GET {target} HTTP/1.1\r\nHost: {parts.netloc}\r\nUser-Agent: Chinwag\r\n"
@@ -158,12 +163,14 @@ async def _get_once(
             writer.write(request)
             head = await _io(reader.readuntil(b"\r\n\r\n"))
             if len(head) > MAX_HEADER_BYTES:
-                raise UploadError("The server sent an oversized answer.")
+                raise UploadError(CoreMessages.tr("The server sent an oversized answer."))
             status, headers = _parse_head(head)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 return urljoin(url, headers["location"])
             if status != 200:
-                raise UploadError(f"The server answered {status}.", retryable=status >= 500)
+                raise UploadError(
+                    CoreMessages.tr("The server answered %1.").arg(status), retryable=status >= 500
+                )
             await _receive_body(reader, headers, partial, progress, max_size)
         finally:
             await _close(writer)
@@ -178,7 +185,7 @@ async def _get_once(
         raise UploadError(f"The download failed: {_reason(exc)}", retryable=True) from exc
     except (ValueError, asyncio.LimitOverrunError) as exc:
         partial.unlink(missing_ok=True)
-        raise UploadError("The file server sent a malformed answer.") from exc
+        raise UploadError(CoreMessages.tr("The file server sent a malformed answer.")) from exc
     partial.replace(destination)
     return None
 
@@ -212,7 +219,7 @@ def _parse_head(head: bytes) -> tuple[int, dict[str, str]]:
     lines = head.decode("iso-8859-1").split("\r\n")
     status = _status(lines[0].encode("iso-8859-1"))
     if status is None:
-        raise UploadError("The server did not answer in HTTP.")
+        raise UploadError(CoreMessages.tr("The server did not answer in HTTP."))
     headers: dict[str, str] = {}
     for line in lines[1:]:
         name, sep, value = line.partition(":")
@@ -252,11 +259,13 @@ async def _receive_body(
                 while size:
                     piece = await _io(reader.read(min(CHUNK, size)))
                     if not piece:
-                        raise UploadError("The download ended early.", retryable=True)
+                        raise UploadError(
+                            CoreMessages.tr("The download ended early."), retryable=True
+                        )
                     size -= len(piece)
                     await keep(piece)
                 if await _io(reader.readline()) not in (b"\r\n", b"\n"):
-                    raise UploadError("The file server sent a malformed answer.")
+                    raise UploadError(CoreMessages.tr("The file server sent a malformed answer."))
         else:
             while not length or done < length:
                 piece = await _io(reader.read(min(CHUNK, length - done) if length else CHUNK))
@@ -264,21 +273,23 @@ async def _receive_body(
                     break
                 await keep(piece)
     if length and done < length:
-        raise UploadError("The download ended early.", retryable=True)
+        raise UploadError(CoreMessages.tr("The download ended early."), retryable=True)
 
 
 def _chunk_size(line: bytes) -> int:
     """The size on a chunk's first line (hexadecimal, maybe with extensions after ``;``)."""
     if not line.endswith(b"\n"):
-        raise UploadError("The download ended early.", retryable=True)
+        raise UploadError(CoreMessages.tr("The download ended early."), retryable=True)
     text = line.split(b";")[0].strip()
     if not text or len(text) > 16 or not all(c in b"0123456789abcdefABCDEF" for c in text):
-        raise UploadError("The file server sent a malformed answer.")
+        raise UploadError(CoreMessages.tr("The file server sent a malformed answer."))
     return int(text, 16)
 
 
 def _too_large(max_size: int) -> str:
-    return f"The file is larger than {max_size // (1024 * 1024)} MiB; not downloaded."
+    return CoreMessages.tr("The file is larger than %1 MiB; not downloaded.").arg(
+        max_size // (1024 * 1024)
+    )
 
 
 def _check_pin(writer: asyncio.StreamWriter, pinned: str) -> None:
@@ -289,7 +300,9 @@ def _check_pin(writer: asyncio.StreamWriter, pinned: str) -> None:
     seen = fingerprint_of_der(der) if der else ""
     if seen != pinned:
         raise UploadError(
-            "The upload server's certificate does not match the pinned fingerprint.",
+            CoreMessages.tr(
+                "The upload server's certificate does not match the pinned fingerprint."
+            ),
             fingerprint=seen,
         )
 

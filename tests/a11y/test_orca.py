@@ -168,3 +168,28 @@ def test_a_message_menu_by_keyboard(scene: Scene) -> None:
         lambda s: s.startswith(f"{scene.bot.nick}, Menu for this one"), closed, "back"
     )
     show(scene, opened, "Shift+F10 on a message, Down, Escape")
+
+
+def test_a_misspelled_word_is_told_in_the_composer_menu(scene: Scene) -> None:
+    """With the cursor in a misspelled word, Shift+F10 (and the menu key) opens the composer's
+    menu with "Spelling: 5 suggestions for “helo”" spoken first; Right reads the first
+    suggestion; Escape twice comes back to the composer, with no second menu left open."""
+    scene.reset()
+    scene.agent.type("helo")
+    scene.agent.keys("Left")
+    for key in ("shift+F10", "Menu"):
+        opened = scene.desktop.mark()
+        scene.agent.keys(key)
+        scene.wait_spoken(
+            lambda s: "Spelling: 5 suggestions for “helo”" in s, opened, f"the heading ({key})"
+        )
+        moved = scene.desktop.mark()
+        scene.agent.keys("Right")
+        scene.wait_spoken(lambda s: s.startswith("hole"), moved, "the first suggestion")
+        closed = scene.desktop.mark()
+        scene.agent.keys("Escape", "Escape")
+        scene.wait_spoken(
+            lambda s: f"Message to {scene.channel}" in s, closed, "back in the composer"
+        )
+        show(scene, opened, f"{key} on a misspelled word, Right, Escape, Escape")
+    scene.agent.keys("ctrl+a", "BackSpace")

@@ -29,7 +29,15 @@ from backends.xmpp import XmppBackend
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import Account, ProsodyServer
-from tests.ui.helpers import centre, message_face, png, results_of, row_face
+from tests.ui.helpers import (
+    answer_next_box,
+    centre,
+    hover,
+    message_face,
+    png,
+    results_of,
+    row_face,
+)
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
@@ -336,6 +344,45 @@ def test_floor_text(me: Signed, bot: Bot) -> None:
     # Formatting typed in the composer goes out as message styling (XEP-0393).
     me.type_and_send("**bold** and _italic_")
     me.wait(lambda: "*bold* and _italic_" in bot.bodies())
+
+
+def test_hover_bar_delete_retracts_at_the_peer(me: Signed, bot: Bot) -> None:
+    """Delete on the hover bar, after the confirmation, sends the peer a XEP-0424 retraction of
+    the very message it received."""
+    bot.chat(own_jid(me), "did you mean to send that to me?")
+    me.wait(lambda: me.window.sidebar_model.conversation_index(me.conversation(bot.jid)).isValid())
+    me.open(bot.jid)
+    text = "wrong chat, sorry"
+    me.type_and_send(text)
+    me.wait(lambda: [bool(m.remote_id) for m in me.messages() if m.body == text] == [True])
+    me.wait(lambda: text in bot.bodies())
+    (received,) = bot.messages(lambda m: body_of(m) == text)
+    ids = {received.get("id")} | {
+        e.get("id") for e in received.iter() if e.tag == "{urn:xmpp:sid:0}origin-id"
+    }
+    row = next(i for i, m in enumerate(me.messages()) if m.body == text)
+    remote_id = me.messages()[row].remote_id
+    me.window.activateWindow()
+    bar = me.window.pane.view.hover_bar
+
+    def delete_offered() -> bool:
+        hover(me.qtbot, me.window, row)
+        return bar.buttons["delete"].isVisibleTo(bar)
+
+    me.wait(delete_offered)
+    seen = answer_next_box(me.qtbot, QMessageBox.StandardButton.Yes)
+    bar.buttons["delete"].click()
+
+    def retracted_at_peer() -> bool:
+        return any(
+            e.tag == "{urn:xmpp:message-retract:1}retract" and e.get("id") in ids
+            for m in bot.messages(lambda _m: True)
+            for e in m.iter()
+        )
+
+    me.wait(retracted_at_peer)
+    assert seen == ["Delete this message for everyone in the conversation?"]
+    me.wait(lambda: any(m.remote_id == remote_id and m.retracted for m in me.messages()))
 
 
 def upload_as(bot: Bot, prosody: ProsodyServer, name: str, data: bytes) -> str:

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
+    QMessageBox,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -30,6 +32,7 @@ from app.models import (
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from tests.ui.waits import UI_WAIT_MS
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 from ui.widgets.message_view import MessageView
 
@@ -323,3 +326,64 @@ def message_face(view: MessageView, row: int) -> str | None:
     ratio = shot.devicePixelRatio()
     point = option.rect.topLeft() + layout.face.center()
     return shot.pixelColor(round(point.x() * ratio), round(point.y() * ratio)).name()
+
+
+def hover(qtbot: QtBot, window: MainWindow, row: int) -> None:
+    """Move the pointer onto message ``row`` and wait for its hover bar."""
+    hover_in(qtbot, window.pane.view, row)
+
+
+def hover_in(qtbot: QtBot, view: MessageView, row: int) -> None:
+    """Move the pointer onto message ``row`` of ``view`` and wait for its hover bar."""
+    model = view.model()
+    assert model is not None
+    rect = view.visualRect(model.index(row, 0))
+    below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
+    qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
+    qtbot.mouseMove(view.viewport(), rect.center())
+    wait_for(
+        qtbot,
+        lambda: (
+            view.hover_bar.isVisible() and view.hover_bar.message is model.message(row)  # type: ignore[attr-defined]
+        ),
+    )
+
+
+def answer_next_box(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:
+    """Answer the next message box (a modal one runs its own loop) and record its text."""
+    seen: list[str] = []
+    deadline = time.monotonic() + UI_WAIT_MS / 1000
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if time.monotonic() < deadline:  # (no box: the caller's wait fails, not this)
+                QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+    return seen
+
+
+def toggle_setting(
+    qtbot: QtBot, window: MainWindow, name: str, accessible_name: str | None = None
+) -> None:
+    """Ctrl+, opens the settings; Tab to the check box (checking its accessible name when
+    given); Space toggles it; Escape closes."""
+    window.activateWindow()
+    press(qtbot, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    wait_for(qtbot, lambda: isinstance(window.last_dialog, SettingsDialog))
+    dialog = window.last_dialog
+    wait_for(qtbot, lambda: dialog.isAncestorOf(focus(qtbot)))
+    for _ in range(12):
+        if focus(qtbot).objectName() == name:
+            break
+        press(qtbot, Qt.Key.Key_Tab)
+    assert focus(qtbot).objectName() == name
+    if accessible_name is not None:
+        assert focus(qtbot).accessibleName() == accessible_name
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_for(qtbot, lambda: not dialog.isVisible())

@@ -1,4 +1,5 @@
-"""Actions on a message beyond the keyboard menu: the hover bar (react, reply, edit, more), the
+"""Actions on a message beyond the keyboard menu: the hover bar (react, reply, edit, copy text,
+delete, more), the
 reaction picker searching emoji by name, an image opened in the viewer, and a link to a Matrix
 message copied (offered only where the service has message links)."""
 
@@ -8,28 +9,24 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.models import Attachment, ConversationId, ConversationKind
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
-from tests.ui.helpers import add_account_as, focus, open_conv, press, sign_in, type_text, wait_for
+from tests.ui.helpers import (
+    add_account_as,
+    answer_next_box,
+    focus,
+    hover,
+    open_conv,
+    press,
+    sign_in,
+    type_text,
+    wait_for,
+)
 from ui.main_window import MainWindow
-
-
-def hover(qtbot: QtBot, window: MainWindow, row: int) -> None:
-    view = window.pane.view
-    rect = view.visualRect(window.pane.model.index(row))
-    below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
-    qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
-    qtbot.mouseMove(view.viewport(), rect.center())
-    wait_for(
-        qtbot,
-        lambda: (
-            view.hover_bar.isVisible() and view.hover_bar.message is window.pane.model.message(row)
-        ),
-    )
 
 
 def shown_actions(window: MainWindow) -> list[str]:
@@ -53,12 +50,13 @@ def test_hover_bar_reacts_replies_edits_and_opens_the_menu(
     window.activateWindow()
 
     hover(qtbot, window, 0)
-    assert shown_actions(window) == ["react", "reply", "more"]  # not ours: no edit
+    assert shown_actions(window) == ["react", "reply", "copy", "more"]  # not ours: no edit
     bar = view.hover_bar
     assert bar.accessibleName() == "Message actions"
-    assert [bar.buttons[a].accessibleName() for a in ("react", "reply", "more")] == [
+    assert [bar.buttons[a].accessibleName() for a in ("react", "reply", "copy", "more")] == [
         "React",
         "Reply",
+        "Copy text",
         "More actions",
     ]
     assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in bar.buttons.values())
@@ -83,7 +81,7 @@ def test_hover_bar_reacts_replies_edits_and_opens_the_menu(
     area.cancel_mode()
 
     hover(qtbot, window, 1)
-    assert "edit" in shown_actions(window)  # ours
+    assert shown_actions(window) == ["react", "reply", "edit", "copy", "delete", "more"]  # ours
     bar.buttons["edit"].click()
     wait_for(qtbot, lambda: area.editing is not None and area.editing.body == "yes please")
     area.cancel_mode()
@@ -171,3 +169,78 @@ def test_a_link_to_a_matrix_message_is_copied_not_offered_elsewhere(
     open_conv(qtbot, window, ConversationId(xmpp.id, "carol@example.org"), rows=1)
     menu = messages.message_menu(window.pane.model.message(0))
     assert "Copy &link to the message" not in [a.text() for a in menu.actions()]
+
+
+def test_hover_bar_copies_text_and_deletes_own_messages_after_asking(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "the *plan* is set", sender="bob")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    area = window.pane.composer_area
+    area.composer.setFocus()
+    type_text(qtbot, "see you there")
+    press(qtbot, Qt.Key.Key_Return)
+    model = window.pane.model
+    wait_for(qtbot, lambda: model.rowCount() == 2 and model.message(1).remote_id is not None)
+    window.activateWindow()
+    bar = window.pane.view.hover_bar
+    assert bar.buttons["delete"].accessibleName() == "Delete for everyone"
+    assert bar.buttons["copy"].toolTip() == "Copy text"
+
+    # Copy: the message's plain text on the clipboard (what the menu's Copy text puts there).
+    hover(qtbot, window, 0)
+    assert "delete" not in shown_actions(window)  # not ours
+    QGuiApplication.clipboard().clear()
+    bar.buttons["copy"].click()
+    wait_for(
+        qtbot, lambda: QGuiApplication.clipboard().text() == model.display_body(model.message(0))
+    )
+    assert "plan" in QGuiApplication.clipboard().text()
+    assert "<" not in QGuiApplication.clipboard().text()
+
+    # Delete: the menu's confirmation; No keeps the message, Yes retracts it.
+    hover(qtbot, window, 1)
+    save_screenshot(window, "hover-bar-own-message")
+    rid = model.message(1).remote_id
+    seen = answer_next_box(qtbot, QMessageBox.StandardButton.No)
+    bar.buttons["delete"].click()
+    wait_for(qtbot, lambda: bool(seen))
+    assert seen == ["Delete this message for everyone in the conversation?"]
+    assert ("retract", ("bob", rid)) not in fake_server.calls
+    hover(qtbot, window, 1)
+    seen = answer_next_box(qtbot, QMessageBox.StandardButton.Yes)
+    bar.buttons["delete"].click()
+    wait_for(qtbot, lambda: ("retract", ("bob", rid)) in fake_server.calls)
+    assert seen == ["Delete this message for everyone in the conversation?"]
+    wait_for(qtbot, lambda: model.message(1).retracted)
+    hover(qtbot, window, 1)
+    assert shown_actions(window) == ["more"]  # a deleted message: nothing to copy or delete
+
+
+def test_copy_and_delete_are_keys_on_the_message_list_too(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """The bar takes no focus: Ctrl+C and Delete on the selected message do the same."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hi", sender="bob")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    area = window.pane.composer_area
+    area.composer.setFocus()
+    type_text(qtbot, "by keyboard")
+    press(qtbot, Qt.Key.Key_Return)
+    model = window.pane.model
+    wait_for(qtbot, lambda: model.rowCount() == 2 and model.message(1).remote_id is not None)
+    view = window.pane.view
+    window.activateWindow()
+    view.setFocus()
+    wait_for(qtbot, lambda: focus(qtbot) is view)
+    press(qtbot, Qt.Key.Key_End)
+    QGuiApplication.clipboard().clear()
+    press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    wait_for(qtbot, lambda: QGuiApplication.clipboard().text() == "by keyboard")
+    rid = model.message(1).remote_id
+    seen = answer_next_box(qtbot, QMessageBox.StandardButton.Yes)
+    press(qtbot, Qt.Key.Key_Delete)
+    wait_for(qtbot, lambda: ("retract", ("bob", rid)) in fake_server.calls)
+    assert seen == ["Delete this message for everyone in the conversation?"]

@@ -11,30 +11,12 @@ from app.core import PREF_ONLY_CONTACTS, PREF_SEND_RECEIPTS
 from app.models import ConversationId, PresenceState
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
-from tests.ui.helpers import focus, open_conv, press, sign_in, wait_for
-from ui.dialogs.settings_dialog import SettingsDialog
+from tests.ui.helpers import focus, open_conv, press, sign_in, toggle_setting, wait_for
 from ui.main_window import MainWindow
 from ui.models.sidebar_model import IdRole
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
-
-
-def toggle_setting(qtbot: QtBot, window: MainWindow, name: str) -> None:
-    """Ctrl+, opens the settings; Tab to the check box; Space toggles it; Escape closes."""
-    window.activateWindow()
-    press(qtbot, Qt.Key.Key_Comma, CTRL)
-    wait_for(qtbot, lambda: isinstance(window.last_dialog, SettingsDialog))
-    dialog = window.last_dialog
-    wait_for(qtbot, lambda: dialog.isAncestorOf(focus(qtbot)))
-    for _ in range(12):
-        if focus(qtbot).objectName() == name:
-            break
-        press(qtbot, Qt.Key.Key_Tab)
-    assert focus(qtbot).objectName() == name
-    press(qtbot, Qt.Key.Key_Space)
-    press(qtbot, Qt.Key.Key_Escape)
-    wait_for(qtbot, lambda: not dialog.isVisible())
 
 
 def test_read_receipts_off_sends_none(

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from app.models import ConversationId, ConversationKind, ThreadSummary
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import T0, focus, open_conv, press, type_text
+from tests.ui.helpers import T0, focus, hover_in, open_conv, press, type_text
 from tests.ui.helpers import wait_for as wait_for_5s
 from tests.ui.test_messages_ui import click_part, layout_and_rect
 from ui.main_window import MainWindow
@@ -88,6 +89,18 @@ def test_a_thread_shows_as_a_summary_and_opens_in_the_panel(
     summary = pane.model.message(0).thread
     wait_for(qtbot, lambda: (pane.model.message(0).thread or summary).count == 3)
     assert pane.model.message(0).thread.participated  # type: ignore[union-attr]
+
+    # The hover bar over a message of the thread: "more" opens the message's menu.
+    window.activateWindow()
+    hover_in(qtbot, panel.view, 1)
+    bar = panel.view.hover_bar
+    assert [a for a, b in bar.buttons.items() if b.isVisibleTo(bar)] == ["more"]
+    bar.buttons["more"].click()
+    wait_for(qtbot, lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert "&Copy text" in [a.text() for a in menu.actions()]
+    menu.close()
+    wait_for(qtbot, lambda: QApplication.activePopupWidget() is None)
 
     # Escape closes the panel; the focus goes back to the messages.
     panel.view.setFocus()

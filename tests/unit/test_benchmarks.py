@@ -332,3 +332,13 @@ def test_markdown_tables_come_from_one_run_document(tmp_path: Path) -> None:
     assert "| flood CPU-s | 1.00 | 3.00 | 3.00 (hexchat) |" in done.stdout
     assert "| flood_cpu_le_hexchat | 3.00 | 1.00 | **no** |" in done.stdout
     assert "| 10,000,000 | 2900.0 | 0.60 | 40.0 | 30.0–45.0 | 60.0 / 90.0 |" in done.stdout
+
+
+def test_spelling_bench_prints_the_cost_of_a_keystroke_with_the_real_dictionary() -> None:
+    done = run_script("benchmarks/spelling_bench.py", "--lines", "20", "--keys", "5")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout.strip().splitlines()[-1])
+    assert figures["language"] == "en_US"
+    assert figures["lines"] == 20
+    assert set(figures["keystroke_ms"]) == {"p50", "max"}
+    assert figures["load_ms"] > 0

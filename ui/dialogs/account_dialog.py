@@ -25,8 +25,6 @@ from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
     QLineEdit,
     QPushButton,
     QStackedWidget,
@@ -48,6 +46,8 @@ from app.models import Account
 from app.runtime import Result
 from ui.a11y.widgets import announce_on_tab, tab_chain
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
+from ui.dialogs.account_buttons import AccountButtons
 from ui.dialogs.account_details import AccountDetailsPage
 from ui.dialogs.account_form import (
     FileField,
@@ -102,56 +102,24 @@ class AccountDialog(QDialog):
         self.pages.addWidget(self.details)
         self.pages.addWidget(self.sign_up_page)
 
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(
-            self.tr("&Save") if account else self.tr("&Sign in"),
-            QDialogButtonBox.ButtonRole.AcceptRole,
+        self.account_buttons = AccountButtons(editing=account is not None, parent=self)
+        self.buttons = self.account_buttons.box
+        self.ok_button, self.create_button = self.account_buttons.ok, self.account_buttons.create
+        self.test_button, self.anyway_button = (
+            self.account_buttons.test,
+            self.account_buttons.anyway,
         )
-        self.ok_button.setObjectName("accountOk")
-        self.ok_button.setAccessibleName(
-            self.tr("Save account") if account else self.tr("Sign in and add the account")
-        )
-        self.ok_button.setEnabled(False)
-        self.ok_button.setDefault(True)
-        self.create_button = self.buttons.addButton(
-            self.tr("&Create account"), QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.create_button.setObjectName("createAccount")
-        self.create_button.setAccessibleName(self.tr("Create a new account"))
-        self.create_button.setAccessibleDescription(
-            self.tr("Makes a new account on the server with this address and password.")
-        )
+        self.back_button = self.account_buttons.back
         self.create_button.clicked.connect(self.create_account)
-        self.create_button.hide()
-        # Secondary actions sit on their own row, so "Create account" stands beside "Sign in".
-        self.test_button = QPushButton(self.tr("&Test connection"))
-        self.test_button.setObjectName("testConnection")
-        self.test_button.setAccessibleName(self.tr("Test connection"))
-        self.test_button.setEnabled(False)
         self.test_button.clicked.connect(self.test_connection)
-        self.anyway_button = QPushButton(self.tr("Add &anyway"))
-        self.anyway_button.setObjectName("addAnyway")
-        self.anyway_button.setAccessibleName(self.tr("Add the account anyway"))
         self.anyway_button.clicked.connect(self._save)
-        self.anyway_button.hide()
-        self.back_button = QPushButton(self.tr("&Back"))
-        self.back_button.setObjectName("signUpBack")
-        self.back_button.setAccessibleName(self.tr("Back to the account details"))
         self.back_button.clicked.connect(self._back)
-        self.back_button.hide()
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
 
-        secondary = QHBoxLayout()
-        secondary.addWidget(self.back_button)
-        secondary.addWidget(self.test_button)
-        secondary.addWidget(self.anyway_button)
-        secondary.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
-        layout.addLayout(secondary)
+        layout.addLayout(self.account_buttons.secondary)
         layout.addWidget(self.buttons)
         self.resize(520, 440)
         self._probe_timer = QTimer(self)
@@ -179,7 +147,7 @@ class AccountDialog(QDialog):
         if not done.ok or not done.value:
             self.service.addItem(self.tr("No services available"))
             self._show_error(
-                done.error
+                core_text(done.error)
                 or self.tr("No service plugins are installed, so no account can be added.")
             )
             return
@@ -215,7 +183,13 @@ class AccountDialog(QDialog):
             for line_edit in [editor, *editor.findChildren(QLineEdit)]:
                 if isinstance(line_edit, QLineEdit):
                     announce_on_tab(line_edit)
-            form.add(fld.name, fld.label, editor, required=fld.required, help_text=fld.help)
+            form.add(
+                fld.name,
+                core_text(fld.label),
+                editor,
+                required=fld.required,
+                help_text=core_text(fld.help),
+            )
             self._fields[fld.name] = fld
             probe = info.browser_sign_in and fld.required and not fld.secret
             if probe and isinstance(editor, QLineEdit):
@@ -282,18 +256,18 @@ class AccountDialog(QDialog):
             if fld.secret and (self.account is not None or password_free) and not sign_up:
                 needed = False
             if needed and missing:
-                problems[name] = self.tr("{label} is required.").format(label=fld.label)
+                problems[name] = self.tr("{label} is required.").format(label=core_text(fld.label))
             elif (
                 fld.pattern
                 and isinstance(value, str)
                 and value
                 and not re.fullmatch(fld.pattern, value)
             ):
-                hint = f" {fld.placeholder}" if fld.placeholder else ""
+                hint = f" {core_text(fld.placeholder)}" if core_text(fld.placeholder) else ""
                 problems[name] = (
                     self.tr("This does not look right; for example:{hint}").format(hint=hint)
                     if hint
-                    else self.tr("{label} has the wrong form.").format(label=fld.label)
+                    else self.tr("{label} has the wrong form.").format(label=core_text(fld.label))
                 )
         return problems
 
@@ -344,7 +318,7 @@ class AccountDialog(QDialog):
             self._methods = None
             self._clear_sso()
             if found.field and found.field in self._rows():
-                self._rows()[found.field].set_error(found.message)
+                self._rows()[found.field].set_error(core_text(found.message))
             return
         self._methods = found
         if found.server:
@@ -405,7 +379,7 @@ class AccountDialog(QDialog):
         self._browser_pending = False
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The sign-in did not finish."))
+            self._show_error(core_text(done.error) or self.tr("The sign-in did not finish."))
             return
         if isinstance(done.value, Failure):
             self._show_failure(done.value)
@@ -431,9 +405,9 @@ class AccountDialog(QDialog):
     def _sign_up_step(self, done: Result[SignUpStep]) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The account could not be made."))
+            self._show_error(core_text(done.error) or self.tr("The account could not be made."))
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         step = done.value
         self._sign_up_id = step.sign_up_id
@@ -452,7 +426,7 @@ class AccountDialog(QDialog):
             failure = step.failure
             on_page = self.pages.currentIndex() == self.PAGE_SIGN_UP
             if on_page and failure.field in self.sign_up_page.form.rows:
-                self.sign_up_page.form.show_errors({failure.field: failure.message})
+                self.sign_up_page.form.show_errors({failure.field: core_text(failure.message)})
                 return
             self._show_page(self.PAGE_DETAILS)
             self._show_failure(failure, sign_up=True)
@@ -482,22 +456,12 @@ class AccountDialog(QDialog):
     def _show_page(self, page: int) -> None:
         self.pages.setCurrentIndex(page)
         sign_up = page == self.PAGE_SIGN_UP
-        self.back_button.setVisible(sign_up)
-        self.test_button.setVisible(not sign_up)
-        self.anyway_button.hide()
         info = self._info()
-        self.create_button.setVisible(
-            not sign_up and info is not None and info.sign_up and self.account is None
+        self.account_buttons.show_page(
+            sign_up=sign_up, can_sign_up=info is not None and info.sign_up
         )
         if sign_up:
-            self.ok_button.setText(self.tr("&Create account"))
-            self.ok_button.setAccessibleName(self.tr("Send the answers and create the account"))
             self.sign_up_page.focus_first()
-        else:
-            self.ok_button.setText(self.tr("&Save") if self.account else self.tr("&Sign in"))
-            self.ok_button.setAccessibleName(
-                self.tr("Save account") if self.account else self.tr("Sign in and add the account")
-            )
 
     # -- testing and saving ------------------------------------------------------------------
 
@@ -521,9 +485,11 @@ class AccountDialog(QDialog):
     def _tested(self, done: Result[Outcome], then_save: bool) -> None:
         self._set_busy(False)
         if not done.ok:
-            self._show_error(done.error or self.tr("The connection could not be tested."))
+            self._show_error(
+                core_text(done.error) or self.tr("The connection could not be tested.")
+            )
             if done.problems:
-                self._show_field_errors(dict(done.problems))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
             return
         failure = done.value.failure
         if failure is None:
@@ -537,16 +503,16 @@ class AccountDialog(QDialog):
         rows = self._rows()
         if failure.field in rows:
             # The problem has a field: say it there, and open the section it is in.
-            rows[failure.field].set_error(failure.message)
+            rows[failure.field].set_error(core_text(failure.message))
             if failure.field in self.advanced_form.rows:
                 self.advanced.set_open(True)
             self._focus_first_error()
             if failure.kind not in (FailureKind.TLS, FailureKind.NETWORK):
                 return
         if sign_up and failure.kind in (FailureKind.REJECTED, FailureKind.UNSUPPORTED):
-            text = failure.message
+            text = core_text(failure.message)
         else:
-            text = explanation(failure.kind) + "\n" + failure.message
+            text = explanation(failure.kind) + "\n" + core_text(failure.message)
         self.trust_button.hide()
         self.anyway_button.setVisible(
             failure.kind is FailureKind.NETWORK and self.account is None and not sign_up
@@ -606,8 +572,8 @@ class AccountDialog(QDialog):
             self.accept()
         else:
             if done.problems:
-                self._show_field_errors(dict(done.problems))
-            self._show_error(done.error or self.tr("The account could not be saved."))
+                self._show_field_errors({k: core_text(v) for k, v in done.problems.items()})
+            self._show_error(core_text(done.error) or self.tr("The account could not be saved."))
 
     def reject(self) -> None:
         self._end_sign_up()
@@ -619,14 +585,7 @@ class AccountDialog(QDialog):
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self._busy = busy
-        for button in (
-            self.ok_button,
-            self.test_button,
-            self.anyway_button,
-            self.create_button,
-            self.back_button,
-            *self.sso_buttons,
-        ):
+        for button in (*self.account_buttons.actions(), *self.sso_buttons):
             button.setEnabled(not busy)
         if text:
             self._show_status(text)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.backend import AccountField, FieldKind, FormField
+from ui.core_text import core_text
 
 MAX_CAPTCHA_SIZE = 600
 
@@ -140,7 +141,7 @@ def editor_for_account_field(fld: AccountField, value: Any, editing: bool) -> QW
         editor = line
     editor.setObjectName(f"field_{fld.name}")
     editor.setAccessibleName(fld.label)
-    if fld.help:
+    if core_text(fld.help):
         editor.setToolTip(fld.help)
         editor.setAccessibleDescription(fld.help)
     return editor
@@ -165,7 +166,7 @@ def editor_for_form_field(fld: FormField) -> QWidget:
         editor = line
     editor.setObjectName(f"signup_{fld.name}")
     editor.setAccessibleName(fld.label)
-    if fld.help:
+    if core_text(fld.help):
         editor.setToolTip(fld.help)
         editor.setAccessibleDescription(fld.help)
     return editor

@@ -24,6 +24,7 @@ from app.backend import Outcome
 from app.models import Contact
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.problem_label import ProblemLabel
 
 
@@ -96,7 +97,7 @@ class BlockedDialog(QDialog):
     def _loaded(self, done: Result[list[Contact]]) -> None:
         self.pending -= 1
         if not done.ok:
-            self.problem.say(done.error or "")
+            self.problem.say(core_text(done.error) or "")
             return
         current = self.list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
@@ -148,7 +149,9 @@ class BlockedDialog(QDialog):
             self.pending -= 1
             failure = done.value.failure if done.ok else None
             if not done.ok or failure is not None:
-                self.problem.say(done.error or (failure.message if failure else ""))
+                self.problem.say(
+                    core_text(done.error) or (core_text(failure.message) if failure else "")
+                )
                 return
             self.problem.clear_problem()
             if blocked:

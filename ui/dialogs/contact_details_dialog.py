@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from app.backend import ContactDetails
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.contact_model import seen_text
 from ui.models.member_model import presence_text
 
@@ -138,7 +139,7 @@ class ContactDetailsDialog(QDialog):
         self.loaded = True
         if not done.ok:
             self.text.setPlainText(
-                self.tr("The service did not tell: {reason}").format(reason=done.error)
+                self.tr("The service did not tell: {reason}").format(reason=core_text(done.error))
             )
             return
         self.text.setPlainText("\n".join(details_lines(done.value)))

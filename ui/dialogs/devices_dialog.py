@@ -33,6 +33,7 @@ from app.backend import Outcome
 from app.models import Device, DeviceTrust, VerificationMethods
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.qr_code import QrCode
 
 
@@ -190,7 +191,9 @@ class DevicesDialog(QDialog):
 
     def _loaded(self, done: Result[tuple[Device, ...]]) -> None:
         if not done.ok:
-            self.status.setText(done.error or self.tr("The devices could not be listed."))
+            self.status.setText(
+                core_text(done.error) or self.tr("The devices could not be listed.")
+            )
             return
         theirs = [_Row(d, own=False, this=False) for d in done.value]
         if self.own and self.methods.fingerprints:
@@ -310,9 +313,9 @@ class DevicesDialog(QDialog):
 
     def _decided(self, done: Result[Outcome]) -> None:
         if not done.ok:
-            self.status.setText(done.error or self.tr("That did not work."))
+            self.status.setText(core_text(done.error) or self.tr("That did not work."))
         elif done.value.failure is not None:
-            self.status.setText(done.value.failure.message)
+            self.status.setText(core_text(done.value.failure.message))
         else:
             self.reload()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.backend import Outcome, RoomFeature
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.widgets.problem_label import ProblemLabel
 from ui.widgets.room_options_form import RoomOptionsForm
 
@@ -149,13 +150,13 @@ class NewRoomDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.setText(self.tr("&Create"))
         if not done.ok:
-            self.show_error(done.error or self.tr("The room could not be created."))
+            self.show_error(core_text(done.error) or self.tr("The room could not be created."))
             return
         outcome = done.value
         if outcome.value:
             self.created.emit(account_id, outcome.value)
         if outcome.failure is not None:  # the room may exist (and be open) all the same
-            self.show_error(outcome.failure.message)
+            self.show_error(core_text(outcome.failure.message))
             return
         self.accept()
 

@@ -41,6 +41,7 @@ from app.models import AccountId, RoomListing
 from app.runtime import Result
 from ui.a11y.widgets import name_clear_button
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.sidebar_model import SidebarModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -242,7 +243,9 @@ class RoomDirectoryDialog(QDialog):
         rooms = list(done.value) if done.ok else []
         self.model.set_rooms(rooms)
         if not done.ok:
-            self._set_status(done.error or self.tr("The room list could not be fetched."))
+            self._set_status(
+                core_text(done.error) or self.tr("The room list could not be fetched.")
+            )
             return
         self._set_status(self.tr("%n room(s)", "", len(rooms)))
         if rooms:

@@ -34,6 +34,7 @@ from app.backend import BanEntry, Outcome, RoomFeature, RoomSettings
 from app.models import ConversationId, Member, Role
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.member_model import MemberListModel, MemberRole, role_text
 from ui.widgets.problem_label import ProblemLabel
 from ui.widgets.room_options_form import RoomOptionsForm
@@ -202,7 +203,7 @@ class RoomSettingsDialog(QDialog):
     def _loaded(self, done: Result[RoomSettings]) -> None:
         if not done.ok:
             self.status.setText(self.tr("The settings could not be read."))
-            self.problem.say(done.error or "")
+            self.problem.say(core_text(done.error) or "")
             return
         settings = done.value
         self.settings = settings
@@ -225,7 +226,7 @@ class RoomSettingsDialog(QDialog):
 
     def _bans_loaded(self, done: Result[tuple[BanEntry, ...]]) -> None:
         if not done.ok:
-            self.problem.say(done.error or "")
+            self.problem.say(core_text(done.error) or "")
             return
         self.ban_list.clear()
         for entry in done.value:
@@ -356,10 +357,10 @@ class RoomSettingsDialog(QDialog):
 
     def _outcome(self, done: Result[Outcome], success: str) -> bool:
         if not done.ok:
-            self._say(done.error or self.tr("That did not work."))
+            self._say(core_text(done.error) or self.tr("That did not work."))
             return False
         if done.value.failure is not None:
-            self._say(done.value.failure.message)
+            self._say(core_text(done.value.failure.message))
             return False
         if self._problem_from <= self._answering:
             self.problem.clear_problem()

@@ -46,6 +46,7 @@ from app.runtime import Result
 from ui.a11y.verbosity import spoken_time
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.sidebar_model import SidebarModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -250,7 +251,7 @@ class SearchDialog(QDialog):
         results = list(done.value) if done.ok else []
         self.model.set_results(results)
         if not done.ok:
-            text = done.error or self.tr("The search failed.")
+            text = core_text(done.error) or self.tr("The search failed.")
         else:
             text = self.tr("%n result(s)", "", len(results))
         self.status.setText(text)

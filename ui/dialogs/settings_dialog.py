@@ -30,7 +30,14 @@ from app.core import (
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.accessibility_page import AccessibilityPage
-from ui.preferences import NOTIFICATIONS, REMOTE_MEDIA, TEXT_SCALE, THEME, Preferences
+from ui.preferences import (
+    NOTIFICATIONS,
+    REMOTE_MEDIA,
+    SPELL_CHECK,
+    TEXT_SCALE,
+    THEME,
+    Preferences,
+)
 
 
 class SettingsDialog(QDialog):
@@ -72,6 +79,9 @@ class SettingsDialog(QDialog):
         self.text_scale.valueChanged.connect(lambda v: self._set(TEXT_SCALE, int(v)))
         self.notifications = self._check(
             "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
+        )
+        self.spell_check = self._check(
+            "spellCheck", self.tr("Check spelling while I type"), SPELL_CHECK, prefs
         )
         self.remote_media = self._combo(
             "remoteMedia",
@@ -127,6 +137,7 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(look)
         general_layout.addWidget(self.notifications)
+        general_layout.addWidget(self.spell_check)
         general_layout.addWidget(privacy)
         general_layout.addStretch(1)
         self.accessibility = AccessibilityPage(
@@ -147,6 +158,7 @@ class SettingsDialog(QDialog):
                 self.theme,
                 self.text_scale,
                 self.notifications,
+                self.spell_check,
                 self.remote_media,
                 self.send_typing,
                 self.send_receipts,

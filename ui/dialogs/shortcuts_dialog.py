@@ -31,6 +31,10 @@ class ShortcutsDialog(QDialog):
             (self.tr("Up"), self.tr("in an empty message field, edit your last message")),
             (self.tr("Tab"), self.tr("in the message field, complete a name")),
             (self.tr("Ctrl+;"), self.tr("in the message field, insert an emoji")),
+            (
+                self.tr("Menu key, Shift+F10"),
+                self.tr("in the message field, spelling suggestions and language"),
+            ),
             (self.tr("Escape"), self.tr("from the message field, to the messages")),
             (self.tr("Up, Down"), self.tr("in the messages, one message at a time")),
             (self.tr("Home, End"), self.tr("in the messages, the first loaded and the newest")),
@@ -40,6 +44,7 @@ class ShortcutsDialog(QDialog):
             (self.tr("Ctrl+Shift+R"), self.tr("on a message, react")),
             (self.tr("Ctrl+E"), self.tr("on your message, edit")),
             (self.tr("Ctrl+C"), self.tr("on a message, copy its text")),
+            (self.tr("Delete"), self.tr("on your message, delete it for everyone")),
             (self.tr("Ctrl+T"), self.tr("on a message, say when it was sent")),
             (self.tr("Ctrl+End"), self.tr("jump to the latest messages")),
             (self.tr("Ctrl+F, Ctrl+Shift+F"), self.tr("search here, search everywhere")),

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from app.backend import FieldKind, SignUpForm
+from ui.core_text import core_text
 from ui.dialogs.account_form import (
     FieldForm,
     LinkButton,
@@ -67,7 +68,7 @@ class SignUpPage(QWidget):
             if keep is not None and fld.name in keep and not fld.media:
                 _restore(editor, keep[fld.name])
             if fld.media:
-                picture = image_label(fld.media, fld.label)
+                picture = image_label(fld.media, core_text(fld.label))
                 if picture is not None:
                     picture.setObjectName(f"media_{fld.name}")
                     self.form.add_widget(picture)
@@ -75,13 +76,13 @@ class SignUpPage(QWidget):
             if fld.link:
                 extra = LinkButton(fld.link, self.tr("Read it"))
                 extra.setObjectName(f"link_{fld.name}")
-                extra.setAccessibleName(self.tr("Read: {label}").format(label=fld.label))
+                extra.setAccessibleName(self.tr("Read: {label}").format(label=core_text(fld.label)))
             self.form.add(
                 fld.name,
-                fld.label,
+                core_text(fld.label),
                 editor,
                 required=fld.required and fld.kind is not FieldKind.BOOLEAN,
-                help_text=fld.help,
+                help_text=core_text(fld.help),
                 extra=extra,
             )
         if self.web is not None:

@@ -25,6 +25,7 @@ from app.backend import Outcome
 from app.models import ConversationId, SpaceHierarchy, SpaceRoom
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 
 MAX_DEPTH = 8
 
@@ -95,7 +96,7 @@ class SpaceRoomsDialog(QDialog):
     def _loaded(self, done: Result[SpaceHierarchy]) -> None:
         if not done.ok:
             self.status.setText(self.tr("The rooms could not be listed: {error}").format(
-                error=done.error or ""))  # fmt: skip
+                error=core_text(done.error) or ""))  # fmt: skip
             return
         hierarchy = done.value
         self.list.clear()
@@ -169,7 +170,9 @@ class SpaceRoomsDialog(QDialog):
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, self._spoken(joined))
             return
         failure = done.value.failure if done.ok else None
-        reason = failure.message if failure is not None else (done.error or "")
+        reason = (
+            core_text(failure.message) if failure is not None else (core_text(done.error) or "")
+        )
         self.status.setText(self.tr("{name} could not be joined: {reason}").format(
             name=name, reason=reason))  # fmt: skip
         self._update_button()

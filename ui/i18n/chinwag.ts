@@ -706,6 +706,59 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
@@ -1204,6 +1257,1831 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>This service cannot create rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service cannot rename contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service has no subscriptions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service cannot download files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/me ACTION — describe what you do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/join ROOM [PASSWORD] — join a room or channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/part [REASON] — leave this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/leave [REASON] — leave this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/topic TEXT — change the topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/invite WHO [REASON] — invite someone here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/kick WHO [REASON] — remove someone from this room</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/msg WHO TEXT — send a private message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/list [WORDS] — browse the public rooms or channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/query WHO — open a private conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/help — list the commands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account&apos;s service plugin is not available.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plugin missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internal error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom do you want to talk to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That message is no longer stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No server history for this chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send an empty message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such attachment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command /%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service has not confirmed this message yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only your own messages can be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No usable plugin for %1 is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service cannot do that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown setting %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This service has no sign-in in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts for this service cannot be made here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-up has already ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This chat has no threads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). Is the disk full?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it; you joined it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A channel password has no spaces, commas or colons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no %1 role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a nick or a mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: ban a nick or a host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server and a nickname are needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This sign-in method needs a password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not finish signing us in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>/%1 is not one of IRC&apos;s own commands (Chinwag carries out its generic ones itself). Use /quote to send a raw IRC line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a valid IRC line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is not a channel name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file from %1 was refused: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That file offer is no longer open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file offer is no longer open (offers last one connection).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not connect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes; ask for the file again to resume.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free port for DCC in the configured range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DCC sends a file to one person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: the connection closed before the file was taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declined the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody took the file in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 got shorter while it was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was sent but its arrival was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server keeps no history for us.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: block a nick (bob) or a host (*!*@host) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IRC cannot send an empty message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly sent: %1 of %n line(s) went out before the connection was lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That nick is not in your contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s watch list is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This nickname is already registered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network does not register accounts here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NickServ said: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a password for the account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NickServ passwords cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NickServ did not answer in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone is using this nickname right now, or the network refuses it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network has no NickServ to register with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection lost (internal error).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnected by the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>irc.libera.chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host name of the IRC network&apos;s server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>6697 is the usual port for TLS; plain-text servers usually listen on 6667.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternate nicknames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tried in order when your nickname is taken; separate them with spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your services (NickServ) account password: used for SASL, or for NickServ IDENTIFY where the server offers no SASL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect without encryption (plain text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for servers without TLS: anyone on the way can read what you send, passwords included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your services account, when it differs from your nickname.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: SASL when the server offers it (EXTERNAL with a client certificate, else PLAIN), NickServ IDENTIFY otherwise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent with PASS before signing in (private servers, bouncers).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name (ident)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file, for networks whose certificate is signed by their own CA.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust this server certificate (SHA-256 fingerprint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pins one certificate, e.g. a self-signed one, instead of checking its issuer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client certificate key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only my contacts may message me privately</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Private messages from anyone else are refused: by the server with user mode +g where it offers it (CALLERID), else dropped here. Channels are not affected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passive file transfers (behind NAT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the other side to listen when you send a file (DCC passive mode): for computers that others cannot connect to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ports for file transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ports DCC listens on (open them in your firewall); empty: any free port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest file to accept (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offers of larger files are refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Join these channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#chinwag #python</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joined on every connect, besides the channels you were in last time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint has 32 pairs of hex digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A port or a range of ports from 1024 to 65535, like 50000-50100.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SASL EXTERNAL needs a client certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not relay reactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot use the TLS settings: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection aborted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not start TLS. If this port is for plain-text connections, use the TLS port (usually 6697).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot find %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the one you chose to trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This homeserver does not offer that sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sign-in service is advertised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver does not say who signed in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address #{alias} is already taken on this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a Matrix ID is @name:server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption is not available in this session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 cannot be a room address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not say which room it made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A Matrix ID looks like @name:example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix rooms have no %1 role.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room was closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a Matrix media URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not say how to sign in (HTTP %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service “%1” cannot be reached right now. Try again later, or sign in another way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s answer lacks the new session.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service cannot be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file is unavailable (HTTP %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file could not be read (HTTP %1). Enter the homeserver URL in the advanced settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file does not name a valid homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address. Matrix sign-in needs HTTPS so your password, access token and messages are not sent in the clear; plain http:// is only used on this computer (localhost) or when “Allow unencrypted HTTP” is switched on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks us to slow down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong Matrix ID or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has been deactivated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server had a problem: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not support this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for another way of confirming than the password to set up cross-signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is needed to set up cross-signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for cross-signing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device&apos;s keys are not on the server yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keys for device %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The master key of %1 changed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is end-to-end encrypted; install matrix-nio[e2e] to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server gave no position.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver cannot be reached (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not trusted. Check the server, or add its CA certificate in the account&apos;s advanced settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not the one trusted for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than allowed (%1 bytes; at most %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: it contains “%1”, which a recovery key never has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a recovery key (wrong length or start).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recovery key has a typo: its check character does not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no key backup on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key backup uses a method Chinwag does not know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This recovery key does not belong to the key backup on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about the key backup was unusable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room is named #alias:server or by its !id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No direct chat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message could not be encrypted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in service describes itself incompletely (%1 missing or not HTTPS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service offers no authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service refuses authorization codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service does not support PKCE (S256), so it cannot be used safely by a desktop app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in answer does not belong to this sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in answer carries no code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid: sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the token request (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sign-in service sent no usable access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot block yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only web links have previews.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The page has nothing to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preview has no image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This Matrix ID is taken: choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again in a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver refused the new account: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>@alice:example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your full Matrix ID. The homeserver is found from it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Homeserver URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://matrix.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if it cannot be discovered from your Matrix ID (.well-known).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file to trust in addition to the system&apos;s certificate authorities.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted certificate fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint (AA:BB:…) of a certificate to accept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow unencrypted HTTP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a homeserver you reach safely another way (a VPN, a tunnel). Password, access token and messages would travel without HTTPS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use sliding sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the homeserver has it: the room list arrives in one answer, however many rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint is invalid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Matrix homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password is saved for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in answer is incomplete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption store cannot be opened: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser did not come back: the sign-in was not finished in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver sent the browser back without a token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server ended this session: sign in again. Your messages and encryption keys on this device are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s refresh answer lacks the new tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for %1, which Chinwag cannot do. Use the server&apos;s web site for this, then come back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server gives accounts only to people with a token from its admins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the registration token you were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server makes accounts only for people who accept its terms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not accept this registration token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The web page was not finished: try again in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused this step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server kept asking for more steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confirmation in the browser (%1) was not finished in time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no device %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no device to verify.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such verification.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not an XMPP avatar reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No picture was given: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vCard has no picture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture does not match its hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You signed in elsewhere with the same device name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server offers no file upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large for this server (at most %1 KiB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload service sent no address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server keeps no history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading older messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not find this point in the history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are not in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not in the room right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You cannot ban yourself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room does not show %1&apos;s address, so it cannot be used for that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload service gave no https:// address, so the file cannot be shared encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a valid encrypted file link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption is still starting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 no longer has a device that can read encrypted messages, so this message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room no longer allows encryption (it must be members-only and show addresses).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not every member can read encrypted messages (%1), so this message was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One of your devices has a new identity key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new device was added to your account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device of %1 has a new identity key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages are encrypted to it; compare the fingerprint in Devices to verify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is encrypted to it until you verify or distrust it in Devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (fingerprint %2). %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no device this message may be encrypted to (all are distrusted or unreachable), so it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a new device you have not decided about. Verify or distrust it in Devices, then send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no device to encrypt this message to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This device is always trusted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No broken encryption session is known here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption is not available right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not let new accounts be made from an app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot make accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This username is taken: choose another one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server will not make more accounts right now; try again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept these answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No registration form is waiting for answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No XMPP server was found for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer an encrypted connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent no form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room needs a password (or the password is wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only members may join this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are banned from this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room does not exist or is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room is full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server does not let you create rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A nickname is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This nickname is not allowed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This nickname is already used in the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were banned from the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You were kicked from the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your membership was removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room became members-only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room service is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a room address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not join the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You left the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server has no group chat service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be a room address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are already in this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create the room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room with the address %1 already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server offers no group chat service.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server cannot block contacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address to block.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disconnect the account to appear offline.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the server did not answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>XMPP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your address on the server, like an e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name (resource)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tells your devices apart; a short random tag is added so two never collide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only if the server cannot be found from your address (DNS SRV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Used with Server host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto: as the server announces; starttls or direct TLS for a given host and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate authority of a self-hosted server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pinned certificate fingerprint (SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AA:BB:…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust exactly this server certificate, even if no authority vouches for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) naming your address: signs in with it (SASL EXTERNAL) instead of the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address must look like name@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A port needs a server host.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client certificate file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key needs its client certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An XMPP address is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of days cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whom do you want to add?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom do you want to block?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whom do you want to ban?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keyring service is installed or running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not offer the SASL sign-in this account is set to use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the account name or password (SASL).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server password was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the user with that nickname is not marked as the network&apos;s services, so it could be anyone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the server did not say in time whether NickServ is the network&apos;s services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network has no NickServ: signed in without identifying.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NickServ did not accept the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The homeserver sent an unusable sync answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The emojis did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only emoji verification is known.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common key agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common MAC method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common SAS method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common method.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No common hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key before accept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mismatched commitment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unexpected MAC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Malformed MAC.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keys did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown key type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device key did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity did not match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device key was not confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled by the other side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not deliver this message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offers no XMPP service (DNS SRV).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded file is too short to be an encrypted file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The downloaded file ended early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be decrypted: it was damaged or altered on the way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Repairing the encryption session with the sender may help with the next messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message came from a device you distrust, so it is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message&apos;s encrypted content was not valid, so it is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You sent this message from this device; its stored copy cannot be decrypted here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message is encrypted, and encryption is not available right now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This message came from a device whose identity key changed, so it is not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not check the password now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account is disabled on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server does not serve %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server offered an unencrypted upload address; refusing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload server sent a malformed answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload server answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many redirections.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only https links are downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent an oversized answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file server sent a malformed answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not answer in HTTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The download ended early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <source>Devices of {who}</source>
@@ -1476,6 +3354,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2878,6 +4764,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Check spelling while I type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Load images from the network</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3045,6 +4935,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3110,6 +5004,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>on a message, copy its text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

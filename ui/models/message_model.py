@@ -49,6 +49,7 @@ from app.models import (
 from app.runtime import Result
 from ui.a11y import verbosity
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.link_previews import LinkPreviews
 from ui.models.message_texts import (
     DownloadState,
@@ -300,7 +301,7 @@ class MessageListModel(QAbstractListModel):
         if role == SenderRole:
             return msg.sender_name or msg.sender
         if role == TimeTextRole:
-            return self.time_text(msg)
+            return self._texts.time_text(msg)
         if role == DeliveryRole:
             return msg.delivery
         if role == DeliveryTextRole:
@@ -314,7 +315,7 @@ class MessageListModel(QAbstractListModel):
         if role == UnreadMarkerRole:
             return self._unread_marker_here(row)
         if role == ReplyTextRole:
-            return self.reply_text(msg)
+            return self._texts.reply_text(msg)
         if role == DownloadsRole:
             return {
                 i: state
@@ -324,7 +325,7 @@ class MessageListModel(QAbstractListModel):
         if role == HighlightRole:
             return msg.local_id == self._target
         if role == Qt.ItemDataRole.ToolTipRole and msg.delivery is DeliveryState.FAILED:
-            return msg.failure_reason
+            return core_text(msg.failure_reason)
         return None
 
     def row_view(self, row: int) -> RowView | None:
@@ -340,12 +341,12 @@ class MessageListModel(QAbstractListModel):
             msg=msg,
             shown=self.display_body(msg),
             sender=msg.sender_name or msg.sender,
-            time=self.time_text(msg),
+            time=self._texts.time_text(msg),
             delivery=delivery_text(msg),
             day=self._day_text(row),
             group_start=self._starts_group(row),
             unread_marker=self._unread_marker_here(row),
-            reply=self.reply_text(msg),
+            reply=self._texts.reply_text(msg, isolated=True),
             downloads=tuple(
                 (i, state)
                 for i in range(len(msg.attachments))
@@ -360,22 +361,13 @@ class MessageListModel(QAbstractListModel):
 
     # -- what is shown ---------------------------------------------------------------------
 
-    def time_text(self, msg: Message) -> str:
-        return self._texts.time_text(msg)
-
     def day_text(self, day: date, today: date | None = None) -> str:
         return self._texts.day_text(day, today)
-
-    def reply_text(self, msg: Message) -> str:
-        return self._texts.reply_text(msg)
 
     def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
         inside the thread itself); see :meth:`MessageTexts.thread_text`."""
         return self._texts.thread_text(msg, spoken=spoken) if self.thread_summaries else ""
-
-    def preview_text(self, preview: LinkPreview) -> str:
-        return self._texts.preview_text(preview)
 
     def accessible_text(self, msg: Message) -> str:
         """What a screen reader says for the message (see :meth:`MessageTexts.accessible_text`)."""

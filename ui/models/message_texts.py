@@ -16,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
+from ui.bidi import isolate
+from ui.core_text import TranslationContext, core_text
 
 
 def delivery_text(msg: Message) -> str:
@@ -29,6 +31,10 @@ def delivery_text(msg: Message) -> str:
         DeliveryState.READ: QCoreApplication.translate("MessageListModel", "read"),
         DeliveryState.FAILED: QCoreApplication.translate("MessageListModel", "not sent"),
     }[msg.delivery]
+
+
+MessageListModel = TranslationContext("MessageListModel")
+"""Plural messages of the message list's context (see :class:`TranslationContext`)."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,10 @@ def attachment_words(name: str, state: DownloadState | None) -> str:
 def display_body(msg: Message) -> str:
     if msg.retracted:
         return QCoreApplication.translate("MessageListModel", "This message was deleted.")
+    if msg.trust in (Trust.UNDECRYPTABLE, Trust.UNREADABLE):
+        # not the sender's words (there are none to show) but the backend's placeholder,
+        # stored in English: shown in the window's language (see app.i18n)
+        return core_text(msg.body)
     if msg.kind is MessageKind.EMOTE:
         return f"* {msg.sender_name or msg.sender} {msg.body}"
     return msg.body
@@ -120,7 +130,10 @@ class MessageTexts:
             QDate(day.year, day.month, day.day), QLocale.FormatType.LongFormat
         )
 
-    def reply_text(self, msg: Message) -> str:
+    def reply_text(self, msg: Message, *, isolated: bool = False) -> str:
+        """The quoted message a reply answers: "Name: text". ``isolated``: for painting, name
+        and text each a Unicode isolate, so an Arabic name beside English text (or the other
+        way) does not reorder the line; never for screen readers, which get the plain words."""
         if not msg.reply_to:
             return ""
         original = self._original_of(msg.reply_to)
@@ -131,17 +144,21 @@ class MessageTexts:
             text = ", ".join(a.filename or a.url for a in original.attachments)
         if len(text) > 140:
             text = text[:139] + "…"
-        return f"{original.sender_name or original.sender}: {text}"
+        name = original.sender_name or original.sender
+        if isolated:
+            name, text = isolate(name), isolate(text)
+        return f"{name}: {text}"
 
     def thread_text(self, msg: Message, *, spoken: bool = False) -> str:
         """Under a thread's first message: how many replies, and the latest ("" if none, and
         inside the thread itself). ``spoken``: with commas only (a screen reader at its default
-        punctuation level reads a colon aloud)."""
+        punctuation level reads a colon aloud); else for painting, with the name and the text
+        isolated (see :meth:`reply_text`)."""
         summary = msg.thread
         if summary is None or summary.count <= 0:
             return ""
-        n = summary.count  # (lupdate reads a plain name as the count, not an attribute)
-        count = QCoreApplication.translate("MessageListModel", "%n message(s) in thread", "", n)
+        n = summary.count  # lupdate reads a plain name as the count, not an attribute
+        count = MessageListModel.tr("%n message(s) in thread", "", n)
         if not (summary.latest_sender_name or summary.latest_sender):
             return count
         latest = " ".join(summary.latest_body.split())
@@ -154,7 +171,7 @@ class MessageTexts:
             ).format(count=count, sender=sender, text=latest)
         return QCoreApplication.translate(
             "MessageListModel", "{count}, latest from {sender}: {text}"
-        ).format(count=count, sender=sender, text=latest)
+        ).format(count=count, sender=isolate(sender), text=isolate(latest))
 
     def preview_text(self, preview: LinkPreview) -> str:
         """A link preview as a screen reader says it: "link preview, site, title, description"

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 
 from app import events as ev
 from app.models import Account, ConnectionState, Conversation, ConversationId, ConversationKind
+from ui.core_text import core_text
 from ui.service_identity import server_of, service_description, service_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -207,7 +208,10 @@ class SidebarModel(QAbstractItemModel):
             )
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(
-                (service_description(node.account), node.message or state_text(node.state))
+                (
+                    service_description(node.account),
+                    core_text(node.message) or state_text(node.state),
+                )
             )
         if role == ProtocolRole:
             return node.account.protocol_id

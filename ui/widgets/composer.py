@@ -2,16 +2,20 @@
 
 Multiline; Enter sends, Shift+Enter breaks the line; Up in an empty composer edits the last
 message; Tab completes member names (and moves focus on when there is nothing to complete); Esc
-cancels a reply or edit, then leaves the composer. Pasted images and dropped files become
-attachments. Typing notifications are emitted as "started" and "stopped" (after 5 s idle).
+cancels a reply or edit, then leaves the composer; the menu key or Shift+F10 opens its menu at
+the text cursor (spell check adds to it: ui/widgets/spelling.py). Pasted images and dropped
+files become attachments. Typing notifications are emitted as "started" and "stopped" (after 5 s
+idle).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDropEvent,
     QImage,
@@ -21,8 +25,10 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -70,6 +76,9 @@ class Composer(QPlainTextEdit):
         self._names: list[str] = []
         self._completion: tuple[int, str, list[str], int] | None = None
         self._typing = False
+        # what spell check adds to the context menu (ui/widgets/spelling.py): (menu, the text
+        # cursor at the word the menu is for)
+        self.extend_context_menu: Callable[[QMenu, QTextCursor], None] | None = None
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(TYPING_IDLE_MS)
@@ -152,6 +161,13 @@ class Composer(QPlainTextEdit):
             self._move_focus(forward=False)
             event.accept()
             return
+        if key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and mods == Qt.KeyboardModifier.ShiftModifier
+        ):  # not every platform turns these keys into a context menu event
+            at = self.cursorRect().center()
+            reason = QContextMenuEvent.Reason.Keyboard
+            self.contextMenuEvent(QContextMenuEvent(reason, at, self.viewport().mapToGlobal(at)))
+            return
         super().keyPressEvent(event)
 
     def _move_focus(self, forward: bool) -> None:
@@ -204,6 +220,22 @@ class Composer(QPlainTextEdit):
         self.setTextCursor(cursor)
         self._completion = (start, prefix, matches, i)
         return True
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """The standard menu and what spell check adds, without a nested event loop; opened
+        from the keyboard it is for the word at the text cursor, its first item highlighted."""
+        menu = self.createStandardContextMenu(event.pos())
+        menu.setObjectName("composerMenu")
+        by_mouse = event.reason() == QContextMenuEvent.Reason.Mouse
+        if self.extend_context_menu is not None:
+            cursor = self.cursorForPosition(event.pos()) if by_mouse else self.textCursor()
+            self.extend_context_menu(menu, cursor)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(event.globalPos())
+        if not by_mouse:  # as the Down key would: highlighted, a submenu not opened yet
+            down = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+            QApplication.sendEvent(menu, down)
+        event.accept()
 
     # -- pasting and dropping --------------------------------------------------------------
 

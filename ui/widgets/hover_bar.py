@@ -1,5 +1,5 @@
 """The small bar of actions that appears over a message under the mouse (react, reply, edit,
-more), as in Element and Slack.
+copy text, delete, more), as in Element and Slack.
 
 A pointer convenience only: every action is also in the message's menu (the menu key or
 Shift+F10 on the selected message), so the buttons take no keyboard focus and the bar never
@@ -7,7 +7,8 @@ steals arrow keys from the list. Which actions show is asked per message (the se
 message decide), so a button is never offered that would do nothing.
 
 Signals:
-    triggered(str, object): an action ("react", "reply", "edit", "more") on a Message.
+    triggered(str, object): an action ("react", "reply", "edit", "copy", "delete", "more") on a
+        Message.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from app.models import Message
 
-ACTIONS = ("react", "reply", "edit", "more")
+ACTIONS = ("react", "reply", "edit", "copy", "delete", "more")
 
 
 def _labels() -> dict[str, tuple[str, str]]:
@@ -28,6 +29,8 @@ def _labels() -> dict[str, tuple[str, str]]:
         "react": ("☺", QCoreApplication.translate("HoverBar", "React")),
         "reply": ("↩", QCoreApplication.translate("HoverBar", "Reply")),
         "edit": ("✎", QCoreApplication.translate("HoverBar", "Edit")),
+        "copy": ("❐", QCoreApplication.translate("HoverBar", "Copy text")),
+        "delete": ("🗑", QCoreApplication.translate("HoverBar", "Delete for everyone")),
         "more": ("⋯", QCoreApplication.translate("HoverBar", "More actions")),
     }
 

@@ -65,6 +65,8 @@ from PySide6.QtWidgets import (
 from app.models import DeliveryState, LinkPreview, Message, MessageKind
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
+from ui.bidi import isolate
+from ui.core_text import core_text
 from ui.emoji_text import big_emoji
 from ui.models.message_model import (
     MessageListModel,
@@ -102,6 +104,13 @@ def linkify(text: str) -> str:
     return "".join(out).replace("\n", "<br>")
 
 
+def plain_blocks(text: str) -> str:
+    """Plain text as rich text, each line its own block (not joined by ``<br>``): Qt gives every
+    block its own direction from its first strong character, so an Arabic line after an
+    English one is laid out right to left, whatever the first line or the window's direction."""
+    return "".join(f"<div>{linkify(line) or '&nbsp;'}</div>" for line in text.split("\n"))
+
+
 def body_html(msg: Message, shown: str, expanded: bool) -> str:
     """The rich text to draw for a message: its sanitised HTML, or its linkified plain body."""
     if msg.retracted:
@@ -110,7 +119,7 @@ def body_html(msg: Message, shown: str, expanded: bool) -> str:
     if msg.html and not cut and msg.kind is not MessageKind.EMOTE:
         rich = msg.html
     else:
-        rich = linkify(shown[:MAX_SHOWN_CHARS] if cut else shown)
+        rich = plain_blocks(shown[:MAX_SHOWN_CHARS] if cut else shown)
     if cut:
         rest = len(shown) - MAX_SHOWN_CHARS
         label = html.escape(
@@ -162,12 +171,42 @@ class MessageLayout:
     failure: QRect | None = None
 
 
+def leading(rect: QRect, size: int, rtl: bool) -> tuple[QRect, QRect]:
+    """The first ``size`` pixels of ``rect`` in reading order (its left, or its right edge in a
+    right-to-left window) and the rest."""
+    if rtl:
+        return (
+            QRect(rect.right() - size + 1, rect.top(), size, rect.height()),
+            rect.adjusted(0, 0, -size, 0),
+        )
+    return QRect(rect.left(), rect.top(), size, rect.height()), rect.adjusted(size, 0, 0, 0)
+
+
+def mirror(layout: MessageLayout, width: int) -> None:
+    """Flip a layout made left to right for a right-to-left window: the face on the right, the
+    text beside it, the time on the left. The painter draws text right-aligned there by itself
+    (it takes the view's direction), and each body paragraph keeps its own direction."""
+
+    def flip(rect: QRect) -> QRect:
+        return QRect(width - rect.x() - rect.width(), rect.y(), rect.width(), rect.height())
+
+    for name in ("day", "unread", "header", "face", "meta", "reply", "thread", "preview"):
+        rect = getattr(layout, name)
+        if rect is not None:
+            setattr(layout, name, flip(rect))
+    if layout.failure is not None:
+        layout.failure = flip(layout.failure)
+    layout.body = flip(layout.body)
+    layout.attachments = [(i, flip(r), text, pix) for i, r, text, pix in layout.attachments]
+    layout.reactions = [(key, flip(r), text) for key, r, text in layout.reactions]
+
+
 class MessageDelegate(QStyledItemDelegate):
     """Lays out and paints one message; answers "what is under this point?" for clicks."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # (local id, width, expanded, font) → (the row view it was made from, the layout)
+        # (local id, width, expanded, font, direction) → (the row view it was made from, the layout)
         self._layouts: OrderedDict[tuple[Any, ...], tuple[RowView, MessageLayout]] = OrderedDict()
         self._pixmaps: dict[str, QPixmap] = {}
         self.expanded: set[str] = set()
@@ -206,7 +245,7 @@ class MessageDelegate(QStyledItemDelegate):
             return None
         width = max(option.rect.width(), 240)
         local_id = view.msg.local_id
-        key = (local_id, width, local_id in self.expanded, option.font.key())
+        key = (local_id, width, local_id in self.expanded, option.font.key(), option.direction)
         cached = self._layouts.get(key)
         # The model hands out a new view whenever anything drawn changed: same object, same
         # drawing (comparing by identity keeps this cheap; a relayout asks for every row).
@@ -311,6 +350,8 @@ class MessageDelegate(QStyledItemDelegate):
             layout.failure = QRect(left, y, inner, line + 4)
             y += line + 4 + GAP
         layout.height = y + GAP
+        if option.direction == Qt.LayoutDirection.RightToLeft:
+            mirror(layout, width)
         return layout
 
     def _thumbnail(self, path: str) -> QPixmap | None:
@@ -405,6 +446,7 @@ class MessageDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = palette.color(text_role)
         link_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
         painter.save()
         painter.translate(opt.rect.topLeft())
         font = QFont(opt.font)
@@ -455,15 +497,18 @@ class MessageDelegate(QStyledItemDelegate):
             sender_w = min(
                 QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
             )
+            name_rect, rest = leading(layout.header, sender_w, rtl)
             painter.drawText(
-                QRect(layout.header.left(), layout.header.top(), sender_w, layout.header.height()),
+                name_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w),
+                isolate(
+                    QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)
+                ),
             )
             painter.setPen(text_color)
             painter.setFont(font)
             painter.drawText(
-                layout.header.adjusted(sender_w + PAD, 0, 0, 0),
+                rest.adjusted(0 if rtl else PAD, 0, -PAD if rtl else 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 meta_text,
             )
@@ -472,15 +517,14 @@ class MessageDelegate(QStyledItemDelegate):
                 layout.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta_text
             )
         if layout.reply is not None:
-            painter.fillRect(
-                QRect(layout.reply.left(), layout.reply.top(), 3, layout.reply.height()), link_color
-            )
+            bar, rest = leading(layout.reply, 3, rtl)
+            painter.fillRect(bar, link_color)
             italic = QFont(font)
             italic.setItalic(True)
             painter.setFont(italic)
             reply = "↪ " + view.reply
             painter.drawText(
-                layout.reply.adjusted(8, 0, 0, 0),
+                rest.adjusted(0 if rtl else 5, 0, -5 if rtl else 0, 0),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 QFontMetrics(italic).elidedText(
                     reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
@@ -525,7 +569,7 @@ class MessageDelegate(QStyledItemDelegate):
         if layout.thread is not None:
             self._draw_thread(painter, layout.thread, view.thread, option)
         if layout.failure is not None:
-            reason = msg.failure_reason or QCoreApplication.translate(
+            reason = core_text(msg.failure_reason) or QCoreApplication.translate(
                 "MessageDelegate", "The message could not be sent."
             )
             text = "⚠ " + reason + " — " + QCoreApplication.translate("MessageDelegate", "Retry")
@@ -622,12 +666,14 @@ class MessageDelegate(QStyledItemDelegate):
         link = option.palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Link
         )
-        painter.fillRect(QRect(rect.left(), rect.top() + 2, 3, rect.height() - 4), link)
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
+        bar, _rest = leading(rect.adjusted(0, 2, 0, -2), 3, rtl)
+        painter.fillRect(bar, link)
         painter.setPen(link)
         metrics = QFontMetrics(option.font)
         label = "🧵 " + text
         painter.drawText(
-            rect.adjusted(10, 0, 0, 0),
+            rect.adjusted(0, 0, -10, 0) if rtl else rect.adjusted(10, 0, 0, 0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             metrics.elidedText(label, Qt.TextElideMode.ElideRight, rect.width() - 10),
         )
@@ -688,8 +734,8 @@ class MessageView(QListView):
     Signals: ``partActivated(str, object, object)``: a clickable part was used — (kind,
     message, detail) with kind one of link / attachment / react / retry / more.
     ``messageActivated(object)``: Enter on a message (open what it carries).
-    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "more")
-    on a Message.
+    ``hoverAction(str, object)``: an action of the hover bar ("react", "reply", "edit", "copy",
+    "delete", "more") on a Message.
     """
 
     partActivated = Signal(str, object, object)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from app.models import ConversationId
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.avatars import AvatarStore, untinted_icon
+from ui.bidi import isolate_where_needed
 from ui.models.sidebar_model import (
     IdRole,
     KindRole,
@@ -94,10 +95,13 @@ class SidebarDelegate(QStyledItemDelegate):
         kind = index.data(KindRole)
         protocol = str(index.data(ProtocolRole) or "")
         ratio = option.widget.devicePixelRatioF() if option.widget is not None else 1.0
+        rtl = option.direction == Qt.LayoutDirection.RightToLeft
         if kind == "account":
             server = str(index.data(ServerRole) or "")
+            name = isolate_where_needed(option.text, rtl)
             if server and server.casefold() not in option.text.casefold():
-                option.text = f"{option.text} · {server}"
+                name = f"{name} · {isolate_where_needed(server, rtl)}"
+            option.text = name
             option.icon = untinted_icon(service_icon(protocol, SERVICE_ICON, ratio))
             option.decorationSize = QSize(SERVICE_ICON, SERVICE_ICON)
         elif kind == "conversation" and self.avatars is not None:
@@ -116,6 +120,7 @@ class SidebarDelegate(QStyledItemDelegate):
                 shown = self._faces[key] = with_badge(face, badge, AVATAR)
             option.icon = untinted_icon(shown)
             option.decorationSize = QSize(AVATAR, AVATAR)
+            option.text = isolate_where_needed(option.text, rtl)
         else:
             return
         option.features |= QStyleOptionViewItem.ViewItemFeature.HasDecoration

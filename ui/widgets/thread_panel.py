@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from app.models import ConversationId, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.models.thread_model import ThreadListModel
 from ui.widgets.composer import ComposerArea
 from ui.widgets.message_view import MessageView
@@ -65,6 +66,7 @@ class ThreadPanel(QWidget):
         self.view.setAccessibleName(self.tr("Messages of the thread"))
         self.view.partActivated.connect(self.partActivated)
         self.view.customContextMenuRequested.connect(self._context_menu_at)
+        self.view.hoverAction.connect(self._hover_action)  # its bar offers only "more"
         self.composer_area = ComposerArea()
         self.composer_area.setObjectName("threadComposer")
         self.composer_area.composer.setAccessibleName(self.tr("Answer in the thread"))
@@ -159,7 +161,9 @@ class ThreadPanel(QWidget):
 
     def _sent(self, done: Result[Any]) -> None:
         if not done.ok:
-            self.notice.emit(done.error or self.tr("The answer could not be sent."), "error")
+            self.notice.emit(
+                core_text(done.error) or self.tr("The answer could not be sent."), "error"
+            )
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -190,6 +194,12 @@ class ThreadPanel(QWidget):
                 self.model.message(index.row()),
                 self.view.viewport().mapToGlobal(rect.topLeft() + QPoint(20, 20)),
             )
+
+    @Slot(str, object)
+    def _hover_action(self, _action: str, msg: Message) -> None:
+        """The hover bar's "more": the message's menu, under the bar."""
+        bar = self.view.hover_bar
+        self.menuRequested.emit(msg, bar.mapToGlobal(bar.rect().bottomLeft()))
 
     @Slot(QPoint)
     def _context_menu_at(self, pos: QPoint) -> None:

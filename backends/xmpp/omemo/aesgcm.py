@@ -27,6 +27,8 @@ from urllib.parse import unquote, urlsplit
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
+from app.i18n import CoreMessages
+
 SCHEME = "aesgcm"
 KEY_BYTES = 32
 IV_BYTES = 12
@@ -122,7 +124,9 @@ def decrypt_file(source: Path, destination: Path, iv: bytes, key: bytes) -> None
     try:
         size = source.stat().st_size
         if size < TAG_BYTES:
-            raise FileCryptoError("The downloaded file is too short to be an encrypted file.")
+            raise FileCryptoError(
+                CoreMessages.tr("The downloaded file is too short to be an encrypted file.")
+            )
         with source.open("rb") as src:
             src.seek(size - TAG_BYTES)
             tag = src.read(TAG_BYTES)
@@ -133,7 +137,7 @@ def decrypt_file(source: Path, destination: Path, iv: bytes, key: bytes) -> None
                 while left > 0:
                     piece = src.read(min(CHUNK, left))
                     if not piece:
-                        raise FileCryptoError("The downloaded file ended early.")
+                        raise FileCryptoError(CoreMessages.tr("The downloaded file ended early."))
                     left -= len(piece)
                     dst.write(decryptor.update(piece))
                 decryptor.finalize()
@@ -141,7 +145,9 @@ def decrypt_file(source: Path, destination: Path, iv: bytes, key: bytes) -> None
         with contextlib.suppress(OSError):
             destination.unlink()
         raise FileCryptoError(
-            "The file could not be decrypted: it was damaged or altered on the way."
+            CoreMessages.tr(
+                "The file could not be decrypted: it was damaged or altered on the way."
+            )
         ) from exc
     except FileCryptoError:
         with contextlib.suppress(OSError):

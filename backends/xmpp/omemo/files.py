@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from backends.xmpp.files import FileService
 from backends.xmpp.omemo import aesgcm
 
@@ -52,8 +53,10 @@ class EncryptedFiles:
             return Outcome(
                 Failure(
                     FailureKind.PROTOCOL,
-                    "The upload service gave no https:// address, so the file cannot be shared "
-                    "encrypted.",
+                    CoreMessages.tr(
+                        "The upload service gave no https:// address, so the file cannot be shared "
+                        "encrypted."
+                    ),
                 )
             )
 
@@ -64,7 +67,10 @@ class EncryptedFiles:
         link = aesgcm.parse_link(url)
         if link is None:
             return Outcome(
-                Failure(FailureKind.REJECTED, "This is not a valid encrypted file link.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("This is not a valid encrypted file link."),
+                )
             )
         sealed = destination.with_name(f".{destination.name}.{secrets.token_hex(4)}.enc")
         try:

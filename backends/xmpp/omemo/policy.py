@@ -34,6 +34,7 @@ from omemo.types import DeviceInformation
 
 from app import facts as f
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import ConversationKind, Trust
 from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
@@ -108,7 +109,7 @@ class ConversationPolicy:
         """Encrypt or not, and to whom (the caller has waited for the engine)."""
         if not self.engine.ready:
             if self.is_on(conversation):
-                problem = self.engine.problem or "Encryption is still starting."
+                problem = self.engine.problem or CoreMessages.tr("Encryption is still starting.")
                 return Decision(False, failure=Failure(FailureKind.NETWORK, problem, True))
             return Decision(False)
         if "/" in conversation:  # a private message through a room: no real address to use
@@ -126,8 +127,9 @@ class ConversationPolicy:
                 False,
                 failure=Failure(
                     FailureKind.REJECTED,
-                    f"{conversation} no longer has a device that can read encrypted messages, "
-                    "so this message was not sent.",
+                    CoreMessages.tr(
+                        "%1 no longer has a device that can read encrypted messages, so this message was not sent."
+                    ).arg(conversation),
                 ),
             )
         return Decision(False)
@@ -137,7 +139,9 @@ class ConversationPolicy:
         was_on = self.is_on(room)
         if not info.possible:
             if was_on:
-                reason = "This room no longer allows encryption (it must be members-only and show addresses)."
+                reason = CoreMessages.tr(
+                    "This room no longer allows encryption (it must be members-only and show addresses)."
+                )
                 return Decision(False, failure=Failure(FailureKind.REJECTED, reason))
             return Decision(False)
         recipients = await self.members(room)
@@ -147,7 +151,9 @@ class ConversationPolicy:
             return Decision(True, frozenset(recipients))
         if was_on:
             who = ", ".join(without[:3]) + (" …" if len(without) > 3 else "")
-            reason = f"Not every member can read encrypted messages ({who}), so this message was not sent."
+            reason = CoreMessages.tr(
+                "Not every member can read encrypted messages (%1), so this message was not sent."
+            ).arg(who)
             return Decision(False, failure=Failure(FailureKind.REJECTED, reason))
         return Decision(False)
 
@@ -294,15 +300,19 @@ def _b64(key: bytes) -> str:
 
 def _announcement(own: bool, bare: str, changed: bool, fingerprint: str, blind: bool) -> str:
     if own and changed:
-        text = "One of your devices has a new identity key"
+        text = CoreMessages.tr("One of your devices has a new identity key")
     elif own:
-        text = "A new device was added to your account"
+        text = CoreMessages.tr("A new device was added to your account")
     elif changed:
-        text = f"A device of {bare} has a new identity key"
+        text = CoreMessages.tr("A device of %1 has a new identity key").arg(bare)
     else:
-        text = f"{bare} has a new device"
+        text = CoreMessages.tr("%1 has a new device").arg(bare)
     if blind:
-        then = "Messages are encrypted to it; compare the fingerprint in Devices to verify it."
+        then = CoreMessages.tr(
+            "Messages are encrypted to it; compare the fingerprint in Devices to verify it."
+        )
     else:
-        then = "Nothing is encrypted to it until you verify or distrust it in Devices."
-    return f"{text} (fingerprint {fingerprint}). {then}"
+        then = CoreMessages.tr(
+            "Nothing is encrypted to it until you verify or distrust it in Devices."
+        )
+    return CoreMessages.tr("%1 (fingerprint %2). %3").arg(text, fingerprint, then)

@@ -34,6 +34,7 @@ from omemo.session_manager import (
 from omemo.types import DeviceInformation
 
 from app import facts as f
+from app.i18n import CoreMessages
 from app.models import Trust
 from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
@@ -43,16 +44,24 @@ from backends.xmpp.omemo.engine import OmemoEngine
 from backends.xmpp.omemo.policy import ConversationPolicy
 from backends.xmpp.session import XmppSession
 
-NOT_FOR_US = "This message was encrypted, but not for this device, so it cannot be read here."
-FAILED = (
+NOT_FOR_US = CoreMessages.tr(
+    "This message was encrypted, but not for this device, so it cannot be read here."
+)
+FAILED = CoreMessages.tr(
     "This message could not be decrypted. Repairing the encryption session with the sender "
     "may help with the next messages."
 )
-DISTRUSTED = "This message came from a device you distrust, so it is not shown."
-INVALID = "This message's encrypted content was not valid, so it is not shown."
-OWN_COPY = "You sent this message from this device; its stored copy cannot be decrypted here."
-UNAVAILABLE = "This message is encrypted, and encryption is not available right now."
-CHANGED_KEY = "This message came from a device whose identity key changed, so it is not shown."
+DISTRUSTED = CoreMessages.tr("This message came from a device you distrust, so it is not shown.")
+INVALID = CoreMessages.tr("This message's encrypted content was not valid, so it is not shown.")
+OWN_COPY = CoreMessages.tr(
+    "You sent this message from this device; its stored copy cannot be decrypted here."
+)
+UNAVAILABLE = CoreMessages.tr(
+    "This message is encrypted, and encryption is not available right now."
+)
+CHANGED_KEY = CoreMessages.tr(
+    "This message came from a device whose identity key changed, so it is not shown."
+)
 MAX_QUEUE = 2_000
 MAX_BROKEN = 500
 
@@ -241,8 +250,9 @@ class Decryptor:
                 self._unreadable(where, CHANGED_KEY, None)
                 self.session.report(
                     f.ServiceNotice(
-                        f"A device of {sender} ({parsed.device_id}) now presents another identity "
-                        "key than the one it published, so its messages are not shown.",
+                        CoreMessages.tr(
+                            "A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown."
+                        ).arg(sender, parsed.device_id),
                         conversation=None if where.group else where.conversation,
                     )
                 )

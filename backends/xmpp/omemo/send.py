@@ -21,6 +21,7 @@ from omemo.message import Message, PlainKeyMaterial
 from omemo.session_manager import EncryptionError, NoEligibleDevices
 
 from app.backend import Failure, FailureKind
+from app.i18n import CoreMessages
 from app.models import Trust
 from backends.xmpp import ns
 from backends.xmpp.ns import q
@@ -33,7 +34,9 @@ TWOMEMO = content.TWOMEMO
 OLDMEMO = content.OLDMEMO
 MAX_REFLECTIONS = 500  # room messages whose plaintext we keep until the room echoes them
 REFETCH_TIMEOUT = 15.0  # a second look at device lists must not hold a message long
-PLAIN_KEY = "A file that was encrypted for this conversation cannot be sent without encryption."
+PLAIN_KEY = CoreMessages.tr(
+    "A file that was encrypted for this conversation cannot be sent without encryption."
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +130,9 @@ class Encryptor:
             who = ", ".join(sorted(exc.bare_jids))
             return Failure(
                 FailureKind.REJECTED,
-                f"{who} has no device this message may be encrypted to (all are distrusted or "
-                "unreachable), so it was not sent.",
+                CoreMessages.tr(
+                    "%1 has no device this message may be encrypted to (all are distrusted or unreachable), so it was not sent."
+                ).arg(who),
             )
         except NewDevicesUndecided as exc:
             people = sorted({d.bare_jid for d in exc.devices})
@@ -136,18 +140,25 @@ class Encryptor:
                 await self.policy.note_devices(person)
             return Failure(
                 FailureKind.REJECTED,
-                f"{', '.join(people)} has a new device you have not decided about. Verify or "
-                "distrust it in Devices, then send again.",
+                CoreMessages.tr(
+                    "%1 has a new device you have not decided about. Verify or distrust it in Devices, then send again."
+                ).arg(", ".join(people)),
             )
         except Exception as exc:
             self.session.log.warning("encrypting a message failed", exc_info=True)
-            return Failure(FailureKind.PROTOCOL, f"The message could not be encrypted: {exc}")
+            return Failure(
+                FailureKind.PROTOCOL,
+                CoreMessages.tr("The message could not be encrypted: %1").arg(exc),
+            )
         for error in errors:
             self.session.log.info(
                 "a device of %s was left out: %r", error.bare_jid, error.exception
             )
         if not messages:
-            return Failure(FailureKind.REJECTED, "There is no device to encrypt this message to.")
+            return Failure(
+                FailureKind.REJECTED,
+                CoreMessages.tr("There is no device to encrypt this message to."),
+            )
         encrypted: list[ET.Element] = []
         used: list[str] = []
         for message in sorted(messages, key=lambda m: m.namespace != TWOMEMO):

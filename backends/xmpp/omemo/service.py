@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from app.backend import Failure, FailureKind, Outcome
+from app.i18n import CoreMessages
 from app.models import Device, DeviceTrust, Trust
 from backends.xmpp import convert
 from backends.xmpp.omemo import trust as trust_words
@@ -132,7 +133,9 @@ class OmemoService:
             return _unavailable(self.engine.problem)
         bare = _bare(contact)
         if bare is None:
-            return Failure(FailureKind.CONFIG, f"{contact!r} is not an XMPP address.")
+            return Failure(
+                FailureKind.CONFIG, CoreMessages.tr("%1 is not an XMPP address.").arg(repr(contact))
+            )
         own = self.session.own_jid
         if bare == own:
             this, others = await self.engine.own()
@@ -162,16 +165,23 @@ class OmemoService:
             return Outcome(_unavailable(self.engine.problem))
         bare = _bare(contact)
         if bare is None:
-            return Outcome(Failure(FailureKind.CONFIG, f"{contact!r} is not an XMPP address."))
+            return Outcome(
+                Failure(
+                    FailureKind.CONFIG,
+                    CoreMessages.tr("%1 is not an XMPP address.").arg(repr(contact)),
+                )
+            )
         if bare == self.session.own_jid:
             this, candidates = await self.engine.own()
             if device_id == str(this.device_id):
-                return Outcome(Failure(FailureKind.REJECTED, "This device is always trusted."))
+                return Outcome(
+                    Failure(FailureKind.REJECTED, CoreMessages.tr("This device is always trusted."))
+                )
         else:
             candidates = await self.engine.devices(bare)
         device = next((d for d in candidates if str(d.device_id) == device_id), None)
         if device is None:
-            return Outcome(Failure(FailureKind.REJECTED, "No such device."))
+            return Outcome(Failure(FailureKind.REJECTED, CoreMessages.tr("No such device.")))
         await self.engine.manager.set_trust(bare, device.identity_key, trust_words.level_for(trust))
         await self.policy.report_all()
         return Outcome()
@@ -188,7 +198,10 @@ class OmemoService:
             targets = {(conversation, d.device_id) for d in await self.engine.devices(conversation)}
         if not targets:
             return Outcome(
-                Failure(FailureKind.REJECTED, "No broken encryption session is known here.")
+                Failure(
+                    FailureKind.REJECTED,
+                    CoreMessages.tr("No broken encryption session is known here."),
+                )
             )
         repaired = 0
         for bare, device_id in sorted(targets):
@@ -213,4 +226,7 @@ def _bare(text: str) -> str | None:
 
 
 def _unavailable(problem: str) -> Failure:
-    return Failure(FailureKind.UNSUPPORTED, problem or "Encryption is not available right now.")
+    return Failure(
+        FailureKind.UNSUPPORTED,
+        problem or CoreMessages.tr("Encryption is not available right now."),
+    )

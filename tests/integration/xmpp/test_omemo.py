@@ -43,6 +43,29 @@ async def omemo_peers(prosody: ProsodyServer) -> AsyncIterator[OmemoPeers]:
         await peer.stop()
 
 
+class OmemoBackends(Backends):
+    """Each instance opened here has started OMEMO before the test goes on (see omemo_ready)."""
+
+    async def open(
+        self, account: Account | None = None, **overrides: str | int | bool
+    ) -> Connected:
+        conn = await super().open(account, **overrides)
+        await omemo_ready(conn)
+        return conn
+
+    async def reopen(self, old: Connected) -> Connected:
+        conn = await super().reopen(old)
+        await omemo_ready(conn)
+        return conn
+
+
+@pytest.fixture
+async def xmpp(prosody: ProsodyServer, tmp_path: Path) -> AsyncIterator[Backends]:
+    backends = OmemoBackends(prosody, tmp_path)
+    yield backends
+    await backends.close_all()
+
+
 def conv(me: Connected, other: str) -> ConversationId:
     return ConversationId(me.rec.account_id, other)
 
@@ -72,7 +95,6 @@ async def omemo_ready(*people: Connected) -> None:
 
 async def test_two_app_accounts_talk_omemo2_both_ways(xmpp: Backends) -> None:
     alice, bob = await xmpp.open(), await xmpp.open()
-    await omemo_ready(alice, bob)
     await alice.backend.open_direct(bob.account.jid)
     on = await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
     assert on.conversation == bob.account.jid and on.trust is Trust.UNVERIFIED

@@ -657,6 +657,28 @@ async def test_notify_levels_default_by_kind_and_can_change(
     assert changed.notify is NotifyLevel.NONE
 
 
+async def test_the_spell_language_is_kept_per_conversation_and_published(
+    core: Core, fake_server: FakeServer
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "hallo")
+    fake_server.deliver("alice", "carol", "hi")
+    await settle(core)
+    seen: list[ev.Event] = []
+    core.bus.subscribe(ev.Event, seen.append)
+    bob = ConversationId(account_id, "bob")
+    changed = await core.conversations.set_spell_language(bob, "de_DE")
+    assert changed.spell_language == "de_DE"
+    published = [e for e in seen if isinstance(e, ev.ConversationsChanged)]
+    assert [c.spell_language for e in published for c in e.conversations] == ["de_DE"]
+    languages = {
+        c.id.native_id: c.spell_language
+        for c in await core.conversations.list_conversations(account_id)
+    }
+    assert languages == {"bob": "de_DE", "carol": ""}
+
+
 async def test_exports_of_a_conversation(
     core: Core, fake_server: FakeServer, tmp_path: Path
 ) -> None:

@@ -514,6 +514,57 @@ def test_what_someone_sent_while_blocked_stays_unseen_when_handed_over_later(
     assert sorted(_bodies(dispatcher, "mallory")) == ["after", "no time given"]
 
 
+def _restarted(dispatcher: AccountDispatcher, tmp_path: Path) -> AccountDispatcher:
+    """The same account after a restart: its store reopened, a new dispatcher over it."""
+    dispatcher.store.close()
+    store = AccountStore("a", tmp_path / "a.sqlite3")
+    return AccountDispatcher(store, now=lambda: NOW, logger=dispatcher.log)
+
+
+def test_the_blocked_spans_outlive_a_restart(dispatcher: AccountDispatcher, tmp_path: Path) -> None:
+    """An archive read after a restart hands over what a person sent while blocked before it:
+    it stays unseen then too, while what they sent before the block and after it is kept."""
+    mallory = ContactId("a", "mallory")
+    before = datetime.now(UTC) - timedelta(seconds=5)
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=True),))])
+    meanwhile = datetime.now(UTC)
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=False),), complete=True)])
+    after = datetime.now(UTC) + timedelta(seconds=1)
+    later = _restarted(dispatcher, tmp_path)
+    try:
+        later.apply(
+            [
+                f.MessageReceived("mallory", "mallory", "before", timestamp=before),
+                f.MessageReceived("mallory", "mallory", "while blocked", timestamp=meanwhile),
+                f.MessageReceived("mallory", "mallory", "after", timestamp=after),
+            ]
+        )
+        assert sorted(_bodies(later, "mallory")) == ["after", "before"]
+    finally:
+        later.store.close()
+
+
+def test_someone_blocked_before_spans_were_kept_keeps_their_older_history(
+    dispatcher: AccountDispatcher, tmp_path: Path
+) -> None:
+    """Blocked in a run that kept no span: the block counts from this run's start, so their
+    older history is not hidden for good once they are unblocked. An unreadable record is
+    logged and read as none."""
+    from app.dispatch_people import BLOCKING_KEY
+
+    mallory = ContactId("a", "mallory")
+    dispatcher.apply([f.ContactsChanged((Contact(mallory, blocked=True),))])
+    dispatcher.store.set_state(BLOCKING_KEY, "{not json")
+    later = _restarted(dispatcher, tmp_path)
+    try:
+        older = datetime.now(UTC) - timedelta(days=3)
+        later.apply([f.ContactsChanged((Contact(mallory, blocked=False),), complete=True)])
+        later.apply([f.MessageReceived("mallory", "mallory", "last week", timestamp=older)])
+        assert _bodies(later, "mallory") == ["last week"]
+    finally:
+        later.store.close()
+
+
 def test_a_whole_second_stamp_from_just_after_unblocking_is_kept(
     dispatcher: AccountDispatcher, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -89,6 +89,7 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
         ("0004_threads",),
         ("0005_spaces",),
         ("0006_fts_insert_by_store",),
+        ("0007_spell_language",),
     ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
@@ -373,6 +374,7 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
         "0004_threads",
         "0005_spaces",
         "0006_fts_insert_by_store",
+        "0007_spell_language",
     ]
     # the full-text index holds the old row once and new rows once (the store, not a trigger)
     store.append([msg(store, "bob", 2, body="after the upgrade")])
@@ -420,3 +422,19 @@ def test_unread_activity_is_mentions_and_direct_messages_after_the_read_marker(
     store.mark_read("#room")
     store.mark_read("bob")
     assert store.unread_activity() == []
+
+
+def test_spell_language_is_kept_with_the_conversation(tmp_path: Path) -> None:
+    """The composer's language per conversation survives a restart; new ones follow the default."""
+    path = tmp_path / "a.sqlite3"
+    s = AccountStore("a", path)
+    s.ensure_conversation("bob", ConversationKind.DIRECT)
+    s.ensure_conversation("carol", ConversationKind.DIRECT)
+    with s.transaction():
+        assert s.update_conversation("bob", spell_language="de_DE").spell_language == "de_DE"
+    s.close()
+    s = AccountStore("a", path)
+    bob, carol = s.conversation("bob"), s.conversation("carol")
+    assert bob is not None and bob.spell_language == "de_DE"
+    assert carol is not None and carol.spell_language == ""
+    s.close()
