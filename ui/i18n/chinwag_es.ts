@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
     <name>Accessibility</name>
@@ -373,7 +374,7 @@
     <message>
         <source>Its fingerprint (SHA-256) is:
 {fp}
-Trust it only if it matches the one your server's administrator gave you.</source>
+Trust it only if it matches the one your server&apos;s administrator gave you.</source>
         <translation>Su huella digital (SHA-256) es:
 {fp}
 Confía en él solo si coincide con la que te dio el administrador de tu servidor.</translation>
@@ -399,7 +400,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>No se puede contactar con el servidor: comprueba la dirección, el puerto y tu red. También puede que esté caído un momento.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted, so the connection could be intercepted.</source>
+        <source>The server&apos;s certificate is not trusted, so the connection could be intercepted.</source>
         <translation>El certificado del servidor no es de confianza, así que la conexión podría estar interceptada.</translation>
     </message>
     <message>
@@ -467,7 +468,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>Activity (%n)</source>
-        <translation><numerusform>Actividad (%n)</numerusform><numerusform>Actividad (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Actividad (%n)</numerusform>
+            <numerusform>Actividad (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -517,7 +521,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
-        <translation><numerusform>{name} ({service}), conservado el {when}, %n mensaje</numerusform><numerusform>{name} ({service}), conservado el {when}, %n mensajes</numerusform></translation>
+        <translation>
+            <numerusform>{name} ({service}), conservado el {when}, %n mensaje</numerusform>
+            <numerusform>{name} ({service}), conservado el {when}, %n mensajes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Another file (an export)…</source>
@@ -549,7 +556,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
-        <translation><numerusform>Se borró %n mensaje antiguo de {account}.</numerusform><numerusform>Se borraron %n mensajes antiguos de {account}.</numerusform></translation>
+        <translation>
+            <numerusform>Se borró %n mensaje antiguo de {account}.</numerusform>
+            <numerusform>Se borraron %n mensajes antiguos de {account}.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -701,6 +711,60 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
 </context>
 <context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation>
+            <numerusform>&amp;Ortografía: %n sugerencia para «{word}»</numerusform>
+            <numerusform>&amp;Ortografía: %n sugerencias para «{word}»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation>&amp;Ortografía: no hay sugerencias para «{word}»</translation>
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation>Reemplazar «{word}» por «{suggestion}»</translation>
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation>&amp;Añadir «{word}» al diccionario</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation>&amp;Ignorar «{word}»</translation>
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation>Idio&amp;ma del corrector</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation>La revisión ortográfica no está disponible: Enchant no está instalado.</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation>La revisión ortográfica no está disponible: no hay diccionarios instalados.</translation>
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation>La revisión ortográfica está desactivada en Ajustes.</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>&amp;Desactivada</translation>
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation>&amp;Predeterminado ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>&amp;Predeterminado</translation>
+    </message>
+</context>
+<context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
@@ -806,7 +870,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Contactos</translation>
     </message>
     <message>
-        <source>Each account's people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
+        <source>Each account&apos;s people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
         <translation>Las personas de cada cuenta por grupo, con su presencia. Intro inicia un chat; la tecla de menú abre más acciones.</translation>
     </message>
     <message>
@@ -846,7 +910,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>{group}, %n contact(s)</source>
-        <translation><numerusform>{group}, %n contacto</numerusform><numerusform>{group}, %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>{group}, %n contacto</numerusform>
+            <numerusform>{group}, %n contactos</numerusform>
+        </translation>
     </message>
     <message>
         <source>{online} online</source>
@@ -854,7 +921,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>{account}, %n contact(s)</source>
-        <translation><numerusform>{account}, %n contacto</numerusform><numerusform>{account}, %n contactos</numerusform></translation>
+        <translation>
+            <numerusform>{account}, %n contacto</numerusform>
+            <numerusform>{account}, %n contactos</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1111,7 +1181,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation><numerusform>%n miembro</numerusform><numerusform>%n miembros</numerusform></translation>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
     </message>
     <message>
         <source>offline: messages wait in the outbox</source>
@@ -1193,6 +1266,1834 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>This service cannot create rooms.</source>
+        <translation>Este servicio no permite crear salas.</translation>
+    </message>
+    <message>
+        <source>This service cannot rename contacts.</source>
+        <translation>Este servicio no permite cambiar el nombre de los contactos.</translation>
+    </message>
+    <message>
+        <source>This service has no subscriptions.</source>
+        <translation>Este servicio no tiene suscripciones.</translation>
+    </message>
+    <message>
+        <source>This service cannot download files.</source>
+        <translation>Este servicio no permite descargar archivos.</translation>
+    </message>
+    <message>
+        <source>/me ACTION — describe what you do</source>
+        <translation>/me ACCIÓN — describir lo que haces</translation>
+    </message>
+    <message>
+        <source>/join ROOM [PASSWORD] — join a room or channel</source>
+        <translation>/join SALA [CONTRASEÑA] — unirse a una sala o canal</translation>
+    </message>
+    <message>
+        <source>/part [REASON] — leave this room</source>
+        <translation>/part [MOTIVO] — abandonar esta sala</translation>
+    </message>
+    <message>
+        <source>/leave [REASON] — leave this room</source>
+        <translation>/leave [MOTIVO] — abandonar esta sala</translation>
+    </message>
+    <message>
+        <source>/topic TEXT — change the topic</source>
+        <translation>/topic TEXTO — cambiar el tema</translation>
+    </message>
+    <message>
+        <source>/invite WHO [REASON] — invite someone here</source>
+        <translation>/invite QUIÉN [MOTIVO] — invitar a alguien aquí</translation>
+    </message>
+    <message>
+        <source>/kick WHO [REASON] — remove someone from this room</source>
+        <translation>/kick QUIÉN [MOTIVO] — expulsar a alguien de esta sala</translation>
+    </message>
+    <message>
+        <source>/msg WHO TEXT — send a private message</source>
+        <translation>/msg QUIÉN TEXTO — enviar un mensaje privado</translation>
+    </message>
+    <message>
+        <source>/list [WORDS] — browse the public rooms or channels</source>
+        <translation>/list [PALABRAS] — explorar las salas o canales públicos</translation>
+    </message>
+    <message>
+        <source>/query WHO — open a private conversation</source>
+        <translation>/query QUIÉN — abrir una conversación privada</translation>
+    </message>
+    <message>
+        <source>/help — list the commands</source>
+        <translation>/help — mostrar la lista de órdenes</translation>
+    </message>
+    <message>
+        <source>This account&apos;s service plugin is not available.</source>
+        <translation>El complemento del servicio de esta cuenta no está disponible.</translation>
+    </message>
+    <message>
+        <source>plugin missing</source>
+        <translation>falta el complemento</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>El servidor no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>Internal error: %1</source>
+        <translation>Error interno: %1</translation>
+    </message>
+    <message>
+        <source>The number of days cannot be negative.</source>
+        <translation>El número de días no puede ser negativo.</translation>
+    </message>
+    <message>
+        <source>No such conversation.</source>
+        <translation>No existe esa conversación.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped.</source>
+        <translation>
+            <numerusform>Se omitió %n línea dañada.</numerusform>
+            <numerusform>Se omitieron %n líneas dañadas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whom do you want to add?</source>
+        <translation>¿A quién quieres añadir?</translation>
+    </message>
+    <message>
+        <source>Whom do you want to block?</source>
+        <translation>¿A quién quieres bloquear?</translation>
+    </message>
+    <message>
+        <source>Whom do you want to talk to?</source>
+        <translation>¿Con quién quieres hablar?</translation>
+    </message>
+    <message>
+        <source>That message is no longer stored.</source>
+        <translation>Ese mensaje ya no está guardado.</translation>
+    </message>
+    <message>
+        <source>No server history for this chat.</source>
+        <translation>No hay historial en el servidor para este chat.</translation>
+    </message>
+    <message>
+        <source>Cannot send an empty message.</source>
+        <translation>No se puede enviar un mensaje vacío.</translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation>No existe ese archivo.</translation>
+    </message>
+    <message>
+        <source>No such attachment.</source>
+        <translation>No existe ese adjunto.</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1.</source>
+        <translation>Orden desconocida /%1.</translation>
+    </message>
+    <message>
+        <source>No such message.</source>
+        <translation>No existe ese mensaje.</translation>
+    </message>
+    <message>
+        <source>The service has not confirmed this message yet.</source>
+        <translation>El servicio todavía no ha confirmado este mensaje.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be changed.</source>
+        <translation>Solo se pueden cambiar tus propios mensajes.</translation>
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation>Da a la sala un nombre o una dirección.</translation>
+    </message>
+    <message>
+        <source>Whom do you want to ban?</source>
+        <translation>¿A quién quieres vetar?</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>No existe esa cuenta.</translation>
+    </message>
+    <message>
+        <source>No usable plugin for %1 is installed.</source>
+        <translation>No hay instalado ningún complemento utilizable para %1.</translation>
+    </message>
+    <message>
+        <source>The account is not connected.</source>
+        <translation>La cuenta no está conectada.</translation>
+    </message>
+    <message>
+        <source>The service cannot do that.</source>
+        <translation>El servicio no puede hacer eso.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 es obligatorio.</translation>
+    </message>
+    <message>
+        <source>Unknown setting %1.</source>
+        <translation>Ajuste desconocido %1.</translation>
+    </message>
+    <message>
+        <source>This service has no sign-in in the browser.</source>
+        <translation>Este servicio no tiene inicio de sesión en el navegador.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long.</source>
+        <translation>El inicio de sesión en el navegador tardó demasiado.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Se canceló el inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>Accounts for this service cannot be made here.</source>
+        <translation>Las cuentas de este servicio no se pueden crear aquí.</translation>
+    </message>
+    <message>
+        <source>This sign-up has already ended.</source>
+        <translation>Este registro ya ha terminado.</translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation>Sesión iniciada de nuevo.</translation>
+    </message>
+    <message>
+        <source>This chat has no threads.</source>
+        <translation>Este chat no tiene hilos.</translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). Is the disk full?</source>
+        <translation>No se pudieron guardar los mensajes recibidos (%1). ¿Está lleno el disco?</translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
+        <translation>La conexión se perdió antes de que el servidor confirmara este mensaje, así que puede que no se haya entregado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Se abandonó tras %n intento.</numerusform>
+            <numerusform>Se abandonó tras %n intentos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
+        <translation>Chinwag guarda las contraseñas solo en el depósito de claves del sistema y nunca en un archivo normal. Inicia y desbloquea un proveedor de Secret Service: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) o KDE Wallet en Linux; el Llavero integrado en macOS y el Administrador de credenciales en Windows se usan automáticamente. Sin una sesión de escritorio, ejecuta Chinwag dentro de &apos;dbus-run-session&apos; después de desbloquear uno con &apos;echo -n CONTRASEÑA | gnome-keyring-daemon --unlock --components=secrets&apos;.</translation>
+    </message>
+    <message>
+        <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
+        <translation>El único depósito de claves disponible (%1 de %2) guardaría las contraseñas sin protección.</translation>
+    </message>
+    <message>
+        <source>No keyring service is installed or running.</source>
+        <translation>No hay ningún servicio de depósito de claves instalado o en marcha.</translation>
+    </message>
+    <message>
+        <source>%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported.</source>
+        <translation>%1 no indica a qué cuenta pertenecía (lo guardó una versión anterior), así que no se puede importar.</translation>
+    </message>
+    <message>
+        <source>You are already in %1.</source>
+        <translation>Ya estás en %1.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it; you joined it.</source>
+        <translation>%1 ya existe y lo gestiona otra persona; te has unido.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it.</source>
+        <translation>%1 ya existe y lo gestiona otra persona.</translation>
+    </message>
+    <message>
+        <source>You are not in %1.</source>
+        <translation>No estás en %1.</translation>
+    </message>
+    <message>
+        <source>A channel password has no spaces, commas or colons.</source>
+        <translation>La contraseña de un canal no lleva espacios, comas ni dos puntos.</translation>
+    </message>
+    <message>
+        <source>This server has no %1 role.</source>
+        <translation>Este servidor no tiene el rol %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2.</source>
+        <translation>%1 no está en %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a nick or a mask.</source>
+        <translation>%1 no es un apodo ni una máscara.</translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: ban a nick or a host.</source>
+        <translation>%1 coincide con todos: veta un apodo o un host.</translation>
+    </message>
+    <message>
+        <source>A server and a nickname are needed.</source>
+        <translation>Se necesitan un servidor y un apodo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid nickname.</source>
+        <translation>%1 no es un apodo válido.</translation>
+    </message>
+    <message>
+        <source>The port must be a number.</source>
+        <translation>El puerto debe ser un número.</translation>
+    </message>
+    <message>
+        <source>This sign-in method needs a password.</source>
+        <translation>Este método de inicio de sesión necesita una contraseña.</translation>
+    </message>
+    <message>
+        <source>The server did not finish signing us in.</source>
+        <translation>El servidor no terminó de iniciar la sesión.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>Se perdió la conexión.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Sin conexión.</translation>
+    </message>
+    <message>
+        <source>/%1 is not one of IRC&apos;s own commands (Chinwag carries out its generic ones itself). Use /quote to send a raw IRC line.</source>
+        <translation>/%1 no es una de las órdenes propias de IRC (Chinwag ejecuta las genéricas por sí mismo). Usa /quote para enviar una línea IRC sin procesar.</translation>
+    </message>
+    <message>
+        <source>That is not a valid IRC line.</source>
+        <translation>Esa no es una línea IRC válida.</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>
+        <translation>Orden desconocida /%1. Usa /quote para enviar una línea IRC sin procesar.</translation>
+    </message>
+    <message>
+        <source>That is not a nickname.</source>
+        <translation>Eso no es un apodo.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Uso: %1</translation>
+    </message>
+    <message>
+        <source>That is not a channel name.</source>
+        <translation>Eso no es un nombre de canal.</translation>
+    </message>
+    <message>
+        <source>A file from %1 was refused: %2.</source>
+        <translation>Se rechazó un archivo de %1: %2.</translation>
+    </message>
+    <message>
+        <source>That file offer is no longer open.</source>
+        <translation>Esa oferta de archivo ya no está abierta.</translation>
+    </message>
+    <message>
+        <source>This file offer is no longer open (offers last one connection).</source>
+        <translation>Esta oferta de archivo ya no está abierta (las ofertas duran una conexión).</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>No se pudo contactar con %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 did not connect.</source>
+        <translation>%1 no se conectó.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes; ask for the file again to resume.</source>
+        <translation>La transferencia se cortó en %1 de %2 bytes; vuelve a pedir el archivo para reanudarla.</translation>
+    </message>
+    <message>
+        <source>No free port for DCC in the configured range.</source>
+        <translation>No hay ningún puerto libre para DCC en el intervalo configurado.</translation>
+    </message>
+    <message>
+        <source>DCC sends a file to one person.</source>
+        <translation>DCC envía un archivo a una sola persona.</translation>
+    </message>
+    <message>
+        <source>Not sent: the connection closed before the file was taken.</source>
+        <translation>No enviado: la conexión se cerró antes de que se recogiera el archivo.</translation>
+    </message>
+    <message>
+        <source>%1 declined the file.</source>
+        <translation>%1 rechazó el archivo.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>No enviado: %1.</translation>
+    </message>
+    <message>
+        <source>Nobody took the file in time.</source>
+        <translation>Nadie recogió el archivo a tiempo.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>No se pudo conectar: %1</translation>
+    </message>
+    <message>
+        <source>%1 got shorter while it was sent.</source>
+        <translation>%1 se acortó mientras se enviaba.</translation>
+    </message>
+    <message>
+        <source>The file was sent but its arrival was not confirmed.</source>
+        <translation>El archivo se envió, pero no se confirmó su llegada.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes (%3).</source>
+        <translation>La transferencia se cortó en %1 de %2 bytes (%3).</translation>
+    </message>
+    <message>
+        <source>This server keeps no history for us.</source>
+        <translation>Este servidor no guarda historial para nosotros.</translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: block a nick (bob) or a host (*!*@host) instead.</source>
+        <translation>%1 coincide con todos: bloquea mejor un apodo (bob) o un host (*!*@host).</translation>
+    </message>
+    <message>
+        <source>IRC cannot send an empty message.</source>
+        <translation>IRC no puede enviar un mensaje vacío.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly sent: %1 of %n line(s) went out before the connection was lost.</source>
+        <translation>
+            <numerusform>Enviado en parte: salió %1 de %n línea antes de perderse la conexión.</numerusform>
+            <numerusform>Enviado en parte: salieron %1 de %n líneas antes de perderse la conexión.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That nick is not in your contacts.</source>
+        <translation>Ese apodo no está en tus contactos.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s watch list is full.</source>
+        <translation>La lista de vigilancia del servidor está llena.</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>El servidor no respondió.</translation>
+    </message>
+    <message>
+        <source>This nickname is already registered.</source>
+        <translation>Este apodo ya está registrado.</translation>
+    </message>
+    <message>
+        <source>This network does not register accounts here: %1</source>
+        <translation>Esta red no registra cuentas aquí: %1</translation>
+    </message>
+    <message>
+        <source>NickServ said: %1</source>
+        <translation>NickServ respondió: %1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
+        <translation>El NickServ de la red te reserva el apodo. Pide una dirección de correo electrónico (para restablecer una contraseña perdida y, en algunas redes, para confirmar la cuenta).</translation>
+    </message>
+    <message>
+        <source>Choose a password for the account.</source>
+        <translation>Elige una contraseña para la cuenta.</translation>
+    </message>
+    <message>
+        <source>NickServ passwords cannot contain spaces.</source>
+        <translation>Las contraseñas de NickServ no pueden contener espacios.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address.</source>
+        <translation>Introduce una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>NickServ did not answer in time.</source>
+        <translation>NickServ no respondió a tiempo.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>El servidor cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>Someone is using this nickname right now, or the network refuses it.</source>
+        <translation>Alguien está usando este apodo ahora mismo, o la red lo rechaza.</translation>
+    </message>
+    <message>
+        <source>This network has no NickServ to register with.</source>
+        <translation>Esta red no tiene NickServ con el que registrarse.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>Se cerró la conexión.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>El servidor dejó de responder.</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Conexión perdida: %1</translation>
+    </message>
+    <message>
+        <source>Connection lost (internal error).</source>
+        <translation>Conexión perdida (error interno).</translation>
+    </message>
+    <message>
+        <source>Unexpected reply.</source>
+        <translation>Respuesta inesperada.</translation>
+    </message>
+    <message>
+        <source>Disconnected by the server: %1</source>
+        <translation>Desconectado por el servidor: %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>irc.libera.chat</source>
+        <translation>irc.libera.chat</translation>
+    </message>
+    <message>
+        <source>The host name of the IRC network&apos;s server.</source>
+        <translation>El nombre de host del servidor de la red IRC.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Puerto</translation>
+    </message>
+    <message>
+        <source>6697 is the usual port for TLS; plain-text servers usually listen on 6667.</source>
+        <translation>6697 es el puerto habitual para TLS; los servidores sin cifrar suelen escuchar en el 6667.</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Apodo</translation>
+    </message>
+    <message>
+        <source>Alternate nicknames</source>
+        <translation>Apodos alternativos</translation>
+    </message>
+    <message>
+        <source>Tried in order when your nickname is taken; separate them with spaces.</source>
+        <translation>Se prueban en orden cuando tu apodo está ocupado; sepáralos con espacios.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Contraseña</translation>
+    </message>
+    <message>
+        <source>Your services (NickServ) account password: used for SASL, or for NickServ IDENTIFY where the server offers no SASL.</source>
+        <translation>La contraseña de tu cuenta de servicios (NickServ): se usa para SASL, o para NickServ IDENTIFY si el servidor no ofrece SASL.</translation>
+    </message>
+    <message>
+        <source>Connect without encryption (plain text)</source>
+        <translation>Conectar sin cifrado (texto sin cifrar)</translation>
+    </message>
+    <message>
+        <source>Only for servers without TLS: anyone on the way can read what you send, passwords included.</source>
+        <translation>Solo para servidores sin TLS: cualquiera en el camino puede leer lo que envías, contraseñas incluidas.</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nombre de la cuenta</translation>
+    </message>
+    <message>
+        <source>Your services account, when it differs from your nickname.</source>
+        <translation>Tu cuenta de servicios, si es distinta de tu apodo.</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Método de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>auto: SASL when the server offers it (EXTERNAL with a client certificate, else PLAIN), NickServ IDENTIFY otherwise.</source>
+        <translation>auto: SASL cuando el servidor lo ofrece (EXTERNAL con un certificado de cliente, si no PLAIN), y NickServ IDENTIFY en otro caso.</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Contraseña del servidor</translation>
+    </message>
+    <message>
+        <source>Sent with PASS before signing in (private servers, bouncers).</source>
+        <translation>Se envía con PASS antes de iniciar sesión (servidores privados, bouncers).</translation>
+    </message>
+    <message>
+        <source>User name (ident)</source>
+        <translation>Nombre de usuario (ident)</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Nombre real</translation>
+    </message>
+    <message>
+        <source>Trust this CA certificate</source>
+        <translation>Confiar en este certificado de CA</translation>
+    </message>
+    <message>
+        <source>A PEM file, for networks whose certificate is signed by their own CA.</source>
+        <translation>Un archivo PEM, para redes cuyo certificado está firmado por su propia autoridad de certificación.</translation>
+    </message>
+    <message>
+        <source>Trust this server certificate (SHA-256 fingerprint)</source>
+        <translation>Confiar en este certificado del servidor (huella SHA-256)</translation>
+    </message>
+    <message>
+        <source>Pins one certificate, e.g. a self-signed one, instead of checking its issuer.</source>
+        <translation>Fija un certificado concreto, por ejemplo uno autofirmado, en lugar de comprobar su emisor.</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificado de cliente</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP.</source>
+        <translation>Un certificado PEM (con su clave, o indica la clave abajo) para SASL EXTERNAL / CertFP.</translation>
+    </message>
+    <message>
+        <source>Client certificate key</source>
+        <translation>Clave del certificado de cliente</translation>
+    </message>
+    <message>
+        <source>Only my contacts may message me privately</source>
+        <translation>Solo mis contactos pueden escribirme en privado</translation>
+    </message>
+    <message>
+        <source>Private messages from anyone else are refused: by the server with user mode +g where it offers it (CALLERID), else dropped here. Channels are not affected.</source>
+        <translation>Los mensajes privados de cualquier otra persona se rechazan: el servidor lo hace con el modo de usuario +g si lo ofrece (CALLERID); si no, se descartan aquí. Los canales no se ven afectados.</translation>
+    </message>
+    <message>
+        <source>Passive file transfers (behind NAT)</source>
+        <translation>Transferencias de archivos pasivas (detrás de NAT)</translation>
+    </message>
+    <message>
+        <source>Ask the other side to listen when you send a file (DCC passive mode): for computers that others cannot connect to.</source>
+        <translation>Pedir al otro lado que escuche cuando envías un archivo (modo DCC pasivo): para equipos a los que otros no pueden conectarse.</translation>
+    </message>
+    <message>
+        <source>Ports for file transfers</source>
+        <translation>Puertos para transferencias de archivos</translation>
+    </message>
+    <message>
+        <source>The ports DCC listens on (open them in your firewall); empty: any free port.</source>
+        <translation>Los puertos en los que escucha DCC (ábrelos en tu cortafuegos); vacío: cualquier puerto libre.</translation>
+    </message>
+    <message>
+        <source>Largest file to accept (MB)</source>
+        <translation>Tamaño máximo de archivo aceptado (MB)</translation>
+    </message>
+    <message>
+        <source>Offers of larger files are refused.</source>
+        <translation>Se rechazan las ofertas de archivos más grandes.</translation>
+    </message>
+    <message>
+        <source>Join these channels</source>
+        <translation>Unirse a estos canales</translation>
+    </message>
+    <message>
+        <source>#chinwag #python</source>
+        <translation>#chinwag #python</translation>
+    </message>
+    <message>
+        <source>Joined on every connect, besides the channels you were in last time.</source>
+        <translation>Se une a ellos en cada conexión, además de los canales en los que estuviste la última vez.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>El puerto debe ser un número del 1 al 65535.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint has 32 pairs of hex digits.</source>
+        <translation>Una huella SHA-256 tiene 32 pares de dígitos hexadecimales.</translation>
+    </message>
+    <message>
+        <source>A port or a range of ports from 1024 to 65535, like 50000-50100.</source>
+        <translation>Un puerto o un intervalo de puertos del 1024 al 65535, como 50000-50100.</translation>
+    </message>
+    <message>
+        <source>SASL EXTERNAL needs a client certificate.</source>
+        <translation>SASL EXTERNAL necesita un certificado de cliente.</translation>
+    </message>
+    <message>
+        <source>The server does not offer the SASL sign-in this account is set to use.</source>
+        <translation>El servidor no ofrece el inicio de sesión SASL que esta cuenta tiene configurado.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the account name or password (SASL).</source>
+        <translation>El servidor no aceptó el nombre de la cuenta o la contraseña (SASL).</translation>
+    </message>
+    <message>
+        <source>The server password was not accepted.</source>
+        <translation>No se aceptó la contraseña del servidor.</translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the user with that nickname is not marked as the network&apos;s services, so it could be anyone.</source>
+        <translation>Tu contraseña no se envió a NickServ: el usuario con ese apodo no está marcado como servicio de la red, así que podría ser cualquiera.</translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the server did not say in time whether NickServ is the network&apos;s services.</source>
+        <translation>Tu contraseña no se envió a NickServ: el servidor no indicó a tiempo si NickServ es un servicio de la red.</translation>
+    </message>
+    <message>
+        <source>This network has no NickServ: signed in without identifying.</source>
+        <translation>Esta red no tiene NickServ: sesión iniciada sin identificarse.</translation>
+    </message>
+    <message>
+        <source>NickServ did not accept the password.</source>
+        <translation>NickServ no aceptó la contraseña.</translation>
+    </message>
+    <message>
+        <source>This server does not relay reactions.</source>
+        <translation>Este servidor no transmite reacciones.</translation>
+    </message>
+    <message>
+        <source>Cannot use the TLS settings: %1</source>
+        <translation>No se pueden usar los ajustes de TLS: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1).</source>
+        <translation>El certificado del servidor no es de confianza (%1).</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation>Falló TLS: %1</translation>
+    </message>
+    <message>
+        <source>Connection aborted: %1</source>
+        <translation>Conexión interrumpida: %1</translation>
+    </message>
+    <message>
+        <source>The server did not start TLS. If this port is for plain-text connections, use the TLS port (usually 6697).</source>
+        <translation>El servidor no inició TLS. Si este puerto es para conexiones sin cifrar, usa el puerto TLS (normalmente 6697).</translation>
+    </message>
+    <message>
+        <source>Cannot find %1: %2</source>
+        <translation>No se encuentra %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1:%2: %3</source>
+        <translation>No se puede contactar con %1:%2: %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the one you chose to trust.</source>
+        <translation>El certificado del servidor no coincide con el que elegiste como de confianza.</translation>
+    </message>
+    <message>
+        <source>This homeserver does not offer that sign-in.</source>
+        <translation>Este servidor base no ofrece ese inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>No sign-in service is advertised.</source>
+        <translation>No se anuncia ningún servicio de inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The homeserver does not say who signed in.</source>
+        <translation>El servidor base no indica quién inició sesión.</translation>
+    </message>
+    <message>
+        <source>The address #{alias} is already taken on this server.</source>
+        <translation>La dirección #{alias} ya está ocupada en este servidor.</translation>
+    </message>
+    <message>
+        <source>%1: a Matrix ID is @name:server.</source>
+        <translation>%1: un ID de Matrix tiene la forma @nombre:servidor.</translation>
+    </message>
+    <message>
+        <source>Encryption is not available in this session.</source>
+        <translation>El cifrado no está disponible en esta sesión.</translation>
+    </message>
+    <message>
+        <source>#%1 cannot be a room address.</source>
+        <translation>#%1 no puede ser la dirección de una sala.</translation>
+    </message>
+    <message>
+        <source>The server did not say which room it made.</source>
+        <translation>El servidor no indicó qué sala creó.</translation>
+    </message>
+    <message>
+        <source>A Matrix ID looks like @name:example.org.</source>
+        <translation>Un ID de Matrix tiene la forma @nombre:example.org.</translation>
+    </message>
+    <message>
+        <source>Matrix rooms have no %1 role.</source>
+        <translation>Las salas de Matrix no tienen el rol %1.</translation>
+    </message>
+    <message>
+        <source>The room was closed.</source>
+        <translation>La sala se cerró.</translation>
+    </message>
+    <message>
+        <source>Not a Matrix media URL.</source>
+        <translation>No es una URL de contenido de Matrix.</translation>
+    </message>
+    <message>
+        <source>%1 did not say how to sign in (HTTP %2).</source>
+        <translation>%1 no indicó cómo iniciar sesión (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>The sign-in service “%1” cannot be reached right now. Try again later, or sign in another way.</source>
+        <translation>No se puede contactar ahora con el servicio de inicio de sesión «%1». Inténtalo más tarde o inicia sesión de otra forma.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s answer lacks the new session.</source>
+        <translation>La respuesta del servidor base no incluye la nueva sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service cannot be reached (%1).</source>
+        <translation>No se puede contactar con el servicio de inicio de sesión (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app (%1).</source>
+        <translation>El servicio de inicio de sesión no registró la aplicación (%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file is unavailable (HTTP %1).</source>
+        <translation>El archivo de descubrimiento del servidor no está disponible (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file could not be read (HTTP %1). Enter the homeserver URL in the advanced settings.</source>
+        <translation>No se pudo leer el archivo de descubrimiento del servidor (HTTP %1). Introduce la URL del servidor base en los ajustes avanzados.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file does not name a valid homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation>El archivo de descubrimiento del servidor no indica un servidor base válido. Introduce la URL del servidor base en los ajustes avanzados.</translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address. Matrix sign-in needs HTTPS so your password, access token and messages are not sent in the clear; plain http:// is only used on this computer (localhost) or when “Allow unencrypted HTTP” is switched on.</source>
+        <translation>%1 no es una dirección https://. El inicio de sesión de Matrix necesita HTTPS para que tu contraseña, tu token de acceso y tus mensajes no viajen sin cifrar; http:// simple solo se usa en este equipo (localhost) o cuando está activado «Permitir HTTP sin cifrar».</translation>
+    </message>
+    <message>
+        <source>The server asks us to slow down.</source>
+        <translation>El servidor nos pide que vayamos más despacio.</translation>
+    </message>
+    <message>
+        <source>Wrong Matrix ID or password.</source>
+        <translation>ID de Matrix o contraseña incorrectos.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated.</source>
+        <translation>Esta cuenta se ha desactivado.</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>La sesión ha terminado.</translation>
+    </message>
+    <message>
+        <source>The server had a problem: %1</source>
+        <translation>El servidor tuvo un problema: %1</translation>
+    </message>
+    <message>
+        <source>The server does not support this.</source>
+        <translation>El servidor no admite esto.</translation>
+    </message>
+    <message>
+        <source>The server asks for another way of confirming than the password to set up cross-signing.</source>
+        <translation>El servidor pide otra forma de confirmación distinta de la contraseña para configurar la firma cruzada.</translation>
+    </message>
+    <message>
+        <source>The password is needed to set up cross-signing.</source>
+        <translation>Se necesita la contraseña para configurar la firma cruzada.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for cross-signing.</source>
+        <translation>El servidor no aceptó la contraseña para la firma cruzada.</translation>
+    </message>
+    <message>
+        <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
+        <translation>La identidad de cifrado de %1 cambió, así que sus dispositivos ya no están verificados. Vuelve a verificarlos antes de confiar en mensajes nuevos.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s keys are not on the server yet.</source>
+        <translation>Las claves de este dispositivo todavía no están en el servidor.</translation>
+    </message>
+    <message>
+        <source>No keys for device %1.</source>
+        <translation>No hay claves para el dispositivo %1.</translation>
+    </message>
+    <message>
+        <source>The master key of %1 changed meanwhile.</source>
+        <translation>La clave maestra de %1 cambió mientras tanto.</translation>
+    </message>
+    <message>
+        <source>The server refused the signature.</source>
+        <translation>El servidor rechazó la firma.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation>Esperando la clave para descifrar este mensaje…</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted.</source>
+        <translation>No se pudo descifrar este mensaje.</translation>
+    </message>
+    <message>
+        <source>This message is end-to-end encrypted; install matrix-nio[e2e] to read it.</source>
+        <translation>Este mensaje está cifrado de extremo a extremo; instala matrix-nio[e2e] para leerlo.</translation>
+    </message>
+    <message>
+        <source>This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation>Esta sala está cifrada de extremo a extremo y la compatibilidad con el cifrado (matrix-nio[e2e]) no está instalada.</translation>
+    </message>
+    <message>
+        <source>End-to-end encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation>La compatibilidad con el cifrado de extremo a extremo (matrix-nio[e2e]) no está instalada.</translation>
+    </message>
+    <message>
+        <source>The server gave no position.</source>
+        <translation>El servidor no indicó ninguna posición.</translation>
+    </message>
+    <message>
+        <source>The homeserver cannot be reached (%1).</source>
+        <translation>No se puede contactar con el servidor base (%1).</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not trusted. Check the server, or add its CA certificate in the account&apos;s advanced settings.</source>
+        <translation>El certificado del servidor base no es de confianza. Comprueba el servidor o añade su certificado de CA en los ajustes avanzados de la cuenta.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not the one trusted for this account.</source>
+        <translation>El certificado del servidor base no es el de confianza para esta cuenta.</translation>
+    </message>
+    <message>
+        <source>The file is larger than allowed (%1 bytes; at most %2).</source>
+        <translation>El archivo supera el tamaño permitido (%1 bytes; como máximo %2).</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation>Introduce la clave de recuperación.</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: it contains “%1”, which a recovery key never has.</source>
+        <translation>Esto no es una clave de recuperación: contiene «%1», algo que una clave de recuperación nunca tiene.</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key (wrong length or start).</source>
+        <translation>Esto no es una clave de recuperación (longitud o comienzo incorrectos).</translation>
+    </message>
+    <message>
+        <source>The recovery key has a typo: its check character does not match.</source>
+        <translation>La clave de recuperación tiene una errata: su carácter de control no coincide.</translation>
+    </message>
+    <message>
+        <source>There is no key backup on the server.</source>
+        <translation>No hay copia de seguridad de claves en el servidor.</translation>
+    </message>
+    <message>
+        <source>The key backup uses a method Chinwag does not know.</source>
+        <translation>La copia de seguridad de claves usa un método que Chinwag no conoce.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not belong to the key backup on the server.</source>
+        <translation>Esta clave de recuperación no corresponde a la copia de seguridad de claves del servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about the key backup was unusable.</source>
+        <translation>La respuesta del servidor sobre la copia de seguridad de claves no se pudo usar.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged: %1</source>
+        <translation>El archivo cifrado está dañado: %1</translation>
+    </message>
+    <message>
+        <source>A room is named #alias:server or by its !id.</source>
+        <translation>Una sala se indica como #alias:servidor o por su !id.</translation>
+    </message>
+    <message>
+        <source>No direct chat.</source>
+        <translation>No hay chat directo.</translation>
+    </message>
+    <message>
+        <source>The message could not be encrypted: %1</source>
+        <translation>No se pudo cifrar el mensaje: %1</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in service describes itself incompletely (%1 missing or not HTTPS).</source>
+        <translation>El servicio de inicio de sesión del servidor base se describe de forma incompleta (falta %1 o no es HTTPS).</translation>
+    </message>
+    <message>
+        <source>The sign-in service offers no authorization code.</source>
+        <translation>El servicio de inicio de sesión no ofrece código de autorización.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refuses authorization codes.</source>
+        <translation>El servicio de inicio de sesión rechaza los códigos de autorización.</translation>
+    </message>
+    <message>
+        <source>The sign-in service does not support PKCE (S256), so it cannot be used safely by a desktop app.</source>
+        <translation>El servicio de inicio de sesión no admite PKCE (S256), así que una aplicación de escritorio no puede usarlo de forma segura.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app.</source>
+        <translation>El servicio de inicio de sesión no registró la aplicación.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer does not belong to this sign-in.</source>
+        <translation>La respuesta de inicio de sesión no corresponde a este inicio de sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished: %1.</source>
+        <translation>El inicio de sesión no se completó: %1.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer carries no code.</source>
+        <translation>La respuesta de inicio de sesión no incluye ningún código.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid: sign in again.</source>
+        <translation>El inicio de sesión ya no es válido: vuelve a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the token request (%1).</source>
+        <translation>El servicio de inicio de sesión rechazó la solicitud de token (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in service sent no usable access token.</source>
+        <translation>El servicio de inicio de sesión no envió ningún token de acceso utilizable.</translation>
+    </message>
+    <message>
+        <source>You cannot block yourself.</source>
+        <translation>No puedes bloquearte a ti mismo.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 no existe.</translation>
+    </message>
+    <message>
+        <source>Only web links have previews.</source>
+        <translation>Solo los enlaces web tienen vista previa.</translation>
+    </message>
+    <message>
+        <source>The page has nothing to preview.</source>
+        <translation>La página no tiene nada que previsualizar.</translation>
+    </message>
+    <message>
+        <source>The preview has no image.</source>
+        <translation>La vista previa no tiene imagen.</translation>
+    </message>
+    <message>
+        <source>This Matrix ID is taken: choose another name.</source>
+        <translation>Este ID de Matrix ya está ocupado: elige otro nombre.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again in a while.</source>
+        <translation>Demasiados intentos; inténtalo de nuevo dentro de un rato.</translation>
+    </message>
+    <message>
+        <source>The homeserver refused the new account: %1.</source>
+        <translation>El servidor base rechazó la cuenta nueva: %1.</translation>
+    </message>
+    <message>
+        <source>Matrix ID</source>
+        <translation>ID de Matrix</translation>
+    </message>
+    <message>
+        <source>@alice:example.org</source>
+        <translation>@alice:example.org</translation>
+    </message>
+    <message>
+        <source>Your full Matrix ID. The homeserver is found from it.</source>
+        <translation>Tu ID de Matrix completo. A partir de él se encuentra el servidor base.</translation>
+    </message>
+    <message>
+        <source>Homeserver URL</source>
+        <translation>URL del servidor base</translation>
+    </message>
+    <message>
+        <source>https://matrix.example.org</source>
+        <translation>https://matrix.example.org</translation>
+    </message>
+    <message>
+        <source>Only if it cannot be discovered from your Matrix ID (.well-known).</source>
+        <translation>Solo si no se puede descubrir a partir de tu ID de Matrix (.well-known).</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>Certificado de CA de confianza</translation>
+    </message>
+    <message>
+        <source>A PEM file to trust in addition to the system&apos;s certificate authorities.</source>
+        <translation>Un archivo PEM en el que confiar además de las autoridades de certificación del sistema.</translation>
+    </message>
+    <message>
+        <source>Trusted certificate fingerprint</source>
+        <translation>Huella del certificado de confianza</translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint (AA:BB:…) of a certificate to accept as it is.</source>
+        <translation>La huella SHA-256 (AA:BB:…) de un certificado que se aceptará tal cual.</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted HTTP</source>
+        <translation>Permitir HTTP sin cifrar</translation>
+    </message>
+    <message>
+        <source>Only for a homeserver you reach safely another way (a VPN, a tunnel). Password, access token and messages would travel without HTTPS.</source>
+        <translation>Solo para un servidor base al que llegas de forma segura por otra vía (una VPN, un túnel). La contraseña, el token de acceso y los mensajes viajarían sin HTTPS.</translation>
+    </message>
+    <message>
+        <source>Use sliding sync</source>
+        <translation>Usar sincronización deslizante (sliding sync)</translation>
+    </message>
+    <message>
+        <source>Where the homeserver has it: the room list arrives in one answer, however many rooms.</source>
+        <translation>Si el servidor base la tiene: la lista de salas llega en una sola respuesta, haya las salas que haya.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file does not exist.</source>
+        <translation>El archivo del certificado de CA no existe.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint is invalid: %1</source>
+        <translation>La huella del certificado no es válida: %1</translation>
+    </message>
+    <message>
+        <source>The CA certificate file cannot be used: %1</source>
+        <translation>No se puede usar el archivo de certificado de CA: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Matrix homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation>%1 no parece un servidor base de Matrix. Introduce la URL del servidor base en los ajustes avanzados.</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account.</source>
+        <translation>No hay ninguna contraseña guardada para esta cuenta.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in answer is incomplete.</source>
+        <translation>La respuesta de inicio de sesión del servidor base está incompleta.</translation>
+    </message>
+    <message>
+        <source>The encryption store cannot be opened: %1</source>
+        <translation>No se puede abrir el almacén de cifrado: %1</translation>
+    </message>
+    <message>
+        <source>The browser did not come back: the sign-in was not finished in time.</source>
+        <translation>El navegador no volvió: el inicio de sesión no se completó a tiempo.</translation>
+    </message>
+    <message>
+        <source>The homeserver sent the browser back without a token.</source>
+        <translation>El servidor base devolvió el navegador sin token.</translation>
+    </message>
+    <message>
+        <source>The homeserver sent an unusable sync answer.</source>
+        <translation>El servidor base envió una respuesta de sincronización inutilizable.</translation>
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation>Vetado por %1: %2</translation>
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation>Vetado por %1</translation>
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation>Expulsado por %1: %2</translation>
+    </message>
+    <message>
+        <source>Removed by %1</source>
+        <translation>Expulsado por %1</translation>
+    </message>
+    <message>
+        <source>The server ended this session: sign in again. Your messages and encryption keys on this device are kept.</source>
+        <translation>El servidor cerró esta sesión: vuelve a iniciar sesión. Tus mensajes y claves de cifrado de este dispositivo se conservan.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s refresh answer lacks the new tokens.</source>
+        <translation>La respuesta de renovación del servidor base no incluye los nuevos tokens.</translation>
+    </message>
+    <message>
+        <source>The server asks for %1, which Chinwag cannot do. Use the server&apos;s web site for this, then come back.</source>
+        <translation>El servidor pide %1, algo que Chinwag no puede hacer. Usa el sitio web del servidor para ello y luego vuelve.</translation>
+    </message>
+    <message>
+        <source>This server gives accounts only to people with a token from its admins.</source>
+        <translation>Este servidor solo da cuentas a quienes tienen un token de sus administradores.</translation>
+    </message>
+    <message>
+        <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
+        <translation>El servidor pide %1 en su página web: se abre en tu navegador. Vuelve aquí cuando termines allí.</translation>
+    </message>
+    <message>
+        <source>Enter the registration token you were given.</source>
+        <translation>Introduce el token de registro que te dieron.</translation>
+    </message>
+    <message>
+        <source>The server makes accounts only for people who accept its terms.</source>
+        <translation>El servidor solo crea cuentas para quienes aceptan sus condiciones.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Introduce tu contraseña.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this registration token.</source>
+        <translation>El servidor no acepta este token de registro.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Contraseña incorrecta.</translation>
+    </message>
+    <message>
+        <source>The web page was not finished: try again in the browser.</source>
+        <translation>No se completó la página web: vuelve a intentarlo en el navegador.</translation>
+    </message>
+    <message>
+        <source>The server refused this step.</source>
+        <translation>El servidor rechazó este paso.</translation>
+    </message>
+    <message>
+        <source>The server kept asking for more steps.</source>
+        <translation>El servidor siguió pidiendo más pasos.</translation>
+    </message>
+    <message>
+        <source>The confirmation in the browser (%1) was not finished in time.</source>
+        <translation>La confirmación en el navegador (%1) no se completó a tiempo.</translation>
+    </message>
+    <message>
+        <source>The emojis did not match.</source>
+        <translation>Los emojis no coincidían.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>Cancelado por el usuario.</translation>
+    </message>
+    <message>
+        <source>Only emoji verification is known.</source>
+        <translation>Solo se conoce la verificación por emojis.</translation>
+    </message>
+    <message>
+        <source>No common key agreement.</source>
+        <translation>No hay acuerdo de claves en común.</translation>
+    </message>
+    <message>
+        <source>No common MAC method.</source>
+        <translation>No hay método MAC en común.</translation>
+    </message>
+    <message>
+        <source>No common SAS method.</source>
+        <translation>No hay método SAS en común.</translation>
+    </message>
+    <message>
+        <source>Unexpected accept.</source>
+        <translation>Aceptación inesperada.</translation>
+    </message>
+    <message>
+        <source>No common method.</source>
+        <translation>No hay método en común.</translation>
+    </message>
+    <message>
+        <source>No common hash.</source>
+        <translation>No hay hash en común.</translation>
+    </message>
+    <message>
+        <source>Unexpected key.</source>
+        <translation>Clave inesperada.</translation>
+    </message>
+    <message>
+        <source>Key before accept.</source>
+        <translation>Clave antes de la aceptación.</translation>
+    </message>
+    <message>
+        <source>Mismatched commitment.</source>
+        <translation>Compromiso no coincidente.</translation>
+    </message>
+    <message>
+        <source>Unexpected MAC.</source>
+        <translation>MAC inesperado.</translation>
+    </message>
+    <message>
+        <source>Malformed MAC.</source>
+        <translation>MAC mal formado.</translation>
+    </message>
+    <message>
+        <source>The keys did not match.</source>
+        <translation>Las claves no coincidían.</translation>
+    </message>
+    <message>
+        <source>Unknown key type.</source>
+        <translation>Tipo de clave desconocido.</translation>
+    </message>
+    <message>
+        <source>The device key did not match.</source>
+        <translation>La clave del dispositivo no coincidía.</translation>
+    </message>
+    <message>
+        <source>The identity did not match.</source>
+        <translation>La identidad no coincidía.</translation>
+    </message>
+    <message>
+        <source>The device key was not confirmed.</source>
+        <translation>No se confirmó la clave del dispositivo.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the other side.</source>
+        <translation>Cancelado por el otro lado.</translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation>Se agotó el tiempo.</translation>
+    </message>
+    <message>
+        <source>No encryption.</source>
+        <translation>Sin cifrado.</translation>
+    </message>
+    <message>
+        <source>%1 has no device %2.</source>
+        <translation>%1 no tiene el dispositivo %2.</translation>
+    </message>
+    <message>
+        <source>%1 has no device to verify.</source>
+        <translation>%1 no tiene ningún dispositivo que verificar.</translation>
+    </message>
+    <message>
+        <source>No such verification.</source>
+        <translation>No existe esa verificación.</translation>
+    </message>
+    <message>
+        <source>Not an XMPP avatar reference.</source>
+        <translation>No es una referencia de avatar XMPP.</translation>
+    </message>
+    <message>
+        <source>No picture was given: %1.</source>
+        <translation>No se proporcionó ninguna imagen: %1.</translation>
+    </message>
+    <message>
+        <source>The vCard has no picture.</source>
+        <translation>La vCard no tiene imagen.</translation>
+    </message>
+    <message>
+        <source>The picture does not match its hash.</source>
+        <translation>La imagen no coincide con su hash.</translation>
+    </message>
+    <message>
+        <source>You signed in elsewhere with the same device name.</source>
+        <translation>Iniciaste sesión en otro lugar con el mismo nombre de dispositivo.</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation>No hay ninguna contraseña guardada para esta cuenta.</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Obtenido</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation>El certificado del servidor no coincide con la huella fijada.</translation>
+    </message>
+    <message>
+        <source>The server could not deliver this message.</source>
+        <translation>El servidor no pudo entregar este mensaje.</translation>
+    </message>
+    <message>
+        <source>%1 offers no XMPP service (DNS SRV).</source>
+        <translation>%1 no ofrece ningún servicio XMPP (DNS SRV).</translation>
+    </message>
+    <message>
+        <source>This server offers no file upload.</source>
+        <translation>Este servidor no ofrece subida de archivos.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for this server (at most %1 KiB).</source>
+        <translation>El archivo es demasiado grande para este servidor (como máximo %1 KiB).</translation>
+    </message>
+    <message>
+        <source>The upload service sent no address.</source>
+        <translation>El servicio de subida no envió ninguna dirección.</translation>
+    </message>
+    <message>
+        <source>This server keeps no history.</source>
+        <translation>Este servidor no guarda historial.</translation>
+    </message>
+    <message>
+        <source>Loading older messages</source>
+        <translation>Cargando mensajes anteriores</translation>
+    </message>
+    <message>
+        <source>Could not find this point in the history.</source>
+        <translation>No se encontró este punto en el historial.</translation>
+    </message>
+    <message>
+        <source>You are not in this room.</source>
+        <translation>No estás en esta sala.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the room right now.</source>
+        <translation>%1 no está en la sala ahora mismo.</translation>
+    </message>
+    <message>
+        <source>You cannot ban yourself.</source>
+        <translation>No puedes vetarte a ti mismo.</translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address.</source>
+        <translation>%1 no es una dirección XMPP.</translation>
+    </message>
+    <message>
+        <source>The room does not show %1&apos;s address, so it cannot be used for that.</source>
+        <translation>La sala no muestra la dirección de %1, así que no se puede usar para eso.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is too short to be an encrypted file.</source>
+        <translation>El archivo descargado es demasiado corto para ser un archivo cifrado.</translation>
+    </message>
+    <message>
+        <source>The downloaded file ended early.</source>
+        <translation>El archivo descargado terminó antes de tiempo.</translation>
+    </message>
+    <message>
+        <source>The file could not be decrypted: it was damaged or altered on the way.</source>
+        <translation>No se pudo descifrar el archivo: se dañó o se alteró por el camino.</translation>
+    </message>
+    <message>
+        <source>The upload service gave no https:// address, so the file cannot be shared encrypted.</source>
+        <translation>El servicio de subida no dio ninguna dirección https://, así que el archivo no se puede compartir cifrado.</translation>
+    </message>
+    <message>
+        <source>This is not a valid encrypted file link.</source>
+        <translation>Este no es un enlace válido a un archivo cifrado.</translation>
+    </message>
+    <message>
+        <source>Encryption is still starting.</source>
+        <translation>El cifrado todavía se está iniciando.</translation>
+    </message>
+    <message>
+        <source>%1 no longer has a device that can read encrypted messages, so this message was not sent.</source>
+        <translation>%1 ya no tiene ningún dispositivo que pueda leer mensajes cifrados, así que este mensaje no se envió.</translation>
+    </message>
+    <message>
+        <source>This room no longer allows encryption (it must be members-only and show addresses).</source>
+        <translation>Esta sala ya no permite el cifrado (debe ser solo para miembros y mostrar las direcciones).</translation>
+    </message>
+    <message>
+        <source>Not every member can read encrypted messages (%1), so this message was not sent.</source>
+        <translation>No todos los miembros pueden leer mensajes cifrados (%1), así que este mensaje no se envió.</translation>
+    </message>
+    <message>
+        <source>One of your devices has a new identity key</source>
+        <translation>Uno de tus dispositivos tiene una clave de identidad nueva</translation>
+    </message>
+    <message>
+        <source>A new device was added to your account</source>
+        <translation>Se añadió un dispositivo nuevo a tu cuenta</translation>
+    </message>
+    <message>
+        <source>A device of %1 has a new identity key</source>
+        <translation>Un dispositivo de %1 tiene una clave de identidad nueva</translation>
+    </message>
+    <message>
+        <source>%1 has a new device</source>
+        <translation>%1 tiene un dispositivo nuevo</translation>
+    </message>
+    <message>
+        <source>Messages are encrypted to it; compare the fingerprint in Devices to verify it.</source>
+        <translation>Los mensajes se cifran para él; compara la huella en Dispositivos para verificarlo.</translation>
+    </message>
+    <message>
+        <source>Nothing is encrypted to it until you verify or distrust it in Devices.</source>
+        <translation>No se cifra nada para él hasta que lo verifiques o desconfíes de él en Dispositivos.</translation>
+    </message>
+    <message>
+        <source>%1 (fingerprint %2). %3</source>
+        <translation>%1 (huella %2). %3</translation>
+    </message>
+    <message>
+        <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
+        <translation>Este mensaje se cifró, pero no para este dispositivo, así que no se puede leer aquí.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Repairing the encryption session with the sender may help with the next messages.</source>
+        <translation>No se pudo descifrar este mensaje. Reparar la sesión de cifrado con el remitente puede ayudar con los siguientes mensajes.</translation>
+    </message>
+    <message>
+        <source>This message came from a device you distrust, so it is not shown.</source>
+        <translation>Este mensaje viene de un dispositivo en el que no confías, así que no se muestra.</translation>
+    </message>
+    <message>
+        <source>This message&apos;s encrypted content was not valid, so it is not shown.</source>
+        <translation>El contenido cifrado de este mensaje no era válido, así que no se muestra.</translation>
+    </message>
+    <message>
+        <source>You sent this message from this device; its stored copy cannot be decrypted here.</source>
+        <translation>Enviaste este mensaje desde este dispositivo; su copia guardada no se puede descifrar aquí.</translation>
+    </message>
+    <message>
+        <source>This message is encrypted, and encryption is not available right now.</source>
+        <translation>Este mensaje está cifrado y el cifrado no está disponible ahora mismo.</translation>
+    </message>
+    <message>
+        <source>This message came from a device whose identity key changed, so it is not shown.</source>
+        <translation>Este mensaje viene de un dispositivo cuya clave de identidad cambió, así que no se muestra.</translation>
+    </message>
+    <message>
+        <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
+        <translation>Un dispositivo de %1 (%2) presenta ahora una clave de identidad distinta de la que publicó, así que sus mensajes no se muestran.</translation>
+    </message>
+    <message>
+        <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
+        <translation>Un archivo cifrado para esta conversación no se puede enviar sin cifrar.</translation>
+    </message>
+    <message>
+        <source>%1 has no device this message may be encrypted to (all are distrusted or unreachable), so it was not sent.</source>
+        <translation>%1 no tiene ningún dispositivo para el que se pueda cifrar este mensaje (todos están sin confianza o inaccesibles), así que no se envió.</translation>
+    </message>
+    <message>
+        <source>%1 has a new device you have not decided about. Verify or distrust it in Devices, then send again.</source>
+        <translation>%1 tiene un dispositivo nuevo sobre el que no has decidido. Verifícalo o desconfía de él en Dispositivos y vuelve a enviar.</translation>
+    </message>
+    <message>
+        <source>There is no device to encrypt this message to.</source>
+        <translation>No hay ningún dispositivo para el que cifrar este mensaje.</translation>
+    </message>
+    <message>
+        <source>This device is always trusted.</source>
+        <translation>Este dispositivo siempre es de confianza.</translation>
+    </message>
+    <message>
+        <source>No such device.</source>
+        <translation>No existe ese dispositivo.</translation>
+    </message>
+    <message>
+        <source>No broken encryption session is known here.</source>
+        <translation>Aquí no se conoce ninguna sesión de cifrado rota.</translation>
+    </message>
+    <message>
+        <source>Encryption is not available right now.</source>
+        <translation>El cifrado no está disponible ahora mismo.</translation>
+    </message>
+    <message>
+        <source>This server does not let new accounts be made from an app.</source>
+        <translation>Este servidor no permite crear cuentas nuevas desde una aplicación.</translation>
+    </message>
+    <message>
+        <source>This server cannot make accounts.</source>
+        <translation>Este servidor no puede crear cuentas.</translation>
+    </message>
+    <message>
+        <source>This username is taken: choose another one.</source>
+        <translation>Este nombre de usuario ya está ocupado: elige otro.</translation>
+    </message>
+    <message>
+        <source>The server will not make more accounts right now; try again later.</source>
+        <translation>El servidor no creará más cuentas por ahora; inténtalo más tarde.</translation>
+    </message>
+    <message>
+        <source>The server did not accept these answers.</source>
+        <translation>El servidor no aceptó estas respuestas.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server.</source>
+        <translation>No se puede contactar con el servidor.</translation>
+    </message>
+    <message>
+        <source>No registration form is waiting for answers.</source>
+        <translation>No hay ningún formulario de registro esperando respuestas.</translation>
+    </message>
+    <message>
+        <source>No XMPP server was found for %1.</source>
+        <translation>No se encontró ningún servidor XMPP para %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1).</source>
+        <translation>No se puede contactar con el servidor (%1).</translation>
+    </message>
+    <message>
+        <source>The server does not offer an encrypted connection.</source>
+        <translation>El servidor no ofrece una conexión cifrada.</translation>
+    </message>
+    <message>
+        <source>The server sent no form.</source>
+        <translation>El servidor no envió ningún formulario.</translation>
+    </message>
+    <message>
+        <source>This room needs a password (or the password is wrong).</source>
+        <translation>Esta sala necesita una contraseña (o la contraseña es incorrecta).</translation>
+    </message>
+    <message>
+        <source>Only members may join this room.</source>
+        <translation>Solo los miembros pueden unirse a esta sala.</translation>
+    </message>
+    <message>
+        <source>You are banned from this room.</source>
+        <translation>Estás vetado en esta sala.</translation>
+    </message>
+    <message>
+        <source>This room does not exist or is locked.</source>
+        <translation>Esta sala no existe o está bloqueada.</translation>
+    </message>
+    <message>
+        <source>This room is full.</source>
+        <translation>Esta sala está llena.</translation>
+    </message>
+    <message>
+        <source>This server does not let you create rooms.</source>
+        <translation>Este servidor no te permite crear salas.</translation>
+    </message>
+    <message>
+        <source>A nickname is required.</source>
+        <translation>El apodo es obligatorio.</translation>
+    </message>
+    <message>
+        <source>This nickname is not allowed here.</source>
+        <translation>Este apodo no está permitido aquí.</translation>
+    </message>
+    <message>
+        <source>This nickname is already used in the room.</source>
+        <translation>Este apodo ya se usa en la sala.</translation>
+    </message>
+    <message>
+        <source>You were banned from the room.</source>
+        <translation>Te vetaron en la sala.</translation>
+    </message>
+    <message>
+        <source>You were kicked from the room.</source>
+        <translation>Te expulsaron de la sala.</translation>
+    </message>
+    <message>
+        <source>Your membership was removed.</source>
+        <translation>Se retiró tu condición de miembro.</translation>
+    </message>
+    <message>
+        <source>The room became members-only.</source>
+        <translation>La sala pasó a ser solo para miembros.</translation>
+    </message>
+    <message>
+        <source>The room service is shutting down.</source>
+        <translation>El servicio de salas se está cerrando.</translation>
+    </message>
+    <message>
+        <source>%1 is not a room address.</source>
+        <translation>%1 no es la dirección de una sala.</translation>
+    </message>
+    <message>
+        <source>Could not join the room.</source>
+        <translation>No se pudo entrar en la sala.</translation>
+    </message>
+    <message>
+        <source>You left the room.</source>
+        <translation>Saliste de la sala.</translation>
+    </message>
+    <message>
+        <source>This server has no group chat service.</source>
+        <translation>Este servidor no tiene servicio de chat en grupo.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a room address.</source>
+        <translation>%1 no puede ser la dirección de una sala.</translation>
+    </message>
+    <message>
+        <source>You are already in this room.</source>
+        <translation>Ya estás en esta sala.</translation>
+    </message>
+    <message>
+        <source>Could not create the room.</source>
+        <translation>No se pudo crear la sala.</translation>
+    </message>
+    <message>
+        <source>A room with the address %1 already exists.</source>
+        <translation>Ya existe una sala con la dirección %1.</translation>
+    </message>
+    <message>
+        <source>This server offers no group chat service.</source>
+        <translation>Este servidor no ofrece servicio de chat en grupo.</translation>
+    </message>
+    <message>
+        <source>The room did not answer.</source>
+        <translation>La sala no respondió.</translation>
+    </message>
+    <message>
+        <source>This server cannot block contacts.</source>
+        <translation>Este servidor no permite bloquear contactos.</translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address to block.</source>
+        <translation>%1 no es una dirección XMPP que se pueda bloquear.</translation>
+    </message>
+    <message>
+        <source>Disconnect the account to appear offline.</source>
+        <translation>Desconecta la cuenta para aparecer desconectado.</translation>
+    </message>
+    <message>
+        <source>%1: the server did not answer.</source>
+        <translation>%1: el servidor no respondió.</translation>
+    </message>
+    <message>
+        <source>XMPP address</source>
+        <translation>Dirección XMPP</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>tu@example.org</translation>
+    </message>
+    <message>
+        <source>Your address on the server, like an e-mail address.</source>
+        <translation>Tu dirección en el servidor, como una dirección de correo electrónico.</translation>
+    </message>
+    <message>
+        <source>Device name (resource)</source>
+        <translation>Nombre del dispositivo (recurso)</translation>
+    </message>
+    <message>
+        <source>Tells your devices apart; a short random tag is added so two never collide.</source>
+        <translation>Distingue tus dispositivos; se añade una etiqueta aleatoria corta para que dos nunca coincidan.</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Host del servidor</translation>
+    </message>
+    <message>
+        <source>Only if the server cannot be found from your address (DNS SRV).</source>
+        <translation>Solo si el servidor no se puede encontrar a partir de tu dirección (DNS SRV).</translation>
+    </message>
+    <message>
+        <source>Used with Server host.</source>
+        <translation>Se usa con Host del servidor.</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Cifrado</translation>
+    </message>
+    <message>
+        <source>auto: as the server announces; starttls or direct TLS for a given host and port.</source>
+        <translation>auto: según anuncie el servidor; starttls o TLS directo para un host y puerto concretos.</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate file</source>
+        <translation>Archivo de certificado de CA de confianza</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate authority of a self-hosted server.</source>
+        <translation>Un archivo PEM con la autoridad de certificación de un servidor autoalojado.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate fingerprint (SHA-256)</source>
+        <translation>Huella del certificado fijado (SHA-256)</translation>
+    </message>
+    <message>
+        <source>AA:BB:…</source>
+        <translation>AA:BB:…</translation>
+    </message>
+    <message>
+        <source>Trust exactly this server certificate, even if no authority vouches for it.</source>
+        <translation>Confiar exactamente en este certificado del servidor, aunque ninguna autoridad lo avale.</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) naming your address: signs in with it (SASL EXTERNAL) instead of the password.</source>
+        <translation>Un certificado PEM (con su clave, o indica la clave abajo) a nombre de tu dirección: se inicia sesión con él (SASL EXTERNAL) en lugar de con la contraseña.</translation>
+    </message>
+    <message>
+        <source>The address must look like name@example.org.</source>
+        <translation>La dirección debe tener la forma nombre@example.org.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>El puerto debe estar entre 1 y 65535.</translation>
+    </message>
+    <message>
+        <source>A port needs a server host.</source>
+        <translation>Un puerto necesita un host de servidor.</translation>
+    </message>
+    <message>
+        <source>The client certificate file does not exist.</source>
+        <translation>El archivo del certificado de cliente no existe.</translation>
+    </message>
+    <message>
+        <source>A key needs its client certificate.</source>
+        <translation>Una clave necesita su certificado de cliente.</translation>
+    </message>
+    <message>
+        <source>The key file does not exist.</source>
+        <translation>El archivo de clave no existe.</translation>
+    </message>
+    <message>
+        <source>Choose one of %1.</source>
+        <translation>Elige uno de estos: %1.</translation>
+    </message>
+    <message>
+        <source>An XMPP address is required.</source>
+        <translation>La dirección XMPP es obligatoria.</translation>
+    </message>
+    <message>
+        <source>The server could not check the password now.</source>
+        <translation>El servidor no pudo comprobar la contraseña en este momento.</translation>
+    </message>
+    <message>
+        <source>This account is disabled on the server.</source>
+        <translation>Esta cuenta está desactivada en el servidor.</translation>
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation>Dirección o contraseña incorrectas.</translation>
+    </message>
+    <message>
+        <source>The server does not serve %1.</source>
+        <translation>El servidor no da servicio a %1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server%1.</source>
+        <translation>No se puede contactar con el servidor%1.</translation>
+    </message>
+    <message>
+        <source>The server offered an unencrypted upload address; refusing.</source>
+        <translation>El servidor ofreció una dirección de subida sin cifrar; se rechaza.</translation>
+    </message>
+    <message>
+        <source>The upload server sent a malformed answer.</source>
+        <translation>El servidor de subida envió una respuesta mal formada.</translation>
+    </message>
+    <message>
+        <source>The upload server answered %1.</source>
+        <translation>El servidor de subida respondió %1.</translation>
+    </message>
+    <message>
+        <source>Too many redirections.</source>
+        <translation>Demasiadas redirecciones.</translation>
+    </message>
+    <message>
+        <source>Only https links are downloaded.</source>
+        <translation>Solo se descargan enlaces https.</translation>
+    </message>
+    <message>
+        <source>The server sent an oversized answer.</source>
+        <translation>El servidor envió una respuesta demasiado grande.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>El servidor respondió %1.</translation>
+    </message>
+    <message>
+        <source>The file server sent a malformed answer.</source>
+        <translation>El servidor de archivos envió una respuesta mal formada.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in HTTP.</source>
+        <translation>El servidor no respondió en HTTP.</translation>
+    </message>
+    <message>
+        <source>The download ended early.</source>
+        <translation>La descarga terminó antes de tiempo.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; not downloaded.</source>
+        <translation>El archivo supera los %1 MiB; no se ha descargado.</translation>
+    </message>
+    <message>
+        <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation>El certificado del servidor de subida no coincide con la huella fijada.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <source>Devices of {who}</source>
@@ -1259,7 +3160,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Huella digital</translation>
     </message>
     <message>
-        <source>QR code of the selected device's fingerprint</source>
+        <source>QR code of the selected device&apos;s fingerprint</source>
         <translation>Código QR de la huella digital del dispositivo seleccionado</translation>
     </message>
     <message>
@@ -1374,7 +3275,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message numerus="yes">
         <source>Results (%n)</source>
-        <translation><numerusform>Resultados (%n)</numerusform><numerusform>Resultados (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Resultados (%n)</numerusform>
+            <numerusform>Resultados (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1414,7 +3318,7 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Te damos la bienvenida a Chinwag</translation>
     </message>
     <message>
-        <source>Chat on XMPP, Matrix and IRC from one window. Each account stays separate: its contacts and conversations are never mixed with another's.
+        <source>Chat on XMPP, Matrix and IRC from one window. Each account stays separate: its contacts and conversations are never mixed with another&apos;s.
 
 To begin, add the account you use most. You can add more later.</source>
         <translation>Chatea en XMPP, Matrix e IRC desde una sola ventana. Cada cuenta se mantiene separada: sus contactos y conversaciones nunca se mezclan con los de otra.
@@ -1466,6 +3370,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Edit</source>
         <translation>Editar</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar el texto</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Eliminar para todos</translation>
     </message>
     <message>
         <source>More actions</source>
@@ -1556,11 +3468,11 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>{percent} %</source>
-        <translation>{percent} %</translation>
+        <translation>{percent}&#xa0;%</translation>
     </message>
     <message>
         <source>{percent} % (fitted)</source>
-        <translation>{percent} % (ajustado)</translation>
+        <translation>{percent}&#xa0;% (ajustado)</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
@@ -1701,7 +3613,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>Members (%n)</source>
-        <translation><numerusform>Miembros (%n)</numerusform><numerusform>Miembros (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Miembros (%n)</numerusform>
+            <numerusform>Miembros (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1855,7 +3770,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>downloading {percent}%</source>
-        <translation>descargando {percent} %</translation>
+        <translation>descargando {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>downloading…</source>
@@ -1934,7 +3849,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message>
         <source>downloading {percent}%</source>
-        <translation>descargando {percent} %</translation>
+        <translation>descargando {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>downloading</source>
@@ -1958,7 +3873,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n message(s) in thread</source>
-        <translation><numerusform>%n mensaje en el hilo</numerusform><numerusform>%n mensajes en el hilo</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje en el hilo</numerusform>
+            <numerusform>%n mensajes en el hilo</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>
@@ -2071,14 +3989,20 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>(%n more)</source>
-        <translation><numerusform>(%n más)</numerusform><numerusform>(%n más)</numerusform></translation>
+        <translation>
+            <numerusform>(%n más)</numerusform>
+            <numerusform>(%n más)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation><numerusform>%n mensaje nuevo</numerusform><numerusform>%n mensajes nuevos</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje nuevo</numerusform>
+            <numerusform>%n mensajes nuevos</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent {files}</source>
@@ -2132,7 +4056,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Quitar el contacto</translation>
     </message>
     <message>
-        <source>Remove {name} from your contacts? You will no longer see each other's status.</source>
+        <source>Remove {name} from your contacts? You will no longer see each other&apos;s status.</source>
         <translation>¿Quitar a {name} de tus contactos? Ninguno de los dos verá ya el estado del otro.</translation>
     </message>
     <message>
@@ -2172,7 +4096,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>from {first} and %n other(s)</source>
-        <translation><numerusform>de {first} y %n persona más</numerusform><numerusform>de {first} y %n personas más</numerusform></translation>
+        <translation>
+            <numerusform>de {first} y %n persona más</numerusform>
+            <numerusform>de {first} y %n personas más</numerusform>
+        </translation>
     </message>
     <message>
         <source>{conversation} on {account}</source>
@@ -2184,15 +4111,24 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n new private message(s) from {sender}</source>
-        <translation><numerusform>%n mensaje privado nuevo de {sender}</numerusform><numerusform>%n mensajes privados nuevos de {sender}</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje privado nuevo de {sender}</numerusform>
+            <numerusform>%n mensajes privados nuevos de {sender}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) in {conversation}</source>
-        <translation><numerusform>%n mensaje nuevo en {conversation}</numerusform><numerusform>%n mensajes nuevos en {conversation}</numerusform></translation>
+        <translation>
+            <numerusform>%n mensaje nuevo en {conversation}</numerusform>
+            <numerusform>%n mensajes nuevos en {conversation}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation><numerusform>%n te menciona</numerusform><numerusform>%n te mencionan</numerusform></translation>
+        <translation>
+            <numerusform>%n te menciona</numerusform>
+            <numerusform>%n te mencionan</numerusform>
+        </translation>
     </message>
     <message>
         <source>Private message from {sender}, {text}</source>
@@ -2219,15 +4155,24 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>last seen %n minute(s) ago</source>
-        <translation><numerusform>visto por última vez hace %n minuto</numerusform><numerusform>visto por última vez hace %n minutos</numerusform></translation>
+        <translation>
+            <numerusform>visto por última vez hace %n minuto</numerusform>
+            <numerusform>visto por última vez hace %n minutos</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n hour(s) ago</source>
-        <translation><numerusform>visto por última vez hace %n hora</numerusform><numerusform>visto por última vez hace %n horas</numerusform></translation>
+        <translation>
+            <numerusform>visto por última vez hace %n hora</numerusform>
+            <numerusform>visto por última vez hace %n horas</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n day(s) ago</source>
-        <translation><numerusform>visto por última vez hace %n día</numerusform><numerusform>visto por última vez hace %n días</numerusform></translation>
+        <translation>
+            <numerusform>visto por última vez hace %n día</numerusform>
+            <numerusform>visto por última vez hace %n días</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2268,7 +4213,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation name</source>
@@ -2288,7 +4236,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n conversation(s) found, first {entry}</source>
-        <translation><numerusform>%n conversación encontrada, la primera {entry}</numerusform><numerusform>%n conversaciones encontradas, la primera {entry}</numerusform></translation>
+        <translation>
+            <numerusform>%n conversación encontrada, la primera {entry}</numerusform>
+            <numerusform>%n conversaciones encontradas, la primera {entry}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conversation found</source>
@@ -2314,7 +4265,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Mensaje: {message}</translation>
     </message>
     <message>
-        <source>{who} wants to verify your device on {account}, to trust each other's encrypted messages.</source>
+        <source>{who} wants to verify your device on {account}, to trust each other&apos;s encrypted messages.</source>
         <translation>{who} quiere verificar tu dispositivo en {account}, para que ambos confíen en los mensajes cifrados del otro.</translation>
     </message>
     <message>
@@ -2347,7 +4298,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>Requests (%n)</source>
-        <translation><numerusform>Solicitudes (%n)</numerusform><numerusform>Solicitudes (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Solicitudes (%n)</numerusform>
+            <numerusform>Solicitudes (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2410,7 +4364,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n room(s)</source>
-        <translation><numerusform>%n sala</numerusform><numerusform>%n salas</numerusform></translation>
+        <translation>
+            <numerusform>%n sala</numerusform>
+            <numerusform>%n salas</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2433,7 +4390,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>{name}, %n member(s)</source>
-        <translation><numerusform>{name}, %n miembro</numerusform><numerusform>{name}, %n miembros</numerusform></translation>
+        <translation>
+            <numerusform>{name}, %n miembro</numerusform>
+            <numerusform>{name}, %n miembros</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2622,7 +4582,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>&amp;Vetos</translation>
     </message>
     <message>
-        <source>Reading the room's settings…</source>
+        <source>Reading the room&apos;s settings…</source>
         <translation>Leyendo los ajustes de la sala…</translation>
     </message>
     <message>
@@ -2634,11 +4594,11 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>No se pudieron leer los ajustes.</translation>
     </message>
     <message>
-        <source>You may change this room's settings.</source>
+        <source>You may change this room&apos;s settings.</source>
         <translation>Puedes cambiar los ajustes de esta sala.</translation>
     </message>
     <message>
-        <source>Only the room's owners may change its settings.</source>
+        <source>Only the room&apos;s owners may change its settings.</source>
         <translation>Solo los propietarios de la sala pueden cambiar sus ajustes.</translation>
     </message>
     <message>
@@ -2650,7 +4610,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>No hay nadie vetado.</translation>
     </message>
     <message>
-        <source>The room's settings were saved.</source>
+        <source>The room&apos;s settings were saved.</source>
         <translation>Se guardaron los ajustes de la sala.</translation>
     </message>
     <message>
@@ -2769,7 +4729,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation><numerusform>%n resultado</numerusform><numerusform>%n resultados</numerusform></translation>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2831,6 +4794,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Show desktop notifications</source>
         <translation>Mostrar notificaciones de escritorio</translation>
+    </message>
+    <message>
+        <source>Check spelling while I type</source>
+        <translation>Revisar la ortografía mientras escribo</translation>
     </message>
     <message>
         <source>Load images from the network</source>
@@ -3000,6 +4967,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>en el campo de mensaje, insertar un emoji</translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation>en el campo de mensaje, sugerencias de ortografía e idioma</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Esc</translation>
     </message>
@@ -3066,6 +5037,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>on a message, copy its text</source>
         <translation>en un mensaje, copiar su texto</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supr</translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
+        <translation>en tu mensaje, eliminarlo para todos</translation>
     </message>
     <message>
         <source>Ctrl+T</source>
@@ -3179,11 +5158,17 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n sin leer</numerusform><numerusform>%n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>%n sin leer</numerusform>
+            <numerusform>%n sin leer</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation><numerusform>%n te menciona</numerusform><numerusform>%n te mencionan</numerusform></translation>
+        <translation>
+            <numerusform>%n te menciona</numerusform>
+            <numerusform>%n te mencionan</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3205,7 +5190,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Leer: {label}</translation>
     </message>
     <message>
-        <source>Open the server's page in the browser</source>
+        <source>Open the server&apos;s page in the browser</source>
         <translation>Abrir la página del servidor en el navegador</translation>
     </message>
 </context>
@@ -3237,11 +5222,17 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>{name} — %n unread, mentions you</source>
-        <translation><numerusform>{name} — %n sin leer, te menciona</numerusform><numerusform>{name} — %n sin leer, te mencionan</numerusform></translation>
+        <translation>
+            <numerusform>{name} — %n sin leer, te menciona</numerusform>
+            <numerusform>{name} — %n sin leer, te mencionan</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{name} — %n unread</source>
-        <translation><numerusform>{name} — %n sin leer</numerusform><numerusform>{name} — %n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>{name} — %n sin leer</numerusform>
+            <numerusform>{name} — %n sin leer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3272,11 +5263,17 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>The space holds more rooms than can be listed; here are the first %n.</source>
-        <translation><numerusform>El espacio contiene más salas de las que se pueden listar; esta es la primera.</numerusform><numerusform>El espacio contiene más salas de las que se pueden listar; estas son las %n primeras.</numerusform></translation>
+        <translation>
+            <numerusform>El espacio contiene más salas de las que se pueden listar; esta es la primera.</numerusform>
+            <numerusform>El espacio contiene más salas de las que se pueden listar; estas son las %n primeras.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n room(s) in this space.</source>
-        <translation><numerusform>%n sala en este espacio.</numerusform><numerusform>%n salas en este espacio.</numerusform></translation>
+        <translation>
+            <numerusform>%n sala en este espacio.</numerusform>
+            <numerusform>%n salas en este espacio.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This space holds no rooms you can see.</source>
@@ -3296,7 +5293,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation><numerusform>%n miembro</numerusform><numerusform>%n miembros</numerusform></translation>
+        <translation>
+            <numerusform>%n miembro</numerusform>
+            <numerusform>%n miembros</numerusform>
+        </translation>
     </message>
     <message>
         <source>joined</source>
@@ -3326,7 +5326,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Iniciar sesión mediante una página web</translation>
     </message>
     <message>
-        <source>Sign in through your organisation's page:</source>
+        <source>Sign in through your organisation&apos;s page:</source>
         <translation>Inicia sesión mediante la página de tu organización:</translation>
     </message>
     <message>
@@ -3409,7 +5409,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
-        <translation><numerusform>Chinwag — %n sin leer</numerusform><numerusform>Chinwag — %n sin leer</numerusform></translation>
+        <translation>
+            <numerusform>Chinwag — %n sin leer</numerusform>
+            <numerusform>Chinwag — %n sin leer</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3545,7 +5548,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Los emojis coinciden</translation>
     </message>
     <message>
-        <source>They do&amp;n't match</source>
+        <source>They do&amp;n&apos;t match</source>
         <translation>&amp;No coinciden</translation>
     </message>
     <message>
@@ -3577,7 +5580,7 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Compara estos emojis con los que ve {who}, en el mismo orden. Confirma solo si son idénticos.</translation>
     </message>
     <message>
-        <source>{who}'s device is verified. Messages from it are now trusted.</source>
+        <source>{who}&apos;s device is verified. Messages from it are now trusted.</source>
         <translation>El dispositivo de {who} está verificado. Ahora sus mensajes son de confianza.</translation>
     </message>
     <message>
@@ -3780,7 +5783,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Idle for %n minute(s)</source>
-        <translation><numerusform>Inactivo desde hace %n minuto</numerusform><numerusform>Inactivo desde hace %n minutos</numerusform></translation>
+        <translation>
+            <numerusform>Inactivo desde hace %n minuto</numerusform>
+            <numerusform>Inactivo desde hace %n minutos</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

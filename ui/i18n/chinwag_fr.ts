@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
     <name>Accessibility</name>
@@ -15,11 +16,11 @@
     </message>
     <message>
         <source>Lunch at noon?</source>
-        <translation>On déjeune à midi ?</translation>
+        <translation>On déjeune à midi&#xa0;?</translation>
     </message>
     <message>
         <source>in reply to Alice, anyone free today?</source>
-        <translation>en réponse à Alice, quelqu'un est libre aujourd'hui ?</translation>
+        <translation>en réponse à Alice, quelqu&apos;un est libre aujourd&apos;hui&#xa0;?</translation>
     </message>
     <message>
         <source>reactions, 👍 2</source>
@@ -43,15 +44,15 @@
     </message>
     <message>
         <source>Screen-&amp;reader mode</source>
-        <translation>Mode &amp;lecteur d'écran</translation>
+        <translation>Mode &amp;lecteur d&apos;écran</translation>
     </message>
     <message>
         <source>Screen-reader mode</source>
-        <translation>Mode lecteur d'écran</translation>
+        <translation>Mode lecteur d&apos;écran</translation>
     </message>
     <message>
         <source>Starts in the conversation list, reads message times only on request (Ctrl+T) and turns animations off.</source>
-        <translation>Démarre dans la liste des conversations, ne lit l'heure des messages que sur demande (Ctrl+T) et désactive les animations.</translation>
+        <translation>Démarre dans la liste des conversations, ne lit l&apos;heure des messages que sur demande (Ctrl+T) et désactive les animations.</translation>
     </message>
     <message>
         <source>Read new messages of the &amp;open conversation</source>
@@ -83,19 +84,19 @@
     </message>
     <message>
         <source>No accounts yet.</source>
-        <translation>Aucun compte pour l'instant.</translation>
+        <translation>Aucun compte pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Reading a message</source>
-        <translation>Lecture d'un message</translation>
+        <translation>Lecture d&apos;un message</translation>
     </message>
     <message>
         <source>Parts read, in order</source>
-        <translation>Parties lues, dans l'ordre</translation>
+        <translation>Parties lues, dans l&apos;ordre</translation>
     </message>
     <message>
         <source>&amp;Parts read, in order (check to read):</source>
-        <translation>&amp;Parties lues, dans l'ordre (cocher pour lire) :</translation>
+        <translation>&amp;Parties lues, dans l&apos;ordre (cocher pour lire)&#xa0;:</translation>
     </message>
     <message>
         <source>Move &amp;up</source>
@@ -119,7 +120,7 @@
     </message>
     <message>
         <source>Pre&amp;view:</source>
-        <translation>&amp;Aperçu :</translation>
+        <translation>&amp;Aperçu&#xa0;:</translation>
     </message>
     <message>
         <source>{part}, now {position} of {count}</source>
@@ -134,7 +135,7 @@
     <name>AccountActions</name>
     <message>
         <source>Select an account in the sidebar first.</source>
-        <translation>Sélectionnez d'abord un compte dans la barre latérale.</translation>
+        <translation>Sélectionnez d&apos;abord un compte dans la barre latérale.</translation>
     </message>
     <message>
         <source>Remove account</source>
@@ -142,19 +143,19 @@
     </message>
     <message>
         <source>Remove the account “{name}”? You will be signed out and its password removed from the keyring.</source>
-        <translation>Supprimer le compte « {name} » ? Vous serez déconnecté et son mot de passe sera retiré du trousseau.</translation>
+        <translation>Supprimer le compte «&#xa0;{name}&#xa0;»&#xa0;? Vous serez déconnecté et son mot de passe sera retiré du trousseau.</translation>
     </message>
     <message>
         <source>Keep its history on this computer?</source>
-        <translation>Conserver son historique sur cet ordinateur ?</translation>
+        <translation>Conserver son historique sur cet ordinateur&#xa0;?</translation>
     </message>
     <message>
         <source>Remove, &amp;keep history</source>
-        <translation>Supprimer, &amp;garder l'historique</translation>
+        <translation>Supprimer, &amp;garder l&apos;historique</translation>
     </message>
     <message>
         <source>Remove and &amp;delete history</source>
-        <translation>Supprimer avec l'&amp;historique</translation>
+        <translation>Supprimer avec l&apos;&amp;historique</translation>
     </message>
     <message>
         <source>Status message</source>
@@ -162,7 +163,7 @@
     </message>
     <message>
         <source>What should others see?</source>
-        <translation>Que doivent voir les autres ?</translation>
+        <translation>Que doivent voir les autres&#xa0;?</translation>
     </message>
     <message>
         <source>Your recovery key</source>
@@ -170,7 +171,7 @@
     </message>
     <message>
         <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation>Conservez cette clé de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n'est affichée que maintenant ; grâce à elle, un nouvel appareil pourra lire vos anciens messages chiffrés.</translation>
+        <translation>Conservez cette clé de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n&apos;est affichée que maintenant&#xa0;; grâce à elle, un nouvel appareil pourra lire vos anciens messages chiffrés.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -182,7 +183,7 @@
     </message>
     <message>
         <source>Recovery key:</source>
-        <translation>Clé de récupération :</translation>
+        <translation>Clé de récupération&#xa0;:</translation>
     </message>
     <message>
         <source>Keys restored from the backup.</source>
@@ -201,7 +202,7 @@
     </message>
     <message>
         <source>&amp;Service:</source>
-        <translation>Ser&amp;vice :</translation>
+        <translation>Ser&amp;vice&#xa0;:</translation>
     </message>
     <message>
         <source>Account details</source>
@@ -221,7 +222,7 @@
     </message>
     <message>
         <source>&amp;Name in the sidebar:</source>
-        <translation>&amp;Nom dans la barre latérale :</translation>
+        <translation>&amp;Nom dans la barre latérale&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Advanced</source>
@@ -316,7 +317,7 @@
     </message>
     <message>
         <source>No service plugins are installed, so no account can be added.</source>
-        <translation>Aucun module de service n'est installé : aucun compte ne peut être ajouté.</translation>
+        <translation>Aucun module de service n&apos;est installé&#xa0;: aucun compte ne peut être ajouté.</translation>
     </message>
     <message>
         <source>{label} is required.</source>
@@ -324,31 +325,31 @@
     </message>
     <message>
         <source>This does not look right; for example:{hint}</source>
-        <translation>Cela ne semble pas correct ; par exemple :{hint}</translation>
+        <translation>Cela ne semble pas correct&#xa0;; par exemple&#xa0;:{hint}</translation>
     </message>
     <message>
         <source>{label} has the wrong form.</source>
-        <translation>{label} n'a pas la bonne forme.</translation>
+        <translation>{label} n&apos;a pas la bonne forme.</translation>
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation>Serveur : {server}</translation>
+        <translation>Serveur&#xa0;: {server}</translation>
     </message>
     <message>
         <source>Continue in your web browser: sign in there (with your second factor, if you have one), then come back here.</source>
-        <translation>Continuez dans votre navigateur web : connectez-vous-y (avec votre second facteur, si vous en avez un), puis revenez ici.</translation>
+        <translation>Continuez dans votre navigateur web&#xa0;: connectez-vous-y (avec votre second facteur, si vous en avez un), puis revenez ici.</translation>
     </message>
     <message>
         <source>The sign-in did not finish.</source>
-        <translation>La connexion n'a pas abouti.</translation>
+        <translation>La connexion n&apos;a pas abouti.</translation>
     </message>
     <message>
         <source>Asking the server for a new account…</source>
-        <translation>Demande d'un nouveau compte au serveur…</translation>
+        <translation>Demande d&apos;un nouveau compte au serveur…</translation>
     </message>
     <message>
         <source>The account could not be made.</source>
-        <translation>Le compte n'a pas pu être créé.</translation>
+        <translation>Le compte n&apos;a pas pu être créé.</translation>
     </message>
     <message>
         <source>Sending your answers…</source>
@@ -364,7 +365,7 @@
     </message>
     <message>
         <source>The connection could not be tested.</source>
-        <translation>La connexion n'a pas pu être testée.</translation>
+        <translation>La connexion n&apos;a pas pu être testée.</translation>
     </message>
     <message>
         <source>Connected successfully.</source>
@@ -373,10 +374,10 @@
     <message>
         <source>Its fingerprint (SHA-256) is:
 {fp}
-Trust it only if it matches the one your server's administrator gave you.</source>
-        <translation>Son empreinte (SHA-256) est :
+Trust it only if it matches the one your server&apos;s administrator gave you.</source>
+        <translation>Son empreinte (SHA-256) est&#xa0;:
 {fp}
-Ne lui faites confiance que si elle correspond à celle que l'administrateur de votre serveur vous a donnée.</translation>
+Ne lui faites confiance que si elle correspond à celle que l&apos;administrateur de votre serveur vous a donnée.</translation>
     </message>
     <message>
         <source>Certificate trusted for this account. Test or save again.</source>
@@ -388,19 +389,19 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>The account could not be saved.</source>
-        <translation>Le compte n'a pas pu être enregistré.</translation>
+        <translation>Le compte n&apos;a pas pu être enregistré.</translation>
     </message>
     <message>
         <source>The server refused the sign-in: check the address and the password.</source>
-        <translation>Le serveur a refusé la connexion : vérifiez l'adresse et le mot de passe.</translation>
+        <translation>Le serveur a refusé la connexion&#xa0;: vérifiez l&apos;adresse et le mot de passe.</translation>
     </message>
     <message>
         <source>The server cannot be reached: check the address, the port and your network. It may also be down for a moment.</source>
-        <translation>Le serveur est injoignable : vérifiez l'adresse, le port et votre réseau. Il est peut-être aussi momentanément hors service.</translation>
+        <translation>Le serveur est injoignable&#xa0;: vérifiez l&apos;adresse, le port et votre réseau. Il est peut-être aussi momentanément hors service.</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted, so the connection could be intercepted.</source>
-        <translation>Le certificat du serveur n'est pas reconnu : la connexion pourrait être interceptée.</translation>
+        <source>The server&apos;s certificate is not trusted, so the connection could be intercepted.</source>
+        <translation>Le certificat du serveur n&apos;est pas reconnu&#xa0;: la connexion pourrait être interceptée.</translation>
     </message>
     <message>
         <source>The settings are not usable.</source>
@@ -408,7 +409,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
@@ -427,7 +428,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Newest first. Enter opens one where it happened; Delete marks it read.</source>
-        <translation>Les plus récentes d'abord. Entrée ouvre l'élément là où il s'est produit ; Suppr le marque comme lu.</translation>
+        <translation>Les plus récentes d&apos;abord. Entrée ouvre l&apos;élément là où il s&apos;est produit&#xa0;; Suppr le marque comme lu.</translation>
     </message>
     <message>
         <source>&amp;Activity</source>
@@ -443,7 +444,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Open the selected activity</source>
-        <translation>Ouvrir l'activité sélectionnée</translation>
+        <translation>Ouvrir l&apos;activité sélectionnée</translation>
     </message>
     <message>
         <source>Mark &amp;read</source>
@@ -451,7 +452,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Mark the selected activity read</source>
-        <translation>Marquer l'activité sélectionnée comme lue</translation>
+        <translation>Marquer l&apos;activité sélectionnée comme lue</translation>
     </message>
     <message>
         <source>Mark a&amp;ll read</source>
@@ -459,7 +460,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Mark all activity read</source>
-        <translation>Marquer toute l'activité comme lue</translation>
+        <translation>Marquer toute l&apos;activité comme lue</translation>
     </message>
     <message>
         <source>Close</source>
@@ -467,7 +468,10 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>Activity (%n)</source>
-        <translation><numerusform>Activité (%n)</numerusform><numerusform>Activité (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Activité (%n)</numerusform>
+            <numerusform>Activité (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -498,14 +502,14 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>{kind}, {when}, {where}: {what}</source>
-        <translation>{kind}, {when}, {where} : {what}</translation>
+        <translation>{kind}, {when}, {where}&#xa0;: {what}</translation>
     </message>
 </context>
 <context>
     <name>ArchiveActions</name>
     <message>
         <source>Export account history</source>
-        <translation>Exporter l'historique du compte</translation>
+        <translation>Exporter l&apos;historique du compte</translation>
     </message>
     <message>
         <source>JSON Lines, can be imported again (*.jsonl);;Web page (*.html)</source>
@@ -517,7 +521,10 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
-        <translation><numerusform>{name} ({service}), conservé le {when}, %n message</numerusform><numerusform>{name} ({service}), conservé le {when}, %n messages</numerusform></translation>
+        <translation>
+            <numerusform>{name} ({service}), conservé le {when},&#xa0;%n message</numerusform>
+            <numerusform>{name} ({service}), conservé le {when},&#xa0;%n messages</numerusform>
+        </translation>
     </message>
     <message>
         <source>Another file (an export)…</source>
@@ -529,7 +536,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>History kept from a removed account, or a file:</source>
-        <translation>Historique conservé d'un compte supprimé, ou un fichier :</translation>
+        <translation>Historique conservé d&apos;un compte supprimé, ou un fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Chinwag history (*.jsonl *.sqlite3)</source>
@@ -541,15 +548,18 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Delete old history</source>
-        <translation>Supprimer l'ancien historique</translation>
+        <translation>Supprimer l&apos;ancien historique</translation>
     </message>
     <message>
         <source>Delete the messages of “{account}” older than this many days:</source>
-        <translation>Supprimer les messages de « {account} » plus anciens que ce nombre de jours :</translation>
+        <translation>Supprimer les messages de «&#xa0;{account}&#xa0;» plus anciens que ce nombre de jours&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n old message(s) of {account} deleted.</source>
-        <translation><numerusform>%n ancien message de {account} supprimé.</numerusform><numerusform>%n anciens messages de {account} supprimés.</numerusform></translation>
+        <translation>
+            <numerusform>%n ancien message de {account} supprimé.</numerusform>
+            <numerusform>%n anciens messages de {account} supprimés.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -564,7 +574,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Blocked:</source>
-        <translation>&amp;Bloqués :</translation>
+        <translation>&amp;Bloqués&#xa0;:</translation>
     </message>
     <message>
         <source>Address or mask to block</source>
@@ -576,7 +586,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Address or mask:</source>
-        <translation>&amp;Adresse ou masque :</translation>
+        <translation>&amp;Adresse ou masque&#xa0;:</translation>
     </message>
     <message>
         <source>Bl&amp;ock</source>
@@ -600,7 +610,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Nobody is blocked.</source>
-        <translation>Personne n'est bloqué.</translation>
+        <translation>Personne n&apos;est bloqué.</translation>
     </message>
     <message>
         <source>Type an address or a mask to block.</source>
@@ -608,14 +618,14 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Choose someone in the list first.</source>
-        <translation>Choisissez d'abord quelqu'un dans la liste.</translation>
+        <translation>Choisissez d&apos;abord quelqu&apos;un dans la liste.</translation>
     </message>
 </context>
 <context>
     <name>CommandRunner</name>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
@@ -645,11 +655,11 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Who is typing</source>
-        <translation>Qui est en train d'écrire</translation>
+        <translation>Qui est en train d&apos;écrire</translation>
     </message>
     <message>
         <source>Upload progress</source>
-        <translation>Progression de l'envoi</translation>
+        <translation>Progression de l&apos;envoi</translation>
     </message>
     <message>
         <source>A&amp;ttach…</source>
@@ -689,38 +699,92 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>{name} is typing…</source>
-        <translation>{name} est en train d'écrire…</translation>
+        <translation>{name} est en train d&apos;écrire…</translation>
     </message>
     <message>
         <source>{names} are typing…</source>
-        <translation>{names} sont en train d'écrire…</translation>
+        <translation>{names} sont en train d&apos;écrire…</translation>
     </message>
     <message>
         <source>Several people are typing…</source>
-        <translation>Plusieurs personnes sont en train d'écrire…</translation>
+        <translation>Plusieurs personnes sont en train d&apos;écrire…</translation>
+    </message>
+</context>
+<context>
+    <name>ComposerSpelling</name>
+    <message numerus="yes">
+        <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
+        <translation>
+            <numerusform>&amp;Orthographe&#xa0;:&#xa0;%n suggestion pour «&#xa0;{word}&#xa0;»</numerusform>
+            <numerusform>&amp;Orthographe&#xa0;:&#xa0;%n suggestions pour «&#xa0;{word}&#xa0;»</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Spelling: no suggestions for “{word}”</source>
+        <translation>&amp;Orthographe&#xa0;: aucune suggestion pour «&#xa0;{word}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Replace “{word}” with “{suggestion}”</source>
+        <translation>Remplacer «&#xa0;{word}&#xa0;» par «&#xa0;{suggestion}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>&amp;Add “{word}” to the dictionary</source>
+        <translation>Ajouter «&#xa0;{word}&#xa0;» au &amp;dictionnaire</translation>
+    </message>
+    <message>
+        <source>&amp;Ignore “{word}”</source>
+        <translation>&amp;Ignorer «&#xa0;{word}&#xa0;»</translation>
+    </message>
+    <message>
+        <source>S&amp;pelling language</source>
+        <translation>La&amp;ngue de vérification</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: Enchant is not installed.</source>
+        <translation>La vérification orthographique n&apos;est pas disponible&#xa0;: Enchant n&apos;est pas installé.</translation>
+    </message>
+    <message>
+        <source>Spell check is unavailable: no dictionaries are installed.</source>
+        <translation>La vérification orthographique n&apos;est pas disponible&#xa0;: aucun dictionnaire n&apos;est installé.</translation>
+    </message>
+    <message>
+        <source>Spell check is turned off in Settings.</source>
+        <translation>La vérification orthographique est désactivée dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>&amp;Off</source>
+        <translation>Dés&amp;activée</translation>
+    </message>
+    <message>
+        <source>&amp;Default ({language})</source>
+        <translation>&amp;Par défaut ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Default</source>
+        <translation>&amp;Par défaut</translation>
     </message>
 </context>
 <context>
     <name>ContactDetailsDialog</name>
     <message>
         <source>Address: {address}</source>
-        <translation>Adresse : {address}</translation>
+        <translation>Adresse&#xa0;: {address}</translation>
     </message>
     <message>
         <source>Name: {name}</source>
-        <translation>Nom : {name}</translation>
+        <translation>Nom&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Presence: {presence}</source>
-        <translation>Présence : {presence}</translation>
+        <translation>Présence&#xa0;: {presence}</translation>
     </message>
     <message>
         <source>Presence: offline</source>
-        <translation>Présence : hors ligne</translation>
+        <translation>Présence&#xa0;: hors ligne</translation>
     </message>
     <message>
         <source>Away: {message}</source>
-        <translation>Absent : {message}</translation>
+        <translation>Absent&#xa0;: {message}</translation>
     </message>
     <message>
         <source>Signed in to the account {account}</source>
@@ -728,11 +792,11 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Server: {server}</source>
-        <translation>Serveur : {server}</translation>
+        <translation>Serveur&#xa0;: {server}</translation>
     </message>
     <message>
         <source>In: {channels}</source>
-        <translation>Dans : {channels}</translation>
+        <translation>Dans&#xa0;: {channels}</translation>
     </message>
     <message>
         <source>Connected since {when}</source>
@@ -748,7 +812,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Devices:</source>
-        <translation>Appareils :</translation>
+        <translation>Appareils&#xa0;:</translation>
     </message>
     <message>
         <source>About {who}</source>
@@ -764,7 +828,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Details:</source>
-        <translation>&amp;Détails :</translation>
+        <translation>&amp;Détails&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -780,7 +844,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>The service did not tell: {reason}</source>
-        <translation>Le service n'a pas répondu : {reason}</translation>
+        <translation>Le service n&apos;a pas répondu&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -791,7 +855,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Shows only the people whose name, address or presence contains the text. Escape clears it; Down or Enter goes to the list.</source>
-        <translation>N'affiche que les personnes dont le nom, l'adresse ou la présence contient le texte. Échap l'efface ; Bas ou Entrée va à la liste.</translation>
+        <translation>N&apos;affiche que les personnes dont le nom, l&apos;adresse ou la présence contient le texte. Échap l&apos;efface&#xa0;; Bas ou Entrée va à la liste.</translation>
     </message>
     <message>
         <source>Filter contacts…</source>
@@ -806,8 +870,8 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
         <translation>Contacts</translation>
     </message>
     <message>
-        <source>Each account's people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
-        <translation>Les personnes de chaque compte par groupe, avec leur présence. Entrée démarre une discussion ; la touche Menu ouvre d'autres actions.</translation>
+        <source>Each account&apos;s people by group, with their presence. Enter starts a chat; the menu key opens more actions.</source>
+        <translation>Les personnes de chaque compte par groupe, avec leur présence. Entrée démarre une discussion&#xa0;; la touche Menu ouvre d&apos;autres actions.</translation>
     </message>
     <message>
         <source>Ne&amp;w contact…</source>
@@ -846,7 +910,10 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>{group}, %n contact(s)</source>
-        <translation><numerusform>{group}, %n contact</numerusform><numerusform>{group}, %n contacts</numerusform></translation>
+        <translation>
+            <numerusform>{group},&#xa0;%n contact</numerusform>
+            <numerusform>{group},&#xa0;%n contacts</numerusform>
+        </translation>
     </message>
     <message>
         <source>{online} online</source>
@@ -854,7 +921,10 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>{account}, %n contact(s)</source>
-        <translation><numerusform>{account}, %n contact</numerusform><numerusform>{account}, %n contacts</numerusform></translation>
+        <translation>
+            <numerusform>{account},&#xa0;%n contact</numerusform>
+            <numerusform>{account},&#xa0;%n contacts</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -865,7 +935,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Address of the person to invite:</source>
-        <translation>Adresse de la personne à inviter :</translation>
+        <translation>Adresse de la personne à inviter&#xa0;:</translation>
     </message>
     <message>
         <source>Topic</source>
@@ -873,7 +943,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>New topic:</source>
-        <translation>Nouveau sujet :</translation>
+        <translation>Nouveau sujet&#xa0;:</translation>
     </message>
     <message>
         <source>Leave</source>
@@ -881,7 +951,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Leave this conversation?</source>
-        <translation>Quitter cette conversation ?</translation>
+        <translation>Quitter cette conversation&#xa0;?</translation>
     </message>
     <message>
         <source>Remove from room</source>
@@ -889,7 +959,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Remove {name}? Reason (optional):</source>
-        <translation>Retirer {name} ? Motif (facultatif) :</translation>
+        <translation>Retirer {name}&#xa0;? Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>Ban from room</source>
@@ -897,7 +967,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Ban {name} (they cannot come back)? Reason (optional):</source>
-        <translation>Bannir {name} (sans possibilité de revenir) ? Motif (facultatif) :</translation>
+        <translation>Bannir {name} (sans possibilité de revenir)&#xa0;? Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
         <source>Export conversation</source>
@@ -995,7 +1065,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Invite someone</source>
-        <translation>Inviter quelqu'un</translation>
+        <translation>Inviter quelqu&apos;un</translation>
     </message>
     <message>
         <source>To&amp;pic…</source>
@@ -1027,7 +1097,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Export history…</source>
-        <translation>&amp;Exporter l'historique…</translation>
+        <translation>&amp;Exporter l&apos;historique…</translation>
     </message>
     <message>
         <source>&amp;Verify contact…</source>
@@ -1111,11 +1181,14 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
     </message>
     <message>
         <source>offline: messages wait in the outbox</source>
-        <translation>hors ligne : les messages attendent dans la boîte d'envoi</translation>
+        <translation>hors ligne&#xa0;: les messages attendent dans la boîte d&apos;envoi</translation>
     </message>
 </context>
 <context>
@@ -1142,11 +1215,11 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
     <message>
         <source>Usage: {usage}</source>
-        <translation>Utilisation : {usage}</translation>
+        <translation>Utilisation&#xa0;: {usage}</translation>
     </message>
     <message>
         <source>Unknown command /{name}. Type /help for the list.</source>
@@ -1193,6 +1266,1834 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>This service cannot create rooms.</source>
+        <translation>Ce service ne permet pas de créer des salons.</translation>
+    </message>
+    <message>
+        <source>This service cannot rename contacts.</source>
+        <translation>Ce service ne permet pas de renommer les contacts.</translation>
+    </message>
+    <message>
+        <source>This service has no subscriptions.</source>
+        <translation>Ce service n&apos;a pas d&apos;abonnements.</translation>
+    </message>
+    <message>
+        <source>This service cannot download files.</source>
+        <translation>Ce service ne permet pas de télécharger des fichiers.</translation>
+    </message>
+    <message>
+        <source>/me ACTION — describe what you do</source>
+        <translation>/me ACTION — décrire ce que vous faites</translation>
+    </message>
+    <message>
+        <source>/join ROOM [PASSWORD] — join a room or channel</source>
+        <translation>/join SALON [MOT_DE_PASSE] — rejoindre un salon ou un canal</translation>
+    </message>
+    <message>
+        <source>/part [REASON] — leave this room</source>
+        <translation>/part [MOTIF] — quitter ce salon</translation>
+    </message>
+    <message>
+        <source>/leave [REASON] — leave this room</source>
+        <translation>/leave [MOTIF] — quitter ce salon</translation>
+    </message>
+    <message>
+        <source>/topic TEXT — change the topic</source>
+        <translation>/topic TEXTE — changer le sujet</translation>
+    </message>
+    <message>
+        <source>/invite WHO [REASON] — invite someone here</source>
+        <translation>/invite QUI [MOTIF] — inviter quelqu&apos;un ici</translation>
+    </message>
+    <message>
+        <source>/kick WHO [REASON] — remove someone from this room</source>
+        <translation>/kick QUI [MOTIF] — retirer quelqu&apos;un de ce salon</translation>
+    </message>
+    <message>
+        <source>/msg WHO TEXT — send a private message</source>
+        <translation>/msg QUI TEXTE — envoyer un message privé</translation>
+    </message>
+    <message>
+        <source>/list [WORDS] — browse the public rooms or channels</source>
+        <translation>/list [MOTS] — parcourir les salons ou canaux publics</translation>
+    </message>
+    <message>
+        <source>/query WHO — open a private conversation</source>
+        <translation>/query QUI — ouvrir une conversation privée</translation>
+    </message>
+    <message>
+        <source>/help — list the commands</source>
+        <translation>/help — lister les commandes</translation>
+    </message>
+    <message>
+        <source>This account&apos;s service plugin is not available.</source>
+        <translation>Le module du service de ce compte n&apos;est pas disponible.</translation>
+    </message>
+    <message>
+        <source>plugin missing</source>
+        <translation>module manquant</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>Le serveur n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>Internal error: %1</source>
+        <translation>Erreur interne&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The number of days cannot be negative.</source>
+        <translation>Le nombre de jours ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>No such conversation.</source>
+        <translation>Conversation introuvable.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n damaged line(s) skipped.</source>
+        <translation>
+            <numerusform>%n ligne endommagée ignorée.</numerusform>
+            <numerusform>%n lignes endommagées ignorées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Whom do you want to add?</source>
+        <translation>Qui voulez-vous ajouter&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Whom do you want to block?</source>
+        <translation>Qui voulez-vous bloquer&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Whom do you want to talk to?</source>
+        <translation>À qui voulez-vous parler&#xa0;?</translation>
+    </message>
+    <message>
+        <source>That message is no longer stored.</source>
+        <translation>Ce message n&apos;est plus conservé.</translation>
+    </message>
+    <message>
+        <source>No server history for this chat.</source>
+        <translation>Pas d&apos;historique sur le serveur pour cette discussion.</translation>
+    </message>
+    <message>
+        <source>Cannot send an empty message.</source>
+        <translation>Impossible d&apos;envoyer un message vide.</translation>
+    </message>
+    <message>
+        <source>No such file.</source>
+        <translation>Fichier introuvable.</translation>
+    </message>
+    <message>
+        <source>No such attachment.</source>
+        <translation>Pièce jointe introuvable.</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1.</source>
+        <translation>Commande inconnue /%1.</translation>
+    </message>
+    <message>
+        <source>No such message.</source>
+        <translation>Message introuvable.</translation>
+    </message>
+    <message>
+        <source>The service has not confirmed this message yet.</source>
+        <translation>Le service n&apos;a pas encore confirmé ce message.</translation>
+    </message>
+    <message>
+        <source>Only your own messages can be changed.</source>
+        <translation>Seuls vos propres messages peuvent être modifiés.</translation>
+    </message>
+    <message>
+        <source>Give the room a name or an address.</source>
+        <translation>Donnez un nom ou une adresse au salon.</translation>
+    </message>
+    <message>
+        <source>Whom do you want to ban?</source>
+        <translation>Qui voulez-vous bannir&#xa0;?</translation>
+    </message>
+    <message>
+        <source>No such account.</source>
+        <translation>Compte introuvable.</translation>
+    </message>
+    <message>
+        <source>No usable plugin for %1 is installed.</source>
+        <translation>Aucun module utilisable pour&#xa0;%1 n&apos;est installé.</translation>
+    </message>
+    <message>
+        <source>The account is not connected.</source>
+        <translation>Le compte n&apos;est pas connecté.</translation>
+    </message>
+    <message>
+        <source>The service cannot do that.</source>
+        <translation>Le service ne permet pas cela.</translation>
+    </message>
+    <message>
+        <source>%1 is required.</source>
+        <translation>%1 est obligatoire.</translation>
+    </message>
+    <message>
+        <source>Unknown setting %1.</source>
+        <translation>Paramètre inconnu&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>This service has no sign-in in the browser.</source>
+        <translation>Ce service ne propose pas de connexion dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in in the browser took too long.</source>
+        <translation>La connexion dans le navigateur a pris trop de temps.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Accounts for this service cannot be made here.</source>
+        <translation>Les comptes de ce service ne peuvent pas être créés ici.</translation>
+    </message>
+    <message>
+        <source>This sign-up has already ended.</source>
+        <translation>Cette inscription est déjà terminée.</translation>
+    </message>
+    <message>
+        <source>Signed in again.</source>
+        <translation>Reconnecté.</translation>
+    </message>
+    <message>
+        <source>This chat has no threads.</source>
+        <translation>Cette discussion n&apos;a pas de fils.</translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). Is the disk full?</source>
+        <translation>Impossible d&apos;enregistrer les messages reçus (%1). Le disque est-il plein&#xa0;?</translation>
+    </message>
+    <message>
+        <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
+        <translation>La connexion a été perdue avant que le serveur ne confirme ce message&#xa0;: il n&apos;a peut-être pas été remis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Gave up after %n attempt(s).</source>
+        <translation>
+            <numerusform>Abandon après&#xa0;%n tentative.</numerusform>
+            <numerusform>Abandon après&#xa0;%n tentatives.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
+        <translation>Chinwag ne conserve les mots de passe que dans le trousseau de votre système, jamais dans un simple fichier. Démarrez et déverrouillez un fournisseur Secret Service&#xa0;: GNOME Keyring (Debian/Ubuntu&#xa0;: &apos;apt install gnome-keyring&apos;) ou KDE Wallet sous Linux&#xa0;; le trousseau intégré de macOS (Keychain) et le Gestionnaire d&apos;identification de Windows sont utilisés automatiquement. Sans session de bureau, lancez Chinwag dans &apos;dbus-run-session&apos; après en avoir déverrouillé un avec &apos;echo -n MOT_DE_PASSE | gnome-keyring-daemon --unlock --components=secrets&apos;.</translation>
+    </message>
+    <message>
+        <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
+        <translation>Le seul trousseau disponible (%1 de&#xa0;%2) stockerait les mots de passe sans protection.</translation>
+    </message>
+    <message>
+        <source>No keyring service is installed or running.</source>
+        <translation>Aucun service de trousseau n&apos;est installé ou en cours d&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>%1 does not say which account it belonged to (it was kept by an older version), so it cannot be imported.</source>
+        <translation>%1 n&apos;indique pas à quel compte il appartenait (il a été conservé par une version plus ancienne)&#xa0;: il ne peut donc pas être importé.</translation>
+    </message>
+    <message>
+        <source>You are already in %1.</source>
+        <translation>Vous êtes déjà dans&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it; you joined it.</source>
+        <translation>%1 existe déjà et quelqu&apos;un d&apos;autre le gère&#xa0;; vous l&apos;avez rejoint.</translation>
+    </message>
+    <message>
+        <source>%1 already exists and someone else runs it.</source>
+        <translation>%1 existe déjà et quelqu&apos;un d&apos;autre le gère.</translation>
+    </message>
+    <message>
+        <source>You are not in %1.</source>
+        <translation>Vous n&apos;êtes pas dans&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>A channel password has no spaces, commas or colons.</source>
+        <translation>Un mot de passe de canal ne contient ni espaces, ni virgules, ni deux-points.</translation>
+    </message>
+    <message>
+        <source>This server has no %1 role.</source>
+        <translation>Ce serveur n&apos;a pas de rôle&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2.</source>
+        <translation>%1 n&apos;est pas dans&#xa0;%2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a nick or a mask.</source>
+        <translation>%1 n&apos;est ni un pseudo ni un masque.</translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: ban a nick or a host.</source>
+        <translation>%1 correspond à tout le monde&#xa0;: bannissez un pseudo ou un hôte.</translation>
+    </message>
+    <message>
+        <source>A server and a nickname are needed.</source>
+        <translation>Un serveur et un pseudo sont nécessaires.</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid nickname.</source>
+        <translation>%1 n&apos;est pas un pseudo valide.</translation>
+    </message>
+    <message>
+        <source>The port must be a number.</source>
+        <translation>Le port doit être un nombre.</translation>
+    </message>
+    <message>
+        <source>This sign-in method needs a password.</source>
+        <translation>Cette méthode de connexion nécessite un mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server did not finish signing us in.</source>
+        <translation>Le serveur n&apos;a pas terminé la connexion.</translation>
+    </message>
+    <message>
+        <source>The connection was lost.</source>
+        <translation>La connexion a été perdue.</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>Non connecté.</translation>
+    </message>
+    <message>
+        <source>/%1 is not one of IRC&apos;s own commands (Chinwag carries out its generic ones itself). Use /quote to send a raw IRC line.</source>
+        <translation>/%1 ne fait pas partie des commandes propres à IRC (Chinwag exécute lui-même les commandes génériques). Utilisez /quote pour envoyer une ligne IRC brute.</translation>
+    </message>
+    <message>
+        <source>That is not a valid IRC line.</source>
+        <translation>Ce n&apos;est pas une ligne IRC valide.</translation>
+    </message>
+    <message>
+        <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>
+        <translation>Commande inconnue /%1. Utilisez /quote pour envoyer une ligne IRC brute.</translation>
+    </message>
+    <message>
+        <source>That is not a nickname.</source>
+        <translation>Ce n&apos;est pas un pseudo.</translation>
+    </message>
+    <message>
+        <source>Usage: %1</source>
+        <translation>Utilisation&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>That is not a channel name.</source>
+        <translation>Ce n&apos;est pas un nom de canal.</translation>
+    </message>
+    <message>
+        <source>A file from %1 was refused: %2.</source>
+        <translation>Un fichier de&#xa0;%1 a été refusé&#xa0;:&#xa0;%2.</translation>
+    </message>
+    <message>
+        <source>That file offer is no longer open.</source>
+        <translation>Cette proposition de fichier n&apos;est plus ouverte.</translation>
+    </message>
+    <message>
+        <source>This file offer is no longer open (offers last one connection).</source>
+        <translation>Cette proposition de fichier n&apos;est plus ouverte (une proposition ne vaut que pour une connexion).</translation>
+    </message>
+    <message>
+        <source>Could not reach %1: %2</source>
+        <translation>Impossible de joindre&#xa0;%1&#xa0;:&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>%1 did not connect.</source>
+        <translation>%1 ne s&apos;est pas connecté.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes; ask for the file again to resume.</source>
+        <translation>Le transfert s&apos;est interrompu à&#xa0;%1 octets sur&#xa0;%2&#xa0;; redemandez le fichier pour le reprendre.</translation>
+    </message>
+    <message>
+        <source>No free port for DCC in the configured range.</source>
+        <translation>Aucun port libre pour DCC dans la plage configurée.</translation>
+    </message>
+    <message>
+        <source>DCC sends a file to one person.</source>
+        <translation>DCC envoie un fichier à une seule personne.</translation>
+    </message>
+    <message>
+        <source>Not sent: the connection closed before the file was taken.</source>
+        <translation>Non envoyé&#xa0;: la connexion s&apos;est fermée avant que le fichier soit récupéré.</translation>
+    </message>
+    <message>
+        <source>%1 declined the file.</source>
+        <translation>%1 a refusé le fichier.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1.</source>
+        <translation>Non envoyé&#xa0;:&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>Nobody took the file in time.</source>
+        <translation>Personne n&apos;a récupéré le fichier à temps.</translation>
+    </message>
+    <message>
+        <source>Could not connect: %1</source>
+        <translation>Connexion impossible&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>%1 got shorter while it was sent.</source>
+        <translation>%1 a raccourci pendant son envoi.</translation>
+    </message>
+    <message>
+        <source>The file was sent but its arrival was not confirmed.</source>
+        <translation>Le fichier a été envoyé, mais sa réception n&apos;a pas été confirmée.</translation>
+    </message>
+    <message>
+        <source>The transfer was cut at %1 of %2 bytes (%3).</source>
+        <translation>Le transfert s&apos;est interrompu à&#xa0;%1 octets sur&#xa0;%2 (%3).</translation>
+    </message>
+    <message>
+        <source>This server keeps no history for us.</source>
+        <translation>Ce serveur ne conserve pas d&apos;historique pour nous.</translation>
+    </message>
+    <message>
+        <source>%1 matches everyone: block a nick (bob) or a host (*!*@host) instead.</source>
+        <translation>%1 correspond à tout le monde&#xa0;: bloquez plutôt un pseudo (bob) ou un hôte (*!*@hote).</translation>
+    </message>
+    <message>
+        <source>IRC cannot send an empty message.</source>
+        <translation>IRC ne peut pas envoyer un message vide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Partly sent: %1 of %n line(s) went out before the connection was lost.</source>
+        <translation>
+            <numerusform>Envoyé en partie&#xa0;:&#xa0;%1 ligne sur&#xa0;%n est partie avant la perte de la connexion.</numerusform>
+            <numerusform>Envoyé en partie&#xa0;:&#xa0;%1 lignes sur&#xa0;%n sont parties avant la perte de la connexion.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>That nick is not in your contacts.</source>
+        <translation>Ce pseudo n&apos;est pas dans vos contacts.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s watch list is full.</source>
+        <translation>La liste de surveillance du serveur est pleine.</translation>
+    </message>
+    <message>
+        <source>The server did not answer.</source>
+        <translation>Le serveur n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>This nickname is already registered.</source>
+        <translation>Ce pseudo est déjà enregistré.</translation>
+    </message>
+    <message>
+        <source>This network does not register accounts here: %1</source>
+        <translation>Ce réseau n&apos;enregistre pas de comptes ici&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>NickServ said: %1</source>
+        <translation>NickServ a répondu&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
+        <translation>Le NickServ du réseau vous réserve votre pseudo. Il demande une adresse électronique (pour réinitialiser un mot de passe perdu et, sur certains réseaux, pour confirmer le compte).</translation>
+    </message>
+    <message>
+        <source>Choose a password for the account.</source>
+        <translation>Choisissez un mot de passe pour le compte.</translation>
+    </message>
+    <message>
+        <source>NickServ passwords cannot contain spaces.</source>
+        <translation>Les mots de passe NickServ ne peuvent pas contenir d&apos;espaces.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address.</source>
+        <translation>Saisissez une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>NickServ did not answer in time.</source>
+        <translation>NickServ n&apos;a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The server closed the connection.</source>
+        <translation>Le serveur a fermé la connexion.</translation>
+    </message>
+    <message>
+        <source>Someone is using this nickname right now, or the network refuses it.</source>
+        <translation>Quelqu&apos;un utilise ce pseudo en ce moment, ou le réseau le refuse.</translation>
+    </message>
+    <message>
+        <source>This network has no NickServ to register with.</source>
+        <translation>Ce réseau n&apos;a pas de NickServ auprès duquel s&apos;enregistrer.</translation>
+    </message>
+    <message>
+        <source>The connection was closed.</source>
+        <translation>La connexion a été fermée.</translation>
+    </message>
+    <message>
+        <source>The server stopped answering.</source>
+        <translation>Le serveur a cessé de répondre.</translation>
+    </message>
+    <message>
+        <source>Connection lost: %1</source>
+        <translation>Connexion perdue&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Connection lost (internal error).</source>
+        <translation>Connexion perdue (erreur interne).</translation>
+    </message>
+    <message>
+        <source>Unexpected reply.</source>
+        <translation>Réponse inattendue.</translation>
+    </message>
+    <message>
+        <source>Disconnected by the server: %1</source>
+        <translation>Déconnecté par le serveur&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>irc.libera.chat</source>
+        <translation>irc.libera.chat</translation>
+    </message>
+    <message>
+        <source>The host name of the IRC network&apos;s server.</source>
+        <translation>Le nom d&apos;hôte du serveur du réseau IRC.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>6697 is the usual port for TLS; plain-text servers usually listen on 6667.</source>
+        <translation>6697 est le port habituel pour TLS&#xa0;; les serveurs en clair écoutent généralement sur le 6667.</translation>
+    </message>
+    <message>
+        <source>Nickname</source>
+        <translation>Pseudo</translation>
+    </message>
+    <message>
+        <source>Alternate nicknames</source>
+        <translation>Pseudos de rechange</translation>
+    </message>
+    <message>
+        <source>Tried in order when your nickname is taken; separate them with spaces.</source>
+        <translation>Essayés dans l&apos;ordre quand votre pseudo est pris&#xa0;; séparez-les par des espaces.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mot de passe</translation>
+    </message>
+    <message>
+        <source>Your services (NickServ) account password: used for SASL, or for NickServ IDENTIFY where the server offers no SASL.</source>
+        <translation>Le mot de passe de votre compte de services (NickServ)&#xa0;: utilisé pour SASL, ou pour NickServ IDENTIFY là où le serveur ne propose pas SASL.</translation>
+    </message>
+    <message>
+        <source>Connect without encryption (plain text)</source>
+        <translation>Se connecter sans chiffrement (en clair)</translation>
+    </message>
+    <message>
+        <source>Only for servers without TLS: anyone on the way can read what you send, passwords included.</source>
+        <translation>Seulement pour les serveurs sans TLS&#xa0;: n&apos;importe qui sur le trajet peut lire ce que vous envoyez, mots de passe compris.</translation>
+    </message>
+    <message>
+        <source>Account name</source>
+        <translation>Nom du compte</translation>
+    </message>
+    <message>
+        <source>Your services account, when it differs from your nickname.</source>
+        <translation>Votre compte de services, s&apos;il diffère de votre pseudo.</translation>
+    </message>
+    <message>
+        <source>Sign-in method</source>
+        <translation>Méthode de connexion</translation>
+    </message>
+    <message>
+        <source>auto: SASL when the server offers it (EXTERNAL with a client certificate, else PLAIN), NickServ IDENTIFY otherwise.</source>
+        <translation>auto&#xa0;: SASL quand le serveur le propose (EXTERNAL avec un certificat client, sinon PLAIN), NickServ IDENTIFY dans les autres cas.</translation>
+    </message>
+    <message>
+        <source>Server password</source>
+        <translation>Mot de passe du serveur</translation>
+    </message>
+    <message>
+        <source>Sent with PASS before signing in (private servers, bouncers).</source>
+        <translation>Envoyé avec PASS avant la connexion (serveurs privés, bouncers).</translation>
+    </message>
+    <message>
+        <source>User name (ident)</source>
+        <translation>Nom d&apos;utilisateur (ident)</translation>
+    </message>
+    <message>
+        <source>Real name</source>
+        <translation>Nom réel</translation>
+    </message>
+    <message>
+        <source>Trust this CA certificate</source>
+        <translation>Faire confiance à ce certificat d&apos;autorité</translation>
+    </message>
+    <message>
+        <source>A PEM file, for networks whose certificate is signed by their own CA.</source>
+        <translation>Un fichier PEM, pour les réseaux dont le certificat est signé par leur propre autorité de certification.</translation>
+    </message>
+    <message>
+        <source>Trust this server certificate (SHA-256 fingerprint)</source>
+        <translation>Faire confiance à ce certificat de serveur (empreinte SHA-256)</translation>
+    </message>
+    <message>
+        <source>Pins one certificate, e.g. a self-signed one, instead of checking its issuer.</source>
+        <translation>Épingle un certificat précis, par exemple auto-signé, au lieu de vérifier son émetteur.</translation>
+    </message>
+    <message>
+        <source>Client certificate</source>
+        <translation>Certificat client</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) for SASL EXTERNAL / CertFP.</source>
+        <translation>Un certificat PEM (avec sa clé, ou indiquez la clé ci-dessous) pour SASL EXTERNAL / CertFP.</translation>
+    </message>
+    <message>
+        <source>Client certificate key</source>
+        <translation>Clé du certificat client</translation>
+    </message>
+    <message>
+        <source>Only my contacts may message me privately</source>
+        <translation>Seuls mes contacts peuvent m&apos;écrire en privé</translation>
+    </message>
+    <message>
+        <source>Private messages from anyone else are refused: by the server with user mode +g where it offers it (CALLERID), else dropped here. Channels are not affected.</source>
+        <translation>Les messages privés de toute autre personne sont refusés&#xa0;: par le serveur avec le mode utilisateur +g s&apos;il le propose (CALLERID), sinon ils sont ignorés ici. Les canaux ne sont pas concernés.</translation>
+    </message>
+    <message>
+        <source>Passive file transfers (behind NAT)</source>
+        <translation>Transferts de fichiers passifs (derrière un NAT)</translation>
+    </message>
+    <message>
+        <source>Ask the other side to listen when you send a file (DCC passive mode): for computers that others cannot connect to.</source>
+        <translation>Demander à l&apos;autre partie d&apos;écouter quand vous envoyez un fichier (mode DCC passif)&#xa0;: pour les ordinateurs auxquels les autres ne peuvent pas se connecter.</translation>
+    </message>
+    <message>
+        <source>Ports for file transfers</source>
+        <translation>Ports pour les transferts de fichiers</translation>
+    </message>
+    <message>
+        <source>The ports DCC listens on (open them in your firewall); empty: any free port.</source>
+        <translation>Les ports sur lesquels DCC écoute (ouvrez-les dans votre pare-feu)&#xa0;; vide&#xa0;: n&apos;importe quel port libre.</translation>
+    </message>
+    <message>
+        <source>Largest file to accept (MB)</source>
+        <translation>Taille maximale des fichiers acceptés (Mo)</translation>
+    </message>
+    <message>
+        <source>Offers of larger files are refused.</source>
+        <translation>Les propositions de fichiers plus gros sont refusées.</translation>
+    </message>
+    <message>
+        <source>Join these channels</source>
+        <translation>Rejoindre ces canaux</translation>
+    </message>
+    <message>
+        <source>#chinwag #python</source>
+        <translation>#chinwag #python</translation>
+    </message>
+    <message>
+        <source>Joined on every connect, besides the channels you were in last time.</source>
+        <translation>Rejoints à chaque connexion, en plus des canaux où vous étiez la dernière fois.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Le port doit être un nombre entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>A SHA-256 fingerprint has 32 pairs of hex digits.</source>
+        <translation>Une empreinte SHA-256 compte 32 paires de chiffres hexadécimaux.</translation>
+    </message>
+    <message>
+        <source>A port or a range of ports from 1024 to 65535, like 50000-50100.</source>
+        <translation>Un port ou une plage de ports entre 1024 et 65535, par exemple 50000-50100.</translation>
+    </message>
+    <message>
+        <source>SASL EXTERNAL needs a client certificate.</source>
+        <translation>SASL EXTERNAL nécessite un certificat client.</translation>
+    </message>
+    <message>
+        <source>The server does not offer the SASL sign-in this account is set to use.</source>
+        <translation>Le serveur ne propose pas la connexion SASL que ce compte est configuré pour utiliser.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the account name or password (SASL).</source>
+        <translation>Le serveur n&apos;a pas accepté le nom de compte ou le mot de passe (SASL).</translation>
+    </message>
+    <message>
+        <source>The server password was not accepted.</source>
+        <translation>Le mot de passe du serveur n&apos;a pas été accepté.</translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the user with that nickname is not marked as the network&apos;s services, so it could be anyone.</source>
+        <translation>Votre mot de passe n&apos;a pas été envoyé à NickServ&#xa0;: l&apos;utilisateur portant ce pseudo n&apos;est pas identifié comme faisant partie des services du réseau, il pourrait donc s&apos;agir de n&apos;importe qui.</translation>
+    </message>
+    <message>
+        <source>Your password was not sent to NickServ: the server did not say in time whether NickServ is the network&apos;s services.</source>
+        <translation>Votre mot de passe n&apos;a pas été envoyé à NickServ&#xa0;: le serveur n&apos;a pas indiqué à temps si NickServ fait partie des services du réseau.</translation>
+    </message>
+    <message>
+        <source>This network has no NickServ: signed in without identifying.</source>
+        <translation>Ce réseau n&apos;a pas de NickServ&#xa0;: connecté sans identification.</translation>
+    </message>
+    <message>
+        <source>NickServ did not accept the password.</source>
+        <translation>NickServ n&apos;a pas accepté le mot de passe.</translation>
+    </message>
+    <message>
+        <source>This server does not relay reactions.</source>
+        <translation>Ce serveur ne relaie pas les réactions.</translation>
+    </message>
+    <message>
+        <source>Cannot use the TLS settings: %1</source>
+        <translation>Impossible d&apos;utiliser les paramètres TLS&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted (%1).</source>
+        <translation>Le certificat du serveur n&apos;est pas reconnu (%1).</translation>
+    </message>
+    <message>
+        <source>TLS failed: %1</source>
+        <translation>Échec TLS&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Connection aborted: %1</source>
+        <translation>Connexion interrompue&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The server did not start TLS. If this port is for plain-text connections, use the TLS port (usually 6697).</source>
+        <translation>Le serveur n&apos;a pas démarré TLS. Si ce port sert aux connexions en clair, utilisez le port TLS (généralement 6697).</translation>
+    </message>
+    <message>
+        <source>Cannot find %1: %2</source>
+        <translation>Impossible de trouver&#xa0;%1&#xa0;:&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1:%2: %3</source>
+        <translation>Impossible de joindre&#xa0;%1:%2&#xa0;:&#xa0;%3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the one you chose to trust.</source>
+        <translation>Le certificat du serveur ne correspond pas à celui auquel vous avez choisi de faire confiance.</translation>
+    </message>
+    <message>
+        <source>This homeserver does not offer that sign-in.</source>
+        <translation>Ce serveur d&apos;accueil ne propose pas ce mode de connexion.</translation>
+    </message>
+    <message>
+        <source>No sign-in service is advertised.</source>
+        <translation>Aucun service de connexion n&apos;est annoncé.</translation>
+    </message>
+    <message>
+        <source>The homeserver does not say who signed in.</source>
+        <translation>Le serveur d&apos;accueil n&apos;indique pas qui s&apos;est connecté.</translation>
+    </message>
+    <message>
+        <source>The address #{alias} is already taken on this server.</source>
+        <translation>L&apos;adresse #{alias} est déjà prise sur ce serveur.</translation>
+    </message>
+    <message>
+        <source>%1: a Matrix ID is @name:server.</source>
+        <translation>%1&#xa0;: un identifiant Matrix s&apos;écrit @nom:serveur.</translation>
+    </message>
+    <message>
+        <source>Encryption is not available in this session.</source>
+        <translation>Le chiffrement n&apos;est pas disponible dans cette session.</translation>
+    </message>
+    <message>
+        <source>#%1 cannot be a room address.</source>
+        <translation>#%1 ne peut pas être une adresse de salon.</translation>
+    </message>
+    <message>
+        <source>The server did not say which room it made.</source>
+        <translation>Le serveur n&apos;a pas indiqué quel salon il a créé.</translation>
+    </message>
+    <message>
+        <source>A Matrix ID looks like @name:example.org.</source>
+        <translation>Un identifiant Matrix ressemble à @nom:example.org.</translation>
+    </message>
+    <message>
+        <source>Matrix rooms have no %1 role.</source>
+        <translation>Les salons Matrix n&apos;ont pas de rôle&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>The room was closed.</source>
+        <translation>Le salon a été fermé.</translation>
+    </message>
+    <message>
+        <source>Not a Matrix media URL.</source>
+        <translation>Ce n&apos;est pas une URL de média Matrix.</translation>
+    </message>
+    <message>
+        <source>%1 did not say how to sign in (HTTP %2).</source>
+        <translation>%1 n&apos;a pas indiqué comment se connecter (HTTP&#xa0;%2).</translation>
+    </message>
+    <message>
+        <source>The sign-in service “%1” cannot be reached right now. Try again later, or sign in another way.</source>
+        <translation>Le service de connexion «&#xa0;%1&#xa0;» est injoignable pour le moment. Réessayez plus tard, ou connectez-vous autrement.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s answer lacks the new session.</source>
+        <translation>La réponse du serveur d&apos;accueil ne contient pas la nouvelle session.</translation>
+    </message>
+    <message>
+        <source>The sign-in service cannot be reached (%1).</source>
+        <translation>Le service de connexion est injoignable (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app (%1).</source>
+        <translation>Le service de connexion n&apos;a pas enregistré l&apos;application (%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file is unavailable (HTTP %1).</source>
+        <translation>Le fichier de découverte du serveur n&apos;est pas disponible (HTTP&#xa0;%1).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file could not be read (HTTP %1). Enter the homeserver URL in the advanced settings.</source>
+        <translation>Le fichier de découverte du serveur n&apos;a pas pu être lu (HTTP&#xa0;%1). Saisissez l&apos;URL du serveur d&apos;accueil dans les paramètres avancés.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s discovery file does not name a valid homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation>Le fichier de découverte du serveur n&apos;indique pas de serveur d&apos;accueil valide. Saisissez l&apos;URL du serveur d&apos;accueil dans les paramètres avancés.</translation>
+    </message>
+    <message>
+        <source>%1 is not an https:// address. Matrix sign-in needs HTTPS so your password, access token and messages are not sent in the clear; plain http:// is only used on this computer (localhost) or when “Allow unencrypted HTTP” is switched on.</source>
+        <translation>%1 n&apos;est pas une adresse https://. La connexion Matrix exige HTTPS pour que votre mot de passe, votre jeton d&apos;accès et vos messages ne circulent pas en clair&#xa0;; le simple http:// n&apos;est utilisé que sur cet ordinateur (localhost) ou quand «&#xa0;Autoriser le HTTP non chiffré&#xa0;» est activé.</translation>
+    </message>
+    <message>
+        <source>The server asks us to slow down.</source>
+        <translation>Le serveur nous demande de ralentir.</translation>
+    </message>
+    <message>
+        <source>Wrong Matrix ID or password.</source>
+        <translation>Identifiant Matrix ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>This account has been deactivated.</source>
+        <translation>Ce compte a été désactivé.</translation>
+    </message>
+    <message>
+        <source>The session has ended.</source>
+        <translation>La session est terminée.</translation>
+    </message>
+    <message>
+        <source>The server had a problem: %1</source>
+        <translation>Le serveur a rencontré un problème&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The server does not support this.</source>
+        <translation>Le serveur ne prend pas cela en charge.</translation>
+    </message>
+    <message>
+        <source>The server asks for another way of confirming than the password to set up cross-signing.</source>
+        <translation>Le serveur demande une autre confirmation que le mot de passe pour configurer la signature croisée.</translation>
+    </message>
+    <message>
+        <source>The password is needed to set up cross-signing.</source>
+        <translation>Le mot de passe est nécessaire pour configurer la signature croisée.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password for cross-signing.</source>
+        <translation>Le serveur n&apos;a pas accepté le mot de passe pour la signature croisée.</translation>
+    </message>
+    <message>
+        <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
+        <translation>L&apos;identité de chiffrement de&#xa0;%1 a changé&#xa0;: ses appareils ne sont donc plus vérifiés. Vérifiez-les à nouveau avant de vous fier aux nouveaux messages.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s keys are not on the server yet.</source>
+        <translation>Les clés de cet appareil ne sont pas encore sur le serveur.</translation>
+    </message>
+    <message>
+        <source>No keys for device %1.</source>
+        <translation>Aucune clé pour l&apos;appareil&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>The master key of %1 changed meanwhile.</source>
+        <translation>La clé maîtresse de&#xa0;%1 a changé entre-temps.</translation>
+    </message>
+    <message>
+        <source>The server refused the signature.</source>
+        <translation>Le serveur a refusé la signature.</translation>
+    </message>
+    <message>
+        <source>Waiting for the key to decrypt this message…</source>
+        <translation>En attente de la clé pour déchiffrer ce message…</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted.</source>
+        <translation>Ce message n&apos;a pas pu être déchiffré.</translation>
+    </message>
+    <message>
+        <source>This message is end-to-end encrypted; install matrix-nio[e2e] to read it.</source>
+        <translation>Ce message est chiffré de bout en bout&#xa0;; installez matrix-nio[e2e] pour le lire.</translation>
+    </message>
+    <message>
+        <source>This room is end-to-end encrypted, and encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation>Ce salon est chiffré de bout en bout, et la prise en charge du chiffrement (matrix-nio[e2e]) n&apos;est pas installée.</translation>
+    </message>
+    <message>
+        <source>End-to-end encryption support (matrix-nio[e2e]) is not installed.</source>
+        <translation>La prise en charge du chiffrement de bout en bout (matrix-nio[e2e]) n&apos;est pas installée.</translation>
+    </message>
+    <message>
+        <source>The server gave no position.</source>
+        <translation>Le serveur n&apos;a indiqué aucune position.</translation>
+    </message>
+    <message>
+        <source>The homeserver cannot be reached (%1).</source>
+        <translation>Le serveur d&apos;accueil est injoignable (%1).</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not trusted. Check the server, or add its CA certificate in the account&apos;s advanced settings.</source>
+        <translation>Le certificat du serveur d&apos;accueil n&apos;est pas reconnu. Vérifiez le serveur, ou ajoutez son certificat d&apos;autorité dans les paramètres avancés du compte.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s certificate is not the one trusted for this account.</source>
+        <translation>Le certificat du serveur d&apos;accueil n&apos;est pas celui approuvé pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The file is larger than allowed (%1 bytes; at most %2).</source>
+        <translation>Le fichier dépasse la taille autorisée (%1 octets&#xa0;; au plus&#xa0;%2).</translation>
+    </message>
+    <message>
+        <source>Enter the recovery key.</source>
+        <translation>Saisissez la clé de récupération.</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key: it contains “%1”, which a recovery key never has.</source>
+        <translation>Ce n&apos;est pas une clé de récupération&#xa0;: elle contient «&#xa0;%1&#xa0;», ce qu&apos;une clé de récupération ne contient jamais.</translation>
+    </message>
+    <message>
+        <source>This is not a recovery key (wrong length or start).</source>
+        <translation>Ce n&apos;est pas une clé de récupération (longueur ou début incorrect).</translation>
+    </message>
+    <message>
+        <source>The recovery key has a typo: its check character does not match.</source>
+        <translation>La clé de récupération contient une faute de frappe&#xa0;: son caractère de contrôle ne correspond pas.</translation>
+    </message>
+    <message>
+        <source>There is no key backup on the server.</source>
+        <translation>Il n&apos;y a pas de sauvegarde des clés sur le serveur.</translation>
+    </message>
+    <message>
+        <source>The key backup uses a method Chinwag does not know.</source>
+        <translation>La sauvegarde des clés utilise une méthode que Chinwag ne connaît pas.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not belong to the key backup on the server.</source>
+        <translation>Cette clé de récupération ne correspond pas à la sauvegarde des clés du serveur.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer about the key backup was unusable.</source>
+        <translation>La réponse du serveur concernant la sauvegarde des clés était inutilisable.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Le fichier ne peut pas être lu&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged: %1</source>
+        <translation>Le fichier chiffré est endommagé&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>A room is named #alias:server or by its !id.</source>
+        <translation>Un salon se désigne par #alias:serveur ou par son&#xa0;!id.</translation>
+    </message>
+    <message>
+        <source>No direct chat.</source>
+        <translation>Pas de discussion directe.</translation>
+    </message>
+    <message>
+        <source>The message could not be encrypted: %1</source>
+        <translation>Le message n&apos;a pas pu être chiffré&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in service describes itself incompletely (%1 missing or not HTTPS).</source>
+        <translation>Le service de connexion du serveur d&apos;accueil se décrit de façon incomplète (%1 manquant ou pas en HTTPS).</translation>
+    </message>
+    <message>
+        <source>The sign-in service offers no authorization code.</source>
+        <translation>Le service de connexion ne propose pas de code d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refuses authorization codes.</source>
+        <translation>Le service de connexion refuse les codes d&apos;autorisation.</translation>
+    </message>
+    <message>
+        <source>The sign-in service does not support PKCE (S256), so it cannot be used safely by a desktop app.</source>
+        <translation>Le service de connexion ne prend pas en charge PKCE (S256)&#xa0;: une application de bureau ne peut donc pas l&apos;utiliser en toute sécurité.</translation>
+    </message>
+    <message>
+        <source>The sign-in service did not register the app.</source>
+        <translation>Le service de connexion n&apos;a pas enregistré l&apos;application.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer does not belong to this sign-in.</source>
+        <translation>La réponse de connexion ne correspond pas à cette connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished: %1.</source>
+        <translation>La connexion n&apos;a pas abouti&#xa0;:&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>The sign-in answer carries no code.</source>
+        <translation>La réponse de connexion ne contient aucun code.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid: sign in again.</source>
+        <translation>La connexion n&apos;est plus valide&#xa0;: reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in service refused the token request (%1).</source>
+        <translation>Le service de connexion a refusé la demande de jeton (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in service sent no usable access token.</source>
+        <translation>Le service de connexion n&apos;a envoyé aucun jeton d&apos;accès utilisable.</translation>
+    </message>
+    <message>
+        <source>You cannot block yourself.</source>
+        <translation>Vous ne pouvez pas vous bloquer vous-même.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Only web links have previews.</source>
+        <translation>Seuls les liens web ont un aperçu.</translation>
+    </message>
+    <message>
+        <source>The page has nothing to preview.</source>
+        <translation>La page n&apos;a rien à prévisualiser.</translation>
+    </message>
+    <message>
+        <source>The preview has no image.</source>
+        <translation>L&apos;aperçu n&apos;a pas d&apos;image.</translation>
+    </message>
+    <message>
+        <source>This Matrix ID is taken: choose another name.</source>
+        <translation>Cet identifiant Matrix est déjà pris&#xa0;: choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Too many attempts; try again in a while.</source>
+        <translation>Trop de tentatives&#xa0;; réessayez dans un moment.</translation>
+    </message>
+    <message>
+        <source>The homeserver refused the new account: %1.</source>
+        <translation>Le serveur d&apos;accueil a refusé le nouveau compte&#xa0;:&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>Matrix ID</source>
+        <translation>Identifiant Matrix</translation>
+    </message>
+    <message>
+        <source>@alice:example.org</source>
+        <translation>@alice:example.org</translation>
+    </message>
+    <message>
+        <source>Your full Matrix ID. The homeserver is found from it.</source>
+        <translation>Votre identifiant Matrix complet. Le serveur d&apos;accueil est trouvé à partir de celui-ci.</translation>
+    </message>
+    <message>
+        <source>Homeserver URL</source>
+        <translation>URL du serveur d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>https://matrix.example.org</source>
+        <translation>https://matrix.example.org</translation>
+    </message>
+    <message>
+        <source>Only if it cannot be discovered from your Matrix ID (.well-known).</source>
+        <translation>Seulement s&apos;il ne peut pas être découvert à partir de votre identifiant Matrix (.well-known).</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate</source>
+        <translation>Certificat d&apos;autorité approuvé</translation>
+    </message>
+    <message>
+        <source>A PEM file to trust in addition to the system&apos;s certificate authorities.</source>
+        <translation>Un fichier PEM à approuver en plus des autorités de certification du système.</translation>
+    </message>
+    <message>
+        <source>Trusted certificate fingerprint</source>
+        <translation>Empreinte de certificat approuvée</translation>
+    </message>
+    <message>
+        <source>The SHA-256 fingerprint (AA:BB:…) of a certificate to accept as it is.</source>
+        <translation>L&apos;empreinte SHA-256 (AA:BB:…) d&apos;un certificat à accepter tel quel.</translation>
+    </message>
+    <message>
+        <source>Allow unencrypted HTTP</source>
+        <translation>Autoriser le HTTP non chiffré</translation>
+    </message>
+    <message>
+        <source>Only for a homeserver you reach safely another way (a VPN, a tunnel). Password, access token and messages would travel without HTTPS.</source>
+        <translation>Seulement pour un serveur d&apos;accueil que vous joignez de manière sûre par un autre moyen (un VPN, un tunnel). Le mot de passe, le jeton d&apos;accès et les messages circuleraient sans HTTPS.</translation>
+    </message>
+    <message>
+        <source>Use sliding sync</source>
+        <translation>Utiliser la synchronisation glissante (sliding sync)</translation>
+    </message>
+    <message>
+        <source>Where the homeserver has it: the room list arrives in one answer, however many rooms.</source>
+        <translation>Quand le serveur d&apos;accueil la propose&#xa0;: la liste des salons arrive en une seule réponse, quel que soit le nombre de salons.</translation>
+    </message>
+    <message>
+        <source>The CA certificate file does not exist.</source>
+        <translation>Le fichier de certificat d&apos;autorité n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint is invalid: %1</source>
+        <translation>L&apos;empreinte du certificat n&apos;est pas valide&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The CA certificate file cannot be used: %1</source>
+        <translation>Le fichier de certificat d&apos;autorité ne peut pas être utilisé&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>%1 does not look like a Matrix homeserver. Enter the homeserver URL in the advanced settings.</source>
+        <translation>%1 ne ressemble pas à un serveur d&apos;accueil Matrix. Saisissez l&apos;URL du serveur d&apos;accueil dans les paramètres avancés.</translation>
+    </message>
+    <message>
+        <source>No password is saved for this account.</source>
+        <translation>Aucun mot de passe n&apos;est enregistré pour ce compte.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s sign-in answer is incomplete.</source>
+        <translation>La réponse de connexion du serveur d&apos;accueil est incomplète.</translation>
+    </message>
+    <message>
+        <source>The encryption store cannot be opened: %1</source>
+        <translation>Le magasin de chiffrement ne peut pas être ouvert&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The browser did not come back: the sign-in was not finished in time.</source>
+        <translation>Le navigateur n&apos;est pas revenu&#xa0;: la connexion n&apos;a pas abouti à temps.</translation>
+    </message>
+    <message>
+        <source>The homeserver sent the browser back without a token.</source>
+        <translation>Le serveur d&apos;accueil a renvoyé le navigateur sans jeton.</translation>
+    </message>
+    <message>
+        <source>The homeserver sent an unusable sync answer.</source>
+        <translation>Le serveur d&apos;accueil a envoyé une réponse de synchronisation inutilisable.</translation>
+    </message>
+    <message>
+        <source>Banned by %1: %2</source>
+        <translation>Banni par&#xa0;%1&#xa0;:&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>Banned by %1</source>
+        <translation>Banni par&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>Removed by %1: %2</source>
+        <translation>Retiré par&#xa0;%1&#xa0;:&#xa0;%2</translation>
+    </message>
+    <message>
+        <source>Removed by %1</source>
+        <translation>Retiré par&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The server ended this session: sign in again. Your messages and encryption keys on this device are kept.</source>
+        <translation>Le serveur a mis fin à cette session&#xa0;: reconnectez-vous. Vos messages et vos clés de chiffrement sur cet appareil sont conservés.</translation>
+    </message>
+    <message>
+        <source>The homeserver&apos;s refresh answer lacks the new tokens.</source>
+        <translation>La réponse de renouvellement du serveur d&apos;accueil ne contient pas les nouveaux jetons.</translation>
+    </message>
+    <message>
+        <source>The server asks for %1, which Chinwag cannot do. Use the server&apos;s web site for this, then come back.</source>
+        <translation>Le serveur demande&#xa0;%1, ce que Chinwag ne sait pas faire. Utilisez le site web du serveur pour cela, puis revenez.</translation>
+    </message>
+    <message>
+        <source>This server gives accounts only to people with a token from its admins.</source>
+        <translation>Ce serveur ne donne de comptes qu&apos;aux personnes munies d&apos;un jeton fourni par ses administrateurs.</translation>
+    </message>
+    <message>
+        <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
+        <translation>Le serveur demande&#xa0;%1 sur sa page web&#xa0;: elle s&apos;ouvre dans votre navigateur. Revenez ici une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Enter the registration token you were given.</source>
+        <translation>Saisissez le jeton d&apos;inscription qui vous a été remis.</translation>
+    </message>
+    <message>
+        <source>The server makes accounts only for people who accept its terms.</source>
+        <translation>Le serveur ne crée de comptes que pour les personnes qui acceptent ses conditions.</translation>
+    </message>
+    <message>
+        <source>Enter your password.</source>
+        <translation>Saisissez votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>The server does not accept this registration token.</source>
+        <translation>Le serveur n&apos;accepte pas ce jeton d&apos;inscription.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>The web page was not finished: try again in the browser.</source>
+        <translation>La page web n&apos;a pas été terminée&#xa0;: réessayez dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>The server refused this step.</source>
+        <translation>Le serveur a refusé cette étape.</translation>
+    </message>
+    <message>
+        <source>The server kept asking for more steps.</source>
+        <translation>Le serveur a continué à demander des étapes supplémentaires.</translation>
+    </message>
+    <message>
+        <source>The confirmation in the browser (%1) was not finished in time.</source>
+        <translation>La confirmation dans le navigateur (%1) n&apos;a pas été terminée à temps.</translation>
+    </message>
+    <message>
+        <source>The emojis did not match.</source>
+        <translation>Les émojis ne correspondaient pas.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the user.</source>
+        <translation>Annulé par l&apos;utilisateur.</translation>
+    </message>
+    <message>
+        <source>Only emoji verification is known.</source>
+        <translation>Seule la vérification par émojis est connue.</translation>
+    </message>
+    <message>
+        <source>No common key agreement.</source>
+        <translation>Aucun accord de clé commun.</translation>
+    </message>
+    <message>
+        <source>No common MAC method.</source>
+        <translation>Aucune méthode MAC commune.</translation>
+    </message>
+    <message>
+        <source>No common SAS method.</source>
+        <translation>Aucune méthode SAS commune.</translation>
+    </message>
+    <message>
+        <source>Unexpected accept.</source>
+        <translation>Acceptation inattendue.</translation>
+    </message>
+    <message>
+        <source>No common method.</source>
+        <translation>Aucune méthode commune.</translation>
+    </message>
+    <message>
+        <source>No common hash.</source>
+        <translation>Aucun hachage commun.</translation>
+    </message>
+    <message>
+        <source>Unexpected key.</source>
+        <translation>Clé inattendue.</translation>
+    </message>
+    <message>
+        <source>Key before accept.</source>
+        <translation>Clé reçue avant l&apos;acceptation.</translation>
+    </message>
+    <message>
+        <source>Mismatched commitment.</source>
+        <translation>Engagement non concordant.</translation>
+    </message>
+    <message>
+        <source>Unexpected MAC.</source>
+        <translation>MAC inattendu.</translation>
+    </message>
+    <message>
+        <source>Malformed MAC.</source>
+        <translation>MAC mal formé.</translation>
+    </message>
+    <message>
+        <source>The keys did not match.</source>
+        <translation>Les clés ne correspondaient pas.</translation>
+    </message>
+    <message>
+        <source>Unknown key type.</source>
+        <translation>Type de clé inconnu.</translation>
+    </message>
+    <message>
+        <source>The device key did not match.</source>
+        <translation>La clé de l&apos;appareil ne correspondait pas.</translation>
+    </message>
+    <message>
+        <source>The identity did not match.</source>
+        <translation>L&apos;identité ne correspondait pas.</translation>
+    </message>
+    <message>
+        <source>The device key was not confirmed.</source>
+        <translation>La clé de l&apos;appareil n&apos;a pas été confirmée.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the other side.</source>
+        <translation>Annulé par l&apos;autre partie.</translation>
+    </message>
+    <message>
+        <source>Timed out.</source>
+        <translation>Délai dépassé.</translation>
+    </message>
+    <message>
+        <source>No encryption.</source>
+        <translation>Pas de chiffrement.</translation>
+    </message>
+    <message>
+        <source>%1 has no device %2.</source>
+        <translation>%1 n&apos;a pas d&apos;appareil&#xa0;%2.</translation>
+    </message>
+    <message>
+        <source>%1 has no device to verify.</source>
+        <translation>%1 n&apos;a aucun appareil à vérifier.</translation>
+    </message>
+    <message>
+        <source>No such verification.</source>
+        <translation>Vérification introuvable.</translation>
+    </message>
+    <message>
+        <source>Not an XMPP avatar reference.</source>
+        <translation>Ce n&apos;est pas une référence d&apos;avatar XMPP.</translation>
+    </message>
+    <message>
+        <source>No picture was given: %1.</source>
+        <translation>Aucune image n&apos;a été fournie&#xa0;:&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>The vCard has no picture.</source>
+        <translation>La vCard n&apos;a pas d&apos;image.</translation>
+    </message>
+    <message>
+        <source>The picture does not match its hash.</source>
+        <translation>L&apos;image ne correspond pas à son empreinte.</translation>
+    </message>
+    <message>
+        <source>You signed in elsewhere with the same device name.</source>
+        <translation>Vous vous êtes connecté ailleurs avec le même nom d&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account.</source>
+        <translation>Aucun mot de passe n&apos;est enregistré pour ce compte.</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Récupéré</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation>Le certificat du serveur ne correspond pas à l&apos;empreinte épinglée.</translation>
+    </message>
+    <message>
+        <source>The server could not deliver this message.</source>
+        <translation>Le serveur n&apos;a pas pu remettre ce message.</translation>
+    </message>
+    <message>
+        <source>%1 offers no XMPP service (DNS SRV).</source>
+        <translation>%1 ne propose aucun service XMPP (DNS SRV).</translation>
+    </message>
+    <message>
+        <source>This server offers no file upload.</source>
+        <translation>Ce serveur ne propose pas d&apos;envoi de fichiers.</translation>
+    </message>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>Impossible de lire le fichier&#xa0;:&#xa0;%1</translation>
+    </message>
+    <message>
+        <source>The file is too large for this server (at most %1 KiB).</source>
+        <translation>Le fichier est trop gros pour ce serveur (au plus&#xa0;%1 Kio).</translation>
+    </message>
+    <message>
+        <source>The upload service sent no address.</source>
+        <translation>Le service d&apos;envoi n&apos;a renvoyé aucune adresse.</translation>
+    </message>
+    <message>
+        <source>This server keeps no history.</source>
+        <translation>Ce serveur ne conserve pas d&apos;historique.</translation>
+    </message>
+    <message>
+        <source>Loading older messages</source>
+        <translation>Chargement des messages plus anciens</translation>
+    </message>
+    <message>
+        <source>Could not find this point in the history.</source>
+        <translation>Impossible de trouver ce point dans l&apos;historique.</translation>
+    </message>
+    <message>
+        <source>You are not in this room.</source>
+        <translation>Vous n&apos;êtes pas dans ce salon.</translation>
+    </message>
+    <message>
+        <source>%1 is not in the room right now.</source>
+        <translation>%1 n&apos;est pas dans le salon en ce moment.</translation>
+    </message>
+    <message>
+        <source>You cannot ban yourself.</source>
+        <translation>Vous ne pouvez pas vous bannir vous-même.</translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address.</source>
+        <translation>%1 n&apos;est pas une adresse XMPP.</translation>
+    </message>
+    <message>
+        <source>The room does not show %1&apos;s address, so it cannot be used for that.</source>
+        <translation>Le salon n&apos;affiche pas l&apos;adresse de&#xa0;%1&#xa0;: elle ne peut donc pas être utilisée pour cela.</translation>
+    </message>
+    <message>
+        <source>The downloaded file is too short to be an encrypted file.</source>
+        <translation>Le fichier téléchargé est trop court pour être un fichier chiffré.</translation>
+    </message>
+    <message>
+        <source>The downloaded file ended early.</source>
+        <translation>Le fichier téléchargé s&apos;est terminé prématurément.</translation>
+    </message>
+    <message>
+        <source>The file could not be decrypted: it was damaged or altered on the way.</source>
+        <translation>Le fichier n&apos;a pas pu être déchiffré&#xa0;: il a été endommagé ou modifié en chemin.</translation>
+    </message>
+    <message>
+        <source>The upload service gave no https:// address, so the file cannot be shared encrypted.</source>
+        <translation>Le service d&apos;envoi n&apos;a fourni aucune adresse https://&#xa0;: le fichier ne peut donc pas être partagé chiffré.</translation>
+    </message>
+    <message>
+        <source>This is not a valid encrypted file link.</source>
+        <translation>Ce n&apos;est pas un lien de fichier chiffré valide.</translation>
+    </message>
+    <message>
+        <source>Encryption is still starting.</source>
+        <translation>Le chiffrement est encore en cours de démarrage.</translation>
+    </message>
+    <message>
+        <source>%1 no longer has a device that can read encrypted messages, so this message was not sent.</source>
+        <translation>%1 n&apos;a plus d&apos;appareil capable de lire les messages chiffrés&#xa0;: ce message n&apos;a donc pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>This room no longer allows encryption (it must be members-only and show addresses).</source>
+        <translation>Ce salon ne permet plus le chiffrement (il doit être réservé aux membres et afficher les adresses).</translation>
+    </message>
+    <message>
+        <source>Not every member can read encrypted messages (%1), so this message was not sent.</source>
+        <translation>Tous les membres ne peuvent pas lire les messages chiffrés (%1)&#xa0;: ce message n&apos;a donc pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>One of your devices has a new identity key</source>
+        <translation>L&apos;un de vos appareils a une nouvelle clé d&apos;identité</translation>
+    </message>
+    <message>
+        <source>A new device was added to your account</source>
+        <translation>Un nouvel appareil a été ajouté à votre compte</translation>
+    </message>
+    <message>
+        <source>A device of %1 has a new identity key</source>
+        <translation>Un appareil de&#xa0;%1 a une nouvelle clé d&apos;identité</translation>
+    </message>
+    <message>
+        <source>%1 has a new device</source>
+        <translation>%1 a un nouvel appareil</translation>
+    </message>
+    <message>
+        <source>Messages are encrypted to it; compare the fingerprint in Devices to verify it.</source>
+        <translation>Les messages sont chiffrés pour lui&#xa0;; comparez l&apos;empreinte dans Appareils pour le vérifier.</translation>
+    </message>
+    <message>
+        <source>Nothing is encrypted to it until you verify or distrust it in Devices.</source>
+        <translation>Rien n&apos;est chiffré pour lui tant que vous ne l&apos;avez pas vérifié ou révoqué dans Appareils.</translation>
+    </message>
+    <message>
+        <source>%1 (fingerprint %2). %3</source>
+        <translation>%1 (empreinte&#xa0;%2).&#xa0;%3</translation>
+    </message>
+    <message>
+        <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
+        <translation>Ce message a été chiffré, mais pas pour cet appareil&#xa0;: il ne peut donc pas être lu ici.</translation>
+    </message>
+    <message>
+        <source>This message could not be decrypted. Repairing the encryption session with the sender may help with the next messages.</source>
+        <translation>Ce message n&apos;a pas pu être déchiffré. Réparer la session de chiffrement avec l&apos;expéditeur peut aider pour les messages suivants.</translation>
+    </message>
+    <message>
+        <source>This message came from a device you distrust, so it is not shown.</source>
+        <translation>Ce message provient d&apos;un appareil que vous avez révoqué&#xa0;: il n&apos;est donc pas affiché.</translation>
+    </message>
+    <message>
+        <source>This message&apos;s encrypted content was not valid, so it is not shown.</source>
+        <translation>Le contenu chiffré de ce message n&apos;était pas valide&#xa0;: il n&apos;est donc pas affiché.</translation>
+    </message>
+    <message>
+        <source>You sent this message from this device; its stored copy cannot be decrypted here.</source>
+        <translation>Vous avez envoyé ce message depuis cet appareil&#xa0;; sa copie conservée ne peut pas être déchiffrée ici.</translation>
+    </message>
+    <message>
+        <source>This message is encrypted, and encryption is not available right now.</source>
+        <translation>Ce message est chiffré, et le chiffrement n&apos;est pas disponible pour le moment.</translation>
+    </message>
+    <message>
+        <source>This message came from a device whose identity key changed, so it is not shown.</source>
+        <translation>Ce message provient d&apos;un appareil dont la clé d&apos;identité a changé&#xa0;: il n&apos;est donc pas affiché.</translation>
+    </message>
+    <message>
+        <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
+        <translation>Un appareil de&#xa0;%1 (%2) présente désormais une autre clé d&apos;identité que celle qu&apos;il a publiée&#xa0;: ses messages ne sont donc pas affichés.</translation>
+    </message>
+    <message>
+        <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
+        <translation>Un fichier chiffré pour cette conversation ne peut pas être envoyé sans chiffrement.</translation>
+    </message>
+    <message>
+        <source>%1 has no device this message may be encrypted to (all are distrusted or unreachable), so it was not sent.</source>
+        <translation>%1 n&apos;a aucun appareil pour lequel ce message puisse être chiffré (tous sont non fiables ou injoignables)&#xa0;: il n&apos;a donc pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 has a new device you have not decided about. Verify or distrust it in Devices, then send again.</source>
+        <translation>%1 a un nouvel appareil au sujet duquel vous n&apos;avez rien décidé. Vérifiez-le ou révoquez sa confiance dans Appareils, puis renvoyez le message.</translation>
+    </message>
+    <message>
+        <source>There is no device to encrypt this message to.</source>
+        <translation>Il n&apos;y a aucun appareil pour lequel chiffrer ce message.</translation>
+    </message>
+    <message>
+        <source>This device is always trusted.</source>
+        <translation>Cet appareil est toujours considéré comme fiable.</translation>
+    </message>
+    <message>
+        <source>No such device.</source>
+        <translation>Appareil introuvable.</translation>
+    </message>
+    <message>
+        <source>No broken encryption session is known here.</source>
+        <translation>Aucune session de chiffrement défectueuse n&apos;est connue ici.</translation>
+    </message>
+    <message>
+        <source>Encryption is not available right now.</source>
+        <translation>Le chiffrement n&apos;est pas disponible pour le moment.</translation>
+    </message>
+    <message>
+        <source>This server does not let new accounts be made from an app.</source>
+        <translation>Ce serveur ne permet pas de créer de nouveaux comptes depuis une application.</translation>
+    </message>
+    <message>
+        <source>This server cannot make accounts.</source>
+        <translation>Ce serveur ne peut pas créer de comptes.</translation>
+    </message>
+    <message>
+        <source>This username is taken: choose another one.</source>
+        <translation>Ce nom d&apos;utilisateur est déjà pris&#xa0;: choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>The server will not make more accounts right now; try again later.</source>
+        <translation>Le serveur ne crée plus de comptes pour le moment&#xa0;; réessayez plus tard.</translation>
+    </message>
+    <message>
+        <source>The server did not accept these answers.</source>
+        <translation>Le serveur n&apos;a pas accepté ces réponses.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server.</source>
+        <translation>Impossible de joindre le serveur.</translation>
+    </message>
+    <message>
+        <source>No registration form is waiting for answers.</source>
+        <translation>Aucun formulaire d&apos;inscription n&apos;attend de réponses.</translation>
+    </message>
+    <message>
+        <source>No XMPP server was found for %1.</source>
+        <translation>Aucun serveur XMPP n&apos;a été trouvé pour&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server (%1).</source>
+        <translation>Impossible de joindre le serveur (%1).</translation>
+    </message>
+    <message>
+        <source>The server does not offer an encrypted connection.</source>
+        <translation>Le serveur ne propose pas de connexion chiffrée.</translation>
+    </message>
+    <message>
+        <source>The server sent no form.</source>
+        <translation>Le serveur n&apos;a envoyé aucun formulaire.</translation>
+    </message>
+    <message>
+        <source>This room needs a password (or the password is wrong).</source>
+        <translation>Ce salon nécessite un mot de passe (ou le mot de passe est incorrect).</translation>
+    </message>
+    <message>
+        <source>Only members may join this room.</source>
+        <translation>Seuls les membres peuvent rejoindre ce salon.</translation>
+    </message>
+    <message>
+        <source>You are banned from this room.</source>
+        <translation>Vous êtes banni de ce salon.</translation>
+    </message>
+    <message>
+        <source>This room does not exist or is locked.</source>
+        <translation>Ce salon n&apos;existe pas ou est verrouillé.</translation>
+    </message>
+    <message>
+        <source>This room is full.</source>
+        <translation>Ce salon est plein.</translation>
+    </message>
+    <message>
+        <source>This server does not let you create rooms.</source>
+        <translation>Ce serveur ne vous permet pas de créer des salons.</translation>
+    </message>
+    <message>
+        <source>A nickname is required.</source>
+        <translation>Un pseudo est obligatoire.</translation>
+    </message>
+    <message>
+        <source>This nickname is not allowed here.</source>
+        <translation>Ce pseudo n&apos;est pas autorisé ici.</translation>
+    </message>
+    <message>
+        <source>This nickname is already used in the room.</source>
+        <translation>Ce pseudo est déjà utilisé dans le salon.</translation>
+    </message>
+    <message>
+        <source>You were banned from the room.</source>
+        <translation>Vous avez été banni du salon.</translation>
+    </message>
+    <message>
+        <source>You were kicked from the room.</source>
+        <translation>Vous avez été expulsé du salon.</translation>
+    </message>
+    <message>
+        <source>Your membership was removed.</source>
+        <translation>Votre statut de membre a été retiré.</translation>
+    </message>
+    <message>
+        <source>The room became members-only.</source>
+        <translation>Le salon est désormais réservé aux membres.</translation>
+    </message>
+    <message>
+        <source>The room service is shutting down.</source>
+        <translation>Le service de salons s&apos;arrête.</translation>
+    </message>
+    <message>
+        <source>%1 is not a room address.</source>
+        <translation>%1 n&apos;est pas une adresse de salon.</translation>
+    </message>
+    <message>
+        <source>Could not join the room.</source>
+        <translation>Impossible de rejoindre le salon.</translation>
+    </message>
+    <message>
+        <source>You left the room.</source>
+        <translation>Vous avez quitté le salon.</translation>
+    </message>
+    <message>
+        <source>This server has no group chat service.</source>
+        <translation>Ce serveur n&apos;a pas de service de discussion de groupe.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be a room address.</source>
+        <translation>%1 ne peut pas être une adresse de salon.</translation>
+    </message>
+    <message>
+        <source>You are already in this room.</source>
+        <translation>Vous êtes déjà dans ce salon.</translation>
+    </message>
+    <message>
+        <source>Could not create the room.</source>
+        <translation>Impossible de créer le salon.</translation>
+    </message>
+    <message>
+        <source>A room with the address %1 already exists.</source>
+        <translation>Un salon avec l&apos;adresse&#xa0;%1 existe déjà.</translation>
+    </message>
+    <message>
+        <source>This server offers no group chat service.</source>
+        <translation>Ce serveur ne propose pas de service de discussion de groupe.</translation>
+    </message>
+    <message>
+        <source>The room did not answer.</source>
+        <translation>Le salon n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>This server cannot block contacts.</source>
+        <translation>Ce serveur ne permet pas de bloquer des contacts.</translation>
+    </message>
+    <message>
+        <source>%1 is not an XMPP address to block.</source>
+        <translation>%1 n&apos;est pas une adresse XMPP que l&apos;on peut bloquer.</translation>
+    </message>
+    <message>
+        <source>Disconnect the account to appear offline.</source>
+        <translation>Déconnectez le compte pour apparaître hors ligne.</translation>
+    </message>
+    <message>
+        <source>%1: the server did not answer.</source>
+        <translation>%1&#xa0;: le serveur n&apos;a pas répondu.</translation>
+    </message>
+    <message>
+        <source>XMPP address</source>
+        <translation>Adresse XMPP</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>vous@example.org</translation>
+    </message>
+    <message>
+        <source>Your address on the server, like an e-mail address.</source>
+        <translation>Votre adresse sur le serveur, comme une adresse électronique.</translation>
+    </message>
+    <message>
+        <source>Device name (resource)</source>
+        <translation>Nom de l&apos;appareil (ressource)</translation>
+    </message>
+    <message>
+        <source>Tells your devices apart; a short random tag is added so two never collide.</source>
+        <translation>Distingue vos appareils&#xa0;; une courte étiquette aléatoire est ajoutée pour que deux appareils n&apos;entrent jamais en conflit.</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Hôte du serveur</translation>
+    </message>
+    <message>
+        <source>Only if the server cannot be found from your address (DNS SRV).</source>
+        <translation>Seulement si le serveur ne peut pas être trouvé à partir de votre adresse (DNS SRV).</translation>
+    </message>
+    <message>
+        <source>Used with Server host.</source>
+        <translation>Utilisé avec Hôte du serveur.</translation>
+    </message>
+    <message>
+        <source>Encryption</source>
+        <translation>Chiffrement</translation>
+    </message>
+    <message>
+        <source>auto: as the server announces; starttls or direct TLS for a given host and port.</source>
+        <translation>auto&#xa0;: comme l&apos;annonce le serveur&#xa0;; starttls ou TLS direct pour un hôte et un port donnés.</translation>
+    </message>
+    <message>
+        <source>Trusted CA certificate file</source>
+        <translation>Fichier de certificat d&apos;autorité approuvé</translation>
+    </message>
+    <message>
+        <source>A PEM file with the certificate authority of a self-hosted server.</source>
+        <translation>Un fichier PEM contenant l&apos;autorité de certification d&apos;un serveur auto-hébergé.</translation>
+    </message>
+    <message>
+        <source>Pinned certificate fingerprint (SHA-256)</source>
+        <translation>Empreinte du certificat épinglé (SHA-256)</translation>
+    </message>
+    <message>
+        <source>AA:BB:…</source>
+        <translation>AA:BB:…</translation>
+    </message>
+    <message>
+        <source>Trust exactly this server certificate, even if no authority vouches for it.</source>
+        <translation>Faire confiance exactement à ce certificat de serveur, même si aucune autorité ne s&apos;en porte garante.</translation>
+    </message>
+    <message>
+        <source>A PEM certificate (with its key, or give the key below) naming your address: signs in with it (SASL EXTERNAL) instead of the password.</source>
+        <translation>Un certificat PEM (avec sa clé, ou indiquez la clé ci-dessous) portant votre adresse&#xa0;: la connexion se fait avec lui (SASL EXTERNAL) au lieu du mot de passe.</translation>
+    </message>
+    <message>
+        <source>The address must look like name@example.org.</source>
+        <translation>L&apos;adresse doit être de la forme nom@example.org.</translation>
+    </message>
+    <message>
+        <source>The port must be between 1 and 65535.</source>
+        <translation>Le port doit être compris entre 1 et 65535.</translation>
+    </message>
+    <message>
+        <source>A port needs a server host.</source>
+        <translation>Un port nécessite un hôte de serveur.</translation>
+    </message>
+    <message>
+        <source>The client certificate file does not exist.</source>
+        <translation>Le fichier du certificat client n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>A key needs its client certificate.</source>
+        <translation>Une clé nécessite son certificat client.</translation>
+    </message>
+    <message>
+        <source>The key file does not exist.</source>
+        <translation>Le fichier de clé n&apos;existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose one of %1.</source>
+        <translation>Choisissez parmi&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>An XMPP address is required.</source>
+        <translation>Une adresse XMPP est obligatoire.</translation>
+    </message>
+    <message>
+        <source>The server could not check the password now.</source>
+        <translation>Le serveur n&apos;a pas pu vérifier le mot de passe pour le moment.</translation>
+    </message>
+    <message>
+        <source>This account is disabled on the server.</source>
+        <translation>Ce compte est désactivé sur le serveur.</translation>
+    </message>
+    <message>
+        <source>Wrong address or password.</source>
+        <translation>Adresse ou mot de passe incorrect.</translation>
+    </message>
+    <message>
+        <source>The server does not serve %1.</source>
+        <translation>Le serveur ne dessert pas&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server%1.</source>
+        <translation>Impossible de joindre le serveur%1.</translation>
+    </message>
+    <message>
+        <source>The server offered an unencrypted upload address; refusing.</source>
+        <translation>Le serveur a proposé une adresse d&apos;envoi non chiffrée&#xa0;; refusée.</translation>
+    </message>
+    <message>
+        <source>The upload server sent a malformed answer.</source>
+        <translation>Le serveur d&apos;envoi a renvoyé une réponse mal formée.</translation>
+    </message>
+    <message>
+        <source>The upload server answered %1.</source>
+        <translation>Le serveur d&apos;envoi a répondu&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>Too many redirections.</source>
+        <translation>Trop de redirections.</translation>
+    </message>
+    <message>
+        <source>Only https links are downloaded.</source>
+        <translation>Seuls les liens https sont téléchargés.</translation>
+    </message>
+    <message>
+        <source>The server sent an oversized answer.</source>
+        <translation>Le serveur a envoyé une réponse trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>The server answered %1.</source>
+        <translation>Le serveur a répondu&#xa0;%1.</translation>
+    </message>
+    <message>
+        <source>The file server sent a malformed answer.</source>
+        <translation>Le serveur de fichiers a renvoyé une réponse mal formée.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in HTTP.</source>
+        <translation>Le serveur n&apos;a pas répondu en HTTP.</translation>
+    </message>
+    <message>
+        <source>The download ended early.</source>
+        <translation>Le téléchargement s&apos;est terminé prématurément.</translation>
+    </message>
+    <message>
+        <source>The file is larger than %1 MiB; not downloaded.</source>
+        <translation>Le fichier dépasse&#xa0;%1 Mio&#xa0;; il n&apos;a pas été téléchargé.</translation>
+    </message>
+    <message>
+        <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
+        <translation>Le certificat du serveur d&apos;envoi ne correspond pas à l&apos;empreinte épinglée.</translation>
+    </message>
+</context>
+<context>
     <name>DevicesDialog</name>
     <message>
         <source>Devices of {who}</source>
@@ -1212,11 +3113,11 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>&amp;Verify selected device</source>
-        <translation>&amp;Vérifier l'appareil sélectionné</translation>
+        <translation>&amp;Vérifier l&apos;appareil sélectionné</translation>
     </message>
     <message>
         <source>Verify the selected device</source>
-        <translation>Vérifier l'appareil sélectionné</translation>
+        <translation>Vérifier l&apos;appareil sélectionné</translation>
     </message>
     <message>
         <source>Verify &amp;person</source>
@@ -1232,7 +3133,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>The fingerprints match: mark the selected device as verified</source>
-        <translation>Les empreintes correspondent : marquer l'appareil sélectionné comme vérifié</translation>
+        <translation>Les empreintes correspondent&#xa0;: marquer l&apos;appareil sélectionné comme vérifié</translation>
     </message>
     <message>
         <source>&amp;Distrust</source>
@@ -1240,7 +3141,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Distrust the selected device: nothing is encrypted to it any more</source>
-        <translation>Ne plus faire confiance à l'appareil sélectionné : plus rien ne sera chiffré pour lui</translation>
+        <translation>Ne plus faire confiance à l&apos;appareil sélectionné&#xa0;: plus rien ne sera chiffré pour lui</translation>
     </message>
     <message>
         <source>&amp;Undo decision</source>
@@ -1248,7 +3149,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Take back the decision about the selected device</source>
-        <translation>Revenir sur la décision concernant l'appareil sélectionné</translation>
+        <translation>Revenir sur la décision concernant l&apos;appareil sélectionné</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1259,16 +3160,16 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
         <translation>Empreinte</translation>
     </message>
     <message>
-        <source>QR code of the selected device's fingerprint</source>
-        <translation>Code QR de l'empreinte de l'appareil sélectionné</translation>
+        <source>QR code of the selected device&apos;s fingerprint</source>
+        <translation>Code QR de l&apos;empreinte de l&apos;appareil sélectionné</translation>
     </message>
     <message>
         <source>Compare the fingerprint with the one the device shows, or scan this code.</source>
-        <translation>Comparez l'empreinte avec celle qu'affiche l'appareil, ou scannez ce code.</translation>
+        <translation>Comparez l&apos;empreinte avec celle qu&apos;affiche l&apos;appareil, ou scannez ce code.</translation>
     </message>
     <message>
         <source>The devices could not be listed.</source>
-        <translation>Les appareils n'ont pas pu être listés.</translation>
+        <translation>Les appareils n&apos;ont pas pu être listés.</translation>
     </message>
     <message>
         <source>{verified} of {total} devices verified.</source>
@@ -1296,7 +3197,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Yours: {name}</source>
-        <translation>Le vôtre : {name}</translation>
+        <translation>Le vôtre&#xa0;: {name}</translation>
     </message>
     <message>
         <source>{name} of {who} — {trust}</source>
@@ -1304,11 +3205,11 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Encodes the address {uri}</source>
-        <translation>Encode l'adresse {uri}</translation>
+        <translation>Encode l&apos;adresse {uri}</translation>
     </message>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
@@ -1323,7 +3224,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Shows the settings most accounts never need.</source>
-        <translation>Affiche les paramètres dont la plupart des comptes n'ont jamais besoin.</translation>
+        <translation>Affiche les paramètres dont la plupart des comptes n&apos;ont jamais besoin.</translation>
     </message>
 </context>
 <context>
@@ -1338,7 +3239,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Type part of a name. Down goes to the results; Enter takes the first, or with nothing typed the one used last.</source>
-        <translation>Tapez une partie d'un nom. Bas va aux résultats ; Entrée prend le premier, ou, sans saisie, le dernier utilisé.</translation>
+        <translation>Tapez une partie d&apos;un nom. Bas va aux résultats&#xa0;; Entrée prend le premier, ou, sans saisie, le dernier utilisé.</translation>
     </message>
     <message>
         <source>Search emoji…</source>
@@ -1374,7 +3275,10 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message numerus="yes">
         <source>Results (%n)</source>
-        <translation><numerusform>Résultats (%n)</numerusform><numerusform>Résultats (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Résultats (%n)</numerusform>
+            <numerusform>Résultats (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1385,7 +3289,7 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
     </message>
     <message>
         <source>Problem: {text}</source>
-        <translation>Problème : {text}</translation>
+        <translation>Problème&#xa0;: {text}</translation>
     </message>
 </context>
 <context>
@@ -1414,12 +3318,12 @@ Ne lui faites confiance que si elle correspond à celle que l'administrateur de 
         <translation>Bienvenue dans Chinwag</translation>
     </message>
     <message>
-        <source>Chat on XMPP, Matrix and IRC from one window. Each account stays separate: its contacts and conversations are never mixed with another's.
+        <source>Chat on XMPP, Matrix and IRC from one window. Each account stays separate: its contacts and conversations are never mixed with another&apos;s.
 
 To begin, add the account you use most. You can add more later.</source>
-        <translation>Discutez sur XMPP, Matrix et IRC depuis une seule fenêtre. Chaque compte reste séparé : ses contacts et ses conversations ne sont jamais mélangés avec ceux d'un autre.
+        <translation>Discutez sur XMPP, Matrix et IRC depuis une seule fenêtre. Chaque compte reste séparé&#xa0;: ses contacts et ses conversations ne sont jamais mélangés avec ceux d&apos;un autre.
 
-Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajouter d'autres plus tard.</translation>
+Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajouter d&apos;autres plus tard.</translation>
     </message>
     <message>
         <source>Introduction</source>
@@ -1442,11 +3346,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation>C&amp;ompte :</translation>
+        <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
         <source>Please fill in: {fields}</source>
-        <translation>Veuillez remplir : {fields}</translation>
+        <translation>Veuillez remplir&#xa0;: {fields}</translation>
     </message>
     <message>
         <source>Required, still empty</source>
@@ -1468,6 +3372,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Modifier</translation>
     </message>
     <message>
+        <source>Copy text</source>
+        <translation>Copier le texte</translation>
+    </message>
+    <message>
+        <source>Delete for everyone</source>
+        <translation>Supprimer pour tout le monde</translation>
+    </message>
+    <message>
         <source>More actions</source>
         <translation>Autres actions</translation>
     </message>
@@ -1480,15 +3392,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <name>ImageViewer</name>
     <message>
         <source>Image: {name}</source>
-        <translation>Image : {name}</translation>
+        <translation>Image&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Image viewer</source>
-        <translation>Visionneuse d'images</translation>
+        <translation>Visionneuse d&apos;images</translation>
     </message>
     <message>
         <source>Loading the image…</source>
-        <translation>Chargement de l'image…</translation>
+        <translation>Chargement de l&apos;image…</translation>
     </message>
     <message>
         <source>Image</source>
@@ -1536,7 +3448,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Save a copy of the image</source>
-        <translation>Enregistrer une copie de l'image</translation>
+        <translation>Enregistrer une copie de l&apos;image</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1544,7 +3456,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>This file could not be shown as an image ({error}).</source>
-        <translation>Ce fichier n'a pas pu être affiché comme image ({error}).</translation>
+        <translation>Ce fichier n&apos;a pas pu être affiché comme image ({error}).</translation>
     </message>
     <message>
         <source>unknown format</source>
@@ -1556,15 +3468,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>{percent} %</source>
-        <translation>{percent} %</translation>
+        <translation>{percent}&#xa0;%</translation>
     </message>
     <message>
         <source>{percent} % (fitted)</source>
-        <translation>{percent} % (ajusté)</translation>
+        <translation>{percent}&#xa0;% (ajusté)</translation>
     </message>
     <message>
         <source>Could not save: {error}</source>
-        <translation>Enregistrement impossible : {error}</translation>
+        <translation>Enregistrement impossible&#xa0;: {error}</translation>
     </message>
 </context>
 <context>
@@ -1595,23 +3507,23 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Nothing is waiting for an answer.</source>
-        <translation>Rien n'attend de réponse.</translation>
+        <translation>Rien n&apos;attend de réponse.</translation>
     </message>
     <message>
         <source>Open a room first.</source>
-        <translation>Ouvrez d'abord un salon.</translation>
+        <translation>Ouvrez d&apos;abord un salon.</translation>
     </message>
     <message>
         <source>Open this address in your web browser to continue: {url}</source>
-        <translation>Ouvrez cette adresse dans votre navigateur web pour continuer : {url}</translation>
+        <translation>Ouvrez cette adresse dans votre navigateur web pour continuer&#xa0;: {url}</translation>
     </message>
     <message>
         <source>The plugin “{name}” could not be loaded: {reason}</source>
-        <translation>Le module « {name} » n'a pas pu être chargé : {reason}</translation>
+        <translation>Le module «&#xa0;{name}&#xa0;» n&apos;a pas pu être chargé&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>{account}: the server ended the session. Sign in again with Edit account; your messages and encryption keys are kept.</source>
-        <translation>{account} : le serveur a mis fin à la session. Reconnectez-vous avec Modifier le compte ; vos messages et vos clés de chiffrement sont conservés.</translation>
+        <translation>{account}&#xa0;: le serveur a mis fin à la session. Reconnectez-vous avec Modifier le compte&#xa0;; vos messages et vos clés de chiffrement sont conservés.</translation>
     </message>
     <message>
         <source>{conversation} — Chinwag</source>
@@ -1701,7 +3613,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>Members (%n)</source>
-        <translation><numerusform>Membres (%n)</numerusform><numerusform>Membres (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Membres (%n)</numerusform>
+            <numerusform>Membres (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1768,7 +3683,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Retry sending</source>
-        <translation>Réessa&amp;yer l'envoi</translation>
+        <translation>Réessa&amp;yer l&apos;envoi</translation>
     </message>
     <message>
         <source>Re&amp;pair encryption with {who}</source>
@@ -1792,11 +3707,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Delete this message for everyone in the conversation?</source>
-        <translation>Supprimer ce message pour tous les participants de la conversation ?</translation>
+        <translation>Supprimer ce message pour tous les participants de la conversation&#xa0;?</translation>
     </message>
     <message>
         <source>New encryption sessions were started. Messages sent from now on can be read; ask for the unreadable ones again.</source>
-        <translation>De nouvelles sessions de chiffrement ont été ouvertes. Les messages envoyés désormais pourront être lus ; redemandez ceux qui sont illisibles.</translation>
+        <translation>De nouvelles sessions de chiffrement ont été ouvertes. Les messages envoyés désormais pourront être lus&#xa0;; redemandez ceux qui sont illisibles.</translation>
     </message>
     <message>
         <source>Images are never loaded</source>
@@ -1804,7 +3719,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Your privacy setting says never to load images from the network, so {name} was not downloaded. Load images when you ask for them from now on?</source>
-        <translation>Votre paramètre de confidentialité interdit de charger les images depuis le réseau : {name} n'a donc pas été téléchargée. Charger désormais les images à la demande ?</translation>
+        <translation>Votre paramètre de confidentialité interdit de charger les images depuis le réseau&#xa0;: {name} n&apos;a donc pas été téléchargée. Charger désormais les images à la demande&#xa0;?</translation>
     </message>
     <message>
         <source>this image</source>
@@ -1847,7 +3762,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>download failed: {error}</source>
-        <translation>échec du téléchargement : {error}</translation>
+        <translation>échec du téléchargement&#xa0;: {error}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -1855,7 +3770,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>downloading {percent}%</source>
-        <translation>téléchargement {percent} %</translation>
+        <translation>téléchargement {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>downloading…</source>
@@ -1871,7 +3786,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>The message could not be sent.</source>
-        <translation>Le message n'a pas pu être envoyé.</translation>
+        <translation>Le message n&apos;a pas pu être envoyé.</translation>
     </message>
     <message>
         <source>Retry</source>
@@ -1934,7 +3849,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>downloading {percent}%</source>
-        <translation>téléchargement {percent} %</translation>
+        <translation>téléchargement {percent}&#xa0;%</translation>
     </message>
     <message>
         <source>downloading</source>
@@ -1946,7 +3861,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Today</source>
-        <translation>Aujourd'hui</translation>
+        <translation>Aujourd&apos;hui</translation>
     </message>
     <message>
         <source>Yesterday</source>
@@ -1958,7 +3873,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n message(s) in thread</source>
-        <translation><numerusform>%n message dans le fil</numerusform><numerusform>%n messages dans le fil</numerusform></translation>
+        <translation>
+            <numerusform>%n message dans le fil</numerusform>
+            <numerusform>%n messages dans le fil</numerusform>
+        </translation>
     </message>
     <message>
         <source>{count}, latest from {sender}, {text}</source>
@@ -1966,7 +3884,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>{count}, latest from {sender}: {text}</source>
-        <translation>{count}, le dernier de {sender} : {text}</translation>
+        <translation>{count}, le dernier de {sender}&#xa0;: {text}</translation>
     </message>
     <message>
         <source>link preview, {text}</source>
@@ -2008,7 +3926,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation>C&amp;ompte :</translation>
+        <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Create</source>
@@ -2016,11 +3934,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Add an account first.</source>
-        <translation>Ajoutez d'abord un compte.</translation>
+        <translation>Ajoutez d&apos;abord un compte.</translation>
     </message>
     <message>
         <source>This account cannot create rooms right now (it is not connected, or its service has no rooms).</source>
-        <translation>Ce compte ne peut pas créer de salon pour l'instant (il n'est pas connecté, ou son service n'a pas de salons).</translation>
+        <translation>Ce compte ne peut pas créer de salon pour l&apos;instant (il n&apos;est pas connecté, ou son service n&apos;a pas de salons).</translation>
     </message>
     <message>
         <source>Give the room a name or an address.</source>
@@ -2032,7 +3950,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>The room could not be created.</source>
-        <translation>Le salon n'a pas pu être créé.</translation>
+        <translation>Le salon n&apos;a pas pu être créé.</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +3961,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Notice text</source>
-        <translation>Texte de l'avis</translation>
+        <translation>Texte de l&apos;avis</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>
@@ -2051,15 +3969,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Dismiss notice</source>
-        <translation>Fermer l'avis</translation>
+        <translation>Fermer l&apos;avis</translation>
     </message>
     <message>
         <source>Error: </source>
-        <translation>Erreur : </translation>
+        <translation>Erreur&#xa0;: </translation>
     </message>
     <message>
         <source>Warning: </source>
-        <translation>Avertissement : </translation>
+        <translation>Avertissement&#xa0;: </translation>
     </message>
     <message>
         <source>Error, {text}</source>
@@ -2071,14 +3989,20 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>(%n more)</source>
-        <translation><numerusform>(%n de plus)</numerusform><numerusform>(%n de plus)</numerusform></translation>
+        <translation>
+            <numerusform>(%n de plus)</numerusform>
+            <numerusform>(%n de plus)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>NotificationCenter</name>
     <message numerus="yes">
         <source>%n new message(s)</source>
-        <translation><numerusform>%n nouveau message</numerusform><numerusform>%n nouveaux messages</numerusform></translation>
+        <translation>
+            <numerusform>%n nouveau message</numerusform>
+            <numerusform>%n nouveaux messages</numerusform>
+        </translation>
     </message>
     <message>
         <source>sent {files}</source>
@@ -2125,15 +4049,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Name for {address}:</source>
-        <translation>Nom pour {address} :</translation>
+        <translation>Nom pour {address}&#xa0;:</translation>
     </message>
     <message>
         <source>Remove contact</source>
         <translation>Retirer le contact</translation>
     </message>
     <message>
-        <source>Remove {name} from your contacts? You will no longer see each other's status.</source>
-        <translation>Retirer {name} de vos contacts ? Vous ne verrez plus le statut l'un de l'autre.</translation>
+        <source>Remove {name} from your contacts? You will no longer see each other&apos;s status.</source>
+        <translation>Retirer {name} de vos contacts&#xa0;? Vous ne verrez plus le statut l&apos;un de l&apos;autre.</translation>
     </message>
     <message>
         <source>Block</source>
@@ -2141,7 +4065,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Block {name}? You will not get their messages, invitations or requests any more, and they are not told.</source>
-        <translation>Bloquer {name} ? Vous ne recevrez plus ses messages, invitations ou demandes, et cette personne n'en sera pas informée.</translation>
+        <translation>Bloquer {name}&#xa0;? Vous ne recevrez plus ses messages, invitations ou demandes, et cette personne n&apos;en sera pas informée.</translation>
     </message>
     <message>
         <source>&amp;Block</source>
@@ -2153,11 +4077,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>{who} is no longer blocked.</source>
-        <translation>{who} n'est plus bloqué.</translation>
+        <translation>{who} n&apos;est plus bloqué.</translation>
     </message>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
@@ -2172,7 +4096,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>from {first} and %n other(s)</source>
-        <translation><numerusform>de {first} et %n autre personne</numerusform><numerusform>de {first} et %n autres personnes</numerusform></translation>
+        <translation>
+            <numerusform>de {first} et&#xa0;%n autre personne</numerusform>
+            <numerusform>de {first} et&#xa0;%n autres personnes</numerusform>
+        </translation>
     </message>
     <message>
         <source>{conversation} on {account}</source>
@@ -2184,15 +4111,24 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n new private message(s) from {sender}</source>
-        <translation><numerusform>%n nouveau message privé de {sender}</numerusform><numerusform>%n nouveaux messages privés de {sender}</numerusform></translation>
+        <translation>
+            <numerusform>%n nouveau message privé de {sender}</numerusform>
+            <numerusform>%n nouveaux messages privés de {sender}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n new message(s) in {conversation}</source>
-        <translation><numerusform>%n nouveau message dans {conversation}</numerusform><numerusform>%n nouveaux messages dans {conversation}</numerusform></translation>
+        <translation>
+            <numerusform>%n nouveau message dans {conversation}</numerusform>
+            <numerusform>%n nouveaux messages dans {conversation}</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation><numerusform>%n vous mentionne</numerusform><numerusform>%n vous mentionnent</numerusform></translation>
+        <translation>
+            <numerusform>%n vous mentionne</numerusform>
+            <numerusform>%n vous mentionnent</numerusform>
+        </translation>
     </message>
     <message>
         <source>Private message from {sender}, {text}</source>
@@ -2215,19 +4151,28 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <name>PresenceWords</name>
     <message>
         <source>active just now</source>
-        <translation>actif à l'instant</translation>
+        <translation>actif à l&apos;instant</translation>
     </message>
     <message numerus="yes">
         <source>last seen %n minute(s) ago</source>
-        <translation><numerusform>vu pour la dernière fois il y a %n minute</numerusform><numerusform>vu pour la dernière fois il y a %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n minute</numerusform>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n minutes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n hour(s) ago</source>
-        <translation><numerusform>vu pour la dernière fois il y a %n heure</numerusform><numerusform>vu pour la dernière fois il y a %n heures</numerusform></translation>
+        <translation>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n heure</numerusform>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n heures</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n day(s) ago</source>
-        <translation><numerusform>vu pour la dernière fois il y a %n jour</numerusform><numerusform>vu pour la dernière fois il y a %n jours</numerusform></translation>
+        <translation>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n jour</numerusform>
+            <numerusform>vu pour la dernière fois il y a&#xa0;%n jours</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2241,15 +4186,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <name>ProgressLine</name>
     <message>
         <source>{account}: {label} done</source>
-        <translation>{account} : {label} terminé</translation>
+        <translation>{account}&#xa0;: {label} terminé</translation>
     </message>
     <message>
         <source>{account}: {label} {done} of {total}</source>
-        <translation>{account} : {label} {done} sur {total}</translation>
+        <translation>{account}&#xa0;: {label} {done} sur {total}</translation>
     </message>
     <message>
         <source>{account}: {label} ({done})</source>
-        <translation>{account} : {label} ({done})</translation>
+        <translation>{account}&#xa0;: {label} ({done})</translation>
     </message>
 </context>
 <context>
@@ -2268,7 +4213,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n non lu</numerusform><numerusform>%n non lus</numerusform></translation>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
+        </translation>
     </message>
     <message>
         <source>Conversation name</source>
@@ -2276,7 +4224,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Type part of a name…</source>
-        <translation>Tapez une partie d'un nom…</translation>
+        <translation>Tapez une partie d&apos;un nom…</translation>
     </message>
     <message>
         <source>Matching conversations</source>
@@ -2284,11 +4232,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Go to:</source>
-        <translation>&amp;Aller à :</translation>
+        <translation>&amp;Aller à&#xa0;:</translation>
     </message>
     <message numerus="yes">
         <source>%n conversation(s) found, first {entry}</source>
-        <translation><numerusform>%n conversation trouvée, en premier {entry}</numerusform><numerusform>%n conversations trouvées, en premier {entry}</numerusform></translation>
+        <translation>
+            <numerusform>%n conversation trouvée, en premier {entry}</numerusform>
+            <numerusform>%n conversations trouvées, en premier {entry}</numerusform>
+        </translation>
     </message>
     <message>
         <source>No conversation found</source>
@@ -2311,19 +4262,19 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>They wrote: {message}</source>
-        <translation>Message : {message}</translation>
+        <translation>Message&#xa0;: {message}</translation>
     </message>
     <message>
-        <source>{who} wants to verify your device on {account}, to trust each other's encrypted messages.</source>
+        <source>{who} wants to verify your device on {account}, to trust each other&apos;s encrypted messages.</source>
         <translation>{who} souhaite vérifier votre appareil sur {account}, pour que vous puissiez vous fier mutuellement à vos messages chiffrés.</translation>
     </message>
     <message>
         <source>{who} wants to send you a file on {account}: {name}</source>
-        <translation>{who} souhaite vous envoyer un fichier sur {account} : {name}</translation>
+        <translation>{who} souhaite vous envoyer un fichier sur {account}&#xa0;: {name}</translation>
     </message>
     <message>
         <source>Accept files from this person?</source>
-        <translation>Accepter les fichiers de cette personne ?</translation>
+        <translation>Accepter les fichiers de cette personne&#xa0;?</translation>
     </message>
     <message>
         <source>{inviter} invites you to {room} on {account}.</source>
@@ -2335,7 +4286,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Accept: {text}</source>
-        <translation>Accepter : {text}</translation>
+        <translation>Accepter&#xa0;: {text}</translation>
     </message>
     <message>
         <source>Decline</source>
@@ -2343,11 +4294,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Decline: {text}</source>
-        <translation>Refuser : {text}</translation>
+        <translation>Refuser&#xa0;: {text}</translation>
     </message>
     <message numerus="yes">
         <source>Requests (%n)</source>
-        <translation><numerusform>Demandes (%n)</numerusform><numerusform>Demandes (%n)</numerusform></translation>
+        <translation>
+            <numerusform>Demandes (%n)</numerusform>
+            <numerusform>Demandes (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2374,11 +4328,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation>C&amp;ompte :</translation>
+        <translation>C&amp;ompte&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>Re&amp;chercher :</translation>
+        <translation>Re&amp;chercher&#xa0;:</translation>
     </message>
     <message>
         <source>Search status</source>
@@ -2394,11 +4348,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Looking for accounts with a room directory…</source>
-        <translation>Recherche des comptes disposant d'un annuaire de salons…</translation>
+        <translation>Recherche des comptes disposant d&apos;un annuaire de salons…</translation>
     </message>
     <message>
         <source>None of your connected accounts has a room directory to browse.</source>
-        <translation>Aucun de vos comptes connectés n'a d'annuaire de salons à parcourir.</translation>
+        <translation>Aucun de vos comptes connectés n&apos;a d&apos;annuaire de salons à parcourir.</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -2406,11 +4360,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>The room list could not be fetched.</source>
-        <translation>La liste des salons n'a pas pu être récupérée.</translation>
+        <translation>La liste des salons n&apos;a pas pu être récupérée.</translation>
     </message>
     <message numerus="yes">
         <source>%n room(s)</source>
-        <translation><numerusform>%n salon</numerusform><numerusform>%n salons</numerusform></translation>
+        <translation>
+            <numerusform>%n salon</numerusform>
+            <numerusform>%n salons</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2433,14 +4390,17 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>{name}, %n member(s)</source>
-        <translation><numerusform>{name}, %n membre</numerusform><numerusform>{name}, %n membres</numerusform></translation>
+        <translation>
+            <numerusform>{name},&#xa0;%n membre</numerusform>
+            <numerusform>{name},&#xa0;%n membres</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>RoomOptionsForm</name>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Room name</source>
@@ -2448,7 +4408,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Add&amp;ress:</source>
-        <translation>A&amp;dresse :</translation>
+        <translation>A&amp;dresse&#xa0;:</translation>
     </message>
     <message>
         <source>Room address (optional)</source>
@@ -2460,7 +4420,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Topic:</source>
-        <translation>&amp;Sujet :</translation>
+        <translation>&amp;Sujet&#xa0;:</translation>
     </message>
     <message>
         <source>Topic or description</source>
@@ -2472,11 +4432,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Who can join:</source>
-        <translation>&amp;Qui peut rejoindre :</translation>
+        <translation>&amp;Qui peut rejoindre&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation>Mot de &amp;passe :</translation>
+        <translation>Mot de &amp;passe&#xa0;:</translation>
     </message>
     <message>
         <source>Room password (optional)</source>
@@ -2488,7 +4448,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Moderated: only people given a voice may write</source>
-        <translation>&amp;Modéré : seules les personnes ayant la parole peuvent écrire</translation>
+        <translation>&amp;Modéré&#xa0;: seules les personnes ayant la parole peuvent écrire</translation>
     </message>
     <message>
         <source>&amp;End-to-end encrypted</source>
@@ -2496,7 +4456,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Invite:</source>
-        <translation>&amp;Inviter :</translation>
+        <translation>&amp;Inviter&#xa0;:</translation>
     </message>
     <message>
         <source>People to invite, separated by commas</source>
@@ -2508,11 +4468,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Anyone: listed in the room directory</source>
-        <translation>Tout le monde : listé dans l'annuaire des salons</translation>
+        <translation>Tout le monde&#xa0;: listé dans l&apos;annuaire des salons</translation>
     </message>
     <message>
         <source>Anyone who knows the address</source>
-        <translation>Toute personne qui connaît l'adresse</translation>
+        <translation>Toute personne qui connaît l&apos;adresse</translation>
     </message>
     <message>
         <source>Only people who are invited</source>
@@ -2520,7 +4480,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Invited people; others may ask to join</source>
-        <translation>Les personnes invitées ; les autres peuvent demander à rejoindre</translation>
+        <translation>Les personnes invitées&#xa0;; les autres peuvent demander à rejoindre</translation>
     </message>
 </context>
 <context>
@@ -2571,11 +4531,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;People:</source>
-        <translation>&amp;Personnes :</translation>
+        <translation>&amp;Personnes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation>&amp;Rôle :</translation>
+        <translation>&amp;Rôle&#xa0;:</translation>
     </message>
     <message>
         <source>Pe&amp;ople and roles</source>
@@ -2611,18 +4571,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Banned from the room:</source>
-        <translation>Bannis du salon :</translation>
+        <translation>Bannis du salon&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Address or mask:</source>
-        <translation>&amp;Adresse ou masque :</translation>
+        <translation>&amp;Adresse ou masque&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Bans</source>
         <translation>&amp;Bannissements</translation>
     </message>
     <message>
-        <source>Reading the room's settings…</source>
+        <source>Reading the room&apos;s settings…</source>
         <translation>Lecture des paramètres du salon…</translation>
     </message>
     <message>
@@ -2631,14 +4591,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>The settings could not be read.</source>
-        <translation>Les paramètres n'ont pas pu être lus.</translation>
+        <translation>Les paramètres n&apos;ont pas pu être lus.</translation>
     </message>
     <message>
-        <source>You may change this room's settings.</source>
+        <source>You may change this room&apos;s settings.</source>
         <translation>Vous pouvez modifier les paramètres de ce salon.</translation>
     </message>
     <message>
-        <source>Only the room's owners may change its settings.</source>
+        <source>Only the room&apos;s owners may change its settings.</source>
         <translation>Seuls les propriétaires du salon peuvent en modifier les paramètres.</translation>
     </message>
     <message>
@@ -2647,15 +4607,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Nobody is banned.</source>
-        <translation>Personne n'est banni.</translation>
+        <translation>Personne n&apos;est banni.</translation>
     </message>
     <message>
-        <source>The room's settings were saved.</source>
+        <source>The room&apos;s settings were saved.</source>
         <translation>Les paramètres du salon ont été enregistrés.</translation>
     </message>
     <message>
         <source>Choose a person in the list first.</source>
-        <translation>Choisissez d'abord une personne dans la liste.</translation>
+        <translation>Choisissez d&apos;abord une personne dans la liste.</translation>
     </message>
     <message>
         <source>{who} is now {role}.</source>
@@ -2671,7 +4631,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Choose a ban in the list first.</source>
-        <translation>Choisissez d'abord un bannissement dans la liste.</translation>
+        <translation>Choisissez d&apos;abord un bannissement dans la liste.</translation>
     </message>
     <message>
         <source>The ban on {who} was lifted.</source>
@@ -2683,7 +4643,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Close this room for everyone? Everybody in it is removed, and it cannot be joined again.</source>
-        <translation>Fermer ce salon pour tout le monde ? Toutes les personnes présentes en seront retirées, et il ne pourra plus être rejoint.</translation>
+        <translation>Fermer ce salon pour tout le monde&#xa0;? Toutes les personnes présentes en seront retirées, et il ne pourra plus être rejoint.</translation>
     </message>
     <message>
         <source>Close the &amp;room</source>
@@ -2695,26 +4655,26 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>That did not work.</source>
-        <translation>Cela n'a pas fonctionné.</translation>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>
     <name>ScreenReaderOffer</name>
     <message>
         <source>Screen-reader mode</source>
-        <translation>Mode lecteur d'écran</translation>
+        <translation>Mode lecteur d&apos;écran</translation>
     </message>
     <message>
         <source>A screen reader is running. Chinwag has a mode for it: the keyboard starts in the conversation list, message times are read only when you ask (Ctrl+T), and nothing is animated. You can change this later in Settings.</source>
-        <translation>Un lecteur d'écran est en cours d'exécution. Chinwag dispose d'un mode adapté : le clavier démarre dans la liste des conversations, l'heure des messages n'est lue que sur demande (Ctrl+T) et rien n'est animé. Vous pourrez changer cela plus tard dans les Paramètres.</translation>
+        <translation>Un lecteur d&apos;écran est en cours d&apos;exécution. Chinwag dispose d&apos;un mode adapté&#xa0;: le clavier démarre dans la liste des conversations, l&apos;heure des messages n&apos;est lue que sur demande (Ctrl+T) et rien n&apos;est animé. Vous pourrez changer cela plus tard dans les Paramètres.</translation>
     </message>
     <message>
         <source>&amp;Turn on screen-reader mode</source>
-        <translation>&amp;Activer le mode lecteur d'écran</translation>
+        <translation>&amp;Activer le mode lecteur d&apos;écran</translation>
     </message>
     <message>
         <source>Turn on screen-reader mode</source>
-        <translation>Activer le mode lecteur d'écran</translation>
+        <translation>Activer le mode lecteur d&apos;écran</translation>
     </message>
     <message>
         <source>&amp;Not now</source>
@@ -2757,7 +4717,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Find:</source>
-        <translation>Re&amp;chercher :</translation>
+        <translation>Re&amp;chercher&#xa0;:</translation>
     </message>
     <message>
         <source>Searching…</source>
@@ -2769,7 +4729,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation><numerusform>%n résultat</numerusform><numerusform>%n résultats</numerusform></translation>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2833,6 +4796,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
+        <source>Check spelling while I type</source>
+        <translation>Vérifier l&apos;orthographe pendant la saisie</translation>
+    </message>
+    <message>
         <source>Load images from the network</source>
         <translation>Charger les images depuis le réseau</translation>
     </message>
@@ -2850,7 +4817,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Let others see when I am typing</source>
-        <translation>Montrer aux autres quand j'écris</translation>
+        <translation>Montrer aux autres quand j&apos;écris</translation>
     </message>
     <message>
         <source>Send read receipts</source>
@@ -2858,7 +4825,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Accept new private conversations only from contacts</source>
-        <translation>N'accepter de nouvelles conversations privées que de mes contacts</translation>
+        <translation>N&apos;accepter de nouvelles conversations privées que de mes contacts</translation>
     </message>
     <message>
         <source>Appearance</source>
@@ -2866,11 +4833,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Thème :</translation>
+        <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
         <source>Text si&amp;ze:</source>
-        <translation>Taille du te&amp;xte :</translation>
+        <translation>Taille du te&amp;xte&#xa0;:</translation>
     </message>
     <message>
         <source>Privacy</source>
@@ -2878,7 +4845,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Images:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images&#xa0;:</translation>
     </message>
     <message>
         <source>Show previews of web links</source>
@@ -3000,6 +4967,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>dans le champ de message, insérer un émoji</translation>
     </message>
     <message>
+        <source>in the message field, spelling suggestions and language</source>
+        <translation>dans le champ de message, suggestions orthographiques et langue</translation>
+    </message>
+    <message>
         <source>Escape</source>
         <translation>Échap</translation>
     </message>
@@ -3068,6 +5039,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>sur un message, copier son texte</translation>
     </message>
     <message>
+        <source>Delete</source>
+        <translation>Suppr</translation>
+    </message>
+    <message>
+        <source>on your message, delete it for everyone</source>
+        <translation>sur votre message, le supprimer pour tout le monde</translation>
+    </message>
+    <message>
         <source>Ctrl+T</source>
         <translation>Ctrl+T</translation>
     </message>
@@ -3097,7 +5076,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>&amp;Keys:</source>
-        <translation>&amp;Touches :</translation>
+        <translation>&amp;Touches&#xa0;:</translation>
     </message>
     <message>
         <source>Close</source>
@@ -3179,11 +5158,17 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n unread</source>
-        <translation><numerusform>%n non lu</numerusform><numerusform>%n non lus</numerusform></translation>
+        <translation>
+            <numerusform>%n non lu</numerusform>
+            <numerusform>%n non lus</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n mentioning you</source>
-        <translation><numerusform>%n vous mentionne</numerusform><numerusform>%n vous mentionnent</numerusform></translation>
+        <translation>
+            <numerusform>%n vous mentionne</numerusform>
+            <numerusform>%n vous mentionnent</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3202,10 +5187,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Read: {label}</source>
-        <translation>Lire : {label}</translation>
+        <translation>Lire&#xa0;: {label}</translation>
     </message>
     <message>
-        <source>Open the server's page in the browser</source>
+        <source>Open the server&apos;s page in the browser</source>
         <translation>Ouvrir la page du serveur dans le navigateur</translation>
     </message>
 </context>
@@ -3217,7 +5202,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Shows only the conversations of one space and its sub-spaces.</source>
-        <translation>N'affiche que les conversations d'un espace et de ses sous-espaces.</translation>
+        <translation>N&apos;affiche que les conversations d&apos;un espace et de ses sous-espaces.</translation>
     </message>
     <message>
         <source>Rooms…</source>
@@ -3237,11 +5222,17 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>{name} — %n unread, mentions you</source>
-        <translation><numerusform>{name} — %n non lu, vous mentionne</numerusform><numerusform>{name} — %n non lus, vous mentionne</numerusform></translation>
+        <translation>
+            <numerusform>{name} —&#xa0;%n non lu, vous mentionne</numerusform>
+            <numerusform>{name} —&#xa0;%n non lus, vous mentionne</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>{name} — %n unread</source>
-        <translation><numerusform>{name} — %n non lu</numerusform><numerusform>{name} — %n non lus</numerusform></translation>
+        <translation>
+            <numerusform>{name} —&#xa0;%n non lu</numerusform>
+            <numerusform>{name} —&#xa0;%n non lus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3252,11 +5243,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Loading the rooms of the space…</source>
-        <translation>Chargement des salons de l'espace…</translation>
+        <translation>Chargement des salons de l&apos;espace…</translation>
     </message>
     <message>
         <source>Rooms in the space</source>
-        <translation>Salons de l'espace</translation>
+        <translation>Salons de l&apos;espace</translation>
     </message>
     <message>
         <source>&amp;Rooms</source>
@@ -3268,15 +5259,21 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>The rooms could not be listed: {error}</source>
-        <translation>Les salons n'ont pas pu être listés : {error}</translation>
+        <translation>Les salons n&apos;ont pas pu être listés&#xa0;: {error}</translation>
     </message>
     <message numerus="yes">
         <source>The space holds more rooms than can be listed; here are the first %n.</source>
-        <translation><numerusform>L'espace contient plus de salons qu'il n'est possible d'en lister ; voici le premier.</numerusform><numerusform>L'espace contient plus de salons qu'il n'est possible d'en lister ; voici les %n premiers.</numerusform></translation>
+        <translation>
+            <numerusform>L&apos;espace contient plus de salons qu&apos;il n&apos;est possible d&apos;en lister&#xa0;; voici le premier.</numerusform>
+            <numerusform>L&apos;espace contient plus de salons qu&apos;il n&apos;est possible d&apos;en lister&#xa0;; voici les&#xa0;%n premiers.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n room(s) in this space.</source>
-        <translation><numerusform>%n salon dans cet espace.</numerusform><numerusform>%n salons dans cet espace.</numerusform></translation>
+        <translation>
+            <numerusform>%n salon dans cet espace.</numerusform>
+            <numerusform>%n salons dans cet espace.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This space holds no rooms you can see.</source>
@@ -3296,7 +5293,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>%n member(s)</source>
-        <translation><numerusform>%n membre</numerusform><numerusform>%n membres</numerusform></translation>
+        <translation>
+            <numerusform>%n membre</numerusform>
+            <numerusform>%n membres</numerusform>
+        </translation>
     </message>
     <message>
         <source>joined</source>
@@ -3316,7 +5316,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>{name} could not be joined: {reason}</source>
-        <translation>Impossible de rejoindre {name} : {reason}</translation>
+        <translation>Impossible de rejoindre {name}&#xa0;: {reason}</translation>
     </message>
 </context>
 <context>
@@ -3326,12 +5326,12 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Se connecter via une page web</translation>
     </message>
     <message>
-        <source>Sign in through your organisation's page:</source>
-        <translation>Se connecter via la page de votre organisation :</translation>
+        <source>Sign in through your organisation&apos;s page:</source>
+        <translation>Se connecter via la page de votre organisation&#xa0;:</translation>
     </message>
     <message>
         <source>This server signs you in through a web page:</source>
-        <translation>Ce serveur vous connecte via une page web :</translation>
+        <translation>Ce serveur vous connecte via une page web&#xa0;:</translation>
     </message>
     <message>
         <source>Sign in with {name}</source>
@@ -3339,7 +5339,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Opens your web browser; come back here when you are signed in.</source>
-        <translation>Ouvre votre navigateur web ; revenez ici une fois connecté.</translation>
+        <translation>Ouvre votre navigateur web&#xa0;; revenez ici une fois connecté.</translation>
     </message>
 </context>
 <context>
@@ -3390,11 +5390,11 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Thread started by {who}: {text}</source>
-        <translation>Fil lancé par {who} : {text}</translation>
+        <translation>Fil lancé par {who}&#xa0;: {text}</translation>
     </message>
     <message>
         <source>The answer could not be sent.</source>
-        <translation>La réponse n'a pas pu être envoyée.</translation>
+        <translation>La réponse n&apos;a pas pu être envoyée.</translation>
     </message>
     <message>
         <source>Loading the thread…</source>
@@ -3409,42 +5409,45 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
-        <translation><numerusform>Chinwag — %n non lu</numerusform><numerusform>Chinwag — %n non lus</numerusform></translation>
+        <translation>
+            <numerusform>Chinwag —&#xa0;%n non lu</numerusform>
+            <numerusform>Chinwag —&#xa0;%n non lus</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>UriHandler</name>
     <message>
         <source>This link cannot be opened: {problem} ({uri})</source>
-        <translation>Ce lien ne peut pas être ouvert : {problem} ({uri})</translation>
+        <translation>Ce lien ne peut pas être ouvert&#xa0;: {problem} ({uri})</translation>
     </message>
     <message>
         <source>You already have an account on {server}: “{account}”.</source>
-        <translation>Vous avez déjà un compte sur {server} : « {account} ».</translation>
+        <translation>Vous avez déjà un compte sur {server}&#xa0;: «&#xa0;{account}&#xa0;».</translation>
     </message>
     <message>
         <source>{address} opens once “{account}” is connected.</source>
-        <translation>{address} s'ouvrira une fois « {account} » connecté.</translation>
+        <translation>{address} s&apos;ouvrira une fois «&#xa0;{account}&#xa0;» connecté.</translation>
     </message>
     <message>
         <source>“{account}” is not connected, so {address} cannot be opened. Enable or edit the account in the Accounts menu, then open the link again.</source>
-        <translation>« {account} » n'est pas connecté : {address} ne peut donc pas être ouvert. Activez ou modifiez le compte dans le menu Comptes, puis ouvrez à nouveau le lien.</translation>
+        <translation>«&#xa0;{account}&#xa0;» n&apos;est pas connecté&#xa0;: {address} ne peut donc pas être ouvert. Activez ou modifiez le compte dans le menu Comptes, puis ouvrez à nouveau le lien.</translation>
     </message>
     <message>
         <source>The link could not be opened: {reason}</source>
-        <translation>Le lien n'a pas pu être ouvert : {reason}</translation>
+        <translation>Le lien n&apos;a pas pu être ouvert&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>that did not work</source>
-        <translation>cela n'a pas fonctionné</translation>
+        <translation>cela n&apos;a pas fonctionné</translation>
     </message>
     <message>
         <source>You have no IRC account on {server} to open {uri}. Add one: the link opens once it is added.</source>
-        <translation>Vous n'avez aucun compte IRC sur {server} pour ouvrir {uri}. Ajoutez-en un : le lien s'ouvrira une fois le compte ajouté.</translation>
+        <translation>Vous n&apos;avez aucun compte IRC sur {server} pour ouvrir {uri}. Ajoutez-en un&#xa0;: le lien s&apos;ouvrira une fois le compte ajouté.</translation>
     </message>
     <message>
         <source>You have no {protocol} account to open {uri}. Add one: the link opens once it is added.</source>
-        <translation>Vous n'avez aucun compte {protocol} pour ouvrir {uri}. Ajoutez-en un : le lien s'ouvrira une fois le compte ajouté.</translation>
+        <translation>Vous n&apos;avez aucun compte {protocol} pour ouvrir {uri}. Ajoutez-en un&#xa0;: le lien s&apos;ouvrira une fois le compte ajouté.</translation>
     </message>
     <message>
         <source>the link is empty</source>
@@ -3468,15 +5471,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>the address in it is not valid</source>
-        <translation>l'adresse qu'il contient n'est pas valide</translation>
+        <translation>l&apos;adresse qu&apos;il contient n&apos;est pas valide</translation>
     </message>
     <message>
         <source>the port in it is not valid</source>
-        <translation>le port qu'il contient n'est pas valide</translation>
+        <translation>le port qu&apos;il contient n&apos;est pas valide</translation>
     </message>
     <message>
         <source>this kind of link is not supported</source>
-        <translation>ce type de lien n'est pas pris en charge</translation>
+        <translation>ce type de lien n&apos;est pas pris en charge</translation>
     </message>
 </context>
 <context>
@@ -3545,7 +5548,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Les émojis correspondent</translation>
     </message>
     <message>
-        <source>They do&amp;n't match</source>
+        <source>They do&amp;n&apos;t match</source>
         <translation>Ils ne correspondent &amp;pas</translation>
     </message>
     <message>
@@ -3566,7 +5569,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Waiting for {who} to accept on their device…</source>
-        <translation>En attente de l'acceptation de {who} sur son appareil…</translation>
+        <translation>En attente de l&apos;acceptation de {who} sur son appareil…</translation>
     </message>
     <message>
         <source>Both sides agreed. Preparing the emojis…</source>
@@ -3574,15 +5577,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Compare these emojis with the ones {who} sees, in the same order. Only confirm if they are identical.</source>
-        <translation>Comparez ces émojis avec ceux que voit {who}, dans le même ordre. Ne confirmez que s'ils sont identiques.</translation>
+        <translation>Comparez ces émojis avec ceux que voit {who}, dans le même ordre. Ne confirmez que s&apos;ils sont identiques.</translation>
     </message>
     <message>
-        <source>{who}'s device is verified. Messages from it are now trusted.</source>
-        <translation>L'appareil de {who} est vérifié. Ses messages sont désormais considérés comme fiables.</translation>
+        <source>{who}&apos;s device is verified. Messages from it are now trusted.</source>
+        <translation>L&apos;appareil de {who} est vérifié. Ses messages sont désormais considérés comme fiables.</translation>
     </message>
     <message>
         <source>The verification was stopped: {reason}</source>
-        <translation>La vérification a été interrompue : {reason}</translation>
+        <translation>La vérification a été interrompue&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>no reason given</source>
@@ -3590,7 +5593,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Emojis: {names}</source>
-        <translation>Émojis : {names}</translation>
+        <translation>Émojis&#xa0;: {names}</translation>
     </message>
 </context>
 <context>
@@ -3665,7 +5668,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>E&amp;xport account history…</source>
-        <translation>E&amp;xporter l'historique du compte…</translation>
+        <translation>E&amp;xporter l&apos;historique du compte…</translation>
     </message>
     <message>
         <source>&amp;Import history…</source>
@@ -3673,7 +5676,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Delete &amp;old history…</source>
-        <translation>Supprimer l'ancien &amp;historique…</translation>
+        <translation>Supprimer l&apos;ancien &amp;historique…</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>
@@ -3780,7 +5783,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <name>_Plurals</name>
     <message numerus="yes">
         <source>Idle for %n minute(s)</source>
-        <translation><numerusform>Inactif depuis %n minute</numerusform><numerusform>Inactif depuis %n minutes</numerusform></translation>
+        <translation>
+            <numerusform>Inactif depuis&#xa0;%n minute</numerusform>
+            <numerusform>Inactif depuis&#xa0;%n minutes</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
