@@ -4,7 +4,10 @@ typography (a non-breaking space before : ; ? ! and inside « »)."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -13,6 +16,8 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
 
 from ui.main import I18N_DIR
+
+ROOT = I18N_DIR.parents[1]
 from ui.main_window import MainWindow
 
 
@@ -89,3 +94,55 @@ def test_french_typography() -> None:
             if re.search(r" [:;?!»]|« ", text):
                 wrong.append(text)
     assert wrong == []
+
+
+SPOKEN = {
+    "fr_FR.UTF-8": [
+        "&Quitter",
+        "0 membre",
+        "5 membres",
+        "Le port doit être un nombre.",
+        "Impossible de trouver example.org\u00a0: gone",
+        "3 lignes endommagées ignorées.",
+    ],
+    "es_ES.UTF-8": [
+        "&Salir",
+        "0 miembros",
+        "5 miembros",
+        "El puerto debe ser un número.",
+        "No se encuentra example.org: gone",
+        "Se omitieron 3 líneas dañadas.",
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SPOKEN))
+def test_the_app_speaks_the_language_of_the_locale(lang: str) -> None:
+    """A fresh process under LANG, as a person starting Chinwag: menus, plural forms and the
+    core's messages (arguments filled after translation) in that language."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    env.update(LANG=lang, LANGUAGE="", QT_QPA_PLATFORM="offscreen")
+    script = (
+        "from ui.main import create_app\n"
+        "app = create_app(['chinwag'])\n"
+        "from PySide6.QtCore import QCoreApplication as Q\n"
+        "from app.i18n import CoreMessages\n"
+        "from ui.core_text import core_text\n"
+        "print(Q.translate('WindowMenus', '&Quit'))\n"
+        "print(Q.translate('ConversationHeader', '%n member(s)', None, 0))\n"
+        "print(Q.translate('ConversationHeader', '%n member(s)', None, 5))\n"
+        "print(core_text(CoreMessages.tr('The port must be a number.')))\n"
+        "print(core_text(CoreMessages.tr('Cannot find %1: %2').arg('example.org', 'gone')))\n"
+        "print(core_text(CoreMessages.tr('%n damaged line(s) skipped.', '', 3)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == SPOKEN[lang]

@@ -522,8 +522,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>{name} ({service}), kept {when}, %n message(s)</source>
         <translation>
-            <numerusform>{name} ({service}), conservé le {when},&#xa0;%n message</numerusform>
-            <numerusform>{name} ({service}), conservé le {when},&#xa0;%n messages</numerusform>
+            <numerusform>{name} ({service}), conservé le {when}, %n message</numerusform>
+            <numerusform>{name} ({service}), conservé le {when}, %n messages</numerusform>
         </translation>
     </message>
     <message>
@@ -715,8 +715,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>&amp;Spelling: %n suggestion(s) for “{word}”</source>
         <translation>
-            <numerusform>&amp;Orthographe&#xa0;:&#xa0;%n suggestion pour «&#xa0;{word}&#xa0;»</numerusform>
-            <numerusform>&amp;Orthographe&#xa0;:&#xa0;%n suggestions pour «&#xa0;{word}&#xa0;»</numerusform>
+            <numerusform>&amp;Orthographe&#xa0;: %n suggestion pour «&#xa0;{word}&#xa0;»</numerusform>
+            <numerusform>&amp;Orthographe&#xa0;: %n suggestions pour «&#xa0;{word}&#xa0;»</numerusform>
         </translation>
     </message>
     <message>
@@ -911,8 +911,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>{group}, %n contact(s)</source>
         <translation>
-            <numerusform>{group},&#xa0;%n contact</numerusform>
-            <numerusform>{group},&#xa0;%n contacts</numerusform>
+            <numerusform>{group}, %n contact</numerusform>
+            <numerusform>{group}, %n contacts</numerusform>
         </translation>
     </message>
     <message>
@@ -922,8 +922,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>{account}, %n contact(s)</source>
         <translation>
-            <numerusform>{account},&#xa0;%n contact</numerusform>
-            <numerusform>{account},&#xa0;%n contacts</numerusform>
+            <numerusform>{account}, %n contact</numerusform>
+            <numerusform>{account}, %n contacts</numerusform>
         </translation>
     </message>
 </context>
@@ -1341,7 +1341,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Internal error: %1</source>
-        <translation>Erreur interne&#xa0;:&#xa0;%1</translation>
+        <translation>Erreur interne&#xa0;: %1</translation>
     </message>
     <message>
         <source>The number of days cannot be negative.</source>
@@ -1420,7 +1420,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>No usable plugin for %1 is installed.</source>
-        <translation>Aucun module utilisable pour&#xa0;%1 n&apos;est installé.</translation>
+        <translation>Aucun module utilisable pour %1 n&apos;est installé.</translation>
     </message>
     <message>
         <source>The account is not connected.</source>
@@ -1436,7 +1436,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Unknown setting %1.</source>
-        <translation>Paramètre inconnu&#xa0;%1.</translation>
+        <translation>Paramètre inconnu %1.</translation>
     </message>
     <message>
         <source>This service has no sign-in in the browser.</source>
@@ -1477,8 +1477,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation>
-            <numerusform>Abandon après&#xa0;%n tentative.</numerusform>
-            <numerusform>Abandon après&#xa0;%n tentatives.</numerusform>
+            <numerusform>Abandon après %n tentative.</numerusform>
+            <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
     </message>
     <message>
@@ -1487,7 +1487,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The only keyring available (%1 from %2) would store passwords unprotected.</source>
-        <translation>Le seul trousseau disponible (%1 de&#xa0;%2) stockerait les mots de passe sans protection.</translation>
+        <translation>Le seul trousseau disponible (%1 de %2) stockerait les mots de passe sans protection.</translation>
     </message>
     <message>
         <source>No keyring service is installed or running.</source>
@@ -1499,7 +1499,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>You are already in %1.</source>
-        <translation>Vous êtes déjà dans&#xa0;%1.</translation>
+        <translation>Vous êtes déjà dans %1.</translation>
     </message>
     <message>
         <source>%1 already exists and someone else runs it; you joined it.</source>
@@ -1511,7 +1511,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>You are not in %1.</source>
-        <translation>Vous n&apos;êtes pas dans&#xa0;%1.</translation>
+        <translation>Vous n&apos;êtes pas dans %1.</translation>
     </message>
     <message>
         <source>A channel password has no spaces, commas or colons.</source>
@@ -1519,11 +1519,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>This server has no %1 role.</source>
-        <translation>Ce serveur n&apos;a pas de rôle&#xa0;%1.</translation>
+        <translation>Ce serveur n&apos;a pas de rôle %1.</translation>
     </message>
     <message>
         <source>%1 is not in %2.</source>
-        <translation>%1 n&apos;est pas dans&#xa0;%2.</translation>
+        <translation>%1 n&apos;est pas dans %2.</translation>
     </message>
     <message>
         <source>%1 is not a nick or a mask.</source>
@@ -1579,7 +1579,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Usage: %1</source>
-        <translation>Utilisation&#xa0;:&#xa0;%1</translation>
+        <translation>Utilisation&#xa0;: %1</translation>
     </message>
     <message>
         <source>That is not a channel name.</source>
@@ -1587,7 +1587,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>A file from %1 was refused: %2.</source>
-        <translation>Un fichier de&#xa0;%1 a été refusé&#xa0;:&#xa0;%2.</translation>
+        <translation>Un fichier de %1 a été refusé&#xa0;: %2.</translation>
     </message>
     <message>
         <source>That file offer is no longer open.</source>
@@ -1599,7 +1599,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Could not reach %1: %2</source>
-        <translation>Impossible de joindre&#xa0;%1&#xa0;:&#xa0;%2</translation>
+        <translation>Impossible de joindre %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 did not connect.</source>
@@ -1607,7 +1607,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The transfer was cut at %1 of %2 bytes; ask for the file again to resume.</source>
-        <translation>Le transfert s&apos;est interrompu à&#xa0;%1 octets sur&#xa0;%2&#xa0;; redemandez le fichier pour le reprendre.</translation>
+        <translation>Le transfert s&apos;est interrompu à %1 octets sur %2&#xa0;; redemandez le fichier pour le reprendre.</translation>
     </message>
     <message>
         <source>No free port for DCC in the configured range.</source>
@@ -1627,7 +1627,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Not sent: %1.</source>
-        <translation>Non envoyé&#xa0;:&#xa0;%1.</translation>
+        <translation>Non envoyé&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Nobody took the file in time.</source>
@@ -1635,7 +1635,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Could not connect: %1</source>
-        <translation>Connexion impossible&#xa0;:&#xa0;%1</translation>
+        <translation>Connexion impossible&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 got shorter while it was sent.</source>
@@ -1647,7 +1647,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The transfer was cut at %1 of %2 bytes (%3).</source>
-        <translation>Le transfert s&apos;est interrompu à&#xa0;%1 octets sur&#xa0;%2 (%3).</translation>
+        <translation>Le transfert s&apos;est interrompu à %1 octets sur %2 (%3).</translation>
     </message>
     <message>
         <source>This server keeps no history for us.</source>
@@ -1664,8 +1664,8 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message numerus="yes">
         <source>Partly sent: %1 of %n line(s) went out before the connection was lost.</source>
         <translation>
-            <numerusform>Envoyé en partie&#xa0;:&#xa0;%1 ligne sur&#xa0;%n est partie avant la perte de la connexion.</numerusform>
-            <numerusform>Envoyé en partie&#xa0;:&#xa0;%1 lignes sur&#xa0;%n sont parties avant la perte de la connexion.</numerusform>
+            <numerusform>Envoyé en partie&#xa0;: %1 ligne sur %n est partie avant la perte de la connexion.</numerusform>
+            <numerusform>Envoyé en partie&#xa0;: %1 lignes sur %n sont parties avant la perte de la connexion.</numerusform>
         </translation>
     </message>
     <message>
@@ -1686,11 +1686,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>This network does not register accounts here: %1</source>
-        <translation>Ce réseau n&apos;enregistre pas de comptes ici&#xa0;:&#xa0;%1</translation>
+        <translation>Ce réseau n&apos;enregistre pas de comptes ici&#xa0;: %1</translation>
     </message>
     <message>
         <source>NickServ said: %1</source>
-        <translation>NickServ a répondu&#xa0;:&#xa0;%1</translation>
+        <translation>NickServ a répondu&#xa0;: %1</translation>
     </message>
     <message>
         <source>The network&apos;s NickServ keeps your nickname for you. It asks for an e-mail address (to reset a lost password, and on some networks to confirm the account).</source>
@@ -1734,7 +1734,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Connection lost: %1</source>
-        <translation>Connexion perdue&#xa0;:&#xa0;%1</translation>
+        <translation>Connexion perdue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Connection lost (internal error).</source>
@@ -1746,7 +1746,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
-        <translation>Déconnecté par le serveur&#xa0;:&#xa0;%1</translation>
+        <translation>Déconnecté par le serveur&#xa0;: %1</translation>
     </message>
     <message>
         <source>Server</source>
@@ -1950,7 +1950,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Cannot use the TLS settings: %1</source>
-        <translation>Impossible d&apos;utiliser les paramètres TLS&#xa0;:&#xa0;%1</translation>
+        <translation>Impossible d&apos;utiliser les paramètres TLS&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server&apos;s certificate is not trusted (%1).</source>
@@ -1958,11 +1958,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>TLS failed: %1</source>
-        <translation>Échec TLS&#xa0;:&#xa0;%1</translation>
+        <translation>Échec TLS&#xa0;: %1</translation>
     </message>
     <message>
         <source>Connection aborted: %1</source>
-        <translation>Connexion interrompue&#xa0;:&#xa0;%1</translation>
+        <translation>Connexion interrompue&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server did not start TLS. If this port is for plain-text connections, use the TLS port (usually 6697).</source>
@@ -1970,11 +1970,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Cannot find %1: %2</source>
-        <translation>Impossible de trouver&#xa0;%1&#xa0;:&#xa0;%2</translation>
+        <translation>Impossible de trouver %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot reach %1:%2: %3</source>
-        <translation>Impossible de joindre&#xa0;%1:%2&#xa0;:&#xa0;%3</translation>
+        <translation>Impossible de joindre %1:%2&#xa0;: %3</translation>
     </message>
     <message>
         <source>The server&apos;s certificate does not match the one you chose to trust.</source>
@@ -2018,7 +2018,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Matrix rooms have no %1 role.</source>
-        <translation>Les salons Matrix n&apos;ont pas de rôle&#xa0;%1.</translation>
+        <translation>Les salons Matrix n&apos;ont pas de rôle %1.</translation>
     </message>
     <message>
         <source>The room was closed.</source>
@@ -2030,7 +2030,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>%1 did not say how to sign in (HTTP %2).</source>
-        <translation>%1 n&apos;a pas indiqué comment se connecter (HTTP&#xa0;%2).</translation>
+        <translation>%1 n&apos;a pas indiqué comment se connecter (HTTP %2).</translation>
     </message>
     <message>
         <source>The sign-in service “%1” cannot be reached right now. Try again later, or sign in another way.</source>
@@ -2050,11 +2050,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server&apos;s discovery file is unavailable (HTTP %1).</source>
-        <translation>Le fichier de découverte du serveur n&apos;est pas disponible (HTTP&#xa0;%1).</translation>
+        <translation>Le fichier de découverte du serveur n&apos;est pas disponible (HTTP %1).</translation>
     </message>
     <message>
         <source>The server&apos;s discovery file could not be read (HTTP %1). Enter the homeserver URL in the advanced settings.</source>
-        <translation>Le fichier de découverte du serveur n&apos;a pas pu être lu (HTTP&#xa0;%1). Saisissez l&apos;URL du serveur d&apos;accueil dans les paramètres avancés.</translation>
+        <translation>Le fichier de découverte du serveur n&apos;a pas pu être lu (HTTP %1). Saisissez l&apos;URL du serveur d&apos;accueil dans les paramètres avancés.</translation>
     </message>
     <message>
         <source>The server&apos;s discovery file does not name a valid homeserver. Enter the homeserver URL in the advanced settings.</source>
@@ -2082,7 +2082,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server had a problem: %1</source>
-        <translation>Le serveur a rencontré un problème&#xa0;:&#xa0;%1</translation>
+        <translation>Le serveur a rencontré un problème&#xa0;: %1</translation>
     </message>
     <message>
         <source>The server does not support this.</source>
@@ -2102,7 +2102,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The encryption identity of %1 changed, so their devices are no longer verified. Verify them again before you trust new messages.</source>
-        <translation>L&apos;identité de chiffrement de&#xa0;%1 a changé&#xa0;: ses appareils ne sont donc plus vérifiés. Vérifiez-les à nouveau avant de vous fier aux nouveaux messages.</translation>
+        <translation>L&apos;identité de chiffrement de %1 a changé&#xa0;: ses appareils ne sont donc plus vérifiés. Vérifiez-les à nouveau avant de vous fier aux nouveaux messages.</translation>
     </message>
     <message>
         <source>This device&apos;s keys are not on the server yet.</source>
@@ -2110,11 +2110,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>No keys for device %1.</source>
-        <translation>Aucune clé pour l&apos;appareil&#xa0;%1.</translation>
+        <translation>Aucune clé pour l&apos;appareil %1.</translation>
     </message>
     <message>
         <source>The master key of %1 changed meanwhile.</source>
-        <translation>La clé maîtresse de&#xa0;%1 a changé entre-temps.</translation>
+        <translation>La clé maîtresse de %1 a changé entre-temps.</translation>
     </message>
     <message>
         <source>The server refused the signature.</source>
@@ -2158,7 +2158,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The file is larger than allowed (%1 bytes; at most %2).</source>
-        <translation>Le fichier dépasse la taille autorisée (%1 octets&#xa0;; au plus&#xa0;%2).</translation>
+        <translation>Le fichier dépasse la taille autorisée (%1 octets&#xa0;; au plus %2).</translation>
     </message>
     <message>
         <source>Enter the recovery key.</source>
@@ -2194,11 +2194,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The file cannot be read: %1</source>
-        <translation>Le fichier ne peut pas être lu&#xa0;:&#xa0;%1</translation>
+        <translation>Le fichier ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
         <source>The encrypted file is damaged: %1</source>
-        <translation>Le fichier chiffré est endommagé&#xa0;:&#xa0;%1</translation>
+        <translation>Le fichier chiffré est endommagé&#xa0;: %1</translation>
     </message>
     <message>
         <source>A room is named #alias:server or by its !id.</source>
@@ -2210,7 +2210,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The message could not be encrypted: %1</source>
-        <translation>Le message n&apos;a pas pu être chiffré&#xa0;:&#xa0;%1</translation>
+        <translation>Le message n&apos;a pas pu être chiffré&#xa0;: %1</translation>
     </message>
     <message>
         <source>The homeserver&apos;s sign-in service describes itself incompletely (%1 missing or not HTTPS).</source>
@@ -2238,7 +2238,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The sign-in was not finished: %1.</source>
-        <translation>La connexion n&apos;a pas abouti&#xa0;:&#xa0;%1.</translation>
+        <translation>La connexion n&apos;a pas abouti&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The sign-in answer carries no code.</source>
@@ -2286,7 +2286,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The homeserver refused the new account: %1.</source>
-        <translation>Le serveur d&apos;accueil a refusé le nouveau compte&#xa0;:&#xa0;%1.</translation>
+        <translation>Le serveur d&apos;accueil a refusé le nouveau compte&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Matrix ID</source>
@@ -2350,11 +2350,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The certificate fingerprint is invalid: %1</source>
-        <translation>L&apos;empreinte du certificat n&apos;est pas valide&#xa0;:&#xa0;%1</translation>
+        <translation>L&apos;empreinte du certificat n&apos;est pas valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>The CA certificate file cannot be used: %1</source>
-        <translation>Le fichier de certificat d&apos;autorité ne peut pas être utilisé&#xa0;:&#xa0;%1</translation>
+        <translation>Le fichier de certificat d&apos;autorité ne peut pas être utilisé&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 does not look like a Matrix homeserver. Enter the homeserver URL in the advanced settings.</source>
@@ -2370,7 +2370,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The encryption store cannot be opened: %1</source>
-        <translation>Le magasin de chiffrement ne peut pas être ouvert&#xa0;:&#xa0;%1</translation>
+        <translation>Le magasin de chiffrement ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <source>The browser did not come back: the sign-in was not finished in time.</source>
@@ -2386,19 +2386,19 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Banned by %1: %2</source>
-        <translation>Banni par&#xa0;%1&#xa0;:&#xa0;%2</translation>
+        <translation>Banni par %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Banned by %1</source>
-        <translation>Banni par&#xa0;%1</translation>
+        <translation>Banni par %1</translation>
     </message>
     <message>
         <source>Removed by %1: %2</source>
-        <translation>Retiré par&#xa0;%1&#xa0;:&#xa0;%2</translation>
+        <translation>Retiré par %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Removed by %1</source>
-        <translation>Retiré par&#xa0;%1</translation>
+        <translation>Retiré par %1</translation>
     </message>
     <message>
         <source>The server ended this session: sign in again. Your messages and encryption keys on this device are kept.</source>
@@ -2410,7 +2410,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server asks for %1, which Chinwag cannot do. Use the server&apos;s web site for this, then come back.</source>
-        <translation>Le serveur demande&#xa0;%1, ce que Chinwag ne sait pas faire. Utilisez le site web du serveur pour cela, puis revenez.</translation>
+        <translation>Le serveur demande %1, ce que Chinwag ne sait pas faire. Utilisez le site web du serveur pour cela, puis revenez.</translation>
     </message>
     <message>
         <source>This server gives accounts only to people with a token from its admins.</source>
@@ -2418,7 +2418,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server asks for %1 on its web page: it opens in your browser. Come back here when you are done there.</source>
-        <translation>Le serveur demande&#xa0;%1 sur sa page web&#xa0;: elle s&apos;ouvre dans votre navigateur. Revenez ici une fois terminé.</translation>
+        <translation>Le serveur demande %1 sur sa page web&#xa0;: elle s&apos;ouvre dans votre navigateur. Revenez ici une fois terminé.</translation>
     </message>
     <message>
         <source>Enter the registration token you were given.</source>
@@ -2546,7 +2546,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>%1 has no device %2.</source>
-        <translation>%1 n&apos;a pas d&apos;appareil&#xa0;%2.</translation>
+        <translation>%1 n&apos;a pas d&apos;appareil %2.</translation>
     </message>
     <message>
         <source>%1 has no device to verify.</source>
@@ -2562,7 +2562,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>No picture was given: %1.</source>
-        <translation>Aucune image n&apos;a été fournie&#xa0;:&#xa0;%1.</translation>
+        <translation>Aucune image n&apos;a été fournie&#xa0;: %1.</translation>
     </message>
     <message>
         <source>The vCard has no picture.</source>
@@ -2602,11 +2602,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Cannot read the file: %1</source>
-        <translation>Impossible de lire le fichier&#xa0;:&#xa0;%1</translation>
+        <translation>Impossible de lire le fichier&#xa0;: %1</translation>
     </message>
     <message>
         <source>The file is too large for this server (at most %1 KiB).</source>
-        <translation>Le fichier est trop gros pour ce serveur (au plus&#xa0;%1 Kio).</translation>
+        <translation>Le fichier est trop gros pour ce serveur (au plus %1 Kio).</translation>
     </message>
     <message>
         <source>The upload service sent no address.</source>
@@ -2642,7 +2642,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The room does not show %1&apos;s address, so it cannot be used for that.</source>
-        <translation>Le salon n&apos;affiche pas l&apos;adresse de&#xa0;%1&#xa0;: elle ne peut donc pas être utilisée pour cela.</translation>
+        <translation>Le salon n&apos;affiche pas l&apos;adresse de %1&#xa0;: elle ne peut donc pas être utilisée pour cela.</translation>
     </message>
     <message>
         <source>The downloaded file is too short to be an encrypted file.</source>
@@ -2690,7 +2690,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>A device of %1 has a new identity key</source>
-        <translation>Un appareil de&#xa0;%1 a une nouvelle clé d&apos;identité</translation>
+        <translation>Un appareil de %1 a une nouvelle clé d&apos;identité</translation>
     </message>
     <message>
         <source>%1 has a new device</source>
@@ -2706,7 +2706,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>%1 (fingerprint %2). %3</source>
-        <translation>%1 (empreinte&#xa0;%2).&#xa0;%3</translation>
+        <translation>%1 (empreinte %2). %3</translation>
     </message>
     <message>
         <source>This message was encrypted, but not for this device, so it cannot be read here.</source>
@@ -2738,7 +2738,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>A device of %1 (%2) now presents another identity key than the one it published, so its messages are not shown.</source>
-        <translation>Un appareil de&#xa0;%1 (%2) présente désormais une autre clé d&apos;identité que celle qu&apos;il a publiée&#xa0;: ses messages ne sont donc pas affichés.</translation>
+        <translation>Un appareil de %1 (%2) présente désormais une autre clé d&apos;identité que celle qu&apos;il a publiée&#xa0;: ses messages ne sont donc pas affichés.</translation>
     </message>
     <message>
         <source>A file that was encrypted for this conversation cannot be sent without encryption.</source>
@@ -2802,7 +2802,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>No XMPP server was found for %1.</source>
-        <translation>Aucun serveur XMPP n&apos;a été trouvé pour&#xa0;%1.</translation>
+        <translation>Aucun serveur XMPP n&apos;a été trouvé pour %1.</translation>
     </message>
     <message>
         <source>Cannot reach the server (%1).</source>
@@ -2902,7 +2902,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>A room with the address %1 already exists.</source>
-        <translation>Un salon avec l&apos;adresse&#xa0;%1 existe déjà.</translation>
+        <translation>Un salon avec l&apos;adresse %1 existe déjà.</translation>
     </message>
     <message>
         <source>This server offers no group chat service.</source>
@@ -3018,7 +3018,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Choose one of %1.</source>
-        <translation>Choisissez parmi&#xa0;%1.</translation>
+        <translation>Choisissez parmi %1.</translation>
     </message>
     <message>
         <source>An XMPP address is required.</source>
@@ -3038,7 +3038,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server does not serve %1.</source>
-        <translation>Le serveur ne dessert pas&#xa0;%1.</translation>
+        <translation>Le serveur ne dessert pas %1.</translation>
     </message>
     <message>
         <source>Cannot reach the server%1.</source>
@@ -3054,7 +3054,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The upload server answered %1.</source>
-        <translation>Le serveur d&apos;envoi a répondu&#xa0;%1.</translation>
+        <translation>Le serveur d&apos;envoi a répondu %1.</translation>
     </message>
     <message>
         <source>Too many redirections.</source>
@@ -3070,7 +3070,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The server answered %1.</source>
-        <translation>Le serveur a répondu&#xa0;%1.</translation>
+        <translation>Le serveur a répondu %1.</translation>
     </message>
     <message>
         <source>The file server sent a malformed answer.</source>
@@ -3086,7 +3086,7 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>The file is larger than %1 MiB; not downloaded.</source>
-        <translation>Le fichier dépasse&#xa0;%1 Mio&#xa0;; il n&apos;a pas été téléchargé.</translation>
+        <translation>Le fichier dépasse %1 Mio&#xa0;; il n&apos;a pas été téléchargé.</translation>
     </message>
     <message>
         <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
@@ -4097,8 +4097,8 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>from {first} and %n other(s)</source>
         <translation>
-            <numerusform>de {first} et&#xa0;%n autre personne</numerusform>
-            <numerusform>de {first} et&#xa0;%n autres personnes</numerusform>
+            <numerusform>de {first} et %n autre personne</numerusform>
+            <numerusform>de {first} et %n autres personnes</numerusform>
         </translation>
     </message>
     <message>
@@ -4156,22 +4156,22 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>last seen %n minute(s) ago</source>
         <translation>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n minute</numerusform>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n minutes</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n minute</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n minutes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n hour(s) ago</source>
         <translation>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n heure</numerusform>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n heures</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n heure</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n heures</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>last seen %n day(s) ago</source>
         <translation>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n jour</numerusform>
-            <numerusform>vu pour la dernière fois il y a&#xa0;%n jours</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n jour</numerusform>
+            <numerusform>vu pour la dernière fois il y a %n jours</numerusform>
         </translation>
     </message>
 </context>
@@ -4391,8 +4391,8 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>{name}, %n member(s)</source>
         <translation>
-            <numerusform>{name},&#xa0;%n membre</numerusform>
-            <numerusform>{name},&#xa0;%n membres</numerusform>
+            <numerusform>{name}, %n membre</numerusform>
+            <numerusform>{name}, %n membres</numerusform>
         </translation>
     </message>
 </context>
@@ -5223,15 +5223,15 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>{name} — %n unread, mentions you</source>
         <translation>
-            <numerusform>{name} —&#xa0;%n non lu, vous mentionne</numerusform>
-            <numerusform>{name} —&#xa0;%n non lus, vous mentionne</numerusform>
+            <numerusform>{name} — %n non lu, vous mentionne</numerusform>
+            <numerusform>{name} — %n non lus, vous mentionne</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>{name} — %n unread</source>
         <translation>
-            <numerusform>{name} —&#xa0;%n non lu</numerusform>
-            <numerusform>{name} —&#xa0;%n non lus</numerusform>
+            <numerusform>{name} — %n non lu</numerusform>
+            <numerusform>{name} — %n non lus</numerusform>
         </translation>
     </message>
 </context>
@@ -5265,7 +5265,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <source>The space holds more rooms than can be listed; here are the first %n.</source>
         <translation>
             <numerusform>L&apos;espace contient plus de salons qu&apos;il n&apos;est possible d&apos;en lister&#xa0;; voici le premier.</numerusform>
-            <numerusform>L&apos;espace contient plus de salons qu&apos;il n&apos;est possible d&apos;en lister&#xa0;; voici les&#xa0;%n premiers.</numerusform>
+            <numerusform>L&apos;espace contient plus de salons qu&apos;il n&apos;est possible d&apos;en lister&#xa0;; voici les %n premiers.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -5410,8 +5410,8 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>Chinwag — %n unread</source>
         <translation>
-            <numerusform>Chinwag —&#xa0;%n non lu</numerusform>
-            <numerusform>Chinwag —&#xa0;%n non lus</numerusform>
+            <numerusform>Chinwag — %n non lu</numerusform>
+            <numerusform>Chinwag — %n non lus</numerusform>
         </translation>
     </message>
 </context>
@@ -5784,8 +5784,8 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message numerus="yes">
         <source>Idle for %n minute(s)</source>
         <translation>
-            <numerusform>Inactif depuis&#xa0;%n minute</numerusform>
-            <numerusform>Inactif depuis&#xa0;%n minutes</numerusform>
+            <numerusform>Inactif depuis %n minute</numerusform>
+            <numerusform>Inactif depuis %n minutes</numerusform>
         </translation>
     </message>
 </context>
