@@ -16,9 +16,9 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
 
 from ui.main import I18N_DIR
+from ui.main_window import MainWindow
 
 ROOT = I18N_DIR.parents[1]
-from ui.main_window import MainWindow
 
 
 @pytest.fixture(params=["fr", "es"])
