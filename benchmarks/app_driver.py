@@ -147,7 +147,7 @@ def open_app(
     from app.paths import AppPaths
     from app.registry import BackendRegistry
     from app.runtime import CoreThread
-    from tests.fakes.memory_secrets import MemorySecrets
+    from chinwag.testing import MemorySecretStore
     from ui.bridge import CoreBridge
     from ui.main import create_app, install_quit_signals
     from ui.main_window import MainWindow
@@ -163,7 +163,7 @@ def open_app(
         else BackendRegistry.discover()
     )
     runner = CoreThread(
-        lambda: Core(CoreContext(paths=paths, registry=registry, secrets=MemorySecrets()))
+        lambda: Core(CoreContext(paths=paths, registry=registry, secrets=MemorySecretStore()))
     )
     runner.start()
     bridge = CoreBridge(runner)

@@ -27,14 +27,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from chinwag.testing.support import free_port, make_tls_files, require_binary
 from tests.integration.irc.servers import IrcServer, inspircd_config
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    free_port,
-    make_tls_files,
-    require_binary,
-)
+from tests.integration.support import LOOPBACK, ServerProcess
 
 OPER_NAME, OPER_PASSWORD = "benchadmin", "bench-oper-pw"
 

@@ -37,6 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
+from tests.fakes.memory_secrets import MemorySecrets
 
 from app import facts as f
 from app.backend import RoomOptions
@@ -54,7 +55,6 @@ from app.models import (
 from app.runtime import CoreThread
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from ui.bridge import CoreBridge
 from ui.main import create_app
 from ui.main_window import MainWindow

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import settings
 
 from app.core import Core
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 
 # Qt tests render offscreen unless a test (or the caller) picked a real display on purpose.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -38,8 +38,8 @@ def fake_server() -> FakeServer:
 
 
 @pytest.fixture
-def secrets() -> MemorySecrets:
-    return MemorySecrets()
+def secrets() -> MemorySecretStore:
+    return MemorySecretStore()
 
 
 @pytest.fixture
@@ -51,7 +51,7 @@ def profile(tmp_path: Path) -> Path:
 
 @pytest.fixture
 async def core(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> AsyncIterator[Core]:
     core = make_core(profile, fake_server, secrets)
     await core.start()

@@ -155,7 +155,8 @@ class AccountActions(QObject):
             self.tr(
                 "Keep this recovery key somewhere safe, such as a password manager. "
                 "It is shown only now; with it, a new device can read your old "
-                "encrypted messages."
+                "encrypted messages and take over your verified identity. It opens "
+                "this account's secure storage in other apps too, such as Element."
             )
         )
         box.setInformativeText(key)
@@ -173,10 +174,12 @@ class AccountActions(QObject):
         if account is None:
             return
         key, ok = QInputDialog.getText(
-            self._widget, self.tr("Restore from key backup"), self.tr("Recovery key:")
+            self._widget,
+            self.tr("Restore from key backup"),
+            self.tr("Recovery key or secure storage passphrase:"),
         )
         if ok and key.strip():
             self.commands.call(
                 self.core.encryption.restore_key_backup(account.id, key.strip()),
-                success=self.tr("Keys restored from the backup."),
+                success=self.tr("Secure storage opened and keys restored from the backup."),
             )

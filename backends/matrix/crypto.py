@@ -46,6 +46,7 @@ MEGOLM = "m.megolm.v1.aes-sha2"
 WAITING_BODY = CoreMessages.tr("Waiting for the key to decrypt this message…")
 BROKEN_BODY = CoreMessages.tr("This message could not be decrypted.")
 MAX_PENDING_SESSIONS = 1_000  # Megolm sessions we wait for a key of (each with its events)
+MAX_SECRET_SENDS = 20  # per sync: more secrets than we ever ask for is noise
 MAX_PENDING_PER_SESSION = 200
 MAX_WAITING_SAVED = 2_000  # event ids of messages waiting for a key, kept across restarts
 VERIFICATION_PREFIX = "m.key.verification."
@@ -218,6 +219,28 @@ class E2E:
         self._fed_counts: dict[str, int] | None = None  # one-time-key counts nio last saw
         self.extra_trust: Callable[[OlmDevice], bool] = lambda _device: False
         """Cross-signing: whether a device is trusted through its owner's verified identity."""
+        self.secret_sends: list[tuple[str, str, dict[str, Any]]] = []
+        """``m.secret.send`` payloads nio decrypted (sender, sender Curve25519 key, content)."""
+        self._hook_secret_sends()
+
+    def _hook_secret_sends(self) -> None:
+        """nio drops Olm payloads of types it does not know; keep ``m.secret.send`` (secret
+        sharing) for :mod:`.secretshare`. nio has checked sender and recipient keys by then."""
+        olm: Any = self.client.olm
+        handle = getattr(olm, "_handle_olm_event", None)
+        if handle is None:  # not nio's machine (a test's fake), or a nio that renamed it
+            self.log.info("secrets sent by our other devices cannot be received")
+            return
+
+        def handle_olm_event(sender: str, sender_key: str, payload: dict[str, Any]) -> object:
+            content = payload.get("content")
+            if payload.get("type") == "m.secret.send" and isinstance(content, dict):
+                if len(self.secret_sends) < MAX_SECRET_SENDS:
+                    self.secret_sends.append((sender, sender_key, content))
+                return None
+            return handle(sender, sender_key, payload)
+
+        olm._handle_olm_event = handle_olm_event
 
     @property
     def olm(self) -> OlmMachine:

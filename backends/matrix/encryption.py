@@ -33,6 +33,7 @@ try:  # end-to-end encryption needs matrix-nio[e2e] (vodozemac); without it room
     from backends.matrix import crosssign as xs
     from backends.matrix import crypto as e2e
     from backends.matrix import keybackup as kb
+    from backends.matrix import ssss
     from backends.matrix import verification as sas
 
     E2E_AVAILABLE = True
@@ -67,6 +68,7 @@ class CryptoParts:
     cross: xs.CrossSigning
     verifications: sas.Verifications
     backup: kb.KeyBackup
+    storage: ssss.SecretStorage
 
 
 async def guarded(step: Awaitable[object], what: str, log: Logger) -> None:
@@ -143,7 +145,15 @@ class Encryption:
         except ValueError:
             self.log.warning("the list of messages waiting for a key is unreadable; dropped")
         self._waiting_saved = saved or ""
-        self.parts = CryptoParts(machine, cross, verifications, backup)
+        storage = ssss.SecretStorage(
+            session.api,
+            ctx.secrets,
+            self.log,
+            user_id=str(client.user_id),
+            cross=cross,
+            backup=backup,
+        )
+        self.parts = CryptoParts(machine, cross, verifications, backup, storage)
         self.log.info("end-to-end encryption ready (device %s)", client.device_id)
 
     def close(self) -> None:
@@ -426,19 +436,30 @@ class Encryption:
             )
         return None
 
-    async def create_backup(self) -> Outcome:
-        """Start a server-side key backup; ``Outcome.value`` is the recovery key (shown once)."""
+    async def create_backup(self, passphrase: str = "") -> Outcome:
+        """Set up secret storage holding our cross-signing keys and a key backup's key (the
+        backup is made when there is none); ``Outcome.value`` is the recovery key (shown once)."""
         failure = self.ready()
         if failure is not None or self.parts is None:
             return Outcome(failure or not_connected())
-        outcome: Outcome = await self.parts.backup.create()
+        outcome: Outcome = await self.parts.storage.set_up(passphrase)
         return outcome
 
     async def restore_backup(self, recovery_key: str) -> tuple[Outcome, int]:
-        """Import the keys of the server's backup: the outcome, and how many keys were new."""
+        """Open the account's secret storage with a recovery key (or passphrase) — taking the
+        cross-signing keys and the backup key — then import the backup's keys: the outcome, and
+        how many keys were new. A bare backup key (Chinwag before secret storage) still works."""
         failure = self.ready()
         if failure is not None or self.parts is None:
             return Outcome(failure or not_connected()), 0
         outcome: Outcome
-        outcome, imported = await self.parts.backup.restore(recovery_key)
+        try:
+            outcome, imported = await self.parts.storage.unlock(recovery_key)
+        except ssss.NoStorage:
+            outcome, imported = await self.parts.backup.restore(recovery_key)
+            return outcome, imported
+        if outcome.failure is not None and outcome.failure.kind is FailureKind.REJECTED:
+            bare, bare_imported = await self.parts.backup.restore(recovery_key)
+            if bare.failure is None:
+                return bare, bare_imported
         return outcome, imported

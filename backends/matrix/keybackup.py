@@ -371,6 +371,10 @@ class KeyBackup:
         private = decode_recovery_key(recovery_key)
         if isinstance(private, Failure):
             return Outcome(private), 0
+        return await self.restore_with(private)
+
+    async def restore_with(self, private: bytes) -> tuple[Outcome, int]:
+        """:meth:`restore` with the backup's private key itself (from secret storage)."""
         current = await self._current_version()
         if isinstance(current, Failure):
             return Outcome(current), 0

@@ -18,6 +18,7 @@ from app.models import Device, DeviceTrust
 from backends.matrix import convert as cv
 from backends.matrix.encryption import CryptoParts, Encryption, guarded
 from backends.matrix.http import V3, q
+from backends.matrix.secretshare import SecretSharing
 from backends.matrix.session import DEVICE_NAME, MatrixSession
 
 try:
@@ -36,6 +37,7 @@ class DeviceVerification:
         self.log = session.log
         self._to_send: list[sas.Outgoing] = []  # waiting for the sync loop
         self._own_devices_verified: list[str] = []  # ours, proven by SAS: to sign (cross-signing)
+        self.sharing = SecretSharing(session, encryption)
 
     def _parts(self) -> tuple[CryptoParts | None, Failure | None]:
         failure = self.encryption.ready()
@@ -48,6 +50,7 @@ class DeviceVerification:
         parts = self.encryption.parts
         if parts is None:
             return
+        self.sharing.handle_events(body)
         for event in cv.events_of(body.get("to_device")):
             etype = cv.get_str(event, "type") or ""
             sender = cv.get_str(event, "sender")
@@ -74,6 +77,7 @@ class DeviceVerification:
         """Sign what SAS proved, then send the flows' queued messages."""
         await guarded(self._after_verifications(), "signing after verification", self.log)
         await self._flush()
+        await guarded(self.sharing.after_sync(), "secret sharing", self.log)
 
     def _apply_verified(self) -> None:
         """Devices a finished SAS proved: trusted in nio's store (and outbound keys re-shared)."""
@@ -104,6 +108,8 @@ class DeviceVerification:
             await parts.cross.master_verified(user_id, master)
         for device_id in own:
             await parts.cross.sign_own_device(device_id)
+        if own:
+            self.sharing.want_secrets()
         if masters or own:
             self.encryption.update_trust()
 

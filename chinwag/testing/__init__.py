@@ -19,26 +19,33 @@ does not implement is skipped, and only then. The kit is also a pytest plugin (e
 ``pytest11``: ``chinwag``) offering the fixtures ``recording_context`` and ``fact_waiter``.
 
 :class:`RecordingContext`, :class:`MemoryState` and :class:`MemorySecrets` drive a backend without
-the core, for an author's own tests.
+the core, for an author's own tests; :class:`MemorySecretStore` stands in for the system keyring
+when the plugin runs under Chinwag's real core. :mod:`chinwag.testing.support` has what tests
+against real servers on loopback need: ``require_binary`` and ``require_module`` (which fail
+under ``CI=true`` instead of skipping), ``in_ci``, ``free_port`` and ``make_tls_files``.
 """
 
 from __future__ import annotations
 
 from chinwag.testing.context import (
     MemorySecrets,
+    MemorySecretStore,
     MemoryState,
     RecordingContext,
     wait_until,
 )
 from chinwag.testing.contract import BackendContract
-from chinwag.testing.harness import ContractHarness, Settings
+from chinwag.testing.harness import ContractHarness, SeesAtPeer, Settings, TakesFiles
 
 __all__ = [
     "BackendContract",
     "ContractHarness",
+    "MemorySecretStore",
     "MemorySecrets",
     "MemoryState",
     "RecordingContext",
+    "SeesAtPeer",
     "Settings",
+    "TakesFiles",
     "wait_until",
 ]

@@ -30,6 +30,26 @@ class MemorySecrets:
         self.values.pop(key, None)
 
 
+class MemorySecretStore:
+    """Chinwag's keyring for all accounts (the core's ``SecretStore``), as a dict keyed by
+    (account, key): to run a plugin under Chinwag's real core without the system keyring."""
+
+    def __init__(self) -> None:
+        self.values: dict[tuple[str, str], str] = {}
+
+    def check(self) -> object:
+        return self
+
+    def get(self, account_id: str, key: str) -> str | None:
+        return self.values.get((account_id, key))
+
+    def set(self, account_id: str, key: str, value: str) -> None:
+        self.values[(account_id, key)] = value
+
+    def delete(self, account_id: str, key: str) -> None:
+        self.values.pop((account_id, key), None)
+
+
 class MemoryState:
     """The per-account state the core keeps for a backend (sync tokens, positions), as a dict."""
 

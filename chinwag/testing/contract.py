@@ -3,7 +3,9 @@
 Each test drives the backend directly through a :class:`~chinwag.testing.RecordingContext` (no
 core), the way the core would, against the service and the other person the author's harness
 provides. The basics run for every backend; each optional interface has its tests, which run when
-the backend implements that interface and are skipped only when it does not.
+the backend implements that interface and are skipped (with the reason) only when it does not.
+Where the harness also offers the checks of :class:`~chinwag.testing.harness.SeesAtPeer`, edits,
+reactions and retractions are proven at the other person's client too.
 """
 
 from __future__ import annotations
@@ -68,19 +70,28 @@ _FLAGS: dict[type, Capability] = {
 }
 
 
-def _requires(harness: ContractHarness, interface: type) -> bool:
-    """Whether the backend implements ``interface`` (then the test goes on). One that does not
-    must not claim its capability either, so the window never offers it: that is checked
-    instead of skipping the test."""
+def _require(harness: ContractHarness, interface: type) -> None:
+    """Go on only if the backend implements ``interface``; skip the test (with the reason)
+    otherwise. A backend that does not implement it must not claim its capability either, so the
+    window never offers it: that is checked before skipping."""
     cls = harness.backend_class
     if issubclass(cls, interface):
-        return True
+        return
     flag = _FLAGS.get(interface)
     if flag is not None:
         assert not declared_capabilities(cls) & flag, (
             f"{cls.__name__} claims {flag.name} without implementing {interface.__name__}"
         )
-    return False
+    pytest.skip(f"{cls.__name__} does not implement {interface.__name__}")
+
+
+async def _at_peer(harness: ContractHarness, check: str, *args: object) -> None:
+    """The optional check ``check`` of :class:`~chinwag.testing.harness.SeesAtPeer`, when the
+    harness offers it: then the change is proven at the other person's client, not only by the
+    backend saying it worked."""
+    method = getattr(harness, check, None)
+    if method is not None:
+        await settle(method(*args), 90)
 
 
 def _narrowed(backend: Any, conv: ConversationId, flag: Capability) -> bool:
@@ -223,8 +234,7 @@ class BackendContract:
     # -- history --------------------------------------------------------------------------
 
     async def test_history_pages_backwards(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsHistory):
-            return
+        _require(harness, SupportsHistory)
         tag = _tag()
         async with self.connected(harness, tmp_path) as (backend, rec):
             conv = ConversationId(rec.account_id, harness.peer_conversation)
@@ -268,8 +278,7 @@ class BackendContract:
     async def test_file_is_uploaded_and_sent(
         self, harness: ContractHarness, tmp_path: Path
     ) -> None:
-        if not _requires(harness, SupportsFiles):
-            return
+        _require(harness, SupportsFiles)
         path = tmp_path / f"contract-{_tag()}.txt"
         path.write_bytes(b"contract file\n" * 64)
         progress: list[tuple[int, int]] = []
@@ -304,8 +313,7 @@ class BackendContract:
     async def test_room_is_created_and_spoken_in(
         self, harness: ContractHarness, tmp_path: Path
     ) -> None:
-        if not _requires(harness, SupportsRoomCreation):
-            return
+        _require(harness, SupportsRoomCreation)
         async with self.connected(harness, tmp_path) as (backend, rec):
             out = await settle(backend.create_room_with(RoomOptions(name=f"contract{_tag()}")))
             assert out.ok, out.failure
@@ -317,8 +325,7 @@ class BackendContract:
             assert result.ok, result.failure
 
     async def test_room_is_joined_and_left(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsGroupChat):
-            return
+        _require(harness, SupportsGroupChat)
         address = await harness.room_to_join()
         async with self.connected(harness, tmp_path) as (backend, rec):
             out = await settle(backend.join(address))
@@ -330,8 +337,7 @@ class BackendContract:
     # -- receipts, edits, reactions, retractions --------------------------------------------
 
     async def test_read_marker_is_sent(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsReceipts):
-            return
+        _require(harness, SupportsReceipts)
         async with self.connected(harness, tmp_path) as (backend, rec):
             fact = await self.received(harness, rec, f"read me {_tag()}")
             assert fact.remote_id, "a message to mark read needs an id"
@@ -339,8 +345,7 @@ class BackendContract:
             await settle(backend.send_read_marker(conv, fact.remote_id))
 
     async def test_own_message_is_edited(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsEdits):
-            return
+        _require(harness, SupportsEdits)
         tag = _tag()
         async with self.connected(harness, tmp_path) as (backend, rec):
             target = await self.sent(backend, rec, harness, f"typo {tag}")
@@ -354,12 +359,12 @@ class BackendContract:
                 _refused(result)
                 return
             assert result.ok, result.failure
+            await _at_peer(harness, "peer_wait_edited", f"typo {tag}", f"fixed {tag}")
 
     async def test_reaction_is_set_and_taken_back(
         self, harness: ContractHarness, tmp_path: Path
     ) -> None:
-        if not _requires(harness, SupportsReactions):
-            return
+        _require(harness, SupportsReactions)
         async with self.connected(harness, tmp_path) as (backend, rec):
             fact = await self.received(harness, rec, f"react to me {_tag()}")
             assert fact.remote_id
@@ -369,26 +374,28 @@ class BackendContract:
                 _refused(out)
                 return
             assert out.ok, out.failure
+            await _at_peer(harness, "peer_wait_reactions", fact.body, ("👍",))
             out = await settle(backend.react(conv, fact.remote_id, ()))
             assert out.ok, out.failure
+            await _at_peer(harness, "peer_wait_reactions", fact.body, ())
 
     async def test_own_message_is_retracted(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsRetraction):
-            return
+        _require(harness, SupportsRetraction)
         async with self.connected(harness, tmp_path) as (backend, rec):
-            target = await self.sent(backend, rec, harness, f"oops {_tag()}")
+            text = f"oops {_tag()}"
+            target = await self.sent(backend, rec, harness, text)
             conv = ConversationId(rec.account_id, harness.peer_conversation)
             out = await settle(backend.retract(conv, target))
             if _narrowed(backend, conv, Capability.RETRACTIONS):
                 _refused(out)
                 return
             assert out.ok, out.failure
+            await _at_peer(harness, "peer_wait_retracted", text)
 
     # -- presence, roster, blocking ----------------------------------------------------------
 
     async def test_own_presence_is_set(self, harness: ContractHarness, tmp_path: Path) -> None:
-        if not _requires(harness, SupportsPresence):
-            return
+        _require(harness, SupportsPresence)
         async with self.connected(harness, tmp_path) as (backend, _):
             for state in (PresenceState.AWAY, PresenceState.AVAILABLE):
                 out = await settle(backend.set_presence(Presence(state, "contract")))
@@ -397,8 +404,7 @@ class BackendContract:
     async def test_contact_is_added_and_removed(
         self, harness: ContractHarness, tmp_path: Path
     ) -> None:
-        if not _requires(harness, SupportsRoster):
-            return
+        _require(harness, SupportsRoster)
         async with self.connected(harness, tmp_path) as (backend, _):
             out = await settle(backend.add_contact(harness.peer_address, "Contract Peer"))
             assert out.ok, out.failure
@@ -408,8 +414,7 @@ class BackendContract:
     async def test_blocked_contact_is_reported_and_unblocked(
         self, harness: ContractHarness, tmp_path: Path
     ) -> None:
-        if not _requires(harness, SupportsBlocking):
-            return
+        _require(harness, SupportsBlocking)
         address = harness.peer_address
 
         def blocked_as(value: bool) -> Any:

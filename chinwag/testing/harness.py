@@ -54,3 +54,23 @@ class TakesFiles(Protocol):
 
     async def peer_take_file(self, name: str, timeout: float = 60.0) -> bytes:
         """The other person accepts our offer of the file ``name``; its content as received."""
+
+
+class SeesAtPeer(Protocol):
+    """Optional checks at the other person's client; each is used when the harness has it.
+
+    Without them the suite can only see that the backend *said* an edit, a reaction or a
+    retraction worked; with them it proves the change reached the independent client.
+    """
+
+    async def peer_wait_edited(self, before: str, after: str, timeout: float = 60.0) -> None:
+        """The peer's copy of our message that read ``before`` now reads ``after``."""
+
+    async def peer_wait_reactions(
+        self, text: str, keys: tuple[str, ...], timeout: float = 60.0
+    ) -> None:
+        """The peer's own message ``text`` carries exactly ``keys`` as our reactions (none
+        once we took them back)."""
+
+    async def peer_wait_retracted(self, text: str, timeout: float = 60.0) -> None:
+        """Our message ``text`` is gone (or shown as retracted) at the peer."""

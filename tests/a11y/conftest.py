@@ -19,13 +19,13 @@ import pytest
 from app.config import AccountEntry, AppConfig, ConfigFile
 from app.models import Account
 from app.paths import AppPaths
+from chinwag.testing.support import in_ci
 from tests.a11y.agent import SYSTEM_PYTHON, Agent
 from tests.a11y.desktop import Desktop
 from tests.a11y.irc_bot import IrcBot
 from tests.a11y.scene import Scene
 from tests.integration.irc.peer import unique_channel, unique_nick
 from tests.integration.irc.servers import IrcServer, ensure_plugin
-from tests.integration.support import in_ci
 
 CHINWAG = Path(sys.executable).parent / "chinwag"
 

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.integration.support import require_binary
+from chinwag.testing.support import require_binary
 
 INSTALL_HINT = "apt-get install xvfb dbus at-spi2-core python3-pyatspi orca speech-dispatcher"
 # "12:00:00.000 - SPEECH OUTPUT: 'text'" then maybe " voice=name", then the voice's settings dict

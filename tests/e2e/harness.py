@@ -33,7 +33,7 @@ from app.models import Account, ConnectionState, ConversationId, Message
 from app.paths import AppPaths
 from app.registry import BackendRegistry
 from app.runtime import CoreThread, Result
-from tests.fakes.memory_secrets import MemorySecrets
+from chinwag.testing import MemorySecretStore
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
@@ -79,7 +79,7 @@ class LoopThread:
         self.loop.close()
 
 
-def make_core(root: Path, classes: list[type[Backend]], secrets: MemorySecrets) -> Core:
+def make_core(root: Path, classes: list[type[Backend]], secrets: MemorySecretStore) -> Core:
     """A core over the real plugins, its data under ``root`` (reconnects kept quick)."""
     return Core(
         CoreContext(
@@ -220,7 +220,7 @@ def signed_in_window(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translations(app)
-    store = MemorySecrets()
+    store = MemorySecretStore()
     runner = CoreThread(lambda: make_core(root, [backend], store))
     runner.start()
     bridge = CoreBridge(runner)

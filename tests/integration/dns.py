@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.integration.support import LOOPBACK, ServerProcess, require_binary
+from chinwag.testing.support import require_binary
+from tests.integration.support import LOOPBACK, ServerProcess
 
 
 @dataclass(frozen=True)

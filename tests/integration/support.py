@@ -1,55 +1,30 @@
-"""Shared helpers for tests against real servers on loopback.
+"""Chinwag's own helpers for tests against real servers on loopback, beside the kit's.
 
-- :func:`require_binary`: a missing server *fails* the run under ``CI=true`` (CI must never pass by
-  skipping) and skips elsewhere, with the command that installs it.
+The helpers a plugin author needs too (:func:`~chinwag.testing.support.require_binary`,
+``in_ci``, ``free_port``, ``make_tls_files``) live in :mod:`chinwag.testing.support`; here:
+
 - :class:`ServerProcess`: starts a server, waits for its port, and stops it by its own pid.
-- :func:`make_tls_files`: a per-run CA and a server certificate for ``localhost``/127.0.0.1.
+- :func:`make_client_cert`: a client certificate for SASL EXTERNAL, signed by the kit's CA.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import ipaddress
 import os
-import shutil
 import signal
 import socket
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-LOOPBACK = "127.0.0.1"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
-
-
-def require_binary(name: str, install_hint: str = "bash scripts/setup test") -> str:
-    path = shutil.which(name) or next(
-        (str(p) for p in (Path("/usr/sbin") / name, Path("/usr/bin") / name) if p.exists()), None
-    )
-    if path is None:
-        message = f"{name} is not installed (install it with: {install_hint})"
-        if in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
-    return path
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
-        s.bind((LOOPBACK, 0))
-        return int(s.getsockname()[1])
+from chinwag.testing.support import LOOPBACK, TlsFiles
 
 
 def wait_for_port(port: int, timeout: float = 20.0, host: str = LOOPBACK) -> None:
@@ -133,102 +108,6 @@ class ServerProcess:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait(5)
-
-
-@dataclass(frozen=True)
-class TlsFiles:
-    ca_cert: Path
-    cert: Path
-    key: Path
-    fingerprint_sha256: str  # of the server certificate, hex with colons
-
-
-def make_tls_files(
-    directory: Path, hostname: str = "localhost", also: Sequence[str] = ()
-) -> TlsFiles:
-    """A throwaway CA and a server certificate it signed, valid for ``hostname``, the names in
-    ``also`` and 127.0.0.1. The CA's key is kept beside it (``ca.key``) to sign client
-    certificates (:func:`make_client_cert`)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Chinwag test CA")])
-    ca_cert = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                key_cert_sign=True,
-                crl_sign=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, hostname)]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=30))
-        .add_extension(
-            x509.SubjectAlternativeName(
-                [
-                    x509.DNSName(hostname),
-                    *(x509.DNSName(name) for name in also),
-                    x509.IPAddress(ipaddress.ip_address(LOOPBACK)),
-                ]
-            ),
-            critical=False,
-        )
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    files = TlsFiles(
-        ca_cert=directory / "ca.pem",
-        cert=directory / "server.pem",
-        key=directory / "server.key",
-        fingerprint_sha256=":".join(f"{b:02X}" for b in cert.fingerprint(hashes.SHA256())),
-    )
-    files.ca_cert.write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
-    files.cert.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    files.key.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    files.key.chmod(0o600)
-    ca_key_path = directory / "ca.key"
-    ca_key_path.write_bytes(
-        ca_key.private_bytes(
-            serialization.Encoding.PEM,
-            serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption(),
-        )
-    )
-    ca_key_path.chmod(0o600)
-    return files
 
 
 def make_client_cert(tls: TlsFiles, directory: Path, xmpp_address: str) -> tuple[Path, Path]:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.support import in_ci
+from chinwag.testing.support import require_module as kit_require_module
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "packaging"
@@ -34,12 +34,8 @@ SETUP_HINT = ".venv/bin/pip install build pyinstaller pyyaml (the lead adds them
 
 
 def require_module(name: str) -> None:
-    """A missing build tool fails the run under CI (never pass by skipping), skips elsewhere."""
-    if importlib.util.find_spec(name) is None:
-        message = f"Python module {name!r} is not installed ({SETUP_HINT})"
-        if in_ci():
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    """The kit's :func:`chinwag.testing.support.require_module` with the build tools' hint."""
+    kit_require_module(name, SETUP_HINT)
 
 
 def inputs_hash() -> str:

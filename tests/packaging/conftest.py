@@ -15,10 +15,10 @@ from app import events as ev
 from app.backend import AccountField, FieldKind
 from app.models import Account
 from app.runtime import CoreThread, Result
+from chinwag.testing import MemorySecretStore
+from chinwag.testing.support import require_binary
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeBackend, FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
-from tests.integration.support import require_binary
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 
@@ -57,13 +57,13 @@ def chat_server() -> FakeServer:
 
 
 @pytest.fixture
-def chat_secrets() -> MemorySecrets:
-    return MemorySecrets()
+def chat_secrets() -> MemorySecretStore:
+    return MemorySecretStore()
 
 
 @pytest.fixture
 def chat_bridge(
-    qtbot: QtBot, profile: Path, chat_server: FakeServer, chat_secrets: MemorySecrets
+    qtbot: QtBot, profile: Path, chat_server: FakeServer, chat_secrets: MemorySecretStore
 ) -> Iterator[CoreBridge]:
     extra = tuple(posing_as(chat_server, p) for p in PROTOCOLS)
     runner = CoreThread(lambda: make_core(profile, chat_server, chat_secrets, extra_classes=extra))

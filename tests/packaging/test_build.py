@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from app import __version__
-from tests.integration.support import in_ci
+from chinwag.testing.support import in_ci
 from tests.packaging.builds import ROOT, build_bundle, build_python_dists, folder_size
 
 ATSPI_DUMP = ROOT / "tests" / "integration" / "app" / "atspi_dump.py"
@@ -91,6 +91,7 @@ def test_the_wheel_holds_the_packages_translations_and_entry_points(
         "chinwag/testing/__init__.py",
         "chinwag/testing/contract.py",
         "chinwag/testing/plugin.py",
+        "chinwag/testing/support.py",
     ):
         assert needed in names, needed
     assert not any(n.startswith(("tests/", "packaging/", "benchmarks/")) for n in names)
@@ -161,7 +162,7 @@ def test_the_installed_wheel_runs(python_dists: tuple[Path, Path], tmp_path: Pat
         [
             target / "bin" / "python",
             "-c",
-            "import importlib.metadata as m, chinwag.testing as t; "
+            "import importlib.metadata as m, chinwag.testing as t, chinwag.testing.support; "
             "print(t.__file__, [e.value for e in m.entry_points(group='pytest11')])",
         ],
         capture_output=True,

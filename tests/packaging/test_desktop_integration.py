@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.uri import SCHEMES
-from tests.integration.support import require_binary
+from chinwag.testing.support import require_binary
 from tests.packaging.builds import ROOT
 from ui.main import create_app
 

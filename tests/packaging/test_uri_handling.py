@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from app.models import Account, ConnectionState, ConversationId
 from app.paths import PROFILE_ENV, AppPaths
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.packaging.conftest import PROTOCOLS, ROOT, add_account, posing_as, start
 from ui.main_window import MainWindow
 from ui.single_instance import SingleInstance, socket_name
@@ -95,7 +95,7 @@ def test_a_link_given_at_start_waits_for_the_core_and_the_connection(
     qtbot: QtBot,
     chat_window: MainWindow,
     chat_server: FakeServer,
-    chat_secrets: MemorySecrets,
+    chat_secrets: MemorySecretStore,
     profile: Path,
 ) -> None:
     """``chinwag matrix:…`` at start: the accounts are not known yet, then still connecting."""

@@ -14,9 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from app import events as ev
 from app.runtime import CoreThread, Result
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main import install_translations
@@ -49,7 +49,7 @@ def _translations(qapp: QApplication) -> None:
 
 @pytest.fixture
 def bridge(
-    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> Iterator[CoreBridge]:
     runner = CoreThread(lambda: make_core(profile, fake_server, secrets))
     runner.start()
@@ -90,7 +90,7 @@ SERVICES = {"xmpp": "XMPP", "matrix": "Matrix", "irc": "IRC"}
 
 @pytest.fixture
 def services_window(
-    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    qtbot: QtBot, profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> Iterator[MainWindow]:
     """The main window over the fake service posing as XMPP, Matrix and IRC (so service
     identity, colours and faces take each service's rules), no account yet."""

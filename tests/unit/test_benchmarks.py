@@ -149,7 +149,7 @@ def test_the_benchmark_inspircd_raises_limits_of_the_test_config(tmp_path: Path)
     """The benchmark edits the tests' own InspIRCd config: if a value it raises changed there,
     this fails here rather than in a half-hour benchmark run."""
     from benchmarks.bench_servers import OPER_NAME, bench_inspircd_config
-    from tests.integration.support import make_tls_files
+    from chinwag.testing.support import make_tls_files
 
     text = bench_inspircd_config(tmp_path, make_tls_files(tmp_path / "tls"))
     assert 'netbuffersize="65000"' in text and 'netbuffersize="10240"' not in text

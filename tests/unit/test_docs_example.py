@@ -9,9 +9,9 @@ from pathlib import Path
 from app import events as ev
 from app.models import ConnectionState, ConversationId
 from app.registry import BackendRegistry
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "echo_backend.py"
 
@@ -28,7 +28,7 @@ def load_example() -> type:
 async def test_echo_example_validates_and_chats(tmp_path: Path) -> None:
     echo = load_example()
     assert BackendRegistry().add_class(echo).loaded
-    core = make_core(tmp_path, FakeServer(), MemorySecrets(), extra_classes=(echo,))
+    core = make_core(tmp_path, FakeServer(), MemorySecretStore(), extra_classes=(echo,))
     await core.start()
     try:
         account = await core.accounts.add_account("echo", {"name": "me"}, {"password": "pw"})

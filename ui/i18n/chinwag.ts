@@ -170,7 +170,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -179,14 +187,6 @@
     </message>
     <message>
         <source>Restore from key backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

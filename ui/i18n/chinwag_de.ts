@@ -170,8 +170,16 @@
         <translation>Ihr Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation>Bewahren Sie diesen Wiederherstellungsschlüssel sicher auf, etwa in einem Passwortmanager. Er wird nur jetzt angezeigt; mit ihm kann ein neues Gerät Ihre alten verschlüsselten Nachrichten lesen.</translation>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
+        <translation>Bewahren Sie diesen Wiederherstellungsschlüssel sicher auf, etwa in einem Passwortmanager. Er wird nur jetzt angezeigt; mit ihm kann ein neues Gerät Ihre alten verschlüsselten Nachrichten lesen und Ihre verifizierte Identität übernehmen. Er öffnet den sicheren Speicher dieses Kontos auch in anderen Apps, etwa in Element.</translation>
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation>Wiederherstellungsschlüssel oder Passphrase des sicheren Speichers:</translation>
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
+        <translation>Sicherer Speicher geöffnet und Schlüssel aus der Sicherung wiederhergestellt.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -180,14 +188,6 @@
     <message>
         <source>Restore from key backup</source>
         <translation>Aus der Schlüsselsicherung wiederherstellen</translation>
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation>Wiederherstellungsschlüssel:</translation>
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
-        <translation>Schlüssel aus der Sicherung wiederhergestellt.</translation>
     </message>
 </context>
 <context>

@@ -169,7 +169,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account's secure storage in other apps too, such as Element.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -178,14 +186,6 @@
     </message>
     <message>
         <source>Restore from key backup</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -218,7 +218,9 @@ class DeltaChatBackend(
         info = self._s.chats.cached_for(conv.native_id) if self._s is not None else None
         caps = _BASE_CAPS
         if info is not None and not info.encrypted:
-            caps &= ~Capability.RETRACTIONS  # the core deletes only encrypted mail for all
+            # The core deletes only encrypted mail for all; a correction of unencrypted mail is
+            # sent but the other person's core does not apply it (seen at a peer core).
+            caps &= ~(Capability.RETRACTIONS | Capability.EDITS)
         if convert.parse_chat_native_id(conv.native_id) is None:
             return caps  # 1:1
         if info is not None and info.chat_type != "Group":
@@ -334,6 +336,11 @@ class DeltaChatBackend(
 
     async def rename_contact(self, contact: str, name: str) -> Outcome:
         return await self._guard(lambda s: s.rooms.rename_contact(contact, name))
+
+    async def answer_subscription(self, contact: str, accept: bool) -> Outcome:
+        """A contact request (the first mail from someone we never wrote to): accept it, or
+        decline it by blocking them, as Delta Chat's own apps do."""
+        return await self._guard(lambda s: s.rooms.answer_request(contact, accept))
 
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         return await self._guard(lambda s: s.rooms.set_blocked(contact, blocked))

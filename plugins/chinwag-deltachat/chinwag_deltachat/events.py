@@ -29,6 +29,7 @@ from app.api import (
     MessageRetracted,
     ReactionsReplaced,
     ReadUpTo,
+    SubscriptionRequested,
     Trust,
 )
 from chinwag_deltachat import convert
@@ -68,6 +69,8 @@ class EventTranslator:
         """Message ids we sent in this session → their txn ids: not new messages."""
         self.reported: set[int] = set()
         self.partial: dict[int, int] = {}
+        self.requested: set[int] = set()
+        """Contact-request chats the person was asked about in this session."""
         """Pre-messages whose whole message is still being fetched → their chat."""
         self.on_connectivity: Callable[[], None] = lambda: None
         self.on_error: Callable[[str], None] = lambda _text: None
@@ -158,6 +161,8 @@ class EventTranslator:
         )
         self.reported.add(msg_id)
         self._report(fact)
+        if not fact.outgoing:
+            self.ask_if_request(info, fact.body)
 
     def _skip(self, msg: dict[str, Any]) -> bool:
         if msg.get("isInfo") and msg.get("systemMessageType") in IGNORED_SYSTEM:
@@ -282,6 +287,20 @@ class EventTranslator:
         )
         if info.kind is ConversationKind.GROUP:
             await self.report_members(info)
+        self.ask_if_request(info)
+
+    def ask_if_request(self, info: ChatInfo, message: str = "") -> None:
+        """Someone we never wrote to wrote to us: the core holds their 1:1 chat as a *contact
+        request* (no read receipts go out, nothing is shown as accepted). As in Delta Chat, the
+        person decides: accept, or block (``answer_subscription``). Asked once a session."""
+        if (
+            info.contact_request
+            and info.kind is ConversationKind.DIRECT
+            and info.native
+            and info.chat_id not in self.requested
+        ):
+            self.requested.add(info.chat_id)
+            self._report(SubscriptionRequested(info.native, info.title, message))
 
     async def report_members(self, info: ChatInfo) -> None:
         conv = ConversationId(self._account_id, info.native)

@@ -30,6 +30,9 @@ NO_KEY = (
     "invite link (/invitelink) or open theirs (/join LINK); or allow unencrypted e-mail in the "
     "account's settings."
 )
+UNENCRYPTED_EDIT = (
+    "Corrections need an encrypted chat: Delta Chat does not apply them to unencrypted e-mail."
+)
 
 
 def _msg_id(remote_id: str) -> int | None:
@@ -123,6 +126,9 @@ class MessageService:
         if msg_id is None:
             return SendResult(failure=_rejected("No such message."))
         try:
+            original = await self._core.call("get_message", self._account, msg_id)
+            if not (await self._chats.chat(int(original["chatId"]))).encrypted:
+                return SendResult(failure=_rejected(UNENCRYPTED_EDIT))
             await self._core.call("send_edit_request", self._account, msg_id, msg.body)
         except CoreError as exc:
             return SendResult(failure=_rejected(exc.message))

@@ -160,6 +160,26 @@ class RoomService:
         await self._core.call("change_contact_name", self._account, contact, name)
         return Outcome()
 
+    async def answer_request(self, contact: str, accept: bool) -> Outcome:
+        """Accept a contact request (the chat becomes an ordinary one: read receipts go out) or
+        decline it the way Delta Chat does, by blocking: no more mail from them is shown until
+        they are unblocked from the blocked contacts."""
+        address, _ = convert.parse_direct_native_id(contact)
+        candidates = (contact, address, convert.plain_native_id(address))
+        for native in dict.fromkeys(candidates):
+            info = await self._chats.chat_for(native, create=False)
+            if info is not None and info.contact_request:
+                break
+        else:
+            return _rejected(f"{address} has not asked to write to you.")
+        await self._core.call(
+            "accept_chat" if accept else "block_chat", self._account, info.chat_id
+        )
+        self._chats.forget(info.chat_id)
+        if accept:
+            await self._events.report_chat(await self._chats.chat(info.chat_id))
+        return Outcome()
+
     async def set_blocked(self, address: str, blocked: bool) -> Outcome:
         contact = await self._contact_id(address)  # finds unblocked contacts only
         if contact is None and not blocked:

@@ -29,6 +29,8 @@ class DeltaChatHarness:
         self.me = me
         self.peer = peer
         self._chat: int | None = None
+        self._ids: dict[str, int] = {}
+        """Text → the peer core's id of that message (what it sent, or got from us)."""
 
     def settings(self) -> Settings:
         return settings_for(self.mail, self.me, allow_unencrypted=True), {
@@ -63,11 +65,48 @@ class DeltaChatHarness:
     async def peer_send(self, text: str) -> None:
         if self._chat is None:
             self._chat = await asyncio.to_thread(self.peer.chat_with, self.me.address)
-        await asyncio.to_thread(self.peer.send_text, self._chat, text)
+        self._ids[text] = await asyncio.to_thread(self.peer.send_text, self._chat, text)
 
     async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
         msg = await asyncio.to_thread(self.peer.wait_text, text, timeout)
         assert msg["sender"]["address"] == self.me.address
+        self._ids[text] = int(msg["id"])
+
+    # -- the checks at the peer (chinwag.testing.SeesAtPeer) ---------------------------------
+
+    async def peer_wait_edited(self, before: str, after: str, timeout: float = 60.0) -> None:
+        msg_id = self._ids[before]
+
+        def edited() -> bool:
+            msg = self.peer.rpc.get_message(self.peer.account, msg_id)
+            return bool(msg["text"] == after and msg.get("isEdited"))
+
+        await asyncio.to_thread(
+            self.peer.wait_state, edited, timeout, f"{before!r} edited to {after!r}"
+        )
+
+    async def peer_wait_reactions(
+        self, text: str, keys: tuple[str, ...], timeout: float = 60.0
+    ) -> None:
+        msg_id = self._ids[text]
+        ours = await asyncio.to_thread(self.peer.contact, self.me.address)
+
+        def reacted() -> bool:
+            got = self.peer.rpc.get_message_reactions(self.peer.account, msg_id) or {}
+            by_contact = got.get("reactionsByContact", {})
+            return sorted(by_contact.get(str(ours), [])) == sorted(keys)
+
+        await asyncio.to_thread(
+            self.peer.wait_state, reacted, timeout, f"our reactions {keys} on {text!r}"
+        )
+
+    async def peer_wait_retracted(self, text: str, timeout: float = 60.0) -> None:
+        msg_id = self._ids[text]
+        await asyncio.to_thread(
+            self.peer.wait_event,
+            lambda e: e.get("kind") == "MsgDeleted" and e.get("msgId") == msg_id,
+            timeout,
+        )
 
     async def close(self) -> None:
         await asyncio.to_thread(self.peer.stop)

@@ -115,6 +115,21 @@ class Peer:
                     )
                 self._cond.wait(min(left, 1.0))
 
+    def wait_state(self, check: Callable[[], bool], timeout: float = 60.0, what: str = "") -> None:
+        """Until ``check`` (which asks the core) holds: looked at now, after each new event
+        (an edit, a reaction, a deletion each bring one) and at least once a second."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            seen = len(self.events)
+        while not check():
+            with self._cond:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"peer {self.address}: not {what} in {timeout} s")
+                if len(self.events) == seen:
+                    self._cond.wait(min(left, 1.0))
+                seen = len(self.events)
+
     def _summary(self) -> list[str]:
         out = []
         for event in self.events:

@@ -27,7 +27,6 @@ import grp
 import imaplib
 import os
 import pwd
-import shutil
 import signal
 import smtplib
 import socket
@@ -38,19 +37,12 @@ from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
 
-from tests.integration.support import make_tls_files
+from chinwag.testing.support import LOOPBACK, free_port, make_tls_files
 
-LOOPBACK = "127.0.0.1"
 MESSAGE_SIZE_LIMIT = 52_428_800  # Postfix's default (50 MiB, of encoded mail)
 WIRE_ARCHIVE = "wire-archive"
 """Every message is also copied (``always_bcc``) into this mailbox, which no client reads: Delta
 Chat expunges what it fetched, so this is where a test looks at what went over the wire."""
-
-
-def free_port() -> int:
-    with contextlib.closing(socket.socket()) as s:
-        s.bind((LOOPBACK, 0))
-        return int(s.getsockname()[1])
 
 
 def wait_banner(port: int, prefix: bytes, timeout: float = 60.0) -> None:
@@ -329,14 +321,6 @@ def _reap_group(pgid: int, timeout: float = 10.0) -> None:
 
 def _mail_ids() -> tuple[int, int]:
     return pwd.getpwnam("nobody").pw_uid, grp.getgrnam("nogroup").gr_gid
-
-
-def binaries_missing() -> list[str]:
-    return [
-        name
-        for name in ("dovecot", "postfix")
-        if shutil.which(name, path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin") is None
-    ]
 
 
 def start(base: Path, users: dict[str, str], *, domain: str = "example.org") -> MailServers:

@@ -21,11 +21,10 @@ from app.models import (
 )
 from app.paths import AppPaths
 from app.registry import BackendRegistry
+from chinwag.testing import MemorySecretStore, wait_until
 from chinwag_deltachat import DeltaChatBackend
 from conftest import Mailbox, PeerFactory, settings_for
 from mail_servers import MailServers
-from tests.fakes.core_harness import wait_for
-from tests.fakes.memory_secrets import MemorySecrets
 
 
 @pytest.fixture
@@ -36,7 +35,7 @@ async def core(tmp_path: Path) -> AsyncIterator[Core]:
         CoreContext(
             paths=AppPaths.in_profile(root),
             registry=BackendRegistry(classes=[DeltaChatBackend]),
-            secrets=MemorySecrets(),
+            secrets=MemorySecretStore(),
         )
     )
     await core.start()
@@ -86,7 +85,7 @@ async def test_through_the_core(
         "deltachat", settings_for(mail, me), {"password": me.password}
     )
     session = core.sessions[added.id]
-    await wait_for(lambda: session.state.state is ConnectionState.CONNECTED, 60)
+    await wait_until(lambda: session.state.state is ConnectionState.CONNECTED, 60)
     peer = await peers(mailbox("peer"))
     conv = (await core.conversations.open_direct(added.id, peer.address)).id
     assert conv.native_id == peer.address

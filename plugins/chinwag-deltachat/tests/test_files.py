@@ -112,6 +112,7 @@ async def test_edit_react_delete(backends: Backends, mailbox, peers: PeerFactory
             e.get("kind") == "MsgsChanged"
             and e.get("msgId") == original["id"]
             and peer.rpc.get_message(peer.account, original["id"])["text"] == "the typo"
+            and peer.rpc.get_message(peer.account, original["id"])["isEdited"]
         ),
     )
 
@@ -131,6 +132,16 @@ async def test_edit_react_delete(backends: Backends, mailbox, peers: PeerFactory
         peer.wait_event,
         lambda e: e.get("kind") == "IncomingReaction" and e.get("msgId") == theirs,
     )
+    me_at_peer = await asyncio.to_thread(peer.contact, conn.box.address)
+
+    def ours() -> list[str]:
+        """Our reactions to ``theirs``, as the peer's core keeps them."""
+        reactions = peer.rpc.get_message_reactions(peer.account, theirs) or {}
+        return list(reactions.get("reactionsByContact", {}).get(str(me_at_peer), []))
+
+    await asyncio.to_thread(peer.wait_state, lambda: ours() == ["🎉"], 60, "🎉 from us")
+    assert (await conn.backend.react(c, got.remote_id, ())).ok
+    await asyncio.to_thread(peer.wait_state, lambda: ours() == [], 60, "our reaction taken back")
 
     assert (await conn.backend.retract(c, sent.remote_id)).ok
     await asyncio.to_thread(

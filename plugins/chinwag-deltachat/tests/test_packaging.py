@@ -13,8 +13,8 @@ from importlib.metadata import EntryPoint
 from pathlib import Path
 
 from app.registry import ENTRY_POINT_GROUP, BackendRegistry
+from chinwag.testing.support import require_module
 from chinwag_deltachat import DeltaChatBackend
-from tests.packaging.builds import require_module
 
 PLUGIN = Path(__file__).resolve().parents[1]
 

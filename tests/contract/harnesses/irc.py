@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from backends.irc import IrcBackend
+from chinwag.testing.support import free_port
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.servers import PASSWORD, IrcServer, ensure_plugin
-from tests.integration.support import free_port
 
 
 class IrcHarness:

@@ -13,9 +13,9 @@ import pytest
 from nio import RoomVisibility
 
 from backends.matrix import MatrixBackend
+from chinwag.testing.support import free_port
 from tests.integration.matrix.helpers import Account, Peer, direct_chat, new_account
 from tests.integration.matrix.synapse import Synapse, ensure_plugin
-from tests.integration.support import free_port
 
 
 class MatrixHarness:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from backends.xmpp import XmppBackend
-from tests.integration.support import free_port
+from chinwag.testing.support import free_port
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import ProsodyServer, shared_prosody
 

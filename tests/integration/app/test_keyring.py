@@ -11,9 +11,9 @@ import pytest
 
 from app.models import ConnectionState
 from app.secrets import SERVICE, KeyringSecrets, SecretsUnavailable
+from chinwag.testing.support import in_ci
 from tests.fakes.core_harness import make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.integration.support import in_ci
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.support import in_ci, require_binary
+from chinwag.testing.support import in_ci, require_binary
 
 ROOT = Path(__file__).resolve().parents[3]
 CHINWAG = Path(sys.executable).parent / "chinwag"

@@ -12,7 +12,7 @@ from typing import Any
 from app import facts as f
 from app.backend import ConnectResult
 from backends.irc import IrcBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import RecordingContext, wait_until
 from tests.integration.irc.peer import unique_nick
 from tests.integration.irc.servers import PASSWORD, IrcServer
 
@@ -58,12 +58,7 @@ class Made:
 
     async def until(self, condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
         """Poll the backend's own view (members, modes …) until ``condition`` holds."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while not condition():
-            if loop.time() > deadline:
-                raise AssertionError(f"{what}: not within {timeout} s")
-            await asyncio.sleep(0.02)
+        await wait_until(condition, timeout, message=what)
 
     def mark(self) -> int:
         """A position in the facts, for :meth:`wait_fact` ``after``: only what came later."""
@@ -77,16 +72,9 @@ class Made:
         *,
         after: int = 0,
     ) -> Any:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for fact in self.rec.facts[after:]:
-                if isinstance(fact, kind) and predicate(fact):
-                    return fact
-            if loop.time() > deadline:
-                kinds = [type(x).__name__ for x in self.rec.facts[after:]]
-                raise AssertionError(f"no matching {kind.__name__} within {timeout} s; got {kinds}")
-            await asyncio.sleep(0.02)
+        return await self.rec.wait_for(
+            lambda x: isinstance(x, kind) and predicate(x), timeout, since=after
+        )
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
-from tests.integration.support import LOOPBACK, free_port
+from chinwag.testing.support import LOOPBACK, free_port
 
 
 class FlakyProxy:

@@ -31,14 +31,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    TlsFiles,
-    free_port,
-    make_tls_files,
-    require_binary,
-)
+from chinwag.testing.support import TlsFiles, free_port, make_tls_files, require_binary
+from tests.integration.support import LOOPBACK, ServerProcess
 
 PLUGIN_NAME = "chinwag-irc-servers"
 INSTALL_HINT = "apt-get install inspircd atheme-services ngircd"

@@ -18,7 +18,7 @@ from app.core import Core, CoreContext
 from app.models import ConnectionState, ConversationId, PresenceState
 from app.paths import AppPaths
 from app.registry import BackendRegistry
-from tests.fakes.memory_secrets import MemorySecrets
+from chinwag.testing import MemorySecretStore
 from tests.integration.irc.helpers import BackendFactory, FastIrcBackend, Made
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.servers import IrcServer
@@ -101,7 +101,7 @@ async def core(tmp_path: Path) -> AsyncIterator[Core]:
     ctx = CoreContext(
         paths=AppPaths.in_profile(tmp_path / "profile"),
         registry=BackendRegistry(classes=[FastIrcBackend]),
-        secrets=MemorySecrets(),
+        secrets=MemorySecretStore(),
         backoff_factory=lambda: Backoff(base=0.1, cap=0.4, rng=random.Random(7)),
         connect_timeout=30.0,
     )

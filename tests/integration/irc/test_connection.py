@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 
 from app.backend import FailureKind
+from chinwag.testing.support import free_port
 from tests.integration.irc.helpers import BackendFactory, settings_for
 from tests.integration.irc.peer import Peer, unique_nick
 from tests.integration.irc.servers import (
@@ -17,7 +18,6 @@ from tests.integration.irc.servers import (
     SERVER_PASSWORD,
     IrcServer,
 )
-from tests.integration.support import free_port
 
 pytestmark = pytest.mark.integration
 OpenPeer = Callable[..., Awaitable[Peer]]

@@ -24,7 +24,7 @@ from app.models import (
 from app.paths import AppPaths
 from app.registry import BackendRegistry
 from backends.irc import IrcBackend
-from tests.fakes.memory_secrets import MemorySecrets
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.integration.irc.helpers import FastIrcBackend
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.proxy import FlakyProxy
@@ -39,7 +39,7 @@ async def core(tmp_path: Path) -> AsyncIterator[Core]:
     ctx = CoreContext(
         paths=AppPaths.in_profile(tmp_path / "profile"),
         registry=BackendRegistry(classes=[FastIrcBackend]),
-        secrets=MemorySecrets(),
+        secrets=MemorySecretStore(),
         backoff_factory=lambda: Backoff(base=0.1, cap=0.4, rng=random.Random(7)),
         connect_timeout=30.0,
     )
@@ -62,11 +62,7 @@ async def proxy(inspircd_server: IrcServer) -> AsyncIterator[FlakyProxy]:
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        assert loop.time() < deadline, "condition not met in time"
-        await asyncio.sleep(0.02)
+    await wait_until(predicate, timeout)
 
 
 async def message(core: Core, conv: ConversationId, local: MessageId) -> Message:

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import io
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -300,3 +301,30 @@ async def verified_both_ways(session: Session, cpeer: CryptoPeer, flow_id: str, 
     await cpeer.say(room, "from a verified device")
     message = await session.wait_message("from a verified device")
     assert message.trust is Trust.VERIFIED
+
+
+async def sas(starter: Session, other: Session, user_id: str, device_id: str) -> str:
+    """Emoji verification between two of our backends, both saying the emojis match."""
+    started = await starter.backend.start_verification(user_id, device_id)
+    assert started.ok and started.value, started.failure
+    flow_id = started.value
+
+    def state_is(state: VerificationState) -> Callable[[f.Fact], bool]:
+        return lambda x: (
+            isinstance(x, f.VerificationChanged)
+            and x.verification.id == flow_id
+            and x.verification.state is state
+        )
+
+    await other.wait(state_is(VerificationState.REQUESTED))
+    accepted = await other.backend.accept_verification(flow_id)
+    assert accepted.ok, accepted.failure
+    ours = await starter.wait(state_is(VerificationState.COMPARE), 30)
+    theirs = await other.wait(state_is(VerificationState.COMPARE), 30)
+    assert ours.verification.emojis == theirs.verification.emojis
+    for session in (starter, other):
+        confirmed = await session.backend.confirm_verification(flow_id, True)
+        assert confirmed.ok, confirmed.failure
+    for session in (starter, other):
+        await session.wait(state_is(VerificationState.DONE), 30)
+    return flow_id

@@ -25,7 +25,8 @@ import nio  # type: ignore[import-untyped]
 from app import facts as f
 from app.backend import BackendContext
 from backends.matrix import MatrixBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import MemorySecrets, MemoryState, RecordingContext
+from chinwag.testing import wait_until as kit_wait_until
 from tests.integration.matrix.synapse import Synapse
 
 _accounts = itertools.count(1)
@@ -39,16 +40,9 @@ def q(part: str) -> str:
 async def wait_until(
     predicate: Callable[[], Any], timeout: float = 60.0, what: str = "condition"
 ) -> Any:
-    """Poll ``predicate`` until it returns something truthy (returned), or fail."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        value = predicate()
-        if value:
-            return value
-        if loop.time() > deadline:
-            raise AssertionError(f"{what} not met within {timeout} s")
-        await asyncio.sleep(0.05)
+    """Poll ``predicate`` until it returns something truthy (returned), or fail: the kit's
+    :func:`chinwag.testing.wait_until`, with ``what`` positional as this suite calls it."""
+    return await kit_wait_until(predicate, timeout, interval=0.05, message=what)
 
 
 async def raw_request(
@@ -204,39 +198,12 @@ async def new_account(synapse: Synapse, prefix: str = "me") -> Account:
     return Account(user_id)
 
 
-class SharedState:
+class SharedState(MemoryState):
     """``ctx.state`` that outlives a backend instance (what the core's store does)."""
 
-    def __init__(self) -> None:
-        self.values: dict[str, str] = {}
 
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str | None) -> None:
-        self.keep(key, value)
-
-    def keep(self, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
-
-
-class SharedSecrets:
+class SharedSecrets(MemorySecrets):
     """``ctx.secrets`` that outlives a backend instance (the keyring)."""
-
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = dict(values)
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str) -> None:
-        self.values[key] = value
-
-    async def delete(self, key: str) -> None:
-        self.values.pop(key, None)
 
 
 @dataclass
@@ -275,22 +242,18 @@ def make_session(
 ) -> Session:
     secrets = secrets or SharedSecrets({"password": account.password})
     state = state or SharedState()
+    # the kit's context keeps StateKept values in ``state`` as the core does; the keyring is
+    # swapped for one that outlives this instance
     rec = RecordingContext(
-        f"mx{next(_ids)}", {"user_id": account.user_id, **settings}, {}, tmp_path / "data"
-    )
-    base = rec.build(asyncio.get_running_loop())
-    kept = state
-
-    def report(fact: f.Fact) -> None:
-        if isinstance(fact, f.StateKept):  # stored with the facts before it, as the core does
-            kept.keep(fact.key, fact.value)
-        base.report(fact)
-
-    ctx: BackendContext = dataclasses.replace(
-        base,
-        report=report,
-        secrets=secrets,
+        f"mx{next(_ids)}",
+        {"user_id": account.user_id, **settings},
+        {},
+        tmp_path / "data",
         state=state,
+    )
+    ctx: BackendContext = dataclasses.replace(
+        rec.build(asyncio.get_running_loop()),
+        secrets=secrets,
         logger=logging.LoggerAdapter(logging.getLogger("matrix-test"), {"account": rec.account_id}),
     )
     return Session(MatrixBackend(ctx), rec, secrets, state)

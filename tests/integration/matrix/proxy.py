@@ -21,7 +21,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from tests.integration.support import LOOPBACK, free_port
+from chinwag.testing.support import LOOPBACK, free_port
 
 Match = Callable[[web.Request], bool]
 

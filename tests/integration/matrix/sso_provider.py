@@ -40,14 +40,9 @@ import aiohttp
 import pytest
 from yarl import URL
 
+from chinwag.testing.support import free_port, in_ci, require_binary
 from tests.integration.matrix.synapse import Synapse, require_synapse, start_synapse
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    free_port,
-    in_ci,
-    require_binary,
-)
+from tests.integration.support import LOOPBACK, ServerProcess
 
 LLNG_DIR = Path(__file__).resolve().parent / "llng"
 INSTALL_HINT = "bash scripts/setup test"

@@ -36,14 +36,8 @@ from typing import Any
 
 import pytest
 
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    TlsFiles,
-    free_port,
-    in_ci,
-    make_tls_files,
-)
+from chinwag.testing.support import TlsFiles, free_port, in_ci, make_tls_files
+from tests.integration.support import LOOPBACK, ServerProcess
 
 REPO = Path(__file__).resolve().parents[3]
 SYNAPSE_PYTHON = REPO / ".cache" / "synapse-venv" / "bin" / "python"

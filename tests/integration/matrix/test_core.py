@@ -19,9 +19,9 @@ from app.session import AccountSession
 from app.store.account_store import OUTBOX_IN_FLIGHT, OutboxEntry
 from backends.matrix import MatrixBackend
 from backends.matrix.backend import SECRET_DEVICE, SECRET_TOKEN
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.matrix.helpers import Account, Peer, group_with, wait_until
 from tests.integration.matrix.proxy import MisbehavingProxy, Rule, any_sync, matches
 from tests.integration.matrix.synapse import Synapse
@@ -84,7 +84,7 @@ class Running:
 
 
 async def start_core(
-    profile: Path, secrets: MemorySecrets, *, account_id: str | None = None
+    profile: Path, secrets: MemorySecretStore, *, account_id: str | None = None
 ) -> Core:
     core = make_core(profile, FakeServer(), secrets, extra_classes=(MatrixBackend,))
     await core.start()
@@ -92,7 +92,7 @@ async def start_core(
 
 
 async def add_account(
-    profile: Path, secrets: MemorySecrets, account: Account, homeserver: str
+    profile: Path, secrets: MemorySecretStore, account: Account, homeserver: str
 ) -> Running:
     core = await start_core(profile, secrets)
     added = await core.accounts.add_account(
@@ -103,7 +103,7 @@ async def add_account(
     return Running(core, added.id)
 
 
-async def restart(profile: Path, secrets: MemorySecrets, account_id: str) -> Running:
+async def restart(profile: Path, secrets: MemorySecretStore, account_id: str) -> Running:
     core = await start_core(profile, secrets)
     return Running(core, account_id)
 
@@ -116,7 +116,7 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
     synapse: Synapse, account: Account, peer: Peer, proxy: MisbehavingProxy, tmp_path: Path
 ) -> None:
     room = await group_with(synapse, account, peer)
-    run = await add_account(tmp_path / "profile", MemorySecrets(), account, proxy.url)
+    run = await add_account(tmp_path / "profile", MemorySecretStore(), account, proxy.url)
     try:
         first_backend = await run.connected()
         # Twice: aiohttp itself retries an idempotent PUT once when a pooled connection dies
@@ -168,7 +168,7 @@ async def test_a_message_in_flight_during_a_crash_is_delivered_once_after_restar
     synapse: Synapse, account: Account, peer: Peer, proxy: MisbehavingProxy, tmp_path: Path
 ) -> None:
     room = await group_with(synapse, account, peer)
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, proxy.url)
     await run.connected()
     device = secrets.values[(run.account_id, SECRET_DEVICE)]
@@ -220,7 +220,7 @@ async def test_a_restart_resumes_the_sync_and_keeps_the_device(
 ) -> None:
     room = await group_with(synapse, account, peer, name="Resume")
     await peer.say(room, "before")
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, synapse.base_url)
     await run.connected()
     await run.wait_message(room, "before")
@@ -262,7 +262,7 @@ async def test_rate_limited_sends_wait_and_arrive_once_in_order(
         admin_token,
     )
     assert status == 200, body
-    run = await add_account(tmp_path / "profile", MemorySecrets(), account, synapse.base_url)
+    run = await add_account(tmp_path / "profile", MemorySecretStore(), account, synapse.base_url)
     try:
         await run.connected()
         # Directly: the backend hands the 429 back as a value with the server's delay.
@@ -296,7 +296,7 @@ async def test_incoming_html_is_sanitised_and_backfill_is_deduplicated(
     room = await group_with(synapse, account, peer, name="Rich")
     for i in range(25):
         await peer.say(room, f"old {i}")
-    run = await add_account(tmp_path / "profile", MemorySecrets(), account, synapse.base_url)
+    run = await add_account(tmp_path / "profile", MemorySecretStore(), account, synapse.base_url)
     try:
         await run.connected()
         await peer.send(
@@ -344,7 +344,7 @@ async def test_a_connection_test_and_removing_the_account_leave_no_device(
     beside the real one; removing the account left the real one."""
     # (Registering through the admin API leaves a device of its own: the baseline.)
     registered = await asyncio.to_thread(synapse.devices_of, account.user_id)
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()

@@ -11,7 +11,7 @@ import pytest
 
 from app.models import Trust
 from backends.matrix.crypto import WAITING_BODY
-from tests.fakes.memory_secrets import MemorySecrets
+from chinwag.testing import MemorySecretStore
 from tests.integration.matrix.e2e_helpers import CryptoPeer
 from tests.integration.matrix.helpers import Account, Peer, group_with
 from tests.integration.matrix.synapse import Synapse
@@ -32,7 +32,7 @@ async def cpeer(synapse: Synapse, tmp_path: Path) -> AsyncIterator[CryptoPeer]:
 async def test_a_restarted_core_keeps_encrypted_history_readable(
     synapse: Synapse, account: Account, cpeer: CryptoPeer, tmp_path: Path
 ) -> None:
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
@@ -91,7 +91,7 @@ async def test_our_messages_are_stored_and_exported_as_they_left(
     synapse: Synapse, account: Account, cpeer: CryptoPeer, peer: Peer, tmp_path: Path
 ) -> None:
     group = await group_with(synapse, account, peer)  # a plain room, known from the first sync
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()
@@ -127,7 +127,7 @@ async def test_a_key_that_comes_after_a_restart_still_decrypts_in_place(
 ) -> None:
     """What waits for a key is kept across restarts: the key arriving while the app was closed
     (or at a crash, before the sync position moved) still turns the placeholder into the text."""
-    profile, secrets = tmp_path / "profile", MemorySecrets()
+    profile, secrets = tmp_path / "profile", MemorySecretStore()
     run = await add_account(profile, secrets, account, synapse.base_url)
     try:
         await run.connected()

@@ -18,11 +18,11 @@ import pytest
 
 from app import facts as f
 from app.backend import Failure, FailureKind, OutgoingMessage
-from app.models import ConversationId, DeviceTrust, Trust, VerificationState
+from app.models import ConversationId, DeviceTrust, Trust
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix.crypto import WAITING_BODY
-from tests.integration.matrix.e2e_helpers import CryptoPeer
+from tests.integration.matrix.e2e_helpers import CryptoPeer, sas
 from tests.integration.matrix.helpers import (
     PASSWORD,
     Account,
@@ -157,33 +157,6 @@ async def test_bootstrap_uploads_keys_and_self_signs_this_device(
 
 
 # -- (b) trust through cross-signing -------------------------------------------------------------
-
-
-async def sas(starter: Session, other: Session, user_id: str, device_id: str) -> str:
-    """Emoji verification between two of our backends, both saying the emojis match."""
-    started = await starter.backend.start_verification(user_id, device_id)
-    assert started.ok and started.value, started.failure
-    flow_id = started.value
-
-    def state_is(state: VerificationState) -> Callable[[f.Fact], bool]:
-        return lambda x: (
-            isinstance(x, f.VerificationChanged)
-            and x.verification.id == flow_id
-            and x.verification.state is state
-        )
-
-    await other.wait(state_is(VerificationState.REQUESTED))
-    accepted = await other.backend.accept_verification(flow_id)
-    assert accepted.ok, accepted.failure
-    ours = await starter.wait(state_is(VerificationState.COMPARE), 30)
-    theirs = await other.wait(state_is(VerificationState.COMPARE), 30)
-    assert ours.verification.emojis == theirs.verification.emojis
-    for session in (starter, other):
-        confirmed = await session.backend.confirm_verification(flow_id, True)
-        assert confirmed.ok, confirmed.failure
-    for session in (starter, other):
-        await session.wait(state_is(VerificationState.DONE), 30)
-    return flow_id
 
 
 async def test_verifying_a_person_trusts_the_devices_they_signed(

@@ -17,9 +17,9 @@ from app.backend import Credentials, Failure, FailureKind, FieldKind, SignUpForm
 from backends.matrix import MatrixBackend, uia
 from backends.matrix.http import Reply
 from backends.matrix.register import Registration
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.matrix.helpers import (
     PASSWORD,
     Account,
@@ -180,7 +180,7 @@ async def test_the_core_asks_for_the_token_and_terms_then_adds_the_account(
 ) -> None:
     server = auth_stack.synapse
     core = make_core(
-        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+        tmp_path / "profile", FakeServer(), MemorySecretStore(), extra_classes=(MatrixBackend,)
     )
     await core.start()
     try:
@@ -205,7 +205,7 @@ async def test_the_core_asks_for_the_token_and_terms_then_adds_the_account(
 
 async def test_a_refused_registration_adds_nothing(synapse: Synapse, tmp_path: Path) -> None:
     core = make_core(
-        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+        tmp_path / "profile", FakeServer(), MemorySecretStore(), extra_classes=(MatrixBackend,)
     )
     await core.start()
     try:

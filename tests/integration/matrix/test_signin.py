@@ -10,6 +10,7 @@ import pytest
 from app import facts as f
 from app.backend import FailureKind
 from backends.matrix.backend import SECRET_DEVICE, SECRET_TOKEN, STATE_HOMESERVER
+from chinwag.testing.support import free_port
 from tests.integration.matrix.helpers import (
     Account,
     SharedSecrets,
@@ -18,7 +19,6 @@ from tests.integration.matrix.helpers import (
     make_session,
 )
 from tests.integration.matrix.synapse import Synapse
-from tests.integration.support import free_port
 
 pytestmark = pytest.mark.integration
 

@@ -22,9 +22,10 @@ from app.models import ConnectionState
 from backends.matrix import MatrixBackend, browser, uia
 from backends.matrix.http import MatrixHttp, Reply
 from backends.matrix.tokens import TokenKeeper
+from chinwag.testing import MemorySecrets as KeyringDict
+from chinwag.testing import MemorySecretStore, MemoryState
 from tests.fakes.core_harness import make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.matrix.helpers import (
     Account,
     Session,
@@ -241,24 +242,9 @@ async def test_user_interactive_auth_by_the_sso_fallback_deletes_a_device(
 # -- refresh tokens (the auth homeserver's access tokens live ACCESS_TOKEN_LIFETIME seconds) ----
 
 
-class _Store:
-    def __init__(self, values: dict[str, str]) -> None:
-        self.values = dict(values)
-
-    async def get(self, key: str) -> str | None:
-        return self.values.get(key)
-
-    async def set(self, key: str, value: str | None) -> None:
-        if value is None:
-            self.values.pop(key, None)
-        else:
-            self.values[key] = value
-
-    async def delete(self, key: str) -> None:
-        self.values.pop(key, None)
-
-
-def _keeper(http: MatrixHttp, secrets: _Store, state: _Store, applied: list[str]) -> TokenKeeper:
+def _keeper(
+    http: MatrixHttp, secrets: KeyringDict, state: MemoryState, applied: list[str]
+) -> TokenKeeper:
     async def post(path: str, body: dict[str, object]) -> Reply:
         return await http.request("POST", path, body=body, timeout=30, auth=False)
 
@@ -284,7 +270,7 @@ async def test_the_access_token_is_renewed_before_it_expires(
     http: MatrixHttp, auth_stack: AuthStack
 ) -> None:
     made = await _sso_session(http, auth_stack)
-    secrets, state, applied = _Store(dict(made.secrets)), _Store({}), []
+    secrets, state, applied = KeyringDict(made.secrets), MemoryState(), []
     tokens = _keeper(http, secrets, state, applied)
     await tokens.signed_in({"refresh_token": made.secrets["refresh_token"], "expires_in_ms": 8000})
     await tokens.start()
@@ -319,8 +305,8 @@ async def test_an_expired_token_is_refused_and_a_refresh_revives_the_session(
         assert loop.time() < deadline, "the access token never expired"
         await asyncio.sleep(0.5)
     assert body["errcode"] == "M_UNKNOWN_TOKEN" and body.get("soft_logout") is True
-    secrets, applied = _Store(dict(made.secrets)), []
-    tokens = _keeper(http, secrets, _Store({}), applied)
+    secrets, applied = KeyringDict(made.secrets), []
+    tokens = _keeper(http, secrets, MemoryState(), applied)
     assert await tokens.refresh() is None
     assert (await _whoami(auth_stack, applied[0]))["device_id"] == made.secrets["device_id"]
 
@@ -339,8 +325,8 @@ async def test_a_refresh_token_used_elsewhere_means_signing_in_again(
     )
     assert reply.ok, reply.body
     await _whoami(auth_stack, reply.body["access_token"])  # the new token used: ours is spent
-    secrets = _Store(dict(made.secrets))
-    tokens = _keeper(http, secrets, _Store({}), [])
+    secrets = KeyringDict(made.secrets)
+    tokens = _keeper(http, secrets, MemoryState(), [])
     failure = await tokens.refresh()
     assert failure is not None and failure.kind is FailureKind.AUTH
     assert failure.detail == "soft_logout"
@@ -502,7 +488,7 @@ async def test_the_core_adds_an_sso_account_that_comes_online(
     signs in with password and TOTP, the account is added with its session secrets only (no
     password anywhere) and connects."""
     core = make_core(
-        tmp_path / "profile", FakeServer(), MemorySecrets(), extra_classes=(MatrixBackend,)
+        tmp_path / "profile", FakeServer(), MemorySecretStore(), extra_classes=(MatrixBackend,)
     )
     await core.start()
     person = await asyncio.to_thread(auth_stack.idp.new_person)

@@ -12,7 +12,7 @@ from typing import TypeVar
 from app import facts as f
 from app.backend import BackendContext
 from backends.xmpp import XmppBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import RecordingContext, wait_until
 from tests.integration.xmpp.server import Account, ProsodyServer
 
 F = TypeVar("F", bound=f.Fact)
@@ -76,9 +76,5 @@ async def reconnect(old: Connected) -> Connected:
 
 
 async def eventually(predicate: Callable[[], bool], timeout: float = 60.0, what: str = "") -> None:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not predicate():
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met within {timeout} s {what}".strip())
-        await asyncio.sleep(0.02)
+    """The kit's :func:`chinwag.testing.wait_until`, named as this suite calls it."""
+    await wait_until(predicate, timeout, message=f"condition {what}".strip())

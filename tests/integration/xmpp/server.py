@@ -17,14 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    TlsFiles,
-    free_port,
-    make_tls_files,
-    require_binary,
-)
+from chinwag.testing.support import TlsFiles, free_port, make_tls_files, require_binary
+from tests.integration.support import LOOPBACK, ServerProcess
 
 DOMAIN = "localhost"
 MUC = f"conference.{DOMAIN}"

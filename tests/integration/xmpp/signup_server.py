@@ -31,16 +31,9 @@ from pathlib import Path
 
 import pytest
 
+from chinwag.testing.support import TlsFiles, free_port, in_ci, make_tls_files, require_binary
 from tests.integration.dns import DnsServer, Srv
-from tests.integration.support import (
-    LOOPBACK,
-    ServerProcess,
-    TlsFiles,
-    free_port,
-    in_ci,
-    make_tls_files,
-    require_binary,
-)
+from tests.integration.support import LOOPBACK, ServerProcess
 from tests.integration.xmpp.server import Account
 
 ZONE = "chinwag.test"

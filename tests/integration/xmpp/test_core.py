@@ -21,10 +21,10 @@ from app.models import (
     MessageId,
 )
 from backends.xmpp import XmppBackend
+from chinwag.testing import MemorySecretStore
+from chinwag.testing.support import free_port
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
-from tests.integration.support import free_port
 from tests.integration.xmpp.conftest import PeerFactory
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import Account, ProsodyServer
@@ -87,7 +87,7 @@ async def run_core(prosody: ProsodyServer, tmp_path: Path) -> AsyncIterator[Core
         account = account or prosody.new_account("core")
         root = tmp_path / f"profile{len(cores)}"
         root.mkdir()
-        core = make_core(root, FakeServer(), MemorySecrets(), extra_classes=(XmppBackend,))
+        core = make_core(root, FakeServer(), MemorySecretStore(), extra_classes=(XmppBackend,))
         cores.append(core)
         recorder = Recorder(core)
         await core.start()

@@ -22,10 +22,9 @@ from app.backend import (
 from app.core import Core
 from app.models import ConnectionState
 from backends.xmpp import XmppBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import MemorySecretStore, RecordingContext
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.xmpp.signup_server import (
     CLOSED,
     DOMAIN,
@@ -145,7 +144,7 @@ async def core(signup_server: SignupServer, tmp_path: Path) -> AsyncIterator[Cor
     core = make_core(
         tmp_path / "profile",
         FakeServer(),
-        MemorySecrets(),
+        MemorySecretStore(),
         extra_classes=(XmppBackend,),
         network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
     )

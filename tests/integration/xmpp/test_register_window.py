@@ -18,10 +18,9 @@ from app.backend import NetworkSettings
 from app.models import ConnectionState
 from app.runtime import CoreThread
 from backends.xmpp import XmppBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import MemorySecretStore, RecordingContext
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.integration.xmpp.signup_server import DOMAIN, SignupServer, signup_server
 from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
@@ -39,7 +38,7 @@ def window(
         lambda: make_core(
             tmp_path / "profile",
             FakeServer(),
-            MemorySecrets(),
+            MemorySecretStore(),
             extra_classes=(XmppBackend,),
             network=NetworkSettings(dns_servers=tuple(signup_server.nameservers)),
         )

@@ -10,7 +10,7 @@ import pytest
 from app import facts as f
 from app.backend import Capability, ConnectResult, FailureKind
 from backends.xmpp import XmppBackend
-from tests.integration.support import free_port
+from chinwag.testing.support import free_port
 from tests.integration.xmpp.conftest import Backends
 from tests.integration.xmpp.helpers import recording
 from tests.integration.xmpp.server import Account, ProsodyServer

@@ -14,9 +14,9 @@ from app.avatars import MAX_AVATAR_BYTES, AvatarCache, sniff_image
 from app.backend import AvatarImage
 from app.core import Core
 from app.paths import AppPaths
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 from tests.unit.app.test_core import add_alice, connected
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -120,7 +120,7 @@ async def test_bad_pictures_are_dropped_and_not_asked_for_again(
 
 
 async def test_stored_pictures_are_published_at_the_next_start(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     core = make_core(profile, fake_server, secrets)
     await core.start()

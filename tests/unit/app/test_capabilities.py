@@ -26,10 +26,9 @@ from app.models import ConversationId
 from backends.irc import IrcBackend
 from backends.matrix import MatrixBackend
 from backends.xmpp import XmppBackend
-from chinwag.testing import RecordingContext
+from chinwag.testing import MemorySecretStore, RecordingContext
 from tests.fakes.core_harness import Recorder, make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 
 
 class Plain(Backend):
@@ -139,7 +138,7 @@ class _EntryPoint:
 async def test_a_plugin_for_api_1_is_told_about_at_start(tmp_path: Path) -> None:
     """Not silently left out: the person sees which plugin and why, as Chinwag starts."""
     core = make_core(
-        tmp_path / "profile", FakeServer(), MemorySecrets(), entry_points=[_EntryPoint()]
+        tmp_path / "profile", FakeServer(), MemorySecretStore(), entry_points=[_EntryPoint()]
     )
     seen = Recorder(core)
     await core.start()

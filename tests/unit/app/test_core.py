@@ -26,9 +26,9 @@ from app.models import (
     PresenceState,
     utc_now,
 )
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
 from tests.fakes.fake_backend import FakeServer
-from tests.fakes.memory_secrets import MemorySecrets
 
 
 async def add_alice(core: Core, password: str = "wonderland") -> str:
@@ -45,7 +45,7 @@ async def connected(core: Core, account_id: str) -> None:
 
 
 async def test_add_account_connects_and_keeps_password_out_of_config(
-    core: Core, secrets: MemorySecrets, profile: Path
+    core: Core, secrets: MemorySecretStore, profile: Path
 ) -> None:
     rec = Recorder(core)
     account_id = await add_alice(core)
@@ -60,7 +60,7 @@ async def test_add_account_connects_and_keeps_password_out_of_config(
 
 
 async def test_invalid_settings_are_refused_before_anything_is_stored(
-    core: Core, secrets: MemorySecrets
+    core: Core, secrets: MemorySecretStore
 ) -> None:
     with pytest.raises(CommandError, match="User name"):
         await core.accounts.add_account("fake", {"user": "Not Valid!"}, {"password": "x"})
@@ -166,7 +166,7 @@ async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: Fa
 
 
 async def test_message_written_offline_is_sent_once_on_connect(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     fake_server.reachable = False
     core = make_core(profile, fake_server, secrets)
@@ -189,7 +189,7 @@ async def test_message_written_offline_is_sent_once_on_connect(
 
 
 async def test_outbox_survives_a_restart(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     fake_server.reachable = False
     core = make_core(profile, fake_server, secrets)
@@ -351,7 +351,7 @@ async def test_paging_back_through_history(core: Core, fake_server: FakeServer) 
 
 
 async def test_remove_account_deletes_history_and_secrets(
-    core: Core, secrets: MemorySecrets, profile: Path, fake_server: FakeServer
+    core: Core, secrets: MemorySecretStore, profile: Path, fake_server: FakeServer
 ) -> None:
     rec = Recorder(core)
     account_id = await add_alice(core)
@@ -499,7 +499,7 @@ async def test_hostile_html_is_sanitised_before_storage(
 
 
 async def test_core_restart_keeps_conversations_and_unread(
-    profile: Path, fake_server: FakeServer, secrets: MemorySecrets
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
     core = make_core(profile, fake_server, secrets)
     await core.start()
