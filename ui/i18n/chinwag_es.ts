@@ -170,8 +170,16 @@
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation>Guarda esta clave de recuperación en un lugar seguro, como un gestor de contraseñas. Solo se muestra ahora; con ella, un dispositivo nuevo podrá leer tus mensajes cifrados antiguos.</translation>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
+        <translation>Guarda esta clave de recuperación en un lugar seguro, como un gestor de contraseñas. Solo se muestra ahora; con ella, un dispositivo nuevo podrá leer tus mensajes cifrados antiguos y asumir tu identidad verificada. También abre el almacenamiento seguro de esta cuenta en otras aplicaciones, como Element.</translation>
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation>Clave de recuperación o frase de contraseña del almacenamiento seguro:</translation>
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
+        <translation>Almacenamiento seguro abierto y claves restauradas desde la copia de seguridad.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -180,14 +188,6 @@
     <message>
         <source>Restore from key backup</source>
         <translation>Restaurar desde la copia de seguridad de claves</translation>
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation>Clave de recuperación:</translation>
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
-        <translation>Claves restauradas desde la copia de seguridad.</translation>
     </message>
 </context>
 <context>

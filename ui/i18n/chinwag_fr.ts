@@ -170,8 +170,16 @@
         <translation>Votre clé de récupération</translation>
     </message>
     <message>
-        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages.</source>
-        <translation>Conservez cette clé de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n&apos;est affichée que maintenant&#xa0;; grâce à elle, un nouvel appareil pourra lire vos anciens messages chiffrés.</translation>
+        <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
+        <translation>Conservez cette clé de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n&apos;est affichée que maintenant&#xa0;; grâce à elle, un nouvel appareil pourra lire vos anciens messages chiffrés et reprendre votre identité vérifiée. Elle ouvre aussi le stockage sécurisé de ce compte dans d&apos;autres applications, comme Element.</translation>
+    </message>
+    <message>
+        <source>Recovery key or secure storage passphrase:</source>
+        <translation>Clé de récupération ou phrase de passe du stockage sécurisé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Secure storage opened and keys restored from the backup.</source>
+        <translation>Stockage sécurisé ouvert et clés restaurées depuis la sauvegarde.</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -180,14 +188,6 @@
     <message>
         <source>Restore from key backup</source>
         <translation>Restaurer depuis la sauvegarde des clés</translation>
-    </message>
-    <message>
-        <source>Recovery key:</source>
-        <translation>Clé de récupération&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Keys restored from the backup.</source>
-        <translation>Clés restaurées depuis la sauvegarde.</translation>
     </message>
 </context>
 <context>
