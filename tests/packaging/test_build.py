@@ -85,6 +85,8 @@ def test_the_wheel_holds_the_packages_translations_and_entry_points(
         "ui/uri_handler.py",
         "ui/i18n/chinwag_en.qm",
         "ui/i18n/chinwag_de.qm",
+        "ui/i18n/chinwag_fr.qm",
+        "ui/i18n/chinwag_es.qm",
         "app/i18n.py",
         "chinwag/testing/__init__.py",
         "chinwag/testing/contract.py",
