@@ -563,6 +563,37 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
 </context>
 <context>
+    <name>AudioPlayer</name>
+    <message>
+        <source>voice message</source>
+        <translation>mensaje de voz</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>Pause {kind}</source>
+        <translation>Pausar {kind}</translation>
+    </message>
+    <message>
+        <source>Play {kind}</source>
+        <translation>Reproducir {kind}</translation>
+    </message>
+    <message>
+        <source>Position in {title}</source>
+        <translation>Posición en {title}</translation>
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation>No se puede reproducir: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -1210,6 +1241,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Ir a los mensajes más recientes</translation>
     </message>
     <message>
+        <source>Voice messages cannot be sent on this service</source>
+        <translation>Este servicio no permite enviar mensajes de voz</translation>
+    </message>
+    <message>
         <source>Uploading {name}{percent}</source>
         <translation>Subiendo {name}{percent}</translation>
     </message>
@@ -1381,6 +1416,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Cannot send an empty message.</source>
         <translation>No se puede enviar un mensaje vacío.</translation>
+    </message>
+    <message>
+        <source>This service does not take voice messages.</source>
+        <translation>Este servicio no admite mensajes de voz.</translation>
     </message>
     <message>
         <source>No such file.</source>
@@ -3531,6 +3570,21 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>Media</name>
+    <message>
+        <source>Voice message</source>
+        <translation>Mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Audio: {name}</source>
+        <translation>Audio: {name}</translation>
+    </message>
+    <message>
+        <source>Video: {name}</source>
+        <translation>Vídeo: {name}</translation>
+    </message>
+</context>
+<context>
     <name>MemberListModel</name>
     <message>
         <source>owner</source>
@@ -5594,6 +5648,103 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Emojis: {names}</source>
         <translation>Emojis: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Position in {title}</source>
+        <translation>Posición en {title}</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Ampliar</translation>
+    </message>
+    <message>
+        <source>Open the video larger</source>
+        <translation>Abrir el vídeo en grande</translation>
+    </message>
+    <message>
+        <source>Pause video</source>
+        <translation>Pausar el vídeo</translation>
+    </message>
+    <message>
+        <source>Play video</source>
+        <translation>Reproducir el vídeo</translation>
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation>No se puede reproducir: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>desconocido</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMessageControl</name>
+    <message>
+        <source>Voice messa&amp;ge…</source>
+        <translation>Mensaje de vo&amp;z…</translation>
+    </message>
+    <message>
+        <source>Record a voice message</source>
+        <translation>Grabar un mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation>Tiempo de grabación</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel the voice message</source>
+        <translation>Cancelar el mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Enviar mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Send the voice message</source>
+        <translation>Enviar el mensaje de voz</translation>
+    </message>
+    <message>
+        <source>Preparing the voice message…</source>
+        <translation>Preparando el mensaje de voz…</translation>
+    </message>
+    <message>
+        <source>● Recording {time}</source>
+        <translation>● Grabando {time}</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent ({why}); the recording is kept in {path}</source>
+        <translation>El mensaje de voz no se envió ({why}); la grabación se guarda en {path}</translation>
+    </message>
+    <message>
+        <source>The voice message was not recorded: {reason}</source>
+        <translation>No se grabó el mensaje de voz: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceRecorder</name>
+    <message>
+        <source>Recording needs QtMultimedia (PySide6-Addons), which is not installed</source>
+        <translation>Para grabar se necesita QtMultimedia (PySide6-Addons), que no está instalado</translation>
+    </message>
+    <message>
+        <source>No microphone was found</source>
+        <translation>No se encontró ningún micrófono</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>No se grabó nada.</translation>
+    </message>
+    <message>
+        <source>Recording failed.</source>
+        <translation>La grabación falló.</translation>
     </message>
 </context>
 <context>

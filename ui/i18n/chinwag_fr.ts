@@ -563,6 +563,37 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
 </context>
 <context>
+    <name>AudioPlayer</name>
+    <message>
+        <source>voice message</source>
+        <translation>message vocal</translation>
+    </message>
+    <message>
+        <source>audio</source>
+        <translation>audio</translation>
+    </message>
+    <message>
+        <source>Pause {kind}</source>
+        <translation>Mettre en pause {kind}</translation>
+    </message>
+    <message>
+        <source>Play {kind}</source>
+        <translation>Lire {kind}</translation>
+    </message>
+    <message>
+        <source>Position in {title}</source>
+        <translation>Position dans {title}</translation>
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation>Lecture impossible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -1210,6 +1241,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Aller aux messages les plus récents</translation>
     </message>
     <message>
+        <source>Voice messages cannot be sent on this service</source>
+        <translation>Ce service ne permet pas d&apos;envoyer des messages vocaux</translation>
+    </message>
+    <message>
         <source>Uploading {name}{percent}</source>
         <translation>Envoi de {name}{percent}</translation>
     </message>
@@ -1381,6 +1416,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>Cannot send an empty message.</source>
         <translation>Impossible d&apos;envoyer un message vide.</translation>
+    </message>
+    <message>
+        <source>This service does not take voice messages.</source>
+        <translation>Ce service n&apos;accepte pas les messages vocaux.</translation>
     </message>
     <message>
         <source>No such file.</source>
@@ -3531,6 +3570,21 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>Media</name>
+    <message>
+        <source>Voice message</source>
+        <translation>Message vocal</translation>
+    </message>
+    <message>
+        <source>Audio: {name}</source>
+        <translation>Audio&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Video: {name}</source>
+        <translation>Vidéo&#xa0;: {name}</translation>
+    </message>
+</context>
+<context>
     <name>MemberListModel</name>
     <message>
         <source>owner</source>
@@ -5594,6 +5648,103 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>Emojis: {names}</source>
         <translation>Émojis&#xa0;: {names}</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPlayer</name>
+    <message>
+        <source>Position in {title}</source>
+        <translation>Position dans {title}</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Agrandir</translation>
+    </message>
+    <message>
+        <source>Open the video larger</source>
+        <translation>Ouvrir la vidéo en plus grand</translation>
+    </message>
+    <message>
+        <source>Pause video</source>
+        <translation>Mettre la vidéo en pause</translation>
+    </message>
+    <message>
+        <source>Play video</source>
+        <translation>Lire la vidéo</translation>
+    </message>
+    <message>
+        <source>Cannot play: {reason}</source>
+        <translation>Lecture impossible&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceMessageControl</name>
+    <message>
+        <source>Voice messa&amp;ge…</source>
+        <translation>Mess&amp;age vocal…</translation>
+    </message>
+    <message>
+        <source>Record a voice message</source>
+        <translation>Enregistrer un message vocal</translation>
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation>Durée de l&apos;enregistrement</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Cancel the voice message</source>
+        <translation>Annuler le message vocal</translation>
+    </message>
+    <message>
+        <source>Send voice message</source>
+        <translation>Envoyer le message vocal</translation>
+    </message>
+    <message>
+        <source>Send the voice message</source>
+        <translation>Envoyer le message vocal</translation>
+    </message>
+    <message>
+        <source>Preparing the voice message…</source>
+        <translation>Préparation du message vocal…</translation>
+    </message>
+    <message>
+        <source>● Recording {time}</source>
+        <translation>● Enregistrement {time}</translation>
+    </message>
+    <message>
+        <source>The voice message was not sent ({why}); the recording is kept in {path}</source>
+        <translation>Le message vocal n&apos;a pas été envoyé ({why})&#xa0;; l&apos;enregistrement est conservé dans {path}</translation>
+    </message>
+    <message>
+        <source>The voice message was not recorded: {reason}</source>
+        <translation>Le message vocal n&apos;a pas été enregistré&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceRecorder</name>
+    <message>
+        <source>Recording needs QtMultimedia (PySide6-Addons), which is not installed</source>
+        <translation>L&apos;enregistrement nécessite QtMultimedia (PySide6-Addons), qui n&apos;est pas installé</translation>
+    </message>
+    <message>
+        <source>No microphone was found</source>
+        <translation>Aucun microphone n&apos;a été trouvé</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded.</source>
+        <translation>Rien n&apos;a été enregistré.</translation>
+    </message>
+    <message>
+        <source>Recording failed.</source>
+        <translation>L&apos;enregistrement a échoué.</translation>
     </message>
 </context>
 <context>
