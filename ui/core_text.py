@@ -23,6 +23,13 @@ def core_text(text: str | None) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def shown_body(body: str) -> str:
+    """A message's body in the window's language when the core or a backend made it (a system
+    message whose body is a :class:`Text`, kept so by the store), else as its sender wrote it:
+    a person's words are never translated, even when they equal an English template."""
+    return core_text(body) if isinstance(body, Text) else body
+
+
 class TranslationContext:
     """``Name.tr(text, "", n)`` outside the class ``Name``: pyside6-lupdate records it as a
     message of the context "Name" with plural forms when ``n`` is given (it does not for

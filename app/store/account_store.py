@@ -324,7 +324,7 @@ class AccountStore:
         if msg is None or msg.sender != sender:
             return None
         self._conn.execute(
-            "UPDATE messages SET body=?, html=?, edited=1 WHERE seq=?", (body, html, msg.seq)
+            "UPDATE messages SET body=?, html=?, body_text=NULL, edited=1 WHERE seq=?", (body, html, msg.seq)
         )
         return replace(msg, body=body, html=html, edited=True)
 
@@ -345,8 +345,8 @@ class AccountStore:
         if msg is None or msg.trust is not Trust.UNDECRYPTABLE:
             return None
         self._conn.execute(
-            "UPDATE messages SET body=?, html=?, kind=?, attachments=?, reply_to=?, trust=?"
-            " WHERE seq=?",
+            "UPDATE messages SET body=?, html=?, kind=?, attachments=?, reply_to=?, trust=?,"
+            " body_text=NULL WHERE seq=?",
             (
                 body,
                 html,
@@ -372,7 +372,8 @@ class AccountStore:
         if msg is None:
             return None
         self._conn.execute(
-            "UPDATE messages SET body='', html=NULL, attachments=NULL, retracted=1 WHERE seq=?",
+            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
+            " WHERE seq=?",
             (msg.seq,),
         )
         return replace(msg, body="", html=None, attachments=(), retracted=True)

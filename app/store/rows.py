@@ -11,6 +11,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
+from app.i18n import Text
 from app.models import (
     AccountId,
     Attachment,
@@ -33,7 +34,7 @@ from app.store.threads import summary_of
 MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread"
+    " trust, thread_root, thread, body_text"
 )
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
@@ -43,8 +44,8 @@ CONV_COLUMNS = (
 INSERT_MESSAGE = (
     "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
     " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions, ref_id, trust, thread_root)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " attachments, reactions, ref_id, trust, thread_root, body_text)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
 
@@ -78,7 +79,7 @@ def message_from_row(
         sender=r[4],
         sender_name=r[5],
         timestamp=from_millis(r[6]),
-        body=r[7],
+        body=load_body(r[7], r[23]),
         html=r[8],
         kind=parse_enum(MessageKind, r[9], MessageKind.TEXT),
         direction=Direction.OUTGOING if r[10] else Direction.INCOMING,
@@ -122,7 +123,42 @@ def message_params(conv_row: int, m: Message) -> tuple[Any, ...]:
         m.ref_id,
         m.trust.value,
         m.thread_root,
+        dump_body_text(m.body),
     )
+
+
+def dump_body_text(body: str) -> str | None:
+    """How ``body`` was made when it is a translatable :class:`Text` (a system message the core
+    or a backend wrote), else None: what people write is kept as they wrote it."""
+    if not isinstance(body, Text):
+        return None
+    return json.dumps(_text_dict(body), ensure_ascii=False)
+
+
+def _text_dict(t: Text) -> dict[str, Any]:
+    return {
+        "t": t.template,
+        "d": t.disambiguation,
+        "n": t.n,
+        "a": [_text_dict(a) if isinstance(a, Text) else a for a in t.args],
+    }
+
+
+def load_body(body: str, raw: str | None) -> str:
+    """``body`` as stored, rebuilt as the :class:`Text` it was made from when the row says how
+    (and that still gives the same English, else the plain body wins: it is what was shown)."""
+    if not raw:
+        return body
+    try:
+        made = _text_from(json.loads(raw))
+    except (ValueError, TypeError, KeyError):
+        return body
+    return made if made == body else body
+
+
+def _text_from(d: dict[str, Any]) -> Text:
+    args = tuple(_text_from(a) if isinstance(a, dict) else str(a) for a in d["a"])
+    return Text(str(d["t"]), str(d["d"]), int(d["n"]), args)
 
 
 _E = TypeVar("_E", bound=enum.Enum)

@@ -194,3 +194,11 @@ def _spell_language(db: Database) -> None:
     """The composer's spell-check language per conversation: '' follows the default, 'off'
     checks nothing, else a dictionary tag such as 'de_DE' (Gajim keeps it per contact too)."""
     db.execute("ALTER TABLE conversations ADD COLUMN spell_language TEXT NOT NULL DEFAULT ''")
+
+
+@MIGRATIONS(name="0008_body_text")
+def _body_text(db: Database) -> None:
+    """How a system message's body was made (JSON of template, disambiguation, n and arguments,
+    see :class:`app.i18n.Text`), so the window can show it in the person's language; NULL for
+    what people wrote, which is never translated."""
+    db.execute("ALTER TABLE messages ADD COLUMN body_text TEXT")

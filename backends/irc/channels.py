@@ -211,7 +211,11 @@ class Channels:
         victim = line.params[1]
         reason = formatting.strip(line.param(2))
         by = line.nick
-        text = f"{victim} was kicked by {by}" + (f" ({reason})" if reason else "")
+        text = (
+            CoreMessages.tr("%1 was kicked by %2 (%3)").arg(victim, by, reason)
+            if reason
+            else CoreMessages.tr("%1 was kicked by %2").arg(victim, by)
+        )
         report = self._session.report
         report(
             f.MessageReceived(
@@ -246,7 +250,7 @@ class Channels:
             f.MessageReceived(
                 conversation=folded,
                 sender=line.nick,
-                body=f"{line.nick} changed the topic to: {topic}",
+                body=CoreMessages.tr("%1 changed the topic to: %2").arg(line.nick, topic),
                 conversation_kind=ConversationKind.GROUP,
                 conversation_title=name,
                 kind=MessageKind.SYSTEM,

@@ -46,7 +46,7 @@ from app.runtime import Result
 from ui.a11y.verbosity import spoken_time
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
-from ui.core_text import core_text
+from ui.core_text import core_text, shown_body
 from ui.models.sidebar_model import SidebarModel
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -71,7 +71,7 @@ class SearchResultsModel(QAbstractListModel):
         where = conv.name if conv else msg.conversation_id.native_id
         account = self._sidebar.account_name(msg.conversation_id.account_id)
         when = msg.timestamp.astimezone().strftime("%Y-%m-%d %H:%M")
-        body = " ".join(msg.body.split())
+        body = " ".join(shown_body(msg.body).split())
         if len(body) > 120:
             body = body[:119] + "…"
         return f"{account} · {where} — {msg.sender_name or msg.sender}, {when}: {body}"
@@ -90,7 +90,7 @@ class SearchResultsModel(QAbstractListModel):
             where=where,
             account=account,
             when=spoken_time(msg.timestamp, day),
-            body=" ".join(msg.body.split())[:300],
+            body=" ".join(shown_body(msg.body).split())[:300],
         )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

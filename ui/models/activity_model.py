@@ -32,6 +32,7 @@ from app import events as ev
 from app.models import ConversationId, ConversationKind, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.core_text import shown_body
 from ui.models.sidebar_model import SidebarModel
 from ui.service_identity import service_name
 
@@ -122,7 +123,7 @@ class ActivityModel(QAbstractListModel):
             msg.id.account_id,
             msg.sender,
             msg.sender_name or msg.sender,
-            msg.body,
+            shown_body(msg.body),
             msg.timestamp,
             msg.conversation_id,
             msg,

@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
 from ui.bidi import isolate
-from ui.core_text import TranslationContext, core_text
+from ui.core_text import TranslationContext, core_text, shown_body
 from ui.media.support import media_title
 
 
@@ -99,7 +99,7 @@ def display_body(msg: Message) -> str:
         return core_text(msg.body)
     if msg.kind is MessageKind.EMOTE:
         return f"* {msg.sender_name or msg.sender} {msg.body}"
-    return msg.body
+    return shown_body(msg.body)
 
 
 class MessageTexts:
