@@ -1550,6 +1550,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>%1 was kicked by %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was kicked by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changed the topic to: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>That is not a channel name.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1559,6 +1559,18 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Aufruf: %1</translation>
     </message>
     <message>
+        <source>%1 was kicked by %2 (%3)</source>
+        <translation>%1 wurde von %2 hinausgeworfen (%3)</translation>
+    </message>
+    <message>
+        <source>%1 was kicked by %2</source>
+        <translation>%1 wurde von %2 hinausgeworfen</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic to: %2</source>
+        <translation>%1 hat das Thema geändert in: %2</translation>
+    </message>
+    <message>
         <source>That is not a channel name.</source>
         <translation>Das ist kein Kanalname.</translation>
     </message>

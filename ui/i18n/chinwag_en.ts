@@ -1535,6 +1535,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>%1 was kicked by %2 (%3)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 was kicked by %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 changed the topic to: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>That is not a channel name.</source>
         <translation type="unfinished" />
     </message>

@@ -1621,6 +1621,18 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Uso: %1</translation>
     </message>
     <message>
+        <source>%1 was kicked by %2 (%3)</source>
+        <translation>%1 fue expulsado por %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 was kicked by %2</source>
+        <translation>%1 fue expulsado por %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic to: %2</source>
+        <translation>%1 cambió el tema a: %2</translation>
+    </message>
+    <message>
         <source>That is not a channel name.</source>
         <translation>Eso no es un nombre de canal.</translation>
     </message>

@@ -1621,6 +1621,18 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Utilisation&#xa0;: %1</translation>
     </message>
     <message>
+        <source>%1 was kicked by %2 (%3)</source>
+        <translation>%1 a été expulsé par %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 was kicked by %2</source>
+        <translation>%1 a été expulsé par %2</translation>
+    </message>
+    <message>
+        <source>%1 changed the topic to: %2</source>
+        <translation>%1 a changé le sujet en&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>That is not a channel name.</source>
         <translation>Ce n&apos;est pas un nom de canal.</translation>
     </message>

@@ -11,6 +11,7 @@ import pytest
 
 from app import facts as f
 from app.backend import FailureKind, OutgoingMessage
+from app.i18n import Text
 from app.models import ConversationId, ConversationKind, MessageKind, Role
 from tests.integration.irc.helpers import BackendFactory, FastIrcBackend
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
@@ -145,6 +146,9 @@ async def test_topic_set_by_us_and_by_others(
         lambda x: x.kind is MessageKind.SYSTEM and "Changed by the peer" in x.body,
     )
     assert note.sender == op.nick
+    # the English words as ever, and how they were made (so the window can translate them)
+    assert note.body == f"{op.nick} changed the topic to: Changed by the peer"
+    assert isinstance(note.body, Text) and note.body.template == "%1 changed the topic to: %2"
 
 
 async def test_kick_both_ways(
@@ -161,6 +165,11 @@ async def test_kick_both_ways(
     kick = await peer.wait_for(lambda m: m.command == "KICK")
     assert kick.params[1] == peer.nick and kick.params[-1] == "out you go"
     await made.wait_fact(f.MembersChanged, lambda x: peer.nick in x.removed)
+    note = await made.wait_fact(
+        f.MessageReceived, lambda x: x.kind is MessageKind.SYSTEM and peer.nick in x.body
+    )
+    assert note.body == f"{peer.nick} was kicked by {note.sender} (out you go)"
+    assert isinstance(note.body, Text) and note.body.args == (peer.nick, note.sender, "out you go")
 
     not_here = await made.backend.kick(conv, "nobody-here", "")
     assert not_here.failure is not None
