@@ -4,16 +4,19 @@ generic command's usage, the /help lines and a refusal from the core, in German 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId, Trust
+from app import facts as f
+from app.i18n import CoreMessages
+from app.models import ConversationId, ConversationKind, MessageKind, Trust
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.helpers import open_conv, sign_in, wait_for
+from tests.ui.helpers import T0, open_conv, sign_in, wait_for
 from ui.main_window import MainWindow
 
 I18N = Path(__file__).resolve().parents[2] / "ui" / "i18n"
@@ -72,3 +75,46 @@ def test_a_stored_placeholder_for_an_unreadable_message_is_shown_in_german(
     assert unreadable is not None and written is not None
     assert unreadable.shown == "Diese Nachricht konnte nicht entschlüsselt werden."
     assert written.shown == "This message could not be decrypted."  # what bob typed
+
+
+def test_a_kick_in_a_channel_is_shown_in_german_but_a_person_saying_those_words_is_not(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, german: None
+) -> None:
+    """An IRC-style system message (backends/irc/channels.py) is stored with its template and
+    shown, spoken and found in German; the same English words typed by a person stay as typed."""
+    account_id = sign_in(qtbot, window, fake_server)
+    kick = CoreMessages.tr("%1 was kicked by %2 (%3)").arg("bob", "carol", "too loud")
+    topic = CoreMessages.tr("%1 changed the topic to: %2").arg("carol", "tea")
+    for i, (body, kind, sender) in enumerate(
+        (
+            (kick, MessageKind.SYSTEM, "carol"),
+            ("bob was kicked by carol (too loud)", MessageKind.TEXT, "dan"),
+            (topic, MessageKind.SYSTEM, "carol"),
+        )
+    ):
+        fake_server.report(
+            "alice",
+            f.MessageReceived(
+                conversation="#tea",
+                sender=sender,
+                body=body,
+                conversation_kind=ConversationKind.GROUP,
+                kind=kind,
+                remote_id=f"r{i}",
+                timestamp=T0 + timedelta(seconds=i),
+            ),
+        )
+    conv = ConversationId(account_id, "#tea")
+    open_conv(qtbot, window, conv, rows=3)
+    model = window.pane.model
+    views = [model.row_view(i) for i in range(3)]
+    assert [v.shown for v in views if v is not None] == [
+        "bob wurde von carol hinausgeworfen (too loud)",
+        "bob was kicked by carol (too loud)",  # what dan typed
+        "carol hat das Thema geändert in: tea",
+    ]
+    spoken = model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert "bob wurde von carol hinausgeworfen (too loud)" in spoken
+    assert "kicked" not in spoken
+    spoken_person = model.data(model.index(1, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert "bob was kicked by carol (too loud)" in spoken_person
