@@ -486,7 +486,9 @@ class AccountDispatcher:
                     sender=SERVER_CONVERSATION,
                     sender_name="Server",
                     timestamp=self.now(),
-                    body=fact.text if len(fact.text) <= MAX_BODY_CHARS else fact.text[:MAX_BODY_CHARS],
+                    body=fact.text
+                    if len(fact.text) <= MAX_BODY_CHARS
+                    else fact.text[:MAX_BODY_CHARS],
                     kind=MessageKind.SYSTEM,
                 ),
                 False,

@@ -324,7 +324,8 @@ class AccountStore:
         if msg is None or msg.sender != sender:
             return None
         self._conn.execute(
-            "UPDATE messages SET body=?, html=?, body_text=NULL, edited=1 WHERE seq=?", (body, html, msg.seq)
+            "UPDATE messages SET body=?, html=?, body_text=NULL, edited=1 WHERE seq=?",
+            (body, html, msg.seq),
         )
         return replace(msg, body=body, html=html, edited=True)
 

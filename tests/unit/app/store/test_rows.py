@@ -66,7 +66,10 @@ def test_a_text_body_comes_back_as_the_text_it_was_made_from(
     ]
     assert all(isinstance(b, Text) for b in got)
     first, second, third = (b for b in got if isinstance(b, Text))
-    assert (first.template, first.args) == ("%1 was kicked by %2 (%3)", ("bob", "carol", "100% %2 rude"))
+    assert (first.template, first.args) == (
+        "%1 was kicked by %2 (%3)",
+        ("bob", "carol", "100% %2 rude"),
+    )
     assert second.template == "%1 (fingerprint %2). %3"
     assert isinstance(second.args[0], Text) and second.args[0].template == "%1 has a new device"
     assert (third.template, third.n, third.args) == ("%n file(s) from %1", 3, ("ünïcode ☕",))
