@@ -13,6 +13,7 @@ from app import events as ev
 from app import facts as f
 from app.backend import Capability, Failure, FailureKind, Outcome
 from app.core import CommandError, Core
+from app.i18n import CoreMessages, Text
 from app.models import (
     ConnectionState,
     Contact,
@@ -790,6 +791,24 @@ async def test_service_text_is_kept_as_system_messages(core: Core, fake_server: 
     convs = {c.id.native_id: c for c in await core.conversations.list_conversations(account_id)}
     assert convs[":server"].title == "Server messages" and convs[":server"].unread_count == 0
     assert convs["bob"].unread_count == 1  # the notice does not count
+
+
+async def test_a_translatable_service_notice_keeps_its_template(
+    core: Core, fake_server: FakeServer
+) -> None:
+    """A backend's notice made with CoreMessages.tr reaches the store as that Text (so the window
+    can show it in the person's language); the English body is the same as ever."""
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    fake_server.deliver("alice", "bob", "hi")
+    refused = CoreMessages.tr("A file from %1 was refused: %2.").arg("bob", "too large")
+    fake_server.report("alice", f.ServiceNotice(refused, conversation="bob"))
+    await settle(core)
+    page = await core.conversations.fetch_page(ConversationId(account_id, "bob"))
+    body = page.messages[-1].body
+    assert body == "A file from bob was refused: too large."
+    assert isinstance(body, Text) and body.args == ("bob", "too large")
+    assert not isinstance(page.messages[0].body, Text)  # "hi", as bob wrote it
 
 
 async def test_open_direct_lets_the_service_name_the_conversation(
