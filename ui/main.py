@@ -19,6 +19,7 @@ from app.paths import AppPaths
 from app.registry import BackendRegistry
 from app.runtime import CoreThread
 from app.secrets import KeyringSecrets
+from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 from ui.notifications import default_notifier
@@ -66,6 +67,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName("Chinwag")
     app.setDesktopFileName("org.chinwag.Chinwag")  # packaging/org.chinwag.Chinwag.desktop
     install_translations(app)
+    gc_on_gui_thread.install(app)
     return app
 
 

@@ -34,6 +34,7 @@ from app.paths import AppPaths
 from app.registry import BackendRegistry
 from app.runtime import CoreThread, Result
 from chinwag.testing import MemorySecretStore
+from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
@@ -220,6 +221,7 @@ def signed_in_window(
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     install_translations(app)
+    gc_on_gui_thread.install(app)  # as create_app does
     store = MemorySecretStore()
     runner = CoreThread(lambda: make_core(root, [backend], store))
     runner.start()

@@ -18,6 +18,7 @@ from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.waits import UI_WAIT_MS
+from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
 from ui.main import install_translations
 from ui.main_window import MainWindow
@@ -43,8 +44,10 @@ def has_event(kind: type[ev.Event]) -> Callable[[list[ev.Event]], bool]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _translations(qapp: QApplication) -> None:
-    """As in the app: English plural forms ("1 member" / "2 members")."""
+    """As in the app: English plural forms ("1 member" / "2 members"), and cyclic garbage
+    collected on the GUI thread only (see ui.gc_on_gui_thread)."""
     install_translations(qapp)
+    gc_on_gui_thread.install(qapp)
 
 
 @pytest.fixture

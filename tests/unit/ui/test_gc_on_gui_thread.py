@@ -1,0 +1,65 @@
+"""Cyclic garbage made on another thread is collected on the GUI thread (see
+ui.gc_on_gui_thread): a Qt object in it must never be destroyed on the core's or store's thread."""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from ui.gc_on_gui_thread import GuiThreadCollector
+
+
+class Cyclic:
+    """Garbage in a cycle that records on which thread it was finalised."""
+
+    finalised_on: list[str] = []  # noqa: RUF012 (a record shared by the instances)
+
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        Cyclic.finalised_on.append(threading.current_thread().name)
+
+
+@pytest.fixture
+def collector(qtbot: QtBot) -> Iterator[GuiThreadCollector]:
+    was = gc.isenabled()
+    gc.enable()
+    gc.collect()
+    Cyclic.finalised_on.clear()
+    c = GuiThreadCollector(interval_ms=50)
+    c.start()
+    yield c
+    c.stop()
+    if not was:
+        gc.disable()
+
+
+def test_cycles_dropped_on_a_worker_are_collected_on_the_gui_thread(
+    qtbot: QtBot, collector: GuiThreadCollector
+) -> None:
+    assert not gc.isenabled()
+
+    kept: list[list[int]] = []
+
+    def worker() -> None:
+        Cyclic()  # unreachable at once, but in a cycle: only the collector frees it
+        # Allocate (and keep) far past the threshold: with automatic collection this thread
+        # would have collected here.
+        kept.extend([i] for i in range(10 * gc.get_threshold()[0]))
+
+    thread = threading.Thread(target=worker, name="store-like")
+    thread.start()
+    thread.join()
+    assert Cyclic.finalised_on == []
+    qtbot.waitUntil(lambda: bool(Cyclic.finalised_on), timeout=30_000)
+    assert Cyclic.finalised_on == [threading.main_thread().name]
+
+
+def test_stop_hands_collection_back_to_python(collector: GuiThreadCollector) -> None:
+    collector.stop()
+    assert gc.isenabled()
