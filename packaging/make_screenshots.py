@@ -37,7 +37,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
-from tests.fakes.memory_secrets import MemorySecrets
 
 from app import facts as f
 from app.backend import RoomOptions
@@ -53,6 +52,7 @@ from app.models import (
     Role,
 )
 from app.runtime import CoreThread
+from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from ui.bridge import CoreBridge
@@ -159,7 +159,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             for pid, name in PROTOCOLS.items()
         )
         runner = CoreThread(
-            lambda: make_core(Path(tmp), server, MemorySecrets(), extra_classes=posing)
+            lambda: make_core(Path(tmp), server, MemorySecretStore(), extra_classes=posing)
         )
         runner.start()
         bridge = CoreBridge(runner)
