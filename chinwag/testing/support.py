@@ -17,6 +17,7 @@ import ipaddress
 import os
 import shutil
 import socket
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,10 +61,22 @@ def require_module(name: str, install_hint: str = SETUP_HINT) -> None:
         missing(f"Python module {name!r} is not installed ({install_hint})")
 
 
+_handed_out: set[int] = set()
+_handed_out_lock = threading.Lock()
+
+
 def free_port() -> int:
-    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
-        s.bind((LOOPBACK, 0))
-        return int(s.getsockname()[1])
+    """A loopback port nothing listens on, never one this process was given before: the
+    system may hand the same free port to two calls in a row (an InspIRCd got its plain and its
+    TLS port equal, and every IRC test of that CI run failed on a TLS handshake)."""
+    while True:
+        with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as s:
+            s.bind((LOOPBACK, 0))
+            port = int(s.getsockname()[1])
+        with _handed_out_lock:
+            if port not in _handed_out:
+                _handed_out.add(port)
+                return port
 
 
 @dataclass(frozen=True)

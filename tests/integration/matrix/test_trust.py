@@ -89,6 +89,8 @@ async def test_an_unverified_device_then_verified_then_a_device_added_later(
         await cpeer.say(room, "hello")
         hello = await session.wait_message("hello")
         assert hello.trust is Trust.UNVERIFIED
+        # The room's trust is reported on its own, possibly after the message.
+        await wait_until(lambda: bool(trusts(session, room)), 60, "the room's trust")
         assert trusts(session, room)[-1] is Trust.UNVERIFIED
         await cpeer.device_of(account.user_id, backend.device_id)
         started = await backend.start_verification(cpeer.user_id, cpeer.device_id)
