@@ -146,6 +146,7 @@ class FakeServer:
     hierarchies: dict[str, SpaceHierarchy] = field(default_factory=dict)  # space → its rooms
     previews: dict[str, LinkPreview] = field(default_factory=dict)  # url → the service's preview
     preview_images: dict[str, bytes] = field(default_factory=dict)  # image url → its thumbnail
+    backup_refusal: str = ""  # set: setting up key backup is refused with this message
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def finish_browser(self, user: str) -> None:
@@ -461,8 +462,10 @@ class FakeBackend(
         self.server.calls.append(("cancel_verification", (verification_id,)))
         return Outcome()
 
-    async def create_key_backup(self) -> Outcome:
-        self.server.calls.append(("backup", ()))
+    async def create_key_backup(self, passphrase: str = "") -> Outcome:
+        self.server.calls.append(("backup", (passphrase,)))
+        if self.server.backup_refusal:
+            return Outcome(Failure(FailureKind.REJECTED, self.server.backup_refusal))
         return Outcome(value="EsTc 1234 5678 9abc")
 
     async def restore_key_backup(self, recovery_key: str) -> Outcome:
