@@ -145,7 +145,7 @@ def test_a_refusal_of_the_service_is_said_in_the_dialog(
     fake_server.backup_refusal = "This account already has secure storage."
     choose_passphrase(qtbot, dialog, PHRASE, PHRASE)
     press(qtbot, Qt.Key.Key_Return)
-    wait_for(qtbot, lambda: dialog.error.isVisible())
+    wait_for(qtbot, dialog.error.isVisible)
     assert dialog.error.text() == "This account already has secure storage."
     assert dialog.isVisible() and not dialog.busy and not dialog.progress.isVisible()
     assert dialog.passphrase.isEnabled() and dialog.set_up_button.isEnabled()
