@@ -110,7 +110,7 @@ class SecureStorageDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
-        layout = QVBoxLayout(self)
+        layout = self.box = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(question)
         layout.addWidget(self.generate)
@@ -198,7 +198,7 @@ class SecureStorageDialog(QDialog):
     def _fit(self) -> None:
         """Grow to show a line that appeared: a window does not grow on its own for wrapped
         text (its minimum height ignores how many lines a label needs at this width)."""
-        self.layout().activate()
+        self.box.activate()
         needed = self.heightForWidth(self.width())
         if needed > self.height():
             self.resize(self.width(), needed)
