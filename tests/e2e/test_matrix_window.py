@@ -14,6 +14,7 @@ tests/integration/matrix/js_peer.py).
 from __future__ import annotations
 
 import io
+import logging
 import os
 import time
 import uuid
@@ -711,12 +712,18 @@ def test_voice_messages_recorded_in_the_window_and_played_from_the_peer(
 
 
 def test_secure_storage_set_up_with_a_passphrase_opens_at_another_client(
-    me: Signed, synapse: Synapse, me_user: str, peer_loop: LoopThread, tmp_path: Path
+    me: Signed,
+    synapse: Synapse,
+    me_user: str,
+    peer_loop: LoopThread,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Accounts ▸ Set up key backup, "Use a passphrase", typed twice by keyboard: a new device of
     another client (matrix-js-sdk with matrix-rust-sdk's crypto) opens the storage with that
     passphrase and takes our cross-signing keys and backup key; the recovery key the window
     shows opens it too. The passphrase is nowhere in the profile or the keyring."""
+    caplog.set_level(logging.DEBUG)
     phrase = f"e2e passphrase {uuid.uuid4().hex[:8]}"
     backend = me.core.sessions[me.account_id].backend
     assert isinstance(backend, MatrixBackend)
@@ -759,3 +766,4 @@ def test_secure_storage_set_up_with_a_passphrase_opens_at_another_client(
 
     assert files_containing(tmp_path, phrase.encode()) == []
     assert not any(phrase in value for value in me.secrets.values.values())
+    assert caplog.records and not any(phrase in r.getMessage() for r in caplog.records)

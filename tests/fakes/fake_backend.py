@@ -129,8 +129,9 @@ class FakeServer:
     presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
     rooms: dict[str, RoomOptions] = field(default_factory=dict)  # rooms made here, by id
     bans: dict[str, list[str]] = field(default_factory=dict)  # room id → banned masks
-    # Set to an unset Event: uploads and downloads stop half way and history fetches before
-    # answering until the test sets it (so a test can see the progress shown meanwhile).
+    # Set to an unset Event: uploads and downloads stop half way, and history fetches and key
+    # backup set-up before answering, until the test sets it (so a test can see the progress
+    # shown meanwhile).
     hold: threading.Event | None = None
     # Sign-in in the browser and making accounts (the account dialog's other paths):
     sso_providers: list[IdentityProvider] = field(default_factory=list)
@@ -464,6 +465,7 @@ class FakeBackend(
 
     async def create_key_backup(self, passphrase: str = "") -> Outcome:
         self.server.calls.append(("backup", (passphrase,)))
+        await self._held()
         if self.server.backup_refusal:
             return Outcome(Failure(FailureKind.REJECTED, self.server.backup_refusal))
         return Outcome(value="EsTc 1234 5678 9abc")

@@ -4,6 +4,7 @@ control named for a screen reader."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,25 @@ def test_escape_cancels_and_nothing_is_set_up(
     wait_for(qtbot, lambda: closed == [0])
     assert backups(fake_server) == []
     assert not isinstance(window.last_dialog, QMessageBox)
+
+
+def test_while_the_server_works_the_dialog_says_so_and_cannot_be_dismissed(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, dialog: SecureStorageDialog
+) -> None:
+    """Escape then would lose the recovery key the server is about to be given."""
+    fake_server.hold = threading.Event()
+    closed = results_of(dialog)
+    choose_passphrase(qtbot, dialog, PHRASE, PHRASE)
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: backups(fake_server) == [(PHRASE,)])
+    assert dialog.busy and dialog.progress.isVisible()
+    assert "deriving a key from a passphrase" in dialog.progress.text()
+    assert not dialog.set_up_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and closed == []
+    fake_server.hold.set()
+    box = key_box(qtbot, window)
+    assert closed == [1] and box.informativeText() == "EsTc 1234 5678 9abc"
 
 
 def test_a_refusal_of_the_service_is_said_in_the_dialog(
