@@ -210,6 +210,25 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
+    async def verify_unconfirmed(self, ledger: SendLedger) -> None:
+        """After signing in, not within it (the core gives a sign-in 45 s): ask the archives
+        about the last connection's unconfirmed messages. Sending one of them waits for this;
+        what is still undecided after :data:`VERIFY_DEADLINE` fails as "may not have been
+        delivered" and is never re-sent."""
+        try:
+            async with asyncio.timeout(VERIFY_DEADLINE):
+                await self.archive.verify(
+                    ledger, lambda txn, v: self.messages.report_verdicts({txn: v})
+                )
+        except TimeoutError:
+            self.session.ctx.logger.info(
+                "the archive search for unconfirmed messages ran out of time"
+            )
+        finally:
+            self.messages.verified.set()
+            with contextlib.suppress(Exception):
+                await ledger.save_pending()
+
     def _forget_room(self, room: str) -> None:
         self.catchup.forget(room)
 
@@ -462,26 +481,9 @@ class XmppBackend(
             return
         self._verifying = True
         if any(self.ledger.verdict(txn) is Verdict.UNKNOWN for txn in self.ledger.previous):
-            session.spawn(self._verify(services), "verify-unconfirmed")
+            session.spawn(services.verify_unconfirmed(self.ledger), "verify-unconfirmed")
         else:
             services.messages.verified.set()
-
-    async def _verify(self, services: _Services) -> None:
-        """After signing in, not within it (the core gives a sign-in 45 s): ask the archives
-        about the last connection's unconfirmed messages. Sending one of them waits for this;
-        what is still undecided after :data:`VERIFY_DEADLINE` fails as "may not have been
-        delivered" and is never re-sent."""
-        try:
-            async with asyncio.timeout(VERIFY_DEADLINE):
-                await services.archive.verify(
-                    self.ledger, lambda txn, v: services.messages.report_verdicts({txn: v})
-                )
-        except TimeoutError:
-            self.ctx.logger.info("the archive search for unconfirmed messages ran out of time")
-        finally:
-            services.messages.verified.set()
-            with contextlib.suppress(Exception):
-                await self.ledger.save_pending()
 
     # -- incoming ----------------------------------------------------------------------------
 

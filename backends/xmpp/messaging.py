@@ -12,8 +12,9 @@ How a send is confirmed (see also :mod:`backends.xmpp.ledger`):
   the result is a retryable ``NOT_CONNECTED`` and the ledger keeps the message, so the next
   connection asks the archive before anything is sent again.
 - a message the previous connection left unconfirmed waits (at most :data:`VERDICT_WAIT`) for the
-  archive search that runs after signing in (see :meth:`XmppBackend._verify`): received → confirmed,
-  not received → sent, unknown → failed as "may not have been delivered", never re-sent.
+  archive search that runs after signing in (``verify_unconfirmed`` in backend.py): received →
+  confirmed, not received → sent, unknown → failed as "may not have been delivered", never
+  re-sent.
 - the message's stanza id *and* its origin-id (XEP-0359) are the outbox's ``txn_id``, so echoes,
   carbons and archive copies of it are recognised as ours.
 """

@@ -1,16 +1,15 @@
 """Group chat (XEP-0045): joining, creating, members, topic, invitations, kicking, leaving.
 
-Rooms we are in are remembered in the account's state, so a new connection rejoins them (or, when
-the stream was resumed, knows it never left). A room's password is a secret: it is kept in the
-keyring (``ctx.secrets``, key ``room-password:<room>``), never in the state. A new room stays locked on the server until its owner
-submits a configuration, exactly as RFC-style servers (Prosody, ejabberd) require; :meth:`create`
-configures it and :meth:`join` unlocks a room it happened to create with the default settings.
+Rooms we are in are remembered (:mod:`backends.xmpp.saved_rooms`, passwords in the keyring), so
+a new connection rejoins them (or, when the stream was resumed, knows it never left). A new room
+stays locked on the server until its owner submits a configuration, exactly as RFC-style servers
+(Prosody, ejabberd) require; :meth:`create` configures it and :meth:`join` unlocks a room it
+happened to create with the default settings.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import re
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
@@ -24,9 +23,9 @@ from app.models import ConversationKind, Member, Presence, Role, RoomListing
 from backends.xmpp import convert, ns, stanzas
 from backends.xmpp.ns import q
 from backends.xmpp.roster import show_of
+from backends.xmpp.saved_rooms import SavedRoom, SavedRooms
 from backends.xmpp.session import IqFailure, XmppSession
 
-STATE_ROOMS = "xmpp.rooms"
 JOIN_TIMEOUT = 30.0
 NICK_ATTEMPTS = 3
 MAX_INVITES = 100  # unanswered invitations kept (strangers can send any number)
@@ -73,14 +72,6 @@ class _Room:
     members_only: bool | None = None
 
 
-@dataclass(slots=True)
-class _SavedRoom:
-    """A room to rejoin: our nick, and whether the keyring holds a password for it."""
-
-    nick: str
-    has_password: bool = False
-
-
 @dataclass(frozen=True, slots=True)
 class _Invite:
     inviter: str
@@ -103,9 +94,7 @@ class RoomService:
         self.session = session
         self.own_presence = own_presence
         self.join_history = join_history  # stanzas asked for on joining
-        self.saved: dict[str, _SavedRoom] = {}
-        self._passwords: dict[str, str] = {}  # read from the keyring when first needed
-        self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
+        self.store = SavedRooms(session)
         self.rooms: dict[str, _Room] = {}
         self.known: set[str] = set()  # rooms seen this session, joined or not any more
         self.invites: OrderedDict[str, _Invite] = OrderedDict()
@@ -113,87 +102,17 @@ class RoomService:
         self.on_left = on_left
         self.on_configured = on_configured  # a room we created has its configuration
 
-    # -- persistence -------------------------------------------------------------------------
-
     async def load(self) -> None:
-        raw = await self.session.ctx.state.get(STATE_ROOMS)
-        try:
-            data = json.loads(raw) if raw else {}
-            entries = {str(k): v for k, v in data.items() if isinstance(v, dict)}
-        except (ValueError, AttributeError):
-            entries = {}
-        self.saved = {
-            room: _SavedRoom(str(v.get("nick", "")), bool(v.get("has_password", False)))
-            for room, v in entries.items()
-        }
-        # Older versions kept room passwords in the state: move them to the keyring, once.
-        if not any("password" in v for v in entries.values()):
-            return
-        for room, v in entries.items():
-            password = str(v.get("password") or "")
-            if not password:
-                continue
-            self._passwords[room] = password
-            if await self._store_password(room, password):
-                self.saved[room].has_password = True
-            else:  # the keyring refused it: leave it where it was until it can move
-                self._legacy.add(room)
-        await self._save()
+        """Read the rooms to rejoin (and move old passwords to the keyring)."""
+        await self.store.load()
 
-    async def _save(self) -> None:
-        data: dict[str, dict[str, object]] = {}
-        for room, saved in self.saved.items():
-            entry: dict[str, object] = {"nick": saved.nick}
-            if saved.has_password:
-                entry["has_password"] = True
-            elif room in self._legacy:
-                entry["password"] = self._passwords.get(room, "")
-            data[room] = entry
-        await self.session.ctx.state.set(STATE_ROOMS, json.dumps(data) if data else None)
-
-    # -- passwords (keyring) -----------------------------------------------------------------
-
-    @staticmethod
-    def password_key(room: str) -> str:
-        return f"room-password:{room}"
-
-    async def _password(self, room: str) -> str:
-        """The password we joined ``room`` with (from memory, else from the keyring)."""
-        if room in self._passwords:
-            return self._passwords[room]
-        saved = self.saved.get(room)
-        password = ""
-        if saved is not None and saved.has_password:
-            try:
-                password = await self.session.ctx.secrets.get(self.password_key(room)) or ""
-            except Exception as exc:  # no keyring: join without, the room will say if it needs one
-                self.session.log.warning("could not read a room password from the keyring: %s", exc)
-                return ""
-        self._passwords[room] = password
-        return password
-
-    async def _store_password(self, room: str, password: str) -> bool:
-        """Keep (or, with ``""``, forget) a room's password in the keyring; False if it failed."""
-        key = self.password_key(room)
-        try:
-            if password:
-                await self.session.ctx.secrets.set(key, password)
-            else:
-                await self.session.ctx.secrets.delete(key)
-        except Exception as exc:
-            self.session.log.warning("could not update a room password in the keyring: %s", exc)
-            return False
-        return True
+    @property
+    def saved(self) -> dict[str, SavedRoom]:
+        return self.store.rooms
 
     async def _forget(self, room: str) -> None:
         """We are no longer in ``room``: drop it, and its password, from what survives us."""
-        saved = self.saved.pop(room, None)
-        self._passwords.pop(room, None)
-        self._legacy.discard(room)
-        self.on_left(room)
-        await self._save()
-        if saved is not None and saved.has_password:
-            await self._store_password(room, "")
+        await self.store.forget(room, then=self.on_left)
 
     # -- queries -----------------------------------------------------------------------------
 
@@ -234,7 +153,7 @@ class RoomService:
     def resumed(self) -> None:
         """The stream was resumed: the server kept us in every room."""
         for room, saved in self.saved.items():
-            state = _Room(room, saved.nick, self._passwords.get(room, ""), joined=True)
+            state = _Room(room, saved.nick, self.store.known_password(room), joined=True)
             state.ready.set()
             self.rooms[room] = state
             self.known.add(room)
@@ -247,7 +166,7 @@ class RoomService:
             self.session.room_nicks.setdefault(room, saved.nick)
 
     async def _rejoin(self, room: str, nick: str) -> None:
-        password = await self._password(room)
+        password = await self.store.password(room)
         outcome = await self.join(room, nick, password, rejoining=True)
         if outcome.failure is not None and outcome.failure.kind is FailureKind.REJECTED:
             await self._forget(room)
@@ -291,7 +210,7 @@ class RoomService:
         if not password and jid in self.invites:
             password = self.invites[jid].password
         if not password:
-            password = await self._password(jid)  # a room we were in before
+            password = await self.store.password(jid)  # a room we were in before
         if jid not in self.session.features.room_stanza_ids:
             # Before its messages arrive: whether the room's stanza-ids can be believed.
             await self._learn_features(jid)
@@ -351,28 +270,13 @@ class RoomService:
         state.nick = reply.nick or nick
         state.joined = True
         self.session.room_nicks[room] = state.nick
-        await self._remember(room, state.nick, password)
+        await self.store.remember(room, state.nick, password)
         self.session.report(f.ConversationUpdated(room, ConversationKind.GROUP, joined=True))
         self.session.report(f.MembersChanged(room, tuple(state.occupants.values()), complete=True))
         state.ready.set()
         self.session.spawn(self._describe(room), f"describe {room}")
         self.on_joined(room)
         return reply
-
-    async def _remember(self, room: str, nick: str, password: str) -> None:
-        """Save a joined room for the next connection; its password goes to the keyring."""
-        before = self.saved.get(room)
-        had = before is not None and before.has_password
-        has = had
-        if password and (not had or self._passwords.get(room) != password):
-            has = await self._store_password(room, password)
-        elif not password and had:
-            await self._store_password(room, "")  # it no longer needs one
-            has = False
-        self._passwords[room] = password
-        self._legacy.discard(room)
-        self.saved[room] = _SavedRoom(nick, has)
-        await self._save()
 
     async def _learn_features(self, room: str) -> convert.DiscoInfo | None:
         """The room's disco#info, with what it says about archive and ids noted (None: the
@@ -405,7 +309,7 @@ class RoomService:
         state = self.rooms.get(room)
         if password is not None and state is not None:
             state.password = password
-            await self._remember(room, state.nick, password)
+            await self.store.remember(room, state.nick, password)
         await self._describe(room)
 
     def occupant(self, room: str, nick: str) -> Member | None:
@@ -447,7 +351,7 @@ class RoomService:
             self.session.room_nicks[event.room] = event.new_nick
             if event.room in self.saved:
                 self.saved[event.room].nick = event.new_nick
-                self.session.spawn(self._save(), "save-rooms")
+                self.session.spawn(self.store.save(), "save-rooms")
             self.session.report(f.MembersChanged(event.room, removed=(event.nick,)))
             return
         if event.is_self:
@@ -661,7 +565,7 @@ class RoomService:
             )
         else:
             # Direct (XEP-0249): straight to the person, with the password if the room has one.
-            password = state.password or await self._password(room)
+            password = state.password or await self.store.password(room)
             self.session.send_message(
                 who.bare, "normal", children=[stanzas.direct_invite(room, reason, password)]
             )
