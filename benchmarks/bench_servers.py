@@ -311,6 +311,9 @@ class XmppBot:
         self.jid = jid
         self.user, self.domain = jid.split("@", 1)
         self.on_stanza = on_stanza
+        # The reader thread answers pings and unlocks rooms while the caller's thread joins: two
+        # writers on one TLS socket corrupt OpenSSL's write state (SSLError BAD_LENGTH).
+        self._send_lock = threading.Lock()
         raw = socket.create_connection((LOOPBACK, port), timeout=30)
         raw.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.sock: socket.socket = raw
@@ -349,7 +352,8 @@ class XmppBot:
             self.reader.start()
 
     def send(self, text: str) -> None:
-        self.sock.sendall(text.encode())
+        with self._send_lock:
+            self.sock.sendall(text.encode())
 
     def _open(self) -> None:
         self.parser = ET.XMLPullParser(events=("start", "end"))

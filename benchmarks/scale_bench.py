@@ -97,11 +97,16 @@ def main() -> int:
         "--cache", type=Path, help="keep generated history profiles here (default: throwaway)"
     )
     parser.add_argument("--rooms", help="comma-separated room counts (default 50,200,1000)")
+    parser.add_argument("--members", help="comma-separated services (default irc,xmpp,matrix)")
+    parser.add_argument(
+        "--history", help="comma-separated stored-message counts (default 1000000,10000000)"
+    )
     parser.add_argument("--settle", type=float, help="s after all joined before RSS (20)")
     parser.add_argument("--window-runs", type=int, default=3)
     args = parser.parse_args()
     sizes = QUICK if args.quick else FULL
     rooms = [int(n) for n in args.rooms.split(",")] if args.rooms else sizes["rooms"]
+    history = [int(n) for n in args.history.split(",")] if args.history else sizes["history"]
     settle = args.settle if args.settle is not None else (2.0 if args.quick else 20.0)
     parts = [p for p in args.parts.split(",") if p]
     unknown = set(parts) - set(FULL)
@@ -123,12 +128,14 @@ def main() -> int:
                 elif part == "members":
                     from benchmarks.scale_members import members_bench
 
-                    result["members"] = members_bench(work, sizes["members"])
+                    wanted = args.members.split(",") if args.members else list(sizes["members"])
+                    chosen = {s: n for s, n in sizes["members"].items() if s in wanted}
+                    result["members"] = members_bench(work, chosen)
                     failed |= any(
                         "error" in v for v in result["members"].values() if isinstance(v, dict)
                     )
                 else:
-                    result["history"] = history_curve(cache, sizes["history"], args.window_runs)
+                    result["history"] = history_curve(cache, history, args.window_runs)
             except Exception as exc:
                 result[part] = {"error": f"{type(exc).__name__}: {exc}"}
                 failed = True
