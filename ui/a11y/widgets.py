@@ -153,7 +153,9 @@ class ListFocus(QObject):
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view:
+        # getattr: while the view is torn down, Qt may still filter its events after Python
+        # has let go of this object's attributes (a logged AttributeError otherwise).
+        if watched is getattr(self, "view", None):
             if self._pending and event.type() in (
                 QEvent.Type.KeyPress,
                 QEvent.Type.MouseButtonPress,

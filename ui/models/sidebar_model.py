@@ -10,6 +10,7 @@ or the focus; the list re-sorts once they leave.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -64,10 +65,12 @@ class _AccountNode:
 _DIGITS = re.compile(r"(\d+)")
 
 
+@functools.lru_cache(maxsize=4096)
 def natural_key(name: str) -> tuple[str | int, ...]:
     """ "#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
     ``re.split`` with a group alternates text and digits starting with text, so equal
-    positions always hold the same type."""
+    positions always hold the same type. Cached: every insert and re-sort asks it of each room
+    (a quarter of a million times while 1,000 rooms arrive)."""
     parts = _DIGITS.split(name.casefold())
     return tuple(int(p) if i % 2 else p for i, p in enumerate(parts))
 
@@ -365,15 +368,14 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
+            keys = [_sort_key(c) for c in node.conversations] if new else []
             for conv in sorted(new, key=_sort_key):
                 # Where the order puts it, without moving the others (their order may be held).
                 key = _sort_key(conv)
-                row = next(
-                    (i for i, c in enumerate(node.conversations) if _sort_key(c) > key),
-                    len(node.conversations),
-                )
+                row = next((i for i, k in enumerate(keys) if k > key), len(keys))
                 self.beginInsertRows(parent, row, row)
                 node.conversations.insert(row, conv)
+                keys.insert(row, key)
                 self.endInsertRows()
             if self._holds:
                 self._unsorted.add(arow)
