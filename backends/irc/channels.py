@@ -13,7 +13,7 @@ from app.i18n import CoreMessages
 from app.models import ConversationId, ConversationKind, MessageKind, RoomListing
 from backends.irc import convert, formatting
 from backends.irc.members import ChannelState, Membership
-from backends.irc.protocol import Line, format_line, split_source
+from backends.irc.protocol import Line, join_lines, split_source
 from backends.irc.session import IrcSession, error_text, is_error
 from backends.irc.settings import Settings
 from backends.irc.state import SavedState
@@ -81,9 +81,10 @@ class Channels:
         for name in self._settings.words("channels"):
             if self._info.is_channel(name):
                 wanted.setdefault(self._info.fold(name), (name, ""))
-        for name, key in wanted.values():
+        for name, _key in wanted.values():
             self._asked.add(self._info.fold(name))
-            self._session.send(format_line("JOIN", name, key) if key else format_line("JOIN", name))
+        for line in join_lines(list(wanted.values())):  # many channels a line
+            self._session.send(line)
 
     def members(self, channel: str) -> dict[str, str]:
         state = self._channels.get(self._info.fold(channel))

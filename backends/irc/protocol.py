@@ -10,7 +10,7 @@ callers split user text on line breaks first).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.frozen import fast_init
@@ -146,3 +146,37 @@ def message_bytes(line: str) -> int:
     if line.startswith("@"):
         line = line.partition(" ")[2]
     return len(line.encode("utf-8")) + 2
+
+
+JOIN_LINE_BYTES = 400
+"""The most a JOIN of several channels uses of the 512-byte budget (room for a server that
+counts its own prefix in)."""
+
+
+def join_lines(channels: Sequence[tuple[str, str]], budget: int = JOIN_LINE_BYTES) -> list[str]:
+    """``JOIN #a,#b,#c key-a`` lines for (channel, key) pairs, as few as fit in ``budget``
+    bytes each: one line per channel made a rejoin of many channels wait on the send queue's
+    pace (2 lines a second once its burst is spent). Keys pair with the first channels of their
+    line, so keyed channels go first; a key with a comma or a space cannot be listed and its
+    channel gets a JOIN of its own."""
+    keyed = [(c, k) for c, k in channels if k and "," not in k and " " not in k]
+    odd = [(c, k) for c, k in channels if k and ("," in k or " " in k)]
+    plain = [(c, k) for c, k in channels if not k]
+    lines: list[str] = []
+    names: list[str] = []
+    keys: list[str] = []
+
+    def line(names: list[str], keys: list[str]) -> str:
+        params = [",".join(names)] + ([",".join(keys)] if keys else [])
+        return format_line("JOIN", *params)
+
+    for channel, key in keyed + plain:
+        more_names, more_keys = [*names, channel], [*keys, key] if key else keys
+        if names and message_bytes(line(more_names, more_keys)) > budget:
+            lines.append(line(names, keys))
+            more_names, more_keys = [channel], [key] if key else []
+        names, keys = more_names, more_keys
+    if names:
+        lines.append(line(names, keys))
+    lines += [format_line("JOIN", c, k) for c, k in odd]
+    return lines

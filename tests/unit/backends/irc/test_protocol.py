@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from backends.irc.protocol import (
+    JOIN_LINE_BYTES,
     Line,
     escape_tag_value,
     format_line,
+    join_lines,
     message_bytes,
     parse_line,
     split_source,
@@ -140,3 +142,29 @@ def test_garbage_never_raises() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
         parse_line(text)  # must simply return
+
+
+def test_join_lines_put_many_channels_on_a_line_keyed_ones_first() -> None:
+    lines = join_lines([("#a", ""), ("#b", "sesame"), ("#c", ""), ("#d", "k2")])
+    assert lines == ["JOIN #b,#d,#a,#c sesame,k2"]
+
+
+def test_join_lines_stay_within_the_budget_and_lose_no_channel() -> None:
+    channels = [(f"#channel-{i:04d}", "key" if i % 7 == 0 else "") for i in range(1000)]
+    lines = join_lines(channels)
+    assert all(message_bytes(line) <= JOIN_LINE_BYTES for line in lines)
+    assert len(lines) < 60  # not one a channel
+    joined: list[str] = []
+    for line in lines:
+        parsed = parse_line(line)
+        names = parsed.params[0].split(",")
+        keys = parsed.params[1].split(",") if len(parsed.params) > 1 else []
+        assert all(dict(channels)[n] == k for n, k in zip(names, keys, strict=False))
+        assert all(dict(channels)[n] == "" for n in names[len(keys) :])
+        joined += names
+    assert sorted(joined) == sorted(c for c, _k in channels)
+
+
+def test_join_lines_give_a_key_that_cannot_be_listed_its_own_line() -> None:
+    assert join_lines([("#a", ""), ("#odd", "x,y")]) == ["JOIN #a", "JOIN #odd x,y"]
+    assert join_lines([]) == []
