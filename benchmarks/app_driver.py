@@ -140,6 +140,7 @@ def open_app(
     ``QT_QPA_PLATFORM`` says otherwise). SIGTERM quits the event loop, as in the real app."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
+    import ui  # noqa: F401  (first, as in the app: its lighter PySide6 import hook)
     from PySide6.QtCore import QTimer
 
     from app.core import Core, CoreContext
@@ -147,7 +148,7 @@ def open_app(
     from app.paths import AppPaths
     from app.registry import BackendRegistry
     from app.runtime import CoreThread
-    from chinwag.testing import MemorySecretStore
+    from chinwag.testing.context import MemorySecretStore
     from ui.bridge import CoreBridge
     from ui.main import create_app, install_quit_signals
     from ui.main_window import MainWindow

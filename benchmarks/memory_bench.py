@@ -66,6 +66,7 @@ def driver(config_path: str) -> int:
         import tracemalloc
 
         tracemalloc.start()
+    import ui  # noqa: F401  (first, as in the app: its lighter PySide6 import hook)
     from PySide6.QtCore import QTimer
 
     from app.models import ConnectionState, ConversationId
