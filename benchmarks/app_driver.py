@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import queue
 import resource
@@ -140,7 +141,7 @@ def open_app(
     ``QT_QPA_PLATFORM`` says otherwise). SIGTERM quits the event loop, as in the real app."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    import ui  # noqa: F401  (first, as in the app: its lighter PySide6 import hook)
+    importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
     from app.core import Core, CoreContext
@@ -168,6 +169,7 @@ def open_app(
     )
     runner.start()
     bridge = CoreBridge(runner)
+    bridge.call(bridge.core.prepare_backends())  # as ui.main.run does
     window = MainWindow(bridge)  # no desktop notifier: there is no session bus to talk to
     window.resize(1000, 700)
     window.show()

@@ -119,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     )
     runner.start()
     bridge = CoreBridge(runner)
+    # The saved accounts' protocol libraries import on worker threads while the window is built.
+    bridge.call(bridge.core.prepare_backends())
     window = MainWindow(bridge, default_notifier())
     window.show()
     window.activateWindow()  # what a window manager does for a launched app; Xvfb has none

@@ -30,7 +30,7 @@ from app.backend import (
 )
 from app.backoff import Backoff
 from app.bus import EventBus
-from app.config import AccountEntry, AppConfig, ConfigFile
+from app.config import AccountEntry, AppConfig, ConfigError, ConfigFile
 from app.dispatch import AccountDispatcher, PrivacyPolicy
 from app.i18n import CoreMessages
 from app.models import Account, AccountId, utc_now
@@ -91,6 +91,20 @@ class CoreServices:
 
     async def load_config(self) -> None:
         self.config = await asyncio.to_thread(self._config_file.load)
+
+    async def import_saved_backends(self) -> list[str]:
+        """Import the backends of the saved, enabled accounts (on worker threads); their ids.
+
+        The config is read here on its own, not adopted: :meth:`load_config` stays the start's
+        business, and a config that cannot be read is reported there."""
+        try:
+            config = await asyncio.to_thread(self._config_file.load)
+        except ConfigError:
+            return []
+        protocols = sorted({e.account.protocol_id for e in config.accounts if e.account.enabled})
+        for protocol in protocols:
+            await asyncio.to_thread(self.ctx.registry.get, protocol)
+        return protocols
 
     async def save(self, config: AppConfig) -> None:
         """Adopt ``config`` at once (the next command builds on it), then write the newest one.
