@@ -102,7 +102,7 @@ class Core:
             await session.start()
 
     async def prepare_backends(self) -> None:
-        """Import the saved accounts' backends now, before :meth:`start` is called.
+        """Import the saved accounts' backends and open the keyring now, before :meth:`start`.
 
         A front end submits this as soon as the core exists, so the protocol libraries (0.2-1 s
         of imports each, longer under load) load on worker threads while it builds its window,

@@ -919,6 +919,28 @@ class CountingEntryPoint:
         return self.target
 
 
+class CheckedSecrets(MemorySecretStore):
+    """Counts the keyring checks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checks = 0
+
+    def check(self) -> object:
+        self.checks += 1
+        return super().check()
+
+
+async def test_prepare_backends_with_no_saved_account_does_nothing(tmp_path: Path) -> None:
+    paths = AppPaths.in_profile(tmp_path)
+    fake = CountingEntryPoint("fake", "backends.fake:FakeBackend", FakeBackend)
+    secrets = CheckedSecrets()
+    core = Core(CoreContext(paths=paths, registry=BackendRegistry([fake]), secrets=secrets))
+    await core.prepare_backends()
+    assert (fake.loads, secrets.checks) == (0, 0)
+    await core.stop()
+
+
 async def test_prepare_backends_imports_only_the_saved_enabled_accounts_backends(
     tmp_path: Path,
 ) -> None:
@@ -935,9 +957,11 @@ async def test_prepare_backends_imports_only_the_saved_enabled_accounts_backends
     other = CountingEntryPoint("other", "backends.other:Other", FakeBackend)
     unused = CountingEntryPoint("unused", "backends.unused:Unused", FakeBackend)
     registry = BackendRegistry(entry_points=[fake, other, unused])
-    core = Core(CoreContext(paths=paths, registry=registry, secrets=MemorySecretStore()))
+    secrets = CheckedSecrets()
+    core = Core(CoreContext(paths=paths, registry=registry, secrets=secrets))
     await core.prepare_backends()
     assert (fake.loads, other.loads, unused.loads) == (1, 0, 0)
+    assert secrets.checks == 1  # the keyring opened early too
     assert registry.get("fake") is FakeBackend
     assert core.config.accounts == ()  # read for the imports only: start() adopts the config
     await core.stop()
