@@ -10,7 +10,7 @@ import socket
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app.core import Core, CoreContext
@@ -129,12 +129,9 @@ def run(args: argparse.Namespace) -> int:
     )
     runner.start()
     bridge = CoreBridge(runner)
-    # The core starts while the window is built: the saved accounts' protocol libraries import
-    # and the keyring opens on worker threads, the stores open and the accounts connect on the
-    # core thread (the server's registration takes a second of waiting). The bridge keeps every
-    # event until the window's event loop runs, so nothing is missed.
+    # The saved accounts' protocol libraries import and the keyring opens on worker threads
+    # while the window is built.
     bridge.call(bridge.core.prepare_backends())
-    bridge.start()
     window = MainWindow(bridge, default_notifier())
     window.show()
     window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
@@ -142,6 +139,7 @@ def run(args: argparse.Namespace) -> int:
     instance.received.connect(links.open_uri)
     if args.uri:
         links.open_uri(args.uri)
+    QTimer.singleShot(0, bridge.start)  # the window paints before any store is opened
 
     install_quit_signals(app)
 
