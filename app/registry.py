@@ -80,8 +80,7 @@ class BackendRegistry:
         self._loaded: dict[str, type[Backend]] = {}
         self._reports: dict[str, PluginReport] = {}
         self._extra_reports: list[PluginReport] = []
-        self._lock = threading.RLock()  # guards the dicts; the core imports on worker threads
-        self._importing: dict[str, threading.Lock] = {}  # one per protocol, held while importing
+        self._lock = threading.RLock()  # the core imports plugins on worker threads
         for ep in entry_points:
             if ep.name in self._pending:
                 self._extra_reports.append(
@@ -123,59 +122,42 @@ class BackendRegistry:
         return sorted(n for n in names if self._reports.get(n, PluginReport(n, "", True)).loaded)
 
     def get(self, protocol_id: str) -> type[Backend] | None:
-        """The backend class, importing it now if needed; ``None`` if missing or rejected.
-
-        Thread-safe, and one protocol's import does not hold up another's: each has its own
-        lock, so a caller waits only for an import of the class it asked for."""
+        """The backend class, importing it now if needed; ``None`` if missing or rejected."""
         with self._lock:
-            if protocol_id in self._loaded:
-                return self._loaded[protocol_id]
-            if protocol_id not in self._pending:
-                return None
-            importing = self._importing.setdefault(protocol_id, threading.Lock())
-        with importing:
-            with self._lock:
-                if protocol_id in self._loaded or protocol_id not in self._pending:
-                    return self._loaded.get(protocol_id)  # imported (or refused) meanwhile
-                ep = self._pending[protocol_id]
-            return self._import(ep)
+            return self._get(protocol_id)
 
-    def _import(self, ep: EntryPointLike) -> type[Backend] | None:
+    def _get(self, protocol_id: str) -> type[Backend] | None:
+        if protocol_id in self._loaded:
+            return self._loaded[protocol_id]
+        ep = self._pending.pop(protocol_id, None)
+        if ep is None:
+            return None
         try:
             obj = ep.load()
         except Exception as exc:  # a broken plugin must never take the app down
             reason = f"import failed: {type(exc).__name__}: {exc}"
             _log.warning("backend %s rejected: %s\n%s", ep.value, reason, traceback.format_exc())
-            with self._lock:
-                self._pending.pop(ep.name, None)
-                self._record(PluginReport(ep.name, ep.value, False, reason), None)
+            self._record(PluginReport(ep.name, ep.value, False, reason), None)
             return None
         report = self._validate(ep.name, ep.value, obj)
-        with self._lock:
-            self._pending.pop(ep.name, None)
-            self._record(report, obj if report.loaded else None)
-            return self._loaded.get(ep.name)
+        self._record(report, obj if report.loaded else None)
+        return self._loaded.get(protocol_id)
 
     def load_all(self) -> dict[str, type[Backend]]:
-        for name in sorted(self._pending_names()):
-            self.get(name)
         with self._lock:
+            for name in list(self._pending):
+                self._get(name)
             return dict(self._loaded)
 
     def load_outside(self) -> None:
         """Import the plugins that do not come with Chinwag (its own ``backends`` are known
         good), so one that cannot be used (built for another plugin interface, broken) is
         reported at start-up, not only once an account needs it. Blocking: call off the UI
-        thread. It does not wait for a built-in backend importing meanwhile on another thread
-        (Core.prepare_backends, while the window is built)."""
+        thread."""
         with self._lock:
-            outside = [n for n, ep in self._pending.items() if not ep.value.startswith("backends.")]
-        for name in outside:
-            self.get(name)
-
-    def _pending_names(self) -> list[str]:
-        with self._lock:
-            return list(self._pending)
+            for name, ep in list(self._pending.items()):
+                if not ep.value.startswith("backends."):
+                    self._get(name)
 
     def reports(self) -> list[PluginReport]:
         """What was found so far and why anything was rejected (call ``load_all`` first for all)."""

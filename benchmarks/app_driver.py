@@ -169,7 +169,6 @@ def open_app(
     )
     runner.start()
     bridge = CoreBridge(runner)
-    bridge.call(bridge.core.prepare_backends())  # as ui.main.run does
     window = MainWindow(bridge)  # no desktop notifier: there is no session bus to talk to
     window.resize(1000, 700)
     window.show()

@@ -129,9 +129,6 @@ def run(args: argparse.Namespace) -> int:
     )
     runner.start()
     bridge = CoreBridge(runner)
-    # The saved accounts' protocol libraries import and the keyring opens on worker threads
-    # while the window is built.
-    bridge.call(bridge.core.prepare_backends())
     window = MainWindow(bridge, default_notifier())
     window.show()
     window.activateWindow()  # what a window manager does for a launched app; Xvfb has none

@@ -101,16 +101,6 @@ class Core:
         for session in s.sessions.values():
             await session.start()
 
-    async def prepare_backends(self) -> None:
-        """Import the saved accounts' backends and open the keyring now, before :meth:`start`.
-
-        A front end submits this as soon as the core exists, so the protocol libraries (0.2-1 s
-        of imports each, longer under load) load on worker threads while it builds its window,
-        instead of after :meth:`start` has opened the stores; the sessions then find their class
-        ready (the registry's lock makes one that comes early wait for the import in flight
-        rather than import twice)."""
-        await self.services.import_saved_backends()
-
     async def stop(self) -> None:
         """Disconnect every account and close every store. Queued messages stay in the outbox."""
         s = self.services

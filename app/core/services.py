@@ -8,7 +8,6 @@ group is a new class over the same services, not more lines on one big class.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import re
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
@@ -31,13 +30,13 @@ from app.backend import (
 )
 from app.backoff import Backoff
 from app.bus import EventBus
-from app.config import AccountEntry, AppConfig, ConfigError, ConfigFile
+from app.config import AccountEntry, AppConfig, ConfigFile
 from app.dispatch import AccountDispatcher, PrivacyPolicy
 from app.i18n import CoreMessages
 from app.models import Account, AccountId, utc_now
 from app.paths import AppPaths
 from app.registry import BackendRegistry
-from app.secrets import SecretStore, SecretsUnavailable
+from app.secrets import SecretStore
 from app.session import AccountSession, SessionServices, account_logger
 from app.store.account_store import AccountStore
 from app.store.worker import StoreWorker
@@ -92,31 +91,6 @@ class CoreServices:
 
     async def load_config(self) -> None:
         self.config = await asyncio.to_thread(self._config_file.load)
-
-    async def import_saved_backends(self) -> list[str]:
-        """Import the backends of the saved, enabled accounts (on worker threads) and open the
-        keyring; returns the protocols.
-
-        The config is read here on its own, not adopted: :meth:`load_config` stays the start's
-        business, and a config that cannot be read is reported there."""
-        try:
-            config = await asyncio.to_thread(self._config_file.load)
-        except ConfigError:
-            return []
-        protocols = sorted({e.account.protocol_id for e in config.accounts if e.account.enabled})
-
-        async def imports() -> None:
-            for protocol in protocols:
-                await asyncio.to_thread(self.ctx.registry.get, protocol)
-
-        async def keyring() -> None:
-            # The keyring's first use finds its backend (0.1 s quiet, more under load), which
-            # the start otherwise does right before connecting; a failure is the start's to say.
-            with contextlib.suppress(SecretsUnavailable):
-                await asyncio.to_thread(self.ctx.secrets.check)
-
-        await asyncio.gather(imports(), *([keyring()] if protocols else []))
-        return protocols
 
     async def save(self, config: AppConfig) -> None:
         """Adopt ``config`` at once (the next command builds on it), then write the newest one.

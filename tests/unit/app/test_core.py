@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import stat
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -13,11 +12,9 @@ import pytest
 from app import events as ev
 from app import facts as f
 from app.backend import Capability, Failure, FailureKind, Outcome
-from app.config import AccountEntry, AppConfig, ConfigFile
-from app.core import CommandError, Core, CoreContext
+from app.core import CommandError, Core
 from app.i18n import CoreMessages, Text
 from app.models import (
-    Account,
     ConnectionState,
     Contact,
     ContactId,
@@ -30,12 +27,10 @@ from app.models import (
     PresenceState,
     utc_now,
 )
-from app.paths import AppPaths
-from app.registry import BackendRegistry
 from app.voice import VoiceInfo
 from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
-from tests.fakes.fake_backend import FakeBackend, FakeServer
+from tests.fakes.fake_backend import FakeServer
 
 
 async def add_alice(core: Core, password: str = "wonderland") -> str:
@@ -903,65 +898,3 @@ async def test_disabling_says_the_account_is_disabled_before_its_state(
         or (isinstance(e, ev.ConnectionStateChanged) and e.state is ConnectionState.DISABLED)
     ]
     assert order[:2] == ["flag", "state"]
-
-
-@dataclass
-class CountingEntryPoint:
-    """An entry point that counts its imports."""
-
-    name: str
-    value: str
-    target: object = None
-    loads: int = 0
-
-    def load(self) -> object:
-        self.loads += 1
-        return self.target
-
-
-class CheckedSecrets(MemorySecretStore):
-    """Counts the keyring checks."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.checks = 0
-
-    def check(self) -> object:
-        self.checks += 1
-        return super().check()
-
-
-async def test_prepare_backends_with_no_saved_account_does_nothing(tmp_path: Path) -> None:
-    paths = AppPaths.in_profile(tmp_path)
-    fake = CountingEntryPoint("fake", "backends.fake:FakeBackend", FakeBackend)
-    secrets = CheckedSecrets()
-    core = Core(CoreContext(paths=paths, registry=BackendRegistry([fake]), secrets=secrets))
-    await core.prepare_backends()
-    assert (fake.loads, secrets.checks) == (0, 0)
-    await core.stop()
-
-
-async def test_prepare_backends_imports_only_the_saved_enabled_accounts_backends(
-    tmp_path: Path,
-) -> None:
-    """What the window's start overlaps with its build: the backends the saved accounts need,
-    imported before Core.start, and no other (each costs memory and start time)."""
-    paths = AppPaths.in_profile(tmp_path)
-    paths.ensure()
-    accounts = (
-        AccountEntry(Account("a1", "fake", "Fake")),
-        AccountEntry(Account("a2", "other", "Off", enabled=False)),
-    )
-    ConfigFile(paths.config_file).save(AppConfig(accounts))
-    fake = CountingEntryPoint("fake", "backends.fake:FakeBackend", FakeBackend)
-    other = CountingEntryPoint("other", "backends.other:Other", FakeBackend)
-    unused = CountingEntryPoint("unused", "backends.unused:Unused", FakeBackend)
-    registry = BackendRegistry(entry_points=[fake, other, unused])
-    secrets = CheckedSecrets()
-    core = Core(CoreContext(paths=paths, registry=registry, secrets=secrets))
-    await core.prepare_backends()
-    assert (fake.loads, other.loads, unused.loads) == (1, 0, 0)
-    assert secrets.checks == 1  # the keyring opened early too
-    assert registry.get("fake") is FakeBackend
-    assert core.config.accounts == ()  # read for the imports only: start() adopts the config
-    await core.stop()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 import pytest
@@ -157,33 +156,3 @@ def test_plugins_from_elsewhere_are_checked_at_start_and_builtins_left_lazy() ->
     (problem,) = registry.problems()
     assert problem.name == "old"
     assert "version 1" in problem.reason and "needs version 2" in problem.reason
-
-
-def test_checking_outside_plugins_does_not_wait_for_a_builtin_importing_elsewhere() -> None:
-    """Core.prepare_backends imports a saved account's backend on a worker thread while the
-    window is built; the start's check of outside plugins must not queue behind that import."""
-    importing, release = threading.Event(), threading.Event()
-
-    class SlowEntryPoint(FakeEntryPoint):
-        def load(self) -> object:
-            importing.set()
-            release.wait(30)
-            return super().load()
-
-    builtin = SlowEntryPoint("good", "backends.good:GoodBackend", GoodBackend)
-    outside = FakeEntryPoint("old", "chinwag_old:OldApi", OldApi)
-    registry = BackendRegistry(entry_points=[builtin, outside])
-    early = threading.Thread(target=registry.get, args=("good",))
-    early.start()
-    try:
-        assert importing.wait(10)
-        checked = threading.Thread(target=registry.load_outside)
-        checked.start()
-        checked.join(10)
-        assert not checked.is_alive(), "load_outside waited for the built-in import"
-        assert outside.loads == 1 and builtin.loads == 0
-    finally:
-        release.set()
-        early.join(10)
-    assert registry.get("good") is GoodBackend
-    assert builtin.loads == 1  # imported once, by the early thread
