@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import html as html_lib
 import logging
-
-import markdown  # type: ignore[import-untyped]
+import threading
+from typing import TYPE_CHECKING
 
 from app.sanitize import sanitize_html
 
+if TYPE_CHECKING:
+    import markdown  # type: ignore[import-untyped]
+
 _log = logging.getLogger(__name__)
+_local = threading.local()
 
 
 def _markdown() -> markdown.Markdown:
+    """This thread's converter (the composer's thread and the core's both render, and a
+    ``Markdown`` object is not safe to share), made on first use: Python-Markdown is imported
+    when someone first sends a message, not with the window."""
+    md: markdown.Markdown | None = getattr(_local, "md", None)
+    if md is not None:
+        return md
+    import markdown  # noqa: PLC0415
+
     md = markdown.Markdown(extensions=["fenced_code", "sane_lists", "nl2br"])
     # Raw HTML typed by the user is text, not markup (Python-Markdown passes it through otherwise).
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    _local.md = md
     return md
-
-
-_MD = _markdown()
 
 
 def render_markdown(text: str) -> str | None:
@@ -33,7 +43,7 @@ def render_markdown(text: str) -> str | None:
     if not text.strip():
         return None
     try:
-        rendered = str(_MD.reset().convert(text)).strip()
+        rendered = str(_markdown().reset().convert(text)).strip()
     except Exception:  # Markdown is big; a bug there must not stop a message
         _log.exception("markdown rendering failed")
         return None

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import queue
 import resource
@@ -140,6 +141,7 @@ def open_app(
     ``QT_QPA_PLATFORM`` says otherwise). SIGTERM quits the event loop, as in the real app."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
+    importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
     from app.core import Core, CoreContext
@@ -147,7 +149,7 @@ def open_app(
     from app.paths import AppPaths
     from app.registry import BackendRegistry
     from app.runtime import CoreThread
-    from chinwag.testing import MemorySecretStore
+    from chinwag.testing.context import MemorySecretStore
     from ui.bridge import CoreBridge
     from ui.main import create_app, install_quit_signals
     from ui.main_window import MainWindow

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib
 import json
 import os
 import shutil
@@ -66,6 +67,7 @@ def driver(config_path: str) -> int:
         import tracemalloc
 
         tracemalloc.start()
+    importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
     from app.models import ConnectionState, ConversationId

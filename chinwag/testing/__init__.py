@@ -27,15 +27,35 @@ under ``CI=true`` instead of skipping), ``in_ci``, ``free_port`` and ``make_tls_
 
 from __future__ import annotations
 
-from chinwag.testing.context import (
-    MemorySecrets,
-    MemorySecretStore,
-    MemoryState,
-    RecordingContext,
-    wait_until,
-)
-from chinwag.testing.contract import BackendContract
-from chinwag.testing.harness import ContractHarness, SeesAtPeer, Settings, TakesFiles
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from chinwag.testing.context import (
+        MemorySecrets,
+        MemorySecretStore,
+        MemoryState,
+        RecordingContext,
+        wait_until,
+    )
+    from chinwag.testing.contract import BackendContract
+    from chinwag.testing.harness import ContractHarness, SeesAtPeer, Settings, TakesFiles
+
+# Each name is imported from its module on first use (PEP 562), so a program that only needs
+# MemorySecretStore (the benchmarks, the screenshot maker) does not import pytest and the
+# contract with it: that was 10 MB and 90 modules in every benchmark's "window alone".
+_HOME = {
+    "BackendContract": "contract",
+    "ContractHarness": "harness",
+    "MemorySecretStore": "context",
+    "MemorySecrets": "context",
+    "MemoryState": "context",
+    "RecordingContext": "context",
+    "SeesAtPeer": "harness",
+    "Settings": "harness",
+    "TakesFiles": "harness",
+    "wait_until": "context",
+}
 
 __all__ = [
     "BackendContract",
@@ -49,3 +69,16 @@ __all__ = [
     "TakesFiles",
     "wait_until",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME])

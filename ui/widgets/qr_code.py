@@ -8,7 +8,6 @@ shown as text beside it, and its accessible description says so.
 
 from __future__ import annotations
 
-import segno
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -30,6 +29,8 @@ class QrCode(QWidget):
     def set_text(self, text: str) -> None:
         self.text = text
         if text:
+            import segno  # noqa: PLC0415  (on first use: 0.4 MB the window need not carry)
+
             code = segno.make(text, error="m", micro=False)
             self._modules = tuple(tuple(bool(m) for m in row) for row in code.matrix)
         else:

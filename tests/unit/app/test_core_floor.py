@@ -5,6 +5,7 @@ and a history kept at removal imported again."""
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -212,3 +213,18 @@ async def test_a_file_that_is_no_history_is_refused_in_words(core: Core, tmp_pat
     with pytest.raises(CommandError, match="cannot be imported"):
         await core.archive.import_account(text)
     assert core.accounts.list_accounts() == []
+
+
+def test_composer_markdown_renders_the_same_on_each_thread() -> None:
+    """The composer (GUI thread) and /me (core thread) both render: each thread has its own
+    converter, made on first use, so neither sees the other's half-converted text."""
+    results: list[str | None] = []
+    threads = [
+        threading.Thread(target=lambda: results.append(markdown_to_html("**b** `c`")))
+        for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert results == ["<p><strong>b</strong> <code>c</code></p>"] * 4
