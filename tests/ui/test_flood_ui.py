@@ -42,7 +42,17 @@ def test_while_following_the_window_keeps_the_newest_and_pages_the_rest_back(
         f"line {i}" for i in range(FLOOD - model.rowCount(), FLOOD)
     ]
     bar = view.verticalScrollBar()
-    wait_for(qtbot, lambda: bar.value() == bar.maximum())  # still following the newest
+    newest = model.index(model.rowCount() - 1)
+    # Laid out (the view does it on its next turn of the event loop) and still following the
+    # newest: the last row is in sight at the bottom.
+    wait_for(
+        qtbot,
+        lambda: (
+            bar.maximum() > 0
+            and bar.value() == bar.maximum()
+            and view.visualRect(newest).intersects(view.viewport().rect())
+        ),
+    )
     assert view.following
 
     # Scrolling to the top brings the lines that left the window back, in order.
@@ -71,6 +81,12 @@ def test_a_flood_leaves_no_layouts_of_rows_that_left_the_window(
         wait_for(qtbot, lambda start=start: sum(arrived) == start + 100, timeout=20000)
         qtbot.wait_until(
             lambda: view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+        )
+        # and the newest row is in sight (laid out: rows come in batches at a bounded pace, and
+        # the view lays them out on its next turn of the event loop)
+        newest = model.index(model.rowCount() - 1)
+        qtbot.wait_until(
+            lambda newest=newest: view.visualRect(newest).intersects(view.viewport().rect())
         )
     laid_out = {key[0] for key in view.message_delegate._layouts}
     assert laid_out  # the rows on screen were laid out

@@ -89,6 +89,10 @@ PREVIEW_IMAGE = 64  # its thumbnail, drawn at most this many pixels square
 MAX_PREVIEW_PIXELS = 4096 * 4096  # a preview image claiming more is not decoded
 FACE = 32  # a sender's face beside the first message of a group
 BIG_EMOJI_SCALE = 2.4  # a message of a few emoji and nothing else is drawn this much larger
+# Combined flags made once: each ``|`` of two Qt enums is a Python enum operation, and paint()
+# runs for every row in sight on each repaint.
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -215,6 +219,13 @@ class MessageDelegate(QStyledItemDelegate):
         self.avatars: AvatarStore | None = None
         # The room an inline player needs over an attachment (ui.media.inline_media), if any.
         self.media_size: Callable[[Attachment, DownloadState | None], QSize | None] | None = None
+        # The view's model, set by the view: a row's view in one Python call, without asking
+        # the index for its model (a relayout asks every row's size, each a call from C++).
+        self.model: MessageListModel | None = None
+        self._font: QFont | None = None  # the last font seen, and its key (QFont.key() is slow)
+        self._font_key = ""
+        self._last_width = 0  # the width rows were last laid out at
+        self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
 
     def clear_cache(self) -> None:
         self._layouts.clear()
@@ -232,13 +243,21 @@ class MessageDelegate(QStyledItemDelegate):
 
     # -- layout ----------------------------------------------------------------------------
 
-    @staticmethod
-    def row_view(index: ModelIndex) -> RowView | None:
+    def row_view(self, index: ModelIndex) -> RowView | None:
         """The row's :class:`RowView`, in one call to our model (no per-role round trips)."""
-        model = index.model()
-        if not isinstance(model, MessageListModel):
-            return None
+        model = self.model
+        if model is None:
+            found = index.model()
+            if not isinstance(found, MessageListModel):
+                return None
+            model = found
         return model.row_view(index.row())
+
+    def _font_key_of(self, font: QFont) -> str:
+        """``font.key()``, remembered for the last font (the same for every row of a view)."""
+        if self._font is None or font != self._font:
+            self._font, self._font_key = QFont(font), font.key()
+        return self._font_key
 
     def layout_for(
         self, option: QStyleOptionViewItem, index: ModelIndex, view: RowView | None = None
@@ -246,9 +265,13 @@ class MessageDelegate(QStyledItemDelegate):
         view = view or self.row_view(index)
         if view is None:
             return None
-        width = max(option.rect.width(), 240)
+        given = option.rect.width()
+        if given > 0:
+            self._last_width = given
+        width = max(given, 240)
         local_id = view.msg.local_id
-        key = (local_id, width, local_id in self.expanded, option.font.key(), option.direction)
+        font_key = self._font_key_of(option.font)
+        key = (local_id, width, local_id in self.expanded, font_key, option.direction)
         cached = self._layouts.get(key)
         # The model hands out a new view whenever anything drawn changed: same object, same
         # drawing (comparing by identity keeps this cheap; a relayout asks for every row).
@@ -435,10 +458,31 @@ class MessageDelegate(QStyledItemDelegate):
     # -- Qt delegate API -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        layout = self.layout_for(option, index)
+        view = self.row_view(index)
+        if view is None:
+            return super().sizeHint(option, index)
+        width = option.rect.width()
+        if width <= 0 and self._last_width > 0:
+            # QListView asks the first row's size with no width after each layout, only for
+            # the scroll bar's step: answer at the width the rows were just laid out at (a
+            # layout at a made-up width was a new rich-text document per relayout in a flood).
+            option = QStyleOptionViewItem(option)
+            option.rect = QRect(0, 0, self._last_width, 0)
+            width = self._last_width
+        layout = self.layout_for(option, index, view)
         if layout is None:
             return super().sizeHint(option, index)
-        return QSize(option.rect.width(), layout.height)
+        return QSize(width, layout.height)
+
+    def _paint_fonts(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The row font, its bold and their metrics, made once per font (not per row painted)."""
+        cached = self._fonts
+        if cached is None or font != cached[0]:
+            plain = QFont(font)
+            bold = QFont(font)
+            bold.setBold(True)
+            cached = self._fonts = (plain, bold, QFontMetrics(plain), QFontMetrics(bold))
+        return cached
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         view = self.row_view(index)
@@ -461,10 +505,7 @@ class MessageDelegate(QStyledItemDelegate):
         rtl = opt.direction == Qt.LayoutDirection.RightToLeft
         painter.save()
         painter.translate(opt.rect.topLeft())
-        font = QFont(opt.font)
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
+        font, bold, metrics, bold_metrics = self._paint_fonts(opt.font)
         painter.setFont(font)
         painter.setPen(text_color)
 
@@ -506,28 +547,22 @@ class MessageDelegate(QStyledItemDelegate):
                     self.avatars.name_color(msg.conversation_id.account_id, msg.sender, palette)
                 )
             painter.setFont(bold)
-            sender_w = min(
-                QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
-            )
+            sender_w = min(bold_metrics.horizontalAdvance(sender) + 4, layout.header.width() // 2)
             name_rect, rest = leading(layout.header, sender_w, rtl)
             painter.drawText(
                 name_rect,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                isolate(
-                    QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)
-                ),
+                LEFT_MIDDLE,
+                isolate(bold_metrics.elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)),
             )
             painter.setPen(text_color)
             painter.setFont(font)
             painter.drawText(
                 rest.adjusted(0 if rtl else PAD, 0, -PAD if rtl else 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 meta_text,
             )
         elif layout.meta is not None:
-            painter.drawText(
-                layout.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta_text
-            )
+            painter.drawText(layout.meta, RIGHT_MIDDLE, meta_text)
         if layout.reply is not None:
             bar, rest = leading(layout.reply, 3, rtl)
             painter.fillRect(bar, link_color)
@@ -537,7 +572,7 @@ class MessageDelegate(QStyledItemDelegate):
             reply = "↪ " + view.reply
             painter.drawText(
                 rest.adjusted(0 if rtl else 5, 0, -5 if rtl else 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 QFontMetrics(italic).elidedText(
                     reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
                 ),
@@ -572,7 +607,7 @@ class MessageDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(rect, 4, 4)
                 painter.drawText(
                     rect.adjusted(8, 0, -4, 0),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    LEFT_MIDDLE,
                     metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, rect.width() - 12),
                 )
         for _key, rect, text in layout.reactions:
@@ -589,7 +624,7 @@ class MessageDelegate(QStyledItemDelegate):
             text = "⚠ " + reason + " — " + QCoreApplication.translate("MessageDelegate", "Retry")
             painter.drawText(
                 layout.failure,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
             )
         painter.restore()
@@ -762,6 +797,7 @@ class MessageView(QListView):
         # No description: a screen reader would read it on every visit (the keys are in F1).
         self.setAccessibleName(self.tr("Messages"))
         self.message_delegate = MessageDelegate(self)
+        self.message_delegate.model = model
         self.setItemDelegate(self.message_delegate)
         self.setModel(model)
         self._model = model
@@ -1012,6 +1048,13 @@ class MessageView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.message_delegate.clear_cache()
         super().resizeEvent(event)
+        self._model.flood_rows = self.rows_to_fill(2)
+
+    def rows_to_fill(self, screens: int) -> int:
+        """How many of the smallest rows (one line, no sender) fill the view ``screens`` times:
+        kept during a flood, they always fill it, whatever the messages."""
+        smallest = QFontMetrics(self.font()).height() + 3 * GAP
+        return max(20, screens * self.viewport().height() // max(1, smallest) + 1)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if event.reason() != Qt.FocusReason.PopupFocusReason:
