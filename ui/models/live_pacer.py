@@ -4,8 +4,11 @@ Each batch of new rows costs the message view a relayout of its rows, a scroll t
 a repaint of what is in sight. A flood delivers a batch every frame (IRC) or every sync answer
 (Matrix), far faster than anyone reads; so while the view follows the newest messages, batches
 that come less than :data:`FLOOD_INTERVAL` after the last one wait and go in together, at most
-ten times a second. A message after a quiet moment goes in at once: a conversation at a human
-pace looks exactly as before.
+ten times a second. During a flood (more than :data:`READING_RATE` new rows a second) they wait
+until about a screenful of rows is held, or :data:`FLOOD_PACE` at most: a Matrix flood comes
+as two sync answers a second of a dozen messages each, and each answer was a relayout and a
+repaint of the whole view. A message after a quiet moment goes in at once: a conversation at a
+human pace looks exactly as before.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from app import events as ev
 
 FLOOD_INTERVAL = 0.1  # seconds between two batches of rows while following a flood
 READING_RATE = 10  # messages a second: more, and nobody reads them as they come (a flood)
+FLOOD_PACE = 1.0  # seconds at most between two batches during a flood
 
 
 def merged(events: list[ev.MessagesAdded]) -> list[ev.MessagesAdded]:
@@ -51,11 +55,14 @@ class LivePacer(QObject):
         deliver: Callable[[list[ev.MessagesAdded]], None],
         parent: QObject | None = None,
         interval: float = FLOOD_INTERVAL,
+        pace: float = FLOOD_PACE,
     ) -> None:
         super().__init__(parent)
         self._deliver = deliver
         self._interval = interval
+        self._pace = pace
         self._pending: list[ev.MessagesAdded] = []
+        self._held = 0  # rows held
         self._last = -interval
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -82,19 +89,23 @@ class LivePacer(QObject):
         while self._recent and self._recent[0][0] < now - 1.0:
             self._recent_count -= self._recent.popleft()[1]
 
-    def offer(self, event: ev.MessagesAdded, steady: bool) -> bool:
-        """True if ``event`` is held (it will be delivered); False: add it now. ``steady``: the
-        view follows the newest messages of a loaded window (otherwise nothing is held)."""
+    def offer(self, event: ev.MessagesAdded, steady: bool, enough: int = 20) -> bool:
+        """True if ``event`` is taken (held, or delivered with what was held); False: add it
+        now. ``steady``: the view follows the newest messages of a loaded window (otherwise
+        nothing is held). ``enough``: during a flood, this many held rows go in at once."""
         now = time.monotonic()
         if not steady:
             self.flush()
             self._last = now
             return False
-        if self._pending or now - self._last < self._interval:
+        wait = self._pace if self.flooding else self._interval
+        if self._pending or now - self._last < wait:
             self._pending.append(event)
-            if not self._timer.isActive():
-                wait = self._last + self._interval - now
-                self._timer.start(max(0, round(wait * 1000)))
+            self._held += len(event.messages)
+            if self._held >= enough and now - self._last >= self._interval:
+                self.flush()
+            elif not self._timer.isActive():
+                self._timer.start(max(0, round((self._last + wait - now) * 1000)))
             return True
         self._last = now
         return False
@@ -104,6 +115,7 @@ class LivePacer(QObject):
         """Hand over what is held, now."""
         self._timer.stop()
         pending, self._pending = self._pending, []
+        self._held = 0
         if pending:
             self._last = time.monotonic()
             self._deliver(merged(pending))
@@ -113,5 +125,6 @@ class LivePacer(QObject):
         which has these messages already)."""
         self._timer.stop()
         self._pending = []
+        self._held = 0
         self._recent.clear()
         self._recent_count = 0

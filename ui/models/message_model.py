@@ -449,7 +449,8 @@ class MessageListModel(QAbstractListModel):
                 if len(kept) < len(event.messages):
                     event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
                 steady = self.follow_live and self._at_latest and bool(self._messages)
-                if kept and not self._pacer.offer(event, steady):
+                enough = max(10, self.flood_rows // 2)  # about a screenful
+                if kept and not self._pacer.offer(event, steady, enough):
                     self._added(event)
             elif isinstance(event, ev.MessagesUpdated) and event.conversation_id == conv:
                 self._pacer.flush()  # an edit of a held message finds its row

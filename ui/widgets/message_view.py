@@ -176,6 +176,22 @@ class MessageLayout:
     failure: QRect | None = None
 
 
+def estimated_height(view: RowView, metrics: QFontMetrics, width: int, faces: bool) -> int:
+    """About how tall a row will be, without laying its text out (a rich-text document per row
+    is what makes a page of history slow): its lines from the width of its text."""
+    line = metrics.height()
+    inner = max(width - 2 * PAD - (FACE + PAD if faces else 0), 120)
+    y = GAP + (line + 10 if view.day else 0) + (line + 6 if view.unread_marker else 0)
+    y += (line + GAP if view.group_start else 0) + (line + 6 if view.reply else 0)
+    parts = view.shown[:MAX_SHOWN_CHARS].split("\n")[:200]
+    lines = sum(max(1, -(-metrics.horizontalAdvance(part) // inner)) for part in parts)
+    y += lines * line + GAP + len(view.msg.attachments) * (line + 6 + GAP)
+    y += (line + 4 + GAP if view.msg.reactions else 0) + (line + 6 + GAP if view.thread else 0)
+    if view.preview is not None:
+        y += max(PREVIEW_IMAGE + 8, 3 * line + 12) + GAP
+    return y + GAP
+
+
 def leading(rect: QRect, size: int, rtl: bool) -> tuple[QRect, QRect]:
     """The first ``size`` pixels of ``rect`` in reading order (its left, or its right edge in a
     right-to-left window) and the rest."""
@@ -226,9 +242,15 @@ class MessageDelegate(QStyledItemDelegate):
         self._font_key = ""
         self._last_width = 0  # the width rows were last laid out at
         self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self.lazy: set[str] = set()
+        """Rows (local ids) sized by an estimate until they come into sight: a page of history
+        goes in above what is shown, and laying out its rich texts at once made paging slow."""
+        self.came_into_sight: Callable[[], None] | None = None  # the view then sizes them
+        self._estimates: dict[str, tuple[RowView, int, int]] = {}  # id → (view, width, height)
 
     def clear_cache(self) -> None:
         self._layouts.clear()
+        self._estimates.clear()
 
     def forget_missing(self, present: Callable[[str], bool]) -> None:
         """Drop the layouts of messages that left the model.
@@ -240,6 +262,9 @@ class MessageDelegate(QStyledItemDelegate):
         stale = [key for key in self._layouts if not present(key[0])]
         for key in stale:
             del self._layouts[key]
+        self.lazy.difference_update([i for i in self.lazy if not present(i)])
+        for local_id in [i for i in self._estimates if i not in self.lazy]:
+            del self._estimates[local_id]
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -469,6 +494,14 @@ class MessageDelegate(QStyledItemDelegate):
             option = QStyleOptionViewItem(option)
             option.rect = QRect(0, 0, self._last_width, 0)
             width = self._last_width
+        if self.lazy and view.msg.local_id in self.lazy:
+            width = max(width, 240)
+            known = self._estimates.get(view.msg.local_id)
+            if known is None or known[0] is not view or known[1] != width:
+                metrics = self._paint_fonts(option.font)[2]
+                height = estimated_height(view, metrics, width, self.avatars is not None)
+                known = self._estimates[view.msg.local_id] = (view, width, height)
+            return QSize(width, known[2])
         layout = self.layout_for(option, index, view)
         if layout is None:
             return super().sizeHint(option, index)
@@ -491,6 +524,8 @@ class MessageDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         msg = view.msg
+        if msg.local_id in self.lazy and self.came_into_sight is not None:
+            self.came_into_sight()  # painted at its estimated size: the view sizes it now
         # A plain copy, not initStyleOption(): that would ask the model for a dozen roles (each
         # a round trip through C++) only to draw the selection under the row.
         opt = QStyleOptionViewItem(option)
@@ -820,6 +855,11 @@ class MessageView(QListView):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
         model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.rowsInserted.connect(self._inserted)
+        self._above_full_view = False  # rows go in at the top of a view they already fill
+        self._settling = self._settle_asked = False
+        self.message_delegate.came_into_sight = self._ask_settle
+        bar.valueChanged.connect(self._settle_sight)
         model.rowsRemoved.connect(self._removed)
         model.modelReset.connect(self._reset)
         model.messagesAppended.connect(self._appended)
@@ -998,9 +1038,70 @@ class MessageView(QListView):
 
     @Slot(QModelIndex, int, int)
     def _before_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._above_full_view = False
         if first == 0 and self._model.rowCount() > 0:
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
+            self._above_full_view = bar.maximum() > 0
+
+    @Slot(QModelIndex, int, int)
+    def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A page of history above a full view: out of sight, its rows are sized by estimate
+        and laid out when scrolled to (see :meth:`_settle_sight`)."""
+        if self._above_full_view and first == 0:
+            model = self._model
+            self.message_delegate.lazy.update(
+                model.message(row).local_id for row in range(first, last + 1)
+            )
+        self._above_full_view = False
+
+    def _ask_settle(self) -> None:
+        if not self._settle_asked:
+            self._settle_asked = True
+            QTimer.singleShot(0, self, self._settle_sight)
+
+    @Slot()
+    def _settle_sight(self, _value: int = 0) -> None:
+        """Lay out the rows that came into sight with an estimated size, keeping in place what
+        the reader looks at (the newest row when following, else the first exact row)."""
+        self._settle_asked = False
+        lazy = self.message_delegate.lazy
+        if not lazy or self._settling:
+            return
+        if self.state() == QAbstractItemView.State.ExpandingState:
+            self._ask_settle()  # scrolled by a layout under way (QListView's): after it
+            return
+        self._settling = True
+        try:
+            for _round in range(4):  # sized rows may bring other estimated ones into sight
+                rows = self._rows_in_sight(margin=3)
+                ids = [self._model.message(row).local_id for row in rows]
+                if not lazy.intersection(ids):
+                    return
+                exact = [
+                    row for row, local_id in zip(rows, ids, strict=True) if local_id not in lazy
+                ]
+                anchor = self._model.index(rows[-1] if self._follow or not exact else exact[0])
+                before = self.visualRect(anchor).top()
+                lazy.difference_update(ids)
+                self.doItemsLayout()
+                moved = self.visualRect(anchor).top() - before
+                if moved:
+                    bar = self.verticalScrollBar()
+                    bar.setValue(bar.value() + moved)
+        finally:
+            self._settling = False
+
+    def _rows_in_sight(self, margin: int) -> list[int]:
+        count = self._model.rowCount()
+        if count == 0:
+            return []
+        area = self.viewport().rect()
+        top = self.indexAt(QPoint(PAD, area.top()))
+        bottom = self.indexAt(QPoint(PAD, area.bottom()))
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else count - 1
+        return list(range(max(0, first - margin), min(count, last + margin + 1)))
 
     @Slot(QModelIndex, int, int)
     def _removed(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -1014,8 +1115,8 @@ class MessageView(QListView):
     def _range_changed(self, minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
         if self._keep_from_bottom is not None:
-            bar.setValue(maximum - self._keep_from_bottom)
-            self._keep_from_bottom = None
+            keep, self._keep_from_bottom = self._keep_from_bottom, None  # before: setValue
+            bar.setValue(maximum - keep)  # may lay out rows that come into sight (re-entering)
         elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
 
