@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import itertools
 import time
+from dataclasses import replace
 from datetime import timedelta
 
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId
+from app import events as ev
+from app.models import ConversationId, MessageId
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import T0, open_conv, sign_in, wait_for
 from ui.main_window import MainWindow
@@ -265,3 +267,39 @@ def test_a_page_of_history_is_laid_out_when_it_comes_into_sight(
         layout = delegate.layout_for(option, index)
         assert layout is not None and rect.height() == layout.height
         assert model.message(row).local_id not in delegate.lazy
+
+
+def test_a_batch_taller_than_the_view_lays_out_only_its_last_screenful(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Following the newest messages, the rows of a batch more than a screenful above its last
+    are out of sight: sized by estimate, laid out only if scrolled to."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    model, view = window.pane.model, window.pane.view
+    wait_for(qtbot, lambda: view.visualRect(model.index(0)).isValid())
+    template = model.message(0)
+    count = model.flood_rows
+    batch = tuple(
+        replace(
+            template,
+            id=MessageId(account_id, f"batch-{i}"),
+            body=f"batch line {i}",
+            timestamp=T0 + timedelta(seconds=i),
+            seq=template.seq + 1 + i,
+        )
+        for i in range(count)
+    )
+    window.bridge.events.emit([ev.MessagesAdded(conv, batch, live=True)])
+    wait_for(qtbot, lambda: model.message(model.rowCount() - 1).body == f"batch line {count - 1}")
+    wait_for(qtbot, lambda: laid_out_at_the_bottom(view))
+    view.viewport().repaint()
+    laid_out = {key[0] for key in view.message_delegate._layouts}
+    screen = model.flood_rows // 2
+    # More than a screenful above the last (and the three the view lays out around its sight).
+    far = [f"batch-{i}" for i in range(count - screen - 3)]
+    assert not laid_out.intersection(far)
+    assert set(far) <= view.message_delegate.lazy
+    assert f"batch-{count - 1}" in laid_out  # the newest is laid out and in sight

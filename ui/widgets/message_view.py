@@ -1048,10 +1048,17 @@ class MessageView(QListView):
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """A page of history above a full view: out of sight, its rows are sized by estimate
         and laid out when scrolled to (see :meth:`_settle_sight`)."""
+        model = self._model
         if self._above_full_view and first == 0:
-            model = self._model
             self.message_delegate.lazy.update(
                 model.message(row).local_id for row in range(first, last + 1)
+            )
+        elif first > 0 and last == model.rowCount() - 1 and self._follow:
+            # Appended while following (a flood): rows more than a screenful above the newest
+            # are out of sight, whatever their size. They are sized by estimate too.
+            screen = model.flood_rows // 2
+            self.message_delegate.lazy.update(
+                model.message(row).local_id for row in range(first, last + 1 - screen)
             )
         self._above_full_view = False
 
