@@ -224,7 +224,13 @@ class PeopleFacts:
         if self.store.is_blocked(fact.contact):
             return
         batch.add(
-            ev.SubscriptionRequested(self.account_id, fact.contact, fact.display_name, fact.message)
+            ev.SubscriptionRequested(
+                self.account_id,
+                fact.contact,
+                fact.display_name,
+                fact.message,
+                fact.declining_blocks,
+            )
         )
 
     def on_file_offer(self, fact: f.FileOffered, batch: Batch) -> None:

@@ -126,6 +126,7 @@ class SubscriptionRequested(Event):
     contact: str
     display_name: str = ""
     message: str = ""
+    declining_blocks: bool = False  # see facts.SubscriptionRequested
 
 
 @dataclass(frozen=True, slots=True)

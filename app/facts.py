@@ -215,11 +215,15 @@ class ReadUpTo(Fact):
 
 @dataclass(frozen=True, slots=True)
 class SubscriptionRequested(Fact):
-    """Someone asks to see our presence / add us; the user decides."""
+    """Someone asks to see our presence / add us; the user decides.
+
+    ``declining_blocks``: on this service saying no blocks the sender (Delta Chat's contact
+    requests), so the window offers "Block" rather than "Decline"."""
 
     contact: str
     display_name: str = ""
     message: str = ""
+    declining_blocks: bool = False
 
 
 @dataclass(frozen=True, slots=True)

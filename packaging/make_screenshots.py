@@ -34,6 +34,7 @@ from PySide6.QtCore import (
     QPoint,
     QRectF,
     Qt,
+    QTranslator,
 )
 from PySide6.QtGui import QColor, QImage, QLinearGradient, QPainter
 from PySide6.QtWidgets import QApplication, QDialog
@@ -56,7 +57,8 @@ from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from ui.bridge import CoreBridge
-from ui.main import create_app
+from ui.english_fallback import LeftToRightFallback
+from ui.main import I18N_DIR, create_app
 from ui.main_window import MainWindow
 
 SCREENSHOTS = HERE / "screenshots"
@@ -158,9 +160,12 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             )
             for pid, name in PROTOCOLS.items()
         )
-        runner = CoreThread(
-            lambda: make_core(Path(tmp), server, MemorySecretStore(), extra_classes=posing)
-        )
+        secrets = MemorySecretStore()
+
+        def core() -> CoreThread:
+            return CoreThread(lambda: make_core(Path(tmp), server, secrets, extra_classes=posing))
+
+        runner = core()
         runner.start()
         bridge = CoreBridge(runner)
         window = MainWindow(bridge)
@@ -465,17 +470,38 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
             timestamp=start + timedelta(minutes=42),
         )
         wait_until(lambda: window.pane.model.rowCount() >= 9)
-        QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
-        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        try:
-            written.append(shoot(window, "right-to-left"))
-        finally:
-            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-
         window.close()
         bridge.close()
         runner.stop()
+
+        # The app started again under the Arabic locale, as ui.main makes its window there:
+        # mirrored, its English words each kept left to right (there is no Arabic catalogue).
+        QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        english = QTranslator(app)
+        english.load("chinwag_en", str(I18N_DIR))
+        fallback = LeftToRightFallback(app, [], english)
+        app.installTranslator(fallback)
+        runner = core()
+        runner.start()
+        bridge = CoreBridge(runner)
+        try:
+            window = MainWindow(bridge)
+            window.resize(*SIZE)
+            window.show()
+            bridge.start()
+            wait_until(lambda: window.pages.currentIndex() == MainWindow.PAGE_CHAT)
+            window.show_conversation(conv)
+            wait_until(lambda: window.pane.model.rowCount() >= 9)
+            window.pane.header.members_button.click()
+            written.append(shoot(window, "right-to-left"))
+            window.close()
+        finally:
+            app.removeTranslator(fallback)
+            app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+            QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+            bridge.close()
+            runner.stop()
     return written
 
 

@@ -64,3 +64,16 @@ def install(parent: QObject) -> GuiThreadCollector:
         _installed = GuiThreadCollector(parent)
         _installed.start()
     return _installed
+
+
+def uninstall() -> None:
+    """Collect what is due on this (the GUI) thread and hand collection back to Python.
+
+    For a process that outlives its window: tests, where one window's life is one test and the
+    tests after it must not run with automatic collection off."""
+    global _installed  # noqa: PLW0603
+    if _installed is not None:
+        _installed.collect()
+        _installed.stop()
+        _installed.deleteLater()
+        _installed = None

@@ -21,6 +21,7 @@ from app.runtime import CoreThread
 from app.secrets import KeyringSecrets
 from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
+from ui.english_fallback import LeftToRightFallback
 from ui.main_window import MainWindow
 from ui.notifications import default_notifier
 from ui.single_instance import SingleInstance, socket_name
@@ -34,7 +35,8 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> No
 
     Under a right-to-left language (Arabic, Hebrew …) the whole window is mirrored, from the
     locale itself: Qt would take it only from a loaded translation's QT_LAYOUT_DIRECTION, and
-    there is none for most such languages yet."""
+    there is none for most such languages yet. The English words of such a window are each kept
+    left to right (ui.english_fallback)."""
     locale = locale or QLocale()
     english = QTranslator(app)
     if english.load("chinwag_en", str(I18N_DIR)):
@@ -43,6 +45,8 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> No
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
         return
+    native: list[QTranslator] = []
+    has_catalogue = False
     for name, directory in (
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
         ("chinwag", str(I18N_DIR)),
@@ -50,6 +54,12 @@ def install_translations(app: QApplication, locale: QLocale | None = None) -> No
         translator = QTranslator(app)
         if translator.load(locale, name, "_", directory):
             app.installTranslator(translator)
+            native.insert(0, translator)  # searched in reverse order of installation
+            has_catalogue = has_catalogue or name == "chinwag"
+    if app.layoutDirection() == Qt.LayoutDirection.RightToLeft and not has_catalogue:
+        app.installTranslator(
+            LeftToRightFallback(app, native, None if english.isEmpty() else english)
+        )
 
 
 GIL_SWITCH_INTERVAL = 0.001

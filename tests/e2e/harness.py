@@ -262,6 +262,7 @@ def signed_in_window(
         window.close()
         bridge.close()
         runner.stop()
+        gc_on_gui_thread.uninstall()
 
 
 def until(predicate: Callable[[], object], timeout: float = 30.0, what: str = "") -> None:

@@ -44,10 +44,19 @@ def has_event(kind: type[ev.Event]) -> Callable[[list[ev.Event]], bool]:
 
 @pytest.fixture(autouse=True, scope="session")
 def _translations(qapp: QApplication) -> None:
-    """As in the app: English plural forms ("1 member" / "2 members"), and cyclic garbage
-    collected on the GUI thread only (see ui.gc_on_gui_thread)."""
+    """As in the app: English plural forms ("1 member" / "2 members")."""
     install_translations(qapp)
+
+
+@pytest.fixture(autouse=True)
+def _gc_on_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the app, cyclic garbage is collected on the GUI thread only while a window lives
+    (see ui.gc_on_gui_thread); the tests after this one get Python's own collection back."""
     gc_on_gui_thread.install(qapp)
+    try:
+        yield
+    finally:
+        gc_on_gui_thread.uninstall()
 
 
 @pytest.fixture

@@ -279,6 +279,28 @@ def test_subscription_and_invite_requests(
     assert not panel.isVisibleTo(window)
 
 
+def test_a_request_whose_no_blocks_says_block(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Where declining blocks the sender (Delta Chat), the button says Block, not Decline."""
+    sign_in(qtbot, window, fake_server)
+    fake_server.report(
+        "alice", f.SubscriptionRequested("eve@fake", "Eve", "hello", declining_blocks=True)
+    )
+    fake_server.report("alice", f.SubscriptionRequested("dora@fake", "Dora"))
+    panel = window.requests
+    wait_for(qtbot, lambda: len(panel.requests) == 2)
+    eve, dora = panel.requests
+    labels = {b.accessibleName(): b.text() for b in panel.findChildren(QPushButton)}
+    assert labels[f"Block: {eve.text}"] == "Block"
+    assert labels[f"Decline: {dora.text}"] == "Decline"
+    assert f"Decline: {eve.text}" not in labels and f"Block: {dora.text}" not in labels
+    block = next(b for b in panel.findChildren(QPushButton) if b.text() == "Block")
+    block.setFocus()
+    qtbot.keyClick(block, Qt.Key.Key_Space)
+    wait_for(qtbot, lambda: ("subscription", ("eve@fake", False)) in fake_server.calls)
+
+
 def test_a_file_from_a_stranger_is_a_question(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:

@@ -4327,6 +4327,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Block: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Say no and block this person: nothing more from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Decline</source>
         <translation type="unfinished"></translation>
     </message>

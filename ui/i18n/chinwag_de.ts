@@ -4355,6 +4355,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Annehmen: {text}</translation>
     </message>
     <message>
+        <source>Block</source>
+        <translation>Blockieren</translation>
+    </message>
+    <message>
+        <source>Block: {text}</source>
+        <translation>Blockieren: {text}</translation>
+    </message>
+    <message>
+        <source>Say no and block this person: nothing more from them.</source>
+        <translation>Ablehnen und diese Person blockieren: nichts mehr von ihr.</translation>
+    </message>
+    <message>
         <source>Decline</source>
         <translation>Ablehnen</translation>
     </message>

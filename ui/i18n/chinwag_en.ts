@@ -4298,6 +4298,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Block</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Block: {text}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Say no and block this person: nothing more from them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Decline</source>
         <translation type="unfinished" />
     </message>

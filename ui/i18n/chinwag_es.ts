@@ -4355,6 +4355,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Aceptar: {text}</translation>
     </message>
     <message>
+        <source>Block</source>
+        <translation>Bloquear</translation>
+    </message>
+    <message>
+        <source>Block: {text}</source>
+        <translation>Bloquear: {text}</translation>
+    </message>
+    <message>
+        <source>Say no and block this person: nothing more from them.</source>
+        <translation>Rechazar y bloquear a esta persona: nada más de ella.</translation>
+    </message>
+    <message>
         <source>Decline</source>
         <translation>Rechazar</translation>
     </message>

@@ -4355,6 +4355,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Accepter&#xa0;: {text}</translation>
     </message>
     <message>
+        <source>Block</source>
+        <translation>Bloquer</translation>
+    </message>
+    <message>
+        <source>Block: {text}</source>
+        <translation>Bloquer&#xa0;: {text}</translation>
+    </message>
+    <message>
+        <source>Say no and block this person: nothing more from them.</source>
+        <translation>Refuser et bloquer cette personne&#xa0;: plus rien d’elle.</translation>
+    </message>
+    <message>
         <source>Decline</source>
         <translation>Refuser</translation>
     </message>

@@ -19,6 +19,7 @@ class Request:
     account_id: str
     target: str  # contact address or room native id
     text: str
+    declining_blocks: bool = False  # saying no blocks the sender: the button says so
 
 
 class RequestsPanel(QFrame):
@@ -65,7 +66,11 @@ class RequestsPanel(QFrame):
             )
             if event.message:
                 text += " " + self.tr("They wrote: {message}").format(message=event.message)
-            self.add(Request("subscription", event.account_id, event.contact, text))
+            self.add(
+                Request(
+                    "subscription", event.account_id, event.contact, text, event.declining_blocks
+                )
+            )
         elif isinstance(event, ev.VerificationChanged) and event.verification.incoming:
             v = event.verification
             if v.state is VerificationState.REQUESTED:
@@ -108,8 +113,13 @@ class RequestsPanel(QFrame):
         label.setAccessibleName(request.text)
         accept = QPushButton(self.tr("Accept"))
         accept.setAccessibleName(self.tr("Accept: {text}").format(text=request.text))
-        decline = QPushButton(self.tr("Decline"))
-        decline.setAccessibleName(self.tr("Decline: {text}").format(text=request.text))
+        if request.declining_blocks:
+            decline = QPushButton(self.tr("Block"))
+            decline.setAccessibleName(self.tr("Block: {text}").format(text=request.text))
+            decline.setToolTip(self.tr("Say no and block this person: nothing more from them."))
+        else:
+            decline = QPushButton(self.tr("Decline"))
+            decline.setAccessibleName(self.tr("Decline: {text}").format(text=request.text))
         accept.clicked.connect(lambda: self._answer(request, True))
         decline.clicked.connect(lambda: self._answer(request, False))
         layout = QHBoxLayout(row)

@@ -300,7 +300,9 @@ class EventTranslator:
             and info.chat_id not in self.requested
         ):
             self.requested.add(info.chat_id)
-            self._report(SubscriptionRequested(info.native, info.title, message))
+            self._report(
+                SubscriptionRequested(info.native, info.title, message, declining_blocks=True)
+            )
 
     async def report_members(self, info: ChatInfo) -> None:
         conv = ConversationId(self._account_id, info.native)

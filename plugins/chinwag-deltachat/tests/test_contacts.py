@@ -115,6 +115,7 @@ async def asked(conn: Connected, address: str, since: int = 0) -> SubscriptionRe
         lambda f: isinstance(f, SubscriptionRequested) and f.contact == address, since=since
     )
     assert isinstance(fact, SubscriptionRequested)
+    assert fact.declining_blocks  # declining a Delta Chat contact request blocks the sender
     return fact
 
 

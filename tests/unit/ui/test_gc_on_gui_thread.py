@@ -8,8 +8,10 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from ui import gc_on_gui_thread
 from ui.gc_on_gui_thread import GuiThreadCollector
 
 
@@ -63,3 +65,25 @@ def test_cycles_dropped_on_a_worker_are_collected_on_the_gui_thread(
 def test_stop_hands_collection_back_to_python(collector: GuiThreadCollector) -> None:
     collector.stop()
     assert gc.isenabled()
+
+
+def test_uninstall_collects_and_hands_collection_back(qtbot: QtBot) -> None:
+    """A window's life in a test ends with Python's own collection back on, and the garbage
+    that was due collected first, on this thread."""
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        gc_on_gui_thread.install(app)
+        assert not gc.isenabled()
+        Cyclic.finalised_on.clear()
+        Cyclic()
+        threshold = gc.get_threshold()[0]
+        kept = [[i] for i in range(2 * threshold)]
+        gc_on_gui_thread.uninstall()
+        assert gc.isenabled()
+        assert kept and Cyclic.finalised_on == [threading.main_thread().name]
+    finally:
+        if not was:
+            gc.disable()

@@ -251,6 +251,38 @@ def test_the_window_is_right_to_left_under_arabic_and_hebrew(lang: str) -> None:
     assert out.split() == ["RightToLeft"]
 
 
+def test_english_words_stay_left_to_right_in_a_mirrored_window() -> None:
+    """With no Arabic catalogue the words are English: each string is a left-to-right isolate,
+    so "Topic…" does not show as "…Topic"; Qt's own Arabic strings stay Arabic."""
+    out = run_app(
+        "ar_EG.UTF-8",
+        "from PySide6.QtCore import QCoreApplication as Q\n"
+        "from app.i18n import CoreMessages\n"
+        "from ui.core_text import core_text\n"
+        "print(ascii(Q.translate('ConversationHeader', '&Topic…')))\n"
+        "print(ascii(Q.translate('ConversationHeader', '%n member(s)', None, 1)))\n"
+        "print(ascii(Q.translate('ConversationHeader', '%n member(s)', None, 5)))\n"
+        "print(ascii(core_text(CoreMessages.tr('The port must be a number.'))))\n"
+        "print(Q.translate('QPlatformTheme', 'Cancel') != 'Cancel')\n",
+    )
+    assert out.splitlines() == [
+        ascii("\u2066&Topic…\u2069"),
+        ascii("\u20661 member\u2069"),
+        ascii("\u20665 members\u2069"),
+        ascii("\u2066The port must be a number.\u2069"),
+        "True",
+    ]
+
+
+def test_a_left_to_right_language_is_not_isolated() -> None:
+    out = run_app(
+        "de_DE.UTF-8",
+        "from PySide6.QtCore import QCoreApplication as Q\n"
+        "print(ascii(Q.translate('NoSuchContext', 'Left as it is…')))\n",
+    )
+    assert out.splitlines() == [ascii("Left as it is…")]
+
+
 def test_core_messages_are_marked_in_the_catalogue() -> None:
     """app/ and backends/ messages are in the catalogue, with plural forms where they count."""
     core = {
