@@ -18,7 +18,7 @@ from tests.ui.helpers import T0, open_conv, sign_in, wait_for
 from ui.main_window import MainWindow
 from ui.models.live_pacer import FLOOD_INTERVAL
 from ui.models.message_model import LIVE_ROWS, MAX_WINDOW
-from ui.widgets.message_view import MessageView
+from ui.widgets.message_view import SIGHT_MARGIN, MessageView
 
 FLOOD = 1000
 
@@ -297,9 +297,9 @@ def test_a_batch_taller_than_the_view_lays_out_only_its_last_screenful(
     wait_for(qtbot, lambda: laid_out_at_the_bottom(view))
     view.viewport().repaint()
     laid_out = {key[0] for key in view.message_delegate._layouts}
-    screen = model.flood_rows // 2
-    # More than a screenful above the last (and the three the view lays out around its sight).
-    far = [f"batch-{i}" for i in range(count - screen - 3)]
+    screen = model.flood_rows // 2 + SIGHT_MARGIN
+    # More than a screenful above the last, and than the rows laid out around what is in sight.
+    far = [f"batch-{i}" for i in range(count - screen)]
     assert not laid_out.intersection(far)
     assert set(far) <= view.message_delegate.lazy
     assert f"batch-{count - 1}" in laid_out  # the newest is laid out and in sight

@@ -82,6 +82,7 @@ PAD = 8
 GAP = 3
 THUMB_MAX = QSize(320, 240)
 MAX_LAYOUTS = 4000  # laid-out messages kept (each holds a QTextDocument)
+SIGHT_MARGIN = 3  # rows above and below the view laid out with those in sight
 MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
 MORE_URL = "chinwag:more"
 PREVIEW_WIDTH = 420  # a link preview card at most this wide
@@ -1056,7 +1057,7 @@ class MessageView(QListView):
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
-            screen = model.flood_rows // 2
+            screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
             self.message_delegate.lazy.update(
                 model.message(row).local_id for row in range(first, last + 1 - screen)
             )
@@ -1081,7 +1082,7 @@ class MessageView(QListView):
         self._settling = True
         try:
             for _round in range(4):  # sized rows may bring other estimated ones into sight
-                rows = self._rows_in_sight(margin=3)
+                rows = self._rows_in_sight(margin=SIGHT_MARGIN)
                 ids = [self._model.message(row).local_id for row in rows]
                 if not lazy.intersection(ids):
                     return
