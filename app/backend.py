@@ -651,8 +651,13 @@ class SupportsKeyBackup(abc.ABC):
     """Server-side key backup, so a new device can read old encrypted messages."""
 
     @abc.abstractmethod
-    async def create_key_backup(self) -> Outcome:
-        """Start backing up keys; ``Outcome.value`` is the recovery key to show once."""
+    async def create_key_backup(self, passphrase: str = "") -> Outcome:
+        """Start backing up keys; ``Outcome.value`` is the recovery key to show once.
+
+        With a ``passphrase`` (checked by the core: see ``app.core.encryption``) the storage
+        key is derived from it, so the passphrase opens the storage on a new device; the
+        recovery key returned is that same key, the fallback when the passphrase is forgotten.
+        The passphrase is neither logged nor kept."""
 
     @abc.abstractmethod
     async def restore_key_backup(self, recovery_key: str) -> Outcome: ...

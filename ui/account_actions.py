@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
 
-from app.backend import Outcome
 from app.models import Account, Presence, PresenceState
-from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.dialogs.account_dialog import AccountDialog
+from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.models.sidebar_model import SidebarModel
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.sidebar import Sidebar
@@ -138,27 +137,34 @@ class AccountActions(QObject):
     # -- key backup ----------------------------------------------------------------------------
 
     def set_up_key_backup(self) -> None:
+        """Ask how the secure storage should open (a generated recovery key or a passphrase);
+        the dialog sets it up, then the recovery key is shown once."""
         account = self.need()
         if account is not None:
-            self.bridge.call(
-                self.core.encryption.create_key_backup(account.id), self._backup_created
-            )
+            dialog = SecureStorageDialog(self.bridge, account.id, self._widget)
+            dialog.created.connect(self._backup_created)
+            self._show_dialog(dialog)
 
-    def _backup_created(self, done: Result[Outcome]) -> None:
-        if not self.commands.report(done):
-            return
-        key = done.value.value or ""
+    @Slot(str, bool)
+    def _backup_created(self, key: str, with_passphrase: bool) -> None:
         box = QMessageBox(self._widget)
         box.setObjectName("recoveryKeyBox")
         box.setWindowTitle(self.tr("Your recovery key"))
-        box.setText(
-            self.tr(
+        if with_passphrase:
+            text = self.tr(
+                "Secure storage is set up: your passphrase opens it on a new device, here or "
+                "in other apps such as Element. This recovery key opens it too, should you "
+                "forget the passphrase: keep it somewhere safe, such as a password manager. "
+                "It is shown only now."
+            )
+        else:
+            text = self.tr(
                 "Keep this recovery key somewhere safe, such as a password manager. "
                 "It is shown only now; with it, a new device can read your old "
                 "encrypted messages and take over your verified identity. It opens "
                 "this account's secure storage in other apps too, such as Element."
             )
-        )
+        box.setText(text)
         box.setInformativeText(key)
         box.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse

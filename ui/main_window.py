@@ -12,7 +12,6 @@ hears is described in docs/accessibility.md (ui/a11y/ holds the machinery).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import events as ev
 from app.models import (
     ConversationId,
     Message,
@@ -48,7 +46,6 @@ from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_finder import ConversationFinder
 from ui.conversation_pane import ConversationPane
-from ui.core_text import core_text
 from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.account_form import open_link
 from ui.dialogs.settings_dialog import SettingsDialog
@@ -72,15 +69,15 @@ from ui.widgets.requests_panel import Request, RequestsPanel
 from ui.widgets.sidebar import Sidebar
 from ui.widgets.space_filter import SpaceFilter
 from ui.widgets.view_switcher import ViewSwitcher
+from ui.window_events import PAGE_CHAT, PAGE_FIRST_RUN, PAGE_LOADING, WindowEvents
 from ui.window_focus import WindowFocus
 from ui.window_menus import WindowMenus
 
-_log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 class MainWindow(QMainWindow):
-    PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT = range(3)
+    PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT = PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT  # the pages
 
     def __init__(self, bridge: CoreBridge, notifier: Notifier | None = None) -> None:
         super().__init__()
@@ -90,8 +87,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Chinwag")
         self.bridge = bridge
         self.core = bridge.core
-        self._started = False
-        self._account_count = 0
         self.url_opener: Callable[[str], bool] = open_link
         """Opens a sign-in page in the system browser (tests put a recorder here)."""
         self.last_dialog: Any = None  # the most recent dialog (tests drive it)
@@ -158,7 +153,6 @@ class MainWindow(QMainWindow):
         self.preferences.changed.connect(self.screen_reader.preferences_changed)
         self.screen_reader.changed.connect(self._screen_reader_changed)
         self.screen_reader.offer.connect(self._show_dialog)
-        self.pane.conversationShown.connect(self._update_title)
         self.notices.shown.connect(self.announcer.say)
         self.people.notice.connect(self.notices.show_notice)
         self.people.openConversation.connect(self._open_and_write)
@@ -192,7 +186,21 @@ class MainWindow(QMainWindow):
         )
         self.notifications.activated.connect(self._raise)
         bridge.events.connect(self.notifications.handle_events)
-        bridge.events.connect(self._handle_events)
+        self.window_events = WindowEvents(
+            self,
+            pages=self.pages,
+            first_run=self.first_run,
+            sidebar=self.sidebar,
+            sidebar_model=self.sidebar_model,
+            pane=self.pane,
+            notices=self.notices,
+            requests=self.requests,
+            progress=self.progress,
+            screen_reader=self.screen_reader,
+            open_in_browser=self.open_in_browser,
+        )
+        self.pane.conversationShown.connect(self.window_events.update_title)
+        bridge.events.connect(self.window_events.handle_events)
         parts = WindowParts(
             self.sidebar,
             self.contact_list,
@@ -210,7 +218,7 @@ class MainWindow(QMainWindow):
         self.menus = WindowMenus(self, self)
         self.presence_all = self.menus.presence_all
         self.add_account_action = self.menus.add_account_action
-        self._update_title()
+        self.window_events.update_title()
         self.resize(1040, 680)
 
     # -- construction ----------------------------------------------------------------------
@@ -574,68 +582,7 @@ class MainWindow(QMainWindow):
         )
         self._show_dialog(dialog)
 
-    # -- events ----------------------------------------------------------------------------
-
-    @Slot(list)
-    def _handle_events(self, events: list[ev.Event]) -> None:
-        for event in events:
-            if isinstance(event, ev.CoreStarted):
-                self._started = True
-                self._choose_page()
-                self.screen_reader.started()
-                self.repaint()  # painted now, so "ready" below means usable
-                _log.info(
-                    "main window ready: %d accounts, %d unread",
-                    self._account_count,
-                    self.sidebar_model.total_unread(),
-                )
-            elif isinstance(event, ev.AccountsChanged):
-                self._account_count = len(event.accounts)
-                self._choose_page()
-            elif isinstance(event, ev.ConversationsRemoved):
-                if self.pane.conversation in event.conversation_ids:
-                    self.pane.open(None)
-            elif isinstance(event, ev.PluginProblem):
-                self.notices.show_notice(
-                    self.tr("The plugin “{name}” could not be loaded: {reason}").format(
-                        name=event.name, reason=event.reason
-                    ),
-                    "warning",
-                )
-            elif isinstance(event, ev.Notice):
-                self.notices.show_notice(core_text(event.text), event.level)
-            elif isinstance(event, ev.OpenInBrowser):
-                self.open_in_browser(event.url)
-            elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":
-                self.notices.show_notice(
-                    self.tr(
-                        "{account}: the server ended the session. Sign in again with Edit "
-                        "account; your messages and encryption keys are kept."
-                    ).format(account=self.sidebar_model.account_name(event.account_id)),
-                    "warning",
-                )
-            elif isinstance(
-                event, (ev.SubscriptionRequested, ev.VerificationChanged, ev.FileOffered)
-            ):
-                self.requests.handle(event, self.sidebar_model.account_name(event.account_id))
-            elif isinstance(event, ev.InviteReceived):
-                account_id = event.conversation_id.account_id
-                self.requests.handle(event, self.sidebar_model.account_name(account_id))
-            elif isinstance(event, ev.ProgressChanged) and not event.task.startswith(
-                ("download:", "upload:")
-            ):
-                self.progress.progress(event)
-        self._update_title()
-
-    def _choose_page(self) -> None:
-        if not self._started:
-            self.pages.setCurrentIndex(self.PAGE_LOADING)
-        elif self._account_count == 0:
-            self.pages.setCurrentIndex(self.PAGE_FIRST_RUN)
-            self.first_run.add_button.setFocus()
-        elif self.pages.currentIndex() != self.PAGE_CHAT:
-            self.pages.setCurrentIndex(self.PAGE_CHAT)
-            self.sidebar.tree.setFocus()
+    # -- preferences and state (the core's events: WindowEvents) ----------------------------
 
     @Slot(dict)
     def _preferences_changed(self, values: dict[str, Any]) -> None:
@@ -647,24 +594,7 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _screen_reader_changed(self, on: bool) -> None:
         self.pane.voice.set_screen_reader_mode(on)
-        self._update_title()
-
-    @Slot()
-    def _update_title(self) -> None:
-        """ "(3) #python — Chinwag": the open conversation, and the unread count except in
-        screen-reader mode (a screen reader speaks each change of the active window's title)."""
-        conv = self.pane.conversation
-        shown = self.sidebar_model.conversation(conv) if conv is not None else None
-        title = (
-            self.tr("{conversation} — Chinwag").format(conversation=shown.name)
-            if shown
-            else "Chinwag"
-        )
-        unread = self.sidebar_model.total_unread()
-        if unread and not self.screen_reader.on:
-            title = f"({unread}) {title}"
-        if title != self.windowTitle():
-            self.setWindowTitle(title)
+        self.window_events.update_title()
 
     @Slot()
     def _raise(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from app.backend import (
     Failure,
+    FailureKind,
     Outcome,
     SupportsDeviceTrust,
     SupportsKeyBackup,
@@ -15,7 +16,26 @@ from app.backend import (
     as_capable,
 )
 from app.core.services import CommandError, CoreServices
+from app.i18n import CoreMessages, Text
 from app.models import AccountId, ConversationId, Device, DeviceTrust, VerificationMethods
+
+PASSPHRASE_MIN_LENGTH = 12
+"""The shortest secure storage passphrase accepted: the encrypted secrets sit on the server, so
+the passphrase is all that stands between a copy of them and an offline guesser (PBKDF2 only
+slows each guess down)."""
+
+
+def passphrase_problem(passphrase: str) -> Text | None:
+    """Why ``passphrase`` cannot protect secure storage, or None. Spaces at either end are
+    refused because a passphrase typed (or pasted) to open the storage is trimmed."""
+    if len(passphrase) < PASSPHRASE_MIN_LENGTH:
+        return CoreMessages.tr(
+            "The passphrase is too short: use at least %1 characters (a few unrelated words are "
+            "easy to remember and hard to guess)."
+        ).arg(PASSPHRASE_MIN_LENGTH)
+    if passphrase != passphrase.strip():
+        return CoreMessages.tr("The passphrase cannot begin or end with a space.")
+    return None
 
 
 class EncryptionCommands:
@@ -88,10 +108,21 @@ class EncryptionCommands:
             account_id, SupportsVerification, lambda b: b.cancel_verification(verification_id)
         )
 
-    async def create_key_backup(self, account_id: AccountId) -> Outcome:
-        """Back keys up on the server; the recovery key (``Outcome.value``) is shown once."""
+    async def create_key_backup(self, account_id: AccountId, passphrase: str = "") -> Outcome:
+        """Back keys up on the server; the recovery key (``Outcome.value``) is shown once.
+
+        With a ``passphrase`` the secure storage opens with it too (it derives the storage key);
+        one that :func:`passphrase_problem` refuses is a CONFIG failure. It is never logged nor
+        stored: it goes to the backend and is dropped."""
+        if passphrase:
+            problem = passphrase_problem(passphrase)
+            if problem is not None:
+                return Outcome(Failure(FailureKind.CONFIG, problem))
         return await self._s.delegate(
-            account_id, SupportsKeyBackup, lambda b: b.create_key_backup()
+            account_id,
+            SupportsKeyBackup,
+            # without one, called as before: a plugin written before passphrases still works
+            lambda b: b.create_key_backup(passphrase) if passphrase else b.create_key_backup(),
         )
 
     async def restore_key_backup(self, account_id: AccountId, recovery_key: str) -> Outcome:

@@ -540,11 +540,12 @@ class MatrixBackend(
     async def cancel_verification(self, verification_id: str) -> Outcome:
         return await self._verification.cancel(verification_id)
 
-    async def create_key_backup(self) -> Outcome:
-        """Start a server-side key backup; ``Outcome.value`` is the recovery key (shown once).
+    async def create_key_backup(self, passphrase: str = "") -> Outcome:
+        """Set up secret storage and a server-side key backup; ``Outcome.value`` is the
+        recovery key (shown once), derived from ``passphrase`` when one is given.
 
         Every Megolm session this device has is uploaded now, new ones after each sync."""
-        return await self._encryption.create_backup()
+        return await self._encryption.create_backup(passphrase)
 
     async def restore_key_backup(self, recovery_key: str) -> Outcome:
         """Import the keys of the server's backup (``Outcome.value``: how many were new); the

@@ -101,6 +101,7 @@ class Signed:
     window: MainWindow
     bridge: CoreBridge
     account_id: str
+    secrets: MemorySecretStore  # the core's keyring
 
     @property
     def core(self) -> Core:
@@ -244,7 +245,7 @@ def signed_in_window(
         qtbot.waitUntil(lambda: bool(results), timeout=WAIT_MS)
         assert results[0].ok, results[0].error
         account_id = results[0].value.id
-        signed = Signed(qtbot, window, bridge, account_id)
+        signed = Signed(qtbot, window, bridge, account_id, store)
 
         def connected() -> bool:
             session = bridge.core.sessions.get(account_id)

@@ -7,11 +7,14 @@ account data), a separate login of ours made by hand — then the other way roun
 
 Text, files and receipts are exchanged in rooms the peer makes unencrypted, so the peer reads
 them as any client would; the encrypted paths are tested in tests/integration/matrix/test_e2e*.
+Secure storage set up in the window is opened by another client (the matrix-js-sdk peer of
+tests/integration/matrix/js_peer.py).
 """
 
 from __future__ import annotations
 
 import io
+import logging
 import os
 import time
 import uuid
@@ -30,7 +33,12 @@ from pytestqt.qtbot import QtBot
 from app.backend import RoomOptions
 from app.models import DeliveryState, Role
 from backends.matrix import MatrixBackend, presencepoll
+from backends.matrix import crosssign as xs
+from backends.matrix import keybackup as kb
+from backends.matrix import secretstore as ss
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
+from tests.fakes.core_harness import files_containing
+from tests.integration.matrix import js_peer
 from tests.integration.matrix.helpers import PASSWORD, Peer, png, q
 from tests.integration.matrix.synapse import Synapse
 from tests.ui.helpers import (
@@ -38,13 +46,16 @@ from tests.ui.helpers import (
     centre,
     hover,
     message_face,
+    press,
     results_of,
     row_face,
+    type_text,
 )
 from ui.dialogs.blocked_dialog import BlockedDialog
 from ui.dialogs.form_dialog import FormDialog
 from ui.dialogs.new_room_dialog import NewRoomDialog
 from ui.dialogs.room_settings_dialog import RoomSettingsDialog
+from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.widgets.room_options_form import ACCESS_INVITED
 
 pytestmark = pytest.mark.integration
@@ -698,3 +709,61 @@ def test_voice_messages_recorded_in_the_window_and_played_from_the_peer(
     view.setFocus()
     me.qtbot.keyClick(view, Qt.Key.Key_Return)  # played
     me.wait(lambda: player.player is not None and player.play_button.hasFocus())
+
+
+def test_secure_storage_set_up_with_a_passphrase_opens_at_another_client(
+    me: Signed,
+    synapse: Synapse,
+    me_user: str,
+    peer_loop: LoopThread,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Accounts ▸ Set up key backup, "Use a passphrase", typed twice by keyboard: a new device of
+    another client (matrix-js-sdk with matrix-rust-sdk's crypto) opens the storage with that
+    passphrase and takes our cross-signing keys and backup key; the recovery key the window
+    shows opens it too. The passphrase is nowhere in the profile or the keyring."""
+    caplog.set_level(logging.DEBUG)
+    phrase = f"e2e passphrase {uuid.uuid4().hex[:8]}"
+    backend = me.core.sessions[me.account_id].backend
+    assert isinstance(backend, MatrixBackend)
+    me.wait(backend.cross_signing_checked.is_set, timeout=60_000)
+    me.select_account()
+    action(me.window, "&Accounts", "Set up &key backup…").trigger()
+    dialog = me.dialog(SecureStorageDialog)
+    me.wait(dialog.isActiveWindow)
+    press(me.qtbot, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    me.wait(dialog.use_passphrase.isChecked)
+    press(me.qtbot, Qt.Key.Key_Tab)
+    type_text(me.qtbot, phrase)
+    press(me.qtbot, Qt.Key.Key_Tab)
+    type_text(me.qtbot, phrase)
+    press(me.qtbot, Qt.Key.Key_Return)
+    box = me.dialog(QMessageBox)  # the key derived, the backup made, the secrets uploaded
+    recovery_key = box.informativeText()
+    assert "your passphrase opens it" in box.text()
+    ours = {key: value for (_account, key), value in me.secrets.values.items()}
+    backup_key = ours[kb.SECRET_BACKUP_KEY]
+
+    peer = peer_loop.run(
+        js_peer.run("open", synapse.base_url, me_user, PASSWORD, phrase), js_peer.TIMEOUT + 10
+    )
+    assert peer["opened"] is True
+    assert peer["private_keys"] == {
+        "masterKey": True,  # rust checked each against the keys the server publishes for us
+        "selfSigningKey": True,
+        "userSigningKey": True,
+    }
+    assert peer["cross_signed"] is True
+    assert peer["backup_key"] == backup_key
+    for name, usage in ((ss.MASTER, xs.MASTER), (ss.SELF_SIGNING, xs.SELF_SIGNING)):
+        assert peer["secrets"][name].rstrip("=") == ours[xs.SECRET_KEYS[usage]]
+    by_key = peer_loop.run(
+        js_peer.run("open", synapse.base_url, me_user, PASSWORD, recovery_key),
+        js_peer.TIMEOUT + 10,
+    )
+    assert by_key["opened"] is True and by_key["backup_key"] == backup_key
+
+    assert files_containing(tmp_path, phrase.encode()) == []
+    assert not any(phrase in value for value in me.secrets.values.values())
+    assert caplog.records and not any(phrase in r.getMessage() for r in caplog.records)

@@ -68,3 +68,13 @@ async def settle(core: Core, rounds: int = 5) -> None:
 async def wait_for(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
     """The kit's :func:`chinwag.testing.wait_until`, with this module's deadline and pace."""
     await wait_until(predicate, timeout, interval=0.01, message="condition not met in time")
+
+
+def files_containing(root: Path, needle: bytes) -> list[Path]:
+    """The files under ``root`` (a profile: config, stores, logs) that hold ``needle``: a
+    secret must be found in none of them."""
+    found = []
+    for path in root.rglob("*"):
+        if path.is_file() and needle in path.read_bytes():
+            found.append(path)
+    return found

@@ -129,8 +129,9 @@ class FakeServer:
     presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
     rooms: dict[str, RoomOptions] = field(default_factory=dict)  # rooms made here, by id
     bans: dict[str, list[str]] = field(default_factory=dict)  # room id → banned masks
-    # Set to an unset Event: uploads and downloads stop half way and history fetches before
-    # answering until the test sets it (so a test can see the progress shown meanwhile).
+    # Set to an unset Event: uploads and downloads stop half way, and history fetches and key
+    # backup set-up before answering, until the test sets it (so a test can see the progress
+    # shown meanwhile).
     hold: threading.Event | None = None
     # Sign-in in the browser and making accounts (the account dialog's other paths):
     sso_providers: list[IdentityProvider] = field(default_factory=list)
@@ -146,6 +147,7 @@ class FakeServer:
     hierarchies: dict[str, SpaceHierarchy] = field(default_factory=dict)  # space → its rooms
     previews: dict[str, LinkPreview] = field(default_factory=dict)  # url → the service's preview
     preview_images: dict[str, bytes] = field(default_factory=dict)  # image url → its thumbnail
+    backup_refusal: str = ""  # set: setting up key backup is refused with this message
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def finish_browser(self, user: str) -> None:
@@ -461,8 +463,11 @@ class FakeBackend(
         self.server.calls.append(("cancel_verification", (verification_id,)))
         return Outcome()
 
-    async def create_key_backup(self) -> Outcome:
-        self.server.calls.append(("backup", ()))
+    async def create_key_backup(self, passphrase: str = "") -> Outcome:
+        self.server.calls.append(("backup", (passphrase,)))
+        await self._held()
+        if self.server.backup_refusal:
+            return Outcome(Failure(FailureKind.REJECTED, self.server.backup_refusal))
         return Outcome(value="EsTc 1234 5678 9abc")
 
     async def restore_key_backup(self, recovery_key: str) -> Outcome:

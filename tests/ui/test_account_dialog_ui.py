@@ -317,7 +317,7 @@ def test_a_session_ended_by_the_server_is_said_with_what_to_do(
     from app import events as ev
     from app.models import ConnectionState
 
-    window._handle_events(
+    window.window_events.handle_events(
         [
             ev.ConnectionStateChanged(
                 "nobody", ConnectionState.FAILED, "ended", failure_kind="auth", detail="soft_logout"

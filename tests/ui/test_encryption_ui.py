@@ -24,6 +24,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from tests.ui.helpers import open_conv, sign_in, wait_for
 from ui.dialogs.devices_dialog import DevicesDialog
+from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.dialogs.verification_dialog import VerificationDialog
 from ui.main_window import MainWindow
 
@@ -177,6 +178,8 @@ def test_key_backup_shows_the_recovery_key_once(
     sign_in(qtbot, window, fake_server)
     window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))
     window.set_up_key_backup()
+    wait_for(qtbot, lambda: isinstance(window.last_dialog, SecureStorageDialog))
+    window.last_dialog.set_up_button.click()  # a generated recovery key (the default)
     wait_for(qtbot, lambda: isinstance(window.last_dialog, QMessageBox))
     box = window.last_dialog
     assert box.informativeText() == "EsTc 1234 5678 9abc"

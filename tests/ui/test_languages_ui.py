@@ -1,6 +1,7 @@
 """The French and Spanish catalogues in the real window: plural forms by each language's own rule,
-no two mnemonics alike in a menu or among the controls of the conversation side, French
-typography (a non-breaking space before : ; ? ! and inside « »)."""
+no two mnemonics alike in a menu or among the controls of the conversation side (and in the
+secure storage dialog, German too), French typography (a non-breaking space before : ; ? ! and
+inside « »)."""
 
 from __future__ import annotations
 
@@ -10,27 +11,38 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
+from pytestqt.qtbot import QtBot
 
+from tests.ui.conftest import save_screenshot
+from ui.bridge import CoreBridge
+from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.main import I18N_DIR
 from ui.main_window import MainWindow
 
 ROOT = I18N_DIR.parents[1]
 
 
-@pytest.fixture(params=["fr", "es"])
-def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+@contextmanager
+def catalogue(qapp: QApplication, lang: str) -> Iterator[None]:
     """The language's catalogue installed over the English one (as under that locale)."""
     translator = QTranslator()
-    assert translator.load(f"chinwag_{request.param}", str(I18N_DIR))
+    assert translator.load(f"chinwag_{lang}", str(I18N_DIR))
     qapp.installTranslator(translator)
     try:
-        yield request.param
+        yield
     finally:
         qapp.removeTranslator(translator)
+
+
+@pytest.fixture(params=["fr", "es"])
+def language(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    with catalogue(qapp, request.param):
+        yield request.param
 
 
 PLURALS = {
@@ -81,6 +93,23 @@ def test_menus_and_conversation_controls_have_distinct_mnemonics(
     side += window.notices.findChildren(QAbstractButton)
     side += window.sidebar.findChildren(QLabel)
     assert clashes(titles + [w.text() for w in side]) == {}
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "es"])
+def test_the_secure_storage_dialog_speaks_each_language_with_distinct_mnemonics(
+    lang: str, qapp: QApplication, qtbot: QtBot, bridge: CoreBridge
+) -> None:
+    with catalogue(qapp, lang):
+        dialog = SecureStorageDialog(bridge, "account")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.windowTitle() != "Set up secure storage"
+        assert dialog.generate.accessibleName() not in ("", "Generate a recovery key")
+        labels = [label.text() for label in dialog.findChildren(QLabel) if label.buddy()]
+        texts = labels + [b.text() for b in dialog.findChildren(QAbstractButton)]
+        assert clashes(texts) == {}
+        assert all(mnemonic(t) for t in texts if t != dialog.cancel_button.text()), texts
+        save_screenshot(dialog, f"secure-storage-{lang}")
 
 
 def test_french_typography() -> None:

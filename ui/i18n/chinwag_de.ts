@@ -170,6 +170,10 @@
         <translation>Ihr Wiederherstellungsschlüssel</translation>
     </message>
     <message>
+        <source>Secure storage is set up: your passphrase opens it on a new device, here or in other apps such as Element. This recovery key opens it too, should you forget the passphrase: keep it somewhere safe, such as a password manager. It is shown only now.</source>
+        <translation>Der sichere Speicher ist eingerichtet: Ihre Passphrase öffnet ihn auf einem neuen Gerät, hier oder in anderen Apps wie Element. Dieser Wiederherstellungsschlüssel öffnet ihn ebenfalls, falls Sie die Passphrase vergessen: Bewahren Sie ihn sicher auf, etwa in einem Passwortmanager. Er wird nur jetzt angezeigt.</translation>
+    </message>
+    <message>
         <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
         <translation>Bewahren Sie diesen Wiederherstellungsschlüssel sicher auf, etwa in einem Passwortmanager. Er wird nur jetzt angezeigt; mit ihm kann ein neues Gerät Ihre alten verschlüsselten Nachrichten lesen und Ihre verifizierte Identität übernehmen. Er öffnet den sicheren Speicher dieses Kontos auch in anderen Apps, etwa in Element.</translation>
     </message>
@@ -3143,6 +3147,14 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
         <translation>Das Zertifikat des Upload-Servers passt nicht zum festgelegten Fingerabdruck.</translation>
     </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters (a few unrelated words are easy to remember and hard to guess).</source>
+        <translation>Die Passphrase ist zu kurz: Verwenden Sie mindestens %1 Zeichen (einige Wörter ohne Zusammenhang sind leicht zu merken und schwer zu erraten).</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation>Die Passphrase darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4818,6 +4830,89 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>{sender} in {where}, {account}, {when}. {body}</source>
         <translation>{sender} in {where}, {account}, {when}. {body}</translation>
+    </message>
+</context>
+<context>
+    <name>SecureStorageDialog</name>
+    <message>
+        <source>Set up secure storage</source>
+        <translation>Sicheren Speicher einrichten</translation>
+    </message>
+    <message>
+        <source>Secure storage keeps your cross-signing keys and the key of your message backup on the server, encrypted. A new device (Chinwag, Element or another app) opens it to read your old encrypted messages and to take over your verified identity.</source>
+        <translation>Der sichere Speicher bewahrt Ihre Quersignierungsschlüssel und den Schlüssel Ihrer Nachrichtensicherung verschlüsselt auf dem Server auf. Ein neues Gerät (Chinwag, Element oder eine andere App) öffnet ihn, um Ihre alten verschlüsselten Nachrichten zu lesen und Ihre verifizierte Identität zu übernehmen.</translation>
+    </message>
+    <message>
+        <source>How do you want to open it?</source>
+        <translation>Wie möchten Sie ihn öffnen?</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a recovery key</source>
+        <translation>Wiederherstellungsschlüssel &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Generate a recovery key</source>
+        <translation>Wiederherstellungsschlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Recommended: a key to keep in a password manager</source>
+        <translation>Empfohlen: ein Schlüssel für Ihren Passwortmanager</translation>
+    </message>
+    <message>
+        <source>&amp;Use a passphrase</source>
+        <translation>&amp;Passphrase verwenden</translation>
+    </message>
+    <message>
+        <source>Use a passphrase</source>
+        <translation>Passphrase verwenden</translation>
+    </message>
+    <message>
+        <source>A recovery key is made as well, in case you forget the passphrase</source>
+        <translation>Zusätzlich wird ein Wiederherstellungsschlüssel erzeugt, falls Sie die Passphrase vergessen</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>Mindestens {count} Zeichen.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Passphrase wiederholen</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation>P&amp;assphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>Ein&amp;richten</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage; deriving a key from a passphrase takes a moment…</source>
+        <translation>Sicherer Speicher wird eingerichtet; einen Schlüssel aus einer Passphrase abzuleiten dauert einen Moment …</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage…</source>
+        <translation>Sicherer Speicher wird eingerichtet …</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase in both fields.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein: Geben Sie in beiden Feldern dieselbe Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>Secure storage could not be set up.</source>
+        <translation>Der sichere Speicher konnte nicht eingerichtet werden.</translation>
     </message>
 </context>
 <context>

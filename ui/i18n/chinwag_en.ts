@@ -169,6 +169,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Secure storage is set up: your passphrase opens it on a new device, here or in other apps such as Element. This recovery key opens it too, should you forget the passphrase: keep it somewhere safe, such as a password manager. It is shown only now.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account's secure storage in other apps too, such as Element.</source>
         <translation type="unfinished" />
     </message>
@@ -3110,6 +3114,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>The upload server's certificate does not match the pinned fingerprint.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters (a few unrelated words are easy to remember and hard to guess).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4748,6 +4760,89 @@ To begin, add the account you use most. You can add more later.</source>
     <name>SearchResultsModel</name>
     <message>
         <source>{sender} in {where}, {account}, {when}. {body}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SecureStorageDialog</name>
+    <message>
+        <source>Set up secure storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secure storage keeps your cross-signing keys and the key of your message backup on the server, encrypted. A new device (Chinwag, Element or another app) opens it to read your old encrypted messages and to take over your verified identity.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How do you want to open it?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Generate a recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate a recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recommended: a key to keep in a password manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Use a passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Use a passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A recovery key is made as well, in case you forget the passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Setting up secure storage; deriving a key from a passphrase takes a moment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Setting up secure storage…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase in both fields.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Secure storage could not be set up.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -170,6 +170,10 @@
         <translation>Tu clave de recuperación</translation>
     </message>
     <message>
+        <source>Secure storage is set up: your passphrase opens it on a new device, here or in other apps such as Element. This recovery key opens it too, should you forget the passphrase: keep it somewhere safe, such as a password manager. It is shown only now.</source>
+        <translation>El almacenamiento seguro está configurado: tu frase de contraseña lo abre en un dispositivo nuevo, aquí o en otras aplicaciones como Element. Esta clave de recuperación también lo abre, por si olvidas la frase de contraseña: guárdala en un lugar seguro, como un gestor de contraseñas. Solo se muestra ahora.</translation>
+    </message>
+    <message>
         <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
         <translation>Guarda esta clave de recuperación en un lugar seguro, como un gestor de contraseñas. Solo se muestra ahora; con ella, un dispositivo nuevo podrá leer tus mensajes cifrados antiguos y asumir tu identidad verificada. También abre el almacenamiento seguro de esta cuenta en otras aplicaciones, como Element.</translation>
     </message>
@@ -3143,6 +3147,14 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
         <translation>El certificado del servidor de subida no coincide con la huella fijada.</translation>
     </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters (a few unrelated words are easy to remember and hard to guess).</source>
+        <translation>La frase de contraseña es demasiado corta: usa al menos %1 caracteres (unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar).</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation>La frase de contraseña no puede empezar ni terminar con un espacio.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4818,6 +4830,89 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>{sender} in {where}, {account}, {when}. {body}</source>
         <translation>{sender} en {where}, {account}, {when}. {body}</translation>
+    </message>
+</context>
+<context>
+    <name>SecureStorageDialog</name>
+    <message>
+        <source>Set up secure storage</source>
+        <translation>Configurar el almacenamiento seguro</translation>
+    </message>
+    <message>
+        <source>Secure storage keeps your cross-signing keys and the key of your message backup on the server, encrypted. A new device (Chinwag, Element or another app) opens it to read your old encrypted messages and to take over your verified identity.</source>
+        <translation>El almacenamiento seguro guarda en el servidor, cifradas, tus claves de firma cruzada y la clave de la copia de seguridad de tus mensajes. Un dispositivo nuevo (Chinwag, Element u otra aplicación) lo abre para leer tus mensajes cifrados antiguos y asumir tu identidad verificada.</translation>
+    </message>
+    <message>
+        <source>How do you want to open it?</source>
+        <translation>¿Cómo quieres abrirlo?</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a recovery key</source>
+        <translation>&amp;Generar una clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Generate a recovery key</source>
+        <translation>Generar una clave de recuperación</translation>
+    </message>
+    <message>
+        <source>Recommended: a key to keep in a password manager</source>
+        <translation>Recomendado: una clave para guardar en un gestor de contraseñas</translation>
+    </message>
+    <message>
+        <source>&amp;Use a passphrase</source>
+        <translation>&amp;Usar una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Use a passphrase</source>
+        <translation>Usar una frase de contraseña</translation>
+    </message>
+    <message>
+        <source>A recovery key is made as well, in case you forget the passphrase</source>
+        <translation>También se crea una clave de recuperación, por si olvidas la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>Al menos {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Frase de contraseña</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Repetir la frase de contraseña</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation>&amp;Frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>&amp;Repetir la frase de contraseña:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progreso</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>&amp;Configurar</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage; deriving a key from a passphrase takes a moment…</source>
+        <translation>Configurando el almacenamiento seguro; derivar una clave de una frase de contraseña lleva un momento…</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage…</source>
+        <translation>Configurando el almacenamiento seguro…</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase in both fields.</source>
+        <translation>Las dos frases de contraseña no coinciden: escribe la misma frase en los dos campos.</translation>
+    </message>
+    <message>
+        <source>Secure storage could not be set up.</source>
+        <translation>No se pudo configurar el almacenamiento seguro.</translation>
     </message>
 </context>
 <context>

@@ -170,6 +170,10 @@
         <translation>Votre clé de récupération</translation>
     </message>
     <message>
+        <source>Secure storage is set up: your passphrase opens it on a new device, here or in other apps such as Element. This recovery key opens it too, should you forget the passphrase: keep it somewhere safe, such as a password manager. It is shown only now.</source>
+        <translation>Le stockage sécurisé est configuré&#xa0;: votre phrase de passe l&apos;ouvre sur un nouvel appareil, ici ou dans d&apos;autres applications comme Element. Cette clé de récupération l&apos;ouvre aussi, au cas où vous oublieriez la phrase de passe&#xa0;: conservez-la en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n&apos;est affichée que maintenant.</translation>
+    </message>
+    <message>
         <source>Keep this recovery key somewhere safe, such as a password manager. It is shown only now; with it, a new device can read your old encrypted messages and take over your verified identity. It opens this account&apos;s secure storage in other apps too, such as Element.</source>
         <translation>Conservez cette clé de récupération en lieu sûr, par exemple dans un gestionnaire de mots de passe. Elle n&apos;est affichée que maintenant&#xa0;; grâce à elle, un nouvel appareil pourra lire vos anciens messages chiffrés et reprendre votre identité vérifiée. Elle ouvre aussi le stockage sécurisé de ce compte dans d&apos;autres applications, comme Element.</translation>
     </message>
@@ -3143,6 +3147,14 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>The upload server&apos;s certificate does not match the pinned fingerprint.</source>
         <translation>Le certificat du serveur d&apos;envoi ne correspond pas à l&apos;empreinte épinglée.</translation>
     </message>
+    <message>
+        <source>The passphrase is too short: use at least %1 characters (a few unrelated words are easy to remember and hard to guess).</source>
+        <translation>La phrase de passe est trop courte&#xa0;: utilisez au moins %1 caractères (quelques mots sans rapport entre eux sont faciles à retenir et difficiles à deviner).</translation>
+    </message>
+    <message>
+        <source>The passphrase cannot begin or end with a space.</source>
+        <translation>La phrase de passe ne peut ni commencer ni finir par une espace.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4818,6 +4830,89 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>{sender} in {where}, {account}, {when}. {body}</source>
         <translation>{sender} dans {where}, {account}, {when}. {body}</translation>
+    </message>
+</context>
+<context>
+    <name>SecureStorageDialog</name>
+    <message>
+        <source>Set up secure storage</source>
+        <translation>Configurer le stockage sécurisé</translation>
+    </message>
+    <message>
+        <source>Secure storage keeps your cross-signing keys and the key of your message backup on the server, encrypted. A new device (Chinwag, Element or another app) opens it to read your old encrypted messages and to take over your verified identity.</source>
+        <translation>Le stockage sécurisé garde sur le serveur, chiffrées, vos clés de signature croisée et la clé de la sauvegarde de vos messages. Un nouvel appareil (Chinwag, Element ou une autre application) l&apos;ouvre pour lire vos anciens messages chiffrés et reprendre votre identité vérifiée.</translation>
+    </message>
+    <message>
+        <source>How do you want to open it?</source>
+        <translation>Comment voulez-vous l&apos;ouvrir&#xa0;?</translation>
+    </message>
+    <message>
+        <source>&amp;Generate a recovery key</source>
+        <translation>&amp;Générer une clé de récupération</translation>
+    </message>
+    <message>
+        <source>Generate a recovery key</source>
+        <translation>Générer une clé de récupération</translation>
+    </message>
+    <message>
+        <source>Recommended: a key to keep in a password manager</source>
+        <translation>Recommandé&#xa0;: une clé à conserver dans un gestionnaire de mots de passe</translation>
+    </message>
+    <message>
+        <source>&amp;Use a passphrase</source>
+        <translation>&amp;Utiliser une phrase de passe</translation>
+    </message>
+    <message>
+        <source>Use a passphrase</source>
+        <translation>Utiliser une phrase de passe</translation>
+    </message>
+    <message>
+        <source>A recovery key is made as well, in case you forget the passphrase</source>
+        <translation>Une clé de récupération est aussi créée, au cas où vous oublieriez la phrase de passe</translation>
+    </message>
+    <message>
+        <source>At least {count} characters.</source>
+        <translation>Au moins {count} caractères.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Phrase de passe</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Répéter la phrase de passe</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase:</source>
+        <translation>&amp;Phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase:</source>
+        <translation>&amp;Répéter la phrase de passe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>&amp;Set up</source>
+        <translation>&amp;Configurer</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage; deriving a key from a passphrase takes a moment…</source>
+        <translation>Configuration du stockage sécurisé&#xa0;; dériver une clé d&apos;une phrase de passe prend un moment…</translation>
+    </message>
+    <message>
+        <source>Setting up secure storage…</source>
+        <translation>Configuration du stockage sécurisé…</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase in both fields.</source>
+        <translation>Les deux phrases de passe diffèrent&#xa0;: tapez la même phrase de passe dans les deux champs.</translation>
+    </message>
+    <message>
+        <source>Secure storage could not be set up.</source>
+        <translation>Le stockage sécurisé n&apos;a pas pu être configuré.</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@ import pytest
 from app.models import ConnectionState
 from app.secrets import SERVICE, KeyringSecrets, SecretsUnavailable
 from chinwag.testing.support import in_ci
-from tests.fakes.core_harness import make_core, wait_for
+from tests.fakes.core_harness import files_containing, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
 
 
@@ -30,14 +30,6 @@ def real_keyring() -> KeyringSecrets:
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
     return secrets
-
-
-def files_containing(root: Path, needle: bytes) -> list[Path]:
-    found = []
-    for path in root.rglob("*"):
-        if path.is_file() and needle in path.read_bytes():
-            found.append(path)
-    return found
 
 
 async def test_password_lives_only_in_the_keyring(
