@@ -343,3 +343,11 @@ def test_spelling_bench_prints_the_cost_of_a_keystroke_with_the_real_dictionary(
     assert figures["lines"] == 20
     assert set(figures["keystroke_ms"]) == {"p50", "max"}
     assert figures["load_ms"] > 0
+
+
+def test_view_bench_prints_the_view_alone_figures() -> None:
+    done = run_script("benchmarks/view_bench.py", "--batches", "3", "--every", "0.05", timeout=120)
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["benchmark"] == "view" and len(figures["page_back_ms"]) == 10
+    assert 0 < figures["rows_kept"] <= 100 and figures["relayout_ms"] > 0

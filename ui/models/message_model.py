@@ -51,6 +51,7 @@ from ui.a11y import verbosity
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
 from ui.models.link_previews import LinkPreviews
+from ui.models.live_pacer import LivePacer
 from ui.models.message_texts import (
     DownloadState,
     MessageTexts,
@@ -76,6 +77,7 @@ HighlightRole = Qt.ItemDataRole.UserRole + 12  # the message a search opened
 
 PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
+FLOOD_ROWS = 40  # rows kept while following a flood, until the view says how many fill it
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
 GROUP_GAP = timedelta(minutes=5)
 
@@ -157,6 +159,11 @@ class MessageListModel(QAbstractListModel):
         self._encrypted = False  # the open conversation is end-to-end encrypted
         self.follow_live = True
         """Set by the view: the newest messages are in sight, so the window may drop old rows."""
+        self.flood_rows = FLOOD_ROWS
+        """Set by the view: rows that fill it twice over. Following a flood, the window keeps
+        only these (each kept row is asked its size on every relayout)."""
+        self._flooding = False  # adding batches the pacer held back
+        self._pacer = LivePacer(self._paced, self)
         self.thread_summaries = True
         """Show a thread's summary under its first message (not inside the thread itself)."""
         self._previews = LinkPreviews(bridge, self._preview_loaded)
@@ -441,14 +448,26 @@ class MessageListModel(QAbstractListModel):
                 kept = tuple(m for m in event.messages if self.belongs(m))
                 if len(kept) < len(event.messages):
                     event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
-                if kept:
+                steady = self.follow_live and self._at_latest and bool(self._messages)
+                enough = max(10, self.flood_rows // 2)  # about a screenful
+                if kept and not self._pacer.offer(event, steady, enough):
                     self._added(event)
             elif isinstance(event, ev.MessagesUpdated) and event.conversation_id == conv:
+                self._pacer.flush()  # an edit of a held message finds its row
                 self._update(event.messages)
             elif isinstance(event, ev.ConversationsRemoved) and conv in event.conversation_ids:
                 self._reset(None)
             elif isinstance(event, ev.ProgressChanged) and event.task.startswith("download:"):
                 self._download_progress(event)
+
+    def _paced(self, events: list[ev.MessagesAdded]) -> None:
+        """Batches the pacer held back during a flood, now together."""
+        self._flooding = True
+        try:
+            for event in events:
+                self._added(event)
+        finally:
+            self._flooding = False
 
     def _added(self, event: ev.MessagesAdded) -> None:
         if self._loading and not self._messages:
@@ -484,11 +503,17 @@ class MessageListModel(QAbstractListModel):
             self._set_at_latest(False)
             self.arrived.emit(len(event.messages))
             return
-        if self.follow_live and len(messages) > LIVE_ROWS:  # a flood: only the newest are shown
-            messages = tuple(sorted(messages, key=_key)[-LIVE_ROWS:])
-        self._insert(messages)
-        if self.follow_live:
-            self._trim_oldest(LIVE_ROWS)
+        # A flood (more than anyone reads, or one batch more than fills the view): only the
+        # newest rows are kept, enough to fill the view twice; the rest page in from the store.
+        self._pacer.count(len(messages))
+        flood = self._flooding or self._pacer.flooding or len(messages) > self.flood_rows
+        keep = min(self.flood_rows, LIVE_ROWS) if flood else LIVE_ROWS
+        if self.follow_live and len(messages) > keep:
+            messages = tuple(sorted(messages, key=_key)[-keep:])
+        if messages:
+            self._insert(messages)
+            if self.follow_live:
+                self._trim_oldest(keep)
         self.arrived.emit(len(event.messages))
         if event.live:
             fresh = [m for m in event.messages if not m.outgoing]
@@ -512,6 +537,7 @@ class MessageListModel(QAbstractListModel):
     def _reset(self, conv: ConversationId | None) -> None:
         changed = conv != self._conversation
         self._generation += 1
+        self._pacer.drop()
         self.beginResetModel()
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
@@ -614,8 +640,8 @@ class MessageListModel(QAbstractListModel):
                 self._keys.append(_key(msg))
             self.endInsertRows()
             appended = True
-            if first > 0:  # the previous last row may now continue into a group
-                self._changed(first - 1, first - 1)
+            # Rows above are not touched: what a row draws (its day, whether it starts a group,
+            # the "new messages" line) depends on the rows before it, never on those after.
         elif _key(fresh[-1]) <= self._keys[0]:
             self.beginInsertRows(QModelIndex(), 0, len(fresh) - 1)
             self._messages[0:0] = fresh
@@ -662,7 +688,21 @@ class MessageListModel(QAbstractListModel):
         self._days = {k: v for k, v in self._days.items() if k >= self._keys[0][0]}
         self._before = self._messages[0].cursor
         self._store_exhausted = False
-        self._changed(0, 0)  # it may now start a group or a day
+        self._first_row_changed()
+
+    def _first_row_changed(self) -> None:
+        """The first row may now start a group or a day: tell the view only if it does (its
+        layout, a rich-text document, would be made again for nothing during a flood)."""
+        first = self._views.get(self._messages[0].local_id)
+        if (
+            first is not None
+            and first.msg is self._messages[0]
+            and first.day == self._day_text(0)
+            and first.group_start == self._starts_group(0)
+            and first.unread_marker == self._unread_marker_here(0)
+        ):
+            return
+        self._changed(0, 0)
 
     def _preview_loaded(self, local_id: str) -> None:
         row = self._rows.get(local_id)

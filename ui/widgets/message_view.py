@@ -82,6 +82,7 @@ PAD = 8
 GAP = 3
 THUMB_MAX = QSize(320, 240)
 MAX_LAYOUTS = 4000  # laid-out messages kept (each holds a QTextDocument)
+SIGHT_MARGIN = 3  # rows above and below the view laid out with those in sight
 MAX_SHOWN_CHARS = 4000  # longer bodies are cut, with "Show more" (the whole text is stored)
 MORE_URL = "chinwag:more"
 PREVIEW_WIDTH = 420  # a link preview card at most this wide
@@ -89,6 +90,10 @@ PREVIEW_IMAGE = 64  # its thumbnail, drawn at most this many pixels square
 MAX_PREVIEW_PIXELS = 4096 * 4096  # a preview image claiming more is not decoded
 FACE = 32  # a sender's face beside the first message of a group
 BIG_EMOJI_SCALE = 2.4  # a message of a few emoji and nothing else is drawn this much larger
+# Combined flags made once: each ``|`` of two Qt enums is a Python enum operation, and paint()
+# runs for every row in sight on each repaint.
+LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -172,6 +177,22 @@ class MessageLayout:
     failure: QRect | None = None
 
 
+def estimated_height(view: RowView, metrics: QFontMetrics, width: int, faces: bool) -> int:
+    """About how tall a row will be, without laying its text out (a rich-text document per row
+    is what makes a page of history slow): its lines from the width of its text."""
+    line = metrics.height()
+    inner = max(width - 2 * PAD - (FACE + PAD if faces else 0), 120)
+    y = GAP + (line + 10 if view.day else 0) + (line + 6 if view.unread_marker else 0)
+    y += (line + GAP if view.group_start else 0) + (line + 6 if view.reply else 0)
+    parts = view.shown[:MAX_SHOWN_CHARS].split("\n")[:200]
+    lines = sum(max(1, -(-metrics.horizontalAdvance(part) // inner)) for part in parts)
+    y += lines * line + GAP + len(view.msg.attachments) * (line + 6 + GAP)
+    y += (line + 4 + GAP if view.msg.reactions else 0) + (line + 6 + GAP if view.thread else 0)
+    if view.preview is not None:
+        y += max(PREVIEW_IMAGE + 8, 3 * line + 12) + GAP
+    return y + GAP
+
+
 def leading(rect: QRect, size: int, rtl: bool) -> tuple[QRect, QRect]:
     """The first ``size`` pixels of ``rect`` in reading order (its left, or its right edge in a
     right-to-left window) and the rest."""
@@ -215,9 +236,22 @@ class MessageDelegate(QStyledItemDelegate):
         self.avatars: AvatarStore | None = None
         # The room an inline player needs over an attachment (ui.media.inline_media), if any.
         self.media_size: Callable[[Attachment, DownloadState | None], QSize | None] | None = None
+        # The view's model, set by the view: a row's view in one Python call, without asking
+        # the index for its model (a relayout asks every row's size, each a call from C++).
+        self.model: MessageListModel | None = None
+        self._font: QFont | None = None  # the last font seen, and its key (QFont.key() is slow)
+        self._font_key = ""
+        self._last_width = 0  # the width rows were last laid out at
+        self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self.lazy: set[str] = set()
+        """Rows (local ids) sized by an estimate until they come into sight: a page of history
+        goes in above what is shown, and laying out its rich texts at once made paging slow."""
+        self.came_into_sight: Callable[[], None] | None = None  # the view then sizes them
+        self._estimates: dict[str, tuple[RowView, int, int]] = {}  # id → (view, width, height)
 
     def clear_cache(self) -> None:
         self._layouts.clear()
+        self._estimates.clear()
 
     def forget_missing(self, present: Callable[[str], bool]) -> None:
         """Drop the layouts of messages that left the model.
@@ -229,16 +263,27 @@ class MessageDelegate(QStyledItemDelegate):
         stale = [key for key in self._layouts if not present(key[0])]
         for key in stale:
             del self._layouts[key]
+        self.lazy.difference_update([i for i in self.lazy if not present(i)])
+        for local_id in [i for i in self._estimates if i not in self.lazy]:
+            del self._estimates[local_id]
 
     # -- layout ----------------------------------------------------------------------------
 
-    @staticmethod
-    def row_view(index: ModelIndex) -> RowView | None:
+    def row_view(self, index: ModelIndex) -> RowView | None:
         """The row's :class:`RowView`, in one call to our model (no per-role round trips)."""
-        model = index.model()
-        if not isinstance(model, MessageListModel):
-            return None
+        model = self.model
+        if model is None:
+            found = index.model()
+            if not isinstance(found, MessageListModel):
+                return None
+            model = found
         return model.row_view(index.row())
+
+    def _font_key_of(self, font: QFont) -> str:
+        """``font.key()``, remembered for the last font (the same for every row of a view)."""
+        if self._font is None or font != self._font:
+            self._font, self._font_key = QFont(font), font.key()
+        return self._font_key
 
     def layout_for(
         self, option: QStyleOptionViewItem, index: ModelIndex, view: RowView | None = None
@@ -246,9 +291,13 @@ class MessageDelegate(QStyledItemDelegate):
         view = view or self.row_view(index)
         if view is None:
             return None
-        width = max(option.rect.width(), 240)
+        given = option.rect.width()
+        if given > 0:
+            self._last_width = given
+        width = max(given, 240)
         local_id = view.msg.local_id
-        key = (local_id, width, local_id in self.expanded, option.font.key(), option.direction)
+        font_key = self._font_key_of(option.font)
+        key = (local_id, width, local_id in self.expanded, font_key, option.direction)
         cached = self._layouts.get(key)
         # The model hands out a new view whenever anything drawn changed: same object, same
         # drawing (comparing by identity keeps this cheap; a relayout asks for every row).
@@ -435,10 +484,39 @@ class MessageDelegate(QStyledItemDelegate):
     # -- Qt delegate API -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        layout = self.layout_for(option, index)
+        view = self.row_view(index)
+        if view is None:
+            return super().sizeHint(option, index)
+        width = option.rect.width()
+        if width <= 0 and self._last_width > 0:
+            # QListView asks the first row's size with no width after each layout, only for
+            # the scroll bar's step: answer at the width the rows were just laid out at (a
+            # layout at a made-up width was a new rich-text document per relayout in a flood).
+            option = QStyleOptionViewItem(option)
+            option.rect = QRect(0, 0, self._last_width, 0)
+            width = self._last_width
+        if self.lazy and view.msg.local_id in self.lazy:
+            width = max(width, 240)
+            known = self._estimates.get(view.msg.local_id)
+            if known is None or known[0] is not view or known[1] != width:
+                metrics = self._paint_fonts(option.font)[2]
+                height = estimated_height(view, metrics, width, self.avatars is not None)
+                known = self._estimates[view.msg.local_id] = (view, width, height)
+            return QSize(width, known[2])
+        layout = self.layout_for(option, index, view)
         if layout is None:
             return super().sizeHint(option, index)
-        return QSize(option.rect.width(), layout.height)
+        return QSize(width, layout.height)
+
+    def _paint_fonts(self, font: QFont) -> tuple[QFont, QFont, QFontMetrics, QFontMetrics]:
+        """The row font, its bold and their metrics, made once per font (not per row painted)."""
+        cached = self._fonts
+        if cached is None or font != cached[0]:
+            plain = QFont(font)
+            bold = QFont(font)
+            bold.setBold(True)
+            cached = self._fonts = (plain, bold, QFontMetrics(plain), QFontMetrics(bold))
+        return cached
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         view = self.row_view(index)
@@ -447,6 +525,8 @@ class MessageDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         msg = view.msg
+        if msg.local_id in self.lazy and self.came_into_sight is not None:
+            self.came_into_sight()  # painted at its estimated size: the view sizes it now
         # A plain copy, not initStyleOption(): that would ask the model for a dozen roles (each
         # a round trip through C++) only to draw the selection under the row.
         opt = QStyleOptionViewItem(option)
@@ -461,10 +541,7 @@ class MessageDelegate(QStyledItemDelegate):
         rtl = opt.direction == Qt.LayoutDirection.RightToLeft
         painter.save()
         painter.translate(opt.rect.topLeft())
-        font = QFont(opt.font)
-        bold = QFont(font)
-        bold.setBold(True)
-        metrics = QFontMetrics(font)
+        font, bold, metrics, bold_metrics = self._paint_fonts(opt.font)
         painter.setFont(font)
         painter.setPen(text_color)
 
@@ -506,28 +583,22 @@ class MessageDelegate(QStyledItemDelegate):
                     self.avatars.name_color(msg.conversation_id.account_id, msg.sender, palette)
                 )
             painter.setFont(bold)
-            sender_w = min(
-                QFontMetrics(bold).horizontalAdvance(sender) + 4, layout.header.width() // 2
-            )
+            sender_w = min(bold_metrics.horizontalAdvance(sender) + 4, layout.header.width() // 2)
             name_rect, rest = leading(layout.header, sender_w, rtl)
             painter.drawText(
                 name_rect,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                isolate(
-                    QFontMetrics(bold).elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)
-                ),
+                LEFT_MIDDLE,
+                isolate(bold_metrics.elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)),
             )
             painter.setPen(text_color)
             painter.setFont(font)
             painter.drawText(
                 rest.adjusted(0 if rtl else PAD, 0, -PAD if rtl else 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 meta_text,
             )
         elif layout.meta is not None:
-            painter.drawText(
-                layout.meta, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta_text
-            )
+            painter.drawText(layout.meta, RIGHT_MIDDLE, meta_text)
         if layout.reply is not None:
             bar, rest = leading(layout.reply, 3, rtl)
             painter.fillRect(bar, link_color)
@@ -537,7 +608,7 @@ class MessageDelegate(QStyledItemDelegate):
             reply = "↪ " + view.reply
             painter.drawText(
                 rest.adjusted(0 if rtl else 5, 0, -5 if rtl else 0, 0),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 QFontMetrics(italic).elidedText(
                     reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
                 ),
@@ -572,7 +643,7 @@ class MessageDelegate(QStyledItemDelegate):
                 painter.drawRoundedRect(rect, 4, 4)
                 painter.drawText(
                     rect.adjusted(8, 0, -4, 0),
-                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                    LEFT_MIDDLE,
                     metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, rect.width() - 12),
                 )
         for _key, rect, text in layout.reactions:
@@ -589,7 +660,7 @@ class MessageDelegate(QStyledItemDelegate):
             text = "⚠ " + reason + " — " + QCoreApplication.translate("MessageDelegate", "Retry")
             painter.drawText(
                 layout.failure,
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                LEFT_MIDDLE,
                 metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
             )
         painter.restore()
@@ -762,6 +833,7 @@ class MessageView(QListView):
         # No description: a screen reader would read it on every visit (the keys are in F1).
         self.setAccessibleName(self.tr("Messages"))
         self.message_delegate = MessageDelegate(self)
+        self.message_delegate.model = model
         self.setItemDelegate(self.message_delegate)
         self.setModel(model)
         self._model = model
@@ -784,6 +856,11 @@ class MessageView(QListView):
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
         model.rowsAboutToBeInserted.connect(self._before_insert)
+        model.rowsInserted.connect(self._inserted)
+        self._above_full_view = False  # rows go in at the top of a view they already fill
+        self._settling = self._settle_asked = False
+        self.message_delegate.came_into_sight = self._ask_settle
+        bar.valueChanged.connect(self._settle_sight)
         model.rowsRemoved.connect(self._removed)
         model.modelReset.connect(self._reset)
         model.messagesAppended.connect(self._appended)
@@ -962,9 +1039,77 @@ class MessageView(QListView):
 
     @Slot(QModelIndex, int, int)
     def _before_insert(self, parent: QModelIndex, first: int, last: int) -> None:
+        self._above_full_view = False
         if first == 0 and self._model.rowCount() > 0:
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
+            self._above_full_view = bar.maximum() > 0
+
+    @Slot(QModelIndex, int, int)
+    def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """A page of history above a full view: out of sight, its rows are sized by estimate
+        and laid out when scrolled to (see :meth:`_settle_sight`)."""
+        model = self._model
+        if self._above_full_view and first == 0:
+            self.message_delegate.lazy.update(
+                model.message(row).local_id for row in range(first, last + 1)
+            )
+        elif first > 0 and last == model.rowCount() - 1 and self._follow:
+            # Appended while following (a flood): rows more than a screenful above the newest
+            # are out of sight, whatever their size. They are sized by estimate too.
+            screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
+            self.message_delegate.lazy.update(
+                model.message(row).local_id for row in range(first, last + 1 - screen)
+            )
+        self._above_full_view = False
+
+    def _ask_settle(self) -> None:
+        if not self._settle_asked:
+            self._settle_asked = True
+            QTimer.singleShot(0, self, self._settle_sight)
+
+    @Slot()
+    def _settle_sight(self, _value: int = 0) -> None:
+        """Lay out the rows that came into sight with an estimated size, keeping in place what
+        the reader looks at (the newest row when following, else the first exact row)."""
+        self._settle_asked = False
+        lazy = self.message_delegate.lazy
+        if not lazy or self._settling:
+            return
+        if self.state() == QAbstractItemView.State.ExpandingState:
+            self._ask_settle()  # scrolled by a layout under way (QListView's): after it
+            return
+        self._settling = True
+        try:
+            for _round in range(4):  # sized rows may bring other estimated ones into sight
+                rows = self._rows_in_sight(margin=SIGHT_MARGIN)
+                ids = [self._model.message(row).local_id for row in rows]
+                if not lazy.intersection(ids):
+                    return
+                exact = [
+                    row for row, local_id in zip(rows, ids, strict=True) if local_id not in lazy
+                ]
+                anchor = self._model.index(rows[-1] if self._follow or not exact else exact[0])
+                before = self.visualRect(anchor).top()
+                lazy.difference_update(ids)
+                self.doItemsLayout()
+                moved = self.visualRect(anchor).top() - before
+                if moved:
+                    bar = self.verticalScrollBar()
+                    bar.setValue(bar.value() + moved)
+        finally:
+            self._settling = False
+
+    def _rows_in_sight(self, margin: int) -> list[int]:
+        count = self._model.rowCount()
+        if count == 0:
+            return []
+        area = self.viewport().rect()
+        top = self.indexAt(QPoint(PAD, area.top()))
+        bottom = self.indexAt(QPoint(PAD, area.bottom()))
+        first = top.row() if top.isValid() else 0
+        last = bottom.row() if bottom.isValid() else count - 1
+        return list(range(max(0, first - margin), min(count, last + margin + 1)))
 
     @Slot(QModelIndex, int, int)
     def _removed(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -978,8 +1123,8 @@ class MessageView(QListView):
     def _range_changed(self, minimum: int, maximum: int) -> None:
         bar = self.verticalScrollBar()
         if self._keep_from_bottom is not None:
-            bar.setValue(maximum - self._keep_from_bottom)
-            self._keep_from_bottom = None
+            keep, self._keep_from_bottom = self._keep_from_bottom, None  # before: setValue
+            bar.setValue(maximum - keep)  # may lay out rows that come into sight (re-entering)
         elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
 
@@ -1012,6 +1157,13 @@ class MessageView(QListView):
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.message_delegate.clear_cache()
         super().resizeEvent(event)
+        self._model.flood_rows = self.rows_to_fill(2)
+
+    def rows_to_fill(self, screens: int) -> int:
+        """How many of the smallest rows (one line, no sender) fill the view ``screens`` times:
+        kept during a flood, they always fill it, whatever the messages."""
+        smallest = QFontMetrics(self.font()).height() + 3 * GAP
+        return max(20, screens * self.viewport().height() // max(1, smallest) + 1)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         if event.reason() != Qt.FocusReason.PopupFocusReason:
