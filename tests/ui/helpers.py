@@ -337,16 +337,21 @@ def hover_in(qtbot: QtBot, view: MessageView, row: int) -> None:
     """Move the pointer onto message ``row`` of ``view`` and wait for its hover bar."""
     model = view.model()
     assert model is not None
-    rect = view.visualRect(model.index(row, 0))
     below = view.viewport().rect().bottomLeft() + QPoint(5, -5)  # below the messages
-    qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
-    qtbot.mouseMove(view.viewport(), rect.center())
-    wait_for(
-        qtbot,
-        lambda: (
-            view.hover_bar.isVisible() and view.hover_bar.message is model.message(row)  # type: ignore[attr-defined]
-        ),
-    )
+
+    def on_it() -> bool:
+        shown = view.hover_bar.message
+        wanted = model.message(row)  # type: ignore[attr-defined]
+        if view.hover_bar.isVisible() and shown is not None and shown.local_id == wanted.local_id:
+            return True
+        # Where the row is now: rows laid out late (paced, or sized by estimate until in
+        # sight) or grown by a reaction move the ones below them.
+        rect = view.visualRect(model.index(row, 0))
+        qtbot.mouseMove(view.viewport(), below)  # a move there, then onto the message
+        qtbot.mouseMove(view.viewport(), rect.center())
+        return False
+
+    wait_for(qtbot, on_it)
 
 
 def answer_next_box(qtbot: QtBot, button: QMessageBox.StandardButton) -> list[str]:

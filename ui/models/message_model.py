@@ -11,16 +11,16 @@ While the view follows the newest messages (``follow_live``), the window keeps a
 scrolls up. A flood of thousands of lines thus costs the layout of one screenful per frame, not of
 every line ever received (DESIGN §9).
 
-Besides the messages, it decides what the delegate draws around them: day separators, whether a
-message starts a new group (sender and time shown) or continues the previous one, where the
-"new messages" line goes, the quoted text of a reply, and each attachment's download state.
+Besides the messages, it tells the delegate what to draw around them: day separators, group
+starts and the "new messages" line (worked out by :mod:`ui.models.row_marks`), the quoted text of
+a reply, and each attachment's download state.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,7 +42,6 @@ from app.models import (
     LinkPreview,
     Message,
     MessageId,
-    MessageKind,
     Page,
     to_millis,
 )
@@ -59,6 +58,7 @@ from ui.models.message_texts import (
     display_body,
     trust_text,
 )
+from ui.models.row_marks import RowMarks
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -79,7 +79,6 @@ PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
 FLOOD_ROWS = 40  # rows kept while following a flood, until the view says how many fill it
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
-GROUP_GAP = timedelta(minutes=5)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +103,19 @@ class RowView:
     trust: str = ""  # the message's encryption in words (see trust_text)
     thread: str = ""  # under a thread's first message: its replies in words (see thread_text)
     preview: LinkPreview | None = None  # the card of the first web link (when turned on)
+
+
+_ROLE_FIELDS = {
+    Qt.ItemDataRole.DisplayRole: "shown",
+    SenderRole: "sender",
+    TimeTextRole: "time",
+    DeliveryTextRole: "delivery",
+    DayTextRole: "day",
+    GroupStartRole: "group_start",
+    UnreadMarkerRole: "unread_marker",
+    HighlightRole: "highlight",
+}
+"""Roles answered from the row's cached :class:`RowView` (what the delegate draws)."""
 
 
 def _key(msg: Message) -> tuple[int, int]:
@@ -150,10 +162,10 @@ class MessageListModel(QAbstractListModel):
         self._loading_newer = False
         self._early: list[ev.MessagesAdded] = []  # arrived while the first page was loading
         self._generation = 0
-        self._read_marker: Cursor | None = None
         self._target: str | None = None
         self._downloads: dict[tuple[str, int], DownloadState] = {}
-        self._days: dict[int, date] = {}  # timestamp (ms) → local day, for the rows in the window
+        self._marks = RowMarks(self.day_text, lambda: self._store_exhausted)
+        self._marks.attach(self._messages, self._keys)
         self._views: dict[str, RowView] = {}  # local id → what the delegate draws
         self._verbosity = verbosity.Verbosity.default()
         self._encrypted = False  # the open conversation is end-to-end encrypted
@@ -213,7 +225,7 @@ class MessageListModel(QAbstractListModel):
 
     def set_read_marker(self, marker: Cursor | None) -> None:
         """Where the user had read up to when the conversation was opened (the "new" line)."""
-        self._read_marker = marker
+        self._marks.read_marker = marker
         if self._messages:
             self._changed(0, len(self._messages) - 1)
 
@@ -295,42 +307,24 @@ class MessageListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._messages)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._messages):
+        view = self.row_view(index.row()) if index.isValid() else None
+        if view is None:
             return None
-        row = index.row()
-        msg = self._messages[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.display_body(msg)
+        msg = view.msg
+        if (name := _ROLE_FIELDS.get(role)) is not None:
+            return getattr(view, name)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.accessible_text(msg)
         if role == MessageRole:
             return msg
-        if role == SenderRole:
-            return msg.sender_name or msg.sender
-        if role == TimeTextRole:
-            return self._texts.time_text(msg)
         if role == DeliveryRole:
             return msg.delivery
-        if role == DeliveryTextRole:
-            return delivery_text(msg)
         if role == LocalIdRole:
             return msg.local_id
-        if role == DayTextRole:
-            return self._day_text(row)
-        if role == GroupStartRole:
-            return self._starts_group(row)
-        if role == UnreadMarkerRole:
-            return self._unread_marker_here(row)
         if role == ReplyTextRole:
             return self._texts.reply_text(msg)
         if role == DownloadsRole:
-            return {
-                i: state
-                for i in range(len(msg.attachments))
-                if (state := self._downloads.get((msg.local_id, i))) is not None
-            }
-        if role == HighlightRole:
-            return msg.local_id == self._target
+            return dict(view.downloads)
         if role == Qt.ItemDataRole.ToolTipRole and msg.delivery is DeliveryState.FAILED:
             return core_text(msg.failure_reason)
         return None
@@ -350,9 +344,9 @@ class MessageListModel(QAbstractListModel):
             sender=msg.sender_name or msg.sender,
             time=self._texts.time_text(msg),
             delivery=delivery_text(msg),
-            day=self._day_text(row),
-            group_start=self._starts_group(row),
-            unread_marker=self._unread_marker_here(row),
+            day=self._marks.day_text(row),
+            group_start=self._marks.starts_group(row),
+            unread_marker=self._marks.unread_marker_here(row),
             reply=self._texts.reply_text(msg, isolated=True),
             downloads=tuple(
                 (i, state)
@@ -398,43 +392,6 @@ class MessageListModel(QAbstractListModel):
             )
 
     display_body = staticmethod(display_body)
-
-    def _day_of(self, row: int) -> date:
-        stamp = self._keys[row][0]
-        day = self._days.get(stamp)
-        if day is None:  # astimezone() is slow, and every layout asks for every row's day
-            day = self._days[stamp] = self._messages[row].timestamp.astimezone().date()
-        return day
-
-    def _day_text(self, row: int) -> str:
-        if row > 0 and self._day_of(row - 1) == self._day_of(row):
-            return ""
-        return self.day_text(self._day_of(row))
-
-    def _starts_group(self, row: int) -> bool:
-        if row == 0 or self._day_text(row) or self._unread_marker_here(row):
-            return True
-        prev, msg = self._messages[row - 1], self._messages[row]
-        return (
-            prev.sender != msg.sender
-            or prev.direction != msg.direction
-            or msg.kind in (MessageKind.EMOTE, MessageKind.SYSTEM, MessageKind.NOTICE)
-            or msg.timestamp - prev.timestamp > GROUP_GAP
-        )
-
-    def _unread_marker_here(self, row: int) -> bool:
-        marker = self._read_marker
-        if marker is None:
-            return False
-        key = (marker.timestamp_ms, marker.seq)
-        if self._keys[row] <= key or self._messages[row].outgoing:
-            return False
-        for earlier in range(row - 1, -1, -1):
-            if self._keys[earlier] <= key:
-                return True
-            if not self._messages[earlier].outgoing:
-                return False
-        return self._store_exhausted  # the first loaded message is only "first new" at the start
 
     # -- events ----------------------------------------------------------------------------
 
@@ -541,14 +498,15 @@ class MessageListModel(QAbstractListModel):
         self.beginResetModel()
         self._conversation = conv
         self._messages, self._keys, self._rows, self._by_remote = [], [], {}, {}
-        self._days, self._views = {}, {}
+        self._marks.attach(self._messages, self._keys)
+        self._views = {}
         self._previews.reset()
         self._before = self._after = None
         self._store_exhausted = self._server_exhausted = False
         self._target = None
         self._early = []
         if changed:
-            self._read_marker = None
+            self._marks.read_marker = None
             self._encrypted = False  # until the new conversation's details say
         self.endResetModel()
         self._set_loading(False)
@@ -685,7 +643,7 @@ class MessageListModel(QAbstractListModel):
             for key in (msg.remote_id, msg.ref_id, msg.local_id):
                 if key and self._by_remote.get(key) is msg:
                     del self._by_remote[key]
-        self._days = {k: v for k, v in self._days.items() if k >= self._keys[0][0]}
+        self._marks.forget_days_before(self._keys[0][0])
         self._before = self._messages[0].cursor
         self._store_exhausted = False
         self._first_row_changed()
@@ -697,9 +655,9 @@ class MessageListModel(QAbstractListModel):
         if (
             first is not None
             and first.msg is self._messages[0]
-            and first.day == self._day_text(0)
-            and first.group_start == self._starts_group(0)
-            and first.unread_marker == self._unread_marker_here(0)
+            and first.day == self._marks.day_text(0)
+            and first.group_start == self._marks.starts_group(0)
+            and first.unread_marker == self._marks.unread_marker_here(0)
         ):
             return
         self._changed(0, 0)

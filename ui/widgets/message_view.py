@@ -996,9 +996,8 @@ class MessageView(QListView):
         if not isinstance(msg, Message):
             self.hover_bar.hide_bar()
             return
-        shown = self.hover_bar.message
-        if self.hover_bar.isVisible() and shown is not None and shown.local_id == msg.local_id:
-            return
+        if self.hover_bar.isVisible() and self.hover_bar.message is msg:
+            return  # (a new version of the message, e.g. with a reaction, is shown again)
         rect = self.visualRect(index)
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
