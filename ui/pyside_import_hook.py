@@ -10,7 +10,8 @@ once and keeping nothing. Chinwag uses no ``__feature__``; the answer only tells
 modules to look at.
 
 Whatever the old check kept before this patch (modules imported after PySide6 but before ``ui``)
-is dropped from ``linecache`` too. If a PySide6 release changes this internal, nothing is patched and a debug line says so.
+is dropped from ``linecache`` too. If a PySide6 release changes this internal, nothing is patched
+and a debug line says so.
 """
 
 from __future__ import annotations
