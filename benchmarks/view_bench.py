@@ -80,13 +80,18 @@ def main() -> int:
     from ui.models.message_model import MessageListModel
     from ui.widgets.message_view import MessageView
 
-    model = MessageListModel(NoBridge())  # type: ignore[arg-type]
-    view = MessageView(model)
-    view.resize(800, 600)
-    view.show()
-    model._conversation = CONV
-    model._store_exhausted = model._server_exhausted = True
-    spin(0.1)
+    def fresh_view() -> tuple[MessageListModel, MessageView]:
+        """A model of a fully loaded conversation in a shown view, nothing in it yet."""
+        model = MessageListModel(NoBridge())  # type: ignore[arg-type]
+        view = MessageView(model)
+        view.resize(800, 600)
+        view.show()
+        model._conversation = CONV
+        model._store_exhausted = model._server_exhausted = True
+        spin(0.1)
+        return model, view
+
+    model, view = fresh_view()
     serial = 0
 
     def batch(n: int) -> None:
@@ -114,13 +119,7 @@ def main() -> int:
     repaint_ms = 1000 * (time.process_time() - begin) / 20
 
     # Paging back: a fresh model and view at the newest page, then ten pages above it.
-    model = MessageListModel(NoBridge())  # type: ignore[arg-type]
-    view = MessageView(model)
-    view.resize(800, 600)
-    view.show()
-    model._conversation = CONV
-    model._store_exhausted = model._server_exhausted = True
-    spin(0.1)
+    model, view = fresh_view()
     top = 100_000
     begin = time.perf_counter()
     model._insert(tuple(message(i) for i in range(top - 50, top)))

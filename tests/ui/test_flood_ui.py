@@ -23,6 +23,18 @@ from ui.widgets.message_view import SIGHT_MARGIN, MessageView
 FLOOD = 1000
 
 
+def open_bob(qtbot: QtBot, window: MainWindow, fake_server: FakeServer) -> list[int]:
+    """Signed in, the conversation with bob open with one line in it; the list that collects
+    the model's ``arrived`` counts from now on."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    arrived: list[int] = []
+    window.pane.model.arrived.connect(arrived.append)
+    return arrived
+
+
 def flood(server: FakeServer, start: int, count: int) -> None:
     for i in range(start, start + count):
         server.deliver(
@@ -33,13 +45,8 @@ def flood(server: FakeServer, start: int, count: int) -> None:
 def test_while_following_the_window_keeps_the_newest_and_pages_the_rest_back(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
+    arrived = open_bob(qtbot, window, fake_server)
     model, view = window.pane.model, window.pane.view
-    arrived: list[int] = []
-    model.arrived.connect(arrived.append)
     flood(fake_server, 0, FLOOD)
 
     wait_for(qtbot, lambda: sum(arrived) == FLOOD, timeout=20000)
@@ -153,13 +160,8 @@ def test_following_a_flood_keeps_only_rows_that_fill_the_view_twice(
 ) -> None:
     """Each kept row is asked its size on every relayout: a flood keeps what fills the view
     twice over (with the smallest rows), and a message after the flood goes in as before."""
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
+    arrived = open_bob(qtbot, window, fake_server)
     model, view = window.pane.model, window.pane.view
-    arrived: list[int] = []
-    model.arrived.connect(arrived.append)
     flood(fake_server, 0, FLOOD)
     wait_for(qtbot, lambda: sum(arrived) == FLOOD, timeout=20000)
     wait_for(qtbot, lambda: laid_out_at_the_bottom(view))
@@ -182,13 +184,8 @@ def test_batches_reach_the_view_at_a_bounded_pace(
 ) -> None:
     """Twenty bursts in quick succession: the view gets at most one batch of rows per
     FLOOD_INTERVAL (each batch is a relayout and a repaint), and every line is there in order."""
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
+    arrived = open_bob(qtbot, window, fake_server)
     model, view = window.pane.model, window.pane.view
-    arrived: list[int] = []
-    model.arrived.connect(arrived.append)
     inserts: list[float] = []
     model.rowsInserted.connect(lambda *_args: inserts.append(time.monotonic()))
     begin = time.monotonic()
@@ -256,17 +253,26 @@ def test_a_page_of_history_is_laid_out_when_it_comes_into_sight(
     view.scrollTo(target, view.ScrollHint.PositionAtCenter)
     wait_for(qtbot, lambda: view.visualRect(target).intersects(view.viewport().rect()))
     view.viewport().repaint()
-    for row in range(15, 26):  # in sight now: laid out, and the row is exactly that tall
-        index = model.index(row)
-        rect = view.visualRect(index)
-        if not rect.intersects(view.viewport().rect()):
-            continue
-        option = QStyleOptionViewItem()
-        view.initViewItemOption(option)
-        option.rect = rect
-        layout = delegate.layout_for(option, index)
-        assert layout is not None and rect.height() == layout.height
-        assert model.message(row).local_id not in delegate.lazy
+
+    def exact_in_sight() -> bool:
+        """In sight now: laid out, and each row exactly that tall (the view settles the rows
+        that came into sight on its next turn of the event loop)."""
+        for row in range(15, 26):
+            index = model.index(row)
+            rect = view.visualRect(index)
+            if not rect.intersects(view.viewport().rect()):
+                continue
+            option = QStyleOptionViewItem()
+            view.initViewItemOption(option)
+            option.rect = rect
+            layout = delegate.layout_for(option, index)
+            if layout is None or rect.height() != layout.height:
+                return False
+            if model.message(row).local_id in delegate.lazy:
+                return False
+        return True
+
+    wait_for(qtbot, exact_in_sight)
 
 
 def test_a_batch_taller_than_the_view_lays_out_only_its_last_screenful(
