@@ -295,6 +295,7 @@ def test_a_request_whose_no_blocks_says_block(
     assert labels[f"Block: {eve.text}"] == "Block"
     assert labels[f"Decline: {dora.text}"] == "Decline"
     assert f"Decline: {eve.text}" not in labels and f"Block: {dora.text}" not in labels
+    save_screenshot(window, "request-that-blocks")
     block = next(b for b in panel.findChildren(QPushButton) if b.text() == "Block")
     block.setFocus()
     qtbot.keyClick(block, Qt.Key.Key_Space)
