@@ -3155,6 +3155,50 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>The passphrase cannot begin or end with a space.</source>
         <translation>Die Passphrase darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
     </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation>WHOIS %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation>%1 ist %2@%3 (%4)</translation>
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation>angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>abwesend: %1</translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation>untätig seit %1 s</translation>
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation>nutzt eine sichere Verbindung</translation>
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation>diesen Nick gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
+        <translation>%1; %2</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

@@ -3122,6 +3122,50 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>The passphrase cannot begin or end with a space.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
