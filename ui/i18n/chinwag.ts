@@ -1642,6 +1642,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,6 +1737,11 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1651,6 +1651,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>%1 trifft auf alle zu: Blockieren Sie stattdessen einen Nick (bob) oder einen Host (*!*@host).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>CTCP-Antwort %1 von %2: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>Im IRC kann keine leere Nachricht gesendet werden.</translation>
     </message>
@@ -1744,6 +1748,11 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Vom Server getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Fehler %1</translation>
     </message>
     <message>
         <source>Server</source>

@@ -1627,6 +1627,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation type="unfinished" />
     </message>
@@ -1716,6 +1720,11 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
         <translation type="unfinished" />
     </message>
     <message>

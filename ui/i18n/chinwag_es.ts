@@ -1713,6 +1713,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>%1 coincide con todos: bloquea mejor un apodo (bob) o un host (*!*@host).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>Respuesta CTCP %1 de %2: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>IRC no puede enviar un mensaje vacío.</translation>
     </message>
@@ -1802,6 +1806,11 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Desconectado por el servidor: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Error %1</translation>
     </message>
     <message>
         <source>Server</source>

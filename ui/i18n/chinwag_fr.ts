@@ -1713,6 +1713,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>%1 correspond à tout le monde&#xa0;: bloquez plutôt un pseudo (bob) ou un hôte (*!*@hote).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>Réponse CTCP %1 de %2&#xa0;: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>IRC ne peut pas envoyer un message vide.</translation>
     </message>
@@ -1802,6 +1806,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Déconnecté par le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Erreur %1</translation>
     </message>
     <message>
         <source>Server</source>
