@@ -86,13 +86,17 @@ class CoreBridge(QObject):
         self,
         coro: Coroutine[Any, Any, T],
         on_done: Callable[[Result[T]], None] | None = None,
-    ) -> None:
+    ) -> concurrent.futures.Future[T]:
         """Run a core command; ``on_done`` later receives its typed result on the GUI thread.
 
         Without ``on_done`` the result is dropped (a failure that is a bug is still logged).
+        The returned future is only for ``cancel()`` (a search that a newer one replaced): the
+        command is cancelled on the core loop and ``on_done`` gets ``Failed("cancelled")``.
+        Never wait on it here.
         """
         future = self.runner.submit(coro)
         future.add_done_callback(lambda fut: self._finished(fut, on_done))
+        return future
 
     def close(self) -> None:
         """Stop delivering: the windows that asked for answers may be gone."""
