@@ -13,7 +13,6 @@ import contextlib
 import os
 import sqlite3
 import stat
-import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -39,7 +38,6 @@ from app.models import (
     Trust,
     to_millis,
 )
-from app.store.fts import fts_query
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
 from app.store.rows import (
@@ -55,9 +53,10 @@ from app.store.rows import (
     message_params,
 )
 from app.store.schema import MIGRATIONS
+from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
 from app.store.threads import ThreadRecords
-from app.store.worker import Cancel, Cancelled
+from app.store.worker import Cancel
 
 # Re-exported: the outbox names have always been importable from here.
 __all__ = [
@@ -106,9 +105,6 @@ class AccountStore:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {path}: {exc}") from exc
         self._conn = conn
-        self._reader: sqlite3.Connection | None = None  # search's own, see search()
-        self._reader_lock = threading.Lock()
-        self._closed = False
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
@@ -116,6 +112,7 @@ class AccountStore:
         self.spaces = SpaceRecords(conn, account_id)
         self.people = PeopleRecords(conn, account_id, self._row_by_native, self.transaction)
         self.outbox = OutboxRecords(conn)
+        self.searcher = StoreSearch(path, account_id, self._by_row, self._row_by_native)
 
     def reload_conversations(self) -> None:
         """Re-read the conversation cache (after a rolled-back transaction)."""
@@ -127,14 +124,7 @@ class AccountStore:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        self._closed = True
-        reader = self._reader
-        if reader is not None:
-            reader.interrupt()  # a search still running ends now, with no results
-        with self._reader_lock:
-            if self._reader is not None:
-                self._reader.close()
-                self._reader = None
+        self.searcher.close()
         with contextlib.suppress(sqlite3.Error):
             self._conn.execute("PRAGMA optimize")
         self._conn.close()
@@ -543,64 +533,9 @@ class AccountStore:
         conversation: str | None = None,
         cancel: Cancel | None = None,
     ) -> list[Message]:
-        """Messages matching every word of ``text``, most recently stored first.
-
-        Safe from any thread, beside the thread that owns the store: it reads on a connection of
-        its own (opened by the first search), so it sees what was committed when it began, and
-        neither waits for a write nor holds one up. A query stopped by ``cancel`` finds nothing.
-        """
-        query = fts_query(text)
-        if not query:
-            return []
-        params: tuple[Any, ...]
-        if conversation is None:
-            sql, params = (
-                f"SELECT {MSG_COLUMNS} FROM messages WHERE seq IN ("
-                " SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?"
-                " ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC",
-                (query, limit),
-            )
-        else:
-            row = self._row_by_native.get(conversation)
-            if row is None:
-                return []
-            sql, params = (
-                f"SELECT {MSG_COLUMNS_M} FROM messages_fts f JOIN messages m ON m.seq = f.rowid"
-                " WHERE messages_fts MATCH ? AND m.conversation = ? ORDER BY m.seq DESC LIMIT ?",
-                (query, row, limit),
-            )
-        with self._reader_lock:  # one query at a time on the reader connection
-            if self._closed:
-                return []
-            conn = self._reader or self._open_reader()
-            try:
-                with cancel.running(conn) if cancel is not None else contextlib.nullcontext():
-                    rows = conn.execute(sql, params).fetchall()
-            except Cancelled:
-                return []
-            except sqlite3.OperationalError:
-                # Interrupted by ``cancel``, or a query FTS5 still rejects: no results, no crash.
-                return []
-        account, by_row = self.account_id, self._by_row
-        found = []
-        for r in rows:
-            conv = by_row.get(r[1])  # the cache is the store thread's: missing only in a race
-            if conv is not None:
-                found.append(message_from_row(account, conv.id, r))
-        return found
-
-    def _open_reader(self) -> sqlite3.Connection:
-        """The search connection: read-only, any thread (one at a time, under the reader lock).
-
-        A small page cache: a search reads each page once, and the operating system caches the
-        file anyway."""
-        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA query_only=ON")
-        conn.execute("PRAGMA busy_timeout=5000")
-        conn.execute("PRAGMA temp_store=MEMORY")
-        conn.execute("PRAGMA cache_size=-512")
-        self._reader = conn
-        return conn
+        """Messages matching every word of ``text``, most recently stored first: see
+        :class:`~app.store.search.StoreSearch` (safe from any thread, on its own connection)."""
+        return self.searcher.search(text, limit, conversation, cancel)
 
     def unread_activity(self, limit: int = 200) -> list[Message]:
         """Incoming messages not read yet that call for the person: those that mention them,

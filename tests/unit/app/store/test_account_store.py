@@ -227,7 +227,7 @@ def test_search_reads_on_its_own_connection_from_any_thread(store: AccountStore)
     with ThreadPoolExecutor(2) as pool:
         found = list(pool.map(lambda _: store.search("lunch"), range(4)))
     assert [[m.body for m in f] for f in found] == [["lunch at noon"]] * 4
-    assert store._reader is not None and store._reader is not store._conn
+    assert store.searcher._reader is not None and store.searcher._reader is not store._conn
     with store.transaction():  # not committed yet: a search does not see it, nor wait for it
         store.append([msg(store, "bob", 2, body="lunch again")])
         assert [m.body for m in pool_search(store, "lunch")] == ["lunch at noon"]
@@ -255,8 +255,8 @@ def test_a_cancelled_search_finds_nothing_and_a_running_one_is_interrupted(
         time.sleep(0.01)
         return 0
 
-    assert store._reader is not None
-    store._reader.set_progress_handler(crawl, 1)
+    assert store.searcher._reader is not None
+    store.searcher._reader.set_progress_handler(crawl, 1)
     cancel = Cancel()
     with ThreadPoolExecutor(1) as pool:
         running = pool.submit(store.search, "lunch", 50, None, cancel)
@@ -265,7 +265,7 @@ def test_a_cancelled_search_finds_nothing_and_a_running_one_is_interrupted(
         cancel.cancel()
         assert running.result(timeout=10) == []
     assert time.monotonic() - began < 2
-    store._reader.set_progress_handler(None, 0)
+    store.searcher._reader.set_progress_handler(None, 0)
     assert len(store.search("lunch")) == 50  # the connection is fine afterwards
 
 
