@@ -40,7 +40,7 @@ from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
 from backends.xmpp.omemo import content, sce
 from backends.xmpp.omemo import trust as trust_words
-from backends.xmpp.omemo.engine import OmemoEngine
+from backends.xmpp.omemo.engine import LOAD_WAIT, OmemoEngine
 from backends.xmpp.omemo.policy import ConversationPolicy
 from backends.xmpp.session import XmppSession
 
@@ -175,7 +175,7 @@ class Decryptor:
             pending.append(where)
         if not pending:
             return
-        manager = await self.engine.wait_ready()
+        manager = await self.engine.wait_ready(LOAD_WAIT, "encrypted messages in an archive")
         if manager is not None:
             manager.before_history_sync()
         try:
@@ -216,7 +216,7 @@ class Decryptor:
 
     async def _decrypt(self, where: _Where) -> None:
         message = where.message
-        manager = await self.engine.wait_ready()
+        manager = await self.engine.wait_ready(LOAD_WAIT, "an encrypted message arrived")
         if manager is None:
             content.replace_with_notice(message, UNAVAILABLE)
             self._trust[message] = Trust.UNREADABLE
