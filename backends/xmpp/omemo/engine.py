@@ -78,6 +78,10 @@ class OmemoEngine:
             )
         except Exception as exc:
             self.fail(f"The encryption keys could not be opened: {exc}")
+            return
+        with contextlib.suppress(Exception):
+            stored = await self.storage.load_primitive(OWN_ID_KEY, int)
+            self.own_device_id = stored.maybe(None)
 
     @property
     def usable(self) -> bool:
@@ -143,20 +147,23 @@ class OmemoEngine:
                 return
             plugin = await self._load_plugin(self.storage)
             self._manager = await asyncio.wait_for(plugin.get_session_manager(), START_TIMEOUT)
+            own, _ = await self._manager.get_own_device_information()
+            self.own_device_id = own.device_id
+            # Made: python-omemo has published a first device and looked at its signed pre-key.
+            await self.storage.store(LOADED_KEY, time.time())
             await plugin.follow({self.session.own_jid})
         except Exception as exc:
             self.session.log.warning("OMEMO could not start", exc_info=True)
             self.fail(f"Encryption could not start: {exc or type(exc).__name__}")
         finally:
             self._ready.set()
-        manager, storage = self._manager, self.storage
-        if manager is None or storage is None:
+        manager = self._manager
+        if manager is None:
             return
         try:
             # Our device in both device lists and the bundles on the server as we hold them
             # (republished when not): what others need to encrypt to us while we run unloaded.
             await asyncio.wait_for(manager.ensure_data_consistency(), START_TIMEOUT)
-            await storage.store(LOADED_KEY, time.time())
         except Exception:
             self.session.log.warning("OMEMO could not check our published device", exc_info=True)
         if self.on_started is not None:

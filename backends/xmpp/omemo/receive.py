@@ -172,6 +172,8 @@ class Decryptor:
                 content.replace_with_notice(inner, OWN_COPY if where.sender == own else FAILED)
                 self._trust[inner] = Trust.UNREADABLE
                 continue
+            if self._own_copy(where):
+                continue
             pending.append(where)
         if not pending:
             return
@@ -216,6 +218,8 @@ class Decryptor:
 
     async def _decrypt(self, where: _Where) -> None:
         message = where.message
+        if self._own_copy(where):
+            return
         manager = await self.engine.wait_ready(LOAD_WAIT, "an encrypted message arrived")
         if manager is None:
             content.replace_with_notice(message, UNAVAILABLE)
@@ -308,6 +312,21 @@ class Decryptor:
         self.broken.get(where.conversation, set()).discard((device.bare_jid, device.device_id))
         await self.policy.turn_on(where.conversation, where.group)
         await self.policy.note_devices(device.bare_jid)
+
+    def _own_copy(self, where: _Where) -> bool:
+        """A message this device sent (its header's sender device is ours), from the archive or
+        a room's echo: never encrypted for this device, so nothing to decrypt — and no reason to
+        load the OMEMO stack for it after every reconnection. True when it was handled."""
+        own = self.session.own_jid
+        device_id = self.engine.own_device_id
+        found = content.encrypted_elements(where.message)
+        if where.sender != own or device_id is None or not found:
+            return False
+        if any(_sid(element) != device_id for element in found.values()):
+            return False
+        if not self._own_reflection(where, own):
+            self._unreadable(where, OWN_COPY, None)
+        return True
 
     def _own_reflection(self, where: _Where, sender: str) -> bool:
         """Our own room message coming back: it was not encrypted for this device, but we know

@@ -200,6 +200,44 @@ async def test_an_encrypted_stanza_while_unloaded_is_decrypted_once_loaded_and_n
     assert decryptor.trust_of(handed[0]).value == "unverified"
 
 
+async def test_our_own_message_from_this_device_needs_no_stack(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What this device sent comes back from the archive after each reconnection: it was never
+    encrypted for this device, so it is marked so without loading the stack."""
+    session = FakeSession()
+    engine = loading_engine(session, monkeypatch)
+    engine.own_device_id = OWN_ID
+
+    class Ids:
+        def knows_remote(self, conversation: str, remote: str) -> bool:
+            return False
+
+    session.ids = Ids()  # type: ignore[attr-defined]
+    decryptor = Decryptor(cast(Any, session), engine, cast(Any, None), lambda r, n: None)
+    result = ET.fromstring(
+        f'<result xmlns="urn:xmpp:mam:2" id="a1"><forwarded xmlns="urn:xmpp:forward:0">'
+        f'<message xmlns="jabber:client" from="{ME}/pc" to="{BOB}" type="chat" id="m1">'
+        f'<encrypted xmlns="{TWOMEMO}"><header sid="{OWN_ID}"/><payload>x</payload></encrypted>'
+        "</message></forwarded></result>"
+    )
+    await decryptor.decrypt_results([result], ME)
+    inner = result.find(".//{jabber:client}message")
+    assert inner is not None and decryptor.trust_of(inner).value == "unreadable"
+    assert "sent this message from this device" in (inner.findtext("{jabber:client}body") or "")
+    assert not engine.loading
+    other = ET.fromstring(
+        f'<result xmlns="urn:xmpp:mam:2" id="a2"><forwarded xmlns="urn:xmpp:forward:0">'
+        f'<message xmlns="jabber:client" from="{ME}/phone" to="{BOB}" type="chat" id="m2">'
+        f'<encrypted xmlns="{TWOMEMO}"><header sid="77"/><payload>x</payload></encrypted>'
+        "</message></forwarded></result>"
+    )
+    pending = asyncio.ensure_future(decryptor.decrypt_results([other], ME))
+    await turns()
+    assert engine.load_reason == "encrypted messages in an archive"  # our other device's
+    pending.cancel()
+
+
 # -- sending ------------------------------------------------------------------------------------
 
 
