@@ -202,6 +202,8 @@ def driver(config_path: str) -> int:
                 print(f'FIGURES {{"cpu_s": {cpu_seconds()!r}}}', flush=True)
             elif line.strip() == "MEASURE":
                 figures: dict[str, Any] = {"cpu_s": cpu_seconds(), "memory": process_figures()}
+                figures["memory"]["modules"] = len(sys.modules)
+                figures["memory"]["omemo_stack_loaded"] = "twomemo" in sys.modules
                 if config.get("tracemalloc"):
                     figures["python_heap_by_package"] = python_heap_by_package()
                 print("FIGURES " + json.dumps(figures), flush=True)
