@@ -45,7 +45,14 @@ from backends.xmpp.session import IqFailure, XmppSession
 THIS_DEVICE = "This device"
 PROBE_TTL = 600.0  # seconds a person's published device lists are taken as read (unloaded only)
 PROBE_TIMEOUT = 10.0
-NO_PEP = ("service-unavailable", "feature-not-implemented")  # no PEP there: no OMEMO device
+NO_LIST = (  # no device list we may read there: no OMEMO device to encrypt to
+    "service-unavailable",
+    "feature-not-implemented",
+    "forbidden",
+    "not-authorized",
+    "not-allowed",
+    "registration-required",
+)
 
 
 class Rooms(Protocol):
@@ -124,22 +131,27 @@ class OmemoService:
 
     async def _has_devices(self, bare: str) -> bool:
         """Whether ``bare`` has published an OMEMO device (for ourselves: another than this one).
-        When the server cannot tell, yes: the stack then decides on what it knows."""
+        A list the server refuses to show us counts as none (OMEMO clients publish theirs open
+        to anyone, and the stack could not read it either); when the server cannot tell (no
+        answer), yes: the stack then decides on what it knows."""
         cached = self._probed.get(bare)
         if cached is not None and time.monotonic() - cached[0] < PROBE_TTL:
             return cached[1]
+        asked = [published.device_ids(self.session, bare, n) for n in published.NAMESPACES]
         try:
-            lists = await asyncio.wait_for(
-                published.all_device_ids(self.session, bare), PROBE_TIMEOUT
+            answers = await asyncio.wait_for(
+                asyncio.gather(*asked, return_exceptions=True), PROBE_TIMEOUT
             )
-        except IqFailure as exc:
-            if exc.condition not in NO_PEP:
-                return True
-            lists = {}
         except TimeoutError:
             return True
         own = self.engine.own_device_id if bare == self.session.own_jid else None
-        found = any(ids - {own} for ids in lists.values())
+        found = False
+        for answer in answers:
+            if isinstance(answer, IqFailure) and answer.condition in NO_LIST:
+                continue
+            if isinstance(answer, BaseException):
+                return True
+            found = found or bool(answer - {own})
         self._probed[bare] = (time.monotonic(), found)
         return found
 

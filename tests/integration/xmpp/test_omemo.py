@@ -468,7 +468,7 @@ async def test_sending_loads_the_stack_only_where_a_message_may_be_encrypted(
     plain = await peers()  # a client without OMEMO: nothing published
     await send(alice, plain.jid, "txn-l-2", "to someone without OMEMO")
     await plain.wait_body("to someone without OMEMO")
-    assert not engine_of(alice).loading
+    assert not engine_of(alice).loading, engine_of(alice).load_reason
     await send(alice, bob.account.jid, "txn-l-3", "encrypted after")
     assert engine_of(alice).load_reason == f"a message goes to {bob.account.jid}"
     after = await received(bob, "encrypted after")

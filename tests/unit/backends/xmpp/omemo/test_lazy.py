@@ -79,6 +79,8 @@ class FakeSession:
         assert itype == "get" and items is not None
         node = items.get("node", "")
         self.asked.append((to or "", node))
+        if getattr(self, "refuse", ""):
+            raise IqFailure(self.refuse)  # type: ignore[attr-defined]
         stored = self.pep.get((to or "", node))
         if not stored:
             raise IqFailure("item-not-found")
@@ -296,6 +298,11 @@ async def test_a_person_without_omemo_gets_plain_messages_without_loading(
     asked = len(session.asked)
     await service.seal(BOB, False, "t4", "again", [])
     assert len(session.asked) == asked  # the published lists are taken as read for a while
+    session.refuse = "forbidden"  # type: ignore[attr-defined]
+    service._probed.clear()
+    assert await service.seal(BOB, False, "t5", "hi", []) is None  # a list we may not read
+    assert not service.engine.loading
+    session.refuse = ""  # type: ignore[attr-defined]
     session.publish_devices(BOB, {7})
     service._probed.clear()
     opening = asyncio.ensure_future(service.evaluate(BOB, False))  # opened in the window
