@@ -462,8 +462,10 @@ async def test_sending_loads_the_stack_only_where_a_message_may_be_encrypted(
     xmpp: Backends, peers: PeerFactory
 ) -> None:
     alice, bob = await xmpp.open(), await xmpp.open()
-    await send(alice, bob.account.jid, "txn-l-1", "encrypted before")
-    await received(bob, "encrypted before")
+    # Encrypted for good, without a message: one would bring the other side's encrypted
+    # session-completion message to our archive, and reading that loads the stack, rightly.
+    await alice.backend.open_direct(bob.account.jid)
+    await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
     alice = await reopen_unloaded(xmpp, alice)
     plain = await peers()  # a client without OMEMO: nothing published
     await send(alice, plain.jid, "txn-l-2", "to someone without OMEMO")
