@@ -183,7 +183,7 @@ class _Services:
 
     def _joined(self, room: str) -> None:
         self.catch_up(room)
-        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+        self.omemo.joined(room)
 
     def _configured(self, room: str) -> None:
         """A room we created has its configuration now (members-only, addresses shown)."""
@@ -438,7 +438,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
-        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
+        session.spawn(services.omemo.signed_in(), "omemo-signed-in")  # never blocking; may load
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -499,6 +499,8 @@ class XmppBackend(
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
+                return
+            if services.omemo.on_device_list(el):  # while the OMEMO stack is not loaded
                 return
             if services.omemo.encrypted(el) or services.omemo.busy:
                 # decrypted first, in arrival order (plain ones wait behind), then as any other
@@ -737,6 +739,15 @@ class XmppBackend(
         if not isinstance(services, Failure) and "/" not in contact:
             services.session.spawn(services.omemo.evaluate(contact, False), "omemo-open")
         return Outcome(value=contact)
+
+    async def conversation_opened(self, conv: ConversationId) -> None:
+        """Shown in the window: an encrypted conversation's trust must be current, so OMEMO
+        is loaded for it (and a 1:1 one with someone who has OMEMO devices becomes encrypted)."""
+        services = self._ready()
+        if not isinstance(services, Failure):
+            native = conv.native_id
+            group = services.rooms.is_room(native)
+            services.session.spawn(services.omemo.evaluate(native, group), "omemo-shown")
 
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
         services = self._ready()

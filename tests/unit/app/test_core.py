@@ -791,6 +791,7 @@ async def test_backend_commands_details_and_downloads(
     assert unknown.failure is not None and "Unknown command /nope" in unknown.failure.message
     details = await core.conversations.conversation_details(conv.id)
     assert details.connected and details.own_id == "alice"
+    assert ("opened", ("bob",)) in fake_server.calls  # the backend may get ready for it (OMEMO)
     assert details.capabilities & Capability.EDITS
     photo = tmp_path / "p.png"
     photo.write_bytes(b"\x89PNG" + b"1" * 50)
