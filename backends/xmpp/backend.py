@@ -210,6 +210,12 @@ class _Services:
         await self.catchup.save()
         await self.archive.anchors.save()
 
+    def shown(self, native: str) -> None:
+        """A conversation is shown in the window: OMEMO evaluates it in the background (see
+        :meth:`XmppBackend.conversation_opened`)."""
+        group = self.rooms.is_room(native)
+        self.session.spawn(self.omemo.evaluate(native, group), "omemo-shown")
+
     async def verify_unconfirmed(self, ledger: SendLedger) -> None:
         """After signing in, not within it (the core gives a sign-in 45 s): ask the archives
         about the last connection's unconfirmed messages. Sending one of them waits for this;
@@ -745,9 +751,7 @@ class XmppBackend(
         is loaded for it (and a 1:1 one with someone who has OMEMO devices becomes encrypted)."""
         services = self._ready()
         if not isinstance(services, Failure):
-            native = conv.native_id
-            group = services.rooms.is_room(native)
-            services.session.spawn(services.omemo.evaluate(native, group), "omemo-shown")
+            services.shown(conv.native_id)
 
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
         services = self._ready()
