@@ -78,15 +78,28 @@ def _chinwag_profile(code: Path, profile: Path, spec: dict[str, Any]) -> None:
 
 
 def compile_code(code: Path) -> None:
-    """Byte-compile that version's modules first, as installing it does (pip writes the .pyc
-    files): a run must not time the compiler, whatever ``PYTHONDONTWRITEBYTECODE`` says."""
-    subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", "app", "backends", "ui", "plugins"],
-        cwd=code,
-        env={k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
-        stdout=subprocess.DEVNULL,
-        check=True,
-    )
+    """That version's modules byte-compiled (and its dataclass methods, app/dataclass_code.py)
+    as after an install and an earlier start: a run must not time the compiler, whatever
+    ``PYTHONDONTWRITEBYTECODE`` says."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(code)
+    for argv in (["-m", "compileall", "-q", "app", "backends", "ui", "plugins"], ["-c", WARM]):
+        subprocess.run(
+            [sys.executable, *argv], cwd=code, env=env, stdout=subprocess.DEVNULL, check=True
+        )
+
+
+WARM = """
+try:
+    from app import dataclass_code
+except ImportError:  # a version from before it
+    dataclass_code = None
+if dataclass_code is not None:
+    dataclass_code.install()
+import ui.main, ui.application, backends.irc, backends.xmpp
+if dataclass_code is not None:
+    dataclass_code.save()
+"""
 
 
 def one_chinwag(

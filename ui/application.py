@@ -15,9 +15,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from app import dataclass_code
 from app.runtime import CoreThread, EventRelay
 from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
@@ -29,6 +30,8 @@ from ui.single_instance import SingleInstance
 from ui.uri_handler import UriHandler
 
 I18N_DIR = Path(__file__).parent / "i18n"
+START_OVER_MS = 15_000
+"""When :mod:`app.dataclass_code` saves what the start compiled and lets go of its table."""
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
@@ -139,9 +142,12 @@ def open_window(
         links.open_uri(args.uri)
 
     install_quit_signals(app)
+    # The start is over by then (window built, backends imported): keep what was compiled.
+    QTimer.singleShot(START_OVER_MS, dataclass_code.release)
 
     code = app.exec()
     instance.close()
     window.close()
     runner.stop()
+    dataclass_code.release()
     return code
