@@ -96,7 +96,7 @@ except ImportError:  # a version from before it
     dataclass_code = None
 if dataclass_code is not None:
     dataclass_code.install()
-import ui.main, ui.application, backends.irc, backends.xmpp
+import ui.main, ui.main_window, backends.irc, backends.xmpp
 if dataclass_code is not None:
     dataclass_code.save()
 """
