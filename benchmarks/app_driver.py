@@ -153,8 +153,8 @@ def open_app(
     from app.registry import BackendRegistry
     from app.runtime import CoreThread
     from chinwag.testing.context import MemorySecretStore
+    from ui.application import create_app, install_quit_signals
     from ui.bridge import CoreBridge
-    from ui.main import create_app, install_quit_signals
     from ui.main_window import MainWindow
 
     app = create_app(sys.argv[:1])

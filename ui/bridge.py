@@ -25,7 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.core import Core
 from app.events import Event
-from app.runtime import CoreThread, Result, result_of
+from app.runtime import CoreThread, EventRelay, Result, result_of
 
 T = TypeVar("T")
 
@@ -57,7 +57,16 @@ class CoreBridge(QObject):
     events = Signal(list)
     _wake = Signal()
 
-    def __init__(self, runner: CoreThread, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: CoreThread,
+        parent: QObject | None = None,
+        *,
+        relay: EventRelay | None = None,
+    ) -> None:
+        """``relay``: the core was started before this bridge (``ui.main``); what it published
+        meanwhile is delivered first. Without one, subscribe before the core starts
+        (:meth:`start`)."""
         super().__init__(parent)
         assert runner.core is not None, "start the CoreThread first"
         self.runner = runner
@@ -75,8 +84,10 @@ class CoreBridge(QObject):
         # bridge.call() added its callback (a fast core on a loaded machine) must still be
         # answered later, not inside call() while the caller is half-way through its work.
         self._wake.connect(self._flush, Qt.ConnectionType.QueuedConnection)
-        # Subscribed before the core starts, so the initial state is never missed.
-        self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
+        if relay is not None:  # the events so far, then the later ones, on the core thread
+            self._unsubscribe = relay.attach(self._enqueue)
+        else:  # subscribed before the core starts, so the initial state is never missed
+            self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
 
     def start(self) -> None:
         """Start the core (open stores, publish state, connect) in the core thread."""

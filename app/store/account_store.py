@@ -10,15 +10,14 @@ reads the migration table and the (small) conversation table only.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app.models import (
     AccountId,
@@ -38,6 +37,7 @@ from app.models import (
     Trust,
     to_millis,
 )
+from app.store import schema
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
 from app.store.rows import (
@@ -52,11 +52,13 @@ from app.store.rows import (
     message_from_row,
     message_params,
 )
-from app.store.schema import MIGRATIONS
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
 from app.store.threads import ThreadRecords
 from app.store.worker import Cancel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Re-exported: the outbox names have always been importable from here.
 __all__ = [
@@ -100,11 +102,12 @@ class AccountStore:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA temp_store=MEMORY")
-            self.db = Database(conn, execute_plugins=False)
-            MIGRATIONS.apply(self.db)
+            schema.apply(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {path}: {exc}") from exc
         self._conn = conn
+        self._db: Database | None = None
+        self._savepoints = itertools.count()
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
@@ -129,11 +132,44 @@ class AccountStore:
             self._conn.execute("PRAGMA optimize")
         self._conn.close()
 
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils ``Database`` (imported on first use: tests, tools)."""
+        if self._db is None:
+            from sqlite_utils import Database  # noqa: PLC0415  (see app.store.schema)
+
+            self._db = Database(self._conn, execute_plugins=False)
+        return self._db
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes into one transaction (nested calls become savepoints)."""
-        with self.db.atomic():
+        """Group writes into one transaction (nested calls become savepoints), as sqlite-utils'
+        ``Database.atomic()`` does: a failure rolls back, unless it already ended the
+        transaction itself (a ``RAISE(ROLLBACK)``), and is raised again."""
+        conn = self._conn
+        if conn.in_transaction:
+            savepoint = f"chinwag_{next(self._savepoints)}"
+            conn.execute(f"SAVEPOINT {savepoint}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
+                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
+            return
+        conn.execute("BEGIN")
+        try:
             yield
+            conn.execute("COMMIT")
+        except BaseException:
+            self._roll_back()
+            raise
+
+    def _roll_back(self) -> None:
+        if self._conn.in_transaction:  # not if the failure ended the transaction itself
+            self._conn.execute("ROLLBACK")
 
     # -- conversations ---------------------------------------------------------------------
 

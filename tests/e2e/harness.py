@@ -35,8 +35,8 @@ from app.registry import BackendRegistry
 from app.runtime import CoreThread, Result
 from chinwag.testing import MemorySecretStore
 from ui import gc_on_gui_thread
+from ui.application import install_translations
 from ui.bridge import CoreBridge
-from ui.main import install_translations
 from ui.main_window import MainWindow
 from ui.widgets.requests_panel import Request
 

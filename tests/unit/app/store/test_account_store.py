@@ -445,11 +445,11 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
 
     from sqlite_utils import Database
 
-    from app.store.schema import MIGRATIONS
+    from app.store.schema import migrations
 
     path = tmp_path / "old.sqlite3"
     db = Database(sql.connect(path, isolation_level=None), execute_plugins=False)
-    MIGRATIONS.apply(db, stop_before="0002_ref_id")
+    migrations().apply(db, stop_before="0002_ref_id")
     db.execute("INSERT INTO conversations (native_id, kind) VALUES ('bob', 'direct')")
     db.execute(
         "INSERT INTO messages (conversation, local_id, remote_id, sender, ts, body)"
@@ -532,3 +532,22 @@ def test_spell_language_is_kept_with_the_conversation(tmp_path: Path) -> None:
     assert bob is not None and bob.spell_language == "de_DE"
     assert carol is not None and carol.spell_language == ""
     s.close()
+
+
+def test_a_transaction_commits_rolls_back_and_nests_as_savepoints(store: AccountStore) -> None:
+    def keys() -> list[str]:
+        return [k for (k,) in store.db.execute("SELECT key FROM state ORDER BY key")]
+
+    with store.transaction():
+        store.db.execute("INSERT INTO state VALUES ('a', '1')")
+        with pytest.raises(RuntimeError), store.transaction():
+            store.db.execute("INSERT INTO state VALUES ('b', '2')")
+            raise RuntimeError("the inner part fails")
+        with store.transaction():
+            store.db.execute("INSERT INTO state VALUES ('c', '3')")
+    assert keys() == ["a", "c"]
+    with pytest.raises(RuntimeError), store.transaction():
+        store.db.execute("INSERT INTO state VALUES ('d', '4')")
+        raise RuntimeError("the whole fails")
+    assert keys() == ["a", "c"]
+    assert not store.db.conn.in_transaction
