@@ -10,7 +10,6 @@ reads the migration table and the (small) conversation table only.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import sqlite3
 import stat
@@ -38,6 +37,7 @@ from app.models import (
     to_millis,
 )
 from app.store import schema
+from app.store.atomic import atomic
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
 from app.store.rows import (
@@ -107,7 +107,6 @@ class AccountStore:
             raise StoreError(f"cannot open the store {path}: {exc}") from exc
         self._conn = conn
         self._db: Database | None = None
-        self._savepoints = itertools.count()
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
@@ -143,33 +142,9 @@ class AccountStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
-        """Group writes into one transaction (nested calls become savepoints), as sqlite-utils'
-        ``Database.atomic()`` does: a failure rolls back, unless it already ended the
-        transaction itself (a ``RAISE(ROLLBACK)``), and is raised again."""
-        conn = self._conn
-        if conn.in_transaction:
-            savepoint = f"chinwag_{next(self._savepoints)}"
-            conn.execute(f"SAVEPOINT {savepoint}")
-            try:
-                yield
-            except BaseException:
-                if conn.in_transaction:
-                    conn.execute(f"ROLLBACK TO SAVEPOINT {savepoint}")
-                    conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-                raise
-            conn.execute(f"RELEASE SAVEPOINT {savepoint}")
-            return
-        conn.execute("BEGIN")
-        try:
+        """Group writes into one transaction (nested calls become savepoints)."""
+        with atomic(self._conn):
             yield
-            conn.execute("COMMIT")
-        except BaseException:
-            self._roll_back()
-            raise
-
-    def _roll_back(self) -> None:
-        if self._conn.in_transaction:  # not if the failure ended the transaction itself
-            self._conn.execute("ROLLBACK")
 
     # -- conversations ---------------------------------------------------------------------
 
