@@ -1074,15 +1074,13 @@ class MessageView(QListView):
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
         """Rows out of sight are sized by estimate and laid out when they come into sight (see
         :meth:`_settle_sight`): a page of history above a full view, and the older rows of a
-        batch appended at the bottom of a view that follows it (the first page of a
-        conversation, or a flood)."""
+        batch appended at the bottom of a view that follows a flood."""
         model = self._model
         if self._above_full_view and first == 0:
             self._estimate(range(first, last + 1))
-        elif last == model.rowCount() - 1 and self._follow:
-            # Appended while following (a flood, or the first page shown at its newest row):
-            # rows more than a screenful above the newest are out of sight, whatever their
-            # size. They are sized by estimate too.
+        elif first > 0 and last == model.rowCount() - 1 and self._follow:
+            # Appended while following (a flood): rows more than a screenful above the newest
+            # are out of sight, whatever their size. They are sized by estimate too.
             screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
             self._estimate(range(first, last + 1 - screen))
         self._above_full_view = False
@@ -1138,6 +1136,11 @@ class MessageView(QListView):
             return []
         area = self.viewport().rect()
         top = self.indexAt(QPoint(PAD, area.top()))
+        if not top.isValid():
+            # Rows went in and QListView has not placed them yet: its old positions know no row
+            # here, and "from the first row" settled a whole page of history at once.
+            self.executeDelayedItemsLayout()
+            top = self.indexAt(QPoint(PAD, area.top()))
         bottom = self.indexAt(QPoint(PAD, area.bottom()))
         first = top.row() if top.isValid() else 0
         last = bottom.row() if bottom.isValid() else count - 1
