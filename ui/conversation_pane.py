@@ -37,7 +37,6 @@ from app import events as ev
 from app.backend import Capability, Outcome
 from app.commands import SlashResult, parse_slash, unescape_slash
 from app.core import PREF_LINK_PREVIEWS, ConversationDetails
-from app.formatting import markdown_to_html
 from app.models import (
     ConversationId,
     ConversationKind,
@@ -471,7 +470,7 @@ class ConversationPane(QWidget):
         if area.editing is not None:
             target = area.editing
             area.cancel_mode()
-            self._call(self.core.messaging.edit_message(target.id, text, markdown_to_html(text)))
+            self._call(self.core.messaging.edit_message(target.id, text, markdown=True))
             return
         if parse_slash(text) is not None:
             self.run_slash(conv, text)
@@ -483,7 +482,7 @@ class ConversationPane(QWidget):
             self.core.messaging.send_message(
                 conv,
                 body,
-                html=markdown_to_html(body),  # the composer's formatting, for every service
+                markdown=True,  # the composer's formatting, rendered by the core for every service
                 reply_to=reply.remote_id if reply else None,
             )
         )
