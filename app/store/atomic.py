@@ -37,6 +37,10 @@ def atomic(conn: sqlite3.Connection) -> Iterator[None]:
         yield
         conn.execute("COMMIT")
     except BaseException:
-        if conn.in_transaction:  # not if the failure ended the transaction itself
-            conn.execute("ROLLBACK")
+        _roll_back(conn)
         raise
+
+
+def _roll_back(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:  # not if the failure ended the transaction itself
+        conn.execute("ROLLBACK")
