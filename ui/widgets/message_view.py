@@ -223,6 +223,59 @@ def mirror(layout: MessageLayout, width: int) -> None:
     layout.reactions = [(key, flip(r), text) for key, r, text in layout.reactions]
 
 
+def attachment_text(
+    name: str,
+    size: int | None,
+    state: DownloadState | None,
+    image: bool = False,
+    media: bool = False,
+) -> str:
+    """An attachment's line: its kind, name and size, then what a click does or how far its
+    download is."""
+    size_text = human_size(size)
+    kind = (
+        QCoreApplication.translate("MessageDelegate", "Image")
+        if image
+        else QCoreApplication.translate("MessageDelegate", "File")
+    )
+    base = (name if media else f"{kind}: {name}") + (f" ({size_text})" if size_text else "")
+    if state is None:
+        return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
+    if state.error:
+        return (
+            base
+            + " — "
+            + QCoreApplication.translate("MessageDelegate", "download failed: {error}").format(
+                error=state.error
+            )
+        )
+    if state.finished:
+        return base + " — " + QCoreApplication.translate("MessageDelegate", "Open")
+    if state.total:
+        percent = int(state.done * 100 / state.total)
+        return (
+            base
+            + " — "
+            + QCoreApplication.translate("MessageDelegate", "downloading {percent}%").format(
+                percent=percent
+            )
+        )
+    return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
+
+
+def meta_line(view: RowView) -> str:
+    """The line under a message: time, delivery, "edited", trust."""
+    msg = view.msg
+    parts = [view.time]
+    if view.delivery:
+        parts.append(view.delivery)
+    if msg.edited:
+        parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
+    if view.trust:
+        parts.append(view.trust)
+    return " · ".join(parts)
+
+
 class MessageDelegate(QStyledItemDelegate):
     """Lays out and paints one message; answers "what is under this point?" for clicks."""
 
@@ -342,7 +395,7 @@ class MessageDelegate(QStyledItemDelegate):
         if view.unread_marker:
             layout.unread = QRect(PAD, y, full, line + 4)
             y += line + 6
-        meta_text = self._meta_text(view)
+        meta_text = meta_line(view)
         if view.group_start:
             if self.avatars is not None:
                 layout.face = QRect(PAD, y, FACE, FACE)
@@ -385,7 +438,7 @@ class MessageDelegate(QStyledItemDelegate):
             if state is not None and state.finished and attachment.mime_type.startswith("image/"):
                 pixmap = self._thumbnail(state.path)
             slot = self.media_size(attachment, state) if self.media_size is not None else None
-            label = self._attachment_text(
+            label = attachment_text(
                 media_title(attachment),
                 attachment.size,
                 state,
@@ -443,56 +496,6 @@ class MessageDelegate(QStyledItemDelegate):
                 self._pixmaps.clear()
             self._pixmaps[path] = pixmap
         return pixmap
-
-    @staticmethod
-    def _attachment_text(
-        name: str,
-        size: int | None,
-        state: DownloadState | None,
-        image: bool = False,
-        media: bool = False,
-    ) -> str:
-        size_text = human_size(size)
-        kind = (
-            QCoreApplication.translate("MessageDelegate", "Image")
-            if image
-            else QCoreApplication.translate("MessageDelegate", "File")
-        )
-        base = (name if media else f"{kind}: {name}") + (f" ({size_text})" if size_text else "")
-        if state is None:
-            return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
-        if state.error:
-            return (
-                base
-                + " — "
-                + QCoreApplication.translate("MessageDelegate", "download failed: {error}").format(
-                    error=state.error
-                )
-            )
-        if state.finished:
-            return base + " — " + QCoreApplication.translate("MessageDelegate", "Open")
-        if state.total:
-            percent = int(state.done * 100 / state.total)
-            return (
-                base
-                + " — "
-                + QCoreApplication.translate("MessageDelegate", "downloading {percent}%").format(
-                    percent=percent
-                )
-            )
-        return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
-
-    @staticmethod
-    def _meta_text(view: RowView) -> str:
-        msg = view.msg
-        parts = [view.time]
-        if view.delivery:
-            parts.append(view.delivery)
-        if msg.edited:
-            parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
-        if view.trust:
-            parts.append(view.trust)
-        return " · ".join(parts)
 
     # -- Qt delegate API -------------------------------------------------------------------
 
@@ -588,7 +591,7 @@ class MessageDelegate(QStyledItemDelegate):
             top = (layout.header or layout.body).top() - 2
             painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
             painter.setPen(text_color)
-        meta_text = self._meta_text(view)
+        meta_text = meta_line(view)
         if layout.face is not None and self.avatars is not None:
             conv = msg.conversation_id
             painter.drawPixmap(
