@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QImage
@@ -38,6 +39,9 @@ from ui.main_window import MainWindow
 from ui.widgets.message_view import MessageView
 
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
+
+
+D = TypeVar("D", bound=QWidget)
 
 
 def sign_in(qtbot: QtBot, window: MainWindow, server: FakeServer, user: str = "alice") -> str:
@@ -125,6 +129,16 @@ def type_text(qtbot: QtBot, text: str) -> None:
 
 def wait_for(qtbot: QtBot, predicate: Callable[[], object], timeout: int = UI_WAIT_MS) -> None:
     qtbot.waitUntil(lambda: bool(predicate()), timeout=timeout)
+
+
+def shown_dialog(qtbot: QtBot, window: MainWindow, kind: type[D]) -> D:
+    """The dialog of ``kind`` the window opened last, once it is shown and active (a window
+    manager would activate it; the screen reader follows)."""
+    wait_for(qtbot, lambda: isinstance(window.last_dialog, kind))
+    found = window.last_dialog
+    assert isinstance(found, kind)
+    wait_for(qtbot, lambda: found.isVisible() and found.isActiveWindow())
+    return found
 
 
 def results_of(dialog: QDialog) -> list[int]:

@@ -25,7 +25,15 @@ from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import files_containing
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import focus, press, results_of, sign_in, type_text, wait_for
+from tests.ui.helpers import (
+    focus,
+    press,
+    results_of,
+    shown_dialog,
+    sign_in,
+    type_text,
+    wait_for,
+)
 from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.main_window import MainWindow
 
@@ -43,11 +51,7 @@ def dialog(qtbot: QtBot, window: MainWindow, fake_server: FakeServer) -> SecureS
     sign_in(qtbot, window, fake_server)
     window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))
     window.set_up_key_backup()
-    wait_for(qtbot, lambda: isinstance(window.last_dialog, SecureStorageDialog))
-    found = window.last_dialog
-    assert isinstance(found, SecureStorageDialog)
-    wait_for(qtbot, lambda: found.isVisible() and found.isActiveWindow())
-    return found
+    return shown_dialog(qtbot, window, SecureStorageDialog)
 
 
 def choose_passphrase(qtbot: QtBot, dialog: SecureStorageDialog, first: str, again: str) -> None:
@@ -232,10 +236,7 @@ def restore(qtbot: QtBot, window: MainWindow) -> tuple[QInputDialog, QLineEdit]:
     """The restore prompt, opened from the Accounts menu with the account selected."""
     window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))
     window.restore_key_backup()
-    wait_for(qtbot, lambda: isinstance(window.last_dialog, QInputDialog))
-    prompt = window.last_dialog
-    assert isinstance(prompt, QInputDialog)
-    wait_for(qtbot, lambda: prompt.isVisible() and prompt.isActiveWindow())
+    prompt = shown_dialog(qtbot, window, QInputDialog)
     field = prompt.findChild(QLineEdit)
     assert isinstance(field, QLineEdit)
     return prompt, field

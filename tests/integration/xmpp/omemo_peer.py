@@ -24,8 +24,8 @@ import oldmemo.etree
 import twomemo
 import twomemo.etree
 from omemo.session_manager import SessionManager
-from omemo.storage import Just, Maybe, Nothing, Storage
-from omemo.types import DeviceInformation, JSONType
+from omemo.storage import Storage
+from omemo.types import DeviceInformation
 from slixmpp import JID, ClientXMPP
 from slixmpp.plugins.base import register_plugin
 from slixmpp.xmlstream.handler import Callback
@@ -33,27 +33,13 @@ from slixmpp.xmlstream.matcher import MatchXPath
 from slixmpp_omemo import XEP_0384
 from slixmpp_omemo.xep_0384 import _make_session_manager
 
+from tests.fakes.omemo_storage import MemoryStorage
 from tests.integration.xmpp.server import Account, ProsodyServer
 
 C = "{jabber:client}"
 SCE = "urn:xmpp:sce:1"
 TWO = twomemo.twomemo.NAMESPACE
 OLD = oldmemo.oldmemo.NAMESPACE
-
-
-class MemoryStorage(Storage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[str, JSONType] = {}
-
-    async def _load(self, key: str) -> Maybe[JSONType]:
-        return Just(self.data[key]) if key in self.data else Nothing()
-
-    async def _store(self, key: str, value: JSONType) -> None:
-        self.data[key] = value
-
-    async def _delete(self, key: str) -> None:
-        self.data.pop(key, None)
 
 
 class PeerOmemo(XEP_0384):

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 import pytest
-from omemo.storage import Just, Maybe, Nothing, Storage
-from omemo.types import JSONType
 
 from backends.xmpp.ns import q
 from backends.xmpp.omemo import engine as engine_module
@@ -28,27 +26,13 @@ from backends.xmpp.omemo.policy import Decision
 from backends.xmpp.omemo.receive import Decryptor
 from backends.xmpp.omemo.service import OmemoService
 from backends.xmpp.session import IqFailure
+from tests.fakes.omemo_storage import MemoryStorage
 
 ME = "me@example.org"
 BOB = "bob@example.org"
 PUBSUB = published.PUBSUB
 OWN_ID = 4242
 IDENTITY = bytes(range(32))
-
-
-class MemoryStorage(Storage):
-    def __init__(self) -> None:
-        super().__init__()
-        self.data: dict[str, JSONType] = {}
-
-    async def _load(self, key: str) -> Maybe[JSONType]:
-        return Just(self.data[key]) if key in self.data else Nothing()
-
-    async def _store(self, key: str, value: JSONType) -> None:
-        self.data[key] = value
-
-    async def _delete(self, key: str) -> None:
-        self.data.pop(key, None)
 
 
 class FakeSession:
