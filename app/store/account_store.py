@@ -43,14 +43,14 @@ from app.store.people import PeopleRecords
 from app.store.rows import (
     CONV_COLUMNS,
     INSERT_FTS,
-    INSERT_MESSAGE,
+    INSERT_MESSAGE_AT,
     MSG_COLUMNS,
     MSG_COLUMNS_M,
     conversation_from_row,
     dump_attachments,
     dump_reactions,
     message_from_row,
-    message_params,
+    message_row,
 )
 from app.store.schema import MIGRATIONS
 from app.store.spaces import SpaceRecords
@@ -222,27 +222,49 @@ class AccountStore:
 
     # -- messages: writing -----------------------------------------------------------------
 
+    def next_seq(self) -> int:
+        """The ``seq`` :meth:`append` gives the first message it is handed next (when nothing
+        else is stored first)."""
+        last = self._conn.execute("SELECT max(seq) FROM messages").fetchone()[0]
+        return int(last or 0) + 1
+
     def append(self, messages: Sequence[Message]) -> list[Message]:
         """Insert messages whose conversation exists; replays (same remote or local id) are skipped.
 
-        Returns the messages actually inserted, with their ``seq``. Call inside
+        Returns the messages actually inserted, with their ``seq``: :meth:`next_seq` for the
+        first one handed in and one more for each after it (a skipped one leaves a gap), so a
+        caller may build them with it already (they come back as they are). One statement for
+        the rows and one for their full-text index (schema 0004: not a trigger). Call inside
         :meth:`transaction` to batch.
         """
-        inserted: list[Message] = []
-        indexed: list[tuple[int, str]] = []
-        execute = self._conn.execute
+        if not messages:
+            return []
         rows = self._row_by_native
+        conn = self._conn
         with self.transaction():
-            for msg in messages:
-                conv_row = rows[msg.conversation_id.native_id]
-                cur = execute(INSERT_MESSAGE, message_params(conv_row, msg))
-                if cur.rowcount == 1:
-                    seq = cur.lastrowid
-                    assert seq is not None
-                    inserted.append(msg.with_seq(seq))
-                    indexed.append((seq, msg.body))
-            # Full-text index in one statement per batch (see schema 0004: not a trigger).
-            self._conn.executemany(INSERT_FTS, indexed)
+            first = self.next_seq()
+            params = [
+                message_row(first + i, rows[m.conversation_id.native_id], m)
+                for i, m in enumerate(messages)
+            ]
+            added = conn.executemany(INSERT_MESSAGE_AT, params).rowcount
+            stored: set[int] | None = None  # None: every one of them
+            if added != len(messages):
+                stored = {
+                    seq
+                    for (seq,) in conn.execute(
+                        "SELECT seq FROM messages WHERE seq >= ? AND seq < ?",
+                        (first, first + len(messages)),
+                    )
+                }
+            inserted: list[Message] = []
+            indexed: list[tuple[int, str]] = []
+            for seq, msg in enumerate(messages, first):
+                if stored is not None and seq not in stored:
+                    continue
+                inserted.append(msg if msg.seq == seq else msg.with_seq(seq))
+                indexed.append((seq, msg.body))
+            conn.executemany(INSERT_FTS, indexed)
         return inserted
 
     def update_delivery(

@@ -27,7 +27,6 @@ from app.models import (
     Reaction,
     Trust,
     from_millis,
-    to_millis,
 )
 from app.store.threads import summary_of
 
@@ -41,12 +40,34 @@ CONV_COLUMNS = (
     "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
     " trust, spell_language"
 )
-INSERT_MESSAGE = (
-    "INSERT OR IGNORE INTO messages (conversation, local_id, remote_id, sender, sender_name, ts,"
-    " body, html, kind, outgoing, delivery, failure, reply_to, edited, retracted, mentions_me,"
-    " attachments, reactions, ref_id, trust, thread_root, body_text)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+_INSERTED = (
+    "conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
+    " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
+    " trust, thread_root, body_text"
 )
+_NULLABLE = frozenset(
+    {
+        "remote_id",
+        "html",
+        "reply_to",
+        "attachments",
+        "reactions",
+        "ref_id",
+        "thread_root",
+        "body_text",
+    }
+)
+"""Columns (all of them text) that :func:`message_row` gives as 0 for NULL, which the statement
+turns back with ``NULLIF(?, 0)``: the sqlite3 module binds None through its adapter lookup
+(about a microsecond a value, eight per stored message, more than the rest of the row), an int
+directly, and no text equals the integer 0."""
+_VALUES = ",".join(
+    "NULLIF(?, 0)" if column.strip() in _NULLABLE else "?" for column in _INSERTED.split(",")
+)
+INSERT_MESSAGE = f"INSERT OR IGNORE INTO messages ({_INSERTED}) VALUES ({_VALUES})"
+"""A message's row (see :func:`message_params`); a replay of a stored one is skipped."""
+INSERT_MESSAGE_AT = f"INSERT OR IGNORE INTO messages (seq, {_INSERTED}) VALUES (?,{_VALUES})"
+""":data:`INSERT_MESSAGE` with the ``seq`` given first (see :func:`message_row`)."""
 INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
 
 
@@ -101,29 +122,46 @@ def message_from_row(
 
 def message_params(conv_row: int, m: Message) -> tuple[Any, ...]:
     """The parameters of :data:`INSERT_MESSAGE` for ``m`` in conversation row ``conv_row``."""
+    return message_row(0, conv_row, m)[1:]
+
+
+def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
+    """The parameters of :data:`INSERT_MESSAGE_AT`: ``m`` stored as ``seq`` in conversation row
+    ``conv_row``."""
+    ts = m.timestamp
+    if ts.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    remote_id, html, reply_to, ref_id, thread_root = (
+        m.remote_id,
+        m.html,
+        m.reply_to,
+        m.ref_id,
+        m.thread_root,
+    )
     return (
+        seq,
         conv_row,
         m.id.native_id,
-        m.remote_id,
+        0 if remote_id is None else remote_id,  # 0: NULL (see _NULLABLE)
         m.sender,
         m.sender_name,
-        to_millis(m.timestamp),
+        int(ts.timestamp() * 1000),  # to_millis, inline: once per stored message
         m.body,
-        m.html,
-        m.kind.value,
+        0 if html is None else html,
+        m.kind._value_,  # what .value reads, without the descriptor: once per message
         int(m.direction is Direction.OUTGOING),
-        m.delivery.value,
+        m.delivery._value_,
         m.failure_reason,
-        m.reply_to,
+        0 if reply_to is None else reply_to,
         int(m.edited),
         int(m.retracted),
         int(m.mentions_me),
-        dump_attachments(m.attachments),
-        dump_reactions(m.reactions),
-        m.ref_id,
-        m.trust.value,
-        m.thread_root,
-        dump_body_text(m.body),
+        dump_attachments(m.attachments) if m.attachments else 0,
+        dump_reactions(m.reactions) if m.reactions else 0,
+        0 if ref_id is None else ref_id,
+        m.trust._value_,
+        0 if thread_root is None else thread_root,
+        0 if type(m.body) is str else dump_body_text(m.body) or 0,
     )
 
 

@@ -99,7 +99,9 @@ class Ignore:
         return any(self._pattern(m).fullmatch(folded) for m in self._saved.ignored)
 
     def _drops(self, line: Line) -> bool:
-        if line.command not in FILTERED or self._session.is_me(line.nick):
+        if line.command not in FILTERED or not (self._saved.ignored or self._contacts_only):
+            return False  # (nobody ignored: every line of a flood)
+        if self._session.is_me(line.nick):
             return False
         if self.ignores(line.source):
             self._session.log.debug("dropped a %s from an ignored sender", line.command)

@@ -77,12 +77,14 @@ def escape_tag_value(value: str) -> str:
 def parse_tags(raw: str) -> dict[str, str]:
     tags: dict[str, str] = {}
     for item in raw.split(";"):
-        if not item:
-            continue
         key, _, value = item.partition("=")
         if key:
-            tags[key] = unescape_tag_value(value)
+            tags[key] = unescape_tag_value(value) if "\\" in value else value
     return tags
+
+
+_KNOWN_COMMANDS: dict[str, str] = {}  # command as sent → upper case, once it passed _COMMAND
+_MAX_KNOWN_COMMANDS = 512  # a hostile server may invent any number of words
 
 
 def parse_line(text: str) -> Line | None:
@@ -92,29 +94,32 @@ def parse_line(text: str) -> Line | None:
         return None
     tags: dict[str, str] = {}
     rest = text
-    if rest.startswith("@"):
+    if rest[0] == "@":
         raw_tags, _, rest = rest[1:].partition(" ")
         tags = parse_tags(raw_tags)
     rest = rest.lstrip(" ")
     source = ""
-    if rest.startswith(":"):
+    if rest[:1] == ":":
         source, _, rest = rest[1:].partition(" ")
         if not source:
             return None
     rest = rest.lstrip(" ")
-    trailing: str | None = None
-    head, sep, tail = rest.partition(" :")
-    if sep:
-        trailing = tail
-    elif head.startswith(":"):  # a command cannot start with ':'
+    head, sep, trailing = rest.partition(" :")
+    if not sep and head[:1] == ":":  # a command cannot start with ':'
         return None
     words = head.split()
-    if not words or not _COMMAND.match(words[0]):
+    if not words:
         return None
-    params = words[1:]
-    if trailing is not None:
-        params.append(trailing)
-    return Line(command=words[0].upper(), params=tuple(params), source=source, tags=tags)
+    command = _KNOWN_COMMANDS.get(words[0])
+    if command is None:
+        if not _COMMAND.match(words[0]):
+            return None
+        command = words[0].upper()
+        if len(_KNOWN_COMMANDS) < _MAX_KNOWN_COMMANDS:
+            _KNOWN_COMMANDS[words[0]] = command
+    if sep:
+        words.append(trailing)
+    return Line(command, tuple(words[1:]), source, tags)
 
 
 def format_line(command: str, *params: str, tags: Mapping[str, str] | None = None) -> str:

@@ -24,6 +24,7 @@ from typing import Any
 from app import facts as f
 from app.backend import ConnectResult, Failure, FailureKind, Outcome
 from app.i18n import CoreMessages
+from app.models import ConversationKind
 from backends.irc import convert, transport
 from backends.irc.protocol import Line, format_line, parse_line
 from backends.irc.ratelimit import TokenBucket
@@ -87,7 +88,8 @@ class IrcSession:
         log: logging.LoggerAdapter[logging.Logger],
         tunables: Tunables,
     ) -> None:
-        self.report = report
+        self._report = report
+        self._run: _Run | None = None  # plain messages of the chunk being read, not reported yet
         self.log = log
         self.tunables = tunables
         self.info = convert.ServerInfo()
@@ -293,14 +295,62 @@ class IrcSession:
                 self.connection_closed(CoreMessages.tr("The server stopped answering."))
                 return
 
+    # -- reporting -----------------------------------------------------------------------------
+
+    def report(self, fact: f.Fact) -> None:
+        """Hand a fact to the core, after the plain messages gathered before it (order kept)."""
+        if self._run is not None and self._run.rows:
+            self._end_run()
+        self._report(fact)
+
+    def add_message(
+        self,
+        conversation: str,
+        kind: ConversationKind,
+        title: str,
+        history: bool,
+        message: f.Received,
+    ) -> None:
+        """A plain incoming message (see :class:`~app.facts.MessagesReceived`). While a chunk
+        is read it joins the run of messages to the same conversation, reported as one fact
+        when something else comes, the conversation changes or the chunk ends; otherwise it is
+        reported at once, as its :class:`~app.facts.MessageReceived`."""
+        run = self._run
+        if run is None:
+            single = f.MessagesReceived(conversation, kind, title, (message,), history)
+            self._report(single.each()[0])
+            return
+        if run.rows and (
+            run.conversation != conversation
+            or run.title != title
+            or run.history != history
+            or run.kind is not kind
+        ):
+            self._end_run()
+        if not run.rows:
+            run.conversation, run.kind, run.title, run.history = conversation, kind, title, history
+        run.rows.append(message)
+
+    def _end_run(self) -> None:
+        run = self._run
+        assert run is not None
+        rows, run.rows = run.rows, []
+        if len(rows) == 1:  # alone: reported as what it is
+            one = f.MessagesReceived(run.conversation, run.kind, run.title, (rows[0],), run.history)
+            self._report(one.each()[0])
+        else:
+            self._report(
+                f.MessagesReceived(run.conversation, run.kind, run.title, tuple(rows), run.history)
+            )
+
     # -- reading -------------------------------------------------------------------------------
 
     async def _read_loop(self, reader: asyncio.StreamReader) -> None:
         reason = CoreMessages.tr("The server closed the connection.")
         try:
-            async for raw in transport.read_lines(reader, self._overlong):
+            async for lines in transport.read_chunks(reader, self._overlong):
                 self._last_rx = time.monotonic()
-                self.handle_raw(raw)
+                self.handle_chunk(lines)
         except asyncio.CancelledError:
             raise
         except OSError as exc:
@@ -313,6 +363,22 @@ class IrcSession:
     def _overlong(self, size: int) -> None:
         self.log.warning("dropped an overlong line (%d bytes)", size)
         self.report(f.BadInput("overlong IRC line", f"{size} bytes"))
+
+    def handle_chunk(self, lines: list[bytes]) -> None:
+        """The lines of one read, in order, each as :meth:`handle_raw` does; plain messages to
+        one conversation in a row are reported as one :class:`~app.facts.MessagesReceived`
+        (the core stores a flood a chunk at a time instead of a line at a time)."""
+        self._run = _Run()
+        try:
+            handle = self.handle_raw
+            for raw in lines:
+                handle(raw)
+        finally:
+            try:
+                if self._run.rows:
+                    self._end_run()
+            finally:
+                self._run = None
 
     def handle_raw(self, raw: bytes) -> None:
         try:
@@ -330,8 +396,9 @@ class IrcSession:
                 self.report(f.BadInput("IRC line we could not handle", repr(exc)[:200]))
 
     def dispatch(self, line: Line) -> None:
-        if any(drops(line) for drops in self._filters):
-            return
+        for drops in self._filters:
+            if drops(line):
+                return
         label = self.label_of(line)
         handlers = self._handlers.get(line.command)
         if handlers is not None:
@@ -383,10 +450,13 @@ class IrcSession:
                 self._waiters.remove(waiter)
 
     def label_of(self, line: Line) -> str | None:
-        label = line.tags.get("label")
+        tags = line.tags
+        if not tags:
+            return None
+        label = tags.get("label")
         if label:
             return label
-        ref = line.tags.get("batch")
+        ref = tags.get("batch")
         seen = 0
         while ref and ref in self.batches and seen < 16:
             batch = self.batches[ref]
@@ -498,6 +568,17 @@ class IrcSession:
         finally:
             if future in (w.future for w in self._waiters):
                 self._waiters = [w for w in self._waiters if w.future is not future]
+
+
+@dataclass
+class _Run:
+    """Plain messages to one conversation, in a row, while a chunk is read."""
+
+    conversation: str = ""
+    kind: ConversationKind = ConversationKind.GROUP
+    title: str = ""
+    history: bool = False
+    rows: list[f.Received] = field(default_factory=list)
 
 
 def _address(sockname: object) -> IpAddress | None:

@@ -193,6 +193,8 @@ class ClientTags:
 
     def _on_message(self, line: Line) -> None:
         """A message ends its sender's typing (the core clears it too; the timer must go)."""
+        if not self._typing_from:  # nobody is typing: nothing to end (every line of a flood)
+            return
         where = self._conversation(line)
         if where is not None and not where[1]:
             key = (where[0], self._session.info.fold(line.nick))
