@@ -46,6 +46,14 @@ SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
 
 _ENCRYPTED = frozenset({Trust.VERIFIED, Trust.UNVERIFIED})
+# Members read once for the loops over every message of a batch (``Direction.INCOMING`` goes
+# through the enum's class machinery: 0.3 µs in Python 3.11).
+_INCOMING, _SENT, _NO_TRUST, _SYSTEM = (
+    Direction.INCOMING,
+    DeliveryState.SENT,
+    Trust.NONE,
+    MessageKind.SYSTEM,
+)
 
 
 def backend_state_key(key: str) -> str:
@@ -312,7 +320,7 @@ class AccountDispatcher:
                         m.sender_name,
                         timestamp,
                         body,
-                        Direction.INCOMING,
+                        _INCOMING,
                         m.kind,
                         m.remote_id,
                         sanitize_html(m.html) if m.html else None,
@@ -320,12 +328,12 @@ class AccountDispatcher:
                         m.reply_to,
                         False,
                         False,
-                        DeliveryState.SENT,
+                        _SENT,
                         "",
                         (),
                         m.mentions_me,
                         None,
-                        Trust.NONE,
+                        _NO_TRUST,
                         seq,
                     ),
                     history,
@@ -385,7 +393,6 @@ class AccountDispatcher:
         run_native = ""
         run_live = True
         typing_by_conv = self.typing
-        system = MessageKind.SYSTEM
         for msg in inserted:
             native = msg.conversation_id.native_id
             live = not history or msg.local_id not in history
@@ -394,7 +401,7 @@ class AccountDispatcher:
                 run = []
             run_native, run_live = native, live
             run.append(msg)
-            if live and msg.direction is Direction.INCOMING and msg.kind is not system:
+            if live and msg.direction is _INCOMING and msg.kind is not _SYSTEM:
                 c = counts.get(native)
                 if c is None:
                     c = counts[native] = [0, 0]

@@ -42,7 +42,7 @@ from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntr
 from app.store.people import PeopleRecords
 from app.store.rows import (
     CONV_COLUMNS,
-    INSERT_FTS,
+    INDEX_STORED_FROM,
     INSERT_MESSAGE_AT,
     MSG_COLUMNS,
     MSG_COLUMNS_M,
@@ -234,8 +234,8 @@ class AccountStore:
         Returns the messages actually inserted, with their ``seq``: :meth:`next_seq` for the
         first one handed in and one more for each after it (a skipped one leaves a gap), so a
         caller may build them with it already (they come back as they are). One statement for
-        the rows and one for their full-text index (schema 0004: not a trigger). Call inside
-        :meth:`transaction` to batch.
+        the rows and one for their full-text index (schema 0004: not a trigger), whatever their
+        number. Call inside :meth:`transaction` to batch.
         """
         if not messages:
             return []
@@ -257,14 +257,12 @@ class AccountStore:
                         (first, first + len(messages)),
                     )
                 }
-            inserted: list[Message] = []
-            indexed: list[tuple[int, str]] = []
-            for seq, msg in enumerate(messages, first):
-                if stored is not None and seq not in stored:
-                    continue
-                inserted.append(msg if msg.seq == seq else msg.with_seq(seq))
-                indexed.append((seq, msg.body))
-            conn.executemany(INSERT_FTS, indexed)
+            inserted = [
+                msg if msg.seq == seq else msg.with_seq(seq)
+                for seq, msg in enumerate(messages, first)
+                if stored is None or seq in stored
+            ]
+            conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
         return inserted
 
     def update_delivery(

@@ -68,7 +68,11 @@ INSERT_MESSAGE = f"INSERT OR IGNORE INTO messages ({_INSERTED}) VALUES ({_VALUES
 """A message's row (see :func:`message_params`); a replay of a stored one is skipped."""
 INSERT_MESSAGE_AT = f"INSERT OR IGNORE INTO messages (seq, {_INSERTED}) VALUES (?,{_VALUES})"
 """:data:`INSERT_MESSAGE` with the ``seq`` given first (see :func:`message_row`)."""
-INSERT_FTS = "INSERT INTO messages_fts(rowid, body) VALUES (?, ?)"
+INDEX_STORED_FROM = (
+    "INSERT INTO messages_fts(rowid, body) SELECT seq, body FROM messages WHERE seq >= ?"
+)
+"""Index the body of each message from a ``seq`` on (what :meth:`AccountStore.append` just
+stored)."""
 
 
 def conversation_from_row(account_id: AccountId, r: Sequence[Any]) -> Conversation:
@@ -120,6 +124,9 @@ def message_from_row(
     )
 
 
+_OUTGOING = Direction.OUTGOING  # read once (an enum member costs 0.3 µs to look up in 3.11)
+
+
 def message_params(conv_row: int, m: Message) -> tuple[Any, ...]:
     """The parameters of :data:`INSERT_MESSAGE` for ``m`` in conversation row ``conv_row``."""
     return message_row(0, conv_row, m)[1:]
@@ -149,7 +156,7 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
         m.body,
         0 if html is None else html,
         m.kind._value_,  # what .value reads, without the descriptor: once per message
-        int(m.direction is Direction.OUTGOING),
+        int(m.direction is _OUTGOING),
         m.delivery._value_,
         m.failure_reason,
         0 if reply_to is None else reply_to,

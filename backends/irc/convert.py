@@ -11,6 +11,7 @@ Identities:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -185,6 +186,13 @@ def _nick_char(ch: str) -> bool:
 
 
 _MESSAGE_COMMANDS = frozenset({"PRIVMSG", "NOTICE"})
+# Members read once: ``MessageKind.TEXT`` goes through the enum's class machinery (0.3 µs in
+# Python 3.11) and a flood's every line needs two or three of them.
+_TEXT, _NOTICE, _EMOTE = MessageKind.TEXT, MessageKind.NOTICE, MessageKind.EMOTE
+_GROUP, _DIRECT = ConversationKind.GROUP, ConversationKind.DIRECT
+# Received(...)/Incoming(...) without their Python-level __new__ (a third of the cost): one each
+# per line of a flood.
+_received = functools.partial(tuple.__new__, f.Received)
 
 
 class Incoming(NamedTuple):
@@ -216,6 +224,9 @@ class Incoming(NamedTuple):
         )
 
 
+_incoming = functools.partial(tuple.__new__, Incoming)
+
+
 def incoming(
     line: Line, info: ServerInfo, own_nick: str
 ) -> Incoming | CtcpRequest | CtcpReply | None:
@@ -224,11 +235,21 @@ def incoming(
     Messages from ourselves (echo-message, a bouncer's playback) come out ``outgoing``, in the
     conversation they were sent to. Every line of a flood comes here: kept lean.
     """
-    command = line.command
-    params = line.params
+    return incoming_parts(line.command, line.source, line.params, line.tags, info, own_nick)
+
+
+def incoming_parts(  # noqa: PLR0917 (a line's parts, in its order: called once per line)
+    command: str,
+    source: str,
+    params: tuple[str, ...],
+    tags: Mapping[str, str],
+    info: ServerInfo,
+    own_nick: str,
+) -> Incoming | CtcpRequest | CtcpReply | None:
+    """:func:`incoming` for the parts of a line (a flood's line is read without a Line)."""
     if command not in _MESSAGE_COMMANDS or len(params) < 2:
         return None
-    sender, _, rest = line.source.partition("!")  # split_source(...)[0], inline
+    sender, _, rest = source.partition("!")  # split_source(...)[0], inline
     if not rest:
         sender = sender.partition("@")[0]
     if not sender:
@@ -237,7 +258,7 @@ def incoming(
     text = params[1]
     is_notice = command == "NOTICE"
     outgoing = bool(own_nick) and info.fold(sender) == info.fold(own_nick)
-    kind = MessageKind.NOTICE if is_notice else MessageKind.TEXT
+    kind = _NOTICE if is_notice else _TEXT
     if text[:1] == ctcp.DELIM and (request := ctcp.parse(text)) is not None:
         if request.command != "ACTION":
             if outgoing:
@@ -246,33 +267,36 @@ def incoming(
                 return CtcpReply(sender, request)
             return CtcpRequest(sender, target, request)
         text = request.args
-        kind = MessageKind.EMOTE
+        kind = _EMOTE
     if info.is_channel(target):
         conversation = info.fold(target)
-        conv_kind = ConversationKind.GROUP
+        conv_kind = _GROUP
         title = target
     else:
         title = target if outgoing else sender
         conversation = info.fold(title)
-        conv_kind = ConversationKind.DIRECT
+        conv_kind = _DIRECT
     body, html = formatting.split(text)
-    tags = line.tags
-    return Incoming(
-        conversation,
-        conv_kind,
-        title,
-        outgoing,
-        f.Received(
-            sender,
-            body,
-            sender,
-            tags.get("msgid") or None,
-            parse_server_time(tags.get("time")),
-            html,
-            kind,
-            tags.get("+draft/reply") or tags.get("+reply") or None,
-            not outgoing and mentions(body, own_nick, info),
-        ),
+    return _incoming(
+        (
+            conversation,
+            conv_kind,
+            title,
+            outgoing,
+            _received(
+                (
+                    sender,
+                    body,
+                    sender,
+                    tags.get("msgid") or None,
+                    parse_server_time(tags.get("time")),
+                    html,
+                    kind,
+                    tags.get("+draft/reply") or tags.get("+reply") or None,
+                    not outgoing and mentions(body, own_nick, info),
+                )
+            ),
+        )
     )
 
 

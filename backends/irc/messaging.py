@@ -57,7 +57,7 @@ class Messaging:
         self._ctcp_bucket = TokenBucket(tunables.ctcp_burst, tunables.ctcp_rate)
         self.pending_by_label: dict[str, tuple[PendingSend, int]] = {}
         self.pending_by_target: dict[str, deque[tuple[PendingSend, str, str]]] = {}
-        session.on("PRIVMSG", self._on_message)
+        session.on("PRIVMSG", self._on_message, quick=self._quick_message)
         session.on("NOTICE", self._on_message)
         session.on_numeric(SEND_ERRORS, self._fail_pending_send)
 
@@ -115,6 +115,22 @@ class Messaging:
                 f"{formatting.strip(result.reply.args)}"
             )
         )
+
+    def _quick_message(self, tags: dict[str, str], source: str, target: str, text: str) -> bool:
+        """:meth:`_on_message` for a PRIVMSG read without a Line (see ``IrcSession.on``): it
+        takes a plain message from someone else, outside of any batch, and declines the rest
+        (False, nothing done) for the usual way. A flood's every line."""
+        if "batch" in tags:
+            return False
+        got = convert.incoming_parts(
+            "PRIVMSG", source, (target, text), tags, self._info, self._session.me.nick
+        )
+        if type(got) is not convert.Incoming or got.outgoing:
+            return False
+        if "account" in tags:  # account-tag: kept fresh by every message
+            self._members.note_account(got.message.sender, tags["account"])
+        self._session.add_message(got.conversation, got.kind, got.title, False, got.message)
+        return True
 
     def _answer_ctcp(self, request: convert.CtcpRequest) -> None:
         session = self._session

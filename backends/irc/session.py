@@ -26,7 +26,7 @@ from app.backend import ConnectResult, Failure, FailureKind, Outcome
 from app.i18n import CoreMessages
 from app.models import ConversationKind
 from backends.irc import convert, transport
-from backends.irc.protocol import Line, format_line, parse_line
+from backends.irc.protocol import Line, format_line, parse_line, split_message
 from backends.irc.ratelimit import TokenBucket
 from backends.irc.settings import Tunables
 from backends.irc.text import decode
@@ -35,6 +35,11 @@ MAX_OPEN_BATCHES = 64
 HISTORY_BATCHES = ("chathistory", "draft/chathistory")
 
 LineHandler = Callable[[Line], None]
+QuickHandler = Callable[[dict[str, str], str, str, str], bool]
+"""``quick(tags, source, target, text)``: a line :func:`~backends.irc.protocol.split_message`
+read, before any :class:`Line` is made; True when it did all its handler does with that line."""
+Idle = Callable[[], bool]
+"""True: a handler or filter has nothing to do with any line now."""
 NumericHandler = Callable[[Line, "str | None"], bool]
 """Returns True when it handled the numeric (later handlers do not see it)."""
 Report = Callable[[f.Fact], None]
@@ -116,6 +121,11 @@ class IrcSession:
         self._handlers: dict[str, list[LineHandler]] = {}
         self._numerics: dict[str, list[NumericHandler]] = {}
         self._filters: list[Callable[[Line], bool]] = []
+        # What may skip a Line (see on()): quick handlers, and when each handler and filter is
+        # idle (None: never said, so never skipped).
+        self._quick: dict[str, tuple[LineHandler, QuickHandler]] = {}
+        self._idle: dict[LineHandler | Callable[[Line], bool], Idle | None] = {}
+        self._quick_checks: dict[str, tuple[QuickHandler, tuple[Idle, ...]] | None] = {}
         for command in ("PONG", "ACK", "SETNAME"):
             self._handlers[command] = []
         self.on("PING", self._on_ping)
@@ -126,12 +136,63 @@ class IrcSession:
 
     # -- registration of handlers --------------------------------------------------------------
 
-    def on(self, command: str, handler: LineHandler) -> None:
-        self._handlers.setdefault(command, []).append(handler)
+    def on(
+        self,
+        command: str,
+        handler: LineHandler,
+        *,
+        quick: QuickHandler | None = None,
+        idle: Idle | None = None,
+    ) -> None:
+        """``handler`` sees each line of ``command``, after those registered before it.
 
-    def add_filter(self, drops: Callable[[Line], bool]) -> None:
-        """``drops(line)`` True: nobody sees the line (an ignored sender's message)."""
+        For a flood's lines: ``quick`` is the same handler for a line of the common shape (see
+        :data:`QuickHandler`), taken before the line is parsed into a :class:`Line`, but only
+        while nobody else could want the line: every other handler of the command and every
+        filter idle, and no request waiting for a reply. ``idle``: when this handler has nothing
+        to do (without it, its command is never quick).
+        """
+        self._handlers.setdefault(command, []).append(handler)
+        self._idle[handler] = idle
+        if quick is not None:
+            self._quick[command] = (handler, quick)
+        self._quick_checks.clear()
+
+    def add_filter(self, drops: Callable[[Line], bool], *, idle: Idle | None = None) -> None:
+        """``drops(line)`` True: nobody sees the line (an ignored sender's message). ``idle``:
+        when it drops nothing (see :meth:`on`)."""
         self._filters.append(drops)
+        self._idle[drops] = idle
+        self._quick_checks.clear()
+
+    def _quick_for(self, command: str) -> QuickHandler | None:
+        """The quick handler that may take a line of ``command`` now, if any (see :meth:`on`)."""
+        if command in self._quick_checks:
+            checks = self._quick_checks[command]
+        else:
+            checks = self._quick_checks[command] = self._quick_conditions(command)
+        if checks is None or self._waiters:
+            return None
+        quick, idles = checks
+        for idle in idles:
+            if not idle():
+                return None
+        return quick
+
+    def _quick_conditions(self, command: str) -> tuple[QuickHandler, tuple[Idle, ...]] | None:
+        """``command``'s quick handler and what must be idle for it, or None if it has none."""
+        entry = self._quick.get(command)
+        if entry is None:
+            return None
+        owner, quick = entry
+        idles: list[Idle] = []
+        for other in (*self._filters, *self._handlers.get(command, ())):
+            if other is not owner:
+                idle = self._idle.get(other)
+                if idle is None:
+                    return None
+                idles.append(idle)
+        return quick, tuple(idles)
 
     def on_numeric(self, codes: Iterable[str], handler: NumericHandler) -> None:
         for code in codes:
@@ -370,9 +431,8 @@ class IrcSession:
         (the core stores a flood a chunk at a time instead of a line at a time)."""
         self._run = _Run()
         try:
-            handle = self.handle_raw
             for raw in lines:
-                handle(raw)
+                self._handle_text(raw, quickly=True)
         finally:
             try:
                 if self._run.rows:
@@ -381,8 +441,17 @@ class IrcSession:
                 self._run = None
 
     def handle_raw(self, raw: bytes) -> None:
+        self._handle_text(raw, quickly=False)
+
+    def _handle_text(self, raw: bytes, *, quickly: bool) -> None:
         try:
             text = decode(raw)
+            if quickly:
+                parts = split_message(text)
+                if parts is not None:
+                    quick = self._quick_for(parts[2])
+                    if quick is not None and quick(parts[0], parts[1], parts[3], parts[4]):
+                        return
             line = parse_line(text)
             if line is None:
                 if text.strip():

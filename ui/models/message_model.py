@@ -19,8 +19,10 @@ a reply, and each attachment's download state.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -123,6 +125,12 @@ def _key(msg: Message) -> tuple[int, int]:
     return (to_millis(msg.timestamp), msg.seq)
 
 
+def _keyed(messages: Iterable[Message]) -> list[tuple[tuple[int, int], Message]]:
+    """``(_key(m), m)`` for each message: what a flood's batch is sorted and cut by, worked out
+    in one pass (to_millis inline: the timestamps are aware, as every stored message's is)."""
+    return [((int(m.timestamp.timestamp() * 1000), m.seq), m) for m in messages]
+
+
 class MessageListModel(QAbstractListModel):
     """Signals:
 
@@ -131,7 +139,6 @@ class MessageListModel(QAbstractListModel):
     ``messagesAppended()``: new messages arrived at the bottom (the view may follow them).
     ``atLatestChanged(bool)``: whether the newest message is in the window ("jump to latest").
     ``targetLoaded(int)``: the row of a message opened in context, once it is loaded.
-    ``liveMessages(list)``: messages that just arrived live in this conversation (announcements).
     ``arrived(int)``: that many new messages of this conversation reached the model (shown, or
     already past the top of the kept window during a flood).
     """
@@ -141,7 +148,6 @@ class MessageListModel(QAbstractListModel):
     messagesAppended = Signal()
     atLatestChanged = Signal(bool)
     targetLoaded = Signal(int)
-    liveMessages = Signal(list)
     arrived = Signal(int)
 
     def __init__(self, bridge: CoreBridge, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
@@ -402,7 +408,7 @@ class MessageListModel(QAbstractListModel):
             return
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.conversation_id == conv:
-                kept = tuple(m for m in event.messages if self.belongs(m))
+                kept = tuple(filter(self.belongs, event.messages))
                 if len(kept) < len(event.messages):
                     event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
                 steady = self.follow_live and self._at_latest and bool(self._messages)
@@ -443,12 +449,15 @@ class MessageListModel(QAbstractListModel):
             # spread over several batches is counted whole, whichever batch filled the window).
             self.arrived.emit(len(event.messages))
             return
-        messages = tuple(m for m in event.messages if m.local_id not in self._rows)
+        rows = self._rows
+        messages = tuple(m for m in event.messages if m.id.native_id not in rows)
+        keyed: list[tuple[tuple[int, int], Message]] | None = None  # (_key(m), m), once each
         if self._keys and not self._store_exhausted:
             # Older than the first row, with more before it in the store: that part of the
             # history is not in the window; it pages in with the rest (never a row out of place).
             first = self._keys[0]
-            messages = tuple(m for m in messages if _key(m) >= first)
+            keyed = [item for item in _keyed(messages) if item[0] >= first]
+            messages = tuple(m for _, m in keyed)
         if (
             not self.follow_live
             and self._messages
@@ -466,16 +475,15 @@ class MessageListModel(QAbstractListModel):
         flood = self._flooding or self._pacer.flooding or len(messages) > self.flood_rows
         keep = min(self.flood_rows, LIVE_ROWS) if flood else LIVE_ROWS
         if self.follow_live and len(messages) > keep:
-            messages = tuple(sorted(messages, key=_key)[-keep:])
+            # The newest few of thousands, their keys worked out once (they come in order as a
+            # rule, which the sort finds in one pass).
+            ordered = sorted(keyed or _keyed(messages), key=itemgetter(0))
+            messages = tuple(m for _, m in ordered[-keep:])
         if messages:
             self._insert(messages)
             if self.follow_live:
                 self._trim_oldest(keep)
         self.arrived.emit(len(event.messages))
-        if event.live:
-            fresh = [m for m in event.messages if not m.outgoing]
-            if fresh:
-                self.liveMessages.emit(fresh)
 
     def _download_progress(self, event: ev.ProgressChanged) -> None:
         _, local_id, index = event.task.split(":", 2)
