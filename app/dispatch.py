@@ -38,9 +38,13 @@ from app.models import (
     Trust,
     to_millis,
 )
+from app.priority import give_way
 from app.sanitize import sanitize_html
 from app.store.account_store import AccountStore
 
+GIVE_WAY_EVERY = 256
+"""Messages of a batch between two points where the store thread gives way to the GUI thread
+(a millisecond or two of work)."""
 MAX_BODY_CHARS = 1_000_000  # stored whole up to here; the view truncates with "show more"
 SERVER_CONVERSATION = ":server"
 """Native id of each account's "Server messages" conversation (no JID, room id or nick can be it)."""
@@ -285,6 +289,8 @@ class AccountDispatcher:
         seq = store.next_seq() + len(pending)
         senders: dict[str, bool] = {}  # sender → whether their messages are looked at one by one
         for index, m in enumerate(fact.messages):
+            if index and not index % GIVE_WAY_EVERY:
+                give_way()  # a flood: the window draws first (app.priority)
             sender = m.sender
             careful = senders.get(sender)
             if careful is None:

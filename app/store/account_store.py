@@ -37,6 +37,7 @@ from app.models import (
     Trust,
     to_millis,
 )
+from app.priority import give_way
 from app.store.fts import fts_query
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
@@ -78,6 +79,11 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
     if stat.S_IMODE(path.stat().st_mode) != 0o600:
         path.chmod(0o600)
+
+
+INSERT_SLICE = 256
+"""Rows inserted per statement: the store thread gives way to the GUI thread between two
+(app.priority), a few milliseconds apart."""
 
 
 class AccountStore:
@@ -243,11 +249,15 @@ class AccountStore:
         conn = self._conn
         with self.transaction():
             first = self.next_seq()
-            params = [
-                message_row(first + i, rows[m.conversation_id.native_id], m)
-                for i, m in enumerate(messages)
-            ]
-            added = conn.executemany(INSERT_MESSAGE_AT, params).rowcount
+            added = 0
+            for start in range(0, len(messages), INSERT_SLICE):
+                if start:
+                    give_way()  # a flood: the window draws first (app.priority)
+                params = [
+                    message_row(seq, rows[m.conversation_id.native_id], m)
+                    for seq, m in enumerate(messages[start : start + INSERT_SLICE], first + start)
+                ]
+                added += conn.executemany(INSERT_MESSAGE_AT, params).rowcount
             stored: set[int] | None = None  # None: every one of them
             if added != len(messages):
                 stored = {

@@ -25,6 +25,7 @@ from app import facts as f
 from app.backend import ConnectResult, Failure, FailureKind, Outcome
 from app.i18n import CoreMessages
 from app.models import ConversationKind
+from app.priority import give_way_async
 from backends.irc import convert, transport
 from backends.irc.protocol import Line, format_line, parse_line, split_message
 from backends.irc.ratelimit import TokenBucket
@@ -32,6 +33,10 @@ from backends.irc.settings import Tunables
 from backends.irc.text import decode
 
 MAX_OPEN_BATCHES = 64
+GIVE_WAY_EVERY = 64
+"""Lines of a read handled between two points where the reader gives way to the GUI thread
+(a millisecond or so of work; app.priority). A read of fewer lines (anything but a flood)
+never waits."""
 HISTORY_BATCHES = ("chathistory", "draft/chathistory")
 
 LineHandler = Callable[[Line], None]
@@ -411,7 +416,10 @@ class IrcSession:
         try:
             async for lines in transport.read_chunks(reader, self._overlong):
                 self._last_rx = time.monotonic()
-                self.handle_chunk(lines)
+                self.handle_chunk(lines[:GIVE_WAY_EVERY])
+                for start in range(GIVE_WAY_EVERY, len(lines), GIVE_WAY_EVERY):
+                    await give_way_async()  # a flood: the window draws first (app.priority)
+                    self.handle_chunk(lines[start : start + GIVE_WAY_EVERY])
         except asyncio.CancelledError:
             raise
         except OSError as exc:

@@ -19,7 +19,8 @@ a reply, and each attachment's download state.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+import operator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
@@ -123,6 +124,15 @@ _ROLE_FIELDS = {
 def _key(msg: Message) -> tuple[int, int]:
     """``msg.cursor`` as a tuple, without building the Cursor (a flood sorts 5,000 at a time)."""
     return (to_millis(msg.timestamp), msg.seq)
+
+
+def _in_order(messages: Sequence[Message]) -> bool:
+    """Whether ``messages`` are in :func:`_key` order, seen without working out a key: times
+    never going back and each seq above the one before (a flood's batch as the store made it),
+    compared in C."""
+    times = [m.timestamp for m in messages]
+    seqs = [m.seq for m in messages]
+    return all(map(operator.le, times, times[1:])) and all(map(operator.lt, seqs, seqs[1:]))
 
 
 def _keyed(messages: Iterable[Message]) -> list[tuple[tuple[int, int], Message]]:
@@ -451,13 +461,15 @@ class MessageListModel(QAbstractListModel):
             return
         rows = self._rows
         messages = tuple(m for m in event.messages if m.id.native_id not in rows)
+        ordered = _in_order(messages)  # as a rule: then neither keys nor a sort are needed
         keyed: list[tuple[tuple[int, int], Message]] | None = None  # (_key(m), m), once each
-        if self._keys and not self._store_exhausted:
+        if self._keys and not self._store_exhausted and messages:
             # Older than the first row, with more before it in the store: that part of the
             # history is not in the window; it pages in with the rest (never a row out of place).
             first = self._keys[0]
-            keyed = [item for item in _keyed(messages) if item[0] >= first]
-            messages = tuple(m for _, m in keyed)
+            if not ordered or _key(messages[0]) < first:
+                keyed = [item for item in _keyed(messages) if item[0] >= first]
+                messages = tuple(m for _, m in keyed)
         if (
             not self.follow_live
             and self._messages
@@ -475,10 +487,13 @@ class MessageListModel(QAbstractListModel):
         flood = self._flooding or self._pacer.flooding or len(messages) > self.flood_rows
         keep = min(self.flood_rows, LIVE_ROWS) if flood else LIVE_ROWS
         if self.follow_live and len(messages) > keep:
-            # The newest few of thousands, their keys worked out once (they come in order as a
-            # rule, which the sort finds in one pass).
-            ordered = sorted(keyed or _keyed(messages), key=itemgetter(0))
-            messages = tuple(m for _, m in ordered[-keep:])
+            # The newest few of thousands: the last ones when they came in order, else by key
+            # (worked out once each).
+            if ordered and keyed is None:
+                messages = messages[-keep:]
+            else:
+                by_key = sorted(keyed or _keyed(messages), key=itemgetter(0))
+                messages = tuple(m for _, m in by_key[-keep:])
         if messages:
             self._insert(messages)
             if self.follow_live:
