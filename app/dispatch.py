@@ -285,8 +285,10 @@ class AccountDispatcher:
         pending = self._pending
         ids = new_local_ids(len(fact.messages))
         # Built with the seq the store will give them (see AccountStore.append), so it need not
-        # copy each one to set it; a wrong guess only costs that copy.
-        seq = store.next_seq() + len(pending)
+        # copy each one to set it; a wrong guess only costs that copy. After a message built so,
+        # the next one's is known without asking.
+        last = pending[-1][0].seq if pending else 0
+        seq = last + 1 if last else store.next_seq() + len(pending)
         senders: dict[str, bool] = {}  # sender → whether their messages are looked at one by one
         for index, m in enumerate(fact.messages):
             if index and not index % GIVE_WAY_EVERY:
