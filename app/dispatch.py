@@ -156,8 +156,7 @@ class AccountDispatcher:
         try:
             with self.store.transaction():
                 for fact in facts:
-                    messages = isinstance(fact, f.MessageReceived | f.MessagesReceived)
-                    if not messages:
+                    if not isinstance(fact, f.MessageReceived | f.MessagesReceived):
                         self._blocked.clear()  # it may change who is blocked or who is who
                     if isinstance(fact, StateWrite):
                         self._flush(batch)
@@ -289,7 +288,7 @@ class AccountDispatcher:
         # the next one's is known without asking.
         last = pending[-1][0].seq if pending else 0
         seq = last + 1 if last else store.next_seq() + len(pending)
-        senders: dict[str, bool] = {}  # sender → whether their messages are looked at one by one
+        senders: dict[str, bool] = {}  # not blocked now → ever blocked (check each message then)
         for index, m in enumerate(fact.messages):
             if index and not index % GIVE_WAY_EVERY:
                 give_way()  # a flood: the window draws first (app.priority)
