@@ -312,6 +312,15 @@ class Backend(abc.ABC):
         """
         return Outcome(value=contact)
 
+    async def conversation_opened(self, conv: ConversationId) -> None:
+        """The person opened ``conv`` in the window (asked again when its details are).
+
+        A backend may get ready what that conversation needs, in the background: the XMPP
+        backend loads its OMEMO stack for an encrypted one, so the trust shown is current.
+        Nothing by default. Must return at once and may be called more than once.
+        """
+        return None
+
     @classmethod
     def account_label(cls, settings: Mapping[str, str | int | bool]) -> str:
         """A short human name for an account with these settings (default: the first field)."""

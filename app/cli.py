@@ -2,6 +2,9 @@
 
 Front ends register under ``chinwag.frontends`` (the Qt one is ``qt``), so the core never imports
 Qt and a fork can ship its own front end. ``--list-backends`` needs no front end at all.
+
+The core's modules are imported only in :func:`main`, after :mod:`app.dataclass_code` is
+installed: most of their import is the methods of their dataclasses being compiled.
 """
 
 from __future__ import annotations
@@ -12,9 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__
+from app import __version__, dataclass_code
 from app.paths import PROFILE_ENV
-from app.registry import BackendRegistry, entry_points
 
 FRONTEND_GROUP = "chinwag.frontends"
 
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def list_backends(out: Callable[[str], None] = print) -> int:
+    from app.registry import BackendRegistry  # noqa: PLC0415  (see the module's docstring)
+
     registry = BackendRegistry.discover()
     registry.load_all()
     reports = registry.reports()
@@ -61,8 +65,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.profile is not None:
         os.environ[PROFILE_ENV] = str(args.profile.expanduser().absolute())
+    dataclass_code.install()
     if args.list_backends:
         return list_backends()
+    from app.registry import entry_points  # noqa: PLC0415  (see the module's docstring)
+
     frontends = {ep.name: ep for ep in entry_points(FRONTEND_GROUP)}
     ep = frontends.get(args.frontend)
     if ep is None:

@@ -9,8 +9,43 @@ from __future__ import annotations
 from dataclasses import replace
 
 from app import events as ev
-from app.models import ConversationId, Message
+from app.models import ConversationId, Member, Message
 from app.store.account_store import AccountStore
+
+
+class MemberChange:
+    """A room's member facts of one batch, merged: who joined or changed, who left (the last
+    fact about a member wins), or that the whole list was replaced."""
+
+    def __init__(self) -> None:
+        self.upserted: dict[str, None] = {}
+        self.removed: dict[str, None] = {}
+        self.complete = False
+
+    def add(self, upserted: tuple[Member, ...], removed: tuple[str, ...], complete: bool) -> None:
+        if complete:
+            self.complete = True
+        if self.complete:
+            return
+        for native_id in removed:
+            self.upserted.pop(native_id, None)
+            self.removed[native_id] = None
+        for member in upserted:
+            self.removed.pop(member.native_id, None)
+            self.upserted[member.native_id] = None
+
+    def event(self, conv_id: ConversationId, members: tuple[Member, ...]) -> ev.MembersChanged:
+        """The event with the stored list: the members changed as the store now has them."""
+        if self.complete:
+            return ev.MembersChanged(conv_id, members)
+        by_id = {m.native_id: m for m in members}
+        return ev.MembersChanged(
+            conv_id,
+            members,
+            upserted=tuple(by_id[i] for i in self.upserted if i in by_id),
+            removed=tuple(i for i in self.removed if i not in by_id),
+            complete=False,
+        )
 
 
 class Batch:
@@ -19,7 +54,7 @@ class Batch:
     def __init__(self) -> None:
         self.events: list[ev.Event] = []
         self.touched: dict[str, None] = {}
-        self.members: dict[str, None] = {}
+        self.members: dict[str, MemberChange] = {}
         self.spaces = False  # the account's spaces changed
 
     def add(self, event: ev.Event) -> None:
@@ -33,9 +68,9 @@ class Batch:
         out.extend(coalesce(self.events))
         if self.spaces:
             out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
-        for native in self.members:
+        for native, change in self.members.items():
             conv_id = ConversationId(store.account_id, native)
-            out.append(ev.MembersChanged(conv_id, tuple(store.members(native))))
+            out.append(change.event(conv_id, tuple(store.members(native))))
         return out
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from app import events as ev
 from app import facts as f
-from app.dispatch_batch import Batch
+from app.dispatch_batch import Batch, MemberChange
 from app.models import Contact, ContactId, ConversationId, ConversationKind, Presence, utc_now
 from app.store.account_store import AccountStore
 
@@ -106,7 +106,10 @@ class PeopleFacts:
         self.store.change_members(
             fact.conversation, fact.upserted, fact.removed, complete=fact.complete
         )
-        batch.members[fact.conversation] = None
+        change = batch.members.get(fact.conversation)
+        if change is None:
+            change = batch.members[fact.conversation] = MemberChange()
+        change.add(fact.upserted, fact.removed, fact.complete)
 
     def on_contacts(self, fact: f.ContactsChanged, batch: Batch) -> None:
         self._note_blocking(fact)

@@ -104,8 +104,16 @@ class ContactsChanged(Event):
 
 @dataclass(frozen=True, slots=True)
 class MembersChanged(Event):
+    """A room's members: ``members`` is the whole current list; ``upserted`` and ``removed``
+    (native ids) say what changed since the last such event, so a member list can change those
+    rows only. With ``complete`` the list was replaced (or nothing is known of the change):
+    show ``members`` afresh."""
+
     conversation_id: ConversationId
     members: tuple[Member, ...]  # the whole current list
+    upserted: tuple[Member, ...] = ()
+    removed: tuple[str, ...] = ()
+    complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,8 @@ A front end creates a :class:`CoreThread`, starts it, and talks to the core only
 :meth:`CoreThread.submit` (commands) and the core's event bus (whose callbacks run on this thread;
 hand events over to your own thread yourself, as ``ui.bridge`` does). :func:`result_of` turns a
 finished command into a typed :data:`Result` — the value, or an error meant for a person.
+:class:`EventRelay` lets a front end start the core before it is ready to listen: it keeps every
+event until the listener attaches.
 """
 
 from __future__ import annotations
@@ -16,7 +18,9 @@ from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeAlias, TypeVar
 
+from app.bus import EventBus
 from app.core import CommandError, Core
+from app.events import Event
 from app.i18n import CoreMessages
 from app.secrets import SecretsUnavailable
 
@@ -165,3 +169,54 @@ class CoreThread:
                 loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.close()
+
+
+class EventRelay:
+    """Every event of a bus, kept from the moment this is made until a listener attaches.
+
+    The Qt front end starts the core (stores, connecting) before it imports its window, so the
+    server's round trips overlap that import; what the core published meanwhile (the accounts,
+    their states, joined rooms, messages) reaches the window when it attaches, once and in
+    order. Make the relay before the core starts; :meth:`attach` from any thread.
+    """
+
+    def __init__(self, bus: EventBus) -> None:
+        self._lock = threading.Lock()
+        self._held: list[Event] = []
+        self._target: Callable[[Event], None] | None = None
+        self._closed = False
+        self._unsubscribe = bus.subscribe(Event, self._publish)
+
+    @property
+    def held(self) -> int:
+        """How many events wait for a listener."""
+        with self._lock:
+            return len(self._held)
+
+    def attach(self, target: Callable[[Event], None]) -> Callable[[], None]:
+        """Hand ``target`` every event kept so far, in order, then each later one as it comes
+        (on the publisher's thread). One listener only; returns the function that detaches it
+        (from then on the relay drops everything and leaves the bus)."""
+        with self._lock:
+            if self._target is not None or self._closed:
+                raise RuntimeError("this relay already has its listener")
+            held, self._held = self._held, []
+            # Under the lock: the core thread cannot publish the next event in between.
+            for event in held:
+                target(event)
+            self._target = target
+        return self.close
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            self._target = None
+            self._held = []
+        self._unsubscribe()
+
+    def _publish(self, event: Event) -> None:
+        with self._lock:
+            if self._target is not None:
+                self._target(event)
+            elif not self._closed:
+                self._held.append(event)

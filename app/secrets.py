@@ -4,19 +4,23 @@ There is deliberately no fallback: if no trustworthy keyring backend is usable (
 on the session bus, a locked keyring, or only a plaintext/"null" backend installed), every call
 raises :class:`SecretsUnavailable` whose message tells a person how to get one. Keyring calls block
 (D-Bus round trips, maybe an unlock prompt), so the core runs them off its event loop.
+
+``keyring`` itself is imported on the first use, on that worker thread: its import and its
+choice of backend (every backend module, a D-Bus round trip) cost a quarter of a second of CPU
+that the app's start does not wait for (``app.core.facade``).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Protocol
-
-import keyring
-import keyring.backend
-import keyring.errors
+from types import ModuleType
+from typing import TYPE_CHECKING, Protocol
 
 from app.i18n import CoreMessages
+
+if TYPE_CHECKING:
+    import keyring.backend
 
 SERVICE = "chinwag"
 _log = logging.getLogger(__name__)
@@ -63,6 +67,7 @@ class KeyringSecrets:
     """:class:`SecretStore` over the ``keyring`` package; thread-safe, blocking."""
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None) -> None:
+        """``backend``: this one instead of the one ``keyring`` would choose (tests)."""
         self._backend = backend
         self._checked: keyring.backend.KeyringBackend | None = None
         self._lock = threading.Lock()
@@ -71,7 +76,7 @@ class KeyringSecrets:
         """The usable backend, or :class:`SecretsUnavailable` saying why there is none."""
         with self._lock:
             if self._checked is None:
-                backend = self._backend or keyring.get_keyring()
+                backend = self._backend or _keyring().get_keyring()
                 safe = []
                 plaintext = []
                 for candidate in _chain(backend):
@@ -102,23 +107,24 @@ class KeyringSecrets:
         backend = self.check()
         try:
             return backend.get_password(SERVICE, _username(account_id, key))
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise SecretsUnavailable(f"The keyring refused to read a secret: {exc}") from exc
 
     def set(self, account_id: str, key: str, value: str) -> None:
         backend = self.check()
         try:
             backend.set_password(SERVICE, _username(account_id, key), value)
-        except keyring.errors.KeyringError as exc:
+        except _keyring().errors.KeyringError as exc:
             raise SecretsUnavailable(f"The keyring refused to store a secret: {exc}") from exc
 
     def delete(self, account_id: str, key: str) -> None:
         backend = self.check()
+        errors = _keyring().errors
         try:
             backend.delete_password(SERVICE, _username(account_id, key))
-        except keyring.errors.PasswordDeleteError:
+        except errors.PasswordDeleteError:
             pass  # already gone
-        except keyring.errors.KeyringError as exc:
+        except errors.KeyringError as exc:
             raise SecretsUnavailable(f"The keyring refused to delete a secret: {exc}") from exc
 
 
@@ -126,5 +132,15 @@ def _chain(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.Keyr
     """The backends a (possibly chained) keyring would actually use."""
     inner = getattr(backend, "backends", None)
     if isinstance(inner, list):
-        return [b for b in inner if isinstance(b, keyring.backend.KeyringBackend)]
+        base = _keyring().backend.KeyringBackend
+        return [b for b in inner if isinstance(b, base)]
     return [backend]
+
+
+def _keyring() -> ModuleType:
+    """The ``keyring`` package with its ``backend`` and ``errors`` modules, imported now."""
+    import keyring  # noqa: PLC0415  (see the module's docstring)
+    import keyring.backend  # noqa: PLC0415
+    import keyring.errors  # noqa: PLC0415
+
+    return keyring

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -50,14 +50,28 @@ def account_logger(name: str, account_id: str) -> AccountLogger:
 
 
 class AccountSecrets:
-    """:class:`~app.backend.SecretAccess` for one account; keyring calls run off the loop."""
+    """:class:`~app.backend.SecretAccess` for one account; keyring calls run off the loop.
 
-    def __init__(self, secrets: SecretStore, account_id: str, remember: Callable[[str], None]):
+    ``saved``: the names of the secrets this account has in the keyring (its config keeps them,
+    every write adds its name), so asking for one it never saved (an IRC server password that
+    was never set) answers ``None`` without the keyring: it may not even be loaded yet, and
+    loading it takes a quarter of a second (see ``Core.start``)."""
+
+    def __init__(
+        self,
+        secrets: SecretStore,
+        account_id: str,
+        remember: Callable[[str], None],
+        saved: Callable[[], Collection[str]] | None = None,
+    ):
         self._secrets = secrets
         self._account_id = account_id
         self._remember = remember
+        self._saved = saved
 
     async def get(self, key: str) -> str | None:
+        if self._saved is not None and key not in self._saved():
+            return None
         return await asyncio.to_thread(self._secrets.get, self._account_id, key)
 
     async def set(self, key: str, value: str) -> None:
@@ -115,6 +129,7 @@ class SessionServices:
     backoff_factory: Callable[[], Backoff]
     connect_timeout: float = 45.0
     network: NetworkSettings = field(default_factory=NetworkSettings)
+    saved_secrets: Callable[[str], Collection[str]] | None = None  # None: ask the keyring always
 
 
 class AccountSession:
@@ -280,6 +295,11 @@ class AccountSession:
                 self.services.secrets,
                 self.account_id,
                 functools.partial(self.services.remember_secret, self.account_id),
+                saved=(
+                    functools.partial(self.services.saved_secrets, self.account_id)
+                    if self.services.saved_secrets is not None
+                    else None
+                ),
             ),
             state=AccountState(self.services.worker, self.store, self._queue),
             report=report_fact,

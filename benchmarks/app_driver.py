@@ -135,10 +135,13 @@ class RunningApp:
 
 
 def open_app(
-    backend_classes: Sequence[type] | None = None, profile: Path | None = None
+    backend_classes: Sequence[type] | None = None,
+    profile: Path | None = None,
+    secrets: Any = None,
 ) -> RunningApp:
     """The real front end on a throwaway profile, core started, window shown (offscreen unless
-    ``QT_QPA_PLATFORM`` says otherwise). SIGTERM quits the event loop, as in the real app."""
+    ``QT_QPA_PLATFORM`` says otherwise). SIGTERM quits the event loop, as in the real app.
+    ``secrets``: the keyring (default: an empty one in memory)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
     importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
@@ -150,8 +153,8 @@ def open_app(
     from app.registry import BackendRegistry
     from app.runtime import CoreThread
     from chinwag.testing.context import MemorySecretStore
+    from ui.application import create_app, install_quit_signals
     from ui.bridge import CoreBridge
-    from ui.main import create_app, install_quit_signals
     from ui.main_window import MainWindow
 
     app = create_app(sys.argv[:1])
@@ -165,7 +168,9 @@ def open_app(
         else BackendRegistry.discover()
     )
     runner = CoreThread(
-        lambda: Core(CoreContext(paths=paths, registry=registry, secrets=MemorySecretStore()))
+        lambda: Core(
+            CoreContext(paths=paths, registry=registry, secrets=secrets or MemorySecretStore())
+        )
     )
     runner.start()
     bridge = CoreBridge(runner)

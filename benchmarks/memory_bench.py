@@ -12,6 +12,11 @@ backlog, and joined by alias. One Matrix room is open in the window.
   as a percentage of one core (target ≤ 0.1 %), with each thread's CPU time and wake-ups per
   second (context switches), to show *who* wakes up.
 
+``--restart``: the app is set up as above, quits, and is started again on the same profile (its
+keyring kept in a file of the run); the figures are the second start's, once every account is
+connected and its rooms are joined again — a person's every start but the first (the first one
+publishes what must be published once, e.g. the XMPP account's OMEMO device).
+
 Prints one JSON document with both. ``--py-spy FILE`` records the idle window with py-spy
 (investigation only: the sampling costs the child CPU, so that run's idle figure is not clean).
 """
@@ -70,10 +75,13 @@ def driver(config_path: str) -> int:
     importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
-    from app.models import ConnectionState, ConversationId
+    from app.models import AccountId, ConnectionState, ConversationId
     from benchmarks.app_driver import open_app
 
-    running = open_app()  # backends are discovered and imported on demand, as in the app
+    profile = Path(config["profile"]) if config.get("profile") else None
+    secrets = FileSecrets(Path(config["secrets_file"])) if config.get("secrets_file") else None
+    # backends are discovered and imported on demand, as in the app
+    running = open_app(profile=profile, secrets=secrets)
     window_only: dict[str, float] = {}
     ready: list[Any] = []
 
@@ -113,9 +121,43 @@ def driver(config_path: str) -> int:
             "connect_and_join_s": round(time.perf_counter() - started, 2),
         }
 
+    async def started_again() -> dict[str, Any]:
+        """The second start: the accounts connect by themselves and rejoin their rooms."""
+        core = running.bridge.core
+        started = time.perf_counter()
+        ids: dict[str, str] = config["again"]["ids"]
+        expected: dict[str, list[str]] = config["again"]["joined"]
+        for _ in range(1200):
+            states = {p: core.sessions[i].state.state for p, i in ids.items() if i in core.sessions}
+            if len(states) == len(ids) and all(
+                s is ConnectionState.CONNECTED for s in states.values()
+            ):
+                break
+            await asyncio.sleep(0.1)
+        else:
+            raise RuntimeError(f"not all accounts connected again: {states}")
+        connected_s = time.perf_counter() - started
+        joined: dict[str, list[str]] = {}
+        for _ in range(1200):
+            for protocol, account_id in ids.items():
+                convs = await core.conversations.list_conversations(AccountId(account_id))
+                names = {c.id.native_id for c in convs if c.joined}
+                joined[protocol] = [r for r in expected.get(protocol, []) if r in names]
+            if all(len(joined[p]) >= len(expected.get(p, [])) for p in ids):
+                break
+            await asyncio.sleep(0.1)
+        await core.flushed()
+        return {
+            "ids": ids,
+            "joined": joined,
+            "failures": [],
+            "connect_s": round(connected_s, 2),
+            "connect_and_join_s": round(time.perf_counter() - started, 2),
+        }
+
     def measure_window() -> None:
         window_only.update(process_figures())
-        running.bridge.call(setup(), ready.append)
+        running.bridge.call(started_again() if config.get("again") else setup(), ready.append)
         QTimer.singleShot(100, when_ready)
 
     def when_ready() -> None:
@@ -149,6 +191,8 @@ def driver(config_path: str) -> int:
             "connect_s": summary["connect_s"],
             "connect_and_join_s": summary["connect_and_join_s"],
             "python_threads": threads,
+            "ids": summary["ids"],
+            "joined": summary["joined"],
         }
         print("READY " + json.dumps(info), flush=True)
 
@@ -158,6 +202,8 @@ def driver(config_path: str) -> int:
                 print(f'FIGURES {{"cpu_s": {cpu_seconds()!r}}}', flush=True)
             elif line.strip() == "MEASURE":
                 figures: dict[str, Any] = {"cpu_s": cpu_seconds(), "memory": process_figures()}
+                figures["memory"]["modules"] = len(sys.modules)
+                figures["memory"]["omemo_stack_loaded"] = "twomemo" in sys.modules
                 if config.get("tracemalloc"):
                     figures["python_heap_by_package"] = python_heap_by_package()
                 print("FIGURES " + json.dumps(figures), flush=True)
@@ -168,6 +214,35 @@ def driver(config_path: str) -> int:
     running.app.exec()
     running.close()
     return 0
+
+
+class FileSecrets:
+    """The keyring of a ``--restart`` run: in memory, and written to a file of the run (mode
+    0600, removed with it) so the second start finds the passwords and keys of the first."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        raw = json.loads(path.read_text()) if path.exists() else []
+        self.values: dict[tuple[str, str], str] = {(a, k): v for a, k, v in raw}
+
+    def check(self) -> object:
+        return self
+
+    def get(self, account_id: str, key: str) -> str | None:
+        return self.values.get((account_id, key))
+
+    def set(self, account_id: str, key: str, value: str) -> None:
+        self.values[(account_id, key)] = value
+        self._save()
+
+    def delete(self, account_id: str, key: str) -> None:
+        self.values.pop((account_id, key), None)
+        self._save()
+
+    def _save(self) -> None:
+        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as out:
+            json.dump([[a, k, v] for (a, k), v in self.values.items()], out)
 
 
 def python_heap_by_package(top: int = 25) -> dict[str, float]:
@@ -347,11 +422,27 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         config = account_config(servers, split_rooms(args.rooms, services), args.backlog)
         config["tracemalloc"] = args.tracemalloc
         config_path = work / "accounts.json"
+        first_start: dict[str, Any] | None = None
+        if args.restart:
+            (work / "profile").mkdir()
+            config["profile"] = str(work / "profile")
+            config["secrets_file"] = str(work / "secrets.json")
+            config_path.write_text(json.dumps(config))
+            child = ChildProcess([sys.executable, __file__, "--driver", str(config_path)])
+            first_start = json.loads(child.expect("READY", args.timeout))
+            if "error" in first_start:
+                raise RuntimeError(f"the app could not set up: {first_start['error']}")
+            time.sleep(5)  # what the first start does after joining (publishing) goes on
+            child.stop()
+            child = None
+            config["again"] = {"ids": first_start["ids"], "joined": first_start["joined"]}
         config_path.write_text(json.dumps(config))
         child = ChildProcess([sys.executable, __file__, "--driver", str(config_path)])
         ready = json.loads(child.expect("READY", args.timeout))
         if "error" in ready:
             raise RuntimeError(f"the app could not set up: {ready['error']}")
+        if first_start is not None:  # the second start connects at once: no window-only figure
+            ready["window_only"] = first_start["window_only"]
         pid = int(ready["pid"])
         time.sleep(args.settle)
         settled = measure(child)
@@ -418,6 +509,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
                 else {}
             ),
             "window_only": ready["window_only"],
+            "second_start": args.restart,
             "connect_s": ready["connect_s"],
             "connect_and_join_s": ready["connect_and_join_s"],
             "target_rss_mb": MEMORY_TARGET_MB,
@@ -463,6 +555,11 @@ def main() -> int:
         "--tracemalloc",
         action="store_true",
         help="attribute the Python heap by package (investigation: inflates the memory figures)",
+    )
+    parser.add_argument(
+        "--restart",
+        action="store_true",
+        help="measure the second start on the same profile (see the module docstring)",
     )
     parser.add_argument("--driver", metavar="CONFIG", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -56,9 +56,9 @@ from app.runtime import CoreThread
 from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
+from ui.application import I18N_DIR, create_app
 from ui.bridge import CoreBridge
 from ui.english_fallback import LeftToRightFallback
-from ui.main import I18N_DIR, create_app
 from ui.main_window import MainWindow
 
 SCREENSHOTS = HERE / "screenshots"
@@ -449,7 +449,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         if window.theme is not None:
             window.theme.apply("system", 100)
 
-        # Right to left, as under an Arabic locale (ui.main sets the direction from the locale),
+        # Right to left, as under an Arabic locale (ui.application sets the direction from the locale),
         # with Arabic and English side by side in one conversation.
         server.deliver(
             "alice",
@@ -474,7 +474,7 @@ def make_screenshots(out_dir: Path = SCREENSHOTS) -> list[Path]:  # noqa: PLR091
         bridge.close()
         runner.stop()
 
-        # The app started again under the Arabic locale, as ui.main makes its window there:
+        # The app started again under the Arabic locale, as ui.application makes its window there:
         # mirrored, its English words each kept left to right (there is no Arabic catalogue).
         QLocale.setDefault(QLocale(QLocale.Language.Arabic, QLocale.Country.Egypt))
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 
 from app.models import Account, Presence, PresenceState
 from ui.bridge import CoreBridge
@@ -179,13 +186,21 @@ class AccountActions(QObject):
         account = self.need()
         if account is None:
             return
-        key, ok = QInputDialog.getText(
-            self._widget,
-            self.tr("Restore from key backup"),
-            self.tr("Recovery key or secure storage passphrase:"),
-        )
-        if ok and key.strip():
-            self.commands.call(
-                self.core.encryption.restore_key_backup(account.id, key.strip()),
-                success=self.tr("Secure storage opened and keys restored from the backup."),
-            )
+        # Masked like any password field: a recovery key or passphrase opens every encrypted
+        # message, so it is not shown to whoever looks at (or records) the screen.
+        dialog = QInputDialog(self._widget)
+        dialog.setObjectName("restoreKeyDialog")
+        dialog.setWindowTitle(self.tr("Restore from key backup"))
+        dialog.setLabelText(self.tr("Recovery key or secure storage passphrase:"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
+        dialog.setAccessibleName(self.tr("Restore from key backup"))
+
+        def chosen(text: str) -> None:
+            if text.strip():
+                self.commands.call(
+                    self.core.encryption.restore_key_backup(account.id, text.strip()),
+                    success=self.tr("Secure storage opened and keys restored from the backup."),
+                )
+
+        dialog.textValueSelected.connect(chosen)
+        self._show_dialog(dialog)

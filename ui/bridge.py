@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from app.core import Core
 from app.events import Event
 from app.priority import ui_busy
-from app.runtime import CoreThread, Result, result_of
+from app.runtime import CoreThread, EventRelay, Result, result_of
 
 T = TypeVar("T")
 
@@ -58,7 +58,16 @@ class CoreBridge(QObject):
     events = Signal(list)
     _wake = Signal()
 
-    def __init__(self, runner: CoreThread, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        runner: CoreThread,
+        parent: QObject | None = None,
+        *,
+        relay: EventRelay | None = None,
+    ) -> None:
+        """``relay``: the core was started before this bridge (``ui.main``); what it published
+        meanwhile is delivered first. Without one, subscribe before the core starts
+        (:meth:`start`)."""
         super().__init__(parent)
         assert runner.core is not None, "start the CoreThread first"
         self.runner = runner
@@ -76,8 +85,10 @@ class CoreBridge(QObject):
         # bridge.call() added its callback (a fast core on a loaded machine) must still be
         # answered later, not inside call() while the caller is half-way through its work.
         self._wake.connect(self._flush, Qt.ConnectionType.QueuedConnection)
-        # Subscribed before the core starts, so the initial state is never missed.
-        self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
+        if relay is not None:  # the events so far, then the later ones, on the core thread
+            self._unsubscribe = relay.attach(self._enqueue)
+        else:  # subscribed before the core starts, so the initial state is never missed
+            self._unsubscribe = self.core.bus.subscribe(Event, self._enqueue)
 
     def start(self) -> None:
         """Start the core (open stores, publish state, connect) in the core thread."""
@@ -87,13 +98,17 @@ class CoreBridge(QObject):
         self,
         coro: Coroutine[Any, Any, T],
         on_done: Callable[[Result[T]], None] | None = None,
-    ) -> None:
+    ) -> concurrent.futures.Future[T]:
         """Run a core command; ``on_done`` later receives its typed result on the GUI thread.
 
         Without ``on_done`` the result is dropped (a failure that is a bug is still logged).
+        The returned future is only for ``cancel()`` (a search that a newer one replaced): the
+        command is cancelled on the core loop and ``on_done`` gets ``Failed("cancelled")``.
+        Never wait on it here.
         """
         future = self.runner.submit(coro)
         future.add_done_callback(lambda fut: self._finished(fut, on_done))
+        return future
 
     def close(self) -> None:
         """Stop delivering: the windows that asked for answers may be gone."""

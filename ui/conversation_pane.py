@@ -37,10 +37,10 @@ from app import events as ev
 from app.backend import Capability, Outcome
 from app.commands import SlashResult, parse_slash, unescape_slash
 from app.core import PREF_LINK_PREVIEWS, ConversationDetails
-from app.formatting import markdown_to_html
 from app.models import (
     ConversationId,
     ConversationKind,
+    Member,
     MessageId,
 )
 from app.runtime import Result
@@ -368,6 +368,7 @@ class ConversationPane(QWidget):
         if conv is None:
             return
         refresh = False
+        changes: list[ev.MembersChanged] = []
         for event in events:
             if isinstance(event, ev.ConversationsChanged):
                 for c in event.conversations:
@@ -381,19 +382,7 @@ class ConversationPane(QWidget):
                         if c.unread_count and self.window().isActiveWindow():
                             self._mark_read_timer.start()
             elif isinstance(event, ev.MembersChanged) and event.conversation_id == conv:
-                if self.details is not None:  # the member count in the header follows
-                    self.details = replace(self.details, members=event.members)
-                    self.header.show_details(self.details)
-                else:  # the details on their way may predate this change
-                    refresh = True
-                self.members.set_members(
-                    event.members,
-                    can_kick=bool(self.capabilities & Capability.KICK),
-                    can_ban=bool(self.capabilities & Capability.BAN),
-                    can_block=bool(self.capabilities & Capability.BLOCKING),
-                )
-                self.composer_area.composer.set_completion_names([m.name for m in event.members])
-                self.spelling.set_known([m.name for m in event.members])
+                changes.append(event)
             elif isinstance(event, ev.TypingChanged) and event.conversation_id == conv:
                 self.composer_area.set_typing(event.typing)
             elif (
@@ -402,8 +391,43 @@ class ConversationPane(QWidget):
                 refresh = True
             elif isinstance(event, ev.ProgressChanged) and event.task.startswith("upload:"):
                 self._upload_progress(event)
+        if changes and self._members_changed(changes):
+            refresh = True
         if refresh:
             self.refresh_details()
+
+    def _members_changed(self, changes: list[ev.MembersChanged]) -> bool:
+        """The member changes of one delivery (at most one a frame: see ui.bridge), merged and
+        shown at once; True if the conversation's details should be asked again."""
+        last = changes[-1]
+        refresh = False
+        if self.details is not None:  # the member count in the header follows
+            self.details = replace(self.details, members=last.members)
+            self.header.show_details(self.details)
+        else:  # the details on their way may predate this change
+            refresh = True
+        rights = {
+            "can_kick": bool(self.capabilities & Capability.KICK),
+            "can_ban": bool(self.capabilities & Capability.BAN),
+            "can_block": bool(self.capabilities & Capability.BLOCKING),
+        }
+        if any(change.complete for change in changes):
+            self.members.set_members(last.members, **rights)
+        else:
+            merged: dict[str, Member | None] = {}  # the last word on each member
+            for change in changes:
+                merged.update((native_id, None) for native_id in change.removed)
+                merged.update((m.native_id, m) for m in change.upserted)
+            self.members.change_members(
+                last.members,
+                tuple(m for m in merged.values() if m is not None),
+                tuple(i for i, m in merged.items() if m is None),
+                **rights,
+            )
+        names = [m.name for m in last.members]
+        self.composer_area.composer.set_completion_names(names)
+        self.spelling.set_known(names)
+        return refresh
 
     def _upload_progress(self, event: ev.ProgressChanged) -> None:
         if event.total is not None and event.done >= event.total:
@@ -446,7 +470,7 @@ class ConversationPane(QWidget):
         if area.editing is not None:
             target = area.editing
             area.cancel_mode()
-            self._call(self.core.messaging.edit_message(target.id, text, markdown_to_html(text)))
+            self._call(self.core.messaging.edit_message(target.id, text, markdown=True))
             return
         if parse_slash(text) is not None:
             self.run_slash(conv, text)
@@ -458,7 +482,7 @@ class ConversationPane(QWidget):
             self.core.messaging.send_message(
                 conv,
                 body,
-                html=markdown_to_html(body),  # the composer's formatting, for every service
+                markdown=True,  # the composer's formatting, rendered by the core for every service
                 reply_to=reply.remote_id if reply else None,
             )
         )

@@ -1,7 +1,7 @@
 """English words in a right-to-left window: each string kept left to right as a whole.
 
-Under Arabic or Hebrew the window is mirrored (see ui.main.install_translations), but with no
-catalogue for the language its words are the English source. Laid out in a right-to-left
+Under Arabic or Hebrew the window is mirrored (see ui.application.install_translations), but with
+no catalogue for the language its words are the English source. Laid out in a right-to-left
 paragraph, an English label's trailing neutral characters move to its start ("…Topic",
 "…Write a message"). This translator, searched first, answers every string: from the
 language's own Qt catalogue when that has it (Qt's Arabic "Cancel" stays Arabic), else the

@@ -1,8 +1,9 @@
 """The main window: sidebar (accounts and their conversations), the open conversation, menus.
 
 A thin layer: it shows what the core's events say and turns user intent into core commands through
-the bridge. It starts painted and usable before the core has opened a single store; a "loading"
-page gives way to the first-run page (no accounts) or the chat page.
+the bridge. It is painted and usable whether or not the core has started (the app starts the core
+first, see ui.main; the bridge hands over what it published meanwhile): a "loading" page gives
+way to the first-run page (no accounts) or the chat page once the core says it has started.
 
 Everything is reachable from the keyboard: the menus (with mnemonics) hold every action, Ctrl+K
 jumps to a conversation, F6 / Shift+F6 move between the regions, Alt+Up/Down between

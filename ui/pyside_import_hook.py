@@ -12,13 +12,19 @@ modules to look at.
 Whatever the old check kept before this patch (modules imported after PySide6 but before ``ui``)
 is dropped from ``linecache`` too. If a PySide6 release changes this internal, nothing is patched
 and a debug line says so.
+
+Importing ``ui`` does not import PySide6 itself (the app starts its core before it loads Qt, see
+``ui.main``): :func:`lighten_when_imported` patches at once if PySide6 is there, else right after
+whoever imports it first.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import linecache
 import logging
 import sys
+from importlib.machinery import ModuleSpec
 from types import ModuleType
 
 _log = logging.getLogger(__name__)
@@ -37,7 +43,8 @@ def _mentions_pyside(module: ModuleType) -> bool:
 
 def lighten() -> bool:
     """Install the lighter check; True if PySide6's hook was found and patched."""
-    import PySide6.QtCore  # noqa: F401, PLC0415  (installs shiboken's import hook)
+    if "shibokensupport.feature" not in sys.modules:
+        import PySide6.QtCore  # noqa: F401, PLC0415  (installs shiboken's import hook)
 
     feature = sys.modules.get("shibokensupport.feature")
     if feature is None or not callable(getattr(feature, "_mod_uses_pyside", None)):
@@ -48,3 +55,37 @@ def lighten() -> bool:
     # ``ui``, as the benchmarks did) went through the old check: let go of what it kept.
     linecache.clearcache()
     return True
+
+
+def lighten_when_imported() -> None:
+    """:func:`lighten` now if PySide6 is imported already, else as soon as it has been."""
+    if "PySide6" in sys.modules:
+        lighten()
+    elif not any(isinstance(finder, _LightenOnArrival) for finder in sys.meta_path):
+        sys.meta_path.insert(0, _LightenOnArrival())
+
+
+class _LightenOnArrival:
+    """A finder on ``sys.meta_path`` that finds nothing itself: when PySide6 is looked for, it
+    gives the spec the other finders give, with a loader that runs :func:`lighten` once the
+    package has run (shiboken's import hook exists from then on), and leaves the path."""
+
+    def find_spec(
+        self, fullname: str, path: object = None, target: object = None
+    ) -> ModuleSpec | None:
+        if fullname != "PySide6":
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(fullname)
+        loader = spec.loader if spec is not None else None
+        if loader is None or not hasattr(loader, "exec_module"):
+            return spec
+        run_package = loader.exec_module
+
+        def exec_module(module: ModuleType) -> None:
+            run_package(module)
+            lighten()
+
+        loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec

@@ -7,6 +7,8 @@ one-line answer and exits 0. The running instance raises its window and opens th
 
 The socket's name is derived from the user and the profile's config folder, so two profiles
 (``--profile``) run side by side, and two users on one machine never reach each other.
+Where that socket is a path, a launch knocks and opens it before Qt is loaded
+(:mod:`ui.instance_socket`, same wire format); this module's server then takes it over.
 
 Wire format, one exchange per connection: the client sends one JSON object and a newline,
 ``{"uri": "xmpp:…"}`` (``""``: just show the window); the server answers ``ok`` and a newline.
@@ -14,48 +16,20 @@ Wire format, one exchange per connection: the client sends one JSON object and a
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
-import os
-import sys
-from pathlib import Path
+import socket
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from app.paths import AppPaths
+from ui.instance_socket import ANSWER as _ANSWER
+from ui.instance_socket import socket_name
+
+__all__ = ["MAX_MESSAGE", "SingleInstance", "socket_name"]  # socket_name: importable from here
 
 MAX_MESSAGE = 64 * 1024
-_ANSWER = b"ok\n"
-_UNIX_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _log = logging.getLogger(__name__)
-
-
-def socket_name(paths: AppPaths) -> str:
-    """The running instance's address for this user and profile.
-
-    On Linux it is a full path in ``$XDG_RUNTIME_DIR`` (private to the user; inside Flatpak the
-    app's own runtime folder, shared by its instances); elsewhere a plain name that Qt places in the
-    temporary folder (macOS) or the named-pipe namespace (Windows).
-    """
-    try:
-        user = getpass.getuser()
-    except (KeyError, OSError):  # no name for this uid (containers)
-        user = str(os.getuid()) if hasattr(os, "getuid") else "user"
-    key = hashlib.sha256(f"{user}\0{paths.config_dir}".encode()).hexdigest()[:16]
-    name = f"chinwag-{key}"
-    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
-    if sys.platform.startswith("linux") and runtime:
-        folder = Path(runtime)
-        flatpak_id = os.environ.get("FLATPAK_ID", "")
-        if flatpak_id:
-            folder = folder / "app" / flatpak_id
-        path = folder / f"{name}.socket"
-        if folder.is_dir() and len(str(path)) < _UNIX_PATH_MAX:
-            return str(path)
-    return name
 
 
 class _Connection(QObject):
@@ -137,10 +111,19 @@ class SingleInstance(QObject):
         _log.warning("the running Chinwag did not answer; starting another one")
         return False
 
-    def listen(self) -> bool:
-        """Become the running instance. False (logged): links will not reach this one."""
+    def listen(self, door: socket.socket | None = None) -> bool:
+        """Become the running instance. False (logged): links will not reach this one.
+
+        ``door``: the socket :func:`ui.instance_socket.listen` opened at this name before Qt was
+        loaded; the server takes it over (and closes it in the end)."""
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if door is not None:
+            if server.listen(door.detach()):
+                server.newConnection.connect(self._accept)
+                self._server = server
+                return True
+            _log.warning("cannot take over the socket for other launches: %s", server.errorString())
         if not server.listen(self.name):
             # A socket left behind by an instance that crashed: nobody answered hand_over().
             QLocalServer.removeServer(self.name)

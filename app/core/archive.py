@@ -21,6 +21,7 @@ from app.core.services import CommandError, CoreServices, delete_store_files
 from app.i18n import CoreMessages
 from app.models import Account, AccountId, ConversationId, Message, to_millis
 from app.store import archive, html_export
+from app.store.worker import Cancel
 
 _log = logging.getLogger(__name__)
 
@@ -34,14 +35,30 @@ class ArchiveCommands:
     async def search(
         self, text: str, limit: int = 50, conversation: ConversationId | None = None
     ) -> list[Message]:
-        """Messages matching every word, newest first, across all accounts (each keeps its own)."""
+        """Messages matching every word, newest first, across all accounts (each keeps its own).
+
+        The accounts' stores are searched at once, on the reader threads (a store's search is
+        SQLite's work, done without the GIL). Cancelling this command (a newer search took its
+        place) interrupts the queries still running, so they do not hold up the newer one.
+        """
         s = self._s
-        results: list[Message] = []
-        for session in list(s.sessions.values()):
-            if conversation is not None and conversation.account_id != session.account_id:
-                continue
-            native = None if conversation is None else conversation.native_id
-            results.extend(await s.worker.run(session.store.search, text, limit, native))
+        stores = [
+            session.store
+            for session in list(s.sessions.values())
+            if conversation is None or conversation.account_id == session.account_id
+        ]
+        native = None if conversation is None else conversation.native_id
+        cancel = Cancel()
+        try:
+            found = await asyncio.gather(
+                *(s.worker.read(store.search, text, limit, native, cancel) for store in stores)
+            )
+        except BaseException:
+            cancel.cancel()
+            raise
+        # In the accounts' order, then a stable sort: the order is the same as searching the
+        # stores one after another.
+        results = [msg for part in found for msg in part]
         results.sort(key=lambda m: (m.timestamp, m.seq), reverse=True)
         return results[:limit]
 

@@ -84,6 +84,8 @@ class ConversationCommands:
         conversation = await s.worker.run(session.store.conversation, conv.native_id)
         if conversation is None:
             raise CommandError(CoreMessages.tr("No such conversation."))
+        if session.backend is not None:
+            await session.backend.conversation_opened(conv)
         members = await s.worker.run(session.store.members, conv.native_id)
         marker = await s.worker.run(session.store.read_marker, conv.native_id)
         return ConversationDetails(

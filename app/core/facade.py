@@ -8,6 +8,7 @@ else from typed events on :attr:`Core.bus`.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 from app import events as ev
 from app.bus import EventBus
@@ -31,6 +32,8 @@ from app.secrets import SecretsUnavailable
 from app.session import AccountSession
 from app.store.worker import StoreWorker
 
+_log = logging.getLogger(__name__)
+
 
 class Core:
     """Owns the accounts and their sessions; its command groups share one :class:`CoreServices`."""
@@ -50,6 +53,7 @@ class Core:
         self.previews = PreviewCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
         self.commands = SlashCommands(self.messaging, self.rooms, self.conversations)
+        self._secrets_checked: asyncio.Task[None] | None = None
 
     @property
     def ctx(self) -> CoreContext:
@@ -74,10 +78,19 @@ class Core:
     # -- lifecycle -------------------------------------------------------------------------
 
     async def start(self) -> None:
-        """Open the stores and publish the initial state, then start connecting in the background."""
+        """Open the stores and publish the initial state, then start connecting in the background.
+
+        The keyring is asked whether it is usable on a worker thread, and only what needs a
+        secret waits for it: importing it and finding its backend took half a second of an IRC
+        account's way to its channels, which needs none. It is asked at once when an enabled
+        account has a saved secret (its connection will ask anyway), else once the accounts
+        have started connecting.
+        """
         s = self.services
         s.ctx.paths.ensure()
         await s.load_config()
+        if any(e.account.enabled and e.secret_keys for e in s.config.accounts):
+            self._check_secrets_soon()  # a connection will wait for it: start it now
         # Plugins from elsewhere are imported now (off the loop's thread), so one that cannot be
         # used is told about at once with its reason instead of being silently left out.
         await asyncio.to_thread(s.ctx.registry.load_outside)
@@ -96,14 +109,17 @@ class Core:
             if spaces:
                 s.publish(ev.SpacesChanged(session.account_id, tuple(spaces)))
         s.publish(ev.CoreStarted())
-        if s.config.accounts:
-            await self._check_secrets()
         for session in s.sessions.values():
             await session.start()
+        if s.config.accounts:
+            self._check_secrets_soon()
 
     async def stop(self) -> None:
         """Disconnect every account and close every store. Queued messages stay in the outbox."""
         s = self.services
+        checking, self._secrets_checked = self._secrets_checked, None
+        if checking is not None:
+            checking.cancel()  # its notice is moot now (the keyring call itself runs out)
         for session in list(s.sessions.values()):
             await session.stop()
             await s.worker.run(session.store.close)
@@ -115,9 +131,15 @@ class Core:
         for session in list(self.services.sessions.values()):
             await session.flushed()
 
+    def _check_secrets_soon(self) -> None:
+        if self._secrets_checked is None:
+            self._secrets_checked = asyncio.create_task(self._check_secrets(), name="keyring")
+
     async def _check_secrets(self) -> None:
         """Say early, and in words, that no keyring is usable (instead of failing accounts one by one)."""
         try:
             await asyncio.to_thread(self.services.ctx.secrets.check)
         except SecretsUnavailable as exc:
             self.services.publish(ev.Notice(str(exc), None, "error"))
+        except Exception:  # a bug: the accounts that need a secret will say so themselves
+            _log.exception("checking the keyring failed")

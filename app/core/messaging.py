@@ -28,6 +28,7 @@ from app.backend import (
 )
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
 from app.dispatch import new_local_id, outgoing_payload
+from app.formatting import markdown_to_html
 from app.i18n import CoreMessages
 from app.models import (
     AccountId,
@@ -60,11 +61,17 @@ class MessagingCommands:
         kind: MessageKind = MessageKind.TEXT,
         attachments: tuple[Attachment, ...] = (),
         thread_root: str | None = None,
+        markdown: bool = False,
     ) -> MessageId:
         """Queue a message: stored and in the outbox at once, sent as soon as connected.
 
         ``thread_root`` (the remote id of a thread's first message) sends it as a reply in that
-        thread, where the service has threads (else it is an ordinary reply to that message)."""
+        thread, where the service has threads (else it is an ordinary reply to that message).
+        ``markdown`` (with no ``html``): the body is what the composer typed, rendered here on
+        the core's thread (the first render imports Python-Markdown, ~0.2 s, which the window
+        must not wait for); before the first ``await``, so messages keep their order."""
+        if markdown and html is None:
+            html = markdown_to_html(body)
         if not body.strip() and not attachments:
             raise CommandError(CoreMessages.tr("Cannot send an empty message."))
         s = self._s
@@ -207,8 +214,13 @@ class MessagingCommands:
 
     # -- changing sent messages ------------------------------------------------------------
 
-    async def edit_message(self, message: MessageId, body: str, html: str | None = None) -> Outcome:
-        """Correct one of our sent messages; shown edited here once the service accepts it."""
+    async def edit_message(
+        self, message: MessageId, body: str, html: str | None = None, *, markdown: bool = False
+    ) -> Outcome:
+        """Correct one of our sent messages; shown edited here once the service accepts it.
+        ``markdown``: render the body's formatting here, as :meth:`send_message` does."""
+        if markdown and html is None:
+            html = markdown_to_html(body)
         s = self._s
         session, msg = await self._own_sent_message(message)
         backend = s.capable(session, SupportsEdits)

@@ -114,6 +114,11 @@ class CoreServices:
             raise CommandError(CoreMessages.tr("No such account."))
         return entry
 
+    def saved_secrets(self, account_id: str) -> tuple[str, ...]:
+        """The names of the secrets the account has in the keyring."""
+        entry = self.config.account(account_id)
+        return entry.secret_keys if entry is not None else ()
+
     def remember_secret(self, account_id: str, key: str) -> None:
         """A backend stored a secret (a token): note its name so removal can delete it."""
         entry = self.config.account(account_id)
@@ -146,6 +151,7 @@ class CoreServices:
             secrets=self.ctx.secrets,
             publish=self.bus.publish,
             remember_secret=self.remember_secret,
+            saved_secrets=self.saved_secrets,
             account_files=self.ctx.paths.account_files,
             backoff_factory=self.ctx.backoff_factory,
             connect_timeout=self.ctx.connect_timeout,

@@ -2,8 +2,9 @@
 
 The store is synchronous and owned by one thread at a time (the core runs it in its database
 worker, see :mod:`app.store.worker`), so its in-memory conversation cache stays the single source
-of truth for conversation rows. Opening never scans messages: it reads the migration table and the
-(small) conversation table only.
+of truth for conversation rows. Only :meth:`AccountStore.search` may be called from other threads
+(the core's reader threads): it reads on a connection of its own. Opening never scans messages: it
+reads the migration table and the (small) conversation table only.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app.models import (
     AccountId,
@@ -38,7 +37,8 @@ from app.models import (
     to_millis,
 )
 from app.priority import give_way
-from app.store.fts import fts_query
+from app.store import schema
+from app.store.atomic import atomic
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
 from app.store.rows import (
@@ -53,9 +53,13 @@ from app.store.rows import (
     message_from_row,
     message_row,
 )
-from app.store.schema import MIGRATIONS
+from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
 from app.store.threads import ThreadRecords
+from app.store.worker import Cancel
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Re-exported: the outbox names have always been importable from here.
 __all__ = [
@@ -104,11 +108,11 @@ class AccountStore:
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=5000")
             conn.execute("PRAGMA temp_store=MEMORY")
-            self.db = Database(conn, execute_plugins=False)
-            MIGRATIONS.apply(self.db)
+            schema.apply(conn)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the store {path}: {exc}") from exc
         self._conn = conn
+        self._db: Database | None = None
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
@@ -116,6 +120,7 @@ class AccountStore:
         self.spaces = SpaceRecords(conn, account_id)
         self.people = PeopleRecords(conn, account_id, self._row_by_native, self.transaction)
         self.outbox = OutboxRecords(conn)
+        self.searcher = StoreSearch(path, account_id, self._by_row, self._row_by_native)
 
     def reload_conversations(self) -> None:
         """Re-read the conversation cache (after a rolled-back transaction)."""
@@ -127,14 +132,24 @@ class AccountStore:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
+        self.searcher.close()
         with contextlib.suppress(sqlite3.Error):
             self._conn.execute("PRAGMA optimize")
         self._conn.close()
 
+    @property
+    def db(self) -> Database:
+        """The connection as a sqlite-utils ``Database`` (imported on first use: tests, tools)."""
+        if self._db is None:
+            from sqlite_utils import Database  # noqa: PLC0415  (see app.store.schema)
+
+            self._db = Database(self._conn, execute_plugins=False)
+        return self._db
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         """Group writes into one transaction (nested calls become savepoints)."""
-        with self.db.atomic():
+        with atomic(self._conn):
             yield
 
     # -- conversations ---------------------------------------------------------------------
@@ -552,29 +567,16 @@ class AccountStore:
         ).fetchone()
         return None if r is None else str(r[0])
 
-    def search(self, text: str, limit: int = 50, conversation: str | None = None) -> list[Message]:
-        """Messages matching every word of ``text``, most recently stored first."""
-        query = fts_query(text)
-        if not query:
-            return []
-        try:
-            if conversation is None:
-                return self._query_messages(
-                    f"SELECT {MSG_COLUMNS} FROM messages WHERE seq IN ("
-                    " SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?"
-                    " ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC",
-                    (query, limit),
-                )
-            row = self._row_by_native.get(conversation)
-            if row is None:
-                return []
-            return self._query_messages(
-                f"SELECT {MSG_COLUMNS_M} FROM messages_fts f JOIN messages m ON m.seq = f.rowid"
-                " WHERE messages_fts MATCH ? AND m.conversation = ? ORDER BY m.seq DESC LIMIT ?",
-                (query, row, limit),
-            )
-        except sqlite3.OperationalError:
-            return []  # a query FTS5 still rejects is "no results", not a crash
+    def search(
+        self,
+        text: str,
+        limit: int = 50,
+        conversation: str | None = None,
+        cancel: Cancel | None = None,
+    ) -> list[Message]:
+        """Messages matching every word of ``text``, most recently stored first: see
+        :class:`~app.store.search.StoreSearch` (safe from any thread, on its own connection)."""
+        return self.searcher.search(text, limit, conversation, cancel)
 
     def unread_activity(self, limit: int = 200) -> list[Message]:
         """Incoming messages not read yet that call for the person: those that mention them,

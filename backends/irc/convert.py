@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from app import facts as f
 from app.backend import ContactDetails
+from app.i18n import CoreMessages, Text
 from app.models import (
     ContactId,
     ConversationId,
@@ -438,27 +439,39 @@ def monitor_targets(param: str) -> list[str]:
     return [split_source(item)[0] for item in param.split(",") if item]
 
 
-def whois_text(nick: str, replies: Mapping[str, tuple[str, ...]]) -> str:
-    """A readable summary of collected WHOIS numerics (keyed by numeric, params after our nick)."""
-    parts = [f"WHOIS {nick}"]
+def whois_text(nick: str, replies: Mapping[str, tuple[str, ...]]) -> Text:
+    """A readable summary of collected WHOIS numerics (keyed by numeric, params after our nick),
+    as a translatable message: the window shows its words in the person's language."""
+    summary = CoreMessages.tr("WHOIS %1").arg(nick)
+    parts: list[str] = []
     if "311" in replies:
         p = replies["311"]
-        parts.append(f"{p[0]} is {p[1]}@{p[2]} ({p[-1]})" if len(p) >= 4 else " ".join(p))
+        parts.append(
+            CoreMessages.tr("%1 is %2@%3 (%4)").arg(p[0], p[1], p[2], p[-1])
+            if len(p) >= 4
+            else " ".join(p)
+        )
     if "330" in replies and len(replies["330"]) >= 2:
-        parts.append(f"logged in as {replies['330'][1]}")
+        parts.append(CoreMessages.tr("logged in as %1").arg(replies["330"][1]))
     if "319" in replies:
-        parts.append(f"on {replies['319'][-1]}")
+        parts.append(CoreMessages.tr("on %1", "the channels someone is in").arg(replies["319"][-1]))
     if "312" in replies and len(replies["312"]) >= 2:
-        parts.append(f"via {replies['312'][1]}")
+        parts.append(
+            CoreMessages.tr("via %1", "the server someone is connected to").arg(replies["312"][1])
+        )
     if "301" in replies:
-        parts.append(f"away: {replies['301'][-1]}")
+        parts.append(CoreMessages.tr("away: %1").arg(replies["301"][-1]))
     if "317" in replies and len(replies["317"]) >= 2:
-        parts.append(f"idle {replies['317'][1]} s")
+        parts.append(
+            CoreMessages.tr("idle %1 s", "seconds since someone last spoke").arg(replies["317"][1])
+        )
     if "671" in replies:
-        parts.append("using a secure connection")
+        parts.append(CoreMessages.tr("using a secure connection"))
     if "401" in replies:
-        parts.append("no such nick")
-    return "; ".join(parts)
+        parts.append(CoreMessages.tr("no such nick"))
+    for part in parts:
+        summary = CoreMessages.tr("%1; %2", "the parts of a WHOIS summary").arg(summary, part)
+    return summary
 
 
 def _number(params: tuple[str, ...] | None, index: int) -> int | None:

@@ -111,8 +111,9 @@ class Messaging:
             return
         session.report(
             f.ServiceNotice(
-                f"CTCP {result.reply.command} reply from {result.sender}: "
-                f"{formatting.strip(result.reply.args)}"
+                CoreMessages.tr("CTCP %1 reply from %2: %3").arg(
+                    result.reply.command, result.sender, formatting.strip(result.reply.args)
+                )
             )
         )
 

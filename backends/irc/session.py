@@ -683,7 +683,9 @@ def is_error(line: Line) -> bool:
 def error_text(line: Line) -> str:
     detail = line.param(-1)
     subject = line.param(1) if len(line.params) >= 3 else ""
-    return f"{subject}: {detail}" if subject else detail or f"Error {line.command}"
+    if subject:
+        return f"{subject}: {detail}"
+    return detail or CoreMessages.tr("Error %1", "an IRC error numeric").arg(line.command)
 
 
 def written(ok: bool) -> Outcome:

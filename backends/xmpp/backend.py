@@ -183,7 +183,7 @@ class _Services:
 
     def _joined(self, room: str) -> None:
         self.catch_up(room)
-        self.session.spawn(self.omemo.evaluate(room, True), f"omemo {room}")
+        self.omemo.joined(room)
 
     def _configured(self, room: str) -> None:
         """A room we created has its configuration now (members-only, addresses shown)."""
@@ -209,6 +209,12 @@ class _Services:
         """Keep what the next connection needs (the connection is ending)."""
         await self.catchup.save()
         await self.archive.anchors.save()
+
+    def shown(self, native: str) -> None:
+        """A conversation is shown in the window: OMEMO evaluates it in the background (see
+        :meth:`XmppBackend.conversation_opened`)."""
+        group = self.rooms.is_room(native)
+        self.session.spawn(self.omemo.evaluate(native, group), "omemo-shown")
 
     async def verify_unconfirmed(self, ledger: SendLedger) -> None:
         """After signing in, not within it (the core gives a sign-in 45 s): ask the archives
@@ -438,7 +444,7 @@ class XmppBackend(
         self.own_id = session.own_jid
         client.add_event_handler("disconnected", self._on_disconnected)
         client.add_event_handler("stream_error", self._on_stream_error)
-        session.spawn(services.omemo.start(), "omemo-start")  # in the background, never blocking
+        session.spawn(services.omemo.signed_in(), "omemo-signed-in")  # never blocking; may load
         roster = services.roster
         if signin.resumed:
             sm = client.plugin["xep_0198"]
@@ -499,6 +505,8 @@ class XmppBackend(
             result = el.find(q(ns.MAM, "result"))
             if result is not None:
                 services.archive.on_result(el, result)
+                return
+            if services.omemo.on_device_list(el):  # while the OMEMO stack is not loaded
                 return
             if services.omemo.encrypted(el) or services.omemo.busy:
                 # decrypted first, in arrival order (plain ones wait behind), then as any other
@@ -737,6 +745,13 @@ class XmppBackend(
         if not isinstance(services, Failure) and "/" not in contact:
             services.session.spawn(services.omemo.evaluate(contact, False), "omemo-open")
         return Outcome(value=contact)
+
+    async def conversation_opened(self, conv: ConversationId) -> None:
+        """Shown in the window: an encrypted conversation's trust must be current, so OMEMO
+        is loaded for it (and a 1:1 one with someone who has OMEMO devices becomes encrypted)."""
+        services = self._ready()
+        if not isinstance(services, Failure):
+            services.shown(conv.native_id)
 
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
         services = self._ready()

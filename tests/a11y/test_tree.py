@@ -266,8 +266,13 @@ def test_the_irc_account_form_names_each_field_once(scene: Scene) -> None:
             f"a focus change after Tab from {current.name!r}",
         )
     scene.agent.keys("space")
+    # The hidden field is in the tree while Advanced is collapsed: wait until it shows.
     wait_until(
-        lambda: any(n.name == "Account name" for n in scene.subtree(dialog)), 30, "Advanced open"
+        lambda: any(
+            n.name == "Account name" and n.role == "text" for n in controls(scene.subtree(dialog))
+        ),
+        30,
+        "Advanced open",
     )
     nodes = scene.subtree(dialog)
     assert unnamed(nodes) == []

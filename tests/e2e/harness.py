@@ -35,8 +35,8 @@ from app.registry import BackendRegistry
 from app.runtime import CoreThread, Result
 from chinwag.testing import MemorySecretStore
 from ui import gc_on_gui_thread
+from ui.application import install_translations
 from ui.bridge import CoreBridge
-from ui.main import install_translations
 from ui.main_window import MainWindow
 from ui.widgets.requests_panel import Request
 
@@ -168,11 +168,13 @@ class Signed:
         self.window.sidebar.tree.setCurrentIndex(self.window.sidebar.proxy.index(0, 0))
 
     def answer_request(self, predicate: Callable[[Request], bool], accept: bool = True) -> Request:
-        """Accept (or decline) a waiting request with its button, by keyboard."""
+        """Accept (or decline) a waiting request with its button, by keyboard. Where saying no
+        blocks the sender (Delta Chat), that button is "Block"."""
         panel = self.window.requests
         self.wait(lambda: any(predicate(r) for r in panel.requests))
         request = next(r for r in panel.requests if predicate(r))
-        label = ("Accept: " if accept else "Decline: ") + request.text
+        no = "Block: " if request.declining_blocks else "Decline: "
+        label = ("Accept: " if accept else no) + request.text
         button = next(b for b in panel.findChildren(QPushButton) if b.accessibleName() == label)
         button.setFocus()
         self.qtbot.keyClick(button, Qt.Key.Key_Space)

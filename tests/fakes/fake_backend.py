@@ -412,6 +412,9 @@ class FakeBackend(
         """Like IRC: names are case-insensitive, so the conversation uses the folded name."""
         return Outcome(value=contact.lower())
 
+    async def conversation_opened(self, conv: ConversationId) -> None:
+        self.server.calls.append(("opened", (conv.native_id,)))
+
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
         self.server.calls.append(("devices", (contact,)))
         return self.server.devices.get(

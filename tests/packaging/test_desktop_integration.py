@@ -19,7 +19,7 @@ from app import __version__
 from app.uri import SCHEMES
 from chinwag.testing.support import require_binary
 from tests.packaging.builds import ROOT
-from ui.main import create_app
+from ui.application import create_app
 
 PACKAGING = ROOT / "packaging"
 APP_ID = "org.chinwag.Chinwag"

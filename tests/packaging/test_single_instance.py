@@ -94,3 +94,40 @@ def test_junk_is_dropped_without_a_signal(qtbot: QtBot, short_tmp: Path) -> None
         assert got == []
     finally:
         running.close()
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets only")
+def test_the_door_opened_before_qt_is_taken_over_and_answers_a_launch_without_qt(
+    qtbot: QtBot, short_tmp: Path
+) -> None:
+    """ui.main knocks and opens the door with the standard library before Qt is loaded; Qt's
+    server takes the socket over, and a later launch (also without Qt) hands its link to it."""
+    import threading
+
+    from ui import instance_socket
+
+    name = str(short_tmp / "early.socket")
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(name)  # what a killed instance leaves behind
+    stale.close()
+    assert instance_socket.hand_over(name, "irc://x/#a") is False
+    door = instance_socket.listen(name)
+    assert door is not None
+    assert oct(os.stat(name).st_mode & 0o777) == oct(0o600)
+    running = SingleInstance(name)
+    assert running.listen(door)
+    answers: list[bool | None] = []
+    try:
+        with qtbot.waitSignal(running.received, timeout=30000) as blocker:
+            later = threading.Thread(
+                target=lambda: answers.append(instance_socket.hand_over(name, "xmpp:a@b?join"))
+            )
+            later.start()
+        qtbot.waitUntil(lambda: bool(answers), timeout=30000)
+        later.join(10)
+        assert blocker.args == ["xmpp:a@b?join"]
+        assert answers == [True]
+    finally:
+        running.close()
+    assert instance_socket.hand_over(name, "") is False  # nobody there any more
+    assert instance_socket.hand_over("chinwag-plain-name", "") is None  # Qt's to check

@@ -19,8 +19,8 @@ from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.waits import UI_WAIT_MS
 from ui import gc_on_gui_thread
+from ui.application import install_translations
 from ui.bridge import CoreBridge
-from ui.main import install_translations
 from ui.main_window import MainWindow
 
 T = TypeVar("T")

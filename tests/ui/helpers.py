@@ -32,6 +32,7 @@ from app.models import (
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from tests.ui.waits import UI_WAIT_MS
+from ui.dialogs.new_room_dialog import NewRoomDialog
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 from ui.widgets.message_view import MessageView
@@ -392,3 +393,16 @@ def toggle_setting(
     press(qtbot, Qt.Key.Key_Space)
     press(qtbot, Qt.Key.Key_Escape)
     wait_for(qtbot, lambda: not dialog.isVisible())
+
+
+def open_new_room(qtbot: QtBot, window: MainWindow) -> NewRoomDialog:
+    """The "new room" dialog, opened by its shortcut."""
+    window.activateWindow()
+    press(
+        qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    wait_for(qtbot, lambda: isinstance(window.last_dialog, NewRoomDialog))
+    dialog = window.last_dialog
+    assert isinstance(dialog, NewRoomDialog)
+    wait_for(qtbot, dialog.create_button.isEnabled)
+    return dialog

@@ -3,6 +3,7 @@ members and requests."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app import facts as f
 from app.backend import Capability
+from app.core import messaging
+from app.formatting import markdown_to_html
 from app.models import ConversationId, ConversationKind, Member, MessageKind, Role
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
@@ -354,3 +357,29 @@ def test_notify_setting_from_the_header_menu(
     window.pane.header.notify_actions[NotifyLevel.NONE].trigger()
     wait_for(qtbot, lambda: window.sidebar_model.conversation(in_room).notify is NotifyLevel.NONE)
     run_core(qtbot, window.bridge, window.bridge.core.conversations.list_conversations())
+
+
+def test_the_composers_markdown_is_rendered_by_the_core_not_on_the_ui_thread(
+    qtbot: QtBot,
+    window: MainWindow,
+    fake_server: FakeServer,
+    in_room: ConversationId,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first render imports Python-Markdown (~0.2 s): the window hands the typed text to
+    the core, which renders it on its own thread; every service still gets the HTML."""
+    rendered_on: list[threading.Thread] = []
+
+    def render(text: str) -> str | None:
+        rendered_on.append(threading.current_thread())
+        return markdown_to_html(text)
+
+    monkeypatch.setattr(messaging, "markdown_to_html", render)
+    box = composer(window)
+    box.setPlainText("**bold** and _it_")
+    box.submit()
+    wait_for(qtbot, lambda: fake_server.sent)
+    sent = fake_server.sent[0].message
+    assert sent.body == "**bold** and _it_"
+    assert sent.html == "<p><strong>bold</strong> and <em>it</em></p>"
+    assert rendered_on and threading.main_thread() not in rendered_on

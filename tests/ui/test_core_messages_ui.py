@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
+from app.dispatch import SERVER_CONVERSATION
 from app.i18n import CoreMessages
 from app.models import ConversationId, ConversationKind, MessageKind, Trust
+from backends.irc.convert import whois_text
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import T0, open_conv, sign_in, wait_for
 from ui.main_window import MainWindow
@@ -118,3 +120,29 @@ def test_a_kick_in_a_channel_is_shown_in_german_but_a_person_saying_those_words_
     assert "kicked" not in spoken
     spoken_person = model.data(model.index(1, 0), Qt.ItemDataRole.AccessibleTextRole)
     assert "bob was kicked by carol (too loud)" in spoken_person
+
+
+def test_a_whois_summary_is_shown_and_spoken_in_german(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, german: None
+) -> None:
+    """IRC's WHOIS summary (backends/irc/convert.py) reaches the account's server messages as
+    a notice, stored with its templates: its words in German, the server's data as it came."""
+    account_id = sign_in(qtbot, window, fake_server)
+    summary = whois_text(
+        "bob",
+        {
+            "311": ("bob", "b", "host", "*", "Bob B"),
+            "330": ("bob", "bobacct", "is logged in as"),
+            "671": ("bob", "is using a secure connection"),
+        },
+    )
+    fake_server.report("alice", f.ServiceNotice(summary))
+    open_conv(qtbot, window, ConversationId(account_id, SERVER_CONVERSATION), rows=1)
+    model = window.pane.model
+    view = model.row_view(0)
+    assert view is not None
+    german_summary = (
+        "WHOIS bob; bob ist b@host (Bob B); angemeldet als bobacct; nutzt eine sichere Verbindung"
+    )
+    assert view.shown == german_summary
+    assert german_summary in model.data(model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole)

@@ -27,6 +27,7 @@ from ui.dialogs.devices_dialog import DevicesDialog
 from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.dialogs.verification_dialog import VerificationDialog
 from ui.main_window import MainWindow
+from ui.widgets.message_view import meta_line
 
 EMOJIS = (
     ("🐶", "Dog"),
@@ -104,7 +105,7 @@ def test_a_message_sent_in_the_clear_into_an_encrypted_conversation_says_so(
     assert warning in model.index(2).data(Qt.ItemDataRole.AccessibleTextRole)
     view = window.pane.view.itemDelegate().row_view(model.index(2))
     assert view is not None
-    assert warning in window.pane.view.itemDelegate()._meta_text(view)
+    assert warning in meta_line(view)
     for row in (0, 1):  # the encrypted ones carry no such warning
         assert warning not in model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
     save_screenshot(window, "plaintext_in_encrypted_conversation")
@@ -282,8 +283,7 @@ def test_each_message_says_how_it_was_encrypted_and_broken_ones_offer_a_repair(
     assert "encrypted, verified" in words[2]
     assert "not encrypted" in words[3]
     assert "could not be decrypted" in words[4]
-    view = window.pane.view
-    assert "not encrypted" in view.message_delegate._meta_text(model.row_view(3))
+    assert "not encrypted" in meta_line(model.row_view(3))
     menu = window.pane.messages.message_menu(model.message(4))
     repair = [a for a in menu.actions() if a.data() == "repair_encryption"]
     assert repair and "Repair encryption with Bob" in repair[0].text().replace("&", "")

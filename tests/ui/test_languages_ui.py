@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import save_screenshot
+from ui.application import I18N_DIR
 from ui.bridge import CoreBridge
 from ui.dialogs.secure_storage_dialog import SecureStorageDialog
-from ui.main import I18N_DIR
 from ui.main_window import MainWindow
 
 ROOT = I18N_DIR.parents[1]
@@ -152,7 +152,7 @@ def test_the_app_speaks_the_language_of_the_locale(lang: str) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(LANG=lang, LANGUAGE="", QT_QPA_PLATFORM="offscreen")
     script = (
-        "from ui.main import create_app\n"
+        "from ui.application import create_app\n"
         "app = create_app(['chinwag'])\n"
         "from PySide6.QtCore import QCoreApplication as Q\n"
         "from app.i18n import CoreMessages\n"

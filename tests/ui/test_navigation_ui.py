@@ -3,7 +3,9 @@ notifications and announcements, archive, settings — and the keyboard-only jou
 
 from __future__ import annotations
 
+import asyncio
 import json
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -14,7 +16,8 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
-from app.models import ConversationId, ConversationKind, Member, NotifyLevel
+from app.models import ConversationId, ConversationKind, Member, Message, NotifyLevel
+from app.runtime import Done
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
 from tests.ui.helpers import (
@@ -139,6 +142,51 @@ def test_global_search_labels_results_and_opens_them_in_context(
             and model.message(model.rowCount() - 1).body == "note 79"
         ),
     )
+
+
+def test_a_newer_search_cancels_the_one_in_flight_whose_answer_never_shows(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, window, fake_server)
+    busy_history(fake_server)
+    archive = window.bridge.core.archive
+    real = archive.search
+    began = threading.Event()
+    stopped: list[str] = []
+
+    async def search(text: str, limit: int = 50, conversation: object = None) -> list[Message]:
+        if text == "note":  # a slow search, as over a huge history
+            began.set()
+            try:
+                await asyncio.sleep(30)
+            except asyncio.CancelledError:
+                stopped.append(text)
+                raise
+        return await real(text, limit, conversation)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(archive, "search", search)
+    window.search_everywhere()
+    dialog = window.last_dialog
+    assert isinstance(dialog, SearchDialog)
+    dialog.query.setText("note")
+    dialog.search()
+    assert began.wait(5)
+    dialog.query.setText("water")
+    dialog.search()
+    wait_for(qtbot, lambda: stopped == ["note"])  # cancelled in the core, not left to run
+    wait_for(qtbot, lambda: dialog.model.rowCount() == 1)
+    assert "#plants" in dialog.model.index(0).data()
+    newest = list(dialog.model.results)
+    # An answer that still comes for an older search (cancelled too late) is not shown.
+    dialog._found(Done([]), generation=dialog._generation - 1)
+    assert dialog.model.results == newest
+    # A space after the last word: the word is finished and matched whole.
+    dialog.query.setText("wat ")
+    dialog.search()
+    wait_for(qtbot, lambda: dialog.status.text() == "0 results")
+    dialog.query.setText("water ")
+    dialog.search()
+    wait_for(qtbot, lambda: dialog.model.rowCount() == 1)
 
 
 def test_search_within_one_conversation(

@@ -15,23 +15,18 @@ from app.backend import Failure, FailureKind, Outcome, RoomOptions
 from app.models import ConversationId, Member, Role
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import focus, press, results_of, sign_in, type_text, wait_for
-from ui.dialogs.new_room_dialog import NewRoomDialog
+from tests.ui.helpers import (
+    focus,
+    open_new_room,
+    press,
+    results_of,
+    sign_in,
+    type_text,
+    wait_for,
+)
 from ui.dialogs.room_settings_dialog import RoomSettingsDialog
 from ui.main_window import MainWindow
 from ui.widgets.room_options_form import ACCESS_INVITED, ACCESS_LISTED
-
-
-def open_new_room(qtbot: QtBot, window: MainWindow) -> NewRoomDialog:
-    window.activateWindow()
-    press(
-        qtbot, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-    )
-    wait_for(qtbot, lambda: isinstance(window.last_dialog, NewRoomDialog))
-    dialog = window.last_dialog
-    assert isinstance(dialog, NewRoomDialog)
-    wait_for(qtbot, dialog.create_button.isEnabled)
-    return dialog
 
 
 def test_new_room_by_keyboard_with_errors_in_the_dialog(

@@ -1,6 +1,6 @@
-"""Right to left: under Arabic or Hebrew the window is mirrored (ui.main sets the direction from
-the locale; tests/unit/ui/test_translations.py starts the app under ar_EG and he_IL), and text of
-both directions is laid out by its own first strong letter, not by the window's direction."""
+"""Right to left: under Arabic or Hebrew the window is mirrored (ui.application sets the direction
+from the locale; tests/unit/ui/test_translations.py starts the app under ar_EG and he_IL), and text
+of both directions is laid out by its own first strong letter, not by the window's direction."""
 
 from __future__ import annotations
 

@@ -8,8 +8,16 @@ import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.core.encryption import PASSPHRASE_MIN_LENGTH
@@ -218,3 +226,47 @@ def test_screenshot_of_the_passphrase_choice(qtbot: QtBot, dialog: SecureStorage
     assert dialog.error.isVisible()
     path = save_screenshot(dialog, "secure-storage-dialog")
     assert path.stat().st_size > 0
+
+
+def restore(qtbot: QtBot, window: MainWindow) -> tuple[QInputDialog, QLineEdit]:
+    """The restore prompt, opened from the Accounts menu with the account selected."""
+    window.sidebar.tree.setCurrentIndex(window.sidebar.proxy.index(0, 0))
+    window.restore_key_backup()
+    wait_for(qtbot, lambda: isinstance(window.last_dialog, QInputDialog))
+    prompt = window.last_dialog
+    assert isinstance(prompt, QInputDialog)
+    wait_for(qtbot, lambda: prompt.isVisible() and prompt.isActiveWindow())
+    field = prompt.findChild(QLineEdit)
+    assert isinstance(field, QLineEdit)
+    return prompt, field
+
+
+def test_the_restore_prompt_masks_what_is_typed_and_restores_with_it_trimmed(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    sign_in(qtbot, window, fake_server)
+    prompt, field = restore(qtbot, window)
+    assert prompt.accessibleName() == "Restore from key backup"
+    assert field.echoMode() is QLineEdit.EchoMode.Password
+    assert focus(qtbot) is field
+    type_text(qtbot, f" {PHRASE} ")
+    assert PHRASE not in field.displayText()  # what the screen shows is masked
+    save_screenshot(prompt, "restore-key-prompt")
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: ("restore", (PHRASE,)) in fake_server.calls)
+    wait_for(qtbot, lambda: not shiboken6.isValid(prompt))  # closed and deleted
+
+
+def test_escape_or_an_empty_restore_prompt_restores_nothing(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    sign_in(qtbot, window, fake_server)
+    prompt, _ = restore(qtbot, window)
+    type_text(qtbot, "   ")
+    press(qtbot, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: not shiboken6.isValid(prompt))  # closed and deleted
+    prompt, _ = restore(qtbot, window)
+    type_text(qtbot, PHRASE)
+    press(qtbot, Qt.Key.Key_Escape)
+    wait_for(qtbot, lambda: not shiboken6.isValid(prompt))  # closed and deleted
+    assert not [call for call, _ in fake_server.calls if call == "restore"]

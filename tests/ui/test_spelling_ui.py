@@ -7,6 +7,7 @@ says why when nothing can be checked."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -153,7 +154,8 @@ def test_a_misspelled_word_is_underlined_and_replaced_from_the_menu(
         "I recieve 🎉 mesages from @alise at https://exmple.org/pathh `fnord` 👍🏽\n"
         "```\nnot chekced in code\n```\nbut agian here"
     )
-    assert underlined(composer) == ["recieve", "mesages", "agian"]  # after an emoji too
+    # (Enchant and the dictionary load on a worker thread, then the text is checked)
+    wait_for(qtbot, lambda: underlined(composer) == ["recieve", "mesages", "agian"])  # after 🎉 too
 
     menu = open_menu_at(qtbot, composer, "mesages")
     heading = menu.actions()[0]
@@ -186,21 +188,48 @@ def test_a_misspelled_word_is_underlined_and_replaced_from_the_menu(
     close_menus(qtbot)
 
 
+def test_enchant_and_the_dictionary_load_off_the_ui_thread(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first keystroke does not wait for Enchant (50-150 ms): it loads on a worker thread,
+    the composer takes keys meanwhile, and the text is checked once the dictionary is open."""
+    loading: list[threading.Thread] = []
+    release = threading.Event()
+    load = SpellChecker._load_enchant
+
+    def slow_load(checker: SpellChecker) -> None:
+        loading.append(threading.current_thread())
+        assert release.wait(30)  # held until the test has typed on
+        load(checker)
+
+    monkeypatch.setattr(SpellChecker, "_load_enchant", slow_load)
+    composer, spelling = make_composer(qtbot, tmp_path / "words.txt")
+    composer.setFocus()
+    qtbot.keyClicks(composer, "recieve")
+    wait_for(qtbot, lambda: len(loading) == 1)
+    assert loading[0] is not threading.main_thread()
+    qtbot.keyClicks(composer, " mesages")  # the UI thread is free while Enchant loads
+    assert composer.toPlainText() == "recieve mesages"
+    assert underlined(composer) == [] and not spelling.checker.loaded
+    release.set()
+    wait_for(qtbot, lambda: underlined(composer) == ["recieve", "mesages"])
+    assert len(loading) == 1  # one load, however many keys came meanwhile
+
+
 def test_added_words_persist_across_a_restart_of_the_widget(qtbot: QtBot, tmp_path: Path) -> None:
     words_file = tmp_path / "data" / "personal-words.txt"
     composer, _spelling = make_composer(qtbot, words_file)
     composer.setPlainText("Zorblatt is grate")
-    assert underlined(composer) == ["Zorblatt"]
+    wait_for(qtbot, lambda: underlined(composer) == ["Zorblatt"])
     suggestion_menu(qtbot, composer, "Zorblatt", "&Add “Zorblatt” to the dictionary").trigger()
     close_menus(qtbot)
     assert "Zorblatt" not in underlined(composer)
     assert "Zorblatt" in words_file.read_text(encoding="utf-8").split()
-    composer.close()
-    composer.deleteLater()
+    composer.close()  # (qtbot deletes it at the end of the test)
 
     again, _spelling = make_composer(qtbot, words_file)  # a new checker reads the list
     again.setPlainText("Zorblatt and Zorblattt")
-    assert underlined(again) == ["Zorblattt"]
+    wait_for(qtbot, lambda: underlined(again) == ["Zorblattt"])
 
 
 def test_an_unwritable_word_list_is_logged_and_the_word_accepted_for_the_session(
@@ -266,12 +295,12 @@ def test_the_language_is_remembered_per_conversation_and_the_preference_turns_it
     window.activateWindow()
     assert not pane.spelling.checker.loaded  # nothing written yet: Enchant not loaded
     composer.setPlainText("Ich habe einen Fehler gemacht")
-    assert pane.spelling.checker.loaded
-    assert spelling.language == "en_US" and "Fehler" in underlined(composer)
+    wait_for(qtbot, lambda: "Fehler" in underlined(composer))  # loaded off the UI thread
+    assert pane.spelling.checker.loaded and spelling.language == "en_US"
 
     language_action(qtbot, window, "Deutsch (Deutschland)")
     assert spelling.language == "de_DE"
-    assert underlined(composer) == []
+    wait_for(qtbot, lambda: underlined(composer) == [])  # once de_DE is open
     wait_for(
         qtbot,
         lambda: (

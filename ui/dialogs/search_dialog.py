@@ -3,11 +3,13 @@
 Each result says which account and conversation it belongs to, who wrote it and when, with the
 words found in bold; Enter opens the conversation at that message, in context. Down or Enter in
 the search field moves to the results (once they are in); the count is spoken. Searching runs in
-the core's store thread, so typing never waits for it.
+the core's reader threads, so typing never waits for it; a search that a newer one replaces is
+cancelled, and its answer, if it still comes, is ignored.
 """
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import html
 import re
@@ -223,6 +225,8 @@ class SearchDialog(QDialog):
         self._timer.setInterval(200)
         self._timer.timeout.connect(self.search)
         self._generation = 0
+        self._pending: concurrent.futures.Future[list[Message]] | None = None
+        self.finished.connect(self._cancel_pending)
         self.resize(640, 480)
 
     @Slot()
@@ -231,23 +235,33 @@ class SearchDialog(QDialog):
 
     @Slot()
     def search(self) -> None:
-        text = self.query.text().strip()
+        # A space after the last word is kept: the word is finished, and matched whole.
+        text = self.query.text().lstrip()
         self._generation += 1
         generation = self._generation
-        if not text:
+        self._cancel_pending()  # a search still running is not wanted any more
+        if not text.strip():
             self._to_results = False
             self.model.set_results([])
             self.status.setText("")
             return
         self.status.setText(self.tr("Searching…"))
-        self._bridge.call(
+        self._pending = self._bridge.call(
             self._bridge.core.archive.search(text, 100, self.conversation),
             functools.partial(self._found, generation=generation),
         )
 
+    @Slot()
+    def _cancel_pending(self) -> None:
+        """Stop the search in flight, if any (its answer, "cancelled", is then ignored)."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+
     def _found(self, done: Result[list[Message]], generation: int) -> None:
         if generation != self._generation:
-            return
+            return  # a newer search was asked for since: this answer is stale
+        self._pending = None
         results = list(done.value) if done.ok else []
         self.model.set_results(results)
         if not done.ok:

@@ -1642,6 +1642,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1733,6 +1737,11 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3141,6 +3150,50 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>The passphrase cannot begin or end with a space.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1651,6 +1651,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>%1 trifft auf alle zu: Blockieren Sie stattdessen einen Nick (bob) oder einen Host (*!*@host).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>CTCP-Antwort %1 von %2: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>Im IRC kann keine leere Nachricht gesendet werden.</translation>
     </message>
@@ -1744,6 +1748,11 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Vom Server getrennt: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Fehler %1</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3154,6 +3163,50 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>The passphrase cannot begin or end with a space.</source>
         <translation>Die Passphrase darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation>WHOIS %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation>%1 ist %2@%3 (%4)</translation>
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation>angemeldet als %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation>in %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation>über %1</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>abwesend: %1</translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation>untätig seit %1 s</translation>
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation>nutzt eine sichere Verbindung</translation>
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation>diesen Nick gibt es nicht</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>

@@ -1627,6 +1627,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation type="unfinished" />
     </message>
@@ -1716,6 +1720,11 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Disconnected by the server: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3120,6 +3129,50 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The passphrase cannot begin or end with a space.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1713,6 +1713,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>%1 coincide con todos: bloquea mejor un apodo (bob) o un host (*!*@host).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>Respuesta CTCP %1 de %2: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>IRC no puede enviar un mensaje vacío.</translation>
     </message>
@@ -1802,6 +1806,11 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Desconectado por el servidor: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Error %1</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3154,6 +3163,50 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>The passphrase cannot begin or end with a space.</source>
         <translation>La frase de contraseña no puede empezar ni terminar con un espacio.</translation>
+    </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation>WHOIS %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation>%1 es %2@%3 (%4)</translation>
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation>identificado como %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation>en %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation>a través de %1</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>ausente: %1</translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation>inactivo desde hace %1 s</translation>
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation>usa una conexión segura</translation>
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation>no existe ese apodo</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
+        <translation>%1; %2</translation>
     </message>
 </context>
 <context>

@@ -1713,6 +1713,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>%1 correspond à tout le monde&#xa0;: bloquez plutôt un pseudo (bob) ou un hôte (*!*@hote).</translation>
     </message>
     <message>
+        <source>CTCP %1 reply from %2: %3</source>
+        <translation>Réponse CTCP %1 de %2&#xa0;: %3</translation>
+    </message>
+    <message>
         <source>IRC cannot send an empty message.</source>
         <translation>IRC ne peut pas envoyer un message vide.</translation>
     </message>
@@ -1802,6 +1806,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>Disconnected by the server: %1</source>
         <translation>Déconnecté par le serveur&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Error %1</source>
+        <comment>an IRC error numeric</comment>
+        <translation>Erreur %1</translation>
     </message>
     <message>
         <source>Server</source>
@@ -3154,6 +3163,50 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>The passphrase cannot begin or end with a space.</source>
         <translation>La phrase de passe ne peut ni commencer ni finir par une espace.</translation>
+    </message>
+    <message>
+        <source>WHOIS %1</source>
+        <translation>WHOIS %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2@%3 (%4)</source>
+        <translation>%1 est %2@%3 (%4)</translation>
+    </message>
+    <message>
+        <source>logged in as %1</source>
+        <translation>connecté en tant que %1</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <comment>the channels someone is in</comment>
+        <translation>sur %1</translation>
+    </message>
+    <message>
+        <source>via %1</source>
+        <comment>the server someone is connected to</comment>
+        <translation>via %1</translation>
+    </message>
+    <message>
+        <source>away: %1</source>
+        <translation>absent&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>idle %1 s</source>
+        <comment>seconds since someone last spoke</comment>
+        <translation>inactif depuis %1 s</translation>
+    </message>
+    <message>
+        <source>using a secure connection</source>
+        <translation>utilise une connexion sécurisée</translation>
+    </message>
+    <message>
+        <source>no such nick</source>
+        <translation>pseudo inconnu</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <comment>the parts of a WHOIS summary</comment>
+        <translation>%1&#xa0;; %2</translation>
     </message>
 </context>
 <context>

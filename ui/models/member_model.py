@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -17,6 +19,13 @@ from app.models import Member, PresenceState, Role
 ModelIndex = QModelIndex | QPersistentModelIndex
 MemberRole = Qt.ItemDataRole.UserRole + 1
 _ROLE_ORDER = [Role.OWNER, Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.VISITOR]
+_RANK = {role: rank for rank, role in enumerate(_ROLE_ORDER)}
+
+
+def sort_key(member: Member) -> tuple[int, str, str]:
+    """By role, then name; the id keeps two people of one name in a fixed order (a row found
+    again by this key, and the same order as a full reload)."""
+    return (_RANK[member.role], member.name.casefold(), member.native_id)
 
 
 def role_text(role: Role) -> str:
@@ -46,16 +55,81 @@ def presence_text(state: PresenceState) -> str:
 
 
 class MemberListModel(QAbstractListModel):
+    """The rows in :func:`sort_key` order. ``set_members`` replaces them all (a reset);
+    ``change`` inserts, moves, updates and removes single rows, so a join in a room of
+    thousands neither lays out every row again nor loses the selection."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._members: list[Member] = []
+        self._keys: list[tuple[int, str, str]] = []
+        self._by_id: dict[str, Member] = {}
 
-    def set_members(self, members: tuple[Member, ...] | list[Member]) -> None:
+    def set_members(self, members: Iterable[Member]) -> None:
         self.beginResetModel()
-        self._members = sorted(
-            members, key=lambda m: (_ROLE_ORDER.index(m.role), m.name.casefold())
-        )
+        self._members = sorted(members, key=sort_key)
+        self._keys = [sort_key(m) for m in self._members]
+        self._by_id = {m.native_id: m for m in self._members}
         self.endResetModel()
+
+    def change(self, upserted: Iterable[Member], removed: Iterable[str]) -> None:
+        """Members who joined or changed, and who left (native ids), row by row."""
+        for native_id in removed:
+            self._remove(native_id)
+        for member in upserted:
+            self._upsert(member)
+
+    def conversation(self) -> Any:
+        """The room the rows belong to (None while there are none)."""
+        return self._members[0].conversation_id if self._members else None
+
+    def row_of(self, native_id: str) -> int:
+        member = self._by_id.get(native_id)
+        if member is None:
+            return -1
+        return bisect.bisect_left(self._keys, sort_key(member))
+
+    def _remove(self, native_id: str) -> None:
+        row = self.row_of(native_id)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._members[row]
+        del self._keys[row]
+        del self._by_id[native_id]
+        self.endRemoveRows()
+
+    def _upsert(self, member: Member) -> None:
+        key = sort_key(member)
+        row = self.row_of(member.native_id)
+        if row < 0:
+            new = bisect.bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), new, new)
+            self._members.insert(new, member)
+            self._keys.insert(new, key)
+            self._by_id[member.native_id] = member
+            self.endInsertRows()
+            return
+        self._by_id[member.native_id] = member
+        if key == self._keys[row]:
+            self._members[row] = member
+            self.dataChanged.emit(self.index(row), self.index(row))
+            return
+        # Its place changed (a new role or name): moved, so a selected member stays selected.
+        old = self._keys.pop(row)
+        new = bisect.bisect_left(self._keys, key)  # its row once taken out of its old one
+        self._keys.insert(row, old)
+        destination = new + 1 if new >= row else new
+        moving = destination not in (row, row + 1)
+        if moving:
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), destination)
+        del self._members[row]
+        del self._keys[row]
+        self._members.insert(new, member)
+        self._keys.insert(new, key)
+        if moving:
+            self.endMoveRows()
+        self.dataChanged.emit(self.index(new), self.index(new))
 
     def members(self) -> list[Member]:
         return list(self._members)

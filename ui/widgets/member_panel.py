@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models import Member
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.models.member_model import MemberListModel, MemberRole
 from ui.widgets.face_delegate import Face, FaceDelegate, ModelIndex, show_faces
+
+BURST = 64
+"""More changes than this at once (a netsplit rejoining, a bridge syncing) reload the list in
+one reset, the selection and the first row in sight kept, rather than move rows one by one."""
 
 
 def member_face(index: ModelIndex) -> Face | None:
@@ -78,7 +89,57 @@ class MemberPanel(QWidget):
         can_block: bool = False,
     ) -> None:
         self.model.set_members(members)
-        self.label.setText(self.tr("Members (%n)", "", len(members)))
+        self._show_count_and_buttons(len(members), can_kick, can_ban, can_block)
+
+    def change_members(
+        self,
+        members: tuple[Member, ...],
+        upserted: tuple[Member, ...],
+        removed: tuple[str, ...],
+        *,
+        can_kick: bool,
+        can_ban: bool = False,
+        can_block: bool = False,
+    ) -> None:
+        """Members joined, changed or left (``members`` is the whole list after the change):
+        only their rows change. A burst, or a list that does not match (another room was
+        shown), is reloaded whole, keeping the selected member and the first one in sight."""
+        model = self.model
+        same_room = not members or model.conversation() in (None, members[0].conversation_id)
+        if same_room and len(upserted) + len(removed) <= BURST:
+            model.change(upserted, removed)
+        if (
+            not same_room
+            or model.rowCount() != len(members)
+            or len(upserted) + len(removed) > BURST
+        ):
+            self._reload_in_place(members)
+        self._show_count_and_buttons(len(members), can_kick, can_ban, can_block)
+
+    def _reload_in_place(self, members: tuple[Member, ...]) -> None:
+        current = self.list.currentIndex()
+        chosen = current.data(MemberRole) if current.isValid() else None
+        top = self.list.indexAt(self.list.viewport().rect().topLeft())
+        first = top.data(MemberRole) if top.isValid() else None
+        self.model.set_members(members)
+        # The selection first: selecting scrolls to the row, the place in sight is put back after.
+        if isinstance(chosen, Member):
+            row = self.model.row_of(chosen.native_id)
+            if row >= 0:
+                self.list.selectionModel().setCurrentIndex(
+                    self.model.index(row), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+        if isinstance(first, Member):
+            row = self.model.row_of(first.native_id)
+            if row >= 0:
+                self.list.scrollTo(
+                    self.model.index(row), QAbstractItemView.ScrollHint.PositionAtTop
+                )
+
+    def _show_count_and_buttons(
+        self, count: int, can_kick: bool, can_ban: bool, can_block: bool
+    ) -> None:
+        self.label.setText(self.tr("Members (%n)", "", count))
         self.kick_button.setVisible(can_kick)
         self.ban_button.setVisible(can_ban)
         self.block_button.setVisible(can_block)

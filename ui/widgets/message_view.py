@@ -14,7 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -225,6 +225,59 @@ def mirror(layout: MessageLayout, width: int) -> None:
     layout.reactions = [(key, flip(r), text) for key, r, text in layout.reactions]
 
 
+def attachment_text(
+    name: str,
+    size: int | None,
+    state: DownloadState | None,
+    image: bool = False,
+    media: bool = False,
+) -> str:
+    """An attachment's line: its kind, name and size, then what a click does or how far its
+    download is."""
+    size_text = human_size(size)
+    kind = (
+        QCoreApplication.translate("MessageDelegate", "Image")
+        if image
+        else QCoreApplication.translate("MessageDelegate", "File")
+    )
+    base = (name if media else f"{kind}: {name}") + (f" ({size_text})" if size_text else "")
+    if state is None:
+        return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
+    if state.error:
+        return (
+            base
+            + " — "
+            + QCoreApplication.translate("MessageDelegate", "download failed: {error}").format(
+                error=state.error
+            )
+        )
+    if state.finished:
+        return base + " — " + QCoreApplication.translate("MessageDelegate", "Open")
+    if state.total:
+        percent = int(state.done * 100 / state.total)
+        return (
+            base
+            + " — "
+            + QCoreApplication.translate("MessageDelegate", "downloading {percent}%").format(
+                percent=percent
+            )
+        )
+    return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
+
+
+def meta_line(view: RowView) -> str:
+    """The line under a message: time, delivery, "edited", trust."""
+    msg = view.msg
+    parts = [view.time]
+    if view.delivery:
+        parts.append(view.delivery)
+    if msg.edited:
+        parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
+    if view.trust:
+        parts.append(view.trust)
+    return " · ".join(parts)
+
+
 class MessageDelegate(QStyledItemDelegate):
     """Lays out and paints one message; answers "what is under this point?" for clicks."""
 
@@ -250,10 +303,21 @@ class MessageDelegate(QStyledItemDelegate):
         goes in above what is shown, and laying out its rich texts at once made paging slow."""
         self.came_into_sight: Callable[[], None] | None = None  # the view then sizes them
         self._estimates: dict[str, tuple[RowView, int, int]] = {}  # id → (view, width, height)
+        self._hints: dict[str, tuple[RowView, int, QSize]] = {}
+        """Each row's last answer to ``sizeHint`` (id → (view, width, size)): QListView asks
+        every loaded row its size after each page of history, and answering from here is one
+        dict look-up instead of a layout cache's key, font and direction checks per row."""
 
     def clear_cache(self) -> None:
         self._layouts.clear()
         self._estimates.clear()
+        self._hints.clear()
+
+    def forget_hints(self, local_ids: Iterable[str]) -> None:
+        """These rows are sized anew (an estimated row came into sight, or goes out of it)."""
+        hints = self._hints
+        for local_id in local_ids:
+            hints.pop(local_id, None)
 
     def forget_missing(self, present: Callable[[str], bool]) -> None:
         """Drop the layouts of messages that left the model.
@@ -268,6 +332,8 @@ class MessageDelegate(QStyledItemDelegate):
         self.lazy.difference_update([i for i in self.lazy if not present(i)])
         for local_id in [i for i in self._estimates if i not in self.lazy]:
             del self._estimates[local_id]
+        for local_id in [i for i in self._hints if not present(i)]:
+            del self._hints[local_id]
 
     # -- layout ----------------------------------------------------------------------------
 
@@ -331,7 +397,7 @@ class MessageDelegate(QStyledItemDelegate):
         if view.unread_marker:
             layout.unread = QRect(PAD, y, full, line + 4)
             y += line + 6
-        meta_text = self._meta_text(view)
+        meta_text = meta_line(view)
         if view.group_start:
             if self.avatars is not None:
                 layout.face = QRect(PAD, y, FACE, FACE)
@@ -374,7 +440,7 @@ class MessageDelegate(QStyledItemDelegate):
             if state is not None and state.finished and attachment.mime_type.startswith("image/"):
                 pixmap = self._thumbnail(state.path)
             slot = self.media_size(attachment, state) if self.media_size is not None else None
-            label = self._attachment_text(
+            label = attachment_text(
                 media_title(attachment),
                 attachment.size,
                 state,
@@ -433,56 +499,6 @@ class MessageDelegate(QStyledItemDelegate):
             self._pixmaps[path] = pixmap
         return pixmap
 
-    @staticmethod
-    def _attachment_text(
-        name: str,
-        size: int | None,
-        state: DownloadState | None,
-        image: bool = False,
-        media: bool = False,
-    ) -> str:
-        size_text = human_size(size)
-        kind = (
-            QCoreApplication.translate("MessageDelegate", "Image")
-            if image
-            else QCoreApplication.translate("MessageDelegate", "File")
-        )
-        base = (name if media else f"{kind}: {name}") + (f" ({size_text})" if size_text else "")
-        if state is None:
-            return base + " — " + QCoreApplication.translate("MessageDelegate", "Download")
-        if state.error:
-            return (
-                base
-                + " — "
-                + QCoreApplication.translate("MessageDelegate", "download failed: {error}").format(
-                    error=state.error
-                )
-            )
-        if state.finished:
-            return base + " — " + QCoreApplication.translate("MessageDelegate", "Open")
-        if state.total:
-            percent = int(state.done * 100 / state.total)
-            return (
-                base
-                + " — "
-                + QCoreApplication.translate("MessageDelegate", "downloading {percent}%").format(
-                    percent=percent
-                )
-            )
-        return base + " — " + QCoreApplication.translate("MessageDelegate", "downloading…")
-
-    @staticmethod
-    def _meta_text(view: RowView) -> str:
-        msg = view.msg
-        parts = [view.time]
-        if view.delivery:
-            parts.append(view.delivery)
-        if msg.edited:
-            parts.append(QCoreApplication.translate("MessageDelegate", "edited"))
-        if view.trust:
-            parts.append(view.trust)
-        return " · ".join(parts)
-
     # -- Qt delegate API -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
@@ -498,6 +514,19 @@ class MessageDelegate(QStyledItemDelegate):
             option = QStyleOptionViewItem(option)
             option.rect = QRect(0, 0, self._last_width, 0)
             width = self._last_width
+        local_id = view.msg.local_id
+        hint = self._hints.get(local_id)
+        # The same view object means the same drawing (see layout_for); fonts, direction and
+        # "show more" clear the whole cache when they change.
+        if hint is not None and hint[0] is view and hint[1] == width:
+            return hint[2]
+        size = self._size_of(option, index, view, width)
+        self._hints[local_id] = (view, width, size)
+        return size
+
+    def _size_of(
+        self, option: QStyleOptionViewItem, index: ModelIndex, view: RowView, width: int
+    ) -> QSize:
         if self.lazy and view.msg.local_id in self.lazy:
             width = max(width, 240)
             known = self._estimates.get(view.msg.local_id)
@@ -566,7 +595,7 @@ class MessageDelegate(QStyledItemDelegate):
             top = (layout.header or layout.body).top() - 2
             painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
             painter.setPen(text_color)
-        meta_text = self._meta_text(view)
+        meta_text = meta_line(view)
         if layout.face is not None and self.avatars is not None:
             conv = msg.conversation_id
             painter.drawPixmap(
@@ -1050,21 +1079,25 @@ class MessageView(QListView):
 
     @Slot(QModelIndex, int, int)
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
-        """A page of history above a full view: out of sight, its rows are sized by estimate
-        and laid out when scrolled to (see :meth:`_settle_sight`)."""
+        """Rows out of sight are sized by estimate and laid out when they come into sight (see
+        :meth:`_settle_sight`): a page of history above a full view, and the older rows of a
+        batch appended at the bottom of a view that follows a flood."""
         model = self._model
         if self._above_full_view and first == 0:
-            self.message_delegate.lazy.update(
-                model.message(row).local_id for row in range(first, last + 1)
-            )
+            self._estimate(range(first, last + 1))
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
             screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
-            self.message_delegate.lazy.update(
-                model.message(row).local_id for row in range(first, last + 1 - screen)
-            )
+            self._estimate(range(first, last + 1 - screen))
         self._above_full_view = False
+
+    def _estimate(self, rows: range) -> None:
+        if not rows:
+            return
+        ids = [self._model.message(row).local_id for row in rows]
+        self.message_delegate.lazy.update(ids)
+        self.message_delegate.forget_hints(ids)
 
     def _ask_settle(self) -> None:
         if not self._settle_asked:
@@ -1095,6 +1128,7 @@ class MessageView(QListView):
                 anchor = self._model.index(rows[-1] if self._follow or not exact else exact[0])
                 before = self.visualRect(anchor).top()
                 lazy.difference_update(ids)
+                self.message_delegate.forget_hints(ids)
                 self.doItemsLayout()
                 moved = self.visualRect(anchor).top() - before
                 if moved:
@@ -1109,6 +1143,11 @@ class MessageView(QListView):
             return []
         area = self.viewport().rect()
         top = self.indexAt(QPoint(PAD, area.top()))
+        if not top.isValid():
+            # Rows went in and QListView has not placed them yet: its old positions know no row
+            # here, and "from the first row" settled a whole page of history at once.
+            self.executeDelayedItemsLayout()
+            top = self.indexAt(QPoint(PAD, area.top()))
         bottom = self.indexAt(QPoint(PAD, area.bottom()))
         first = top.row() if top.isValid() else 0
         last = bottom.row() if bottom.isValid() else count - 1
@@ -1156,6 +1195,11 @@ class MessageView(QListView):
         self._keep_from_bottom = None
         self.message_delegate.expanded.clear()
         self._forget_missing()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
+            self.message_delegate.clear_cache()  # the rows' sizes change with them
+        super().changeEvent(event)
 
     def doItemsLayout(self) -> None:
         with ui_busy():  # the busy threads give way meanwhile (app.priority)

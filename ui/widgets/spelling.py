@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, Slot
+import shiboken6
+from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu
 
@@ -80,7 +82,10 @@ class SpellChecker:
     """The dictionaries, one personal word list (a file in the app's data folder, shared by every
     language) and the words ignored for this session. No Qt: the highlighter and the menu ask it.
 
-    Enchant is loaded on first use (about 50 ms, and 100 ms per dictionary), not at start-up.
+    Enchant is loaded on first use (about 50 ms, and 100 ms per dictionary), not at start-up,
+    and by :meth:`warm_up` on a worker thread, so a keystroke never waits for it. One lock keeps
+    Enchant to one thread at a time (its broker is not thread-safe); the UI thread takes it only
+    for what is already loaded, or when it asks before a warm-up has finished.
     """
 
     def __init__(self, personal_words: Path) -> None:
@@ -90,24 +95,78 @@ class SpellChecker:
         self._loaded = False
         self._reason = ""
         self._dicts: dict[str, Any] = {}
+        self._missing: set[str] = set()  # dictionaries that failed to open: not tried again
+        self._languages: list[str] | None = None
+        self._lock = threading.RLock()
+        self._warming = False
+        self._waiters: list[Callable[[], None]] = []
         self._ignored: set[str] = set()
         self._cache: dict[tuple[str, str], bool] = {}
 
     def _load(self) -> None:
         if self._loaded:
             return
-        self._loaded = True
+        with self._lock:
+            if not self._loaded:
+                self._load_enchant()
+
+    def _load_enchant(self) -> None:
         try:
             import enchant  # noqa: PLC0415  (loaded when first needed: the class docstring)
 
             self._broker = enchant.Broker()
             self._enchant = enchant
-        except (ImportError, OSError, RuntimeError) as error:
+        except Exception as error:  # ImportError, OSError, the C library's own: unchecked
             _log.warning("spell check is off: %s", error)
             self._reason = NO_ENCHANT
+            self._loaded = True
             return
-        if not self.languages():
-            self._reason = NO_DICTIONARIES
+        try:
+            self._languages = sorted(set(self._broker.list_languages()))
+        except Exception as error:  # the C library failed: no spell check, not a crash
+            _log.warning("spell check: listing dictionaries failed: %s", error)
+            self._languages = []
+        self._loaded = True  # last: another thread reads it without the lock
+
+    def ready(self, tag: str | None) -> bool:
+        """Whether checking in ``tag`` needs nothing more loaded (Enchant asked, and the
+        dictionary open or known to be missing): then the UI thread may check at once."""
+        return self._loaded and (
+            self._enchant is None or not tag or tag in self._dicts or tag in self._missing
+        )
+
+    def warm_up(self, language: Callable[[], str | None], done: Callable[[], None]) -> None:
+        """Load Enchant and the dictionary ``language()`` names (asked once Enchant is there)
+        on a worker thread, then call ``done`` on that thread: opening a dictionary takes
+        50-150 ms, too long for the UI thread at a keystroke. Calls made while one warm-up
+        runs wait for it; ``done`` is then called for each."""
+        with self._lock:
+            self._waiters.append(done)
+            if self._warming:
+                return
+            self._warming = True
+        threading.Thread(
+            target=self._warm, args=(language,), name="spell-check-load", daemon=True
+        ).start()
+
+    def _warm(self, language: Callable[[], str | None]) -> None:
+        try:
+            with self._lock:
+                self._load()
+                tag = language()
+                if tag:
+                    self._dictionary(tag)
+        except Exception:  # never lost in a thread: logged, and the waiters still told
+            _log.exception("spell check: loading failed")
+        finally:
+            with self._lock:
+                waiters, self._waiters = self._waiters, []
+                self._warming = False
+            for done in waiters:
+                try:
+                    done()
+                except RuntimeError as error:  # its composer was closed meanwhile
+                    _log.debug("spell check: loaded for a closed composer: %s", error)
 
     @property
     def loaded(self) -> bool:
@@ -118,18 +177,14 @@ class SpellChecker:
     def unavailable_reason(self) -> str:
         """Why nothing can be checked: NO_ENCHANT, NO_DICTIONARIES or "" (something can)."""
         self._load()
-        return self._reason
+        if self._reason:
+            return self._reason
+        return "" if self.languages() else NO_DICTIONARIES
 
     def languages(self) -> list[str]:
         """The installed dictionaries' tags (en_US, de_DE …), sorted."""
         self._load()
-        if self._broker is None:
-            return []
-        try:
-            return sorted(set(self._broker.list_languages()))
-        except Exception as error:  # the C library failed: no spell check, not a crash
-            _log.warning("spell check: listing dictionaries failed: %s", error)
-            return []
+        return list(self._languages or ())
 
     def default_language(self, ui_locale: str) -> str | None:
         """The dictionary for the UI's locale (else its language's: the home country's first),
@@ -150,9 +205,16 @@ class SpellChecker:
 
     def _dictionary(self, tag: str) -> Any:
         found = self._dicts.get(tag)
+        if found is None and tag not in self._missing:
+            with self._lock:
+                return self._open(tag)
+        return found
+
+    def _open(self, tag: str) -> Any:
+        found = self._dicts.get(tag)
         if found is None:
             self._load()
-            if self._enchant is None:
+            if self._enchant is None or tag in self._missing:
                 return None
             personal: str | None = str(self.personal_words)
             try:
@@ -165,6 +227,7 @@ class SpellChecker:
                 found = self._enchant.DictWithPWL(tag, personal, broker=self._broker)
             except Exception as error:  # a missing or broken dictionary: unchecked
                 _log.warning("spell check: no dictionary %s: %s", tag, error)
+                self._missing.add(tag)
                 return None
             self._dicts[tag] = found
         return found
@@ -193,7 +256,9 @@ class SpellChecker:
         if dictionary is None:
             return []
         try:
-            return [s for s in dictionary.suggest(word) if s != word][:SUGGESTIONS]
+            with self._lock:
+                found = dictionary.suggest(word)
+            return [s for s in found if s != word][:SUGGESTIONS]
         except Exception:
             return []
 
@@ -201,6 +266,14 @@ class SpellChecker:
         """Into the personal word list (kept on disk; every language knows it from now on).
         False when the list could not be written (the word is then accepted until the app
         quits, and the failure logged)."""
+        with self._lock:  # a warm-up may be opening a dictionary
+            saved = self._add(word)
+        if not saved:
+            self._ignored.add(word)
+        self._forget(word)
+        return saved
+
+    def _add(self, word: str) -> bool:
         saved = False
         try:
             for tag, dictionary in self._dicts.items():
@@ -217,9 +290,6 @@ class SpellChecker:
                 saved = True
         except Exception as error:  # a read-only or full disk: not a crash
             _log.warning("spell check: the personal word list was not written: %s", error)
-        if not saved:
-            self._ignored.add(word)
-        self._forget(word)
         return saved
 
     def ignore(self, word: str) -> None:
@@ -293,6 +363,8 @@ class ComposerSpelling(QObject):
     the user picks one in the "Spelling language" submenu.
     """
 
+    _warmed = Signal()  # emitted on the checker's worker thread, received on this object's
+
     def __init__(
         self,
         composer: Composer,
@@ -311,6 +383,7 @@ class ComposerSpelling(QObject):
         self._pending = False
         composer.extend_context_menu = self.extend_menu
         composer.textChanged.connect(self._text_changed)
+        self._warmed.connect(self._warmed_up, Qt.ConnectionType.QueuedConnection)
 
     @property
     def language(self) -> str | None:
@@ -330,13 +403,42 @@ class ComposerSpelling(QObject):
         if choice is not None:
             self.choice = choice
         self._pending = self.composer.document().isEmpty()
-        self.highlighter.set_language(None if self._pending else self.language)
+        if self._pending:
+            self.highlighter.set_language(None)
+        else:
+            self._settle()
 
     @Slot()
     def _text_changed(self) -> None:
         if self._pending:
             self._pending = False
-            self.highlighter.set_language(self.language)
+            self._settle()
+
+    @Slot()
+    def _warmed_up(self) -> None:
+        if shiboken6.isValid(self.highlighter):  # else its composer was closed meanwhile
+            self._settle(warm=False)
+
+    def _settle(self, *, warm: bool = True) -> None:
+        """Check in the language in force, once what it needs is loaded. Loading (Enchant,
+        a dictionary) happens on the checker's worker thread, which calls back here; until
+        then the text stays as it was (unchecked, or checked in the language before)."""
+        if self._pending:  # nothing written (any more): the first keystroke settles it
+            return
+        if not self.enabled or self.choice == OFF:
+            self.highlighter.set_language(None)
+            return
+        if self.checker.ready(None) or not warm:
+            language = self.language
+            if self.checker.ready(language) or not warm:  # (after a failed warm-up: at once)
+                self.highlighter.set_language(language)
+                return
+        self.checker.warm_up(self._language_when_loaded, self._warmed.emit)
+
+    def _language_when_loaded(self) -> str | None:
+        """The language in force, asked on the worker thread once Enchant is loaded: it reads
+        only plain attributes and the checker, no Qt."""
+        return self.language
 
     # -- the context menu -----------------------------------------------------------------
 

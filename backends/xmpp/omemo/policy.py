@@ -186,6 +186,10 @@ class ConversationPolicy:
             self._room_info[room] = info
         return info
 
+    async def possible(self, room: str) -> bool:
+        """Whether OMEMO is possible in ``room`` (members-only and non-anonymous)."""
+        return (await self._room(room)).possible
+
     async def _affiliated(self, room: str, affiliation: str) -> set[str]:
         query = ET.Element(q(ns.MUC_ADMIN, "query"))
         ET.SubElement(query, q(ns.MUC_ADMIN, "item"), affiliation=affiliation)

@@ -40,7 +40,7 @@ from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
 from backends.xmpp.omemo import content, sce
 from backends.xmpp.omemo import trust as trust_words
-from backends.xmpp.omemo.engine import OmemoEngine
+from backends.xmpp.omemo.engine import LOAD_WAIT, OmemoEngine
 from backends.xmpp.omemo.policy import ConversationPolicy
 from backends.xmpp.session import XmppSession
 
@@ -172,10 +172,12 @@ class Decryptor:
                 content.replace_with_notice(inner, OWN_COPY if where.sender == own else FAILED)
                 self._trust[inner] = Trust.UNREADABLE
                 continue
+            if self._own_copy(where):
+                continue
             pending.append(where)
         if not pending:
             return
-        manager = await self.engine.wait_ready()
+        manager = await self.engine.wait_ready(LOAD_WAIT, "encrypted messages in an archive")
         if manager is not None:
             manager.before_history_sync()
         try:
@@ -216,7 +218,9 @@ class Decryptor:
 
     async def _decrypt(self, where: _Where) -> None:
         message = where.message
-        manager = await self.engine.wait_ready()
+        if self._own_copy(where):
+            return
+        manager = await self.engine.wait_ready(LOAD_WAIT, "an encrypted message arrived")
         if manager is None:
             content.replace_with_notice(message, UNAVAILABLE)
             self._trust[message] = Trust.UNREADABLE
@@ -308,6 +312,21 @@ class Decryptor:
         self.broken.get(where.conversation, set()).discard((device.bare_jid, device.device_id))
         await self.policy.turn_on(where.conversation, where.group)
         await self.policy.note_devices(device.bare_jid)
+
+    def _own_copy(self, where: _Where) -> bool:
+        """A message this device sent (its header's sender device is ours), from the archive or
+        a room's echo: never encrypted for this device, so nothing to decrypt — and no reason to
+        load the OMEMO stack for it after every reconnection. True when it was handled."""
+        own = self.session.own_jid
+        device_id = self.engine.own_device_id
+        found = content.encrypted_elements(where.message)
+        if where.sender != own or device_id is None or not found:
+            return False
+        if any(_sid(element) != device_id for element in found.values()):
+            return False
+        if not self._own_reflection(where, own):
+            self._unreadable(where, OWN_COPY, None)
+        return True
 
     def _own_reflection(self, where: _Where, sender: str) -> bool:
         """Our own room message coming back: it was not encrypted for this device, but we know

@@ -90,6 +90,14 @@ class Encryptor:
         except TimeoutError:
             self.session.log.info("device lists did not come again in time")
 
+    @staticmethod
+    def plain(body: str | None, children: Sequence[ET.Element]) -> Failure | None:
+        """A message that goes out unencrypted: None (send it as it is), or a failure for one that
+        carries an encrypted file's key."""
+        if _carries_key(body, children):
+            return Failure(FailureKind.REJECTED, PLAIN_KEY)
+        return None
+
     async def seal(
         self,
         to: str,
@@ -99,14 +107,12 @@ class Encryptor:
         children: Sequence[ET.Element],
     ) -> Sealed | Failure | None:
         """The encrypted form of a message, a failure, or None: send it as it is."""
-        await self.engine.wait_ready()
+        await self.engine.wait_ready(reason=f"a message goes to {to}")
         decision = await self.policy.decide(to, group)
         if decision.failure is not None:
             return decision.failure
         if not decision.encrypt:
-            if _carries_key(body, children):
-                return Failure(FailureKind.REJECTED, PLAIN_KEY)
-            return None
+            return self.plain(body, children)
         own = self.session.own_jid
         outside, inside = content.split_payload(children)
         payload: list[ET.Element] = []

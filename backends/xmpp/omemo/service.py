@@ -4,7 +4,16 @@ The messaging service asks :meth:`OmemoService.seal` before a message leaves; th
 encrypted live stanzas to :meth:`OmemoService.later` and archive pages to
 :meth:`OmemoService.decrypt_results` before they are converted; the conversion asks
 :meth:`OmemoService.trust_of`. The adapter's device commands (list devices with fingerprints,
-verify or distrust one, repair a broken session) end here too. The parts:
+verify or distrust one, repair a broken session) end here too.
+
+The OMEMO stack is loaded only when something needs it (see :mod:`~backends.xmpp.omemo.engine`).
+Until then what may be encrypted is decided without it: a conversation that is encrypted for good
+loads it, a private message through a room never does, a room only when OMEMO is possible there
+(members-only and non-anonymous: a disco request), a 1:1 conversation only when the person has
+published an OMEMO device list (:mod:`~backends.xmpp.omemo.published`, asked once every
+:data:`PROBE_TTL`). Device-list notifications that arrive meanwhile are read here: our own list
+without this device, or a change for someone whose conversation is encrypted, loads the stack;
+any other is refreshed once it is loaded. The parts:
 
 - :class:`~backends.xmpp.omemo.engine.OmemoEngine`: plugin, encrypted storage, session manager;
 - :class:`~backends.xmpp.omemo.policy.ConversationPolicy`: which conversations are encrypted, to
@@ -14,6 +23,8 @@ verify or distrust one, repair a broken session) end here too. The parts:
 
 from __future__ import annotations
 
+import asyncio
+import time
 import xml.etree.ElementTree as ET
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -23,14 +34,25 @@ from app.backend import Failure, FailureKind, Outcome
 from app.i18n import CoreMessages
 from app.models import Device, DeviceTrust, Trust
 from backends.xmpp import convert
+from backends.xmpp.omemo import published
 from backends.xmpp.omemo import trust as trust_words
 from backends.xmpp.omemo.engine import OmemoEngine
 from backends.xmpp.omemo.policy import ConversationPolicy
 from backends.xmpp.omemo.receive import Decryptor
 from backends.xmpp.omemo.send import Encryptor, Sealed
-from backends.xmpp.session import XmppSession
+from backends.xmpp.session import IqFailure, XmppSession
 
 THIS_DEVICE = "This device"
+PROBE_TTL = 600.0  # seconds a person's published device lists are taken as read (unloaded only)
+PROBE_TIMEOUT = 10.0
+NO_LIST = (  # no device list we may read there: no OMEMO device to encrypt to
+    "service-unavailable",
+    "feature-not-implemented",
+    "forbidden",
+    "not-authorized",
+    "not-allowed",
+    "registration-required",
+)
 
 
 class Rooms(Protocol):
@@ -57,30 +79,101 @@ class OmemoService:
         self.sender = Encryptor(session, self.engine, self.policy, reflections)
         self.engine.on_blindly_trusted = self.policy.note_blind_trust
         self.engine.on_device_list = self._device_list_changed
+        self.engine.on_started = self._started
+        self._stale: set[str] = set()  # device lists announced while the stack was not loaded
+        self._probed: dict[str, tuple[float, bool]] = {}  # bare → (when, has an OMEMO device)
 
     # -- life --------------------------------------------------------------------------------
 
     async def prepare(self) -> None:
-        """Before the stream starts: state and storage (the plugin comes with :meth:`start`)."""
+        """Before the stream starts: state and storage (the stack comes when it is needed)."""
         await self.policy.load()
         await self.engine.prepare()
 
-    async def start(self) -> None:
-        """After signing in: the plugin and session manager, then the trust of encrypted
-        conversations. Their device lists are downloaded again: the plugin arrives after the
-        stream started, so a change announced meanwhile had no one to hear it."""
-        await self.engine.start()
-        if self.engine.ready:
-            people = {c for c, group in self.policy.on.items() if not group}
-            await self.engine.follow(people, refresh=True)
-            await self.policy.report_all()
+    async def signed_in(self) -> None:
+        """After signing in, in the background: the stack now only if our device must be
+        published (:meth:`OmemoEngine.signed_in`)."""
+        await self.engine.signed_in()
+
+    async def _started(self) -> None:
+        """The stack is loaded: the device lists of encrypted conversations, and those announced
+        while it was not, are downloaded again (a change announced before the plugin was there
+        had no one to hear it); then the trust of encrypted conversations."""
+        stale, self._stale = self._stale, set()
+        people = {c for c, group in self.policy.on.items() if not group} | stale
+        await self.engine.follow(people, refresh=True)
+        for bare in sorted(stale):
+            await self.policy.note_devices(bare)
+        await self.policy.report_all()
 
     async def stop(self) -> None:
         await self.engine.stop()
 
     @property
     def available(self) -> bool:
-        return self.engine.ready
+        """OMEMO can be used here (the stack is loaded on demand)."""
+        return self.engine.usable
+
+    # -- whether the stack is needed ---------------------------------------------------------
+
+    async def may_encrypt(self, conversation: str, group: bool) -> bool:
+        """Whether a message to ``conversation`` may be encrypted, so the stack must decide: asked
+        without loading it (always yes once it is loading or loaded)."""
+        if self.engine.loading or self.engine.ready:
+            return True
+        if self.policy.is_on(conversation):
+            return True
+        if not self.engine.usable or "/" in conversation:
+            return False
+        if group:
+            return await self.policy.possible(conversation)
+        return await self._has_devices(conversation)
+
+    async def _has_devices(self, bare: str) -> bool:
+        """Whether ``bare`` has published an OMEMO device (for ourselves: another than this one).
+        A list the server refuses to show us counts as none (OMEMO clients publish theirs open
+        to anyone, and the stack could not read it either); when the server cannot tell (no
+        answer), yes: the stack then decides on what it knows."""
+        cached = self._probed.get(bare)
+        if cached is not None and time.monotonic() - cached[0] < PROBE_TTL:
+            return cached[1]
+        asked = [published.device_ids(self.session, bare, n) for n in published.NAMESPACES]
+        try:
+            answers = await asyncio.wait_for(
+                asyncio.gather(*asked, return_exceptions=True), PROBE_TIMEOUT
+            )
+        except TimeoutError:
+            return True
+        own = self.engine.own_device_id if bare == self.session.own_jid else None
+        found = False
+        for answer in answers:
+            if isinstance(answer, IqFailure) and answer.condition in NO_LIST:
+                continue
+            if isinstance(answer, BaseException):
+                return True
+            found = found or bool(answer - {own})
+        self._probed[bare] = (time.monotonic(), found)
+        return found
+
+    def on_device_list(self, message: ET.Element) -> bool:
+        """A device-list notification while the stack is not ready (once it is, the plugin hears
+        them): True when ``message`` was one. Our own list without this device loads the stack
+        (it publishes the device again: others must be able to encrypt to us), and so does any
+        change of ours or of someone whose conversation is encrypted (the change is announced);
+        the others are downloaded again once the stack is loaded."""
+        if self.engine.ready:
+            return False
+        event = published.device_list_event(message)
+        if event is None:
+            return False
+        self._probed.pop(event.bare, None)
+        self._stale.add(event.bare)
+        if event.bare == self.session.own_jid:
+            if event.device_ids != self.engine.own_published.get(event.namespace):
+                self.engine.load(f"our {event.namespace} device list changed")
+        elif self.policy.on.get(event.bare) is False:  # an encrypted 1:1 conversation
+            self.engine.load(f"a device list of {event.bare} changed")
+        return True
 
     # -- receiving ---------------------------------------------------------------------------
 
@@ -105,21 +198,35 @@ class OmemoService:
     async def seal(
         self, to: str, group: bool, txn: str, body: str | None, children: Sequence[ET.Element]
     ) -> Sealed | Failure | None:
+        if not await self.may_encrypt(to, group):
+            return self.sender.plain(body, children)
         return await self.sender.seal(to, group, txn, body, children)
 
     async def will_encrypt(self, conversation: str, group: bool) -> bool | Failure:
         """Whether a message (an uploaded file) to ``conversation`` will be encrypted."""
-        await self.engine.wait_ready()
+        if not await self.may_encrypt(conversation, group):
+            return False
+        await self.engine.wait_ready(reason=f"a file goes to {conversation}")
         decision = await self.policy.decide(conversation, group)
         return decision.failure if decision.failure is not None else decision.encrypt
 
+    def joined(self, room: str) -> None:
+        """A room was joined: its members may have changed. Evaluated at once when the stack is
+        loaded; otherwise when it is opened or written to."""
+        self.policy.forget_room(room)
+        if self.engine.loading or self.engine.ready:
+            self.session.spawn(self.evaluate(room, True), f"omemo {room}")
+
     async def evaluate(self, conversation: str, group: bool) -> None:
         """Encrypt ``conversation`` from now on if everyone in it can read OMEMO (a 1:1
-        conversation was opened, a room joined); report its state either way."""
-        if await self.engine.wait_ready() is None:
-            return
+        conversation was opened, a room joined or shown); report its state either way. The stack
+        is loaded only when the conversation may be encrypted (:meth:`may_encrypt`)."""
         if group:
             self.policy.forget_room(conversation)
+        if not await self.may_encrypt(conversation, group):
+            return
+        if await self.engine.wait_ready(reason=f"{conversation} may be encrypted") is None:
+            return
         decision = await self.policy.decide(conversation, group)
         if decision.encrypt:
             await self.policy.turn_on(conversation, group)
@@ -129,7 +236,7 @@ class OmemoService:
     # -- devices and trust -------------------------------------------------------------------
 
     async def devices(self, contact: str) -> tuple[Device, ...] | Failure:
-        if await self.engine.wait_ready() is None:
+        if await self.engine.wait_ready(reason="the devices are shown") is None:
             return _unavailable(self.engine.problem)
         bare = _bare(contact)
         if bare is None:
@@ -161,7 +268,7 @@ class OmemoService:
 
     async def set_trust(self, contact: str, device_id: str, trust: DeviceTrust) -> Outcome:
         """The user compared a device's fingerprint (verified), distrusts it, or takes that back."""
-        if await self.engine.wait_ready() is None:
+        if await self.engine.wait_ready(reason="a device's trust is set") is None:
             return Outcome(_unavailable(self.engine.problem))
         bare = _bare(contact)
         if bare is None:
@@ -190,7 +297,7 @@ class OmemoService:
         """Replace the sessions with the devices whose messages failed in ``conversation``
         (all of the other person's devices when none is known): XEP-0384 leaves this to the
         user, never to an automatic reaction."""
-        if await self.engine.wait_ready() is None:
+        if await self.engine.wait_ready(reason="a session is repaired") is None:
             return Outcome(_unavailable(self.engine.problem))
         manager = self.engine.manager
         targets = self.receiver.broken.pop(conversation, set())

@@ -6,6 +6,7 @@ client (:mod:`tests.integration.xmpp.omemo_peer`) that writes and reads its own 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import uuid
 import xml.etree.ElementTree as ET
@@ -17,7 +18,8 @@ import pytest
 from app import facts as f
 from app.backend import Failure, OutgoingMessage
 from app.models import Attachment, ConversationId, DeviceTrust, Trust
-from tests.integration.xmpp.conftest import Backends
+from backends.xmpp.omemo.engine import OmemoEngine
+from tests.integration.xmpp.conftest import Backends, PeerFactory
 from tests.integration.xmpp.helpers import Connected
 from tests.integration.xmpp.omemo_peer import OLD, SCE, TWO, OmemoPeer
 from tests.integration.xmpp.server import Account, ProsodyServer
@@ -408,3 +410,68 @@ async def test_archive_catch_up_and_carbons_with_our_other_device(xmpp: Backends
     ours = await back.wait(f.MessageReceived, lambda m: m.body == "answered from the first device")
     assert ours.outgoing and ours.trust is Trust.UNVERIFIED
     no_empty_messages(back)
+
+
+# -- the OMEMO stack is loaded only when needed (issue 16) ----------------------------------
+
+
+def engine_of(me: Connected) -> OmemoEngine:
+    services = me.backend._services
+    assert services is not None
+    return services.omemo.engine
+
+
+async def reopen_unloaded(xmpp: Backends, old: Connected) -> Connected:
+    """Sign in again without asking for OMEMO: with our device published as we left it, the
+    sign-in's look at the server leaves the stack unloaded."""
+    await old.backend.disconnect()
+    conn = await Backends.reopen(xmpp, old)
+    engine = engine_of(conn)
+    async with asyncio.timeout(60):
+        await engine.checked.wait()
+    assert not engine.loading, engine.load_reason
+    return conn
+
+
+async def test_first_run_publishes_and_later_runs_are_reached_without_the_stack(
+    xmpp: Backends, omemo_peers: OmemoPeers
+) -> None:
+    me = await Backends.open(xmpp)
+    first = engine_of(me)
+    async with asyncio.timeout(60):
+        await first.checked.wait()
+    assert first.load_reason == "this device has not been published yet"
+    await omemo_ready(me)
+    again = await reopen_unloaded(xmpp, me)
+    # Our device list and bundles stayed on the server's PEP: an independent client encrypts to
+    # us while the stack is not loaded; the message waits for it, and a plain one behind it
+    # does not overtake.
+    peer = await omemo_peers()
+    await peer.send_twomemo(me.account.jid, "while you were unloaded")
+    peer.client.send_message(mto=me.account.jid, mbody="plain right behind it", mtype="chat")
+    secret = await received(again, "while you were unloaded")
+    await received(again, "plain right behind it")
+    assert secret.trust is Trust.UNVERIFIED
+    assert engine_of(again).load_reason == "an encrypted message arrived"
+    bodies = [m.body for m in again.of(f.MessageReceived)]
+    assert bodies.index("while you were unloaded") < bodies.index("plain right behind it")
+    no_empty_messages(again)
+
+
+async def test_sending_loads_the_stack_only_where_a_message_may_be_encrypted(
+    xmpp: Backends, peers: PeerFactory
+) -> None:
+    alice, bob = await xmpp.open(), await xmpp.open()
+    # Encrypted for good, without a message: one would bring the other side's encrypted
+    # session-completion message to our archive, and reading that loads the stack, rightly.
+    await alice.backend.open_direct(bob.account.jid)
+    await alice.wait(f.ConversationUpdated, lambda c: c.encrypted is True)
+    alice = await reopen_unloaded(xmpp, alice)
+    plain = await peers()  # a client without OMEMO: nothing published
+    await send(alice, plain.jid, "txn-l-2", "to someone without OMEMO")
+    await plain.wait_body("to someone without OMEMO")
+    assert not engine_of(alice).loading, engine_of(alice).load_reason
+    await send(alice, bob.account.jid, "txn-l-3", "encrypted after")
+    assert engine_of(alice).load_reason == f"a message goes to {bob.account.jid}"
+    after = await received(bob, "encrypted after")
+    assert after.trust is Trust.UNVERIFIED

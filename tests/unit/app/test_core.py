@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import stat
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,12 +24,14 @@ from app.models import (
     ConversationId,
     ConversationKind,
     DeliveryState,
+    Message,
     MessageKind,
     NotifyLevel,
     Presence,
     PresenceState,
     utc_now,
 )
+from app.store.worker import Cancel
 from app.voice import VoiceInfo
 from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import Recorder, make_core, settle, wait_for
@@ -145,6 +150,60 @@ async def test_same_address_on_two_accounts_stays_two_conversations(
     assert [m.body for m in p2.messages] == ["to bob"]
     results = await core.archive.search("to")
     assert {(m.id.account_id, m.body) for m in results} == {(a1, "to alice"), (a2, "to bob")}
+
+
+async def test_search_over_accounts_at_once_orders_as_one_after_another(
+    core: Core, fake_server: FakeServer
+) -> None:
+    a1 = await add_alice(core)
+    a2 = (await core.accounts.add_account("fake", {"user": "bob"}, {"password": "builder"})).id
+    fake_server.passwords["carol"] = "sesame"
+    a3 = (await core.accounts.add_account("fake", {"user": "carol"}, {"password": "sesame"})).id
+    for account in (a1, a2, a3):
+        await connected(core, account)
+    start = datetime(2026, 5, 1, tzinfo=UTC)
+    for i in range(30):
+        # Same times on every account (ties), and some times shared within one.
+        for user in ("alice", "bob", "carol"):
+            when = start + timedelta(minutes=i // 2 if user == "bob" else i)
+            fake_server.deliver(user, f"peer{i % 3}", f"lunch {user} {i}", timestamp=when)
+    await settle(core)
+    stores = [core.sessions[a].store for a in (a1, a2, a3)]
+    for limit in (5, 17, 50, 200):
+        one_after_another = [m for store in stores for m in store.search("lunch", limit)]
+        one_after_another.sort(key=lambda m: (m.timestamp, m.seq), reverse=True)
+        found = await core.archive.search("lunch", limit)
+        assert [m.id for m in found] == [m.id for m in one_after_another[:limit]]
+    assert len(await core.archive.search("lunch", 200)) == 90
+
+
+async def test_a_cancelled_search_stops_the_queries_still_running(
+    core: Core, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    account_id = await add_alice(core)
+    await connected(core, account_id)
+    store = core.sessions[account_id].store
+    began = threading.Event()
+    stopped: list[str] = []
+
+    def search(
+        text: str, limit: int = 50, conversation: str | None = None, cancel: Cancel | None = None
+    ) -> list[Message]:
+        assert cancel is not None
+        began.set()
+        deadline = time.monotonic() + 20
+        while not cancel.cancelled and time.monotonic() < deadline:
+            time.sleep(0.002)  # a long query, until interrupted
+        stopped.append(text if cancel.cancelled else "ran to the end")
+        return []
+
+    monkeypatch.setattr(store, "search", search)
+    task = asyncio.ensure_future(core.archive.search("coffee"))
+    assert await asyncio.to_thread(began.wait, 10)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    await wait_for(lambda: stopped == ["coffee"], timeout=5)
 
 
 async def test_send_goes_pending_then_sent_then_read(core: Core, fake_server: FakeServer) -> None:
@@ -732,6 +791,7 @@ async def test_backend_commands_details_and_downloads(
     assert unknown.failure is not None and "Unknown command /nope" in unknown.failure.message
     details = await core.conversations.conversation_details(conv.id)
     assert details.connected and details.own_id == "alice"
+    assert ("opened", ("bob",)) in fake_server.calls  # the backend may get ready for it (OMEMO)
     assert details.capabilities & Capability.EDITS
     photo = tmp_path / "p.png"
     photo.write_bytes(b"\x89PNG" + b"1" * 50)

@@ -197,6 +197,29 @@ def test_members_are_reported_whole(dispatcher: AccountDispatcher) -> None:
         ("ann", Role.OWNER),
         ("cid", Role.MEMBER),
     ]
+    # What changed, merged over the batch, for a member list to change those rows only.
+    assert not changes[0].complete
+    assert [m.native_id for m in changes[0].upserted] == ["cid"]
+    assert changes[0].removed == ("bob",)
+
+    events = dispatcher.apply(
+        [
+            f.MembersChanged("#room", (Member(room, "dee"),)),  # joins and leaves: only left
+            f.MembersChanged("#room", removed=("dee", "cid")),
+            f.MembersChanged("#room", (Member(room, "cid", "Cid"),)),  # leaves and is back
+        ]
+    )
+    (change,) = [e for e in events if isinstance(e, ev.MembersChanged)]
+    assert [(m.native_id, m.display_name) for m in change.upserted] == [("cid", "Cid")]
+    assert change.removed == ("dee",) and not change.complete
+    events = dispatcher.apply(
+        [
+            f.MembersChanged("#room", (Member(room, "eve"),)),
+            f.MembersChanged("#room", (Member(room, "ann", role=Role.OWNER),), complete=True),
+        ]
+    )
+    (change,) = [e for e in events if isinstance(e, ev.MembersChanged)]
+    assert change.complete and [m.native_id for m in change.members] == ["ann"]
 
 
 def test_retraction_by_someone_else_is_ignored(dispatcher: AccountDispatcher) -> None:

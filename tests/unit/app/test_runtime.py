@@ -1,18 +1,22 @@
 """The core thread: commands run on its loop; after it stopped they are refused, not lost in a
-crash (a widget's timer can still fire while the app shuts down)."""
+crash (a widget's timer can still fire while the app shuts down). The relay keeps what the core
+published before a front end listened."""
 
 from __future__ import annotations
 
 import concurrent.futures
 import gc
 import logging
+import threading
 import warnings
 from typing import Any, cast
 
 import pytest
 
+from app import events as ev
+from app.bus import EventBus
 from app.core import CommandError, Core
-from app.runtime import CoreStopped, CoreThread, Done, Failed, result_of
+from app.runtime import CoreStopped, CoreThread, Done, EventRelay, Failed, result_of
 from app.secrets import SecretsUnavailable
 
 
@@ -86,3 +90,49 @@ def test_a_finished_command_is_done_with_its_value_and_a_cancelled_one_failed() 
     cancelled.cancel()
     failed = result_of(cancelled)
     assert failed == Failed("cancelled") and not failed.ok
+
+
+# -- EventRelay: the core started before anyone listened -------------------------------------------
+
+
+def test_the_relay_keeps_events_until_a_listener_attaches_then_passes_them_on() -> None:
+    bus = EventBus()
+    relay = EventRelay(bus)
+    first = [ev.Notice(f"n{i}", None, "info") for i in range(3)]
+    for event in first:
+        bus.publish(event)
+    assert relay.held == 3
+    got: list[ev.Event] = []
+    detach = relay.attach(got.append)
+    assert got == first and relay.held == 0
+    later = ev.CoreStarted()
+    bus.publish(later)
+    assert got == [*first, later]
+    with pytest.raises(RuntimeError):
+        relay.attach(got.append)  # one listener
+    detach()
+    bus.publish(ev.Notice("gone", None, "info"))
+    assert got == [*first, later] and relay.held == 0
+
+
+def test_an_attach_while_the_core_publishes_loses_and_repeats_nothing() -> None:
+    """The core thread publishes while the GUI thread attaches: every event once, in order."""
+    bus = EventBus()
+    relay = EventRelay(bus)
+    events = [ev.Notice(str(i), None, "info") for i in range(20_000)]
+    halfway = threading.Event()
+
+    def publish() -> None:
+        for n, event in enumerate(events):
+            bus.publish(event)
+            if n == 2_000:
+                halfway.set()
+
+    publisher = threading.Thread(target=publish)
+    publisher.start()
+    halfway.wait(10)
+    got: list[ev.Event] = []
+    relay.attach(got.append)
+    publisher.join(30)
+    assert len(got) == len(events)
+    assert all(a is b for a, b in zip(got, events, strict=True))

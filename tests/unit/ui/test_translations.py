@@ -188,11 +188,11 @@ def test_accelerators_do_not_collide_more_than_in_english(lang: str) -> None:
 
 
 def run_app(lang: str, code: str) -> str:
-    """Run ``code`` after ui.main.create_app in a fresh process with LANG=``lang``, as a person
-    starting Chinwag in that language would; its standard output."""
+    """Run ``code`` after ui.application.create_app in a fresh process with LANG=``lang``, as a
+    person starting Chinwag in that language would; its standard output."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
     env.update(LANG=lang, LANGUAGE="", QT_QPA_PLATFORM="offscreen")
-    script = "from ui.main import create_app\napp = create_app(['chinwag'])\n" + code
+    script = "from ui.application import create_app\napp = create_app(['chinwag'])\n" + code
     done = subprocess.run(
         [sys.executable, "-c", script],
         env=env,

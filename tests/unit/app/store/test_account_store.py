@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from app.models import (
     to_millis,
 )
 from app.store.account_store import OUTBOX_IN_FLIGHT, AccountStore, StoreError
+from app.store.worker import Cancel, Cancelled
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -212,6 +216,94 @@ def test_search_newest_first_and_within_one_conversation(store: AccountStore) ->
     assert [m.body for m in store.search("lunch", conversation="room")] == ["lunch in the room"]
 
 
+def test_a_finished_last_word_is_matched_whole(store: AccountStore) -> None:
+    store.append([msg(store, "bob", i, body=b) for i, b in enumerate(["coffee", "coffees"])])
+    assert [m.body for m in store.search("coffee")] == ["coffees", "coffee"]
+    assert [m.body for m in store.search("coffee ")] == ["coffee"]
+
+
+def test_search_reads_on_its_own_connection_from_any_thread(store: AccountStore) -> None:
+    store.append([msg(store, "bob", 1, body="lunch at noon")])
+    with ThreadPoolExecutor(2) as pool:
+        found = list(pool.map(lambda _: store.search("lunch"), range(4)))
+    assert [[m.body for m in f] for f in found] == [["lunch at noon"]] * 4
+    assert store.searcher._reader is not None and store.searcher._reader is not store._conn
+    with store.transaction():  # not committed yet: a search does not see it, nor wait for it
+        store.append([msg(store, "bob", 2, body="lunch again")])
+        assert [m.body for m in pool_search(store, "lunch")] == ["lunch at noon"]
+    assert [m.body for m in store.search("lunch")] == ["lunch again", "lunch at noon"]
+
+
+def pool_search(store: AccountStore, text: str) -> list[Message]:
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(store.search, text).result(timeout=10)
+
+
+def test_a_cancelled_search_finds_nothing_and_a_running_one_is_interrupted(
+    store: AccountStore,
+) -> None:
+    store.append([msg(store, "bob", i, body=f"lunch {i}") for i in range(50)])
+    cancelled = Cancel()
+    cancelled.cancel()
+    assert store.search("lunch", cancel=cancelled) == []
+    assert len(store.search("lunch", cancel=Cancel())) == 50
+    # Slow the reader connection down (a progress handler that sleeps), as a huge store would.
+    slowed = threading.Event()
+
+    def crawl() -> int:
+        slowed.set()
+        time.sleep(0.01)
+        return 0
+
+    assert store.searcher._reader is not None
+    store.searcher._reader.set_progress_handler(crawl, 1)
+    cancel = Cancel()
+    with ThreadPoolExecutor(1) as pool:
+        running = pool.submit(store.search, "lunch", 50, None, cancel)
+        assert slowed.wait(10)
+        began = time.monotonic()
+        cancel.cancel()
+        assert running.result(timeout=10) == []
+    assert time.monotonic() - began < 2
+    store.searcher._reader.set_progress_handler(None, 0)
+    assert len(store.search("lunch")) == 50  # the connection is fine afterwards
+
+
+def test_cancel_interrupts_only_what_runs_under_it(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "x.sqlite3", check_same_thread=False)
+    endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT max(x) FROM c"
+    cancel = Cancel()
+    cancel.cancel()  # before anything runs: nothing is interrupted later
+    assert conn.execute("SELECT 1").fetchone() == (1,)
+    with pytest.raises(Cancelled), cancel.running(conn):
+        pass
+    cancel = Cancel()
+    started = threading.Event()
+
+    def run() -> None:
+        with cancel.running(conn):
+            started.set()
+            conn.execute(endless).fetchone()
+
+    with ThreadPoolExecutor(1) as pool:
+        done = pool.submit(run)
+        assert started.wait(10)
+        time.sleep(0.05)
+        cancel.cancel()
+        with pytest.raises(sqlite3.OperationalError, match="interrupted"):
+            done.result(timeout=10)
+    assert conn.execute("SELECT 2").fetchone() == (2,)
+
+
+def test_search_after_close_finds_nothing(tmp_path: Path) -> None:
+    s = AccountStore("a", tmp_path / "a.sqlite3")
+    s.ensure_conversation("bob", ConversationKind.DIRECT)
+    s.append([msg(s, "bob", 1, body="lunch")])
+    assert len(s.search("lunch")) == 1
+    s.close()
+    assert s.search("lunch") == []
+
+
 def test_search_follows_edits_and_deletions(store: AccountStore) -> None:
     store.append([msg(store, "bob", 1, body="old words")])
     store.apply_edit("bob", "r-bob-1", "new words", None, "bob")
@@ -353,11 +445,11 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
 
     from sqlite_utils import Database
 
-    from app.store.schema import MIGRATIONS
+    from app.store.schema import migrations
 
     path = tmp_path / "old.sqlite3"
     db = Database(sql.connect(path, isolation_level=None), execute_plugins=False)
-    MIGRATIONS.apply(db, stop_before="0002_ref_id")
+    migrations().apply(db, stop_before="0002_ref_id")
     db.execute("INSERT INTO conversations (native_id, kind) VALUES ('bob', 'direct')")
     db.execute(
         "INSERT INTO messages (conversation, local_id, remote_id, sender, ts, body)"
@@ -440,3 +532,22 @@ def test_spell_language_is_kept_with_the_conversation(tmp_path: Path) -> None:
     assert bob is not None and bob.spell_language == "de_DE"
     assert carol is not None and carol.spell_language == ""
     s.close()
+
+
+def test_a_transaction_commits_rolls_back_and_nests_as_savepoints(store: AccountStore) -> None:
+    def keys() -> list[str]:
+        return [k for (k,) in store.db.execute("SELECT key FROM state ORDER BY key")]
+
+    with store.transaction():
+        store.db.execute("INSERT INTO state VALUES ('a', '1')")
+        with pytest.raises(RuntimeError), store.transaction():
+            store.db.execute("INSERT INTO state VALUES ('b', '2')")
+            raise RuntimeError("the inner part fails")
+        with store.transaction():
+            store.db.execute("INSERT INTO state VALUES ('c', '3')")
+    assert keys() == ["a", "c"]
+    with pytest.raises(RuntimeError), store.transaction():
+        store.db.execute("INSERT INTO state VALUES ('d', '4')")
+        raise RuntimeError("the whole fails")
+    assert keys() == ["a", "c"]
+    assert not store.db.conn.in_transaction

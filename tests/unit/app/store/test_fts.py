@@ -18,6 +18,11 @@ from app.store.fts import fts_query
         ("don't", '"don\'t"*'),
         ("café au lait", '"café" "au" "lait"*'),
         ("你好 世界", '"你好" "世界"*'),
+        # A space after the last word: it is finished, and matched whole (no prefix).
+        ("hello ", '"hello"'),
+        ("hello world\t", '"hello" "world"'),
+        ("hello *", '"hello"*'),
+        (" ", ""),
     ],
 )
 def test_fts_query(text: str, query: str) -> None:

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from app import facts as f
+from app.i18n import Text
 from app.models import ConversationKind, MessageKind, PresenceState, Role
 from backends.irc import convert
 from backends.irc.ctcp import Ctcp
@@ -278,3 +279,25 @@ def test_whois_text() -> None:
 )
 def test_list_topic(topic: str, clean: str) -> None:
     assert convert.list_topic(topic) == clean
+
+
+def test_whois_text_is_a_translatable_message_in_english_until_shown() -> None:
+    """The summary reads as before in English, and keeps its templates so the window can show
+    it in the person's language (each part translated, joined by a translatable separator)."""
+    text = convert.whois_text(
+        "bob",
+        {
+            "311": ("bob", "b", "host", "*", "Bob B"),
+            "317": ("bob", "42", "1700000000", "seconds idle"),
+            "671": ("bob", "is using a secure connection"),
+        },
+    )
+    assert text == "WHOIS bob; bob is b@host (Bob B); idle 42 s; using a secure connection"
+    assert isinstance(text, Text) and text.template == "%1; %2"
+    templates: list[str] = []
+    part: object = text
+    while isinstance(part, Text) and part.template == "%1; %2":
+        templates.append(part.args[1].template if isinstance(part.args[1], Text) else "")
+        part = part.args[0]
+    assert isinstance(part, Text) and part.template == "WHOIS %1"
+    assert templates == ["using a secure connection", "idle %1 s", "%1 is %2@%3 (%4)"]

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.models import ConversationId
 from ui.a11y import announcer as announcer_module
 from ui.a11y.announcer import Announcer, Arrival, Pending, describe, speaking_time
-from ui.main import install_translations
+from ui.application import install_translations
 
 
 @pytest.fixture(autouse=True, scope="module")

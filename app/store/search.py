@@ -1,0 +1,112 @@
+"""Full-text search of one account's store, on a connection of its own.
+
+Kept apart from :class:`~app.store.account_store.AccountStore`, which one thread owns: a search
+may run on any of the core's reader threads (:meth:`app.store.worker.StoreWorker.read`) beside
+that thread, so the accounts' stores are searched at once and neither a search nor a write waits
+for the other. It sees what was committed when it began. A query stopped by a
+:class:`~app.store.worker.Cancel` finds nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+from app.models import AccountId, Conversation, Message
+from app.store.fts import fts_query
+from app.store.rows import MSG_COLUMNS, MSG_COLUMNS_M, message_from_row
+from app.store.worker import Cancel, Cancelled
+
+
+class StoreSearch:
+    """The search connection of one store (opened by the first search) and its queries.
+
+    ``by_row`` and ``row_by_native`` are the store's conversation cache, read here without a
+    lock: a conversation created while a search runs may be missing from its results."""
+
+    def __init__(
+        self,
+        path: Path,
+        account_id: AccountId,
+        by_row: dict[int, Conversation],
+        row_by_native: dict[str, int],
+    ) -> None:
+        self.path = path
+        self.account_id = account_id
+        self._by_row = by_row
+        self._row_by_native = row_by_native
+        self._reader: sqlite3.Connection | None = None
+        self._lock = threading.Lock()  # one query at a time on the reader connection
+        self._closed = False
+
+    def search(
+        self,
+        text: str,
+        limit: int = 50,
+        conversation: str | None = None,
+        cancel: Cancel | None = None,
+    ) -> list[Message]:
+        """Messages matching every word of ``text``, most recently stored first."""
+        query = fts_query(text)
+        if not query:
+            return []
+        params: tuple[Any, ...]
+        if conversation is None:
+            sql, params = (
+                f"SELECT {MSG_COLUMNS} FROM messages WHERE seq IN ("
+                " SELECT rowid FROM messages_fts WHERE messages_fts MATCH ?"
+                " ORDER BY rowid DESC LIMIT ?) ORDER BY seq DESC",
+                (query, limit),
+            )
+        else:
+            row = self._row_by_native.get(conversation)
+            if row is None:
+                return []
+            sql, params = (
+                f"SELECT {MSG_COLUMNS_M} FROM messages_fts f JOIN messages m ON m.seq = f.rowid"
+                " WHERE messages_fts MATCH ? AND m.conversation = ? ORDER BY m.seq DESC LIMIT ?",
+                (query, row, limit),
+            )
+        with self._lock:
+            if self._closed:
+                return []
+            conn = self._reader or self._open()
+            try:
+                with cancel.running(conn) if cancel is not None else contextlib.nullcontext():
+                    rows = conn.execute(sql, params).fetchall()
+            except Cancelled:
+                return []
+            except sqlite3.OperationalError:
+                # Interrupted by ``cancel``, or a query FTS5 still rejects: no results, no crash.
+                return []
+        found = []
+        for r in rows:
+            conv = self._by_row.get(r[1])  # missing only in a race with a new conversation
+            if conv is not None:
+                found.append(message_from_row(self.account_id, conv.id, r))
+        return found
+
+    def _open(self) -> sqlite3.Connection:
+        """Read-only, any thread (one at a time, under the lock). A small page cache: a search
+        reads each page once, and the operating system caches the file anyway."""
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA query_only=ON")
+        conn.execute("PRAGMA busy_timeout=5000")
+        conn.execute("PRAGMA temp_store=MEMORY")
+        conn.execute("PRAGMA cache_size=-512")
+        self._reader = conn
+        return conn
+
+    def close(self) -> None:
+        """A search still running ends now, with no results; none starts after this."""
+        self._closed = True
+        reader = self._reader
+        if reader is not None:
+            reader.interrupt()
+        with self._lock:
+            if self._reader is not None:
+                self._reader.close()
+                self._reader = None

@@ -1,0 +1,195 @@
+"""The member list changes row by row: a join, a part, a new role or name moves one row, in the
+order a full reload gives, and the selected member stays selected; a burst is one reload."""
+
+from __future__ import annotations
+
+import random
+
+from PySide6.QtCore import QItemSelectionModel
+from pytestqt.qtbot import QtBot
+
+from app import events as ev
+from app import facts as f
+from app.models import ConversationId, Member, Presence, PresenceState, Role
+from tests.fakes.fake_backend import FakeServer
+from tests.ui.conftest import save_screenshot
+from tests.ui.helpers import open_new_room, sign_in, wait_for
+from ui.main_window import MainWindow
+from ui.models.member_model import MemberListModel, MemberRole
+from ui.widgets.member_panel import BURST, MemberPanel
+
+ROOM = ConversationId("acct", "#big")
+ROLES = [Role.OWNER, Role.ADMIN, Role.MODERATOR, Role.MEMBER, Role.MEMBER, Role.VISITOR]
+
+
+def member(i: int, role: Role = Role.MEMBER, name: str = "") -> Member:
+    return Member(ROOM, f"m{i:04d}", name or f"Person {i % 97:02d}", role)
+
+
+class Counts:
+    """The model's signals, counted: what the view had to do."""
+
+    def __init__(self, model: MemberListModel) -> None:
+        self.resets = self.inserted = self.removed = self.moved = self.changed = 0
+        model.modelReset.connect(lambda: self.bump("resets"))
+        model.rowsInserted.connect(lambda *_: self.bump("inserted"))
+        model.rowsRemoved.connect(lambda *_: self.bump("removed"))
+        model.rowsMoved.connect(lambda *_: self.bump("moved"))
+        model.dataChanged.connect(lambda *_: self.bump("changed"))
+
+    def bump(self, name: str) -> None:
+        setattr(self, name, getattr(self, name) + 1)
+
+
+def shown_panel(qtbot: QtBot, members: list[Member]) -> MemberPanel:
+    panel = MemberPanel()
+    qtbot.addWidget(panel)
+    panel.resize(260, 400)
+    panel.show()
+    panel.set_members(tuple(members), can_kick=False)
+    return panel
+
+
+def select(panel: MemberPanel, native_id: str) -> None:
+    panel.list.selectionModel().setCurrentIndex(
+        panel.model.index(panel.model.row_of(native_id)),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect,
+    )
+
+
+def selected_id(panel: MemberPanel) -> str | None:
+    index = panel.list.currentIndex()
+    chosen = index.data(MemberRole) if index.isValid() else None
+    return chosen.native_id if isinstance(chosen, Member) else None
+
+
+def reloaded(members: dict[str, Member]) -> list[Member]:
+    model = MemberListModel()
+    model.set_members(list(members.values()))
+    return model.members()
+
+
+def test_changes_move_single_rows_in_reload_order_and_keep_the_selection(qtbot: QtBot) -> None:
+    rng = random.Random(16)
+    people = {m.native_id: m for m in (member(i, rng.choice(ROLES)) for i in range(300))}
+    panel = shown_panel(qtbot, list(people.values()))
+    select(panel, "m0150")
+    counts = Counts(panel.model)
+    serial = 300
+    for step in range(400):
+        upserted: list[Member] = []
+        removed: list[str] = []
+        kind = step % 4
+        if kind == 0:  # someone joins
+            upserted.append(member(serial, rng.choice(ROLES)))
+            serial += 1
+        elif kind == 1:  # someone (never the selected one) leaves
+            gone = rng.choice([i for i in people if i != "m0150"])
+            removed.append(gone)
+        elif kind == 2:  # a new role (moves the row), sometimes the selected member's
+            who = "m0150" if step % 20 == 2 else rng.choice(list(people))
+            old = people[who]
+            upserted.append(Member(ROOM, who, old.display_name, rng.choice(ROLES)))
+        else:  # a new name (moves the row), or only presence (the row stays)
+            who = rng.choice(list(people))
+            old = people[who]
+            if step % 8 == 3:
+                upserted.append(Member(ROOM, who, f"Renamed {step}", old.role))
+            else:
+                away = Presence(PresenceState.AWAY)
+                upserted.append(Member(ROOM, who, old.display_name, old.role, presence=away))
+        for native_id in removed:
+            del people[native_id]
+        people.update((m.native_id, m) for m in upserted)
+        panel.change_members(
+            tuple(people.values()), tuple(upserted), tuple(removed), can_kick=False
+        )
+        assert panel.model.members() == reloaded(people)
+        assert selected_id(panel) == "m0150"
+    assert counts.resets == 0  # never the whole list again
+    assert counts.inserted == 100 and counts.removed == 100
+    assert counts.moved > 0 and counts.changed >= 200
+    assert panel.label.text() == f"Members ({len(people)})"
+
+
+def test_a_burst_is_one_reload_keeping_the_selection_and_the_first_row_in_sight(
+    qtbot: QtBot,
+) -> None:
+    people = {m.native_id: m for m in (member(i) for i in range(2000))}
+    panel = shown_panel(qtbot, list(people.values()))
+    select(panel, "m0500")
+    view = panel.list
+    view.scrollTo(panel.model.index(800), view.ScrollHint.PositionAtTop)
+    top = view.indexAt(view.viewport().rect().topLeft()).data(MemberRole)
+    counts = Counts(panel.model)
+    joins = tuple(member(i) for i in range(2000, 3000))
+    people.update((m.native_id, m) for m in joins)
+    assert len(joins) > BURST
+
+    panel.change_members(tuple(people.values()), joins, (), can_kick=False)
+
+    assert (counts.resets, counts.inserted) == (1, 0)  # one reload, not 1,000 inserts
+    assert panel.model.members() == reloaded(people)
+    assert selected_id(panel) == "m0500"
+    assert view.indexAt(view.viewport().rect().topLeft()).data(MemberRole) == top
+
+
+def test_another_rooms_list_or_a_missed_change_is_reloaded_whole(qtbot: QtBot) -> None:
+    panel = shown_panel(qtbot, [member(i) for i in range(10)])
+    other = ConversationId("acct", "#other")
+    theirs = (Member(other, "zed", "Zed"),)
+    panel.change_members(theirs, theirs, (), can_kick=False)
+    assert panel.model.members() == list(theirs)
+    # A change that does not add up (one was missed): the whole list as it now is.
+    mine = tuple(member(i) for i in range(5))
+    panel.set_members(mine[:2], can_kick=False)
+    panel.change_members(mine, (mine[4],), (), can_kick=False)
+    assert panel.model.members() == reloaded({m.native_id: m for m in mine})
+
+
+def test_joins_in_an_open_room_reach_the_list_a_frame_at_a_time(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Through the core and the bridge: 1,000 joins reported one by one reach the member list
+    merged, one change a delivery (at most one a frame), never one per join."""
+    account_id = sign_in(qtbot, window, fake_server)
+    dialog = open_new_room(qtbot, window)
+    dialog.fields.name.setText("Crowd")
+    dialog.submit()
+    conv = ConversationId(account_id, "crowd")
+    wait_for(qtbot, lambda: window.pane.conversation == conv)
+    fake_server.report("alice", f.MembersChanged("crowd", (Member(conv, "bob", "Bob"),)))
+    panel = window.pane.members
+    window.pane.header.members_button.setChecked(True)
+    wait_for(qtbot, lambda: panel.model.rowCount() == 2 and panel.isVisible())
+    select(panel, "bob")
+    deliveries: list[int] = []
+    window.bridge.events.connect(
+        lambda batch: deliveries.append(
+            sum(isinstance(e, ev.MembersChanged) and e.conversation_id == conv for e in batch)
+        )
+    )
+    counts = Counts(panel.model)
+    for i in range(1000):
+        fake_server.report("alice", f.MembersChanged("crowd", (Member(conv, f"guest{i:04d}"),)))
+    wait_for(qtbot, lambda: panel.model.rowCount() == 1002, timeout=20000)
+
+    expected = {m.native_id: m for m in window.pane.details.members} if window.pane.details else {}
+    assert len(expected) == 1002
+    assert panel.model.members() == reloaded(expected)
+    assert selected_id(panel) == "bob"
+    frames = sum(1 for n in deliveries if n)
+    assert counts.resets + counts.inserted <= frames * BURST < 1000  # merged, not per join
+    assert counts.resets <= frames
+
+    # One more joins and one leaves: single rows, drawn in place (looked at).
+    counts = Counts(panel.model)
+    fake_server.report(
+        "alice",
+        f.MembersChanged("crowd", (Member(conv, "amy", "Amy", Role.ADMIN),), ("guest0000",)),
+    )
+    wait_for(qtbot, lambda: panel.model.row_of("amy") >= 0)
+    assert (counts.resets, counts.inserted, counts.removed) == (0, 1, 1)
+    assert selected_id(panel) == "bob"
+    panel.list.scrollToTop()
+    save_screenshot(window, "member-list-after-a-join")
