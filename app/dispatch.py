@@ -388,7 +388,7 @@ class AccountDispatcher:
         history = {m.local_id for m, h, _ in pending if h}
         inserted = self.store.append([m for m, _, _ in pending])
         if len(inserted) < len(pending):
-            apart = self._clashes(pending, inserted)
+            apart = kept_apart(self.store, self.log, pending, inserted)
             if apart:
                 inserted.extend(self.store.append(apart))
         inserted = self._threads_stored(inserted, history, batch)
@@ -495,37 +495,6 @@ class AccountDispatcher:
         updated = self.store.message_by_remote_id(fact.conversation, fact.root_remote_id)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
-
-    def _clashes(
-        self, pending: list[tuple[Message, bool, bool]], inserted: list[Message]
-    ) -> list[Message]:
-        """Messages the store skipped because another message has their remote id, which are
-        not replays of it: they come back under an id of their own, never dropped silently.
-
-        A replay is the same sender's message again; when the sender chose the id (not the
-        service), it must also say the same thing (unless it was corrected or retracted since).
-        """
-        stored = {m.local_id for m in inserted}
-        apart: list[Message] = []
-        for msg, _, unique in pending:
-            if msg.local_id in stored or msg.remote_id is None:
-                continue
-            native = msg.conversation_id.native_id
-            existing = self.store.message_by_remote_id(native, msg.remote_id)
-            if existing is None or existing.remote_id != msg.remote_id:
-                continue  # skipped for its local id: our own message seen again
-            if existing.sender == msg.sender and (
-                unique or existing.body == msg.body or existing.edited or existing.retracted
-            ):
-                continue  # the same message again (history fetched twice, a restart …)
-            digest = hashlib.sha256(f"{msg.sender}\0{msg.body}".encode()).hexdigest()[:16]
-            self.log.warning(
-                "two different messages carry the id %r; the later one is kept as %r",
-                msg.remote_id,
-                f"{msg.remote_id}~{digest}",
-            )
-            apart.append(replace(msg, remote_id=f"{msg.remote_id}~{digest}"))
-        return apart
 
     def _confirm(
         self, local_id: str, remote_id: str | None, state: DeliveryState, batch: Batch
@@ -721,6 +690,41 @@ class AccountDispatcher:
                 conv = self.store.update_conversation(native_id, joined=True)
                 created = True
         return conv, ([ev.ConversationsChanged((conv,))] if created else [])
+
+
+def kept_apart(
+    store: AccountStore,
+    log: logging.LoggerAdapter[logging.Logger],
+    pending: list[tuple[Message, bool, bool]],
+    inserted: list[Message],
+) -> list[Message]:
+    """Messages the store skipped because another message has their remote id, which are
+    not replays of it: they come back under an id of their own, never dropped silently.
+
+    A replay is the same sender's message again; when the sender chose the id (not the
+    service), it must also say the same thing (unless it was corrected or retracted since).
+    """
+    stored = {m.local_id for m in inserted}
+    apart: list[Message] = []
+    for msg, _, unique in pending:
+        if msg.local_id in stored or msg.remote_id is None:
+            continue
+        native = msg.conversation_id.native_id
+        existing = store.message_by_remote_id(native, msg.remote_id)
+        if existing is None or existing.remote_id != msg.remote_id:
+            continue  # skipped for its local id: our own message seen again
+        if existing.sender == msg.sender and (
+            unique or existing.body == msg.body or existing.edited or existing.retracted
+        ):
+            continue  # the same message again (history fetched twice, a restart …)
+        digest = hashlib.sha256(f"{msg.sender}\0{msg.body}".encode()).hexdigest()[:16]
+        log.warning(
+            "two different messages carry the id %r; the later one is kept as %r",
+            msg.remote_id,
+            f"{msg.remote_id}~{digest}",
+        )
+        apart.append(replace(msg, remote_id=f"{msg.remote_id}~{digest}"))
+    return apart
 
 
 def outgoing_payload(msg: Message) -> dict[str, Any]:

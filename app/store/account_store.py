@@ -36,22 +36,19 @@ from app.models import (
     Trust,
     to_millis,
 )
-from app.priority import give_way
 from app.store import schema
 from app.store.atomic import atomic
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
 from app.store.rows import (
     CONV_COLUMNS,
-    INDEX_STORED_FROM,
-    INSERT_MESSAGE_AT,
     MSG_COLUMNS,
     MSG_COLUMNS_M,
     conversation_from_row,
     dump_attachments,
     dump_reactions,
+    insert_messages,
     message_from_row,
-    message_row,
 )
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
@@ -83,11 +80,6 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
     if stat.S_IMODE(path.stat().st_mode) != 0o600:
         path.chmod(0o600)
-
-
-INSERT_SLICE = 256
-"""Rows inserted per statement: the store thread gives way to the GUI thread between two
-(app.priority), a few milliseconds apart."""
 
 
 class AccountStore:
@@ -254,41 +246,14 @@ class AccountStore:
 
         Returns the messages actually inserted, with their ``seq``: :meth:`next_seq` for the
         first one handed in and one more for each after it (a skipped one leaves a gap), so a
-        caller may build them with it already (they come back as they are). One statement for
-        the rows and one for their full-text index (schema 0004: not a trigger), whatever their
-        number. Call inside :meth:`transaction` to batch.
+        caller may build them with it already (they come back as they are). An ``executemany``
+        per 256 rows and one statement for their full-text index (schema 0004: not a trigger).
+        Call inside :meth:`transaction` to batch.
         """
         if not messages:
             return []
-        rows = self._row_by_native
-        conn = self._conn
         with self.transaction():
-            first = self.next_seq()
-            added = 0
-            for start in range(0, len(messages), INSERT_SLICE):
-                if start:
-                    give_way()  # a flood: the window draws first (app.priority)
-                params = [
-                    message_row(seq, rows[m.conversation_id.native_id], m)
-                    for seq, m in enumerate(messages[start : start + INSERT_SLICE], first + start)
-                ]
-                added += conn.executemany(INSERT_MESSAGE_AT, params).rowcount
-            stored: set[int] | None = None  # None: every one of them
-            if added != len(messages):
-                stored = {
-                    seq
-                    for (seq,) in conn.execute(
-                        "SELECT seq FROM messages WHERE seq >= ? AND seq < ?",
-                        (first, first + len(messages)),
-                    )
-                }
-            inserted = [
-                msg if msg.seq == seq else msg.with_seq(seq)
-                for seq, msg in enumerate(messages, first)
-                if stored is None or seq in stored
-            ]
-            conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
-        return inserted
+            return insert_messages(self._conn, self._row_by_native, messages, self.next_seq())
 
     def update_delivery(
         self,

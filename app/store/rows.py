@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import enum
 import json
-from collections.abc import Sequence
+import sqlite3
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from app.i18n import Text
@@ -28,6 +29,7 @@ from app.models import (
     Trust,
     from_millis,
 )
+from app.priority import give_way
 from app.store.threads import summary_of
 
 MSG_COLUMNS = (
@@ -170,6 +172,48 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
         0 if thread_root is None else thread_root,
         0 if type(m.body) is str else dump_body_text(m.body) or 0,
     )
+
+
+INSERT_SLICE = 256
+"""Rows inserted per statement: the store thread gives way to the GUI thread between two
+(app.priority), a few milliseconds apart."""
+
+
+def insert_messages(
+    conn: sqlite3.Connection,
+    conv_rows: Mapping[str, int],
+    messages: Sequence[Message],
+    first: int,
+) -> list[Message]:
+    """Store ``messages`` as ``first``, ``first + 1`` … (``first``: past the newest stored);
+    replays (same remote or local id) are skipped, leaving a gap. Returns those stored, with
+    their ``seq`` (a message that carries it already comes back as it is). Inside a
+    transaction; see :meth:`AccountStore.append`."""
+    added = 0
+    for start in range(0, len(messages), INSERT_SLICE):
+        if start:
+            give_way()  # a flood: the window draws first (app.priority)
+        params = [
+            message_row(seq, conv_rows[m.conversation_id.native_id], m)
+            for seq, m in enumerate(messages[start : start + INSERT_SLICE], first + start)
+        ]
+        added += conn.executemany(INSERT_MESSAGE_AT, params).rowcount
+    stored: set[int] | None = None  # None: every one of them
+    if added != len(messages):
+        stored = {
+            seq
+            for (seq,) in conn.execute(
+                "SELECT seq FROM messages WHERE seq >= ? AND seq < ?",
+                (first, first + len(messages)),
+            )
+        }
+    inserted = [
+        msg if msg.seq == seq else msg.with_seq(seq)
+        for seq, msg in enumerate(messages, first)
+        if stored is None or seq in stored
+    ]
+    conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
+    return inserted
 
 
 def dump_body_text(body: str) -> str | None:
