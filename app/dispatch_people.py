@@ -181,6 +181,12 @@ class PeopleFacts:
             }
         )
 
+    def was_ever_blocked(self, sender: str) -> bool:
+        """Whether ``sender`` has spans of being blocked (else :meth:`sent_while_blocked` is
+        False for every message of theirs)."""
+        self._load_blocking()
+        return bool(self._blocked_spans.get(sender))
+
     def sent_while_blocked(self, sender: str, when: datetime | None) -> bool:
         """Whether ``sender`` was blocked when the message was sent."""
         self._load_blocking()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from app.frozen import fast_init
 from app.models import (
@@ -71,6 +72,88 @@ class MessageReceived(Fact):
     """The service vouches that ``remote_id`` names this one message (a server-assigned id).
     False when the sender chose it (an XMPP id attribute or origin-id): then a different message
     under the same id is kept apart instead of being taken for a replay."""
+
+
+class Received(NamedTuple):
+    """One message of a :class:`MessagesReceived`: the fields of a :class:`MessageReceived` that
+    differ from message to message (a tuple: a flood makes one per line)."""
+
+    sender: str
+    body: str
+    sender_name: str = ""
+    remote_id: str | None = None
+    timestamp: datetime | None = None
+    html: str | None = None
+    kind: MessageKind = MessageKind.TEXT
+    reply_to: str | None = None
+    mentions_me: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class MessagesReceived(Fact):
+    """Messages of one conversation that arrived together (one read of a busy socket), oldest
+    first: the same as a :class:`MessageReceived` for each, with the conversation's fields and
+    ``history`` shared and every field a :class:`Received` leaves out at its default. So only
+    *plain* messages fit (:meth:`fits`): incoming, without ``txn_id``, ``replaces``, attachments,
+    a thread, a ``ref_id`` or encryption. The core stores them in one go, which is what a flood
+    needs; anything else is reported on its own, in order."""
+
+    conversation: str
+    conversation_kind: ConversationKind
+    conversation_title: str
+    messages: tuple[Received, ...]
+    history: bool = False
+
+    @staticmethod
+    def fits(fact: MessageReceived) -> bool:
+        """Whether ``fact`` says nothing a :class:`MessagesReceived` cannot."""
+        return (
+            not fact.outgoing
+            and fact.txn_id is None
+            and fact.replaces is None
+            and not fact.attachments
+            and fact.trust is Trust.NONE
+            and fact.ref_id is None
+            and fact.thread_root is None
+            and fact.thread is None
+            and fact.remote_id_unique
+        )
+
+    @staticmethod
+    def row(fact: MessageReceived) -> Received:
+        """The :class:`Received` of a fact that :meth:`fits`."""
+        return Received(
+            fact.sender,
+            fact.body,
+            fact.sender_name,
+            fact.remote_id,
+            fact.timestamp,
+            fact.html,
+            fact.kind,
+            fact.reply_to,
+            fact.mentions_me,
+        )
+
+    def each(self) -> list[MessageReceived]:
+        """The :class:`MessageReceived` each message stands for, in order."""
+        return [
+            MessageReceived(
+                conversation=self.conversation,
+                sender=m.sender,
+                body=m.body,
+                conversation_kind=self.conversation_kind,
+                conversation_title=self.conversation_title,
+                sender_name=m.sender_name,
+                remote_id=m.remote_id,
+                timestamp=m.timestamp,
+                html=m.html,
+                kind=m.kind,
+                reply_to=m.reply_to,
+                history=self.history,
+                mentions_me=m.mentions_me,
+            )
+            for m in self.messages
+        ]
 
 
 @dataclass(frozen=True, slots=True)

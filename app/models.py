@@ -35,6 +35,7 @@ class ConversationId:
     native_id: str
 
 
+@fast_init
 @dataclass(frozen=True, slots=True, order=True)
 class MessageId:
     """A message by its *local* id, which exists before the service assigns a remote one."""

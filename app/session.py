@@ -237,8 +237,7 @@ class AccountSession:
     async def _drain(self) -> None:
         try:
             while self._facts:
-                batch = self._facts[:MAX_BATCH]
-                del self._facts[:MAX_BATCH]
+                batch = self._next_batch()
                 try:
                     events = await self.services.worker.run(self.dispatcher.apply, batch)
                 finally:
@@ -248,6 +247,20 @@ class AccountSession:
         finally:
             self._draining = False
             self._idle.set()
+
+    def _next_batch(self) -> list[f.Fact | StateWrite]:
+        """The queued facts of the next transaction: about :data:`MAX_BATCH` messages (a
+        :class:`~app.facts.MessagesReceived` counts as its messages), at least one fact."""
+        facts = self._facts
+        weight = 0
+        end = 0
+        for end, fact in enumerate(facts, 1):  # noqa: B007 (end is what the loop is for)
+            weight += len(fact.messages) if isinstance(fact, f.MessagesReceived) else 1
+            if weight >= MAX_BATCH:
+                break
+        batch = facts[:end]
+        del facts[:end]
+        return batch
 
     # -- connection ------------------------------------------------------------------------
 

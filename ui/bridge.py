@@ -25,6 +25,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from app.core import Core
 from app.events import Event
+from app.priority import ui_busy
 from app.runtime import CoreThread, EventRelay, Result, result_of
 
 T = TypeVar("T")
@@ -158,11 +159,13 @@ class CoreBridge(QObject):
         if not batch and not answers:
             return
         self._last_flush = time.monotonic()
-        # Events first: an answer's callback then sees the models its command updated.
-        if batch:
-            self.events.emit(batch)
-        for answer in answers:
-            try:
-                answer.deliver()
-            except Exception:
-                _log.exception("request callback failed")
+        # The busy threads give way while the window takes this in (app.priority).
+        with ui_busy():
+            # Events first: an answer's callback then sees the models its command updated.
+            if batch:
+                self.events.emit(batch)
+            for answer in answers:
+                try:
+                    answer.deliver()
+                except Exception:
+                    _log.exception("request callback failed")

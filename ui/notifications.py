@@ -203,10 +203,12 @@ class NotificationCenter(QObject):
         focused = self.window.isActiveWindow()
         is_open = event.conversation_id == self.open_conversation
         self._announce(conv, incoming, is_open and focused)
-        wanted = [m for m in incoming if self._wanted(m, conv.notify, conv.kind)]
-        if not wanted or (is_open and focused):
+        if is_open and focused:
             return
-        if not self.preferences.get(NOTIFICATIONS):
+        if conv.notify is NotifyLevel.NONE or not self.preferences.get(NOTIFICATIONS):
+            return
+        wanted = [m for m in incoming if self._wanted(m, conv.notify, conv.kind)]
+        if not wanted:
             return
         title = conv.name
         if len(wanted) == 1:
@@ -223,11 +225,22 @@ class NotificationCenter(QObject):
 
     def _announce(self, conv: Conversation, messages: list[Message], is_open: bool) -> None:
         """Tell the screen reader, by the conversation's read-aloud level (every message of a
-        burst counts: the announcer merges them, it never drops any)."""
+        burst counts: the announcer merges them, it never drops any).
+
+        The level depends on the conversation, and on a message only through whether it
+        mentions us, so it is looked up twice per batch, not once per message; and only the
+        first two messages become arrivals (all a sentence quotes): a flood's batch of
+        thousands costs a count."""
         prefs = self.preferences.values()
+        if levels.wanted(prefs, conv.id, conv.kind, False, is_open):
+            said = messages
+        elif levels.wanted(prefs, conv.id, conv.kind, True, is_open):
+            said = [m for m in messages if m.mentions_me]
+        else:
+            said = []
         direct = conv.kind is ConversationKind.DIRECT
         account = self.sidebar.account_name(conv.id.account_id)
-        arrivals = [
+        head = [
             Arrival(
                 conversation=conv.id,
                 conversation_name=conv.name,
@@ -238,16 +251,20 @@ class NotificationCenter(QObject):
                 mention=msg.mentions_me,
                 is_open=is_open,
             )
-            for msg in messages
-            if levels.wanted(prefs, conv.id, conv.kind, msg.mentions_me, is_open)
+            for msg in said[:2]
         ]
         self.announcer.many_accounts = len(self.sidebar.account_ids()) > 1
-        self.announcer.add(arrivals)
+        self.announcer.add_many(
+            head,
+            len(said),
+            sum(1 for m in said if m.mentions_me),
+            (m.sender_name or m.sender for m in said),
+        )
         _log.debug(
             "%s: %d new, %d to read aloud (open and active: %s)",
             conv.id.account_id,
             len(messages),
-            len(arrivals),
+            len(said),
             is_open,
         )
 

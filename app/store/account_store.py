@@ -42,15 +42,13 @@ from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntr
 from app.store.people import PeopleRecords
 from app.store.rows import (
     CONV_COLUMNS,
-    INSERT_FTS,
-    INSERT_MESSAGE,
     MSG_COLUMNS,
     MSG_COLUMNS_M,
     conversation_from_row,
     dump_attachments,
     dump_reactions,
+    insert_messages,
     message_from_row,
-    message_params,
 )
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
@@ -237,28 +235,25 @@ class AccountStore:
 
     # -- messages: writing -----------------------------------------------------------------
 
+    def next_seq(self) -> int:
+        """The ``seq`` :meth:`append` gives the first message it is handed next (when nothing
+        else is stored first)."""
+        last = self._conn.execute("SELECT max(seq) FROM messages").fetchone()[0]
+        return int(last or 0) + 1
+
     def append(self, messages: Sequence[Message]) -> list[Message]:
         """Insert messages whose conversation exists; replays (same remote or local id) are skipped.
 
-        Returns the messages actually inserted, with their ``seq``. Call inside
-        :meth:`transaction` to batch.
+        Returns the messages actually inserted, with their ``seq``: :meth:`next_seq` for the
+        first one handed in and one more for each after it (a skipped one leaves a gap), so a
+        caller may build them with it already (they come back as they are). An ``executemany``
+        per 256 rows and one statement for their full-text index (schema 0004: not a trigger).
+        Call inside :meth:`transaction` to batch.
         """
-        inserted: list[Message] = []
-        indexed: list[tuple[int, str]] = []
-        execute = self._conn.execute
-        rows = self._row_by_native
+        if not messages:
+            return []
         with self.transaction():
-            for msg in messages:
-                conv_row = rows[msg.conversation_id.native_id]
-                cur = execute(INSERT_MESSAGE, message_params(conv_row, msg))
-                if cur.rowcount == 1:
-                    seq = cur.lastrowid
-                    assert seq is not None
-                    inserted.append(msg.with_seq(seq))
-                    indexed.append((seq, msg.body))
-            # Full-text index in one statement per batch (see schema 0004: not a trigger).
-            self._conn.executemany(INSERT_FTS, indexed)
-        return inserted
+            return insert_messages(self._conn, self._row_by_native, messages, self.next_seq())
 
     def update_delivery(
         self,

@@ -216,6 +216,11 @@ class ThreadRecords:
                 ),
             )
 
+    def holds_threads(self, conv_row: int) -> bool:
+        """Whether the conversation holds thread replies (else no message of it is a root
+        unless the service says so)."""
+        return conv_row in self._with_threads()
+
     def _with_threads(self) -> set[int]:
         """Conversations that hold thread replies (read once, when first needed: opening the
         store reads no messages)."""

@@ -155,7 +155,7 @@ class IrcBackend(
         self._ignore = Ignore(
             session, self._saved, ctx.account_id, contacts_only=self._settings.flag("contacts_only")
         )
-        self._members = Membership(ctx.account_id, session.info, ctx.report)
+        self._members = Membership(ctx.account_id, session.info, session.report)
         self._people = People(session, self._members, self._saved, ctx.account_id)
         self._signin = SignIn(session, self._settings, self._people)
         self._files = DccFiles(session, self._saved, self._settings, ctx.data_dir / "dcc")

@@ -70,7 +70,7 @@ class Ignore:
         self._account_id = account_id
         self._contacts_only = contacts_only
         self._compiled: dict[str, re.Pattern[str]] = {}
-        session.add_filter(self._drops)
+        session.add_filter(self._drops, idle=self._drops_nothing)
 
     @property
     def server_side(self) -> bool:
@@ -98,8 +98,14 @@ class Ignore:
         folded = self._session.info.fold(source)
         return any(self._pattern(m).fullmatch(folded) for m in self._saved.ignored)
 
+    def _drops_nothing(self) -> bool:
+        """Nobody is ignored and strangers may write: :meth:`_drops` is False for every line."""
+        return not (self._saved.ignored or self._contacts_only)
+
     def _drops(self, line: Line) -> bool:
-        if line.command not in FILTERED or self._session.is_me(line.nick):
+        if line.command not in FILTERED or self._drops_nothing():
+            return False
+        if self._session.is_me(line.nick):
             return False
         if self.ignores(line.source):
             self._session.log.debug("dropped a %s from an ignored sender", line.command)

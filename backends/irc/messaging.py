@@ -24,7 +24,7 @@ from backends.irc import convert, ctcp, formatting
 from backends.irc.members import Membership
 from backends.irc.protocol import Line, format_line
 from backends.irc.ratelimit import TokenBucket
-from backends.irc.session import SEND_ERRORS, IrcSession, error_text
+from backends.irc.session import HISTORY_BATCHES, SEND_ERRORS, IrcSession, error_text
 from backends.irc.text import split_text
 
 
@@ -57,7 +57,7 @@ class Messaging:
         self._ctcp_bucket = TokenBucket(tunables.ctcp_burst, tunables.ctcp_rate)
         self.pending_by_label: dict[str, tuple[PendingSend, int]] = {}
         self.pending_by_target: dict[str, deque[tuple[PendingSend, str, str]]] = {}
-        session.on("PRIVMSG", self._on_message)
+        session.on("PRIVMSG", self._on_message, quick=self._quick_message)
         session.on("NOTICE", self._on_message)
         session.on_numeric(SEND_ERRORS, self._fail_pending_send)
 
@@ -79,36 +79,59 @@ class Messaging:
             if session.registered:
                 session.report(f.ServiceNotice(formatting.strip(line.param(-1))))
             return
-        if "account" in line.tags:  # account-tag: kept fresh by every message
-            self._members.note_account(line.nick, line.tags["account"])
-        batches = session.batches_of(line)
-        history = session.from_history(line)
-        for batch in batches:
-            batch.messages += 1
-        result = convert.message_from_line(line, self._info, session.me.nick, history=history)
+        tags = line.tags
+        if "account" in tags:  # account-tag: kept fresh by every message
+            self._members.note_account(line.nick, tags["account"])
+        history = False
+        if "batch" in tags:
+            for batch in session.batches_of(line):
+                batch.messages += 1
+                history = history or batch.kind in HISTORY_BATCHES
+        result = convert.incoming(line, self._info, session.me.nick)
         if result is None:
             return
-        if isinstance(result, convert.CtcpRequest | convert.CtcpReply):
-            request = result.request if isinstance(result, convert.CtcpRequest) else result.reply
-            if request.command == "DCC":  # a file offer (or its answer), never shown as text
-                if not history:
-                    self._on_dcc(result.sender, request)
+        if isinstance(result, convert.Incoming):
+            if not result.outgoing:  # someone else's: the common case, a flood's every line
+                session.add_message(
+                    result.conversation, result.kind, result.title, history, result.message
+                )
                 return
+            fact = result.fact(history=history)
+            if not history and self._match_echo(line, fact):
+                return
+            session.report(fact)
+            return
+        request = result.request if isinstance(result, convert.CtcpRequest) else result.reply
+        if request.command == "DCC":  # a file offer (or its answer), never shown as text
+            if not history:
+                self._on_dcc(result.sender, request)
+            return
         if isinstance(result, convert.CtcpRequest):
             self._answer_ctcp(result)
             return
-        if isinstance(result, convert.CtcpReply):
-            session.report(
-                f.ServiceNotice(
-                    CoreMessages.tr("CTCP %1 reply from %2: %3").arg(
-                        result.reply.command, result.sender, formatting.strip(result.reply.args)
-                    )
+        session.report(
+            f.ServiceNotice(
+                CoreMessages.tr("CTCP %1 reply from %2: %3").arg(
+                    result.reply.command, result.sender, formatting.strip(result.reply.args)
                 )
             )
-            return
-        if result.outgoing and not history and self._match_echo(line, result):
-            return
-        session.report(result)
+        )
+
+    def _quick_message(self, tags: dict[str, str], source: str, target: str, text: str) -> bool:
+        """:meth:`_on_message` for a PRIVMSG read without a Line (see ``IrcSession.on``): it
+        takes a plain message from someone else, outside of any batch, and declines the rest
+        (False, nothing done) for the usual way. A flood's every line."""
+        if "batch" in tags:
+            return False
+        got = convert.incoming_parts(
+            "PRIVMSG", source, (target, text), tags, self._info, self._session.me.nick
+        )
+        if type(got) is not convert.Incoming or got.outgoing:
+            return False
+        if "account" in tags:  # account-tag: kept fresh by every message
+            self._members.note_account(got.message.sender, tags["account"])
+        self._session.add_message(got.conversation, got.kind, got.title, False, got.message)
+        return True
 
     def _answer_ctcp(self, request: convert.CtcpRequest) -> None:
         session = self._session

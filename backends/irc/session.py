@@ -24,16 +24,27 @@ from typing import Any
 from app import facts as f
 from app.backend import ConnectResult, Failure, FailureKind, Outcome
 from app.i18n import CoreMessages
+from app.models import ConversationKind
+from app.priority import give_way_async
 from backends.irc import convert, transport
-from backends.irc.protocol import Line, format_line, parse_line
+from backends.irc.protocol import Line, format_line, parse_line, split_message
 from backends.irc.ratelimit import TokenBucket
 from backends.irc.settings import Tunables
 from backends.irc.text import decode
 
 MAX_OPEN_BATCHES = 64
+GIVE_WAY_EVERY = 64
+"""Lines of a read handled between two points where the reader gives way to the GUI thread
+(a millisecond or so of work; app.priority). A read of fewer lines (anything but a flood)
+never waits."""
 HISTORY_BATCHES = ("chathistory", "draft/chathistory")
 
 LineHandler = Callable[[Line], None]
+QuickHandler = Callable[[dict[str, str], str, str, str], bool]
+"""``quick(tags, source, target, text)``: a line :func:`~backends.irc.protocol.split_message`
+read, before any :class:`Line` is made; True when it did all its handler does with that line."""
+Idle = Callable[[], bool]
+"""True: a handler or filter has nothing to do with any line now."""
 NumericHandler = Callable[[Line, "str | None"], bool]
 """Returns True when it handled the numeric (later handlers do not see it)."""
 Report = Callable[[f.Fact], None]
@@ -87,7 +98,8 @@ class IrcSession:
         log: logging.LoggerAdapter[logging.Logger],
         tunables: Tunables,
     ) -> None:
-        self.report = report
+        self._report = report
+        self._run: _Run | None = None  # plain messages of the chunk being read, not reported yet
         self.log = log
         self.tunables = tunables
         self.info = convert.ServerInfo()
@@ -114,6 +126,11 @@ class IrcSession:
         self._handlers: dict[str, list[LineHandler]] = {}
         self._numerics: dict[str, list[NumericHandler]] = {}
         self._filters: list[Callable[[Line], bool]] = []
+        # What may skip a Line (see on()): quick handlers, and when each handler and filter is
+        # idle (None: never said, so never skipped).
+        self._quick: dict[str, tuple[LineHandler, QuickHandler]] = {}
+        self._idle: dict[LineHandler | Callable[[Line], bool], Idle | None] = {}
+        self._quick_checks: dict[str, tuple[QuickHandler, tuple[Idle, ...]] | None] = {}
         for command in ("PONG", "ACK", "SETNAME"):
             self._handlers[command] = []
         self.on("PING", self._on_ping)
@@ -124,12 +141,63 @@ class IrcSession:
 
     # -- registration of handlers --------------------------------------------------------------
 
-    def on(self, command: str, handler: LineHandler) -> None:
-        self._handlers.setdefault(command, []).append(handler)
+    def on(
+        self,
+        command: str,
+        handler: LineHandler,
+        *,
+        quick: QuickHandler | None = None,
+        idle: Idle | None = None,
+    ) -> None:
+        """``handler`` sees each line of ``command``, after those registered before it.
 
-    def add_filter(self, drops: Callable[[Line], bool]) -> None:
-        """``drops(line)`` True: nobody sees the line (an ignored sender's message)."""
+        For a flood's lines: ``quick`` is the same handler for a line of the common shape (see
+        :data:`QuickHandler`), taken before the line is parsed into a :class:`Line`, but only
+        while nobody else could want the line: every other handler of the command and every
+        filter idle, and no request waiting for a reply. ``idle``: when this handler has nothing
+        to do (without it, its command is never quick).
+        """
+        self._handlers.setdefault(command, []).append(handler)
+        self._idle[handler] = idle
+        if quick is not None:
+            self._quick[command] = (handler, quick)
+        self._quick_checks.clear()
+
+    def add_filter(self, drops: Callable[[Line], bool], *, idle: Idle | None = None) -> None:
+        """``drops(line)`` True: nobody sees the line (an ignored sender's message). ``idle``:
+        when it drops nothing (see :meth:`on`)."""
         self._filters.append(drops)
+        self._idle[drops] = idle
+        self._quick_checks.clear()
+
+    def _quick_for(self, command: str) -> QuickHandler | None:
+        """The quick handler that may take a line of ``command`` now, if any (see :meth:`on`)."""
+        if command in self._quick_checks:
+            checks = self._quick_checks[command]
+        else:
+            checks = self._quick_checks[command] = self._quick_conditions(command)
+        if checks is None or self._waiters:
+            return None
+        quick, idles = checks
+        for idle in idles:
+            if not idle():
+                return None
+        return quick
+
+    def _quick_conditions(self, command: str) -> tuple[QuickHandler, tuple[Idle, ...]] | None:
+        """``command``'s quick handler and what must be idle for it, or None if it has none."""
+        entry = self._quick.get(command)
+        if entry is None:
+            return None
+        owner, quick = entry
+        idles: list[Idle] = []
+        for other in (*self._filters, *self._handlers.get(command, ())):
+            if other is not owner:
+                idle = self._idle.get(other)
+                if idle is None:
+                    return None
+                idles.append(idle)
+        return quick, tuple(idles)
 
     def on_numeric(self, codes: Iterable[str], handler: NumericHandler) -> None:
         for code in codes:
@@ -293,14 +361,65 @@ class IrcSession:
                 self.connection_closed(CoreMessages.tr("The server stopped answering."))
                 return
 
+    # -- reporting -----------------------------------------------------------------------------
+
+    def report(self, fact: f.Fact) -> None:
+        """Hand a fact to the core, after the plain messages gathered before it (order kept)."""
+        if self._run is not None and self._run.rows:
+            self._end_run()
+        self._report(fact)
+
+    def add_message(
+        self,
+        conversation: str,
+        kind: ConversationKind,
+        title: str,
+        history: bool,
+        message: f.Received,
+    ) -> None:
+        """A plain incoming message (see :class:`~app.facts.MessagesReceived`). While a chunk
+        is read it joins the run of messages to the same conversation, reported as one fact
+        when something else comes, the conversation changes or the chunk ends; otherwise it is
+        reported at once, as its :class:`~app.facts.MessageReceived`."""
+        run = self._run
+        if run is None:
+            single = f.MessagesReceived(conversation, kind, title, (message,), history)
+            self._report(single.each()[0])
+            return
+        if run.rows and (
+            run.conversation != conversation
+            or run.title != title
+            or run.history != history
+            or run.kind is not kind
+        ):
+            self._end_run()
+        if not run.rows:
+            run.conversation, run.kind, run.title, run.history = conversation, kind, title, history
+        run.rows.append(message)
+
+    def _end_run(self) -> None:
+        run = self._run
+        assert run is not None
+        rows, run.rows = run.rows, []
+        if len(rows) == 1:  # alone: reported as what it is
+            one = f.MessagesReceived(run.conversation, run.kind, run.title, (rows[0],), run.history)
+            self._report(one.each()[0])
+        else:
+            self._report(
+                f.MessagesReceived(run.conversation, run.kind, run.title, tuple(rows), run.history)
+            )
+
     # -- reading -------------------------------------------------------------------------------
 
     async def _read_loop(self, reader: asyncio.StreamReader) -> None:
         reason = CoreMessages.tr("The server closed the connection.")
         try:
-            async for raw in transport.read_lines(reader, self._overlong):
+            async for lines in transport.read_chunks(reader, self._overlong):
                 self._last_rx = time.monotonic()
-                self.handle_raw(raw)
+                self.handle_chunk(lines[:GIVE_WAY_EVERY])
+                for start in range(GIVE_WAY_EVERY, len(lines), GIVE_WAY_EVERY):
+                    await give_way_async()  # a flood: the window draws first (app.priority)
+                    self.handle_chunk(lines[start : start + GIVE_WAY_EVERY])
         except asyncio.CancelledError:
             raise
         except OSError as exc:
@@ -314,9 +433,33 @@ class IrcSession:
         self.log.warning("dropped an overlong line (%d bytes)", size)
         self.report(f.BadInput("overlong IRC line", f"{size} bytes"))
 
+    def handle_chunk(self, lines: list[bytes]) -> None:
+        """The lines of one read, in order, each as :meth:`handle_raw` does; plain messages to
+        one conversation in a row are reported as one :class:`~app.facts.MessagesReceived`
+        (the core stores a flood a chunk at a time instead of a line at a time)."""
+        self._run = _Run()
+        try:
+            for raw in lines:
+                self._handle_text(raw, quickly=True)
+        finally:
+            try:
+                if self._run.rows:
+                    self._end_run()
+            finally:
+                self._run = None
+
     def handle_raw(self, raw: bytes) -> None:
+        self._handle_text(raw, quickly=False)
+
+    def _handle_text(self, raw: bytes, *, quickly: bool) -> None:
         try:
             text = decode(raw)
+            if quickly:
+                parts = split_message(text)
+                if parts is not None:
+                    quick = self._quick_for(parts[2])
+                    if quick is not None and quick(parts[0], parts[1], parts[3], parts[4]):
+                        return
             line = parse_line(text)
             if line is None:
                 if text.strip():
@@ -330,8 +473,9 @@ class IrcSession:
                 self.report(f.BadInput("IRC line we could not handle", repr(exc)[:200]))
 
     def dispatch(self, line: Line) -> None:
-        if any(drops(line) for drops in self._filters):
-            return
+        for drops in self._filters:
+            if drops(line):
+                return
         label = self.label_of(line)
         handlers = self._handlers.get(line.command)
         if handlers is not None:
@@ -383,10 +527,13 @@ class IrcSession:
                 self._waiters.remove(waiter)
 
     def label_of(self, line: Line) -> str | None:
-        label = line.tags.get("label")
+        tags = line.tags
+        if not tags:
+            return None
+        label = tags.get("label")
         if label:
             return label
-        ref = line.tags.get("batch")
+        ref = tags.get("batch")
         seen = 0
         while ref and ref in self.batches and seen < 16:
             batch = self.batches[ref]
@@ -498,6 +645,17 @@ class IrcSession:
         finally:
             if future in (w.future for w in self._waiters):
                 self._waiters = [w for w in self._waiters if w.future is not future]
+
+
+@dataclass
+class _Run:
+    """Plain messages to one conversation, in a row, while a chunk is read."""
+
+    conversation: str = ""
+    kind: ConversationKind = ConversationKind.GROUP
+    title: str = ""
+    history: bool = False
+    rows: list[f.Received] = field(default_factory=list)
 
 
 def _address(sockname: object) -> IpAddress | None:

@@ -41,8 +41,9 @@ class ClientTags:
         self._typing_from: dict[tuple[str, str], asyncio.TimerHandle] = {}
         self._reacted: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
         session.on("TAGMSG", self._on_tagmsg)
-        session.on("PRIVMSG", self._on_message)
-        session.on("NOTICE", self._on_message)
+        idle = self._nobody_typing
+        session.on("PRIVMSG", self._on_message, idle=idle)
+        session.on("NOTICE", self._on_message, idle=idle)
 
     def allowed(self, tag: str) -> bool:
         """Whether we may send ``tag``: message-tags is on and the server does not deny it."""
@@ -191,8 +192,13 @@ class ClientTags:
                 f.ReactionChanged(conversation, target, line.nick, key, added=added)
             )
 
+    def _nobody_typing(self) -> bool:
+        return not self._typing_from
+
     def _on_message(self, line: Line) -> None:
         """A message ends its sender's typing (the core clears it too; the timer must go)."""
+        if not self._typing_from:  # nobody is typing: nothing to end (every line of a flood)
+            return
         where = self._conversation(line)
         if where is not None and not where[1]:
             key = (where[0], self._session.info.fold(line.nick))

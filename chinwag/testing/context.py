@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from app.api import BackendContext, Fact, StateKept
+from app.api import BackendContext, Fact, MessagesReceived, StateKept
 
 T = TypeVar("T")
 
@@ -98,7 +98,10 @@ class RecordingContext:
     """Settings, secrets and state for one account; :meth:`build` makes the backend's context.
 
     Every reported fact is checked to be a :class:`~app.api.Fact` and kept in ``facts``, in the
-    order reported (from the loop or, through ``report_threadsafe``, from another thread).
+    order reported (from the loop or, through ``report_threadsafe``, from another thread). A
+    :class:`~app.api.MessagesReceived` is kept there as the ``MessageReceived`` of each of its
+    messages (what it stands for), so a test finds a message the same way however its backend
+    reported it; the batches themselves are also kept in ``batches``.
     """
 
     account_id: str
@@ -106,6 +109,7 @@ class RecordingContext:
     secrets: dict[str, str]
     data_dir: Path
     facts: list[Fact] = field(default_factory=list)
+    batches: list[MessagesReceived] = field(default_factory=list)
     state: MemoryState = field(default_factory=MemoryState)
     probe: bool = False
 
@@ -116,6 +120,10 @@ class RecordingContext:
             assert isinstance(fact, Fact), f"not a fact: {fact!r}"
             if isinstance(fact, StateKept):  # what the core does with it: keep the value
                 self.state.keep(fact.key, fact.value)
+            if isinstance(fact, MessagesReceived):
+                self.batches.append(fact)
+                self.facts.extend(fact.each())
+                return
             self.facts.append(fact)
 
         def report_threadsafe(fact: Fact) -> None:

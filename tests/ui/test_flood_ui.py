@@ -309,3 +309,35 @@ def test_a_batch_taller_than_the_view_lays_out_only_its_last_screenful(
     assert not laid_out.intersection(far)
     assert set(far) <= view.message_delegate.lazy
     assert f"batch-{count - 1}" in laid_out  # the newest is laid out and in sight
+
+
+def test_a_flood_batch_out_of_time_order_keeps_its_newest_in_time_order(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """A batch of thousands keeps only the newest rows, by time (then store order), whatever
+    order the service delivered them in (server-time lets a line come after a newer one)."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "line -1", sender="bob", timestamp=T0 - timedelta(1))
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    model = window.pane.model
+    template = model.message(0)
+    count = 3000
+    order = [(i * 7919) % count for i in range(count)]  # every second of the batch, shuffled
+    batch = tuple(
+        replace(
+            template,
+            id=MessageId(account_id, f"late-{n}"),
+            body=f"at {second}",
+            timestamp=T0 + timedelta(seconds=second),
+            seq=template.seq + 1 + n,
+        )
+        for n, second in enumerate(order)
+    )
+    arrived: list[int] = []
+    model.arrived.connect(arrived.append)
+    window.bridge.events.emit([ev.MessagesAdded(conv, batch, live=True)])
+    wait_for(qtbot, lambda: sum(arrived) == count)
+    kept = [m.body for m in model.messages()]
+    assert kept[-1] == f"at {count - 1}"
+    assert kept == [f"at {s}" for s in range(count - len(kept), count)]

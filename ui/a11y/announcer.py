@@ -18,6 +18,7 @@ with :meth:`Announcer.say`, so it neither cuts a message nor is cut by one.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QTimer, Slot
@@ -66,13 +67,21 @@ class _Group:
     mentions: int = 0
     senders: list[str] = field(default_factory=list)
     texts: list[tuple[str, str]] = field(default_factory=list)  # the first two (sender, text)
+    known: set[str] = field(default_factory=set)  # ``senders``, to look up
 
     def add(self, arrival: Arrival) -> None:
-        self.count += 1
-        self.mentions += arrival.mention
-        if arrival.sender not in self.senders:
-            self.senders.append(arrival.sender)
-        if len(self.texts) < 2:
+        self.add_many((arrival,), 1, int(arrival.mention), (arrival.sender,))
+
+    def add_many(
+        self, head: Sequence[Arrival], count: int, mentions: int, senders: Iterable[str]
+    ) -> None:
+        self.count += count
+        self.mentions += mentions
+        for sender in senders:
+            if sender not in self.known:
+                self.known.add(sender)
+                self.senders.append(sender)
+        for arrival in head[: 2 - len(self.texts)]:
             self.texts.append((arrival.sender, arrival.text))
 
     @property
@@ -150,6 +159,19 @@ class Pending:
         key = (arrival.conversation, arrival.is_open)  # opened meanwhile: a sentence of its own
         self.groups.setdefault(key, _Group(arrival)).add(arrival)
 
+    def add_many(
+        self, head: Sequence[Arrival], count: int, mentions: int, senders: Iterable[str]
+    ) -> None:
+        """``count`` arrivals of one conversation at once, as if each were added: ``head`` are
+        the first of them (two are all a sentence quotes), ``mentions`` of them mention us,
+        ``senders`` sent them (in order, repeats allowed). A flood's batch costs one call, not
+        an :class:`Arrival` per message."""
+        if not count:
+            return
+        first = head[0]
+        key = (first.conversation, first.is_open)
+        self.groups.setdefault(key, _Group(first)).add_many(head, count, mentions, senders)
+
     def __bool__(self) -> bool:
         return bool(self.groups)
 
@@ -195,6 +217,16 @@ class Announcer(QObject):
             return
         for arrival in arrivals:
             self._pending.add(arrival)
+        self._schedule(self.collect_seconds, restart=False)
+
+    def add_many(
+        self, head: Sequence[Arrival], count: int, mentions: int, senders: Iterable[str]
+    ) -> None:
+        """New messages of one conversation, counted rather than listed (see
+        :meth:`Pending.add_many`): the same as :meth:`add` with an arrival for each."""
+        if not count:
+            return
+        self._pending.add_many(head, count, mentions, senders)
         self._schedule(self.collect_seconds, restart=False)
 
     def say(self, text: str, key: str = "", delay: float = 0.0) -> None:

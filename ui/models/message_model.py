@@ -19,8 +19,11 @@ a reply, and each attachment's download state.
 from __future__ import annotations
 
 import bisect
+import operator
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import (
@@ -123,6 +126,21 @@ def _key(msg: Message) -> tuple[int, int]:
     return (to_millis(msg.timestamp), msg.seq)
 
 
+def _in_order(messages: Sequence[Message]) -> bool:
+    """Whether ``messages`` are in :func:`_key` order, seen without working out a key: times
+    never going back and each seq above the one before (a flood's batch as the store made it),
+    compared in C."""
+    times = [m.timestamp for m in messages]
+    seqs = [m.seq for m in messages]
+    return all(map(operator.le, times, times[1:])) and all(map(operator.lt, seqs, seqs[1:]))
+
+
+def _keyed(messages: Iterable[Message]) -> list[tuple[tuple[int, int], Message]]:
+    """``(_key(m), m)`` for each message: what a flood's batch is sorted and cut by, worked out
+    in one pass (to_millis inline: the timestamps are aware, as every stored message's is)."""
+    return [((int(m.timestamp.timestamp() * 1000), m.seq), m) for m in messages]
+
+
 class MessageListModel(QAbstractListModel):
     """Signals:
 
@@ -131,7 +149,6 @@ class MessageListModel(QAbstractListModel):
     ``messagesAppended()``: new messages arrived at the bottom (the view may follow them).
     ``atLatestChanged(bool)``: whether the newest message is in the window ("jump to latest").
     ``targetLoaded(int)``: the row of a message opened in context, once it is loaded.
-    ``liveMessages(list)``: messages that just arrived live in this conversation (announcements).
     ``arrived(int)``: that many new messages of this conversation reached the model (shown, or
     already past the top of the kept window during a flood).
     """
@@ -141,7 +158,6 @@ class MessageListModel(QAbstractListModel):
     messagesAppended = Signal()
     atLatestChanged = Signal(bool)
     targetLoaded = Signal(int)
-    liveMessages = Signal(list)
     arrived = Signal(int)
 
     def __init__(self, bridge: CoreBridge, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
@@ -402,7 +418,7 @@ class MessageListModel(QAbstractListModel):
             return
         for event in events:
             if isinstance(event, ev.MessagesAdded) and event.conversation_id == conv:
-                kept = tuple(m for m in event.messages if self.belongs(m))
+                kept = tuple(filter(self.belongs, event.messages))
                 if len(kept) < len(event.messages):
                     event = ev.MessagesAdded(conv, kept, event.live)  # noqa: PLW2901
                 steady = self.follow_live and self._at_latest and bool(self._messages)
@@ -443,12 +459,17 @@ class MessageListModel(QAbstractListModel):
             # spread over several batches is counted whole, whichever batch filled the window).
             self.arrived.emit(len(event.messages))
             return
-        messages = tuple(m for m in event.messages if m.local_id not in self._rows)
-        if self._keys and not self._store_exhausted:
+        rows = self._rows
+        messages = tuple(m for m in event.messages if m.id.native_id not in rows)
+        ordered = _in_order(messages)  # as a rule: then neither keys nor a sort are needed
+        keyed: list[tuple[tuple[int, int], Message]] | None = None  # (_key(m), m), once each
+        if self._keys and not self._store_exhausted and messages:
             # Older than the first row, with more before it in the store: that part of the
             # history is not in the window; it pages in with the rest (never a row out of place).
             first = self._keys[0]
-            messages = tuple(m for m in messages if _key(m) >= first)
+            if not ordered or _key(messages[0]) < first:
+                keyed = [item for item in _keyed(messages) if item[0] >= first]
+                messages = tuple(m for _, m in keyed)
         if (
             not self.follow_live
             and self._messages
@@ -466,16 +487,18 @@ class MessageListModel(QAbstractListModel):
         flood = self._flooding or self._pacer.flooding or len(messages) > self.flood_rows
         keep = min(self.flood_rows, LIVE_ROWS) if flood else LIVE_ROWS
         if self.follow_live and len(messages) > keep:
-            messages = tuple(sorted(messages, key=_key)[-keep:])
+            # The newest few of thousands: the last ones when they came in order, else by key
+            # (worked out once each).
+            if ordered and keyed is None:
+                messages = messages[-keep:]
+            else:
+                by_key = sorted(keyed or _keyed(messages), key=itemgetter(0))
+                messages = tuple(m for _, m in by_key[-keep:])
         if messages:
             self._insert(messages)
             if self.follow_live:
                 self._trim_oldest(keep)
         self.arrived.emit(len(event.messages))
-        if event.live:
-            fresh = [m for m in event.messages if not m.outgoing]
-            if fresh:
-                self.liveMessages.emit(fresh)
 
     def _download_progress(self, event: ev.ProgressChanged) -> None:
         _, local_id, index = event.task.split(":", 2)

@@ -46,6 +46,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QPixmap,
@@ -63,6 +64,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import Attachment, DeliveryState, LinkPreview, Message, MessageKind
+from app.priority import ui_busy, ui_working
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.bidi import isolate
@@ -500,6 +502,7 @@ class MessageDelegate(QStyledItemDelegate):
     # -- Qt delegate API -------------------------------------------------------------------
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        ui_working()  # a relayout: the busy threads give way until it is done (app.priority)
         view = self.row_view(index)
         if view is None:
             return super().sizeHint(option, index)
@@ -548,6 +551,7 @@ class MessageDelegate(QStyledItemDelegate):
         return cached
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        ui_working()
         view = self.row_view(index)
         layout = self.layout_for(option, index, view) if view is not None else None
         if view is None or layout is None:
@@ -1196,6 +1200,14 @@ class MessageView(QListView):
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.LayoutDirectionChange):
             self.message_delegate.clear_cache()  # the rows' sizes change with them
         super().changeEvent(event)
+
+    def doItemsLayout(self) -> None:
+        with ui_busy():  # the busy threads give way meanwhile (app.priority)
+            super().doItemsLayout()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with ui_busy():
+            super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.message_delegate.clear_cache()

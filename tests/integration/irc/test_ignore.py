@@ -24,13 +24,13 @@ def record_raw(made: Made) -> list[bytes]:
     from the backend's own dropping)."""
     raw: list[bytes] = []
     session = made.backend._session
-    handle = session.handle_raw
+    handle = session.handle_chunk
 
-    def recording(line: bytes) -> None:
-        raw.append(line)
-        handle(line)
+    def recording(lines: list[bytes]) -> None:
+        raw.extend(lines)
+        handle(lines)
 
-    session.handle_raw = recording  # type: ignore[method-assign]
+    session.handle_chunk = recording  # type: ignore[method-assign]
     return raw
 
 

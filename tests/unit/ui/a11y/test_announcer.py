@@ -75,6 +75,34 @@ def test_a_flood_is_counted_not_kept(qapp: QApplication) -> None:
     assert pending.sentence(False) == "10000 new messages in #python, from user0 and 6 others."
 
 
+@pytest.mark.parametrize("split", [1, 2, 3, 500])
+def test_a_batch_counted_at_once_says_what_its_arrivals_one_by_one_say(
+    qapp: QApplication, split: int
+) -> None:
+    """``add_many`` (a flood's batch as a count) and ``add`` for each arrival: one sentence."""
+    burst = [
+        arrival(PY, f"user{i % 5}", f"line {i}", mention=i % 4 == 1, is_open=i >= 700)
+        for i in range(1000)
+    ]
+    one_by_one, at_once = Pending(), Pending()
+    for item in burst:
+        one_by_one.add(item)
+    for start in range(0, len(burst), split):
+        part = burst[start : start + split]
+        same = [a for a in part if a.is_open == part[0].is_open]
+        rest = [a for a in part if a.is_open != part[0].is_open]
+        for group in (same, rest):  # one conversation and one state at a time, as it is used
+            if group:
+                at_once.add_many(
+                    group[:2],
+                    len(group),
+                    sum(a.mention for a in group),
+                    (a.sender for a in group),
+                )
+    assert at_once.sentence(True) == one_by_one.sentence(True)
+    assert at_once.sentence(False) == one_by_one.sentence(False)
+
+
 def test_speaking_time_is_bounded() -> None:
     assert speaking_time("hi") == 1.0
     assert speaking_time("x" * 10_000) == 8.0

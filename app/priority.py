@@ -1,0 +1,88 @@
+"""The GUI thread first while it draws (issue 16): busy threads give way to it.
+
+The core, the store and the GUI are threads of one interpreter and take turns holding its lock
+(the GIL). During a flood the core and store threads want it all the time, so each time the GUI
+thread comes back from Qt into Python (to size or paint a row, to handle a frame's events) it
+waits for its turn, up to the switch interval (``ui.main.GIL_SWITCH_INTERVAL``) per call and a
+hundred calls a frame: a frame took three or four times its own CPU time, and the window stalled
+for 100-400 ms at a time while the flood was stored.
+
+So the GUI thread says when it works (:func:`ui_busy` around the bridge's delivery of a frame's
+events and the message view's layouts and paints, :func:`ui_working` from its delegate), and the busy threads give way where they safely can
+(:func:`give_way` on the store thread, :func:`give_way_async` in the core loop): they sleep until
+the GUI thread has been quiet for :data:`QUIET`, at most :data:`MAX_WAIT` at a time, and after
+waiting they run at least :data:`RUN_AT_LEAST` before they wait again, so a GUI that never rests
+cannot starve them. Sleeping releases the lock: the GUI thread has it to itself. Nothing is done
+twice and nothing more: the same work happens a little later. Without a GUI (tests, headless use)
+nobody ever says it works, and giving way costs a comparison.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import threading
+import time
+from collections.abc import Iterator
+
+QUIET = 0.015
+"""The GUI thread counts as working this long after it last said so (between two rows it sizes
+or paints, Qt works in C++ without the lock)."""
+MAX_WAIT = 0.050
+"""The longest a busy thread waits at one point (a frame of the window during a flood takes
+20-50 ms)."""
+RUN_AT_LEAST = 0.010
+"""How long a thread that waited runs before it waits again."""
+
+_working_until = 0.0  # time.monotonic() until which the GUI thread counts as working
+_busy = 0  # ui_busy() blocks the GUI thread is in
+_local = threading.local()
+
+
+def ui_working() -> None:
+    """The GUI thread is at work (call it from the GUI thread, as often as is convenient)."""
+    global _working_until  # noqa: PLW0603 (one interpreter, one GUI thread: one value)
+    if not _busy:
+        _working_until = time.monotonic() + QUIET
+
+
+@contextlib.contextmanager
+def ui_busy() -> Iterator[None]:
+    """The GUI thread works for the length of the block (a frame's events, a layout, a paint),
+    and :data:`QUIET` after it."""
+    global _working_until, _busy  # noqa: PLW0603
+    _busy += 1
+    _working_until = math.inf
+    try:
+        yield
+    finally:
+        _busy -= 1
+        if not _busy:
+            _working_until = time.monotonic() + QUIET
+
+
+def _waits() -> Iterator[float]:
+    """The sleeps of one giving way: until the GUI thread has been quiet for :data:`QUIET`, at
+    most :data:`MAX_WAIT` in all; none while the calling thread still has its run after the last
+    time it waited."""
+    now = time.monotonic()
+    if _working_until <= now or now < getattr(_local, "runs_until", 0.0):
+        return
+    deadline = now + MAX_WAIT
+    while (left := min(_working_until, deadline) - now) > 0:
+        yield left
+        now = time.monotonic()
+    _local.runs_until = now + RUN_AT_LEAST
+
+
+def give_way() -> None:
+    """On a busy thread (the store's): wait while the GUI thread works (see the module)."""
+    for wait in _waits():
+        time.sleep(wait)
+
+
+async def give_way_async() -> None:
+    """In the core loop (a backend reading a flood): :func:`give_way` without blocking the loop."""
+    for wait in _waits():
+        await asyncio.sleep(wait)

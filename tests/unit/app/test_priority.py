@@ -1,0 +1,74 @@
+"""Busy threads give way to the GUI thread while it works, never for long, and not at all when
+nobody draws (app.priority)."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from app import priority
+
+
+@pytest.fixture(autouse=True)
+def _idle_gui(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(priority, "_working_until", 0.0)
+    monkeypatch.setattr(priority, "_local", threading.local())
+    yield
+
+
+def test_nobody_draws_nobody_waits() -> None:
+    started = time.monotonic()
+    for _ in range(1000):
+        priority.give_way()
+    assert time.monotonic() - started < 0.05
+
+
+def test_a_busy_thread_waits_until_the_gui_has_been_quiet_then_runs_a_while() -> None:
+    priority.ui_working()
+    started = time.monotonic()
+    priority.give_way()
+    waited = time.monotonic() - started
+    assert priority.QUIET * 0.5 <= waited <= priority.MAX_WAIT + 0.05
+    priority.ui_working()  # the GUI works again at once: the thread has its run first
+    started = time.monotonic()
+    priority.give_way()
+    assert time.monotonic() - started < priority.QUIET * 0.5
+
+
+def test_a_gui_that_never_rests_cannot_hold_a_busy_thread_for_long() -> None:
+    stop = threading.Event()
+
+    def drawing() -> None:  # a GUI thread saying it works, all the time
+        while not stop.is_set():
+            priority.ui_working()
+            time.sleep(0.001)
+
+    gui = threading.Thread(target=drawing)
+    gui.start()
+    try:
+        time.sleep(0.005)
+        started = time.monotonic()
+        priority.give_way()
+        assert time.monotonic() - started <= priority.MAX_WAIT + 0.05
+    finally:
+        stop.set()
+        gui.join()
+
+
+async def test_the_core_loop_goes_on_while_a_reader_gives_way() -> None:
+    priority.ui_working()
+    ticks: list[float] = []
+
+    async def other_task() -> None:
+        for _ in range(3):
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0)
+
+    started = time.monotonic()
+    await asyncio.gather(priority.give_way_async(), other_task())
+    assert len(ticks) == 3 and ticks[-1] - started < priority.QUIET  # not held up by the wait
+    assert time.monotonic() - started >= priority.QUIET * 0.5
