@@ -368,6 +368,15 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
+            if new and not node.conversations:
+                # The account's first fill (at start, hundreds of rooms): one insert of the
+                # whole sorted list, not one per row (each ran the proxy's filter and the
+                # sidebar's slots in Python: docs/performance.md, "Rooms: 50, 200, 1,000").
+                new.sort(key=_sort_key)
+                self.beginInsertRows(parent, 0, len(new) - 1)
+                node.conversations.extend(new)
+                self.endInsertRows()
+                new = []
             keys = [_sort_key(c) for c in node.conversations] if new else []
             for conv in sorted(new, key=_sort_key):
                 # Where the order puts it, without moving the others (their order may be held).
