@@ -86,3 +86,44 @@ async def give_way_async() -> None:
     """In the core loop (a backend reading a flood): :func:`give_way` without blocking the loop."""
     for wait in _waits():
         await asyncio.sleep(wait)
+
+
+# -- the window's first paint ------------------------------------------------------------------
+
+WINDOW_WAIT = 1.5
+"""The longest a backend's import waits for the window's first paint (:func:`window_turn`)."""
+
+_window_shown = threading.Event()
+_window_shown.set()  # no window coming (tests, headless use): nobody waits
+_let_through: set[str] = set()  # what was imported while the window was being built
+
+
+def window_coming() -> None:
+    """A front end is importing and building its window (call before the core starts)."""
+    _let_through.clear()
+    _window_shown.clear()
+
+
+def window_shown() -> None:
+    """The window has painted and is usable (or will not come): nobody waits any more."""
+    _window_shown.set()
+
+
+async def window_turn(what: str, limit: float = WINDOW_WAIT) -> None:
+    """In the core loop, before importing ``what`` (a backend): the first import goes at once
+    (and ``what`` again, for a second account of it), another waits until the window has
+    painted (at most ``limit`` s).
+
+    Importing a backend is CPU work in the interpreter (the XMPP backend 0.4 s, matrix-nio
+    more), and while the window is being built the two share it: at 1,000 rooms over three
+    accounts the window took twice its own time (docs/performance.md, "The first window"). One
+    import is let through so that a single account (the usual case) connects while the window
+    is built, as before; an IRC account's registration is mostly waiting on the server."""
+    if _window_shown.is_set():
+        return
+    if not _let_through or what in _let_through:
+        _let_through.add(what)
+        return
+    deadline = time.monotonic() + limit
+    while not _window_shown.is_set() and (left := deadline - time.monotonic()) > 0:
+        await asyncio.sleep(min(0.01, left))

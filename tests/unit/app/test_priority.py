@@ -72,3 +72,40 @@ async def test_the_core_loop_goes_on_while_a_reader_gives_way() -> None:
     await asyncio.gather(priority.give_way_async(), other_task())
     assert len(ticks) == 3 and ticks[-1] - started < priority.QUIET  # not held up by the wait
     assert time.monotonic() - started >= priority.QUIET * 0.5
+
+
+@pytest.fixture
+def window_coming() -> Iterator[None]:
+    priority.window_coming()
+    try:
+        yield
+    finally:
+        priority.window_shown()
+
+
+async def test_without_a_window_coming_no_import_waits() -> None:
+    started = time.monotonic()
+    for what in ("xmpp", "matrix", "irc"):
+        await asyncio.wait_for(priority.window_turn(what, limit=30), 5)
+    assert time.monotonic() - started < 5
+
+
+async def test_while_the_window_is_built_one_backend_imports_and_another_waits_for_it(
+    window_coming: None,
+) -> None:
+    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)  # the first goes at once
+    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)  # a second IRC account too
+    second = asyncio.create_task(priority.window_turn("xmpp", limit=30))
+    await asyncio.sleep(0.1)
+    assert not second.done()  # it waits for the first paint
+    priority.window_shown()
+    await asyncio.wait_for(second, 5)
+
+
+async def test_a_window_that_never_paints_holds_an_import_only_until_the_limit(
+    window_coming: None,
+) -> None:
+    await priority.window_turn("xmpp", limit=30)
+    started = time.monotonic()
+    await asyncio.wait_for(priority.window_turn("matrix", limit=0.2), 10)
+    assert time.monotonic() - started >= 0.2
