@@ -95,12 +95,11 @@ WINDOW_WAIT = 1.5
 
 _window_shown = threading.Event()
 _window_shown.set()  # no window coming (tests, headless use): nobody waits
-_let_through: set[str] = set()  # what was imported while the window was being built
+_expected: set[str] = set()  # the backends the saved accounts will import
 
 
 def window_coming() -> None:
     """A front end is importing and building its window (call before the core starts)."""
-    _let_through.clear()
     _window_shown.clear()
 
 
@@ -109,20 +108,23 @@ def window_shown() -> None:
     _window_shown.set()
 
 
+def imports_expected(protocols: set[str]) -> None:
+    """The backends the enabled accounts will import (the core, before they start)."""
+    _expected.clear()
+    _expected.update(protocols)
+
+
 async def window_turn(what: str, limit: float = WINDOW_WAIT) -> None:
-    """In the core loop, before importing ``what`` (a backend): the first import goes at once
-    (and ``what`` again, for a second account of it), another waits until the window has
-    painted (at most ``limit`` s).
+    """In the core loop, before importing the backend ``what``: while the window is being built,
+    wait until it has painted (at most ``limit`` s), unless ``what`` is the only backend the
+    accounts need.
 
     Importing a backend is CPU work in the interpreter (the XMPP backend 0.4 s, matrix-nio
-    more), and while the window is being built the two share it: at 1,000 rooms over three
-    accounts the window took twice its own time (docs/performance.md, "The first window"). One
-    import is let through so that a single account (the usual case) connects while the window
-    is built, as before; an IRC account's registration is mostly waiting on the server."""
-    if _window_shown.is_set():
-        return
-    if not _let_through or what in _let_through:
-        _let_through.add(what)
+    more; an IRC account's sign-in itself is mostly waiting on the server), and the window's
+    build shares it: at 1,000 rooms over an XMPP, a Matrix and an IRC account the window took
+    twice its own time (docs/performance.md, "The first window"). Accounts of one service
+    (the usual case, and IRC's start → joined beside HexChat) still connect during the build."""
+    if _window_shown.is_set() or _expected <= {what}:
         return
     deadline = time.monotonic() + limit
     while not _window_shown.is_set() and (left := deadline - time.monotonic()) > 0:

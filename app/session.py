@@ -273,7 +273,7 @@ class AccountSession:
         registry = self.services.registry
         protocol = self.account.protocol_id
         if not registry.is_loaded(protocol):
-            await priority.window_turn(protocol)  # the window's first paint before a 2nd import
+            await priority.window_turn(protocol)  # the window's first paint first (app.priority)
         cls = await asyncio.to_thread(registry.get, protocol)
         if cls is None:
             report = next((r for r in registry.reports() if r.name == protocol), None)

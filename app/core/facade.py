@@ -11,6 +11,7 @@ import asyncio
 import logging
 
 from app import events as ev
+from app import priority
 from app.bus import EventBus
 from app.config import AppConfig
 from app.core.accounts import AccountCommands
@@ -95,7 +96,9 @@ class Core:
         s = self.services
         s.ctx.paths.ensure()
         await s.load_config()
-        if any(e.account.enabled and e.secret_keys for e in s.config.accounts):
+        enabled = [e for e in s.config.accounts if e.account.enabled]
+        priority.imports_expected({e.account.protocol_id for e in enabled})
+        if any(e.secret_keys for e in enabled):
             self._check_secrets_soon()  # a connection will wait for it: start it now
         # Plugins from elsewhere are imported now (off the loop's thread), so one that cannot be
         # used is told about at once with its reason instead of being silently left out.

@@ -958,3 +958,25 @@ async def test_disabling_says_the_account_is_disabled_before_its_state(
         or (isinstance(e, ev.ConnectionStateChanged) and e.state is ConnectionState.DISABLED)
     ]
     assert order[:2] == ["flag", "state"]
+
+
+async def test_the_core_says_which_backends_its_enabled_accounts_will_import(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
+) -> None:
+    """app.priority lets accounts of one service connect while the window is built."""
+    from app import priority
+
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        await add_alice(core)
+    finally:
+        await core.stop()
+    priority.imports_expected(set())
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        assert priority._expected == {"fake"}
+    finally:
+        await core.stop()
+        priority.imports_expected(set())

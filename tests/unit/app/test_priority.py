@@ -81,31 +81,42 @@ def window_coming() -> Iterator[None]:
         yield
     finally:
         priority.window_shown()
+        priority.imports_expected(set())
 
 
 async def test_without_a_window_coming_no_import_waits() -> None:
-    started = time.monotonic()
-    for what in ("xmpp", "matrix", "irc"):
-        await asyncio.wait_for(priority.window_turn(what, limit=30), 5)
-    assert time.monotonic() - started < 5
+    priority.imports_expected({"xmpp", "matrix", "irc"})
+    try:
+        for what in ("xmpp", "matrix", "irc"):
+            await asyncio.wait_for(priority.window_turn(what, limit=30), 5)
+    finally:
+        priority.imports_expected(set())
 
 
-async def test_while_the_window_is_built_one_backend_imports_and_another_waits_for_it(
+async def test_accounts_of_one_service_import_it_while_the_window_is_built(
     window_coming: None,
 ) -> None:
-    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)  # the first goes at once
-    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)  # a second IRC account too
-    second = asyncio.create_task(priority.window_turn("xmpp", limit=30))
+    """A single IRC account connects during the build (start → joined beside HexChat)."""
+    priority.imports_expected({"irc"})
+    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)
+    await asyncio.wait_for(priority.window_turn("irc", limit=30), 5)
+
+
+async def test_with_several_services_the_imports_wait_for_the_first_paint(
+    window_coming: None,
+) -> None:
+    priority.imports_expected({"xmpp", "matrix", "irc"})
+    waiting = [asyncio.create_task(priority.window_turn(p, limit=30)) for p in ("xmpp", "irc")]
     await asyncio.sleep(0.1)
-    assert not second.done()  # it waits for the first paint
+    assert not any(t.done() for t in waiting)
     priority.window_shown()
-    await asyncio.wait_for(second, 5)
+    await asyncio.wait_for(asyncio.gather(*waiting), 5)
 
 
 async def test_a_window_that_never_paints_holds_an_import_only_until_the_limit(
     window_coming: None,
 ) -> None:
-    await priority.window_turn("xmpp", limit=30)
+    priority.imports_expected({"xmpp", "matrix"})
     started = time.monotonic()
     await asyncio.wait_for(priority.window_turn("matrix", limit=0.2), 10)
     assert time.monotonic() - started >= 0.2
