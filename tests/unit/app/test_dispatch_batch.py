@@ -327,3 +327,30 @@ def test_what_someone_sent_while_blocked_stays_unseen_in_a_batch(tmp_path: Path)
         "no time given",
         "someone else meanwhile",
     ]
+
+
+def test_a_time_without_a_zone_costs_no_message_of_its_batch(tmp_path: Path) -> None:
+    """A backend's naive timestamp (a plugin's bug) is read as UTC with a log line; before, the
+    store refused the row and every message of the transaction went with it (the fact after
+    them blamed and dropped, or the whole batch raised out of ``apply``)."""
+    d = dispatcher(tmp_path / "a.db")
+    naive = datetime(2026, 11, 21, 11, 0)  # no tzinfo
+    rows = tuple(
+        f.Received("ann", f"zebra {i}", timestamp=naive if i == 280 else NOW) for i in range(300)
+    )
+    events = d.apply(
+        [
+            f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows),
+            f.ServiceNotice("after them"),
+            f.MessageReceived("#r", "bo", "zebra alone", ConversationKind.GROUP, timestamp=naive),
+        ]
+    )
+    messages = d.store.page("#r", limit=1000).messages
+    assert len(messages) == 301
+    assert {m.timestamp for m in messages if m.body in ("zebra 280", "zebra alone")} == {
+        naive.replace(tzinfo=UTC)
+    }
+    assert len(d.store.search("zebra", limit=1000)) == 301
+    added = [m.body for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages]
+    assert len(added) == 302 and added[-2:] == ["after them", "zebra alone"]  # nothing blamed
+    d.store.close()
