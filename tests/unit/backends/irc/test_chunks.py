@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -518,3 +519,28 @@ def test_odd_lines_in_a_chunk_say_what_they_say_one_by_one(
     alone, chunked, sent_alone, sent_chunked = asyncio.run(run())
     assert chunked == alone
     assert sent_chunked == sent_alone
+
+
+async def test_lines_read_before_the_reader_is_stopped_are_all_handled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopping the reader (a disconnect) while it gives way to the window between slices of a
+    big read must not lose the rest of that read: those lines left the socket already."""
+    from app import priority
+
+    made = Made(tmp_path)
+    monkeypatch.setattr(made.session, "connection_closed", lambda reason: None)
+    monkeypatch.setattr(priority, "_local", threading.local())  # no run left from a test before
+    reader = asyncio.StreamReader()
+    reader.feed_data("".join(msg(n) + "\r\n" for n in range(200)).encode())
+    with priority.ui_busy():  # the window draws all along: the reader gives way between slices
+        task = asyncio.get_running_loop().create_task(made.session._read_loop(reader))
+        for _ in range(1000):
+            if made.facts:
+                break
+            await asyncio.sleep(0)
+        assert [len(bodies(x)) for x in made.facts] == [64]  # the first slice, then giving way
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert [b for x in made.facts for b in bodies(x)] == [f"line {n}" for n in range(200)]
