@@ -544,3 +544,45 @@ async def test_lines_read_before_the_reader_is_stopped_are_all_handled(
         with pytest.raises(asyncio.CancelledError):
             await task
     assert [b for x in made.facts for b in bodies(x)] == [f"line {n}" for n in range(200)]
+
+
+async def test_our_echo_in_a_chunk_confirms_the_sent_message_and_is_not_shown_again(
+    tmp_path: Path,
+) -> None:
+    """echo-message with labeled-response: the echo of what we sent, amid a flood, is the
+    confirmation of the outbox entry (DeliveryUpdated with its msgid), in its place; never a
+    message of its own (it would be shown twice)."""
+    from app.backend import OutgoingMessage
+    from app.models import ConversationId, DeliveryState
+    from backends.irc.protocol import parse_line
+
+    made = Made(tmp_path)
+    made.join()
+    sent = await made.backend.send_message(
+        ConversationId("a", "#chan"), OutgoingMessage("t1", "my words")
+    )
+    assert sent.failure is None
+    [written] = made.sent
+    label = parse_line(written).tags.get("label")  # type: ignore[union-attr]
+    assert label, written
+    made.chunk(
+        msg(1),
+        f"@label={label};msgid=mine;time=2026-12-05T12:00:02Z :me!u@h PRIVMSG #chan :my words",
+        msg(3),
+        msg(4, nick="me", text="my words"),  # the same words again, not ours to confirm: shown
+    )
+    assert [type(x).__name__ for x in made.facts] == [
+        "MessageReceived",
+        "DeliveryUpdated",
+        "MessageReceived",
+        "MessageReceived",
+    ]
+    confirmed = made.facts[1]
+    assert isinstance(confirmed, f.DeliveryUpdated)
+    assert (confirmed.txn_id, confirmed.state, confirmed.remote_id) == (
+        "t1",
+        DeliveryState.SENT,
+        "mine",
+    )
+    again = made.facts[3]
+    assert isinstance(again, f.MessageReceived) and again.outgoing and again.txn_id is None
