@@ -694,9 +694,7 @@ class AccountDispatcher:
         return conv, ([ev.ConversationsChanged((conv,))] if created else [])
 
 
-def aware(
-    when: datetime | None, log: logging.LoggerAdapter[logging.Logger]
-) -> datetime | None:
+def aware(when: datetime | None, log: logging.LoggerAdapter[logging.Logger]) -> datetime | None:
     """``when``, read as UTC if it has no time zone (a backend's bug: the store keeps only aware
     times, and refusing the row would cost the whole transaction its messages), with a log line."""
     if when is None or when.tzinfo is not None:
