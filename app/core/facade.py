@@ -83,8 +83,10 @@ class Core:
         The keyring is asked whether it is usable on a worker thread, and only what needs a
         secret waits for it: importing it and finding its backend took half a second of an IRC
         account's way to its channels, which needs none. It is asked at once when an enabled
-        account has a saved secret (its connection will ask anyway), else once the accounts
-        have started connecting.
+        account has a saved secret (its connection will ask anyway); when none has, it is not
+        loaded at all until a secret is stored (the keyring, its Secret Service client and
+        ``cryptography``: 8 MB resident that an IRC account without a password never uses). A
+        keyring that cannot be used is then told when the secret is stored, as that step's error.
         """
         s = self.services
         s.ctx.paths.ensure()
@@ -111,8 +113,6 @@ class Core:
         s.publish(ev.CoreStarted())
         for session in s.sessions.values():
             await session.start()
-        if s.config.accounts:
-            self._check_secrets_soon()
 
     async def stop(self) -> None:
         """Disconnect every account and close every store. Queued messages stay in the outbox."""
