@@ -6,13 +6,21 @@ raises :class:`SecretsUnavailable` whose message tells a person how to get one. 
 (D-Bus round trips, maybe an unlock prompt), so the core runs them off its event loop.
 
 ``keyring`` itself is imported on the first use, on that worker thread: its import and its
-choice of backend (every backend module, a D-Bus round trip) cost a quarter of a second of CPU
-that the app's start does not wait for (``app.core.facade``).
+choice of backend (a D-Bus round trip) cost a quarter of a second of CPU that the app's start does
+not wait for (``app.core.facade``). The platform's own backend is loaded directly (Secret Service,
+Keychain, Credential Manager: :func:`platform_backend`) instead of ``keyring.get_keyring()``'s
+discovery, which imports every backend it can find (KWallet with dbus-python, libsecret with
+PyGObject, the Windows ones, ``importlib_metadata`` for the entry points: 60 modules, 1 MB
+resident in a running Chinwag that keep nothing useful). Where keyring is configured, another
+backend could be preferred, or the platform's is not usable, keyring still chooses.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
+import os
+import sys
 import threading
 from types import ModuleType
 from typing import TYPE_CHECKING, Protocol
@@ -37,6 +45,12 @@ HOW_TO_GET_A_KEYRING = CoreMessages.tr(
 # What keyring picks when nothing works, and backends that would keep secrets readable on disk.
 _ABSENT_MODULES = ("keyring.backends.null", "keyring.backends.fail")
 _PLAINTEXT_MODULES = ("keyrings.alt",)
+# The backend keyring's discovery picks on each platform when nothing else is installed.
+_PLATFORM_BACKENDS = (
+    (("linux", "freebsd", "openbsd", "netbsd"), "keyring.backends.SecretService.Keyring"),
+    (("darwin",), "keyring.backends.macOS.Keyring"),
+    (("win32",), "keyring.backends.Windows.WinVaultKeyring"),
+)
 
 
 class SecretsUnavailable(Exception):
@@ -76,7 +90,7 @@ class KeyringSecrets:
         """The usable backend, or :class:`SecretsUnavailable` saying why there is none."""
         with self._lock:
             if self._checked is None:
-                backend = self._backend or _keyring().get_keyring()
+                backend = self._backend or platform_backend() or _keyring().get_keyring()
                 safe = []
                 plaintext = []
                 for candidate in _chain(backend):
@@ -128,6 +142,33 @@ class KeyringSecrets:
             raise SecretsUnavailable(f"The keyring refused to delete a secret: {exc}") from exc
 
 
+def platform_backend() -> keyring.backend.KeyringBackend | None:
+    """The platform's own keyring backend, loaded without keyring's discovery, if it is the one
+    discovery would choose and it is usable; None: let ``keyring.get_keyring()`` choose.
+
+    Discovery decides when keyring is configured (``PYTHON_KEYRING_BACKEND``, ``keyringrc.cfg``),
+    when a backend of another package is installed (it may outrank the platform's), and on KDE
+    (keyring prefers KWallet there)."""
+    name = next((n for p, n in _PLATFORM_BACKENDS if sys.platform.startswith(p)), None)
+    if name is None or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    if "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").split(":"):
+        return None
+    try:
+        plugins = importlib.metadata.entry_points(group="keyring.backends")
+        if any(ep.dist is None or ep.dist.name.lower() != "keyring" for ep in plugins):
+            return None
+        from keyring.util import platform_  # noqa: PLC0415  (see the module's docstring)
+
+        if (platform_.config_root() / "keyringrc.cfg").exists():
+            return None
+        backend: keyring.backend.KeyringBackend = _keyring().core.load_keyring(name)
+    except Exception as exc:  # not usable here (no Secret Service on the bus): keyring decides
+        _log.debug("the platform's keyring %s is not usable (%s); keyring chooses", name, exc)
+        return None
+    return backend
+
+
 def _chain(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.KeyringBackend]:
     """The backends a (possibly chained) keyring would actually use."""
     inner = getattr(backend, "backends", None)
@@ -138,9 +179,10 @@ def _chain(backend: keyring.backend.KeyringBackend) -> list[keyring.backend.Keyr
 
 
 def _keyring() -> ModuleType:
-    """The ``keyring`` package with its ``backend`` and ``errors`` modules, imported now."""
+    """The ``keyring`` package with its ``backend``, ``core`` and ``errors`` modules, imported now."""
     import keyring  # noqa: PLC0415  (see the module's docstring)
     import keyring.backend  # noqa: PLC0415
+    import keyring.core  # noqa: PLC0415
     import keyring.errors  # noqa: PLC0415
 
     return keyring

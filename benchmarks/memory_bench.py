@@ -77,6 +77,7 @@ def driver(config_path: str) -> int:
 
     from app.models import AccountId, ConnectionState, ConversationId
     from benchmarks.app_driver import open_app
+    from benchmarks.file_secrets import FileSecrets
 
     profile = Path(config["profile"]) if config.get("profile") else None
     secrets = FileSecrets(Path(config["secrets_file"])) if config.get("secrets_file") else None
@@ -214,35 +215,6 @@ def driver(config_path: str) -> int:
     running.app.exec()
     running.close()
     return 0
-
-
-class FileSecrets:
-    """The keyring of a ``--restart`` run: in memory, and written to a file of the run (mode
-    0600, removed with it) so the second start finds the passwords and keys of the first."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        raw = json.loads(path.read_text()) if path.exists() else []
-        self.values: dict[tuple[str, str], str] = {(a, k): v for a, k, v in raw}
-
-    def check(self) -> object:
-        return self
-
-    def get(self, account_id: str, key: str) -> str | None:
-        return self.values.get((account_id, key))
-
-    def set(self, account_id: str, key: str, value: str) -> None:
-        self.values[(account_id, key)] = value
-        self._save()
-
-    def delete(self, account_id: str, key: str) -> None:
-        self.values.pop((account_id, key), None)
-        self._save()
-
-    def _save(self) -> None:
-        fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w") as out:
-            json.dump([[a, k, v] for (a, k), v in self.values.items()], out)
 
 
 def python_heap_by_package(top: int = 25) -> dict[str, float]:

@@ -154,6 +154,7 @@ def open_window(
     install_quit_signals(app)
     # The start is over by then (window built, backends imported): keep what was compiled.
     QTimer.singleShot(START_OVER_MS, dataclass_code.release)
+    QTimer.singleShot(START_OVER_MS, gc_on_gui_thread.freeze_what_started)  # long-lived now
 
     code = app.exec()
     links.close()

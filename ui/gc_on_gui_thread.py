@@ -54,6 +54,20 @@ class GuiThreadCollector(QObject):
         return 0
 
 
+def freeze_what_started() -> int:
+    """Collect, then move every object alive into Python's permanent generation (``gc.freeze``);
+    the number moved. Call it once the start is over (window built, backends imported).
+
+    What is alive then (modules, classes, functions, the window) lives as long as the process, yet
+    every full collection walked all of it again: some 110,000 objects, 55 ms of the GUI thread
+    each time with the three backends imported, and the collector above runs a full collection
+    after every ten of the younger ones (during a flood, every few thousand messages). Frozen
+    objects are still freed when their last reference goes; only a cycle among them would stay."""
+    gc.collect()
+    gc.freeze()
+    return gc.get_freeze_count()
+
+
 _installed: GuiThreadCollector | None = None
 
 

@@ -5,7 +5,8 @@ launch is the running instance must be known first, and a later launch must find
 then on. Where the door is a Unix socket at a path (Linux with ``$XDG_RUNTIME_DIR``, see
 :func:`socket_name`), this module does both with the standard library, speaking the same wire
 format as :mod:`ui.single_instance` (one JSON line, answered ``ok``); the socket it binds is
-handed to Qt's ``QLocalServer`` later (``SingleInstance.listen(door)``). Elsewhere (a plain name,
+served once Qt is loaded by :class:`ui.instance_door.DoorServer` (``SingleInstance.listen(door)``),
+still without QtNetwork. Elsewhere (a plain name,
 which Qt maps to its own folder or to a named pipe) it answers ``None`` and Qt decides, before
 the core starts.
 """
@@ -27,6 +28,8 @@ from app.paths import AppPaths
 
 ANSWER = b"ok\n"
 """What the running instance answers a launch that handed it a link."""
+MAX_MESSAGE = 64 * 1024
+"""A launch's line longer than this is dropped."""
 _UNIX_PATH_MAX = 100  # sun_path holds 108 bytes on Linux, 104 on macOS
 _BACKLOG = 50  # Qt's own for a QLocalServer
 _log = logging.getLogger(__name__)
@@ -93,9 +96,19 @@ def hand_over(name: str, uri: str | None, timeout: float = 5.0) -> bool | None:
     return False
 
 
+def message_uri(line: bytes) -> str | None:
+    """The link in a launch's line (``""``: only show the window); None: not a valid message."""
+    try:
+        payload = json.loads(line.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    uri = payload.get("uri", "") if isinstance(payload, dict) else None
+    return uri if isinstance(uri, str) else None
+
+
 def listen(name: str) -> socket.socket | None:
     """Open the door at ``name`` (a path), readable by this user only, so that a later launch
-    finds this one from now on; ``SingleInstance.listen`` takes it over once Qt is loaded.
+    finds this one from now on; ``SingleInstance.listen`` serves it once Qt is loaded.
 
     None: not a path, or it cannot be opened (logged); Qt then listens by name itself.
     A socket left there by an instance that crashed (nobody answered :func:`hand_over`) is

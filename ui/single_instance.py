@@ -8,7 +8,9 @@ one-line answer and exits 0. The running instance raises its window and opens th
 The socket's name is derived from the user and the profile's config folder, so two profiles
 (``--profile``) run side by side, and two users on one machine never reach each other.
 Where that socket is a path, a launch knocks and opens it before Qt is loaded
-(:mod:`ui.instance_socket`, same wire format); this module's server then takes it over.
+(:mod:`ui.instance_socket`, same wire format) and serves it without QtNetwork
+(:mod:`ui.instance_door`); QtNetwork's ``QLocalServer``/``QLocalSocket`` are imported only where
+Qt must knock or listen by name.
 
 Wire format, one exchange per connection: the client sends one JSON object and a newline,
 ``{"uri": "xmpp:…"}`` (``""``: just show the window); the server answers ``ok`` and a newline.
@@ -19,16 +21,19 @@ from __future__ import annotations
 import json
 import logging
 import socket
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from ui.instance_door import DoorServer
 from ui.instance_socket import ANSWER as _ANSWER
-from ui.instance_socket import socket_name
+from ui.instance_socket import MAX_MESSAGE, message_uri, socket_name
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 __all__ = ["MAX_MESSAGE", "SingleInstance", "socket_name"]  # socket_name: importable from here
 
-MAX_MESSAGE = 64 * 1024
 _log = logging.getLogger(__name__)
 
 
@@ -61,12 +66,8 @@ class _Connection(QObject):
         line, newline, _ = self._buffer.partition(b"\n")
         if not newline:
             return
-        try:
-            payload = json.loads(line.decode("utf-8"))
-            uri = payload.get("uri", "") if isinstance(payload, dict) else None
-        except (UnicodeDecodeError, ValueError):
-            uri = None
-        if not isinstance(uri, str):
+        uri = message_uri(line)
+        if uri is None:
             _log.warning("single instance: dropped a malformed message")
             self._finish(b"")
             return
@@ -93,9 +94,12 @@ class SingleInstance(QObject):
         super().__init__(parent)
         self.name = name
         self._server: QLocalServer | None = None
+        self._door: DoorServer | None = None
 
     def hand_over(self, uri: str | None, timeout_ms: int = 5000) -> bool:
         """Give ``uri`` to a running instance. True: it took it (so exit); False: none answered."""
+        from PySide6.QtNetwork import QLocalSocket  # noqa: PLC0415  (see the module's docstring)
+
         socket = QLocalSocket()
         socket.connectToServer(self.name)
         if not socket.waitForConnected(min(timeout_ms, 1000)):
@@ -115,15 +119,15 @@ class SingleInstance(QObject):
         """Become the running instance. False (logged): links will not reach this one.
 
         ``door``: the socket :func:`ui.instance_socket.listen` opened at this name before Qt was
-        loaded; the server takes it over (and closes it in the end)."""
+        loaded; it is served as it is (and closed in the end), without QtNetwork."""
+        if door is not None:
+            self._door = DoorServer(door, self)
+            self._door.received.connect(self.received)
+            return True
+        from PySide6.QtNetwork import QLocalServer  # noqa: PLC0415  (see the module's docstring)
+
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if door is not None:
-            if server.listen(door.detach()):
-                server.newConnection.connect(self._accept)
-                self._server = server
-                return True
-            _log.warning("cannot take over the socket for other launches: %s", server.errorString())
         if not server.listen(self.name):
             # A socket left behind by an instance that crashed: nobody answered hand_over().
             QLocalServer.removeServer(self.name)
@@ -135,6 +139,9 @@ class SingleInstance(QObject):
         return True
 
     def close(self) -> None:
+        if self._door is not None:
+            self._door.close()
+            self._door = None
         if self._server is not None:
             self._server.close()
             self._server = None

@@ -35,12 +35,6 @@ from app.store.worker import StoreWorker
 
 _log = logging.getLogger(__name__)
 
-KEYRING_CHECK_DELAY = 3.0
-"""Seconds after the accounts started connecting before the keyring is checked, when none of
-them has a saved secret: importing ``keyring`` and choosing its backend (~0.1-0.25 s of CPU on
-a worker thread) would otherwise share the interpreter with the window's build, which is going
-on then (docs/performance.md, "The first window")."""
-
 
 class Core:
     """Owns the accounts and their sessions; its command groups share one :class:`CoreServices`."""
@@ -90,8 +84,10 @@ class Core:
         The keyring is asked whether it is usable on a worker thread, and only what needs a
         secret waits for it: importing it and finding its backend took half a second of an IRC
         account's way to its channels, which needs none. It is asked at once when an enabled
-        account has a saved secret (its connection will ask anyway), else
-        :data:`KEYRING_CHECK_DELAY` after the accounts have started connecting.
+        account has a saved secret (its connection will ask anyway); when none has, it is not
+        loaded at all until a secret is stored (the keyring, its Secret Service client and
+        ``cryptography``: 8 MB resident that an IRC account without a password never uses). A
+        keyring that cannot be used is then told when the secret is stored, as that step's error.
         """
         s = self.services
         s.ctx.paths.ensure()
@@ -120,8 +116,6 @@ class Core:
         s.publish(ev.CoreStarted())
         for session in s.sessions.values():
             await session.start()
-        if s.config.accounts:
-            self._check_secrets_soon(KEYRING_CHECK_DELAY)
 
     async def stop(self) -> None:
         """Disconnect every account and close every store. Queued messages stay in the outbox."""
@@ -140,13 +134,12 @@ class Core:
         for session in list(self.services.sessions.values()):
             await session.flushed()
 
-    def _check_secrets_soon(self, delay: float = 0.0) -> None:
+    def _check_secrets_soon(self) -> None:
         if self._secrets_checked is None:
-            self._secrets_checked = asyncio.create_task(self._check_secrets(delay), name="keyring")
+            self._secrets_checked = asyncio.create_task(self._check_secrets(), name="keyring")
 
-    async def _check_secrets(self, delay: float = 0.0) -> None:
+    async def _check_secrets(self) -> None:
         """Say early, and in words, that no keyring is usable (instead of failing accounts one by one)."""
-        await asyncio.sleep(delay)
         try:
             await asyncio.to_thread(self.services.ctx.secrets.check)
         except SecretsUnavailable as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -131,3 +132,92 @@ def test_the_door_opened_before_qt_is_taken_over_and_answers_a_launch_without_qt
         running.close()
     assert instance_socket.hand_over(name, "") is False  # nobody there any more
     assert instance_socket.hand_over("chinwag-plain-name", "") is None  # Qt's to check
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets only")
+def test_the_door_drops_junk_and_half_lines_without_a_signal(qtbot: QtBot, short_tmp: Path) -> None:
+    """The door served without QtNetwork: junk, an oversized line and a launch that goes away
+    mid-line get no answer and no signal; a good launch after them still gets through."""
+    from ui import instance_socket
+
+    name = str(short_tmp / "junk.socket")
+    door = instance_socket.listen(name)
+    assert door is not None
+    running = SingleInstance(name)
+    assert running.listen(door)
+    got: list[str] = []
+    running.received.connect(got.append)
+    try:
+        for junk in (b"not json\n", b"[1, 2]\n", b'{"uri": 5}\n', b"x" * 70000, b'{"uri": "a'):
+            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
+                client.connect(name)
+                client.sendall(junk)
+                if junk.endswith(b"a"):
+                    client.shutdown(socket.SHUT_WR)  # gone before the line's end
+                client.settimeout(0.05)
+                answer = [b"?"]
+
+                def closed(c: socket.socket = client, answer: list[bytes] = answer) -> bool:
+                    try:
+                        answer[0] = c.recv(10)
+                    except TimeoutError:
+                        return False
+                    except OSError:  # reset by the server: closed as well
+                        answer[0] = b""
+                    return True
+
+                qtbot.waitUntil(closed, timeout=30000)
+                assert answer[0] == b""  # closed without "ok"
+        with (
+            qtbot.waitSignal(running.received, timeout=30000) as blocker,
+            socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client,
+        ):
+            client.connect(name)
+            client.sendall(b'{"uri": "irc://x/#a"}\n')
+        assert blocker.args == ["irc://x/#a"]
+        assert got == ["irc://x/#a"]
+    finally:
+        running.close()
+    assert not os.path.exists(name)
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="Unix sockets only")
+def test_closing_leaves_a_socket_another_instance_put_there(short_tmp: Path) -> None:
+    from ui import instance_socket
+    from ui.instance_door import DoorServer
+
+    name = str(short_tmp / "replaced.socket")
+    door = instance_socket.listen(name)
+    assert door is not None
+    server = DoorServer(door)
+    os.unlink(name)
+    other = instance_socket.listen(name)  # a later instance's door at the same path
+    assert other is not None
+    try:
+        server.close()
+        assert os.path.exists(name)
+    finally:
+        other.close()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the door is a path on Linux")
+def test_serving_the_door_does_not_load_qtnetwork(short_tmp: Path) -> None:
+    """QtNetwork (2.3 MB resident) is not loaded by a running instance whose door is a path."""
+    script = f"""
+import sys
+import ui
+from PySide6.QtCore import QCoreApplication
+from ui import instance_socket
+from ui.single_instance import SingleInstance
+app = QCoreApplication([])
+name = {str(short_tmp / "lean.socket")!r}
+running = SingleInstance(name)
+assert running.listen(instance_socket.listen(name))
+running.close()
+print("QtNetwork" if "PySide6.QtNetwork" in sys.modules else "without")
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "without"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import uuid
 from pathlib import Path
 
@@ -64,3 +67,40 @@ async def test_password_lives_only_in_the_keyring(
     finally:
         await core.stop()
     assert keyring.get_password(SERVICE, f"{account.id}/password") is None
+
+
+def test_the_secret_service_is_used_without_keyrings_discovery(
+    real_keyring: KeyringSecrets,
+) -> None:
+    """A fresh process picks the Secret Service directly: none of the backends keyring's
+    discovery imports (KWallet, libsecret, Windows, the chainer) are loaded, and the
+    secret it stores is the one keyring itself reads."""
+    script = """
+import json, sys, uuid
+from app.secrets import KeyringSecrets
+secrets = KeyringSecrets()
+backend = secrets.check()
+probe = f"probe-{uuid.uuid4().hex}"
+secrets.set(probe, "password", "ünïcödé")
+loaded = [m for m in ("keyring.backends.kwallet", "keyring.backends.libsecret",
+          "keyring.backends.Windows", "keyring.backends.chainer")
+          if m in sys.modules]
+import keyring
+read = keyring.get_password("chinwag", probe + "/password")  # keyring's own choice
+secrets.delete(probe, "password")
+print(json.dumps([type(backend).__module__, read, loaded]))
+"""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHON_KEYRING_BACKEND"}
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    module, read, loaded = json.loads(done.stdout.splitlines()[-1])
+    assert module == "keyring.backends.SecretService"
+    assert read == "ünïcödé"
+    assert loaded == []

@@ -980,3 +980,50 @@ async def test_the_core_says_which_backends_its_enabled_accounts_will_import(
     finally:
         await core.stop()
         priority.imports_expected(set())
+
+
+class CheckedSecrets(MemorySecretStore):
+    """Counts how often the core asks whether the keyring is usable (which loads it)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.checks = 0
+
+    def check(self) -> object:
+        self.checks += 1
+        return self
+
+
+async def test_the_keyring_is_not_loaded_when_no_account_has_a_saved_secret(
+    tmp_path: Path, fake_server: FakeServer
+) -> None:
+    """An account that never saved a secret (IRC without a password) starts without the keyring
+    being asked (loaded); one with a saved password has it asked at once, as before."""
+    for saved in (False, True):
+        profile = tmp_path / str(saved)
+        first = make_core(profile, fake_server, MemorySecretStore())
+        await first.start()
+        account_id = await add_alice(first)
+        await first.stop()
+        if not saved:  # as an account whose service needs no secret has it
+            config = profile / "config" / "config.json"
+            raw = json.loads(config.read_text())
+            raw["accounts"][0]["secret_keys"] = []
+            config.write_text(json.dumps(raw))
+        secrets = CheckedSecrets()
+        again = make_core(profile, fake_server, secrets)
+        await again.start()
+        try:
+            await wait_for(
+                lambda c=again, a=account_id: state_of(c, a) is not ConnectionState.OFFLINE
+            )
+            await settle(again)
+            if saved:
+                await wait_for(lambda s=secrets: s.checks >= 1)
+            else:
+                await wait_for(
+                    lambda c=again, a=account_id: state_of(c, a) is ConnectionState.FAILED
+                )
+                assert secrets.checks == 0
+        finally:
+            await again.stop()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from app.sanitize import MAX_HTML_CHARS, sanitize_html
@@ -48,3 +52,20 @@ def test_oversized_html_is_dropped() -> None:
 def test_refused_image_keeps_its_description() -> None:
     out = sanitize_html('<p>look <img src="https://x/cat.png" alt="a cat &amp; a dog"></p>')
     assert out == "<p>look [a cat &amp; a dog]</p>"
+
+
+def test_nh3_is_loaded_with_the_first_html_to_clean() -> None:
+    """The core and the IRC backend come without nh3 (1.4 MB); the first HTML loads it."""
+    code = """
+import json, sys
+import app.core, app.dispatch, backends.irc
+from app.sanitize import sanitize_html
+before = "nh3" in sys.modules
+cleaned = sanitize_html("<b>hi</b><script>x</script>")
+print(json.dumps([before, cleaned, "nh3" in sys.modules]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [False, "<b>hi</b>", True]

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import importlib.metadata
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import fail, null
 from keyring.compat import properties
 
-from app.secrets import KeyringSecrets, SecretsUnavailable
+from app.secrets import KeyringSecrets, SecretsUnavailable, platform_backend
 
 
 class MemoryKeyring(KeyringBackend):
@@ -76,3 +81,74 @@ def test_a_chain_uses_its_safe_member_and_never_the_plaintext_one() -> None:
     assert safe.values and not plain.values
     with pytest.raises(SecretsUnavailable, match="unprotected"):
         KeyringSecrets(FakeChain(plain, fail.Keyring())).check()  # type: ignore[arg-type]
+
+
+class _EntryPoint:
+    def __init__(self, dist: str) -> None:
+        self.dist = type("Dist", (), {"name": dist})()
+
+
+@pytest.fixture
+def platform_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Callable[[], object]:
+    """platform_backend() on Linux with nothing configured and the backend's loading recorded
+    instead of done (the real Secret Service: tests/integration/app/test_keyring.py)."""
+    import keyring.core
+
+    loaded: list[str] = []
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    monkeypatch.setenv("XDG_CURRENT_DESKTOP", "GNOME")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr(keyring.core, "load_keyring", lambda name: loaded.append(name) or name)
+    return platform_backend
+
+
+def test_the_platforms_keyring_is_loaded_without_discovery(
+    platform_keyring: Callable[[], object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert platform_keyring() == "keyring.backends.SecretService.Keyring"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert platform_keyring() == "keyring.backends.macOS.Keyring"
+    monkeypatch.setattr(sys, "platform", "win32")
+    assert platform_keyring() == "keyring.backends.Windows.WinVaultKeyring"
+    monkeypatch.setattr(sys, "platform", "emscripten")
+    assert platform_keyring() is None
+
+
+def test_keyring_chooses_when_configured_or_another_backend_may_be_preferred(
+    platform_keyring: Callable[[], object], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    with monkeypatch.context() as m:
+        m.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.SecretService.Keyring")
+        assert platform_keyring() is None
+    with monkeypatch.context() as m:
+        m.setenv("XDG_CURRENT_DESKTOP", "KDE")  # KWallet outranks the Secret Service there
+        assert platform_keyring() is None
+    with monkeypatch.context() as m:
+        m.setattr(
+            importlib.metadata,
+            "entry_points",
+            lambda group: [_EntryPoint("keyring"), _EntryPoint("keyrings.cryptfile")],
+        )
+        assert platform_keyring() is None
+    config = tmp_path / "python_keyring" / "keyringrc.cfg"
+    config.parent.mkdir()
+    config.write_text("[backend]\ndefault-keyring=keyring.backends.SecretService.Keyring\n")
+    assert platform_keyring() is None
+
+
+def test_an_unusable_platform_keyring_leaves_the_choice_to_keyring(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No Secret Service on the bus: keyring's discovery runs, and without any keyring the
+    person is told how to get one, as before."""
+    import keyring.core
+
+    def unusable(name: str) -> object:
+        raise RuntimeError("Unable to initialize SecretService")
+
+    monkeypatch.setattr(keyring.core, "load_keyring", unusable)
+    assert platform_backend() is None
+    monkeypatch.setattr(keyring, "get_keyring", fail.Keyring)
+    with pytest.raises(SecretsUnavailable, match="No keyring service"):
+        KeyringSecrets().check()

@@ -87,3 +87,21 @@ def test_uninstall_collects_and_hands_collection_back(qtbot: QtBot) -> None:
     finally:
         if not was:
             gc.disable()
+
+
+def test_what_lives_after_the_start_is_frozen_and_new_garbage_still_collected(
+    qtbot: QtBot, collector: GuiThreadCollector
+) -> None:
+    Cyclic()  # garbage from the start: collected before the rest is frozen
+    long_lived = [[i] for i in range(1000)]
+    try:
+        frozen = gc_on_gui_thread.freeze_what_started()
+        assert Cyclic.finalised_on == [threading.current_thread().name]
+        assert frozen == gc.get_freeze_count() >= len(long_lived)
+        walked = {id(x) for x in gc.get_objects(generation=2)}  # what a full collection visits
+        assert not walked.intersection(map(id, long_lived))
+        Cyclic()  # garbage made later is still the collector's
+        long_lived.extend([i] for i in range(2 * gc.get_threshold()[0]))  # past the threshold
+        qtbot.waitUntil(lambda: len(Cyclic.finalised_on) == 2, timeout=30000)
+    finally:
+        gc.unfreeze()

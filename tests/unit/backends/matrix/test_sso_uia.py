@@ -4,6 +4,9 @@ auth (flow choice, forms, answers, refusals)."""
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import sys
 from typing import Any
 
 import aiohttp
@@ -249,3 +252,16 @@ async def test_interaction_without_a_challenge_returns_the_answer() -> None:
         400,
         {"errcode": "M_USER_IN_USE"},
     )
+
+
+def test_the_backend_comes_without_aiohttps_server_side() -> None:
+    """aiohttp.web (2.2 MB) is the SSO listener's alone; the backend imports it on first use."""
+    code = (
+        "import json, sys; import backends.matrix; "
+        "print(json.dumps([m for m in sys.modules if m.startswith('aiohttp.web')]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
