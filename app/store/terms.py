@@ -61,10 +61,11 @@ def create_tokenizer_tables(conn: sqlite3.Connection, *, detail: str = "none") -
 def tokens_of(conn: sqlite3.Connection, text: str) -> list[str]:
     """``text`` as the store's tokenizer splits and folds it, in order (on a connection where
     :func:`create_tokenizer_tables` made the tables with ``detail='full'``)."""
+    if text.isascii() and text.isalnum():
+        return [text.lower()]  # ASCII letters and digits: one token, folded to lower case
     conn.execute(f"INSERT INTO temp.{_TOKENS}({_TOKENS}) VALUES ('delete-all')")
     conn.execute(f"INSERT INTO temp.{_TOKENS}(rowid, body) VALUES (1, ?)", (text,))
     rows = conn.execute(f"SELECT term FROM temp.{_TOKENS_VOCAB} ORDER BY offset").fetchall()
-    conn.execute(f"INSERT INTO temp.{_TOKENS}({_TOKENS}) VALUES ('delete-all')")
     return [term for (term,) in rows]
 
 
