@@ -175,9 +175,7 @@ def terms(store: Path, extra: int) -> None:
         s.ensure_conversation("rare", ConversationKind.GROUP, "Rare words")
         made = make_messages(rng, "bench", "rare", 10**9, extra)
         letters = "abcdefghijklmnopqrstuvwxyz"
-        made = [
-            dataclasses.replace(m, body="q" + "".join(rng.choices(letters, k=5))) for m in made
-        ]
+        made = [dataclasses.replace(m, body="q" + "".join(rng.choices(letters, k=5))) for m in made]
         with s.transaction():
             s.append(made)
     s.close()

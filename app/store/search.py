@@ -81,6 +81,7 @@ class StoreSearch:
             if self._closed:
                 return []
             conn = self._reader or self._open()
+
             # Each step on its own: an interrupt that lands between two statements is lost
             # (SQLite forgets it when none runs), and the next step's check catches it.
             def guard() -> contextlib.AbstractContextManager[None]:
@@ -135,7 +136,7 @@ class StoreSearch:
             return plain
         if not terms:
             return ""  # no stored word begins so: the prefix query would find nothing either
-        lead = " ".join(tokens[:-1] + [""])
+        lead = " ".join([*tokens[:-1], ""])
         alternatives = " OR ".join(quoted(lead + term) for term in terms)
         return " AND ".join([*(quoted(w) for w in words[:-1]), f"({alternatives})"])
 

@@ -115,6 +115,11 @@ class SearchTerms:
             self._build = TermsBuild(path, lock, delay)
             self._build.start()
 
+    @property
+    def building(self) -> bool:
+        """Whether a background build was started (and not stopped) for this store."""
+        return self._build is not None
+
     def close(self) -> None:
         if self._build is not None:
             self._build.stop()
@@ -239,7 +244,9 @@ class TermsBuild:
                 if self._stop.is_set():
                     return
                 with _write(writer):
-                    writer.execute("INSERT OR IGNORE INTO search_terms(term) VALUES (?)", (COMPLETE,))
+                    writer.execute(
+                        "INSERT OR IGNORE INTO search_terms(term) VALUES (?)", (COMPLETE,)
+                    )
                 log.info("search terms of %s built", self.path.name)
             finally:
                 writer.close()

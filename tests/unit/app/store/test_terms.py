@@ -19,7 +19,14 @@ from app.models import ConversationId, ConversationKind, Message, MessageId
 from app.store.account_store import AccountStore
 from app.store.fts import fts_query
 from app.store.schema import migrations
-from app.store.terms import COMPLETE, TermsBuild, is_complete, prefix_end
+from app.store.terms import (
+    COMPLETE,
+    TermsBuild,
+    create_tokenizer_tables,
+    is_complete,
+    prefix_end,
+    tokens_of,
+)
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -335,3 +342,13 @@ def test_prefix_end_bounds_every_string_with_the_prefix(prefix: str, end: str | 
     if end is not None:
         for tail in ["", "a", "\U0010ffff\U0010ffff", "ÿ"]:
             assert (prefix + tail).encode() < end.encode()
+
+
+@settings(max_examples=200, deadline=None)
+@given(word=st.text(st.sampled_from("abcxyzABCXYZ0189"), min_size=1, max_size=10))
+def test_an_ascii_word_is_tokenized_as_sqlite_tokenizes_it(word: str) -> None:
+    conn = sqlite3.connect(":memory:")
+    create_tokenizer_tables(conn, detail="full")
+    # Marked non-ASCII by a separator SQLite drops, so tokens_of asks SQLite itself.
+    assert tokens_of(conn, word) == tokens_of(conn, word + " ·") == [word.lower()]
+    conn.close()
