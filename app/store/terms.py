@@ -162,6 +162,18 @@ def expand(conn: sqlite3.Connection, prefix: str, most: int) -> list[str] | None
     return [term for (term,) in rows]
 
 
+def refill(conn: sqlite3.Connection) -> None:
+    """Make the table the full-text index's words, at once, and complete: for tools that write
+    rows around :meth:`AccountStore.append` and then rebuild the index (benchmark profiles)."""
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chinwag_index_terms"
+        " USING fts5vocab(main, messages_fts, row)"
+    )
+    conn.execute("DELETE FROM search_terms")
+    conn.execute("INSERT INTO search_terms(term) SELECT term FROM temp.chinwag_index_terms")
+    conn.execute("INSERT INTO search_terms(term) VALUES (?)", (COMPLETE,))
+
+
 class TermsBuild:
     """Fills the term table of a store that has history from its full-text index, on a thread
     of its own at the lowest CPU priority, after ``delay`` seconds (start comes first).
