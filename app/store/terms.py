@@ -7,14 +7,15 @@ store of 2,000,000 messages, 310 ms for "t"). The same words matched whole, as a
 term list (``fts5vocab``) costs 8.5 ms a lookup, so the store keeps one of its own, the
 ``search_terms`` table (schema 0009):
 
-- **Exactly the tokenizer's terms.** Nothing here tokenizes in Python: the terms of new rows
-  are read back from SQLite's own tokenizer (the bodies put through a temporary, contentless
-  FTS5 table with the store's tokenizer, read through ``fts5vocab``), and a store that has
-  history already is filled from its full-text index itself (:class:`TermsBuild`).
+- **Exactly the tokenizer's terms.** No stored text is tokenized in Python: the terms of new
+  rows are read back from SQLite's own tokenizer (the bodies put through a temporary,
+  contentless FTS5 table with the store's tokenizer, read through ``fts5vocab``), and a store
+  that has history already is filled from its full-text index itself (:class:`TermsBuild`).
+  Only a typed word of ASCII letters and digits skips SQLite (:func:`tokens_of`).
 - **Kept where rows change**: :meth:`SearchTerms.add_from` after each appended batch, in its
-  transaction, and a temporary trigger on every change of a body (an edit), in its statement. Deleting or redacting a
-  message leaves its terms behind: a stale term only adds a word that matches no row to the
-  ``OR``, which changes no result.
+  transaction, and a temporary trigger on every change of a body (an edit), in its statement.
+  Deleting or redacting a message leaves its terms behind: a stale term only adds a word that
+  matches no row to the ``OR``, which changes no result.
 - **Used only when complete** (the row :data:`COMPLETE`): until the background build of
   an existing store has finished, search keeps the prefix query.
 """
