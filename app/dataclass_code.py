@@ -18,9 +18,14 @@ magic number, and one that cannot be read is ignored and replaced. Only an index
 start; each code object is unmarshalled when its class is made (a profile with IRC alone never
 makes the XMPP backend's). :func:`release` saves and lets go of the file's bytes once the start
 is over; later classes are compiled as usual.
+
+:func:`compiled` keeps other code in the same file the same way: PySide6's support modules,
+which shiboken compiles from the source embedded in its library at every start (30-40 ms;
+:mod:`ui.pyside_import_hook`).
 """
 
 from __future__ import annotations
+import __future__
 
 import atexit
 import builtins
@@ -145,6 +150,21 @@ def _exec(
                 _table.made[key] = code
         source = code
     builtins.exec(source, globals, locals)
+
+
+def compiled(source: bytes, filename: str) -> CodeType:
+    """``compile(source, filename, "exec")`` as code compiled in a module with ``from
+    __future__ import annotations`` does it (PySide6's loader), kept in the file when it is
+    installed."""
+    key = hashlib.blake2b(filename.encode() + b"\0" + source, digest_size=16).digest()
+    code = _table.code(key) if _table.file is not None else None
+    if code is None:
+        flags = __future__.annotations.compiler_flag
+        code = compile(source, filename, "exec", flags=flags, dont_inherit=True)
+        if _table.file is not None:
+            with _table.lock:
+                _table.made[key] = code
+    return code
 
 
 def save() -> None:

@@ -86,3 +86,46 @@ async def give_way_async() -> None:
     """In the core loop (a backend reading a flood): :func:`give_way` without blocking the loop."""
     for wait in _waits():
         await asyncio.sleep(wait)
+
+
+# -- the window's first paint ------------------------------------------------------------------
+
+WINDOW_WAIT = 1.5
+"""The longest a backend's import waits for the window's first paint (:func:`window_turn`)."""
+
+_window_shown = threading.Event()
+_window_shown.set()  # no window coming (tests, headless use): nobody waits
+_expected: set[str] = set()  # the backends the saved accounts will import
+
+
+def window_coming() -> None:
+    """A front end is importing and building its window (call before the core starts)."""
+    _window_shown.clear()
+
+
+def window_shown() -> None:
+    """The window has painted and is usable (or will not come): nobody waits any more."""
+    _window_shown.set()
+
+
+def imports_expected(protocols: set[str]) -> None:
+    """The backends the enabled accounts will import (the core, before they start)."""
+    _expected.clear()
+    _expected.update(protocols)
+
+
+async def window_turn(what: str, limit: float = WINDOW_WAIT) -> None:
+    """In the core loop, before importing the backend ``what``: while the window is being built,
+    wait until it has painted (at most ``limit`` s), unless ``what`` is the only backend the
+    accounts need.
+
+    Importing a backend is CPU work in the interpreter (the XMPP backend 0.4 s, matrix-nio
+    more; an IRC account's sign-in itself is mostly waiting on the server), and the window's
+    build shares it: at 1,000 rooms over an XMPP, a Matrix and an IRC account the window took
+    twice its own time (docs/performance.md, "The first window"). Accounts of one service
+    (the usual case, and IRC's start → joined beside HexChat) still connect during the build."""
+    if _window_shown.is_set() or _expected <= {what}:
+        return
+    deadline = time.monotonic() + limit
+    while not _window_shown.is_set() and (left := deadline - time.monotonic()) > 0:
+        await asyncio.sleep(min(0.01, left))

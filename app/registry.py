@@ -121,6 +121,10 @@ class BackendRegistry:
         names = set(self._loaded) | set(self._pending)
         return sorted(n for n in names if self._reports.get(n, PluginReport(n, "", True)).loaded)
 
+    def is_loaded(self, protocol_id: str) -> bool:
+        """Whether the backend's class is imported already (:meth:`get` returns at once)."""
+        return protocol_id in self._loaded
+
     def get(self, protocol_id: str) -> type[Backend] | None:
         """The backend class, importing it now if needed; ``None`` if missing or rejected."""
         with self._lock:

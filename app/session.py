@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app import events as ev
 from app import facts as f
+from app import priority
 from app.avatars import AvatarCache, AvatarFetcher
 from app.backend import (
     Backend,
@@ -271,6 +272,8 @@ class AccountSession:
     async def _create_backend(self) -> Backend | None:
         registry = self.services.registry
         protocol = self.account.protocol_id
+        if not registry.is_loaded(protocol):
+            await priority.window_turn(protocol)  # the window's first paint first (app.priority)
         cls = await asyncio.to_thread(registry.get, protocol)
         if cls is None:
             report = next((r for r in registry.reports() if r.name == protocol), None)

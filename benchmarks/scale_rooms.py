@@ -14,6 +14,13 @@ closed: :mod:`benchmarks.chinwag_profile`), then the real app starts on it (``py
 
 Targets at 1,000 rooms: RSS ≤ 200 MB, window ≤ 0.5 s, growth per room flat (the JSON's
 ``per_room_kb`` between consecutive sizes).
+
+The measured start is the profile's second at least (the set-up ran the app first, and that first
+start published the XMPP account's OMEMO device): ``omemo_stack_loaded`` says whether the OMEMO
+stack was in the measured process (its native ``xeddsa`` library mapped). With
+``CHINWAG_SCALE_COMPARE=DIR`` (another checkout's code, byte-compiled), the window is also timed
+``--window-runs`` more times alternating between this code and that one on the same profile:
+``window_alternating_s`` and ``compare_window_runs_s`` (a before/after in one sitting).
 """
 
 from __future__ import annotations
@@ -42,6 +49,7 @@ SERVICES = ("xmpp", "matrix", "irc")
 READY = b"main window ready"
 NICK = "scalebench"
 TARGETS = {"rss_mb_at_1000": 200, "window_s_at_1000": 0.5}
+COMPARE = os.environ.get("CHINWAG_SCALE_COMPARE", "")
 
 
 def log(*parts: object) -> None:
@@ -163,14 +171,17 @@ def account_specs(servers: RoomServers, new: dict[str, list[str]]) -> list[dict[
 class AppStart:
     """One ``python -m app --profile P`` start, timed from exec."""
 
-    def __init__(self, profile: Path) -> None:
+    def __init__(self, profile: Path, code: Path | None = None) -> None:
         self.log = profile / "logs" / "chinwag.log"
         self.offset = self.log.stat().st_size if self.log.exists() else 0
+        env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+        if code is not None:
+            env["PYTHONPATH"] = str(code)
         self.started = time.monotonic()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "app", "--profile", str(profile)],
-            cwd=ROOT,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            cwd=code or ROOT,
+            env=env,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
@@ -237,6 +248,8 @@ def measure_point(
         point["start_cpu_s"] = round(tree_cpu([start.proc.pid]), 2)
         time.sleep(settle)
         memory = process_figures(start.proc.pid)
+        maps = Path(f"/proc/{start.proc.pid}/maps")
+        point["omemo_stack_loaded"] = maps.exists() and "_libxeddsa" in maps.read_text()
         point.update(
             {k: memory[k] for k in ("rss_mb", "uss_mb", "pss_mb", "rss_anon_mb") if k in memory}
         )
@@ -251,6 +264,19 @@ def measure_point(
             again.stop()
     point["window_s"] = round(statistics.median(windows), 3)
     point["window_runs_s"] = [round(w, 3) for w in windows]
+    if COMPARE:
+        mine: list[float] = []
+        theirs: list[float] = []
+        for _ in range(window_runs):
+            for code, times in ((None, mine), (Path(COMPARE), theirs)):
+                again = AppStart(profile, code)
+                try:
+                    times.append(again.wait_window())
+                finally:
+                    again.stop()
+        point["window_alternating_s"] = [round(w, 3) for w in mine]
+        point["compare_code"] = COMPARE
+        point["compare_window_runs_s"] = [round(w, 3) for w in theirs]
     return point
 
 

@@ -8,6 +8,7 @@ acted on is the one selected in the sidebar, or the only one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import (
@@ -22,11 +23,12 @@ from PySide6.QtWidgets import (
 from app.models import Account, Presence, PresenceState
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
-from ui.dialogs.account_dialog import AccountDialog
-from ui.dialogs.secure_storage_dialog import SecureStorageDialog
 from ui.models.sidebar_model import SidebarModel
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from ui.dialogs.account_dialog import AccountDialog
 
 
 class AccountActions(QObject):
@@ -77,6 +79,8 @@ class AccountActions(QObject):
             self._open_dialog(account)
 
     def _open_dialog(self, account: Account | None) -> None:
+        from ui.dialogs.account_dialog import AccountDialog  # noqa: PLC0415
+
         dialog = AccountDialog(self.bridge, self._widget, account)
         self.account_dialog = dialog
         self._show_dialog(dialog)
@@ -146,6 +150,8 @@ class AccountActions(QObject):
     def set_up_key_backup(self) -> None:
         """Ask how the secure storage should open (a generated recovery key or a passphrase);
         the dialog sets it up, then the recovery key is shown once."""
+        from ui.dialogs.secure_storage_dialog import SecureStorageDialog  # noqa: PLC0415
+
         account = self.need()
         if account is not None:
             dialog = SecureStorageDialog(self.bridge, account.id, self._widget)

@@ -9,15 +9,18 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ui.avatars import AvatarStore
 from ui.bridge import CoreBridge
-from ui.dialogs.activity_dialog import ActivityDialog
 from ui.models.activity_model import ActivityModel
 from ui.models.sidebar_model import SidebarModel
+
+if TYPE_CHECKING:
+    from ui.dialogs.activity_dialog import ActivityDialog
 
 
 class ActivityActions(QObject):
@@ -46,6 +49,8 @@ class ActivityActions(QObject):
     @Slot()
     def show(self) -> ActivityDialog:
         """Open the inbox (or bring it forward when it is open)."""
+        from ui.dialogs.activity_dialog import ActivityDialog  # noqa: PLC0415
+
         if self.dialog is not None:
             self.dialog.raise_()
             self.dialog.activateWindow()

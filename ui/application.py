@@ -14,6 +14,7 @@ import socket
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSocketNotifier, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -23,15 +24,20 @@ from app.runtime import CoreThread, EventRelay
 from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
 from ui.english_fallback import LeftToRightFallback
+from ui.links import Links
 from ui.main import GIL_SWITCH_INTERVAL
 from ui.main_window import MainWindow
 from ui.notifications import default_notifier
-from ui.single_instance import SingleInstance
-from ui.uri_handler import UriHandler
+
+if TYPE_CHECKING:
+    from ui.single_instance import SingleInstance
 
 I18N_DIR = Path(__file__).parent / "i18n"
 START_OVER_MS = 15_000
 """When :mod:`app.dataclass_code` saves what the start compiled and lets go of its table."""
+DOOR_AFTER_MS = 250
+"""How long after the window is shown Qt takes over the door opened before it was loaded (the
+kernel queues a later launch meanwhile): QtNetwork is not needed for the first paint."""
 
 
 def install_translations(app: QApplication, locale: QLocale | None = None) -> None:
@@ -123,21 +129,25 @@ def open_window(
     later launches before Qt was loaded (``None``: listen by name).
     """
     app = create_app(sys.argv[:1])
-    instance = SingleInstance(instance_name)
+    instance: SingleInstance | None = None
     if callable(core):
+        from ui.single_instance import SingleInstance  # noqa: PLC0415
+
+        instance = SingleInstance(instance_name)
         if instance.hand_over(args.uri):  # one runs already: it shows the link, this launch is done
             return 0
         instance.listen()
         core = core()
-    else:
-        instance.listen(door)
     runner, relay = core
     bridge = CoreBridge(runner, relay=relay)  # what the core published so far comes first
     window = MainWindow(bridge, default_notifier())
     window.show()
     window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
-    links = UriHandler(window)
-    instance.received.connect(links.open_uri)
+    links = Links(window, instance_name, instance, door)
+    if instance is None:
+        QTimer.singleShot(DOOR_AFTER_MS, links.listen)  # after the first paint
+    else:
+        links.listen()
     if args.uri:
         links.open_uri(args.uri)
 
@@ -146,7 +156,7 @@ def open_window(
     QTimer.singleShot(START_OVER_MS, dataclass_code.release)
 
     code = app.exec()
-    instance.close()
+    links.close()
     window.close()
     runner.stop()
     dataclass_code.release()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
@@ -21,10 +22,12 @@ from app.models import ConversationId, Member, NotifyLevel, Verification
 from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
-from ui.dialogs.devices_dialog import DevicesDialog
 from ui.message_actions import Call
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
+
+if TYPE_CHECKING:
+    from ui.dialogs.devices_dialog import DevicesDialog
 
 
 class ConversationActions(QObject):
@@ -172,6 +175,8 @@ class ConversationActions(QObject):
     @Slot()
     def verify_contact(self) -> None:
         """Verify the other person of a direct conversation (their devices, then emojis)."""
+        from ui.dialogs.devices_dialog import DevicesDialog  # noqa: PLC0415
+
         conv, details = self.conversation, self.details
         if conv is None or details is None:
             return

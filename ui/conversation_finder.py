@@ -9,6 +9,7 @@ requests to it). A chosen conversation is shown through ``show_conversation``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QDialog, QWidget
@@ -20,13 +21,14 @@ from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_pane import ConversationPane
 from ui.core_text import core_text
-from ui.dialogs.form_dialog import FormDialog
-from ui.dialogs.quick_switcher import QuickSwitcher
-from ui.dialogs.room_directory_dialog import RoomDirectoryDialog
-from ui.dialogs.search_dialog import SearchDialog
 from ui.models.sidebar_model import SidebarModel
 from ui.widgets.notice_bar import NoticeBar
 from ui.widgets.sidebar import Sidebar
+
+if TYPE_CHECKING:
+    from ui.dialogs.form_dialog import FormDialog
+    from ui.dialogs.quick_switcher import QuickSwitcher
+    from ui.dialogs.search_dialog import SearchDialog
 
 
 class ConversationFinder(QObject):
@@ -60,6 +62,8 @@ class ConversationFinder(QObject):
         self._widget = parent
 
     def quick_switch(self) -> None:
+        from ui.dialogs.quick_switcher import QuickSwitcher  # noqa: PLC0415
+
         dialog = QuickSwitcher(self.sidebar_model, self._widget, self._say)
         dialog.accepted.connect(lambda: self._switched(dialog))
         self._show_dialog(dialog)
@@ -75,6 +79,8 @@ class ConversationFinder(QObject):
 
     @Slot(object)
     def search_in(self, conversation: ConversationId | None) -> None:
+        from ui.dialogs.search_dialog import SearchDialog  # noqa: PLC0415
+
         dialog = SearchDialog(
             self.bridge, self.sidebar_model, self._widget, conversation, self._say
         )
@@ -126,6 +132,8 @@ class ConversationFinder(QObject):
 
     @Slot(object, str)
     def browse_rooms(self, account_id: str | None, query: str) -> None:
+        from ui.dialogs.room_directory_dialog import RoomDirectoryDialog  # noqa: PLC0415
+
         dialog = RoomDirectoryDialog(
             self.bridge, self.sidebar_model, self._widget, account_id, query
         )
@@ -174,6 +182,8 @@ class ConversationFinder(QObject):
             dialog.account.setCurrentIndex(max(dialog.account.findData(account_id), 0))
 
     def _form(self, title: str, fields: list[tuple[str, str, bool]]) -> FormDialog:
+        from ui.dialogs.form_dialog import FormDialog  # noqa: PLC0415
+
         accounts = [(a.id, a.display_name) for a in self.sidebar_model.accounts()]
         dialog = FormDialog(title, fields, accounts, self._widget)
         current = self.sidebar.current_account()

@@ -15,6 +15,7 @@ import argparse
 import logging
 import sys
 
+from app import priority
 from app.core import Core, CoreContext
 from app.logs import setup_logging
 from app.paths import AppPaths
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
     handed = instance_socket.hand_over(name, args.uri)
     if handed:  # one runs already: it shows the link, this launch is done
         return 0
+    priority.window_coming()  # a second backend's import waits for the first paint
     if handed is None:  # a door Qt must check: the core waits until Qt said this is the one
         from ui.application import open_window  # noqa: PLC0415
 

@@ -14,7 +14,7 @@ hears is described in docs/accessibility.md (ui/a11y/ holds the machinery).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QCloseEvent
@@ -47,12 +47,6 @@ from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_finder import ConversationFinder
 from ui.conversation_pane import ConversationPane
-from ui.dialogs.account_dialog import AccountDialog
-from ui.dialogs.account_form import open_link
-from ui.dialogs.settings_dialog import SettingsDialog
-from ui.dialogs.shortcuts_dialog import ShortcutsDialog
-from ui.dialogs.space_rooms_dialog import SpaceRoomsDialog
-from ui.dialogs.verification_dialog import VerificationDialog
 from ui.look import WindowParts, wire_look
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
@@ -74,7 +68,18 @@ from ui.window_events import PAGE_CHAT, PAGE_FIRST_RUN, PAGE_LOADING, WindowEven
 from ui.window_focus import WindowFocus
 from ui.window_menus import WindowMenus
 
+if TYPE_CHECKING:
+    from ui.dialogs.account_dialog import AccountDialog
+
 T = TypeVar("T")
+
+
+def open_link(url: str) -> bool:
+    """Open a sign-in page in the system browser (the dialogs' module loads when first used:
+    no dialog is imported before the window's first paint, docs/performance.md)."""
+    from ui.dialogs.account_form import open_link as open_in_browser  # noqa: PLC0415
+
+    return open_in_browser(url)
 
 
 class MainWindow(QMainWindow):
@@ -355,6 +360,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from ui.dialogs.shortcuts_dialog import ShortcutsDialog  # noqa: PLC0415 (on first use)
+
         self._show_dialog(ShortcutsDialog(self))
 
     @Slot()
@@ -380,6 +387,8 @@ class MainWindow(QMainWindow):
     @Slot(object, str)
     def explore_space(self, space: ConversationId, title: str) -> None:
         """The rooms a space holds, to join."""
+        from ui.dialogs.space_rooms_dialog import SpaceRoomsDialog  # noqa: PLC0415
+
         self._show_dialog(SpaceRoomsDialog(self.bridge, space, title, self))
 
     @Slot()
@@ -440,6 +449,8 @@ class MainWindow(QMainWindow):
 
     @Slot(str, object)
     def open_verification(self, account_id: str, verification: Verification) -> None:
+        from ui.dialogs.verification_dialog import VerificationDialog  # noqa: PLC0415
+
         dialog = VerificationDialog(self.bridge, account_id, verification, self)
         self._show_dialog(dialog)
 
@@ -573,6 +584,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_settings(self) -> None:
+        from ui.dialogs.settings_dialog import SettingsDialog  # noqa: PLC0415
+
         dialog = SettingsDialog(
             self.bridge,
             self.preferences,

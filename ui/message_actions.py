@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence, QShortcut
@@ -22,10 +22,8 @@ from app.backend import Capability, Outcome
 from app.core import ConversationDetails
 from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
-from app.uri import message_permalink
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
-from ui.dialogs.image_viewer import ImageViewer
 from ui.emoji_text import emoji_only
 from ui.media.inline_media import InlineMedia
 from ui.message_hover import MessageHover
@@ -36,6 +34,9 @@ from ui.widgets.composer import ComposerArea
 from ui.widgets.emoji_picker import EmojiPicker
 from ui.widgets.message_view import URL_PATTERN, MessageView
 from ui.widgets.thread_panel import ThreadPanel
+
+if TYPE_CHECKING:
+    from ui.dialogs.image_viewer import ImageViewer
 
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
@@ -417,6 +418,8 @@ class MessageActions(QObject):
 
     def permalink(self, msg: Message) -> str | None:
         """A link to ``msg`` others can open, where its service has them (Matrix)."""
+        from app.uri import message_permalink  # noqa: PLC0415
+
         if not msg.remote_id:
             return None
         protocol = self._protocol_of(msg.id.account_id)
@@ -467,6 +470,8 @@ class MessageActions(QObject):
 
     def view_image(self, path: Path, name: str) -> ImageViewer:
         """The image viewer (zoom, save a copy) over the window; one at a time."""
+        from ui.dialogs.image_viewer import ImageViewer  # noqa: PLC0415
+
         if self.image_viewer is not None:
             self.image_viewer.close()
         viewer = ImageViewer(path, name, self._widget.window())

@@ -9,7 +9,7 @@ of concerns; every action reaches the core through the bridge and says what went
 from __future__ import annotations
 
 from collections.abc import Coroutine
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, QPoint, Signal, Slot
 from PySide6.QtWidgets import QDialog, QInputDialog, QMenu, QMessageBox, QWidget
@@ -19,12 +19,14 @@ from app.models import Contact, ConversationId, Member, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
-from ui.dialogs.blocked_dialog import BlockedDialog
-from ui.dialogs.contact_details_dialog import ContactDetailsDialog
-from ui.dialogs.new_room_dialog import NewRoomDialog
-from ui.dialogs.room_settings_dialog import RoomSettingsDialog
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
+
+if TYPE_CHECKING:
+    from ui.dialogs.blocked_dialog import BlockedDialog
+    from ui.dialogs.contact_details_dialog import ContactDetailsDialog
+    from ui.dialogs.new_room_dialog import NewRoomDialog
+    from ui.dialogs.room_settings_dialog import RoomSettingsDialog
 
 T = TypeVar("T")
 
@@ -109,6 +111,8 @@ class PeopleActions(QObject):
         menu.popup(where)
 
     def details(self, account_id: str, address: str) -> ContactDetailsDialog:
+        from ui.dialogs.contact_details_dialog import ContactDetailsDialog  # noqa: PLC0415
+
         dialog = ContactDetailsDialog(self.bridge, account_id, address, self.window)
         self._open(dialog)
         return dialog
@@ -184,6 +188,8 @@ class PeopleActions(QObject):
             self.block(msg.conversation_id.account_id, msg.sender, msg.sender_name)
 
     def blocked_list(self, account_id: str) -> BlockedDialog:
+        from ui.dialogs.blocked_dialog import BlockedDialog  # noqa: PLC0415
+
         dialog = BlockedDialog(
             self.bridge, account_id, self.sidebar_model.account_name(account_id), self.window
         )
@@ -193,6 +199,8 @@ class PeopleActions(QObject):
     # -- rooms -------------------------------------------------------------------------------
 
     def new_room(self, account_id: str | None = None) -> NewRoomDialog:
+        from ui.dialogs.new_room_dialog import NewRoomDialog  # noqa: PLC0415
+
         accounts = [(a.id, a.display_name) for a in self.sidebar_model.accounts()]
         dialog = NewRoomDialog(self.bridge, accounts, self.window, account_id)
         dialog.created.connect(self._room_created)
@@ -206,6 +214,8 @@ class PeopleActions(QObject):
     def room_settings(
         self, conv: ConversationId, title: str, members: tuple[Member, ...]
     ) -> RoomSettingsDialog:
+        from ui.dialogs.room_settings_dialog import RoomSettingsDialog  # noqa: PLC0415
+
         dialog = RoomSettingsDialog(self.bridge, conv, title, members, self.window)
         self._open(dialog)
         return dialog

@@ -13,6 +13,11 @@ Whatever the old check kept before this patch (modules imported after PySide6 bu
 is dropped from ``linecache`` too. If a PySide6 release changes this internal, nothing is patched
 and a debug line says so.
 
+The same finder compiles PySide6's support modules (``shibokensupport``, embedded in shiboken's
+library as source and compiled at every start) through :func:`app.dataclass_code.compiled`,
+which keeps their code between runs: 30-40 ms of each start (docs/performance.md, "The first
+window").
+
 Importing ``ui`` does not import PySide6 itself (the app starts its core before it loads Qt, see
 ``ui.main``): :func:`lighten_when_imported` patches at once if PySide6 is there, else right after
 whoever imports it first.
@@ -20,12 +25,17 @@ whoever imports it first.
 
 from __future__ import annotations
 
+import builtins
 import importlib.util
 import linecache
 import logging
 import sys
+from collections.abc import Callable
 from importlib.machinery import ModuleSpec
-from types import ModuleType
+from types import CodeType, ModuleType
+from typing import Any
+
+from app import dataclass_code
 
 _log = logging.getLogger(__name__)
 
@@ -84,8 +94,44 @@ class _LightenOnArrival:
         run_package = loader.exec_module
 
         def exec_module(module: ModuleType) -> None:
-            run_package(module)
+            with _support_code_kept():
+                run_package(module)
             lighten()
 
         loader.exec_module = exec_module  # type: ignore[method-assign]
         return spec
+
+
+_SUPPORT = "shibokensupport/"
+"""The file names shiboken's embedded loader compiles its support modules under."""
+
+
+class _support_code_kept:
+    """While PySide6's package runs (shiboken loads its support modules then), ``compile`` of
+    a support module's source comes from :func:`app.dataclass_code.compiled`; any other call,
+    from any thread, goes to the builtin unchanged."""
+
+    def __enter__(self) -> None:
+        self.builtin: Callable[..., Any] = builtins.compile
+        builtin = self.builtin
+
+        def compile(source: Any, filename: Any, mode: str, *args: Any, **kwargs: Any) -> Any:
+            if (
+                isinstance(source, bytes)
+                and isinstance(filename, str)
+                and filename.startswith(_SUPPORT)
+                and mode == "exec"
+                and not args
+                and not kwargs
+            ):
+                return _compiled(source, filename)
+            return builtin(source, filename, mode, *args, **kwargs)
+
+        builtins.compile = compile
+
+    def __exit__(self, *exc: object) -> None:
+        builtins.compile = self.builtin
+
+
+def _compiled(source: bytes, filename: str) -> CodeType:
+    return dataclass_code.compiled(source, filename)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QWidget
 
 from app import events as ev
+from app import priority
 from ui.a11y.mode import ScreenReaderMode
 from ui.conversation_pane import ConversationPane
 from ui.core_text import TranslationContext, core_text
@@ -75,6 +76,7 @@ class WindowEvents(QObject):
                 self.choose_page()
                 self.screen_reader.started()
                 self.window.repaint()  # painted now, so "ready" below means usable
+                priority.window_shown()  # the core's held back imports may go
                 _log.info(
                     "main window ready: %d accounts, %d unread",
                     self.account_count,

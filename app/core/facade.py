@@ -11,6 +11,7 @@ import asyncio
 import logging
 
 from app import events as ev
+from app import priority
 from app.bus import EventBus
 from app.config import AppConfig
 from app.core.accounts import AccountCommands
@@ -33,6 +34,12 @@ from app.session import AccountSession
 from app.store.worker import StoreWorker
 
 _log = logging.getLogger(__name__)
+
+KEYRING_CHECK_DELAY = 3.0
+"""Seconds after the accounts started connecting before the keyring is checked, when none of
+them has a saved secret: importing ``keyring`` and choosing its backend (~0.1-0.25 s of CPU on
+a worker thread) would otherwise share the interpreter with the window's build, which is going
+on then (docs/performance.md, "The first window")."""
 
 
 class Core:
@@ -83,13 +90,15 @@ class Core:
         The keyring is asked whether it is usable on a worker thread, and only what needs a
         secret waits for it: importing it and finding its backend took half a second of an IRC
         account's way to its channels, which needs none. It is asked at once when an enabled
-        account has a saved secret (its connection will ask anyway), else once the accounts
-        have started connecting.
+        account has a saved secret (its connection will ask anyway), else
+        :data:`KEYRING_CHECK_DELAY` after the accounts have started connecting.
         """
         s = self.services
         s.ctx.paths.ensure()
         await s.load_config()
-        if any(e.account.enabled and e.secret_keys for e in s.config.accounts):
+        enabled = [e for e in s.config.accounts if e.account.enabled]
+        priority.imports_expected({e.account.protocol_id for e in enabled})
+        if any(e.secret_keys for e in enabled):
             self._check_secrets_soon()  # a connection will wait for it: start it now
         # Plugins from elsewhere are imported now (off the loop's thread), so one that cannot be
         # used is told about at once with its reason instead of being silently left out.
@@ -112,7 +121,7 @@ class Core:
         for session in s.sessions.values():
             await session.start()
         if s.config.accounts:
-            self._check_secrets_soon()
+            self._check_secrets_soon(KEYRING_CHECK_DELAY)
 
     async def stop(self) -> None:
         """Disconnect every account and close every store. Queued messages stay in the outbox."""
@@ -131,12 +140,13 @@ class Core:
         for session in list(self.services.sessions.values()):
             await session.flushed()
 
-    def _check_secrets_soon(self) -> None:
+    def _check_secrets_soon(self, delay: float = 0.0) -> None:
         if self._secrets_checked is None:
-            self._secrets_checked = asyncio.create_task(self._check_secrets(), name="keyring")
+            self._secrets_checked = asyncio.create_task(self._check_secrets(delay), name="keyring")
 
-    async def _check_secrets(self) -> None:
+    async def _check_secrets(self, delay: float = 0.0) -> None:
         """Say early, and in words, that no keyring is usable (instead of failing accounts one by one)."""
+        await asyncio.sleep(delay)
         try:
             await asyncio.to_thread(self.services.ctx.secrets.check)
         except SecretsUnavailable as exc:

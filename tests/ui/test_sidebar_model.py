@@ -101,3 +101,41 @@ def test_rooms_without_activity_follow_in_natural_order_after_the_active_ones(
 )
 def test_natural_key(names: list[str], ordered: list[str]) -> None:
     assert sorted(names, key=natural_key) == ordered
+
+
+def test_an_accounts_first_fill_is_one_insert_in_order_and_later_rooms_one_row_each(
+    qtbot: QtBot, qtmodeltester: ModelTester
+) -> None:
+    """At start the core lists hundreds of rooms at once: they arrive as one insert (each insert
+    runs the proxy's filter and the sidebar's slots in Python), sorted as row by row would."""
+    model = SidebarModel()
+    model.handle_events([ev.AccountsChanged((Account("a", "irc", "Libera"),))])
+    qtmodeltester.check(model)
+    inserts: list[tuple[int, int]] = []
+    model.rowsInserted.connect(lambda _parent, first, last: inserts.append((first, last)))
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    convs = tuple(
+        Conversation(
+            ConversationId("a", f"#r{i}"),
+            ConversationKind.GROUP,
+            last_activity=now + timedelta(minutes=i) if i % 7 == 0 else None,
+        )
+        for i in range(300, 0, -1)
+    )
+    model.handle_events([ev.ConversationsChanged(convs)])
+
+    assert inserts == [(0, 299)]
+    active = sorted((i for i in range(1, 301) if i % 7 == 0), reverse=True)
+    idle = [i for i in range(1, 301) if i % 7]
+    assert _titles(model) == [f"#r{i}" for i in active + idle]
+
+    inserts.clear()
+    model.handle_events(
+        [
+            ev.ConversationsChanged(
+                (Conversation(ConversationId("a", "#r1b"), ConversationKind.GROUP),)
+            )
+        ]
+    )
+    assert inserts == [(len(active) + 1, len(active) + 1)]  # right after #r1, no reorder
+    assert _titles(model)[len(active) : len(active) + 3] == ["#r1", "#r1b", "#r2"]

@@ -65,6 +65,11 @@ class _AccountNode:
 _DIGITS = re.compile(r"(\d+)")
 
 
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+"""Every row's flags, made once: the tree asks each row's at every layout (enum ``|`` in Python
+costs more than the rest of the call)."""
+
+
 @functools.lru_cache(maxsize=4096)
 def natural_key(name: str) -> tuple[str | int, ...]:
     """ "#c3" before "#c29" before "#c30": digit runs compare as numbers, text case-blind.
@@ -150,7 +155,7 @@ class SidebarModel(QAbstractItemModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _ROW_FLAGS
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -368,6 +373,15 @@ class SidebarModel(QAbstractItemModel):
             for conv in convs:
                 if conv.id in positions:
                     node.conversations[positions[conv.id]] = conv
+            if new and not node.conversations:
+                # The account's first fill (at start, hundreds of rooms): one insert of the
+                # whole sorted list, not one per row (each ran the proxy's filter and the
+                # sidebar's slots in Python: docs/performance.md, "Rooms: 50, 200, 1,000").
+                new.sort(key=_sort_key)
+                self.beginInsertRows(parent, 0, len(new) - 1)
+                node.conversations.extend(new)
+                self.endInsertRows()
+                new = []
             keys = [_sort_key(c) for c in node.conversations] if new else []
             for conv in sorted(new, key=_sort_key):
                 # Where the order puts it, without moving the others (their order may be held).

@@ -189,8 +189,8 @@ class ConversationFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        if not source_parent.isValid():
-            return True
+        if not source_parent.isValid() or (self._allowed is None and not self._text):
+            return True  # no filter: every row, without asking the model (1,000 rows at start)
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._allowed is not None and index.data(IdRole) not in self._allowed:
             return False

@@ -989,3 +989,25 @@ async def test_a_store_from_before_search_terms_has_them_built_after_start(
     await core.stop()  # the build, still waiting for its turn, stops with the store
     assert not store.terms.building
     assert time.monotonic() - began < 8  # it did not wait for the build's 10 s delay
+
+
+async def test_the_core_says_which_backends_its_enabled_accounts_will_import(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
+) -> None:
+    """app.priority lets accounts of one service connect while the window is built."""
+    from app import priority
+
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        await add_alice(core)
+    finally:
+        await core.stop()
+    priority.imports_expected(set())
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    try:
+        assert priority._expected == {"fake"}
+    finally:
+        await core.stop()
+        priority.imports_expected(set())

@@ -103,3 +103,25 @@ def test_nothing_is_written_where_python_writes_no_bytecode(
     finally:
         dataclass_code.release()
     assert not hasattr(dataclasses, "exec")  # released: the builtin again
+
+
+def test_other_code_is_kept_by_its_name_and_source_as_a_future_annotations_module_compiles_it(
+    kept: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide6's support modules (ui.pyside_import_hook): compiled the first time only."""
+    source = b"def f(x: Undefined) -> None: ...\nNAME = __name__\n"
+    compiled = _compiles(monkeypatch)
+    first = dataclass_code.compiled(source, "support/a.py")
+    assert len(compiled) == 1
+    dataclass_code.save()
+
+    compiled.clear()
+    again = dataclass_code.compiled(source, "support/a.py")
+    assert compiled == []
+    assert again.co_filename == "support/a.py" and again.co_code == first.co_code
+    namespace: dict[str, object] = {"__name__": "m"}
+    exec(again, namespace)
+    assert namespace["NAME"] == "m"
+    assert namespace["f"].__annotations__ == {"x": "Undefined", "return": "None"}  # type: ignore[attr-defined]
+    other = dataclass_code.compiled(source, "support/b.py")  # another file, compiled anew
+    assert len(compiled) == 1 and other.co_filename == "support/b.py"

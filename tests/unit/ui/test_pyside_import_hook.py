@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import builtins
 import linecache
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import app.models
 import ui
@@ -57,6 +59,44 @@ def test_the_window_imports_neither_markdown_nor_segno_nor_test_support() -> Non
         "import sys, ui.main, ui.main_window, ui.conversation_pane, ui.conversation_actions;"
         "print(sorted(m for m in ('markdown', 'segno', 'pytest', 'chinwag.testing')"
         " if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_pysides_support_modules_are_compiled_once_and_kept(tmp_path: Path) -> None:
+    """shiboken compiles its support modules from source at every start (30-40 ms): the second
+    start takes their code from the dataclass-code file, and PySide6 works as before."""
+    code = (
+        "import sys;from pathlib import Path;from app import dataclass_code;"
+        f"dataclass_code.install(Path({str(tmp_path / 'code.bin')!r}));"
+        "import ui, builtins; before = builtins.compile;"
+        "from PySide6.QtWidgets import QLabel;"
+        "new = [k for k in dataclass_code._table.made];"
+        "assert builtins.compile is before;"
+        "assert 'shibokensupport.signature.loader' in sys.modules;"
+        "dataclass_code.save();"
+        "print(len(new))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        ).stdout.strip()
+        for _ in range(2)
+    ]
+    assert int(runs[0]) >= 10  # the loader, parser, mapping, layout, …
+    assert runs[1] == "0"
+
+
+def test_the_window_imports_no_dialog_and_no_qtnetwork() -> None:
+    """The first paint needs none of them (docs/performance.md, "The first window"): each
+    dialog's module loads when it is first opened, QtNetwork after the first paint."""
+    code = (
+        "import sys, ui.main, ui.application;"
+        "print(sorted(m for m in sys.modules if m.startswith(('ui.dialogs', 'PySide6.QtNetwork',"
+        " 'ui.single_instance', 'ui.uri_handler', 'app.uri'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
