@@ -36,6 +36,8 @@ from app.models import (
 from app.paths import AppPaths
 from app.store import rows as store_rows
 from app.store.account_store import AccountStore
+from app.store.atomic import atomic
+from app.store.terms import refill
 from benchmarks.store_bench import T0, WORDS
 
 BIG_ROOM = "#big"
@@ -104,6 +106,8 @@ def fill_store(account_id: str, path: Path, count: int, batch: int = 50_000) -> 
             con.execute("COMMIT")
             made += n
         con.execute("INSERT INTO messages_fts(messages_fts) VALUES ('rebuild')")
+        with atomic(con):
+            refill(con)  # the store's search terms, as its own appends would have kept them
     finally:
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         con.close()

@@ -7,7 +7,14 @@ One class each, offscreen, no servers; they explain a bend, they are not the fig
 - ``members 1000,5000``: ``MemberPanel`` with faces, ``set_members`` + layout + paint, then one
   member more; with and without uniform item sizes.
 - ``fts STORE.sqlite3``: per query of ``store_bench.QUERIES`` on one account store (read-only),
-  the store's search statement with the last word as a prefix (what the app asks) and exact.
+  the store's search statement with the last word as a prefix (what the app asked before schema
+  0009), exact, and expanded into the whole words it begins (what the app asks now, once the
+  store's term table is complete; ``-`` when it is not), and the cost of that expansion.
+- ``crossover STORE.sqlite3``: for prefixes that begin more and more words (each word in few
+  rows, the case where a prefix query is cheapest), the prefix query against the expanded one:
+  where ``app.store.search.EXPAND_MOST`` should lie. Run ``terms STORE.sqlite3`` first.
+- ``terms STORE.sqlite3 [N]``: build the store's term table now (timed), after adding N messages
+  (default 0) of random rare words ``q`` + 5 letters, for ``crossover``. Writes the store.
 """
 
 from __future__ import annotations
@@ -96,39 +103,131 @@ def members(sizes: list[int]) -> None:
             app.processEvents()
 
 
+SEARCH = (
+    "SELECT seq FROM messages WHERE seq IN (SELECT rowid FROM messages_fts"
+    " WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50) ORDER BY seq DESC"
+)
+
+
+def _timed(con: sqlite3.Connection, sql: str, param: str, runs: int = 3) -> float:
+    """Median ms of ``runs`` after one warm-up."""
+    con.execute(sql, (param,)).fetchall()
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        con.execute(sql, (param,)).fetchall()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000
+
+
+def _searcher(store: Path) -> object:
+    from app.store.search import StoreSearch
+
+    return StoreSearch(store, "bench", {}, {})
+
+
 def fts(store: Path) -> None:
     from app.store.fts import fts_query
+    from app.store.terms import is_complete
     from benchmarks.store_bench import QUERIES
 
     con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
-    sql = (
-        "SELECT seq FROM messages WHERE seq IN (SELECT rowid FROM messages_fts"
-        " WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50) ORDER BY seq DESC"
-    )
+    searcher = _searcher(store)
+    complete = is_complete(con)
     count = "SELECT count(*) FROM messages_fts WHERE messages_fts MATCH ?"
     for query in QUERIES:
         parts = []
         prefix = fts_query(query)
-        for variant, text in (("prefix", prefix), ("exact", prefix.removesuffix("*"))):
-            con.execute(sql, (text,)).fetchall()
-            times = []
-            for _ in range(3):
-                began = time.perf_counter()
-                con.execute(sql, (text,)).fetchall()
-                times.append(time.perf_counter() - began)
+        variants = [("prefix", prefix), ("exact", prefix.removesuffix("*"))]
+        if complete:
+            began = time.perf_counter()
+            expanded = searcher.query(con, query)  # type: ignore[attr-defined]
+            lookup = (time.perf_counter() - began) * 1000
+            variants.append(("expanded", expanded))
+        for variant, text in variants:
+            if not text:
+                parts.append(f"{variant} nothing to find")
+                continue
+            ms = _timed(con, SEARCH, text)
             matches = con.execute(count, (text,)).fetchone()[0]
-            parts.append(f"{variant} {statistics.median(times) * 1000:6.2f} ms ({matches} rows)")
+            parts.append(f"{variant} {ms:6.2f} ms ({matches} rows)")
+        if complete:
+            parts.append(f"expansion {lookup:5.2f} ms ({expanded.count(' OR ') + 1} words)")
+        else:
+            parts.append("expanded - (term table not complete)")
         print(f"{query!r:18} " + " | ".join(parts))
     con.close()
 
 
+def terms(store: Path, extra: int) -> None:
+    import dataclasses
+    import random
+    import threading
+
+    from app.models import ConversationKind
+    from app.store.account_store import AccountStore
+    from app.store.terms import TermsBuild, is_complete
+    from benchmarks.store_bench import make_messages
+
+    s = AccountStore("bench", store)
+    if extra:
+        rng = random.Random(7)
+        s.ensure_conversation("rare", ConversationKind.GROUP, "Rare words")
+        made = make_messages(rng, "bench", "rare", 10**9, extra)
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        made = [dataclasses.replace(m, body="q" + "".join(rng.choices(letters, k=5))) for m in made]
+        with s.transaction():
+            s.append(made)
+    s.close()
+    con = sqlite3.connect(store)
+    if is_complete(con):
+        print("complete already")
+        return
+    began = time.perf_counter()
+    build = TermsBuild(store, threading.Lock(), delay=0)
+    build.start()
+    while not is_complete(con):
+        time.sleep(0.05)
+    build.stop()
+    words = con.execute("SELECT count(*) FROM search_terms").fetchone()[0] - 1
+    print(f"built {words} terms in {time.perf_counter() - began:.2f} s")
+
+
+def crossover(store: Path) -> None:
+    from app.store.terms import is_complete
+
+    con = sqlite3.connect(f"file:{store}?mode=ro", uri=True)
+    if not is_complete(con):
+        print("the term table is not complete: run `terms` first", file=sys.stderr)
+        return
+    searcher = _searcher(store)
+    searcher.expand_most = 10**9  # type: ignore[attr-defined]
+    for prefix in ("qabcd", "qabc", "qab", "qa", "q", "t", "th", "co", "zebra0", "zebra", "z"):
+        began = time.perf_counter()
+        expanded = searcher.query(con, prefix)  # type: ignore[attr-defined]
+        lookup = (time.perf_counter() - began) * 1000
+        words = expanded.count(" OR ") + 1 if expanded else 0
+        plain = _timed(con, SEARCH, f'"{prefix}"*')
+        whole = _timed(con, SEARCH, expanded) if expanded else 0.0
+        print(
+            f"{prefix!r:9} {words:7d} words: prefix {plain:8.2f} ms | expanded {whole:8.2f} ms"
+            f" + expansion {lookup:6.2f} ms"
+        )
+    con.close()
+
+
 def main() -> int:
-    if len(sys.argv) != 3 or sys.argv[1] not in ("sidebar", "members", "fts"):
+    what = sys.argv[1] if len(sys.argv) > 1 else ""
+    if what not in ("sidebar", "members", "fts", "crossover", "terms") or len(sys.argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
-    what, arg = sys.argv[1], sys.argv[2]
+    arg = sys.argv[2]
     if what == "fts":
         fts(Path(arg))
+    elif what == "crossover":
+        crossover(Path(arg))
+    elif what == "terms":
+        terms(Path(arg), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif what == "sidebar":
         sidebar([int(n) for n in arg.split(",")])
     else:

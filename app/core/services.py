@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import threading
 from collections.abc import Awaitable, Callable, Coroutine, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -82,6 +83,7 @@ class CoreServices:
         self.ctx = ctx
         self.bus = EventBus()
         self.worker = StoreWorker()
+        self._terms_builds = threading.Lock()  # one store's search terms built at a time
         self.sessions: dict[AccountId, AccountSession] = {}
         self.config = AppConfig()
         self._config_file = ConfigFile(ctx.paths.config_file)
@@ -134,6 +136,9 @@ class CoreServices:
         """Open the account's store and create its (not yet started) session."""
         path = self.ctx.paths.account_store(account.id)
         store = await self.worker.run(AccountStore, account.id, path)
+        if not await self.worker.run(store.terms.complete):
+            # A store from before schema 0009: its search terms, off the start's way.
+            store.terms.build_in_background(path, self._terms_builds)
         dispatcher = AccountDispatcher(
             store,
             privacy=self.privacy(),

@@ -52,6 +52,7 @@ from app.store.rows import (
 )
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
+from app.store.terms import SearchTerms
 from app.store.threads import ThreadRecords
 from app.store.worker import Cancel
 
@@ -108,6 +109,7 @@ class AccountStore:
         self._by_row: dict[int, Conversation] = {}
         self._row_by_native: dict[str, int] = {}
         self.reload_conversations()
+        self.terms = SearchTerms(conn)
         self.threads = ThreadRecords(conn, self._query_messages, MSG_COLUMNS)
         self.spaces = SpaceRecords(conn, account_id)
         self.people = PeopleRecords(conn, account_id, self._row_by_native, self.transaction)
@@ -124,6 +126,7 @@ class AccountStore:
     # -- lifecycle -------------------------------------------------------------------------
 
     def close(self) -> None:
+        self.terms.close()
         self.searcher.close()
         with contextlib.suppress(sqlite3.Error):
             self._conn.execute("PRAGMA optimize")
@@ -253,7 +256,9 @@ class AccountStore:
         if not messages:
             return []
         with self.transaction():
-            return insert_messages(self._conn, self._row_by_native, messages, self.next_seq())
+            return insert_messages(
+                self._conn, self._row_by_native, messages, self.next_seq(), self.terms
+            )
 
     def update_delivery(
         self,

@@ -30,6 +30,7 @@ from app.models import (
     from_millis,
 )
 from app.priority import give_way
+from app.store.terms import SearchTerms
 from app.store.threads import summary_of
 
 MSG_COLUMNS = (
@@ -184,11 +185,12 @@ def insert_messages(
     conv_rows: Mapping[str, int],
     messages: Sequence[Message],
     first: int,
+    terms: SearchTerms,
 ) -> list[Message]:
     """Store ``messages`` as ``first``, ``first + 1`` … (``first``: past the newest stored);
     replays (same remote or local id) are skipped, leaving a gap. Returns those stored, with
-    their ``seq`` (a message that carries it already comes back as it is). Inside a
-    transaction; see :meth:`AccountStore.append`."""
+    their ``seq`` (a message that carries it already comes back as it is), their words in the
+    full-text index and in ``terms``. Inside a transaction; see :meth:`AccountStore.append`."""
     added = 0
     for start in range(0, len(messages), INSERT_SLICE):
         if start:
@@ -213,6 +215,7 @@ def insert_messages(
         if stored is None or seq in stored
     ]
     conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
+    terms.add_from(first)
     return inserted
 
 

@@ -253,3 +253,13 @@ def _body_text(db: Database) -> None:
     see :class:`app.i18n.Text`), so the window can show it in the person's language; NULL for
     what people wrote, which is never translated."""
     db.execute("ALTER TABLE messages ADD COLUMN body_text TEXT")
+
+
+@_migration("0009_search_terms")
+def _search_terms(db: Database) -> None:
+    """The whole terms of the full-text index, to search a typed prefix as the words it begins
+    (see :mod:`app.store.terms`). A store with no messages is complete at once; one with history
+    is filled in the background, from the index itself, after start."""
+    db.execute("CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
+    if db.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is None:
+        db.execute("INSERT INTO search_terms (term) VALUES ('')")  # complete (app.store.terms)

@@ -960,6 +960,37 @@ async def test_disabling_says_the_account_is_disabled_before_its_state(
     assert order[:2] == ["flag", "state"]
 
 
+async def test_a_store_from_before_search_terms_has_them_built_after_start(
+    profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
+) -> None:
+    import sqlite3
+
+    core = make_core(profile, fake_server, secrets)
+    await core.start()
+    account_id = await add_alice(core)
+    assert not core.sessions[account_id].store.terms.building  # a new store: complete already
+    path = core.services.ctx.paths.account_store(account_id)
+    await core.stop()
+    conn = sqlite3.connect(path, isolation_level=None)  # with history from before schema 0009
+    conn.execute("INSERT INTO conversations (native_id, kind) VALUES ('bob', 'direct')")
+    conn.execute(
+        "INSERT INTO messages (conversation, local_id, sender, ts, body)"
+        " VALUES (1, 'l1', 'bob', 0, 'from before')"
+    )
+    conn.execute("INSERT INTO messages_fts(rowid, body) VALUES (1, 'from before')")
+    conn.execute("DROP TABLE search_terms")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0009_search_terms'")
+    conn.close()
+    core = make_core(profile, fake_server, secrets)
+    began = time.monotonic()
+    await core.start()
+    store = core.sessions[account_id].store
+    assert store.terms.building and not store.terms.complete()
+    await core.stop()  # the build, still waiting for its turn, stops with the store
+    assert not store.terms.building
+    assert time.monotonic() - began < 8  # it did not wait for the build's 10 s delay
+
+
 async def test_the_core_says_which_backends_its_enabled_accounts_will_import(
     profile: Path, fake_server: FakeServer, secrets: MemorySecretStore
 ) -> None:
