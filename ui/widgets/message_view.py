@@ -885,6 +885,7 @@ class MessageView(QListView):
         self._follow = True
         model.follow_live = True
         self._keep_from_bottom: int | None = None
+        self._anchor: tuple[str, int] | None = None  # see _first_in_sight
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -1076,6 +1077,20 @@ class MessageView(QListView):
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
             self._above_full_view = bar.maximum() > 0
+            self._anchor = self._first_in_sight()
+
+    def _first_in_sight(self) -> tuple[str, int] | None:
+        """The first row in sight (its local id) and where its top is: a page of history is
+        placed by it. Its distance from the bottom is not enough: a row below that is laid out
+        meanwhile (an estimate made exact) would move the reader's place by the estimate's
+        error. Not the first row, though: the page above may take its day or its sender away
+        (they go on above it): the row after it keeps its place."""
+        index = self.indexAt(QPoint(PAD, self.viewport().rect().top()))
+        if not index.isValid():
+            return None
+        if index.row() == 0 and self._model.rowCount() > 1:
+            index = self._model.index(1)
+        return self._model.message(index.row()).local_id, self.visualRect(index).top()
 
     @Slot(QModelIndex, int, int)
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -1117,6 +1132,10 @@ class MessageView(QListView):
             return
         self._settling = True
         try:
+            if self._keep_from_bottom is not None:
+                # A page went in above and is not placed yet (that is QListView's next layout):
+                # what is in sight now is where the page will be, not what the reader looks at.
+                self.executeDelayedItemsLayout()
             for _round in range(4):  # sized rows may bring other estimated ones into sight
                 rows = self._rows_in_sight(margin=SIGHT_MARGIN)
                 ids = [self._model.message(row).local_id for row in rows]
@@ -1166,7 +1185,13 @@ class MessageView(QListView):
         bar = self.verticalScrollBar()
         if self._keep_from_bottom is not None:
             keep, self._keep_from_bottom = self._keep_from_bottom, None  # before: setValue
-            bar.setValue(maximum - keep)  # may lay out rows that come into sight (re-entering)
+            anchor, self._anchor = self._anchor, None
+            row = self._model.row_of(anchor[0]) if anchor is not None else -1
+            if anchor is not None and row >= 0:  # the row read stays where it was
+                moved = self.visualRect(self._model.index(row)).top() - anchor[1]
+                bar.setValue(bar.value() + moved)  # may lay out rows in sight (re-entering)
+            else:
+                bar.setValue(maximum - keep)
         elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
 
@@ -1192,7 +1217,7 @@ class MessageView(QListView):
     @Slot()
     def _reset(self) -> None:
         self._set_follow(True)
-        self._keep_from_bottom = None
+        self._keep_from_bottom = self._anchor = None
         self.message_delegate.expanded.clear()
         self._forget_missing()
 
