@@ -15,7 +15,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import open_conv, sign_in, wait_for
 from tests.ui.test_flood_ui import flood, laid_out_at_the_bottom
 from ui.main_window import MainWindow
-from ui.models.message_model import MessageListModel
+from ui.models.message_model import HISTORY_ROWS, PAGE_SIZE, MessageListModel
 from ui.widgets.message_view import SIGHT_MARGIN, MessageView
 
 
@@ -91,3 +91,31 @@ def test_the_cached_sizes_follow_an_edit_and_a_font_change(
     font.setPointSizeF(font.pointSizeF() * 1.6)
     view.setFont(font)
     wait_for(qtbot, lambda: view.visualRect(model.index(last, 0)).height() > taller + 20)
+
+
+def test_read_far_back_the_newest_rows_leave_and_page_in_again(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """QListView asks every loaded row its size after each page: read far back, the window
+    keeps HISTORY_ROWS and the newest leave at the bottom, then come back, all and in order,
+    on scrolling down."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar = model_of(view), view.verticalScrollBar()
+
+    def bodies() -> list[str]:
+        return [m.body for m in model.messages()]
+
+    for _page in range(HISTORY_ROWS // PAGE_SIZE + 1):
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+    wait_for(qtbot, lambda: not model.at_latest and model.rowCount() == HISTORY_ROWS)
+    assert "line 399" not in bodies()
+    start = int(bodies()[0].split()[1])
+    assert bodies() == [f"line {i}" for i in range(start, start + HISTORY_ROWS)]
+
+    while not model.at_latest:  # scrolled down: they page in again
+        count = model.rowCount()
+        bar.setValue(bar.maximum())
+        wait_for(qtbot, lambda count=count: model.rowCount() > count or model.at_latest)
+    assert bodies() == [f"line {i}" for i in range(start, 400)]

@@ -72,6 +72,8 @@ from ui.core_text import core_text
 from ui.emoji_text import big_emoji
 from ui.media.support import caption_is_name, media_kind, media_title
 from ui.models.message_model import (
+    HISTORY_ROWS,
+    PAGE_SIZE,
     MessageListModel,
     MessageRole,
     RowView,
@@ -1190,10 +1192,21 @@ class MessageView(QListView):
             if anchor is not None and row >= 0:  # the row read stays where it was
                 moved = self.visualRect(self._model.index(row)).top() - anchor[1]
                 bar.setValue(bar.value() + moved)  # may lay out rows in sight (re-entering)
+                if self._model.rowCount() > HISTORY_ROWS:  # once this layout is over
+                    QTimer.singleShot(0, self, self._drop_far_below)
             else:
                 bar.setValue(maximum - keep)
         elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
+
+    @Slot()
+    def _drop_far_below(self) -> None:
+        """Read far back: the newest rows leave the model (they page in again on scrolling
+        down), so that each page costs the same, not more with every page read (QListView asks
+        every loaded row its size after each page). Only rows well out of sight leave."""
+        bottom = self.indexAt(QPoint(PAD, self.viewport().rect().bottom()))
+        if not self._follow and bottom.isValid() and bottom.row() < HISTORY_ROWS - PAGE_SIZE:
+            self._model.trim(HISTORY_ROWS, newest=True)
 
     @Slot()
     def _appended(self) -> None:
