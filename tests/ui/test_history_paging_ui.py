@@ -119,3 +119,30 @@ def test_read_far_back_the_newest_rows_leave_and_page_in_again(
         bar.setValue(bar.maximum())
         wait_for(qtbot, lambda count=count: model.rowCount() > count or model.at_latest)
     assert bodies() == [f"line {i}" for i in range(start, 400)]
+
+
+def test_the_first_page_lays_out_only_what_can_be_in_sight(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Opened at its newest row, the first page lays out as many rows as the smallest fill
+    the view (and a margin); the rest are estimates until scrolled to."""
+    _conv, view = open_history(qtbot, window, fake_server)
+    model, delegate, bar = model_of(view), view.message_delegate, view.verticalScrollBar()
+    estimated = model.rowCount() - view.rows_to_fill(1) - SIGHT_MARGIN
+    assert estimated > 0
+    laid = {key[0] for key in delegate._layouts}
+    far = {model.message(r).local_id for r in range(estimated)}
+    assert far <= delegate.lazy
+    assert not far & laid
+    near = {model.message(r).local_id for r in range(estimated, model.rowCount())}
+    assert not near & delegate.lazy
+    assert not any(in_sight(view, r) for r in range(estimated))
+
+    bar.setValue(bar.minimum() + 1)  # scrolled up: what comes into sight is laid out
+
+    def sight_laid_out() -> bool:
+        shown = [r for r in range(model.rowCount()) if in_sight(view, r)]
+        return bool(shown) and not {model.message(r).local_id for r in shown} & delegate.lazy
+
+    wait_for(qtbot, sight_laid_out)
+    assert any(in_sight(view, r) for r in range(estimated))

@@ -1102,6 +1102,11 @@ class MessageView(QListView):
         model = self._model
         if self._above_full_view and first == 0:
             self._estimate(range(first, last + 1))
+        elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
+            # The first page, shown at its newest row: only what can be in sight is laid out
+            # (as many of the smallest rows as fill the view, and a margin); the rest is
+            # sized by estimate, and laid out when scrolled to.
+            self._estimate(range(0, last + 1 - self.rows_to_fill(1) - SIGHT_MARGIN))
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
