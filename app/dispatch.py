@@ -16,7 +16,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from app import events as ev
@@ -226,10 +226,11 @@ class AccountDispatcher:
                 batch.add(ev.MessagesUpdated(edited.conversation_id, (edited,)))
                 return
             # The original is not here (not fetched yet): keep the text as a message of its own.
+        when = aware(fact.timestamp, self.log)
         if not fact.outgoing and self._blocked_sender(fact.conversation, fact.sender):
             self.log.debug("dropped a message from a blocked sender")
             return
-        if not fact.outgoing and self.people.sent_while_blocked(fact.sender, fact.timestamp):
+        if not fact.outgoing and self.people.sent_while_blocked(fact.sender, when):
             self.log.info("dropped a message its sender sent while blocked, handed over later")
             return
         conv = store.conversation(fact.conversation)
@@ -252,7 +253,7 @@ class AccountDispatcher:
             conversation_id=conv.id,
             sender=fact.sender,
             sender_name=fact.sender_name,
-            timestamp=fact.timestamp or self.now(),
+            timestamp=when or self.now(),
             body=body,
             html=sanitize_html(fact.html),
             direction=Direction.OUTGOING if fact.outgoing else Direction.INCOMING,
@@ -292,14 +293,16 @@ class AccountDispatcher:
         for index, m in enumerate(fact.messages):
             if index and not index % GIVE_WAY_EVERY:
                 give_way()  # a flood: the window draws first (app.priority)
-            sender = m.sender
+            sender, timestamp = m.sender, m.timestamp
+            if timestamp is not None and timestamp.tzinfo is None:
+                timestamp = aware(timestamp, self.log)
             careful = senders.get(sender)
             if careful is None:
                 if self._blocked_sender(native, sender):
                     self.log.debug("dropped a message from a blocked sender")
                     continue  # asked again for their next message: it is remembered
                 careful = senders[sender] = people.was_ever_blocked(sender)
-            if careful and people.sent_while_blocked(sender, m.timestamp):
+            if careful and people.sent_while_blocked(sender, timestamp):
                 self.log.info("dropped a message its sender sent while blocked, handed over later")
                 continue
             if conv is None:
@@ -314,7 +317,6 @@ class AccountDispatcher:
                     native, fact.conversation_kind, fact.conversation_title
                 )
                 batch.touched[native] = None
-            timestamp = m.timestamp
             if timestamp is None:
                 timestamp = now = now or self.now()
             body = m.body if len(m.body) <= MAX_BODY_CHARS else m.body[:MAX_BODY_CHARS]
@@ -690,6 +692,15 @@ class AccountDispatcher:
                 conv = self.store.update_conversation(native_id, joined=True)
                 created = True
         return conv, ([ev.ConversationsChanged((conv,))] if created else [])
+
+
+def aware(when: datetime | None, log: logging.LoggerAdapter[logging.Logger]) -> datetime | None:
+    """``when``, read as UTC if it has no time zone (a backend's bug: the store keeps only aware
+    times, and refusing the row would cost the whole transaction its messages), with a log line."""
+    if when is None or when.tzinfo is not None:
+        return when
+    log.warning("a message's time came without a time zone; read as UTC")
+    return when.replace(tzinfo=UTC)
 
 
 def kept_apart(

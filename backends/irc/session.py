@@ -418,7 +418,11 @@ class IrcSession:
                 self._last_rx = time.monotonic()
                 self.handle_chunk(lines[:GIVE_WAY_EVERY])
                 for start in range(GIVE_WAY_EVERY, len(lines), GIVE_WAY_EVERY):
-                    await give_way_async()  # a flood: the window draws first (app.priority)
+                    try:
+                        await give_way_async()  # a flood: the window draws first (app.priority)
+                    except asyncio.CancelledError:
+                        self.handle_chunk(lines[start:])  # read already: never lost to a stop
+                        raise
                     self.handle_chunk(lines[start : start + GIVE_WAY_EVERY])
         except asyncio.CancelledError:
             raise

@@ -73,13 +73,19 @@ class Media:
         client = session.nio
 
         def provider(got_429: int, got_timeouts: int) -> AsyncIterator[bytes]:
-            return _read_chunks(path, size, progress)
+            chunks = _read_chunks(path, size, progress)
+            if not encrypt:
+                return chunks
+            keys.clear()  # a retry encrypts afresh, with new keys
+            return encrypted_chunks(chunks, keys)
 
         async def upload() -> Any:
-            resp, decryption = await client.upload(
-                provider, content_type=mime, filename=path.name, filesize=size, encrypt=encrypt
+            resp, _ = await client.upload(
+                provider,
+                content_type="application/octet-stream" if encrypt else mime,
+                filename=path.name,
+                filesize=size,
             )
-            keys.update(decryption or {})
             return resp
 
         resp, failure = await session.api.call(upload())
@@ -88,6 +94,16 @@ class Media:
         url = str(resp.content_uri)
         if encrypt:
             url = cv.encrypted_url(url, keys)  # AES-CTR key, IV and hash travel with the URL
+            if not cv.split_encrypted_url(url)[1]:  # never a file nobody can decrypt
+                return Outcome(
+                    Failure(
+                        FailureKind.PROTOCOL,
+                        CoreMessages.tr(
+                            "The file was not sent: its encryption did not finish. Try again."
+                        ),
+                        retryable=True,
+                    )
+                )
         dims = cv.image_size(head)
         if dims is not None:
             self._image_sizes[url] = dims
@@ -200,6 +216,29 @@ def _decrypt_file(sealed: Path, dest: Path, decryption: dict[str, Any]) -> None:
     part = dest.with_name(dest.name + ".part")
     part.write_bytes(plain)
     part.replace(dest)
+
+
+async def encrypted_chunks(
+    chunks: AsyncIterator[bytes], keys: dict[str, Any]
+) -> AsyncIterator[bytes]:
+    """``chunks`` encrypted for an encrypted room, the decryption info put in ``keys`` before
+    the last chunk is handed over.
+
+    nio's own ``upload(encrypt=True)`` yields the info after the last chunk, and aiohttp's
+    body writer asks for that only after the server has had every byte; the server's answer can
+    come first (seen under load: the file went out as ``#e2e={}``, unreadable to everyone). So
+    this reads one item ahead: the last chunk leaves once the info is kept.
+    """
+    pending: bytes | None = None
+    async for item in nio.crypto.async_encrypt_attachment(chunks):
+        if isinstance(item, dict):
+            keys.update(item)
+            continue
+        if pending is not None:
+            yield pending
+        pending = item
+    if pending is not None:
+        yield pending
 
 
 def _read_head(path: Path) -> bytes:

@@ -2157,6 +2157,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file was not sent: its encryption did not finish. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The encrypted file is damaged: %1</source>
         <translation type="unfinished"></translation>
     </message>

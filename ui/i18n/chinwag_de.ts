@@ -2167,6 +2167,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
     <message>
+        <source>The file was not sent: its encryption did not finish. Try again.</source>
+        <translation>Die Datei wurde nicht gesendet: Ihre Verschlüsselung wurde nicht abgeschlossen. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>The encrypted file is damaged: %1</source>
         <translation>Die verschlüsselte Datei ist beschädigt: %1</translation>
     </message>

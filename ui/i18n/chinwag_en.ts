@@ -2140,6 +2140,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>The file was not sent: its encryption did not finish. Try again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>The encrypted file is damaged: %1</source>
         <translation type="unfinished" />
     </message>

@@ -2261,6 +2261,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>No se puede leer el archivo: %1</translation>
     </message>
     <message>
+        <source>The file was not sent: its encryption did not finish. Try again.</source>
+        <translation>El archivo no se envió: su cifrado no terminó. Inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <source>The encrypted file is damaged: %1</source>
         <translation>El archivo cifrado está dañado: %1</translation>
     </message>

@@ -2261,6 +2261,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Le fichier ne peut pas être lu&#xa0;: %1</translation>
     </message>
     <message>
+        <source>The file was not sent: its encryption did not finish. Try again.</source>
+        <translation>Le fichier n&apos;a pas été envoyé&#xa0;: son chiffrement ne s&apos;est pas terminé. Réessayez.</translation>
+    </message>
+    <message>
         <source>The encrypted file is damaged: %1</source>
         <translation>Le fichier chiffré est endommagé&#xa0;: %1</translation>
     </message>

@@ -327,3 +327,65 @@ def test_what_someone_sent_while_blocked_stays_unseen_in_a_batch(tmp_path: Path)
         "no time given",
         "someone else meanwhile",
     ]
+
+
+def test_a_time_without_a_zone_costs_no_message_of_its_batch(tmp_path: Path) -> None:
+    """A backend's naive timestamp (a plugin's bug) is read as UTC with a log line; before, the
+    store refused the row and every message of the transaction went with it (the fact after
+    them blamed and dropped, or the whole batch raised out of ``apply``)."""
+    d = dispatcher(tmp_path / "a.db")
+    naive = datetime(2026, 11, 21, 11, 0)  # no tzinfo
+    rows = tuple(
+        f.Received("ann", f"zebra {i}", timestamp=naive if i == 280 else NOW) for i in range(300)
+    )
+    events = d.apply(
+        [
+            f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows),
+            f.ServiceNotice("after them"),
+            f.MessageReceived("#r", "bo", "zebra alone", ConversationKind.GROUP, timestamp=naive),
+        ]
+    )
+    messages = d.store.page("#r", limit=1000).messages
+    assert len(messages) == 301
+    assert {m.timestamp for m in messages if m.body in ("zebra 280", "zebra alone")} == {
+        naive.replace(tzinfo=UTC)
+    }
+    assert len(d.store.search("zebra", limit=1000)) == 301
+    added = [m.body for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages]
+    assert len(added) == 302 and added[-2:] == ["after them", "zebra alone"]  # nothing blamed
+    d.store.close()
+
+
+def test_a_store_failure_mid_batch_is_reported_and_leaves_nothing_half_done(
+    tmp_path: Path,
+) -> None:
+    """SQLite failing inside a batch's insert (the disk full, at the second slice of rows):
+    the transaction is all or nothing (no row of it, no index entry, no event), the user is
+    told, and the next batch is stored whole with seqs and index in step."""
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before zebra", ConversationKind.GROUP)])
+    d.store.db.execute(
+        "CREATE TEMP TRIGGER full BEFORE INSERT ON messages WHEN new.body = 'boom'"
+        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    rows = tuple(f.Received("ann", "boom" if i == 300 else f"zebra {i}") for i in range(400))
+    events = d.apply(
+        [
+            f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows),
+            f.MessageReceived("bob", "bob", "zebra hi", ConversationKind.DIRECT),
+        ]
+    )
+    assert [type(e).__name__ for e in events] == ["Notice"]
+    assert "disk" in str(events[0])
+    assert [m.body for m in d.store.page("#r", limit=1000).messages] == ["before zebra"]
+    assert d.store.conversation("bob") is None
+    assert [m.body for m in d.store.search("zebra")] == ["before zebra"]
+    d.store.db.execute("DROP TRIGGER full")
+    events = d.apply([f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows[:3])])
+    assert [m.seq for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages] == [
+        2,
+        3,
+        4,
+    ]
+    assert len(d.store.search("zebra")) == 4
+    d.store.close()

@@ -1,74 +1,128 @@
 """Busy threads give way to the GUI thread while it works, never for long, and not at all when
-nobody draws (app.priority)."""
+nobody draws (app.priority).
+
+On a virtual clock (``priority.time`` replaced): what is asserted is what the module decides to
+wait, never how long a loaded machine took to wait it (a timed test is a flaky test)."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
 from app import priority
 
 
-@pytest.fixture(autouse=True)
-def _idle_gui(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+class Clock:
+    """``time.monotonic`` and ``time.sleep`` for the module: sleeping moves the clock (and
+    calls ``during``: what the GUI thread does meanwhile)."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+        self.during: Callable[[], None] = lambda: None
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        assert seconds > 0
+        self.slept.append(seconds)
+        self.now += seconds
+        self.during()
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[Clock]:
+    fake = Clock()
+    monkeypatch.setattr(priority, "time", fake)
     monkeypatch.setattr(priority, "_working_until", 0.0)
+    monkeypatch.setattr(priority, "_busy", 0)
     monkeypatch.setattr(priority, "_local", threading.local())
-    yield
+    yield fake
 
 
-def test_nobody_draws_nobody_waits() -> None:
-    started = time.monotonic()
+def test_nobody_draws_nobody_waits(clock: Clock) -> None:
+    """Headless (tests, a core with no window): nobody ever says the GUI works."""
     for _ in range(1000):
         priority.give_way()
-    assert time.monotonic() - started < 0.05
+    assert clock.slept == []
 
 
-def test_a_busy_thread_waits_until_the_gui_has_been_quiet_then_runs_a_while() -> None:
+def test_a_busy_thread_waits_until_the_gui_has_been_quiet_then_runs_a_while(clock: Clock) -> None:
     priority.ui_working()
-    started = time.monotonic()
     priority.give_way()
-    waited = time.monotonic() - started
-    assert priority.QUIET * 0.5 <= waited <= priority.MAX_WAIT + 0.05
+    assert sum(clock.slept) == pytest.approx(priority.QUIET)
+    clock.slept.clear()
+    clock.now += priority.RUN_AT_LEAST / 2
     priority.ui_working()  # the GUI works again at once: the thread has its run first
-    started = time.monotonic()
     priority.give_way()
-    assert time.monotonic() - started < priority.QUIET * 0.5
-
-
-def test_a_gui_that_never_rests_cannot_hold_a_busy_thread_for_long() -> None:
-    stop = threading.Event()
-
-    def drawing() -> None:  # a GUI thread saying it works, all the time
-        while not stop.is_set():
-            priority.ui_working()
-            time.sleep(0.001)
-
-    gui = threading.Thread(target=drawing)
-    gui.start()
-    try:
-        time.sleep(0.005)
-        started = time.monotonic()
-        priority.give_way()
-        assert time.monotonic() - started <= priority.MAX_WAIT + 0.05
-    finally:
-        stop.set()
-        gui.join()
-
-
-async def test_the_core_loop_goes_on_while_a_reader_gives_way() -> None:
+    assert clock.slept == []
+    clock.now += priority.RUN_AT_LEAST  # its run is over: it waits again
     priority.ui_working()
-    ticks: list[float] = []
+    priority.give_way()
+    assert sum(clock.slept) == pytest.approx(priority.QUIET)
+
+
+def test_a_gui_that_never_rests_cannot_hold_a_busy_thread_for_long(clock: Clock) -> None:
+    clock.during = priority.ui_working  # the GUI says it works all the time
+    priority.ui_working()
+    ran = waited = 0.0
+    for _ in range(100):  # a busy thread giving way every millisecond of its work
+        before = clock.now
+        priority.give_way()
+        waited += clock.now - before
+        clock.now += 0.001
+        ran += 0.001
+    assert max(clock.slept) <= priority.MAX_WAIT
+    # Each wait (at most MAX_WAIT) buys a run of at least RUN_AT_LEAST.
+    share = priority.RUN_AT_LEAST / (priority.RUN_AT_LEAST + priority.MAX_WAIT)
+    assert ran / (ran + waited) >= share * 0.9
+
+
+def test_a_block_of_work_holds_the_threads_only_as_long_as_it_lasts(clock: Clock) -> None:
+    """ui_busy (nested too): waited for at most MAX_WAIT at a time while it lasts, QUIET after."""
+    with priority.ui_busy():
+        with priority.ui_busy():
+            priority.give_way()
+            assert clock.slept == [pytest.approx(priority.MAX_WAIT)]
+        clock.now += priority.RUN_AT_LEAST
+        clock.slept.clear()
+        priority.give_way()  # the outer block still runs
+        assert sum(clock.slept) == pytest.approx(priority.MAX_WAIT)
+        clock.now += priority.RUN_AT_LEAST
+        clock.slept.clear()
+    priority.give_way()  # done: only the quiet after it
+    assert sum(clock.slept) == pytest.approx(priority.QUIET)
+
+
+async def test_the_core_loop_goes_on_while_a_reader_gives_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The reader's wait is an asyncio sleep: every other task of the core loop (the outbox, a
+    shutdown) runs meanwhile, and cancelling the reader ends its wait at once."""
+    monkeypatch.setattr(priority, "_working_until", 0.0)
+    monkeypatch.setattr(priority, "_busy", 0)
+    monkeypatch.setattr(priority, "_local", threading.local())
+    order: list[str] = []
+
+    async def reader() -> None:
+        await priority.give_way_async()
+        order.append("reader")
 
     async def other_task() -> None:
-        for _ in range(3):
-            ticks.append(time.monotonic())
-            await asyncio.sleep(0)
+        await asyncio.sleep(0)  # a turn of the loop after the reader began to wait
+        order.append("other")
 
-    started = time.monotonic()
-    await asyncio.gather(priority.give_way_async(), other_task())
-    assert len(ticks) == 3 and ticks[-1] - started < priority.QUIET  # not held up by the wait
-    assert time.monotonic() - started >= priority.QUIET * 0.5
+    with priority.ui_busy():  # the window works all along: the reader waits MAX_WAIT
+        await asyncio.gather(reader(), other_task())
+        assert order == ["other", "reader"]
+        monkeypatch.setattr(priority, "_local", threading.local())
+        waiting = asyncio.get_running_loop().create_task(reader())
+        await asyncio.sleep(0)
+        waiting.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await waiting
+    assert order == ["other", "reader"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,12 +33,12 @@ CAPS = ("server-time", "message-tags", "echo-message", "batch", "labeled-respons
 class Made:
     """A whole backend (every service) on no socket: lines in, facts and written lines out."""
 
-    def __init__(self, tmp_path: Path, *, nick: str = "me") -> None:
+    def __init__(self, tmp_path: Path, *, nick: str = "me", contacts_only: bool = False) -> None:
         self.facts: list[f.Fact] = []
         self.sent: list[str] = []
         ctx = BackendContext(
             account_id="a",
-            settings={"server": "irc.test", "nick": nick},
+            settings={"server": "irc.test", "nick": nick, "contacts_only": contacts_only},
             secrets=MemorySecrets({}),
             state=MemoryState(),
             report=self.facts.append,
@@ -363,3 +364,225 @@ def test_a_chunk_says_what_its_lines_say_one_by_one(
     assert not any(isinstance(x, f.MessagesReceived) for x in alone)
     assert chunked == alone
     assert sent_chunked == sent_alone
+
+
+# -- the quick reading agrees with parse_line, whatever the text -----------------------------------
+
+PIECES = st.sampled_from(
+    [
+        "@",
+        ":",
+        " ",
+        "  ",
+        " :",
+        ";",
+        "=",
+        "\\",
+        "\\s",
+        "\\:",
+        "\t",
+        "\r",
+        "\0",
+        "\xa0",
+        "\u2028",
+        "PRIVMSG",
+        "privmsg",
+        "PrivMsg",
+        "NOTICE",
+        "001",
+        "#chan",
+        "@#chan",
+        "bob!u@h",
+        "msgid=x",
+        "time=2026-12-05T12:00:00Z",
+        "+draft/reply=a\\sb",
+        "batch=b1",
+        "é",
+        "\x01ACTION",
+    ]
+)
+
+
+@settings(max_examples=400)
+@given(st.lists(PIECES, min_size=1, max_size=14))
+def test_the_quick_reading_of_a_line_is_what_parse_line_reads(pieces: list[str]) -> None:
+    """``split_message`` either declines a text or reads it as ``parse_line`` does, field for
+    field (the quick path may only ever skip the Line, never read a line otherwise)."""
+    from backends.irc.protocol import Line, parse_line, split_message
+
+    for known in (":a PRIVMSG b :c", ":a privmsg b :c", ":a NOTICE b :c", ":a 001 b :c"):
+        parse_line(known)  # the commands split_message knows once parse_line met them
+    text = "".join(pieces)
+    parts = split_message(text)
+    if parts is None:
+        return
+    tags, source, command, target, trailing = parts
+    assert parse_line(text) == Line(command, (target, trailing), source, tags)
+
+
+# -- the same, with what a hostile or unusual server sends ---------------------------------------
+
+ODD_TAGS = st.sampled_from(
+    [
+        "",
+        "@msgid=a\\sb\\:c\\\\d ",  # escaped: "a b;c\\d"
+        "@time=2026-12-05T12:00:00.5+02:00 ",
+        "@time=not-a-time ",
+        "@time= ",
+        "@+draft/reply=r\\s1;msgid=q ",
+        "@+reply=r2 ",
+        "@account=* ",
+        "@msgid=;account= ",
+        "@;; ",
+        "@label=l1;msgid=e1 ",
+        "@batch=nope ",  # a batch that was never opened
+        "@batch=b1;msgid=h1 ",
+    ]
+)
+ODD_NICKS = st.sampled_from(["bob", "ME", "Me", "carol", "mallory", "irc.test", "x[1]", "X{1}"])
+ODD_TEXTS = st.sampled_from(
+    [
+        "plain",
+        "",
+        " ",
+        ":",
+        "me: hi",
+        "ME!",
+        "\x01ACTION\x01",
+        "\x01ACTION stretches",
+        "\x01DCC SEND f 1 2 3\x01",
+        "\x01PING 1\x01",
+        "\x0304,02colour\x03 and \x1fline\x1f",
+        "tab\there",
+        "x1{1} said",
+    ]
+)
+
+
+@st.composite
+def odd_lines(draw: st.DrawFn) -> bytes:
+    nick, text = draw(ODD_NICKS), draw(ODD_TEXTS)
+    target = draw(st.sampled_from(["#chan", "#CHAN", "+#chan", "@#chan", "me", "ME", "carol"]))
+    source = nick if "." in nick else f"{nick}!u@h"
+    tags = draw(ODD_TAGS)
+    shape = draw(st.integers(0, 12))
+    if shape <= 6:
+        line = f"{tags}:{source} PRIVMSG {target} :{text}".encode()
+        if draw(st.booleans()):  # not UTF-8 (cp1252 from an old client)
+            line = line.replace(b"plain", b"pl\xe4in \xff\x81")
+        return line
+    return draw(
+        st.sampled_from(
+            [
+                f"{tags}:{source} NOTICE {target} :{text}".encode(),
+                f"@+typing=active :{source} TAGMSG {target}".encode(),
+                f"@+typing=done :{source} TAGMSG {target}".encode(),
+                b":irc.test BATCH +b1 chathistory #chan",
+                b":irc.test BATCH -b1",
+                f":{source} NICK :{nick}_".encode(),
+                f":{source} PRIVMSG {target}".encode(),  # no text: a BadInput
+                f"{tags}:{source} PRIVMSG {target} :{text}\r\r".encode(),
+                f"{tags}:{source} PRIVMSG {target} :{text}\0tail".encode(),
+                f"{tags}  :{source} PRIVMSG {target} :{text}".encode(),
+            ]
+        )
+    )
+
+
+@settings(
+    max_examples=150,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(odd_lines(), max_size=30),
+    st.lists(st.integers(1, 9), max_size=6),
+    st.sampled_from(["", "mallory!*@*", "*!u@h"]),
+    st.booleans(),
+)
+def test_odd_lines_in_a_chunk_say_what_they_say_one_by_one(
+    tmp_path: Path, items: list[bytes], sizes: list[int], ignored: str, contacts_only: bool
+) -> None:
+    async def run() -> tuple[list[f.Fact], list[f.Fact], list[str], list[str]]:
+        alone = Made(tmp_path / "alone", contacts_only=contacts_only)
+        chunked = Made(tmp_path / "chunked", contacts_only=contacts_only)
+        for made in (alone, chunked):
+            made.join()
+            if ignored:
+                made.backend._saved.ignored.append(ignored)
+        alone.one_by_one(*items)
+        for part in _chunks(list(items), sizes):
+            chunked.chunk(*part)
+        for made in (alone, chunked):
+            await made.session.shutdown()
+        return alone.facts, chunked.expanded(), alone.sent, chunked.sent
+
+    alone, chunked, sent_alone, sent_chunked = asyncio.run(run())
+    assert chunked == alone
+    assert sent_chunked == sent_alone
+
+
+async def test_lines_read_before_the_reader_is_stopped_are_all_handled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stopping the reader (a disconnect) while it gives way to the window between slices of a
+    big read must not lose the rest of that read: those lines left the socket already."""
+    from app import priority
+
+    made = Made(tmp_path)
+    monkeypatch.setattr(made.session, "connection_closed", lambda reason: None)
+    monkeypatch.setattr(priority, "_local", threading.local())  # no run left from a test before
+    reader = asyncio.StreamReader()
+    reader.feed_data("".join(msg(n) + "\r\n" for n in range(200)).encode())
+    with priority.ui_busy():  # the window draws all along: the reader gives way between slices
+        task = asyncio.get_running_loop().create_task(made.session._read_loop(reader))
+        for _ in range(1000):
+            if made.facts:
+                break
+            await asyncio.sleep(0)
+        assert [len(bodies(x)) for x in made.facts] == [64]  # the first slice, then giving way
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert [b for x in made.facts for b in bodies(x)] == [f"line {n}" for n in range(200)]
+
+
+async def test_our_echo_in_a_chunk_confirms_the_sent_message_and_is_not_shown_again(
+    tmp_path: Path,
+) -> None:
+    """echo-message with labeled-response: the echo of what we sent, amid a flood, is the
+    confirmation of the outbox entry (DeliveryUpdated with its msgid), in its place; never a
+    message of its own (it would be shown twice)."""
+    from app.backend import OutgoingMessage
+    from app.models import ConversationId, DeliveryState
+    from backends.irc.protocol import parse_line
+
+    made = Made(tmp_path)
+    made.join()
+    sent = await made.backend.send_message(
+        ConversationId("a", "#chan"), OutgoingMessage("t1", "my words")
+    )
+    assert sent.failure is None
+    [written] = made.sent
+    label = parse_line(written).tags.get("label")  # type: ignore[union-attr]
+    assert label, written
+    made.chunk(
+        msg(1),
+        f"@label={label};msgid=mine;time=2026-12-05T12:00:02Z :me!u@h PRIVMSG #chan :my words",
+        msg(3),
+        msg(4, nick="me", text="my words"),  # the same words again, not ours to confirm: shown
+    )
+    assert [type(x).__name__ for x in made.facts] == [
+        "MessageReceived",
+        "DeliveryUpdated",
+        "MessageReceived",
+        "MessageReceived",
+    ]
+    confirmed = made.facts[1]
+    assert isinstance(confirmed, f.DeliveryUpdated)
+    assert (confirmed.txn_id, confirmed.state, confirmed.remote_id) == (
+        "t1",
+        DeliveryState.SENT,
+        "mine",
+    )
+    again = made.facts[3]
+    assert isinstance(again, f.MessageReceived) and again.outgoing and again.txn_id is None
