@@ -60,13 +60,15 @@ def sign_in(qtbot: QtBot, window: MainWindow, server: FakeServer, user: str = "a
 def open_conv(
     qtbot: QtBot, window: MainWindow, conv: ConversationId, rows: int | None = None
 ) -> None:
-    qtbot.waitUntil(lambda: window.sidebar_model.conversation_index(conv).isValid(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: window.sidebar_model.conversation_index(conv).isValid(), timeout=UI_WAIT_MS
+    )
     window.sidebar.select_conversation(conv)
     if rows is not None:
-        qtbot.waitUntil(lambda: window.pane.model.rowCount() == rows, timeout=5000)
+        qtbot.waitUntil(lambda: window.pane.model.rowCount() == rows, timeout=UI_WAIT_MS)
     qtbot.waitUntil(
         lambda: window.pane.details is not None and window.pane.details.conversation.id == conv,
-        timeout=5000,
+        timeout=UI_WAIT_MS,
     )
 
 

@@ -15,7 +15,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.helpers import open_conv, sign_in, wait_for
 from tests.ui.test_flood_ui import flood, laid_out_at_the_bottom
 from ui.main_window import MainWindow
-from ui.models.message_model import MessageListModel
+from ui.models.message_model import HISTORY_ROWS, PAGE_SIZE, MessageListModel
 from ui.widgets.message_view import SIGHT_MARGIN, MessageView
 
 
@@ -25,7 +25,11 @@ def open_history(
     account_id = sign_in(qtbot, window, fake_server)
     flood(fake_server, 0, count)
     conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=50)
+    # The newest line in: under load the flood's last messages may still be on their way
+    # when the first page is read (then they follow it as new rows).
+    open_conv(qtbot, window, conv)
+    model = window.pane.model
+    wait_for(qtbot, lambda: model.rowCount() and model.message(-1).body == f"line {count - 1}")
     view = window.pane.view
     wait_for(qtbot, lambda: laid_out_at_the_bottom(view))
     return conv, view
@@ -58,15 +62,15 @@ def test_a_page_goes_in_above_without_moving_what_is_read(
     assert row == 52
 
     def settled() -> bool:
-        """Rows around what is read laid out exactly (on the view's next turn), and the row
-        read in sight, where it was or within a row of it: the page is placed from the bottom
-        of the view, and a row below laid out meanwhile (an estimate made exact) moves it by
-        the estimate's error (see docs/performance.md)."""
+        """Rows around what is read laid out exactly (on the view's next turn)."""
         rows = range(row - SIGHT_MARGIN, row + SIGHT_MARGIN)
-        ids = {model.message(r).local_id for r in rows}
-        rect = view.visualRect(model.index(row, 0))
-        return not ids & delegate.lazy and abs(rect.top() - top_before) <= rect.height()
+        return not {model.message(r).local_id for r in rows} & delegate.lazy
 
+    wait_for(qtbot, settled)
+    # The row read is where it was: the page is placed by it, not by its distance from the
+    # bottom (a row below laid out meanwhile, an estimate made exact, moved it by the
+    # estimate's error).
+    assert view.visualRect(model.index(row, 0)).top() == top_before
     # The rows of the page far above are still estimates: not laid out.
     far = {model.message(r).local_id for r in range(30)}
     assert far <= delegate.lazy
@@ -91,3 +95,58 @@ def test_the_cached_sizes_follow_an_edit_and_a_font_change(
     font.setPointSizeF(font.pointSizeF() * 1.6)
     view.setFont(font)
     wait_for(qtbot, lambda: view.visualRect(model.index(last, 0)).height() > taller + 20)
+
+
+def test_read_far_back_the_newest_rows_leave_and_page_in_again(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """QListView asks every loaded row its size after each page: read far back, the window
+    keeps HISTORY_ROWS and the newest leave at the bottom, then come back, all and in order,
+    on scrolling down."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar = model_of(view), view.verticalScrollBar()
+
+    def bodies() -> list[str]:
+        return [m.body for m in model.messages()]
+
+    for _page in range(HISTORY_ROWS // PAGE_SIZE + 1):
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+    wait_for(qtbot, lambda: not model.at_latest and model.rowCount() == HISTORY_ROWS)
+    assert "line 399" not in bodies()
+    start = int(bodies()[0].split()[1])
+    assert bodies() == [f"line {i}" for i in range(start, start + HISTORY_ROWS)]
+
+    while not model.at_latest:  # scrolled down: they page in again
+        count = model.rowCount()
+        bar.setValue(bar.maximum())
+        wait_for(qtbot, lambda count=count: model.rowCount() > count or model.at_latest)
+    assert bodies() == [f"line {i}" for i in range(start, 400)]
+
+
+def test_the_first_page_lays_out_only_what_can_be_in_sight(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Opened at its newest row, the first page lays out as many rows as the smallest fill
+    the view (and a margin); the rest are estimates until scrolled to."""
+    _conv, view = open_history(qtbot, window, fake_server)
+    model, delegate, bar = model_of(view), view.message_delegate, view.verticalScrollBar()
+    estimated = model.rowCount() - view.rows_to_fill(1) - SIGHT_MARGIN
+    assert estimated > 0
+    laid = {key[0] for key in delegate._layouts}
+    far = {model.message(r).local_id for r in range(estimated)}
+    assert far <= delegate.lazy
+    assert not far & laid
+    near = {model.message(r).local_id for r in range(estimated, model.rowCount())}
+    assert not near & delegate.lazy
+    assert not any(in_sight(view, r) for r in range(estimated))
+
+    bar.setValue(bar.minimum() + 1)  # scrolled up: what comes into sight is laid out
+
+    def sight_laid_out() -> bool:
+        shown = [r for r in range(model.rowCount()) if in_sight(view, r)]
+        return bool(shown) and not {model.message(r).local_id for r in shown} & delegate.lazy
+
+    wait_for(qtbot, sight_laid_out)
+    assert any(in_sight(view, r) for r in range(estimated))

@@ -82,6 +82,7 @@ PAGE_SIZE = 50
 LIVE_ROWS = 100  # rows kept while following the newest messages (a few screens)
 FLOOD_ROWS = 40  # rows kept while following a flood, until the view says how many fill it
 MAX_WINDOW = 2000  # rows beyond which live messages wait for the user to come back down
+HISTORY_ROWS = 250  # rows kept while paging far back (the newest leave at the bottom)
 
 
 @dataclass(frozen=True, slots=True)
@@ -497,20 +498,15 @@ class MessageListModel(QAbstractListModel):
         if messages:
             self._insert(messages)
             if self.follow_live:
-                self._trim_oldest(keep)
+                self.trim(keep)
         self.arrived.emit(len(event.messages))
 
     def _download_progress(self, event: ev.ProgressChanged) -> None:
-        _, local_id, index = event.task.split(":", 2)
-        if local_id not in self._rows:
-            return
-        key = (local_id, int(index))
-        previous = self._downloads.get(key, DownloadState())
-        self.set_download(
-            local_id,
-            int(index),
-            DownloadState(event.done, event.total, previous.path, previous.error),
-        )
+        _, local_id, number = event.task.split(":", 2)
+        if local_id in self._rows:
+            before = self._downloads.get((local_id, index := int(number)), DownloadState())
+            state = DownloadState(event.done, event.total, before.path, before.error)
+            self.set_download(local_id, index, state)
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -649,16 +645,18 @@ class MessageListModel(QAbstractListModel):
         if appended:
             self.messagesAppended.emit()
 
-    def _trim_oldest(self, keep: int) -> None:
-        """Drop rows from the top so that at most ``keep`` remain; they page back in from the
-        store when the user scrolls up."""
+    def trim(self, keep: int, *, newest: bool = False) -> None:
+        """Drop rows so that at most ``keep`` remain: the oldest (following the newest: they
+        page back in from the store on scrolling up) or the newest (read far back: QListView
+        asks every loaded row its size after each page; they page in again on scrolling down)."""
         extra = len(self._messages) - keep
         if extra <= 0:
             return
-        self.beginRemoveRows(QModelIndex(), 0, extra - 1)
-        gone = self._messages[:extra]
-        del self._messages[:extra]
-        del self._keys[:extra]
+        first = keep if newest else 0
+        self.beginRemoveRows(QModelIndex(), first, first + extra - 1)
+        gone = self._messages[first : first + extra]
+        del self._messages[first : first + extra]
+        del self._keys[first : first + extra]
         self._reindex()  # before rowsRemoved: its listeners ask row_of (the view's layout cache)
         self.endRemoveRows()
         for msg in gone:
@@ -666,6 +664,10 @@ class MessageListModel(QAbstractListModel):
             for key in (msg.remote_id, msg.ref_id, msg.local_id):
                 if key and self._by_remote.get(key) is msg:
                     del self._by_remote[key]
+        if newest:  # what is newer waits in the store ("jump to latest")
+            self._after = self._messages[-1].cursor
+            self._set_at_latest(False)
+            return
         self._marks.forget_days_before(self._keys[0][0])
         self._before = self._messages[0].cursor
         self._store_exhausted = False

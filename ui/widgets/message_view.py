@@ -72,6 +72,8 @@ from ui.core_text import core_text
 from ui.emoji_text import big_emoji
 from ui.media.support import caption_is_name, media_kind, media_title
 from ui.models.message_model import (
+    HISTORY_ROWS,
+    PAGE_SIZE,
     MessageListModel,
     MessageRole,
     RowView,
@@ -885,6 +887,7 @@ class MessageView(QListView):
         self._follow = True
         model.follow_live = True
         self._keep_from_bottom: int | None = None
+        self._anchor: tuple[str, int] | None = None  # see _first_in_sight
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._scrolled)
         bar.rangeChanged.connect(self._range_changed)
@@ -1076,6 +1079,20 @@ class MessageView(QListView):
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
             self._above_full_view = bar.maximum() > 0
+            self._anchor = self._first_in_sight()
+
+    def _first_in_sight(self) -> tuple[str, int] | None:
+        """The first row in sight (its local id) and where its top is: a page of history is
+        placed by it. Its distance from the bottom is not enough: a row below that is laid out
+        meanwhile (an estimate made exact) would move the reader's place by the estimate's
+        error. Not the first row, though: the page above may take its day or its sender away
+        (they go on above it): the row after it keeps its place."""
+        index = self.indexAt(QPoint(PAD, self.viewport().rect().top()))
+        if not index.isValid():
+            return None
+        if index.row() == 0 and self._model.rowCount() > 1:
+            index = self._model.index(1)
+        return self._model.message(index.row()).local_id, self.visualRect(index).top()
 
     @Slot(QModelIndex, int, int)
     def _inserted(self, parent: QModelIndex, first: int, last: int) -> None:
@@ -1085,6 +1102,11 @@ class MessageView(QListView):
         model = self._model
         if self._above_full_view and first == 0:
             self._estimate(range(first, last + 1))
+        elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
+            # The first page, shown at its newest row: only what can be in sight is laid out
+            # (as many of the smallest rows as fill the view, and a margin); the rest is
+            # sized by estimate, and laid out when scrolled to.
+            self._estimate(range(0, last + 1 - self.rows_to_fill(1) - SIGHT_MARGIN))
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
@@ -1117,6 +1139,10 @@ class MessageView(QListView):
             return
         self._settling = True
         try:
+            if self._keep_from_bottom is not None:
+                # A page went in above and is not placed yet (that is QListView's next layout):
+                # what is in sight now is where the page will be, not what the reader looks at.
+                self.executeDelayedItemsLayout()
             for _round in range(4):  # sized rows may bring other estimated ones into sight
                 rows = self._rows_in_sight(margin=SIGHT_MARGIN)
                 ids = [self._model.message(row).local_id for row in rows]
@@ -1166,9 +1192,26 @@ class MessageView(QListView):
         bar = self.verticalScrollBar()
         if self._keep_from_bottom is not None:
             keep, self._keep_from_bottom = self._keep_from_bottom, None  # before: setValue
-            bar.setValue(maximum - keep)  # may lay out rows that come into sight (re-entering)
+            anchor, self._anchor = self._anchor, None
+            row = self._model.row_of(anchor[0]) if anchor is not None else -1
+            if anchor is not None and row >= 0:  # the row read stays where it was
+                moved = self.visualRect(self._model.index(row)).top() - anchor[1]
+                bar.setValue(bar.value() + moved)  # may lay out rows in sight (re-entering)
+                if self._model.rowCount() > HISTORY_ROWS:  # once this layout is over
+                    QTimer.singleShot(0, self, self._drop_far_below)
+            else:
+                bar.setValue(maximum - keep)
         elif self._follow and self._model.at_latest:  # opened further back: stay there
             bar.setValue(maximum)
+
+    @Slot()
+    def _drop_far_below(self) -> None:
+        """Read far back: the newest rows leave the model (they page in again on scrolling
+        down), so that each page costs the same, not more with every page read (QListView asks
+        every loaded row its size after each page). Only rows well out of sight leave."""
+        bottom = self.indexAt(QPoint(PAD, self.viewport().rect().bottom()))
+        if not self._follow and bottom.isValid() and bottom.row() < HISTORY_ROWS - PAGE_SIZE:
+            self._model.trim(HISTORY_ROWS, newest=True)
 
     @Slot()
     def _appended(self) -> None:
@@ -1192,7 +1235,7 @@ class MessageView(QListView):
     @Slot()
     def _reset(self) -> None:
         self._set_follow(True)
-        self._keep_from_bottom = None
+        self._keep_from_bottom = self._anchor = None
         self.message_delegate.expanded.clear()
         self._forget_missing()
 
