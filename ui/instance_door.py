@@ -17,7 +17,7 @@ import socket
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal, Slot
 
-from ui.instance_socket import ANSWER, MAX_MESSAGE, message_uri
+from ui.instance_socket import ANSWER, MAX_MESSAGE, buffered_message
 
 _log = logging.getLogger(__name__)
 
@@ -52,16 +52,10 @@ class _Client(QObject):
             self._finish(b"")
             return
         self._buffer += chunk
-        if len(self._buffer) > MAX_MESSAGE:
-            _log.warning("single instance: dropped an oversized message")
-            self._finish(b"")
+        done, uri = buffered_message(self._buffer)
+        if not done:
             return
-        line, newline, _ = self._buffer.partition(b"\n")
-        if not newline:
-            return
-        uri = message_uri(line)
         if uri is None:
-            _log.warning("single instance: dropped a malformed message")
             self._finish(b"")
             return
         self._finish(ANSWER)

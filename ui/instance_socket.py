@@ -106,6 +106,21 @@ def message_uri(line: bytes) -> str | None:
     return uri if isinstance(uri, str) else None
 
 
+def buffered_message(buffer: bytes) -> tuple[bool, str | None]:
+    """What a launch's bytes so far say, for both servers of the door: ``(False, None)`` while
+    its line is not complete; ``(True, uri)`` once it is (``uri`` None: dropped, logged why)."""
+    if len(buffer) > MAX_MESSAGE:
+        _log.warning("single instance: dropped an oversized message")
+        return True, None
+    line, newline, _ = buffer.partition(b"\n")
+    if not newline:
+        return False, None
+    uri = message_uri(line)
+    if uri is None:
+        _log.warning("single instance: dropped a malformed message")
+    return True, uri
+
+
 def listen(name: str) -> socket.socket | None:
     """Open the door at ``name`` (a path), readable by this user only, so that a later launch
     finds this one from now on; ``SingleInstance.listen`` serves it once Qt is loaded.

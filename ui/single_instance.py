@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ui.instance_door import DoorServer
 from ui.instance_socket import ANSWER as _ANSWER
-from ui.instance_socket import MAX_MESSAGE, message_uri, socket_name
+from ui.instance_socket import MAX_MESSAGE, buffered_message, socket_name
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -59,16 +59,10 @@ class _Connection(QObject):
         if self._done:
             return
         self._buffer += bytes(self.socket.readAll().data())
-        if len(self._buffer) > MAX_MESSAGE:
-            _log.warning("single instance: dropped an oversized message")
-            self._finish(b"")
+        done, uri = buffered_message(self._buffer)
+        if not done:
             return
-        line, newline, _ = self._buffer.partition(b"\n")
-        if not newline:
-            return
-        uri = message_uri(line)
         if uri is None:
-            _log.warning("single instance: dropped a malformed message")
             self._finish(b"")
             return
         self._finish(_ANSWER)

@@ -136,6 +136,9 @@ def test_the_installed_wheel_runs(python_dists: tuple[Path, Path], tmp_path: Pat
         text=True,
         check=True,
     ).stdout.strip()
+    # Without PYTHONPATH: a checkout on it (as in a worktree's test run) holds chinwag.egg-info,
+    # and pip would find chinwag "already installed" and install nothing.
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CHINWAG_PROFILE")}
     install = subprocess.run(
         [
             *(sys.executable, "-m", "pip", "--python", str(target / "bin" / "python")),
@@ -143,12 +146,12 @@ def test_the_installed_wheel_runs(python_dists: tuple[Path, Path], tmp_path: Pat
         ],
         capture_output=True,
         text=True,
+        env=env,
         timeout=300,
         check=False,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     Path(purelib, "dev-dependencies.pth").write_text(dev_site + "\n")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "CHINWAG_PROFILE")}
     where = subprocess.run(
         [target / "bin" / "python", "-c", "import app, ui; print(app.__file__, ui.__file__)"],
         capture_output=True,
