@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import Member
+from app.models import ConversationId, Member
 from ui.a11y.widgets import ListFocus
 from ui.avatars import AvatarStore
 from ui.models.member_model import MemberListModel, MemberRole
@@ -93,35 +95,35 @@ class MemberPanel(QWidget):
 
     def change_members(
         self,
-        members: tuple[Member, ...],
+        conv: ConversationId,
         upserted: tuple[Member, ...],
         removed: tuple[str, ...],
+        count: int,
         *,
         can_kick: bool,
         can_ban: bool = False,
         can_block: bool = False,
-    ) -> None:
-        """Members joined, changed or left (``members`` is the whole list after the change):
-        only their rows change. A burst, or a list that does not match (another room was
-        shown), is reloaded whole, keeping the selected member and the first one in sight."""
+    ) -> bool:
+        """Members joined, changed or left (``count``: how many there are after it): only
+        their rows change; a burst is one reset keeping the selected member and the first one
+        in sight. False if the rows do not match the room (another room was shown, or a
+        change was missed: the caller reloads the whole list)."""
         model = self.model
-        same_room = not members or model.conversation() in (None, members[0].conversation_id)
-        if same_room and len(upserted) + len(removed) <= BURST:
+        if model.conversation() not in (None, conv):
+            return False
+        if len(upserted) + len(removed) <= BURST:
             model.change(upserted, removed)
-        if (
-            not same_room
-            or model.rowCount() != len(members)
-            or len(upserted) + len(removed) > BURST
-        ):
-            self._reload_in_place(members)
-        self._show_count_and_buttons(len(members), can_kick, can_ban, can_block)
+        else:
+            self._reset_in_place(lambda: model.change_in_reset(upserted, removed))
+        self._show_count_and_buttons(count, can_kick, can_ban, can_block)
+        return model.rowCount() == count
 
-    def _reload_in_place(self, members: tuple[Member, ...]) -> None:
+    def _reset_in_place(self, reset: Callable[[], None]) -> None:
         current = self.list.currentIndex()
         chosen = current.data(MemberRole) if current.isValid() else None
         top = self.list.indexAt(self.list.viewport().rect().topLeft())
         first = top.data(MemberRole) if top.isValid() else None
-        self.model.set_members(members)
+        reset()
         # The selection first: selecting scrolls to the row, the place in sight is put back after.
         if isinstance(chosen, Member):
             row = self.model.row_of(chosen.native_id)
