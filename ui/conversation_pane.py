@@ -411,11 +411,12 @@ class ConversationPane(QWidget):
             "can_ban": bool(self.capabilities & Capability.BAN),
             "can_block": bool(self.capabilities & Capability.BLOCKING),
         }
-        whole = next((c for c in reversed(changes) if c.complete), None)
-        if whole is not None:  # the list was replaced: what came before it is moot
-            self.members.set_members(whole.members, **rights)
-            self.spelling.set_known([m.name for m in whole.members])
-            changes = changes[changes.index(whole) + 1 :]
+        last_whole = max((i for i, c in enumerate(changes) if c.complete), default=-1)
+        if last_whole >= 0:  # the list was replaced: what came before it is moot
+            whole = changes[last_whole].members
+            self.members.set_members(whole, **rights)
+            self.spelling.set_known([m.name for m in whole])
+            changes = changes[last_whole + 1 :]
         merged: dict[str, Member | None] = {}  # the last word on each member
         for change in changes:
             merged.update((native_id, None) for native_id in change.removed)

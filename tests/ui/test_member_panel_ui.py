@@ -313,3 +313,30 @@ def test_joins_in_an_open_room_reach_the_list_a_frame_at_a_time(
     assert selected_id(panel) == "bob"
     panel.list.scrollToTop()
     save_screenshot(window, "member-list-after-a-join")
+
+
+def test_a_delivery_with_a_whole_list_among_changes_shows_the_list_then_the_later_changes(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Events of one delivery: changes before a whole list are moot, those after it apply on
+    top of it; the count shown is the last event's."""
+    account_id = sign_in(qtbot, window, fake_server)
+    dialog = open_new_room(qtbot, window)
+    dialog.fields.name.setText("Mixed")
+    dialog.submit()
+    conv = ConversationId(account_id, "mixed")
+    wait_for(qtbot, lambda: window.pane.conversation == conv and window.pane.details is not None)
+    ann, bob, cid, dee = (Member(conv, n, n.title()) for n in ("ann", "bob", "cid", "dee"))
+    pane = window.pane
+    pane.handle_events(
+        [
+            ev.MembersChanged(conv, upserted=(dee,), complete=False, count=9),
+            ev.MembersChanged(conv, (ann, bob)),
+            ev.MembersChanged(conv, upserted=(cid,), removed=("bob",), complete=False, count=2),
+        ]
+    )
+    assert [m.native_id for m in pane.members.model.members()] == ["ann", "cid"]
+    assert pane.members.label.text() == "Members (2)"
+    assert pane.member_count == 2 and "2 members" in pane.header.info.text()
+    assert {"Ann", "Cid"} <= set(pane.spelling.composers[0].highlighter.known)
+    assert "Bob" not in pane.spelling.composers[0].highlighter.known
