@@ -43,10 +43,12 @@ from app.models import (
 )
 from app.voice import clean_waveform
 from backends.matrix import relations
-from backends.matrix.jsonget import get_dict as get_dict
-from backends.matrix.jsonget import get_int as get_int
-from backends.matrix.jsonget import get_list as get_list
-from backends.matrix.jsonget import get_str as get_str
+
+# Re-exported, as the backend reads ``cv.get_str(...)`` everywhere (one copy, shared with relations)
+from backends.matrix.jsonget import get_dict as get_dict  # noqa: PLC0414
+from backends.matrix.jsonget import get_int as get_int  # noqa: PLC0414
+from backends.matrix.jsonget import get_list as get_list  # noqa: PLC0414
+from backends.matrix.jsonget import get_str as get_str  # noqa: PLC0414
 
 _log = logging.getLogger(__name__)
 
