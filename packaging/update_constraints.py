@@ -13,6 +13,9 @@ from the same file (packaging/flatpak/generate_python_modules.py). To move to ne
     scripts/test                                             # all green, then:
     .venv/bin/python packaging/flatpak/generate_python_modules.py
 
+It also writes packaging/synapse-constraints.txt, the test homeserver's venv
+(.cache/synapse-venv, made by scripts/setup-synapse) as it is, when there is one.
+
 The list is the closure of the requirements in both pyproject.toml files, following the installed
 packages' metadata, for this interpreter and platform (a package that only another platform or
 Python version needs is not pinned), less pip, setuptools and wheel.
@@ -21,12 +24,14 @@ Python version needs is not pinned), less pip, setuptools and wheel.
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 import tomllib
 from pathlib import Path
 from types import ModuleType
 
 from packaging.markers import default_environment
+from packaging.utils import canonicalize_name
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -35,6 +40,14 @@ OWN = ("chinwag", "chinwag-deltachat")  # installed from this checkout, never fr
 # The installer's own (sqlite-utils and PyInstaller require them): they come with the venv, and a
 # pin would have pip replace itself in the middle of an install.
 TOOLS = ("pip", "setuptools", "wheel")
+SYNAPSE_VENV = ROOT / ".cache" / "synapse-venv"
+SYNAPSE_OUT = ROOT / "packaging" / "synapse-constraints.txt"
+SYNAPSE_HEADER = """\
+# The test homeserver's venv (scripts/setup-synapse): Synapse and everything it runs on, at the
+# versions the tests pass with, so that a Synapse release cannot break a clean clone's tests.
+# Written by packaging/update_constraints.py from .cache/synapse-venv (to try a newer Synapse:
+# SYNAPSE_VERSION=x.y.z scripts/setup-synapse, run the Matrix tests, then refresh this file).
+"""
 HEADER = """\
 # Exact versions of every Python package a development install of Chinwag needs (the project, its
 # extras test, testing and deltachat, the Delta Chat plugin): the versions the tests pass with.
@@ -69,11 +82,30 @@ def pins() -> dict[str, str]:
     return found
 
 
+def synapse_pins(venv: Path = SYNAPSE_VENV) -> list[str]:
+    """``name==version`` of everything in the test homeserver's venv, less the installer's own."""
+    done = subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "pip", "freeze", "--all", "--exclude-editable"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [line.strip() for line in done.stdout.splitlines() if "==" in line]
+    return sorted(
+        (line for line in lines if canonicalize_name(line.split("==")[0]) not in TOOLS),
+        key=str.lower,
+    )
+
+
 def main() -> None:
     found = pins()
     out = ROOT / "packaging" / "constraints.txt"
     out.write_text(HEADER + "".join(f"{name}=={version}\n" for name, version in found.items()))
     print(f"{out.relative_to(ROOT)}: {len(found)} packages", file=sys.stderr)
+    if (SYNAPSE_VENV / "bin" / "python").exists():
+        lines = synapse_pins()
+        SYNAPSE_OUT.write_text(SYNAPSE_HEADER + "".join(f"{line}\n" for line in lines))
+        print(f"{SYNAPSE_OUT.relative_to(ROOT)}: {len(lines)} packages", file=sys.stderr)
 
 
 if __name__ == "__main__":

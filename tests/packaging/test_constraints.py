@@ -8,6 +8,7 @@ import importlib.metadata
 import importlib.util
 import tomllib
 import warnings
+from pathlib import Path
 from types import ModuleType
 
 from packaging.requirements import Requirement
@@ -29,8 +30,9 @@ def load(path: str) -> ModuleType:
     return module
 
 
-def pins() -> dict[str, str]:
-    result: dict[str, str] = load("packaging/flatpak/generate_python_modules.py").constraints()
+def pins(path: Path = CONSTRAINTS) -> dict[str, str]:
+    generator = load("packaging/flatpak/generate_python_modules.py")
+    result: dict[str, str] = generator.constraints(path)
     return result
 
 
@@ -97,3 +99,13 @@ def test_setup_installs_with_the_constraints() -> None:
     installs = [line for line in setup.splitlines() if "pip install" in line]
     assert len(installs) == 2 and all('-c "$constraints"' in line for line in installs)
     assert "constraints=packaging/constraints.txt" in setup
+
+
+def test_the_test_homeserver_is_pinned_too() -> None:
+    """Synapse (its own venv, scripts/setup-synapse) with the extras the tests use."""
+    pinned = pins(ROOT / "packaging" / "synapse-constraints.txt")
+    assert {"matrix-synapse", "twisted", "authlib", "beautifulsoup4"} <= set(pinned)
+    assert not set(pinned) & {"pip", "setuptools", "wheel"}
+    setup = (ROOT / "scripts" / "setup-synapse").read_text()
+    assert "constraints=packaging/synapse-constraints.txt" in setup
+    assert 'pins=(-c "$constraints")' in setup and '"${pins[@]}"' in setup
