@@ -82,15 +82,16 @@ def closure(
 ) -> dict[str, str]:
     """Canonical name → installed version, for ``requirements`` (Chinwag's own by default) and
     everything they require in ``env``, following extras (``matrix-nio[e2e]`` brings
-    vodozemac); less ``provided``."""
+    vodozemac); less ``provided`` and what only they require."""
     found: dict[str, str] = {}
     seen: set[tuple[str, frozenset[str]]] = set()
+    skip = {canonicalize_name(n) for n in provided}
     roots = project_requirements() if requirements is None else requirements
     todo = [(r.name, frozenset(r.extras)) for r in roots if wanted(r, frozenset(), env)]
     while todo:
         name, extras = todo.pop()
         name = canonicalize_name(name)
-        if (name, extras) in seen:
+        if (name, extras) in seen or name in skip:  # what is provided brings its own
             continue
         seen.add((name, extras))
         dist = importlib.metadata.distribution(name)
@@ -99,8 +100,7 @@ def closure(
             req = Requirement(text)
             if wanted(req, extras, env):
                 todo.append((req.name, frozenset(req.extras)))
-    skip = {canonicalize_name(n) for n in provided}
-    return {n: v for n, v in sorted(found.items()) if n not in skip}
+    return dict(sorted(found.items()))
 
 
 def constraints(path: Path = CONSTRAINTS) -> dict[str, str]:
