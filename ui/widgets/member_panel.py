@@ -25,10 +25,6 @@ BURST = 64
 one reset, the selection and the first row in sight kept, rather than move rows one by one."""
 
 
-BATCH_ROWS = 500
-"""Rows the member list lays out per event-loop pass (see ``MemberPanel``)."""
-
-
 def member_face(index: ModelIndex) -> Face | None:
     member = index.data(MemberRole)
     if not isinstance(member, Member):
@@ -57,11 +53,10 @@ class MemberPanel(QWidget):
         # Every row is a face and a name, one height: without this a reset asked the size of
         # each row (1.2 s for 1,000 members; 32 ms with it). Long names are elided.
         self.list.setUniformItemSizes(True)
-        # A row inserted or removed lays the whole list out again, and Qt asks the model's
-        # (Python) rowCount once per row doing it: 30-40 ms a change at 5,000 members, one
-        # stall per join. Laid out BATCH_ROWS rows per event-loop pass, the window stays live.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(BATCH_ROWS)
+        # Not QListView.Batched: a row inserted or removed lays the whole list out again (Qt
+        # asks the Python rowCount once per row: 30-40 ms a change at 5,000 members), and in
+        # batches that is cheaper, but the view paints nothing until a layout is complete, so
+        # under steady joins and parts the list stayed blank (114 of 116 looks, 2026-12-06).
         self.delegate = FaceDelegate(member_face, self.list)
         self.list.setItemDelegate(self.delegate)
         self.list_focus = ListFocus(self.list, lambda: self.model.index(0, 0))
