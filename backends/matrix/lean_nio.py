@@ -10,13 +10,19 @@ to the page"), for nothing the ctypes backend does not do: pycryptodome falls ba
 whenever cffi cannot be imported, and that is its documented, tested way on an interpreter
 without cffi. The calls that cross into C here are few and large (a file's AES-CTR, a signature).
 
+On its ctypes backend pycryptodome asks ``platform.architecture()`` once, only to tell an ELF
+library name from a Windows one; that runs the ``file`` command on the interpreter (45 ms here,
+on the core thread). On Linux the answer is known, so it is given beforehand.
+
 python-olm and the OMEMO stack's native parts use cffi's *compiled* modules (``_cffi_backend``),
 not the ``cffi`` package, so they do not see the block; nothing else in the process imports it.
 """
 
 from __future__ import annotations
 
+import struct
 import sys
+from types import ModuleType
 
 
 def import_nio() -> None:
@@ -29,8 +35,20 @@ def import_nio() -> None:
         return
     sys.modules["cffi"] = None  # type: ignore[assignment]
     try:
+        from Crypto.Util import _raw_api  # noqa: PLC0415
+
+        _answer_architecture(_raw_api)
         import nio  # type: ignore[import-untyped]  # noqa: F401, PLC0415
     finally:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
             del sys.modules["cffi"]
+
+
+def _answer_architecture(raw_api: ModuleType) -> None:
+    """Fill pycryptodome's cache of ``platform.architecture()`` on Linux (what it would find
+    there: the pointer size and ``ELF``), so it does not run ``file``; anywhere else, or when
+    pycryptodome's cache is not the empty list it starts with, it asks as it always did."""
+    cache = getattr(raw_api, "cached_architecture", None)
+    if sys.platform.startswith("linux") and isinstance(cache, list) and not cache:
+        cache[:] = [f"{struct.calcsize('P') * 8}bit", "ELF"]

@@ -26,8 +26,9 @@ signer = ECC.generate(curve="ed25519")
 signature = eddsa.new(signer, "rfc8032").sign(b"cross-signing")
 eddsa.new(signer.public_key(), "rfc8032").verify(b"cross-signing", signature)
 import cffi  # undone after nio's import: whoever needs it later gets it
+import platform
 print(json.dumps([loaded, _raw_api.backend, plain.decode(), nio.crypto.ENCRYPTION_ENABLED,
-                  cffi.__name__]))
+                  cffi.__name__, _raw_api.cached_architecture == list(platform.architecture())]))
 """
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
@@ -39,4 +40,5 @@ print(json.dumps([loaded, _raw_api.backend, plain.decode(), nio.crypto.ENCRYPTIO
         "attachment bytes",
         True,
         "cffi",
+        True,  # the answer given beforehand is the one `file` gives
     ]
