@@ -1,0 +1,199 @@
+"""Nothing received is lost when SQLite refuses a batch (app.save_retry): a fact the store refuses
+every time costs only itself; a full disk, a read-only or busy file keeps the facts, in order, to
+be saved once it works again. Real SQLite files throughout: a trigger that RAISEs for one row, a
+``max_page_count`` at the file's size (the disk is full), ``query_only`` (read-only)."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from app import events as ev
+from app import facts as f
+from app.backoff import Backoff
+from app.dispatch import AccountDispatcher, StateWrite
+from app.models import ConversationKind
+from app.save_retry import KeptFacts, transient
+from tests.fakes.disk import fill_disk, free_disk
+from tests.unit.app.test_dispatch_batch import dispatcher
+
+GROUP = ConversationKind.GROUP
+LOG = logging.LoggerAdapter(logging.getLogger("test.save_retry"), {})
+
+
+def bodies(d: AccountDispatcher, conversation: str) -> list[str]:
+    return [m.body for m in d.store.page(conversation, limit=10_000).messages]
+
+
+def in_seq_order(d: AccountDispatcher) -> list[str]:
+    """Every stored message's body in the order the store took them (``seq`` is global), after
+    checking that the seqs leave no gap."""
+    found = d.store._conn.execute("SELECT seq, body FROM messages ORDER BY seq").fetchall()
+    assert [seq for seq, _ in found] == list(range(1, len(found) + 1))
+    return [body for _, body in found]
+
+
+def refuse(d: AccountDispatcher, body: str) -> None:
+    """The store refuses, every time, the message with ``body`` (a constraint a bug trips)."""
+    d.store.db.execute(
+        "CREATE TEMP TRIGGER poison BEFORE INSERT ON messages WHEN new.body = ?"
+        f" BEGIN SELECT RAISE(ABORT, 'refused {body}'); END".replace("?", f"'{body}'")
+    )
+
+
+def rows(n: int, prefix: str = "zebra", size: int = 600) -> tuple[f.Received, ...]:
+    return tuple(f.Received("ann", f"{prefix} {i} " + "x" * size) for i in range(n))
+
+
+def added(events: list[ev.Event]) -> list[str]:
+    return [m.body for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages]
+
+
+def test_one_refused_row_costs_only_itself_and_the_rest_is_saved_in_order(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before", GROUP)])
+    refuse(d, "boom")
+    flood = tuple(f.Received("ann", "boom" if i == 300 else f"zebra {i}") for i in range(400))
+    write = StateWrite("backend.position", "after the flood")
+    with caplog.at_level(logging.ERROR, logger="test.batch"):
+        events = d.apply(
+            [
+                f.MessagesReceived("#r", GROUP, "#r", flood),
+                f.MessageReceived("bob", "bob", "zebra hi", ConversationKind.DIRECT),
+                write,
+                f.MessageReceived("#r", "cy", "last", GROUP),
+            ]
+        )
+    good = ["before"] + [f"zebra {i}" for i in range(400) if i != 300] + ["last"]
+    assert bodies(d, "#r") == good
+    assert in_seq_order(d) == [*good[:-1], "zebra hi", "last"]  # no gap for the refused one
+    assert bodies(d, "bob") == ["zebra hi"]
+    assert write.committed and d.store.get_state("backend.position") == "after the flood"
+    assert added(events) == [*good[1:-1], "zebra hi", "last"]
+    notices = [e for e in events if isinstance(e, ev.Notice)]
+    assert len(notices) == 1 and "1 incoming update" in notices[0].text
+    assert notices[0].level == "error"
+    assert [r.getMessage() for r in caplog.records if "dropped" in r.getMessage()] == [
+        "dropped MessagesReceived('#r'): the store refuses it (refused boom)"
+    ]
+    assert len(d.store.search("zebra", limit=1000)) == 400  # the index is in step
+    d.store.close()
+
+
+def test_refused_facts_among_single_facts_cost_only_themselves(tmp_path: Path) -> None:
+    d = dispatcher(tmp_path / "a.db")
+    refuse(d, "boom")
+    facts: list[f.Fact] = [
+        f.MessageReceived("bob", "bob", "boom" if n in (3, 17) else f"m{n}", remote_id=f"r{n}")
+        for n in range(20)
+    ]
+    events = d.apply(facts)
+    assert bodies(d, "bob") == [f"m{n}" for n in range(20) if n not in (3, 17)]
+    assert "2 incoming updates" in next(e.text for e in events if isinstance(e, ev.Notice))
+    d.store.close()
+
+
+def test_a_full_disk_leaves_the_whole_batch_unsaved_in_order_then_saves_it(
+    tmp_path: Path,
+) -> None:
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before", GROUP)])
+    fill_disk(d.store._conn)
+    write = StateWrite("backend.position", "new")
+    facts: list[f.Fact | StateWrite] = [
+        f.MessagesReceived("#r", GROUP, "#r", rows(300)),
+        f.MessageReceived("bob", "bob", "hi", ConversationKind.DIRECT),
+        write,
+        f.MessagesReceived("#r", GROUP, "#r", rows(5, "late")),
+    ]
+    saved = d.save(facts)
+    assert saved.error is not None and transient(saved.error)
+    assert saved.error.sqlite_errorcode == sqlite3.SQLITE_FULL
+    assert saved.unsaved == facts and saved.events == [] and saved.dropped == 0
+    assert not write.committed and d.store.get_state("backend.position") is None
+    assert bodies(d, "#r") == ["before"] and d.store.conversation("bob") is None
+    with pytest.raises(sqlite3.OperationalError):
+        d.apply(facts)  # a caller that cannot keep them is told, never silently
+    free_disk(d.store._conn)
+    saved = d.save(saved.unsaved)
+    assert saved.error is None and saved.unsaved == []
+    expected = ["before"] + [r.body for r in rows(300)] + [r.body for r in rows(5, "late")]
+    assert bodies(d, "#r") == expected
+    assert in_seq_order(d) == [*expected[:301], "hi", *expected[301:]]
+    assert bodies(d, "bob") == ["hi"] and write.committed
+    d.store.close()
+
+
+def test_a_read_only_store_keeps_the_facts(tmp_path: Path) -> None:
+    d = dispatcher(tmp_path / "a.db")
+    d.store._conn.execute("PRAGMA query_only = 1")
+    facts = [f.MessageReceived("bob", "bob", "hi")]
+    saved = d.save(facts)
+    assert saved.error is not None and saved.unsaved == facts
+    assert saved.error.sqlite_errorcode & 0xFF == sqlite3.SQLITE_READONLY
+    d.store._conn.execute("PRAGMA query_only = 0")
+    assert d.save(facts).error is None and bodies(d, "bob") == ["hi"]
+    d.store.close()
+
+
+@pytest.mark.parametrize(
+    ("exc", "expected"),
+    [
+        (sqlite3.IntegrityError("UNIQUE constraint failed"), False),
+        (sqlite3.ProgrammingError("closed database"), False),
+        (sqlite3.OperationalError("database or disk is full"), True),  # no code: operational
+    ],
+)
+def test_errors_without_a_code_are_told_apart_by_their_class(
+    exc: sqlite3.Error, expected: bool
+) -> None:
+    assert transient(exc) is expected
+
+
+def test_a_locked_database_is_transient(tmp_path: Path) -> None:
+    d = dispatcher(tmp_path / "a.db")
+    other = sqlite3.connect(tmp_path / "a.db", timeout=0)
+    other.execute("BEGIN EXCLUSIVE")
+    d.store._conn.execute("PRAGMA busy_timeout = 0")
+    facts = [f.MessageReceived("bob", "bob", "hi")]
+    saved = d.save(facts)
+    assert saved.error is not None and transient(saved.error) and saved.unsaved == facts
+    other.rollback()
+    other.close()
+    assert d.save(facts).error is None and bodies(d, "bob") == ["hi"]
+    d.store.close()
+
+
+def test_kept_facts_say_once_when_saving_fails_and_once_when_it_works_again() -> None:
+    kept = KeptFacts("a", LOG, Backoff(base=1.0, cap=8.0), cap=10)
+    error = sqlite3.OperationalError("database or disk is full")
+    queued = [f.MessageReceived("bob", "bob", str(n)) for n in range(4)]
+    first = kept.failed(error, queued)
+    assert len(first) == 1 and "(database or disk is full)" in first[0].text
+    assert kept.failed(error, queued) == [] and kept.failed(error, queued) == []
+    assert kept.delay() > 0
+    assert kept.saved(queued[:2]) is False
+    assert kept.saved(queued[2:]) is True
+    again = kept.recovered()
+    assert len(again) == 1 and again[0].level == "info"
+    assert kept.recovered() == [] and not kept.failing
+
+
+def test_past_the_cap_new_facts_are_dropped_and_said_once_with_where() -> None:
+    kept = KeptFacts("a", LOG, Backoff(), cap=10)
+    error = sqlite3.OperationalError("database or disk is full")
+    kept.failed(error, [f.MessagesReceived("#r", GROUP, "#r", rows(8, size=1))])
+    assert kept.admit(f.MessageReceived("bob", "bob", "9"))
+    assert kept.admit(f.MessageReceived("bob", "bob", "10"))
+    assert not kept.admit(f.MessageReceived("bob", "bob", "11"))
+    assert not kept.admit(f.MessagesReceived("#s", GROUP, "#s", rows(3, size=1)))
+    assert kept.holding_state
+    notices = kept.dropped_notice()
+    assert len(notices) == 1
+    assert "4 incoming updates dropped" in notices[0].text and "#s, bob" in notices[0].text
+    assert kept.dropped_notice() == []
