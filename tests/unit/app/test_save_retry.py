@@ -197,3 +197,31 @@ def test_past_the_cap_new_facts_are_dropped_and_said_once_with_where() -> None:
     assert len(notices) == 1
     assert "4 incoming updates dropped" in notices[0].text and "#s, bob" in notices[0].text
     assert kept.dropped_notice() == []
+
+
+def test_a_failure_reading_back_after_the_commit_does_not_save_the_batch_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The transaction committed, then reading the room's members back for the event fails:
+    the batch is saved (it must not come back as unsaved: saving it again would store an IRC
+    line, which has no id to find the copy by, twice)."""
+    from app.models import ConversationId, Member
+
+    d = dispatcher(tmp_path / "a.db")
+    room = ConversationId("a", "#r")
+
+    def fails(native: str) -> list[Member]:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(d.store, "members", fails)
+    saved = d.save(
+        [
+            f.MessageReceived("#r", "ann", "once", GROUP),
+            f.MembersChanged("#r", (Member(room, "ann"),), complete=True),
+        ]
+    )
+    assert saved.error is None and saved.unsaved == []
+    assert added(saved.events) == ["once"]
+    monkeypatch.undo()
+    assert bodies(d, "#r") == ["once"] and [m.native_id for m in d.store.members("#r")] == ["ann"]
+    d.store.close()
