@@ -310,7 +310,15 @@ class AccountSession:
                 await asyncio.wait_for(self._retry.wait(), self._kept.delay())
         finally:
             self._idle.clear()
+            if not self._stopping:
+                self._retry.clear()
         return True
+
+    def retry_saving_now(self) -> None:
+        """Try at once to save what the store refused for a while (the disk was freed), instead
+        of at the end of the pause; nothing happens when nothing is kept."""
+        if self._kept.failing:
+            self._retry.set()
 
     def _next_batch(self) -> list[f.Fact | StateWrite]:
         """The queued facts of the next transaction: about :data:`MAX_BATCH` messages (a

@@ -175,6 +175,21 @@ async def test_past_the_cap_the_newest_are_dropped_said_once_and_no_position_ski
     assert await session.backend.ctx.state.get("position") == "newer"
 
 
+async def test_retrying_now_saves_at_once_instead_of_after_the_pause(core: Core) -> None:
+    session, backend = await _session(core)
+    await settle(core)
+    session._kept.backoff = Backoff(base=3600, cap=3600)  # only a retry now wakes it
+    await session.services.worker.run(fill_disk, session.store._conn)
+    backend.ctx.report(_message(1, size=5000))
+    await wait_for(lambda: session._kept.failing)
+    await session.services.worker.run(free_disk, session.store._conn)
+    session.retry_saving_now()
+    await wait_for(lambda: not session._kept.failing)
+    assert _bodies(session) == ["message 1"]
+    session.retry_saving_now()  # nothing kept: nothing to wake, and no retry loop left behind
+    assert not session._retry.is_set()
+
+
 async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang(
     core: Core, caplog: pytest.LogCaptureFixture
 ) -> None:
