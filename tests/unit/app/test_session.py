@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import sqlite3
 
 import pytest
 
@@ -173,6 +174,28 @@ async def test_past_the_cap_the_newest_are_dropped_said_once_and_no_position_ski
     assert session.backend is not None
     await session.backend.ctx.state.set("position", "newer")
     assert await session.backend.ctx.state.get("position") == "newer"
+
+
+async def test_a_message_the_store_refuses_costs_only_itself_and_is_said(core: Core) -> None:
+    session, backend = await _session(core)
+    await settle(core)
+    recorder = Recorder(core)
+
+    def refuse(conn: sqlite3.Connection) -> None:
+        conn.execute(
+            "CREATE TEMP TRIGGER poison BEFORE INSERT ON messages WHEN new.body = 'message 7'"
+            " BEGIN SELECT RAISE(ABORT, 'a bug'); END"
+        )
+
+    await session.services.worker.run(refuse, session.store._conn)
+    for n in range(20):
+        backend.ctx.report(_message(n))
+    await backend.ctx.state.set("position", "20")  # committed: the refused one cannot come back
+    assert _bodies(session) == [f"message {n}" for n in range(20) if n != 7]
+    assert await backend.ctx.state.get("position") == "20"
+    (notice,) = _texts(recorder, "Could not save")
+    assert "1 incoming update" in notice and "a bug" in notice
+    assert not session._kept.failing
 
 
 async def test_retrying_now_saves_at_once_instead_of_after_the_pause(core: Core) -> None:
