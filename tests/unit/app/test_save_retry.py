@@ -10,13 +10,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app import events as ev
 from app import facts as f
 from app.backoff import Backoff
 from app.dispatch import AccountDispatcher, StateWrite
 from app.models import ConversationKind
-from app.save_retry import KeptFacts, transient
+from app.save_retry import KeptFacts, save_in_order, transient
 from tests.fakes.disk import fill_disk, free_disk
 from tests.unit.app.test_dispatch_batch import dispatcher
 
@@ -225,3 +227,44 @@ def test_a_failure_reading_back_after_the_commit_does_not_save_the_batch_twice(
     monkeypatch.undo()
     assert bodies(d, "#r") == ["once"] and [m.native_id for m in d.store.members("#r")] == ["ann"]
     d.store.close()
+
+
+class Disk:
+    """A scripted store for :func:`save_in_order`: facts are numbers; a piece holding a refused
+    one raises a deterministic error, and once ``room`` facts are saved the disk is full."""
+
+    def __init__(self, refused: set[int], room: int) -> None:
+        self.refused = refused
+        self.room = room
+        self.saved: list[int] = []
+
+    def apply_once(self, piece: list[int]) -> list[ev.Event]:
+        if self.refused & set(piece):
+            raise sqlite3.IntegrityError("CHECK constraint failed")
+        if len(self.saved) + len(piece) > self.room:
+            raise sqlite3.OperationalError("database or disk is full")
+        self.saved += piece
+        return []
+
+
+@given(
+    count=st.integers(0, 200),
+    refused=st.sets(st.integers(0, 199), max_size=8),
+    room=st.integers(0, 250),
+)
+def test_the_split_saves_everything_it_can_in_order_and_keeps_the_rest(
+    count: int, refused: set[int], room: int
+) -> None:
+    """Whatever facts the store refuses and wherever the disk fills up: what is saved, then what
+    is kept, is every fact in order but the refused ones met before the disk filled up."""
+    facts = list(range(count))
+    disk = Disk(refused, room)
+    saved = save_in_order(disk.apply_once, facts, LOG)
+    assert disk.saved == [x for x in disk.saved if x not in refused]
+    assert disk.saved + saved.unsaved == [
+        x for x in facts if x not in refused or (saved.unsaved and x >= saved.unsaved[0])
+    ]
+    assert (saved.error is None) == (saved.unsaved == [])
+    assert saved.dropped == len([x for x in refused if x < count]) - len(
+        [x for x in saved.unsaved if x in refused]
+    )
