@@ -249,5 +249,11 @@ class KeptFacts:
         self.backoff.reset()
         return [self._notice(CoreMessages.tr("Incoming messages are saved again."), "info")]
 
+    def abandon(self) -> None:
+        """What was kept is given up (the session stops): start afresh next time."""
+        self.error = None
+        self.kept = 0
+        self.backoff.reset()
+
     def _notice(self, text: str, level: str) -> ev.Notice:
         return ev.Notice(text, self.account_id, level)

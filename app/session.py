@@ -302,6 +302,7 @@ class AccountSession:
             lost = self._facts[:]
             self._facts.clear()
             _settle_writes(lost)
+            self._kept.abandon()
             self.log.error("stopped with %d updates the store could not save", len(lost))
             return False
         self._idle.set()  # everything is stored or kept (see flushed)

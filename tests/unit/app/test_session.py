@@ -228,6 +228,7 @@ async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang
     assert "stopped with 2 updates the store could not save" in caplog.text
     with pytest.raises(StateNotSaved):
         await write
+    assert not session._kept.failing  # a start afresh, should the account start again
     await session.services.worker.run(free_disk, session.store._conn)
 
 
