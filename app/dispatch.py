@@ -39,7 +39,7 @@ from app.models import (
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
-from app.save_retry import Saved, poison_notice, save_in_order
+from app.save_retry import RowFailed, Saved, poison_notice, save_in_order
 from app.store.account_store import AccountStore
 
 GIVE_WAY_EVERY = 256
@@ -152,14 +152,13 @@ class AccountDispatcher:
         return saved.events + poison_notice(saved, self.account_id)
 
     def save(self, facts: Sequence[f.Fact | StateWrite]) -> Saved[f.Fact | StateWrite]:
-        """Apply a batch in one transaction, split around a fact the store refuses every time
-        (:func:`~app.save_retry.save_in_order`); what a transient failure left unsaved is
-        returned, in order, for the caller to keep. A fact that trips a bug is logged, skipped."""
+        """Apply a batch (:func:`~app.save_retry.save_in_order`: split around what the store
+        refuses every time; what a transient failure left unsaved is returned, in order)."""
         return save_in_order(self._apply_once, facts, self.log)
 
     def _apply_once(self, facts: list[f.Fact | StateWrite]) -> list[ev.Event]:
-        """One transaction; on ``sqlite3.Error`` it is rolled back, the caches reset, re-raised.
-        State writes are written after the facts before them, marked ``committed`` with them."""
+        """One transaction (state writes after the facts before them, ``committed`` with them);
+        on ``sqlite3.Error`` rolled back, the caches reset, re-raised. A buggy fact is skipped."""
         batch = Batch()
         writes: list[StateWrite] = []
         self._blocked.clear()
@@ -188,7 +187,9 @@ class AccountDispatcher:
                             handler(fact, batch)
                     except sqlite3.Error:
                         raise
-                    except Exception:
+                    except Exception as exc:
+                        if isinstance(fact, f.MessagesReceived) and len(fact.messages) > 1:
+                            raise RowFailed(exc) from exc  # split: it costs only its row
                         self.log.exception("dropped fact %s after an error", type(fact).__name__)
                 self._flush(batch)
         except sqlite3.Error:

@@ -53,6 +53,11 @@ TRANSIENT_CODES = frozenset(
 )
 
 
+class RowFailed(sqlite3.DatabaseError):
+    """A row of a :class:`~app.facts.MessagesReceived` tripped a bug (not SQLite): the batch is
+    rolled back and split like a deterministic failure, so that row alone is skipped."""
+
+
 def transient(exc: sqlite3.Error) -> bool:
     """Whether trying the same facts again later may work (the primary result code says;
     without one, an ``OperationalError`` is taken as one: "not under the programmer's control")."""

@@ -268,3 +268,30 @@ def test_the_split_saves_everything_it_can_in_order_and_keeps_the_rest(
     assert saved.dropped == len([x for x in refused if x < count]) - len(
         [x for x in saved.unsaved if x in refused]
     )
+
+
+def test_a_bug_on_one_row_of_a_flood_costs_only_that_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not SQLite but our own code failing on one row (its HTML trips the sanitiser): before,
+    the rows after it in its ``MessagesReceived`` went with it; now only that row does."""
+    import app.dispatch
+
+    sanitize = app.dispatch.sanitize_html
+
+    def fragile(html: str) -> str:
+        if "boom" in html:
+            raise ValueError("a bug")
+        return sanitize(html)
+
+    monkeypatch.setattr(app.dispatch, "sanitize_html", fragile)
+    d = dispatcher(tmp_path / "a.db")
+    flood = tuple(
+        f.Received("ann", f"zebra {i}", html="<b>boom</b>" if i == 300 else "<b>ok</b>")
+        for i in range(400)
+    )
+    events = d.apply([f.MessagesReceived("#r", GROUP, "#r", flood)])
+    good = [f"zebra {i}" for i in range(400) if i != 300]
+    assert bodies(d, "#r") == good and in_seq_order(d) == good
+    assert added(events) == good
+    d.store.close()
