@@ -34,8 +34,11 @@ T = TypeVar("T")
 
 MAX_KEPT = 20_000
 """Facts kept in memory while the store cannot save (a :class:`~app.facts.MessagesReceived`
-counts as its messages): four full batches, some tens of megabytes at most. Past it, newly
-reported facts are dropped and said so."""
+counts as its messages): four full batches. Past it, newly reported facts are dropped and said
+so."""
+MAX_KEPT_CHARS = 32_000_000
+"""Characters of text (bodies and HTML) kept at most, whatever the count: 20,000 messages of the
+largest size stored whole would be gigabytes. Some 32 to 128 MB of memory."""
 
 TRANSIENT_CODES = frozenset(
     {
@@ -70,6 +73,15 @@ def transient(exc: sqlite3.Error) -> bool:
 def weight(fact: object) -> int:
     """What a fact counts against :data:`MAX_KEPT` and a batch's size: its messages, or one."""
     return len(fact.messages) if isinstance(fact, f.MessagesReceived) else 1
+
+
+def chars(fact: object) -> int:
+    """What a fact counts against :data:`MAX_KEPT_CHARS`: the text of its messages."""
+    if isinstance(fact, f.MessagesReceived):
+        return sum(len(m.body) + len(m.html or "") for m in fact.messages)
+    if isinstance(fact, f.MessageReceived):
+        return len(fact.body) + len(fact.html or "")
+    return 0
 
 
 @dataclass
@@ -164,13 +176,16 @@ class KeptFacts:
         log: logging.LoggerAdapter[logging.Logger],
         backoff: Backoff,
         cap: int = MAX_KEPT,
+        cap_chars: int = MAX_KEPT_CHARS,
     ) -> None:
         self.account_id = account_id
         self.log = log
         self.backoff = backoff
         self.cap = cap
+        self.cap_chars = cap_chars
         self.error: sqlite3.Error | None = None  # set while saving fails
         self.kept = 0  # the weight of the facts queued while failing
+        self.kept_chars = 0  # and their text
         self.dropped: Counter[str] = Counter()  # per conversation, since the last notice
         self.holding_state = False
 
@@ -181,6 +196,7 @@ class KeptFacts:
     def failed(self, exc: sqlite3.Error, queued: Sequence[object]) -> list[ev.Event]:
         """Saving ``queued`` (every fact now waiting, in order) failed transiently."""
         self.kept = sum(weight(x) for x in queued)
+        self.kept_chars = sum(chars(x) for x in queued)
         self.log.warning("could not save %d updates, kept to retry: %s", self.kept, exc)
         first = self.error is None
         self.error = exc
@@ -202,6 +218,7 @@ class KeptFacts:
         if self.error is None:
             return False
         self.kept = max(0, self.kept - sum(weight(x) for x in facts))
+        self.kept_chars = max(0, self.kept_chars - sum(chars(x) for x in facts))
         return self.kept == 0
 
     def delay(self) -> float:
@@ -212,12 +229,14 @@ class KeptFacts:
         is reached); a refused one is counted for :meth:`dropped_notice`."""
         if self.error is None:
             return True
-        if self.kept + weight(fact) > self.cap:
+        count, text = weight(fact), chars(fact)
+        if self.kept + count > self.cap or self.kept_chars + text > self.cap_chars:
             where = getattr(fact, "conversation", "") or "-"
-            self.dropped[where] += weight(fact)
+            self.dropped[where] += count
             self.holding_state = True
             return False
-        self.kept += weight(fact)
+        self.kept += count
+        self.kept_chars += text
         return True
 
     def dropped_notice(self) -> list[ev.Event]:
@@ -227,9 +246,10 @@ class KeptFacts:
         total = sum(self.dropped.values())
         where = ", ".join(sorted(self.dropped)[:5]) + (", …" if len(self.dropped) > 5 else "")
         self.log.error(
-            "dropped %d updates past the cap of %d kept while the store fails: %s",
+            "dropped %d updates past the cap of %d kept (%d characters) while the store fails: %s",
             total,
             self.cap,
+            self.cap_chars,
             dict(self.dropped),
         )
         self.dropped.clear()
@@ -250,14 +270,14 @@ class KeptFacts:
             return []
         self.log.warning("the store saves again; every kept update is saved")
         self.error = None
-        self.kept = 0
+        self.kept = self.kept_chars = 0
         self.backoff.reset()
         return [self._notice(CoreMessages.tr("Incoming messages are saved again."), "info")]
 
     def abandon(self) -> None:
         """What was kept is given up (the session stops): start afresh next time."""
         self.error = None
-        self.kept = 0
+        self.kept = self.kept_chars = 0
         self.backoff.reset()
 
     def _notice(self, text: str, level: str) -> ev.Notice:

@@ -295,3 +295,16 @@ def test_a_bug_on_one_row_of_a_flood_costs_only_that_row(
     assert bodies(d, "#r") == good and in_seq_order(d) == good
     assert added(events) == good
     d.store.close()
+
+
+def test_the_cap_counts_text_too() -> None:
+    """A few huge messages reach the cap long before its count does."""
+    kept = KeptFacts("a", LOG, Backoff(), cap=1000, cap_chars=100)
+    kept.failed(sqlite3.OperationalError("disk I/O error"), [f.MessageReceived("bob", "bob", "")])
+    assert kept.admit(f.MessageReceived("bob", "bob", "x" * 60))
+    assert kept.admit(f.MessagesReceived("#r", GROUP, "#r", rows(2, "", size=10)))  # 2 × 13
+    assert not kept.admit(f.MessageReceived("eve", "eve", "y" * 30, html="<b>" + "y" * 30))
+    assert kept.admit(f.MessageReceived("bob", "bob", "z" * 10))  # still fits: 96
+    assert "1 incoming update dropped" in kept.dropped_notice()[0].text
+    assert kept.saved([f.MessageReceived("bob", "bob", "x" * 60)]) is False
+    assert kept.kept_chars == 36  # 26 of the two rows and 10 of the last
