@@ -1202,16 +1202,31 @@ class MessageView(QListView):
         if self._above_full_view and first == 0:
             self._estimate(range(first, last + 1))
         elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
-            # The first page, shown at its newest row: only what can be in sight is laid out
-            # (as many of the smallest rows as fill the view, and a margin); the rest is
-            # sized by estimate, and laid out when scrolled to.
-            self._estimate(range(0, last + 1 - self.rows_to_fill(1) - SIGHT_MARGIN))
+            # The first page, shown at its newest row: only what is in sight is laid out (the
+            # rows that fill the view from the newest up, and a margin); the rest are sized by
+            # estimate, and laid out when scrolled to.
+            self._estimate(range(0, last + 1 - self._rows_filling(last) - SIGHT_MARGIN))
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
             screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
             self._estimate(range(first, last + 1 - screen))
         self._above_full_view = False
+
+    def _rows_filling(self, last: int) -> int:
+        """How many rows from ``last`` up fill the view, each laid out now at the view's width
+        (the layouts are kept: the view's own layout next finds them). As many of the smallest
+        rows as would fill it were about twice as many rich-text layouts as a page shows."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, self.viewport().width(), 0)
+        height, filled, rows = self.viewport().height(), 0, 0
+        limit = self.rows_to_fill(1)
+        while rows < limit and last - rows >= 0 and filled < height:
+            layout = self.message_delegate.layout_for(option, self._model.index(last - rows))
+            filled += layout.height if layout is not None else 0
+            rows += 1
+        return rows
 
     def _estimate(self, rows: range) -> None:
         if not rows:
