@@ -1200,7 +1200,10 @@ class MessageView(QListView):
         batch appended at the bottom of a view that follows a flood."""
         model = self._model
         if self._above_full_view and first == 0:
-            self._estimate(range(first, last + 1))
+            # The page's last rows are laid out now: the row read keeps its place, but the one
+            # above it may lose its day or sender to the page and show a row or two of it, and
+            # the margin above those; laying them out once in sight cost a second relayout.
+            self._estimate(range(first, last + 1 - 2 * SIGHT_MARGIN))
         elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
             # The first page, shown at its newest row: only what is in sight is laid out (the
             # rows that fill the view from the newest up, and a margin); the rest are sized by
