@@ -4,7 +4,8 @@ Front ends register under ``chinwag.frontends`` (the Qt one is ``qt``), so the c
 Qt and a fork can ship its own front end. ``--list-backends`` needs no front end at all.
 
 The core's modules are imported only in :func:`main`, after :mod:`app.dataclass_code` is
-installed: most of their import is the methods of their dataclasses being compiled.
+installed: most of their import is the methods of their dataclasses being compiled. The
+plugins' entry points are answered from :mod:`app.entry_point_cache` once it knows them.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from app import __version__, dataclass_code
+from app import __version__, dataclass_code, entry_point_cache
 from app.paths import PROFILE_ENV
 
 FRONTEND_GROUP = "chinwag.frontends"
@@ -66,6 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.profile is not None:
         os.environ[PROFILE_ENV] = str(args.profile.expanduser().absolute())
     dataclass_code.install()
+    entry_point_cache.install()
     if args.list_backends:
         return list_backends()
     from app.registry import entry_points  # noqa: PLC0415  (see the module's docstring)
@@ -77,4 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"chinwag: no front end {args.frontend!r} (available: {known})", file=sys.stderr)
         return 2
     run = ep.load()
+    if not callable(run):
+        print(f"chinwag: front end {args.frontend!r} is not callable: {ep.value}", file=sys.stderr)
+        return 2
     return int(run(args))
