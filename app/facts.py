@@ -88,6 +88,34 @@ class Received(NamedTuple):
     reply_to: str | None = None
     mentions_me: bool = False
 
+    def fact(
+        self,
+        conversation: str,
+        conversation_kind: ConversationKind,
+        conversation_title: str,
+        *,
+        outgoing: bool = False,
+        history: bool = False,
+    ) -> MessageReceived:
+        """This message as a :class:`MessageReceived` in the conversation given (one place that
+        spells the fields out, for the batch and for a backend's message read alone)."""
+        return MessageReceived(
+            conversation=conversation,
+            sender=self.sender,
+            body=self.body,
+            conversation_kind=conversation_kind,
+            conversation_title=conversation_title,
+            sender_name=self.sender_name,
+            remote_id=self.remote_id,
+            timestamp=self.timestamp,
+            html=self.html,
+            kind=self.kind,
+            reply_to=self.reply_to,
+            outgoing=outgoing,
+            history=history,
+            mentions_me=self.mentions_me,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class MessagesReceived(Fact):
@@ -137,20 +165,11 @@ class MessagesReceived(Fact):
     def each(self) -> list[MessageReceived]:
         """The :class:`MessageReceived` each message stands for, in order."""
         return [
-            MessageReceived(
-                conversation=self.conversation,
-                sender=m.sender,
-                body=m.body,
-                conversation_kind=self.conversation_kind,
-                conversation_title=self.conversation_title,
-                sender_name=m.sender_name,
-                remote_id=m.remote_id,
-                timestamp=m.timestamp,
-                html=m.html,
-                kind=m.kind,
-                reply_to=m.reply_to,
+            m.fact(
+                self.conversation,
+                self.conversation_kind,
+                self.conversation_title,
                 history=self.history,
-                mentions_me=m.mentions_me,
             )
             for m in self.messages
         ]

@@ -77,10 +77,10 @@ def driver(config_path: str) -> int:
 
     from app.models import AccountId, ConnectionState, ConversationId
     from benchmarks.app_driver import open_app
-    from benchmarks.file_secrets import FileSecrets
+    from chinwag.testing.context import FileSecretStore
 
     profile = Path(config["profile"]) if config.get("profile") else None
-    secrets = FileSecrets(Path(config["secrets_file"])) if config.get("secrets_file") else None
+    secrets = FileSecretStore(Path(config["secrets_file"])) if config.get("secrets_file") else None
     # backends are discovered and imported on demand, as in the app
     running = open_app(profile=profile, secrets=secrets)
     window_only: dict[str, float] = {}

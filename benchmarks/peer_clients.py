@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import glob
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -415,14 +416,37 @@ def pidgin_join_rooms(ctx: PeerContext, env: dict[str, str]) -> None:
 _PREPARED: list[bool] = []
 
 
+def compile_code(code: Path) -> None:
+    """That version's modules byte-compiled (and its dataclass methods, app/dataclass_code.py)
+    as after an install and an earlier start: a run must not time the compiler, whatever
+    ``PYTHONDONTWRITEBYTECODE`` says."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(code)
+    for argv in (["-m", "compileall", "-q", "app", "backends", "ui", "plugins"], ["-c", _WARM]):
+        subprocess.run(
+            [sys.executable, *argv], cwd=code, env=env, stdout=subprocess.DEVNULL, check=True
+        )
+
+
+_WARM = """
+try:
+    from app import dataclass_code
+except ImportError:  # a version from before it
+    dataclass_code = None
+if dataclass_code is not None:
+    dataclass_code.install()
+import ui.main, ui.main_window, backends.irc, backends.xmpp
+if dataclass_code is not None:
+    dataclass_code.save()
+"""
+
+
 def prepare_chinwag_code() -> None:
     """Once: the app's modules byte-compiled, and its dataclass methods kept
     (app/dataclass_code.py), as after installing it and an earlier start, whatever
     ``PYTHONDONTWRITEBYTECODE`` says: a start must not time the compiler."""
     if _PREPARED:
         return
-    from benchmarks.start_join_bench import compile_code
-
     compile_code(ROOT)
     _PREPARED.append(True)
 
@@ -469,20 +493,23 @@ def chinwag_launch(ctx: PeerContext, profile: Path, link: str) -> Launch:
     )
 
 
-def chinwag_setup(profile: Path, spec: dict[str, Any], timeout: float = 600) -> dict[str, Any]:
-    """Add the accounts and join the rooms through the core (see chinwag_profile.py)."""
-    prepare_chinwag_code()
+def write_chinwag_profile(
+    profile: Path, spec: dict[str, Any], *, code: Path = ROOT, timeout: float = 600
+) -> str:
+    """The profile set up by ``code``'s own ``chinwag_profile.py`` (that version's core adds the
+    accounts and joins the rooms); its standard output, JSON."""
     spec_file = profile.parent / f"{profile.name}-spec.json"
     spec_file.write_text(json.dumps(spec))
     done = subprocess.run(
         [
             sys.executable,
-            str(ROOT / "benchmarks" / "chinwag_profile.py"),
+            str(code / "benchmarks" / "chinwag_profile.py"),
             "--profile",
             str(profile),
             str(spec_file),
         ],
-        cwd=ROOT,
+        cwd=code,
+        env={**os.environ, "PYTHONPATH": str(code)},
         capture_output=True,
         text=True,
         timeout=timeout,
@@ -490,12 +517,18 @@ def chinwag_setup(profile: Path, spec: dict[str, Any], timeout: float = 600) -> 
     )
     if done.returncode:
         raise RuntimeError(f"setting up the Chinwag profile failed: {done.stderr[-2000:]}")
-    result: dict[str, Any] = json.loads(done.stdout)
+    return done.stdout
+
+
+def chinwag_setup(profile: Path, spec: dict[str, Any], timeout: float = 600) -> dict[str, Any]:
+    """Add the accounts and join the rooms through the core (see chinwag_profile.py)."""
+    prepare_chinwag_code()
+    result: dict[str, Any] = json.loads(write_chinwag_profile(profile, spec, timeout=timeout))
     return result
 
 
-def chinwag_irc(ctx: PeerContext) -> Launch:
-    profile = ctx.cfgdir / "profile"
+def chinwag_irc_spec(ctx: PeerContext) -> dict[str, Any]:
+    """The profile of one IRC account in ``ctx.room``, plain text, no authentication."""
     settings = {
         "server": "127.0.0.1",
         "port": ctx.port,
@@ -506,21 +539,30 @@ def chinwag_irc(ctx: PeerContext) -> Launch:
         "realname": "bench",
         "channels": ctx.room,
     }
-    chinwag_setup(profile, {"accounts": [{"protocol": "irc", "settings": settings}]})
+    return {"accounts": [{"protocol": "irc", "settings": settings}]}
+
+
+def chinwag_xmpp_spec(ctx: PeerContext) -> dict[str, Any]:
+    """The profile of ``ctx.account`` on the XMPP server, its rooms saved."""
+    account = {
+        "protocol": "xmpp",
+        "settings": ctx.server.settings(ctx.account),
+        "secrets": {"password": ctx.account.password},
+        "rooms": [ctx.room, *ctx.extra_rooms],
+        "nick": ctx.nick,
+    }
+    return {"accounts": [account]}
+
+
+def chinwag_irc(ctx: PeerContext) -> Launch:
+    profile = ctx.cfgdir / "profile"
+    chinwag_setup(profile, chinwag_irc_spec(ctx))
     return chinwag_launch(ctx, profile, f"irc://127.0.0.1:{ctx.port}/{ctx.room}")
 
 
 def chinwag_xmpp(ctx: PeerContext) -> Launch:
     profile = ctx.cfgdir / "profile"
-    server = ctx.server
-    account = {
-        "protocol": "xmpp",
-        "settings": server.settings(ctx.account),
-        "secrets": {"password": ctx.account.password},
-        "rooms": [ctx.room, *ctx.extra_rooms],
-        "nick": ctx.nick,
-    }
-    chinwag_setup(profile, {"accounts": [account]})
+    chinwag_setup(profile, chinwag_xmpp_spec(ctx))
     launch = chinwag_launch(ctx, profile, f"xmpp:{ctx.room}?join")
     launch.joins_itself = True  # it rejoins its saved rooms at sign-in
     return launch

@@ -34,7 +34,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.app_driver import machine_load  # noqa: E402
-from benchmarks.peer_clients import IRC_PEERS, NICKS, SESSION_BUS_CONF  # noqa: E402
+from benchmarks.peer_clients import (  # noqa: E402
+    IRC_PEERS,
+    NICKS,
+    SESSION_BUS_CONF,
+    chinwag_irc_spec,
+    chinwag_xmpp_spec,
+    compile_code,
+    write_chinwag_profile,
+)
 from benchmarks.peers_bench import IrcSide, XmppSide, Xvfb, log, peer_user  # noqa: E402
 from benchmarks.procfs import TAG_VAR, descendants, kill_pids, tagged_pids  # noqa: E402
 
@@ -54,54 +62,6 @@ def _ready_after(profile: Path, started_wall: float) -> float | None:
     return round(at - started_wall, 3)
 
 
-def _chinwag_profile(code: Path, profile: Path, spec: dict[str, Any]) -> None:
-    """The profile, set up by that version's own ``chinwag_profile.py``."""
-    spec_file = profile.parent / f"{profile.name}-spec.json"
-    spec_file.write_text(json.dumps(spec))
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(code / "benchmarks" / "chinwag_profile.py"),
-            "--profile",
-            str(profile),
-            str(spec_file),
-        ],
-        cwd=code,
-        env={**os.environ, "PYTHONPATH": str(code)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    if done.returncode:
-        raise RuntimeError(f"profile set-up failed: {done.stderr[-2000:]}")
-
-
-def compile_code(code: Path) -> None:
-    """That version's modules byte-compiled (and its dataclass methods, app/dataclass_code.py)
-    as after an install and an earlier start: a run must not time the compiler, whatever
-    ``PYTHONDONTWRITEBYTECODE`` says."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(code)
-    for argv in (["-m", "compileall", "-q", "app", "backends", "ui", "plugins"], ["-c", WARM]):
-        subprocess.run(
-            [sys.executable, *argv], cwd=code, env=env, stdout=subprocess.DEVNULL, check=True
-        )
-
-
-WARM = """
-try:
-    from app import dataclass_code
-except ImportError:  # a version from before it
-    dataclass_code = None
-if dataclass_code is not None:
-    dataclass_code.install()
-import ui.main, ui.main_window, backends.irc, backends.xmpp
-if dataclass_code is not None:
-    dataclass_code.save()
-"""
-
-
 def one_chinwag(
     side: Any, protocol: str, code: Path, run_dir: Path, timeout: float
 ) -> dict[str, Any]:
@@ -113,30 +73,9 @@ def one_chinwag(
     home.mkdir(parents=True)
     ctx = side.context("chinwag", nick, room, cfg, home)
     profile = cfg / "profile"
-    if protocol == "irc":
-        settings = {
-            "server": "127.0.0.1",
-            "port": ctx.port,
-            "nick": nick,
-            "plain_text": True,
-            "auth": "none",
-            "username": nick,
-            "realname": "bench",
-            "channels": room,
-        }
-        spec: dict[str, Any] = {"accounts": [{"protocol": "irc", "settings": settings}]}
-        key = room
-    else:
-        account = {
-            "protocol": "xmpp",
-            "settings": ctx.server.settings(ctx.account),
-            "secrets": {"password": ctx.account.password},
-            "rooms": [ctx.room, *ctx.extra_rooms],
-            "nick": nick,
-        }
-        spec = {"accounts": [account]}
-        key = room
-    _chinwag_profile(code, profile, spec)
+    spec = chinwag_irc_spec(ctx) if protocol == "irc" else chinwag_xmpp_spec(ctx)
+    key = room
+    write_chinwag_profile(profile, spec, code=code)
     side.after_setup(nick)
     runtime = home / "runtime"
     runtime.mkdir(mode=0o700)

@@ -96,13 +96,20 @@ def untinted_icon(pixmap: QPixmap) -> QIcon:
     return icon
 
 
-def round_pixmap(image: QImage, size: int, ratio: float = 1.0) -> QPixmap:
+def canvas(size: int, ratio: float = 1.0) -> tuple[QPixmap, QPainter]:
+    """A transparent square ``size`` logical pixels wide, sharp at the screen's device pixel
+    ``ratio``, and an antialiasing painter on it (the caller ends it)."""
     side = round(size * ratio)
     out = QPixmap(side, side)
     out.setDevicePixelRatio(ratio)
     out.fill(Qt.GlobalColor.transparent)
     painter = QPainter(out)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return out, painter
+
+
+def round_pixmap(image: QImage, size: int, ratio: float = 1.0) -> QPixmap:
+    out, painter = canvas(size, ratio)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     path = QPainterPath()
     path.addEllipse(QRectF(0, 0, size, size))
@@ -122,12 +129,7 @@ def generated_avatar(
         ink = palette.color(QPalette.ColorRole.Base)
     else:
         fill, ink = QColor.fromRgbF(*readable_rgb(key, (1.0, 1.0, 1.0))), ON_IDENTITY
-    side = round(size * ratio)
-    out = QPixmap(side, side)
-    out.setDevicePixelRatio(ratio)
-    out.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(out)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    out, painter = canvas(size, ratio)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(fill)
     painter.drawEllipse(QRectF(0, 0, size, size))

@@ -13,9 +13,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QPixmap
 
 from app.models import Account
+from ui.avatars import canvas
 from ui.theme import ON_IDENTITY, OTHER_SERVICE, SERVICE_COLOURS, is_high_contrast
 
 # The mark per service, white on the service's colour (ui.theme: 4.5:1 or more).
@@ -85,12 +86,7 @@ def service_icon(protocol_id: str, size: int, ratio: float = 1.0) -> QPixmap:
     ink = ON_IDENTITY
     if strict:
         fill, ink = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    side = round(size * ratio)
-    out = QPixmap(side, side)
-    out.setDevicePixelRatio(ratio)
-    out.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(out)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    out, painter = canvas(size, ratio)
     rect = QRectF(0.5, 0.5, size - 1, size - 1)
     painter.setPen(ink)  # a thin rim: readable over any picture
     painter.setBrush(fill)

@@ -21,7 +21,7 @@ from app.backend import (
 from app.i18n import CoreMessages
 from app.models import ConversationId, Role
 from backends.irc.channels import Channels
-from backends.irc.ignore import matches_everyone, normalise_mask
+from backends.irc.ignore import matches_everyone, normalise_mask, not_a_mask
 from backends.irc.members import Membership
 from backends.irc.protocol import Line
 from backends.irc.session import IrcSession, error_text
@@ -274,12 +274,7 @@ class RoomAdmin:
         """Ban a nick (``nick!*@*``) or a mask; a member by that nick is also kicked out."""
         mask = normalise_mask(member)
         if mask is None:
-            return Outcome(
-                Failure(
-                    FailureKind.CONFIG,
-                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(member)),
-                )
-            )
+            return not_a_mask(member)
         if matches_everyone(mask):
             return Outcome(
                 Failure(
@@ -302,12 +297,7 @@ class RoomAdmin:
     async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome:
         mask = normalise_mask(member)
         if mask is None:
-            return Outcome(
-                Failure(
-                    FailureKind.CONFIG,
-                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(member)),
-                )
-            )
+            return not_a_mask(member)
         name = self._name(conv)
         return await self._mode(self._session.info.fold(name), name, "-b", mask)
 

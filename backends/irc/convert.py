@@ -206,22 +206,8 @@ class Incoming(NamedTuple):
     message: f.Received
 
     def fact(self, *, history: bool = False) -> f.MessageReceived:
-        m = self.message
-        return f.MessageReceived(
-            conversation=self.conversation,
-            sender=m.sender,
-            body=m.body,
-            conversation_kind=self.kind,
-            conversation_title=self.title,
-            sender_name=m.sender_name,
-            remote_id=m.remote_id,
-            timestamp=m.timestamp,
-            html=m.html,
-            kind=m.kind,
-            reply_to=m.reply_to,
-            outgoing=self.outgoing,
-            history=history,
-            mentions_me=m.mentions_me,
+        return self.message.fact(
+            self.conversation, self.kind, self.title, outgoing=self.outgoing, history=history
         )
 
 

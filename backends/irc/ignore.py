@@ -47,6 +47,13 @@ def normalise_mask(text: str) -> str | None:
     return f"{nick}!{user}@{host}"
 
 
+def not_a_mask(text: str) -> Outcome:
+    """The refusal of ``text`` that :func:`normalise_mask` could not read (ban, unban, ignore)."""
+    return Outcome(
+        Failure(FailureKind.CONFIG, CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(text)))
+    )
+
+
 def matches_everyone(mask: str) -> bool:
     """Whether every part is only wildcards (``*!*@*``, ``?*!*@*``…): it would ignore all."""
     return all(part and set(part) <= {"*", "?"} for part in re.split("[!@]", mask))
@@ -148,12 +155,7 @@ class Ignore:
     async def set_blocked(self, contact: str, blocked: bool) -> Outcome:
         mask = normalise_mask(contact)
         if mask is None:
-            return Outcome(
-                Failure(
-                    FailureKind.CONFIG,
-                    CoreMessages.tr("%1 is not a nick or a mask.").arg(repr(contact)),
-                )
-            )
+            return not_a_mask(contact)
         if matches_everyone(mask):
             return Outcome(
                 Failure(

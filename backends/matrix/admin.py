@@ -29,7 +29,7 @@ from app.models import ConversationId, ConversationKind, Role, from_millis
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
 from backends.matrix.http import V3, Reply, q
-from backends.matrix.membership import ENCRYPTION_STATE
+from backends.matrix.membership import ENCRYPTION_STATE, created_room
 from backends.matrix.session import MatrixSession, not_connected
 
 ROOM_FEATURES = (
@@ -138,14 +138,9 @@ class RoomAdmin:
             if text:
                 return Outcome(Failure(FailureKind.REJECTED, text.format(alias=alias)))
             return Outcome(reply.failure())
-        room_id = cv.get_str(reply.body, "room_id")
-        if room_id is None:
-            return Outcome(
-                Failure(
-                    FailureKind.PROTOCOL,
-                    CoreMessages.tr("The server did not say which room it made."),
-                )
-            )
+        room_id = created_room(reply)
+        if isinstance(room_id, Failure):
+            return Outcome(room_id)
         session.joined.add(room_id)
         encrypted = any(e is ENCRYPTION_STATE for e in body.get("initial_state", ()))
         session.room(room_id).encrypted = encrypted

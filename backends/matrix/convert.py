@@ -44,6 +44,12 @@ from app.models import (
 from app.voice import clean_waveform
 from backends.matrix import relations
 
+# Re-exported, as the backend reads ``cv.get_str(...)`` everywhere (one copy, shared with relations)
+from backends.matrix.jsonget import get_dict as get_dict  # noqa: PLC0414
+from backends.matrix.jsonget import get_int as get_int  # noqa: PLC0414
+from backends.matrix.jsonget import get_list as get_list  # noqa: PLC0414
+from backends.matrix.jsonget import get_str as get_str  # noqa: PLC0414
+
 _log = logging.getLogger(__name__)
 
 
@@ -100,26 +106,6 @@ class ServiceLog(Log, Protocol):
 
 
 # -- small typed accessors -------------------------------------------------------------------
-
-
-def get_str(d: Mapping[str, Any], key: str) -> str | None:
-    value = d.get(key)
-    return value if isinstance(value, str) else None
-
-
-def get_int(d: Mapping[str, Any], key: str) -> int | None:
-    value = d.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def get_dict(d: Mapping[str, Any], key: str) -> dict[str, Any] | None:
-    value = d.get(key)
-    return value if isinstance(value, dict) else None
-
-
-def get_list(d: Mapping[str, Any], key: str) -> list[Any] | None:
-    value = d.get(key)
-    return value if isinstance(value, list) else None
 
 
 def path_dict(d: Mapping[str, Any], *keys: str) -> dict[str, Any]:

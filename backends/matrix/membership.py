@@ -28,6 +28,16 @@ BAD_USER_ID = CoreMessages.tr("A Matrix ID looks like @name:example.org.")
 MAX_VIA = 5
 
 
+def created_room(reply: Reply) -> str | Failure:
+    """The id of the room a successful ``createRoom`` made (or the failure of a reply without)."""
+    room_id = cv.get_str(reply.body, "room_id")
+    if room_id is None:
+        return Failure(
+            FailureKind.PROTOCOL, CoreMessages.tr("The server did not say which room it made.")
+        )
+    return room_id
+
+
 class RoomService:
     """Room membership and administration for one session."""
 
@@ -181,14 +191,9 @@ class RoomService:
         reply = await self.session.api.request("POST", f"{V3}/createRoom", body=body, timeout=60)
         if not reply.ok:
             return Outcome(reply.failure())
-        room_id = cv.get_str(reply.body, "room_id")
-        if room_id is None:
-            return Outcome(
-                Failure(
-                    FailureKind.PROTOCOL,
-                    CoreMessages.tr("The server did not say which room it made."),
-                )
-            )
+        room_id = created_room(reply)
+        if isinstance(room_id, Failure):
+            return Outcome(room_id)
         self.session.joined.add(room_id)
         return Outcome(value=room_id)
 

@@ -1,5 +1,5 @@
 """Threads in Matrix events, both ways (``m.thread``, spec "Threading"). Pure: no I/O, and
-below :mod:`.convert` (which uses it), so it brings its own small accessors.
+below :mod:`.convert` (which uses it); both read JSON through :mod:`.jsonget`.
 
 A reply in a thread carries ``m.relates_to: {rel_type: m.thread, event_id: <root>}``; clients
 that know no threads read it as an ordinary reply through ``m.in_reply_to`` with
@@ -14,25 +14,11 @@ from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from app.models import ThreadSummary, from_millis
+from backends.matrix.jsonget import get_dict, get_int, get_str
 
 
 class Log(Protocol):
     def warning(self, msg: str, *args: object) -> None: ...
-
-
-def get_str(d: Mapping[str, Any], key: str) -> str | None:
-    value = d.get(key)
-    return value if isinstance(value, str) else None
-
-
-def get_int(d: Mapping[str, Any], key: str) -> int | None:
-    value = d.get(key)
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def get_dict(d: Mapping[str, Any], key: str) -> dict[str, Any] | None:
-    value = d.get(key)
-    return value if isinstance(value, dict) else None
 
 
 THREAD = "m.thread"

@@ -409,16 +409,7 @@ def _groupchat(
 
 def _error(msg: ET.Element, sender: JID, out: ParsedMessage) -> ParsedMessage:
     ref = msg.get("id")
-    err = msg.find(q(ns.CLIENT, "error"))
-    condition, text = "", ""
-    if err is not None:
-        for child in err:
-            if isinstance(child.tag, str) and child.tag.startswith(f"{{{ns.STANZAS}}}"):
-                name = child.tag.rpartition("}")[2]
-                if name == "text":
-                    text = _text(child)
-                else:
-                    condition = name
+    condition, text = _error_of(msg, default="")
     reason = (
         text
         or condition.replace("-", " ")
@@ -714,9 +705,10 @@ def _presence_value(pres: ET.Element, available: bool) -> Presence:
     return Presence(_SHOW.get(show, PresenceState.AVAILABLE), status, since)
 
 
-def _error_of(el: ET.Element) -> tuple[str, str]:
+def _error_of(el: ET.Element, default: str = "undefined-condition") -> tuple[str, str]:
+    """The (condition, text) of a stanza's error; ``default`` when it names no condition."""
     err = el.find(q(ns.CLIENT, "error"))
-    condition, text = "undefined-condition", ""
+    condition, text = default, ""
     if err is not None:
         for child in err:
             if isinstance(child.tag, str) and child.tag.startswith(f"{{{ns.STANZAS}}}"):

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
+import os
+import tempfile
+import threading
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +52,42 @@ class MemorySecretStore:
 
     def delete(self, account_id: str, key: str) -> None:
         self.values.pop((account_id, key), None)
+
+
+class FileSecretStore(MemorySecretStore):
+    """A :class:`MemorySecretStore` also kept in one JSON file (mode 0600), rewritten atomically
+    and synced on every change: a stand-in for the keyring when the app runs more than once on
+    one profile (a benchmark's restart, a fault test's SIGKILL), which the keyring survives too.
+    Tests and benchmarks only: the app never keeps a secret in a file."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+        self._lock = threading.Lock()  # the core's loop and a test's thread may both write
+        raw = json.loads(path.read_text()) if path.exists() else []
+        self.values.update({(a, k): v for a, k, v in raw})
+
+    def get(self, account_id: str, key: str) -> str | None:
+        with self._lock:
+            return super().get(account_id, key)
+
+    def set(self, account_id: str, key: str, value: str) -> None:
+        with self._lock:
+            super().set(account_id, key, value)
+            self._save()
+
+    def delete(self, account_id: str, key: str) -> None:
+        with self._lock:
+            super().delete(account_id, key)
+            self._save()
+
+    def _save(self) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".secrets")  # mode 0600
+        with os.fdopen(fd, "w") as out:
+            json.dump([[a, k, v] for (a, k), v in self.values.items()], out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, self.path)
 
 
 class MemoryState:

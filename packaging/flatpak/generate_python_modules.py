@@ -2,15 +2,18 @@
 
     .venv/bin/python packaging/flatpak/generate_python_modules.py
 
-The list is the dependency closure of the installed ``chinwag`` distribution (as on Linux), at the
-versions installed in the environment that runs this (.venv: the versions the tests passed with),
-less what the Flatpak runtime and base provide (PySide6 and shiboken6 come from the PySide
-BaseApp; pip from the runtime's Python). Each package is a wheel for the runtime's Python: one
-file for pure-Python packages, one per architecture (x86_64, aarch64) for compiled ones — Rust and
-C extensions then need no compiler extension in the SDK. A pure-Python package published only as
-an sdist (atomicwrites) comes as that sdist, built by pip inside the SDK. Every file is fetched once with pip, to
-record its sha256 and its public address (PyPI's paths are the file's BLAKE2b-256 digest).
-Re-run it after changing the dependencies; tests/packaging/test_flatpak.py says when it is due.
+The list is the dependency closure of Chinwag's requirements (read from pyproject.toml, as on
+Linux), less what the Flatpak runtime and base provide (PySide6 and shiboken6 come from the PySide
+BaseApp; pip from the runtime's Python), at the versions of packaging/constraints.txt (the
+versions the tests pass with, and what scripts/setup installs): the manifest and a development
+install agree. The closure follows the installed packages' metadata, so run it from the project's
+venv after ``packaging/update_constraints.py``. Each package is a wheel for the runtime's Python:
+one file for pure-Python packages, one per architecture (x86_64, aarch64) for compiled ones —
+Rust and C extensions then need no compiler extension in the SDK. A pure-Python package published
+only as an sdist (atomicwrites) comes as that sdist, built by pip inside the SDK. Every file is
+fetched once with pip, to record its sha256 and its public address (PyPI's paths are the file's
+BLAKE2b-256 digest). Re-run it after changing the dependencies; tests/packaging/test_flatpak.py
+says when it is due.
 """
 
 from __future__ import annotations
@@ -18,16 +21,21 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
+import re
 import subprocess
 import sys
 import tempfile
+import tomllib
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name, parse_sdist_filename, parse_wheel_filename
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
 OUTPUT = HERE / "python3-modules.json"
+CONSTRAINTS = ROOT / "packaging" / "constraints.txt"
 RUNTIME_PYTHON = "3.12"  # org.kde.Platform 6.9 (freedesktop 24.08)
 PROVIDED = {"chinwag", "pyside6-essentials", "pyside6-addons", "shiboken6", "pip"}
 ARCHES = {
@@ -48,32 +56,64 @@ MARKER_ENV = {
 }
 
 
-def wanted(req: Requirement, extras: frozenset[str]) -> bool:
-    """Whether a requirement applies on Linux, for a package asked for with ``extras``."""
+def wanted(req: Requirement, extras: frozenset[str], env: Mapping[str, str] = MARKER_ENV) -> bool:
+    """Whether a requirement applies in ``env`` (Linux), for a package asked for with ``extras``."""
     if req.marker is None:
         return True
-    return any(req.marker.evaluate({**MARKER_ENV, "extra": e}) for e in {"", *extras})
+    return any(req.marker.evaluate({**env, "extra": e}) for e in {"", *extras})
 
 
-def closure(root: str = "chinwag") -> dict[str, str]:
-    """Canonical name → installed version, for ``root`` and everything it requires on Linux,
-    following extras (``matrix-nio[e2e]`` brings vodozemac)."""
+def project_requirements(
+    pyproject: Path = ROOT / "pyproject.toml", extras: Iterable[str] = ()
+) -> list[Requirement]:
+    """A project's requirements, with those of ``extras``, from its pyproject.toml (the installed
+    metadata of an editable install is as old as the last ``pip install -e``)."""
+    project = tomllib.loads(pyproject.read_text())["project"]
+    texts = list(project.get("dependencies", []))
+    for extra in extras:
+        texts += project["optional-dependencies"][extra]
+    return [Requirement(text) for text in texts]
+
+
+def closure(
+    requirements: Iterable[Requirement] | None = None,
+    env: Mapping[str, str] = MARKER_ENV,
+    provided: Iterable[str] = PROVIDED,
+) -> dict[str, str]:
+    """Canonical name → installed version, for ``requirements`` (Chinwag's own by default) and
+    everything they require in ``env``, following extras (``matrix-nio[e2e]`` brings
+    vodozemac); less ``provided`` and what only they require."""
     found: dict[str, str] = {}
     seen: set[tuple[str, frozenset[str]]] = set()
-    todo: list[tuple[str, frozenset[str]]] = [(root, frozenset())]
+    skip = {canonicalize_name(n) for n in provided}
+    roots = project_requirements() if requirements is None else requirements
+    todo = [(r.name, frozenset(r.extras)) for r in roots if wanted(r, frozenset(), env)]
     while todo:
         name, extras = todo.pop()
         name = canonicalize_name(name)
-        if (name, extras) in seen:
+        if (name, extras) in seen or name in skip:  # what is provided brings its own
             continue
         seen.add((name, extras))
         dist = importlib.metadata.distribution(name)
         found[name] = dist.version
         for text in dist.requires or []:
             req = Requirement(text)
-            if wanted(req, extras):
+            if wanted(req, extras, env):
                 todo.append((req.name, frozenset(req.extras)))
-    return {n: v for n, v in sorted(found.items()) if n not in PROVIDED}
+    return dict(sorted(found.items()))
+
+
+def constraints(path: Path = CONSTRAINTS) -> dict[str, str]:
+    """Canonical name → version of a constraints file's ``name==version`` lines."""
+    pins: dict[str, str] = {}
+    for raw in path.read_text().splitlines():
+        text = raw.split("#", 1)[0].strip()
+        if text:
+            match = re.fullmatch(r"([A-Za-z0-9._-]+)\s*==\s*([^\s;]+)", text)
+            if match is None:
+                raise ValueError(f"{path.name}: not name==version: {text!r}")
+            pins[canonicalize_name(match[1])] = match[2]
+    return pins
 
 
 def download(pins: dict[str, str], platforms: list[str], dest: Path) -> list[Path]:
@@ -116,7 +156,11 @@ def module(name: str, sources: list[dict[str, object]]) -> dict[str, object]:
 
 
 def main() -> None:
-    pins = closure()
+    pinned, needed = constraints(), closure()
+    missing = sorted(set(needed) - set(pinned))
+    if missing:
+        raise SystemExit(f"not in {CONSTRAINTS.name}: {', '.join(missing)} (update it first)")
+    pins = {name: pinned[name] for name in needed}
     by_name: dict[str, list[dict[str, object]]] = {name: [] for name in pins}
     with tempfile.TemporaryDirectory() as tmp:
         for arch, platforms in ARCHES.items():

@@ -3,7 +3,8 @@
 ``python -m tests.faults.child PROFILE`` runs a real :class:`~app.core.Core` (no Qt) on the profile
 folder, with the real backends. ``PROFILE/fault.json`` says which account to add on the first run
 (protocol, settings, secrets); later runs find it in the profile's config, as the app does after a
-restart. Secrets are kept in ``PROFILE/secrets.json`` (written atomically on every change), a
+restart. Secrets are kept in ``PROFILE/secrets.json`` (a
+:class:`~chinwag.testing.context.FileSecretStore`, written atomically on every change), a
 test-only stand-in for the keyring that survives SIGKILL like the keyring does.
 
 The test talks to it over stdin/stdout, one JSON object per line:
@@ -20,49 +21,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 STARTED = time.monotonic()
-
-
-class FileSecrets:
-    """A :class:`~app.secrets.SecretStore` in one JSON file (tests only; the app never has one)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._lock = threading.Lock()
-        self.values: dict[str, str] = json.loads(path.read_text()) if path.exists() else {}
-
-    def check(self) -> object:
-        return self
-
-    def get(self, account_id: str, key: str) -> str | None:
-        with self._lock:
-            return self.values.get(f"{account_id}/{key}")
-
-    def set(self, account_id: str, key: str, value: str) -> None:
-        with self._lock:
-            self.values[f"{account_id}/{key}"] = value
-            self._save()
-
-    def delete(self, account_id: str, key: str) -> None:
-        with self._lock:
-            if self.values.pop(f"{account_id}/{key}", None) is not None:
-                self._save()
-
-    def _save(self) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".secrets")
-        with os.fdopen(fd, "w") as out:
-            json.dump(self.values, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, self.path)
 
 
 def emit(**fields: Any) -> None:
@@ -96,9 +61,10 @@ async def main(profile: Path) -> None:
     from app.models import ConnectionState, ConversationId
     from app.paths import AppPaths
     from app.registry import BackendRegistry
+    from chinwag.testing.context import FileSecretStore
 
     spec = json.loads((profile / "fault.json").read_text())
-    secrets = FileSecrets(profile / "secrets.json")
+    secrets = FileSecretStore(profile / "secrets.json")
     core = Core(
         CoreContext(
             paths=AppPaths.in_profile(profile),

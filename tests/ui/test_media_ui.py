@@ -324,3 +324,18 @@ def test_a_voice_message_that_is_not_sent_is_kept(
     assert str(path) in shown[0] and path.exists()
     assert fake_server.sent == []
     shutil.rmtree(path.parent)
+
+
+def test_the_slider_follows_playback_silently_unless_it_is_being_dragged(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QSlider
+
+    slider = QSlider(Qt.Orientation.Horizontal)
+    qtbot.addWidget(slider)
+    slider.setRange(0, 5000)
+    moved: list[int] = []
+    slider.valueChanged.connect(moved.append)
+    support.follow_position(slider, 1200)
+    assert slider.value() == 1200 and moved == []  # not taken for a seek
+    slider.setSliderDown(True)  # the user holds the handle
+    support.follow_position(slider, 3000)
+    assert slider.value() == 1200

@@ -352,20 +352,3 @@ def test_view_bench_prints_the_view_alone_figures() -> None:
     figures = json.loads(done.stdout)
     assert figures["benchmark"] == "view" and len(figures["page_back_ms"]) == 10
     assert 0 < figures["rows_kept"] <= 100 and figures["relayout_ms"] > 0
-
-
-def test_file_secrets_are_the_memory_store_kept_across_starts(tmp_path: Path) -> None:
-    from benchmarks.file_secrets import FileSecrets
-    from chinwag.testing.context import MemorySecretStore
-
-    path = tmp_path / "secrets.json"
-    first = FileSecrets(path)
-    assert isinstance(first, MemorySecretStore)
-    first.set("acct", "password", "pw-ü")
-    first.set("acct", "token", "t")
-    first.delete("acct", "token")
-    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
-    again = FileSecrets(path)  # the second start
-    assert again.check() is again
-    assert again.get("acct", "password") == "pw-ü"
-    assert again.get("acct", "token") is None

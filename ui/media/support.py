@@ -8,7 +8,7 @@ import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
 
 from app.models import Attachment, Message
 from app.voice import format_duration
@@ -89,3 +89,12 @@ def quiet_multimedia_logging() -> None:
     QLoggingCategory.setFilterRules(
         "qt.multimedia.symbolsresolver.warning=false\nqt.multimedia.ffmpeg.info=false"
     )
+
+
+def follow_position(slider: QAbstractSlider, position: int) -> None:
+    """Move a player's slider to where playback is, unless the user is dragging it; silently,
+    so the move is not taken for a seek."""
+    if not slider.isSliderDown():
+        slider.blockSignals(True)
+        slider.setValue(position)
+        slider.blockSignals(False)

@@ -36,7 +36,12 @@ from PySide6.QtWidgets import (
 
 from app.models import Attachment
 from app.voice import format_duration
-from ui.media.support import media_title, quiet_multimedia_logging, tab_within
+from ui.media.support import (
+    follow_position,
+    media_title,
+    quiet_multimedia_logging,
+    tab_within,
+)
 
 log = logging.getLogger(__name__)
 
@@ -229,10 +234,7 @@ class VideoPlayer(QFrame):
 
     @Slot("qint64")
     def _position_changed(self, position: int) -> None:
-        if not self.slider.isSliderDown():
-            self.slider.blockSignals(True)
-            self.slider.setValue(position)
-            self.slider.blockSignals(False)
+        follow_position(self.slider, position)
         self._update_controls(position)
 
     @Slot("qint64")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.backend import FailureKind
 from backends.irc.convert import ServerInfo
 from backends.irc.ignore import Ignore, mask_regex, matches_everyone, normalise_mask
 from backends.irc.state import plain_nick
@@ -52,6 +53,15 @@ def test_plain_nick() -> None:
     assert plain_nick("bob!*@*") == "bob"
     assert plain_nick("b*!*@*") is None
     assert plain_nick("bob!u@*") is None
+
+
+async def test_a_text_that_is_no_mask_is_refused_before_anything_is_sent() -> None:
+    w = wire()
+    ignore = Ignore(w.session, _Saved([]), "acct", contacts_only=False)  # type: ignore[arg-type]
+    outcome = await ignore.set_blocked("two words", True)
+    assert outcome.failure is not None and outcome.failure.kind is FailureKind.CONFIG
+    assert "'two words'" in str(outcome.failure.message)
+    assert w.sent == []
 
 
 async def test_only_what_the_ignored_say_is_dropped() -> None:

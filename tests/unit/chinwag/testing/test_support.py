@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from chinwag.testing import MemorySecretStore, wait_until
+from chinwag.testing.context import FileSecretStore
 from chinwag.testing.support import (
     LOOPBACK,
     free_port,
@@ -85,6 +86,23 @@ def test_the_memory_secret_store_keeps_accounts_apart() -> None:
     assert (store.get("a", "password"), store.get("b", "password")) == ("one", "two")
     store.delete("a", "password")
     assert store.get("a", "password") is None and store.get("b", "password") == "two"
+
+
+def test_the_file_secret_store_is_the_memory_store_kept_across_starts(tmp_path: Path) -> None:
+    """The benchmarks' restart and the fault tests' SIGKILLed core read the first start's
+    secrets back; the file is the owner's only and no temporary file is left beside it."""
+    path = tmp_path / "secrets.json"
+    first = FileSecretStore(path)
+    assert isinstance(first, MemorySecretStore)
+    first.set("acct", "password", "pw-ü")
+    first.set("acct", "token", "t")
+    first.delete("acct", "token")
+    assert oct(path.stat().st_mode & 0o777) == oct(0o600)
+    assert [p.name for p in tmp_path.iterdir()] == ["secrets.json"]
+    again = FileSecretStore(path)  # the second start
+    assert again.check() is again
+    assert again.get("acct", "password") == "pw-ü"
+    assert again.get("acct", "token") is None
 
 
 async def test_wait_until_returns_the_value_or_says_what_was_awaited() -> None:
