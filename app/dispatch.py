@@ -24,7 +24,6 @@ from app import facts as f
 from app.backend import SendResult
 from app.dispatch_batch import Batch
 from app.dispatch_people import PeopleFacts
-from app.i18n import CoreMessages
 from app.models import (
     Conversation,
     ConversationId,
@@ -40,6 +39,7 @@ from app.models import (
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
+from app.save_retry import RowFailed, Saved, poison_notice, save_in_order
 from app.store.account_store import AccountStore
 
 GIVE_WAY_EVERY = 256
@@ -145,11 +145,20 @@ class AccountDispatcher:
     # -- facts -----------------------------------------------------------------------------
 
     def apply(self, facts: Sequence[f.Fact | StateWrite]) -> list[ev.Event]:
-        """Apply a batch in one transaction. A fact that trips a bug is logged and skipped.
+        """:meth:`save`, for callers that cannot keep what is not saved: that raises."""
+        saved = self.save(facts)
+        if saved.error is not None:
+            raise saved.error
+        return saved.events + poison_notice(saved, self.account_id)
 
-        State writes in the batch are written in the same transaction, after the facts before
-        them, and marked ``committed`` once it is.
-        """
+    def save(self, facts: Sequence[f.Fact | StateWrite]) -> Saved[f.Fact | StateWrite]:
+        """Apply a batch (:func:`~app.save_retry.save_in_order`: split around what the store
+        refuses every time; what a transient failure left unsaved is returned, in order)."""
+        return save_in_order(self._apply_once, facts, self.log)
+
+    def _apply_once(self, facts: list[f.Fact | StateWrite]) -> list[ev.Event]:
+        """One transaction (state writes after the facts before them, ``committed`` with them);
+        on ``sqlite3.Error`` rolled back, the caches reset, re-raised. A buggy fact is skipped."""
         batch = Batch()
         writes: list[StateWrite] = []
         self._blocked.clear()
@@ -178,23 +187,16 @@ class AccountDispatcher:
                             handler(fact, batch)
                     except sqlite3.Error:
                         raise
-                    except Exception:
+                    except Exception as exc:
+                        if isinstance(fact, f.MessagesReceived) and len(fact.messages) > 1:
+                            raise RowFailed(exc) from exc  # split: it costs only its row
                         self.log.exception("dropped fact %s after an error", type(fact).__name__)
                 self._flush(batch)
-        except sqlite3.Error as exc:
+        except sqlite3.Error:
             self._pending.clear()
             self._summaries.clear()
             self.store.reload_conversations()
-            self.log.error("could not save %d updates: %s", len(facts), exc)
-            return [
-                ev.Notice(
-                    CoreMessages.tr("Could not save incoming messages (%1). Is the disk full?").arg(
-                        exc
-                    ),
-                    self.account_id,
-                    "error",
-                )
-            ]
+            raise
         for write in writes:
             write.committed = True
         return batch.finish(self.store)

@@ -6,11 +6,15 @@ Apart from :class:`~app.dispatch.AccountDispatcher` so its fact handlers
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import replace
 
 from app import events as ev
 from app.models import ConversationId, Member, Message
 from app.store.account_store import AccountStore
+
+_log = logging.getLogger("chinwag.dispatch")
 
 
 class MemberChange:
@@ -66,15 +70,23 @@ class Batch:
         self.events.append(event)
 
     def finish(self, store: AccountStore) -> list[ev.Event]:
+        """The batch's events, once its transaction committed. Reading spaces and members back
+        may fail now (the disk …): that costs those events and a log line, never an error to
+        the caller, who would take the batch for unsaved and save it twice (app.save_retry)."""
         out: list[ev.Event] = []
         convs = [c for c in (store.conversation(n) for n in self.touched) if c is not None]
         if convs:
             out.append(ev.ConversationsChanged(tuple(convs)))
         out.extend(coalesce(self.events))
-        if self.spaces:
-            out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
-        for native, change in self.members.items():
-            out.append(change.event(store, native))
+        try:
+            if self.spaces:
+                out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
+            for native, change in self.members.items():
+                out.append(change.event(store, native))
+        except sqlite3.Error:
+            _log.exception(
+                "%s: saved a batch, but could not read its spaces or members back", store.account_id
+            )
         return out
 
 

@@ -8,7 +8,6 @@ when the user asks for the full list. A plugin that fails to import or validate 
 
 from __future__ import annotations
 
-import importlib.metadata
 import inspect
 import logging
 import re
@@ -19,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
+from app import entry_point_cache
 from app.backend import API_VERSION, SEND_FEATURES, AccountField, Backend, Capability
 
 ENTRY_POINT_GROUP = "chinwag.backends"
@@ -36,14 +36,22 @@ _PROTOCOL_ID = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 _log = logging.getLogger(__name__)
 
 
-def entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
-    """The installed entry points of ``group``; in a frozen bundle, the ones built into it."""
-    found = list(importlib.metadata.entry_points(group=group))
+def entry_points(group: str) -> list[EntryPointLike]:
+    """The installed entry points of ``group``; in a frozen bundle, the ones built into it.
+    Answered from :mod:`app.entry_point_cache` when the command installed it (then
+    :mod:`importlib.metadata` is not imported on the way to the window)."""
+    kept = entry_point_cache.lookup(group)
+    if kept is not None:
+        return list(kept)
+    import importlib.metadata  # noqa: PLC0415  (see above)
+
+    found: list[EntryPointLike] = list(importlib.metadata.entry_points(group=group))
     if not found and getattr(sys, "frozen", False):
         builtin = FROZEN_ENTRY_POINTS.get(group, {})
         found = [
             importlib.metadata.EntryPoint(name, value, group) for name, value in builtin.items()
         ]
+    entry_point_cache.remember(group, [(ep.name, ep.value) for ep in found])
     return found
 
 

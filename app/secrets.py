@@ -17,7 +17,6 @@ backend could be preferred, or the platform's is not usable, keyring still choos
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 import os
 import sys
@@ -155,6 +154,8 @@ def platform_backend() -> keyring.backend.KeyringBackend | None:
     if "KDE" in os.environ.get("XDG_CURRENT_DESKTOP", "").split(":"):
         return None
     try:
+        import importlib.metadata  # noqa: PLC0415  (not on the way to the window)
+
         plugins = importlib.metadata.entry_points(group="keyring.backends")
         if any(ep.dist is None or ep.dist.name.lower() != "keyring" for ep in plugins):
             return None

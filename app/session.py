@@ -8,6 +8,7 @@ through the batched dispatch pipeline) and hands the connected backend to the ou
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 from collections.abc import Callable, Collection
@@ -31,6 +32,8 @@ from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_s
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
+from app.save_retry import MAX_KEPT, KeptFacts, poison_notice
+from app.save_retry import weight as kept_weight
 from app.secrets import SecretStore
 from app.store.account_store import AccountStore
 from app.store.worker import StoreWorker
@@ -130,6 +133,9 @@ class SessionServices:
     backoff_factory: Callable[[], Backoff]
     connect_timeout: float = 45.0
     network: NetworkSettings = field(default_factory=NetworkSettings)
+    save_backoff: Callable[[], Backoff] = field(default=lambda: Backoff(base=1.0, cap=60.0))
+    """The pause between two tries to save what the store refused for a while (app.save_retry)."""
+    max_kept: int = MAX_KEPT
     saved_secrets: Callable[[str], Collection[str]] | None = None  # None: ask the keyring always
 
 
@@ -154,6 +160,10 @@ class AccountSession:
         self._draining = False
         self._idle = asyncio.Event()
         self._idle.set()
+        self._kept = KeptFacts(account.id, self.log, services.save_backoff(), services.max_kept)
+        self._retry = asyncio.Event()  # set: try to save what is kept now (stopping)
+        self._stopping = False
+        self._drain_task: asyncio.Task[None] | None = None
         self.outbox = OutboxSender(
             dispatcher=dispatcher, worker=services.worker, publish=services.publish, logger=self.log
         )
@@ -196,10 +206,20 @@ class AccountSession:
         await self.supervisor.stop(state)
         await self.avatars.stop()
         await self.outbox.stop()
-        await self.flushed()
+        self._stopping = True  # one more try to save what is kept, then give up
+        self._retry.set()
+        try:
+            if self._drain_task is not None:
+                await asyncio.wait([self._drain_task])
+            await self.flushed()
+        finally:
+            self._stopping = False
+            self._retry.clear()
 
     async def flushed(self) -> None:
-        """Wait until every fact reported so far is stored and published."""
+        """Wait until every fact reported so far is stored and published, or kept to be saved
+        later because the store fails for now (app.save_retry): a command waiting for its facts
+        does not wait for the disk."""
         await self._idle.wait()
 
     def set_privacy(self, privacy: PrivacyPolicy) -> None:
@@ -229,25 +249,77 @@ class AccountSession:
         self._queue(fact)
 
     def _queue(self, fact: f.Fact | StateWrite) -> None:
+        if self._kept.holding_state and isinstance(fact, StateWrite | f.StateKept):
+            # Something before it was dropped: a resume position saved now would skip it.
+            self.log.warning("not saving state %s: updates before it were dropped", fact.key)
+            _settle_writes([fact])
+            return
+        if not self._kept.admit(fact):
+            _settle_writes([fact])
+            return
         self._facts.append(fact)
         if not self._draining:
             self._draining = True
             self._idle.clear()
-            asyncio.get_running_loop().create_task(self._drain(), name="dispatch")
+            self._drain_task = asyncio.get_running_loop().create_task(
+                self._drain(), name="dispatch"
+            )
 
     async def _drain(self) -> None:
+        """Save the queued facts batch by batch, in order. What the store refuses for a while
+        (the disk is full …) goes back to the front of the queue and is tried again after a
+        pause, newer facts behind it; its state writes stay unsettled until it is saved."""
         try:
             while self._facts:
                 batch = self._next_batch()
                 try:
-                    events = await self.services.worker.run(self.dispatcher.apply, batch)
-                finally:
+                    saved = await self.services.worker.run(self.dispatcher.save, batch)
+                except BaseException:
                     _settle_writes(batch)
-                for event in events:
+                    raise
+                events = saved.events + poison_notice(saved, self.account_id)
+                if saved.error is not None:
+                    kept = {id(x) for x in saved.unsaved}
+                    _settle_writes([x for x in batch if id(x) not in kept])
+                    self._facts[:0] = saved.unsaved
+                    events += self._kept.failed(saved.error, self._facts)
+                else:
+                    _settle_writes(batch)
+                    if self._kept.saved(batch):
+                        events += self._kept.recovered()
+                for event in events + self._kept.dropped_notice():
                     self.services.publish(event)
+                if saved.error is not None and not await self._pause():
+                    return
         finally:
             self._draining = False
             self._idle.set()
+
+    async def _pause(self) -> bool:
+        """Wait before the next try to save; ``False`` when the session stops: what is kept
+        then is lost (after one more try, see :meth:`stop`), said in the log."""
+        if self._stopping:
+            lost = self._facts[:]
+            self._facts.clear()
+            _settle_writes(lost)
+            self._kept.abandon()
+            self.log.error("stopped with %d updates the store could not save", len(lost))
+            return False
+        self._idle.set()  # everything is stored or kept (see flushed)
+        try:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._retry.wait(), self._kept.delay())
+        finally:
+            self._idle.clear()
+            if not self._stopping:
+                self._retry.clear()
+        return True
+
+    def retry_saving_now(self) -> None:
+        """Try at once to save what the store refused for a while (the disk was freed), instead
+        of at the end of the pause; nothing happens when nothing is kept."""
+        if self._kept.failing:
+            self._retry.set()
 
     def _next_batch(self) -> list[f.Fact | StateWrite]:
         """The queued facts of the next transaction: about :data:`MAX_BATCH` messages (a
@@ -256,7 +328,7 @@ class AccountSession:
         weight = 0
         end = 0
         for end, fact in enumerate(facts, 1):  # noqa: B007 (end is what the loop is for)
-            weight += len(fact.messages) if isinstance(fact, f.MessagesReceived) else 1
+            weight += kept_weight(fact)
             if weight >= MAX_BATCH:
                 break
         batch = facts[:end]
@@ -275,6 +347,8 @@ class AccountSession:
         if not registry.is_loaded(protocol):
             await priority.window_turn(protocol)  # the window's first paint first (app.priority)
         cls = await asyncio.to_thread(registry.get, protocol)
+        # A new backend starts from what is stored: it may move resume positions again.
+        self._kept.holding_state = False
         if cls is None:
             report = next((r for r in registry.reports() if r.name == protocol), None)
             reason = report.reason if report else "no such plugin is installed"

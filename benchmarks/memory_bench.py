@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import ctypes
+import gc
 import importlib
 import json
 import os
@@ -51,6 +53,7 @@ from benchmarks.app_driver import (  # noqa: E402
     process_figures,
     thread_figures,
 )
+from benchmarks.procfs import smaps_kinds, smaps_top_files  # noqa: E402
 
 SERVICES = ("xmpp", "matrix", "irc")
 MEMORY_TARGET_MB = 150
@@ -205,9 +208,17 @@ def driver(config_path: str) -> int:
                 figures: dict[str, Any] = {"cpu_s": cpu_seconds(), "memory": process_figures()}
                 figures["memory"]["modules"] = len(sys.modules)
                 figures["memory"]["omemo_stack_loaded"] = "twomemo" in sys.modules
+                figures["memory"]["smaps_mb"] = smaps_kinds(os.getpid())
+                figures["memory"]["top_files_mb"] = smaps_top_files(os.getpid())
                 if config.get("tracemalloc"):
                     figures["python_heap_by_package"] = python_heap_by_package()
                 print("FIGURES " + json.dumps(figures), flush=True)
+            elif line.strip() == "TRIM":  # after the figures: does malloc keep freed memory?
+                before = process_figures()
+                gc.collect()
+                trimmed = ctypes.CDLL(None).malloc_trim(0)
+                after = process_figures() | {"returned": bool(trimmed)}
+                print("FIGURES " + json.dumps({"before": before, "after": after}), flush=True)
         # stdin closed: the parent is gone or done
 
     threading.Thread(target=answer, name="bench-stdin", daemon=True).start()
@@ -451,6 +462,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             profiler.wait(args.idle + 60)
 
         after = measure(child)["memory"]
+        trim = measure(child, "TRIM") if args.trim else None
         elapsed = args.idle
         cpu = last["cpu_s"] - first["cpu_s"]
         per_thread = []
@@ -481,6 +493,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
                 else {}
             ),
             "window_only": ready["window_only"],
+            **({"malloc_trim_after_idle": trim} if trim else {}),
             "second_start": args.restart,
             "connect_s": ready["connect_s"],
             "connect_and_join_s": ready["connect_and_join_s"],
@@ -532,6 +545,12 @@ def main() -> int:
         "--restart",
         action="store_true",
         help="measure the second start on the same profile (see the module docstring)",
+    )
+    parser.add_argument(
+        "--trim",
+        action="store_true",
+        help="at the end, glibc's malloc_trim(0) after a collection: RSS before and after "
+        "(investigation: does the allocator keep memory the app freed?)",
     )
     parser.add_argument("--driver", metavar="CONFIG", help=argparse.SUPPRESS)
     args = parser.parse_args()

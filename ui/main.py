@@ -66,3 +66,8 @@ def run(args: argparse.Namespace) -> int:
     from ui.application import open_window  # noqa: PLC0415
 
     return open_window(args, name, core, door)
+
+
+run.collects_itself = True  # type: ignore[attr-defined]
+"""``app.cli`` keeps Python's automatic collection off while this front end starts: once the
+application exists, ``ui.gc_on_gui_thread`` collects on the GUI thread (and keeps it off)."""

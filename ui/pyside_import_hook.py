@@ -30,6 +30,7 @@ import importlib.util
 import linecache
 import logging
 import sys
+import threading
 from collections.abc import Callable
 from importlib.machinery import ModuleSpec
 from types import CodeType, ModuleType
@@ -105,6 +106,24 @@ class _LightenOnArrival:
 _SUPPORT = "shibokensupport/"
 """The file names shiboken's embedded loader compiles its support modules under."""
 
+_DEFERRED = frozenset({"shibokensupport/signature/lib/pyi_generator.py"})
+"""Support modules whose body runs when first used rather than at ``import PySide6``: the
+``.pyi`` generator (``pyside6-genpyi``), which nothing at run time calls. Its module-level
+regular expressions, classes and ``argparse`` were 25-35 ms of every start (``-X importtime``,
+docs/performance.md "The first window"). Its module object is made and published as before;
+its first attribute looked up runs the real body in it."""
+
+_STUB = compile(
+    "def __getattr__(name):\n"
+    "    from ui.pyside_import_hook import _run_deferred\n"
+    "    return _run_deferred(globals(), name)\n",
+    "<deferred shibokensupport module>",
+    "exec",
+)
+_deferred: dict[str, tuple[bytes, str]] = {}
+"""The source and file name of each deferred module not yet run, by module name."""
+_deferred_lock = threading.RLock()
+
 
 class _support_code_kept:
     """While PySide6's package runs (shiboken loads its support modules then), ``compile`` of
@@ -134,4 +153,24 @@ class _support_code_kept:
 
 
 def _compiled(source: bytes, filename: str) -> CodeType:
+    if filename in _DEFERRED:
+        name = filename.removesuffix(".py").replace("/", ".")
+        _deferred[name] = (source, filename)
+        return _STUB
     return dataclass_code.compiled(source, filename)
+
+
+def _run_deferred(namespace: dict[str, Any], attribute: str) -> Any:
+    """Run a deferred module's own body in its namespace (once), then look up ``attribute``."""
+    with _deferred_lock:
+        entry = _deferred.pop(str(namespace.get("__name__")), None)
+        if entry is not None:
+            namespace.pop("__getattr__", None)  # the stub's: the body's names answer now
+            source, filename = entry
+            exec(dataclass_code.compiled(source, filename), namespace)
+    try:
+        return namespace[attribute]
+    except KeyError:
+        raise AttributeError(
+            f"module {namespace.get('__name__')!r} has no attribute {attribute!r}"
+        ) from None

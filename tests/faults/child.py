@@ -13,7 +13,9 @@ The test talks to it over stdin/stdout, one JSON object per line:
   since the process started), ``{"event": "reply", "id": …, "ok": …, "value": …}``.
 - in: ``{"id": 1, "op": "open_direct", "contact": "bob@x"}``, ``{"id": 2, "op": "join",
   "room": "#r"}``, ``{"id": 3, "op": "send", "conversation": "bob@x", "bodies": ["…"]}``
-  (queued one after another), ``{"id": 4, "op": "flush"}``, ``{"id": 5, "op": "stop"}``.
+  (queued one after another), ``{"id": 4, "op": "flush"}``, ``{"id": 5, "op": "stop"}``,
+  ``{"id": 6, "op": "fill_disk"}`` / ``"free_disk"`` (the account store's disk full or freed).
+- out also: ``{"event": "notice", "text": …, "level": …}`` for every notice the core shows.
 """
 
 from __future__ import annotations
@@ -85,7 +87,11 @@ async def main(profile: Path) -> None:
             message=event.message,
         )
 
+    def on_notice(event: ev.Notice) -> None:
+        emit(event="notice", text=str(event.text), level=event.level)
+
     core.bus.subscribe(ev.ConnectionStateChanged, on_state)
+    core.bus.subscribe(ev.Notice, on_notice)
     emit(event="starting", t=round(time.monotonic() - STARTED, 3))
     await core.start()
     if not core.accounts.list_accounts():
@@ -123,6 +129,15 @@ async def main(profile: Path) -> None:
             return len(ids)
         if op == "flush":
             await core.flushed()
+            return None
+        if op in ("fill_disk", "free_disk"):  # the store's disk full, or freed (SQLITE_FULL)
+            from tests.fakes.disk import fill_disk, free_disk
+
+            session = core.sessions[account.id]
+            fault = fill_disk if op == "fill_disk" else free_disk
+            await session.services.worker.run(fault, session.store._conn)
+            if op == "free_disk":
+                session.retry_saving_now()
             return None
         if op == "connected":
             session = core.sessions[account.id]

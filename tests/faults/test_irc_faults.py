@@ -222,6 +222,55 @@ async def test_app_killed_mid_ingest_then_the_channel_replay_is_stored_once(
         await peer.close()
 
 
+async def test_a_flood_while_the_disk_is_full_is_stored_whole_once_it_is_freed(
+    server: IrcServer, apps: AppFactory
+) -> None:
+    """The account store's disk fills up (SQLite ``max_page_count`` at the file's size: every
+    write needing a page more fails with SQLITE_FULL) during a channel flood, and is freed later.
+    IRC keeps nothing for a client: before, every line of a failed batch was gone for good.
+    Now the lines are kept in order, the user is told once, and once the disk is freed every
+    line is stored exactly once, in the order it was sent, and the user is told that too."""
+    channel = unique_channel("#diskfull")
+    app = await apps(spec(server, unique_nick("reader"))).start()
+    await app.connected()
+    peer = await Peer.connect(server.port, unique_nick("talker"))
+    try:
+        await peer.join(channel)
+        folded = await app.call("join", room=channel)
+        prefix = f"full-{uuid.uuid4().hex[:6]}-"
+        texts = [f"{prefix}{i} " + "x" * 200 for i in range(BURST)]
+        for text in texts[:20]:
+            await peer.privmsg(channel, text)
+        await poll(lambda: len(stored_bodies(app, prefix)) == 20, 60, "the first lines stored")
+        await app.call("fill_disk")
+        for i, text in enumerate(texts[20:]):
+            await peer.privmsg(channel, text)
+            if i % 20 == 19:
+                await asyncio.sleep(0.05)
+        await app.wait_event(
+            lambda e: e.get("event") == "notice" and "Could not save" in e["text"], 60
+        )
+        await app.call("flush")  # returns although the store fails: what it has is kept
+        while_full = len(stored_bodies(app, prefix))
+        assert while_full < BURST
+        await app.call("free_disk")
+        await poll(lambda: len(stored_bodies(app, prefix)) >= BURST, 60, "every line stored")
+        await app.wait_event(lambda e: e.get("event") == "notice" and "saved again" in e["text"])
+        await app.call("flush")
+        got = bodies([m for m in read_store(app.store_path) if m.conversation == folded], prefix)
+        tally = Tally("irc: flood while the disk is full", texts, seen=got)
+        tally.extra["stored_while_full"] = while_full
+        figures = tally.report()
+        assert got == texts  # every line, once, in the order sent
+        assert figures["lost"] == 0 and figures["duplicated"] == 0, figures
+        notices = [e["text"] for e in app.events if e.get("event") == "notice"]
+        assert sum("Could not save" in n for n in notices) == 1, notices
+        assert sum("saved again" in n for n in notices) == 1, notices
+        assert integrity_check(app.store_path) == "ok"
+    finally:
+        await peer.close()
+
+
 async def test_restart_after_a_crash_connects_at_once(server: IrcServer, apps: AppFactory) -> None:
     app = await apps(spec(server, unique_nick("restart"))).start()
     await app.connected()

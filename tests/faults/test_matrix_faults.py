@@ -23,6 +23,7 @@ from tests.faults.harness import (
     integrity_check,
     outbox_size,
     poll,
+    read_state,
     read_store,
     scaled,
 )
@@ -209,6 +210,59 @@ async def test_app_killed_twice_mid_ingest_then_catches_up_on_everything(
         await app.call("flush")
         tally = Tally("matrix: app killed twice mid-ingest", texts, seen=stored_bodies(app, prefix))
         figures = tally.report()
+        assert figures["lost"] == 0 and figures["duplicated"] == 0, figures
+    finally:
+        await peer.close()
+
+
+async def test_messages_synced_while_the_disk_is_full_are_stored_once_freed_or_after_a_kill(
+    server: Synapse, apps: AppFactory
+) -> None:
+    """The account store's disk fills up (SQLite ``max_page_count``) while a peer talks. Freed
+    again, every message synced meanwhile is stored, once and in order: before, the batches
+    that failed were dropped and the next sync token moved past them for good. Full again and
+    the app killed before it is freed: what was kept in memory dies with it, but the sync token
+    never moved past it, so the restarted app fetches it again."""
+    me = await new_account(server, "diskfull")
+    peer = await Peer.create(server)
+    try:
+        room_id = await shared_room(server, me, peer)
+        app = await apps(spec(server, me)).start()
+        await app.connected()
+        await poll(
+            lambda: any(c == room_id for c in conversations(app.store_path)), 60, "room synced"
+        )
+        prefix = f"full-{uuid.uuid4().hex[:6]}-"
+        texts = [f"{prefix}{i} " + "x" * 200 for i in range(60)]
+        await app.call("fill_disk")
+        since = read_state(app.store_path, "backend.since")
+        for text in texts[:30]:
+            await peer.say(room_id, text)
+        await app.wait_event(
+            lambda e: e.get("event") == "notice" and "Could not save" in e["text"], 60
+        )
+        assert read_state(app.store_path, "backend.since") == since  # not past what is kept
+        await app.call("free_disk")
+        await poll(lambda: len(stored_bodies(app, prefix)) >= 30, 60, "the first 30 stored")
+        await app.call("flush")
+        assert stored_bodies(app, prefix) == texts[:30]  # once each, in order
+        start = len(app.events)
+        await app.call("fill_disk")
+        since = read_state(app.store_path, "backend.since")
+        for text in texts[30:]:
+            await peer.say(room_id, text)
+        await app.wait_event(
+            lambda e: e.get("event") == "notice" and "Could not save" in e["text"], 60, since=start
+        )
+        assert read_state(app.store_path, "backend.since") == since
+        await app.kill()  # the kept 30 die with the process; the disk is "freed" by the restart
+        assert integrity_check(app.store_path) == "ok"
+        await app.start()
+        await app.connected()
+        await poll(lambda: len(stored_bodies(app, prefix)) >= 60, 60, "all 60 stored")
+        await app.call("flush")
+        got = stored_bodies(app, prefix)
+        figures = Tally("matrix: synced while the disk is full", texts, seen=got).report()
         assert figures["lost"] == 0 and figures["duplicated"] == 0, figures
     finally:
         await peer.close()

@@ -241,6 +241,58 @@ async def test_app_killed_twice_mid_ingest_then_catches_up_on_everything(
     assert figures["lost"] == 0 and figures["duplicated"] == 0, figures
 
 
+async def test_messages_received_while_the_disk_is_full_are_stored_once_freed_or_after_a_kill(
+    server: ProsodyServer, apps: AppFactory
+) -> None:
+    """The account store's disk fills up (SQLite ``max_page_count``) while a peer writes. Freed
+    again, every message received meanwhile is stored, once and in order (before, the failed
+    batches were dropped). Full again and the app killed before it is freed: what was kept in
+    memory dies with it, but neither the archive position nor the XEP-0198 counter moved past
+    it, so the restarted app reads it from the archive."""
+    me, them = server.new_account("diskfull"), server.new_account("talker")
+    app = await apps(spec(server, me)).start()
+    await app.connected()
+    prefix = f"full-{uuid.uuid4().hex[:6]}-"
+    texts = [f"{prefix}{i} " + "x" * 200 for i in range(60)]
+    position = "backend.xmpp.catchup"
+    async with client(server, them, "talker") as peer:
+        peer.chat(me.jid, f"{prefix}warm")  # a first position saved past something
+        await poll(lambda: stored_bodies(app, prefix) == [f"{prefix}warm"], 60, "warm-up")
+        await app.call("flush")
+        texts.insert(0, f"{prefix}warm")
+        await app.call("fill_disk")
+        saved = read_state(app.store_path, position)
+        for text in texts[1:31]:
+            peer.chat(me.jid, text)
+        await app.wait_event(
+            lambda e: e.get("event") == "notice" and "Could not save" in e["text"], 60
+        )
+        assert read_state(app.store_path, position) == saved  # not past what is kept
+        await app.call("free_disk")
+        await poll(lambda: len(stored_bodies(app, prefix)) >= 31, 60, "the first 30 stored")
+        await app.call("flush")
+        assert stored_bodies(app, prefix) == texts[:31]  # once each, in order
+        start = len(app.events)
+        await app.call("fill_disk")
+        saved = read_state(app.store_path, position)
+        for text in texts[31:]:
+            peer.chat(me.jid, text)
+        await app.wait_event(
+            lambda e: e.get("event") == "notice" and "Could not save" in e["text"], 60, since=start
+        )
+        assert read_state(app.store_path, position) == saved
+        await app.kill()  # the kept 30 die with the process; the restart frees the disk
+        assert integrity_check(app.store_path) == "ok"
+        await app.start()
+        await app.connected()
+        with contextlib.suppress(AssertionError):  # the tally below says what is missing
+            await poll(lambda: len(stored_bodies(app, prefix)) >= 61, 60, "all stored")
+        await app.call("flush")
+    got = stored_bodies(app, prefix)
+    figures = Tally("xmpp: received while the disk is full", texts, seen=got).report()
+    assert figures["lost"] == 0 and figures["duplicated"] == 0, figures
+
+
 async def test_restart_after_a_crash_connects_at_once(
     server: ProsodyServer, apps: AppFactory
 ) -> None:

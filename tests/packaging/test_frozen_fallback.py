@@ -15,8 +15,9 @@ from app.registry import ENTRY_POINT_GROUP, BackendRegistry, entry_points
 
 @pytest.fixture
 def no_metadata(monkeypatch: pytest.MonkeyPatch) -> None:
+    # app.registry imports importlib.metadata where it asks (not on the way to the window)
     monkeypatch.setattr(
-        registry.importlib.metadata, "entry_points", lambda **_: importlib.metadata.EntryPoints()
+        importlib.metadata, "entry_points", lambda **_: importlib.metadata.EntryPoints()
     )
 
 

@@ -1470,10 +1470,6 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Could not save incoming messages (%1). Is the disk full?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>You are already in %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3198,6 +3194,26 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     <message>
         <source>%1; %2</source>
         <comment>the parts of a WHOIS summary</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n incoming update(s) (%1); the log says which.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) dropped: too many were waiting to be saved (in %1).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incoming messages are saved again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

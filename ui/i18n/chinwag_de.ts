@@ -1479,10 +1479,6 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Dieser Chat hat keine Threads.</translation>
     </message>
     <message>
-        <source>Could not save incoming messages (%1). Is the disk full?</source>
-        <translation>Eingehende Nachrichten konnten nicht gespeichert werden (%1). Ist die Festplatte voll?</translation>
-    </message>
-    <message>
         <source>You are already in %1.</source>
         <translation>Sie sind bereits in %1.</translation>
     </message>
@@ -3211,6 +3207,28 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>%1; %2</source>
         <comment>the parts of a WHOIS summary</comment>
         <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n incoming update(s) (%1); the log says which.</source>
+        <translation>
+            <numerusform>%n eingehende Änderung konnte nicht gespeichert werden (%1); welche, steht im Protokoll.</numerusform>
+            <numerusform>%n eingehende Änderungen konnten nicht gespeichert werden (%1); welche, steht im Protokoll.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
+        <translation>Eingehende Nachrichten konnten nicht gespeichert werden (%1). Sie werden aufbewahrt und gespeichert, sobald der Datenträger wieder funktioniert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) dropped: too many were waiting to be saved (in %1).</source>
+        <translation>
+            <numerusform>%n eingehende Änderung verworfen: zu viele warteten darauf, gespeichert zu werden (in %1).</numerusform>
+            <numerusform>%n eingehende Änderungen verworfen: zu viele warteten darauf, gespeichert zu werden (in %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incoming messages are saved again.</source>
+        <translation>Eingehende Nachrichten werden wieder gespeichert.</translation>
     </message>
 </context>
 <context>

@@ -1455,10 +1455,6 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Could not save incoming messages (%1). Is the disk full?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>You are already in %1.</source>
         <translation type="unfinished" />
     </message>
@@ -3177,6 +3173,22 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     <message>
         <source>%1; %2</source>
         <comment>the parts of a WHOIS summary</comment>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n incoming update(s) (%1); the log says which.</source>
+        <translation><numerusform>Could not save %n incoming update (%1); the log says which.</numerusform><numerusform>Could not save %n incoming updates (%1); the log says which.</numerusform></translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) dropped: too many were waiting to be saved (in %1).</source>
+        <translation><numerusform>%n incoming update dropped: too many were waiting to be saved (in %1).</numerusform><numerusform>%n incoming updates dropped: too many were waiting to be saved (in %1).</numerusform></translation>
+    </message>
+    <message>
+        <source>Incoming messages are saved again.</source>
         <translation type="unfinished" />
     </message>
 </context>

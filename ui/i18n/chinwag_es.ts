@@ -1510,10 +1510,6 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>Este chat no tiene hilos.</translation>
     </message>
     <message>
-        <source>Could not save incoming messages (%1). Is the disk full?</source>
-        <translation>No se pudieron guardar los mensajes recibidos (%1). ¿Está lleno el disco?</translation>
-    </message>
-    <message>
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>La conexión se perdió antes de que el servidor confirmara este mensaje, así que puede que no se haya entregado.</translation>
     </message>
@@ -3211,6 +3207,28 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>%1; %2</source>
         <comment>the parts of a WHOIS summary</comment>
         <translation>%1; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n incoming update(s) (%1); the log says which.</source>
+        <translation>
+            <numerusform>No se pudo guardar %n actualización recibida (%1); el registro dice cuál.</numerusform>
+            <numerusform>No se pudieron guardar %n actualizaciones recibidas (%1); el registro dice cuáles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
+        <translation>No se pudieron guardar los mensajes recibidos (%1). Se conservan y se guardarán en cuanto el disco vuelva a funcionar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) dropped: too many were waiting to be saved (in %1).</source>
+        <translation>
+            <numerusform>%n actualización recibida descartada: demasiadas esperaban a guardarse (en %1).</numerusform>
+            <numerusform>%n actualizaciones recibidas descartadas: demasiadas esperaban a guardarse (en %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incoming messages are saved again.</source>
+        <translation>Los mensajes recibidos vuelven a guardarse.</translation>
     </message>
 </context>
 <context>

@@ -1510,10 +1510,6 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Cette discussion n&apos;a pas de fils.</translation>
     </message>
     <message>
-        <source>Could not save incoming messages (%1). Is the disk full?</source>
-        <translation>Impossible d&apos;enregistrer les messages reçus (%1). Le disque est-il plein&#xa0;?</translation>
-    </message>
-    <message>
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>La connexion a été perdue avant que le serveur ne confirme ce message&#xa0;: il n&apos;a peut-être pas été remis.</translation>
     </message>
@@ -3211,6 +3207,28 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>%1; %2</source>
         <comment>the parts of a WHOIS summary</comment>
         <translation>%1&#xa0;; %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Could not save %n incoming update(s) (%1); the log says which.</source>
+        <translation>
+            <numerusform>Impossible d&apos;enregistrer %n mise à jour reçue (%1)&#xa0;; le journal dit laquelle.</numerusform>
+            <numerusform>Impossible d&apos;enregistrer %n mises à jour reçues (%1)&#xa0;; le journal dit lesquelles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
+        <translation>Impossible d&apos;enregistrer les messages reçus (%1). Ils sont conservés et seront enregistrés dès que le disque fonctionnera de nouveau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) dropped: too many were waiting to be saved (in %1).</source>
+        <translation>
+            <numerusform>%n mise à jour reçue abandonnée&#xa0;: trop attendaient d&apos;être enregistrées (dans %1).</numerusform>
+            <numerusform>%n mises à jour reçues abandonnées&#xa0;: trop attendaient d&apos;être enregistrées (dans %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Incoming messages are saved again.</source>
+        <translation>Les messages reçus sont de nouveau enregistrés.</translation>
     </message>
 </context>
 <context>

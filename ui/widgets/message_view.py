@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
+    QLine,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -98,6 +99,16 @@ BIG_EMOJI_SCALE = 2.4  # a message of a few emoji and nothing else is drawn this
 # runs for every row in sight on each repaint.
 LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT_MIDDLE = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+# A row's panel (selection, hover, focus) is drawn by the style only in these states: in others
+# QStyle draws nothing for it (no background brush is set), and asking cost a call per row.
+PANEL_STATES = (
+    QStyle.StateFlag.State_Selected
+    | QStyle.StateFlag.State_MouseOver
+    | QStyle.StateFlag.State_HasFocus
+).value
+SELECTED = QStyle.StateFlag.State_Selected.value
+RIGHT_TO_LEFT = Qt.LayoutDirection.RightToLeft
+ITALIC_KINDS = frozenset((MessageKind.EMOTE, MessageKind.NOTICE, MessageKind.SYSTEM))
 URL_PATTERN = re.compile(r"(?:https?|ftp|xmpp|matrix|ircs?|mailto):[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
 
@@ -138,9 +149,22 @@ def body_html(msg: Message, shown: str, expanded: bool) -> str:
             )
         )
         rich += f'… <a href="{MORE_URL}">{label}</a>'
-    if msg.kind in (MessageKind.EMOTE, MessageKind.NOTICE, MessageKind.SYSTEM):
+    if msg.kind in ITALIC_KINDS:
         rich = f"<i>{rich}</i>"
     return rich
+
+
+def is_plain(msg: Message, shown: str) -> bool:
+    """Whether ``shown`` is drawn as it is (no markup, no link, not cut, not in italics): then
+    it goes into its document as plain text, which skips the HTML parser (a third of a rich
+    text's layout)."""
+    return (
+        not msg.html
+        and not msg.retracted
+        and msg.kind not in ITALIC_KINDS
+        and len(shown) <= MAX_SHOWN_CHARS
+        and URL_PATTERN.search(shown) is None
+    )
 
 
 class SafeDocument(QTextDocument):
@@ -179,6 +203,83 @@ class MessageLayout:
     thread: QRect | None = None  # the thread summary (opens the thread)
     preview: QRect | None = None  # the card of a link preview (opens the link)
     failure: QRect | None = None
+    # What paint() writes, worked out once per layout (see plan_texts):
+    day_rule: Rule | None = None
+    unread_rule: Rule | None = None
+    name: tuple[QRect, str] | None = None  # the sender, elided
+    meta_text: tuple[QRect, Qt.AlignmentFlag, str] | None = None  # time, delivery, …
+    reply_text: tuple[QRect, QRect, str, QFont] | None = None  # bar, text, elided, italic font
+    frame: QRect | None = None  # around a highlighted message
+    body_at: QPoint = field(default_factory=QPoint)  # the body's top left corner
+    body_clip: QRectF | None = None  # the body's area from there (None: no body drawn)
+
+
+Rule = tuple[QLine, QLine, QRect, str]
+"""A day's or "new messages" rule: the line left and right of its words, and the words."""
+
+
+def rule(rect: QRect, text: str, metrics: QFontMetrics) -> Rule:
+    text_w = metrics.horizontalAdvance(text) + 16
+    mid = rect.center().y()
+    left_end = rect.left() + (rect.width() - text_w) // 2
+    return (
+        QLine(rect.left(), mid, left_end, mid),
+        QLine(left_end + text_w, mid, rect.right(), mid),
+        QRect(left_end, rect.top(), text_w, rect.height()),
+        text,
+    )
+
+
+def plan_texts(
+    layout: MessageLayout,
+    view: RowView,
+    fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics],
+    width: int,
+    rtl: bool,
+) -> None:
+    """Where the header, time, reply and rules are written and in which words, worked out once
+    per layout rather than on every paint: every Qt call from Python costs microseconds in
+    PySide6 (a ``QRect.adjusted`` 2-7 µs), and a repaint of the rows in sight made hundreds."""
+    font, _bold, _metrics, bold_metrics = fonts
+    if layout.day is not None:
+        layout.day_rule = rule(layout.day, view.day, bold_metrics)
+    if layout.unread is not None:
+        words = QCoreApplication.translate("MessageDelegate", "New messages")
+        layout.unread_rule = rule(layout.unread, words, bold_metrics)
+    meta_text = meta_line(view)
+    if layout.header is not None:
+        sender = view.sender
+        sender_w = min(bold_metrics.horizontalAdvance(sender) + 4, layout.header.width() // 2)
+        name_rect, rest = leading(layout.header, sender_w, rtl)
+        elided = bold_metrics.elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)
+        layout.name = (name_rect, isolate(elided))
+        layout.meta_text = (
+            rest.adjusted(0 if rtl else PAD, 0, -PAD if rtl else 0, 0),
+            LEFT_MIDDLE,
+            meta_text,
+        )
+    elif layout.meta is not None:
+        layout.meta_text = (layout.meta, RIGHT_MIDDLE, meta_text)
+    if layout.reply is not None:
+        bar, rest = leading(layout.reply, 3, rtl)
+        italic = QFont(font)
+        italic.setItalic(True)
+        reply = QFontMetrics(italic).elidedText(
+            "↪ " + view.reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
+        )
+        layout.reply_text = (
+            bar,
+            rest.adjusted(0 if rtl else 5, 0, -5 if rtl else 0, 0),
+            reply,
+            italic,
+        )
+    body = layout.body
+    if body.height():
+        layout.body_at = body.topLeft()
+        layout.body_clip = QRectF(0, 0, body.width(), body.height())
+    if view.highlight:
+        top = (layout.header or layout.body).top() - 2
+        layout.frame = QRect(2, top, width - 4, layout.height - top - 2)
 
 
 def estimated_height(view: RowView, metrics: QFontMetrics, width: int, faces: bool) -> int:
@@ -188,13 +289,25 @@ def estimated_height(view: RowView, metrics: QFontMetrics, width: int, faces: bo
     inner = max(width - 2 * PAD - (FACE + PAD if faces else 0), 120)
     y = GAP + (line + 10 if view.day else 0) + (line + 6 if view.unread_marker else 0)
     y += (line + GAP if view.group_start else 0) + (line + 6 if view.reply else 0)
+    # From the number of characters, not their advance: measuring a line shapes it (17-200 µs
+    # a row, a tenth of a page of history), and an estimate is made exact when it comes into
+    # sight anyway. Wide characters (CJK, emoji) count twice.
+    char = max(1, metrics.averageCharWidth())
     parts = view.shown[:MAX_SHOWN_CHARS].split("\n")[:200]
-    lines = sum(max(1, -(-metrics.horizontalAdvance(part) // inner)) for part in parts)
+    lines = sum(max(1, -(-char * text_length(part) // inner)) for part in parts)
     y += lines * line + GAP + len(view.msg.attachments) * (line + 6 + GAP)
     y += (line + 4 + GAP if view.msg.reactions else 0) + (line + 6 + GAP if view.thread else 0)
     if view.preview is not None:
         y += max(PREVIEW_IMAGE + 8, 3 * line + 12) + GAP
     return y + GAP
+
+
+def text_length(text: str) -> int:
+    """``text``'s length in average characters: one that is wide (from U+1100 on: CJK, emoji
+    and the like) counts twice."""
+    if text.isascii():
+        return len(text)
+    return len(text) + sum(1 for c in text if c >= "\u1100")
 
 
 def leading(rect: QRect, size: int, rtl: bool) -> tuple[QRect, QRect]:
@@ -300,6 +413,7 @@ class MessageDelegate(QStyledItemDelegate):
         self._font_key = ""
         self._last_width = 0  # the width rows were last laid out at
         self._fonts: tuple[QFont, QFont, QFontMetrics, QFontMetrics] | None = None
+        self._contexts: dict[tuple[int, bool], QAbstractTextDocumentLayout.PaintContext] = {}
         self.lazy: set[str] = set()
         """Rows (local ids) sized by an estimate until they come into sight: a page of history
         goes in above what is shown, and laying out its rich texts at once made paging slow."""
@@ -384,8 +498,8 @@ class MessageDelegate(QStyledItemDelegate):
     def _compute(self, option: QStyleOptionViewItem, view: RowView, width: int) -> MessageLayout:
         msg = view.msg
         downloads = dict(view.downloads)
-        font = QFont(option.font)
-        metrics = QFontMetrics(font)
+        fonts = self._paint_fonts(option.font)
+        font, metrics = fonts[0], fonts[2]
         line = metrics.height()
         full = width - 2 * PAD
         # With faces, every message of a group lines up right of its sender's picture.
@@ -423,6 +537,9 @@ class MessageDelegate(QStyledItemDelegate):
                 big.setPixelSize(round(font.pixelSize() * BIG_EMOJI_SCALE))
             doc.setDefaultFont(big)
             doc.setPlainText(view.shown)
+        elif is_plain(msg, view.shown):
+            doc.setDefaultFont(font)
+            doc.setPlainText(view.shown)  # each line its own block, as plain_blocks makes them
         else:
             doc.setDefaultFont(font)
             doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
@@ -477,8 +594,10 @@ class MessageDelegate(QStyledItemDelegate):
             layout.failure = QRect(left, y, inner, line + 4)
             y += line + 4 + GAP
         layout.height = y + GAP
-        if option.direction == Qt.LayoutDirection.RightToLeft:
+        rtl = option.direction == RIGHT_TO_LEFT
+        if rtl:
             mirror(layout, width)
+        plan_texts(layout, view, fonts, width, rtl)
         return layout
 
     def _thumbnail(self, path: str) -> QPixmap | None:
@@ -562,42 +681,36 @@ class MessageDelegate(QStyledItemDelegate):
         msg = view.msg
         if msg.local_id in self.lazy and self.came_into_sight is not None:
             self.came_into_sight()  # painted at its estimated size: the view sizes it now
-        # A plain copy, not initStyleOption(): that would ask the model for a dozen roles (each
-        # a round trip through C++) only to draw the selection under the row.
-        opt = QStyleOptionViewItem(option)
-        widget = opt.widget
-        style = widget.style() if widget is not None else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette = opt.palette
+        # Not initStyleOption(): that would ask the model for a dozen roles (each a round trip
+        # through C++) only to draw the selection under the row.
+        state = option.state.value
+        if state & PANEL_STATES:
+            widget = option.widget
+            style = widget.style() if widget is not None else QApplication.style()
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget
+            )
+        selected = state & SELECTED
+        palette = option.palette
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         text_color = palette.color(text_role)
         link_color = text_color if selected else palette.color(QPalette.ColorRole.Link)
-        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
         painter.save()
-        painter.translate(opt.rect.topLeft())
-        font, bold, metrics, bold_metrics = self._paint_fonts(opt.font)
+        painter.translate(option.rect.topLeft())
+        font, bold, metrics, _bold_metrics = self._paint_fonts(option.font)
         painter.setFont(font)
         painter.setPen(text_color)
 
-        if layout.day is not None:
-            self._draw_rule(painter, layout.day, view.day, bold, text_color)
-        if layout.unread is not None:
-            self._draw_rule(
-                painter,
-                layout.unread,
-                QCoreApplication.translate("MessageDelegate", "New messages"),
-                bold,
-                link_color,
-            )
-        if view.highlight:
+        if layout.day_rule is not None:
+            self._draw_rule(painter, layout.day_rule, bold, text_color)
+        if layout.unread_rule is not None:
+            self._draw_rule(painter, layout.unread_rule, bold, link_color)
+        if layout.frame is not None:
             pen = QPen(palette.color(QPalette.ColorRole.Highlight))
             pen.setWidth(2)
             painter.setPen(pen)
-            top = (layout.header or layout.body).top() - 2
-            painter.drawRect(QRect(2, top, opt.rect.width() - 4, layout.height - top - 2))
+            painter.drawRect(layout.frame)
             painter.setPen(text_color)
-        meta_text = meta_line(view)
         if layout.face is not None and self.avatars is not None:
             conv = msg.conversation_id
             painter.drawPixmap(
@@ -611,51 +724,28 @@ class MessageDelegate(QStyledItemDelegate):
                     ratio=painter.device().devicePixelRatioF(),
                 ),
             )
-        if layout.header is not None:
-            sender = view.sender
+        if layout.name is not None:
             if self.avatars is not None and not selected:
                 painter.setPen(
                     self.avatars.name_color(msg.conversation_id.account_id, msg.sender, palette)
                 )
             painter.setFont(bold)
-            sender_w = min(bold_metrics.horizontalAdvance(sender) + 4, layout.header.width() // 2)
-            name_rect, rest = leading(layout.header, sender_w, rtl)
-            painter.drawText(
-                name_rect,
-                LEFT_MIDDLE,
-                isolate(bold_metrics.elidedText(sender, Qt.TextElideMode.ElideRight, sender_w)),
-            )
+            painter.drawText(layout.name[0], LEFT_MIDDLE, layout.name[1])
             painter.setPen(text_color)
             painter.setFont(font)
-            painter.drawText(
-                rest.adjusted(0 if rtl else PAD, 0, -PAD if rtl else 0, 0),
-                LEFT_MIDDLE,
-                meta_text,
-            )
-        elif layout.meta is not None:
-            painter.drawText(layout.meta, RIGHT_MIDDLE, meta_text)
-        if layout.reply is not None:
-            bar, rest = leading(layout.reply, 3, rtl)
+        if layout.meta_text is not None:
+            painter.drawText(*layout.meta_text)
+        if layout.reply_text is not None:
+            bar, rest, reply, italic = layout.reply_text
             painter.fillRect(bar, link_color)
-            italic = QFont(font)
-            italic.setItalic(True)
             painter.setFont(italic)
-            reply = "↪ " + view.reply
-            painter.drawText(
-                rest.adjusted(0 if rtl else 5, 0, -5 if rtl else 0, 0),
-                LEFT_MIDDLE,
-                QFontMetrics(italic).elidedText(
-                    reply, Qt.TextElideMode.ElideRight, layout.reply.width() - 8
-                ),
-            )
+            painter.drawText(rest, LEFT_MIDDLE, reply)
             painter.setFont(font)
-        if layout.document is not None and layout.body.height():
+        if layout.document is not None and layout.body_clip is not None:
             painter.save()
-            painter.translate(layout.body.topLeft())
-            context = QAbstractTextDocumentLayout.PaintContext()
-            context.palette.setColor(QPalette.ColorRole.Text, text_color)
-            context.palette.setColor(QPalette.ColorRole.Link, link_color)
-            context.clip = QRectF(0, 0, layout.body.width(), layout.body.height())
+            painter.translate(layout.body_at)
+            context = self._paint_context(palette, bool(selected), text_color, link_color)
+            context.clip = layout.body_clip
             layout.document.documentLayout().draw(painter, context)
             painter.restore()
         for _i, rect, label, pixmap in layout.attachments:
@@ -699,6 +789,20 @@ class MessageDelegate(QStyledItemDelegate):
                 metrics.elidedText(text, Qt.TextElideMode.ElideMiddle, layout.failure.width()),
             )
         painter.restore()
+
+    def _paint_context(
+        self, palette: QPalette, selected: bool, text: Any, link: Any
+    ) -> QAbstractTextDocumentLayout.PaintContext:
+        """The context a body is drawn with, made once per palette and selection state."""
+        key = (palette.cacheKey(), selected)
+        context = self._contexts.get(key)
+        if context is None:
+            if len(self._contexts) > 8:
+                self._contexts.clear()
+            context = self._contexts[key] = QAbstractTextDocumentLayout.PaintContext()
+            context.palette.setColor(QPalette.ColorRole.Text, text)
+            context.palette.setColor(QPalette.ColorRole.Link, link)
+        return context
 
     def _draw_preview(
         self, painter: QPainter, rect: QRect, preview: LinkPreview, option: QStyleOptionViewItem
@@ -800,19 +904,14 @@ class MessageDelegate(QStyledItemDelegate):
         painter.restore()
 
     @staticmethod
-    def _draw_rule(painter: QPainter, rect: QRect, text: str, font: QFont, color: Any) -> None:
+    def _draw_rule(painter: QPainter, parts: Rule, font: QFont, color: Any) -> None:
+        left, right, text_rect, text = parts
         painter.save()
         painter.setFont(font)
         painter.setPen(color)
-        metrics = QFontMetrics(font)
-        text_w = metrics.horizontalAdvance(text) + 16
-        mid = rect.center().y()
-        left_end = rect.left() + (rect.width() - text_w) // 2
-        painter.drawLine(rect.left(), mid, left_end, mid)
-        painter.drawLine(left_end + text_w, mid, rect.right(), mid)
-        painter.drawText(
-            QRect(left_end, rect.top(), text_w, rect.height()), Qt.AlignmentFlag.AlignCenter, text
-        )
+        painter.drawLine(left)
+        painter.drawLine(right)
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
 
     # -- hit testing -----------------------------------------------------------------------
@@ -1101,18 +1200,36 @@ class MessageView(QListView):
         batch appended at the bottom of a view that follows a flood."""
         model = self._model
         if self._above_full_view and first == 0:
-            self._estimate(range(first, last + 1))
+            # The page's last rows are laid out now: the row read keeps its place, but the one
+            # above it may lose its day or sender to the page and show a row or two of it, and
+            # the margin above those; laying them out once in sight cost a second relayout.
+            self._estimate(range(first, last + 1 - 2 * SIGHT_MARGIN))
         elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
-            # The first page, shown at its newest row: only what can be in sight is laid out
-            # (as many of the smallest rows as fill the view, and a margin); the rest is
-            # sized by estimate, and laid out when scrolled to.
-            self._estimate(range(0, last + 1 - self.rows_to_fill(1) - SIGHT_MARGIN))
+            # The first page, shown at its newest row: only what is in sight is laid out (the
+            # rows that fill the view from the newest up, and a margin); the rest are sized by
+            # estimate, and laid out when scrolled to.
+            self._estimate(range(0, last + 1 - self._rows_filling(last) - SIGHT_MARGIN))
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
             screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
             self._estimate(range(first, last + 1 - screen))
         self._above_full_view = False
+
+    def _rows_filling(self, last: int) -> int:
+        """How many rows from ``last`` up fill the view, each laid out now at the view's width
+        (the layouts are kept: the view's own layout next finds them). As many of the smallest
+        rows as would fill it were about twice as many rich-text layouts as a page shows."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, self.viewport().width(), 0)
+        height, filled, rows = self.viewport().height(), 0, 0
+        limit = self.rows_to_fill(1)
+        while rows < limit and last - rows >= 0 and filled < height:
+            layout = self.message_delegate.layout_for(option, self._model.index(last - rows))
+            filled += layout.height if layout is not None else 0
+            rows += 1
+        return rows
 
     def _estimate(self, rows: range) -> None:
         if not rows:

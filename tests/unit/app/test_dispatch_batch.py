@@ -6,11 +6,13 @@ insert keeps a replay's gap and indexes what it stored."""
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +31,7 @@ from app.models import (
 )
 from app.session import MAX_BATCH, AccountSession
 from app.store.account_store import AccountStore
+from tests.fakes.disk import fill_disk, free_disk
 
 NOW = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
 LOG = logging.LoggerAdapter(logging.getLogger("test.batch"), {})
@@ -359,28 +362,28 @@ def test_a_time_without_a_zone_costs_no_message_of_its_batch(tmp_path: Path) -> 
 def test_a_store_failure_mid_batch_is_reported_and_leaves_nothing_half_done(
     tmp_path: Path,
 ) -> None:
-    """SQLite failing inside a batch's insert (the disk full, at the second slice of rows):
-    the transaction is all or nothing (no row of it, no index entry, no event), the user is
-    told, and the next batch is stored whole with seqs and index in step."""
+    """SQLite failing inside a batch's insert (the disk full once the first rows took the file's
+    last free pages): the transaction is all or nothing (no row of it, no index entry, no
+    event), the batch comes back whole to be kept (app.save_retry; a caller that cannot keep
+    it is told by the error), and the next batch is stored whole with seqs and index in step.
+    (A row the store refuses every time costs only itself: tests/unit/app/test_save_retry.py.)"""
     d = dispatcher(tmp_path / "a.db")
     d.apply([f.MessageReceived("#r", "ann", "before zebra", ConversationKind.GROUP)])
-    d.store.db.execute(
-        "CREATE TEMP TRIGGER full BEFORE INSERT ON messages WHEN new.body = 'boom'"
-        " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
-    )
-    rows = tuple(f.Received("ann", "boom" if i == 300 else f"zebra {i}") for i in range(400))
-    events = d.apply(
-        [
-            f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows),
-            f.MessageReceived("bob", "bob", "zebra hi", ConversationKind.DIRECT),
-        ]
-    )
-    assert [type(e).__name__ for e in events] == ["Notice"]
-    assert "disk" in str(events[0])
+    fill_disk(d.store._conn)
+    rows = tuple(f.Received("ann", f"zebra {i} " + "x" * 600) for i in range(400))
+    facts: list[f.Fact | StateWrite] = [
+        f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows),
+        f.MessageReceived("bob", "bob", "zebra hi", ConversationKind.DIRECT),
+    ]
+    saved = d.save(facts)
+    assert saved.error is not None and "disk is full" in str(saved.error)
+    assert saved.unsaved == facts and saved.events == []
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        d.apply(facts)
     assert [m.body for m in d.store.page("#r", limit=1000).messages] == ["before zebra"]
     assert d.store.conversation("bob") is None
     assert [m.body for m in d.store.search("zebra")] == ["before zebra"]
-    d.store.db.execute("DROP TRIGGER full")
+    free_disk(d.store._conn)
     events = d.apply([f.MessagesReceived("#r", ConversationKind.GROUP, "#r", rows[:3])])
     assert [m.seq for e in events if isinstance(e, ev.MessagesAdded) for m in e.messages] == [
         2,

@@ -100,3 +100,31 @@ def test_the_window_imports_no_dialog_and_no_qtnetwork() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_pyi_generator_runs_only_when_used() -> None:
+    """shiboken's ``.pyi`` generator is published as before, but its body (regular
+    expressions, classes, ``argparse``) runs at its first use, not at ``import PySide6``;
+    then it is the real module, under both of its names."""
+    code = (
+        "import sys, ui;from PySide6.QtWidgets import QLabel;"
+        "m = sys.modules['shibokensupport.signature.lib.pyi_generator'];"
+        "print('Formatter' in vars(m), 'argparse' in sys.modules);"
+        "from PySide6.support.signature.lib.pyi_generator import Formatter, generate_pyi;"
+        "print(Formatter.__module__, callable(generate_pyi), 'argparse' in sys.modules,"
+        " '__getattr__' in vars(m));"
+        "print(hasattr(m, 'no_such_name'))"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert out.stdout.split() == [
+        "False",
+        "False",
+        "shibokensupport.signature.lib.pyi_generator",
+        "True",
+        "True",
+        "False",
+        "False",
+    ]
