@@ -152,3 +152,43 @@ def test_the_first_page_lays_out_only_what_can_be_in_sight(
 
     wait_for(qtbot, sight_laid_out)
     assert any(in_sight(view, r) for r in range(estimated))
+
+
+def test_read_far_back_the_page_and_the_trim_are_laid_out_together(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Past HISTORY_ROWS the newest rows leave before QListView places the page, so that one
+    relayout of every loaded row places both (their own relayout on the next turn cost one
+    more per page), and what is read does not move."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar = model_of(view), view.verticalScrollBar()
+    delegate = view.message_delegate
+    range_at_page: list[int] = []
+    placed_at_trim: list[bool] = []
+
+    def leaving(*_: object) -> None:
+        # The page's layout would have grown the scroll range by the page's height.
+        placed_at_trim.append(bar.maximum() != range_at_page[-1])
+
+    model.rowsInserted.connect(lambda *_: range_at_page.append(bar.maximum()))
+    model.rowsAboutToBeRemoved.connect(leaving)
+    for _page in range(HISTORY_ROWS // PAGE_SIZE + 1):
+        bar.setValue(bar.minimum() + 1)  # near the top, what is in sight laid out (settled)
+        wait_for(qtbot, lambda: not {model.message(r).local_id for r in range(20)} & delegate.lazy)
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum())  # the top: the previous page is asked for
+        read_id = model.message(2).local_id
+        top_before = view.visualRect(model.index(2, 0)).top()
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+        row = model.row_of(read_id)
+        assert row == 2 + PAGE_SIZE
+
+        def settled(row: int = row) -> bool:
+            rows = range(row - SIGHT_MARGIN, row + SIGHT_MARGIN)
+            return not {model.message(r).local_id for r in rows} & delegate.lazy
+
+        wait_for(qtbot, settled)
+        assert view.visualRect(model.index(row, 0)).top() == top_before
+        wait_for(qtbot, lambda: model.rowCount() <= HISTORY_ROWS or bool(placed_at_trim))
+    assert placed_at_trim and not any(placed_at_trim), placed_at_trim
+    assert model.rowCount() == HISTORY_ROWS and not model.at_latest

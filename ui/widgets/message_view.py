@@ -960,6 +960,7 @@ class MessageView(QListView):
     partActivated = Signal(str, object, object)
     messageActivated = Signal(object)
     hoverAction = Signal(str, object)
+    _trim_in_layout = False  # the newest rows leave in the page's layout (doItemsLayout)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -993,6 +994,7 @@ class MessageView(QListView):
         model.rowsAboutToBeInserted.connect(self._before_insert)
         model.rowsInserted.connect(self._inserted)
         self._above_full_view = False  # rows go in at the top of a view they already fill
+        self._bottom_before = -1  # the last row in sight before a page went in above
         self._settling = self._settle_asked = False
         self.message_delegate.came_into_sight = self._ask_settle
         bar.valueChanged.connect(self._settle_sight)
@@ -1174,11 +1176,14 @@ class MessageView(QListView):
     @Slot(QModelIndex, int, int)
     def _before_insert(self, parent: QModelIndex, first: int, last: int) -> None:
         self._above_full_view = False
+        self._bottom_before = -1
         if first == 0 and self._model.rowCount() > 0:
             bar = self.verticalScrollBar()
             self._keep_from_bottom = bar.maximum() - bar.value()
             self._above_full_view = bar.maximum() > 0
             self._anchor = self._first_in_sight()
+            bottom = self.indexAt(QPoint(PAD, self.viewport().rect().bottom()))
+            self._bottom_before = bottom.row() if bottom.isValid() else -1
 
     def _first_in_sight(self) -> tuple[str, int] | None:
         """The first row in sight (its local id) and where its top is: a page of history is
@@ -1204,6 +1209,10 @@ class MessageView(QListView):
             # above it may lose its day or sender to the page and show a row or two of it, and
             # the margin above those; laying them out once in sight cost a second relayout.
             self._estimate(range(first, last + 1 - 2 * SIGHT_MARGIN))
+            if self._bottom_before >= 0:
+                # Read far back: the newest rows leave in the layout that places the page,
+                # not in one of their own after it (see doItemsLayout).
+                self._trim_in_layout = self._may_trim(self._bottom_before + last + 1)
         elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
             # The first page, shown at its newest row: only what is in sight is laid out (the
             # rows that fill the view from the newest up, and a margin); the rest are sized by
@@ -1327,8 +1336,20 @@ class MessageView(QListView):
         down), so that each page costs the same, not more with every page read (QListView asks
         every loaded row its size after each page). Only rows well out of sight leave."""
         bottom = self.indexAt(QPoint(PAD, self.viewport().rect().bottom()))
-        if not self._follow and bottom.isValid() and bottom.row() < HISTORY_ROWS - PAGE_SIZE:
+        if bottom.isValid() and self._may_trim(bottom.row()):
             self._model.trim(HISTORY_ROWS, newest=True)
+
+    def _may_trim(self, bottom: int) -> bool:
+        """Whether the newest rows may leave, the last row in sight being ``bottom``: read far
+        back (not following), well out of sight, and not the current row (Qt would move the
+        current row to the last one kept and scroll to it, away from what is read)."""
+        current = self.currentIndex()
+        return (
+            not self._follow
+            and self._model.rowCount() > HISTORY_ROWS
+            and bottom < HISTORY_ROWS - PAGE_SIZE
+            and (not current.isValid() or current.row() < HISTORY_ROWS)
+        )
 
     @Slot()
     def _appended(self) -> None:
@@ -1353,6 +1374,7 @@ class MessageView(QListView):
     def _reset(self) -> None:
         self._set_follow(True)
         self._keep_from_bottom = self._anchor = None
+        self._trim_in_layout = False
         self.message_delegate.expanded.clear()
         self._forget_missing()
 
@@ -1363,6 +1385,14 @@ class MessageView(QListView):
 
     def doItemsLayout(self) -> None:
         with ui_busy():  # the busy threads give way meanwhile (app.priority)
+            if self._trim_in_layout:
+                # A page went in above, far back: the newest rows leave now, so that one
+                # relayout of the loaded rows places the page and the trim (their own, on the
+                # next turn, asked every row its size again). QListView's layout after the
+                # removal is still pending: the one below is it.
+                self._trim_in_layout = False
+                if not self._follow and self._model.rowCount() > HISTORY_ROWS:
+                    self._model.trim(HISTORY_ROWS, newest=True)
             super().doItemsLayout()
 
     def paintEvent(self, event: QPaintEvent) -> None:
