@@ -1400,7 +1400,11 @@ class MessageView(QListView):
             super().paintEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.message_delegate.clear_cache()
+        # Only when narrower or wider: taller or shorter (the pane's "loading" line comes and
+        # goes with every page of history), no row changes its size, and dropping every row's
+        # layout made each page lay out every loaded row anew, twice.
+        if event.size().width() != event.oldSize().width():
+            self.message_delegate.clear_cache()
         super().resizeEvent(event)
         self._model.flood_rows = self.rows_to_fill(2)
 
