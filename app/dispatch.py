@@ -10,6 +10,7 @@ messages becomes a handful of events rather than 10,000 signals.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import logging
 import os
@@ -127,6 +128,7 @@ class AccountDispatcher:
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
+        self._stale_cache = False  # the conversation cache must be read again (see _apply_once)
         self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -163,6 +165,9 @@ class AccountDispatcher:
         writes: list[StateWrite] = []
         self._blocked.clear()
         try:
+            if self._stale_cache:  # the reload after the last rollback failed: not trusted yet
+                self.store.reload_conversations()
+                self._stale_cache = False
             with self.store.transaction():
                 for fact in facts:
                     if not isinstance(fact, f.MessageReceived | f.MessagesReceived):
@@ -195,7 +200,13 @@ class AccountDispatcher:
         except sqlite3.Error:
             self._pending.clear()
             self._summaries.clear()
-            self.store.reload_conversations()
+            # The cache may hold rooms the rollback undid. If reading it back fails too (the
+            # disk), it is read again before the next transaction: a room taken for new would
+            # trip the unique constraint and its messages be dropped as refused.
+            self._stale_cache = True
+            with contextlib.suppress(sqlite3.Error):
+                self.store.reload_conversations()
+                self._stale_cache = False
             raise
         for write in writes:
             write.committed = True
