@@ -29,6 +29,7 @@ from app.backend import (
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
 from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_state_key
+from app.i18n import CoreMessages
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
@@ -302,8 +303,19 @@ class AccountSession:
             lost = self._facts[:]
             self._facts.clear()
             _settle_writes(lost)
+            error = self._kept.error
             self._kept.abandon()
             self.log.error("stopped with %d updates the store could not save", len(lost))
+            # The window was told they were kept: say they are not, never only in the log.
+            count = sum(kept_weight(x) for x in lost if not isinstance(x, StateWrite))
+            if count:
+                text = CoreMessages.tr(
+                    "%n incoming update(s) could not be saved before the account stopped (%1);"
+                    " they are lost.",
+                    "",
+                    count,
+                ).arg(error)
+                self.services.publish(ev.Notice(text, self.account_id, "error"))
             return False
         self._idle.set()  # everything is stored or kept (see flushed)
         try:

@@ -3216,6 +3216,12 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>Incoming messages are saved again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

@@ -3230,6 +3230,13 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>Incoming messages are saved again.</source>
         <translation>Eingehende Nachrichten werden wieder gespeichert.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n eingehende Änderung konnte nicht gespeichert werden, bevor das Konto beendet wurde (%1); sie ist verloren.</numerusform>
+            <numerusform>%n eingehende Änderungen konnten nicht gespeichert werden, bevor das Konto beendet wurde (%1); sie sind verloren.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

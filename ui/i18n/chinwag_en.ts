@@ -3191,6 +3191,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>Incoming messages are saved again.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation><numerusform>%n incoming update could not be saved before the account stopped (%1); they are lost.</numerusform><numerusform>%n incoming updates could not be saved before the account stopped (%1); they are lost.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

@@ -3230,6 +3230,13 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>Incoming messages are saved again.</source>
         <translation>Los mensajes recibidos vuelven a guardarse.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n actualización entrante no se pudo guardar antes de que se detuviera la cuenta (%1); se ha perdido.</numerusform>
+            <numerusform>%n actualizaciones entrantes no se pudieron guardar antes de que se detuviera la cuenta (%1); se han perdido.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

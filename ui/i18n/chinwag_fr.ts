@@ -3230,6 +3230,13 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>Incoming messages are saved again.</source>
         <translation>Les messages reçus sont de nouveau enregistrés.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n mise à jour entrante n’a pas pu être enregistrée avant l’arrêt du compte (%1)&#xa0;; elle est perdue.</numerusform>
+            <numerusform>%n mises à jour entrantes n’ont pas pu être enregistrées avant l’arrêt du compte (%1)&#xa0;; elles sont perdues.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

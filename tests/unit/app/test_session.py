@@ -219,6 +219,7 @@ async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang
     session, backend = await _session(core)
     await settle(core)
     session._kept.backoff = Backoff(base=3600, cap=3600)  # only stopping wakes it
+    recorder = Recorder(core)
     await session.services.worker.run(fill_disk, session.store._conn)
     backend.ctx.report(_message(1, size=5000))
     write = asyncio.create_task(backend.ctx.state.set("position", "new"))
@@ -226,6 +227,11 @@ async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang
     with caplog.at_level(logging.ERROR):
         await asyncio.wait_for(session.stop(), 30)
     assert "stopped with 2 updates the store could not save" in caplog.text
+    # the window was told they were kept: it is told they are lost (the account may be
+    # stopped by editing it, with the window open)
+    lost = [n for n in recorder.of(ev.Notice) if "they are lost" in n.text]
+    assert [(n.account_id, n.level) for n in lost] == [(session.account_id, "error")]
+    assert lost[0].text.startswith("1 incoming update could not be saved")
     with pytest.raises(StateNotSaved):
         await write
     assert not session._kept.failing  # a start afresh, should the account start again
