@@ -3203,6 +3203,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3216,6 +3216,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>Der Nachrichtenspeicher dieses Kontos ist beschädigt (%1). Eingehende Nachrichten werden vorerst im Arbeitsspeicher aufbewahrt und gehen verloren, wenn Chinwag beendet wird.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>Eingehende Nachrichten konnten nicht gespeichert werden (%1). Sie werden aufbewahrt und gespeichert, sobald der Datenträger wieder funktioniert.</translation>
     </message>

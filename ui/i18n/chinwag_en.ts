@@ -3180,6 +3180,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation><numerusform>Could not save %n incoming update (%1); the log says which.</numerusform><numerusform>Could not save %n incoming updates (%1); the log says which.</numerusform></translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation type="unfinished" />
     </message>

@@ -3216,6 +3216,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>El almacén de mensajes de esta cuenta está dañado (%1). Los mensajes entrantes se guardan en memoria por ahora y se perderán al cerrar Chinwag.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>No se pudieron guardar los mensajes recibidos (%1). Se conservan y se guardarán en cuanto el disco vuelva a funcionar.</translation>
     </message>

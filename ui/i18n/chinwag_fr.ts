@@ -3216,6 +3216,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>Le stockage des messages de ce compte est endommagé (%1). Les messages entrants sont gardés en mémoire pour l’instant et seront perdus à la fermeture de Chinwag.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>Impossible d&apos;enregistrer les messages reçus (%1). Ils sont conservés et seront enregistrés dès que le disque fonctionnera de nouveau.</translation>
     </message>

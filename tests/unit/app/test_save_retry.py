@@ -353,3 +353,16 @@ def test_a_failed_cache_reload_after_a_transient_failure_loses_nothing(
     assert set(stored) == ({"#r", "#new"} if new_room else {"#r"})
     assert {n: d.store._row_by_native[n] for n in stored} == stored
     d.store.close()
+
+
+@pytest.mark.parametrize("code", [sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB])
+def test_a_damaged_store_is_not_called_a_disk_that_will_work_again(code: int) -> None:
+    """A damaged file does not mend itself while Chinwag runs: the notice must not promise
+    that the messages are saved "as soon as the disk works again"."""
+    kept = KeptFacts("a", LOG, Backoff())
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    assert transient(error)  # kept (splitting cannot help), tried again with a pause
+    (notice,) = kept.failed(error, [f.MessageReceived("bob", "bob", "hi")])
+    assert notice.level == "error" and "damaged" in notice.text
+    assert "works again" not in notice.text and "(database disk image is malformed)" in notice.text
