@@ -10,7 +10,6 @@ messages becomes a handful of events rather than 10,000 signals.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import hashlib
 import logging
 import os
@@ -87,6 +86,17 @@ class StateWrite:
     committed: bool = False
 
 
+def _reloaded(store: AccountStore) -> bool:
+    """Read the conversation cache again after a rollback; False if that failed too (the
+    disk): it may then hold rooms the rollback undid (their messages would trip the foreign
+    key; a lone one be dropped as refused), so it is read before the next transaction."""
+    try:
+        store.reload_conversations()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def new_local_id() -> str:
     """A fresh local id: 128 random bits in hex (what ``uuid.uuid4().hex`` gave, six times
     cheaper: a flood makes one per message)."""
@@ -128,7 +138,7 @@ class AccountDispatcher:
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
-        self._stale_cache = False  # the conversation cache must be read again (see _apply_once)
+        self._stale_cache = False  # the conversation cache must be read again (_reloaded)
         self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -165,7 +175,7 @@ class AccountDispatcher:
         writes: list[StateWrite] = []
         self._blocked.clear()
         try:
-            if self._stale_cache:  # the reload after the last rollback failed: not trusted yet
+            if self._stale_cache:  # the reload after the last rollback failed (_reloaded)
                 self.store.reload_conversations()
                 self._stale_cache = False
             with self.store.transaction():
@@ -200,13 +210,7 @@ class AccountDispatcher:
         except sqlite3.Error:
             self._pending.clear()
             self._summaries.clear()
-            # The cache may hold rooms the rollback undid. If reading it back fails too (the
-            # disk), it is read again before the next transaction: a room taken for new would
-            # trip the unique constraint and its messages be dropped as refused.
-            self._stale_cache = True
-            with contextlib.suppress(sqlite3.Error):
-                self.store.reload_conversations()
-                self._stale_cache = False
+            self._stale_cache = not _reloaded(self.store)
             raise
         for write in writes:
             write.committed = True

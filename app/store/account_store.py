@@ -117,8 +117,7 @@ class AccountStore:
         self.searcher = StoreSearch(path, account_id, self._by_row, self._row_by_native)
 
     def reload_conversations(self) -> None:
-        """Re-read the conversation cache (after a rolled-back transaction). Read whole before
-        the cache is touched: a read that fails (the disk) leaves it as it was, never empty."""
+        """Re-read the conversation cache (after a rollback); a failed read leaves it as was."""
         rows = self._conn.execute(f"SELECT {CONV_COLUMNS} FROM conversations").fetchall()
         self._by_row.clear()
         self._row_by_native.clear()
