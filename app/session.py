@@ -288,6 +288,8 @@ class AccountSession:
                     _settle_writes(batch)
                     if self._kept.saved(batch):
                         events += self._kept.recovered()
+                        if self._kept.holding_state:
+                            self._fetch_dropped_again()
                 for event in events + self._kept.dropped_notice():
                     self.services.publish(event)
                 if saved.error is not None and not await self._pause():
@@ -326,6 +328,18 @@ class AccountSession:
             if not self._stopping:
                 self._retry.clear()
         return True
+
+    def _fetch_dropped_again(self) -> None:
+        """Everything kept is saved, but updates past the cap were dropped, so this backend's
+        state writes are refused (resume positions would skip them; XMPP's send ledger too,
+        failing every send). A new connection starts from what is stored: it fetches them
+        again where the service keeps history, and its positions may move again."""
+        backend = self.supervisor.backend
+        if backend is None:
+            return  # the next connection starts afresh anyway
+        self.log.warning("reconnecting: updates past the cap were dropped while the store failed")
+        reason = CoreMessages.tr("Reconnecting to fetch again what could not be saved.")
+        self.supervisor.lost(f.ConnectionLost(reason, retryable=True), backend)
 
     def retry_saving_now(self) -> None:
         """Try at once to save what the store refused for a while (the disk was freed), instead

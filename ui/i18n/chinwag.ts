@@ -3226,6 +3226,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

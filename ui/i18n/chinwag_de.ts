@@ -3241,6 +3241,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
             <numerusform>%n eingehende Änderungen konnten nicht gespeichert werden, bevor das Konto beendet wurde (%1); sie sind verloren.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Neu verbinden, um noch einmal abzurufen, was nicht gespeichert werden konnte.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

@@ -3199,6 +3199,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
         <translation><numerusform>%n incoming update could not be saved before the account stopped (%1); they are lost.</numerusform><numerusform>%n incoming updates could not be saved before the account stopped (%1); they are lost.</numerusform></translation>
     </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

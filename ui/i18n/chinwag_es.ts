@@ -3241,6 +3241,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
             <numerusform>%n actualizaciones entrantes no se pudieron guardar antes de que se detuviera la cuenta (%1); se han perdido.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Reconectando para volver a obtener lo que no se pudo guardar.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

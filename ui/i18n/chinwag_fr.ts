@@ -3241,6 +3241,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
             <numerusform>%n mises à jour entrantes n’ont pas pu être enregistrées avant l’arrêt du compte (%1)&#xa0;; elles sont perdues.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Reconnexion pour récupérer à nouveau ce qui n’a pas pu être enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

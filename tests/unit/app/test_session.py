@@ -176,6 +176,32 @@ async def test_past_the_cap_the_newest_are_dropped_said_once_and_no_position_ski
     assert await session.backend.ctx.state.get("position") == "newer"
 
 
+async def test_after_drops_a_recovered_store_reconnects_so_state_is_saved_again(
+    core: Core,
+) -> None:
+    """Updates past the cap were dropped: the backend's state writes are refused (a position
+    would skip them; XMPP's send ledger too, so every send failed) until a new backend starts
+    from what is stored. Once the store saves again, that happens by itself."""
+    session, backend = await _session(core)
+    await settle(core)
+    _fast_retries(session)
+    session._kept.cap = 10
+    await session.services.worker.run(fill_disk, session.store._conn)
+    for n in range(10):
+        backend.ctx.report(_message(n, size=2000))
+    await wait_for(lambda: session._kept.failing)
+    for n in range(10, 15):
+        backend.ctx.report(_message(n))
+    await wait_for(lambda: session._kept.holding_state)
+    await session.services.worker.run(free_disk, session.store._conn)
+    await wait_for(lambda: not session._kept.failing)
+    await wait_for(lambda: session.backend is not None and session.backend is not backend)
+    assert session.backend is not None and not session._kept.holding_state
+    await session.backend.ctx.state.set("position", "after")
+    assert await session.backend.ctx.state.get("position") == "after"
+    await session.stop()
+
+
 async def test_a_message_the_store_refuses_costs_only_itself_and_is_said(core: Core) -> None:
     session, backend = await _session(core)
     await settle(core)
