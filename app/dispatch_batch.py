@@ -22,13 +22,15 @@ class MemberChange:
     fact about a member wins), or that the whole list was replaced."""
 
     def __init__(self) -> None:
-        self.upserted: dict[str, None] = {}
+        self.upserted: dict[str, Member] = {}
         self.removed: dict[str, None] = {}
         self.complete = False
 
     def add(self, upserted: tuple[Member, ...], removed: tuple[str, ...], complete: bool) -> None:
         if complete:
             self.complete = True
+            self.upserted.clear()
+            self.removed.clear()
         if self.complete:
             return
         for native_id in removed:
@@ -36,19 +38,22 @@ class MemberChange:
             self.removed[native_id] = None
         for member in upserted:
             self.removed.pop(member.native_id, None)
-            self.upserted[member.native_id] = None
+            self.upserted[member.native_id] = member
 
-    def event(self, conv_id: ConversationId, members: tuple[Member, ...]) -> ev.MembersChanged:
-        """The event with the stored list: the members changed as the store now has them."""
+    def event(self, store: AccountStore, native: str) -> ev.MembersChanged:
+        """The event: the whole stored list when it was replaced; else only what changed, as
+        the store now has it (the store keeps the last fact about a member whole), and how
+        many members there are now. A batch of changes costs the changes, not the room."""
+        conv_id = ConversationId(store.account_id, native)
+        people = store.people
         if self.complete:
-            return ev.MembersChanged(conv_id, members)
-        by_id = {m.native_id: m for m in members}
+            return ev.MembersChanged(conv_id, tuple(people.members(native)))
         return ev.MembersChanged(
             conv_id,
-            members,
-            upserted=tuple(by_id[i] for i in self.upserted if i in by_id),
-            removed=tuple(i for i in self.removed if i not in by_id),
+            upserted=tuple(people.as_stored(native, m) for m in self.upserted.values()),
+            removed=tuple(self.removed),
             complete=False,
+            count=people.member_count(native),
         )
 
 
@@ -77,8 +82,7 @@ class Batch:
             if self.spaces:
                 out.append(ev.SpacesChanged(store.account_id, tuple(store.spaces.all())))
             for native, change in self.members.items():
-                conv_id = ConversationId(store.account_id, native)
-                out.append(change.event(conv_id, tuple(store.members(native))))
+                out.append(change.event(store, native))
         except sqlite3.Error:
             _log.exception(
                 "%s: saved a batch, but could not read its spaces or members back", store.account_id

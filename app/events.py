@@ -104,16 +104,22 @@ class ContactsChanged(Event):
 
 @dataclass(frozen=True, slots=True)
 class MembersChanged(Event):
-    """A room's members: ``members`` is the whole current list; ``upserted`` and ``removed``
-    (native ids) say what changed since the last such event, so a member list can change those
-    rows only. With ``complete`` the list was replaced (or nothing is known of the change):
-    show ``members`` afresh."""
+    """A room's members. With ``complete`` the list was replaced: ``members`` is the whole
+    list, show it afresh. Otherwise only what changed since the last such event: ``upserted``
+    (joined or changed) and ``removed`` (native ids), ``members`` empty, so a member list
+    changes those rows only and the event costs the change, not the room (a 5,000-member
+    channel's joins and parts). ``count``: how many members there are after it, either way."""
 
     conversation_id: ConversationId
-    members: tuple[Member, ...]  # the whole current list
+    members: tuple[Member, ...] = ()  # the whole list, with ``complete`` only
     upserted: tuple[Member, ...] = ()
     removed: tuple[str, ...] = ()
     complete: bool = True
+    count: int = -1  # -1: len(members) (set so for a complete list)
+
+    def __post_init__(self) -> None:
+        if self.count < 0:
+            object.__setattr__(self, "count", len(self.members))
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,6 +59,8 @@ _IRCD_EXTRA = f"""
 <module name="sajoin">
 # the member-scale benchmark: joins hidden (+u) while a crowd of 5,000 joins, else N² JOIN lines
 <module name="auditorium">
+# ... and the churn after it: joins and parts hidden from the crowd, shown to channel operators
+<auditorium opvisible="no" opcansee="yes" opercansee="yes">
 <class name="BenchAll" commands="*" privs="*" usermodes="*" chanmodes="*" snomasks="*">
 <type name="BenchAdmin" classes="BenchAll" host="admin.bench">
 <oper name="{OPER_NAME}" password="{OPER_PASSWORD}" host="*@*" type="BenchAdmin">

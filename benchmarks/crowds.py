@@ -122,6 +122,42 @@ def irc_crowd(port: int, channel: str, count: int, prefix: str = "m") -> Crowd:
     return crowd
 
 
+def irc_churn(port: int, channel: str, count: int, prefix: str = "c") -> None:
+    """``count`` fresh clients each join ``channel``, every third changes its nick, then each
+    parts (even) or quits (odd): 2–3 member changes apiece, seen by the channel's operators
+    only when it is an auditorium (``+u``, ``opcansee``), so the crowd is not told N times."""
+    crowd = Crowd()
+
+    async def churner(i: int) -> None:
+        nick = f"{prefix}{i}"
+        reader, writer = await asyncio.open_connection(LOOPBACK, port)
+        writer.write(f"NICK {nick}\r\nUSER {nick} 0 * :churn\r\n".encode())
+        data = await _read_until(reader, f" 001 {nick} ".encode(), 120)
+        for line in data.split(b"\r\n"):
+            if line.startswith(b"PING"):
+                writer.write(b"PONG" + line[4:] + b"\r\n")
+        writer.write(f"JOIN {channel}\r\n".encode())
+        await _read_until(reader, b" 366 ", 120)
+        if i % 3 == 0:
+            writer.write(f"NICK {nick}n\r\n".encode())
+            await _read_until(reader, f"{nick}n\r\n".encode(), 120)
+        if i % 2:
+            writer.write(b"QUIT :churn\r\n")
+            with contextlib.suppress(Exception):
+                async with asyncio.timeout(60):
+                    while await reader.read(65536):
+                        pass
+        else:
+            writer.write(f"PART {channel}\r\n".encode())
+            await _read_until(reader, b" PART ", 120)
+        writer.close()
+
+    try:
+        crowd.run(crowd.gather(count, churner, parallel=50), 120 + count / 5)
+    finally:
+        crowd.close()
+
+
 # -- XMPP ----------------------------------------------------------------------------------------
 
 _HEADER = (

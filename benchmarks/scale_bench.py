@@ -99,6 +99,9 @@ def main() -> int:
     parser.add_argument("--rooms", help="comma-separated room counts (default 50,200,1000)")
     parser.add_argument("--members", help="comma-separated services (default irc,xmpp,matrix)")
     parser.add_argument(
+        "--churn", type=int, default=0, help="members: N IRC joins/renames/parts while open"
+    )
+    parser.add_argument(
         "--history", help="comma-separated stored-message counts (default 1000000,10000000)"
     )
     parser.add_argument("--settle", type=float, help="s after all joined before RSS (20)")
@@ -130,7 +133,7 @@ def main() -> int:
 
                     wanted = args.members.split(",") if args.members else list(sizes["members"])
                     chosen = {s: n for s, n in sizes["members"].items() if s in wanted}
-                    result["members"] = members_bench(work, chosen)
+                    result["members"] = members_bench(work, chosen, args.churn)
                     failed |= any(
                         "error" in v for v in result["members"].values() if isinstance(v, dict)
                     )

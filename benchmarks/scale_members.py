@@ -13,7 +13,10 @@ list, and scrolls the list from top to bottom. Figures:
 - ``max_stall_ms`` during join + open, and ``scroll_max_stall_ms`` while the list scrolls a page
   per frame to the end (a 5 ms heartbeat timer on the GUI thread; target ≤ 50 ms);
 - ``kb_per_member``: RSS after minus RSS before the join (both after a garbage collection), per
-  member.
+  member;
+- with ``--churn N`` (IRC): N fresh clients join, a third rename, then each parts or quits while
+  the room is open with its list shown (``churn_*``: wall and CPU seconds of the app until the
+  last change is a row, the longest GUI stall, and whether the rows are the stored list).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import sys
 import time
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +165,8 @@ def driver(config_path: str) -> int:
         bar.setValue(0)  # a jump back to the top (drag the thumb)
         panel.list.viewport().repaint()
         result["jump_to_top_ms"] = round((time.perf_counter() - began) * 1000, 1)
+        if config.get("churn"):
+            churn(config, result, panel, lambda: call(core.rooms.members(conv)), reset_gaps, gaps)
     except Exception as exc:
         result["error"] = f"{type(exc).__name__}: {exc}"
     print("RESULT " + json.dumps(result), flush=True)
@@ -169,26 +175,76 @@ def driver(config_path: str) -> int:
     return 0
 
 
+def churn(  # noqa: PLR0917
+    config: dict[str, Any],
+    result: dict[str, Any],
+    panel: Any,
+    stored: Callable[[], list[Any]],
+    reset_gaps: Callable[[], None],
+    gaps: dict[str, Any],
+) -> None:
+    """The churn phase (IRC): the harness makes fresh clients join, rename, part and quit while
+    the room is open with its member list shown; until the last one (``churn_sentinel``, who
+    joins after all the others are gone) is a row: wall and CPU seconds of the whole app
+    (core and window threads), the longest GUI stall, and whether the rows are then the
+    stored list read afresh, in order."""
+    from benchmarks.history_bench import wait_until
+    from ui.models.member_model import sort_key
+
+    sentinel = config["churn_sentinel"]
+    seen = {"inserted": 0, "removed": 0, "resets": 0}  # the churn reached the list (not hidden)
+
+    def bump(name: str) -> None:
+        seen[name] += 1
+
+    panel.model.rowsInserted.connect(lambda *_: bump("inserted"))
+    panel.model.rowsRemoved.connect(lambda *_: bump("removed"))
+    panel.model.modelReset.connect(lambda: bump("resets"))
+    reset_gaps()
+    cpu = time.process_time()
+    began = time.perf_counter()
+    print("CHURN-READY", flush=True)
+    wait_until(lambda: panel.model.row_of(sentinel) >= 0, 600)
+    result["churn_s"] = round(time.perf_counter() - began, 3)
+    result["churn_cpu_s"] = round(time.process_time() - cpu, 3)
+    result["churn_max_stall_ms"] = round(gaps["max"] * 1000, 1)
+    result["churn_stalls_over_50ms"] = gaps["over"]
+    result["churn_list_signals"] = seen
+    members = stored()
+    result["churn_rows"] = panel.model.rowCount()
+    result["churn_rows_match_store"] = panel.model.members() == sorted(members, key=sort_key)
+
+
 # -- the harness (parent process) ----------------------------------------------------------------
 
 
-def run_app(config: dict[str, Any], work: Path, timeout: float) -> dict[str, Any]:
+def run_app(
+    config: dict[str, Any],
+    work: Path,
+    timeout: float,
+    on_churn: Callable[[], dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     path = work / f"members-{config['protocol']}.json"
     path.write_text(json.dumps(config))
     child = ChildProcess([sys.executable, __file__, "--driver", str(path)])
     try:
+        extra: dict[str, Any] = {}
+        if on_churn is not None:
+            child.expect("CHURN-READY", timeout)
+            extra = on_churn()
         result: dict[str, Any] = json.loads(child.expect("RESULT", timeout))
-        return result
+        return {**result, **extra}
     finally:
         child.stop(grace=30)
 
 
-def irc_members(work: Path, count: int) -> dict[str, Any]:
+def irc_members(work: Path, count: int, churners: int = 0) -> dict[str, Any]:
     from benchmarks.bench_servers import IrcWatcher, start_bench_inspircd
-    from benchmarks.crowds import irc_crowd
+    from benchmarks.crowds import irc_churn, irc_crowd
 
     server = start_bench_inspircd(work / "inspircd-members")
     crowd = None
+    last = None
     try:
         watcher = IrcWatcher(server.port, "owner")
         watcher.join(["#big"])
@@ -210,14 +266,34 @@ def irc_members(work: Path, count: int) -> dict[str, Any]:
             "secrets": {},
             "room": "#big",
             "expected": count + 2,  # the crowd, the owner, us
+            "churn": churners,
+            "churn_sentinel": "churnend0",
         }
-        result = run_app(config, work, 300 + count / 10)
+
+        def on_churn() -> dict[str, Any]:
+            """Churners seen by channel operators only (we are made one): the crowd is not
+            told, so the server's work is the churn's, not churn × members."""
+            nonlocal last
+            watcher.bot.send("MODE #big +o scalebench")
+            watcher.bot.send("MODE #big +u")
+            began = time.monotonic()
+            irc_churn(server.port, "#big", churners)
+            last = irc_crowd(server.port, "#big", 1, prefix="churnend")  # after all of them
+            return {
+                "churners": churners,
+                "churn_changes": churners * 2 + (churners + 2) // 3,
+                "churn_harness_s": round(time.monotonic() - began, 1),
+            }
+
+        result = run_app(config, work, 300 + count / 10, on_churn if churners else None)
         result["crowd_join_s"] = round(crowd_s, 1)
         return result
     finally:
         server.stop()  # first: no QUIT of 5,000 members announced to each other
         if crowd is not None:
             crowd.close()
+        if last is not None:
+            last.close()
 
 
 def xmpp_members(work: Path, count: int) -> dict[str, Any]:
@@ -326,8 +402,14 @@ def _wait(predicate: Any, timeout: float, what: str) -> None:
         time.sleep(0.05)
 
 
-def members_bench(work: Path, sizes: dict[str, int]) -> dict[str, Any]:
-    runners = {"irc": irc_members, "xmpp": xmpp_members, "matrix": matrix_members}
+def members_bench(work: Path, sizes: dict[str, int], churn: int = 0) -> dict[str, Any]:
+    """``churn``: that many fresh clients join, rename (a third), part or quit in the IRC
+    channel while it is open (see :func:`churn`)."""
+    runners: dict[str, Callable[[Path, int], dict[str, Any]]] = {
+        "irc": lambda w, n: irc_members(w, n, churn),
+        "xmpp": xmpp_members,
+        "matrix": matrix_members,
+    }
     out: dict[str, Any] = {}
     for service, count in sizes.items():
         load = os.getloadavg()[0]

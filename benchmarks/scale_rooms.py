@@ -17,7 +17,9 @@ Targets at 1,000 rooms: RSS ≤ 200 MB, window ≤ 0.5 s, growth per room flat (
 
 The measured start is the profile's second at least (the set-up ran the app first, and that first
 start published the XMPP account's OMEMO device): ``omemo_stack_loaded`` says whether the OMEMO
-stack was in the measured process (its native ``xeddsa`` library mapped). With
+stack was loaded in the measured process (the engine's "loading OMEMO: why" log line, the
+reasons in ``omemo_load_reasons``); ``xeddsa_mapped`` only that python-omemo's base is imported
+(it comes with the XMPP backend, ~1.6 MB). With
 ``CHINWAG_SCALE_COMPARE=DIR`` (another checkout's code, byte-compiled), the window is also timed
 ``--window-runs`` more times alternating between this code and that one on the same profile:
 ``window_alternating_s`` and ``compare_window_runs_s`` (a before/after in one sitting).
@@ -198,6 +200,19 @@ class AppStart:
             time.sleep(0.002)
         raise TimeoutError("no usable window")
 
+    def omemo_load_reasons(self) -> list[str]:
+        """Why this start loaded the OMEMO stack (the engine logs "loading OMEMO: why")."""
+        if not self.log.exists():
+            return []
+        with self.log.open("rb") as f:
+            f.seek(self.offset)
+            text = f.read().decode("utf-8", "replace")
+        return [
+            line.split("loading OMEMO: ", 1)[1]
+            for line in text.splitlines()
+            if "loading OMEMO: " in line
+        ]
+
     def stop(self) -> None:
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -249,7 +264,13 @@ def measure_point(
         time.sleep(settle)
         memory = process_figures(start.proc.pid)
         maps = Path(f"/proc/{start.proc.pid}/maps")
-        point["omemo_stack_loaded"] = maps.exists() and "_libxeddsa" in maps.read_text()
+        # python-omemo's base (and with it the native xeddsa library) comes with the XMPP
+        # backend; the stack proper (slixmpp-omemo, oldmemo, twomemo) is loaded only with a
+        # logged reason, so the log of this start says whether, and why.
+        point["xeddsa_mapped"] = maps.exists() and "_libxeddsa" in maps.read_text()
+        reasons = start.omemo_load_reasons()
+        point["omemo_stack_loaded"] = bool(reasons)
+        point["omemo_load_reasons"] = reasons
         point.update(
             {k: memory[k] for k in ("rss_mb", "uss_mb", "pss_mb", "rss_anon_mb") if k in memory}
         )

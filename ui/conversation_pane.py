@@ -110,6 +110,7 @@ class ConversationPane(QWidget):
         self.preferences = preferences
         self.conversation: ConversationId | None = None
         self.details: ConversationDetails | None = None
+        self.member_count = 0  # the open room's, kept with its member changes
 
         self.model = MessageListModel(bridge, self)
         bridge.events.connect(self.model.handle_events)
@@ -145,6 +146,7 @@ class ConversationPane(QWidget):
 
         self.composer_area = ComposerArea()
         composer = self.composer_area.composer
+        composer.set_completion_source(self.members.model.names)
         composer.submitted.connect(self._submitted)
         composer.escapePressed.connect(self.view.setFocus)
         composer.typingChanged.connect(self._typing)
@@ -322,7 +324,8 @@ class ConversationPane(QWidget):
         self.view.message_delegate.own_id = details.own_id
         self.thread_panel.set_own_id(details.own_id)
         self.model.set_encrypted(details.conversation.encrypted)
-        self.header.show_details(details)
+        self.member_count = len(details.members)
+        self.header.show_details(details, self.member_count)
         caps = details.capabilities
         self.members.set_members(
             details.members,
@@ -333,7 +336,6 @@ class ConversationPane(QWidget):
         if details.conversation.kind is not ConversationKind.GROUP:
             self.members.hide()
             self.header.members_button.setChecked(False)
-        self.composer_area.composer.set_completion_names([m.name for m in details.members])
         self.spelling.set_known([m.name for m in details.members])
         self.composer_area.set_enabled(True, can_attach=bool(caps & Capability.FILES))
         self.voice_messages.offer(
@@ -375,7 +377,7 @@ class ConversationPane(QWidget):
                     if c.id == conv:
                         if self.details is not None:  # the encryption line may change too
                             self.details = replace(self.details, conversation=c)
-                            self.header.show_details(self.details)
+                            self.header.show_details(self.details, self.member_count)
                         else:
                             self.header.show_conversation(c)
                         self.model.set_encrypted(c.encrypted)
@@ -398,36 +400,49 @@ class ConversationPane(QWidget):
 
     def _members_changed(self, changes: list[ev.MembersChanged]) -> bool:
         """The member changes of one delivery (at most one a frame: see ui.bridge), merged and
-        shown at once; True if the conversation's details should be asked again."""
-        last = changes[-1]
-        refresh = False
-        if self.details is not None:  # the member count in the header follows
-            self.details = replace(self.details, members=last.members)
-            self.header.show_details(self.details)
-        else:  # the details on their way may predate this change
-            refresh = True
+        shown at once; True if the conversation's details should be asked again. A change
+        costs its members, not the room's: rows, names for completion and spell check and the
+        count change by what changed."""
+        assert self.conversation is not None
+        count = changes[-1].count  # how many there are after the last of them
+        refresh = self.details is None  # the details on their way may predate this change
         rights = {
             "can_kick": bool(self.capabilities & Capability.KICK),
             "can_ban": bool(self.capabilities & Capability.BAN),
             "can_block": bool(self.capabilities & Capability.BLOCKING),
         }
-        if any(change.complete for change in changes):
-            self.members.set_members(last.members, **rights)
-        else:
-            merged: dict[str, Member | None] = {}  # the last word on each member
-            for change in changes:
-                merged.update((native_id, None) for native_id in change.removed)
-                merged.update((m.native_id, m) for m in change.upserted)
-            self.members.change_members(
-                last.members,
-                tuple(m for m in merged.values() if m is not None),
+        last_whole = max((i for i, c in enumerate(changes) if c.complete), default=-1)
+        if last_whole >= 0:  # the list was replaced: what came before it is moot
+            whole = changes[last_whole].members
+            self.members.set_members(whole, **rights)
+            self.spelling.set_known([m.name for m in whole])
+            changes = changes[last_whole + 1 :]
+        merged: dict[str, Member | None] = {}  # the last word on each member
+        for change in changes:
+            merged.update((native_id, None) for native_id in change.removed)
+            merged.update((m.native_id, m) for m in change.upserted)
+        if merged:
+            model = self.members.model
+            before = [m.name for i in merged if (m := model.member(i)) is not None]
+            upserted = tuple(m for m in merged.values() if m is not None)
+            in_step = self.members.change_members(
+                self.conversation,
+                upserted,
                 tuple(i for i, m in merged.items() if m is None),
+                count,
                 **rights,
             )
-        names = [m.name for m in last.members]
-        self.composer_area.composer.set_completion_names(names)
-        self.spelling.set_known(names)
+            self.spelling.change_known([m.name for m in upserted], before)
+            refresh = refresh or not in_step  # a change missed: the whole list again
+        if self.details is not None:  # the count in the header follows
+            self.member_count = count
+            self.header.show_details(self.details, self.member_count)
         return refresh
+
+    def current_members(self) -> tuple[Member, ...]:
+        """The open room's members as the member list now shows them (the loaded details'
+        list is not kept up to date with every join and part)."""
+        return tuple(self.members.model.members()) if self.details is not None else ()
 
     def _upload_progress(self, event: ev.ProgressChanged) -> None:
         if event.total is not None and event.done >= event.total:

@@ -421,7 +421,7 @@ class MainWindow(QMainWindow):
     def room_settings_of(self, conv: ConversationId) -> None:
         details = self.pane.details if self.pane.conversation == conv else None
         title = details.conversation.name if details is not None else conv.native_id
-        members = details.members if details is not None else ()
+        members = self.pane.current_members() if details is not None else ()
         self.people.room_settings(conv, title, members)
 
     @Slot()
@@ -432,8 +432,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _block_sender(self, msg: Message) -> None:
-        details = self.pane.details
-        self.people.block_sender(msg, details.members if details is not None else ())
+        self.people.block_sender(msg, self.pane.current_members())
 
     @Slot(object)
     def _open_and_write(self, conv: ConversationId) -> None:

@@ -236,6 +236,7 @@ class AccountStore:
             self._conn.execute("DELETE FROM messages WHERE conversation=?", (row,))
             self._conn.execute("DELETE FROM conversations WHERE id=?", (row,))
         del self._by_row[row]
+        self.people.forget_members(row)
 
     # -- messages: writing -----------------------------------------------------------------
 

@@ -3,14 +3,29 @@ order a full reload gives, and the selected member stays selected; a burst is on
 
 from __future__ import annotations
 
+import logging
 import random
+from typing import Any
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QItemSelectionModel
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
 from app import facts as f
-from app.models import ConversationId, Member, Presence, PresenceState, Role
+from app.dispatch import AccountDispatcher
+from app.models import (
+    ContactId,
+    ConversationId,
+    Member,
+    Presence,
+    PresenceState,
+    Role,
+    utc_now,
+)
+from app.runtime import Done, Result
+from app.store.account_store import AccountStore
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import open_new_room, sign_in, wait_for
@@ -101,8 +116,8 @@ def test_changes_move_single_rows_in_reload_order_and_keep_the_selection(qtbot: 
         for native_id in removed:
             del people[native_id]
         people.update((m.native_id, m) for m in upserted)
-        panel.change_members(
-            tuple(people.values()), tuple(upserted), tuple(removed), can_kick=False
+        assert panel.change_members(
+            ROOM, tuple(upserted), tuple(removed), len(people), can_kick=False
         )
         assert panel.model.members() == reloaded(people)
         assert selected_id(panel) == "m0150"
@@ -126,7 +141,7 @@ def test_a_burst_is_one_reload_keeping_the_selection_and_the_first_row_in_sight(
     people.update((m.native_id, m) for m in joins)
     assert len(joins) > BURST
 
-    panel.change_members(tuple(people.values()), joins, (), can_kick=False)
+    assert panel.change_members(ROOM, joins, (), len(people), can_kick=False)
 
     assert (counts.resets, counts.inserted) == (1, 0)  # one reload, not 1,000 inserts
     assert panel.model.members() == reloaded(people)
@@ -134,17 +149,115 @@ def test_a_burst_is_one_reload_keeping_the_selection_and_the_first_row_in_sight(
     assert view.indexAt(view.viewport().rect().topLeft()).data(MemberRole) == top
 
 
-def test_another_rooms_list_or_a_missed_change_is_reloaded_whole(qtbot: QtBot) -> None:
-    panel = shown_panel(qtbot, [member(i) for i in range(10)])
+def test_another_rooms_change_or_a_missed_change_asks_for_the_whole_list(qtbot: QtBot) -> None:
+    ten = [member(i) for i in range(10)]
+    panel = shown_panel(qtbot, ten)
     other = ConversationId("acct", "#other")
-    theirs = (Member(other, "zed", "Zed"),)
-    panel.change_members(theirs, theirs, (), can_kick=False)
-    assert panel.model.members() == list(theirs)
-    # A change that does not add up (one was missed): the whole list as it now is.
+    # Another room's change is not mixed into these rows: the caller reloads the list.
+    assert not panel.change_members(other, (Member(other, "zed", "Zed"),), (), 1, can_kick=False)
+    assert panel.model.members() == reloaded({m.native_id: m for m in ten})
+    # A change that does not add up (one was missed): said so, for the whole list again.
     mine = tuple(member(i) for i in range(5))
     panel.set_members(mine[:2], can_kick=False)
-    panel.change_members(mine, (mine[4],), (), can_kick=False)
-    assert panel.model.members() == reloaded({m.native_id: m for m in mine})
+    assert not panel.change_members(ROOM, (mine[4],), (), 5, can_kick=False)
+    assert panel.label.text() == "Members (5)"
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(  # joins or changes: (who, name, role, away, a real identity)
+                st.tuples(
+                    st.integers(0, 99),
+                    st.sampled_from(["", "Ann", "ann", "Bob", "Zed"]),
+                    st.sampled_from(ROLES),
+                    st.booleans(),
+                    st.booleans(),
+                ),
+                max_size=4,
+            ),
+            st.lists(st.integers(0, 99), max_size=3),  # parts
+            st.integers(0, 14),  # 0: the whole list; 1: a burst of 70 joins; else a change
+        ),
+        max_size=30,
+    ),
+    st.lists(st.integers(1, 6), max_size=8),
+    st.integers(0, 10_000),
+)
+def test_the_list_after_any_changes_is_the_list_read_again_from_the_store(
+    qtbot: QtBot,
+    tmp_path_factory: Any,
+    facts: list[tuple[list[tuple[int, str, Role, bool, bool]], list[int], int]],
+    sizes: list[int],
+    n: int,
+) -> None:
+    """Facts through the core's dispatcher in batches of any size, each batch's event shown row
+    by row (or one reset for a burst or a whole list): the rows, their order and the count are
+    always those of the stored list loaded afresh, and the core never read the whole list for a
+    change (it costs the change, not the room)."""
+    store = AccountStore("acct", tmp_path_factory.mktemp(f"members{n}") / "a.sqlite3")
+    core = AccountDispatcher(
+        store, now=utc_now, logger=logging.LoggerAdapter(logging.getLogger("t"), {})
+    )
+    panel = shown_panel(qtbot, [])
+    whole_reads = 0
+    read_members = store.people.members
+
+    def counted(native_id: str) -> list[Member]:
+        nonlocal whole_reads
+        whole_reads += 1
+        return read_members(native_id)
+
+    store.people.members = counted  # type: ignore[method-assign]
+
+    def fact(
+        ups: list[tuple[int, str, Role, bool, bool]], parts: list[int], kind: int
+    ) -> f.MembersChanged:
+        joined = tuple(
+            Member(
+                ROOM,
+                f"m{who:02d}",
+                name,
+                role,
+                contact=ContactId("acct", f"real{who}") if real else None,
+                presence=Presence(PresenceState.AWAY if away else PresenceState.AVAILABLE),
+            )
+            for who, name, role, away, real in ups
+        )
+        if kind == 1:
+            joined += tuple(member(1000 + i) for i in range(70))
+        return f.MembersChanged("#big", joined, tuple(f"m{p:02d}" for p in parts), kind == 0)
+
+    try:
+        made = [fact(*x) for x in facts]
+        for size in [*sizes, len(made)]:
+            batch, made = made[:size], made[size:]
+            if not batch:
+                continue
+            complete = any(x.complete for x in batch)
+            reads = whole_reads
+            for event in core.apply(batch):
+                if not isinstance(event, ev.MembersChanged):
+                    continue
+                if event.complete:
+                    panel.set_members(event.members, can_kick=False)
+                else:
+                    assert event.members == ()
+                    assert panel.change_members(
+                        ROOM, event.upserted, event.removed, event.count, can_kick=False
+                    )
+            if not complete:
+                assert whole_reads == reads  # the change only, never the room's list
+            stored = read_members("#big")
+            assert panel.model.members() == reloaded({m.native_id: m for m in stored})
+            assert panel.label.text() == f"Members ({len(stored)})"
+    finally:
+        store.close()
 
 
 def test_joins_in_an_open_room_reach_the_list_a_frame_at_a_time(
@@ -174,8 +287,15 @@ def test_joins_in_an_open_room_reach_the_list_a_frame_at_a_time(
         fake_server.report("alice", f.MembersChanged("crowd", (Member(conv, f"guest{i:04d}"),)))
     wait_for(qtbot, lambda: panel.model.rowCount() == 1002, timeout=20000)
 
-    expected = {m.native_id: m for m in window.pane.details.members} if window.pane.details else {}
+    # The list as the store has it, read afresh through the core.
+    stored: list[Result[list[Member]]] = []
+    window.bridge.call(window.bridge.core.rooms.members(conv), stored.append)
+    wait_for(qtbot, lambda: stored)
+    assert isinstance(stored[0], Done)
+    expected = {m.native_id: m for m in stored[0].value}
     assert len(expected) == 1002
+    assert panel.label.text() == "Members (1002)"
+    assert "1002 members" in window.pane.header.info.text()
     assert panel.model.members() == reloaded(expected)
     assert selected_id(panel) == "bob"
     frames = sum(1 for n in deliveries if n)
@@ -193,3 +313,30 @@ def test_joins_in_an_open_room_reach_the_list_a_frame_at_a_time(
     assert selected_id(panel) == "bob"
     panel.list.scrollToTop()
     save_screenshot(window, "member-list-after-a-join")
+
+
+def test_a_delivery_with_a_whole_list_among_changes_shows_the_list_then_the_later_changes(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Events of one delivery: changes before a whole list are moot, those after it apply on
+    top of it; the count shown is the last event's."""
+    account_id = sign_in(qtbot, window, fake_server)
+    dialog = open_new_room(qtbot, window)
+    dialog.fields.name.setText("Mixed")
+    dialog.submit()
+    conv = ConversationId(account_id, "mixed")
+    wait_for(qtbot, lambda: window.pane.conversation == conv and window.pane.details is not None)
+    ann, bob, cid, dee = (Member(conv, n, n.title()) for n in ("ann", "bob", "cid", "dee"))
+    pane = window.pane
+    pane.handle_events(
+        [
+            ev.MembersChanged(conv, upserted=(dee,), complete=False, count=9),
+            ev.MembersChanged(conv, (ann, bob)),
+            ev.MembersChanged(conv, upserted=(cid,), removed=("bob",), complete=False, count=2),
+        ]
+    )
+    assert [m.native_id for m in pane.members.model.members()] == ["ann", "cid"]
+    assert pane.members.label.text() == "Members (2)"
+    assert pane.member_count == 2 and "2 members" in pane.header.info.text()
+    assert {"Ann", "Cid"} <= set(pane.spelling.composers[0].highlighter.known)
+    assert "Bob" not in pane.spelling.composers[0].highlighter.known

@@ -98,7 +98,12 @@ def test_room_settings_roles_bans_and_closing(
     wait_for(qtbot, lambda: window.pane.conversation == conv)
     fake_server.report("alice", f.MembersChanged("plants", (Member(conv, "bob", "Bob"),)))
     wait_for(
-        qtbot, lambda: window.pane.details is not None and len(window.pane.details.members) == 2
+        qtbot,
+        lambda: (
+            window.pane.details is not None
+            and window.pane.member_count == 2
+            and len(window.pane.current_members()) == 2
+        ),
     )
 
     # From the header's "More" menu, as from Conversations → Room settings.

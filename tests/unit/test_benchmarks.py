@@ -267,6 +267,35 @@ def test_bulk_profile_is_the_stores_own_and_searchable(tmp_path: Path) -> None:
         store.close()
 
 
+def test_a_kept_profile_gets_its_search_terms_completed(tmp_path: Path) -> None:
+    """A profile built before the term table (or with it incomplete) is completed when reused,
+    so no app started on it builds the table in the background during a benchmark."""
+    import sqlite3
+
+    from app.paths import AppPaths
+    from app.store.terms import is_complete
+    from benchmarks.profile_gen import account_ids, complete_terms, fill_store
+
+    paths = AppPaths.in_profile(tmp_path)
+    paths.ensure()
+    (store_id,) = account_ids(1)
+    path = paths.account_store(store_id)
+    fill_store(store_id, path, 300, batch=100)
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute("DELETE FROM search_terms")  # as the migration leaves a store with history
+    assert not is_complete(con)
+    con.close()
+
+    complete_terms(paths, 1)
+
+    con = sqlite3.connect(path)
+    try:
+        assert is_complete(con)
+        assert con.execute("SELECT count(*) FROM search_terms").fetchone()[0] > 10
+    finally:
+        con.close()
+
+
 def test_process_tree_figures_and_stopping_by_pid() -> None:
     from benchmarks.procfs import descendants, kill_pids, tree_cpu, tree_rss
 

@@ -384,7 +384,10 @@ class RoomSettingsDialog(QDialog):
             if isinstance(event, ev.MembersChanged) and event.conversation_id == self.conv:
                 index = self.member_list.currentIndex()
                 chosen = index.data(MemberRole) if index.isValid() else None
+                if not event.complete:  # row by row: the chosen row stays chosen
+                    self.members.change(event.upserted, event.removed)
+                    continue
                 self.members.set_members(event.members)
-                for row, member in enumerate(self.members.members()):
-                    if isinstance(chosen, Member) and member.native_id == chosen.native_id:
-                        self.member_list.setCurrentIndex(self.members.index(row, 0))
+                row = self.members.row_of(chosen.native_id) if isinstance(chosen, Member) else -1
+                if row >= 0:
+                    self.member_list.setCurrentIndex(self.members.index(row, 0))

@@ -10,7 +10,7 @@ idle).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, Signal, Slot
@@ -73,7 +73,7 @@ class Composer(QPlainTextEdit):
         self.setAcceptDrops(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.mode_active = False  # replying or editing: Esc cancels that first
-        self._names: list[str] = []
+        self._names: Callable[[], Iterable[str]] = list
         self._completion: tuple[int, str, list[str], int] | None = None
         self._typing = False
         # what spell check adds to the context menu (ui/widgets/spelling.py): (menu, the text
@@ -87,8 +87,14 @@ class Composer(QPlainTextEdit):
         self.textChanged.connect(self._text_changed)
         self._fit_height()
 
-    def set_completion_names(self, names: list[str]) -> None:
-        self._names = sorted(set(names), key=str.casefold)
+    def set_completion_names(self, names: Iterable[str]) -> None:
+        kept = tuple(names)
+        self._names = lambda: kept
+
+    def set_completion_source(self, names: Callable[[], Iterable[str]]) -> None:
+        """Where Tab finds the names it completes, asked at each Tab (a member list of
+        thousands changing row by row is not copied on every join and part)."""
+        self._names = names
 
     def submit(self) -> None:
         text = self.toPlainText()
@@ -209,7 +215,10 @@ class Composer(QPlainTextEdit):
             prefix = text[start:]
             if not prefix:
                 return False
-            matches = [n for n in self._names if n.casefold().startswith(prefix.casefold())]
+            folded = prefix.casefold()
+            matches = sorted(
+                {n for n in self._names() if n.casefold().startswith(folded)}, key=str.casefold
+            )
             if not matches:
                 return False
             i = 0

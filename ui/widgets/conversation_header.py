@@ -281,7 +281,10 @@ class ConversationHeader(QWidget):
             return self.tr("Encrypted, some devices not verified")
         return self.tr("Encrypted")
 
-    def show_details(self, details: ConversationDetails | None) -> None:
+    def show_details(
+        self, details: ConversationDetails | None, member_count: int | None = None
+    ) -> None:
+        """``member_count``: the room's now, when it changed since ``details`` were read."""
         if details is None:
             self._conversation = None
             self._show_identity()
@@ -302,8 +305,9 @@ class ConversationHeader(QWidget):
         caps = details.capabilities
         group = conv.kind is ConversationKind.GROUP
         parts = [self.trust_text(conv)]
-        if group and details.members:  # none known yet (not "0 members": we are one)
-            parts.append(self.tr("%n member(s)", "", len(details.members)))
+        count = len(details.members) if member_count is None else member_count
+        if group and count:  # none known yet (not "0 members": we are one)
+            parts.append(self.tr("%n member(s)", "", count))
         if not details.connected:
             parts.append(self.tr("offline: messages wait in the outbox"))
         text = " · ".join(parts)

@@ -18,7 +18,8 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -310,7 +311,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self.checker = checker
         self.language: str | None = None
-        self.known: frozenset[str] = frozenset()
+        self.known: Counter[str] = Counter()  # word → how many members' names have it
         self.misspelled = QTextCharFormat()
         self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
 
@@ -319,13 +320,32 @@ class SpellHighlighter(QSyntaxHighlighter):
             self.language = language
             self.rehighlight()
 
-    def set_known(self, names: Sequence[str]) -> None:
+    def set_known(self, names: Iterable[str]) -> None:
         """Words never marked (the members' names, word by word)."""
-        known = frozenset(w for name in names for _i, w in words(name))
-        if known != self.known:
-            self.known = known
-            if self.language:
-                self.rehighlight()
+        known = Counter(w for name in names for _i, w in words(name))
+        changed = known.keys() != self.known.keys()
+        self.known = known
+        if changed and self.language:
+            self.rehighlight()
+
+    def change_known(self, added: Iterable[str], removed: Iterable[str]) -> None:
+        """Names came and went (members joined, left or were renamed): their words only."""
+        known = self.known
+        changed = False
+        for name in removed:
+            for _i, w in words(name):
+                left = known[w] - 1
+                if left > 0:
+                    known[w] = left
+                else:
+                    known.pop(w, None)
+                    changed = True
+        for name in added:
+            for _i, w in words(name):
+                changed |= w not in known
+                known[w] += 1
+        if changed and self.language:
+            self.rehighlight()
 
     def misspellings(self, text: str) -> Iterator[tuple[int, str]]:
         """(index, word) of each misspelled word of one line."""
@@ -609,6 +629,10 @@ class ConversationSpelling(QObject):
     def set_known(self, names: Sequence[str]) -> None:
         for spelling in self.composers:
             spelling.highlighter.set_known(names)
+
+    def change_known(self, added: Sequence[str], removed: Sequence[str]) -> None:
+        for spelling in self.composers:
+            spelling.highlighter.change_known(added, removed)
 
     def _chosen(self, value: str) -> None:
         for spelling in self.composers:

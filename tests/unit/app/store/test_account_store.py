@@ -18,6 +18,7 @@ from app.models import (
     Cursor,
     DeliveryState,
     Direction,
+    Member,
     Message,
     MessageId,
     to_millis,
@@ -553,3 +554,29 @@ def test_a_transaction_commits_rolls_back_and_nests_as_savepoints(store: Account
         raise RuntimeError("the whole fails")
     assert keys() == ["a", "c"]
     assert not store.db.conn.in_transaction
+
+
+def test_the_member_count_follows_every_change_without_a_scan(store: AccountStore) -> None:
+    """Counted once, then moved by each change (a join, a rename, a part, a whole list, the
+    room deleted and made again): always the number of stored members."""
+    store.ensure_conversation("#r", ConversationKind.GROUP)
+    room = ConversationId(store.account_id, "#r")
+    people = store.people
+
+    def check() -> None:
+        assert people.member_count("#r") == len(store.members("#r"))
+
+    check()
+    store.change_members("#r", [Member(room, "ann"), Member(room, "bob"), Member(room, "ann")])
+    check()
+    store.change_members("#r", [Member(room, "bob", "Bob")], ["cid", "ann", "ann"])
+    check()
+    store.change_members("#r", [Member(room, "dee"), Member(room, "eve")], ["bob"], complete=True)
+    check()
+    assert people.member_count("#r") == 2
+    store.remove_conversation("#r")
+    store.ensure_conversation("#r", ConversationKind.GROUP)  # may be given the same row again
+    check()
+    assert people.member_count("#r") == 0
+    store.change_members("#r", [Member(room, "fay")])
+    check()
