@@ -211,3 +211,22 @@ def test_the_loading_line_keeps_every_row_laid_out(
     kept = {key: layout for key, (_view, layout) in delegate._layouts.items()}
     assert all(kept.get(key) is layout for key, layout in laid.items())
     assert laid_out_at_the_bottom(view)
+
+
+def test_read_far_back_the_current_message_does_not_leave(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """The newest rows stay while the current (selected) message is among them: Qt would move
+    the current row to the last one kept and scroll there, away from what is read, and a
+    screen reader would announce a message the reader never chose."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar = model_of(view), view.verticalScrollBar()
+    view.setCurrentIndex(model.index(model.rowCount() - 1, 0))
+    current = model.message(-1).local_id
+    for _page in range(HISTORY_ROWS // PAGE_SIZE + 1):
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+    assert model.rowCount() > HISTORY_ROWS
+    assert model.message(view.currentIndex().row()).local_id == current
+    assert bar.value() < bar.maximum() // 2  # still far back, where the reader is
