@@ -86,6 +86,17 @@ class StateWrite:
     committed: bool = False
 
 
+def _reloaded(store: AccountStore) -> bool:
+    """Read the conversation cache again after a rollback; False if that failed too (the
+    disk): it may then hold rooms the rollback undid (their messages would trip the foreign
+    key; a lone one be dropped as refused), so it is read before the next transaction."""
+    try:
+        store.reload_conversations()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def new_local_id() -> str:
     """A fresh local id: 128 random bits in hex (what ``uuid.uuid4().hex`` gave, six times
     cheaper: a flood makes one per message)."""
@@ -127,6 +138,7 @@ class AccountDispatcher:
         self._pending: list[tuple[Message, bool, bool]] = []  # message, history, id unique
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
+        self._stale_cache = False  # the conversation cache must be read again (_reloaded)
         self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -163,6 +175,9 @@ class AccountDispatcher:
         writes: list[StateWrite] = []
         self._blocked.clear()
         try:
+            if self._stale_cache:  # the reload after the last rollback failed (_reloaded)
+                self.store.reload_conversations()
+                self._stale_cache = False
             with self.store.transaction():
                 for fact in facts:
                     if not isinstance(fact, f.MessageReceived | f.MessagesReceived):
@@ -195,7 +210,7 @@ class AccountDispatcher:
         except sqlite3.Error:
             self._pending.clear()
             self._summaries.clear()
-            self.store.reload_conversations()
+            self._stale_cache = not _reloaded(self.store)
             raise
         for write in writes:
             write.committed = True

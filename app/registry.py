@@ -40,7 +40,8 @@ def entry_points(group: str) -> list[EntryPointLike]:
     """The installed entry points of ``group``; in a frozen bundle, the ones built into it.
     Answered from :mod:`app.entry_point_cache` when the command installed it (then
     :mod:`importlib.metadata` is not imported on the way to the window)."""
-    kept = entry_point_cache.lookup(group)
+    at = entry_point_cache.key()  # before the lookup: see there
+    kept = entry_point_cache.lookup(group, at)
     if kept is not None:
         return list(kept)
     import importlib.metadata  # noqa: PLC0415  (see above)
@@ -51,7 +52,7 @@ def entry_points(group: str) -> list[EntryPointLike]:
         found = [
             importlib.metadata.EntryPoint(name, value, group) for name, value in builtin.items()
         ]
-    entry_point_cache.remember(group, [(ep.name, ep.value) for ep in found])
+    entry_point_cache.remember(group, [(ep.name, ep.value) for ep in found], at)
     return found
 
 

@@ -56,6 +56,10 @@ TRANSIENT_CODES = frozenset(
 )
 
 
+DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+"""Transient only in that splitting cannot help: the file will not mend itself while running."""
+
+
 class RowFailed(sqlite3.DatabaseError):
     """A row of a :class:`~app.facts.MessagesReceived` tripped a bug (not SQLite): the batch is
     rolled back and split like a deterministic failure, so that row alone is skipped."""
@@ -202,6 +206,13 @@ class KeptFacts:
         self.error = exc
         if not first:
             return []
+        if (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in DAMAGED_CODES:
+            # It does not mend itself: promising "as soon as the disk works again" is untrue.
+            text = CoreMessages.tr(
+                "The message store of this account is damaged (%1). Incoming messages are kept "
+                "in memory for now and are lost when Chinwag quits."
+            ).arg(exc)
+            return [self._notice(text, "error")]
         return [
             self._notice(
                 CoreMessages.tr(

@@ -29,6 +29,7 @@ from app.backend import (
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
 from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_state_key
+from app.i18n import CoreMessages
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
@@ -287,6 +288,8 @@ class AccountSession:
                     _settle_writes(batch)
                     if self._kept.saved(batch):
                         events += self._kept.recovered()
+                        if self._kept.holding_state:
+                            self._fetch_dropped_again()
                 for event in events + self._kept.dropped_notice():
                     self.services.publish(event)
                 if saved.error is not None and not await self._pause():
@@ -302,8 +305,19 @@ class AccountSession:
             lost = self._facts[:]
             self._facts.clear()
             _settle_writes(lost)
+            error = self._kept.error
             self._kept.abandon()
             self.log.error("stopped with %d updates the store could not save", len(lost))
+            # The window was told they were kept: say they are not, never only in the log.
+            count = sum(kept_weight(x) for x in lost if not isinstance(x, StateWrite))
+            if count:
+                text = CoreMessages.tr(
+                    "%n incoming update(s) could not be saved before the account stopped (%1);"
+                    " they are lost.",
+                    "",
+                    count,
+                ).arg(error)
+                self.services.publish(ev.Notice(text, self.account_id, "error"))
             return False
         self._idle.set()  # everything is stored or kept (see flushed)
         try:
@@ -314,6 +328,18 @@ class AccountSession:
             if not self._stopping:
                 self._retry.clear()
         return True
+
+    def _fetch_dropped_again(self) -> None:
+        """Everything kept is saved, but updates past the cap were dropped, so this backend's
+        state writes are refused (resume positions would skip them; XMPP's send ledger too,
+        failing every send). A new connection starts from what is stored: it fetches them
+        again where the service keeps history, and its positions may move again."""
+        backend = self.supervisor.backend
+        if backend is None:
+            return  # the next connection starts afresh anyway
+        self.log.warning("reconnecting: updates past the cap were dropped while the store failed")
+        reason = CoreMessages.tr("Reconnecting to fetch again what could not be saved.")
+        self.supervisor.lost(f.ConnectionLost(reason, retryable=True), backend)
 
     def retry_saving_now(self) -> None:
         """Try at once to save what the store refused for a while (the disk was freed), instead

@@ -117,10 +117,11 @@ class AccountStore:
         self.searcher = StoreSearch(path, account_id, self._by_row, self._row_by_native)
 
     def reload_conversations(self) -> None:
-        """Re-read the conversation cache (after a rolled-back transaction)."""
+        """Re-read the conversation cache (after a rollback); a failed read leaves it as was."""
+        rows = self._conn.execute(f"SELECT {CONV_COLUMNS} FROM conversations").fetchall()
         self._by_row.clear()
         self._row_by_native.clear()
-        for row in self._conn.execute(f"SELECT {CONV_COLUMNS} FROM conversations"):
+        for row in rows:
             self._cache_conversation(row[0], self._conversation_from_row(row))
 
     # -- lifecycle -------------------------------------------------------------------------

@@ -3203,6 +3203,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3214,6 +3218,16 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Incoming messages are saved again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

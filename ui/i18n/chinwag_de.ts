@@ -3216,6 +3216,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>Der Nachrichtenspeicher dieses Kontos ist beschädigt (%1). Eingehende Nachrichten werden vorerst im Arbeitsspeicher aufbewahrt und gehen verloren, wenn Chinwag beendet wird.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>Eingehende Nachrichten konnten nicht gespeichert werden (%1). Sie werden aufbewahrt und gespeichert, sobald der Datenträger wieder funktioniert.</translation>
     </message>
@@ -3229,6 +3233,17 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>Incoming messages are saved again.</source>
         <translation>Eingehende Nachrichten werden wieder gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n eingehende Änderung konnte nicht gespeichert werden, bevor das Konto beendet wurde (%1); sie ist verloren.</numerusform>
+            <numerusform>%n eingehende Änderungen konnten nicht gespeichert werden, bevor das Konto beendet wurde (%1); sie sind verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Neu verbinden, um noch einmal abzurufen, was nicht gespeichert werden konnte.</translation>
     </message>
 </context>
 <context>

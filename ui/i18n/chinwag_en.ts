@@ -3180,6 +3180,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation><numerusform>Could not save %n incoming update (%1); the log says which.</numerusform><numerusform>Could not save %n incoming updates (%1); the log says which.</numerusform></translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation type="unfinished" />
     </message>
@@ -3189,6 +3193,14 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Incoming messages are saved again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation><numerusform>%n incoming update could not be saved before the account stopped (%1); they are lost.</numerusform><numerusform>%n incoming updates could not be saved before the account stopped (%1); they are lost.</numerusform></translation>
+    </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
         <translation type="unfinished" />
     </message>
 </context>

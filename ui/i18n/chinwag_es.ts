@@ -3216,6 +3216,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>El almacén de mensajes de esta cuenta está dañado (%1). Los mensajes entrantes se guardan en memoria por ahora y se perderán al cerrar Chinwag.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>No se pudieron guardar los mensajes recibidos (%1). Se conservan y se guardarán en cuanto el disco vuelva a funcionar.</translation>
     </message>
@@ -3229,6 +3233,17 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Incoming messages are saved again.</source>
         <translation>Los mensajes recibidos vuelven a guardarse.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n actualización entrante no se pudo guardar antes de que se detuviera la cuenta (%1); se ha perdido.</numerusform>
+            <numerusform>%n actualizaciones entrantes no se pudieron guardar antes de que se detuviera la cuenta (%1); se han perdido.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Reconectando para volver a obtener lo que no se pudo guardar.</translation>
     </message>
 </context>
 <context>

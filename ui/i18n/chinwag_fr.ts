@@ -3216,6 +3216,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         </translation>
     </message>
     <message>
+        <source>The message store of this account is damaged (%1). Incoming messages are kept in memory for now and are lost when Chinwag quits.</source>
+        <translation>Le stockage des messages de ce compte est endommagé (%1). Les messages entrants sont gardés en mémoire pour l’instant et seront perdus à la fermeture de Chinwag.</translation>
+    </message>
+    <message>
         <source>Could not save incoming messages (%1). They are kept and saved as soon as the disk works again.</source>
         <translation>Impossible d&apos;enregistrer les messages reçus (%1). Ils sont conservés et seront enregistrés dès que le disque fonctionnera de nouveau.</translation>
     </message>
@@ -3229,6 +3233,17 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>Incoming messages are saved again.</source>
         <translation>Les messages reçus sont de nouveau enregistrés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incoming update(s) could not be saved before the account stopped (%1); they are lost.</source>
+        <translation>
+            <numerusform>%n mise à jour entrante n’a pas pu être enregistrée avant l’arrêt du compte (%1)&#xa0;; elle est perdue.</numerusform>
+            <numerusform>%n mises à jour entrantes n’ont pas pu être enregistrées avant l’arrêt du compte (%1)&#xa0;; elles sont perdues.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reconnecting to fetch again what could not be saved.</source>
+        <translation>Reconnexion pour récupérer à nouveau ce qui n’a pas pu être enregistré.</translation>
     </message>
 </context>
 <context>

@@ -106,3 +106,59 @@ def test_a_kept_value_that_names_nothing_fails_to_load() -> None:
         entry_point_cache.KeptEntryPoint("x", "not a module!", GROUP).load()
     with pytest.raises(ModuleNotFoundError):
         entry_point_cache.KeptEntryPoint("x", "no_such_module_anywhere:thing", GROUP).load()
+
+
+def test_entry_points_rewritten_in_place_are_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A legacy editable install (``setup.py develop``): the project folder is on sys.path and
+    its ``.egg-info`` is rewritten in place when its entry points change; no folder on sys.path
+    changes its time (nothing is added or removed there)."""
+    project = tmp_path / "project"
+    egg = project / "kept_dev.egg-info"
+    egg.mkdir(parents=True)
+    (egg / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: kept_dev\nVersion: 1.0\n")
+    points = egg / "entry_points.txt"
+    points.write_text(f"[{GROUP}]\nalpha = os.path:join\n")
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    sys.path.insert(0, str(project))
+    try:
+        importlib.invalidate_caches()
+        kept = tmp_path / "kept.bin"
+        entry_point_cache.install(kept)
+        assert [ep.name for ep in registry.entry_points(GROUP)] == ["alpha"]
+        times = {p: p.stat().st_mtime_ns for p in (project, egg)}
+        points.write_text(f"[{GROUP}]\nalpha = os.path:join\ngamma = os:getcwd\n")
+        touch_later(points)  # a later run of the command: a later time, certainly
+        for folder, mtime in times.items():
+            os.utime(folder, ns=(mtime, mtime))
+        entry_point_cache.uninstall()
+        entry_point_cache.install(kept)
+        assert sorted(ep.name for ep in registry.entry_points(GROUP)) == ["alpha", "gamma"]
+    finally:
+        sys.path.remove(str(project))
+        entry_point_cache.uninstall()
+
+
+def test_a_distribution_installed_while_looking_is_found_next_time(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """pip installs a plugin while chinwag starts: the answer read before the install must not
+    be kept under the folder's time after it (it would be taken as current for good)."""
+    add_dist(site, "kept_one", "alpha = os.path:join")
+    kept = tmp_path / "kept.bin"
+    entry_point_cache.install(kept)
+    real = importlib.metadata.entry_points
+
+    def racing(**kwargs: str) -> importlib.metadata.EntryPoints:
+        found = real(**kwargs)
+        add_dist(site, "kept_two", "gamma = os:getcwd")  # lands just after the read
+        touch_later(site)
+        return found
+
+    monkeypatch.setattr(importlib.metadata, "entry_points", racing)
+    assert [ep.name for ep in registry.entry_points(GROUP)] == ["alpha"]
+    monkeypatch.setattr(importlib.metadata, "entry_points", real)
+    entry_point_cache.uninstall()
+    entry_point_cache.install(kept)
+    assert sorted(ep.name for ep in registry.entry_points(GROUP)) == ["alpha", "gamma"]

@@ -308,3 +308,61 @@ def test_the_cap_counts_text_too() -> None:
     assert "1 incoming update dropped" in kept.dropped_notice()[0].text
     assert kept.saved([f.MessageReceived("bob", "bob", "x" * 60)]) is False
     assert kept.kept_chars == 36  # 26 of the two rows and 10 of the last
+
+
+class _Unreadable:
+    """A connection whose reads fail (an I/O error): what the cache reload meets on a bad disk."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql.lstrip().upper().startswith("SELECT"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return self._conn.execute(sql, *args)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._conn, name)
+
+
+@pytest.mark.parametrize("new_room", [False, True])
+def test_a_failed_cache_reload_after_a_transient_failure_loses_nothing(
+    tmp_path: Path, new_room: bool
+) -> None:
+    """Rolling back re-reads the conversation cache; if that read fails too (the disk), the
+    retry must neither take a known room for new (emptied cache: its insert trips the unique
+    constraint) nor trust a room the rollback undid (its messages trip the foreign key): a lone
+    fact would be dropped as refused."""
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before", GROUP)])
+    conn = d.store._conn
+    fill_disk(conn)
+    d.store._conn = _Unreadable(conn)  # type: ignore[assignment]
+    room = "#new" if new_room else "#r"  # a new room: its row is written, then rolled back
+    facts: list[f.Fact | StateWrite] = [f.MessageReceived(room, "bob", "x" * 50_000, GROUP)]
+    saved = d.save(facts)
+    assert saved.error is not None and transient(saved.error)
+    assert saved.unsaved == facts
+    d.store._conn = conn
+    free_disk(conn)
+    saved = d.save(saved.unsaved)
+    assert saved.error is None and saved.dropped == 0
+    assert bodies(d, "#r") == ["before"] + ([] if new_room else ["x" * 50_000])
+    assert bodies(d, "#new") == (["x" * 50_000] if new_room else [])
+    stored = dict(conn.execute("SELECT native_id, id FROM conversations").fetchall())
+    assert set(stored) == ({"#r", "#new"} if new_room else {"#r"})
+    assert {n: d.store._row_by_native[n] for n in stored} == stored
+    d.store.close()
+
+
+@pytest.mark.parametrize("code", [sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB])
+def test_a_damaged_store_is_not_called_a_disk_that_will_work_again(code: int) -> None:
+    """A damaged file does not mend itself while Chinwag runs: the notice must not promise
+    that the messages are saved "as soon as the disk works again"."""
+    kept = KeptFacts("a", LOG, Backoff())
+    error = sqlite3.DatabaseError("database disk image is malformed")
+    error.sqlite_errorcode = code  # type: ignore[attr-defined]
+    assert transient(error)  # kept (splitting cannot help), tried again with a pause
+    (notice,) = kept.failed(error, [f.MessageReceived("bob", "bob", "hi")])
+    assert notice.level == "error" and "damaged" in notice.text
+    assert "works again" not in notice.text and "(database disk image is malformed)" in notice.text

@@ -176,6 +176,32 @@ async def test_past_the_cap_the_newest_are_dropped_said_once_and_no_position_ski
     assert await session.backend.ctx.state.get("position") == "newer"
 
 
+async def test_after_drops_a_recovered_store_reconnects_so_state_is_saved_again(
+    core: Core,
+) -> None:
+    """Updates past the cap were dropped: the backend's state writes are refused (a position
+    would skip them; XMPP's send ledger too, so every send failed) until a new backend starts
+    from what is stored. Once the store saves again, that happens by itself."""
+    session, backend = await _session(core)
+    await settle(core)
+    _fast_retries(session)
+    session._kept.cap = 10
+    await session.services.worker.run(fill_disk, session.store._conn)
+    for n in range(10):
+        backend.ctx.report(_message(n, size=2000))
+    await wait_for(lambda: session._kept.failing)
+    for n in range(10, 15):
+        backend.ctx.report(_message(n))
+    await wait_for(lambda: session._kept.holding_state)
+    await session.services.worker.run(free_disk, session.store._conn)
+    await wait_for(lambda: not session._kept.failing)
+    await wait_for(lambda: session.backend is not None and session.backend is not backend)
+    assert session.backend is not None and not session._kept.holding_state
+    await session.backend.ctx.state.set("position", "after")
+    assert await session.backend.ctx.state.get("position") == "after"
+    await session.stop()
+
+
 async def test_a_message_the_store_refuses_costs_only_itself_and_is_said(core: Core) -> None:
     session, backend = await _session(core)
     await settle(core)
@@ -219,6 +245,7 @@ async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang
     session, backend = await _session(core)
     await settle(core)
     session._kept.backoff = Backoff(base=3600, cap=3600)  # only stopping wakes it
+    recorder = Recorder(core)
     await session.services.worker.run(fill_disk, session.store._conn)
     backend.ctx.report(_message(1, size=5000))
     write = asyncio.create_task(backend.ctx.state.set("position", "new"))
@@ -226,6 +253,11 @@ async def test_stopping_while_the_disk_is_full_tries_once_more_and_does_not_hang
     with caplog.at_level(logging.ERROR):
         await asyncio.wait_for(session.stop(), 30)
     assert "stopped with 2 updates the store could not save" in caplog.text
+    # the window was told they were kept: it is told they are lost (the account may be
+    # stopped by editing it, with the window open)
+    lost = [n for n in recorder.of(ev.Notice) if "they are lost" in n.text]
+    assert [(n.account_id, n.level) for n in lost] == [(session.account_id, "error")]
+    assert lost[0].text.startswith("1 incoming update could not be saved")
     with pytest.raises(StateNotSaved):
         await write
     assert not session._kept.failing  # a start afresh, should the account start again
