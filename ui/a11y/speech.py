@@ -17,12 +17,19 @@ Never both: a reader that understands announcements would otherwise say everythi
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
 from ui.a11y.probe import AssistiveTechWatch
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAccessibleInterface
+
+# QAccessible is imported where a sentence is said, not here: PySide6 builds all of its enums
+# (Role, Event, Text …: 8 enums, 190 members, ~5 ms of the start's CPU) when the class is first
+# touched, and nothing needs them before the window is ready (benchmarks/enum_census.py).
 
 _log = logging.getLogger(__name__)
 KEEP_NOTICES = 2  # the one being spoken and the one before it (the reader may still read it)
@@ -43,6 +50,8 @@ class LiveNotice(QWidget):
 def _accessible_for(key: str, obj: QObject) -> QAccessibleInterface | None:
     """Qt's accessibility factory: the role of a :class:`LiveNotice` is "notification"."""
     if isinstance(obj, LiveNotice):
+        from PySide6.QtGui import QAccessible  # noqa: PLC0415
+
         return QAccessibleWidget(obj, QAccessible.Role.Notification, obj.accessibleName())
     return None
 
@@ -51,8 +60,12 @@ _installed: list[object] = []
 
 
 def install_accessible_factory() -> None:
-    """Once per process: Qt keeps every factory it is given."""
+    """Once per process: Qt keeps every factory it is given. Called before the first
+    :class:`LiveNotice` is made: Qt asks the factories for an object's interface only once
+    the object exists."""
     if not _installed:
+        from PySide6.QtGui import QAccessible  # noqa: PLC0415
+
         QAccessible.installFactory(_accessible_for)
         _installed.append(_accessible_for)
 
@@ -61,7 +74,6 @@ class Speech:
     """Says sentences for the screen reader; ``spoken`` keeps the last ones (tests, logs)."""
 
     def __init__(self, window: QWidget, watch: AssistiveTechWatch | None = None) -> None:
-        install_accessible_factory()
         self.window = window
         self.watch = watch
         self.spoken: list[str] = []
@@ -77,11 +89,14 @@ class Speech:
         self.ways.append("announcement" if announcements else "notification")
         del self.ways[:-100]
         _log.debug("said as %s: %s", self.ways[-1], text)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # noqa: PLC0415
+
         if announcements:
             event = QAccessibleAnnouncementEvent(self.window, text)
             event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
             QAccessible.updateAccessibility(event)
             return
+        install_accessible_factory()
         notice = LiveNotice(text, self.window)
         notice.show()
         self._notices.append(notice)

@@ -4,7 +4,6 @@ announced to a screen reader the moment it appears (the focus stays where the pe
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -22,6 +21,9 @@ class ProblemLabel(QLabel):
         self.setText(text)
         self.setAccessibleDescription(text)
         self.show()
+        # imported here: QAccessible's enums are built when the class is first touched (~5 ms)
+        from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # noqa: PLC0415
+
         QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, text))
 
     def clear_problem(self) -> None:

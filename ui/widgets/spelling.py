@@ -21,16 +21,19 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QLocale, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QSyntaxHighlighter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu
 
 from app.models import ConversationId
 from ui.theme import misspelling_colour
 from ui.widgets.composer import Composer
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCharFormat
 
 _log = logging.getLogger(__name__)
 
@@ -312,8 +315,7 @@ class SpellHighlighter(QSyntaxHighlighter):
         self.checker = checker
         self.language: str | None = None
         self.known: Counter[str] = Counter()  # word → how many members' names have it
-        self.misspelled = QTextCharFormat()
-        self.misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        self._misspelled: QTextCharFormat | None = None  # made when first needed
 
     def set_language(self, language: str | None) -> None:
         if language != self.language:
@@ -363,17 +365,28 @@ class SpellHighlighter(QSyntaxHighlighter):
         if inside or fence or not self.language:
             return
         wide = len(text.encode("utf-16-le")) // 2 != len(text)  # emoji count twice in Qt
-        coloured = False
+        misspelled = None
         for start, word in self.misspellings(text):
-            if not coloured:  # the theme may have changed since the last line
-                self.misspelled.setUnderlineColor(misspelling_colour())
-                coloured = True
+            if misspelled is None:  # the theme may have changed since the last line
+                misspelled = self.misspelled_format()
+                misspelled.setUnderlineColor(misspelling_colour())
             if wide:
                 at = len(text[:start].encode("utf-16-le")) // 2
                 length = len(word.encode("utf-16-le")) // 2
             else:
                 at, length = start, len(word)
-            self.setFormat(at, length, self.misspelled)
+            self.setFormat(at, length, misspelled)
+
+    def misspelled_format(self) -> QTextCharFormat:
+        """The underline, made when first needed: importing ``QTextCharFormat`` makes PySide6
+        build its and ``QTextFormat``'s seven enums (147 members, 4-5 ms of the start's CPU),
+        which nothing else needs before the window is ready (benchmarks/enum_census.py)."""
+        if self._misspelled is None:
+            from PySide6.QtGui import QTextCharFormat  # noqa: PLC0415
+
+            self._misspelled = QTextCharFormat()
+            self._misspelled.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+        return self._misspelled
 
 
 class ComposerSpelling(QObject):
