@@ -16,7 +16,6 @@ import os
 import queue
 import resource
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from benchmarks.procfs import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 CLOCK_TICK = os.sysconf("SC_CLK_TCK")
@@ -239,11 +240,4 @@ class ChildProcess:
         output), then SIGTERM (the app quits cleanly), then SIGKILL after ``timeout`` s."""
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.proc.wait(grace)
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        return self.proc.returncode
+        return stop_process(self.proc, timeout)

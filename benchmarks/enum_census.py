@@ -21,7 +21,6 @@ import json
 import logging
 import os
 import runpy
-import signal
 import subprocess
 import sys
 import tempfile
@@ -116,12 +115,9 @@ def census(profile: Path, timeout: float = 60.0) -> dict[str, Any]:
             time.sleep(0.05)  # the file is written in one call; let it be closed
             data: dict[str, Any] = json.loads(out.read_text())
         finally:
-            proc.send_signal(signal.SIGTERM)
-            try:
-                proc.wait(20)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+            from benchmarks.procfs import stop_process
+
+            stop_process(proc)
     return data
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import subprocess
 import time
 from collections.abc import Iterable
 
@@ -200,3 +201,16 @@ def smaps_top_files(pid: int, top: int = 12) -> dict[str, float]:
         return {}
     ranked = sorted(sizes.items(), key=lambda kv: -kv[1])[:top]
     return {k: round(v / 1024, 1) for k, v in ranked}
+
+
+def stop_process(proc: subprocess.Popen[bytes], timeout: float = 20.0) -> int | None:
+    """SIGTERM (the app quits cleanly, as a person closing it), then SIGKILL after ``timeout``
+    seconds; the exit status."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(10)
+    return proc.returncode

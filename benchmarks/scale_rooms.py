@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import signal
 import sqlite3
 import statistics
 import subprocess
@@ -45,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.app_driver import process_figures  # noqa: E402
 from benchmarks.memory_bench import split_rooms  # noqa: E402
-from benchmarks.procfs import tree_cpu  # noqa: E402
+from benchmarks.procfs import stop_process, tree_cpu  # noqa: E402
 
 SERVICES = ("xmpp", "matrix", "irc")
 READY = b"main window ready"
@@ -214,12 +213,7 @@ class AppStart:
         ]
 
     def stop(self) -> None:
-        self.proc.send_signal(signal.SIGTERM)
-        try:
-            self.proc.wait(30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(10)
+        stop_process(self.proc, 30)
 
 
 def store_has(profile: Path, account_id: str, text: str) -> bool:

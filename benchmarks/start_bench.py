@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.procfs import stop_process  # noqa: E402
 from benchmarks.profile_gen import build_profile, describe  # noqa: E402
 
 READY = "main window ready"
@@ -64,12 +64,7 @@ def one_start(profile: Path, timeout: float = 30.0) -> tuple[float, float]:
             time.sleep(0.002)
         memory = rss_mb(proc.pid)
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop_process(proc)
     return elapsed, memory
 
 
