@@ -24,6 +24,7 @@ from app import facts as f
 from app.backend import SendResult
 from app.dispatch_batch import Batch
 from app.dispatch_people import PeopleFacts
+from app.dispatch_polls import PollFacts
 from app.models import (
     Conversation,
     ConversationId,
@@ -152,6 +153,7 @@ class AccountDispatcher:
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
             **self.people.handlers(),
+            **PollFacts(store, logger).handlers(),
         }
 
     # -- facts -----------------------------------------------------------------------------

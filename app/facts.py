@@ -20,6 +20,7 @@ from app.models import (
     DeliveryState,
     Member,
     MessageKind,
+    Poll,
     Presence,
     ThreadSummary,
     Trust,
@@ -249,6 +250,39 @@ class ReactionsReplaced(Fact):
     target_remote_id: str
     sender: str
     keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PollStarted(Fact):
+    """The message ``remote_id`` (reported just before, with the poll's text form as its body)
+    is a poll: its question and answers (``poll``'s tally is empty)."""
+
+    conversation: str
+    remote_id: str
+    poll: Poll
+
+
+@dataclass(frozen=True, slots=True)
+class PollVoted(Fact):
+    """A vote in a poll: ``selections`` as sent (the core applies the rules: app.polls).
+    ``own``: the vote is ours (from this or another of our devices)."""
+
+    conversation: str
+    target_remote_id: str
+    sender: str
+    timestamp: datetime  # the server's time: which vote is latest, and before the end
+    selections: tuple[str, ...]
+    own: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PollEnded(Fact):
+    """Someone ended a poll (only its sender's end counts: the core checks)."""
+
+    conversation: str
+    target_remote_id: str
+    sender: str
+    timestamp: datetime
 
 
 @dataclass(frozen=True, slots=True)

@@ -257,6 +257,36 @@ class Reaction:
 
 
 @dataclass(frozen=True, slots=True)
+class PollAnswer:
+    """One answer a poll offers, with the votes it has (0 while the results are hidden)."""
+
+    id: str  # the service's id of the answer, what a vote names
+    text: str
+    votes: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Poll:
+    """A poll a message carries (Matrix MSC3381): the question, its answers and the tally.
+
+    The tally is worked out by the core (app.polls) from every vote it has seen, so ``votes``,
+    ``voters`` and ``mine`` are what the rules count, not what the sender's client claimed.
+    An undisclosed poll's counts are kept but only shown once it has ended."""
+
+    question: str
+    answers: tuple[PollAnswer, ...]
+    disclosed: bool = False
+    max_selections: int = 1
+    ended: bool = False
+    voters: int = 0  # people whose vote counts (a spoiled or empty vote does not)
+    mine: tuple[str, ...] = ()  # the answer ids of our own vote that counts
+
+    @property
+    def results_shown(self) -> bool:
+        return self.disclosed or self.ended
+
+
+@dataclass(frozen=True, slots=True)
 class ThreadSummary:
     """What a thread's first message shows under it: how many replies, and the latest one.
 
@@ -313,6 +343,7 @@ class Message:
     """Remote id of the thread's first message when this is a reply in a thread (shown in the
     thread, not in the conversation's main timeline)."""
     thread: ThreadSummary | None = None  # on a thread's first message: its replies
+    poll: Poll | None = None  # a poll's question, answers and tally (``body``: its text form)
 
     @property
     def in_thread(self) -> bool:

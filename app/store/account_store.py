@@ -40,6 +40,7 @@ from app.store import schema
 from app.store.atomic import atomic
 from app.store.outbox_records import OUTBOX_IN_FLIGHT, OUTBOX_QUEUED, OutboxEntry, OutboxRecords
 from app.store.people import PeopleRecords
+from app.store.polls import PollRecords
 from app.store.rows import (
     CONV_COLUMNS,
     MSG_COLUMNS,
@@ -112,6 +113,7 @@ class AccountStore:
         self.terms = SearchTerms(conn)
         self.threads = ThreadRecords(conn, self._query_messages, MSG_COLUMNS)
         self.spaces = SpaceRecords(conn, account_id)
+        self.polls = PollRecords(conn, self.message_by_remote_id)
         self.people = PeopleRecords(conn, account_id, self._row_by_native, self.transaction)
         self.outbox = OutboxRecords(conn)
         self.searcher = StoreSearch(path, account_id, self._by_row, self._row_by_native)

@@ -29,6 +29,7 @@ from app.models import (
     Trust,
     from_millis,
 )
+from app.polls import poll_of
 from app.priority import give_way
 from app.store.terms import SearchTerms
 from app.store.threads import summary_of
@@ -36,7 +37,7 @@ from app.store.threads import summary_of
 MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread, body_text"
+    " trust, thread_root, thread, body_text, poll"
 )
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
@@ -124,6 +125,7 @@ def message_from_row(
         seq=r[0],
         thread_root=r[21],
         thread=summary_of(r[22]),
+        poll=None if r[24] is None else poll_of(r[24]),
     )
 
 

@@ -263,3 +263,10 @@ def _search_terms(db: Database) -> None:
     db.execute("CREATE TABLE search_terms (term TEXT PRIMARY KEY) WITHOUT ROWID")
     if db.execute("SELECT 1 FROM messages LIMIT 1").fetchone() is None:
         db.execute("INSERT INTO search_terms (term) VALUES ('')")  # complete (app.store.terms)
+
+
+@_migration("0010_polls")
+def _polls(db: Database) -> None:
+    """A poll's record on its message: question, answers, the votes and its end, as JSON (see
+    :mod:`app.polls`); NULL on every other message."""
+    db.execute("ALTER TABLE messages ADD COLUMN poll TEXT")

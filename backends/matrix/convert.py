@@ -42,7 +42,7 @@ from app.models import (
     from_millis,
 )
 from app.voice import clean_waveform
-from backends.matrix import relations
+from backends.matrix import polls, relations
 
 # Re-exported, as the backend reads ``cv.get_str(...)`` everywhere (one copy, shared with relations)
 from backends.matrix.jsonget import get_dict as get_dict  # noqa: PLC0414
@@ -85,8 +85,9 @@ MEDIA_MSGTYPES = {"m.image", "m.file", "m.audio", "m.video"}
 ENCRYPTED_PLACEHOLDER = "Waiting for the key to decrypt this message…"
 """The body of an encrypted message until its key arrives (``trust=UNDECRYPTABLE``); replaced in
 place by :class:`~app.facts.MessageDecrypted` once it can be read."""
-HIDDEN_UNTIL_DECRYPTED = ("m.replace", "m.annotation")
-"""Encrypted edits and reactions show nothing until they can be read (their relation is visible)."""
+HIDDEN_UNTIL_DECRYPTED = ("m.replace", "m.annotation", "m.reference")
+"""Encrypted edits, reactions and references (poll votes and ends) show nothing until they can be
+read (their relation is visible)."""
 
 
 class Log(Protocol):
@@ -568,6 +569,8 @@ def convert_event(
         return []
     if header.type in ("m.room.message", "m.sticker"):
         return _message_facts(header, ctx, trust)
+    if header.type in polls.POLL_TYPES:
+        return polls.poll_facts(header, ctx, _poll_message)
     if header.type == "m.reaction":
         if redacted(header):
             return []  # a removed reaction keeps its type but loses its content
@@ -655,6 +658,11 @@ def _base_message(
         thread_root=thread_root,
         thread=thread_summary(header, ctx),
     )
+
+
+def _poll_message(header: EventHeader, ctx: RoomContext, body: str) -> f.MessageReceived:
+    """A poll's start as the message it is shown as (its text form; see :mod:`.polls`)."""
+    return _base_message(header, ctx, body)
 
 
 def thread_summary(header: EventHeader, ctx: RoomContext) -> ThreadSummary | None:

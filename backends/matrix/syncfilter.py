@@ -19,6 +19,7 @@ from typing import Any
 
 from backends.matrix import convert as cv
 from backends.matrix.http import V3, MatrixHttp, q
+from backends.matrix.polls import POLL_TYPES
 
 STATE_TYPES = (
     "m.room.create",
@@ -41,6 +42,7 @@ MESSAGE_TYPES = (
     "m.sticker",
     "m.reaction",
     "m.room.redaction",
+    *POLL_TYPES,
 )
 TIMELINE_TYPES = MESSAGE_TYPES + STATE_TYPES
 TIMELINE_LIMIT = 20

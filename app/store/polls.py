@@ -1,0 +1,77 @@
+"""Polls in the store: each poll's record (definition, votes, end) in its message's ``poll``
+column, as JSON (see :mod:`app.polls` for the record and the rules of the tally).
+
+Like reactions, a vote or an end for a message that is not stored (yet) is dropped; the Matrix
+backend reports a poll's votes again, after the poll, when it fetches it from history.
+The store (:class:`~app.store.account_store.AccountStore`) owns the rows and calls in here.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from app import polls
+from app.models import Message, Poll
+
+MessageLookup = Callable[[str, str], Message | None]
+
+
+class PollRecords:
+    """Reads and updates of poll records over one account store's connection."""
+
+    def __init__(self, conn: sqlite3.Connection, message_by_remote_id: MessageLookup) -> None:
+        self._conn = conn
+        self._message = message_by_remote_id
+
+    def define(self, native_id: str, remote_id: str, poll: Poll) -> Message | None:
+        """Make the stored message ``remote_id`` a poll; a poll defined already keeps its
+        record (a replay of the start must not forget the votes). The message as it is now,
+        or None when nothing changed."""
+        msg = self._message(native_id, remote_id)
+        if msg is None or msg.poll is not None:
+            return None
+        return self._save(msg, polls.definition(poll))
+
+    def vote(
+        self,
+        native_id: str,
+        target_remote_id: str,
+        sender: str,
+        ts: int,
+        selections: tuple[str, ...],
+        *,
+        own: bool = False,
+    ) -> Message | None:
+        """Keep a vote; the poll's message as it is now, or None (no such poll, no change)."""
+        found = self._record(native_id, target_remote_id)
+        if found is None:
+            return None
+        msg, state = found
+        if not polls.add_vote(state, sender, ts, selections, own=own):
+            return None
+        return self._save(msg, state)
+
+    def end(self, native_id: str, target_remote_id: str, sender: str, ts: int) -> Message | None:
+        """End a poll at ``ts``: only its own sender may (see :mod:`app.polls`)."""
+        found = self._record(native_id, target_remote_id)
+        if found is None:
+            return None
+        msg, state = found
+        if sender != msg.sender or not polls.end(state, ts):
+            return None
+        return self._save(msg, state)
+
+    def _record(self, native_id: str, remote_id: str) -> tuple[Message, dict[str, Any]] | None:
+        msg = self._message(native_id, remote_id)
+        if msg is None or msg.poll is None:
+            return None
+        row = self._conn.execute("SELECT poll FROM messages WHERE seq=?", (msg.seq,)).fetchone()
+        state = polls.load(row[0]) if row is not None else None
+        return None if state is None else (msg, state)
+
+    def _save(self, msg: Message, state: dict[str, Any]) -> Message:
+        self._conn.execute("UPDATE messages SET poll=? WHERE seq=?", (polls.dump(state), msg.seq))
+        return replace(msg, poll=polls.tally(state))

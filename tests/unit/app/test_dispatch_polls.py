@@ -1,0 +1,92 @@
+"""Poll facts through the dispatcher into the store (app.dispatch_polls, app.store.polls)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app import events as ev
+from app import facts as f
+from app.dispatch import AccountDispatcher
+from app.models import ConversationKind, Poll, PollAnswer
+from app.store.account_store import AccountStore
+
+NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
+ROOM = "!r:hs"
+POLL = Poll("Lunch?", (PollAnswer("p", "Pizza"), PollAnswer("s", "Soup")), disclosed=True)
+
+
+@pytest.fixture
+def dispatcher(tmp_path: Path) -> Iterator[AccountDispatcher]:
+    store = AccountStore("a", tmp_path / "a.sqlite3")
+    yield AccountDispatcher(
+        store, now=lambda: NOW, logger=logging.LoggerAdapter(logging.getLogger("t"), {})
+    )
+    store.close()
+
+
+def started(sender: str = "@alice:hs") -> list[f.Fact]:
+    message = f.MessageReceived(
+        ROOM,
+        sender=sender,
+        body="Lunch?\n1. Pizza\n2. Soup",
+        conversation_kind=ConversationKind.GROUP,
+        remote_id="$poll",
+        timestamp=NOW,
+    )
+    return [message, f.PollStarted(ROOM, "$poll", POLL)]
+
+
+def vote(sender: str, seconds: int, *ids: str, own: bool = False) -> f.PollVoted:
+    return f.PollVoted(ROOM, "$poll", sender, NOW + timedelta(seconds=seconds), ids, own=own)
+
+
+def latest_poll(events: list[ev.Event]) -> Poll:
+    updated = [e for e in events if isinstance(e, ev.MessagesUpdated)]
+    poll = updated[-1].messages[-1].poll
+    assert poll is not None
+    return poll
+
+
+def test_a_poll_is_stored_with_its_text_and_its_tally_follows_votes_and_the_end(
+    dispatcher: AccountDispatcher,
+) -> None:
+    events = dispatcher.apply(started())
+    poll = latest_poll(events)
+    assert poll.question == "Lunch?" and [a.votes for a in poll.answers] == [0, 0]
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll == poll
+    assert stored.body.startswith("Lunch?")  # the text form: what search and history read
+    poll = latest_poll(
+        dispatcher.apply([vote("@bob:hs", 1, "p"), vote("@me:hs", 2, "s", own=True)])
+    )
+    assert [a.votes for a in poll.answers] == [1, 1] and poll.mine == ("s",)
+    dispatcher.apply([f.PollEnded(ROOM, "$poll", "@bob:hs", NOW + timedelta(seconds=3))])
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is not None and not stored.poll.ended  # not his
+    poll = latest_poll(
+        dispatcher.apply([f.PollEnded(ROOM, "$poll", "@alice:hs", NOW + timedelta(seconds=3))])
+    )
+    assert poll.ended
+    dispatcher.apply([vote("@carol:hs", 4, "p")])  # kept, but after the end: not counted
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is not None
+    assert [a.votes for a in stored.poll.answers] == [1, 1] and stored.poll.voters == 2
+
+
+def test_a_replayed_start_keeps_the_votes(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p")])
+    dispatcher.apply(started())
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is not None
+    assert stored.poll.answers[0].votes == 1
+
+
+def test_a_vote_for_a_poll_not_stored_changes_nothing(dispatcher: AccountDispatcher) -> None:
+    events = dispatcher.apply([vote("@bob:hs", 1, "p")])
+    assert not [e for e in events if isinstance(e, ev.MessagesUpdated)]
