@@ -93,6 +93,7 @@ class Capability(enum.Flag):
     VOICE_MESSAGES = enum.auto()
     """send_features: an attachment marked ``voice`` is sent as a voice message the other side
     plays inline (Matrix MSC3245; XMPP: an uploaded audio file, as Conversations sends)."""
+    POLLS = enum.auto()  # SupportsPolls
 
 
 SEND_FEATURES = Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
@@ -707,6 +708,33 @@ class SupportsReactions(abc.ABC):
         """Set our reactions on a message to exactly ``keys``."""
 
 
+class SupportsPolls(abc.ABC):
+    """Polls (Matrix MSC3381): vote in one, end one we started, start one.
+
+    Like reactions, a vote or an end is sent at once (not through the outbox): it is the
+    latest state of a choice, and failing is reported to the person, who may choose again."""
+
+    @abc.abstractmethod
+    async def vote_poll(
+        self, conv: ConversationId, poll_remote_id: str, answer_ids: tuple[str, ...]
+    ) -> Outcome:
+        """Send our vote: exactly ``answer_ids`` (empty takes our vote back)."""
+
+    @abc.abstractmethod
+    async def end_poll(self, conv: ConversationId, poll_remote_id: str) -> Outcome: ...
+
+    @abc.abstractmethod
+    async def start_poll(
+        self,
+        conv: ConversationId,
+        question: str,
+        answers: tuple[str, ...],
+        *,
+        disclosed: bool = True,
+        max_selections: int = 1,
+    ) -> SendResult: ...
+
+
 class SupportsRetraction(abc.ABC):
     @abc.abstractmethod
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome: ...
@@ -897,6 +925,7 @@ _INTERFACE_CAPABILITIES: tuple[tuple[type, Capability], ...] = (
     (SupportsEdits, Capability.EDITS),
     (SupportsReactions, Capability.REACTIONS),
     (SupportsRetraction, Capability.RETRACTIONS),
+    (SupportsPolls, Capability.POLLS),
     (SupportsVerification, Capability.ENCRYPTION),
     (SupportsDeviceTrust, Capability.ENCRYPTION),
     (SupportsBlocking, Capability.BLOCKING),

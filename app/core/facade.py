@@ -21,6 +21,7 @@ from app.core.contacts import ContactCommands
 from app.core.conversations import ConversationCommands
 from app.core.encryption import EncryptionCommands
 from app.core.messaging import MessagingCommands
+from app.core.polls import PollCommands
 from app.core.preferences import PreferenceCommands
 from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
@@ -50,6 +51,7 @@ class Core:
         self.encryption = EncryptionCommands(services)
         self.archive = ArchiveCommands(services)
         self.threads = ThreadCommands(services)
+        self.polls = PollCommands(services)
         self.spaces = SpaceCommands(services)
         self.previews = PreviewCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)

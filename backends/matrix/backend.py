@@ -51,6 +51,7 @@ from app.backend import (
     SupportsKicking,
     SupportsLinkPreviews,
     SupportsLogout,
+    SupportsPolls,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -93,6 +94,7 @@ from backends.matrix.media import Media
 from backends.matrix.membership import RoomService
 from backends.matrix.messaging import Messaging
 from backends.matrix.people import People
+from backends.matrix.pollsend import PollSending
 from backends.matrix.previews import Previews
 from backends.matrix.session import (
     MAX_INVITES,
@@ -167,6 +169,7 @@ class MatrixBackend(
     SupportsFiles,
     SupportsEdits,
     SupportsReactions,
+    SupportsPolls,
     SupportsRetraction,
     SupportsVerification,
     SupportsKeyBackup,
@@ -235,6 +238,7 @@ class MatrixBackend(
             with_size=self._media.with_size,
             thread_relation=self._threads.relation,
         )
+        self._polls = PollSending(session, self._messaging)
         self._signin = SignIn(session, encryption)
         self._spaces = Spaces(session)
         self._previews = Previews(session, self._media.thumbnail)
@@ -376,6 +380,25 @@ class MatrixBackend(
 
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         return await self._messaging.retract(conv, target_remote_id)
+
+    async def vote_poll(
+        self, conv: ConversationId, poll_remote_id: str, answer_ids: tuple[str, ...]
+    ) -> Outcome:
+        return await self._polls.vote(conv, poll_remote_id, answer_ids)
+
+    async def end_poll(self, conv: ConversationId, poll_remote_id: str) -> Outcome:
+        return await self._polls.end(conv, poll_remote_id)
+
+    async def start_poll(
+        self,
+        conv: ConversationId,
+        question: str,
+        answers: tuple[str, ...],
+        *,
+        disclosed: bool = True,
+        max_selections: int = 1,
+    ) -> SendResult:
+        return await self._polls.start(conv, question, answers, disclosed, max_selections)
 
     async def send_read_marker(self, conv: ConversationId, remote_id: str) -> None:
         await self._messaging.send_read_marker(conv, remote_id)

@@ -27,6 +27,7 @@ UNSTABLE_START = "org.matrix.msc3381.poll.start"
 UNSTABLE_RESPONSE = "org.matrix.msc3381.poll.response"
 UNSTABLE_END = "org.matrix.msc3381.poll.end"
 UNSTABLE_TEXT = "org.matrix.msc1767.text"
+END_TEXT = "The poll has ended."  # the end's text for clients without polls (protocol text)
 DISCLOSED = ("m.disclosed", "m.poll.disclosed", "org.matrix.msc3381.poll.disclosed")
 UNDISCLOSED = "org.matrix.msc3381.poll.undisclosed"
 MAX_ANSWERS_READ = 1000
