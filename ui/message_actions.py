@@ -29,6 +29,7 @@ from ui.media.inline_media import InlineMedia
 from ui.message_hover import MessageHover
 from ui.models.message_model import MessageListModel
 from ui.models.message_texts import DownloadState
+from ui.poll_actions import PollActions
 from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.emoji_picker import EmojiPicker
@@ -97,6 +98,7 @@ class MessageActions(QObject):
         self.image_viewer: ImageViewer | None = None
         self.never_box: QMessageBox | None = None
         self.inline_media = inline_media  # audio/video played in the list (ui.media)
+        self.polls = PollActions(self.core, call, self)
 
         view.partActivated.connect(self.part_activated)
         view.messageActivated.connect(self.activate_message)
@@ -182,6 +184,7 @@ class MessageActions(QObject):
         menu = QMenu(self._widget)
         menu.setObjectName("messageMenu")
         confirmed = msg.remote_id is not None and not msg.retracted
+        self.polls.add_to_menu(menu, msg, caps)
         if confirmed and caps & Capability.REPLIES:
             _tag(
                 menu.addAction(self.tr("&Reply"), QKeySequence(REPLY_KEY), lambda: self.reply(msg)),
@@ -314,7 +317,9 @@ class MessageActions(QObject):
             self.view.setFocus(Qt.FocusReason.PopupFocusReason)
 
     def part_activated(self, kind: str, msg: Message, detail: Any) -> None:
-        if kind == "link":
+        if kind == "link" and self.polls.is_poll_link(str(detail)):
+            self.polls.link_activated(msg, str(detail))
+        elif kind == "link":
             self.open_link(str(detail))
         elif kind == "attachment":
             self.attachment(msg, int(detail))
@@ -330,7 +335,9 @@ class MessageActions(QObject):
         """Enter on a message: open its attachment or its link; with several, choose from
         the message's menu (which lists them)."""
         links = _links(msg)
-        if len(msg.attachments) == 1 and not links:
+        if msg.poll is not None:
+            self.open_message_menu()  # its answers are in the menu
+        elif len(msg.attachments) == 1 and not links:
             self.attachment(msg, 0)
         elif len(links) == 1 and not msg.attachments:
             self.open_link(links[0])

@@ -140,6 +140,7 @@ BASE_CAPABILITIES = (
     | Capability.EDITS
     | Capability.REPLIES
     | Capability.REACTIONS
+    | Capability.POLLS
     | Capability.RETRACTIONS
     | Capability.IDEMPOTENT_SEND
     | Capability.THREADS

@@ -59,6 +59,7 @@ from app.backend import (
     SupportsKicking,
     SupportsLinkPreviews,
     SupportsLogout,
+    SupportsPolls,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -236,6 +237,7 @@ class FakeBackend(
     SupportsFiles,
     SupportsEdits,
     SupportsReactions,
+    SupportsPolls,
     SupportsRetraction,
     SupportsBlocking,
     SupportsCommands,
@@ -331,6 +333,7 @@ class FakeBackend(
             | Capability.FILES
             | Capability.EDITS
             | Capability.REACTIONS
+            | Capability.POLLS
             | Capability.RETRACTIONS
             | Capability.BLOCKING
             | Capability.COMMANDS
@@ -658,6 +661,28 @@ class FakeBackend(
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         self.server.calls.append(("retract", (conv.native_id, target_remote_id)))
         return Outcome()
+
+    async def vote_poll(
+        self, conv: ConversationId, poll_remote_id: str, answer_ids: tuple[str, ...]
+    ) -> Outcome:
+        self.server.calls.append(("vote_poll", (conv.native_id, poll_remote_id, answer_ids)))
+        return Outcome()
+
+    async def end_poll(self, conv: ConversationId, poll_remote_id: str) -> Outcome:
+        self.server.calls.append(("end_poll", (conv.native_id, poll_remote_id)))
+        return Outcome()
+
+    async def start_poll(
+        self,
+        conv: ConversationId,
+        question: str,
+        answers: tuple[str, ...],
+        *,
+        disclosed: bool = True,
+        max_selections: int = 1,
+    ) -> SendResult:
+        self.server.calls.append(("start_poll", (conv.native_id, question, answers)))
+        return SendResult(remote_id=self.server.next_remote_id())
 
     # -- rooms we run (the address "taken" is always someone else's) --------------------------
 

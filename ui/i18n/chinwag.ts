@@ -3230,6 +3230,30 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>Reconnecting to fetch again what could not be saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This poll has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll does not offer that choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only who started a poll can end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A poll needs a question and two answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4290,6 +4314,60 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>PollActions</name>
+    <message>
+        <source>&amp;Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take my vote back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nd poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollView</name>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poll ended, {votes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results will be shown when the poll ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose up to {n} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll, {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresenceWords</name>
     <message>
         <source>active just now</source>
@@ -4334,6 +4412,15 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>{account}: {label} ({done})</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication.PollView</name>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

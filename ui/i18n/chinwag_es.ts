@@ -3245,6 +3245,30 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>Reconnecting to fetch again what could not be saved.</source>
         <translation>Reconectando para volver a obtener lo que no se pudo guardar.</translation>
     </message>
+    <message>
+        <source>This poll has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll does not offer that choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only who started a poll can end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A poll needs a question and two answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4316,6 +4340,62 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>PollActions</name>
+    <message>
+        <source>&amp;Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take my vote back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nd poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollView</name>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poll ended, {votes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results will be shown when the poll ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose up to {n} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll, {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresenceWords</name>
     <message>
         <source>active just now</source>
@@ -4363,6 +4443,16 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>{account}: {label} ({done})</source>
         <translation>{account}: {label} ({done})</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication.PollView</name>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

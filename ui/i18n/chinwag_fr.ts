@@ -3245,6 +3245,30 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>Reconnecting to fetch again what could not be saved.</source>
         <translation>Reconnexion pour récupérer à nouveau ce qui n’a pas pu être enregistré.</translation>
     </message>
+    <message>
+        <source>This poll has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll does not offer that choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only who started a poll can end it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A poll needs a question and two answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This poll is too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such poll.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4316,6 +4340,62 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>PollActions</name>
+    <message>
+        <source>&amp;Vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Take my vote back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;nd poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollView</name>
+    <message numerus="yes">
+        <source>%n vote(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Poll ended, {votes}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Results will be shown when the poll ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll: {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose up to {n} answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poll, {question}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PresenceWords</name>
     <message>
         <source>active just now</source>
@@ -4363,6 +4443,16 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>{account}: {label} ({done})</source>
         <translation>{account}&#xa0;: {label} ({done})</translation>
+    </message>
+</context>
+<context>
+    <name>QCoreApplication.PollView</name>
+    <message numerus="yes">
+        <source>%n voter(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@ from ui.a11y import verbosity
 from ui.bidi import isolate
 from ui.core_text import TranslationContext, core_text, shown_body
 from ui.media.support import media_title
+from ui.models.poll_texts import poll_spoken
 
 
 def delivery_text(msg: Message) -> str:
@@ -190,7 +191,9 @@ class MessageTexts:
         reply = self.reply_text(msg)
         values = {
             verbosity.SENDER: msg.sender_name or msg.sender,
-            verbosity.TEXT: display_body(msg),
+            verbosity.TEXT: (
+                poll_spoken(msg.poll) if msg.poll and not msg.retracted else display_body(msg)
+            ),
             verbosity.TIME: verbosity.spoken_time(msg.timestamp, self._spoken_day(msg)),
             verbosity.REPLY: (
                 QCoreApplication.translate("MessageListModel", "in reply to {quote}").format(

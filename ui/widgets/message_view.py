@@ -80,6 +80,7 @@ from ui.models.message_model import (
     RowView,
 )
 from ui.models.message_texts import DownloadState
+from ui.models.poll_texts import poll_html
 from ui.widgets.hover_bar import HoverBar
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -537,6 +538,9 @@ class MessageDelegate(QStyledItemDelegate):
                 big.setPixelSize(round(font.pixelSize() * BIG_EMOJI_SCALE))
             doc.setDefaultFont(big)
             doc.setPlainText(view.shown)
+        elif msg.poll is not None and not msg.retracted:
+            doc.setDefaultFont(font)
+            doc.setHtml(poll_html(msg.poll))  # its answers are links: a click votes
         elif is_plain(msg, view.shown):
             doc.setDefaultFont(font)
             doc.setPlainText(view.shown)  # each line its own block, as plain_blocks makes them
