@@ -46,6 +46,7 @@ from tests.ui.helpers import (
     centre,
     hover,
     message_face,
+    poll_answer_point,
     press,
     results_of,
     row_face,
@@ -767,3 +768,68 @@ def test_secure_storage_set_up_with_a_passphrase_opens_at_another_client(
     assert files_containing(tmp_path, phrase.encode()) == []
     assert not any(phrase in value for value in me.secrets.values.values())
     assert caplog.records and not any(phrase in r.getMessage() for r in caplog.records)
+
+
+def test_a_poll_from_element_is_shown_and_our_click_votes_at_the_peer(me: Signed, bot: Bot) -> None:
+    """A poll the peer posts as Element does shows in the window with the peer's vote; a click
+    on an answer sends our vote, which the peer reads in the room, and the tally counts it."""
+    room = plain_room_with(me, bot)
+    question = "Which day suits you?"
+    start = {
+        "org.matrix.msc3381.poll.start": {
+            "question": {"org.matrix.msc1767.text": question, "body": question},
+            "kind": "org.matrix.msc3381.poll.disclosed",
+            "max_selections": 1,
+            "answers": [
+                {"id": "mon", "org.matrix.msc1767.text": "Monday"},
+                {"id": "fri", "org.matrix.msc1767.text": "Friday"},
+            ],
+        },
+        "org.matrix.msc1767.text": f"{question}\n1. Monday\n2. Friday",
+    }
+    poll_id = str(bot.run(bot.peer.send(room, start, "org.matrix.msc3381.poll.start")))
+    bot.run(
+        bot.peer.send(
+            room,
+            {
+                "m.relates_to": {"rel_type": "m.reference", "event_id": poll_id},
+                "org.matrix.msc3381.poll.response": {"answers": ["mon"]},
+            },
+            "org.matrix.msc3381.poll.response",
+        )
+    )
+    me.open(room)
+
+    def poll_row() -> int | None:
+        for i, m in enumerate(me.messages()):
+            if m.remote_id == poll_id and m.poll is not None:
+                return i
+        return None
+
+    me.wait(lambda: (row := poll_row()) is not None and me.messages()[row].poll.voters == 1)  # type: ignore[union-attr]
+    row = poll_row()
+    assert row is not None
+    me.window.activateWindow()
+    me.qtbot.mouseClick(
+        me.window.pane.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=poll_answer_point(me.window, row, "Friday"),
+    )
+
+    def our_vote_at_peer() -> list[str] | None:
+        for e in bot.run(bot.peer.events(room)):
+            if e.get("type") == "org.matrix.msc3381.poll.response" and e.get("sender") == own_id(
+                me
+            ):
+                return list(e["content"]["org.matrix.msc3381.poll.response"]["answers"])
+        return None
+
+    me.wait(lambda: our_vote_at_peer() == ["fri"])
+    me.wait(
+        lambda: (
+            (r := poll_row()) is not None
+            and (p := me.messages()[r].poll) is not None
+            and p.mine == ("fri",)
+            and [a.votes for a in p.answers] == [1, 1]
+        )
+    )

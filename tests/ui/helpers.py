@@ -422,3 +422,23 @@ def open_new_room(qtbot: QtBot, window: MainWindow) -> NewRoomDialog:
     assert isinstance(dialog, NewRoomDialog)
     wait_for(qtbot, dialog.create_button.isEnabled)
     return dialog
+
+
+def poll_answer_point(window: MainWindow, row: int, text: str) -> QPoint:
+    """Where a poll's answer ``text`` is drawn in the row (viewport coordinates): the first
+    line of its paragraph (its bar is the second)."""
+    view = window.pane.view
+    index = window.pane.model.index(row)
+    view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    rect = view.visualRect(index)
+    option.rect = rect
+    layout = view.message_delegate.layout_for(option, index)
+    assert layout is not None and layout.document is not None
+    cursor = layout.document.find(text)
+    assert not cursor.isNull(), f"{text!r} is not drawn"
+    block = layout.document.documentLayout().blockBoundingRect(cursor.block())
+    first_line = cursor.block().layout().lineAt(0).rect()
+    y = int(block.top() + first_line.center().y())
+    return rect.topLeft() + layout.body.topLeft() + QPoint(12, y)

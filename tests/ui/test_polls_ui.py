@@ -3,15 +3,15 @@ click on an answer and from the keyboard through the message's menu."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMenu, QStyleOptionViewItem
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
 from app.models import ConversationId, Poll, PollAnswer
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
-from tests.ui.helpers import T0, open_conv, sign_in, wait_for
+from tests.ui.helpers import T0, open_conv, poll_answer_point, sign_in, wait_for
 from ui.main_window import MainWindow
 
 POLL = Poll(
@@ -31,24 +31,6 @@ def post_poll(fake_server: FakeServer, account_id: str) -> str:
     return rid
 
 
-def answer_point(window: MainWindow, row: int, text: str) -> QPoint:
-    """Where the answer ``text`` is drawn in the row (viewport coordinates)."""
-    view = window.pane.view
-    index = window.pane.model.index(row)
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    rect = view.visualRect(index)
-    option.rect = rect
-    layout = view.message_delegate.layout_for(option, index)
-    assert layout is not None and layout.document is not None
-    cursor = layout.document.find(text)
-    assert not cursor.isNull()
-    block = layout.document.documentLayout().blockBoundingRect(cursor.block())
-    first_line = cursor.block().layout().lineAt(0).rect()  # the answer; its bar is below
-    y = int(block.top() + first_line.center().y())
-    return rect.topLeft() + layout.body.topLeft() + QPoint(12, y)
-
-
 def test_a_poll_is_drawn_spoken_and_voted_on_by_click_and_keyboard(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
@@ -65,7 +47,7 @@ def test_a_poll_is_drawn_spoken_and_voted_on_by_click_and_keyboard(
     qtbot.mouseClick(
         window.pane.view.viewport(),
         Qt.MouseButton.LeftButton,
-        pos=answer_point(window, 0, "Salad"),
+        pos=poll_answer_point(window, 0, "Salad"),
     )
     wait_for(qtbot, lambda: ("vote_poll", ("bob", rid, ("s",))) in fake_server.calls)
     wait_for(qtbot, lambda: (p := model.message(0).poll) is not None and p.mine == ("s",))

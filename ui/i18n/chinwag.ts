@@ -4336,15 +4336,15 @@ To begin, add the account you use most. You can add more later.</source>
             <numerusform></numerusform>
         </translation>
     </message>
-    <message>
-        <source>Poll ended, {votes}</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n voter(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Poll ended, {voters}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Results will be shown when the poll ends</source>
@@ -4412,15 +4412,6 @@ To begin, add the account you use most. You can add more later.</source>
     <message>
         <source>{account}: {label} ({done})</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.PollView</name>
-    <message numerus="yes">
-        <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

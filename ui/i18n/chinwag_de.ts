@@ -3247,27 +3247,27 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
     <message>
         <source>This poll has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Umfrage ist beendet.</translation>
     </message>
     <message>
         <source>This poll does not offer that choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Umfrage bietet diese Wahl nicht an.</translation>
     </message>
     <message>
         <source>Only who started a poll can end it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur wer eine Umfrage gestartet hat, kann sie beenden.</translation>
     </message>
     <message>
         <source>A poll needs a question and two answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Umfrage braucht eine Frage und zwei Antworten.</translation>
     </message>
     <message>
         <source>This poll is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Umfrage ist zu lang.</translation>
     </message>
     <message>
         <source>No such poll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Umfrage gibt es nicht.</translation>
     </message>
 </context>
 <context>
@@ -4343,56 +4343,56 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <name>PollActions</name>
     <message>
         <source>&amp;Vote</source>
-        <translation type="unfinished"></translation>
+        <translation>Abst&amp;immen</translation>
     </message>
     <message>
         <source>&amp;Take my vote back</source>
-        <translation type="unfinished"></translation>
+        <translation>Meine Stimme &amp;zurücknehmen</translation>
     </message>
     <message>
         <source>E&amp;nd poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrage beende&amp;n</translation>
     </message>
 </context>
 <context>
     <name>PollView</name>
     <message numerus="yes">
         <source>%n vote(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stimme</numerusform>
+            <numerusform>%n Stimmen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Poll ended, {votes}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Person hat abgestimmt</numerusform>
+            <numerusform>%n Personen haben abgestimmt</numerusform>
         </translation>
     </message>
     <message>
+        <source>Poll ended, {voters}</source>
+        <translation>Umfrage beendet, {voters}</translation>
+    </message>
+    <message>
         <source>Results will be shown when the poll ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ergebnisse werden gezeigt, wenn die Umfrage endet</translation>
     </message>
     <message>
         <source>Poll: {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrage: {question}</translation>
     </message>
     <message>
         <source>your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Wahl</translation>
     </message>
     <message>
         <source>Choose up to {n} answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis zu {n} Antworten wählen</translation>
     </message>
     <message>
         <source>Poll, {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfrage, {question}</translation>
     </message>
 </context>
 <context>
@@ -4443,16 +4443,6 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>{account}: {label} ({done})</source>
         <translation>{account}: {label} ({done})</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.PollView</name>
-    <message numerus="yes">
-        <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -4305,13 +4305,13 @@ To begin, add the account you use most. You can add more later.</source>
         <source>%n vote(s)</source>
         <translation><numerusform>%n vote</numerusform><numerusform>%n votes</numerusform></translation>
     </message>
-    <message>
-        <source>Poll ended, {votes}</source>
-        <translation type="unfinished" />
-    </message>
     <message numerus="yes">
         <source>%n voter(s)</source>
         <translation><numerusform>%n voter</numerusform><numerusform>%n voters</numerusform></translation>
+    </message>
+    <message>
+        <source>Poll ended, {voters}</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Results will be shown when the poll ends</source>

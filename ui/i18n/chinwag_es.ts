@@ -3247,27 +3247,27 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
     <message>
         <source>This poll has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta encuesta ha terminado.</translation>
     </message>
     <message>
         <source>This poll does not offer that choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta encuesta no ofrece esa opción.</translation>
     </message>
     <message>
         <source>Only who started a poll can end it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo quien inició una encuesta puede terminarla.</translation>
     </message>
     <message>
         <source>A poll needs a question and two answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una encuesta necesita una pregunta y dos respuestas.</translation>
     </message>
     <message>
         <source>This poll is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta encuesta es demasiado larga.</translation>
     </message>
     <message>
         <source>No such poll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esa encuesta no existe.</translation>
     </message>
 </context>
 <context>
@@ -4343,56 +4343,56 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <name>PollActions</name>
     <message>
         <source>&amp;Vote</source>
-        <translation type="unfinished"></translation>
+        <translation>V&amp;otar</translation>
     </message>
     <message>
         <source>&amp;Take my vote back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirar mi voto</translation>
     </message>
     <message>
         <source>E&amp;nd poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar la encuest&amp;a</translation>
     </message>
 </context>
 <context>
     <name>PollView</name>
     <message numerus="yes">
         <source>%n vote(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n voto</numerusform>
+            <numerusform>%n votos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Poll ended, {votes}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n votante</numerusform>
+            <numerusform>%n votantes</numerusform>
         </translation>
     </message>
     <message>
+        <source>Poll ended, {voters}</source>
+        <translation>Encuesta terminada, {voters}</translation>
+    </message>
+    <message>
         <source>Results will be shown when the poll ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Los resultados se mostrarán cuando termine la encuesta</translation>
     </message>
     <message>
         <source>Poll: {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Encuesta: {question}</translation>
     </message>
     <message>
         <source>your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>su elección</translation>
     </message>
     <message>
         <source>Choose up to {n} answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija hasta {n} respuestas</translation>
     </message>
     <message>
         <source>Poll, {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Encuesta, {question}</translation>
     </message>
 </context>
 <context>
@@ -4443,16 +4443,6 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>{account}: {label} ({done})</source>
         <translation>{account}: {label} ({done})</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.PollView</name>
-    <message numerus="yes">
-        <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

@@ -3247,27 +3247,27 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>This poll has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sondage est terminé.</translation>
     </message>
     <message>
         <source>This poll does not offer that choice.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sondage ne propose pas ce choix.</translation>
     </message>
     <message>
         <source>Only who started a poll can end it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seule la personne qui a lancé un sondage peut le terminer.</translation>
     </message>
     <message>
         <source>A poll needs a question and two answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un sondage demande une question et deux réponses.</translation>
     </message>
     <message>
         <source>This poll is too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sondage est trop long.</translation>
     </message>
     <message>
         <source>No such poll.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce sondage n’existe pas.</translation>
     </message>
 </context>
 <context>
@@ -4343,56 +4343,56 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <name>PollActions</name>
     <message>
         <source>&amp;Vote</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Voter</translation>
     </message>
     <message>
         <source>&amp;Take my vote back</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Retirer mon vote</translation>
     </message>
     <message>
         <source>E&amp;nd poll</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminer le sondage</translation>
     </message>
 </context>
 <context>
     <name>PollView</name>
     <message numerus="yes">
         <source>%n vote(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n vote</numerusform>
+            <numerusform>%n votes</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Poll ended, {votes}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n votant</numerusform>
+            <numerusform>%n votants</numerusform>
         </translation>
     </message>
     <message>
+        <source>Poll ended, {voters}</source>
+        <translation>Sondage terminé, {voters}</translation>
+    </message>
+    <message>
         <source>Results will be shown when the poll ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Les résultats seront affichés à la fin du sondage</translation>
     </message>
     <message>
         <source>Poll: {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondage : {question}</translation>
     </message>
     <message>
         <source>your choice</source>
-        <translation type="unfinished"></translation>
+        <translation>votre choix</translation>
     </message>
     <message>
         <source>Choose up to {n} answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez jusqu’à {n} réponses</translation>
     </message>
     <message>
         <source>Poll, {question}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sondage, {question}</translation>
     </message>
 </context>
 <context>
@@ -4443,16 +4443,6 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>{account}: {label} ({done})</source>
         <translation>{account}&#xa0;: {label} ({done})</translation>
-    </message>
-</context>
-<context>
-    <name>QCoreApplication.PollView</name>
-    <message numerus="yes">
-        <source>%n voter(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>

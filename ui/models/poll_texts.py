@@ -41,13 +41,12 @@ def votes_text(n: int) -> str:
 def status_text(poll: Poll) -> str:
     """The poll's state under its answers."""
     n = poll.voters  # lupdate reads a plain name as the count
+    voters = PollView.tr("%n voter(s)", "", n)
     if poll.ended:
-        return QCoreApplication.translate("PollView", "Poll ended, {votes}").format(
-            votes=PollView.tr("%n voter(s)", "", n)
-        )
+        return QCoreApplication.translate("PollView", "Poll ended, {voters}").format(voters=voters)
     if not poll.results_shown:
         return QCoreApplication.translate("PollView", "Results will be shown when the poll ends")
-    return PollView.tr("%n voter(s)", "", n)
+    return voters
 
 
 def _bar(votes: int, voters: int) -> str:
