@@ -34,6 +34,9 @@ GAP_PAGE_SIZE = 50
 MAX_ORPHAN_TARGETS = 2_000  # reactions waiting for an older message, per session
 MAX_ORPHANS_PER_TARGET = 100
 MAX_HISTORY_TOKENS = 1_000
+Related = f.ReactionChanged | f.PollVoted | f.PollEnded
+"""What refers to a message and must be reported after it (a reaction, a poll's vote or end)."""
+RELATED = (f.ReactionChanged, f.PollVoted, f.PollEnded)
 
 
 @dataclass(frozen=True)
@@ -66,10 +69,9 @@ class History:
         self._prepare = prepare  # thread roots of a page reported first (Threads.prepare)
         self.tokens: BoundedDict[tuple[str, str], str] = BoundedDict(MAX_HISTORY_TOKENS)
         """(room, oldest message reported) → the ``/messages`` position before it."""
-        self.orphans: BoundedDict[tuple[str, str], list[f.ReactionChanged]] = BoundedDict(
-            MAX_ORPHAN_TARGETS
-        )
-        """(room, target event) → reactions that arrived before their message did."""
+        self.orphans: BoundedDict[tuple[str, str], list[Related]] = BoundedDict(MAX_ORPHAN_TARGETS)
+        """(room, target event) → reactions, poll votes and ends that arrived before their
+        message did."""
 
     # -- gaps of limited syncs -------------------------------------------------------------------
 
@@ -267,40 +269,45 @@ class History:
         return Outcome(value=None if end else "end")
 
     def report_page(self, room: RoomState, events: list[object]) -> tuple[str | None, int]:
-        """Report one page, oldest first: messages with their latest edit, then reactions.
+        """Report one page, oldest first: messages with their latest edit, then reactions and
+        poll votes and ends (after their message, even when that is in an older page).
 
         Returns the event id of the oldest message reported (if any) and how many were.
         """
         ctx = self.session.room_context(room, history=True)
         report = self.session.report
-        reactions: list[f.ReactionChanged] = []
+        related: list[Related] = []
         seen: set[str] = set()
         oldest: str | None = None
         orphans = self.orphans
         for raw in events:
             event, facts = self.timeline.facts(room.room_id, raw, ctx)
+            arrived: str | None = None
             for fact in facts:
                 if isinstance(fact, f.MessageReceived) and fact.replaces is not None:
                     continue  # edits come bundled with their original (below)
-                if isinstance(fact, f.ReactionChanged):
-                    reactions.append(fact)
+                if isinstance(fact, RELATED):
+                    related.append(fact)
                     continue
                 report(fact)
                 if isinstance(fact, f.MessageReceived) and fact.remote_id:
                     seen.add(fact.remote_id)
                     oldest = oldest or fact.remote_id
+                    arrived = fact.remote_id
                     edit = self._bundled_edit(event, ctx)
                     if edit is not None:
                         report(edit)
-                    for waiting in orphans.pop((room.room_id, fact.remote_id), []):
-                        report(waiting)
-        for reaction in reactions:
-            if reaction.target_remote_id in seen or not reaction.added:
-                report(reaction)
+            if arrived is not None:  # after all of its event's facts (a poll's definition)
+                for waiting in orphans.pop((room.room_id, arrived), []):
+                    report(waiting)
+        for fact in related:
+            removed = isinstance(fact, f.ReactionChanged) and not fact.added
+            if fact.target_remote_id in seen or removed:
+                report(fact)
             else:  # its message is older than this page: report it when that page arrives
-                queue = orphans.setdefault_new((room.room_id, reaction.target_remote_id), list)
+                queue = orphans.setdefault_new((room.room_id, fact.target_remote_id), list)
                 if len(queue) < self.limits.orphans_per_target:
-                    queue.append(reaction)
+                    queue.append(fact)
         return oldest, len(seen)
 
     def _bundled_edit(self, event: object, ctx: cv.RoomContext) -> f.MessageReceived | None:

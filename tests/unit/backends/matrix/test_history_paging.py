@@ -176,3 +176,37 @@ def test_invites_and_history_tokens_are_bounded(tmp_path: Path) -> None:
     backend._sync.process(body, initial=False, first=False)
     assert len(backend._session.invites) == backend_module.MAX_INVITES
     assert isinstance(backend._history.tokens, BoundedDict)
+
+
+async def test_poll_votes_in_a_newer_page_are_reported_after_their_poll(tmp_path: Path) -> None:
+    """Backfill fetches newer pages first: a vote and the end in one page, for a poll in an
+    older page, wait and are reported after the poll's message and its definition."""
+    backend, rec, _http = await backend_with(tmp_path, [])
+    room = backend._session.room(ROOM)
+    poll = {
+        "type": "org.matrix.msc3381.poll.start",
+        "event_id": "$poll",
+        "sender": "@them:example.test",
+        "origin_server_ts": 1,
+        "content": {
+            "org.matrix.msc3381.poll.start": {
+                "question": {"body": "Q?"},
+                "answers": [{"id": "a", "body": "A"}, {"id": "b", "body": "B"}],
+            },
+            "body": "Q?\n1. A\n2. B",
+        },
+    }
+    reference = {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}}
+    vote = {
+        "type": "org.matrix.msc3381.poll.response",
+        "event_id": "$vote",
+        "sender": "@them:example.test",
+        "origin_server_ts": 2,
+        "content": {**reference, "org.matrix.msc3381.poll.response": {"answers": ["a"]}},
+    }
+    end = {**vote, "type": "m.poll.end", "event_id": "$end", "content": dict(reference)}
+    backend._history.report_page(room, [message("$newer", 3), vote, end])
+    assert not [x for x in rec.facts if isinstance(x, f.PollVoted | f.PollEnded)]
+    backend._history.report_page(room, [poll])
+    kinds = [type(x).__name__ for x in rec.facts if not isinstance(x, f.Progress)]
+    assert kinds[-4:] == ["MessageReceived", "PollStarted", "PollVoted", "PollEnded"]
