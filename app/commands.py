@@ -25,6 +25,7 @@ GENERIC = {
     "kick": CoreMessages.tr("/kick WHO [REASON] — remove someone from this room"),
     "msg": CoreMessages.tr("/msg WHO TEXT — send a private message"),
     "list": CoreMessages.tr("/list [WORDS] — browse the public rooms or channels"),
+    "poll": CoreMessages.tr("/poll QUESTION | ANSWER | ANSWER … — start a poll"),
     "query": CoreMessages.tr("/query WHO — open a private conversation"),
     "help": CoreMessages.tr("/help — list the commands"),
 }

@@ -9,7 +9,7 @@ from app.commands import GENERIC, SlashCommand, SlashResult, parse_slash
 from app.formatting import markdown_to_html
 from app.models import AccountId, Conversation, ConversationId, MessageKind
 
-_NEEDS_ARGS = frozenset({"me", "join", "topic", "invite", "kick", "msg", "query"})
+_NEEDS_ARGS = frozenset({"me", "join", "topic", "invite", "kick", "msg", "query", "poll"})
 
 
 # What this group uses of the others (``core.messaging``, ``core.rooms``,
@@ -43,6 +43,12 @@ class Rooms(Protocol):
     async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
 
 
+class Polls(Protocol):
+    async def start(
+        self, conv: ConversationId, question: str, answers: tuple[str, ...]
+    ) -> Outcome: ...
+
+
 class Conversations(Protocol):
     async def open_direct(
         self, account_id: AccountId, contact: str, title: str = ""
@@ -50,10 +56,13 @@ class Conversations(Protocol):
 
 
 class SlashCommands:
-    def __init__(self, messaging: Messaging, rooms: Rooms, conversations: Conversations) -> None:
+    def __init__(
+        self, messaging: Messaging, rooms: Rooms, conversations: Conversations, polls: Polls
+    ) -> None:
         self._messaging = messaging
         self._rooms = rooms
         self._conversations = conversations
+        self._polls = polls
 
     async def run(self, conv: ConversationId, text: str) -> SlashResult:
         """Carry out ``text`` typed in ``conv``. Plain text (and ``//text``) is not a command:
@@ -99,6 +108,9 @@ class SlashCommands:
             return SlashResult(open_conversation=opened)
         if name == "list":
             return SlashResult(browse=args)
+        if name == "poll":  # "/poll Where? | Here | There": the question, then the answers
+            question, *answers = (part.strip() for part in args.split("|"))
+            return SlashResult(await self._polls.start(conv, question, tuple(answers)))
         own = await self._messaging.command_names(conv)
         lines = tuple(GENERIC.values()) + tuple(f"/{n}" for n in own if n not in GENERIC)
         return SlashResult(Outcome(), help=lines)

@@ -1350,6 +1350,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>/poll QUESTION | ANSWER | ANSWER … — start a poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>/query WHO — open a private conversation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1359,6 +1359,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>/list [WÖRTER] — die öffentlichen Räume oder Kanäle durchsuchen</translation>
     </message>
     <message>
+        <source>/poll QUESTION | ANSWER | ANSWER … — start a poll</source>
+        <translation>/poll FRAGE | ANTWORT | ANTWORT … — eine Umfrage starten</translation>
+    </message>
+    <message>
         <source>/query WHO — open a private conversation</source>
         <translation>/query WER — eine private Unterhaltung öffnen</translation>
     </message>

@@ -1335,6 +1335,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>/poll QUESTION | ANSWER | ANSWER … — start a poll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>/query WHO — open a private conversation</source>
         <translation type="unfinished" />
     </message>

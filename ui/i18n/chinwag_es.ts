@@ -1359,6 +1359,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>/list [PALABRAS] — explorar las salas o canales públicos</translation>
     </message>
     <message>
+        <source>/poll QUESTION | ANSWER | ANSWER … — start a poll</source>
+        <translation>/poll PREGUNTA | RESPUESTA | RESPUESTA … — iniciar una encuesta</translation>
+    </message>
+    <message>
         <source>/query WHO — open a private conversation</source>
         <translation>/query QUIÉN — abrir una conversación privada</translation>
     </message>

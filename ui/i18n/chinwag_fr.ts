@@ -1359,6 +1359,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>/list [MOTS] — parcourir les salons ou canaux publics</translation>
     </message>
     <message>
+        <source>/poll QUESTION | ANSWER | ANSWER … — start a poll</source>
+        <translation>/poll QUESTION | RÉPONSE | RÉPONSE … — lancer un sondage</translation>
+    </message>
+    <message>
         <source>/query WHO — open a private conversation</source>
         <translation>/query QUI — ouvrir une conversation privée</translation>
     </message>

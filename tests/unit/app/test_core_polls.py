@@ -79,3 +79,18 @@ async def test_a_new_poll_needs_a_question_and_two_answers(
     assert not (await core.polls.start(room, "Lunch?", ("Pizza", "  "))).ok
     assert (await core.polls.start(room, " Lunch? ", ("Pizza", "Soup", ""))).ok
     assert ("start_poll", ("#garden", "Lunch?", ("Pizza", "Soup"))) in fake_server.calls
+
+
+async def test_slash_poll_in_the_composer_starts_one(
+    core: Core, fake_server: FakeServer, room: ConversationId
+) -> None:
+    result = await core.commands.run(room, "/poll Where do we eat? | Noodles | Tacos ")
+    assert result.outcome.ok
+    assert (
+        "start_poll",
+        ("#garden", "Where do we eat?", ("Noodles", "Tacos")),
+    ) in fake_server.calls
+    usage = await core.commands.run(room, "/poll")
+    assert usage.usage.startswith("/poll QUESTION")
+    refused = await core.commands.run(room, "/poll Just a question")
+    assert not refused.outcome.ok
