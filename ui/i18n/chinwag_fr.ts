@@ -4384,7 +4384,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Poll: {question}</source>
-        <translation>Sondage : {question}</translation>
+        <translation>Sondage&#xa0;: {question}</translation>
     </message>
     <message>
         <source>your choice</source>
