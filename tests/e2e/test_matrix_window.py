@@ -39,7 +39,7 @@ from backends.matrix import secretstore as ss
 from tests.e2e.harness import LoopThread, Signed, action, contact_rows, signed_in_window
 from tests.fakes.core_harness import files_containing
 from tests.integration.matrix import js_peer
-from tests.integration.matrix.helpers import PASSWORD, Peer, png, q
+from tests.integration.matrix.helpers import PASSWORD, Peer, element_poll, png, poll_vote, q
 from tests.integration.matrix.synapse import Synapse
 from tests.ui.helpers import (
     answer_next_box,
@@ -775,29 +775,9 @@ def test_a_poll_from_element_is_shown_and_our_click_votes_at_the_peer(me: Signed
     on an answer sends our vote, which the peer reads in the room, and the tally counts it."""
     room = plain_room_with(me, bot)
     question = "Which day suits you?"
-    start = {
-        "org.matrix.msc3381.poll.start": {
-            "question": {"org.matrix.msc1767.text": question, "body": question},
-            "kind": "org.matrix.msc3381.poll.disclosed",
-            "max_selections": 1,
-            "answers": [
-                {"id": "mon", "org.matrix.msc1767.text": "Monday"},
-                {"id": "fri", "org.matrix.msc1767.text": "Friday"},
-            ],
-        },
-        "org.matrix.msc1767.text": f"{question}\n1. Monday\n2. Friday",
-    }
+    start = element_poll(question, {"mon": "Monday", "fri": "Friday"})
     poll_id = str(bot.run(bot.peer.send(room, start, "org.matrix.msc3381.poll.start")))
-    bot.run(
-        bot.peer.send(
-            room,
-            {
-                "m.relates_to": {"rel_type": "m.reference", "event_id": poll_id},
-                "org.matrix.msc3381.poll.response": {"answers": ["mon"]},
-            },
-            "org.matrix.msc3381.poll.response",
-        )
-    )
+    bot.run(bot.peer.send(room, poll_vote(poll_id, "mon"), "org.matrix.msc3381.poll.response"))
     me.open(room)
 
     def poll_row() -> int | None:

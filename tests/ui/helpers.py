@@ -424,9 +424,8 @@ def open_new_room(qtbot: QtBot, window: MainWindow) -> NewRoomDialog:
     return dialog
 
 
-def poll_answer_point(window: MainWindow, row: int, text: str) -> QPoint:
-    """Where a poll's answer ``text`` is drawn in the row (viewport coordinates): the first
-    line of its paragraph (its bar is the second)."""
+def row_layout(window: MainWindow, row: int):  # type: ignore[no-untyped-def]
+    """The delegate's layout of a row of the open conversation, and the row's rectangle."""
     view = window.pane.view
     index = window.pane.model.index(row)
     view.scrollTo(index)
@@ -434,7 +433,13 @@ def poll_answer_point(window: MainWindow, row: int, text: str) -> QPoint:
     view.initViewItemOption(option)
     rect = view.visualRect(index)
     option.rect = rect
-    layout = view.message_delegate.layout_for(option, index)
+    return view.message_delegate.layout_for(option, index), rect
+
+
+def poll_answer_point(window: MainWindow, row: int, text: str) -> QPoint:
+    """Where a poll's answer ``text`` is drawn in the row (viewport coordinates): the first
+    line of its paragraph (its bar is the second)."""
+    layout, rect = row_layout(window, row)
     assert layout is not None and layout.document is not None
     cursor = layout.document.find(text)
     assert not cursor.isNull(), f"{text!r} is not drawn"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
-from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app import facts as f
@@ -15,7 +14,7 @@ from app.backend import Failure, FailureKind
 from app.models import Attachment, ConversationId, ConversationKind, DeliveryState
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core, save_screenshot
-from tests.ui.helpers import T0, open_conv, room, sign_in, wait_for, wait_rows
+from tests.ui.helpers import T0, open_conv, room, row_layout, sign_in, wait_for, wait_rows
 from tests.ui.waits import UI_WAIT_MS
 from ui.main_window import MainWindow
 from ui.models.message_model import (
@@ -28,14 +27,7 @@ from ui.models.message_model import (
 
 
 def layout_and_rect(window: MainWindow, row: int):  # type: ignore[no-untyped-def]
-    view = window.pane.view
-    index = window.pane.model.index(row)
-    view.scrollTo(index)
-    option = QStyleOptionViewItem()
-    view.initViewItemOption(option)
-    rect = view.visualRect(index)
-    option.rect = rect
-    return view.message_delegate.layout_for(option, index), rect
+    return row_layout(window, row)
 
 
 def click_part(qtbot: QtBot, window: MainWindow, row: int, point: QPoint) -> None:

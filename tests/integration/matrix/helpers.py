@@ -358,3 +358,30 @@ def png(width: int = 120, height: int = 120, rgb: tuple[int, int, int] = (200, 4
         + chunk(b"IDAT", zlib.compress(raw))
         + chunk(b"IEND", b"")
     )
+
+
+def element_poll(
+    question: str, answers: dict[str, str], *, disclosed: bool = True
+) -> dict[str, Any]:
+    """A poll's start as Element Web sends it (MSC3381's unstable names): answer id → text."""
+    kind = "disclosed" if disclosed else "undisclosed"
+    lines = [question] + [f"{n}. {text}" for n, text in enumerate(answers.values(), 1)]
+    return {
+        "org.matrix.msc3381.poll.start": {
+            "question": {"org.matrix.msc1767.text": question, "body": question},
+            "kind": f"org.matrix.msc3381.poll.{kind}",
+            "max_selections": 1,
+            "answers": [
+                {"id": key, "org.matrix.msc1767.text": text} for key, text in answers.items()
+            ],
+        },
+        "org.matrix.msc1767.text": "\n".join(lines),
+    }
+
+
+def poll_vote(poll_id: str, *answers: str) -> dict[str, Any]:
+    """A vote as Element sends it."""
+    return {
+        "m.relates_to": {"rel_type": "m.reference", "event_id": poll_id},
+        "org.matrix.msc3381.poll.response": {"answers": list(answers)},
+    }

@@ -11,33 +11,20 @@ import pytest
 
 from app.models import Message, Poll
 from chinwag.testing import MemorySecretStore
-from tests.integration.matrix.helpers import Account, Peer, group_with
+from tests.integration.matrix.helpers import (
+    Account,
+    Peer,
+    element_poll,
+    group_with,
+    poll_vote,
+)
 from tests.integration.matrix.synapse import Synapse
 from tests.integration.matrix.test_core import Running, add_account
 
 pytestmark = pytest.mark.integration
 
 QUESTION = "Where do we eat?"
-ELEMENT_POLL = {  # what Element Web sends (the unstable names)
-    "org.matrix.msc3381.poll.start": {
-        "question": {"org.matrix.msc1767.text": QUESTION, "body": QUESTION},
-        "kind": "org.matrix.msc3381.poll.disclosed",
-        "max_selections": 1,
-        "answers": [
-            {"id": "noodles", "org.matrix.msc1767.text": "Noodles"},
-            {"id": "tacos", "org.matrix.msc1767.text": "Tacos"},
-            {"id": "salad", "org.matrix.msc1767.text": "Salad"},
-        ],
-    },
-    "org.matrix.msc1767.text": f"{QUESTION}\n1. Noodles\n2. Tacos\n3. Salad",
-}
-
-
-def vote(poll_id: str, *answers: str) -> dict[str, object]:
-    return {
-        "m.relates_to": {"rel_type": "m.reference", "event_id": poll_id},
-        "org.matrix.msc3381.poll.response": {"answers": list(answers)},
-    }
+ELEMENT_POLL = element_poll(QUESTION, {"noodles": "Noodles", "tacos": "Tacos", "salad": "Salad"})
 
 
 async def poll_until(
@@ -67,8 +54,8 @@ async def test_a_peers_poll_is_shown_tallied_and_our_vote_reaches_the_peer(
     try:
         await run.connected()
         poll_id = await peer.send(room, ELEMENT_POLL, "org.matrix.msc3381.poll.start")
-        await peer.send(room, vote(poll_id, "salad"), "org.matrix.msc3381.poll.response")
-        await peer.send(room, vote(poll_id, "tacos"), "org.matrix.msc3381.poll.response")
+        await peer.send(room, poll_vote(poll_id, "salad"), "org.matrix.msc3381.poll.response")
+        await peer.send(room, poll_vote(poll_id, "tacos"), "org.matrix.msc3381.poll.response")
         shown = await poll_until(run, room, poll_id, lambda p: counts(p)["tacos"] == 1)
         assert shown.body.startswith(QUESTION)  # its text: what search and history read
         assert shown.poll is not None and shown.poll.disclosed and not shown.poll.ended
@@ -101,7 +88,7 @@ async def test_a_peers_poll_is_shown_tallied_and_our_vote_reaches_the_peer(
             "org.matrix.msc3381.poll.end",
         )
         await poll_until(run, room, poll_id, lambda p: p.ended)
-        await peer.send(room, vote(poll_id, "salad"), "org.matrix.msc3381.poll.response")
+        await peer.send(room, poll_vote(poll_id, "salad"), "org.matrix.msc3381.poll.response")
         await peer.say(room, "after the poll")
         await run.wait_message(room, "after the poll")
         ended = await poll_until(run, room, poll_id, lambda p: p.ended)
@@ -128,7 +115,7 @@ async def test_our_poll_reaches_the_peer_and_we_can_end_it(
         block = seen["content"]["org.matrix.msc3381.poll.start"]
         assert [a["org.matrix.msc1767.text"] for a in block["answers"]] == ["Tea", "Coffee"]
         poll_id = seen["event_id"]
-        await peer.send(room, vote(poll_id, "a2"), "org.matrix.msc3381.poll.response")
+        await peer.send(room, poll_vote(poll_id, "a2"), "org.matrix.msc3381.poll.response")
         ours = await poll_until(run, room, poll_id, lambda p: counts(p)["a2"] == 1)
         assert ours.outgoing
         ended = await run.core.polls.end(ours.id)
