@@ -20,7 +20,7 @@ from app.i18n import CoreMessages
 from app.models import ConversationId
 from backends.matrix import convert as cv
 from backends.matrix.bounded import BoundedDict
-from backends.matrix.http import V3, q
+from backends.matrix.http import V1, V3, q
 from backends.matrix.rooms import RoomState
 from backends.matrix.session import STATE_LAST_EVENT, MatrixSession, not_connected
 from backends.matrix.timeline import Timeline
@@ -37,6 +37,8 @@ MAX_HISTORY_TOKENS = 1_000
 Related = f.ReactionChanged | f.PollVoted | f.PollEnded
 """What refers to a message and must be reported after it (a reaction, a poll's vote or end)."""
 RELATED = (f.ReactionChanged, f.PollVoted, f.PollEnded)
+MAX_POLLS_PER_PAGE = 20  # polls of one backfill page whose votes are fetched (relations API)
+POLL_VOTES_PAGE = 200  # votes and ends fetched per poll (one page of its references)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ class History:
         self.orphans: BoundedDict[tuple[str, str], list[Related]] = BoundedDict(MAX_ORPHAN_TARGETS)
         """(room, target event) → reactions, poll votes and ends that arrived before their
         message did."""
+        self.polls_found: list[str] = []
+        """Polls the last page reported: their votes are fetched next (:meth:`poll_votes`)."""
 
     # -- gaps of limited syncs -------------------------------------------------------------------
 
@@ -249,6 +253,7 @@ class History:
             if self._prepare is not None:
                 await self._prepare(room_id, chunk)
             oldest, count = self.report_page(room, list(reversed(chunk)))
+            await self.poll_votes(room)
             reported += count
             previous, end = end, cv.get_str(reply.body, "end")
             if end is not None and end == previous:
@@ -290,6 +295,8 @@ class History:
                     related.append(fact)
                     continue
                 report(fact)
+                if isinstance(fact, f.PollStarted):
+                    self.polls_found.append(fact.remote_id)
                 if isinstance(fact, f.MessageReceived) and fact.remote_id:
                     seen.add(fact.remote_id)
                     oldest = oldest or fact.remote_id
@@ -309,6 +316,30 @@ class History:
                 if len(queue) < self.limits.orphans_per_target:
                     queue.append(fact)
         return oldest, len(seen)
+
+    async def poll_votes(self, room: RoomState) -> None:
+        """The votes and ends of the polls a backfill page brought (MSC3381 asks clients to
+        read them through the relations API): votes that came live before their poll was
+        fetched were dropped, and a poll older than the page's own votes has them elsewhere.
+        Replays change nothing in the tally; a failure leaves the tally as it is (logged)."""
+        found, self.polls_found = self.polls_found[:MAX_POLLS_PER_PAGE], []
+        ctx = self.session.room_context(room, history=True)
+        for poll_id in found:
+            reply = await self.session.api.request(
+                "GET",
+                f"{V1}/rooms/{q(room.room_id)}/relations/{q(poll_id)}/m.reference",
+                query={"limit": POLL_VOTES_PAGE},
+                timeout=30,
+            )
+            if not reply.ok:
+                self.session.log.info("votes of poll %s not fetched", poll_id)
+                continue
+            chunk = cv.get_list(reply.body, "chunk") or []
+            for raw in reversed(chunk):  # newest first from the server
+                _event, facts = self.timeline.facts(room.room_id, raw, ctx)
+                for fact in facts:
+                    if isinstance(fact, f.PollVoted | f.PollEnded):
+                        self.session.report(fact)
 
     def _bundled_edit(self, event: object, ctx: cv.RoomContext) -> f.MessageReceived | None:
         """The latest ``m.replace`` the server bundled with an event (spec: server-side

@@ -30,6 +30,7 @@ from backends.matrix.convert import Log, error_failure
 from backends.matrix.niotypes import NioClient
 
 V3 = "/_matrix/client/v3"  # the client-server API prefix
+V1 = "/_matrix/client/v1"  # where newer endpoints live (relations, authenticated media)
 CHUNK = 256 * 1024
 MAX_DOWNLOAD_BYTES = 100 * 1024 * 1024
 """Downloads stop here unless the caller allows more (the advertised size, when known, wins)."""

@@ -21,10 +21,9 @@ from app.i18n import CoreMessages
 from app.models import Attachment, ConversationId, Presence
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
-from backends.matrix.http import V3, q
+from backends.matrix.http import V1, V3, q
 from backends.matrix.session import MatrixSession, not_connected
 
-V1 = "/_matrix/client/v1"
 READ_MARKER_INTERVAL = 2.0
 """Read markers of one room leave at most this often (seconds); the newest one waiting is sent
 when the interval has passed. Reading a busy room live otherwise posts a marker after every

@@ -20,11 +20,10 @@ from app.models import ConversationId
 from backends.matrix import convert as cv
 from backends.matrix import relations
 from backends.matrix.bounded import BoundedDict
-from backends.matrix.http import V3, q
+from backends.matrix.http import V1, V3, q
 from backends.matrix.session import MatrixSession, not_connected
 from backends.matrix.timeline import Timeline
 
-V1 = "/_matrix/client/v1"
 MAX_ROOT_FETCHES = 20  # per sync answer or history page
 MAX_KNOWN = 20_000  # (room, event) pairs known to exist this session
 MAX_THREAD_PAGES = 10

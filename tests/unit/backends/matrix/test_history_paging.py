@@ -178,14 +178,10 @@ def test_invites_and_history_tokens_are_bounded(tmp_path: Path) -> None:
     assert isinstance(backend._history.tokens, BoundedDict)
 
 
-async def test_poll_votes_in_a_newer_page_are_reported_after_their_poll(tmp_path: Path) -> None:
-    """Backfill fetches newer pages first: a vote and the end in one page, for a poll in an
-    older page, wait and are reported after the poll's message and its definition."""
-    backend, rec, _http = await backend_with(tmp_path, [])
-    room = backend._session.room(ROOM)
-    poll = {
+def poll_start(event_id: str = "$poll") -> dict[str, Any]:
+    return {
         "type": "org.matrix.msc3381.poll.start",
-        "event_id": "$poll",
+        "event_id": event_id,
         "sender": "@them:example.test",
         "origin_server_ts": 1,
         "content": {
@@ -196,17 +192,51 @@ async def test_poll_votes_in_a_newer_page_are_reported_after_their_poll(tmp_path
             "body": "Q?\n1. A\n2. B",
         },
     }
-    reference = {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}}
-    vote = {
+
+
+def poll_vote(event_id: str, answer: str, ts: int = 2) -> dict[str, Any]:
+    return {
         "type": "org.matrix.msc3381.poll.response",
-        "event_id": "$vote",
+        "event_id": event_id,
         "sender": "@them:example.test",
-        "origin_server_ts": 2,
-        "content": {**reference, "org.matrix.msc3381.poll.response": {"answers": ["a"]}},
+        "origin_server_ts": ts,
+        "content": {
+            "m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"},
+            "org.matrix.msc3381.poll.response": {"answers": [answer]},
+        },
     }
-    end = {**vote, "type": "m.poll.end", "event_id": "$end", "content": dict(reference)}
+
+
+async def test_poll_votes_in_a_newer_page_are_reported_after_their_poll(tmp_path: Path) -> None:
+    """Backfill fetches newer pages first: a vote and the end in one page, for a poll in an
+    older page, wait and are reported after the poll's message and its definition."""
+    backend, rec, _http = await backend_with(tmp_path, [])
+    room = backend._session.room(ROOM)
+    vote = poll_vote("$vote", "a")
+    end = {
+        **vote,
+        "type": "m.poll.end",
+        "event_id": "$end",
+        "content": {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}},
+    }
     backend._history.report_page(room, [message("$newer", 3), vote, end])
     assert not [x for x in rec.facts if isinstance(x, f.PollVoted | f.PollEnded)]
-    backend._history.report_page(room, [poll])
+    backend._history.report_page(room, [poll_start()])
     kinds = [type(x).__name__ for x in rec.facts if not isinstance(x, f.Progress)]
     assert kinds[-4:] == ["MessageReceived", "PollStarted", "PollVoted", "PollEnded"]
+
+
+async def test_a_backfilled_polls_votes_are_read_through_the_relations_api(
+    tmp_path: Path,
+) -> None:
+    """Votes that came live before their poll was fetched were dropped: once backfill brings
+    the poll, its references are asked for, and its votes reported after it."""
+    relations = {"chunk": [poll_vote("$v2", "b", ts=3), poll_vote("$v1", "a")]}  # newest first
+    backend, rec, http = await backend_with(
+        tmp_path, [{"chunk": [poll_start()], "end": "older"}, relations]
+    )
+    assert (await backend.fetch_history(CONV, None, 5)).ok
+    assert len(http.queries) == 2 and http.queries[1] == {"limit": 200}
+    facts = [x for x in rec.facts if not isinstance(x, f.Progress)]
+    assert [type(x).__name__ for x in facts][-3:] == ["PollStarted", "PollVoted", "PollVoted"]
+    assert [x.selections for x in facts if isinstance(x, f.PollVoted)] == [("a",), ("b",)]
