@@ -131,3 +131,37 @@ async def test_our_poll_reaches_the_peer_and_we_can_end_it(
         assert final.poll is not None and counts(final.poll) == {"a1": 0, "a2": 1}
     finally:
         await run.core.stop()
+
+
+async def test_an_old_poll_fetched_from_history_counts_the_votes_sent_before(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    """A poll older than the first sync's page: its votes (one before we signed in, one live
+    while the poll was not fetched) count once backfill brings it (the relations API)."""
+    room = await group_with(synapse, account, peer, name="Old poll")
+    poll_id = await peer.send(room, ELEMENT_POLL, "org.matrix.msc3381.poll.start")
+    await peer.send(room, poll_vote(poll_id, "salad"), "org.matrix.msc3381.poll.response")
+    for i in range(30):
+        await peer.say(room, f"chatter {i}")
+    run = await add_account(tmp_path / "profile", MemorySecretStore(), account, synapse.base_url)
+    try:
+        await run.connected()
+        assert not [m for m in await run.messages(room) if m.remote_id == poll_id]
+        second = await Peer.create(synapse, "voter")
+        try:
+            await peer.invite(room, second.user_id)
+            await second.join(room)
+            await second.send(room, poll_vote(poll_id, "tacos"), "org.matrix.msc3381.poll.response")
+            await second.say(room, "voted")
+            await run.wait_message(room, "voted")
+        finally:
+            await second.close()
+        for _ in range(5):
+            if [m for m in await run.messages(room) if m.remote_id == poll_id]:
+                break
+            assert (await run.core.conversations.fetch_remote_history(run.conv(room), 20)).ok
+        shown = await poll_until(run, room, poll_id, lambda p: p.voters == 2)
+        assert shown.poll is not None
+        assert counts(shown.poll) == {"noodles": 0, "tacos": 1, "salad": 1}
+    finally:
+        await run.core.stop()
