@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from app.backend import Outcome
@@ -22,6 +22,7 @@ from app.models import ConversationId, Member, NotifyLevel, Verification
 from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
+from ui.dialogs.poll_dialog import PollDialog
 from ui.message_actions import Call
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
@@ -64,6 +65,7 @@ class ConversationActions(QObject):
         self._call = call
         self._widget = parent
         self.devices_dialog: DevicesDialog | None = None
+        self.poll_dialog: PollDialog | None = None
         header.membersToggled.connect(self.toggle_members)
         header.inviteRequested.connect(self.invite)
         header.topicRequested.connect(self.change_topic)
@@ -73,6 +75,7 @@ class ConversationActions(QObject):
         header.searchRequested.connect(self.search_here)
         header.verifyRequested.connect(self.verify_contact)
         header.settingsRequested.connect(self.settings)
+        header.pollRequested.connect(self.start_poll)
         members.kickRequested.connect(self.kick)
         members.banRequested.connect(self.ban)
 
@@ -114,6 +117,36 @@ class ConversationActions(QObject):
         )
         if ok:
             self._call(self.core.rooms.set_topic(self.conversation, topic))
+
+    @Slot()
+    def start_poll(self) -> None:
+        """Ask for a poll (question, answers, kind, choices) and start it here."""
+        conv = self.conversation
+        if conv is None:
+            return
+        dialog = PollDialog(self._widget)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(functools.partial(self._poll_chosen, conv, dialog))
+        dialog.finished.connect(self._poll_closed)
+        self.poll_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()  # a window manager would; and the screen reader follows it
+
+    @Slot()
+    def _poll_closed(self) -> None:
+        self.poll_dialog = None  # deleted on close
+
+    def _poll_chosen(self, conv: ConversationId, dialog: PollDialog) -> None:
+        poll = dialog.poll()
+        self._call(
+            self.core.polls.start(
+                conv,
+                poll.question,
+                poll.answers,
+                disclosed=poll.disclosed,
+                max_selections=poll.max_selections,
+            )
+        )
 
     @Slot()
     def leave(self) -> None:

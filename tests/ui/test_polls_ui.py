@@ -98,3 +98,35 @@ def test_an_ended_undisclosed_poll_shows_its_results_and_offers_no_vote(
     assert "Yes, 1 vote" in spoken and "Poll ended" in spoken
     menu = window.pane.messages.message_menu(model.message(0))
     assert "vote" not in {a.data() for a in menu.actions()}
+
+
+def test_a_poll_is_started_from_the_conversation_menu_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hello", timestamp=T0)
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    header = window.pane.header
+    wait_for(qtbot, header.poll_action.isVisible)
+    header.poll_action.trigger()
+    wait_for(qtbot, lambda: window.pane.conversation_actions.poll_dialog is not None)
+    dialog = window.pane.conversation_actions.poll_dialog
+    assert dialog is not None
+    wait_for(qtbot, lambda: dialog.isVisible() and dialog.isActiveWindow())
+    qtbot.keyClicks(dialog.question, "Tea or coffee?")
+    qtbot.keyClick(dialog.question, Qt.Key.Key_Tab)
+    wait_for(qtbot, dialog.answers.hasFocus)
+    qtbot.keyClicks(dialog.answers, "Tea")
+    dialog.accept()  # one answer only: refused, said, and the answers get the focus back
+    assert dialog.isVisible() and "between 2 and 20" in dialog.problem.text()
+    qtbot.keyClick(dialog.answers, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.answers, "Coffee")
+    qtbot.keyClick(dialog.answers, Qt.Key.Key_Tab)  # leaves the box: no tab typed
+    assert "\t" not in dialog.answers.toPlainText()
+    dialog.disclosed.setChecked(False)
+    dialog.accept()
+    wait_for(qtbot, lambda: window.pane.conversation_actions.poll_dialog is None)
+    wait_for(
+        qtbot,
+        lambda: ("start_poll", ("bob", "Tea or coffee?", ("Tea", "Coffee"))) in fake_server.calls,
+    )

@@ -1135,6 +1135,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Start a &amp;poll…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4329,6 +4333,53 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>E&amp;nd poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Start a poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers, one a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the &amp;results while the poll is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers one may choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Answers (one a line):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers one may &amp;choose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write between 2 and {most} answers, one a line.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1143,6 +1143,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Raumeinste&amp;llungen …</translation>
     </message>
     <message>
+        <source>Start a &amp;poll…</source>
+        <translation>&amp;Umfrage starten …</translation>
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation>&amp;Benachrichtigen</translation>
     </message>
@@ -4356,6 +4360,53 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>E&amp;nd poll</source>
         <translation>Umfrage beende&amp;n</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Start a poll</source>
+        <translation>Umfrage starten</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>Answers, one a line</source>
+        <translation>Antworten, eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>Show the &amp;results while the poll is open</source>
+        <translation>&amp;Ergebnisse zeigen, solange die Umfrage läuft</translation>
+    </message>
+    <message>
+        <source>Answers one may choose</source>
+        <translation>Wie viele Antworten man wählen darf</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Frage:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers (one a line):</source>
+        <translation>An&amp;tworten (eine pro Zeile):</translation>
+    </message>
+    <message>
+        <source>Answers one may &amp;choose:</source>
+        <translation>Wie viele Antworten man &amp;wählen darf:</translation>
+    </message>
+    <message>
+        <source>&amp;Start poll</source>
+        <translation>Umfrage &amp;starten</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>Schreiben Sie die Frage.</translation>
+    </message>
+    <message>
+        <source>Write between 2 and {most} answers, one a line.</source>
+        <translation>Schreiben Sie 2 bis {most} Antworten, eine pro Zeile.</translation>
     </message>
 </context>
 <context>

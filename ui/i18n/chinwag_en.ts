@@ -1122,6 +1122,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Start a &amp;poll…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation type="unfinished" />
     </message>
@@ -4300,6 +4304,53 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>E&amp;nd poll</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Start a poll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers, one a line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the &amp;results while the poll is open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers one may choose</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Answers (one a line):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answers one may &amp;choose:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Start poll</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write between 2 and {most} answers, one a line.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1143,6 +1143,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>A&amp;justes de la sala…</translation>
     </message>
     <message>
+        <source>Start a &amp;poll…</source>
+        <translation>Ini&amp;ciar una encuesta…</translation>
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation>&amp;Notificarme</translation>
     </message>
@@ -4356,6 +4360,53 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>E&amp;nd poll</source>
         <translation>Terminar la encuest&amp;a</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Start a poll</source>
+        <translation>Iniciar una encuesta</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pregunta</translation>
+    </message>
+    <message>
+        <source>Answers, one a line</source>
+        <translation>Respuestas, una por línea</translation>
+    </message>
+    <message>
+        <source>Show the &amp;results while the poll is open</source>
+        <translation>Mostrar los resultados &amp;mientras la encuesta está abierta</translation>
+    </message>
+    <message>
+        <source>Answers one may choose</source>
+        <translation>Respuestas que se pueden elegir</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pregunta:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers (one a line):</source>
+        <translation>&amp;Respuestas (una por línea):</translation>
+    </message>
+    <message>
+        <source>Answers one may &amp;choose:</source>
+        <translation>Respuestas que se pueden &amp;elegir:</translation>
+    </message>
+    <message>
+        <source>&amp;Start poll</source>
+        <translation>&amp;Iniciar la encuesta</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>Escriba la pregunta.</translation>
+    </message>
+    <message>
+        <source>Write between 2 and {most} answers, one a line.</source>
+        <translation>Escriba entre 2 y {most} respuestas, una por línea.</translation>
     </message>
 </context>
 <context>

@@ -1143,6 +1143,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>&amp;Paramètres du salon…</translation>
     </message>
     <message>
+        <source>Start a &amp;poll…</source>
+        <translation>Lancer un s&amp;ondage…</translation>
+    </message>
+    <message>
         <source>&amp;Notify me</source>
         <translation>Me &amp;notifier</translation>
     </message>
@@ -4356,6 +4360,53 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>E&amp;nd poll</source>
         <translation>&amp;Terminer le sondage</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <source>Start a poll</source>
+        <translation>Lancer un sondage</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answers, one a line</source>
+        <translation>Réponses, une par ligne</translation>
+    </message>
+    <message>
+        <source>Show the &amp;results while the poll is open</source>
+        <translation>Afficher les résultats pendant le &amp;vote</translation>
+    </message>
+    <message>
+        <source>Answers one may choose</source>
+        <translation>Nombre de réponses à choisir</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Question&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Answers (one a line):</source>
+        <translation>&amp;Réponses (une par ligne)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Answers one may &amp;choose:</source>
+        <translation>Nombre de réponses à &amp;choisir&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Start poll</source>
+        <translation>&amp;Lancer le sondage</translation>
+    </message>
+    <message>
+        <source>Write the question.</source>
+        <translation>Écrivez la question.</translation>
+    </message>
+    <message>
+        <source>Write between 2 and {most} answers, one a line.</source>
+        <translation>Écrivez de 2 à {most} réponses, une par ligne.</translation>
     </message>
 </context>
 <context>

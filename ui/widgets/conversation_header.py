@@ -42,6 +42,7 @@ class ConversationHeader(QWidget):
     searchRequested = Signal()
     verifyRequested = Signal()
     settingsRequested = Signal()
+    pollRequested = Signal()
     announceChosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -109,6 +110,8 @@ class ConversationHeader(QWidget):
         self.verify_action.triggered.connect(self.verifyRequested)
         self.settings_action = self.menu.addAction(self.tr("Room se&ttings…"))
         self.settings_action.triggered.connect(self.settingsRequested)
+        self.poll_action = self.menu.addAction(self.tr("Start a &poll…"))
+        self.poll_action.triggered.connect(self.pollRequested)
         notify_menu = self.menu.addMenu(self.tr("&Notify me"))
         self.notify_actions: dict[NotifyLevel, QAction] = {}
         group = QActionGroup(self)
@@ -319,6 +322,7 @@ class ConversationHeader(QWidget):
         self.leave_button.setVisible(group and bool(caps & Capability.GROUP_CHAT))
         self.verify_action.setVisible(not group and bool(caps & Capability.ENCRYPTION))
         self.settings_action.setVisible(group and bool(caps & Capability.GROUP_CHAT))
+        self.poll_action.setVisible(bool(caps & Capability.POLLS))
         self.more_button.show()
         account = self.account_of(conv.id.account_id)
         where = f"{service_description(account)}. " if account is not None else ""
