@@ -22,13 +22,13 @@ from app.models import ConversationId, Member, NotifyLevel, Verification
 from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
-from ui.dialogs.poll_dialog import PollDialog
 from ui.message_actions import Call
 from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 
 if TYPE_CHECKING:
     from ui.dialogs.devices_dialog import DevicesDialog
+    from ui.dialogs.poll_dialog import PollDialog
 
 
 class ConversationActions(QObject):
@@ -121,6 +121,8 @@ class ConversationActions(QObject):
     @Slot()
     def start_poll(self) -> None:
         """Ask for a poll (question, answers, kind, choices) and start it here."""
+        from ui.dialogs.poll_dialog import PollDialog  # noqa: PLC0415  (not at start)
+
         conv = self.conversation
         if conv is None:
             return
