@@ -50,7 +50,11 @@ class PollFacts:
 
     def _on_ended(self, fact: f.PollEnded, batch: Batch) -> None:
         updated = self.store.polls.end(
-            fact.conversation, fact.target_remote_id, fact.sender, to_millis(fact.timestamp)
+            fact.conversation,
+            fact.target_remote_id,
+            fact.sender,
+            to_millis(fact.timestamp),
+            moderator=fact.moderator,
         )
         if updated is None:
             self.log.info("an end of a poll changed nothing (not stored, or not its sender's)")

@@ -277,12 +277,14 @@ class PollVoted(Fact):
 
 @dataclass(frozen=True, slots=True)
 class PollEnded(Fact):
-    """Someone ended a poll (only its sender's end counts: the core checks)."""
+    """Someone ended a poll: its sender's end counts, or a moderator's (``moderator``: the
+    sender may redact others' messages there, MSC3381); any other is ignored by the core."""
 
     conversation: str
     target_remote_id: str
     sender: str
     timestamp: datetime
+    moderator: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,8 @@ delivers out of order) and must then not count, while the one before it must.
 The rules: a person's latest vote (by server time) on or before the end counts, even if it is
 spoiled; a vote names at most ``max_selections`` answers (the rest are cut off), and names only
 answers that exist, else it is spoiled (counts as no vote); a repeated answer counts once. The
-first end (by server time) closes the poll; only its sender may end it (checked by the store).
+first end (by server time) closes the poll; only its sender or a moderator may end it
+(checked by the store).
 Pure functions: no Qt, no SQLite, no protocol.
 """
 

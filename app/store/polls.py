@@ -54,13 +54,21 @@ class PollRecords:
             return None
         return self._save(msg, state)
 
-    def end(self, native_id: str, target_remote_id: str, sender: str, ts: int) -> Message | None:
-        """End a poll at ``ts``: only its own sender may (see :mod:`app.polls`)."""
+    def end(
+        self,
+        native_id: str,
+        target_remote_id: str,
+        sender: str,
+        ts: int,
+        *,
+        moderator: bool = False,
+    ) -> Message | None:
+        """End a poll at ``ts``: only its own sender or a moderator may (see :mod:`app.polls`)."""
         found = self._record(native_id, target_remote_id)
         if found is None:
             return None
         msg, state = found
-        if sender != msg.sender or not polls.end(state, ts):
+        if (sender != msg.sender and not moderator) or not polls.end(state, ts):
             return None
         return self._save(msg, state)
 

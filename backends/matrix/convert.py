@@ -500,6 +500,8 @@ class RoomContext:
     reply in the main timeline, where it can be seen)."""
     latest_text: Callable[[dict[str, Any]], str | None] = field(default=plain_text)
     """The text of a thread summary's latest reply (None: it cannot be read)."""
+    may_redact: Callable[[str], bool] = field(default=lambda user_id: False)
+    """Whether someone may redact others' events here (may end anyone's poll, MSC3381)."""
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,8 @@ class RoomContext(Protocol):
     def own_id(self) -> str: ...
     @property
     def log(self) -> Log: ...
+    @property
+    def may_redact(self) -> Callable[[str], bool]: ...
 
 
 MessageOf = Callable[[Any, Any, str], f.MessageReceived]
@@ -83,7 +85,8 @@ def poll_facts(header: EventHeader, ctx: RoomContext, message_of: MessageOf) -> 
         ctx.log.warning("dropped poll event %s without a reference", header.event_id)
         return []
     if header.type in END_TYPES:
-        return [f.PollEnded(ctx.room_id, target, header.sender, header.timestamp)]
+        moderator = ctx.may_redact(header.sender)
+        return [f.PollEnded(ctx.room_id, target, header.sender, header.timestamp, moderator)]
     selections = selections_of(header.content)
     if selections is None:
         ctx.log.warning("dropped poll vote %s: malformed selections", header.event_id)

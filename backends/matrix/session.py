@@ -171,6 +171,7 @@ class MatrixSession:
             log=self.log,
             root_known=lambda root: (room.room_id, root) not in self.missing_roots,
             latest_text=lambda event: self.latest_text(room.room_id, event),
+            may_redact=lambda user_id: room.power_levels_known and room.can(user_id, "redact"),
         )
 
     def set_direct(self, direct: dict[str, str]) -> None:

@@ -90,3 +90,12 @@ def test_a_replayed_start_keeps_the_votes(dispatcher: AccountDispatcher) -> None
 def test_a_vote_for_a_poll_not_stored_changes_nothing(dispatcher: AccountDispatcher) -> None:
     events = dispatcher.apply([vote("@bob:hs", 1, "p")])
     assert not [e for e in events if isinstance(e, ev.MessagesUpdated)]
+
+
+def test_a_moderators_end_counts_another_persons_does_not(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply(started())
+    dispatcher.apply([f.PollEnded(ROOM, "$poll", "@carol:hs", NOW)])
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is not None and not stored.poll.ended
+    poll = latest_poll(dispatcher.apply([f.PollEnded(ROOM, "$poll", "@mod:hs", NOW, True)]))
+    assert poll.ended

@@ -162,3 +162,19 @@ def test_an_end_and_what_we_send_reads_back() -> None:
     message, started = start_facts(start)
     assert message.body == "Tea or coffee?\n1. Tea\n2. Coffee"
     assert [(a.id, a.text) for a in started.poll.answers] == [("a1", "Tea"), ("a2", "Coffee")]
+
+
+def test_an_end_says_whether_its_sender_may_redact_others() -> None:
+    end = event(mp.end_content("$poll", "ended"), "m.poll.end", event_id="$e")
+    moderators = cv.RoomContext(
+        room_id=ROOM,
+        kind=ConversationKind.GROUP,
+        own_id=ME,
+        may_redact=lambda user: user == BOB,
+    )
+    assert cv.convert_event(end, moderators) == [
+        f.PollEnded(ROOM, "$poll", BOB, from_millis(TS), moderator=True)
+    ]
+    assert cv.convert_event(end, ctx()) == [
+        f.PollEnded(ROOM, "$poll", BOB, from_millis(TS), moderator=False)
+    ]
