@@ -22,7 +22,15 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationId
+from app.priority import ui_busy
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.avatars import AvatarStore, untinted_icon
 from ui.bidi import isolate_where_needed
@@ -226,6 +235,13 @@ class FilterBox(QLineEdit):
 
 
 class SidebarTree(QTreeView):
+    """The tree of accounts and conversations: Enter opens, and its paint counts as the GUI
+    thread's busy work (a flooded room's row is repainted on every batch: app.priority)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with ui_busy():
+            super().paintEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             parent = self.parent()
