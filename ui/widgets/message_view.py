@@ -420,14 +420,14 @@ class MessageDelegate(QStyledItemDelegate):
         self.came_into_sight: Callable[[], None] | None = None  # the view then sizes them
         self._estimates: dict[str, tuple[RowView, int, int]] = {}  # id → (view, width, height)
         self._hints: dict[str, tuple[RowView, int, QSize]] = {}
+        """Each row's last answer to ``sizeHint`` (id → (view, width, size)): QListView asks
+        every loaded row its size after each page of history, and answering from here is one
+        dict look-up instead of a layout cache's key, font and direction checks per row."""
         self._leaving: list[tuple[RowView, MessageLayout]] = []  # freed soon (forget_missing)
         self._free_timer = QTimer(self)
         self._free_timer.setSingleShot(True)
         self._free_timer.setInterval(0)  # a timer, not a queued call: after what is posted
         self._free_timer.timeout.connect(self._leaving.clear)
-        """Each row's last answer to ``sizeHint`` (id → (view, width, size)): QListView asks
-        every loaded row its size after each page of history, and answering from here is one
-        dict look-up instead of a layout cache's key, font and direction checks per row."""
 
     def clear_cache(self) -> None:
         self._layouts.clear()
