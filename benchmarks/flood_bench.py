@@ -342,7 +342,7 @@ def main() -> int:
     parser.add_argument(
         "--frames",
         type=Path,
-        help="write the app's frames over 50 ms there, with what ran in each (frame_trace.py)",
+        help="write the app's frames over --frames-over ms there, with what ran in each",
     )
     parser.add_argument(
         "--frames-over", type=float, default=50.0, help="ms: the frames --frames keeps"
