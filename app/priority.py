@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import math
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -35,8 +36,16 @@ MAX_WAIT = 0.050
 RUN_AT_LEAST = 0.010
 """How long a thread that waited runs before it waits again."""
 
+BUSY_SWITCH_INTERVAL = 0.0002
+"""The interpreter's switch interval while the GUI thread is busy (:func:`ui_busy`). A busy
+thread gives way only where it safely can, a few milliseconds of its work apart; until then,
+each time the GUI thread comes back from Qt into Python (a row's size or paint) it waited up to
+the switch interval for the lock (1 ms, ``ui.main``): a frame's delivery of events took two or
+three times its CPU time (docs/performance.md, "The flood's frames")."""
+
 _working_until = 0.0  # time.monotonic() until which the GUI thread counts as working
 _busy = 0  # ui_busy() blocks the GUI thread is in
+_switch: list[float] = []  # the switch interval before the outermost ui_busy()
 _local = threading.local()
 
 
@@ -50,16 +59,21 @@ def ui_working() -> None:
 @contextlib.contextmanager
 def ui_busy() -> Iterator[None]:
     """The GUI thread works for the length of the block (a frame's events, a layout, a paint),
-    and :data:`QUIET` after it."""
+    and :data:`QUIET` after it. Meanwhile the interpreter switches threads after
+    :data:`BUSY_SWITCH_INTERVAL` (see there)."""
     global _working_until, _busy  # noqa: PLW0603
     _busy += 1
     _working_until = math.inf
+    if _busy == 1:
+        _switch.append(sys.getswitchinterval())
+        sys.setswitchinterval(min(BUSY_SWITCH_INTERVAL, _switch[-1]))
     try:
         yield
     finally:
         _busy -= 1
         if not _busy:
             _working_until = time.monotonic() + QUIET
+            sys.setswitchinterval(_switch.pop())
 
 
 def _waits() -> Iterator[float]:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import socket
 import sys
@@ -45,6 +46,9 @@ from benchmarks.app_driver import ChildProcess, cpu_seconds, machine_load, now  
 
 CHANNEL = "#flood"
 HEARTBEAT_MS = 5
+FRAMES_ENV = "CHINWAG_FLOOD_FRAMES"  # a file: the app writes its long frames there (--frames)
+FRAMES_OVER_ENV = "CHINWAG_FLOOD_FRAMES_OVER"  # ms: a frame longer than this is kept
+PROFILE_ENV = "CHINWAG_FLOOD_PROFILE"  # a file: cProfile of the GUI thread over the flood
 TARGETS = {"ui_rate_msgs_per_s": 5000, "max_ui_stall_ms": 50}
 
 
@@ -57,6 +61,20 @@ def driver(port: int, count: int, quiet: float) -> int:
     from app.models import ConnectionState, ConversationId
     from benchmarks.app_driver import open_app, process_figures
 
+    frames = None
+    if trace_path := os.environ.get(FRAMES_ENV):  # --frames: what the long frames are made of
+        from benchmarks.frame_trace import FrameTrace
+
+        over = float(os.environ.get(FRAMES_OVER_ENV) or TARGETS["max_ui_stall_ms"])
+        frames = FrameTrace(over / 1000)
+        missing = frames.install()
+        if missing:
+            print(f"frame trace: not found: {missing}", file=sys.stderr, flush=True)
+    profiler = None
+    if profile_path := os.environ.get(PROFILE_ENV):  # --profile: the GUI thread in cProfile
+        import cProfile
+
+        profiler = cProfile.Profile()
     running = open_app()
     bridge, window = running.bridge, running.window
     model = window.pane.model
@@ -87,10 +105,16 @@ def driver(port: int, count: int, quiet: float) -> int:
         stamp = now()
         gap = stamp - last_tick[0]
         last_tick[0] = stamp
+        if frames is not None:
+            frames.tick()
         if "go" not in state:
             if go.is_set():
                 state["go"] = stamp
                 state["cpu0"] = cpu_seconds()
+                if frames is not None:
+                    frames.reset()  # only the flood's frames
+                if profiler is not None:
+                    profiler.enable()  # this thread's (the GUI thread's) Python only
             return
         state["max_gap"] = max(state["max_gap"], gap)
         state["long_gaps"] += gap > TARGETS["max_ui_stall_ms"] / 1000
@@ -121,6 +145,11 @@ def driver(port: int, count: int, quiet: float) -> int:
             "rss_mb_after": process_figures()["rss_mb"],
             "unread_shown": window.sidebar_model.total_unread(),
         }
+        if frames is not None:
+            Path(trace_path).write_text(json.dumps(frames.summary(), indent=1))
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(profile_path)
         print("RESULT " + json.dumps(result), flush=True)
         running.app.quit()
 
@@ -310,11 +339,27 @@ def main() -> int:
     parser.add_argument(
         "--per-client", type=int, default=100, help="lines each flooding client sends"
     )
+    parser.add_argument(
+        "--frames",
+        type=Path,
+        help="write the app's frames over --frames-over ms there, with what ran in each",
+    )
+    parser.add_argument(
+        "--frames-over", type=float, default=50.0, help="ms: the frames --frames keeps"
+    )
+    parser.add_argument(
+        "--profile", type=Path, help="write a cProfile of the GUI thread over the flood there"
+    )
     parser.add_argument("--driver", nargs=3, metavar=("PORT", "COUNT", "QUIET"))
     args = parser.parse_args()
     if args.driver:
         port, count, quiet = args.driver
         return driver(int(port), int(count), float(quiet))
+    if args.frames is not None:
+        os.environ[FRAMES_ENV] = str(args.frames.resolve())  # the app child inherits them
+        os.environ[FRAMES_OVER_ENV] = str(args.frames_over)
+    if args.profile is not None:
+        os.environ[PROFILE_ENV] = str(args.profile.resolve())
     print(json.dumps(harness(args.messages, args.quiet, args.per_client), indent=2))
     return 0
 

@@ -304,7 +304,7 @@ def test_a_batch_taller_than_the_view_lays_out_only_its_last_screenful(
     wait_for(qtbot, lambda: laid_out_at_the_bottom(view))
     view.viewport().repaint()
     laid_out = {key[0] for key in view.message_delegate._layouts}
-    screen = model.flood_rows // 2 + SIGHT_MARGIN
+    screen = view.rows_near_sight()
     # More than a screenful above the last, and than the rows laid out around what is in sight.
     far = [f"batch-{i}" for i in range(count - screen)]
     assert not laid_out.intersection(far)

@@ -381,3 +381,34 @@ def test_view_bench_prints_the_view_alone_figures() -> None:
     figures = json.loads(done.stdout)
     assert figures["benchmark"] == "view" and len(figures["page_back_ms"]) == 10
     assert 0 < figures["rows_kept"] <= 100 and figures["relayout_ms"] > 0
+
+
+class _Traced:
+    """Slots for the frame trace test (wrapped once, by that test)."""
+
+    def work(self) -> int:
+        return self.inner() + 1
+
+    def inner(self) -> int:
+        return 1
+
+
+def test_the_frame_trace_keeps_a_long_gap_with_what_ran_in_it() -> None:
+    from benchmarks.frame_trace import FrameTrace
+
+    trace = FrameTrace(threshold=0.0)  # every gap is "long"
+    missing = trace.install((f"{__name__}:_Traced.work", f"{__name__}:_Traced.inner", "x:Y.z"))
+    assert missing == ["x:Y.z"]
+    assert _Traced().work() == 2  # wrapped, it still answers
+    trace.tick()
+    frame = trace.frames[-1]
+    assert [outer[0] for outer in frame["outer"]] == ["_Traced.work"]
+    assert set(frame["by_name"]) == {"_Traced.work", "_Traced.inner"}
+    assert frame["by_name"]["_Traced.inner"][2] == 1  # called once, inside work
+    summary = trace.summary()
+    assert summary["gaps_over_threshold"] == 1 and summary["ticks"] == 1
+    calls = threading.Thread(target=_Traced().work)  # another thread's calls are not traced
+    calls.start()
+    calls.join()
+    trace.tick()
+    assert trace.frames[-1]["by_name"] == {}

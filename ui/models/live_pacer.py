@@ -9,10 +9,17 @@ until about a screenful of rows is held, or :data:`FLOOD_PACE` at most: a Matrix
 as two sync answers a second of a dozen messages each, and each answer was a relayout and a
 repaint of the whole view. A message after a quiet moment goes in at once: a conversation at a
 human pace looks exactly as before.
+
+A screenful held during a flood goes in on a turn of the event loop of its own, not inside the
+delivery that completed it: that delivery already updates the sidebar, the notifications and the
+title, and the new rows then cost the view a relayout and a paint of a whole screen of new rich
+text. Both in one turn were the longest stalls of the GUI thread in a flood (issue 16; see
+docs/performance.md, "The flood's frames"); apart, input and timers are served between them.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -20,6 +27,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from app import events as ev
+from app.priority import ui_busy
 
 FLOOD_INTERVAL = 0.1  # seconds between two batches of rows while following a flood
 READING_RATE = 10  # messages a second: more, and nobody reads them as they come (a flood)
@@ -63,7 +71,7 @@ class LivePacer(QObject):
         self._pace = pace
         self._pending: list[ev.MessagesAdded] = []
         self._held = 0  # rows held
-        self._last = -interval
+        self._last = -math.inf  # the last hand-over: long ago (the clock may start near 0)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.flush)
@@ -103,7 +111,7 @@ class LivePacer(QObject):
             self._pending.append(event)
             self._held += len(event.messages)
             if self._held >= enough and now - self._last >= self._interval:
-                self.flush()
+                self._timer.start(0)  # a turn of its own (see the module), before anything due
             elif not self._timer.isActive():
                 self._timer.start(max(0, round((self._last + wait - now) * 1000)))
             return True
@@ -118,7 +126,8 @@ class LivePacer(QObject):
         self._held = 0
         if pending:
             self._last = time.monotonic()
-            self._deliver(merged(pending))
+            with ui_busy():  # the busy threads give way meanwhile (app.priority)
+                self._deliver(merged(pending))
 
     def drop(self) -> None:
         """Forget what is held (another conversation was opened: its page comes from the store,

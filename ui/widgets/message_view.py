@@ -424,6 +424,11 @@ class MessageDelegate(QStyledItemDelegate):
         """Each row's last answer to ``sizeHint`` (id → (view, width, size)): QListView asks
         every loaded row its size after each page of history, and answering from here is one
         dict look-up instead of a layout cache's key, font and direction checks per row."""
+        self._leaving: list[tuple[RowView, MessageLayout]] = []  # freed soon (forget_missing)
+        self._free_timer = QTimer(self)
+        self._free_timer.setSingleShot(True)
+        self._free_timer.setInterval(0)  # a timer, not a queued call: after what is posted
+        self._free_timer.timeout.connect(self._leaving.clear)
 
     def clear_cache(self) -> None:
         self._layouts.clear()
@@ -444,8 +449,13 @@ class MessageDelegate(QStyledItemDelegate):
         message MUC flood kept ~90 MB after it was over (the peers benchmark, issue 16).
         """
         stale = [key for key in self._layouts if not present(key[0])]
-        for key in stale:
-            del self._layouts[key]
+        if stale:
+            # Freeing a document costs about as much as laying it out (a screenful: ~3 ms), and
+            # rows leave in the turn that adds the flood's new ones, with their relayout and
+            # paint to come: they are freed on a turn of their own (issue 16).
+            self._leaving.extend(self._layouts.pop(key) for key in stale)
+            if not self._free_timer.isActive():
+                self._free_timer.start()
         self.lazy.difference_update([i for i in self.lazy if not present(i)])
         for local_id in [i for i in self._estimates if i not in self.lazy]:
             del self._estimates[local_id]
@@ -1225,8 +1235,7 @@ class MessageView(QListView):
         elif first > 0 and last == model.rowCount() - 1 and self._follow:
             # Appended while following (a flood): rows more than a screenful above the newest
             # are out of sight, whatever their size. They are sized by estimate too.
-            screen = model.flood_rows // 2 + SIGHT_MARGIN  # not even near sight: no settling
-            self._estimate(range(first, last + 1 - screen))
+            self._estimate(range(first, last + 1 - self.rows_near_sight()))
         self._above_full_view = False
 
     def _rows_filling(self, last: int) -> int:
@@ -1411,6 +1420,12 @@ class MessageView(QListView):
             self.message_delegate.clear_cache()
         super().resizeEvent(event)
         self._model.flood_rows = self.rows_to_fill(2)
+
+    def rows_near_sight(self) -> int:
+        """Rows from the newest up that a view at the newest row shows or lays out around what
+        it shows: a screenful of the smallest rows, one more partly shown at the top, and the
+        margin. Estimating one of them cost a second relayout of the batch (settling it)."""
+        return self._model.flood_rows // 2 + 1 + SIGHT_MARGIN
 
     def rows_to_fill(self, screens: int) -> int:
         """How many of the smallest rows (one line, no sender) fill the view ``screens`` times:

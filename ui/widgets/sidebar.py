@@ -22,9 +22,18 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QLabel,
     QLineEdit,
     QStyle,
@@ -36,6 +45,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import ConversationId
+from app.priority import ui_busy
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.avatars import AvatarStore, untinted_icon
 from ui.bidi import isolate_where_needed
@@ -127,6 +137,7 @@ class SidebarDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
         kind = index.data(KindRole)
+        unread = 0
         if kind == "account":
             label = index.data(StateTextRole) or ""
         else:
@@ -139,12 +150,16 @@ class SidebarDelegate(QStyledItemDelegate):
         if kind == "conversation" and index.data(IdRole) == self._chosen():
             opt.state |= QStyle.StateFlag.State_Selected
         font = QFont(opt.font)
-        if kind == "account" or (kind == "conversation" and index.data(UnreadRole)):
+        if kind == "account" or (kind == "conversation" and unread):
             font.setBold(True)
         opt.font = font
         label_w = QFontMetrics(opt.font).horizontalAdvance(label) + 18 if label else 0
         opt.rect = opt.rect.adjusted(0, 0, -label_w, 0)
-        super().paint(painter, opt, index)
+        # What QStyledItemDelegate.paint does, without its second initStyleOption (a dozen
+        # roles asked again through Python, for the row of a flooded room on every batch).
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if not label:
             return
         painter.save()
@@ -220,6 +235,13 @@ class FilterBox(QLineEdit):
 
 
 class SidebarTree(QTreeView):
+    """The tree of accounts and conversations: Enter opens, and its paint counts as the GUI
+    thread's busy work (a flooded room's row is repainted on every batch: app.priority)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        with ui_busy():
+            super().paintEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             parent = self.parent()

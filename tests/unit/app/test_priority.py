@@ -7,6 +7,7 @@ wait, never how long a loaded machine took to wait it (a timed test is a flaky t
 from __future__ import annotations
 
 import asyncio
+import sys
 import threading
 from collections.abc import Callable, Iterator
 
@@ -175,3 +176,19 @@ async def test_a_window_that_never_paints_holds_an_import_only_until_the_limit(
     await asyncio.sleep(0)
     assert not held.done()
     await asyncio.wait_for(held, 10)  # the window never said it painted: it goes anyway
+
+
+def test_while_the_gui_is_busy_the_interpreter_switches_threads_sooner(clock: Clock) -> None:
+    """A GUI thread coming back into Python waits for the lock at most the switch interval:
+    shorter while it is busy, as it was after the outermost block (nested blocks too)."""
+    before = sys.getswitchinterval()
+    assert before > priority.BUSY_SWITCH_INTERVAL
+    with priority.ui_busy():
+        assert sys.getswitchinterval() == pytest.approx(priority.BUSY_SWITCH_INTERVAL)
+        with priority.ui_busy():
+            assert sys.getswitchinterval() == pytest.approx(priority.BUSY_SWITCH_INTERVAL)
+        assert sys.getswitchinterval() == pytest.approx(priority.BUSY_SWITCH_INTERVAL)
+    assert sys.getswitchinterval() == before
+    with pytest.raises(RuntimeError), priority.ui_busy():
+        raise RuntimeError("a slot failed")
+    assert sys.getswitchinterval() == before

@@ -107,8 +107,27 @@ def test_during_a_flood_rows_wait_for_a_screenful_or_the_pace(qtbot: QtBot) -> N
     assert not pacer.offer(added("first"), steady=True, enough=4)  # after a quiet moment
     assert pacer.offer(added("a", "b"), steady=True, enough=4)  # held: the pace, not 0 s
     assert pacer.offer(added("c"), steady=True, enough=4) and delivered == []
-    assert pacer.offer(added("d"), steady=True, enough=4)  # four rows: a screenful, in now
+    assert pacer.offer(added("d"), steady=True, enough=4)  # four rows: a screenful, in next
+    qtbot.waitUntil(lambda: bool(delivered), timeout=5000)
     assert bodies(delivered[0]) == [["a", "b", "c", "d"]] and not pacer.holding
     assert pacer.offer(added("e"), steady=True, enough=4)
     qtbot.waitUntil(lambda: len(delivered) == 2, timeout=5000)  # the pace is over
     assert bodies(delivered[1]) == [["e"]]
+
+
+def test_a_screenful_held_in_a_flood_goes_in_on_a_turn_of_its_own(qtbot: QtBot) -> None:
+    """Not inside the delivery that completed it (that delivery's other work and the view's
+    relayout and paint of the new rows were one long stall), yet without waiting for the pace;
+    what comes before that turn goes in with it, and an explicit flush still goes at once."""
+    delivered: list[list[ev.MessagesAdded]] = []
+    pacer = LivePacer(delivered.append, interval=0.0, pace=3600.0)  # the pace never ends here
+    pacer.count(READING_RATE + 1)
+    assert not pacer.offer(added("first"), steady=True, enough=2)
+    assert pacer.offer(added("a", "b"), steady=True, enough=2)
+    assert delivered == [] and pacer.holding  # a screenful, but not inside this delivery
+    assert pacer.offer(added("c"), steady=True, enough=2)  # the same delivery: it goes along
+    qtbot.waitUntil(lambda: bool(delivered), timeout=5000)
+    assert bodies(delivered[0]) == [["a", "b", "c"]] and not pacer.holding
+    assert pacer.offer(added("d", "e"), steady=True, enough=2)
+    pacer.flush()  # e.g. an edit of "e" comes next: its row must exist now
+    assert bodies(delivered[1]) == [["d", "e"]] and not pacer.holding
