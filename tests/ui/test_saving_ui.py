@@ -132,6 +132,6 @@ def test_the_offer_is_said_in_the_window_language(qtbot: QtBot, translated: str)
     qtbot.addWidget(bar)
     bar.show_notice("…", "error", NoticeAction(ev.NOTICE_RETRY_SAVING, "a"))
     label = bar.action.text()
-    assert label != "Try again &now" and "&" in label  # translated, with its Alt key
+    assert label and label != "Try again now"  # translated (Tab reaches it: no Alt key to clash)
     name = bar.action.accessibleName()
-    assert name.startswith(label.replace("&", "")) and name.endswith("…")  # what it answers
+    assert name.startswith(label) and name.endswith("…")  # and what it answers

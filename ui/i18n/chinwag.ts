@@ -4136,7 +4136,7 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Try again &amp;now</source>
+        <source>Try again now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

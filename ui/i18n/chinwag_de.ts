@@ -4156,8 +4156,8 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Hinweistext</translation>
     </message>
     <message>
-        <source>Try again &amp;now</source>
-        <translation>Jetzt erneut &amp;versuchen</translation>
+        <source>Try again now</source>
+        <translation>Jetzt erneut versuchen</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>

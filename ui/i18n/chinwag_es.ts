@@ -4156,8 +4156,8 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Texto del aviso</translation>
     </message>
     <message>
-        <source>Try again &amp;now</source>
-        <translation>Reintentar a&amp;hora</translation>
+        <source>Try again now</source>
+        <translation>Reintentar ahora</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>

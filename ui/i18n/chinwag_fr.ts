@@ -4156,8 +4156,8 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Texte de l&apos;avis</translation>
     </message>
     <message>
-        <source>Try again &amp;now</source>
-        <translation>Réessa&amp;yer maintenant</translation>
+        <source>Try again now</source>
+        <translation>Réessayer maintenant</translation>
     </message>
     <message>
         <source>&amp;Dismiss</source>

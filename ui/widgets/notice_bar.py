@@ -49,7 +49,7 @@ class NoticeBar(QFrame):
         self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Notice text"))
         # One label per kind of action the core may offer (app.events NOTICE_*).
-        self._action_texts = {ev.NOTICE_RETRY_SAVING: self.tr("Try again &now")}
+        self._action_texts = {ev.NOTICE_RETRY_SAVING: self.tr("Try again now")}
         self.action = QPushButton(self._action_texts[ev.NOTICE_RETRY_SAVING])
         self.action.setObjectName("noticeAction")
         self.action.clicked.connect(self._act)
@@ -114,7 +114,7 @@ class NoticeBar(QFrame):
             self.action.setText(self._action_texts[first.action.kind])
             self.action.setAccessibleName(
                 self.tr("{action}: {notice}").format(
-                    action=self._action_texts[first.action.kind].replace("&", ""),
+                    action=self._action_texts[first.action.kind],
                     notice=first.text,
                 )
             )
