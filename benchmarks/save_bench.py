@@ -25,10 +25,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from app import facts as f  # noqa: E402
-from app.dispatch import AccountDispatcher  # noqa: E402
-from app.models import ConversationKind  # noqa: E402
-from app.store.account_store import AccountStore  # noqa: E402
+from app import facts as f
+from app.dispatch import AccountDispatcher
+from app.models import ConversationKind
+from app.store.account_store import AccountStore
 
 LOG = logging.LoggerAdapter(logging.getLogger("bench.save"), {})
 NOW = datetime(2026, 12, 6, tzinfo=UTC)
@@ -93,7 +93,7 @@ def main() -> None:
     print(
         json.dumps(
             {
-                "bench": "save",
+                "benchmark": "save",
                 "live_messages_per_s": round(statistics.median(live_rates)),
                 "flood_lines_per_s": round(statistics.median(flood_rates)),
                 "live_runs": [round(r) for r in live_rates],
