@@ -10,23 +10,24 @@ messages becomes a handful of events rather than 10,000 signals.
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from app import events as ev
 from app import facts as f
-from app.backend import SendResult
+from app.commit_check import CommitCheck
 from app.dispatch_batch import Batch
+from app.dispatch_commands import CommandWrites
 from app.dispatch_people import PeopleFacts
 from app.dispatch_polls import PollFacts
 from app.models import (
-    Conversation,
     ConversationId,
     ConversationKind,
     DeliveryState,
@@ -36,7 +37,6 @@ from app.models import (
     MessageKind,
     ThreadSummary,
     Trust,
-    to_millis,
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
@@ -140,6 +140,16 @@ class AccountDispatcher:
         self._blocked: dict[tuple[str, str], bool] = {}  # (conversation, sender), see apply
         self._summaries: dict[str, ThreadSummary] = {}  # pending local id → service's summary
         self._stale_cache = False  # the conversation cache must be read again (_reloaded)
+        self._commits = CommitCheck(store, logger)  # a COMMIT that raised: saved or not?
+        self.commands = CommandWrites(
+            store,
+            logger,
+            self.now,
+            threads_stored=self._threads_stored,
+            confirm=self._confirm,
+            rolled_back=self._rolled_back,
+        )
+        """The writes of commands (the outbox, read marks): app.dispatch_commands."""
         self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -172,9 +182,19 @@ class AccountDispatcher:
 
     def _apply_once(self, facts: list[f.Fact | StateWrite]) -> list[ev.Event]:
         """One transaction (state writes after the facts before them, ``committed`` with them);
-        on ``sqlite3.Error`` rolled back, the caches reset, re-raised. A buggy fact is skipped."""
+        on ``sqlite3.Error`` rolled back, the caches reset, re-raised. A buggy fact is skipped.
+        A COMMIT that raised after reaching the disk counts as saved (app.commit_check): the
+        facts of one found so only now are left out, its events given with these."""
+        earlier, rest = self._commits.settle(facts)
+        if facts and not rest:
+            return earlier
+        return earlier + self._transaction(rest)
+
+    def _transaction(self, facts: list[f.Fact | StateWrite]) -> list[ev.Event]:
         batch = Batch()
         writes: list[StateWrite] = []
+        token = self._commits.token()
+        committing = False
         self._blocked.clear()
         try:
             if self._stale_cache:  # the reload after the last rollback failed (_reloaded)
@@ -209,11 +229,22 @@ class AccountDispatcher:
                             raise RowFailed(exc) from exc  # split: it costs only its row
                         self.log.exception("dropped fact %s after an error", type(fact).__name__)
                 self._flush(batch)
-        except sqlite3.Error:
+                self._commits.mark(token)
+                committing = True  # what raises from here on is the COMMIT
+        except sqlite3.Error as exc:
             self._pending.clear()
             self._summaries.clear()
-            self._stale_cache = not _reloaded(self.store)
-            raise
+            done = functools.partial(self._committed, batch, writes)
+            if not (committing and self._commits.committed_anyway(token, exc, facts, done)):
+                self._rolled_back()
+                raise
+        return self._committed(batch, writes)
+
+    def _rolled_back(self) -> None:
+        """A transaction failed: the conversation cache may be ahead of the disk (_reloaded)."""
+        self._stale_cache = not _reloaded(self.store)
+
+    def _committed(self, batch: Batch, writes: list[StateWrite]) -> list[ev.Event]:
         for write in writes:
             write.committed = True
         return batch.finish(self.store)
@@ -631,87 +662,6 @@ class AccountDispatcher:
     def _on_progress(self, fact: f.Progress, batch: Batch) -> None:
         batch.add(ev.ProgressChanged(self.account_id, fact.task, fact.label, fact.done, fact.total))
 
-    # -- commands (also on the database thread) --------------------------------------------
-
-    def queue_outgoing(self, message: Message, payload: Mapping[str, Any]) -> list[ev.Event]:
-        """Store a new outgoing message and its outbox entry in one transaction."""
-        batch = Batch()
-        native = message.conversation_id.native_id
-        with self.store.transaction():
-            inserted = self.store.append([message])
-            inserted = self._threads_stored(inserted, set(), batch)
-            self.store.outbox_add(message.local_id, native, payload, to_millis(message.timestamp))
-            conv = self.store.conversation(native)
-            assert conv is not None
-            self.store.update_conversation(native, last_activity=message.timestamp)
-        batch.touched[native] = None
-        batch.add(ev.MessagesAdded(message.conversation_id, tuple(inserted)))
-        return batch.finish(self.store)
-
-    def send_succeeded(self, local_id: str, result: SendResult) -> list[ev.Event]:
-        batch = Batch()
-        with self.store.transaction():
-            if result.trust is not None:
-                marked = self.store.set_trust(local_id, result.trust)
-                if marked is not None:
-                    batch.add(ev.MessagesUpdated(marked.conversation_id, (marked,)))
-            if result.confirmed:
-                self._confirm(local_id, result.remote_id, result.state, batch)
-            elif result.remote_id:
-                updated = self.store.update_delivery(
-                    local_id, DeliveryState.PENDING, remote_id=result.remote_id
-                )
-                if updated is not None:
-                    batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
-        return batch.finish(self.store)
-
-    def send_failed(self, local_id: str, reason: str) -> list[ev.Event]:
-        batch = Batch()
-        with self.store.transaction():
-            self.store.outbox_remove(local_id)
-            updated = self.store.update_delivery(local_id, DeliveryState.FAILED, reason=reason)
-            if updated is not None:
-                batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
-        return batch.finish(self.store)
-
-    def requeue(self, local_id: str) -> list[ev.Event]:
-        """Put a failed outgoing message back in the outbox (the user pressed "retry")."""
-        msg = self.store.message_by_local_id(local_id)
-        if msg is None or not msg.outgoing or msg.delivery is not DeliveryState.FAILED:
-            return []
-        batch = Batch()
-        with self.store.transaction():
-            self.store.outbox_add(
-                local_id,
-                msg.conversation_id.native_id,
-                outgoing_payload(msg),
-                to_millis(self.now()),
-            )
-            updated = self.store.update_delivery(local_id, DeliveryState.PENDING, force=True)
-        if updated is not None:
-            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
-        return batch.finish(self.store)
-
-    def mark_read(self, native_id: str) -> tuple[list[ev.Event], str | None]:
-        """Clear the unread count; returns the events and the newest incoming remote id."""
-        if self.store.conversation(native_id) is None:
-            return [], None
-        batch = Batch()
-        with self.store.transaction():
-            self.store.mark_read(native_id)
-        batch.touched[native_id] = None
-        return batch.finish(self.store), self.store.latest_incoming_remote_id(native_id)
-
-    def ensure_conversation(
-        self, native_id: str, kind: ConversationKind, title: str = ""
-    ) -> tuple[Conversation, list[ev.Event]]:
-        with self.store.transaction():
-            conv, created = self.store.ensure_conversation(native_id, kind, title)
-            if not conv.joined:
-                conv = self.store.update_conversation(native_id, joined=True)
-                created = True
-        return conv, ([ev.ConversationsChanged((conv,))] if created else [])
-
 
 def aware(when: datetime | None, log: logging.LoggerAdapter[logging.Logger]) -> datetime | None:
     """``when``, read as UTC if it has no time zone (a backend's bug: the store keeps only aware
@@ -755,27 +705,3 @@ def kept_apart(
         )
         apart.append(replace(msg, remote_id=f"{msg.remote_id}~{digest}"))
     return apart
-
-
-def outgoing_payload(msg: Message) -> dict[str, Any]:
-    """What the outbox keeps to (re-)build an :class:`~app.backend.OutgoingMessage`."""
-    payload: dict[str, Any] = {"body": msg.body, "kind": msg.kind.value}
-    if msg.html:
-        payload["html"] = msg.html
-    if msg.reply_to:
-        payload["reply_to"] = msg.reply_to
-    if msg.thread_root:
-        payload["thread_root"] = msg.thread_root
-    if msg.attachments:
-        payload["attachments"] = [
-            {
-                "url": a.url,
-                "filename": a.filename,
-                "mime_type": a.mime_type,
-                "size": a.size,
-                **({"duration_ms": a.duration_ms} if a.duration_ms is not None else {}),
-                **({"waveform": list(a.waveform), "voice": True} if a.voice else {}),
-            }
-            for a in msg.attachments
-        ]
-    return payload

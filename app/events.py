@@ -187,11 +187,20 @@ class ProgressChanged(Event):
 
 @dataclass(frozen=True, slots=True)
 class Notice(Event):
-    """Something a person should read: a service notice, a problem that needs them."""
+    """Something a person should read: a service notice, a problem that needs them.
+
+    ``action``: what the notice offers to do about it, one of the ``NOTICE_*`` names below
+    (the window shows it as a button and sends the matching command for ``account_id``)."""
 
     text: str
     account_id: AccountId | None = None
     level: str = "info"  # info | warning | error
+    action: str = ""
+
+
+NOTICE_RETRY_SAVING = "retry-saving"
+"""Try again now to save what the account's store refused for a while
+(``core.accounts.retry_saving``)."""
 
 
 @dataclass(frozen=True, slots=True)

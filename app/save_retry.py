@@ -60,6 +60,11 @@ DAMAGED_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 """Transient only in that splitting cannot help: the file will not mend itself while running."""
 
 
+class StateNotSaved(Exception):
+    """A backend's state write was rolled back with the facts before it (the disk is full …),
+    or refused because updates before it were dropped (see :attr:`KeptFacts.holding_state`)."""
+
+
 class RowFailed(sqlite3.DatabaseError):
     """A row of a :class:`~app.facts.MessagesReceived` tripped a bug (not SQLite): the batch is
     rolled back and split like a deterministic failure, so that row alone is skipped."""
@@ -192,6 +197,7 @@ class KeptFacts:
         self.kept_chars = 0  # and their text
         self.dropped: Counter[str] = Counter()  # per conversation, since the last notice
         self.holding_state = False
+        self.asked = False  # the person asked to try again now: a failure is said again
 
     @property
     def failing(self) -> bool:
@@ -204,8 +210,9 @@ class KeptFacts:
         self.log.warning("could not save %d updates, kept to retry: %s", self.kept, exc)
         first = self.error is None
         self.error = exc
-        if not first:
+        if not (first or self.asked):
             return []
+        self.asked = False
         if (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in DAMAGED_CODES:
             # It does not mend itself: promising "as soon as the disk works again" is untrue.
             text = CoreMessages.tr(
@@ -213,15 +220,11 @@ class KeptFacts:
                 "in memory for now and are lost when Chinwag quits."
             ).arg(exc)
             return [self._notice(text, "error")]
-        return [
-            self._notice(
-                CoreMessages.tr(
-                    "Could not save incoming messages (%1). They are kept and saved as soon as "
-                    "the disk works again."
-                ).arg(exc),
-                "error",
-            )
-        ]
+        text = CoreMessages.tr(
+            "Could not save incoming messages (%1). They are kept and saved as soon as "
+            "the disk works again."
+        ).arg(exc)
+        return [ev.Notice(text, self.account_id, "error", action=ev.NOTICE_RETRY_SAVING)]
 
     def saved(self, facts: Sequence[object]) -> bool:
         """``facts`` were saved: they no longer count against the cap. ``True`` once every
@@ -281,6 +284,7 @@ class KeptFacts:
             return []
         self.log.warning("the store saves again; every kept update is saved")
         self.error = None
+        self.asked = False
         self.kept = self.kept_chars = 0
         self.backoff.reset()
         return [self._notice(CoreMessages.tr("Incoming messages are saved again."), "info")]
@@ -288,6 +292,7 @@ class KeptFacts:
     def abandon(self) -> None:
         """What was kept is given up (the session stops): start afresh next time."""
         self.error = None
+        self.asked = False
         self.kept = self.kept_chars = 0
         self.backoff.reset()
 

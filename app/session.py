@@ -33,7 +33,12 @@ from app.i18n import CoreMessages
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
 from app.registry import BackendRegistry
-from app.save_retry import MAX_KEPT, KeptFacts, poison_notice
+from app.save_retry import (
+    MAX_KEPT,
+    KeptFacts,
+    StateNotSaved,  # its old home: importable from here
+    poison_notice,
+)
 from app.save_retry import weight as kept_weight
 from app.secrets import SecretStore
 from app.store.account_store import AccountStore
@@ -85,10 +90,6 @@ class AccountSecrets:
 
     async def delete(self, key: str) -> None:
         await asyncio.to_thread(self._secrets.delete, self._account_id, key)
-
-
-class StateNotSaved(Exception):
-    """A backend's state write was rolled back with the facts before it (the disk is full …)."""
 
 
 class AccountState:
@@ -166,7 +167,12 @@ class AccountSession:
         self._stopping = False
         self._drain_task: asyncio.Task[None] | None = None
         self.outbox = OutboxSender(
-            dispatcher=dispatcher, worker=services.worker, publish=services.publish, logger=self.log
+            dispatcher=dispatcher,
+            worker=services.worker,
+            publish=services.publish,
+            logger=self.log,
+            saving_error=lambda: self._kept.error,  # nothing is handed over meanwhile
+            backoff=services.save_backoff(),
         )
         self.avatars = AvatarFetcher(
             account.id,
@@ -288,6 +294,7 @@ class AccountSession:
                     _settle_writes(batch)
                     if self._kept.saved(batch):
                         events += self._kept.recovered()
+                        self.outbox.wake()  # it held back what the person sent meanwhile
                         if self._kept.holding_state:
                             self._fetch_dropped_again()
                 for event in events + self._kept.dropped_notice():
@@ -341,11 +348,16 @@ class AccountSession:
         reason = CoreMessages.tr("Reconnecting to fetch again what could not be saved.")
         self.supervisor.lost(f.ConnectionLost(reason, retryable=True), backend)
 
-    def retry_saving_now(self) -> None:
-        """Try at once to save what the store refused for a while (the disk was freed), instead
-        of at the end of the pause; nothing happens when nothing is kept."""
+    def retry_saving_now(self) -> bool:
+        """Try at once to save what the store refused for a while (the disk was freed): the
+        kept facts and the outbox's kept marks, instead of at the end of their pause. False:
+        nothing was waiting to be saved."""
+        waiting = self.outbox.retry_now()
         if self._kept.failing:
+            self._kept.asked = True  # should it fail again, that is said again
             self._retry.set()
+            waiting = True
+        return waiting
 
     def _next_batch(self) -> list[f.Fact | StateWrite]:
         """The queued facts of the next transaction: about :data:`MAX_BATCH` messages (a

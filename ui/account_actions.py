@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import events as ev
 from app.models import Account, Presence, PresenceState
+from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.models.sidebar_model import SidebarModel
-from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.notice_bar import NoticeAction, NoticeBar
 from ui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
@@ -54,6 +56,7 @@ class AccountActions(QObject):
         self._show_dialog = show_dialog
         self._widget = parent
         self.account_dialog: AccountDialog | None = None  # the last one opened (tests drive it)
+        notices.actionRequested.connect(self.notice_action)
 
     def current(self) -> Account | None:
         """The account selected in the sidebar, or the only one."""
@@ -91,6 +94,19 @@ class AccountActions(QObject):
             self.commands.call(
                 self.core.accounts.set_account_enabled(account.id, not account.enabled)
             )
+
+    @Slot(object)
+    def notice_action(self, action: NoticeAction) -> None:
+        """What a notice offered, chosen by the person: sent to the core for its account."""
+        if action.kind == ev.NOTICE_RETRY_SAVING and action.account_id:
+            self.bridge.call(
+                self.core.accounts.retry_saving(action.account_id), self._retried_saving
+            )
+
+    def _retried_saving(self, done: Result[bool]) -> None:
+        """How the try went is said by the core's notices; here only that nothing waited."""
+        if self.commands.report(done) and not done.value:
+            self.notices.show_notice(self.tr("Nothing is waiting to be saved any more."), "info")
 
     def reconnect(self) -> None:
         account = self.need()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -493,14 +493,24 @@ class ConversationPane(QWidget):
         reply = area.reply_to
         area.cancel_mode()
         body = unescape_slash(text)
-        self._call(
+        self.bridge.call(
             self.core.messaging.send_message(
                 conv,
                 body,
                 markdown=True,  # the composer's formatting, rendered by the core for every service
                 reply_to=reply.remote_id if reply else None,
-            )
+            ),
+            lambda done: self._sent(done, conv, text),
         )
+
+    def _sent(self, done: Result[MessageId], conv: ConversationId, text: str) -> None:
+        """A message the core could not take (the store cannot save it) is not lost with the
+        cleared box: it comes back there, if the box is still empty, for sending again."""
+        composer = self.composer_area.composer
+        if not done.ok and self.conversation == conv and not composer.toPlainText().strip():
+            composer.setPlainText(text)
+            composer.moveCursor(QTextCursor.MoveOperation.End)
+        self._answered(done, "")
 
     def run_slash(self, conv: ConversationId, text: str) -> None:
         """Hand a typed command to the core (``core.commands``, the one place that knows what it

@@ -22,7 +22,7 @@ from ui.core_text import TranslationContext, core_text
 from ui.models.sidebar_model import SidebarModel
 from ui.progress_line import ProgressLine
 from ui.widgets.first_run import FirstRunPage
-from ui.widgets.notice_bar import NoticeBar
+from ui.widgets.notice_bar import NoticeAction, NoticeBar
 from ui.widgets.page_stack import PageStack
 from ui.widgets.requests_panel import RequestsPanel
 from ui.widgets.sidebar import Sidebar
@@ -96,7 +96,8 @@ class WindowEvents(QObject):
                     "warning",
                 )
             elif isinstance(event, ev.Notice):
-                self.notices.show_notice(core_text(event.text), event.level)
+                action = NoticeAction(event.action, event.account_id) if event.action else None
+                self.notices.show_notice(core_text(event.text), event.level, action)
             elif isinstance(event, ev.OpenInBrowser):
                 self.open_in_browser(event.url)
             elif isinstance(event, ev.ConnectionStateChanged) and event.detail == "soft_logout":

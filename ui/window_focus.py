@@ -56,6 +56,7 @@ class WindowFocus:
     def tab_order(self) -> list[QWidget]:
         """Tab and Shift+Tab on the chat page, in reading order, round and round."""
         return [
+            self.notices.action,
             self.notices.dismiss,
             *self.requests.findChildren(QPushButton),
             self.sidebar.filter,

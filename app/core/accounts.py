@@ -275,6 +275,12 @@ class AccountCommands:
         if session.account.enabled:
             session.supervisor.retry_now()
 
+    async def retry_saving(self, account_id: AccountId) -> bool:
+        """Try at once to save what the account's store refused for a while (the person freed
+        the disk and pressed "Try again now"), instead of after the pause. The outcome is said
+        by notices: saved again, or that it still fails. False: nothing was waiting."""
+        return self._s.session(account_id).retry_saving_now()
+
     async def set_presence(self, presence: Presence, account_id: AccountId | None = None) -> None:
         """Set our presence on one account, or on all that support it."""
         s = self._s

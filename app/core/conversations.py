@@ -118,7 +118,7 @@ class ConversationCommands:
             native = outcome.value or contact
             await session.flushed()
         conv, events = await s.worker.run(
-            session.dispatcher.ensure_conversation,
+            session.dispatcher.commands.ensure_conversation,
             native,
             ConversationKind.DIRECT,
             title or (contact if native != contact else ""),
@@ -167,7 +167,9 @@ class ConversationCommands:
         """Everything in the conversation is read; tell the service too, if allowed."""
         s = self._s
         session = s.session(conv.account_id)
-        events, remote_id = await s.worker.run(session.dispatcher.mark_read, conv.native_id)
+        events, remote_id = await s.worker.run(
+            session.dispatcher.commands.mark_read, conv.native_id
+        )
         s.publish_all(events)
         backend = as_capable(session.backend, SupportsReceipts)
         if (

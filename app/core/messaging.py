@@ -7,6 +7,7 @@ retractions change the stored message only once the service has accepted them.
 from __future__ import annotations
 
 import mimetypes
+import sqlite3
 from pathlib import Path
 
 from app import events as ev
@@ -27,7 +28,8 @@ from app.backend import (
     as_capable,
 )
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
-from app.dispatch import new_local_id, outgoing_payload
+from app.dispatch import new_local_id
+from app.dispatch_commands import NotQueued, outgoing_payload
 from app.formatting import markdown_to_html
 from app.i18n import CoreMessages
 from app.models import (
@@ -41,6 +43,7 @@ from app.models import (
     MessageKind,
 )
 from app.sanitize import sanitize_html
+from app.save_retry import transient
 from app.session import AccountSession
 from app.voice import VoiceInfo
 
@@ -94,9 +97,23 @@ class MessagingCommands:
             delivery=DeliveryState.PENDING,
             thread_root=thread_root,
         )
-        events = await s.worker.run(
-            session.dispatcher.queue_outgoing, message, outgoing_payload(message)
-        )
+        try:
+            events = await s.worker.run(
+                session.dispatcher.commands.queue_outgoing, message, outgoing_payload(message)
+            )
+        except NotQueued as exc:
+            if exc.unsure:
+                raise CommandError(
+                    CoreMessages.tr(
+                        "Could not tell whether your message was saved (%1). If it was, it is "
+                        "sent once the store can be read again: look before sending it again."
+                    ).arg(exc.error)
+                ) from exc
+            raise CommandError(
+                CoreMessages.tr("Your message could not be saved (%1), so it was not sent.").arg(
+                    exc.error
+                )
+            ) from exc
         s.publish_all(events)
         session.outbox.wake()
         return message.id
@@ -104,7 +121,15 @@ class MessagingCommands:
     async def retry_message(self, message: MessageId) -> None:
         s = self._s
         session = s.session(message.account_id)
-        s.publish_all(await s.worker.run(session.dispatcher.requeue, message.native_id))
+        try:
+            events = await s.worker.run(session.dispatcher.commands.requeue, message.native_id)
+        except sqlite3.Error as exc:
+            if not transient(exc):
+                raise
+            raise CommandError(
+                CoreMessages.tr("Could not put the message back in the outbox (%1).").arg(exc)
+            ) from exc
+        s.publish_all(events)
         session.outbox.forget(message.native_id)
 
     async def send_file(

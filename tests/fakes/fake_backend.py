@@ -113,6 +113,9 @@ class FakeServer:
     reachable: bool = True
     confirm: str = "immediate"  # "immediate" | "later" (confirmation arrives as a fact)
     idempotent: bool = False
+    ledger: bool = (
+        False  # save each message's id through ctx.state before it leaves (XMPP's ledger)
+    )
     send_failure: Failure | None = None
     connect_hook: Callable[[FakeBackend], None] | None = None
     online: dict[str, FakeBackend] = field(default_factory=dict)
@@ -364,6 +367,8 @@ class FakeBackend(
         if server.send_failure is not None:
             failure, server.send_failure = server.send_failure, None
             return SendResult(failure=failure)
+        if server.ledger:  # as XMPP's send ledger: saved before it leaves (crash safety)
+            await self.ctx.state.set(f"ledger.{msg.txn_id}", "handed over")
         remote_id = server.next_remote_id()
         server.sent.append(SentRecord(self.user, conv.native_id, msg, remote_id))
         peer = server.online.get(conv.native_id)

@@ -49,6 +49,15 @@ def test_ingest_bench_compares_the_store_with_raw_sqlite_on_the_same_rows() -> N
     assert [b["batch"] for b in figures["by_batch"]] == [100]
 
 
+def test_save_bench_prints_both_shapes_with_the_load() -> None:
+    done = run_script("benchmarks/save_bench.py", "--live", "20", "--batches", "1", "--repeat", "1")
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["benchmark"] == "save"
+    assert figures["live_messages_per_s"] > 0 and figures["flood_lines_per_s"] > 0
+    assert len(figures["loadavg_before"]) == 3
+
+
 @pytest.mark.parametrize(
     "script",
     ["memory_bench.py", "flood_bench.py", "start_bench.py", "store_bench.py", "media_bench.py"],

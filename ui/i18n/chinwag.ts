@@ -138,6 +138,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Nothing is waiting to be saved any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,6 +1399,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Cannot send an empty message.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not tell whether your message was saved (%1). If it was, it is sent once the store can be read again: look before sending it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your message could not be saved (%1), so it was not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not put the message back in the outbox (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2866,11 +2882,19 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This message could not be recorded before sending; it is sent on the next connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your messages wait in the outbox: the message store cannot save now (%1). They are sent once it can, none of them twice.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
@@ -4144,6 +4168,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Try again now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Dismiss</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4172,6 +4200,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{action}: {notice}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

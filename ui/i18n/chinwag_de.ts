@@ -138,6 +138,10 @@
         <translation>Wählen Sie zuerst ein Konto in der Seitenleiste.</translation>
     </message>
     <message>
+        <source>Nothing is waiting to be saved any more.</source>
+        <translation>Es wartet nichts mehr darauf, gespeichert zu werden.</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
@@ -1405,6 +1409,18 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>Cannot send an empty message.</source>
         <translation>Eine leere Nachricht kann nicht gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Could not tell whether your message was saved (%1). If it was, it is sent once the store can be read again: look before sending it again.</source>
+        <translation>Es ließ sich nicht feststellen, ob Ihre Nachricht gespeichert wurde (%1). Falls ja, wird sie gesendet, sobald der Speicher wieder gelesen werden kann: Sehen Sie nach, bevor Sie sie erneut senden.</translation>
+    </message>
+    <message>
+        <source>Your message could not be saved (%1), so it was not sent.</source>
+        <translation>Ihre Nachricht konnte nicht gespeichert werden (%1) und wurde daher nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>Could not put the message back in the outbox (%1).</source>
+        <translation>Die Nachricht konnte nicht wieder in den Postausgang gelegt werden (%1).</translation>
     </message>
     <message>
         <source>This service does not take voice messages.</source>
@@ -2877,12 +2893,20 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>Die Verbindung brach ab, bevor der Server diese Nachricht bestätigt hat; sie wurde möglicherweise nicht zugestellt.</translation>
     </message>
+    <message>
+        <source>This message could not be recorded before sending; it is sent on the next connection.</source>
+        <translation>Diese Nachricht konnte vor dem Senden nicht vermerkt werden; sie wird bei der nächsten Verbindung gesendet.</translation>
+    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation>
             <numerusform>Nach %n Versuch aufgegeben.</numerusform>
             <numerusform>Nach %n Versuchen aufgegeben.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your messages wait in the outbox: the message store cannot save now (%1). They are sent once it can, none of them twice.</source>
+        <translation>Ihre Nachrichten warten im Postausgang: Der Nachrichtenspeicher kann gerade nicht speichern (%1). Sie werden gesendet, sobald er es wieder kann, keine davon doppelt.</translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
@@ -4164,6 +4188,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Hinweistext</translation>
     </message>
     <message>
+        <source>Try again now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
         <source>&amp;Dismiss</source>
         <translation>&amp;Schließen</translation>
     </message>
@@ -4193,6 +4221,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
             <numerusform>(%n weitere)</numerusform>
             <numerusform>(%n weitere)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{action}: {notice}</source>
+        <translation>{action}: {notice}</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,10 @@
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Nothing is waiting to be saved any more.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Remove account</source>
         <translation type="unfinished" />
     </message>
@@ -1380,6 +1384,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Cannot send an empty message.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not tell whether your message was saved (%1). If it was, it is sent once the store can be read again: look before sending it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your message could not be saved (%1), so it was not sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not put the message back in the outbox (%1).</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2847,9 +2863,17 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This message could not be recorded before sending; it is sent on the next connection.</source>
+        <translation type="unfinished" />
+    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation><numerusform>Gave up after %n attempt.</numerusform><numerusform>Gave up after %n attempts.</numerusform></translation>
+    </message>
+    <message>
+        <source>Your messages wait in the outbox: the message store cannot save now (%1). They are sent once it can, none of them twice.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: 'apt install gnome-keyring') or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside 'dbus-run-session' after unlocking one with 'echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets'.</source>
@@ -4123,6 +4147,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Try again now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Dismiss</source>
         <translation type="unfinished" />
     </message>
@@ -4149,6 +4177,10 @@ To begin, add the account you use most. You can add more later.</source>
     <message numerus="yes">
         <source>(%n more)</source>
         <translation><numerusform>(%n more)</numerusform><numerusform>(%n more)</numerusform></translation>
+    </message>
+    <message>
+        <source>{action}: {notice}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@
         <translation>Primero selecciona una cuenta en la barra lateral.</translation>
     </message>
     <message>
+        <source>Nothing is waiting to be saved any more.</source>
+        <translation>Ya no hay nada pendiente de guardar.</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Eliminar cuenta</translation>
     </message>
@@ -1430,6 +1434,18 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>No se puede enviar un mensaje vacío.</translation>
     </message>
     <message>
+        <source>Could not tell whether your message was saved (%1). If it was, it is sent once the store can be read again: look before sending it again.</source>
+        <translation>No se pudo saber si tu mensaje se guardó (%1). Si se guardó, se enviará en cuanto el almacén pueda volver a leerse: compruébalo antes de enviarlo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Your message could not be saved (%1), so it was not sent.</source>
+        <translation>No se pudo guardar tu mensaje (%1), así que no se envió.</translation>
+    </message>
+    <message>
+        <source>Could not put the message back in the outbox (%1).</source>
+        <translation>No se pudo volver a poner el mensaje en la bandeja de salida (%1).</translation>
+    </message>
+    <message>
         <source>This service does not take voice messages.</source>
         <translation>Este servicio no admite mensajes de voz.</translation>
     </message>
@@ -1521,12 +1537,20 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>La conexión se perdió antes de que el servidor confirmara este mensaje, así que puede que no se haya entregado.</translation>
     </message>
+    <message>
+        <source>This message could not be recorded before sending; it is sent on the next connection.</source>
+        <translation>No se pudo registrar este mensaje antes de enviarlo; se enviará en la próxima conexión.</translation>
+    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation>
             <numerusform>Se abandonó tras %n intento.</numerusform>
             <numerusform>Se abandonó tras %n intentos.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your messages wait in the outbox: the message store cannot save now (%1). They are sent once it can, none of them twice.</source>
+        <translation>Tus mensajes esperan en la bandeja de salida: el almacén de mensajes no puede guardar ahora (%1). Se enviarán en cuanto pueda, ninguno dos veces.</translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
@@ -4164,6 +4188,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Texto del aviso</translation>
     </message>
     <message>
+        <source>Try again now</source>
+        <translation>Reintentar ahora</translation>
+    </message>
+    <message>
         <source>&amp;Dismiss</source>
         <translation>&amp;Quitar</translation>
     </message>
@@ -4193,6 +4221,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
             <numerusform>(%n más)</numerusform>
             <numerusform>(%n más)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{action}: {notice}</source>
+        <translation>{action}: {notice}</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,10 @@
         <translation>Sélectionnez d&apos;abord un compte dans la barre latérale.</translation>
     </message>
     <message>
+        <source>Nothing is waiting to be saved any more.</source>
+        <translation>Plus rien n&apos;attend d&apos;être enregistré.</translation>
+    </message>
+    <message>
         <source>Remove account</source>
         <translation>Supprimer le compte</translation>
     </message>
@@ -1430,6 +1434,18 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Impossible d&apos;envoyer un message vide.</translation>
     </message>
     <message>
+        <source>Could not tell whether your message was saved (%1). If it was, it is sent once the store can be read again: look before sending it again.</source>
+        <translation>Impossible de savoir si votre message a été enregistré (%1). S&apos;il l&apos;a été, il sera envoyé dès que le stockage pourra de nouveau être lu&#xa0;: vérifiez avant de le renvoyer.</translation>
+    </message>
+    <message>
+        <source>Your message could not be saved (%1), so it was not sent.</source>
+        <translation>Votre message n&apos;a pas pu être enregistré (%1), il n&apos;a donc pas été envoyé.</translation>
+    </message>
+    <message>
+        <source>Could not put the message back in the outbox (%1).</source>
+        <translation>Impossible de remettre le message dans la boîte d&apos;envoi (%1).</translation>
+    </message>
+    <message>
         <source>This service does not take voice messages.</source>
         <translation>Ce service n&apos;accepte pas les messages vocaux.</translation>
     </message>
@@ -1521,12 +1537,20 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>The connection was lost before the server confirmed this message, so it may not have been delivered.</source>
         <translation>La connexion a été perdue avant que le serveur ne confirme ce message&#xa0;: il n&apos;a peut-être pas été remis.</translation>
     </message>
+    <message>
+        <source>This message could not be recorded before sending; it is sent on the next connection.</source>
+        <translation>Ce message n&apos;a pas pu être consigné avant l&apos;envoi&#xa0;; il sera envoyé à la prochaine connexion.</translation>
+    </message>
     <message numerus="yes">
         <source>Gave up after %n attempt(s).</source>
         <translation>
             <numerusform>Abandon après %n tentative.</numerusform>
             <numerusform>Abandon après %n tentatives.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Your messages wait in the outbox: the message store cannot save now (%1). They are sent once it can, none of them twice.</source>
+        <translation>Vos messages attendent dans la boîte d&apos;envoi&#xa0;: le stockage des messages ne peut pas enregistrer pour l&apos;instant (%1). Ils seront envoyés dès que possible, aucun en double.</translation>
     </message>
     <message>
         <source>Chinwag keeps passwords only in your system keyring and never in a plain file. Start and unlock a Secret Service provider: GNOME Keyring (Debian/Ubuntu: &apos;apt install gnome-keyring&apos;) or KDE Wallet on Linux; the built-in Keychain on macOS and Credential Manager on Windows are used automatically. Without a desktop session, run Chinwag inside &apos;dbus-run-session&apos; after unlocking one with &apos;echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets&apos;.</source>
@@ -4164,6 +4188,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Texte de l&apos;avis</translation>
     </message>
     <message>
+        <source>Try again now</source>
+        <translation>Réessayer maintenant</translation>
+    </message>
+    <message>
         <source>&amp;Dismiss</source>
         <translation>&amp;Fermer</translation>
     </message>
@@ -4193,6 +4221,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
             <numerusform>(%n de plus)</numerusform>
             <numerusform>(%n de plus)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{action}: {notice}</source>
+        <translation>{action}&#xa0;: {notice}</translation>
     </message>
 </context>
 <context>

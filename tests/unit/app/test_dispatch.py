@@ -268,7 +268,7 @@ def test_a_delivery_update_from_another_conversation_cannot_touch_our_message(
         direction=Direction.OUTGOING,
         delivery=DeliveryState.PENDING,
     )
-    dispatcher.queue_outgoing(mine, {"body": "hi"})
+    dispatcher.commands.queue_outgoing(mine, {"body": "hi"})
     dispatcher.apply([f.DeliveryUpdated("mallory", DeliveryState.FAILED, txn_id="txn-1")])
     msg = dispatcher.store.message_by_local_id("txn-1")
     assert msg is not None and msg.delivery is DeliveryState.PENDING
@@ -352,12 +352,16 @@ def test_how_a_sent_message_went_end_to_end_is_stored(dispatcher: AccountDispatc
             direction=Direction.OUTGOING,
             delivery=DeliveryState.PENDING,
         )
-        dispatcher.queue_outgoing(mine, {"body": "hi"})
-    events = dispatcher.send_succeeded("txn-enc", SendResult("txn-enc", trust=Trust.VERIFIED))
+        dispatcher.commands.queue_outgoing(mine, {"body": "hi"})
+    events = dispatcher.commands.send_succeeded(
+        "txn-enc", SendResult("txn-enc", trust=Trust.VERIFIED)
+    )
     updated = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
     assert updated and updated[-1].trust is Trust.VERIFIED
     assert updated[-1].delivery is DeliveryState.SENT
-    dispatcher.send_succeeded("txn-plain", SendResult("txn-plain"))  # trust not said: as stored
+    dispatcher.commands.send_succeeded(
+        "txn-plain", SendResult("txn-plain")
+    )  # trust not said: as stored
     enc = dispatcher.store.message_by_local_id("txn-enc")
     plain = dispatcher.store.message_by_local_id("txn-plain")
     assert enc is not None and enc.trust is Trust.VERIFIED

@@ -19,7 +19,7 @@ from app.backoff import Backoff
 from app.dispatch import AccountDispatcher, StateWrite
 from app.models import ConversationKind
 from app.save_retry import KeptFacts, save_in_order, transient
-from tests.fakes.disk import fill_disk, free_disk
+from tests.fakes.disk import FailAfterCommit, fill_disk, free_disk
 from tests.unit.app.test_dispatch_batch import dispatcher
 
 GROUP = ConversationKind.GROUP
@@ -366,3 +366,99 @@ def test_a_damaged_store_is_not_called_a_disk_that_will_work_again(code: int) ->
     (notice,) = kept.failed(error, [f.MessageReceived("bob", "bob", "hi")])
     assert notice.level == "error" and "damaged" in notice.text
     assert "works again" not in notice.text and "(database disk image is malformed)" in notice.text
+
+
+# -- a COMMIT that raises after the transaction reached the disk ------------------------------
+
+
+def irc_lines(n: int, prefix: str = "line") -> tuple[f.Received, ...]:
+    """IRC lines: no ids, so nothing but the save itself can tell a second copy apart; three
+    of them say the same thing (people do repeat themselves)."""
+    same = tuple(f.Received("ann", "same words") for _ in range(3))
+    return same + tuple(f.Received("ann", f"{prefix} {i}") for i in range(n))
+
+
+def test_a_commit_that_raises_after_writing_does_not_store_an_irc_batch_twice(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """SQLITE_IOERR on the fsync after the WAL frame was written: COMMIT raises, yet the
+    transaction is there. Before, the batch came back as unsaved and its retry stored every
+    line a second time."""
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before", GROUP)])
+    fault = FailAfterCommit(d.store)
+    write = StateWrite("backend.position", "after the lines")
+    facts: list[f.Fact | StateWrite] = [
+        f.MessagesReceived("#r", GROUP, "#r", irc_lines(200)),
+        write,
+    ]
+    with caplog.at_level(logging.WARNING, logger="test.save_retry"):
+        saved = d.save(facts)
+        for _ in range(3):  # what the session would do with anything said to be unsaved
+            if not saved.unsaved:
+                break
+            saved = d.save(saved.unsaved)
+    assert fault.raised == 1
+    expected = ["before"] + [r.body for r in irc_lines(200)]
+    assert in_seq_order(d) == expected
+    assert saved.error is None and saved.unsaved == []
+    assert write.committed and d.store.get_state("backend.position") == "after the lines"
+    assert "committed all the same" in caplog.text
+    d.store.close()
+
+
+def test_a_commit_that_raises_while_the_disk_cannot_be_read_is_checked_before_the_retry(
+    tmp_path: Path,
+) -> None:
+    """COMMIT raised after writing, and reading whether it went through fails too: the batch is
+    kept, and before it is tried again the store is asked; it is not saved a second time, and
+    its messages still reach the window, once."""
+    d = dispatcher(tmp_path / "a.db")
+    conn = d.store._conn
+
+    def unreadable() -> None:
+        d.store._conn = _Unreadable(conn)  # type: ignore[assignment]
+
+    FailAfterCommit(d.store, before_raising=unreadable)
+    write = StateWrite("backend.position", "p1")
+    first: list[f.Fact | StateWrite] = [f.MessagesReceived("#r", GROUP, "#r", irc_lines(50)), write]
+    saved = d.save(first)
+    assert saved.error is not None and transient(saved.error)
+    assert saved.unsaved == first and not write.committed
+    d.store._conn = conn  # the disk can be read again
+    later = f.MessageReceived("#r", "bob", "later", GROUP)
+    saved = d.save([*saved.unsaved, later])
+    assert saved.error is None and saved.unsaved == []
+    lines = [r.body for r in irc_lines(50)]
+    assert in_seq_order(d) == [*lines, "later"]
+    assert added(saved.events) == [*lines, "later"]
+    assert write.committed and d.store.get_state("backend.position") == "p1"
+    d.store.close()
+
+
+def test_a_commit_that_really_failed_is_tried_again(tmp_path: Path) -> None:
+    """The check must not take a rolled-back transaction for saved: the disk is full at the
+    COMMIT (the marker of the last good batch is on disk, not this one's)."""
+    d = dispatcher(tmp_path / "a.db")
+    d.apply([f.MessageReceived("#r", "ann", "before", GROUP)])
+    fill_disk(d.store._conn)
+    facts: list[f.Fact | StateWrite] = [f.MessagesReceived("#r", GROUP, "#r", irc_lines(300))]
+    saved = d.save(facts)
+    assert saved.error is not None and saved.unsaved == facts
+    free_disk(d.store._conn)
+    assert d.save(saved.unsaved).error is None
+    assert in_seq_order(d) == ["before"] + [r.body for r in irc_lines(300)]
+    d.store.close()
+
+
+def test_the_failure_notice_offers_try_again_now_and_comes_again_when_that_fails() -> None:
+    kept = KeptFacts("a", LOG, Backoff())
+    error = sqlite3.OperationalError("database or disk is full")
+    queued = [f.MessageReceived("bob", "bob", "hi")]
+    (first,) = kept.failed(error, queued)
+    assert first.action == ev.NOTICE_RETRY_SAVING and first.account_id == "a"
+    assert kept.failed(error, queued) == []  # the pauses' own tries say nothing more
+    kept.asked = True  # the person pressed "Try again now" (AccountSession.retry_saving_now)
+    (again,) = kept.failed(error, queued)
+    assert again.text == first.text and again.action == ev.NOTICE_RETRY_SAVING
+    assert kept.failed(error, queued) == []
