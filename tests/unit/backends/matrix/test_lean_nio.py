@@ -42,3 +42,40 @@ print(json.dumps([loaded, _raw_api.backend, plain.decode(), nio.crypto.ENCRYPTIO
         "cffi",
         True,  # the answer given beforehand is the one `file` gives
     ]
+
+
+def test_nio_s_own_http_client_and_crypto_run_only_when_used() -> None:
+    """h11/h2 (nio's sans-I/O client, unused by the backend) and pycryptodome's ciphers are in
+    ``sys.modules`` unrun after the backend's import, and work as before once something uses
+    them: nio's HTTP/1.1 and HTTP/2 connections, the exception nio catches, AES."""
+    code = """
+import json, sys
+import backends.matrix
+from backends.matrix.lean_nio import RunOnFirstUse
+names = ["h11", "h2.connection", "h2.events", "h2.exceptions", "Crypto.Cipher.AES",
+         "Crypto.PublicKey.ECC"]
+unrun = [isinstance(sys.modules[n], RunOnFirstUse) for n in names]
+internals = ["h11._connection" in sys.modules, "hpack" in sys.modules]
+import h2
+import nio
+client = nio.HttpClient("https://example.org")
+first = client.connect(nio.TransportType.HTTP2)
+client.connect(nio.TransportType.HTTP)
+from Crypto.Cipher import AES
+box = AES.new(bytes(32), AES.MODE_CTR, nonce=bytes(8), initial_value=bytes(8))
+run = [type(sys.modules[n]).__name__ for n in names[:5]]
+print(json.dumps([unrun, internals, len(first) > 0, issubclass(h2.exceptions.ProtocolError,
+                  Exception), run, len(box.encrypt(b"x"))]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [
+        [True] * 6,
+        [False, False],
+        True,
+        True,
+        ["module"] * 5,
+        1,
+    ]
