@@ -25,7 +25,10 @@ names them only inside ``HttpClient``'s and its connections' methods (its annota
 evaluated). They are 34 modules and 1.5 MB resident (docs/performance.md, "Memory, session 8"),
 so the modules nio imports by name are put in ``sys.modules`` as :class:`RunOnFirstUse` modules
 beforehand: an ``import`` of them binds the module as usual, and the module's code runs the first
-time a name is looked up in it, so whoever does use them gets them as they are.
+time a name is looked up in it, so whoever does use them gets them as they are. The same for
+aiohttp-socks (with python-socks: 32 modules, 0.45 MB), which nio imports for
+``ProxyConnector.from_url`` when a client is given a proxy (the backend gives none): nio gets
+:class:`ProxyConnectorOnFirstUse`, which imports it then.
 """
 
 from __future__ import annotations
@@ -71,7 +74,12 @@ def import_nio() -> None:
 
         _answer_architecture(_raw_api)
         defer_until_used(UNTIL_USED_CRYPTO)
+        proxies = defer_until_used(("aiohttp_socks",))
+        if proxies:  # nio imports the name: it gets the stand-in, later importers the module
+            sys.modules["aiohttp_socks"].ProxyConnector = ProxyConnectorOnFirstUse
         import nio  # type: ignore[import-untyped]  # noqa: F401, PLC0415
+        if proxies:
+            del sys.modules["aiohttp_socks"].ProxyConnector
     finally:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
@@ -122,3 +130,15 @@ def defer_until_used(names: tuple[str, ...]) -> list[str]:
             setattr(sys.modules[package], leaf, module)
         deferred.append(name)
     return deferred
+
+
+class ProxyConnectorOnFirstUse:
+    """What nio's ``from aiohttp_socks import ProxyConnector`` binds: nio only ever calls
+    ``ProxyConnector.from_url(proxy)``, for a client given a proxy; this imports aiohttp-socks
+    then and hands over to its ``ProxyConnector``."""
+
+    @staticmethod
+    def from_url(url: str, **kwargs: object) -> object:
+        from aiohttp_socks import ProxyConnector  # noqa: PLC0415  (see the module's docstring)
+
+        return ProxyConnector.from_url(url, **kwargs)

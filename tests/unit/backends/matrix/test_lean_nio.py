@@ -79,3 +79,34 @@ print(json.dumps([unrun, internals, len(first) > 0, issubclass(h2.exceptions.Pro
         ["module"] * 5,
         1,
     ]
+
+
+def test_nio_s_proxy_support_is_imported_when_a_proxy_is_asked_for() -> None:
+    """aiohttp-socks (with python-socks) is not run at the backend's import; nio's
+    ``ProxyConnector.from_url`` still makes aiohttp-socks's connector, and a later importer of
+    the module gets the module itself."""
+    code = """
+import asyncio, json, sys
+import backends.matrix
+from nio.client import async_client
+before = ["python_socks" in sys.modules, type(sys.modules["aiohttp_socks"]).__name__]
+
+async def main():
+    connector = async_client.ProxyConnector.from_url("socks5://127.0.0.1:1080")
+    import aiohttp_socks
+    made = isinstance(connector, aiohttp_socks.ProxyConnector)
+    await connector.close()
+    return made, aiohttp_socks.ProxyConnector.__module__
+
+made, module = asyncio.run(main())
+print(json.dumps([before, made, module]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == [
+        [False, "RunOnFirstUse"],
+        True,
+        "aiohttp_socks.connector",
+    ]
