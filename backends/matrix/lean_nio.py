@@ -75,11 +75,13 @@ def import_nio() -> None:
         _answer_architecture(_raw_api)
         defer_until_used(UNTIL_USED_CRYPTO)
         proxies = defer_until_used(("aiohttp_socks",))
-        if proxies:  # nio imports the name: it gets the stand-in, later importers the module
-            sys.modules["aiohttp_socks"].ProxyConnector = ProxyConnectorOnFirstUse
+        socks = sys.modules["aiohttp_socks"] if proxies else None
+        if socks is not None:  # nio imports the name: it gets the stand-in, later importers
+            socks.__dict__["ProxyConnector"] = ProxyConnectorOnFirstUse  # the module's own
         import nio  # type: ignore[import-untyped]  # noqa: F401, PLC0415
-        if proxies:
-            del sys.modules["aiohttp_socks"].ProxyConnector
+
+        if socks is not None:
+            del socks.__dict__["ProxyConnector"]
     finally:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
@@ -104,7 +106,7 @@ class RunOnFirstUse(ModuleType):
     def __getattr__(self, name: str) -> object:
         with _first_use:  # one thread runs it; another asking meanwhile waits for it
             if type(self) is RunOnFirstUse:
-                self.__class__ = ModuleType  # from now on an ordinary module, also for its code
+                self.__class__ = ModuleType  # type: ignore[assignment]  # an ordinary one now
                 spec = self.__spec__
                 assert spec is not None and spec.loader is not None
                 spec.loader.exec_module(self)

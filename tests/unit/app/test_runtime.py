@@ -7,8 +7,8 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import gc
-import ssl
 import logging
+import ssl
 import threading
 import warnings
 from asyncio import sslproto
