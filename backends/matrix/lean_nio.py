@@ -1,5 +1,6 @@
 """matrix-nio imported with pycryptodome on its ctypes backend, not cffi's in-line ABI mode, and
-without running its own HTTP/1.1 and HTTP/2 client's libraries (h11, h2) until something uses them.
+without running what it imports for work a restart does not do (its own HTTP client, proxies,
+pycryptodome's ciphers and signatures) until something uses it.
 
 matrix-nio imports pycryptodome (``Crypto``: attachment encryption, and our cross-signing's
 Ed25519) at import. pycryptodome talks to its native libraries through cffi if the ``cffi``
@@ -109,7 +110,11 @@ class RunOnFirstUse(ModuleType):
                 self.__class__ = ModuleType  # type: ignore[assignment]  # an ordinary one now
                 spec = self.__spec__
                 assert spec is not None and spec.loader is not None
-                spec.loader.exec_module(self)
+                try:
+                    spec.loader.exec_module(self)
+                except BaseException:  # as a failed import: raised here, tried again next time
+                    self.__class__ = RunOnFirstUse
+                    raise
         return ModuleType.__getattribute__(self, name)
 
 

@@ -3,9 +3,16 @@ and the parts we use from pycryptodome still work on it."""
 
 from __future__ import annotations
 
+import builtins
 import json
 import subprocess
 import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from backends.matrix.lean_nio import RunOnFirstUse, defer_until_used
 
 
 def test_the_backend_imports_nio_without_cffi_and_its_crypto_still_works() -> None:
@@ -110,3 +117,49 @@ print(json.dumps([before, made, module]))
         True,
         "aiohttp_socks.connector",
     ]
+
+
+def test_a_deferred_module_runs_once_at_its_first_name_and_again_after_a_failure(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``defer_until_used``: an ``import`` statement binds the module unrun (unlike
+    ``LazyLoader``), the first name looked up runs it once, a submodule is its package's
+    attribute, and a module whose code fails raises at that lookup and runs again at the next."""
+    package = tmp_path / "deferred_pkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    (package / "counted.py").write_text(
+        "import builtins\nbuiltins.deferred_runs = getattr(builtins, 'deferred_runs', 0) + 1\n"
+        "VALUE = 42\n"
+    )
+    (package / "failing.py").write_text(
+        "import builtins\nif not getattr(builtins, 'deferred_ok', False):\n"
+        "    raise RuntimeError('not yet')\nVALUE = 7\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    names = ("deferred_pkg.counted", "deferred_pkg.failing")
+    for name in names:
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    monkeypatch.delitem(sys.modules, "deferred_pkg", raising=False)
+    monkeypatch.setattr(builtins, "deferred_runs", 0, raising=False)
+    monkeypatch.setattr(builtins, "deferred_ok", False, raising=False)
+    try:
+        assert defer_until_used(names) == list(names)
+        assert defer_until_used(names) == []  # already in sys.modules: left as they are
+        import deferred_pkg.counted  # type: ignore[import-not-found]
+
+        assert isinstance(deferred_pkg.counted, RunOnFirstUse)
+        assert builtins.deferred_runs == 0  # type: ignore[attr-defined]
+        assert deferred_pkg.counted.VALUE == 42
+        assert deferred_pkg.counted.VALUE == 42
+        assert builtins.deferred_runs == 1  # type: ignore[attr-defined]
+        assert type(sys.modules["deferred_pkg.counted"]) is ModuleType
+        failing = sys.modules["deferred_pkg.failing"]
+        with pytest.raises(RuntimeError, match="not yet"):
+            _ = failing.VALUE
+        assert isinstance(failing, RunOnFirstUse)
+        builtins.deferred_ok = True  # type: ignore[attr-defined]
+        assert failing.VALUE == 7
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
