@@ -27,6 +27,22 @@ from app.secrets import SecretsUnavailable
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 _log = logging.getLogger(__name__)
+TLS_READ_BUFFER = 64 * 1024
+"""Bytes asyncio reads from a TLS socket at once. Its ``SSLProtocol`` gives every TLS connection
+a 256 KB read buffer, written through when it is made, so resident while the connection lives:
+1 MB for the four connections of an XMPP, a Matrix and an IRC account (docs/performance.md,
+"Memory, session 8"). A TLS record is at most 16 KB, and a chat connection idles; 64 KB takes
+four records per read."""
+
+
+def smaller_tls_reads(size: int = TLS_READ_BUFFER) -> None:
+    """Lower asyncio's TLS read buffer to ``size`` for connections made from now on (a
+    process-wide class attribute; left as it is if the attribute is missing or already smaller)."""
+    from asyncio import sslproto  # noqa: PLC0415  (imported with asyncio already)
+
+    current = getattr(sslproto.SSLProtocol, "max_size", None)
+    if isinstance(current, int) and current > size:
+        sslproto.SSLProtocol.max_size = size
 
 
 class CoreStopped(RuntimeError):
@@ -149,6 +165,7 @@ class CoreThread:
         self._thread.join(timeout)
 
     def _main(self) -> None:
+        smaller_tls_reads()
         loop = asyncio.new_event_loop()
         asyncio.set_event_loop(loop)
         self.loop = loop

@@ -1,4 +1,6 @@
-"""matrix-nio imported with pycryptodome on its ctypes backend, not cffi's in-line ABI mode.
+"""matrix-nio imported with pycryptodome on its ctypes backend, not cffi's in-line ABI mode, and
+without running what it imports for work a restart does not do (its own HTTP client, proxies,
+pycryptodome's ciphers and signatures) until something uses it.
 
 matrix-nio imports pycryptodome (``Crypto``: attachment encryption, and our cross-signing's
 Ed25519) at import. pycryptodome talks to its native libraries through cffi if the ``cffi``
@@ -16,29 +18,71 @@ on the core thread). On Linux the answer is known, so it is given beforehand.
 
 python-olm and the OMEMO stack's native parts use cffi's *compiled* modules (``_cffi_backend``),
 not the ``cffi`` package, so they do not see the block; nothing else in the process imports it.
+
+matrix-nio also imports, with every client, the libraries of ``nio.HttpClient``, its sans-I/O
+client for callers that bring their own sockets: h11 (HTTP/1.1), h2 with hpack and hyperframe
+(HTTP/2). The backend talks through ``nio.AsyncClient`` on aiohttp, which never uses them; nio
+names them only inside ``HttpClient``'s and its connections' methods (its annotations are not
+evaluated). They are 34 modules and 1.5 MB resident (docs/performance.md, "Memory, session 8"),
+so the modules nio imports by name are put in ``sys.modules`` as :class:`RunOnFirstUse` modules
+beforehand: an ``import`` of them binds the module as usual, and the module's code runs the first
+time a name is looked up in it, so whoever does use them gets them as they are. The same for
+aiohttp-socks (with python-socks: 32 modules, 0.45 MB), which nio imports for
+``ProxyConnector.from_url`` when a client is given a proxy (the backend gives none): nio gets
+:class:`ProxyConnectorOnFirstUse`, which imports it then.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import struct
 import sys
+import threading
 from types import ModuleType
+
+UNUSED_TRANSPORT = ("h11", "h2.config", "h2.connection", "h2.errors", "h2.events", "h2.exceptions")
+"""The modules of nio's own HTTP client that nio imports or names (``h2.config`` and
+``h2.exceptions`` are reached as attributes of ``h2``, set on it by ``h2.connection``'s import)."""
+UNTIL_USED_CRYPTO = (
+    "Crypto.Random",
+    "Crypto.Cipher.AES",
+    "Crypto.Hash.HMAC",
+    "Crypto.Hash.SHA256",
+    "Crypto.Hash.SHA512",
+    "Crypto.Util.Counter",
+    "Crypto.PublicKey.ECC",
+    "Crypto.Signature.eddsa",
+)
+"""The pycryptodome modules nio and our cross-signing import by name, for encrypted files, key
+export and signatures: each runs when first used (``Crypto.Protocol.KDF`` is not among them:
+nio imports a function from it, which runs it)."""
+_first_use = threading.RLock()
 
 
 def import_nio() -> None:
-    """Import matrix-nio with ``import cffi`` failing meanwhile (once, before anything else
-    imports pycryptodome; a process where either already is is left as it is).
+    """Import matrix-nio with ``import cffi`` failing meanwhile and the modules above deferred
+    (once, before anything else imports pycryptodome; a process where either already is is left
+    as it is).
 
     ``sys.modules[name] = None`` is Python's documented way to make an import of ``name`` raise
     ``ImportError``; it is undone at once, so whoever imports cffi later gets it."""
     if "Crypto.Util._raw_api" in sys.modules or "cffi" in sys.modules:
         return
+    defer_until_used(UNUSED_TRANSPORT)
     sys.modules["cffi"] = None  # type: ignore[assignment]
     try:
         from Crypto.Util import _raw_api  # noqa: PLC0415
 
         _answer_architecture(_raw_api)
+        defer_until_used(UNTIL_USED_CRYPTO)
+        proxies = defer_until_used(("aiohttp_socks",))
+        socks = sys.modules["aiohttp_socks"] if proxies else None
+        if socks is not None:  # nio imports the name: it gets the stand-in, later importers
+            socks.__dict__["ProxyConnector"] = ProxyConnectorOnFirstUse  # the module's own
         import nio  # type: ignore[import-untyped]  # noqa: F401, PLC0415
+
+        if socks is not None:
+            del socks.__dict__["ProxyConnector"]
     finally:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
@@ -52,3 +96,56 @@ def _answer_architecture(raw_api: ModuleType) -> None:
     cache = getattr(raw_api, "cached_architecture", None)
     if sys.platform.startswith("linux") and isinstance(cache, list) and not cache:
         cache[:] = [f"{struct.calcsize('P') * 8}bit", "ELF"]
+
+
+class RunOnFirstUse(ModuleType):
+    """A module whose code runs when a name is first looked up in it (``__getattr__`` is asked
+    only for names the module does not have yet). Unlike :class:`importlib.util.LazyLoader`,
+    whose modules run at the next ``import`` statement that names them (the import system reads
+    ``__spec__`` from them), this one stays unrun until it is used."""
+
+    def __getattr__(self, name: str) -> object:
+        with _first_use:  # one thread runs it; another asking meanwhile waits for it
+            if type(self) is RunOnFirstUse:
+                self.__class__ = ModuleType  # type: ignore[assignment]  # an ordinary one now
+                spec = self.__spec__
+                assert spec is not None and spec.loader is not None
+                try:
+                    spec.loader.exec_module(self)
+                except BaseException:  # as a failed import: raised here, tried again next time
+                    self.__class__ = RunOnFirstUse
+                    raise
+        return ModuleType.__getattribute__(self, name)
+
+
+def defer_until_used(names: tuple[str, ...]) -> list[str]:
+    """Put each of ``names`` that is not imported yet in ``sys.modules`` as a
+    :class:`RunOnFirstUse` module (a submodule also as its package's attribute, as an import
+    would); the names deferred. A package of a submodule is imported as usual."""
+    deferred: list[str] = []
+    for name in names:
+        if name in sys.modules:
+            continue
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.loader is None:
+            continue
+        module = importlib.util.module_from_spec(spec)
+        module.__class__ = RunOnFirstUse
+        sys.modules[name] = module
+        package, _, leaf = name.rpartition(".")
+        if package:
+            setattr(sys.modules[package], leaf, module)
+        deferred.append(name)
+    return deferred
+
+
+class ProxyConnectorOnFirstUse:
+    """What nio's ``from aiohttp_socks import ProxyConnector`` binds: nio only ever calls
+    ``ProxyConnector.from_url(proxy)``, for a client given a proxy; this imports aiohttp-socks
+    then and hands over to its ``ProxyConnector``."""
+
+    @staticmethod
+    def from_url(url: str, **kwargs: object) -> object:
+        from aiohttp_socks import ProxyConnector  # noqa: PLC0415  (see the module's docstring)
+
+        return ProxyConnector.from_url(url, **kwargs)

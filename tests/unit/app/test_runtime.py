@@ -4,11 +4,15 @@ published before a front end listened."""
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import gc
 import logging
+import ssl
 import threading
 import warnings
+from asyncio import sslproto
+from pathlib import Path
 from typing import Any, cast
 
 import pytest
@@ -16,8 +20,18 @@ import pytest
 from app import events as ev
 from app.bus import EventBus
 from app.core import CommandError, Core
-from app.runtime import CoreStopped, CoreThread, Done, EventRelay, Failed, result_of
+from app.runtime import (
+    TLS_READ_BUFFER,
+    CoreStopped,
+    CoreThread,
+    Done,
+    EventRelay,
+    Failed,
+    result_of,
+    smaller_tls_reads,
+)
 from app.secrets import SecretsUnavailable
+from chinwag.testing.support import LOOPBACK, make_tls_files
 
 
 class _Core:
@@ -136,3 +150,35 @@ def test_an_attach_while_the_core_publishes_loses_and_repeats_nothing() -> None:
     publisher.join(30)
     assert len(got) == len(events)
     assert all(a is b for a, b in zip(got, events, strict=True))
+
+
+async def test_tls_reads_are_smaller_and_a_large_message_still_arrives_whole(
+    tmp_path: Path,
+) -> None:
+    """The core's TLS read buffer (``smaller_tls_reads``) is 64 KB, and a message four times
+    that size crosses a TLS connection byte for byte."""
+    smaller_tls_reads()
+    assert sslproto.SSLProtocol.max_size == TLS_READ_BUFFER
+    tls = make_tls_files(tmp_path / "tls")
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(tls.cert, tls.key)
+    payload = bytes(range(256)) * (4 * TLS_READ_BUFFER // 256 + 7)
+
+    async def send(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(payload)
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(send, LOOPBACK, 0, ssl=server_ctx)
+    try:
+        port = server.sockets[0].getsockname()[1]
+        client_ctx = ssl.create_default_context(cafile=str(tls.ca_cert))
+        reader, writer = await asyncio.open_connection(
+            LOOPBACK, port, ssl=client_ctx, server_hostname="localhost"
+        )
+        received = await reader.readexactly(len(payload))
+        writer.close()
+    finally:
+        server.close()
+        await server.wait_closed()
+    assert received == payload
