@@ -292,6 +292,7 @@ class MessageListModel(QAbstractListModel):
                 self._conversation, self._after, self._page_size
             ),
             lambda done: self._newer_loaded(done, generation),
+            at_once=True,
         )
 
     def set_download(self, local_id: str, index: int, state: DownloadState) -> None:
@@ -541,6 +542,7 @@ class MessageListModel(QAbstractListModel):
         self._bridge.call(
             self._bridge.core.conversations.fetch_page(self._conversation, before, self._page_size),
             lambda done: self._page_loaded(done, generation),
+            at_once=True,  # the reader waits for it (not held for the bridge's frame)
         )
 
     def _page_loaded(self, done: Result[Page], generation: int) -> None:
