@@ -292,7 +292,6 @@ class MessageListModel(QAbstractListModel):
                 self._conversation, self._after, self._page_size
             ),
             lambda done: self._newer_loaded(done, generation),
-            at_once=True,
         )
 
     def set_download(self, local_id: str, index: int, state: DownloadState) -> None:
@@ -648,9 +647,8 @@ class MessageListModel(QAbstractListModel):
             self.messagesAppended.emit()
 
     def trim(self, keep: int, *, newest: bool = False) -> None:
-        """Drop rows so that at most ``keep`` remain: the oldest (following the newest: they
-        page back in from the store on scrolling up) or the newest (read far back: QListView
-        asks every loaded row its size after each page; they page in again on scrolling down)."""
+        """Drop rows so that at most ``keep`` remain: the oldest (following the newest) or the
+        newest (read far back: see MessageView); they page in again from the store."""
         extra = len(self._messages) - keep
         if extra <= 0:
             return
