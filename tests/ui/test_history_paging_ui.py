@@ -5,6 +5,7 @@ size is answered from a cache that follows every change of what the row draws
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -263,3 +264,29 @@ def test_read_far_back_a_tall_view_keeps_a_page_below_what_is_in_sight(
     bottom = view.indexAt(QPoint(8, view.viewport().rect().bottom())).row()
     assert 60 < model.rowCount() < 5 * PAGE_SIZE
     assert model.rowCount() - 1 - bottom >= PAGE_SIZE
+
+
+def test_the_pages_a_reader_asks_are_not_held_for_the_bridge_frame(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older and newer pages are asked ``at_once``: the bridge delivers them as they come, not
+    at the end of its 16 ms frame (the reader waits for them)."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar, bridge = model_of(view), view.verticalScrollBar(), window.bridge
+    asked: dict[str, list[bool]] = {}
+    call = bridge.call
+
+    def recording(coro: Any, on_done: Any = None, *, at_once: bool = False) -> Any:
+        asked.setdefault(coro.__name__, []).append(at_once)
+        return call(coro, on_done, at_once=at_once)
+
+    monkeypatch.setattr(bridge, "call", recording)
+    while model.at_latest:  # read far back until the newest rows leave
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+    count = model.rowCount()
+    bar.setValue(bar.maximum())  # then down again: a newer page
+    wait_for(qtbot, lambda: model.rowCount() > count)
+    assert asked["fetch_page"] and all(asked["fetch_page"])
+    assert asked["fetch_newer"] and all(asked["fetch_newer"])

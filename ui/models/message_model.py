@@ -281,17 +281,15 @@ class MessageListModel(QAbstractListModel):
 
     def load_newer(self) -> None:
         """Fetch the next page towards the newest message (after opening in context)."""
-        if self._conversation is None or self._at_latest or self._loading_newer:
-            return
-        if self._after is None:
+        after = self._after
+        if self._conversation is None or after is None or self._at_latest or self._loading_newer:
             return
         generation = self._generation
         self._loading_newer = True
         self._bridge.call(
-            self._bridge.core.conversations.fetch_newer(
-                self._conversation, self._after, self._page_size
-            ),
+            self._bridge.core.conversations.fetch_newer(self._conversation, after, self._page_size),
             lambda done: self._newer_loaded(done, generation),
+            at_once=True,  # the reader waits for it, as for an older page
         )
 
     def set_download(self, local_id: str, index: int, state: DownloadState) -> None:
