@@ -2,7 +2,8 @@
 
 Core → UI: :class:`CoreBridge` subscribes to the core's bus (callbacks run on the core thread),
 queues each event, and delivers them on the GUI thread as *batches* through the ``events`` signal,
-at most once per frame: a flood of 10,000 messages becomes a few signals, not 10,000.
+at most once per frame: a flood of 10,000 messages becomes a few signals, not 10,000. An answer
+someone waits for (``call(..., at_once=True)``: a page of history) is not held for the frame.
 
 UI → core: :meth:`CoreBridge.call` schedules a core coroutine on the core loop and returns at once;
 its answer, a typed :data:`~app.runtime.Result` (``Done(value)`` or ``Failed(error)``), goes to an
@@ -76,6 +77,7 @@ class CoreBridge(QObject):
         self._queue: list[Event] = []
         self._answers: list[_Answer[Any]] = []
         self._scheduled = False
+        self._at_once = False  # an answer wanted at once is queued
         self._last_flush = 0.0
         self._closed = False
         self._timer = QTimer(self)
@@ -98,16 +100,22 @@ class CoreBridge(QObject):
         self,
         coro: Coroutine[Any, Any, T],
         on_done: Callable[[Result[T]], None] | None = None,
+        *,
+        at_once: bool = False,
     ) -> concurrent.futures.Future[T]:
         """Run a core command; ``on_done`` later receives its typed result on the GUI thread.
 
         Without ``on_done`` the result is dropped (a failure that is a bug is still logged).
+        ``at_once``: someone waits for this answer (a page of history): it is delivered as soon
+        as it comes, with the events queued before it, not held until the frame is over
+        (events are paced to a frame for a flood's sake; so are other answers, which may come
+        by the hundred, such as link previews).
         The returned future is only for ``cancel()`` (a search that a newer one replaced): the
         command is cancelled on the core loop and ``on_done`` gets ``Failed("cancelled")``.
         Never wait on it here.
         """
         future = self.runner.submit(coro)
-        future.add_done_callback(lambda fut: self._finished(fut, on_done))
+        future.add_done_callback(lambda fut: self._finished(fut, on_done, at_once))
         return future
 
     def close(self) -> None:
@@ -121,17 +129,22 @@ class CoreBridge(QObject):
     # -- core thread -----------------------------------------------------------------------
 
     def _finished(
-        self, future: concurrent.futures.Future[T], on_done: Callable[[Result[T]], None] | None
+        self,
+        future: concurrent.futures.Future[T],
+        on_done: Callable[[Result[T]], None] | None,
+        at_once: bool = False,
     ) -> None:
         result = result_of(future)  # logs a failure that is a bug, even if nobody listens
         if on_done is None or self._closed:
             return
         with self._lock:
             self._answers.append(_Answer(result, on_done))
-            if self._scheduled:
-                return
+            # (events waiting for the next frame do not hold back an answer wanted at once)
+            wake = not self._scheduled or (at_once and not self._at_once)
+            self._at_once = self._at_once or at_once
             self._scheduled = True
-        self._wake.emit()
+        if wake:
+            self._wake.emit()
 
     def _enqueue(self, event: Event) -> None:
         with self._lock:
@@ -148,14 +161,17 @@ class CoreBridge(QObject):
         if self._closed:
             return
         wait = FRAME_SECONDS - (time.monotonic() - self._last_flush)
-        if wait > 0.001:
+        # An answer someone waits for goes at once, with the events before it (see call):
+        # held to the frame, a page of history asked within 16 ms of the last batch waited out
+        # the rest of it (history_bench: every page took 16 ms or more, of 8-10 ms of work).
+        if wait > 0.001 and not self._at_once:
             if not self._timer.isActive():
                 self._timer.start(int(wait * 1000) + 1)
             return
         with self._lock:
             batch, self._queue = self._queue, []
             answers, self._answers = self._answers, []
-            self._scheduled = False
+            self._scheduled = self._at_once = False
         if not batch and not answers:
             return
         self._last_flush = time.monotonic()

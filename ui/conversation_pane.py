@@ -26,7 +26,6 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -61,6 +60,7 @@ from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import MessageView
 from ui.widgets.spelling import ConversationSpelling, SpellChecker
 from ui.widgets.thread_panel import ThreadPanel
+from ui.widgets.viewport_overlay import ViewportOverlay
 
 _log = logging.getLogger(__name__)
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
@@ -119,13 +119,13 @@ class ConversationPane(QWidget):
 
         self.header = ConversationHeader()
 
-        self.loading_label = QLabel(self.tr("Loading older messages…"))
+        self.view = MessageView(self.model)
+        # Over the view's top rows, not above the view: the view keeps its height, so QListView
+        # does not lay out every loaded row when a page is asked and again when it comes.
+        self.loading_label = ViewportOverlay(self.tr("Loading older messages…"), self.view)
         self.loading_label.setObjectName("historyLoading")
         self.loading_label.setAccessibleName(self.tr("Loading older messages"))
-        self.loading_label.hide()
         self.model.loadingChanged.connect(self.loading_label.setVisible)
-
-        self.view = MessageView(self.model)
         self.jump_button = QPushButton(self.tr("Jump to lat&est"))
         self.jump_button.setObjectName("jumpToLatest")
         self.jump_button.setAccessibleName(self.tr("Jump to the latest messages"))
@@ -171,7 +171,6 @@ class ConversationPane(QWidget):
         center = QWidget()
         center_layout = QVBoxLayout(center)
         center_layout.setContentsMargins(0, 0, 0, 0)
-        center_layout.addWidget(self.loading_label)
         center_layout.addWidget(self.view, 1)
         center_layout.addWidget(self.jump_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter(Qt.Orientation.Horizontal)

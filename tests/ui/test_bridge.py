@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import threading
+import time
 from collections.abc import Coroutine
 from typing import Any, TypeVar
 
@@ -64,6 +65,36 @@ def test_an_answer_comes_typed_on_the_gui_thread_after_the_events_of_its_command
     ]
     assert created, "the answer came before the event that created the conversation"
     assert window.sidebar_model.conversation_index(done.value.id).isValid()
+
+
+def test_an_answer_wanted_at_once_is_not_held_for_the_frame_the_events_are(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Events are delivered at most once a frame (a flood's); an answer someone waits for (a
+    page of history, ``at_once``) is not held until the frame is over, and still comes after
+    the events of its command."""
+    account_id = sign_in(qtbot, window, fake_server)
+    bridge = window.bridge
+    seen: list[object] = []
+    bridge.events.connect(
+        lambda batch: seen.extend(e for e in batch if isinstance(e, ev.ConversationsChanged))
+    )
+    # As if the last batch had just gone (the next frame an hour away), and an event waits
+    # for that frame.
+    bridge._last_flush = time.monotonic() + 3600
+    bridge._enqueue(ev.ConversationsChanged(()))
+    qtbot.waitUntil(bridge._timer.isActive, timeout=UI_WAIT_MS)
+    bridge.call(
+        bridge.core.conversations.open_direct(account_id, "carol"), seen.append, at_once=True
+    )
+    qtbot.waitUntil(lambda: any(isinstance(s, Done) for s in seen), timeout=UI_WAIT_MS)
+    done = seen[-1]
+    assert isinstance(done, Done) and isinstance(done.value, Conversation)
+    assert any(
+        isinstance(e, ev.ConversationsChanged)
+        and any(c.id == done.value.id for c in e.conversations)
+        for e in seen[:-1]
+    ), "the answer came before the event that created the conversation"
 
 
 def test_a_refused_command_is_failed_with_its_message(

@@ -5,7 +5,10 @@ size is answered from a cache that follows every change of what the row draws
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
+import pytest
+from PySide6.QtCore import QModelIndex, QPoint
 from PySide6.QtGui import QFont
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +19,7 @@ from tests.ui.helpers import open_conv, sign_in, wait_for
 from tests.ui.test_flood_ui import flood, laid_out_at_the_bottom
 from ui.main_window import MainWindow
 from ui.models.message_model import HISTORY_ROWS, PAGE_SIZE, MessageListModel
+from ui.widgets import message_view
 from ui.widgets.message_view import SIGHT_MARGIN, MessageView
 
 
@@ -193,24 +197,34 @@ def test_read_far_back_the_page_and_the_trim_are_laid_out_together(
     assert model.rowCount() == HISTORY_ROWS and not model.at_latest
 
 
-def test_the_loading_line_keeps_every_row_laid_out(
+def test_the_loading_line_lies_over_the_view_which_keeps_its_size(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    """The "loading older messages" line above the view comes and goes with every page: the
-    view is 20 px shorter, then taller, not narrower; no row changes its size, so none is laid
-    out again (dropping them all made every page lay out every loaded row twice)."""
+    """The "loading older messages" line comes and goes with every page. Above the view it made
+    the view 20 px shorter, then taller, and QListView laid out every loaded row on each change;
+    over the view's top rows, the view keeps its size and every row its layout."""
     _conv, view = open_history(qtbot, window, fake_server)
-    delegate = view.message_delegate
+    delegate, line = view.message_delegate, window.pane.loading_label
     laid = {key: layout for key, (_view, layout) in delegate._layouts.items()}
     assert laid
-    height = view.height()
-    window.pane.loading_label.show()
-    wait_for(qtbot, lambda: view.height() < height)
-    window.pane.loading_label.hide()
-    wait_for(qtbot, lambda: view.height() == height)
+    size, viewport = view.size(), view.viewport().geometry()
+    model = window.pane.model
+    model.loadingChanged.emit(True)  # as when a page is asked
+    wait_for(qtbot, lambda: line.isVisibleTo(window))
+    assert view.size() == size and view.viewport().geometry() == viewport
+    # Over the top of the rows, as wide as they are.
+    assert line.parentWidget() is view
+    assert line.geometry().top() == viewport.top() and line.width() == viewport.width()
+    assert 0 < line.height() < viewport.height() // 4
+    model.loadingChanged.emit(False)  # as when it came
+    wait_for(qtbot, lambda: not line.isVisibleTo(window))
+    assert view.size() == size
     kept = {key: layout for key, (_view, layout) in delegate._layouts.items()}
     assert all(kept.get(key) is layout for key, layout in laid.items())
     assert laid_out_at_the_bottom(view)
+    model.loadingChanged.emit(True)
+    window.resize(window.width() + 40, window.height())  # shown, it follows the view's width
+    wait_for(qtbot, lambda: line.width() == view.viewport().width() != viewport.width())
 
 
 def test_read_far_back_the_current_message_does_not_leave(
@@ -230,3 +244,54 @@ def test_read_far_back_the_current_message_does_not_leave(
     assert model.rowCount() > HISTORY_ROWS
     assert model.message(view.currentIndex().row()).local_id == current
     assert bar.value() < bar.maximum() // 2  # still far back, where the reader is
+
+
+def test_read_far_back_a_tall_view_keeps_a_page_below_what_is_in_sight(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows kept read far back are HISTORY_ROWS, or more in a view showing so many rows
+    that fewer would not leave a page below them: the newest rows still leave (a fixed bound
+    kept every row loaded in such a view, and each page cost more than the last)."""
+    monkeypatch.setattr(message_view, "HISTORY_ROWS", 60)  # the test's view shows ~20 rows
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar = model_of(view), view.verticalScrollBar()
+    for _page in range(5):
+        # No current row (focus may have made one): the rows below it stay, by design.
+        view.setCurrentIndex(QModelIndex())
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum() + 1)  # (a move to the top even if the bar is there)
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+        wait_for(qtbot, lambda: not model.loading)
+    wait_for(qtbot, lambda: not model.at_latest)  # the newest left
+    bottom = view.indexAt(QPoint(8, view.viewport().rect().bottom())).row()
+    assert 60 < model.rowCount() < 5 * PAGE_SIZE
+    assert model.rowCount() - 1 - bottom >= PAGE_SIZE
+
+
+def test_the_pages_a_reader_asks_are_not_held_for_the_bridge_frame(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older and newer pages are asked ``at_once``: the bridge delivers them as they come, not
+    at the end of its 16 ms frame (the reader waits for them)."""
+    _conv, view = open_history(qtbot, window, fake_server, count=400)
+    model, bar, bridge = model_of(view), view.verticalScrollBar(), window.bridge
+    asked: dict[str, list[bool]] = {}
+    call = bridge.call
+
+    def recording(coro: Any, on_done: Any = None, *, at_once: bool = False) -> Any:
+        asked.setdefault(coro.__name__, []).append(at_once)
+        return call(coro, on_done, at_once=at_once)
+
+    monkeypatch.setattr(bridge, "call", recording)
+    while model.at_latest:  # read far back until the newest rows leave
+        view.setCurrentIndex(QModelIndex())  # (the rows below a current row stay)
+        first = model.message(0).local_id
+        bar.setValue(bar.minimum() + 1)  # (a move to the top even if the bar is there)
+        bar.setValue(bar.minimum())
+        wait_for(qtbot, lambda first=first: model.message(0).local_id != first)
+    count = model.rowCount()
+    bar.setValue(bar.maximum())  # then down again: a newer page
+    wait_for(qtbot, lambda: model.rowCount() > count)
+    assert asked["fetch_page"] and all(asked["fetch_page"])
+    assert asked["fetch_newer"] and all(asked["fetch_newer"])

@@ -281,17 +281,15 @@ class MessageListModel(QAbstractListModel):
 
     def load_newer(self) -> None:
         """Fetch the next page towards the newest message (after opening in context)."""
-        if self._conversation is None or self._at_latest or self._loading_newer:
-            return
-        if self._after is None:
+        after = self._after
+        if self._conversation is None or after is None or self._at_latest or self._loading_newer:
             return
         generation = self._generation
         self._loading_newer = True
         self._bridge.call(
-            self._bridge.core.conversations.fetch_newer(
-                self._conversation, self._after, self._page_size
-            ),
+            self._bridge.core.conversations.fetch_newer(self._conversation, after, self._page_size),
             lambda done: self._newer_loaded(done, generation),
+            at_once=True,  # the reader waits for it, as for an older page
         )
 
     def set_download(self, local_id: str, index: int, state: DownloadState) -> None:
@@ -541,6 +539,7 @@ class MessageListModel(QAbstractListModel):
         self._bridge.call(
             self._bridge.core.conversations.fetch_page(self._conversation, before, self._page_size),
             lambda done: self._page_loaded(done, generation),
+            at_once=True,  # the reader waits for it (not held for the bridge's frame)
         )
 
     def _page_loaded(self, done: Result[Page], generation: int) -> None:
@@ -646,9 +645,8 @@ class MessageListModel(QAbstractListModel):
             self.messagesAppended.emit()
 
     def trim(self, keep: int, *, newest: bool = False) -> None:
-        """Drop rows so that at most ``keep`` remain: the oldest (following the newest: they
-        page back in from the store on scrolling up) or the newest (read far back: QListView
-        asks every loaded row its size after each page; they page in again on scrolling down)."""
+        """Drop rows so that at most ``keep`` remain: the oldest (following the newest) or the
+        newest (read far back: see MessageView); they page in again from the store."""
         extra = len(self._messages) - keep
         if extra <= 0:
             return

@@ -974,7 +974,7 @@ class MessageView(QListView):
     partActivated = Signal(str, object, object)
     messageActivated = Signal(object)
     hoverAction = Signal(str, object)
-    _trim_in_layout = False  # the newest rows leave in the page's layout (doItemsLayout)
+    _trim_in_layout = 0  # rows kept when the newest leave in the page's layout (doItemsLayout)
 
     def __init__(self, model: MessageListModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1226,7 +1226,8 @@ class MessageView(QListView):
             if self._bottom_before >= 0:
                 # Read far back: the newest rows leave in the layout that places the page,
                 # not in one of their own after it (see doItemsLayout).
-                self._trim_in_layout = self._may_trim(self._bottom_before + last + 1)
+                bottom = self._bottom_before + last + 1
+                self._trim_in_layout = self._history_keep(bottom) if self._may_trim(bottom) else 0
         elif first == 0 and last == model.rowCount() - 1 and self._follow and model.at_latest:
             # The first page, shown at its newest row: only what is in sight is laid out (the
             # rows that fill the view from the newest up, and a margin); the rest are sized by
@@ -1350,18 +1351,24 @@ class MessageView(QListView):
         every loaded row its size after each page). Only rows well out of sight leave."""
         bottom = self.indexAt(QPoint(PAD, self.viewport().rect().bottom()))
         if bottom.isValid() and self._may_trim(bottom.row()):
-            self._model.trim(HISTORY_ROWS, newest=True)
+            self._model.trim(self._history_keep(bottom.row()), newest=True)
+
+    @staticmethod
+    def _history_keep(bottom: int) -> int:
+        """Rows kept read far back, the last row in sight being ``bottom``: HISTORY_ROWS, or
+        more in a view so tall that fewer would not leave a page below what is in sight."""
+        return max(HISTORY_ROWS, bottom + 1 + PAGE_SIZE)
 
     def _may_trim(self, bottom: int) -> bool:
         """Whether the newest rows may leave, the last row in sight being ``bottom``: read far
-        back (not following), well out of sight, and not the current row (Qt would move the
-        current row to the last one kept and scroll to it, away from what is read)."""
-        current = self.currentIndex()
+        back (not following), a page or more below what is in sight, and not the current row
+        (Qt would move the current row to the last one kept and scroll to it, away from what
+        is read)."""
+        current, keep = self.currentIndex(), self._history_keep(bottom)
         return (
             not self._follow
-            and self._model.rowCount() > HISTORY_ROWS
-            and bottom < HISTORY_ROWS - PAGE_SIZE
-            and (not current.isValid() or current.row() < HISTORY_ROWS)
+            and self._model.rowCount() > keep
+            and (not current.isValid() or current.row() < keep)
         )
 
     @Slot()
@@ -1387,7 +1394,7 @@ class MessageView(QListView):
     def _reset(self) -> None:
         self._set_follow(True)
         self._keep_from_bottom = self._anchor = None
-        self._trim_in_layout = False
+        self._trim_in_layout = 0
         self.message_delegate.expanded.clear()
         self._forget_missing()
 
@@ -1398,14 +1405,14 @@ class MessageView(QListView):
 
     def doItemsLayout(self) -> None:
         with ui_busy():  # the busy threads give way meanwhile (app.priority)
-            if self._trim_in_layout:
+            if keep := self._trim_in_layout:
                 # A page went in above, far back: the newest rows leave now, so that one
                 # relayout of the loaded rows places the page and the trim (their own, on the
                 # next turn, asked every row its size again). QListView's layout after the
                 # removal is still pending: the one below is it.
-                self._trim_in_layout = False
-                if not self._follow and self._model.rowCount() > HISTORY_ROWS:
-                    self._model.trim(HISTORY_ROWS, newest=True)
+                self._trim_in_layout = 0
+                if not self._follow and self._model.rowCount() > keep:
+                    self._model.trim(keep, newest=True)
             super().doItemsLayout()
 
     def paintEvent(self, event: QPaintEvent) -> None:
