@@ -6,7 +6,9 @@ all the enums of a Qt class at once, when the class is first touched. This start
 (``python -m app``, offscreen) on the 5-account profile of ``start_bench.py`` with that method
 timed (the creating thread's CPU time, so other threads' turns at the GIL are not counted) and
 each call attributed to the innermost line of our own code (``app/``, ``ui/``, ``backends/``)
-above it, and prints JSON once the window logs "main window ready". Investigation only: one
+above it, and prints JSON once the window logs "main window ready". What is timed is the path
+the app takes: ``ui.fast_enums`` (installed first), or ``enum``'s own with
+``CHINWAG_PLAIN_ENUMS=1``. Investigation only: one
 start, figures not comparable with ``start_bench.py`` (the wrapper costs a little per enum).
 
     python benchmarks/enum_census.py [--dir PROFILE] [--top 25]
