@@ -6,7 +6,9 @@ all the enums of a Qt class at once, when the class is first touched. This start
 (``python -m app``, offscreen) on the 5-account profile of ``start_bench.py`` with that method
 timed (the creating thread's CPU time, so other threads' turns at the GIL are not counted) and
 each call attributed to the innermost line of our own code (``app/``, ``ui/``, ``backends/``)
-above it, and prints JSON once the window logs "main window ready". Investigation only: one
+above it, and prints JSON once the window logs "main window ready". What is timed is the path
+the app takes: ``ui.fast_enums`` (installed first), or ``enum``'s own with
+``CHINWAG_PLAIN_ENUMS=1``. Investigation only: one
 start, figures not comparable with ``start_bench.py`` (the wrapper costs a little per enum).
 
     python benchmarks/enum_census.py [--dir PROFILE] [--top 25]
@@ -50,6 +52,10 @@ def _trigger() -> str:
 def child(out: Path) -> None:
     """Run the app with ``EnumType._create_`` wrapped; write the census at "ready"."""
     made: list[dict[str, Any]] = []
+    sys.path.insert(0, str(ROOT))
+    from ui import fast_enums  # its faster path (unless CHINWAG_PLAIN_ENUMS) is what is timed
+
+    fast_enums.install()
     create = enum.EnumType._create_
     depth = [0]
 
@@ -85,7 +91,6 @@ def child(out: Path) -> None:
         log(self, level, msg, *args, **kwargs)
 
     logging.Logger._log = watch  # type: ignore[method-assign]
-    sys.path.insert(0, str(ROOT))
     sys.argv = ["chinwag", *sys.argv[1:]]
     runpy.run_module("app", run_name="__main__", alter_sys=True)
 

@@ -113,6 +113,27 @@ regular expressions, classes and ``argparse`` were 25-35 ms of every start (``-X
 docs/performance.md "The first window"). Its module object is made and published as before;
 its first attribute looked up runs the real body in it."""
 
+_PARSER = "shibokensupport/signature/parser.py"
+_EAGER_PARSER = b"\narglistParser = ArglistParser()\n"
+_LAZY_PARSER = b"""
+class _ArglistParserAtFirstUse:
+    # chinwag (ui.pyside_import_hook): the pattern is compiled when a signature is first parsed
+    def parse(self, argstr):
+        global arglistParser
+        arglistParser = ArglistParser()
+        return arglistParser.parse(argstr)
+
+
+arglistParser = _ArglistParserAtFirstUse()
+"""
+"""The signature parser compiles one large regular expression (a 6,000-character brace matcher)
+in a module-level ``ArglistParser()``: 7 ms of every start, for parsing a Qt function's text
+signature, which nothing does before the first window (``inspect.signature`` of a Qt method,
+an error message about wrong arguments). Its module gets an object whose first ``parse`` makes
+the real one and takes its place (``_parse_arglist`` looks the name up at each call). Applied
+only where that line appears exactly once, as in PySide6 6.11; otherwise the module is as
+shipped."""
+
 _STUB = compile(
     "def __getattr__(name):\n"
     "    from ui.pyside_import_hook import _run_deferred\n"
@@ -157,6 +178,8 @@ def _compiled(source: bytes, filename: str) -> CodeType:
         name = filename.removesuffix(".py").replace("/", ".")
         _deferred[name] = (source, filename)
         return _STUB
+    if filename == _PARSER and source.count(_EAGER_PARSER) == 1:
+        source = source.replace(_EAGER_PARSER, _LAZY_PARSER)
     return dataclass_code.compiled(source, filename)
 
 

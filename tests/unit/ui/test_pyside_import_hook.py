@@ -128,3 +128,31 @@ def test_the_pyi_generator_runs_only_when_used() -> None:
         "False",
         "False",
     ]
+
+
+def test_the_signature_parser_compiles_its_pattern_at_first_use() -> None:
+    """shiboken's signature parser makes its ``ArglistParser`` (one large regular expression) at
+    the first signature parsed, not at ``import PySide6``; the signatures are PySide's own (the
+    same as in a process where ``ui`` did not load PySide6)."""
+    code = (
+        "import sys, {first}PySide6.QtWidgets as W;"
+        "p = sys.modules['shibokensupport.signature.parser'];"
+        "print(type(p.arglistParser).__name__);"
+        "from shibokensupport.signature import get_signature;"
+        "print(get_signature(W.QBoxLayout.addWidget));print(get_signature(W.QWidget));"
+        "print(p._parse_arglist('a, b=(1, 2), c=QSize(3, 4)'));"
+        "print(type(p.arglistParser).__name__)"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def run(first: str) -> list[str]:
+        command = [sys.executable, "-c", code.format(first=first)]
+        out = subprocess.run(command, capture_output=True, text=True, check=True, env=env)
+        return out.stdout.splitlines()
+
+    hooked, shipped = run("ui, "), run("")
+    assert hooked[0] == "_ArglistParserAtFirstUse" and shipped[0] == "ArglistParser"
+    assert hooked[-1] == shipped[-1] == "ArglistParser"
+    assert hooked[1:-1] == shipped[1:-1]
+    assert "stretch: int" in hooked[1] and "parent:" in hooked[2]
+    assert hooked[3] == "['a', 'b=(1, 2)', 'c=QSize(3, 4)']"
