@@ -95,10 +95,25 @@ def test_the_pins_are_the_installed_versions_and_nothing_of_ours() -> None:
 
 
 def test_setup_installs_with_the_constraints() -> None:
+    """Through PIP_CONSTRAINT, which (unlike -c) also pins what pip installs into the isolated
+    environment it builds the editable installs in."""
     setup = (ROOT / "scripts" / "setup").read_text()
     installs = [line for line in setup.splitlines() if "pip install" in line]
-    assert len(installs) == 2 and all('-c "$constraints"' in line for line in installs)
+    assert len(installs) == 2 and all('PIP_CONSTRAINT="$pinned" ' in line for line in installs)
     assert "constraints=packaging/constraints.txt" in setup
+    assert "build_constraints=packaging/build-constraints.txt" in setup
+    assert 'pinned="$constraints $build_constraints"' in setup
+
+
+def test_the_build_backend_is_pinned_at_versions_both_projects_allow() -> None:
+    pinned = pins(ROOT / "packaging" / "build-constraints.txt")
+    assert set(pinned) == {"setuptools", "wheel"}
+    for path in PYPROJECTS:
+        for text in tomllib.loads(path.read_text())["build-system"]["requires"]:
+            req = Requirement(text)
+            version = pinned.get(canonicalize_name(req.name))
+            assert version is not None, f"{path}: {req} is not pinned"
+            assert req.specifier.contains(Version(version)), f"{path}: {req} pinned at {version}"
 
 
 def test_the_test_homeserver_is_pinned_too() -> None:
