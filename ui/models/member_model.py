@@ -73,7 +73,7 @@ class MemberListModel(QStringListModel):
         super().__init__(parent)
         self._keys: list[tuple[int, str, str]] = []
         self._by_id: dict[str, Member] = {}
-        self._arriving: Member | None = None  # the row being inserted (its id not yet set)
+        self._arriving: tuple[int, Member] | None = None  # a row inserted, its id not yet set
 
     def set_members(self, members: Iterable[Member]) -> None:
         by_id = {m.native_id: m for m in members}
@@ -132,7 +132,7 @@ class MemberListModel(QStringListModel):
             new = bisect.bisect_left(self._keys, key)
             self._keys.insert(new, key)
             self._by_id[native_id] = member
-            self._arriving = member
+            self._arriving = (new, member)
             self.insertRows(new, 1)
             self._arriving = None
             # Its id into Qt's list; the row showed this member already, so nobody is told.
@@ -168,7 +168,13 @@ class MemberListModel(QStringListModel):
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         native_id = super().data(index, Qt.ItemDataRole.DisplayRole)
-        member = self._by_id.get(native_id) if native_id else self._arriving
+        if native_id is None:  # not a row
+            return None
+        arriving = self._arriving
+        if arriving is not None and arriving[0] == index.row():
+            member: Member | None = arriving[1]
+        else:
+            member = self._by_id.get(native_id)
         if member is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
