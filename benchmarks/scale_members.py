@@ -16,7 +16,9 @@ list, and scrolls the list from top to bottom. Figures:
   member;
 - with ``--churn N`` (IRC): N fresh clients join, a third rename, then each parts or quits while
   the room is open with its list shown (``churn_*``: wall and CPU seconds of the app until the
-  last change is a row, the longest GUI stall, and whether the rows are the stored list).
+  last change is a row, the longest GUI stall, and whether the rows are the stored list);
+  with ``CHINWAG_STALL_STACKS=1`` also ``churn_stall_stacks``: the GUI thread's innermost
+  Python frames, counted every 5 ms while its heartbeat is over 20 ms late.
 """
 
 from __future__ import annotations
@@ -201,10 +203,13 @@ def churn(  # noqa: PLR0917
     panel.model.rowsRemoved.connect(lambda *_: bump("removed"))
     panel.model.modelReset.connect(lambda: bump("resets"))
     reset_gaps()
+    sampler = StallSampler(gaps) if os.environ.get("CHINWAG_STALL_STACKS") else None
     cpu = time.process_time()
     began = time.perf_counter()
     print("CHURN-READY", flush=True)
     wait_until(lambda: panel.model.row_of(sentinel) >= 0, 600)
+    if sampler is not None:
+        result["churn_stall_stacks"] = sampler.stop()
     result["churn_s"] = round(time.perf_counter() - began, 3)
     result["churn_cpu_s"] = round(time.process_time() - cpu, 3)
     result["churn_max_stall_ms"] = round(gaps["max"] * 1000, 1)
@@ -213,6 +218,40 @@ def churn(  # noqa: PLR0917
     members = stored()
     result["churn_rows"] = panel.model.rowCount()
     result["churn_rows_match_store"] = panel.model.members() == sorted(members, key=sort_key)
+
+
+class StallSampler:
+    """With ``CHINWAG_STALL_STACKS=1``: what the GUI thread was doing in its stalls. A thread
+    looks every 5 ms; while the heartbeat is over 20 ms late it counts the GUI thread's
+    innermost Python frames (the Python that called into Qt, or the slot at work)."""
+
+    def __init__(self, gaps: dict[str, Any]) -> None:
+        import threading
+
+        self.gaps = gaps
+        self.counts: dict[str, int] = {}
+        self.gui = threading.main_thread().ident
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.done.wait(0.005):
+            if now() - self.gaps["last"] < 0.02:
+                continue
+            frame = sys._current_frames().get(self.gui or 0)
+            where = []
+            while frame is not None and len(where) < 4:
+                code = frame.f_code
+                where.append(f"{Path(code.co_filename).stem}.{code.co_name}:{frame.f_lineno}")
+                frame = frame.f_back
+            key = " < ".join(where) or "(in Qt, no Python)"
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def stop(self) -> list[tuple[str, int]]:
+        self.done.set()
+        self.thread.join()
+        return sorted(self.counts.items(), key=lambda kv: -kv[1])[:12]
 
 
 # -- the harness (parent process) ----------------------------------------------------------------

@@ -6,6 +6,10 @@ One class each, offscreen, no servers; they explain a bend, they are not the fig
   ``ConversationsChanged`` per account (three accounts) as at start; ms to fill and paint.
 - ``members 1000,5000``: ``MemberPanel`` with faces, ``set_members`` + layout + paint, then one
   member more; with and without uniform item sizes.
+- ``churn 5000``: ``MemberPanel`` with faces and N members, shown; then 300 deliveries of one
+  change each (a join, a part, a rename in turn) through ``change_members``, each laid out and
+  painted as the event loop does: the median and longest ms a delivery, and the Python calls
+  one delivery makes (cProfile), by function.
 - ``fts STORE.sqlite3``: per query of ``store_bench.QUERIES`` on one account store (read-only),
   the store's search statement with the last word as a prefix (what the app asked before schema
   0009), exact, and expanded into the whole words it begins (what the app asks now, once the
@@ -25,6 +29,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -101,6 +106,73 @@ def members(sizes: list[int]) -> None:
             )
             panel.deleteLater()
             app.processEvents()
+
+
+def _deliver(panel: Any, people: dict[str, Any], step: int) -> None:
+    """One delivery of one change (a join, a part, a rename in turn), laid out and painted."""
+    from app.models import Member
+
+    conv = panel.model.conversation()
+    upserted: tuple[Any, ...] = ()
+    removed: tuple[str, ...] = ()
+    if step % 3 == 0:
+        new = Member(conv, f"new{step:05d}")
+        people[new.native_id] = new
+        upserted = (new,)
+    elif step % 3 == 1:
+        people.pop(f"user{step:05d}", None)
+        removed = (f"user{step:05d}",)
+    else:
+        renamed = Member(conv, f"user{step + 1:05d}", f"renamed{step:05d}")
+        people[renamed.native_id] = renamed
+        upserted = (renamed,)
+    panel.change_members(conv, upserted, removed, len(people), can_kick=False)
+    panel.list.doItemsLayout()
+    panel.list.viewport().repaint()
+
+
+def churn(sizes: list[int]) -> None:
+    import cProfile
+    import pstats
+
+    from PySide6.QtWidgets import QApplication
+
+    from app.models import ConversationId, Member
+    from ui.avatars import AvatarStore
+    from ui.widgets.member_panel import MemberPanel
+
+    app = QApplication.instance() or QApplication([])
+    conv = ConversationId("a", "#big")
+    for n in sizes:
+        panel = MemberPanel()
+        panel.resize(250, 700)
+        panel.set_avatars(AvatarStore(panel))
+        panel.show()
+        people = {f"user{i:05d}": Member(conv, f"user{i:05d}") for i in range(n)}
+        panel.set_members(tuple(people.values()), can_kick=False)
+        app.processEvents()
+        panel.list.scrollTo(panel.model.index(n // 2))
+        app.processEvents()
+        times = []
+        for step in range(300):
+            began = time.perf_counter()
+            _deliver(panel, people, step)
+            times.append((time.perf_counter() - began) * 1000)
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for step in range(300, 303):
+            _deliver(panel, people, step)
+        profiler.disable()
+        calls: dict[Any, Any] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+        print(
+            f"{n} members, one change a delivery: median {statistics.median(times):.2f} ms,"
+            f" longest {max(times):.2f} ms;"
+            f" Python calls a delivery {sum(row[1] for row in calls.values()) / 3:.0f}"
+        )
+        for (file, line, name), row in sorted(calls.items(), key=lambda kv: -kv[1][1])[:8]:
+            print(f"  {row[1] / 3:8.0f} calls  {name} ({Path(file).name}:{line})")
+        panel.deleteLater()
+        app.processEvents()
 
 
 SEARCH = (
@@ -218,7 +290,10 @@ def crossover(store: Path) -> None:
 
 def main() -> int:
     what = sys.argv[1] if len(sys.argv) > 1 else ""
-    if what not in ("sidebar", "members", "fts", "crossover", "terms") or len(sys.argv) < 3:
+    if (
+        what not in ("sidebar", "members", "churn", "fts", "crossover", "terms")
+        or len(sys.argv) < 3
+    ):
         print(__doc__, file=sys.stderr)
         return 2
     arg = sys.argv[2]
@@ -230,6 +305,8 @@ def main() -> int:
         terms(Path(arg), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif what == "sidebar":
         sidebar([int(n) for n in arg.split(",")])
+    elif what == "churn":
+        churn([int(n) for n in arg.split(",")])
     else:
         members([int(n) for n in arg.split(",")])
     return 0

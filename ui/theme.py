@@ -166,9 +166,21 @@ def is_high_contrast(palette: QPalette | None = None) -> bool:
     if accessibility.contrastPreference() == Qt.ContrastPreference.HighContrast:
         return True
     p = palette if palette is not None else QGuiApplication.palette()
-    text = _ratio(p.color(QPalette.ColorRole.Text), p.color(QPalette.ColorRole.Base))
-    window = _ratio(p.color(QPalette.ColorRole.WindowText), p.color(QPalette.ColorRole.Window))
-    return text >= 19.5 and window >= 19.5
+    key = p.cacheKey()  # changes whenever the palette's colours do
+    strict = _BLACK_AND_WHITE.get(key)
+    if strict is None:
+        text = _ratio(p.color(QPalette.ColorRole.Text), p.color(QPalette.ColorRole.Base))
+        window = _ratio(p.color(QPalette.ColorRole.WindowText), p.color(QPalette.ColorRole.Window))
+        strict = text >= 19.5 and window >= 19.5
+        if len(_BLACK_AND_WHITE) >= 64:
+            _BLACK_AND_WHITE.clear()
+        _BLACK_AND_WHITE[key] = strict
+    return strict
+
+
+_BLACK_AND_WHITE: dict[int, bool] = {}
+"""Whether a palette (by its cache key) is pure black and white: asked for each row a list or
+the message view paints (a name's colour, a face), 12 colour conversions each time before."""
 
 
 def misspelling_colour(palette: QPalette | None = None) -> QColor:

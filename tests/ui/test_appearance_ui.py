@@ -21,6 +21,7 @@ from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 from ui.models.message_model import ReplyTextRole
+from ui.theme import is_high_contrast
 
 ROWS = 34
 
@@ -203,3 +204,15 @@ def test_member_count_is_shown_once_known_and_follows_the_list(
     )
     wait_for(qtbot, lambda: info.text() == "Encrypted · 3 members")
     assert "3 members" in window.pane.header.title.accessibleDescription()
+
+
+def test_a_palette_changed_in_place_is_judged_again(qapp: QApplication) -> None:
+    """The judgement is kept per palette (rows ask it on every paint); a palette whose colours
+    change is a new palette to it, both ways."""
+    palette = high_contrast_palette()
+    assert is_high_contrast(palette)
+    palette.setColor(QPalette.ColorRole.Base, QColor(30, 30, 30))  # an ordinary dark theme
+    assert not is_high_contrast(palette)
+    palette.setColor(QPalette.ColorRole.Base, BLACK)
+    assert is_high_contrast(palette)
+    assert not is_high_contrast(QPalette(QColor(240, 240, 240)))

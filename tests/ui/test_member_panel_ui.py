@@ -9,7 +9,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
 from app import events as ev
@@ -30,7 +30,7 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import open_new_room, sign_in, wait_for
 from ui.main_window import MainWindow
-from ui.models.member_model import MemberListModel, MemberRole
+from ui.models.member_model import MemberListModel, MemberRole, sort_key
 from ui.widgets.member_panel import BURST, MemberPanel
 
 ROOM = ConversationId("acct", "#big")
@@ -147,6 +147,75 @@ def test_a_burst_is_one_reload_keeping_the_selection_and_the_first_row_in_sight(
     assert panel.model.members() == reloaded(people)
     assert selected_id(panel) == "m0500"
     assert view.indexAt(view.viewport().rect().topLeft()).data(MemberRole) == top
+
+
+def shown_rows(model: MemberListModel) -> list[Member | None]:
+    return [model.index(row).data(MemberRole) for row in range(model.rowCount())]
+
+
+def test_each_row_shows_its_member_whenever_qt_announces_a_change(qtbot: QtBot) -> None:
+    """The rows live in Qt's list and the members in Python: whenever Qt tells the view (and
+    a screen reader) about a row, each row already names a member, once, in the list's order,
+    and a row about to go still names the one who leaves."""
+    rng = random.Random(8)
+    people = {m.native_id: m for m in (member(i, rng.choice(ROLES)) for i in range(60))}
+    panel = shown_panel(qtbot, list(people.values()))
+    model = panel.model
+    seen: list[str] = []
+    leaving: list[str] = []
+
+    def after(signal: str) -> None:
+        rows = shown_rows(model)
+        assert all(isinstance(m, Member) for m in rows), signal
+        members = [m for m in rows if isinstance(m, Member)]
+        assert len({m.native_id for m in members}) == len(members), signal
+        assert [sort_key(m) for m in members] == sorted(sort_key(m) for m in members), signal
+        seen.append(signal)
+
+    def about_to_remove(first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            going = model.index(row).data(MemberRole)
+            assert isinstance(going, Member)
+            leaving.append(going.native_id)
+
+    model.rowsInserted.connect(lambda *_: after("inserted"))
+    model.rowsRemoved.connect(lambda *_: after("removed"))
+    model.rowsMoved.connect(lambda *_: after("moved"))
+    model.modelReset.connect(lambda: after("reset"))
+    model.dataChanged.connect(lambda *_: after("changed"))
+    model.rowsAboutToBeRemoved.connect(lambda _parent, first, last: about_to_remove(first, last))
+    parted: list[str] = []
+    for step in range(120):
+        who = f"m{rng.randrange(80):04d}"
+        if step % 3 == 0 and who in people:
+            del people[who]
+            parted.append(who)
+            upserted: tuple[Member, ...] = ()
+            removed: tuple[str, ...] = (who,)
+        else:
+            name = rng.choice(["Ann", "bob", "Cid", "", f"Person {step}"])
+            changed = member(int(who[1:]), rng.choice(ROLES), name)
+            people[who] = changed
+            upserted, removed = (changed,), ()
+        assert panel.change_members(ROOM, upserted, removed, len(people), can_kick=False)
+    burst = tuple(member(i) for i in range(100, 100 + BURST + 1))
+    people.update((m.native_id, m) for m in burst)
+    assert panel.change_members(ROOM, burst, (), len(people), can_kick=False)
+    assert {"inserted", "removed", "moved", "changed", "reset"} <= set(seen)
+    assert leaving == parted
+    assert shown_rows(model) == reloaded(people)
+
+
+def test_a_member_row_is_never_edited(qtbot: QtBot) -> None:
+    """Qt's string list rows are editable by default; a member's name is not the user's to
+    type over (F2 or a double click on the list would otherwise open an editor)."""
+    panel = shown_panel(qtbot, [member(i) for i in range(5)])
+    index = panel.model.index(2)
+    select(panel, index.data(MemberRole).native_id)
+    assert not panel.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert not panel.list.edit(index, panel.list.EditTrigger.AllEditTriggers, None)
+    assert panel.list.state() != panel.list.State.EditingState
+    assert index.data(MemberRole) == member(2)
 
 
 def test_another_rooms_change_or_a_missed_change_asks_for_the_whole_list(qtbot: QtBot) -> None:
