@@ -232,6 +232,17 @@ class MessageRetracted(Fact):
 
 
 @dataclass(frozen=True, slots=True)
+class MessageModerated(Fact):
+    """A room moderator removed someone's message for everyone (XEP-0425); the backend reports it
+    only when the room itself says so. ``moderator`` is their name in the room ("" if unsaid)."""
+
+    conversation: str
+    remote_id: str
+    moderator: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ReactionChanged(Fact):
     """One sender added or removed one reaction (Matrix annotations, IRC +draft/react)."""
 

@@ -616,3 +616,16 @@ def test_a_whole_second_stamp_from_just_after_unblocking_is_kept(
         ]
     )
     assert _bodies(dispatcher, "mallory") == ["hello again"]
+
+
+def test_a_moderated_message_is_removed_with_who_and_why(dispatcher: AccountDispatcher) -> None:
+    room = {"conversation_kind": ConversationKind.GROUP, "sender": "alice"}
+    dispatcher.apply([incoming("#r", 1, **room), incoming("#r", 2, **room)])
+    assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2", "msg 1"]
+    events = dispatcher.apply([f.MessageModerated("#r", "#r-1", "boss", "spam")])
+    (updated,) = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert updated.retracted and updated.body == "" and updated.moderation == ("boss", "spam")
+    stored = dispatcher.store.message_by_remote_id("#r", "#r-1")
+    assert stored is not None and stored.body == "" and stored.moderation == ("boss", "spam")
+    assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2"]
+    assert dispatcher.store.message_by_remote_id("#r", "#r-2").moderation is None  # type: ignore[union-attr]

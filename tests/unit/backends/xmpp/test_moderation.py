@@ -1,0 +1,113 @@
+"""XEP-0425 moderation as it comes off the wire: believed only from the room, both formats."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import facts as f
+from backends.xmpp import convert
+from tests.unit.backends.xmpp.test_convert import CTX, ME, PEER, ROOM, only, xml
+
+MOD1 = "urn:xmpp:message-moderate:1"
+MOD0 = "urn:xmpp:message-moderate:0"
+RETRACT1 = "urn:xmpp:message-retract:1"
+RETRACT0 = "urn:xmpp:message-retract:0"
+FASTEN = "urn:xmpp:fasten:0"
+
+# What Prosody's mod_muc_moderation (Debian 12) broadcasts, and the newer XEP-0425 notice.
+NOTICE_0 = f"""<message from='{{sender}}' to='{ME}/c' type='groupchat' id='n1'>
+  <apply-to xmlns='{FASTEN}' id='r-1'><moderated xmlns='{MOD0}' by='{ROOM}/boss'>
+  <retract xmlns='{RETRACT0}'/><reason>spam  and
+  abuse</reason></moderated></apply-to></message>"""
+NOTICE_1 = f"""<message from='{{sender}}' to='{ME}/c' type='groupchat' id='n2'>
+  <retract xmlns='{RETRACT1}' id='r-1'><moderated xmlns='{MOD1}' by='{ROOM}/boss'>
+  <occupant-id xmlns='urn:xmpp:occupant-id:0' id='x'/></moderated><reason>spam</reason>
+  </retract><body>This message has been moderated.</body></message>"""
+
+
+@pytest.mark.parametrize(
+    ("stanza", "reason"), [(NOTICE_0, "spam and abuse"), (NOTICE_1, "spam")], ids=["v0", "v1"]
+)
+def test_the_rooms_notice_removes_the_message(stanza: str, reason: str) -> None:
+    fact = only(convert.parse_message(xml(stanza.format(sender=ROOM)), CTX))
+    assert fact == f.MessageModerated(ROOM, "r-1", "boss", reason)
+
+
+@pytest.mark.parametrize("stanza", [NOTICE_0, NOTICE_1], ids=["v0", "v1"])
+def test_an_occupant_claiming_a_moderation_is_dropped(stanza: str) -> None:
+    fact = only(convert.parse_message(xml(stanza.format(sender=f"{ROOM}/mallory")), CTX))
+    assert isinstance(fact, f.BadInput) and fact.what == "moderation"
+
+
+@pytest.mark.parametrize("stanza", [NOTICE_0, NOTICE_1], ids=["v0", "v1"])
+def test_a_contact_claiming_a_moderation_in_a_chat_is_dropped(stanza: str) -> None:
+    chat = stanza.format(sender=f"{PEER}/x").replace("groupchat", "chat")
+    fact = only(convert.parse_message(xml(chat), CTX))
+    assert isinstance(fact, f.BadInput) and fact.what == "moderation"
+
+
+def test_a_room_we_are_not_in_cannot_moderate() -> None:
+    stanza = NOTICE_0.format(sender="other@muc.example.org")
+    fact = only(convert.parse_message(xml(stanza), CTX))
+    assert isinstance(fact, f.BadInput) and fact.what == "groupchat"
+
+
+@pytest.mark.parametrize(
+    "stanza",
+    [
+        f"""<message from='{ROOM}' type='groupchat'><apply-to xmlns='{FASTEN}'>
+            <moderated xmlns='{MOD0}' by='{ROOM}/boss'><retract xmlns='{RETRACT0}'/></moderated>
+            </apply-to></message>""",
+        f"""<message from='{ROOM}' type='groupchat'><retract xmlns='{RETRACT1}'>
+            <moderated xmlns='{MOD1}' by='{ROOM}/boss'/></retract></message>""",
+        f"""<message from='{ROOM}' type='groupchat'><apply-to xmlns='{FASTEN}' id='r-1'>
+            <moderated xmlns='{MOD0}' by='{ROOM}/boss'/></apply-to></message>""",
+        f"""<message from='{ROOM}' type='groupchat'><retracted xmlns='{RETRACT1}'>
+            <moderated xmlns='{MOD1}' by='{ROOM}/boss'/></retracted></message>""",
+    ],
+    ids=["v0-no-id", "v1-no-id", "v0-not-a-retraction", "tombstone-live"],
+)
+def test_a_malformed_moderation_is_dropped(stanza: str) -> None:
+    fact = only(convert.parse_message(xml(stanza), CTX))
+    assert isinstance(fact, f.BadInput) and fact.what == "moderation"
+
+
+def _archived(inner: str, archive_id: str = "r-1", archive_of: str = ROOM) -> convert.ParsedMessage:
+    result = xml(
+        f"""<result xmlns='urn:xmpp:mam:2' id='{archive_id}'>
+        <forwarded xmlns='urn:xmpp:forward:0'><delay xmlns='urn:xmpp:delay'
+        stamp='2026-12-06T10:00:00Z'/>{inner}</forwarded></result>"""
+    )
+    return convert.parse_archived(result, archive_of, CTX)
+
+
+# The tombstones that replace the removed message in the room's archive (same id and sender).
+TOMBSTONE_0 = f"""<message from='{ROOM}/alice' type='groupchat' id='g1'>
+  <moderated xmlns='{MOD0}' by='{ROOM}/boss'><retracted xmlns='{RETRACT0}'
+  stamp='2026-12-06T10:01:00Z'/><reason>spam</reason></moderated></message>"""
+TOMBSTONE_1 = f"""<message from='{ROOM}/alice' type='groupchat' id='g1'>
+  <retracted xmlns='{RETRACT1}' stamp='2026-12-06T10:01:00Z'><moderated xmlns='{MOD1}'
+  by='{ROOM}/boss'/><reason>spam</reason></retracted></message>"""
+
+
+@pytest.mark.parametrize("stanza", [TOMBSTONE_0, TOMBSTONE_1], ids=["v0", "v1"])
+def test_the_rooms_archive_tombstone_removes_the_message(stanza: str) -> None:
+    fact = only(_archived(stanza))
+    assert fact == f.MessageModerated(ROOM, "r-1", "boss", "spam")
+
+
+def test_the_archived_notice_counts_too() -> None:
+    fact = only(_archived(NOTICE_1.format(sender=ROOM), archive_id="r-9"))
+    assert fact == f.MessageModerated(ROOM, "r-1", "boss", "spam")
+
+
+def test_a_tombstone_in_our_own_archive_is_dropped() -> None:
+    chat = TOMBSTONE_0.replace(f"{ROOM}/alice", f"{PEER}/x").replace("groupchat", "chat")
+    fact = only(_archived(chat, archive_of=ME))
+    assert isinstance(fact, f.BadInput) and fact.what == "moderation"
+
+
+def test_a_moderation_without_a_moderator_is_kept_unnamed() -> None:
+    stanza = f"""<message from='{ROOM}' type='groupchat'><retract xmlns='{RETRACT1}' id='r-2'>
+        <moderated xmlns='{MOD1}'/></retract></message>"""
+    assert only(convert.parse_message(xml(stanza), CTX)) == f.MessageModerated(ROOM, "r-2")
