@@ -4045,6 +4045,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>

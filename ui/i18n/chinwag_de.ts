@@ -4064,6 +4064,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>nicht verschlüsselt</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Von einer Moderatorin oder einem Moderator entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Von {moderator} entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Von {moderator} entfernt: {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Heute</translation>
     </message>

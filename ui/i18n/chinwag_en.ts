@@ -4026,6 +4026,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished" />
     </message>

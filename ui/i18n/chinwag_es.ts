@@ -4084,6 +4084,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Este mensaje se eliminó.</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Eliminado por un moderador.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Eliminado por {moderator}.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Eliminado por {moderator}: {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>

@@ -4084,6 +4084,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Ce message a été supprimé.</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Supprimé par un modérateur.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Supprimé par {moderator}.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Supprimé par {moderator} : {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
