@@ -3286,6 +3286,22 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>No such poll.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

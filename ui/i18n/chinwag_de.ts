@@ -3301,6 +3301,22 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>No such poll.</source>
         <translation>Diese Umfrage gibt es nicht.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>Die Nachricht konnte nicht entfernt werden: Sie moderieren diesen Raum nicht.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>Die Nachricht konnte nicht entfernt werden: Der Raum hat sie nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>Die Nachricht konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>In diesem Raum können Moderatoren keine Nachrichten entfernen.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

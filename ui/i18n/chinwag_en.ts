@@ -3259,6 +3259,22 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>No such poll.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

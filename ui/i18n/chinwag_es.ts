@@ -3301,6 +3301,22 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>No such poll.</source>
         <translation>Esa encuesta no existe.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>No se pudo eliminar el mensaje: no eres moderador de esta sala.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>No se pudo eliminar el mensaje: la sala ya no lo tiene.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>No se pudo eliminar el mensaje</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>Esta sala no permite a los moderadores eliminar mensajes.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

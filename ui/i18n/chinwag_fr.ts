@@ -3301,6 +3301,22 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>No such poll.</source>
         <translation>Ce sondage n’existe pas.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>Impossible de supprimer le message : vous n’êtes pas modérateur de ce salon.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>Impossible de supprimer le message : le salon ne l’a plus.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>Impossible de supprimer le message</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>Ce salon ne permet pas aux modérateurs de supprimer des messages.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import xml.etree.ElementTree as ET
+from typing import cast
+
 import pytest
 
 from app import facts as f
-from backends.xmpp import convert
+from app.backend import Outcome
+from app.models import ConversationId
+from backends.xmpp import convert, moderating
+from backends.xmpp.session import IqFailure, ServerFeatures, XmppSession
 from tests.unit.backends.xmpp.test_convert import CTX, ME, PEER, ROOM, only, xml
 
 MOD1 = "urn:xmpp:message-moderate:1"
@@ -111,3 +118,63 @@ def test_a_moderation_without_a_moderator_is_kept_unnamed() -> None:
     stanza = f"""<message from='{ROOM}' type='groupchat'><retract xmlns='{RETRACT1}' id='r-2'>
         <moderated xmlns='{MOD1}'/></retract></message>"""
     assert only(convert.parse_message(xml(stanza), CTX)) == f.MessageModerated(ROOM, "r-2")
+
+
+# -- asking the room -----------------------------------------------------------------------------
+
+
+class RoomStub:
+    """What :func:`moderating.moderate` uses of a session: the room's features and one IQ."""
+
+    def __init__(self, version: str, error: str = "") -> None:
+        self.features = ServerFeatures(room_moderation={ROOM: version})
+        self.error = error
+        self.sent: list[tuple[str, str | None, str]] = []
+
+    async def iq(self, itype: str, to: str | None, payload: ET.Element) -> ET.Element:
+        self.sent.append((itype, to, ET.tostring(payload, encoding="unicode")))
+        if self.error:
+            raise IqFailure(self.error)
+        return ET.Element("iq")
+
+
+def _moderate(stub: RoomStub, reason: str = "spam") -> Outcome:
+    conv = ConversationId("acc", ROOM)
+    return asyncio.run(moderating.moderate(cast(XmppSession, stub), conv, "r-1", reason))
+
+
+def test_the_request_takes_the_form_prosody_reads() -> None:
+    stub = RoomStub(MOD0)
+    assert _moderate(stub).ok
+    ((itype, to, payload),) = stub.sent
+    assert (itype, to) == ("set", ROOM)
+    el = ET.fromstring(payload)
+    assert el.tag == f"{{{FASTEN}}}apply-to" and el.get("id") == "r-1"
+    moderate = el.find(f"{{{MOD0}}}moderate")
+    assert moderate is not None and moderate.find(f"{{{RETRACT0}}}retract") is not None
+    assert moderate.findtext(f"{{{MOD0}}}reason") == "spam"
+
+
+def test_the_current_request_names_the_message_in_moderate() -> None:
+    stub = RoomStub(MOD1)
+    assert _moderate(stub, reason="  ").ok
+    el = ET.fromstring(stub.sent[0][2])
+    assert el.tag == f"{{{MOD1}}}moderate" and el.get("id") == "r-1"
+    assert el.find(f"{{{RETRACT1}}}retract") is not None
+    assert el.find(f"{{{MOD1}}}reason") is None  # no reason given: none sent
+
+
+@pytest.mark.parametrize(
+    ("version", "error", "says"),
+    [
+        (MOD0, "forbidden", "not a moderator"),
+        (MOD0, "item-not-found", "no longer has it"),
+        (MOD1, "internal-server-error", "internal server error"),
+        ("", "", "does not let moderators"),
+    ],
+)
+def test_a_refusal_is_a_clear_failure(version: str, error: str, says: str) -> None:
+    stub = RoomStub(version, error)
+    outcome = _moderate(stub)
+    assert not outcome.ok and outcome.failure is not None and says in outcome.failure.message
+    assert len(stub.sent) == (1 if version else 0)
