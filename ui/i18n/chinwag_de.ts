@@ -4167,6 +4167,25 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Als Moderator ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Nachricht entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>Diese Nachricht für alle im Raum entfernen? Grund (optional, für alle sichtbar):</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>NewRoomDialog</name>
     <message>
         <source>New room</source>

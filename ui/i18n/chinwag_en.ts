@@ -4126,6 +4126,25 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NewRoomDialog</name>
     <message>
         <source>New room</source>

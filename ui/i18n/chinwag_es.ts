@@ -4167,6 +4167,25 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Eliminar como &amp;moderador…</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Eliminar mensaje</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>¿Eliminar este mensaje para todos en la sala? Motivo (opcional, público):</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
+    </message>
+</context>
+<context>
     <name>NewRoomDialog</name>
     <message>
         <source>New room</source>

@@ -4167,6 +4167,25 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Supprimer en tant que &amp;modérateur…</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>Supprimer ce message pour tout le monde dans le salon ? Raison (facultative, publique) :</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+</context>
+<context>
     <name>NewRoomDialog</name>
     <message>
         <source>New room</source>
