@@ -9,9 +9,10 @@ from typing import cast
 import pytest
 
 from app import facts as f
-from app.backend import Outcome
+from app.backend import Capability, Outcome
 from app.models import ConversationId
 from backends.xmpp import convert, moderating
+from backends.xmpp.rooms import RoomService
 from backends.xmpp.session import IqFailure, ServerFeatures, XmppSession
 from tests.unit.backends.xmpp.test_convert import CTX, ME, PEER, ROOM, only, xml
 
@@ -178,3 +179,33 @@ def test_a_refusal_is_a_clear_failure(version: str, error: str, says: str) -> No
     outcome = _moderate(stub)
     assert not outcome.ok and outcome.failure is not None and says in outcome.failure.message
     assert len(stub.sent) == (1 if version else 0)
+
+
+class StandingStub:
+    def __init__(self, role: str) -> None:
+        self.role = role
+
+    def own_standing(self, room: str) -> tuple[str | None, str]:
+        return ("member", self.role) if room == ROOM else (None, "")
+
+
+@pytest.mark.parametrize(
+    ("advertised", "role", "offered"),
+    [
+        (MOD0, "moderator", True),
+        (MOD1, "moderator", True),
+        ("", "moderator", False),
+        (MOD0, "participant", False),
+        (MOD1, "visitor", False),
+    ],
+)
+def test_removing_is_offered_to_moderators_of_rooms_that_allow_it(
+    advertised: str, role: str, offered: bool
+) -> None:
+    features = ServerFeatures(room_moderation={ROOM: advertised})
+    rooms = cast(RoomService, StandingStub(role))
+    caps = moderating.room_capabilities(
+        Capability.GROUP_CHAT, features, rooms, ConversationId("acc", ROOM)
+    )
+    assert bool(caps & Capability.MODERATION) is offered
+    assert caps & Capability.HISTORY  # an archive is assumed until the room says otherwise
