@@ -601,10 +601,16 @@ class AccountDispatcher:
 
     def _on_retracted(self, fact: f.MessageRetracted, batch: Batch) -> None:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
-        # Only its sender may retract a message ("by" empty: the service vouches for it).
-        if target is None or (fact.by and fact.by != target.sender):
+        if target is None:
             return
-        updated = self.store.retract(fact.conversation, fact.remote_id)
+        note = ""
+        # Only its sender may retract a message ("by" empty: the service vouches for it), or a
+        # room moderator (the backend checked), whose removal says so.
+        if fact.by and fact.by != target.sender:
+            if not fact.moderator:
+                return
+            note = moderation_note(fact.by, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, note)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 

@@ -233,6 +233,28 @@ def test_retraction_by_someone_else_is_ignored(dispatcher: AccountDispatcher) ->
     assert dispatcher.store.page("bob").messages[0].retracted
 
 
+def test_a_room_moderator_removes_someone_elses_message_with_a_reason(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """A Matrix redaction by someone the power levels let redact others' events."""
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply(
+        [f.MessageRetracted("bob", "bob-1", by="@mod:x", moderator=True, reason="spam")]
+    )
+    (msg,) = dispatcher.store.page("bob").messages
+    assert msg.retracted and msg.body == ""
+    assert msg.moderation == ("@mod:x", "spam")
+
+
+def test_the_sender_removing_their_own_message_is_no_moderation(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply([f.MessageRetracted("bob", "bob-1", by="bob", moderator=True, reason="typo")])
+    (msg,) = dispatcher.store.page("bob").messages
+    assert msg.retracted and msg.moderation is None
+
+
 def test_read_elsewhere_clears_unread(dispatcher: AccountDispatcher) -> None:
     dispatcher.apply([incoming("bob", i) for i in range(3)])
     events = dispatcher.apply([f.ReadUpTo("bob", "bob-2")])
