@@ -94,6 +94,7 @@ class Capability(enum.Flag):
     """send_features: an attachment marked ``voice`` is sent as a voice message the other side
     plays inline (Matrix MSC3245; XMPP: an uploaded audio file, as Conversations sends)."""
     POLLS = enum.auto()  # SupportsPolls
+    MODERATION = enum.auto()  # SupportsModeration: we may remove others' messages here
 
 
 SEND_FEATURES = Capability.REPLIES | Capability.IDEMPOTENT_SEND | Capability.VOICE_MESSAGES
@@ -740,6 +741,16 @@ class SupportsRetraction(abc.ABC):
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome: ...
 
 
+class SupportsModeration(abc.ABC):
+    """A room moderator removes someone else's message for everyone (XMPP XEP-0425). The
+    service then tells every occupant, us included: the store changes when that comes back."""
+
+    @abc.abstractmethod
+    async def moderate(
+        self, conv: ConversationId, target_remote_id: str, reason: str
+    ) -> Outcome: ...
+
+
 class SupportsThreads(abc.ABC):
     """Threads: replies gathered under a first message (Matrix ``m.thread``). Sending in one
     is :attr:`OutgoingMessage.thread_root`; replies arrive with ``thread_root`` set."""
@@ -925,6 +936,7 @@ _INTERFACE_CAPABILITIES: tuple[tuple[type, Capability], ...] = (
     (SupportsEdits, Capability.EDITS),
     (SupportsReactions, Capability.REACTIONS),
     (SupportsRetraction, Capability.RETRACTIONS),
+    (SupportsModeration, Capability.MODERATION),
     (SupportsPolls, Capability.POLLS),
     (SupportsVerification, Capability.ENCRYPTION),
     (SupportsDeviceTrust, Capability.ENCRYPTION),

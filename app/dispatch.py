@@ -37,6 +37,7 @@ from app.models import (
     MessageKind,
     ThreadSummary,
     Trust,
+    moderation_note,
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
@@ -156,6 +157,7 @@ class AccountDispatcher:
             f.ThreadUpdated: self._on_thread_updated,
             f.VerificationChanged: self._on_verification,
             f.MessageRetracted: self._on_retracted,
+            f.MessageModerated: self._on_moderated,
             f.ReactionChanged: self._on_reaction,
             f.ReactionsReplaced: self._on_reactions_replaced,
             f.ServiceNotice: self._on_notice,
@@ -599,10 +601,23 @@ class AccountDispatcher:
 
     def _on_retracted(self, fact: f.MessageRetracted, batch: Batch) -> None:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
-        # Only its sender may retract a message ("by" empty: the service vouches for it).
-        if target is None or (fact.by and fact.by != target.sender):
+        if target is None:
             return
-        updated = self.store.retract(fact.conversation, fact.remote_id)
+        note = ""
+        # Only its sender may retract a message ("by" empty: the service vouches for it), or a
+        # room moderator (the backend checked), whose removal says so.
+        if fact.by and fact.by != target.sender:
+            if not fact.moderator:
+                return
+            note = moderation_note(fact.by, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, note)
+        if updated is not None:
+            batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
+
+    def _on_moderated(self, fact: f.MessageModerated, batch: Batch) -> None:
+        """A room moderator removed a message (the backend checked the room said so)."""
+        note = moderation_note(fact.moderator, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, note)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 

@@ -226,9 +226,27 @@ class DeliveryUpdated(Fact):
 
 @dataclass(frozen=True, slots=True)
 class MessageRetracted(Fact):
+    """A message removed for everyone. Only its sender may (``by`` empty: the service vouches),
+    unless ``moderator``: the backend checked that ``by`` may remove others' messages in the room
+    (a Matrix redaction by someone with the power level to redact), which then shows as a
+    moderator's removal with its ``reason``."""
+
     conversation: str
     remote_id: str
     by: str = ""
+    moderator: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MessageModerated(Fact):
+    """A room moderator removed someone's message for everyone (XEP-0425); the backend reports it
+    only when the room itself says so. ``moderator`` is their name in the room ("" if unsaid)."""
+
+    conversation: str
+    remote_id: str
+    moderator: str = ""
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,6 +361,16 @@ class Message:
     def outgoing(self) -> bool:
         return self.direction is Direction.OUTGOING
 
+    @property
+    def moderation(self) -> tuple[str, str] | None:
+        """Who removed this message as a room moderator, and why (see :func:`moderation_note`);
+        ``None`` for any other message."""
+        note = self.failure_reason
+        if not self.retracted or not note.startswith(_MODERATED):
+            return None
+        moderator, _sep, reason = note[len(_MODERATED) :].partition(_SEP)
+        return moderator, reason
+
     def with_seq(self, seq: int) -> Message:
         """A copy with its store sequence set: ``replace(self, seq=seq)``, five times cheaper.
 
@@ -374,6 +384,16 @@ class Message:
             put(new, get(self))
         _SET_SEQ(new, seq)
         return new
+
+
+_MODERATED = "\x1e"  # the start of a moderation note: no reason of a failed delivery has it
+_SEP = "\x1f"
+
+
+def moderation_note(moderator: str, reason: str) -> str:
+    """How a moderator's removal is kept on the removed message: in ``failure_reason``, which a
+    removed message has no other use for (it was delivered), so the store needs no new column."""
+    return f"{_MODERATED}{moderator.replace(_SEP, ' ')}{_SEP}{reason}"
 
 
 _MESSAGE_SLOTS = tuple(

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from app.json_record import json_record
 from app.models import Poll, PollAnswer
 
 MAX_ANSWERS = 20  # MSC3381 truncates the answer list to 20
@@ -47,15 +48,7 @@ def definition(poll: Poll) -> dict[str, Any]:
 
 def load(raw: str | None) -> dict[str, Any] | None:
     """A record from its stored JSON (None: none, or not a record we wrote)."""
-    if not raw:
-        return None
-    try:
-        state = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(state, dict) or not isinstance(state.get("a"), list):
-        return None
-    return state
+    return json_record(raw, "a", list)
 
 
 def dump(state: dict[str, Any]) -> str:

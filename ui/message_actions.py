@@ -29,6 +29,7 @@ from ui.media.inline_media import InlineMedia
 from ui.message_hover import MessageHover
 from ui.models.message_model import MessageListModel
 from ui.models.message_texts import DownloadState
+from ui.moderation_actions import ModerationActions
 from ui.poll_actions import PollActions
 from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
@@ -99,6 +100,7 @@ class MessageActions(QObject):
         self.never_box: QMessageBox | None = None
         self.inline_media = inline_media  # audio/video played in the list (ui.media)
         self.polls = PollActions(self.core, call, self)
+        self.moderation = ModerationActions(self.core, call, parent)
 
         view.partActivated.connect(self.part_activated)
         view.messageActivated.connect(self.activate_message)
@@ -229,6 +231,7 @@ class MessageActions(QObject):
                 ),
                 "delete",
             )
+        self.moderation.add_to_menu(menu, msg, caps)
         menu.addAction(
             self.tr("&Copy text"),
             QKeySequence(QKeySequence.StandardKey.Copy),

@@ -22,6 +22,7 @@ from app.backend import (
     SupportsEdits,
     SupportsFileOffers,
     SupportsFiles,
+    SupportsModeration,
     SupportsReactions,
     SupportsRetraction,
     SupportsTyping,
@@ -303,6 +304,17 @@ class MessagingCommands:
             session.report_local(f.MessageRetracted(msg.conversation_id.native_id, msg.remote_id))
             await session.flushed()
         return outcome
+
+    async def moderate(self, message: MessageId, reason: str = "") -> Outcome:
+        """Remove someone's message in a room we moderate, for everyone. The store changes
+        when the room announces the removal (to us too), as it does for every occupant."""
+        s = self._s
+        session, msg = await self._message_with_remote_id(message)
+        backend = s.capable(session, SupportsModeration)
+        if isinstance(backend, Outcome):
+            return backend
+        assert msg.remote_id is not None
+        return await backend.moderate(msg.conversation_id, msg.remote_id, reason)
 
     async def _message_with_remote_id(self, message: MessageId) -> tuple[AccountSession, Message]:
         s = self._s

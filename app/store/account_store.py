@@ -387,16 +387,16 @@ class AccountStore:
             trust=trust,
         )
 
-    def retract(self, native_id: str, remote_id: str) -> Message | None:
+    def retract(self, native_id: str, remote_id: str, note: str = "") -> Message | None:
         msg = self.message_by_remote_id(native_id, remote_id)
         if msg is None:
             return None
         self._conn.execute(
             "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
-            " WHERE seq=?",
-            (msg.seq,),
+            ", failure=? WHERE seq=?",
+            (note, msg.seq),
         )
-        return replace(msg, body="", html=None, attachments=(), retracted=True)
+        return replace(msg, body="", html=None, attachments=(), retracted=True, failure_reason=note)
 
     def change_reaction(
         self,

@@ -49,7 +49,11 @@ def write_html(
 
 def _message_html(msg: Message, time_text: str) -> str:
     sender = html.escape(msg.sender_name or msg.sender)
-    if msg.retracted:
+    if msg.retracted and msg.moderation is not None:
+        by, reason = msg.moderation
+        body = f"<em>(removed by {html.escape(by or 'a moderator')}{': ' if reason else ''}"
+        body += f"{html.escape(reason)})</em>"
+    elif msg.retracted:
         body = "<em>(deleted)</em>"
     elif msg.html:
         body = msg.html  # sanitised on the way in

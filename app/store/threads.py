@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
+from app.json_record import json_record
 from app.models import Cursor, Message, Page, ThreadSummary, from_millis, to_millis
 
 LATEST_CHARS = 200  # the start of the latest reply's text kept in the summary
@@ -46,15 +47,7 @@ def summary_of(raw: str | None) -> ThreadSummary | None:
 
 
 def _load(raw: str | None) -> dict[str, Any] | None:
-    if not raw:
-        return None
-    try:
-        state = json.loads(raw)
-    except ValueError:
-        return None
-    if not isinstance(state, dict) or not isinstance(state.get("stored"), int):
-        return None
-    return state
+    return json_record(raw, "stored", int)
 
 
 def _latest(sender: str, name: str, body: str, ts: datetime | None) -> dict[str, Any]:

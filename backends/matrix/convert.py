@@ -583,7 +583,17 @@ def convert_event(
         if target is None:
             ctx.log.warning("dropped redaction %s without a target", header.event_id)
             return None
-        return [f.MessageRetracted(ctx.room_id, target, by=header.sender)]
+        # Anyone may send a redaction; it holds for another's event only if its sender may
+        # redact others here (the power levels; the dispatcher checks whose event it is).
+        return [
+            f.MessageRetracted(
+                ctx.room_id,
+                target,
+                by=header.sender,
+                moderator=ctx.may_redact(header.sender),
+                reason=get_str(header.content, "reason") or "",
+            )
+        ]
     if header.type == "m.room.encrypted":
         rel = get_dict(header.content, "m.relates_to") or {}
         if get_str(rel, "rel_type") in HIDDEN_UNTIL_DECRYPTED:

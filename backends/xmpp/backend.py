@@ -50,6 +50,7 @@ from app.backend import (
     SupportsHistory,
     SupportsInvites,
     SupportsKicking,
+    SupportsModeration,
     SupportsPresence,
     SupportsReactions,
     SupportsReceipts,
@@ -73,7 +74,7 @@ from app.models import (
     Role,
     RoomListing,
 )
-from backends.xmpp import convert, discovery, ns, register, stanzas, tls
+from backends.xmpp import convert, discovery, moderating, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.avatars import AvatarService
 from backends.xmpp.catchup import CatchUp
@@ -282,6 +283,7 @@ class XmppBackend(
     SupportsEdits,
     SupportsReactions,
     SupportsRetraction,
+    SupportsModeration,
     SupportsBlocking,
     SupportsRoomDirectory,
     SupportsSignUp,
@@ -667,12 +669,9 @@ class XmppBackend(
         if conv is None:
             return caps
         if services.rooms.is_room(conv.native_id):
-            caps &= ~_DIRECT_ONLY
-            if features.room_mam.get(conv.native_id, True):
-                caps |= Capability.HISTORY
-            else:
-                caps &= ~Capability.HISTORY
-            return caps
+            return moderating.room_capabilities(
+                caps & ~_DIRECT_ONLY, features, services.rooms, conv
+            )
         return caps & ~_ROOM_ONLY
 
     def _ready(self) -> _Services | Failure:
@@ -710,6 +709,9 @@ class XmppBackend(
 
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         return await self._call(lambda s: s.messages.retract(conv, target_remote_id))
+
+    async def moderate(self, conv: ConversationId, target: str, reason: str) -> Outcome:
+        return await self._call(lambda s: moderating.moderate(s.session, conv, target, reason))
 
     async def send_typing(self, conv: ConversationId, typing: bool) -> None:
         services = self._ready()

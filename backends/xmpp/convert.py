@@ -47,7 +47,7 @@ from app.models import (
     RoomListing,
     Trust,
 )
-from backends.xmpp import ns, styling
+from backends.xmpp import moderation, ns, styling
 from backends.xmpp.ns import q
 from backends.xmpp.omemo.aesgcm import parse_body as parse_shared_file
 
@@ -367,6 +367,9 @@ def _message(msg: ET.Element, ctx: Context, env: _Envelope) -> ParsedMessage:
     if invite is not None:
         out.facts.append(invite)
         return out
+    if moderation.find(msg) is not None:  # only a room may remove someone's message
+        out.facts.append(f.BadInput("moderation", f"a moderation from {sender.bare}, no room"))
+        return out
     peer = to if outgoing else sender
     private_room = peer.bare in ctx.rooms and bool(peer.resource)
     conversation = peer.full if private_room else peer.bare
@@ -388,6 +391,11 @@ def _groupchat(
         out.facts.append(f.BadInput("groupchat", "a room message from a room we are not in"))
         return out
     nick = sender.resource
+    moderated = moderation.find(msg)
+    if moderated is not None:
+        archive_id = env.archive_id if env.archive_of == room else None
+        out.facts.append(moderation.fact(moderated, room, not nick, archive_id, ctx.resolve))
+        return out
     our_nick = ctx.rooms.get(room, "")
     subject = msg.find(q(ns.CLIENT, "subject"))
     if subject is not None and _body(msg) is None and msg.find(q(ns.CLIENT, "thread")) is None:

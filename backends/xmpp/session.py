@@ -80,6 +80,7 @@ class ServerFeatures:
     muc_service: str = ""
     room_mam: dict[str, bool] = field(default_factory=dict)
     room_stanza_ids: dict[str, bool] = field(default_factory=dict)
+    room_moderation: dict[str, str] = field(default_factory=dict)  # XEP-0425 namespace, "": none
 
 
 class XmppSession:

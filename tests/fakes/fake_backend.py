@@ -59,6 +59,7 @@ from app.backend import (
     SupportsKicking,
     SupportsLinkPreviews,
     SupportsLogout,
+    SupportsModeration,
     SupportsPolls,
     SupportsPresence,
     SupportsReactions,
@@ -242,6 +243,7 @@ class FakeBackend(
     SupportsReactions,
     SupportsPolls,
     SupportsRetraction,
+    SupportsModeration,
     SupportsBlocking,
     SupportsCommands,
     SupportsLogout,
@@ -665,6 +667,12 @@ class FakeBackend(
 
     async def retract(self, conv: ConversationId, target_remote_id: str) -> Outcome:
         self.server.calls.append(("retract", (conv.native_id, target_remote_id)))
+        return Outcome()
+
+    async def moderate(self, conv: ConversationId, target: str, reason: str) -> Outcome:
+        """As a room does: the removal is announced to every occupant, us too."""
+        self.server.calls.append(("moderate", (conv.native_id, target, reason)))
+        self.ctx.report(f.MessageModerated(conv.native_id, target, self.user, reason))
         return Outcome()
 
     async def vote_poll(

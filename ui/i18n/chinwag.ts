@@ -3286,6 +3286,22 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>No such poll.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4045,6 +4061,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4115,6 +4143,25 @@ To begin, add the account you use most. You can add more later.</source>
     <name>MessageView</name>
     <message>
         <source>Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3301,6 +3301,22 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>No such poll.</source>
         <translation>Diese Umfrage gibt es nicht.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>Die Nachricht konnte nicht entfernt werden: Sie moderieren diesen Raum nicht.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>Die Nachricht konnte nicht entfernt werden: Der Raum hat sie nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>Die Nachricht konnte nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>In diesem Raum können Moderatoren keine Nachrichten entfernen.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4064,6 +4080,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>nicht verschlüsselt</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Von einer Moderatorin oder einem Moderator entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Von {moderator} entfernt.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Von {moderator} entfernt: {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
@@ -4136,6 +4164,25 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>Messages</source>
         <translation>Nachrichten</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Als Moderator ent&amp;fernen …</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Nachricht entfernen</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>Diese Nachricht für alle im Raum entfernen? Grund (optional, für alle sichtbar):</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
     </message>
 </context>
 <context>

@@ -3301,6 +3301,22 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>No such poll.</source>
         <translation>Esa encuesta no existe.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>No se pudo eliminar el mensaje: no eres moderador de esta sala.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>No se pudo eliminar el mensaje: la sala ya no lo tiene.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>No se pudo eliminar el mensaje</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>Esta sala no permite a los moderadores eliminar mensajes.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4084,6 +4100,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Este mensaje se eliminó.</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Eliminado por un moderador.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Eliminado por {moderator}.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Eliminado por {moderator}: {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Hoy</translation>
     </message>
@@ -4136,6 +4164,25 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Messages</source>
         <translation>Mensajes</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Eliminar como &amp;moderador…</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Eliminar mensaje</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>¿Eliminar este mensaje para todos en la sala? Motivo (opcional, público):</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Eliminar</translation>
     </message>
 </context>
 <context>

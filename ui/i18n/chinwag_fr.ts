@@ -3301,6 +3301,22 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>No such poll.</source>
         <translation>Ce sondage n’existe pas.</translation>
     </message>
+    <message>
+        <source>Could not remove the message: you are not a moderator of this room.</source>
+        <translation>Impossible de supprimer le message : vous n’êtes pas modérateur de ce salon.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message: the room no longer has it.</source>
+        <translation>Impossible de supprimer le message : le salon ne l’a plus.</translation>
+    </message>
+    <message>
+        <source>Could not remove the message</source>
+        <translation>Impossible de supprimer le message</translation>
+    </message>
+    <message>
+        <source>This room does not let moderators remove messages.</source>
+        <translation>Ce salon ne permet pas aux modérateurs de supprimer des messages.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -4084,6 +4100,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Ce message a été supprimé.</translation>
     </message>
     <message>
+        <source>Removed by a moderator.</source>
+        <translation>Supprimé par un modérateur.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}.</source>
+        <translation>Supprimé par {moderator}.</translation>
+    </message>
+    <message>
+        <source>Removed by {moderator}: {reason}</source>
+        <translation>Supprimé par {moderator} : {reason}</translation>
+    </message>
+    <message>
         <source>Today</source>
         <translation>Aujourd&apos;hui</translation>
     </message>
@@ -4136,6 +4164,25 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>Messages</source>
         <translation>Messages</translation>
+    </message>
+</context>
+<context>
+    <name>ModerationActions</name>
+    <message>
+        <source>Re&amp;move as moderator…</source>
+        <translation>Supprimer en tant que &amp;modérateur…</translation>
+    </message>
+    <message>
+        <source>Remove message</source>
+        <translation>Supprimer le message</translation>
+    </message>
+    <message>
+        <source>Remove this message for everyone in the room? Reason (optional, public):</source>
+        <translation>Supprimer ce message pour tout le monde dans le salon ? Raison (facultative, publique) :</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
     </message>
 </context>
 <context>

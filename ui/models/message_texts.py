@@ -93,7 +93,7 @@ def attachment_words(name: str, state: DownloadState | None) -> str:
 
 def display_body(msg: Message) -> str:
     if msg.retracted:
-        return QCoreApplication.translate("MessageListModel", "This message was deleted.")
+        return removed_text(msg)
     if msg.trust in (Trust.UNDECRYPTABLE, Trust.UNREADABLE):
         # not the sender's words (there are none to show) but the backend's placeholder,
         # stored in English: shown in the window's language (see app.i18n)
@@ -101,6 +101,24 @@ def display_body(msg: Message) -> str:
     if msg.kind is MessageKind.EMOTE:
         return f"* {msg.sender_name or msg.sender} {msg.body}"
     return shown_body(msg.body)
+
+
+def removed_text(msg: Message) -> str:
+    """What stands in place of a removed message: by its sender, or by a room moderator (who
+    and why, when said)."""
+    moderation = msg.moderation
+    if moderation is None:
+        return QCoreApplication.translate("MessageListModel", "This message was deleted.")
+    moderator, reason = moderation
+    if not moderator:
+        return QCoreApplication.translate("MessageListModel", "Removed by a moderator.")
+    if not reason:
+        return QCoreApplication.translate("MessageListModel", "Removed by {moderator}.").format(
+            moderator=moderator
+        )
+    return QCoreApplication.translate(
+        "MessageListModel", "Removed by {moderator}: {reason}"
+    ).format(moderator=moderator, reason=reason)
 
 
 class MessageTexts:

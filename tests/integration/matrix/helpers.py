@@ -135,8 +135,8 @@ class Peer:
     async def say(self, room_id: str, text: str, **extra: Any) -> str:
         return await self.send(room_id, {"msgtype": "m.text", "body": text, **extra})
 
-    async def redact(self, room_id: str, event_id: str) -> None:
-        resp = await self.client.room_redact(room_id, event_id)
+    async def redact(self, room_id: str, event_id: str, reason: str | None = None) -> None:
+        resp = await self.client.room_redact(room_id, event_id, reason)
         assert isinstance(resp, nio.RoomRedactResponse), resp
 
     async def events(self, room_id: str, limit: int = 100) -> list[dict[str, Any]]:

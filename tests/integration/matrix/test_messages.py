@@ -226,6 +226,23 @@ async def test_redactions_both_ways(chat: tuple[Session, str], peer: Peer) -> No
     assert "body" not in redacted["content"]
 
 
+async def test_a_room_moderator_redacting_our_message_is_a_moderation(
+    chat: tuple[Session, str], peer: Peer
+) -> None:
+    """The peer made the room (power 100): its redaction of our message holds, with its reason;
+    ours of its message would be refused by the server, so only theirs is tried."""
+    session, room = chat
+    mine = await session.backend.send_message(
+        conv(session, room), OutgoingMessage("x2", "buy cheap watches")
+    )
+    assert mine.remote_id
+    await peer.redact(room, mine.remote_id, reason="spam")
+    gone = await session.wait(
+        lambda x: isinstance(x, f.MessageRetracted) and x.remote_id == mine.remote_id
+    )
+    assert gone.by == peer.user_id and gone.moderator and gone.reason == "spam"
+
+
 async def test_images_and_files_through_the_authenticated_media_repository(
     synapse: Synapse, chat: tuple[Session, str], peer: Peer, tmp_path: Path
 ) -> None:

@@ -65,7 +65,7 @@ VirtualHost "{domain}"
   ssl = {{ certificate = "{tls}/server.pem"; key = "{tls}/server.key" }}
 
 Component "{muc}" "muc"
-  modules_enabled = {{ "muc_mam"; "vcard_muc" }}
+  modules_enabled = {{ "muc_mam"; "vcard_muc"; "muc_moderation" }}
   muc_log_by_default = true
   muc_log_all_rooms = false
   restrict_room_creation = false

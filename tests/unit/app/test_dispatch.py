@@ -233,6 +233,28 @@ def test_retraction_by_someone_else_is_ignored(dispatcher: AccountDispatcher) ->
     assert dispatcher.store.page("bob").messages[0].retracted
 
 
+def test_a_room_moderator_removes_someone_elses_message_with_a_reason(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """A Matrix redaction by someone the power levels let redact others' events."""
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply(
+        [f.MessageRetracted("bob", "bob-1", by="@mod:x", moderator=True, reason="spam")]
+    )
+    (msg,) = dispatcher.store.page("bob").messages
+    assert msg.retracted and msg.body == ""
+    assert msg.moderation == ("@mod:x", "spam")
+
+
+def test_the_sender_removing_their_own_message_is_no_moderation(
+    dispatcher: AccountDispatcher,
+) -> None:
+    dispatcher.apply([incoming("bob", 1)])
+    dispatcher.apply([f.MessageRetracted("bob", "bob-1", by="bob", moderator=True, reason="typo")])
+    (msg,) = dispatcher.store.page("bob").messages
+    assert msg.retracted and msg.moderation is None
+
+
 def test_read_elsewhere_clears_unread(dispatcher: AccountDispatcher) -> None:
     dispatcher.apply([incoming("bob", i) for i in range(3)])
     events = dispatcher.apply([f.ReadUpTo("bob", "bob-2")])
@@ -616,3 +638,16 @@ def test_a_whole_second_stamp_from_just_after_unblocking_is_kept(
         ]
     )
     assert _bodies(dispatcher, "mallory") == ["hello again"]
+
+
+def test_a_moderated_message_is_removed_with_who_and_why(dispatcher: AccountDispatcher) -> None:
+    room = {"conversation_kind": ConversationKind.GROUP, "sender": "alice"}
+    dispatcher.apply([incoming("#r", 1, **room), incoming("#r", 2, **room)])
+    assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2", "msg 1"]
+    events = dispatcher.apply([f.MessageModerated("#r", "#r-1", "boss", "spam")])
+    (updated,) = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
+    assert updated.retracted and updated.body == "" and updated.moderation == ("boss", "spam")
+    stored = dispatcher.store.message_by_remote_id("#r", "#r-1")
+    assert stored is not None and stored.body == "" and stored.moderation == ("boss", "spam")
+    assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2"]
+    assert dispatcher.store.message_by_remote_id("#r", "#r-2").moderation is None  # type: ignore[union-attr]

@@ -283,7 +283,14 @@ def test_reaction() -> None:
     ],
 )
 def test_redaction(e: dict[str, Any]) -> None:
-    assert cv.convert_event(e, ctx()) == [f.MessageRetracted(ROOM, "$t", by=BOB)]
+    reason = e["content"].get("reason", "")
+    assert cv.convert_event(e, ctx()) == [f.MessageRetracted(ROOM, "$t", by=BOB, reason=reason)]
+
+
+def test_a_redaction_by_someone_who_may_redact_others_says_so() -> None:
+    e = event({"reason": "spam"}, type="m.room.redaction", redacts="$t")
+    facts = cv.convert_event(e, ctx(may_redact=lambda user: user == BOB))
+    assert facts == [f.MessageRetracted(ROOM, "$t", by=BOB, moderator=True, reason="spam")]
 
 
 def test_a_message_deleted_before_we_saw_it_keeps_its_place() -> None:
