@@ -3303,11 +3303,11 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
     <message>
         <source>Could not remove the message: you are not a moderator of this room.</source>
-        <translation>Impossible de supprimer le message : vous n’êtes pas modérateur de ce salon.</translation>
+        <translation>Impossible de supprimer le message&#xa0;: vous n’êtes pas modérateur de ce salon.</translation>
     </message>
     <message>
         <source>Could not remove the message: the room no longer has it.</source>
-        <translation>Impossible de supprimer le message : le salon ne l’a plus.</translation>
+        <translation>Impossible de supprimer le message&#xa0;: le salon ne l’a plus.</translation>
     </message>
     <message>
         <source>Could not remove the message</source>
@@ -4109,7 +4109,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Removed by {moderator}: {reason}</source>
-        <translation>Supprimé par {moderator} : {reason}</translation>
+        <translation>Supprimé par {moderator}&#xa0;: {reason}</translation>
     </message>
     <message>
         <source>Today</source>
@@ -4178,7 +4178,7 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
     <message>
         <source>Remove this message for everyone in the room? Reason (optional, public):</source>
-        <translation>Supprimer ce message pour tout le monde dans le salon ? Raison (facultative, publique) :</translation>
+        <translation>Supprimer ce message pour tout le monde dans le salon&#xa0;? Raison (facultative, publique)&#xa0;:</translation>
     </message>
     <message>
         <source>Remove</source>
