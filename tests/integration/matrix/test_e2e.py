@@ -78,6 +78,15 @@ async def test_an_encrypted_dm_both_ways(
         )
         assert echo.outgoing and echo.body == "the **secret** plan"
         assert echo.trust is Trust.VERIFIED  # our own device
+        # The room's trust comes once the peer's devices are known, which may be after the
+        # messages (CI once read none yet): wait for it, then check every one said so far.
+        await session.wait(
+            lambda x: (
+                isinstance(x, f.ConversationUpdated)
+                and x.conversation == room
+                and x.trust is not None
+            )
+        )
         trusts = [
             x.trust
             for x in session.facts(f.ConversationUpdated)
