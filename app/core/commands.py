@@ -9,7 +9,10 @@ from app.commands import GENERIC, SlashCommand, SlashResult, parse_slash
 from app.formatting import markdown_to_html
 from app.models import AccountId, Conversation, ConversationId, MessageKind
 
-_NEEDS_ARGS = frozenset({"me", "join", "topic", "invite", "kick", "msg", "query", "poll"})
+_NEEDS_ARGS = frozenset(
+    {"me", "join", "topic", "invite", "kick", "ban", "unban", "ignore", "unignore"}
+    | {"msg", "query", "poll"}
+)
 
 
 # What this group uses of the others (``core.messaging``, ``core.rooms``,
@@ -42,6 +45,10 @@ class Rooms(Protocol):
 
     async def kick(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
 
+    async def ban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
+    async def unban(self, conv: ConversationId, member: str, reason: str = "") -> Outcome: ...
+
 
 class Polls(Protocol):
     async def start(
@@ -55,11 +62,21 @@ class Conversations(Protocol):
     ) -> Conversation: ...
 
 
+class Contacts(Protocol):
+    async def set_blocked(self, account_id: AccountId, contact: str, blocked: bool) -> Outcome: ...
+
+
 class SlashCommands:
     def __init__(
-        self, messaging: Messaging, rooms: Rooms, conversations: Conversations, polls: Polls
+        self,
+        messaging: Messaging,
+        rooms: Rooms,
+        conversations: Conversations,
+        polls: Polls,
+        contacts: Contacts,
     ) -> None:
         self._messaging = messaging
+        self._contacts = contacts
         self._rooms = rooms
         self._conversations = conversations
         self._polls = polls
@@ -99,6 +116,13 @@ class SlashCommands:
         if name == "kick":
             who, reason = command.split(2)
             return SlashResult(await self._rooms.kick(conv, who, reason))
+        if name in ("ban", "unban"):
+            who, reason = command.split(2)
+            act = self._rooms.ban if name == "ban" else self._rooms.unban
+            return SlashResult(await act(conv, who, reason))
+        if name in ("ignore", "unignore"):  # IRC's word; blocking everywhere (HexChat, Element)
+            blocked = name == "ignore"
+            return SlashResult(await self._contacts.set_blocked(conv.account_id, args, blocked))
         if name in ("msg", "query"):
             who, body = command.split(2)
             direct = await self._conversations.open_direct(conv.account_id, who)

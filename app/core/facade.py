@@ -55,7 +55,9 @@ class Core:
         self.spaces = SpaceCommands(services)
         self.previews = PreviewCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
-        self.commands = SlashCommands(self.messaging, self.rooms, self.conversations, self.polls)
+        self.commands = SlashCommands(
+            self.messaging, self.rooms, self.conversations, self.polls, self.contacts
+        )
         self._secrets_checked: asyncio.Task[None] | None = None
 
     @property

@@ -89,7 +89,23 @@ from backends.irc.tags import REACT, REPLY, TYPING, ClientTags
 
 __all__ = ["WANTED_CAPS", "ChannelListing", "IrcBackend"]
 
-IRC_COMMANDS = ("away", "back", "ctcp", "mode", "nick", "notice", "quote", "raw", "whois")
+IRC_COMMANDS = (
+    "away",
+    "back",
+    "ctcp",
+    "dehalfop",
+    "deop",
+    "devoice",
+    "halfop",
+    "mode",
+    "nick",
+    "notice",
+    "op",
+    "quote",
+    "raw",
+    "voice",
+    "whois",
+)
 """Slash commands IRC adds to the generic ones every service has (/me, /join, /msg …)."""
 _TUNABLES = tuple(field.name for field in dataclasses.fields(Tunables))
 
@@ -460,6 +476,15 @@ class IrcBackend(
             case commands.CtcpRequest(nick, command, ctcp_args):
                 return written(
                     await send(format_line("PRIVMSG", nick, ctcp.build(command, ctcp_args)))
+                )
+            case commands.Mode(_, _) if name.lower() in commands.PREFIX_MODE_COMMANDS and not (
+                here and self.info.is_channel(here)
+            ):
+                return Outcome(
+                    Failure(
+                        FailureKind.REJECTED,
+                        CoreMessages.tr("/%1 works in a channel: type it there.").arg(name),
+                    )
                 )
             case commands.Mode(target, modes):
                 where_name = target or here

@@ -138,6 +138,12 @@ USAGE = {
     "invite": "/invite nick [#channel]",
     "ctcp": "/ctcp nick COMMAND [arguments]",
     "mode": "/mode [#channel|nick] [+modes [arguments]]",
+    "op": "/op nick [nick …]",
+    "deop": "/deop nick [nick …]",
+    "halfop": "/halfop nick [nick …]",
+    "dehalfop": "/dehalfop nick [nick …]",
+    "voice": "/voice nick [nick …]",
+    "devoice": "/devoice nick [nick …]",
 }
 ALIASES = {
     "j": "join",
@@ -149,6 +155,17 @@ ALIASES = {
     "w": "whois",
     "back": "away",
 }
+
+
+PREFIX_MODE_COMMANDS = {
+    "op": "+o",
+    "deop": "-o",
+    "halfop": "+h",
+    "dehalfop": "-h",
+    "voice": "+v",
+    "devoice": "-v",
+}
+"""HexChat's and irssi's shorthands for a channel mode per nick, in the channel they are typed in."""
 
 
 def _is_channel(word: str, chantypes: str) -> bool:
@@ -219,6 +236,11 @@ def parse_input(text: str, chantypes: str = DEFAULT_CHANTYPES) -> str | Command:
                 return Invalid(name, usage)
             args = rest.split(None, 2)[2] if len(words) > 2 else ""
             return CtcpRequest(words[0], words[1].upper(), args)
+        case "op" | "deop" | "halfop" | "dehalfop" | "voice" | "devoice":
+            if not words:
+                return Invalid(name, usage)
+            sign, letter = PREFIX_MODE_COMMANDS[name][0], PREFIX_MODE_COMMANDS[name][1]
+            return Mode(None, sign + letter * len(words) + " " + " ".join(words))
         case "mode":
             if words and words[0][0] not in "+-":
                 return Mode(words[0], rest[len(words[0]) :].strip(" "))

@@ -1359,6 +1359,22 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>/kick WER [GRUND] — jemanden aus diesem Raum entfernen</translation>
     </message>
     <message>
+        <source>/ban WHO [REASON] — keep someone out of this room</source>
+        <translation>/ban WER [GRUND] — jemanden aus diesem Raum aussperren</translation>
+    </message>
+    <message>
+        <source>/unban WHO — let someone back into this room</source>
+        <translation>/unban WER — jemanden wieder in diesen Raum lassen</translation>
+    </message>
+    <message>
+        <source>/ignore WHO — block someone: you no longer see what they write</source>
+        <translation>/ignore WER — jemanden blockieren: Sie sehen nicht mehr, was diese Person schreibt</translation>
+    </message>
+    <message>
+        <source>/unignore WHO — unblock someone</source>
+        <translation>/unignore WER — jemanden nicht mehr blockieren</translation>
+    </message>
+    <message>
         <source>/msg WHO TEXT — send a private message</source>
         <translation>/msg WER TEXT — eine private Nachricht senden</translation>
     </message>
@@ -1569,6 +1585,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>That is not a valid IRC line.</source>
         <translation>Das ist keine gültige IRC-Zeile.</translation>
+    </message>
+    <message>
+        <source>/%1 works in a channel: type it there.</source>
+        <translation>/%1 wirkt in einem Kanal: Geben Sie es dort ein.</translation>
     </message>
     <message>
         <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>

@@ -1335,6 +1335,22 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>/ban WHO [REASON] — keep someone out of this room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/unban WHO — let someone back into this room</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/ignore WHO — block someone: you no longer see what they write</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/unignore WHO — unblock someone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>/msg WHO TEXT — send a private message</source>
         <translation type="unfinished" />
     </message>
@@ -1544,6 +1560,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>That is not a valid IRC line.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/%1 works in a channel: type it there.</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -1359,6 +1359,22 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>/kick QUIÉN [MOTIVO] — expulsar a alguien de esta sala</translation>
     </message>
     <message>
+        <source>/ban WHO [REASON] — keep someone out of this room</source>
+        <translation>/ban QUIÉN [MOTIVO] — vetar a alguien en esta sala</translation>
+    </message>
+    <message>
+        <source>/unban WHO — let someone back into this room</source>
+        <translation>/unban QUIÉN — dejar que alguien vuelva a esta sala</translation>
+    </message>
+    <message>
+        <source>/ignore WHO — block someone: you no longer see what they write</source>
+        <translation>/ignore QUIÉN — bloquear a alguien: dejas de ver lo que escribe</translation>
+    </message>
+    <message>
+        <source>/unignore WHO — unblock someone</source>
+        <translation>/unignore QUIÉN — desbloquear a alguien</translation>
+    </message>
+    <message>
         <source>/msg WHO TEXT — send a private message</source>
         <translation>/msg QUIÉN TEXTO — enviar un mensaje privado</translation>
     </message>
@@ -1639,6 +1655,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>That is not a valid IRC line.</source>
         <translation>Esa no es una línea IRC válida.</translation>
+    </message>
+    <message>
+        <source>/%1 works in a channel: type it there.</source>
+        <translation>/%1 funciona en un canal: escríbelo allí.</translation>
     </message>
     <message>
         <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>

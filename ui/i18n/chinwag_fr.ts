@@ -1359,6 +1359,22 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>/kick QUI [MOTIF] — retirer quelqu&apos;un de ce salon</translation>
     </message>
     <message>
+        <source>/ban WHO [REASON] — keep someone out of this room</source>
+        <translation>/ban QUI [MOTIF] — bannir quelqu&apos;un de ce salon</translation>
+    </message>
+    <message>
+        <source>/unban WHO — let someone back into this room</source>
+        <translation>/unban QUI — laisser quelqu&apos;un revenir dans ce salon</translation>
+    </message>
+    <message>
+        <source>/ignore WHO — block someone: you no longer see what they write</source>
+        <translation>/ignore QUI — bloquer quelqu&apos;un&#xa0;: vous ne voyez plus ce qu&apos;il écrit</translation>
+    </message>
+    <message>
+        <source>/unignore WHO — unblock someone</source>
+        <translation>/unignore QUI — débloquer quelqu&apos;un</translation>
+    </message>
+    <message>
         <source>/msg WHO TEXT — send a private message</source>
         <translation>/msg QUI TEXTE — envoyer un message privé</translation>
     </message>
@@ -1639,6 +1655,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>That is not a valid IRC line.</source>
         <translation>Ce n&apos;est pas une ligne IRC valide.</translation>
+    </message>
+    <message>
+        <source>/%1 works in a channel: type it there.</source>
+        <translation>/%1 s&apos;utilise dans un canal&#xa0;: tapez-la là-bas.</translation>
     </message>
     <message>
         <source>Unknown command /%1. Use /quote to send a raw IRC line.</source>

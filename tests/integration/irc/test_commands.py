@@ -1,6 +1,7 @@
 """Slash commands against InspIRCd. The core (``core.commands``) carries out the generic ones
 (/me /join /part /topic /msg …) itself and hands IRC's own (/nick /whois /away /quote /notice /ctcp
-/mode) to ``run_command``, which refuses the generic ones; message text is never interpreted."""
+/mode /op /voice …) to ``run_command``, which refuses the generic ones; message text is never
+interpreted."""
 
 from __future__ import annotations
 
@@ -65,6 +66,10 @@ async def test_irc_commands(
     assert (await backend.run_command(here, "mode", f"+v {peer.nick}")).ok
     mode = await peer.wait_for(lambda m: m.command == "MODE")
     assert mode.params[1:] == ("+v", peer.nick)
+    assert (await backend.run_command(here, "op", peer.nick)).ok  # HexChat's shorthand
+    await peer.wait_for(lambda m: m.command == "MODE" and m.params[1:] == ("+o", peer.nick))
+    assert (await backend.run_command(here, "devoice", peer.nick)).ok
+    await peer.wait_for(lambda m: m.command == "MODE" and m.params[1:] == ("-v", peer.nick))
 
     new_nick = unique_nick("Renamed")
     assert (await backend.run_command(here, "nick", new_nick)).ok
@@ -91,6 +96,8 @@ async def test_bad_commands_fail_with_words(
     assert raw.failure is not None
     not_here = await made.backend.run_command(query, "part", "")  # a query is not a channel
     assert not_here.failure is not None
+    op_here = await made.backend.run_command(query, "op", "someone")  # only in a channel
+    assert op_here.failure is not None and "channel" in op_here.failure.message
     taken = await made.backend.run_command(query, "nick", "NickServ")
     assert taken.failure is not None and taken.failure.kind is FailureKind.REJECTED
     assert made.backend.connected
@@ -149,6 +156,17 @@ async def test_commands_through_the_core_and_text_is_never_a_command(
     await peer.wait_for(lambda m: m.command == "TOPIC" and m.params[-1] == "Typed topic")
     whois = await core.commands.run(room, f"/whois {peer.nick}")  # IRC's own, via the backend
     assert whois.outcome.ok and peer.nick in (whois.outcome.value or "")
+    banned = await core.commands.run(room, f"/ban {peer.nick} spamming")
+    assert banned.outcome.ok, banned.outcome.failure
+    ban = await peer.wait_for(lambda m: m.command == "MODE" and "+b" in m.params)
+    mask = ban.params[-1]
+    assert mask.lower().startswith(peer.nick.lower())
+    await peer.wait_for(lambda m: m.command == "KICK" and m.params[1] == peer.nick)  # and out
+    assert mask in [entry.mask for entry in await core.rooms.ban_list(room)]
+    assert (await core.commands.run(room, f"/unban {mask}")).outcome.ok
+    # The list asked on the same connection after the -b: the server has carried it out.
+    assert mask not in [entry.mask for entry in await core.rooms.ban_list(room)]
+    await peer.join(channel)  # let back in: a ban still in place would answer 474
     assert (await core.commands.run(room, "/part so long")).outcome.ok
     part = await peer.wait_for(lambda m: m.command == "PART")
     assert part.params[-1] == "so long"

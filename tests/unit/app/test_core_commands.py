@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from app.backend import RoomOptions
 from app.core import Core
 from app.models import ConnectionState, ConversationId, MessageKind
 from tests.fakes.core_harness import wait_for
@@ -37,6 +38,9 @@ async def test_me_is_an_emote(core: Core, fake_server: FakeServer, room: Convers
         ("/kick dora being rude", ("kick", ("#garden", "dora", "being rude"))),
         ("/invite bob", ("invite", ("#garden", "bob"))),
         ("/leave", ("leave", ("#garden",))),
+        ("/unban dora", ("unban", ("#garden", "dora"))),
+        ("/ignore dora", ("block", ("dora", True))),
+        ("/unignore dora", ("block", ("dora", False))),
         ("/shout hello there", ("command", ("shout", "hello there"))),  # the service's own
     ],
 )
@@ -80,3 +84,25 @@ async def test_help_lists_generic_and_service_commands(core: Core, room: Convers
     result = await core.commands.run(room, "/help")
     assert any(line.startswith("/me ") for line in result.help)
     assert "/shout" in result.help
+
+
+async def test_ban_reaches_the_service_with_its_reason(
+    core: Core, fake_server: FakeServer, room: ConversationId
+) -> None:
+    fake_server.rooms[room.native_id] = RoomOptions()  # a room we run
+    result = await core.commands.run(room, "/ban dora spamming links")
+    assert result.outcome.ok, result.outcome.failure
+    assert ("ban", ("#garden", "dora", "spamming links")) in fake_server.calls
+    assert fake_server.bans["#garden"] == ["dora"]
+
+
+async def test_ban_in_a_room_we_do_not_run_says_why(core: Core, room: ConversationId) -> None:
+    result = await core.commands.run(room, "/ban dora")
+    assert result.outcome.failure is not None
+    assert result.outcome.failure.message == "You cannot ban in this room."
+
+
+@pytest.mark.parametrize("typed", ["/ban", "/unban", "/ignore", "/unignore"])
+async def test_who_is_needed(core: Core, room: ConversationId, typed: str) -> None:
+    result = await core.commands.run(room, typed)
+    assert result.usage.startswith(typed + " WHO")

@@ -51,6 +51,13 @@ CASES = [
     ("/mode #a +o bob", c.Mode("#a", "+o bob")),
     ("/mode #a", c.Mode("#a", "")),
     ("/mode", c.Mode(None, "")),
+    ("/op bob", c.Mode(None, "+o bob")),
+    ("/deop bob dora", c.Mode(None, "-oo bob dora")),
+    ("/voice bob", c.Mode(None, "+v bob")),
+    ("/devoice bob", c.Mode(None, "-v bob")),
+    ("/halfop bob", c.Mode(None, "+h bob")),
+    ("/dehalfop bob", c.Mode(None, "-h bob")),
+    ("/op", c.Invalid("op", c.USAGE["op"])),
     ("/frobnicate x", c.Unknown("frobnicate")),
 ]
 
