@@ -27,6 +27,7 @@ from app.dispatch_batch import Batch
 from app.dispatch_commands import CommandWrites
 from app.dispatch_people import PeopleFacts
 from app.dispatch_polls import PollFacts
+from app.highlights import HighlightWords
 from app.models import (
     ConversationId,
     ConversationKind,
@@ -125,12 +126,14 @@ class AccountDispatcher:
         store: AccountStore,
         *,
         privacy: PrivacyPolicy | None = None,
+        highlights: HighlightWords | None = None,
         now: Callable[[], datetime],
         logger: logging.LoggerAdapter[logging.Logger],
     ) -> None:
         self.store = store
         self.account_id = store.account_id
         self.privacy = privacy or PrivacyPolicy()
+        self.highlights = highlights or HighlightWords()  # replaced whole when they change
         self.now = now
         self.log = logger
         self.people = PeopleFacts(store, logger)
@@ -315,7 +318,8 @@ class AccountDispatcher:
             reply_to=fact.reply_to,
             edited=kept_apart,  # a correction of a message we lack is just its text
             delivery=DeliveryState.SENT,
-            mentions_me=fact.mentions_me and not fact.outgoing,
+            mentions_me=not fact.outgoing
+            and (fact.mentions_me or (fact.kind is not _SYSTEM and self.highlights.matches(body))),
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
             thread_root=fact.thread_root if fact.thread_root != fact.remote_id else None,
@@ -342,6 +346,7 @@ class AccountDispatcher:
         last = pending[-1][0].seq if pending else 0
         seq = last + 1 if last else store.next_seq() + len(pending)
         senders: dict[str, bool] = {}  # not blocked now → ever blocked (check each message then)
+        highlights = self.highlights if self.highlights else None
         for index, m in enumerate(fact.messages):
             if index and not index % GIVE_WAY_EVERY:
                 give_way()  # a flood: the window draws first (app.priority)
@@ -392,7 +397,12 @@ class AccountDispatcher:
                         _SENT,
                         "",
                         (),
-                        m.mentions_me,
+                        m.mentions_me
+                        or (
+                            highlights is not None
+                            and m.kind is not _SYSTEM
+                            and highlights.matches(body)
+                        ),
                         None,
                         _NO_TRUST,
                         seq,

@@ -29,6 +29,7 @@ from app.backend import (
 from app.backoff import Backoff
 from app.connection import ConnectionSupervisor, StateReport
 from app.dispatch import AccountDispatcher, PrivacyPolicy, StateWrite, backend_state_key
+from app.highlights import HighlightWords
 from app.i18n import CoreMessages
 from app.models import Account, ConnectionState, ConversationId
 from app.outbox import OutboxSender
@@ -231,6 +232,10 @@ class AccountSession:
 
     def set_privacy(self, privacy: PrivacyPolicy) -> None:
         self.dispatcher.privacy = privacy
+
+    def set_highlights(self, highlights: HighlightWords) -> None:
+        """From the next message on; what is stored keeps what it was marked with."""
+        self.dispatcher.highlights = highlights
 
     # -- facts -----------------------------------------------------------------------------
 

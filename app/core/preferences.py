@@ -6,6 +6,7 @@ from typing import Any
 
 from app import events as ev
 from app.core.services import PREF_ONLY_CONTACTS, CoreServices
+from app.highlights import PREF_HIGHLIGHT_WORDS
 
 
 class PreferenceCommands:
@@ -24,3 +25,7 @@ class PreferenceCommands:
         if key == PREF_ONLY_CONTACTS:
             for session in s.sessions.values():
                 session.set_privacy(s.privacy())
+        elif key == PREF_HIGHLIGHT_WORDS:
+            highlights = s.highlights()
+            for session in s.sessions.values():
+                session.set_highlights(highlights)

@@ -33,6 +33,7 @@ from app.backoff import Backoff
 from app.bus import EventBus
 from app.config import AccountEntry, AppConfig, ConfigFile
 from app.dispatch import AccountDispatcher, PrivacyPolicy
+from app.highlights import PREF_HIGHLIGHT_WORDS, HighlightWords
 from app.i18n import CoreMessages
 from app.models import Account, AccountId, utc_now
 from app.paths import AppPaths
@@ -107,6 +108,9 @@ class CoreServices:
     def preference(self, key: str, default: Any = None) -> Any:
         return self.config.preferences.get(key, default)
 
+    def highlights(self) -> HighlightWords:
+        return HighlightWords.of(self.preference(PREF_HIGHLIGHT_WORDS, ()))
+
     def privacy(self) -> PrivacyPolicy:
         return PrivacyPolicy(only_contacts=bool(self.preference(PREF_ONLY_CONTACTS, False)))
 
@@ -142,6 +146,7 @@ class CoreServices:
         dispatcher = AccountDispatcher(
             store,
             privacy=self.privacy(),
+            highlights=self.highlights(),
             now=self.ctx.clock,
             logger=account_logger("chinwag.dispatch", account.id),
         )

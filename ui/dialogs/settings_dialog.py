@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from app.core import (
     PREF_SEND_RECEIPTS,
     PREF_SEND_TYPING,
 )
+from app.highlights import PREF_HIGHLIGHT_WORDS, HighlightWords
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.accessibility_page import AccessibilityPage
@@ -80,6 +82,20 @@ class SettingsDialog(QDialog):
         self.notifications = self._check(
             "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
         )
+        self.highlight_words = QLineEdit(
+            ", ".join(HighlightWords.of(prefs.get(PREF_HIGHLIGHT_WORDS)).words)
+        )
+        self.highlight_words.setObjectName("highlightWords")
+        self.highlight_words.setAccessibleName(self.tr("Words that count as a mention"))
+        self.highlight_words.setAccessibleDescription(
+            self.tr(
+                "Separated by commas. A message holding one of them as a word counts as "
+                "mentioning you, like your name: it is highlighted and notifies you."
+            )
+        )
+        self.highlight_words.setToolTip(self.highlight_words.accessibleDescription())
+        self.highlight_words.setPlaceholderText(self.tr("e.g. release, Chinwag"))
+        self.highlight_words.editingFinished.connect(self._highlight_words_edited)
         self.spell_check = self._check(
             "spellCheck", self.tr("Check spelling while I type"), SPELL_CHECK, prefs
         )
@@ -137,6 +153,12 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(look)
         general_layout.addWidget(self.notifications)
+        mentions = QFormLayout()
+        mentions.addRow(
+            self._label(self.tr("Also &mention me for:"), self.highlight_words),
+            self.highlight_words,
+        )
+        general_layout.addLayout(mentions)
         general_layout.addWidget(self.spell_check)
         general_layout.addWidget(privacy)
         general_layout.addStretch(1)
@@ -158,6 +180,7 @@ class SettingsDialog(QDialog):
                 self.theme,
                 self.text_scale,
                 self.notifications,
+                self.highlight_words,
                 self.spell_check,
                 self.remote_media,
                 self.send_typing,
@@ -200,6 +223,12 @@ class SettingsDialog(QDialog):
         box.setChecked(bool(prefs.get(key)))
         box.toggled.connect(lambda on: self._set(key, bool(on)))
         return box
+
+    def _highlight_words_edited(self) -> None:
+        """Saved as a list, tidied (blank and repeated words left out) and shown as saved."""
+        words = HighlightWords.of(self.highlight_words.text()).words
+        self.highlight_words.setText(", ".join(words))
+        self._set(PREF_HIGHLIGHT_WORDS, list(words))
 
     def _set(self, key: str, value: Any) -> None:
         self._bridge.call(self._bridge.core.preferences.set(key, value))

@@ -5293,6 +5293,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
+        <source>Words that count as a mention</source>
+        <translation>Wörter, die als Erwähnung zählen</translation>
+    </message>
+    <message>
+        <source>Separated by commas. A message holding one of them as a word counts as mentioning you, like your name: it is highlighted and notifies you.</source>
+        <translation>Durch Kommas getrennt. Eine Nachricht, die eines davon als Wort enthält, zählt wie Ihr Name als Erwähnung: Sie wird hervorgehoben und benachrichtigt Sie.</translation>
+    </message>
+    <message>
+        <source>e.g. release, Chinwag</source>
+        <translation>z.&#xa0;B. Release, Chinwag</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Rechtschreibung beim Schreiben prüfen</translation>
     </message>
@@ -5355,6 +5367,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Also &amp;mention me for:</source>
+        <translation>Auch &amp;erwähnen bei:</translation>
     </message>
     <message>
         <source>Settings pages</source>

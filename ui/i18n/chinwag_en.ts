@@ -5216,6 +5216,18 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Words that count as a mention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Separated by commas. A message holding one of them as a word counts as mentioning you, like your name: it is highlighted and notifies you.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. release, Chinwag</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation type="unfinished" />
     </message>
@@ -5277,6 +5289,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Also &amp;mention me for:</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -5293,6 +5293,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
+        <source>Words that count as a mention</source>
+        <translation>Palabras que cuentan como mención</translation>
+    </message>
+    <message>
+        <source>Separated by commas. A message holding one of them as a word counts as mentioning you, like your name: it is highlighted and notifies you.</source>
+        <translation>Separadas por comas. Un mensaje que contiene una de ellas como palabra cuenta como una mención, igual que tu nombre: se resalta y te avisa.</translation>
+    </message>
+    <message>
+        <source>e.g. release, Chinwag</source>
+        <translation>p. ej. versión, Chinwag</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Revisar la ortografía mientras escribo</translation>
     </message>
@@ -5355,6 +5367,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Also &amp;mention me for:</source>
+        <translation>&amp;Mencionarme también por:</translation>
     </message>
     <message>
         <source>Settings pages</source>

@@ -5293,6 +5293,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Afficher les notifications du bureau</translation>
     </message>
     <message>
+        <source>Words that count as a mention</source>
+        <translation>Mots qui comptent comme une mention</translation>
+    </message>
+    <message>
+        <source>Separated by commas. A message holding one of them as a word counts as mentioning you, like your name: it is highlighted and notifies you.</source>
+        <translation>Séparés par des virgules. Un message qui contient l&apos;un d&apos;eux comme mot compte comme une mention, comme votre nom&#xa0;: il est mis en évidence et vous notifie.</translation>
+    </message>
+    <message>
+        <source>e.g. release, Chinwag</source>
+        <translation>p.&#xa0;ex. version, Chinwag</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Vérifier l&apos;orthographe pendant la saisie</translation>
     </message>
@@ -5355,6 +5367,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Also &amp;mention me for:</source>
+        <translation>Me &amp;mentionner aussi pour&#xa0;:</translation>
     </message>
     <message>
         <source>Settings pages</source>
