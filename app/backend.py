@@ -683,6 +683,33 @@ class SupportsLogout(abc.ABC):
     async def logout(self) -> Outcome: ...
 
 
+@dataclass(frozen=True, slots=True)
+class SignedInDevice:
+    """One of our own sign-ins on the service (a Matrix device), as the server lists it."""
+
+    device_id: str
+    name: str = ""
+    last_seen: datetime | None = None
+    last_address: str = ""  # the IP address the server last saw it from
+    current: bool = False  # this app's own sign-in
+
+
+class SupportsSignedInDevices(abc.ABC):
+    """Our sign-ins elsewhere, as Element's "Sessions": list them, rename them, and sign out
+    the ones we no longer use or trust (a lost laptop). Signing out may ask the person to
+    confirm (the account's password, or single sign-on in the browser)."""
+
+    @abc.abstractmethod
+    async def signed_in_devices(self) -> tuple[SignedInDevice, ...] | Failure: ...
+
+    @abc.abstractmethod
+    async def rename_device(self, device_id: str, name: str) -> Outcome: ...
+
+    @abc.abstractmethod
+    async def sign_out_devices(self, device_ids: tuple[str, ...]) -> Outcome:
+        """Never this app's own sign-in (that is removing the account, :class:`SupportsLogout`)."""
+
+
 class SupportsCommands(abc.ABC):
     """Slash commands only this service understands (IRC's /quote, /whois …)."""
 

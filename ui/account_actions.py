@@ -161,6 +161,18 @@ class AccountActions(QObject):
         if ok:
             self.set_presence(PresenceState.AVAILABLE, text, everywhere)
 
+    # -- signed-in sessions --------------------------------------------------------------------
+
+    def show_sessions(self) -> None:
+        """Where the account is signed in (Matrix devices); rename or sign out the others."""
+        from ui.dialogs.signed_in_dialog import SignedInDialog  # noqa: PLC0415
+
+        account = self.need()
+        if account is not None:
+            self._show_dialog(
+                SignedInDialog(self.bridge, account.id, account.display_name, self._widget)
+            )
+
     # -- key backup ----------------------------------------------------------------------------
 
     def set_up_key_backup(self) -> None:

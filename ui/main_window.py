@@ -454,6 +454,9 @@ class MainWindow(QMainWindow):
         self._show_dialog(dialog)
 
     @Slot()
+    def show_sessions(self) -> None:
+        self.accounts.show_sessions()
+
     def set_up_key_backup(self) -> None:
         self.accounts.set_up_key_backup()
 

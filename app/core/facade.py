@@ -26,6 +26,7 @@ from app.core.preferences import PreferenceCommands
 from app.core.previews import PreviewCommands
 from app.core.rooms import RoomCommands
 from app.core.services import CoreContext, CoreServices
+from app.core.signed_in import SignedInCommands
 from app.core.signin import SignInCommands
 from app.core.spaces import SpaceCommands
 from app.core.threads import ThreadCommands
@@ -54,6 +55,7 @@ class Core:
         self.polls = PollCommands(services)
         self.spaces = SpaceCommands(services)
         self.previews = PreviewCommands(services)
+        self.signed_in = SignedInCommands(services)
         self.signin = SignInCommands(services, self.accounts.add_account)
         self.commands = SlashCommands(
             self.messaging, self.rooms, self.conversations, self.polls, self.contacts

@@ -35,6 +35,7 @@ from app.backend import (
     RoomOptions,
     RoomSettings,
     SendResult,
+    SignedInDevice,
     SignInMethods,
     SignUpForm,
     SupportsAvatars,
@@ -61,6 +62,7 @@ from app.backend import (
     SupportsRoomCreation,
     SupportsRoomDirectory,
     SupportsRoster,
+    SupportsSignedInDevices,
     SupportsSignUp,
     SupportsSpaces,
     SupportsThreads,
@@ -105,6 +107,7 @@ from backends.matrix.session import (
     STATE_SINCE,
     MatrixSession,
 )
+from backends.matrix.signed_in import SignedInDevices
 from backends.matrix.signin import SignIn
 from backends.matrix.spaces import Spaces
 from backends.matrix.sync import SYNC_TASK, SyncLoop
@@ -188,6 +191,7 @@ class MatrixBackend(
     SupportsRoomAdmin,
     SupportsRoomClosing,
     SupportsAvatars,
+    SupportsSignedInDevices,
 ):
     """A Matrix account through matrix-nio, end-to-end encrypted rooms included."""
 
@@ -245,6 +249,7 @@ class MatrixBackend(
         self._previews = Previews(session, self._media.thumbnail)
         self._sync_task: asyncio.Task[None] | None = None
         self._access = AccountAccess(session, self._signin)
+        self._signed_in = SignedInDevices(session)
 
     @classmethod
     def validate_settings(cls, settings: Mapping[str, str | int | bool]) -> dict[str, str]:
@@ -351,6 +356,15 @@ class MatrixBackend(
         outcome = await self._signin.logout()
         await self.disconnect()
         return outcome
+
+    async def signed_in_devices(self) -> tuple[SignedInDevice, ...] | Failure:
+        return await self._signed_in.list()
+
+    async def rename_device(self, device_id: str, name: str) -> Outcome:
+        return await self._signed_in.rename(device_id, name)
+
+    async def sign_out_devices(self, device_ids: tuple[str, ...]) -> Outcome:
+        return await self._signed_in.sign_out(device_ids)
 
     def capabilities(self, conv: ConversationId | None = None) -> Capability:
         caps = BASE_CAPABILITIES | (

@@ -96,6 +96,7 @@ from app.models import (
     Verification,
     VerificationState,
 )
+from tests.fakes.fake_signed_in import FakeSignedIn
 
 
 @dataclass
@@ -134,6 +135,7 @@ class FakeServer:
     presence: dict[str, Presence] = field(default_factory=dict)  # our presence, per user
     rooms: dict[str, RoomOptions] = field(default_factory=dict)  # rooms made here, by id
     bans: dict[str, list[str]] = field(default_factory=dict)  # room id → banned masks
+    signed_in: dict[str, dict[str, str]] = field(default_factory=dict)  # user → device → name
     # Set to an unset Event: uploads and downloads stop half way, and history fetches and key
     # backup set-up before answering, until the test sets it (so a test can see the progress
     # shown meanwhile).
@@ -260,6 +262,7 @@ class FakeBackend(
     SupportsSpaces,
     SupportsLinkPreviews,
     SupportsAvatars,
+    FakeSignedIn,
 ):
     """The plugin side of the fake service (verification mixed in by
     :meth:`FakeServer.backend_class`)."""

@@ -3322,6 +3322,26 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>This room does not let moderators remove messages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Which session?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This session is the one Chinwag uses: remove the account to sign it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password to sign those sessions out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server asks to confirm in another way than with the password (single sign-on): sign those sessions out on your server&apos;s account page or in Element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s password is needed to sign other sessions out.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5669,6 +5689,95 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignedInDialog</name>
+    <message>
+        <source>Sessions of {account}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions where this account is signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Signed in on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out the selected sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the list of sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} (this session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last seen {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one session to rename.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of this session, as your other apps list it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose other sessions than this one: removing the account signs it out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign out %n session(s)? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpaceFilter</name>
     <message>
         <source>Space</source>
@@ -6241,6 +6350,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Delete &amp;old history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gned-in sessions…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

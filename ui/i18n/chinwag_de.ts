@@ -3337,6 +3337,26 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>This room does not let moderators remove messages.</source>
         <translation>In diesem Raum können Moderatoren keine Nachrichten entfernen.</translation>
     </message>
+    <message>
+        <source>Which session?</source>
+        <translation>Welche Sitzung?</translation>
+    </message>
+    <message>
+        <source>This session is the one Chinwag uses: remove the account to sign it out.</source>
+        <translation>Diese Sitzung ist die, die Chinwag verwendet: Entfernen Sie das Konto, um sie abzumelden.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password to sign those sessions out.</source>
+        <translation>Der Server hat das Passwort zum Abmelden dieser Sitzungen nicht angenommen.</translation>
+    </message>
+    <message>
+        <source>The server asks to confirm in another way than with the password (single sign-on): sign those sessions out on your server&apos;s account page or in Element.</source>
+        <translation>Der Server verlangt eine andere Bestätigung als das Passwort (Single Sign-on): Melden Sie diese Sitzungen auf der Kontoseite Ihres Servers oder in Element ab.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s password is needed to sign other sessions out.</source>
+        <translation>Zum Abmelden anderer Sitzungen wird das Passwort des Kontos benötigt.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5708,6 +5728,96 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
 </context>
 <context>
+    <name>SignedInDialog</name>
+    <message>
+        <source>Sessions of {account}</source>
+        <translation>Sitzungen von {account}</translation>
+    </message>
+    <message>
+        <source>Sessions where this account is signed in</source>
+        <translation>Sitzungen, in denen dieses Konto angemeldet ist</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in on:</source>
+        <translation>&amp;Angemeldet auf:</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Umbenennen …</translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation>Die ausgewählte Sitzung umbenennen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>Ab&amp;melden …</translation>
+    </message>
+    <message>
+        <source>Sign out the selected sessions</source>
+        <translation>Die ausgewählten Sitzungen abmelden</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Refresh the list of sessions</source>
+        <translation>Die Liste der Sitzungen neu laden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Unbenannte Sitzung</translation>
+    </message>
+    <message>
+        <source>{name} (this session)</source>
+        <translation>{name} (diese Sitzung)</translation>
+    </message>
+    <message>
+        <source>last seen {when}</source>
+        <translation>zuletzt gesehen {when}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>von {address}</translation>
+    </message>
+    <message>
+        <source>Choose one session to rename.</source>
+        <translation>Wählen Sie eine Sitzung zum Umbenennen.</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Sitzung umbenennen</translation>
+    </message>
+    <message>
+        <source>Name of this session, as your other apps list it:</source>
+        <translation>Name dieser Sitzung, wie Ihre anderen Apps sie anzeigen:</translation>
+    </message>
+    <message>
+        <source>Choose other sessions than this one: removing the account signs it out.</source>
+        <translation>Wählen Sie andere Sitzungen als diese: Diese wird durch Entfernen des Kontos abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign out sessions</source>
+        <translation>Sitzungen abmelden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign out %n session(s)? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</source>
+        <translation>
+            <numerusform>%n Sitzung abmelden? Sie kann keine Nachrichten mehr lesen oder senden, bis sie sich neu anmeldet; verschlüsselte Nachrichten, deren Schlüssel nur sie hat, gehen für sie verloren.</numerusform>
+            <numerusform>%n Sitzungen abmelden? Sie können keine Nachrichten mehr lesen oder senden, bis sie sich neu anmelden; verschlüsselte Nachrichten, deren Schlüssel nur sie haben, gehen für sie verloren.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+</context>
+<context>
     <name>SpaceFilter</name>
     <message>
         <source>Space</source>
@@ -6287,6 +6397,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>Delete &amp;old history…</source>
         <translation>Alten Verlauf &amp;löschen …</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned-in sessions…</source>
+        <translation>An&amp;gemeldete Sitzungen …</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>

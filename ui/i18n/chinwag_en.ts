@@ -3295,6 +3295,26 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>This room does not let moderators remove messages.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Which session?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This session is the one Chinwag uses: remove the account to sign it out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server did not accept the password to sign those sessions out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The server asks to confirm in another way than with the password (single sign-on): sign those sessions out on your server's account page or in Element.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The account's password is needed to sign other sessions out.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5625,6 +5645,93 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SignedInDialog</name>
+    <message>
+        <source>Sessions of {account}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sessions where this account is signed in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Signed in on:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out the selected sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Refresh the list of sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{name} (this session)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>last seen {when}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose one session to rename.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of this session, as your other apps list it:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose other sessions than this one: removing the account signs it out.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sign out sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Sign out %n session(s)? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</source>
+        <translation><numerusform>Sign out %n session? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</numerusform><numerusform>Sign out %n sessions? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</numerusform></translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SpaceFilter</name>
     <message>
         <source>Space</source>
@@ -6185,6 +6292,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Delete &amp;old history…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Si&amp;gned-in sessions…</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -3337,6 +3337,26 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>This room does not let moderators remove messages.</source>
         <translation>Esta sala no permite a los moderadores eliminar mensajes.</translation>
     </message>
+    <message>
+        <source>Which session?</source>
+        <translation>¿Qué sesión?</translation>
+    </message>
+    <message>
+        <source>This session is the one Chinwag uses: remove the account to sign it out.</source>
+        <translation>Esta sesión es la que usa Chinwag: elimina la cuenta para cerrarla.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password to sign those sessions out.</source>
+        <translation>El servidor no aceptó la contraseña para cerrar esas sesiones.</translation>
+    </message>
+    <message>
+        <source>The server asks to confirm in another way than with the password (single sign-on): sign those sessions out on your server&apos;s account page or in Element.</source>
+        <translation>El servidor pide confirmar de otra forma que con la contraseña (inicio de sesión único): cierra esas sesiones en la página de cuenta de tu servidor o en Element.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s password is needed to sign other sessions out.</source>
+        <translation>Se necesita la contraseña de la cuenta para cerrar otras sesiones.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5708,6 +5728,96 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>SignedInDialog</name>
+    <message>
+        <source>Sessions of {account}</source>
+        <translation>Sesiones de {account}</translation>
+    </message>
+    <message>
+        <source>Sessions where this account is signed in</source>
+        <translation>Sesiones donde esta cuenta ha iniciado sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in on:</source>
+        <translation>&amp;Sesión iniciada en:</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renombrar…</translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation>Renombrar la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>Cerrar s&amp;esión…</translation>
+    </message>
+    <message>
+        <source>Sign out the selected sessions</source>
+        <translation>Cerrar las sesiones seleccionadas</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Refresh the list of sessions</source>
+        <translation>Actualizar la lista de sesiones</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Sesión sin nombre</translation>
+    </message>
+    <message>
+        <source>{name} (this session)</source>
+        <translation>{name} (esta sesión)</translation>
+    </message>
+    <message>
+        <source>last seen {when}</source>
+        <translation>vista por última vez {when}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>desde {address}</translation>
+    </message>
+    <message>
+        <source>Choose one session to rename.</source>
+        <translation>Elige una sesión para renombrarla.</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Renombrar sesión</translation>
+    </message>
+    <message>
+        <source>Name of this session, as your other apps list it:</source>
+        <translation>Nombre de esta sesión, tal como la muestran tus otras apps:</translation>
+    </message>
+    <message>
+        <source>Choose other sessions than this one: removing the account signs it out.</source>
+        <translation>Elige otras sesiones distintas de esta: eliminar la cuenta la cierra.</translation>
+    </message>
+    <message>
+        <source>Sign out sessions</source>
+        <translation>Cerrar sesiones</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign out %n session(s)? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</source>
+        <translation>
+            <numerusform>¿Cerrar %n sesión? No podrá leer ni enviar mensajes hasta volver a iniciar sesión; los mensajes cifrados cuyas claves solo tiene ella se perderán para ella.</numerusform>
+            <numerusform>¿Cerrar %n sesiones? No podrán leer ni enviar mensajes hasta volver a iniciar sesión; los mensajes cifrados cuyas claves solo tienen ellas se perderán para ellas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Cerrar sesión</translation>
+    </message>
+</context>
+<context>
     <name>SpaceFilter</name>
     <message>
         <source>Space</source>
@@ -6287,6 +6397,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Delete &amp;old history…</source>
         <translation>&amp;Borrar el historial antiguo…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned-in sessions…</source>
+        <translation>Sesiones &amp;iniciadas…</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>

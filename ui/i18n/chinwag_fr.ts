@@ -3337,6 +3337,26 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>This room does not let moderators remove messages.</source>
         <translation>Ce salon ne permet pas aux modérateurs de supprimer des messages.</translation>
     </message>
+    <message>
+        <source>Which session?</source>
+        <translation>Quelle session&#xa0;?</translation>
+    </message>
+    <message>
+        <source>This session is the one Chinwag uses: remove the account to sign it out.</source>
+        <translation>Cette session est celle qu&apos;utilise Chinwag&#xa0;: supprimez le compte pour la déconnecter.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password to sign those sessions out.</source>
+        <translation>Le serveur n&apos;a pas accepté le mot de passe pour déconnecter ces sessions.</translation>
+    </message>
+    <message>
+        <source>The server asks to confirm in another way than with the password (single sign-on): sign those sessions out on your server&apos;s account page or in Element.</source>
+        <translation>Le serveur demande une autre confirmation que le mot de passe (authentification unique)&#xa0;: déconnectez ces sessions depuis la page de compte de votre serveur ou dans Element.</translation>
+    </message>
+    <message>
+        <source>The account&apos;s password is needed to sign other sessions out.</source>
+        <translation>Le mot de passe du compte est nécessaire pour déconnecter d&apos;autres sessions.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5708,6 +5728,96 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>SignedInDialog</name>
+    <message>
+        <source>Sessions of {account}</source>
+        <translation>Sessions de {account}</translation>
+    </message>
+    <message>
+        <source>Sessions where this account is signed in</source>
+        <translation>Sessions où ce compte est connecté</translation>
+    </message>
+    <message>
+        <source>&amp;Signed in on:</source>
+        <translation>Co&amp;nnecté sur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>&amp;Renommer…</translation>
+    </message>
+    <message>
+        <source>Rename the selected session</source>
+        <translation>Renommer la session sélectionnée</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>&amp;Déconnecter…</translation>
+    </message>
+    <message>
+        <source>Sign out the selected sessions</source>
+        <translation>Déconnecter les sessions sélectionnées</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh the list of sessions</source>
+        <translation>Actualiser la liste des sessions</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Unnamed session</source>
+        <translation>Session sans nom</translation>
+    </message>
+    <message>
+        <source>{name} (this session)</source>
+        <translation>{name} (cette session)</translation>
+    </message>
+    <message>
+        <source>last seen {when}</source>
+        <translation>vue pour la dernière fois le {when}</translation>
+    </message>
+    <message>
+        <source>from {address}</source>
+        <translation>depuis {address}</translation>
+    </message>
+    <message>
+        <source>Choose one session to rename.</source>
+        <translation>Choisissez une session à renommer.</translation>
+    </message>
+    <message>
+        <source>Rename session</source>
+        <translation>Renommer la session</translation>
+    </message>
+    <message>
+        <source>Name of this session, as your other apps list it:</source>
+        <translation>Nom de cette session, tel que vos autres applications l&apos;affichent&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Choose other sessions than this one: removing the account signs it out.</source>
+        <translation>Choisissez d&apos;autres sessions que celle-ci&#xa0;: supprimer le compte la déconnecte.</translation>
+    </message>
+    <message>
+        <source>Sign out sessions</source>
+        <translation>Déconnecter des sessions</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign out %n session(s)? They can no longer read or send messages until they sign in again; encrypted messages they alone hold the keys to are lost to them.</source>
+        <translation>
+            <numerusform>Déconnecter %n session&#xa0;? Elle ne pourra plus lire ni envoyer de messages avant de se reconnecter&#xa0;; les messages chiffrés dont elle seule détient les clés seront perdus pour elle.</numerusform>
+            <numerusform>Déconnecter %n sessions&#xa0;? Elles ne pourront plus lire ni envoyer de messages avant de se reconnecter&#xa0;; les messages chiffrés dont elles seules détiennent les clés seront perdus pour elles.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Déconnecter</translation>
+    </message>
+</context>
+<context>
     <name>SpaceFilter</name>
     <message>
         <source>Space</source>
@@ -6287,6 +6397,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>Delete &amp;old history…</source>
         <translation>Supprimer l&apos;ancien &amp;historique…</translation>
+    </message>
+    <message>
+        <source>Si&amp;gned-in sessions…</source>
+        <translation>Sessions &amp;connectées…</translation>
     </message>
     <message>
         <source>Set up &amp;key backup…</source>
