@@ -141,6 +141,9 @@ def open_window(
     runner, relay = core
     bridge = CoreBridge(runner, relay=relay)  # what the core published so far comes first
     window = MainWindow(bridge, default_notifier())
+    # The window may hide to the tray and dialogs outlive it: the app ends when it closes.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(app.quit)
     window.show()
     window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
     links = Links(window, instance_name, instance, door)
@@ -158,7 +161,7 @@ def open_window(
 
     code = app.exec()
     links.close()
-    window.close()
+    window.quit_app()  # (closed already, unless the app was asked to quit by a signal)
     runner.stop()
     dataclass_code.release()
     return code

@@ -168,7 +168,10 @@ class NotificationCenter(QObject):
         preferences: Preferences,
         notifier: Notifier | None,
         announcer: Announcer,
+        *,
+        system_tray: bool | None = None,
     ) -> None:
+        """``system_tray``: whether the desktop shows tray icons (``None``: ask Qt)."""
         super().__init__(window)
         self.window = window
         self.sidebar = sidebar
@@ -178,7 +181,9 @@ class NotificationCenter(QObject):
         self.open_conversation: object = None
         self.tray_status = TrayStatus(self)
         self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
+        if system_tray is None:
+            system_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        if system_tray:
             self.tray = QSystemTrayIcon(self.tray_status.icon(QApplication.palette()), self)
             self.tray.setToolTip(self.tray_status.tooltip)
             self.tray.activated.connect(self._tray_activated)
@@ -217,6 +222,10 @@ class NotificationCenter(QObject):
         else:
             body = self.tr("%n new message(s)", "", len(wanted))
         body = body if len(body) <= 200 else body[:199] + "…"
+        self.tell(title, body)
+
+    def tell(self, title: str, body: str) -> None:
+        """One desktop notification (the tray's balloon where there is no notification service)."""
         self.sent.append((title, body))
         if self.notifier is not None:
             self.notifier.notify(title, body)
@@ -289,7 +298,9 @@ class NotificationCenter(QObject):
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        self.activated.emit()
+        # A click shows the window; the context menu (its own reason) must not.
+        if reason is not QSystemTrayIcon.ActivationReason.Context:
+            self.activated.emit()
 
 
 def _spoken_body(msg: Message) -> str:

@@ -31,6 +31,7 @@ from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.accessibility_page import AccessibilityPage
 from ui.preferences import (
+    KEEP_RUNNING,
     NOTIFICATIONS,
     REMOTE_MEDIA,
     SPELL_CHECK,
@@ -50,6 +51,7 @@ class SettingsDialog(QDialog):
         accounts: Sequence[tuple[str, str]] = (),
         set_mode: Callable[[bool, Any], None] | None = None,
         say: Callable[..., None] | None = None,
+        system_tray: bool = True,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -80,6 +82,19 @@ class SettingsDialog(QDialog):
         self.notifications = self._check(
             "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
         )
+        self.keep_running = self._check(
+            "keepRunning",
+            self.tr("Keep running in the background when the window is closed"),
+            KEEP_RUNNING,
+            prefs,
+        )
+        if not system_tray:  # nothing would bring the window back: closing quits
+            self.keep_running.setChecked(False)
+            self.keep_running.setEnabled(False)
+            self.keep_running.setAccessibleDescription(
+                self.tr("This desktop has no system tray, so closing the window quits Chinwag.")
+            )
+            self.keep_running.setToolTip(self.keep_running.accessibleDescription())
         self.spell_check = self._check(
             "spellCheck", self.tr("Check spelling while I type"), SPELL_CHECK, prefs
         )
@@ -137,6 +152,7 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(look)
         general_layout.addWidget(self.notifications)
+        general_layout.addWidget(self.keep_running)
         general_layout.addWidget(self.spell_check)
         general_layout.addWidget(privacy)
         general_layout.addStretch(1)
@@ -158,6 +174,7 @@ class SettingsDialog(QDialog):
                 self.theme,
                 self.text_scale,
                 self.notifications,
+                self.keep_running,
                 self.spell_check,
                 self.remote_media,
                 self.send_typing,

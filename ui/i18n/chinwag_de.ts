@@ -602,6 +602,33 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation>Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation>Chinwag &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation>Chinwag an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation>Chinwag läuft weiter</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation>Nachrichten kommen weiter an, während das Fenster geschlossen ist. Zum Beenden wählen Sie „Beenden“ im Menü des Chinwag-Symbols im Systembereich der Kontrollleiste.</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -5273,6 +5300,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Desktop-Benachrichtigungen anzeigen</translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Im Hintergrund weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Systembereich in der Kontrollleiste, daher beendet das Schließen des Fensters Chinwag.</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Rechtschreibung beim Schreiben prüfen</translation>
     </message>
@@ -5370,6 +5405,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>activity of every account, mentions and requests</source>
         <translation>Aktivität aller Konten, Erwähnungen und Anfragen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Strg+Q</translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
+        <translation>beenden (das Schließen des Fensters kann Chinwag im Systembereich weiterlaufen lassen)</translation>
     </message>
     <message>
         <source>F6, Shift+F6</source>

@@ -602,6 +602,33 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation>Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation>&amp;Ocultar Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation>&amp;Mostrar Chinwag</translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation>Chinwag sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation>Los mensajes siguen llegando mientras la ventana está cerrada. Para salir, elija Salir en el menú del icono de Chinwag en la bandeja del sistema.</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -5273,6 +5300,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Mostrar notificaciones de escritorio</translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Seguir en segundo plano al cerrar la ventana</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation>Este escritorio no tiene bandeja del sistema, así que cerrar la ventana cierra Chinwag.</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Revisar la ortografía mientras escribo</translation>
     </message>
@@ -5370,6 +5405,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>activity of every account, mentions and requests</source>
         <translation>actividad de todas las cuentas, menciones y solicitudes</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
+        <translation>salir (cerrar la ventana puede dejar Chinwag en la bandeja)</translation>
     </message>
     <message>
         <source>F6, Shift+F6</source>
