@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import signal
 import socket
 import sys
@@ -31,6 +32,8 @@ from ui.notifications import default_notifier
 
 if TYPE_CHECKING:
     from ui.single_instance import SingleInstance
+
+_log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).parent / "i18n"
 START_OVER_MS = 15_000
@@ -115,6 +118,19 @@ _signal_sockets: list[tuple[socket.socket, socket.socket]] = []
 """Open for the life of the process: ``signal.set_wakeup_fd`` holds the bare descriptor."""
 
 
+def start_minimized(window: MainWindow, wanted: bool) -> bool:
+    """Whether the window starts hidden in the tray (``--minimized``, as the login autostart
+    entry asks): only where there is a tray to show it from; else it is shown, and the log
+    says why."""
+    if not wanted:
+        return False
+    if window.notifications.tray is None:
+        _log.warning("--minimized: this desktop has no system tray, so the window is shown")
+        return False
+    _log.info("started minimized: the window waits in the system tray")
+    return True
+
+
 def open_window(
     args: argparse.Namespace,
     instance_name: str,
@@ -144,8 +160,9 @@ def open_window(
     # The window may hide to the tray and dialogs outlive it: the app ends when it closes.
     app.setQuitOnLastWindowClosed(False)
     window.closed.connect(app.quit)
-    window.show()
-    window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
+    if not start_minimized(window, args.minimized):
+        window.show()
+        window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
     links = Links(window, instance_name, instance, door)
     if instance is None:
         QTimer.singleShot(DOOR_AFTER_MS, links.listen)  # after the first paint

@@ -9,7 +9,9 @@ that it cannot follow the (absent) tray window; that warning is the platform's, 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,6 +23,8 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import has_event, save_screenshot
 from tests.ui.helpers import focus, press, sign_in, toggle_setting, wait_for
 from tests.ui.waits import UI_WAIT_MS
+from ui import autostart
+from ui.application import start_minimized
 from ui.bridge import CoreBridge
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
@@ -128,12 +132,7 @@ def test_with_the_preference_off_closing_quits(qtbot: QtBot, tray_window: MainWi
 
 def test_without_a_tray_closing_quits(qtbot: QtBot, window: MainWindow) -> None:
     assert window.notifications.tray is None  # (offscreen: no tray)
-    window.activateWindow()
-    press(qtbot, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
-    wait_for(qtbot, lambda: isinstance(window.last_dialog, SettingsDialog))
-    dialog = window.last_dialog
-    assert isinstance(dialog, SettingsDialog)
-    wait_for(qtbot, lambda: dialog.isAncestorOf(focus(qtbot)))
+    dialog = open_settings(qtbot, window)
     box = dialog.keep_running
     assert not box.isEnabled() and not box.isChecked()  # says what happens: closing quits
     assert "no system tray" in box.accessibleDescription()
@@ -147,11 +146,79 @@ def test_without_a_tray_closing_quits(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_settings_page_with_the_background_choice(qtbot: QtBot, tray_window: MainWindow) -> None:
     window = tray_window
+    dialog = open_settings(qtbot, window)
+    assert dialog.keep_running.isEnabled() and dialog.keep_running.isChecked()
+    save_screenshot(dialog, "settings-background")
+    press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_start_at_login_writes_the_autostart_entry(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    entry = tmp_path / "config" / "autostart" / "chinwag.desktop"
+    toggle_setting(qtbot, window, "startAtLogin", "Start Chinwag when I log in")
+    assert entry.is_file()
+    assert "--minimized" in entry.read_text(encoding="utf-8")
+    window.activateWindow()
+    toggle_setting(qtbot, window, "startAtLogin")
+    assert not entry.exists()
+
+    # Switched off in the desktop's own settings: shown off here.
+    autostart.set_enabled(True, entry, ["chinwag"])
+    entry.write_text(entry.read_text(encoding="utf-8") + "Hidden=true\n", encoding="utf-8")
+    window.activateWindow()
+    dialog = open_settings(qtbot, window)
+    assert dialog.start_at_login is not None and not dialog.start_at_login.isChecked()
+    press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_start_at_login_that_fails_stays_off_and_says_why(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    (tmp_path / "autostart").write_text("a file where the folder should be", encoding="utf-8")
+    said: list[str] = []
+    dialog = SettingsDialog(window.bridge, window.preferences, window, say=said.append)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    box = dialog.start_at_login
+    assert box is not None and not box.isChecked()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert not box.isChecked()
+    assert said and said[-1].startswith("Could not change the start at login")
+    assert box.toolTip() == said[-1]
+
+
+def test_minimized_start_waits_in_the_tray(qtbot: QtBot, bridge: CoreBridge) -> None:
+    window = MainWindow(bridge, system_tray=True)
+    qtbot.addWidget(window)
+    assert start_minimized(window, True)
+    assert not start_minimized(window, False)
+    with qtbot.waitSignal(
+        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
+    ):
+        bridge.start()
+    assert not window.isVisible()  # started, connected, and still in the tray
+    window.background.show_hide.trigger()
+    assert window.isVisible()
+    window.quit_app()
+
+
+def test_minimized_without_a_tray_shows_the_window(
+    qtbot: QtBot, window: MainWindow, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.WARNING, logger="ui.application"):
+        assert not start_minimized(window, True)
+    assert "no system tray" in caplog.text
+
+
+def open_settings(qtbot: QtBot, window: MainWindow) -> SettingsDialog:
     window.activateWindow()
     press(qtbot, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     wait_for(qtbot, lambda: isinstance(window.last_dialog, SettingsDialog))
     dialog = window.last_dialog
     assert isinstance(dialog, SettingsDialog)
-    assert dialog.keep_running.isEnabled() and dialog.keep_running.isChecked()
-    save_screenshot(dialog, "settings-background")
-    press(qtbot, Qt.Key.Key_Escape)
+    wait_for(qtbot, lambda: dialog.isAncestorOf(focus(qtbot)))
+    return dialog

@@ -5383,6 +5383,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <source>A&amp;ccessibility</source>
         <translation>Barrie&amp;refreiheit</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Chinwag bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag startet mit verborgenem Fenster im Systembereich der Kontrollleiste, sofern es einen gibt.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>Der Start bei der Anmeldung konnte nicht geändert werden: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

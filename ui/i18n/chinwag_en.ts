@@ -5306,6 +5306,18 @@ To begin, add the account you use most. You can add more later.</source>
         <source>A&amp;ccessibility</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

@@ -5383,6 +5383,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <source>A&amp;ccessibility</source>
         <translation>A&amp;ccesibilidad</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Iniciar Chinwag al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag se inicia con la ventana oculta en la bandeja del sistema, si la hay.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>No se pudo cambiar el inicio al iniciar sesión: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

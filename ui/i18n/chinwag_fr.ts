@@ -5383,6 +5383,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <source>A&amp;ccessibility</source>
         <translation>A&amp;ccessibilité</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Lancer Chinwag à l&apos;ouverture de ma session</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag démarre avec sa fenêtre masquée dans la zone de notification, s&apos;il y en a une.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>Impossible de modifier le lancement à l&apos;ouverture de session&#xa0;: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
