@@ -24,11 +24,11 @@ from app import dataclass_code
 from app.runtime import CoreThread, EventRelay
 from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
+from ui.desktop_notifier import default_notifier
 from ui.english_fallback import LeftToRightFallback
 from ui.links import Links
 from ui.main import GIL_SWITCH_INTERVAL
 from ui.main_window import MainWindow
-from ui.notifications import default_notifier
 
 if TYPE_CHECKING:
     from ui.single_instance import SingleInstance
@@ -156,7 +156,8 @@ def open_window(
         core = core()
     runner, relay = core
     bridge = CoreBridge(runner, relay=relay)  # what the core published so far comes first
-    window = MainWindow(bridge, default_notifier())
+    notifier = default_notifier()
+    window = MainWindow(bridge, notifier)
     # The window may hide to the tray and dialogs outlive it: the app ends when it closes.
     app.setQuitOnLastWindowClosed(False)
     window.closed.connect(app.quit)
@@ -179,6 +180,8 @@ def open_window(
     code = app.exec()
     links.close()
     window.quit_app()  # (closed already, unless the app was asked to quit by a signal)
+    if notifier is not None:
+        notifier.close()
     runner.stop()
     dataclass_code.release()
     return code

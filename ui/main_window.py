@@ -48,11 +48,12 @@ from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_finder import ConversationFinder
 from ui.conversation_pane import ConversationPane
+from ui.desktop_notifier import Notifier
 from ui.look import WindowParts, wire_look
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.models.space_model import SpaceTree
-from ui.notifications import NotificationCenter, Notifier
+from ui.notifications import NotificationCenter
 from ui.people_actions import PeopleActions
 from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.progress_line import ProgressLine
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
             system_tray=system_tray,
         )
         self.notifications.activated.connect(self._raise)
+        self.notifications.openRequested.connect(self._open_from_notification)
         self.background = Background(
             self, self.notifications, self.preferences, self._set_preference
         )
@@ -638,6 +640,12 @@ class MainWindow(QMainWindow):
         self.showNormal()
         self.raise_()
         self.activateWindow()
+
+    @Slot(object)
+    def _open_from_notification(self, conv_id: ConversationId) -> None:
+        """A notification was clicked: its conversation, in front (from the tray if hidden)."""
+        self._raise()
+        self.show_conversation(conv_id)
 
     # -- plumbing --------------------------------------------------------------------------
 

@@ -3592,6 +3592,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>

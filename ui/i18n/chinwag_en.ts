@@ -3563,6 +3563,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>

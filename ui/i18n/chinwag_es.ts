@@ -3610,6 +3610,13 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation>Abrir la conversación</translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>

@@ -3610,6 +3610,13 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation>Ouvrir la conversation</translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>
