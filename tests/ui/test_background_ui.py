@@ -18,9 +18,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from app import events as ev
+from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.conftest import has_event, save_screenshot
+from tests.ui.conftest import save_screenshot, start_core
 from tests.ui.helpers import focus, press, sign_in, toggle_setting, wait_for
 from tests.ui.waits import UI_WAIT_MS
 from ui import autostart
@@ -41,10 +41,7 @@ def tray_window(qtbot: QtBot, bridge: CoreBridge) -> Iterator[MainWindow]:
     win = MainWindow(bridge, system_tray=True)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(
-        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
-    ):
-        bridge.start()
+    start_core(qtbot, bridge)
     yield win
     win.quit_app()  # (hidden windows are not closed by qtbot)
 
@@ -92,6 +89,23 @@ def test_closing_hides_to_the_tray_and_messages_keep_arriving(
     window.close()  # the second time, nothing more is said
     assert not window.isVisible()
     assert notices(window) == 1
+
+
+def test_a_click_on_the_trays_message_opens_its_conversation(
+    qtbot: QtBot, tray_window: MainWindow, fake_server: FakeServer
+) -> None:
+    """Without a notification service the tray's balloon message tells, and opens on a click."""
+    window = tray_window
+    tray = window.notifications.tray
+    assert tray is not None and window.notifications.notifier is None
+    alice = sign_in(qtbot, window, fake_server)
+    window.close()
+    fake_server.deliver("alice", "carol", "lunch?", sender="carol")
+    wait_for(qtbot, lambda: ("carol", "carol: lunch?") in window.notifications.sent)
+    assert window.pane.conversation is None
+    tray.messageClicked.emit()
+    assert window.isVisible()
+    wait_for(qtbot, lambda: window.pane.conversation == ConversationId(alice, "carol"))
 
 
 def test_ctrl_q_really_quits(qtbot: QtBot, tray_window: MainWindow) -> None:
@@ -196,10 +210,7 @@ def test_minimized_start_waits_in_the_tray(qtbot: QtBot, bridge: CoreBridge) -> 
     qtbot.addWidget(window)
     assert start_minimized(window, True)
     assert not start_minimized(window, False)
-    with qtbot.waitSignal(
-        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
-    ):
-        bridge.start()
+    start_core(qtbot, bridge)
     assert not window.isVisible()  # started, connected, and still in the tray
     window.background.show_hide.trigger()
     assert window.isVisible()

@@ -10,13 +10,11 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app import events as ev
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
 from tests.fakes.notification_service import FakeNotificationServer, Shown
-from tests.ui.conftest import has_event
+from tests.ui.conftest import start_core
 from tests.ui.helpers import sign_in, wait_for
-from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.desktop_notifier import FreedesktopNotifier
 from ui.main_window import MainWindow
@@ -39,10 +37,7 @@ def notified_window(
     win = MainWindow(bridge, notifier, system_tray=True)
     qtbot.addWidget(win)
     win.show()
-    with qtbot.waitSignal(
-        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
-    ):
-        bridge.start()
+    start_core(qtbot, bridge)
     yield win
     win.quit_app()
     notifier.close()
@@ -96,10 +91,7 @@ def test_without_a_notification_server_nothing_breaks(
     window = MainWindow(bridge, notifier)
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(
-        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
-    ):
-        bridge.start()
+    start_core(qtbot, bridge)
     try:
         sign_in(qtbot, window, fake_server)
         with caplog.at_level(logging.DEBUG, logger="ui.desktop_notifier"):
