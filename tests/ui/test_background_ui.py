@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.conftest import save_screenshot, start_core
+from tests.ui.conftest import run_core, save_screenshot, start_core
 from tests.ui.helpers import focus, press, sign_in, toggle_setting, wait_for
 from tests.ui.waits import UI_WAIT_MS
 from ui import autostart
@@ -152,6 +152,9 @@ def test_without_a_tray_closing_quits(qtbot: QtBot, window: MainWindow) -> None:
     assert "no system tray" in box.accessibleDescription()
     press(qtbot, Qt.Key.Key_Escape)
     wait_for(qtbot, lambda: not dialog.isVisible())
+    # Shown off, not switched off: on a desktop with a tray (the next login) it is on again.
+    run_core(qtbot, window.bridge, window.core.conversations.list_conversations())
+    assert window.core.preferences.get(KEEP_RUNNING, True) is True
 
     with qtbot.waitSignal(window.closed, timeout=UI_WAIT_MS):
         window.close()

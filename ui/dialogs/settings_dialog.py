@@ -97,7 +97,8 @@ class SettingsDialog(QDialog):
             prefs,
         )
         if not system_tray:  # nothing would bring the window back: closing quits
-            self.keep_running.setChecked(False)
+            with QSignalBlocker(self.keep_running):  # shown off, the preference kept
+                self.keep_running.setChecked(False)
             self.keep_running.setEnabled(False)
             self.keep_running.setAccessibleDescription(
                 self.tr("This desktop has no system tray, so closing the window quits Chinwag.")
