@@ -150,6 +150,7 @@ def test_without_a_tray_closing_quits(qtbot: QtBot, window: MainWindow) -> None:
     box = dialog.keep_running
     assert not box.isEnabled() and not box.isChecked()  # says what happens: closing quits
     assert "no system tray" in box.accessibleDescription()
+    save_screenshot(dialog, "settings-background-no-tray")
     press(qtbot, Qt.Key.Key_Escape)
     wait_for(qtbot, lambda: not dialog.isVisible())
     # Shown off, not switched off: on a desktop with a tray (the next login) it is on again.
