@@ -41,6 +41,8 @@ REMEMBERED = 256
 """Notifications whose conversation is kept for a click (servers that never say a notification
 closed would otherwise grow the table for the life of the process)."""
 TIMEOUT_S = 3.0
+EXPIRED = 1
+"""``NotificationClosed``'s reason when the notification timed out (not dismissed)."""
 
 
 class Notifier(Protocol):
@@ -105,12 +107,13 @@ class FreedesktopNotifier(QObject):
         router = DBusRouter(open_dbus_connection(bus=self._bus))
         rule = MatchRule(type="signal", interface=INTERFACE, path=PATH)
         signals: queue.Queue[Message | None] = queue.Queue(maxsize=64)
-        self._filter = router.filter(rule, queue=signals)
-        Proxy(message_bus, router, timeout=TIMEOUT_S).AddMatch(rule)  # the broadcast ones too
+        with self._lock:  # kept at once: a failure below is cleaned up by _disconnect
+            self._router, self._signals = router, signals
+            self._filter = router.filter(rule, queue=signals)
         threading.Thread(
             target=self._listen, args=(signals,), name="chinwag-notify-clicks", daemon=True
         ).start()
-        self._router, self._signals = router, signals
+        Proxy(message_bus, router, timeout=TIMEOUT_S).AddMatch(rule)  # the broadcast ones too
         return router
 
     def _remember(self, notification_id: int, target: object) -> None:
@@ -143,7 +146,8 @@ class FreedesktopNotifier(QObject):
                         target = self._targets.get(notification_id)
                     if target is not None:  # ours (other apps' clicks come here too)
                         self._invoked.emit(target)
-                elif member == "NotificationClosed":
+                elif member == "NotificationClosed" and message.body[1] != EXPIRED:
+                    # (an expired one may still be clicked in a desktop's notification list)
                     with self._lock:
                         self._targets.pop(notification_id, None)
             except (IndexError, TypeError, ValueError) as exc:  # a malformed signal: dropped

@@ -3,7 +3,8 @@ dbus-run-session): org.freedesktop.Notifications as the specification describes 
 
 It records each ``Notify`` and answers with a fresh id; :meth:`click` does what a server does when
 the person clicks a notification: ``ActionInvoked(id, action)`` sent to the connection that
-showed it (GNOME Shell's way: unicast, not broadcast), then ``NotificationClosed(id, 2)``.
+showed it (GNOME Shell's way: unicast, not broadcast), then ``NotificationClosed(id, 2)``;
+:meth:`expire` says one timed out (``NotificationClosed(id, 1)``).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from jeepney.io.threading import DBusRouter, Proxy, open_dbus_connection
 
 PATH = "/org/freedesktop/Notifications"
 NAME = INTERFACE = "org.freedesktop.Notifications"
-CLOSED_BY_USER = 2
+EXPIRED, CLOSED_BY_USER = 1, 2
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,10 @@ class FakeNotificationServer:
         """The person clicks the notification (``action``: which of its actions)."""
         self._signal(shown.sender, "ActionInvoked", "us", (shown.id, action))
         self._signal(shown.sender, "NotificationClosed", "uu", (shown.id, CLOSED_BY_USER))
+
+    def expire(self, shown: Shown) -> None:
+        """The notification timed out (a desktop may keep it in its list, still clickable)."""
+        self._signal(shown.sender, "NotificationClosed", "uu", (shown.id, EXPIRED))
 
     def _signal(self, destination: str, member: str, signature: str, body: tuple[Any, ...]) -> None:
         message = new_signal(DBusAddress(PATH, interface=INTERFACE), member, signature, body)

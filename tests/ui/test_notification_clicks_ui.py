@@ -82,6 +82,20 @@ def test_a_click_opens_the_conversation_from_the_tray(
     assert window.sidebar.current_conversation() == ConversationId(alice, "bob")
     assert opened == [ConversationId(alice, "bob")]
 
+    # An expired notification is still in the desktop's list and opens; bob's, clicked (so
+    # closed), is gone: a second click on it opens nothing.
+    window.close()
+    fake_server.deliver("alice", "dan", "ping", sender="dan")
+    wait_for(qtbot, lambda: shown_about(server, "dan"))
+    dan = shown_about(server, "dan")
+    assert dan is not None
+    server.expire(dan)
+    server.click(bob)
+    server.click(dan)
+    wait_for(qtbot, lambda: window.isVisible() and len(opened) == 2)
+    assert opened == [ConversationId(alice, "bob"), ConversationId(alice, "dan")]
+    wait_for(qtbot, lambda: window.pane.conversation == ConversationId(alice, "dan"))
+
 
 def test_without_a_notification_server_nothing_breaks(
     qtbot: QtBot, bridge: CoreBridge, fake_server: FakeServer, caplog: pytest.LogCaptureFixture
