@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--frontend", default="qt", help="front end to start (default: qt)")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    parser.add_argument(
+        "--minimized",
+        action="store_true",
+        help="start with the window hidden in the system tray (where there is one)",
+    )
     parser.add_argument("uri", nargs="?", help="an xmpp:, matrix: or irc(s): link to open")
     return parser
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import logging
 import signal
 import socket
 import sys
@@ -23,14 +24,16 @@ from app import dataclass_code
 from app.runtime import CoreThread, EventRelay
 from ui import gc_on_gui_thread
 from ui.bridge import CoreBridge
+from ui.desktop_notifier import default_notifier
 from ui.english_fallback import LeftToRightFallback
 from ui.links import Links
 from ui.main import GIL_SWITCH_INTERVAL
 from ui.main_window import MainWindow
-from ui.notifications import default_notifier
 
 if TYPE_CHECKING:
     from ui.single_instance import SingleInstance
+
+_log = logging.getLogger(__name__)
 
 I18N_DIR = Path(__file__).parent / "i18n"
 START_OVER_MS = 15_000
@@ -115,6 +118,19 @@ _signal_sockets: list[tuple[socket.socket, socket.socket]] = []
 """Open for the life of the process: ``signal.set_wakeup_fd`` holds the bare descriptor."""
 
 
+def start_minimized(window: MainWindow, wanted: bool) -> bool:
+    """Whether the window starts hidden in the tray (``--minimized``, as the login autostart
+    entry asks): only where there is a tray to show it from; else it is shown, and the log
+    says why."""
+    if not wanted:
+        return False
+    if window.notifications.tray is None:
+        _log.warning("--minimized: this desktop has no system tray, so the window is shown")
+        return False
+    _log.info("started minimized: the window waits in the system tray")
+    return True
+
+
 def open_window(
     args: argparse.Namespace,
     instance_name: str,
@@ -140,9 +156,14 @@ def open_window(
         core = core()
     runner, relay = core
     bridge = CoreBridge(runner, relay=relay)  # what the core published so far comes first
-    window = MainWindow(bridge, default_notifier())
-    window.show()
-    window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
+    notifier = default_notifier()
+    window = MainWindow(bridge, notifier)
+    # The window may hide to the tray and dialogs outlive it: the app ends when it closes.
+    app.setQuitOnLastWindowClosed(False)
+    window.closed.connect(app.quit)
+    if not start_minimized(window, args.minimized):
+        window.show()
+        window.activateWindow()  # what a window manager does for a launched app; Xvfb has none
     links = Links(window, instance_name, instance, door)
     if instance is None:
         QTimer.singleShot(DOOR_AFTER_MS, links.listen)  # after the first paint
@@ -158,7 +179,9 @@ def open_window(
 
     code = app.exec()
     links.close()
-    window.close()
+    window.quit_app()  # (closed already, unless the app was asked to quit by a signal)
+    if notifier is not None:
+        notifier.close()
     runner.stop()
     dataclass_code.release()
     return code

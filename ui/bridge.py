@@ -118,6 +118,11 @@ class CoreBridge(QObject):
         future.add_done_callback(lambda fut: self._finished(fut, on_done, at_once))
         return future
 
+    @property
+    def closed(self) -> bool:
+        """Whether :meth:`close` ran (the window quit; nothing reaches it any more)."""
+        return self._closed
+
     def close(self) -> None:
         """Stop delivering: the windows that asked for answers may be gone."""
         self._closed = True

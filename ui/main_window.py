@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,15 +43,17 @@ from ui.a11y.widgets import delete_when_closed
 from ui.account_actions import AccountActions
 from ui.activity_actions import ActivityActions
 from ui.archive_actions import ArchiveActions
+from ui.background import Background
 from ui.bridge import CoreBridge
 from ui.command_runner import CommandRunner
 from ui.conversation_finder import ConversationFinder
 from ui.conversation_pane import ConversationPane
+from ui.desktop_notifier import Notifier
 from ui.look import WindowParts, wire_look
 from ui.models.contact_model import ContactListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.models.space_model import SpaceTree
-from ui.notifications import NotificationCenter, Notifier
+from ui.notifications import NotificationCenter
 from ui.people_actions import PeopleActions
 from ui.preferences import TEXT_SCALE, THEME, Preferences
 from ui.progress_line import ProgressLine
@@ -85,7 +87,17 @@ def open_link(url: str) -> bool:
 class MainWindow(QMainWindow):
     PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT = PAGE_LOADING, PAGE_FIRST_RUN, PAGE_CHAT  # the pages
 
-    def __init__(self, bridge: CoreBridge, notifier: Notifier | None = None) -> None:
+    closed = Signal()
+    """The window closed for good (not hidden to the tray): Chinwag is quitting."""
+
+    def __init__(
+        self,
+        bridge: CoreBridge,
+        notifier: Notifier | None = None,
+        *,
+        system_tray: bool | None = None,
+    ) -> None:
+        """``system_tray``: whether the desktop shows tray icons (``None``: ask Qt)."""
         super().__init__()
         self.setObjectName("mainWindow")
         # No accessible name: the frame is then named by its title, which names the open
@@ -188,9 +200,19 @@ class MainWindow(QMainWindow):
         self.pane.searchRequested.connect(self.finder.search_in)
         self.pane.browseRequested.connect(self.finder.browse_rooms)
         self.notifications = NotificationCenter(
-            self, self.sidebar_model, self.preferences, notifier, self.announcer
+            self,
+            self.sidebar_model,
+            self.preferences,
+            notifier,
+            self.announcer,
+            system_tray=system_tray,
         )
         self.notifications.activated.connect(self._raise)
+        self.notifications.openRequested.connect(self._open_from_notification)
+        self.background = Background(
+            self, self.notifications, self.preferences, self._set_preference
+        )
+        self.background.quitRequested.connect(self.quit_app)
         bridge.events.connect(self.notifications.handle_events)
         self.window_events = WindowEvents(
             self,
@@ -593,6 +615,7 @@ class MainWindow(QMainWindow):
             self.preferences,
             self,
             accounts=[(a.id, a.display_name) for a in self.sidebar_model.accounts()],
+            system_tray=self.notifications.tray is not None,
             set_mode=self.screen_reader.answer,
             say=self.announcer.say,
         )
@@ -607,6 +630,9 @@ class MainWindow(QMainWindow):
             self.pane.view.message_delegate.clear_cache()
             self.notifications.refresh_icon()
 
+    def _set_preference(self, key: str, value: Any) -> None:
+        self.bridge.call(self.core.preferences.set(key, value))
+
     @Slot(bool)
     def _screen_reader_changed(self, on: bool) -> None:
         self.pane.voice.set_screen_reader_mode(on)
@@ -618,6 +644,12 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    @Slot(object)
+    def _open_from_notification(self, conv_id: ConversationId) -> None:
+        """A notification was clicked: its conversation, in front (from the tray if hidden)."""
+        self._raise()
+        self.show_conversation(conv_id)
+
     # -- plumbing --------------------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
@@ -627,6 +659,17 @@ class MainWindow(QMainWindow):
             self.pane.window_activated()
         super().changeEvent(event)
 
+    @Slot()
+    def quit_app(self) -> None:
+        """Quit Chinwag (Ctrl+Q, the tray's Quit): close for good, even when closing the
+        window would only hide it."""
+        self.background.quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.background.hide_instead_of_closing():
+            event.ignore()
+            return
         self.bridge.close()
         super().closeEvent(event)
+        self.closed.emit()

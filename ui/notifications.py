@@ -2,22 +2,14 @@
 level: all / mentions / none), the tray icon with the unread count, and what the screen reader
 says (by its own read-aloud levels, ui/a11y/levels.py; merged and paced by ui/a11y/announcer.py).
 
-Desktop notifications go over D-Bus (org.freedesktop.Notifications) from a worker thread, so a
-slow or missing notification daemon can never stall the window.
+Desktop notifications go over D-Bus (ui/desktop_notifier.py) from a worker thread, so a slow or
+missing notification daemon can never stall the window; a click on one opens its conversation
+(so does a click on the tray's balloon message, where there is no notification service).
 """
 
 from __future__ import annotations
 
-import concurrent.futures
 import logging
-import sys
-from typing import Any, Protocol
-
-try:  # Linux only (a dependency there): the freedesktop notification service lives on D-Bus
-    from jeepney import DBusAddress, new_method_call
-    from jeepney.io.blocking import open_dbus_connection
-except ImportError:  # pragma: no cover - other platforms use the tray's balloon messages
-    open_dbus_connection = None
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, Qt, Signal, Slot
 from PySide6.QtGui import (
@@ -32,59 +24,16 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from app import events as ev
-from app.models import Conversation, ConversationKind, Message, NotifyLevel
+from app.models import Conversation, ConversationId, ConversationKind, Message, NotifyLevel
 from ui.a11y import levels
 from ui.a11y.announcer import Announcer, Arrival
 from ui.core_text import shown_body
+from ui.desktop_notifier import FreedesktopNotifier, Notifier
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.preferences import NOTIFICATIONS, Preferences
 
 _log = logging.getLogger(__name__)
-
-
-class Notifier(Protocol):
-    def notify(self, title: str, body: str) -> None: ...
-
-
-class FreedesktopNotifier:
-    """org.freedesktop.Notifications over the session bus, via jeepney on a worker thread."""
-
-    def __init__(self) -> None:
-        self._executor = concurrent.futures.ThreadPoolExecutor(1, "chinwag-notify")
-        self._conn: Any = None
-
-    def notify(self, title: str, body: str) -> None:
-        self._executor.submit(self._send, title, body)
-
-    def _send(self, title: str, body: str) -> None:
-        try:
-            if self._conn is None:
-                self._conn = open_dbus_connection(bus="SESSION")
-            address = DBusAddress(
-                "/org/freedesktop/Notifications",
-                bus_name="org.freedesktop.Notifications",
-                interface="org.freedesktop.Notifications",
-            )
-            message = new_method_call(
-                address,
-                "Notify",
-                "susssasa{sv}i",
-                ("Chinwag", 0, "chinwag", title, body, [], {}, -1),
-            )
-            self._conn.send_and_get_reply(message, timeout=3)
-        except Exception as exc:  # no daemon, no bus: the tray and the title still show it
-            _log.debug("desktop notification not shown: %s", exc)
-            self._conn = None
-
-    def close(self) -> None:
-        self._executor.shutdown(wait=False, cancel_futures=True)
-
-
-def default_notifier() -> Notifier | None:
-    if sys.platform.startswith("linux") and open_dbus_connection is not None:
-        return FreedesktopNotifier()
-    return None
 
 
 def unread_label(count: int) -> str:
@@ -157,9 +106,11 @@ class NotificationCenter(QObject):
     """Decides what deserves a notification and an announcement, and keeps the tray current.
 
     Signals: ``activated()``: the user clicked the tray icon (show the window).
+    ``openRequested(ConversationId)``: the user clicked a notification about that conversation.
     """
 
     activated = Signal()
+    openRequested = Signal(object)
 
     def __init__(
         self,
@@ -168,7 +119,10 @@ class NotificationCenter(QObject):
         preferences: Preferences,
         notifier: Notifier | None,
         announcer: Announcer,
+        *,
+        system_tray: bool | None = None,
     ) -> None:
+        """``system_tray``: whether the desktop shows tray icons (``None``: ask Qt)."""
         super().__init__(window)
         self.window = window
         self.sidebar = sidebar
@@ -178,11 +132,17 @@ class NotificationCenter(QObject):
         self.open_conversation: object = None
         self.tray_status = TrayStatus(self)
         self.tray: QSystemTrayIcon | None = None
-        if QSystemTrayIcon.isSystemTrayAvailable():
+        if system_tray is None:
+            system_tray = QSystemTrayIcon.isSystemTrayAvailable()
+        if system_tray:
             self.tray = QSystemTrayIcon(self.tray_status.icon(QApplication.palette()), self)
             self.tray.setToolTip(self.tray_status.tooltip)
             self.tray.activated.connect(self._tray_activated)
+            self.tray.messageClicked.connect(self._balloon_clicked)
             self.tray.show()
+        if isinstance(notifier, FreedesktopNotifier):
+            notifier.clicked.connect(self._notification_clicked)
+        self._balloon_target: object = None  # what the tray's last balloon message was about
         self.sent: list[tuple[str, str]] = []  # what was notified (tests, debugging)
 
     @Slot(list)
@@ -217,11 +177,27 @@ class NotificationCenter(QObject):
         else:
             body = self.tr("%n new message(s)", "", len(wanted))
         body = body if len(body) <= 200 else body[:199] + "…"
+        self.tell(title, body, conv.id)
+
+    def tell(self, title: str, body: str, target: ConversationId | None = None) -> None:
+        """One desktop notification (the tray's balloon where there is no notification service);
+        a click on it opens ``target``."""
         self.sent.append((title, body))
         if self.notifier is not None:
-            self.notifier.notify(title, body)
+            self.notifier.notify(title, body, target)
         elif self.tray is not None:
+            self._balloon_target = target
             self.tray.showMessage(title, body)
+
+    @Slot(object)
+    def _notification_clicked(self, target: object) -> None:
+        if isinstance(target, ConversationId):
+            _log.info("%s: notification clicked, opening its conversation", target.account_id)
+            self.openRequested.emit(target)
+
+    @Slot()
+    def _balloon_clicked(self) -> None:
+        self._notification_clicked(self._balloon_target)
 
     def _announce(self, conv: Conversation, messages: list[Message], is_open: bool) -> None:
         """Tell the screen reader, by the conversation's read-aloud level (every message of a
@@ -289,7 +265,9 @@ class NotificationCenter(QObject):
 
     @Slot(QSystemTrayIcon.ActivationReason)
     def _tray_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
-        self.activated.emit()
+        # A click shows the window; the context menu (its own reason) must not.
+        if reason is not QSystemTrayIcon.ActivationReason.Context:
+            self.activated.emit()
 
 
 def _spoken_body(msg: Message) -> str:

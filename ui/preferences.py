@@ -16,6 +16,8 @@ THEME = "ui.theme"  # system | light | dark | high-contrast
 TEXT_SCALE = "ui.text_scale"  # percent
 NOTIFICATIONS = "notifications.enabled"
 SPELL_CHECK = "ui.spell_check"  # underline misspelled words in the composer
+KEEP_RUNNING = "ui.keep_running"  # closing the window hides it to the tray (ui/background.py)
+BACKGROUND_NOTICE_SHOWN = "ui.background_notice_shown"  # "still running" was said once
 
 DEFAULTS: dict[str, Any] = {
     REMOTE_MEDIA: "ask",
@@ -23,6 +25,8 @@ DEFAULTS: dict[str, Any] = {
     TEXT_SCALE: 100,
     NOTIFICATIONS: True,
     SPELL_CHECK: True,
+    KEEP_RUNNING: True,
+    BACKGROUND_NOTICE_SHOWN: False,
     PREF_SEND_TYPING: True,
     PREF_SEND_RECEIPTS: True,
     PREF_ONLY_CONTACTS: False,

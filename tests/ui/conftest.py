@@ -78,11 +78,16 @@ def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
     win = MainWindow(bridge)
     qtbot.addWidget(win)
     win.show()
+    start_core(qtbot, bridge)
+    return win
+
+
+def start_core(qtbot: QtBot, bridge: CoreBridge) -> None:
+    """Start the core under a window built over ``bridge``, and wait until it has started."""
     with qtbot.waitSignal(
         bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
     ):
         bridge.start()
-    return win
 
 
 def run_core(

@@ -399,7 +399,7 @@ def toggle_setting(
     wait_for(qtbot, lambda: isinstance(window.last_dialog, SettingsDialog))
     dialog = window.last_dialog
     wait_for(qtbot, lambda: dialog.isAncestorOf(focus(qtbot)))
-    for _ in range(12):
+    for _ in range(16):
         if focus(qtbot).objectName() == name:
             break
         press(qtbot, Qt.Key.Key_Tab)

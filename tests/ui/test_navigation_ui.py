@@ -40,7 +40,7 @@ class RecordingNotifier:
     def __init__(self) -> None:
         self.shown: list[tuple[str, str]] = []
 
-    def notify(self, title: str, body: str) -> None:
+    def notify(self, title: str, body: str, target: object = None) -> None:
         self.shown.append((title, body))
 
 

@@ -1,12 +1,16 @@
-"""Settings: theme, text size, notifications and privacy on the first tab, accessibility on the
-second (ui/dialogs/accessibility_page.py). Each change goes to the core at once
-(``set_preference``); the UI follows the core's PreferencesChanged event like everything else."""
+"""Settings: theme, text size, notifications, running in the background and at login
+(docs/background.md) and privacy on the first tab, accessibility on the second
+(ui/dialogs/accessibility_page.py). Each change goes to the core at once (``set_preference``);
+the UI follows the core's PreferencesChanged event like everything else. Starting at login is
+the one exception: its setting is the autostart file itself (ui/autostart.py)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from PySide6.QtCore import QSignalBlocker, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,10 +33,12 @@ from app.core import (
     PREF_SEND_TYPING,
 )
 from app.highlights import PREF_HIGHLIGHT_WORDS, HighlightWords
+from ui import autostart
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
 from ui.dialogs.accessibility_page import AccessibilityPage
 from ui.preferences import (
+    KEEP_RUNNING,
     NOTIFICATIONS,
     REMOTE_MEDIA,
     SPELL_CHECK,
@@ -40,6 +46,8 @@ from ui.preferences import (
     THEME,
     Preferences,
 )
+
+_log = logging.getLogger(__name__)
 
 
 class SettingsDialog(QDialog):
@@ -52,12 +60,14 @@ class SettingsDialog(QDialog):
         accounts: Sequence[tuple[str, str]] = (),
         set_mode: Callable[[bool, Any], None] | None = None,
         say: Callable[..., None] | None = None,
+        system_tray: bool = True,
     ):
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self._bridge = bridge
+        self._say = say
 
         self.theme = self._combo(
             "themeChoice",
@@ -96,6 +106,21 @@ class SettingsDialog(QDialog):
         self.highlight_words.setToolTip(self.highlight_words.accessibleDescription())
         self.highlight_words.setPlaceholderText(self.tr("e.g. release, Chinwag"))
         self.highlight_words.editingFinished.connect(self._highlight_words_edited)
+        self.keep_running = self._check(
+            "keepRunning",
+            self.tr("Keep running in the background when the window is closed"),
+            KEEP_RUNNING,
+            prefs,
+        )
+        if not system_tray:  # nothing would bring the window back: closing quits
+            with QSignalBlocker(self.keep_running):  # shown off, the preference kept
+                self.keep_running.setChecked(False)
+            self.keep_running.setEnabled(False)
+            self.keep_running.setAccessibleDescription(
+                self.tr("This desktop has no system tray, so closing the window quits Chinwag.")
+            )
+            self.keep_running.setToolTip(self.keep_running.accessibleDescription())
+        self.start_at_login = self._start_at_login()
         self.spell_check = self._check(
             "spellCheck", self.tr("Check spelling while I type"), SPELL_CHECK, prefs
         )
@@ -159,6 +184,9 @@ class SettingsDialog(QDialog):
             self.highlight_words,
         )
         general_layout.addLayout(mentions)
+        general_layout.addWidget(self.keep_running)
+        if self.start_at_login is not None:
+            general_layout.addWidget(self.start_at_login)
         general_layout.addWidget(self.spell_check)
         general_layout.addWidget(privacy)
         general_layout.addStretch(1)
@@ -174,13 +202,19 @@ class SettingsDialog(QDialog):
         self.tabs.setAccessibleName(self.tr("Settings pages"))
         self.tabs.addTab(general, self.tr("&General"))
         self.tabs.addTab(self.accessibility, self.tr("A&ccessibility"))
+        chain: list[QWidget] = [
+            self.tabs.tabBar(),
+            self.theme,
+            self.text_scale,
+            self.notifications,
+            self.highlight_words,
+            self.keep_running,
+        ]
+        if self.start_at_login is not None:
+            chain.append(self.start_at_login)
         tab_chain(
             [
-                self.tabs.tabBar(),
-                self.theme,
-                self.text_scale,
-                self.notifications,
-                self.highlight_words,
+                *chain,
                 self.spell_check,
                 self.remote_media,
                 self.send_typing,
@@ -192,6 +226,41 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
+
+    def _start_at_login(self) -> QCheckBox | None:
+        """The login autostart entry's check box (None where the system has no XDG autostart).
+        The file is the setting, not a preference: what the desktop's own settings change
+        shows here too."""
+        if not autostart.supported():
+            return None
+        text = self.tr("Start Chinwag when I log in")
+        box = QCheckBox(text)
+        box.setObjectName("startAtLogin")
+        box.setAccessibleName(text)
+        box.setAccessibleDescription(
+            self.tr("Chinwag starts with its window hidden in the system tray, where there is one.")
+        )
+        box.setToolTip(box.accessibleDescription())
+        box.setChecked(autostart.is_enabled())
+        box.toggled.connect(self._set_start_at_login)
+        return box
+
+    @Slot(bool)
+    def _set_start_at_login(self, on: bool) -> None:
+        box = self.start_at_login
+        assert box is not None
+        try:
+            autostart.set_enabled(on)
+        except OSError as exc:
+            _log.warning("could not change the autostart entry: %s", exc)
+            with QSignalBlocker(box):
+                box.setChecked(autostart.is_enabled())
+            problem = self.tr("Could not change the start at login: {error}").format(
+                error=exc.strerror or exc
+            )
+            box.setToolTip(problem)
+            if self._say is not None:
+                self._say(problem)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
         label = QLabel(text)

@@ -22,6 +22,7 @@ class ShortcutsDialog(QDialog):
         keys = [
             (self.tr("Ctrl+K"), self.tr("go to a conversation by name")),
             (self.tr("Ctrl+I"), self.tr("activity of every account, mentions and requests")),
+            (self.tr("Ctrl+Q"), self.tr("quit (closing the window may keep Chinwag in the tray)")),
             (self.tr("F6, Shift+F6"), self.tr("next or previous region")),
             (self.tr("Alt+Up, Alt+Down"), self.tr("previous or next conversation")),
             (self.tr("Alt+Shift+Up, Alt+Shift+Down"), self.tr("previous or next unread")),

@@ -597,6 +597,33 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -3605,6 +3632,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>
@@ -5288,6 +5322,14 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5367,6 +5409,18 @@ To begin, add the account you use most. You can add more later.</source>
         <source>A&amp;ccessibility</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -5388,6 +5442,14 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>activity of every account, mentions and requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

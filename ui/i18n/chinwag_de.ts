@@ -602,6 +602,33 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation>Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation>Chinwag &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation>Chinwag an&amp;zeigen</translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation>Chinwag läuft weiter</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation>Nachrichten kommen weiter an, während das Fenster geschlossen ist. Zum Beenden wählen Sie „Beenden“ im Menü des Chinwag-Symbols im Systembereich der Kontrollleiste.</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -3623,6 +3650,13 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation>Unterhaltung öffnen</translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>
@@ -5325,6 +5359,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>z.&#xa0;B. Release, Chinwag</translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Im Hintergrund weiterlaufen, wenn das Fenster geschlossen wird</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation>Diese Arbeitsumgebung hat keinen Systembereich in der Kontrollleiste, daher beendet das Schließen des Fensters Chinwag.</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Rechtschreibung beim Schreiben prüfen</translation>
     </message>
@@ -5404,6 +5446,18 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <source>A&amp;ccessibility</source>
         <translation>Barrie&amp;refreiheit</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Chinwag bei der Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag startet mit verborgenem Fenster im Systembereich der Kontrollleiste, sofern es einen gibt.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>Der Start bei der Anmeldung konnte nicht geändert werden: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -5426,6 +5480,14 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>activity of every account, mentions and requests</source>
         <translation>Aktivität aller Konten, Erwähnungen und Anfragen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Strg+Q</translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
+        <translation>beenden (das Schließen des Fensters kann Chinwag im Systembereich weiterlaufen lassen)</translation>
     </message>
     <message>
         <source>F6, Shift+F6</source>

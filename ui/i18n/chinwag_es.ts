@@ -602,6 +602,33 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation>Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation>&amp;Ocultar Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation>&amp;Mostrar Chinwag</translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation>Chinwag sigue en marcha</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation>Los mensajes siguen llegando mientras la ventana está cerrada. Para salir, elija Salir en el menú del icono de Chinwag en la bandeja del sistema.</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -3623,6 +3650,13 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation>Abrir la conversación</translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>
@@ -5325,6 +5359,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>p. ej. versión, Chinwag</translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Seguir en segundo plano al cerrar la ventana</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation>Este escritorio no tiene bandeja del sistema, así que cerrar la ventana cierra Chinwag.</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Revisar la ortografía mientras escribo</translation>
     </message>
@@ -5404,6 +5446,18 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <source>A&amp;ccessibility</source>
         <translation>A&amp;ccesibilidad</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Iniciar Chinwag al iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag se inicia con la ventana oculta en la bandeja del sistema, si la hay.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>No se pudo cambiar el inicio al iniciar sesión: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -5426,6 +5480,14 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>activity of every account, mentions and requests</source>
         <translation>actividad de todas las cuentas, menciones y solicitudes</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
+        <translation>salir (cerrar la ventana puede dejar Chinwag en la bandeja)</translation>
     </message>
     <message>
         <source>F6, Shift+F6</source>

@@ -602,6 +602,33 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     </message>
 </context>
 <context>
+    <name>Background</name>
+    <message>
+        <source>Chinwag</source>
+        <translation>Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Hide Chinwag</source>
+        <translation>&amp;Masquer Chinwag</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Show Chinwag</source>
+        <translation>&amp;Afficher Chinwag</translation>
+    </message>
+    <message>
+        <source>Chinwag is still running</source>
+        <translation>Chinwag fonctionne toujours</translation>
+    </message>
+    <message>
+        <source>Messages keep arriving while the window is closed. To quit, choose Quit in the menu of Chinwag&apos;s icon in the system tray.</source>
+        <translation>Les messages continuent d&apos;arriver pendant que la fenêtre est fermée. Pour quitter, choisissez Quitter dans le menu de l&apos;icône de Chinwag dans la zone de notification.</translation>
+    </message>
+</context>
+<context>
     <name>BlockedDialog</name>
     <message>
         <source>Blocked on {account}</source>
@@ -3623,6 +3650,13 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>FreedesktopNotifier</name>
+    <message>
+        <source>Open conversation</source>
+        <translation>Ouvrir la conversation</translation>
+    </message>
+</context>
+<context>
     <name>HoverBar</name>
     <message>
         <source>React</source>
@@ -5325,6 +5359,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>p.&#xa0;ex. version, Chinwag</translation>
     </message>
     <message>
+        <source>Keep running in the background when the window is closed</source>
+        <translation>Continuer en arrière-plan quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits Chinwag.</source>
+        <translation>Ce bureau n&apos;a pas de zone de notification, fermer la fenêtre quitte donc Chinwag.</translation>
+    </message>
+    <message>
         <source>Check spelling while I type</source>
         <translation>Vérifier l&apos;orthographe pendant la saisie</translation>
     </message>
@@ -5404,6 +5446,18 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <source>A&amp;ccessibility</source>
         <translation>A&amp;ccessibilité</translation>
     </message>
+    <message>
+        <source>Start Chinwag when I log in</source>
+        <translation>Lancer Chinwag à l&apos;ouverture de ma session</translation>
+    </message>
+    <message>
+        <source>Chinwag starts with its window hidden in the system tray, where there is one.</source>
+        <translation>Chinwag démarre avec sa fenêtre masquée dans la zone de notification, s&apos;il y en a une.</translation>
+    </message>
+    <message>
+        <source>Could not change the start at login: {error}</source>
+        <translation>Impossible de modifier le lancement à l&apos;ouverture de session&#xa0;: {error}</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
@@ -5426,6 +5480,14 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>activity of every account, mentions and requests</source>
         <translation>activité de tous les comptes, mentions et demandes</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>quit (closing the window may keep Chinwag in the tray)</source>
+        <translation>quitter (fermer la fenêtre peut laisser Chinwag dans la zone de notification)</translation>
     </message>
     <message>
         <source>F6, Shift+F6</source>
