@@ -625,5 +625,6 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.pane.drafts.flush()  # queued on the core before it stops (ui.application)
         self.bridge.close()
         super().closeEvent(event)
