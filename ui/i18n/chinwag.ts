@@ -3302,6 +3302,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>This room does not let moderators remove messages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5551,6 +5555,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5574,6 +5585,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5607,6 +5622,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

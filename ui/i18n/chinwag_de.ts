@@ -3317,6 +3317,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>This room does not let moderators remove messages.</source>
         <translation>In diesem Raum können Moderatoren keine Nachrichten entfernen.</translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5588,6 +5592,13 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5612,6 +5623,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>needs attention</source>
         <translation>braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
+        <translation>Entwurf: {text}</translation>
     </message>
     <message>
         <source>group</source>
@@ -5646,6 +5661,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
             <numerusform>%n Erwähnung</numerusform>
             <numerusform>%n Erwähnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation>ungesendeter Entwurf</translation>
     </message>
 </context>
 <context>

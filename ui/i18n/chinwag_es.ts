@@ -3317,6 +3317,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>This room does not let moderators remove messages.</source>
         <translation>Esta sala no permite a los moderadores eliminar mensajes.</translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>No se pudo guardar el borrador.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5588,6 +5592,13 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5612,6 +5623,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>needs attention</source>
         <translation>requiere atención</translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
+        <translation>Borrador: {text}</translation>
     </message>
     <message>
         <source>group</source>
@@ -5646,6 +5661,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
             <numerusform>%n te menciona</numerusform>
             <numerusform>%n te mencionan</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation>borrador sin enviar</translation>
     </message>
 </context>
 <context>
