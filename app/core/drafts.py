@@ -26,11 +26,13 @@ class DraftCommands:
 
     async def save(self, conv: ConversationId, draft: Draft | None) -> Conversation | None:
         """Keep ``draft`` as the conversation's (None, or blank new text, clears it). Returns
-        the conversation as stored, or None when it is no longer there (left, removed): then
-        there is nothing to keep it with. A store that cannot write says so as an error; the
-        front end keeps the text it has."""
+        the conversation as stored, or None when it or its account is no longer there (left,
+        removed): then there is nothing to keep it with. A store that cannot write says so as
+        an error; the front end keeps the text it has."""
         s = self._s
-        session = s.session(conv.account_id)
+        session = s.sessions.get(conv.account_id)
+        if session is None:
+            return None
         store = session.store
         if draft is not None and draft.mode is DraftMode.NEW and not draft.text.strip():
             draft = None

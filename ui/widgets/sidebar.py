@@ -157,9 +157,11 @@ class SidebarDelegate(QStyledItemDelegate):
         opt.font = font
         label_w = QFontMetrics(opt.font).horizontalAdvance(label) + 18 if label else 0
         draft = self.tr("Draft") if kind == "conversation" and index.data(DraftRole) else ""
-        draft_font = QFont(option.font)
-        draft_font.setItalic(True)
-        draft_w = QFontMetrics(draft_font).horizontalAdvance(draft) + 8 if draft else 0
+        draft_font, draft_w = option.font, 0
+        if draft:  # (rare: a font made and measured only then, not for every row of a flood)
+            draft_font = QFont(option.font)
+            draft_font.setItalic(True)
+            draft_w = QFontMetrics(draft_font).horizontalAdvance(draft) + 8
         opt.rect = opt.rect.adjusted(0, 0, -label_w - draft_w, 0)
         # What QStyledItemDelegate.paint does, without its second initStyleOption (a dozen
         # roles asked again through Python, for the row of a flooded room on every batch).
