@@ -111,11 +111,13 @@ class ComposerDrafts(QObject):
         self._pending = None
         self._visit += 1
         draft = self.draft_of(conv) if conv is not None else None
-        self._putting = True
-        try:
-            self._area.composer.put_text(draft.text if draft is not None else "")
-        finally:
-            self._putting = False
+        text = draft.text if draft is not None else ""
+        if self._area.composer.toPlainText() != text:  # (an empty box stays untouched)
+            self._putting = True
+            try:
+                self._area.composer.put_text(text)
+            finally:
+                self._putting = False
         if conv is None or draft is None or draft.mode is DraftMode.NEW:
             return
         self._pending = draft
