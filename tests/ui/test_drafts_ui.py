@@ -12,15 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import events as ev
 from app.models import ConversationId, Draft, DraftMode
 from app.runtime import CoreThread
 from chinwag.testing import MemorySecretStore
 from tests.fakes.core_harness import make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.conftest import has_event, save_screenshot
+from tests.ui.conftest import save_screenshot, show_started
 from tests.ui.helpers import open_conv, room, sign_in, wait_for, wait_rows
-from tests.ui.waits import UI_WAIT_MS
 from ui.bridge import CoreBridge
 from ui.main_window import MainWindow
 from ui.models.sidebar_model import DraftRole
@@ -181,14 +179,7 @@ def _start(
     runner = CoreThread(lambda: make_core(profile, server, secrets))
     runner.start()
     bridge = CoreBridge(runner)
-    window = MainWindow(bridge)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(
-        bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
-    ):
-        bridge.start()
-    return runner, bridge, window
+    return runner, bridge, show_started(qtbot, bridge)
 
 
 @pytest.fixture
