@@ -99,6 +99,7 @@ def test_the_sidebar_marks_a_draft_in_words(
     assert row_a.data(Qt.ItemDataRole.AccessibleTextRole).endswith(", unsent draft")
     assert "unsent draft" not in row_b.data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Draft: Let me think about it" in row_a.data(Qt.ItemDataRole.ToolTipRole)
+    save_screenshot(window.sidebar, "sidebar-draft-open")  # on the selected row
     open_conv(qtbot, window, b)
     save_screenshot(window.sidebar, "sidebar-draft")
 

@@ -169,10 +169,8 @@ class SidebarDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if draft:
-            painter.save()
-            selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-            painter.setPen(option.palette.color(role))
+            painter.save()  # (beside the selection's highlight, like the badge: never on it)
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
             painter.setFont(draft_font)
             area = QRect(opt.rect.right() + 1, option.rect.top(), draft_w, option.rect.height())
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, draft)
