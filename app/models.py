@@ -144,6 +144,14 @@ class NotifyLevel(enum.StrEnum):
     NONE = "none"
 
 
+class DraftMode(enum.StrEnum):
+    """What a draft was being written as: a new message, a reply, or an edit of one's own."""
+
+    NEW = "new"
+    REPLY = "reply"
+    EDIT = "edit"
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -210,6 +218,19 @@ class Member:
 
 
 @dataclass(frozen=True, slots=True)
+class Draft:
+    """What was written in a conversation's composer and not sent yet. Kept with the
+    conversation in its account's store, so neither switching rooms nor a killed app loses it
+    (Gajim, Element and Nheko keep one per conversation too). An edit in progress is a draft as
+    well (Element's drafts are new, reply or edit); ``target`` is the local id of the message
+    replied to or edited, "" for a new message."""
+
+    text: str
+    mode: DraftMode = DraftMode.NEW
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Conversation:
     id: ConversationId
     kind: ConversationKind
@@ -223,6 +244,7 @@ class Conversation:
     joined: bool = True
     trust: Trust = Trust.NONE
     spell_language: str = ""  # the composer's: "" the default, "off", or a tag like "de_DE"
+    draft: Draft | None = None  # the composer's unsent text here, None when there is none
 
     @property
     def name(self) -> str:

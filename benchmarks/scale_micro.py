@@ -4,6 +4,9 @@ One class each, offscreen, no servers; they explain a bend, they are not the fig
 
 - ``sidebar 50,200,1000``: ``SidebarModel`` + ``Sidebar`` (proxy and tree) fed one
   ``ConversationsChanged`` per account (three accounts) as at start; ms to fill and paint.
+- ``rowpaint 1000``: every conversation row of a 1,000-room sidebar painted by its delegate into
+  an image, 20 times: microseconds a row (what a flooded room's repaint costs per row), as JSON;
+  where the code knows drafts, again with a draft in every room.
 - ``members 1000,5000``: ``MemberPanel`` with faces, ``set_members`` + layout + paint, then one
   member more; with and without uniform item sizes.
 - ``churn 5000``: ``MemberPanel`` with faces and N members, shown; then 300 deliveries of one
@@ -70,6 +73,65 @@ def sidebar(sizes: list[int]) -> None:
         app.processEvents()
         bar.repaint()
         print(f"{n} rooms: sidebar filled in {(time.perf_counter() - began) * 1000:.1f} ms")
+
+
+def rowpaint(n: int) -> None:
+    import dataclasses
+    import json
+
+    from PySide6.QtCore import QModelIndex, QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+
+    from app import events as ev
+    from app.models import Account, Conversation, ConversationId, ConversationKind
+    from ui.models.sidebar_model import SidebarModel
+    from ui.widgets.sidebar import Sidebar
+
+    app = QApplication.instance() or QApplication([])
+    fields = {f.name for f in dataclasses.fields(Conversation)}
+    result: dict[str, Any] = {"rows": n}
+    for with_drafts in (False, True) if "draft" in fields else (False,):
+        model = SidebarModel()
+        bar = Sidebar(model)
+        bar.resize(300, 700)
+        bar.show()
+        app.processEvents()
+        account = Account("a0", "irc", "irc", {})
+        model.handle_events([ev.AccountsChanged((account,))])
+        extra: dict[str, Any] = {}
+        if with_drafts:
+            from app.models import Draft  # (not in older code)
+
+            extra["draft"] = Draft("half a thought")
+        convs = tuple(
+            Conversation(ConversationId("a0", f"#s1234r{j}"), ConversationKind.GROUP, **extra)
+            for j in range(n)
+        )
+        model.handle_events([ev.ConversationsChanged(convs)])
+        app.processEvents()
+        tree, proxy = bar.tree, bar.proxy
+        delegate = tree.itemDelegate()
+        parent = proxy.index(0, 0, QModelIndex())
+        image = QImage(300, 40, QImage.Format.Format_ARGB32_Premultiplied)
+        painter = QPainter(image)
+        option = QStyleOptionViewItem()
+        option.initFrom(tree)
+        option.rect = QRect(0, 0, 300, 32)
+        rows = [proxy.index(r, 0, parent) for r in range(proxy.rowCount(parent))]
+        times = []
+        for _ in range(20):
+            began = time.perf_counter()
+            for index in rows:
+                delegate.paint(painter, option, index)
+            times.append((time.perf_counter() - began) / len(rows) * 1e6)
+        painter.end()
+        result["us_per_row_drafts" if with_drafts else "us_per_row"] = round(
+            statistics.median(times), 1
+        )
+        bar.deleteLater()
+        app.processEvents()
+    print(json.dumps(result))
 
 
 def members(sizes: list[int]) -> None:
@@ -291,7 +353,7 @@ def crossover(store: Path) -> None:
 def main() -> int:
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if (
-        what not in ("sidebar", "members", "churn", "fts", "crossover", "terms")
+        what not in ("sidebar", "rowpaint", "members", "churn", "fts", "crossover", "terms")
         or len(sys.argv) < 3
     ):
         print(__doc__, file=sys.stderr)
@@ -305,6 +367,8 @@ def main() -> int:
         terms(Path(arg), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     elif what == "sidebar":
         sidebar([int(n) for n in arg.split(",")])
+    elif what == "rowpaint":
+        rowpaint(int(arg))
     elif what == "churn":
         churn([int(n) for n in arg.split(",")])
     else:

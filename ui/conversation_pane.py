@@ -46,6 +46,7 @@ from app.runtime import Result
 from ui.a11y.conversation_voice import ConversationVoice
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
+from ui.composer_drafts import ComposerDrafts
 from ui.conversation_actions import ConversationActions
 from ui.core_text import core_text
 from ui.media.inline_media import InlineMedia
@@ -212,6 +213,9 @@ class ConversationPane(QWidget):
             inline_media=self.inline_media,
         )
         self.messages.blockSenderRequested.connect(self.blockSenderRequested)
+        self.drafts = ComposerDrafts(
+            bridge, self.composer_area, sidebar_model, self.messages.reply_quote, self
+        )
         self.thread_panel.partActivated.connect(self.messages.part_activated)
         self.thread_panel.menuRequested.connect(self.messages.show_message_menu)
         self.conversation_actions = ConversationActions(
@@ -273,7 +277,9 @@ class ConversationPane(QWidget):
         self.thread_panel.model.link_previews = on
 
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
-        if conv != self.conversation:
+        switched = conv != self.conversation
+        if switched:
+            self.drafts.leave()  # before the reply or edit is cancelled: they are in the draft
             self.inline_media.stop_all()
             self.voice_messages.offer(False)
             self.composer_area.cancel_mode()
@@ -281,6 +287,8 @@ class ConversationPane(QWidget):
             if self.thread_panel.isVisible():
                 self.thread_panel.close_thread()
         self.conversation = conv
+        if switched:
+            self.drafts.enter(conv)
         self.details = None
         self.voice.shown(conv)
         self.spelling.open(conv)
@@ -480,6 +488,10 @@ class ConversationPane(QWidget):
         conv = self.conversation
         if conv is None:
             return
+        self._send(conv, text)
+        self.drafts.sent()
+
+    def _send(self, conv: ConversationId, text: str) -> None:
         area = self.composer_area
         if area.editing is not None:
             target = area.editing

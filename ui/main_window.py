@@ -667,6 +667,7 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.pane.drafts.flush()  # queued on the core before it stops (ui.application)
         if self.background.hide_instead_of_closing():
             event.ignore()
             return

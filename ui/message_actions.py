@@ -347,9 +347,13 @@ class MessageActions(QObject):
         elif msg.attachments or links:
             self.open_message_menu()
 
-    def reply(self, msg: Message) -> None:
+    def reply_quote(self, msg: Message) -> str:
+        """What the reply banner shows of ``msg``: its sender and the start of its text."""
         text = " ".join(self.model.display_body(msg).split())
-        quote = f"{msg.sender_name or msg.sender}: {text[:80]}"
+        return f"{msg.sender_name or msg.sender}: {text[:80]}"
+
+    def reply(self, msg: Message) -> None:
+        quote = self.reply_quote(msg)
         panel = self.thread_panel
         if panel.isVisible() and panel.root and panel.root in (msg.thread_root, msg.remote_id):
             panel.start_reply(msg, quote)  # a message of the open thread: answered there

@@ -6,6 +6,7 @@ command groups are the command API, one class per concern over shared :class:`Co
 - ``core.accounts`` (:class:`AccountCommands`): services, accounts, sign-in, own presence
 - ``core.preferences`` (:class:`PreferenceCommands`): app-wide settings
 - ``core.conversations`` (:class:`ConversationCommands`): the list, opening, history pages
+- ``core.drafts`` (:class:`DraftCommands`): each conversation's unsent composer text
 - ``core.messaging`` (:class:`MessagingCommands`): sending, editing, reacting, files
 - ``core.rooms`` (:class:`RoomCommands`): joining, creating, members, moderation, directory
 - ``core.contacts`` (:class:`ContactCommands`): roster, subscriptions, blocking
@@ -25,6 +26,7 @@ from app.core.accounts import AccountCommands, BackendInfo
 from app.core.archive import ArchiveCommands
 from app.core.contacts import ContactCommands
 from app.core.conversations import ContextPage, ConversationCommands, ConversationDetails
+from app.core.drafts import DraftCommands
 from app.core.encryption import EncryptionCommands
 from app.core.facade import Core
 from app.core.messaging import MessagingCommands
@@ -60,6 +62,7 @@ __all__ = [
     "Core",
     "CoreContext",
     "CoreServices",
+    "DraftCommands",
     "EncryptionCommands",
     "MessagingCommands",
     "PreferenceCommands",

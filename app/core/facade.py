@@ -19,6 +19,7 @@ from app.core.archive import ArchiveCommands
 from app.core.commands import SlashCommands
 from app.core.contacts import ContactCommands
 from app.core.conversations import ConversationCommands
+from app.core.drafts import DraftCommands
 from app.core.encryption import EncryptionCommands
 from app.core.messaging import MessagingCommands
 from app.core.polls import PollCommands
@@ -46,6 +47,7 @@ class Core:
         self.accounts = AccountCommands(services)
         self.preferences = PreferenceCommands(services)
         self.conversations = ConversationCommands(services)
+        self.drafts = DraftCommands(services)
         self.messaging = MessagingCommands(services)
         self.rooms = RoomCommands(services)
         self.contacts = ContactCommands(services)

@@ -45,7 +45,9 @@ from app.store.rows import (
     CONV_COLUMNS,
     MSG_COLUMNS,
     MSG_COLUMNS_M,
+    UPDATE_CONVERSATION,
     conversation_from_row,
+    conversation_params,
     dump_attachments,
     dump_reactions,
     insert_messages,
@@ -183,25 +185,7 @@ class AccountStore:
         """Change fields of a conversation (``Conversation`` field names) and return the result."""
         row = self._row_by_native[native_id]
         conv = replace(self._by_row[row], **changes)
-        self._conn.execute(
-            "UPDATE conversations SET kind=?, title=?, topic=?, unread=?, mentions=?,"
-            " last_activity=?, encrypted=?, notify=?, joined=?, trust=?,"
-            " spell_language=? WHERE id=?",
-            (
-                conv.kind.value,
-                conv.title,
-                conv.topic,
-                conv.unread_count,
-                conv.mention_count,
-                None if conv.last_activity is None else to_millis(conv.last_activity),
-                int(conv.encrypted),
-                conv.notify.value,
-                int(conv.joined),
-                conv.trust.value,
-                conv.spell_language,
-                row,
-            ),
-        )
+        self._conn.execute(UPDATE_CONVERSATION, conversation_params(conv, row))
         self._by_row[row] = conv
         return conv
 

@@ -28,9 +28,11 @@ from app.models import (
     Reaction,
     Trust,
     from_millis,
+    to_millis,
 )
 from app.polls import poll_of
 from app.priority import give_way
+from app.store.drafts import draft_of, dump_draft
 from app.store.terms import SearchTerms
 from app.store.threads import summary_of
 
@@ -42,8 +44,13 @@ MSG_COLUMNS = (
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
     "id, native_id, kind, title, topic, unread, mentions, last_activity, encrypted, notify, joined,"
-    " trust, spell_language"
+    " trust, spell_language, draft"
 )
+UPDATE_CONVERSATION = (
+    "UPDATE conversations SET kind=?, title=?, topic=?, unread=?, mentions=?, last_activity=?,"
+    " encrypted=?, notify=?, joined=?, trust=?, spell_language=?, draft=? WHERE id=?"
+)
+"""Every field of a conversation's row (:func:`conversation_params`), by its row id."""
 _INSERTED = (
     "conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
@@ -94,6 +101,26 @@ def conversation_from_row(account_id: AccountId, r: Sequence[Any]) -> Conversati
         joined=bool(r[10]),
         trust=parse_enum(Trust, r[11], Trust.NONE),
         spell_language=r[12] or "",
+        draft=draft_of(r[13]),
+    )
+
+
+def conversation_params(conv: Conversation, row: int) -> tuple[Any, ...]:
+    """The parameters of :data:`UPDATE_CONVERSATION` for ``conv`` stored in ``row``."""
+    return (
+        conv.kind.value,
+        conv.title,
+        conv.topic,
+        conv.unread_count,
+        conv.mention_count,
+        None if conv.last_activity is None else to_millis(conv.last_activity),
+        int(conv.encrypted),
+        conv.notify.value,
+        int(conv.joined),
+        conv.trust.value,
+        conv.spell_language,
+        dump_draft(conv.draft),
+        row,
     )
 
 

@@ -270,3 +270,10 @@ def _polls(db: Database) -> None:
     """A poll's record on its message: question, answers, the votes and its end, as JSON (see
     :mod:`app.polls`); NULL on every other message."""
     db.execute("ALTER TABLE messages ADD COLUMN poll TEXT")
+
+
+@_migration("0011_drafts")
+def _drafts(db: Database) -> None:
+    """What was written in a conversation's composer and not sent (see :class:`app.models.Draft`),
+    as JSON of text, mode and target (:mod:`app.store.drafts`); NULL when there is none."""
+    db.execute("ALTER TABLE conversations ADD COLUMN draft TEXT")

@@ -251,6 +251,41 @@ def test_floor_text(me: Signed, bot: Bot) -> None:
     me.wait(lambda: mine()[-1:] == ["\x02bold\x02 and \x1ditalic"])  # a line ends all codes
 
 
+def test_a_draft_stays_in_its_channel(me: Signed, bot: Bot) -> None:
+    """Typed in #a, then #b opened and Enter pressed there: nothing reaches #b (the first line
+    the peer sees there is the one typed there afterwards); back in #a the text waits, and
+    Enter sends it to #a."""
+    first, second = unique_channel("#drafta"), unique_channel("#draftb")
+    for channel in (first, second):
+        bot.join(channel)
+        assert me.call(me.core.rooms.join(me.account_id, channel)).ok
+        me.wait(lambda c=channel: bot.lines(lambda m: m.command == "JOIN" and m.params[0] == c))
+    start = bot.mark()
+    said = lambda channel: [  # noqa: E731
+        m.params[-1]
+        for m in bot.lines(
+            lambda m: m.command == "PRIVMSG" and m.nick == own_nick(me) and m.params[0] == channel,
+            start,
+        )
+    ]
+    composer = me.window.pane.composer_area.composer
+    me.open(first.lower())
+    composer.setFocus()
+    me.qtbot.keyClicks(composer, "only for the first channel")
+    me.open(second.lower())
+    assert composer.toPlainText() == ""
+    me.qtbot.keyClick(composer, Qt.Key.Key_Return)  # nothing to send
+    me.type_and_send("typed in the second channel")
+    me.wait(lambda: said(second))
+    assert said(second) == ["typed in the second channel"]
+    me.open(first.lower())
+    assert composer.toPlainText() == "only for the first channel"
+    me.qtbot.keyClick(composer, Qt.Key.Key_Return)
+    me.wait(lambda: said(first))
+    assert said(first) == ["only for the first channel"]
+    assert said(second) == ["typed in the second channel"]
+
+
 def test_floor_file(me: Signed, bot: Bot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     me.call(me.core.contacts.add_contact(me.account_id, bot.nick))  # files from a contact
     bot.say(own_nick(me), "send me the plan")

@@ -73,8 +73,8 @@ def bridge(
         runner.stop()
 
 
-@pytest.fixture
-def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
+def show_started(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
+    """The main window over ``bridge``, shown, once its core has started (as the app does)."""
     win = MainWindow(bridge)
     qtbot.addWidget(win)
     win.show()
@@ -88,6 +88,11 @@ def start_core(qtbot: QtBot, bridge: CoreBridge) -> None:
         bridge.events, timeout=UI_WAIT_MS, check_params_cb=has_event(ev.CoreStarted)
     ):
         bridge.start()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, bridge: CoreBridge) -> MainWindow:
+    return show_started(qtbot, bridge)
 
 
 def run_core(
@@ -122,15 +127,8 @@ def services_window(
     runner = CoreThread(lambda: make_core(profile, fake_server, secrets, extra_classes=posing))
     runner.start()
     bridge = CoreBridge(runner)
-    win = MainWindow(bridge)
-    qtbot.addWidget(win)
-    win.show()
     try:
-        with qtbot.waitSignal(
-            bridge.events, timeout=5000, check_params_cb=has_event(ev.CoreStarted)
-        ):
-            bridge.start()
-        yield win
+        yield show_started(qtbot, bridge)
     finally:
         bridge.close()
         runner.stop()

@@ -335,6 +335,8 @@ def test_the_language_is_remembered_per_conversation_and_the_preference_turns_it
 
     open_conv(qtbot, window, carol, rows=1)
     assert spelling.language == "en_US"  # another conversation: the default
+    assert composer.toPlainText() == ""  # (bob's text is bob's draft)
+    composer.setPlainText("Hello there")
     language_action(qtbot, window, "&Off")
     assert spelling.language is None
     wait_for(

@@ -3369,6 +3369,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>The account&apos;s password is needed to sign other sessions out.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5669,6 +5673,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5692,6 +5703,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>needs attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5725,6 +5740,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -3384,6 +3384,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <source>The account&apos;s password is needed to sign other sessions out.</source>
         <translation>Zum Abmelden anderer Sitzungen wird das Passwort des Kontos benötigt.</translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5706,6 +5710,13 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5730,6 +5741,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>needs attention</source>
         <translation>braucht Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
+        <translation>Entwurf: {text}</translation>
     </message>
     <message>
         <source>group</source>
@@ -5764,6 +5779,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
             <numerusform>%n Erwähnung</numerusform>
             <numerusform>%n Erwähnungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation>ungesendeter Entwurf</translation>
     </message>
 </context>
 <context>

@@ -3342,6 +3342,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>The account's password is needed to sign other sessions out.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5629,6 +5633,13 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5652,6 +5663,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>needs attention</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Draft: {text}</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -5681,6 +5696,10 @@ To begin, add the account you use most. You can add more later.</source>
     <message numerus="yes">
         <source>%n mentioning you</source>
         <translation><numerusform>%n mentioning you</numerusform><numerusform>%n mentioning you</numerusform></translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

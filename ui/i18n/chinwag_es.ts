@@ -3384,6 +3384,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <source>The account&apos;s password is needed to sign other sessions out.</source>
         <translation>Se necesita la contraseña de la cuenta para cerrar otras sesiones.</translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>No se pudo guardar el borrador.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5706,6 +5710,13 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5730,6 +5741,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>needs attention</source>
         <translation>requiere atención</translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
+        <translation>Borrador: {text}</translation>
     </message>
     <message>
         <source>group</source>
@@ -5764,6 +5779,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
             <numerusform>%n te menciona</numerusform>
             <numerusform>%n te mencionan</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation>borrador sin enviar</translation>
     </message>
 </context>
 <context>

@@ -3384,6 +3384,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <source>The account&apos;s password is needed to sign other sessions out.</source>
         <translation>Le mot de passe du compte est nécessaire pour déconnecter d&apos;autres sessions.</translation>
     </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>Le brouillon n’a pas pu être enregistré.</translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5706,6 +5710,13 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     </message>
 </context>
 <context>
+    <name>SidebarDelegate</name>
+    <message>
+        <source>Draft</source>
+        <translation>Brouillon</translation>
+    </message>
+</context>
+<context>
     <name>SidebarModel</name>
     <message>
         <source>disabled</source>
@@ -5730,6 +5741,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>needs attention</source>
         <translation>requiert votre attention</translation>
+    </message>
+    <message>
+        <source>Draft: {text}</source>
+        <translation>Brouillon&#xa0;: {text}</translation>
     </message>
     <message>
         <source>group</source>
@@ -5764,6 +5779,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
             <numerusform>%n vous mentionne</numerusform>
             <numerusform>%n vous mentionnent</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>unsent draft</source>
+        <translation>brouillon non envoyé</translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,8 @@ StateRole = Qt.ItemDataRole.UserRole + 5
 StateTextRole = Qt.ItemDataRole.UserRole + 6
 ProtocolRole = Qt.ItemDataRole.UserRole + 7  # the row's service ("xmpp", "matrix", "irc")
 ServerRole = Qt.ItemDataRole.UserRole + 8  # the account's server, "" when not known
+DraftRole = Qt.ItemDataRole.UserRole + 9  # a conversation's unsent text (True with no text yet)
+DRAFT_TOOLTIP_CHARS = 80
 
 
 def state_text(state: ConnectionState) -> str:
@@ -86,6 +88,16 @@ def _sort_key(conv: Conversation) -> tuple[int, float, tuple[str | int, ...]]:
     if conv.last_activity is None:
         return (1, 0.0, natural_key(conv.name))
     return (0, -conv.last_activity.timestamp(), natural_key(conv.name))
+
+
+def _draft_line(conv: Conversation) -> str:
+    """The tooltip's line for an unsent draft: its start, as Element's "Draft:" preview."""
+    if conv.draft is None:
+        return ""
+    text = " ".join(conv.draft.text.split())
+    if len(text) > DRAFT_TOOLTIP_CHARS:
+        text = text[: DRAFT_TOOLTIP_CHARS - 1] + "…"
+    return QCoreApplication.translate("SidebarModel", "Draft: {text}").format(text=text)
 
 
 class SidebarModel(QAbstractItemModel):
@@ -188,6 +200,7 @@ class SidebarModel(QAbstractItemModel):
                 for p in (
                     conv.topic or conv.name,
                     service_name(node.account.protocol_id) + " · " + node.account.display_name,
+                    _draft_line(conv),
                 )
                 if p
             )
@@ -249,6 +262,8 @@ class SidebarModel(QAbstractItemModel):
                 parts.append(self.tr("%n unread", "", conv.unread_count))
             if conv.mention_count:
                 parts.append(self.tr("%n mentioning you", "", conv.mention_count))
+            if conv.draft is not None:
+                parts.append(self.tr("unsent draft"))
             return ", ".join(parts)
         if role == KindRole:
             return "conversation"
@@ -258,6 +273,8 @@ class SidebarModel(QAbstractItemModel):
             return conv.unread_count
         if role == MentionRole:
             return conv.mention_count
+        if role == DraftRole:
+            return None if conv.draft is None else conv.draft.text or True
         return None
 
     # -- lookups ---------------------------------------------------------------------------

@@ -76,6 +76,7 @@ class Composer(QPlainTextEdit):
         self._names: Callable[[], Iterable[str]] = list
         self._completion: tuple[int, str, list[str], int] | None = None
         self._typing = False
+        self._quiet = False  # putting a draft back: not typing
         # what spell check adds to the context menu (ui/widgets/spelling.py): (menu, the text
         # cursor at the word the menu is for)
         self.extend_context_menu: Callable[[QMenu, QTextCursor], None] | None = None
@@ -104,6 +105,20 @@ class Composer(QPlainTextEdit):
         self._stopped_typing()
         self.submitted.emit(text)
 
+    def put_text(self, text: str) -> None:
+        """Show ``text`` (a conversation's draft, or nothing) as if it had been there all
+        along: the cursor at its end, and no typing notification for it."""
+        self._quiet = True
+        try:
+            self.setPlainText(text)
+            self.moveCursor(QTextCursor.MoveOperation.End)
+        finally:
+            self._quiet = False
+
+    def stop_typing(self) -> None:
+        """Say now that typing stopped (leaving the conversation it was typed in)."""
+        self._stopped_typing()
+
     @Slot()
     def _fit_height(self) -> None:
         """Grow with the text from two to eight lines, then scroll."""
@@ -114,6 +129,8 @@ class Composer(QPlainTextEdit):
 
     @Slot()
     def _text_changed(self) -> None:
+        if self._quiet:
+            return
         if self.toPlainText().strip():
             if not self._typing:
                 self._typing = True
@@ -292,10 +309,12 @@ class ComposerArea(QWidget):
     Signals: ``attachRequested()``: the user wants to pick a file.
     ``recentEmojiChanged(list)``: an emoji was inserted; the recently used ones, newest first
     (for the owner to keep).
+    ``modeChanged()``: a reply or an edit started or ended (part of the draft, as the text is).
     """
 
     attachRequested = Signal()
     recentEmojiChanged = Signal(list)
+    modeChanged = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -414,34 +433,46 @@ class ComposerArea(QWidget):
         self.attach_button.setVisible(can_attach)
 
     def start_reply(self, msg: Message, quote: str) -> None:
-        self.editing = None
-        self.reply_to = msg
-        self._show_banner(self.tr("Replying to {quote}").format(quote=quote))
+        self.resume_reply(msg, quote)
         self.composer.setFocus()
 
     def start_edit(self, msg: Message) -> None:
-        self.reply_to = None
-        self.editing = msg
-        self._show_banner(self.tr("Editing your message (Escape cancels)"))
+        self.resume_edit(msg)
         self.composer.setPlainText(msg.body)
         self.composer.moveCursor(QTextCursor.MoveOperation.End)
         self.composer.setFocus()
 
+    def resume_reply(self, msg: Message, quote: str) -> None:
+        """Reply to ``msg`` with what the box holds (a draft put back): the focus stays."""
+        self.editing = None
+        self.reply_to = msg
+        self._show_banner(self.tr("Replying to {quote}").format(quote=quote))
+
+    def resume_edit(self, msg: Message) -> None:
+        """Edit ``msg`` into what the box holds (a draft put back): the focus stays."""
+        self.reply_to = None
+        self.editing = msg
+        self._show_banner(self.tr("Editing your message (Escape cancels)"))
+
     @Slot()
     def cancel_mode(self) -> None:
         was_editing = self.editing is not None
+        was_active = was_editing or self.reply_to is not None
         self.reply_to = None
         self.editing = None
         self.banner_row.hide()
         self.composer.mode_active = False
         if was_editing:
             self.composer.clear()
+        if was_active:
+            self.modeChanged.emit()
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
         self.banner.setAccessibleDescription(text)
         self.banner_row.show()
         self.composer.mode_active = True
+        self.modeChanged.emit()
 
     def set_typing(self, names: tuple[str, ...]) -> None:
         if not names:

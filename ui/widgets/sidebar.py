@@ -50,6 +50,7 @@ from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.avatars import AvatarStore, untinted_icon
 from ui.bidi import isolate_where_needed
 from ui.models.sidebar_model import (
+    DraftRole,
     IdRole,
     KindRole,
     MentionRole,
@@ -83,7 +84,8 @@ def with_badge(face: QPixmap, badge: QPixmap, size: int) -> QPixmap:
 
 class SidebarDelegate(QStyledItemDelegate):
     """Draws each row with its picture (an account: its service's badge; a conversation: its
-    face with the service's badge), then the account state or the unread count on the right.
+    face with the service's badge), then the account state or the unread count on the right,
+    and before that count "Draft" in italics where unsent text waits (in words, not a colour).
     The open conversation looks selected even while the list has no selection (see
     ListFocus)."""
 
@@ -154,12 +156,25 @@ class SidebarDelegate(QStyledItemDelegate):
             font.setBold(True)
         opt.font = font
         label_w = QFontMetrics(opt.font).horizontalAdvance(label) + 18 if label else 0
-        opt.rect = opt.rect.adjusted(0, 0, -label_w, 0)
+        draft = self.tr("Draft") if kind == "conversation" and index.data(DraftRole) else ""
+        draft_font, draft_w = option.font, 0
+        if draft:  # (rare: a font made and measured only then, not for every row of a flood)
+            draft_font = QFont(option.font)
+            draft_font.setItalic(True)
+            draft_w = QFontMetrics(draft_font).horizontalAdvance(draft) + 8
+        opt.rect = opt.rect.adjusted(0, 0, -label_w - draft_w, 0)
         # What QStyledItemDelegate.paint does, without its second initStyleOption (a dozen
         # roles asked again through Python, for the row of a flooded room on every batch).
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if draft:
+            painter.save()  # (beside the selection's highlight, like the badge: never on it)
+            painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+            painter.setFont(draft_font)
+            area = QRect(opt.rect.right() + 1, option.rect.top(), draft_w, option.rect.height())
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, draft)
+            painter.restore()
         if not label:
             return
         painter.save()
