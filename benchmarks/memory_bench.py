@@ -74,7 +74,7 @@ def driver(config_path: str) -> int:
     if config.get("tracemalloc"):
         import tracemalloc
 
-        tracemalloc.start()
+        tracemalloc.start(int(config.get("tracemalloc_frames", 1)))
     importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
@@ -159,8 +159,14 @@ def driver(config_path: str) -> int:
             "connect_and_join_s": round(time.perf_counter() - started, 2),
         }
 
+    before_sign_in: list[Any] = []
+
     def measure_window() -> None:
         window_only.update(process_figures())
+        if config.get("tracemalloc"):
+            import tracemalloc
+
+            before_sign_in.append(tracemalloc.take_snapshot())
         running.bridge.call(started_again() if config.get("again") else setup(), ready.append)
         QTimer.singleShot(100, when_ready)
 
@@ -212,6 +218,8 @@ def driver(config_path: str) -> int:
                 figures["memory"]["top_files_mb"] = smaps_top_files(os.getpid())
                 if config.get("tracemalloc"):
                     figures["python_heap_by_package"] = python_heap_by_package()
+                    if before_sign_in:
+                        figures["python_heap_grown"] = python_heap_grown(before_sign_in[0])
                 print("FIGURES " + json.dumps(figures), flush=True)
             elif line.strip() == "TRIM":  # after the figures: does malloc keep freed memory?
                 before = process_figures()
@@ -246,6 +254,49 @@ def python_heap_by_package(top: int = 25) -> dict[str, float]:
     ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
     return {"total": round(sum(sizes.values()) / 2**20, 1)} | {
         k: round(v / 2**20, 2) for k, v in ranked[:top]
+    }
+
+
+def python_heap_grown(before: Any, top: int = 40) -> dict[str, Any]:
+    """What the Python heap gained since ``before`` (the window alone, before any sign-in).
+
+    Each allocation is put on the innermost frame of its traceback that is the app's code or a
+    library's, not the import machinery's, so an import's code objects count for the module that
+    was imported (``--tracemalloc-frames`` deep enough to reach it)."""
+    import tracemalloc
+
+    def owner(frames: Any) -> str:
+        for frame in frames:  # innermost first
+            name = frame.filename
+            if "importlib" in name or name.startswith("<"):
+                continue
+            if "site-packages/" in name:
+                name = name.split("site-packages/", 1)[1]
+            elif str(ROOT) in name:
+                name = name.split(str(ROOT) + "/", 1)[1]
+            else:
+                name = "stdlib:" + name.rsplit("/lib/python", 1)[-1]
+            return f"{name}:{frame.lineno}"
+        return "?"
+
+    diff = tracemalloc.take_snapshot().compare_to(before, "traceback")
+    by_line: dict[str, int] = {}
+    by_file: dict[str, int] = {}
+    for stat in diff:
+        where = owner(stat.traceback)
+        by_line[where] = by_line.get(where, 0) + stat.size_diff
+        module = where.rsplit(":", 1)[0]
+        by_file[module] = by_file.get(module, 0) + stat.size_diff
+    total = sum(by_line.values())
+
+    def ranked(sizes: dict[str, int]) -> dict[str, float]:
+        best = sorted(sizes.items(), key=lambda kv: -kv[1])[:top]
+        return {k: round(v / 2**20, 3) for k, v in best}
+
+    return {
+        "total_mb": round(total / 2**20, 2),
+        "by_file": ranked(by_file),
+        "by_line": ranked(by_line),
     }
 
 
@@ -404,6 +455,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         servers_s = time.perf_counter() - started
         config = account_config(servers, split_rooms(args.rooms, services), args.backlog)
         config["tracemalloc"] = args.tracemalloc
+        config["tracemalloc_frames"] = args.tracemalloc_frames
         config_path = work / "accounts.json"
         first_start: dict[str, Any] | None = None
         if args.restart:
@@ -488,7 +540,10 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             "settle_s": args.settle,
             **settled["memory"],
             **(
-                {"python_heap_by_package_mb": settled["python_heap_by_package"]}
+                {
+                    "python_heap_by_package_mb": settled["python_heap_by_package"],
+                    "python_heap_grown_since_window": settled.get("python_heap_grown"),
+                }
                 if args.tracemalloc
                 else {}
             ),
@@ -540,6 +595,13 @@ def main() -> int:
         "--tracemalloc",
         action="store_true",
         help="attribute the Python heap by package (investigation: inflates the memory figures)",
+    )
+    parser.add_argument(
+        "--tracemalloc-frames",
+        type=int,
+        default=1,
+        help="frames kept per allocation with --tracemalloc (30: what grew since the window "
+        "alone is put on the module that made it, not on the import machinery)",
     )
     parser.add_argument(
         "--restart",
