@@ -242,7 +242,7 @@ def python_heap_by_package(top: int = 25) -> dict[str, float]:
 
     sizes: dict[str, int] = {}
     for stat in tracemalloc.take_snapshot().statistics("filename"):
-        name = stat.traceback[0].filename
+        name = stat.traceback[-1].filename  # the innermost frame (a traceback is oldest first)
         marker = "site-packages/"
         if marker in name:
             package = name.split(marker, 1)[1].split("/", 1)[0]
@@ -266,7 +266,7 @@ def python_heap_grown(before: Any, top: int = 40) -> dict[str, Any]:
     import tracemalloc
 
     def owner(frames: Any) -> str:
-        for frame in frames:  # innermost first
+        for frame in reversed(frames):  # a traceback is oldest first: innermost first here
             name = frame.filename
             if "importlib" in name or name.startswith("<"):
                 continue
@@ -435,9 +435,9 @@ def sidebar_conversations(model: Any) -> int:
     return sum(model.rowCount(model.index(row, 0)) for row in range(model.rowCount()))
 
 
-def measure(child: ChildProcess, what: str = "MEASURE") -> dict[str, Any]:
+def measure(child: ChildProcess, what: str = "MEASURE", timeout: float = 30) -> dict[str, Any]:
     child.send(what)
-    return dict(json.loads(child.expect("FIGURES", 30)))
+    return dict(json.loads(child.expect("FIGURES", timeout)))
 
 
 def harness(args: argparse.Namespace) -> dict[str, Any]:
@@ -480,7 +480,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             ready["window_only"] = first_start["window_only"]
         pid = int(ready["pid"])
         time.sleep(args.settle)
-        settled = measure(child)
+        settled = measure(child, timeout=600 if args.tracemalloc else 30)  # snapshots are slow
 
         profiler = None
         if args.py_spy:

@@ -30,6 +30,9 @@ time a name is looked up in it, so whoever does use them gets them as they are. 
 aiohttp-socks (with python-socks: 32 modules, 0.45 MB), which nio imports for
 ``ProxyConnector.from_url`` when a client is given a proxy (the backend gives none): nio gets
 :class:`ProxyConnectorOnFirstUse`, which imports it then.
+
+nio validates responses and events with jsonschema (36 modules, 2.0 MB): it gets
+:mod:`backends.matrix.lean_jsonschema` instead, the Draft 4 keywords its schemas use.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ import struct
 import sys
 import threading
 from types import ModuleType
+
+from backends.matrix import lean_jsonschema
 
 UNUSED_TRANSPORT = ("h11", "h2.config", "h2.connection", "h2.errors", "h2.events", "h2.exceptions")
 """The modules of nio's own HTTP client that nio imports or names (``h2.config`` and
@@ -69,6 +74,8 @@ def import_nio() -> None:
     if "Crypto.Util._raw_api" in sys.modules or "cffi" in sys.modules:
         return
     defer_until_used(UNUSED_TRANSPORT)
+    schema_modules = {} if "jsonschema" in sys.modules else lean_jsonschema.stand_ins()
+    sys.modules.update(schema_modules)
     sys.modules["cffi"] = None  # type: ignore[assignment]
     try:
         from Crypto.Util import _raw_api  # noqa: PLC0415
@@ -87,6 +94,9 @@ def import_nio() -> None:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
             del sys.modules["cffi"]
+        for name, module in schema_modules.items():  # nio keeps them; a later importer of
+            if sys.modules.get(name) is module:  # jsonschema gets jsonschema
+                del sys.modules[name]
 
 
 def _answer_architecture(raw_api: ModuleType) -> None:

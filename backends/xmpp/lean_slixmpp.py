@@ -38,7 +38,7 @@ def import_slixmpp() -> None:
         import slixmpp  # noqa: PLC0415
 
         if version is not None:  # what the import system sets for a submodule it loads itself
-            slixmpp.version = version  # type: ignore[attr-defined]
+            slixmpp.version = version
     except BaseException:
         if sys.modules.get("slixmpp.version") is version:
             del sys.modules["slixmpp.version"]
