@@ -480,7 +480,8 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             ready["window_only"] = first_start["window_only"]
         pid = int(ready["pid"])
         time.sleep(args.settle)
-        settled = measure(child, timeout=600 if args.tracemalloc else 30)  # snapshots are slow
+        patience = 600 if args.tracemalloc else 30  # tracemalloc's snapshots are slow
+        settled = measure(child, timeout=patience)
 
         profiler = None
         if args.py_spy:
@@ -505,16 +506,16 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             )
         threads0 = thread_figures(pid)
         ticks0 = process_cpu_ticks(pid)
-        first = measure(child, "CPU")
+        first = measure(child, "CPU", timeout=patience)
         time.sleep(args.idle)
-        last = measure(child, "CPU")
+        last = measure(child, "CPU", timeout=patience)
         ticks1 = process_cpu_ticks(pid)
         threads1 = thread_figures(pid)
         if profiler is not None:
             profiler.wait(args.idle + 60)
 
-        after = measure(child)["memory"]
-        trim = measure(child, "TRIM") if args.trim else None
+        after = measure(child, timeout=patience)["memory"]
+        trim = measure(child, "TRIM", timeout=patience) if args.trim else None
         elapsed = args.idle
         cpu = last["cpu_s"] - first["cpu_s"]
         per_thread = []
