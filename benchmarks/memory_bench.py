@@ -71,6 +71,11 @@ def driver(config_path: str) -> int:
     The reader thread blocks on stdin, so it costs nothing while idle.
     """
     config = json.loads(Path(config_path).read_text())
+    if not config.get("without_start_caches"):  # as the ``chinwag`` command does (app/cli.py)
+        from app import dataclass_code, entry_point_cache
+
+        dataclass_code.install()
+        entry_point_cache.install()
     if config.get("tracemalloc"):
         import tracemalloc
 
@@ -456,6 +461,7 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         config = account_config(servers, split_rooms(args.rooms, services), args.backlog)
         config["tracemalloc"] = args.tracemalloc
         config["tracemalloc_frames"] = args.tracemalloc_frames
+        config["without_start_caches"] = args.without_start_caches
         config_path = work / "accounts.json"
         first_start: dict[str, Any] | None = None
         if args.restart:
@@ -603,6 +609,12 @@ def main() -> int:
         default=1,
         help="frames kept per allocation with --tracemalloc (30: what grew since the window "
         "alone is put on the module that made it, not on the import machinery)",
+    )
+    parser.add_argument(
+        "--without-start-caches",
+        action="store_true",
+        help="the app as before 2026-12-06 session 9: without the start's kept answers that the "
+        "chinwag command installs (then the registry imports importlib.metadata, 1.1 MB)",
     )
     parser.add_argument(
         "--restart",
