@@ -71,10 +71,13 @@ def driver(config_path: str) -> int:
     The reader thread blocks on stdin, so it costs nothing while idle.
     """
     config = json.loads(Path(config_path).read_text())
-    if not config.get("without_start_caches"):  # as the ``chinwag`` command does (app/cli.py)
-        from app import dataclass_code, entry_point_cache
+    if not config.get("without_start_caches"):
+        # The entry points kept between starts, as the ``chinwag`` command installs them
+        # (app/cli.py): without them the registry imports importlib.metadata, which the app does
+        # not. (Its compiled dataclass methods, app.dataclass_code, are not installed: the app
+        # lets go of them once the start is over, which this driver would have to copy.)
+        from app import entry_point_cache
 
-        dataclass_code.install()
         entry_point_cache.install()
     if config.get("tracemalloc"):
         import tracemalloc
@@ -613,8 +616,8 @@ def main() -> int:
     parser.add_argument(
         "--without-start-caches",
         action="store_true",
-        help="the app as before 2026-12-06 session 9: without the start's kept answers that the "
-        "chinwag command installs (then the registry imports importlib.metadata, 1.1 MB)",
+        help="as before 2026-12-06 session 9: without the entry points kept between starts that "
+        "the chinwag command installs (then the registry imports importlib.metadata, 1.1 MB)",
     )
     parser.add_argument(
         "--restart",
