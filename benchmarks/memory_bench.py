@@ -71,10 +71,18 @@ def driver(config_path: str) -> int:
     The reader thread blocks on stdin, so it costs nothing while idle.
     """
     config = json.loads(Path(config_path).read_text())
+    if not config.get("without_start_caches"):
+        # The entry points kept between starts, as the ``chinwag`` command installs them
+        # (app/cli.py): without them the registry imports importlib.metadata, which the app does
+        # not. (Its compiled dataclass methods, app.dataclass_code, are not installed: the app
+        # lets go of them once the start is over, which this driver would have to copy.)
+        from app import entry_point_cache
+
+        entry_point_cache.install()
     if config.get("tracemalloc"):
         import tracemalloc
 
-        tracemalloc.start()
+        tracemalloc.start(int(config.get("tracemalloc_frames", 1)))
     importlib.import_module("ui")  # first, as in the app: its lighter PySide6 import hook
     from PySide6.QtCore import QTimer
 
@@ -159,8 +167,14 @@ def driver(config_path: str) -> int:
             "connect_and_join_s": round(time.perf_counter() - started, 2),
         }
 
+    before_sign_in: list[Any] = []
+
     def measure_window() -> None:
         window_only.update(process_figures())
+        if config.get("tracemalloc"):
+            import tracemalloc
+
+            before_sign_in.append(tracemalloc.take_snapshot())
         running.bridge.call(started_again() if config.get("again") else setup(), ready.append)
         QTimer.singleShot(100, when_ready)
 
@@ -212,6 +226,8 @@ def driver(config_path: str) -> int:
                 figures["memory"]["top_files_mb"] = smaps_top_files(os.getpid())
                 if config.get("tracemalloc"):
                     figures["python_heap_by_package"] = python_heap_by_package()
+                    if before_sign_in:
+                        figures["python_heap_grown"] = python_heap_grown(before_sign_in[0])
                 print("FIGURES " + json.dumps(figures), flush=True)
             elif line.strip() == "TRIM":  # after the figures: does malloc keep freed memory?
                 before = process_figures()
@@ -234,7 +250,7 @@ def python_heap_by_package(top: int = 25) -> dict[str, float]:
 
     sizes: dict[str, int] = {}
     for stat in tracemalloc.take_snapshot().statistics("filename"):
-        name = stat.traceback[0].filename
+        name = stat.traceback[-1].filename  # the innermost frame (a traceback is oldest first)
         marker = "site-packages/"
         if marker in name:
             package = name.split(marker, 1)[1].split("/", 1)[0]
@@ -246,6 +262,49 @@ def python_heap_by_package(top: int = 25) -> dict[str, float]:
     ranked = sorted(sizes.items(), key=lambda kv: -kv[1])
     return {"total": round(sum(sizes.values()) / 2**20, 1)} | {
         k: round(v / 2**20, 2) for k, v in ranked[:top]
+    }
+
+
+def python_heap_grown(before: Any, top: int = 40) -> dict[str, Any]:
+    """What the Python heap gained since ``before`` (the window alone, before any sign-in).
+
+    Each allocation is put on the innermost frame of its traceback that is the app's code or a
+    library's, not the import machinery's, so an import's code objects count for the module that
+    was imported (``--tracemalloc-frames`` deep enough to reach it)."""
+    import tracemalloc
+
+    def owner(frames: Any) -> str:
+        for frame in reversed(frames):  # a traceback is oldest first: innermost first here
+            name = frame.filename
+            if "importlib" in name or name.startswith("<"):
+                continue
+            if "site-packages/" in name:
+                name = name.split("site-packages/", 1)[1]
+            elif str(ROOT) in name:
+                name = name.split(str(ROOT) + "/", 1)[1]
+            else:
+                name = "stdlib:" + name.rsplit("/lib/python", 1)[-1]
+            return f"{name}:{frame.lineno}"
+        return "?"
+
+    diff = tracemalloc.take_snapshot().compare_to(before, "traceback")
+    by_line: dict[str, int] = {}
+    by_file: dict[str, int] = {}
+    for stat in diff:
+        where = owner(stat.traceback)
+        by_line[where] = by_line.get(where, 0) + stat.size_diff
+        module = where.rsplit(":", 1)[0]
+        by_file[module] = by_file.get(module, 0) + stat.size_diff
+    total = sum(by_line.values())
+
+    def ranked(sizes: dict[str, int]) -> dict[str, float]:
+        best = sorted(sizes.items(), key=lambda kv: -kv[1])[:top]
+        return {k: round(v / 2**20, 3) for k, v in best}
+
+    return {
+        "total_mb": round(total / 2**20, 2),
+        "by_file": ranked(by_file),
+        "by_line": ranked(by_line),
     }
 
 
@@ -384,9 +443,9 @@ def sidebar_conversations(model: Any) -> int:
     return sum(model.rowCount(model.index(row, 0)) for row in range(model.rowCount()))
 
 
-def measure(child: ChildProcess, what: str = "MEASURE") -> dict[str, Any]:
+def measure(child: ChildProcess, what: str = "MEASURE", timeout: float = 30) -> dict[str, Any]:
     child.send(what)
-    return dict(json.loads(child.expect("FIGURES", 30)))
+    return dict(json.loads(child.expect("FIGURES", timeout)))
 
 
 def harness(args: argparse.Namespace) -> dict[str, Any]:
@@ -404,6 +463,8 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
         servers_s = time.perf_counter() - started
         config = account_config(servers, split_rooms(args.rooms, services), args.backlog)
         config["tracemalloc"] = args.tracemalloc
+        config["tracemalloc_frames"] = args.tracemalloc_frames
+        config["without_start_caches"] = args.without_start_caches
         config_path = work / "accounts.json"
         first_start: dict[str, Any] | None = None
         if args.restart:
@@ -428,7 +489,8 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             ready["window_only"] = first_start["window_only"]
         pid = int(ready["pid"])
         time.sleep(args.settle)
-        settled = measure(child)
+        patience = 600 if args.tracemalloc else 30  # tracemalloc's snapshots are slow
+        settled = measure(child, timeout=patience)
 
         profiler = None
         if args.py_spy:
@@ -453,16 +515,16 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             )
         threads0 = thread_figures(pid)
         ticks0 = process_cpu_ticks(pid)
-        first = measure(child, "CPU")
+        first = measure(child, "CPU", timeout=patience)
         time.sleep(args.idle)
-        last = measure(child, "CPU")
+        last = measure(child, "CPU", timeout=patience)
         ticks1 = process_cpu_ticks(pid)
         threads1 = thread_figures(pid)
         if profiler is not None:
             profiler.wait(args.idle + 60)
 
-        after = measure(child)["memory"]
-        trim = measure(child, "TRIM") if args.trim else None
+        after = measure(child, timeout=patience)["memory"]
+        trim = measure(child, "TRIM", timeout=patience) if args.trim else None
         elapsed = args.idle
         cpu = last["cpu_s"] - first["cpu_s"]
         per_thread = []
@@ -488,7 +550,10 @@ def harness(args: argparse.Namespace) -> dict[str, Any]:
             "settle_s": args.settle,
             **settled["memory"],
             **(
-                {"python_heap_by_package_mb": settled["python_heap_by_package"]}
+                {
+                    "python_heap_by_package_mb": settled["python_heap_by_package"],
+                    "python_heap_grown_since_window": settled.get("python_heap_grown"),
+                }
                 if args.tracemalloc
                 else {}
             ),
@@ -540,6 +605,19 @@ def main() -> int:
         "--tracemalloc",
         action="store_true",
         help="attribute the Python heap by package (investigation: inflates the memory figures)",
+    )
+    parser.add_argument(
+        "--tracemalloc-frames",
+        type=int,
+        default=1,
+        help="frames kept per allocation with --tracemalloc (30: what grew since the window "
+        "alone is put on the module that made it, not on the import machinery)",
+    )
+    parser.add_argument(
+        "--without-start-caches",
+        action="store_true",
+        help="as before 2026-12-06 session 9: without the entry points kept between starts that "
+        "the chinwag command installs (then the registry imports importlib.metadata, 1.1 MB)",
     )
     parser.add_argument(
         "--restart",

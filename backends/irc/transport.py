@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.backend import Failure, FailureKind
 from app.i18n import CoreMessages
+from app.tls import system_trust
 from backends.irc.ratelimit import TokenBucket
 
 MAX_INCOMING_LINE = 8191 + 512
@@ -58,6 +59,8 @@ def _context(options: TlsOptions) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
+    elif not options.client_cert:  # the process's shared context for this trust (app.tls)
+        return system_trust(options.ca_file or None)
     else:
         context = ssl.create_default_context()
         if options.ca_file:

@@ -30,15 +30,28 @@ time a name is looked up in it, so whoever does use them gets them as they are. 
 aiohttp-socks (with python-socks: 32 modules, 0.45 MB), which nio imports for
 ``ProxyConnector.from_url`` when a client is given a proxy (the backend gives none): nio gets
 :class:`ProxyConnectorOnFirstUse`, which imports it then.
+
+nio validates responses and events with jsonschema (36 modules, 2.0 MB): it gets
+:mod:`backends.matrix.lean_jsonschema` instead, the Draft 4 keywords its schemas use.
+
+aiohttp makes two TLS contexts at import, for requests that do not bring their own: a verifying
+one, and one for ``ssl=False`` that verifies nothing but still reads the system's CA bundle into
+its store (``set_default_verify_paths()``: 144 certificates, 0.83 MB). The backend's requests
+bring the account's context; the second one is made without the bundle it never reads
+(:func:`_import_aiohttp`).
 """
 
 from __future__ import annotations
 
+import _ssl
 import importlib.util
+import ssl
 import struct
 import sys
 import threading
 from types import ModuleType
+
+from backends.matrix import lean_jsonschema
 
 UNUSED_TRANSPORT = ("h11", "h2.config", "h2.connection", "h2.errors", "h2.events", "h2.exceptions")
 """The modules of nio's own HTTP client that nio imports or names (``h2.config`` and
@@ -69,6 +82,8 @@ def import_nio() -> None:
     if "Crypto.Util._raw_api" in sys.modules or "cffi" in sys.modules:
         return
     defer_until_used(UNUSED_TRANSPORT)
+    schema_modules = {} if "jsonschema" in sys.modules else lean_jsonschema.stand_ins()
+    sys.modules.update(schema_modules)
     sys.modules["cffi"] = None  # type: ignore[assignment]
     try:
         from Crypto.Util import _raw_api  # noqa: PLC0415
@@ -79,6 +94,7 @@ def import_nio() -> None:
         socks = sys.modules["aiohttp_socks"] if proxies else None
         if socks is not None:  # nio imports the name: it gets the stand-in, later importers
             socks.__dict__["ProxyConnector"] = ProxyConnectorOnFirstUse  # the module's own
+        _import_aiohttp()
         import nio  # type: ignore[import-untyped]  # noqa: F401, PLC0415
 
         if socks is not None:
@@ -87,6 +103,30 @@ def import_nio() -> None:
         entry: object = sys.modules.get("cffi", sys)
         if entry is None:  # still the block (not a cffi imported meanwhile)
             del sys.modules["cffi"]
+        for name, module in schema_modules.items():  # nio keeps them; a later importer of
+            if sys.modules.get(name) is module:  # jsonschema gets jsonschema
+                del sys.modules[name]
+
+
+def _skip_when_unverified(context: ssl.SSLContext) -> None:
+    """``SSLContext.set_default_verify_paths`` while aiohttp is imported: a context that
+    verifies nothing (``CERT_NONE``) gets no CAs; any other gets the system's, as always."""
+    if context.verify_mode is ssl.CERT_NONE:
+        return
+    _ssl._SSLContext.set_default_verify_paths(context)
+
+
+def _import_aiohttp() -> None:
+    """Import aiohttp with its ``ssl=False`` context made without the CA bundle (see the
+    module's docstring); a process that has imported it already is left as it is."""
+    if "aiohttp.connector" in sys.modules:
+        return
+    ssl.SSLContext.set_default_verify_paths = _skip_when_unverified  # type: ignore[method-assign,assignment]
+    try:
+        import aiohttp.connector  # noqa: F401, PLC0415
+    finally:
+        if ssl.SSLContext.__dict__.get("set_default_verify_paths") is _skip_when_unverified:
+            del ssl.SSLContext.set_default_verify_paths  # the inherited one again
 
 
 def _answer_architecture(raw_api: ModuleType) -> None:

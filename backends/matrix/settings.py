@@ -15,6 +15,7 @@ import aiohttp
 
 from app.backend import AccountField, Failure, FailureKind, FieldKind
 from app.i18n import CoreMessages
+from app.tls import system_trust
 from backends.matrix import convert as cv
 
 TRUSTED_FINGERPRINT = "trusted_fingerprint"  # the name app.backend.TRUSTED_FINGERPRINT_FIELD gives
@@ -119,14 +120,11 @@ def ssl_context(settings: Settings) -> ssl.SSLContext | aiohttp.Fingerprint | Fa
                 FailureKind.CONFIG,
                 CoreMessages.tr("The certificate fingerprint is invalid: %1").arg(exc),
             )
-    context = ssl.create_default_context()
     ca_file = str(settings.get("ca_file", "") or "")
-    if ca_file:
-        try:
-            context.load_verify_locations(cafile=str(Path(ca_file).expanduser()))
-        except (OSError, ssl.SSLError) as exc:
-            return Failure(
-                FailureKind.CONFIG,
-                CoreMessages.tr("The CA certificate file cannot be used: %1").arg(exc),
-            )
-    return context
+    try:  # the process's shared context for this trust (app.tls)
+        return system_trust(Path(ca_file).expanduser() if ca_file else None)
+    except (OSError, ssl.SSLError) as exc:
+        return Failure(
+            FailureKind.CONFIG,
+            CoreMessages.tr("The CA certificate file cannot be used: %1").arg(exc),
+        )

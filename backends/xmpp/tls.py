@@ -19,6 +19,7 @@ import hashlib
 import ssl
 from pathlib import Path
 
+from app.tls import system_trust
 from backends.xmpp import ns
 
 PROBE_TIMEOUT = 10.0
@@ -52,6 +53,11 @@ def build_context(
         ctx.check_hostname = False
         ctx.verify_mode = ssl.CERT_NONE
         ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    elif client_cert is None:  # the process's shared context for this trust (app.tls)
+        try:
+            return system_trust(ca_file)
+        except (OSError, ssl.SSLError) as exc:
+            raise TrustConfigError(f"The CA file {ca_file} cannot be used: {exc}") from exc
     else:
         ctx = ssl.create_default_context()
         ctx.minimum_version = ssl.TLSVersion.TLSv1_2

@@ -36,7 +36,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from xml.parsers import expat
-from xml.sax.saxutils import escape, quoteattr
 
 from slixmpp.jid import JID, InvalidJID
 
@@ -167,6 +166,24 @@ def _write(element: ET.Element, parent_ns: str, out: list[str]) -> None:
             if child.tail:
                 out.append(escape(child.tail))
         out.append(f"</{name}>")
+
+
+def escape(text: str) -> str:
+    """``xml.sax.saxutils.escape``: ``&``, ``<`` and ``>`` as entities. Written here because
+    ``xml.sax.saxutils`` imports ``urllib.request`` and with it ``http.client`` and ``email``
+    (0.9 MB in a process whose only account is XMPP; docs/performance.md, "Memory, session 9")."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(value: str) -> str:
+    """``xml.sax.saxutils.quoteattr``: the value escaped (and its line ends and tabs as
+    character references), in the quotes it does not contain (``"`` escaped if it has both)."""
+    escaped = escape(value).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in escaped:
+        return f'"{escaped}"'
+    if "'" not in escaped:
+        return f"'{escaped}'"
+    return '"{}"'.format(escaped.replace('"', "&quot;"))
 
 
 # -- opening ------------------------------------------------------------------------------------

@@ -163,3 +163,33 @@ def test_a_deferred_module_runs_once_at_its_first_name_and_again_after_a_failure
     finally:
         for name in names:
             sys.modules.pop(name, None)
+
+
+def test_aiohttps_unverified_context_comes_without_the_ca_bundle_and_nothing_else_changes() -> None:
+    code = """
+import json, ssl
+import backends.matrix
+import aiohttp.connector as connector
+unverified = connector._SSL_CONTEXT_UNVERIFIED
+verified = connector._SSL_CONTEXT_VERIFIED
+later = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+later.check_hostname = False
+later.verify_mode = ssl.CERT_NONE
+later.set_default_verify_paths()  # after the import: as ever
+print(json.dumps([unverified.cert_store_stats()["x509"], unverified.verify_mode == ssl.CERT_NONE,
+                  unverified.check_hostname, verified.cert_store_stats()["x509"],
+                  verified.verify_mode == ssl.CERT_REQUIRED, later.cert_store_stats()["x509"],
+                  "set_default_verify_paths" in vars(ssl.SSLContext)]))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    unverified_cas, unverified_none, checks_host, verified_cas, required, later_cas, patched = (
+        result
+    )
+    assert unverified_cas == 0 and unverified_none and not checks_host
+    assert verified_cas > 0 and required
+    assert later_cas == verified_cas
+    assert patched is False

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import random
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime, timedelta
+from xml.sax import saxutils
 
 import pytest
 
@@ -252,3 +257,27 @@ def test_server_processed_and_unsafe_content_is_dropped_not_obeyed() -> None:
         "{urn:xmpp:reply:0}reply",
     ]
     assert len(env.dropped) == 15 and "{urn:xmpp:sid:0}stanza-id" in env.dropped
+
+
+def test_escape_and_quoteattr_write_what_saxutils_writes() -> None:
+    alphabet = "ab&<>\"'\n\r\t é;"
+    rng = random.Random(16)
+    samples = ["", "plain", "a&b<c>d", 'say "hi"', "it's", "both \" and '", "x\ny\rz\tw"]
+    samples += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(3000)
+    ]
+    for text in samples:
+        assert sce.escape(text) == saxutils.escape(text), text
+        assert sce.quoteattr(text) == saxutils.quoteattr(text), text
+
+
+def test_the_xmpp_backend_leaves_saxutils_urllib_and_email_out() -> None:
+    code = (
+        "import json, sys; import backends.xmpp.backend; "
+        "print(json.dumps([m for m in ('xml.sax.saxutils', 'urllib.request', 'email', "
+        "'importlib.metadata') if m in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
