@@ -8,6 +8,7 @@ The store (:class:`~app.store.account_store.AccountStore`) owns the rows and cal
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -17,6 +18,12 @@ from app import polls
 from app.models import Message, Poll
 
 MessageLookup = Callable[[str, str], Message | None]
+HOLDERS_OF_VOTE = (
+    "SELECT m.remote_id, m.poll FROM messages AS m "
+    "JOIN conversations AS c ON c.id = m.conversation "
+    "WHERE c.native_id=? AND m.poll IS NOT NULL AND instr(m.poll, ?) > 0"
+)
+"""The polls of a conversation whose record names a vote id (through ``messages_polls``)."""
 
 
 class PollRecords:
@@ -44,15 +51,40 @@ class PollRecords:
         selections: tuple[str, ...],
         *,
         own: bool = False,
+        vote_id: str = "",
     ) -> Message | None:
         """Keep a vote; the poll's message as it is now, or None (no such poll, no change)."""
         found = self._record(native_id, target_remote_id)
         if found is None:
             return None
         msg, state = found
-        if not polls.add_vote(state, sender, ts, selections, own=own):
+        if not polls.add_vote(state, sender, ts, selections, own=own, vote_id=vote_id):
             return None
         return self._save(msg, state)
+
+    def take_back(
+        self, native_id: str, vote_id: str, by: str, *, moderator: bool = False
+    ) -> Message | None:
+        """A redaction of ``vote_id``: if it is a vote kept here, and ``by`` cast it (or is a
+        moderator, or empty: the service vouches), the voter's earlier vote counts again. The
+        poll's message as it is now, or None (no such vote, or not theirs to take back).
+
+        The polls of the conversation are found by an index of poll messages only
+        (``messages_polls``), and a record is read only if it names the vote's id."""
+        needle = json.dumps(vote_id, ensure_ascii=False)  # as the record spells it
+        rows = self._conn.execute(HOLDERS_OF_VOTE, (native_id, needle)).fetchall()
+        for remote_id, raw in rows:
+            state = polls.load(raw)
+            voter = polls.voter_of(state, vote_id) if state is not None else None
+            if state is None or voter is None:
+                continue
+            if by and by != voter and not moderator:
+                return None
+            msg = self._message(native_id, remote_id) if remote_id else None
+            if msg is None or not polls.take_back(state, vote_id):
+                return None
+            return self._save(msg, state)
+        return None
 
     def end(
         self,

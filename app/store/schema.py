@@ -270,3 +270,11 @@ def _polls(db: Database) -> None:
     """A poll's record on its message: question, answers, the votes and its end, as JSON (see
     :mod:`app.polls`); NULL on every other message."""
     db.execute("ALTER TABLE messages ADD COLUMN poll TEXT")
+
+
+@_migration("0011_poll_index")
+def _poll_index(db: Database) -> None:
+    """The poll messages of a conversation, for a redaction that names no message (perhaps a
+    vote: the poll whose record holds it counts the voter's earlier vote again). Partial: only
+    polls are in it, so every other message costs nothing."""
+    db.execute("CREATE INDEX messages_polls ON messages(conversation) WHERE poll IS NOT NULL")
