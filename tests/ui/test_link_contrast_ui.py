@@ -143,7 +143,7 @@ def palette_with(highlight: QColor, on_it: QColor) -> QPalette:
     [
         (QColor(255, 230, 120), QColor(255, 255, 255), QColor(0, 0, 0)),  # white on yellow: 1.3
         (QColor(40, 40, 90), QColor(90, 90, 140), QColor(255, 255, 255)),
-        (QColor(76, 141, 246), QColor(0, 0, 0), QColor(0, 0, 0)),  # our dark theme's: 6.3
+        (QColor(76, 141, 246), QColor(0, 0, 0), QColor(0, 0, 0)),  # our dark theme's: 6.4
         (QColor(48, 140, 198), QColor(255, 255, 255), QColor(0, 0, 0)),  # Fusion's white: 3.7
     ],
 )
