@@ -14,14 +14,7 @@ pair is used as it is (the system's choice, never second-guessed).
 
 from __future__ import annotations
 
-from PySide6.QtGui import (
-    QColor,
-    QGuiApplication,
-    QPalette,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocument
 
 from ui.identity_colors import contrast_ratio
 from ui.theme import is_high_contrast
@@ -57,6 +50,10 @@ def parsed_link_rgba() -> int:
 def recolour_links(document: QTextDocument, colour: QColor) -> None:
     """Draw every link (an anchor with an address) of ``document`` in ``colour``, underlined;
     the document is not undone (no undo stack) and its size does not change."""
+    # Imported here: touching QTextCharFormat makes its and QTextFormat's enums, 4-5 ms the
+    # start need not spend (tests/unit/ui/test_start_enums.py); this runs at a selection.
+    from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: PLC0415
+
     document.setUndoRedoEnabled(False)
     links: list[tuple[int, int]] = []  # found first: a change splits and merges fragments
     block = document.begin()
