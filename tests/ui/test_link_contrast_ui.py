@@ -18,8 +18,8 @@ from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import save_screenshot
 from tests.ui.helpers import T0, open_conv, row_layout, sign_in, wait_for
 from ui.main_window import MainWindow
-from ui.theme import HIGH_CONTRAST_PROPERTY
-from ui.widgets.link_colours import contrast, link_colour
+from ui.theme import HIGH_CONTRAST_PROPERTY, link_colour
+from ui.widgets.link_colours import contrast
 
 URL = "https://example.org/menu"
 MENTION = "Alice Mention"

@@ -3,13 +3,11 @@
 Qt's HTML parser gives every anchor the application palette's link colour when a document is
 made (``setHtml``), not when it is drawn: the paint context's palette never reaches it. So a
 selected row drew its links (URLs, mentions, a poll's answers) blue on the selection's blue,
-2.9:1 in Fusion's palette. The delegate keeps each row's document and changes its links'
+2.3:1 in Fusion's palette. The delegate keeps each row's document and changes its links'
 colour here when the row's state asks for another (a selection is one row at a time: rare).
 
-Selected, links take the palette's highlighted-text colour, underlined, so they still read as
-links without colour. Where that colour does not reach :data:`MIN_CONTRAST` against the
-highlight, black or white (whichever reads better) does; in high contrast the palette's own
-pair is used as it is (the system's choice, never second-guessed).
+Which colour: :func:`ui.theme.link_colour` (the palette's highlighted text, or black or white
+where that does not reach 4.5:1; in high contrast the palette's own pair).
 """
 
 from __future__ import annotations
@@ -17,29 +15,11 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QGuiApplication, QPalette, QTextDocument
 
 from ui.identity_colors import contrast_ratio
-from ui.theme import is_high_contrast
-
-MIN_CONTRAST = 4.5  # WCAG 2 AA for normal text
-BLACK = QColor(0, 0, 0)
-WHITE = QColor(255, 255, 255)
 
 
 def contrast(a: QColor, b: QColor) -> float:
     """The WCAG 2 contrast ratio of two colours (1 to 21)."""
     return contrast_ratio((a.redF(), a.greenF(), a.blueF()), (b.redF(), b.greenF(), b.blueF()))
-
-
-def link_colour(palette: QPalette, selected: bool) -> QColor:
-    """The colour a row's links are drawn in."""
-    if not selected:
-        return palette.color(QPalette.ColorRole.Link)
-    highlight = palette.color(QPalette.ColorRole.Highlight)
-    text = palette.color(QPalette.ColorRole.HighlightedText)
-    if is_high_contrast(palette) or contrast(text, highlight) >= MIN_CONTRAST:
-        return text
-    on_black = contrast(BLACK, highlight)
-    on_white = contrast(WHITE, highlight)
-    return BLACK if on_black >= on_white else WHITE
 
 
 def parsed_link_rgba() -> int:

@@ -81,8 +81,9 @@ from ui.models.message_model import (
 )
 from ui.models.message_texts import DownloadState
 from ui.models.poll_texts import poll_html
+from ui.theme import link_colour
 from ui.widgets.hover_bar import HoverBar
-from ui.widgets.link_colours import link_colour, parsed_link_rgba, recolour_links
+from ui.widgets.link_colours import parsed_link_rgba, recolour_links
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAD = 8
