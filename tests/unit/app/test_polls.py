@@ -65,6 +65,19 @@ def test_a_vote_taken_back_reverts_to_the_one_before_not_to_none() -> None:
     assert polls.tally(state).voters == 1 and "@bob" not in state["v"]  # type: ignore[operator]
 
 
+def test_our_vote_applied_at_once_gives_way_to_its_echo() -> None:
+    """The core applies our vote when the server accepts it (no id yet, our clock's time);
+    the echo brings its id: a later redaction of it must not leave the copy counting."""
+    state = record()
+    polls.add_vote(state, "@me", 1000, ("pizza",), own=True, vote_id="$1")
+    polls.add_vote(state, "@me", 5000, ("soup",), own=True)  # applied at once
+    assert polls.add_vote(state, "@me", 4990, ("soup",), own=True, vote_id="$2")  # its echo
+    assert len(state["v"]["@me"]) == 2  # type: ignore[index]
+    assert polls.tally(state).mine == ("soup",)
+    assert polls.take_back(state, "$2")
+    assert polls.tally(state).mine == ("pizza",)
+
+
 def test_a_vote_taken_back_after_the_end_leaves_the_counted_one() -> None:
     state = record()
     polls.add_vote(state, "@bob", 1000, ("pizza",), own=False, vote_id="$1")
