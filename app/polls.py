@@ -76,6 +76,8 @@ def add_vote(
     entry: list[Any] = [ts, list(selections), vote_id] if vote_id else [ts, list(selections)]
     if entry in kept:
         return False
+    if own and not vote_id and kept and len(kept[-1]) > 2 and kept[-1][1] == entry[1]:
+        return False  # its echo came first: the copy would change nothing but outlive it
     if vote_id and own:
         # The service's echo of a vote we applied at once (no id then, our clock's time):
         # the copy gives way, so a redaction of the vote leaves no copy behind that counts.

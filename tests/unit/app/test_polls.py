@@ -76,6 +76,11 @@ def test_our_vote_applied_at_once_gives_way_to_its_echo() -> None:
     assert polls.tally(state).mine == ("soup",)
     assert polls.take_back(state, "$2")
     assert polls.tally(state).mine == ("pizza",)
+    # The echo may come before the core applies the vote: then the copy is not kept.
+    assert polls.add_vote(state, "@me", 6000, ("wings",), own=True, vote_id="$3")
+    assert not polls.add_vote(state, "@me", 6010, ("wings",), own=True)
+    assert polls.take_back(state, "$3")
+    assert polls.tally(state).mine == ("pizza",)
 
 
 def test_a_vote_taken_back_after_the_end_leaves_the_counted_one() -> None:
