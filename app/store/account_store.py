@@ -392,11 +392,12 @@ class AccountStore:
         if msg is None:
             return None
         self._conn.execute(
-            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
-            ", failure=? WHERE seq=?",
+            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, poll=NULL"
+            ", retracted=1, failure=? WHERE seq=?",
             (note, msg.seq),
         )
-        return replace(msg, body="", html=None, attachments=(), retracted=True, failure_reason=note)
+        msg = replace(msg, body="", html=None, attachments=(), poll=None)  # a poll's too
+        return replace(msg, retracted=True, failure_reason=note)
 
     def change_reaction(
         self,

@@ -306,7 +306,7 @@ def _message_record(m: Message) -> dict[str, Any]:
             for a in m.attachments
         ],
         "reactions": {r.key: list(r.senders) for r in m.reactions},
-        "poll": poll_record(m.poll) if m.poll is not None else None,
+        "poll": poll_record(m.poll) if m.poll is not None and not m.retracted else None,
     }
     record.update({k: v for k, v in optional.items() if v})
     return record

@@ -38,7 +38,7 @@ class PollRecords:
         record (a replay of the start must not forget the votes). The message as it is now,
         or None when nothing changed."""
         msg = self._message(native_id, remote_id)
-        if msg is None or msg.poll is not None:
+        if msg is None or msg.poll is not None or msg.retracted:  # removed: stays removed
             return None
         return self._save(msg, polls.definition(poll))
 

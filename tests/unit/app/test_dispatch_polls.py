@@ -165,3 +165,18 @@ def test_a_redaction_reads_only_poll_messages(
     with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
         plan = conn.execute(f"EXPLAIN QUERY PLAN {HOLDERS_OF_VOTE}", (ROOM, '"$v1"')).fetchall()
     assert any("messages_polls" in str(step) for step in plan), plan
+
+
+def test_a_removed_poll_keeps_nothing_of_itself(dispatcher: AccountDispatcher) -> None:
+    """Removed for everyone: its question, answers and votes go with its text, and a replay
+    of its start does not bring them back."""
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p")])
+    dispatcher.apply([f.MessageRetracted(ROOM, "$poll", by="@alice:hs")])
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.retracted and stored.poll is None
+    dispatcher.apply(started())
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is None
+    raw = dispatcher.store.db.execute("SELECT poll FROM messages WHERE remote_id='$poll'")
+    assert raw.fetchone() == (None,)

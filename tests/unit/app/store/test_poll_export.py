@@ -121,3 +121,15 @@ def test_the_html_copy_shows_the_tally_escaped_and_whether_it_ended(store: Accou
     hidden = pages["$hidden"]
     assert "votes" not in hidden and "results are shown when it ends" in hidden
     assert "<li>Soup (your choice)</li>" in hidden
+
+
+def test_a_removed_poll_is_exported_without_it(store: AccountStore) -> None:
+    """Removed before removals cleared the record too (stores of the previous version): the
+    export does not bring the question and answers back."""
+    add_poll(store, "$gone", disclosed=True, end=False)
+    store.retract(ROOM, "$gone")
+    store.db.execute("UPDATE messages SET poll=? WHERE remote_id='$gone'", ('{"a": []}',))
+    out = io.StringIO()
+    export_account(store, ACCOUNT, out)
+    record = json.loads(out.getvalue().splitlines()[-1])
+    assert record["retracted"] and "poll" not in record and record["body"] == ""
