@@ -8,7 +8,6 @@ The store (:class:`~app.store.account_store.AccountStore`) owns the rows and cal
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -18,12 +17,12 @@ from app import polls
 from app.models import Message, Poll
 
 MessageLookup = Callable[[str, str], Message | None]
-HOLDERS_OF_VOTE = (
-    "SELECT m.remote_id, m.poll FROM messages AS m "
-    "JOIN conversations AS c ON c.id = m.conversation "
-    "WHERE c.native_id=? AND m.poll IS NOT NULL AND instr(m.poll, ?) > 0"
+HOLDER_OF_VOTE = (
+    "SELECT m.remote_id, m.poll FROM poll_votes AS v"
+    " JOIN conversations AS c ON c.id = v.conversation JOIN messages AS m ON m.seq = v.seq"
+    " WHERE c.native_id=? AND v.vote_id=? AND m.poll IS NOT NULL"
 )
-"""The polls of a conversation whose record names a vote id (through ``messages_polls``)."""
+"""The poll whose record holds a vote, by the vote's id (the ``poll_votes`` table)."""
 
 
 class PollRecords:
@@ -60,6 +59,12 @@ class PollRecords:
         msg, state = found
         if not polls.add_vote(state, sender, ts, selections, own=own, vote_id=vote_id):
             return None
+        if vote_id:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO poll_votes (conversation, vote_id, seq)"
+                " SELECT conversation, ?, seq FROM messages WHERE seq=?",
+                (vote_id, msg.seq),
+            )
         return self._save(msg, state)
 
     def take_back(
@@ -67,24 +72,19 @@ class PollRecords:
     ) -> Message | None:
         """A redaction of ``vote_id``: if it is a vote kept here, and ``by`` cast it (or is a
         moderator, or empty: the service vouches), the voter's earlier vote counts again. The
-        poll's message as it is now, or None (no such vote, or not theirs to take back).
-
-        The polls of the conversation are found by an index of poll messages only
-        (``messages_polls``), and a record is read only if it names the vote's id."""
-        needle = json.dumps(vote_id, ensure_ascii=False)  # as the record spells it
-        rows = self._conn.execute(HOLDERS_OF_VOTE, (native_id, needle)).fetchall()
-        for remote_id, raw in rows:
-            state = polls.load(raw)
-            voter = polls.voter_of(state, vote_id) if state is not None else None
-            if state is None or voter is None:
-                continue
-            if by and by != voter and not moderator:
-                return None
-            msg = self._message(native_id, remote_id) if remote_id else None
-            if msg is None or not polls.take_back(state, vote_id):
-                return None
-            return self._save(msg, state)
-        return None
+        poll's message as it is now, or None (no such vote, or not theirs to take back)."""
+        row = self._conn.execute(HOLDER_OF_VOTE, (native_id, vote_id)).fetchone()
+        state = polls.load(row[1]) if row is not None else None
+        voter = polls.voter_of(state, vote_id) if state is not None else None
+        if state is None or voter is None:
+            return None
+        if by and by != voter and not moderator:
+            return None
+        msg = self._message(native_id, row[0]) if row[0] else None
+        if msg is None or not polls.take_back(state, vote_id):
+            return None
+        self._conn.execute("DELETE FROM poll_votes WHERE vote_id=? AND seq=?", (vote_id, msg.seq))
+        return self._save(msg, state)
 
     def end(
         self,

@@ -272,9 +272,15 @@ def _polls(db: Database) -> None:
     db.execute("ALTER TABLE messages ADD COLUMN poll TEXT")
 
 
-@_migration("0011_poll_index")
-def _poll_index(db: Database) -> None:
-    """The poll messages of a conversation, for a redaction that names no message (perhaps a
-    vote: the poll whose record holds it counts the voter's earlier vote again). Partial: only
-    polls are in it, so every other message costs nothing."""
-    db.execute("CREATE INDEX messages_polls ON messages(conversation) WHERE poll IS NOT NULL")
+@_migration("0011_poll_votes")
+def _poll_votes(db: Database) -> None:
+    """Which poll holds a vote, by the vote's id: a redaction names only the vote, and then
+    the voter's earlier vote counts again (see :mod:`app.polls`). A table of its own, filled as
+    votes arrive: no scan of the messages now, one key read per redaction later. A row left by a
+    vote the record has since dropped, or a message since pruned, finds nothing (it is read
+    through the record)."""
+    db.execute(
+        "CREATE TABLE poll_votes (conversation INTEGER NOT NULL REFERENCES conversations(id)"
+        " ON DELETE CASCADE, vote_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " PRIMARY KEY (conversation, vote_id)) WITHOUT ROWID"
+    )

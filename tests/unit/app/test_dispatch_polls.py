@@ -16,7 +16,7 @@ from app import facts as f
 from app.dispatch import AccountDispatcher
 from app.models import ConversationKind, Poll, PollAnswer
 from app.store.account_store import AccountStore
-from app.store.polls import HOLDERS_OF_VOTE
+from app.store.polls import HOLDER_OF_VOTE
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 ROOM = "!r:hs"
@@ -157,26 +157,16 @@ def test_a_redaction_of_something_unknown_changes_no_poll(dispatcher: AccountDis
     assert stored_counts(dispatcher) == {"p": 1, "s": 0}
 
 
-def test_a_redaction_reads_only_poll_messages(
-    dispatcher: AccountDispatcher, tmp_path: Path
-) -> None:
+def test_a_redaction_finds_its_vote_by_key(dispatcher: AccountDispatcher, tmp_path: Path) -> None:
     """Most redactions name no stored message (a reaction after a restart): looking for a vote
-    must not read the conversation's every message."""
-    with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
-        plan = conn.execute(f"EXPLAIN QUERY PLAN {HOLDERS_OF_VOTE}", (ROOM, '"$v1"')).fetchall()
-    assert any("messages_polls" in str(step) for step in plan), plan
-
-
-def test_a_removed_poll_keeps_nothing_of_itself(dispatcher: AccountDispatcher) -> None:
-    """Removed for everyone: its question, answers and votes go with its text, and a replay
-    of its start does not bring them back."""
+    is one key read, not a scan of the conversation's messages or polls."""
     dispatcher.apply(started())
     dispatcher.apply([vote("@bob:hs", 1, "p")])
-    dispatcher.apply([f.MessageRetracted(ROOM, "$poll", by="@alice:hs")])
-    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
-    assert stored is not None and stored.retracted and stored.poll is None
-    dispatcher.apply(started())
-    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
-    assert stored is not None and stored.poll is None
-    raw = dispatcher.store.db.execute("SELECT poll FROM messages WHERE remote_id='$poll'")
-    assert raw.fetchone() == (None,)
+    with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {HOLDER_OF_VOTE}", (ROOM, "$v1")).fetchall()
+        assert conn.execute("SELECT vote_id FROM poll_votes").fetchall() == [("$v1",)]
+    steps = [str(step[-1]) for step in plan]
+    assert not [s for s in steps if s.startswith("SCAN")], steps
+    dispatcher.apply([f.MessageRetracted(ROOM, "$v1", by="@bob:hs")])
+    with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
+        assert conn.execute("SELECT vote_id FROM poll_votes").fetchall() == []
