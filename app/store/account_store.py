@@ -84,6 +84,13 @@ def create_private_file(path: Path) -> None:
         path.chmod(0o600)
 
 
+def removed(msg: Message, note: str) -> Message:
+    """What a removal for everyone leaves of a message: no text, no files, no poll (its
+    question, answers and votes go with it), and the note of who removed it."""
+    gone = replace(msg, body="", html=None, attachments=(), poll=None)
+    return replace(gone, retracted=True, failure_reason=note)
+
+
 class AccountStore:
     """Messages, conversations, contacts, members, outbox and small state of one account."""
 
@@ -396,8 +403,7 @@ class AccountStore:
             ", retracted=1, failure=? WHERE seq=?",
             (note, msg.seq),
         )
-        msg = replace(msg, body="", html=None, attachments=(), poll=None)  # a poll's too
-        return replace(msg, retracted=True, failure_reason=note)
+        return removed(msg, note)
 
     def change_reaction(
         self,
