@@ -154,6 +154,7 @@ class AccountDispatcher:
             rolled_back=self._rolled_back,
         )
         """The writes of commands (the outbox, read marks): app.dispatch_commands."""
+        self._polls = PollFacts(store, logger)
         self._handlers: dict[type[f.Fact], Callable[[Any, Batch], None]] = {
             f.DeliveryUpdated: self._on_delivery,
             f.MessageDecrypted: self._on_decrypted,
@@ -168,7 +169,7 @@ class AccountDispatcher:
             f.BadInput: self._on_bad_input,
             f.Progress: self._on_progress,
             **self.people.handlers(),
-            **PollFacts(store, logger).handlers(),
+            **self._polls.handlers(),
         }
 
     # -- facts -----------------------------------------------------------------------------
@@ -612,6 +613,7 @@ class AccountDispatcher:
     def _on_retracted(self, fact: f.MessageRetracted, batch: Batch) -> None:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
         if target is None:
+            self._polls.on_redacted(fact, batch)  # a vote is no message
             return
         note = ""
         # Only its sender may retract a message ("by" empty: the service vouches for it), or a

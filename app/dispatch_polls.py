@@ -43,9 +43,19 @@ class PollFacts:
             to_millis(fact.timestamp),
             fact.selections,
             own=fact.own,
+            vote_id=fact.remote_id,
         )
         if updated is None:
             self.log.debug("a vote changed no poll stored here")
+        _updated(batch, updated)
+
+    def on_redacted(self, fact: f.MessageRetracted, batch: Batch) -> None:
+        """A redaction that names no stored message: perhaps a vote, taken back."""
+        updated = self.store.polls.take_back(
+            fact.conversation, fact.remote_id, fact.by, moderator=fact.moderator
+        )
+        if updated is not None:
+            self.log.debug("a vote was taken back")
         _updated(batch, updated)
 
     def _on_ended(self, fact: f.PollEnded, batch: Batch) -> None:

@@ -283,7 +283,8 @@ class PollStarted(Fact):
 @dataclass(frozen=True, slots=True)
 class PollVoted(Fact):
     """A vote in a poll: ``selections`` as sent (the core applies the rules: app.polls).
-    ``own``: the vote is ours (from this or another of our devices)."""
+    ``own``: the vote is ours (from this or another of our devices). ``remote_id``: the vote's
+    own id, so its removal (a :class:`MessageRetracted` naming it) takes it back."""
 
     conversation: str
     target_remote_id: str
@@ -291,6 +292,7 @@ class PollVoted(Fact):
     timestamp: datetime  # the server's time: which vote is latest, and before the end
     selections: tuple[str, ...]
     own: bool = False
+    remote_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

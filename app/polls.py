@@ -7,7 +7,7 @@ each time it is read, because a vote may arrive after an end that is older than 
 delivers out of order) and must then not count, while the one before it must.
 
 The rules: a person's latest vote (by server time) on or before the end counts, even if it is
-spoiled; a vote names at most ``max_selections`` answers (the rest are cut off), and names only
+spoiled (a vote taken back, by its redaction, no longer counts: the one before it does); a vote names at most ``max_selections`` answers (the rest are cut off), and names only
 answers that exist, else it is spoiled (counts as no vote); a repeated answer counts once. The
 first end (by server time) closes the poll; only its sender or a moderator may end it
 (checked by the store).
@@ -56,19 +56,32 @@ def dump(state: dict[str, Any]) -> str:
 
 
 def add_vote(
-    state: dict[str, Any], sender: str, ts: int, selections: tuple[str, ...], *, own: bool
+    state: dict[str, Any],
+    sender: str,
+    ts: int,
+    selections: tuple[str, ...],
+    *,
+    own: bool,
+    vote_id: str = "",
 ) -> bool:
-    """Keep ``sender``'s vote at server time ``ts``; False when it changes nothing (a replay,
-    one older than all kept, or one voter too many)."""
+    """Keep ``sender``'s vote at server time ``ts`` (``vote_id``: its id, by which a redaction
+    takes it back); False when it changes nothing (a replay, one older than all kept, or one
+    voter too many)."""
     votes: dict[str, list[list[Any]]] = state.setdefault("v", {})
     kept = votes.get(sender)
     if kept is None:
         if len(votes) >= MAX_VOTERS:
             return False
         kept = votes[sender] = []
-    entry = [ts, list(selections)]
+    entry: list[Any] = [ts, list(selections), vote_id] if vote_id else [ts, list(selections)]
     if entry in kept:
         return False
+    if own and not vote_id and kept and len(kept[-1]) > 2 and kept[-1][1] == entry[1]:
+        return False  # its echo came first: the copy would change nothing but outlive it
+    if vote_id and own:
+        # The service's echo of a vote we applied at once (no id then, our clock's time):
+        # the copy gives way, so a redaction of the vote leaves no copy behind that counts.
+        kept[:] = [e for e in kept if len(e) > 2 or e[1] != entry[1]]
     kept.append(entry)
     kept.sort(key=lambda e: e[0])  # stable: of two at the same time, the later arrival wins
     del kept[:-MAX_VOTES_KEPT]
@@ -77,6 +90,31 @@ def add_vote(
     if own:
         state["me"] = sender
     return True
+
+
+def voter_of(state: dict[str, Any], vote_id: str) -> str | None:
+    """Who cast the kept vote ``vote_id`` (None: no such vote kept)."""
+    for sender, kept in (state.get("v") or {}).items():
+        if any(len(e) > 2 and e[2] == vote_id for e in kept):
+            return str(sender)
+    return None
+
+
+def take_back(state: dict[str, Any], vote_id: str) -> bool:
+    """Forget the vote ``vote_id`` (redacted: MSC3381 reverts the voter to their previous
+    vote, or to none); False when it is not kept. Whether the redaction may take it back is
+    the caller's to check (:func:`voter_of`)."""
+    votes: dict[str, list[list[Any]]] = state.get("v") or {}
+    for sender, kept in votes.items():
+        left = [e for e in kept if not (len(e) > 2 and e[2] == vote_id)]
+        if len(left) == len(kept):
+            continue
+        if left:
+            votes[sender] = left
+        else:
+            del votes[sender]
+        return True
+    return False
 
 
 def end(state: dict[str, Any], ts: int) -> bool:

@@ -183,6 +183,24 @@ _BLACK_AND_WHITE: dict[int, bool] = {}
 the message view paints (a name's colour, a face), 12 colour conversions each time before."""
 
 
+LINK_CONTRAST = 4.5  # WCAG 2 AA for normal text
+
+
+def link_colour(palette: QPalette, selected: bool) -> QColor:
+    """The colour of a message's links: the palette's; on a selected row its highlighted
+    text (underlined by the caller, so a link reads as one without colour), or black or white,
+    whichever reads better, where that is under 4.5:1 against the highlight (Fusion's white on
+    its blue is 3.7:1). In high contrast the palette's own pair, as it is."""
+    if not selected:
+        return palette.color(QPalette.ColorRole.Link)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    text = palette.color(QPalette.ColorRole.HighlightedText)
+    if is_high_contrast(palette) or _ratio(text, highlight) >= LINK_CONTRAST:
+        return text
+    black, white = QColor(0, 0, 0), QColor(255, 255, 255)
+    return black if _ratio(black, highlight) >= _ratio(white, highlight) else white
+
+
 def misspelling_colour(palette: QPalette | None = None) -> QColor:
     """The spell-check underline's colour: red, lighter on a dark base; in high contrast the
     text's own colour. The line is wavy, so the colour is never the only cue."""

@@ -86,6 +86,13 @@ def create_private_file(path: Path) -> None:
         path.chmod(0o600)
 
 
+def removed(msg: Message, note: str) -> Message:
+    """What a removal for everyone leaves of a message: no text, no files, no poll (its
+    question, answers and votes go with it), and the note of who removed it."""
+    gone = replace(msg, body="", html=None, attachments=(), poll=None)
+    return replace(gone, retracted=True, failure_reason=note)
+
+
 class AccountStore:
     """Messages, conversations, contacts, members, outbox and small state of one account."""
 
@@ -376,11 +383,11 @@ class AccountStore:
         if msg is None:
             return None
         self._conn.execute(
-            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
-            ", failure=? WHERE seq=?",
+            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, poll=NULL"
+            ", retracted=1, failure=? WHERE seq=?",
             (note, msg.seq),
         )
-        return replace(msg, body="", html=None, attachments=(), retracted=True, failure_reason=note)
+        return removed(msg, note)
 
     def change_reaction(
         self,

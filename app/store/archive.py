@@ -32,6 +32,7 @@ from app.models import (
     MessageId,
     MessageKind,
     NotifyLevel,
+    Poll,
     Reaction,
     Trust,
     to_millis,
@@ -305,8 +306,32 @@ def _message_record(m: Message) -> dict[str, Any]:
             for a in m.attachments
         ],
         "reactions": {r.key: list(r.senders) for r in m.reactions},
+        "poll": poll_record(m.poll) if m.poll is not None and not m.retracted else None,
     }
     record.update({k: v for k, v in optional.items() if v})
+    return record
+
+
+def poll_record(poll: Poll) -> dict[str, Any]:
+    """A poll as an export keeps it: question, answers and the tally as the rules count it
+    (app.polls), and whether it ended. An undisclosed poll still open keeps its counts out,
+    as the window does (MSC3381: not revealed before it ends). Import reads the message's text
+    form only (the votes behind the tally are not in the file)."""
+    shown = poll.results_shown
+    record: dict[str, Any] = {
+        "question": poll.question,
+        "answers": [
+            {"id": a.id, "text": a.text, **({"votes": a.votes} if shown else {})}
+            for a in poll.answers
+        ],
+        "disclosed": poll.disclosed,
+        "max_selections": poll.max_selections,
+        "ended": poll.ended,
+    }
+    if shown:
+        record["voters"] = poll.voters
+    if poll.mine:
+        record["mine"] = list(poll.mine)
     return record
 
 

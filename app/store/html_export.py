@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable
 from typing import IO
 
-from app.models import Conversation, DeliveryState, Message, MessageKind
+from app.models import Conversation, DeliveryState, Message, MessageKind, Poll
 
 _STYLE = """
 body { font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.45; }
@@ -47,6 +47,29 @@ def write_html(
     return count
 
 
+def poll_html(poll: Poll) -> str:
+    """A poll as the page shows it: the question, each answer with its votes (when the
+    results may be shown: disclosed, or ended), our own choice, and whether it ended."""
+    shown = poll.results_shown
+    items = []
+    for answer in poll.answers:
+        text = html.escape(answer.text)
+        if shown:
+            text += f" — {answer.votes} vote{'' if answer.votes == 1 else 's'}"
+        if answer.id in poll.mine:
+            text += " (your choice)"
+        items.append(f"<li>{text}</li>")
+    if not shown:
+        state = "open; results are shown when it ends"
+    else:
+        voters = f"{poll.voters} voter{'' if poll.voters == 1 else 's'}"
+        state = f"ended, {voters}" if poll.ended else f"open, {voters}"
+    return (
+        f"<span class='poll'>Poll: <b>{html.escape(poll.question)}</b></span>"
+        f"<ul>{''.join(items)}</ul><span class='meta'>({state})</span>"
+    )
+
+
 def _message_html(msg: Message, time_text: str) -> str:
     sender = html.escape(msg.sender_name or msg.sender)
     if msg.retracted and msg.moderation is not None:
@@ -55,6 +78,8 @@ def _message_html(msg: Message, time_text: str) -> str:
         body += f"{html.escape(reason)})</em>"
     elif msg.retracted:
         body = "<em>(deleted)</em>"
+    elif msg.poll is not None:
+        body = poll_html(msg.poll)
     elif msg.html:
         body = msg.html  # sanitised on the way in
     else:

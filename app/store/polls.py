@@ -17,6 +17,12 @@ from app import polls
 from app.models import Message, Poll
 
 MessageLookup = Callable[[str, str], Message | None]
+HOLDER_OF_VOTE = (
+    "SELECT m.remote_id, m.poll FROM poll_votes AS v"
+    " JOIN conversations AS c ON c.id = v.conversation JOIN messages AS m ON m.seq = v.seq"
+    " WHERE c.native_id=? AND v.vote_id=? AND m.poll IS NOT NULL"
+)
+"""The poll whose record holds a vote, by the vote's id (the ``poll_votes`` table)."""
 
 
 class PollRecords:
@@ -31,7 +37,7 @@ class PollRecords:
         record (a replay of the start must not forget the votes). The message as it is now,
         or None when nothing changed."""
         msg = self._message(native_id, remote_id)
-        if msg is None or msg.poll is not None:
+        if msg is None or msg.poll is not None or msg.retracted:  # removed: stays removed
             return None
         return self._save(msg, polls.definition(poll))
 
@@ -44,14 +50,40 @@ class PollRecords:
         selections: tuple[str, ...],
         *,
         own: bool = False,
+        vote_id: str = "",
     ) -> Message | None:
         """Keep a vote; the poll's message as it is now, or None (no such poll, no change)."""
         found = self._record(native_id, target_remote_id)
         if found is None:
             return None
         msg, state = found
-        if not polls.add_vote(state, sender, ts, selections, own=own):
+        if not polls.add_vote(state, sender, ts, selections, own=own, vote_id=vote_id):
             return None
+        if vote_id:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO poll_votes (conversation, vote_id, seq)"
+                " SELECT conversation, ?, seq FROM messages WHERE seq=?",
+                (vote_id, msg.seq),
+            )
+        return self._save(msg, state)
+
+    def take_back(
+        self, native_id: str, vote_id: str, by: str, *, moderator: bool = False
+    ) -> Message | None:
+        """A redaction of ``vote_id``: if it is a vote kept here, and ``by`` cast it (or is a
+        moderator, or empty: the service vouches), the voter's earlier vote counts again. The
+        poll's message as it is now, or None (no such vote, or not theirs to take back)."""
+        row = self._conn.execute(HOLDER_OF_VOTE, (native_id, vote_id)).fetchone()
+        state = polls.load(row[1]) if row is not None else None
+        voter = polls.voter_of(state, vote_id) if state is not None else None
+        if state is None or voter is None:
+            return None
+        if by and by != voter and not moderator:
+            return None
+        msg = self._message(native_id, row[0]) if row[0] else None
+        if msg is None or not polls.take_back(state, vote_id):
+            return None
+        self._conn.execute("DELETE FROM poll_votes WHERE vote_id=? AND seq=?", (vote_id, msg.seq))
         return self._save(msg, state)
 
     def end(

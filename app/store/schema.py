@@ -277,3 +277,17 @@ def _drafts(db: Database) -> None:
     """What was written in a conversation's composer and not sent (see :class:`app.models.Draft`),
     as JSON of text, mode and target (:mod:`app.store.drafts`); NULL when there is none."""
     db.execute("ALTER TABLE conversations ADD COLUMN draft TEXT")
+
+
+@_migration("0012_poll_votes")
+def _poll_votes(db: Database) -> None:
+    """Which poll holds a vote, by the vote's id: a redaction names only the vote, and then
+    the voter's earlier vote counts again (see :mod:`app.polls`). A table of its own, filled as
+    votes arrive: no scan of the messages now, one key read per redaction later. A row left by a
+    vote the record has since dropped, or a message since pruned, finds nothing (it is read
+    through the record)."""
+    db.execute(
+        "CREATE TABLE poll_votes (conversation INTEGER NOT NULL REFERENCES conversations(id)"
+        " ON DELETE CASCADE, vote_id TEXT NOT NULL, seq INTEGER NOT NULL,"
+        " PRIMARY KEY (conversation, vote_id)) WITHOUT ROWID"
+    )

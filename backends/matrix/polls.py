@@ -88,9 +88,9 @@ def poll_facts(header: EventHeader, ctx: RoomContext, message_of: MessageOf) -> 
         moderator = ctx.may_redact(header.sender)
         return [f.PollEnded(ctx.room_id, target, header.sender, header.timestamp, moderator)]
     selections = selections_of(header.content)
-    if selections is None:
-        ctx.log.warning("dropped poll vote %s: malformed selections", header.event_id)
-        return []
+    if selections is None:  # still the sender's latest vote, "even if that event is invalid"
+        ctx.log.warning("poll vote %s: unreadable selections, a spoiled vote", header.event_id)
+        selections = ()
     return [
         f.PollVoted(
             ctx.room_id,
@@ -99,6 +99,7 @@ def poll_facts(header: EventHeader, ctx: RoomContext, message_of: MessageOf) -> 
             header.timestamp,
             selections,
             own=header.sender == ctx.own_id,
+            remote_id=header.event_id,
         )
     ]
 
@@ -195,15 +196,17 @@ def reference_target(content: Mapping[str, Any]) -> str | None:
 
 
 def selections_of(content: Mapping[str, Any]) -> tuple[str, ...] | None:
-    """The answer ids a vote names (cut to :data:`~app.polls.MAX_SELECTIONS`, the most a poll
-    can allow); None when they are missing or not all strings."""
+    """The answer ids a vote names, cut first (as the MSC says) to
+    :data:`~app.polls.MAX_SELECTIONS`, the most a poll can allow; None when they are missing
+    or not all strings (a spoiled vote)."""
     raw = get_list(content, "m.selections")
     if raw is None:
         block = get_dict(content, UNSTABLE_RESPONSE) or get_dict(content, "m.poll.response")
         raw = get_list(block, "answers") if block is not None else None
-    if raw is None or len(raw) > MAX_ANSWERS_READ or not all(isinstance(i, str) for i in raw):
+    if raw is None:
         return None
-    return tuple(raw[:MAX_SELECTIONS])
+    kept = raw[:MAX_SELECTIONS]
+    return tuple(kept) if all(isinstance(i, str) for i in kept) else None
 
 
 def fallback_text(question: str, answers: Sequence[str]) -> str:

@@ -81,7 +81,9 @@ from ui.models.message_model import (
 )
 from ui.models.message_texts import DownloadState
 from ui.models.poll_texts import poll_html
+from ui.theme import link_colour
 from ui.widgets.hover_bar import HoverBar
+from ui.widgets.link_colours import parsed_link_rgba, recolour_links
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 PAD = 8
@@ -213,6 +215,7 @@ class MessageLayout:
     frame: QRect | None = None  # around a highlighted message
     body_at: QPoint = field(default_factory=QPoint)  # the body's top left corner
     body_clip: QRectF | None = None  # the body's area from there (None: no body drawn)
+    links: int | None = None  # the colour (rgba) the body's links have now (None: no links)
 
 
 Rule = tuple[QLine, QLine, QRect, str]
@@ -548,15 +551,18 @@ class MessageDelegate(QStyledItemDelegate):
                 big.setPixelSize(round(font.pixelSize() * BIG_EMOJI_SCALE))
             doc.setDefaultFont(big)
             doc.setPlainText(view.shown)
-        elif msg.poll is not None and not msg.retracted:
-            doc.setDefaultFont(font)
-            doc.setHtml(poll_html(msg.poll))  # its answers are links: a click votes
-        elif is_plain(msg, view.shown):
+        elif is_plain(msg, view.shown) and (msg.poll is None or msg.retracted):
             doc.setDefaultFont(font)
             doc.setPlainText(view.shown)  # each line its own block, as plain_blocks makes them
         else:
             doc.setDefaultFont(font)
-            doc.setHtml(body_html(msg, view.shown, msg.local_id in self.expanded))
+            if msg.poll is not None and not msg.retracted:
+                rich = poll_html(msg.poll)  # its answers are links: a click votes
+            else:
+                rich = body_html(msg, view.shown, msg.local_id in self.expanded)
+            doc.setHtml(rich)
+            if "href" in rich:  # links: paint() gives them the colour the row's state asks
+                layout.links = parsed_link_rgba()
         doc.setTextWidth(body_width)
         layout.document = doc
         shows_body = (msg.body or msg.retracted or not msg.attachments) and not (
@@ -756,6 +762,11 @@ class MessageDelegate(QStyledItemDelegate):
             painter.drawText(rest, LEFT_MIDDLE, reply)
             painter.setFont(font)
         if layout.document is not None and layout.body_clip is not None:
+            if layout.links is not None:
+                tone = link_colour(palette, bool(selected))
+                if tone.rgba() != layout.links:
+                    recolour_links(layout.document, tone)
+                    layout.links = tone.rgba()
             painter.save()
             painter.translate(layout.body_at)
             context = self._paint_context(palette, bool(selected), text_color, link_color)

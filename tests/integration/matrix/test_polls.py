@@ -165,3 +165,27 @@ async def test_an_old_poll_fetched_from_history_counts_the_votes_sent_before(
         assert counts(shown.poll) == {"noodles": 0, "tacos": 1, "salad": 1}
     finally:
         await run.core.stop()
+
+
+async def test_a_redacted_vote_gives_way_to_the_voters_earlier_one(
+    synapse: Synapse, account: Account, peer: Peer, tmp_path: Path
+) -> None:
+    """MSC3381: redacting a vote detaches it from the poll; the voter's previous vote counts
+    again (here: tacos, then salad redacted, so tacos)."""
+    room = await group_with(synapse, account, peer, name="Changed mind")
+    run = await add_account(tmp_path / "profile", MemorySecretStore(), account, synapse.base_url)
+    try:
+        await run.connected()
+        poll_id = await peer.send(room, ELEMENT_POLL, "org.matrix.msc3381.poll.start")
+        await peer.send(room, poll_vote(poll_id, "tacos"), "org.matrix.msc3381.poll.response")
+        second = await peer.send(
+            room, poll_vote(poll_id, "salad"), "org.matrix.msc3381.poll.response"
+        )
+        await poll_until(run, room, poll_id, lambda p: counts(p)["salad"] == 1)
+        await peer.redact(room, second)
+        shown = await poll_until(run, room, poll_id, lambda p: counts(p)["salad"] == 0)
+        assert shown.poll is not None
+        assert counts(shown.poll) == {"noodles": 0, "tacos": 1, "salad": 0}
+        assert shown.poll.voters == 1
+    finally:
+        await run.core.stop()

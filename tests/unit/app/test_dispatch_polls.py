@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from app import facts as f
 from app.dispatch import AccountDispatcher
 from app.models import ConversationKind, Poll, PollAnswer
 from app.store.account_store import AccountStore
+from app.store.polls import HOLDER_OF_VOTE
 
 NOW = datetime(2026, 12, 6, 9, 0, tzinfo=UTC)
 ROOM = "!r:hs"
@@ -42,7 +45,21 @@ def started(sender: str = "@alice:hs") -> list[f.Fact]:
 
 
 def vote(sender: str, seconds: int, *ids: str, own: bool = False) -> f.PollVoted:
-    return f.PollVoted(ROOM, "$poll", sender, NOW + timedelta(seconds=seconds), ids, own=own)
+    return f.PollVoted(
+        ROOM,
+        "$poll",
+        sender,
+        NOW + timedelta(seconds=seconds),
+        ids,
+        own=own,
+        remote_id=f"$v{seconds}",
+    )
+
+
+def stored_counts(dispatcher: AccountDispatcher) -> dict[str, int]:
+    stored = dispatcher.store.message_by_remote_id(ROOM, "$poll")
+    assert stored is not None and stored.poll is not None
+    return {a.id: a.votes for a in stored.poll.answers}
 
 
 def latest_poll(events: list[ev.Event]) -> Poll:
@@ -99,3 +116,57 @@ def test_a_moderators_end_counts_another_persons_does_not(dispatcher: AccountDis
     assert stored is not None and stored.poll is not None and not stored.poll.ended
     poll = latest_poll(dispatcher.apply([f.PollEnded(ROOM, "$poll", "@mod:hs", NOW, True)]))
     assert poll.ended
+
+
+def test_a_redacted_vote_falls_back_to_the_voters_earlier_one(
+    dispatcher: AccountDispatcher,
+) -> None:
+    """MSC3381: a redacted response no longer refers to the poll, so the voter's previous vote
+    counts again (not the redacted one, and not none)."""
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p"), vote("@bob:hs", 2, "s", own=False)])
+    assert stored_counts(dispatcher) == {"p": 0, "s": 1}
+    poll = latest_poll(dispatcher.apply([f.MessageRetracted(ROOM, "$v2", by="@bob:hs")]))
+    assert {a.id: a.votes for a in poll.answers} == {"p": 1, "s": 0} and poll.voters == 1
+    poll = latest_poll(dispatcher.apply([f.MessageRetracted(ROOM, "$v1", by="@bob:hs")]))
+    assert stored_counts(dispatcher) == {"p": 0, "s": 0} and poll.voters == 0
+
+
+def test_only_the_voter_or_a_moderator_takes_a_vote_back(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p"), vote("@carol:hs", 2, "s")])
+    events = dispatcher.apply([f.MessageRetracted(ROOM, "$v1", by="@carol:hs")])
+    assert not [e for e in events if isinstance(e, ev.MessagesUpdated)]
+    assert stored_counts(dispatcher) == {"p": 1, "s": 1}
+    dispatcher.apply([f.MessageRetracted(ROOM, "$v1", by="@mod:hs", moderator=True)])
+    assert stored_counts(dispatcher) == {"p": 0, "s": 1}
+
+
+def test_a_redacted_own_vote_shows_our_earlier_choice(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@me:hs", 1, "p", own=True), vote("@me:hs", 2, "s", own=True)])
+    poll = latest_poll(dispatcher.apply([f.MessageRetracted(ROOM, "$v2", by="@me:hs")]))
+    assert poll.mine == ("p",)
+
+
+def test_a_redaction_of_something_unknown_changes_no_poll(dispatcher: AccountDispatcher) -> None:
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p")])
+    events = dispatcher.apply([f.MessageRetracted(ROOM, "$nothing", by="@bob:hs")])
+    assert not [e for e in events if isinstance(e, ev.MessagesUpdated)]
+    assert stored_counts(dispatcher) == {"p": 1, "s": 0}
+
+
+def test_a_redaction_finds_its_vote_by_key(dispatcher: AccountDispatcher, tmp_path: Path) -> None:
+    """Most redactions name no stored message (a reaction after a restart): looking for a vote
+    is one key read, not a scan of the conversation's messages or polls."""
+    dispatcher.apply(started())
+    dispatcher.apply([vote("@bob:hs", 1, "p")])
+    with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
+        plan = conn.execute(f"EXPLAIN QUERY PLAN {HOLDER_OF_VOTE}", (ROOM, "$v1")).fetchall()
+        assert conn.execute("SELECT vote_id FROM poll_votes").fetchall() == [("$v1",)]
+    steps = [str(step[-1]) for step in plan]
+    assert not [s for s in steps if s.startswith("SCAN")], steps
+    dispatcher.apply([f.MessageRetracted(ROOM, "$v1", by="@bob:hs")])
+    with closing(sqlite3.connect(tmp_path / "a.sqlite3")) as conn:
+        assert conn.execute("SELECT vote_id FROM poll_votes").fetchall() == []

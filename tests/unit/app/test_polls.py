@@ -51,6 +51,55 @@ def test_an_earlier_end_arriving_later_wins() -> None:
     assert counts(state) == {"pizza": 0, "soup": 0, "wings": 0}
 
 
+def test_a_vote_taken_back_reverts_to_the_one_before_not_to_none() -> None:
+    state = record()
+    polls.add_vote(state, "@bob", 1000, ("pizza",), own=False, vote_id="$1")
+    polls.add_vote(state, "@bob", 2000, ("soup",), own=False, vote_id="$2")
+    polls.add_vote(state, "@carol", 1500, ("soup",), own=False, vote_id="$3")
+    assert polls.voter_of(state, "$2") == "@bob" and polls.voter_of(state, "$9") is None
+    assert polls.take_back(state, "$2")
+    assert counts(state) == {"pizza": 1, "soup": 1, "wings": 0}
+    assert not polls.take_back(state, "$2")  # gone already
+    assert polls.take_back(state, "$1")
+    assert counts(state) == {"pizza": 0, "soup": 1, "wings": 0}
+    assert polls.tally(state).voters == 1 and "@bob" not in state["v"]  # type: ignore[operator]
+
+
+def test_our_vote_applied_at_once_gives_way_to_its_echo() -> None:
+    """The core applies our vote when the server accepts it (no id yet, our clock's time);
+    the echo brings its id: a later redaction of it must not leave the copy counting."""
+    state = record()
+    polls.add_vote(state, "@me", 1000, ("pizza",), own=True, vote_id="$1")
+    polls.add_vote(state, "@me", 5000, ("soup",), own=True)  # applied at once
+    assert polls.add_vote(state, "@me", 4990, ("soup",), own=True, vote_id="$2")  # its echo
+    assert len(state["v"]["@me"]) == 2  # type: ignore[index]
+    assert polls.tally(state).mine == ("soup",)
+    assert polls.take_back(state, "$2")
+    assert polls.tally(state).mine == ("pizza",)
+    # The echo may come before the core applies the vote: then the copy is not kept.
+    assert polls.add_vote(state, "@me", 6000, ("wings",), own=True, vote_id="$3")
+    assert not polls.add_vote(state, "@me", 6010, ("wings",), own=True)
+    assert polls.take_back(state, "$3")
+    assert polls.tally(state).mine == ("pizza",)
+
+
+def test_a_vote_taken_back_after_the_end_leaves_the_counted_one() -> None:
+    state = record()
+    polls.add_vote(state, "@bob", 1000, ("pizza",), own=False, vote_id="$1")
+    polls.add_vote(state, "@bob", 3000, ("soup",), own=False, vote_id="$late")
+    polls.end(state, 2000)
+    assert polls.take_back(state, "$late")
+    assert counts(state) == {"pizza": 1, "soup": 0, "wings": 0}
+
+
+def test_votes_older_than_the_poll_itself_count() -> None:
+    """MSC3381: only the end bounds the votes, "even if those votes are from before the start
+    event" (clock drift over federation): the record has no start time to compare with."""
+    state = record()
+    polls.add_vote(state, "@bob", -5000, ("wings",), own=False, vote_id="$early")
+    assert counts(state)["wings"] == 1
+
+
 def test_an_unknown_answer_spoils_the_vote_and_the_spoiled_latest_still_counts() -> None:
     state = record()
     polls.add_vote(state, "@bob", 1000, ("pizza",), own=False)

@@ -128,8 +128,19 @@ def test_votes_under_both_names_and_own_votes() -> None:
     stable = {"m.relates_to": rel, "m.selections": ["s"]}
     a = cv.convert_event(event(unstable, "org.matrix.msc3381.poll.response", event_id="$v"), ctx())
     b = cv.convert_event(event(stable, "m.poll.response", sender=ME, event_id="$w"), ctx())
-    assert a == [f.PollVoted(ROOM, "$poll", BOB, from_millis(TS), ("p",), own=False)]
-    assert b == [f.PollVoted(ROOM, "$poll", ME, from_millis(TS), ("s",), own=True)]
+    assert a == [f.PollVoted(ROOM, "$poll", BOB, from_millis(TS), ("p",), False, "$v")]
+    assert b == [f.PollVoted(ROOM, "$poll", ME, from_millis(TS), ("s",), True, "$w")]
+
+
+def test_a_redacted_vote_is_reported_as_its_retraction() -> None:
+    """A live redaction names the vote (the core then counts the voter's earlier vote); the
+    vote itself, served redacted later (history), is no vote at all."""
+    redaction = {"type": "m.room.redaction", "redacts": "$v", "content": {}}
+    facts = cv.convert_event(event(redaction["content"], "m.room.redaction") | redaction, ctx())
+    assert facts == [f.MessageRetracted(ROOM, "$v", by=BOB)]
+    served = event({}, "m.poll.response", event_id="$v")
+    served["unsigned"] = {"redacted_because": {"type": "m.room.redaction"}}
+    assert cv.convert_event(served, ctx()) == []
 
 
 @pytest.mark.parametrize(
@@ -137,17 +148,42 @@ def test_votes_under_both_names_and_own_votes() -> None:
     [
         {"m.selections": ["p"]},  # no relation
         {"m.relates_to": {"rel_type": "m.annotation", "event_id": "$poll"}, "m.selections": []},
-        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}, "m.selections": [1]},
-        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}, "m.selections": "p"},
-        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}},
     ],
 )
-def test_a_malformed_vote_is_dropped_with_a_log_line(
+def test_a_vote_not_referring_to_a_poll_is_dropped_with_a_log_line(
     content: dict[str, Any], caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.WARNING):
         assert cv.convert_event(event(content, "m.poll.response", event_id="$v"), ctx()) == []
     assert "dropped poll" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}, "m.selections": [1]},
+        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}, "m.selections": "p"},
+        {"m.relates_to": {"rel_type": "m.reference", "event_id": "$poll"}},
+    ],
+)
+def test_a_vote_with_unreadable_selections_is_a_spoiled_vote(
+    content: dict[str, Any], caplog: pytest.LogCaptureFixture
+) -> None:
+    """MSC3381: the latest vote counts "even if that event is invalid": it takes the voter's
+    earlier vote back instead of being skipped (as Element does)."""
+    with caplog.at_level(logging.INFO):
+        facts = cv.convert_event(event(content, "m.poll.response", event_id="$v"), ctx())
+    assert facts == [f.PollVoted(ROOM, "$poll", BOB, from_millis(TS), (), False, "$v")]
+    assert "spoiled" in caplog.text
+
+
+def test_a_long_selection_list_is_cut_before_it_is_read() -> None:
+    """The MSC cuts the selections to ``max_selections`` first: what lies beyond the most a
+    poll allows does not matter, however long the list."""
+    rel = {"rel_type": "m.reference", "event_id": "$poll"}
+    content = {"m.relates_to": rel, "m.selections": ["p"] * 20 + [1] * 5000}
+    facts = cv.convert_event(event(content, "m.poll.response", event_id="$v"), ctx())
+    assert facts == [f.PollVoted(ROOM, "$poll", BOB, from_millis(TS), ("p",) * 20, False, "$v")]
 
 
 def test_an_end_and_what_we_send_reads_back() -> None:
