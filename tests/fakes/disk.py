@@ -64,3 +64,30 @@ class FailAfterCommit:
 
     def undo(self) -> None:
         self.store.transaction = self._real
+
+
+class FailBeforeCommit:
+    """Makes the next ``times`` outermost transactions of ``store`` raise ``error`` after their
+    writes, inside the transaction: SQLite rolls them back for real, as when the disk fails
+    while the transaction is being written. What the writes put in memory on the way (the
+    store's conversation cache) is then ahead of the file."""
+
+    def __init__(self, store: Any, times: int = 1, error: sqlite3.Error | None = None) -> None:
+        self.store = store
+        self.times = times
+        self.error = error or io_error(code=sqlite3.SQLITE_IOERR)
+        self.raised = 0
+        self._real = store.transaction
+        store.transaction = self._transaction
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        outer = not self.store._conn.in_transaction
+        with self._real():
+            yield
+            if outer and self.raised < self.times:
+                self.raised += 1
+                raise self.error
+
+    def undo(self) -> None:
+        self.store.transaction = self._real
