@@ -27,8 +27,10 @@ from app.core import (
     PREF_SEND_RECEIPTS,
     PREF_SEND_TYPING,
 )
+from app.runtime import Result
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.accessibility_page import AccessibilityPage
 from ui.preferences import (
     NOTIFICATIONS,
@@ -56,6 +58,13 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.setAccessibleName(self.tr("Settings"))
         self._bridge = bridge
+        self._restoring = False
+        self._shown: dict[str, Callable[[], None]] = {}  # key: show the stored value again
+        self.problem = QLabel()
+        self.problem.setObjectName("settingsProblem")
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.setWordWrap(True)
+        self.problem.hide()
 
         self.theme = self._combo(
             "themeChoice",
@@ -77,6 +86,7 @@ class SettingsDialog(QDialog):
         self.text_scale.setSuffix(" %")
         self.text_scale.setValue(int(prefs.get(TEXT_SCALE)))
         self.text_scale.valueChanged.connect(lambda v: self._set(TEXT_SCALE, int(v)))
+        self._shown[TEXT_SCALE] = lambda: self.text_scale.setValue(int(prefs.get(TEXT_SCALE)))
         self.notifications = self._check(
             "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
         )
@@ -168,6 +178,7 @@ class SettingsDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
@@ -188,8 +199,8 @@ class SettingsDialog(QDialog):
         combo.setAccessibleName(accessible)
         for value, label in choices:
             combo.addItem(label, value)
-        index = combo.findData(prefs.get(key))
-        combo.setCurrentIndex(max(index, 0))
+        self._shown[key] = lambda: combo.setCurrentIndex(max(combo.findData(prefs.get(key)), 0))
+        self._shown[key]()
         combo.currentIndexChanged.connect(lambda _i: self._set(key, combo.currentData()))
         return combo
 
@@ -197,9 +208,30 @@ class SettingsDialog(QDialog):
         box = QCheckBox(text)
         box.setObjectName(name)
         box.setAccessibleName(text)
-        box.setChecked(bool(prefs.get(key)))
+        self._shown[key] = lambda: box.setChecked(bool(prefs.get(key)))
+        self._shown[key]()
         box.toggled.connect(lambda on: self._set(key, bool(on)))
         return box
 
     def _set(self, key: str, value: Any) -> None:
-        self._bridge.call(self._bridge.core.preferences.set(key, value))
+        if self._restoring:
+            return
+        self._bridge.call(
+            self._bridge.core.preferences.set(key, value), lambda done: self._answered(done, key)
+        )
+
+    def _answered(self, done: Result[None], key: str) -> None:
+        """A change that could not be saved is said, and its control shows the stored value
+        again (the preferences are unchanged: no PreferencesChanged came)."""
+        if done.ok:
+            self.problem.hide()
+            return
+        self.problem.setText(core_text(done.error) or self.tr("That did not work."))
+        self.problem.show()
+        show = self._shown.get(key)
+        if show is not None:
+            self._restoring = True  # putting it back is no new choice
+            try:
+                show()
+            finally:
+                self._restoring = False

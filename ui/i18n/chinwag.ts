@@ -1001,6 +1001,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1387,6 +1391,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Whom do you want to talk to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3302,6 +3318,58 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <source>This room does not let moderators remove messages.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5208,6 +5276,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5309,6 +5381,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>A&amp;ccessibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

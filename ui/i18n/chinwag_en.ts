@@ -988,6 +988,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished" />
     </message>
@@ -1372,6 +1376,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Whom do you want to talk to?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the spell-check language</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -3275,6 +3291,58 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <source>This room does not let moderators remove messages.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>the new account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account's changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>DevicesDialog</name>
@@ -5168,6 +5236,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Theme</source>
         <translation type="unfinished" />
     </message>
@@ -5269,6 +5341,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>A&amp;ccessibility</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
 </context>

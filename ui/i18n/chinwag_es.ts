@@ -1009,6 +1009,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>¿Vetar a {name} (no podrá volver)? Motivo (opcional):</translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation>No ha funcionado.</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Exportar la conversación</translation>
     </message>
@@ -1420,6 +1424,18 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Whom do you want to talk to?</source>
         <translation>¿Con quién quieres hablar?</translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation>la conversación con %1</translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation>el nivel de notificación</translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
+        <translation>el idioma del corrector ortográfico</translation>
     </message>
     <message>
         <source>That message is no longer stored.</source>
@@ -3316,6 +3332,58 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>This room does not let moderators remove messages.</source>
         <translation>Esta sala no permite a los moderadores eliminar mensajes.</translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation>la cuenta nueva</translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation>los cambios de la cuenta</translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation>la activación de la cuenta</translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation>la desactivación de la cuenta</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>no se pudo escribir en el disco (error de entrada/salida)</translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation>no se puede escribir en el archivo</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>otro programa está usando el archivo</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>el archivo está dañado</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>no se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation>el disco informó de un error (%1)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation>el ajuste</translation>
     </message>
 </context>
 <context>
@@ -5245,6 +5313,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -5347,6 +5419,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>A&amp;ccessibility</source>
         <translation>A&amp;ccesibilidad</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>No ha funcionado.</translation>
     </message>
 </context>
 <context>
