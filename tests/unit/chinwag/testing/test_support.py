@@ -122,8 +122,11 @@ async def test_wait_until_awaits_a_coroutine_condition_and_checks_its_value() ->
     async def fetch() -> list[int]:
         return list(box)
 
+    async def item(n: int) -> int | None:
+        return box[n] if len(box) > n else None
+
     assert await wait_until(fetch, check=lambda seen: len(seen) == 3) == [1, 2, 3]
-    assert await wait_until(lambda: fetch(), what="three") == [1, 2, 3]
+    assert await wait_until(lambda: item(2), what="the third") == 3  # a lambda's coroutine
 
 
 async def test_wait_until_fails_naming_what_was_awaited_and_the_last_value_seen() -> None:
