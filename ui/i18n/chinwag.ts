@@ -2869,7 +2869,15 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the imported history</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">

@@ -2879,8 +2879,16 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Die Zahl der Tage kann nicht negativ sein.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>das Löschen alter Nachrichten</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>Diese Unterhaltung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>den importierten Verlauf</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>

@@ -2852,7 +2852,15 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No such conversation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the imported history</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">

@@ -1403,8 +1403,16 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>El número de días no puede ser negativo.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>la eliminación de los mensajes antiguos</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>No existe esa conversación.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>el historial importado</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>

@@ -1403,8 +1403,16 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Le nombre de jours ne peut pas être négatif.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>la suppression des anciens messages</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>Conversation introuvable.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>l&apos;historique importé</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>

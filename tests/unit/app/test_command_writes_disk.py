@@ -21,8 +21,9 @@ from app.core import Core
 from app.core.services import CommandError
 from app.models import ConversationId, NotifyLevel
 from app.session import AccountSession
-from tests.fakes.core_harness import Recorder, settle
+from tests.fakes.core_harness import Recorder, settle, wait_for
 from tests.fakes.disk import FailAfterCommit, FailBeforeCommit, fill_disk, free_disk
+from tests.fakes.fake_backend import FakeServer
 from tests.unit.app.test_session import _session
 
 
@@ -166,3 +167,20 @@ async def test_turning_an_account_off_that_cannot_be_saved_leaves_it_on_and_conn
     assert account.enabled and session.backend is not None
     saved = json.loads(core.ctx.paths.config_file.read_text())
     assert [a["enabled"] for a in saved["accounts"]] == [True]
+
+
+async def test_deleting_old_messages_the_file_refuses_is_a_clear_error_and_keeps_them(
+    core: Core, fake_server: FakeServer
+) -> None:
+    session, _ = await _session(core)
+    fake_server.deliver("alice", "bob", "old news", sender="bob")
+    await wait_for(lambda: _on_file(core, session, "SELECT count(*) FROM messages") == [(1,)])
+    worker = session.services.worker
+    await worker.run(session.store._conn.execute, "PRAGMA query_only = 1")
+    with pytest.raises(CommandError) as refused:
+        await core.archive.prune_history(0)
+    assert str(refused.value) == (
+        "Could not save the deletion of old messages: the file may not be written"
+    )
+    await worker.run(session.store._conn.execute, "PRAGMA query_only = 0")
+    assert _on_file(core, session, "SELECT body FROM messages") == [("old news",)]
