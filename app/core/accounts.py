@@ -193,13 +193,18 @@ class AccountCommands:
         """
         s = self._s
         entry = s.entry(account_id)
+        if keep_history:  # so it can be imported again (core.archive.import_account); first,
+            # so that a disk that refuses it stops the removal before anything is undone
+            record = archive.kept_account_record(entry.account, s.ctx.clock())
+            session = s.session(account_id)
+            await saving(
+                CoreMessages.tr("the history to keep"),
+                s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record),
+            )
         session = s.sessions.pop(account_id)
         await self._logout(session)
         await session.stop()
         conv_ids = tuple(c.id for c in await s.worker.run(session.store.conversations))
-        if keep_history:  # so it can be imported again (core.archive.import_account)
-            record = archive.kept_account_record(entry.account, s.ctx.clock())
-            await s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record)
         await s.worker.run(session.store.close)
         for key in entry.secret_keys:
             await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)

@@ -3358,6 +3358,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>das Ausschalten des Kontos</translation>
     </message>
     <message>
+        <source>the history to keep</source>
+        <translation>den aufzubewahrenden Verlauf</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>der Datenträger ist voll</translation>
     </message>

@@ -3316,6 +3316,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the history to keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation type="unfinished" />
     </message>

@@ -3358,6 +3358,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>la desactivación de la cuenta</translation>
     </message>
     <message>
+        <source>the history to keep</source>
+        <translation>el historial que se conserva</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>el disco está lleno</translation>
     </message>

@@ -3358,6 +3358,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>la désactivation du compte</translation>
     </message>
     <message>
+        <source>the history to keep</source>
+        <translation>l&apos;historique à conserver</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>

@@ -184,3 +184,19 @@ async def test_deleting_old_messages_the_file_refuses_is_a_clear_error_and_keeps
     )
     await worker.run(session.store._conn.execute, "PRAGMA query_only = 0")
     assert _on_file(core, session, "SELECT body FROM messages") == [("old news",)]
+
+
+async def test_removing_an_account_whose_history_cannot_be_kept_removes_nothing(
+    core: Core,
+) -> None:
+    """Before: the account was signed out and forgotten first, then the write failed: gone,
+    with its history neither kept nor deleted."""
+    session, _ = await _session(core)
+    worker = session.services.worker
+    await worker.run(session.store._conn.execute, "PRAGMA query_only = 1")
+    with pytest.raises(CommandError) as refused:
+        await core.accounts.remove_account(session.account_id, keep_history=True)
+    assert str(refused.value) == "Could not save the history to keep: the file may not be written"
+    await worker.run(session.store._conn.execute, "PRAGMA query_only = 0")
+    assert [a.id for a in core.accounts.list_accounts()] == [session.account_id]
+    assert core.sessions[session.account_id] is session and session.backend is not None
