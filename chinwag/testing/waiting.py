@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import TypeVar, overload
+from typing import TypeVar, cast
 
 T = TypeVar("T")
 
@@ -26,39 +26,15 @@ server is not repeated back to back): the loop runs everything else meanwhile.""
 _SHOWN = 500  # characters of the last value a failure shows
 
 
-@overload
 async def wait_until(
-    condition: Callable[[], Awaitable[T | None]],
-    timeout: float = ...,
-    *,
-    check: Callable[[T], object] | None = ...,
-    what: str | Callable[[], str] = ...,
-    interval: float = ...,
-    message: str | Callable[[], str] | None = ...,
-) -> T: ...
-
-
-@overload
-async def wait_until(
-    condition: Callable[[], T | None],
-    timeout: float = ...,
-    *,
-    check: Callable[[T], object] | None = ...,
-    what: str | Callable[[], str] = ...,
-    interval: float = ...,
-    message: str | Callable[[], str] | None = ...,
-) -> T: ...
-
-
-async def wait_until(
-    condition: Callable[[], object],
+    condition: Callable[[], Awaitable[T | None]] | Callable[[], T | None],
     timeout: float = DEADLINE,
     *,
     check: Callable[[T], object] | None = None,
     what: str | Callable[[], str] = "condition",
     interval: float = INTERVAL,
     message: str | Callable[[], str] | None = None,
-) -> object:
+) -> T:
     """Poll ``condition`` (a function, or a coroutine function) until its value is truthy, or
     until ``check(value)`` is when ``check`` is given, and return that value.
 
@@ -74,8 +50,8 @@ async def wait_until(
         if inspect.isawaitable(value):
             value = await value
         took = loop.time() - started
-        if check(value) if check is not None else value:  # type: ignore[arg-type]
-            return value
+        if check(cast(T, value)) if check is not None else value:
+            return cast(T, value)
         if loop.time() > deadline:
             label = message if message is not None else what
             awaited = label() if callable(label) else label

@@ -56,6 +56,19 @@ def _on_store(qtbot: QtBot, window: MainWindow, account_id: str, change: str) ->
     run_core(qtbot, window.bridge, run())
 
 
+def _bob_open(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, store: str
+) -> tuple[str, ConversationId]:
+    """Signed in, a message from bob, his conversation open; then the store made to fail
+    (``store``: a change for :func:`_on_store`)."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hi", sender="bob")
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    _on_store(qtbot, window, account_id, store)
+    return account_id, conv
+
+
 def _stored_bodies(qtbot: QtBot, window: MainWindow, account_id: str) -> list[str]:
     session = _core(window).sessions[account_id]
 
@@ -107,11 +120,7 @@ def test_try_again_now_reaches_the_session_through_the_core(
 def test_a_message_the_store_cannot_take_comes_back_to_the_composer(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "hi", sender="bob")
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
-    _on_store(qtbot, window, account_id, "fill")
+    account_id, _ = _bob_open(qtbot, window, fake_server, "fill")
     composer = window.pane.composer_area.composer
     text = "a long answer " + "y" * 20_000  # needs pages the full disk does not have
     composer.setPlainText(text)
@@ -128,11 +137,7 @@ def test_a_message_the_store_cannot_take_comes_back_to_the_composer(
 def test_a_notification_level_that_cannot_be_saved_is_said_and_not_left_checked(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "hi", sender="bob")
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
-    _on_store(qtbot, window, account_id, "read-only")
+    account_id, conv = _bob_open(qtbot, window, fake_server, "read-only")
     actions = window.pane.header.notify_actions
     assert actions[NotifyLevel.ALL].isChecked()
     actions[NotifyLevel.NONE].trigger()  # the menu's "Never" (checked at once by its group)
@@ -152,10 +157,7 @@ def test_a_notification_level_that_cannot_be_saved_is_said_and_not_left_checked(
 def test_a_spelling_language_that_cannot_be_saved_is_said_and_not_kept_in_the_composer(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "hi", sender="bob")
-    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
-    _on_store(qtbot, window, account_id, "read-only")
+    account_id, _ = _bob_open(qtbot, window, fake_server, "read-only")
     spelling = window.pane.spelling
     main = spelling.composers[0]
     assert main.choice == ""

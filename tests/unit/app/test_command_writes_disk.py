@@ -19,7 +19,7 @@ from app import config as config_module
 from app import events as ev
 from app.core import Core
 from app.core.services import CommandError
-from app.models import ConversationId, NotifyLevel
+from app.models import Conversation, ConversationId, NotifyLevel
 from app.session import AccountSession
 from tests.fakes.core_harness import Recorder, settle, wait_for
 from tests.fakes.disk import FailAfterCommit, FailBeforeCommit, fill_disk, free_disk
@@ -40,6 +40,13 @@ async def _stored(session: AccountSession, conv: ConversationId) -> object:
     return await session.services.worker.run(session.store.conversation, conv.native_id)
 
 
+async def _opened(core: Core) -> tuple[AccountSession, Conversation, Recorder]:
+    """An account, its conversation with bob, and a recorder of what the core says from now."""
+    session, _ = await _session(core)
+    conv = await core.conversations.open_direct(session.account_id, "bob")
+    return session, conv, Recorder(core)
+
+
 def _changed(recorder: Recorder) -> list[object]:
     return [c for e in recorder.of(ev.ConversationsChanged) for c in e.conversations]
 
@@ -47,9 +54,7 @@ def _changed(recorder: Recorder) -> list[object]:
 async def test_a_notification_level_the_file_refuses_is_a_clear_error_and_not_kept(
     core: Core,
 ) -> None:
-    session, _ = await _session(core)
-    conv = await core.conversations.open_direct(session.account_id, "bob")
-    recorder = Recorder(core)
+    session, conv, recorder = await _opened(core)
     worker = session.services.worker
     await worker.run(session.store._conn.execute, "PRAGMA query_only = 1")
     with pytest.raises(CommandError) as refused:
@@ -73,9 +78,7 @@ async def test_a_setting_rolled_back_by_the_disk_leaves_no_trace_in_the_cache(
     """Before: the store's cache took the new value before the COMMIT, which failed; the
     conversation then read "off" while the file said the default (and the error was "Internal
     error: disk I/O error")."""
-    session, _ = await _session(core)
-    conv = await core.conversations.open_direct(session.account_id, "bob")
-    recorder = Recorder(core)
+    session, conv, recorder = await _opened(core)
     failing = await session.services.worker.run(FailBeforeCommit, session.store)
     with pytest.raises(CommandError) as refused:
         await core.conversations.set_spell_language(conv.id, "off")
@@ -94,9 +97,7 @@ async def test_a_setting_rolled_back_by_the_disk_leaves_no_trace_in_the_cache(
 async def test_a_setting_whose_commit_raised_after_reaching_the_disk_counts_as_saved(
     core: Core,
 ) -> None:
-    session, _ = await _session(core)
-    conv = await core.conversations.open_direct(session.account_id, "bob")
-    recorder = Recorder(core)
+    session, conv, recorder = await _opened(core)
     failing = await session.services.worker.run(FailAfterCommit, session.store)
     updated = await core.conversations.set_notify(conv.id, NotifyLevel.MENTIONS)
     failing.undo()
