@@ -179,6 +179,9 @@ async def _wait(
         dump = "\n".join(ET.tostring(i, encoding="unicode")[:300] for i in items[-5:])
         return f"a matching {what}; last ones:\n{dump}"
 
-    return await wait_until(
-        lambda: next((item for item in items if predicate(item)), None), timeout, what=last_ones
+    return await wait_until(  # an element without children is falsy: checked for None
+        lambda: next((item for item in items if predicate(item)), None),
+        timeout,
+        check=lambda found: found is not None,
+        what=last_ones,
     )
