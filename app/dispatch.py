@@ -246,9 +246,11 @@ class AccountDispatcher:
                 raise
         return self._committed(batch, writes)
 
-    def _rolled_back(self) -> None:
-        """A transaction failed: the conversation cache may be ahead of the disk (_reloaded)."""
+    def _rolled_back(self) -> bool:
+        """A transaction failed: the conversation cache may be ahead of the disk (_reloaded).
+        Whether it was read again (else it is before the next transaction)."""
         self._stale_cache = not _reloaded(self.store)
+        return not self._stale_cache
 
     def _committed(self, batch: Batch, writes: list[StateWrite]) -> list[ev.Event]:
         for write in writes:

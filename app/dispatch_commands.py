@@ -1,5 +1,5 @@
 """The writes commands make outside the fact queue (app.session): the person's outgoing message,
-the outbox's marks, marking read, opening a conversation.
+the outbox's marks, marking read, opening a conversation, a conversation's own settings.
 
 Each is one transaction on the store thread that answers the command which asked; received facts
 are kept and retried when the store fails (app.save_retry), these are not (the outbox keeps and
@@ -9,6 +9,9 @@ retries its own marks, app.outbox). What makes a failed one safe to hand back:
   before its COMMIT failed), or marked stale for the dispatcher's next transaction;
 * a new outgoing message whose COMMIT raised is looked for before it is called unsaved: told
   "not sent", the person would send it again, and two copies would go (:class:`NotQueued`);
+* a conversation's own setting (notify, spell-check language) that raised is looked for in the
+  conversation read again: there, it counts as saved; not there, the error goes up and the cache
+  holds what the disk holds (app.core.not_saved says it to the person);
 * marking read on a store that cannot save is no error for the person (the window sends it by
   itself whenever a conversation is read): the unread count stays as stored, the service still
   hears the read marker.
@@ -61,7 +64,7 @@ class CommandWrites:
         *,
         threads_stored: ThreadsStored,
         confirm: Confirm,
-        rolled_back: Callable[[], None],
+        rolled_back: Callable[[], bool],
     ) -> None:
         self.store = store
         self.log = log
@@ -182,6 +185,23 @@ class CommandWrites:
             self.log.warning("could not read the newest message to mark read: %s", exc)
             latest = None
         return batch.finish(self.store), latest
+
+    def update_conversation(self, native_id: str, **changes: Any) -> Conversation:
+        """Change a conversation's own settings (``Conversation`` field names) in one
+        transaction. When it raises, the conversation is read again from the disk: holding the
+        change (its COMMIT raised after reaching the disk), it counts as saved; else the error
+        goes up, the cache no longer claiming the change."""
+        try:
+            with self.store.transaction():
+                return self.store.update_conversation(native_id, **changes)
+        except sqlite3.Error as exc:
+            if not self._rolled_back():  # the disk cannot be read either: nothing is known
+                raise
+            stored = self.store.conversation(native_id)
+            if stored is None or any(getattr(stored, k) != v for k, v in changes.items()):
+                raise
+            self.log.warning("COMMIT reported an error (%s) but the change was saved", exc)
+            return stored
 
     def ensure_conversation(
         self, native_id: str, kind: ConversationKind, title: str = ""

@@ -60,6 +60,7 @@ class ConversationActions(QObject):
         self.bridge = bridge
         self.core = bridge.core
         self.members = members
+        self.header = header
         self._conversation = conversation
         self._details = details
         self._call = call
@@ -189,7 +190,19 @@ class ConversationActions(QObject):
     @Slot(str)
     def set_notify(self, level: str) -> None:
         if self.conversation is not None:
-            self._call(self.core.conversations.set_notify(self.conversation, NotifyLevel(level)))
+            self.bridge.call(
+                self.core.conversations.set_notify(self.conversation, NotifyLevel(level)),
+                self._notify_answered,
+            )
+
+    def _notify_answered(self, done: Result[object]) -> None:
+        """A level that could not be saved does not stay checked: the stored one is shown."""
+        if done.ok:
+            return
+        details = self._details()
+        if details is not None:
+            self.header.show_notify(details.conversation.notify)
+        self.notice.emit(core_text(done.error) or self.tr("That did not work."), "error")
 
     @Slot()
     def export(self) -> None:

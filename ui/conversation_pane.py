@@ -162,9 +162,7 @@ class ConversationPane(QWidget):
             (composer, self.thread_panel.composer_area.composer),
             enabled=lambda: bool(preferences.get(SPELL_CHECK)),
             choice_of=self._spell_language,
-            save=lambda conv, value: self._call(
-                self.core.conversations.set_spell_language(conv, value)
-            ),
+            save=self._save_spell_language,
             parent=self,
         )
         preferences.changed.connect(self.spelling.preferences_changed)
@@ -349,6 +347,17 @@ class ConversationPane(QWidget):
             bool(caps & Capability.VOICE_MESSAGES),
             self.tr("Voice messages cannot be sent on this service"),
         )
+
+    def _save_spell_language(self, conv: ConversationId, value: str) -> None:
+        self.bridge.call(
+            self.core.conversations.set_spell_language(conv, value),
+            lambda done: self._spell_language_saved(done, conv),
+        )
+
+    def _spell_language_saved(self, done: Result[object], conv: ConversationId) -> None:
+        if not done.ok:  # the choice shown goes back to the stored one
+            self.spelling.not_saved(conv)
+        self._answered(done, "")
 
     def _spell_language(self, conv: ConversationId) -> str:
         shown = self.sidebar_model.conversation(conv)

@@ -27,7 +27,9 @@ from app.backend import (
     as_capable,
 )
 from app.config import AccountEntry
+from app.core.not_saved import saving
 from app.core.services import (
+    CommandError,
     CoreServices,
     delete_store_files,
     probe_context,
@@ -110,7 +112,15 @@ class AccountCommands:
             settings=settings,
             enabled=enabled,
         )
-        await s.save(s.config.with_account(AccountEntry(account, tuple(secrets))))
+        try:
+            await saving(
+                CoreMessages.tr("the new account"),
+                s.save(s.config.with_account(AccountEntry(account, tuple(secrets)))),
+            )
+        except CommandError:
+            for key in secrets:  # no secrets left behind for an account that is not there
+                await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)
+            raise
         session = await s.open_session(account)
         s.publish_accounts()
         s.publish_state(session)
@@ -144,7 +154,10 @@ class AccountCommands:
             display_name=display_name if display_name is not None else account.display_name,
         )
         keys = tuple(dict.fromkeys((*entry.secret_keys, *new_secrets)))
-        await s.save(s.config.with_account(AccountEntry(account, keys)))
+        await saving(
+            CoreMessages.tr("the account's changes"),
+            s.save(s.config.with_account(AccountEntry(account, keys))),
+        )
         session = s.sessions[account_id]
         await session.stop()
         session.with_account(account)
@@ -156,7 +169,12 @@ class AccountCommands:
         s = self._s
         entry = s.entry(account_id)
         account = replace(entry.account, enabled=enabled)
-        await s.save(s.config.with_account(replace(entry, account=account)))
+        await saving(
+            CoreMessages.tr("that the account is on")
+            if enabled
+            else CoreMessages.tr("that the account is off"),
+            s.save(s.config.with_account(replace(entry, account=account))),
+        )
         session = s.sessions[account_id]
         session.with_account(account)
         # The account's new flag goes out before the state change it causes, so a window that
@@ -175,13 +193,18 @@ class AccountCommands:
         """
         s = self._s
         entry = s.entry(account_id)
+        if keep_history:  # so it can be imported again (core.archive.import_account); first,
+            # so that a disk that refuses it stops the removal before anything is undone
+            record = archive.kept_account_record(entry.account, s.ctx.clock())
+            session = s.session(account_id)
+            await saving(
+                CoreMessages.tr("the history to keep"),
+                s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record),
+            )
         session = s.sessions.pop(account_id)
         await self._logout(session)
         await session.stop()
         conv_ids = tuple(c.id for c in await s.worker.run(session.store.conversations))
-        if keep_history:  # so it can be imported again (core.archive.import_account)
-            record = archive.kept_account_record(entry.account, s.ctx.clock())
-            await s.worker.run(session.store.set_state, archive.KEPT_ACCOUNT_KEY, record)
         await s.worker.run(session.store.close)
         for key in entry.secret_keys:
             await asyncio.to_thread(s.ctx.secrets.delete, account_id, key)

@@ -17,6 +17,7 @@ from typing import TextIO
 
 from app import events as ev
 from app.config import AccountEntry
+from app.core.not_saved import disk_failure, not_saved, saving
 from app.core.services import CommandError, CoreServices, delete_store_files
 from app.i18n import CoreMessages
 from app.models import Account, AccountId, ConversationId, Message, to_millis
@@ -72,7 +73,10 @@ class ArchiveCommands:
         total = 0
         for session in s.sessions.values():
             if account_id is None or session.account_id == account_id:
-                total += await s.worker.run(session.store.delete_older_than, cutoff)
+                total += await saving(
+                    CoreMessages.tr("the deletion of old messages"),
+                    s.worker.run(session.store.delete_older_than, cutoff),
+                )
         return total
 
     async def export_account(self, account_id: AccountId, path: Path) -> int:
@@ -159,10 +163,12 @@ class ArchiveCommands:
 
         try:
             report = await s.worker.run(run)
-        except Exception:
+        except Exception as exc:
             s.sessions.pop(account_id, None)
             await s.worker.run(session.store.close)
             await asyncio.to_thread(delete_store_files, s.ctx.paths.account_store(account_id))
+            if disk_failure(exc):
+                raise not_saved(CoreMessages.tr("the imported history"), exc) from exc
             raise
         await s.save(s.config.with_account(AccountEntry(account)))
         s.publish_accounts()

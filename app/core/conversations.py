@@ -7,6 +7,7 @@ Everything a front end needs to *show* a conversation lives here; changing what 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app import events as ev
 from app.backend import (
@@ -19,8 +20,9 @@ from app.backend import (
     as_capable,
     effective_capabilities,
 )
+from app.core.not_saved import saving
 from app.core.services import PREF_SEND_RECEIPTS, CommandError, CoreServices
-from app.i18n import CoreMessages
+from app.i18n import CoreMessages, Text
 from app.models import (
     AccountId,
     Conversation,
@@ -117,39 +119,40 @@ class ConversationCommands:
                 raise CommandError(outcome.failure.message)
             native = outcome.value or contact
             await session.flushed()
-        conv, events = await s.worker.run(
-            session.dispatcher.commands.ensure_conversation,
-            native,
-            ConversationKind.DIRECT,
-            title or (contact if native != contact else ""),
+        conv, events = await saving(
+            CoreMessages.tr("the conversation with %1").arg(contact),
+            s.worker.run(
+                session.dispatcher.commands.ensure_conversation,
+                native,
+                ConversationKind.DIRECT,
+                title or (contact if native != contact else ""),
+            ),
         )
         s.publish_all(events)
         return conv
 
     async def set_notify(self, conv: ConversationId, level: NotifyLevel) -> Conversation:
         """When this conversation may notify (and be announced): all, mentions, none."""
-        s = self._s
-        session = s.session(conv.account_id)
-
-        def run() -> Conversation:
-            with session.store.transaction():
-                return session.store.update_conversation(conv.native_id, notify=level)
-
-        updated = await s.worker.run(run)
-        s.publish(ev.ConversationsChanged((updated,)))
-        return updated
+        return await self._update(conv, CoreMessages.tr("the notification level"), notify=level)
 
     async def set_spell_language(self, conv: ConversationId, language: str) -> Conversation:
         """The composer's spell-check language here: '' (the default), 'off', or a dictionary
         tag; kept with the conversation in its account's store, like ``notify``."""
+        return await self._update(
+            conv, CoreMessages.tr("the spell-check language"), spell_language=language
+        )
+
+    async def _update(self, conv: ConversationId, what: Text, **changes: Any) -> Conversation:
+        """One of the conversation's own settings, saved (or a clear error: ``what`` was not
+        saved, and nothing in memory claims it was)."""
         s = self._s
         session = s.session(conv.account_id)
-
-        def run() -> Conversation:
-            with session.store.transaction():
-                return session.store.update_conversation(conv.native_id, spell_language=language)
-
-        updated = await s.worker.run(run)
+        updated = await saving(
+            what,
+            s.worker.run(
+                session.dispatcher.commands.update_conversation, conv.native_id, **changes
+            ),
+        )
         s.publish(ev.ConversationsChanged((updated,)))
         return updated
 

@@ -28,6 +28,7 @@ from app.backend import (
     SupportsTyping,
     as_capable,
 )
+from app.core.not_saved import reason
 from app.core.services import PREF_SEND_TYPING, CommandError, CoreServices
 from app.dispatch import new_local_id
 from app.dispatch_commands import NotQueued, outgoing_payload
@@ -108,11 +109,11 @@ class MessagingCommands:
                     CoreMessages.tr(
                         "Could not tell whether your message was saved (%1). If it was, it is "
                         "sent once the store can be read again: look before sending it again."
-                    ).arg(exc.error)
+                    ).arg(reason(exc.error))
                 ) from exc
             raise CommandError(
                 CoreMessages.tr("Your message could not be saved (%1), so it was not sent.").arg(
-                    exc.error
+                    reason(exc.error)
                 )
             ) from exc
         s.publish_all(events)
@@ -128,7 +129,9 @@ class MessagingCommands:
             if not transient(exc):
                 raise
             raise CommandError(
-                CoreMessages.tr("Could not put the message back in the outbox (%1).").arg(exc)
+                CoreMessages.tr("Could not put the message back in the outbox (%1).").arg(
+                    reason(exc)
+                )
             ) from exc
         s.publish_all(events)
         session.outbox.forget(message.native_id)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from app import events as ev
+from app.core.not_saved import saving
 from app.core.services import PREF_ONLY_CONTACTS, CoreServices
 from app.highlights import PREF_HIGHLIGHT_WORDS
+from app.i18n import CoreMessages
 
 
 class PreferenceCommands:
@@ -20,7 +22,7 @@ class PreferenceCommands:
 
     async def set(self, key: str, value: Any) -> None:
         s = self._s
-        await s.save(s.config.with_preference(key, value))
+        await saving(CoreMessages.tr("the setting"), s.save(s.config.with_preference(key, value)))
         s.publish(ev.PreferencesChanged(dict(s.config.preferences)))
         if key == PREF_ONLY_CONTACTS:
             for session in s.sessions.values():

@@ -87,23 +87,33 @@ class CoreServices:
         self._terms_builds = threading.Lock()  # one store's search terms built at a time
         self.sessions: dict[AccountId, AccountSession] = {}
         self.config = AppConfig()
+        self._on_disk = self.config  # what the config file holds (the last write that worked)
         self._config_file = ConfigFile(ctx.paths.config_file)
         self._config_lock = asyncio.Lock()
 
     # -- config ----------------------------------------------------------------------------
 
     async def load_config(self) -> None:
-        self.config = await asyncio.to_thread(self._config_file.load)
+        self.config = self._on_disk = await asyncio.to_thread(self._config_file.load)
 
     async def save(self, config: AppConfig) -> None:
         """Adopt ``config`` at once (the next command builds on it), then write the newest one.
 
         Commands run concurrently on the loop: without this, two changes in flight would each
-        start from the old config and the second write would undo the first.
+        start from the old config and the second write would undo the first. When the write
+        fails (``OSError``: the disk is full …) and no later change was built on ``config``, the
+        config in memory goes back to what the file holds: nothing claims an unsaved change.
         """
         self.config = config
         async with self._config_lock:
-            await asyncio.to_thread(self._config_file.save, self.config)
+            newest = self.config
+            try:
+                await asyncio.to_thread(self._config_file.save, newest)
+            except OSError:
+                if self.config is config:
+                    self.config = self._on_disk
+                raise
+            self._on_disk = newest
 
     def preference(self, key: str, default: Any = None) -> Any:
         return self.config.preferences.get(key, default)

@@ -36,10 +36,10 @@ if TYPE_CHECKING:
         MemorySecretStore,
         MemoryState,
         RecordingContext,
-        wait_until,
     )
     from chinwag.testing.contract import BackendContract
     from chinwag.testing.harness import ContractHarness, SeesAtPeer, Settings, TakesFiles
+    from chinwag.testing.waiting import wait_until
 
 # Each name is imported from its module on first use (PEP 562), so a program that only needs
 # MemorySecretStore (the benchmarks, the screenshot maker) does not import pytest and the
@@ -54,7 +54,7 @@ _HOME = {
     "SeesAtPeer": "harness",
     "Settings": "harness",
     "TakesFiles": "harness",
-    "wait_until": "context",
+    "wait_until": "waiting",
 }
 
 __all__ = [

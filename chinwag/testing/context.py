@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.api import BackendContext, Fact, MessagesReceived, StateKept
+from chinwag.testing.waiting import wait_until
 
 T = TypeVar("T")
 
@@ -109,30 +110,6 @@ class MemoryState:
             self.values[key] = value
 
 
-async def wait_until(
-    condition: Callable[[], T | None],
-    timeout: float = 60.0,
-    *,
-    interval: float = 0.02,
-    message: str | Callable[[], str] = "condition",
-) -> T:
-    """Poll ``condition`` until it returns something truthy, and return that.
-
-    Waiting on a condition with a generous deadline (never a fixed sleep) keeps a test right on
-    a loaded machine; the deadline only bounds how long a failure takes to show.
-    """
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        value = condition()
-        if value:
-            return value
-        if loop.time() > deadline:
-            what = message() if callable(message) else message
-            raise AssertionError(f"{what}: not reached within {timeout} s")
-        await asyncio.sleep(interval)
-
-
 @dataclass
 class RecordingContext:
     """Settings, secrets and state for one account; :meth:`build` makes the backend's context.
@@ -199,7 +176,7 @@ class RecordingContext:
         return await wait_until(
             found,
             timeout,
-            message=lambda: f"no matching fact; got {[type(x).__name__ for x in self.facts]}",
+            what=lambda: f"a matching fact; got {[type(x).__name__ for x in self.facts]}",
         )
 
     def of_type(self, kind: type[T], since: int = 0) -> list[T]:

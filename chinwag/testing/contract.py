@@ -48,8 +48,9 @@ from app.api import (
     declared_capabilities,
 )
 from app.registry import BackendRegistry
-from chinwag.testing.context import RecordingContext, settle, wait_until
+from chinwag.testing.context import RecordingContext, settle
 from chinwag.testing.harness import ContractHarness, Settings
+from chinwag.testing.waiting import wait_until
 
 _ids = itertools.count()
 
@@ -258,7 +259,7 @@ class BackendContract:
             first = await wait_until(
                 lambda: page(mark) if any(m.body == f"{tag} 2/3" for m in page(mark)) else None,
                 30,
-                message="the message before the newest was not reported from history",
+                what="the message before the newest reported from history",
             )
             assert len(first) <= 2
             assert newest not in {m.remote_id for m in first}

@@ -31,10 +31,12 @@ def io_error(
     return error
 
 
-class FailAfterCommit:
-    """Makes the next ``times`` outermost transactions of ``store`` raise *after* their real
-    COMMIT went through: what a failed fsync after SQLite wrote the WAL frame looks like to the
-    caller (the transaction is on disk, yet COMMIT reported an error)."""
+class _FailingTransactions:
+    """Makes the next ``times`` outermost transactions of ``store`` raise ``error``: inside the
+    transaction after its writes (``inside``: SQLite rolls it back) or after its real COMMIT;
+    ``undo`` gives the store its own ``transaction`` back."""
+
+    inside = False
 
     def __init__(
         self,
@@ -45,22 +47,52 @@ class FailAfterCommit:
     ) -> None:
         self.store = store
         self.times = times
-        self.error = error or io_error()
+        self.error = error or self.default_error()
         self.before_raising = before_raising  # e.g. make the reads fail too
         self.raised = 0
         self._real = store.transaction
         store.transaction = self._transaction
+
+    @staticmethod
+    def default_error() -> sqlite3.Error:
+        return io_error()
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:
         outer = not self.store._conn.in_transaction
         with self._real():
             yield
-        if outer and self.raised < self.times:
-            self.raised += 1
-            if self.before_raising is not None:
-                self.before_raising()
-            raise self.error
+            if self.inside:
+                self._raise_if_due(outer)
+        if not self.inside:
+            self._raise_if_due(outer)
+
+    def _raise_if_due(self, outer: bool) -> None:
+        if not outer or self.raised >= self.times:
+            return
+        self.raised += 1
+        if self.before_raising is not None:
+            self.before_raising()
+        raise self.error
 
     def undo(self) -> None:
         self.store.transaction = self._real
+
+
+class FailAfterCommit(_FailingTransactions):
+    """Makes the next ``times`` outermost transactions of ``store`` raise *after* their real
+    COMMIT went through: what a failed fsync after SQLite wrote the WAL frame looks like to the
+    caller (the transaction is on disk, yet COMMIT reported an error)."""
+
+
+class FailBeforeCommit(_FailingTransactions):
+    """Makes the next ``times`` outermost transactions of ``store`` raise ``error`` after their
+    writes, inside the transaction: SQLite rolls them back for real, as when the disk fails
+    while the transaction is being written. What the writes put in memory on the way (the
+    store's conversation cache) is then ahead of the file."""
+
+    inside = True
+
+    @staticmethod
+    def default_error() -> sqlite3.Error:
+        return io_error(code=sqlite3.SQLITE_IOERR)

@@ -5,6 +5,8 @@ choice goes from the window to the core's command to the account's session (docs
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,14 +16,16 @@ from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app import config as config_module
 from app import events as ev
 from app.backoff import Backoff
-from app.core import Core
-from app.models import ConversationId
+from app.core import PREF_SEND_TYPING, Core
+from app.models import ConversationId, NotifyLevel
 from tests.fakes.disk import fill_disk, free_disk
 from tests.fakes.fake_backend import FakeServer
 from tests.ui.conftest import run_core
 from tests.ui.helpers import open_conv, sign_in, wait_for
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.main_window import MainWindow
 from ui.widgets.notice_bar import NoticeAction, NoticeBar
 
@@ -39,12 +43,30 @@ def _on_store(qtbot: QtBot, window: MainWindow, account_id: str, change: str) ->
     session = _core(window).sessions[account_id]
 
     async def run() -> None:
+        conn = session.store._conn
+        if change in ("read-only", "writable"):  # the file cannot be written (SQLITE_READONLY)
+            only = int(change == "read-only")
+            await session.services.worker.run(conn.execute, f"PRAGMA query_only = {only}")
+            return
         if change == "fill":
             session._kept.backoff = Backoff(base=3600, cap=3600)  # only "Try again now" retries
         action = fill_disk if change == "fill" else free_disk
-        await session.services.worker.run(action, session.store._conn)
+        await session.services.worker.run(action, conn)
 
     run_core(qtbot, window.bridge, run())
+
+
+def _bob_open(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, store: str
+) -> tuple[str, ConversationId]:
+    """Signed in, a message from bob, his conversation open; then the store made to fail
+    (``store``: a change for :func:`_on_store`)."""
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "hi", sender="bob")
+    conv = ConversationId(account_id, "bob")
+    open_conv(qtbot, window, conv, rows=1)
+    _on_store(qtbot, window, account_id, store)
+    return account_id, conv
 
 
 def _stored_bodies(qtbot: QtBot, window: MainWindow, account_id: str) -> list[str]:
@@ -98,11 +120,7 @@ def test_try_again_now_reaches_the_session_through_the_core(
 def test_a_message_the_store_cannot_take_comes_back_to_the_composer(
     qtbot: QtBot, window: MainWindow, fake_server: FakeServer
 ) -> None:
-    account_id = sign_in(qtbot, window, fake_server)
-    fake_server.deliver("alice", "bob", "hi", sender="bob")
-    conv = ConversationId(account_id, "bob")
-    open_conv(qtbot, window, conv, rows=1)
-    _on_store(qtbot, window, account_id, "fill")
+    account_id, _ = _bob_open(qtbot, window, fake_server, "fill")
     composer = window.pane.composer_area.composer
     text = "a long answer " + "y" * 20_000  # needs pages the full disk does not have
     composer.setPlainText(text)
@@ -114,6 +132,72 @@ def test_a_message_the_store_cannot_take_comes_back_to_the_composer(
     wait_for(qtbot, lambda: composer.toPlainText() == text)  # not lost with the cleared box
     assert fake_server.sent == []
     _on_store(qtbot, window, account_id, "free")
+
+
+def test_a_notification_level_that_cannot_be_saved_is_said_and_not_left_checked(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id, conv = _bob_open(qtbot, window, fake_server, "read-only")
+    actions = window.pane.header.notify_actions
+    assert actions[NotifyLevel.ALL].isChecked()
+    actions[NotifyLevel.NONE].trigger()  # the menu's "Never" (checked at once by its group)
+    bar = window.notices
+    wait_for(qtbot, lambda: any("notification level" in n for n in bar.notices))
+    notice = next(n for n in bar.notices if "notification level" in n)
+    assert notice.endswith("Could not save the notification level: the file may not be written")
+    assert "Internal error" not in notice
+    wait_for(qtbot, actions[NotifyLevel.ALL].isChecked)  # the stored level again
+    assert not actions[NotifyLevel.NONE].isChecked()
+    _on_store(qtbot, window, account_id, "writable")
+    actions[NotifyLevel.NONE].trigger()
+    wait_for(qtbot, lambda: _notify_of(window, conv) is NotifyLevel.NONE)
+    assert actions[NotifyLevel.NONE].isChecked()
+
+
+def test_a_spelling_language_that_cannot_be_saved_is_said_and_not_kept_in_the_composer(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id, _ = _bob_open(qtbot, window, fake_server, "read-only")
+    spelling = window.pane.spelling
+    main = spelling.composers[0]
+    assert main.choice == ""
+    main._chosen("off")  # what the composer's menu does with "No spell check here"
+    assert main.choice == "off"  # at once, while it is being saved
+    bar = window.notices
+    wait_for(qtbot, lambda: any("spell-check language" in n for n in bar.notices))
+    wait_for(qtbot, lambda: main.choice == "")  # the stored choice again
+    _on_store(qtbot, window, account_id, "writable")
+
+
+def _notify_of(window: MainWindow, conv: ConversationId) -> NotifyLevel | None:
+    shown = window.sidebar_model.conversation(conv)
+    return shown.notify if shown is not None else None
+
+
+def test_a_setting_that_cannot_be_saved_is_said_in_the_dialog_and_shown_as_it_was(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sign_in(qtbot, window, fake_server)
+
+    def fsync(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(config_module.os, "fsync", fsync)
+    window.open_settings()
+    dialog = window.last_dialog
+    assert isinstance(dialog, SettingsDialog)
+    box = dialog.send_typing
+    assert box.isChecked()
+    box.setChecked(False)
+    wait_for(qtbot, dialog.problem.isVisible)
+    assert dialog.problem.text() == "Could not save the setting: the disk is full"
+    assert box.isChecked()  # back to what the config file holds
+    assert window.preferences.get(PREF_SEND_TYPING) is True
+    monkeypatch.undo()
+    box.setChecked(False)
+    wait_for(qtbot, lambda: window.preferences.get(PREF_SEND_TYPING) is False)
+    assert not dialog.problem.isVisible() and not box.isChecked()
+    dialog.reject()
 
 
 @pytest.fixture(params=["de", "fr", "es"])

@@ -33,9 +33,11 @@ from app.core import (
     PREF_SEND_TYPING,
 )
 from app.highlights import PREF_HIGHLIGHT_WORDS, HighlightWords
+from app.runtime import Result
 from ui import autostart
 from ui.a11y.widgets import tab_chain
 from ui.bridge import CoreBridge
+from ui.core_text import core_text
 from ui.dialogs.accessibility_page import AccessibilityPage
 from ui.preferences import (
     KEEP_RUNNING,
@@ -68,6 +70,13 @@ class SettingsDialog(QDialog):
         self.setAccessibleName(self.tr("Settings"))
         self._bridge = bridge
         self._say = say
+        self._restoring = False
+        self._shown: dict[str, Callable[[], None]] = {}  # key: show the stored value again
+        self.problem = QLabel()
+        self.problem.setObjectName("settingsProblem")
+        self.problem.setAccessibleName(self.tr("Problem"))
+        self.problem.setWordWrap(True)
+        self.problem.hide()
 
         self.theme = self._combo(
             "themeChoice",
@@ -89,6 +98,7 @@ class SettingsDialog(QDialog):
         self.text_scale.setSuffix(" %")
         self.text_scale.setValue(int(prefs.get(TEXT_SCALE)))
         self.text_scale.valueChanged.connect(lambda v: self._set(TEXT_SCALE, int(v)))
+        self._shown[TEXT_SCALE] = lambda: self.text_scale.setValue(int(prefs.get(TEXT_SCALE)))
         self.notifications = self._check(
             "notificationsEnabled", self.tr("Show desktop notifications"), NOTIFICATIONS, prefs
         )
@@ -106,6 +116,9 @@ class SettingsDialog(QDialog):
         self.highlight_words.setToolTip(self.highlight_words.accessibleDescription())
         self.highlight_words.setPlaceholderText(self.tr("e.g. release, Chinwag"))
         self.highlight_words.editingFinished.connect(self._highlight_words_edited)
+        self._shown[PREF_HIGHLIGHT_WORDS] = lambda: self.highlight_words.setText(
+            ", ".join(HighlightWords.of(prefs.get(PREF_HIGHLIGHT_WORDS)).words)
+        )
         self.keep_running = self._check(
             "keepRunning",
             self.tr("Keep running in the background when the window is closed"),
@@ -225,6 +238,7 @@ class SettingsDialog(QDialog):
         )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
 
     def _start_at_login(self) -> QCheckBox | None:
@@ -280,8 +294,8 @@ class SettingsDialog(QDialog):
         combo.setAccessibleName(accessible)
         for value, label in choices:
             combo.addItem(label, value)
-        index = combo.findData(prefs.get(key))
-        combo.setCurrentIndex(max(index, 0))
+        self._shown[key] = lambda: combo.setCurrentIndex(max(combo.findData(prefs.get(key)), 0))
+        self._shown[key]()
         combo.currentIndexChanged.connect(lambda _i: self._set(key, combo.currentData()))
         return combo
 
@@ -289,7 +303,8 @@ class SettingsDialog(QDialog):
         box = QCheckBox(text)
         box.setObjectName(name)
         box.setAccessibleName(text)
-        box.setChecked(bool(prefs.get(key)))
+        self._shown[key] = lambda: box.setChecked(bool(prefs.get(key)))
+        self._shown[key]()
         box.toggled.connect(lambda on: self._set(key, bool(on)))
         return box
 
@@ -300,4 +315,24 @@ class SettingsDialog(QDialog):
         self._set(PREF_HIGHLIGHT_WORDS, list(words))
 
     def _set(self, key: str, value: Any) -> None:
-        self._bridge.call(self._bridge.core.preferences.set(key, value))
+        if self._restoring:
+            return
+        self._bridge.call(
+            self._bridge.core.preferences.set(key, value), lambda done: self._answered(done, key)
+        )
+
+    def _answered(self, done: Result[None], key: str) -> None:
+        """A change that could not be saved is said, and its control shows the stored value
+        again (the preferences are unchanged: no PreferencesChanged came)."""
+        if done.ok:
+            self.problem.hide()
+            return
+        self.problem.setText(core_text(done.error) or self.tr("That did not work."))
+        self.problem.show()
+        show = self._shown.get(key)
+        if show is not None:
+            self._restoring = True  # putting it back is no new choice
+            try:
+                show()
+            finally:
+                self._restoring = False

@@ -1028,6 +1028,10 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,6 +1434,18 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>Whom do you want to talk to?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2900,7 +2916,15 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the imported history</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -3371,6 +3395,62 @@ Trust it only if it matches the one your server&apos;s administrator gave you.</
     </message>
     <message>
         <source>The draft could not be saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the history to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the setting</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5286,6 +5366,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5423,6 +5507,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Could not change the start at login: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1036,6 +1036,10 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>{name} verbannen (kann nicht zurückkommen)? Begründung (optional):</translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation>Das hat nicht geklappt.</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Unterhaltung exportieren</translation>
     </message>
@@ -1440,6 +1444,18 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>Whom do you want to talk to?</source>
         <translation>Mit wem möchten Sie sprechen?</translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation>die Unterhaltung mit %1</translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation>die Benachrichtigungsstufe</translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
+        <translation>die Sprache der Rechtschreibprüfung</translation>
     </message>
     <message>
         <source>That message is no longer stored.</source>
@@ -2910,8 +2926,16 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
         <translation>Die Zahl der Tage kann nicht negativ sein.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>das Löschen alter Nachrichten</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>Diese Unterhaltung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>den importierten Verlauf</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>
@@ -3387,6 +3411,62 @@ Vertrauen Sie ihm nur, wenn er mit dem übereinstimmt, den Ihnen die Verwaltung 
     <message>
         <source>The draft could not be saved.</source>
         <translation>Der Entwurf konnte nicht gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation>das neue Konto</translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation>die Änderungen am Konto</translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation>das Einschalten des Kontos</translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation>das Ausschalten des Kontos</translation>
+    </message>
+    <message>
+        <source>the history to keep</source>
+        <translation>den aufzubewahrenden Verlauf</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>der Datenträger ist voll</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>auf den Datenträger konnte nicht geschrieben werden (Ein-/Ausgabefehler)</translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation>die Datei darf nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>die Datei wird von einem anderen Programm verwendet</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>die Datei ist beschädigt</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>die Datei lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation>der Datenträger meldete einen Fehler (%1)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Konnte %1 nicht speichern: %2</translation>
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation>die Einstellung</translation>
     </message>
 </context>
 <context>
@@ -5323,6 +5403,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Einstellungen</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
@@ -5461,6 +5545,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>Could not change the start at login: {error}</source>
         <translation>Der Start bei der Anmeldung konnte nicht geändert werden: {error}</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Das hat nicht geklappt.</translation>
     </message>
 </context>
 <context>

@@ -1015,6 +1015,10 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation type="unfinished" />
     </message>
@@ -1415,6 +1419,18 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>Whom do you want to talk to?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the spell-check language</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -2883,7 +2899,15 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
         <translation type="unfinished" />
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>No such conversation.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the imported history</source>
         <translation type="unfinished" />
     </message>
     <message numerus="yes">
@@ -3344,6 +3368,62 @@ Trust it only if it matches the one your server's administrator gave you.</sourc
     </message>
     <message>
         <source>The draft could not be saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the account's changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the history to keep</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the setting</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -5246,6 +5326,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>Theme</source>
         <translation type="unfinished" />
     </message>
@@ -5383,6 +5467,10 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>Could not change the start at login: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>That did not work.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1036,6 +1036,10 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>¿Vetar a {name} (no podrá volver)? Motivo (opcional):</translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation>No ha funcionado.</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Exportar la conversación</translation>
     </message>
@@ -1442,8 +1446,16 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
         <translation>El número de días no puede ser negativo.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>la eliminación de los mensajes antiguos</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>No existe esa conversación.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>el historial importado</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>
@@ -1463,6 +1475,18 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>Whom do you want to talk to?</source>
         <translation>¿Con quién quieres hablar?</translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation>la conversación con %1</translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation>el nivel de notificación</translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
+        <translation>el idioma del corrector ortográfico</translation>
     </message>
     <message>
         <source>That message is no longer stored.</source>
@@ -3387,6 +3411,62 @@ Confía en él solo si coincide con la que te dio el administrador de tu servido
     <message>
         <source>The draft could not be saved.</source>
         <translation>No se pudo guardar el borrador.</translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation>la cuenta nueva</translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation>los cambios de la cuenta</translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation>la activación de la cuenta</translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation>la desactivación de la cuenta</translation>
+    </message>
+    <message>
+        <source>the history to keep</source>
+        <translation>el historial que se conserva</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>el disco está lleno</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>no se pudo escribir en el disco (error de entrada/salida)</translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation>no se puede escribir en el archivo</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>otro programa está usando el archivo</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>el archivo está dañado</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>no se puede abrir el archivo</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation>el disco informó de un error (%1)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>No se pudo guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation>el ajuste</translation>
     </message>
 </context>
 <context>
@@ -5323,6 +5403,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Ajustes</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problema</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Tema</translation>
     </message>
@@ -5461,6 +5545,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>Could not change the start at login: {error}</source>
         <translation>No se pudo cambiar el inicio al iniciar sesión: {error}</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>No ha funcionado.</translation>
     </message>
 </context>
 <context>

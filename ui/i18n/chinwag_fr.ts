@@ -1036,6 +1036,10 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Bannir {name} (sans possibilité de revenir)&#xa0;? Motif (facultatif)&#xa0;:</translation>
     </message>
     <message>
+        <source>That did not work.</source>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
+    </message>
+    <message>
         <source>Export conversation</source>
         <translation>Exporter la conversation</translation>
     </message>
@@ -1442,8 +1446,16 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
         <translation>Le nombre de jours ne peut pas être négatif.</translation>
     </message>
     <message>
+        <source>the deletion of old messages</source>
+        <translation>la suppression des anciens messages</translation>
+    </message>
+    <message>
         <source>No such conversation.</source>
         <translation>Conversation introuvable.</translation>
+    </message>
+    <message>
+        <source>the imported history</source>
+        <translation>l&apos;historique importé</translation>
     </message>
     <message numerus="yes">
         <source>%n damaged line(s) skipped.</source>
@@ -1463,6 +1475,18 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>Whom do you want to talk to?</source>
         <translation>À qui voulez-vous parler&#xa0;?</translation>
+    </message>
+    <message>
+        <source>the conversation with %1</source>
+        <translation>la conversation avec %1</translation>
+    </message>
+    <message>
+        <source>the notification level</source>
+        <translation>le niveau de notification</translation>
+    </message>
+    <message>
+        <source>the spell-check language</source>
+        <translation>la langue de la correction orthographique</translation>
     </message>
     <message>
         <source>That message is no longer stored.</source>
@@ -3387,6 +3411,62 @@ Ne lui faites confiance que si elle correspond à celle que l&apos;administrateu
     <message>
         <source>The draft could not be saved.</source>
         <translation>Le brouillon n’a pas pu être enregistré.</translation>
+    </message>
+    <message>
+        <source>the new account</source>
+        <translation>le nouveau compte</translation>
+    </message>
+    <message>
+        <source>the account&apos;s changes</source>
+        <translation>les modifications du compte</translation>
+    </message>
+    <message>
+        <source>that the account is on</source>
+        <translation>l&apos;activation du compte</translation>
+    </message>
+    <message>
+        <source>that the account is off</source>
+        <translation>la désactivation du compte</translation>
+    </message>
+    <message>
+        <source>the history to keep</source>
+        <translation>l&apos;historique à conserver</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
+    </message>
+    <message>
+        <source>the disk could not be written (input/output error)</source>
+        <translation>impossible d&apos;écrire sur le disque (erreur d&apos;entrée/sortie)</translation>
+    </message>
+    <message>
+        <source>the file may not be written</source>
+        <translation>le fichier ne peut pas être modifié</translation>
+    </message>
+    <message>
+        <source>the file is in use by another program</source>
+        <translation>le fichier est utilisé par un autre programme</translation>
+    </message>
+    <message>
+        <source>the file is damaged</source>
+        <translation>le fichier est endommagé</translation>
+    </message>
+    <message>
+        <source>the file cannot be opened</source>
+        <translation>le fichier ne peut pas être ouvert</translation>
+    </message>
+    <message>
+        <source>the disk reported an error (%1)</source>
+        <translation>le disque a signalé une erreur (%1)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>Impossible d&apos;enregistrer %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the setting</source>
+        <translation>le réglage</translation>
     </message>
 </context>
 <context>
@@ -5323,6 +5403,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Paramètres</translation>
     </message>
     <message>
+        <source>Problem</source>
+        <translation>Problème</translation>
+    </message>
+    <message>
         <source>Theme</source>
         <translation>Thème</translation>
     </message>
@@ -5461,6 +5545,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>Could not change the start at login: {error}</source>
         <translation>Impossible de modifier le lancement à l&apos;ouverture de session&#xa0;: {error}</translation>
+    </message>
+    <message>
+        <source>That did not work.</source>
+        <translation>Cela n&apos;a pas fonctionné.</translation>
     </message>
 </context>
 <context>

@@ -271,8 +271,12 @@ class ConversationHeader(QWidget):
         self.title.setText(conv.name)
         self.topic.setText(conv.topic)
         self.topic.setVisible(bool(conv.topic))
-        for level, action in self.notify_actions.items():
-            action.setChecked(level is conv.notify)
+        self.show_notify(conv.notify)
+
+    def show_notify(self, level: NotifyLevel) -> None:
+        """Check the stored level (also after a choice that could not be saved)."""
+        for each, action in self.notify_actions.items():
+            action.setChecked(each is level)
 
     def trust_text(self, conv: Conversation) -> str:
         """Encryption state in words (never just a padlock icon)."""

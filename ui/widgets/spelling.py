@@ -653,6 +653,11 @@ class ConversationSpelling(QObject):
         if self.conversation is not None:
             self._save(self.conversation, value)
 
+    def not_saved(self, conv: ConversationId) -> None:
+        """A choice for ``conv`` could not be saved: its composers show the stored one again."""
+        if conv == self.conversation:
+            self.open(conv)
+
     def rehighlight(self) -> None:
         for spelling in self.composers:
             spelling.highlighter.rehighlight()

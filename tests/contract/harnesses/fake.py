@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 
 from app import facts as f
+from chinwag.testing import wait_until
 from tests.fakes.fake_backend import FakeServer
 
 
@@ -44,11 +44,11 @@ class FakeHarness:
         self.server.archive.setdefault("bob", []).append(archived)
 
     async def peer_wait_for(self, text: str, timeout: float = 60.0) -> None:
-        for _ in range(int(timeout / 0.02)):
-            if any(r.message.body == text for r in self.server.sent):
-                return
-            await asyncio.sleep(0.02)
-        raise AssertionError(f"peer never got {text!r}")
+        await wait_until(
+            lambda: any(r.message.body == text for r in self.server.sent),
+            timeout,
+            what=f"the peer getting {text!r}",
+        )
 
     async def close(self) -> None:
         self.server.reachable = True

@@ -12,7 +12,7 @@ from typing import Any
 from app import facts as f
 from app.backend import ConnectResult
 from backends.irc import IrcBackend
-from chinwag.testing import RecordingContext, wait_until
+from chinwag.testing import RecordingContext
 from tests.integration.irc.peer import unique_nick
 from tests.integration.irc.servers import PASSWORD, IrcServer
 
@@ -55,10 +55,6 @@ class Made:
 
     async def wait(self, predicate: Callable[[Any], bool], timeout: float = 60.0) -> Any:
         return await self.rec.wait_for(predicate, timeout)
-
-    async def until(self, condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
-        """Poll the backend's own view (members, modes …) until ``condition`` holds."""
-        await wait_until(condition, timeout, message=what)
 
     def mark(self) -> int:
         """A position in the facts, for :meth:`wait_fact` ``after``: only what came later."""

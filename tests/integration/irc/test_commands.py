@@ -19,7 +19,7 @@ from app.core import Core, CoreContext
 from app.models import ConnectionState, ConversationId, PresenceState
 from app.paths import AppPaths
 from app.registry import BackendRegistry
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.integration.irc.helpers import BackendFactory, FastIrcBackend, Made
 from tests.integration.irc.peer import Peer, unique_channel, unique_nick
 from tests.integration.irc.servers import IrcServer
@@ -134,11 +134,11 @@ async def test_commands_through_the_core_and_text_is_never_a_command(
         },
     )
     peer = await peers(inspircd_server)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20
-    while core.sessions[account.id].state.state is not ConnectionState.CONNECTED:
-        assert loop.time() < deadline
-        await asyncio.sleep(0.05)
+    await wait_until(
+        lambda: core.sessions[account.id].state.state,
+        check=lambda state: state is ConnectionState.CONNECTED,
+        what="the account connected",
+    )
     conv = (await core.conversations.open_direct(account.id, peer.nick.lower(), peer.nick)).id
     assert "whois" in await core.messaging.command_names(conv)
     done = await core.messaging.run_command(conv, "quote", f"PRIVMSG {peer.nick} :via the core")

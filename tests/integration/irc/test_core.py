@@ -5,7 +5,6 @@ and is never sent twice when the echo is lost with the connection."""
 
 from __future__ import annotations
 
-import asyncio
 import random
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -61,26 +60,19 @@ async def proxy(inspircd_server: IrcServer) -> AsyncIterator[FlakyProxy]:
         await p.close()
 
 
-async def until(predicate: Callable[[], bool], timeout: float = 60.0) -> None:
-    await wait_until(predicate, timeout)
-
-
 async def message(core: Core, conv: ConversationId, local: MessageId) -> Message:
     page = await core.conversations.fetch_page(conv, limit=200)
     return next(m for m in page.messages if m.id == local)
 
 
 async def delivered(
-    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState, timeout: float = 60.0
+    core: Core, conv: ConversationId, local: MessageId, state: DeliveryState
 ) -> Message:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        msg = await message(core, conv, local)
-        if msg.delivery is state:
-            return msg
-        assert loop.time() < deadline, f"still {msg.delivery}, not {state}"
-        await asyncio.sleep(0.05)
+    return await wait_until(
+        lambda: message(core, conv, local),
+        check=lambda msg: msg.delivery is state,
+        what=f"the message {state.name}",
+    )
 
 
 def backend_of(core: Core, account_id: str) -> IrcBackend | None:
@@ -102,7 +94,9 @@ async def add_account(core: Core, server: IrcServer, proxy: FlakyProxy) -> str:
         },
         {"password": PASSWORD},
     )
-    await until(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
+    await wait_until(
+        lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED, what="connected"
+    )
     return account.id
 
 
@@ -124,13 +118,19 @@ async def test_reconnect_rejoins_signs_in_and_delivers_what_was_typed_offline(
     await delivered(core, conv, before, DeliveryState.SENT)
 
     await proxy.go_offline()
-    await until(lambda: core.sessions[account_id].state.state is not ConnectionState.CONNECTED)
+    await wait_until(
+        lambda: core.sessions[account_id].state.state is not ConnectionState.CONNECTED,
+        what="the connection lost",
+    )
     offline = await core.messaging.send_message(conv, "typed while offline")
     assert (await message(core, conv, offline)).delivery is DeliveryState.PENDING
     seen = len(peer.lines)
 
     await proxy.go_online()
-    await until(lambda: (b := backend_of(core, account_id)) is not None and b is not first)
+    await wait_until(
+        lambda: (b := backend_of(core, account_id)) is not None and b is not first,
+        what="a new backend",
+    )
     second = backend_of(core, account_id)
     assert second is not None
     assert second.account == "reconnect"  # signed in again (SASL)
@@ -174,7 +174,10 @@ async def test_an_echo_lost_with_the_connection_is_never_sent_twice(
     await proxy.go_offline()
     proxy.release()
     await proxy.go_online()
-    await until(lambda: (b := backend_of(core, account_id)) is not None and b is not first)
+    await wait_until(
+        lambda: (b := backend_of(core, account_id)) is not None and b is not first,
+        what="a new backend",
+    )
 
     failed = await delivered(core, conv, lost, DeliveryState.FAILED)
     assert "may not have been delivered" in failed.failure_reason
@@ -198,7 +201,9 @@ async def add_direct(core: Core, server: IrcServer) -> str:
         },
         {},
     )
-    await until(lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED)
+    await wait_until(
+        lambda: core.sessions[account.id].state.state is ConnectionState.CONNECTED, what="connected"
+    )
     return account.id
 
 
@@ -214,12 +219,14 @@ async def test_blocked_people_are_neither_stored_nor_heard_and_typing_obeys_the_
     await pest.privmsg(backend.own_id, "let me in")
     await friend.privmsg(backend.own_id, "hello there")
     friend_conv = ConversationId(account_id, friend.nick.lower())
-    stored: set[str] = set()
-    async with asyncio.timeout(20):
-        while friend_conv.native_id not in stored:  # the friend's came after the pest's
-            await asyncio.sleep(0.05)
-            listed = await core.conversations.list_conversations(account_id)
-            stored = {c.id.native_id for c in listed}
+
+    async def stored_ids() -> set[str]:
+        listed = await core.conversations.list_conversations(account_id)
+        return {c.id.native_id for c in listed}
+
+    stored = await wait_until(  # the friend's came after the pest's
+        stored_ids, check=lambda ids: friend_conv.native_id in ids, what="the friend's message"
+    )
     assert pest.nick.lower() not in stored  # not stored, so never notified either
 
     await core.preferences.set("privacy.send_typing", False)

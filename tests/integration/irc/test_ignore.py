@@ -4,13 +4,13 @@ backend everywhere (ngIRCd has no SILENCE); kept across a reconnect; ``*!*@*`` r
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable
 
 import pytest
 
 from app import facts as f
 from app.backend import Capability, FailureKind
+from chinwag.testing import wait_until
 from tests.integration.irc.helpers import BackendFactory, Made, settings_for
 from tests.integration.irc.peer import Peer, unique_channel
 from tests.integration.irc.servers import IrcServer
@@ -117,18 +117,14 @@ async def test_ignoring_survives_a_reconnect(
     listed = await second.wait_fact(f.ContactsChanged, lambda x: x.complete)
     assert [(c.id.native_id, c.blocked) for c in listed.upserted] == [(pest.nick.lower(), True)]
     # The server's list was set again (it lasts one connection only).
-    await asyncio.wait_for(
-        _until(lambda: any(b"SILENCE" in r and pest.nick.encode() in r for r in raw)), 15
+    await wait_until(
+        lambda: any(b"SILENCE" in r and pest.nick.encode() in r for r in raw),
+        what="SILENCE sent again for the pest",
     )
     friend = await peers(inspircd_server)
     await pest.privmsg(second.backend.own_id, "remember me?")
     await until_seen(second, friend, "after the reconnect")
     assert not [x for x in second.of(f.MessageReceived) if x.sender == pest.nick]
-
-
-async def _until(condition: Callable[[], bool]) -> None:
-    while not condition():
-        await asyncio.sleep(0.05)
 
 
 @pytest.mark.parametrize("server_name", ["inspircd", "ngircd"])

@@ -10,6 +10,7 @@ import pytest
 
 from app.backend import FailureKind, RoomOptions
 from app.models import ConversationId, Role
+from chinwag.testing import wait_until
 from tests.integration.irc.helpers import BackendFactory, Made
 from tests.integration.irc.peer import Peer, unique_channel
 from tests.integration.irc.servers import IrcServer
@@ -88,7 +89,7 @@ async def test_roles_are_given_and_taken(
     peer = await peers(inspircd_server)
     await peer.join(channel)
     # The peer's JOIN reaches our connection a moment later: roles are given to known members.
-    await made.until(lambda: peer.nick in made.backend.members(channel), "the peer is a member")
+    await wait_until(lambda: peer.nick in made.backend.members(channel), what="the peer a member")
     where = conv(made, channel)
     for role, prefix, change in (
         (Role.ADMIN, "@", "+o"),
@@ -112,7 +113,7 @@ async def test_the_ban_list(
     assert (await made.backend.create_room(channel, public=True)).ok
     pest = await peers(inspircd_server)
     await pest.join(channel)
-    await made.until(lambda: pest.nick in made.backend.members(channel), "the pest is a member")
+    await wait_until(lambda: pest.nick in made.backend.members(channel), what="the pest a member")
     where = conv(made, channel)
     assert (await made.backend.ban_list(where)) == ()
 

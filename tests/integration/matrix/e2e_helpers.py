@@ -23,7 +23,8 @@ from nio.store import SqliteStore  # type: ignore[import-untyped]
 from app import facts as f
 from app.backend import Failure
 from app.models import DeviceTrust, Trust, VerificationState
-from tests.integration.matrix.helpers import PASSWORD, Session, q, raw_request, wait_until
+from chinwag.testing import wait_until
+from tests.integration.matrix.helpers import PASSWORD, Session, q, raw_request
 from tests.integration.matrix.synapse import Synapse
 
 MEGOLM = "m.megolm.v1.aes-sha2"
@@ -109,7 +110,7 @@ class CryptoPeer:
         return await wait_until(
             lambda: (r := self.client.rooms.get(room_id)) is not None and r.encrypted and r,
             timeout,
-            f"the peer in the encrypted room {room_id}",
+            what=f"the peer in the encrypted room {room_id}",
         )
 
     async def say(self, room_id: str, text: str) -> str:
@@ -128,7 +129,7 @@ class CryptoPeer:
         return await wait_until(
             lambda: next((e for r, e in self.messages if r == room_id and e.body == text), None),
             timeout,
-            f"the peer decrypting {text!r}",
+            what=f"the peer decrypting {text!r}",
         )
 
     async def raw(
@@ -196,16 +197,17 @@ class CryptoPeer:
 
     async def device_of(self, user_id: str, device_id: str, timeout: float = 60.0) -> OlmDevice:
         """The other side's device, querying its keys until the server lists it."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
+
+        async def known() -> OlmDevice | None:
             with contextlib.suppress(KeyError):
                 return self.client.device_store[user_id][device_id]
             self.client.olm.users_for_key_query.add(user_id)
             await self.client.keys_query()
-            if loop.time() > deadline:
-                raise AssertionError(f"the peer never learnt device {device_id} of {user_id}")
-            await asyncio.sleep(0.2)
+            return None
+
+        return await wait_until(
+            known, timeout, interval=0.2, what=f"the peer knowing device {device_id} of {user_id}"
+        )
 
     async def encrypt_without_sharing(self, room_id: str, text: str) -> tuple[str, str, str]:
         """Send a message with a fresh Megolm session whose key nobody got (yet).
@@ -254,7 +256,7 @@ class CryptoPeer:
         return await wait_until(
             lambda: next((s for s in self.client.key_verifications.values() if predicate(s)), None),
             timeout,
-            "a verification on the peer",
+            what="a verification on the peer",
         )
 
 

@@ -25,8 +25,7 @@ import nio  # type: ignore[import-untyped]
 from app import facts as f
 from app.backend import BackendContext
 from backends.matrix import MatrixBackend
-from chinwag.testing import MemorySecrets, MemoryState, RecordingContext
-from chinwag.testing import wait_until as kit_wait_until
+from chinwag.testing import MemorySecrets, MemoryState, RecordingContext, wait_until
 from tests.integration.matrix.synapse import Synapse
 
 _accounts = itertools.count(1)
@@ -35,14 +34,6 @@ PASSWORD = "correct horse battery staple"
 
 def q(part: str) -> str:
     return quote(part, safe="")
-
-
-async def wait_until(
-    predicate: Callable[[], Any], timeout: float = 60.0, what: str = "condition"
-) -> Any:
-    """Poll ``predicate`` until it returns something truthy (returned), or fail: the kit's
-    :func:`chinwag.testing.wait_until`, with ``what`` positional as this suite calls it."""
-    return await kit_wait_until(predicate, timeout, interval=0.05, message=what)
 
 
 async def raw_request(
@@ -150,15 +141,13 @@ class Peer:
     async def wait_event(
         self, room_id: str, predicate: Callable[[dict[str, Any]], bool], timeout: float = 60.0
     ) -> dict[str, Any]:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for event in await self.events(room_id):
-                if predicate(event):
-                    return event
-            if loop.time() > deadline:
-                raise AssertionError(f"the peer never saw a matching event in {room_id}")
-            await asyncio.sleep(0.1)
+
+        async def matching() -> dict[str, Any] | None:
+            return next((e for e in await self.events(room_id) if predicate(e)), None)
+
+        return await wait_until(
+            matching, timeout, interval=0.1, what=f"the peer seeing a matching event in {room_id}"
+        )
 
     async def wait_text(self, room_id: str, text: str, timeout: float = 60.0) -> dict[str, Any]:
         return await self.wait_event(
@@ -169,20 +158,17 @@ class Peer:
         self, predicate: Callable[[dict[str, Any]], Any], timeout: float = 60.0
     ) -> Any:
         """Raw /sync until ``predicate(answer)`` is truthy (for ephemeral events)."""
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
+
+        async def synced() -> Any:
             path = "/_matrix/client/v3/sync?timeout=1000"
             if self._since:
                 path += f"&since={q(self._since)}"
             status, body = await self.raw("GET", path)
             assert status == 200, body
             self._since = body.get("next_batch")
-            found = predicate(body)
-            if found:
-                return found
-            if loop.time() > deadline:
-                raise AssertionError("the peer never synced a matching answer")
+            return predicate(body)
+
+        return await wait_until(synced, timeout, interval=0, what="the peer syncing a match")
 
 
 @dataclass

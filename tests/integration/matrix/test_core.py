@@ -5,7 +5,6 @@ sanitised; backfill is de-duplicated (against Synapse)."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,10 +18,10 @@ from app.session import AccountSession
 from app.store.account_store import OUTBOX_IN_FLIGHT, OutboxEntry
 from backends.matrix import MatrixBackend
 from backends.matrix.backend import SECRET_DEVICE, SECRET_TOKEN
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.fakes.core_harness import Recorder, make_core
 from tests.fakes.fake_backend import FakeServer
-from tests.integration.matrix.helpers import Account, Peer, group_with, wait_until
+from tests.integration.matrix.helpers import Account, Peer, group_with
 from tests.integration.matrix.proxy import MisbehavingProxy, Rule, any_sync, matches
 from tests.integration.matrix.synapse import Synapse
 
@@ -58,7 +57,7 @@ class Running:
                 and self.session.backend is not None
             ),
             timeout,
-            "connected",
+            what="connected",
         )
         await asyncio.wait_for(self.backend.synced.wait(), timeout)
         await self.core.flushed()
@@ -69,15 +68,11 @@ class Running:
         return list(page.messages)
 
     async def wait_message(self, room: str, body: str, timeout: float = 60.0) -> Message:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for message in await self.messages(room):
-                if message.body == body:
-                    return message
-            if loop.time() > deadline:
-                raise AssertionError(f"{body!r} never reached the store")
-            await asyncio.sleep(0.05)
+
+        async def stored() -> Message | None:
+            return next((m for m in await self.messages(room) if m.body == body), None)
+
+        return await wait_until(stored, timeout, what=f"{body!r} in the store")
 
     async def outbox(self) -> list[OutboxEntry]:
         return list(await self.core.worker.run(self.session.store.outbox_entries))
@@ -130,14 +125,16 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
             lambda: run.session.backend not in (None, first_backend), what="a new session"
         )
         stored = await run.wait_message(room, "exactly once, please")
-        await wait_until(lambda: stored.local_id == local.native_id)
+        await wait_until(lambda: stored.local_id == local.native_id, what="our local id kept")
 
         async def confirmed() -> Message:
             msgs = [m for m in await run.messages(room) if m.local_id == local.native_id]
             return msgs[0]
 
-        await wait_until_async(
-            confirmed, lambda m: m.delivery is DeliveryState.SENT and bool(m.remote_id)
+        await wait_until(
+            confirmed,
+            check=lambda m: m.delivery is DeliveryState.SENT and bool(m.remote_id),
+            what="the message sent and confirmed",
         )
         message = await confirmed()
         assert len(proxy.requests("/send/m.room.message/", "PUT")) >= 2  # it was sent again …
@@ -148,20 +145,6 @@ async def test_a_send_whose_answer_was_lost_is_delivered_exactly_once(
         assert [m.body for m in await run.messages(room)].count("exactly once, please") == 1
     finally:
         await run.core.stop()
-
-
-async def wait_until_async(
-    fetch: Callable[[], Awaitable[T]], check: Callable[[T], bool], timeout: float = 60.0
-) -> T:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        value = await fetch()
-        if check(value):
-            return value
-        if loop.time() > deadline:
-            raise AssertionError(f"condition not met; last value {value!r}")
-        await asyncio.sleep(0.05)
 
 
 async def test_a_message_in_flight_during_a_crash_is_delivered_once_after_restart(
@@ -202,11 +185,12 @@ async def test_a_message_in_flight_during_a_crash_is_delivered_once_after_restar
         syncs.times = 0
         syncs.released.set()
         await again.connected()
-        await wait_until_async(again.outbox, lambda entries: entries == [])
+        await wait_until(again.outbox, check=lambda entries: entries == [], what="an empty outbox")
         message = await again.wait_message(room, "sent while crashing")
-        await wait_until_async(
+        await wait_until(
             lambda: again.wait_message(room, "sent while crashing"),
-            lambda m: m.delivery is DeliveryState.SENT and bool(m.remote_id),
+            check=lambda m: m.delivery is DeliveryState.SENT and bool(m.remote_id),
+            what="the message sent and confirmed",
         )
         assert await sent_copies(peer, room, "sent while crashing") == 1
         assert message.outgoing
@@ -284,7 +268,7 @@ async def test_rate_limited_sends_wait_and_arrive_once_in_order(
             await run.core.messaging.send_message(run.conv(room), f"queued {i}")
         for i in range(3):
             await peer.wait_text(room, f"queued {i}", timeout=30)
-        await wait_until_async(run.outbox, lambda entries: entries == [], timeout=30)
+        await wait_until(run.outbox, check=lambda entries: entries == [], what="an empty outbox")
         bodies = [e["content"].get("body") for e in await peer.events(room)]
         queued = [b for b in bodies if b and b.startswith("queued")]
         assert queued == ["queued 0", "queued 1", "queued 2"]

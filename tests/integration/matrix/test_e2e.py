@@ -23,8 +23,9 @@ from app.models import (
     VerificationState,
 )
 from backends.matrix.crypto import BROKEN_BODY, WAITING_BODY
+from chinwag.testing import wait_until
 from tests.integration.matrix.e2e_helpers import CryptoPeer, verified_both_ways
-from tests.integration.matrix.helpers import Account, Session, connect, wait_until
+from tests.integration.matrix.helpers import Account, Session, connect
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration

@@ -11,11 +11,11 @@ import pytest
 
 from app.models import Trust
 from backends.matrix.crypto import WAITING_BODY
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.integration.matrix.e2e_helpers import CryptoPeer
 from tests.integration.matrix.helpers import Account, Peer, group_with
 from tests.integration.matrix.synapse import Synapse
-from tests.integration.matrix.test_core import add_account, restart, wait_until_async
+from tests.integration.matrix.test_core import add_account, restart
 
 pytestmark = pytest.mark.integration
 
@@ -78,8 +78,10 @@ async def test_a_restarted_core_keeps_encrypted_history_readable(
         await again.core.messaging.send_message(again.conv(room), "still encrypted")
         await cpeer.wait_text(room, "still encrypted")
         stored = await again.wait_message(room, "still encrypted")
-        await wait_until_async(
-            lambda: again.wait_message(room, "still encrypted"), lambda m: bool(m.remote_id)
+        await wait_until(
+            lambda: again.wait_message(room, "still encrypted"),
+            check=lambda m: bool(m.remote_id),
+            what="'still encrypted' confirmed",
         )
         assert stored.outgoing
         assert secrets.values.get((run.account_id, "e2e_pickle_key"))
@@ -102,12 +104,15 @@ async def test_our_messages_are_stored_and_exported_as_they_left(
         await run.core.messaging.send_message(run.conv(group), "ours, in the clear")
         await cpeer.wait_text(room, "ours, encrypted")
         await peer.wait_text(group, "ours, in the clear")
-        encrypted = await wait_until_async(
+        encrypted = await wait_until(
             lambda: run.wait_message(room, "ours, encrypted"),
-            lambda m: bool(m.remote_id) and m.trust is not Trust.NONE,
+            check=lambda m: bool(m.remote_id) and m.trust is not Trust.NONE,
+            what="our encrypted message confirmed with its trust",
         )
-        plain = await wait_until_async(
-            lambda: run.wait_message(group, "ours, in the clear"), lambda m: bool(m.remote_id)
+        plain = await wait_until(
+            lambda: run.wait_message(group, "ours, in the clear"),
+            check=lambda m: bool(m.remote_id),
+            what="our plain message confirmed",
         )
         # Encrypted to the peer's one device, which nobody verified: "encrypted", not "verified".
         assert encrypted.outgoing and encrypted.trust is Trust.UNVERIFIED

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from app.models import ConversationId, DeviceTrust, Trust
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix.crypto import WAITING_BODY
+from chinwag.testing import wait_until
 from tests.integration.matrix.e2e_helpers import CryptoPeer, sas
 from tests.integration.matrix.helpers import (
     PASSWORD,
@@ -29,7 +30,6 @@ from tests.integration.matrix.helpers import (
     Session,
     connect,
     new_account,
-    wait_until,
 )
 from tests.integration.matrix.synapse import Synapse
 
@@ -67,20 +67,6 @@ async def keys_query(session: Session, *users: str) -> dict[str, Any]:
 
 async def identity(session: Session, user_id: str) -> xs.Identity:
     return xs.parse_identity(await keys_query(session, user_id), user_id)
-
-
-async def eventually(
-    check: Callable[[], Awaitable[Any]], timeout: float = 30.0, what: str = "condition"
-) -> Any:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if loop.time() > deadline:
-            raise AssertionError(f"{what} not met within {timeout} s")
-        await asyncio.sleep(0.2)
 
 
 async def trust_of(session: Session, user_id: str, device_id: str) -> DeviceTrust | None:
@@ -184,15 +170,15 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
             master = (await identity(session, user_id)).master_key
             return xs.verify_signature(master, signer, usk)
 
-        await eventually(lambda: signed_master(alice, me, them), what="alice signs bob")
-        await eventually(lambda: signed_master(bob1, them, me), what="bob signs alice")
+        await wait_until(lambda: signed_master(alice, me, them), what="alice signs bob")
+        await wait_until(lambda: signed_master(bob1, them, me), what="bob signs alice")
         assert await trust_of(alice, them, bob1.backend.device_id) is DeviceTrust.VERIFIED
 
         # Bob signs in on a second device, which is not trusted by anybody yet …
         bob2 = await signed_in(synapse, bob, tmp_path / "bob2")
         sessions.append(bob2)
         new_device = bob2.backend.device_id
-        await eventually(
+        await wait_until(
             lambda: trust_of(alice, them, new_device), what="alice sees bob's new device"
         )
         assert await trust_of(alice, them, new_device) is DeviceTrust.UNVERIFIED
@@ -210,10 +196,10 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
         async def new_device_signed() -> bool:
             return signed in (await identity(bob1, them)).signed_devices
 
-        await eventually(new_device_signed, what="bob's first device signs the second")
+        await wait_until(new_device_signed, what="bob's first device signs the second")
 
         # Alice now trusts the new device without another SAS, and the whole conversation.
-        await eventually(
+        await wait_until(
             lambda: _is(trust_of(alice, them, new_device), DeviceTrust.VERIFIED),
             what="alice trusts bob's second device through cross-signing",
         )
@@ -239,7 +225,7 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
         assert message.trust is Trust.VERIFIED
         # Bob's second device trusts Alice too: it verified Bob's own identity by SAS, and Bob's
         # identity signed Alice's.
-        await eventually(
+        await wait_until(
             lambda: _is(trust_of(bob2, me, alice.backend.device_id), DeviceTrust.VERIFIED),
             what="bob's second device trusts alice",
         )
@@ -284,7 +270,7 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
             "POST", f"{V3}/keys/signatures/upload", body={them: {new_device: resigned}}
         )
         assert reply.ok and not reply.body.get("failures"), reply.body
-        await eventually(
+        await wait_until(
             lambda: _is(trust_of(alice, them, new_device), DeviceTrust.UNVERIFIED),
             what="alice drops the trust of the changed identity",
         )
@@ -298,7 +284,7 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
                 for x in alice.rec.facts[mark:]
             ),
             30,
-            "the conversation is no longer verified",
+            what="the conversation is no longer verified",
         )
         # … and Alice is told in words, not only by a changed badge.
         await wait_until(
@@ -307,7 +293,7 @@ async def test_verifying_a_person_trusts_the_devices_they_signed(
                 for x in alice.rec.facts[mark:]
             ),
             30,
-            "a notice about the changed identity",
+            what="a notice about the changed identity",
         )
     finally:
         await disconnect(*sessions)
@@ -356,7 +342,7 @@ async def test_a_new_device_reads_old_history_after_restoring_the_backup(
         cpeer.client.olm.outbound_group_sessions.pop(room, None)
         old.append(await cpeer.say(room, "after the backup"))
         await first.wait_message("after the backup")
-        await eventually(lambda: _equals(backup_count(first), 3), what="the new key backed up")
+        await wait_until(lambda: _equals(backup_count(first), 3), what="the new key backed up")
     finally:
         await first.backend.disconnect()
 
@@ -394,7 +380,7 @@ async def test_a_new_device_reads_old_history_after_restoring_the_backup(
         again = await second.backend.send_message(conv2, OutgoingMessage("b-2", "from the new one"))
         assert again.ok, again.failure
         await cpeer.wait_text(room, "from the new one")
-        await eventually(lambda: _equals(backup_count(second), 4), what="the new device backs up")
+        await wait_until(lambda: _equals(backup_count(second), 4), what="the new device backs up")
     finally:
         await second.backend.disconnect()
 

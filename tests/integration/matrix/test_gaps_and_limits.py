@@ -16,6 +16,7 @@ from backends.matrix import MatrixBackend
 from backends.matrix import backend as backend_module
 from backends.matrix import http as http_module
 from backends.matrix.backend import STATE_LAST_EVENT
+from chinwag.testing import wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -23,7 +24,6 @@ from tests.integration.matrix.helpers import (
     group_with,
     make_session,
     q,
-    wait_until,
 )
 from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse

@@ -3,14 +3,13 @@ with the tally of the peer's and our votes; our vote and our end reach the peer.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from app.models import Message, Poll
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -31,15 +30,16 @@ async def poll_until(
     run: Running, room: str, poll_id: str, ok: Callable[[Poll], bool], timeout: float = 60.0
 ) -> Message:
     """The poll's message once its tally satisfies ``ok`` (read from the store, polled)."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        for message in await run.messages(room):
-            if message.remote_id == poll_id and message.poll is not None and ok(message.poll):
-                return message
-        if loop.time() > deadline:
-            raise AssertionError(f"the poll never reached the expected tally in {room}")
-        await asyncio.sleep(0.05)
+
+    async def poll() -> Message | None:
+        return next((m for m in await run.messages(room) if m.remote_id == poll_id), None)
+
+    return await wait_until(
+        poll,
+        timeout,
+        check=lambda m: m is not None and m.poll is not None and ok(m.poll),
+        what=f"the poll's expected tally in {room}",
+    )
 
 
 def counts(poll: Poll) -> dict[str, int]:

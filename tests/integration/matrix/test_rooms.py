@@ -15,6 +15,7 @@ from app.backend import Capability, FailureKind, OutgoingMessage
 from app.models import ConversationId, ConversationKind, Role
 from app.uri import TargetKind, UriIntent, parse_uri
 from backends.matrix.backend import SECRET_TOKEN
+from chinwag.testing import wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -23,7 +24,6 @@ from tests.integration.matrix.helpers import (
     group_with,
     q,
     room_state,
-    wait_until,
 )
 from tests.integration.matrix.synapse import Synapse
 

@@ -22,6 +22,7 @@ from app.models import VerificationState
 from backends.matrix import crosssign as xs
 from backends.matrix import keybackup as kb
 from backends.matrix import secretstore as ss
+from chinwag.testing import wait_until
 from tests.integration.matrix import js_peer
 from tests.integration.matrix.e2e_helpers import sas
 from tests.integration.matrix.helpers import PASSWORD, Account, Session, connect
@@ -206,7 +207,7 @@ async def test_a_new_device_gets_the_secrets_after_verifying_and_an_unverified_o
         sessions.append(second)
         # Unverified, a request is not answered: ask as a new device would before verifying.
         second.backend._verification.sharing.want_secrets()
-        await eventually(
+        await wait_until(
             lambda: _refused(caplog, second.backend.device_id),
             what="the first device refuses the unverified device",
         )
@@ -217,20 +218,20 @@ async def test_a_new_device_gets_the_secrets_after_verifying_and_an_unverified_o
         async def got_them() -> bool:
             return held(second) == mine and kb.SECRET_BACKUP_KEY in second.secrets.values
 
-        await eventually(got_them, what="the verified device receives the secrets")
+        await wait_until(got_them, what="the verified device receives the secrets")
         assert (
             second.secrets.values[kb.SECRET_BACKUP_KEY]
             == first.secrets.values[kb.SECRET_BACKUP_KEY]
         )
         device_id = second.backend.device_id
-        await eventually(
+        await wait_until(
             lambda: _signed(second, device_id), what="the new device signs itself with them"
         )
         # A third device that never verified anything asks too: refused, nothing reaches it.
         third = await signed_in(synapse, account, tmp_path / "third")
         sessions.append(third)
         third.backend._verification.sharing.want_secrets()
-        await eventually(
+        await wait_until(
             lambda: _refused(caplog, third.backend.device_id),
             what="the first device refuses the third device",
         )
@@ -248,18 +249,6 @@ async def _refused(caplog: pytest.LogCaptureFixture, device_id: str) -> bool:
     return any(
         "did not share" in r.getMessage() and device_id in r.getMessage() for r in caplog.records
     )
-
-
-async def eventually(check: Any, timeout: float = 60.0, what: str = "condition") -> Any:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        value = await check()
-        if value:
-            return value
-        if loop.time() > deadline:
-            raise AssertionError(f"{what} not met within {timeout} s")
-        await asyncio.sleep(0.2)
 
 
 # -- the independent peer: matrix-js-sdk with matrix-rust-sdk's crypto -------------------------
@@ -331,7 +320,7 @@ async def test_a_recovery_key_made_by_the_js_peer_opens_its_storage_here(
             assert taken[usage] == peer["secrets"][name].rstrip("=")
         assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == peer["secrets"][ss.BACKUP].rstrip("=")
         device_id = ours.backend.device_id
-        await eventually(lambda: _signed(ours, device_id), what="we sign ourselves with its keys")
+        await wait_until(lambda: _signed(ours, device_id), what="we sign ourselves with its keys")
     finally:
         await ours.backend.disconnect()
 
@@ -438,7 +427,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
         async def got_them() -> bool:
             return len(held(ours)) == 3 and kb.SECRET_BACKUP_KEY in ours.secrets.values
 
-        await eventually(got_them, 90, what="our device receives the peer's secrets")
+        await wait_until(got_them, what="our device receives the peer's secrets")
         taken = held(ours)
         for name, usage in (
             (ss.MASTER, xs.MASTER),
@@ -448,7 +437,7 @@ async def test_our_new_device_gets_the_js_peers_secrets_after_verifying_it(
             assert taken[usage] == theirs[name].rstrip("=")
         assert ours.secrets.values[kb.SECRET_BACKUP_KEY] == theirs[ss.BACKUP].rstrip("=")
         device_id = ours.backend.device_id
-        await eventually(lambda: _signed(ours, device_id), what="our device signs itself")
+        await wait_until(lambda: _signed(ours, device_id), what="our device signs itself")
     finally:
         await peer.close()
         for session in sessions:

@@ -14,6 +14,7 @@ from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId, ConversationKind, DeliveryState, Trust
 from backends.matrix.sliding import PATH, STATE_POS
+from chinwag.testing import wait_until
 from tests.integration.matrix.e2e_helpers import CryptoPeer
 from tests.integration.matrix.helpers import (
     Account,
@@ -23,7 +24,6 @@ from tests.integration.matrix.helpers import (
     direct_chat,
     group_with,
     q,
-    wait_until,
 )
 from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse

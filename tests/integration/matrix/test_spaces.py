@@ -12,13 +12,13 @@ import pytest
 
 from app import facts as f
 from app.models import ConversationId
+from chinwag.testing import wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
     SharedState,
     connect,
     join_as,
-    wait_until,
 )
 from tests.integration.matrix.synapse import Synapse
 

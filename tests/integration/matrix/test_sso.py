@@ -23,7 +23,8 @@ from backends.matrix import MatrixBackend, browser, uia
 from backends.matrix.http import MatrixHttp, Reply
 from backends.matrix.tokens import TokenKeeper
 from chinwag.testing import MemorySecrets as KeyringDict
-from chinwag.testing import MemorySecretStore, MemoryState
+from chinwag.testing import MemorySecretStore, MemoryState, wait_until
+from chinwag.testing.waiting import DEADLINE
 from tests.fakes.core_harness import make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
 from tests.integration.matrix.helpers import (
@@ -275,11 +276,7 @@ async def test_the_access_token_is_renewed_before_it_expires(
     await tokens.signed_in({"refresh_token": made.secrets["refresh_token"], "expires_in_ms": 8000})
     await tokens.start()
     try:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 60
-        while not applied:
-            assert loop.time() < deadline, "the token was never renewed"
-            await asyncio.sleep(0.1)
+        await wait_until(lambda: applied, what="the token renewed")
     finally:
         tokens.stop()
     new = secrets.values["access_token"]
@@ -294,16 +291,15 @@ async def test_an_expired_token_is_refused_and_a_refresh_revives_the_session(
 ) -> None:
     made = await _sso_session(http, auth_stack)
     old = made.secrets["access_token"]
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + ACCESS_TOKEN_LIFETIME + 60
-    while True:  # wait until the server refuses the token: M_UNKNOWN_TOKEN, soft logout
-        status, body = await asyncio.to_thread(
+    _status, body = await wait_until(  # until the server refuses it: M_UNKNOWN_TOKEN, soft logout
+        lambda: asyncio.to_thread(
             auth_stack.synapse.request, "GET", "/_matrix/client/v3/account/whoami", None, old
-        )
-        if status == 401:
-            break
-        assert loop.time() < deadline, "the access token never expired"
-        await asyncio.sleep(0.5)
+        ),
+        ACCESS_TOKEN_LIFETIME + DEADLINE,
+        check=lambda answer: answer[0] == 401,
+        interval=0.5,
+        what="the access token expired",
+    )
     assert body["errcode"] == "M_UNKNOWN_TOKEN" and body.get("soft_logout") is True
     secrets, applied = KeyringDict(made.secrets), []
     tokens = _keeper(http, secrets, MemoryState(), applied)
@@ -387,13 +383,13 @@ async def test_an_sso_account_syncs_and_its_token_is_renewed_while_connected(
         # Renewed at once (a browser sign-in on another instance left no expiry), then again
         # on time, before the new token's 8 s are up.
         seen = [secrets.values["access_token"]]
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 60
-        while len(seen) < 3:
-            assert loop.time() < deadline, f"renewed {len(seen) - 1} times only"
+
+        def renewed_twice() -> bool:
             if secrets.values["access_token"] != seen[-1]:
                 seen.append(secrets.values["access_token"])
-            await asyncio.sleep(0.1)
+            return len(seen) >= 3
+
+        await wait_until(renewed_twice, what=lambda: f"two renewals (seen {len(seen) - 1})")
         # The sync loop carries on with the new token: a message from elsewhere arrives.
         token = secrets.values["access_token"]
         room = await _create_room(auth_stack, token)

@@ -12,6 +12,7 @@ from app import facts as f
 from app.models import ConversationId, ConversationKind
 from backends.matrix.backend import SECRET_TOKEN, STATE_SINCE, SYNC_TASK
 from backends.matrix.sliding import STATE_POS as SLIDING_POS
+from chinwag.testing import wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -23,7 +24,6 @@ from tests.integration.matrix.helpers import (
     join_as,
     new_account,
     q,
-    wait_until,
 )
 from tests.integration.matrix.proxy import MisbehavingProxy, Rule, matches
 from tests.integration.matrix.synapse import Synapse

@@ -14,6 +14,7 @@ import pytest
 from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId
+from chinwag.testing import wait_until
 from tests.integration.matrix.helpers import (
     Account,
     Peer,
@@ -21,7 +22,6 @@ from tests.integration.matrix.helpers import (
     connect,
     group_with,
     join_as,
-    wait_until,
 )
 from tests.integration.matrix.synapse import Synapse
 

@@ -14,8 +14,9 @@ import pytest
 
 from app import facts as f
 from app.models import ConversationId, Trust
+from chinwag.testing import wait_until
 from tests.integration.matrix.e2e_helpers import CryptoPeer, verified_both_ways
-from tests.integration.matrix.helpers import Account, Peer, Session, connect, q, wait_until
+from tests.integration.matrix.helpers import Account, Peer, Session, connect, q
 from tests.integration.matrix.synapse import Synapse
 
 pytestmark = pytest.mark.integration
@@ -90,7 +91,7 @@ async def test_an_unverified_device_then_verified_then_a_device_added_later(
         hello = await session.wait_message("hello")
         assert hello.trust is Trust.UNVERIFIED
         # The room's trust is reported on its own, possibly after the message.
-        await wait_until(lambda: bool(trusts(session, room)), 60, "the room's trust")
+        await wait_until(lambda: bool(trusts(session, room)), 60, what="the room's trust")
         assert trusts(session, room)[-1] is Trust.UNVERIFIED
         await cpeer.device_of(account.user_id, backend.device_id)
         started = await backend.start_verification(cpeer.user_id, cpeer.device_id)
@@ -112,7 +113,7 @@ async def test_an_unverified_device_then_verified_then_a_device_added_later(
                 if isinstance(x, f.ConversationUpdated) and x.conversation == room and x.trust
             ]
 
-        await wait_until(lambda: bool(after()), 30, "the trust re-checked")
+        await wait_until(lambda: bool(after()), 30, what="the trust re-checked")
         assert after()[0] is Trust.UNVERIFIED and Trust.VERIFIED not in after()
     finally:
         if second is not None:

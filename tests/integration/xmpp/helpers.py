@@ -12,7 +12,7 @@ from typing import TypeVar
 from app import facts as f
 from app.backend import BackendContext
 from backends.xmpp import XmppBackend
-from chinwag.testing import RecordingContext, wait_until
+from chinwag.testing import RecordingContext
 from tests.integration.xmpp.server import Account, ProsodyServer
 
 F = TypeVar("F", bound=f.Fact)
@@ -73,8 +73,3 @@ async def reconnect(old: Connected) -> Connected:
     result = await backend.connect()
     assert result.ok, result.failure
     return Connected(backend, old.rec, old.ctx, old.account)
-
-
-async def eventually(predicate: Callable[[], bool], timeout: float = 60.0, what: str = "") -> None:
-    """The kit's :func:`chinwag.testing.wait_until`, named as this suite calls it."""
-    await wait_until(predicate, timeout, message=f"condition {what}".strip())

@@ -33,6 +33,7 @@ from slixmpp.xmlstream.matcher import MatchXPath
 from slixmpp_omemo import XEP_0384
 from slixmpp_omemo.xep_0384 import _make_session_manager
 
+from chinwag.testing import wait_until
 from tests.fakes.omemo_storage import MemoryStorage
 from tests.integration.xmpp.server import Account, ProsodyServer
 
@@ -309,15 +310,11 @@ class OmemoPeer:
     async def wait_decrypted(
         self, predicate: Callable[[Decrypted], bool], timeout: float = 60.0
     ) -> Decrypted:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        while True:
-            for item in self.inbox:
-                if predicate(item):
-                    return item
-            if loop.time() > deadline:
-                raise AssertionError(
-                    f"nothing decrypted matched within {timeout} s; "
-                    f"got {[(d.namespace, d.body) for d in self.inbox]}, failures {self.failures}"
-                )
-            await asyncio.sleep(0.05)
+        return await wait_until(
+            lambda: next((item for item in self.inbox if predicate(item)), None),
+            timeout,
+            what=lambda: (
+                f"a matching decrypted message; got "
+                f"{[(d.namespace, d.body) for d in self.inbox]}, failures {self.failures}"
+            ),
+        )

@@ -18,6 +18,7 @@ from slixmpp import ClientXMPP
 from slixmpp.xmlstream.handler import Callback
 from slixmpp.xmlstream.matcher import MatchXPath
 
+from chinwag.testing import wait_until
 from tests.integration.xmpp.server import Account, ProsodyServer
 
 C = "{jabber:client}"
@@ -174,15 +175,13 @@ def _codes(presence: ET.Element) -> set[int]:
 async def _wait(
     items: list[ET.Element], predicate: Callable[[ET.Element], bool], timeout: float, what: str
 ) -> ET.Element:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    seen = 0
-    while True:
-        for item in items[seen:]:
-            if predicate(item):
-                return item
-        seen = len(items)
-        if loop.time() > deadline:
-            dump = "\n".join(ET.tostring(i, encoding="unicode")[:300] for i in items[-5:])
-            raise AssertionError(f"no matching {what} within {timeout} s; last ones:\n{dump}")
-        await asyncio.sleep(0.02)
+    def last_ones() -> str:
+        dump = "\n".join(ET.tostring(i, encoding="unicode")[:300] for i in items[-5:])
+        return f"a matching {what}; last ones:\n{dump}"
+
+    return await wait_until(  # an element without children is falsy: checked for None
+        lambda: next((item for item in items if predicate(item)), None),
+        timeout,
+        check=lambda found: found is not None,
+        what=last_ones,
+    )

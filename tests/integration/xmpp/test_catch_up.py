@@ -10,8 +10,9 @@ import uuid
 import pytest
 
 from app import facts as f
+from chinwag.testing import wait_until
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected, eventually
+from tests.integration.xmpp.helpers import Connected
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import ProsodyServer
 
@@ -164,11 +165,12 @@ async def test_positions_follow_live_messages(xmpp: Backends, peers: PeerFactory
     two = await me.wait(f.MessageReceived, lambda m: m.body == "two")
     services = me.backend._services
     assert services is not None
-    await eventually(
+    await wait_until(
         lambda: (
             services.catchup.positions.get(me.account.jid) is not None
             and services.catchup.positions[me.account.jid].archive_id == two.remote_id
-        )
+        ),
+        what="the catch-up position at the second message",
     )
     await me.backend.disconnect()
     saved = await me.ctx.state.get("xmpp.catchup")

@@ -21,7 +21,7 @@ from app.models import (
     MessageId,
 )
 from backends.xmpp import XmppBackend
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from chinwag.testing.support import free_port
 from tests.fakes.core_harness import Recorder, make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
@@ -179,11 +179,11 @@ async def send_through_a_loss(
     assert (await run.message(message_id.native_id, conv)).delivery is DeliveryState.PENDING
     lose_connection(old)
     new = await run.connected(other_than=old)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20
-    while (await run.message(message_id.native_id, conv)).delivery is DeliveryState.PENDING:
-        assert loop.time() < deadline, "the message never left PENDING"
-        await asyncio.sleep(0.05)
+    await wait_until(
+        lambda: run.message(message_id.native_id, conv),
+        check=lambda msg: msg.delivery is not DeliveryState.PENDING,
+        what="the message out of PENDING",
+    )
     await asyncio.sleep(SETTLE)
     return await run.message(message_id.native_id, conv), old, new
 
@@ -308,11 +308,7 @@ async def test_history_is_deduplicated_against_live_messages(
     async def bodies() -> list[str]:
         return [m.body for m in (await run.core.conversations.fetch_page(conv, None, 100)).messages]
 
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 15
-    while "live 2" not in await bodies():
-        assert loop.time() < deadline
-        await asyncio.sleep(0.05)
+    await wait_until(bodies, check=lambda got: "live 2" in got, what="'live 2' stored")
     outcome = await run.core.conversations.fetch_remote_history(conv, 50)
     assert outcome.ok, outcome.failure
     await run.core.flushed()
@@ -351,14 +347,11 @@ async def test_hostile_rich_text_is_sanitised_and_huge_bodies_are_kept(
     huge = "x" * 1_200_000
     peer.chat(run.account.jid, huge)
     conv = ConversationId(run.account_id, peer.jid)
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + 20
-    while True:
-        messages = (await run.core.conversations.fetch_page(conv, None, 10)).messages
-        if len(messages) >= 2:
-            break
-        assert loop.time() < deadline
-        await asyncio.sleep(0.05)
+
+    async def stored() -> list[Message]:
+        return (await run.core.conversations.fetch_page(conv, None, 10)).messages
+
+    messages = await wait_until(stored, check=lambda got: len(got) >= 2, what="two messages")
     rich = next(m for m in messages if m.body == "look")
     assert rich.html is not None and "look" in rich.html
     for hostile in ("script", "onclick", "javascript:"):
@@ -408,11 +401,7 @@ async def test_messages_another_device_got_while_we_were_offline_are_stored_once
         return [m.body for m in (await run.core.conversations.fetch_page(conv, None, 100)).messages]
 
     async def settled_on(text: str) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 20
-        while text not in await bodies():
-            assert loop.time() < deadline, await bodies()
-            await asyncio.sleep(0.05)
+        await wait_until(bodies, check=lambda got: text in got, what=f"{text!r} stored")
 
     await settled_on("hi")
     await run.core.conversations.mark_read(conv)

@@ -10,8 +10,9 @@ from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId
 from backends.xmpp import history as archive_module
+from chinwag.testing import wait_until
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected, eventually
+from tests.integration.xmpp.helpers import Connected
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import ProsodyServer
 
@@ -164,7 +165,9 @@ async def test_paging_after_a_restart_from_our_first_message_in_a_conversation(
     me = await xmpp.open(account)
     services = me.backend._services
     assert services is not None
-    await eventually(lambda: account.jid in services.catchup.positions)  # at "phone 3"
+    await wait_until(
+        lambda: account.jid in services.catchup.positions, what="a catch-up position"
+    )  # at "phone 3"
     conv = ConversationId(me.rec.account_id, peer.jid)
     await me.backend.send_message(conv, OutgoingMessage("txn-first", "first from here"))
     await peer.wait_body("first from here")

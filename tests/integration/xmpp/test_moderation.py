@@ -4,7 +4,6 @@ store and from search, live and, after a restart, from the room's archive."""
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Awaitable, Callable
@@ -18,11 +17,10 @@ from app.backend import Capability, RoomOptions
 from app.core import Core
 from app.models import ConnectionState, ConversationId
 from backends.xmpp import XmppBackend
-from chinwag.testing import MemorySecretStore
+from chinwag.testing import MemorySecretStore, wait_until
 from tests.fakes.core_harness import make_core, wait_for
 from tests.fakes.fake_backend import FakeServer
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import eventually
 from tests.integration.xmpp.peer import Peer, body_of
 from tests.integration.xmpp.server import ProsodyServer
 from tests.integration.xmpp.test_rooms import peer_owned_room
@@ -65,7 +63,7 @@ async def test_we_remove_a_peers_message_as_owner(
     assert created.ok and room
     conv = ConversationId(me.rec.account_id, room)
     await peer.join_room(room, "pat")
-    await eventually(
+    await wait_until(
         lambda: bool(me.backend.capabilities(conv) & Capability.MODERATION), what="moderation"
     )
     peer.chat(room, "buy cheap pills", mtype="groupchat")
@@ -118,23 +116,21 @@ async def test_a_peer_moderator_removes_messages_live_and_while_we_are_away(
     await wait_for(lambda: core.sessions[added.id].state.state is ConnectionState.CONNECTED, 60)
     assert (await core.rooms.join(added.id, room, "sam")).ok
 
-    async def until(check: Callable[[], Awaitable[bool]]) -> None:
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 60
-        while not await check():
-            assert loop.time() < deadline, "condition not met in time"
-            await asyncio.sleep(0.05)
-
     async def found(word: str) -> list[str]:
         return sorted(m.body for m in await core.archive.search(word, conversation=conv))
 
+    async def found_only(word: str, bodies: list[str]) -> None:
+        await wait_until(
+            lambda: found(word), check=lambda got: got == bodies, what=f"search {word!r}: {bodies}"
+        )
+
     one = await said(peer, room, "cheap pills one")
     two = await said(peer, room, "cheap pills two")
-    await until(lambda: _eq(found("pills"), ["cheap pills one", "cheap pills two"]))
+    await found_only("pills", ["cheap pills one", "cheap pills two"])
 
     # Live: the room announces the removal; the body leaves the store and search.
     await peer.iq("set", room, moderation_iq(one, "spam"))
-    await until(lambda: _eq(found("pills"), ["cheap pills two"]))
+    await found_only("pills", ["cheap pills two"])
     page = await core.conversations.fetch_page(conv, None, 200)
     (first,) = [m for m in page.messages if m.remote_id == one]
     assert first.retracted and first.body == "" and first.moderation == ("pat", "spam")
@@ -151,13 +147,9 @@ async def test_a_peer_moderator_removes_messages_live_and_while_we_are_away(
             ),
             60,
         )
-        await until(lambda: _eq(found("pills"), []))
+        await found_only("pills", [])
         page = await core.conversations.fetch_page(conv, None, 200)
         (second,) = [m for m in page.messages if m.remote_id == two]
         assert second.retracted and second.moderation == ("pat", "also spam")
     finally:
         await stop()
-
-
-async def _eq(value: Awaitable[list[str]], expected: list[str]) -> bool:
-    return await value == expected

@@ -11,8 +11,9 @@ import pytest
 from app import facts as f
 from app.backend import OutgoingMessage
 from app.models import ConversationId
+from chinwag.testing import wait_until
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected, eventually
+from tests.integration.xmpp.helpers import Connected
 from tests.integration.xmpp.peer import Peer
 from tests.integration.xmpp.server import ProsodyServer
 
@@ -113,7 +114,7 @@ async def test_a_stream_that_cannot_be_resumed_starts_fresh(
     assert [x for x in me.facts[start:] if isinstance(x, f.ContactsChanged) and x.complete]
     services = again.backend._services
     assert services is not None
-    await eventually(lambda: room in services.rooms.joined_nicks(), what="rejoined")
+    await wait_until(lambda: room in services.rooms.joined_nicks(), what="rejoined")
     await peer.wait_presence(
         lambda p: p.get("from") == f"{room}/{me.account.user}" and p.get("type") is None
     )

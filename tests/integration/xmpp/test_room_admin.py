@@ -20,8 +20,9 @@ from app.backend import (
 )
 from app.formatting import markdown_to_html
 from app.models import ConversationId, PresenceState, Role
+from chinwag.testing import wait_until
 from tests.integration.xmpp.conftest import Backends, PeerFactory
-from tests.integration.xmpp.helpers import Connected, eventually
+from tests.integration.xmpp.helpers import Connected
 from tests.integration.xmpp.peer import Peer, _codes, body_of
 from tests.integration.xmpp.server import ProsodyServer
 
@@ -170,7 +171,7 @@ async def test_contact_details_list_devices_and_clients(
     await peer.start()
     try:
         assert (await me.backend.add_contact(peer.jid, "Pat")).ok
-        await eventually(
+        await wait_until(
             lambda: any(
                 isinstance(x, f.PresenceChanged)
                 and x.contact == peer.jid

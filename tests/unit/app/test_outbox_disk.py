@@ -96,7 +96,7 @@ async def test_a_message_the_store_cannot_take_is_a_clear_error_and_not_sent(
     with pytest.raises(CommandError) as refused:
         await core.messaging.send_message(conv.id, "x" * 50_000)  # needs pages the disk lacks
     text = str(refused.value)
-    assert "database or disk is full" in text and "not sent" in text
+    assert "(the disk is full)" in text and "not sent" in text
     await session.services.worker.run(free_disk, session.store._conn)
     await settle(core)
     assert fake_server.sent == [] and await _outbox(session) == []

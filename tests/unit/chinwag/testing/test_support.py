@@ -110,4 +110,47 @@ async def test_wait_until_returns_the_value_or_says_what_was_awaited() -> None:
     asyncio.get_running_loop().call_later(0.05, box.append, 7)
     assert await wait_until(lambda: box and box[0], 10) == 7
     with pytest.raises(AssertionError, match="the impossible: not reached"):
-        await wait_until(lambda: None, 0.05, message="the impossible")
+        await wait_until(lambda: None, 0.05, message="the impossible")  # the older keyword
+
+
+async def test_wait_until_awaits_a_coroutine_condition_and_checks_its_value() -> None:
+    box: list[int] = []
+    loop = asyncio.get_running_loop()
+    for n in (1, 2, 3):
+        loop.call_later(0.02 * n, box.append, n)
+
+    async def fetch() -> list[int]:
+        return list(box)
+
+    async def item(n: int) -> int | None:
+        return box[n] if len(box) > n else None
+
+    assert await wait_until(fetch, check=lambda seen: len(seen) == 3) == [1, 2, 3]
+    assert await wait_until(lambda: item(2), what="the third") == 3  # a lambda's coroutine
+
+
+async def test_wait_until_fails_naming_what_was_awaited_and_the_last_value_seen() -> None:
+    async def count() -> int:
+        return 4
+
+    with pytest.raises(AssertionError) as failed:
+        await wait_until(count, 0.05, check=lambda n: n == 5, what="five members")
+    assert str(failed.value) == "five members: not reached within 0.05 s; last value seen: 4"
+    long = "x" * 2000
+    with pytest.raises(AssertionError, match=r"last value seen: 'x+…$"):
+        await wait_until(lambda: long, 0.05, check=lambda _s: False)
+
+
+async def test_wait_until_lets_the_loop_run_between_polls() -> None:
+    polls: list[int] = []
+    ticks: list[int] = []
+
+    async def ticker() -> None:
+        while len(ticks) < 5:
+            ticks.append(len(polls))
+            await asyncio.sleep(0)
+
+    task = asyncio.ensure_future(ticker())
+    await wait_until(lambda: polls.append(1) or len(ticks) >= 5, what="five ticks")
+    await task
+    assert len(polls) <= 3  # polled a few times at an interval, not spun thousands of times
