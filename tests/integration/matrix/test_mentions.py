@@ -137,3 +137,22 @@ async def test_room_mention_only_with_the_power_to_notify_the_room(
     assert counts["highlight_count"] == 1
     event = await peer.wait_event(room, lambda e: e.get("event_id") == second)
     assert event["content"]["m.mentions"] == {"room": True}
+
+
+async def test_an_incoming_pill_shows_the_members_display_name(
+    chat: tuple[Session, str], peer: Peer
+) -> None:
+    session, room = chat
+    link = f'<a href="https://matrix.to/#/{peer.user_id}">{peer.user_id}</a>'
+    await peer.send(
+        room,
+        {
+            "msgtype": "m.text",
+            "body": f"{peer.user_id} is me",
+            "format": "org.matrix.custom.html",
+            "formatted_body": f"{link} is me",
+            "m.mentions": {},
+        },
+    )
+    message = await session.wait_message(f"{peer.user_id} is me")
+    assert message.html == (f'<a href="https://matrix.to/#/{peer.user_id}">{PEER_NAME}</a> is me')
