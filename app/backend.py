@@ -174,6 +174,12 @@ class OutgoingMessage:
     reply_to: str | None = None
     attachments: tuple[Attachment, ...] = ()
     thread_root: str | None = None  # remote id of the thread's first message, to answer in it
+    mentions: tuple[str, ...] = ()
+    """Native ids of the members the person picked by name (the composer's completion): the
+    service notifies them, where it can (Matrix ``m.mentions`` and pills)."""
+    replaced_body: str = ""
+    """Edits only: the text being corrected, so a service can tell what the edit newly says
+    (Matrix notifies only those an edit newly mentions)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,9 +214,12 @@ class CommandWrites:
         return conv, ([ev.ConversationsChanged((conv,))] if created else [])
 
 
-def outgoing_payload(msg: Message) -> dict[str, Any]:
-    """What the outbox keeps to (re-)build an :class:`~app.backend.OutgoingMessage`."""
+def outgoing_payload(msg: Message, mentions: tuple[str, ...] = ()) -> dict[str, Any]:
+    """What the outbox keeps to (re-)build an :class:`~app.backend.OutgoingMessage`;
+    ``mentions``: the members picked by name (:attr:`~app.backend.OutgoingMessage.mentions`)."""
     payload: dict[str, Any] = {"body": msg.body, "kind": msg.kind.value}
+    if mentions:
+        payload["mentions"] = list(mentions)
     if msg.html:
         payload["html"] = msg.html
     if msg.reply_to:

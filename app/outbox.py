@@ -315,6 +315,7 @@ def _outgoing(entry: OutboxEntry) -> OutgoingMessage:
         kind=MessageKind(p.get("kind", "text")),
         reply_to=p.get("reply_to"),
         thread_root=p.get("thread_root"),
+        mentions=tuple(m for m in p.get("mentions", ()) if isinstance(m, str)),
         attachments=tuple(
             Attachment(
                 url=a["url"],

@@ -22,6 +22,9 @@ One class each, offscreen, no servers; they explain a bend, they are not the fig
   where ``app.store.search.EXPAND_MOST`` should lie. Run ``terms STORE.sqlite3`` first.
 - ``terms STORE.sqlite3 [N]``: build the store's term table now (timed), after adding N messages
   (default 0) of random rare words ``q`` + 5 letters, for ``crossover``. Writes the store.
+- ``mentions 50,5000``: what a Matrix message costs to send in a room of N members (random
+  two-word names) for its intentional mentions: who it mentions, its pills, its content
+  (``backends/matrix/mentions.py``, on the core's thread); ms a message, median of 5 runs of 50.
 """
 
 from __future__ import annotations
@@ -350,10 +353,38 @@ def crossover(store: Path) -> None:
     con.close()
 
 
+def mentions(sizes: list[int]) -> None:
+    import random
+    import string
+
+    from backends.matrix import convert as cv
+    from backends.matrix.mentions import Audience, find_mentions
+
+    rng = random.Random(1)
+
+    def word(k: int) -> str:
+        return "".join(rng.choices(string.ascii_letters, k=k))
+
+    body = "Bob Peer: could you look at the build log again, it fails at the second step"
+    for n in sizes:
+        names = {f"@u{i}:example.org": f"{word(8)} {word(6)}" for i in range(n - 1)}
+        names["@bob:example.org"] = "Bob Peer"
+        audience = Audience("@me:example.org", names, may_notify_room=True)
+        runs = []
+        for _ in range(5):
+            began = time.perf_counter()
+            for _ in range(50):
+                found = find_mentions(body, audience)
+                cv.text_content(body, mentions=found, audience=audience)
+            runs.append((time.perf_counter() - began) / 50)
+        print(f"{n} members: {statistics.median(runs) * 1000:.2f} ms a message")
+
+
 def main() -> int:
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if (
-        what not in ("sidebar", "rowpaint", "members", "churn", "fts", "crossover", "terms")
+        what
+        not in ("sidebar", "rowpaint", "members", "churn", "fts", "crossover", "terms", "mentions")
         or len(sys.argv) < 3
     ):
         print(__doc__, file=sys.stderr)
@@ -371,6 +402,8 @@ def main() -> int:
         rowpaint(int(arg))
     elif what == "churn":
         churn([int(n) for n in arg.split(",")])
+    elif what == "mentions":
+        mentions([int(n) for n in arg.split(",")])
     else:
         members([int(n) for n in arg.split(",")])
     return 0

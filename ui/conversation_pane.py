@@ -502,10 +502,13 @@ class ConversationPane(QWidget):
 
     def _send(self, conv: ConversationId, text: str) -> None:
         area = self.composer_area
+        mentions = self._picked_members(area.composer.picked_names)
         if area.editing is not None:
             target = area.editing
             area.cancel_mode()
-            self._call(self.core.messaging.edit_message(target.id, text, markdown=True))
+            self._call(
+                self.core.messaging.edit_message(target.id, text, markdown=True, mentions=mentions)
+            )
             return
         if parse_slash(text) is not None:
             self.run_slash(conv, text)
@@ -519,9 +522,18 @@ class ConversationPane(QWidget):
                 body,
                 markdown=True,  # the composer's formatting, rendered by the core for every service
                 reply_to=reply.remote_id if reply else None,
+                mentions=mentions,
             ),
             lambda done: self._sent(done, conv, text),
         )
+
+    def _picked_members(self, names: tuple[str, ...]) -> tuple[str, ...]:
+        """The members (native ids) whose names were picked by Tab completion; two members of
+        one name are both meant, as far as anyone can tell from the text."""
+        if not names:
+            return ()
+        wanted = set(names)
+        return tuple(m.native_id for m in self.members.model.members() if m.name in wanted)
 
     def _sent(self, done: Result[MessageId], conv: ConversationId, text: str) -> None:
         """A message the core could not take (the store cannot save it) is not lost with the

@@ -67,6 +67,7 @@ class MessagingCommands:
         attachments: tuple[Attachment, ...] = (),
         thread_root: str | None = None,
         markdown: bool = False,
+        mentions: tuple[str, ...] = (),
     ) -> MessageId:
         """Queue a message: stored and in the outbox at once, sent as soon as connected.
 
@@ -74,7 +75,8 @@ class MessagingCommands:
         thread, where the service has threads (else it is an ordinary reply to that message).
         ``markdown`` (with no ``html``): the body is what the composer typed, rendered here on
         the core's thread (the first render imports Python-Markdown, ~0.2 s, which the window
-        must not wait for); before the first ``await``, so messages keep their order."""
+        must not wait for); before the first ``await``, so messages keep their order.
+        ``mentions``: native ids of members picked by name (the composer's completion)."""
         if markdown and html is None:
             html = markdown_to_html(body)
         if not body.strip() and not attachments:
@@ -101,7 +103,9 @@ class MessagingCommands:
         )
         try:
             events = await s.worker.run(
-                session.dispatcher.commands.queue_outgoing, message, outgoing_payload(message)
+                session.dispatcher.commands.queue_outgoing,
+                message,
+                outgoing_payload(message, mentions),
             )
         except NotQueued as exc:
             if exc.unsure:
@@ -244,10 +248,17 @@ class MessagingCommands:
     # -- changing sent messages ------------------------------------------------------------
 
     async def edit_message(
-        self, message: MessageId, body: str, html: str | None = None, *, markdown: bool = False
+        self,
+        message: MessageId,
+        body: str,
+        html: str | None = None,
+        *,
+        markdown: bool = False,
+        mentions: tuple[str, ...] = (),
     ) -> Outcome:
         """Correct one of our sent messages; shown edited here once the service accepts it.
-        ``markdown``: render the body's formatting here, as :meth:`send_message` does."""
+        ``markdown``: render the body's formatting here, as :meth:`send_message` does;
+        ``mentions`` as there."""
         if markdown and html is None:
             html = markdown_to_html(body)
         s = self._s
@@ -259,7 +270,13 @@ class MessagingCommands:
         result = await backend.edit_message(
             msg.conversation_id,
             msg.remote_id,
-            OutgoingMessage(txn_id=new_local_id(), body=body, html=sanitize_html(html)),
+            OutgoingMessage(
+                txn_id=new_local_id(),
+                body=body,
+                html=sanitize_html(html),
+                mentions=mentions,
+                replaced_body=msg.body,
+            ),
         )
         if result.failure is not None:
             return Outcome(result.failure)

@@ -49,6 +49,7 @@ from backends.matrix.jsonget import get_dict as get_dict  # noqa: PLC0414
 from backends.matrix.jsonget import get_int as get_int  # noqa: PLC0414
 from backends.matrix.jsonget import get_list as get_list  # noqa: PLC0414
 from backends.matrix.jsonget import get_str as get_str  # noqa: PLC0414
+from backends.matrix.mentions import Audience, Mentions, named_pills, with_pills
 
 _log = logging.getLogger(__name__)
 
@@ -352,6 +353,8 @@ def markdown_to_html(text: str) -> str | None:
     return render_markdown(text)
 
 
+NO_MENTIONS = Mentions()
+
 _MSGTYPE = {
     MessageKind.TEXT: "m.text",
     MessageKind.NOTICE: "m.notice",
@@ -367,16 +370,22 @@ def text_content(
     html: str | None = None,
     reply_to: str | None = None,
     use_markdown: bool = True,
+    mentions: Mentions = NO_MENTIONS,
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
-    """``m.room.message`` content for text; Markdown becomes ``formatted_body``."""
-    content: dict[str, Any] = {"msgtype": _MSGTYPE[kind], "body": body}
+    """``m.room.message`` content for text; Markdown becomes ``formatted_body``. ``mentions``
+    become ``m.mentions`` (always present: spec 1.7 intentional mentions) and, with the room's
+    ``audience``, pills (:mod:`.mentions`)."""
     formatted = html if html else (markdown_to_html(body) if use_markdown else None)
+    if audience is not None:
+        body, formatted = with_pills(body, formatted, mentions, audience)
+    content: dict[str, Any] = {"msgtype": _MSGTYPE[kind], "body": body}
     if formatted:
         content["format"] = HTML_FORMAT
         content["formatted_body"] = formatted
     if reply_to:
         content["m.relates_to"] = {"m.in_reply_to": {"event_id": reply_to}}
-    content["m.mentions"] = {}
+    content["m.mentions"] = mentions.content()
     return content
 
 
@@ -385,8 +394,11 @@ def msgtype_for_mime(mime: str) -> str:
     return {"image": "m.image", "audio": "m.audio", "video": "m.video"}.get(major, "m.file")
 
 
-def media_content(attachment: Attachment, caption: str = "") -> dict[str, Any]:
-    """``m.room.message`` content for an uploaded file (spec 1.10 captions: body ≠ filename)."""
+def media_content(
+    attachment: Attachment, caption: str = "", mentions: Mentions = NO_MENTIONS
+) -> dict[str, Any]:
+    """``m.room.message`` content for an uploaded file (spec 1.10 captions: body ≠ filename);
+    ``mentions``: who its caption (or its reply) mentions."""
     filename = attachment.filename or "file"
     info: dict[str, Any] = {}
     if attachment.mime_type:
@@ -405,7 +417,7 @@ def media_content(attachment: Attachment, caption: str = "") -> dict[str, Any]:
         "filename": filename,
         "url": attachment.url,
         "info": info,
-        "m.mentions": {},
+        "m.mentions": mentions.content(),
     }
     if attachment.voice:  # MSC3245 (a rendering hint) with MSC1767's audio block, as Element sends
         content["msgtype"] = "m.audio"
@@ -428,16 +440,22 @@ def edit_content(
     *,
     kind: MessageKind = MessageKind.TEXT,
     html: str | None = None,
+    mentions: Mentions = NO_MENTIONS,
+    before: Mentions = NO_MENTIONS,
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
-    """An ``m.replace`` edit: ``m.new_content`` for clients that understand it, "* …" for others."""
-    new = text_content(body, kind=kind, html=html)
-    new.pop("m.mentions", None)
+    """An ``m.replace`` edit: ``m.new_content`` for clients that understand it, "* …" for others.
+
+    Spec ("Event replacements", mentions): ``m.new_content`` carries everyone the new text
+    mentions; the edit's own ``m.mentions`` only those ``before`` (the version replaced) did
+    not, so nobody is notified again by a correction."""
+    new = text_content(body, kind=kind, html=html, mentions=mentions, audience=audience)
     content = {
         "msgtype": new["msgtype"],
-        "body": "* " + body,
+        "body": "* " + new["body"],
         "m.new_content": new,
         "m.relates_to": {"rel_type": "m.replace", "event_id": target},
-        "m.mentions": {},
+        "m.mentions": mentions.added_since(before).content(),
     }
     if "formatted_body" in new:
         content["format"] = HTML_FORMAT
@@ -723,7 +741,7 @@ def _message_facts(header: EventHeader, ctx: RoomContext, trust: Trust) -> list[
     if reply_to is not None or thread_root is not None:
         body = strip_reply_fallback(body)
     if html is not None:
-        html = strip_html_reply_fallback(html) or None
+        html = named_pills(strip_html_reply_fallback(html), ctx.name_of) or None
     if header.type == "m.sticker" and not attachments:
         ctx.log.warning("dropped sticker %s without an image", header.event_id)
         return None

@@ -22,6 +22,7 @@ from app.models import Attachment, ConversationId, Presence
 from backends.matrix import convert as cv
 from backends.matrix.encryption import Encryption
 from backends.matrix.http import V1, V3, q
+from backends.matrix.mentions import Audience, find_mentions
 from backends.matrix.session import MatrixSession, not_connected
 
 READ_MARKER_INTERVAL = 2.0
@@ -107,15 +108,27 @@ class Messaging:
             if msg.thread_root
             else None
         )
+        audience = self._audience(room_id)
+        reply_sender = await self._sender_of(room_id, msg.reply_to) if msg.reply_to else None
+        mentions = find_mentions(msg.body, audience, picked=msg.mentions, reply_sender=reply_sender)
         if not msg.attachments:
-            content = cv.text_content(msg.body, kind=msg.kind, html=msg.html, reply_to=msg.reply_to)
+            content = cv.text_content(
+                msg.body,
+                kind=msg.kind,
+                html=msg.html,
+                reply_to=msg.reply_to,
+                mentions=mentions,
+                audience=audience,
+            )
             if thread is not None:
                 content["m.relates_to"] = thread
             return await self.room_send(room_id, "m.room.message", content, msg.txn_id)
         first: SendResult | None = None
         for i, attachment in enumerate(msg.attachments):
             caption = msg.body if i == 0 and msg.body != attachment.filename else ""
-            content = cv.media_content(self._with_size(attachment), caption)
+            content = cv.media_content(
+                self._with_size(attachment), caption, mentions if i == 0 else cv.NO_MENTIONS
+            )
             if thread is not None:
                 content["m.relates_to"] = thread
             elif msg.reply_to and i == 0:
@@ -133,8 +146,37 @@ class Messaging:
     ) -> SendResult:
         if not self.session.connected():
             return SendResult(failure=not_connected())
-        content = cv.edit_content(target_remote_id, msg.body, kind=msg.kind, html=msg.html)
+        audience = self._audience(conv.native_id)
+        content = cv.edit_content(
+            target_remote_id,
+            msg.body,
+            kind=msg.kind,
+            html=msg.html,
+            mentions=find_mentions(msg.body, audience, picked=msg.mentions),
+            before=find_mentions(msg.replaced_body, audience),
+            audience=audience,
+        )
         return await self.room_send(conv.native_id, "m.room.message", content, msg.txn_id)
+
+    def _audience(self, room_id: str) -> Audience:
+        """Who a message in ``room_id`` can mention, as far as this session knows the room."""
+        own = self.session.own_id
+        room = self.session.rooms.get(room_id)
+        if room is None:
+            return Audience(own, {})
+        return Audience(own, room.joined_names(), room.may_notify_room(own))
+
+    async def _sender_of(self, room_id: str, event_id: str) -> str | None:
+        """Who sent the message answered (a reply mentions them, spec "Mentioning the replied
+        to user"); None when it cannot be fetched (the reply still leaves, without it)."""
+        session = self.session
+        reply = await session.api.request(
+            "GET", f"{V3}/rooms/{q(room_id)}/event/{q(event_id)}", timeout=30
+        )
+        sender = cv.get_str(reply.body, "sender") if reply.ok else None
+        if sender is None:
+            session.log.info("the sender of %s is unknown: the reply mentions nobody", event_id)
+        return sender
 
     async def react(
         self, conv: ConversationId, target_remote_id: str, keys: tuple[str, ...]

@@ -259,6 +259,22 @@ class RoomState:
             return level >= required_level(self.power_levels, "invite", 0)
         return level >= state_level(self.power_levels, action)
 
+    def may_notify_room(self, user_id: str) -> bool:
+        """Whether ``user_id``'s "@room" notifies everyone (power ``notifications.room``,
+        50 by default); unknown levels: yes, the server's push rule checks it again."""
+        if user_id in self.creators or not self.power_levels_known:
+            return True
+        needed = get_int(get_dict(self.power_levels, "notifications") or {}, "room")
+        return self.level(user_id) >= (50 if needed is None else needed)
+
+    def joined_names(self) -> dict[str, str]:
+        """Joined member id → display name ("" for none): who a message here can mention."""
+        return {
+            user_id: info.displayname or ""
+            for user_id, info in self.members.items()
+            if info.membership == "join"
+        }
+
     def member(self, account_id: str, user_id: str) -> Member | None:
         info = self.members.get(user_id)
         if info is None or info.membership != "join":

@@ -154,6 +154,35 @@ def test_tab_completes_member_names(
     assert QApplication.focusWidget() is not box
 
 
+def test_members_picked_by_tab_completion_go_with_the_message(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer, in_room: ConversationId
+) -> None:
+    """The service is told whom the person picked (Matrix notifies them: ``m.mentions``); a
+    name cycled past, or deleted again before sending, is not picked."""
+    box = composer(window)
+    box.setFocus()
+    qtbot.keyClicks(box, "ber")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClick(box, Qt.Key.Key_Tab)  # bernadette → bertrand
+    qtbot.keyClicks(box, "and al")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    qtbot.keyClicks(box, "ch")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert box.toPlainText() == "bertrand: and alice charlie "
+    for _ in range(len("charlie ")):
+        qtbot.keyClick(box, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(box, "seeds")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: fake_server.sent)
+    sent = fake_server.sent[0].message
+    assert sent.body == "bertrand: and alice seeds"
+    assert set(sent.mentions) == {"bertrand", "alice"}
+    qtbot.keyClicks(box, "plain")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    wait_for(qtbot, lambda: len(fake_server.sent) == 2)
+    assert fake_server.sent[1].message.mentions == ()
+
+
 @pytest.mark.parametrize(
     ("typed", "expected_call"),
     [

@@ -75,6 +75,10 @@ class Composer(QPlainTextEdit):
         self.mode_active = False  # replying or editing: Esc cancels that first
         self._names: Callable[[], Iterable[str]] = list
         self._completion: tuple[int, str, list[str], int] | None = None
+        self._completed: list[str] = []  # names Tab inserted into the text being written
+        self.picked_names: tuple[str, ...] = ()
+        """The names Tab completion inserted that the message just submitted still holds (read
+        in a ``submitted`` slot: the members picked, whom the service may notify)."""
         self._typing = False
         self._quiet = False  # putting a draft back: not typing
         # what spell check adds to the context menu (ui/widgets/spelling.py): (menu, the text
@@ -101,6 +105,8 @@ class Composer(QPlainTextEdit):
         text = self.toPlainText()
         if not text.strip():
             return
+        self.picked_names = tuple(n for n in dict.fromkeys(self._completed) if n in text)
+        self._completed.clear()
         self.clear()
         self._stopped_typing()
         self.submitted.emit(text)
@@ -226,6 +232,8 @@ class Composer(QPlainTextEdit):
                 self._completion = None  # the text changed since: start afresh
         if self._completion is not None:
             i = (i + 1) % len(matches)
+            if self._completed:
+                self._completed.pop()  # cycling: the name shown replaces the one before
         else:
             text = self.toPlainText()[: cursor.position()]
             start = len(text) - len(text.split(" ")[-1].split("\n")[-1])
@@ -245,6 +253,7 @@ class Composer(QPlainTextEdit):
         cursor.insertText(matches[i] + suffix)
         self.setTextCursor(cursor)
         self._completion = (start, prefix, matches, i)
+        self._completed.append(matches[i])
         return True
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

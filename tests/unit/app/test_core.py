@@ -257,7 +257,7 @@ async def test_outbox_survives_a_restart(
     await core.start()
     account_id = await add_alice(core)
     conv = await core.conversations.open_direct(account_id, "bob")
-    await core.messaging.send_message(conv.id, "survive me")
+    await core.messaging.send_message(conv.id, "survive me", mentions=("bob",))
     await core.stop()  # the app is closed (or killed) before the network came back
 
     fake_server.reachable = True
@@ -266,6 +266,7 @@ async def test_outbox_survives_a_restart(
     try:
         await wait_for(lambda: len(fake_server.sent) == 1)
         assert fake_server.sent[0].message.body == "survive me"
+        assert fake_server.sent[0].message.mentions == ("bob",)  # kept in the outbox
         await settle(core)
         page = await core.conversations.fetch_page(conv.id)
         assert page.messages[-1].delivery is DeliveryState.SENT
