@@ -35,9 +35,9 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
     ThreadSummary,
     Trust,
-    moderation_note,
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
@@ -603,21 +603,21 @@ class AccountDispatcher:
         target = self.store.message_by_remote_id(fact.conversation, fact.remote_id)
         if target is None:
             return
-        note = ""
+        moderation = None
         # Only its sender may retract a message ("by" empty: the service vouches for it), or a
         # room moderator (the backend checked), whose removal says so.
         if fact.by and fact.by != target.sender:
             if not fact.moderator:
                 return
-            note = moderation_note(fact.by, fact.reason)
-        updated = self.store.retract(fact.conversation, fact.remote_id, note)
+            moderation = Moderation(fact.by, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, moderation)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
     def _on_moderated(self, fact: f.MessageModerated, batch: Batch) -> None:
         """A room moderator removed a message (the backend checked the room said so)."""
-        note = moderation_note(fact.moderator, fact.reason)
-        updated = self.store.retract(fact.conversation, fact.remote_id, note)
+        moderation = Moderation(fact.moderator, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, moderation)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 

@@ -30,6 +30,7 @@ from app.models import (
     Member,
     Message,
     MessageKind,
+    Moderation,
     NotifyLevel,
     Page,
     Reaction,
@@ -387,16 +388,25 @@ class AccountStore:
             trust=trust,
         )
 
-    def retract(self, native_id: str, remote_id: str, note: str = "") -> Message | None:
+    def retract(
+        self, native_id: str, remote_id: str, moderation: Moderation | None = None
+    ) -> Message | None:
+        """Remove a message's content, by its sender or (``moderation``) by a room moderator."""
         msg = self.message_by_remote_id(native_id, remote_id)
         if msg is None:
             return None
         self._conn.execute(
             "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
-            ", failure=? WHERE seq=?",
-            (note, msg.seq),
+            ", moderator=?, moderation_reason=? WHERE seq=?",
+            (
+                None if moderation is None else moderation.by,
+                "" if moderation is None else moderation.reason,
+                msg.seq,
+            ),
         )
-        return replace(msg, body="", html=None, attachments=(), retracted=True, failure_reason=note)
+        return replace(
+            msg, body="", html=None, attachments=(), retracted=True, moderation=moderation
+        )
 
     def change_reaction(
         self,

@@ -24,6 +24,7 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
     NotifyLevel,
     Reaction,
     Trust,
@@ -37,7 +38,7 @@ from app.store.threads import summary_of
 MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread, body_text, poll"
+    " trust, thread_root, thread, body_text, poll, moderator, moderation_reason"
 )
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
@@ -47,7 +48,7 @@ CONV_COLUMNS = (
 _INSERTED = (
     "conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, body_text"
+    " trust, thread_root, body_text, moderator, moderation_reason"
 )
 _NULLABLE = frozenset(
     {
@@ -59,6 +60,7 @@ _NULLABLE = frozenset(
         "ref_id",
         "thread_root",
         "body_text",
+        "moderator",
     }
 )
 """Columns (all of them text) that :func:`message_row` gives as 0 for NULL, which the statement
@@ -126,6 +128,7 @@ def message_from_row(
         thread_root=r[21],
         thread=summary_of(r[22]),
         poll=None if r[24] is None else poll_of(r[24]),
+        moderation=None if r[25] is None else Moderation(r[25], r[26]),
     )
 
 
@@ -143,12 +146,13 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
     ts = m.timestamp
     if ts.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
-    remote_id, html, reply_to, ref_id, thread_root = (
+    remote_id, html, reply_to, ref_id, thread_root, moderation = (
         m.remote_id,
         m.html,
         m.reply_to,
         m.ref_id,
         m.thread_root,
+        m.moderation,
     )
     return (
         seq,
@@ -174,6 +178,8 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
         m.trust._value_,
         0 if thread_root is None else thread_root,
         0 if type(m.body) is str else dump_body_text(m.body) or 0,
+        0 if moderation is None else moderation.by,
+        "" if moderation is None else moderation.reason,
     )
 
 

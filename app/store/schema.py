@@ -270,3 +270,26 @@ def _polls(db: Database) -> None:
     """A poll's record on its message: question, answers, the votes and its end, as JSON (see
     :mod:`app.polls`); NULL on every other message."""
     db.execute("ALTER TABLE messages ADD COLUMN poll TEXT")
+
+
+@_migration("0011_moderation")
+def _moderation(db: Database) -> None:
+    """Who removed a message as a room moderator (NULL: nobody did; ``''``: the room did not
+    say) and why, in columns of their own. Until now the note was kept in ``failure`` behind a
+    ``\\x1e`` mark (moderator, ``\\x1f``, reason); those rows move over and ``failure`` goes back
+    to meaning only why a send failed. One pass over the table, once."""
+    db.execute("ALTER TABLE messages ADD COLUMN moderator TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN moderation_reason TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        UPDATE messages SET
+            moderator = CASE WHEN instr(failure, char(31)) > 0
+                THEN substr(failure, 2, instr(failure, char(31)) - 2)
+                ELSE substr(failure, 2) END,
+            moderation_reason = CASE WHEN instr(failure, char(31)) > 0
+                THEN substr(failure, instr(failure, char(31)) + 1)
+                ELSE '' END,
+            failure = ''
+        WHERE substr(failure, 1, 1) = char(30)
+        """
+    )

@@ -98,6 +98,7 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
         ("0008_body_text",),
         ("0009_search_terms",),
         ("0010_polls",),
+        ("0011_moderation",),
     ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
@@ -474,6 +475,7 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
         "0008_body_text",
         "0009_search_terms",
         "0010_polls",
+        "0011_moderation",
     ]
     # the full-text index holds the old row once and new rows once (the store, not a trigger)
     store.append([msg(store, "bob", 2, body="after the upgrade")])
