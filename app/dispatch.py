@@ -38,6 +38,7 @@ from app.models import (
     Moderation,
     ThreadSummary,
     Trust,
+    same_author,
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
@@ -319,6 +320,7 @@ class AccountDispatcher:
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
             thread_root=fact.thread_root if fact.thread_root != fact.remote_id else None,
+            occupant_id=fact.occupant_id,
         )
         if fact.thread is not None:
             self._summaries[message.local_id] = fact.thread
@@ -423,9 +425,17 @@ class AccountDispatcher:
     def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None
         # Our own edit from another device: same person, maybe under another id.
-        sender = target.sender if fact.outgoing and target.outgoing else fact.sender
+        if fact.outgoing and target.outgoing:
+            sender, occupant_id = target.sender, target.occupant_id
+        else:
+            sender, occupant_id = fact.sender, fact.occupant_id
         edited = self.store.apply_edit(
-            fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
+            fact.conversation,
+            fact.replaces,
+            fact.body,
+            sanitize_html(fact.html),
+            sender,
+            occupant_id=occupant_id,
         )
         if (
             edited is not None
@@ -606,7 +616,7 @@ class AccountDispatcher:
         moderation = None
         # Only its sender may retract a message ("by" empty: the service vouches for it), or a
         # room moderator (the backend checked), whose removal says so.
-        if fact.by and fact.by != target.sender:
+        if fact.by and not same_author(target, fact.by, fact.occupant_id):
             if not fact.moderator:
                 return
             moderation = Moderation(fact.by, fact.reason)

@@ -354,6 +354,9 @@ class Message:
     thread: ThreadSummary | None = None  # on a thread's first message: its replies
     poll: Poll | None = None  # a poll's question, answers and tally (``body``: its text form)
     moderation: Moderation | None = None  # on a message a room moderator removed: who and why
+    occupant_id: str | None = None
+    """Who wrote it in a room that vouches for it (XMPP XEP-0421): the same for one person under
+    any nick, different for the next person who takes the nick."""
 
     @property
     def in_thread(self) -> bool:
@@ -384,6 +387,17 @@ class Message:
             put(new, get(self))
         _SET_SEQ(new, seq)
         return new
+
+
+def same_author(message: Message, sender: str, occupant_id: str | None) -> bool:
+    """Whether ``sender`` (with the room's occupant id for them, if any) wrote ``message``.
+
+    Where both carry an occupant id it decides: a nick passes from one person to the next
+    (someone who takes a freed nick must not correct or delete the last holder's messages),
+    and one person keeps their id under a new nick. Otherwise the sender ids must match."""
+    if message.occupant_id and occupant_id:
+        return message.occupant_id == occupant_id
+    return message.sender == sender
 
 
 _MESSAGE_SLOTS = tuple(

@@ -35,6 +35,7 @@ from app.models import (
     Page,
     Reaction,
     Trust,
+    same_author,
     to_millis,
 )
 from app.store import schema
@@ -337,11 +338,19 @@ class AccountStore:
         return [replace(m, delivery=state) for m in found]
 
     def apply_edit(
-        self, native_id: str, target_remote_id: str, body: str, html: str | None, sender: str
+        self,
+        native_id: str,
+        target_remote_id: str,
+        body: str,
+        html: str | None,
+        sender: str,
+        *,
+        occupant_id: str | None = None,
     ) -> Message | None:
-        """Replace a message's body, if ``sender`` wrote it (nobody may edit someone else's)."""
+        """Replace a message's body, if ``sender`` wrote it (nobody may edit someone else's;
+        see :func:`~app.models.same_author`)."""
         msg = self.message_by_remote_id(native_id, target_remote_id)
-        if msg is None or msg.sender != sender:
+        if msg is None or not same_author(msg, sender, occupant_id):
             return None
         self._conn.execute(
             "UPDATE messages SET body=?, html=?, body_text=NULL, edited=1 WHERE seq=?",

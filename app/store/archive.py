@@ -301,6 +301,7 @@ def _message_record(m: Message) -> dict[str, Any]:
         "ref_id": m.ref_id,
         "trust": m.trust.value if m.trust is not Trust.NONE else None,
         "thread_root": m.thread_root,
+        "occupant_id": m.occupant_id,
         "attachments": [
             {k: v for k, v in _attachment_fields(a).items() if v not in (None, "", (), False)}
             for a in m.attachments
@@ -345,6 +346,7 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         attachments=tuple(attachment_from_dict(a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
         moderation=moderation,
+        occupant_id=r.get("occupant_id") if isinstance(r.get("occupant_id"), str) else None,
     )
 
 

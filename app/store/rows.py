@@ -38,7 +38,8 @@ from app.store.threads import summary_of
 MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread, body_text, poll, moderator, moderation_reason"
+    " trust, thread_root, thread, body_text, poll, moderator, moderation_reason,"
+    " occupant_id"
 )
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
@@ -48,7 +49,8 @@ CONV_COLUMNS = (
 _INSERTED = (
     "conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, body_text, moderator, moderation_reason"
+    " trust, thread_root, body_text, moderator, moderation_reason,"
+    " occupant_id"
 )
 _NULLABLE = frozenset(
     {
@@ -61,6 +63,7 @@ _NULLABLE = frozenset(
         "thread_root",
         "body_text",
         "moderator",
+        "occupant_id",
     }
 )
 """Columns (all of them text) that :func:`message_row` gives as 0 for NULL, which the statement
@@ -129,6 +132,7 @@ def message_from_row(
         thread=summary_of(r[22]),
         poll=None if r[24] is None else poll_of(r[24]),
         moderation=None if r[25] is None else Moderation(r[25], r[26]),
+        occupant_id=r[27],
     )
 
 
@@ -146,13 +150,14 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
     ts = m.timestamp
     if ts.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
-    remote_id, html, reply_to, ref_id, thread_root, moderation = (
+    remote_id, html, reply_to, ref_id, thread_root, moderation, occupant_id = (
         m.remote_id,
         m.html,
         m.reply_to,
         m.ref_id,
         m.thread_root,
         m.moderation,
+        m.occupant_id,
     )
     return (
         seq,
@@ -180,6 +185,7 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
         0 if type(m.body) is str else dump_body_text(m.body) or 0,
         0 if moderation is None else moderation.by,
         "" if moderation is None else moderation.reason,
+        0 if occupant_id is None else occupant_id,
     )
 
 

@@ -293,3 +293,10 @@ def _moderation(db: Database) -> None:
         WHERE substr(failure, 1, 1) = char(30)
         """
     )
+
+
+@_migration("0012_occupant_id")
+def _occupant_id(db: Database) -> None:
+    """Who wrote a room message, as the room vouches for it across nick changes (XMPP XEP-0421
+    occupant ids); NULL where the room gives none and on every other message."""
+    db.execute("ALTER TABLE messages ADD COLUMN occupant_id TEXT")
