@@ -425,17 +425,12 @@ class AccountDispatcher:
     def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None
         # Our own edit from another device: same person, maybe under another id.
-        if fact.outgoing and target.outgoing:
-            sender, occupant_id = target.sender, target.occupant_id
-        else:
-            sender, occupant_id = fact.sender, fact.occupant_id
+        mine = fact.outgoing and target.outgoing
+        # Else only its writer may; in a room that vouches for who is who, by occupant id.
+        if not mine and not same_author(target, fact.sender, fact.occupant_id):
+            return None
         edited = self.store.apply_edit(
-            fact.conversation,
-            fact.replaces,
-            fact.body,
-            sanitize_html(fact.html),
-            sender,
-            occupant_id=occupant_id,
+            fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), target.sender
         )
         if (
             edited is not None

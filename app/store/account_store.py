@@ -35,7 +35,6 @@ from app.models import (
     Page,
     Reaction,
     Trust,
-    same_author,
     to_millis,
 )
 from app.store import schema
@@ -52,6 +51,7 @@ from app.store.rows import (
     dump_reactions,
     insert_messages,
     message_from_row,
+    retract_row,
 )
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
@@ -338,19 +338,11 @@ class AccountStore:
         return [replace(m, delivery=state) for m in found]
 
     def apply_edit(
-        self,
-        native_id: str,
-        target_remote_id: str,
-        body: str,
-        html: str | None,
-        sender: str,
-        *,
-        occupant_id: str | None = None,
+        self, native_id: str, target_remote_id: str, body: str, html: str | None, sender: str
     ) -> Message | None:
-        """Replace a message's body, if ``sender`` wrote it (nobody may edit someone else's;
-        see :func:`~app.models.same_author`)."""
+        """Replace a message's body, if ``sender`` wrote it (nobody may edit someone else's)."""
         msg = self.message_by_remote_id(native_id, target_remote_id)
-        if msg is None or not same_author(msg, sender, occupant_id):
+        if msg is None or msg.sender != sender:
             return None
         self._conn.execute(
             "UPDATE messages SET body=?, html=?, body_text=NULL, edited=1 WHERE seq=?",
@@ -402,20 +394,7 @@ class AccountStore:
     ) -> Message | None:
         """Remove a message's content, by its sender or (``moderation``) by a room moderator."""
         msg = self.message_by_remote_id(native_id, remote_id)
-        if msg is None:
-            return None
-        self._conn.execute(
-            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
-            ", moderator=?, moderation_reason=? WHERE seq=?",
-            (
-                None if moderation is None else moderation.by,
-                "" if moderation is None else moderation.reason,
-                msg.seq,
-            ),
-        )
-        return replace(
-            msg, body="", html=None, attachments=(), retracted=True, moderation=moderation
-        )
+        return None if msg is None else retract_row(self._conn, msg, moderation)
 
     def change_reaction(
         self,

@@ -10,6 +10,7 @@ import enum
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from app.i18n import Text
@@ -231,6 +232,19 @@ def insert_messages(
     conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
     terms.add_from(first)
     return inserted
+
+
+def retract_row(conn: sqlite3.Connection, msg: Message, moderation: Moderation | None) -> Message:
+    """Clear a stored message's content (removed by its sender, or by a room moderator who is
+    kept with their reason); returns it as it now is. See :meth:`AccountStore.retract`."""
+    by, reason = (None, "") if moderation is None else (moderation.by, moderation.reason)
+    conn.execute(
+        "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, retracted=1"
+        ", moderator=?, moderation_reason=? WHERE seq=?",
+        (by, reason, msg.seq),
+    )
+    gone = replace(msg, body="", html=None, attachments=(), retracted=True)
+    return replace(gone, moderation=moderation)
 
 
 def dump_body_text(body: str) -> str | None:
