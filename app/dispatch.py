@@ -36,9 +36,10 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
     ThreadSummary,
     Trust,
-    moderation_note,
+    same_author,
 )
 from app.priority import give_way
 from app.sanitize import sanitize_html
@@ -326,6 +327,7 @@ class AccountDispatcher:
             ref_id=fact.ref_id if fact.ref_id != fact.remote_id else None,
             trust=fact.trust,
             thread_root=fact.thread_root if fact.thread_root != fact.remote_id else None,
+            occupant_id=fact.occupant_id,
         )
         if fact.thread is not None:
             self._summaries[message.local_id] = fact.thread
@@ -436,9 +438,12 @@ class AccountDispatcher:
     def _apply_edit(self, fact: f.MessageReceived, target: Message) -> Message | None:
         assert fact.replaces is not None
         # Our own edit from another device: same person, maybe under another id.
-        sender = target.sender if fact.outgoing and target.outgoing else fact.sender
+        mine = fact.outgoing and target.outgoing
+        # Else only its writer may; in a room that vouches for who is who, by occupant id.
+        if not mine and not same_author(target, fact.sender, fact.occupant_id):
+            return None
         edited = self.store.apply_edit(
-            fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), sender
+            fact.conversation, fact.replaces, fact.body, sanitize_html(fact.html), target.sender
         )
         if (
             edited is not None
@@ -617,21 +622,21 @@ class AccountDispatcher:
         if target is None:
             self._polls.on_redacted(fact, batch)  # a vote is no message
             return
-        note = ""
+        moderation = None
         # Only its sender may retract a message ("by" empty: the service vouches for it), or a
         # room moderator (the backend checked), whose removal says so.
-        if fact.by and fact.by != target.sender:
+        if fact.by and not same_author(target, fact.by, fact.occupant_id):
             if not fact.moderator:
                 return
-            note = moderation_note(fact.by, fact.reason)
-        updated = self.store.retract(fact.conversation, fact.remote_id, note)
+            moderation = Moderation(fact.by, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, moderation)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 
     def _on_moderated(self, fact: f.MessageModerated, batch: Batch) -> None:
         """A room moderator removed a message (the backend checked the room said so)."""
-        note = moderation_note(fact.moderator, fact.reason)
-        updated = self.store.retract(fact.conversation, fact.remote_id, note)
+        moderation = Moderation(fact.moderator, fact.reason)
+        updated = self.store.retract(fact.conversation, fact.remote_id, moderation)
         if updated is not None:
             batch.add(ev.MessagesUpdated(updated.conversation_id, (updated,)))
 

@@ -69,6 +69,9 @@ class MessageReceived(Fact):
     thread: ThreadSummary | None = None
     """On a thread's first message: the service's own summary of its replies (Matrix bundles
     it), which counts replies not stored here."""
+    occupant_id: str | None = None
+    """A room's own id for the sender, the same under any nick (XMPP XEP-0421); only from a
+    room that vouches for it (strips anyone else's)."""
     remote_id_unique: bool = True
     """The service vouches that ``remote_id`` names this one message (a server-assigned id).
     False when the sender chose it (an XMPP id attribute or origin-id): then a different message
@@ -236,6 +239,7 @@ class MessageRetracted(Fact):
     by: str = ""
     moderator: bool = False
     reason: str = ""
+    occupant_id: str | None = None  # the room's id for ``by`` (see MessageReceived.occupant_id)
 
 
 @dataclass(frozen=True, slots=True)

@@ -324,6 +324,15 @@ class ThreadSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Moderation:
+    """A room moderator removed the message: who (``by``: their id or nick, ``""`` when the
+    service did not say) and why (``reason``, ``""`` when none was given)."""
+
+    by: str
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Cursor:
     """A position in a conversation, for paging backwards: (server time in ms, store sequence)."""
 
@@ -366,6 +375,10 @@ class Message:
     thread, not in the conversation's main timeline)."""
     thread: ThreadSummary | None = None  # on a thread's first message: its replies
     poll: Poll | None = None  # a poll's question, answers and tally (``body``: its text form)
+    moderation: Moderation | None = None  # on a message a room moderator removed: who and why
+    occupant_id: str | None = None
+    """Who wrote it in a room that vouches for it (XMPP XEP-0421): the same for one person under
+    any nick, different for the next person who takes the nick."""
 
     @property
     def in_thread(self) -> bool:
@@ -383,16 +396,6 @@ class Message:
     def outgoing(self) -> bool:
         return self.direction is Direction.OUTGOING
 
-    @property
-    def moderation(self) -> tuple[str, str] | None:
-        """Who removed this message as a room moderator, and why (see :func:`moderation_note`);
-        ``None`` for any other message."""
-        note = self.failure_reason
-        if not self.retracted or not note.startswith(_MODERATED):
-            return None
-        moderator, _sep, reason = note[len(_MODERATED) :].partition(_SEP)
-        return moderator, reason
-
     def with_seq(self, seq: int) -> Message:
         """A copy with its store sequence set: ``replace(self, seq=seq)``, five times cheaper.
 
@@ -408,14 +411,15 @@ class Message:
         return new
 
 
-_MODERATED = "\x1e"  # the start of a moderation note: no reason of a failed delivery has it
-_SEP = "\x1f"
+def same_author(message: Message, sender: str, occupant_id: str | None) -> bool:
+    """Whether ``sender`` (with the room's occupant id for them, if any) wrote ``message``.
 
-
-def moderation_note(moderator: str, reason: str) -> str:
-    """How a moderator's removal is kept on the removed message: in ``failure_reason``, which a
-    removed message has no other use for (it was delivered), so the store needs no new column."""
-    return f"{_MODERATED}{moderator.replace(_SEP, ' ')}{_SEP}{reason}"
+    Where both carry an occupant id it decides: a nick passes from one person to the next
+    (someone who takes a freed nick must not correct or delete the last holder's messages),
+    and one person keeps their id under a new nick. Otherwise the sender ids must match."""
+    if message.occupant_id and occupant_id:
+        return message.occupant_id == occupant_id
+    return message.sender == sender
 
 
 _MESSAGE_SLOTS = tuple(

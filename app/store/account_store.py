@@ -30,6 +30,7 @@ from app.models import (
     Member,
     Message,
     MessageKind,
+    Moderation,
     NotifyLevel,
     Page,
     Reaction,
@@ -52,6 +53,7 @@ from app.store.rows import (
     dump_reactions,
     insert_messages,
     message_from_row,
+    retract_row,
 )
 from app.store.search import StoreSearch
 from app.store.spaces import SpaceRecords
@@ -84,13 +86,6 @@ def create_private_file(path: Path) -> None:
     os.close(fd)
     if stat.S_IMODE(path.stat().st_mode) != 0o600:
         path.chmod(0o600)
-
-
-def removed(msg: Message, note: str) -> Message:
-    """What a removal for everyone leaves of a message: no text, no files, no poll (its
-    question, answers and votes go with it), and the note of who removed it."""
-    gone = replace(msg, body="", html=None, attachments=(), poll=None)
-    return replace(gone, retracted=True, failure_reason=note)
 
 
 class AccountStore:
@@ -378,16 +373,12 @@ class AccountStore:
             trust=trust,
         )
 
-    def retract(self, native_id: str, remote_id: str, note: str = "") -> Message | None:
+    def retract(
+        self, native_id: str, remote_id: str, moderation: Moderation | None = None
+    ) -> Message | None:
+        """Remove a message's content, by its sender or (``moderation``) by a room moderator."""
         msg = self.message_by_remote_id(native_id, remote_id)
-        if msg is None:
-            return None
-        self._conn.execute(
-            "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, poll=NULL"
-            ", retracted=1, failure=? WHERE seq=?",
-            (note, msg.seq),
-        )
-        return removed(msg, note)
+        return None if msg is None else retract_row(self._conn, msg, moderation)
 
     def change_reaction(
         self,

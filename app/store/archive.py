@@ -31,6 +31,7 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
     NotifyLevel,
     Poll,
     Reaction,
@@ -301,12 +302,16 @@ def _message_record(m: Message) -> dict[str, Any]:
         "ref_id": m.ref_id,
         "trust": m.trust.value if m.trust is not Trust.NONE else None,
         "thread_root": m.thread_root,
+        "occupant_id": m.occupant_id,
         "attachments": [
             {k: v for k, v in _attachment_fields(a).items() if v not in (None, "", (), False)}
             for a in m.attachments
         ],
         "reactions": {r.key: list(r.senders) for r in m.reactions},
         "poll": poll_record(m.poll) if m.poll is not None and not m.retracted else None,
+        "moderation": None
+        if m.moderation is None
+        else {"by": m.moderation.by, "reason": m.moderation.reason},
     }
     record.update({k: v for k, v in optional.items() if v})
     return record
@@ -342,6 +347,7 @@ def _attachment_fields(a: Attachment) -> dict[str, Any]:
 def _message(account_id: str, r: dict[str, Any]) -> Message:
     ts = datetime.fromisoformat(str(r["timestamp"]))
     to_millis(ts)  # rejects naive timestamps
+    failure, moderation = _moderation(r)
     return Message(
         id=MessageId(account_id, str(r["local_id"])),
         conversation_id=ConversationId(account_id, str(r["conversation"])),
@@ -354,7 +360,7 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         direction=Direction(r.get("direction", "in")),
         delivery=DeliveryState(r.get("delivery", "sent")),
         remote_id=r.get("remote_id"),
-        failure_reason=str(r.get("failure", "")),
+        failure_reason=failure,
         reply_to=r.get("reply_to"),
         edited=bool(r.get("edited", False)),
         retracted=bool(r.get("retracted", False)),
@@ -364,4 +370,22 @@ def _message(account_id: str, r: dict[str, Any]) -> Message:
         thread_root=r.get("thread_root") if isinstance(r.get("thread_root"), str) else None,
         attachments=tuple(attachment_from_dict(a) for a in r.get("attachments", [])),
         reactions=tuple(Reaction(k, tuple(v)) for k, v in r.get("reactions", {}).items()),
+        moderation=moderation,
+        occupant_id=r.get("occupant_id") if isinstance(r.get("occupant_id"), str) else None,
     )
+
+
+_OLD_MODERATION_MARK = "\x1e"  # exports before the store's 0013_moderation: in "failure"
+
+
+def _moderation(r: dict[str, Any]) -> tuple[str, Moderation | None]:
+    """A record's send failure and moderation note; an export of an older version kept the
+    note in "failure" behind a mark (moderator, \\x1f, reason), which this reads too."""
+    failure = str(r.get("failure", ""))
+    if failure.startswith(_OLD_MODERATION_MARK):
+        by, _sep, reason = failure[1:].partition("\x1f")
+        return "", Moderation(by, reason)
+    note = r.get("moderation")
+    if not isinstance(note, dict):
+        return failure, None
+    return failure, Moderation(str(note.get("by", "")), str(note.get("reason", "")))

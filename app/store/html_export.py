@@ -73,7 +73,7 @@ def poll_html(poll: Poll) -> str:
 def _message_html(msg: Message, time_text: str) -> str:
     sender = html.escape(msg.sender_name or msg.sender)
     if msg.retracted and msg.moderation is not None:
-        by, reason = msg.moderation
+        by, reason = msg.moderation.by, msg.moderation.reason
         body = f"<em>(removed by {html.escape(by or 'a moderator')}{': ' if reason else ''}"
         body += f"{html.escape(reason)})</em>"
     elif msg.retracted:

@@ -10,6 +10,7 @@ import enum
 import json
 import sqlite3
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from app.i18n import Text
@@ -24,6 +25,7 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
     NotifyLevel,
     Reaction,
     Trust,
@@ -39,7 +41,8 @@ from app.store.threads import summary_of
 MSG_COLUMNS = (
     "seq, conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, thread, body_text, poll"
+    " trust, thread_root, thread, body_text, poll, moderator, moderation_reason,"
+    " occupant_id"
 )
 MSG_COLUMNS_M = ", ".join("m." + c.strip() for c in MSG_COLUMNS.split(","))
 CONV_COLUMNS = (
@@ -54,7 +57,8 @@ UPDATE_CONVERSATION = (
 _INSERTED = (
     "conversation, local_id, remote_id, sender, sender_name, ts, body, html, kind, outgoing,"
     " delivery, failure, reply_to, edited, retracted, mentions_me, attachments, reactions, ref_id,"
-    " trust, thread_root, body_text"
+    " trust, thread_root, body_text, moderator, moderation_reason,"
+    " occupant_id"
 )
 _NULLABLE = frozenset(
     {
@@ -66,6 +70,8 @@ _NULLABLE = frozenset(
         "ref_id",
         "thread_root",
         "body_text",
+        "moderator",
+        "occupant_id",
     }
 )
 """Columns (all of them text) that :func:`message_row` gives as 0 for NULL, which the statement
@@ -153,6 +159,8 @@ def message_from_row(
         thread_root=r[21],
         thread=summary_of(r[22]),
         poll=None if r[24] is None else poll_of(r[24]),
+        moderation=None if r[25] is None else Moderation(r[25], r[26]),
+        occupant_id=r[27],
     )
 
 
@@ -170,12 +178,14 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
     ts = m.timestamp
     if ts.tzinfo is None:
         raise ValueError("timestamps must be timezone-aware")
-    remote_id, html, reply_to, ref_id, thread_root = (
+    remote_id, html, reply_to, ref_id, thread_root, moderation, occupant_id = (
         m.remote_id,
         m.html,
         m.reply_to,
         m.ref_id,
         m.thread_root,
+        m.moderation,
+        m.occupant_id,
     )
     return (
         seq,
@@ -201,6 +211,9 @@ def message_row(seq: int, conv_row: int, m: Message) -> tuple[Any, ...]:
         m.trust._value_,
         0 if thread_root is None else thread_root,
         0 if type(m.body) is str else dump_body_text(m.body) or 0,
+        0 if moderation is None else moderation.by,
+        "" if moderation is None else moderation.reason,
+        0 if occupant_id is None else occupant_id,
     )
 
 
@@ -246,6 +259,20 @@ def insert_messages(
     conn.execute(INDEX_STORED_FROM, (first,))  # only those just stored are past first
     terms.add_from(first)
     return inserted
+
+
+def retract_row(conn: sqlite3.Connection, msg: Message, moderation: Moderation | None) -> Message:
+    """Clear a stored message's content (removed by its sender, or by a room moderator who is
+    kept with their reason); returns it as it now is. See :meth:`AccountStore.retract`."""
+    by, reason = (None, "") if moderation is None else (moderation.by, moderation.reason)
+    conn.execute(
+        "UPDATE messages SET body='', html=NULL, body_text=NULL, attachments=NULL, poll=NULL"
+        ", retracted=1, moderator=?, moderation_reason=? WHERE seq=?",
+        (by, reason, msg.seq),
+    )
+    # No text, no files, no poll (its question, answers and votes go with it).
+    gone = replace(msg, body="", html=None, attachments=(), poll=None, retracted=True)
+    return replace(gone, moderation=moderation)
 
 
 def dump_body_text(body: str) -> str | None:

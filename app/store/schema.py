@@ -291,3 +291,33 @@ def _poll_votes(db: Database) -> None:
         " ON DELETE CASCADE, vote_id TEXT NOT NULL, seq INTEGER NOT NULL,"
         " PRIMARY KEY (conversation, vote_id)) WITHOUT ROWID"
     )
+
+
+@_migration("0013_moderation")
+def _moderation(db: Database) -> None:
+    """Who removed a message as a room moderator (NULL: nobody did; ``''``: the room did not
+    say) and why, in columns of their own. Until now the note was kept in ``failure`` behind a
+    ``\\x1e`` mark (moderator, ``\\x1f``, reason); those rows move over and ``failure`` goes back
+    to meaning only why a send failed. One pass over the table, once."""
+    db.execute("ALTER TABLE messages ADD COLUMN moderator TEXT")
+    db.execute("ALTER TABLE messages ADD COLUMN moderation_reason TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        """
+        UPDATE messages SET
+            moderator = CASE WHEN instr(failure, char(31)) > 0
+                THEN substr(failure, 2, instr(failure, char(31)) - 2)
+                ELSE substr(failure, 2) END,
+            moderation_reason = CASE WHEN instr(failure, char(31)) > 0
+                THEN substr(failure, instr(failure, char(31)) + 1)
+                ELSE '' END,
+            failure = ''
+        WHERE substr(failure, 1, 1) = char(30)
+        """
+    )
+
+
+@_migration("0014_occupant_id")
+def _occupant_id(db: Database) -> None:
+    """Who wrote a room message, as the room vouches for it across nick changes (XMPP XEP-0421
+    occupant ids); NULL where the room gives none and on every other message."""
+    db.execute("ALTER TABLE messages ADD COLUMN occupant_id TEXT")

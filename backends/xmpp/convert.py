@@ -55,6 +55,7 @@ MAX_HTML_CHARS = 200_000  # rich text beyond this is dropped; the plain body is 
 MAX_REACTIONS = 32
 MAX_REACTION_CHARS = 64
 MAX_ATTACHMENTS = 16
+MAX_OCCUPANT_ID = 256  # Prosody's are 44 characters; a longer one is ignored, not cut short
 
 
 def _identity(conversation: str, ref: str) -> str:
@@ -81,6 +82,9 @@ class Context:
     """Archives whose XEP-0359 stanza-ids we believe: our own account and rooms that said they
     add them (``urn:xmpp:sid:0`` in their disco#info). Such an entity must strip anyone else's
     claim to be it; an entity that never said so strips nothing, so its "ids" may be forged."""
+    occupant_ids: frozenset[str] = frozenset()
+    """Rooms that said they give occupant ids (XEP-0421, in their disco#info): such a room
+    replaces whatever ``<occupant-id>`` a sender put in; anywhere else one may be forged."""
     trust: Callable[[ET.Element], Trust] = _not_encrypted
     """How a ``<message>`` was encrypted: OMEMO decrypts stanzas before they are converted and
     answers for the elements it rewrote (nothing in a stanza can claim it)."""
@@ -213,6 +217,16 @@ def _trusted_stanza_id(msg: ET.Element, by: str, ctx: Context) -> str | None:
         if claimed is not None and claimed.full == by and sid.get("id"):
             found = sid.get("id")
     return found
+
+
+def occupant_id(stanza: ET.Element, room: str, ctx: Context) -> str | None:
+    """The room's id for the occupant who sent ``stanza`` (XEP-0421), only from a room that
+    advertises them (it strips a sender's own); elsewhere it is the sender's claim: ignored."""
+    if room not in ctx.occupant_ids:
+        return None
+    el = stanza.find(q(ns.OCCUPANT_ID, "occupant-id"))
+    found = None if el is None else el.get("id")
+    return found if found and len(found) <= MAX_OCCUPANT_ID else None
 
 
 def _origin_id(msg: ET.Element) -> str | None:
@@ -410,7 +424,8 @@ def _groupchat(
         return out
     outgoing = bool(nick) and nick == our_nick
     who = ctx.own_jid if outgoing else (nick or room)
-    where = _Where(room, ConversationKind.GROUP, who, outgoing, "groupchat", our_nick)
+    occupant = occupant_id(msg, room, ctx) if nick else None
+    where = _Where(room, ConversationKind.GROUP, who, outgoing, "groupchat", our_nick, occupant)
     _common(msg, ctx, env, out, where)
     return out
 
@@ -475,6 +490,7 @@ class _Where:
     outgoing: bool
     mtype: str
     our_nick: str = ""
+    occupant_id: str | None = None  # the room's id for the sender (XEP-0421), when it vouches
 
 
 def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w: _Where) -> None:
@@ -494,7 +510,11 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
 
     retracted = _retracted_id(msg)
     if retracted:
-        out.facts.append(f.MessageRetracted(conversation, resolve(conversation, retracted), who))
+        out.facts.append(
+            f.MessageRetracted(
+                conversation, resolve(conversation, retracted), who, occupant_id=w.occupant_id
+            )
+        )
         return
     reactions = msg.find(q(ns.REACTIONS, "reactions"))
     if reactions is not None:
@@ -552,6 +572,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             mentions_me=group and not outgoing and _mentions(text, w.our_nick),
             trust=trust,
             ref_id=ref if ref and ref != remote_id else None,  # what peers refer to it by
+            occupant_id=w.occupant_id,
             remote_id_unique=unique,
         )
     )

@@ -18,6 +18,7 @@ DELAY = "urn:xmpp:delay"
 FORWARD = "urn:xmpp:forward:0"
 HINTS = "urn:xmpp:hints"
 SID = "urn:xmpp:sid:0"  # XEP-0359 stanza-id / origin-id
+OCCUPANT_ID = "urn:xmpp:occupant-id:0"  # XEP-0421
 RECEIPTS = "urn:xmpp:receipts"  # XEP-0184
 MARKERS = "urn:xmpp:chat-markers:0"  # XEP-0333
 CHATSTATES = "http://jabber.org/protocol/chatstates"  # XEP-0085

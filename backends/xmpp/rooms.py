@@ -288,6 +288,7 @@ class RoomService:
         info = convert.parse_disco_info(result.find(q(ns.DISCO_INFO, "query")))
         self.session.features.room_mam[room] = ns.MAM in info.features
         self.session.features.room_stanza_ids[room] = ns.SID in info.features
+        self.session.features.room_occupant_ids[room] = ns.OCCUPANT_ID in info.features
         moderation = [v for v in (ns.MODERATE, ns.MODERATE_0) if v in info.features]
         self.session.features.room_moderation[room] = moderation[0] if moderation else ""
         return info

@@ -80,6 +80,7 @@ class ServerFeatures:
     muc_service: str = ""
     room_mam: dict[str, bool] = field(default_factory=dict)
     room_stanza_ids: dict[str, bool] = field(default_factory=dict)
+    room_occupant_ids: dict[str, bool] = field(default_factory=dict)  # XEP-0421 advertised
     room_moderation: dict[str, str] = field(default_factory=dict)  # XEP-0425 namespace, "": none
 
 
@@ -154,6 +155,9 @@ class XmppSession:
             stamping=frozenset(
                 [self.own_jid] * self.features.stanza_ids
                 + [room for room, ok in self.features.room_stanza_ids.items() if ok]
+            ),
+            occupant_ids=frozenset(
+                room for room, ok in self.features.room_occupant_ids.items() if ok
             ),
             trust=self.trust_of,
         )

@@ -109,7 +109,7 @@ def removed_text(msg: Message) -> str:
     moderation = msg.moderation
     if moderation is None:
         return QCoreApplication.translate("MessageListModel", "This message was deleted.")
-    moderator, reason = moderation
+    moderator, reason = moderation.by, moderation.reason
     if not moderator:
         return QCoreApplication.translate("MessageListModel", "Removed by a moderator.")
     if not reason:

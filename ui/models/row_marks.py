@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from app.models import Cursor, Message, MessageKind
+from app.models import Cursor, Message, MessageKind, same_author
 
 GROUP_GAP = timedelta(minutes=5)
 
@@ -52,8 +52,12 @@ class RowMarks:
         if row == 0 or self.day_text(row) or self.unread_marker_here(row):
             return True
         prev, msg = self._messages[row - 1], self._messages[row]
+        # The same nick is not always the same person: where the room vouches for who wrote
+        # each message (occupant ids), the next holder of a freed nick starts a group of their
+        # own instead of reading as a continuation of the last holder's words.
         return (
             prev.sender != msg.sender
+            or not same_author(prev, msg.sender, msg.occupant_id)
             or prev.direction != msg.direction
             or msg.kind in (MessageKind.EMOTE, MessageKind.SYSTEM, MessageKind.NOTICE)
             or msg.timestamp - prev.timestamp > GROUP_GAP

@@ -15,7 +15,7 @@ import pytest
 from app import facts as f
 from app.backend import Capability, RoomOptions
 from app.core import Core
-from app.models import ConnectionState, ConversationId
+from app.models import ConnectionState, ConversationId, Moderation
 from backends.xmpp import XmppBackend
 from chinwag.testing import MemorySecretStore, wait_until
 from tests.fakes.core_harness import make_core, wait_for
@@ -133,7 +133,7 @@ async def test_a_peer_moderator_removes_messages_live_and_while_we_are_away(
     await found_only("pills", ["cheap pills two"])
     page = await core.conversations.fetch_page(conv, None, 200)
     (first,) = [m for m in page.messages if m.remote_id == one]
-    assert first.retracted and first.body == "" and first.moderation == ("pat", "spam")
+    assert first.retracted and first.body == "" and first.moderation == Moderation("pat", "spam")
 
     # Away: removed while we are not connected; after a restart the archive tells us.
     await stop()
@@ -150,6 +150,6 @@ async def test_a_peer_moderator_removes_messages_live_and_while_we_are_away(
         await found_only("pills", [])
         page = await core.conversations.fetch_page(conv, None, 200)
         (second,) = [m for m in page.messages if m.remote_id == two]
-        assert second.retracted and second.moderation == ("pat", "also spam")
+        assert second.retracted and second.moderation == Moderation("pat", "also spam")
     finally:
         await stop()

@@ -22,6 +22,7 @@ from app.models import (
     Message,
     MessageId,
     MessageKind,
+    Moderation,
 )
 from app.store.account_store import AccountStore
 
@@ -243,7 +244,7 @@ def test_a_room_moderator_removes_someone_elses_message_with_a_reason(
     )
     (msg,) = dispatcher.store.page("bob").messages
     assert msg.retracted and msg.body == ""
-    assert msg.moderation == ("@mod:x", "spam")
+    assert msg.moderation == Moderation("@mod:x", "spam")
 
 
 def test_the_sender_removing_their_own_message_is_no_moderation(
@@ -646,8 +647,14 @@ def test_a_moderated_message_is_removed_with_who_and_why(dispatcher: AccountDisp
     assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2", "msg 1"]
     events = dispatcher.apply([f.MessageModerated("#r", "#r-1", "boss", "spam")])
     (updated,) = [m for e in events if isinstance(e, ev.MessagesUpdated) for m in e.messages]
-    assert updated.retracted and updated.body == "" and updated.moderation == ("boss", "spam")
+    assert (
+        updated.retracted
+        and updated.body == ""
+        and updated.moderation == Moderation("boss", "spam")
+    )
     stored = dispatcher.store.message_by_remote_id("#r", "#r-1")
-    assert stored is not None and stored.body == "" and stored.moderation == ("boss", "spam")
+    assert (
+        stored is not None and stored.body == "" and stored.moderation == Moderation("boss", "spam")
+    )
     assert [m.body for m in dispatcher.store.search("msg")] == ["msg 2"]
     assert dispatcher.store.message_by_remote_id("#r", "#r-2").moderation is None  # type: ignore[union-attr]

@@ -100,6 +100,8 @@ def test_migrations_run_once_and_reopen_keeps_data(tmp_path: Path) -> None:
         ("0010_polls",),
         ("0011_drafts",),
         ("0012_poll_votes",),
+        ("0013_moderation",),
+        ("0014_occupant_id",),
     ]
     conv = s.conversation("bob")
     assert conv is not None and conv.kind is ConversationKind.GROUP and conv.title == "Bob's room"
@@ -478,6 +480,8 @@ def test_a_store_of_the_first_schema_is_upgraded(tmp_path: Path) -> None:
         "0010_polls",
         "0011_drafts",
         "0012_poll_votes",
+        "0013_moderation",
+        "0014_occupant_id",
     ]
     # the full-text index holds the old row once and new rows once (the store, not a trigger)
     store.append([msg(store, "bob", 2, body="after the upgrade")])

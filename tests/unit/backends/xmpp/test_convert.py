@@ -811,3 +811,24 @@ def test_room_listing_takes_what_disco_info_adds(
     topic, members = expected
     assert listed.topic == topic
     assert listed.members == members
+
+
+def test_occupant_ids_are_read_only_from_a_room_that_gives_them() -> None:
+    """XEP-0421 §4: a room that advertises occupant ids replaces the sender's own; in any other
+    room the element is whatever the sender wrote (it could name someone else)."""
+    said = f"""<message from='{ROOM}/alice' type='groupchat' id='g1'><body>hi</body>
+              <occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-A'/></message>"""
+    vouching = dataclasses.replace(CTX, occupant_ids=frozenset({ROOM}))
+    fact = only(convert.parse_message(xml(said), vouching))
+    assert isinstance(fact, f.MessageReceived) and fact.occupant_id == "occ-A"
+    fact = only(convert.parse_message(xml(said), CTX))  # the room never said it gives them
+    assert isinstance(fact, f.MessageReceived) and fact.occupant_id is None
+    huge = said.replace("occ-A", "x" * (convert.MAX_OCCUPANT_ID + 1))
+    fact = only(convert.parse_message(xml(huge), vouching))
+    assert isinstance(fact, f.MessageReceived) and fact.occupant_id is None
+    retraction = f"""<message from='{ROOM}/alicia' type='groupchat' id='g2'>
+              <retract xmlns='urn:xmpp:message-retract:1' id='g1'/>
+              <occupant-id xmlns='urn:xmpp:occupant-id:0' id='occ-A'/></message>"""
+    assert only(convert.parse_message(xml(retraction), vouching)) == f.MessageRetracted(
+        ROOM, "g1", "alicia", occupant_id="occ-A"
+    )
