@@ -20,7 +20,7 @@ import tempfile
 from collections.abc import Coroutine
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QTextCursor
@@ -60,8 +60,10 @@ from ui.widgets.conversation_header import ConversationHeader
 from ui.widgets.member_panel import MemberPanel
 from ui.widgets.message_view import MessageView
 from ui.widgets.spelling import ConversationSpelling, SpellChecker
-from ui.widgets.thread_panel import ThreadPanel
 from ui.widgets.viewport_overlay import ViewportOverlay
+
+if TYPE_CHECKING:
+    from ui.widgets.thread_panel import ThreadPanel
 
 _log = logging.getLogger(__name__)
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
@@ -135,10 +137,7 @@ class ConversationPane(QWidget):
         self.model.atLatestChanged.connect(self._at_latest_changed)
         self.view.verticalScrollBar().valueChanged.connect(self._update_jump_button)
 
-        self.thread_panel = ThreadPanel(bridge)
-        self.thread_panel.notice.connect(self.notice)
-        self.thread_panel.closed.connect(self.view.setFocus)
-        self.thread_panel.hide()
+        self._thread_panel: ThreadPanel | None = None  # built when a thread is first opened
         self._preferences_changed()
 
         self.members = MemberPanel()
@@ -159,7 +158,7 @@ class ConversationPane(QWidget):
         self.composer_area.add_voice_control(self.voice_messages.button, self.voice_messages.row)
         self.spelling = ConversationSpelling(
             SpellChecker(self.core.ctx.paths.personal_words),
-            (composer, self.thread_panel.composer_area.composer),
+            (composer,),  # and the thread panel's, once built
             enabled=lambda: bool(preferences.get(SPELL_CHECK)),
             choice_of=self._spell_language,
             save=self._save_spell_language,
@@ -175,10 +174,10 @@ class ConversationPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("messagesAndMembers")
         splitter.addWidget(center)
-        splitter.addWidget(self.thread_panel)
         splitter.addWidget(self.members)
         splitter.setStretchFactor(0, 1)
-        splitter.setSizes([600, 320, 200])
+        splitter.setSizes([600, 200])
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 6, 6)
         layout.addWidget(self.header)
@@ -205,7 +204,8 @@ class ConversationPane(QWidget):
             call=self._call,
             say_time=self.voice.say_time,
             parent=self,
-            thread_panel=self.thread_panel,
+            thread_panel=lambda: self.thread_panel,
+            built_thread=lambda: self._thread_panel,
             conversation=lambda: self.conversation,
             protocol_of=self._protocol_of,
             inline_media=self.inline_media,
@@ -214,8 +214,6 @@ class ConversationPane(QWidget):
         self.drafts = ComposerDrafts(
             bridge, self.composer_area, sidebar_model, self.messages.reply_quote, self
         )
-        self.thread_panel.partActivated.connect(self.messages.part_activated)
-        self.thread_panel.menuRequested.connect(self.messages.show_message_menu)
         self.conversation_actions = ConversationActions(
             bridge,
             self.header,
@@ -266,13 +264,37 @@ class ConversationPane(QWidget):
     def _tab_order(self) -> None:
         tab_chain(self.tab_order())
 
+    @property
+    def thread_panel(self) -> ThreadPanel:
+        """The thread panel, built the first time a thread is opened: most conversations never
+        show one, and built with the window it held ~0.3 MB (a second message view and composer)
+        and its model took every event of the core (docs/performance.md, "Memory, session 9")."""
+        if self._thread_panel is None:
+            from ui.widgets.thread_panel import ThreadPanel  # noqa: PLC0415  (see above)
+
+            panel = self._thread_panel = ThreadPanel(self.bridge)
+            panel.hide()
+            panel.notice.connect(self.notice)
+            panel.closed.connect(self.view.setFocus)
+            panel.partActivated.connect(self.messages.part_activated)
+            panel.menuRequested.connect(self.messages.show_message_menu)
+            panel.model.link_previews = bool(self.preferences.get(PREF_LINK_PREVIEWS))
+            if self.details is not None:
+                panel.set_own_id(self.details.own_id)
+            self.spelling.add(panel.composer_area.composer)
+            sizes = self._splitter.sizes()
+            self._splitter.insertWidget(1, panel)
+            self._splitter.setSizes([sizes[0], 320, sizes[-1]])
+        return self._thread_panel
+
     # -- opening -----------------------------------------------------------------------------
 
     @Slot()
     def _preferences_changed(self, _values: object = None) -> None:
         on = bool(self.preferences.get(PREF_LINK_PREVIEWS))
         self.model.link_previews = on  # (new rows ask; the open page is asked again on reopen)
-        self.thread_panel.model.link_previews = on
+        if self._thread_panel is not None:
+            self._thread_panel.model.link_previews = on
 
     def open(self, conv: ConversationId | None, at: MessageId | None = None) -> None:
         switched = conv != self.conversation
@@ -282,8 +304,8 @@ class ConversationPane(QWidget):
             self.voice_messages.offer(False)
             self.composer_area.cancel_mode()
             self.composer_area.set_typing(())
-            if self.thread_panel.isVisible():
-                self.thread_panel.close_thread()
+            if self._thread_panel is not None and self._thread_panel.isVisible():
+                self._thread_panel.close_thread()
         self.conversation = conv
         if switched:
             self.drafts.enter(conv)
@@ -327,7 +349,8 @@ class ConversationPane(QWidget):
             self.model.set_read_marker(details.read_marker)
             self.mark_read()
         self.view.message_delegate.own_id = details.own_id
-        self.thread_panel.set_own_id(details.own_id)
+        if self._thread_panel is not None:
+            self._thread_panel.set_own_id(details.own_id)
         self.model.set_encrypted(details.conversation.encrypted)
         self.member_count = len(details.members)
         self.header.show_details(details, self.member_count)

@@ -35,10 +35,10 @@ from ui.preferences import REMOTE_MEDIA, Preferences
 from ui.widgets.composer import ComposerArea
 from ui.widgets.emoji_picker import EmojiPicker
 from ui.widgets.message_view import URL_PATTERN, MessageView
-from ui.widgets.thread_panel import ThreadPanel
 
 if TYPE_CHECKING:
     from ui.dialogs.image_viewer import ImageViewer
+    from ui.widgets.thread_panel import ThreadPanel
 
 QUICK_REACTIONS = ("👍", "❤️", "😂", "😮", "😢", "🎉")
 REPLY_KEY = "Ctrl+R"
@@ -72,14 +72,16 @@ class MessageActions(QObject):
         call: Call,
         say_time: Callable[[Message], None],
         parent: QWidget,
-        thread_panel: ThreadPanel,
+        thread_panel: Callable[[], ThreadPanel],
+        built_thread: Callable[[], ThreadPanel | None] = lambda: None,
         conversation: Callable[[], ConversationId | None],
         protocol_of: Callable[[str], str] = lambda _account_id: "",
         inline_media: InlineMedia | None = None,
     ) -> None:
         """``details``: the open conversation's details (capabilities, own id), None while
         they load; ``parent``: the widget the menus and dialogs open over; ``thread_panel``:
-        where a thread is read and answered; ``protocol_of``: an account's service (for links
+        where a thread is read and answered (made on first use), ``built_thread`` it if it was
+        made; ``protocol_of``: an account's service (for links
         to messages)."""
         super().__init__(parent)
         self.bridge = bridge
@@ -92,7 +94,8 @@ class MessageActions(QObject):
         self._call = call
         self._say_time = say_time
         self._widget = parent
-        self.thread_panel = thread_panel
+        self._thread_panel = thread_panel
+        self._built_thread = built_thread
         self._conversation = conversation
         self._protocol_of = protocol_of
         self.reaction_picker: EmojiPicker | None = None
@@ -354,8 +357,13 @@ class MessageActions(QObject):
 
     def reply(self, msg: Message) -> None:
         quote = self.reply_quote(msg)
-        panel = self.thread_panel
-        if panel.isVisible() and panel.root and panel.root in (msg.thread_root, msg.remote_id):
+        panel = self._built_thread()
+        if (
+            panel is not None
+            and panel.isVisible()
+            and panel.root
+            and panel.root in (msg.thread_root, msg.remote_id)
+        ):
             panel.start_reply(msg, quote)  # a message of the open thread: answered there
             panel.composer_area.composer.setFocus()
             return
@@ -368,13 +376,14 @@ class MessageActions(QObject):
             return
         root: Message | None = msg
         if msg.thread_root is not None:
-            known = self.thread_panel.model.root_message
+            built = self._built_thread()
+            known = built.model.root_message if built is not None else None
             root = self.model.message_by_remote_id(msg.thread_root) or (
                 known if known is not None and known.remote_id == msg.thread_root else None
             )
         if root is None or root.thread_root is not None or root.remote_id is None:
             return
-        self.thread_panel.open_thread(conv, root, answer=answer)
+        self._thread_panel().open_thread(conv, root, answer=answer)
 
     def reply_in_thread(self, msg: Message) -> None:
         """Answer in the thread ``msg`` starts (a new one if it has none yet)."""

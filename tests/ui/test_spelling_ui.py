@@ -395,8 +395,11 @@ def test_the_setting_is_reached_by_keyboard_and_turns_spelling_off(
     toggle_setting(qtbot, window, "spellCheck", "Check spelling while I type")
     wait_for(qtbot, lambda: window.preferences.get(SPELL_CHECK) is False)
     wait_for(qtbot, lambda: spelling.language is None)
-    thread_composer = window.pane.spelling.composers[1]  # the thread panel's composer too
-    assert thread_composer.composer is window.pane.thread_panel.composer_area.composer
+    assert len(window.pane.spelling.composers) == 1  # the thread panel is made on first use
+    panel = window.pane.thread_panel  # made now, after the setting changed: it follows it
+    thread_composer = window.pane.spelling.composers[1]
+    assert thread_composer.composer is panel.composer_area.composer
+    assert not thread_composer.enabled
     assert thread_composer.language is None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.models import ConversationId, ConversationKind, ThreadSummary
@@ -62,9 +62,15 @@ def test_a_thread_shows_as_a_summary_and_opens_in_the_panel(
     assert layout is not None and layout.thread is not None
     save_screenshot(window, "thread-summary")
 
+    # Made on first use (docs/performance.md, "Memory, session 9"), set up as the pane is.
+    assert pane.findChild(QWidget, "threadPanel") is None
     click_part(qtbot, window, 0, layout.thread.center())
     panel = pane.thread_panel
     wait_for(qtbot, panel.isVisible)
+    assert pane.findChild(QWidget, "threadPanel") is panel
+    assert panel.view.message_delegate.own_id == pane.view.message_delegate.own_id
+    assert panel.model.link_previews == pane.model.link_previews
+    wait_for(qtbot, lambda: panel.width() >= 200 and pane.view.width() >= 200)
     wait_for(qtbot, lambda: panel.model.rowCount() == 3)
     assert [panel.model.message(r).body for r in range(3)] == [
         "Shall we move the meeting?",

@@ -628,6 +628,16 @@ class ConversationSpelling(QObject):
         self.conversation: ConversationId | None = None
         self.composers = [ComposerSpelling(c, checker, self._chosen, self) for c in composers]
 
+    def add(self, composer: Composer) -> None:
+        """A composer made later (the thread panel's, made when a thread is first opened),
+        checked as the first one is: same preference, language and members' names."""
+        spelling = ComposerSpelling(composer, self.checker, self._chosen, self)
+        if self.composers:
+            first = self.composers[0]
+            spelling.highlighter.known = Counter(first.highlighter.known)
+            spelling.apply(enabled=first.enabled, choice=first.choice)
+        self.composers.append(spelling)
+
     def open(self, conv: ConversationId | None) -> None:
         self.conversation = conv
         choice = self._choice_of(conv) if conv is not None else OFF
