@@ -34,6 +34,9 @@ class SavedRooms:
         self.rooms: dict[str, SavedRoom] = {}
         self._passwords: dict[str, str] = {}  # read from the keyring when first needed
         self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
+        self.changed: Callable[[str, str | None], None] = lambda _room, _nick: None
+        """Told of a room we joined anew or with another nick (its nick) or left (None): the
+        bookmarks (:mod:`backends.xmpp.bookmarks`) follow it. Rejoins tell nothing."""
 
     async def load(self) -> None:
         raw = await self.session.ctx.state.get(STATE_ROOMS)
@@ -84,6 +87,8 @@ class SavedRooms:
         self._passwords[room] = password
         self._legacy.discard(room)
         self.rooms[room] = SavedRoom(nick, has)
+        if before is None or before.nick != nick:
+            self.changed(room, nick)
         await self.save()
 
     async def forget(self, room: str, then: Callable[[str], None] = lambda _room: None) -> None:
@@ -93,6 +98,8 @@ class SavedRooms:
         self._passwords.pop(room, None)
         self._legacy.discard(room)
         then(room)
+        if saved is not None:
+            self.changed(room, None)
         await self.save()
         if saved is not None and saved.has_password:
             await self._store_password(room, "")
