@@ -5,7 +5,8 @@ room's address: ``<conference autojoin='true'><nick>…</nick></conference>``. G
 Dino and Converse read and write the same node, so:
 
 - at sign-in, after the saved rooms (:mod:`backends.xmpp.saved_rooms`) were rejoined, every
-  bookmark with ``autojoin`` that we are not in is joined, with its nick;
+  bookmark with ``autojoin`` that we are not in is joined, with its nick; a saved room that was
+  never bookmarked (saved by an older version) is bookmarked, once;
 - a room joined here is published with ``autojoin='true'`` and our nick; leaving it sets
   ``autojoin='false'`` and keeps the bookmark (as Conversations does: the other clients keep
   listing it);
@@ -184,10 +185,10 @@ class BookmarkService:
         try:
             result = await self.session.iq("get", self.session.own_jid, items_request())
         except IqFailure as exc:
-            if exc.condition == "item-not-found":  # no bookmark was ever published
+            if exc.condition != "item-not-found":  # that one: no bookmark was ever published
+                self._unavailable(exc)
                 return
-            self._unavailable(exc)
-            return
+            result = ET.Element(q(ns.CLIENT, "iq"))
         pubsub_items = result.find(f"{q(ns.PUBSUB, 'pubsub')}/{q(ns.PUBSUB, 'items')}")
         found, dropped = parse_items(pubsub_items)
         self._dropped(dropped)
@@ -196,6 +197,21 @@ class BookmarkService:
         for bookmark in found:
             if bookmark.autojoin:
                 self._join(bookmark)
+        await self._bookmark_saved_rooms()
+
+    async def _bookmark_saved_rooms(self) -> None:
+        """Rooms saved before bookmarks were synced (or while the server had none) get one,
+        once: a room whose bookmark was deleted on another device is not bookmarked again."""
+        changed = False
+        for room, saved in list(self.rooms.saved.items()):
+            if saved.bookmarked:
+                continue
+            saved.bookmarked = changed = True
+            if room not in self.items:
+                self.items[room] = Bookmark(room, True, saved.nick)
+                self.session.spawn(self._publish(self.items[room]), f"bookmark {room}")
+        if changed:
+            await self.rooms.store.save()
 
     def _join(self, bookmark: Bookmark) -> None:
         if bookmark.room in self.rooms.rooms or bookmark.room in self.rooms.saved:
@@ -230,6 +246,9 @@ class BookmarkService:
         """A room joined here (``nick``) or left (None): publish its bookmark when that changes
         it. A join our bookmark caused finds it already saying so, and publishes nothing."""
         before = self.items.get(room)
+        saved = self.rooms.saved.get(room)
+        if nick is not None and saved is not None and self.available:
+            saved.bookmarked = True  # written by the store right after telling us
         if nick is not None:
             if before is not None and before.autojoin:
                 return

@@ -20,10 +20,12 @@ STATE_ROOMS = "xmpp.rooms"
 
 @dataclass(slots=True)
 class SavedRoom:
-    """A room to rejoin: our nick, and whether the keyring holds a password for it."""
+    """A room to rejoin: our nick, whether the keyring holds a password for it, and whether it
+    was ever in our bookmarks (one deleted on another device is then not put back)."""
 
     nick: str
     has_password: bool = False
+    bookmarked: bool = False
 
 
 class SavedRooms:
@@ -46,7 +48,11 @@ class SavedRooms:
         except (ValueError, AttributeError):
             entries = {}
         self.rooms = {
-            room: SavedRoom(str(v.get("nick", "")), bool(v.get("has_password", False)))
+            room: SavedRoom(
+                str(v.get("nick", "")),
+                bool(v.get("has_password", False)),
+                bool(v.get("bookmarked", False)),
+            )
             for room, v in entries.items()
         }
         # Older versions kept room passwords in the state: move them to the keyring, once.
@@ -67,6 +73,8 @@ class SavedRooms:
         data: dict[str, dict[str, object]] = {}
         for room, saved in self.rooms.items():
             entry: dict[str, object] = {"nick": saved.nick}
+            if saved.bookmarked:
+                entry["bookmarked"] = True
             if saved.has_password:
                 entry["has_password"] = True
             elif room in self._legacy:
@@ -86,7 +94,7 @@ class SavedRooms:
             has = False
         self._passwords[room] = password
         self._legacy.discard(room)
-        self.rooms[room] = SavedRoom(nick, has)
+        self.rooms[room] = SavedRoom(nick, has, before is not None and before.bookmarked)
         if before is None or before.nick != nick:
             self.changed(room, nick)
         await self.save()

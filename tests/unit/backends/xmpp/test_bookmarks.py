@@ -13,7 +13,9 @@ import pytest
 
 from backends.xmpp import bookmarks
 from backends.xmpp.bookmarks import Bookmark, BookmarkService
+from backends.xmpp.saved_rooms import SavedRoom, SavedRooms
 from backends.xmpp.session import IqFailure
+from chinwag.testing import MemorySecrets, MemoryState
 
 ME = "me@example.org"
 B = "urn:xmpp:bookmarks:1"
@@ -178,10 +180,14 @@ class Session:
 class Rooms:
     def __init__(self) -> None:
         self.rooms: dict[str, object] = {}
-        self.saved: dict[str, object] = {}
-        self.store = SimpleNamespace(changed=None)
+        self.saved: dict[str, SavedRoom] = {}
+        self.saves = 0
+        self.store = SimpleNamespace(changed=None, save=self.save)
         self.joins: list[tuple[str, str, str]] = []
         self.leaves: list[str] = []
+
+    async def save(self) -> None:
+        self.saves += 1
 
     async def join(self, room: str, nick: str = "", password: str = "") -> None:
         self.joins.append((room, nick, password))
@@ -218,7 +224,7 @@ async def test_sign_in_joins_autojoin_bookmarks_we_are_not_in_and_publishes_noth
         )
     )
     rooms = Rooms()
-    rooms.saved["saved@muc.example.org"] = object()
+    rooms.saved["saved@muc.example.org"] = SavedRoom("me")
     made = service(session, rooms)
     await made.sync()
     await session.settle()
@@ -298,3 +304,39 @@ async def test_no_bookmark_node_yet_is_not_a_missing_feature() -> None:
     made.saved_changed("r@muc.example.org", "me")
     await session.settle()
     assert [b.room for b in session.published()] == ["r@muc.example.org"]
+
+
+async def test_saved_rooms_never_bookmarked_are_bookmarked_once_and_a_deleted_one_stays_deleted() -> (
+    None
+):
+    session = Session(IqFailure("item-not-found"))  # this account never had a bookmark
+    rooms = Rooms()
+    rooms.saved["old@muc.example.org"] = SavedRoom("me")  # saved by an older version
+    rooms.saved["gone@muc.example.org"] = SavedRoom("me", bookmarked=True)  # deleted elsewhere
+    made = service(session, rooms)
+    await made.sync()
+    await session.settle()
+    assert [(b.room, b.autojoin, b.nick) for b in session.published()] == [
+        ("old@muc.example.org", True, "me")
+    ]
+    assert rooms.saved["old@muc.example.org"].bookmarked and rooms.saves == 1
+    session.sent.clear()
+    await service(session, rooms).sync()  # the next sign-in
+    await session.settle()
+    assert session.published() == [] and rooms.saves == 1
+
+
+async def test_saved_rooms_tell_of_new_and_left_rooms_only_and_keep_the_bookmarked_mark() -> None:
+    ctx = SimpleNamespace(state=MemoryState(), secrets=MemorySecrets())
+    store = SavedRooms(cast(Any, SimpleNamespace(ctx=ctx, log=logging.getLogger("t"))))
+    told: list[tuple[str, str | None]] = []
+    store.changed = lambda room, nick: told.append((room, nick))
+    await store.remember("r@muc.example.org", "me", "")
+    store.rooms["r@muc.example.org"].bookmarked = True
+    await store.remember("r@muc.example.org", "me", "")  # a rejoin: nothing to tell
+    again = SavedRooms(cast(Any, SimpleNamespace(ctx=ctx, log=logging.getLogger("t"))))
+    await again.load()
+    assert again.rooms["r@muc.example.org"].bookmarked
+    await store.forget("r@muc.example.org")
+    await store.forget("r@muc.example.org")  # already gone: nothing to tell
+    assert told == [("r@muc.example.org", "me"), ("r@muc.example.org", None)]
