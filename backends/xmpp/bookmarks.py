@@ -216,10 +216,14 @@ class BookmarkService:
     def _join(self, bookmark: Bookmark) -> None:
         if bookmark.room in self.rooms.rooms or bookmark.room in self.rooms.saved:
             return
-        self.session.spawn(
-            self.rooms.join(bookmark.room, bookmark.nick, bookmark.password),
-            f"bookmark join {bookmark.room}",
-        )
+        self.session.spawn(self._join_now(bookmark), f"bookmark join {bookmark.room}")
+
+    async def _join_now(self, bookmark: Bookmark) -> None:
+        outcome = await self.rooms.join(bookmark.room, bookmark.nick, bookmark.password)
+        if outcome.failure is not None:  # the room says why; nothing else to do about it
+            self.session.log.info(
+                "could not join bookmarked %s: %s", bookmark.room, outcome.failure.message
+            )
 
     def on_message(self, msg: ET.Element) -> bool:
         """A bookmarks notification from our account (True: it was one, nothing else in it)."""

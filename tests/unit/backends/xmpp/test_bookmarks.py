@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 
+from app.backend import Failure, FailureKind, Outcome
 from backends.xmpp import bookmarks
 from backends.xmpp.bookmarks import Bookmark, BookmarkService
 from backends.xmpp.saved_rooms import SavedRoom, SavedRooms
@@ -189,10 +190,13 @@ class Rooms:
     async def save(self) -> None:
         self.saves += 1
 
-    async def join(self, room: str, nick: str = "", password: str = "") -> None:
+    async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         self.joins.append((room, nick, password))
+        if room.startswith("locked"):
+            return Outcome(Failure(FailureKind.REJECTED, "This room does not exist or is locked."))
         self.rooms[room] = object()
         self.store.changed(room, nick or "me")
+        return Outcome()
 
     async def leave(self, room: str) -> None:
         self.leaves.append(room)
@@ -214,22 +218,29 @@ def items_result(*items: ET.Element) -> ET.Element:
     return iq
 
 
-async def test_sign_in_joins_autojoin_bookmarks_we_are_not_in_and_publishes_nothing() -> None:
+async def test_sign_in_joins_autojoin_bookmarks_we_are_not_in_and_publishes_nothing(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
     session = Session(
         items_result(
             item("new@muc.example.org", conf(inner="<nick>pat</nick><password>pw</password>")),
             item("saved@muc.example.org", conf()),
             item("off@muc.example.org", conf("autojoin='false'")),
             item("bad", conf()),
+            item("locked@muc.example.org", conf()),
         )
     )
     rooms = Rooms()
     rooms.saved["saved@muc.example.org"] = SavedRoom("me")
     made = service(session, rooms)
-    await made.sync()
-    await session.settle()
-    assert rooms.joins == [("new@muc.example.org", "pat", "pw")]
+    with caplog.at_level(logging.INFO, "test.bookmarks"):
+        await made.sync()
+        await session.settle()
+    assert rooms.joins == [("new@muc.example.org", "pat", "pw"), ("locked@muc.example.org", "", "")]
     assert session.published() == []  # the bookmark already says autojoin
+    logged = [r.getMessage() for r in caplog.records]
+    assert any("malformed" in m and "'bad'" in m for m in logged)
+    assert any("could not join bookmarked locked@muc.example.org" in m for m in logged)
 
 
 async def test_joining_publishes_autojoin_and_leaving_turns_it_off_keeping_the_rest() -> None:
