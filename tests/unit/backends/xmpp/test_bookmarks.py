@@ -39,6 +39,11 @@ def event(inner: str, sender: str = ME, node: str = B) -> ET.Element:
     )
 
 
+def fields_of(parsed: Bookmark | str) -> tuple[str, bool, str, str, str]:
+    assert isinstance(parsed, Bookmark), parsed
+    return (parsed.room, parsed.autojoin, parsed.nick, parsed.name, parsed.password)
+
+
 # -- reading -------------------------------------------------------------------------------
 
 
@@ -52,14 +57,7 @@ def test_a_bookmark_is_read_with_its_nick_name_password_and_extensions() -> None
             ),
         )
     )
-    assert isinstance(parsed, Bookmark)
-    assert (parsed.room, parsed.autojoin, parsed.nick, parsed.name, parsed.password) == (
-        "room@muc.example.org",
-        True,
-        "pat",
-        "The Room",
-        "pw",
-    )
+    assert fields_of(parsed) == ("room@muc.example.org", True, "pat", "The Room", "pw")
     assert parsed.extensions is not None and parsed.extensions.find("{e}x") is not None
 
 
@@ -117,14 +115,7 @@ def test_a_published_bookmark_never_carries_a_password_and_asks_for_private_stor
     published = request.find(f"{{{PS}}}publish")
     assert published is not None and published.get("node") == B
     back = bookmarks.parse_item(cast(ET.Element, published.find(f"{{{PS}}}item")))
-    assert isinstance(back, Bookmark)
-    assert (back.room, back.autojoin, back.nick, back.name, back.password) == (
-        "room@muc.example.org",
-        True,
-        "pat",
-        "Room",
-        "",
-    )
+    assert fields_of(back) == ("room@muc.example.org", True, "pat", "Room", "")
     assert back.extensions is not None and back.extensions.find("{e}x") is not None
     fields = {
         fl.get("var"): fl.findtext("{jabber:x:data}value")
