@@ -11,8 +11,8 @@ Dino and Converse read and write the same node, so:
   ``autojoin='false'`` and keeps the bookmark (as Conversations does: the other clients keep
   listing it);
 - live, another device's bookmark with ``autojoin='true'`` is joined, and one turned from
-  ``true`` to ``false`` is left (Conversations does both); a retracted bookmark leaves the room
-  as it is (Conversations leaves only destroyed rooms on a retraction).
+  ``true`` to ``false`` is left (Conversations does both; Gajim only joins); a retracted
+  bookmark leaves the room as it is (Conversations leaves only destroyed rooms on a retraction).
 
 A room password never goes into a bookmark: passwords stay in the keyring. One another client
 put there is used to join, kept in the keyring from then on, and left out when we update that
