@@ -22,10 +22,12 @@ they were, as XEP-0402 asks.
 
 from __future__ import annotations
 
+import asyncio
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from app.backend import FailureKind
 from backends.xmpp import convert, ns
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from backends.xmpp.rooms import RoomService
 
 NOTIFY = f"{ns.BOOKMARKS}+notify"
+LOCKED_RETRY = 10.0  # s before a bookmarked room that refused us is tried again (Gajim waits 10 s)
 PUBLISH_OPTIONS = (  # XEP-0402 §3: private, kept, every room one item, never pushed unasked
     ("pubsub#persist_items", "true"),
     ("pubsub#max_items", "max"),
@@ -213,17 +216,28 @@ class BookmarkService:
         if changed:
             await self.rooms.store.save()
 
-    def _join(self, bookmark: Bookmark) -> None:
-        if bookmark.room in self.rooms.rooms or bookmark.room in self.rooms.saved:
-            return
-        self.session.spawn(self._join_now(bookmark), f"bookmark join {bookmark.room}")
+    def _in(self, room: str) -> bool:
+        return room in self.rooms.rooms or room in self.rooms.saved
 
-    async def _join_now(self, bookmark: Bookmark) -> None:
+    def _join(self, bookmark: Bookmark, *, live: bool = False) -> None:
+        if not self._in(bookmark.room):
+            self.session.spawn(self._join_now(bookmark, live), f"bookmark join {bookmark.room}")
+
+    async def _join_now(self, bookmark: Bookmark, live: bool = False) -> None:
         outcome = await self.rooms.join(bookmark.room, bookmark.nick, bookmark.password)
-        if outcome.failure is not None:  # the room says why; nothing else to do about it
-            self.session.log.info(
-                "could not join bookmarked %s: %s", bookmark.room, outcome.failure.message
-            )
+        if outcome.failure is None:
+            return
+        if live and outcome.failure.kind is FailureKind.REJECTED:
+            # Another device may have just made the room: it stays locked until that device
+            # has configured it. Try once more, if the bookmark still asks for it.
+            await asyncio.sleep(LOCKED_RETRY)
+            current = self.items.get(bookmark.room)
+            if current is not None and current.autojoin and not self._in(bookmark.room):
+                await self._join_now(current)
+            return
+        self.session.log.info(
+            "could not join bookmarked %s: %s", bookmark.room, outcome.failure.message
+        )
 
     def on_message(self, msg: ET.Element) -> bool:
         """A bookmarks notification from our account (True: it was one, nothing else in it)."""
@@ -236,7 +250,7 @@ class BookmarkService:
             before = self.items.get(bookmark.room)
             self.items[bookmark.room] = bookmark
             if bookmark.autojoin:
-                self._join(bookmark)
+                self._join(bookmark, live=True)
             elif before is not None and before.autojoin and bookmark.room in self.rooms.rooms:
                 # Left on another device (autojoin true → false): leave here too.
                 self.session.spawn(

@@ -177,13 +177,15 @@ class Rooms:
         self.store = SimpleNamespace(changed=None, save=self.save)
         self.joins: list[tuple[str, str, str]] = []
         self.leaves: list[str] = []
+        self.locked: set[str] = set()  # refuse the next join (the room is not configured yet)
 
     async def save(self) -> None:
         self.saves += 1
 
     async def join(self, room: str, nick: str = "", password: str = "") -> Outcome:
         self.joins.append((room, nick, password))
-        if room.startswith("locked"):
+        if room.startswith("locked") or room in self.locked:
+            self.locked.discard(room)
             return Outcome(Failure(FailureKind.REJECTED, "This room does not exist or is locked."))
         self.rooms[room] = object()
         self.store.changed(room, nick or "me")
@@ -342,3 +344,32 @@ async def test_saved_rooms_tell_of_new_and_left_rooms_only_and_keep_the_bookmark
     await store.forget("r@muc.example.org")
     await store.forget("r@muc.example.org")  # already gone: nothing to tell
     assert told == [("r@muc.example.org", "me"), ("r@muc.example.org", None)]
+
+
+async def test_a_room_another_device_just_made_is_tried_again_once_it_could_be_configured(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(bookmarks, "LOCKED_RETRY", 0.0)
+    session = Session()
+    rooms = Rooms()
+    rooms.locked.add("new@muc.example.org")
+    made = service(session, rooms)
+    on = ET.tostring(item("new@muc.example.org", conf(), EV), encoding="unicode")
+    assert made.on_message(event(on))
+    await session.settle()
+    assert rooms.joins == [("new@muc.example.org", "", "")] * 2
+    assert "new@muc.example.org" in rooms.rooms
+    # One that keeps refusing is tried twice, not forever; one no longer bookmarked not again.
+    rooms.locked.add("dropped@muc.example.org")
+    rooms.joins.clear()
+    shut = ET.tostring(item("locked-shut@muc.example.org", conf(), EV), encoding="unicode")
+    assert made.on_message(event(shut))
+    dropped = ET.tostring(item("dropped@muc.example.org", conf(), EV), encoding="unicode")
+    assert made.on_message(event(dropped))
+    made.items["dropped@muc.example.org"] = Bookmark("dropped@muc.example.org", False)
+    await session.settle()
+    assert sorted(rooms.joins) == [
+        ("dropped@muc.example.org", "", ""),
+        ("locked-shut@muc.example.org", "", ""),
+        ("locked-shut@muc.example.org", "", ""),
+    ]
