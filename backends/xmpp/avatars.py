@@ -28,6 +28,7 @@ from typing import Any
 from app import facts as f
 from app.backend import AvatarImage, Failure, FailureKind
 from app.i18n import CoreMessages
+from backends.xmpp import bookmarks
 from backends.xmpp.convert import jid
 from backends.xmpp.ns import q
 from backends.xmpp.session import IqFailure, XmppSession
@@ -40,7 +41,8 @@ PUBSUB = "http://jabber.org/protocol/pubsub"
 PUBSUB_EVENT = "http://jabber.org/protocol/pubsub#event"
 MUC_USER = "http://jabber.org/protocol/muc#user"
 CAPS_NODE = "https://chinwag.im/caps"
-NOTIFY_FEATURES = (f"{AVATAR_METADATA}+notify",)
+# Avatars, and our bookmarks changed on another device (XEP-0402).
+NOTIFY_FEATURES = (f"{AVATAR_METADATA}+notify", bookmarks.NOTIFY)
 AVATAR_TIMEOUT = 20.0
 
 _SHA1 = re.compile(r"[0-9a-f]{40}")
@@ -134,8 +136,8 @@ class AvatarService:
         self.session = session
 
     def prepare(self, client: Any) -> None:
-        """Entity capabilities with ``+notify`` for avatar metadata (the server's PEP service
-        pushes notifications only to clients that say so in their caps)."""
+        """Entity capabilities with ``+notify`` for avatar metadata and bookmarks (the server's
+        PEP service pushes notifications only to clients that say so in their caps)."""
         client.register_plugin("xep_0115", {"caps_node": CAPS_NODE})
         disco = client.plugin["xep_0030"]
         for feature in NOTIFY_FEATURES:

@@ -77,6 +77,7 @@ from app.models import (
 from backends.xmpp import convert, discovery, moderating, ns, register, stanzas, tls
 from backends.xmpp import settings as account_settings
 from backends.xmpp.avatars import AvatarService
+from backends.xmpp.bookmarks import BookmarkService
 from backends.xmpp.catchup import CatchUp
 from backends.xmpp.client import ChinwagClient
 from backends.xmpp.files import FileService
@@ -172,6 +173,7 @@ class _Services:
         )
         self.files = FileService(session, ssl_context)
         self.avatars = AvatarService(session)
+        self.bookmarks = BookmarkService(session, self.rooms)
         self.encrypted_files = EncryptedFiles(self.files, session.ctx.data_dir / "omemo-transit")
 
     async def load(self) -> None:
@@ -181,6 +183,16 @@ class _Services:
         await self.archive.anchors.load()
         await self.catchup.load()
         await self.omemo.prepare()
+
+    def rejoin(self) -> None:
+        """A fresh session: rejoin the saved rooms, then (not delaying them) read the bookmarks
+        our other clients share and join their autojoin rooms."""
+        self.rooms.rejoin_all()
+        self.session.spawn(self.bookmarks.sync(), "bookmarks")
+
+    def pep_event(self, el: ET.Element) -> bool:
+        """A PEP notification we follow (avatars, our bookmarks): True when it was one."""
+        return self.avatars.on_message(el) or self.bookmarks.on_message(el)
 
     def _joined(self, room: str) -> None:
         self.catch_up(room)
@@ -476,7 +488,7 @@ class XmppBackend(
             if session.features.carbons:
                 with contextlib.suppress(IqFailure):
                     await session.iq("set", None, stanzas.carbons_enable())
-            services.rooms.rejoin_all()  # each room catches up once it is joined
+            services.rejoin()  # each room catches up once it is joined; then bookmarks
             if session.features.mam:
                 services.catch_up(session.own_jid)
         self.ctx.report(f.OwnPresenceChanged(roster.own_presence))
@@ -502,7 +514,7 @@ class XmppBackend(
         el: ET.Element = stanza.xml
         try:
             session.check_expectations(el)
-            if services.avatars.on_message(el):
+            if services.pep_event(el):
                 return
             result = el.find(q(ns.MAM, "result"))
             if result is not None:

@@ -46,6 +46,9 @@ STYLING = "urn:xmpp:styling:0"  # XEP-0393
 IDLE = "urn:xmpp:idle:1"  # XEP-0319
 LAST = "jabber:iq:last"  # XEP-0012
 VERSION = "jabber:iq:version"  # XEP-0092
+PUBSUB = "http://jabber.org/protocol/pubsub"  # XEP-0060
+PUBSUB_EVENT = "http://jabber.org/protocol/pubsub#event"
+BOOKMARKS = "urn:xmpp:bookmarks:1"  # XEP-0402 (node and payload)
 
 
 def q(namespace: str, name: str) -> str:

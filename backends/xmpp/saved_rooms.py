@@ -20,10 +20,12 @@ STATE_ROOMS = "xmpp.rooms"
 
 @dataclass(slots=True)
 class SavedRoom:
-    """A room to rejoin: our nick, and whether the keyring holds a password for it."""
+    """A room to rejoin: our nick, whether the keyring holds a password for it, and whether it
+    was ever in our bookmarks (one deleted on another device is then not put back)."""
 
     nick: str
     has_password: bool = False
+    bookmarked: bool = False
 
 
 class SavedRooms:
@@ -34,6 +36,9 @@ class SavedRooms:
         self.rooms: dict[str, SavedRoom] = {}
         self._passwords: dict[str, str] = {}  # read from the keyring when first needed
         self._legacy: set[str] = set()  # passwords still in the state (the keyring refused them)
+        self.changed: Callable[[str, str | None], None] = lambda _room, _nick: None
+        """Told of a room we joined anew or with another nick (its nick) or left (None): the
+        bookmarks (:mod:`backends.xmpp.bookmarks`) follow it. Rejoins tell nothing."""
 
     async def load(self) -> None:
         raw = await self.session.ctx.state.get(STATE_ROOMS)
@@ -43,7 +48,11 @@ class SavedRooms:
         except (ValueError, AttributeError):
             entries = {}
         self.rooms = {
-            room: SavedRoom(str(v.get("nick", "")), bool(v.get("has_password", False)))
+            room: SavedRoom(
+                str(v.get("nick", "")),
+                bool(v.get("has_password", False)),
+                bool(v.get("bookmarked", False)),
+            )
             for room, v in entries.items()
         }
         # Older versions kept room passwords in the state: move them to the keyring, once.
@@ -64,6 +73,8 @@ class SavedRooms:
         data: dict[str, dict[str, object]] = {}
         for room, saved in self.rooms.items():
             entry: dict[str, object] = {"nick": saved.nick}
+            if saved.bookmarked:
+                entry["bookmarked"] = True
             if saved.has_password:
                 entry["has_password"] = True
             elif room in self._legacy:
@@ -83,7 +94,9 @@ class SavedRooms:
             has = False
         self._passwords[room] = password
         self._legacy.discard(room)
-        self.rooms[room] = SavedRoom(nick, has)
+        self.rooms[room] = SavedRoom(nick, has, before is not None and before.bookmarked)
+        if before is None or before.nick != nick:
+            self.changed(room, nick)
         await self.save()
 
     async def forget(self, room: str, then: Callable[[str], None] = lambda _room: None) -> None:
@@ -93,6 +106,8 @@ class SavedRooms:
         self._passwords.pop(room, None)
         self._legacy.discard(room)
         then(room)
+        if saved is not None:
+            self.changed(room, None)
         await self.save()
         if saved is not None and saved.has_password:
             await self._store_password(room, "")
