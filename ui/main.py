@@ -61,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
 
         return open_window(args, name, lambda: start_core(paths))
     door = instance_socket.listen(name)
+    # Shiboken's own start walks sys.modules; an import on another thread at that moment (the
+    # core's backends, a plugin) aborts the process ("libshiboken/signature: could not
+    # initialize part 2"). So it goes first, while this thread is the only one (~50 ms).
+    import shiboken6  # noqa: F401, PLC0415
+
     core = start_core(paths)
     # Qt and the window only now: the accounts' sign-in overlaps their import.
     from ui.application import open_window  # noqa: PLC0415
