@@ -47,6 +47,7 @@ from app.models import (
     RoomListing,
     Trust,
 )
+from app.spoilers import spoiler_html
 from backends.xmpp import moderation, ns, styling
 from backends.xmpp.ns import q
 from backends.xmpp.omemo.aesgcm import parse_body as parse_shared_file
@@ -184,6 +185,16 @@ def _styled(msg: ET.Element, text: str) -> str | None:
     if msg.find(q(ns.STYLING, "unstyled")) is not None:
         return None
     return styling.styling_to_html(text)
+
+
+def _spoiler(msg: ET.Element, text: str, html: str | None) -> str | None:
+    """A body marked as a spoiler (XEP-0382, its hint the element's text) as the HTML the
+    Matrix side has for one: the whole body in a spoiler span, so one path hides it."""
+    spoiler = msg.find(q(ns.SPOILER, "spoiler"))
+    if spoiler is None or not text.strip():
+        return html
+    inner = html if html is not None else _escape(text).replace("\n", "<br>")
+    return spoiler_html(inner, spoiler.text or "")
 
 
 def _xhtml(msg: ET.Element) -> str | None:
@@ -561,7 +572,7 @@ def _common(msg: ET.Element, ctx: Context, env: _Envelope, out: ParsedMessage, w
             conversation_kind=kind,
             remote_id=remote_id,
             timestamp=env.timestamp,
-            html=_xhtml(msg) or _styled(msg, text),
+            html=_spoiler(msg, text, _xhtml(msg) or _styled(msg, text)),
             kind=MessageKind.EMOTE if text.startswith("/me ") else MessageKind.TEXT,
             attachments=attachments,
             reply_to=reply_to,

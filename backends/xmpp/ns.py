@@ -25,6 +25,7 @@ CHATSTATES = "http://jabber.org/protocol/chatstates"  # XEP-0085
 CORRECT = "urn:xmpp:message-correct:0"  # XEP-0308
 REPLY = "urn:xmpp:reply:0"  # XEP-0461
 FALLBACK = "urn:xmpp:fallback:0"  # XEP-0428
+SPOILER = "urn:xmpp:spoiler:0"  # XEP-0382
 REACTIONS = "urn:xmpp:reactions:0"  # XEP-0444
 RETRACT = "urn:xmpp:message-retract:1"  # XEP-0424 (current)
 RETRACT_0 = "urn:xmpp:message-retract:0"  # XEP-0424 (older, wrapped in fastening)

@@ -832,3 +832,20 @@ def test_occupant_ids_are_read_only_from_a_room_that_gives_them() -> None:
     assert only(convert.parse_message(xml(retraction), vouching)) == f.MessageRetracted(
         ROOM, "g1", "alicia", occupant_id="occ-A"
     )
+
+
+def test_a_spoiler_marks_the_whole_body_with_its_hint() -> None:
+    stanza = f"""<message from='{PEER}/x' type='chat' id='s1'><body>Bruce &amp; &lt;i&gt;Alfred&lt;/i&gt;
+is Batman</body><spoiler xmlns='urn:xmpp:spoiler:0'>Batman</spoiler></message>"""
+    fact = only(convert.parse_message(xml(stanza), CTX))
+    assert isinstance(fact, f.MessageReceived)
+    assert fact.body == "Bruce & <i>Alfred</i>\nis Batman"  # the text itself is kept
+    assert fact.html == (
+        '<span data-mx-spoiler="Batman">Bruce &amp; &lt;i&gt;Alfred&lt;/i&gt;<br>is Batman</span>'
+    )
+    plain = f"""<message from='{PEER}/x' type='chat' id='s2'><body>*b* no hint</body>
+        <spoiler xmlns='urn:xmpp:spoiler:0'/></message>"""
+    styled = only(convert.parse_message(xml(plain), CTX))
+    assert isinstance(styled, f.MessageReceived)
+    assert styled.html is not None
+    assert styled.html.startswith('<span data-mx-spoiler="">') and "<strong>" in styled.html
