@@ -27,11 +27,11 @@ from app import events as ev
 from app.models import Conversation, ConversationId, ConversationKind, Message, NotifyLevel
 from ui.a11y import levels
 from ui.a11y.announcer import Announcer, Arrival
-from ui.core_text import shown_body
 from ui.desktop_notifier import FreedesktopNotifier, Notifier
 from ui.models.message_model import MessageListModel
 from ui.models.sidebar_model import SidebarModel
 from ui.preferences import NOTIFICATIONS, Preferences
+from ui.spoilers import guarded_body
 
 _log = logging.getLogger(__name__)
 
@@ -173,7 +173,7 @@ class NotificationCenter(QObject):
         title = conv.name
         if len(wanted) == 1:
             msg = wanted[0]
-            body = f"{msg.sender_name or msg.sender}: {shown_body(msg.body)}"
+            body = f"{msg.sender_name or msg.sender}: {guarded_body(msg)}"
         else:
             body = self.tr("%n new message(s)", "", len(wanted))
         body = body if len(body) <= 200 else body[:199] + "…"

@@ -48,8 +48,9 @@ from app.runtime import Result
 from ui.a11y.verbosity import spoken_time
 from ui.a11y.widgets import ListFocus, announce_on_tab, name, name_clear_button
 from ui.bridge import CoreBridge
-from ui.core_text import core_text, shown_body
+from ui.core_text import core_text
 from ui.models.sidebar_model import SidebarModel
+from ui.spoilers import guarded_body
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -73,7 +74,7 @@ class SearchResultsModel(QAbstractListModel):
         where = conv.name if conv else msg.conversation_id.native_id
         account = self._sidebar.account_name(msg.conversation_id.account_id)
         when = msg.timestamp.astimezone().strftime("%Y-%m-%d %H:%M")
-        body = " ".join(shown_body(msg.body).split())
+        body = " ".join(guarded_body(msg).split())
         if len(body) > 120:
             body = body[:119] + "…"
         return f"{account} · {where} — {msg.sender_name or msg.sender}, {when}: {body}"
@@ -92,7 +93,7 @@ class SearchResultsModel(QAbstractListModel):
             where=where,
             account=account,
             when=spoken_time(msg.timestamp, day),
-            body=" ".join(shown_body(msg.body).split())[:300],
+            body=" ".join(guarded_body(msg).split())[:300],
         )
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -32,9 +32,9 @@ from app import events as ev
 from app.models import ConversationId, ConversationKind, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
-from ui.core_text import shown_body
 from ui.models.sidebar_model import SidebarModel
 from ui.service_identity import service_name
+from ui.spoilers import guarded_body
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 EntryRole = Qt.ItemDataRole.UserRole + 1
@@ -123,7 +123,7 @@ class ActivityModel(QAbstractListModel):
             msg.id.account_id,
             msg.sender,
             msg.sender_name or msg.sender,
-            shown_body(msg.body),
+            guarded_body(msg),
             msg.timestamp,
             msg.conversation_id,
             msg,

@@ -17,9 +17,10 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from app.models import DeliveryState, LinkPreview, Message, MessageKind, Trust
 from ui.a11y import verbosity
 from ui.bidi import isolate
-from ui.core_text import TranslationContext, core_text, shown_body
+from ui.core_text import TranslationContext, core_text
 from ui.media.support import media_title
 from ui.models.poll_texts import poll_spoken
+from ui.spoilers import guarded_body
 
 
 def delivery_text(msg: Message) -> str:
@@ -99,8 +100,8 @@ def display_body(msg: Message) -> str:
         # stored in English: shown in the window's language (see app.i18n)
         return core_text(msg.body)
     if msg.kind is MessageKind.EMOTE:
-        return f"* {msg.sender_name or msg.sender} {msg.body}"
-    return shown_body(msg.body)
+        return f"* {msg.sender_name or msg.sender} {guarded_body(msg)}"
+    return guarded_body(msg)
 
 
 def removed_text(msg: Message) -> str:

@@ -20,6 +20,7 @@ from app.runtime import Result
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
 from ui.models.thread_model import ThreadListModel
+from ui.spoilers import guarded_body
 from ui.widgets.composer import ComposerArea
 from ui.widgets.message_view import MessageView
 
@@ -123,7 +124,9 @@ class ThreadPanel(QWidget):
         who = root.sender_name or root.sender
         self.title.setText(self.tr("Thread started by {who}").format(who=who))
         self.setAccessibleDescription(
-            self.tr("Thread started by {who}: {text}").format(who=who, text=root.body[:120])
+            self.tr("Thread started by {who}: {text}").format(
+                who=who, text=guarded_body(root)[:120]
+            )
         )
         self.show()
         (self.composer_area.composer if answer else self.view).setFocus()
