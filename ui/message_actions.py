@@ -22,6 +22,7 @@ from app.backend import Capability, Outcome
 from app.core import ConversationDetails
 from app.models import ConversationId, Message, MessageKind, Trust
 from app.runtime import Result
+from ui import spoilers
 from ui.bridge import CoreBridge
 from ui.core_text import core_text
 from ui.emoji_text import emoji_only
@@ -278,6 +279,8 @@ class MessageActions(QObject):
             menu.addAction(
                 self.tr("Show or hide the whole message"), lambda: self.view.toggle_expanded(msg)
             )
+        if spoilers.is_hidden(msg):
+            menu.addAction(self.tr("Re&veal spoiler"), lambda: self.reveal_spoiler(msg))
         if msg.outgoing and msg.delivery.value == "failed":
             menu.addAction(self.tr("&Retry sending"), lambda: self.retry(msg))
         if msg.trust is Trust.UNREADABLE and caps & Capability.ENCRYPTION:
@@ -335,6 +338,8 @@ class MessageActions(QObject):
             self.retry(msg)
         elif kind == "thread":
             self.open_thread(msg)
+        elif kind == "spoiler":
+            self.reveal_spoiler(msg)
 
     @Slot(object)
     def activate_message(self, msg: Message) -> None:
@@ -458,6 +463,10 @@ class MessageActions(QObject):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._call(self.core.messaging.retract(msg.id))
+
+    def reveal_spoiler(self, msg: Message) -> None:
+        spoilers.reveal(msg)
+        self.model.refresh_row(msg.local_id)
 
     def copy(self, msg: Message) -> None:
         QGuiApplication.clipboard().setText(self.model.display_body(msg))

@@ -195,7 +195,7 @@ class MessageListModel(QAbstractListModel):
         self._pacer = LivePacer(self._paced, self)
         self.thread_summaries = True
         """Show a thread's summary under its first message (not inside the thread itself)."""
-        self._previews = LinkPreviews(bridge, self._preview_loaded)
+        self._previews = LinkPreviews(bridge, self.refresh_row)
         self._texts = MessageTexts(
             lambda remote_id: self._by_remote.get(remote_id),  # noqa: PLW0108 (_reset replaces it)
             self._downloads.get,
@@ -685,7 +685,8 @@ class MessageListModel(QAbstractListModel):
             return
         self._changed(0, 0)
 
-    def _preview_loaded(self, local_id: str) -> None:
+    def refresh_row(self, local_id: str) -> None:
+        """Draw (and name) the message again: its preview came, or its spoiler was revealed."""
         row = self._rows.get(local_id)
         if row is not None:
             self._changed(row, row)

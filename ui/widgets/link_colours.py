@@ -32,7 +32,10 @@ def recolour_links(document: QTextDocument, colour: QColor) -> None:
     the document is not undone (no undo stack) and its size does not change."""
     # Imported here: touching QTextCharFormat makes its and QTextFormat's enums, 4-5 ms the
     # start need not spend (tests/unit/ui/test_start_enums.py); this runs at a selection.
+    from PySide6.QtCore import Qt  # noqa: PLC0415
     from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: PLC0415
+
+    no_brush = Qt.BrushStyle.NoBrush
 
     document.setUndoRedoEnabled(False)
     links: list[tuple[int, int]] = []  # found first: a change splits and merges fragments
@@ -42,7 +45,8 @@ def recolour_links(document: QTextDocument, colour: QColor) -> None:
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            if fmt.isAnchor() and fmt.anchorHref():
+            # (a spoiler's block, the one anchor with a background, keeps its own colours)
+            if fmt.isAnchor() and fmt.anchorHref() and fmt.background().style() == no_brush:
                 links.append((fragment.position(), fragment.position() + fragment.length()))
             it += 1
         block = block.next()

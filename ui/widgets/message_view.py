@@ -81,6 +81,7 @@ from ui.models.message_model import (
 )
 from ui.models.message_texts import DownloadState
 from ui.models.poll_texts import poll_html
+from ui.spoilers import SPOILER_URL, shown_html
 from ui.theme import link_colour
 from ui.widgets.hover_bar import HoverBar
 from ui.widgets.link_colours import parsed_link_rgba, recolour_links
@@ -141,7 +142,7 @@ def body_html(msg: Message, shown: str, expanded: bool) -> str:
         return f"<i>{html.escape(shown)}</i>"
     cut = not expanded and len(shown) > MAX_SHOWN_CHARS
     if msg.html and not cut and msg.kind is not MessageKind.EMOTE:
-        rich = msg.html
+        rich = shown_html(msg) or msg.html  # spoilers hidden until revealed
     else:
         rich = plain_blocks(shown[:MAX_SHOWN_CHARS] if cut else shown)
     if cut:
@@ -945,7 +946,8 @@ class MessageDelegate(QStyledItemDelegate):
         self, option: QStyleOptionViewItem, index: ModelIndex, point: QPoint
     ) -> tuple[str, Any]:
         """What a click at ``point`` (item coordinates) means: ("link", url), ("attachment", i),
-        ("react", key), ("thread", None), ("retry", None), ("more", None) or ("", None)."""
+        ("react", key), ("thread", None), ("retry", None), ("more", None),
+        ("spoiler", None) or ("", None)."""
         layout = self.layout_for(option, index)
         if layout is None:
             return "", None
@@ -953,7 +955,9 @@ class MessageDelegate(QStyledItemDelegate):
             local = QPointF(point - layout.body.topLeft())
             anchor = layout.document.documentLayout().anchorAt(local)
             if anchor:
-                return ("more", None) if anchor == MORE_URL else ("link", anchor)
+                if anchor in (MORE_URL, SPOILER_URL):
+                    return ("more" if anchor == MORE_URL else "spoiler"), None
+                return "link", anchor
         for i, rect, _label, _pixmap in layout.attachments:
             if rect.contains(point):
                 return "attachment", i

@@ -1,0 +1,97 @@
+"""A Matrix spoiler is drawn as a labelled block, and its words are not in the row's document or
+its accessible name, until the reader reveals it from the message menu (by keyboard) or by a
+click on the block; then they are, and only in that message."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
+from pytestqt.qtbot import QtBot
+
+from app.models import ConversationId
+from tests.fakes.fake_backend import FakeServer
+from tests.ui.helpers import open_conv, sign_in, wait_for
+from ui.main_window import MainWindow
+from ui.widgets.link_colours import recolour_links
+from ui.widgets.message_view import MessageLayout, MessageView
+
+SPOILER = 'Who did it? <span data-mx-spoiler="whodunit">The <b>butler</b></span>, of course.'
+
+
+def _option(view: MessageView, row: int) -> QStyleOptionViewItem:
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = view.visualRect(view.model().index(row, 0))
+    return option
+
+
+def _layout(view: MessageView, row: int) -> MessageLayout:
+    layout = view.message_delegate.layout_for(_option(view, row), view.model().index(row, 0))
+    assert layout is not None and layout.document is not None
+    return layout
+
+
+def test_a_spoiler_stays_hidden_until_revealed_from_the_menu(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    body = "Who did it? The butler, of course."
+    fake_server.deliver("alice", "bob", body, sender="bob", html=SPOILER)
+    fake_server.deliver("alice", "bob", body, sender="bob", html=SPOILER)
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=2)
+    view, model = window.pane.view, window.pane.model
+    wait_for(qtbot, lambda: view.visualRect(model.index(0)).height() > 0)
+
+    for row in (0, 1):
+        text = _layout(view, row).document.toPlainText()  # type: ignore[union-attr]
+        assert "butler" not in text and "Spoiler: whodunit" in text
+        spoken = model.index(row).data(Qt.ItemDataRole.AccessibleTextRole)
+        assert "butler" not in spoken and "Spoiler: whodunit" in spoken
+    view.grab().save("/tmp/spoilers-hidden.png")
+
+    # A click on the block is a "spoiler" part.
+    layout = _layout(view, 0)
+    assert layout.document is not None
+    found = layout.document.find("Spoiler")
+    block = found.block()
+    at = found.selectionStart() + 2 - block.position()
+    line = block.layout().lineForTextPosition(at)
+    x, _ = line.cursorToX(at)
+    y = block.layout().position().y() + line.y() + line.height() / 2
+    kind, _detail = view.message_delegate.hit(
+        _option(view, 0), model.index(0), layout.body.topLeft() + QPoint(int(x), int(y))
+    )
+    assert kind == "spoiler"
+
+    # By keyboard: the message menu reveals it.
+    menu = window.pane.messages.message_menu(model.message(0))
+    (reveal,) = [a for a in menu.actions() if a.text() == "Re&veal spoiler"]
+    reveal.trigger()
+    wait_for(qtbot, lambda: "butler" in model.index(0).data(Qt.ItemDataRole.AccessibleTextRole))
+    wait_for(qtbot, lambda: "butler" in _layout(view, 0).document.toPlainText())  # type: ignore[union-attr]
+    assert "Spoiler" not in _layout(view, 0).document.toPlainText()  # type: ignore[union-attr]
+    assert "butler" not in _layout(view, 1).document.toPlainText()  # type: ignore[union-attr]
+    assert not [
+        a
+        for a in window.pane.messages.message_menu(model.message(0)).actions()
+        if "spoiler" in a.text()
+    ]
+    view.viewport().update()
+    view.grab().save("/tmp/spoilers-revealed.png")
+
+
+def test_a_selected_row_keeps_the_spoiler_block_readable(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    account_id = sign_in(qtbot, window, fake_server)
+    fake_server.deliver("alice", "bob", "x", sender="bob", html=SPOILER.replace("of course", "see"))
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    view = window.pane.view
+    wait_for(qtbot, lambda: view.visualRect(view.model().index(0, 0)).height() > 0)
+    document = _layout(view, 0).document
+    assert document is not None
+    recolour_links(document, QColor(0, 0, 0))  # what a selection does to the row's links
+    cursor = document.find("Spoiler")
+    fmt = cursor.charFormat()
+    assert fmt.foreground().color() != fmt.background().color()
