@@ -4061,6 +4061,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Re&amp;veal spoiler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Retry sending</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6063,6 +6067,17 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{name} could not be joined: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Spoilers</name>
+    <message>
+        <source>Spoiler: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spoiler</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

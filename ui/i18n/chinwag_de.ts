@@ -4080,6 +4080,10 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
         <translation>Die ganze Nachricht zeigen oder verbergen</translation>
     </message>
     <message>
+        <source>Re&amp;veal spoiler</source>
+        <translation>Spoiler a&amp;ufdecken</translation>
+    </message>
+    <message>
         <source>&amp;Retry sending</source>
         <translation>Senden wiederh&amp;olen</translation>
     </message>
@@ -6109,6 +6113,17 @@ Fügen Sie zu Beginn das Konto hinzu, das Sie am meisten nutzen. Weitere können
     <message>
         <source>{name} could not be joined: {reason}</source>
         <translation>{name} konnte nicht betreten werden: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Spoilers</name>
+    <message>
+        <source>Spoiler: {reason}</source>
+        <translation>Spoiler: {reason}</translation>
+    </message>
+    <message>
+        <source>Spoiler</source>
+        <translation>Spoiler</translation>
     </message>
 </context>
 <context>

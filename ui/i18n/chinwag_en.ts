@@ -4042,6 +4042,10 @@ To begin, add the account you use most. You can add more later.</source>
         <translation type="unfinished" />
     </message>
     <message>
+        <source>Re&amp;veal spoiler</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
         <source>&amp;Retry sending</source>
         <translation type="unfinished" />
     </message>
@@ -6007,6 +6011,17 @@ To begin, add the account you use most. You can add more later.</source>
     </message>
     <message>
         <source>{name} could not be joined: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Spoilers</name>
+    <message>
+        <source>Spoiler: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spoiler</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -4080,6 +4080,10 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
         <translation>Mostrar u ocultar el mensaje completo</translation>
     </message>
     <message>
+        <source>Re&amp;veal spoiler</source>
+        <translation>Revelar el &amp;spoiler</translation>
+    </message>
+    <message>
         <source>&amp;Retry sending</source>
         <translation>Volver a en&amp;viar</translation>
     </message>
@@ -6109,6 +6113,17 @@ Para empezar, añade la cuenta que más usas. Puedes añadir más después.</tra
     <message>
         <source>{name} could not be joined: {reason}</source>
         <translation>No fue posible unirse a {name}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Spoilers</name>
+    <message>
+        <source>Spoiler: {reason}</source>
+        <translation>Spoiler: {reason}</translation>
+    </message>
+    <message>
+        <source>Spoiler</source>
+        <translation>Spoiler</translation>
     </message>
 </context>
 <context>

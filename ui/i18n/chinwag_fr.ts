@@ -4080,6 +4080,10 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
         <translation>Afficher ou masquer le message entier</translation>
     </message>
     <message>
+        <source>Re&amp;veal spoiler</source>
+        <translation>&amp;Dévoiler le spoiler</translation>
+    </message>
+    <message>
         <source>&amp;Retry sending</source>
         <translation>Réessa&amp;yer l&apos;envoi</translation>
     </message>
@@ -6109,6 +6113,17 @@ Pour commencer, ajoutez le compte que vous utilisez le plus. Vous pourrez en ajo
     <message>
         <source>{name} could not be joined: {reason}</source>
         <translation>Impossible de rejoindre {name}&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Spoilers</name>
+    <message>
+        <source>Spoiler: {reason}</source>
+        <translation>Spoiler&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Spoiler</source>
+        <translation>Spoiler</translation>
     </message>
 </context>
 <context>
