@@ -41,6 +41,8 @@ from app.models import (
     Trust,
     from_millis,
 )
+from app.sanitize import sanitize_html
+from app.spoilers import has_spoiler, hide_spoilers
 from app.voice import clean_waveform
 from backends.matrix import polls, relations
 
@@ -497,8 +499,18 @@ def plain_text(event: Mapping[str, Any]) -> str | None:
     if get_str(event, "type") not in ("m.room.message", "m.sticker"):
         return None
     content = get_dict(event, "content") or {}
-    body = get_str(get_dict(content, "m.new_content") or content, "body")
+    shown = get_dict(content, "m.new_content") or content
+    formatted = get_str(shown, "formatted_body")
+    if has_spoiler(formatted):  # a thread's latest reply: its spoilers stay hidden
+        cleaned = sanitize_html(formatted) or ""
+        return hide_spoilers(cleaned, lambda _reason: "", _spoiler_words).text
+    body = get_str(shown, "body")
     return strip_reply_fallback(body) if body is not None else None
+
+
+def _spoiler_words(reason: str) -> str:
+    """A spoiler in a text that goes into a longer sentence (untranslated: it is not alone)."""
+    return f"Spoiler: {reason}" if reason else "Spoiler"
 
 
 @dataclass(frozen=True)

@@ -907,3 +907,18 @@ def test_public_rooms_keep_good_entries_and_drop_bad_ones() -> None:
         ("!c:hs", "!c:hs", "", None),
     ]
     assert cv.public_rooms({"chunk": "nope"}) == [] and cv.public_rooms(None) == []
+
+
+def test_the_text_of_a_thread_reply_keeps_its_spoiler_hidden() -> None:
+    event = {
+        "type": "m.room.message",
+        "content": {
+            "msgtype": "m.text",
+            "body": "It was the butler",
+            "format": "org.matrix.custom.html",
+            "formatted_body": 'It was <span data-mx-spoiler="who">the butler</span>',
+        },
+    }
+    assert cv.plain_text(event) == "It was Spoiler: who"
+    del event["content"]["formatted_body"]  # type: ignore[attr-defined]
+    assert cv.plain_text(event) == "It was the butler"
