@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QByteArray, QModelIndex, QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -447,3 +447,15 @@ def poll_answer_point(window: MainWindow, row: int, text: str) -> QPoint:
     first_line = cursor.block().layout().lineAt(0).rect()
     y = int(block.top() + first_line.center().y())
     return rect.topLeft() + layout.body.topLeft() + QPoint(12, y)
+
+
+def text_point(document: QTextDocument, text: str) -> QPoint:
+    """Where, in a row's document, a click lands on ``text`` (two characters into it)."""
+    found = document.find(text)
+    assert not found.isNull(), f"{text!r} is not in the document"
+    block = found.block()
+    at = found.selectionStart() + 2 - block.position()
+    line = block.layout().lineForTextPosition(at)
+    x, _ = line.cursorToX(at)
+    y = block.layout().position().y() + line.y() + line.height() / 2
+    return QPoint(int(x), int(y))

@@ -3,13 +3,12 @@ menu by keyboard); showing all of it and hiding it again changes only that row."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.helpers import open_conv, sign_in, wait_for
+from tests.ui.helpers import open_conv, sign_in, text_point, wait_for
 from ui.main_window import MainWindow
 from ui.widgets.message_view import MAX_SHOWN_CHARS
 
@@ -40,16 +39,8 @@ def test_a_huge_body_is_cut_with_show_more_and_expands(
     cut_height = view.visualRect(index).height()
 
     # The link is what a click on "Show more" hits.
-    found = layout.document.find("Show more")
-    assert not found.isNull()
-    block = found.block()
-    at = found.selectionStart() + 2 - block.position()
-    line = block.layout().lineForTextPosition(at)
-    x, _ = line.cursorToX(at)
-    y = block.layout().position().y() + line.y() + line.height() / 2
-    kind, _detail = view.message_delegate.hit(
-        option, index, layout.body.topLeft() + QPoint(int(x), int(y))
-    )
+    at = text_point(layout.document, "Show more")
+    kind, _detail = view.message_delegate.hit(option, index, layout.body.topLeft() + at)
     assert kind == "more"
 
     # By keyboard: the message menu has the same action.

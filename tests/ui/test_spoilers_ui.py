@@ -4,14 +4,14 @@ click on the block; then they are, and only in that message."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.models import ConversationId
 from tests.fakes.fake_backend import FakeServer
-from tests.ui.helpers import open_conv, sign_in, wait_for
+from tests.ui.helpers import open_conv, sign_in, text_point, wait_for
 from ui.main_window import MainWindow
 from ui.widgets.link_colours import recolour_links
 from ui.widgets.message_view import MessageLayout, MessageView
@@ -53,15 +53,8 @@ def test_a_spoiler_stays_hidden_until_revealed_from_the_menu(
     # A click on the block is a "spoiler" part.
     layout = _layout(view, 0)
     assert layout.document is not None
-    found = layout.document.find("Spoiler")
-    block = found.block()
-    at = found.selectionStart() + 2 - block.position()
-    line = block.layout().lineForTextPosition(at)
-    x, _ = line.cursorToX(at)
-    y = block.layout().position().y() + line.y() + line.height() / 2
-    kind, _detail = view.message_delegate.hit(
-        _option(view, 0), model.index(0), layout.body.topLeft() + QPoint(int(x), int(y))
-    )
+    at = layout.body.topLeft() + text_point(layout.document, "Spoiler")
+    kind, _detail = view.message_delegate.hit(_option(view, 0), model.index(0), at)
     assert kind == "spoiler"
 
     # By keyboard: the message menu reveals it.
