@@ -599,9 +599,11 @@ def _tag(action: Any, name: str) -> None:
 
 
 def _links(msg: Message) -> list[str]:
-    found = [m.group(0) for m in URL_PATTERN.finditer(msg.body)]
-    if msg.html:
-        found += re.findall(r'href="([^"]+)"', msg.html)
+    """The message's links for its menu: none from a hidden spoiler (nor its reveal link)."""
+    found = [m.group(0) for m in URL_PATTERN.finditer(spoilers.guarded_body(msg))]
+    rich = spoilers.shown_html(msg)
+    if rich:
+        found += [u for u in re.findall(r'href="([^"]+)"', rich) if u != spoilers.SPOILER_URL]
     return list(dict.fromkeys(found))[:5]
 
 

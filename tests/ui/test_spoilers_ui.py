@@ -9,8 +9,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from app.models import ConversationId
+from app.core import PREF_LINK_PREVIEWS
+from app.models import ConversationId, LinkPreview
 from tests.fakes.fake_backend import FakeServer
+from tests.ui.conftest import run_core
 from tests.ui.helpers import open_conv, sign_in, text_point, wait_for
 from ui.main_window import MainWindow
 from ui.widgets.link_colours import recolour_links
@@ -88,3 +90,29 @@ def test_a_selected_row_keeps_the_spoiler_block_readable(
     cursor = document.find("Spoiler")
     fmt = cursor.charFormat()
     assert fmt.foreground().color() != fmt.background().color()
+
+
+def test_a_link_in_a_spoiler_is_not_in_the_menu_nor_previewed_until_revealed(
+    qtbot: QtBot, window: MainWindow, fake_server: FakeServer
+) -> None:
+    hidden, other = "https://spoil.example/ending", "https://example.org/tea"
+    # (a service that has previews: the fake says so when it knows one)
+    fake_server.previews[other] = LinkPreview(other, "Tea")
+    account_id = sign_in(qtbot, window, fake_server)
+    run_core(qtbot, window.bridge, window.bridge.core.preferences.set(PREF_LINK_PREVIEWS, True))
+    fake_server.deliver("alice", "bob", "hello", sender="bob")
+    open_conv(qtbot, window, ConversationId(account_id, "bob"), rows=1)
+    rich = f'see <span data-mx-spoiler=""><a href="{hidden}">{hidden}</a></span>'
+    fake_server.deliver("alice", "bob", f"see {hidden}", sender="bob", html=rich)
+    fake_server.deliver("alice", "bob", f"and {other}", sender="bob")
+    wait_for(qtbot, lambda: ("preview", (other,)) in fake_server.calls)
+    assert ("preview", (hidden,)) not in fake_server.calls  # asked in order: it was passed by
+
+    model = window.pane.model
+    wait_for(qtbot, lambda: model.rowCount() == 3)
+    texts = [a.text() for a in window.pane.messages.message_menu(model.message(1)).actions()]
+    assert not [t for t in texts if "spoil.example" in t or "chinwag-spoiler" in t]
+    assert "spoil.example" not in model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    window.pane.messages.reveal_spoiler(model.message(1))
+    texts = [a.text() for a in window.pane.messages.message_menu(model.message(1)).actions()]
+    assert f"Open link {hidden}" in texts

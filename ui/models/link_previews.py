@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from app.models import ConversationId, LinkPreview, Message
 from app.runtime import Result
 from ui.bridge import CoreBridge
+from ui.spoilers import is_hidden
 
 WEB_LINK = re.compile(r"https?://[^\s<>\"']+[^\s<>\"'.,;:!?)\]]")
 
@@ -40,7 +41,8 @@ class LinkPreviews:
             return
         generation = self._generation
         for msg in messages:
-            if msg.retracted or msg.local_id in self._asked:
+            # a link in a hidden spoiler would show (and fetch) what it hides
+            if msg.retracted or msg.local_id in self._asked or is_hidden(msg):
                 continue
             found = WEB_LINK.search(msg.body)
             if found is None:
