@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QMenu, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from app.core import PREF_LINK_PREVIEWS
@@ -60,9 +60,13 @@ def test_a_spoiler_stays_hidden_until_revealed_from_the_menu(
     assert kind == "spoiler"
 
     # By keyboard: the message menu reveals it.
-    menu = window.pane.messages.message_menu(model.message(0))
-    (reveal,) = [a for a in menu.actions() if a.text() == "Re&veal spoiler"]
-    reveal.trigger()
+    view.setFocus()
+    view.setCurrentIndex(model.index(0))
+    qtbot.keyClick(view, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
+    wait_for(qtbot, lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    assert "Re&veal spoiler" in [a.text() for a in menu.actions()]
+    qtbot.keyClick(menu, Qt.Key.Key_V)
     wait_for(qtbot, lambda: "butler" in model.index(0).data(Qt.ItemDataRole.AccessibleTextRole))
     wait_for(qtbot, lambda: "butler" in _layout(view, 0).document.toPlainText())  # type: ignore[union-attr]
     assert "Spoiler" not in _layout(view, 0).document.toPlainText()  # type: ignore[union-attr]
